@@ -1,0 +1,61 @@
+using System.Collections;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
+namespace RunbookSdk.Commands;
+
+/// <summary>
+/// Builds a <see cref="CommandTemplate"/> from an interpolated string: <c>$"aws lambda get-function --function-name {FunctionName}"</c>.
+/// Literal parts are kept as written; every hole stays a separate segment and is quoted for the shell when
+/// the command runs, so a parameter value can never inject a second command.
+/// A hole holding a sequence (other than a string) becomes one quoted word per element.
+/// </summary>
+[InterpolatedStringHandler]
+public struct CommandInterpolationHandler
+{
+    private readonly List<CommandSegment> _segments;
+
+    /// <summary>Called by the compiler.</summary>
+    /// <param name="literalLength">Total length of the literal parts.</param>
+    /// <param name="formattedCount">Number of holes.</param>
+    public CommandInterpolationHandler(int literalLength, int formattedCount) =>
+        _segments = new List<CommandSegment>(formattedCount * 2 + 1);
+
+    /// <summary>Called by the compiler for literal text.</summary>
+    /// <param name="literal">The literal text.</param>
+    public readonly void AppendLiteral(string literal)
+    {
+        if (literal.Length == 0) return;
+        if (_segments.Count > 0 && _segments[^1] is LiteralSegment previous)
+            _segments[^1] = new LiteralSegment(previous.Text + literal);
+        else
+            _segments.Add(new LiteralSegment(literal));
+    }
+
+    /// <summary>Called by the compiler for a hole.</summary>
+    /// <typeparam name="T">Type of the value.</typeparam>
+    /// <param name="value">The value.</param>
+    public readonly void AppendFormatted<T>(T value) => AppendFormatted(value, null);
+
+    /// <summary>Called by the compiler for a hole with a format string (e.g. <c>{Count:D3}</c>).</summary>
+    /// <typeparam name="T">Type of the value.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="format">The format string.</param>
+    public readonly void AppendFormatted<T>(T value, string? format)
+    {
+        var values = value is IEnumerable sequence and not string
+            ? sequence.Cast<object?>().Select(item => Format(item, format)).ToArray()
+            : [Format(value, format)];
+        _segments.Add(new HoleSegment(values));
+    }
+
+    /// <summary>The finished template.</summary>
+    public readonly CommandTemplate ToTemplate() => new(_segments.ToArray());
+
+    private static string Format(object? value, string? format) => value switch
+    {
+        null => "",
+        IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+}

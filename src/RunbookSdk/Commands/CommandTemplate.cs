@@ -1,0 +1,80 @@
+using System.Text;
+
+namespace RunbookSdk.Commands;
+
+/// <summary>
+/// A shell command as its author wrote it: literal text kept verbatim, holes kept apart from it so they can be
+/// quoted for the shell when the command is rendered. Built by <see cref="CommandInterpolationHandler"/>.
+/// </summary>
+public sealed class CommandTemplate : IEquatable<CommandTemplate>
+{
+    /// <summary>Creates a template from its segments.</summary>
+    /// <param name="segments">Literal and hole segments in order.</param>
+    public CommandTemplate(IReadOnlyList<CommandSegment> segments) => Segments = segments;
+
+    /// <summary>A command with no holes.</summary>
+    /// <param name="literal">The command text.</param>
+    public static CommandTemplate FromLiteral(string literal) => new([new LiteralSegment(literal)]);
+
+    /// <summary>Literal and hole segments in order.</summary>
+    public IReadOnlyList<CommandSegment> Segments { get; }
+
+    /// <summary>
+    /// Renders the command for <c>bash -c</c>: every hole is quoted for the shell quoting context it stands in
+    /// (bare, inside single quotes, inside double quotes), so no value can end the command or start another.
+    /// </summary>
+    public string Render() => Render(static value => value);
+
+    /// <summary>Renders the command like <see cref="Render()"/>, passing every hole value through <paramref name="transformHole"/> first (e.g. to mask secrets).</summary>
+    /// <param name="transformHole">Applied to each hole's text before quoting.</param>
+    public string Render(Func<string, string> transformHole)
+    {
+        var builder = new StringBuilder();
+        var context = new ShellQuoteContext();
+        foreach (var segment in Segments)
+        {
+            switch (segment)
+            {
+                case LiteralSegment literal:
+                    builder.Append(literal.Text);
+                    context.Advance(literal.Text);
+                    break;
+                case HoleSegment hole:
+                    var values = hole.Values.Select(transformHole).Select(v => ShellQuoting.Quote(v, context.Current));
+                    builder.Append(string.Join(' ', values));
+                    break;
+            }
+        }
+        return builder.ToString();
+    }
+
+    /// <inheritdoc />
+    public bool Equals(CommandTemplate? other) => other is not null && Segments.SequenceEqual(other.Segments);
+
+    /// <inheritdoc />
+    public override bool Equals(object? obj) => Equals(obj as CommandTemplate);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Segments.Aggregate(0, (hash, s) => HashCode.Combine(hash, s));
+
+    /// <summary>The command rendered with holes quoted.</summary>
+    public override string ToString() => Render();
+}
+
+/// <summary>A part of a <see cref="CommandTemplate"/>.</summary>
+public abstract record CommandSegment;
+
+/// <summary>Text the author wrote, kept exactly as written.</summary>
+/// <param name="Text">The literal text.</param>
+public sealed record LiteralSegment(string Text) : CommandSegment;
+
+/// <summary>A value interpolated into the command. A sequence hole expands to several quoted words.</summary>
+/// <param name="Values">The value's text, or one text per element for a sequence.</param>
+public sealed record HoleSegment(IReadOnlyList<string> Values) : CommandSegment
+{
+    /// <inheritdoc />
+    public bool Equals(HoleSegment? other) => other is not null && Values.SequenceEqual(other.Values);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => Values.Aggregate(0, HashCode.Combine);
+}

@@ -1,0 +1,185 @@
+namespace RunbookSdk;
+
+/// <summary>The sections runbooks and handbooks share. Every method returns the builder for chaining.</summary>
+/// <typeparam name="TSelf">The concrete builder interface.</typeparam>
+public interface IDocumentBuilder<out TSelf> where TSelf : IDocumentBuilder<TSelf>
+{
+    /// <summary>The document title, shown as the page heading.</summary>
+    /// <param name="title">Title text.</param>
+    TSelf Title(string title);
+
+    /// <summary>A short summary of what the document is for.</summary>
+    /// <param name="summary">Summary text.</param>
+    TSelf Summary(string summary);
+
+    /// <summary>The owning team or person.</summary>
+    /// <param name="owner">Owner.</param>
+    TSelf Owner(string owner);
+
+    /// <summary>A contact: who, and how to reach them.</summary>
+    /// <param name="role">Role or name, e.g. "System Administrator".</param>
+    /// <param name="reach">Email, phone, pager or channel.</param>
+    TSelf Contact(string role, string reach);
+
+    /// <summary>Escalation levels, in increasing order of elapsed time.</summary>
+    /// <param name="levels">Adds the levels.</param>
+    TSelf Escalation(Action<IEscalationBuilder> levels);
+
+    /// <summary>A communication template (status update, customer notice, ...).</summary>
+    /// <param name="name">Template name.</param>
+    /// <param name="template">Template text; <c>{placeholders}</c> are filled in when sent.</param>
+    /// <param name="channel">Where it is posted.</param>
+    TSelf Communication(string name, string template, string? channel = null);
+
+    /// <summary>A stage of the post-incident process and its checklist.</summary>
+    /// <param name="stage">Stage, e.g. "Immediate (0-24 hours)".</param>
+    /// <param name="items">Checklist items.</param>
+    TSelf PostIncident(string stage, params string[] items);
+
+    /// <summary>A link to a dashboard, console or document.</summary>
+    /// <param name="title">Link text.</param>
+    /// <param name="url">Address.</param>
+    TSelf Reference(string title, string url);
+
+    /// <summary>The date by which the document must be reviewed again.</summary>
+    /// <param name="year">Year.</param>
+    /// <param name="month">Month, 1-12.</param>
+    /// <param name="day">Day of month.</param>
+    TSelf ReviewDate(int year, int month, int day);
+
+    /// <summary>The date the content was last updated.</summary>
+    /// <param name="year">Year.</param>
+    /// <param name="month">Month, 1-12.</param>
+    /// <param name="day">Day of month.</param>
+    TSelf LastUpdated(int year, int month, int day);
+
+    /// <summary>The environment the document is about, e.g. "Production (eu-central-1)".</summary>
+    /// <param name="environment">Environment.</param>
+    TSelf Environment(string environment);
+
+    /// <summary>Tags for search and grouping.</summary>
+    /// <param name="tags">Tags.</param>
+    TSelf Tags(params string[] tags);
+
+    /// <summary>A free-form section: paragraphs, lists, tables, snippets and subsections.</summary>
+    /// <param name="heading">Section heading.</param>
+    /// <param name="content">Adds the content.</param>
+    TSelf Section(string heading, Action<ISectionBuilder> content);
+}
+
+/// <summary>Describes a runbook.</summary>
+public interface IRunbookBuilder : IDocumentBuilder<IRunbookBuilder>
+{
+    /// <summary>The severity this runbook is written for; the handbook says what it means.</summary>
+    /// <param name="severity">Severity key, e.g. <c>Severity.P1</c>.</param>
+    IRunbookBuilder Severity(Severity severity);
+
+    /// <summary>What the on-call engineer sees when this runbook applies (alerts, errors, complaints).</summary>
+    /// <param name="symptoms">Symptoms.</param>
+    IRunbookBuilder Symptoms(params string[] symptoms);
+
+    /// <summary>A phase without a time box.</summary>
+    /// <param name="name">Phase name.</param>
+    /// <param name="steps">Adds the steps.</param>
+    IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps);
+
+    /// <summary>A phase that should fit in a time window, e.g. <c>TimeBox.Minutes(0, 5)</c>.</summary>
+    /// <param name="name">Phase name.</param>
+    /// <param name="within">The time window.</param>
+    /// <param name="steps">Adds the steps.</param>
+    IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps);
+
+    /// <summary>How to undo what the phases did. Runs when a step fails.</summary>
+    /// <param name="steps">Adds the rollback steps.</param>
+    IRunbookBuilder Rollback(Action<IPhaseBuilder> steps);
+
+    /// <summary>States that there is nothing to roll back, and why.</summary>
+    /// <param name="reason">Why no rollback is needed (e.g. "read-only diagnostics").</param>
+    IRunbookBuilder NoRollback(string reason);
+
+    /// <summary>How to prove the system is healthy again. Runs after every run.</summary>
+    /// <param name="steps">Adds the verification steps.</param>
+    IRunbookBuilder Verification(Action<IPhaseBuilder> steps);
+}
+
+/// <summary>Describes a handbook: the shared parts of an incident-response document.</summary>
+public interface IHandbookBuilder : IDocumentBuilder<IHandbookBuilder>
+{
+    /// <summary>Defines what a severity key means.</summary>
+    /// <param name="key">Key runbooks refer to, e.g. "P1".</param>
+    /// <param name="name">Human name, e.g. "Critical".</param>
+    /// <param name="definition">Response and resolution times and criteria.</param>
+    IHandbookBuilder SeverityLevel(string key, string name, Action<ISeverityBuilder> definition);
+
+    /// <summary>A service level objective.</summary>
+    /// <param name="name">What is measured, e.g. "API Response Time".</param>
+    /// <param name="target">The target, e.g. "&lt; 500ms (95th percentile)".</param>
+    /// <param name="description">Optional detail.</param>
+    IHandbookBuilder Slo(string name, string target, string? description = null);
+}
+
+/// <summary>Defines a severity level.</summary>
+public interface ISeverityBuilder
+{
+    /// <summary>How quickly someone must respond.</summary>
+    /// <param name="time">Response time; <see cref="TimeSpan.Zero"/> means immediately.</param>
+    ISeverityBuilder RespondWithin(TimeSpan time);
+
+    /// <summary>How quickly the incident should be resolved.</summary>
+    /// <param name="time">Resolution target.</param>
+    ISeverityBuilder ResolveWithin(TimeSpan time);
+
+    /// <summary>When an incident has this severity.</summary>
+    /// <param name="criteria">Criteria.</param>
+    ISeverityBuilder Criteria(params string[] criteria);
+}
+
+/// <summary>Adds escalation levels.</summary>
+public interface IEscalationBuilder
+{
+    /// <summary>An escalation level engaged once the incident has lasted <paramref name="after"/>.</summary>
+    /// <param name="who">Who to escalate to.</param>
+    /// <param name="after">Elapsed incident time.</param>
+    /// <param name="contact">How to reach them.</param>
+    IEscalationBuilder Level(string who, TimeSpan after, string? contact = null);
+}
+
+/// <summary>Adds steps to a phase, rollback or verification.</summary>
+public interface IPhaseBuilder
+{
+    /// <summary>A numbered step.</summary>
+    /// <param name="title">Step title.</param>
+    /// <param name="step">Adds the step's actions.</param>
+    IPhaseBuilder Step(string title, Action<IStepBuilder> step);
+}
+
+/// <summary>Adds content to a free-form section.</summary>
+public interface ISectionBuilder
+{
+    /// <summary>A paragraph.</summary>
+    /// <param name="text">Text (markdown inline formatting allowed).</param>
+    ISectionBuilder Paragraph(string text);
+
+    /// <summary>A bulleted list.</summary>
+    /// <param name="items">Items.</param>
+    ISectionBuilder Bullets(params string[] items);
+
+    /// <summary>A numbered list.</summary>
+    /// <param name="items">Items.</param>
+    ISectionBuilder Numbered(params string[] items);
+
+    /// <summary>A table.</summary>
+    /// <param name="headers">Column headers.</param>
+    /// <param name="rows">Rows; each row has one cell per header.</param>
+    ISectionBuilder Table(string[] headers, params string[][] rows);
+
+    /// <summary>A verbatim code snippet.</summary>
+    /// <param name="language">Language, e.g. "yaml".</param>
+    /// <param name="code">Code, verbatim.</param>
+    ISectionBuilder Snippet(string language, string code);
+
+    /// <summary>A nested section.</summary>
+    /// <param name="heading">Heading.</param>
+    /// <param name="content">Adds the content.</param>
+    ISectionBuilder Subsection(string heading, Action<ISectionBuilder> content);
+}

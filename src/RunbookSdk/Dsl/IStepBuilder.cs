@@ -1,0 +1,109 @@
+using RunbookSdk.Commands;
+
+namespace RunbookSdk;
+
+/// <summary>Adds actions to a step. Actions run, and are documented, in the order written.</summary>
+public interface IStepBuilder
+{
+    /// <summary>
+    /// A shell command. Holes are quoted for the shell at run time: <c>Run($"aws lambda get-function --function-name {FunctionName}")</c>.
+    /// </summary>
+    /// <param name="command">The command as an interpolated string.</param>
+    /// <param name="comment">Why it is run; shown as a <c>#</c> comment above it.</param>
+    ICommandStepBuilder Run(CommandInterpolationHandler command, string? comment = null);
+
+    /// <summary>A shell command written as plain text, with nothing interpolated.</summary>
+    /// <param name="command">The command.</param>
+    /// <param name="comment">Why it is run; shown as a <c>#</c> comment above it.</param>
+    ICommandStepBuilder Run(string command, string? comment = null);
+
+    /// <summary>An HTTP request; add expectations with the returned builder.</summary>
+    /// <param name="method">HTTP method, e.g. "GET".</param>
+    /// <param name="url">Absolute URL.</param>
+    /// <param name="comment">Why it is made.</param>
+    IHttpStepBuilder Http(string method, string url, string? comment = null);
+
+    /// <summary>An instruction a person carries out and acknowledges.</summary>
+    /// <param name="text">The instruction.</param>
+    IStepBuilder Instruction(string text);
+
+    /// <summary>Waits a fixed time.</summary>
+    /// <param name="duration">How long.</param>
+    /// <param name="reason">Why.</param>
+    IStepBuilder Wait(TimeSpan duration, string? reason = null);
+
+    /// <summary>Watch something for a while before moving on.</summary>
+    /// <param name="what">What to watch.</param>
+    /// <param name="duration">For how long.</param>
+    IStepBuilder Monitor(string what, TimeSpan duration);
+
+    /// <summary>C# code run by the runner.</summary>
+    /// <param name="description">What the code does, for the docs.</param>
+    /// <param name="body">The code.</param>
+    IStepBuilder Execute(string description, Func<StepContext, Task> body);
+
+    /// <summary>Sends a communication template.</summary>
+    /// <param name="template">Template name, as defined with <c>Communication(...)</c>.</param>
+    /// <param name="channel">Where to send it, if not the template's own channel.</param>
+    IStepBuilder Notify(string template, string? channel = null);
+
+    /// <summary>Code kept verbatim for the docs and never executed (SQL, YAML, PromQL, ...).</summary>
+    /// <param name="language">Language.</param>
+    /// <param name="code">The code.</param>
+    /// <param name="caption">Optional caption.</param>
+    IStepBuilder Snippet(string language, string code, string? caption = null);
+
+    /// <summary>Explanatory text shown with the step.</summary>
+    /// <param name="text">The text.</param>
+    IStepBuilder Note(string text);
+
+    /// <summary>Marks the step destructive: the operator confirms before it runs, and dry runs never run it.</summary>
+    IStepBuilder RequiresConfirmation();
+}
+
+/// <summary>Refines the shell command just added.</summary>
+public interface ICommandStepBuilder : IStepBuilder
+{
+    /// <summary>Exit codes that count as success (default 0).</summary>
+    /// <param name="codes">Accepted codes.</param>
+    ICommandStepBuilder ExpectExitCode(params int[] codes);
+
+    /// <summary>Kills the command's process tree after <paramref name="timeout"/>.</summary>
+    /// <param name="timeout">Time limit.</param>
+    ICommandStepBuilder Timeout(TimeSpan timeout);
+
+    /// <summary>Retries a failed command, doubling the delay each time.</summary>
+    /// <param name="attempts">Attempts in total, at least 1.</param>
+    /// <param name="backoff">Delay before the first retry.</param>
+    ICommandStepBuilder Retry(int attempts, TimeSpan backoff);
+}
+
+/// <summary>Refines the HTTP request just added.</summary>
+public interface IHttpStepBuilder : IStepBuilder
+{
+    /// <summary>The response must have this status code.</summary>
+    /// <param name="status">Status code.</param>
+    IHttpStepBuilder ExpectStatus(int status);
+
+    /// <summary>The response body must contain this text.</summary>
+    /// <param name="text">Text.</param>
+    IHttpStepBuilder ExpectBodyContains(string text);
+
+    /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>.</summary>
+    /// <param name="path">Dotted path, e.g. <c>status</c> or <c>data.total</c>.</param>
+    /// <param name="value">Expected value, compared as text.</param>
+    IHttpStepBuilder ExpectJson(string path, string value);
+
+    /// <summary>A request header.</summary>
+    /// <param name="name">Header name.</param>
+    /// <param name="value">Header value.</param>
+    IHttpStepBuilder Header(string name, string value);
+
+    /// <summary>A request body.</summary>
+    /// <param name="body">Body text.</param>
+    IHttpStepBuilder Body(string body);
+
+    /// <summary>Request timeout.</summary>
+    /// <param name="timeout">Time limit.</param>
+    IHttpStepBuilder Timeout(TimeSpan timeout);
+}

@@ -1,0 +1,70 @@
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Dsl.Recording;
+
+/// <summary>Records the sections runbooks and handbooks share; the concrete recorders add their own.</summary>
+internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where TSelf : IDocumentBuilder<TSelf>
+{
+    private readonly List<ContactPlan> _contacts = [];
+    private readonly List<EscalationLevelPlan> _escalation = [];
+    private readonly List<CommunicationPlan> _communications = [];
+    private readonly List<ChecklistStagePlan> _postIncident = [];
+    private readonly List<ReferencePlan> _references = [];
+    private readonly List<SectionPlan> _sections = [];
+    private readonly List<string> _tags = [];
+    private string? _title, _summary, _owner, _environment;
+    private DateOnly? _reviewDate, _lastUpdated;
+
+    protected abstract TSelf Self { get; }
+
+    public TSelf Title(string title) { _title = title; return Self; }
+    public TSelf Summary(string summary) { _summary = summary; return Self; }
+    public TSelf Owner(string owner) { _owner = owner; return Self; }
+    public TSelf Contact(string role, string reach) { _contacts.Add(new(role, reach)); return Self; }
+
+    public TSelf Escalation(Action<IEscalationBuilder> levels)
+    {
+        levels(new EscalationRecorder(_escalation));
+        return Self;
+    }
+
+    public TSelf Communication(string name, string template, string? channel = null) { _communications.Add(new(name, template, channel)); return Self; }
+    public TSelf PostIncident(string stage, params string[] items) { _postIncident.Add(new(stage, items)); return Self; }
+    public TSelf Reference(string title, string url) { _references.Add(new(title, url)); return Self; }
+    public TSelf ReviewDate(int year, int month, int day) { _reviewDate = new DateOnly(year, month, day); return Self; }
+    public TSelf LastUpdated(int year, int month, int day) { _lastUpdated = new DateOnly(year, month, day); return Self; }
+    public TSelf Environment(string environment) { _environment = environment; return Self; }
+    public TSelf Tags(params string[] tags) { _tags.AddRange(tags); return Self; }
+
+    public TSelf Section(string heading, Action<ISectionBuilder> content)
+    {
+        _sections.Add(SectionRecorder.Record(heading, content));
+        return Self;
+    }
+
+    protected DocumentSections BuildDocument() => new()
+    {
+        Title = _title,
+        Summary = _summary,
+        Owner = _owner,
+        Contacts = _contacts.ToArray(),
+        Escalation = _escalation.ToArray(),
+        Communications = _communications.ToArray(),
+        PostIncident = _postIncident.ToArray(),
+        References = _references.ToArray(),
+        Sections = _sections.ToArray(),
+        ReviewDate = _reviewDate,
+        LastUpdated = _lastUpdated,
+        Environment = _environment,
+        Tags = _tags.ToArray(),
+    };
+
+    private sealed class EscalationRecorder(List<EscalationLevelPlan> levels) : IEscalationBuilder
+    {
+        public IEscalationBuilder Level(string who, TimeSpan after, string? contact = null)
+        {
+            levels.Add(new(who, after, contact));
+            return this;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Dsl.Recording;
+
+/// <summary>Runs a runbook's <see cref="Runbook.Define"/> and records what it says as a <see cref="RunbookPlan"/>.</summary>
+internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunbookBuilder
+{
+    private readonly List<string> _symptoms = [];
+    private readonly List<PhasePlan> _phases = [];
+    private string? _severity, _noRollbackReason;
+    private PhasePlan? _rollback, _verification;
+
+    protected override IRunbookBuilder Self => this;
+
+    public static RunbookPlan Record(string id, Runbook runbook)
+    {
+        var recorder = new RunbookRecorder();
+        runbook.Define(recorder);
+        return new RunbookPlan
+        {
+            Id = id,
+            Document = recorder.BuildDocument(),
+            Severity = recorder._severity,
+            Symptoms = recorder._symptoms.ToArray(),
+            Phases = recorder._phases.ToArray(),
+            Rollback = recorder._rollback,
+            NoRollbackReason = recorder._noRollbackReason,
+            Verification = recorder._verification,
+        };
+    }
+
+    public IRunbookBuilder Severity(Severity severity) { _severity = severity.Key; return this; }
+    public IRunbookBuilder Symptoms(params string[] symptoms) { _symptoms.AddRange(symptoms); return this; }
+    public IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, null, steps)); return this; }
+    public IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, within, steps)); return this; }
+    public IRunbookBuilder Rollback(Action<IPhaseBuilder> steps) { _rollback = PhaseRecorder.Record("Rollback", null, steps); return this; }
+    public IRunbookBuilder NoRollback(string reason) { _noRollbackReason = reason; return this; }
+    public IRunbookBuilder Verification(Action<IPhaseBuilder> steps) { _verification = PhaseRecorder.Record("Verification", null, steps); return this; }
+}

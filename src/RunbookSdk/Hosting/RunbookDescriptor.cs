@@ -1,0 +1,99 @@
+using RunbookSdk.Dsl.Recording;
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary>
+/// Everything the runtime needs about one runbook, emitted by the source generator: id, parameters, a factory
+/// that binds <c>name=value</c> strings to typed properties without reflection, the generated documentation,
+/// and the outline the documentation was written from.
+/// </summary>
+public sealed class RunbookDescriptor
+{
+    /// <summary>The runbook's id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The runbook's title (falls back to the class name).</summary>
+    public required string Title { get; init; }
+    /// <summary>The severity key, or null.</summary>
+    public string? Severity { get; init; }
+    /// <summary>The runbook class.</summary>
+    public required Type RunbookType { get; init; }
+    /// <summary>The id of the handbook the runbook belongs to, or null.</summary>
+    public string? HandbookId { get; init; }
+    /// <summary>Parameters in declaration order.</summary>
+    public required IReadOnlyList<ParameterDescriptor> Parameters { get; init; }
+    /// <summary>Creates an instance with parameters bound from text; throws <see cref="ParameterBindingException"/> on a bad value.</summary>
+    public required Func<IReadOnlyDictionary<string, string>, Runbook> Create { get; init; }
+    /// <summary>Reads an instance's parameter values as text, by parameter name.</summary>
+    public required Func<Runbook, IReadOnlyDictionary<string, string>> ReadParameters { get; init; }
+    /// <summary>File name of the runbook's page, e.g. <c>omnix-api-lambda-failure.md</c>.</summary>
+    public required string DocumentFileName { get; init; }
+    /// <summary>The generated markdown page.</summary>
+    public required string Documentation { get; init; }
+    /// <summary>The phases and steps as the generator read them from source; what the docs describe.</summary>
+    public required PlanOutline DocumentedOutline { get; init; }
+
+    /// <summary>Binds parameters and records the plan the runner executes.</summary>
+    /// <param name="values">Parameter values by name (case-insensitive); missing ones keep their defaults.</param>
+    public RunbookPlan CreatePlan(IReadOnlyDictionary<string, string> values) => RunbookRecorder.Record(Id, Create(values));
+
+    /// <summary>Records the plan of an already bound instance.</summary>
+    /// <param name="runbook">An instance created by <see cref="Create"/>.</param>
+    public RunbookPlan CreatePlan(Runbook runbook) => RunbookRecorder.Record(Id, runbook);
+}
+
+/// <summary>Everything the runtime needs about one handbook, emitted by the source generator.</summary>
+public sealed class HandbookDescriptor
+{
+    /// <summary>The handbook's id.</summary>
+    public required string Id { get; init; }
+    /// <summary>The handbook's title.</summary>
+    public required string Title { get; init; }
+    /// <summary>The handbook class.</summary>
+    public required Type HandbookType { get; init; }
+    /// <summary>Creates an instance.</summary>
+    public required Func<Handbook> Create { get; init; }
+    /// <summary>File name of the handbook's page.</summary>
+    public required string DocumentFileName { get; init; }
+    /// <summary>The generated markdown page.</summary>
+    public required string Documentation { get; init; }
+
+    /// <summary>Records what the handbook says.</summary>
+    public HandbookPlan CreatePlan() => HandbookRecorder.Record(Id, Create());
+}
+
+/// <summary>A runbook parameter.</summary>
+/// <param name="Name">Property name; also the name used on the command line.</param>
+/// <param name="TypeName">C# type as written, e.g. <c>string</c>, <c>int</c>.</param>
+/// <param name="Description">What it means.</param>
+/// <param name="IsSecret">Masked everywhere.</param>
+/// <param name="IsRequired">The run refuses to start without it.</param>
+/// <param name="DefaultText">The default as written in source, or null.</param>
+public sealed record ParameterDescriptor(string Name, string TypeName, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);
+
+/// <summary>Thrown when a parameter value cannot be converted to the parameter's type.</summary>
+/// <param name="parameter">Parameter name.</param>
+/// <param name="message">What is wrong.</param>
+public sealed class ParameterBindingException(string parameter, string message) : Exception(message)
+{
+    /// <summary>The parameter that could not be bound.</summary>
+    public string Parameter { get; } = parameter;
+}
+
+/// <summary>All runbooks and handbooks of an assembly, emitted by the source generator.</summary>
+/// <param name="Runbooks">Runbooks ordered by id.</param>
+/// <param name="Handbooks">Handbooks ordered by id.</param>
+/// <param name="IndexDocumentation">The generated index page (<c>index.md</c>).</param>
+public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, IReadOnlyList<HandbookDescriptor> Handbooks, string IndexDocumentation)
+{
+    /// <summary>File name of the index page.</summary>
+    public const string IndexFileName = "index.md";
+
+    /// <summary>Finds a runbook by id (case-insensitive), or null.</summary>
+    /// <param name="id">Runbook id.</param>
+    public RunbookDescriptor? FindRunbook(string id) => Runbooks.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Finds a handbook by id, or null.</summary>
+    /// <param name="id">Handbook id.</param>
+    public HandbookDescriptor? FindHandbook(string? id) => id is null ? null : Handbooks.FirstOrDefault(h => h.Id == id);
+}
