@@ -1,3 +1,5 @@
+using System;
+
 namespace RunbookSdk;
 
 /// <summary>Formats durations the way incident documents write them ("15 minutes", "2 hours").</summary>

@@ -1,0 +1,80 @@
+using System;
+using System.IO;
+using System.Linq;
+using Scriban;
+using Scriban.Runtime;
+
+namespace RunbookSdk.Generators.Docs;
+
+/// <summary>
+/// The three page templates. The built-in ones are embedded resources parsed once per process; a project
+/// overrides any of them with an AdditionalFiles item of the same name (runbook.md.sbntxt, handbook.md.sbntxt, index.md.sbntxt).
+/// </summary>
+internal sealed class TemplateSet
+{
+    public const string RunbookName = "runbook.md.sbntxt";
+    public const string HandbookName = "handbook.md.sbntxt";
+    public const string IndexName = "index.md.sbntxt";
+
+    private static readonly Lazy<TemplateSet> BuiltIn = new(() => new TemplateSet(Parse(RunbookName), Parse(HandbookName), Parse(IndexName)));
+
+    /// <summary>How many times a template was parsed in this process; tests assert templates are parsed once, not per page.</summary>
+    internal static int ParseCount;
+
+    private TemplateSet(Template runbook, Template handbook, Template index)
+    {
+        Runbook = runbook;
+        Handbook = handbook;
+        Index = index;
+    }
+
+    public static TemplateSet Default => BuiltIn.Value;
+
+    public Template Runbook { get; }
+    public Template Handbook { get; }
+    public Template Index { get; }
+
+    public TemplateSet With(string name, Template template) => name switch
+    {
+        RunbookName => new TemplateSet(template, Handbook, Index),
+        HandbookName => new TemplateSet(Runbook, template, Index),
+        IndexName => new TemplateSet(Runbook, Handbook, template),
+        _ => this,
+    };
+
+    public static bool IsTemplateName(string fileName) => fileName is RunbookName or HandbookName or IndexName;
+
+    public static Template ParseText(string text, string name)
+    {
+        System.Threading.Interlocked.Increment(ref ParseCount);
+        return Template.Parse(text, name);
+    }
+
+    /// <summary>Renders a page with ordinal, culture-free settings and "\n" line endings.</summary>
+    public static string Render(Template template, ScriptObject model)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = false,
+            LoopLimit = 0,
+            RecursiveLimit = 0,
+            NewLine = "\n",
+            MemberRenamer = member => member.Name,
+        };
+        context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
+        context.PushGlobal(model);
+        var text = template.Render(context).Replace("\r\n", "\n");
+        return text.TrimEnd('\n') + "\n";
+    }
+
+    private static Template Parse(string name)
+    {
+        using var stream = typeof(TemplateSet).Assembly.GetManifestResourceStream("RunbookSdk.Generators.Templates." + name)
+            ?? throw new InvalidOperationException("Missing embedded template " + name);
+        using var reader = new StreamReader(stream);
+        var template = ParseText(reader.ReadToEnd(), name);
+        // A broken built-in template is our bug: fail loudly in our own tests, never in a user's build.
+        if (template.HasErrors) throw new InvalidOperationException(name + ": " + string.Join("; ", template.Messages.Select(m => m.ToString())));
+        return template;
+    }
+}

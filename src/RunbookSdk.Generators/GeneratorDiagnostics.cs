@@ -1,0 +1,42 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace RunbookSdk.Generators;
+
+/// <summary>
+/// Diagnostics the generator itself reports (RB01xx). The runbook rule catalog (RB0001-RB0016) lives in the analyzers.
+/// The generator only reports what it alone can know: that the docs it wrote may not be what runs.
+/// </summary>
+internal static class GeneratorDiagnostics
+{
+    private const string Category = "RunbookSdk.Generator";
+    private const string HelpBase = "https://github.com/runbooksdk/runbooksdk/blob/main/docs/rules/";
+
+    public static readonly DiagnosticDescriptor UnreadableDefinition = new(
+        "RB0101",
+        "Runbook definition cannot be read statically",
+        "{0}: the generator cannot read '{1}' statically, so the generated docs may not describe what the runner does; write the Define body as one fluent chain of DSL calls",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0101.md");
+
+    public static readonly DiagnosticDescriptor TemplateError = new(
+        "RB0102",
+        "Documentation template has errors",
+        "Template '{0}' has errors, the built-in template is used instead: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0102.md");
+
+    public static readonly DiagnosticDescriptor NoParameterlessConstructor = new(
+        "RB0103",
+        "Runbook needs a public parameterless constructor",
+        "'{0}' needs a public parameterless constructor: the runner creates it and binds parameters through properties",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0103.md");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "RB0104",
+        "The runbook generator failed",
+        "The runbook generator failed while producing the {0}, the rest of the project was still generated; please report this: {1}",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0104.md");
+
+    private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError };
+
+    public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
+}

@@ -1,0 +1,93 @@
+using System;
+
+namespace RunbookSdk.Generators.Model;
+
+// The generator's model: records and primitives only (no ISymbol, SyntaxNode or Location), so the
+// incremental pipeline can compare two runs by value and skip work when nothing relevant changed.
+
+/// <summary>One runbook class as read from source.</summary>
+internal sealed record RunbookModel(
+    TypeIdentity Type,
+    string Id,
+    string? HandbookType,
+    EquatableArray<ParameterModel> Parameters,
+    DocumentModel Document,
+    string? Severity,
+    EquatableArray<string> Symptoms,
+    EquatableArray<PhaseModel> Phases,
+    PhaseModel? Rollback,
+    string? NoRollbackReason,
+    PhaseModel? Verification);
+
+/// <summary>One handbook class as read from source.</summary>
+internal sealed record HandbookModel(
+    TypeIdentity Type,
+    string Id,
+    DocumentModel Document,
+    EquatableArray<SeverityModel> Severities,
+    EquatableArray<SloModel> Slos);
+
+/// <summary>Where a type lives: enough to emit a partial declaration and to name it in docs.</summary>
+internal sealed record TypeIdentity(string Namespace, string Name)
+{
+    /// <summary>A C# identifier unique per type, for generated member and file names.</summary>
+    public string MemberName => FullName.Replace('.', '_');
+
+    public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
+    public string GlobalName => "global::" + FullName;
+}
+
+internal sealed record ParameterModel(string Name, string TypeName, string DisplayType, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);
+
+internal sealed record DocumentModel(
+    string? Title,
+    string? Summary,
+    string? Owner,
+    EquatableArray<ContactModel> Contacts,
+    EquatableArray<EscalationLevelModel> Escalation,
+    EquatableArray<CommunicationModel> Communications,
+    EquatableArray<ChecklistStageModel> PostIncident,
+    EquatableArray<ReferenceModel> References,
+    EquatableArray<SectionModel> Sections,
+    string? ReviewDate,
+    string? LastUpdated,
+    string? Environment,
+    EquatableArray<string> Tags);
+
+internal sealed record ContactModel(string Role, string Reach);
+
+internal sealed record EscalationLevelModel(string Who, DurationModel After, string? Contact);
+
+internal sealed record CommunicationModel(string Name, string Template, string? Channel);
+
+internal sealed record ChecklistStageModel(string Stage, EquatableArray<string> Items);
+
+internal sealed record ReferenceModel(string Title, string Url);
+
+internal sealed record SeverityModel(string Key, string Name, DurationModel? Response, DurationModel? Resolution, EquatableArray<string> Criteria);
+
+internal sealed record SloModel(string Name, string Target, string? Description);
+
+internal sealed record SectionModel(string Heading, EquatableArray<SectionBlockModel> Blocks);
+
+/// <summary>A block of a free-form section. Kind is paragraph, bullets, numbered, table, snippet or subsection.</summary>
+internal sealed record SectionBlockModel(string Kind, EquatableArray<string> Items, EquatableArray<TableRowModel> Rows, string? Language, SectionModel? Subsection);
+
+internal sealed record TableRowModel(EquatableArray<string> Cells);
+
+/// <summary>A duration: its value when the generator could evaluate it, and the source text either way.</summary>
+internal sealed record DurationModel(TimeSpan? Value, string Source)
+{
+    public string Display => Value is { } value ? RunbookSdk.Durations.Format(value) : Source;
+}
+
+internal sealed record TimeBoxModel(DurationModel From, DurationModel To)
+{
+    public string Display => From.Value is { } from && To.Value is { } to
+        ? RunbookSdk.Durations.FormatRange(from, to)
+        : From.Source + " - " + To.Source;
+}
+
+internal sealed record PhaseModel(string Name, TimeBoxModel? TimeBox, EquatableArray<StepModel> Steps);
+
+internal sealed record StepModel(string Title, bool RequiresConfirmation, EquatableArray<ActionModel> Actions);

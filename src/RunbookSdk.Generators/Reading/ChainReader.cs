@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Model;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>
+/// Walks fluent chains (<c>rb.Title(...).Phase(...)</c>) in method and lambda bodies and hands each call to a
+/// visitor. Anything that is not a chain on the builder (a loop, a helper method, a variable) is reported as
+/// RB0101, because the runner would execute it but the docs could not show it.
+/// </summary>
+internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics)
+{
+    public ValueReader Values { get; } = new(semanticModel);
+
+    /// <summary>Reads the body of <c>Define(builder)</c>.</summary>
+    public void ReadMethod(MethodDeclarationSyntax method, Action<DslCall> visit)
+    {
+        if (method.ParameterList.Parameters.Count != 1) { Unreadable(method, method.Identifier.ValueText); return; }
+        var receiver = method.ParameterList.Parameters[0].Identifier.ValueText;
+        if (method.ExpressionBody is { } arrow) ReadExpression(arrow.Expression, receiver, visit);
+        else if (method.Body is { } block) ReadBlock(block, receiver, visit);
+    }
+
+    /// <summary>Reads a lambda argument such as <c>p => p.Step(...)</c>.</summary>
+    public void ReadLambda(ExpressionSyntax? argument, Action<DslCall> visit)
+    {
+        switch (argument)
+        {
+            case null:
+                return;
+            case SimpleLambdaExpressionSyntax simple:
+                ReadLambdaBody(simple.Body, simple.Parameter.Identifier.ValueText, visit);
+                return;
+            case ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized:
+                ReadLambdaBody(parenthesized.Body, parenthesized.ParameterList.Parameters[0].Identifier.ValueText, visit);
+                return;
+            default:
+                Unreadable(argument, argument.ToString());
+                return;
+        }
+    }
+
+    public void Unreadable(SyntaxNode node, string what) =>
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, node.GetLocation(), ownerName, Shorten(what)));
+
+    private void ReadLambdaBody(CSharpSyntaxNode body, string receiver, Action<DslCall> visit)
+    {
+        if (body is BlockSyntax block) ReadBlock(block, receiver, visit);
+        else if (body is ExpressionSyntax expression) ReadExpression(expression, receiver, visit);
+    }
+
+    private void ReadBlock(BlockSyntax block, string receiver, Action<DslCall> visit)
+    {
+        foreach (var statement in block.Statements)
+        {
+            switch (statement)
+            {
+                case ExpressionStatementSyntax expressionStatement:
+                    ReadExpression(expressionStatement.Expression, receiver, visit);
+                    break;
+                case ReturnStatementSyntax { Expression: { } returned }:
+                    ReadExpression(returned, receiver, visit);
+                    break;
+                case ReturnStatementSyntax:
+                case EmptyStatementSyntax:
+                    break;
+                default:
+                    Unreadable(statement, statement.ToString());
+                    break;
+            }
+        }
+    }
+
+    private void ReadExpression(ExpressionSyntax expression, string receiver, Action<DslCall> visit)
+    {
+        var calls = new List<InvocationExpressionSyntax>();
+        var current = expression;
+        while (true)
+        {
+            if (current is ParenthesizedExpressionSyntax parenthesized) { current = parenthesized.Expression; continue; }
+            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+            {
+                calls.Add(invocation);
+                current = access.Expression;
+                continue;
+            }
+            break;
+        }
+        if (current is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != receiver)
+        {
+            Unreadable(expression, expression.ToString());
+            return;
+        }
+        // The chain was collected outermost first; the builder sees the calls in source order.
+        for (var i = calls.Count - 1; i >= 0; i--)
+        {
+            var access = (MemberAccessExpressionSyntax)calls[i].Expression;
+            visit(new DslCall(calls[i], access.Name.Identifier.ValueText, semanticModel));
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        var oneLine = string.Join(" ", text.Split(new[] { '\r', '\n' }, StringSplitOptions.RemoveEmptyEntries)).Trim();
+        return oneLine.Length <= 80 ? oneLine : oneLine.Substring(0, 77) + "...";
+    }
+}

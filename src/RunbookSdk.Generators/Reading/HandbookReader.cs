@@ -1,0 +1,66 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Model;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>Turns a <c>[Handbook]</c> class into a <see cref="HandbookModel"/>.</summary>
+internal static class HandbookReader
+{
+    public const string AttributeName = "RunbookSdk.HandbookAttribute";
+
+    public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var diagnostics = new List<DiagnosticInfo>();
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration || type.IsAbstract)
+            return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        var id = TypeReader.AttributeId(context);
+        if (string.IsNullOrWhiteSpace(id))
+            return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+
+        var severities = new List<SeverityModel>();
+        var slos = new List<SloModel>();
+        DocumentParts? document = null;
+        if (TypeReader.FindDefine(type, cancellationToken) is { } define)
+        {
+            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics);
+            document = new DocumentParts(reader);
+            var values = reader.Values;
+            reader.ReadMethod(define, call =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (document.TryRead(call)) return;
+                switch (call.Name)
+                {
+                    case "SeverityLevel":
+                        DurationModel? response = null, resolution = null;
+                        var criteria = new List<string>();
+                        reader.ReadLambda(call.Get("definition", 2), level =>
+                        {
+                            switch (level.Name)
+                            {
+                                case "RespondWithin": response = values.Duration(level.Get("time", 0)); break;
+                                case "ResolveWithin": resolution = values.Duration(level.Get("time", 0)); break;
+                                case "Criteria": criteria.AddRange(level.GetParams(0).Select(values.String)); break;
+                                default: reader.Unreadable(level.Invocation, level.Name); break;
+                            }
+                        });
+                        severities.Add(new SeverityModel(values.String(call.Get("key", 0)), values.String(call.Get("name", 1)), response, resolution, criteria.ToEquatableArray()));
+                        break;
+                    case "Slo":
+                        slos.Add(new SloModel(values.String(call.Get("name", 0)), values.String(call.Get("target", 1)), values.OptionalString(call.Get("description", 2))));
+                        break;
+                    default:
+                        reader.Unreadable(call.Invocation, call.Name);
+                        break;
+                }
+            });
+        }
+        document ??= new DocumentParts(new ChainReader(context.SemanticModel, type.Name, diagnostics));
+        var model = new HandbookModel(TypeReader.Identity(type), id!, document.Build(), severities.ToEquatableArray(), slos.ToEquatableArray());
+        return new Result<HandbookModel>(model, diagnostics.ToEquatableArray());
+    }
+}

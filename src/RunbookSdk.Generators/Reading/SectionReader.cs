@@ -1,0 +1,48 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Model;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>Reads a free-form <c>Section(heading, s => ...)</c>.</summary>
+internal static class SectionReader
+{
+    public static SectionModel Read(ChainReader reader, string heading, ExpressionSyntax? content)
+    {
+        var blocks = new List<SectionBlockModel>();
+        var values = reader.Values;
+        var none = EquatableArray<string>.Empty;
+        var noRows = EquatableArray<TableRowModel>.Empty;
+        reader.ReadLambda(content, call =>
+        {
+            switch (call.Name)
+            {
+                case "Paragraph":
+                    blocks.Add(new SectionBlockModel("paragraph", new EquatableArray<string>(new[] { values.String(call.Get("text", 0)) }), noRows, null, null));
+                    break;
+                case "Bullets":
+                case "Numbered":
+                    blocks.Add(new SectionBlockModel(call.Name == "Bullets" ? "bullets" : "numbered", call.GetParams(0).Select(values.String).ToEquatableArray(), noRows, null, null));
+                    break;
+                case "Table":
+                    var headers = call.Get("headers", 0) is { } h && DslCall.ArrayElements(h) is { } headerCells ? headerCells.Select(values.String).ToEquatableArray() : none;
+                    var rows = call.GetParams(1)
+                        .Select(row => new TableRowModel((DslCall.ArrayElements(row) ?? new[] { row }).Select(values.String).ToEquatableArray()))
+                        .ToEquatableArray();
+                    blocks.Add(new SectionBlockModel("table", headers, rows, null, null));
+                    break;
+                case "Snippet":
+                    blocks.Add(new SectionBlockModel("snippet", new EquatableArray<string>(new[] { values.String(call.Get("code", 1)) }), noRows, values.String(call.Get("language", 0)), null));
+                    break;
+                case "Subsection":
+                    blocks.Add(new SectionBlockModel("subsection", none, noRows, null, Read(reader, values.String(call.Get("heading", 0)), call.Get("content", 1))));
+                    break;
+                default:
+                    reader.Unreadable(call.Invocation, call.Name);
+                    break;
+            }
+        });
+        return new SectionModel(heading, blocks.ToEquatableArray());
+    }
+}

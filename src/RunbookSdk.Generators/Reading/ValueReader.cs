@@ -1,0 +1,147 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Model;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>
+/// Reads argument values from syntax: constants through the semantic model, interpolated strings as literal parts
+/// and holes, durations from the usual <c>TimeSpan</c> factories. Anything else is kept as its source text.
+/// </summary>
+internal sealed class ValueReader(SemanticModel semanticModel)
+{
+    public TextValue Text(ExpressionSyntax? expression)
+    {
+        if (expression is null) return TextValue.Literal("");
+        var constant = semanticModel.GetConstantValue(expression);
+        if (constant.HasValue) return TextValue.Literal(constant.Value?.ToString() ?? "");
+        if (expression is InterpolatedStringExpressionSyntax interpolated)
+        {
+            var segments = interpolated.Contents.Select(content => content switch
+            {
+                InterpolatedStringTextSyntax text => new TextSegment(text.TextToken.ValueText, false),
+                InterpolationSyntax hole => HoleOrConstant(hole),
+                _ => new TextSegment(content.ToString(), true),
+            });
+            return new TextValue(Merge(segments));
+        }
+        // Not a constant: documented as its C# source text (RB0016 tells the author).
+        return new TextValue(new EquatableArray<TextSegment>(new[] { new TextSegment(expression.ToString(), true) }));
+    }
+
+    public string String(ExpressionSyntax? expression) => Text(expression).Display;
+
+    public string? OptionalString(ExpressionSyntax? expression) =>
+        expression is null || expression.IsKind(SyntaxKind.NullLiteralExpression) ? null : String(expression);
+
+    public int? Int(ExpressionSyntax? expression)
+    {
+        if (expression is null) return null;
+        var constant = semanticModel.GetConstantValue(expression);
+        return constant.HasValue && constant.Value is int value ? value : null;
+    }
+
+    public bool? Bool(ExpressionSyntax? expression)
+    {
+        if (expression is null) return null;
+        var constant = semanticModel.GetConstantValue(expression);
+        return constant.HasValue && constant.Value is bool value ? value : null;
+    }
+
+    /// <summary>Reads <c>TimeSpan.FromMinutes(5)</c>, <c>TimeSpan.Zero</c>, <c>new TimeSpan(h, m, s)</c> and friends.</summary>
+    public DurationModel Duration(ExpressionSyntax? expression)
+    {
+        if (expression is null) return new DurationModel(null, "");
+        var source = expression.ToString();
+        return new DurationModel(TryDuration(expression), source);
+    }
+
+    /// <summary>Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, or a duration converted to a time box.</summary>
+    public TimeBoxModel TimeBox(ExpressionSyntax expression)
+    {
+        if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit } access } invocation
+            && access.Expression.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"
+            && (unit == "Minutes" || unit == "Hours"))
+        {
+            var args = invocation.ArgumentList.Arguments.Select(a => Int(a.Expression)).ToList();
+            Func<int, TimeSpan> toSpan = unit == "Minutes" ? n => TimeSpan.FromMinutes(n) : n => TimeSpan.FromHours(n);
+            if (args.Count == 1 && args[0] is { } to)
+                return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), new DurationModel(toSpan(to), to.ToString(CultureInfo.InvariantCulture)));
+            if (args.Count == 2 && args[0] is { } from && args[1] is { } end)
+                return new TimeBoxModel(new DurationModel(toSpan(from), from.ToString(CultureInfo.InvariantCulture)), new DurationModel(toSpan(end), end.ToString(CultureInfo.InvariantCulture)));
+        }
+        return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), Duration(expression));
+    }
+
+    /// <summary>Reads a severity: <c>Severity.P1</c> is the key "P1"; a string is the key itself.</summary>
+    public string SeverityKey(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax access when access.Expression.ToString().EndsWith("Severity", StringComparison.Ordinal) => access.Name.Identifier.ValueText,
+        _ => String(expression),
+    };
+
+    private TimeSpan? TryDuration(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } access when IsTimeSpan(access.Expression):
+                return TimeSpan.Zero;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation when IsTimeSpan(access.Expression):
+                var arguments = invocation.ArgumentList.Arguments;
+                if (arguments.Count != 1) return null;
+                var constant = semanticModel.GetConstantValue(arguments[0].Expression);
+                if (!constant.HasValue || constant.Value is null) return null;
+                var n = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
+                return access.Name.Identifier.ValueText switch
+                {
+                    "FromDays" => TimeSpan.FromDays(n),
+                    "FromHours" => TimeSpan.FromHours(n),
+                    "FromMinutes" => TimeSpan.FromMinutes(n),
+                    "FromSeconds" => TimeSpan.FromSeconds(n),
+                    "FromMilliseconds" => TimeSpan.FromMilliseconds(n),
+                    _ => null,
+                };
+            case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
+                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
+                var parts = list.Arguments.Select(a => Int(a.Expression)).ToList();
+                if (parts.Any(p => p is null)) return null;
+                return parts.Count switch
+                {
+                    3 => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value),
+                    4 => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value),
+                    _ => null,
+                };
+            default:
+                return null;
+        }
+    }
+
+    private static bool IsTimeSpan(SyntaxNode node) => node.ToString() is "TimeSpan" or "System.TimeSpan" or "global::System.TimeSpan";
+
+    private TextSegment HoleOrConstant(InterpolationSyntax hole)
+    {
+        // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned.
+        var constant = semanticModel.GetConstantValue(hole.Expression);
+        return constant.HasValue && hole.FormatClause is null && hole.AlignmentClause is null
+            ? new TextSegment(constant.Value?.ToString() ?? "", false)
+            : new TextSegment(hole.Expression.ToString(), true);
+    }
+
+    private static EquatableArray<TextSegment> Merge(System.Collections.Generic.IEnumerable<TextSegment> segments)
+    {
+        var merged = new System.Collections.Generic.List<TextSegment>();
+        foreach (var segment in segments)
+        {
+            if (!segment.IsHole && segment.Text.Length == 0) continue;
+            if (!segment.IsHole && merged.Count > 0 && !merged[merged.Count - 1].IsHole)
+                merged[merged.Count - 1] = new TextSegment(merged[merged.Count - 1].Text + segment.Text, false);
+            else
+                merged.Add(segment);
+        }
+        return new EquatableArray<TextSegment>(merged);
+    }
+}

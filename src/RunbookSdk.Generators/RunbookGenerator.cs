@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Docs;
+using RunbookSdk.Generators.Emitting;
+using RunbookSdk.Generators.Model;
+using RunbookSdk.Generators.Reading;
+
+namespace RunbookSdk.Generators;
+
+/// <summary>
+/// Reads every <c>[Runbook]</c> and <c>[Handbook]</c> class into an equatable model and emits, per runbook, its
+/// runner part and markdown page; per handbook, its page; per assembly, the catalog with the index page.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class RunbookGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var runbookResults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(RunbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<RunbookModel>(RunbookReader.Read))
+            .WithTrackingName(TrackingNames.RunbookResults);
+        var handbookResults = context.SyntaxProvider
+            .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<HandbookModel>(HandbookReader.Read))
+            .WithTrackingName(TrackingNames.HandbookResults);
+
+        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
+        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
+
+        var runbooks = runbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+        var handbookList = handbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
+        var handbooks = handbookList.Collect()
+            .Select(static (all, _) => all.OrderBy(h => h.Id, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Handbooks);
+        var runbookSummaries = runbooks.Collect()
+            .Select(static (all, _) => all.Select(Summarize).OrderBy(r => r.Id, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.RunbookSummaries);
+        var handbookSummaries = handbooks
+            .Select(static (all, _) => all.Select(h => new HandbookSummary(h.Id, h.Document.Title ?? h.Type.Name, h.Type.FullName, h.Type.MemberName)).ToEquatableArray())
+            .WithTrackingName(TrackingNames.HandbookSummaries);
+        var templates = context.AdditionalTextsProvider
+            .Where(static text => TemplateSet.IsTemplateName(System.IO.Path.GetFileName(text.Path)))
+            .Select(static (text, ct) => new TemplateText(System.IO.Path.GetFileName(text.Path), text.Path, text.GetText(ct)?.ToString() ?? ""))
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(t => t.Path, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.Templates);
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => new GeneratorOptions(
+                provider.GlobalOptions.TryGetValue("build_property.RunbookSdkGenerateEntryPoint", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)))
+            .WithTrackingName(TrackingNames.Options);
+
+        var runbookSources = runbooks.Combine(handbooks).Combine(templates)
+            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left, input.Left.Right, input.Right)))
+            .WithTrackingName(TrackingNames.RunbookSources);
+        var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
+            .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right)))
+            .WithTrackingName(TrackingNames.HandbookSources);
+        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options)
+            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right)))
+            .WithTrackingName(TrackingNames.CatalogSource);
+
+        context.RegisterSourceOutput(runbookSources, static (spc, source) => Add(spc, source));
+        context.RegisterSourceOutput(handbookSources, static (spc, source) => Add(spc, source));
+        context.RegisterSourceOutput(catalogSource, static (spc, source) => Add(spc, source));
+    }
+
+    private static RunbookSummary Summarize(RunbookModel r) =>
+        new(r.Id, r.Document.Title ?? r.Type.Name, r.Severity, r.HandbookType, r.Type.MemberName);
+
+    private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates)
+    {
+        var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
+        var (set, _) = TemplateOverrides.Resolve(templates);
+        var markdown = TemplateSet.Render(set.Runbook, DocumentViews.Runbook(runbook, handbook));
+        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates)
+    {
+        var (set, _) = TemplateOverrides.Resolve(templates);
+        var members = runbooks.Where(r => r.HandbookType == handbook.Type.FullName);
+        var markdown = TemplateSet.Render(set.Handbook, DocumentViews.Handbook(handbook, members));
+        return new GeneratedSource(handbook.Type.MemberName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), EquatableArray<DiagnosticInfo>.Empty);
+    }
+
+    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options)
+    {
+        var (set, diagnostics) = TemplateOverrides.Resolve(templates);
+        var index = TemplateSet.Render(set.Index, DocumentViews.Index(handbooks, runbooks));
+        // Template diagnostics are reported once, with the catalog, not once per page.
+        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(runbooks, handbooks, index, options.EmitEntryPoint), diagnostics);
+    }
+
+    private static void Add(SourceProductionContext context, GeneratedSource source)
+    {
+        foreach (var diagnostic in source.Diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        if (source.Source.Length > 0) context.AddSource(source.HintName, source.Source);
+    }
+
+    /// <summary>
+    /// Reading must never take the compiler down (CS8785 would hide every other output): an unexpected exception
+    /// in one class becomes an RB0104 diagnostic on that class and the rest of the project still generates.
+    /// </summary>
+    private static Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, Result<T>> Safe<T>(
+        Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, Result<T>> read) where T : class =>
+        (context, cancellationToken) =>
+        {
+            try
+            {
+                return read(context, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var name = context.TargetSymbol.Name;
+                var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, context.TargetNode.GetLocation(), "model of " + name, e.GetType().Name + ": " + e.Message);
+                return new Result<T>(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            }
+        };
+
+    private static GeneratedSource Guard(string what, Func<GeneratedSource> render)
+    {
+        try
+        {
+            return render();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, null, what, e.GetType().Name + ": " + e.Message);
+            return new GeneratedSource(what, "", new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+        }
+    }
+}
