@@ -40,13 +40,19 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
                     context.Advance(literal.Text);
                     break;
                 case HoleSegment hole:
-                    var values = hole.Values.Select(transformHole).Select(v => ShellQuoting.Quote(v, context.Current));
+                    var values = hole.Values.Select(transformHole).Select(v => Quote(v, context));
                     builder.Append(string.Join(' ', values));
+                    if (hole.Values.Count > 0) context.AfterHole();
                     break;
             }
         }
         return builder.ToString();
     }
+
+    // In a comment a value is only read, never run; its line breaks become spaces so it cannot end the comment.
+    private static string Quote(string value, ShellQuoteContext context) => context.InComment
+        ? ShellQuoting.QuoteBare(value.ReplaceLineEndings(" "))
+        : ShellQuoting.Quote(value, context.Current);
 
     /// <inheritdoc />
     public bool Equals(CommandTemplate? other) => other is not null && Segments.SequenceEqual(other.Segments);

@@ -48,16 +48,36 @@ public static class ShellQuoting
             or '-' or '_' or '.' or '/' or ':' or '@' or '%' or '+' or ',' or '=';
 }
 
-/// <summary>Follows literal shell text to know the quoting state at its end.</summary>
+/// <summary>
+/// Follows literal shell text to know the quoting state at its end. Besides quotes it follows <c>#</c> comments
+/// (an apostrophe in a comment opens no quote) and <c>$( )</c> command substitutions, which start a fresh bare
+/// context even inside double quotes. Backtick substitutions are not followed: a hole belongs outside them.
+/// </summary>
 internal sealed class ShellQuoteContext
 {
+    // One frame per open $( ): the state to return to at its closing parenthesis, and the plain parentheses
+    // that were open outside it.
+    private readonly Stack<(ShellQuoteState Outer, int Parentheses)> _substitutions = new();
+    private int _parentheses;
+    private bool _atWordStart = true;
+
     public ShellQuoteState Current { get; private set; } = ShellQuoteState.Bare;
+
+    /// <summary>Inside a <c>#</c> comment, which a line break in a hole would end.</summary>
+    public bool InComment { get; private set; }
 
     public void Advance(string literal)
     {
         for (var i = 0; i < literal.Length; i++)
         {
             var c = literal[i];
+            if (InComment)
+            {
+                if (c == '\n') (InComment, _atWordStart) = (false, true);
+                continue;
+            }
+
+            var atWordStart = false;
             switch (Current)
             {
                 case ShellQuoteState.Bare when c == '\\':
@@ -69,6 +89,25 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == '"':
                     Current = ShellQuoteState.DoubleQuoted;
                     break;
+                case ShellQuoteState.Bare when c == '#' && _atWordStart:
+                    InComment = true;
+                    break;
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '$' && i + 1 < literal.Length && literal[i + 1] == '(':
+                    _substitutions.Push((Current, _parentheses));
+                    (Current, _parentheses, atWordStart) = (ShellQuoteState.Bare, 0, true);
+                    i++;
+                    break;
+                case ShellQuoteState.Bare when c == '(':
+                    _parentheses++;
+                    atWordStart = true;
+                    break;
+                case ShellQuoteState.Bare when c == ')':
+                    if (_parentheses > 0) _parentheses--;
+                    else if (_substitutions.TryPop(out var outer)) (Current, _parentheses) = outer;
+                    break;
+                case ShellQuoteState.Bare:
+                    atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|';
+                    break;
                 case ShellQuoteState.SingleQuoted when c == '\'':
                     Current = ShellQuoteState.Bare;
                     break;
@@ -79,6 +118,10 @@ internal sealed class ShellQuoteContext
                     Current = ShellQuoteState.Bare;
                     break;
             }
+            _atWordStart = atWordStart;
         }
     }
+
+    /// <summary>A hole's text was written: whatever follows continues its word.</summary>
+    public void AfterHole() => _atWordStart = false;
 }

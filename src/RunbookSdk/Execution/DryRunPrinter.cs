@@ -1,0 +1,208 @@
+using RunbookSdk.Model;
+using Spectre.Console;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// The executor behind <c>run &lt;id&gt; --dry-run</c>: prints the resolved plan (every phase and step, commands
+/// rendered with their holes quoted exactly as they would run) and executes nothing. Every printed text passes
+/// through the run's <see cref="SecretMasker"/>.
+/// </summary>
+/// <param name="console">Where the plan is printed.</param>
+public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
+{
+    private static readonly Style Heading = new(decoration: Decoration.Bold);
+    private static readonly Style Warning = new(Color.Red, decoration: Decoration.Bold);
+    private static readonly Style Quiet = new(decoration: Decoration.Dim);
+
+    /// <inheritdoc />
+    public Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var writer = new PlanWriter(console, context.Secrets);
+        WriteHeader(writer, context);
+        WriteParameters(writer, context);
+        for (var i = 0; i < context.Plan.Phases.Count; i++)
+        {
+            var phase = context.Plan.Phases[i];
+            var timeBox = phase.TimeBox is { } box ? $" ({box})" : "";
+            WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase);
+        }
+        WriteRollback(writer, context);
+        if (context.Plan.Verification is { } verification) WritePhase(writer, context, "Verification", verification);
+        else writer.Section("Verification: none defined");
+        WriteEscalation(writer, context.Escalation);
+        return Task.FromResult(RunOutcome.Success);
+    }
+
+    private static void WriteHeader(PlanWriter writer, RunContext context)
+    {
+        writer.Line(0, $"Dry run of '{context.Runbook.Id}': nothing is executed. Commands are shown as they would run.", Quiet);
+        writer.Section(context.Title);
+        writer.Line(1, $"Severity: {DescribeSeverity(context)}");
+        if (context.Runbook.HandbookId is { } handbookId)
+        {
+            var title = context.Handbook?.Document.Title;
+            writer.Line(1, title is null ? $"Handbook: {handbookId}" : $"Handbook: {handbookId} ({title})");
+        }
+        if (context.Plan.Symptoms.Count > 0)
+        {
+            writer.Section("Symptoms");
+            foreach (var symptom in context.Plan.Symptoms) writer.Line(1, $"- {symptom}");
+        }
+    }
+
+    private static string DescribeSeverity(RunContext context)
+    {
+        if (context.SeverityKey is not { } key) return "not set";
+        if (context.Severity is not { } severity) return key;
+        var parts = new List<string>();
+        if (severity.ResponseTime is { } response)
+            parts.Add(response == TimeSpan.Zero ? "respond immediately" : $"respond within {Durations.Format(response)}");
+        if (severity.ResolutionTime is { } resolution) parts.Add($"resolve within {Durations.Format(resolution)}");
+        var times = parts.Count > 0 ? ": " + string.Join(", ", parts) : "";
+        return $"{key} ({severity.Name}){times}";
+    }
+
+    private static void WriteParameters(PlanWriter writer, RunContext context)
+    {
+        if (context.Parameters.Count == 0) return;
+        writer.Section("Parameters");
+        var width = context.Parameters.Max(p => p.Parameter.Name.Length);
+        foreach (var parameter in context.Parameters)
+        {
+            var value = parameter.Parameter.IsSecret
+                ? parameter.DisplayValue + "  (secret)"
+                : parameter.Value.Length == 0 ? "(empty)" : parameter.Value;
+            writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}");
+        }
+    }
+
+    private static void WriteRollback(PlanWriter writer, RunContext context)
+    {
+        if (context.Plan.Rollback is { } rollback) WritePhase(writer, context, "Rollback", rollback);
+        else if (context.Plan.NoRollbackReason is { } reason) writer.Section($"Rollback: none needed: {reason}");
+        else writer.Section("Rollback: none defined");
+    }
+
+    private static void WritePhase(PlanWriter writer, RunContext context, string heading, PhasePlan phase)
+    {
+        writer.Section(heading);
+        for (var i = 0; i < phase.Steps.Count; i++)
+        {
+            var step = phase.Steps[i];
+            writer.Line(1, $"{i + 1}. {step.Title}", Heading);
+            if (step.RequiresConfirmation)
+                writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
+            foreach (var action in step.Actions) WriteAction(writer, context, action);
+        }
+    }
+
+    private static void WriteAction(PlanWriter writer, RunContext context, StepAction action)
+    {
+        const int Indent = 2;
+        switch (action)
+        {
+            case ShellCommandAction shell:
+                if (shell.Comment is { } shellComment) writer.Line(Indent, $"# {shellComment}", Quiet);
+                // Holes are masked before they are quoted, so a secret never appears even in its quoted form.
+                writer.Verbatim(Indent, "$ ", shell.Command.Render(context.Secrets.Mask));
+                foreach (var detail in ShellDetails(shell)) writer.Line(Indent + 1, detail, Quiet);
+                break;
+            case HttpRequestAction http:
+                if (http.Comment is { } httpComment) writer.Line(Indent, $"# {httpComment}", Quiet);
+                writer.Verbatim(Indent, "", $"{http.Method} {http.Url}");
+                foreach (var detail in HttpDetails(http)) writer.Line(Indent + 1, detail, Quiet);
+                break;
+            case ManualInstructionAction manual:
+                writer.Line(Indent, $"Manual: {manual.Text} (the operator confirms when done)");
+                break;
+            case WaitAction wait:
+                writer.Line(Indent, wait.Reason is null ? $"Wait {Durations.Format(wait.Duration)}" : $"Wait {Durations.Format(wait.Duration)}: {wait.Reason}");
+                break;
+            case MonitorAction monitor:
+                writer.Line(Indent, $"Monitor for {Durations.Format(monitor.Duration)}: {monitor.What}");
+                break;
+            case DelegateAction code:
+                writer.Line(Indent, $"Code: {code.Description}");
+                break;
+            case NotificationAction notify:
+                var channel = notify.Channel ?? FindCommunication(context, notify.Template)?.Channel;
+                writer.Line(Indent, channel is null ? $"Notify: {notify.Template}" : $"Notify: {notify.Template} via {channel}");
+                break;
+            case SnippetAction snippet:
+                var caption = snippet.Caption is null ? "" : $": {snippet.Caption}";
+                writer.Line(Indent, $"Snippet ({snippet.Language}, not executed){caption}", Quiet);
+                writer.Line(Indent + 1, snippet.Code);
+                break;
+            case NoteAction note:
+                writer.Line(Indent, $"Note: {note.Text}");
+                break;
+            default:
+                writer.Line(Indent, $"{action.GetType().Name} (not described by this version)", Quiet);
+                break;
+        }
+    }
+
+    private static IEnumerable<string> ShellDetails(ShellCommandAction shell)
+    {
+        if (!shell.ExpectedExitCodes.SequenceEqual([0]))
+            yield return $"expect exit code {string.Join(" or ", shell.ExpectedExitCodes)}";
+        if (shell.Timeout is { } timeout) yield return $"timeout {Durations.Format(timeout)}";
+        if (shell.Attempts > 1)
+            yield return $"retry: {shell.Attempts} attempts in total, first retry after {Durations.Format(shell.RetryBackoff)}, doubling";
+    }
+
+    private static IEnumerable<string> HttpDetails(HttpRequestAction http)
+    {
+        foreach (var header in http.Headers) yield return $"header {header.Key}: {header.Value}";
+        if (http.Body is { } body) yield return $"body: {body}";
+        if (http.ExpectedStatus is { } status) yield return $"expect status {status}";
+        foreach (var text in http.BodyContains) yield return $"expect body to contain \"{text}\"";
+        foreach (var json in http.JsonEquals) yield return $"expect JSON {json.Key} = {json.Value}";
+        if (http.Timeout is { } timeout) yield return $"timeout {Durations.Format(timeout)}";
+    }
+
+    private static CommunicationPlan? FindCommunication(RunContext context, string name) =>
+        context.Plan.Document.Communications.Concat(context.Handbook?.Document.Communications ?? [])
+            .FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static void WriteEscalation(PlanWriter writer, EffectiveEscalation escalation)
+    {
+        if (escalation.Levels.Count == 0)
+        {
+            writer.Section("Escalation: none defined");
+            return;
+        }
+        writer.Section(escalation.InheritedFrom is { } handbook ? $"Escalation (inherited from handbook '{handbook}')" : "Escalation");
+        var width = escalation.Levels.Max(l => Durations.Format(l.After).Length);
+        foreach (var level in escalation.Levels)
+        {
+            var contact = level.Contact is null ? "" : $": {level.Contact}";
+            writer.Line(1, $"after {Durations.Format(level.After).PadRight(width)}  {level.Who}{contact}");
+        }
+    }
+
+    /// <summary>Writes indented lines, every text masked first.</summary>
+    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets)
+    {
+        private const int IndentWidth = 2;
+
+        public void Section(string heading)
+        {
+            console.WriteVerbatimLine("");
+            console.WriteVerbatimLine(secrets.Mask(heading), Heading);
+        }
+
+        /// <summary>Prose: every line of a multi-line text is indented.</summary>
+        public void Line(int indent, string text, Style? style = null)
+        {
+            var pad = new string(' ', indent * IndentWidth);
+            var lines = secrets.Mask(text).ReplaceLineEndings("\n").Split('\n').Select(line => line.Length == 0 ? line : pad + line);
+            console.WriteVerbatimLine(string.Join('\n', lines), style);
+        }
+
+        /// <summary>Something meant to be copied (a command, a URL): only the first line is indented, so the text stays exact.</summary>
+        public void Verbatim(int indent, string prefix, string text, Style? style = null) =>
+            console.WriteVerbatimLine(new string(' ', indent * IndentWidth) + prefix + secrets.Mask(text), style);
+    }
+}

@@ -1,0 +1,134 @@
+using RunbookSdk.Hosting;
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// One run of one runbook, ready for an <see cref="IRunbookExecutor"/>: the bound instance, the plan it recorded,
+/// its handbook, the parameter values and the masker for its secrets. Create it with <see cref="Bind"/>.
+/// </summary>
+public sealed class RunContext
+{
+    private RunContext(
+        RunbookDescriptor runbook,
+        Runbook instance,
+        RunbookPlan plan,
+        HandbookPlan? handbook,
+        IReadOnlyList<ParameterValue> parameters,
+        SecretMasker secrets)
+    {
+        Runbook = runbook;
+        Instance = instance;
+        Plan = plan;
+        Handbook = handbook;
+        Parameters = parameters;
+        Secrets = secrets;
+        Escalation = EffectiveEscalation.Resolve(plan, handbook);
+    }
+
+    /// <summary>The runbook's descriptor.</summary>
+    public RunbookDescriptor Runbook { get; }
+
+    /// <summary>The runbook instance with its parameters bound.</summary>
+    public Runbook Instance { get; }
+
+    /// <summary>The plan the instance recorded: what runs, in order.</summary>
+    public RunbookPlan Plan { get; }
+
+    /// <summary>The plan of the handbook the runbook belongs to, or null.</summary>
+    public HandbookPlan? Handbook { get; }
+
+    /// <summary>Every parameter with its bound value (defaults included), in declaration order.</summary>
+    public IReadOnlyList<ParameterValue> Parameters { get; }
+
+    /// <summary>Masks the values of the runbook's <c>[Secret]</c> parameters in anything shown or written.</summary>
+    public SecretMasker Secrets { get; }
+
+    /// <summary>The escalation that applies: the runbook's own, else its handbook's.</summary>
+    public EffectiveEscalation Escalation { get; }
+
+    /// <summary>The title to show: the recorded title, else the descriptor's.</summary>
+    public string Title => Plan.Document.Title ?? Runbook.Title;
+
+    /// <summary>The severity key: the recorded one, else the descriptor's; null when the runbook names none.</summary>
+    public string? SeverityKey => Plan.Severity ?? Runbook.Severity;
+
+    /// <summary>What the handbook says the runbook's severity means, or null when it does not define it.</summary>
+    public SeverityPlan? Severity => SeverityKey is { } key
+        ? Handbook?.Severities.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))
+        : null;
+
+    /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
+    public IReadOnlyDictionary<string, string> ParameterValues =>
+        Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Binds <paramref name="arguments"/> to the runbook's parameters, records its plan and its handbook's plan.
+    /// </summary>
+    /// <param name="catalog">The catalog holding the runbook's handbook.</param>
+    /// <param name="runbook">The runbook to bind.</param>
+    /// <param name="arguments">Parameter values by name (names case-insensitive); parameters not given keep their defaults.</param>
+    /// <exception cref="ParameterBindingException">
+    /// A name is not a parameter of the runbook, a required parameter has no value, or a value does not convert
+    /// to its parameter's type. The message names the parameter and never contains a secret value.
+    /// </exception>
+    public static RunContext Bind(RunbookCatalog catalog, RunbookDescriptor runbook, IReadOnlyDictionary<string, string> arguments)
+    {
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in arguments)
+        {
+            var parameter = FindParameter(runbook, name) ?? throw UnknownParameter(runbook, name);
+            values[parameter.Name] = value;
+        }
+
+        // Secrets given on the command line are masked even in binding errors (e.g. "'hunter2' is not an int").
+        var givenSecrets = new SecretMasker(runbook.Parameters
+            .Where(p => p.IsSecret && values.ContainsKey(p.Name))
+            .Select(p => values[p.Name]));
+
+        foreach (var parameter in runbook.Parameters.Where(p => p.IsRequired))
+        {
+            if (!values.TryGetValue(parameter.Name, out var value) || value.Length == 0)
+                throw new ParameterBindingException(parameter.Name, $"Missing required parameter '{parameter.Name}': pass {parameter.Name}=VALUE.");
+        }
+
+        Runbook instance;
+        try
+        {
+            instance = runbook.Create(values);
+        }
+        catch (ParameterBindingException e)
+        {
+            throw new ParameterBindingException(e.Parameter, givenSecrets.Mask(e.Message));
+        }
+
+        var bound = runbook.ReadParameters(instance);
+        var parameters = runbook.Parameters
+            .Select(p => new ParameterValue(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
+            .ToArray();
+        var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
+        var plan = runbook.CreatePlan(instance);
+        var handbook = catalog.FindHandbook(runbook.HandbookId)?.CreatePlan();
+        return new RunContext(runbook, instance, plan, handbook, parameters, secrets);
+    }
+
+    private static ParameterDescriptor? FindParameter(RunbookDescriptor runbook, string name) =>
+        runbook.Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    private static ParameterBindingException UnknownParameter(RunbookDescriptor runbook, string name) =>
+        new(name, runbook.Parameters.Count == 0
+            ? $"Unknown parameter '{name}': runbook '{runbook.Id}' takes no parameters."
+            : $"Unknown parameter '{name}' for runbook '{runbook.Id}'. Its parameters: {string.Join(", ", runbook.Parameters.Select(p => p.Name))}.");
+}
+
+/// <summary>A parameter and the value it has in a run.</summary>
+/// <param name="Parameter">The parameter.</param>
+/// <param name="Value">Its value as text (secrets in clear: mask before showing).</param>
+public sealed record ParameterValue(ParameterDescriptor Parameter, string Value)
+{
+    /// <summary>The value as it may be shown: <see cref="SecretMasker.Replacement"/> for a secret that has a value.</summary>
+    public string DisplayValue => Parameter.IsSecret && Value.Length > 0 ? SecretMasker.Replacement : Value;
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Parameter.Name}={DisplayValue}";
+}

@@ -1,0 +1,61 @@
+using System.ComponentModel;
+using RunbookSdk.Execution;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary><c>docs --out DIR [--check]</c>: writes the generated pages, or checks that a folder holds them unchanged.</summary>
+internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles) : Command<DocsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandOption("-o|--out <DIR>", isRequired: true)]
+        [Description("The docs folder. Generated pages in it are replaced; hand-written files are kept.")]
+        public string Out { get; set; } = "";
+
+        [CommandOption("--check")]
+        [Description("Write nothing; exit 1 and list the pages that are stale, missing or extra (for CI).")]
+        public bool Check { get; set; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var docs = GeneratedDocs.From(catalog);
+            return settings.Check ? Check(docs, settings.Out) : Write(docs, settings.Out);
+        }
+        catch (Exception e) when (e is DocsException or IOException or UnauthorizedAccessException)
+        {
+            consoles.Error.WriteVerbatimLine($"error: {e.Message}");
+            return e is DocsException ? ExitCodes.Usage : ExitCodes.Failure;
+        }
+    }
+
+    private int Write(GeneratedDocs docs, string directory)
+    {
+        var result = docs.WriteTo(directory);
+        var removed = result.Removed.Count == 0 ? "" : $"; removed {result.Removed.Count} no longer generated: {string.Join(", ", result.Removed)}";
+        consoles.Out.WriteVerbatimLine($"Wrote {result.Written} pages to {directory}{removed}.");
+        return ExitCodes.Success;
+    }
+
+    private int Check(GeneratedDocs docs, string directory)
+    {
+        var drift = docs.CompareWith(directory);
+        if (drift.IsCurrent)
+        {
+            consoles.Out.WriteVerbatimLine($"Docs in {directory} are up to date ({docs.Pages.Count} pages).");
+            return ExitCodes.Success;
+        }
+
+        var error = consoles.Error;
+        error.WriteVerbatimLine($"error: docs in {directory} are not up to date:");
+        foreach (var file in drift.Stale) error.WriteVerbatimLine($"  stale:   {file}");
+        foreach (var file in drift.Missing) error.WriteVerbatimLine($"  missing: {file}");
+        foreach (var file in drift.Extra) error.WriteVerbatimLine($"  extra:   {file}");
+        error.WriteVerbatimLine($"Run 'docs --out {directory}' and commit the result.");
+        return ExitCodes.Failure;
+    }
+}

@@ -1,0 +1,54 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary><c>list</c>: the catalog's runbooks and handbooks as tables.</summary>
+internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles) : Command
+{
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        var console = consoles.Out;
+        if (catalog.Runbooks.Count == 0)
+        {
+            console.WriteLine("No runbooks in this assembly.");
+        }
+        else
+        {
+            // Cells are Text, never markup: runbook titles may contain '[' and ']'.
+            var runbooks = new Table().Title("Runbooks");
+            foreach (var header in new[] { "Id", "Title", "Severity", "Handbook", "Parameters" }) runbooks.AddColumn(header);
+            foreach (var runbook in catalog.Runbooks)
+            {
+                runbooks.AddRow(
+                    new Text(runbook.Id),
+                    new Text(runbook.Title),
+                    new Text(runbook.Severity ?? "-"),
+                    new Text(runbook.HandbookId ?? "-"),
+                    new Text(runbook.Parameters.Count == 0 ? "-" : string.Join(", ", runbook.Parameters.Select(DescribeParameter))));
+            }
+            console.Write(runbooks);
+        }
+
+        if (catalog.Handbooks.Count > 0)
+        {
+            var handbooks = new Table().Title("Handbooks");
+            foreach (var header in new[] { "Id", "Title", "Runbooks" }) handbooks.AddColumn(header);
+            foreach (var handbook in catalog.Handbooks)
+            {
+                var members = catalog.Runbooks.Where(r => r.HandbookId == handbook.Id).Select(r => r.Id).ToArray();
+                handbooks.AddRow(new Text(handbook.Id), new Text(handbook.Title), new Text(members.Length == 0 ? "-" : string.Join(", ", members)));
+            }
+            console.Write(handbooks);
+        }
+        return ExitCodes.Success;
+    }
+
+    private static string DescribeParameter(ParameterDescriptor parameter)
+    {
+        var marks = new List<string>();
+        if (parameter.IsRequired) marks.Add("required");
+        if (parameter.IsSecret) marks.Add("secret");
+        return marks.Count == 0 ? parameter.Name : $"{parameter.Name} ({string.Join(", ", marks)})";
+    }
+}

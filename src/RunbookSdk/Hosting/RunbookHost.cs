@@ -1,0 +1,88 @@
+using System.Reflection;
+using RunbookSdk.Execution;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary>
+/// The command line of a runbook project: <c>list</c>, <c>docs --out DIR [--check]</c> and
+/// <c>run &lt;id&gt; [name=value ...] --dry-run</c>. The generated <c>Main</c> of every runbook project calls
+/// <see cref="RunAsync(string[], RunbookCatalog)"/> with the assembly's catalog.
+/// </summary>
+/// <remarks>
+/// Exit codes: 0 done; 1 the command found a problem (stale docs, a failed run); 2 the command line was wrong
+/// (unknown runbook or parameter, bad value, live run requested); 130 interrupted.
+/// Output is plain text, without ANSI sequences, when it is redirected or <c>NO_COLOR</c> is set.
+/// </remarks>
+public static class RunbookHost
+{
+    /// <summary>Runs the command line against the process's console; Ctrl+C cancels a run.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="catalog">The assembly's runbooks and handbooks.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, RunbookCatalog catalog)
+    {
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process.
+            if (interrupted.IsCancellationRequested) return;
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return await RunAsync(args, catalog, HostConsoles.ForProcess(), interrupted.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Runs the command line writing results and errors to <paramref name="console"/> (used by tests and tools).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="catalog">The assembly's runbooks and handbooks.</param>
+    /// <param name="console">Where everything is written, errors included.</param>
+    /// <param name="cancellationToken">Cancels a run.</param>
+    /// <returns>The process exit code.</returns>
+    public static Task<int> RunAsync(string[] args, RunbookCatalog catalog, IAnsiConsole console, CancellationToken cancellationToken) =>
+        RunAsync(args, catalog, new HostConsoles(console, console), cancellationToken);
+
+    internal static Task<int> RunAsync(string[] args, RunbookCatalog catalog, HostConsoles consoles, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(catalog);
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.Settings.Registrar.RegisterInstance(catalog);
+            config.Settings.Registrar.RegisterInstance(consoles);
+            config.SetApplicationName(Assembly.GetEntryAssembly()?.GetName().Name ?? "runbooks");
+            config.ConfigureConsole(consoles.Out);
+            config.UseStrictParsing();
+            config.CancellationExitCode(RunOutcome.Cancelled.ExitCode);
+            // Parse errors and unexpected failures become one "error:" line; a stack trace helps nobody at 3 a.m.
+            config.SetExceptionHandler((exception, _) =>
+            {
+                consoles.Error.WriteVerbatimLine($"error: {exception.Message}");
+                return exception is CommandAppException ? ExitCodes.Usage : ExitCodes.Failure;
+            });
+
+            // Descriptions are Spectre markup: literal brackets are doubled.
+            config.AddCommand<ListCommand>("list")
+                .WithDescription("Lists the runbooks and handbooks in this assembly.");
+            config.AddCommand<DocsCommand>("docs")
+                .WithDescription("Writes the generated markdown pages to a folder, or checks that they are current.")
+                .WithExample("docs", "--out", "docs")
+                .WithExample("docs", "--out", "docs", "--check");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Runs a runbook. With --dry-run, prints the resolved plan and executes nothing.")
+                .WithExample("run", "api-lambda-failure", "Region=eu-central-1", "--dry-run");
+        });
+        return app.RunAsync(args, cancellationToken);
+    }
+}

@@ -1,0 +1,105 @@
+using RunbookSdk.Dsl.Recording;
+using RunbookSdk.Model;
+using RunbookSdk.Tests.Fixtures;
+
+namespace RunbookSdk.Tests.Dsl;
+
+/// <summary>Refinements (<c>ExpectStatus</c>, <c>Timeout</c>, <c>Retry</c>, ...) land on the action written just before them.</summary>
+public sealed class StepRefinementTests
+{
+    private static StepPlan Step(Action<IStepBuilder> step) => StepRecorder.Record("step", step);
+
+    [Fact]
+    public void Timeout_lands_on_the_command_before_it_and_not_on_the_next_one()
+    {
+        var actions = RunbookRecorder.Record("x", new DeployRollback { Service = "api" }).Phases[0].Steps[0].Actions;
+
+        Assert.Equal(TimeSpan.FromMinutes(2), ((ShellCommandAction)actions[0]).Timeout);
+        Assert.Null(((ShellCommandAction)actions[1]).Timeout);
+    }
+
+    [Fact]
+    public void Http_expectations_and_headers_land_on_the_request()
+    {
+        var http = (HttpRequestAction)RunbookRecorder.Record("x", new DeployRollback { Service = "api", ApiToken = "t" }).Phases[0].Steps[0].Actions[2];
+
+        Assert.Equal("GET", http.Method);
+        Assert.Equal("https://api.example.com/health?token=t", http.Url);
+        Assert.Equal("Health with auth", http.Comment);
+        Assert.Equal([new KeyValuePair<string, string>("Authorization", "Bearer t")], http.Headers);
+        Assert.Equal(200, http.ExpectedStatus);
+        Assert.Equal(["ok"], http.BodyContains);
+    }
+
+    [Fact]
+    public void Retry_and_expected_exit_codes_land_on_the_command_and_confirmation_on_the_step()
+    {
+        var plan = RunbookRecorder.Record("x", new DeployRollback { Service = "api" });
+        var rollBack = plan.Phases[1].Steps[0];
+        var command = (ShellCommandAction)Assert.Single(rollBack.Actions);
+
+        Assert.Equal(3, command.Attempts);
+        Assert.Equal(TimeSpan.FromSeconds(5), command.RetryBackoff);
+        Assert.Equal([0, 3], command.ExpectedExitCodes);
+        Assert.True(rollBack.RequiresConfirmation);
+        Assert.True(plan.Rollback!.Steps[0].RequiresConfirmation);
+        Assert.False(plan.Phases[0].Steps[0].RequiresConfirmation);
+        Assert.False(plan.Phases[1].Steps[1].RequiresConfirmation);
+    }
+
+    [Fact]
+    public void A_command_without_refinements_keeps_the_defaults()
+    {
+        var command = (ShellCommandAction)Assert.Single(Step(s => s.Run("uptime")).Actions);
+
+        Assert.Equal([0], command.ExpectedExitCodes);
+        Assert.Null(command.Timeout);
+        Assert.Equal(1, command.Attempts);
+        Assert.Null(command.Comment);
+    }
+
+    [Fact]
+    public void Each_refinement_applies_to_the_most_recent_action_of_its_kind_only()
+    {
+        var step = Step(s => s
+            .Run("first").Timeout(TimeSpan.FromSeconds(1))
+            .Http("post", "https://a.example.com").ExpectStatus(201).Body("{}").Timeout(TimeSpan.FromSeconds(2))
+            .Run("second").Retry(2, TimeSpan.FromSeconds(3))
+            .Http("GET", "https://b.example.com").ExpectJson("status", "ok").ExpectJson("db", "up"));
+
+        var first = (ShellCommandAction)step.Actions[0];
+        var post = (HttpRequestAction)step.Actions[1];
+        var second = (ShellCommandAction)step.Actions[2];
+        var get = (HttpRequestAction)step.Actions[3];
+
+        Assert.Equal((TimeSpan.FromSeconds(1), 1), (first.Timeout!.Value, first.Attempts));
+        Assert.Equal(("POST", 201, "{}", TimeSpan.FromSeconds(2)), (post.Method, post.ExpectedStatus!.Value, post.Body!, post.Timeout!.Value));
+        Assert.Empty(post.JsonEquals);
+        Assert.Equal((null, 2), (second.Timeout, second.Attempts));
+        Assert.Null(get.ExpectedStatus);
+        Assert.Equal([new("status", "ok"), new KeyValuePair<string, string>("db", "up")], get.JsonEquals);
+    }
+
+    [Fact]
+    public void Repeated_body_expectations_and_headers_accumulate()
+    {
+        var http = (HttpRequestAction)Assert.Single(Step(s => s
+            .Http("GET", "https://a.example.com")
+            .Header("Accept", "application/json").Header("X-Trace", "1")
+            .ExpectBodyContains("ok").ExpectBodyContains("db")).Actions);
+
+        Assert.Equal(["Accept", "X-Trace"], http.Headers.Select(h => h.Key));
+        Assert.Equal(["ok", "db"], http.BodyContains);
+    }
+
+    [Fact]
+    public void RequiresConfirmation_anywhere_in_the_step_marks_the_whole_step()
+    {
+        var step = Step(s => s.RequiresConfirmation().Run("rm -rf /tmp/cache").Note("clears the cache"));
+        Assert.True(step.RequiresConfirmation);
+    }
+
+    [Fact]
+    public void Retry_with_fewer_than_one_attempt_is_refused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Run("x").Retry(0, TimeSpan.FromSeconds(1))));
+}

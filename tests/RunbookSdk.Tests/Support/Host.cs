@@ -1,0 +1,19 @@
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Tests.Support;
+
+/// <summary>Runs the host's command line in-process against a plain console.</summary>
+internal static class Host
+{
+    public static async Task<HostResult> RunAsync(RunbookCatalog catalog, params string[] args)
+    {
+        var console = new PlainConsole();
+        var exitCode = await RunbookHost.RunAsync(args, catalog, console.Console, CancellationToken.None);
+        return new HostResult(exitCode, console.Output);
+    }
+}
+
+internal sealed record HostResult(int ExitCode, string Output)
+{
+    public IReadOnlyList<string> Lines => Output.Split('\n');
+}
