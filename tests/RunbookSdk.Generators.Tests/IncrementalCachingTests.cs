@@ -1,0 +1,104 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+public class IncrementalCachingTests
+{
+    private static readonly string[] OutputSteps = { "RunbookSources", "HandbookSources", "CatalogSource" };
+
+    private const string SecondRunbook = """
+        using RunbookSdk;
+        namespace Payments;
+        [Runbook("payments-queue-backlog")]
+        public sealed class QueueBacklog : Runbook<PaymentsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Queue backlog")
+                .Phase("Drain", p => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues")))
+                .NoRollback("read-only")
+                .Verification(v => v.Step("Depth is low", s => s.Instruction("Check the queue dashboard")));
+        }
+        """;
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook, "class Unrelated { }");
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var edited = Replace(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var step in OutputSteps)
+            Assert.All(run.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void Editing_one_runbook_regenerates_only_its_own_output_and_the_catalog()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+
+        var edited = Replace(compilation, "Check the queue dashboard", "Check the queue dashboard in Grafana");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Cached));
+        // The summaries (id, title, severity) did not change, so the handbook page and the index are not re-rendered.
+        Assert.All(run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+        Assert.All(run.TrackedSteps["CatalogSource"].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+    }
+
+    [Fact]
+    public void Pipeline_outputs_hold_no_symbols_syntax_or_compilations()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);
+        var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var ours = typeof(RunbookSdk.Generators.RunbookGenerator).Assembly.GetType("RunbookSdk.Generators.TrackingNames")!
+            .GetFields().Select(f => (string)f.GetValue(null)!).ToHashSet();
+        Assert.Contains("RunbookResults", ours);
+        // Roslyn's own ForAttributeWithMetadataName steps hold syntax by design; ours must not.
+        foreach (var (name, steps) in run.TrackedSteps.Where(s => ours.Contains(s.Key)))
+            foreach (var output in steps.SelectMany(s => s.Outputs))
+                AssertNoRoslynObjects(output.Value, name, new HashSet<object>(ReferenceEqualityComparer.Instance));
+    }
+
+    [Fact]
+    public void Built_in_templates_are_parsed_once_per_process_not_per_run()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);
+        GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        var before = RunbookSdk.Generators.Docs.TemplateSet.ParseCount;
+
+        GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        GeneratorHarness.CreateDriver().RunGenerators(Replace(compilation, "Queue backlog", "Queue backlog!"));
+
+        Assert.Equal(before, RunbookSdk.Generators.Docs.TemplateSet.ParseCount);
+    }
+
+    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
+        var newTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
+        return compilation.ReplaceSyntaxTree(tree, newTree);
+    }
+
+    private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)
+    {
+        if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value)) return;
+        Assert.False(value is ISymbol or SyntaxNode or Location or Compilation or SemanticModel, $"Step {step} leaks {value.GetType().Name} into the model.");
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items) AssertNoRoslynObjects(item, step, seen);
+            return;
+        }
+        foreach (var field in value.GetType().GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic))
+            AssertNoRoslynObjects(field.GetValue(value), step, seen);
+    }
+}
