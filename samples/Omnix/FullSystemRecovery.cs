@@ -26,7 +26,7 @@ public sealed class FullSystemRecovery : OmnixRunbook
                       --function-name {FunctionName} \
                       --zip-file {DeploymentPackage} \
                       --region {Region}
-                    """, "Redeploy latest stable version: create new deployment")
+                    """, "Redeploy latest stable version. Create new deployment")
                 .RequiresConfirmation())
             .Step("Database Recovery", s => s
                 .Run($"""

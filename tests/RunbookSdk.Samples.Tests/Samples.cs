@@ -1,0 +1,30 @@
+using System.Reflection;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Samples.Tests;
+
+/// <summary>The sample projects under test: their generated catalogs and where their folders are.</summary>
+public static class Samples
+{
+    /// <summary>Sample name (= folder and assembly name) paired with its seed document.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Seeds = new Dictionary<string, string>
+    {
+        ["Omnix"] = "000_d24ad1a1dd102e95.txt",
+    };
+
+    public static TheoryData<string> Names => new(Seeds.Keys);
+
+    public static RunbookCatalog Catalog(string sample)
+    {
+        // The catalog is internal to the sample app, as it is in every runbook project.
+        var type = Assembly.Load(sample).GetType("RunbookSdk.Generated.GeneratedRunbookCatalog", throwOnError: true)!;
+        return (RunbookCatalog)type.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static)!.GetValue(null)!;
+    }
+
+    public static string Directory(string sample) => Path.GetFullPath(Path.Combine(SamplesDirectory, sample));
+
+    public static string SeedPath(string sample) => Path.GetFullPath(Path.Combine(SamplesDirectory, "..", "..", "shared", "seeds", Seeds[sample]));
+
+    private static string SamplesDirectory => typeof(Samples).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "SamplesDirectory").Value!;
+}
