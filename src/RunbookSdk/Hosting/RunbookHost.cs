@@ -81,8 +81,17 @@ public static class RunbookHost
                 .WithExample("docs", "--out", "docs", "--check");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Runs a runbook. With --dry-run, prints the resolved plan and executes nothing.")
-                .WithExample("run", "api-lambda-failure", "Region=eu-central-1", "--dry-run");
+                .WithExample(RunExample(catalog));
         });
         return app.RunAsync(args, cancellationToken);
+    }
+
+    /// <summary>An example that works for this catalog: its first runbook, with its required parameters.</summary>
+    private static string[] RunExample(RunbookCatalog catalog)
+    {
+        if (catalog.Runbooks.Count == 0) return ["run", "<ID>", "--dry-run"];
+        var runbook = catalog.Runbooks[0];
+        var required = runbook.Parameters.Where(p => p.IsRequired).Select(p => $"{p.Name}=VALUE");
+        return ["run", runbook.Id, .. required, "--dry-run"];
     }
 }

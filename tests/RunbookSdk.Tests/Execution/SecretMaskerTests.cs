@@ -1,0 +1,49 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Execution;
+
+public sealed class SecretMaskerTests
+{
+    [Fact]
+    public void Every_occurrence_of_a_secret_is_replaced() =>
+        Assert.Equal("token=*** again ***", new SecretMasker(["hunter2"]).Mask("token=hunter2 again hunter2"));
+
+    [Fact]
+    public void A_longer_secret_is_masked_whole_even_when_it_contains_a_shorter_one() =>
+        Assert.Equal("*** and ***", new SecretMasker(["abc", "abcdef"]).Mask("abcdef and abc"));
+
+    [Fact]
+    public void Empty_and_null_values_are_ignored()
+    {
+        var masker = new SecretMasker(["", null]);
+        Assert.True(masker.IsEmpty);
+        Assert.Equal("nothing to hide", masker.Mask("nothing to hide"));
+    }
+
+    [Fact]
+    public void Regex_characters_in_a_secret_are_matched_literally() =>
+        Assert.Equal("pw: *** not a.b+c", new SecretMasker(["a.b*c"]).Mask("pw: a.b*c not a.b+c"));
+
+    [Fact]
+    public void A_replacement_is_never_masked_again() =>
+        Assert.Equal("x***y", new SecretMasker(["*", "secret"]).Mask("xsecrety"));
+
+    [Fact]
+    public void The_url_encoded_form_of_a_secret_is_masked_too() =>
+        Assert.Equal("https://x/?t=***", new SecretMasker(["a b/c"]).Mask("https://x/?t=a%20b%2Fc"));
+
+    [Fact]
+    public void Several_secrets_are_all_masked() =>
+        Assert.Equal("*** / ***", new SecretMasker(["user-token", "db-password"]).Mask("user-token / db-password"));
+
+    [Fact]
+    public void None_passes_text_through_unchanged()
+    {
+        Assert.True(SecretMasker.None.IsEmpty);
+        Assert.Equal("abc", SecretMasker.None.Mask("abc"));
+    }
+
+    [Fact]
+    public void Unicode_secrets_are_masked() =>
+        Assert.Equal("key ***!", new SecretMasker(["pässwörd✓"]).Mask("key pässwörd✓!"));
+}

@@ -1,0 +1,217 @@
+using System.Text;
+using RunbookSdk.Hosting;
+using RunbookSdk.Tests.Fixtures;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Hosting;
+
+/// <summary><c>docs --out DIR [--check]</c>: generated pages replaced byte for byte, hand-written files kept.</summary>
+public sealed class DocsCommandTests
+{
+    private static readonly RunbookCatalog Catalog = TestCatalog.Create();
+
+    private static Task<HostResult> Docs(RunbookCatalog catalog, string directory, params string[] options) =>
+        Host.RunAsync(catalog, ["docs", "--out", directory, .. options]);
+
+    private static byte[] Utf8(string text) => new UTF8Encoding(false).GetBytes(text);
+
+    [Fact]
+    public async Task Every_page_is_written_byte_for_byte_as_generated()
+    {
+        using var dir = new TempDirectory();
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["deploy-rollback.md", "diagnose-latency.md", "index.md", "platform.md"], Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order());
+        Assert.Equal(Utf8(Catalog.IndexDocumentation), File.ReadAllBytes(dir.File("index.md")));
+        Assert.Equal(Utf8(Catalog.Handbooks[0].Documentation), File.ReadAllBytes(dir.File("platform.md")));
+        foreach (var runbook in Catalog.Runbooks)
+            Assert.Equal(Utf8(runbook.Documentation), File.ReadAllBytes(dir.File(runbook.DocumentFileName)));
+    }
+
+    [Fact]
+    public async Task Pages_keep_their_line_endings_and_unicode_and_get_no_byte_order_mark()
+    {
+        using var dir = new TempDirectory();
+
+        await Docs(Catalog, dir.Path);
+
+        var bytes = File.ReadAllBytes(dir.File("deploy-rollback.md"));
+        Assert.Equal((byte)'<', bytes[0]);
+        Assert.Contains("\r\n# Roll back", Encoding.UTF8.GetString(bytes));
+        Assert.Contains("répondre", Encoding.UTF8.GetString(bytes));
+    }
+
+    [Fact]
+    public async Task Old_generated_pages_are_deleted_and_hand_written_files_kept()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("retired-runbook.md"), $"{TestCatalog.Marker}\n# Retired\n");
+        File.WriteAllText(dir.File("README.md"), "# Our runbooks\nWritten by hand.\n");
+        File.WriteAllText(dir.File("notes.md"), $"# Notes\n{TestCatalog.Marker}\n");
+        File.WriteAllText(dir.File("generated.txt"), $"{TestCatalog.Marker}\n");
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(File.Exists(dir.File("retired-runbook.md")));
+        Assert.Equal("# Our runbooks\nWritten by hand.\n", File.ReadAllText(dir.File("README.md")));
+        Assert.True(File.Exists(dir.File("notes.md")));
+        Assert.True(File.Exists(dir.File("generated.txt")));
+        Assert.Contains("removed 1 no longer generated: retired-runbook.md", result.Output);
+    }
+
+    [Fact]
+    public async Task A_stale_generated_page_is_replaced()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("platform.md"), $"{TestCatalog.Marker}\n# Old text\n");
+
+        await Docs(Catalog, dir.Path);
+
+        Assert.Equal(Utf8(Catalog.Handbooks[0].Documentation), File.ReadAllBytes(dir.File("platform.md")));
+    }
+
+    [Fact]
+    public async Task A_generated_page_with_a_byte_order_mark_is_still_recognised_as_generated()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("retired.md"), $"{TestCatalog.Marker}\n", new UTF8Encoding(true));
+
+        await Docs(Catalog, dir.Path);
+
+        Assert.False(File.Exists(dir.File("retired.md")));
+    }
+
+    [Fact]
+    public async Task A_hand_written_file_in_the_way_of_a_page_is_never_overwritten()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("index.md"), "# My own index\n");
+        File.WriteAllText(dir.File("retired.md"), $"{TestCatalog.Marker}\n");
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: ", result.Output);
+        Assert.Contains("index.md' is hand-written", result.Output);
+        Assert.Equal("# My own index\n", File.ReadAllText(dir.File("index.md")));
+        Assert.True(File.Exists(dir.File("retired.md")), "nothing is deleted when the docs cannot be written");
+    }
+
+    [Fact]
+    public async Task The_folder_is_created_when_missing()
+    {
+        using var dir = new TempDirectory();
+        var nested = Path.Combine(dir.Path, "a", "docs");
+
+        var result = await Docs(Catalog, nested);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.True(File.Exists(Path.Combine(nested, "index.md")));
+    }
+
+    [Fact]
+    public async Task Check_passes_on_a_folder_just_written()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+        File.WriteAllText(dir.File("README.md"), "hand-written\n");
+
+        var result = await Docs(Catalog, dir.Path, "--check");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("up to date", result.Output);
+    }
+
+    [Fact]
+    public async Task Check_lists_stale_missing_and_extra_pages_and_exits_1()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+        File.AppendAllText(dir.File("platform.md"), "edited by hand\n");
+        File.Delete(dir.File("index.md"));
+        File.WriteAllText(dir.File("retired.md"), $"{TestCatalog.Marker}\n");
+
+        var result = await Docs(Catalog, dir.Path, "--check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("  stale:   platform.md", result.Lines);
+        Assert.Contains("  missing: index.md", result.Lines);
+        Assert.Contains("  extra:   retired.md", result.Lines);
+        Assert.DoesNotContain(result.Lines, l => l.Contains("deploy-rollback.md"));
+    }
+
+    [Fact]
+    public async Task Check_notices_a_change_in_line_endings_alone()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+        var page = dir.File("deploy-rollback.md");
+        File.WriteAllText(page, File.ReadAllText(page).ReplaceLineEndings("\n"), new UTF8Encoding(false));
+
+        var result = await Docs(Catalog, dir.Path, "--check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("  stale:   deploy-rollback.md", result.Lines);
+    }
+
+    [Fact]
+    public async Task Check_notices_a_page_that_changed_in_the_source()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+
+        var result = await Docs(TestCatalog.WithDocumentation($"{TestCatalog.Marker}\n# New text\n"), dir.Path, "--check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("  stale:   deploy-rollback.md", result.Lines);
+    }
+
+    [Fact]
+    public async Task Check_writes_nothing()
+    {
+        using var dir = new TempDirectory();
+        var missing = Path.Combine(dir.Path, "docs");
+
+        var result = await Docs(Catalog, missing, "--check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.False(Directory.Exists(missing));
+        Assert.Contains("  missing: index.md", result.Lines);
+    }
+
+    [Fact]
+    public async Task A_page_file_name_that_points_outside_the_folder_is_refused()
+    {
+        using var dir = new TempDirectory();
+        var outside = new RunbookCatalog([], [TestCatalog.PlatformDescriptor() is var h ? new HandbookDescriptor
+        {
+            Id = h.Id, Title = h.Title, HandbookType = h.HandbookType, Create = h.Create, Documentation = h.Documentation,
+            DocumentFileName = "../escape.md",
+        } : null!], $"{TestCatalog.Marker}\n");
+
+        var result = await Docs(outside, Path.Combine(dir.Path, "docs"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("invalid file name '../escape.md'", result.Output);
+        Assert.False(File.Exists(dir.File("escape.md")));
+    }
+
+    [Fact]
+    public async Task Two_pages_with_the_same_file_name_are_refused()
+    {
+        using var dir = new TempDirectory();
+        var catalog = Catalog with { Runbooks = [Catalog.Runbooks[0], Catalog.Runbooks[0]] };
+
+        var result = await Docs(catalog, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("would all be written to 'deploy-rollback.md'", result.Output);
+    }
+
+    [Fact]
+    public async Task The_out_option_is_required() =>
+        Assert.Equal(2, (await Host.RunAsync(Catalog, "docs")).ExitCode);
+}

@@ -1,0 +1,28 @@
+using RunbookSdk.Tests.Fixtures;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Hosting;
+
+public sealed class HelpTests
+{
+    [Fact]
+    public async Task Help_lists_the_three_commands()
+    {
+        var result = await Host.RunAsync(TestCatalog.Create(), "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("list "));
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("docs "));
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("run <ID>"));
+    }
+
+    [Fact]
+    public async Task The_run_example_uses_a_runbook_of_this_catalog_with_its_required_parameters()
+    {
+        var result = await Host.RunAsync(TestCatalog.Create(), "run", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.TrimEnd().EndsWith("run deploy-rollback Service=VALUE --dry-run"));
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("--dry-run"));
+    }
+}

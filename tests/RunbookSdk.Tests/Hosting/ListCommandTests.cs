@@ -1,0 +1,49 @@
+using RunbookSdk.Hosting;
+using RunbookSdk.Tests.Fixtures;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Hosting;
+
+public sealed class ListCommandTests
+{
+    /// <summary>The table row whose first cell is <paramref name="id"/> (whatever the border characters).</summary>
+    private static string Row(HostResult result, string id) =>
+        Assert.Single(result.Lines, l => l.TrimStart('│', '|', ' ').StartsWith(id + " ", StringComparison.Ordinal));
+
+    [Fact]
+    public async Task Every_runbook_is_listed_with_title_severity_handbook_and_parameters()
+    {
+        var result = await Host.RunAsync(TestCatalog.Create(), "list");
+
+        Assert.Equal(0, result.ExitCode);
+        var deploy = Row(result, "deploy-rollback");
+        Assert.Contains("Roll back a bad deploy [prod]", deploy);
+        Assert.Contains(" P1 ", deploy);
+        Assert.Contains(" platform ", deploy);
+        Assert.Contains("Region, Service (required), Revision, ApiToken (secret)", deploy);
+
+        var diagnose = Row(result, "diagnose-latency");
+        Assert.Contains("Diagnose high latency", diagnose);
+        Assert.Contains(" Warning ", diagnose);
+        Assert.Contains(" Window ", diagnose);
+    }
+
+    [Fact]
+    public async Task Handbooks_are_listed_with_their_runbooks()
+    {
+        var result = await Host.RunAsync(TestCatalog.Create(), "list");
+
+        Assert.Contains(result.Lines, l => l.Trim() == "Handbooks");
+        var platform = Row(result, "platform");
+        Assert.Contains("Platform incident handbook", platform);
+        Assert.Contains("deploy-rollback", platform);
+        Assert.DoesNotContain("diagnose-latency", platform);
+    }
+
+    [Fact]
+    public async Task An_empty_catalog_says_so()
+    {
+        var result = await Host.RunAsync(new RunbookCatalog([], [], ""), "list");
+        Assert.Equal((0, "No runbooks in this assembly.\n"), (result.ExitCode, result.Output));
+    }
+}

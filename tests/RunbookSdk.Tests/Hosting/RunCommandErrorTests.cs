@@ -1,0 +1,101 @@
+using RunbookSdk.Hosting;
+using RunbookSdk.Tests.Fixtures;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Hosting;
+
+/// <summary>Bad input to <c>run</c> gives one clear line and exit code 2; nothing is executed.</summary>
+public sealed class RunCommandErrorTests
+{
+    private static Task<HostResult> Run(params string[] arguments) => Host.RunAsync(TestCatalog.Create(), ["run", .. arguments]);
+
+    private static void AssertOneLineError(HostResult result, int exitCode, string expected)
+    {
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal($"error: {expected}\n", result.Output);
+    }
+
+    [Fact]
+    public async Task An_unknown_runbook_lists_the_known_ones() =>
+        AssertOneLineError(await Run("nope", "--dry-run"), 2, "unknown runbook 'nope'. Known runbooks: deploy-rollback, diagnose-latency.");
+
+    [Fact]
+    public async Task An_unknown_parameter_is_named_with_the_runbooks_parameters() =>
+        AssertOneLineError(
+            await Run("deploy-rollback", "Service=api", "Zone=b", "--dry-run"), 2,
+            "Unknown parameter 'Zone' for runbook 'deploy-rollback'. Its parameters: Region, Service, Revision, ApiToken.");
+
+    [Fact]
+    public async Task A_parameter_for_a_runbook_without_parameters_is_refused() =>
+        AssertOneLineError(
+            await Run("diagnose-latency", "Window=1", "Extra=1", "--dry-run"), 2,
+            "Unknown parameter 'Extra' for runbook 'diagnose-latency'. Its parameters: Window.");
+
+    [Theory]
+    [InlineData("Service")]
+    [InlineData("=api")]
+    [InlineData("Service:api")]
+    public async Task A_word_that_is_not_name_equals_value_is_refused(string word) =>
+        AssertOneLineError(await Run("deploy-rollback", word, "--dry-run"), 2, $"Malformed parameter '{word}': expected name=value, e.g. Region=eu-central-1.");
+
+    [Fact]
+    public async Task A_value_may_contain_equals_signs()
+    {
+        var result = await Run("deploy-rollback", "Service=a=b", "--dry-run");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("deployment/a=b ", result.Output);
+    }
+
+    [Fact]
+    public async Task A_parameter_given_twice_is_refused() =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=a", "service=b", "--dry-run"), 2, "Parameter 'service' is given more than once.");
+
+    [Fact]
+    public async Task A_value_that_does_not_convert_names_the_parameter() =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "Revision=three", "--dry-run"), 2, "parameter 'Revision': 'three' is not a whole number.");
+
+    [Fact]
+    public async Task A_missing_required_parameter_is_named() =>
+        AssertOneLineError(await Run("deploy-rollback", "--dry-run"), 2, "Missing required parameter 'Service': pass Service=VALUE.");
+
+    [Fact]
+    public async Task A_live_run_is_refused_until_the_runner_exists() =>
+        AssertOneLineError(
+            await Run("deploy-rollback", "Service=api"), 2,
+            "live execution is not available in this version of RunbookSdk. Use 'run deploy-rollback --dry-run' to print the resolved plan.");
+
+    [Fact]
+    public async Task A_misspelt_option_is_a_usage_error() =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "--dryrun"), 2, "Unknown option 'dryrun'.");
+
+    [Fact]
+    public async Task An_unknown_command_is_a_usage_error() =>
+        AssertOneLineError(await Host.RunAsync(TestCatalog.Create(), "execute"), 2, "Unknown command 'execute'.");
+
+    [Fact]
+    public async Task A_runbook_whose_definition_throws_fails_with_exit_code_1_and_masks_secrets()
+    {
+        var broken = new RunbookDescriptor
+        {
+            Id = "broken",
+            Title = "Broken",
+            RunbookType = typeof(Broken),
+            Parameters = [new("Token", "string", null, IsSecret: true, IsRequired: false, DefaultText: null)],
+            Create = values => new Broken { Token = values.TryGetValue("Token", out var token) ? token : "" },
+            ReadParameters = runbook => new Dictionary<string, string> { ["Token"] = ((Broken)runbook).Token },
+            DocumentFileName = "broken.md",
+            Documentation = "",
+            DocumentedOutline = new PlanOutline([]),
+        };
+        var result = await Host.RunAsync(new RunbookCatalog([broken], [], ""), "run", "broken", "Token=t0ps3cret", "--dry-run");
+
+        AssertOneLineError(result, 1, "runbook 'broken' could not be prepared: InvalidOperationException: cannot use token ***");
+    }
+
+    private sealed class Broken : Runbook
+    {
+        public string Token { get; init; } = "";
+
+        public override void Define(IRunbookBuilder rb) => throw new InvalidOperationException($"cannot use token {Token}");
+    }
+}
