@@ -1,0 +1,107 @@
+using Microsoft.CodeAnalysis;
+
+namespace RunbookSdk.Analyzers;
+
+/// <summary>
+/// Every rule of the runbook catalog in one place. Ids are stable forever; a rule that changes meaning gets a new id.
+/// Ids RB0101 and up belong to the source generator.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string HelpRoot = "https://github.com/runbooksdk/runbooksdk/blob/main/docs/rules/";
+
+    internal static class Categories
+    {
+        public const string Completeness = "Completeness";
+        public const string Safety = "Safety";
+        public const string Escalation = "Escalation";
+        public const string Maintenance = "Maintenance";
+        public const string Identity = "Identity";
+        public const string Environment = "Environment";
+        public const string Verification = "Verification";
+        public const string Documentation = "Documentation";
+    }
+
+    public static readonly DiagnosticDescriptor MissingEscalation = Create(
+        "RB0001", "Runbook has no escalation",
+        "Runbook '{0}' has no escalation path; add Escalation(...) to it or to its handbook",
+        Categories.Completeness, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingRollback = Create(
+        "RB0002", "Runbook has no rollback",
+        "Runbook '{0}' has no rollback; add Rollback(...) or state why none is needed with NoRollback(\"reason\")",
+        Categories.Completeness, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor MissingVerification = Create(
+        "RB0003", "Runbook has no verification",
+        "Runbook '{0}' has no verification; add Verification(...) to prove the system is healthy again",
+        Categories.Completeness, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EmptyStep = Create(
+        "RB0004", "Step has nothing to do",
+        "Step '{0}' has nothing to do; add a command, request, instruction, wait or notification",
+        Categories.Completeness, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor DestructiveWithoutConfirmation = Create(
+        "RB0005", "Destructive command without confirmation",
+        "'{0}' is destructive; mark the step RequiresConfirmation() so the operator confirms it and dry runs skip it",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor SecretLiteral = Create(
+        "RB0006", "Secret literal in a command, header or URL",
+        "{0} is written into the runbook; take it from a [Parameter, Secret] property instead",
+        Categories.Safety, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor HomeDirectoryPath = Create(
+        "RB0007", "Absolute user-home path",
+        "'{0}' is one person's home directory; make it a parameter so the runbook works on any machine",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor EscalationOrder = Create(
+        "RB0008", "Escalation levels out of order or duplicated",
+        "Escalation level '{0}' {1}",
+        Categories.Escalation, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor EscalationTooLate = Create(
+        "RB0009", "First escalation later than the severity's response time",
+        "The first escalation level '{0}' is engaged after {1}, but severity {2} must be answered within {3}",
+        Categories.Escalation, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor ReviewDatePassed = Create(
+        "RB0010", "Review date passed",
+        "The review date {0} has passed; review the document and set the next review date",
+        Categories.Maintenance, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor InvalidId = Create(
+        "RB0011", "Runbook id duplicated or not kebab-case",
+        "Id '{0}' {1}",
+        Categories.Identity, DiagnosticSeverity.Error);
+
+    public static readonly DiagnosticDescriptor NonProductionResource = Create(
+        "RB0012", "Production runbook names a dev/staging resource",
+        "This production runbook names '{0}', which looks like a {1} resource",
+        Categories.Environment, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor UnsafeCommandInterpolation = Create(
+        "RB0013", "Parameter pasted into a command outside the safe handler",
+        "Parameter '{0}' is pasted into the command as plain text, so its value is not quoted for the shell; write the command as Run($\"...{{{0}}}...\")",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor VerificationCannotFail = Create(
+        "RB0014", "Verification that cannot fail",
+        "This verification cannot fail: {0}",
+        Categories.Verification, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor CommandNeverEnds = Create(
+        "RB0015", "Command never ends on its own",
+        "'{0}' never ends on its own; add .Timeout(...) to the command or drop the follow/watch",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor NonConstantArgument = Create(
+        "RB0016", "DSL argument is not a compile-time constant",
+        "'{0}' is not a compile-time constant; the generated docs show it as source text",
+        Categories.Documentation, DiagnosticSeverity.Info);
+
+    private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
+}

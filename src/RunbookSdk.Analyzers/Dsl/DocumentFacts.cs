@@ -1,0 +1,77 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>An escalation level as written: who, after how long (when constant), and where.</summary>
+internal sealed record EscalationLevelFact(string? Who, TimeSpan? After, Location WhoLocation, Location AfterLocation);
+
+/// <summary>
+/// What one runbook's or handbook's <c>Define</c> says, read once per compilation: which sections exist,
+/// the escalation levels, severities and environment. Section rules judge these after inheritance.
+/// </summary>
+internal sealed class DocumentFacts
+{
+    public static readonly DocumentFacts Unknown = new() { IsComplete = false };
+
+    /// <summary>False when the body could not be read (no body, or the builder is handed to helper code we do not follow).</summary>
+    public bool IsComplete { get; init; } = true;
+    public bool HasEscalation { get; init; }
+    public bool HasRollback { get; init; }
+    public bool HasNoRollback { get; init; }
+    public bool HasVerification { get; init; }
+    public ImmutableArray<EscalationLevelFact> EscalationLevels { get; init; } = ImmutableArray<EscalationLevelFact>.Empty;
+    public string? SeverityKey { get; init; }
+    public Location? SeverityLocation { get; init; }
+    public ImmutableDictionary<string, TimeSpan> ResponseTimes { get; init; } = ImmutableDictionary<string, TimeSpan>.Empty;
+    public ImmutableArray<string> Environments { get; init; } = ImmutableArray<string>.Empty;
+    public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
+
+    /// <summary>Combines facts of a base Define that this one calls (<c>base.Define(rb)</c>).</summary>
+    public DocumentFacts Merge(DocumentFacts other) => new()
+    {
+        IsComplete = IsComplete && other.IsComplete,
+        HasEscalation = HasEscalation || other.HasEscalation,
+        HasRollback = HasRollback || other.HasRollback,
+        HasNoRollback = HasNoRollback || other.HasNoRollback,
+        HasVerification = HasVerification || other.HasVerification,
+        EscalationLevels = EscalationLevels.IsEmpty ? other.EscalationLevels : EscalationLevels,
+        SeverityKey = SeverityKey ?? other.SeverityKey,
+        SeverityLocation = SeverityLocation ?? other.SeverityLocation,
+        ResponseTimes = Union(ResponseTimes, other.ResponseTimes),
+        Environments = Environments.AddRange(other.Environments),
+        Tags = Tags.AddRange(other.Tags),
+    };
+
+    /// <summary>
+    /// A production document: its environment mentions prod/production, or it is tagged so.
+    /// </summary>
+    public bool IsProduction()
+    {
+        foreach (var environment in Environments)
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(environment, @"(?i)\bprod(uction)?\b")) return true;
+        }
+
+        foreach (var tag in Tags)
+        {
+            if (string.Equals(tag, "production", StringComparison.OrdinalIgnoreCase) || string.Equals(tag, "prod", StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static ImmutableDictionary<string, TimeSpan> Union(ImmutableDictionary<string, TimeSpan> first, ImmutableDictionary<string, TimeSpan> second)
+    {
+        var result = first;
+        foreach (KeyValuePair<string, TimeSpan> pair in second)
+        {
+            if (!result.ContainsKey(pair.Key)) result = result.Add(pair.Key, pair.Value);
+        }
+
+        return result;
+    }
+}

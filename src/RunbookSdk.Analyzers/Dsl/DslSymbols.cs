@@ -1,0 +1,126 @@
+using System.Linq;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>The DSL types of one compilation, looked up once. Null when RunbookSdk is not referenced.</summary>
+internal sealed class DslSymbols
+{
+    private readonly ImmutableHashSet<INamedTypeSymbol> _builders;
+
+    private DslSymbols(Compilation compilation, INamedTypeSymbol runbook, INamedTypeSymbol handbook)
+    {
+        Runbook = runbook;
+        Handbook = handbook;
+        RunbookOfHandbook = compilation.GetTypeByMetadataName("RunbookSdk.Runbook`1");
+        RunbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.RunbookAttribute");
+        HandbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.HandbookAttribute");
+        ParameterAttribute = compilation.GetTypeByMetadataName("RunbookSdk.ParameterAttribute");
+        SecretAttribute = compilation.GetTypeByMetadataName("RunbookSdk.SecretAttribute");
+        Severity = compilation.GetTypeByMetadataName("RunbookSdk.Severity");
+        TimeBox = compilation.GetTypeByMetadataName("RunbookSdk.TimeBox");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        CommandHandler = compilation.GetTypeByMetadataName("RunbookSdk.Commands.CommandInterpolationHandler");
+        RunbookBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IRunbookBuilder");
+        HandbookBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IHandbookBuilder");
+        StepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IStepBuilder");
+        CommandStepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.ICommandStepBuilder");
+        HttpStepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IHttpStepBuilder");
+        PhaseBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IPhaseBuilder");
+        EscalationBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IEscalationBuilder");
+        SeverityBuilder = compilation.GetTypeByMetadataName("RunbookSdk.ISeverityBuilder");
+        DocumentBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IDocumentBuilder`1");
+
+        var builders = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var name in new[]
+                 {
+                     "IDocumentBuilder`1", "IRunbookBuilder", "IHandbookBuilder", "ISeverityBuilder", "IEscalationBuilder",
+                     "IPhaseBuilder", "ISectionBuilder", "IStepBuilder", "ICommandStepBuilder", "IHttpStepBuilder",
+                 })
+        {
+            if (compilation.GetTypeByMetadataName("RunbookSdk." + name) is { } type) builders.Add(type);
+        }
+
+        _builders = builders.ToImmutable();
+    }
+
+    public INamedTypeSymbol Runbook { get; }
+    public INamedTypeSymbol Handbook { get; }
+    public INamedTypeSymbol? RunbookOfHandbook { get; }
+    public INamedTypeSymbol? RunbookAttribute { get; }
+    public INamedTypeSymbol? HandbookAttribute { get; }
+    public INamedTypeSymbol? ParameterAttribute { get; }
+    public INamedTypeSymbol? SecretAttribute { get; }
+    public INamedTypeSymbol? Severity { get; }
+    public INamedTypeSymbol? TimeBox { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? CommandHandler { get; }
+    public INamedTypeSymbol? RunbookBuilder { get; }
+    public INamedTypeSymbol? HandbookBuilder { get; }
+    public INamedTypeSymbol? StepBuilder { get; }
+    public INamedTypeSymbol? CommandStepBuilder { get; }
+    public INamedTypeSymbol? HttpStepBuilder { get; }
+    public INamedTypeSymbol? PhaseBuilder { get; }
+    public INamedTypeSymbol? EscalationBuilder { get; }
+    public INamedTypeSymbol? SeverityBuilder { get; }
+    public INamedTypeSymbol? DocumentBuilder { get; }
+
+    public static DslSymbols? TryCreate(Compilation compilation)
+    {
+        var runbook = compilation.GetTypeByMetadataName("RunbookSdk.Runbook");
+        var handbook = compilation.GetTypeByMetadataName("RunbookSdk.Handbook");
+        return runbook is null || handbook is null ? null : new DslSymbols(compilation, runbook, handbook);
+    }
+
+    /// <summary>True when <paramref name="method"/> is a method of one of the fluent builder interfaces.</summary>
+    public bool IsDslMethod(IMethodSymbol? method) =>
+        method?.ContainingType is { } type && _builders.Contains(type.OriginalDefinition);
+
+    /// <summary>True when <paramref name="type"/> is one of the fluent builder interfaces.</summary>
+    public bool IsBuilder(ITypeSymbol? type) =>
+        type is INamedTypeSymbol named && _builders.Contains(named.OriginalDefinition);
+
+    /// <summary>True when the invocation calls the DSL method <paramref name="name"/>.</summary>
+    public bool IsDslCall(IInvocationOperation? invocation, string name) =>
+        invocation is not null && invocation.TargetMethod.Name == name && IsDslMethod(invocation.TargetMethod);
+
+    /// <summary>True when the invocation calls <paramref name="name"/> declared on <paramref name="builder"/>.</summary>
+    public static bool IsCallOn(IInvocationOperation? invocation, INamedTypeSymbol? builder, string name) =>
+        invocation is not null && builder is not null && invocation.TargetMethod.Name == name &&
+        SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, builder);
+
+    public bool IsRunbookType(INamedTypeSymbol type) => DerivesFrom(type, Runbook);
+
+    public bool IsHandbookType(INamedTypeSymbol type) => DerivesFrom(type, Handbook);
+
+    /// <summary>The handbook a runbook belongs to (the THandbook of <c>Runbook&lt;THandbook&gt;</c>), or null.</summary>
+    public INamedTypeSymbol? HandbookOf(INamedTypeSymbol runbook)
+    {
+        for (var type = runbook.BaseType; type is not null; type = type.BaseType)
+        {
+            if (RunbookOfHandbook is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, RunbookOfHandbook))
+                return type.TypeArguments.Length == 1 && type.TypeArguments[0] is INamedTypeSymbol { TypeKind: not TypeKind.Error } handbook ? handbook : null;
+        }
+
+        return null;
+    }
+
+    public bool IsParameter(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, ParameterAttribute);
+
+    public bool IsSecret(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, SecretAttribute);
+
+    public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
+        attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
+    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType)) return true;
+        }
+
+        return false;
+    }
+}

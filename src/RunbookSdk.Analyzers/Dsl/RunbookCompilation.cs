@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// Per-compilation state shared by the analyzers: the DSL symbols, the facts of every Define read so far,
+/// and the index of runbook ids. Created lazily once per compilation.
+/// </summary>
+internal sealed class RunbookCompilation
+{
+    private static readonly ConditionalWeakTable<Compilation, Holder> s_cache = new();
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly Lazy<ILookup<string, INamedTypeSymbol>> _runbookIds;
+    private readonly Lazy<ILookup<string, INamedTypeSymbol>> _handbookIds;
+
+    private RunbookCompilation(Compilation compilation, DslSymbols symbols)
+    {
+        _compilation = compilation;
+        Symbols = symbols;
+        _runbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.RunbookAttribute));
+        _handbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.HandbookAttribute));
+    }
+
+    public DslSymbols Symbols { get; }
+
+    public static RunbookCompilation? For(Compilation compilation) =>
+        s_cache.GetValue(compilation, static c => new Holder(DslSymbols.TryCreate(c) is { } symbols ? new RunbookCompilation(c, symbols) : null)).Value;
+
+    /// <summary>Types in this compilation that carry the same id attribute value.</summary>
+    public IEnumerable<INamedTypeSymbol> TypesWithId(string id, bool handbook) => (handbook ? _handbookIds : _runbookIds).Value[id];
+
+    /// <summary>What the type's Define says, following <c>base.Define(...)</c> and inherited Define methods.</summary>
+    public DocumentFacts FactsOf(INamedTypeSymbol type) => _facts.GetOrAdd(type, t => Read(t, depth: 0));
+
+    /// <summary>The first string argument of the attribute, e.g. the id of <c>[Runbook("id")]</c>.</summary>
+    public static (string? Id, AttributeData? Attribute) IdOf(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)) continue;
+            var id = attribute.ConstructorArguments.Length == 1 ? attribute.ConstructorArguments[0].Value as string : null;
+            return (id, attribute);
+        }
+
+        return (null, null);
+    }
+
+    private ILookup<string, INamedTypeSymbol> IndexIds(INamedTypeSymbol? attributeType)
+    {
+        var found = new List<(string, INamedTypeSymbol)>();
+        Collect(_compilation.Assembly.GlobalNamespace);
+        return found.ToLookup(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
+
+        void Collect(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                if (member is INamespaceOrTypeSymbol nested) Collect(nested);
+                if (member is INamedTypeSymbol type && IdOf(type, attributeType).Id is { } id) found.Add((id, type));
+            }
+        }
+    }
+
+    private DocumentFacts Read(INamedTypeSymbol type, int depth)
+    {
+        if (depth > 8) return DocumentFacts.Unknown;
+        var define = type.GetMembers("Define").OfType<IMethodSymbol>()
+            .FirstOrDefault(m => !m.IsStatic && m.Parameters.Length == 1 && Symbols.IsBuilder(m.Parameters[0].Type));
+        if (define is null)
+        {
+            // Define inherited from an intermediate base class of the user's own.
+            return type.BaseType is { } baseType && baseType.Locations.Any(l => l.IsInSource) ? Read(baseType, depth + 1) : DocumentFacts.Unknown;
+        }
+
+        if (define.IsAbstract) return DocumentFacts.Unknown;
+        var declaration = define.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
+        if (declaration is null || (declaration.Body is null && declaration.ExpressionBody is null)) return DocumentFacts.Unknown;
+
+        // The handbook's Define usually lives in another file: section rules are judged after inheritance,
+        // so they need it. Read once per type and cached for the compilation.
+#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
+        var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
+#pragma warning restore RS1030
+        if (model.GetOperation(declaration) is not { } body) return DocumentFacts.Unknown;
+        return new DefineReader(Symbols, define).Read(body, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1));
+    }
+
+    private sealed class Holder(RunbookCompilation? value)
+    {
+        public RunbookCompilation? Value { get; } = value;
+    }
+}

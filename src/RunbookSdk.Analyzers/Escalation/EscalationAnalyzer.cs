@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Dsl;
+
+namespace RunbookSdk.Analyzers.Escalation;
+
+/// <summary>
+/// RB0008: escalation levels must be engaged in increasing elapsed time, each once.
+/// RB0009: the first level must be engaged no later than the runbook's severity requires a response.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class EscalationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.EscalationOrder, DiagnosticDescriptors.EscalationTooLate);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
+            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        var symbols = runbooks.Symbols;
+        var isRunbook = symbols.IsRunbookType(type);
+        if (type.IsAbstract || (!isRunbook && !symbols.IsHandbookType(type))) return;
+
+        var facts = runbooks.FactsOf(type);
+        ReportOrder(context, facts.EscalationLevels);
+        if (isRunbook) ReportTooLate(context, runbooks, type, facts);
+    }
+
+    private static void ReportOrder(SymbolAnalysisContext context, ImmutableArray<EscalationLevelFact> levels)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        EscalationLevelFact? previous = null;
+        foreach (var level in levels)
+        {
+            if (level.Who is { } who && !seen.Add(who))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.WhoLocation, who, "is listed twice"));
+            }
+            else if (previous?.After is { } before && level.After is { } after && after <= before)
+            {
+                var problem = after == before
+                    ? $"is engaged at the same time as '{previous.Who}' ({DslValues.Describe(after)}); merge them or make it later"
+                    : $"is engaged after {DslValues.Describe(after)}, earlier than '{previous.Who}' before it ({DslValues.Describe(before)}); list levels in increasing time";
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.AfterLocation, level.Who ?? "?", problem));
+            }
+
+            previous = level;
+        }
+    }
+
+    private static void ReportTooLate(SymbolAnalysisContext context, RunbookCompilation runbooks, INamedTypeSymbol runbook, DocumentFacts facts)
+    {
+        if (facts.SeverityKey is not { } severity || facts.SeverityLocation is null) return;
+        var handbook = runbooks.Symbols.HandbookOf(runbook) is { } handbookType ? runbooks.FactsOf(handbookType) : null;
+        if (handbook is null || !handbook.ResponseTimes.TryGetValue(severity, out var respondWithin)) return;
+
+        var ownLevels = !facts.EscalationLevels.IsEmpty;
+        var levels = ownLevels ? facts.EscalationLevels : handbook.EscalationLevels;
+        if (levels.IsEmpty || levels[0].After is not { } first || first <= respondWithin) return;
+
+        // Own escalation: point at the late level. Inherited: point at the severity this runbook chose.
+        var location = ownLevels ? levels[0].AfterLocation : facts.SeverityLocation;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location,
+            levels[0].Who ?? "?", DslValues.Describe(first), severity, DslValues.Describe(respondWithin)));
+    }
+}

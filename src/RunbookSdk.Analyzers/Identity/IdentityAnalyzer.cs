@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Dsl;
+
+namespace RunbookSdk.Analyzers.Identity;
+
+/// <summary>RB0011: runbook and handbook ids are kebab-case and unique in the compilation (they name files and CLI arguments).</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class IdentityAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly Regex s_kebabCase = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.InvalidId);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
+            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        Check(context, runbooks, type, runbooks.Symbols.RunbookAttribute, handbook: false);
+        Check(context, runbooks, type, runbooks.Symbols.HandbookAttribute, handbook: true);
+    }
+
+    private static void Check(SymbolAnalysisContext context, RunbookCompilation runbooks, INamedTypeSymbol type, INamedTypeSymbol? attributeType, bool handbook)
+    {
+        var (id, attribute) = RunbookCompilation.IdOf(type, attributeType);
+        if (id is null || attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax) return;
+        var location = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation();
+
+        if (!s_kebabCase.IsMatch(id))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id,
+                "is not kebab-case (lower-case letters and digits in words joined by '-', e.g. 'api-lambda-failure')"));
+            return;
+        }
+
+        var other = runbooks.TypesWithId(id, handbook).FirstOrDefault(t => !SymbolEqualityComparer.Default.Equals(t, type));
+        if (other is not null)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id, $"is also the id of '{other.ToDisplayString()}'; ids must be unique"));
+    }
+}

@@ -1,0 +1,176 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>A finding in flattened command text: where, what, and a short description.</summary>
+internal readonly record struct TextMatch(int Start, int Length, string Text, string Detail);
+
+/// <summary>
+/// The patterns the command rules look for, tuned on the real incident documents the DSL was designed from
+/// (aws, kubectl, docker compose, psql, redis-cli, curl, nginx, git): dangerous commands are caught, the
+/// harmless ones around them (describe, get, list, restart, ps, logs --tail) are not.
+/// </summary>
+internal static class CommandPatterns
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(1);
+
+    private static Regex Create(string pattern, RegexOptions options = RegexOptions.None) =>
+        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, s_timeout);
+
+    // One shell command of a pipeline or list ends at these.
+    private const string SameCommand = @"[^|;&\n]*";
+
+    private static readonly (Regex Pattern, string Detail)[] s_destructive =
+    [
+        (Create(@"\brm\s+(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand), "recursive delete"),
+        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase), "SQL that deletes data"),
+        (Create(@"\bpg_terminate_backend\b"), "terminates database sessions"),
+        (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase), "wipes the cache"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand), "deletes cluster resources"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand), "rolls a deployment back"),
+        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand), "changes a release"),
+        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])"), "scales to zero"),
+        (Create(@"\baws\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand), "changes or deletes cloud resources"),
+        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand), "restores or drops a database"),
+        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"\b(down|rm|prune|kill|stop)\b" + SameCommand), "stops or removes containers"),
+        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand), "stops a service"),
+        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force|-f)\b|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand), "rewrites or discards git history"),
+        (Create(@"\bterraform\s+destroy\b" + SameCommand), "destroys infrastructure"),
+        (Create(@"\bdd\s" + SameCommand + @"\bof="), "overwrites a device or file"),
+        (Create(@"\brollback\b" + SameCommand, RegexOptions.IgnoreCase), "rolls back a deployment"),
+    ];
+
+    private static readonly (Regex Pattern, string Detail)[] s_secrets =
+    [
+        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@"), "A password in a URL or connection string"),
+        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)"), "A credential in an Authorization header"),
+        (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)"), "An API key in a header"),
+        (Create(@"(?i)(?<![a-z0-9])(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)"), "A secret assigned in the text"),
+        (Create(@"(?i)--(password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)"), "A secret passed as a command-line option"),
+        (Create(@"(?i)""(password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)"""), "A secret in a JSON body"),
+        (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b"), "An AWS access key id"),
+        (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})"), "A GitHub token"),
+        (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})"), "A Slack token"),
+        (Create(@"(?<![\w-])(?<secret>sk-(ant-|proj-)?[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{16,})"), "An API secret key"),
+        (Create(@"\b(?<secret>AIza[0-9A-Za-z_-]{35})"), "A Google API key"),
+        (Create(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"), "A JSON web token"),
+        (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "A private key"),
+    ];
+
+    private static readonly Regex s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*");
+
+    private static readonly Regex s_word = Create(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
+    private static readonly Regex s_nonProduction = Create(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)");
+
+    private static readonly Regex s_commandSeparator = Create(@"\|\||&&|[;|\n]");
+    private static readonly Regex s_curl = Create(@"(?<![\w./-])curl(?=\s|$)");
+    private static readonly Regex s_failFlag = Create(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    private static readonly Regex s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)");
+
+    private static readonly (Regex Pattern, string Detail)[] s_neverEnds =
+    [
+        (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
+        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b"), "following logs"),
+        (Create(@"--follow\b"), "--follow"),
+        (Create(@"(^|[;&|(]\s*|\s)watch\s+"), "watch"),
+        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b"), "kubectl get --watch"),
+    ];
+
+    private static readonly Regex s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s");
+
+    public static IEnumerable<TextMatch> Destructive(string text) =>
+        s_destructive.SelectMany(p => Matches(p.Pattern, text).Select(m => new TextMatch(m.Index, m.Length, m.Value.Trim(), p.Detail)))
+            .OrderBy(m => m.Start).Take(1);
+
+    public static IEnumerable<TextMatch> Secrets(string text)
+    {
+        var found = new List<TextMatch>();
+        foreach (var (pattern, detail) in s_secrets)
+        {
+            foreach (var match in Matches(pattern, text))
+            {
+                var secret = match.Groups["secret"];
+                if (!secret.Success || IsPlaceholder(secret.Value)) continue;
+                if (found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
+                found.Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail));
+            }
+        }
+
+        return found.OrderBy(f => f.Start);
+    }
+
+    /// <summary>A value that stands for a secret instead of being one: <c>$TOKEN</c>, <c>${Token}</c>, <c>&lt;token&gt;</c>, <c>PASSWORD</c>, <c>***</c>.</summary>
+    public static bool IsPlaceholder(string value)
+    {
+        value = value.Trim('"', '\'', '`');
+        if (value.Length == 0) return true;
+        if (value[0] is '$' or '<' or '{' or '[' or '%') return true;
+        if (value.All(c => c is '*' or 'x' or 'X' or '.' or '-')) return true;
+        // PASSWORD, TOKEN, YOUR_API_KEY: upper-case words with no digits are how documents write placeholders.
+        return value.All(c => c is (>= 'A' and <= 'Z') or '_');
+    }
+
+    public static IEnumerable<TextMatch> HomePaths(string text) =>
+        Matches(s_homePath, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "home directory"));
+
+    public static IEnumerable<TextMatch> NonProductionNames(string text)
+    {
+        foreach (var word in Matches(s_word, text))
+        {
+            if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
+            var environment = s_nonProduction.Match(word.Value);
+            if (!environment.Success || environment.Length == word.Length) continue;
+            var name = environment.Groups["env"].Value.ToLowerInvariant();
+            yield return new TextMatch(word.Index, word.Length, word.Value, name is "dev" or "development" ? "development" : "staging");
+        }
+    }
+
+    /// <summary>Every <c>curl</c> of the text whose command lacks <c>-f</c>/<c>--fail</c>: it exits 0 on HTTP errors.</summary>
+    public static IEnumerable<TextMatch> CurlWithoutFail(string text)
+    {
+        foreach (var curl in Matches(s_curl, text))
+        {
+            var end = text.Length;
+            var separator = s_commandSeparator.Match(text, curl.Index);
+            if (separator.Success) end = separator.Index;
+            if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
+                yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
+        }
+    }
+
+    public static IEnumerable<TextMatch> SwallowedFailures(string text) =>
+        Matches(s_swallow, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "'" + m.Value + "' turns every failure into success"));
+
+    public static IEnumerable<TextMatch> NeverEnding(string text)
+    {
+        if (s_timeoutPrefix.IsMatch(text)) return [];
+        return s_neverEnds.SelectMany(p => Matches(p.Pattern, text).Select(m => Trimmed(m, p.Detail))).OrderBy(m => m.Start).Take(1);
+    }
+
+    private static TextMatch Trimmed(Match match, string detail)
+    {
+        var value = match.Value;
+        var start = match.Index + (value.Length - value.TrimStart(' ', ';', '&', '|', '(', '\t').Length);
+        var trimmed = value.Trim(' ', ';', '&', '|', '(', '\t');
+        return new TextMatch(start, trimmed.Length, trimmed, detail);
+    }
+
+    private static IEnumerable<Match> Matches(Regex pattern, string text)
+    {
+        MatchCollection matches;
+        try
+        {
+            matches = pattern.Matches(text);
+            _ = matches.Count; // forces evaluation inside the try
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            yield break;
+        }
+
+        foreach (Match match in matches) yield return match;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>One part of a command: literal text, or a hole (an interpolation or a non-constant operand).</summary>
+internal sealed class CommandPiece
+{
+    public CommandPiece(LiteralText literal) => Literal = literal;
+
+    public CommandPiece(string constant) => Constant = constant;
+
+    public CommandPiece(ExpressionSyntax hole, ISymbol? symbol)
+    {
+        Hole = hole;
+        HoleSymbol = symbol;
+    }
+
+    public LiteralText? Literal { get; }
+    public string? Constant { get; }
+    public ExpressionSyntax? Hole { get; }
+    public ISymbol? HoleSymbol { get; }
+    public int FlatStart { get; set; }
+
+    /// <summary>How the piece reads in the flattened text; a hole reads like a shell variable, <c>${Name}</c>.</summary>
+    public string FlatText => Literal?.Value ?? Constant ?? "${" + (HoleSymbol?.Name ?? "value") + "}";
+}
+
+/// <summary>
+/// The text of a DSL string argument as the rules read it: literal parts as written, holes as <c>${Name}</c>.
+/// Knows where every literal character is in the source, so findings point at the offending text.
+/// </summary>
+internal sealed class CommandText
+{
+    private CommandText(SyntaxNode argument, ImmutableArray<CommandPiece> pieces)
+    {
+        Argument = argument;
+        Pieces = pieces;
+        var flat = new StringBuilder();
+        foreach (var piece in pieces)
+        {
+            piece.FlatStart = flat.Length;
+            flat.Append(piece.FlatText);
+        }
+
+        Flat = flat.ToString();
+    }
+
+    public SyntaxNode Argument { get; }
+    public ImmutableArray<CommandPiece> Pieces { get; }
+    public string Flat { get; }
+
+    /// <summary>Reads a string-valued argument expression. Null when it has no text at all (e.g. a plain variable).</summary>
+    public static CommandText? Read(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var pieces = ImmutableArray.CreateBuilder<CommandPiece>();
+        Collect(expression, model, pieces, cancellationToken);
+        var anyText = false;
+        foreach (var piece in pieces) anyText |= piece.Hole is null;
+        return anyText ? new CommandText(expression, pieces.ToImmutable()) : null;
+    }
+
+    /// <summary>The source location of flattened text, precise when it lies inside one literal, else the whole argument.</summary>
+    public Location LocationOf(int start, int length)
+    {
+        if (TrySpanOf(start, length, out var span)) return Location.Create(Argument.SyntaxTree, span);
+        return Argument.GetLocation();
+    }
+
+    /// <summary>The source span of flattened text when it lies inside one mapped literal.</summary>
+    public bool TrySpanOf(int start, int length, out TextSpan span)
+    {
+        span = default;
+        foreach (var piece in Pieces)
+        {
+            if (piece.Literal?.Map is not { } map) continue;
+            var offset = start - piece.FlatStart;
+            if (offset < 0 || offset + length > piece.Literal.Value.Length) continue;
+            span = TextSpan.FromBounds(map[offset], map[offset + length]);
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The piece that contains flattened position <paramref name="start"/>.</summary>
+    public CommandPiece? PieceAt(int start)
+    {
+        foreach (var piece in Pieces)
+        {
+            if (start >= piece.FlatStart && start < piece.FlatStart + piece.FlatText.Length) return piece;
+        }
+
+        return null;
+    }
+
+    private static void Collect(ExpressionSyntax expression, SemanticModel model, ImmutableArray<CommandPiece>.Builder pieces, System.Threading.CancellationToken cancellationToken)
+    {
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                Collect(parenthesized.Expression, model, pieces, cancellationToken);
+                return;
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                pieces.Add(new CommandPiece(LiteralText.Create(literal.Token)));
+                return;
+            case InterpolatedStringExpressionSyntax interpolated:
+                var start = interpolated.StringStartToken;
+                var verbatim = start.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken);
+                var raw = start.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken) || start.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
+                foreach (var content in interpolated.Contents)
+                {
+                    if (content is InterpolatedStringTextSyntax text)
+                    {
+                        pieces.Add(new CommandPiece(LiteralText.Create(text.TextToken, verbatim, raw)));
+                    }
+                    else if (content is InterpolationSyntax hole)
+                    {
+                        var constant = model.GetConstantValue(hole.Expression, cancellationToken);
+                        pieces.Add(constant is { HasValue: true, Value: { } value } && hole.FormatClause is null && hole.AlignmentClause is null
+                            ? new CommandPiece(System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                            : new CommandPiece(hole.Expression, model.GetSymbolInfo(hole.Expression, cancellationToken).Symbol));
+                    }
+                }
+
+                return;
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) &&
+                                                    model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String:
+                Collect(binary.Left, model, pieces, cancellationToken);
+                Collect(binary.Right, model, pieces, cancellationToken);
+                return;
+            default:
+                var constantValue = model.GetConstantValue(expression, cancellationToken);
+                pieces.Add(constantValue is { HasValue: true, Value: string text2 }
+                    ? new CommandPiece(text2)
+                    : new CommandPiece(expression, model.GetSymbolInfo(expression, cancellationToken).Symbol));
+                return;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+using System;
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// The value of one string literal token, with a map from every value character back to its position in the
+/// source, so a finding inside a command squiggles exactly the offending text (escapes included).
+/// </summary>
+internal sealed class LiteralText
+{
+    private LiteralText(string value, SyntaxToken token, int[]? map)
+    {
+        Value = value;
+        Token = token;
+        Map = map;
+    }
+
+    public string Value { get; }
+
+    public SyntaxToken Token { get; }
+
+    /// <summary>Absolute source position of each value character, plus one entry for the end; null when unmappable.</summary>
+    public int[]? Map { get; }
+
+    /// <summary>Reads a string literal token or the text token of an interpolated string.</summary>
+    /// <param name="token">The token.</param>
+    /// <param name="verbatim">For an interpolated text token: whether the string is verbatim (<c>$@"..."</c>).</param>
+    /// <param name="raw">For an interpolated text token: whether the string is a raw string (<c>$"""..."""</c>).</param>
+    public static LiteralText Create(SyntaxToken token, bool verbatim = false, bool raw = false)
+    {
+        var text = token.Text;
+        var expected = token.ValueText;
+        int[]? map = null;
+        string? decoded = null;
+        switch (token.Kind())
+        {
+            case SyntaxKind.StringLiteralToken when text.StartsWith("@", System.StringComparison.Ordinal):
+                decoded = Decode(text, 2, text.Length - 1, verbatim: true, interpolated: false, out map);
+                break;
+            case SyntaxKind.StringLiteralToken:
+                decoded = Decode(text, 1, text.Length - 1, verbatim: false, interpolated: false, out map);
+                break;
+            case SyntaxKind.SingleLineRawStringLiteralToken:
+                var quotes = 0;
+                while (quotes < text.Length && text[quotes] == '"') quotes++;
+                if (text.Length >= quotes * 2) decoded = Decode(text, quotes, text.Length - quotes, verbatim: true, interpolated: false, out map, raw: true);
+                break;
+            case SyntaxKind.InterpolatedStringTextToken when !raw:
+                decoded = Decode(text, 0, text.Length, verbatim, interpolated: true, out map);
+                break;
+            case SyntaxKind.InterpolatedStringTextToken:
+                decoded = text;
+                map = Identity(text.Length);
+                break;
+        }
+
+        if (decoded is null || decoded != expected || map is null) return new LiteralText(expected, token, null);
+        for (var i = 0; i < map.Length; i++) map[i] += token.SpanStart;
+        return new LiteralText(decoded, token, map);
+    }
+
+    private static int[] Identity(int length)
+    {
+        var map = new int[length + 1];
+        for (var i = 0; i <= length; i++) map[i] = i;
+        return map;
+    }
+
+    private static string? Decode(string text, int start, int end, bool verbatim, bool interpolated, out int[]? map, bool raw = false)
+    {
+        var value = new StringBuilder();
+        var positions = new System.Collections.Generic.List<int>();
+        map = null;
+        var i = start;
+        while (i < end)
+        {
+            var c = text[i];
+            if (raw)
+            {
+                positions.Add(i);
+                value.Append(c);
+                i++;
+                continue;
+            }
+
+            if (interpolated && (c == '{' || c == '}') && i + 1 < end && text[i + 1] == c)
+            {
+                positions.Add(i);
+                value.Append(c);
+                i += 2;
+                continue;
+            }
+
+            if (verbatim)
+            {
+                positions.Add(i);
+                value.Append(c);
+                i += c == '"' && i + 1 < end && text[i + 1] == '"' ? 2 : 1;
+                continue;
+            }
+
+            if (c != '\\')
+            {
+                positions.Add(i);
+                value.Append(c);
+                i++;
+                continue;
+            }
+
+            if (i + 1 >= end) return null;
+            var escapeStart = i;
+            var next = text[i + 1];
+            string? produced = next switch
+            {
+                '\'' => "'", '"' => "\"", '\\' => "\\", '0' => "\0", 'a' => "\a", 'b' => "\b", 'f' => "\f",
+                'n' => "\n", 'r' => "\r", 't' => "\t", 'v' => "\v", 'e' => "\u001b",
+                _ => null,
+            };
+            if (produced is not null)
+            {
+                i += 2;
+            }
+            else if (next is 'u' or 'U' or 'x')
+            {
+                var digits = next == 'u' ? 4 : next == 'U' ? 8 : 0;
+                var j = i + 2;
+                if (next == 'x')
+                {
+                    while (j < end && j < i + 6 && Uri.IsHexDigit(text[j])) j++;
+                }
+                else
+                {
+                    j = i + 2 + digits;
+                }
+
+                if (j > end || j == i + 2) return null;
+                if (!int.TryParse(text.Substring(i + 2, j - i - 2), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code)) return null;
+                try
+                {
+                    produced = char.ConvertFromUtf32(code);
+                }
+                catch (System.ArgumentOutOfRangeException)
+                {
+                    return null;
+                }
+
+                i = j;
+            }
+            else
+            {
+                return null;
+            }
+
+            foreach (var ch in produced)
+            {
+                positions.Add(escapeStart);
+                value.Append(ch);
+            }
+        }
+
+        positions.Add(end);
+        map = positions.ToArray();
+        return value.ToString();
+    }
+}

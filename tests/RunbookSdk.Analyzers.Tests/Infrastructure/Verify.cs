@@ -1,0 +1,51 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace RunbookSdk.Analyzers.Tests.Infrastructure;
+
+/// <summary>Runs one analyzer over markup source: <c>{|RB0002:Name|}</c> marks where a finding is expected.</summary>
+internal static class Verify<TAnalyzer>
+    where TAnalyzer : DiagnosticAnalyzer, new()
+{
+    public static Task AnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
+        Configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Runs the analyzer over code that does not compile (yet); only analyzer findings are compared.</summary>
+    public static Task WithoutCompilerErrorsAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+        Configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
+    /// <summary>Checks the fix turns <paramref name="source"/> into <paramref name="fixedSource"/>, one diagnostic at a time and all at once.</summary>
+    public static Task FixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+        {
+            TestCode = source,
+            FixedCode = fixedSource,
+            CodeActionEquivalenceKey = equivalenceKey,
+        };
+        Configure(test);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        return test.RunAsync();
+    }
+
+    internal static void Configure<TVerifier>(AnalyzerTest<TVerifier> test)
+        where TVerifier : IVerifier, new()
+    {
+        test.ReferenceAssemblies = TestReferences.None;
+        test.TestState.AdditionalReferences.AddRange(TestReferences.All);
+    }
+}

@@ -1,0 +1,184 @@
+using RunbookSdk.Analyzers.Constants;
+using RunbookSdk.Analyzers.Escalation;
+using RunbookSdk.Analyzers.Identity;
+using RunbookSdk.Analyzers.Review;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+public sealed class RB0008Tests
+{
+    [Fact]
+    public Task LevelsOutOfOrderOrDuplicatedAreReported() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Escalation(e => e
+                        .Level("On-call Engineer", TimeSpan.Zero)
+                        .Level("Platform Team Lead", TimeSpan.FromMinutes(30))
+                        .Level("CTO", {|RB0008:TimeSpan.FromMinutes(15)|})
+                        .Level({|RB0008:"On-call Engineer"|}, TimeSpan.FromHours(4))
+                        .Level("Executive Team", {|RB0008:TimeSpan.FromHours(4)|}));
+            }
+            """);
+
+    [Fact]
+    public Task LevelsInIncreasingTimeAreNotReported() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            {{Sources.Handbook}}
+            """);
+}
+
+public sealed class RB0009Tests
+{
+    [Fact]
+    public Task AFirstLevelLaterThanTheResponseTimeIsReportedOnTheLevel() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P1)
+                    .Escalation(e => e.Level("Platform Team Lead", {|RB0009:TimeSpan.FromMinutes(30)|}));
+            }
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task AnInheritedLateLevelIsReportedOnTheSeverity() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.FromMinutes(5)))
+                    .Escalation(e => e.Level("Team", TimeSpan.FromMinutes(15)));
+            }
+
+            [Runbook("inherits-late")]
+            public sealed class InheritsLate : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Severity({|RB0009:"P1"|});
+            }
+            """);
+
+    [Fact]
+    public Task AFirstLevelWithinTheResponseTimeIsNotReported() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("in-time")]
+            public sealed class InTime : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P2)
+                    .Escalation(e => e.Level("Platform Team Lead", TimeSpan.FromMinutes(30)));
+            }
+
+            {{Sources.Handbook}}
+            """);
+}
+
+public sealed class RB0010Tests
+{
+    [Fact]
+    public Task APassedReviewDateIsReported() =>
+        Verify<ReviewDateAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Handbook("old")]
+            public sealed class Old : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Old").{|RB0010:ReviewDate(2025, 10, 5)|};
+            }
+            """);
+
+    [Fact]
+    public Task AFutureOrInvalidReviewDateIsNotReported() =>
+        Verify<ReviewDateAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Handbook("fresh")]
+            public sealed class Fresh : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.ReviewDate(2999, 1, 1).LastUpdated(2020, 1, 1).ReviewDate(2020, 13, 1);
+            }
+            """);
+}
+
+public sealed class RB0011Tests
+{
+    [Fact]
+    public Task IdsThatAreNotKebabCaseOrDuplicatedAreReported() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:"Api_Lambda"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"api-failure"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"api-failure"|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook({|RB0011:"Omnix Handbook"|})]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+            """);
+
+    [Fact]
+    public Task UniqueKebabCaseIdsAreNotReported() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Runbook("omnix-api-lambda-failure")]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook("omnix-db-p2")]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook("omnix-api-lambda-failure")]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+            """);
+}
+
+public sealed class RB0016Tests
+{
+    [Fact]
+    public Task NonConstantTitlesUrlsAndHolesAreReported() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step({|RB0016:"Check " + DateTime.Now.Year|}, s => s
+                            .Http("GET", {|RB0016:$"https://{Host}/health"|}).ExpectStatus(200)
+                            .Run($"aws logs tail --since {{|RB0016:Since()|}}m")
+                            .Wait({|RB0016:TimeSpan.Parse("00:05:00")|}))
+            """, extraMembers: """
+                private static readonly string Host = "api.omnix.ai";
+                private static int Since() => 30;
+            """));
+
+    [Fact]
+    public Task ConstantsAndParameterHolesAreNotReported() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step(Title, s => s
+                            .Run($"aws lambda get-function --function-name {FunctionName} --region {Region}", "Check the function")
+                            .Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)
+                            .Wait(TimeSpan.FromMinutes(5))
+                            .Snippet("sql", "SELECT 1;"))
+            """, extraMembers: """    private const string Title = "Assess scope";"""));
+}

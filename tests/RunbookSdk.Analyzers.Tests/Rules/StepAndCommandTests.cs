@@ -1,0 +1,211 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Steps;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+public sealed class RB0004Tests
+{
+    [Fact]
+    public Task AStepWithOnlyANoteIsReported() =>
+        Verify<EmptyStepAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step({|RB0004:"Think about it"|}, s => s.Note("Consider the options"))
+                        .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
+            """));
+
+    [Fact]
+    public Task StepsWithACommandRequestInstructionOrWaitAreNotReported() =>
+        Verify<EmptyStepAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Run", s => s.Run("aws lambda list-functions"))
+                        .Step("Ask", s => s.Instruction("Page the database owner").Note("They know the schema"))
+                        .Step("Wait", s => s.Wait(TimeSpan.FromMinutes(5)))
+                        .Step("Helper", s => Helpers.Add(s))
+            """, extraMembers: """    private static class Helpers { public static IStepBuilder Add(IStepBuilder s) => s.Run("true"); }"""));
+}
+
+public sealed class RB0005Tests
+{
+    [Theory]
+    [InlineData("kubectl delete pod -l app=macro-ai-api")]
+    [InlineData("redis-cli FLUSHALL")]
+    [InlineData("kubectl rollout undo deployment/macro-ai-api")]
+    [InlineData("aws lambda update-function-code --function-name omnix-ai-backend --zip-file fileb://omnix-ai-backend.zip")]
+    [InlineData("aws dynamodb restore-table-from-backup --target-table-name omnix-ai-products-restored")]
+    [InlineData("kubectl scale deployment/macro-ai-api --replicas=0")]
+    [InlineData("rm -rf /var/lib/app/cache")]
+    [InlineData("docker-compose stop postgres")]
+    [InlineData("./rollback-plan.sh")]
+    public Task DestructiveCommandsFromTheSeedsAreReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run({|RB0005:"{{command}}"|}))
+            """));
+
+    [Fact]
+    public Task SqlThatDeletesDataIsReportedAtTheStatement() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Clean", s => s.Run({|RB0005:"psql -c \"DROP TABLE sessions;\""|}))
+            """));
+
+    [Fact]
+    public Task ConfirmedDestructiveStepsAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli FLUSHALL").RequiresConfirmation())
+                        .Step("Undo", s => s.RequiresConfirmation().Run($"kubectl rollout undo deployment/{FunctionName}"))
+            """));
+
+    [Theory]
+    [InlineData("kubectl rollout restart deployment/macro-ai-api")]
+    [InlineData("kubectl scale deployment/macro-ai-api --replicas=5")]
+    [InlineData("aws lambda update-function-configuration --function-name omnix-ai-backend --memory-size 1024")]
+    [InlineData("docker-compose -f docker-compose.prod.yml restart postgres")]
+    [InlineData("docker-compose logs --tail=100 hook-receiver | grep -i error")]
+    [InlineData("docker-compose exec postgres psql -U omninode_bridge -c \\\"SELECT count(*) FROM pg_stat_activity WHERE state = 'active';\\\"")]
+    [InlineData("aws ecs update-service --cluster modax-cluster --service modax-internal --desired-count 10")]
+    [InlineData("kubectl apply -f maintenance-mode.yaml")]
+    [InlineData("git log --oneline --since=\\\"2 hours ago\\\"")]
+    [InlineData("aws cloudformation describe-stack-events --stack-name omnix-ai-backend-prod")]
+    public Task HarmlessCommandsFromTheSeedsAreNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+}
+
+public sealed class RB0006Tests
+{
+    [Fact]
+    public Task SecretsInCommandsUrlsAndHeadersAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'"))
+                        .Step("Api", s => s.Run("curl -H \"Authorization: Bearer {|RB0006:abc123def456|}\" https://api.omnix.ai/v1/health"))
+                        .Step("Aws", s => s.Run("AWS_ACCESS_KEY_ID={|RB0006:AKIAIOSFODNN7EXAMPLE|} aws s3 ls"))
+                        .Step("Query", s => s.Http("GET", "https://api.omnix.ai/v1/orders?password={|RB0006:hunter2|}").ExpectStatus(200))
+                        .Step("Header", s => s.Http("GET", "https://api.omnix.ai/v1/orders").Header("Authorization", "Bearer {|RB0006:eyJhbGciOi|}").ExpectStatus(200))
+            """));
+
+    [Fact]
+    public Task PlaceholdersAndSecretParametersAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" https://api.omnix.ai/v1/health"))
+                        .Step("Seed", s => s.Run("curl -H \"Authorization: Bearer $TOKEN\" https://api.auraconnect.ai/api/v1/health/detailed"))
+                        .Step("Placeholder", s => s.Run("psql 'postgresql://omninode_bridge:PASSWORD@postgres:5432/omninode_bridge'"))
+                        .Step("OAuth", s => s.Run("curl -H \"Authorization: OAuth TOKEN\" https://api.statuspage.io/v1/pages"))
+                        .Step("Header", s => s.Http("GET", "https://api.omnix.ai/v1/orders").Header("Authorization", "Bearer ${API_TOKEN}").ExpectStatus(200))
+            """));
+}
+
+public sealed class RB0007Tests
+{
+    [Fact]
+    public Task HomeDirectoryPathsAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Go", s => s.Run("cd {|RB0007:/home/jonmax1987/projects/omnix-ai-professional/apps/backend|} && ls"))
+                        .Step("Mac", s => s.Run("ls {|RB0007:/Users/jane/omnix|}"))
+                        .Step("Win", s => s.Run(@"dir {|RB0007:C:\Users\jane\omnix|}"))
+            """));
+
+    [Fact]
+    public Task RelativeAndSystemPathsAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Go", s => s.Run("cd ./apps/backend/scripts && ./sla-monitoring-service.sh health-check"))
+                        .Step("Etc", s => s.Run("docker-compose exec nginx nginx -s reload -c /etc/nginx/nginx-maintenance.conf"))
+                        .Step("Home", s => s.Run("ls ~/projects /home/$USER/projects"))
+            """));
+}
+
+public sealed class RB0012Tests
+{
+    [Fact]
+    public Task DevAndStagingResourcesInAProductionRunbookAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Assess", s => s.Run("aws lambda get-function --function-name {|RB0012:omnix-ai-backend-dev|} --region eu-central-1"))
+                        .Step("Tables", s => s.Run("aws dynamodb describe-table --table-name {|RB0012:omnix-ai-dev-orders|}"))
+                        .Step("Deploy", s => s.Http("GET", "https://{|RB0012:api-staging.omnix.ai|}/health").ExpectStatus(200))
+            """));
+
+    [Fact]
+    public Task ProductionNamesFlagsAndDevicesAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Assess", s => s.Run("aws cloudformation describe-stack-events --stack-name omnix-ai-backend-prod"))
+                        .Step("Null", s => s.Run("curl -s -o /dev/null -w '%{http_code}' https://api.openai.com/v1/models"))
+                        .Step("Install", s => s.Run("npm install --save-dev typescript"))
+                        .Step("Param", s => s.Run($"aws lambda get-function --function-name {FunctionName}"))
+            """));
+
+    [Fact]
+    public Task ANonProductionRunbookMayNameDevResources() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("dev-only")]
+            public sealed class DevOnly : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Environment("Development sandbox")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda get-function --function-name omnix-ai-backend-dev")));
+            }
+            """);
+}
+
+public sealed class RB0013Tests
+{
+    [Fact]
+    public Task ParametersConcatenatedOrFormattedIntoAPlainCommandAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:"aws lambda get-function --function-name " + FunctionName|}))
+                        .Step("Format", s => s.Run({|RB0013:string.Format("aws logs tail --region {0} x", Region)|}).Timeout(TimeSpan.FromMinutes(1)))
+                        .Step("Local", s => { var command = $"aws lambda get-function --function-name {FunctionName}"; s.Run({|RB0013:command|}); })
+            """));
+
+    [Fact]
+    public Task ParametersInTheSafeHandlerAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Safe", s => s.Run($"aws lambda get-function --function-name {FunctionName} --region {Region}"))
+                        .Step("Constant", s => s.Run("aws lambda list-functions " + "--region eu-central-1"))
+            """));
+}
+
+public sealed class RB0014Tests
+{
+    [Fact]
+    public Task VerificationsThatCannotFailAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
+            """            .Step("Assess", s => s.Run("curl -s https://hooks.omninode.ai/health"))""",
+            verification: """
+                v => v
+                            .Step("Curl", s => s.Run("{|RB0014:curl|} -s https://api.omnix.ai/health"))
+                            .Step("Swallowed", s => s.Run("curl -f https://api.omnix.ai/health {|RB0014:|| echo|} down"))
+                            .Step("Http", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}))
+                """));
+
+    [Fact]
+    public Task FailingCurlAndHttpWithExpectationsAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
+            """            .Step("Assess", s => s.Run("curl -s https://hooks.omninode.ai/health | jq ."))""",
+            verification: """
+                v => v
+                            .Step("Curl", s => s.Run("curl -f http://api.macro-ai.com/api/health"))
+                            .Step("Flags", s => s.Run("curl -fsS --max-time 5 https://api.omnix.ai/health && curl --fail https://modax.ai/health"))
+                            .Step("Http", s => s.Http("GET", "https://api.omnix.ai/health").ExpectBodyContains("ok"))
+                """));
+}
+
+public sealed class RB0015Tests
+{
+    [Fact]
+    public Task FollowingAndWatchingCommandsWithoutTimeoutAreReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("aws logs tail /aws/ecs/modax-internal {|RB0015:--follow|} --since 30m"))
+                        .Step("Tail", s => s.Run("{|RB0015:tail -f|} /var/log/nginx/error.log"))
+                        .Step("Watch", s => s.Run("{|RB0015:watch|} -n 5 'aws ecs list-services --cluster modax-cluster'"))
+            """));
+
+    [Fact]
+    public Task CommandsWithATimeoutOrThatEndAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("aws logs tail /aws/ecs/modax-internal --follow").Timeout(TimeSpan.FromMinutes(5)))
+                        .Step("Tail", s => s.Run("docker-compose logs --tail=100 hook-receiver"))
+                        .Step("Status", s => s.Run("kubectl rollout status deployment/macro-ai-api --timeout=300s"))
+                        .Step("Prefix", s => s.Run("timeout 60 tail -f /var/log/nginx/error.log"))
+            """));
+}
