@@ -70,10 +70,9 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         var width = context.Parameters.Max(p => p.Parameter.Name.Length);
         foreach (var parameter in context.Parameters)
         {
-            var value = parameter.Parameter.IsSecret
-                ? parameter.DisplayValue + "  (secret)"
-                : parameter.Value.Length == 0 ? "(empty)" : parameter.Value;
-            writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}");
+            var value = parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
+            var secret = parameter.Parameter.IsSecret ? "  (secret)" : "";
+            writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
     }
 

@@ -92,4 +92,25 @@ public sealed class CommandTemplateTests
         var value = "a b";
         Assert.Equal("echo 'a b'", Command($"echo {value}").ToString());
     }
+
+    [Fact]
+    public void An_apostrophe_in_a_comment_opens_no_quote()
+    {
+        var value = "; rm -rf /";
+        Assert.Equal("echo ok # don't\nls '; rm -rf /'", Command($"echo ok # don't\nls {value}").Render());
+    }
+
+    [Fact]
+    public void A_hole_in_a_comment_keeps_to_one_line()
+    {
+        var value = "a\nrm -rf /";
+        Assert.Equal("echo ok # 'a rm -rf /'", Command($"echo ok # {value}").Render());
+    }
+
+    [Fact]
+    public void A_command_substitution_inside_double_quotes_quotes_its_holes_as_bare_words()
+    {
+        var value = "$HOME; id";
+        Assert.Equal("""echo "$(cat '$HOME; id')" "\$HOME; id" """.TrimEnd(), Command($"echo \"$(cat {value})\" \"{value}\"").Render());
+    }
 }

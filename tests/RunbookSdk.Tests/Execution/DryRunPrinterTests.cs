@@ -1,0 +1,75 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
+using RunbookSdk.Model;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Execution;
+
+/// <summary>The dry-run executor prints and never executes.</summary>
+public sealed class DryRunPrinterTests
+{
+    [Fact]
+    public async Task A_dry_run_runs_no_command_and_no_delegate()
+    {
+        using var dir = new TempDirectory();
+        var marker = dir.File("touched");
+        var (run, called) = Bind(new SideEffects { Path = marker });
+        var console = new PlainConsole();
+
+        IRunbookExecutor executor = new DryRunPrinter(console.Console);
+        var outcome = await executor.ExecuteAsync(run, CancellationToken.None);
+
+        Assert.Equal(RunOutcome.Success, outcome);
+        Assert.False(File.Exists(marker));
+        Assert.False(called());
+        Assert.Contains($"$ touch {marker}", console.Output);
+        Assert.Contains("Code: Would write a file", console.Output);
+    }
+
+    [Fact]
+    public async Task An_empty_secret_is_shown_as_empty()
+    {
+        var (run, _) = Bind(new SideEffects { Path = "/tmp/x" });
+        var console = new PlainConsole();
+
+        await new DryRunPrinter(console.Console).ExecuteAsync(run, CancellationToken.None);
+
+        Assert.Contains("  Token = (empty)  (secret)", console.Output.Split('\n'));
+    }
+
+    private static (RunContext Run, Func<bool> DelegateCalled) Bind(SideEffects runbook)
+    {
+        var descriptor = new RunbookDescriptor
+        {
+            Id = "side-effects",
+            Title = "Side effects",
+            RunbookType = typeof(SideEffects),
+            Parameters = [new("Token", "string", null, IsSecret: true, IsRequired: false, DefaultText: null)],
+            Create = _ => runbook,
+            ReadParameters = r => new Dictionary<string, string> { ["Token"] = ((SideEffects)r).Token },
+            DocumentFileName = "side-effects.md",
+            Documentation = "",
+            DocumentedOutline = new PlanOutline([]),
+        };
+        var run = RunContext.Bind(new RunbookCatalog([descriptor], [], ""), descriptor, new Dictionary<string, string>());
+        return (run, () => runbook.DelegateCalled);
+    }
+
+    private sealed class SideEffects : Runbook
+    {
+        public required string Path { get; init; }
+        public string Token { get; init; } = "";
+        public bool DelegateCalled { get; private set; }
+
+        public override void Define(IRunbookBuilder rb) => rb
+            .Title("Side effects")
+            .Phase("Act", p => p.Step("Touch", s => s
+                .Run($"touch {Path}")
+                .Execute("Would write a file", _ =>
+                {
+                    DelegateCalled = true;
+                    return Task.CompletedTask;
+                })))
+            .NoRollback("test");
+    }
+}
