@@ -14,7 +14,7 @@ public sealed class RunContext
         Runbook instance,
         RunbookPlan plan,
         HandbookPlan? handbook,
-        IReadOnlyList<ParameterValue> parameters,
+        IReadOnlyList<BoundParameter> parameters,
         SecretMasker secrets)
     {
         Runbook = runbook;
@@ -39,7 +39,7 @@ public sealed class RunContext
     public HandbookPlan? Handbook { get; }
 
     /// <summary>Every parameter with its bound value (defaults included), in declaration order.</summary>
-    public IReadOnlyList<ParameterValue> Parameters { get; }
+    public IReadOnlyList<BoundParameter> Parameters { get; }
 
     /// <summary>Masks the values of the runbook's <c>[Secret]</c> parameters in anything shown or written.</summary>
     public SecretMasker Secrets { get; }
@@ -104,7 +104,7 @@ public sealed class RunContext
 
         var bound = runbook.ReadParameters(instance);
         var parameters = runbook.Parameters
-            .Select(p => new ParameterValue(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
+            .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
             .ToArray();
         var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
         var plan = runbook.CreatePlan(instance);
@@ -124,7 +124,7 @@ public sealed class RunContext
 /// <summary>A parameter and the value it has in a run.</summary>
 /// <param name="Parameter">The parameter.</param>
 /// <param name="Value">Its value as text (secrets in clear: mask before showing).</param>
-public sealed record ParameterValue(ParameterDescriptor Parameter, string Value)
+public sealed record BoundParameter(ParameterDescriptor Parameter, string Value)
 {
     /// <summary>The value as it may be shown: <see cref="SecretMasker.Replacement"/> for a secret that has a value.</summary>
     public string DisplayValue => Parameter.IsSecret && Value.Length > 0 ? SecretMasker.Replacement : Value;
