@@ -6,13 +6,18 @@ namespace RunbookSdk.Samples.Tests;
 /// <summary>The sample projects under test: their generated catalogs and where their folders are.</summary>
 public static class Samples
 {
-    /// <summary>Sample name (= folder and assembly name) paired with its seed document.</summary>
+    /// <summary>Samples written from a seed document, paired with it.</summary>
     public static readonly IReadOnlyDictionary<string, string> Seeds = new Dictionary<string, string>
     {
         ["Omnix"] = "000_d24ad1a1dd102e95.txt",
     };
 
-    public static TheoryData<string> Names => new(Seeds.Keys);
+    /// <summary>Every sample app: each folder samples/NAME holding NAME.csproj (all are referenced by this project).</summary>
+    public static TheoryData<string> Names => new(
+        System.IO.Directory.GetDirectories(SamplesDirectory)
+            .Where(d => File.Exists(Path.Combine(d, Path.GetFileName(d) + ".csproj")))
+            .Select(Path.GetFileName)
+            .Order(StringComparer.Ordinal)!);
 
     public static RunbookCatalog Catalog(string sample)
     {
