@@ -115,7 +115,10 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         ReportSecrets(context, text);
 
         foreach (var path in CommandPatterns.HomePaths(text.Flat))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length), path.Text));
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
+                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), path.Text));
+        }
 
         ReportNonProduction(context, runbooks, text);
 
@@ -132,6 +135,13 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    private static string LastSegment(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        var slash = trimmed.LastIndexOfAny(new[] { '/', '\\' });
+        return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
+    }
+
     private static CommandText? Read(OperationAnalysisContext context, IArgumentOperation argument) =>
         argument.Syntax is ArgumentSyntax { Expression: var expression } && argument.SemanticModel is { } model
             ? CommandText.Read(expression, model, context.CancellationToken)
@@ -140,7 +150,10 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     private static void ReportSecrets(OperationAnalysisContext context, CommandText text)
     {
         foreach (var secret in CommandPatterns.Secrets(text.Flat))
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length), secret.Detail));
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length),
+                ParameterSuggestion.Create(secret.Name.Length == 0 ? "Secret" : secret.Name, ParameterSuggestion.Humanize(secret.Name.Length == 0 ? "Secret" : secret.Name), secret: true), secret.Detail));
+        }
     }
 
     private static void ReportNonProduction(OperationAnalysisContext context, RunbookCompilation runbooks, CommandText text)

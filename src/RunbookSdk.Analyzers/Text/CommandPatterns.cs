@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace RunbookSdk.Analyzers.Text;
 
 /// <summary>A finding in flattened command text: where, what, and a short description.</summary>
-internal readonly record struct TextMatch(int Start, int Length, string Text, string Detail);
+internal readonly record struct TextMatch(int Start, int Length, string Text, string Detail, string Name = "");
 
 /// <summary>
 /// The patterns the command rules look for, tuned on the real incident documents the DSL was designed from
@@ -43,21 +43,21 @@ internal static class CommandPatterns
         (Create(@"\brollback\b" + SameCommand, RegexOptions.IgnoreCase), "rolls back a deployment"),
     ];
 
-    private static readonly (Regex Pattern, string Detail)[] s_secrets =
+    private static readonly (Regex Pattern, string Detail, string Name)[] s_secrets =
     [
-        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@"), "A password in a URL or connection string"),
-        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)"), "A credential in an Authorization header"),
-        (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)"), "An API key in a header"),
-        (Create(@"(?i)(?<![a-z0-9])(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)"), "A secret assigned in the text"),
-        (Create(@"(?i)--(password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)"), "A secret passed as a command-line option"),
-        (Create(@"(?i)""(password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)"""), "A secret in a JSON body"),
-        (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b"), "An AWS access key id"),
-        (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})"), "A GitHub token"),
-        (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})"), "A Slack token"),
-        (Create(@"(?<![\w-])(?<secret>sk-(ant-|proj-)?[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{16,})"), "An API secret key"),
-        (Create(@"\b(?<secret>AIza[0-9A-Za-z_-]{35})"), "A Google API key"),
-        (Create(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"), "A JSON web token"),
-        (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "A private key"),
+        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@"), "A password in a URL or connection string", "Password"),
+        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)"), "A credential in an Authorization header", "ApiToken"),
+        (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)"), "An API key in a header", "ApiKey"),
+        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)"), "A secret assigned in the text", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)"), "A secret passed as a command-line option", ""),
+        (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)"""), "A secret in a JSON body", ""),
+        (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b"), "An AWS access key id", "AwsAccessKeyId"),
+        (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})"), "A GitHub token", "GitHubToken"),
+        (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})"), "A Slack token", "SlackToken"),
+        (Create(@"(?<![\w-])(?<secret>sk-(ant-|proj-)?[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{16,})"), "An API secret key", "ApiKey"),
+        (Create(@"\b(?<secret>AIza[0-9A-Za-z_-]{35})"), "A Google API key", "GoogleApiKey"),
+        (Create(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"), "A JSON web token", "Token"),
+        (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "A private key", "PrivateKey"),
     ];
 
     private static readonly Regex s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*");
@@ -88,14 +88,15 @@ internal static class CommandPatterns
     public static IEnumerable<TextMatch> Secrets(string text)
     {
         var found = new List<TextMatch>();
-        foreach (var (pattern, detail) in s_secrets)
+        foreach (var (pattern, detail, name) in s_secrets)
         {
             foreach (var match in Matches(pattern, text))
             {
                 var secret = match.Groups["secret"];
                 if (!secret.Success || IsPlaceholder(secret.Value)) continue;
                 if (found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
-                found.Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail));
+                var key = match.Groups["name"];
+                found.Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? PascalCase(key.Value) : name));
             }
         }
 
@@ -114,7 +115,38 @@ internal static class CommandPatterns
     }
 
     public static IEnumerable<TextMatch> HomePaths(string text) =>
-        Matches(s_homePath, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "home directory"));
+        Matches(s_homePath, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "home directory", PathParameterName(m.Value)));
+
+    /// <summary><c>/home/jon/apps/backend</c> becomes <c>BackendDirectory</c>; <c>.../deploy.sh</c> becomes <c>DeployScriptPath</c>.</summary>
+    private static string PathParameterName(string path)
+    {
+        var segments = path.Split(new[] { '/', '\\' }, StringSplitOptions.RemoveEmptyEntries);
+        var last = segments.Length > 0 ? segments[segments.Length - 1] : "Work";
+        var dot = last.LastIndexOf('.');
+        if (dot > 0) return PascalCase(last.Substring(0, dot)) + (last.Substring(dot) is ".sh" or ".ps1" or ".js" or ".py" ? "ScriptPath" : "Path");
+        return PascalCase(last) + "Directory";
+    }
+
+    /// <summary><c>client_secret</c> and <c>omnix-ai</c> become <c>ClientSecret</c> and <c>OmnixAi</c>.</summary>
+    public static string PascalCase(string text)
+    {
+        var builder = new System.Text.StringBuilder();
+        var upper = true;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            if (builder.Length == 0 && char.IsDigit(c)) builder.Append('_');
+            builder.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return builder.Length == 0 ? "Value" : builder.ToString();
+    }
 
     public static IEnumerable<TextMatch> NonProductionNames(string text)
     {

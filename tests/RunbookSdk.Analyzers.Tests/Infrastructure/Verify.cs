@@ -39,6 +39,8 @@ internal static class Verify<TAnalyzer>
         };
         Configure(test);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
         return test.RunAsync();
     }
 

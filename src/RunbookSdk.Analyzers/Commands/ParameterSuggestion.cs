@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace RunbookSdk.Analyzers.Commands;
+
+/// <summary>
+/// What the "make it a parameter" fix should create, carried in the diagnostic's properties so the fix does not
+/// re-run the patterns: the property name, its description, and whether it is a [Secret].
+/// </summary>
+internal static class ParameterSuggestion
+{
+    public const string NameKey = "ParameterName";
+    public const string DescriptionKey = "ParameterDescription";
+    public const string SecretKey = "ParameterIsSecret";
+
+    public static ImmutableDictionary<string, string?> Create(string name, string description, bool secret) =>
+        ImmutableDictionary<string, string?>.Empty
+            .Add(NameKey, name)
+            .Add(DescriptionKey, description)
+            .Add(SecretKey, secret ? "true" : "false");
+
+    /// <summary><c>AwsAccessKeyId</c> reads "AWS access key id"; <c>ApiToken</c> reads "API token".</summary>
+    public static string Humanize(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z0-9])(?=[A-Z])");
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i];
+            words[i] = word is "Api" or "Aws" or "Jwt" or "Url" ? word.ToUpperInvariant() : i == 0 ? word : word.ToLowerInvariant();
+        }
+
+        return string.Join(" ", words);
+    }
+}

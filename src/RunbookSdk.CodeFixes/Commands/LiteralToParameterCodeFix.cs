@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.CodeFixes.Editing;
+
+namespace RunbookSdk.CodeFixes.Commands;
+
+/// <summary>
+/// RB0006 and RB0007: moves a literal out of a command into a <c>[Parameter]</c> property and puts a hole in its place,
+/// <c>Run("cd /home/jon/app")</c> → <c>Run($"cd {AppDirectory}")</c>. A secret becomes <c>[Parameter, Secret]</c>
+/// with an empty default, so the value leaves the source. An existing parameter with the same name and value is reused.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LiteralToParameterCodeFix)), Shared]
+public sealed class LiteralToParameterCodeFix : CodeFixProvider
+{
+    internal const string Key = "LiteralToParameter";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0006", "RB0007");
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null) return;
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan(root, model, diagnostic, context.CancellationToken) is not { } plan) continue;
+            var title = plan.Secret ? $"Take it from a [Parameter, Secret] '{plan.Name}'" : $"Make it a [Parameter] '{plan.Name}'";
+            context.RegisterCodeFix(CodeAction.Create(title, token => FixAsync(context.Document, diagnostic, token), Key), diagnostic);
+        }
+    }
+
+    private sealed record FixPlan(ExpressionSyntax Literal, string NewLiteralText, TypeDeclarationSyntax Type, string Name, string Description, bool Secret, string Value, bool Reuse);
+
+    private static FixPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var span = diagnostic.Location.SourceSpan;
+        if (!diagnostic.Properties.TryGetValue("ParameterName", out var name) || name is null) return null;
+        diagnostic.Properties.TryGetValue("ParameterDescription", out var description);
+        var secret = diagnostic.Properties.TryGetValue("ParameterIsSecret", out var isSecret) && isSecret == "true";
+
+        var token = root.FindToken(span.Start);
+        ExpressionSyntax? literal = token.Parent switch
+        {
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } l when token.IsKind(SyntaxKind.StringLiteralToken) => l,
+            InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax i } when i.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) ||
+                                                                                                i.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken) => i,
+            _ => null,
+        };
+        if (literal is null || !span.IntersectsWith(token.Span) || span.End > token.Span.End) return null;
+
+        // Only a command of Run(...) has a safe hole; a header or URL would just become string interpolation.
+        if (literal.Parent is not ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation } ||
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Run" } run ||
+            run.ContainingType.ContainingNamespace.ToDisplayString() != "RunbookSdk") return null;
+        if (literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
+
+        var value = ValueOf(model, literal, span, cancellationToken);
+        var reuse = false;
+        var typeSymbol = model.GetDeclaredSymbol(type, cancellationToken);
+        var existing = typeSymbol?.GetMembers(name).FirstOrDefault();
+        if (existing is IPropertySymbol property && property.GetAttributes().Any(a => a.AttributeClass?.Name == "ParameterAttribute") &&
+            (secret ? property.GetAttributes().Any(a => a.AttributeClass?.Name == "SecretAttribute") : InitializerOf(property) == value))
+        {
+            reuse = true;
+        }
+        else
+        {
+            var unique = name;
+            for (var n = 2; typeSymbol?.GetMembers(unique).Any() == true; n++) unique = name + n;
+            name = unique;
+        }
+
+        var start = span.Start - literal.SpanStart;
+        var end = span.End - literal.SpanStart;
+        var text = literal.ToString();
+        string newText;
+        if (literal is LiteralExpressionSyntax)
+        {
+            // "a b" → $"a {Name} b": braces already in the text must be doubled once it is interpolated.
+            newText = "$" + Braces(text.Substring(0, start)) + "{" + name + "}" + Braces(text.Substring(end));
+        }
+        else
+        {
+            newText = text.Substring(0, start) + "{" + name + "}" + text.Substring(end);
+        }
+
+        return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
+    }
+
+    private static string Braces(string text) => text.Replace("{", "{{").Replace("}", "}}");
+
+    private static string ValueOf(SemanticModel model, ExpressionSyntax literal, TextSpan span, CancellationToken cancellationToken)
+    {
+        // The value as the shell will see it: the source text of the span with C# escapes resolved.
+        var source = literal.SyntaxTree.GetText(cancellationToken).ToString(span);
+        var verbatim = literal is LiteralExpressionSyntax l ? l.Token.Text.StartsWith("@", System.StringComparison.Ordinal)
+            : ((InterpolatedStringExpressionSyntax)literal).StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken);
+        var parsed = SyntaxFactory.ParseExpression((verbatim ? "@\"" : "\"") + source.Replace("{{", "{").Replace("}}", "}") + "\"");
+        return parsed is LiteralExpressionSyntax { Token.Value: string value } ? value : source;
+    }
+
+    private static string? InitializerOf(IPropertySymbol property) =>
+        property.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<PropertyDeclarationSyntax>()
+            .FirstOrDefault()?.Initializer?.Value is LiteralExpressionSyntax { Token.Value: string value } ? value : null;
+
+    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan) return document;
+
+        var replacement = SyntaxFactory.ParseExpression(plan.NewLiteralText).WithTriviaFrom(plan.Literal);
+        var type = plan.Type.ReplaceNode(plan.Literal, replacement);
+        if (!plan.Reuse) type = AddParameter(type, plan, FluentChain.EndOfLine(root));
+        return document.WithSyntaxRoot(root.ReplaceNode(plan.Type, type));
+    }
+
+    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string endOfLine)
+    {
+        var attributes = plan.Secret ? $"[Parameter({Quote(plan.Description)}), Secret]" : $"[Parameter({Quote(plan.Description)})]";
+        var initializer = plan.Secret ? "\"\"" : Quote(plan.Value);
+        var member = SyntaxFactory.ParseMemberDeclaration($"{attributes} public string {plan.Name} {{ get; init; }} = {initializer};")!;
+
+        var parameters = type.Members.OfType<PropertyDeclarationSyntax>()
+            .Where(p => p.AttributeLists.SelectMany(a => a.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute" or "RunbookSdk.Parameter"))
+            .ToList();
+        var anchor = parameters.LastOrDefault() ?? (MemberDeclarationSyntax?)type.Members.FirstOrDefault();
+        var indentation = anchor?.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() ?? SyntaxFactory.Whitespace("    ");
+        member = member.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
+
+        var index = parameters.Count > 0 ? type.Members.IndexOf(parameters.Last()) + 1 : 0;
+        return type.WithMembers(type.Members.Insert(index, member));
+    }
+
+    private static string Quote(string value) => SymbolDisplay.FormatLiteral(value, quote: true);
+}

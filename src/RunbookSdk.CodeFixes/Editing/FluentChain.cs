@@ -1,0 +1,41 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.CodeFixes.Editing;
+
+/// <summary>Appends a call to a fluent DSL chain, keeping its layout: one call per line stays one call per line.</summary>
+internal static class FluentChain
+{
+    /// <summary>The outermost call of the chain that <paramref name="expression"/> is part of.</summary>
+    public static ExpressionSyntax Top(ExpressionSyntax expression)
+    {
+        var current = expression;
+        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current &&
+               access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access)
+        {
+            current = invocation;
+        }
+
+        return current;
+    }
+
+    /// <summary><paramref name="chain"/> followed by <paramref name="call"/> (written as <c>Name(arguments)</c>).</summary>
+    public static ExpressionSyntax Append(ExpressionSyntax chain, string call, string endOfLine)
+    {
+        var separator = "";
+        if (chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
+            access.OperatorToken.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+        {
+            separator = endOfLine + access.OperatorToken.LeadingTrivia.ToFullString();
+        }
+
+        var text = chain.WithoutTrivia().ToFullString() + separator + "." + call;
+        return SyntaxFactory.ParseExpression(text).WithTriviaFrom(chain);
+    }
+
+    /// <summary>The line ending the document already uses.</summary>
+    public static string EndOfLine(SyntaxNode root) =>
+        root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.CodeFixes.Editing;
+
+namespace RunbookSdk.CodeFixes.Sections;
+
+/// <summary>
+/// RB0001-RB0003: adds the missing section to the Define chain as a skeleton to fill in, or for RB0002 the
+/// explicit <c>NoRollback("reason")</c> waiver.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddSectionCodeFix)), Shared]
+public sealed class AddSectionCodeFix : CodeFixProvider
+{
+    internal const string EscalationKey = "AddEscalation";
+    internal const string RollbackKey = "AddRollback";
+    internal const string NoRollbackKey = "AddNoRollback";
+    internal const string VerificationKey = "AddVerification";
+
+    /// <inheritdoc />
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0001", "RB0002", "RB0003");
+
+    /// <inheritdoc />
+    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+    /// <inheritdoc />
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root?.FindToken(context.Span.Start).Parent is not TypeDeclarationSyntax type || Define(type) is null) return;
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            switch (diagnostic.Id)
+            {
+                case "RB0001":
+                    Register(context, diagnostic, "Add an Escalation section", EscalationKey,
+                        "Escalation(e => e.Level(\"On-call engineer\", TimeSpan.Zero))");
+                    break;
+                case "RB0002":
+                    Register(context, diagnostic, "Add a Rollback section", RollbackKey,
+                        "Rollback(r => r.Step(\"Undo the change\", s => s.Instruction(\"TODO: how to undo what the phases changed\")))");
+                    Register(context, diagnostic, "State that nothing needs rolling back: NoRollback(\"reason\")", NoRollbackKey,
+                        "NoRollback(\"TODO: why nothing needs undoing, e.g. read-only diagnostics\")");
+                    break;
+                case "RB0003":
+                    Register(context, diagnostic, "Add a Verification section", VerificationKey,
+                        "Verification(v => v.Step(\"Confirm recovery\", s => s.Instruction(\"TODO: the check that proves the system is healthy again\")))");
+                    break;
+            }
+        }
+    }
+
+    private static void Register(CodeFixContext context, Diagnostic diagnostic, string title, string key, string call) =>
+        context.RegisterCodeFix(
+            CodeAction.Create(title, token => AddAsync(context.Document, diagnostic.Location.SourceSpan.Start, call, token), key),
+            diagnostic);
+
+    private static MethodDeclarationSyntax? Define(TypeDeclarationSyntax type) =>
+        type.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.ValueText == "Define" && m.ParameterList.Parameters.Count == 1);
+
+    private static async Task<Document> AddAsync(Document document, int position, string call, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        if (root?.FindToken(position).Parent is not TypeDeclarationSyntax type || Define(type) is not { } define) return document;
+
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (model is not null && call.Contains("TimeSpan") && model.LookupNamespacesAndTypes(define.SpanStart, name: "TimeSpan").IsEmpty)
+            call = call.Replace("TimeSpan.", "System.TimeSpan.");
+
+        var endOfLine = FluentChain.EndOfLine(root);
+        var builder = define.ParameterList.Parameters[0].Identifier.ValueText;
+        if (define.ExpressionBody is { Expression: var body })
+        {
+            return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));
+        }
+
+        if (define.Body is { } block)
+        {
+            var statement = SyntaxFactory.ParseStatement(builder + "." + call + ";");
+            var indentation = block.Statements.LastOrDefault()?.GetLeadingTrivia() ?? block.OpenBraceToken.LeadingTrivia.Add(SyntaxFactory.Whitespace("    "));
+            statement = statement.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
+            return document.WithSyntaxRoot(root.ReplaceNode(block, block.AddStatements(statement)));
+        }
+
+        return document;
+    }
+}

@@ -1,0 +1,168 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Sections;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+using RunbookSdk.CodeFixes.Commands;
+using RunbookSdk.CodeFixes.Sections;
+
+namespace RunbookSdk.Analyzers.Tests.Fixes;
+
+public sealed class AddSectionCodeFixTests
+{
+    private const string Before = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("bare")]
+        public sealed class {|RB0001:{|RB0002:{|RB0003:Bare|}|}|} : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Bare")
+                .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+        }
+        """;
+
+    [Fact]
+    public Task AddsAnEscalationSkeletonToTheChain() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(Before, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("bare")]
+            public sealed class {|RB0002:{|RB0003:Bare|}|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Bare")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                    .Escalation(e => e.Level("On-call engineer", TimeSpan.Zero));
+            }
+            """, AddSectionCodeFix.EscalationKey);
+
+    [Fact]
+    public Task AddsARollbackSkeletonToTheChain() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(Before, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("bare")]
+            public sealed class {|RB0001:{|RB0003:Bare|}|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Bare")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                    .Rollback(r => r.Step("Undo the change", s => s.Instruction("TODO: how to undo what the phases changed")));
+            }
+            """, AddSectionCodeFix.RollbackKey);
+
+    [Fact]
+    public Task AddsANoRollbackWaiverToTheChain() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(Before, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("bare")]
+            public sealed class {|RB0001:{|RB0003:Bare|}|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Bare")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                    .NoRollback("TODO: why nothing needs undoing, e.g. read-only diagnostics");
+            }
+            """, AddSectionCodeFix.NoRollbackKey);
+
+    [Fact]
+    public Task AddsAVerificationStatementToABlockBody() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class {|RB0003:Block|} : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class Block : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    builder.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """, AddSectionCodeFix.VerificationKey);
+}
+
+public sealed class RequiresConfirmationCodeFixTests
+{
+    [Fact]
+    public Task AppendsRequiresConfirmationToTheStep() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run({|RB0005:"redis-cli FLUSHALL"|}, "Clear the cache"))
+                        .Step("Undo", s => s
+                            .Run({|RB0005:"kubectl rollout undo deployment/macro-ai-api"|})
+                            .ExpectExitCode(0))
+            """),
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli FLUSHALL", "Clear the cache").RequiresConfirmation())
+                        .Step("Undo", s => s
+                            .Run("kubectl rollout undo deployment/macro-ai-api")
+                            .ExpectExitCode(0)
+                            .RequiresConfirmation())
+            """));
+}
+
+public sealed class AddCurlFailCodeFixTests
+{
+    [Fact]
+    public Task AddsFailToEveryCurlOfAVerification() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddCurlFailCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:curl|} -s https://api.omnix.ai/health && {|RB0014:curl|} https://modax.ai/health"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("curl --fail -s https://api.omnix.ai/health && curl --fail https://modax.ai/health"))"""));
+}
+
+public sealed class LiteralToParameterCodeFixTests
+{
+    [Fact]
+    public Task MovesAHomeDirectoryIntoAParameter() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run("cd {|RB0007:/home/jonmax1987/projects/omnix-ai-professional/apps/backend|} && ./production-validation-test.js"))
+            """),
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run($"cd {BackendDirectory} && ./production-validation-test.js"))
+            """, extraMembers: """    [Parameter("Path of 'backend' on the operator's machine")] public string BackendDirectory { get; init; } = "/home/jonmax1987/projects/omnix-ai-professional/apps/backend";""" + "\n"));
+
+    [Fact]
+    public Task MovesASecretIntoASecretParameterWithoutKeepingTheValue() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Db", s => s.Run($"psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app --set region={Region} -c '{{ SELECT 1 }}'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Db", s => s.Run($"psql postgresql://admin:{Password}@db.omnix.ai:5432/app --set region={Region} -c '{{ SELECT 1 }}'"))
+            """, extraMembers: """    [Parameter("Password"), Secret] public string Password { get; init; } = "";""" + "\n"));
+
+    [Fact]
+    public Task ReusesAnExistingSecretParameterAndEscapesBraces() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Api", s => s.Run("curl -H \"Authorization: Bearer {|RB0006:abc123def456|}\" -d '{\"a\":1}' https://api.omnix.ai/v1"))
+            """).Replace("ApiToken", "ApiToken"),
+            Sources.Runbook("""
+                        .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
+            """));
+}
