@@ -10,8 +10,8 @@ namespace RunbookSdk.Analyzers.Constants;
 
 /// <summary>
 /// RB0016: the generator documents DSL arguments at compile time, so a value only known at run time is shown as
-/// its source text. Holes of <c>Run($"...")</c> bound to [Parameter] properties are the intended way to vary a
-/// command and are not reported.
+/// its source text. Holes bound to [Parameter] properties — in <c>Run($"...")</c> and in any interpolated text
+/// argument such as an HTTP URL — are the intended way to vary a runbook and are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
@@ -74,6 +74,14 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             }
 
             foreach (var element in elements.Value) Check(context, symbols, element, array.ElementType);
+            return;
+        }
+
+        if (type.SpecialType == SpecialType.System_String && DslValues.Unwrap(value) is IInterpolatedStringOperation interpolated)
+        {
+            // $"{BaseUrl}/health": documented as written, with the parameter in the parameters table; only
+            // holes that are neither constants nor parameters leave the docs guessing.
+            CheckHoles(context, symbols, interpolated);
             return;
         }
 

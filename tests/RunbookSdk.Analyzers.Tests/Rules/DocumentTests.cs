@@ -164,7 +164,7 @@ public sealed class RB0016Tests
     public Task NonConstantTitlesUrlsAndHolesAreReported() =>
         Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step({|RB0016:"Check " + DateTime.Now.Year|}, s => s
-                            .Http("GET", {|RB0016:$"https://{Host}/health"|}).ExpectStatus(200)
+                            .Http("GET", $"https://{{|RB0016:Host|}}/health").ExpectStatus(200)
                             .Run($"aws logs tail --since {{|RB0016:Since()|}}m")
                             .Wait({|RB0016:TimeSpan.Parse("00:05:00")|}))
             """, extraMembers: """
@@ -178,6 +178,7 @@ public sealed class RB0016Tests
                         .Step(Title, s => s
                             .Run($"aws lambda get-function --function-name {FunctionName} --region {Region}", "Check the function")
                             .Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)
+                            .Http("GET", $"https://api.{Region}.omnix.ai/health").ExpectStatus(200)
                             .Wait(TimeSpan.FromMinutes(5))
                             .Snippet("sql", "SELECT 1;"))
             """, extraMembers: """    private const string Title = "Assess scope";"""));

@@ -32,12 +32,6 @@ public sealed class SampleFindingsTests
         [
             // The seed's next review date, 5 October 2025, has passed (kept deliberately, see samples/Omnix/README.md).
             "RB0010 OmnixHandbook.cs(15)",
-            // Http(...) takes a plain string URL, so the API base URL parameter makes it non-constant. Info only:
-            // the docs show "{ApiBaseUrl}/health". Goes away if the DSL gains an interpolation handler for URLs.
-            "RB0016 ApiLambdaFailure.cs(68)",
-            "RB0016 DataAccuracy.cs(56)",
-            "RB0016 DatabasePerformance.cs(79)",
-            "RB0016 PerformanceDegradation.cs(58)",
         ],
     };
 
