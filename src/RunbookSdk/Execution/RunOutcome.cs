@@ -3,12 +3,20 @@ namespace RunbookSdk.Execution;
 /// <summary>How a run ended.</summary>
 public enum RunStatus
 {
-    /// <summary>Every step did what it should.</summary>
+    /// <summary>Every step did what it should and verification passed.</summary>
     Succeeded,
-    /// <summary>A step failed.</summary>
+    /// <summary>A step or the verification failed, and no rollback ran (none defined, waived, or declined).</summary>
     Failed,
-    /// <summary>The operator interrupted the run.</summary>
+    /// <summary>The operator interrupted the run (Ctrl+C).</summary>
     Cancelled,
+    /// <summary>A step failed and the rollback section completed.</summary>
+    RolledBack,
+    /// <summary>The rollback section itself failed: the system is in a state no section describes.</summary>
+    RollbackFailed,
+    /// <summary>The operator chose to abort (declined a confirmation, or aborted a manual step).</summary>
+    Aborted,
+    /// <summary>The run did not start: the chosen mode cannot carry out the plan (e.g. manual steps with --non-interactive).</summary>
+    NotStarted,
 }
 
 /// <summary>The result of <see cref="IRunbookExecutor.ExecuteAsync"/>.</summary>
@@ -26,10 +34,18 @@ public sealed record RunOutcome(RunStatus Status, string? Reason = null)
     /// <summary>A run the operator interrupted.</summary>
     public static RunOutcome Cancelled { get; } = new(RunStatus.Cancelled, "Interrupted by the operator.");
 
-    /// <summary>The process exit code for this outcome: 0 success, 1 failure, 130 interrupted (as shells report Ctrl+C).</summary>
+    /// <summary>
+    /// The process exit code for this outcome: 0 succeeded, 1 failed (nothing rolled back), 2 did not start,
+    /// 3 failed and rolled back, 4 rollback failed, 5 aborted by the operator, 130 interrupted (as shells report Ctrl+C).
+    /// </summary>
     public int ExitCode => Status switch
     {
         RunStatus.Succeeded => 0,
+        RunStatus.Failed => 1,
+        RunStatus.NotStarted => 2,
+        RunStatus.RolledBack => 3,
+        RunStatus.RollbackFailed => 4,
+        RunStatus.Aborted => 5,
         RunStatus.Cancelled => 130,
         _ => 1,
     };

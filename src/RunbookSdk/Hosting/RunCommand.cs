@@ -4,7 +4,10 @@ using Spectre.Console.Cli;
 
 namespace RunbookSdk.Hosting;
 
-/// <summary><c>run &lt;id&gt; [name=value ...] --dry-run</c>: binds parameters, records the plan and hands it to an executor.</summary>
+/// <summary>
+/// <c>run &lt;id&gt; [name=value ...]</c>: binds parameters, records the plan and hands it to an executor: the
+/// <see cref="DryRunPrinter"/> with <c>--dry-run</c>, else the live <see cref="RunbookRunner"/>.
+/// </summary>
 internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -20,6 +23,30 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) 
         [CommandOption("--dry-run")]
         [Description("Print the resolved plan (commands as they would run, secrets masked) and execute nothing.")]
         public bool DryRun { get; set; }
+
+        [CommandOption("-y|--yes")]
+        [Description("Accept the confirmation of every destructive step (for automation).")]
+        public bool Yes { get; set; }
+
+        [CommandOption("--non-interactive")]
+        [Description("Never wait for input: refuse to start when a step would need a person; on failure roll back without asking. Implied when standard input is not a terminal.")]
+        public bool NonInteractive { get; set; }
+
+        [CommandOption("--skip-manual")]
+        [Description("With --non-interactive, skip manual instructions (journaled as skipped) instead of refusing.")]
+        public bool SkipManual { get; set; }
+
+        [CommandOption("--journal <PATH>")]
+        [Description("Append the JSON-lines journal here (default: the resumed journal, else .runbook-journals/ID-TIME.jsonl).")]
+        public string? Journal { get; set; }
+
+        [CommandOption("--resume <JOURNAL>")]
+        [Description("Continue the run recorded in JOURNAL after its last completed step; completed steps are not repeated. Non-secret parameters not given are taken from the journal.")]
+        public string? Resume { get; set; }
+
+        [CommandOption("--webhook <URL>")]
+        [Description("POST notifications to this URL (JSON with a 'text' field); default: the runbook's WebhookUrl parameter, else print only.")]
+        public string? Webhook { get; set; }
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -31,11 +58,31 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) 
             return Fail(ExitCodes.Usage, $"unknown runbook '{settings.Id}'. Known runbooks: {known}.");
         }
 
+        Uri? webhook = null;
+        if (settings.Webhook is { } webhookText
+            && (!Uri.TryCreate(webhookText, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
+            return Fail(ExitCodes.Usage, $"--webhook '{webhookText}' is not an http(s) URL.");
+
+        ResumeState? resume = null;
+        if (settings.Resume is { } journal && !settings.DryRun)
+        {
+            try
+            {
+                resume = ResumeState.Read(journal);
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                return Fail(ExitCodes.Usage, $"cannot resume from '{journal}': {e.Message}");
+            }
+            if (!string.Equals(resume.RunbookId, runbook.Id, StringComparison.OrdinalIgnoreCase))
+                return Fail(ExitCodes.Usage, $"the journal '{journal}' records runbook '{resume.RunbookId}', not '{runbook.Id}'.");
+        }
+
         IReadOnlyDictionary<string, string> arguments = new Dictionary<string, string>();
         RunContext run;
         try
         {
-            arguments = ParameterArguments.Parse(settings.Parameters);
+            arguments = WithJournalParameters(ParameterArguments.Parse(settings.Parameters), runbook, resume);
             run = RunContext.Bind(catalog, runbook, arguments);
         }
         catch (ParameterBindingException e)
@@ -51,9 +98,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) 
             return Fail(ExitCodes.Failure, $"runbook '{runbook.Id}' could not be prepared: {e.GetType().Name}: {secrets.Mask(e.Message)}");
         }
 
-        var executor = SelectExecutor(settings);
-        if (executor is null)
-            return Fail(ExitCodes.Usage, $"live execution is not available in this version of RunbookSdk. Use 'run {runbook.Id} --dry-run' to print the resolved plan.");
+        var executor = SelectExecutor(settings, webhook);
 
         RunOutcome outcome;
         try
@@ -68,11 +113,37 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) 
         return outcome.ExitCode;
     }
 
-    /// <summary>
-    /// The seam for the live runner: a dry run prints the plan; a live run has no executor yet and is refused
-    /// rather than faked.
-    /// </summary>
-    private IRunbookExecutor? SelectExecutor(Settings settings) => settings.DryRun ? new DryRunPrinter(consoles.Out) : null;
+    /// <summary>A dry run prints the plan; a live run executes it.</summary>
+    private IRunbookExecutor SelectExecutor(Settings settings, Uri? webhook)
+    {
+        if (settings.DryRun) return new DryRunPrinter(consoles.Out);
+        // A prompt on redirected input would read a script's stdin or hang: that is not a person answering.
+        var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
+        if (nonInteractive && !settings.NonInteractive)
+            consoles.Out.WriteVerbatimLine("Standard input is not a terminal: running non-interactively (as with --non-interactive).");
+        return new RunbookRunner(consoles.Out, new RunnerOptions
+        {
+            AssumeYes = settings.Yes,
+            NonInteractive = nonInteractive,
+            SkipManual = settings.SkipManual,
+            JournalPath = settings.Journal,
+            ResumeJournal = settings.Resume,
+            WebhookUrl = webhook,
+        });
+    }
+
+    /// <summary>On resume, non-secret parameters not given again keep the values the journal recorded (secrets are never journaled).</summary>
+    private static IReadOnlyDictionary<string, string> WithJournalParameters(
+        IReadOnlyDictionary<string, string> given, RunbookDescriptor runbook, ResumeState? resume)
+    {
+        if (resume is null) return given;
+        var merged = new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !given.ContainsKey(p.Name)))
+        {
+            if (resume.Parameters.TryGetValue(parameter.Name, out var value)) merged[parameter.Name] = value;
+        }
+        return merged;
+    }
 
     private int Fail(int exitCode, string message)
     {

@@ -7,12 +7,13 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// The command line of a runbook project: <c>list</c>, <c>docs --out DIR [--check]</c> and
-/// <c>run &lt;id&gt; [name=value ...] --dry-run</c>. The generated <c>Main</c> of every runbook project calls
+/// <c>run &lt;id&gt; [name=value ...] [--dry-run]</c>. The generated <c>Main</c> of every runbook project calls
 /// <see cref="RunAsync(string[], RunbookCatalog)"/> with the assembly's catalog.
 /// </summary>
 /// <remarks>
-/// Exit codes: 0 done; 1 the command found a problem (stale docs, a failed run); 2 the command line was wrong
-/// (unknown runbook or parameter, bad value, live run requested); 130 interrupted.
+/// Exit codes: 0 done; 1 the command found a problem (stale docs, a failed run that was not rolled back); 2 the
+/// command line was wrong (unknown runbook or parameter, bad value, a run that cannot start in the chosen mode);
+/// 3 a run failed and was rolled back; 4 its rollback failed; 5 the operator aborted; 130 interrupted.
 /// Output is plain text, without ANSI sequences, when it is redirected or <c>NO_COLOR</c> is set.
 /// </remarks>
 public static class RunbookHost
@@ -80,7 +81,7 @@ public static class RunbookHost
                 .WithExample("docs", "--out", "docs")
                 .WithExample("docs", "--out", "docs", "--check");
             config.AddCommand<RunCommand>("run")
-                .WithDescription("Runs a runbook. With --dry-run, prints the resolved plan and executes nothing.")
+                .WithDescription("Runs a runbook, journaling every step. With --dry-run, prints the resolved plan and executes nothing.")
                 .WithExample(RunExample(catalog));
         });
         return app.RunAsync(args, cancellationToken);

@@ -59,10 +59,15 @@ public sealed class RunCommandErrorTests
         AssertOneLineError(await Run("deploy-rollback", "--dry-run"), 2, "Missing required parameter 'Service': pass Service=VALUE.");
 
     [Fact]
-    public async Task A_live_run_is_refused_until_the_runner_exists() =>
-        AssertOneLineError(
-            await Run("deploy-rollback", "Service=api"), 2,
-            "live execution is not available in this version of RunbookSdk. Use 'run deploy-rollback --dry-run' to print the resolved plan.");
+    public async Task A_non_interactive_live_run_that_would_need_a_person_does_not_start()
+    {
+        var result = await Run("deploy-rollback", "Service=api", "--non-interactive");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: --non-interactive never waits for input, and this run would need it:", result.Output);
+        Assert.Contains("'Roll back' is destructive and needs a confirmation: pass --yes", result.Output);
+        Assert.Contains("'Tell the team' has a manual instruction: pass --skip-manual", result.Output);
+    }
 
     [Fact]
     public async Task A_misspelt_option_is_a_usage_error() =>

@@ -1,0 +1,37 @@
+using Spectre.Console;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>Asks the operator on the console with Spectre.Console prompts (typed answers, so they work on a dumb terminal).</summary>
+/// <param name="console">The console to ask on.</param>
+public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorPrompts
+{
+    /// <inheritdoc />
+    public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+    {
+        var prompt = new TextPrompt<string>(Markup.Escape(question) + " [[y/n]]")
+            .AddChoices(["y", "n", "yes", "no"])
+            .HideChoices();
+        var answer = await prompt.ShowAsync(console, cancellationToken);
+        return answer.StartsWith('y');
+    }
+
+    /// <inheritdoc />
+    public async Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
+    {
+        var prompt = new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
+            .AddChoices(["d", "s", "a", "done", "skip", "abort"])
+            .HideChoices();
+        var answer = await prompt.ShowAsync(console, cancellationToken);
+        switch (answer[0])
+        {
+            case 'd':
+                return new ManualAcknowledgement(ManualChoice.Done);
+            case 's':
+                var reason = await new TextPrompt<string>("Why is it skipped?").ShowAsync(console, cancellationToken);
+                return new ManualAcknowledgement(ManualChoice.Skip, reason);
+            default:
+                return new ManualAcknowledgement(ManualChoice.Abort);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text.Json;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// What an earlier run's journal says: which runbook, when the incident started, the parameter values it showed,
+/// and which steps completed (succeeded, or skipped by an operator's decision). A line cut by a crash is ignored.
+/// </summary>
+public sealed class ResumeState
+{
+    private ResumeState(string path) => Path = path;
+
+    /// <summary>The journal read.</summary>
+    public string Path { get; }
+
+    /// <summary>The runbook the journal belongs to.</summary>
+    public string? RunbookId { get; private set; }
+
+    /// <summary>When the first run of the journal started: the incident clock keeps counting from there.</summary>
+    public DateTimeOffset? IncidentStart { get; private set; }
+
+    /// <summary>Parameter values as the first run recorded them (secrets appear masked and are never reused).</summary>
+    public IReadOnlyDictionary<string, string> Parameters { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Keys of steps (phases and rollback) recorded as completed.</summary>
+    public IReadOnlySet<string> CompletedSteps => _completed;
+
+    /// <summary>Keys of steps that started but have no result: the run stopped during them.</summary>
+    public IReadOnlySet<string> UnfinishedSteps => _started;
+
+    private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+
+    /// <summary>Reads a journal.</summary>
+    /// <param name="path">The journal file.</param>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file holds no run of a runbook.</exception>
+    public static ResumeState Read(string path)
+    {
+        var state = new ResumeState(System.IO.Path.GetFullPath(path));
+        foreach (var line in File.ReadLines(path))
+        {
+            if (string.IsNullOrWhiteSpace(line)) continue;
+            JsonDocument document;
+            try
+            {
+                document = JsonDocument.Parse(line);
+            }
+            catch (JsonException)
+            {
+                continue; // the line a crash cut short
+            }
+            using (document) state.Apply(document.RootElement);
+        }
+        if (state.RunbookId is null) throw new InvalidDataException($"'{path}' is not a runbook journal: it records no run.");
+        return state;
+    }
+
+    private void Apply(JsonElement e)
+    {
+        var name = Text(e, "event");
+        switch (name)
+        {
+            case "run-started" when RunbookId is null:
+                RunbookId = Text(e, "runbook");
+                if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
+                    IncidentStart = at;
+                if (e.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
+                    Parameters = parameters.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+                break;
+            case "step-started" when Text(e, "key") is { } key:
+                _started.Add(key);
+                break;
+            case "step-finished" when Text(e, "key") is { } key:
+                _started.Remove(key);
+                if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
+                break;
+            case "rollback-finished" when Text(e, "result") == "succeeded":
+                // The rollback undid what the completed steps did: a resumed run starts over.
+                _completed.Clear();
+                break;
+        }
+    }
+
+    private static string? Text(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

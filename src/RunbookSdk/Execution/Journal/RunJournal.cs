@@ -1,0 +1,105 @@
+using System.Collections;
+using System.Globalization;
+using System.Text.Json;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// The run's JSON-lines journal: one object per event, appended and flushed to disk before the run moves on, so a
+/// crash (even <c>kill -9</c>) loses at most the event being written. Every text value passes through the run's
+/// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value.
+/// </summary>
+internal sealed class RunJournal : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly SecretMasker _secrets;
+    private readonly TimeProvider _clock;
+    private readonly Lock _gate = new();
+
+    private RunJournal(string path, FileStream stream, SecretMasker secrets, TimeProvider clock)
+    {
+        Path = path;
+        _stream = stream;
+        _secrets = secrets;
+        _clock = clock;
+    }
+
+    /// <summary>The journal file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating folders and file as needed) a journal for appending.</summary>
+    public static RunJournal Open(string path, SecretMasker secrets, TimeProvider clock)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
+        var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+        // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
+        if (stream.Length > 0 && LastByte(full) is not (byte)'\n') stream.WriteByte((byte)'\n');
+        return new RunJournal(full, stream, secrets, clock);
+    }
+
+    /// <summary>A default path for a new journal: <c>.runbook-journals/&lt;id&gt;-&lt;UTC time&gt;.jsonl</c> in the working folder.</summary>
+    public static string DefaultPath(string runbookId, DateTimeOffset now) =>
+        System.IO.Path.Combine(".runbook-journals", $"{runbookId}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.jsonl");
+
+    /// <summary>Appends one event and flushes it to disk.</summary>
+    /// <param name="eventName">The event, e.g. <c>step-finished</c>.</param>
+    /// <param name="fields">Its fields; strings (also inside lists and dictionaries) are masked.</param>
+    public void Write(string eventName, params (string Name, object? Value)[] fields)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("time", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            json.WriteString("event", eventName);
+            foreach (var (name, value) in fields)
+            {
+                if (value is null) continue;
+                json.WritePropertyName(name);
+                WriteValue(json, value);
+            }
+            json.WriteEndObject();
+        }
+        buffer.WriteByte((byte)'\n');
+        lock (_gate)
+        {
+            _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
+            _stream.Flush(flushToDisk: true);
+        }
+    }
+
+    private void WriteValue(Utf8JsonWriter json, object value)
+    {
+        switch (value)
+        {
+            case string text: json.WriteStringValue(_secrets.Mask(text)); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case int number: json.WriteNumberValue(number); break;
+            case long number: json.WriteNumberValue(number); break;
+            case double number: json.WriteNumberValue(Math.Round(number, 3)); break;
+            case IEnumerable<KeyValuePair<string, string>> map:
+                json.WriteStartObject();
+                foreach (var (key, item) in map) json.WriteString(_secrets.Mask(key), _secrets.Mask(item));
+                json.WriteEndObject();
+                break;
+            case IEnumerable items:
+                json.WriteStartArray();
+                foreach (var item in items) if (item is not null) WriteValue(json, item);
+                json.WriteEndArray();
+                break;
+            default: json.WriteStringValue(_secrets.Mask(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")); break;
+        }
+    }
+
+    private static int LastByte(string path)
+    {
+        using var read = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        if (read.Length == 0) return -1;
+        read.Seek(-1, SeekOrigin.End);
+        return read.ReadByte();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,325 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using RunbookSdk.Model;
+using Spectre.Console;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>How each kind of action runs.</summary>
+internal sealed partial class LiveRun
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    private HttpClient? _http;
+
+    private HttpClient Http => _http ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+
+    private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
+    {
+        ShellCommandAction shell => RunShellAsync(key, step, shell, cancellationToken),
+        HttpRequestAction http => RunHttpAsync(key, step, http, cancellationToken),
+        ManualInstructionAction manual => RunManualAsync(key, manual),
+        WaitAction wait => RunWaitAsync(key, wait, cancellationToken),
+        MonitorAction monitor => RunMonitorAsync(key, monitor, cancellationToken),
+        DelegateAction code => RunDelegateAsync(key, step, code, cancellationToken),
+        NotificationAction notify => NotifyAsync(key, notify, cancellationToken),
+        SnippetAction snippet => Show($"Snippet ({snippet.Language}, reference only, not executed){(snippet.Caption is { } c ? ": " + c : "")}\n{snippet.Code}"),
+        NoteAction note => Show($"Note: {note.Text}"),
+        _ => Task.FromResult(new StepOutcome(StepResult.Failed, $"{action.GetType().Name} cannot be executed by this version of the runner")),
+    };
+
+    private Task<StepOutcome> Show(string text)
+    {
+        _console.Detail(text);
+        return Task.FromResult(new StepOutcome(StepResult.Succeeded, null));
+    }
+
+    private async Task<StepOutcome> RunShellAsync(string key, StepPlan step, ShellCommandAction shell, CancellationToken cancellationToken)
+    {
+        if (shell.Comment is { } comment) _console.Detail($"# {comment}");
+        // What runs has the real values; what is shown and journaled has every hole masked before quoting.
+        var command = shell.Command.Render();
+        var shown = shell.Command.Render(_context.Secrets.Mask);
+        _console.Verbatim("$ ", shown);
+
+        ShellResult? last = null;
+        for (var attempt = 1; attempt <= shell.Attempts; attempt++)
+        {
+            if (attempt > 1)
+            {
+                var delay = shell.RetryBackoff * Math.Pow(2, attempt - 2);
+                _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed; retrying in {Durations.Format(delay)}");
+                await Task.Delay(delay, _clock, cancellationToken);
+            }
+            var started = _clock.GetUtcNow();
+            last = await ShellProcess.RunAsync(command, shell.Timeout, _console.Output, null, cancellationToken);
+            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
+                ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
+            {
+                _outputs[step.Title] = string.Join('\n', last.Output);
+                return new StepOutcome(StepResult.Succeeded, null);
+            }
+        }
+        var tries = shell.Attempts > 1 ? $" after {shell.Attempts} attempts" : "";
+        return new StepOutcome(StepResult.Failed, last!.TimedOut
+            ? $"timed out after {Durations.Format(shell.Timeout!.Value)}{tries}; its process tree was killed"
+            : $"exit code {last.ExitCode}, expected {string.Join(" or ", shell.ExpectedExitCodes)}{tries}");
+    }
+
+    private async Task<StepOutcome> RunHttpAsync(string key, StepPlan step, HttpRequestAction http, CancellationToken cancellationToken)
+    {
+        if (http.Comment is { } comment) _console.Detail($"# {comment}");
+        _console.Verbatim("", $"{http.Method} {http.Url}");
+        using var request = new HttpRequestMessage(new HttpMethod(http.Method), http.Url);
+        string? contentType = null;
+        foreach (var (name, value) in http.Headers)
+        {
+            if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
+            else request.Headers.TryAddWithoutValidation(name, value);
+        }
+        if (http.Body is { } body)
+        {
+            request.Content = new StringContent(body, Encoding.UTF8);
+            request.Content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(
+                contentType ?? (body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[') ? "application/json" : "text/plain"));
+        }
+
+        var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
+        using var deadline = new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var started = _clock.GetUtcNow();
+        int status;
+        string text;
+        try
+        {
+            using var response = await Http.SendAsync(request, linked.Token);
+            status = (int)response.StatusCode;
+            text = await response.Content.ReadAsStringAsync(linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", "timeout"));
+            return new StepOutcome(StepResult.Failed, $"no response within {Durations.Format(timeout)}");
+        }
+        catch (HttpRequestException e)
+        {
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", e.Message));
+            return new StepOutcome(StepResult.Failed, $"request failed: {e.Message}");
+        }
+
+        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes)");
+        foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
+        if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
+        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status),
+            ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+        _outputs[step.Title] = text;
+
+        var failures = HttpExpectations.Check(http, status, text);
+        return failures.Count == 0
+            ? new StepOutcome(StepResult.Succeeded, null)
+            : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
+    }
+
+    private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual)
+    {
+        _console.Info($"MANUAL: {manual.Text}");
+        if (!Interactive)
+        {
+            if (_options.SkipManual)
+            {
+                _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", "skipped"), ("by", "--skip-manual"));
+                return new StepOutcome(StepResult.Skipped, "manual step skipped by --skip-manual");
+            }
+            return new StepOutcome(StepResult.Failed, "a manual step needs an operator and --non-interactive never waits: pass --skip-manual to skip it, or run interactively");
+        }
+        var answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), CancellationToken.None);
+        var choice = answer.Choice switch { ManualChoice.Done => "done", ManualChoice.Skip => "skipped", _ => "aborted" };
+        _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", choice), ("reason", answer.Reason), ("by", "operator"));
+        return answer.Choice switch
+        {
+            ManualChoice.Done => new StepOutcome(StepResult.Succeeded, null),
+            ManualChoice.Skip => new StepOutcome(StepResult.Skipped, $"skipped by the operator: {answer.Reason ?? "no reason given"}"),
+            _ => new StepOutcome(StepResult.Aborted, "the operator aborted at a manual instruction"),
+        };
+    }
+
+    private async Task<StepOutcome> RunWaitAsync(string key, WaitAction wait, CancellationToken cancellationToken)
+    {
+        var label = wait.Reason is null ? $"Waiting {Durations.Format(wait.Duration)}" : $"Waiting {Durations.Format(wait.Duration)}: {wait.Reason}";
+        _console.Info(label);
+        await ElapseAsync(wait.Duration, label, cancellationToken);
+        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)wait.Duration.TotalMilliseconds));
+        return new StepOutcome(StepResult.Succeeded, null);
+    }
+
+    private async Task<StepOutcome> RunMonitorAsync(string key, MonitorAction monitor, CancellationToken cancellationToken)
+    {
+        var label = $"Watch {monitor.What} for {Durations.Format(monitor.Duration)}";
+        _console.Info(label);
+        await ElapseAsync(monitor.Duration, label, cancellationToken);
+        if (!Interactive)
+        {
+            _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("observed", "unattended"));
+            _console.Warn("monitored unattended (--non-interactive): nobody judged the signal");
+            return new StepOutcome(StepResult.Succeeded, null);
+        }
+        var healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", CancellationToken.None);
+        _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", healthy ? "healthy" : "unhealthy"), ("by", "operator"));
+        return healthy ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Failed, $"the operator saw {monitor.What} unhealthy");
+    }
+
+    /// <summary>Lets incident time pass in ticks, announcing escalation as it falls due; a progress bar on a terminal.</summary>
+    private async Task ElapseAsync(TimeSpan duration, string label, CancellationToken cancellationToken)
+    {
+        var end = _clock.GetUtcNow() + duration;
+        async Task Loop(Action<double>? progress)
+        {
+            while (end - _clock.GetUtcNow() is var remaining && remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining < Tick ? remaining : Tick, _clock, cancellationToken);
+                progress?.Invoke((duration - (end - _clock.GetUtcNow())).TotalSeconds);
+                AnnounceEscalation();
+            }
+        }
+        if (!_console.CanShowProgress || duration < TimeSpan.FromSeconds(3))
+        {
+            await Loop(null);
+            return;
+        }
+        await _console.Console.Progress().AutoClear(true).StartAsync(async progress =>
+        {
+            var task = progress.AddTask(Markup.Escape(_context.Secrets.Mask(label)), maxValue: duration.TotalSeconds);
+            await Loop(value => task.Value = Math.Min(value, duration.TotalSeconds));
+        });
+    }
+
+    private async Task<StepOutcome> RunDelegateAsync(string key, StepPlan step, DelegateAction code, CancellationToken cancellationToken)
+    {
+        _console.Detail($"Code: {code.Description}");
+        var context = new StepContext(
+            _context.ParameterValues,
+            message =>
+            {
+                _console.Output(message, isError: false);
+                _journal.Write("log", ("key", key), ("message", message));
+            },
+            _outputs,
+            cancellationToken);
+        try
+        {
+            await code.Body(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
+        }
+        return new StepOutcome(StepResult.Succeeded, null);
+    }
+
+    private async Task<StepOutcome> NotifyAsync(string key, NotificationAction notify, CancellationToken cancellationToken)
+    {
+        var template = _context.Plan.Document.Communications.Concat(_context.Handbook?.Document.Communications ?? [])
+            .FirstOrDefault(c => string.Equals(c.Name, notify.Template, StringComparison.OrdinalIgnoreCase));
+        if (template is null)
+            return new StepOutcome(StepResult.Failed, $"no communication template '{notify.Template}' in the runbook or its handbook");
+
+        var channel = notify.Channel ?? template.Channel;
+        var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, NotificationFacts()));
+        _console.Info(channel is null ? $"Notification '{template.Name}':" : $"Notification '{template.Name}' for {channel}:");
+        foreach (var line in text.ReplaceLineEndings("\n").Split('\n')) _console.Output(line, isError: false);
+
+        var webhook = Webhook();
+        _journal.Write("notification", ("key", key), ("template", template.Name), ("channel", channel), ("text", text),
+            ("webhook", webhook is null ? null : "configured"));
+        if (webhook is null) return new StepOutcome(StepResult.Succeeded, null);
+
+        // A notification that cannot be delivered is printed (above) for the operator to post by hand; it never
+        // rolls back a mitigation, so delivery problems are warnings, not step failures.
+        try
+        {
+            using var deadline = new CancellationTokenSource(_options.DefaultHttpTimeout);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            using var response = await Http.PostAsJsonAsync(webhook,
+                new { text, template = template.Name, channel, runbook = _context.Runbook.Id }, linked.Token);
+            if (response.IsSuccessStatusCode) _console.Ok($"posted to the webhook ({(int)response.StatusCode})");
+            else _console.Warn($"the webhook answered {(int)response.StatusCode}: post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("status", (int)response.StatusCode));
+        }
+        catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            _console.Warn($"the webhook could not be reached ({e.Message}): post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", e.Message));
+        }
+        return new StepOutcome(StepResult.Succeeded, null);
+    }
+
+    private Uri? Webhook()
+    {
+        if (_options.WebhookUrl is { } option) return option;
+        var parameter = _context.Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, "WebhookUrl", StringComparison.OrdinalIgnoreCase));
+        return parameter is { Value.Length: > 0 } && Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) ? uri : null;
+    }
+
+    private Dictionary<string, string> NotificationFacts()
+    {
+        var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in _context.Parameters) facts[parameter.Parameter.Name] = parameter.DisplayValue;
+        facts["runbook"] = _context.Runbook.Id;
+        facts["title"] = _context.Title;
+        facts["severity"] = _context.SeverityKey ?? "";
+        facts["severity_name"] = _context.Severity?.Name ?? _context.SeverityKey ?? "";
+        facts["status"] = "in progress";
+        facts["started"] = FormatTime(_escalation.IncidentStart);
+        facts["now"] = FormatTime(_clock.GetUtcNow());
+        facts["elapsed"] = FormatElapsed(Elapsed);
+        facts["phase"] = _currentPhase;
+        facts["step"] = _currentStep;
+        facts["journal"] = _journal.Path;
+        return facts;
+    }
+
+    /// <summary>Journals what an action printed as a digest: line count, SHA-256 and the last lines, all masked.</summary>
+    private void JournalOutput(string key, string kind, string what, IReadOnlyList<string> output, params (string, object?)[] extra)
+    {
+        var masked = output.Select(_context.Secrets.Mask).ToArray();
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', masked))));
+        var tail = masked.Skip(Math.Max(0, masked.Length - _options.JournalOutputTail)).ToArray();
+        _journal.Write("action", [("key", key), ("kind", kind), (kind == "shell" ? "command" : "request", what), .. extra,
+            ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
+    }
+
+    public void Dispose() => _http?.Dispose();
+}
+
+/// <summary>Checks an HTTP response against a step's expectations.</summary>
+internal static class HttpExpectations
+{
+    public static IReadOnlyList<string> Check(HttpRequestAction http, int status, string body)
+    {
+        var failures = new List<string>();
+        if (http.ExpectedStatus is { } expected ? status != expected : status is < 200 or > 299)
+            failures.Add(http.ExpectedStatus is { } e ? $"status {status}, expected {e}" : $"status {status}, expected a success status");
+        foreach (var text in http.BodyContains)
+            if (!body.Contains(text, StringComparison.Ordinal)) failures.Add($"body does not contain \"{text}\"");
+        if (http.JsonEquals.Count > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(body);
+                foreach (var (path, value) in http.JsonEquals)
+                {
+                    var actual = JsonPath.Read(document.RootElement, path);
+                    if (actual != value) failures.Add(actual is null ? $"JSON has no {path}" : $"JSON {path} is \"{actual}\", expected \"{value}\"");
+                }
+            }
+            catch (JsonException)
+            {
+                failures.Add("body is not JSON");
+            }
+        }
+        return failures;
+    }
+}

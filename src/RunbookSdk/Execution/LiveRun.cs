@@ -1,0 +1,390 @@
+using System.Globalization;
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>One live run: the flow through phases, rollback and verification. Actions are in LiveRun.Actions.cs.</summary>
+internal sealed partial class LiveRun : IDisposable
+{
+    private readonly RunContext _context;
+    private readonly RunnerOptions _options;
+    private readonly RunConsole _console;
+    private readonly IOperatorPrompts _prompts;
+    private readonly ResumeState? _resume;
+    private readonly TimeProvider _clock;
+    private readonly EscalationClock _escalation;
+    private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
+    private RunJournal _journal = null!;
+    private string _currentPhase = "";
+    private string _currentStep = "";
+
+    public LiveRun(RunContext context, RunnerOptions options, RunConsole console, IOperatorPrompts prompts, ResumeState? resume)
+    {
+        _context = context;
+        _options = options;
+        _console = console;
+        _prompts = prompts;
+        _resume = resume;
+        _clock = options.Clock;
+        _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());
+    }
+
+    private bool Interactive => !_options.NonInteractive;
+
+    /// <summary>
+    /// A non-interactive run must be able to finish without a person: it refuses to start (rather than stop half-way
+    /// after changing things) when a step needs a confirmation without <c>--yes</c>, or a manual step without <c>--skip-manual</c>.
+    /// </summary>
+    public string? Preflight()
+    {
+        if (Interactive) return null;
+        var problems = new List<string>();
+        foreach (var (section, steps) in Sections())
+        {
+            for (var j = 0; j < steps.Count; j++)
+            {
+                var step = steps[j];
+                if (IsCompleted(StepKey(section, j), section)) continue;
+                if (step.RequiresConfirmation && !_options.AssumeYes)
+                    problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
+                if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
+                    problems.Add($"'{step.Title}' has a manual instruction: pass --skip-manual to skip manual steps, or run interactively");
+            }
+        }
+        return problems.Count == 0 ? null : "--non-interactive never waits for input, and this run would need it:\n  - " + string.Join("\n  - ", problems.Distinct());
+    }
+
+    public async Task<RunOutcome> ExecuteAsync(RunJournal journal, CancellationToken cancellationToken)
+    {
+        _journal = journal;
+        var plan = _context.Plan;
+        WriteHeader();
+
+        Stop? stop = null;
+        for (var i = 0; i < plan.Phases.Count && stop is null; i++)
+        {
+            var phase = plan.Phases[i];
+            var section = $"phase-{i + 1}";
+            PhaseHeading($"Phase {i + 1}/{plan.Phases.Count}: {phase.Name}", section, phase);
+            for (var j = 0; j < phase.Steps.Count && stop is null; j++)
+            {
+                var step = phase.Steps[j];
+                var outcome = await RunStepAsync(section, j, $"{i + 1}.{j + 1}", step, phase, cancellationToken);
+                stop = outcome.Result switch
+                {
+                    StepResult.Failed => new Stop(StopKind.Failed, $"step {i + 1}.{j + 1} '{step.Title}' failed: {outcome.Reason}"),
+                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {i + 1}.{j + 1} '{step.Title}'{Because(outcome.Reason)}"),
+                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {i + 1}.{j + 1} '{step.Title}'"),
+                    _ => null,
+                };
+            }
+        }
+
+        RunOutcome result;
+        if (stop is null)
+        {
+            var verification = await VerifyAsync();
+            result = verification is null ? RunOutcome.Success : RunOutcome.Failure($"the steps succeeded but verification failed: {verification}");
+        }
+        else
+        {
+            _console.Failed(Capitalize(stop.Reason) + ".");
+            var rollback = await RollbackAsync(stop);
+            var verification = await VerifyAsync();
+            result = Conclude(stop, rollback, verification);
+        }
+        WriteFooter(result);
+        return result;
+    }
+
+    private static RunOutcome Conclude(Stop stop, RollbackResult rollback, string? verification)
+    {
+        var verified = verification is null ? "verification passed" : $"verification failed: {verification}";
+        var reason = $"{stop.Reason}; {rollback.Describe}; {verified}.";
+        if (rollback.Kind == RollbackKind.Failed) return new RunOutcome(RunStatus.RollbackFailed, reason);
+        return stop.Kind switch
+        {
+            StopKind.Interrupted => new RunOutcome(RunStatus.Cancelled, reason),
+            StopKind.Aborted => new RunOutcome(RunStatus.Aborted, reason),
+            _ when rollback.Kind == RollbackKind.Succeeded => new RunOutcome(RunStatus.RolledBack, reason),
+            _ => RunOutcome.Failure(reason),
+        };
+    }
+
+    /// <summary>Rollback after a stop: offered interactively, performed non-interactively; runs with no cancellation (a second Ctrl+C ends the process).</summary>
+    private async Task<RollbackResult> RollbackAsync(Stop stop)
+    {
+        var plan = _context.Plan;
+        if (plan.Rollback is not { Steps.Count: > 0 } rollback)
+        {
+            var why = plan.NoRollbackReason is { } reason ? $"no rollback needed ({reason})" : "no rollback defined";
+            _console.Warn($"Rollback: {why}.");
+            _journal.Write("rollback-skipped", ("reason", why));
+            return new RollbackResult(RollbackKind.NotRun, why);
+        }
+
+        if (Interactive)
+        {
+            var accept = await _prompts.ConfirmAsync($"Run the rollback section ({rollback.Steps.Count} step(s))?", CancellationToken.None);
+            _journal.Write("choice", ("about", "rollback"), ("choice", accept ? "rollback" : "no-rollback"), ("by", "operator"));
+            if (!accept) return new RollbackResult(RollbackKind.NotRun, "the operator declined the rollback");
+        }
+        else
+        {
+            _journal.Write("choice", ("about", "rollback"), ("choice", "rollback"), ("by", "--non-interactive"));
+        }
+
+        PhaseHeading("Rollback", "rollback", rollback);
+        for (var j = 0; j < rollback.Steps.Count; j++)
+        {
+            var step = rollback.Steps[j];
+            var outcome = await RunStepAsync("rollback", j, $"R{j + 1}", step, rollback, CancellationToken.None);
+            if (outcome.Result is StepResult.Failed or StepResult.Aborted or StepResult.Interrupted)
+            {
+                // A rollback that failed half-way is not continued: later steps assume the earlier ones worked.
+                var why = $"rollback step R{j + 1} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
+                _console.Failed(Capitalize(why) + ". The system is in a state no section describes: escalate.");
+                _journal.Write("rollback-finished", ("result", "failed"), ("reason", why));
+                return new RollbackResult(RollbackKind.Failed, why);
+            }
+        }
+        _journal.Write("rollback-finished", ("result", "succeeded"));
+        return new RollbackResult(RollbackKind.Succeeded, "rolled back");
+    }
+
+    /// <summary>Runs every verification step (all of them, so the operator sees every check); null when all passed.</summary>
+    private async Task<string?> VerifyAsync()
+    {
+        if (_context.Plan.Verification is not { Steps.Count: > 0 } verification)
+        {
+            _console.Warn("Verification: none defined.");
+            return null;
+        }
+        PhaseHeading("Verification", "verification", verification);
+        var failures = new List<string>();
+        for (var j = 0; j < verification.Steps.Count; j++)
+        {
+            var step = verification.Steps[j];
+            // Verification is never cancelled by the first Ctrl+C: after an interrupt it is the operator's best evidence.
+            var outcome = await RunStepAsync("verification", j, $"V{j + 1}", step, verification, CancellationToken.None);
+            if (outcome.Result is not (StepResult.Succeeded or StepResult.Skipped)) failures.Add($"'{step.Title}'{Because(outcome.Reason)}");
+        }
+        _journal.Write("verification-finished", ("result", failures.Count == 0 ? "succeeded" : "failed"), ("failures", failures));
+        return failures.Count == 0 ? null : string.Join("; ", failures);
+    }
+
+    private async Task<StepOutcome> RunStepAsync(string section, int index, string number, StepPlan step, PhasePlan phase, CancellationToken cancellationToken)
+    {
+        var key = StepKey(section, index);
+        _currentStep = step.Title;
+        AnnounceEscalation();
+        _console.Step($"{number}  {step.Title}");
+
+        if (IsCompleted(key, section))
+        {
+            _console.Ok("already completed in the resumed journal: not repeated");
+            _journal.Write("step-skipped", ("key", key), ("title", step.Title), ("reason", "completed in the resumed journal"));
+            return new StepOutcome(StepResult.Skipped, "completed earlier");
+        }
+        if (_resume?.UnfinishedSteps.Contains(key) == true)
+            _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
+
+        if (step.RequiresConfirmation && await ConfirmAsync(key, step) is { } refused) return refused;
+
+        var started = _clock.GetUtcNow();
+        _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
+        StepOutcome outcome;
+        try
+        {
+            outcome = await RunActionsAsync(key, step, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C); its processes were killed");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            outcome = new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
+        }
+
+        var duration = _clock.GetUtcNow() - started;
+        _journal.Write("step-finished",
+            ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
+            ("durationMs", (long)duration.TotalMilliseconds));
+        var timing = $"({FormatElapsed(duration)}; incident time {FormatElapsed(Elapsed)})";
+        switch (outcome.Result)
+        {
+            case StepResult.Succeeded: _console.Ok($"ok {timing}"); break;
+            case StepResult.Skipped: _console.Warn($"skipped: {outcome.Reason} {timing}"); break;
+            case StepResult.Interrupted: _console.Failed($"INTERRUPTED: {outcome.Reason}"); break;
+            case StepResult.Aborted: _console.Failed($"ABORTED{Because(outcome.Reason)}"); break;
+            default: _console.Failed($"FAILED: {outcome.Reason} {timing}"); break;
+        }
+        CheckTimeBox(phase);
+        return outcome;
+    }
+
+    /// <summary>Asks before a destructive step; null when it may run, else the outcome that stops it.</summary>
+    private async Task<StepOutcome?> ConfirmAsync(string key, StepPlan step)
+    {
+        if (_options.AssumeYes)
+        {
+            _console.Warn("destructive: confirmed by --yes");
+            _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "confirmed"), ("by", "--yes"));
+            return null;
+        }
+        if (!Interactive)
+        {
+            _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "refused"), ("by", "--non-interactive"));
+            return new StepOutcome(StepResult.Failed, "destructive step needs a confirmation: pass --yes, or run interactively");
+        }
+        var yes = await _prompts.ConfirmAsync($"'{step.Title}' is destructive. Run it now?", CancellationToken.None);
+        _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", yes ? "confirmed" : "declined"), ("by", "operator"));
+        return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
+    }
+
+    private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)
+    {
+        var skipped = (string?)null;
+        foreach (var action in step.Actions)
+        {
+            var outcome = await RunActionAsync(key, step, action, cancellationToken);
+            if (outcome.Result == StepResult.Skipped) skipped ??= outcome.Reason;
+            else if (outcome.Result != StepResult.Succeeded) return outcome;
+        }
+        return skipped is null ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Skipped, skipped);
+    }
+
+    private void WriteHeader()
+    {
+        var context = _context;
+        var mode = new List<string>();
+        if (_options.NonInteractive) mode.Add("non-interactive");
+        if (_options.AssumeYes) mode.Add("--yes");
+        if (_options.SkipManual) mode.Add("--skip-manual");
+        _console.Section($"Running '{context.Runbook.Id}': {context.Title}");
+        if (context.SeverityKey is { } severity)
+        {
+            var response = context.Severity?.ResponseTime is { } time
+                ? (time == TimeSpan.Zero ? ", respond immediately" : $", respond within {Durations.Format(time)}")
+                : "";
+            _console.Info($"Severity {severity}{(context.Severity is { } s ? $" ({s.Name})" : "")}{response}");
+        }
+        _console.Info($"Journal: {_journal.Path}");
+        if (_resume is not null)
+            _console.Info($"Resuming: {_resume.CompletedSteps.Count} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
+        if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
+        _journal.Write("run-started",
+            ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
+            ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
+            ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
+            ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
+            ("skipManual", _options.SkipManual));
+    }
+
+    private void WriteFooter(RunOutcome result)
+    {
+        _journal.Write("run-finished", ("status", result.Status.ToString()), ("exitCode", result.ExitCode), ("reason", result.Reason),
+            ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+        _console.Section(result.Status switch
+        {
+            RunStatus.Succeeded => "Run succeeded: every step done, verification passed.",
+            RunStatus.RolledBack => "Run FAILED and was rolled back.",
+            RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
+            RunStatus.Aborted => "Run ABORTED by the operator.",
+            RunStatus.Cancelled => "Run INTERRUPTED.",
+            _ => "Run FAILED.",
+        });
+        _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
+        if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
+            _console.Info($"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+    }
+
+    private void PhaseHeading(string title, string section, PhasePlan phase)
+    {
+        _currentPhase = phase.Name;
+        var box = phase.TimeBox is { } window ? $" (time box {window})" : "";
+        _console.Section($"{title}{box}  [incident time {FormatElapsed(Elapsed)}]");
+        _journal.Write("phase-started", ("section", section), ("name", phase.Name), ("timeBox", phase.TimeBox?.ToString()));
+        _overTimeBox = false;
+        CheckTimeBox(phase);
+    }
+
+    private bool _overTimeBox;
+
+    private void CheckTimeBox(PhasePlan phase)
+    {
+        if (_overTimeBox || phase.TimeBox is not { } box || Elapsed <= box.To) return;
+        _overTimeBox = true;
+        _console.Warn($"Phase '{phase.Name}' is past its time box ({box}): incident time {FormatElapsed(Elapsed)}.");
+        _journal.Write("time-box-exceeded", ("phase", phase.Name), ("timeBox", box.ToString()), ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+    }
+
+    private void AnnounceEscalation()
+    {
+        foreach (var notice in _escalation.Due(_clock.GetUtcNow()))
+        {
+            _console.Escalate(notice.Message);
+            _journal.Write("escalation", ("who", notice.Level?.Who), ("contact", notice.Level?.Contact), ("message", notice.Message),
+                ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+        }
+    }
+
+    private TimeSpan Elapsed => _clock.GetUtcNow() - _escalation.IncidentStart;
+
+    private IEnumerable<(string Section, IReadOnlyList<StepPlan> Steps)> Sections()
+    {
+        for (var i = 0; i < _context.Plan.Phases.Count; i++) yield return ($"phase-{i + 1}", _context.Plan.Phases[i].Steps);
+        if (_context.Plan.Rollback is { } rollback) yield return ("rollback", rollback.Steps);
+        if (_context.Plan.Verification is { } verification) yield return ("verification", verification.Steps);
+    }
+
+    /// <summary>Verification always runs again on resume: it proves the present state, not a past one.</summary>
+    private bool IsCompleted(string key, string section) =>
+        section != "verification" && _resume?.CompletedSteps.Contains(key) == true;
+
+    /// <summary>A step's identity in the journal: its section, position and title, so a changed runbook never matches an old record.</summary>
+    private string StepKey(string section, int index) => $"{section}/step-{index + 1}:{StepTitle(section, index)}";
+
+    private string StepTitle(string section, int index) => section switch
+    {
+        "rollback" => _context.Plan.Rollback!.Steps[index].Title,
+        "verification" => _context.Plan.Verification!.Steps[index].Title,
+        _ => _context.Plan.Phases[int.Parse(section["phase-".Length..], CultureInfo.InvariantCulture) - 1].Steps[index].Title,
+    };
+
+    private static string ResultName(StepResult result) => result switch
+    {
+        StepResult.Succeeded => "succeeded",
+        StepResult.Skipped => "skipped",
+        StepResult.Aborted => "aborted",
+        StepResult.Interrupted => "interrupted",
+        _ => "failed",
+    };
+
+    internal static string FormatElapsed(TimeSpan value) => value.TotalHours >= 1
+        ? value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        : value.TotalSeconds >= 10 || value == TimeSpan.Zero
+            ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
+            : $"{value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Because(string? reason) => reason is null ? "" : $": {reason}";
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private enum StopKind { Failed, Aborted, Interrupted }
+
+    private sealed record Stop(StopKind Kind, string Reason);
+
+    private enum RollbackKind { NotRun, Succeeded, Failed }
+
+    private sealed record RollbackResult(RollbackKind Kind, string Describe);
+}
+
+/// <summary>How a step (or one of its actions) ended.</summary>
+internal enum StepResult { Succeeded, Skipped, Failed, Aborted, Interrupted }
+
+/// <summary>A step's result and, unless it succeeded, why.</summary>
+internal sealed record StepOutcome(StepResult Result, string? Reason);

@@ -1,0 +1,35 @@
+using Spectre.Console;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// The live runner behind <c>run &lt;id&gt;</c>: executes the plan's phases in order, stops forward progress at the
+/// first failed step, offers (or, non-interactively, performs) the rollback section, always runs the verification
+/// section, announces escalation as the incident clock passes each level, and journals every event so a crashed or
+/// interrupted run can be resumed. The semantics are written down in <c>docs/runner.md</c>.
+/// </summary>
+/// <param name="console">Where the run is shown.</param>
+/// <param name="options">Switches and seams (<c>--yes</c>, <c>--non-interactive</c>, journal, clock, ...).</param>
+/// <param name="prompts">Asks the operator; defaults to <see cref="ConsoleOperatorPrompts"/> on <paramref name="console"/>.</param>
+public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, IOperatorPrompts? prompts = null) : IRunbookExecutor
+{
+    /// <inheritdoc />
+    public async Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ResumeState? resume = null;
+        if (options.ResumeJournal is { } resumePath)
+        {
+            resume = ResumeState.Read(resumePath);
+            if (!string.Equals(resume.RunbookId, context.Runbook.Id, StringComparison.OrdinalIgnoreCase))
+                return new RunOutcome(RunStatus.NotStarted, $"the journal '{resumePath}' belongs to runbook '{resume.RunbookId}', not '{context.Runbook.Id}'.");
+        }
+
+        using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), prompts ?? new ConsoleOperatorPrompts(console), resume);
+        if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
+
+        var journalPath = options.JournalPath ?? resume?.Path ?? RunJournal.DefaultPath(context.Runbook.Id, options.Clock.GetUtcNow());
+        using var journal = RunJournal.Open(journalPath, context.Secrets, options.Clock);
+        return await run.ExecuteAsync(journal, cancellationToken);
+    }
+}

@@ -1,0 +1,35 @@
+namespace RunbookSdk.Execution;
+
+/// <summary>How <see cref="RunbookRunner"/> carries out a run: the command-line switches of <c>run</c>, and seams for tests.</summary>
+public sealed record RunnerOptions
+{
+    /// <summary>Accept every confirmation of a destructive step (<c>--yes</c>), for automation.</summary>
+    public bool AssumeYes { get; init; }
+
+    /// <summary>Never wait for input (<c>--non-interactive</c>): a step that needs a person fails, and failures roll back without asking.</summary>
+    public bool NonInteractive { get; init; }
+
+    /// <summary>With <see cref="NonInteractive"/>, skip manual instructions (recorded as skipped) instead of failing (<c>--skip-manual</c>).</summary>
+    public bool SkipManual { get; init; }
+
+    /// <summary>Where the JSON-lines journal is appended; null for the resumed journal, else a new file under <c>.runbook-journals/</c>.</summary>
+    public string? JournalPath { get; init; }
+
+    /// <summary>A journal of an earlier run of the same runbook to continue after its last completed step (<c>--resume</c>).</summary>
+    public string? ResumeJournal { get; init; }
+
+    /// <summary>Where notifications are POSTed; null to take the <c>WebhookUrl</c> parameter, or to print them only.</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>
+    /// The incident clock: elapsed time, time boxes, escalation, waits, monitors and retry back-off. Process and HTTP
+    /// time-outs always use real time, because they bound real work.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Time-out of an HTTP step that sets none.</summary>
+    public TimeSpan DefaultHttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
+    public int JournalOutputTail { get; init; } = 10;
+}

@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>The result of one attempt of a shell command.</summary>
+/// <param name="ExitCode">The exit code; -1 when the command was killed.</param>
+/// <param name="TimedOut">The time-out passed and the process tree was killed.</param>
+/// <param name="Output">Standard output and error as the lines arrived (not masked: keep it in memory only).</param>
+internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output);
+
+/// <summary>
+/// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
+/// command reaches bash as one argument and nothing is re-split; streams output lines as they arrive; kills the
+/// whole process tree on time-out or interruption.
+/// </summary>
+internal static class ShellProcess
+{
+    /// <summary>How long to keep reading after the shell exited, for a background child that still holds the pipes.</summary>
+    private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>Runs one attempt.</summary>
+    /// <param name="command">The rendered command (holes already quoted by <see cref="Commands.CommandTemplate"/>).</param>
+    /// <param name="timeout">Real-time limit, or null for none.</param>
+    /// <param name="onLine">Called for each output line (stderr lines with <c>true</c>).</param>
+    /// <param name="onStarted">Called with the shell's process id once it runs.</param>
+    /// <param name="cancellationToken">Interrupts the command: the tree is killed and <see cref="OperationCanceledException"/> thrown.</param>
+    public static async Task<ShellResult> RunAsync(
+        string command,
+        TimeSpan? timeout,
+        Action<string, bool> onLine,
+        Action<int>? onStarted,
+        CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("/bin/bash")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = new UTF8Encoding(false),
+            StandardErrorEncoding = new UTF8Encoding(false),
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add(command);
+        // BASH_ENV would make a non-interactive bash source a file before the command: not what the runbook says.
+        start.Environment.Remove("BASH_ENV");
+
+        using var process = new Process { StartInfo = start };
+        process.Start();
+        onStarted?.Invoke(process.Id);
+        // A command that reads standard input gets end-of-file instead of hanging the run.
+        process.StandardInput.Close();
+
+        var output = new List<string>();
+        var outputGate = new Lock();
+        void Collect(string line, bool isError)
+        {
+            lock (outputGate) output.Add(line);
+            onLine(line, isError);
+        }
+        var readers = Task.WhenAll(
+            PumpAsync(process.StandardOutput, line => Collect(line, false)),
+            PumpAsync(process.StandardError, line => Collect(line, true)));
+
+        using var deadline = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var timedOut = false;
+        try
+        {
+            await process.WaitForExitAsync(stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            KillTree(process);
+            await process.WaitForExitAsync(CancellationToken.None);
+            await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
+            cancellationToken.ThrowIfCancellationRequested();
+            timedOut = true;
+        }
+        await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
+        lock (outputGate) return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray());
+    }
+
+    private static void KillTree(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // It exited between the time-out and the kill.
+        }
+    }
+
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    {
+        while (await reader.ReadLineAsync(CancellationToken.None) is { } line) onLine(line);
+    }
+}

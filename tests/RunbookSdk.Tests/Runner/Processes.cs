@@ -1,0 +1,43 @@
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>Watches processes by id (Linux /proc), waiting for work to happen rather than for time to pass.</summary>
+internal static class Processes
+{
+    /// <summary>True once the process is gone (or a zombie); false if it is still running after a generous bound.</summary>
+    public static async Task<bool> ExitsAsync(int pid)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if (!IsRunning(pid)) return true;
+            await Task.Delay(50);
+        }
+        return false;
+    }
+
+    public static bool IsRunning(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        try
+        {
+            // State is the field after the parenthesised command name; Z (zombie) and X (dead) are not running.
+            var text = File.ReadAllText(stat);
+            var state = text[(text.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state is not ("Z" or "X");
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds, polling; fails the test after a generous bound.</summary>
+    public static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 1200; i++)
+        {
+            if (condition()) return;
+            await Task.Delay(50);
+        }
+        Assert.Fail($"gave up waiting for {what}");
+    }
+}

@@ -1,0 +1,304 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>The semantics of docs/runner.md: order, stop on failure, rollback, verification, confirmations, exit codes.</summary>
+public sealed class RunSemanticsTests
+{
+    private static Func<StepContext, Task> Record(List<string> log, string name) => _ =>
+    {
+        log.Add(name);
+        return Task.CompletedTask;
+    };
+
+    private static Func<StepContext, Task> Fail(List<string> log, string name) => _ =>
+    {
+        log.Add(name);
+        throw new InvalidOperationException($"{name} broke");
+    };
+
+    private static TestRun Runbook(List<string> log, bool failMitigation = false, bool failRollback = false, bool failVerification = false, bool withRollback = true) =>
+        new(rb =>
+        {
+            rb.Title("Semantics")
+                .Phase("Diagnose", p => p
+                    .Step("Look", s => s.Execute("look", Record(log, "look")))
+                    .Step("Look again", s => s.Execute("look again", Record(log, "look again"))))
+                .Phase("Mitigate", p => p
+                    .Step("Fix", s => s.Execute("fix", failMitigation ? Fail(log, "fix") : Record(log, "fix")))
+                    .Step("Tidy", s => s.Execute("tidy", Record(log, "tidy"))))
+                .Verification(v => v
+                    .Step("Check A", s => s.Execute("a", failVerification ? Fail(log, "check a") : Record(log, "check a")))
+                    .Step("Check B", s => s.Execute("b", Record(log, "check b"))));
+            if (withRollback)
+                rb.Rollback(r => r
+                    .Step("Undo", s => s.Execute("undo", failRollback ? Fail(log, "undo") : Record(log, "undo")))
+                    .Step("Undo more", s => s.Execute("undo more", Record(log, "undo more"))));
+        });
+
+    [Fact]
+    public async Task Phases_run_in_order_and_verification_runs_after_a_successful_run()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.Succeeded, result.Outcome.Status);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["look", "look again", "fix", "tidy", "check a", "check b"], log);
+        Assert.Contains("Run succeeded", result.Output);
+    }
+
+    [Fact]
+    public async Task A_failed_step_stops_forward_progress_and_a_non_interactive_run_rolls_back_then_verifies()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(["look", "look again", "fix", "undo", "undo more", "check a", "check b"], log);
+        Assert.Equal(RunStatus.RolledBack, result.Outcome.Status);
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("step 2.1 'Fix' failed: InvalidOperationException: fix broke", result.Outcome.Reason);
+        Assert.Equal("rollback", result.Events("choice").Single()["about"]);
+        Assert.Equal("--non-interactive", result.Events("choice").Single()["by"]);
+    }
+
+    [Fact]
+    public async Task A_failed_rollback_stops_the_rollback_and_has_its_own_exit_code()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true, failRollback: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(["look", "look again", "fix", "undo", "check a", "check b"], log);
+        Assert.Equal(RunStatus.RollbackFailed, result.Outcome.Status);
+        Assert.Equal(4, result.ExitCode);
+        Assert.Contains("ROLLBACK FAILED", result.Output);
+    }
+
+    [Fact]
+    public async Task A_failure_without_a_rollback_section_exits_1_after_verification()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true, withRollback: false);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(["look", "look again", "fix", "check a", "check b"], log);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no rollback defined", result.Outcome.Reason);
+    }
+
+    [Fact]
+    public async Task Every_verification_step_runs_and_a_failed_check_fails_a_successful_run()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failVerification: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(["look", "look again", "fix", "tidy", "check a", "check b"], log);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("verification failed: 'Check A'", result.Outcome.Reason);
+    }
+
+    [Fact]
+    public async Task Interactively_the_rollback_is_offered_and_may_be_declined()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true);
+        run.Prompts.Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(["look", "look again", "fix", "check a", "check b"], log);
+        Assert.Equal(["Run the rollback section (2 step(s))?"], run.Prompts.Questions);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("the operator declined the rollback", result.Outcome.Reason);
+    }
+
+    [Fact]
+    public async Task A_destructive_step_asks_first_and_a_no_aborts_without_running_it()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Drop the cache", s => s.Execute("drop", Record(log, "drop")).RequiresConfirmation()))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", Record(log, "check")))));
+        run.Prompts.Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(["check"], log);
+        Assert.Equal(["'Drop the cache' is destructive. Run it now?"], run.Prompts.Questions);
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(5, result.ExitCode);
+        var choice = result.Events("choice").Single();
+        Assert.Equal(("declined", "operator"), (choice["choice"], choice["by"]));
+        Assert.DoesNotContain(result.Events("step-started"), e => e["title"] == "Drop the cache");
+    }
+
+    [Fact]
+    public async Task Yes_accepts_confirmations_and_journals_who_accepted()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Drop the cache", s => s.Execute("drop", Record(log, "drop")).RequiresConfirmation()))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true, AssumeYes = true });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["drop"], log);
+        Assert.Equal("--yes", result.Events("choice").Single()["by"]);
+    }
+
+    [Fact]
+    public async Task A_non_interactive_run_that_needs_a_person_refuses_to_start_and_runs_nothing()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Look", s => s.Execute("look", Record(log, "look")))
+                .Step("Call the vendor", s => s.Instruction("Phone the vendor"))
+                .Step("Drop the cache", s => s.Execute("drop", Record(log, "drop")).RequiresConfirmation()))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Empty(log);
+        Assert.Equal(RunStatus.NotStarted, result.Outcome.Status);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("'Call the vendor' has a manual instruction: pass --skip-manual", result.Outcome.Reason);
+        Assert.Contains("'Drop the cache' is destructive and needs a confirmation: pass --yes", result.Outcome.Reason);
+        Assert.False(File.Exists(run.JournalPath));
+    }
+
+    [Fact]
+    public async Task Skip_manual_skips_manual_steps_and_journals_the_skip()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Call the vendor", s => s.Instruction("Phone the vendor")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true, SkipManual = true });
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["Call the vendor: skipped"], result.StepResults);
+        Assert.Equal("--skip-manual", result.Events("choice").Single()["by"]);
+    }
+
+    [Theory]
+    [InlineData(ManualChoice.Done, 0, "Call the vendor: succeeded")]
+    [InlineData(ManualChoice.Skip, 0, "Call the vendor: skipped")]
+    [InlineData(ManualChoice.Abort, 5, "Call the vendor: aborted")]
+    public async Task A_manual_step_is_acknowledged_as_done_skipped_or_abort(ManualChoice choice, int exitCode, string recorded)
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Call the vendor", s => s.Instruction("Phone the vendor")))
+            .NoRollback("test"));
+        run.Prompts.Answer(choice, choice == ManualChoice.Skip ? "vendor is closed" : null);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Equal([recorded], result.StepResults);
+        Assert.Equal(["Phone the vendor"], run.Prompts.Questions);
+        if (choice == ManualChoice.Skip) Assert.Equal("vendor is closed", result.Events("choice").Single()["reason"]);
+    }
+
+    [Fact]
+    public async Task A_monitor_asks_the_operator_whether_the_signal_looked_healthy()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Watch", p => p.Step("Watch errors", s => s.Monitor("the error rate", TimeSpan.FromMinutes(10))))
+            .NoRollback("test"));
+        run.Prompts.Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(["Did the error rate look healthy?"], run.Prompts.Questions);
+        Assert.True(run.Clock.Elapsed >= TimeSpan.FromMinutes(10));
+    }
+
+    [Fact]
+    public async Task Delegate_steps_get_parameters_outputs_of_earlier_steps_and_a_masked_logger()
+    {
+        string? seen = null;
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Read version", s => s.Run("echo 1.4.2"))
+                .Step("Use it", s => s.Execute("use", ctx =>
+                {
+                    seen = $"{ctx.Parameters["Region"]} {ctx.Outputs["Read version"]}";
+                    ctx.Log($"token is {ctx.Parameters["Token"]}");
+                    ctx.SetOutput("answer", "42");
+                    return Task.CompletedTask;
+                })))
+            .NoRollback("test"))
+            .Parameter("Region", "eu-west-1")
+            .Parameter("Token", "tok-5ecret", secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("eu-west-1 1.4.2", seen);
+        Assert.Contains("token is ***", result.Output);
+        Assert.Equal("token is ***", result.Events("log").Single()["message"]);
+        Assert.DoesNotContain("tok-5ecret", result.Output);
+    }
+
+    [Fact]
+    public async Task Waits_and_escalation_follow_the_incident_clock()
+    {
+        using var run = new TestRun(rb => rb
+            .Severity(Severity.P1)
+            .Phase("Settle", TimeBox.Minutes(0, 5), p => p.Step("Let it settle", s => s.Wait(TimeSpan.FromMinutes(40), "caches warm up")))
+            .NoRollback("test"))
+            .Handbook(hb => hb
+                .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.FromMinutes(10)))
+                .Escalation(e => e
+                    .Level("On-call engineer", TimeSpan.Zero, "oncall@example.com")
+                    .Level("Engineering manager", TimeSpan.FromMinutes(15), "+1 555 0100")
+                    .Level("CTO", TimeSpan.FromMinutes(30))
+                    .Level("Board", TimeSpan.FromHours(2))));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        var escalations = result.Events("escalation").ToArray();
+        Assert.Equal(["On-call engineer", "Engineering manager", "CTO"], escalations.Where(e => e["who"] is not null).Select(e => e["who"]));
+        Assert.Single(escalations, e => e["who"] is null);
+        Assert.Contains("ESCALATE (from the start): On-call engineer: oncall@example.com", result.Output);
+        Assert.Contains("ESCALATE (after 15 minutes): Engineering manager: +1 555 0100", result.Output);
+        Assert.Contains("The P1 (Critical) response time of 10 minutes has passed.", result.Output);
+        Assert.DoesNotContain("Board", result.Output);
+        // Each level is announced once the clock has passed it, not before.
+        foreach (var e in escalations.Where(e => e["who"] == "CTO"))
+            Assert.True(long.Parse(e["elapsedMs"]!, System.Globalization.CultureInfo.InvariantCulture) >= 30 * 60 * 1000);
+        Assert.Contains("Phase 'Settle' is past its time box (0-5 minutes)", result.Output);
+        Assert.Equal(TimeSpan.FromMinutes(40), run.Clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task Snippets_and_notes_are_shown_and_never_executed()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Read", p => p.Step("Query", s => s
+                .Snippet("bash", "touch /definitely/not/run")
+                .Note("Look at the dashboard")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Snippet (bash, reference only, not executed)", result.Output);
+        Assert.Empty(result.Events("action"));
+    }
+}

@@ -1,0 +1,37 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>An operator who answers from a script and remembers every question; an unscripted question fails the test.</summary>
+internal sealed class ScriptedPrompts : IOperatorPrompts
+{
+    private readonly Queue<object> _answers = new();
+
+    public List<string> Questions { get; } = [];
+
+    public ScriptedPrompts Answer(bool yes)
+    {
+        _answers.Enqueue(yes);
+        return this;
+    }
+
+    public ScriptedPrompts Answer(ManualChoice choice, string? reason = null)
+    {
+        _answers.Enqueue(new ManualAcknowledgement(choice, reason));
+        return this;
+    }
+
+    public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+    {
+        Questions.Add(question);
+        Assert.True(_answers.Count > 0, $"unexpected question: {question}");
+        return Task.FromResult(Assert.IsType<bool>(_answers.Dequeue()));
+    }
+
+    public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
+    {
+        Questions.Add(instruction);
+        Assert.True(_answers.Count > 0, $"unexpected instruction: {instruction}");
+        return Task.FromResult(Assert.IsType<ManualAcknowledgement>(_answers.Dequeue()));
+    }
+}
