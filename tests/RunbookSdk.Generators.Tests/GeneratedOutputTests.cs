@@ -73,4 +73,17 @@ public class GeneratedOutputTests
 
         Assert.DoesNotContain("static class RunbookProgram", GeneratorHarness.GeneratedSource(run, "RunbookCatalog.g.cs"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Page_shows_single_braces_for_the_brace_escapes_of_a_regular_interpolated_string()
+    {
+        var runbook = TestRunbooks.Runbook.Replace(
+            "$\"kubectl get pods -n {Namespace}\"",
+            "$\"kubectl get pods -n {Namespace} -o go-template='{{{{.metadata.name}}}}'\"");
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, runbook);
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+
+        Assert.Contains("kubectl get pods -n {Namespace} -o go-template='{{.metadata.name}}'", page, StringComparison.Ordinal);
+    }
 }

@@ -23,7 +23,7 @@ internal sealed class ValueReader(SemanticModel semanticModel)
         {
             var segments = interpolated.Contents.Select(content => content switch
             {
-                InterpolatedStringTextSyntax text => new TextSegment(text.TextToken.ValueText, false),
+                InterpolatedStringTextSyntax text => new TextSegment(Unescape(interpolated, text.TextToken.ValueText), false),
                 InterpolationSyntax hole => HoleOrConstant(hole),
                 _ => new TextSegment(content.ToString(), true),
             });
@@ -34,6 +34,15 @@ internal sealed class ValueReader(SemanticModel semanticModel)
     }
 
     public string String(ExpressionSyntax? expression) => Text(expression).Display;
+
+    /// <summary>
+    /// The token's value keeps a regular interpolated string's brace escapes (<c>{{</c>, <c>}}</c>) doubled; the
+    /// string at run time has single braces. Raw strings (<c>$$"""</c>) have no brace escapes.
+    /// </summary>
+    private static string Unescape(InterpolatedStringExpressionSyntax interpolated, string text) =>
+        interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken)
+            ? text.Replace("{{", "{").Replace("}}", "}")
+            : text;
 
     public string? OptionalString(ExpressionSyntax? expression) =>
         expression is null || expression.IsKind(SyntaxKind.NullLiteralExpression) ? null : String(expression);
