@@ -1,0 +1,37 @@
+using Markdig.Syntax;
+
+namespace RunbookSdk.Import.Outline;
+
+/// <summary>
+/// A heading and what belongs to it: the blocks up to the next heading and the sections of deeper headings.
+/// The document itself is the root (level 0, no heading).
+/// </summary>
+internal sealed class OutlineSection(string heading, int level, int line)
+{
+    /// <summary>The heading as written (inline markdown kept), empty for the root.</summary>
+    public string Heading { get; } = heading;
+
+    /// <summary>The heading level, 1-6; 0 for the root.</summary>
+    public int Level { get; } = level;
+
+    /// <summary>1-based line of the heading.</summary>
+    public int Line { get; } = line;
+
+    /// <summary>Blocks between this heading and the next one.</summary>
+    public List<Block> Blocks { get; } = [];
+
+    /// <summary>Sections of the deeper headings that follow.</summary>
+    public List<OutlineSection> Children { get; } = [];
+
+    /// <summary>The heading as plain text, without emoji and emphasis.</summary>
+    public string Title => Text.Plain(Heading);
+
+    /// <summary>Every block of this section and its subsections, in document order.</summary>
+    public IEnumerable<Block> AllBlocks => Blocks.Concat(Children.SelectMany(c => c.AllBlocks));
+
+    /// <summary>This section and every subsection.</summary>
+    public IEnumerable<OutlineSection> Descendants => Children.SelectMany(c => c.Descendants.Prepend(c));
+
+    /// <inheritdoc />
+    public override string ToString() => $"{new string('#', Level)} {Heading}";
+}

@@ -1,0 +1,239 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Outline;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// Decides what each part of a document is: shared handbook parts (by heading: severities, escalation,
+/// contacts, SLOs, post-incident, communication), runbooks (a section whose subsections are phases, a
+/// "Playbook"/"Runbook" heading, or a procedure inside a "Runbooks"/"Procedures" container), or free-form
+/// content kept as a handbook section.
+/// </summary>
+internal sealed partial class DocumentReader
+{
+    private readonly MarkdownOutline _outline;
+    private readonly ImportedHandbook _handbook = new();
+    private readonly List<ImportedRunbook> _runbooks = [];
+    private readonly ContentReader _content;
+    private readonly TemplateCollector _templates;
+    private readonly HandbookReader _handbookReader;
+    private readonly StepReader _steps;
+
+    private DocumentReader(MarkdownOutline outline)
+    {
+        _outline = outline;
+        _content = new ContentReader(outline);
+        _templates = new TemplateCollector(_handbook);
+        _handbookReader = new HandbookReader(outline, _content, _templates, _handbook);
+        _steps = new StepReader(outline, _content, _templates);
+    }
+
+    /// <summary>Reads the document; <paramref name="fallbackTitle"/> is used when it has no single top heading.</summary>
+    public static ImportedDocument Read(MarkdownOutline outline, string fallbackTitle)
+    {
+        var reader = new DocumentReader(outline);
+        reader.ReadDocument(fallbackTitle);
+        return new ImportedDocument(reader._handbook, reader._runbooks);
+    }
+
+    private void ReadDocument(string fallbackTitle)
+    {
+        var root = _outline.Root;
+        var top = root.Children.Count(c => c.Level == 1) == 1 && root.Children.Count == 1 ? root.Children[0] : null;
+        var body = top ?? root;
+        _handbook.Title = top?.Title is { Length: > 0 } title ? title : fallbackTitle;
+
+        var intro = new ContentSection("Overview");
+        var preamble = top is null ? root.Blocks : root.Blocks.Concat(top.Blocks);
+        foreach (var block in preamble)
+        {
+            if (block is ParagraphBlock paragraph)
+            {
+                var rest = _handbookReader.ReadFacts(paragraph);
+                if (rest is null) continue;
+                if (_handbook.Summary is null && !rest.Contains('\n')) { _handbook.Summary = rest; continue; }
+                intro.Blocks.Add(new ParagraphContent(rest));
+            }
+            else
+            {
+                _content.Add(intro, block);
+            }
+        }
+        if (!intro.IsEmpty) _handbook.Sections.Add(intro);
+
+        // A document that is itself one procedure: "## 1. Immediate Response (0-5 minutes)", "## 2. Investigation ...".
+        var topPhases = body.Children.Where(c => IsNumberedOrTimed(c.Title) && HandbookReader.RoleOf(c.Title) == HandbookRole.None).ToList();
+        if (topPhases.Count >= 2 && topPhases.Any(HasActions))
+        {
+            var runbook = new ImportedRunbook(_handbook.Title);
+            foreach (var child in body.Children)
+            {
+                if (topPhases.Contains(child)) AddPhase(runbook, child);
+                else Classify(child, inContainer: false);
+            }
+            Finish(runbook);
+            return;
+        }
+        foreach (var child in body.Children) Classify(child, inContainer: false);
+    }
+
+    private void Classify(OutlineSection section, bool inContainer)
+    {
+        var role = HandbookReader.RoleOf(section.Title);
+        if (role != HandbookRole.None && !IsRunbookHeading(section.Title))
+        {
+            _handbookReader.Read(section, role);
+            return;
+        }
+        if (IsRunbook(section, inContainer))
+        {
+            ReadRunbook(section);
+            return;
+        }
+        if (section.Descendants.Any(d => IsRunbook(d, IsContainer(d.Title)) || HandbookReader.RoleOf(d.Title) != HandbookRole.None))
+        {
+            var own = new ContentSection(section.Title);
+            _content.AddBlocks(own, section.Blocks);
+            var facts = own.Blocks.Count;
+            if (!own.IsEmpty) _handbook.Sections.Add(own);
+            else _handbook.StructuredHeadings.Add(section.Title);
+            var container = IsContainer(section.Title) || inContainer && facts == 0;
+            foreach (var child in section.Children) Classify(child, container);
+            return;
+        }
+        _handbookReader.Read(section, HandbookRole.None);
+    }
+
+    private bool IsRunbook(OutlineSection section, bool inContainer)
+    {
+        if (!HasActions(section)) return false;
+        if (section.Children.Any(c => Symptoms().IsMatch(c.Title))) return true;
+        if (section.Children.Count(c => IsPhaseHeading(c.Title)) >= 2 && !section.Children.Any(c => IsRunbookHeading(c.Title))) return true;
+        var childRunbooks = section.Children.Any(c => IsRunbookHeading(c.Title) && HasActions(c));
+        if (IsRunbookHeading(section.Title) && !childRunbooks) return true;
+        return inContainer && !childRunbooks && !section.Children.Any(c => IsContainer(c.Title));
+    }
+
+    private void ReadRunbook(OutlineSection section)
+    {
+        var runbook = new ImportedRunbook(RunbookTitle(section.Title));
+        var own = section.Blocks.ToList();
+        if (section.Children.Count == 0)
+        {
+            AddPhase(runbook, _steps.Phase(own, "Procedure"));
+        }
+        else
+        {
+            var overview = new ContentSection("Overview");
+            foreach (var block in own)
+            {
+                if (block is ParagraphBlock p && runbook.Summary is null) runbook.Summary = _outline.Inline(p);
+                else _content.Add(overview, block);
+            }
+            if (!overview.IsEmpty) runbook.Sections.Add(overview);
+            foreach (var child in section.Children)
+            {
+                if (Symptoms().IsMatch(child.Title)) ReadSymptoms(runbook, child);
+                else AddPhase(runbook, child);
+            }
+        }
+        Finish(runbook);
+    }
+
+    private void ReadSymptoms(ImportedRunbook runbook, OutlineSection section)
+    {
+        var rest = new ContentSection(section.Title);
+        foreach (var block in section.Blocks)
+        {
+            if (block is ListBlock list) runbook.Symptoms.AddRange(list.OfType<ListItemBlock>().Select(_content.ItemText));
+            else _content.Add(rest, block);
+        }
+        foreach (var child in section.Children) rest.Blocks.Add(new SubsectionContent(_content.Section(child)));
+        if (!rest.IsEmpty) runbook.Sections.Add(rest);
+    }
+
+    private void AddPhase(ImportedRunbook runbook, OutlineSection section)
+    {
+        var (box, rest) = Times.TimeBox(section.Title);
+        var name = Numbering().Replace(rest, "").Trim();
+        if (name.Length == 0) name = section.Title;
+        AddPhase(runbook, _steps.Phase(section, name, box));
+    }
+
+    private static void AddPhase(ImportedRunbook runbook, ImportedPhase phase)
+    {
+        if (phase.Steps.Count == 0) phase.Steps.Add(new ImportedStep(phase.Name));
+        if (Verification().IsMatch(phase.Name) && runbook.Verification is null) runbook.Verification = phase;
+        else if (Rollback().IsMatch(phase.Name) && runbook.Rollback is null) runbook.Rollback = phase;
+        else runbook.Phases.Add(phase);
+    }
+
+    private void Finish(ImportedRunbook runbook)
+    {
+        // A step that verifies ("Verify Fix", "Validate the deployment") is what the runner should run after every run.
+        if (runbook.Verification is null)
+        {
+            foreach (var phase in runbook.Phases)
+            {
+                var verify = phase.Steps.FirstOrDefault(s => Verification().IsMatch(s.Title) && s.Actions.OfType<RunAction>().Any());
+                if (verify is null) continue;
+                phase.Steps.Remove(verify);
+                runbook.Verification = new ImportedPhase("Verification", null);
+                runbook.Verification.Steps.Add(verify);
+                if (phase.Steps.Count == 0) phase.Steps.Add(new ImportedStep(phase.Name) { Actions = { new NoteAction("See Verification.") } });
+                break;
+            }
+        }
+        if (runbook.Phases.Count == 0 && runbook.Verification is { } only && runbook.Rollback is null)
+        {
+            runbook.Phases.Add(only);
+            runbook.Verification = null;
+        }
+        _runbooks.Add(runbook);
+    }
+
+    private static string RunbookTitle(string title)
+    {
+        var stripped = PlaybookPrefix().Replace(title, "").Trim();
+        return stripped.Length == 0 ? title : stripped;
+    }
+
+    private static bool HasActions(OutlineSection section) =>
+        section.AllBlocks.Any(b => b is FencedCodeBlock or ListBlock { IsOrdered: true } || b is ListBlock list && list.Descendants<FencedCodeBlock>().Any());
+
+    private static bool IsPhaseHeading(string title) =>
+        IsNumberedOrTimed(title) || PhaseWords().IsMatch(title);
+
+    private static bool IsNumberedOrTimed(string title) =>
+        Numbering().IsMatch(title) || Times.TimeBox(title).Box is not null;
+
+    private static bool IsRunbookHeading(string title) => RunbookWord().IsMatch(title);
+
+    private static bool IsContainer(string title) => ContainerWords().IsMatch(title);
+
+    [GeneratedRegex(@"^\s*(step\s+)?\d+[.):]\s*|^\s*step\s+\d+\s*[-:]\s*", RegexOptions.IgnoreCase)]
+    private static partial Regex Numbering();
+
+    [GeneratedRegex(@"(?i)\b(immediate|investigat|diagnos|mitigat|resolution|resolve|recover|triage|detect|assess|verif|validat|rollback|roll back|remediat|containment|escalat|actions?|response|initial)\w*")]
+    private static partial Regex PhaseWords();
+
+    [GeneratedRegex(@"(?i)^symptoms?\b|^signs\b|^how to recogni[sz]e")]
+    private static partial Regex Symptoms();
+
+    [GeneratedRegex(@"(?i)\b(playbook|runbook)\b(?!s)")]
+    private static partial Regex RunbookWord();
+
+    [GeneratedRegex(@"(?i)\b(playbooks|runbooks|procedures|issues and solutions|scenarios|common issues)\b")]
+    private static partial Regex ContainerWords();
+
+    [GeneratedRegex(@"(?i)^(verif|validat|confirm|post-recovery check)")]
+    private static partial Regex Verification();
+
+    [GeneratedRegex(@"(?i)^(rollback|roll back|revert|undo)\b")]
+    private static partial Regex Rollback();
+
+    [GeneratedRegex(@"(?i)^\s*(playbook|runbook)\s*\d*\s*[:.-]\s*")]
+    private static partial Regex PlaybookPrefix();
+}

@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>One piece of a shell block: a command with the comment lines right above it, or comments alone.</summary>
+/// <param name="Command">The command, possibly several lines; null for comments that precede no command.</param>
+/// <param name="Comment">The comment lines above it (without <c>#</c>), joined by "\n# "; null when none.</param>
+internal sealed record ShellPiece(string? Command, string? Comment);
+
+/// <summary>
+/// Splits a shell block into commands the way a shell reads it: a command continues over <c>\</c> line ends,
+/// open quotes, <c>$( … )</c>, here-documents and compound commands (<c>if … fi</c>, <c>for … done</c>,
+/// <c>case … esac</c>, <c>{ … }</c>), so each of those is kept whole. Comment lines above a command become its comment.
+/// </summary>
+internal static partial class ShellSplitter
+{
+    public static List<ShellPiece> Split(string code)
+    {
+        var pieces = new List<ShellPiece>();
+        var comments = new List<string>();
+        var lines = code.Replace("\r\n", "\n").Split('\n');
+        var i = 0;
+
+        void FlushComments()
+        {
+            if (comments.Count > 0) pieces.Add(new ShellPiece(null, string.Join("\n# ", comments)));
+            comments.Clear();
+        }
+
+        while (i < lines.Length)
+        {
+            var trimmed = lines[i].Trim();
+            if (trimmed.Length == 0)
+            {
+                i++;
+                continue;
+            }
+            if (trimmed.StartsWith("#!", StringComparison.Ordinal) && pieces.Count == 0 && comments.Count == 0)
+            {
+                i++; // a shebang says which shell runs a script; the runner runs each command with its own shell.
+                continue;
+            }
+            if (trimmed.StartsWith('#'))
+            {
+                // A blank line between comments and the next command detaches them: they describe what follows as a group.
+                if (comments.Count > 0 && i > 0 && lines[i - 1].Trim().Length == 0) FlushComments();
+                comments.Add(trimmed.TrimStart('#').Trim());
+                i++;
+                continue;
+            }
+            if (comments.Count > 0 && i > 0 && lines[i - 1].Trim().Length == 0) FlushComments();
+
+            var start = i;
+            var state = new ShellState();
+            while (i < lines.Length)
+            {
+                state.Feed(lines[i]);
+                i++;
+                if (state.HereDocument is { } delimiter)
+                {
+                    while (i < lines.Length && lines[i].Trim() != delimiter) i++;
+                    if (i < lines.Length) i++;
+                    state.HereDocument = null;
+                }
+                if (state.Complete) break;
+            }
+            var command = Dedent(lines[start..i]);
+            pieces.Add(new ShellPiece(command, comments.Count > 0 ? string.Join("\n# ", comments) : null));
+            comments.Clear();
+        }
+        FlushComments();
+        return JoinDirectoryChanges(pieces);
+    }
+
+    /// <summary>
+    /// Every command runs in a shell of its own, so a bare <c>cd dir</c> would change nothing for the command after it:
+    /// it is joined to that command with <c>&amp;&amp;</c>, as a person would write it.
+    /// </summary>
+    private static List<ShellPiece> JoinDirectoryChanges(List<ShellPiece> pieces)
+    {
+        var result = new List<ShellPiece>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            if (piece.Command is { } cd && DirectoryChange().IsMatch(cd) && i + 1 < pieces.Count && pieces[i + 1].Command is { } next)
+            {
+                var comments = new[] { piece.Comment, pieces[i + 1].Comment }.Where(c => c is not null);
+                result.Add(new ShellPiece(cd + " && " + next, comments.Any() ? string.Join("\n# ", comments) : null));
+                i++;
+                continue;
+            }
+            result.Add(piece);
+        }
+        return result;
+    }
+
+    [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
+    private static partial Regex DirectoryChange();
+
+    /// <summary>True when every command line of the block is a checklist item (<c>1. [ ] …</c>, <c>- [ ] …</c>).</summary>
+    public static bool IsChecklist(string code)
+    {
+        var lines = code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        return lines.Count > 0 && lines.All(l => ChecklistLine().IsMatch(l));
+    }
+
+    /// <summary>The text of a checklist line without its number and box.</summary>
+    public static string ChecklistText(string line) => ChecklistLine().Replace(line.Trim(), "");
+
+    private static string Dedent(string[] lines)
+    {
+        var indent = lines.Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()).Select(l => l.TrimEnd())).Trim('\n');
+    }
+
+    [GeneratedRegex(@"^(\d+[.)]|[-*+])\s+\[[ xX]\]\s*")]
+    private static partial Regex ChecklistLine();
+
+    /// <summary>Reads lines and tracks what keeps a command open.</summary>
+    private sealed partial class ShellState
+    {
+        private char? _quote;
+        private int _substitutions;
+        private int _compound;
+        private bool _continued;
+
+        public string? HereDocument { get; set; }
+
+        public bool Complete => _quote is null && _substitutions == 0 && _compound <= 0 && !_continued && HereDocument is null;
+
+        public void Feed(string line)
+        {
+            _continued = false;
+            var text = new StringBuilder();
+            for (var k = 0; k < line.Length; k++)
+            {
+                var c = line[k];
+                if (_quote == '\'')
+                {
+                    if (c == '\'') _quote = null;
+                    continue;
+                }
+                if (c == '\\')
+                {
+                    if (k == line.Length - 1) { _continued = true; break; }
+                    k++;
+                    continue;
+                }
+                if (_quote == '"')
+                {
+                    if (c == '"') _quote = null;
+                    else if (c == '$' && k + 1 < line.Length && line[k + 1] == '(') { _substitutions++; k++; }
+                    continue;
+                }
+                if (c is '\'' or '"') { _quote = c; continue; }
+                if (c == '#' && (k == 0 || char.IsWhiteSpace(line[k - 1]))) break; // a comment runs to the end of the line
+                if (c == '$' && k + 1 < line.Length && line[k + 1] == '(') { _substitutions++; k++; text.Append("$("); continue; }
+                if (c == ')' && _substitutions > 0) { _substitutions--; continue; }
+                text.Append(c);
+            }
+            if (_quote is not null) _continued = false;
+            var code = text.ToString();
+            _compound += Openers().Count(code) - Closers().Count(code);
+            var trimmed = code.Trim();
+            if (trimmed.EndsWith('{')) _compound++;
+            if (trimmed.StartsWith('}')) _compound--;
+            if (HereDocumentPattern().Match(code) is { Success: true } here) HereDocument = here.Groups["word"].Value;
+            if (trimmed.EndsWith("&&", StringComparison.Ordinal) || trimmed.EndsWith("||", StringComparison.Ordinal) || (trimmed.EndsWith('|') && !trimmed.EndsWith("||", StringComparison.Ordinal)))
+                _continued = true;
+        }
+
+        [GeneratedRegex(@"(^\s*|[;&|(]\s*|\b(then|do|else)\s+)(if|for|while|until|case|select)\b")]
+        private static partial Regex Openers();
+
+        [GeneratedRegex(@"(^|[;&|]\s*|\s)(fi|done|esac)\b(?=\s*($|[;&|)]))")]
+        private static partial Regex Closers();
+
+        [GeneratedRegex(@"<<-?\s*(['""]?)(?<word>[A-Za-z_][A-Za-z0-9_]*)\1")]
+        private static partial Regex HereDocumentPattern();
+    }
+}

@@ -1,0 +1,181 @@
+using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
+using Markdig.Syntax;
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Outline;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// Reads the steps of a phase: numbered actions with a bold title become steps, code under them becomes
+/// commands (shell, one per command) or snippets (other languages), plain list items become instructions,
+/// checklists become checklist items, templates become communication templates the step sends, and anything
+/// else stays as a note. Nothing is dropped.
+/// </summary>
+internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates)
+{
+    private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
+    private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
+
+    /// <summary>Reads a phase section: its own blocks, then each subsection as steps.</summary>
+    public ImportedPhase Phase(OutlineSection section, string name, (int From, int To, bool Hours)? timeBox)
+    {
+        var phase = new ImportedPhase(name, timeBox);
+        var cursor = new Cursor(phase, name);
+        foreach (var block in section.Blocks) Add(cursor, block);
+        foreach (var child in section.Children) StepSection(phase, child, "");
+        return phase;
+    }
+
+    /// <summary>Reads loose blocks (a runbook without phase headings) into a phase.</summary>
+    public ImportedPhase Phase(IEnumerable<Block> blocks, string name)
+    {
+        var phase = new ImportedPhase(name, null);
+        var cursor = new Cursor(phase, name);
+        foreach (var block in blocks) Add(cursor, block);
+        return phase;
+    }
+
+    private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
+    {
+        var title = prefix + section.Title;
+        if (section.Blocks.Count > 0)
+        {
+            var cursor = new Cursor(phase, title);
+            cursor.Start(title);
+            foreach (var block in section.Blocks) Add(cursor, block);
+        }
+        // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
+        foreach (var child in section.Children) StepSection(phase, child, title + ": ");
+    }
+
+    private void Add(Cursor cursor, Block block)
+    {
+        switch (block)
+        {
+            case ParagraphBlock paragraph:
+                var text = outline.Inline(paragraph);
+                if (BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
+                {
+                    cursor.Start(Text.Plain(bold.Groups["title"].Value).TrimEnd(':'));
+                    var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
+                    if (rest.Length > 0) cursor.Current.Actions.Add(new NoteAction(rest));
+                }
+                else
+                {
+                    cursor.PendingIntro = text;
+                    cursor.Current.Actions.Add(new NoteAction(text));
+                }
+                break;
+            case ListBlock list:
+                AddList(cursor, list);
+                break;
+            case CodeBlock code:
+                AddCode(cursor, code);
+                break;
+            case Table table:
+                cursor.Current.Actions.Add(new NoteAction(outline.Source(table).Trim()));
+                break;
+            default:
+                var source = outline.Source(block).Trim();
+                if (source.Length > 0) cursor.Current.Actions.Add(new NoteAction(source));
+                break;
+        }
+        if (block is not ParagraphBlock) cursor.PendingIntro = null;
+    }
+
+    private void AddList(Cursor cursor, ListBlock list)
+    {
+        var items = list.OfType<ListItemBlock>().ToList();
+        // "1. **Assess Scope**" followed by a code block: each item is a step of its own.
+        var itemsAreSteps = items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)) && items.All(i => i.FirstOrDefault() is ParagraphBlock);
+        if (!itemsAreSteps)
+        {
+            foreach (var item in items) cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
+            return;
+        }
+        foreach (var item in items)
+        {
+            var first = outline.Inline((ParagraphBlock)item[0]);
+            var firstLine = first.Split('\n')[0];
+            cursor.Start(Text.Plain(firstLine).TrimEnd(':'));
+            var restOfParagraph = string.Join("\n", first.Split('\n').Skip(1));
+            if (restOfParagraph.Length > 0) cursor.Current.Actions.Add(new NoteAction(restOfParagraph));
+            foreach (var block in item.Skip(1)) Add(cursor, block);
+        }
+    }
+
+    private void AddCode(Cursor cursor, CodeBlock code)
+    {
+        var language = MarkdownOutline.Language(code).Split(' ')[0];
+        var text = MarkdownOutline.Code(code);
+        if (text.Trim().Length == 0) return;
+        if (s_shellLanguages.Contains(language) || (language.Length == 0 && LooksLikeShell(text)))
+        {
+            if (ShellSplitter.IsChecklist(text))
+            {
+                foreach (var line in text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
+                {
+                    cursor.Current.Actions.Add(line.StartsWith('#')
+                        ? new NoteAction(line.TrimStart('#').Trim())
+                        : new InstructionAction(ShellSplitter.ChecklistText(line)));
+                }
+                return;
+            }
+            foreach (var piece in ShellSplitter.Split(text))
+            {
+                cursor.Current.Actions.Add(piece.Command is null
+                    ? new NoteAction(piece.Comment!.Replace("\n# ", "\n"))
+                    : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment));
+            }
+            return;
+        }
+        if (s_textLanguages.Contains(language) && templates.IsTemplate(cursor.Current.Title, cursor.PendingIntro, text))
+        {
+            var name = templates.Add(cursor.Current.Title, text, null);
+            cursor.Current.Actions.Add(new NotifyAction(name));
+            return;
+        }
+        cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
+    }
+
+    private static bool LooksLikeShell(string text)
+    {
+        var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) ?? "";
+        return ShellStart().IsMatch(first);
+    }
+
+    private static string Checklist(string text) => ChecklistBox().Replace(text, "");
+
+    [GeneratedRegex(@"^\*\*(?<title>[^*]+)\*\*:?")]
+    private static partial Regex BoldTitle();
+
+    [GeneratedRegex(@"^\[[ xX]\]\s*")]
+    private static partial Regex ChecklistBox();
+
+    [GeneratedRegex(@"^(sudo\s+)?(aws|kubectl|curl|docker|docker-compose|git|helm|psql|redis-cli|systemctl|journalctl|gcloud|az|terraform|npm|cd|ls|cat|grep|tail|ssh|\./)")]
+    private static partial Regex ShellStart();
+
+    /// <summary>Where the next action goes: the current step, opened lazily with the default title.</summary>
+    private sealed class Cursor(ImportedPhase phase, string defaultTitle)
+    {
+        private ImportedStep? _current;
+
+        public string? PendingIntro { get; set; }
+
+        public ImportedStep Current
+        {
+            get
+            {
+                if (_current is null) Start(defaultTitle);
+                return _current!;
+            }
+        }
+
+        public void Start(string title)
+        {
+            _current = new ImportedStep(title.Length == 0 ? defaultTitle : title);
+            phase.Steps.Add(_current);
+        }
+    }
+}

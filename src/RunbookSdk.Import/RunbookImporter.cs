@@ -1,0 +1,156 @@
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Outline;
+using RunbookSdk.Import.Recognition;
+using RunbookSdk.Import.Source;
+using RunbookSdk.Import.Writing;
+
+namespace RunbookSdk.Import;
+
+/// <summary>
+/// Imports a markdown incident-response document as a runbook project: a handbook class for the shared parts,
+/// one runbook class per playbook or procedure, and a .csproj. Files are written only when the whole import
+/// succeeded (into a temporary folder first, then moved), so a bad input leaves the output folder untouched.
+/// </summary>
+public static class RunbookImporter
+{
+    /// <summary>Imports <paramref name="markdownFile"/>; throws <see cref="ImportException"/> for bad input.</summary>
+    /// <param name="markdownFile">The markdown document.</param>
+    /// <param name="options">Where to write, and how.</param>
+    /// <returns>What was written.</returns>
+    public static ImportResult Import(string markdownFile, ImportOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(markdownFile);
+        ArgumentNullException.ThrowIfNull(options);
+        var source = MarkdownSource.Load(markdownFile);
+        var output = Path.GetFullPath(options.OutputDirectory);
+        var ns = Namespace(options.Namespace, output, markdownFile);
+        var project = Generate(source, ns, options.AllowIncomplete, output, options.RepositoryRoot ?? ProjectFile.FindRepository(output));
+        var written = WriteAll(markdownFile, output, project.Files);
+        return new ImportResult(Path.Combine(output, project.ProjectName + ".csproj"), written, project.RunbookIds, project.Warnings);
+    }
+
+    /// <summary>The generated files of a document, in memory (used by <see cref="Import"/> and by tests).</summary>
+    internal sealed record GeneratedProject(string ProjectName, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> RunbookIds, IReadOnlyList<string> Warnings, ImportedDocument Document);
+
+    internal static GeneratedProject Generate(MarkdownSource source, string ns, bool allowIncomplete, string outputDirectory, string? repository)
+    {
+        var outline = MarkdownOutline.Parse(source);
+        var document = DocumentReader.Read(outline, Path.GetFileNameWithoutExtension(source.File));
+        ParameterExtractor.Extract(document);
+
+        var shortName = ns.Split('.').Last();
+        var handbookClass = shortName + "Handbook";
+        var baseClass = shortName + "Runbook";
+        var taken = new HashSet<string>(StringComparer.Ordinal) { handbookClass, baseClass, shortName, "Program", "Runbook", "Handbook" };
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var handbookId = Id(Text.Kebab(shortName, 4), "handbook");
+        ids.Add(handbookId);
+        foreach (var runbook in document.Runbooks)
+        {
+            runbook.ClassName = Unique(Identifier(Text.Pascal(runbook.Title, 5), "ImportedRunbook"), taken);
+            runbook.Id = Unique(Id(Text.Kebab(runbook.Title, 6), "runbook"), ids, "-");
+        }
+
+        var warnings = new List<string>(source.Warnings);
+        foreach (var runbook in document.Runbooks)
+        {
+            var missing = new List<string>();
+            if (document.Handbook.Escalation.Count == 0) missing.Add("escalation (RB0001)");
+            if (runbook.Rollback is null) missing.Add("rollback (RB0002)");
+            if (runbook.Verification is null) missing.Add("verification (RB0003)");
+            if (missing.Count > 0)
+                warnings.Add($"{source.File}: runbook {runbook.Id} has no {string.Join(", ", missing)}{(allowIncomplete ? "; waived (--allow-incomplete)" : "; the build reports it")}");
+        }
+
+        var writer = new SourceWriter(document, ns, source.File, allowIncomplete) { HandbookClass = handbookClass, BaseClass = baseClass, HandbookId = handbookId };
+        var files = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [shortName + ".csproj"] = ProjectFile.Write(ns, source.File, outputDirectory, repository),
+            [handbookClass + ".cs"] = writer.Handbook(),
+        };
+        if (writer.SharedBase() is { } shared) files[baseClass + ".cs"] = shared;
+        foreach (var runbook in document.Runbooks) files[runbook.ClassName + ".cs"] = writer.Runbook(runbook);
+        return new GeneratedProject(shortName, files, document.Runbooks.Select(r => r.Id).ToList(), warnings, document);
+    }
+
+    private static IReadOnlyList<string> WriteAll(string markdownFile, string output, IReadOnlyDictionary<string, string> files)
+    {
+        if (Directory.Exists(output))
+        {
+            var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
+                .Where(f => !files.ContainsKey(Path.GetFileName(f)) && !IsEarlierImport(f))
+                .Select(Path.GetFileName)
+                .ToList();
+            if (foreign.Count > 0)
+                throw new ImportException(markdownFile, null, $"output folder {output} already holds files this import did not write ({string.Join(", ", foreign.Take(3))}); choose an empty folder");
+        }
+        var parent = Path.GetDirectoryName(output) ?? ".";
+        var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.import-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(staging);
+            foreach (var (name, text) in files) File.WriteAllText(Path.Combine(staging, name), text);
+            Directory.CreateDirectory(output);
+            // Sources of an earlier import of the same document that this one no longer writes would still compile: remove them.
+            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f)))
+                File.Delete(stale);
+            var written = new List<string>();
+            foreach (var name in files.Keys)
+            {
+                var target = Path.Combine(output, name);
+                File.Move(Path.Combine(staging, name), target, overwrite: true);
+                written.Add(target);
+            }
+            return written;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ImportException(markdownFile, null, $"cannot write to {output}: {e.Message}");
+        }
+        finally
+        {
+            if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static bool IsEarlierImport(string file)
+    {
+        if (!file.EndsWith(".cs", StringComparison.Ordinal) && !file.EndsWith(".csproj", StringComparison.Ordinal)) return false;
+        using var reader = new StreamReader(file);
+        var head = reader.ReadLine() + reader.ReadLine();
+        return head.Contains("by `runbook import`", StringComparison.Ordinal);
+    }
+
+    private static string Namespace(string? requested, string output, string markdownFile)
+    {
+        if (requested is not null)
+        {
+            var parts = requested.Split('.');
+            if (parts.Any(p => Identifier(p, "") != p || p.Length == 0))
+                throw new ImportException(markdownFile, null, $"--namespace {requested} is not a C# namespace (letters, digits and '_', parts joined by '.')");
+            return requested;
+        }
+        return Identifier(Text.Pascal(Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)), 4), "ImportedRunbooks");
+    }
+
+    private static string Identifier(string text, string fallback)
+    {
+        var cleaned = new string(text.Where(c => char.IsAsciiLetterOrDigit(c) || c == '_').ToArray());
+        if (cleaned.Length == 0) return fallback;
+        if (char.IsDigit(cleaned[0])) cleaned = (fallback.Length > 0 ? fallback : "N") + cleaned;
+        return cleaned;
+    }
+
+    private static string Id(string kebab, string fallback)
+    {
+        var id = string.Join("-", kebab.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        return id.Length == 0 ? fallback : char.IsDigit(id[0]) ? fallback + "-" + id : id;
+    }
+
+    private static string Unique(string name, HashSet<string> taken, string separator = "")
+    {
+        var unique = name;
+        for (var n = 2; !taken.Add(unique); n++) unique = name + separator + n;
+        return unique;
+    }
+}

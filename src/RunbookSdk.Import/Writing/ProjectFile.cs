@@ -1,0 +1,59 @@
+namespace RunbookSdk.Import.Writing;
+
+/// <summary>The .csproj of an imported runbook project.</summary>
+internal static class ProjectFile
+{
+    /// <summary>Finds the RunbookSdk repository at or above <paramref name="directory"/>; null when there is none.</summary>
+    public static string? FindRepository(string directory)
+    {
+        for (var current = new DirectoryInfo(Path.GetFullPath(directory)); current is not null; current = current.Parent)
+        {
+            if (File.Exists(Path.Combine(current.FullName, "RunbookSdk.sln"))
+                && File.Exists(Path.Combine(current.FullName, "src", "RunbookSdk", "RunbookSdk.csproj")))
+                return current.FullName;
+        }
+        return null;
+    }
+
+    public static string Write(string ns, string source, string projectDirectory, string? repository)
+    {
+        var header = $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <!-- Imported from {Path.GetFileName(source)} by `runbook import`. `dotnet build` writes docs/ beside this file. -->
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <RootNamespace>{ns}</RootNamespace>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <!-- The analyzers' warnings (destructive commands, dev resources in production, ...) are the review list
+                     of an imported runbook: they are reported, not fatal. Their errors (RB0001-RB0003) still fail the build. -->
+                <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+                <IsPackable>false</IsPackable>
+              </PropertyGroup>
+
+            """;
+        if (repository is null)
+        {
+            return header + """
+                  <ItemGroup>
+                    <!-- The SDK package brings the DSL, the generator, the analyzers and the build targets that write docs/. -->
+                    <PackageReference Include="RunbookSdk" Version="0.1.0" />
+                  </ItemGroup>
+                </Project>
+
+                """;
+        }
+        var relative = Path.GetRelativePath(projectDirectory, repository).Replace('\\', '/');
+        return header + $"""
+              <ItemGroup>
+                <ProjectReference Include="{relative}/src/RunbookSdk/RunbookSdk.csproj" />
+                <ProjectReference Include="{relative}/src/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <ProjectReference Include="{relative}/src/RunbookSdk.Analyzers/RunbookSdk.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+              <Import Project="{relative}/src/RunbookSdk/build/RunbookSdk.targets" />
+            </Project>
+
+            """;
+    }
+}
