@@ -1,0 +1,3 @@
+using RunbookSdk.Cli;
+
+return await RunbookCli.RunAsync(args, Console.Out, Console.Error);

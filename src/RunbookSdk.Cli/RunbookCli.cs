@@ -1,0 +1,51 @@
+using RunbookSdk.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Cli;
+
+/// <summary>
+/// The <c>runbook</c> tool's command line. Each command is a Spectre.Console.Cli command with typed settings in
+/// <c>Commands/</c>; adding one (validate, run, docs) is one class and one <c>AddCommand</c> line here.
+/// </summary>
+public static class RunbookCli
+{
+    /// <summary>Runs the command line.</summary>
+    /// <param name="args">Arguments.</param>
+    /// <param name="output">Where results and help go.</param>
+    /// <param name="error">Where warnings and errors go.</param>
+    /// <returns>The exit code (see <see cref="ExitCodes"/>).</returns>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var cli = new CliOutput(output, error);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.Settings.Registrar.RegisterInstance(cli);
+            config.SetApplicationName("runbook");
+            config.ConfigureConsole(console);
+            config.UseStrictParsing();
+            // Parse errors and unexpected failures become one "error:" line.
+            config.SetExceptionHandler((exception, _) =>
+            {
+                error.WriteLine($"error: {exception.Message}");
+                return exception is CommandAppException ? ExitCodes.Usage : ExitCodes.Failure;
+            });
+            config.AddCommand<ImportCommand>("import")
+                .WithDescription("Imports a markdown runbook document as a buildable RunbookSdk project.")
+                .WithExample("import", "incident-response.md", "--out", "runbooks/Payments")
+                .WithExample("import", "incident-response.md", "--out", "runbooks/Payments", "--namespace", "Acme.Payments", "--allow-incomplete");
+        });
+        return app.RunAsync(args);
+    }
+}
