@@ -1,0 +1,194 @@
+using System.Text;
+
+namespace RunbookSdk.Cli.Tests;
+
+/// <summary><c>runbook import</c>: good input writes a project; bad input gives one error line naming the file and writes nothing.</summary>
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "runbook-cli-" + Guid.NewGuid().ToString("N"));
+
+    public ImportCommandTests() => Directory.CreateDirectory(_work);
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+
+    private const string Runbook = """
+        # Payments incident response
+
+        ## Escalation
+        1. On-call engineer (0-15 minutes)
+        2. Payments lead (15-30 minutes)
+
+        ## Playbook: Card processor outage
+
+        ### Immediate Actions (0-5 minutes)
+        1. **Check the gateway**
+           ```bash
+           # Gateway health
+           curl -f https://gateway.example.com/health
+           ```
+
+        ### Verify recovery
+        ```bash
+        curl -f https://gateway.example.com/health
+        ```
+        """;
+
+    private (int Code, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = RunbookCli.RunAsync(args, output, error).GetAwaiter().GetResult();
+        return (code, output.ToString(), error.ToString());
+    }
+
+    private string Input(string name, string text) => Input(name, Encoding.UTF8.GetBytes(text));
+
+    private string Input(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_work, name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Import_writes_a_project_and_names_its_runbooks()
+    {
+        var file = Input("payments.md", Runbook);
+        var dir = Path.Combine(_work, "Payments");
+
+        var (code, output, error) = Run("import", file, "--out", dir, "--allow-incomplete");
+
+        Assert.Equal(0, code);
+        Assert.Contains("card-processor-outage", output);
+        Assert.True(File.Exists(Path.Combine(dir, "Payments.csproj")), error);
+        Assert.True(File.Exists(Path.Combine(dir, "PaymentsHandbook.cs")));
+        Assert.True(File.Exists(Path.Combine(dir, "CardProcessorOutage.cs")));
+    }
+
+    [Fact]
+    public void Import_outside_the_repository_references_the_package()
+    {
+        var dir = Path.Combine(_work, "Payments");
+
+        Run("import", Input("payments.md", Runbook), "--out", dir);
+
+        Assert.Contains("<PackageReference Include=\"RunbookSdk\"", File.ReadAllText(Path.Combine(dir, "Payments.csproj")));
+    }
+
+    [Fact]
+    public void Namespace_option_names_the_namespace()
+    {
+        var dir = Path.Combine(_work, "out");
+
+        var (code, _, _) = Run("import", Input("payments.md", Runbook), "--out", dir, "--namespace", "Acme.Payments");
+
+        Assert.Equal(0, code);
+        Assert.Contains("namespace Acme.Payments;", File.ReadAllText(Path.Combine(dir, "PaymentsHandbook.cs")));
+    }
+
+    public static TheoryData<string, byte[], string> BadInputs() => new()
+    {
+        { "empty.md", [], "is empty" },
+        { "blank.md", Encoding.UTF8.GetBytes("   \n\n  \n"), "is empty" },
+        { "binary.md", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D], "binary" },
+        { "latin1.md", [0x23, 0x20, 0x43, 0x61, 0x66, 0xE9, 0x0A], "not UTF-8" },
+        { "utf16.md", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("# Title\n")).ToArray(), "UTF-16" },
+        { "prose.md", Encoding.UTF8.GetBytes("Just a sentence, no structure at all."), "does not look like markdown" },
+        { "fence.md", Encoding.UTF8.GetBytes("# Runbook\n\n## Step\n\n```bash\ncurl -f https://x.example.com\n"), ":5: code fence ```bash is never closed" },
+        { "long-line.md", Encoding.UTF8.GetBytes("# T\n" + new string('a', 30_000)), ":2: has a line longer than" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadInputs))]
+    public void Bad_input_gives_one_error_line_naming_the_file_and_writes_nothing(string name, byte[] bytes, string expected)
+    {
+        var file = Input(name, bytes);
+        var dir = Path.Combine(_work, "out");
+
+        var (code, _, error) = Run("import", file, "--out", dir);
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"error: {file}", line);
+        Assert.Contains(expected, line);
+        Assert.False(Directory.Exists(dir));
+        Assert.Empty(Directory.GetDirectories(_work)); // no staging folder left behind either
+    }
+
+    [Fact]
+    public void Missing_file_is_an_error_naming_it()
+    {
+        var (code, _, error) = Run("import", Path.Combine(_work, "nope.md"), "--out", Path.Combine(_work, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("nope.md: file not found", error);
+    }
+
+    [Fact]
+    public void Absurdly_large_file_is_refused_before_reading()
+    {
+        var file = Path.Combine(_work, "huge.md");
+        using (var stream = File.Create(file)) stream.SetLength(5L * 1024 * 1024);
+
+        var (code, _, error) = Run("import", file, "--out", Path.Combine(_work, "out"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("huge.md: is 5 MB; a markdown runbook is at most 4 MB", error);
+    }
+
+    [Fact]
+    public void Folder_with_other_files_is_refused_and_left_alone()
+    {
+        var dir = Path.Combine(_work, "out");
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "Mine.cs"), "// mine");
+
+        var (code, _, error) = Run("import", Input("payments.md", Runbook), "--out", dir);
+
+        Assert.Equal(1, code);
+        Assert.Contains("Mine.cs", error);
+        Assert.Equal(["Mine.cs"], Directory.GetFiles(dir).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void Importing_again_into_the_same_folder_replaces_the_earlier_import()
+    {
+        var dir = Path.Combine(_work, "out");
+        var file = Input("payments.md", Runbook);
+        Run("import", file, "--out", dir);
+
+        var (code, _, error) = Run("import", file, "--out", dir);
+
+        Assert.True(code == 0, error);
+    }
+
+    [Fact]
+    public void Mojibake_is_repaired_with_a_warning()
+    {
+        var file = Input("mojibake.md", Runbook.Replace("## Escalation", "## ðŸš¨ Escalation"));
+        var dir = Path.Combine(_work, "out");
+
+        var (code, _, error) = Run("import", file, "--out", dir, "--allow-incomplete");
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: " + file + ": repaired 1 mis-decoded character sequence", error);
+    }
+
+    [Fact]
+    public void Unknown_option_is_a_usage_error()
+    {
+        var (code, _, error) = Run("import", "x.md", "--out", "y", "--frobnicate");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error:", error);
+    }
+
+    [Fact]
+    public void Help_lists_the_import_command()
+    {
+        var (code, output, _) = Run("--help");
+
+        Assert.Equal(0, code);
+        Assert.Contains("import", output);
+    }
+}
