@@ -12,9 +12,9 @@ namespace RunbookSdk.Generators.Reading;
 /// visitor. Anything that is not a chain on the builder (a loop, a helper method, a variable) is reported as
 /// RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
-internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics)
+internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames)
 {
-    public ValueReader Values { get; } = new(semanticModel);
+    public ValueReader Values { get; } = new(semanticModel, parameterNames);
 
     /// <summary>Reads the body of <c>Define(builder)</c>.</summary>
     public void ReadMethod(MethodDeclarationSyntax method, Action<DslCall> visit)
@@ -99,7 +99,7 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
         for (var i = calls.Count - 1; i >= 0; i--)
         {
             var access = (MemberAccessExpressionSyntax)calls[i].Expression;
-            visit(new DslCall(calls[i], access.Name.Identifier.ValueText, semanticModel));
+            visit(new DslCall(calls[i], access.Name.Identifier.ValueText));
         }
     }
 

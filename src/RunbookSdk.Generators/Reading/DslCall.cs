@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
@@ -9,15 +8,15 @@ namespace RunbookSdk.Generators.Reading;
 internal sealed class DslCall
 {
     private readonly IReadOnlyList<ArgumentSyntax> _arguments;
-    private readonly IMethodSymbol? _method;
 
-    public DslCall(InvocationExpressionSyntax invocation, string name, SemanticModel semanticModel)
+    // No symbol binding here: binding an invocation binds every lambda nested in it, which made the generator
+    // cost more than the compile it runs in (docs/performance.md). The DSL's parameter positions are fixed,
+    // so the readers name each parameter with its position.
+    public DslCall(InvocationExpressionSyntax invocation, string name)
     {
         Invocation = invocation;
         Name = name;
         _arguments = invocation.ArgumentList.Arguments;
-        var info = semanticModel.GetSymbolInfo(invocation);
-        _method = info.Symbol as IMethodSymbol ?? info.CandidateSymbols.OfType<IMethodSymbol>().FirstOrDefault();
     }
 
     public InvocationExpressionSyntax Invocation { get; }
@@ -26,23 +25,14 @@ internal sealed class DslCall
 
     public int ArgumentCount => _arguments.Count;
 
-    /// <summary>
-    /// The argument for parameter <paramref name="name"/>: by name when the caller named it, else by position.
-    /// The position is taken from the bound method when the compiler could bind it (half-typed code may not).
-    /// </summary>
+    /// <summary>The argument for parameter <paramref name="name"/>: by name when the caller named it, else at its position.</summary>
     public ExpressionSyntax? Get(string name, int position)
     {
         foreach (var argument in _arguments)
         {
             if (argument.NameColon?.Name.Identifier.ValueText == name) return argument.Expression;
         }
-        if (_method is not null)
-        {
-            var parameter = _method.Parameters.FirstOrDefault(p => p.Name == name);
-            if (parameter is null) return null;
-            position = parameter.Ordinal;
-        }
-        return position < _arguments.Count && _arguments[position].NameColon is null ? _arguments[position].Expression : null;
+        return position >= 0 && position < _arguments.Count && _arguments[position].NameColon is null ? _arguments[position].Expression : null;
     }
 
     /// <summary>The arguments from <paramref name="position"/> on, for a <c>params</c> parameter; an array argument is expanded.</summary>

@@ -26,7 +26,7 @@ internal static class HandbookReader
         DocumentParts? document = null;
         if (TypeReader.FindDefine(type, cancellationToken) is { } define)
         {
-            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics);
+            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>());
             document = new DocumentParts(reader);
             var values = reader.Values;
             reader.ReadMethod(define, call =>
@@ -59,7 +59,7 @@ internal static class HandbookReader
                 }
             });
         }
-        document ??= new DocumentParts(new ChainReader(context.SemanticModel, type.Name, diagnostics));
+        document ??= new DocumentParts(new ChainReader(context.SemanticModel, type.Name, diagnostics, System.Array.Empty<string>()));
         var model = new HandbookModel(TypeReader.Identity(type), id!, document.Build(), severities.ToEquatableArray(), slos.ToEquatableArray());
         return new Result<HandbookModel>(model, diagnostics.ToEquatableArray());
     }

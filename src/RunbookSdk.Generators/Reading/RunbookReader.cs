@@ -32,7 +32,9 @@ internal static class RunbookReader
             return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
         }
 
-        var reader = new ChainReader(context.SemanticModel, type.Name, diagnostics);
+        var parameters = Parameters(type, cancellationToken);
+        var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
+        var reader = new ChainReader(context.SemanticModel, type.Name, diagnostics, parameterNames);
         var document = new DocumentParts(reader);
         string? severity = null, noRollback = null;
         var symptoms = new List<string>();
@@ -43,7 +45,7 @@ internal static class RunbookReader
         {
             var defineReader = define.SyntaxTree == context.SemanticModel.SyntaxTree
                 ? reader
-                : new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics);
+                : new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, parameterNames);
             document = new DocumentParts(defineReader);
             defineReader.ReadMethod(define, call =>
             {
@@ -58,10 +60,9 @@ internal static class RunbookReader
                     case "Symptoms": symptoms.AddRange(call.GetParams(0).Select(values.String)); break;
                     case "Phase":
                         var name = values.String(call.Get("name", 0));
-                        // Phase(name, steps) or Phase(name, within, steps): a lambda in second place is the steps.
-                        var within = call.Get("within", 1);
-                        if (within is LambdaExpressionSyntax) within = null;
-                        var steps = call.Get("steps", within is null ? 1 : 2);
+                        // Phase(name, steps) or Phase(name, within, steps): two arguments mean no time box.
+                        var within = call.ArgumentCount >= 3 ? call.Get("within", 1) : call.Get("within", -1);
+                        var steps = call.Get("steps", call.ArgumentCount >= 3 ? 2 : 1);
                         phases.Add(PhaseReader.Read(defineReader, name, within is null ? null : values.TimeBox(within), steps));
                         break;
                     case "Rollback": rollback = PhaseReader.Read(defineReader, "Rollback", null, call.Get("steps", 0)); break;
@@ -73,7 +74,7 @@ internal static class RunbookReader
         }
 
         var model = new RunbookModel(
-            identity, id!, HandbookOf(type), Parameters(type, cancellationToken), document.Build(), severity,
+            identity, id!, HandbookOf(type), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification);
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }

@@ -9,15 +9,38 @@ using RunbookSdk.Generators.Model;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// Reads argument values from syntax: constants through the semantic model, interpolated strings as literal parts
-/// and holes, durations from the usual <c>TimeSpan</c> factories. Anything else is kept as its source text.
+/// Reads argument values from syntax: literals straight from their tokens, interpolated strings as literal parts
+/// and holes, durations from the usual <c>TimeSpan</c> factories. Only what syntax cannot tell (a named constant)
+/// goes to the semantic model, because every binding there binds the lambdas around it too. Anything that is not
+/// constant is kept as its source text.
 /// </summary>
-internal sealed class ValueReader(SemanticModel semanticModel)
+internal sealed class ValueReader(SemanticModel semanticModel, System.Collections.Generic.ICollection<string> parameterNames)
 {
+    private Optional<object?> Constant(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case LiteralExpressionSyntax literal:
+                return new Optional<object?>(literal.Token.Value);
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Constant(parenthesized.Expression);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression, Operand: LiteralExpressionSyntax { Token.Value: int number } }:
+                return new Optional<object?>(-number);
+            case IdentifierNameSyntax identifier when parameterNames.Contains(identifier.Identifier.ValueText):
+                return default; // a [Parameter] property: known not to be constant, no need to bind
+            case InterpolatedStringExpressionSyntax or LambdaExpressionSyntax or BaseObjectCreationExpressionSyntax:
+            case InvocationExpressionSyntax { Expression: not IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
+                return default; // never constant: don't pay for binding it
+            default:
+                var constant = semanticModel.GetConstantValue(expression);
+                return constant.HasValue ? new Optional<object?>(constant.Value) : default;
+        }
+    }
+
     public TextValue Text(ExpressionSyntax? expression)
     {
         if (expression is null) return TextValue.Literal("");
-        var constant = semanticModel.GetConstantValue(expression);
+        var constant = Constant(expression);
         if (constant.HasValue) return TextValue.Literal(constant.Value?.ToString() ?? "");
         if (expression is InterpolatedStringExpressionSyntax interpolated)
         {
@@ -50,14 +73,14 @@ internal sealed class ValueReader(SemanticModel semanticModel)
     public int? Int(ExpressionSyntax? expression)
     {
         if (expression is null) return null;
-        var constant = semanticModel.GetConstantValue(expression);
+        var constant = Constant(expression);
         return constant.HasValue && constant.Value is int value ? value : null;
     }
 
     public bool? Bool(ExpressionSyntax? expression)
     {
         if (expression is null) return null;
-        var constant = semanticModel.GetConstantValue(expression);
+        var constant = Constant(expression);
         return constant.HasValue && constant.Value is bool value ? value : null;
     }
 
@@ -102,7 +125,7 @@ internal sealed class ValueReader(SemanticModel semanticModel)
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation when IsTimeSpan(access.Expression):
                 var arguments = invocation.ArgumentList.Arguments;
                 if (arguments.Count != 1) return null;
-                var constant = semanticModel.GetConstantValue(arguments[0].Expression);
+                var constant = Constant(arguments[0].Expression);
                 if (!constant.HasValue || constant.Value is null) return null;
                 var n = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
                 return access.Name.Identifier.ValueText switch
@@ -134,7 +157,7 @@ internal sealed class ValueReader(SemanticModel semanticModel)
     private TextSegment HoleOrConstant(InterpolationSyntax hole)
     {
         // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned.
-        var constant = semanticModel.GetConstantValue(hole.Expression);
+        var constant = Constant(hole.Expression);
         return constant.HasValue && hole.FormatClause is null && hole.AlignmentClause is null
             ? new TextSegment(constant.Value?.ToString() ?? "", false)
             : new TextSegment(hole.Expression.ToString(), true);

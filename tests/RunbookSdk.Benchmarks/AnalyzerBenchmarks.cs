@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RunbookSdk.Benchmarks;
+
+/// <summary>All RunbookSdk analyzers over the corpus against the bare compilation (binding every tree).</summary>
+[MemoryDiagnoser]
+public class AnalyzerBenchmarks
+{
+    private Compilation _compilation = null!;
+    private ImmutableArray<DiagnosticAnalyzer> _analyzers;
+
+    [Params(1000)]
+    public int Runbooks { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = CorpusCompilation.Create(Runbooks);
+        _analyzers = CorpusCompilation.Analyzers();
+    }
+
+    [Benchmark(Baseline = true, Description = "compile without analyzers")]
+    public int CompileOnly() => CorpusCompilation.Emit(_compilation);
+
+    [Benchmark(Description = "analyzers only")]
+    public async Task<int> AnalyzersOnly()
+    {
+        var withAnalyzers = _compilation.WithAnalyzers(_analyzers, new CompilationWithAnalyzersOptions(
+            AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+        return (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;
+    }
+
+    internal static AnalyzerOptions AnalyzerOptions() => new(ImmutableArray<AdditionalText>.Empty);
+}

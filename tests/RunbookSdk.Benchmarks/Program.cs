@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Benchmarks;
+
+// `report` prints work counts and per-analyzer times that BenchmarkDotNet does not show; anything else goes to BenchmarkDotNet.
+if (args.Length > 0 && args[0] == "report")
+{
+    var runbooks = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    await WorkReport.PrintAsync(runbooks);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
+
+/// <summary>Counts what each kind of edit regenerates, and times each analyzer, over one corpus.</summary>
+internal static class WorkReport
+{
+    public static async Task PrintAsync(int runbooks)
+    {
+        var compilation = CorpusCompilation.Create(runbooks);
+        var driver = CorpusCompilation.Driver(track: true).RunGenerators(compilation);
+        Console.WriteLine($"corpus: {runbooks} runbooks, {compilation.SyntaxTrees.Count()} files");
+        foreach (var (name, edited) in new[]
+        {
+            ("edit inside one runbook", CorpusCompilation.ReplaceText(compilation, "Runbook0.cs", t => t.Replace("List pods", "List the pods", StringComparison.Ordinal))),
+            ("edit in an unrelated file", CorpusCompilation.ReplaceText(compilation, "Unrelated.cs", t => t.Replace("{ }", "{ private const int X = 1; }", StringComparison.Ordinal))),
+        })
+        {
+            var result = driver.RunGenerators(edited).GetRunResult().Results.Single();
+            var regenerated = new[] { "RunbookSources", "HandbookSources", "CatalogSource" }
+                .Select(step => $"{step}={result.TrackedSteps[step].SelectMany(s => s.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)}");
+            Console.WriteLine($"{name}: outputs re-generated: {string.Join(", ", regenerated)}");
+            if (Environment.GetEnvironmentVariable("RUNBOOK_REPORT_REASONS") == "1")
+                foreach (var (step, runs) in result.TrackedSteps)
+                    Console.WriteLine($"    {step}: {string.Join(",", runs.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => $"{g.Key}x{g.Count()}"))}");
+        }
+
+        // Rough single-shot times after a warm-up (JIT), as a compiler server would run; BenchmarkDotNet gives the real figures.
+        CorpusCompilation.Emit(CorpusCompilation.Create(20));
+        CorpusCompilation.Driver().RunGenerators(CorpusCompilation.Create(20));
+        var emitWatch = Stopwatch.StartNew();
+        CorpusCompilation.Emit(CorpusCompilation.Create(runbooks));
+        Console.WriteLine($"full compile (emit) of a fresh compilation: {emitWatch.ElapsedMilliseconds} ms");
+        var generatorWatch = Stopwatch.StartNew();
+        CorpusCompilation.Driver().RunGenerators(CorpusCompilation.Create(runbooks));
+        Console.WriteLine($"generator cold run over a fresh compilation: {generatorWatch.ElapsedMilliseconds} ms");
+
+        var analyzers = CorpusCompilation.Analyzers();
+        compilation = CorpusCompilation.Create(runbooks);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+            AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+        var stopwatch = Stopwatch.StartNew();
+        var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
+        var diagnostics = analysis.GetAllDiagnostics();
+        Console.WriteLine($"analyzers: {diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).Select(g => $"{g.Key}x{g.Count()}"))}) in {stopwatch.ElapsedMilliseconds} ms (single-threaded, includes binding)");
+        foreach (var (analyzer, telemetry) in analysis.AnalyzerTelemetryInfo.OrderByDescending(p => p.Value.ExecutionTime))
+        {
+            Console.WriteLine($"  {analyzer.GetType().Name,-32} {telemetry.ExecutionTime.TotalMilliseconds,8:F1} ms  rules {string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id))}");
+        }
+    }
+}
