@@ -47,8 +47,8 @@ public static class RunbookImporter
         ids.Add(handbookId);
         foreach (var runbook in document.Runbooks)
         {
-            runbook.ClassName = Unique(Identifier(Text.Pascal(runbook.Title, 5), "ImportedRunbook"), taken);
-            runbook.Id = Unique(Id(Text.Kebab(runbook.Title, 6), "runbook"), ids, "-");
+            runbook.ClassName = Unique(Identifier(Text.Pascal(runbook.ShortTitle ?? runbook.Title, 5), "ImportedRunbook"), taken);
+            runbook.Id = Unique(Id(Text.Kebab(runbook.ShortTitle ?? runbook.Title, 6), "runbook"), ids, "-");
         }
 
         var warnings = new List<string>(source.Warnings);

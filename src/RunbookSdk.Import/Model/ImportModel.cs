@@ -30,6 +30,9 @@ internal sealed class ImportedHandbook
 
     /// <summary>Headings whose content was read into structure (contacts, escalation, severities, ...), not kept as sections.</summary>
     public List<string> StructuredHeadings { get; } = [];
+
+    /// <summary>Headings some of whose content was read into structure (the rest is kept as a section).</summary>
+    public List<string> RestructuredHeadings { get; } = [];
 }
 
 /// <summary>An escalation level with the elapsed time after which it is engaged.</summary>
@@ -66,6 +69,9 @@ internal sealed record SubsectionContent(ContentSection Section) : ContentBlock;
 internal sealed class ImportedRunbook(string title)
 {
     public string Title { get; } = title;
+
+    /// <summary>The title without "Playbook 1:", for class names and ids.</summary>
+    public string? ShortTitle { get; init; }
     public string ClassName { get; set; } = "";
     public string Id { get; set; } = "";
     public string? Severity { get; set; }

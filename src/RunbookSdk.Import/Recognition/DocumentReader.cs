@@ -118,7 +118,7 @@ internal sealed partial class DocumentReader
 
     private void ReadRunbook(OutlineSection section)
     {
-        var runbook = new ImportedRunbook(RunbookTitle(section.Title));
+        var runbook = new ImportedRunbook(section.Title) { ShortTitle = RunbookTitle(section.Title) };
         var own = section.Blocks.ToList();
         if (section.Children.Count == 0)
         {

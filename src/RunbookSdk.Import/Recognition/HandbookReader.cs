@@ -59,6 +59,7 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             HandbookRole.PostIncident => ReadPostIncident(section),
             _ => new HashSet<Block>(),
         };
+        if (handled.Count > 0 || _severityChildren.Overlaps(section.Children)) handbook.RestructuredHeadings.Add(section.Title);
         foreach (var block in section.Blocks)
         {
             if (handled.Contains(block)) continue;
