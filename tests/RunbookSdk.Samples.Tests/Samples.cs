@@ -10,6 +10,10 @@ public static class Samples
     public static readonly IReadOnlyDictionary<string, string> Seeds = new Dictionary<string, string>
     {
         ["Omnix"] = "000_d24ad1a1dd102e95.txt",
+        ["OmniNodeBridge"] = "001_8bf044b7223fad8d.txt",
+        ["AuraConnect"] = "002_4c80bbf541045bac.txt",
+        ["MacroAi"] = "003_40fdce1c872e0ea6.txt",
+        ["ModAx"] = "004_49d6c21f06a075a3.txt",
     };
 
     /// <summary>Every sample app: each folder samples/NAME holding NAME.csproj (all are referenced by this project).</summary>
