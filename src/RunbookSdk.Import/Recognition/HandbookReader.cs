@@ -282,8 +282,10 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         if (cells.Count < 2 || cells[0].Length < 2) return null;
         var header = cells[0].Select(h => Text.Plain(h).ToLowerInvariant()).ToArray();
         var timeColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "time|after|when|window|minutes"));
-        var whoColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "who|contact|escalate|team|person|role|level"));
-        var contactColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "email|phone|reach|channel|pager"));
+        var whoColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "who|escalate|team|person|role|owner|name"));
+        if (whoColumn < 0) whoColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "level|contact"));
+        var contactColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "contact|email|phone|reach|channel|pager"));
+        if (contactColumn == whoColumn) contactColumn = -1;
         if (timeColumn < 0 || whoColumn < 0 || whoColumn == timeColumn) return null;
         var levels = new List<ImportedEscalationLevel>();
         foreach (var row in cells.Skip(1))
