@@ -1,0 +1,117 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+
+namespace RunbookSdk.Validation.Projects;
+
+/// <summary>
+/// Finds the runbook projects behind a path: a project file, a solution (<c>.sln</c> or <c>.slnx</c>) or a folder
+/// searched recursively. A runbook project is one whose own sources carry <c>[Runbook]</c> or <c>[Handbook]</c>.
+/// Test projects found through a solution or a folder are skipped (their fixtures are not the team's runbooks);
+/// a test project named directly is validated.
+/// </summary>
+public static partial class ProjectDiscovery
+{
+    private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "artifacts"];
+
+    /// <summary>Finds the runbook projects behind <paramref name="path"/>, ordered by path.</summary>
+    /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
+    /// <exception cref="ValidationInputException">The path does not exist or is not one of those.</exception>
+    public static IReadOnlyList<RunbookProject> Find(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full)) return Select(ProjectFilesUnder(full), named: false);
+        if (!File.Exists(full)) throw new ValidationInputException($"'{path}' does not exist.");
+        return Path.GetExtension(full).ToLowerInvariant() switch
+        {
+            ".csproj" => Select([full], named: true),
+            ".sln" => Select(SolutionProjects(full), named: false),
+            ".slnx" => Select(SlnxProjects(full), named: false),
+            _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
+        };
+    }
+
+    /// <summary>The C# sources of a project: every <c>.cs</c> below its folder, except build output and nested projects.</summary>
+    /// <param name="projectFile">Full path of the project file.</param>
+    public static IReadOnlyList<string> SourcesOf(string projectFile)
+    {
+        var root = Path.GetDirectoryName(projectFile)!;
+        var sources = new List<string>();
+        Collect(root, isRoot: true);
+        return sources.Order(StringComparer.Ordinal).ToArray();
+
+        void Collect(string directory, bool isRoot)
+        {
+            if (!isRoot && (IsSkipped(directory) || Directory.EnumerateFiles(directory, "*.csproj").Any())) return;
+            sources.AddRange(Directory.EnumerateFiles(directory, "*.cs"));
+            foreach (var child in Directory.EnumerateDirectories(directory)) Collect(child, isRoot: false);
+        }
+    }
+
+    private static IReadOnlyList<RunbookProject> Select(IEnumerable<string> projectFiles, bool named)
+    {
+        var projects = new List<RunbookProject>();
+        foreach (var file in projectFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            if (!File.Exists(file)) continue;
+            var properties = ProjectProperties.Read(file);
+            if (!named && IsTestProject(file, properties)) continue;
+            var sources = SourcesOf(file);
+            if (sources.Any(DeclaresRunbooks)) projects.Add(new RunbookProject(file, sources, properties));
+        }
+
+        return projects;
+    }
+
+    private static bool IsTestProject(string file, ProjectProperties properties) =>
+        properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
+
+    private static bool DeclaresRunbooks(string source)
+    {
+        var text = File.ReadAllText(source);
+        // Cheap text test first, then make sure it is an attribute and not text inside a string or comment.
+        if (!text.Contains("[Runbook", StringComparison.Ordinal) && !text.Contains("[Handbook", StringComparison.Ordinal)) return false;
+        var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text).GetRoot();
+        return root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
+            .Any(a => a.Name.ToString().Split('.')[^1] is "Runbook" or "RunbookAttribute" or "Handbook" or "HandbookAttribute");
+    }
+
+    private static IEnumerable<string> ProjectFilesUnder(string root)
+    {
+        var stack = new Stack<string>([root]);
+        while (stack.Count > 0)
+        {
+            var directory = stack.Pop();
+            foreach (var file in Directory.EnumerateFiles(directory, "*.csproj")) yield return file;
+            foreach (var child in Directory.EnumerateDirectories(directory))
+                if (!IsSkipped(child)) stack.Push(child);
+        }
+    }
+
+    private static bool IsSkipped(string directory)
+    {
+        var name = Path.GetFileName(directory);
+        return name.StartsWith('.') || SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase);
+    }
+
+    private static IEnumerable<string> SolutionProjects(string solution)
+    {
+        var directory = Path.GetDirectoryName(solution)!;
+        foreach (Match match in SolutionProjectLine().Matches(File.ReadAllText(solution)))
+        {
+            var relative = match.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar);
+            if (relative.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) yield return Path.Combine(directory, relative);
+        }
+    }
+
+    private static IEnumerable<string> SlnxProjects(string solution)
+    {
+        var directory = Path.GetDirectoryName(solution)!;
+        return XDocument.Load(solution).Descendants()
+            .Where(e => e.Name.LocalName == "Project" && e.Attribute("Path")?.Value.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) == true)
+            .Select(e => Path.Combine(directory, e.Attribute("Path")!.Value.Replace('\\', Path.DirectorySeparatorChar)))
+            .ToArray();
+    }
+
+    [GeneratedRegex(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""([^""]+)""", RegexOptions.Multiline)]
+    private static partial Regex SolutionProjectLine();
+}

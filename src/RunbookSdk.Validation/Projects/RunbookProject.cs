@@ -1,0 +1,23 @@
+namespace RunbookSdk.Validation.Projects;
+
+/// <summary>A project whose sources declare runbooks or handbooks.</summary>
+/// <param name="ProjectFile">Full path of the <c>.csproj</c>.</param>
+/// <param name="Sources">Full paths of its C# sources, ordered.</param>
+/// <param name="Properties">Its MSBuild properties.</param>
+public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> Sources, ProjectProperties Properties)
+{
+    /// <summary>The project's name (file name without extension).</summary>
+    public string Name => Path.GetFileNameWithoutExtension(ProjectFile);
+
+    /// <summary>The project's folder.</summary>
+    public string Directory => Path.GetDirectoryName(ProjectFile)!;
+
+    /// <summary>Whether the project is a runbook app (an <c>Exe</c>): the generator emits its entry point and the build writes docs.</summary>
+    public bool IsApp => string.Equals(Properties["OutputType"], "Exe", StringComparison.OrdinalIgnoreCase)
+        || Properties.IsTrue("RunbookSdkGenerateEntryPoint");
+
+    /// <summary>Where the build writes the generated pages (<c>RunbookSdkDocsDirectory</c>, default <c>docs/</c> beside the project).</summary>
+    public string DocsDirectory => Properties["RunbookSdkDocsDirectory"] is { } configured
+        ? Path.GetFullPath(configured.Replace("$(MSBuildProjectDirectory)", Directory, StringComparison.OrdinalIgnoreCase), Directory)
+        : Path.Combine(Directory, "docs");
+}

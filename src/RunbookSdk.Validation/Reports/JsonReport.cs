@@ -1,0 +1,59 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace RunbookSdk.Validation.Reports;
+
+/// <summary>The whole result as JSON (<c>--json FILE</c>), for scripts: passed, runbook rows, docs and findings per project.</summary>
+public static class JsonReport
+{
+    /// <summary>Renders <paramref name="result"/>.</summary>
+    /// <param name="result">The validation result.</param>
+    public static string Render(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var root = new JsonObject
+        {
+            ["passed"] = result.Passed,
+            ["errors"] = result.Count(FindingLevel.Error),
+            ["warnings"] = result.Count(FindingLevel.Warning),
+            ["docsCurrent"] = !result.HasStaleDocs,
+            ["projects"] = new JsonArray(result.Projects.Select(p => (JsonNode)new JsonObject
+            {
+                ["name"] = p.Name,
+                ["projectFile"] = p.ProjectFile,
+                ["runbooks"] = new JsonArray(p.Runbooks.Select(r => (JsonNode)new JsonObject
+                {
+                    ["id"] = r.Id,
+                    ["title"] = r.Title,
+                    ["severity"] = r.Severity,
+                    ["escalation"] = r.Escalation,
+                    ["escalationInherited"] = r.EscalationInherited,
+                    ["rollback"] = r.Rollback,
+                    ["rollbackWaived"] = r.RollbackWaived,
+                    ["verification"] = r.Verification,
+                    ["status"] = r.Status,
+                    ["findingsByRule"] = new JsonObject(r.FindingsByRule.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))),
+                }).ToArray()),
+                ["docs"] = new JsonObject
+                {
+                    ["directory"] = p.Docs.Directory,
+                    ["checked"] = p.Docs.Checked,
+                    ["current"] = p.Docs.IsCurrent,
+                    ["missing"] = new JsonArray(p.Docs.Missing.Select(f => (JsonNode)f).ToArray()),
+                    ["stale"] = new JsonArray(p.Docs.Stale.Select(f => (JsonNode)f).ToArray()),
+                    ["extra"] = new JsonArray(p.Docs.Extra.Select(f => (JsonNode)f).ToArray()),
+                },
+                ["findings"] = new JsonArray(p.Findings.Select(f => (JsonNode)new JsonObject
+                {
+                    ["ruleId"] = f.RuleId,
+                    ["level"] = f.Level.ToString().ToLowerInvariant(),
+                    ["message"] = f.Message,
+                    ["path"] = f.Path,
+                    ["line"] = f.Line,
+                    ["column"] = f.Column,
+                }).ToArray()),
+            }).ToArray()),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text;
+
+namespace RunbookSdk.Validation.Reports;
+
+/// <summary>
+/// The report as GitHub-flavoured markdown: for a CI step summary (<c>--markdown $GITHUB_STEP_SUMMARY</c>) and the
+/// pull-request comment. Table cells are escaped so a message can never break the table.
+/// </summary>
+public static class MarkdownReport
+{
+    /// <summary>Renders <paramref name="result"/>.</summary>
+    /// <param name="result">The validation result.</param>
+    public static string Render(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var md = new StringBuilder();
+        md.Append("## Runbook validation: ").AppendLine(result.Passed ? "passed ✅" : "failed ❌").AppendLine();
+        md.AppendLine(Summary(result)).AppendLine();
+        if (result.Projects.Count == 0)
+        {
+            md.AppendLine("No runbook project found (no project whose sources declare `[Runbook]` or `[Handbook]`).");
+            return md.ToString();
+        }
+
+        md.AppendLine("| Runbook | Project | Severity | Escalation | Rollback | Verification | Findings | Status |");
+        md.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in result.Runbooks)
+        {
+            md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Cell(row.Project)).Append(" | ").Append(Cell(row.Severity ?? "–"))
+                .Append(" | ").Append(Check(row.Escalation, row.EscalationInherited ? "inherited" : null))
+                .Append(" | ").Append(Check(row.Rollback, row.RollbackWaived ? "waived" : null))
+                .Append(" | ").Append(Check(row.Verification, null))
+                .Append(" | ").Append(row.FindingsByRule.Count == 0 ? "–" : string.Join(", ", row.FindingsByRule.Select(p => p.Value == 1 ? p.Key : $"{p.Key} ×{p.Value}")))
+                .Append(" | ").Append(row.Status switch { "error" => "❌ error", "warning" => "⚠️ warning", _ => "✅ ok" }).AppendLine(" |");
+        }
+
+        md.AppendLine();
+        foreach (var project in result.Projects.Where(p => p.Docs.Checked))
+        {
+            md.Append("Docs of **").Append(Cell(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
+            md.AppendLine(project.Docs.IsCurrent
+                ? "current."
+                : $"**stale** – {project.Docs.Missing.Count} missing, {project.Docs.Stale.Count} different, {project.Docs.Extra.Count} no longer generated.");
+            md.AppendLine();
+        }
+
+        var findings = result.Findings.OrderByDescending(f => f.Level).ThenBy(f => f.Path, StringComparer.Ordinal).ThenBy(f => f.Line).ToArray();
+        if (findings.Length > 0)
+        {
+            md.AppendLine("| Level | Rule | Where | Message |");
+            md.AppendLine("|---|---|---|---|");
+            foreach (var finding in findings)
+            {
+                var rule = finding.HelpUri is null ? finding.RuleId : $"[{finding.RuleId}]({finding.HelpUri})";
+                md.Append("| ").Append(finding.Level.ToString().ToLowerInvariant()).Append(" | ").Append(rule)
+                    .Append(" | `").Append(Cell(finding.Where)).Append("` | ").Append(Cell(finding.Message)).AppendLine(" |");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    /// <summary>One line: how many runbooks, errors, warnings, and whether the docs are current.</summary>
+    /// <param name="result">The validation result.</param>
+    public static string Summary(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var runbooks = result.Runbooks.Count();
+        return $"{runbooks} runbook{(runbooks == 1 ? "" : "s")} in {result.Projects.Count} project{(result.Projects.Count == 1 ? "" : "s")}: "
+            + $"{result.Count(FindingLevel.Error)} error(s), {result.Count(FindingLevel.Warning)} warning(s), {result.Count(FindingLevel.Info)} info; "
+            + (result.HasStaleDocs ? "docs stale." : "docs current.");
+    }
+
+    private static string Check(bool present, string? note) => present ? (note is null ? "✅" : $"✅ {note}") : "❌ missing";
+
+    private static string Cell(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+}

@@ -1,0 +1,118 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Validation.Compiling;
+using RunbookSdk.Validation.Docs;
+using RunbookSdk.Validation.Projects;
+
+namespace RunbookSdk.Validation;
+
+/// <summary>
+/// <c>runbook validate</c>: finds the runbook projects behind a path, compiles each in memory with the generator and
+/// every analyzer, judges each runbook's completeness and compares the checked-in docs with the generated pages.
+/// </summary>
+public static class RunbookValidator
+{
+    /// <summary>Validates the runbook projects behind <paramref name="path"/>.</summary>
+    /// <param name="path">A project file, a solution or a folder.</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="ValidationInputException">The path does not exist or is not a project, solution or folder.</exception>
+    public static async Task<ValidationResult> ValidateAsync(string path, CancellationToken cancellationToken = default)
+    {
+        var projects = ProjectDiscovery.Find(path);
+        var root = RootFor(path);
+        var results = new List<ProjectResult>();
+        foreach (var project in projects)
+        {
+            var compiled = await ProjectCompiler.CompileAsync(project, cancellationToken).ConfigureAwait(false);
+            results.Add(Judge(compiled, root));
+        }
+
+        return new ValidationResult(root, results);
+    }
+
+    /// <summary>The folder findings are relative to: the git work tree holding <paramref name="path"/>, else its folder.</summary>
+    /// <param name="path">The validated path.</param>
+    public static string RootFor(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
+        for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git"))) return directory.FullName;
+        return start;
+    }
+
+    private static ProjectResult Judge(CompiledProject compiled, string root)
+    {
+        var project = compiled.Project;
+        var generatedTrees = compiled.Compilation.SyntaxTrees.Where(t => !project.Sources.Contains(t.FilePath, StringComparer.Ordinal)).ToArray();
+        var descriptors = GeneratedPages.Descriptors(compiled.Compilation, generatedTrees);
+
+        var diagnostics = compiled.Diagnostics
+            .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("RB", StringComparison.Ordinal) || d.Id.StartsWith("AD", StringComparison.Ordinal))
+            .Distinct()
+            .ToArray();
+        var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
+
+        var docs = CheckDocs(project, descriptors, generatedTrees, root, findings);
+
+        var plans = RecordedPlans.Record(compiled.Compilation);
+        var rows = descriptors.Where(d => d.Kind == "runbook").Select(d => Row(d, diagnostics, plans, project.Name)).ToArray();
+        var ordered = findings.OrderBy(f => f.Path ?? "", StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToArray();
+        return new ProjectResult(project.Name, Relative(project.ProjectFile, root), rows, ordered, docs);
+    }
+
+    private static RunbookRow Row(GeneratedDescriptor descriptor, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, SectionPresence> plans, string project)
+    {
+        var spans = descriptor.Type?.DeclaringSyntaxReferences ?? [];
+        var own = diagnostics.Where(d => d.Location.IsInSource && spans.Any(s => s.SyntaxTree == d.Location.SourceTree && s.Span.Contains(d.Location.SourceSpan))).ToArray();
+        var byRule = own.GroupBy(d => d.Id, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+        // The recorded plan is the truth; when it cannot be recorded, the section rules' verdict stands in.
+        var presence = plans.TryGetValue(descriptor.Id, out var recorded)
+            ? recorded
+            : new SectionPresence(!byRule.ContainsKey("RB0001"), false, !byRule.ContainsKey("RB0002"), false, !byRule.ContainsKey("RB0003"));
+        FindingLevel? level = own.Length == 0 ? null : own.Max(d => Level(d.Severity));
+        return new RunbookRow(project, descriptor.Id, descriptor.Title, descriptor.Severity,
+            presence.Escalation, presence.EscalationInherited, presence.Rollback, presence.RollbackWaived, presence.Verification, byRule, level);
+    }
+
+    private static DocsDrift CheckDocs(RunbookProject project, IReadOnlyList<GeneratedDescriptor> descriptors, IReadOnlyList<SyntaxTree> generatedTrees, string root, List<Finding> findings)
+    {
+        var directory = project.DocsDirectory;
+        var relativeDirectory = Relative(directory, root);
+        // A library writes no docs unless it keeps a docs folder; only then is there something to compare.
+        if (!project.IsApp && !Directory.Exists(directory)) return new DocsDrift(relativeDirectory, false, [], [], []);
+
+        var pages = descriptors.Select(d => new DocsPage(d.FileName, d.Documentation)).ToList();
+        if (GeneratedPages.Index(generatedTrees) is { } index) pages.Add(new DocsPage(GeneratedPages.IndexFileName, index));
+
+        var (missing, stale, extra) = DocsComparison.Compare(pages, directory);
+        const string Fix = "build the project (or run its `docs --out` command) and commit the docs folder";
+        foreach (var file in missing)
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {Fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
+        foreach (var (file, line) in stale)
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' differs from the generated page from line {line}; {Fix}.", Relative(Path.Combine(directory, file), root), line, 1, project.Name, null));
+        foreach (var file in extra)
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' is a generated page no runbook produces any more; delete it or {Fix}.", Relative(Path.Combine(directory, file), root), 1, 1, project.Name, null));
+        return new DocsDrift(relativeDirectory, true, missing, stale.Select(s => s.File).ToArray(), extra);
+    }
+
+    private static Finding ToFinding(Diagnostic diagnostic, string project, string root)
+    {
+        var span = diagnostic.Location.GetMappedLineSpan();
+        var path = diagnostic.Location.IsInSource && span.Path is { Length: > 0 } file ? Relative(file, root) : null;
+        return new Finding(diagnostic.Id, Level(diagnostic.Severity), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), path,
+            path is null ? 0 : span.StartLinePosition.Line + 1, path is null ? 0 : span.StartLinePosition.Character + 1, project,
+            string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri);
+    }
+
+    private static FindingLevel Level(DiagnosticSeverity severity) => severity switch
+    {
+        DiagnosticSeverity.Error => FindingLevel.Error,
+        DiagnosticSeverity.Warning => FindingLevel.Warning,
+        _ => FindingLevel.Info,
+    };
+
+    private static string Relative(string path, string root) =>
+        Path.IsPathRooted(path) ? Path.GetRelativePath(root, path).Replace('\\', '/') : path.Replace('\\', '/');
+}
