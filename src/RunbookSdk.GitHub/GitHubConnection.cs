@@ -1,0 +1,47 @@
+using Octokit;
+
+namespace RunbookSdk.GitHub;
+
+/// <summary>Where and as whom to talk to GitHub.</summary>
+/// <param name="Repository">The repository as <c>owner/name</c>.</param>
+/// <param name="Token">The token (<c>GITHUB_TOKEN</c>); null to go anonymous, which can read but not write.</param>
+/// <param name="ApiUrl">The REST API root: null for github.com, <c>https://host/api/v3/</c> for GitHub Enterprise Server.</param>
+public sealed record GitHubConnection(string Repository, string? Token, Uri? ApiUrl = null)
+{
+    /// <summary>The repository owner.</summary>
+    public string Owner => Split()[0];
+
+    /// <summary>The repository name.</summary>
+    public string Name => Split()[1];
+
+    /// <summary>
+    /// Reads the token from <c>GITHUB_TOKEN</c> and the API root from <c>GITHUB_API_URL</c> (GitHub Actions sets both;
+    /// on GitHub Enterprise Server the latter is <c>https://host/api/v3</c>), unless <paramref name="apiUrl"/> is given.
+    /// </summary>
+    /// <param name="repository">The repository as <c>owner/name</c>.</param>
+    /// <param name="apiUrl">An explicit API root, or null.</param>
+    public static GitHubConnection FromEnvironment(string repository, Uri? apiUrl = null)
+    {
+        var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
+        var fromEnvironment = Environment.GetEnvironmentVariable("GITHUB_API_URL");
+        apiUrl ??= string.IsNullOrWhiteSpace(fromEnvironment) ? null : new Uri(fromEnvironment);
+        return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
+    }
+
+    /// <summary>An Octokit client for this connection.</summary>
+    public IGitHubClient CreateClient()
+    {
+        var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
+        var client = ApiUrl is null ? new GitHubClient(product) : new GitHubClient(product, ApiUrl);
+        if (Token is not null) client.Credentials = new Credentials(Token);
+        return client;
+    }
+
+    private string[] Split()
+    {
+        var parts = Repository.Split('/');
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
+            throw new ArgumentException($"'{Repository}' is not a repository; expected owner/name.", nameof(Repository));
+        return parts;
+    }
+}

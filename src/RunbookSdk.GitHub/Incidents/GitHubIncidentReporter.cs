@@ -1,0 +1,191 @@
+using System.Text;
+using Octokit;
+
+namespace RunbookSdk.GitHub.Incidents;
+
+/// <summary>
+/// Keeps an incident's record in a GitHub issue (<c>run &lt;id&gt; --incident-repo owner/name</c>): opens an issue
+/// titled from the runbook and severity, labelled with the severity; appends a timeline comment per step; posts the
+/// post-incident template filled with what is known when the run ends. GitHub being down or refusing never reaches
+/// the runbook: every call that fails is queued in order and retried once at the end.
+/// </summary>
+public sealed class GitHubIncidentReporter : IIncidentReporter
+{
+    private readonly IGitHubClient _client;
+    private readonly GitHubConnection _connection;
+    private readonly List<Func<Task>> _pending = [];
+    private readonly List<IncidentStep> _steps = [];
+    private readonly List<string> _problems = [];
+    private IncidentStart? _start;
+    private int? _issueNumber;
+
+    /// <summary>Creates a reporter.</summary>
+    /// <param name="connection">Repository, token and API root.</param>
+    /// <param name="client">The client to use; null to create one from <paramref name="connection"/>.</param>
+    public GitHubIncidentReporter(GitHubConnection connection, IGitHubClient? client = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _client = client ?? connection.CreateClient();
+    }
+
+    /// <summary>The incident issue's number, once it exists.</summary>
+    public int? IssueNumber => _issueNumber;
+
+    /// <inheritdoc />
+    public IReadOnlyList<string> Problems => _problems;
+
+    /// <inheritdoc />
+    public Task StartAsync(IncidentStart incident, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        _start = incident;
+        return Attempt(OpenIssueAsync, "open the incident issue");
+    }
+
+    /// <inheritdoc />
+    public Task StepAsync(IncidentStep step, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        _steps.Add(step);
+        var body = TimelineComment(step);
+        return Attempt(() => CommentAsync(body), $"add step '{step.Step}' to the incident timeline");
+    }
+
+    /// <inheritdoc />
+    public async Task EndAsync(IncidentEnd end, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(end);
+        var retries = _pending.ToList();
+        _pending.Clear();
+        foreach (var retry in retries)
+        {
+            try { await retry().ConfigureAwait(false); }
+            catch (Exception exception)
+            {
+                _problems.Add(GitHubErrors.Describe("deliver a queued incident update on retry", exception));
+            }
+        }
+
+        var body = PostIncidentComment(end);
+        try { await CommentAsync(body).ConfigureAwait(false); }
+        catch (Exception exception)
+        {
+            _problems.Add(GitHubErrors.Describe("post the post-incident template", exception));
+        }
+    }
+
+    /// <summary>The issue title: severity, runbook title and id.</summary>
+    /// <param name="incident">The run that started.</param>
+    public static string IssueTitle(IncidentStart incident)
+    {
+        ArgumentNullException.ThrowIfNull(incident);
+        return (incident.Severity is null ? "" : $"[{incident.Severity}] ") + $"{incident.Title} ({incident.RunbookId})";
+    }
+
+    private async Task Attempt(Func<Task> action, string what)
+    {
+        try
+        {
+            // Once something is queued, later updates queue behind it, so the timeline stays in order.
+            if (_pending.Count > 0) { _pending.Add(action); return; }
+            await action().ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            // Whatever went wrong, it is the incident record's problem, never the runbook's.
+            _pending.Add(action);
+            _problems.Add(GitHubErrors.Describe(what, exception) + " Queued for a retry at the end of the run.");
+        }
+    }
+
+    private async Task OpenIssueAsync()
+    {
+        var start = _start!;
+        var labels = new List<string> { "incident" };
+        if (start.Severity is { } severity)
+        {
+            labels.Add(severity);
+            await EnsureLabelAsync(severity).ConfigureAwait(false);
+        }
+
+        var issue = new NewIssue(IssueTitle(start)) { Body = IssueBody(start) };
+        foreach (var label in labels) issue.Labels.Add(label);
+        var created = await _client.Issue.Create(_connection.Owner, _connection.Name, issue).ConfigureAwait(false);
+        _issueNumber = created.Number;
+    }
+
+    private async Task EnsureLabelAsync(string name)
+    {
+        try { await _client.Issue.Labels.Get(_connection.Owner, _connection.Name, name).ConfigureAwait(false); }
+        catch (NotFoundException)
+        {
+            await _client.Issue.Labels.Create(_connection.Owner, _connection.Name, new NewLabel(name, "d73a4a") { Description = "Incident severity" }).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommentAsync(string body)
+    {
+        if (_issueNumber is not { } number) throw new InvalidOperationException("The incident issue does not exist, so the update has nowhere to go.");
+        await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, number, body).ConfigureAwait(false);
+    }
+
+    private static string IssueBody(IncidentStart start)
+    {
+        var body = new StringBuilder();
+        body.AppendLine($"Incident opened by `runbook run {start.RunbookId}` at {Time(start.StartedAt)}.").AppendLine();
+        body.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
+        body.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+        if (start.Symptoms.Count > 0)
+        {
+            body.AppendLine().AppendLine("**Symptoms**");
+            foreach (var symptom in start.Symptoms) body.AppendLine($"- {symptom}");
+        }
+
+        body.AppendLine().AppendLine("Each step's result follows as a comment; the post-incident template is posted when the run ends.");
+        return body.ToString();
+    }
+
+    private static string TimelineComment(IncidentStep step)
+    {
+        var text = $"**{Time(step.At)}** · {step.Phase} › {step.Step}: **{step.Outcome}**";
+        return step.Detail is null ? text : text + "\n\n```\n" + step.Detail.Replace("```", "ʼʼʼ", StringComparison.Ordinal) + "\n```";
+    }
+
+    private string PostIncidentComment(IncidentEnd end)
+    {
+        var start = _start;
+        var md = new StringBuilder();
+        md.AppendLine("## Post-incident report").AppendLine();
+        if (start is not null)
+        {
+            md.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
+            md.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+            md.AppendLine($"- **Started:** {Time(start.StartedAt)}");
+        }
+
+        md.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
+        if (start is not null) md.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
+        md.AppendLine($"- **Outcome:** {end.Outcome}" + (end.Reason is null ? "" : $" – {end.Reason}")).AppendLine();
+
+        md.AppendLine("### Timeline").AppendLine();
+        md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
+        foreach (var step in _steps) md.AppendLine($"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |");
+        md.AppendLine();
+
+        md.AppendLine("### Follow-up").AppendLine();
+        if (end.PostIncident.Count == 0) md.AppendLine("- [ ] Root cause analysis").AppendLine("- [ ] Action items with owners");
+        foreach (var (stage, items) in end.PostIncident)
+        {
+            md.AppendLine($"**{stage}**");
+            foreach (var item in items) md.AppendLine($"- [ ] {item}");
+            md.AppendLine();
+        }
+
+        return md.ToString();
+    }
+
+    private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}

@@ -1,0 +1,152 @@
+using Octokit;
+using RunbookSdk.Validation;
+using RunbookSdk.Validation.Reports;
+
+namespace RunbookSdk.GitHub.PullRequests;
+
+/// <summary>
+/// Reports a validation result to a pull request: the markdown report as one comment, found again by a hidden
+/// marker and updated on later runs (never a pile of duplicates), and a check run whose annotations point at the
+/// finding locations. Each part fails on its own: a token that may comment but not create check runs still gets
+/// the comment. Nothing here throws for GitHub's answers; the problems come back in the report.
+/// </summary>
+public sealed class PullRequestReporter
+{
+    /// <summary>The hidden first line that identifies the report comment.</summary>
+    public const string Marker = "<!-- runbook-validate -->";
+
+    /// <summary>The check run's name.</summary>
+    public const string CheckName = "runbook validate";
+
+    /// <summary>GitHub accepts at most this many annotations per check-run request.</summary>
+    public const int AnnotationBatch = 50;
+
+    // The API limits a comment body to 65,536 characters; keep room for the marker and the cut notice.
+    private const int MaxCommentLength = 65_000;
+
+    private readonly IGitHubClient _client;
+    private readonly GitHubConnection _connection;
+
+    /// <summary>Creates a reporter.</summary>
+    /// <param name="connection">Repository, token and API root.</param>
+    /// <param name="client">The client to use; null to create one from <paramref name="connection"/>.</param>
+    public PullRequestReporter(GitHubConnection connection, IGitHubClient? client = null)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        _connection = connection;
+        _client = client ?? connection.CreateClient();
+    }
+
+    /// <summary>Posts or updates the comment, then creates the check run with annotations.</summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="pullRequest">The pull-request number.</param>
+    /// <param name="headSha">The commit to attach the check run to; null to use the pull request's head.</param>
+    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var problems = new List<string>();
+        var (commentId, created) = await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false);
+        var (checkRunId, annotations) = await CheckRunAsync(result, pullRequest, headSha, problems).ConfigureAwait(false);
+        return new PullRequestReport(commentId, created, checkRunId, annotations, problems);
+    }
+
+    /// <summary>The comment: the marker, then the markdown report (cut to GitHub's limit).</summary>
+    /// <param name="result">The validation result.</param>
+    public static string CommentBody(ValidationResult result)
+    {
+        var markdown = MarkdownReport.Render(result);
+        if (markdown.Length > MaxCommentLength)
+            markdown = markdown[..MaxCommentLength] + "\n\n… the report was cut to fit a comment; the full report is in the job summary.\n";
+        return Marker + "\n" + markdown;
+    }
+
+    private async Task<(long? Id, bool Created)> UpsertCommentAsync(string body, int pullRequest, List<string> problems)
+    {
+        try
+        {
+            var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
+            var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
+            if (existing is not null)
+            {
+                var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
+                return (updated.Id, false);
+            }
+
+            var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
+            return (comment.Id, true);
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            problems.Add(GitHubErrors.Describe($"post the report comment on pull request #{pullRequest}", exception));
+            return (null, false);
+        }
+    }
+
+    private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int pullRequest, string? headSha, List<string> problems)
+    {
+        CheckRun run;
+        try
+        {
+            headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false)).Head.Sha;
+            run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            // GITHUB_TOKEN without `checks: write`, or a token of a user (only apps may create check runs): the comment is enough.
+            problems.Add(GitHubErrors.Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
+            return (null, 0);
+        }
+
+        var annotations = Annotations(result);
+        var title = result.Passed ? "Runbooks complete, docs current" : "Runbook validation failed";
+        var summary = MarkdownReport.Summary(result);
+        try
+        {
+            // The API takes at most 50 annotations per request and appends each batch; the last one completes the run.
+            var batches = annotations.Chunk(AnnotationBatch).ToList();
+            for (var i = 0; i < Math.Max(1, batches.Count); i++)
+            {
+                var last = i >= batches.Count - 1;
+                var update = new CheckRunUpdate
+                {
+                    Output = new NewCheckRunOutput(title, summary) { Annotations = batches.Count == 0 ? [] : batches[i] },
+                };
+                if (last)
+                {
+                    update.Status = CheckStatus.Completed;
+                    update.Conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
+                    update.CompletedAt = DateTimeOffset.UtcNow;
+                }
+
+                await _client.Check.Run.Update(_connection.Owner, _connection.Name, run.Id, update).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            problems.Add(GitHubErrors.Describe($"add the annotations to check run {run.Id}", exception));
+        }
+
+        return (run.Id, annotations.Count);
+    }
+
+    /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
+    /// <param name="result">The validation result.</param>
+    public static IReadOnlyList<NewCheckRunAnnotation> Annotations(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Findings
+            .Where(f => f.Path is not null)
+            .Select(f => new NewCheckRunAnnotation(f.Path, Math.Max(1, f.Line), Math.Max(1, f.Line), Level(f.Level), f.Message)
+            {
+                Title = f.RuleId,
+            })
+            .ToArray();
+    }
+
+    private static CheckAnnotationLevel Level(FindingLevel level) => level switch
+    {
+        FindingLevel.Error => CheckAnnotationLevel.Failure,
+        FindingLevel.Warning => CheckAnnotationLevel.Warning,
+        _ => CheckAnnotationLevel.Notice,
+    };
+}

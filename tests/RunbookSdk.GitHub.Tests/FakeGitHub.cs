@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.GitHub.Tests;
+
+/// <summary>A request the fake received.</summary>
+internal sealed record Recorded(string Method, string Path, JsonNode? Body, string? Authorization);
+
+/// <summary>A canned answer.</summary>
+internal sealed record Answer(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// The parts of the GitHub REST API the reporters use, served on 127.0.0.1 (a free port) by an HttpListener, with
+/// the real API's JSON shapes, and in-memory state so a second run sees the first run's comment. <see cref="Fail"/>
+/// makes matching requests answer with an error instead.
+/// </summary>
+internal sealed partial class FakeGitHub : IDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Task _loop;
+    private readonly Lock _gate = new();
+    private readonly List<Recorded> _requests = [];
+    private readonly List<JsonObject> _comments = [];
+    private readonly Dictionary<string, JsonObject> _labels = new(StringComparer.OrdinalIgnoreCase);
+    private long _nextId = 1000;
+    private int _nextIssue = 41;
+
+    public FakeGitHub()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        ApiUrl = new Uri($"http://127.0.0.1:{port}/api/v3/");
+        _loop = Task.Run(LoopAsync);
+    }
+
+    public Uri ApiUrl { get; }
+
+    public string HeadSha { get; set; } = "3f786850e387550fdab836ed7e6dc881de23001b";
+
+    /// <summary>When set, requests it answers for (non-null) get that answer.</summary>
+    public Func<Recorded, Answer?>? Fail { get; set; }
+
+    public IReadOnlyList<Recorded> Requests { get { lock (_gate) return _requests.ToArray(); } }
+
+    public IReadOnlyList<Recorded> Writes => Requests.Where(r => r.Method != "GET").ToArray();
+
+    public void AddComment(string body) { lock (_gate) _comments.Add(Comment(_nextId++, body)); }
+
+    public static Answer RateLimited() => new(403,
+        new JsonObject { ["message"] = "API rate limit exceeded for installation ID 1.", ["documentation_url"] = "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" },
+        new Dictionary<string, string> { ["X-RateLimit-Limit"] = "5000", ["X-RateLimit-Remaining"] = "0", ["X-RateLimit-Reset"] = "1893456000", ["X-RateLimit-Used"] = "5000" });
+
+    public static Answer Error(int status, string message) => new(status, new JsonObject { ["message"] = message, ["documentation_url"] = "https://docs.github.com/rest" });
+
+    private async Task LoopAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) { return; }
+            try { await HandleAsync(context); }
+            catch (Exception exception) { await WriteAsync(context.Response, new Answer(599, new JsonObject { ["message"] = "fake failed: " + exception.Message })); }
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync();
+        var path = context.Request.Url!.AbsolutePath;
+        if (path.StartsWith("/api/v3", StringComparison.Ordinal)) path = path["/api/v3".Length..];
+        var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"]);
+        lock (_gate) _requests.Add(request);
+        await WriteAsync(context.Response, Fail?.Invoke(request) ?? Route(request));
+    }
+
+    private Answer Route(Recorded request)
+    {
+        lock (_gate)
+        {
+            var p = request.Path;
+            Match m;
+            if (request.Method == "GET" && (m = IssueComments().Match(p)).Success)
+                return new Answer(200, new JsonArray(_comments.Select(c => c.DeepClone()).ToArray()));
+            if (request.Method == "POST" && (m = IssueComments().Match(p)).Success)
+            {
+                var comment = Comment(_nextId++, request.Body!["body"]!.GetValue<string>());
+                _comments.Add(comment);
+                return new Answer(201, comment.DeepClone());
+            }
+            if (request.Method == "PATCH" && (m = CommentById().Match(p)).Success)
+            {
+                var comment = _comments.Single(c => c["id"]!.GetValue<long>() == long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+                comment["body"] = request.Body!["body"]!.GetValue<string>();
+                return new Answer(200, comment.DeepClone());
+            }
+            if (request.Method == "GET" && (m = PullRequest().Match(p)).Success)
+                return new Answer(200, new JsonObject
+                {
+                    ["id"] = 1, ["number"] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ["state"] = "open", ["title"] = "Add runbooks",
+                    ["user"] = User(), ["head"] = new JsonObject { ["label"] = "octo:runbooks", ["ref"] = "runbooks", ["sha"] = HeadSha, ["user"] = User() },
+                    ["base"] = new JsonObject { ["label"] = "octo:main", ["ref"] = "main", ["sha"] = "0000000000000000000000000000000000000000", ["user"] = User() },
+                });
+            if (request.Method == "POST" && p.EndsWith("/check-runs", StringComparison.Ordinal))
+                return new Answer(201, new JsonObject
+                {
+                    ["id"] = _nextId++, ["head_sha"] = request.Body!["head_sha"]!.GetValue<string>(), ["name"] = request.Body["name"]!.GetValue<string>(),
+                    ["status"] = "in_progress", ["conclusion"] = null, ["started_at"] = "2025-01-01T00:00:00Z",
+                    ["output"] = new JsonObject { ["title"] = null, ["summary"] = null, ["text"] = null, ["annotations_count"] = 0 },
+                });
+            if (request.Method == "PATCH" && (m = CheckRun().Match(p)).Success)
+                return new Answer(200, new JsonObject
+                {
+                    ["id"] = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ["head_sha"] = HeadSha, ["name"] = "runbook validate",
+                    ["status"] = request.Body?["status"]?.GetValue<string>() ?? "in_progress", ["conclusion"] = request.Body?["conclusion"]?.GetValue<string>(),
+                    ["output"] = new JsonObject { ["title"] = "t", ["summary"] = "s", ["annotations_count"] = 0 },
+                });
+            if (request.Method == "GET" && (m = Label().Match(p)).Success)
+                return _labels.TryGetValue(Uri.UnescapeDataString(m.Groups[1].Value), out var label) ? new Answer(200, label.DeepClone()) : Error(404, "Not Found");
+            if (request.Method == "POST" && p.EndsWith("/labels", StringComparison.Ordinal))
+            {
+                var label = new JsonObject { ["id"] = _nextId++, ["node_id"] = "LA_1", ["name"] = request.Body!["name"]!.GetValue<string>(), ["color"] = request.Body["color"]!.GetValue<string>(), ["description"] = request.Body["description"]?.GetValue<string>(), ["default"] = false };
+                _labels[label["name"]!.GetValue<string>()] = label;
+                return new Answer(201, label.DeepClone());
+            }
+            if (request.Method == "POST" && p.EndsWith("/issues", StringComparison.Ordinal))
+                return new Answer(201, new JsonObject
+                {
+                    ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = request.Body!["title"]!.GetValue<string>(), ["body"] = request.Body["body"]?.GetValue<string>(),
+                    ["user"] = User(), ["labels"] = new JsonArray(request.Body["labels"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["name"] = l!.GetValue<string>(), ["color"] = "ededed" }).ToArray()),
+                    ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue, ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z",
+                });
+            return Error(404, "Not Found");
+        }
+    }
+
+    private static JsonObject Comment(long id, string body) => new()
+    {
+        ["id"] = id, ["node_id"] = "IC_" + id, ["url"] = "https://api.github.example/repos/octo/ops/issues/comments/" + id,
+        ["html_url"] = "https://github.example/octo/ops/pull/7#issuecomment-" + id, ["body"] = body, ["user"] = User(),
+        ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z", ["author_association"] = "NONE",
+    };
+
+    private static JsonObject User() => new() { ["login"] = "github-actions[bot]", ["id"] = 41898282, ["type"] = "Bot" };
+
+    private static async Task WriteAsync(HttpListenerResponse response, Answer answer)
+    {
+        response.StatusCode = answer.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>()) response.Headers[name] = value;
+        var bytes = Encoding.UTF8.GetBytes(answer.Body?.ToJsonString() ?? "");
+        response.ContentLength64 = bytes.Length;
+        await response.OutputStream.WriteAsync(bytes);
+        response.Close();
+    }
+
+    public void Dispose()
+    {
+        _listener.Stop();
+        _listener.Close();
+        try { _loop.Wait(TimeSpan.FromSeconds(5)); } catch (AggregateException) { }
+    }
+
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues/(\d+)/comments$")] private static partial Regex IssueComments();
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues/comments/(\d+)$")] private static partial Regex CommentById();
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/pulls/(\d+)$")] private static partial Regex PullRequest();
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/check-runs/(\d+)$")] private static partial Regex CheckRun();
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/labels/([^/]+)$")] private static partial Regex Label();
+}

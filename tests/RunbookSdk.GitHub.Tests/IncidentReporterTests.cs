@@ -1,0 +1,101 @@
+using RunbookSdk.GitHub.Incidents;
+
+namespace RunbookSdk.GitHub.Tests;
+
+/// <summary>Incident issues: opened with title and severity label, a timeline comment per step, the post-incident report at the end; failures queued, never thrown.</summary>
+public sealed class IncidentReporterTests : IDisposable
+{
+    private static readonly DateTimeOffset Start = new(2025, 3, 1, 2, 59, 0, TimeSpan.Zero);
+    private readonly FakeGitHub _github = new();
+
+    private GitHubIncidentReporter Reporter() => new(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
+
+    private static IncidentStart Incident() => new("payments-api-down", "Payments API down", "P1", Start, ["5XX above 5%"]);
+
+    private static IncidentEnd End() => new("completed", Start.AddMinutes(12), [("Immediate (0-24 hours)", ["Write the timeline", "Notify stakeholders"])]);
+
+    [Fact]
+    public async Task OpensALabelledIssueCommentsEachStepAndPostsThePostIncidentReport()
+    {
+        var reporter = Reporter();
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), "HTTP 503"));
+        await reporter.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(5), null));
+        await reporter.EndAsync(End());
+
+        Assert.Empty(reporter.Problems);
+        var writes = _github.Writes.Select(r => $"{r.Method} {r.Path}").ToArray();
+        Assert.Equal(
+        [
+            "POST /repos/octo/ops/labels",
+            "POST /repos/octo/ops/issues",
+            "POST /repos/octo/ops/issues/42/comments",
+            "POST /repos/octo/ops/issues/42/comments",
+            "POST /repos/octo/ops/issues/42/comments",
+        ], writes);
+        var issue = _github.Writes[1].Body!;
+        Assert.Equal("[P1] Payments API down (payments-api-down)", issue["title"]!.GetValue<string>());
+        Assert.Equal(["incident", "P1"], issue["labels"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Equal("P1", _github.Writes[0].Body!["name"]!.GetValue<string>());
+        var comments = _github.Writes.Skip(2).Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+        Assert.StartsWith("**2025-03-01 03:00:00 UTC** · Assess › Check health: **succeeded**", comments[0], StringComparison.Ordinal);
+        Assert.Contains("HTTP 503", comments[0], StringComparison.Ordinal);
+        Assert.Contains("## Post-incident report", comments[2], StringComparison.Ordinal);
+        Assert.Contains("- **Duration:** 00:12:00", comments[2], StringComparison.Ordinal);
+        Assert.Contains("| 2025-03-01 03:04:00 UTC | Mitigate | Restart | succeeded |", comments[2], StringComparison.Ordinal);
+        Assert.Contains("- [ ] Notify stakeholders", comments[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnExistingSeverityLabelIsNotCreatedAgain()
+    {
+        var first = Reporter();
+        await first.StartAsync(Incident());
+        var second = Reporter();
+        await second.StartAsync(Incident());
+
+        Assert.Single(_github.Writes, r => r.Path.EndsWith("/labels", StringComparison.Ordinal));
+        Assert.Equal(43, second.IssueNumber);
+    }
+
+    [Fact]
+    public async Task GitHubDownDuringTheRunIsRetriedAtTheEndInOrder()
+    {
+        var reporter = Reporter();
+        _github.Fail = r => r.Method == "GET" ? null : FakeGitHub.Error(502, "Bad Gateway");
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null));
+        Assert.Null(reporter.IssueNumber);
+        Assert.Contains("502", reporter.Problems[0], StringComparison.Ordinal);
+
+        _github.Fail = null;
+        await reporter.EndAsync(End());
+
+        Assert.Equal(42, reporter.IssueNumber);
+        var posts = _github.Requests.Where(r => r.Method == "POST" && !r.Path.EndsWith("/labels", StringComparison.Ordinal)).Select(r => r.Path).ToArray();
+        Assert.Equal(["/repos/octo/ops/issues", "/repos/octo/ops/issues/42/comments", "/repos/octo/ops/issues/42/comments"], posts);
+        var comments = _github.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/issues/42/comments", StringComparison.Ordinal)).Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+        Assert.Equal(2, comments.Length);
+        Assert.Contains("Check health: **failed**", comments[0], StringComparison.Ordinal);
+        Assert.Contains("Post-incident report", comments[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GitHubDownForTheWholeRunNeverThrowsAndSaysWhatWasLost()
+    {
+        var reporter = Reporter();
+        _github.Fail = _ => FakeGitHub.Error(401, "Bad credentials");
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start, null));
+        await reporter.EndAsync(End());
+
+        Assert.Null(reporter.IssueNumber);
+        Assert.Contains(reporter.Problems, p => p.Contains("401", StringComparison.Ordinal));
+        Assert.Contains(reporter.Problems, p => p.Contains("post-incident", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _github.Dispose();
+}

@@ -1,0 +1,139 @@
+using RunbookSdk.GitHub.PullRequests;
+
+namespace RunbookSdk.GitHub.Tests;
+
+/// <summary>The real Octokit client against the fake GitHub API: one comment, upserted; check run annotations in batches of 50; errors reported.</summary>
+public sealed class PullRequestReporterTests : IDisposable
+{
+    private readonly FakeGitHub _github = new();
+
+    private PullRequestReporter Reporter(string? token = "ghs_test") => new(new GitHubConnection("octo/ops", token, _github.ApiUrl));
+
+    [Fact]
+    public async Task FirstRunCreatesTheCommentAndTheSecondRunUpdatesTheSameOne()
+    {
+        var first = await Reporter().ReportAsync(Results.Failing(), 7);
+        var second = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.True(first.Succeeded, string.Join("\n", first.Problems));
+        Assert.True(first.CommentCreated);
+        Assert.False(second.CommentCreated);
+        Assert.Equal(first.CommentId, second.CommentId);
+        var commentWrites = _github.Writes.Where(r => r.Path.Contains("/comments", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["POST /repos/octo/ops/issues/7/comments", $"PATCH /repos/octo/ops/issues/comments/{first.CommentId}"], commentWrites.Select(r => $"{r.Method} {r.Path}"));
+        var updated = commentWrites[1].Body!["body"]!.GetValue<string>();
+        Assert.StartsWith(PullRequestReporter.Marker + "\n## Runbook validation: passed", updated, StringComparison.Ordinal);
+        Assert.Equal("Token ghs_test", _github.Requests[0].Authorization);
+    }
+
+    [Fact]
+    public async Task AnOtherPersonsCommentIsLeftAlone()
+    {
+        _github.AddComment("LGTM, but please add a rollback");
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.True(report.CommentCreated);
+        Assert.DoesNotContain(_github.Writes, r => r.Method == "PATCH" && r.Path.Contains("/issues/comments/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CheckRunIsCreatedOnThePullRequestHeadAndAnnotationsAreSentInBatchesOf50()
+    {
+        var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);
+
+        Assert.Equal(120, report.Annotations);
+        var create = Assert.Single(_github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/check-runs");
+        Assert.Equal(_github.HeadSha, create.Body!["head_sha"]!.GetValue<string>());
+        Assert.Equal("runbook validate", create.Body["name"]!.GetValue<string>());
+        var updates = _github.Writes.Where(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}").ToArray();
+        Assert.Equal([50, 50, 20], updates.Select(u => u.Body!["output"]!["annotations"]!.AsArray().Count));
+        Assert.Equal("completed", updates[^1].Body!["status"]!.GetValue<string>());
+        Assert.Equal("failure", updates[^1].Body!["conclusion"]!.GetValue<string>());
+        Assert.Null(updates[0].Body!["conclusion"]);
+
+        var annotations = updates.SelectMany(u => u.Body!["output"]!["annotations"]!.AsArray()).ToArray();
+        var first = annotations[0]!;
+        Assert.Equal("runbooks/Payments/PaymentsHandbook.cs", annotations.Last()!["path"]!.GetValue<string>());
+        Assert.Equal(15, annotations.Last()!["start_line"]!.GetValue<int>());
+        Assert.Equal("warning", annotations.Last()!["annotation_level"]!.GetValue<string>());
+        Assert.Equal("runbooks/Payments/QueueStuck1.cs", first["path"]!.GetValue<string>());
+        Assert.Equal(6, first["start_line"]!.GetValue<int>());
+        Assert.Equal("failure", first["annotation_level"]!.GetValue<string>());
+        Assert.Equal("RB0002", first["title"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AGivenHeadShaIsUsedWithoutAskingForThePullRequest()
+    {
+        await Reporter().ReportAsync(Results.Passing(), 7, headSha: "abc123");
+
+        Assert.DoesNotContain(_github.Requests, r => r.Path.Contains("/pulls/", StringComparison.Ordinal));
+        var update = Assert.Single(_github.Writes, r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal));
+        Assert.Equal("success", update.Body!["conclusion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task TokenThatMayNotCreateCheckRunsStillGetsTheComment()
+    {
+        _github.Fail = r => r.Path.EndsWith("/check-runs", StringComparison.Ordinal) ? FakeGitHub.Error(403, "Resource not accessible by integration") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.NotNull(report.CommentId);
+        Assert.Null(report.CheckRunId);
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("403", problem, StringComparison.Ordinal);
+        Assert.Contains("check run", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BadCredentialsAreReportedNotThrown()
+    {
+        _github.Fail = _ => FakeGitHub.Error(401, "Bad credentials");
+
+        var report = await Reporter("expired").ReportAsync(Results.Failing(), 7);
+
+        Assert.Null(report.CommentId);
+        Assert.Equal(2, report.Problems.Count);
+        Assert.All(report.Problems, p => Assert.Contains("401", p, StringComparison.Ordinal));
+        Assert.Contains("GITHUB_TOKEN", report.Problems[0], StringComparison.Ordinal);
+        Assert.DoesNotContain(_github.Requests, r => r.Method != "GET");
+    }
+
+    [Fact]
+    public async Task RateLimitSaysWhenItResets()
+    {
+        _github.Fail = _ => FakeGitHub.RateLimited();
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.False(report.Succeeded);
+        Assert.Contains("rate limit exceeded", report.Problems[0], StringComparison.Ordinal);
+        Assert.Contains("2030-01-01 00:00:00 UTC", report.Problems[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TooManyRequestsIsARateLimitToo()
+    {
+        _github.Fail = _ => FakeGitHub.Error(429, "Too many requests") with { Headers = new Dictionary<string, string> { ["Retry-After"] = "30" } };
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.Contains("rate limit", report.Problems[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task ServerErrorIsReportedAndTheCheckRunIsStillTried()
+    {
+        _github.Fail = r => r.Path.Contains("/comments", StringComparison.Ordinal) ? FakeGitHub.Error(500, "Server Error") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("GitHub is failing (500)", problem, StringComparison.Ordinal);
+        Assert.NotNull(report.CheckRunId);
+    }
+
+    public void Dispose() => _github.Dispose();
+}
