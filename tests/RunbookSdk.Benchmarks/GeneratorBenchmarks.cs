@@ -15,7 +15,7 @@ public class GeneratorBenchmarks
     private Compilation _runbookEdit = null!;
     private Compilation _unrelatedEdit = null!;
 
-    [Params(100, 1000)]
+    [Params(1000)]
     public int Runbooks { get; set; }
 
     [GlobalSetup]
