@@ -18,7 +18,6 @@ public static class RunbookCli
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var cli = new CliOutput(output, error);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -27,6 +26,7 @@ public static class RunbookCli
             Out = new AnsiConsoleOutput(output),
         });
         console.Profile.Width = 120;
+        var cli = new CliOutput(output, error);
 
         var app = new CommandApp();
         app.Configure(config =>
@@ -45,6 +45,10 @@ public static class RunbookCli
                 .WithDescription("Imports a markdown runbook document as a buildable RunbookSdk project.")
                 .WithExample("import", "incident-response.md", "--out", "runbooks/Payments")
                 .WithExample("import", "incident-response.md", "--out", "runbooks/Payments", "--namespace", "Acme.Payments", "--allow-incomplete");
+            config.AddCommand<ValidateCommand>("validate")
+                .WithDescription("Compiles runbook projects with the generator and analyzers, prints the completeness table and fails on error findings or stale docs.")
+                .WithExample("validate", "samples/")
+                .WithExample("validate", ".", "--markdown", "summary.md", "--sarif", "runbooks.sarif", "--github-repo", "octo/ops", "--pr", "7");
         });
         return app.RunAsync(args);
     }

@@ -1,0 +1,138 @@
+using System.ComponentModel;
+using RunbookSdk.GitHub;
+using RunbookSdk.GitHub.PullRequests;
+using RunbookSdk.Validation;
+using RunbookSdk.Validation.Reports;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Cli.Commands;
+
+/// <summary>
+/// <c>validate PATH [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name --pr N [--github-api-url URL]]</c>:
+/// compiles the runbook projects behind PATH in memory, prints the completeness table, writes the report files and,
+/// when asked, reports to the pull request. The exit code is the validation result's: GitHub problems are warnings.
+/// </summary>
+internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("A runbook project (.csproj), a solution (.sln, .slnx) or a folder searched recursively.")]
+        public string Path { get; set; } = "";
+
+        [CommandOption("--sarif <FILE>")]
+        [Description("Write a SARIF 2.1.0 report (for github/codeql-action/upload-sarif).")]
+        public string? Sarif { get; set; }
+
+        [CommandOption("--markdown <FILE>")]
+        [Description("Write the markdown report; appended when FILE is $GITHUB_STEP_SUMMARY, replaced otherwise.")]
+        public string? Markdown { get; set; }
+
+        [CommandOption("--json <FILE>")]
+        [Description("Write the JSON report.")]
+        public string? Json { get; set; }
+
+        [CommandOption("--github-repo <OWNER/NAME>")]
+        [Description("Report to a pull request of this repository (with --pr): one upserted comment and a check run. Token from GITHUB_TOKEN.")]
+        public string? GitHubRepo { get; set; }
+
+        [CommandOption("--pr <NUMBER>")]
+        [Description("The pull-request number to report to (with --github-repo).")]
+        public int? PullRequest { get; set; }
+
+        [CommandOption("--github-api-url <URL>")]
+        [Description("The GitHub REST API root (GitHub Enterprise Server: https://HOST/api/v3/). Default: GITHUB_API_URL, else github.com.")]
+        public string? GitHubApiUrl { get; set; }
+
+        public override Spectre.Console.ValidationResult Validate()
+        {
+            if (GitHubRepo is null != PullRequest is null)
+                return Spectre.Console.ValidationResult.Error("--github-repo and --pr go together: pass both to report to a pull request, or neither.");
+            if (PullRequest is <= 0)
+                return Spectre.Console.ValidationResult.Error($"--pr {PullRequest} is not a pull-request number.");
+            if (GitHubRepo is { } repo && repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+                return Spectre.Console.ValidationResult.Error($"--github-repo '{repo}' is not a repository; expected owner/name.");
+            if (GitHubApiUrl is { } url && !IsHttpUrl(url))
+                return Spectre.Console.ValidationResult.Error($"--github-api-url '{url}' is not an http(s) URL.");
+            return Spectre.Console.ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        Validation.ValidationResult result;
+        try
+        {
+            result = await RunbookValidator.ValidateAsync(settings.Path, cancellationToken);
+        }
+        catch (ValidationInputException e)
+        {
+            output.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        ConsoleReport.Write(ReportConsole(), result);
+        try
+        {
+            ReportFiles.Write(result, settings.Sarif, settings.Markdown, settings.Json);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A report that cannot be written is a broken CI step: say so and fail, the files are what CI reads.
+            output.Error.WriteLine($"error: could not write a report file: {e.Message}");
+            return ExitCodes.Failure;
+        }
+
+        if (settings.GitHubRepo is { } repository && settings.PullRequest is { } pullRequest)
+            await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl);
+        return result.ExitCode;
+    }
+
+    /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
+    private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl)
+    {
+        var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
+        if (connection.Token is null)
+        {
+            output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
+            return;
+        }
+
+        try
+        {
+            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest);
+            foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
+            if (report.CommentId is { } id)
+                output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {repository}#{pullRequest} (comment {id}).");
+            if (report.CheckRunId is { } run)
+                output.Out.WriteLine($"GitHub: check run {run} with {report.Annotations} annotation{(report.Annotations == 1 ? "" : "s")}.");
+        }
+        catch (Exception e)
+        {
+            // The reporter returns GitHub's answers as problems; anything else (a bad URL, a bug) is still only a warning.
+            output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {repository}#{pullRequest}", e)}");
+        }
+    }
+
+    /// <summary>
+    /// The table as wide as its content when the output is a log or a file (CI logs are not cut at 120 columns, and
+    /// ids stay whole); the terminal's width on a terminal.
+    /// </summary>
+    private IAnsiConsole ReportConsole()
+    {
+        var terminal = ReferenceEquals(output.Out, System.Console.Out) && !System.Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output.Out),
+        });
+        console.Profile.Width = terminal ? Math.Max(80, System.Console.WindowWidth) : 4096;
+        return console;
+    }
+
+    private static bool IsHttpUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
+}

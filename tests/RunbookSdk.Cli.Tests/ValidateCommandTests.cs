@@ -1,0 +1,197 @@
+using System.Text.Json;
+using RunbookSdk.GitHub.PullRequests;
+using RunbookSdk.GitHub.Tests;
+
+namespace RunbookSdk.Cli.Tests;
+
+/// <summary><c>runbook validate</c>: the table, the exit code from the validation result, report files, and the pull-request comment.</summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "runbook-cli-validate-" + Guid.NewGuid().ToString("N")[..8]);
+
+    public ValidateCommandTests() => Directory.CreateDirectory(_work);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); }
+        catch (IOException) { }
+    }
+
+    private static readonly string[] OmnixRunbooks =
+    [
+        "omnix-api-lambda-failure", "omnix-data-accuracy", "omnix-database-performance", "omnix-full-system-recovery", "omnix-performance-degradation",
+    ];
+
+    [Fact]
+    public async Task OmnixPassesWithARowPerRunbookAndItsWarning()
+    {
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"));
+
+        Assert.True(code == 0, output + error);
+        foreach (var id in OmnixRunbooks) Assert.Contains($"│ {id} ", output, StringComparison.Ordinal);
+        Assert.Contains("samples/Omnix/OmnixHandbook.cs(15,10): warning RB0010", output, StringComparison.Ordinal);
+        Assert.Contains("docs samples/Omnix/docs: current", output, StringComparison.Ordinal);
+        Assert.Contains("passed: 5 runbooks in 1 project", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProjectWithoutRollbackFailsWithExitCode1()
+    {
+        var project = WriteProject(rollback: false);
+
+        var (code, output, error) = await Cli.RunAsync("validate", project);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("│ payments-queue-stuck ", output, StringComparison.Ordinal);
+        Assert.Contains("missing", output, StringComparison.Ordinal);
+        Assert.Contains("error RB0002", output, StringComparison.Ordinal);
+        Assert.Contains("failed:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APathThatDoesNotExistIsAUsageError()
+    {
+        var missing = Path.Combine(_work, "no-such-folder");
+
+        var (code, output, error) = await Cli.RunAsync("validate", missing);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+        Assert.Contains("no-such-folder", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Theory]
+    [InlineData("--github-repo", "octo/ops")]
+    [InlineData("--pr", "7")]
+    [InlineData("--github-repo", "octo", "--pr", "7")]
+    [InlineData("--github-repo", "octo/ops", "--pr", "7", "--github-api-url", "not a url")]
+    public async Task GitHubOptionsThatDoNotFitAreUsageErrors(params string[] options)
+    {
+        var (code, _, error) = await Cli.RunAsync(["validate", Repository.Path("samples/Omnix"), .. options]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.StartsWith("error: ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReportFilesAreWritten()
+    {
+        var project = WriteProject(rollback: false);
+        var sarif = Path.Combine(_work, "out", "runbooks.sarif");
+        var markdown = Path.Combine(_work, "out", "summary.md");
+        var json = Path.Combine(_work, "out", "report.json");
+
+        var (code, _, _) = await Cli.RunAsync("validate", project, "--sarif", sarif, "--markdown", markdown, "--json", json);
+
+        Assert.Equal(1, code);
+        Assert.Contains("\"version\": \"2.1.0\"", File.ReadAllText(sarif), StringComparison.Ordinal);
+        Assert.StartsWith("## Runbook validation: failed", File.ReadAllText(markdown), StringComparison.Ordinal);
+        using var report = JsonDocument.Parse(File.ReadAllText(json));
+        Assert.False(report.RootElement.GetProperty("passed").GetBoolean());
+    }
+
+    [Fact]
+    public async Task WithAPullRequestTheCommentIsPostedAndThenUpdated()
+    {
+        using var github = new FakeGitHub();
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        var project = WriteProject(rollback: false);
+        string[] args = ["validate", project, "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString()];
+
+        var first = await Cli.RunAsync(args);
+        var second = await Cli.RunAsync(args);
+
+        Assert.True(first.Code == 1, first.Out + first.Error);
+        Assert.Equal(1, second.Code);
+        Assert.Equal("", first.Error);
+        Assert.Contains("GitHub: report comment posted on octo/ops#7", first.Out, StringComparison.Ordinal);
+        Assert.Contains("GitHub: report comment updated on octo/ops#7", second.Out, StringComparison.Ordinal);
+        var comments = github.Writes.Where(r => r.Path.Contains("/comments", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(["POST", "PATCH"], comments.Select(c => c.Method));
+        var body = comments[0].Body!["body"]!.GetValue<string>();
+        Assert.StartsWith(PullRequestReporter.Marker + "\n## Runbook validation: failed", body, StringComparison.Ordinal);
+        Assert.Contains("payments-queue-stuck", body, StringComparison.Ordinal);
+        Assert.Equal("Token ghs_cli_test", github.Requests[0].Authorization);
+        var annotations = github.Writes.Where(r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal))
+            .SelectMany(r => r.Body!["output"]!["annotations"]!.AsArray()).ToArray();
+        Assert.Contains(annotations, a => a!["title"]!.GetValue<string>() == "RB0002");
+    }
+
+    [Fact]
+    public async Task AGitHubOutageIsAWarningAndTheExitCodeStaysTheValidations()
+    {
+        using var github = new FakeGitHub { Fail = _ => FakeGitHub.Error(503, "Service Unavailable") };
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"),
+            "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: GitHub is failing (503), could not post the report comment", error, StringComparison.Ordinal);
+        Assert.Contains("warning: GitHub is failing (503), could not create the check run", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutATokenNothingIsPostedAndTheRunSaysSo()
+    {
+        using var github = new FakeGitHub();
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", null);
+
+        var (code, _, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"),
+            "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.Equal(0, code);
+        Assert.Contains("warning: GITHUB_TOKEN is not set", error, StringComparison.Ordinal);
+        Assert.Empty(github.Requests);
+    }
+
+    /// <summary>A runbook app in a temp folder (outside any git work tree): a handbook with escalation and one runbook.</summary>
+    private string WriteProject(bool rollback)
+    {
+        var directory = Path.Combine(_work, "Payments");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Payments.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "PaymentsHandbook.cs"), """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            [Handbook("payments")]
+            public sealed class PaymentsHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Payments handbook")
+                    .Escalation(e => e.Level("Payments on-call", TimeSpan.Zero, "payments@example.com"));
+            }
+            """);
+        File.WriteAllText(Path.Combine(directory, "QueueStuck.cs"), $$"""
+            using RunbookSdk;
+
+            namespace Payments;
+
+            [Runbook("payments-queue-stuck")]
+            public sealed class QueueStuck : Runbook<PaymentsHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Payments queue stuck")
+                    .Severity(Severity.P2)
+                    .Phase("Assess", TimeBox.Minutes(0, 5), p => p
+                        .Step("Look at the queue", s => s.Instruction("Open the queue dashboard")))
+                    {{(rollback ? ".Rollback(r => r.Step(\"Roll back\", s => s.Run(\"./rollback.sh\").RequiresConfirmation()))" : "")}}
+                    .Verification(v => v.Step("Queue drains", s => s.Http("GET", "https://payments.example.com/queue").ExpectStatus(200)));
+            }
+            """);
+        return Path.Combine(directory, "Payments.csproj");
+    }
+}
