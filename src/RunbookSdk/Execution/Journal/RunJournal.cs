@@ -5,8 +5,11 @@ using System.Text.Json;
 namespace RunbookSdk.Execution;
 
 /// <summary>
-/// The run's JSON-lines journal: one object per event, appended and flushed to disk before the run moves on, so a
-/// crash (even <c>kill -9</c>) loses at most the event being written. Every text value passes through the run's
+/// The run's JSON-lines journal: one object per event, appended and handed to the operating system before the run
+/// moves on, so a crashed or killed process (even <c>kill -9</c>) loses at most the event being written. Records
+/// that decide what a resume must not repeat — a destructive step finishing, an operator's choice, the end of a
+/// rollback or of the run — are also forced to the disk (fsync), so they survive a power cut too; doing that for
+/// every event cost milliseconds per step (docs/performance.md). Every text value passes through the run's
 /// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value.
 /// </summary>
 internal sealed class RunJournal : IDisposable
@@ -15,6 +18,8 @@ internal sealed class RunJournal : IDisposable
     private readonly SecretMasker _secrets;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
+    private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
 
     private RunJournal(string path, FileStream stream, SecretMasker secrets, TimeProvider clock)
     {
@@ -65,8 +70,16 @@ internal sealed class RunJournal : IDisposable
         lock (_gate)
         {
             _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-            _stream.Flush(flushToDisk: true);
+            _stream.Flush(flushToDisk: IsDurable(eventName, fields));
         }
+    }
+
+    private bool IsDurable(string eventName, (string Name, object? Value)[] fields)
+    {
+        var key = fields.FirstOrDefault(f => f.Name == "key").Value as string;
+        if (eventName == "step-started" && key is not null && fields.Any(f => f.Name == "destructive" && f.Value is true))
+            _destructiveSteps.Add(key);
+        return DurableEvents.Contains(eventName) || (eventName == "step-finished" && key is not null && _destructiveSteps.Contains(key));
     }
 
     private void WriteValue(Utf8JsonWriter json, object value)
