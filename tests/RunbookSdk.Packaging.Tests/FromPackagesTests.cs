@@ -67,6 +67,33 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_runbook_item_template_adds_a_runbook_in_the_projects_namespace_that_builds_into_a_page()
+    {
+        Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
+        var source = Path.Combine(repository.RunbookProject, "DatabaseFailover.cs");
+        var page = Path.Combine(repository.RunbookProject, "docs", "database-failover.md");
+        try
+        {
+            var created = await repository.Processes.Dotnet(repository.RunbookProject, Timeout,
+                "new", "runbook", "--name", "DatabaseFailover", "--debug:custom-hive", repository.Hive);
+            log.WriteLine(created.ToString());
+            Assert.True(created.ExitCode == 0, created.ToString());
+            Assert.Contains("namespace Payments;", File.ReadAllText(source));
+
+            var build = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
+            log.WriteLine(build.ToString());
+            Assert.True(build.ExitCode == 0, build.ToString());
+            Assert.True(File.Exists(page), build.ToString());
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            File.Delete(source);
+            File.Delete(page);
+        }
+    }
+
+    [Fact]
     public async Task The_runbook_tool_installs_from_the_packed_feed_and_runs()
     {
         var tools = Path.Combine(repository.Root, "tools");
