@@ -89,6 +89,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
     private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options)
     {
+        // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
+        // unless it is a runbook app that asked for an entry point.
+        if (runbooks.Count == 0 && handbooks.Count == 0 && !options.EmitEntryPoint)
+            return new GeneratedSource("RunbookCatalog.g.cs", "", EquatableArray<DiagnosticInfo>.Empty);
         var (set, diagnostics) = TemplateOverrides.Resolve(templates);
         var index = TemplateSet.Render(set.Index, DocumentViews.Index(handbooks, runbooks));
         // Template diagnostics are reported once, with the catalog, not once per page.

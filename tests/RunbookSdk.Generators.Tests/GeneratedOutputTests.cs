@@ -67,6 +67,15 @@ public class GeneratedOutputTests
     }
 
     [Fact]
+    public void A_project_without_runbooks_gets_no_catalog()
+    {
+        var (run, errors) = GeneratorHarness.Run("namespace Tests; public class NotARunbook { }");
+
+        Assert.Empty(errors);
+        Assert.Empty(run.Results.Single().GeneratedSources);
+    }
+
+    [Fact]
     public void Entry_point_is_emitted_only_when_the_build_asks_for_it()
     {
         var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook);
