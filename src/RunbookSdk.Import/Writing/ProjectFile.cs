@@ -15,6 +15,15 @@ internal static class ProjectFile
         return null;
     }
 
+    /// <summary>
+    /// The RunbookSdk version to reference: the one this importer was built with (all packages share one version),
+    /// so a project imported by a given `runbook` tool builds against the SDK released with it.
+    /// </summary>
+    internal static string SdkVersion { get; } = (typeof(ProjectFile).Assembly
+        .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+        .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.1.0")
+        .Split('+')[0];
+
     public static string Write(string ns, string source, string projectDirectory, string? repository)
     {
         var header = $"""
@@ -35,10 +44,10 @@ internal static class ProjectFile
             """;
         if (repository is null)
         {
-            return header + """
+            return header + $"""
                   <ItemGroup>
                     <!-- The SDK package brings the DSL, the generator, the analyzers and the build targets that write docs/. -->
-                    <PackageReference Include="RunbookSdk" Version="0.1.0" />
+                    <PackageReference Include="RunbookSdk" Version="{SdkVersion}" />
                   </ItemGroup>
                 </Project>
 
