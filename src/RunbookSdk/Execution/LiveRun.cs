@@ -15,6 +15,7 @@ internal sealed partial class LiveRun : IDisposable
     private readonly EscalationClock _escalation;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     private RunJournal _journal = null!;
+    private RunObservers _observers = null!;
     private string _currentPhase = "";
     private string _currentStep = "";
 
@@ -57,6 +58,7 @@ internal sealed partial class LiveRun : IDisposable
     public async Task<RunOutcome> ExecuteAsync(RunJournal journal, CancellationToken cancellationToken)
     {
         _journal = journal;
+        _observers = new RunObservers(_options.Observers, journal);
         var plan = _context.Plan;
         WriteHeader();
 
@@ -93,8 +95,37 @@ internal sealed partial class LiveRun : IDisposable
             var verification = await VerifyAsync();
             result = Conclude(stop, rollback, verification);
         }
+        await EndObserversAsync(result);
         WriteFooter(result);
         return result;
+    }
+
+    /// <summary>Tells the observers how the run ended and waits for them (bounded); what they could not deliver is journaled and shown.</summary>
+    private async Task EndObserversAsync(RunOutcome result)
+    {
+        if (_options.Observers.Count == 0) return;
+        var postIncident = _context.Plan.Document.PostIncident.Count > 0
+            ? _context.Plan.Document.PostIncident
+            : _context.Handbook?.Document.PostIncident ?? [];
+        var ended = new RunEndedEvent(result.Status, result.ExitCode, result.Reason is null ? null : _context.Secrets.Mask(result.Reason), _clock.GetUtcNow(), postIncident);
+        _observers.Post("run-ended", (o, ct) => o.RunEndedAsync(ended, ct));
+        foreach (var message in await _observers.DrainAsync(_options.ObserverTimeout))
+            _console.Warn($"Incident record: {message}");
+    }
+
+    private void NotifyStep(string section, PhasePlan phase, StepPlan step, StepOutcome outcome, TimeSpan duration)
+    {
+        if (_options.Observers.Count == 0) return;
+        var detail = new List<string>();
+        if (outcome.Reason is { } reason) detail.Add(reason);
+        if (_outputs.TryGetValue(step.Title, out var output) && output.Length > 0)
+        {
+            var lines = output.Split('\n');
+            detail.Add(string.Join('\n', lines.Skip(Math.Max(0, lines.Length - _options.JournalOutputTail))));
+        }
+        var finished = new StepFinishedEvent(section, phase.Name, step.Title, ResultName(outcome.Result),
+            detail.Count == 0 ? null : _context.Secrets.Mask(string.Join("\n", detail)), _clock.GetUtcNow(), duration);
+        _observers.Post("step-finished", (o, ct) => o.StepFinishedAsync(finished, ct));
     }
 
     private static RunOutcome Conclude(Stop stop, RollbackResult rollback, string? verification)
@@ -189,7 +220,11 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
 
-        if (step.RequiresConfirmation && await ConfirmAsync(key, step) is { } refused) return refused;
+        if (step.RequiresConfirmation && await ConfirmAsync(key, step) is { } refused)
+        {
+            NotifyStep(section, phase, step, refused, TimeSpan.Zero);
+            return refused;
+        }
 
         var started = _clock.GetUtcNow();
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
@@ -211,6 +246,7 @@ internal sealed partial class LiveRun : IDisposable
         _journal.Write("step-finished",
             ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
             ("durationMs", (long)duration.TotalMilliseconds));
+        NotifyStep(section, phase, step, outcome, duration);
         var timing = $"({FormatElapsed(duration)}; incident time {FormatElapsed(Elapsed)})";
         switch (outcome.Result)
         {
@@ -280,6 +316,9 @@ internal sealed partial class LiveRun : IDisposable
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual));
+        var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
+            context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
+        _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));
     }
 
     private void WriteFooter(RunOutcome result)

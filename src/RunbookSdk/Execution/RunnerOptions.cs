@@ -30,6 +30,15 @@ public sealed record RunnerOptions
     /// <summary>Time-out of an HTTP step that sets none.</summary>
     public TimeSpan DefaultHttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Watch the live run (an incident issue, a chat thread): told when the run starts, after each step and when it
+    /// ends. They can never stop or slow the run: see <see cref="IRunObserver"/>.
+    /// </summary>
+    public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
+
+    /// <summary>How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is left.</summary>
+    public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
     public int JournalOutputTail { get; init; } = 10;
 }

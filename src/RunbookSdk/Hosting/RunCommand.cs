@@ -8,7 +8,7 @@ namespace RunbookSdk.Hosting;
 /// <c>run &lt;id&gt; [name=value ...]</c>: binds parameters, records the plan and hands it to an executor: the
 /// <see cref="DryRunPrinter"/> with <c>--dry-run</c>, else the live <see cref="RunbookRunner"/>.
 /// </summary>
-internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) : AsyncCommand<RunCommand.Settings>
+internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, RunbookHostOptions hostOptions) : AsyncCommand<RunCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
@@ -129,6 +129,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles) 
             JournalPath = settings.Journal,
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,
+            Observers = hostOptions.Observers,
         });
     }
 

@@ -22,7 +22,14 @@ public static class RunbookHost
     /// <param name="args">The command-line arguments.</param>
     /// <param name="catalog">The assembly's runbooks and handbooks.</param>
     /// <returns>The process exit code.</returns>
-    public static async Task<int> RunAsync(string[] args, RunbookCatalog catalog)
+    public static Task<int> RunAsync(string[] args, RunbookCatalog catalog) => RunAsync(args, catalog, new RunbookHostOptions());
+
+    /// <summary>Runs the command line against the process's console with <paramref name="options"/> (observers); Ctrl+C cancels a run.</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="catalog">The assembly's runbooks and handbooks.</param>
+    /// <param name="options">What the host adds, such as run observers.</param>
+    /// <returns>The process exit code.</returns>
+    public static async Task<int> RunAsync(string[] args, RunbookCatalog catalog, RunbookHostOptions options)
     {
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -35,7 +42,7 @@ public static class RunbookHost
         Console.CancelKeyPress += onCancel;
         try
         {
-            return await RunAsync(args, catalog, HostConsoles.ForProcess(), interrupted.Token);
+            return await RunAsync(args, catalog, HostConsoles.ForProcess(), options, interrupted.Token);
         }
         finally
         {
@@ -50,18 +57,33 @@ public static class RunbookHost
     /// <param name="cancellationToken">Cancels a run.</param>
     /// <returns>The process exit code.</returns>
     public static Task<int> RunAsync(string[] args, RunbookCatalog catalog, IAnsiConsole console, CancellationToken cancellationToken) =>
-        RunAsync(args, catalog, new HostConsoles(console, console), cancellationToken);
+        RunAsync(args, catalog, new HostConsoles(console, console), new RunbookHostOptions(), cancellationToken);
 
-    internal static Task<int> RunAsync(string[] args, RunbookCatalog catalog, HostConsoles consoles, CancellationToken cancellationToken)
+    /// <summary>Runs the command line writing to <paramref name="console"/>, with <paramref name="options"/> (observers).</summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="catalog">The assembly's runbooks and handbooks.</param>
+    /// <param name="console">Where everything is written, errors included.</param>
+    /// <param name="options">What the host adds, such as run observers.</param>
+    /// <param name="cancellationToken">Cancels a run.</param>
+    /// <returns>The process exit code.</returns>
+    public static Task<int> RunAsync(string[] args, RunbookCatalog catalog, IAnsiConsole console, RunbookHostOptions options, CancellationToken cancellationToken) =>
+        RunAsync(args, catalog, new HostConsoles(console, console), options, cancellationToken);
+
+    internal static Task<int> RunAsync(string[] args, RunbookCatalog catalog, HostConsoles consoles, CancellationToken cancellationToken) =>
+        RunAsync(args, catalog, consoles, new RunbookHostOptions(), cancellationToken);
+
+    internal static Task<int> RunAsync(string[] args, RunbookCatalog catalog, HostConsoles consoles, RunbookHostOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
 
         var app = new CommandApp();
         app.Configure(config =>
         {
             config.Settings.Registrar.RegisterInstance(catalog);
             config.Settings.Registrar.RegisterInstance(consoles);
+            config.Settings.Registrar.RegisterInstance(options);
             config.SetApplicationName(Assembly.GetEntryAssembly()?.GetName().Name ?? "runbooks");
             config.ConfigureConsole(consoles.Out);
             config.UseStrictParsing();

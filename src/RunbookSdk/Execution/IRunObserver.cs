@@ -1,0 +1,68 @@
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// Watches a live run from outside the runner, for an incident record elsewhere (a GitHub issue, a chat thread, a
+/// status page). Set it with <see cref="RunnerOptions.Observers"/>.
+/// </summary>
+/// <remarks>
+/// An observer can never stop or slow the runbook: the runner hands each call to a background queue (one per
+/// observer, so calls arrive in order), an exception is journaled as <c>observer-failed</c> and the run goes on.
+/// When the run has ended the runner waits for the queue to drain, at most <see cref="RunnerOptions.ObserverTimeout"/>,
+/// then journals each of the observer's <see cref="Problems"/> as <c>observer-problem</c>. Events carry masked text
+/// only: no secret value reaches an observer.
+/// </remarks>
+public interface IRunObserver
+{
+    /// <summary>A name for the journal and the console; by default the type's name.</summary>
+    string Name => GetType().Name;
+
+    /// <summary>The run started (after its <c>run-started</c> journal event).</summary>
+    /// <param name="run">Which runbook, its severity, symptoms and when.</param>
+    /// <param name="cancellationToken">Cancelled when the runner stops waiting for observers; never by the run's Ctrl+C.</param>
+    Task RunStartedAsync(RunStartedEvent run, CancellationToken cancellationToken);
+
+    /// <summary>A step ended: in a phase, the rollback or the verification section.</summary>
+    /// <param name="step">The step's result.</param>
+    /// <param name="cancellationToken">Cancelled when the runner stops waiting for observers.</param>
+    Task StepFinishedAsync(StepFinishedEvent step, CancellationToken cancellationToken);
+
+    /// <summary>The run ended; the last call. Retry what failed here: the runner waits for it (bounded).</summary>
+    /// <param name="run">The outcome and the post-incident checklist.</param>
+    /// <param name="cancellationToken">Cancelled when the runner stops waiting for observers.</param>
+    Task RunEndedAsync(RunEndedEvent run, CancellationToken cancellationToken);
+
+    /// <summary>What the observer could not deliver, one sentence each; read once <see cref="RunEndedAsync"/> has completed, and journaled.</summary>
+    IReadOnlyList<string> Problems => [];
+}
+
+/// <summary>A run started.</summary>
+/// <param name="RunbookId">Runbook id.</param>
+/// <param name="Title">Runbook title.</param>
+/// <param name="Severity">Severity key, or null.</param>
+/// <param name="IncidentStart">When the incident clock started (on resume: the first run's start).</param>
+/// <param name="StartedAt">When this run started.</param>
+/// <param name="Symptoms">What the on-call engineer sees when the runbook applies.</param>
+/// <param name="JournalPath">The run's journal file.</param>
+public sealed record RunStartedEvent(
+    string RunbookId, string Title, string? Severity, DateTimeOffset IncidentStart, DateTimeOffset StartedAt,
+    IReadOnlyList<string> Symptoms, string JournalPath);
+
+/// <summary>A step's result.</summary>
+/// <param name="Section"><c>phase-N</c>, <c>rollback</c> or <c>verification</c>.</param>
+/// <param name="Phase">The phase's name (<c>Rollback</c> and <c>Verification</c> for those sections).</param>
+/// <param name="Step">The step's title.</param>
+/// <param name="Outcome"><c>succeeded</c>, <c>skipped</c>, <c>failed</c>, <c>aborted</c> or <c>interrupted</c>, as journaled.</param>
+/// <param name="Detail">Why it did not succeed, and the last lines of its output; secrets masked; null when there is nothing to say.</param>
+/// <param name="At">When it ended.</param>
+/// <param name="Duration">How long it ran.</param>
+public sealed record StepFinishedEvent(string Section, string Phase, string Step, string Outcome, string? Detail, DateTimeOffset At, TimeSpan Duration);
+
+/// <summary>The end of a run.</summary>
+/// <param name="Status">How it ended.</param>
+/// <param name="ExitCode">The exit code the run returns.</param>
+/// <param name="Reason">Why it ended that way, secrets masked; null on success.</param>
+/// <param name="EndedAt">When.</param>
+/// <param name="PostIncident">The post-incident checklist: the runbook's own, else its handbook's (possibly empty).</param>
+public sealed record RunEndedEvent(RunStatus Status, int ExitCode, string? Reason, DateTimeOffset EndedAt, IReadOnlyList<ChecklistStagePlan> PostIncident);

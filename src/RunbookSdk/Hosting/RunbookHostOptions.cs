@@ -1,0 +1,13 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary>
+/// What a host adds to the <c>run</c> command beyond the command line: for example the <c>runbook</c> tool's
+/// <c>--incident-repo</c>, which passes a GitHub incident observer without the runbook app depending on GitHub.
+/// </summary>
+public sealed record RunbookHostOptions
+{
+    /// <summary>Observers of every live run (not of dry runs); see <see cref="IRunObserver"/>.</summary>
+    public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
+}
