@@ -49,6 +49,9 @@ public static class RunbookCli
                 .WithDescription("Compiles runbook projects with the generator and analyzers, prints the completeness table and fails on error findings or stale docs.")
                 .WithExample("validate", "samples/")
                 .WithExample("validate", ".", "--markdown", "summary.md", "--sarif", "runbooks.sarif", "--github-repo", "octo/ops", "--pr", "7");
+            config.AddCommand<RunCommand>("run")
+                .WithDescription("Builds a runbook project (or loads its assembly) and runs a runbook; --incident-repo keeps the incident in a GitHub issue.")
+                .WithExample("run", "samples/Sandbox", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:5099", "--yes", "--incident-repo", "octo/ops");
         });
         return app.RunAsync(args);
     }

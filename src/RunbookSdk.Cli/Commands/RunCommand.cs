@@ -1,0 +1,149 @@
+using System.ComponentModel;
+using RunbookSdk.Execution;
+using RunbookSdk.GitHub;
+using RunbookSdk.GitHub.Incidents;
+using RunbookSdk.Hosting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Cli.Commands;
+
+/// <summary>
+/// <c>run APP ID [name=value ...] [--incident-repo owner/name] [run options]</c>: loads the runbook app's catalog from
+/// its built assembly and runs the runbook through the app's own host (<see cref="RunbookHost"/>), with a GitHub
+/// incident issue kept by an <see cref="IncidentRunObserver"/> when <c>--incident-repo</c> is given. The exit code is
+/// the run's (docs/runner.md); GitHub problems are journaled and shown, never change it.
+/// </summary>
+internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<APP>")]
+        [Description("The runbook project (.csproj or its folder; built with 'dotnet build' first) or its built assembly (.dll).")]
+        public string App { get; set; } = "";
+
+        [CommandArgument(1, "<ID>")]
+        [Description("The runbook's id.")]
+        public string Id { get; set; } = "";
+
+        [CommandArgument(2, "[PARAMETERS]")]
+        [Description("Parameter values as name=value; names are case-insensitive.")]
+        public string[] Parameters { get; set; } = [];
+
+        [CommandOption("--incident-repo <OWNER/NAME>")]
+        [Description("Keep the incident in an issue of this repository: opened at the start, a timeline comment per step, the post-incident report at the end. Token from GITHUB_TOKEN.")]
+        public string? IncidentRepo { get; set; }
+
+        [CommandOption("--github-api-url <URL>")]
+        [Description("The GitHub REST API root (GitHub Enterprise Server: https://HOST/api/v3/). Default: GITHUB_API_URL, else github.com.")]
+        public string? GitHubApiUrl { get; set; }
+
+        [CommandOption("--no-build")]
+        [Description("Do not build the project; use its bin/Debug/net10.0 assembly as it is.")]
+        public bool NoBuild { get; set; }
+
+        [CommandOption("--dry-run")]
+        [Description("Print the resolved plan and execute nothing (no incident issue either).")]
+        public bool DryRun { get; set; }
+
+        [CommandOption("-y|--yes")]
+        [Description("Accept the confirmation of every destructive step.")]
+        public bool Yes { get; set; }
+
+        [CommandOption("--non-interactive")]
+        [Description("Never wait for input (implied when standard input is not a terminal).")]
+        public bool NonInteractive { get; set; }
+
+        [CommandOption("--skip-manual")]
+        [Description("With --non-interactive, skip manual instructions instead of refusing.")]
+        public bool SkipManual { get; set; }
+
+        [CommandOption("--journal <PATH>")]
+        [Description("Append the JSON-lines journal here.")]
+        public string? Journal { get; set; }
+
+        [CommandOption("--resume <JOURNAL>")]
+        [Description("Continue the run recorded in JOURNAL after its last completed step.")]
+        public string? Resume { get; set; }
+
+        [CommandOption("--webhook <URL>")]
+        [Description("POST notifications to this URL.")]
+        public string? Webhook { get; set; }
+
+        public override ValidationResult Validate()
+        {
+            if (IncidentRepo is { } repo && repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
+                return ValidationResult.Error($"--incident-repo '{repo}' is not a repository; expected owner/name.");
+            if (GitHubApiUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                return ValidationResult.Error($"--github-api-url '{url}' is not an http(s) URL.");
+            return ValidationResult.Success();
+        }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        RunbookCatalog catalog;
+        try
+        {
+            var assembly = await RunbookApp.AssemblyPathAsync(settings.App, settings.NoBuild, output.Error, cancellationToken);
+            catalog = RunbookApp.LoadCatalog(assembly);
+        }
+        catch (RunbookAppException e)
+        {
+            output.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
+        var observers = new List<IRunObserver>();
+        IncidentRunObserver? incident = null;
+        if (settings.IncidentRepo is { } repository && !settings.DryRun)
+        {
+            var connection = GitHubConnection.FromEnvironment(repository, settings.GitHubApiUrl is { } url ? new Uri(url) : null);
+            if (connection.Token is null)
+            {
+                output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: no incident issue is kept in {repository}.");
+            }
+            else
+            {
+                incident = IncidentRunObserver.ForRepository(connection);
+                observers.Add(incident);
+            }
+        }
+
+        var options = new RunbookHostOptions { Observers = observers };
+        string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
+        var exitCode = ReferenceEquals(output.Out, System.Console.Out)
+            ? await RunbookHost.RunAsync(args, catalog, options)
+            : await RunbookHost.RunAsync(args, catalog, Console(output.Out), options, cancellationToken);
+
+        if (incident?.Reporter is GitHubIncidentReporter { IssueNumber: { } number })
+            output.Out.WriteLine($"Incident issue: {settings.IncidentRepo}#{number}");
+        return exitCode;
+    }
+
+    /// <summary>The run options the app's host understands, passed through as given.</summary>
+    private static IEnumerable<string> HostOptions(Settings settings)
+    {
+        if (settings.DryRun) yield return "--dry-run";
+        if (settings.Yes) yield return "--yes";
+        if (settings.NonInteractive) yield return "--non-interactive";
+        if (settings.SkipManual) yield return "--skip-manual";
+        if (settings.Journal is { } journal) { yield return "--journal"; yield return journal; }
+        if (settings.Resume is { } resume) { yield return "--resume"; yield return resume; }
+        if (settings.Webhook is { } webhook) { yield return "--webhook"; yield return webhook; }
+    }
+
+    /// <summary>A plain console on <paramref name="writer"/> (output captured by a caller, e.g. tests).</summary>
+    private static IAnsiConsole Console(TextWriter writer)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        console.Profile.Width = 4096;
+        return console;
+    }
+}

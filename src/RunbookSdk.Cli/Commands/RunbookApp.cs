@@ -1,0 +1,109 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Runtime.Loader;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Cli.Commands;
+
+/// <summary>A runbook app's catalog, loaded from its built assembly (building the project first when given one).</summary>
+internal static class RunbookApp
+{
+    private const string CatalogType = "RunbookSdk.Generated.GeneratedRunbookCatalog";
+
+    /// <summary>The assembly of <paramref name="path"/>: the path itself for a <c>.dll</c>, else the project's <c>bin/Debug/net10.0/NAME.dll</c>, built first unless <paramref name="noBuild"/>.</summary>
+    /// <exception cref="RunbookAppException">The path is neither, the build failed, or the assembly is missing.</exception>
+    public static async Task<string> AssemblyPathAsync(string path, bool noBuild, TextWriter log, CancellationToken cancellationToken)
+    {
+        var full = Path.GetFullPath(path);
+        if (full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+            return File.Exists(full) ? full : throw new RunbookAppException($"the assembly '{path}' does not exist.");
+
+        var project = ProjectFile(full, path);
+        var assembly = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
+        if (!noBuild) await BuildAsync(project, log, cancellationToken);
+        return File.Exists(assembly)
+            ? assembly
+            : throw new RunbookAppException($"'{assembly}' does not exist{(noBuild ? ": build the project first, or drop --no-build" : " after the build")}.");
+    }
+
+    /// <summary>Loads the assembly into its own load context (sharing RunbookSdk with this tool) and reads its generated catalog.</summary>
+    /// <exception cref="RunbookAppException">The assembly cannot be loaded or has no runbook catalog.</exception>
+    public static RunbookCatalog LoadCatalog(string assemblyPath)
+    {
+        Assembly assembly;
+        try
+        {
+            assembly = new AppLoadContext(assemblyPath).LoadFromAssemblyPath(assemblyPath);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        {
+            throw new RunbookAppException($"cannot load '{assemblyPath}': {e.Message}");
+        }
+
+        var property = assembly.GetType(CatalogType)?.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static)
+            ?? throw new RunbookAppException($"'{assemblyPath}' has no runbook catalog ({CatalogType}.Catalog): is it a runbook project built with the RunbookSdk generator?");
+        try
+        {
+            return property.GetValue(null) as RunbookCatalog
+                ?? throw new RunbookAppException($"'{assemblyPath}' was built against a different RunbookSdk than this tool's ({typeof(RunbookCatalog).Assembly.GetName().Version}).");
+        }
+        catch (TargetInvocationException e)
+        {
+            throw new RunbookAppException($"the runbook catalog of '{assemblyPath}' failed to load: {e.InnerException?.Message ?? e.Message}");
+        }
+    }
+
+    private static string ProjectFile(string full, string given)
+    {
+        if (File.Exists(full) && full.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) return full;
+        if (Directory.Exists(full))
+        {
+            var projects = Directory.GetFiles(full, "*.csproj");
+            if (projects.Length == 1) return projects[0];
+            throw new RunbookAppException(projects.Length == 0
+                ? $"'{given}' holds no project file (.csproj)."
+                : $"'{given}' holds {projects.Length} project files: name one.");
+        }
+        throw new RunbookAppException($"'{given}' is not a runbook project (.csproj or its folder) or assembly (.dll).");
+    }
+
+    private static async Task BuildAsync(string project, TextWriter log, CancellationToken cancellationToken)
+    {
+        log.WriteLine($"Building {project} ...");
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { "build", project, "--nologo", "-v", "q", "-c", "Debug" }) start.ArgumentList.Add(arg);
+        using var process = Process.Start(start) ?? throw new RunbookAppException("could not start 'dotnet build'.");
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
+        if (process.ExitCode != 0)
+            throw new RunbookAppException($"'dotnet build {project}' failed (exit code {process.ExitCode}):\n{(await output + await errors).Trim()}");
+    }
+
+    /// <summary>
+    /// The app's own dependencies come from its folder; whatever this tool ships (RunbookSdk, Spectre.Console) is
+    /// shared, so the catalog's types are the tool's types.
+    /// </summary>
+    private sealed class AppLoadContext(string assemblyPath) : AssemblyLoadContext("runbook-app: " + Path.GetFileName(assemblyPath))
+    {
+        private readonly AssemblyDependencyResolver _resolver = new(assemblyPath);
+
+        protected override Assembly? Load(AssemblyName assemblyName)
+        {
+            if (File.Exists(Path.Combine(AppContext.BaseDirectory, assemblyName.Name + ".dll"))) return null;
+            return _resolver.ResolveAssemblyToPath(assemblyName) is { } path ? LoadFromAssemblyPath(path) : null;
+        }
+
+        protected override IntPtr LoadUnmanagedDll(string unmanagedDllName) =>
+            _resolver.ResolveUnmanagedDllToPath(unmanagedDllName) is { } path ? LoadUnmanagedDllFromPath(path) : IntPtr.Zero;
+    }
+}
+
+/// <summary>The runbook app cannot be built or loaded; the message says why.</summary>
+/// <param name="message">What is wrong.</param>
+internal sealed class RunbookAppException(string message) : Exception(message);

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using RunbookSdk.GitHub.Tests;
+
+namespace RunbookSdk.Cli.Tests;
+
+/// <summary>
+/// <c>runbook run APP ID --incident-repo</c>: loads the runbook app's catalog from its assembly, runs it through the
+/// app's host and keeps the incident in a GitHub issue (the fake API on 127.0.0.1); GitHub never changes the run.
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class RunCommandTests : IDisposable
+{
+    private static readonly string Assembly = Repository.Path("tests/RunbookSdk.Cli.Tests/TestRunbooks/bin/Debug/net10.0/CliTestRunbooks.dll");
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "runbook-cli-run-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly FakeGitHub _github = new();
+    private readonly EnvironmentVariable _token = new("GITHUB_TOKEN", "ghs_cli_test");
+
+    public RunCommandTests() => Directory.CreateDirectory(_work);
+
+    private string JournalPath => Path.Combine(_work, "journal.jsonl");
+
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] extra) =>
+        Cli.RunAsync(["run", Assembly, "cli-test-restart", .. extra, "--non-interactive", "--journal", JournalPath,
+            "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
+
+    private string[] JournalEvents() => File.ReadAllLines(JournalPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()!).ToArray();
+
+    private string[] Comments() => _github.Writes.Where(r => r.Path == "/repos/octo/ops/issues/42/comments").Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+
+    [Fact]
+    public async Task ARunOpensTheIssueCommentsEachStepAndPostsThePostIncidentReport()
+    {
+        var (code, output, error) = await RunAsync();
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Run succeeded", output, StringComparison.Ordinal);
+        Assert.Contains("Incident issue: octo/ops#42", output, StringComparison.Ordinal);
+        var issue = Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+        Assert.Equal("[P2] Worker stuck (cli-test-restart)", issue.Body!["title"]!.GetValue<string>());
+        Assert.Equal(["incident", "P2"], issue.Body["labels"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.Contains("Jobs pile up in the queue", issue.Body["body"]!.GetValue<string>(), StringComparison.Ordinal);
+        var comments = Comments();
+        Assert.Equal(4, comments.Length);
+        Assert.Contains("Diagnose › Look at the worker: **succeeded**", comments[0], StringComparison.Ordinal);
+        Assert.Contains("worker-state=stuck", comments[0], StringComparison.Ordinal);
+        Assert.Contains("Mitigate › Restart the worker: **succeeded**", comments[1], StringComparison.Ordinal);
+        Assert.Contains("Verification › Worker is healthy: **succeeded**", comments[2], StringComparison.Ordinal);
+        Assert.Contains("## Post-incident report", comments[3], StringComparison.Ordinal);
+        Assert.Contains("- **Outcome:** succeeded (exit code 0)", comments[3], StringComparison.Ordinal);
+        Assert.Contains("- [ ] Notify stakeholders", comments[3], StringComparison.Ordinal);
+        Assert.Equal("Token ghs_cli_test", _github.Requests[0].Authorization);
+        Assert.DoesNotContain("observer-failed", JournalEvents());
+        Assert.DoesNotContain("observer-problem", JournalEvents());
+    }
+
+    [Fact]
+    public async Task AFailedRunIsRolledBackAndTheIssueSaysSo()
+    {
+        var (code, output, error) = await RunAsync("Fail=yes");
+
+        Assert.True(code == 3, output + error);
+        var comments = Comments();
+        Assert.Contains(comments, c => c.Contains("Mitigate › Restart the worker: **failed**", StringComparison.Ordinal));
+        Assert.Contains(comments, c => c.Contains("Rollback › Start the old worker: **succeeded**", StringComparison.Ordinal));
+        Assert.Contains("- **Outcome:** failed and rolled back (exit code 3)", comments[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGitHubOutageDoesNotChangeTheRunAndIsInTheJournal()
+    {
+        _github.Fail = r => r.Method == "GET" ? null : FakeGitHub.Error(502, "Bad Gateway");
+
+        var (code, output, error) = await RunAsync();
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Run succeeded", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Incident issue:", output, StringComparison.Ordinal);
+        Assert.Contains("Incident record: GitHub incident issue: GitHub is failing (502)", output, StringComparison.Ordinal);
+        var events = JournalEvents();
+        Assert.Contains("observer-problem", events);
+        Assert.Equal("run-finished", events[^1]);
+        var problems = File.ReadAllLines(JournalPath).Where(l => l.Contains("\"observer-problem\"", StringComparison.Ordinal)).ToArray();
+        Assert.Contains(problems, p => p.Contains("502", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TheProjectIsBuiltAndLoadedWhenGivenInsteadOfTheAssembly()
+    {
+        var (code, output, error) = await Cli.RunAsync("run", Repository.Path("tests/RunbookSdk.Cli.Tests/TestRunbooks"), "cli-test-restart", "--dry-run");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("echo worker-state=stuck", output, StringComparison.Ordinal);
+        Assert.Empty(_github.Requests);
+    }
+
+    [Theory]
+    [InlineData("no-such-app.dll")]
+    [InlineData("no-such-folder")]
+    public async Task AnAppThatIsNotThereIsAUsageError(string app)
+    {
+        var (code, _, error) = await Cli.RunAsync("run", Path.Combine(_work, app), "cli-test-restart");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains(app, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnUnknownRunbookIsTheHostsUsageError()
+    {
+        var (code, output, _) = await Cli.RunAsync("run", Assembly, "no-such-runbook", "--dry-run");
+
+        Assert.Equal(2, code);
+        Assert.Contains("unknown runbook 'no-such-runbook'. Known runbooks: cli-test-restart.", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        _token.Dispose();
+        _github.Dispose();
+        try { Directory.Delete(_work, recursive: true); }
+        catch (IOException) { }
+    }
+}
