@@ -31,9 +31,6 @@ internal static class WorkReport
             var regenerated = new[] { "RunbookSources", "HandbookSources", "CatalogSource" }
                 .Select(step => $"{step}={result.TrackedSteps[step].SelectMany(s => s.Outputs).Count(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New)}");
             Console.WriteLine($"{name}: outputs re-generated: {string.Join(", ", regenerated)}");
-            if (Environment.GetEnvironmentVariable("RUNBOOK_REPORT_REASONS") == "1")
-                foreach (var (step, runs) in result.TrackedSteps)
-                    Console.WriteLine($"    {step}: {string.Join(",", runs.SelectMany(r => r.Outputs).GroupBy(o => o.Reason).Select(g => $"{g.Key}x{g.Count()}"))}");
         }
 
         // Rough single-shot times after a warm-up (JIT), as a compiler server would run; BenchmarkDotNet gives the real figures.

@@ -5,10 +5,14 @@ using Scriban;
 
 namespace RunbookSdk.Generators.Docs;
 
-/// <summary>Applies a project's own templates over the built-in ones. Each distinct template text is parsed once.</summary>
+/// <summary>
+/// Applies a project's own templates over the built-in ones. A template file's current text is parsed once; only the
+/// latest text per file is kept, because in an IDE every keystroke in a template is a new text and a cache keyed by
+/// text alone would keep them all for the life of the process.
+/// </summary>
 internal static class TemplateOverrides
 {
-    private static readonly ConcurrentDictionary<string, Template> Parsed = new();
+    private static readonly ConcurrentDictionary<string, (string Text, Template Template)> Parsed = new();
 
     public static (TemplateSet Set, EquatableArray<DiagnosticInfo> Diagnostics) Resolve(EquatableArray<TemplateText> overrides)
     {
@@ -17,7 +21,9 @@ internal static class TemplateOverrides
         var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
         foreach (var text in overrides)
         {
-            var template = Parsed.GetOrAdd(text.Text, t => TemplateSet.ParseText(t, text.Name));
+            var template = Parsed.TryGetValue(text.Path, out var cached) && cached.Text == text.Text
+                ? cached.Template
+                : (Parsed[text.Path] = (text.Text, TemplateSet.ParseText(text.Text, text.Name))).Template;
             if (template.HasErrors)
             {
                 var message = string.Join("; ", template.Messages.Select(m => m.ToString()));
