@@ -1,8 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Commands;
@@ -11,33 +11,80 @@ namespace RunbookSdk.Analyzers.Commands;
 internal static class CommandParameters
 {
     /// <summary>
+    /// True when the argument is a non-constant interpolated string, which C# hands to the
+    /// <c>CommandInterpolationHandler</c> overload of <c>Run</c> (holes quoted); any other text goes to <c>Run(string)</c>.
+    /// </summary>
+    public static bool UsesSafeHandler(ExpressionSyntax argument, SyntaxValues values) =>
+        IsInterpolation(SyntaxValues.Unwrap(argument)) && !values.Constant(argument).HasValue;
+
+    /// <summary>
     /// Parameters read by a non-constant string expression: concatenated, formatted, interpolated, or via a local
     /// initialised from such an expression in the same method.
     /// </summary>
-    public static IEnumerable<IPropertySymbol> PastedInto(IOperation value, DslSymbols symbols)
+    public static IEnumerable<IPropertySymbol> PastedInto(ExpressionSyntax value, SyntaxValues values)
     {
-        if (value.ConstantValue.HasValue) yield break;
-        foreach (var operation in value.DescendantsAndSelf())
+        if (values.Constant(value).HasValue) yield break;
+        foreach (var identifier in Names(value))
         {
-            if (operation is IPropertyReferenceOperation { Property: var property } && symbols.IsParameter(property))
+            if (values.ParameterProperty(identifier) is { } property)
             {
                 yield return property;
             }
-            else if (operation is ILocalReferenceOperation { Local: var local } && value.SemanticModel is { } model)
+            else if (LocalInitializer(identifier) is { } initializer)
             {
-                foreach (var reference in local.DeclaringSyntaxReferences)
+                foreach (var nested in Names(initializer))
                 {
-                    if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var initializer } &&
-                        initializer.SyntaxTree == model.SyntaxTree &&
-                        model.GetOperation(initializer) is { } initial)
-                    {
-                        foreach (var nested in initial.DescendantsAndSelf().OfType<IPropertyReferenceOperation>())
-                        {
-                            if (symbols.IsParameter(nested.Property)) yield return nested.Property;
-                        }
-                    }
+                    if (values.ParameterProperty(nested) is { } initial) yield return initial;
                 }
             }
         }
+    }
+
+    private static bool IsInterpolation(ExpressionSyntax expression) => expression switch
+    {
+        InterpolatedStringExpressionSyntax => true,
+        // $"a {X}" + $"b" is converted to the handler as a whole.
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) =>
+            IsInterpolation(SyntaxValues.Unwrap(binary.Left)) && IsInterpolation(SyntaxValues.Unwrap(binary.Right)),
+        _ => false,
+    };
+
+    /// <summary>The names read by the expression: identifiers not on the right of a member access (except <c>this.X</c>).</summary>
+    private static IEnumerable<ExpressionSyntax> Names(ExpressionSyntax expression)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } access:
+                    yield return access;
+                    break;
+                case IdentifierNameSyntax identifier when identifier.Parent is not MemberAccessExpressionSyntax { Name: var name } || name != identifier:
+                    yield return identifier;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The initializer of the local the identifier reads, when it is declared in an enclosing block before it.</summary>
+    private static ExpressionSyntax? LocalInitializer(ExpressionSyntax expression)
+    {
+        if (expression is not IdentifierNameSyntax identifier) return null;
+        var name = identifier.Identifier.ValueText;
+        for (var node = identifier.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is not BlockSyntax block) continue;
+            foreach (var statement in block.Statements)
+            {
+                if (statement.SpanStart >= identifier.SpanStart) break;
+                if (statement is not LocalDeclarationStatementSyntax local) continue;
+                foreach (var variable in local.Declaration.Variables)
+                {
+                    if (variable.Identifier.ValueText == name) return variable.Initializer?.Value;
+                }
+            }
+        }
+
+        return null;
     }
 }

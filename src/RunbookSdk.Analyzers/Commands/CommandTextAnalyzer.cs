@@ -4,7 +4,6 @@ using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using RunbookSdk.Analyzers.Dsl;
 using RunbookSdk.Analyzers.Text;
 
@@ -34,6 +33,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VerificationCannotFail,
         DiagnosticDescriptors.CommandNeverEnds);
 
+    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
+
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
@@ -42,96 +43,89 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            start.RegisterOperationAction(operation => Analyze(operation, runbooks), OperationKind.Invocation);
+            DslInvocation.Register(start, runbooks, s_names, Analyze);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, RunbookCompilation runbooks)
+    private static void Analyze(DslInvocation call)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var symbols = runbooks.Symbols;
-        if (!symbols.IsDslMethod(invocation.TargetMethod)) return;
-
-        switch (invocation.TargetMethod.Name)
+        switch (call.Name)
         {
-            case "Run" when DslValues.Argument(invocation, "command") is { } command:
-                AnalyzeCommand(context, runbooks, invocation, command);
+            case "Run" when call.Argument("command") is { } command:
+                AnalyzeCommand(call, command);
                 break;
-            case "Http" when DslValues.Argument(invocation, "url") is { } url:
-                if (Read(context, url) is { } urlText)
+            case "Http" when call.Argument("url") is { } url:
+                if (Read(call, url) is { } urlText)
                 {
-                    ReportSecrets(context, urlText);
-                    ReportNonProduction(context, runbooks, urlText);
+                    ReportSecrets(call, urlText);
+                    ReportNonProduction(call, urlText);
                 }
 
-                if (DslSyntax.IsInVerification(invocation, symbols) &&
-                    !DslSyntax.ChainedCalls(invocation).Any(c => c.TargetMethod.Name.StartsWith("Expect", System.StringComparison.Ordinal)))
+                if (call.Dsl.IsInVerification(call.Syntax) &&
+                    !DslSyntax.ChainedCalls(call.Syntax).Any(c => DslSyntax.CalledName(c)?.StartsWith("Expect", System.StringComparison.Ordinal) == true))
                 {
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VerificationCannotFail, url.Syntax.GetLocation(),
-                        "the HTTP check has no expectation; add ExpectStatus(...), ExpectBodyContains(...) or ExpectJson(...)"));
+                    call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
+                        "the HTTP check has no expectation; add ExpectStatus(...), ExpectBodyContains(...) or ExpectJson(...)");
                 }
 
                 break;
-            case "Header" when DslValues.Argument(invocation, "value") is { } value && Read(context, value) is { } header:
-                var name = DslValues.ConstantString(DslValues.Argument(invocation, "name")?.Value);
+            case "Header" when call.Argument("value") is { } value && Read(call, value) is { } header:
+                var name = call.Values.ConstantString(call.Argument("name"));
                 if (name is not null && s_credentialHeaders.Contains(name))
                 {
                     var match = s_credentialValue.Match(header.Flat);
                     var secret = match.Groups["secret"];
                     if (match.Success && !CommandPatterns.IsPlaceholder(secret.Value))
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretLiteral, header.LocationOf(secret.Index, secret.Length), "A credential in the " + name + " header"));
+                        call.Report(DiagnosticDescriptors.SecretLiteral, header.LocationOf(secret.Index, secret.Length), "A credential in the " + name + " header");
                         break;
                     }
                 }
 
-                ReportSecrets(context, header);
+                ReportSecrets(call, header);
                 break;
-            case "Body" when DslValues.Argument(invocation, "body") is { } body && Read(context, body) is { } bodyText:
-                ReportSecrets(context, bodyText);
+            case "Body" when call.Argument("body") is { } body && Read(call, body) is { } bodyText:
+                ReportSecrets(call, bodyText);
                 break;
         }
     }
 
-    private static void AnalyzeCommand(OperationAnalysisContext context, RunbookCompilation runbooks, IInvocationOperation invocation, IArgumentOperation command)
+    private static void AnalyzeCommand(DslInvocation call, ExpressionSyntax command)
     {
-        var symbols = runbooks.Symbols;
-        var safeHandler = SymbolEqualityComparer.Default.Equals(command.Parameter?.Type, symbols.CommandHandler);
-        if (!safeHandler && CommandParameters.PastedInto(command.Value, symbols).FirstOrDefault() is { } pasted)
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsafeCommandInterpolation, command.Syntax.GetLocation(), pasted.Name));
+        if (!CommandParameters.UsesSafeHandler(command, call.Values) && CommandParameters.PastedInto(command, call.Values).FirstOrDefault() is { } pasted)
+            call.Report(DiagnosticDescriptors.UnsafeCommandInterpolation, command.GetLocation(), pasted.Name);
 
-        if (Read(context, command) is not { } text) return;
-        var chained = DslSyntax.ChainedCalls(invocation).ToList();
+        if (Read(call, command) is not { } text) return;
+        var chained = DslSyntax.ChainedCalls(call.Syntax).Select(DslSyntax.CalledName).ToList();
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat))
         {
-            var confirmed = chained.Any(c => c.TargetMethod.Name == "RequiresConfirmation") ||
-                            DslSyntax.EnclosingStepLambda(invocation, symbols)?.Body.Descendants().OfType<IInvocationOperation>()
-                                .Any(i => symbols.IsDslCall(i, "RequiresConfirmation")) == true;
-            if (!confirmed)
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.Syntax.GetLocation(), destructive.Text));
+            var confirmed = chained.Contains("RequiresConfirmation") ||
+                            call.Dsl.EnclosingStepLambda(call.Syntax)?.Body.DescendantNodes().OfType<InvocationExpressionSyntax>()
+                                .Any(i => call.Dsl.IsDslCall(i, "RequiresConfirmation")) == true;
+            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), destructive.Text);
         }
 
-        ReportSecrets(context, text);
+        ReportSecrets(call, text);
 
         foreach (var path in CommandPatterns.HomePaths(text.Flat))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
-                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), path.Text));
+            call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
+                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), path.Text);
         }
 
-        ReportNonProduction(context, runbooks, text);
+        ReportNonProduction(call, text);
 
-        if (DslSyntax.IsInVerification(invocation, symbols))
+        if (call.Dsl.IsInVerification(call.Syntax))
         {
             foreach (var weak in CommandPatterns.CurlWithoutFail(text.Flat).Concat(CommandPatterns.SwallowedFailures(text.Flat)))
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail));
+                call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 
-        if (!chained.Any(c => c.TargetMethod.Name == "Timeout"))
+        if (!chained.Contains("Timeout"))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat))
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text));
+                call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);
         }
     }
 
@@ -142,28 +136,26 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
     }
 
-    private static CommandText? Read(OperationAnalysisContext context, IArgumentOperation argument) =>
-        argument.Syntax is ArgumentSyntax { Expression: var expression } && argument.SemanticModel is { } model
-            ? CommandText.Read(expression, model, context.CancellationToken)
-            : null;
+    private static CommandText? Read(DslInvocation call, ExpressionSyntax argument) => CommandText.Read(argument, call.Values);
 
-    private static void ReportSecrets(OperationAnalysisContext context, CommandText text)
+    private static void ReportSecrets(DslInvocation call, CommandText text)
     {
         foreach (var secret in CommandPatterns.Secrets(text.Flat))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length),
-                ParameterSuggestion.Create(secret.Name.Length == 0 ? "Secret" : secret.Name, ParameterSuggestion.Humanize(secret.Name.Length == 0 ? "Secret" : secret.Name), secret: true), secret.Detail));
+            var name = secret.Name.Length == 0 ? "Secret" : secret.Name;
+            call.Report(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length),
+                ParameterSuggestion.Create(name, ParameterSuggestion.Humanize(name), secret: true), secret.Detail);
         }
     }
 
-    private static void ReportNonProduction(OperationAnalysisContext context, RunbookCompilation runbooks, CommandText text)
+    private static void ReportNonProduction(DslInvocation call, CommandText text)
     {
-        if (!IsProduction(runbooks, context.ContainingSymbol.ContainingType)) return;
+        if (!IsProduction(call.Runbooks, call.ContainingType)) return;
         foreach (var name in CommandPatterns.NonProductionNames(text.Flat))
         {
             // A hole is a parameter the operator sets; only literal text names a fixed resource.
             if (text.PieceAt(name.Start)?.Hole is not null) continue;
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length), name.Text, name.Detail));
+            call.Report(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length), name.Text, name.Detail);
         }
     }
 

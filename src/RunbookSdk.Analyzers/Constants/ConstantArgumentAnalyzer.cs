@@ -1,8 +1,9 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Dsl;
 
@@ -27,96 +28,102 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            start.RegisterOperationAction(operation => Analyze(operation, runbooks.Symbols), OperationKind.Invocation);
+            DslInvocation.Register(start, runbooks, runbooks.Symbols.Vocabulary.Names, Analyze);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DslSymbols symbols)
+    private static void Analyze(DslInvocation call)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.IsDslMethod(invocation.TargetMethod)) return;
-        foreach (var argument in invocation.Arguments)
+        var symbols = call.Runbooks.Symbols;
+        var arguments = call.Syntax.ArgumentList;
+        var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();
+        if (call.Name == "Run" && arguments.Arguments.Count > 0)
         {
-            if (argument.IsImplicit || argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter is not { } parameter) continue;
+            // C# picks the handler overload for a non-constant interpolated string and Run(string) for the rest.
+            var safe = CommandParameters.UsesSafeHandler(arguments.Arguments[0].Expression, call.Values);
+            candidates = candidates.Where(m => m.Parameters.Length > 0 && IsHandler(m.Parameters[0].Type, symbols) == safe).ToList();
+        }
 
-            if (SymbolEqualityComparer.Default.Equals(parameter.Type, symbols.CommandHandler))
+        if (candidates.Count == 0) return; // the compiler reports the call
+
+        for (var i = 0; i < arguments.Arguments.Count; i++)
+        {
+            var parameters = candidates.Select(m => DslVocabulary.ParameterFor(m, arguments, i)).ToList();
+            if (parameters.Any(p => p is null) || parameters.Select(p => p!.Type).Distinct(SymbolEqualityComparer.Default).Count() != 1) continue;
+            var parameter = parameters[0]!;
+            var value = arguments.Arguments[i].Expression;
+            var type = parameter.Type;
+            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1 && DefineReader.ArrayElements(value) is not null;
+            if (parameter.IsParams && !normalForm && type is IArrayTypeSymbol paramsArray) type = paramsArray.ElementType;
+
+            if (IsHandler(type, symbols))
             {
-                CheckHoles(context, symbols, argument.Value);
+                CheckHoles(call, value);
             }
-            else if (invocation.TargetMethod.Name == "Run" && parameter.Type.SpecialType == SpecialType.System_String &&
-                     CommandParameters.PastedInto(argument.Value, symbols).Any())
+            else if (call.Name == "Run" && type.SpecialType == SpecialType.System_String && CommandParameters.PastedInto(value, call.Values).Any())
             {
                 // RB0013 reports this one: the fix is the safe handler, not a constant.
             }
             else
             {
-                Check(context, symbols, argument.Value, parameter.Type);
+                Check(call, value, type);
             }
         }
     }
 
-    private static void Check(OperationAnalysisContext context, DslSymbols symbols, IOperation value, ITypeSymbol type)
+    private static void Check(DslInvocation call, ExpressionSyntax value, ITypeSymbol type)
     {
+        var symbols = call.Runbooks.Symbols;
         if (type is IArrayTypeSymbol array)
         {
-            var inner = DslValues.Unwrap(value);
-            var elements = inner switch
+            if (SyntaxValues.Unwrap(value).IsKind(SyntaxKind.NullLiteralExpression)) return;
+            if (DefineReader.ArrayElements(value) is not { } elements)
             {
-                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
-                ICollectionExpressionOperation collection => collection.Elements,
-                ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } => ImmutableArray<IOperation>.Empty,
-                _ => (ImmutableArray<IOperation>?)null,
-            };
-            if (elements is null)
-            {
-                Report(context, value);
+                Report(call, value);
                 return;
             }
 
-            foreach (var element in elements.Value) Check(context, symbols, element, array.ElementType);
+            foreach (var element in elements) Check(call, element, array.ElementType);
             return;
         }
 
-        if (type.SpecialType == SpecialType.System_String && DslValues.Unwrap(value) is IInterpolatedStringOperation interpolated)
+        if (type.SpecialType == SpecialType.System_String && SyntaxValues.Unwrap(value) is InterpolatedStringExpressionSyntax interpolated)
         {
             // $"{BaseUrl}/health": documented as written, with the parameter in the parameters table; only
             // holes that are neither constants nor parameters leave the docs guessing.
-            CheckHoles(context, symbols, interpolated);
+            CheckHoles(call, interpolated);
             return;
         }
 
         var constant = type.SpecialType switch
         {
             SpecialType.System_String or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Double or SpecialType.System_Boolean =>
-                value.ConstantValue.HasValue,
-            _ when SymbolEqualityComparer.Default.Equals(type, symbols.TimeSpan) => DslValues.TryGetTimeSpan(value, out _),
-            _ when SymbolEqualityComparer.Default.Equals(type, symbols.TimeBox) => DslValues.IsKnownTimeBox(value),
-            _ when SymbolEqualityComparer.Default.Equals(type, symbols.Severity) => DslValues.SeverityKey(value, symbols.Severity) is not null,
+                call.Values.Constant(value).HasValue,
+            _ when SymbolEqualityComparer.Default.Equals(type, symbols.TimeSpan) => call.Values.TryGetTimeSpan(value, out _),
+            _ when SymbolEqualityComparer.Default.Equals(type, symbols.TimeBox) => call.Values.IsKnownTimeBox(value),
+            _ when SymbolEqualityComparer.Default.Equals(type, symbols.Severity) => call.Values.SeverityKey(value) is not null,
             _ => true, // delegates and other values are code, not documented text
         };
-        if (!constant) Report(context, value);
+        if (!constant) Report(call, value);
     }
 
-    private static void CheckHoles(OperationAnalysisContext context, DslSymbols symbols, IOperation value)
+    private static void CheckHoles(DslInvocation call, ExpressionSyntax value)
     {
-        foreach (var hole in value.DescendantsAndSelf().OfType<IInterpolationOperation>().Select(i => i.Expression)
-                     .Concat(value.DescendantsAndSelf().OfType<IInterpolatedStringAppendOperation>()
-                         .Where(a => a.Kind == OperationKind.InterpolatedStringAppendFormatted)
-                         .Select(a => a.AppendCall is IInvocationOperation { Arguments.Length: > 0 } call ? call.Arguments[0].Value : null)
-                         .Where(e => e is not null)
-                         .Select(e => e!)))
+        foreach (var hole in value.DescendantNodesAndSelf().OfType<InterpolationSyntax>())
         {
-            var expression = DslValues.Unwrap(hole);
-            if (expression.ConstantValue.HasValue) continue;
-            if (expression is IPropertyReferenceOperation { Property: var property } && symbols.IsParameter(property)) continue;
-            Report(context, hole);
+            var expression = hole.Expression;
+            if (call.Values.Constant(expression).HasValue) continue;
+            if (call.Values.ParameterProperty(expression) is not null) continue;
+            Report(call, expression);
         }
     }
 
-    private static void Report(OperationAnalysisContext context, IOperation value)
+    private static bool IsHandler(ITypeSymbol type, DslSymbols symbols) => SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler);
+
+    private static void Report(DslInvocation call, ExpressionSyntax value)
     {
-        var text = value.Syntax.ToString();
+        var text = value.ToString();
         if (text.Length > 60) text = text.Substring(0, 57) + "...";
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonConstantArgument, value.Syntax.GetLocation(), text));
+        call.Report(DiagnosticDescriptors.NonConstantArgument, value.GetLocation(), text);
     }
 }

@@ -2,17 +2,21 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
-/// <summary>Reads the sections of one Define body into <see cref="DocumentFacts"/>.</summary>
-internal sealed class DefineReader(DslSymbols symbols, IMethodSymbol define)
+/// <summary>Reads the sections of one Define body into <see cref="DocumentFacts"/>, from syntax.</summary>
+internal sealed class DefineReader(DslSyntax dsl, SyntaxValues values)
 {
-    public DocumentFacts Read(IOperation body, Func<INamedTypeSymbol?, DocumentFacts> readBase)
+    public DocumentFacts Read(MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type)
     {
-        bool complete = true, escalation = false, rollback = false, noRollback = false, verification = false;
+        SyntaxNode body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody!;
+
+        // Half-typed code: judge it once it reads as complete DSL, instead of piling findings on top of compiler errors.
+        var complete = !body.ContainsDiagnostics;
+        bool escalation = false, rollback = false, noRollback = false, verification = false;
         string? severityKey = null;
         Location? severityLocation = null;
         var levels = ImmutableArray.CreateBuilder<(int Position, EscalationLevelFact Level)>();
@@ -21,61 +25,74 @@ internal sealed class DefineReader(DslSymbols symbols, IMethodSymbol define)
         var tags = ImmutableArray.CreateBuilder<string>();
         DocumentFacts? inherited = null;
 
-        // Half-typed code: judge it once it binds, instead of piling findings on top of compiler errors.
-        if (body.DescendantsAndSelf().Any(o => o is IInvalidOperation)) complete = false;
-
-        foreach (var invocation in body.DescendantsAndSelf().OfType<IInvocationOperation>())
+        foreach (var node in body.DescendantNodes())
         {
-            var method = invocation.TargetMethod;
-            if (!symbols.IsDslMethod(method))
+            if (node is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } dangling &&
+                node.Parent is not InvocationExpressionSyntax && dsl.IsBuilder(dangling.Expression))
             {
-                if (method.Name == define.Name && invocation.Instance is IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ContainingTypeInstance } && invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax } })
-                {
-                    var baseFacts = readBase(method.ContainingType);
-                    inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
-                }
-                else if (invocation.Arguments.Any(a => symbols.IsBuilder(a.Value.Type)) || symbols.IsBuilder(invocation.Instance?.Type))
-                {
-                    // The builder is handed to code we do not follow; sections may be added there.
-                    complete = false;
-                }
-
+                complete = false; // rb.Verif — a member of a builder that is not called (yet)
                 continue;
             }
 
-            switch (method.Name)
+            if (node is not InvocationExpressionSyntax invocation) continue;
+            if (invocation.Expression is MemberAccessExpressionSyntax { Expression: BaseExpressionSyntax, Name.Identifier.ValueText: var baseName } && baseName == declaration.Identifier.ValueText)
             {
-                case "Escalation": escalation = true; break;
-                case "Rollback": rollback = true; break;
-                case "NoRollback": noRollback = true; break;
-                case "Verification": verification = true; break;
-                case "Severity" when invocation.Arguments.Length == 1:
-                    severityKey = DslValues.SeverityKey(invocation.Arguments[0].Value, symbols.Severity);
-                    severityLocation = invocation.Arguments[0].Syntax.GetLocation();
-                    break;
-                case "Level" when DslValues.Argument(invocation, "who") is { } who && DslValues.Argument(invocation, "after") is { } after:
-                    var position = invocation.Syntax is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } ? access.Name.SpanStart : invocation.Syntax.SpanStart;
-                    levels.Add((position, new EscalationLevelFact(
-                        DslValues.ConstantString(who.Value),
-                        DslValues.TryGetTimeSpan(after.Value, out var time) ? time : null,
-                        who.Syntax.GetLocation(),
-                        after.Syntax.GetLocation())));
-                    break;
-                case "SeverityLevel" when DslValues.ConstantString(DslValues.Argument(invocation, "key")?.Value) is { } key:
-                    var respond = invocation.Arguments.SelectMany(a => a.Descendants()).OfType<IInvocationOperation>().FirstOrDefault(i => symbols.IsDslCall(i, "RespondWithin"));
-                    if (respond is { Arguments.Length: 1 } && DslValues.TryGetTimeSpan(respond.Arguments[0].Value, out var within))
-                        responseTimes[key] = within;
-                    break;
-                case "Environment" when DslValues.ConstantString(invocation.Arguments.FirstOrDefault()?.Value) is { } environment:
-                    environments.Add(environment);
-                    break;
-                case "Tags":
-                    foreach (var element in invocation.Arguments.SelectMany(a => a.Value.DescendantsAndSelf()))
-                    {
-                        if (element.Type?.SpecialType == SpecialType.System_String && DslValues.ConstantString(element) is { } tag) tags.Add(tag);
-                    }
+                var baseFacts = readBase(type.BaseType);
+                inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
+                continue;
+            }
 
-                    break;
+            if (invocation.Expression is MemberAccessExpressionSyntax access && dsl.IsBuilder(access.Expression))
+            {
+                var name = DslSyntax.CalledName(invocation);
+                // A name or argument list no builder method accepts: the code does not compile yet.
+                if (name is null || !dsl.Vocabulary.Candidates(name, invocation.ArgumentList).Any())
+                {
+                    complete = false;
+                    continue;
+                }
+
+                switch (name)
+                {
+                    case "Escalation": escalation = true; break;
+                    case "Rollback": rollback = true; break;
+                    case "NoRollback": noRollback = true; break;
+                    case "Verification": verification = true; break;
+                    case "Severity" when invocation.ArgumentList.Arguments.Count == 1:
+                        var severity = invocation.ArgumentList.Arguments[0].Expression;
+                        severityKey = values.SeverityKey(severity);
+                        severityLocation = severity.GetLocation();
+                        break;
+                    case "Level" when dsl.Argument(invocation, "who") is { } who && dsl.Argument(invocation, "after") is { } after:
+                        levels.Add((access.Name.SpanStart, new EscalationLevelFact(
+                            values.ConstantString(who),
+                            values.TryGetTimeSpan(after, out var time) ? time : null,
+                            who.GetLocation(),
+                            after.GetLocation())));
+                        break;
+                    case "SeverityLevel" when values.ConstantString(dsl.Argument(invocation, "key")) is { } key:
+                        var respond = invocation.ArgumentList.DescendantNodes().OfType<InvocationExpressionSyntax>().FirstOrDefault(i => dsl.IsDslCall(i, "RespondWithin"));
+                        if (respond is { ArgumentList.Arguments.Count: 1 } && values.TryGetTimeSpan(respond.ArgumentList.Arguments[0].Expression, out var within))
+                            responseTimes[key] = within;
+                        break;
+                    case "Environment" when values.ConstantString(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression) is { } environment:
+                        environments.Add(environment);
+                        break;
+                    case "Tags":
+                        var arguments = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToList();
+                        var elements = arguments.Count == 1 && ArrayElements(arguments[0]) is { } array ? array : arguments;
+                        foreach (var element in elements)
+                        {
+                            if (values.ConstantString(element) is { } tag) tags.Add(tag);
+                        }
+
+                        break;
+                }
+            }
+            else if (invocation.ArgumentList.Arguments.Any(a => dsl.IsBuilder(a.Expression)))
+            {
+                // The builder is handed to code we do not follow; sections may be added there.
+                complete = false;
             }
         }
 
@@ -95,4 +112,13 @@ internal sealed class DefineReader(DslSymbols symbols, IMethodSymbol define)
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
+
+    /// <summary>The elements of <c>new[] { ... }</c>, <c>new string[] { ... }</c> or <c>[ ... ]</c>; null for other expressions.</summary>
+    public static System.Collections.Generic.IReadOnlyList<ExpressionSyntax>? ArrayElements(ExpressionSyntax expression) => SyntaxValues.Unwrap(expression) switch
+    {
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+        _ => null,
+    };
 }

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
@@ -9,6 +8,7 @@ namespace RunbookSdk.Analyzers.Dsl;
 internal sealed class DslSymbols
 {
     private readonly ImmutableHashSet<INamedTypeSymbol> _builders;
+    private readonly System.Collections.Generic.HashSet<string> _builderNames;
 
     private DslSymbols(Compilation compilation, INamedTypeSymbol runbook, INamedTypeSymbol handbook)
     {
@@ -44,7 +44,12 @@ internal sealed class DslSymbols
         }
 
         _builders = builders.ToImmutable();
+        _builderNames = new System.Collections.Generic.HashSet<string>(_builders.Select(b => b.Name), System.StringComparer.Ordinal);
+        Vocabulary = new DslVocabulary(this, _builders);
     }
+
+    /// <summary>The DSL's method names and overloads, so calls can be recognised from syntax alone.</summary>
+    public DslVocabulary Vocabulary { get; }
 
     public INamedTypeSymbol Runbook { get; }
     public INamedTypeSymbol Handbook { get; }
@@ -82,15 +87,6 @@ internal sealed class DslSymbols
     public bool IsBuilder(ITypeSymbol? type) =>
         type is INamedTypeSymbol named && _builders.Contains(named.OriginalDefinition);
 
-    /// <summary>True when the invocation calls the DSL method <paramref name="name"/>.</summary>
-    public bool IsDslCall(IInvocationOperation? invocation, string name) =>
-        invocation is not null && invocation.TargetMethod.Name == name && IsDslMethod(invocation.TargetMethod);
-
-    /// <summary>True when the invocation calls <paramref name="name"/> declared on <paramref name="builder"/>.</summary>
-    public static bool IsCallOn(IInvocationOperation? invocation, INamedTypeSymbol? builder, string name) =>
-        invocation is not null && builder is not null && invocation.TargetMethod.Name == name &&
-        SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType.OriginalDefinition, builder);
-
     public bool IsRunbookType(INamedTypeSymbol type) => DerivesFrom(type, Runbook);
 
     public bool IsHandbookType(INamedTypeSymbol type) => DerivesFrom(type, Handbook);
@@ -106,6 +102,9 @@ internal sealed class DslSymbols
 
         return null;
     }
+
+    /// <summary>True when <paramref name="name"/> is the name of one of the builder interfaces (for syntax).</summary>
+    public bool IsBuilderName(string name) => _builderNames.Contains(name);
 
     public bool IsParameter(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, ParameterAttribute);
 

@@ -6,7 +6,6 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
@@ -27,11 +26,19 @@ internal sealed class RunbookCompilation
     {
         _compilation = compilation;
         Symbols = symbols;
+        TypeNames = new TypeNames(compilation);
+        Syntax = new DslSyntax(symbols);
         _runbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.RunbookAttribute));
         _handbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.HandbookAttribute));
     }
 
     public DslSymbols Symbols { get; }
+
+    /// <summary>Recognises DSL calls from syntax.</summary>
+    public DslSyntax Syntax { get; }
+
+    /// <summary>Resolves type names in constants (<c>Limits.Region</c>) from declarations, without binding.</summary>
+    public TypeNames TypeNames { get; }
 
     public static RunbookCompilation? For(Compilation compilation) =>
         s_cache.GetValue(compilation, static c => new Holder(DslSymbols.TryCreate(c) is { } symbols ? new RunbookCompilation(c, symbols) : null)).Value;
@@ -86,13 +93,10 @@ internal sealed class RunbookCompilation
         var declaration = define.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
         if (declaration is null || (declaration.Body is null && declaration.ExpressionBody is null)) return DocumentFacts.Unknown;
 
-        // The handbook's Define usually lives in another file: section rules are judged after inheritance,
-        // so they need it. Read once per type and cached for the compilation.
-#pragma warning disable RS1030 // Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer
-        var model = _compilation.GetSemanticModel(declaration.SyntaxTree);
-#pragma warning restore RS1030
-        if (model.GetOperation(declaration) is not { } body) return DocumentFacts.Unknown;
-        return new DefineReader(Symbols, define).Read(body, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1));
+        // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
+        // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
+        var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
+        return new DefineReader(Syntax, values).Read(declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
     }
 
     private sealed class Holder(RunbookCompilation? value)

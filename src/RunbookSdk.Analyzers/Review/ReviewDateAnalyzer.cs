@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Review;
@@ -12,6 +11,8 @@ namespace RunbookSdk.Analyzers.Review;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ReviewDateAnalyzer : DiagnosticAnalyzer
 {
+    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("ReviewDate");
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ReviewDatePassed);
 
@@ -24,22 +25,21 @@ public sealed class ReviewDateAnalyzer : DiagnosticAnalyzer
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
             var today = DateTime.UtcNow.Date;
-            start.RegisterOperationAction(operation => Analyze(operation, runbooks.Symbols, today), OperationKind.Invocation);
+            DslInvocation.Register(start, runbooks, s_names, call => Analyze(call, today));
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DslSymbols symbols, DateTime today)
+    private static void Analyze(DslInvocation call, DateTime today)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!symbols.IsDslCall(invocation, "ReviewDate") || invocation.Arguments.Length != 3) return;
-        if (!DslValues.TryGetInt(invocation.Arguments[0].Value, out var year) ||
-            !DslValues.TryGetInt(invocation.Arguments[1].Value, out var month) ||
-            !DslValues.TryGetInt(invocation.Arguments[2].Value, out var day)) return;
+        var arguments = call.Syntax.ArgumentList.Arguments;
+        if (arguments.Count != 3) return;
+        if (!call.Values.TryGetInt(call.Argument("year"), out var year) ||
+            !call.Values.TryGetInt(call.Argument("month"), out var month) ||
+            !call.Values.TryGetInt(call.Argument("day"), out var day)) return;
         if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return;
 
         var date = new DateTime(year, month, day);
         if (date < today)
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ReviewDatePassed, DslSyntax.NameAndArguments(invocation),
-                date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            call.Report(DiagnosticDescriptors.ReviewDatePassed, DslSyntax.NameAndArguments(call.Syntax), date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Steps;
@@ -13,6 +13,8 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableHashSet<string> s_actions = ImmutableHashSet.Create(
         "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet");
+
+    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Step");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.EmptyStep);
@@ -25,24 +27,24 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            start.RegisterOperationAction(operation => Analyze(operation, runbooks.Symbols), OperationKind.Invocation);
+            DslInvocation.Register(start, runbooks, s_names, Analyze);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, DslSymbols symbols)
+    private static void Analyze(DslInvocation step)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (!DslSymbols.IsCallOn(invocation, symbols.PhaseBuilder, "Step")) return;
-        if (DslValues.Argument(invocation, "step")?.Value is not { } stepArgument) return;
-        if (DslValues.Unwrap(stepArgument) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }) return;
+        if (step.Argument("step") is not { } argument || SyntaxValues.Unwrap(argument) is not LambdaExpressionSyntax lambda) return;
 
-        var calls = lambda.Body.Descendants().OfType<IInvocationOperation>().ToList();
+        var dsl = step.Dsl;
+        var calls = lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().ToList();
         // A step built by helper code may well do something; only judge steps written out in full.
-        if (calls.Any(c => !symbols.IsDslMethod(c.TargetMethod))) return;
-        if (calls.Any(c => s_actions.Contains(c.TargetMethod.Name))) return;
+        if (calls.Any(c => !dsl.IsDslCall(c) && (c.ArgumentList.Arguments.Any(a => dsl.IsBuilder(a.Expression)) ||
+                                                 c.Expression is MemberAccessExpressionSyntax access && dsl.IsBuilder(access.Expression))))
+            return;
+        if (calls.Any(c => DslSyntax.CalledName(c) is { } name && s_actions.Contains(name) && dsl.IsDslCall(c))) return;
 
-        var title = DslValues.Argument(invocation, "title");
-        var location = title?.Syntax.GetLocation() ?? DslSyntax.NameAndArguments(invocation);
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EmptyStep, location, DslValues.ConstantString(title?.Value) ?? title?.Syntax.ToString() ?? "?"));
+        var title = step.Argument("title");
+        var location = title?.GetLocation() ?? DslSyntax.NameAndArguments(step.Syntax);
+        step.Report(DiagnosticDescriptors.EmptyStep, location, step.Values.ConstantString(title) ?? title?.ToString() ?? "?");
     }
 }

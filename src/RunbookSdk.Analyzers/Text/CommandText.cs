@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Text;
 
@@ -15,20 +16,30 @@ internal sealed class CommandPiece
 
     public CommandPiece(string constant) => Constant = constant;
 
-    public CommandPiece(ExpressionSyntax hole, ISymbol? symbol)
+    public CommandPiece(ExpressionSyntax hole)
     {
         Hole = hole;
-        HoleSymbol = symbol;
+        HoleName = NameOf(hole);
     }
 
     public LiteralText? Literal { get; }
     public string? Constant { get; }
     public ExpressionSyntax? Hole { get; }
-    public ISymbol? HoleSymbol { get; }
+    /// <summary>What the hole reads: the property, field or method name, or "value".</summary>
+    public string? HoleName { get; }
     public int FlatStart { get; set; }
 
     /// <summary>How the piece reads in the flattened text; a hole reads like a shell variable, <c>${Name}</c>.</summary>
-    public string FlatText => Literal?.Value ?? Constant ?? "${" + (HoleSymbol?.Name ?? "value") + "}";
+    public string FlatText => Literal?.Value ?? Constant ?? "${" + (HoleName ?? "value") + "}";
+
+    private static string NameOf(ExpressionSyntax expression) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+        InvocationExpressionSyntax invocation => NameOf(invocation.Expression),
+        ParenthesizedExpressionSyntax parenthesized => NameOf(parenthesized.Expression),
+        _ => "value",
+    };
 }
 
 /// <summary>
@@ -56,10 +67,10 @@ internal sealed class CommandText
     public string Flat { get; }
 
     /// <summary>Reads a string-valued argument expression. Null when it has no text at all (e.g. a plain variable).</summary>
-    public static CommandText? Read(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    public static CommandText? Read(ExpressionSyntax expression, SyntaxValues values)
     {
         var pieces = ImmutableArray.CreateBuilder<CommandPiece>();
-        Collect(expression, model, pieces, cancellationToken);
+        Collect(expression, values, pieces);
         var anyText = false;
         foreach (var piece in pieces) anyText |= piece.Hole is null;
         return anyText ? new CommandText(expression, pieces.ToImmutable()) : null;
@@ -99,12 +110,12 @@ internal sealed class CommandText
         return null;
     }
 
-    private static void Collect(ExpressionSyntax expression, SemanticModel model, ImmutableArray<CommandPiece>.Builder pieces, System.Threading.CancellationToken cancellationToken)
+    private static void Collect(ExpressionSyntax expression, SyntaxValues values, ImmutableArray<CommandPiece>.Builder pieces)
     {
         switch (expression)
         {
             case ParenthesizedExpressionSyntax parenthesized:
-                Collect(parenthesized.Expression, model, pieces, cancellationToken);
+                Collect(parenthesized.Expression, values, pieces);
                 return;
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
                 pieces.Add(new CommandPiece(LiteralText.Create(literal.Token)));
@@ -121,25 +132,32 @@ internal sealed class CommandText
                     }
                     else if (content is InterpolationSyntax hole)
                     {
-                        var constant = model.GetConstantValue(hole.Expression, cancellationToken);
-                        pieces.Add(constant is { HasValue: true, Value: { } value } && hole.FormatClause is null && hole.AlignmentClause is null
+                        var constant = hole.FormatClause is null && hole.AlignmentClause is null ? values.Constant(hole.Expression) : default;
+                        pieces.Add(constant is { HasValue: true, Value: { } value }
                             ? new CommandPiece(System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
-                            : new CommandPiece(hole.Expression, model.GetSymbolInfo(hole.Expression, cancellationToken).Symbol));
+                            : new CommandPiece(hole.Expression));
                     }
                 }
 
                 return;
-            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) &&
-                                                    model.GetTypeInfo(binary, cancellationToken).Type?.SpecialType == SpecialType.System_String:
-                Collect(binary.Left, model, pieces, cancellationToken);
-                Collect(binary.Right, model, pieces, cancellationToken);
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) && IsText(binary, values):
+                Collect(binary.Left, values, pieces);
+                Collect(binary.Right, values, pieces);
                 return;
             default:
-                var constantValue = model.GetConstantValue(expression, cancellationToken);
-                pieces.Add(constantValue is { HasValue: true, Value: string text2 }
+                pieces.Add(values.Constant(expression) is { HasValue: true, Value: string text2 }
                     ? new CommandPiece(text2)
-                    : new CommandPiece(expression, model.GetSymbolInfo(expression, cancellationToken).Symbol));
+                    : new CommandPiece(expression));
                 return;
         }
     }
+
+    /// <summary>True when a <c>+</c> joins text: one side is a string literal, interpolated string or string constant.</summary>
+    private static bool IsText(ExpressionSyntax expression, SyntaxValues values) => SyntaxValues.Unwrap(expression) switch
+    {
+        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.StringLiteralExpression),
+        InterpolatedStringExpressionSyntax => true,
+        BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression) => IsText(binary.Left, values) || IsText(binary.Right, values),
+        var other => values.Constant(other) is { HasValue: true, Value: string },
+    };
 }

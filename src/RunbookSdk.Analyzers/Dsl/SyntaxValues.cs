@@ -1,0 +1,357 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// Reads DSL argument values from syntax, the way the generator documents them: literals from their tokens, named
+/// constants from their declarations (members, const locals, <c>Type.Constant</c>), the well-known factory forms
+/// (<c>TimeSpan.FromMinutes(15)</c>, <c>TimeBox.Minutes(0, 5)</c>, <c>Severity.P1</c>), and [Parameter] holes by
+/// name. A name it cannot place at all (e.g. a <c>using static</c> import) goes to the optional semantic model,
+/// the one question that binds.
+/// </summary>
+internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol? containingType, SemanticModel? fallback, CancellationToken cancellationToken)
+{
+    private enum NameKind { Unresolved, Variable, ConstLocal, Member }
+
+    public static ExpressionSyntax Unwrap(ExpressionSyntax expression)
+    {
+        while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+        return expression;
+    }
+
+    /// <summary>The compile-time value of the expression, when it has one.</summary>
+    public Optional<object?> Constant(ExpressionSyntax? expression, int depth = 0)
+    {
+        if (expression is null || depth > 16) return default;
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Constant(parenthesized.Expression, depth + 1);
+            case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.DefaultLiteralExpression):
+                return default;
+            case LiteralExpressionSyntax literal:
+                return new Optional<object?>(literal.Token.Value);
+            case PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.UnaryMinusExpression } negation:
+                return Constant(negation.Operand, depth + 1) is { HasValue: true } operand ? Negate(operand.Value) : default;
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.AddExpression } add:
+                var left = Constant(add.Left, depth + 1);
+                var right = left.HasValue ? Constant(add.Right, depth + 1) : default;
+                if (!right.HasValue) return default;
+                if (left.Value is string leftText && right.Value is string or null) return new Optional<object?>(leftText + (string?)right.Value);
+                if (right.Value is string rightText && left.Value is null) return new Optional<object?>(rightText);
+                if (left.Value is int a && right.Value is int b) return new Optional<object?>(unchecked(a + b));
+                return default;
+            case InterpolatedStringExpressionSyntax interpolated:
+                return ConstantInterpolation(interpolated, depth);
+            case InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" }, ArgumentList.Arguments: [var argument] }:
+                return argument.Expression switch
+                {
+                    IdentifierNameSyntax identifier => new Optional<object?>(identifier.Identifier.ValueText),
+                    MemberAccessExpressionSyntax access => new Optional<object?>(access.Name.Identifier.ValueText),
+                    _ => default,
+                };
+            case IdentifierNameSyntax identifier:
+                return Name(identifier, depth);
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access:
+                return MemberAccess(access, depth);
+            default:
+                return default; // calls, object creations, lambdas: never constant, and not worth binding
+        }
+    }
+
+    public string? ConstantString(ExpressionSyntax? expression) => Constant(expression) is { HasValue: true, Value: string text } ? text : null;
+
+    public bool TryGetInt(ExpressionSyntax? expression, out int value)
+    {
+        value = 0;
+        if (Constant(expression) is not { HasValue: true, Value: { } raw } || raw is string or bool) return false;
+        try
+        {
+            value = Convert.ToInt32(raw, CultureInfo.InvariantCulture);
+            return true;
+        }
+        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The [Parameter] property a hole reads (<c>{FunctionName}</c>, <c>{this.FunctionName}</c>), or null.</summary>
+    public IPropertySymbol? ParameterProperty(ExpressionSyntax expression)
+    {
+        expression = Unwrap(expression);
+        string name;
+        switch (expression)
+        {
+            case IdentifierNameSyntax identifier when Declared(identifier, out _) == NameKind.Unresolved:
+                name = identifier.Identifier.ValueText;
+                break;
+            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }:
+                name = member.Identifier.ValueText;
+                break;
+            default:
+                return null;
+        }
+
+        return LookupMember(name) is IPropertySymbol property && runbooks.Symbols.IsParameter(property) ? property : null;
+    }
+
+    /// <summary>Reads <c>TimeSpan.Zero</c>, <c>TimeSpan.FromX(constant)</c> and <c>new TimeSpan(constants)</c>.</summary>
+    public bool TryGetTimeSpan(ExpressionSyntax? expression, out TimeSpan value)
+    {
+        value = default;
+        if (expression is null) return false;
+        switch (Unwrap(expression))
+        {
+            case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } access when IsTimeSpan(access.Expression):
+                value = TimeSpan.Zero;
+                return true;
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: [var argument] } when IsTimeSpan(access.Expression):
+                return Constant(argument.Expression) is { HasValue: true, Value: { } raw } && raw is not string and not bool &&
+                       TryFrom(access.Name.Identifier.ValueText, Convert.ToDouble(raw, CultureInfo.InvariantCulture), out value);
+            case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
+                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
+                var parts = list.Arguments.Select(a => TryGetInt(a.Expression, out var n) ? (int?)n : null).ToArray();
+                if (parts.Any(p => p is null)) return false;
+                try
+                {
+                    switch (parts.Length)
+                    {
+                        case 3: value = new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value); return true;
+                        case 4: value = new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value); return true;
+                        default: return false;
+                    }
+                }
+                catch (ArgumentOutOfRangeException)
+                {
+                    return false;
+                }
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, <c>new TimeBox(a, b)</c> and a duration.</summary>
+    public bool IsKnownTimeBox(ExpressionSyntax expression)
+    {
+        if (TryGetTimeSpan(expression, out _)) return true;
+        return Unwrap(expression) switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Minutes" or "Hours" } access } invocation
+                when IsNamed(access.Expression, "TimeBox") => invocation.ArgumentList.Arguments.All(a => TryGetInt(a.Expression, out _)),
+            BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments.All(a => TryGetTimeSpan(a.Expression, out _)),
+            _ => false,
+        };
+    }
+
+    /// <summary>Reads <c>Severity.P1</c>, <c>"P1"</c> and <c>new Severity("P1")</c>.</summary>
+    public string? SeverityKey(ExpressionSyntax? expression)
+    {
+        if (expression is null) return null;
+        expression = Unwrap(expression);
+        return expression switch
+        {
+            MemberAccessExpressionSyntax access when IsNamed(access.Expression, "Severity") => access.Name.Identifier.ValueText,
+            BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: [var argument] } => ConstantString(argument.Expression),
+            _ => ConstantString(expression),
+        };
+    }
+
+    /// <summary>"15 minutes", "2 hours", "0 minutes": how incident documents write durations.</summary>
+    public static string Describe(TimeSpan value)
+    {
+        if (value == TimeSpan.Zero) return "0 minutes";
+        if (value.TotalDays >= 1 && value.TotalDays == Math.Floor(value.TotalDays)) return Plural((int)value.TotalDays, "day");
+        if (value.TotalHours >= 1 && value.TotalHours == Math.Floor(value.TotalHours)) return Plural((int)value.TotalHours, "hour");
+        if (value.TotalMinutes >= 1 && value.TotalMinutes == Math.Floor(value.TotalMinutes)) return Plural((int)value.TotalMinutes, "minute");
+        return Plural((int)Math.Round(value.TotalSeconds), "second");
+    }
+
+    private Optional<object?> ConstantInterpolation(InterpolatedStringExpressionSyntax interpolated, int depth)
+    {
+        var text = new System.Text.StringBuilder();
+        var braces = interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken);
+        foreach (var content in interpolated.Contents)
+        {
+            switch (content)
+            {
+                case InterpolatedStringTextSyntax part:
+                    var value = part.TextToken.ValueText;
+                    text.Append(braces ? value.Replace("{{", "{").Replace("}}", "}") : value);
+                    break;
+                case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole when Constant(hole.Expression, depth + 1) is { HasValue: true, Value: string constant }:
+                    text.Append(constant);
+                    break;
+                default:
+                    return default;
+            }
+        }
+
+        return new Optional<object?>(text.ToString());
+    }
+
+    private Optional<object?> Name(IdentifierNameSyntax identifier, int depth)
+    {
+        switch (Declared(identifier, out var constLocal))
+        {
+            case NameKind.ConstLocal:
+                return Constant(constLocal, depth + 1);
+            case NameKind.Variable:
+                return default;
+        }
+
+        var member = LookupMember(identifier.Identifier.ValueText);
+        if (member is IFieldSymbol { HasConstantValue: true } field) return new Optional<object?>(field.ConstantValue);
+        if (member is not null) return default;
+        return Fallback(identifier);
+    }
+
+    private Optional<object?> MemberAccess(MemberAccessExpressionSyntax access, int depth)
+    {
+        var name = access.Name.Identifier.ValueText;
+        if (access.Expression is ThisExpressionSyntax)
+            return LookupMember(name) is IFieldSymbol { HasConstantValue: true } own ? new Optional<object?>(own.ConstantValue) : default;
+
+        var type = runbooks.TypeNames.Resolve(access.Expression, containingType, access);
+        if (type is null) return IsKnownValue(access.Expression) ? default : Fallback(access);
+        foreach (var member in type.GetMembers(name))
+        {
+            if (member is IFieldSymbol { HasConstantValue: true } field) return new Optional<object?>(field.ConstantValue);
+        }
+
+        return default;
+    }
+
+    /// <summary>
+    /// True when the expression is known to be a value rather than a type (a variable, a member of this type, a
+    /// member of a known type, a call): a member of it is never a constant.
+    /// </summary>
+    private bool IsKnownValue(ExpressionSyntax expression)
+    {
+        switch (expression)
+        {
+            case IdentifierNameSyntax identifier:
+                return Declared(identifier, out _) != NameKind.Unresolved || LookupMember(identifier.Identifier.ValueText) is not null;
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access:
+                if (IsKnownValue(access.Expression)) return true;
+                return runbooks.TypeNames.Resolve(access.Expression, containingType, access) is { } type &&
+                       type.GetMembers(access.Name.Identifier.ValueText).Any(m => m is not INamedTypeSymbol);
+            case GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax or PredefinedTypeSyntax:
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private Optional<object?> Fallback(ExpressionSyntax expression)
+    {
+        if (fallback is null || expression.SyntaxTree != fallback.SyntaxTree) return default;
+        var constant = fallback.GetConstantValue(expression, cancellationToken);
+        return constant.HasValue ? new Optional<object?>(constant.Value) : default;
+    }
+
+    /// <summary>Whether the identifier names a lambda or method parameter or a local in scope, before any member.</summary>
+    private static NameKind Declared(IdentifierNameSyntax identifier, out ExpressionSyntax? constValue)
+    {
+        constValue = null;
+        var name = identifier.Identifier.ValueText;
+        for (var node = identifier.Parent; node is not null; node = node.Parent)
+        {
+            switch (node)
+            {
+                case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
+                case ParenthesizedLambdaExpressionSyntax parenthesized when parenthesized.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
+                case LocalFunctionStatementSyntax function when function.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
+                case BaseMethodDeclarationSyntax method when method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
+                    return NameKind.Variable;
+                case BlockSyntax block:
+                    foreach (var statement in block.Statements)
+                    {
+                        if (statement.SpanStart >= identifier.SpanStart) break;
+                        if (statement is not LocalDeclarationStatementSyntax local) continue;
+                        foreach (var variable in local.Declaration.Variables)
+                        {
+                            if (variable.Identifier.ValueText != name) continue;
+                            if (local.IsConst && variable.Initializer is { } initializer)
+                            {
+                                constValue = initializer.Value;
+                                return NameKind.ConstLocal;
+                            }
+
+                            return NameKind.Variable;
+                        }
+                    }
+
+                    break;
+                case MemberDeclarationSyntax:
+                    return NameKind.Unresolved;
+            }
+        }
+
+        return NameKind.Unresolved;
+    }
+
+    private ISymbol? LookupMember(string name)
+    {
+        for (var type = containingType; type is not null; type = type.ContainingType)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers(name))
+                {
+                    if (member is IFieldSymbol or IPropertySymbol or IMethodSymbol) return member;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private static Optional<object?> Negate(object? value) => value switch
+    {
+        int i => new Optional<object?>(-i),
+        long l => new Optional<object?>(-l),
+        double d => new Optional<object?>(-d),
+        float f => new Optional<object?>(-f),
+        decimal m => new Optional<object?>(-m),
+        _ => default,
+    };
+
+    private static bool IsTimeSpan(SyntaxNode node) => IsNamed(node, "TimeSpan");
+
+    private static bool IsNamed(SyntaxNode node, string typeName)
+    {
+        var text = node.ToString();
+        return text == typeName || text.EndsWith("." + typeName, StringComparison.Ordinal) || text.EndsWith("::" + typeName, StringComparison.Ordinal);
+    }
+
+    private static string Plural(int n, string unit) => n == 1 ? "1 " + unit : n + " " + unit + "s";
+
+    private static bool TryFrom(string method, double amount, out TimeSpan value)
+    {
+        value = default;
+        try
+        {
+            switch (method)
+            {
+                case "FromDays": value = TimeSpan.FromDays(amount); return true;
+                case "FromHours": value = TimeSpan.FromHours(amount); return true;
+                case "FromMinutes": value = TimeSpan.FromMinutes(amount); return true;
+                case "FromSeconds": value = TimeSpan.FromSeconds(amount); return true;
+                case "FromMilliseconds": value = TimeSpan.FromMilliseconds(amount); return true;
+                default: return false;
+            }
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentException)
+        {
+            return false;
+        }
+    }
+}

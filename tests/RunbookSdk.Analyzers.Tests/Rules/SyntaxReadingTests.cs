@@ -1,0 +1,177 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Constants;
+using RunbookSdk.Analyzers.Sections;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// The rules read runbooks from syntax (docs/performance.md). These pin the cases syntax has to get right on its own:
+/// which calls are DSL calls, which names are constants, and code that is only half written.
+/// </summary>
+public sealed class SyntaxReadingTests
+{
+    private const string Limits = """
+        namespace Omnix.Limits
+        {
+            public static class Regions
+            {
+                public const string Primary = "eu-central-1";
+                public static readonly string Current = System.Environment.GetEnvironmentVariable("AWS_REGION") ?? "";
+                public static class Names { public const string Api = "omnix-ai-backend"; }
+            }
+        }
+        """;
+
+    [Fact]
+    public Task ConstantsFromOtherTypesNestedTypesAndConstLocalsAreConstant() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+            using Omnix.Limits;
+            using L = Omnix.Limits.Regions;
+
+            [Runbook("constants")]
+            public sealed class Constants : Runbook<OmnixHandbook>
+            {
+                private const string Host = "api.omnix.ai";
+                private static class Titles { public const string Assess = "Assess " + "scope"; }
+
+                public override void Define(IRunbookBuilder rb)
+                {
+                    const int Minutes = 5;
+                    rb.Title(nameof(Constants))
+                      .NoRollback("read-only")
+                      .Phase(Titles.Assess, TimeBox.Minutes(0, Minutes), p => p
+                          .Step(Titles.Assess, s => s
+                              .Run($"aws lambda get-function --function-name {Regions.Names.Api} --region {L.Primary}")
+                              .Http("GET", $"https://{Host}/health").ExpectStatus(200 + 0)
+                              .Wait(TimeSpan.FromMinutes(Minutes))))
+                      .Verification(v => v.Step("Check", s => s.Http("GET", $"https://{Host}/health").ExpectStatus(200)));
+                }
+            }
+
+            {{Limits}}
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task ValuesThatAreNotConstantAreStillReported() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync($$$"""
+            using System;
+            using RunbookSdk;
+            using Omnix.Limits;
+
+            [Runbook("values")]
+            public sealed class Values : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    var title = "Assess";
+                    rb.NoRollback("read-only")
+                      .Phase("Assess", p => p
+                          .Step({|RB0016:title|}, s => s.Run($"aws lambda list-functions --region {{|RB0016:Regions.Current|}}")))
+                      .Verification(v => v.Step("Check", s => s.Http("GET", {|RB0016:Environment.GetEnvironmentVariable("URL")!|}).ExpectStatus(200)));
+                }
+            }
+
+            {{{Limits}}}
+
+            {{{Sources.Handbook}}}
+            """);
+
+    [Fact]
+    public Task ANameImportedWithUsingStaticIsAskedOfTheSemanticModel() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+            using static Omnix.Limits.Regions;
+
+            [Runbook("imported")]
+            public sealed class Imported : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .NoRollback("read-only")
+                    .Phase("Assess", p => p.Step("List", s => s.Run($"aws lambda list-functions --region {Primary}")))
+                    .Verification(v => v.Step("Check", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+
+            {{Limits}}
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task DslCallsInAHelperThatTakesABuilderAreJudged() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Assess", s => s.Run("aws lambda list-functions"))
+            """, extraMembers: """
+                private static IPhaseBuilder Cleanup(IPhaseBuilder phase) =>
+                    phase.Step("Flush", s => s.Run({|RB0005:"redis-cli FLUSHALL"|}));
+
+                private static void Local(IRunbookBuilder rb)
+                {
+                    void Add(IStepBuilder step) => step.Run({|RB0005:"kubectl delete pod -l app=api"|});
+                    rb.Phase("Local", p => p.Step("Delete", Add));
+                }
+            """));
+
+    [Fact]
+    public Task CallsNamedLikeTheDslOnOtherObjectsAreNotJudged() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Assess", s => s.Execute("Run the shell", _ => new Shell().Run("redis-cli FLUSHALL")))
+            """, extraMembers: """
+                private sealed class Shell { public System.Threading.Tasks.Task Run(string command) => System.Threading.Tasks.Task.CompletedTask; }
+            """));
+
+    [Fact]
+    public Task MisspelledOrDanglingSectionsAreNotJudgedUntilTheyCompile() =>
+        Verify<SectionCompletenessAnalyzer>.WithoutCompilerErrorsAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("misspelled")]
+            public sealed class Misspelled : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .NoRollback("read-only")
+                    .Verificaton(v => v.Step("Check", s => s.Run("true")));
+            }
+
+            [Runbook("dangling")]
+            public sealed class Dangling : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.NoRollback("read-only").Verif;
+            }
+
+            [Runbook("wrong-arguments")]
+            public sealed class WrongArguments : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.NoRollback(42);
+            }
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task ACompleteRunbookNextToHalfTypedOnesIsStillJudged() =>
+        Verify<SectionCompletenessAnalyzer>.WithoutCompilerErrorsAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("unverified")]
+            public sealed class {|RB0003:Unverified|} : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.NoRollback("read-only");
+            }
+
+            [Runbook("half")]
+            public sealed class Half : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.NoRollback(
+            }
+
+            {{Sources.Handbook}}
+            """);
+}

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Benchmarks;
+
+/// <summary>
+/// What users feel: the corpus written to disk as a project and compiled by the real compiler through
+/// <c>dotnet build</c>, with and without the generator and analyzers. In-process measurements cannot show this:
+/// <c>CompilationWithAnalyzers</c> binds the whole compilation to feed the analyzers, where a real build shares
+/// that work with the compile. Reported figure: the <c>Csc</c> task's time from MSBuild's performance summary,
+/// the median of several runs per configuration, configurations interleaved so drift hits them alike. The
+/// generator's cost includes compiling the code it generates.
+/// </summary>
+internal static partial class BuildReport
+{
+    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true);
+
+    // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
+    // runs by default (RunAnalyzers=true). The first line, with no analyzers at all, is context.
+    private static readonly Configuration[] s_configurations =
+    [
+        new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false),
+        new("compile (baseline: .NET SDK defaults)", Generator: false, Analyzers: false),
+        new("+ RunbookSdk generator", Generator: true, Analyzers: false),
+        new("+ RunbookSdk analyzers", Generator: false, Analyzers: true),
+        new("+ RunbookSdk generator and analyzers", Generator: true, Analyzers: true),
+    ];
+
+    public static int Print(int runbooks, int repetitions)
+    {
+        var repository = FindRepository();
+        var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}");
+        WriteProject(directory, repository, runbooks);
+        Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
+
+        // Restore and build the SDK projects once; every timed build after this compiles only the corpus.
+        Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
+
+        var times = s_configurations.ToDictionary(c => c, _ => new List<double>());
+        var analyzerSeconds = new List<double>();
+        var generatorSeconds = new List<double>();
+        for (var round = 0; round <= repetitions; round++)
+        {
+            foreach (var configuration in s_configurations)
+            {
+                // A changed file makes the compiler run; the compiler server stays warm between runs.
+                File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n");
+                var output = Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
+                    "-v:n", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true",
+                    $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}");
+                if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
+
+                times[configuration].Add(CscMilliseconds(output));
+                if (configuration.Generator && configuration.Analyzers)
+                {
+                    analyzerSeconds.Add(ReportedSeconds(output, "RunbookSdk.Analyzers"));
+                    generatorSeconds.Add(ReportedSeconds(output, "RunbookSdk.Generators"));
+                }
+            }
+        }
+
+        var baseline = Median(times[s_configurations[1]]);
+        Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release):");
+        foreach (var configuration in s_configurations)
+        {
+            var median = Median(times[configuration]);
+            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baseline:F2}  (runs: {string.Join(", ", times[configuration].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))})");
+        }
+
+        Console.WriteLine($"  compiler-reported time of RunbookSdk's own code with both (ReportAnalyzer): generator {Median(generatorSeconds):F2} s, analyzers {Median(analyzerSeconds):F2} s summed over threads");
+        return 0;
+    }
+
+    private static void WriteProject(string directory, string repository, int runbooks)
+    {
+        Directory.CreateDirectory(directory);
+        // Keep the corpus out of any Directory.Build.* or central package management above the temp directory.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />");
+        File.WriteAllText(Path.Combine(directory, "Corpus.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+                <WithGenerator Condition="'$(WithGenerator)' == ''">true</WithGenerator>
+                <WithAnalyzers Condition="'$(WithAnalyzers)' == ''">true</WithAnalyzers>
+              </PropertyGroup>
+              <ItemGroup>
+                <ProjectReference Include="{repository}/src/RunbookSdk/RunbookSdk.csproj" />
+                <ProjectReference Include="{repository}/src/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithGenerator)' == 'true'" />
+                <ProjectReference Include="{repository}/src/RunbookSdk.Analyzers/RunbookSdk.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithAnalyzers)' == 'true'" />
+              </ItemGroup>
+            </Project>
+            """);
+        var sources = SyntheticCorpus.Runbooks(runbooks);
+        for (var i = 0; i < sources.Count; i++) File.WriteAllText(Path.Combine(directory, $"Runbook{i}.cs"), sources[i]);
+        File.WriteAllText(Path.Combine(directory, "Handbook.cs"), SyntheticCorpus.HandbookSource);
+        File.WriteAllText(Path.Combine(directory, "Unrelated.cs"), "internal static class Unrelated { }\n");
+    }
+
+    private static string Run(string directory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error.Result}");
+        return output;
+    }
+
+    private static double CscMilliseconds(string output) =>
+        CscLine().Match(output) is { Success: true } match
+            ? double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture)
+            : throw new InvalidOperationException("No Csc line in the performance summary:\n" + output);
+
+    /// <summary>The assembly's line in the compiler's ReportAnalyzer table: "0.970   95   RunbookSdk.Generators, Version=...".</summary>
+    private static double ReportedSeconds(string output, string assembly) =>
+        Regex.Match(output, $@"^\s*(?<s>[\d.]+)\s+\S+\s+{Regex.Escape(assembly)}, Version=", RegexOptions.Multiline) is { Success: true } match
+            ? double.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture)
+            : double.NaN;
+
+    private static double Median(List<double> values)
+    {
+        if (values.Count == 0) return double.NaN;
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static string FindRepository()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "RunbookSdk.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException("Run from inside the RunbookSdk repository.");
+    }
+
+    [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
+    private static partial Regex CscLine();
+}
