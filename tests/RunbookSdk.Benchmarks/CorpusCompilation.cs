@@ -15,11 +15,13 @@ public static class CorpusCompilation
         var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .Append(MetadataReference.CreateFromFile(typeof(Runbook).Assembly.Location));
-        var trees = SyntheticCorpus.Runbooks(runbooks).Select((text, i) => CSharpSyntaxTree.ParseText(text, ParseOptions, $"Runbook{i}.cs"))
-            .Append(CSharpSyntaxTree.ParseText(SyntheticCorpus.HandbookSource, ParseOptions, "Handbook.cs"));
-        if (unrelated is not null) trees = trees.Append(CSharpSyntaxTree.ParseText(unrelated, ParseOptions, "Unrelated.cs"));
+        var trees = SyntheticCorpus.Runbooks(runbooks).Select((text, i) => Parse(text, $"Runbook{i}.cs"))
+            .Append(Parse(SyntheticCorpus.HandbookSource, "Handbook.cs"));
+        if (unrelated is not null) trees = trees.Append(Parse(unrelated, "Unrelated.cs"));
+        // As `dotnet build -c Release` compiles: optimized, deterministic, on all cores.
         return CSharpCompilation.Create("Corpus", trees, references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release, deterministic: true, concurrentBuild: true));
     }
 
     public static GeneratorDriver Driver(bool track = false) => CSharpGeneratorDriver.Create(
@@ -33,18 +35,22 @@ public static class CorpusCompilation
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
-    /// <summary>A full compile: binding, lowering and emitting IL, as `dotnet build` does.</summary>
+    /// <summary>A full compile: binding, lowering and emitting IL and a portable PDB, as `dotnet build` does.</summary>
     public static int Emit(Compilation compilation)
     {
         using var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
+        using var pdb = new MemoryStream();
+        var result = compilation.Emit(stream, pdb, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
         if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         return (int)stream.Length;
     }
 
+    private static SyntaxTree Parse(string text, string path) =>
+        CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
+
     public static Compilation ReplaceText(Compilation compilation, string path, Func<string, string> edit)
     {
         var tree = compilation.SyntaxTrees.Single(t => t.FilePath == path);
-        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edit(tree.ToString()))));
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(edit(tree.ToString()), System.Text.Encoding.UTF8)));
     }
 }

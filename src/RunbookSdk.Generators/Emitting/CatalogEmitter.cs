@@ -13,18 +13,17 @@ internal static class CatalogEmitter
 
     public static string EmitHandbook(HandbookModel handbook, string documentation)
     {
-        var w = RunbookEmitter.Header("handbook " + handbook.Type.FullName);
-        w.Open("partial class " + RunbookEmitter.CatalogClass);
-        w.Line("/// <summary>Descriptor of <see cref=\"" + handbook.Type.GlobalName + "\"/> (" + handbook.Id + ").</summary>");
-        w.Open("internal static " + Hosting + "HandbookDescriptor " + handbook.Type.MemberName + " { get; } = new()");
+        var w = RunbookEmitter.Header("handbook " + handbook.Type.FullName, fileScopedNamespace: false);
+        RunbookEmitter.OpenPart(w, Hosting + "HandbookDescriptor", handbook.Type.MemberName,
+            "Descriptor of <see cref=\"" + handbook.Type.GlobalName + "\"/> (" + handbook.Id + ").");
         w.Line("Id = " + CodeWriter.Literal(handbook.Id) + ",");
         w.Line("Title = " + CodeWriter.Literal(handbook.Document.Title ?? handbook.Type.Name) + ",");
         w.Line("HandbookType = typeof(" + handbook.Type.GlobalName + "),");
         w.Line("Create = static () => new " + handbook.Type.GlobalName + "(),");
         w.Line("DocumentFileName = " + CodeWriter.Literal(handbook.Id + ".md") + ",");
-        w.Line("Documentation = " + RunbookEmitter.Verbatim(documentation) + ",");
+        w.Line("Documentation = " + RunbookEmitter.Utf8Text(documentation) + ",");
         w.Close(";");
-        w.Close();
+        RunbookEmitter.ClosePart(w);
         return w.ToString();
     }
 
@@ -36,7 +35,7 @@ internal static class CatalogEmitter
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = new(");
         w.Line("    new " + Hosting + "RunbookDescriptor[] { " + string.Join(", ", runbooks.Select(r => r.MemberName)) + " },");
         w.Line("    new " + Hosting + "HandbookDescriptor[] { " + string.Join(", ", handbooks.Select(h => h.MemberName)) + " },");
-        w.Line("    " + RunbookEmitter.Verbatim(indexDocumentation) + ");");
+        w.Line("    " + RunbookEmitter.Utf8Text(indexDocumentation) + ");");
         w.Close();
         if (entryPoint)
         {

@@ -74,6 +74,12 @@ internal static class GeneratedPages
             .Select(creation => Text(creation.ArgumentList.Arguments[2].Expression))
             .FirstOrDefault(text => text is not null);
 
-    private static string? Text(ExpressionSyntax? expression) =>
-        expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+    /// <summary>A string literal, or a page the generator embeds as UTF-8: <c>Encoding.UTF8.GetString(@"..."u8)</c>.</summary>
+    private static string? Text(ExpressionSyntax? expression) => expression switch
+    {
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+        InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax utf8 }] } when utf8.IsKind(SyntaxKind.Utf8StringLiteralExpression) =>
+            utf8.Token.ValueText,
+        _ => null,
+    };
 }

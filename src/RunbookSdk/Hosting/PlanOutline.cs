@@ -6,7 +6,54 @@ namespace RunbookSdk.Hosting;
 /// the runner executes, so a test can prove the docs and the runner agree.
 /// </summary>
 /// <param name="Phases">Phases in order, then "Rollback" and "Verification" when present.</param>
-public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases);
+public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
+{
+    /// <summary>
+    /// Reads the outline the source generator embedded in a runbook app (see <c>OutlineEncoding</c> for the format).
+    /// Called by generated code; throws <see cref="FormatException"/> on text the generator did not write.
+    /// </summary>
+    /// <param name="utf8">The encoded outline, as UTF-8.</param>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    public static PlanOutline Parse(ReadOnlySpan<byte> utf8)
+    {
+        var phases = new List<(string Name, string? TimeBox, List<OutlineStep> Steps)>();
+        List<OutlineAction>? actions = null;
+        List<OutlineSegment>? segments = null;
+        var lineNumber = 0;
+        foreach (var line in System.Text.Encoding.UTF8.GetString(utf8).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            lineNumber++;
+            var fields = line.Split('\t');
+            var kind = fields[0].Length == 1 ? fields[0][0] : '?';
+            string Field(int index) => index < fields.Length
+                ? OutlineEncoding.Unescape(fields[index]) ?? throw Bad("a null where text is required")
+                : throw Bad("a missing field");
+            FormatException Bad(string what) => new($"Embedded outline line {lineNumber} ('{line}') has {what}.");
+
+            switch (kind)
+            {
+                case OutlineEncoding.Phase:
+                    phases.Add((Field(1), fields.Length > 2 ? OutlineEncoding.Unescape(fields[2]) : null, []));
+                    break;
+                case OutlineEncoding.Step when phases.Count > 0:
+                    actions = [];
+                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions));
+                    break;
+                case OutlineEncoding.Action when actions is not null:
+                    segments = [];
+                    actions.Add(new OutlineAction(Field(1), segments, fields.Skip(2).Select(f => OutlineEncoding.Unescape(f) ?? "").ToArray()));
+                    break;
+                case OutlineEncoding.Text or OutlineEncoding.Hole when segments is not null:
+                    segments.Add(new OutlineSegment(Field(1), kind == OutlineEncoding.Hole));
+                    break;
+                default:
+                    throw Bad("an unknown or misplaced record");
+            }
+        }
+
+        return new PlanOutline(phases.Select(p => new OutlinePhase(p.Name, p.TimeBox, p.Steps)).ToArray());
+    }
+}
 
 /// <summary>A phase in an outline.</summary>
 /// <param name="Name">Phase name.</param>

@@ -44,10 +44,13 @@ internal static class GeneratorHarness
     public static string GeneratedSource(GeneratorDriverRunResult run, string hintNameEnd) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>The markdown page embedded in a generated file (the verbatim literal after "Documentation = @").</summary>
+    /// <summary>The markdown page embedded in a generated file (the verbatim UTF-8 literal after "Documentation = ").</summary>
     public static string EmbeddedMarkdown(string generated)
     {
-        var start = generated.IndexOf("Documentation = @\"", StringComparison.Ordinal) + "Documentation = @\"".Length;
+        const string marker = "Documentation = global::System.Text.Encoding.UTF8.GetString(@\"";
+        var start = generated.IndexOf(marker, StringComparison.Ordinal);
+        if (start < 0) throw new InvalidOperationException("No embedded page in:\n" + generated);
+        start += marker.Length;
         var builder = new System.Text.StringBuilder();
         for (var i = start; i < generated.Length; i++)
         {
