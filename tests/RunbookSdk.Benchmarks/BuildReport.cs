@@ -47,7 +47,7 @@ internal static partial class BuildReport
                 // A changed file makes the compiler run; the compiler server stays warm between runs.
                 File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n");
                 var output = Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
-                    "-v:n", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true",
+                    "-v:d", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true",
                     $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}");
                 if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Diagnostics;
 using BenchmarkDotNet.Running;
 using Microsoft.CodeAnalysis;
@@ -53,6 +54,24 @@ internal static class WorkReport
         Console.WriteLine($"generator cold run over a fresh compilation: {generatorWatch.ElapsedMilliseconds} ms");
 
         var analyzers = CorpusCompilation.Analyzers();
+        // Wall time of the analyzer driver with all rules, against the same driver with one no-op rule registering
+        // the same kind of action: the difference is what the rules themselves cost (best of three each).
+        var rules = new List<long>();
+        var driverOnly = new List<long>();
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var (set, times) in new[] { (analyzers, rules), (ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpSyntaxAnalyzer()), driverOnly) })
+            {
+                var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(set, new CompilationWithAnalyzersOptions(
+                    AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
+                var watch = Stopwatch.StartNew();
+                await fresh.GetAnalyzerDiagnosticsAsync();
+                times.Add(watch.ElapsedMilliseconds);
+            }
+        }
+
+        Console.WriteLine($"analyzer driver, all RunbookSdk rules: {rules.Min()} ms; with one no-op syntax rule: {driverOnly.Min()} ms; the rules' own cost: {rules.Min() - driverOnly.Min()} ms (best of 3, concurrent)");
+
         compilation = CorpusCompilation.Create(runbooks);
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));

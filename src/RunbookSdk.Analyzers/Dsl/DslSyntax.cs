@@ -16,8 +16,14 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal sealed class DslSyntax(DslSymbols symbols)
 {
+    // Answers remembered while one Define body is read top to bottom: every call inside a step asks about the same
+    // enclosing calls and lambdas. Only for single-threaded use; the shared instance keeps none.
+    private Dictionary<SyntaxNode, bool>? _memo;
 
     public DslSymbols Symbols => symbols;
+
+    /// <summary>A reader for one thread and one body, remembering what it has recognised.</summary>
+    public DslSyntax Memoizing() => new(symbols) { _memo = new Dictionary<SyntaxNode, bool>() };
 
     public DslVocabulary Vocabulary => symbols.Vocabulary;
 
@@ -26,8 +32,13 @@ internal sealed class DslSyntax(DslSymbols symbols)
         invocation.Expression is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } ? name.Identifier.ValueText : null;
 
     /// <summary>True when <paramref name="invocation"/> calls a DSL method on a builder.</summary>
-    public bool IsDslCall(InvocationExpressionSyntax invocation) =>
-        CalledName(invocation) is { } name && Vocabulary.Contains(name) && IsBuilder(((MemberAccessExpressionSyntax)invocation.Expression).Expression);
+    public bool IsDslCall(InvocationExpressionSyntax invocation)
+    {
+        if (_memo is not null && _memo.TryGetValue(invocation, out var known)) return known;
+        var answer = CalledName(invocation) is { } name && Vocabulary.Contains(name) && IsBuilder(((MemberAccessExpressionSyntax)invocation.Expression).Expression);
+        if (_memo is not null) _memo[invocation] = answer;
+        return answer;
+    }
 
     /// <summary>True when <paramref name="invocation"/> calls the DSL method <paramref name="name"/> on a builder.</summary>
     public bool IsDslCall(InvocationExpressionSyntax? invocation, string name) =>
@@ -70,9 +81,14 @@ internal sealed class DslSyntax(DslSymbols symbols)
     }
 
     /// <summary>The lambda is an argument of a DSL call that hands it a builder (<c>Phase("x", p =&gt; ...)</c>, not <c>Execute</c>).</summary>
-    public bool IsBuilderLambda(LambdaExpressionSyntax lambda) =>
-        lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } &&
-        CalledName(call) is { } name && Vocabulary.TakesBuilderLambda(name) && IsDslCall(call);
+    public bool IsBuilderLambda(LambdaExpressionSyntax lambda)
+    {
+        if (_memo is not null && _memo.TryGetValue(lambda, out var known)) return known;
+        var answer = lambda.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } &&
+                     CalledName(call) is { } name && Vocabulary.TakesBuilderLambda(name) && IsDslCall(call);
+        if (_memo is not null) _memo[lambda] = answer;
+        return answer;
+    }
 
     /// <summary>The argument for parameter <paramref name="parameterName"/>: by name when named, else at its position in the matching overload.</summary>
     public ExpressionSyntax? Argument(InvocationExpressionSyntax invocation, string parameterName)

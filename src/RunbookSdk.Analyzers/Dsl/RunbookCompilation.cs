@@ -96,7 +96,7 @@ internal sealed class RunbookCompilation
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
         var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
-        return new DefineReader(Syntax, values).Read(declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
+        return new DefineReader(Syntax.Memoizing(), values).Read(declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
     }
 
     private sealed class Holder(RunbookCompilation? value)

@@ -73,7 +73,7 @@ internal sealed class LiteralText
     private static string? Decode(string text, int start, int end, bool verbatim, bool interpolated, out int[]? map, bool raw = false)
     {
         var value = new StringBuilder();
-        var positions = new System.Collections.Generic.List<int>();
+        var positions = new System.Collections.Generic.List<int>(end - start + 1);
         map = null;
         var i = start;
         while (i < end)
