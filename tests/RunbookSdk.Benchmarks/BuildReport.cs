@@ -30,7 +30,7 @@ internal static partial class BuildReport
     public static int Print(int runbooks, int repetitions)
     {
         var repository = FindRepository();
-        var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}");
+        var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
         WriteProject(directory, repository, runbooks);
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
 
@@ -133,6 +133,8 @@ internal static partial class BuildReport
 
     private static string FindRepository()
     {
+        // RUNBOOK_SDK_REPOSITORY points at another checkout, e.g. an older commit, to measure it with the same corpus.
+        if (Environment.GetEnvironmentVariable("RUNBOOK_SDK_REPOSITORY") is { Length: > 0 } other) return Path.GetFullPath(other);
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
             if (File.Exists(Path.Combine(directory.FullName, "RunbookSdk.sln"))) return directory.FullName;
