@@ -55,26 +55,17 @@ public class AnalyzerBenchmarks
 
     /// <summary>Registers for every invocation expression and does nothing: the driver's cost for syntax-based rules.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class NoOpSyntaxAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("BENCH0002", "never", "never", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression);
-        }
-    }
+    internal sealed class NoOpSyntaxAnalyzer() : NoOpAnalyzer(context => context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression));
 
     /// <summary>
     /// Registers for every invocation operation and does nothing: what any operation-based analyzer costs before
     /// its own logic runs (every method body is bound into operations for it).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class NoOpInvocationAnalyzer : DiagnosticAnalyzer
+    private sealed class NoOpInvocationAnalyzer() : NoOpAnalyzer(context => context.RegisterOperationAction(_ => { }, OperationKind.Invocation));
+
+    /// <summary>An analyzer that registers one action that does nothing, and never reports.</summary>
+    internal abstract class NoOpAnalyzer(Action<AnalysisContext> register) : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Never = new("BENCH0001", "never", "never", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
@@ -84,7 +75,7 @@ public class AnalyzerBenchmarks
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+            register(context);
         }
     }
 }

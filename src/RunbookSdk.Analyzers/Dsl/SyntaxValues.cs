@@ -164,16 +164,6 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         };
     }
 
-    /// <summary>"15 minutes", "2 hours", "0 minutes": how incident documents write durations.</summary>
-    public static string Describe(TimeSpan value)
-    {
-        if (value == TimeSpan.Zero) return "0 minutes";
-        if (value.TotalDays >= 1 && value.TotalDays == Math.Floor(value.TotalDays)) return Plural((int)value.TotalDays, "day");
-        if (value.TotalHours >= 1 && value.TotalHours == Math.Floor(value.TotalHours)) return Plural((int)value.TotalHours, "hour");
-        if (value.TotalMinutes >= 1 && value.TotalMinutes == Math.Floor(value.TotalMinutes)) return Plural((int)value.TotalMinutes, "minute");
-        return Plural((int)Math.Round(value.TotalSeconds), "second");
-    }
-
     private Optional<object?> ConstantInterpolation(InterpolatedStringExpressionSyntax interpolated, int depth)
     {
         var text = new System.Text.StringBuilder();
@@ -331,8 +321,6 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         var text = node.ToString();
         return text == typeName || text.EndsWith("." + typeName, StringComparison.Ordinal) || text.EndsWith("::" + typeName, StringComparison.Ordinal);
     }
-
-    private static string Plural(int n, string unit) => n == 1 ? "1 " + unit : n + " " + unit + "s";
 
     private static bool TryFrom(string method, double amount, out TimeSpan value)
     {

@@ -55,8 +55,8 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
             else if (previous?.After is { } before && level.After is { } after && after <= before)
             {
                 var problem = after == before
-                    ? $"is engaged at the same time as '{previous.Who}' ({SyntaxValues.Describe(after)}); merge them or make it later"
-                    : $"is engaged after {SyntaxValues.Describe(after)}, earlier than '{previous.Who}' before it ({SyntaxValues.Describe(before)}); list levels in increasing time";
+                    ? $"is engaged at the same time as '{previous.Who}' ({Durations.Format(after)}); merge them or make it later"
+                    : $"is engaged after {Durations.Format(after)}, earlier than '{previous.Who}' before it ({Durations.Format(before)}); list levels in increasing time";
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.AfterLocation, level.Who ?? "?", problem));
             }
 
@@ -77,6 +77,6 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         // Own escalation: point at the late level. Inherited: point at the severity this runbook chose.
         var location = ownLevels ? levels[0].AfterLocation : facts.SeverityLocation;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location,
-            levels[0].Who ?? "?", SyntaxValues.Describe(first), severity, SyntaxValues.Describe(respondWithin)));
+            levels[0].Who ?? "?", Durations.Format(first), severity, Durations.Format(respondWithin)));
     }
 }
