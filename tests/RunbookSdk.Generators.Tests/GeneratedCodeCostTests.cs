@@ -17,9 +17,8 @@ public sealed class GeneratedCodeCostTests
     public void Pages_and_outlines_are_embedded_as_utf8_data_not_as_user_strings()
     {
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook);
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
-        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(
-            GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult(), "Runbook.g.cs"));
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(driver.GetRunResult(), "Runbook.g.cs"));
 
         using var assembly = new MemoryStream();
         var emitted = output.Emit(assembly);

@@ -30,7 +30,7 @@ internal static class CommandParameters
             {
                 yield return property;
             }
-            else if (LocalInitializer(identifier) is { } initializer)
+            else if (SyntaxValues.LocalInitializer(identifier) is { } initializer)
             {
                 foreach (var nested in Names(initializer))
                 {
@@ -64,27 +64,5 @@ internal static class CommandParameters
                     break;
             }
         }
-    }
-
-    /// <summary>The initializer of the local the identifier reads, when it is declared in an enclosing block before it.</summary>
-    private static ExpressionSyntax? LocalInitializer(ExpressionSyntax expression)
-    {
-        if (expression is not IdentifierNameSyntax identifier) return null;
-        var name = identifier.Identifier.ValueText;
-        for (var node = identifier.Parent; node is not null and not MemberDeclarationSyntax; node = node.Parent)
-        {
-            if (node is not BlockSyntax block) continue;
-            foreach (var statement in block.Statements)
-            {
-                if (statement.SpanStart >= identifier.SpanStart) break;
-                if (statement is not LocalDeclarationStatementSyntax local) continue;
-                foreach (var variable in local.Declaration.Variables)
-                {
-                    if (variable.Identifier.ValueText == name) return variable.Initializer?.Value;
-                }
-            }
-        }
-
-        return null;
     }
 }

@@ -53,7 +53,7 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             var parameter = parameters[0]!;
             var value = arguments.Arguments[i].Expression;
             var type = parameter.Type;
-            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1 && DefineReader.ArrayElements(value) is not null;
+            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1 && SyntaxValues.ArrayElements(value) is not null;
             if (parameter.IsParams && !normalForm && type is IArrayTypeSymbol paramsArray) type = paramsArray.ElementType;
 
             if (IsHandler(type, symbols))
@@ -77,7 +77,7 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         if (type is IArrayTypeSymbol array)
         {
             if (SyntaxValues.Unwrap(value).IsKind(SyntaxKind.NullLiteralExpression)) return;
-            if (DefineReader.ArrayElements(value) is not { } elements)
+            if (SyntaxValues.ArrayElements(value) is not { } elements)
             {
                 Report(call, value);
                 return;

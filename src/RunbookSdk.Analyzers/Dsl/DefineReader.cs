@@ -80,7 +80,7 @@ internal sealed class DefineReader(DslSyntax dsl, SyntaxValues values)
                         break;
                     case "Tags":
                         var arguments = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToList();
-                        var elements = arguments.Count == 1 && ArrayElements(arguments[0]) is { } array ? array : arguments;
+                        var elements = arguments.Count == 1 && SyntaxValues.ArrayElements(arguments[0]) is { } array ? array : arguments;
                         foreach (var element in elements)
                         {
                             if (values.ConstantString(element) is { } tag) tags.Add(tag);
@@ -112,13 +112,4 @@ internal sealed class DefineReader(DslSyntax dsl, SyntaxValues values)
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
-
-    /// <summary>The elements of <c>new[] { ... }</c>, <c>new string[] { ... }</c> or <c>[ ... ]</c>; null for other expressions.</summary>
-    public static System.Collections.Generic.IReadOnlyList<ExpressionSyntax>? ArrayElements(ExpressionSyntax expression) => SyntaxValues.Unwrap(expression) switch
-    {
-        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-        ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
-        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
-        _ => null,
-    };
 }

@@ -18,20 +18,10 @@ internal sealed class DslSymbols
         RunbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.RunbookAttribute");
         HandbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.HandbookAttribute");
         ParameterAttribute = compilation.GetTypeByMetadataName("RunbookSdk.ParameterAttribute");
-        SecretAttribute = compilation.GetTypeByMetadataName("RunbookSdk.SecretAttribute");
         Severity = compilation.GetTypeByMetadataName("RunbookSdk.Severity");
         TimeBox = compilation.GetTypeByMetadataName("RunbookSdk.TimeBox");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         CommandHandler = compilation.GetTypeByMetadataName("RunbookSdk.Commands.CommandInterpolationHandler");
-        RunbookBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IRunbookBuilder");
-        HandbookBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IHandbookBuilder");
-        StepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IStepBuilder");
-        CommandStepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.ICommandStepBuilder");
-        HttpStepBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IHttpStepBuilder");
-        PhaseBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IPhaseBuilder");
-        EscalationBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IEscalationBuilder");
-        SeverityBuilder = compilation.GetTypeByMetadataName("RunbookSdk.ISeverityBuilder");
-        DocumentBuilder = compilation.GetTypeByMetadataName("RunbookSdk.IDocumentBuilder`1");
 
         var builders = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
@@ -57,20 +47,10 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? RunbookAttribute { get; }
     public INamedTypeSymbol? HandbookAttribute { get; }
     public INamedTypeSymbol? ParameterAttribute { get; }
-    public INamedTypeSymbol? SecretAttribute { get; }
     public INamedTypeSymbol? Severity { get; }
     public INamedTypeSymbol? TimeBox { get; }
     public INamedTypeSymbol? TimeSpan { get; }
     public INamedTypeSymbol? CommandHandler { get; }
-    public INamedTypeSymbol? RunbookBuilder { get; }
-    public INamedTypeSymbol? HandbookBuilder { get; }
-    public INamedTypeSymbol? StepBuilder { get; }
-    public INamedTypeSymbol? CommandStepBuilder { get; }
-    public INamedTypeSymbol? HttpStepBuilder { get; }
-    public INamedTypeSymbol? PhaseBuilder { get; }
-    public INamedTypeSymbol? EscalationBuilder { get; }
-    public INamedTypeSymbol? SeverityBuilder { get; }
-    public INamedTypeSymbol? DocumentBuilder { get; }
 
     public static DslSymbols? TryCreate(Compilation compilation)
     {
@@ -78,10 +58,6 @@ internal sealed class DslSymbols
         var handbook = compilation.GetTypeByMetadataName("RunbookSdk.Handbook");
         return runbook is null || handbook is null ? null : new DslSymbols(compilation, runbook, handbook);
     }
-
-    /// <summary>True when <paramref name="method"/> is a method of one of the fluent builder interfaces.</summary>
-    public bool IsDslMethod(IMethodSymbol? method) =>
-        method?.ContainingType is { } type && _builders.Contains(type.OriginalDefinition);
 
     /// <summary>True when <paramref name="type"/> is one of the fluent builder interfaces.</summary>
     public bool IsBuilder(ITypeSymbol? type) =>
@@ -107,8 +83,6 @@ internal sealed class DslSymbols
     public bool IsBuilderName(string name) => _builderNames.Contains(name);
 
     public bool IsParameter(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, ParameterAttribute);
-
-    public bool IsSecret(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, SecretAttribute);
 
     public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>
         attribute is not null && symbol.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));

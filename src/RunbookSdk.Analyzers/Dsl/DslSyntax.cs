@@ -117,19 +117,6 @@ internal sealed class DslSyntax(DslSymbols symbols)
         return null;
     }
 
-    /// <summary>
-    /// The DSL calls whose lambda arguments enclose <paramref name="node"/>, innermost first. Calls chained after
-    /// an enclosing call (<c>.Phase(...).Verification(...)</c>) do not enclose it and are skipped.
-    /// </summary>
-    public IEnumerable<InvocationExpressionSyntax> EnclosingCalls(SyntaxNode node)
-    {
-        var previous = node;
-        for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
-        {
-            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && IsDslCall(invocation)) yield return invocation;
-        }
-    }
-
     /// <summary>The lambda of the innermost enclosing <c>Step(...)</c>, if any.</summary>
     public LambdaExpressionSyntax? EnclosingStepLambda(SyntaxNode node)
     {
@@ -144,8 +131,20 @@ internal sealed class DslSyntax(DslSymbols symbols)
         return null;
     }
 
-    /// <summary>True when the node sits inside a <c>Verification(...)</c> section.</summary>
-    public bool IsInVerification(SyntaxNode node) => EnclosingCalls(node).Any(call => CalledName(call) == "Verification");
+    /// <summary>
+    /// True when the node sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
+    /// call chained after it. The name is checked before the builder, which walks up the chain.
+    /// </summary>
+    public bool IsInVerification(SyntaxNode node)
+    {
+        var previous = node;
+        for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && IsDslCall(invocation, "Verification")) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The calls chained onto <paramref name="invocation"/> (<c>.Run(...).Timeout(...).Retry(...)</c>), in order.</summary>
     public static IEnumerable<InvocationExpressionSyntax> ChainedCalls(InvocationExpressionSyntax invocation)

@@ -39,10 +39,10 @@ internal sealed class DslVocabulary
             .ToImmutableHashSet(System.StringComparer.Ordinal);
     }
 
-    public bool Contains(string name) => _methods.ContainsKey(name);
+    public bool Contains(string name) => Names.Contains(name);
 
     /// <summary>Every DSL method name.</summary>
-    public ImmutableHashSet<string> Names { get; private set; } = ImmutableHashSet<string>.Empty;
+    public ImmutableHashSet<string> Names { get; }
 
     public ImmutableArray<IMethodSymbol> Overloads(string name) =>
         _methods.TryGetValue(name, out var overloads) ? overloads : ImmutableArray<IMethodSymbol>.Empty;

@@ -17,13 +17,22 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol? containingType, SemanticModel? fallback, CancellationToken cancellationToken)
 {
-    private enum NameKind { Unresolved, Variable, ConstLocal, Member }
+    private enum NameKind { Unresolved, Variable, ConstLocal }
 
     public static ExpressionSyntax Unwrap(ExpressionSyntax expression)
     {
         while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
         return expression;
     }
+
+    /// <summary>The elements of <c>new[] { ... }</c>, <c>new string[] { ... }</c> or <c>[ ... ]</c>; null for other expressions.</summary>
+    public static System.Collections.Generic.IReadOnlyList<ExpressionSyntax>? ArrayElements(ExpressionSyntax expression) => Unwrap(expression) switch
+    {
+        ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        ImplicitArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+        CollectionExpressionSyntax collection => collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression).ToList(),
+        _ => null,
+    };
 
     /// <summary>The compile-time value of the expression, when it has one.</summary>
     public Optional<object?> Constant(ExpressionSyntax? expression, int depth = 0)
@@ -70,17 +79,38 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
     public bool TryGetInt(ExpressionSyntax? expression, out int value)
     {
         value = 0;
-        if (Constant(expression) is not { HasValue: true, Value: { } raw } || raw is string or bool) return false;
+        if (!TryGetNumber(expression, out var raw)) return false;
         try
         {
             value = Convert.ToInt32(raw, CultureInfo.InvariantCulture);
             return true;
         }
-        catch (Exception e) when (e is FormatException or InvalidCastException or OverflowException)
+        catch (OverflowException)
         {
             return false;
         }
     }
+
+    private bool TryGetDouble(ExpressionSyntax? expression, out double value)
+    {
+        value = 0;
+        if (!TryGetNumber(expression, out var raw)) return false;
+        value = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>A numeric constant; a char or string (code that does not compile yet) is not one.</summary>
+    private bool TryGetNumber(ExpressionSyntax? expression, out object? number)
+    {
+        number = Constant(expression) is { HasValue: true, Value: int or long or double or float or decimal or short or byte or uint or ulong or ushort or sbyte } constant
+            ? constant.Value
+            : null;
+        return number is not null;
+    }
+
+    /// <summary>The initializer of the local the identifier reads (<c>var command = $"...";</c>), when it is declared in this body.</summary>
+    public static ExpressionSyntax? LocalInitializer(ExpressionSyntax expression) =>
+        expression is IdentifierNameSyntax identifier && Declared(identifier, out var initializer) != NameKind.Unresolved ? initializer : null;
 
     /// <summary>The [Parameter] property a hole reads (<c>{FunctionName}</c>, <c>{this.FunctionName}</c>), or null.</summary>
     public IPropertySymbol? ParameterProperty(ExpressionSyntax expression)
@@ -113,8 +143,7 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
                 value = TimeSpan.Zero;
                 return true;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access, ArgumentList.Arguments: [var argument] } when IsTimeSpan(access.Expression):
-                return Constant(argument.Expression) is { HasValue: true, Value: { } raw } && raw is not string and not bool &&
-                       TryFrom(access.Name.Identifier.ValueText, Convert.ToDouble(raw, CultureInfo.InvariantCulture), out value);
+                return TryGetDouble(argument.Expression, out var amount) && TryFrom(access.Name.Identifier.ValueText, amount, out value);
             case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
                 var parts = list.Arguments.Select(a => TryGetInt(a.Expression, out var n) ? (int?)n : null).ToArray();
@@ -189,10 +218,10 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
 
     private Optional<object?> Name(IdentifierNameSyntax identifier, int depth)
     {
-        switch (Declared(identifier, out var constLocal))
+        switch (Declared(identifier, out var initializer))
         {
             case NameKind.ConstLocal:
-                return Constant(constLocal, depth + 1);
+                return Constant(initializer, depth + 1);
             case NameKind.Variable:
                 return default;
         }
@@ -247,10 +276,13 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         return constant.HasValue ? new Optional<object?>(constant.Value) : default;
     }
 
-    /// <summary>Whether the identifier names a lambda or method parameter or a local in scope, before any member.</summary>
-    private static NameKind Declared(IdentifierNameSyntax identifier, out ExpressionSyntax? constValue)
+    /// <summary>
+    /// Whether the identifier names a lambda or method parameter or a local in scope, before any member; for a local
+    /// declared earlier in an enclosing block, also its initializer.
+    /// </summary>
+    private static NameKind Declared(IdentifierNameSyntax identifier, out ExpressionSyntax? initializer)
     {
-        constValue = null;
+        initializer = null;
         var name = identifier.Identifier.ValueText;
         for (var node = identifier.Parent; node is not null; node = node.Parent)
         {
@@ -269,13 +301,8 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
                         foreach (var variable in local.Declaration.Variables)
                         {
                             if (variable.Identifier.ValueText != name) continue;
-                            if (local.IsConst && variable.Initializer is { } initializer)
-                            {
-                                constValue = initializer.Value;
-                                return NameKind.ConstLocal;
-                            }
-
-                            return NameKind.Variable;
+                            initializer = variable.Initializer?.Value;
+                            return local.IsConst && initializer is not null ? NameKind.ConstLocal : NameKind.Variable;
                         }
                     }
 
@@ -316,11 +343,15 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
 
     private static bool IsTimeSpan(SyntaxNode node) => IsNamed(node, "TimeSpan");
 
-    private static bool IsNamed(SyntaxNode node, string typeName)
+    /// <summary>True for <c>TimeSpan</c>, <c>System.TimeSpan</c> and <c>global::System.TimeSpan</c> when asked for TimeSpan.</summary>
+    private static bool IsNamed(SyntaxNode node, string typeName) => node switch
     {
-        var text = node.ToString();
-        return text == typeName || text.EndsWith("." + typeName, StringComparison.Ordinal) || text.EndsWith("::" + typeName, StringComparison.Ordinal);
-    }
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == typeName,
+        MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText == typeName,
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText == typeName,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText == typeName,
+        _ => false,
+    };
 
     private static bool TryFrom(string method, double amount, out TimeSpan value)
     {

@@ -78,7 +78,7 @@ internal sealed class TypeNames(Compilation compilation)
             {
                 case BaseNamespaceDeclarationSyntax namespaceDeclaration:
                     usings = namespaceDeclaration.Usings;
-                    declared = Namespace(namespaceDeclaration.Name.ToString());
+                    declared = FromGlobal(namespaceDeclaration.Name) as INamespaceSymbol;
                     break;
                 case CompilationUnitSyntax unit:
                     usings = unit.Usings;
@@ -103,10 +103,10 @@ internal sealed class TypeNames(Compilation compilation)
             if (Member(ns, name) is { } found) return found;
         }
 
-        return FromUsings(new SyntaxList<UsingDirectiveSyntax>(_globalUsings.Value), name) ?? Member(compilation.GlobalNamespace, name);
+        return FromUsings(_globalUsings.Value, name) ?? Member(compilation.GlobalNamespace, name);
     }
 
-    private INamespaceOrTypeSymbol? FromUsings(SyntaxList<UsingDirectiveSyntax> usings, string name)
+    private INamespaceOrTypeSymbol? FromUsings(IEnumerable<UsingDirectiveSyntax> usings, string name)
     {
         INamespaceOrTypeSymbol? found = null;
         foreach (var directive in usings)
@@ -138,17 +138,6 @@ internal sealed class TypeNames(Compilation compilation)
         AliasQualifiedNameSyntax { Alias.Identifier.ValueText: "global" } global => Member(compilation.GlobalNamespace, global.Name.Identifier.ValueText),
         _ => null,
     };
-
-    private INamespaceSymbol? Namespace(string dotted)
-    {
-        INamespaceSymbol? current = compilation.GlobalNamespace;
-        foreach (var part in dotted.Split('.'))
-        {
-            current = current?.GetNamespaceMembers().FirstOrDefault(n => n.Name == part.Trim());
-        }
-
-        return current;
-    }
 
     private static ImmutableArray<UsingDirectiveSyntax> CollectGlobalUsings(Compilation compilation)
     {

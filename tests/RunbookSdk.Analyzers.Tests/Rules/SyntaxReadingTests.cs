@@ -103,6 +103,12 @@ public sealed class SyntaxReadingTests
             """);
 
     [Fact]
+    public Task ACharWhereADurationIsExpectedIsNotReadAsOne() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Wait", s => s.Wait({|RB0016:TimeSpan.FromMinutes('a')|}))
+            """));
+
+    [Fact]
     public Task DslCallsInAHelperThatTakesABuilderAreJudged() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step("Assess", s => s.Run("aws lambda list-functions"))
