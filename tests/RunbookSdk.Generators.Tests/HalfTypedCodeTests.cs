@@ -45,6 +45,14 @@ public class HalfTypedCodeTests
                 .Phase("P", TimeBox.Minutes(), p => p.Step($"Step {DateTime.Now}", s => s.Run($"echo {Environment.MachineName.ToLower()}")));
         }
         """,
+        // Durations the compiler accepts or will reject that are no TimeSpan the docs can show: a char, text, too long.
+        """
+        using System; using RunbookSdk;
+        [Runbook("g")] public sealed class G : Runbook {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Phase("P", p => p.Step("S", s => s.Wait(TimeSpan.FromMinutes('a')).Wait(TimeSpan.FromHours("5")).Wait(TimeSpan.FromDays(1e12))));
+        }
+        """,
     };
 
     public static TheoryData<int> BrokenRunbooks => new(Enumerable.Range(0, Sources.Length));

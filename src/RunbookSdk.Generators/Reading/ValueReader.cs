@@ -126,17 +126,25 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 var arguments = invocation.ArgumentList.Arguments;
                 if (arguments.Count != 1) return null;
                 var constant = Constant(arguments[0].Expression);
-                if (!constant.HasValue || constant.Value is null) return null;
+                // A number only: a char or string here does not compile yet, and Convert would throw on it.
+                if (constant.Value is not (int or long or double or float or decimal or short or byte or uint or ulong or ushort or sbyte)) return null;
                 var n = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
-                return access.Name.Identifier.ValueText switch
+                try
                 {
-                    "FromDays" => TimeSpan.FromDays(n),
-                    "FromHours" => TimeSpan.FromHours(n),
-                    "FromMinutes" => TimeSpan.FromMinutes(n),
-                    "FromSeconds" => TimeSpan.FromSeconds(n),
-                    "FromMilliseconds" => TimeSpan.FromMilliseconds(n),
-                    _ => null,
-                };
+                    return access.Name.Identifier.ValueText switch
+                    {
+                        "FromDays" => TimeSpan.FromDays(n),
+                        "FromHours" => TimeSpan.FromHours(n),
+                        "FromMinutes" => TimeSpan.FromMinutes(n),
+                        "FromSeconds" => TimeSpan.FromSeconds(n),
+                        "FromMilliseconds" => TimeSpan.FromMilliseconds(n),
+                        _ => null,
+                    };
+                }
+                catch (Exception e) when (e is OverflowException or ArgumentException)
+                {
+                    return null; // out of TimeSpan's range: documented as written
+                }
             case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
                 var parts = list.Arguments.Select(a => Int(a.Expression)).ToList();
