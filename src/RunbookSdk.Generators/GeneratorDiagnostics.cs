@@ -26,7 +26,7 @@ internal static class GeneratorDiagnostics
 
     public static readonly DiagnosticDescriptor NoParameterlessConstructor = new(
         "RB0103",
-        "Runbook needs a public parameterless constructor",
+        "Runbook or handbook needs a public parameterless constructor",
         "'{0}' needs a public parameterless constructor: the runner creates it and binds parameters through properties",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0103.md");
 

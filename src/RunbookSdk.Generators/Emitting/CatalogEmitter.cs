@@ -3,27 +3,31 @@ using System.Linq;
 using RunbookSdk.Generators.Model;
 
 using RunbookSdk.Generators.Docs;
+using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Generators.Emitting;
 
-/// <summary>Emits the assembly's catalog, each handbook's descriptor, and (for runbook apps) the entry point.</summary>
+/// <summary>Emits each handbook's part, the assembly's catalog and (for runbook apps) the entry point.</summary>
 internal static class CatalogEmitter
 {
     private const string Hosting = "global::RunbookSdk.Hosting.";
+    private const string Factory = Hosting + "GeneratedDescriptors.";
 
+    /// <summary>A handbook's part: the class, its identity and its page.</summary>
     public static string EmitHandbook(HandbookModel handbook, string documentation)
     {
-        var w = RunbookEmitter.Header("handbook " + handbook.Type.FullName, fileScopedNamespace: false);
-        RunbookEmitter.OpenPart(w, Hosting + "HandbookDescriptor", handbook.Type.MemberName,
-            "Descriptor of <see cref=\"" + handbook.Type.GlobalName + "\"/> (" + handbook.Id + ").");
-        w.Line("Id = " + CodeWriter.Literal(handbook.Id) + ",");
-        w.Line("Title = " + CodeWriter.Literal(handbook.Document.Title ?? handbook.Type.Name) + ",");
-        w.Line("HandbookType = typeof(" + handbook.Type.GlobalName + "),");
-        w.Line("Create = static () => new " + handbook.Type.GlobalName + "(),");
-        w.Line("DocumentFileName = " + CodeWriter.Literal(handbook.Id + ".md") + ",");
-        w.Line("Documentation = " + RunbookEmitter.Utf8Text(documentation) + ",");
-        w.Close(";");
-        RunbookEmitter.ClosePart(w);
+        var header = new DescriptorEncoding.Writer()
+            .Value(DescriptorEncoding.IdRecord, handbook.Id)
+            .Value(DescriptorEncoding.TitleRecord, handbook.Document.Title ?? handbook.Type.Name)
+            .Value(DescriptorEncoding.FileRecord, handbook.Id + ".md");
+        var w = RunbookEmitter.Header("handbook " + handbook.Type.FullName);
+        w.Open("partial class " + RunbookEmitter.CatalogClass);
+        w.Line("/// <summary>Descriptor of <see cref=\"" + handbook.Type.GlobalName + "\"/> (" + handbook.Id + "); <see cref=\"Catalog\"/> holds the one the app uses.</summary>");
+        w.Line("internal static global::RunbookSdk.Hosting.HandbookDescriptor " + handbook.Type.MemberName + " => " + Factory + "Handbook(");
+        w.Line("    typeof(" + handbook.Type.GlobalName + "),");
+        w.Line("    " + RunbookEmitter.Utf8(header.ToString()) + ",");
+        w.Line("    " + RunbookEmitter.Utf8(documentation) + ");");
+        w.Close();
         return w.ToString();
     }
 
@@ -35,7 +39,7 @@ internal static class CatalogEmitter
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = new(");
         w.Line("    new " + Hosting + "RunbookDescriptor[] { " + string.Join(", ", runbooks.Select(r => r.MemberName)) + " },");
         w.Line("    new " + Hosting + "HandbookDescriptor[] { " + string.Join(", ", handbooks.Select(h => h.MemberName)) + " },");
-        w.Line("    " + RunbookEmitter.Utf8Text(indexDocumentation) + ");");
+        w.Line("    " + "global::System.Text.Encoding.UTF8.GetString(" + RunbookEmitter.Utf8(indexDocumentation) + ")" + ");");
         w.Close();
         if (entryPoint)
         {

@@ -37,7 +37,7 @@ internal sealed record TypeIdentity(string Namespace, string Name)
     public string GlobalName => "global::" + FullName;
 }
 
-internal sealed record ParameterModel(string Name, string TypeName, string DisplayType, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);
+internal sealed record ParameterModel(string Name, string DisplayType, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);
 
 internal sealed record DocumentModel(
     string? Title,

@@ -20,6 +20,11 @@ internal static class HandbookReader
         var id = TypeReader.AttributeId(context);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.NoParameterlessConstructor, declaration, type.Name);
+            return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
+        }
 
         var severities = new List<SeverityModel>();
         var slos = new List<SloModel>();

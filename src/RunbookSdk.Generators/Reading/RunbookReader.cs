@@ -111,7 +111,6 @@ internal static class RunbookReader
                 .FirstOrDefault();
             result.Add(new ParameterModel(
                 property.Name,
-                property.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
                 property.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 description, secret, required, initializer));
         }

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Validation.Docs;
 
@@ -16,9 +17,10 @@ namespace RunbookSdk.Validation.Docs;
 internal sealed record GeneratedDescriptor(string Kind, string Id, string Title, string? Severity, string? HandbookId, INamedTypeSymbol? Type, string FileName, string Documentation);
 
 /// <summary>
-/// Reads the pages the generator embedded from its own output: every descriptor's <c>DocumentFileName</c> and
-/// <c>Documentation</c> literals, and the index page from the catalog. Those literals are what the build writes to
-/// <c>docs/</c>, byte for byte; reading them from syntax works even when the project does not compile.
+/// Reads the pages the generator embedded from its own output: every <c>GeneratedDescriptors.Runbook(…)</c> and
+/// <c>Handbook(…)</c> call — the class, the identity record and the page literal — and the index page from the
+/// catalog. Those literals are what the build writes to <c>docs/</c>, byte for byte; reading them from syntax works
+/// even when the project does not compile.
 /// </summary>
 internal static class GeneratedPages
 {
@@ -34,30 +36,26 @@ internal static class GeneratedPages
         foreach (var tree in generated)
         {
             SemanticModel? model = null;
-            foreach (var initializer in tree.GetRoot().DescendantNodes().OfType<InitializerExpressionSyntax>().Where(i => i.IsKind(SyntaxKind.ObjectInitializerExpression)))
+            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
             {
-                var values = initializer.Expressions.OfType<AssignmentExpressionSyntax>()
-                    .Where(a => a.Left is IdentifierNameSyntax)
-                    .ToDictionary(a => ((IdentifierNameSyntax)a.Left).Identifier.ValueText, a => a.Right, StringComparer.Ordinal);
-                if (!values.ContainsKey("DocumentFileName") || !values.ContainsKey("Documentation")) continue;
+                if (call.Expression is not MemberAccessExpressionSyntax { Expression: var factory, Name.Identifier.ValueText: var kindName }
+                    || kindName is not ("Runbook" or "Handbook")
+                    || !factory.ToString().EndsWith("GeneratedDescriptors", StringComparison.Ordinal)
+                    || call.ArgumentList.Arguments is not [{ Expression: TypeOfExpressionSyntax typeOf }, { Expression: var header }, .., { Expression: var page }])
+                    continue;
 
-                var kind = values.ContainsKey("RunbookType") ? "runbook" : "handbook";
-                INamedTypeSymbol? type = null;
-                if (values.GetValueOrDefault(kind == "runbook" ? "RunbookType" : "HandbookType") is TypeOfExpressionSyntax typeOf)
-                {
-                    model ??= compilation.GetSemanticModel(tree);
-                    type = model.GetSymbolInfo(typeOf.Type).Symbol as INamedTypeSymbol;
-                }
-
+                model ??= compilation.GetSemanticModel(tree);
+                var type = model.GetSymbolInfo(typeOf.Type).Symbol as INamedTypeSymbol;
+                var values = DescriptorEncoding.Values(Text(header) ?? "");
                 descriptors.Add(new GeneratedDescriptor(
-                    kind,
-                    Text(values.GetValueOrDefault("Id")) ?? "",
-                    Text(values.GetValueOrDefault("Title")) ?? "",
-                    Text(values.GetValueOrDefault("Severity")),
-                    Text(values.GetValueOrDefault("HandbookId")),
+                    kindName == "Runbook" ? "runbook" : "handbook",
+                    values.GetValueOrDefault(DescriptorEncoding.IdRecord) ?? "",
+                    values.GetValueOrDefault(DescriptorEncoding.TitleRecord) ?? "",
+                    values.GetValueOrDefault(DescriptorEncoding.SeverityRecord),
+                    values.GetValueOrDefault(DescriptorEncoding.HandbookRecord),
                     type,
-                    Text(values["DocumentFileName"]) ?? "",
-                    Text(values["Documentation"]) ?? ""));
+                    values.GetValueOrDefault(DescriptorEncoding.FileRecord) ?? "",
+                    Text(page) ?? ""));
             }
         }
 
@@ -74,10 +72,10 @@ internal static class GeneratedPages
             .Select(creation => Text(creation.ArgumentList.Arguments[2].Expression))
             .FirstOrDefault(text => text is not null);
 
-    /// <summary>A string literal, or a page the generator embeds as UTF-8: <c>Encoding.UTF8.GetString(@"..."u8)</c>.</summary>
+    /// <summary>A UTF-8 literal (<c>@"..."u8</c>), a string literal, or <c>Encoding.UTF8.GetString(@"..."u8)</c>.</summary>
     private static string? Text(ExpressionSyntax? expression) => expression switch
     {
-        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) => literal.Token.ValueText,
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) => literal.Token.ValueText,
         InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax utf8 }] } when utf8.IsKind(SyntaxKind.Utf8StringLiteralExpression) =>
             utf8.Token.ValueText,
         _ => null,

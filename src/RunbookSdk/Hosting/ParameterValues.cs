@@ -3,8 +3,8 @@ using System.Globalization;
 namespace RunbookSdk.Hosting;
 
 /// <summary>
-/// Converts parameter text from the command line to typed values. Called by generated binding code,
-/// so every parameter type a runbook may declare is handled here without reflection.
+/// Converts parameter text from the command line to typed values and back: every parameter type a runbook may
+/// declare is handled here.
 /// </summary>
 public static class ParameterValues
 {
@@ -12,33 +12,39 @@ public static class ParameterValues
     /// <typeparam name="T">string, bool, int, long, double, decimal, TimeSpan, DateOnly, DateTimeOffset, Uri, Guid, an enum, or a nullable of one of those.</typeparam>
     /// <param name="name">Parameter name, for the error message.</param>
     /// <param name="text">The text given on the command line.</param>
-    public static T Parse<T>(string name, string text)
+    public static T Parse<T>(string name, string text) => (T)Parse(typeof(T), name, text)!;
+
+    /// <summary>Parses <paramref name="text"/> as a value of <paramref name="type"/>, or throws <see cref="ParameterBindingException"/> naming the parameter.</summary>
+    /// <param name="type">string, bool, int, long, double, decimal, TimeSpan, DateOnly, DateTimeOffset, Uri, Guid, an enum, or a nullable of one of those.</param>
+    /// <param name="name">Parameter name, for the error message.</param>
+    /// <param name="text">The text given on the command line.</param>
+    public static object? Parse(Type type, string name, string text)
     {
-        var type = Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T);
-        if (type != typeof(T) && text.Length == 0) return default!;
+        ArgumentNullException.ThrowIfNull(type);
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying != type && text.Length == 0) return null;
         try
         {
-            object value = type switch
+            return underlying switch
             {
-                _ when type == typeof(string) => text,
-                _ when type == typeof(bool) => ParseBool(text),
-                _ when type == typeof(int) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                _ when type == typeof(long) => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
-                _ when type == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
-                _ when type == typeof(decimal) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
-                _ when type == typeof(TimeSpan) => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
-                _ when type == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
-                _ when type == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
-                _ when type == typeof(Guid) => Guid.Parse(text),
-                _ when type == typeof(Uri) => new Uri(text, UriKind.Absolute),
-                _ when type.IsEnum => Enum.Parse(type, text, ignoreCase: true),
-                _ => throw new ParameterBindingException(name, $"Parameter '{name}' has type {type.Name}, which runbook parameters do not support."),
+                _ when underlying == typeof(string) => text,
+                _ when underlying == typeof(bool) => ParseBool(text),
+                _ when underlying == typeof(int) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(long) => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(decimal) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(TimeSpan) => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(Guid) => Guid.Parse(text),
+                _ when underlying == typeof(Uri) => new Uri(text, UriKind.Absolute),
+                _ when underlying.IsEnum => Enum.Parse(underlying, text, ignoreCase: true),
+                _ => throw new ParameterBindingException(name, $"Parameter '{name}' has type {underlying.Name}, which runbook parameters do not support."),
             };
-            return (T)value;
         }
         catch (Exception e) when (e is FormatException or OverflowException or ArgumentException or UriFormatException)
         {
-            throw new ParameterBindingException(name, $"Parameter '{name}' expects {Describe(type)}, but got '{text}'.");
+            throw new ParameterBindingException(name, $"Parameter '{name}' expects {Describe(underlying)}, but got '{text}'.");
         }
     }
 

@@ -5,11 +5,27 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// Everything the runtime needs about one runbook, emitted by the source generator: id, parameters, a factory
-/// that binds <c>name=value</c> strings to typed properties without reflection, the generated documentation,
-/// and the outline the documentation was written from.
+/// that binds <c>name=value</c> strings to the parameter properties, the generated documentation, and the outline
+/// the documentation was written from.
 /// </summary>
 public sealed class RunbookDescriptor
 {
+    private readonly byte[]? _outlineUtf8, _documentationUtf8;
+    private PlanOutline? _documentedOutline;
+    private string? _documentation;
+
+    /// <summary>A descriptor whose members are all set by the caller.</summary>
+    public RunbookDescriptor()
+    {
+    }
+
+    // What the generator embeds: decoded when first asked for (GeneratedDescriptors).
+    internal RunbookDescriptor(byte[] outlineUtf8, byte[] documentationUtf8)
+    {
+        _outlineUtf8 = outlineUtf8;
+        _documentationUtf8 = documentationUtf8;
+    }
+
     /// <summary>The runbook's id.</summary>
     public required string Id { get; init; }
     /// <summary>The runbook's title (falls back to the class name).</summary>
@@ -29,9 +45,18 @@ public sealed class RunbookDescriptor
     /// <summary>File name of the runbook's page, e.g. <c>omnix-api-lambda-failure.md</c>.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public required string Documentation { get; init; }
+    public string Documentation
+    {
+        get => _documentation ??= _documentationUtf8 is null ? "" : System.Text.Encoding.UTF8.GetString(_documentationUtf8);
+        init => _documentation = value;
+    }
+
     /// <summary>The phases and steps as the generator read them from source; what the docs describe.</summary>
-    public required PlanOutline DocumentedOutline { get; init; }
+    public PlanOutline DocumentedOutline
+    {
+        get => _documentedOutline ??= _outlineUtf8 is null ? new PlanOutline([]) : PlanOutline.Parse(_outlineUtf8);
+        init => _documentedOutline = value;
+    }
 
     /// <summary>Binds parameters and records the plan the runner executes.</summary>
     /// <param name="values">Parameter values by name (case-insensitive); missing ones keep their defaults.</param>
@@ -45,6 +70,17 @@ public sealed class RunbookDescriptor
 /// <summary>Everything the runtime needs about one handbook, emitted by the source generator.</summary>
 public sealed class HandbookDescriptor
 {
+    private readonly byte[]? _documentationUtf8;
+    private string? _documentation;
+
+    /// <summary>A descriptor whose members are all set by the caller.</summary>
+    public HandbookDescriptor()
+    {
+    }
+
+    // What the generator embeds: the page is decoded when first asked for (GeneratedDescriptors).
+    internal HandbookDescriptor(byte[] documentationUtf8) => _documentationUtf8 = documentationUtf8;
+
     /// <summary>The handbook's id.</summary>
     public required string Id { get; init; }
     /// <summary>The handbook's title.</summary>
@@ -56,7 +92,11 @@ public sealed class HandbookDescriptor
     /// <summary>File name of the handbook's page.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public required string Documentation { get; init; }
+    public string Documentation
+    {
+        get => _documentation ??= _documentationUtf8 is null ? "" : System.Text.Encoding.UTF8.GetString(_documentationUtf8);
+        init => _documentation = value;
+    }
 
     /// <summary>Records what the handbook says.</summary>
     public HandbookPlan CreatePlan() => HandbookRecorder.Record(Id, Create());

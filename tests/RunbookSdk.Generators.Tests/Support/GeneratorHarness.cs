@@ -44,24 +44,14 @@ internal static class GeneratorHarness
     public static string GeneratedSource(GeneratorDriverRunResult run, string hintNameEnd) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>The markdown page embedded in a generated file (the verbatim UTF-8 literal after "Documentation = ").</summary>
+    /// <summary>The markdown page embedded in a generated runbook or handbook part: the last argument of its <c>GeneratedDescriptors</c> call.</summary>
     public static string EmbeddedMarkdown(string generated)
     {
-        const string marker = "Documentation = global::System.Text.Encoding.UTF8.GetString(@\"";
-        var start = generated.IndexOf(marker, StringComparison.Ordinal);
-        if (start < 0) throw new InvalidOperationException("No embedded page in:\n" + generated);
-        start += marker.Length;
-        var builder = new System.Text.StringBuilder();
-        for (var i = start; i < generated.Length; i++)
-        {
-            if (generated[i] == '"')
-            {
-                if (i + 1 < generated.Length && generated[i + 1] == '"') { builder.Append('"'); i++; continue; }
-                break;
-            }
-            builder.Append(generated[i]);
-        }
-        return builder.ToString();
+        var call = CSharpSyntaxTree.ParseText(generated, ParseOptions).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
+            .FirstOrDefault(i => i.Expression.ToString().Contains("GeneratedDescriptors", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException("No embedded page in:\n" + generated);
+        return ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)call.ArgumentList.Arguments[^1].Expression).Token.ValueText;
     }
 }
 

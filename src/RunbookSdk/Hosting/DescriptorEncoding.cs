@@ -1,0 +1,65 @@
+using System.Collections.Generic;
+using System.Text;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary>
+/// The text form of what a descriptor says about its runbook or handbook — id, title, severity, handbook, page file
+/// and parameters — that generated code embeds as a UTF-8 literal beside the outline and the page. Binding a few
+/// object expressions per runbook cost the compiler more than the runbook itself (docs/performance.md); a literal
+/// costs next to nothing. One record per line: its name, then tab-separated fields escaped as in
+/// <see cref="OutlineEncoding"/> (<c>\0</c> stands for null). A parameter record holds name, type as written,
+/// description, secret (0|1), required (0|1) and the default as written. The generator writes it, the runtime and
+/// the validator read it: shared as a linked file.
+/// </summary>
+internal static class DescriptorEncoding
+{
+    public const string IdRecord = "id", TitleRecord = "title", SeverityRecord = "severity", HandbookRecord = "handbook",
+        FileRecord = "file", ParameterRecord = "parameter";
+
+    /// <summary>Writes descriptor records; the generator's side of the format.</summary>
+    public sealed class Writer
+    {
+        private readonly StringBuilder _text = new();
+
+        public Writer Value(string record, string? value) => Record(record, value);
+
+        public Writer Parameter(string name, string type, string? description, bool isSecret, bool isRequired, string? defaultText) =>
+            Record(ParameterRecord, name, type, description, isSecret ? "1" : "0", isRequired ? "1" : "0", defaultText);
+
+        public override string ToString() => _text.ToString();
+
+        private Writer Record(string record, params string?[] fields)
+        {
+            _text.Append(record);
+            foreach (var field in fields) _text.Append('\t').Append(OutlineEncoding.Escape(field));
+            _text.Append('\n');
+            return this;
+        }
+    }
+
+    /// <summary>The records of an encoded text, in order: each record's name and its unescaped fields.</summary>
+    public static IEnumerable<(string Record, string?[] Fields)> Records(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            if (line.Length == 0) continue;
+            var parts = line.Split('\t');
+            var fields = new string?[parts.Length - 1];
+            for (var i = 1; i < parts.Length; i++) fields[i - 1] = OutlineEncoding.Unescape(parts[i]);
+            yield return (parts[0], fields);
+        }
+    }
+
+    /// <summary>The first field of every single-value record (id, title, …), by record name.</summary>
+    public static Dictionary<string, string?> Values(string text)
+    {
+        var values = new Dictionary<string, string?>(System.StringComparer.Ordinal);
+        foreach (var (record, fields) in Records(text))
+        {
+            if (record != ParameterRecord && fields.Length > 0) values[record] = fields[0];
+        }
+
+        return values;
+    }
+}
