@@ -12,7 +12,7 @@ internal sealed record TextSegment(string Text, bool IsHole);
 /// </summary>
 internal sealed record TextValue(EquatableArray<TextSegment> Segments)
 {
-    public static TextValue Literal(string text) => new(new EquatableArray<TextSegment>(new[] { new TextSegment(text, false) }));
+    public static TextValue Literal(string text) => new(new EquatableArray<TextSegment>(System.Collections.Immutable.ImmutableArray.Create(new TextSegment(text, false))));
 
     public bool HasHoles => Segments.Any(s => s.IsHole);
 

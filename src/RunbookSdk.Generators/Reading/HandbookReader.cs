@@ -20,7 +20,7 @@ internal static class HandbookReader
         var id = TypeReader.AttributeId(context);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
-        if (!type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))
+        if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))
         {
             TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.NoParameterlessConstructor, declaration, type.Name);
             return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());

@@ -44,13 +44,19 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         if (constant.HasValue) return TextValue.Literal(constant.Value?.ToString() ?? "");
         if (expression is InterpolatedStringExpressionSyntax interpolated)
         {
-            var segments = interpolated.Contents.Select(content => content switch
+            // Every runbook has dozens of these: built without LINQ or intermediate lists (reading is allocation-bound).
+            var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(interpolated.Contents.Count);
+            foreach (var content in interpolated.Contents)
             {
-                InterpolatedStringTextSyntax text => new TextSegment(Unescape(interpolated, text.TextToken.ValueText), false),
-                InterpolationSyntax hole => HoleOrConstant(hole),
-                _ => new TextSegment(content.ToString(), true),
-            });
-            return new TextValue(Merge(segments));
+                Append(segments, content switch
+                {
+                    InterpolatedStringTextSyntax text => new TextSegment(Unescape(interpolated, text.TextToken.ValueText), false),
+                    InterpolationSyntax hole => HoleOrConstant(hole),
+                    _ => new TextSegment(content.ToString(), true),
+                });
+            }
+
+            return new TextValue(new EquatableArray<TextSegment>(segments.Count == segments.Capacity ? segments.MoveToImmutable() : segments.ToImmutable()));
         }
         // Not a constant: documented as its C# source text (RB0016 tells the author).
         return new TextValue(new EquatableArray<TextSegment>(new[] { new TextSegment(expression.ToString(), true) }));
@@ -171,17 +177,13 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
             : new TextSegment(hole.Expression.ToString(), true);
     }
 
-    private static EquatableArray<TextSegment> Merge(System.Collections.Generic.IEnumerable<TextSegment> segments)
+    /// <summary>Adds a segment, joining adjacent literal text and dropping empty text, so equal texts compare equal.</summary>
+    private static void Append(System.Collections.Immutable.ImmutableArray<TextSegment>.Builder segments, TextSegment segment)
     {
-        var merged = new System.Collections.Generic.List<TextSegment>();
-        foreach (var segment in segments)
-        {
-            if (!segment.IsHole && segment.Text.Length == 0) continue;
-            if (!segment.IsHole && merged.Count > 0 && !merged[merged.Count - 1].IsHole)
-                merged[merged.Count - 1] = new TextSegment(merged[merged.Count - 1].Text + segment.Text, false);
-            else
-                merged.Add(segment);
-        }
-        return new EquatableArray<TextSegment>(merged);
+        if (!segment.IsHole && segment.Text.Length == 0) return;
+        if (!segment.IsHole && segments.Count > 0 && !segments[segments.Count - 1].IsHole)
+            segments[segments.Count - 1] = new TextSegment(segments[segments.Count - 1].Text + segment.Text, false);
+        else
+            segments.Add(segment);
     }
 }

@@ -58,7 +58,7 @@ public static class GeneratedDescriptors
             Id = Required(values, DescriptorEncoding.IdRecord, handbookType),
             Title = Required(values, DescriptorEncoding.TitleRecord, handbookType),
             HandbookType = handbookType,
-            Create = () => (Handbook)Activator.CreateInstance(handbookType)!,
+            Create = () => ParameterBinding.Invoke(() => (Handbook)Activator.CreateInstance(handbookType)!),
             DocumentFileName = Required(values, DescriptorEncoding.FileRecord, handbookType),
         };
     }

@@ -65,8 +65,11 @@ internal sealed class ParameterBinding(
         throw new InvalidOperationException($"Runbook class {runbookType.FullName} has no settable property '{name}', which its generated descriptor lists as a parameter. Rebuild the project.");
     }
 
-    // Reflection wraps what a constructor or property accessor throws; callers should see the runbook's own exception.
-    private static T Invoke<T>(Func<T> call)
+    /// <summary>
+    /// Runs a reflection call and rethrows what the constructor or accessor threw: reflection wraps it, and callers
+    /// (and the on-call engineer reading the error) should see the runbook's own exception.
+    /// </summary>
+    public static T Invoke<T>(Func<T> call)
     {
         try
         {

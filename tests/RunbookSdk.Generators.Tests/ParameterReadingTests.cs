@@ -1,0 +1,122 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Tests.Support;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// The generator reads <c>[Parameter]</c> properties from syntax and asks the symbols only what syntax cannot tell;
+/// both ways must list the same parameters the runner binds and the page documents.
+/// </summary>
+public sealed class ParameterReadingTests
+{
+    private const string Define = "public override void Define(IRunbookBuilder rb) => rb.Title(\"T\");";
+
+    [Fact]
+    public void Attribute_spellings_required_secret_defaults_and_what_is_not_a_parameter()
+    {
+        var parameters = Parameters($$"""
+            using System;
+            using RunbookSdk;
+            using P = RunbookSdk.ParameterAttribute;
+
+            [Runbook("r")]
+            public sealed class R : Runbook
+            {
+                [Parameter("Region")] public string Region { get; init; } = "eu-west-1";
+                [RunbookSdk.Parameter("Replicas", Required = true)] public int Replicas { get; set; }
+                [global::RunbookSdk.ParameterAttribute(null), Secret] public string Token { get; init; } = "";
+                [P("Window")] public TimeSpan? Window { get; init; }
+                [Parameter("Computed")] public string Computed => "x";
+                [Parameter("Static")] public static string Static { get; set; } = "";
+                public string Plain { get; set; } = "";
+                {{Define}}
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "Region|string|Region|0|0|\"eu-west-1\"",
+                "Replicas|int|Replicas|0|1|",
+                "Token|string||1|0|\"\"",
+                "Window|TimeSpan?|Window|0|0|",
+            ],
+            parameters);
+    }
+
+    [Fact]
+    public void A_description_from_a_constant_is_read_through_the_symbol()
+    {
+        var parameters = Parameters($$"""
+            using RunbookSdk;
+
+            [Runbook("r")]
+            public sealed class R : Runbook
+            {
+                private const string Where = "Region to fail over";
+                [Parameter(Where, Required = Strict)] public string Region { get; init; } = "eu-west-1";
+                private const bool Strict = true;
+                {{Define}}
+            }
+            """);
+
+        Assert.Equal(["Region|string|Region to fail over|0|1|\"eu-west-1\""], parameters);
+    }
+
+    [Fact]
+    public void Base_class_parameters_come_first_whether_the_base_is_in_source_or_in_another_assembly()
+    {
+        var library = GeneratorHarness.Compile("""
+            using RunbookSdk;
+            namespace Team;
+            public abstract class TeamRunbook : Runbook
+            {
+                [Parameter("Cluster"), Secret] public string Cluster { get; init; } = "prod-1";
+            }
+            """).WithAssemblyName("Team");
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+
+        var parameters = Parameters($$"""
+            using RunbookSdk;
+
+            public abstract class ServiceRunbook : Team.TeamRunbook
+            {
+                [Parameter("Service")] public string Service { get; init; } = "api";
+            }
+
+            [Runbook("r")]
+            public sealed class R : ServiceRunbook
+            {
+                [Parameter("Replicas")] public int Replicas { get; init; } = 2;
+                {{Define}}
+            }
+            """, MetadataReference.CreateFromImage(image.ToArray()));
+
+        Assert.Equal(
+            [
+                "Cluster|string|Cluster|1|0|",
+                "Service|string|Service|0|0|\"api\"",
+                "Replicas|int|Replicas|0|0|2",
+            ],
+            parameters);
+    }
+
+    /// <summary>The parameter records of the one runbook's generated part, as name|type|description|secret|required|default.</summary>
+    private static string[] Parameters(string source, MetadataReference? reference = null)
+    {
+        var compilation = GeneratorHarness.Compile(source);
+        if (reference is not null) compilation = compilation.AddReferences(reference);
+        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var generated = GeneratorHarness.GeneratedSource(driver.GetRunResult(), "R.Runbook.g.cs");
+        var call = CSharpSyntaxTree.ParseText(generated).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Single();
+        var header = ((LiteralExpressionSyntax)call.ArgumentList.Arguments[1].Expression).Token.ValueText;
+        return DescriptorEncoding.Records(header)
+            .Where(r => r.Record == DescriptorEncoding.ParameterRecord)
+            .Select(r => string.Join("|", r.Fields))
+            .ToArray();
+    }
+}
