@@ -15,71 +15,73 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// </summary>
 internal static class CommandPatterns
 {
-    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(1);
+    private static GuardedPattern Create(string pattern, params string[] needles) => new(pattern, RegexOptions.None, needles);
 
-    private static Regex Create(string pattern, RegexOptions options = RegexOptions.None) =>
-        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, s_timeout);
+    private static GuardedPattern Create(string pattern, RegexOptions options, params string[] needles) => new(pattern, options, needles);
+
+    private static Regex Plain(string pattern) =>
+        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
 
     // One shell command of a pipeline or list ends at these.
     private const string SameCommand = @"[^|;&\n]*";
 
-    private static readonly (Regex Pattern, string Detail)[] s_destructive =
+    private static readonly (GuardedPattern Pattern, string Detail)[] s_destructive =
     [
-        (Create(@"\brm\s+(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand), "recursive delete"),
-        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase), "SQL that deletes data"),
-        (Create(@"\bpg_terminate_backend\b"), "terminates database sessions"),
-        (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase), "wipes the cache"),
-        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand), "deletes cluster resources"),
-        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand), "rolls a deployment back"),
-        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand), "changes a release"),
-        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])"), "scales to zero"),
-        (Create(@"\baws\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand), "changes or deletes cloud resources"),
-        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand), "restores or drops a database"),
-        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"\b(down|rm|prune|kill|stop)\b" + SameCommand), "stops or removes containers"),
-        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand), "stops a service"),
-        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force|-f)\b|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand), "rewrites or discards git history"),
-        (Create(@"\bterraform\s+destroy\b" + SameCommand), "destroys infrastructure"),
-        (Create(@"\bdd\s" + SameCommand + @"\bof="), "overwrites a device or file"),
-        (Create(@"\brollback\b" + SameCommand, RegexOptions.IgnoreCase), "rolls back a deployment"),
+        (Create(@"\brm\s+(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete"),
+        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
+        (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions"),
+        (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "kubectl"), "deletes cluster resources"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back"),
+        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release"),
+        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])", "--"), "scales to zero"),
+        (Create(@"\baws\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
+        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database"),
+        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"),
+        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service"),
+        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force|-f)\b|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history"),
+        (Create(@"\bterraform\s+destroy\b" + SameCommand, "terraform"), "destroys infrastructure"),
+        (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file"),
+        (Create(@"\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"),
     ];
 
-    private static readonly (Regex Pattern, string Detail, string Name)[] s_secrets =
+    private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
-        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@"), "A password in a URL or connection string", "Password"),
-        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)"), "A credential in an Authorization header", "ApiToken"),
-        (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)"), "An API key in a header", "ApiKey"),
-        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)"), "A secret assigned in the text", ""),
-        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)"), "A secret passed as a command-line option", ""),
-        (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)"""), "A secret in a JSON body", ""),
-        (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b"), "An AWS access key id", "AwsAccessKeyId"),
-        (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})"), "A GitHub token", "GitHubToken"),
-        (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})"), "A Slack token", "SlackToken"),
-        (Create(@"(?<![\w-])(?<secret>sk-(ant-|proj-)?[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{16,})"), "An API secret key", "ApiKey"),
-        (Create(@"\b(?<secret>AIza[0-9A-Za-z_-]{35})"), "A Google API key", "GoogleApiKey"),
-        (Create(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})"), "A JSON web token", "Token"),
-        (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)"), "A private key", "PrivateKey"),
+        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@", "://"), "A password in a URL or connection string", "Password"),
+        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
+        (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
+        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)", "="), "A secret assigned in the text", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)", "--"), "A secret passed as a command-line option", ""),
+        (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "\""), "A secret in a JSON body", ""),
+        (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b", "AKIA", "ASIA"), "An AWS access key id", "AwsAccessKeyId"),
+        (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "gh", "github_pat_"), "A GitHub token", "GitHubToken"),
+        (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "xox"), "A Slack token", "SlackToken"),
+        (Create(@"(?<![\w-])(?<secret>sk-(ant-|proj-)?[A-Za-z0-9_-]{20,}|[sr]k_live_[A-Za-z0-9]{16,})", "sk-", "k_live_"), "An API secret key", "ApiKey"),
+        (Create(@"\b(?<secret>AIza[0-9A-Za-z_-]{35})", "AIza"), "A Google API key", "GoogleApiKey"),
+        (Create(@"\b(?<secret>eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,})", "eyJ"), "A JSON web token", "Token"),
+        (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)", "-----BEGIN"), "A private key", "PrivateKey"),
     ];
 
-    private static readonly Regex s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*");
+    private static readonly GuardedPattern s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*", "/home", "/Users", "\\Users\\");
 
-    private static readonly Regex s_word = Create(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
-    private static readonly Regex s_nonProduction = Create(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)");
+    private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
+    private static readonly Regex s_nonProduction = Plain(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)");
 
-    private static readonly Regex s_commandSeparator = Create(@"\|\||&&|[;|\n]");
-    private static readonly Regex s_curl = Create(@"(?<![\w./-])curl(?=\s|$)");
-    private static readonly Regex s_failFlag = Create(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
-    private static readonly Regex s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)");
+    private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
+    private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
+    private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
-    private static readonly (Regex Pattern, string Detail)[] s_neverEnds =
+    private static readonly (GuardedPattern Pattern, string Detail)[] s_neverEnds =
     [
-        (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
-        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b"), "following logs"),
-        (Create(@"--follow\b"), "--follow"),
-        (Create(@"(^|[;&|(]\s*|\s)watch\s+"), "watch"),
-        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b"), "kubectl get --watch"),
+        (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b", "tail"), "tail -f"),
+        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b", "logs", "journalctl"), "following logs"),
+        (Create(@"--follow\b", "--follow"), "--follow"),
+        (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
+        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "kubectl"), "kubectl get --watch"),
     ];
 
-    private static readonly Regex s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s");
+    private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");
 
     public static IEnumerable<TextMatch> Destructive(string text) =>
         s_destructive.SelectMany(p => Matches(p.Pattern, text).Select(m => new TextMatch(m.Index, m.Length, m.Value.Trim(), p.Detail)))
@@ -150,6 +152,10 @@ internal static class CommandPatterns
 
     public static IEnumerable<TextMatch> NonProductionNames(string text)
     {
+        // Every word would be matched on its own: first ask whether the text names an environment at all.
+        if (text.IndexOf("dev", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("stg", StringComparison.OrdinalIgnoreCase) < 0 &&
+            text.IndexOf("staging", StringComparison.OrdinalIgnoreCase) < 0)
+            yield break;
         foreach (var word in Matches(s_word, text))
         {
             if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
@@ -178,7 +184,7 @@ internal static class CommandPatterns
 
     public static IEnumerable<TextMatch> NeverEnding(string text)
     {
-        if (s_timeoutPrefix.IsMatch(text)) return [];
+        if (s_timeoutPrefix.MayMatch(text) && s_timeoutPrefix.Regex.IsMatch(text)) return [];
         return s_neverEnds.SelectMany(p => Matches(p.Pattern, text).Select(m => Trimmed(m, p.Detail))).OrderBy(m => m.Start).Take(1);
     }
 
@@ -189,6 +195,9 @@ internal static class CommandPatterns
         var trimmed = value.Trim(' ', ';', '&', '|', '(', '\t');
         return new TextMatch(start, trimmed.Length, trimmed, detail);
     }
+
+    private static IEnumerable<Match> Matches(GuardedPattern pattern, string text) =>
+        pattern.MayMatch(text) ? Matches(pattern.Regex, text) : [];
 
     private static IEnumerable<Match> Matches(Regex pattern, string text)
     {

@@ -1,0 +1,35 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// A command pattern with the literals every match must contain. The rules run dozens of patterns over every
+/// command and URL, and almost every text matches none of them; looking for the literals first (case-insensitively,
+/// so the guard never rejects a text the pattern would match) skips most regex scans, which were most of the
+/// analyzers' time in a build (docs/performance.md).
+/// </summary>
+internal sealed class GuardedPattern
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(1);
+    private readonly string[] _needles;
+
+    public GuardedPattern(string pattern, RegexOptions options, params string[] needles)
+    {
+        Regex = new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, s_timeout);
+        _needles = needles;
+    }
+
+    public Regex Regex { get; }
+
+    /// <summary>False when the text lacks every literal a match needs, so the pattern cannot match it.</summary>
+    public bool MayMatch(string text)
+    {
+        foreach (var needle in _needles)
+        {
+            if (text.IndexOf(needle, StringComparison.OrdinalIgnoreCase) >= 0) return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Reflection;
+using RunbookSdk.Analyzers.Text;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// The command rules look for literals before running a pattern. A guard that rejected a text its pattern matches
+/// would silently drop a finding (a secret, a destructive command), so every pattern must have a sample here that
+/// it matches, and no sample the pattern matches may be rejected by its guard — in any letter case.
+/// </summary>
+public sealed class CommandPatternGuardTests
+{
+    private static readonly string[] Samples =
+    [
+        "rm -rf /var/lib/app/cache",
+        "psql -c 'DROP TABLE sessions'", "psql -c 'truncate table jobs'", "psql -c 'delete from users where 1=1'",
+        "psql -c 'select pg_terminate_backend(pid) from pg_stat_activity'",
+        "redis-cli FLUSHALL", "redis-cli flushdb",
+        "kubectl -n api delete pod api-0", "kubectl drain node-1", "kubectl -n api rollout undo deployment/api",
+        "helm rollback api 3",
+        "kubectl scale deployment/api --replicas=0", "aws ecs update-service --desired-count 0",
+        "aws lambda update-function-code --function-name api", "aws s3 rb s3://bucket",
+        "pg_restore -d app dump.sql", "dropdb app",
+        "docker compose down", "docker-compose rm -f", "docker system prune -af",
+        "systemctl stop nginx", "git push --force origin main", "git reset --hard HEAD~1", "git clean -fd",
+        "terraform destroy -auto-approve", "dd if=/dev/zero of=/dev/sda", "deploy.sh Rollback api",
+        "psql postgres://admin:hunter2x@db.internal:5432/app",
+        "curl -H 'Authorization: Bearer abc123def456' https://api", "curl -H 'X-Api-Key: k3y9v4lu3' https://api",
+        "export PGPASSWORD=s3cr3tvalue", "mysql --password=s3cr3tvalue", "curl -d '{\"password\": \"s3cr3tvalue\"}' https://api",
+        "aws configure set aws_access_key_id AKIAIOSFODNN7EXAMPLE",
+        "git clone https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/o/r",
+        "git clone https://github_pat_abcdefghijklmnopqrstuvwx@github.com/o/r",
+        "curl -d token=xoxb-1234567890-abcdef https://slack.com/api",
+        "export OPENAI_KEY=sk-proj-abcdefghijklmnopqrstuvwx", "stripe --api-key sk_live_abcdefghijklmnopqr",
+        "curl 'https://maps.googleapis.com/?key=AIzaSyA1234567890abcdefghijklmnopqrstuv'",
+        "curl -H 'Cookie: eyJhbGciOiJIUzI1.eyJzdWIiOiIxMjM0.SflKxwRJSMeKKF2QT4f'",
+        "echo '-----BEGIN RSA PRIVATE KEY-----'",
+        "cd /home/jon/apps/backend", "open /Users/jon/Desktop", @"type C:\Users\jon\notes.txt",
+        "curl https://api/health", "curl https://api/health || true",
+        "tail -f /var/log/app.log", "kubectl logs api-0 -f", "journalctl -u nginx -f", "kubectl logs --follow api-0",
+        "watch kubectl get pods", "kubectl get pods -w", "timeout 60 kubectl get pods -w",
+    ];
+
+    private static readonly Dictionary<string, GuardedPattern> s_patterns =
+        typeof(CommandPatterns).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
+            .SelectMany(field => field.GetValue(null) switch
+            {
+                GuardedPattern pattern => [(field.Name, pattern)],
+                System.Collections.IEnumerable tuples and not string => tuples.Cast<System.Runtime.CompilerServices.ITuple>()
+                    .Where(t => t[0] is GuardedPattern)
+                    .Select((t, i) => ($"{field.Name}[{i}]", (GuardedPattern)t[0]!)),
+                _ => [],
+            })
+            .ToDictionary(p => p.Item1, p => p.Item2);
+
+    public static IEnumerable<object[]> Patterns() => s_patterns.Keys.Select(name => new object[] { name });
+
+    [Fact]
+    public void Every_guarded_pattern_is_found()
+    {
+        // The reflection above must see the patterns, or the theory below would pass on nothing.
+        Assert.True(s_patterns.Count >= 35, $"only {s_patterns.Count} guarded patterns found");
+    }
+
+    [Theory]
+    [MemberData(nameof(Patterns))]
+    public void A_guard_never_rejects_a_text_its_pattern_matches(string name)
+    {
+        var pattern = s_patterns[name];
+        var matched = 0;
+        foreach (var sample in Samples.Concat(Samples.Select(s => s.ToUpperInvariant())).Concat(Samples.Select(s => s.ToLowerInvariant())))
+        {
+            if (!pattern.Regex.IsMatch(sample)) continue;
+            matched++;
+            Assert.True(pattern.MayMatch(sample), $"{name}: the guard rejects '{sample}', which the pattern matches");
+        }
+
+        Assert.True(matched > 0, $"{name}: no sample matches this pattern; add one");
+    }
+
+    [Fact]
+    public void A_guard_rejects_ordinary_commands_so_the_patterns_are_skipped()
+    {
+        var patterns = s_patterns.Values.ToList();
+        var runs = patterns.Count(p => p.MayMatch("kubectl get pods -n payments --context eu-west-1 -l step=0"));
+        // kubectl (three kubectl patterns), "--" (two option patterns) and "=" (assignments): not the other thirty.
+        Assert.True(runs <= 6, $"{runs} of {patterns.Count} patterns would run on an ordinary kubectl get");
+    }
+}
