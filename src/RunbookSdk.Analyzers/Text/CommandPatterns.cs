@@ -31,10 +31,10 @@ internal static class CommandPatterns
         (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions"),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache"),
-        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "kubectl"), "deletes cluster resources"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources"),
         (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back"),
         (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release"),
-        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])", "--"), "scales to zero"),
+        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])", "replicas", "desired-count", "min-capacity", "max-capacity", "min-size", "max-size"), "scales to zero"),
         (Create(@"\baws\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database"),
         (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"),
@@ -47,12 +47,12 @@ internal static class CommandPatterns
 
     private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
-        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@", "://"), "A password in a URL or connection string", "Password"),
+        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
         (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
-        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)", "="), "A secret assigned in the text", ""),
-        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)", "--"), "A secret passed as a command-line option", ""),
-        (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "\""), "A secret in a JSON body", ""),
+        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
+        (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
         (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b", "AKIA", "ASIA"), "An AWS access key id", "AwsAccessKeyId"),
         (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "gh", "github_pat_"), "A GitHub token", "GitHubToken"),
         (Create(@"\b(?<secret>xox[abprs]-[A-Za-z0-9-]{10,})", "xox"), "A Slack token", "SlackToken"),
@@ -78,7 +78,7 @@ internal static class CommandPatterns
         (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b", "logs", "journalctl"), "following logs"),
         (Create(@"--follow\b", "--follow"), "--follow"),
         (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
-        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "kubectl"), "kubectl get --watch"),
+        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
     ];
 
     private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");
