@@ -4,8 +4,9 @@ using RunbookSdk.Hosting;
 namespace RunbookSdk.Tests.Fixtures;
 
 /// <summary>
-/// The catalog the source generator would emit for the fixture runbooks, written by hand: parameter binding
-/// without reflection, generated-page markers, outlines.
+/// A catalog for the fixture runbooks, written by hand so runner and host tests control every descriptor member:
+/// binding as lambdas (the generator's descriptors bind through <c>GeneratedDescriptors</c>, tested on their own),
+/// generated-page markers, outlines.
 /// </summary>
 internal static class TestCatalog
 {
