@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.Generators.Tests.Support;
 using RunbookSdk.Hosting;
 
@@ -112,9 +110,7 @@ public sealed class ParameterReadingTests
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var generated = GeneratorHarness.GeneratedSource(driver.GetRunResult(), "R.Runbook.g.cs");
-        var call = CSharpSyntaxTree.ParseText(generated).GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>().Single();
-        var header = ((LiteralExpressionSyntax)call.ArgumentList.Arguments[1].Expression).Token.ValueText;
-        return DescriptorEncoding.Records(header)
+        return DescriptorEncoding.Records(GeneratorHarness.EmbeddedTexts(generated)[0])
             .Where(r => r.Record == DescriptorEncoding.ParameterRecord)
             .Select(r => string.Join("|", r.Fields))
             .ToArray();

@@ -19,8 +19,7 @@ internal static class CommandPatterns
 
     private static GuardedPattern Create(string pattern, RegexOptions options, params string[] needles) => new(pattern, options, needles);
 
-    private static Regex Plain(string pattern) =>
-        new(pattern, RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+    private static Regex Plain(string pattern) => GuardedPattern.CreateRegex(pattern);
 
     // One shell command of a pipeline or list ends at these.
     private const string SameCommand = @"[^|;&\n]*";
@@ -65,7 +64,7 @@ internal static class CommandPatterns
     private static readonly GuardedPattern s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*", "/home", "/Users", "\\Users\\");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
-    private static readonly Regex s_nonProduction = Plain(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)");
+    private static readonly GuardedPattern s_nonProduction = Create(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)", "dev", "staging", "stg");
 
     private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
@@ -152,14 +151,12 @@ internal static class CommandPatterns
 
     public static IEnumerable<TextMatch> NonProductionNames(string text)
     {
-        // Every word would be matched on its own: first ask whether the text names an environment at all.
-        if (text.IndexOf("dev", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("stg", StringComparison.OrdinalIgnoreCase) < 0 &&
-            text.IndexOf("staging", StringComparison.OrdinalIgnoreCase) < 0)
-            yield break;
+        // Every word is matched on its own: first ask whether the text names an environment at all.
+        if (!s_nonProduction.MayMatch(text)) yield break;
         foreach (var word in Matches(s_word, text))
         {
             if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
-            var environment = s_nonProduction.Match(word.Value);
+            var environment = s_nonProduction.Regex.Match(word.Value);
             if (!environment.Success || environment.Length == word.Length) continue;
             var name = environment.Groups["env"].Value.ToLowerInvariant();
             yield return new TextMatch(word.Index, word.Length, word.Value, name is "dev" or "development" ? "development" : "staging");

@@ -16,9 +16,13 @@ internal sealed class GuardedPattern
 
     public GuardedPattern(string pattern, RegexOptions options, params string[] needles)
     {
-        Regex = new Regex(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, s_timeout);
+        Regex = CreateRegex(pattern, options);
         _needles = needles;
     }
+
+    /// <summary>A command pattern's regex: culture-invariant, explicit captures, and a timeout so hostile text cannot hang the IDE.</summary>
+    public static Regex CreateRegex(string pattern, RegexOptions options = RegexOptions.None) =>
+        new(pattern, options | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, s_timeout);
 
     public Regex Regex { get; }
 

@@ -23,7 +23,7 @@ internal static class TemplateOverrides
         {
             var template = Parsed.TryGetValue(text.Path, out var cached) && cached.Text == text.Text
                 ? cached.Template
-                : (Parsed[text.Path] = (text.Text, TemplateSet.ParseText(text.Text, text.Name))).Template;
+                : (Parsed[text.Path] = (text.Text, Template.Parse(text.Text, text.Name))).Template;
             if (template.HasErrors)
             {
                 var message = string.Join("; ", template.Messages.Select(m => m.ToString()));

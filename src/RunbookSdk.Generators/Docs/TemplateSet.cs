@@ -48,8 +48,6 @@ internal sealed class TemplateSet
 
     public static bool IsTemplateName(string fileName) => fileName is RunbookName or HandbookName or IndexName;
 
-    public static Template ParseText(string text, string name) => Template.Parse(text, name);
-
     /// <summary>Renders a page with ordinal, culture-free settings and "\n" line endings.</summary>
     public static string Render(Template template, ScriptObject model)
     {
@@ -73,7 +71,7 @@ internal sealed class TemplateSet
             ?? throw new InvalidOperationException("Missing embedded template " + name);
         using var reader = new StreamReader(stream);
         System.Threading.Interlocked.Increment(ref BuiltInParseCount);
-        var template = ParseText(reader.ReadToEnd(), name);
+        var template = Template.Parse(reader.ReadToEnd(), name);
         // A broken built-in template is our bug: fail loudly in our own tests, never in a user's build.
         if (template.HasErrors) throw new InvalidOperationException(name + ": " + string.Join("; ", template.Messages.Select(m => m.ToString())));
         return template;

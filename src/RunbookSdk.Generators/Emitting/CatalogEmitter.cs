@@ -11,7 +11,6 @@ namespace RunbookSdk.Generators.Emitting;
 internal static class CatalogEmitter
 {
     private const string Hosting = "global::RunbookSdk.Hosting.";
-    private const string Factory = Hosting + "GeneratedDescriptors.";
 
     /// <summary>A handbook's part: the class, its identity and its page.</summary>
     public static string EmitHandbook(HandbookModel handbook, string documentation)
@@ -20,15 +19,7 @@ internal static class CatalogEmitter
             .Value(DescriptorEncoding.IdRecord, handbook.Id)
             .Value(DescriptorEncoding.TitleRecord, handbook.Document.Title ?? handbook.Type.Name)
             .Value(DescriptorEncoding.FileRecord, handbook.Id + ".md");
-        var w = RunbookEmitter.Header("handbook " + handbook.Type.FullName);
-        w.Open("partial class " + RunbookEmitter.CatalogClass);
-        w.Line("/// <summary>Descriptor of <see cref=\"" + handbook.Type.GlobalName + "\"/> (" + handbook.Id + "); <see cref=\"Catalog\"/> holds the one the app uses.</summary>");
-        w.Line("internal static global::RunbookSdk.Hosting.HandbookDescriptor " + handbook.Type.MemberName + " => " + Factory + "Handbook(");
-        w.Line("    typeof(" + handbook.Type.GlobalName + "),");
-        w.Line("    " + RunbookEmitter.Utf8(header.ToString()) + ",");
-        w.Line("    " + RunbookEmitter.Utf8(documentation) + ");");
-        w.Close();
-        return w.ToString();
+        return RunbookEmitter.Part("handbook", handbook.Type, handbook.Id, "Descriptor", "HandbookDescriptor", "Handbook", header.ToString(), documentation);
     }
 
     public static string EmitCatalog(IEnumerable<RunbookSummary> runbooks, IEnumerable<HandbookSummary> handbooks, string indexDocumentation, bool entryPoint)

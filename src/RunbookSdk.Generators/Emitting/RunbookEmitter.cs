@@ -29,14 +29,21 @@ internal static class RunbookEmitter
         foreach (var p in runbook.Parameters)
             header.Parameter(p.Name, p.DisplayType, p.Description, p.IsSecret, p.IsRequired, p.DefaultText);
 
-        var w = Header("runbook " + runbook.Type.FullName);
+        return Part("runbook", runbook.Type, runbook.Id, "Runner part", "RunbookDescriptor", "Runbook", header.ToString(), Outline(runbook), documentation);
+    }
+
+    /// <summary>
+    /// A runbook's or handbook's part: one property of the catalog class calling the runtime's factory with the class
+    /// and the given texts as UTF-8 literals.
+    /// </summary>
+    public static string Part(string kind, TypeIdentity type, string id, string summary, string descriptor, string factory, params string[] texts)
+    {
+        var w = Header(kind + " " + type.FullName);
         w.Open("partial class " + CatalogClass);
-        w.Line("/// <summary>Runner part of <see cref=\"" + runbook.Type.GlobalName + "\"/> (" + runbook.Id + "); <see cref=\"Catalog\"/> holds the one the app uses.</summary>");
-        w.Line("internal static global::RunbookSdk.Hosting.RunbookDescriptor " + runbook.Type.MemberName + " => " + Factory + "Runbook(");
-        w.Line("    typeof(" + runbook.Type.GlobalName + "),");
-        w.Line("    " + Utf8(header.ToString()) + ",");
-        w.Line("    " + Utf8(Outline(runbook)) + ",");
-        w.Line("    " + Utf8(documentation) + ");");
+        w.Line("/// <summary>" + summary + " of <see cref=\"" + type.GlobalName + "\"/> (" + id + "); <see cref=\"Catalog\"/> holds the one the app uses.</summary>");
+        w.Line("internal static global::RunbookSdk.Hosting." + descriptor + " " + type.MemberName + " => " + Factory + factory + "(");
+        w.Line("    typeof(" + type.GlobalName + "),");
+        for (var i = 0; i < texts.Length; i++) w.Line("    " + Utf8(texts[i]) + (i == texts.Length - 1 ? ");" : ","));
         w.Close();
         return w.ToString();
     }

@@ -114,18 +114,13 @@ internal static class RunbookReader
             foreach (var reference in current.DeclaringSyntaxReferences)
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
+                var model = TypeReader.ModelFor(declaration, targetModel);
                 foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
                 {
                     if (property.AttributeLists.Count == 0) continue;
-                    var aliased = HasOtherAttribute(property) && IsAlias(property, TypeReader.ModelFor(property, targetModel), cancellationToken);
-                    var parameter = aliased ? null : FromSyntax(property);
-                    if (parameter is null && (aliased || NeedsSymbol(property)))
-                    {
-                        parameter = TypeReader.ModelFor(property, targetModel).GetDeclaredSymbol(property, cancellationToken) is { } symbol
-                            ? FromSymbol(symbol, cancellationToken)
-                            : null;
-                    }
-
+                    var parameter = !UsesAlias(property, model, cancellationToken) && TryFromSyntax(property, out var fromSyntax)
+                        ? fromSyntax
+                        : model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, cancellationToken) : null;
                     if (parameter is not null) result.Add(parameter);
                 }
             }
@@ -134,11 +129,15 @@ internal static class RunbookReader
         return result.ToEquatableArray();
     }
 
-    /// <summary>A parameter read from its declaration alone, or null when it is not one or syntax cannot tell.</summary>
-    private static ParameterModel? FromSyntax(PropertyDeclarationSyntax property)
+    /// <summary>
+    /// Reads a property from its declaration alone: true with the parameter (or null when the property is not one),
+    /// false when syntax cannot tell — a description or <c>Required</c> given as a constant — and the symbol must.
+    /// </summary>
+    private static bool TryFromSyntax(PropertyDeclarationSyntax property, out ParameterModel? parameter)
     {
+        parameter = null;
         var attribute = FindAttribute(property, "Parameter");
-        if (attribute is null || property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)) || !IsSettable(property)) return null;
+        if (attribute is null || property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)) || !IsSettable(property)) return true;
         string? description = null;
         var required = false;
         foreach (var argument in attribute.ArgumentList?.Arguments ?? default)
@@ -146,31 +145,27 @@ internal static class RunbookReader
             if (argument.NameEquals is { Name.Identifier.ValueText: "Required" })
             {
                 if (argument.Expression.IsKind(SyntaxKind.TrueLiteralExpression)) required = true;
-                else if (!argument.Expression.IsKind(SyntaxKind.FalseLiteralExpression)) return null;
+                else if (!argument.Expression.IsKind(SyntaxKind.FalseLiteralExpression)) return false;
             }
             else if (argument.NameEquals is null)
             {
                 if (argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)) description = literal.Token.ValueText;
-                else if (!argument.Expression.IsKind(SyntaxKind.NullLiteralExpression)) return null; // a constant: the symbol knows its value
+                else if (!argument.Expression.IsKind(SyntaxKind.NullLiteralExpression)) return false;
             }
         }
 
-        return new ParameterModel(
+        parameter = new ParameterModel(
             property.Identifier.ValueText, property.Type.ToString(), description,
             FindAttribute(property, "Secret") is not null, required, property.Initializer?.Value.ToString());
+        return true;
     }
 
-    // FromSyntax returned null although the property carries a [Parameter]: let the symbol decide.
-    private static bool NeedsSymbol(PropertyDeclarationSyntax property) =>
-        FindAttribute(property, "Parameter") is not null && !property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)) && IsSettable(property);
-
     // An attribute named neither Parameter nor Secret may still be one of them under a using alias
-    // (`using P = RunbookSdk.ParameterAttribute;`); only such names are looked up, never the attributes themselves.
-    private static bool HasOtherAttribute(PropertyDeclarationSyntax property) =>
-        property.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name is IdentifierNameSyntax { Identifier.ValueText: not ("Parameter" or "ParameterAttribute" or "Secret" or "SecretAttribute") });
-
-    private static bool IsAlias(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken) =>
-        property.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name is IdentifierNameSyntax name && model.GetAliasInfo(name, cancellationToken) is not null);
+    // (`using P = RunbookSdk.ParameterAttribute;`): only such names are looked up, never the attributes themselves.
+    private static bool UsesAlias(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken) =>
+        property.AttributeLists.SelectMany(l => l.Attributes).Any(a =>
+            a.Name is IdentifierNameSyntax { Identifier.ValueText: not ("Parameter" or "ParameterAttribute" or "Secret" or "SecretAttribute") } name &&
+            model.GetAliasInfo(name, cancellationToken) is not null);
 
     private static bool IsSettable(PropertyDeclarationSyntax property) =>
         property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration)) == true;

@@ -72,10 +72,10 @@ internal static class GeneratedPages
             .Select(creation => Text(creation.ArgumentList.Arguments[2].Expression))
             .FirstOrDefault(text => text is not null);
 
-    /// <summary>A UTF-8 literal (<c>@"..."u8</c>), a string literal, or <c>Encoding.UTF8.GetString(@"..."u8)</c>.</summary>
+    /// <summary>A UTF-8 literal (<c>@"..."u8</c>), or one decoded as <c>Encoding.UTF8.GetString(@"..."u8)</c> (the index page).</summary>
     private static string? Text(ExpressionSyntax? expression) => expression switch
     {
-        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression) || literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) => literal.Token.ValueText,
+        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) => literal.Token.ValueText,
         InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax utf8 }] } when utf8.IsKind(SyntaxKind.Utf8StringLiteralExpression) =>
             utf8.Token.ValueText,
         _ => null,

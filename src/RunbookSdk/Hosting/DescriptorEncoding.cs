@@ -31,9 +31,7 @@ internal static class DescriptorEncoding
 
         private Writer Record(string record, params string?[] fields)
         {
-            _text.Append(record);
-            foreach (var field in fields) _text.Append('\t').Append(OutlineEncoding.Escape(field));
-            _text.Append('\n');
+            OutlineEncoding.AppendRecord(_text, record, fields);
             return this;
         }
     }
@@ -51,13 +49,17 @@ internal static class DescriptorEncoding
         }
     }
 
-    /// <summary>The first field of every single-value record (id, title, …), by record name.</summary>
-    public static Dictionary<string, string?> Values(string text)
+    /// <summary>
+    /// The first field of every single-value record (id, title, …), by record name, in one pass; the fields of each
+    /// parameter record go to <paramref name="parameters"/> when given.
+    /// </summary>
+    public static Dictionary<string, string?> Values(string text, List<string?[]>? parameters = null)
     {
         var values = new Dictionary<string, string?>(System.StringComparer.Ordinal);
         foreach (var (record, fields) in Records(text))
         {
-            if (record != ParameterRecord && fields.Length > 0) values[record] = fields[0];
+            if (record == ParameterRecord) parameters?.Add(fields);
+            else if (fields.Length > 0) values[record] = fields[0];
         }
 
         return values;

@@ -22,12 +22,10 @@ public static class GeneratedDescriptors
         ReadOnlySpan<byte> header, ReadOnlySpan<byte> outline, ReadOnlySpan<byte> documentation)
     {
         ArgumentNullException.ThrowIfNull(runbookType);
-        var text = Encoding.UTF8.GetString(header);
-        var values = DescriptorEncoding.Values(text);
-        var parameters = DescriptorEncoding.Records(text)
-            .Where(r => r.Record == DescriptorEncoding.ParameterRecord)
-            .Select(r => Parameter(r.Fields))
-            .ToArray();
+        var parameterFields = new List<string?[]>();
+        var values = DescriptorEncoding.Values(Encoding.UTF8.GetString(header), parameterFields);
+        var parameters = parameterFields.Select(Parameter).ToArray();
+
         var binding = new ParameterBinding(runbookType, parameters);
         return new RunbookDescriptor(outline.ToArray(), documentation.ToArray())
         {

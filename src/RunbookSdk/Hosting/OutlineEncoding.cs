@@ -36,12 +36,15 @@ internal static class OutlineEncoding
 
         public override string ToString() => _text.ToString();
 
-        private void Record(char kind, params string?[] fields)
-        {
-            _text.Append(kind);
-            foreach (var field in fields) _text.Append('\t').Append(Escape(field));
-            _text.Append('\n');
-        }
+        private void Record(char kind, params string?[] fields) => AppendRecord(_text, kind.ToString(), fields);
+    }
+
+    /// <summary>Appends one record: its name, each field tab-separated and escaped, a line feed.</summary>
+    public static void AppendRecord(StringBuilder text, string record, IEnumerable<string?> fields)
+    {
+        text.Append(record);
+        foreach (var field in fields) text.Append('\t').Append(Escape(field));
+        text.Append('\n');
     }
 
     public static string Escape(string? value)

@@ -37,6 +37,7 @@ public sealed class CommandPatternGuardTests
         "echo '-----BEGIN RSA PRIVATE KEY-----'",
         "cd /home/jon/apps/backend", "open /Users/jon/Desktop", @"type C:\Users\jon\notes.txt",
         "curl https://api/health", "curl https://api/health || true",
+        "psql -h db-staging.internal", "curl https://api.dev.example.com", "redis-cli -h cache_stg",
         "tail -f /var/log/app.log", "kubectl logs api-0 -f", "journalctl -u nginx -f", "kubectl logs --follow api-0",
         "watch kubectl get pods", "kubectl get pods -w", "timeout 60 kubectl get pods -w",
     ];

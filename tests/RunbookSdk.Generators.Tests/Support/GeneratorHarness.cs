@@ -44,15 +44,20 @@ internal static class GeneratorHarness
     public static string GeneratedSource(GeneratorDriverRunResult run, string hintNameEnd) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>The markdown page embedded in a generated runbook or handbook part: the last argument of its <c>GeneratedDescriptors</c> call.</summary>
-    public static string EmbeddedMarkdown(string generated)
+    /// <summary>The texts a generated runbook or handbook part hands its <c>GeneratedDescriptors</c> call, in order (the page last).</summary>
+    public static string[] EmbeddedTexts(string generated)
     {
         var call = CSharpSyntaxTree.ParseText(generated, ParseOptions).GetRoot().DescendantNodes()
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
             .FirstOrDefault(i => i.Expression.ToString().Contains("GeneratedDescriptors", StringComparison.Ordinal))
-            ?? throw new InvalidOperationException("No embedded page in:\n" + generated);
-        return ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)call.ArgumentList.Arguments[^1].Expression).Token.ValueText;
+            ?? throw new InvalidOperationException("No generated descriptor in:\n" + generated);
+        return call.ArgumentList.Arguments.Skip(1)
+            .Select(a => ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.Expression).Token.ValueText)
+            .ToArray();
     }
+
+    /// <summary>The markdown page embedded in a generated runbook or handbook part.</summary>
+    public static string EmbeddedMarkdown(string generated) => EmbeddedTexts(generated)[^1];
 }
 
 /// <summary>An in-memory AdditionalFiles item.</summary>
