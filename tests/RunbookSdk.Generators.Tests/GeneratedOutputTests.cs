@@ -95,4 +95,39 @@ public class GeneratedOutputTests
 
         Assert.Contains("kubectl get pods -n {Namespace} -o go-template='{{.metadata.name}}'", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_page_does_not_depend_on_the_pages_rendered_before_it()
+    {
+        // The built-in templates render with one context per thread, reused page after page (docs/performance.md).
+        var alone = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook).Run, "Payments_ApiDown.Runbook.g.cs"));
+        var other = TestRunbooks.Runbook
+            .Replace("class ApiDown", "class ApiSlow", StringComparison.Ordinal)
+            .Replace("\"payments-api-down\"", "\"payments-api-slow\"", StringComparison.Ordinal)
+            .Replace("Payments API down", "Payments API slow", StringComparison.Ordinal);
+        Assert.NotEqual(TestRunbooks.Runbook, other);
+
+        var (run, errors) = GeneratorHarness.Run(TestRunbooks.Handbook, other, TestRunbooks.Runbook);
+
+        Assert.Empty(errors);
+        Assert.Contains("# Payments API slow", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiSlow.Runbook.g.cs")), StringComparison.Ordinal);
+        Assert.Equal(alone, GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")));
+    }
+
+    [Fact]
+    public void A_project_template_that_changes_built_in_state_does_not_change_the_next_page()
+    {
+        // A project's own template gets a fresh context per page: date.format set by one page must not reach another.
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, TestRunbooks.Runbook
+            .Replace("class ApiDown", "class ApiSlow", StringComparison.Ordinal)
+            .Replace("\"payments-api-down\"", "\"payments-api-slow\"", StringComparison.Ordinal));
+        var template = new InMemoryAdditionalText("/repo/runbook-templates/runbook.md.sbntxt", "{{ date.format }}\n{{ date.format = \"changed\" }}");
+
+        var run = GeneratorHarness.CreateDriver(new AdditionalText[] { template }).RunGenerators(compilation).GetRunResult();
+
+        var first = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        var second = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiSlow.Runbook.g.cs"));
+        Assert.Equal(first, second);
+        Assert.DoesNotContain("changed", first, StringComparison.Ordinal);
+    }
 }

@@ -50,7 +50,7 @@ internal static class StepMarkdown
     private static string ShellRefinements(ActionModel command)
     {
         var parts = new List<string>();
-        if (!command.ExpectedExitCodes.SequenceEqual(new[] { 0 })) parts.Add("succeeds with exit code " + string.Join(" or ", command.ExpectedExitCodes));
+        if (!command.ExpectsOnlyExitCodeZero) parts.Add("succeeds with exit code " + string.Join(" or ", command.ExpectedExitCodes));
         if (command.Timeout is not null) parts.Add("stopped after " + command.Timeout.Display);
         if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + (command.RetryBackoff is null ? "" : ", first retry after " + command.RetryBackoff.Display));
         return string.Join("; ", parts);

@@ -30,7 +30,7 @@ internal static class CatalogEmitter
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = new(");
         w.Line("    new " + Hosting + "RunbookDescriptor[] { " + string.Join(", ", runbooks.Select(r => r.MemberName)) + " },");
         w.Line("    new " + Hosting + "HandbookDescriptor[] { " + string.Join(", ", handbooks.Select(h => h.MemberName)) + " },");
-        w.Line("    " + "global::System.Text.Encoding.UTF8.GetString(" + RunbookEmitter.Utf8(indexDocumentation) + ")" + ");");
+        w.Utf8Line("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "));");
         w.Close();
         if (entryPoint)
         {

@@ -6,8 +6,11 @@ namespace RunbookSdk.Generators.Emitting;
 /// <summary>A minimal indented writer for generated C#.</summary>
 internal sealed class CodeWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _indent;
+
+    /// <param name="capacity">What the file is expected to hold, so a page-sized part is not copied as it grows.</param>
+    public CodeWriter(int capacity = 1024) => _builder = new StringBuilder(capacity);
 
     public CodeWriter Line(string text = "")
     {
@@ -19,14 +22,37 @@ internal sealed class CodeWriter
     public CodeWriter Open(string text)
     {
         Line(text).Line("{");
-        _indent++;
+        Indent();
         return this;
     }
 
     public CodeWriter Close(string suffix = "")
     {
-        _indent--;
+        Outdent();
         return Line("}" + suffix);
+    }
+
+    private void Indent() => _indent++;
+
+    private void Outdent() => _indent--;
+
+    /// <summary>
+    /// One line: <paramref name="prefix"/>, <paramref name="text"/> as a verbatim UTF-8 literal (<c>@"…"u8</c>, quotes
+    /// doubled as it is appended, so a page is copied once), and <paramref name="suffix"/>. UTF-8 literals are stored as data in the assembly, where string literals would go to the metadata's
+    /// user-string heap, which holds 16 MB, a few thousand pages; the verbatim form keeps a page readable.
+    /// </summary>
+    public CodeWriter Utf8Line(string prefix, string text, string suffix)
+    {
+        _builder.Append(' ', _indent * 4).Append(prefix).Append("@\"");
+        var start = 0;
+        for (var quote = text.IndexOf('"'); quote >= 0; quote = text.IndexOf('"', start))
+        {
+            _builder.Append(text, start, quote + 1 - start).Append('"');
+            start = quote + 1;
+        }
+
+        _builder.Append(text, start, text.Length - start).Append("\"u8").Append(suffix).Append('\n');
+        return this;
     }
 
     public static string Literal(string? value) => value is null ? "null" : SymbolDisplay.FormatLiteral(value, quote: true);

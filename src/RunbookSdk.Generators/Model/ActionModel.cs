@@ -36,7 +36,7 @@ internal sealed record ActionModel(string Kind, TextValue Text)
         {
             case "shell":
                 if (Comment is not null) details.Add("comment=" + Comment);
-                if (!ExpectedExitCodes.SequenceEqual(new[] { 0 })) details.Add("expect-exit=" + string.Join(",", ExpectedExitCodes));
+                if (!ExpectsOnlyExitCodeZero) details.Add("expect-exit=" + string.Join(",", ExpectedExitCodes));
                 if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
                 if (Attempts != 1) details.Add("retry=" + Attempts + "x" + (RetryBackoff is null ? "00:00:02" : Format(RetryBackoff)));
                 break;
@@ -64,6 +64,9 @@ internal sealed record ActionModel(string Kind, TextValue Text)
         }
         return details;
     }
+
+    /// <summary>The default expectation: the command succeeds with exit code 0 and nothing else.</summary>
+    public bool ExpectsOnlyExitCodeZero => ExpectedExitCodes.Count == 1 && ExpectedExitCodes[0] == 0;
 
     private static string Format(DurationModel duration) =>
         duration.Value is { } value ? value.ToString("c", System.Globalization.CultureInfo.InvariantCulture) : duration.Source;

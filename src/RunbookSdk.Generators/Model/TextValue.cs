@@ -21,9 +21,15 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
     {
         get
         {
+            // Most texts are one literal: hand it out as it is rather than copying it on every read.
+            if (Segments.Count == 1 && !Segments[0].IsHole) return Segments[0].Text;
             var builder = new StringBuilder();
             foreach (var segment in Segments)
-                builder.Append(segment.IsHole ? "{" + segment.Text + "}" : segment.Text);
+            {
+                if (segment.IsHole) builder.Append('{').Append(segment.Text).Append('}');
+                else builder.Append(segment.Text);
+            }
+
             return builder.ToString();
         }
     }

@@ -16,54 +16,72 @@ internal static class OutlineEncoding
 {
     public const char Phase = 'P', Step = 'S', Action = 'A', Text = 'T', Hole = 'H';
 
-    /// <summary>Writes outline records; the generator's side of the format.</summary>
+    private static readonly char[] s_escaped = { '\\', '\t', '\n', '\r' };
+
+    /// <summary>
+    /// Writes outline records; the generator's side of the format. Appends straight into one buffer: the generator
+    /// writes an outline per runbook on every build, and its garbage is about half of a warm generator run.
+    /// </summary>
     public sealed class Writer
     {
-        private readonly StringBuilder _text = new();
+        private readonly StringBuilder _text = new(4096);
 
-        public void WritePhase(string name, string? timeBox) => Record(Phase, name, timeBox);
+        public void WritePhase(string name, string? timeBox) => Begin(Phase).Field(name).Field(timeBox).End();
 
-        public void WriteStep(string title, bool requiresConfirmation) => Record(Step, title, requiresConfirmation ? "1" : "0");
+        public void WriteStep(string title, bool requiresConfirmation) => Begin(Step).Field(title).Field(requiresConfirmation ? "1" : "0").End();
 
         public void WriteAction(string kind, IEnumerable<string> details)
         {
-            var fields = new List<string?> { kind };
-            fields.AddRange(details);
-            Record(Action, fields.ToArray());
+            Begin(Action).Field(kind);
+            foreach (var detail in details) Field(detail);
+            End();
         }
 
-        public void WriteSegment(string text, bool isHole) => Record(isHole ? Hole : Text, text);
+        public void WriteSegment(string text, bool isHole) => Begin(isHole ? Hole : Text).Field(text).End();
 
         public override string ToString() => _text.ToString();
 
-        private void Record(char kind, params string?[] fields) => AppendRecord(_text, kind.ToString(), fields);
+        private Writer Begin(char kind)
+        {
+            _text.Append(kind);
+            return this;
+        }
+
+        private Writer Field(string? value)
+        {
+            AppendEscaped(_text.Append('\t'), value);
+            return this;
+        }
+
+        private void End() => _text.Append('\n');
     }
 
     /// <summary>Appends one record: its name, each field tab-separated and escaped, a line feed.</summary>
     public static void AppendRecord(StringBuilder text, string record, IEnumerable<string?> fields)
     {
         text.Append(record);
-        foreach (var field in fields) text.Append('\t').Append(Escape(field));
+        foreach (var field in fields) AppendEscaped(text.Append('\t'), field);
         text.Append('\n');
     }
 
-    public static string Escape(string? value)
+    /// <summary>Appends <paramref name="value"/> escaped; a value with nothing to escape is appended as one piece.</summary>
+    public static StringBuilder AppendEscaped(StringBuilder text, string? value)
     {
-        if (value is null) return "\\0";
-        var escaped = new StringBuilder(value.Length);
+        if (value is null) return text.Append("\\0");
+        if (value.IndexOfAny(s_escaped) < 0) return text.Append(value);
         foreach (var c in value)
         {
             switch (c)
             {
-                case '\\': escaped.Append("\\\\"); break;
-                case '\t': escaped.Append("\\t"); break;
-                case '\n': escaped.Append("\\n"); break;
-                case '\r': escaped.Append("\\r"); break;
-                default: escaped.Append(c); break;
+                case '\\': text.Append("\\\\"); break;
+                case '\t': text.Append("\\t"); break;
+                case '\n': text.Append("\\n"); break;
+                case '\r': text.Append("\\r"); break;
+                default: text.Append(c); break;
             }
         }
 
-        return escaped.ToString();
+        return text;
     }
 
     public static string? Unescape(string field)
