@@ -7,19 +7,31 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
-/// <summary>One DSL call found by a syntax-node action, with what the rules need to judge it.</summary>
-internal sealed class DslInvocation(SyntaxNodeAnalysisContext context, InvocationExpressionSyntax syntax, string name, RunbookCompilation runbooks)
+/// <summary>One DSL call written in a tree, with what the rules need to judge it.</summary>
+internal sealed class DslInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, string name, RunbookCompilation runbooks)
 {
     private SyntaxValues? _values;
+    private INamedTypeSymbol? _containingType;
+    private bool _containingTypeKnown;
 
-    public SyntaxNodeAnalysisContext Context => context;
     public InvocationExpressionSyntax Syntax => syntax;
     public string Name => name;
     public RunbookCompilation Runbooks => runbooks;
     public DslSyntax Dsl => runbooks.Syntax;
 
-    /// <summary>The runbook or handbook (or helper) type the call is written in.</summary>
-    public INamedTypeSymbol? ContainingType => context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol?.ContainingType;
+    /// <summary>The runbook or handbook (or helper) type the call is written in; a declaration, so nothing is bound.</summary>
+    public INamedTypeSymbol? ContainingType
+    {
+        get
+        {
+            if (_containingTypeKnown) return _containingType;
+            _containingType = syntax.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } declaration
+                ? context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) as INamedTypeSymbol
+                : null;
+            _containingTypeKnown = true;
+            return _containingType;
+        }
+    }
 
     /// <summary>Values read from syntax; the semantic model is only asked about names syntax cannot place.</summary>
     public SyntaxValues Values => _values ??= new SyntaxValues(runbooks, ContainingType, context.SemanticModel, context.CancellationToken);
@@ -34,16 +46,21 @@ internal sealed class DslInvocation(SyntaxNodeAnalysisContext context, Invocatio
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
 
     /// <summary>
-    /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>. A syntax-node action, not
-    /// an operation action: operation actions make the compiler bind every method body a second time for the
-    /// analyzers, and runbook bodies are deeply nested lambdas (docs/performance.md).
+    /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>. A semantic-model action
+    /// that reads the tree's DSL calls found once for all rules (<see cref="RunbookCompilation.DslCallsIn"/>), not a
+    /// syntax-node action per rule: for each analyzer with node actions, the driver walks every member of every tree
+    /// and dispatches every matching node, runbook or not (docs/performance.md). Never an operation action:
+    /// those make the compiler bind every method body a second time, and runbook bodies are deeply nested lambdas.
     /// </summary>
     public static void Register(CompilationStartAnalysisContext start, RunbookCompilation runbooks, ImmutableHashSet<string> names, Action<DslInvocation> analyze) =>
-        start.RegisterSyntaxNodeAction(context =>
+        start.RegisterSemanticModelAction(context =>
         {
-            var invocation = (InvocationExpressionSyntax)context.Node;
-            if (DslSyntax.CalledName(invocation) is not { } name || !names.Contains(name)) return;
-            if (!runbooks.Syntax.IsDslCall(invocation)) return;
-            analyze(new DslInvocation(context, invocation, name, runbooks));
-        }, SyntaxKind.InvocationExpression);
+            foreach (var invocation in runbooks.DslCallsIn(context.SemanticModel.SyntaxTree, context.CancellationToken))
+            {
+                // The IDE may ask about one part of the file.
+                if (context.FilterSpan is { } span && !span.IntersectsWith(invocation.Span)) continue;
+                var name = DslSyntax.CalledName(invocation)!;
+                if (names.Contains(name)) analyze(new DslInvocation(context, invocation, name, runbooks));
+            }
+        });
 }

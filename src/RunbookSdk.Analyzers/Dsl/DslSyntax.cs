@@ -66,18 +66,29 @@ internal sealed class DslSyntax(DslSymbols symbols)
             {
                 case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
                     return IsBuilderLambda(lambda);
-                case ParenthesizedLambdaExpressionSyntax lambda when lambda.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
+                case ParenthesizedLambdaExpressionSyntax lambda when Parameter(lambda.ParameterList, name) is not null:
                     return lambda.ParameterList.Parameters.Count == 1 && IsBuilderLambda(lambda);
-                case LocalFunctionStatementSyntax function when function.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name) is { } parameter:
+                case LocalFunctionStatementSyntax function when Parameter(function.ParameterList, name) is { } parameter:
                     return IsBuilderType(parameter.Type);
                 case BaseMethodDeclarationSyntax method:
-                    return method.ParameterList.Parameters.FirstOrDefault(p => p.Identifier.ValueText == name) is { } methodParameter && IsBuilderType(methodParameter.Type);
+                    return Parameter(method.ParameterList, name) is { } methodParameter && IsBuilderType(methodParameter.Type);
                 case MemberDeclarationSyntax or AnonymousMethodExpressionSyntax:
                     return false;
             }
         }
 
         return false;
+    }
+
+    // A loop rather than LINQ: this runs for every DSL call's receiver, and LINQ over a syntax list boxes its enumerator.
+    private static ParameterSyntax? Parameter(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name) return parameter;
+        }
+
+        return null;
     }
 
     /// <summary>The lambda is an argument of a DSL call that hands it a builder (<c>Phase("x", p =&gt; ...)</c>, not <c>Execute</c>).</summary>

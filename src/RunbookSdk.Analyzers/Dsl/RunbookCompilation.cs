@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -19,6 +20,7 @@ internal sealed class RunbookCompilation
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<InvocationExpressionSyntax>> _dslCalls = new();
     private readonly Lazy<ILookup<string, INamedTypeSymbol>> _runbookIds;
     private readonly Lazy<ILookup<string, INamedTypeSymbol>> _handbookIds;
 
@@ -48,6 +50,27 @@ internal sealed class RunbookCompilation
 
     /// <summary>What the type's Define says, following <c>base.Define(...)</c> and inherited Define methods.</summary>
     public DocumentFacts FactsOf(INamedTypeSymbol type) => _facts.GetOrAdd(type, t => Read(t, depth: 0));
+
+    /// <summary>
+    /// The DSL calls written in <paramref name="tree"/>, in source order: found once per tree from syntax and shared
+    /// by every rule that judges calls.
+    /// </summary>
+    public ImmutableArray<InvocationExpressionSyntax> DslCallsIn(SyntaxTree tree, CancellationToken cancellationToken) =>
+        _dslCalls.GetOrAdd(tree, t => FindDslCalls(t, cancellationToken));
+
+    private ImmutableArray<InvocationExpressionSyntax> FindDslCalls(SyntaxTree tree, CancellationToken cancellationToken)
+    {
+        var syntax = Syntax.Memoizing();
+        var calls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
+        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
+        {
+            if (node is not InvocationExpressionSyntax invocation) continue;
+            cancellationToken.ThrowIfCancellationRequested();
+            if (syntax.IsDslCall(invocation)) calls.Add(invocation);
+        }
+
+        return calls.ToImmutable();
+    }
 
     /// <summary>The first string argument of the attribute, e.g. the id of <c>[Runbook("id")]</c>.</summary>
     public static (string? Id, AttributeData? Attribute) IdOf(INamedTypeSymbol type, INamedTypeSymbol? attributeType)

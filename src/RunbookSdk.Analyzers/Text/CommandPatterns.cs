@@ -83,8 +83,7 @@ internal static class CommandPatterns
     private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");
 
     public static IEnumerable<TextMatch> Destructive(string text) =>
-        s_destructive.SelectMany(p => Matches(p.Pattern, text).Select(m => new TextMatch(m.Index, m.Length, m.Value.Trim(), p.Detail)))
-            .OrderBy(m => m.Start).Take(1);
+        Earliest(s_destructive, text, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
 
     public static IEnumerable<TextMatch> Secrets(string text)
     {
@@ -182,7 +181,29 @@ internal static class CommandPatterns
     public static IEnumerable<TextMatch> NeverEnding(string text)
     {
         if (s_timeoutPrefix.MayMatch(text) && s_timeoutPrefix.Regex.IsMatch(text)) return [];
-        return s_neverEnds.SelectMany(p => Matches(p.Pattern, text).Select(m => Trimmed(m, p.Detail))).OrderBy(m => m.Start).Take(1);
+        return Earliest(s_neverEnds, text, Trimmed);
+    }
+
+    /// <summary>
+    /// The earliest match of any of the patterns (the first pattern's on a tie), or none. A loop, not LINQ: it runs for
+    /// every command of every runbook, and almost every pattern is skipped by its guard.
+    /// </summary>
+    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found)
+    {
+        TextMatch? earliest = null;
+        foreach (var (pattern, detail) in patterns)
+        {
+            if (!pattern.MayMatch(text)) continue;
+            foreach (var match in Matches(pattern.Regex, text))
+            {
+                // Matches come in order, so a pattern's first match is its earliest.
+                var candidate = found(match, detail);
+                if (earliest is null || candidate.Start < earliest.Value.Start) earliest = candidate;
+                break;
+            }
+        }
+
+        return earliest is { } first ? [first] : [];
     }
 
     private static TextMatch Trimmed(Match match, string detail)

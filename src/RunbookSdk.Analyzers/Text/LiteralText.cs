@@ -12,31 +12,50 @@ namespace RunbookSdk.Analyzers.Text;
 /// </summary>
 internal sealed class LiteralText
 {
-    private LiteralText(string value, SyntaxToken token, int[]? map)
+    private readonly bool _verbatim;
+    private readonly bool _raw;
+    private int[]? _map;
+    private bool _mapped;
+
+    private LiteralText(SyntaxToken token, bool verbatim, bool raw)
     {
-        Value = value;
         Token = token;
-        Map = map;
+        Value = token.ValueText;
+        _verbatim = verbatim;
+        _raw = raw;
     }
 
     public string Value { get; }
 
     public SyntaxToken Token { get; }
 
-    /// <summary>Absolute source position of each value character, plus one entry for the end; null when unmappable.</summary>
-    public int[]? Map { get; }
+    /// <summary>
+    /// Absolute source position of each value character, plus one entry for the end; null when unmappable. Worked out
+    /// when a finding needs a location: most literals of most commands have no finding.
+    /// </summary>
+    public int[]? Map
+    {
+        get
+        {
+            if (_mapped) return _map;
+            _map = CreateMap();
+            _mapped = true;
+            return _map;
+        }
+    }
 
     /// <summary>Reads a string literal token or the text token of an interpolated string.</summary>
     /// <param name="token">The token.</param>
     /// <param name="verbatim">For an interpolated text token: whether the string is verbatim (<c>$@"..."</c>).</param>
     /// <param name="raw">For an interpolated text token: whether the string is a raw string (<c>$"""..."""</c>).</param>
-    public static LiteralText Create(SyntaxToken token, bool verbatim = false, bool raw = false)
+    public static LiteralText Create(SyntaxToken token, bool verbatim = false, bool raw = false) => new(token, verbatim, raw);
+
+    private int[]? CreateMap()
     {
-        var text = token.Text;
-        var expected = token.ValueText;
+        var text = Token.Text;
         int[]? map = null;
         string? decoded = null;
-        switch (token.Kind())
+        switch (Token.Kind())
         {
             case SyntaxKind.StringLiteralToken when text.StartsWith("@", System.StringComparison.Ordinal):
                 decoded = Decode(text, 2, text.Length - 1, verbatim: true, interpolated: false, out map);
@@ -49,8 +68,8 @@ internal sealed class LiteralText
                 while (quotes < text.Length && text[quotes] == '"') quotes++;
                 if (text.Length >= quotes * 2) decoded = Decode(text, quotes, text.Length - quotes, verbatim: true, interpolated: false, out map, raw: true);
                 break;
-            case SyntaxKind.InterpolatedStringTextToken when !raw:
-                decoded = Decode(text, 0, text.Length, verbatim, interpolated: true, out map);
+            case SyntaxKind.InterpolatedStringTextToken when !_raw:
+                decoded = Decode(text, 0, text.Length, _verbatim, interpolated: true, out map);
                 break;
             case SyntaxKind.InterpolatedStringTextToken:
                 decoded = text;
@@ -58,9 +77,9 @@ internal sealed class LiteralText
                 break;
         }
 
-        if (decoded is null || decoded != expected || map is null) return new LiteralText(expected, token, null);
-        for (var i = 0; i < map.Length; i++) map[i] += token.SpanStart;
-        return new LiteralText(decoded, token, map);
+        if (decoded is null || decoded != Value || map is null) return null;
+        for (var i = 0; i < map.Length; i++) map[i] += Token.SpanStart;
+        return map;
     }
 
     private static int[] Identity(int length)

@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Analyzers.Dsl;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Performance;
+
+/// <summary>
+/// The rules that judge DSL calls read them from one index per tree (<see cref="RunbookCompilation.DslCallsIn"/>)
+/// instead of each registering a syntax-node action the driver would dispatch over every node of the project.
+/// </summary>
+public sealed class DslCallIndexTests
+{
+    private const string Source = """
+        using System;
+        using System.Collections.Generic;
+        using RunbookSdk;
+
+        [Runbook("indexed")]
+        public sealed class Indexed : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                var seen = new List<string>();
+                seen.Add("not a DSL call");
+                rb.Title("Indexed")
+                  .Phase("Act", p => p.Step("Look", s => s.Run(Describe()).Timeout(TimeSpan.FromMinutes(1))));
+                Console.WriteLine(seen.Count);
+            }
+
+            private static string Describe() => "kubectl get pods";
+        }
+        """;
+
+    [Fact]
+    public void Finds_the_DSL_calls_of_a_tree_in_source_order_and_nothing_else()
+    {
+        var tree = CSharpSyntaxTree.ParseText(Source);
+        var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All);
+        var runbooks = RunbookCompilation.For(compilation)!;
+
+        var calls = runbooks.DslCallsIn(tree, CancellationToken.None);
+
+        Assert.Equal(new[] { "Phase", "Title", "Step", "Timeout", "Run" }, calls.Select(c => DslSyntax.CalledName(c)!).ToArray());
+        Assert.DoesNotContain(calls, c => c.ToString().Contains("seen.Add", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Each_tree_is_indexed_once_however_many_rules_ask()
+    {
+        var tree = CSharpSyntaxTree.ParseText(Source);
+        var unrelated = CSharpSyntaxTree.ParseText("class Unrelated { void M() => System.Console.WriteLine(); }");
+        var compilation = CSharpCompilation.Create("Index", [tree, unrelated], TestReferences.All);
+        var runbooks = RunbookCompilation.For(compilation)!;
+
+        var first = runbooks.DslCallsIn(tree, CancellationToken.None);
+        var second = runbooks.DslCallsIn(tree, CancellationToken.None);
+
+        Assert.True(first == second, "the second rule must get the same index, not a new walk of the tree");
+        Assert.Empty(runbooks.DslCallsIn(unrelated, CancellationToken.None));
+    }
+}
