@@ -38,8 +38,11 @@ public class AnalyzerBenchmarks
         return (await withAnalyzers.GetAnalyzerDiagnosticsAsync()).Length;
     }
 
-    [Benchmark(Description = "driver baseline: one no-op invocation syntax analyzer")]
-    public Task<int> DriverBaseline() => RunAsync(new NoOpSyntaxAnalyzer());
+    [Benchmark(Description = "driver baseline: one no-op analyzer registering the rules' kinds of action")]
+    public Task<int> DriverBaseline() => RunAsync(new NoOpRuleShapedAnalyzer());
+
+    [Benchmark(Description = "driver baseline: one no-op invocation syntax-node analyzer")]
+    public Task<int> SyntaxNodeBaseline() => RunAsync(new NoOpSyntaxAnalyzer());
 
     [Benchmark(Description = "binding baseline: one no-op invocation operation analyzer")]
     public Task<int> BindingBaseline() => RunAsync(new NoOpInvocationAnalyzer());
@@ -53,9 +56,20 @@ public class AnalyzerBenchmarks
 
     internal static AnalyzerOptions AnalyzerOptions() => new(ImmutableArray<AdditionalText>.Empty);
 
-    /// <summary>Registers for every invocation expression and does nothing: the driver's cost for syntax-based rules.</summary>
+    /// <summary>
+    /// Registers what the rules register — a semantic-model action and a symbol action on named types — and does
+    /// nothing: the driver's cost for the rules' kinds of action, without the rules.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class NoOpSyntaxAnalyzer() : NoOpAnalyzer(context => context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression));
+    internal sealed class NoOpRuleShapedAnalyzer() : NoOpAnalyzer(context =>
+    {
+        context.RegisterSemanticModelAction(_ => { });
+        context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+    });
+
+    /// <summary>Registers for every invocation expression and does nothing: what a syntax-node rule costs the driver.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class NoOpSyntaxAnalyzer() : NoOpAnalyzer(context => context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.InvocationExpression));
 
     /// <summary>
     /// Registers for every invocation operation and does nothing: what any operation-based analyzer costs before
