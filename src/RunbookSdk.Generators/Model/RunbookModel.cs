@@ -78,12 +78,14 @@ internal sealed record TableRowModel(EquatableArray<string> Cells);
 /// <summary>A duration: its value when the generator could evaluate it, and the source text either way.</summary>
 internal sealed record DurationModel(TimeSpan? Value, string Source)
 {
-    public string Display => Value is { } value ? RunbookSdk.Durations.Format(value) : Source;
+    /// <summary>Worked out once, as the page and outline both show it; derived, so it does not change equality.</summary>
+    public string Display { get; } = Value is { } value ? RunbookSdk.Durations.Format(value) : Source;
 }
 
 internal sealed record TimeBoxModel(DurationModel From, DurationModel To)
 {
-    public string Display => From.Value is { } from && To.Value is { } to
+    /// <summary>Worked out once, as the page and outline both show it; derived, so it does not change equality.</summary>
+    public string Display { get; } = From.Value is { } from && To.Value is { } to
         ? RunbookSdk.Durations.FormatRange(from, to)
         : From.Source + " - " + To.Source;
 }

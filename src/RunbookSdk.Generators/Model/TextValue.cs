@@ -16,22 +16,24 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
 
     public bool HasHoles => Segments.Any(s => s.IsHole);
 
-    /// <summary>The text for the docs: holes shown as <c>{Expression}</c>.</summary>
-    public string Display
-    {
-        get
-        {
-            // Most texts are one literal: hand it out as it is rather than copying it on every read.
-            if (Segments.Count == 1 && !Segments[0].IsHole) return Segments[0].Text;
-            var builder = new StringBuilder();
-            foreach (var segment in Segments)
-            {
-                if (segment.IsHole) builder.Append('{').Append(segment.Text).Append('}');
-                else builder.Append(segment.Text);
-            }
+    /// <summary>
+    /// The text for the docs: holes shown as <c>{Expression}</c>. Worked out once: the page, the outline and the
+    /// parameter checks each ask for it. Derived from <see cref="Segments"/>, so it does not change equality.
+    /// </summary>
+    public string Display { get; } = Join(Segments);
 
-            return builder.ToString();
+    private static string Join(EquatableArray<TextSegment> segments)
+    {
+        // Most texts are one literal: hand it out as it is.
+        if (segments.Count == 1 && !segments[0].IsHole) return segments[0].Text;
+        var builder = new StringBuilder();
+        foreach (var segment in segments)
+        {
+            if (segment.IsHole) builder.Append('{').Append(segment.Text).Append('}');
+            else builder.Append(segment.Text);
         }
+
+        return builder.ToString();
     }
 
     public override string ToString() => Display;

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
@@ -7,7 +8,9 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>One call in a fluent chain, e.g. <c>.Step("Assess scope", s => ...)</c>, with its arguments matched to parameter names.</summary>
 internal sealed class DslCall
 {
-    private readonly IReadOnlyList<ArgumentSyntax> _arguments;
+    // The syntax list itself, not an IReadOnlyList: enumerating it through the interface boxes an enumerator per
+    // lookup, and every argument of every DSL call is looked up.
+    private readonly SeparatedSyntaxList<ArgumentSyntax> _arguments;
 
     // No symbol binding here: binding an invocation binds every lambda nested in it, which made the generator
     // cost more than the compile it runs in (docs/performance.md). The DSL's parameter positions are fixed,
