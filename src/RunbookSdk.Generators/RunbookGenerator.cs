@@ -40,7 +40,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.Select(Summarize).OrderBy(r => r.Id, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.RunbookSummaries);
         var handbookSummaries = handbooks
-            .Select(static (all, _) => all.Select(h => new HandbookSummary(h.Id, h.Document.Title ?? h.Type.Name, h.Type.FullName, h.Type.MemberName)).ToEquatableArray())
+            .Select(static (all, _) => all.Select(h => new HandbookSummary(h.Id, h.Document.Title ?? h.Type.Name, h.Type.FullName)).ToEquatableArray())
             .WithTrackingName(TrackingNames.HandbookSummaries);
         var templates = context.AdditionalTextsProvider
             .Where(static text => TemplateSet.IsTemplateName(System.IO.Path.GetFileName(text.Path)))
@@ -69,7 +69,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     }
 
     private static RunbookSummary Summarize(RunbookModel r) =>
-        new(r.Id, r.Document.Title ?? r.Type.Name, r.Severity, r.HandbookType, r.Type.MemberName);
+        new(r.Id, r.Document.Title ?? r.Type.Name, r.Severity, r.HandbookType);
 
     private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates)
     {
@@ -96,7 +96,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var (set, diagnostics) = TemplateOverrides.Resolve(templates);
         var index = TemplateSet.Render(set.Index, DocumentViews.Index(handbooks, runbooks));
         // Template diagnostics are reported once, with the catalog, not once per page.
-        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(runbooks, handbooks, index, options.EmitEntryPoint), diagnostics);
+        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint), diagnostics);
     }
 
     private static void Add(SourceProductionContext context, GeneratedSource source)

@@ -182,7 +182,7 @@ internal static class DocumentViews
 }
 
 /// <summary>What an index or handbook page needs to know about a runbook: a small model so those pages only re-render when it changes.</summary>
-internal sealed record RunbookSummary(string Id, string Title, string? Severity, string? HandbookType, string MemberName);
+internal sealed record RunbookSummary(string Id, string Title, string? Severity, string? HandbookType);
 
 /// <summary>What the index and catalog need to know about a handbook.</summary>
-internal sealed record HandbookSummary(string Id, string Title, string TypeName, string MemberName);
+internal sealed record HandbookSummary(string Id, string Title, string TypeName);

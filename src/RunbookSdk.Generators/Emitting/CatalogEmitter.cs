@@ -19,18 +19,17 @@ internal static class CatalogEmitter
             .Value(DescriptorEncoding.IdRecord, handbook.Id)
             .Value(DescriptorEncoding.TitleRecord, handbook.Document.Title ?? handbook.Type.Name)
             .Value(DescriptorEncoding.FileRecord, handbook.Id + ".md");
-        return RunbookEmitter.Part("handbook", handbook.Type, handbook.Id, "Descriptor", "HandbookDescriptor", "Handbook", header.ToString(), documentation);
+        return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 
-    public static string EmitCatalog(IEnumerable<RunbookSummary> runbooks, IEnumerable<HandbookSummary> handbooks, string indexDocumentation, bool entryPoint)
+    public static string EmitCatalog(string indexDocumentation, bool entryPoint)
     {
         var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly");
-        w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id.</summary>");
+        w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id: read from the attributes the generator put on it.</summary>");
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
-        w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = new(");
-        w.Line("    new " + Hosting + "RunbookDescriptor[] { " + string.Join(", ", runbooks.Select(r => r.MemberName)) + " },");
-        w.Line("    new " + Hosting + "HandbookDescriptor[] { " + string.Join(", ", handbooks.Select(h => h.MemberName)) + " },");
-        w.Utf8Line("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "));");
+        w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
+        w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
+        w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "u8));");
         w.Close();
         if (entryPoint)
         {

@@ -37,11 +37,11 @@ internal sealed class CodeWriter
     private void Outdent() => _indent--;
 
     /// <summary>
-    /// One line: <paramref name="prefix"/>, <paramref name="text"/> as a verbatim UTF-8 literal (<c>@"…"u8</c>, quotes
-    /// doubled as it is appended, so a page is copied once), and <paramref name="suffix"/>. UTF-8 literals are stored as data in the assembly, where string literals would go to the metadata's
-    /// user-string heap, which holds 16 MB, a few thousand pages; the verbatim form keeps a page readable.
+    /// One line: <paramref name="prefix"/>, <paramref name="text"/> as a verbatim literal (<c>@"…"</c>, quotes doubled
+    /// as it is appended, so a page is copied once; the verbatim form keeps a page readable here), and
+    /// <paramref name="suffix"/>.
     /// </summary>
-    public CodeWriter Utf8Line(string prefix, string text, string suffix)
+    public CodeWriter VerbatimLine(string prefix, string text, string suffix)
     {
         _builder.Append(' ', _indent * 4).Append(prefix).Append("@\"");
         var start = 0;
@@ -51,7 +51,7 @@ internal sealed class CodeWriter
             start = quote + 1;
         }
 
-        _builder.Append(text, start, text.Length - start).Append("\"u8").Append(suffix).Append('\n');
+        _builder.Append(text, start, text.Length - start).Append('"').Append(suffix).Append('\n');
         return this;
     }
 

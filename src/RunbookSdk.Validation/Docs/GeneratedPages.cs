@@ -17,9 +17,9 @@ namespace RunbookSdk.Validation.Docs;
 internal sealed record GeneratedDescriptor(string Kind, string Id, string Title, string? Severity, string? HandbookId, INamedTypeSymbol? Type, string FileName, string Documentation);
 
 /// <summary>
-/// Reads the pages the generator embedded from its own output: every <c>GeneratedDescriptors.Runbook(…)</c> and
-/// <c>Handbook(…)</c> call — the class, the identity record and the page literal — and the index page from the
-/// catalog. Those literals are what the build writes to <c>docs/</c>, byte for byte; reading them from syntax works
+/// Reads the pages the generator embedded from its own output: every <c>[assembly: GeneratedRunbook(…)]</c> and
+/// <c>GeneratedHandbook(…)</c> attribute — the class, the identity record and the page — and the index page from the
+/// catalog. Those texts are what the build writes to <c>docs/</c>, byte for byte; reading them from syntax works
 /// even when the project does not compile.
 /// </summary>
 internal static class GeneratedPages
@@ -36,19 +36,22 @@ internal static class GeneratedPages
         foreach (var tree in generated)
         {
             SemanticModel? model = null;
-            foreach (var call in tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>())
+            foreach (var attribute in tree.GetRoot().DescendantNodes().OfType<AttributeSyntax>())
             {
-                if (call.Expression is not MemberAccessExpressionSyntax { Expression: var factory, Name.Identifier.ValueText: var kindName }
-                    || kindName is not ("Runbook" or "Handbook")
-                    || !factory.ToString().EndsWith("GeneratedDescriptors", StringComparison.Ordinal)
-                    || call.ArgumentList.Arguments is not [{ Expression: TypeOfExpressionSyntax typeOf }, { Expression: var header }, .., { Expression: var page }])
+                var kind = attribute.Name.ToString() switch
+                {
+                    var name when name.EndsWith("GeneratedRunbook", StringComparison.Ordinal) => "runbook",
+                    var name when name.EndsWith("GeneratedHandbook", StringComparison.Ordinal) => "handbook",
+                    _ => null,
+                };
+                if (kind is null || attribute.ArgumentList?.Arguments is not [{ Expression: TypeOfExpressionSyntax typeOf }, { Expression: var header }, .., { Expression: var page }])
                     continue;
 
                 model ??= compilation.GetSemanticModel(tree);
                 var type = model.GetSymbolInfo(typeOf.Type).Symbol as INamedTypeSymbol;
                 var values = DescriptorEncoding.Values(Text(header) ?? "");
                 descriptors.Add(new GeneratedDescriptor(
-                    kindName == "Runbook" ? "runbook" : "handbook",
+                    kind,
                     values.GetValueOrDefault(DescriptorEncoding.IdRecord) ?? "",
                     values.GetValueOrDefault(DescriptorEncoding.TitleRecord) ?? "",
                     values.GetValueOrDefault(DescriptorEncoding.SeverityRecord),
@@ -62,22 +65,17 @@ internal static class GeneratedPages
         return descriptors.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The index page: the catalog's third constructor argument.</summary>
+    /// <summary>The index page: the one UTF-8 literal of the catalog (<c>Encoding.UTF8.GetString(@"..."u8)</c>).</summary>
     /// <param name="generated">The generated trees.</param>
     public static string? Index(IEnumerable<SyntaxTree> generated) =>
         generated
             .Where(tree => Path.GetFileName(tree.FilePath).EndsWith("RunbookCatalog.g.cs", StringComparison.Ordinal))
-            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<ImplicitObjectCreationExpressionSyntax>())
-            .Where(creation => creation.ArgumentList.Arguments.Count == 3)
-            .Select(creation => Text(creation.ArgumentList.Arguments[2].Expression))
-            .FirstOrDefault(text => text is not null);
+            .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>())
+            .Where(literal => literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            .Select(literal => literal.Token.ValueText)
+            .FirstOrDefault();
 
-    /// <summary>A UTF-8 literal (<c>@"..."u8</c>), or one decoded as <c>Encoding.UTF8.GetString(@"..."u8)</c> (the index page).</summary>
-    private static string? Text(ExpressionSyntax? expression) => expression switch
-    {
-        LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) => literal.Token.ValueText,
-        InvocationExpressionSyntax { ArgumentList.Arguments: [{ Expression: LiteralExpressionSyntax utf8 }] } when utf8.IsKind(SyntaxKind.Utf8StringLiteralExpression) =>
-            utf8.Token.ValueText,
-        _ => null,
-    };
+    /// <summary>A string literal's value (the attributes' texts are verbatim literals).</summary>
+    private static string? Text(ExpressionSyntax? expression) =>
+        expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
 }

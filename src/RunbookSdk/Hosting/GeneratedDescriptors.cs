@@ -1,17 +1,35 @@
 using System.ComponentModel;
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
+using System.Reflection;
 
 namespace RunbookSdk.Hosting;
 
 /// <summary>
-/// Builds descriptors from what the source generator embeds for each runbook and handbook: the class, and UTF-8
-/// text for its identity and parameters, its outline and its page. Called by generated code; the outline and the
-/// page are decoded when first asked for, so an app with many runbooks starts without reading every page.
+/// Builds descriptors from what the source generator embeds for each runbook and handbook (a
+/// <see cref="GeneratedRunbookAttribute"/> or <see cref="GeneratedHandbookAttribute"/> on the assembly): the class,
+/// and text for its identity and parameters, its outline and its page. Called by generated code; the outline is
+/// parsed when first asked for.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class GeneratedDescriptors
 {
+    /// <summary>The catalog of an assembly: every runbook and handbook the generator embedded in it, ordered by id.</summary>
+    /// <param name="assembly">The runbook assembly.</param>
+    /// <param name="indexDocumentation">The generated index page.</param>
+    public static RunbookCatalog Catalog(Assembly assembly, string indexDocumentation)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var runbooks = assembly.GetCustomAttributes<GeneratedRunbookAttribute>()
+            .Select(a => Runbook(a.RunbookType, a.Header, a.Outline, a.Documentation))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToArray();
+        var handbooks = assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
+            .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
+            .OrderBy(h => h.Id, StringComparer.Ordinal)
+            .ToArray();
+        return new RunbookCatalog(runbooks, handbooks, indexDocumentation);
+    }
+
     /// <summary>A runbook's descriptor.</summary>
     /// <param name="runbookType">The runbook class.</param>
     /// <param name="header">Identity and parameters, in the generator's descriptor encoding.</param>
@@ -19,16 +37,17 @@ public static class GeneratedDescriptors
     /// <param name="documentation">The markdown page.</param>
     public static RunbookDescriptor Runbook(
         [DynamicallyAccessedMembers(ParameterBinding.Members)] Type runbookType,
-        ReadOnlySpan<byte> header, ReadOnlySpan<byte> outline, ReadOnlySpan<byte> documentation)
+        string header, string outline, string documentation)
     {
         ArgumentNullException.ThrowIfNull(runbookType);
         var parameterFields = new List<string?[]>();
-        var values = DescriptorEncoding.Values(Encoding.UTF8.GetString(header), parameterFields);
+        var values = DescriptorEncoding.Values(header, parameterFields);
         var parameters = parameterFields.Select(Parameter).ToArray();
 
         var binding = new ParameterBinding(runbookType, parameters);
-        return new RunbookDescriptor(outline.ToArray(), documentation.ToArray())
+        return new RunbookDescriptor(outline)
         {
+            Documentation = documentation,
             Id = Required(values, DescriptorEncoding.IdRecord, runbookType),
             Title = Required(values, DescriptorEncoding.TitleRecord, runbookType),
             Severity = values.GetValueOrDefault(DescriptorEncoding.SeverityRecord),
@@ -47,12 +66,13 @@ public static class GeneratedDescriptors
     /// <param name="documentation">The markdown page.</param>
     public static HandbookDescriptor Handbook(
         [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] Type handbookType,
-        ReadOnlySpan<byte> header, ReadOnlySpan<byte> documentation)
+        string header, string documentation)
     {
         ArgumentNullException.ThrowIfNull(handbookType);
-        var values = DescriptorEncoding.Values(Encoding.UTF8.GetString(header));
-        return new HandbookDescriptor(documentation.ToArray())
+        var values = DescriptorEncoding.Values(header);
+        return new HandbookDescriptor
         {
+            Documentation = documentation,
             Id = Required(values, DescriptorEncoding.IdRecord, handbookType),
             Title = Required(values, DescriptorEncoding.TitleRecord, handbookType),
             HandbookType = handbookType,

@@ -4,9 +4,10 @@ using System.Text;
 namespace RunbookSdk.Hosting;
 
 /// <summary>
-/// The text form of a <see cref="PlanOutline"/> that generated code embeds as one UTF-8 literal. Compiling a
-/// nested object expression per runbook cost more than the runbooks themselves (docs/performance.md); a literal
-/// is nearly free, and <see cref="PlanOutline.Parse(System.ReadOnlySpan{byte})"/> reads it back when a test asks.
+/// The text form of a <see cref="PlanOutline"/> that generated code embeds as one string of a
+/// <see cref="GeneratedRunbookAttribute"/>. Compiling a nested object expression per runbook cost more than the
+/// runbooks themselves (docs/performance.md); text is nearly free, and <see cref="PlanOutline.Parse(string)"/>
+/// reads it back when a test asks.
 /// One record per line, fields separated by tabs:
 /// <c>P name timebox</c> (a phase), <c>S title 0|1</c> (a step, 1 when it needs confirmation),
 /// <c>A kind detail…</c> (an action), <c>T text</c> and <c>H expression</c> (the action's literal and hole segments).

@@ -10,17 +10,18 @@ public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
 {
     /// <summary>
     /// Reads the outline the source generator embedded in a runbook app (see <c>OutlineEncoding</c> for the format).
-    /// Called by generated code; throws <see cref="FormatException"/> on text the generator did not write.
+    /// Throws <see cref="FormatException"/> on text the generator did not write.
     /// </summary>
-    /// <param name="utf8">The encoded outline, as UTF-8.</param>
+    /// <param name="text">The encoded outline.</param>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public static PlanOutline Parse(ReadOnlySpan<byte> utf8)
+    public static PlanOutline Parse(string text)
     {
         var phases = new List<(string Name, string? TimeBox, List<OutlineStep> Steps)>();
         List<OutlineAction>? actions = null;
         List<OutlineSegment>? segments = null;
         var lineNumber = 0;
-        foreach (var line in System.Text.Encoding.UTF8.GetString(utf8).Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(text);
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             lineNumber++;
             var fields = line.Split('\t');

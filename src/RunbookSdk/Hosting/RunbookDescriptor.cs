@@ -10,21 +10,16 @@ namespace RunbookSdk.Hosting;
 /// </summary>
 public sealed class RunbookDescriptor
 {
-    private readonly byte[]? _outlineUtf8, _documentationUtf8;
+    private readonly string? _outlineText;
     private PlanOutline? _documentedOutline;
-    private string? _documentation;
 
     /// <summary>A descriptor whose members are all set by the caller.</summary>
     public RunbookDescriptor()
     {
     }
 
-    // What the generator embeds: decoded when first asked for (GeneratedDescriptors).
-    internal RunbookDescriptor(byte[] outlineUtf8, byte[] documentationUtf8)
-    {
-        _outlineUtf8 = outlineUtf8;
-        _documentationUtf8 = documentationUtf8;
-    }
+    // The outline as the generator embeds it: parsed when first asked for (GeneratedDescriptors).
+    internal RunbookDescriptor(string outlineText) => _outlineText = outlineText;
 
     /// <summary>The runbook's id.</summary>
     public required string Id { get; init; }
@@ -45,16 +40,12 @@ public sealed class RunbookDescriptor
     /// <summary>File name of the runbook's page, e.g. <c>omnix-api-lambda-failure.md</c>.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public string Documentation
-    {
-        get => _documentation ??= _documentationUtf8 is null ? "" : System.Text.Encoding.UTF8.GetString(_documentationUtf8);
-        init => _documentation = value;
-    }
+    public string Documentation { get; init; } = "";
 
     /// <summary>The phases and steps as the generator read them from source; what the docs describe.</summary>
     public PlanOutline DocumentedOutline
     {
-        get => _documentedOutline ??= _outlineUtf8 is null ? new PlanOutline([]) : PlanOutline.Parse(_outlineUtf8);
+        get => _documentedOutline ??= _outlineText is null ? new PlanOutline([]) : PlanOutline.Parse(_outlineText);
         init => _documentedOutline = value;
     }
 
@@ -70,16 +61,6 @@ public sealed class RunbookDescriptor
 /// <summary>Everything the runtime needs about one handbook, emitted by the source generator.</summary>
 public sealed class HandbookDescriptor
 {
-    private readonly byte[]? _documentationUtf8;
-    private string? _documentation;
-
-    /// <summary>A descriptor whose members are all set by the caller.</summary>
-    public HandbookDescriptor()
-    {
-    }
-
-    // What the generator embeds: the page is decoded when first asked for (GeneratedDescriptors).
-    internal HandbookDescriptor(byte[] documentationUtf8) => _documentationUtf8 = documentationUtf8;
 
     /// <summary>The handbook's id.</summary>
     public required string Id { get; init; }
@@ -92,11 +73,7 @@ public sealed class HandbookDescriptor
     /// <summary>File name of the handbook's page.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public string Documentation
-    {
-        get => _documentation ??= _documentationUtf8 is null ? "" : System.Text.Encoding.UTF8.GetString(_documentationUtf8);
-        init => _documentation = value;
-    }
+    public string Documentation { get; init; } = "";
 
     /// <summary>Records what the handbook says.</summary>
     public HandbookPlan CreatePlan() => HandbookRecorder.Record(Id, Create());

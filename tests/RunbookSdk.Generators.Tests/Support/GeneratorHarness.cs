@@ -44,14 +44,14 @@ internal static class GeneratorHarness
     public static string GeneratedSource(GeneratorDriverRunResult run, string hintNameEnd) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>The texts a generated runbook or handbook part hands its <c>GeneratedDescriptors</c> call, in order (the page last).</summary>
+    /// <summary>The texts of a generated runbook or handbook attribute, in order (the page last).</summary>
     public static string[] EmbeddedTexts(string generated)
     {
-        var call = CSharpSyntaxTree.ParseText(generated, ParseOptions).GetRoot().DescendantNodes()
-            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax>()
-            .FirstOrDefault(i => i.Expression.ToString().Contains("GeneratedDescriptors", StringComparison.Ordinal))
+        var attribute = CSharpSyntaxTree.ParseText(generated, ParseOptions).GetRoot().DescendantNodes()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
+            .FirstOrDefault(a => a.Name.ToString().Contains("GeneratedRunbook", StringComparison.Ordinal) || a.Name.ToString().Contains("GeneratedHandbook", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("No generated descriptor in:\n" + generated);
-        return call.ArgumentList.Arguments.Skip(1)
+        return attribute.ArgumentList!.Arguments.Skip(1)
             .Select(a => ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.Expression).Token.ValueText)
             .ToArray();
     }

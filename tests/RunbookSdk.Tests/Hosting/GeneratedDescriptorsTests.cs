@@ -2,6 +2,11 @@ using System.Text;
 using RunbookSdk.Hosting;
 using RunbookSdk.Tests.Fixtures;
 
+// What generated code puts on a runbook assembly, here on the test assembly so GeneratedDescriptors.Catalog can read it.
+[assembly: GeneratedRunbook(typeof(RunbookSdk.Tests.Hosting.GeneratedDescriptorsTests.ThrowingRunbook), "id\tzz-throws\ntitle\tThrows\nfile\tzz-throws.md\n", "", "# Throws\n")]
+[assembly: GeneratedRunbook(typeof(RunbookSdk.Tests.Hosting.GeneratedDescriptorsTests.BindingRunbook), "id\taa-binding\ntitle\tBinding\nfile\taa-binding.md\n", "P\tCheck\t\\0\n", "# Binding\n")]
+[assembly: GeneratedHandbook(typeof(RunbookSdk.Tests.Fixtures.PlatformHandbook), "id\tplatform\ntitle\tPlatform\nfile\tplatform.md\n", "# Platform\n")]
+
 namespace RunbookSdk.Tests.Hosting;
 
 /// <summary>
@@ -35,9 +40,9 @@ public sealed class GeneratedDescriptorsTests
         public override void Define(IRunbookBuilder rb) => rb.Title("Throws");
     }
 
-    private static readonly byte[] Outline = "P\tCheck\t0-5 minutes\nS\tLook\t0\nA\tshell\nT\tuptime\n"u8.ToArray();
+    private const string Outline = "P\tCheck\t0-5 minutes\nS\tLook\t0\nA\tshell\nT\tuptime\n";
 
-    private static byte[] Header(string title = "Binding\trunbook\nwith a tab and a line break") => Encoding.UTF8.GetBytes(new DescriptorEncoding.Writer()
+    private static string Header(string title = "Binding\trunbook\nwith a tab and a line break") => new DescriptorEncoding.Writer()
         .Value(DescriptorEncoding.IdRecord, "binding")
         .Value(DescriptorEncoding.TitleRecord, title)
         .Value(DescriptorEncoding.SeverityRecord, null)
@@ -48,10 +53,10 @@ public sealed class GeneratedDescriptorsTests
         .Parameter("Mode", "Mode", null, isSecret: false, isRequired: false, "Mode.Drain")
         .Parameter("Window", "TimeSpan?", "Window", isSecret: true, isRequired: false, null)
         .Parameter("Service", "string", "Service", isSecret: false, isRequired: true, "\"\"")
-        .ToString());
+        .ToString();
 
     private static RunbookDescriptor Descriptor() =>
-        GeneratedDescriptors.Runbook(typeof(BindingRunbook), Header(), Outline, "# Binding — “page”\n"u8);
+        GeneratedDescriptors.Runbook(typeof(BindingRunbook), Header(), Outline, "# Binding — “page”\n");
 
     [Fact]
     public void Identity_parameters_outline_and_page_come_back_as_written()
@@ -132,9 +137,9 @@ public sealed class GeneratedDescriptorsTests
     [Fact]
     public void What_a_runbook_constructor_throws_reaches_the_caller_as_itself()
     {
-        var header = Encoding.UTF8.GetBytes(new DescriptorEncoding.Writer()
-            .Value(DescriptorEncoding.IdRecord, "throws").Value(DescriptorEncoding.TitleRecord, "Throws").Value(DescriptorEncoding.FileRecord, "throws.md").ToString());
-        var descriptor = GeneratedDescriptors.Runbook(typeof(ThrowingRunbook), header, ""u8, ""u8);
+        var header = new DescriptorEncoding.Writer()
+            .Value(DescriptorEncoding.IdRecord, "throws").Value(DescriptorEncoding.TitleRecord, "Throws").Value(DescriptorEncoding.FileRecord, "throws.md").ToString();
+        var descriptor = GeneratedDescriptors.Runbook(typeof(ThrowingRunbook), header, "", "");
 
         var error = Assert.Throws<InvalidOperationException>(() => descriptor.Create(new Dictionary<string, string>()));
         Assert.Equal("region table missing", error.Message);
@@ -143,19 +148,32 @@ public sealed class GeneratedDescriptorsTests
     [Fact]
     public void A_header_without_an_id_is_a_clear_error_naming_the_class()
     {
-        var error = Assert.Throws<FormatException>(() => GeneratedDescriptors.Runbook(typeof(BindingRunbook), "title\tNo id\n"u8, ""u8, ""u8));
+        var error = Assert.Throws<FormatException>(() => GeneratedDescriptors.Runbook(typeof(BindingRunbook), "title\tNo id\n", "", ""));
         Assert.Contains(typeof(BindingRunbook).FullName!, error.Message, StringComparison.Ordinal);
         Assert.Contains("no id", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_handbook_descriptor_creates_the_handbook_and_decodes_its_page()
+    public void A_handbook_descriptor_creates_the_handbook_and_keeps_its_page()
     {
-        var header = Encoding.UTF8.GetBytes(new DescriptorEncoding.Writer()
-            .Value(DescriptorEncoding.IdRecord, "platform").Value(DescriptorEncoding.TitleRecord, "Platform").Value(DescriptorEncoding.FileRecord, "platform.md").ToString());
-        var descriptor = GeneratedDescriptors.Handbook(typeof(PlatformHandbook), header, "# Platform\n"u8);
+        var header = new DescriptorEncoding.Writer()
+            .Value(DescriptorEncoding.IdRecord, "platform").Value(DescriptorEncoding.TitleRecord, "Platform").Value(DescriptorEncoding.FileRecord, "platform.md").ToString();
+        var descriptor = GeneratedDescriptors.Handbook(typeof(PlatformHandbook), header, "# Platform\n");
 
         Assert.Equal(("platform", "Platform", "platform.md", "# Platform\n"), (descriptor.Id, descriptor.Title, descriptor.DocumentFileName, descriptor.Documentation));
         Assert.IsType<PlatformHandbook>(descriptor.Create());
+    }
+
+    [Fact]
+    public void The_catalog_is_read_from_the_assembly_attributes_ordered_by_id()
+    {
+        var catalog = GeneratedDescriptors.Catalog(typeof(GeneratedDescriptorsTests).Assembly, "# Index\n");
+
+        Assert.Equal(new[] { "aa-binding", "zz-throws" }, catalog.Runbooks.Select(r => r.Id).ToArray());
+        Assert.Equal(typeof(BindingRunbook), catalog.Runbooks[0].RunbookType);
+        Assert.Equal("# Binding\n", catalog.Runbooks[0].Documentation);
+        Assert.Equal("Check", Assert.Single(catalog.Runbooks[0].DocumentedOutline.Phases).Name);
+        Assert.Equal(("platform", "# Platform\n"), (Assert.Single(catalog.Handbooks).Id, catalog.Handbooks[0].Documentation));
+        Assert.Equal("# Index\n", catalog.IndexDocumentation);
     }
 }

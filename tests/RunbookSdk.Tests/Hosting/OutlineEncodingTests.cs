@@ -21,7 +21,7 @@ public sealed class OutlineEncodingTests
         writer.WritePhase("Rollback", null);
         writer.WriteStep("Undo", requiresConfirmation: false);
 
-        var outline = PlanOutline.Parse(Encoding.UTF8.GetBytes(writer.ToString()));
+        var outline = PlanOutline.Parse(writer.ToString());
 
         Assert.Collection(outline.Phases,
             diagnose =>
@@ -63,7 +63,7 @@ public sealed class OutlineEncodingTests
     [InlineData("P\t\\0\t\\0\n")]
     public void Text_the_generator_did_not_write_is_a_format_error_naming_the_line(string text)
     {
-        var error = Assert.Throws<FormatException>(() => PlanOutline.Parse(Encoding.UTF8.GetBytes(text)));
+        var error = Assert.Throws<FormatException>(() => PlanOutline.Parse(text));
         Assert.Contains("line", error.Message, StringComparison.Ordinal);
     }
 }
