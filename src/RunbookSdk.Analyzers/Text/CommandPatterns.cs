@@ -180,7 +180,7 @@ internal static class CommandPatterns
 
     public static IEnumerable<TextMatch> NeverEnding(string text)
     {
-        if (s_timeoutPrefix.MayMatch(text) && s_timeoutPrefix.Regex.IsMatch(text)) return [];
+        if (s_timeoutPrefix.IsMatch(text)) return [];
         return Earliest(s_neverEnds, text, Trimmed);
     }
 
@@ -193,8 +193,7 @@ internal static class CommandPatterns
         TextMatch? earliest = null;
         foreach (var (pattern, detail) in patterns)
         {
-            if (!pattern.MayMatch(text)) continue;
-            foreach (var match in Matches(pattern.Regex, text))
+            foreach (var match in Matches(pattern, text))
             {
                 // Matches come in order, so a pattern's first match is its earliest.
                 var candidate = found(match, detail);

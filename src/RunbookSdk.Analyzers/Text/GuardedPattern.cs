@@ -36,4 +36,7 @@ internal sealed class GuardedPattern
 
         return false;
     }
+
+    /// <summary>Whether the pattern matches, running it only when the guard lets the text through.</summary>
+    public bool IsMatch(string text) => MayMatch(text) && Regex.IsMatch(text);
 }

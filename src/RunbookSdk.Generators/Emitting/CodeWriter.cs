@@ -22,19 +22,15 @@ internal sealed class CodeWriter
     public CodeWriter Open(string text)
     {
         Line(text).Line("{");
-        Indent();
+        _indent++;
         return this;
     }
 
     public CodeWriter Close(string suffix = "")
     {
-        Outdent();
+        _indent--;
         return Line("}" + suffix);
     }
-
-    private void Indent() => _indent++;
-
-    private void Outdent() => _indent--;
 
     /// <summary>
     /// One line: <paramref name="prefix"/>, <paramref name="text"/> as a verbatim literal (<c>@"…"</c>, quotes doubled

@@ -40,7 +40,7 @@ public sealed class RunbookDescriptor
     /// <summary>File name of the runbook's page, e.g. <c>omnix-api-lambda-failure.md</c>.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public string Documentation { get; init; } = "";
+    public required string Documentation { get; init; }
 
     /// <summary>The phases and steps as the generator read them from source; what the docs describe.</summary>
     public PlanOutline DocumentedOutline
@@ -73,7 +73,7 @@ public sealed class HandbookDescriptor
     /// <summary>File name of the handbook's page.</summary>
     public required string DocumentFileName { get; init; }
     /// <summary>The generated markdown page.</summary>
-    public string Documentation { get; init; } = "";
+    public required string Documentation { get; init; }
 
     /// <summary>Records what the handbook says.</summary>
     public HandbookPlan CreatePlan() => HandbookRecorder.Record(Id, Create());
