@@ -61,7 +61,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                     ReportNonProduction(call, urlText);
                 }
 
-                if (call.Dsl.IsInVerification(call.Syntax) &&
+                if (call.IsInVerification() &&
                     !DslSyntax.ChainedCalls(call.Syntax).Any(c => DslSyntax.CalledName(c)?.StartsWith("Expect", System.StringComparison.Ordinal) == true))
                 {
                     call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
@@ -101,8 +101,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         foreach (var destructive in CommandPatterns.Destructive(text.Flat))
         {
             var confirmed = chained.Contains("RequiresConfirmation") ||
-                            call.Dsl.EnclosingStepLambda(call.Syntax)?.Body.DescendantNodes().OfType<InvocationExpressionSyntax>()
-                                .Any(i => call.Dsl.IsDslCall(i, "RequiresConfirmation")) == true;
+                            call.EnclosingStepLambda() is { } step &&
+                            call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
             if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), destructive.Text);
         }
 
@@ -116,7 +116,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         ReportNonProduction(call, text);
 
-        if (call.Dsl.IsInVerification(call.Syntax))
+        if (call.IsInVerification())
         {
             foreach (var weak in CommandPatterns.CurlWithoutFail(text.Flat).Concat(CommandPatterns.SwallowedFailures(text.Flat)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);

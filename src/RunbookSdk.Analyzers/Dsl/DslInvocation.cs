@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>One DSL call written in a tree, with what the rules need to judge it.</summary>
-internal sealed class DslInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, string name, RunbookCompilation runbooks)
+internal sealed class DslInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, string name, RunbookCompilation runbooks, DslCallIndex index)
 {
     private SyntaxValues? _values;
     private INamedTypeSymbol? _containingType;
@@ -18,6 +18,9 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
     public string Name => name;
     public RunbookCompilation Runbooks => runbooks;
     public DslSyntax Dsl => runbooks.Syntax;
+
+    /// <summary>What the call's tree does with builders: its DSL calls and the uses the rules cannot follow.</summary>
+    public DslCallIndex Index => index;
 
     /// <summary>The runbook or handbook (or helper) type the call is written in; a declaration, so nothing is bound.</summary>
     public INamedTypeSymbol? ContainingType
@@ -38,6 +41,35 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
+    /// <summary>
+    /// True when the call sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
+    /// call chained after it.
+    /// </summary>
+    public bool IsInVerification()
+    {
+        var previous = (SyntaxNode)syntax;
+        for (var current = syntax.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, "Verification")) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The lambda of the innermost enclosing <c>Step(...)</c>, if any.</summary>
+    public LambdaExpressionSyntax? EnclosingStepLambda()
+    {
+        LambdaExpressionSyntax? lambda = null;
+        var previous = (SyntaxNode)syntax;
+        for (var current = syntax.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
+        {
+            if (current is LambdaExpressionSyntax function) lambda = function;
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, "Step")) return lambda;
+        }
+
+        return null;
+    }
+
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
         context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
 
@@ -55,12 +87,13 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
     public static void Register(CompilationStartAnalysisContext start, RunbookCompilation runbooks, ImmutableHashSet<string> names, Action<DslInvocation> analyze) =>
         start.RegisterSemanticModelAction(context =>
         {
-            foreach (var invocation in runbooks.DslCallsIn(context.SemanticModel.SyntaxTree, context.CancellationToken))
+            var index = runbooks.IndexOf(context.SemanticModel.SyntaxTree, context.CancellationToken);
+            foreach (var invocation in index.Calls)
             {
                 // The IDE may ask about one part of the file.
                 if (context.FilterSpan is { } span && !span.IntersectsWith(invocation.Span)) continue;
                 var name = DslSyntax.CalledName(invocation)!;
-                if (names.Contains(name)) analyze(new DslInvocation(context, invocation, name, runbooks));
+                if (names.Contains(name)) analyze(new DslInvocation(context, invocation, name, runbooks, index));
             }
         });
 }

@@ -18,6 +18,10 @@ internal sealed class DslVocabulary
     private readonly ImmutableDictionary<string, ImmutableArray<IMethodSymbol>> _methods;
     private readonly ImmutableHashSet<string> _takesBuilderLambda;
 
+    // Read-only after construction, so shared by the analyzers' threads; what each parameter accepts is worked out
+    // once per compilation instead of for every call (a handler type's attributes, a type's conversions).
+    private readonly Dictionary<string, OverloadShape[]> _shapes;
+
     public DslVocabulary(DslSymbols symbols, ImmutableHashSet<INamedTypeSymbol> builders)
     {
         var methods = new Dictionary<string, List<IMethodSymbol>>(System.StringComparer.Ordinal);
@@ -32,6 +36,7 @@ internal sealed class DslVocabulary
         }
 
         _methods = methods.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), System.StringComparer.Ordinal);
+        _shapes = methods.ToDictionary(p => p.Key, p => p.Value.Select(m => new OverloadShape(m)).ToArray(), System.StringComparer.Ordinal);
         Names = methods.Keys.ToImmutableHashSet(System.StringComparer.Ordinal);
         _takesBuilderLambda = methods
             .Where(p => p.Value.Any(m => m.Parameters.Any(parameter => IsBuilderDelegate(parameter.Type, symbols))))
@@ -53,10 +58,23 @@ internal sealed class DslVocabulary
     /// <summary>The overloads of the call's method that accept its arguments as written (count, names, literal kinds).</summary>
     public IEnumerable<IMethodSymbol> Candidates(string name, BaseArgumentListSyntax arguments)
     {
-        foreach (var method in Overloads(name))
+        if (!_shapes.TryGetValue(name, out var shapes)) yield break;
+        foreach (var shape in shapes)
         {
-            if (Accepts(method, arguments)) yield return method;
+            if (shape.Accepts(arguments)) yield return shape.Method;
         }
+    }
+
+    /// <summary>True when some overload of <paramref name="name"/> accepts the arguments as written (see <see cref="Candidates"/>).</summary>
+    public bool Accepts(string name, BaseArgumentListSyntax arguments)
+    {
+        if (!_shapes.TryGetValue(name, out var shapes)) return false;
+        foreach (var shape in shapes)
+        {
+            if (shape.Accepts(arguments)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>The parameter an argument binds to in <paramref name="method"/>: by name when named, else by position.</summary>
@@ -64,66 +82,23 @@ internal sealed class DslVocabulary
     {
         var argument = arguments.Arguments[index];
         if (argument.NameColon is { } nameColon)
-            return method.Parameters.FirstOrDefault(p => p.Name == nameColon.Name.Identifier.ValueText);
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                if (parameter.Name == nameColon.Name.Identifier.ValueText) return parameter;
+            }
+
+            return null;
+        }
+
         if (index < method.Parameters.Length) return method.Parameters[index];
         return method.Parameters.Length > 0 && method.Parameters[method.Parameters.Length - 1].IsParams ? method.Parameters[method.Parameters.Length - 1] : null;
     }
 
-    private static bool Accepts(IMethodSymbol method, BaseArgumentListSyntax arguments)
-    {
-        var parameters = method.Parameters;
-        var hasParams = parameters.Length > 0 && parameters[parameters.Length - 1].IsParams;
-        var bound = new bool[parameters.Length];
-        for (var i = 0; i < arguments.Arguments.Count; i++)
-        {
-            var argument = arguments.Arguments[i];
-            var parameter = ParameterFor(method, arguments, i);
-            if (parameter is null) return false;
-            if (argument.NameColon is null && i >= parameters.Length && !hasParams) return false;
-            bound[parameter.Ordinal] = true;
-            if (!LiteralFits(argument.Expression, parameter, expanded: parameter.IsParams && !(i == parameters.Length - 1 && arguments.Arguments.Count == parameters.Length)))
-                return false;
-        }
-
-        for (var i = 0; i < parameters.Length; i++)
-        {
-            if (!bound[i] && !parameters[i].IsOptional && !parameters[i].IsParams) return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>A literal of the wrong kind (<c>Step(42, ...)</c>) rules an overload out; anything else is left to the compiler.</summary>
-    private static bool LiteralFits(ExpressionSyntax expression, IParameterSymbol parameter, bool expanded)
-    {
-        var type = parameter.Type;
-        if (expanded || (parameter.IsParams && type is IArrayTypeSymbol && expression is LiteralExpressionSyntax && !expression.IsKind(SyntaxKind.NullLiteralExpression)))
-            type = type is IArrayTypeSymbol array ? array.ElementType : type;
-        while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
-        switch (expression.Kind())
-        {
-            case SyntaxKind.StringLiteralExpression:
-            case SyntaxKind.Utf8StringLiteralExpression:
-            case SyntaxKind.InterpolatedStringExpression:
-                return type.SpecialType is SpecialType.System_String or SpecialType.System_Object || HasConversionFrom(type, SpecialType.System_String) || IsHandler(type);
-            case SyntaxKind.NumericLiteralExpression:
-                return type.SpecialType is >= SpecialType.System_SByte and <= SpecialType.System_Double or SpecialType.System_Object || HasConversionFrom(type, SpecialType.System_Int32);
-            case SyntaxKind.TrueLiteralExpression:
-            case SyntaxKind.FalseLiteralExpression:
-                return type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Object;
-            case SyntaxKind.SimpleLambdaExpression:
-            case SyntaxKind.ParenthesizedLambdaExpression:
-            case SyntaxKind.AnonymousMethodExpression:
-                return type.TypeKind == TypeKind.Delegate;
-            default:
-                return true;
-        }
-    }
-
-    private static bool IsHandler(ITypeSymbol type) =>
+    internal static bool IsHandler(ITypeSymbol type) =>
         type.GetAttributes().Any(a => a.AttributeClass?.Name == "InterpolatedStringHandlerAttribute");
 
-    private static bool HasConversionFrom(ITypeSymbol type, SpecialType from) =>
+    internal static bool HasConversionFrom(ITypeSymbol type, SpecialType from) =>
         type.GetMembers("op_Implicit").OfType<IMethodSymbol>().Any(m => m.Parameters.Length == 1 && m.Parameters[0].Type.SpecialType == from);
 
     private static bool IsBuilderDelegate(ITypeSymbol type, DslSymbols symbols) =>

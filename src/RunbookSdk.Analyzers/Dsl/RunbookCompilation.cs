@@ -20,7 +20,7 @@ internal sealed class RunbookCompilation
 
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
-    private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<InvocationExpressionSyntax>> _dslCalls = new();
+    private readonly ConcurrentDictionary<SyntaxTree, DslCallIndex> _indexes = new();
     private readonly Lazy<ILookup<string, INamedTypeSymbol>> _runbookIds;
     private readonly Lazy<ILookup<string, INamedTypeSymbol>> _handbookIds;
 
@@ -56,21 +56,11 @@ internal sealed class RunbookCompilation
     /// by every rule that judges calls.
     /// </summary>
     public ImmutableArray<InvocationExpressionSyntax> DslCallsIn(SyntaxTree tree, CancellationToken cancellationToken) =>
-        _dslCalls.GetOrAdd(tree, t => FindDslCalls(t, cancellationToken));
+        IndexOf(tree, cancellationToken).Calls;
 
-    private ImmutableArray<InvocationExpressionSyntax> FindDslCalls(SyntaxTree tree, CancellationToken cancellationToken)
-    {
-        var syntax = Syntax.Memoizing();
-        var calls = ImmutableArray.CreateBuilder<InvocationExpressionSyntax>();
-        foreach (var node in tree.GetRoot(cancellationToken).DescendantNodes())
-        {
-            if (node is not InvocationExpressionSyntax invocation) continue;
-            cancellationToken.ThrowIfCancellationRequested();
-            if (syntax.IsDslCall(invocation)) calls.Add(invocation);
-        }
-
-        return calls.ToImmutable();
-    }
+    /// <summary>What <paramref name="tree"/> does with builders, found once per tree and compilation.</summary>
+    public DslCallIndex IndexOf(SyntaxTree tree, CancellationToken cancellationToken) =>
+        _indexes.GetOrAdd(tree, t => DslCallIndex.Build(Syntax, t.GetRoot(cancellationToken)));
 
     /// <summary>The first string argument of the attribute, e.g. the id of <c>[Runbook("id")]</c>.</summary>
     public static (string? Id, AttributeData? Attribute) IdOf(INamedTypeSymbol type, INamedTypeSymbol? attributeType)
@@ -119,7 +109,7 @@ internal sealed class RunbookCompilation
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
         var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
-        return new DefineReader(Syntax.Memoizing(), values).Read(declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
+        return DefineReader.Read(IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
     }
 
     private sealed class Holder(RunbookCompilation? value)

@@ -35,13 +35,10 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
     {
         if (step.Argument("step") is not { } argument || SyntaxValues.Unwrap(argument) is not LambdaExpressionSyntax lambda) return;
 
-        var dsl = step.Dsl;
-        var calls = lambda.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>().ToList();
+        var body = lambda.Body.Span;
         // A step built by helper code may well do something; only judge steps written out in full.
-        if (calls.Any(c => !dsl.IsDslCall(c) && (c.ArgumentList.Arguments.Any(a => dsl.IsBuilder(a.Expression)) ||
-                                                 c.Expression is MemberAccessExpressionSyntax access && dsl.IsBuilder(access.Expression))))
-            return;
-        if (calls.Any(c => DslSyntax.CalledName(c) is { } name && s_actions.Contains(name) && dsl.IsDslCall(c))) return;
+        if (step.Index.AnyOpaqueWithin(body)) return;
+        if (step.Index.CallsWithin(body).Any(c => s_actions.Contains(DslSyntax.CalledName(c)!))) return;
 
         var title = step.Argument("title");
         var location = title?.GetLocation() ?? DslSyntax.NameAndArguments(step.Syntax);

@@ -59,4 +59,64 @@ public sealed class DslCallIndexTests
         Assert.True(first == second, "the second rule must get the same index, not a new walk of the tree");
         Assert.Empty(runbooks.DslCallsIn(unrelated, CancellationToken.None));
     }
+
+    [Fact]
+    public void Knows_which_names_are_builders_where_lambdas_local_functions_and_anonymous_methods_declare_them()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            using System;
+            using System.Linq;
+            using RunbookSdk;
+
+            [Runbook("scoped")]
+            public sealed class Scoped : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    // A lambda handed to other code: its p is an int, not the phase builder of the lambda around it.
+                    rb.Phase("Act", p => p.Step("Count", s => s.Instruction(new[] { 1 }.Select(p => p.ToString()).First())));
+                    AddChecks(rb);
+                    Action later = delegate { rb.Title("not read: anonymous methods are not followed"); };
+
+                    void AddChecks(IRunbookBuilder builder) => builder.Verification(v => v.Step("Check", s => s.Run("true")));
+                }
+            }
+            """);
+        var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All);
+        var index = RunbookCompilation.For(compilation)!.IndexOf(tree, CancellationToken.None);
+
+        Assert.Equal(
+            new[] { "Phase", "Step", "Instruction", "Verification", "Step", "Run" },
+            index.Calls.Select(c => DslSyntax.CalledName(c)!).ToArray());
+        var opaque = Assert.Single(index.Opaque);
+        Assert.Equal("AddChecks(rb)", opaque.ToString());
+    }
+
+    [Fact]
+    public void Records_the_builder_uses_the_rules_cannot_follow()
+    {
+        var tree = CSharpSyntaxTree.ParseText("""
+            using RunbookSdk;
+
+            [Runbook("opaque")]
+            public sealed class Opaque : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Opaque").Phase("Act", p => Steps.Add(p));
+                    base.Define(rb);
+                    var member = rb.Verif;
+                }
+            }
+            """);
+        var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All);
+        var index = RunbookCompilation.For(compilation)!.IndexOf(tree, CancellationToken.None);
+
+        Assert.Equal(new[] { "Phase", "Title" }, index.Calls.Select(c => DslSyntax.CalledName(c)!).ToArray());
+        Assert.Equal("Steps.Add(p)", Assert.Single(index.Opaque).ToString());
+        Assert.Equal("base.Define(rb)", Assert.Single(index.BaseCalls).ToString());
+        Assert.Equal("rb.Verif", Assert.Single(index.UncalledMembers).ToString());
+        Assert.True(index.Contains(index.Calls[0], "Phase"));
+        Assert.False(index.Contains(index.Calls[0], "Title"));
+    }
 }
