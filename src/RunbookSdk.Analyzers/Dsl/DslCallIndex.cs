@@ -15,17 +15,16 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal sealed class DslCallIndex
 {
-    private static readonly Comparer<SyntaxNode> s_sourceOrder = Comparer<SyntaxNode>.Create(
-        static (a, b) => a.SpanStart != b.SpanStart ? a.SpanStart.CompareTo(b.SpanStart) : b.Span.Length.CompareTo(a.Span.Length));
+    // Where each listed node starts, kept beside the lists: a red node works its start out from its first token's
+    // trivia every time it is asked, which made sorting and searching the lists most of the cost of building them.
+    private readonly ImmutableArray<int> _callStarts, _opaqueStarts, _uncalledStarts, _baseCallStarts;
 
-    private DslCallIndex(
-        ImmutableArray<InvocationExpressionSyntax> calls, ImmutableArray<SyntaxNode> opaque,
-        ImmutableArray<MemberAccessExpressionSyntax> uncalledMembers, ImmutableArray<InvocationExpressionSyntax> baseCalls)
+    private DslCallIndex(Sorted<InvocationExpressionSyntax> calls, Sorted<SyntaxNode> opaque, Sorted<MemberAccessExpressionSyntax> uncalledMembers, Sorted<InvocationExpressionSyntax> baseCalls)
     {
-        Calls = calls;
-        Opaque = opaque;
-        UncalledMembers = uncalledMembers;
-        BaseCalls = baseCalls;
+        (Calls, _callStarts) = (calls.Nodes, calls.Starts);
+        (Opaque, _opaqueStarts) = (opaque.Nodes, opaque.Starts);
+        (UncalledMembers, _uncalledStarts) = (uncalledMembers.Nodes, uncalledMembers.Starts);
+        (BaseCalls, _baseCallStarts) = (baseCalls.Nodes, baseCalls.Starts);
     }
 
     /// <summary>Calls of builder methods made on a builder.</summary>
@@ -47,13 +46,14 @@ internal sealed class DslCallIndex
     {
         var collector = new Collector(dsl);
         collector.Collect(root);
-        return new DslCallIndex(Sorted(collector.Calls), Sorted(collector.Opaque), Sorted(collector.UncalledMembers), Sorted(collector.BaseCalls));
+        return new DslCallIndex(Sort(collector.Calls), Sort(collector.Opaque), Sort(collector.UncalledMembers), Sort(collector.BaseCalls));
     }
 
     /// <summary>True when <paramref name="invocation"/> is a DSL call (a binary search, no walk).</summary>
     public bool Contains(InvocationExpressionSyntax invocation)
     {
-        for (var i = FirstAtOrAfter(Calls, invocation.SpanStart); i < Calls.Length && Calls[i].SpanStart == invocation.SpanStart; i++)
+        var start = invocation.SpanStart;
+        for (var i = FirstAtOrAfter(_callStarts, start); i < Calls.Length && _callStarts[i] == start; i++)
         {
             if (Calls[i] == invocation) return true;
         }
@@ -66,69 +66,90 @@ internal sealed class DslCallIndex
         DslSyntax.CalledName(invocation) == name && Contains(invocation);
 
     /// <summary>The DSL calls inside <paramref name="span"/>, in source order.</summary>
-    public IEnumerable<InvocationExpressionSyntax> CallsWithin(TextSpan span) => Within(Calls, span);
+    public IEnumerable<InvocationExpressionSyntax> CallsWithin(TextSpan span) => Within(Calls, _callStarts, span);
 
-    public bool AnyOpaqueWithin(TextSpan span) => Any(Opaque, span);
+    public bool AnyOpaqueWithin(TextSpan span) => Any(Opaque, _opaqueStarts, span);
 
-    public bool AnyUncalledMemberWithin(TextSpan span) => Any(UncalledMembers, span);
+    public bool AnyUncalledMemberWithin(TextSpan span) => Any(UncalledMembers, _uncalledStarts, span);
 
-    public IEnumerable<InvocationExpressionSyntax> BaseCallsWithin(TextSpan span) => Within(BaseCalls, span);
+    public IEnumerable<InvocationExpressionSyntax> BaseCallsWithin(TextSpan span) => Within(BaseCalls, _baseCallStarts, span);
 
-    private static bool Any<T>(ImmutableArray<T> nodes, TextSpan span) where T : SyntaxNode
+    private static bool Any<T>(ImmutableArray<T> nodes, ImmutableArray<int> starts, TextSpan span) where T : SyntaxNode
     {
-        foreach (var _ in Within(nodes, span)) return true;
+        foreach (var _ in Within(nodes, starts, span)) return true;
         return false;
     }
 
-    private static IEnumerable<T> Within<T>(ImmutableArray<T> nodes, TextSpan span) where T : SyntaxNode
+    private static IEnumerable<T> Within<T>(ImmutableArray<T> nodes, ImmutableArray<int> starts, TextSpan span) where T : SyntaxNode
     {
-        for (var i = FirstAtOrAfter(nodes, span.Start); i < nodes.Length && nodes[i].SpanStart < span.End; i++)
+        for (var i = FirstAtOrAfter(starts, span.Start); i < nodes.Length && starts[i] < span.End; i++)
         {
             if (span.Contains(nodes[i].Span)) yield return nodes[i];
         }
     }
 
-    private static int FirstAtOrAfter<T>(ImmutableArray<T> nodes, int position) where T : SyntaxNode
+    private static int FirstAtOrAfter(ImmutableArray<int> starts, int position)
     {
-        int low = 0, high = nodes.Length;
+        int low = 0, high = starts.Length;
         while (low < high)
         {
             var middle = low + (high - low) / 2;
-            if (nodes[middle].SpanStart < position) low = middle + 1;
+            if (starts[middle] < position) low = middle + 1;
             else high = middle;
         }
 
         return low;
     }
 
-    private static ImmutableArray<T> Sorted<T>(List<T> nodes) where T : SyntaxNode
+    /// <summary>In source order: by start, and an outer node (longer) before an inner one starting at the same place.</summary>
+    private static Sorted<T> Sort<T>(List<(int Start, int Length, T Node)> found) where T : SyntaxNode
     {
         // The walk meets a chain's innermost call first.
-        nodes.Sort(s_sourceOrder);
-        return nodes.ToImmutableArray();
+        found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.Length.CompareTo(a.Length));
+        var nodes = ImmutableArray.CreateBuilder<T>(found.Count);
+        var starts = ImmutableArray.CreateBuilder<int>(found.Count);
+        foreach (var (start, _, node) in found)
+        {
+            nodes.Add(node);
+            starts.Add(start);
+        }
+
+        return new Sorted<T>(nodes.MoveToImmutable(), starts.MoveToImmutable());
+    }
+
+    private readonly struct Sorted<T>(ImmutableArray<T> nodes, ImmutableArray<int> starts)
+    {
+        public ImmutableArray<T> Nodes { get; } = nodes;
+        public ImmutableArray<int> Starts { get; } = starts;
     }
 
     private sealed class Collector(DslSyntax dsl) : BuilderWalker(dsl)
     {
-        public List<InvocationExpressionSyntax> Calls { get; } = new();
-        public List<SyntaxNode> Opaque { get; } = new();
-        public List<MemberAccessExpressionSyntax> UncalledMembers { get; } = new();
-        public List<InvocationExpressionSyntax> BaseCalls { get; } = new();
+        public List<(int, int, InvocationExpressionSyntax)> Calls { get; } = new();
+        public List<(int, int, SyntaxNode)> Opaque { get; } = new();
+        public List<(int, int, MemberAccessExpressionSyntax)> UncalledMembers { get; } = new();
+        public List<(int, int, InvocationExpressionSyntax)> BaseCalls { get; } = new();
 
         public void Collect(SyntaxNode root) => Walk(root, parameters: null);
 
         protected override void OnBuilderCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, string? name)
         {
-            if (name is not null && Dsl.Vocabulary.Contains(name)) Calls.Add(invocation);
-            else Opaque.Add(invocation);
+            if (name is not null && Dsl.Vocabulary.Contains(name)) Calls.Add(Entry(invocation));
+            else Opaque.Add(Entry<SyntaxNode>(invocation));
         }
 
-        protected override void OnBuilderHandedOff(InvocationExpressionSyntax invocation) => Opaque.Add(invocation);
+        protected override void OnBuilderHandedOff(InvocationExpressionSyntax invocation) => Opaque.Add(Entry<SyntaxNode>(invocation));
 
-        protected override void OnTooDeep(SyntaxNode node) => Opaque.Add(node);
+        protected override void OnTooDeep(SyntaxNode node) => Opaque.Add(Entry(node));
 
-        protected override void OnUncalledBuilderMember(MemberAccessExpressionSyntax access) => UncalledMembers.Add(access);
+        protected override void OnUncalledBuilderMember(MemberAccessExpressionSyntax access) => UncalledMembers.Add(Entry(access));
 
-        protected override void OnBaseCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => BaseCalls.Add(invocation);
+        protected override void OnBaseCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => BaseCalls.Add(Entry(invocation));
+
+        private static (int, int, T) Entry<T>(T node) where T : SyntaxNode
+        {
+            var span = node.Span;
+            return (span.Start, span.Length, node);
+        }
     }
 }
