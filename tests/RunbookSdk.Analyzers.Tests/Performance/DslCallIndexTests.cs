@@ -119,4 +119,27 @@ public sealed class DslCallIndexTests
         Assert.True(index.Contains(index.Calls[0], "Phase"));
         Assert.False(index.Contains(index.Calls[0], "Title"));
     }
+
+    [Fact]
+    public void A_chain_deeper_than_the_walk_follows_is_marked_unread_instead_of_overflowing_the_stack()
+    {
+        var chain = string.Concat(Enumerable.Repeat(".Summary(\"again\")", 3000));
+        var tree = CSharpSyntaxTree.ParseText($$"""
+            using RunbookSdk;
+
+            [Runbook("deep")]
+            public sealed class Deep : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Deep"){{chain}};
+            }
+            """);
+        var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All);
+        var runbooks = RunbookCompilation.For(compilation)!;
+
+        var index = runbooks.IndexOf(tree, CancellationToken.None);
+        var facts = runbooks.FactsOf(compilation.GetTypeByMetadataName("Deep")!);
+
+        Assert.NotEmpty(index.Opaque);
+        Assert.False(facts.IsComplete, "the section rules must wait rather than judge a Define they could not read to the end");
+    }
 }
