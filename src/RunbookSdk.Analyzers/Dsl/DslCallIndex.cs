@@ -42,6 +42,7 @@ internal sealed class DslCallIndex
     /// <summary>Calls on <c>base</c> (<c>base.Define(rb)</c>).</summary>
     public ImmutableArray<InvocationExpressionSyntax> BaseCalls { get; }
 
+    /// <summary>Walks <paramref name="root"/> (a whole tree, in the rules) once.</summary>
     public static DslCallIndex Build(DslSyntax dsl, SyntaxNode root)
     {
         var collector = new Collector(dsl);
