@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -5,58 +6,41 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>
-/// Walks syntax top-down, knowing at every point which names are builder variables, and tells a subclass about
-/// the calls made on builders. A builder is a parameter of a method or local function typed as a builder
-/// (<c>Define(IRunbookBuilder rb)</c>), the parameter of a lambda handed to a DSL call that passes one
-/// (<c>p =&gt; p.Step(...)</c>), or a DSL call made on either. Each node is looked at once: asking of every call,
-/// bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and remembering
-/// the answers cost more in hashing than it saved (docs/performance.md).
+/// Walks a syntax tree top-down, knowing at every point which names are builder variables, and records what the
+/// tree does with builders for <see cref="DslCallIndex"/>. A builder is a parameter of a method or local function
+/// typed as a builder (<c>Define(IRunbookBuilder rb)</c>), the parameter of a lambda handed to a DSL call that
+/// passes one (<c>p =&gt; p.Step(...)</c>), or a DSL call made on either. Each node is looked at once: asking of
+/// every call, bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and
+/// remembering the answers cost more in hashing than it saved (docs/performance.md).
 /// </summary>
-internal abstract class BuilderWalker(DslSyntax dsl)
+internal sealed class BuilderWalker(DslSyntax dsl)
 {
-    // Deeper than any DSL a person writes; past it a subclass is told the rest went unread (no stack overflow in the compiler).
+    // Deeper than any DSL a person writes; past it the rest is recorded as unread (no stack overflow in the compiler).
     private const int MaxDepth = 1000;
 
     private int _depth;
 
-    protected DslSyntax Dsl => dsl;
+    /// <summary>Calls of builder methods made on a builder.</summary>
+    public List<(int Start, int Length, InvocationExpressionSyntax Node)> Calls { get; } = new();
 
-    /// <summary>Walks <paramref name="node"/> with only the builder parameters of <paramref name="parameters"/> in scope.</summary>
-    protected void Walk(SyntaxNode node, ParameterListSyntax? parameters) =>
-        Visit(node, parameters is null ? Scope.None : Scope.Typed(Scope.None, parameters));
+    /// <summary>Calls on a builder no builder method has, builders handed to other code, nesting too deep to read.</summary>
+    public List<(int Start, int Length, SyntaxNode Node)> Opaque { get; } = new();
 
-    /// <summary>
-    /// A call made on a builder: <paramref name="name"/> is null for shapes no builder method has (<c>rb.Step&lt;T&gt;()</c>).
-    /// Called before the call's arguments are walked.
-    /// </summary>
-    protected abstract void OnBuilderCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, string? name);
+    /// <summary>Members of a builder read but not called (<c>rb.Verif</c> while typing).</summary>
+    public List<(int Start, int Length, MemberAccessExpressionSyntax Node)> UncalledMembers { get; } = new();
 
-    /// <summary>A member of a builder that is not called (<c>rb.Verif</c> while typing).</summary>
-    protected virtual void OnUncalledBuilderMember(MemberAccessExpressionSyntax access)
-    {
-    }
+    /// <summary>Calls on <c>base</c> (<c>base.Define(rb)</c>); their arguments are walked but not judged as hand-offs.</summary>
+    public List<(int Start, int Length, InvocationExpressionSyntax Node)> BaseCalls { get; } = new();
 
-    /// <summary>A builder handed to code that is not a builder method (<c>Helper(rb)</c>), which may add anything to it.</summary>
-    protected virtual void OnBuilderHandedOff(InvocationExpressionSyntax invocation)
-    {
-    }
-
-    /// <summary>A call on <c>base</c> (<c>base.Define(rb)</c>); its arguments are walked but not judged as hand-offs.</summary>
-    protected virtual void OnBaseCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access)
-    {
-    }
-
-    /// <summary>Nesting deeper than the walker follows; what lies below it was not read.</summary>
-    protected virtual void OnTooDeep(SyntaxNode node)
-    {
-    }
+    /// <summary>Walks <paramref name="root"/>, where no name is a builder yet.</summary>
+    public void Walk(SyntaxNode root) => Visit(root, Scope.None);
 
     /// <summary>Walks a node and answers whether it is a builder expression (a builder variable or a DSL call on one).</summary>
     private bool Visit(SyntaxNode node, Scope scope)
     {
         if (_depth >= MaxDepth)
         {
-            OnTooDeep(node);
+            Opaque.Add(Entry(node));
             return false;
         }
 
@@ -83,7 +67,7 @@ internal abstract class BuilderWalker(DslSyntax dsl)
                 return VisitInvocation(invocation, scope);
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access:
                 // A member access that is called is walked with its call; this one is read, not called.
-                if (Visit(access.Expression, scope)) OnUncalledBuilderMember(access);
+                if (Visit(access.Expression, scope)) UncalledMembers.Add(Entry(access));
                 return false;
             case SimpleLambdaExpressionSyntax lambda:
                 Visit(lambda.Body, Scope.Lambda(scope, lambda.Parameter.Identifier.ValueText, null, isBuilder: false));
@@ -120,26 +104,29 @@ internal abstract class BuilderWalker(DslSyntax dsl)
         if (invocation.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access)
         {
             Visit(invocation.Expression, scope);
-            if (VisitArguments(invocation, scope, builderLambdas: false)) OnBuilderHandedOff(invocation);
+            if (VisitArguments(invocation, scope, builderLambdas: false)) Opaque.Add(Entry<SyntaxNode>(invocation));
             return false;
         }
 
         if (access.Expression is BaseExpressionSyntax)
         {
-            OnBaseCall(invocation, access);
+            BaseCalls.Add(Entry(invocation));
             VisitArguments(invocation, scope, builderLambdas: false);
             return false;
         }
 
         if (!Visit(access.Expression, scope))
         {
-            if (VisitArguments(invocation, scope, builderLambdas: false)) OnBuilderHandedOff(invocation);
+            // A builder handed to code that is not a builder method (Helper(rb)), which may add anything to it.
+            if (VisitArguments(invocation, scope, builderLambdas: false)) Opaque.Add(Entry<SyntaxNode>(invocation));
             return false;
         }
 
+        // A call on a builder; one no builder method has (rb.Helper(), rb.Step<T>()) cannot be followed.
         var name = DslSyntax.CalledName(invocation);
-        OnBuilderCall(invocation, access, name);
         var isDslCall = name is not null && dsl.Vocabulary.Contains(name);
+        if (isDslCall) Calls.Add(Entry(invocation));
+        else Opaque.Add(Entry<SyntaxNode>(invocation));
         VisitArguments(invocation, scope, builderLambdas: isDslCall && dsl.Vocabulary.TakesBuilderLambda(name!));
         return isDslCall;
     }
@@ -165,6 +152,12 @@ internal abstract class BuilderWalker(DslSyntax dsl)
         }
 
         return anyBuilder;
+    }
+
+    private static (int, int, T) Entry<T>(T node) where T : SyntaxNode
+    {
+        var span = node.Span;
+        return (span.Start, span.Length, node);
     }
 
     private void VisitChildren(SyntaxNode node, Scope scope)

@@ -45,9 +45,9 @@ internal sealed class DslCallIndex
     /// <summary>Walks <paramref name="root"/> (a whole tree, in the rules) once.</summary>
     public static DslCallIndex Build(DslSyntax dsl, SyntaxNode root)
     {
-        var collector = new Collector(dsl);
-        collector.Collect(root);
-        return new DslCallIndex(Sort(collector.Calls), Sort(collector.Opaque), Sort(collector.UncalledMembers), Sort(collector.BaseCalls));
+        var walker = new BuilderWalker(dsl);
+        walker.Walk(root);
+        return new DslCallIndex(Sort(walker.Calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
     }
 
     /// <summary>True when <paramref name="invocation"/> is a DSL call (a binary search, no walk).</summary>
@@ -122,35 +122,5 @@ internal sealed class DslCallIndex
     {
         public ImmutableArray<T> Nodes { get; } = nodes;
         public ImmutableArray<int> Starts { get; } = starts;
-    }
-
-    private sealed class Collector(DslSyntax dsl) : BuilderWalker(dsl)
-    {
-        public List<(int, int, InvocationExpressionSyntax)> Calls { get; } = new();
-        public List<(int, int, SyntaxNode)> Opaque { get; } = new();
-        public List<(int, int, MemberAccessExpressionSyntax)> UncalledMembers { get; } = new();
-        public List<(int, int, InvocationExpressionSyntax)> BaseCalls { get; } = new();
-
-        public void Collect(SyntaxNode root) => Walk(root, parameters: null);
-
-        protected override void OnBuilderCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access, string? name)
-        {
-            if (name is not null && Dsl.Vocabulary.Contains(name)) Calls.Add(Entry(invocation));
-            else Opaque.Add(Entry<SyntaxNode>(invocation));
-        }
-
-        protected override void OnBuilderHandedOff(InvocationExpressionSyntax invocation) => Opaque.Add(Entry<SyntaxNode>(invocation));
-
-        protected override void OnTooDeep(SyntaxNode node) => Opaque.Add(Entry(node));
-
-        protected override void OnUncalledBuilderMember(MemberAccessExpressionSyntax access) => UncalledMembers.Add(Entry(access));
-
-        protected override void OnBaseCall(InvocationExpressionSyntax invocation, MemberAccessExpressionSyntax access) => BaseCalls.Add(Entry(invocation));
-
-        private static (int, int, T) Entry<T>(T node) where T : SyntaxNode
-        {
-            var span = node.Span;
-            return (span.Start, span.Length, node);
-        }
     }
 }

@@ -45,26 +45,23 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
     /// True when the call sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
     /// call chained after it.
     /// </summary>
-    public bool IsInVerification()
-    {
-        var previous = (SyntaxNode)syntax;
-        for (var current = syntax.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
-        {
-            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, "Verification")) return true;
-        }
-
-        return false;
-    }
+    public bool IsInVerification() => EnclosingCall("Verification", out _) is not null;
 
     /// <summary>The lambda of the innermost enclosing <c>Step(...)</c>, if any.</summary>
-    public LambdaExpressionSyntax? EnclosingStepLambda()
+    public LambdaExpressionSyntax? EnclosingStepLambda() => EnclosingCall("Step", out var lambda) is null ? null : lambda;
+
+    /// <summary>
+    /// The innermost DSL call named <paramref name="name"/> whose arguments hold this call (not one chained after it),
+    /// and the outermost lambda between the two.
+    /// </summary>
+    private InvocationExpressionSyntax? EnclosingCall(string name, out LambdaExpressionSyntax? lambda)
     {
-        LambdaExpressionSyntax? lambda = null;
+        lambda = null;
         var previous = (SyntaxNode)syntax;
         for (var current = syntax.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
         {
             if (current is LambdaExpressionSyntax function) lambda = function;
-            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, "Step")) return lambda;
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, name)) return invocation;
         }
 
         return null;
@@ -79,7 +76,7 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
 
     /// <summary>
     /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>. A semantic-model action
-    /// that reads the tree's DSL calls found once for all rules (<see cref="RunbookCompilation.DslCallsIn"/>), not a
+    /// that reads the tree's DSL calls found once for all rules (<see cref="RunbookCompilation.IndexOf"/>), not a
     /// syntax-node action per rule: for each analyzer with node actions, the driver walks every member of every tree
     /// and dispatches every matching node, runbook or not (docs/performance.md). Never an operation action:
     /// those make the compiler bind every method body a second time, and runbook bodies are deeply nested lambdas.

@@ -15,11 +15,11 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal sealed class DslVocabulary
 {
-    private readonly ImmutableDictionary<string, ImmutableArray<IMethodSymbol>> _methods;
     private readonly ImmutableHashSet<string> _takesBuilderLambda;
 
-    // Read-only after construction, so shared by the analyzers' threads; what each parameter accepts is worked out
-    // once per compilation instead of for every call (a handler type's attributes, a type's conversions).
+    // The overloads by name. Read-only after construction, so shared by the analyzers' threads; what each parameter
+    // accepts is worked out once per compilation instead of for every call (a handler type's attributes, a type's
+    // conversions).
     private readonly Dictionary<string, OverloadShape[]> _shapes;
 
     public DslVocabulary(DslSymbols symbols, ImmutableHashSet<INamedTypeSymbol> builders)
@@ -35,7 +35,6 @@ internal sealed class DslVocabulary
             }
         }
 
-        _methods = methods.ToImmutableDictionary(p => p.Key, p => p.Value.ToImmutableArray(), System.StringComparer.Ordinal);
         _shapes = methods.ToDictionary(p => p.Key, p => p.Value.Select(m => new OverloadShape(m)).ToArray(), System.StringComparer.Ordinal);
         Names = methods.Keys.ToImmutableHashSet(System.StringComparer.Ordinal);
         _takesBuilderLambda = methods
@@ -49,8 +48,9 @@ internal sealed class DslVocabulary
     /// <summary>Every DSL method name.</summary>
     public ImmutableHashSet<string> Names { get; }
 
-    public ImmutableArray<IMethodSymbol> Overloads(string name) =>
-        _methods.TryGetValue(name, out var overloads) ? overloads : ImmutableArray<IMethodSymbol>.Empty;
+    /// <summary>Every overload of <paramref name="name"/> on the builder interfaces.</summary>
+    public IEnumerable<IMethodSymbol> Overloads(string name) =>
+        _shapes.TryGetValue(name, out var shapes) ? shapes.Select(shape => shape.Method) : Enumerable.Empty<IMethodSymbol>();
 
     /// <summary>True when a lambda passed to <paramref name="name"/> receives a builder (<c>p => p.Step(...)</c>).</summary>
     public bool TakesBuilderLambda(string name) => _takesBuilderLambda.Contains(name);

@@ -52,13 +52,9 @@ internal sealed class RunbookCompilation
     public DocumentFacts FactsOf(INamedTypeSymbol type) => _facts.GetOrAdd(type, t => Read(t, depth: 0));
 
     /// <summary>
-    /// The DSL calls written in <paramref name="tree"/>, in source order: found once per tree from syntax and shared
-    /// by every rule that judges calls.
+    /// What <paramref name="tree"/> does with builders — its DSL calls in source order and the uses the rules cannot
+    /// follow — found once per tree and compilation and shared by every rule.
     /// </summary>
-    public ImmutableArray<InvocationExpressionSyntax> DslCallsIn(SyntaxTree tree, CancellationToken cancellationToken) =>
-        IndexOf(tree, cancellationToken).Calls;
-
-    /// <summary>What <paramref name="tree"/> does with builders, found once per tree and compilation.</summary>
     public DslCallIndex IndexOf(SyntaxTree tree, CancellationToken cancellationToken) =>
         _indexes.GetOrAdd(tree, t => DslCallIndex.Build(Syntax, t.GetRoot(cancellationToken)));
 

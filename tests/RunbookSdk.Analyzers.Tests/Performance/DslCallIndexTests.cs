@@ -6,7 +6,7 @@ using RunbookSdk.Analyzers.Tests.Infrastructure;
 namespace RunbookSdk.Analyzers.Tests.Performance;
 
 /// <summary>
-/// The rules that judge DSL calls read them from one index per tree (<see cref="RunbookCompilation.DslCallsIn"/>)
+/// The rules that judge DSL calls read them from one index per tree (<see cref="RunbookCompilation.IndexOf"/>)
 /// instead of each registering a syntax-node action the driver would dispatch over every node of the project.
 /// </summary>
 public sealed class DslCallIndexTests
@@ -39,7 +39,7 @@ public sealed class DslCallIndexTests
         var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All);
         var runbooks = RunbookCompilation.For(compilation)!;
 
-        var calls = runbooks.DslCallsIn(tree, CancellationToken.None);
+        var calls = runbooks.IndexOf(tree, CancellationToken.None).Calls;
 
         Assert.Equal(new[] { "Phase", "Title", "Step", "Timeout", "Run" }, calls.Select(c => DslSyntax.CalledName(c)!).ToArray());
         Assert.DoesNotContain(calls, c => c.ToString().Contains("seen.Add", StringComparison.Ordinal));
@@ -53,11 +53,11 @@ public sealed class DslCallIndexTests
         var compilation = CSharpCompilation.Create("Index", [tree, unrelated], TestReferences.All);
         var runbooks = RunbookCompilation.For(compilation)!;
 
-        var first = runbooks.DslCallsIn(tree, CancellationToken.None);
-        var second = runbooks.DslCallsIn(tree, CancellationToken.None);
+        var first = runbooks.IndexOf(tree, CancellationToken.None);
+        var second = runbooks.IndexOf(tree, CancellationToken.None);
 
         Assert.True(first == second, "the second rule must get the same index, not a new walk of the tree");
-        Assert.Empty(runbooks.DslCallsIn(unrelated, CancellationToken.None));
+        Assert.Empty(runbooks.IndexOf(unrelated, CancellationToken.None).Calls);
     }
 
     [Fact]
