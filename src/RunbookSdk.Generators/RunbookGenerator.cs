@@ -50,11 +50,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Templates);
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => new GeneratorOptions(
-                provider.GlobalOptions.TryGetValue("build_property.RunbookSdkGenerateEntryPoint", out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase)))
+                IsTrue(provider.GlobalOptions, "build_property.RunbookSdkGenerateEntryPoint"),
+                IsTrue(provider.GlobalOptions, "build_property.RunbookSdkEmbedOutline")))
             .WithTrackingName(TrackingNames.Options);
 
-        var runbookSources = runbooks.Combine(handbooks).Combine(templates)
-            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left, input.Left.Right, input.Right)))
+        var embedOutline = options.Select(static (o, _) => o.EmbedOutline);
+        var runbookSources = runbooks.Combine(handbooks).Combine(templates).Combine(embedOutline)
+            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right)))
             .WithTrackingName(TrackingNames.RunbookSources);
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
             .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right)))
@@ -71,12 +73,15 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     private static RunbookSummary Summarize(RunbookModel r) =>
         new(r.Id, r.Document.Title ?? r.Type.Name, r.Severity, r.HandbookType);
 
-    private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates)
+    private static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string key) =>
+        options.TryGetValue(key, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates, bool embedOutline)
     {
         var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = TemplateSet.Render(set.Runbook, DocumentViews.Runbook(runbook, handbook));
-        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown), EquatableArray<DiagnosticInfo>.Empty);
+        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown, embedOutline), EquatableArray<DiagnosticInfo>.Empty);
     }
 
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates)

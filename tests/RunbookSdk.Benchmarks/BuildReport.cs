@@ -16,7 +16,7 @@ namespace RunbookSdk.Benchmarks;
 /// </summary>
 internal static partial class BuildReport
 {
-    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true);
+    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null);
 
     // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
     // runs by default (RunAnalyzers=true). The first line, with no analyzers at all, is context.
@@ -32,27 +32,38 @@ internal static partial class BuildReport
     public static int Print(int runbooks, int repetitions)
     {
         var repository = FindRepository();
+        // RUNBOOK_SDK_COMPARE_WITH=/path/to/other/checkout measures that checkout's generator and analyzers in the
+        // same run, interleaved with this one's: a change smaller than the drift between runs shows only this way.
+        var other = Environment.GetEnvironmentVariable("RUNBOOK_SDK_COMPARE_WITH") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        var configurations = other is null
+            ? s_configurations
+            : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
+                new("+ generator of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: false, Repository: other),
+                new("+ analyzers of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: false, Analyzers: true, Repository: other),
+                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: true, Repository: other)];
         var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
         WriteProject(directory, repository, runbooks);
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
 
         // Restore and build the SDK projects once; every timed build after this compiles only the corpus.
         Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
+        if (other is not null) Run(directory, "build", "-c", "Release", "-nologo", "-v:q", $"-p:RunbookSdkToolsRepository={other}");
 
-        var times = s_configurations.ToDictionary(c => c, _ => new List<double>());
-        var cpuTimes = s_configurations.ToDictionary(c => c, _ => new List<double>());
+        var times = configurations.ToDictionary(c => c, _ => new List<double>());
+        var cpuTimes = configurations.ToDictionary(c => c, _ => new List<double>());
         var analyzerSeconds = new List<double>();
         var generatorSeconds = new List<double>();
         for (var round = 0; round <= repetitions; round++)
         {
-            foreach (var configuration in s_configurations)
+            foreach (var configuration in configurations)
             {
                 // A changed file makes the compiler run; the compiler server stays warm between runs.
                 File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n");
                 var cpuBefore = CompilerServerCpuMilliseconds();
                 var output = Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
                     "-v:d", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true",
-                    $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}");
+                    $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}",
+                    $"-p:RunbookSdkToolsRepository={configuration.Repository ?? repository}");
                 if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
 
                 times[configuration].Add(CscMilliseconds(output));
@@ -68,7 +79,7 @@ internal static partial class BuildReport
 
         var baseline = Median(times[s_configurations[1]]);
         Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release):");
-        foreach (var configuration in s_configurations)
+        foreach (var configuration in configurations)
         {
             var median = Median(times[configuration]);
             Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baseline:F2}  (runs: {string.Join(", ", times[configuration].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))})");
@@ -78,7 +89,7 @@ internal static partial class BuildReport
         {
             var cpuBaseline = Median(cpuTimes[s_configurations[1]]);
             Console.WriteLine($"CPU time of the compiler server per build, median of {repetitions} runs:");
-            foreach (var configuration in s_configurations)
+            foreach (var configuration in configurations)
             {
                 var median = Median(cpuTimes[configuration]);
                 Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {(median - cpuBaseline).ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms  (runs: {string.Join(", ", cpuTimes[configuration].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))})");
@@ -104,11 +115,12 @@ internal static partial class BuildReport
                 <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
                 <WithGenerator Condition="'$(WithGenerator)' == ''">true</WithGenerator>
                 <WithAnalyzers Condition="'$(WithAnalyzers)' == ''">true</WithAnalyzers>
+                <RunbookSdkToolsRepository Condition="'$(RunbookSdkToolsRepository)' == ''">{repository}</RunbookSdkToolsRepository>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{repository}/src/RunbookSdk/RunbookSdk.csproj" />
-                <ProjectReference Include="{repository}/src/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithGenerator)' == 'true'" />
-                <ProjectReference Include="{repository}/src/RunbookSdk.Analyzers/RunbookSdk.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithAnalyzers)' == 'true'" />
+                <ProjectReference Include="$(RunbookSdkToolsRepository)/src/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithGenerator)' == 'true'" />
+                <ProjectReference Include="$(RunbookSdkToolsRepository)/src/RunbookSdk.Analyzers/RunbookSdk.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithAnalyzers)' == 'true'" />
               </ItemGroup>
             </Project>
             """);

@@ -77,7 +77,6 @@ public class RunnerBenchmarks
         ReadParameters = _ => new Dictionary<string, string>(),
         DocumentFileName = id + ".md",
         Documentation = "",
-        DocumentedOutline = new PlanOutline([]),
     };
 
     /// <summary>100 steps that do nothing, so only the runner's own work is measured.</summary>

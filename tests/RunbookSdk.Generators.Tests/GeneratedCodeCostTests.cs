@@ -18,7 +18,8 @@ public sealed class GeneratedCodeCostTests
     public void Pages_and_outlines_are_embedded_as_attribute_data_not_as_user_strings()
     {
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook);
-        var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        var embedOutlines = new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" };
+        var driver = GeneratorHarness.CreateDriver(buildProperties: embedOutlines).RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(driver.GetRunResult(), "Runbook.g.cs"));
 
         using var assembly = new MemoryStream();
@@ -41,7 +42,8 @@ public sealed class GeneratedCodeCostTests
         var (run, errors) = GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook);
         Assert.Empty(errors);
 
-        foreach (var (hint, attributeName, texts) in new[] { ("Runbook.g.cs", "GeneratedRunbook", 3), ("Handbook.g.cs", "GeneratedHandbook", 2) })
+        // A runbook: identity, outline (null: not embedded by default) and page; a handbook: identity and page.
+        foreach (var (hint, attributeName, texts, literals) in new[] { ("Runbook.g.cs", "GeneratedRunbook", 3, 2), ("Handbook.g.cs", "GeneratedHandbook", 2, 2) })
         {
             var root = (CompilationUnitSyntax)CSharpSyntaxTree.ParseText(GeneratorHarness.GeneratedSource(run, hint)).GetRoot();
             // Nothing the compiler has to bind or emit as code per runbook: no type, no member, no call. A class per
@@ -55,7 +57,7 @@ public sealed class GeneratedCodeCostTests
             Assert.EndsWith("Hosting." + attributeName, attribute.Name.ToString(), StringComparison.Ordinal);
             var arguments = attribute.ArgumentList!.Arguments;
             Assert.IsType<TypeOfExpressionSyntax>(arguments[0].Expression);
-            Assert.Equal(texts, arguments.Skip(1).Count(a => a.Expression.IsKind(SyntaxKind.StringLiteralExpression)));
+            Assert.Equal(literals, arguments.Skip(1).Count(a => a.Expression.IsKind(SyntaxKind.StringLiteralExpression)));
             Assert.Equal(texts + 1, arguments.Count);
         }
     }

@@ -16,6 +16,25 @@ public class GeneratedOutputTests
     }
 
     [Fact]
+    public void The_documented_outline_is_embedded_only_when_the_project_asks_for_it()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook);
+        string?[] Texts(IReadOnlyDictionary<string, string>? properties) => GeneratorHarness.EmbeddedTexts(
+            GeneratorHarness.GeneratedSource(GeneratorHarness.CreateDriver(buildProperties: properties).RunGenerators(compilation).GetRunResult(), "Payments_ApiDown.Runbook.g.cs"));
+
+        var byDefault = Texts(null);
+        var embedded = Texts(new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" });
+
+        Assert.Null(byDefault[1]);
+        var outline = RunbookSdk.Hosting.PlanOutline.Parse(embedded[1]!);
+        Assert.Equal(["Diagnose", "Mitigate", "Rollback", "Verification"], outline.Phases.Select(p => p.Name));
+        Assert.True(Assert.Single(outline.Phases[2].Steps).RequiresConfirmation);
+        // The page and identity do not depend on the option.
+        Assert.Equal(byDefault[0], embedded[0]);
+        Assert.Equal(byDefault[^1], embedded[^1]);
+    }
+
+    [Fact]
     public void Runbook_page_matches_snapshot()
     {
         var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook);

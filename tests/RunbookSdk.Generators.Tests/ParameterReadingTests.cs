@@ -110,7 +110,7 @@ public sealed class ParameterReadingTests
         var driver = GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var generated = GeneratorHarness.GeneratedSource(driver.GetRunResult(), "R.Runbook.g.cs");
-        return DescriptorEncoding.Records(GeneratorHarness.EmbeddedTexts(generated)[0])
+        return DescriptorEncoding.Records(GeneratorHarness.EmbeddedTexts(generated)[0]!)
             .Where(r => r.Record == DescriptorEncoding.ParameterRecord)
             .Select(r => string.Join("|", r.Fields))
             .ToArray();

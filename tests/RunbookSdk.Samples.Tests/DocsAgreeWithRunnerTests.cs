@@ -20,7 +20,8 @@ public class DocsAgreeWithRunnerTests
             var values = runbook.ReadParameters(instance);
             var executed = PlanOutlines.FromPlan(runbook.CreatePlan(instance));
 
-            Assert.Equal(Describe(runbook.DocumentedOutline, values), Describe(executed, values));
+            var documented = runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException($"{runbook.Id}: no outline embedded; samples set RunbookSdkEmbedOutline");
+            Assert.Equal(Describe(documented, values), Describe(executed, values));
         }
     }
 

@@ -6,7 +6,8 @@ namespace RunbookSdk.Generators.Emitting;
 
 /// <summary>
 /// Emits a runbook's runner part: one assembly attribute that hands the runtime the runbook class and three texts —
-/// identity and parameters, the outline the page was written from, and the page. The runtime binds parameters to
+/// identity and parameters, the outline the page was written from (null unless the project embeds outlines), and
+/// the page. The runtime binds parameters to
 /// the properties the generator listed. No code per runbook, because compiling it is most of what the generator
 /// costs a build: typed binding methods, object initializers and a class per runbook cost the compiler more than
 /// the runbooks themselves, and even one call with UTF-8 literals per runbook cost about twice what an attribute
@@ -17,7 +18,7 @@ internal static class RunbookEmitter
     public const string CatalogNamespace = "RunbookSdk.Generated";
     public const string CatalogClass = "GeneratedRunbookCatalog";
 
-    public static string Emit(RunbookModel runbook, string? handbookId, string documentation)
+    public static string Emit(RunbookModel runbook, string? handbookId, string documentation, bool embedOutline)
     {
         var header = new DescriptorEncoding.Writer()
             .Value(DescriptorEncoding.IdRecord, runbook.Id)
@@ -28,20 +29,26 @@ internal static class RunbookEmitter
         foreach (var p in runbook.Parameters)
             header.Parameter(p.Name, p.DisplayType, p.Description, p.IsSecret, p.IsRequired, p.DefaultText);
 
-        return Part("runbook", runbook.Type, "GeneratedRunbook", header.ToString(), Outline(runbook), documentation);
+        return Part("runbook", runbook.Type, "GeneratedRunbook", header.ToString(), embedOutline ? Outline(runbook) : null, documentation);
     }
 
     /// <summary>
     /// A runbook's or handbook's part: one assembly attribute (<paramref name="attribute"/>) with the class and the
-    /// given texts. Attribute arguments are stored in the metadata's blob heap, not its 16 MB user-string heap.
+    /// given texts (a null one is written as <c>null</c>). Attribute arguments are stored in the metadata's blob heap,
+    /// not its 16 MB user-string heap.
     /// </summary>
-    public static string Part(string kind, TypeIdentity type, string attribute, params string[] texts)
+    public static string Part(string kind, TypeIdentity type, string attribute, params string?[] texts)
     {
         var capacity = 1024;
-        foreach (var text in texts) capacity += text.Length + text.Length / 32;
+        foreach (var text in texts) capacity += (text?.Length ?? 0) + (text?.Length ?? 0) / 32;
         var w = Header(kind + " " + type.FullName, capacity, withNamespace: false);
         w.Line("[assembly: global::RunbookSdk.Hosting." + attribute + "(typeof(" + type.GlobalName + "),");
-        for (var i = 0; i < texts.Length; i++) w.VerbatimLine("    ", texts[i], i == texts.Length - 1 ? ")]" : ",");
+        for (var i = 0; i < texts.Length; i++)
+        {
+            var suffix = i == texts.Length - 1 ? ")]" : ",";
+            if (texts[i] is { } text) w.VerbatimLine("    ", text, suffix);
+            else w.Line("    null" + suffix);
+        }
         return w.ToString();
     }
 

@@ -33,11 +33,11 @@ public static class GeneratedDescriptors
     /// <summary>A runbook's descriptor.</summary>
     /// <param name="runbookType">The runbook class.</param>
     /// <param name="header">Identity and parameters, in the generator's descriptor encoding.</param>
-    /// <param name="outline">The documented outline, in the generator's outline encoding.</param>
+    /// <param name="outline">The documented outline, in the generator's outline encoding; null when not embedded.</param>
     /// <param name="documentation">The markdown page.</param>
     public static RunbookDescriptor Runbook(
         [DynamicallyAccessedMembers(ParameterBinding.Members)] Type runbookType,
-        string header, string outline, string documentation)
+        string header, string? outline, string documentation)
     {
         ArgumentNullException.ThrowIfNull(runbookType);
         var parameterFields = new List<string?[]>();

@@ -5,18 +5,18 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// What the source generator embeds for one runbook: the class, its identity and parameters, its documented outline
-/// and its page. Generated code puts one on the assembly per runbook; <see cref="GeneratedDescriptors.Catalog"/>
+/// (when the project sets <c>RunbookSdkEmbedOutline</c>) and its page. Generated code puts one on the assembly per runbook; <see cref="GeneratedDescriptors.Catalog"/>
 /// reads them. An assembly attribute rather than generated code because its texts are stored as they are, while
 /// code — even one call with literals — costs the compiler about twice as much per runbook (docs/performance.md).
 /// </summary>
 /// <param name="runbookType">The runbook class.</param>
 /// <param name="header">Identity and parameters, in the generator's descriptor encoding.</param>
-/// <param name="outline">The documented outline, in the generator's outline encoding.</param>
+/// <param name="outline">The documented outline, in the generator's outline encoding; null when not embedded.</param>
 /// <param name="documentation">The markdown page.</param>
 [EditorBrowsable(EditorBrowsableState.Never)]
 [AttributeUsage(AttributeTargets.Assembly, AllowMultiple = true)]
 public sealed class GeneratedRunbookAttribute(
-    [DynamicallyAccessedMembers(ParameterBinding.Members)] Type runbookType, string header, string outline, string documentation) : Attribute
+    [DynamicallyAccessedMembers(ParameterBinding.Members)] Type runbookType, string header, string? outline, string documentation) : Attribute
 {
     /// <summary>The runbook class.</summary>
     [DynamicallyAccessedMembers(ParameterBinding.Members)]
@@ -25,8 +25,8 @@ public sealed class GeneratedRunbookAttribute(
     /// <summary>Identity and parameters, in the generator's descriptor encoding.</summary>
     public string Header { get; } = header;
 
-    /// <summary>The documented outline, in the generator's outline encoding.</summary>
-    public string Outline { get; } = outline;
+    /// <summary>The documented outline, in the generator's outline encoding; null when not embedded.</summary>
+    public string? Outline { get; } = outline;
 
     /// <summary>The markdown page.</summary>
     public string Documentation { get; } = documentation;

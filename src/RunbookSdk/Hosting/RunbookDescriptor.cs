@@ -5,8 +5,8 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// Everything the runtime needs about one runbook, emitted by the source generator: id, parameters, a factory
-/// that binds <c>name=value</c> strings to the parameter properties, the generated documentation, and the outline
-/// the documentation was written from.
+/// that binds <c>name=value</c> strings to the parameter properties, the generated documentation, and (when the
+/// project embeds it) the outline the documentation was written from.
 /// </summary>
 public sealed class RunbookDescriptor
 {
@@ -18,8 +18,8 @@ public sealed class RunbookDescriptor
     {
     }
 
-    // The outline as the generator embeds it: parsed when first asked for (GeneratedDescriptors).
-    internal RunbookDescriptor(string outlineText) => _outlineText = outlineText;
+    // The outline as the generator embeds it, or null: parsed when first asked for (GeneratedDescriptors).
+    internal RunbookDescriptor(string? outlineText) => _outlineText = outlineText;
 
     /// <summary>The runbook's id.</summary>
     public required string Id { get; init; }
@@ -42,10 +42,15 @@ public sealed class RunbookDescriptor
     /// <summary>The generated markdown page.</summary>
     public required string Documentation { get; init; }
 
-    /// <summary>The phases and steps as the generator read them from source; what the docs describe.</summary>
-    public PlanOutline DocumentedOutline
+    /// <summary>
+    /// The phases and steps as the generator read them from source, which is what the docs describe; compare it with
+    /// <see cref="PlanOutlines.FromPlan"/> of <see cref="CreatePlan(Runbook)"/> to test that a runbook runs what its
+    /// page says. Null unless the project sets the MSBuild property <c>RunbookSdkEmbedOutline</c> to <c>true</c>:
+    /// nothing at run time needs it, and a build should not compile it for every runbook by default.
+    /// </summary>
+    public PlanOutline? DocumentedOutline
     {
-        get => _documentedOutline ??= _outlineText is null ? new PlanOutline([]) : PlanOutline.Parse(_outlineText);
+        get => _documentedOutline ??= _outlineText is null ? null : PlanOutline.Parse(_outlineText);
         init => _documentedOutline = value;
     }
 

@@ -25,10 +25,13 @@ internal static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null) =>
+    /// <param name="additionalTexts">AdditionalFiles items (templates).</param>
+    /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>RunbookSdkEmbedOutline=true</c>.</param>
+    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null) =>
         CSharpGeneratorDriver.Create(
             new[] { new RunbookGenerator().AsSourceGenerator() },
             additionalTexts: additionalTexts,
+            optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             parseOptions: ParseOptions,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
@@ -44,20 +47,20 @@ internal static class GeneratorHarness
     public static string GeneratedSource(GeneratorDriverRunResult run, string hintNameEnd) =>
         run.Results.Single().GeneratedSources.Single(s => s.HintName.EndsWith(hintNameEnd, StringComparison.Ordinal)).SourceText.ToString();
 
-    /// <summary>The texts of a generated runbook or handbook attribute, in order (the page last).</summary>
-    public static string[] EmbeddedTexts(string generated)
+    /// <summary>The texts of a generated runbook or handbook attribute, in order (the page last; null where the argument is <c>null</c>).</summary>
+    public static string?[] EmbeddedTexts(string generated)
     {
         var attribute = CSharpSyntaxTree.ParseText(generated, ParseOptions).GetRoot().DescendantNodes()
             .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
             .FirstOrDefault(a => a.Name.ToString().Contains("GeneratedRunbook", StringComparison.Ordinal) || a.Name.ToString().Contains("GeneratedHandbook", StringComparison.Ordinal))
             ?? throw new InvalidOperationException("No generated descriptor in:\n" + generated);
         return attribute.ArgumentList!.Arguments.Skip(1)
-            .Select(a => ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.Expression).Token.ValueText)
+            .Select(a => a.Expression.IsKind(SyntaxKind.NullLiteralExpression) ? null : ((Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax)a.Expression).Token.ValueText)
             .ToArray();
     }
 
     /// <summary>The markdown page embedded in a generated runbook or handbook part.</summary>
-    public static string EmbeddedMarkdown(string generated) => EmbeddedTexts(generated)[^1];
+    public static string EmbeddedMarkdown(string generated) => EmbeddedTexts(generated)[^1]!;
 }
 
 /// <summary>An in-memory AdditionalFiles item.</summary>
@@ -65,4 +68,21 @@ internal sealed class InMemoryAdditionalText(string path, string text) : Additio
 {
     public override string Path { get; } = path;
     public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) => Microsoft.CodeAnalysis.Text.SourceText.From(text);
+}
+
+/// <summary>MSBuild properties as the compiler hands them to generators (<c>build_property.Name</c>).</summary>
+internal sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> properties) : AnalyzerConfigOptionsProvider
+{
+    private readonly Options _global = new(properties.ToDictionary(p => "build_property." + p.Key, p => p.Value));
+
+    public override AnalyzerConfigOptions GlobalOptions => _global;
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+    private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public static readonly Options Empty = new([]);
+
+        public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
+    }
 }

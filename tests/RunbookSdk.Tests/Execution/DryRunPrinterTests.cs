@@ -49,7 +49,6 @@ public sealed class DryRunPrinterTests
             ReadParameters = r => new Dictionary<string, string> { ["Token"] = ((SideEffects)r).Token },
             DocumentFileName = "side-effects.md",
             Documentation = "",
-            DocumentedOutline = new PlanOutline([]),
         };
         var run = RunContext.Bind(new RunbookCatalog([descriptor], [], ""), descriptor, new Dictionary<string, string>());
         return (run, () => runbook.DelegateCalled);

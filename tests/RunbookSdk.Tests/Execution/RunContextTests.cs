@@ -114,6 +114,5 @@ public sealed class RunContextTests
         ReadParameters = _ => new Dictionary<string, string>(),
         DocumentFileName = "pin.md",
         Documentation = "",
-        DocumentedOutline = new PlanOutline([]),
     };
 }

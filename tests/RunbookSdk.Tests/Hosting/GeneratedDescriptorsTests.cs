@@ -79,9 +79,19 @@ public sealed class GeneratedDescriptorsTests
             ],
             descriptor.Parameters);
         Assert.Equal("# Binding — “page”\n", descriptor.Documentation);
-        var phase = Assert.Single(descriptor.DocumentedOutline.Phases);
+        var phase = Assert.Single(descriptor.DocumentedOutline!.Phases);
         Assert.Equal(("Check", "0-5 minutes"), (phase.Name, phase.TimeBox));
         Assert.Equal("uptime", Assert.Single(Assert.Single(Assert.Single(phase.Steps).Actions).Text).Text);
+    }
+
+    [Fact]
+    public void A_runbook_built_without_an_embedded_outline_has_none_rather_than_an_empty_one()
+    {
+        // An empty outline would read as "documents no steps" to a docs-versus-runner test; null says "not embedded".
+        var descriptor = GeneratedDescriptors.Runbook(typeof(BindingRunbook), Header(), null, "# Binding\n");
+
+        Assert.Null(descriptor.DocumentedOutline);
+        Assert.Equal("binding", descriptor.Id);
     }
 
     [Fact]
@@ -172,7 +182,7 @@ public sealed class GeneratedDescriptorsTests
         Assert.Equal(new[] { "aa-binding", "zz-throws" }, catalog.Runbooks.Select(r => r.Id).ToArray());
         Assert.Equal(typeof(BindingRunbook), catalog.Runbooks[0].RunbookType);
         Assert.Equal("# Binding\n", catalog.Runbooks[0].Documentation);
-        Assert.Equal("Check", Assert.Single(catalog.Runbooks[0].DocumentedOutline.Phases).Name);
+        Assert.Equal("Check", Assert.Single(catalog.Runbooks[0].DocumentedOutline!.Phases).Name);
         Assert.Equal(("platform", "# Platform\n"), (Assert.Single(catalog.Handbooks).Id, catalog.Handbooks[0].Documentation));
         Assert.Equal("# Index\n", catalog.IndexDocumentation);
     }

@@ -90,7 +90,6 @@ public sealed class RunCommandErrorTests
             ReadParameters = runbook => new Dictionary<string, string> { ["Token"] = ((Broken)runbook).Token },
             DocumentFileName = "broken.md",
             Documentation = "",
-            DocumentedOutline = new PlanOutline([]),
         };
         var result = await Host.RunAsync(new RunbookCatalog([broken], [], ""), "run", "broken", "Token=t0ps3cret", "--dry-run");
 

@@ -81,7 +81,6 @@ internal sealed class TestRun : IDisposable
         ReadParameters = runbook => ((InlineRunbook)runbook).Values,
         DocumentFileName = "test-runbook.md",
         Documentation = "",
-        DocumentedOutline = new PlanOutline([]),
     };
 
     public void Dispose() => _temp.Dispose();
