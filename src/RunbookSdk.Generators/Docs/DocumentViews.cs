@@ -139,7 +139,7 @@ internal static class DocumentViews
                 ("number", number + "." + (i + 1)),
                 ("title", step.Title),
                 ("destructive", step.RequiresConfirmation),
-                ("body", StepMarkdown.Render(step).TrimEnd('\n'))));
+                ("body", StepMarkdown.Render(step))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),
             ("time_box", phase.TimeBox?.Display), ("steps", List(steps)));

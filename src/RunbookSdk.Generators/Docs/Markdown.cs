@@ -20,7 +20,10 @@ internal static class Markdown
     }
 
     /// <summary>A fenced code block whose fence is longer than any backtick run inside the code.</summary>
-    public static string Fence(string language, string code)
+    public static string Fence(string language, string code) => AppendFence(new StringBuilder(code.Length + 16), language, code).ToString();
+
+    /// <summary>Appends <see cref="Fence"/>'s block: line endings as "\n", trailing line breaks of the code dropped.</summary>
+    public static StringBuilder AppendFence(StringBuilder builder, string language, string code)
     {
         var longest = 0;
         var run = 0;
@@ -29,8 +32,18 @@ internal static class Markdown
             run = c == '`' ? run + 1 : 0;
             longest = Math.Max(longest, run);
         }
-        var fence = new string('`', Math.Max(3, longest + 1));
-        return fence + language + "\n" + code.Replace("\r\n", "\n").TrimEnd('\n') + "\n" + fence + "\n";
+        var fenceLength = Math.Max(3, longest + 1);
+        builder.Append('`', fenceLength).Append(language).Append('\n');
+        var codeStart = builder.Length;
+        for (var i = 0; i < code.Length; i++)
+        {
+            if (code[i] == '\r' && i + 1 < code.Length && code[i + 1] == '\n') continue;
+            builder.Append(code[i]);
+        }
+        var end = builder.Length;
+        while (end > codeStart && builder[end - 1] == '\n') end--;
+        builder.Length = end;
+        return builder.Append('\n').Append('`', fenceLength).Append('\n');
     }
 
     /// <summary>The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens.</summary>

@@ -11,44 +11,71 @@ namespace RunbookSdk.Generators.Docs;
 /// </summary>
 internal static class StepMarkdown
 {
+    // One builder per thread, reused step after step: a page has dozens of steps, and building each body from
+    // joined block strings was a large share of what rendering a page allocated.
+    [System.ThreadStatic] private static StringBuilder? t_builder;
+
+    /// <summary>The step's body: its blocks separated by blank lines, without a trailing line break.</summary>
     public static string Render(StepModel step)
     {
-        var blocks = new List<string>();
+        var builder = t_builder ?? new StringBuilder(512);
+        t_builder = null; // taken while in use, so a nested or failed render never shares it
+        builder.Clear();
+        var first = true;
+        void NextBlock()
+        {
+            if (!first) builder.Append('\n');
+            first = false;
+        }
+
         if (step.RequiresConfirmation)
-            blocks.Add("> **Destructive:** the runner asks for confirmation before this step, and `--dry-run` never runs it.\n");
+        {
+            NextBlock();
+            builder.Append("> **Destructive:** the runner asks for confirmation before this step, and `--dry-run` never runs it.\n");
+        }
 
         var actions = step.Actions;
         for (var i = 0; i < actions.Count; i++)
         {
+            NextBlock();
             if (actions[i].Kind == "shell")
             {
-                var group = new List<ActionModel>();
-                while (i < actions.Count && actions[i].Kind == "shell") group.Add(actions[i++]);
+                var start = i;
+                while (i < actions.Count && actions[i].Kind == "shell") i++;
+                AppendShell(builder, actions, start, i - start);
                 i--;
-                blocks.Add(Shell(group));
             }
             else
             {
-                blocks.Add(Render(actions[i]));
+                AppendAction(builder, actions[i]);
             }
         }
-        return string.Join("\n", blocks);
+
+        var end = builder.Length;
+        while (end > 0 && builder[end - 1] == '\n') end--;
+        var body = builder.ToString(0, end);
+        t_builder = builder;
+        return body;
     }
 
-    private static string Shell(IReadOnlyList<ActionModel> commands)
+    // Consecutive shell commands share one fenced block, each with its comment above it, then a line per command
+    // that has refinements (exit codes, timeout, retries).
+    private static void AppendShell(StringBuilder builder, EquatableArray<ActionModel> actions, int start, int count)
     {
-        var code = string.Join("\n\n", commands.Select(c => (c.Comment is null ? "" : "# " + c.Comment + "\n") + c.Text.Display));
-        var builder = new StringBuilder(Markdown.Fence("bash", code));
-        foreach (var command in commands)
+        var code = count == 1 && actions[start].Comment is null
+            ? actions[start].Text.Display
+            : string.Join("\n\n", Enumerable.Range(start, count).Select(i => (actions[i].Comment is null ? "" : "# " + actions[i].Comment + "\n") + actions[i].Text.Display));
+        Markdown.AppendFence(builder, "bash", code);
+        for (var i = start; i < start + count; i++)
         {
-            var refinements = ShellRefinements(command);
-            if (refinements.Length > 0) builder.Append("\n- ").Append(Markdown.Code(FirstLine(command.Text.Display))).Append(": ").Append(refinements).Append('\n');
+            var refinements = ShellRefinements(actions[i]);
+            if (refinements.Length > 0) builder.Append("\n- ").Append(Markdown.Code(FirstLine(actions[i].Text.Display))).Append(": ").Append(refinements).Append('\n');
         }
-        return builder.ToString();
     }
 
     private static string ShellRefinements(ActionModel command)
     {
+        if (command.ExpectsOnlyExitCodeZero && command.Timeout is null && command.Attempts <= 1) return "";
         var parts = new List<string>();
         if (!command.ExpectsOnlyExitCodeZero) parts.Add("succeeds with exit code " + string.Join(" or ", command.ExpectedExitCodes));
         if (command.Timeout is not null) parts.Add("stopped after " + command.Timeout.Display);
@@ -56,21 +83,35 @@ internal static class StepMarkdown
         return string.Join("; ", parts);
     }
 
-    private static string Render(ActionModel action) => action.Kind switch
+    private static void AppendAction(StringBuilder builder, ActionModel action)
     {
-        "http" => Http(action),
-        "manual" => "- [ ] " + Markdown.ListItem(action.Text.Display) + "\n",
-        "wait" => "**Wait** " + action.Duration?.Display + (action.Text.Display.Length > 0 ? ": " + action.Text.Display : "") + "\n",
-        "monitor" => "**Monitor** " + action.Text.Display + " for " + action.Duration?.Display + "\n",
-        "delegate" => "**Automated (C#):** " + action.Text.Display + "\n",
-        "notify" => "**Notify:** send the \"" + action.Text.Display + "\" communication template" + (action.Channel is null ? "" : " to " + action.Channel) + "\n",
-        "snippet" => (action.Caption is null ? "" : action.Caption + "\n\n") + Markdown.Fence(action.Language ?? "", action.Text.Display) + "_Reference only: the runner does not execute this snippet._\n",
-        _ => action.Text.Display + "\n",
-    };
+        switch (action.Kind)
+        {
+            case "http": AppendHttp(builder, action); break;
+            case "manual": builder.Append("- [ ] ").Append(Markdown.ListItem(action.Text.Display)).Append('\n'); break;
+            case "wait":
+                builder.Append("**Wait** ").Append(action.Duration?.Display);
+                if (action.Text.Display.Length > 0) builder.Append(": ").Append(action.Text.Display);
+                builder.Append('\n');
+                break;
+            case "monitor": builder.Append("**Monitor** ").Append(action.Text.Display).Append(" for ").Append(action.Duration?.Display).Append('\n'); break;
+            case "delegate": builder.Append("**Automated (C#):** ").Append(action.Text.Display).Append('\n'); break;
+            case "notify":
+                builder.Append("**Notify:** send the \"").Append(action.Text.Display).Append("\" communication template");
+                if (action.Channel is not null) builder.Append(" to ").Append(action.Channel);
+                builder.Append('\n');
+                break;
+            case "snippet":
+                if (action.Caption is not null) builder.Append(action.Caption).Append("\n\n");
+                Markdown.AppendFence(builder, action.Language ?? "", action.Text.Display);
+                builder.Append("_Reference only: the runner does not execute this snippet._\n");
+                break;
+            default: builder.Append(action.Text.Display).Append('\n'); break;
+        }
+    }
 
-    private static string Http(ActionModel action)
+    private static void AppendHttp(StringBuilder builder, ActionModel action)
     {
-        var builder = new StringBuilder();
         if (action.Comment is not null) builder.Append(action.Comment).Append(":\n\n");
         builder.Append("**").Append(action.Method).Append("** ").Append(Markdown.Code(action.Text.Display)).Append('\n');
         foreach (var header in action.Headers) builder.Append("- header ").Append(Markdown.Code(header.Name + ": " + header.Value)).Append('\n');
@@ -79,7 +120,6 @@ internal static class StepMarkdown
         foreach (var text in action.BodyContains) builder.Append("- expect body to contain ").Append(Markdown.Code(text)).Append('\n');
         foreach (var json in action.JsonEquals) builder.Append("- expect JSON ").Append(Markdown.Code(json.Name)).Append(" = ").Append(Markdown.Code(json.Value)).Append('\n');
         if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
-        return builder.ToString();
     }
 
     private static string FirstLine(string text)

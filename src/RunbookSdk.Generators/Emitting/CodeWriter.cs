@@ -12,6 +12,9 @@ internal sealed class CodeWriter
     /// <param name="capacity">What the file is expected to hold, so a page-sized part is not copied as it grows.</param>
     public CodeWriter(int capacity = 1024) => _builder = new StringBuilder(capacity);
 
+    /// <summary>Writes into <paramref name="builder"/> (cleared first), e.g. one reused part after part.</summary>
+    public CodeWriter(StringBuilder builder) => _builder = builder.Clear();
+
     public CodeWriter Line(string text = "")
     {
         if (text.Length > 0) _builder.Append(' ', _indent * 4).Append(text);
