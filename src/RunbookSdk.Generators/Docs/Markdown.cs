@@ -25,21 +25,52 @@ internal static class Markdown
     /// <summary>Appends <see cref="Fence"/>'s block: line endings as "\n", trailing line breaks of the code dropped.</summary>
     public static StringBuilder AppendFence(StringBuilder builder, string language, string code)
     {
+        var fenceLength = FenceLength(LongestBacktickRun(code));
+        var codeStart = OpenFence(builder, language, fenceLength);
+        AppendCode(builder, code);
+        return CloseFence(builder, codeStart, fenceLength);
+    }
+
+    /// <summary>The longest run of backticks in <paramref name="text"/>; a fence must be longer.</summary>
+    public static int LongestBacktickRun(string text)
+    {
         var longest = 0;
         var run = 0;
-        foreach (var c in code)
+        foreach (var c in text)
         {
             run = c == '`' ? run + 1 : 0;
             longest = Math.Max(longest, run);
         }
-        var fenceLength = Math.Max(3, longest + 1);
+        return longest;
+    }
+
+    public static int FenceLength(int longestBacktickRun) => Math.Max(3, longestBacktickRun + 1);
+
+    /// <summary>Opens a fenced block; returns where its code starts, for <see cref="CloseFence"/>.</summary>
+    public static int OpenFence(StringBuilder builder, string language, int fenceLength)
+    {
         builder.Append('`', fenceLength).Append(language).Append('\n');
-        var codeStart = builder.Length;
+        return builder.Length;
+    }
+
+    /// <summary>Appends code inside an open fence, with "\r\n" written as "\n".</summary>
+    public static void AppendCode(StringBuilder builder, string code)
+    {
+        if (code.IndexOf('\r') < 0)
+        {
+            builder.Append(code);
+            return;
+        }
         for (var i = 0; i < code.Length; i++)
         {
             if (code[i] == '\r' && i + 1 < code.Length && code[i + 1] == '\n') continue;
             builder.Append(code[i]);
         }
+    }
+
+    /// <summary>Drops the code's trailing line breaks and closes the fence.</summary>
+    public static StringBuilder CloseFence(StringBuilder builder, int codeStart, int fenceLength)
+    {
         var end = builder.Length;
         while (end > codeStart && builder[end - 1] == '\n') end--;
         builder.Length = end;

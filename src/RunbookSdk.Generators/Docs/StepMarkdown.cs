@@ -62,10 +62,43 @@ internal static class StepMarkdown
     // that has refinements (exit codes, timeout, retries).
     private static void AppendShell(StringBuilder builder, EquatableArray<ActionModel> actions, int start, int count)
     {
-        var code = count == 1 && actions[start].Comment is null
-            ? actions[start].Text.Display
-            : string.Join("\n\n", Enumerable.Range(start, count).Select(i => (actions[i].Comment is null ? "" : "# " + actions[i].Comment + "\n") + actions[i].Text.Display));
-        Markdown.AppendFence(builder, "bash", code);
+        // The block's code is the commands joined by blank lines, each under its "# comment": written straight into
+        // the page. A backtick run cannot span two pieces (a line break is between them), so the fence is sized
+        // from the longest run in any piece.
+        var longest = 0;
+        var anyCarriageReturn = false;
+        for (var i = start; i < start + count; i++)
+            anyCarriageReturn |= (actions[i].Comment ?? "").IndexOf('\r') >= 0 || actions[i].Text.Display.IndexOf('\r') >= 0;
+        if (anyCarriageReturn)
+        {
+            // A "\r" at a piece's end pairs with the "\n" after it: normalise the joined code, as one text.
+            var code = string.Join("\n\n", Enumerable.Range(start, count).Select(i => (actions[i].Comment is null ? "" : "# " + actions[i].Comment + "\n") + actions[i].Text.Display));
+            Markdown.AppendFence(builder, "bash", code);
+            AppendRefinements(builder, actions, start, count);
+            return;
+        }
+
+        for (var i = start; i < start + count; i++)
+            longest = System.Math.Max(longest, System.Math.Max(Markdown.LongestBacktickRun(actions[i].Comment ?? ""), Markdown.LongestBacktickRun(actions[i].Text.Display)));
+        var fenceLength = Markdown.FenceLength(longest);
+        var codeStart = Markdown.OpenFence(builder, "bash", fenceLength);
+        for (var i = start; i < start + count; i++)
+        {
+            if (i > start) builder.Append("\n\n");
+            if (actions[i].Comment is { } comment)
+            {
+                builder.Append("# ");
+                Markdown.AppendCode(builder, comment);
+                builder.Append('\n');
+            }
+            Markdown.AppendCode(builder, actions[i].Text.Display);
+        }
+        Markdown.CloseFence(builder, codeStart, fenceLength);
+        AppendRefinements(builder, actions, start, count);
+    }
+
+    private static void AppendRefinements(StringBuilder builder, EquatableArray<ActionModel> actions, int start, int count)
+    {
         for (var i = start; i < start + count; i++)
         {
             var refinements = ShellRefinements(actions[i]);

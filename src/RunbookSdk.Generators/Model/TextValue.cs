@@ -26,7 +26,8 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
     {
         // Most texts are one literal: hand it out as it is.
         if (segments.Count == 1 && !segments[0].IsHole) return segments[0].Text;
-        var builder = new StringBuilder();
+        var builder = t_builder ??= new StringBuilder(256);
+        builder.Clear();
         foreach (var segment in segments)
         {
             if (segment.IsHole) builder.Append('{').Append(segment.Text).Append('}');
@@ -35,6 +36,9 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
 
         return builder.ToString();
     }
+
+    // Reused text after text: every command with a hole is joined here while reading (nothing here can re-enter).
+    [System.ThreadStatic] private static StringBuilder? t_builder;
 
     public override string ToString() => Display;
 }

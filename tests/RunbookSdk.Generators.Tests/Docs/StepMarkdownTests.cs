@@ -1,0 +1,47 @@
+using RunbookSdk.Generators.Docs;
+using RunbookSdk.Generators.Model;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>
+/// A step's body as the on-call engineer copies it: consecutive shell commands in one fence that no backtick in
+/// them can close early, Windows line endings gone, blocks separated by one blank line and no trailing break.
+/// </summary>
+public sealed class StepMarkdownTests
+{
+    private static ActionModel Shell(string text, string? comment = null) => new("shell", TextValue.Literal(text)) { Comment = comment };
+
+    private static StepModel Step(bool destructive, params ActionModel[] actions) => new("Step", destructive, new EquatableArray<ActionModel>(actions));
+
+    [Fact]
+    public void Consecutive_commands_share_a_fence_longer_than_any_backtick_run_in_them()
+    {
+        var body = StepMarkdown.Render(Step(false,
+            Shell("kubectl get pods", comment: "List `pods`"),
+            Shell("echo ```done```\n\n"),
+            new ActionModel("manual", TextValue.Literal("Tell the channel"))));
+
+        Assert.Equal(
+            "````bash\n# List `pods`\nkubectl get pods\n\necho ```done```\n````\n\n- [ ] Tell the channel",
+            body);
+    }
+
+    [Fact]
+    public void Windows_line_endings_become_line_feeds_even_where_a_comment_ends_in_a_carriage_return()
+    {
+        var body = StepMarkdown.Render(Step(true, Shell("line one\r\nline two", comment: "restart\r")));
+
+        Assert.Equal(
+            "> **Destructive:** the runner asks for confirmation before this step, and `--dry-run` never runs it.\n\n" +
+            "```bash\n# restart\nline one\nline two\n```",
+            body);
+    }
+
+    [Fact]
+    public void A_render_that_follows_another_starts_from_an_empty_body()
+    {
+        StepMarkdown.Render(Step(false, Shell("first")));
+
+        Assert.Equal("```bash\nsecond\n```", StepMarkdown.Render(Step(false, Shell("second"))));
+    }
+}
