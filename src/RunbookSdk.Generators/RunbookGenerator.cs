@@ -65,8 +65,11 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
-        context.RegisterSourceOutput(runbookSources, static (spc, source) => Add(spc, source));
-        context.RegisterSourceOutput(handbookSources, static (spc, source) => Add(spc, source));
+        // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
+        // skips while it analyses code as the user types and produces only when it emits (or a build runs). Pages
+        // are rendered then, not on every keystroke. The catalog declares a class users call, so it is always there.
+        context.RegisterImplementationSourceOutput(runbookSources, static (spc, source) => Add(spc, source));
+        context.RegisterImplementationSourceOutput(handbookSources, static (spc, source) => Add(spc, source));
         context.RegisterSourceOutput(catalogSource, static (spc, source) => Add(spc, source));
     }
 

@@ -55,6 +55,21 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void While_the_IDE_analyses_code_no_page_is_rendered_and_only_the_catalog_is_generated()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);
+
+        var run = GeneratorHarness.CreateDriver(disabledOutputs: IncrementalGeneratorOutputKind.Implementation)
+            .RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Equal(["RunbookCatalog.g.cs"], run.GeneratedSources.Select(s => s.HintName));
+        Assert.False(run.TrackedSteps.ContainsKey("RunbookSources"), "runbook pages were rendered for the IDE's analysis");
+        Assert.False(run.TrackedSteps.ContainsKey("HandbookSources"), "handbook pages were rendered for the IDE's analysis");
+        // The catalog still lists every runbook: it reads the parts from the assembly once they are emitted.
+        Assert.Contains("GeneratedRunbookCatalog", run.GeneratedSources.Single().SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Pipeline_outputs_hold_no_symbols_syntax_or_compilations()
     {
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);

@@ -27,13 +27,16 @@ internal static class GeneratorHarness
 
     /// <param name="additionalTexts">AdditionalFiles items (templates).</param>
     /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>RunbookSdkEmbedOutline=true</c>.</param>
-    public static GeneratorDriver CreateDriver(IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null) =>
+    /// <param name="disabledOutputs">Output kinds not produced: the IDE disables implementation outputs while it analyses.</param>
+    public static GeneratorDriver CreateDriver(
+        IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null,
+        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None) =>
         CSharpGeneratorDriver.Create(
             new[] { new RunbookGenerator().AsSourceGenerator() },
             additionalTexts: additionalTexts,
             optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
 
     /// <summary>Runs the generator and returns the result plus the diagnostics of compiling its output.</summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) Run(params string[] sources)
