@@ -65,7 +65,6 @@ internal static class StepMarkdown
         // The block's code is the commands joined by blank lines, each under its "# comment": written straight into
         // the page. A backtick run cannot span two pieces (a line break is between them), so the fence is sized
         // from the longest run in any piece.
-        var longest = 0;
         var anyCarriageReturn = false;
         for (var i = start; i < start + count; i++)
             anyCarriageReturn |= (actions[i].Comment ?? "").IndexOf('\r') >= 0 || actions[i].Text.Display.IndexOf('\r') >= 0;
@@ -78,6 +77,7 @@ internal static class StepMarkdown
             return;
         }
 
+        var longest = 0;
         for (var i = start; i < start + count; i++)
             longest = System.Math.Max(longest, System.Math.Max(Markdown.LongestBacktickRun(actions[i].Comment ?? ""), Markdown.LongestBacktickRun(actions[i].Text.Display)));
         var fenceLength = Markdown.FenceLength(longest);

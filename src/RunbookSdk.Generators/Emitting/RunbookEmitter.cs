@@ -9,11 +9,11 @@ namespace RunbookSdk.Generators.Emitting;
 /// <summary>
 /// Emits a runbook's runner part: one assembly attribute that hands the runtime the runbook class and three texts —
 /// identity and parameters, the outline the page was written from (null unless the project embeds outlines), and
-/// the page. The runtime binds parameters to
-/// the properties the generator listed. No code per runbook, because compiling it is most of what the generator
-/// costs a build: typed binding methods, object initializers and a class per runbook cost the compiler more than
-/// the runbooks themselves, and even one call with UTF-8 literals per runbook cost about twice what an attribute
-/// with the same texts does, which the compiler stores as they are (measured in docs/performance.md).
+/// the page. The runtime binds parameters to the properties the generator listed. No code per runbook, because
+/// compiling it is most of what the generator costs a build: typed binding methods, object initializers and a class
+/// per runbook cost the compiler more than the runbooks themselves, and even one call with UTF-8 literals per runbook
+/// cost about twice what an attribute with the same texts does, which the compiler stores as they are (measured in
+/// docs/performance.md).
 /// </summary>
 internal static class RunbookEmitter
 {
