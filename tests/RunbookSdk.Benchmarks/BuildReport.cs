@@ -16,7 +16,7 @@ namespace RunbookSdk.Benchmarks;
 /// </summary>
 internal static partial class BuildReport
 {
-    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null);
+    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false);
 
     // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
     // runs by default (RunAnalyzers=true). The first line, with no analyzers at all, is context.
@@ -24,6 +24,8 @@ internal static partial class BuildReport
     [
         new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false),
         new("compile (baseline: .NET SDK defaults)", Generator: false, Analyzers: false),
+        // What any source generator costs this build: one that registers nothing (context for the budget).
+        new("+ a generator that does nothing", Generator: false, Analyzers: false, NoOpGenerator: true),
         new("+ RunbookSdk generator", Generator: true, Analyzers: false),
         new("+ RunbookSdk analyzers", Generator: false, Analyzers: true),
         new("+ RunbookSdk generator and analyzers", Generator: true, Analyzers: true),
@@ -46,7 +48,7 @@ internal static partial class BuildReport
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
 
         // Restore and build the SDK projects once; every timed build after this compiles only the corpus.
-        Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
+        Run(directory, "build", "-c", "Release", "-nologo", "-v:q", "-p:WithNoOpGenerator=true");
         if (other is not null) Run(directory, "build", "-c", "Release", "-nologo", "-v:q", $"-p:RunbookSdkToolsRepository={other}");
 
         var times = configurations.ToDictionary(c => c, _ => new List<double>());
@@ -63,7 +65,7 @@ internal static partial class BuildReport
                 var output = Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
                     "-v:d", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", "-p:ReportAnalyzer=true",
                     $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}",
-                    $"-p:RunbookSdkToolsRepository={configuration.Repository ?? repository}");
+                    $"-p:RunbookSdkToolsRepository={configuration.Repository ?? repository}", $"-p:WithNoOpGenerator={configuration.NoOpGenerator}");
                 if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
 
                 times[configuration].Add(CscMilliseconds(output));
@@ -118,16 +120,53 @@ internal static partial class BuildReport
                 <RunbookSdkToolsRepository Condition="'$(RunbookSdkToolsRepository)' == ''">{repository}</RunbookSdkToolsRepository>
               </PropertyGroup>
               <ItemGroup>
+                <Compile Remove="NoOpGenerator/**" />
+                <ProjectReference Include="NoOpGenerator/NoOpGenerator.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithNoOpGenerator)' == 'true'" />
                 <ProjectReference Include="{repository}/src/RunbookSdk/RunbookSdk.csproj" />
                 <ProjectReference Include="$(RunbookSdkToolsRepository)/src/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithGenerator)' == 'true'" />
                 <ProjectReference Include="$(RunbookSdkToolsRepository)/src/RunbookSdk.Analyzers/RunbookSdk.Analyzers.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" Condition="'$(WithAnalyzers)' == 'true'" />
               </ItemGroup>
             </Project>
             """);
+        WriteNoOpGenerator(Path.Combine(directory, "NoOpGenerator"), repository);
         var sources = SyntheticCorpus.Runbooks(runbooks);
         for (var i = 0; i < sources.Count; i++) File.WriteAllText(Path.Combine(directory, $"Runbook{i}.cs"), sources[i]);
         File.WriteAllText(Path.Combine(directory, "Handbook.cs"), SyntheticCorpus.HandbookSource);
         File.WriteAllText(Path.Combine(directory, "Unrelated.cs"), "internal static class Unrelated { }\n");
+    }
+
+    /// <summary>
+    /// A source generator that registers nothing, built against the same Roslyn version as ours: what a build pays
+    /// for having any generator at all, before it does any work.
+    /// </summary>
+    private static void WriteNoOpGenerator(string directory, string repository)
+    {
+        Directory.CreateDirectory(directory);
+        var roslyn = Regex.Match(File.ReadAllText(Path.Combine(repository, "Directory.Packages.props")),
+            @"Include=""Microsoft\.CodeAnalysis\.CSharp"" Version=""(?<v>[^""]+)""").Groups["v"].Value;
+        File.WriteAllText(Path.Combine(directory, "NoOpGenerator.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <IsRoslynComponent>true</IsRoslynComponent>
+                <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="{roslyn}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "NoOpGenerator.cs"), """
+            using Microsoft.CodeAnalysis;
+
+            [Generator(LanguageNames.CSharp)]
+            public sealed class NoOpGenerator : IIncrementalGenerator
+            {
+                public void Initialize(IncrementalGeneratorInitializationContext context)
+                {
+                }
+            }
+            """);
     }
 
     private static string Run(string directory, params string[] arguments)
