@@ -142,8 +142,10 @@ internal static partial class BuildReport
     private static void WriteNoOpGenerator(string directory, string repository)
     {
         Directory.CreateDirectory(directory);
-        var roslyn = Regex.Match(File.ReadAllText(Path.Combine(repository, "Directory.Packages.props")),
-            @"Include=""Microsoft\.CodeAnalysis\.CSharp"" Version=""(?<v>[^""]+)""").Groups["v"].Value;
+        var pins = Path.Combine(repository, "Directory.Packages.props");
+        var roslyn = Regex.Match(File.ReadAllText(pins), @"Include=""Microsoft\.CodeAnalysis\.CSharp"" Version=""(?<v>[^""]+)""") is { Success: true } pin
+            ? pin.Groups["v"].Value
+            : throw new InvalidOperationException($"{pins} pins no Microsoft.CodeAnalysis.CSharp version for the no-op generator.");
         File.WriteAllText(Path.Combine(directory, "NoOpGenerator.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>

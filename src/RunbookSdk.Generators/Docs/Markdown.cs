@@ -27,7 +27,7 @@ internal static class Markdown
     {
         var fenceLength = FenceLength(LongestBacktickRun(code));
         var codeStart = OpenFence(builder, language, fenceLength);
-        AppendCode(builder, code);
+        builder.Append(code);
         return CloseFence(builder, codeStart, fenceLength);
     }
 
@@ -53,24 +53,13 @@ internal static class Markdown
         return builder.Length;
     }
 
-    /// <summary>Appends code inside an open fence, with "\r\n" written as "\n".</summary>
-    public static void AppendCode(StringBuilder builder, string code)
-    {
-        if (code.IndexOf('\r') < 0)
-        {
-            builder.Append(code);
-            return;
-        }
-        for (var i = 0; i < code.Length; i++)
-        {
-            if (code[i] == '\r' && i + 1 < code.Length && code[i + 1] == '\n') continue;
-            builder.Append(code[i]);
-        }
-    }
-
-    /// <summary>Drops the code's trailing line breaks and closes the fence.</summary>
+    /// <summary>
+    /// Closes a fenced block whose code was appended as written: "\r\n" in it becomes "\n" (once, over the whole code,
+    /// so a "\r" ending one appended piece pairs with a "\n" starting the next) and its trailing line breaks are dropped.
+    /// </summary>
     public static StringBuilder CloseFence(StringBuilder builder, int codeStart, int fenceLength)
     {
+        builder.Replace("\r\n", "\n", codeStart, builder.Length - codeStart);
         var end = builder.Length;
         while (end > codeStart && builder[end - 1] == '\n') end--;
         builder.Length = end;

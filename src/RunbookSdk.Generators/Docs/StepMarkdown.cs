@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
 using RunbookSdk.Generators.Model;
 
@@ -11,16 +10,14 @@ namespace RunbookSdk.Generators.Docs;
 /// </summary>
 internal static class StepMarkdown
 {
-    // One builder per thread, reused step after step: a page has dozens of steps, and building each body from
-    // joined block strings was a large share of what rendering a page allocated.
-    [System.ThreadStatic] private static StringBuilder? t_builder;
+    // Reused step after step: a page has dozens of steps, and building each body from joined block strings was a
+    // large share of what rendering a page allocated.
+    private static readonly ReusedBuilder s_bodies = new(512);
 
     /// <summary>The step's body: its blocks separated by blank lines, without a trailing line break.</summary>
     public static string Render(StepModel step)
     {
-        var builder = t_builder ?? new StringBuilder(512);
-        t_builder = null; // taken while in use, so a nested or failed render never shares it
-        builder.Clear();
+        var builder = s_bodies.Rent();
         var first = true;
         void NextBlock()
         {
@@ -53,9 +50,7 @@ internal static class StepMarkdown
 
         var end = builder.Length;
         while (end > 0 && builder[end - 1] == '\n') end--;
-        var body = builder.ToString(0, end);
-        t_builder = builder;
-        return body;
+        return s_bodies.ToStringAndReturn(builder, end);
     }
 
     // Consecutive shell commands share one fenced block, each with its comment above it, then a line per command
@@ -65,18 +60,6 @@ internal static class StepMarkdown
         // The block's code is the commands joined by blank lines, each under its "# comment": written straight into
         // the page. A backtick run cannot span two pieces (a line break is between them), so the fence is sized
         // from the longest run in any piece.
-        var anyCarriageReturn = false;
-        for (var i = start; i < start + count; i++)
-            anyCarriageReturn |= (actions[i].Comment ?? "").IndexOf('\r') >= 0 || actions[i].Text.Display.IndexOf('\r') >= 0;
-        if (anyCarriageReturn)
-        {
-            // A "\r" at a piece's end pairs with the "\n" after it: normalise the joined code, as one text.
-            var code = string.Join("\n\n", Enumerable.Range(start, count).Select(i => (actions[i].Comment is null ? "" : "# " + actions[i].Comment + "\n") + actions[i].Text.Display));
-            Markdown.AppendFence(builder, "bash", code);
-            AppendRefinements(builder, actions, start, count);
-            return;
-        }
-
         var longest = 0;
         for (var i = start; i < start + count; i++)
             longest = System.Math.Max(longest, System.Math.Max(Markdown.LongestBacktickRun(actions[i].Comment ?? ""), Markdown.LongestBacktickRun(actions[i].Text.Display)));
@@ -85,20 +68,11 @@ internal static class StepMarkdown
         for (var i = start; i < start + count; i++)
         {
             if (i > start) builder.Append("\n\n");
-            if (actions[i].Comment is { } comment)
-            {
-                builder.Append("# ");
-                Markdown.AppendCode(builder, comment);
-                builder.Append('\n');
-            }
-            Markdown.AppendCode(builder, actions[i].Text.Display);
+            if (actions[i].Comment is { } comment) builder.Append("# ").Append(comment).Append('\n');
+            builder.Append(actions[i].Text.Display);
         }
         Markdown.CloseFence(builder, codeStart, fenceLength);
-        AppendRefinements(builder, actions, start, count);
-    }
 
-    private static void AppendRefinements(StringBuilder builder, EquatableArray<ActionModel> actions, int start, int count)
-    {
         for (var i = start; i < start + count; i++)
         {
             var refinements = ShellRefinements(actions[i]);

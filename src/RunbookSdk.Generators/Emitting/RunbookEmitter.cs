@@ -1,6 +1,4 @@
-using System;
 using System.Linq;
-using System.Text;
 using RunbookSdk.Generators.Model;
 using RunbookSdk.Hosting;
 
@@ -43,10 +41,8 @@ internal static class RunbookEmitter
     {
         var capacity = 1024;
         foreach (var text in texts) capacity += (text?.Length ?? 0) + (text?.Length ?? 0) / 32;
-        // A part is page-sized and there is one per runbook: the builder is reused, part after part on a thread.
-        var builder = t_partBuilder ?? new StringBuilder(capacity);
-        t_partBuilder = null;
-        builder.EnsureCapacity(capacity);
+        // A part is page-sized and there is one per runbook: the builder is reused, part after part.
+        var builder = s_parts.Rent(capacity);
         var w = Header(new CodeWriter(builder), kind + " " + type.FullName, withNamespace: false);
         w.Line("[assembly: global::RunbookSdk.Hosting." + attribute + "(typeof(" + type.GlobalName + "),");
         for (var i = 0; i < texts.Length; i++)
@@ -56,15 +52,10 @@ internal static class RunbookEmitter
             else w.Line("    null" + suffix);
         }
 
-        var part = w.ToString();
-        // A rare huge page should not keep its builder alive for the rest of the process.
-        if (builder.Capacity <= MaxReusedCapacity) t_partBuilder = builder;
-        return part;
+        return s_parts.ToStringAndReturn(builder);
     }
 
-    private const int MaxReusedCapacity = 256 * 1024;
-
-    [ThreadStatic] private static StringBuilder? t_partBuilder;
+    private static readonly ReusedBuilder s_parts = new(16 * 1024);
 
     public static CodeWriter Header(string what, int capacity = 1024, bool withNamespace = true) =>
         Header(new CodeWriter(capacity), what, withNamespace);

@@ -1,5 +1,4 @@
 using System.Linq;
-using System.Text;
 
 namespace RunbookSdk.Generators.Model;
 
@@ -26,19 +25,18 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
     {
         // Most texts are one literal: hand it out as it is.
         if (segments.Count == 1 && !segments[0].IsHole) return segments[0].Text;
-        var builder = t_builder ??= new StringBuilder(256);
-        builder.Clear();
+        var builder = s_joined.Rent();
         foreach (var segment in segments)
         {
             if (segment.IsHole) builder.Append('{').Append(segment.Text).Append('}');
             else builder.Append(segment.Text);
         }
 
-        return builder.ToString();
+        return s_joined.ToStringAndReturn(builder);
     }
 
-    // Reused text after text: every command with a hole is joined here while reading (nothing here can re-enter).
-    [System.ThreadStatic] private static StringBuilder? t_builder;
+    // Reused text after text: every command with a hole is joined here while reading.
+    private static readonly ReusedBuilder s_joined = new(256);
 
     public override string ToString() => Display;
 }
