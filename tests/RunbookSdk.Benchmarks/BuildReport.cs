@@ -61,19 +61,25 @@ internal static partial class BuildReport
         Run(directory, "build", Path.Combine("NoOpGenerator", "NoOpGenerator.csproj"), "-c", "Release", "-nologo", "-v:q");
         Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
 
-        var times = configurations.ToDictionary(c => c, _ => new List<double>());
-        var cpuTimes = configurations.ToDictionary(c => c, _ => new List<double>());
+        // Per configuration, each round's figure by round number: a build's ratio to the baseline of its own round
+        // cancels drift that is slower than a round.
+        var times = configurations.ToDictionary(c => c, _ => new SortedDictionary<int, double>());
+        var cpuTimes = configurations.ToDictionary(c => c, _ => new SortedDictionary<int, double>());
+        // In a fixed order every configuration would follow the same one in every round, and whatever a build leaves
+        // behind for the next (the compiler server's heap, caches) would favour or burden the same configuration
+        // each time. Shuffled each round instead, with a fixed seed so that runs compare.
+        var shuffle = new Random(9);
         for (var round = 0; round <= repetitions; round++)
         {
-            foreach (var configuration in configurations)
+            foreach (var configuration in configurations.OrderBy(_ => shuffle.Next()).ToList())
             {
                 var cpuBefore = CompilerServerCpuMilliseconds();
                 var output = Build(directory, repository, configuration, reportAnalyzer: false);
                 if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
 
-                times[configuration].Add(CscMilliseconds(output));
+                times[configuration][round] = CscMilliseconds(output);
                 // A server that restarted mid-build has a smaller total: that build is left out of the CPU figures.
-                if (CompilerServerCpuMilliseconds() is { } cpuAfter && cpuBefore is { } before && cpuAfter >= before) cpuTimes[configuration].Add(cpuAfter - before);
+                if (CompilerServerCpuMilliseconds() is { } cpuAfter && cpuBefore is { } before && cpuAfter >= before) cpuTimes[configuration][round] = cpuAfter - before;
             }
         }
 
@@ -89,22 +95,23 @@ internal static partial class BuildReport
             generatorSeconds.Add(ReportedSeconds(output, "RunbookSdk.Generators"));
         }
 
-        var baseline = Median(times[s_configurations[1]]);
-        Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release):");
+        var baseline = times[s_configurations[1]];
+        Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release); paired: median of each round's ratio to that round's baseline:");
         foreach (var configuration in configurations)
         {
-            var median = Median(times[configuration]);
-            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baseline:F2}  (runs: {string.Join(", ", times[configuration].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))})");
+            var median = Median(times[configuration].Values);
+            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / Median(baseline.Values):F2}  paired {PairedRatio(times[configuration], baseline):F2}  (runs: {Runs(times[configuration])})");
         }
 
+        var cpuBaseline = cpuTimes[s_configurations[1]];
         if (cpuTimes.Values.All(t => t.Count > 0))
         {
-            var cpuBaseline = Median(cpuTimes[s_configurations[1]]);
             Console.WriteLine($"CPU time of the compiler server per build, median of {repetitions} runs:");
             foreach (var configuration in configurations)
             {
-                var median = Median(cpuTimes[configuration]);
-                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {(median - cpuBaseline).ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / cpuBaseline - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  (runs: {string.Join(", ", cpuTimes[configuration].Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))})");
+                var median = Median(cpuTimes[configuration].Values);
+                var extra = median - Median(cpuBaseline.Values);
+                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {extra.ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / Median(cpuBaseline.Values) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  paired {(PairedRatio(cpuTimes[configuration], cpuBaseline) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6}  (runs: {Runs(cpuTimes[configuration])})");
             }
         }
 
@@ -278,10 +285,18 @@ internal static partial class BuildReport
             ? double.Parse(match.Groups["s"].Value, CultureInfo.InvariantCulture)
             : double.NaN;
 
-    private static double Median(List<double> values)
+    /// <summary>The median over rounds of a configuration's figure divided by the baseline's in the same round.</summary>
+    private static double PairedRatio(SortedDictionary<int, double> figures, SortedDictionary<int, double> baseline) =>
+        Median(figures.Where(round => baseline.ContainsKey(round.Key)).Select(round => round.Value / baseline[round.Key]));
+
+    /// <summary>The figures in round order, for the eye to judge the spread.</summary>
+    private static string Runs(SortedDictionary<int, double> figures) =>
+        string.Join(", ", figures.Values.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)));
+
+    private static double Median(IEnumerable<double> values)
     {
-        if (values.Count == 0) return double.NaN;
         var sorted = values.Order().ToList();
+        if (sorted.Count == 0) return double.NaN;
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
