@@ -10,7 +10,8 @@ namespace RunbookSdk.Benchmarks;
 /// <c>dotnet build</c>, with and without the generator and analyzers. In-process measurements cannot show this:
 /// <c>CompilationWithAnalyzers</c> binds the whole compilation to feed the analyzers, where a real build shares
 /// that work with the compile. Reported figure: the <c>Csc</c> task's time from MSBuild's performance summary,
-/// the median of several runs per configuration, configurations interleaved so drift hits them alike. The
+/// the median of several runs per configuration, configurations shuffled within each round so drift and the build
+/// before hit them alike, and each one's ratio to the baseline of its own round (paired). The
 /// generator's cost includes compiling the code it generates. On Linux it also reports the CPU time the compiler
 /// server spent on each build, which wanders far less than wall time on a shared VM (same work, same CPU) and shows
 /// work that runs beside the compile on another core.
