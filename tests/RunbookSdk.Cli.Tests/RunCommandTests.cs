@@ -93,6 +93,57 @@ public sealed class RunCommandTests : IDisposable
         Assert.Empty(_github.Requests);
     }
 
+    [Fact]
+    public async Task AProjectWithItsOwnOutputPathIsLoadedFromWhereItsBuildPutsIt()
+    {
+        // The test runbooks compiled by a project of another name whose output is not bin/Debug/net10.0. Its project
+        // references are already built by the solution's build; building them again here could race other tests.
+        var sources = Repository.Path("tests/RunbookSdk.Cli.Tests/TestRunbooks");
+        var src = Repository.Path("src");
+        var project = Path.Combine(_work, "MovedRunbooks.csproj");
+        File.WriteAllText(project, $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+                <OutputPath>build-output/</OutputPath>
+                <BuildProjectReferences>false</BuildProjectReferences>
+              </PropertyGroup>
+              <ItemGroup>
+                <Compile Include="{sources}/*.cs" />
+                <ProjectReference Include="{src}/RunbookSdk/RunbookSdk.csproj" />
+                <ProjectReference Include="{src}/RunbookSdk.Generators/RunbookSdk.Generators.csproj" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+              </ItemGroup>
+              <Import Project="{src}/RunbookSdk/build/RunbookSdk.targets" />
+            </Project>
+            """);
+
+        var (code, output, error) = await Cli.RunAsync("run", _work, "cli-test-restart", "--dry-run");
+
+        Assert.True(code == 0, output + error);
+        Assert.True(File.Exists(Path.Combine(_work, "build-output", "net10.0", "MovedRunbooks.dll")), "the build did not write where the project says");
+        Assert.False(Directory.Exists(Path.Combine(_work, "bin", "Debug")), "something wrote to the default output path");
+        Assert.Contains("echo worker-state=stuck", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AProjectBuildingSeveralFrameworksAsksForTheAssemblyInstead()
+    {
+        File.WriteAllText(Path.Combine(_work, "Multi.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;net9.0</TargetFrameworks>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        var (code, _, error) = await Cli.RunAsync("run", _work, "cli-test-restart", "--no-build");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("builds for several target frameworks: give the built assembly (.dll) of one instead", error, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("no-such-app.dll")]
     [InlineData("no-such-folder")]

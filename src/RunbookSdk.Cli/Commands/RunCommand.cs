@@ -39,7 +39,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         public string? GitHubApiUrl { get; set; }
 
         [CommandOption("--no-build")]
-        [Description("Do not build the project; use its bin/Debug/net10.0 assembly as it is.")]
+        [Description("Do not build the project; use its Debug build output as it is.")]
         public bool NoBuild { get; set; }
 
         [CommandOption("--dry-run")]

@@ -10,7 +10,11 @@ internal static class RunbookApp
 {
     private const string CatalogType = "RunbookSdk.Generated.GeneratedRunbookCatalog";
 
-    /// <summary>The assembly of <paramref name="path"/>: the path itself for a <c>.dll</c>, else the project's <c>bin/Debug/net10.0/NAME.dll</c>, built first unless <paramref name="noBuild"/>.</summary>
+    /// <summary>
+    /// The assembly of <paramref name="path"/>: the path itself for a <c>.dll</c>, else the project's Debug build
+    /// output as MSBuild names it (<c>TargetPath</c>, so an <c>OutputPath</c>, artifacts layout or assembly name of the
+    /// project's own is honoured), built first unless <paramref name="noBuild"/>.
+    /// </summary>
     /// <exception cref="RunbookAppException">The path is neither, the build failed, or the assembly is missing.</exception>
     public static async Task<string> AssemblyPathAsync(string path, bool noBuild, TextWriter log, CancellationToken cancellationToken)
     {
@@ -19,12 +23,20 @@ internal static class RunbookApp
             return File.Exists(full) ? full : throw new RunbookAppException($"the assembly '{path}' does not exist.");
 
         var project = ProjectFile(full, path);
-        var assembly = Path.Combine(Path.GetDirectoryName(project)!, "bin", "Debug", "net10.0", Path.GetFileNameWithoutExtension(project) + ".dll");
-        if (!noBuild) await BuildAsync(project, log, cancellationToken);
+        if (!noBuild)
+        {
+            log.WriteLine($"Building {project} ...");
+            await DotnetAsync(cancellationToken, "build", project, "--nologo", "-v", "q", "-c", Configuration);
+        }
+
+        var assembly = await TargetPathAsync(project, cancellationToken);
         return File.Exists(assembly)
             ? assembly
             : throw new RunbookAppException($"'{assembly}' does not exist{(noBuild ? ": build the project first, or drop --no-build" : " after the build")}.");
     }
+
+    // The configuration `dotnet build` and `dotnet run` use by default, so a project the developer just built is used as is.
+    private const string Configuration = "Debug";
 
     /// <summary>Loads the assembly into its own load context (sharing RunbookSdk with this tool) and reads its generated catalog.</summary>
     /// <exception cref="RunbookAppException">The assembly cannot be loaded or has no runbook catalog.</exception>
@@ -67,22 +79,32 @@ internal static class RunbookApp
         throw new RunbookAppException($"'{given}' is not a runbook project (.csproj or its folder) or assembly (.dll).");
     }
 
-    private static async Task BuildAsync(string project, TextWriter log, CancellationToken cancellationToken)
+    /// <summary>Where the project's build puts its assembly, asked of MSBuild.</summary>
+    private static async Task<string> TargetPathAsync(string project, CancellationToken cancellationToken)
     {
-        log.WriteLine($"Building {project} ...");
+        var targetPath = (await DotnetAsync(cancellationToken, "msbuild", project, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={Configuration}")).Trim();
+        return targetPath.Length > 0
+            ? targetPath
+            : throw new RunbookAppException($"'{project}' builds for several target frameworks: give the built assembly (.dll) of one instead.");
+    }
+
+    /// <summary>Runs the .NET CLI and returns what it printed; a failure becomes the error, with its output.</summary>
+    private static async Task<string> DotnetAsync(CancellationToken cancellationToken, params string[] arguments)
+    {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "build", project, "--nologo", "-v", "q", "-c", "Debug" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new RunbookAppException("could not start 'dotnet build'.");
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        using var process = Process.Start(start) ?? throw new RunbookAppException($"could not start 'dotnet {arguments[0]}'.");
         var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var errors = process.StandardError.ReadToEndAsync(cancellationToken);
         await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
-            throw new RunbookAppException($"'dotnet build {project}' failed (exit code {process.ExitCode}):\n{(await output + await errors).Trim()}");
+            throw new RunbookAppException($"'dotnet {arguments[0]} {arguments[1]}' failed (exit code {process.ExitCode}):\n{(await output + await errors).Trim()}");
+        return await output;
     }
 
     /// <summary>
