@@ -151,7 +151,7 @@ internal static partial class BuildReport
     }
 
     /// <summary>
-    /// Builds a checkout's SDK and writes <c>RunbookSdk.&lt;checkout&gt;.props</c> into the corpus: its generator and
+    /// Builds a checkout's SDK and writes a props file named after the checkout into the corpus: its generator and
     /// analyzers as <c>Analyzer</c> items, the same assemblies its package carries in analyzers/dotnet/cs (each
     /// project's <c>GetTargetPath</c>, as the package's pack target collects them: the generator with Scriban beside
     /// it, the analyzers, the code fixes), switched by <c>WithGenerator</c> and <c>WithAnalyzers</c>.
