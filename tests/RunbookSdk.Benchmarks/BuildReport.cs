@@ -97,22 +97,23 @@ internal static partial class BuildReport
         }
 
         var baseline = times[s_configurations[1]];
+        var baselineMedian = Median(baseline.Values);
         Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release); paired: median of each round's ratio to that round's baseline:");
         foreach (var configuration in configurations)
         {
             var median = Median(times[configuration].Values);
-            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / Median(baseline.Values):F2}  paired {PairedRatio(times[configuration], baseline):F2}  (runs: {Runs(times[configuration])})");
+            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baselineMedian:F2}  paired {PairedRatio(times[configuration], baseline):F2}  (runs: {Runs(times[configuration])})");
         }
 
-        var cpuBaseline = cpuTimes[s_configurations[1]];
         if (cpuTimes.Values.All(t => t.Count > 0))
         {
+            var cpuBaseline = cpuTimes[s_configurations[1]];
+            var cpuBaselineMedian = Median(cpuBaseline.Values);
             Console.WriteLine($"CPU time of the compiler server per build, median of {repetitions} runs:");
             foreach (var configuration in configurations)
             {
                 var median = Median(cpuTimes[configuration].Values);
-                var extra = median - Median(cpuBaseline.Values);
-                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {extra.ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / Median(cpuBaseline.Values) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  paired {(PairedRatio(cpuTimes[configuration], cpuBaseline) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6}  (runs: {Runs(cpuTimes[configuration])})");
+                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {(median - cpuBaselineMedian).ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / cpuBaselineMedian - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  paired {(PairedRatio(cpuTimes[configuration], cpuBaseline) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6}  (runs: {Runs(cpuTimes[configuration])})");
             }
         }
 

@@ -79,7 +79,10 @@ internal static class RunbookApp
         throw new RunbookAppException($"'{given}' is not a runbook project (.csproj or its folder) or assembly (.dll).");
     }
 
-    /// <summary>Where the project's build puts its assembly, asked of MSBuild.</summary>
+    /// <summary>
+    /// Where the project's build puts its assembly, asked of MSBuild. A second evaluation after the build, because
+    /// <c>dotnet build -getProperty</c> only evaluates: it prints the path and exits 0 without building.
+    /// </summary>
     private static async Task<string> TargetPathAsync(string project, CancellationToken cancellationToken)
     {
         var targetPath = (await DotnetAsync(cancellationToken, "msbuild", project, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={Configuration}")).Trim();
