@@ -13,6 +13,7 @@ namespace RunbookSdk.Analyzers.Commands;
 /// The rules that read command text: what <c>Run</c>, <c>Http</c>, <c>Header</c> and <c>Body</c> will actually send.
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end.
+/// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
@@ -44,6 +45,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
             DslInvocation.Register(start, runbooks, s_names, Analyze);
+            start.RegisterSymbolAction(symbol => ParameterDefaults.Analyze(symbol, runbooks, type => IsProduction(runbooks, type)), SymbolKind.NamedType);
         });
     }
 

@@ -145,6 +145,46 @@ public sealed class RB0012Tests
                     .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda get-function --function-name omnix-ai-backend-dev")));
             }
             """);
+
+    [Fact]
+    public Task AParameterWhoseDefaultNamesADevResourceIsReportedAtTheDefault() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("lambda-errors")]
+            public sealed class LambdaErrors : Runbook<OmnixHandbook>
+            {
+                private const string DevTable = "omnix-ai-dev-orders";
+
+                [Parameter("Lambda function")] public string FunctionName { get; init; } = "{|RB0012:omnix-ai-backend-dev|}";
+                [Parameter("Orders table")] public string Table { get; init; } = {|RB0012:DevTable|};
+                [Parameter("AWS region")] public string Region { get; init; } = "eu-central-1";
+                public string NotAParameter { get; } = "omnix-ai-backend-dev";
+
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Lambda errors")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run($"aws lambda get-function --function-name {FunctionName} --region {Region}")));
+            }
+
+            """ + Sources.Handbook);
+
+    [Fact]
+    public Task ParameterDefaultsOfANonProductionRunbookAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("dev-only")]
+            public sealed class DevOnly : Runbook
+            {
+                [Parameter("Lambda function")] public string FunctionName { get; init; } = "omnix-ai-backend-dev";
+
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Environment("Development sandbox")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run($"aws lambda get-function --function-name {FunctionName}")));
+            }
+            """);
 }
 
 public sealed class RB0013Tests
