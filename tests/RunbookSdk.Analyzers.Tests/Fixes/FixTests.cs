@@ -166,3 +166,44 @@ public sealed class LiteralToParameterCodeFixTests
                         .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
             """));
 }
+
+public sealed class InterpolateCommandCodeFixTests
+{
+    [Fact]
+    public Task ConcatenatedFormattedAndLocalCommandsBecomeInterpolatedStrings() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:"aws lambda get-function --function-name " + FunctionName + " --query '{Arn: FunctionArn}'"|}))
+                        .Step("Format", s => s.Run({|RB0013:string.Format("aws logs tail /aws/lambda/{1} --region {0} --since \"{2:D2}m\"", Region, FunctionName, Minutes)|}).Timeout(TimeSpan.FromMinutes(1)))
+                        .Step("Local", s => { var command = $"aws lambda get-function --function-name {FunctionName}"; s.Run({|RB0013:command|}); })
+            """, extraMembers: """    private const int Minutes = 5;""" + "\n"),
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run($"aws lambda get-function --function-name {FunctionName} --query '{{Arn: FunctionArn}}'"))
+                        .Step("Format", s => s.Run($"aws logs tail /aws/lambda/{FunctionName} --region {Region} --since \"{Minutes:D2}m\"").Timeout(TimeSpan.FromMinutes(1)))
+                        .Step("Local", s => { s.Run($"aws lambda get-function --function-name {FunctionName}"); })
+            """, extraMembers: """    private const int Minutes = 5;""" + "\n"));
+
+    [Fact]
+    public Task ConstantsStayLiteralTextAndNumbersAddedFirstStayOneHole() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:Tail + $" {FunctionName} --region {Prefix}" + Region + " --since " + (Minutes + 1) + "m"|}))
+            """, extraMembers: """    private const string Tail = "aws logs tail"; private const string Prefix = "eu-"; private int Minutes => 5;""" + "\n"),
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run($"aws logs tail {FunctionName} --region eu-{Region} --since {(Minutes + 1)}m"))
+            """, extraMembers: """    private const string Tail = "aws logs tail"; private const string Prefix = "eu-"; private int Minutes => 5;""" + "\n"));
+
+    [Fact]
+    public Task ACommandThatIsAParameterAsAWholeOrALocalReadTwiceIsLeftToThePerson() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Whole", s => s.Run({|RB0013:FunctionName|}))
+                        .Step("Padded", s => s.Run({|RB0013:string.Format("aws lambda get-function --function-name {0,20}", FunctionName)|}))
+                        .Step("Twice", s => { var command = "aws lambda get-function --function-name " + FunctionName; s.Run({|RB0013:command|}).Note(command); })
+            """),
+            Sources.Runbook("""
+                        .Step("Whole", s => s.Run({|RB0013:FunctionName|}))
+                        .Step("Padded", s => s.Run({|RB0013:string.Format("aws lambda get-function --function-name {0,20}", FunctionName)|}))
+                        .Step("Twice", s => { var command = "aws lambda get-function --function-name " + FunctionName; s.Run({|RB0013:command|}).Note(command); })
+            """));
+}
