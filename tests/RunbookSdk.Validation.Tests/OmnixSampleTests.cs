@@ -2,7 +2,7 @@ using RunbookSdk.Validation.Reports;
 
 namespace RunbookSdk.Validation.Tests;
 
-/// <summary>The Omnix sample validates clean: five complete runbooks, the deliberate RB0010 warning, docs current.</summary>
+/// <summary>The Omnix sample validates clean: five complete runbooks, the deliberate RB0010 and RB0012 warnings, docs current.</summary>
 public sealed class OmnixSampleTests
 {
     private static readonly Lazy<Task<ValidationResult>> Result = new(() => RunbookValidator.ValidateAsync(Repository.Path("samples/Omnix/Omnix.csproj")));
@@ -32,6 +32,18 @@ public sealed class OmnixSampleTests
         Assert.Equal("samples/Omnix/OmnixHandbook.cs", reviewDate.Path);
         Assert.Equal(15, reviewDate.Line);
         Assert.Empty(result.Findings.Where(f => f.Level == FindingLevel.Error).Select(f => f.Where + " " + f.RuleId + " " + f.Message));
+    }
+
+    [Fact]
+    public async Task ReportsTheDevResourcesTheSeedRunsAtTheParametersDefaultsAsWarnings()
+    {
+        var result = await Result.Value;
+
+        var devResources = result.Findings.Where(f => f.RuleId == "RB0012").ToArray();
+        Assert.Equal(7, devResources.Length);
+        Assert.All(devResources, f => Assert.Equal(FindingLevel.Warning, f.Level));
+        Assert.Contains(devResources, f => f.Path == "samples/Omnix/OmnixRunbook.cs" && f.Line == 15 && f.Message.Contains("'omnix-ai-backend-dev'", StringComparison.Ordinal));
+        Assert.Contains(devResources, f => f.Path == "samples/Omnix/FullSystemRecovery.cs" && f.Message.Contains("staging", StringComparison.Ordinal));
     }
 
     [Fact]

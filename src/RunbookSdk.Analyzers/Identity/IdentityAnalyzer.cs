@@ -12,6 +12,9 @@ namespace RunbookSdk.Analyzers.Identity;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IdentityAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Diagnostic property: the id in kebab-case, for the code fix.</summary>
+    public const string SuggestedIdProperty = "SuggestedId";
+
     private static readonly Regex s_kebabCase = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
     /// <inheritdoc />
@@ -44,7 +47,11 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
 
         if (!s_kebabCase.IsMatch(id))
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id,
+            // The code fix offers the kebab-case spelling; worked out here, where the id's value is already known.
+            var properties = KebabCase.From(id) is { } suggestion
+                ? ImmutableDictionary<string, string?>.Empty.Add(SuggestedIdProperty, suggestion)
+                : ImmutableDictionary<string, string?>.Empty;
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, properties, id,
                 "is not kebab-case (lower-case letters and digits in words joined by '-', e.g. 'api-lambda-failure')"));
             return;
         }

@@ -1,7 +1,9 @@
 using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.Analyzers.Sections;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
+using RunbookSdk.CodeFixes.Identity;
 using RunbookSdk.CodeFixes.Sections;
 
 namespace RunbookSdk.Analyzers.Tests.Fixes;
@@ -206,4 +208,49 @@ public sealed class InterpolateCommandCodeFixTests
                         .Step("Padded", s => s.Run({|RB0013:string.Format("aws lambda get-function --function-name {0,20}", FunctionName)|}))
                         .Step("Twice", s => { var command = "aws lambda get-function --function-name " + FunctionName; s.Run({|RB0013:command|}).Note(command); })
             """));
+}
+
+public sealed class KebabCaseIdCodeFixTests
+{
+    [Fact]
+    public Task RespellsLiteralIdsInKebabCaseAndLeavesDuplicatesAndConstantsAlone() =>
+        Verify<IdentityAnalyzer>.FixAsync<KebabCaseIdCodeFix>("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:"Api_Lambda_Failure"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:Ids.Outage|})]
+            public sealed class D : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook({|RB0011:"Omnix Handbook"|})]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            static class Ids { public const string Outage = "Outage"; }
+            """, """
+            using RunbookSdk;
+
+            [Runbook("api-lambda-failure")]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:Ids.Outage|})]
+            public sealed class D : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook("omnix-handbook")]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            static class Ids { public const string Outage = "Outage"; }
+            """);
 }
