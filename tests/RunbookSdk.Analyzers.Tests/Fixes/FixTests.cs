@@ -1,8 +1,10 @@
 using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Escalation;
 using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.Analyzers.Sections;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
+using RunbookSdk.CodeFixes.Escalation;
 using RunbookSdk.CodeFixes.Identity;
 using RunbookSdk.CodeFixes.Sections;
 
@@ -253,4 +255,69 @@ public sealed class KebabCaseIdCodeFixTests
 
             static class Ids { public const string Outage = "Outage"; }
             """);
+}
+
+public sealed class SortEscalationLevelsCodeFixTests
+{
+    [Fact]
+    public Task ListsTheLevelsInIncreasingTimeMovingTheirCommentsAndKeepingTheLayout() =>
+        Verify<EscalationAnalyzer>.FixAsync<SortEscalationLevelsCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Disordered")
+                    .Escalation(e => e
+                        .Level("On-call Engineer", TimeSpan.Zero)
+                        .Level("Platform Team Lead", TimeSpan.FromMinutes(30), "lead@example.com") // owns the platform
+                        // Only for P1
+                        .Level("CTO", {|RB0008:TimeSpan.FromMinutes(15)|})
+                        .Level("Executive Team", {|RB0008:TimeSpan.FromMinutes(10)|}));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Disordered")
+                    .Escalation(e => e
+                        .Level("On-call Engineer", TimeSpan.Zero)
+                        .Level("Executive Team", TimeSpan.FromMinutes(10))
+                        // Only for P1
+                        .Level("CTO", TimeSpan.FromMinutes(15))
+                        .Level("Platform Team Lead", TimeSpan.FromMinutes(30), "lead@example.com") /* owns the platform */);
+            }
+            """);
+
+    [Fact]
+    public Task LevelsAtTheSameTimeOrListedTwiceAreLeftToThePerson()
+    {
+        const string source = """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Disordered")
+                    .Escalation(e => e.Level("On-call Engineer", TimeSpan.FromMinutes(5)).Level("Team Lead", {|RB0008:TimeSpan.FromMinutes(5)|}));
+            }
+
+            [Handbook("twice")]
+            public sealed class Twice : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Twice")
+                    .Escalation(e => e.Level("On-call Engineer", TimeSpan.FromMinutes(30)).Level({|RB0008:"On-call Engineer"|}, TimeSpan.FromMinutes(5)));
+            }
+            """;
+        return Verify<EscalationAnalyzer>.FixAsync<SortEscalationLevelsCodeFix>(source, source);
+    }
 }
