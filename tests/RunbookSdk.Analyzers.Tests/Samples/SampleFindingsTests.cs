@@ -49,30 +49,13 @@ public sealed class SampleFindingsTests
         ],
     };
 
-    public static TheoryData<string> Samples()
-    {
-        var data = new TheoryData<string>();
-        foreach (var directory in Directory.GetDirectories(SamplesRoot()).Order(StringComparer.Ordinal))
-        {
-            if (Directory.EnumerateFiles(directory, "*.csproj").Any()) data.Add(Path.GetFileName(directory));
-        }
-
-        return data;
-    }
+    public static TheoryData<string> Samples() => new(SampleSources.Names());
 
     [Theory]
     [MemberData(nameof(Samples))]
     public async Task EachSampleHasOnlyItsDeliberateFindings(string sample)
     {
-        var directory = Path.Combine(SamplesRoot(), sample);
-        var trees = Directory.EnumerateFiles(directory, "*.cs", SearchOption.AllDirectories)
-            .Where(path => !IsBuildOutput(directory, path))
-            .Order(StringComparer.Ordinal)
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: Path.GetRelativePath(directory, path)))
-            .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, path: "GlobalUsings.g.cs"))
-            .ToList();
-        var compilation = CSharpCompilation.Create(sample, trees, TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var compilation = SampleSources.Compilation(sample);
 
         var diagnostics = await compilation.WithAnalyzers(s_analyzers).GetAllDiagnosticsAsync();
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)).Select(d => d.ToString()));
@@ -84,40 +67,5 @@ public sealed class SampleFindingsTests
             .ToArray();
         var expected = s_expected.TryGetValue(sample, out var known) ? known : [];
         Assert.Equal(expected.Order(StringComparer.Ordinal), actual);
-    }
-
-    // What <ImplicitUsings>enable</ImplicitUsings> adds to a console project.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
-    /// <summary>Build output, or a file of another project nested in the sample (the Sandbox's service).</summary>
-    private static bool IsBuildOutput(string root, string path)
-    {
-        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
-        if (relative.StartsWith("obj/", StringComparison.Ordinal) || relative.StartsWith("bin/", StringComparison.Ordinal)) return true;
-        for (var directory = Path.GetDirectoryName(path); directory is not null && directory.Length > root.Length; directory = Path.GetDirectoryName(directory))
-        {
-            if (Directory.EnumerateFiles(directory, "*.csproj").Any()) return true;
-        }
-
-        return false;
-    }
-
-    private static string SamplesRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var samples = Path.Combine(directory.FullName, "samples");
-            if (Directory.Exists(samples) && File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props"))) return samples;
-        }
-
-        throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
     }
 }
