@@ -321,3 +321,45 @@ public sealed class SortEscalationLevelsCodeFixTests
         return Verify<EscalationAnalyzer>.FixAsync<SortEscalationLevelsCodeFix>(source, source);
     }
 }
+
+public sealed class AddTimeoutCodeFixTests
+{
+    [Fact]
+    public Task NamesTimeSpanInFullWhereTheFileDoesNotImportSystem() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddTimeoutCodeFix>("""
+            using RunbookSdk;
+
+            [Runbook("tail")]
+            public sealed class Tail : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Phase("Look", p => p.Step("Tail", s => s.Run("journalctl -u api {|RB0015:-f|}")));
+            }
+            """, """
+            using RunbookSdk;
+
+            [Runbook("tail")]
+            public sealed class Tail : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Phase("Look", p => p.Step("Tail", s => s.Run("journalctl -u api -f").Timeout(System.TimeSpan.FromMinutes(5))));
+            }
+            """);
+
+    [Fact]
+    public Task AddsAFiveMinuteTimeoutRightAfterTheCommand() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddTimeoutCodeFix>(
+            Sources.Runbook("""
+                        .Step("Tail", s => s.Run("aws logs tail /aws/lambda/omnix {|RB0015:--follow|}").ExpectExitCode(0))
+                        .Step("Watch", s => s
+                            .Note("Until the pods are ready")
+                            .Run($"{|RB0015:kubectl get pods --watch|} -n {Region}"))
+            """),
+            Sources.Runbook("""
+                        .Step("Tail", s => s.Run("aws logs tail /aws/lambda/omnix --follow").Timeout(TimeSpan.FromMinutes(5)).ExpectExitCode(0))
+                        .Step("Watch", s => s
+                            .Note("Until the pods are ready")
+                            .Run($"kubectl get pods --watch -n {Region}")
+                            .Timeout(TimeSpan.FromMinutes(5)))
+            """));
+}
