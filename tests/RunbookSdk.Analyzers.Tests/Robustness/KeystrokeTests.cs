@@ -1,6 +1,7 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
@@ -9,10 +10,12 @@ using RunbookSdk.Analyzers.Tests.Infrastructure;
 namespace RunbookSdk.Analyzers.Tests.Robustness;
 
 /// <summary>
-/// The generator and the analyzers run on every keystroke, so they see every half-written state of a runbook. Each
-/// sample runbook file is cut short after a spread of its tokens (typing it from the top) and has single tokens deleted
-/// (an edit in the middle). As in the IDE, one generator driver follows the edits incrementally, and every rule runs
-/// over each state's compilation with the generated sources in it: neither may throw, nor report its own failure.
+/// The generator and the analyzers run on every keystroke, so they see every half-written state of a runbook, and the
+/// light bulb offers the code fixes for what they find there. Each sample runbook file is cut short after a spread of
+/// its tokens (typing it from the top) and has single tokens deleted (an edit in the middle). As in the IDE, one
+/// generator driver follows the edits incrementally, every rule runs over each state's compilation with the generated
+/// sources in it, and every code fix offered for a finding in the edited file is computed: none may throw, and the
+/// generator may not report its own failure.
 /// </summary>
 public sealed class KeystrokeTests
 {
@@ -24,22 +27,30 @@ public sealed class KeystrokeTests
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
+    private static readonly ImmutableArray<CodeFixProvider> s_fixes = typeof(RunbookSdk.CodeFixes.Commands.AddCurlFailCodeFix).Assembly
+        .GetTypes()
+        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
     public static TheoryData<string> Samples => new(SampleSources.Names());
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public async Task Neither_the_generator_nor_a_rule_fails_on_any_half_written_state_of_a_sample_runbook(string sample)
+    public async Task Neither_the_generator_nor_a_rule_nor_a_fix_fails_on_any_half_written_state_of_a_sample_runbook(string sample)
     {
-        var compilation = SampleSources.Compilation(sample);
+        using var workspace = new AdhocWorkspace();
+        var project = AddProject(workspace, SampleSources.Compilation(sample));
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new RunbookSdk.Generators.RunbookGenerator());
-        driver = driver.RunGenerators(compilation);
-        var failures = new ConcurrentBag<string>();
+        driver = driver.RunGenerators((await project.GetCompilationAsync())!);
+        var failures = new List<string>();
         var states = 0;
+        var fixesComputed = 0;
 
-        foreach (var tree in compilation.SyntaxTrees.Where(IsRunbookCode))
+        foreach (var document in project.Documents.Where(IsRunbookCode).ToList())
         {
-            var text = tree.GetText();
-            var tokens = tree.GetRoot().DescendantTokens().ToArray();
+            var text = await document.GetTextAsync();
+            var tokens = (await document.GetSyntaxRootAsync())!.DescendantTokens().ToArray();
             var stride = Math.Max(1, tokens.Length / CutsPerFile);
             for (var i = stride / 2; i < tokens.Length; i += stride)
             {
@@ -51,12 +62,11 @@ public sealed class KeystrokeTests
                 };
                 foreach (var (kind, change) in edits)
                 {
-                    var edited = tree.WithChangedText(text.WithChanges(change));
-                    var where = $"{tree.FilePath} {kind} '{token.Text}' at line {token.GetLocation().GetLineSpan().StartLinePosition.Line + 1}";
-                    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
-                        onAnalyzerException: (exception, analyzer, _) => failures.Add($"{where}: {analyzer.GetType().Name} threw {exception}"),
-                        concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-                    driver = driver.RunGeneratorsAndUpdateCompilation(compilation.ReplaceSyntaxTree(tree, edited), out var withGenerated, out _);
+                    var where = $"{document.Name} {kind} '{token.Text}' at line {text.Lines.GetLineFromPosition(token.SpanStart).LineNumber + 1}";
+                    var edited = document.WithText(text.WithChanges(change));
+                    var compilation = (await edited.Project.GetCompilationAsync())!;
+
+                    driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var withGenerated, out _);
                     foreach (var result in driver.GetRunResult().Results)
                     {
                         if (result.Exception is { } exception) failures.Add($"{where}: the generator threw {exception}");
@@ -64,17 +74,59 @@ public sealed class KeystrokeTests
                         foreach (var failed in result.Diagnostics.Where(d => d.Id is "RB0104" or "CS8785")) failures.Add($"{where}: {failed.GetMessage()}");
                     }
 
+                    var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
+                        onAnalyzerException: (exception, analyzer, _) => failures.Add($"{where}: {analyzer.GetType().Name} threw {exception}"),
+                        concurrentAnalysis: false, logAnalyzerExecutionTime: false);
                     var diagnostics = await withGenerated.WithAnalyzers(s_analyzers, options).GetAnalyzerDiagnosticsAsync();
                     foreach (var crash in diagnostics.Where(d => d.Id == "AD0001")) failures.Add($"{where}: {crash.GetMessage()}");
+
+                    var editedTree = await edited.GetSyntaxTreeAsync();
+                    foreach (var diagnostic in diagnostics.Where(d => d.Location.SourceTree == editedTree))
+                        fixesComputed += await ComputeFixesAsync(edited, diagnostic, where, failures);
                     states++;
                 }
             }
         }
 
         Assert.True(states > 0, $"{sample} has no runbook code to edit.");
-        Assert.Empty(failures);
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures.Take(20)));
+        Assert.True(fixesComputed > 0, $"No fix was offered in any state of {sample}: the keystrokes did not reach the fixes.");
     }
 
-    private static bool IsRunbookCode(SyntaxTree tree) =>
-        tree.GetText().ToString() is var text && (text.Contains("IRunbookBuilder", StringComparison.Ordinal) || text.Contains("IHandbookBuilder", StringComparison.Ordinal));
+    /// <summary>What the light bulb does for one finding: asks each fix for its actions and computes their edits.</summary>
+    private static async Task<int> ComputeFixesAsync(Document document, Diagnostic diagnostic, string where, List<string> failures)
+    {
+        var computed = 0;
+        foreach (var fix in s_fixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        {
+            var actions = new List<CodeAction>();
+            try
+            {
+                await fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                foreach (var action in actions)
+                {
+                    await action.GetOperationsAsync(CancellationToken.None);
+                    computed++;
+                }
+            }
+            catch (Exception exception)
+            {
+                failures.Add($"{where}: {fix.GetType().Name} threw on {diagnostic.Id} {exception}");
+            }
+        }
+
+        return computed;
+    }
+
+    private static Project AddProject(AdhocWorkspace workspace, CSharpCompilation compilation)
+    {
+        var project = workspace.AddProject(ProjectInfo.Create(ProjectId.CreateNewId(), VersionStamp.Default, compilation.AssemblyName!, compilation.AssemblyName!,
+            LanguageNames.CSharp, compilationOptions: compilation.Options, parseOptions: compilation.SyntaxTrees[0].Options, metadataReferences: compilation.References));
+        foreach (var tree in compilation.SyntaxTrees)
+            project = project.AddDocument(tree.FilePath, tree.GetText(), filePath: tree.FilePath).Project;
+        return project;
+    }
+
+    private static bool IsRunbookCode(Document document) =>
+        document.TryGetText(out var text) && (text.ToString().Contains("IRunbookBuilder", StringComparison.Ordinal) || text.ToString().Contains("IHandbookBuilder", StringComparison.Ordinal));
 }
