@@ -27,7 +27,9 @@ internal static class ParameterDefaults
             {
                 if (reference.GetSyntax(context.CancellationToken) is not PropertyDeclarationSyntax { Initializer.Value: { } initializer }) continue;
 
-                // Syntax first: almost no default names an environment, and asking for attributes binds them.
+                // Syntax first: almost no default names an environment, and asking for attributes binds them. A literal
+                // (most defaults: text, numbers, booleans) is judged from its token before anything is built for it.
+                if (initializer is LiteralExpressionSyntax literal && !CommandPatterns.MayNameNonProduction(literal.Token.ValueText)) continue;
                 values ??= new SyntaxValues(runbooks, type, fallback: null, context.CancellationToken);
                 if (CommandText.Read(initializer, values) is not { } text) continue;
                 foreach (var name in CommandPatterns.NonProductionNames(text.Flat))

@@ -148,6 +148,9 @@ internal static class CommandPatterns
         return builder.Length == 0 ? "Value" : builder.ToString();
     }
 
+    /// <summary>False when the text cannot name a dev or staging resource: a cheap look for "dev", "staging" or "stg".</summary>
+    public static bool MayNameNonProduction(string text) => s_nonProduction.MayMatch(text);
+
     public static IEnumerable<TextMatch> NonProductionNames(string text)
     {
         // Every word is matched on its own: first ask whether the text names an environment at all.
