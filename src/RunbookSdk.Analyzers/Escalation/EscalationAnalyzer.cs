@@ -14,6 +14,9 @@ namespace RunbookSdk.Analyzers.Escalation;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EscalationAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Diagnostic property of RB0009 on a runbook's own escalation: the severity's response time, in ticks.</summary>
+    public const string RespondWithinProperty = "RespondWithinTicks";
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.EscalationOrder, DiagnosticDescriptors.EscalationTooLate);
@@ -74,9 +77,13 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         var levels = ownLevels ? facts.EscalationLevels : handbook.EscalationLevels;
         if (levels.IsEmpty || levels[0].After is not { } first || first <= respondWithin) return;
 
-        // Own escalation: point at the late level. Inherited: point at the severity this runbook chose.
+        // Own escalation: point at the late level, and tell the code fix the response time its new first level needs.
+        // Inherited: point at the severity this runbook chose; the handbook or the severity is for a person to change.
         var location = ownLevels ? levels[0].AfterLocation : facts.SeverityLocation;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location,
+        var properties = ownLevels
+            ? ImmutableDictionary<string, string?>.Empty.Add(RespondWithinProperty, respondWithin.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            : ImmutableDictionary<string, string?>.Empty;
+        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location, properties,
             levels[0].Who ?? "?", Durations.Format(first), severity, Durations.Format(respondWithin)));
     }
 }

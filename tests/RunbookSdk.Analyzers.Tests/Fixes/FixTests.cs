@@ -363,3 +363,103 @@ public sealed class AddTimeoutCodeFixTests
                             .Timeout(TimeSpan.FromMinutes(5)))
             """));
 }
+
+public sealed class AddFirstEscalationLevelCodeFixTests
+{
+    [Fact]
+    public Task PutsAnOnCallLevelFirstAtTheResponseTimeOnOneLine() =>
+        Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P1)
+                    .Escalation(e => e.Level("Platform Team Lead", {|RB0009:TimeSpan.FromMinutes(30)|}).Level("CTO", TimeSpan.FromHours(2)));
+            }
+
+            {{Sources.Handbook}}
+            """, $$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P1)
+                    .Escalation(e => e.Level("On-call engineer", TimeSpan.Zero).Level("Platform Team Lead", TimeSpan.FromMinutes(30)).Level("CTO", TimeSpan.FromHours(2)));
+            }
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task KeepsOneLevelPerLineAndWritesTheResponseTimeAsPeopleDo() =>
+        Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P2", "High", s => s.RespondWithin(TimeSpan.FromMinutes(90)));
+            }
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity("P2")
+                    .Escalation(e => e
+                        .Level("Database team", {|RB0009:TimeSpan.FromHours(4)|}));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P2", "High", s => s.RespondWithin(TimeSpan.FromMinutes(90)));
+            }
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity("P2")
+                    .Escalation(e => e
+                        .Level("On-call engineer", TimeSpan.FromMinutes(90))
+                        .Level("Database team", TimeSpan.FromHours(4)));
+            }
+            """);
+
+    [Fact]
+    public Task AnInheritedLateEscalationIsLeftToThePerson()
+    {
+        const string source = """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.FromMinutes(5)))
+                    .Escalation(e => e.Level("Team", TimeSpan.FromMinutes(15)));
+            }
+
+            [Runbook("inherits-late")]
+            public sealed class InheritsLate : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Severity({|RB0009:"P1"|});
+            }
+            """;
+        return Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>(source, source);
+    }
+}
