@@ -152,8 +152,9 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
     private static void ReportNonProduction(DslInvocation call, CommandText text)
     {
-        if (!IsProduction(call.Runbooks, call.ContainingType)) return;
-        foreach (var name in CommandPatterns.NonProductionNames(text.Flat))
+        var names = NonProductionNames.For(call.ConfigOptions);
+        if (!names.MayMatch(text.Flat) || !IsProduction(call.Runbooks, call.ContainingType)) return;
+        foreach (var name in names.In(text.Flat))
         {
             // A hole is a parameter the operator sets; only literal text names a fixed resource.
             if (text.PieceAt(name.Start)?.Hole is not null) continue;

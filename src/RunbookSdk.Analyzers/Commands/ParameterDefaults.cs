@@ -29,10 +29,11 @@ internal static class ParameterDefaults
 
                 // Syntax first: almost no default names an environment, and asking for attributes binds them. A literal
                 // (most defaults: text, numbers, booleans) is judged from its token before anything is built for it.
-                if (initializer is LiteralExpressionSyntax literal && !CommandPatterns.MayNameNonProduction(literal.Token.ValueText)) continue;
+                var names = NonProductionNames.For(context.Options.AnalyzerConfigOptionsProvider.GetOptions(reference.SyntaxTree));
+                if (initializer is LiteralExpressionSyntax literal && !names.MayMatch(literal.Token.ValueText)) continue;
                 values ??= new SyntaxValues(runbooks, type, fallback: null, context.CancellationToken);
                 if (CommandText.Read(initializer, values) is not { } text) continue;
-                foreach (var name in CommandPatterns.NonProductionNames(text.Flat))
+                foreach (var name in names.In(text.Flat))
                 {
                     if (text.PieceAt(name.Start)?.Hole is not null) continue;
                     if (!isProduction(type)) return;

@@ -41,6 +41,9 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
+    /// <summary>The <c>.editorconfig</c> options that apply to the call's file.</summary>
+    public AnalyzerConfigOptions ConfigOptions => context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
+
     /// <summary>
     /// True when the call sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
     /// call chained after it.

@@ -64,7 +64,6 @@ internal static class CommandPatterns
     private static readonly GuardedPattern s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*", "/home", "/Users", "\\Users\\");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
-    private static readonly GuardedPattern s_nonProduction = Create(@"(?i)(^|[-_.])(?<env>dev|development|staging|stg)([-_.]|$)", "dev", "staging", "stg");
 
     private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
@@ -148,22 +147,8 @@ internal static class CommandPatterns
         return builder.Length == 0 ? "Value" : builder.ToString();
     }
 
-    /// <summary>False when the text cannot name a dev or staging resource: a cheap look for "dev", "staging" or "stg".</summary>
-    public static bool MayNameNonProduction(string text) => s_nonProduction.MayMatch(text);
-
-    public static IEnumerable<TextMatch> NonProductionNames(string text)
-    {
-        // Every word is matched on its own: first ask whether the text names an environment at all.
-        if (!s_nonProduction.MayMatch(text)) yield break;
-        foreach (var word in Matches(s_word, text))
-        {
-            if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
-            var environment = s_nonProduction.Regex.Match(word.Value);
-            if (!environment.Success || environment.Length == word.Length) continue;
-            var name = environment.Groups["env"].Value.ToLowerInvariant();
-            yield return new TextMatch(word.Index, word.Length, word.Value, name is "dev" or "development" ? "development" : "staging");
-        }
-    }
+    /// <summary>The words of a command or URL: what a resource name can be (<c>omnix-ai-backend-dev</c>, <c>api-staging.omnix.ai</c>).</summary>
+    public static IEnumerable<Match> Words(string text) => Matches(s_word, text);
 
     /// <summary>Every <c>curl</c> of the text whose command lacks <c>-f</c>/<c>--fail</c>: it exits 0 on HTTP errors.</summary>
     public static IEnumerable<TextMatch> CurlWithoutFail(string text)

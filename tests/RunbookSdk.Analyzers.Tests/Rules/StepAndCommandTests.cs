@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Steps;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
@@ -145,6 +147,29 @@ public sealed class RB0012Tests
                     .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda get-function --function-name omnix-ai-backend-dev")));
             }
             """);
+
+    [Fact]
+    public async Task NamesTheProjectAddsInEditorconfigAreReportedToo()
+    {
+        var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier>
+        {
+            TestCode = Sources.Runbook("""
+                        .Step("Qa", s => s.Run("aws lambda get-function --function-name {|RB0012:omnix-ai-backend-qa|}"))
+                        .Step("Uat", s => s.Http("GET", "https://{|RB0012:uat.omnix.ai|}/health").ExpectStatus(200))
+                        .Step("Dev", s => s.Run("aws dynamodb describe-table --table-name {|RB0012:omnix-ai-dev-orders|}"))
+                        .Step("Words", s => s.Run("aws lambda get-function --function-name omnix-quality --qa uat"))
+            """, extraMembers: """    [Parameter("Orders queue")] public string Queue { get; init; } = "{|RB0012:orders-uat|}";""" + "\n"),
+        };
+        Verify<CommandTextAnalyzer>.Configure(test);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nrunbook_sdk.RB0012.non_production_names = QA, uat\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task WithoutTheProjectsNamesOnlyDevAndStagingAreKnown() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Qa", s => s.Run("aws lambda get-function --function-name omnix-ai-backend-qa"))
+            """));
 
     [Fact]
     public Task AParameterWhoseDefaultNamesADevResourceIsReportedAtTheDefault() =>

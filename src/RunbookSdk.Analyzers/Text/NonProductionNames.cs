@@ -1,0 +1,69 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// RB0012's vocabulary: the parts of a resource name that mark it as not production. Built in: <c>dev</c>,
+/// <c>development</c>, <c>staging</c>, <c>stg</c>. Teams name more environments (<c>qa</c>, <c>uat</c>, <c>preprod</c>), so
+/// <c>.editorconfig</c> can add theirs: <c>runbook_sdk.RB0012.non_production_names = qa, uat</c>.
+/// </summary>
+internal sealed class NonProductionNames
+{
+    /// <summary>The <c>.editorconfig</c> key: extra names, separated by commas or spaces.</summary>
+    public const string OptionKey = "runbook_sdk.RB0012.non_production_names";
+
+    private static readonly string[] s_builtIn = ["dev", "development", "staging", "stg"];
+    private static readonly ConcurrentDictionary<string, NonProductionNames> s_configured = new(StringComparer.Ordinal);
+    private readonly GuardedPattern _pattern;
+
+    private NonProductionNames(IReadOnlyCollection<string> names)
+    {
+        var alternatives = string.Join("|", names.OrderByDescending(n => n.Length).Select(Regex.Escape));
+        _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")([-_.]|$)", RegexOptions.None, names.ToArray());
+    }
+
+    /// <summary>The built-in names only.</summary>
+    public static NonProductionNames Default { get; } = new(s_builtIn);
+
+    /// <summary>The built-in names and those the file's <c>.editorconfig</c> adds; one instance per distinct setting.</summary>
+    public static NonProductionNames For(AnalyzerConfigOptions options) =>
+        options.TryGetValue(OptionKey, out var value) && !string.IsNullOrWhiteSpace(value)
+            ? s_configured.GetOrAdd(value, static v => new NonProductionNames(s_builtIn.Concat(Parse(v)).Distinct(StringComparer.OrdinalIgnoreCase).ToList()))
+            : Default;
+
+    /// <summary>False when the text cannot name a non-production resource: a cheap look for the names.</summary>
+    public bool MayMatch(string text) => _pattern.MayMatch(text);
+
+    /// <summary>
+    /// Every word of the text that has a non-production name as one of its parts (<c>omnix-ai-dev-orders</c>), not
+    /// the name alone (<c>--env staging</c> is an argument, not a resource) and not an option (<c>--save-dev</c>).
+    /// </summary>
+    public IEnumerable<TextMatch> In(string text)
+    {
+        // Every word is matched on its own: first ask whether the text names an environment at all.
+        if (!_pattern.MayMatch(text)) yield break;
+        foreach (var word in CommandPatterns.Words(text))
+        {
+            if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
+            var environment = _pattern.Regex.Match(word.Value);
+            if (!environment.Success || environment.Length == word.Length) continue;
+            yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
+        }
+    }
+
+    private static string Describe(string name) => name switch
+    {
+        "dev" or "development" => "development",
+        "staging" or "stg" => "staging",
+        _ => name,
+    };
+
+    /// <summary>Names are letters and digits; anything else in the setting separates them.</summary>
+    private static IEnumerable<string> Parse(string value) =>
+        Regex.Split(value, "[^A-Za-z0-9]+").Where(name => name.Length > 0).Select(name => name.ToLowerInvariant());
+}
