@@ -38,8 +38,8 @@ internal static class ParameterDefaults
                     if (text.PieceAt(name.Start)?.Hole is not null) continue;
                     if (!isProduction(type)) return;
                     if (!runbooks.Symbols.IsParameter(property)) break;
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonProductionResource,
-                        text.LocationOf(name.Start, name.Length), name.Text, name.Detail));
+                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length),
+                        NonProductionNames.FixProperties(name.Text, names.WithoutEnvironment(name.Text)), name.Text, name.Detail));
                 }
             }
         }

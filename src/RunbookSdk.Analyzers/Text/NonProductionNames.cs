@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -26,6 +27,18 @@ internal sealed class NonProductionNames
         var alternatives = string.Join("|", names.OrderByDescending(n => n.Length).Select(Regex.Escape));
         _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")([-_.]|$)", RegexOptions.None, names.ToArray());
     }
+
+    /// <summary>Diagnostic property: the resource name as written (the code fix replaces only that text).</summary>
+    public const string ResourceProperty = "Resource";
+
+    /// <summary>Diagnostic property: the name without its environment part, which the code fix offers.</summary>
+    public const string ProductionNameProperty = "ProductionName";
+
+    /// <summary>What RB0012's code fix needs: the name found and the one it offers instead (none when there is none).</summary>
+    public static ImmutableDictionary<string, string?> FixProperties(string resource, string? productionName) =>
+        productionName is null
+            ? ImmutableDictionary<string, string?>.Empty
+            : ImmutableDictionary<string, string?>.Empty.Add(ResourceProperty, resource).Add(ProductionNameProperty, productionName);
 
     /// <summary>The built-in names only.</summary>
     public static NonProductionNames Default { get; } = new(s_builtIn);
@@ -54,6 +67,22 @@ internal sealed class NonProductionNames
             if (!environment.Success || environment.Length == word.Length) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
         }
+    }
+
+    /// <summary>
+    /// The name with its environment part taken out, as the production resource is usually called:
+    /// <c>omnix-ai-backend-dev</c> → <c>omnix-ai-backend</c>, <c>omnix-ai-dev-orders</c> → <c>omnix-ai-orders</c>,
+    /// <c>api-staging.omnix.ai</c> → <c>api.omnix.ai</c>. Null when nothing would be left.
+    /// </summary>
+    public string? WithoutEnvironment(string name)
+    {
+        var environment = _pattern.Regex.Match(name);
+        if (!environment.Success || environment.Length == name.Length) return null;
+        var atStart = environment.Index == 0;
+        var atEnd = environment.Index + environment.Length == name.Length;
+        // Between two separators, the one after the environment stays: "api-staging.omnix.ai" keeps its ".".
+        var result = atStart || atEnd ? name.Remove(environment.Index, environment.Length) : name.Remove(environment.Index, environment.Length - 1);
+        return result.Length == 0 ? null : result;
     }
 
     private static string Describe(string name) => name switch

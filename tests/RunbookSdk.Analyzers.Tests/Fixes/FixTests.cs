@@ -463,3 +463,30 @@ public sealed class AddFirstEscalationLevelCodeFixTests
         return Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>(source, source);
     }
 }
+
+public sealed class ProductionNameCodeFixTests
+{
+    [Fact]
+    public Task OffersTheNameWithoutItsEnvironmentPartInCommandsUrlsAndDefaults() =>
+        Verify<CommandTextAnalyzer>.FixAsync<ProductionNameCodeFix>(
+            Sources.Runbook("""
+                        .Step("Lambda", s => s.Run("aws lambda get-function --function-name {|RB0012:omnix-ai-backend-dev|}"))
+                        .Step("Tables", s => s.Run($"aws dynamodb describe-table --table-name {|RB0012:omnix-ai-dev-orders|} --region {Region}"))
+                        .Step("Api", s => s.Http("GET", "https://{|RB0012:api-staging.omnix.ai|}/health").ExpectStatus(200))
+            """, extraMembers: """    [Parameter("Package")] public string Package { get; init; } = "fileb://{|RB0012:omnix-ai-backend-staging.zip|}";""" + "\n"),
+            Sources.Runbook("""
+                        .Step("Lambda", s => s.Run("aws lambda get-function --function-name omnix-ai-backend"))
+                        .Step("Tables", s => s.Run($"aws dynamodb describe-table --table-name omnix-ai-orders --region {Region}"))
+                        .Step("Api", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200))
+            """, extraMembers: """    [Parameter("Package")] public string Package { get; init; } = "fileb://omnix-ai-backend.zip";""" + "\n"),
+            fixAllRounds: 4);
+
+    [Fact]
+    public Task ANameBuiltFromConstantsIsLeftToThePerson()
+    {
+        var source = Sources.Runbook("""
+                        .Step("Lambda", s => s.Run({|RB0012:"aws lambda get-function --function-name " + Function|}))
+            """, extraMembers: """    private const string Function = "omnix-ai-backend-dev";""" + "\n");
+        return Verify<CommandTextAnalyzer>.FixAsync<ProductionNameCodeFix>(source, source);
+    }
+}

@@ -28,7 +28,14 @@ internal static class Verify<TAnalyzer>
     }
 
     /// <summary>Checks the fix turns <paramref name="source"/> into <paramref name="fixedSource"/>, one diagnostic at a time and all at once.</summary>
-    public static Task FixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null)
+    /// <param name="source">The code with its findings marked.</param>
+    /// <param name="fixedSource">The code after every finding is fixed.</param>
+    /// <param name="equivalenceKey">Which of the fix's actions to apply; null for the first.</param>
+    /// <param name="fixAllRounds">
+    /// How many "fix all" rounds reach <paramref name="fixedSource"/>: more than one when each action fixes only the
+    /// findings it shares a key with (a fix whose key names the value it writes).
+    /// </param>
+    public static Task FixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int fixAllRounds = 1)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -37,6 +44,13 @@ internal static class Verify<TAnalyzer>
             FixedCode = fixedSource,
             CodeActionEquivalenceKey = equivalenceKey,
         };
+        if (fixAllRounds > 1)
+        {
+            test.NumberOfFixAllIterations = fixAllRounds;
+            test.NumberOfFixAllInDocumentIterations = fixAllRounds;
+            test.NumberOfFixAllInProjectIterations = fixAllRounds;
+        }
+
         Configure(test);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.FixedState.MarkupHandling = MarkupMode.Allow;
