@@ -67,6 +67,37 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_new_projects_editorconfig_names_its_own_environments_for_RB0012()
+    {
+        Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
+        var editorconfig = Path.Combine(repository.Repository, ".editorconfig");
+        Assert.True(File.Exists(editorconfig), "The template no longer writes .editorconfig.");
+        var originalConfig = File.ReadAllText(editorconfig);
+        var originalRunbook = File.ReadAllText(repository.Runbook);
+        Assert.Contains("# runbook_sdk.RB0012.non_production_names", originalConfig);
+        Assert.Contains("\"https://api.example.com/health\"", originalRunbook);
+
+        // The project says "qa" is not production; its production runbook's health URL now points at QA.
+        File.WriteAllText(editorconfig, originalConfig + "runbook_sdk.RB0012.non_production_names = qa\n");
+        File.WriteAllText(repository.Runbook, originalRunbook.Replace("\"https://api.example.com/health\"", "\"https://api-qa.example.com/health\"", StringComparison.Ordinal));
+        try
+        {
+            var build = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
+            log.WriteLine(build.ToString());
+
+            Assert.True(build.ExitCode != 0, build.ToString());
+            Assert.Contains("error RB0012", build.Output);
+            Assert.Contains("'api-qa.example.com', which looks like a qa resource", build.Output);
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            File.WriteAllText(editorconfig, originalConfig);
+            File.WriteAllText(repository.Runbook, originalRunbook);
+        }
+    }
+
+    [Fact]
     public async Task The_runbook_item_template_adds_a_runbook_in_the_projects_namespace_that_builds_into_a_page()
     {
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
