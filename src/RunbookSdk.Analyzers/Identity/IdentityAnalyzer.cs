@@ -47,8 +47,9 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
 
         if (!s_kebabCase.IsMatch(id))
         {
-            // The code fix offers the kebab-case spelling; worked out here, where the id's value is already known.
-            var properties = KebabCase.From(id) is { } suggestion
+            // The code fix offers the kebab-case spelling; worked out here, where the id's value is already known. Not
+            // when another runbook (handbook) already has that id: the fix would only trade this finding for a duplicate.
+            var properties = KebabCase.From(id) is { } suggestion && !runbooks.TypesWithId(suggestion, handbook).Any()
                 ? ImmutableDictionary<string, string?>.Empty.Add(SuggestedIdProperty, suggestion)
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, properties, id,

@@ -215,7 +215,7 @@ public sealed class InterpolateCommandCodeFixTests
 public sealed class KebabCaseIdCodeFixTests
 {
     [Fact]
-    public Task RespellsLiteralIdsInKebabCaseAndLeavesDuplicatesAndConstantsAlone() =>
+    public Task RespellsLiteralIdsInKebabCaseAndLeavesDuplicatesConstantsAndTakenSpellingsAlone() =>
         Verify<IdentityAnalyzer>.FixAsync<KebabCaseIdCodeFix>("""
             using RunbookSdk;
 
@@ -233,6 +233,9 @@ public sealed class KebabCaseIdCodeFixTests
 
             [Handbook({|RB0011:"Omnix Handbook"|})]
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            [Runbook({|RB0011:"DB_Restore"|})]
+            public sealed class E : Runbook { public override void Define(IRunbookBuilder rb) { } }
 
             static class Ids { public const string Outage = "Outage"; }
             """, """
@@ -252,6 +255,9 @@ public sealed class KebabCaseIdCodeFixTests
 
             [Handbook("omnix-handbook")]
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            [Runbook({|RB0011:"DB_Restore"|})]
+            public sealed class E : Runbook { public override void Define(IRunbookBuilder rb) { } }
 
             static class Ids { public const string Outage = "Outage"; }
             """);
