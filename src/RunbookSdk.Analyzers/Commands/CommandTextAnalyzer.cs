@@ -159,7 +159,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             // A hole is a parameter the operator sets; only literal text names a fixed resource.
             if (text.PieceAt(name.Start)?.Hole is not null) continue;
             call.Report(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length),
-                NonProductionNames.FixProperties(name.Text, names.WithoutEnvironment(name.Text)), name.Text, name.Detail);
+                names.FixProperties(name.Text), name.Text, name.Detail);
         }
     }
 

@@ -39,7 +39,7 @@ internal static class ParameterDefaults
                     if (!isProduction(type)) return;
                     if (!runbooks.Symbols.IsParameter(property)) break;
                     context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length),
-                        NonProductionNames.FixProperties(name.Text, names.WithoutEnvironment(name.Text)), name.Text, name.Detail));
+                        names.FixProperties(name.Text), name.Text, name.Detail));
                 }
             }
         }

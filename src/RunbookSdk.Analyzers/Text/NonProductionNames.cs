@@ -34,11 +34,11 @@ internal sealed class NonProductionNames
     /// <summary>Diagnostic property: the name without its environment part, which the code fix offers.</summary>
     public const string ProductionNameProperty = "ProductionName";
 
-    /// <summary>What RB0012's code fix needs: the name found and the one it offers instead (none when there is none).</summary>
-    public static ImmutableDictionary<string, string?> FixProperties(string resource, string? productionName) =>
-        productionName is null
-            ? ImmutableDictionary<string, string?>.Empty
-            : ImmutableDictionary<string, string?>.Empty.Add(ResourceProperty, resource).Add(ProductionNameProperty, productionName);
+    /// <summary>What RB0012's code fix needs: the name found and the one it offers instead (none when nothing would be left).</summary>
+    public ImmutableDictionary<string, string?> FixProperties(string resource) =>
+        WithoutEnvironment(resource) is { } productionName
+            ? ImmutableDictionary<string, string?>.Empty.Add(ResourceProperty, resource).Add(ProductionNameProperty, productionName)
+            : ImmutableDictionary<string, string?>.Empty;
 
     /// <summary>The built-in names only.</summary>
     public static NonProductionNames Default { get; } = new(s_builtIn);
@@ -74,7 +74,7 @@ internal sealed class NonProductionNames
     /// <c>omnix-ai-backend-dev</c> → <c>omnix-ai-backend</c>, <c>omnix-ai-dev-orders</c> → <c>omnix-ai-orders</c>,
     /// <c>api-staging.omnix.ai</c> → <c>api.omnix.ai</c>. Null when nothing would be left.
     /// </summary>
-    public string? WithoutEnvironment(string name)
+    private string? WithoutEnvironment(string name)
     {
         var environment = _pattern.Regex.Match(name);
         if (!environment.Success || environment.Length == name.Length) return null;

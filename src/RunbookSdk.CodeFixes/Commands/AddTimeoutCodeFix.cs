@@ -1,12 +1,10 @@
 using System.Collections.Immutable;
 using System.Composition;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
@@ -33,29 +31,20 @@ public sealed class AddTimeoutCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (RunCall(root, diagnostic) is null) continue;
+            if (CommandCall.Of(root, diagnostic) is null) continue;
             context.RegisterCodeFix(
                 CodeAction.Create("Stop the command after 5 minutes (.Timeout)", token => FixAsync(context.Document, diagnostic, token), Key),
                 diagnostic);
         }
     }
 
-    private static InvocationExpressionSyntax? RunCall(SyntaxNode? root, Diagnostic diagnostic) =>
-        root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-            ?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } } run
-            ? run
-            : null;
-
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || RunCall(root, diagnostic) is not { } run) return document;
+        if (root is null || model is null || CommandCall.Of(root, diagnostic) is not { } run) return document;
 
-        // TimeSpan as the file already names it: through `using System;` (or implicit usings), else fully qualified.
-        var timeSpan = model.LookupNamespacesAndTypes(run.SpanStart, name: "TimeSpan")
-            .Any(symbol => symbol.ToDisplayString() == "System.TimeSpan") ? "TimeSpan" : "System.TimeSpan";
-        var call = $"Timeout({timeSpan}.FromMinutes(5))";
+        var call = $"Timeout({TimeSpanName.At(model, run.SpanStart)}.FromMinutes(5))";
         return document.WithSyntaxRoot(root.ReplaceNode(run, FluentChain.Append(run, call, FluentChain.EndOfLine(root))));
     }
 }

@@ -85,7 +85,7 @@ internal sealed class InterpolatedCommandText
                     break;
                 case InterpolationSyntax hole:
                     var format = hole.FormatClause?.FormatStringToken.ValueText;
-                    if (format is not null && (format.IndexOf('"') >= 0 || format.IndexOf('\\') >= 0)) return false;
+                    if (format is not null && !IsPlainFormat(format)) return false;
                     if (hole.AlignmentClause is not null) return false; // the handler has no alignment: padding a shell word means nothing
                     AppendHole(hole.Expression, format);
                     break;
@@ -138,7 +138,7 @@ internal sealed class InterpolatedCommandText
             if (end < 0 || !TryParseItem(format.Substring(position + 1, end - position - 1), out var index, out var hasAlignment, out var itemFormat)) return false;
             if (hasAlignment) return false;
             if (index + 1 >= arguments.Count) return false;
-            if (itemFormat is not null && (itemFormat.IndexOf('"') >= 0 || itemFormat.IndexOf('\\') >= 0 || itemFormat.IndexOf('{') >= 0)) return false;
+            if (itemFormat is not null && !IsPlainFormat(itemFormat)) return false;
             if (literal.Length > 0) AppendLiteral(literal.ToString());
             literal.Clear();
             AppendHole(arguments[index + 1].Expression, itemFormat);
@@ -170,6 +170,9 @@ internal sealed class InterpolatedCommandText
 
         return int.TryParse(item.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out index);
     }
+
+    /// <summary>A format the hole can carry as written: no quote or backslash to escape, no brace to end the hole.</summary>
+    private static bool IsPlainFormat(string format) => format.IndexOfAny(['"', '\\', '{', '}']) < 0;
 
     private void AppendHole(ExpressionSyntax expression, string? format)
     {

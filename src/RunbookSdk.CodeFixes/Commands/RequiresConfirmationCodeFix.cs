@@ -5,7 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
@@ -28,21 +27,17 @@ public sealed class RequiresConfirmationCodeFix : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (RunCall(root, diagnostic) is null) continue;
+            if (CommandCall.Of(root, diagnostic) is null) continue;
             context.RegisterCodeFix(
                 CodeAction.Create("Require confirmation before this step", token => FixAsync(context.Document, diagnostic, token), Key),
                 diagnostic);
         }
     }
 
-    private static InvocationExpressionSyntax? RunCall(SyntaxNode? root, Diagnostic diagnostic) =>
-        root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-            ?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent as InvocationExpressionSyntax;
-
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || RunCall(root, diagnostic) is not { } run) return document;
+        if (root is null || CommandCall.Of(root, diagnostic) is not { } run) return document;
         var top = FluentChain.Top(run);
         return document.WithSyntaxRoot(root.ReplaceNode(top, FluentChain.Append(top, "RequiresConfirmation()", FluentChain.EndOfLine(root))));
     }

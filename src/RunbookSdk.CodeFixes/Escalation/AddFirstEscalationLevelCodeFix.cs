@@ -54,13 +54,11 @@ public sealed class AddFirstEscalationLevelCodeFix : CodeFixProvider
             : null;
 
     /// <summary>The first <c>.Level(...)</c> call of the chain holding the late level (the diagnostic is on its time).</summary>
-    private static InvocationExpressionSyntax? FirstLevel(SyntaxNode? root, Diagnostic diagnostic)
-    {
-        var level = root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-            .AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(IsLevel);
-        while (level?.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } && IsLevel(inner)) level = inner;
-        return level;
-    }
+    private static InvocationExpressionSyntax? FirstLevel(SyntaxNode? root, Diagnostic diagnostic) =>
+        root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
+            .AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(EscalationChain.IsLevel) is { } level
+            ? EscalationChain.Levels(level)[0]
+            : null;
 
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, TimeSpan within, CancellationToken cancellationToken)
     {
@@ -68,8 +66,7 @@ public sealed class AddFirstEscalationLevelCodeFix : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null || FirstLevel(root, diagnostic) is not { } first) return document;
 
-        var timeSpan = model.LookupNamespacesAndTypes(first.SpanStart, name: "TimeSpan")
-            .Any(symbol => symbol.ToDisplayString() == "System.TimeSpan") ? "TimeSpan" : "System.TimeSpan";
+        var timeSpan = TimeSpanName.At(model, first.SpanStart);
         var dot = ((MemberAccessExpressionSyntax)first.Expression).OperatorToken;
         var call = $".Level(\"On-call engineer\", {Expression(timeSpan, within)})";
         // One call per line stays one call per line: the new level gets the line and indentation of the old first one.
@@ -88,7 +85,4 @@ public sealed class AddFirstEscalationLevelCodeFix : CodeFixProvider
         if (value.Ticks % TimeSpan.TicksPerSecond == 0) return $"{timeSpan}.FromSeconds({(long)value.TotalSeconds})";
         return $"{timeSpan}.FromTicks({value.Ticks})";
     }
-
-    private static bool IsLevel(InvocationExpressionSyntax invocation) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Level" };
 }

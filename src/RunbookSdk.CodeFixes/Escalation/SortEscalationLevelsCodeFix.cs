@@ -51,10 +51,10 @@ public sealed class SortEscalationLevelsCodeFix : CodeFixProvider
     {
         if (RunbookCompilation.For(model.Compilation) is not { } runbooks) return null;
         var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-        var level = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(IsLevel);
+        var level = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(EscalationChain.IsLevel);
         if (level is null) return null;
 
-        var calls = ChainOfLevels(level);
+        var calls = EscalationChain.Levels(level);
         var type = model.GetEnclosingSymbol(level.SpanStart, cancellationToken)?.ContainingType;
         var values = new SyntaxValues(runbooks, type, model, cancellationToken);
         var levels = new List<(InvocationExpressionSyntax Call, string Who, TimeSpan After)>();
@@ -110,25 +110,4 @@ public sealed class SortEscalationLevelsCodeFix : CodeFixProvider
     }
 
     private static SyntaxToken Dot(InvocationExpressionSyntax level) => ((MemberAccessExpressionSyntax)level.Expression).OperatorToken;
-
-    /// <summary>The consecutive <c>.Level(...)</c> calls around <paramref name="level"/>, innermost (first written) first.</summary>
-    private static List<InvocationExpressionSyntax> ChainOfLevels(InvocationExpressionSyntax level)
-    {
-        var first = level;
-        while (first.Expression is MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax inner } && IsLevel(inner)) first = inner;
-
-        var calls = new List<InvocationExpressionSyntax> { first };
-        var current = first;
-        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current &&
-               access.Parent is InvocationExpressionSyntax outer && IsLevel(outer))
-        {
-            calls.Add(outer);
-            current = outer;
-        }
-
-        return calls;
-    }
-
-    private static bool IsLevel(InvocationExpressionSyntax invocation) =>
-        invocation.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Level" };
 }

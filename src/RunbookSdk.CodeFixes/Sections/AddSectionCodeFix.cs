@@ -72,8 +72,8 @@ public sealed class AddSectionCodeFix : CodeFixProvider
         if (root?.FindToken(position).Parent is not TypeDeclarationSyntax type || Define(type) is not { } define) return document;
 
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (model is not null && call.Contains("TimeSpan") && model.LookupNamespacesAndTypes(define.SpanStart, name: "TimeSpan").IsEmpty)
-            call = call.Replace("TimeSpan.", "System.TimeSpan.");
+        if (model is not null && call.Contains("TimeSpan"))
+            call = call.Replace("TimeSpan.", TimeSpanName.At(model, define.SpanStart) + ".");
 
         var endOfLine = FluentChain.EndOfLine(root);
         var builder = define.ParameterList.Parameters[0].Identifier.ValueText;
