@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
 
 namespace RunbookSdk.Analyzers.Tests.Docs;
 
@@ -11,19 +10,15 @@ namespace RunbookSdk.Analyzers.Tests.Docs;
 /// </summary>
 public sealed class RuleDocsTests
 {
-    private static readonly string s_docs = FindDocs();
+    private static readonly string s_docs = Path.Combine(Shipped.RepositoryRoot, "docs");
 
-    private static readonly DiagnosticDescriptor[] s_rules = typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+    private static readonly DiagnosticDescriptor[] s_rules = Shipped.Analyzers
+        .SelectMany(a => a.SupportedDiagnostics)
         .DistinctBy(d => d.Id)
         .OrderBy(d => d.Id, StringComparer.Ordinal)
         .ToArray();
 
-    private static readonly HashSet<string> s_fixable = typeof(RunbookSdk.CodeFixes.Commands.AddCurlFailCodeFix).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-        .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
-        .ToHashSet(StringComparer.Ordinal);
+    private static readonly HashSet<string> s_fixable = Shipped.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
 
     public static TheoryData<string> RuleIds => new(s_rules.Select(r => r.Id));
 
@@ -66,14 +61,4 @@ public sealed class RuleDocsTests
         Regex.Match(page, $@"^\| {name} \| (?<value>[^|]+) \|$", RegexOptions.Multiline) is { Success: true } match
             ? match.Groups["value"].Value.Trim()
             : throw new Xunit.Sdk.XunitException($"The rule page has no '| {name} | … |' row.");
-
-    private static string FindDocs()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "RunbookSdk.sln"))) return Path.Combine(directory.FullName, "docs");
-        }
-
-        throw new InvalidOperationException("RunbookSdk.sln not found above " + AppContext.BaseDirectory);
-    }
 }

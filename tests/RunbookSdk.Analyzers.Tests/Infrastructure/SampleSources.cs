@@ -50,14 +50,5 @@ internal static class SampleSources
         return false;
     }
 
-    private static string Root()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var samples = Path.Combine(directory.FullName, "samples");
-            if (Directory.Exists(samples) && File.Exists(Path.Combine(directory.FullName, "Directory.Packages.props"))) return samples;
-        }
-
-        throw new DirectoryNotFoundException("samples/ not found above " + AppContext.BaseDirectory);
-    }
+    private static string Root() => Path.Combine(Shipped.RepositoryRoot, "samples");
 }

@@ -15,19 +15,13 @@ namespace RunbookSdk.Analyzers.Tests.Performance;
 /// </summary>
 public sealed class RegistrationTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> s_analyzers = typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer).Assembly
-        .GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
-    public static TheoryData<string> Analyzers => new(s_analyzers.Select(a => a.GetType().Name));
+    public static TheoryData<string> Analyzers => new(Shipped.Analyzers.Select(a => a.GetType().Name));
 
     [Theory]
     [MemberData(nameof(Analyzers))]
     public void Analyzer_registers_only_narrow_actions_and_runs_concurrently(string name)
     {
-        var analyzer = s_analyzers.Single(a => a.GetType().Name == name);
+        var analyzer = Shipped.Analyzers.Single(a => a.GetType().Name == name);
         var context = new RecordingAnalysisContext();
 
         analyzer.Initialize(context);
@@ -43,7 +37,7 @@ public sealed class RegistrationTests
     [Fact]
     public void Analyzers_do_nothing_in_a_compilation_without_RunbookSdk()
     {
-        foreach (var analyzer in s_analyzers)
+        foreach (var analyzer in Shipped.Analyzers)
         {
             var context = new RecordingAnalysisContext();
             analyzer.Initialize(context);

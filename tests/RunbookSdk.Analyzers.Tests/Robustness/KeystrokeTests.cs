@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
@@ -20,18 +19,6 @@ namespace RunbookSdk.Analyzers.Tests.Robustness;
 public sealed class KeystrokeTests
 {
     private const int CutsPerFile = 16;
-
-    private static readonly ImmutableArray<DiagnosticAnalyzer> s_analyzers = typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer).Assembly
-        .GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
-    private static readonly ImmutableArray<CodeFixProvider> s_fixes = typeof(RunbookSdk.CodeFixes.Commands.AddCurlFailCodeFix).Assembly
-        .GetTypes()
-        .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-        .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
 
     public static TheoryData<string> Samples => new(SampleSources.Names());
 
@@ -77,7 +64,7 @@ public sealed class KeystrokeTests
                     var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
                         onAnalyzerException: (exception, analyzer, _) => failures.Add($"{where}: {analyzer.GetType().Name} threw {exception}"),
                         concurrentAnalysis: false, logAnalyzerExecutionTime: false);
-                    var diagnostics = await withGenerated.WithAnalyzers(s_analyzers, options).GetAnalyzerDiagnosticsAsync();
+                    var diagnostics = await withGenerated.WithAnalyzers(Shipped.Analyzers, options).GetAnalyzerDiagnosticsAsync();
                     foreach (var crash in diagnostics.Where(d => d.Id == "AD0001")) failures.Add($"{where}: {crash.GetMessage()}");
 
                     var editedTree = await edited.GetSyntaxTreeAsync();
@@ -97,7 +84,7 @@ public sealed class KeystrokeTests
     private static async Task<int> ComputeFixesAsync(Document document, Diagnostic diagnostic, string where, List<string> failures)
     {
         var computed = 0;
-        foreach (var fix in s_fixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+        foreach (var fix in Shipped.CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
         {
             var actions = new List<CodeAction>();
             try
@@ -128,5 +115,6 @@ public sealed class KeystrokeTests
     }
 
     private static bool IsRunbookCode(Document document) =>
-        document.TryGetText(out var text) && (text.ToString().Contains("IRunbookBuilder", StringComparison.Ordinal) || text.ToString().Contains("IHandbookBuilder", StringComparison.Ordinal));
+        document.TryGetText(out var text) && text.ToString() is var source &&
+        (source.Contains("IRunbookBuilder", StringComparison.Ordinal) || source.Contains("IHandbookBuilder", StringComparison.Ordinal));
 }

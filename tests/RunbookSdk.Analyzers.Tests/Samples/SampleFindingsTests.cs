@@ -1,14 +1,5 @@
-using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using RunbookSdk.Analyzers.Commands;
-using RunbookSdk.Analyzers.Constants;
-using RunbookSdk.Analyzers.Escalation;
-using RunbookSdk.Analyzers.Identity;
-using RunbookSdk.Analyzers.Review;
-using RunbookSdk.Analyzers.Sections;
-using RunbookSdk.Analyzers.Steps;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 
 namespace RunbookSdk.Analyzers.Tests.Samples;
@@ -19,12 +10,6 @@ namespace RunbookSdk.Analyzers.Tests.Samples;
 /// </summary>
 public sealed class SampleFindingsTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> s_analyzers =
-    [
-        new SectionCompletenessAnalyzer(), new EmptyStepAnalyzer(), new CommandTextAnalyzer(), new EscalationAnalyzer(),
-        new ReviewDateAnalyzer(), new IdentityAnalyzer(), new ConstantArgumentAnalyzer(),
-    ];
-
     /// <summary>Deliberate findings, as "id file(line)". Keep in step with each sample's README.</summary>
     private static readonly Dictionary<string, string[]> s_expected = new()
     {
@@ -57,7 +42,7 @@ public sealed class SampleFindingsTests
     {
         var compilation = SampleSources.Compilation(sample);
 
-        var diagnostics = await compilation.WithAnalyzers(s_analyzers).GetAllDiagnosticsAsync();
+        var diagnostics = await compilation.WithAnalyzers(Shipped.Analyzers).GetAllDiagnosticsAsync();
         Assert.Empty(diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error && d.Id.StartsWith("CS", StringComparison.Ordinal)).Select(d => d.ToString()));
 
         var actual = diagnostics
