@@ -12,6 +12,12 @@ if (args.Length > 0 && args[0] == "report")
     await WorkReport.PrintAsync(runbooks);
     return 0;
 }
+// `keystroke` prints only the report's last line: what the rules cost the IDE per edit of one runbook.
+if (args.Length > 0 && args[0] == "keystroke")
+{
+    WorkReport.PrintKeystrokeCost(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, CorpusCompilation.Analyzers());
+    return 0;
+}
 // `build` compiles the corpus with the real compiler through dotnet build: what a user's build pays.
 if (args.Length > 0 && args[0] == "build")
 {
@@ -113,5 +119,46 @@ internal static class WorkReport
         {
             Console.WriteLine($"  {analyzer.GetType().Name,-32} {telemetry.ExecutionTime.TotalMilliseconds,8:F1} ms  rules {string.Join(",", analyzer.SupportedDiagnostics.Select(d => d.Id))}");
         }
+
+        PrintKeystrokeCost(runbooks, analyzers);
+    }
+
+    /// <summary>
+    /// What the IDE pays per keystroke: an edit creates a new compilation (every symbol is built again, lazily) and
+    /// the IDE analyses the document being edited. The rules' share is the difference to one no-op rule, in bytes
+    /// allocated (exact) and time (best of the rounds).
+    /// </summary>
+    public static void PrintKeystrokeCost(int runbooks, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    {
+        var compilation = CorpusCompilation.Create(runbooks);
+        var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
+        var edit = 0;
+        (long Bytes, double Milliseconds) AnalyseEditedDocument(ImmutableArray<DiagnosticAnalyzer> set)
+        {
+            edit++;
+            var edited = CorpusCompilation.ReplaceText(compilation, "Runbook7.cs", t => t.Replace("List pods", "List pods " + edit, StringComparison.Ordinal));
+            var model = edited.GetSemanticModel(edited.SyntaxTrees.Single(t => t.FilePath == "Runbook7.cs"));
+            var withAnalyzers = edited.WithAnalyzers(set, new CompilationWithAnalyzersOptions(
+                AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+            return (GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds);
+        }
+
+        var rules = new List<(long Bytes, double Milliseconds)>();
+        var driverOnly = new List<(long Bytes, double Milliseconds)>();
+        for (var round = -2; round < 7; round++)
+        {
+            var withRules = AnalyseEditedDocument(analyzers);
+            var withNoOp = AnalyseEditedDocument(noOp);
+            if (round < 0) continue; // JIT
+            rules.Add(withRules);
+            driverOnly.Add(withNoOp);
+        }
+
+        var bytes = rules.Min(r => r.Bytes) - driverOnly.Min(r => r.Bytes);
+        var time = rules.Min(r => r.Milliseconds) - driverOnly.Min(r => r.Milliseconds);
+        Console.WriteLine($"a keystroke in one runbook (new compilation, that document analysed): the rules allocate {bytes / 1_000:N0} KB and take {time:F1} ms beyond one no-op rule ({rules.Min(r => r.Milliseconds):F1} ms against {driverOnly.Min(r => r.Milliseconds):F1} ms, best of 7)");
     }
 }

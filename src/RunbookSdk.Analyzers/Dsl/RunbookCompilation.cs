@@ -21,8 +21,8 @@ internal sealed class RunbookCompilation
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, DslCallIndex> _indexes = new();
-    private readonly Lazy<ILookup<string, INamedTypeSymbol>> _runbookIds;
-    private readonly Lazy<ILookup<string, INamedTypeSymbol>> _handbookIds;
+    private readonly Lazy<IdDeclarations> _runbookIds;
+    private readonly Lazy<IdDeclarations> _handbookIds;
 
     private RunbookCompilation(Compilation compilation, DslSymbols symbols)
     {
@@ -30,8 +30,8 @@ internal sealed class RunbookCompilation
         Symbols = symbols;
         TypeNames = new TypeNames(compilation);
         Syntax = new DslSyntax(symbols);
-        _runbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.RunbookAttribute));
-        _handbookIds = new Lazy<ILookup<string, INamedTypeSymbol>>(() => IndexIds(symbols.HandbookAttribute));
+        _runbookIds = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation, "Runbook"));
+        _handbookIds = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation, "Handbook"));
     }
 
     public DslSymbols Symbols { get; }
@@ -45,8 +45,20 @@ internal sealed class RunbookCompilation
     public static RunbookCompilation? For(Compilation compilation) =>
         s_cache.GetValue(compilation, static c => new Holder(DslSymbols.TryCreate(c) is { } symbols ? new RunbookCompilation(c, symbols) : null)).Value;
 
-    /// <summary>Types in this compilation that carry the same id attribute value.</summary>
-    public IEnumerable<INamedTypeSymbol> TypesWithId(string id, bool handbook) => (handbook ? _handbookIds : _runbookIds).Value[id];
+    /// <summary>
+    /// Types in this compilation whose <c>[Runbook]</c> (<paramref name="handbook"/>: <c>[Handbook]</c>) id is
+    /// <paramref name="id"/>. Only the types whose declarations may carry it are bound (<see cref="IdDeclarations"/>).
+    /// </summary>
+    public IEnumerable<INamedTypeSymbol> TypesWithId(string id, bool handbook)
+    {
+        var attributeType = handbook ? Symbols.HandbookAttribute : Symbols.RunbookAttribute;
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var metadataName in (handbook ? _handbookIds : _runbookIds).Value.CandidatesFor(id))
+        {
+            if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } type && seen.Add(type) && IdOf(type, attributeType).Id == id)
+                yield return type;
+        }
+    }
 
     /// <summary>What the type's Define says, following <c>base.Define(...)</c> and inherited Define methods.</summary>
     public DocumentFacts FactsOf(INamedTypeSymbol type) => _facts.GetOrAdd(type, t => Read(t, depth: 0));
@@ -69,22 +81,6 @@ internal sealed class RunbookCompilation
         }
 
         return (null, null);
-    }
-
-    private ILookup<string, INamedTypeSymbol> IndexIds(INamedTypeSymbol? attributeType)
-    {
-        var found = new List<(string, INamedTypeSymbol)>();
-        Collect(_compilation.Assembly.GlobalNamespace);
-        return found.ToLookup(f => f.Item1, f => f.Item2, StringComparer.Ordinal);
-
-        void Collect(INamespaceOrTypeSymbol container)
-        {
-            foreach (var member in container.GetMembers())
-            {
-                if (member is INamespaceOrTypeSymbol nested) Collect(nested);
-                if (member is INamedTypeSymbol type && IdOf(type, attributeType).Id is { } id) found.Add((id, type));
-            }
-        }
     }
 
     private DocumentFacts Read(INamedTypeSymbol type, int depth)

@@ -142,6 +142,83 @@ public sealed class RB0011Tests
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
             """);
 
+    // The lookup reads literal ids from syntax: each pair below has one duplicate written some other way, and the
+    // other runbook must still see it.
+    [Fact]
+    public Task ADuplicateGivenByAConstantIsFound() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            public static class Ids { public const string Restore = "db-restore"; }
+
+            [Runbook({|RB0011:Ids.Restore|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            """);
+
+    [Fact]
+    public Task ADuplicateWhoseAttributeIsNamedThroughAnAliasIsFound() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+            using Rb = RunbookSdk.RunbookAttribute;
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Rb({|RB0011:"db-restore"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            """);
+
+    [Fact]
+    public Task ADuplicateNestedInAnotherTypeIsFound() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:"db-restore"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            public static class Outer
+            {
+                [RunbookSdk.Runbook({|RB0011:"db-restore"|})]
+                public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            }
+            """);
+
+    [Fact]
+    public Task DuplicatesInAFileScopedNamespaceAreFound() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            namespace Ops.Runbooks;
+
+            using RunbookSdk;
+
+            [Runbook({|RB0011:id: "db-restore"|})]
+            public sealed class Restore : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            public sealed class Legacy
+            {
+                [Runbook({|RB0011:"db-restore"|})]
+                public sealed class Restore : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            }
+            """);
+
+    [Fact]
+    public Task AnotherAttributeNamedRunbookDoesNotMakeADuplicate() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            namespace Other
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class RunbookAttribute(string id) : System.Attribute { public string Id { get; } = id; }
+
+                [Runbook("db-restore")]
+                public sealed class NotARunbook { }
+            }
+
+            [RunbookSdk.Runbook("db-restore")]
+            public sealed class Restore : RunbookSdk.Runbook { public override void Define(RunbookSdk.IRunbookBuilder rb) { } }
+            """);
+
     [Fact]
     public Task UniqueKebabCaseIdsAreNotReported() =>
         Verify<IdentityAnalyzer>.AnalyzerAsync("""

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// Where the ids of one kind (<c>[Runbook("…")]</c> or <c>[Handbook("…")]</c>) are declared in a compilation, read
+/// from the type declarations, so that asking "who else has this id?" binds only the types that may have it.
+/// Binding every type's attributes to answer it made each keystroke in the IDE bind the whole project's
+/// attributes again, since every edit creates a new compilation (docs/performance.md). A literal id is read from
+/// syntax; a type whose id is not a literal (a constant), or whose attribute is named through an alias, is a
+/// candidate for every id. Candidates are confirmed with their bound attribute, so the answer is exact.
+/// </summary>
+internal sealed class IdDeclarations
+{
+    private readonly Dictionary<string, List<string>> _byLiteralId = new(System.StringComparer.Ordinal);
+    private readonly List<string> _unknownIds = new();
+
+    private IdDeclarations()
+    {
+    }
+
+    /// <summary>Reads the declarations of the types whose attribute is named <paramref name="attributeName"/> (without "Attribute").</summary>
+    public static IdDeclarations Read(Compilation compilation, string attributeName)
+    {
+        var declarations = new IdDeclarations();
+        var aliases = AliasNames(compilation);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is CompilationUnitSyntax unit) declarations.Collect(unit.Members, "", attributeName, aliases);
+        }
+
+        return declarations;
+    }
+
+    /// <summary>Metadata names of the types that may carry <paramref name="id"/>: its literal declarations, then the unknown ones.</summary>
+    public IEnumerable<string> CandidatesFor(string id) =>
+        _byLiteralId.TryGetValue(id, out var declared) ? declared.Concat(_unknownIds) : _unknownIds;
+
+    private void Collect(SyntaxList<MemberDeclarationSyntax> members, string prefix, string attributeName, HashSet<string> aliases)
+    {
+        foreach (var member in members)
+        {
+            switch (member)
+            {
+                case BaseNamespaceDeclarationSyntax ns:
+                    Collect(ns.Members, prefix + NamespaceName(ns.Name) + ".", attributeName, aliases);
+                    break;
+                case TypeDeclarationSyntax type:
+                    var metadataName = prefix + type.Identifier.ValueText + (type.Arity > 0 ? "`" + type.Arity : "");
+                    Classify(type, metadataName, attributeName, aliases);
+                    Collect(type.Members, metadataName + "+", attributeName, aliases);
+                    break;
+            }
+        }
+    }
+
+    private void Classify(TypeDeclarationSyntax type, string metadataName, string attributeName, HashSet<string> aliases)
+    {
+        foreach (var list in type.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                var name = RightmostName(attribute.Name);
+                if (aliases.Contains(name))
+                {
+                    _unknownIds.Add(metadataName);
+                    return;
+                }
+
+                if (name != attributeName && name != attributeName + "Attribute") continue;
+                // The id is the constructor's argument: the first one that does not set a property.
+                var argument = attribute.ArgumentList?.Arguments.FirstOrDefault(a => a.NameEquals is null);
+                if (argument?.Expression is LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal)
+                {
+                    var id = literal.Token.ValueText;
+                    if (!_byLiteralId.TryGetValue(id, out var declared)) _byLiteralId[id] = declared = new List<string>();
+                    declared.Add(metadataName);
+                }
+                else
+                {
+                    _unknownIds.Add(metadataName);
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static string NamespaceName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => NamespaceName(qualified.Left) + "." + qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => name.ToString(),
+    };
+
+    private static string RightmostName(NameSyntax name) => name switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => "",
+    };
+
+    /// <summary>Every alias a using directive declares in the compilation: an attribute may be named through one.</summary>
+    private static HashSet<string> AliasNames(Compilation compilation)
+    {
+        var aliases = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            if (tree.GetRoot() is not CompilationUnitSyntax unit) continue;
+            AddAliases(unit.Usings, aliases);
+            foreach (var ns in unit.Members.OfType<BaseNamespaceDeclarationSyntax>()) AddNamespaceAliases(ns, aliases);
+        }
+
+        return aliases;
+    }
+
+    private static void AddNamespaceAliases(BaseNamespaceDeclarationSyntax ns, HashSet<string> aliases)
+    {
+        AddAliases(ns.Usings, aliases);
+        foreach (var nested in ns.Members.OfType<BaseNamespaceDeclarationSyntax>()) AddNamespaceAliases(nested, aliases);
+    }
+
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> aliases)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias) aliases.Add(alias.Name.Identifier.ValueText);
+        }
+    }
+}
