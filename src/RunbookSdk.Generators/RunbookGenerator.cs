@@ -18,11 +18,14 @@ namespace RunbookSdk.Generators;
 [Generator(LanguageNames.CSharp)]
 public sealed class RunbookGenerator : IIncrementalGenerator
 {
+    /// <summary>Reads runbooks, reusing a model while its runbook's file and what it depends on are unchanged (the IDE's keystrokes).</summary>
+    internal RunbookReads Reads { get; } = new();
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var runbookResults = context.SyntaxProvider
-            .ForAttributeWithMetadataName(RunbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<RunbookModel>(RunbookReader.Read))
+            .ForAttributeWithMetadataName(RunbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<RunbookModel>(Reads.Read))
             .WithTrackingName(TrackingNames.RunbookResults);
         var handbookResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<HandbookModel>(HandbookReader.Read))

@@ -24,10 +24,12 @@ public static class CorpusCompilation
                 optimizationLevel: OptimizationLevel.Release, deterministic: true, concurrentBuild: true));
     }
 
-    public static GeneratorDriver Driver(bool track = false) => CSharpGeneratorDriver.Create(
+    /// <param name="track">Record the driver's steps (which outputs were re-generated, and their times).</param>
+    /// <param name="asTheIdeRuns">Skip implementation outputs, as the IDE does while it analyses code (pages are rendered only when it emits).</param>
+    public static GeneratorDriver Driver(bool track = false, bool asTheIdeRuns = false) => CSharpGeneratorDriver.Create(
         new[] { new RunbookSdk.Generators.RunbookGenerator().AsSourceGenerator() },
         parseOptions: ParseOptions,
-        driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+        driverOptions: new GeneratorDriverOptions(asTheIdeRuns ? IncrementalGeneratorOutputKind.Implementation : IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
         typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer).Assembly.GetTypes()

@@ -12,9 +12,9 @@ namespace RunbookSdk.Generators.Reading;
 /// visitor. Anything that is not a chain on the builder (a loop, a helper method, a variable) is reported as
 /// RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
-internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames)
+internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
 {
-    public ValueReader Values { get; } = new(semanticModel, parameterNames);
+    public ValueReader Values { get; } = new(semanticModel, parameterNames, dependencies);
 
     /// <summary>Reads the body of <c>Define(builder)</c>.</summary>
     public void ReadMethod(MethodDeclarationSyntax method, Action<DslCall> visit)

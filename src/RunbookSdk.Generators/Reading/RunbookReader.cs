@@ -16,13 +16,17 @@ internal static class RunbookReader
     private const string SecretAttribute = "RunbookSdk.SecretAttribute";
     private const string GenericRunbook = "RunbookSdk.Runbook<THandbook>";
 
-    public static Result<RunbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <param name="context">The <c>[Runbook]</c> class.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="dependencies">Collects the trees the model was read from, for <see cref="RunbookReads"/>; null when nobody reuses it.</param>
+    public static Result<RunbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, Dependencies? dependencies = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration || type.IsAbstract)
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
-        var id = TypeReader.AttributeId(context);
+        dependencies?.Add(type);
+        var id = TypeReader.AttributeId(context, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
 
@@ -33,9 +37,9 @@ internal static class RunbookReader
             return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
         }
 
-        var parameters = Parameters(type, context.SemanticModel, cancellationToken);
+        var parameters = Parameters(type, context.SemanticModel, dependencies, cancellationToken);
         var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
-        var reader = new ChainReader(context.SemanticModel, type.Name, diagnostics, parameterNames);
+        var reader = new ChainReader(context.SemanticModel, type.Name, diagnostics, parameterNames, dependencies);
         var document = new DocumentParts(reader);
         string? severity = null, noRollback = null;
         var symptoms = new List<string>();
@@ -46,7 +50,7 @@ internal static class RunbookReader
         {
             var defineReader = define.SyntaxTree == context.SemanticModel.SyntaxTree
                 ? reader
-                : new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, parameterNames);
+                : new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, parameterNames, dependencies);
             document = new DocumentParts(defineReader);
             defineReader.ReadMethod(define, call =>
             {
@@ -75,17 +79,20 @@ internal static class RunbookReader
         }
 
         var model = new RunbookModel(
-            identity, id!, HandbookOf(type), parameters, document.Build(), severity,
+            identity, id!, HandbookOf(type, dependencies), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification);
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
 
-    private static string? HandbookOf(INamedTypeSymbol type)
+    private static string? HandbookOf(INamedTypeSymbol type, Dependencies? dependencies)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.IsGenericType && current.ConstructedFrom.ToDisplayString() == GenericRunbook && current.TypeArguments[0] is INamedTypeSymbol handbook)
+            {
+                dependencies?.Add(handbook);
                 return handbook.ToDisplayString();
+            }
         }
         return null;
     }
@@ -97,7 +104,7 @@ internal static class RunbookReader
     /// syntax cannot tell — a description that is not a literal, a base class from another assembly — is asked
     /// of the symbols.
     /// </summary>
-    private static EquatableArray<ParameterModel> Parameters(INamedTypeSymbol type, SemanticModel targetModel, CancellationToken cancellationToken)
+    private static EquatableArray<ParameterModel> Parameters(INamedTypeSymbol type, SemanticModel targetModel, Dependencies? dependencies, CancellationToken cancellationToken)
     {
         var result = new List<ParameterModel>();
         var chain = new List<INamedTypeSymbol>();
@@ -105,6 +112,8 @@ internal static class RunbookReader
             chain.Insert(0, current);
         foreach (var current in chain)
         {
+            // The base classes' declarations (their parameters, their Define) are part of what this model says.
+            dependencies?.Add(current);
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
                 result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, cancellationToken)).OfType<ParameterModel>());
@@ -118,9 +127,18 @@ internal static class RunbookReader
                 foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
                 {
                     if (property.AttributeLists.Count == 0) continue;
-                    var parameter = !UsesAlias(property, model, cancellationToken) && TryFromSyntax(property, out var fromSyntax)
-                        ? fromSyntax
-                        : model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, cancellationToken) : null;
+                    ParameterModel? parameter;
+                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, out var fromSyntax))
+                    {
+                        parameter = fromSyntax;
+                    }
+                    else
+                    {
+                        // A constant description or an aliased attribute, bound: which trees that read is not recorded.
+                        dependencies?.MarkUnknown();
+                        parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, cancellationToken) : null;
+                    }
+
                     if (parameter is not null) result.Add(parameter);
                 }
             }
@@ -162,10 +180,14 @@ internal static class RunbookReader
 
     // An attribute named neither Parameter nor Secret may still be one of them under a using alias
     // (`using P = RunbookSdk.ParameterAttribute;`): only such names are looked up, never the attributes themselves.
-    private static bool UsesAlias(PropertyDeclarationSyntax property, SemanticModel model, CancellationToken cancellationToken) =>
+    private static bool UsesAlias(PropertyDeclarationSyntax property, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken) =>
         property.AttributeLists.SelectMany(l => l.Attributes).Any(a =>
-            a.Name is IdentifierNameSyntax { Identifier.ValueText: not ("Parameter" or "ParameterAttribute" or "Secret" or "SecretAttribute") } name &&
-            model.GetAliasInfo(name, cancellationToken) is not null);
+        {
+            if (a.Name is not IdentifierNameSyntax { Identifier.ValueText: not ("Parameter" or "ParameterAttribute" or "Secret" or "SecretAttribute") } name) return false;
+            // Whether the name is an alias depends on the usings, which a global using in another file can change.
+            dependencies?.MarkUnknown();
+            return model.GetAliasInfo(name, cancellationToken) is not null;
+        });
 
     private static bool IsSettable(PropertyDeclarationSyntax property) =>
         property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration)) == true;

@@ -15,8 +15,19 @@ internal static class TypeReader
         type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
         type.ContainingType is null ? type.Name : type.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + type.Name);
 
-    public static string? AttributeId(GeneratorAttributeSyntaxContext context) =>
-        context.Attributes.FirstOrDefault() is { ConstructorArguments.Length: > 0 } attribute ? attribute.ConstructorArguments[0].Value as string : null;
+    /// <summary>The id: the attribute's first argument; a constant's declaration is recorded in <paramref name="dependencies"/>.</summary>
+    public static string? AttributeId(GeneratorAttributeSyntaxContext context, Dependencies? dependencies = null)
+    {
+        if (context.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: > 0 } attribute) return null;
+        if (dependencies is not null
+            && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var first, ..] }
+            && first.Expression is not LiteralExpressionSyntax)
+        {
+            dependencies.AddNamesIn(first.Expression, ModelFor(first, context.SemanticModel));
+        }
+
+        return attribute.ConstructorArguments[0].Value as string;
+    }
 
     /// <summary>Finds the <c>Define</c> override in any part of the class.</summary>
     public static MethodDeclarationSyntax? FindDefine(INamedTypeSymbol type, CancellationToken cancellationToken) =>

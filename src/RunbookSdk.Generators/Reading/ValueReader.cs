@@ -14,7 +14,7 @@ namespace RunbookSdk.Generators.Reading;
 /// goes to the semantic model, because every binding there binds the lambdas around it too. Anything that is not
 /// constant is kept as its source text.
 /// </summary>
-internal sealed class ValueReader(SemanticModel semanticModel, System.Collections.Generic.ICollection<string> parameterNames)
+internal sealed class ValueReader(SemanticModel semanticModel, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
 {
     private Optional<object?> Constant(ExpressionSyntax expression)
     {
@@ -33,6 +33,9 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 return default; // never constant: don't pay for binding it
             default:
                 var constant = semanticModel.GetConstantValue(expression);
+                // The constants' declarations may be in other files; so may a field that is not constant (yet).
+                dependencies?.AddNamesIn(expression, semanticModel);
+
                 return constant.HasValue ? new Optional<object?>(constant.Value) : default;
         }
     }

@@ -28,11 +28,12 @@ internal static class GeneratorHarness
     /// <param name="additionalTexts">AdditionalFiles items (templates).</param>
     /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>RunbookSdkEmbedOutline=true</c>.</param>
     /// <param name="disabledOutputs">Output kinds not produced: the IDE disables implementation outputs while it analyses.</param>
+    /// <param name="generator">The generator instance to drive (to count its work); a new one when null.</param>
     public static GeneratorDriver CreateDriver(
         IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null,
-        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None) =>
+        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None, RunbookGenerator? generator = null) =>
         CSharpGeneratorDriver.Create(
-            new[] { new RunbookGenerator().AsSourceGenerator() },
+            new[] { (generator ?? new RunbookGenerator()).AsSourceGenerator() },
             additionalTexts: additionalTexts,
             optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             parseOptions: ParseOptions,

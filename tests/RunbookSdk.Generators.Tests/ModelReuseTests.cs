@@ -1,0 +1,140 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// Roslyn runs the generator's reading of every runbook again whenever the compilation changes — in the IDE, on
+/// every keystroke. A runbook whose file, and every file its model was read from, is unchanged keeps its model
+/// (<c>RunbookReads</c>). These tests count the reads, and check after every edit that the outputs are exactly
+/// what a fresh generator produces from the same code: reuse must never show a stale model.
+/// </summary>
+public sealed class ModelReuseTests
+{
+    private const string Handbook = """
+        using RunbookSdk;
+        namespace Ops;
+        [Handbook("ops")]
+        public sealed class OpsHandbook : Handbook
+        {
+            public override void Define(IHandbookBuilder hb) => hb.Title("Ops").Escalation(e => e.Level("On-call", "oncall@example.com"));
+        }
+        """;
+
+    private const string Limits = """
+        namespace Ops;
+        public static class Limits { }
+        """;
+
+    private static string Runbook(string id, string title, string members = "") => $$"""
+        using RunbookSdk;
+        namespace Ops;
+        [Runbook("{{id}}")]
+        public sealed class Rb{{id.Replace("-", "")}} : Runbook<OpsHandbook>
+        {
+            {{members}}
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title({{title}})
+                .Phase("Check", p => p.Step("Look", s => s.Run("kubectl get pods")))
+                .NoRollback("read-only")
+                .Verification(v => v.Step("Healthy", s => s.Instruction("Check the dashboard")));
+        }
+        """;
+
+    [Fact]
+    public void Editing_one_runbook_reads_only_that_runbook_again()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+
+        var reads = session.Edit("\"B\"", "\"B, edited\"");
+
+        Assert.Equal(1, reads);
+        Assert.Contains("B, edited", session.Page("b"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Editing_a_file_that_declares_no_runbook_reads_every_runbook_again()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+
+        Assert.Equal(3, session.Edit("\"On-call\"", "\"Primary on-call\""));
+        Assert.Equal(3, session.Edit("public static class Limits { }", "public static class Limits { public const int Unused = 1; }"));
+    }
+
+    [Fact]
+    public void A_constant_declared_in_another_runbooks_file_is_read_again_when_that_file_changes()
+    {
+        var session = new EditSession(
+            Handbook, Limits,
+            Runbook("a", "\"Drain \" + Rbb.Region"),
+            Runbook("b", "\"B\"", "public const string Region = \"eu-west-1\";"),
+            Runbook("c", "\"C\""));
+
+        var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
+
+        Assert.Equal(2, reads); // b (its own file) and a (it reads b's constant); not c
+        Assert.Contains("Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_constant_declared_after_the_runbook_that_uses_it_is_picked_up()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "Limits.Title"), Runbook("b", "\"B\""));
+        Assert.Contains("Limits.Title", session.Page("a"), StringComparison.Ordinal); // not a constant yet: its source text
+
+        session.Edit("public static class Limits { }", "public static class Limits { public const string Title = \"Drain the queue\"; }");
+
+        Assert.Contains("# Drain the queue", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Renaming_the_handbook_reads_its_runbooks_again()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""));
+
+        session.Edit("[Handbook(\"ops\")]", "[Handbook(\"platform\")]");
+
+        Assert.Contains("platform.md", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// One generator instance followed through edits, as the IDE runs it; after each edit the outputs are compared
+    /// with a fresh generator's over the same code.
+    /// </summary>
+    private sealed class EditSession
+    {
+        private readonly RunbookGenerator _generator = new();
+        private CSharpCompilation _compilation;
+        private GeneratorDriver _driver;
+
+        public EditSession(params string[] sources)
+        {
+            _compilation = GeneratorHarness.Compile(sources);
+            _driver = GeneratorHarness.CreateDriver(generator: _generator).RunGenerators(_compilation);
+        }
+
+        /// <summary>Replaces text in the one file that has it, runs the generator, and says how many runbooks it read.</summary>
+        public int Edit(string oldText, string newText)
+        {
+            var tree = _compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
+            var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
+            _compilation = _compilation.ReplaceSyntaxTree(tree, edited);
+            var before = _generator.Reads.Count;
+            _driver = _driver.RunGenerators(_compilation);
+            var reads = _generator.Reads.Count - before;
+
+            var fresh = GeneratorHarness.CreateDriver().RunGenerators(_compilation).GetRunResult().Results.Single();
+            Assert.Equal(Sources(fresh), Sources(_driver.GetRunResult().Results.Single()));
+            Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), _driver.GetRunResult().Results.Single().Diagnostics.Select(d => d.ToString()));
+            return reads;
+        }
+
+        public string Page(string id) =>
+            GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
+                .Single(s => s.HintName == "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs").SourceText.ToString());
+
+        private static IEnumerable<string> Sources(GeneratorRunResult run) =>
+            run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText);
+    }
+}
