@@ -89,14 +89,7 @@ internal sealed class CompilationVersion
         {
             foreach (var attribute in list.Attributes)
             {
-                var name = attribute.Name switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-                    AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-                    SimpleNameSyntax simple => simple.Identifier.ValueText,
-                    _ => null,
-                };
-                if (name is "Runbook" or "RunbookAttribute") return true;
+                if (AttributeNames.Is(attribute, "Runbook")) return true;
             }
         }
 

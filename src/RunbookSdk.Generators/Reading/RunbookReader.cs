@@ -198,15 +198,7 @@ internal static class RunbookReader
         {
             foreach (var attribute in list.Attributes)
             {
-                var simple = attribute.Name switch
-                {
-                    QualifiedNameSyntax qualified => qualified.Right,
-                    AliasQualifiedNameSyntax alias => alias.Name,
-                    SimpleNameSyntax plain => plain,
-                    _ => null,
-                };
-                var text = simple?.Identifier.ValueText;
-                if (text == name || text == name + "Attribute") return attribute;
+                if (AttributeNames.Is(attribute, name)) return attribute;
             }
         }
 
