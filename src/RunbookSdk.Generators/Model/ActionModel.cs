@@ -9,8 +9,11 @@ namespace RunbookSdk.Generators.Model;
 /// </summary>
 internal sealed record ActionModel(string Kind, TextValue Text)
 {
+    // Shared: every action of every runbook starts with it, and each one used to allocate two arrays for it.
+    private static readonly EquatableArray<int> OnlyExitCodeZero = new(System.Collections.Immutable.ImmutableArray.Create(0));
+
     public string? Comment { get; init; }
-    public EquatableArray<int> ExpectedExitCodes { get; init; } = new(new[] { 0 });
+    public EquatableArray<int> ExpectedExitCodes { get; init; } = OnlyExitCodeZero;
     public DurationModel? Timeout { get; init; }
     public int Attempts { get; init; } = 1;
     public DurationModel? RetryBackoff { get; init; }
