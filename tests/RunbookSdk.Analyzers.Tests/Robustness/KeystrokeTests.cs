@@ -14,7 +14,8 @@ namespace RunbookSdk.Analyzers.Tests.Robustness;
 /// its tokens (typing it from the top) and has single tokens deleted (an edit in the middle). As in the IDE, one
 /// generator driver follows the edits incrementally, every rule runs over each state's compilation with the generated
 /// sources in it, and every code fix offered for a finding in the edited file is computed: none may throw, and the
-/// generator may not report its own failure.
+/// generator may not report its own failure. The followed driver's outputs must equal a fresh generator's in every
+/// state: it reuses the models of runbooks whose files did not change, and must never show a stale one.
 /// </summary>
 public sealed class KeystrokeTests
 {
@@ -61,6 +62,11 @@ public sealed class KeystrokeTests
                         foreach (var failed in result.Diagnostics.Where(d => d.Id is "RB0104" or "CS8785")) failures.Add($"{where}: {failed.GetMessage()}");
                     }
 
+                    // The followed driver reuses the models of runbooks whose files did not change; a fresh one reads all.
+                    var fresh = CSharpGeneratorDriver.Create(new RunbookSdk.Generators.RunbookGenerator()).RunGenerators(compilation).GetRunResult();
+                    if (!Outputs(fresh).SequenceEqual(Outputs(driver.GetRunResult())))
+                        failures.Add($"{where}: the incremental generator's outputs differ from a fresh generator's (a stale model was reused)");
+
                     var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
                         onAnalyzerException: (exception, analyzer, _) => failures.Add($"{where}: {analyzer.GetType().Name} threw {exception}"),
                         concurrentAnalysis: false, logAnalyzerExecutionTime: false);
@@ -104,6 +110,10 @@ public sealed class KeystrokeTests
 
         return computed;
     }
+
+    private static IEnumerable<string> Outputs(GeneratorDriverRunResult run) =>
+        run.Results.SelectMany(r => r.GeneratedSources).OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText)
+            .Concat(run.Diagnostics.Select(d => d.ToString()));
 
     private static Project AddProject(AdhocWorkspace workspace, CSharpCompilation compilation)
     {
