@@ -21,8 +21,7 @@ internal sealed class RunbookCompilation
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, DslCallIndex> _indexes = new();
-    private readonly Lazy<IdDeclarations> _runbookIds;
-    private readonly Lazy<IdDeclarations> _handbookIds;
+    private readonly Lazy<IdDeclarations> _ids;
 
     private RunbookCompilation(Compilation compilation, DslSymbols symbols)
     {
@@ -30,8 +29,7 @@ internal sealed class RunbookCompilation
         Symbols = symbols;
         TypeNames = new TypeNames(compilation);
         Syntax = new DslSyntax(symbols);
-        _runbookIds = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation, "Runbook"));
-        _handbookIds = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation, "Handbook"));
+        _ids = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation));
     }
 
     public DslSymbols Symbols { get; }
@@ -53,7 +51,7 @@ internal sealed class RunbookCompilation
     {
         var attributeType = handbook ? Symbols.HandbookAttribute : Symbols.RunbookAttribute;
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var metadataName in (handbook ? _handbookIds : _runbookIds).Value.CandidatesFor(id))
+        foreach (var metadataName in _ids.Value.CandidatesFor(id, handbook))
         {
             if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } type && seen.Add(type) && IdOf(type, attributeType).Id == id)
                 yield return type;

@@ -3,8 +3,8 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
@@ -26,23 +26,13 @@ public sealed class AddTimeoutCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (CommandCall.Of(root, diagnostic) is null) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create("Stop the command after 5 minutes (.Timeout)", token => FixAsync(context.Document, diagnostic, token), Key),
-                diagnostic);
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
+        CommandCall.RegisterAsync(context, "Stop the command after 5 minutes (.Timeout)", Key, FixAsync);
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Document> FixAsync(Document document, SyntaxNode root, InvocationExpressionSyntax run, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || CommandCall.Of(root, diagnostic) is not { } run) return document;
+        if (model is null) return document;
 
         var call = $"Timeout({TimeSpanName.At(model, run.SpanStart)}.FromMinutes(5))";
         return document.WithSyntaxRoot(root.ReplaceNode(run, FluentChain.Append(run, call, FluentChain.EndOfLine(root))));

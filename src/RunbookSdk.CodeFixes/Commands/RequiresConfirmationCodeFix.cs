@@ -3,8 +3,8 @@ using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
@@ -22,23 +22,12 @@ public sealed class RequiresConfirmationCodeFix : CodeFixProvider
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
     /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (CommandCall.Of(root, diagnostic) is null) continue;
-            context.RegisterCodeFix(
-                CodeAction.Create("Require confirmation before this step", token => FixAsync(context.Document, diagnostic, token), Key),
-                diagnostic);
-        }
-    }
+    public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
+        CommandCall.RegisterAsync(context, "Require confirmation before this step", Key, Fix);
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static Task<Document> Fix(Document document, SyntaxNode root, InvocationExpressionSyntax run, CancellationToken cancellationToken)
     {
-        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || CommandCall.Of(root, diagnostic) is not { } run) return document;
         var top = FluentChain.Top(run);
-        return document.WithSyntaxRoot(root.ReplaceNode(top, FluentChain.Append(top, "RequiresConfirmation()", FluentChain.EndOfLine(root))));
+        return Task.FromResult(document.WithSyntaxRoot(root.ReplaceNode(top, FluentChain.Append(top, "RequiresConfirmation()", FluentChain.EndOfLine(root)))));
     }
 }

@@ -1,4 +1,9 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.CodeFixes.Editing;
@@ -12,4 +17,28 @@ internal static class CommandCall
             ?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } } run
             ? run
             : null;
+
+    /// <summary>
+    /// Offers one fix, under <paramref name="title"/> and <paramref name="key"/>, for every finding that sits in a
+    /// <c>Run(...)</c> call; <paramref name="fix"/> gets the document, its root and that call as they are when applied.
+    /// </summary>
+    public static async Task RegisterAsync(
+        CodeFixContext context, string title, string key,
+        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Of(root, diagnostic) is null) continue;
+            context.RegisterCodeFix(CodeAction.Create(title, token => ApplyAsync(context.Document, diagnostic, fix, token), key), diagnostic);
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(
+        Document document, Diagnostic diagnostic,
+        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, CancellationToken cancellationToken)
+    {
+        var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+        return root is not null && Of(root, diagnostic) is { } run ? await fix(document, root, run, cancellationToken).ConfigureAwait(false) : document;
+    }
 }

@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -42,8 +40,8 @@ internal sealed class CompilationVersion
         if (ReferenceEquals(this, other) || ReferenceEquals(_lastEquivalent, other)) return true;
         if (ReferenceEquals(_lastDifferent, other)) return false;
         var equivalent = _names == other._names
-            && _references.SequenceEqual(other._references, ReferenceEqualityComparer.Instance)
-            && _sharedTrees.SequenceEqual(other._sharedTrees, ReferenceEqualityComparer.Instance);
+            && SameObjects(_references, other._references)
+            && SameObjects(_sharedTrees, other._sharedTrees);
         if (equivalent) _lastEquivalent = other;
         else _lastDifferent = other;
         return equivalent;
@@ -96,12 +94,15 @@ internal sealed class CompilationVersion
         return false;
     }
 
-    private sealed class ReferenceEqualityComparer : IEqualityComparer<object>
+    /// <summary>The same objects in the same order: an unchanged tree or reference is the same instance.</summary>
+    private static bool SameObjects<T>(T[] first, T[] second) where T : class
     {
-        public static readonly ReferenceEqualityComparer Instance = new();
+        if (first.Length != second.Length) return false;
+        for (var i = 0; i < first.Length; i++)
+        {
+            if (!ReferenceEquals(first[i], second[i])) return false;
+        }
 
-        public new bool Equals(object? x, object? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(object obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
+        return true;
     }
 }

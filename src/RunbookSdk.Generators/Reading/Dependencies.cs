@@ -26,7 +26,7 @@ internal sealed class Dependencies
     }
 
     /// <summary>The symbol a name was bound to, or the candidates when it did not bind cleanly.</summary>
-    public void Add(SymbolInfo info)
+    private void Add(SymbolInfo info)
     {
         Add(info.Symbol);
         foreach (var candidate in info.CandidateSymbols) Add(candidate);

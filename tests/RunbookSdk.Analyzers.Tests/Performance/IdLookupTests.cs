@@ -33,11 +33,11 @@ public sealed class IdLookupTests
             """;
         var compilation = CSharpCompilation.Create("Ids", [CSharpSyntaxTree.ParseText(source)], TestReferences.All);
 
-        var candidates = IdDeclarations.Read(compilation, "Runbook").CandidatesFor("r-7").ToList();
+        var candidates = IdDeclarations.Read(compilation).CandidatesFor("r-7", handbook: false).ToList();
         var withId = RunbookCompilation.For(compilation)!.TypesWithId("r-7", handbook: false).Select(t => t.Name).ToList();
 
         Assert.Equal(new[] { "Ops.R7", "Ops.FromConstant" }, candidates);
         Assert.Equal(new[] { "R7", "FromConstant" }, withId);
-        Assert.Equal(new[] { "Ops.FromConstant" }, IdDeclarations.Read(compilation, "Runbook").CandidatesFor("r-99"));
+        Assert.Equal(new[] { "Ops.FromConstant" }, IdDeclarations.Read(compilation).CandidatesFor("r-99", handbook: false));
     }
 }
