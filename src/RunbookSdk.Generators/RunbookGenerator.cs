@@ -24,11 +24,15 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads);
+        // handbooks are few, and Roslyn's attribute search binds them.
         var runbookResults = context.SyntaxProvider
-            .ForAttributeWithMetadataName(RunbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<RunbookModel>(Reads.Read))
-            .WithTrackingName(TrackingNames.RunbookResults);
+            .CreateSyntaxProvider(static (node, _) => RunbookDeclarations.IsCandidate(node), Safe<GeneratorSyntaxContext, Result<RunbookModel>?>(Reads.Read, static c => c.Node, static d => new Result<RunbookModel>(null, d)))
+            .WithTrackingName(TrackingNames.RunbookResults)
+            .Where(static r => r is not null)
+            .Select(static (r, _) => r!);
         var handbookResults = context.SyntaxProvider
-            .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<HandbookModel>(HandbookReader.Read))
+            .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<GeneratorAttributeSyntaxContext, Result<HandbookModel>>(HandbookReader.Read, static c => c.TargetNode, static d => new Result<HandbookModel>(null, d)))
             .WithTrackingName(TrackingNames.HandbookResults);
 
         context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
@@ -120,8 +124,8 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// Reading must never take the compiler down (CS8785 would hide every other output): an unexpected exception
     /// in one class becomes an RB0104 diagnostic on that class and the rest of the project still generates.
     /// </summary>
-    private static Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, Result<T>> Safe<T>(
-        Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, Result<T>> read) where T : class =>
+    private static Func<TContext, System.Threading.CancellationToken, TResult> Safe<TContext, TResult>(
+        Func<TContext, System.Threading.CancellationToken, TResult> read, Func<TContext, SyntaxNode> nodeOf, Func<EquatableArray<DiagnosticInfo>, TResult> failed) =>
         (context, cancellationToken) =>
         {
             try
@@ -130,9 +134,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var name = context.TargetSymbol.Name;
-                var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, context.TargetNode.GetLocation(), "model of " + name, e.GetType().Name + ": " + e.Message);
-                return new Result<T>(null, new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+                var node = nodeOf(context);
+                var name = node is BaseTypeDeclarationSyntax type ? type.Identifier.ValueText : node.ToString();
+                var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, node.GetLocation(), "model of " + name, e.GetType().Name + ": " + e.Message);
+                return failed(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
             }
         };
 

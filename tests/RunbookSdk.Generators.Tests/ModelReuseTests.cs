@@ -98,6 +98,33 @@ public sealed class ModelReuseTests
         Assert.Contains("platform.md", session.Page("a"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_global_alias_added_or_removed_in_another_file_finds_or_drops_the_runbooks_that_use_it()
+    {
+        var aliased = Runbook("b", "\"B\"").Replace("[Runbook(\"b\")]", "[Rb(\"b\")]", StringComparison.Ordinal);
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), aliased, "// aliases");
+        Assert.False(session.HasPage("b"));
+
+        session.Edit("// aliases", "global using Rb = RunbookSdk.RunbookAttribute;");
+        Assert.True(session.HasPage("b"));
+
+        session.Edit("global using Rb = RunbookSdk.RunbookAttribute;", "// aliases");
+        Assert.False(session.HasPage("b"));
+    }
+
+    [Fact]
+    public void A_global_alias_removed_from_a_runbooks_file_drops_the_unchanged_runbook_that_used_it()
+    {
+        var aliased = Runbook("a", "\"A\"").Replace("[Runbook(\"a\")]", "[Rb(\"a\")]", StringComparison.Ordinal);
+        var session = new EditSession(Handbook, Limits, aliased, "global using Rb = RunbookSdk.RunbookAttribute;\n" + Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        Assert.True(session.HasPage("a"));
+
+        // a's file is unchanged, but what its attribute names is not: every runbook is looked at again.
+        Assert.Equal(2, session.Edit("global using Rb = RunbookSdk.RunbookAttribute;", "global using System.Text;"));
+        Assert.False(session.HasPage("a"));
+        Assert.Equal(1, session.Edit("\"B\"", "\"B, edited\""));
+    }
+
     /// <summary>
     /// One generator instance followed through edits, as the IDE runs it; after each edit the outputs are compared
     /// with a fresh generator's over the same code.
@@ -130,9 +157,14 @@ public sealed class ModelReuseTests
             return reads;
         }
 
+        public bool HasPage(string id) =>
+            _driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == PartName(id));
+
+        private static string PartName(string id) => "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs";
+
         public string Page(string id) =>
             GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
-                .Single(s => s.HintName == "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs").SourceText.ToString());
+                .Single(s => s.HintName == PartName(id)).SourceText.ToString());
 
         private static IEnumerable<string> Sources(GeneratorRunResult run) =>
             run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText);

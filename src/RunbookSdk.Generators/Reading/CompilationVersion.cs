@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,31 +10,58 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>
 /// What a reused runbook model depends on beyond the trees it recorded (<see cref="Dependencies"/>): the
 /// compilation's references, the names of its types and namespaces (a new type can change what a name binds to),
-/// and every tree that declares no runbook — handbooks, shared constants, global usings, the rest of the project.
-/// Editing a runbook's file leaves the version of the compilation as it was; editing any other file changes it,
-/// and every runbook is read again, as without reuse.
+/// every tree that declares no runbook — handbooks, shared constants, global usings, the rest of the project — and
+/// the global usings of the trees that do (one in any file changes what names mean in every file). Editing a
+/// runbook's file leaves the version of the compilation as it was, unless its global usings change; editing any
+/// other file changes it, and every runbook is read again, as without reuse.
 /// </summary>
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
     private readonly SyntaxTree[] _sharedTrees;
     private readonly (int Count, int Sum, int Xor) _names;
+    private readonly string[] _runbookFilesGlobalUsings;
 
     // The last versions compared with, and how it came out: thousands of reused models ask about the same two.
     private CompilationVersion? _lastEquivalent;
     private CompilationVersion? _lastDifferent;
 
-    private CompilationVersion(MetadataReference[] references, SyntaxTree[] sharedTrees, (int, int, int) names)
+    private CompilationVersion(
+        MetadataReference[] references, SyntaxTree[] sharedTrees, (int, int, int) names, string[] runbookFilesGlobalUsings, ImmutableArray<string> runbookAliases)
     {
         _references = references;
         _sharedTrees = sharedTrees;
         _names = names;
+        _runbookFilesGlobalUsings = runbookFilesGlobalUsings;
+        RunbookAliases = runbookAliases;
     }
+
+    /// <summary>The names <c>global using</c> aliases give the <c>[Runbook]</c> attribute (<see cref="RunbookDeclarations"/>).</summary>
+    public ImmutableArray<string> RunbookAliases { get; }
 
     public static CompilationVersion Of(Compilation compilation)
     {
-        var shared = compilation.SyntaxTrees.Where(tree => !DeclaresRunbook(tree)).ToArray();
-        return new CompilationVersion(compilation.References.ToArray(), shared, NamesOf(compilation.Assembly));
+        var shared = new List<SyntaxTree>();
+        var globalUsings = new List<UsingDirectiveSyntax>();
+        var runbookFilesGlobalUsings = new List<string>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var unit = tree.GetRoot() as CompilationUnitSyntax;
+            var declaresRunbook = unit is not null && AnyRunbook(unit.Members);
+            if (!declaresRunbook) shared.Add(tree);
+            if (unit is null) continue;
+            // Global usings come first in a file.
+            foreach (var directive in unit.Usings)
+            {
+                if (directive.GlobalKeyword.RawKind == 0) break;
+                globalUsings.Add(directive);
+                if (declaresRunbook) runbookFilesGlobalUsings.Add(directive.ToString());
+            }
+        }
+
+        return new CompilationVersion(
+            compilation.References.ToArray(), shared.ToArray(), NamesOf(compilation.Assembly),
+            runbookFilesGlobalUsings.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
     public bool IsEquivalentTo(CompilationVersion other)
@@ -41,7 +70,8 @@ internal sealed class CompilationVersion
         if (ReferenceEquals(_lastDifferent, other)) return false;
         var equivalent = _names == other._names
             && SameObjects(_references, other._references)
-            && SameObjects(_sharedTrees, other._sharedTrees);
+            && SameObjects(_sharedTrees, other._sharedTrees)
+            && _runbookFilesGlobalUsings.SequenceEqual(other._runbookFilesGlobalUsings, StringComparer.Ordinal);
         if (equivalent) _lastEquivalent = other;
         else _lastDifferent = other;
         return equivalent;
@@ -61,10 +91,7 @@ internal sealed class CompilationVersion
         return (count, sum, xor);
     }
 
-    /// <summary>A tree with a type whose attribute is named Runbook (syntax only: this runs for every tree, every run).</summary>
-    private static bool DeclaresRunbook(SyntaxTree tree) =>
-        tree.GetRoot() is CompilationUnitSyntax unit && AnyRunbook(unit.Members);
-
+    /// <summary>A type whose attribute is named Runbook (syntax only: this runs for every tree, every run).</summary>
     private static bool AnyRunbook(SyntaxList<MemberDeclarationSyntax> members)
     {
         foreach (var member in members)

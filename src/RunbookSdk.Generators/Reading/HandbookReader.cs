@@ -15,9 +15,10 @@ internal static class HandbookReader
     public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration || type.IsAbstract)
+        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract)
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
-        var id = TypeReader.AttributeId(context);
+        var (declaration, type) = (target.Node, target.Symbol);
+        var id = TypeReader.AttributeId(target);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))

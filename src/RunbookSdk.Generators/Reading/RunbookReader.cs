@@ -11,22 +11,21 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>Turns a <c>[Runbook]</c> class into a <see cref="RunbookModel"/>. Never throws: half-typed code gives a partial model.</summary>
 internal static class RunbookReader
 {
-    public const string AttributeName = "RunbookSdk.RunbookAttribute";
     private const string ParameterAttribute = "RunbookSdk.ParameterAttribute";
     private const string SecretAttribute = "RunbookSdk.SecretAttribute";
     private const string GenericRunbook = "RunbookSdk.Runbook<THandbook>";
 
-    /// <param name="context">The <c>[Runbook]</c> class.</param>
+    /// <param name="target">The <c>[Runbook]</c> class.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <param name="dependencies">Collects the trees the model was read from, for <see cref="RunbookReads"/>; null when nobody reuses it.</param>
-    public static Result<RunbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, Dependencies? dependencies = null)
+    public static Result<RunbookModel> Read(AttributeTarget target, CancellationToken cancellationToken, Dependencies? dependencies = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax declaration || type.IsAbstract)
-            return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        var (declaration, type, semanticModel) = (target.Node, target.Symbol, target.SemanticModel);
+        if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
         dependencies?.Add(type);
-        var id = TypeReader.AttributeId(context, dependencies);
+        var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
 
@@ -37,9 +36,9 @@ internal static class RunbookReader
             return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
         }
 
-        var parameters = Parameters(type, context.SemanticModel, dependencies, cancellationToken);
+        var parameters = Parameters(type, semanticModel, dependencies, cancellationToken);
         var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
-        var reader = new ChainReader(context.SemanticModel, type.Name, diagnostics, parameterNames, dependencies);
+        var reader = new ChainReader(semanticModel, type.Name, diagnostics, parameterNames, dependencies);
         var document = new DocumentParts(reader);
         string? severity = null, noRollback = null;
         var symptoms = new List<string>();
@@ -48,9 +47,9 @@ internal static class RunbookReader
 
         if (TypeReader.FindDefine(type, cancellationToken) is { } define)
         {
-            var defineReader = define.SyntaxTree == context.SemanticModel.SyntaxTree
+            var defineReader = define.SyntaxTree == semanticModel.SyntaxTree
                 ? reader
-                : new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, parameterNames, dependencies);
+                : new ChainReader(TypeReader.ModelFor(define, semanticModel), type.Name, diagnostics, parameterNames, dependencies);
             document = new DocumentParts(defineReader);
             defineReader.ReadMethod(define, call =>
             {

@@ -2,18 +2,20 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// Reads runbooks for one generator instance, reusing a runbook's model while nothing it was read from changed.
-/// Roslyn runs the transform of <c>ForAttributeWithMetadataName</c> again for every runbook whenever the compilation
+/// Finds and reads runbooks for one generator instance, reusing a runbook's model while nothing it was read from
+/// changed. Roslyn runs a syntax provider's transform again for every class it found whenever the compilation
 /// changes — in the IDE, on every keystroke in any file — because a semantic model may answer differently; with a
 /// thousand runbooks that was a thousand reads per keystroke to produce one new model (docs/performance.md). A
 /// runbook's class declaration is the same syntax node for as long as its file is unchanged, so the model is kept
 /// per node, with the trees it was read from and the <see cref="CompilationVersion"/> it was read in, and reused
-/// while both hold. Command-line builds run the generator once and reuse nothing.
+/// while both hold — before anything is bound, which is why runbooks are found with <see cref="RunbookDeclarations"/>
+/// rather than <c>ForAttributeWithMetadataName</c>. Command-line builds run the generator once and reuse nothing.
 /// </summary>
 internal sealed class RunbookReads
 {
@@ -24,17 +26,20 @@ internal sealed class RunbookReads
     /// <summary>How many runbooks were read rather than reused, for the tests that count work.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public Result<RunbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The model of a class the syntax provider found (<see cref="RunbookDeclarations.IsCandidate"/>); null when it is no runbook.</summary>
+    public Result<RunbookModel>? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
+        if (context.Node is not ClassDeclarationSyntax declaration) return null;
         var compilation = context.SemanticModel.Compilation;
         var version = _versions.GetValue(compilation, CompilationVersion.Of);
-        var slot = _models.GetValue(context.TargetNode, static _ => new Slot());
-        if (slot.Entry is { } entry && entry.IsValidIn(compilation, version)) return entry.Result;
+        if (_models.TryGetValue(declaration, out var reused) && reused.Entry is { } entry && entry.IsValidIn(compilation, version)) return entry.Result;
+        if (!RunbookDeclarations.MayBeRunbook(declaration, version.RunbookAliases)) return null;
+        if (RunbookDeclarations.Bind(declaration, context.SemanticModel, cancellationToken) is not { } target) return null;
 
         Interlocked.Increment(ref _count);
         var dependencies = new Dependencies();
-        var result = RunbookReader.Read(context, cancellationToken, dependencies);
-        slot.Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees);
+        var result = RunbookReader.Read(target, cancellationToken, dependencies);
+        _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees);
         return result;
     }
 

@@ -16,14 +16,14 @@ internal static class TypeReader
         type.ContainingType is null ? type.Name : type.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + type.Name);
 
     /// <summary>The id: the attribute's first argument; a constant's declaration is recorded in <paramref name="dependencies"/>.</summary>
-    public static string? AttributeId(GeneratorAttributeSyntaxContext context, Dependencies? dependencies = null)
+    public static string? AttributeId(AttributeTarget target, Dependencies? dependencies = null)
     {
-        if (context.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: > 0 } attribute) return null;
+        if (target.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: > 0 } attribute) return null;
         if (dependencies is not null
             && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var first, ..] }
             && first.Expression is not LiteralExpressionSyntax)
         {
-            dependencies.AddNamesIn(first.Expression, ModelFor(first, context.SemanticModel));
+            dependencies.AddNamesIn(first.Expression, ModelFor(first, target.SemanticModel));
         }
 
         return attribute.ConstructorArguments[0].Value as string;

@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>
+/// A class declaration carrying one of our attributes, bound: what the readers need, whichever way the class was found
+/// (<c>ForAttributeWithMetadataName</c> for handbooks, <see cref="RunbookDeclarations"/> for runbooks).
+/// </summary>
+/// <param name="Node">The declaration (one part of a partial class) the attribute is written on.</param>
+/// <param name="Symbol">The class.</param>
+/// <param name="SemanticModel">The semantic model of <paramref name="Node"/>'s tree.</param>
+/// <param name="Attributes">The attribute's applications on <paramref name="Node"/>, bound.</param>
+internal readonly record struct AttributeTarget(
+    ClassDeclarationSyntax Node, INamedTypeSymbol Symbol, SemanticModel SemanticModel, ImmutableArray<AttributeData> Attributes)
+{
+    /// <summary>The class Roslyn found; null when the target is not a class.</summary>
+    public static AttributeTarget? From(GeneratorAttributeSyntaxContext context) =>
+        context is { TargetNode: ClassDeclarationSyntax node, TargetSymbol: INamedTypeSymbol symbol }
+            ? new AttributeTarget(node, symbol, context.SemanticModel, context.Attributes)
+            : null;
+}

@@ -1,0 +1,119 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Generators.Reading;
+
+/// <summary>
+/// Finds runbook classes by syntax first and binds only what syntax cannot rule out, so that an unchanged runbook can
+/// be reused before anything about it is bound. <c>ForAttributeWithMetadataName</c> binds every candidate's attributes
+/// again in each new compilation — on every keystroke in the IDE, for every runbook of the project — before the
+/// generator sees any of them (docs/performance.md). A class is a candidate when an attribute on it is written with
+/// the name <c>Runbook</c>, <c>RunbookAttribute</c>, or an alias of it declared in its file, its namespace or another
+/// file's <c>global using</c>; binding then decides, as <c>ForAttributeWithMetadataName</c> would.
+/// </summary>
+internal static class RunbookDeclarations
+{
+    private const string AttributeTypeName = "RunbookAttribute";
+    private const string AttributeNamespace = "RunbookSdk";
+    private const string Name = "Runbook";
+
+    /// <summary>The syntax provider's predicate: a class with attributes (the names are checked later, with the aliases).</summary>
+    public static bool IsCandidate(SyntaxNode node) => node is ClassDeclarationSyntax { AttributeLists.Count: > 0 };
+
+    /// <summary>
+    /// The names a <c>global using</c> alias gives the attribute anywhere in the compilation (<c>global using Rb =
+    /// RunbookSdk.RunbookAttribute;</c>), written without the <c>Attribute</c> suffix.
+    /// </summary>
+    public static ImmutableArray<string> GlobalAliases(IEnumerable<UsingDirectiveSyntax> globalUsings)
+    {
+        var names = new List<string> { Name };
+        AddAliases(globalUsings, names);
+        names.RemoveAt(0);
+        return names.ToImmutableArray();
+    }
+
+    /// <summary>Whether an attribute on <paramref name="declaration"/> is written with a name that may be ours; binds nothing.</summary>
+    public static bool MayBeRunbook(ClassDeclarationSyntax declaration, ImmutableArray<string> globalAliases)
+    {
+        List<string>? names = null;
+        foreach (var list in declaration.AttributeLists)
+        {
+            foreach (var attribute in list.Attributes)
+            {
+                if (AttributeNames.WrittenName(attribute) is not { } written) continue;
+                if (AttributeNames.Matches(written, Name)) return true;
+                names ??= NamesInScope(declaration, globalAliases);
+                foreach (var name in names)
+                {
+                    if (AttributeNames.Matches(written, name)) return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The class and its <c>[Runbook]</c> applications on this declaration, bound; null when none binds to ours.</summary>
+    public static AttributeTarget? Bind(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
+    {
+        if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol) return null;
+        var ours = ImmutableArray.CreateBuilder<AttributeData>();
+        foreach (var attribute in symbol.GetAttributes())
+        {
+            if (IsRunbookAttribute(attribute.AttributeClass)
+                && attribute.ApplicationSyntaxReference is { } application
+                && application.SyntaxTree == declaration.SyntaxTree
+                && declaration.Span.Contains(application.Span))
+            {
+                ours.Add(attribute);
+            }
+        }
+
+        return ours.Count == 0 ? null : new AttributeTarget(declaration, symbol, semanticModel, ours.ToImmutable());
+    }
+
+    private static bool IsRunbookAttribute(INamedTypeSymbol? type) =>
+        type is { Name: AttributeTypeName, ContainingType: null, ContainingNamespace: { Name: AttributeNamespace } ns }
+        && ns.ContainingNamespace is { IsGlobalNamespace: true };
+
+    /// <summary>The names the attribute may go by at <paramref name="declaration"/>: the global aliases, then its file's and namespaces' aliases.</summary>
+    private static List<string> NamesInScope(ClassDeclarationSyntax declaration, ImmutableArray<string> globalAliases)
+    {
+        var names = new List<string> { Name };
+        names.AddRange(globalAliases);
+        // Outermost scope first: an alias in a namespace may name one declared further out.
+        var scopes = new List<SyntaxList<UsingDirectiveSyntax>>();
+        for (var node = declaration.Parent; node is not null; node = node.Parent)
+        {
+            if (node is BaseNamespaceDeclarationSyntax ns) scopes.Add(ns.Usings);
+            else if (node is CompilationUnitSyntax unit) scopes.Add(unit.Usings);
+        }
+
+        for (var i = scopes.Count - 1; i >= 0; i--) AddAliases(scopes[i], names);
+        return names;
+    }
+
+    /// <summary>Adds every alias whose target is written with one of <paramref name="names"/>, until no more are found.</summary>
+    private static void AddAliases(IEnumerable<UsingDirectiveSyntax> usings, List<string> names)
+    {
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is null || AttributeNames.RightmostName(directive.NamespaceOrType) is not { } target) continue;
+                var alias = AttributeNames.WithoutSuffix(directive.Alias.Name.Identifier.ValueText);
+                if (names.Contains(alias, StringComparer.Ordinal) || !names.Exists(n => AttributeNames.Matches(target, n))) continue;
+                names.Add(alias);
+                added = true;
+            }
+        }
+        while (added);
+    }
+}
