@@ -24,15 +24,20 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
+        var readRunbook = Safe<GeneratorSyntaxContext, Result<RunbookModel>?>(
+            Reads.Read, static c => c.Node, static failure => new Result<RunbookModel>(null, failure));
+        var readHandbook = Safe<GeneratorAttributeSyntaxContext, Result<HandbookModel>>(
+            HandbookReader.Read, static c => c.TargetNode, static failure => new Result<HandbookModel>(null, failure));
+
         // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads);
         // handbooks are few, and Roslyn's attribute search binds them.
         var runbookResults = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => RunbookDeclarations.IsCandidate(node), Safe<GeneratorSyntaxContext, Result<RunbookModel>?>(Reads.Read, static c => c.Node, static d => new Result<RunbookModel>(null, d)))
+            .CreateSyntaxProvider(static (node, _) => RunbookDeclarations.IsCandidate(node), readRunbook)
             .WithTrackingName(TrackingNames.RunbookResults)
             .Where(static r => r is not null)
             .Select(static (r, _) => r!);
         var handbookResults = context.SyntaxProvider
-            .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, Safe<GeneratorAttributeSyntaxContext, Result<HandbookModel>>(HandbookReader.Read, static c => c.TargetNode, static d => new Result<HandbookModel>(null, d)))
+            .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, readHandbook)
             .WithTrackingName(TrackingNames.HandbookResults);
 
         context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
@@ -43,8 +48,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbooks = handbookList.Collect()
             .Select(static (all, _) => all.OrderBy(h => h.Id, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.Handbooks);
-        var runbookSummaries = runbooks.Collect()
-            .Select(static (all, _) => all.Select(Summarize).OrderBy(r => r.Id, StringComparer.Ordinal).ToEquatableArray())
+        // Summarised one by one before they are collected: an edit that leaves a runbook's id, title and severity as
+        // they were (most keystrokes) then leaves the collection unchanged, and the list is not sorted again.
+        var runbookSummaries = runbooks.Select(static (r, _) => Summarize(r)).Collect()
+            .Select(static (all, _) => all.OrderBy(r => r.Id, StringComparer.Ordinal).ToEquatableArray())
             .WithTrackingName(TrackingNames.RunbookSummaries);
         var handbookSummaries = handbooks
             .Select(static (all, _) => all.Select(h => new HandbookSummary(h.Id, h.Document.Title ?? h.Type.Name, h.Type.FullName)).ToEquatableArray())
@@ -124,6 +131,9 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// Reading must never take the compiler down (CS8785 would hide every other output): an unexpected exception
     /// in one class becomes an RB0104 diagnostic on that class and the rest of the project still generates.
     /// </summary>
+    /// <param name="read">Reads the class.</param>
+    /// <param name="nodeOf">The class's declaration, where the diagnostic goes.</param>
+    /// <param name="failed">The result that carries the diagnostic.</param>
     private static Func<TContext, System.Threading.CancellationToken, TResult> Safe<TContext, TResult>(
         Func<TContext, System.Threading.CancellationToken, TResult> read, Func<TContext, SyntaxNode> nodeOf, Func<EquatableArray<DiagnosticInfo>, TResult> failed) =>
         (context, cancellationToken) =>

@@ -49,7 +49,9 @@ public class IncrementalCachingTests
         var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
         Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
         Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Cached));
-        // The summaries (id, title, severity) did not change, so the handbook page and the index are not re-rendered.
+        // The summaries (id, title, severity) did not change, so they are not even sorted again, and the handbook
+        // page and the index are not re-rendered.
+        Assert.All(run.TrackedSteps["RunbookSummaries"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
         Assert.All(run.TrackedSteps["CatalogSource"].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
     }
