@@ -40,18 +40,21 @@ internal static class RunbookDeclarations
     /// <summary>Whether an attribute on <paramref name="declaration"/> is written with a name that may be ours; binds nothing.</summary>
     public static bool MayBeRunbook(ClassDeclarationSyntax declaration, ImmutableArray<string> globalAliases)
     {
-        List<string>? names = null;
+        List<string>? aliases = null;
+        var aliasesRead = false;
         foreach (var list in declaration.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
             {
                 if (AttributeNames.WrittenName(attribute) is not { } written) continue;
                 if (AttributeNames.Matches(written, Name)) return true;
-                names ??= NamesInScope(declaration, globalAliases);
-                foreach (var name in names)
+                if (!aliasesRead)
                 {
-                    if (AttributeNames.Matches(written, name)) return true;
+                    aliases = AliasesInScope(declaration, globalAliases);
+                    aliasesRead = true;
                 }
+
+                if (aliases is not null && aliases.Exists(alias => AttributeNames.Matches(written, alias))) return true;
             }
         }
 
@@ -81,20 +84,30 @@ internal static class RunbookDeclarations
         type is { Name: AttributeTypeName, ContainingType: null, ContainingNamespace: { Name: AttributeNamespace } ns }
         && ns.ContainingNamespace is { IsGlobalNamespace: true };
 
-    /// <summary>The names the attribute may go by at <paramref name="declaration"/>: the global aliases, then its file's and namespaces' aliases.</summary>
-    private static List<string> NamesInScope(ClassDeclarationSyntax declaration, ImmutableArray<string> globalAliases)
+    /// <summary>
+    /// The other names the attribute may go by at <paramref name="declaration"/>: the global aliases, then its file's
+    /// and namespaces' aliases; null when no alias is in scope (most classes: then nothing is allocated).
+    /// </summary>
+    private static List<string>? AliasesInScope(ClassDeclarationSyntax declaration, ImmutableArray<string> globalAliases)
     {
-        var names = new List<string> { Name };
-        names.AddRange(globalAliases);
         // Outermost scope first: an alias in a namespace may name one declared further out.
-        var scopes = new List<SyntaxList<UsingDirectiveSyntax>>();
+        List<SyntaxList<UsingDirectiveSyntax>>? scopes = null;
         for (var node = declaration.Parent; node is not null; node = node.Parent)
         {
-            if (node is BaseNamespaceDeclarationSyntax ns) scopes.Add(ns.Usings);
-            else if (node is CompilationUnitSyntax unit) scopes.Add(unit.Usings);
+            var usings = node switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            if (usings.Any(directive => directive.Alias is not null)) (scopes ??= new()).Add(usings);
         }
 
-        for (var i = scopes.Count - 1; i >= 0; i--) AddAliases(scopes[i], names);
+        if (scopes is null && globalAliases.IsEmpty) return null;
+        var names = new List<string> { Name };
+        names.AddRange(globalAliases);
+        for (var i = (scopes?.Count ?? 0) - 1; i >= 0; i--) AddAliases(scopes![i], names);
+        names.RemoveAt(0);
         return names;
     }
 
