@@ -78,6 +78,24 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_constant_that_reaches_a_runbook_through_another_constant_is_followed_to_its_end()
+    {
+        // a reads Limits.Title (a shared file), which is b's constant: editing b's file must reach a.
+        var session = new EditSession(
+            Handbook,
+            "namespace Ops;\npublic static class Limits { public const string Title = \"Drain \" + Rbb.Region; }",
+            Runbook("a", "Limits.Title"),
+            Runbook("b", "\"B\"", "public const string Region = \"eu-west-1\";"),
+            Runbook("c", "\"C\""));
+        Assert.Contains("# Drain eu-west-1", session.Page("a"), StringComparison.Ordinal);
+
+        var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
+
+        Assert.Equal(2, reads); // b (its own file) and a (through Limits); not c
+        Assert.Contains("# Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_constant_declared_after_the_runbook_that_uses_it_is_picked_up()
     {
         var session = new EditSession(Handbook, Limits, Runbook("a", "Limits.Title"), Runbook("b", "\"B\""));

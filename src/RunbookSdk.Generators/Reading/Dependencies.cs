@@ -1,18 +1,20 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// The syntax trees a runbook's model was read from: its own, its base classes' and handbook's, and those of every
-/// symbol the semantic model was asked about (a named constant, an alias). <see cref="RunbookReads"/> reuses the
+/// symbol the semantic model was asked about (a named constant and the names its value is made of, an alias). <see cref="RunbookReads"/> reuses the
 /// model while all of them are unchanged. A read that consulted something it cannot name marks itself unknown and
 /// is never reused.
 /// </summary>
 internal sealed class Dependencies
 {
     private readonly HashSet<SyntaxTree> _trees = new();
+    private readonly HashSet<ISymbol> _constants = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when the model depends on something no tree stands for; it is then read again every time.</summary>
     public bool IsUnknown { get; private set; }
@@ -26,18 +28,33 @@ internal sealed class Dependencies
     }
 
     /// <summary>The symbol a name was bound to, or the candidates when it did not bind cleanly.</summary>
-    private void Add(SymbolInfo info)
+    private void Add(SymbolInfo info, Compilation compilation)
     {
-        Add(info.Symbol);
-        foreach (var candidate in info.CandidateSymbols) Add(candidate);
+        Add(info.Symbol, compilation);
+        foreach (var candidate in info.CandidateSymbols) Add(candidate, compilation);
     }
 
-    /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region).</summary>
+    /// <summary>
+    /// A named symbol's declarations and, for a constant, every name in its value, to its end: a runbook that reads
+    /// <c>Limits.Title</c>, declared as <c>"Drain " + Queues.Region</c>, depends on the file of <c>Queues</c> too.
+    /// </summary>
+    private void Add(ISymbol? symbol, Compilation compilation)
+    {
+        Add(symbol);
+        if (symbol is not (IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) || !_constants.Add(symbol)) return;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && value is not LiteralExpressionSyntax)
+                AddNamesIn(value, compilation.GetSemanticModel(value.SyntaxTree));
+        }
+    }
+
+    /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region), and of the names in their values.</summary>
     public void AddNamesIn(SyntaxNode expression, SemanticModel model)
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax name) Add(model.GetSymbolInfo(name));
+            if (node is SimpleNameSyntax name) Add(model.GetSymbolInfo(name), model.Compilation);
         }
     }
 
