@@ -1,5 +1,8 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -8,81 +11,161 @@ namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>
 /// Where the compilation's runbook and handbook ids (<c>[Runbook("…")]</c>, <c>[Handbook("…")]</c>) are declared, read
-/// from the type declarations in one walk, so that asking "who else has this id?" binds only the types that may
-/// have it. Binding every type's attributes to answer it made each keystroke in the IDE bind the whole project's
-/// attributes again, since every edit creates a new compilation (docs/performance.md). A literal id is read from
-/// syntax; a type whose id is not a literal (a constant), or whose attribute is named through an alias, is a
-/// candidate for every id. Candidates are confirmed with their bound attribute, so the answer is exact.
+/// from the type declarations, so that asking "who else has this id?" binds only the types that may have it.
+/// Binding every type's attributes to answer it made each keystroke in the IDE bind the whole project's attributes
+/// again, since every edit creates a new compilation (docs/performance.md). A literal id is read from syntax; a type
+/// whose id is not a literal (a constant), or whose attribute is named through an alias, is a candidate for every
+/// id. Candidates are confirmed with their bound attribute, so the answer is exact. What a file declares is read
+/// once per syntax tree — in the IDE every file but the edited one is the same tree from keystroke to keystroke —
+/// and the first questions of a compilation are answered by looking through those reads, without an index: the IDE
+/// asks once or twice per keystroke, a build once per runbook, and only a build pays for the index.
 /// </summary>
 internal sealed class IdDeclarations
 {
-    private readonly Kind _runbooks = new();
-    private readonly Kind _handbooks = new();
+    /// <summary>Questions answered by looking through every declaration before an index is built.</summary>
+    private const int QuestionsBeforeIndex = 8;
 
-    private IdDeclarations()
+    private static readonly ConditionalWeakTable<SyntaxTree, TreeDeclarations> s_trees = new();
+
+    private readonly TreeDeclarations[] _trees;
+    private readonly HashSet<string>? _aliases;
+    private readonly Lazy<Index> _index;
+    private int _questions;
+
+    private IdDeclarations(TreeDeclarations[] trees, HashSet<string>? aliases)
     {
+        _trees = trees;
+        _aliases = aliases;
+        _index = new Lazy<Index>(() => new Index(this));
     }
 
-    /// <summary>Reads the declarations of every runbook and handbook type of the compilation.</summary>
+    /// <summary>The declarations of every runbook and handbook type of the compilation.</summary>
     public static IdDeclarations Read(Compilation compilation)
     {
-        var declarations = new IdDeclarations();
-        var aliases = AliasNames(compilation);
-        foreach (var tree in compilation.SyntaxTrees)
+        var trees = compilation.SyntaxTrees.Select(tree => (TreeDeclarations)DeclarationsIn(tree)).ToArray();
+        HashSet<string>? aliases = null;
+        foreach (var tree in trees)
         {
-            if (tree.GetRoot() is CompilationUnitSyntax unit) declarations.Collect(unit.Members, "", aliases);
+            foreach (var alias in tree.Aliases) (aliases ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(alias);
         }
 
-        return declarations;
+        return new IdDeclarations(trees, aliases);
     }
+
+    /// <summary>What one file declares, read once per tree (an object the tests compare by reference).</summary>
+    internal static object DeclarationsIn(SyntaxTree tree) => s_trees.GetValue(tree, TreeDeclarations.Read);
 
     /// <summary>
     /// Metadata names of the runbook (<paramref name="handbook"/>: handbook) types that may carry <paramref name="id"/>:
     /// its literal declarations, then the unknown ones.
     /// </summary>
-    public IEnumerable<string> CandidatesFor(string id, bool handbook) => (handbook ? _handbooks : _runbooks).CandidatesFor(id);
+    public IEnumerable<string> CandidatesFor(string id, bool handbook) =>
+        Interlocked.Increment(ref _questions) <= QuestionsBeforeIndex ? LookThrough(id, handbook) : _index.Value.CandidatesFor(id, handbook);
 
-    private void Collect(SyntaxList<MemberDeclarationSyntax> members, string prefix, HashSet<string> aliases)
+    private IEnumerable<string> LookThrough(string id, bool handbook)
     {
-        foreach (var member in members)
+        List<string>? unknown = null;
+        foreach (var (metadataName, literalId) in Declarations(handbook))
         {
-            switch (member)
+            if (literalId is null) (unknown ??= new List<string>()).Add(metadataName);
+            else if (literalId == id) yield return metadataName;
+        }
+
+        if (unknown is null) yield break;
+        foreach (var metadataName in unknown) yield return metadataName;
+    }
+
+    /// <summary>Every type declared as a runbook (handbook), with its id when it is a literal.</summary>
+    private IEnumerable<(string MetadataName, string? LiteralId)> Declarations(bool handbook)
+    {
+        var name = handbook ? "Handbook" : "Runbook";
+        foreach (var tree in _trees)
+        {
+            foreach (var type in tree.Types)
             {
-                case BaseNamespaceDeclarationSyntax ns:
-                    Collect(ns.Members, prefix + NamespaceName(ns.Name) + ".", aliases);
+                // The first attribute of the type that is named for the kind (or through an alias) decides.
+                foreach (var attribute in type.Attributes)
+                {
+                    var aliased = _aliases?.Contains(attribute.Name) == true;
+                    if (!aliased && attribute.Name != name && attribute.Name != name + "Attribute") continue;
+                    yield return (type.MetadataName, aliased ? null : attribute.LiteralId);
                     break;
-                case TypeDeclarationSyntax type:
-                    var metadataName = prefix + type.Identifier.ValueText + (type.Arity > 0 ? "`" + type.Arity : "");
-                    Classify(type, metadataName, aliases);
-                    Collect(type.Members, metadataName + "+", aliases);
-                    break;
+                }
             }
         }
     }
 
-    /// <summary>For each kind, the first attribute of the type that is named for it (or through an alias) decides.</summary>
-    private void Classify(TypeDeclarationSyntax type, string metadataName, HashSet<string> aliases)
+    /// <summary>The declarations of both kinds by literal id, for a compilation asked about many ids (a build).</summary>
+    private sealed class Index(IdDeclarations declarations)
     {
-        bool runbookSeen = false, handbookSeen = false;
-        foreach (var list in type.AttributeLists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                var name = RightmostName(attribute.Name);
-                var aliased = aliases.Contains(name);
-                if (!runbookSeen && (aliased || name is "Runbook" or "RunbookAttribute"))
-                {
-                    runbookSeen = true;
-                    _runbooks.Add(metadataName, aliased ? null : LiteralId(attribute));
-                }
+        private readonly Kind _runbooks = new(declarations.Declarations(handbook: false));
+        private readonly Kind _handbooks = new(declarations.Declarations(handbook: true));
 
-                if (!handbookSeen && (aliased || name is "Handbook" or "HandbookAttribute"))
+        public IEnumerable<string> CandidatesFor(string id, bool handbook) => (handbook ? _handbooks : _runbooks).CandidatesFor(id);
+    }
+
+    /// <summary>What one file declares: its aliases, and its types that have attributes.</summary>
+    private sealed class TreeDeclarations(string[] aliases, TypeDeclaration[] types)
+    {
+        public string[] Aliases { get; } = aliases;
+
+        public TypeDeclaration[] Types { get; } = types;
+
+        public static TreeDeclarations Read(SyntaxTree tree)
+        {
+            if (tree.GetRoot() is not CompilationUnitSyntax unit) return new TreeDeclarations([], []);
+            var aliases = new List<string>();
+            AddAliases(unit.Usings, aliases);
+            var types = new List<TypeDeclaration>();
+            Collect(unit.Members, "", types, aliases);
+            return new TreeDeclarations(aliases.ToArray(), types.ToArray());
+        }
+
+        private static void Collect(SyntaxList<MemberDeclarationSyntax> members, string prefix, List<TypeDeclaration> types, List<string> aliases)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
                 {
-                    handbookSeen = true;
-                    _handbooks.Add(metadataName, aliased ? null : LiteralId(attribute));
+                    case BaseNamespaceDeclarationSyntax ns:
+                        AddAliases(ns.Usings, aliases);
+                        Collect(ns.Members, prefix + NamespaceName(ns.Name) + ".", types, aliases);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        var metadataName = prefix + type.Identifier.ValueText + (type.Arity > 0 ? "`" + type.Arity : "");
+                        if (type.AttributeLists.Count > 0) types.Add(new TypeDeclaration(metadataName, Attributes(type)));
+                        Collect(type.Members, metadataName + "+", types, aliases);
+                        break;
                 }
             }
         }
+
+        private static AttributeName[] Attributes(TypeDeclarationSyntax type) =>
+            type.AttributeLists.SelectMany(list => list.Attributes).Select(a => new AttributeName(RightmostName(a.Name), LiteralId(a))).ToArray();
+
+        private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, List<string> aliases)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive.Alias is { } alias) aliases.Add(alias.Name.Identifier.ValueText);
+            }
+        }
+    }
+
+    /// <summary>A type with attributes, by metadata name (<c>Ops.Queues+Drain</c>).</summary>
+    private sealed class TypeDeclaration(string metadataName, AttributeName[] attributes)
+    {
+        public string MetadataName { get; } = metadataName;
+
+        public AttributeName[] Attributes { get; } = attributes;
+    }
+
+    /// <summary>An attribute as written: the rightmost identifier of its name, and its first argument when that is a string literal.</summary>
+    private readonly struct AttributeName(string name, string? literalId)
+    {
+        public string Name { get; } = name;
+
+        public string? LiteralId { get; } = literalId;
     }
 
     /// <summary>The id when it is a literal: the constructor's argument, the first one that does not set a property.</summary>
@@ -107,50 +190,25 @@ internal sealed class IdDeclarations
         _ => "",
     };
 
-    /// <summary>Every alias a using directive declares in the compilation: an attribute may be named through one.</summary>
-    private static HashSet<string> AliasNames(Compilation compilation)
-    {
-        var aliases = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            if (tree.GetRoot() is not CompilationUnitSyntax unit) continue;
-            AddAliases(unit.Usings, aliases);
-            foreach (var ns in unit.Members.OfType<BaseNamespaceDeclarationSyntax>()) AddNamespaceAliases(ns, aliases);
-        }
-
-        return aliases;
-    }
-
-    private static void AddNamespaceAliases(BaseNamespaceDeclarationSyntax ns, HashSet<string> aliases)
-    {
-        AddAliases(ns.Usings, aliases);
-        foreach (var nested in ns.Members.OfType<BaseNamespaceDeclarationSyntax>()) AddNamespaceAliases(nested, aliases);
-    }
-
-    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, HashSet<string> aliases)
-    {
-        foreach (var directive in usings)
-        {
-            if (directive.Alias is { } alias) aliases.Add(alias.Name.Identifier.ValueText);
-        }
-    }
-
     /// <summary>The declarations of one kind: by literal id, and those whose id syntax cannot tell.</summary>
     private sealed class Kind
     {
         private readonly Dictionary<string, List<string>> _byLiteralId = new(System.StringComparer.Ordinal);
         private readonly List<string> _unknownIds = new();
 
-        public void Add(string metadataName, string? literalId)
+        public Kind(IEnumerable<(string MetadataName, string? LiteralId)> declarations)
         {
-            if (literalId is null)
+            foreach (var (metadataName, literalId) in declarations)
             {
-                _unknownIds.Add(metadataName);
-                return;
-            }
+                if (literalId is null)
+                {
+                    _unknownIds.Add(metadataName);
+                    continue;
+                }
 
-            if (!_byLiteralId.TryGetValue(literalId, out var declared)) _byLiteralId[literalId] = declared = new List<string>();
-            declared.Add(metadataName);
+                if (!_byLiteralId.TryGetValue(literalId, out var declared)) _byLiteralId[literalId] = declared = new List<string>();
+                declared.Add(metadataName);
+            }
         }
 
         public IEnumerable<string> CandidatesFor(string id) =>

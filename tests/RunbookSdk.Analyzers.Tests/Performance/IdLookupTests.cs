@@ -40,4 +40,60 @@ public sealed class IdLookupTests
         Assert.Equal(new[] { "R7", "FromConstant" }, withId);
         Assert.Equal(new[] { "Ops.FromConstant" }, IdDeclarations.Read(compilation).CandidatesFor("r-99", handbook: false));
     }
+
+    [Fact]
+    public void A_build_asking_about_every_id_gets_the_same_answers_from_the_index_as_the_IDE_gets_without_it()
+    {
+        var source = """
+            namespace Ops;
+
+            using RunbookSdk;
+            using Rb = RunbookSdk.RunbookAttribute;
+
+            public static class Ids { public const string Restore = "restore"; }
+
+            [Runbook("drain")] public sealed class Drain : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            [Runbook("drain")] public sealed class DrainAgain : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            [Runbook(Ids.Restore)] public sealed class Restore : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            [Rb("fill")] public sealed class Fill : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            public static class Queues
+            {
+                [System.Obsolete, Runbook("purge")] public sealed class Purge : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            }
+            [Handbook("drain")] public sealed class Platform : Handbook { public override void Define(IHandbookBuilder hb) { } }
+            """;
+        var compilation = CSharpCompilation.Create("Ids", [CSharpSyntaxTree.ParseText(source)], TestReferences.All);
+        string[] ids = ["drain", "restore", "fill", "purge", "none"];
+
+        var lookedThrough = IdDeclarations.Read(compilation);
+        var indexed = IdDeclarations.Read(compilation);
+        for (var i = 0; i < 8; i++) indexed.CandidatesFor("warm-up", handbook: false).ToList();
+
+        foreach (var handbook in new[] { false, true })
+        {
+            foreach (var id in ids)
+                Assert.Equal(lookedThrough.CandidatesFor(id, handbook).ToList(), indexed.CandidatesFor(id, handbook).ToList());
+        }
+
+        Assert.Equal(new[] { "Ops.Drain", "Ops.DrainAgain", "Ops.Restore", "Ops.Fill" }, indexed.CandidatesFor("drain", handbook: false));
+        Assert.Equal(new[] { "Ops.Queues+Purge", "Ops.Restore", "Ops.Fill" }, indexed.CandidatesFor("purge", handbook: false));
+        Assert.Equal(new[] { "Ops.Platform", "Ops.Fill" }, indexed.CandidatesFor("drain", handbook: true));
+    }
+
+    [Fact]
+    public void A_file_is_read_once_however_many_compilations_hold_it()
+    {
+        var unchanged = CSharpSyntaxTree.ParseText("""namespace Ops; [RunbookSdk.Runbook("drain")] public sealed class Drain : RunbookSdk.Runbook { public override void Define(RunbookSdk.IRunbookBuilder rb) { } }""");
+        var edited = CSharpSyntaxTree.ParseText("""namespace Ops; [RunbookSdk.Runbook("fill")] public sealed class Fill : RunbookSdk.Runbook { public override void Define(RunbookSdk.IRunbookBuilder rb) { } }""");
+        var before = CSharpCompilation.Create("Ids", [unchanged, edited], TestReferences.All);
+        var after = before.ReplaceSyntaxTree(edited, edited.WithChangedText(edited.GetText().Replace(0, 0, "// a keystroke\n")));
+
+        IdDeclarations.Read(before);
+        var unchangedRead = IdDeclarations.DeclarationsIn(unchanged);
+        var editedRead = IdDeclarations.DeclarationsIn(edited);
+        Assert.Equal(new[] { "Ops.Fill" }, IdDeclarations.Read(after).CandidatesFor("fill", handbook: false));
+
+        Assert.Same(unchangedRead, IdDeclarations.DeclarationsIn(after.SyntaxTrees.First()));
+        Assert.NotSame(editedRead, IdDeclarations.DeclarationsIn(after.SyntaxTrees.Last()));
+    }
 }
