@@ -96,6 +96,19 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_type_declared_in_another_runbooks_file_that_shadows_a_name_is_picked_up()
+    {
+        // a's Limits is Shared.Limits, imported by a using, until b's file declares Ops.Limits, which comes first.
+        var shared = "namespace Shared;\npublic static class Limits { public const string Title = \"From shared\"; }";
+        var session = new EditSession(Handbook, shared, "using Shared;\n" + Runbook("a", "Limits.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
+
+        session.Edit("public sealed class Rbb : Runbook<OpsHandbook>", "public static class Limits { public const string Title = \"From b\"; }\npublic sealed class Rbb : Runbook<OpsHandbook>");
+
+        Assert.Contains("# From b", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_constant_declared_after_the_runbook_that_uses_it_is_picked_up()
     {
         var session = new EditSession(Handbook, Limits, Runbook("a", "Limits.Title"), Runbook("b", "\"B\""));
