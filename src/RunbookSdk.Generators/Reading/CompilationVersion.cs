@@ -9,9 +9,10 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// What a reused runbook model depends on beyond the trees it recorded (<see cref="Dependencies"/>): the
-/// compilation's references, the names of its types and namespaces (a new type can change what a name binds to),
-/// every tree that declares no runbook — handbooks, shared constants, global usings, the rest of the project — and
-/// the global usings of the trees that do (one in any file changes what names mean in every file). Editing a
+/// compilation's references, every tree that declares no runbook — handbooks, shared constants, global usings, the
+/// rest of the project — and, of the trees that do, the names of the types and namespaces they declare (a new type
+/// can change what a name binds to) and their global usings (one in any file changes what names mean in every
+/// file). What each file holds is read once per tree (<see cref="TreeFacts"/>). Editing a
 /// runbook's file leaves the version of the compilation as it was, unless its global usings change; editing any
 /// other file changes it, and every runbook is read again, as without reuse.
 /// </summary>
@@ -44,23 +45,26 @@ internal sealed class CompilationVersion
         var shared = new List<SyntaxTree>();
         var globalUsings = new List<UsingDirectiveSyntax>();
         var runbookFilesGlobalUsings = new List<string>();
+        int count = 0, sum = 0, xor = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var unit = tree.GetRoot() as CompilationUnitSyntax;
-            var declaresRunbook = unit is not null && AnyRunbook(unit.Members);
-            if (!declaresRunbook) shared.Add(tree);
-            if (unit is null) continue;
-            // Global usings come first in a file.
-            foreach (var directive in unit.Usings)
+            var facts = TreeFacts.Of(tree);
+            globalUsings.AddRange(facts.GlobalUsings);
+            if (!facts.DeclaresRunbook)
             {
-                if (directive.GlobalKeyword.RawKind == 0) break;
-                globalUsings.Add(directive);
-                if (declaresRunbook) runbookFilesGlobalUsings.Add(directive.ToString());
+                // Compared as the same tree object; a runbook's file is compared by what it declares.
+                shared.Add(tree);
+                continue;
             }
+
+            runbookFilesGlobalUsings.AddRange(facts.GlobalUsingTexts);
+            count += facts.Names.Count;
+            unchecked { sum += facts.Names.Sum; }
+            xor ^= facts.Names.Xor;
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), shared.ToArray(), NamesOf(compilation.Assembly),
+            compilation.References.ToArray(), shared.ToArray(), (count, sum, xor),
             runbookFilesGlobalUsings.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
@@ -75,50 +79,6 @@ internal sealed class CompilationVersion
         if (equivalent) _lastEquivalent = other;
         else _lastDifferent = other;
         return equivalent;
-    }
-
-    private static (int Count, int Sum, int Xor) NamesOf(IAssemblySymbol assembly)
-    {
-        int count = 0, sum = 0, xor = 0;
-        foreach (var name in assembly.TypeNames.Concat(assembly.NamespaceNames.Select(n => "namespace " + n)))
-        {
-            var hash = StringComparer.Ordinal.GetHashCode(name);
-            count++;
-            unchecked { sum += hash; }
-            xor ^= hash;
-        }
-
-        return (count, sum, xor);
-    }
-
-    /// <summary>A type whose attribute is named Runbook (syntax only: this runs for every tree, every run).</summary>
-    private static bool AnyRunbook(SyntaxList<MemberDeclarationSyntax> members)
-    {
-        foreach (var member in members)
-        {
-            switch (member)
-            {
-                case BaseNamespaceDeclarationSyntax ns when AnyRunbook(ns.Members):
-                    return true;
-                case TypeDeclarationSyntax type when HasRunbookAttribute(type) || AnyRunbook(type.Members):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool HasRunbookAttribute(TypeDeclarationSyntax type)
-    {
-        foreach (var list in type.AttributeLists)
-        {
-            foreach (var attribute in list.Attributes)
-            {
-                if (AttributeNames.Is(attribute, "Runbook")) return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>The same objects in the same order: an unchanged tree or reference is the same instance.</summary>
