@@ -78,7 +78,6 @@ internal sealed class IdDeclarations
     /// <summary>Every type declared as a runbook (handbook), with its id when it is a literal.</summary>
     private IEnumerable<(string MetadataName, string? LiteralId)> Declarations(bool handbook)
     {
-        var name = handbook ? "Handbook" : "Runbook";
         foreach (var tree in _trees)
         {
             foreach (var type in tree.Types)
@@ -87,7 +86,7 @@ internal sealed class IdDeclarations
                 foreach (var attribute in type.Attributes)
                 {
                     var aliased = _aliases?.Contains(attribute.Name) == true;
-                    if (!aliased && attribute.Name != name && attribute.Name != name + "Attribute") continue;
+                    if (!aliased && !(handbook ? attribute.NamesHandbook : attribute.NamesRunbook)) continue;
                     yield return (type.MetadataName, aliased ? null : attribute.LiteralId);
                     break;
                 }
@@ -166,6 +165,12 @@ internal sealed class IdDeclarations
         public string Name { get; } = name;
 
         public string? LiteralId { get; } = literalId;
+
+        /// <summary>Named <c>Runbook</c> or <c>RunbookAttribute</c>; decided when the file is read, not per question.</summary>
+        public bool NamesRunbook { get; } = name is "Runbook" or "RunbookAttribute";
+
+        /// <summary>Named <c>Handbook</c> or <c>HandbookAttribute</c>.</summary>
+        public bool NamesHandbook { get; } = name is "Handbook" or "HandbookAttribute";
     }
 
     /// <summary>The id when it is a literal: the constructor's argument, the first one that does not set a property.</summary>

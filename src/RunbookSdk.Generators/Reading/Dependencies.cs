@@ -28,24 +28,24 @@ internal sealed class Dependencies
     }
 
     /// <summary>The symbol a name was bound to, or the candidates when it did not bind cleanly.</summary>
-    private void Add(SymbolInfo info, Compilation compilation)
+    private void Add(SymbolInfo info, SemanticModel model)
     {
-        Add(info.Symbol, compilation);
-        foreach (var candidate in info.CandidateSymbols) Add(candidate, compilation);
+        Add(info.Symbol, model);
+        foreach (var candidate in info.CandidateSymbols) Add(candidate, model);
     }
 
     /// <summary>
     /// A named symbol's declarations and, for a constant, every name in its value, to its end: a runbook that reads
     /// <c>Limits.Title</c>, declared as <c>"Drain " + Queues.Region</c>, depends on the file of <c>Queues</c> too.
     /// </summary>
-    private void Add(ISymbol? symbol, Compilation compilation)
+    private void Add(ISymbol? symbol, SemanticModel model)
     {
         Add(symbol);
         if (symbol is not (IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) || !_constants.Add(symbol)) return;
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && value is not LiteralExpressionSyntax)
-                AddNamesIn(value, compilation.GetSemanticModel(value.SyntaxTree));
+                AddNamesIn(value, TypeReader.ModelFor(value, model)); // the model already asked when the constant is in its tree
         }
     }
 
@@ -54,7 +54,7 @@ internal sealed class Dependencies
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is SimpleNameSyntax name) Add(model.GetSymbolInfo(name), model.Compilation);
+            if (node is SimpleNameSyntax name) Add(model.GetSymbolInfo(name), model);
         }
     }
 
