@@ -17,6 +17,8 @@ namespace RunbookSdk.Benchmarks;
 /// work that runs beside the compile on another core.
 /// </summary>
 /// <remarks>
+/// <c>build-split</c> measures what the generator's share is made of instead: its own run, and compiling what it
+/// generated, its output from one build compiled as ordinary sources without it (<see cref="SaveGeneratedSources"/>).
 /// The generator and analyzers reach the compile as <c>Analyzer</c> items naming their built assemblies, which is
 /// how the package delivers them (analyzers/dotnet/cs), not as project references: a project reference makes
 /// MSBuild resolve that project in every build, and that cost a generator that does nothing +5 % of wall time and
@@ -25,14 +27,19 @@ namespace RunbookSdk.Benchmarks;
 /// </remarks>
 internal static partial class BuildReport
 {
-    private sealed record Configuration(string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false);
+    private sealed record Configuration(
+        string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false, bool GeneratedSources = false);
 
     // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
-    // runs by default (RunAnalyzers=true). The first line, with no analyzers at all, is context.
+    // runs by default (RunAnalyzers=true).
+    private static readonly Configuration s_baseline = new("compile (baseline: .NET SDK defaults)", Generator: false, Analyzers: false);
+    private static readonly Configuration s_withoutAnalyzers = new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false);
+
+    // The first line, with no analyzers at all, is context.
     private static readonly Configuration[] s_configurations =
     [
-        new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false),
-        new("compile (baseline: .NET SDK defaults)", Generator: false, Analyzers: false),
+        s_withoutAnalyzers,
+        s_baseline,
         // What any source generator costs this build: one that registers nothing (context for the budget).
         new("+ a generator that does nothing", Generator: false, Analyzers: false, NoOpGenerator: true),
         new("+ RunbookSdk generator", Generator: true, Analyzers: false),
@@ -40,13 +47,26 @@ internal static partial class BuildReport
         new("+ RunbookSdk generator and analyzers", Generator: true, Analyzers: true),
     ];
 
-    public static int Print(int runbooks, int repetitions)
+    // What the generator's share is made of: its own run (generator minus its output) and compiling what it
+    // generated (its output, saved from a build, compiled as ordinary sources without the generator), with the
+    // analyzers every project runs and without them, each pair against its own compile.
+    private static readonly Configuration[] s_split =
+    [
+        s_baseline,
+        new("+ the generator's output, as sources", Generator: false, Analyzers: false, GeneratedSources: true),
+        new("+ RunbookSdk generator", Generator: true, Analyzers: false),
+        s_withoutAnalyzers,
+        new("+ its output, as sources, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false, GeneratedSources: true),
+        new("+ RunbookSdk generator, RunAnalyzers=false", Generator: true, Analyzers: false, SdkAnalyzers: false),
+    ];
+
+    public static int Print(int runbooks, int repetitions, bool split = false)
     {
         var repository = FindRepository();
         // RUNBOOK_SDK_COMPARE_WITH=/path/to/other/checkout measures that checkout's generator and analyzers in the
         // same run, interleaved with this one's: a change smaller than the drift between runs shows only this way.
         var other = Environment.GetEnvironmentVariable("RUNBOOK_SDK_COMPARE_WITH") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
-        var configurations = other is null
+        var configurations = split ? s_split : other is null
             ? s_configurations
             : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
                 new("+ generator of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: false, Repository: other),
@@ -61,6 +81,7 @@ internal static partial class BuildReport
         foreach (var tools in new[] { repository, other }.OfType<string>().Distinct()) WriteToolsProps(directory, tools);
         Run(directory, "build", Path.Combine("NoOpGenerator", "NoOpGenerator.csproj"), "-c", "Release", "-nologo", "-v:q");
         Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
+        if (split) SaveGeneratedSources(directory, repository);
 
         // Per configuration, each round's figure by round number: a build's ratio to the baseline of its own round
         // cancels drift that is slower than a round.
@@ -86,17 +107,19 @@ internal static partial class BuildReport
 
         // The compiler's own accounting of our code comes from untimed builds: ReportAnalyzer wraps every analyzer
         // callback in a stopwatch, work that no user's build does, so the timed builds above run without it.
-        var both = configurations.First(c => c.Generator && c.Analyzers && c.Repository is null);
+        // Generator and analyzers together; the split has no analyzers of ours, so there its generator.
+        var both = configurations.FirstOrDefault(c => c.Generator && c.Analyzers && c.Repository is null)
+            ?? configurations.First(c => c.Generator && c.SdkAnalyzers && c.Repository is null);
         var analyzerSeconds = new List<double>();
         var generatorSeconds = new List<double>();
         for (var run = 0; run < 3; run++)
         {
             var output = Build(directory, repository, both, reportAnalyzer: true);
-            analyzerSeconds.Add(ReportedSeconds(output, "RunbookSdk.Analyzers"));
+            if (both.Analyzers) analyzerSeconds.Add(ReportedSeconds(output, "RunbookSdk.Analyzers"));
             generatorSeconds.Add(ReportedSeconds(output, "RunbookSdk.Generators"));
         }
 
-        var baseline = times[s_configurations[1]];
+        var baseline = times[s_baseline];
         var baselineMedian = Median(baseline.Values);
         Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release); paired: median of each round's ratio to that round's baseline:");
         foreach (var configuration in configurations)
@@ -107,7 +130,7 @@ internal static partial class BuildReport
 
         if (cpuTimes.Values.All(t => t.Count > 0))
         {
-            var cpuBaseline = cpuTimes[s_configurations[1]];
+            var cpuBaseline = cpuTimes[s_baseline];
             var cpuBaselineMedian = Median(cpuBaseline.Values);
             Console.WriteLine($"CPU time of the compiler server per build, median of {repetitions} runs:");
             foreach (var configuration in configurations)
@@ -117,8 +140,45 @@ internal static partial class BuildReport
             }
         }
 
-        Console.WriteLine($"  compiler-reported time of RunbookSdk's own code with both (ReportAnalyzer, 3 untimed builds): generator {Median(generatorSeconds):F2} s, analyzers {Median(analyzerSeconds):F2} s summed over threads");
+        if (split) PrintSplit(configurations, times, cpuTimes);
+        Console.WriteLine($"  compiler-reported time of RunbookSdk's own code with {(both.Analyzers ? "both" : "the generator")} (ReportAnalyzer, 3 untimed builds): generator {Median(generatorSeconds):F2} s{(both.Analyzers ? $", analyzers {Median(analyzerSeconds):F2} s summed over threads" : "")}");
         return 0;
+    }
+
+    /// <summary>
+    /// The generator's share in two parts, paired per round against the compile with the same analyzers: compiling
+    /// its output (the output as sources over the compile) and its own run (the generator over its output).
+    /// </summary>
+    private static void PrintSplit(Configuration[] configurations, Dictionary<Configuration, SortedDictionary<int, double>> times, Dictionary<Configuration, SortedDictionary<int, double>> cpuTimes)
+    {
+        Console.WriteLine("The generator's share, paired per round (wall / server CPU):");
+        foreach (var compile in new[] { s_baseline, s_withoutAnalyzers })
+        {
+            var sources = configurations.Single(c => c.GeneratedSources && c.SdkAnalyzers == compile.SdkAnalyzers);
+            var generator = configurations.Single(c => c.Generator && c.SdkAnalyzers == compile.SdkAnalyzers);
+            string Share(Dictionary<Configuration, SortedDictionary<int, double>> figures) =>
+                figures[compile].Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture,
+                    $"compiling its output {PairedRatio(figures[sources], figures[compile]) - 1:+0.0%;-0.0%}, its own run {PairedRatio(figures[generator], figures[compile]) - PairedRatio(figures[sources], figures[compile]):+0.0%;-0.0%}");
+            Console.WriteLine($"  {(compile.SdkAnalyzers ? "with the SDK's analyzers" : "RunAnalyzers=false"),-26} wall: {Share(times)}; CPU: {Share(cpuTimes)}");
+        }
+    }
+
+    /// <summary>
+    /// Builds the corpus once with the generator and keeps what it generated in GeneratedSources/, which the
+    /// configurations with <see cref="Configuration.GeneratedSources"/> compile as ordinary sources.
+    /// </summary>
+    private static void SaveGeneratedSources(string directory, string repository)
+    {
+        var saved = Path.Combine(directory, "GeneratedSources");
+        if (Directory.Exists(saved)) Directory.Delete(saved, recursive: true);
+        File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n"); // the compile is up to date otherwise
+        Run(directory, "build", "-c", "Release", "-nologo", "-v:q", "--no-restore", "-p:WithGenerator=true", "-p:EmitCompilerGeneratedFiles=true",
+            $"-p:CompilerGeneratedFilesOutputPath={saved}", $"-p:RunbookSdkTools={ToolsProps(directory, repository)}");
+        // Only ours: another generator's output (none in this corpus) is still generated in every configuration.
+        foreach (var other in Directory.GetDirectories(saved).Where(d => Path.GetFileName(d) != "RunbookSdk.Generators")) Directory.Delete(other, recursive: true);
+        var files = Directory.GetFiles(saved, "*.cs", SearchOption.AllDirectories);
+        if (files.Length == 0) throw new InvalidOperationException($"The generator wrote nothing to {saved}.");
+        Console.WriteLine($"generator's output: {files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1000:N0} KB, compiled as sources in the split");
     }
 
     private static void WriteProject(string directory, string repository, int runbooks)
@@ -137,6 +197,7 @@ internal static partial class BuildReport
               </PropertyGroup>
               <ItemGroup>
                 <Compile Remove="NoOpGenerator/**" />
+                <Compile Remove="GeneratedSources/**" Condition="'$(WithGeneratedSources)' != 'true'" />
                 <ProjectReference Include="{repository}/src/RunbookSdk/RunbookSdk.csproj" />
                 <Analyzer Include="NoOpGenerator/bin/Release/netstandard2.0/NoOpGenerator.dll" Condition="'$(WithNoOpGenerator)' == 'true'" />
               </ItemGroup>
@@ -228,7 +289,8 @@ internal static partial class BuildReport
         return Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
             "-v:d", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", $"-p:ReportAnalyzer={reportAnalyzer}",
             $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}",
-            $"-p:RunbookSdkTools={ToolsProps(directory, configuration.Repository ?? repository)}", $"-p:WithNoOpGenerator={configuration.NoOpGenerator}");
+            $"-p:RunbookSdkTools={ToolsProps(directory, configuration.Repository ?? repository)}", $"-p:WithNoOpGenerator={configuration.NoOpGenerator}",
+            $"-p:WithGeneratedSources={configuration.GeneratedSources}");
     }
 
     private static string Run(string directory, params string[] arguments)
