@@ -156,9 +156,14 @@ internal static partial class BuildReport
         {
             var sources = configurations.Single(c => c.GeneratedSources && c.SdkAnalyzers == compile.SdkAnalyzers);
             var generator = configurations.Single(c => c.Generator && c.SdkAnalyzers == compile.SdkAnalyzers);
-            string Share(Dictionary<Configuration, SortedDictionary<int, double>> figures) =>
-                figures[compile].Count == 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture,
-                    $"compiling its output {PairedRatio(figures[sources], figures[compile]) - 1:+0.0%;-0.0%}, its own run {PairedRatio(figures[generator], figures[compile]) - PairedRatio(figures[sources], figures[compile]):+0.0%;-0.0%}");
+            string Share(Dictionary<Configuration, SortedDictionary<int, double>> figures)
+            {
+                if (figures[compile].Count == 0) return "n/a";
+                var output = PairedRatio(figures[sources], figures[compile]);
+                var all = PairedRatio(figures[generator], figures[compile]);
+                return string.Create(CultureInfo.InvariantCulture, $"compiling its output {output - 1:+0.0%;-0.0%}, its own run {all - output:+0.0%;-0.0%}");
+            }
+
             Console.WriteLine($"  {(compile.SdkAnalyzers ? "with the SDK's analyzers" : "RunAnalyzers=false"),-26} wall: {Share(times)}; CPU: {Share(cpuTimes)}");
         }
     }

@@ -31,9 +31,8 @@ internal static class RunbookDeclarations
     /// </summary>
     public static ImmutableArray<string> GlobalAliases(IEnumerable<UsingDirectiveSyntax> globalUsings)
     {
-        var names = new List<string> { Name };
+        var names = new List<string>();
         AddAliases(globalUsings, names);
-        names.RemoveAt(0);
         return names.ToImmutableArray();
     }
 
@@ -104,14 +103,12 @@ internal static class RunbookDeclarations
         }
 
         if (scopes is null && globalAliases.IsEmpty) return null;
-        var names = new List<string> { Name };
-        names.AddRange(globalAliases);
+        var names = new List<string>(globalAliases);
         for (var i = (scopes?.Count ?? 0) - 1; i >= 0; i--) AddAliases(scopes![i], names);
-        names.RemoveAt(0);
         return names;
     }
 
-    /// <summary>Adds every alias whose target is written with one of <paramref name="names"/>, until no more are found.</summary>
+    /// <summary>Adds every alias whose target is written <c>Runbook</c> or with one of <paramref name="names"/>, until no more are found.</summary>
     private static void AddAliases(IEnumerable<UsingDirectiveSyntax> usings, List<string> names)
     {
         bool added;
@@ -122,7 +119,8 @@ internal static class RunbookDeclarations
             {
                 if (directive.Alias is null || AttributeNames.RightmostName(directive.NamespaceOrType) is not { } target) continue;
                 var alias = AttributeNames.WithoutSuffix(directive.Alias.Name.Identifier.ValueText);
-                if (names.Contains(alias, StringComparer.Ordinal) || !names.Exists(n => AttributeNames.Matches(target, n))) continue;
+                if (alias == Name || names.Contains(alias, StringComparer.Ordinal)) continue;
+                if (!AttributeNames.Matches(target, Name) && !names.Exists(n => AttributeNames.Matches(target, n))) continue;
                 names.Add(alias);
                 added = true;
             }

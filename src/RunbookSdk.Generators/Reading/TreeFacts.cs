@@ -31,7 +31,7 @@ internal sealed class TreeFacts
     /// <summary>The file's <c>global using</c> directives.</summary>
     public ImmutableArray<UsingDirectiveSyntax> GlobalUsings { get; }
 
-    /// <summary>The same directives as text, to compare across trees.</summary>
+    /// <summary>The same directives as text, to compare across trees; empty unless the file declares a runbook (the only files compared so).</summary>
     public string[] GlobalUsingTexts { get; }
 
     /// <summary>The names of the types (with their arity) and namespaces the file declares, as a count, sum and xor of their hashes.</summary>
@@ -54,7 +54,8 @@ internal sealed class TreeFacts
 
         var walk = new Walk();
         walk.Members(unit.Members);
-        var texts = new string[globalUsings.Count];
+        // Only a runbook file's global usings are compared as text; other files are compared as the same tree.
+        var texts = walk.DeclaresRunbook ? new string[globalUsings.Count] : Array.Empty<string>();
         for (var i = 0; i < texts.Length; i++) texts[i] = globalUsings[i].ToString();
         return new TreeFacts(walk.DeclaresRunbook, globalUsings.ToImmutable(), texts, (walk.Count, walk.Sum, walk.Xor));
     }
