@@ -98,11 +98,10 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             call.Report(DiagnosticDescriptors.UnsafeCommandInterpolation, command.GetLocation(), pasted.Name);
 
         if (Read(call, command) is not { } text) return;
-        var chained = DslSyntax.ChainedCalls(call.Syntax).Select(DslSyntax.CalledName).ToList();
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat))
         {
-            var confirmed = chained.Contains("RequiresConfirmation") ||
+            var confirmed = DslSyntax.HasChainedCall(call.Syntax, "RequiresConfirmation") ||
                             call.EnclosingStepLambda() is { } step &&
                             call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
             if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), destructive.Text);
@@ -124,7 +123,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 
-        if (!chained.Contains("Timeout"))
+        if (!DslSyntax.HasChainedCall(call.Syntax, "Timeout"))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);

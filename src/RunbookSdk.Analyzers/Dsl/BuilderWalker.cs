@@ -13,15 +13,15 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// every call, bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and
 /// remembering the answers cost more in hashing than it saved (docs/performance.md).
 /// </summary>
-internal sealed class BuilderWalker(DslSyntax dsl)
+internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, InvocationExpressionSyntax Node)> calls)
 {
     // Deeper than any DSL a person writes; past it the rest is recorded as unread (no stack overflow in the compiler).
     private const int MaxDepth = 1000;
 
     private int _depth;
 
-    /// <summary>Calls of builder methods made on a builder.</summary>
-    public List<(int Start, int Length, InvocationExpressionSyntax Node)> Calls { get; } = new();
+    /// <summary>Calls of builder methods made on a builder (into the list the walker was given).</summary>
+    public List<(int Start, int Length, InvocationExpressionSyntax Node)> Calls { get; } = calls;
 
     /// <summary>Calls on a builder no builder method has, builders handed to other code, nesting too deep to read.</summary>
     public List<(int Start, int Length, SyntaxNode Node)> Opaque { get; } = new();

@@ -45,10 +45,27 @@ internal sealed class DslCallIndex
     /// <summary>Walks <paramref name="root"/> (a whole tree, in the rules) once.</summary>
     public static DslCallIndex Build(DslSyntax dsl, SyntaxNode root)
     {
-        var walker = new BuilderWalker(dsl);
-        walker.Walk(root);
-        return new DslCallIndex(Sort(walker.Calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
+        // The calls are most of what a walk finds, a few hundred per runbook file: gathered in a list kept per thread
+        // and reused file after file (growing a new one per file was most of what building an index allocated).
+        var calls = t_calls ?? new List<(int, int, InvocationExpressionSyntax)>();
+        t_calls = null;
+        try
+        {
+            var walker = new BuilderWalker(dsl, calls);
+            walker.Walk(root);
+            return new DslCallIndex(Sort(calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
+        }
+        finally
+        {
+            // Cleared, so it holds no syntax of the file; dropped when a huge file grew it past what is worth keeping.
+            calls.Clear();
+            if (calls.Capacity <= MaxRetainedCalls) t_calls = calls;
+        }
     }
+
+    private const int MaxRetainedCalls = 16 * 1024;
+
+    [System.ThreadStatic] private static List<(int Start, int Length, InvocationExpressionSyntax Node)>? t_calls;
 
     /// <summary>True when <paramref name="invocation"/> is a DSL call (a binary search, no walk).</summary>
     public bool Contains(InvocationExpressionSyntax invocation)

@@ -35,10 +35,11 @@ internal sealed class DslSyntax(DslSymbols symbols)
         if (CalledName(invocation) is not { } name) return null;
         // The overloads that accept the arguments as written; when none does (code being typed), any overload.
         var anyCandidate = false;
-        foreach (var overload in Vocabulary.Candidates(name, arguments))
+        foreach (var shape in Vocabulary.Shapes(name))
         {
+            if (!shape.Accepts(arguments)) continue;
             anyCandidate = true;
-            if (Positional(overload, arguments, parameterName) is { } candidateArgument) return candidateArgument;
+            if (Positional(shape.Method, arguments, parameterName) is { } candidateArgument) return candidateArgument;
         }
 
         if (anyCandidate) return null;
@@ -73,6 +74,23 @@ internal sealed class DslSyntax(DslSymbols symbols)
             yield return next;
             current = next;
         }
+    }
+
+    /// <summary>
+    /// Whether a call named <paramref name="name"/> is chained after <paramref name="invocation"/>
+    /// (<c>.Run("…").Timeout(…)</c>): <see cref="ChainedCalls"/> without an iterator, for rules asking of every command.
+    /// </summary>
+    public static bool HasChainedCall(InvocationExpressionSyntax invocation, string name)
+    {
+        SyntaxNode current = invocation;
+        while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
+        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax next && next.Expression == access)
+        {
+            if (CalledName(next) == name) return true;
+            current = next;
+        }
+
+        return false;
     }
 
     /// <summary>From the method name to the closing parenthesis: <c>ReviewDate(2020, 1, 1)</c> in <c>rb.ReviewDate(2020, 1, 1)</c>.</summary>

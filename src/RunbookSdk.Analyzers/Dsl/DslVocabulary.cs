@@ -58,12 +58,17 @@ internal sealed class DslVocabulary
     /// <summary>The overloads of the call's method that accept its arguments as written (count, names, literal kinds).</summary>
     public IEnumerable<IMethodSymbol> Candidates(string name, BaseArgumentListSyntax arguments)
     {
-        if (!_shapes.TryGetValue(name, out var shapes)) yield break;
-        foreach (var shape in shapes)
+        foreach (var shape in Shapes(name))
         {
             if (shape.Accepts(arguments)) yield return shape.Method;
         }
     }
+
+    /// <summary>
+    /// The overloads of <paramref name="name"/> with what each accepts (none when the builders have no such method),
+    /// for the callers that ask of every DSL argument and should not allocate an iterator each time.
+    /// </summary>
+    public OverloadShape[] Shapes(string name) => _shapes.TryGetValue(name, out var shapes) ? shapes : System.Array.Empty<OverloadShape>();
 
     /// <summary>True when some overload of <paramref name="name"/> accepts the arguments as written (see <see cref="Candidates"/>).</summary>
     public bool Accepts(string name, BaseArgumentListSyntax arguments)

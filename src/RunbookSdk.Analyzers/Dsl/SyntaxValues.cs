@@ -289,9 +289,9 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
             switch (node)
             {
                 case SimpleLambdaExpressionSyntax lambda when lambda.Parameter.Identifier.ValueText == name:
-                case ParenthesizedLambdaExpressionSyntax parenthesized when parenthesized.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
-                case LocalFunctionStatementSyntax function when function.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
-                case BaseMethodDeclarationSyntax method when method.ParameterList.Parameters.Any(p => p.Identifier.ValueText == name):
+                case ParenthesizedLambdaExpressionSyntax parenthesized when Declares(parenthesized.ParameterList, name):
+                case LocalFunctionStatementSyntax function when Declares(function.ParameterList, name):
+                case BaseMethodDeclarationSyntax method when Declares(method.ParameterList, name):
                     return NameKind.Variable;
                 case BlockSyntax block:
                     foreach (var statement in block.Statements)
@@ -313,6 +313,18 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         }
 
         return NameKind.Unresolved;
+    }
+
+    // A loop, not Any with a lambda: Declared runs for every name in every DSL argument, and the lambda's closure
+    // was allocated on every call, whether or not a parameter list was reached.
+    private static bool Declares(ParameterListSyntax parameters, string name)
+    {
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == name) return true;
+        }
+
+        return false;
     }
 
     private ISymbol? LookupMember(string name)

@@ -86,20 +86,21 @@ internal static class CommandPatterns
 
     public static IEnumerable<TextMatch> Secrets(string text)
     {
-        var found = new List<TextMatch>();
+        // Almost every command holds no secret: then nothing is allocated, not even the list.
+        List<TextMatch>? found = null;
         foreach (var (pattern, detail, name) in s_secrets)
         {
             foreach (var match in Matches(pattern, text))
             {
                 var secret = match.Groups["secret"];
                 if (!secret.Success || IsPlaceholder(secret.Value)) continue;
-                if (found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
+                if (found is not null && found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
                 var key = match.Groups["name"];
-                found.Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? PascalCase(key.Value) : name));
+                (found ??= new List<TextMatch>()).Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? PascalCase(key.Value) : name));
             }
         }
 
-        return found.OrderBy(f => f.Start);
+        return found is null ? Array.Empty<TextMatch>() : found.OrderBy(f => f.Start);
     }
 
     /// <summary>A value that stands for a secret instead of being one: <c>$TOKEN</c>, <c>${Token}</c>, <c>&lt;token&gt;</c>, <c>PASSWORD</c>, <c>***</c>.</summary>
