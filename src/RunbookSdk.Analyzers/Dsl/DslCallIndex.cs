@@ -46,7 +46,7 @@ internal sealed class DslCallIndex
     public static DslCallIndex Build(DslSyntax dsl, SyntaxNode root)
     {
         // The calls are most of what a walk finds, a few hundred per runbook file: gathered in a list kept per thread
-        // and reused file after file (growing a new one per file was most of what building an index allocated).
+        // and reused file after file (growing a new one per file was the largest allocation of the index itself).
         var calls = t_calls ?? new List<(int, int, InvocationExpressionSyntax)>();
         t_calls = null;
         try
