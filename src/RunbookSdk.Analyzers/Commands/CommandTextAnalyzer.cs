@@ -64,7 +64,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (call.IsInVerification() &&
-                    !DslSyntax.ChainedCalls(call.Syntax).Any(c => DslSyntax.CalledName(c)?.StartsWith("Expect", System.StringComparison.Ordinal) == true))
+                    !DslSyntax.HasChainedCall(call.Syntax, static name => name.StartsWith("Expect", System.StringComparison.Ordinal)))
                 {
                     call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
                         "the HTTP check has no expectation; add ExpectStatus(...), ExpectBodyContains(...) or ExpectJson(...)");
@@ -101,7 +101,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat))
         {
-            var confirmed = DslSyntax.HasChainedCall(call.Syntax, "RequiresConfirmation") ||
+            var confirmed = DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
                             call.EnclosingStepLambda() is { } step &&
                             call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
             if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), destructive.Text);
@@ -123,7 +123,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 
-        if (!DslSyntax.HasChainedCall(call.Syntax, "Timeout"))
+        if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout"))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);

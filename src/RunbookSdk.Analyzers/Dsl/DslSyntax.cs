@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -64,29 +63,18 @@ internal sealed class DslSyntax(DslSymbols symbols)
             : null;
     }
 
-    /// <summary>The calls chained onto <paramref name="invocation"/> (<c>.Run(...).Timeout(...).Retry(...)</c>), in order.</summary>
-    public static IEnumerable<InvocationExpressionSyntax> ChainedCalls(InvocationExpressionSyntax invocation)
-    {
-        SyntaxNode current = invocation;
-        while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
-        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax next && next.Expression == access)
-        {
-            yield return next;
-            current = next;
-        }
-    }
-
     /// <summary>
-    /// Whether a call named <paramref name="name"/> is chained after <paramref name="invocation"/>
-    /// (<c>.Run("…").Timeout(…)</c>): <see cref="ChainedCalls"/> without an iterator, for rules asking of every command.
+    /// Whether a call chained onto <paramref name="invocation"/> (<c>.Run(...).Timeout(...).Retry(...)</c>) has a
+    /// name <paramref name="isName"/> accepts. A loop rather than an iterator over the chain: the command rules ask
+    /// it of every command, and a static lambda allocates nothing.
     /// </summary>
-    public static bool HasChainedCall(InvocationExpressionSyntax invocation, string name)
+    public static bool HasChainedCall(InvocationExpressionSyntax invocation, System.Func<string, bool> isName)
     {
         SyntaxNode current = invocation;
         while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
         while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax next && next.Expression == access)
         {
-            if (CalledName(next) == name) return true;
+            if (CalledName(next) is { } name && isName(name)) return true;
             current = next;
         }
 
