@@ -26,8 +26,9 @@ public static class CorpusCompilation
 
     /// <param name="track">Record the driver's steps (which outputs were re-generated, and their times).</param>
     /// <param name="asTheIdeRuns">Skip implementation outputs, as the IDE does while it analyses code (pages are rendered only when it emits).</param>
-    public static GeneratorDriver Driver(bool track = false, bool asTheIdeRuns = false) => CSharpGeneratorDriver.Create(
-        new[] { new RunbookSdk.Generators.RunbookGenerator().AsSourceGenerator() },
+    /// <param name="generator">The generator instance to run, when the caller counts its work; a new one otherwise.</param>
+    public static GeneratorDriver Driver(bool track = false, bool asTheIdeRuns = false, RunbookSdk.Generators.RunbookGenerator? generator = null) => CSharpGeneratorDriver.Create(
+        new[] { (generator ?? new RunbookSdk.Generators.RunbookGenerator()).AsSourceGenerator() },
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(asTheIdeRuns ? IncrementalGeneratorOutputKind.Implementation : IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 

@@ -54,12 +54,106 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
-    public void Editing_a_file_that_declares_no_runbook_reads_every_runbook_again()
+    public void Editing_a_file_no_runbook_was_read_from_reads_no_runbook_again()
     {
         var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
 
-        Assert.Equal(3, session.Edit("\"On-call\"", "\"Primary on-call\""));
-        Assert.Equal(3, session.Edit("public static class Limits { }", "public static class Limits { public const int Unused = 1; }"));
+        Assert.Equal(0, session.Edit("public static class Limits { }", "public static class Limits { public const int Unused = 1; }"));
+        Assert.Equal(0, session.Edit("public const int Unused = 1;", "public const int Unused = 2; static int Twice(int x) => x * 2;"));
+    }
+
+    [Fact]
+    public void Editing_the_handbook_reads_no_runbook_again_and_their_pages_show_the_edit()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+
+        Assert.Equal(0, session.Edit("\"On-call\"", "\"Primary on-call\""));
+        Assert.Contains("Primary on-call", session.Page("a"), StringComparison.Ordinal); // the inherited escalation
+    }
+
+    [Fact]
+    public void Renaming_the_handbook_class_reads_its_runbooks_again()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+
+        Assert.Contains("(ops.md)", session.Page("a"), StringComparison.Ordinal);
+
+        // Moved out of the runbooks' namespace, it is no longer the type their `Runbook<OpsHandbook>` names.
+        Assert.Equal(2, session.Edit("namespace Ops;\n[Handbook", "namespace Ops.Shared;\n[Handbook"));
+        Assert.DoesNotContain("(ops.md)", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_constant_in_a_shared_file_is_read_again_when_that_file_changes()
+    {
+        var session = new EditSession(
+            Handbook, "namespace Ops;\npublic static class Limits { public const string Region = \"eu-west-1\"; }",
+            Runbook("a", "\"Drain \" + Limits.Region"), Runbook("b", "\"B\""));
+
+        var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
+
+        Assert.Equal(1, reads); // a, not b
+        Assert.Contains("# Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_type_declared_in_a_shared_file_that_shadows_a_name_is_picked_up()
+    {
+        // a's Names is Shared.Names, imported by a using, until another file declares Ops.Names, which comes first.
+        var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
+        var session = new EditSession(Handbook, shared, Limits, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
+        Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
+
+        session.Edit("public static class Limits { }", "public static class Limits { }\npublic static class Names { public const string Title = \"From ops\"; }");
+
+        Assert.Contains("# From ops", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_type_moved_into_the_runbooks_namespace_within_one_file_is_picked_up()
+    {
+        // The file declares the same names before and after; only the namespace the type is in changes.
+        var elsewhere = "namespace Shared { public static class Names { public const string Title = \"From shared\"; } }";
+        var moving = "namespace Parked { public static class Names { public const string Title = \"From ops\"; } }\nnamespace Ops { public static class Other { } }";
+        var session = new EditSession(Handbook, elsewhere, moving, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
+        Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
+
+        session.Edit(moving, "namespace Parked { public static class Other { } }\nnamespace Ops { public static class Names { public const string Title = \"From ops\"; } }");
+
+        Assert.Contains("# From ops", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_name_that_binds_to_nothing_yet_is_picked_up_when_another_file_declares_it()
+    {
+        // `Title` binds to nothing until Limits, imported with `using static`, declares it: no tree stands for that,
+        // so a is read on every edit until it binds; b, which reads nothing from elsewhere, is not.
+        var session = new EditSession(Handbook, Limits, "using static Ops.Limits;\n" + Runbook("a", "Title"), Runbook("b", "\"B\""));
+        Assert.Contains("# {Title}", session.Page("a"), StringComparison.Ordinal); // not a constant yet: its source text
+
+        var reads = session.Edit("public static class Limits { }", "public static class Limits { public const string Title = \"Drain the queue\"; }");
+
+        Assert.Equal(1, reads);
+        Assert.Contains("# Drain the queue", session.Page("a"), StringComparison.Ordinal);
+        Assert.Equal(1, session.Edit("\"Drain the queue\"", "\"Drain it\"")); // a, through the constant it now binds to
+        Assert.Equal(1, session.Edit("\"B\"", "\"B, edited\"")); // b alone: a binds now, and is reused
+    }
+
+    [Fact]
+    public void A_nested_runbook_is_read_again_when_its_containing_type_changes_in_another_file()
+    {
+        // Ops.Team is partial across two files; its runbook reads `Region`, which the other part declares later,
+        // shadowing the one imported with `using static`.
+        var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
+            .Replace("[Runbook(\"a\")]", "public static partial class Team {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
+        var session = new EditSession(
+            Handbook, Limits, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            outer, "namespace Ops;\npublic static partial class Team { }", Runbook("b", "\"B\""));
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+
+        session.Edit("public static partial class Team { }", "public static partial class Team { public const string Region = \"us-east-2\"; }");
+
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,7 +214,7 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
-    public void Renaming_the_handbook_reads_its_runbooks_again()
+    public void A_new_handbook_id_links_its_runbooks_to_the_new_page()
     {
         var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""));
 
@@ -193,9 +287,9 @@ public sealed class ModelReuseTests
 
         private static string PartName(string id) => "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs";
 
-        public string Page(string id) =>
+        public string Page(string id, string? memberName = null) =>
             GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
-                .Single(s => s.HintName == PartName(id)).SourceText.ToString());
+                .Single(s => s.HintName == (memberName is null ? PartName(id) : memberName + ".Runbook.g.cs")).SourceText.ToString());
 
         private static IEnumerable<string> Sources(GeneratorRunResult run) =>
             run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText);

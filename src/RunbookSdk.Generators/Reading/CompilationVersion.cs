@@ -9,31 +9,28 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// What a reused runbook model depends on beyond the trees it recorded (<see cref="Dependencies"/>): the
-/// compilation's references, every tree that declares no runbook — handbooks, shared constants, global usings, the
-/// rest of the project — and, of the trees that do, the names of the types and namespaces they declare (a new type
-/// can change what a name binds to) and their global usings (one in any file changes what names mean in every
-/// file). What each file holds is read once per tree (<see cref="TreeFacts"/>). Editing a
-/// runbook's file leaves the version of the compilation as it was, unless its global usings change; editing any
-/// other file changes it, and every runbook is read again, as without reuse.
+/// compilation's references, the names of the types and namespaces every file declares (a new type can change what
+/// a name binds to) and every file's global usings (one in any file changes what names mean in every file). What
+/// each file holds is read once per tree (<see cref="TreeFacts"/>). Editing a file leaves the version of the
+/// compilation as it was unless it declares, renames or removes a type or namespace or changes a global using; a
+/// runbook is then read again only when its model was read from the edited file (docs/performance.md, "An edit
+/// outside the runbooks").
 /// </summary>
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
-    private readonly SyntaxTree[] _sharedTrees;
     private readonly (int Count, int Sum, int Xor) _names;
-    private readonly string[] _runbookFilesGlobalUsings;
+    private readonly string[] _globalUsings;
 
     // The last versions compared with, and how it came out: thousands of reused models ask about the same two.
     private CompilationVersion? _lastEquivalent;
     private CompilationVersion? _lastDifferent;
 
-    private CompilationVersion(
-        MetadataReference[] references, SyntaxTree[] sharedTrees, (int, int, int) names, string[] runbookFilesGlobalUsings, ImmutableArray<string> runbookAliases)
+    private CompilationVersion(MetadataReference[] references, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
     {
         _references = references;
-        _sharedTrees = sharedTrees;
         _names = names;
-        _runbookFilesGlobalUsings = runbookFilesGlobalUsings;
+        _globalUsings = globalUsings;
         RunbookAliases = runbookAliases;
     }
 
@@ -42,30 +39,21 @@ internal sealed class CompilationVersion
 
     public static CompilationVersion Of(Compilation compilation)
     {
-        var shared = new List<SyntaxTree>();
         var globalUsings = new List<UsingDirectiveSyntax>();
-        var runbookFilesGlobalUsings = new List<string>();
+        var globalUsingTexts = new List<string>();
         int count = 0, sum = 0, xor = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
             var facts = TreeFacts.Of(tree);
             globalUsings.AddRange(facts.GlobalUsings);
-            if (!facts.DeclaresRunbook)
-            {
-                // Compared as the same tree object; a runbook's file is compared by what it declares.
-                shared.Add(tree);
-                continue;
-            }
-
-            runbookFilesGlobalUsings.AddRange(facts.GlobalUsingTexts);
+            globalUsingTexts.AddRange(facts.GlobalUsingTexts);
             count += facts.Names.Count;
             unchecked { sum += facts.Names.Sum; }
             xor ^= facts.Names.Xor;
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), shared.ToArray(), (count, sum, xor),
-            runbookFilesGlobalUsings.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
+            compilation.References.ToArray(), (count, sum, xor), globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
     public bool IsEquivalentTo(CompilationVersion other)
@@ -74,14 +62,13 @@ internal sealed class CompilationVersion
         if (ReferenceEquals(_lastDifferent, other)) return false;
         var equivalent = _names == other._names
             && SameObjects(_references, other._references)
-            && SameObjects(_sharedTrees, other._sharedTrees)
-            && _runbookFilesGlobalUsings.SequenceEqual(other._runbookFilesGlobalUsings, StringComparer.Ordinal);
+            && _globalUsings.SequenceEqual(other._globalUsings, StringComparer.Ordinal);
         if (equivalent) _lastEquivalent = other;
         else _lastDifferent = other;
         return equivalent;
     }
 
-    /// <summary>The same objects in the same order: an unchanged tree or reference is the same instance.</summary>
+    /// <summary>The same objects in the same order: an unchanged reference is the same instance.</summary>
     private static bool SameObjects<T>(T[] first, T[] second) where T : class
     {
         if (first.Length != second.Length) return false;

@@ -27,9 +27,19 @@ internal sealed class Dependencies
         foreach (var reference in symbol.DeclaringSyntaxReferences) _trees.Add(reference.SyntaxTree);
     }
 
-    /// <summary>The symbol a name was bound to, or the candidates when it did not bind cleanly.</summary>
+    /// <summary>
+    /// The symbol a name was bound to, or the candidates when it did not bind cleanly. A name that binds to nothing
+    /// may be declared by the next keystroke in any file (a member of a class imported with <c>using static</c>),
+    /// and no tree stands for that: the model is then read again every time, until the name binds.
+    /// </summary>
     private void Add(SymbolInfo info, SemanticModel model)
     {
+        if (info.Symbol is null && info.CandidateSymbols.IsEmpty)
+        {
+            MarkUnknown();
+            return;
+        }
+
         Add(info.Symbol, model);
         foreach (var candidate in info.CandidateSymbols) Add(candidate, model);
     }
@@ -54,9 +64,13 @@ internal sealed class Dependencies
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is SimpleNameSyntax name) Add(model.GetSymbolInfo(name), model);
+            if (node is SimpleNameSyntax name && !IsNameof(name)) Add(model.GetSymbolInfo(name), model);
         }
     }
 
     public void MarkUnknown() => IsUnknown = true;
+
+    /// <summary><c>nameof</c> binds to no symbol: it is an operator, unless a method of that name is in scope.</summary>
+    private static bool IsNameof(SimpleNameSyntax name) =>
+        name is IdentifierNameSyntax { Identifier.ValueText: "nameof", Parent: InvocationExpressionSyntax invocation } && invocation.Expression == name;
 }

@@ -25,6 +25,8 @@ internal static class RunbookReader
         if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
         dependencies?.Add(type);
+        // A nested runbook's names are looked up in its containing types too, which may be partial across files.
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.Add(container);
         var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
@@ -78,18 +80,20 @@ internal static class RunbookReader
         }
 
         var model = new RunbookModel(
-            identity, id!, HandbookOf(type, dependencies), parameters, document.Build(), severity,
+            identity, id!, HandbookOf(type), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification);
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
 
-    private static string? HandbookOf(INamedTypeSymbol type, Dependencies? dependencies)
+    private static string? HandbookOf(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.IsGenericType && current.ConstructedFrom.ToDisplayString() == GenericRunbook && current.TypeArguments[0] is INamedTypeSymbol handbook)
             {
-                dependencies?.Add(handbook);
+                // Only the handbook's name is part of the model, and the compilation's version covers every type's
+                // qualified name: editing the handbook reads none of its runbooks again (their pages are rendered
+                // with the handbook's new model all the same).
                 return handbook.ToDisplayString();
             }
         }
