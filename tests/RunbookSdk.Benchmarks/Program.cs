@@ -197,5 +197,20 @@ internal static class WorkReport
         }
 
         Console.WriteLine($"  the generator's incremental run after a keystroke in a file that declares no runbook: {unrelated.Min(r => r.Bytes) / 1_000:N0} KB allocated, {unrelated.Min(r => r.Milliseconds):F1} ms (best of 8), {counted.Reads.Count - readsBefore} runbooks read again");
+
+        // And while a new type's name is typed there: every keystroke declares a type of another name.
+        var typing = new List<(long Bytes, double Milliseconds)>();
+        for (var round = -8; round < 8; round++)
+        {
+            edit++;
+            var edited = CorpusCompilation.ReplaceText(compilation, "Unrelated.cs", t => t + " internal static class Helper" + edit + " { }");
+            readsBefore = counted.Reads.Count;
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            var watch = Stopwatch.StartNew();
+            driver = driver.RunGenerators(edited);
+            if (round >= 0) typing.Add((GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds));
+        }
+
+        Console.WriteLine($"  the same while a new type's name is typed there: {typing.Min(r => r.Bytes) / 1_000:N0} KB allocated, {typing.Min(r => r.Milliseconds):F1} ms (best of 8), {counted.Reads.Count - readsBefore} runbooks read again");
     }
 }

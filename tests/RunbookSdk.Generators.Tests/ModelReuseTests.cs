@@ -84,6 +84,70 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void Typing_a_new_type_reads_again_only_the_runbooks_that_look_up_its_name()
+    {
+        var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
+        var session = new EditSession(Handbook, shared, Limits, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+
+        // Each keystroke declares a type of another name: no runbook looked any of them up.
+        Assert.Equal(0, session.Edit("public static class Limits { }", "public static class Limits { }\npublic static class N { }"));
+        Assert.Equal(0, session.Edit("class N { }", "class Na { }"));
+        Assert.Equal(0, session.Edit("class Na { }", "class Nam { }"));
+        Assert.Equal(0, session.Edit("class Nam { }", "class Name { }"));
+
+        // The next one declares Ops.Names, which comes before the imported Shared.Names for a.
+        Assert.Equal(1, session.Edit("class Name { }", "class Names { public const string Title = \"From ops\"; }"));
+        Assert.Contains("# From ops", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Adding_a_runbook_reads_only_the_new_one()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+
+        Assert.Equal(1, session.Add(Runbook("c", "\"C\"")));
+        Assert.Contains("# C", session.Page("c"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_attribute_class_declared_with_the_runbook_attributes_name_is_picked_up()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+
+        // Ops.RunbookAttribute comes before the imported RunbookSdk.RunbookAttribute: [Runbook] is no longer ours.
+        session.Edit("public static class Limits { }", "public static class Limits { }\npublic sealed class RunbookAttribute(string id) : System.Attribute { }");
+
+        Assert.False(session.HasPage("a"));
+        Assert.False(session.HasPage("b"));
+    }
+
+    [Fact]
+    public void A_base_class_declared_with_the_runbooks_base_name_is_picked_up()
+    {
+        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""));
+        Assert.Contains("(ops.md)", session.Page("a"), StringComparison.Ordinal);
+
+        // Ops.Runbook<T> comes before the imported RunbookSdk.Runbook<T>: a no longer belongs to the handbook.
+        session.Edit("public static class Limits { }", "public static class Limits { }\npublic abstract class Runbook<T> : RunbookSdk.Runbook { }");
+
+        Assert.DoesNotContain("(ops.md)", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_namespace_that_changes_what_a_using_imports_is_picked_up()
+    {
+        // `using Shared;` inside namespace Ops imports Ops.Shared once it exists, which has no Names.
+        var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
+        var runbook = Runbook("a", "Names.Title").Replace("namespace Ops;", "namespace Ops;\nusing Shared;", StringComparison.Ordinal);
+        var session = new EditSession(Handbook, shared, Limits, runbook, "// more", Runbook("b", "\"B\""));
+        Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
+
+        session.Edit("// more", "namespace Ops.Shared { public static class Other { } }");
+
+        Assert.Contains("# {Names.Title}", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_constant_in_a_shared_file_is_read_again_when_that_file_changes()
     {
         var session = new EditSession(
@@ -271,15 +335,28 @@ public sealed class ModelReuseTests
         {
             var tree = _compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
             var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
-            _compilation = _compilation.ReplaceSyntaxTree(tree, edited);
             var before = _generator.Reads.Count;
+            Run(_compilation.ReplaceSyntaxTree(tree, edited));
+            return _generator.Reads.Count - before;
+        }
+
+        /// <summary>Runs the generator over <paramref name="compilation"/>, and checks its outputs are a fresh generator's.</summary>
+        private void Run(CSharpCompilation compilation)
+        {
+            _compilation = compilation;
             _driver = _driver.RunGenerators(_compilation);
-            var reads = _generator.Reads.Count - before;
 
             var fresh = GeneratorHarness.CreateDriver().RunGenerators(_compilation).GetRunResult().Results.Single();
             Assert.Equal(Sources(fresh), Sources(_driver.GetRunResult().Results.Single()));
             Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), _driver.GetRunResult().Results.Single().Diagnostics.Select(d => d.ToString()));
-            return reads;
+        }
+
+        /// <summary>Adds a file, runs the generator, and says how many runbooks it read.</summary>
+        public int Add(string source)
+        {
+            var before = _generator.Reads.Count;
+            Run(_compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)_compilation.SyntaxTrees.First().Options, "Added" + _compilation.SyntaxTrees.Count() + ".cs")));
+            return _generator.Reads.Count - before;
         }
 
         public bool HasPage(string id) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -9,26 +10,29 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// What a reused runbook model depends on beyond the trees it recorded (<see cref="Dependencies"/>): the
-/// compilation's references, the names of the types and namespaces every file declares (a new type can change what
-/// a name binds to) and every file's global usings (one in any file changes what names mean in every file). What
-/// each file holds is read once per tree (<see cref="TreeFacts"/>). Editing a file leaves the version of the
-/// compilation as it was unless it declares, renames or removes a type or namespace or changes a global using; a
-/// runbook is then read again only when its model was read from the edited file (docs/performance.md, "An edit
-/// outside the runbooks").
+/// compilation's references, every file's global usings (one in any file changes what names mean in every file), and
+/// the types and namespaces every file declares (a new type can change what a name binds to). What each file holds is
+/// read once per tree (<see cref="TreeFacts"/>). Between two versions, <see cref="ChangesSince"/> says which simple
+/// names were declared or removed; a model that looked none of them up still holds (docs/performance.md, "An edit
+/// outside the runbooks" and "Typing a new type").
 /// </summary>
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
+    private readonly SyntaxTree[] _trees;
+    private readonly TreeFacts[] _facts;
     private readonly (int Count, int Sum, int Xor) _names;
     private readonly string[] _globalUsings;
 
-    // The last versions compared with, and how it came out: thousands of reused models ask about the same two.
-    private CompilationVersion? _lastEquivalent;
-    private CompilationVersion? _lastDifferent;
+    // The last version compared with, and how it came out: thousands of reused models ask about the same one.
+    private Comparison? _lastComparison;
 
-    private CompilationVersion(MetadataReference[] references, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
+    private CompilationVersion(
+        MetadataReference[] references, SyntaxTree[] trees, TreeFacts[] facts, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
     {
         _references = references;
+        _trees = trees;
+        _facts = facts;
         _names = names;
         _globalUsings = globalUsings;
         RunbookAliases = runbookAliases;
@@ -39,33 +43,90 @@ internal sealed class CompilationVersion
 
     public static CompilationVersion Of(Compilation compilation)
     {
+        var trees = new List<SyntaxTree>();
+        var facts = new List<TreeFacts>();
         var globalUsings = new List<UsingDirectiveSyntax>();
         var globalUsingTexts = new List<string>();
         int count = 0, sum = 0, xor = 0;
         foreach (var tree in compilation.SyntaxTrees)
         {
-            var facts = TreeFacts.Of(tree);
-            globalUsings.AddRange(facts.GlobalUsings);
-            globalUsingTexts.AddRange(facts.GlobalUsingTexts);
-            count += facts.Names.Count;
-            unchecked { sum += facts.Names.Sum; }
-            xor ^= facts.Names.Xor;
+            var treeFacts = TreeFacts.Of(tree);
+            trees.Add(tree);
+            facts.Add(treeFacts);
+            globalUsings.AddRange(treeFacts.GlobalUsings);
+            globalUsingTexts.AddRange(treeFacts.GlobalUsingTexts);
+            count += treeFacts.Names.Count;
+            unchecked { sum += treeFacts.Names.Sum; }
+            xor ^= treeFacts.Names.Xor;
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), (count, sum, xor), globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
+            compilation.References.ToArray(), trees.ToArray(), facts.ToArray(), (count, sum, xor),
+            globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
-    public bool IsEquivalentTo(CompilationVersion other)
+    /// <summary>What changed since <paramref name="older"/> that could change what a name binds to.</summary>
+    public NameChanges ChangesSince(CompilationVersion older)
     {
-        if (ReferenceEquals(this, other) || ReferenceEquals(_lastEquivalent, other)) return true;
-        if (ReferenceEquals(_lastDifferent, other)) return false;
-        var equivalent = _names == other._names
-            && SameObjects(_references, other._references)
-            && _globalUsings.SequenceEqual(other._globalUsings, StringComparer.Ordinal);
-        if (equivalent) _lastEquivalent = other;
-        else _lastDifferent = other;
-        return equivalent;
+        if (ReferenceEquals(this, older)) return NameChanges.None;
+        var last = Volatile.Read(ref _lastComparison);
+        if (last is not null && ReferenceEquals(last.Older, older)) return last.Changes;
+        var changes = Compare(older);
+        Volatile.Write(ref _lastComparison, new Comparison(older, changes));
+        return changes;
+    }
+
+    private NameChanges Compare(CompilationVersion older)
+    {
+        if (!SameObjects(_references, older._references) || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
+            return NameChanges.Everything;
+        if (_names == older._names) return NameChanges.None;
+
+        // The declarations of the files one version has and the other has not (in the IDE, the edited file's two trees).
+        var counts = new Dictionary<string, (int Count, DeclaredName Name)>(StringComparer.Ordinal);
+        void Count(TreeFacts facts, int by)
+        {
+            foreach (var declared in facts.Declared)
+                counts[declared.Qualified] = (counts.TryGetValue(declared.Qualified, out var seen) ? seen.Count + by : by, declared);
+        }
+
+        if (_trees.Length == older._trees.Length)
+        {
+            for (var i = 0; i < _trees.Length; i++)
+            {
+                if (ReferenceEquals(_trees[i], older._trees[i])) continue;
+                Count(older._facts[i], -1);
+                Count(_facts[i], +1);
+            }
+        }
+        else
+        {
+            var olderTrees = new HashSet<SyntaxTree>(older._trees);
+            var trees = new HashSet<SyntaxTree>(_trees);
+            for (var i = 0; i < older._trees.Length; i++)
+            {
+                if (!trees.Contains(older._trees[i])) Count(older._facts[i], -1);
+            }
+
+            for (var i = 0; i < _trees.Length; i++)
+            {
+                if (!olderTrees.Contains(_trees[i])) Count(_facts[i], +1);
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in counts.Values)
+        {
+            if (entry.Count == 0) continue;
+            foreach (var name in entry.Name.SimpleNames)
+            {
+                names.Add(name);
+                // An attribute written [Runbook] binds to a type named RunbookAttribute.
+                names.Add(AttributeNames.WithoutSuffix(name));
+            }
+        }
+
+        return names.Count == 0 ? NameChanges.None : new NameChanges(names);
     }
 
     /// <summary>The same objects in the same order: an unchanged reference is the same instance.</summary>
@@ -78,5 +139,12 @@ internal sealed class CompilationVersion
         }
 
         return true;
+    }
+
+    private sealed class Comparison(CompilationVersion older, NameChanges changes)
+    {
+        public CompilationVersion Older { get; } = older;
+
+        public NameChanges Changes { get; } = changes;
     }
 }

@@ -1,25 +1,67 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// The syntax trees a runbook's model was read from: its own, its base classes' and handbook's, and those of every
-/// symbol the semantic model was asked about (a named constant and the names its value is made of, an alias). <see cref="RunbookReads"/> reuses the
-/// model while all of them are unchanged. A read that consulted something it cannot name marks itself unknown and
-/// is never reused.
+/// What a runbook's model was read from: the syntax trees — its own, its base classes', and those of every symbol
+/// the semantic model was asked about (a named constant and the names its value is made of, an alias) — and the
+/// simple names that were looked up on the way (in those expressions, in the classes' attributes, base lists and the
+/// usings in scope), which a type or namespace declared anywhere could make bind differently. <see cref="RunbookReads"/>
+/// reuses the model while the trees are unchanged and no type or namespace of those names was declared or removed
+/// (<see cref="CompilationVersion"/>). A read that consulted something it cannot name marks itself unknown and is
+/// never reused.
 /// </summary>
 internal sealed class Dependencies
 {
     private readonly HashSet<SyntaxTree> _trees = new();
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<ISymbol> _constants = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when the model depends on something no tree stands for; it is then read again every time.</summary>
     public bool IsUnknown { get; private set; }
 
     public ImmutableArray<SyntaxTree> Trees => _trees.ToImmutableArray();
+
+    /// <summary>The simple names looked up while reading.</summary>
+    public string[] Names
+    {
+        get
+        {
+            var names = new string[_names.Count];
+            _names.CopyTo(names);
+            return names;
+        }
+    }
+
+    /// <summary>
+    /// A class the model is read from (the runbook, a base class): its trees, its name, and the names its parts'
+    /// attributes, base lists and usings in scope are written with — binding the class's attributes and base type looks
+    /// them up.
+    /// </summary>
+    public void AddClass(INamedTypeSymbol type, CancellationToken cancellationToken)
+    {
+        Add(type);
+        _names.Add(type.Name);
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
+            foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
+            if (declaration.BaseList is { } baseList) AddWrittenNames(baseList);
+            AddUsingsInScope(declaration);
+        }
+    }
+
+    /// <summary>A type the runbook is nested in: its members are in scope of every name the runbook looks up.</summary>
+    public void AddContainingType(INamedTypeSymbol type)
+    {
+        Add(type);
+        _names.Add(type.Name);
+    }
 
     public void Add(ISymbol? symbol)
     {
@@ -55,7 +97,10 @@ internal sealed class Dependencies
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
             if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && value is not LiteralExpressionSyntax)
+            {
                 AddNamesIn(value, TypeReader.ModelFor(value, model)); // the model already asked when the constant is in its tree
+                AddUsingsInScope(value);
+            }
         }
     }
 
@@ -64,11 +109,39 @@ internal sealed class Dependencies
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is SimpleNameSyntax name && !IsNameof(name)) Add(model.GetSymbolInfo(name), model);
+            if (node is not SimpleNameSyntax name || IsNameof(name)) continue;
+            _names.Add(name.Identifier.ValueText);
+            Add(model.GetSymbolInfo(name), model);
         }
     }
 
     public void MarkUnknown() => IsUnknown = true;
+
+    private void AddWrittenNames(SyntaxNode node)
+    {
+        foreach (var descendant in node.DescendantNodes())
+        {
+            if (descendant is SimpleNameSyntax name) _names.Add(name.Identifier.ValueText);
+        }
+    }
+
+    /// <summary>
+    /// The names in the usings that apply at <paramref name="node"/>: a namespace declared inside the enclosing one
+    /// (<c>Ops.Shared</c>) changes what <c>using Shared;</c> inside <c>namespace Ops { }</c> imports.
+    /// </summary>
+    private void AddUsingsInScope(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            var usings = current switch
+            {
+                BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            foreach (var directive in usings) AddWrittenNames(directive);
+        }
+    }
 
     /// <summary><c>nameof</c> binds to no symbol: it is an operator, unless a method of that name is in scope.</summary>
     private static bool IsNameof(SimpleNameSyntax name) =>

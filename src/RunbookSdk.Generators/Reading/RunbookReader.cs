@@ -24,9 +24,9 @@ internal static class RunbookReader
         var (declaration, type, semanticModel) = (target.Node, target.Symbol, target.SemanticModel);
         if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
-        dependencies?.Add(type);
+        dependencies?.AddClass(type, cancellationToken);
         // A nested runbook's names are looked up in its containing types too, which may be partial across files.
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.Add(container);
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.AddContainingType(container);
         var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
@@ -116,7 +116,7 @@ internal static class RunbookReader
         foreach (var current in chain)
         {
             // The base classes' declarations (their parameters, their Define) are part of what this model says.
-            dependencies?.Add(current);
+            dependencies?.AddClass(current, cancellationToken);
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
                 result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, cancellationToken)).OfType<ParameterModel>());

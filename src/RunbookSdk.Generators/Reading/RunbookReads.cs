@@ -39,7 +39,7 @@ internal sealed class RunbookReads
         Interlocked.Increment(ref _count);
         var dependencies = new Dependencies();
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
-        _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees);
+        _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
         return result;
     }
 
@@ -54,18 +54,23 @@ internal sealed class RunbookReads
         }
     }
 
-    private sealed class Entry(Result<RunbookModel> result, CompilationVersion version, ImmutableArray<SyntaxTree> trees)
+    private sealed class Entry(Result<RunbookModel> result, CompilationVersion version, ImmutableArray<SyntaxTree> trees, string[] names)
     {
+        // The last version the model was found to hold in: the next one is compared with it, so the names declared
+        // since are those of one edit, not of every edit since the model was read.
+        private CompilationVersion _version = version;
+
         public Result<RunbookModel> Result { get; } = result;
 
         public bool IsValidIn(Compilation compilation, CompilationVersion current)
         {
-            if (!current.IsEquivalentTo(version)) return false;
+            if (current.ChangesSince(Volatile.Read(ref _version)).Affects(names)) return false;
             foreach (var tree in trees)
             {
                 if (!compilation.ContainsSyntaxTree(tree)) return false;
             }
 
+            Volatile.Write(ref _version, current);
             return true;
         }
     }

@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// What <see cref="CompilationVersion"/> needs to know about one file: its global usings and the names of the types and namespaces it declares. Read once per syntax tree: in the IDE every file
+/// What <see cref="CompilationVersion"/> needs to know about one file: its global usings and the names of the
+/// types and namespaces it declares. Read once per syntax tree: in the IDE every file
 /// but the edited one is the same tree from keystroke to keystroke, and walking all of them, and asking Roslyn for
 /// the compilation's type names, was most of what building a version cost (docs/performance.md).
 /// </summary>
@@ -16,10 +17,11 @@ internal sealed class TreeFacts
 {
     private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> s_facts = new();
 
-    private TreeFacts(ImmutableArray<UsingDirectiveSyntax> globalUsings, string[] globalUsingTexts, (int, int, int) names)
+    private TreeFacts(ImmutableArray<UsingDirectiveSyntax> globalUsings, string[] globalUsingTexts, DeclaredName[] declared, (int, int, int) names)
     {
         GlobalUsings = globalUsings;
         GlobalUsingTexts = globalUsingTexts;
+        Declared = declared;
         Names = names;
     }
 
@@ -29,7 +31,10 @@ internal sealed class TreeFacts
     /// <summary>The same directives as text, to compare across trees (an edited file is a new tree).</summary>
     public string[] GlobalUsingTexts { get; }
 
-    /// <summary>The qualified names of the types (with their arity) and namespaces the file declares, as a count, sum and xor of their hashes.</summary>
+    /// <summary>The types and namespaces the file declares.</summary>
+    public DeclaredName[] Declared { get; }
+
+    /// <summary>Their qualified names as a count, sum and xor of their hashes: two versions of a file that declare the same compare equal at once.</summary>
     public (int Count, int Sum, int Xor) Names { get; }
 
     public static TreeFacts Of(SyntaxTree tree) => s_facts.GetValue(tree, Read);
@@ -37,7 +42,7 @@ internal sealed class TreeFacts
     private static TreeFacts Read(SyntaxTree tree)
     {
         if (tree.GetRoot() is not CompilationUnitSyntax unit)
-            return new TreeFacts(ImmutableArray<UsingDirectiveSyntax>.Empty, Array.Empty<string>(), (0, 0, 0));
+            return new TreeFacts(ImmutableArray<UsingDirectiveSyntax>.Empty, Array.Empty<string>(), Array.Empty<DeclaredName>(), (0, 0, 0));
 
         var globalUsings = ImmutableArray.CreateBuilder<UsingDirectiveSyntax>();
         // Global usings come first in a file.
@@ -51,13 +56,13 @@ internal sealed class TreeFacts
         walk.Members(unit.Members, "");
         var texts = globalUsings.Count == 0 ? Array.Empty<string>() : new string[globalUsings.Count];
         for (var i = 0; i < texts.Length; i++) texts[i] = globalUsings[i].ToString();
-        return new TreeFacts(globalUsings.ToImmutable(), texts, (walk.Count, walk.Sum, walk.Xor));
+        return new TreeFacts(globalUsings.ToImmutable(), texts, walk.Declared.ToArray(), (walk.Declared.Count, walk.Sum, walk.Xor));
     }
 
     /// <summary>One pass over the file's declarations (not into member bodies).</summary>
     private sealed class Walk
     {
-        public int Count { get; private set; }
+        public List<DeclaredName> Declared { get; } = new();
 
         public int Sum { get; private set; }
 
@@ -73,30 +78,54 @@ internal sealed class TreeFacts
                 {
                     case BaseNamespaceDeclarationSyntax ns:
                         var qualified = container + ns.Name + ".";
-                        Name("namespace " + qualified);
+                        Name("namespace " + qualified, Segments(ns.Name));
                         Members(ns.Members, qualified);
                         break;
                     case TypeDeclarationSyntax type:
                         var name = container + type.Identifier.ValueText + "`" + type.Arity;
-                        Name(name);
+                        Name(name, type.Identifier.ValueText);
                         Members(type.Members, name + "+");
                         break;
                     case BaseTypeDeclarationSyntax other:
-                        Name(container + other.Identifier.ValueText);
+                        Name(container + other.Identifier.ValueText, other.Identifier.ValueText);
                         break;
                     case DelegateDeclarationSyntax @delegate:
-                        Name(container + @delegate.Identifier.ValueText + "`" + @delegate.Arity);
+                        Name(container + @delegate.Identifier.ValueText + "`" + @delegate.Arity, @delegate.Identifier.ValueText);
                         break;
                 }
             }
         }
 
-        private void Name(string name)
+        private void Name(string qualified, params string[] simpleNames)
         {
-            var hash = StringComparer.Ordinal.GetHashCode(name);
-            Count++;
+            Declared.Add(new DeclaredName(qualified, simpleNames));
+            var hash = StringComparer.Ordinal.GetHashCode(qualified);
             unchecked { Sum += hash; }
             Xor ^= hash;
+        }
+
+        private static string[] Segments(NameSyntax name)
+        {
+            var segments = new List<string>();
+            for (var current = name; current is not null;)
+            {
+                switch (current)
+                {
+                    case QualifiedNameSyntax qualified:
+                        segments.Add(qualified.Right.Identifier.ValueText);
+                        current = qualified.Left;
+                        break;
+                    case SimpleNameSyntax simple:
+                        segments.Add(simple.Identifier.ValueText);
+                        current = null;
+                        break;
+                    default: // an alias-qualified name cannot name a namespace being declared
+                        current = null;
+                        break;
+                }
+            }
+
+            return segments.ToArray();
         }
     }
 }
