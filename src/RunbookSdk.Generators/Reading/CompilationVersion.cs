@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
@@ -19,7 +20,7 @@ namespace RunbookSdk.Generators.Reading;
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
-    private readonly SyntaxTree[] _trees;
+    private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly TreeFacts[] _facts;
     private readonly (int Count, int Sum, int Xor) _names;
     private readonly string[] _globalUsings;
@@ -28,7 +29,7 @@ internal sealed class CompilationVersion
     private Comparison? _lastComparison;
 
     private CompilationVersion(
-        MetadataReference[] references, SyntaxTree[] trees, TreeFacts[] facts, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
+        MetadataReference[] references, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
     {
         _references = references;
         _trees = trees;
@@ -43,16 +44,15 @@ internal sealed class CompilationVersion
 
     public static CompilationVersion Of(Compilation compilation)
     {
-        var trees = new List<SyntaxTree>();
-        var facts = new List<TreeFacts>();
+        // The compilation's own array, not a copy: a keystroke builds a version over every file.
+        var trees = compilation is CSharpCompilation csharp ? csharp.SyntaxTrees : compilation.SyntaxTrees.ToImmutableArray();
+        var facts = new TreeFacts[trees.Length];
         var globalUsings = new List<UsingDirectiveSyntax>();
         var globalUsingTexts = new List<string>();
         int count = 0, sum = 0, xor = 0;
-        foreach (var tree in compilation.SyntaxTrees)
+        for (var i = 0; i < trees.Length; i++)
         {
-            var treeFacts = TreeFacts.Of(tree);
-            trees.Add(tree);
-            facts.Add(treeFacts);
+            var treeFacts = facts[i] = TreeFacts.Of(trees[i]);
             globalUsings.AddRange(treeFacts.GlobalUsings);
             globalUsingTexts.AddRange(treeFacts.GlobalUsingTexts);
             count += treeFacts.Names.Count;
@@ -61,7 +61,7 @@ internal sealed class CompilationVersion
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), trees.ToArray(), facts.ToArray(), (count, sum, xor),
+            compilation.References.ToArray(), trees, facts, (count, sum, xor),
             globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
