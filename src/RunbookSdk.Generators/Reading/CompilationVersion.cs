@@ -15,7 +15,7 @@ namespace RunbookSdk.Generators.Reading;
 /// the types and namespaces every file declares (a new type can change what a name binds to). What each file holds is
 /// read once per tree (<see cref="TreeFacts"/>). Between two versions, <see cref="ChangesSince"/> says which simple
 /// names were declared or removed; a model that looked none of them up still holds (docs/performance.md, "An edit
-/// outside the runbooks" and "Typing a new type").
+/// outside the runbooks, and typing a new type").
 /// </summary>
 internal sealed class CompilationVersion
 {
