@@ -25,7 +25,8 @@ internal sealed class CompilationVersion
     private readonly (int Count, int Sum, int Xor) _names;
     private readonly string[] _globalUsings;
 
-    // The last version compared with, and how it came out: thousands of reused models ask about the same one.
+    // The last version compared with, and how it came out: thousands of reused models ask about the same one. Held
+    // weakly: each version would otherwise keep the one before it alive, and with it every tree of every keystroke.
     private Comparison? _lastComparison;
 
     private CompilationVersion(
@@ -70,7 +71,7 @@ internal sealed class CompilationVersion
     {
         if (ReferenceEquals(this, older)) return NameChanges.None;
         var last = Volatile.Read(ref _lastComparison);
-        if (last is not null && ReferenceEquals(last.Older, older)) return last.Changes;
+        if (last is not null && last.Older.TryGetTarget(out var compared) && ReferenceEquals(compared, older)) return last.Changes;
         var changes = Compare(older);
         Volatile.Write(ref _lastComparison, new Comparison(older, changes));
         return changes;
@@ -143,7 +144,7 @@ internal sealed class CompilationVersion
 
     private sealed class Comparison(CompilationVersion older, NameChanges changes)
     {
-        public CompilationVersion Older { get; } = older;
+        public WeakReference<CompilationVersion> Older { get; } = new(older);
 
         public NameChanges Changes { get; } = changes;
     }

@@ -1,0 +1,60 @@
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Generators.Reading;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// The IDE makes a new compilation per keystroke, and the generator a version of each (<c>CompilationVersion</c>);
+/// a version remembers the last one it was compared with. Were that a strong reference, every version would keep the
+/// one before it alive, and with it every syntax tree of every keystroke of the session.
+/// </summary>
+public sealed class CompilationVersionTests
+{
+    [Fact]
+    public void A_version_does_not_keep_the_versions_it_was_compared_with_alive()
+    {
+        var (newest, oldest) = CompareThreeVersions();
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(oldest.TryGetTarget(out _));
+        GC.KeepAlive(newest);
+    }
+
+    [Fact]
+    public void A_version_names_the_types_an_edit_declared_and_removed_and_no_others()
+    {
+        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }", "namespace Ops;\npublic static class Other { }");
+        var before = CompilationVersion.Of(compilation);
+        var after = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\npublic static class Names { }"));
+
+        var changes = after.ChangesSince(before);
+
+        Assert.True(changes.Affects(new[] { "Names" }));
+        Assert.False(changes.Affects(new[] { "Limits", "Other", "Ops" }));
+        Assert.False(CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { const int X = 1; }")).ChangesSince(before).Affects(new[] { "Limits", "Ops" }));
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static (CompilationVersion Newest, WeakReference<CompilationVersion> Oldest) CompareThreeVersions()
+    {
+        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }");
+        var first = CompilationVersion.Of(compilation);
+        var second = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\nclass A { }"));
+        second.ChangesSince(first);
+        var third = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\nclass B { }"));
+        third.ChangesSince(second);
+        return (third, new WeakReference<CompilationVersion>(first));
+    }
+
+    private static CSharpCompilation Edit(CSharpCompilation compilation, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal))));
+    }
+}
