@@ -91,9 +91,9 @@ internal static class RunbookReader
         {
             if (current.IsGenericType && current.ConstructedFrom.ToDisplayString() == GenericRunbook && current.TypeArguments[0] is INamedTypeSymbol handbook)
             {
-                // Only the handbook's name is part of the model, and the compilation's version covers every type's
-                // qualified name: editing the handbook reads none of its runbooks again (their pages are rendered
-                // with the handbook's new model all the same).
+                // Only the handbook's name is part of the model, and it is written in the base list, whose names the
+                // model records (Dependencies.AddClass): editing the handbook's file reads none of its runbooks again
+                // (their pages are rendered with the handbook's new model all the same).
                 return handbook.ToDisplayString();
             }
         }

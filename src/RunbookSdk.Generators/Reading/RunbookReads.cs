@@ -13,8 +13,9 @@ namespace RunbookSdk.Generators.Reading;
 /// changes — in the IDE, on every keystroke in any file — because a semantic model may answer differently; with a
 /// thousand runbooks that was a thousand reads per keystroke to produce one new model (docs/performance.md). A
 /// runbook's class declaration is the same syntax node for as long as its file is unchanged, so the model is kept
-/// per node, with the trees it was read from and the <see cref="CompilationVersion"/> it was read in, and reused
-/// while both hold — before anything is bound, which is why runbooks are found with <see cref="RunbookDeclarations"/>
+/// per node, with the trees and the simple names it was read from (<see cref="Dependencies"/>) and the
+/// <see cref="CompilationVersion"/> it last held in, and reused while the trees are unchanged and no type or namespace
+/// of those names was declared or removed since — before anything is bound, which is why runbooks are found with <see cref="RunbookDeclarations"/>
 /// rather than <c>ForAttributeWithMetadataName</c>. Command-line builds run the generator once and reuse nothing.
 /// </summary>
 internal sealed class RunbookReads
