@@ -204,6 +204,21 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_member_that_makes_a_name_ambiguous_between_two_using_static_classes_is_picked_up()
+    {
+        // Region is Defaults.Region until More declares one too: then it binds to neither, and no type name changed.
+        var defaults = "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }";
+        var more = "namespace Shared;\npublic static class More { /* more */ }";
+        var runbook = "using static Shared.Defaults;\nusing static Shared.More;\n" + Runbook("a", "\"Drain \" + Region");
+        var session = new EditSession(Handbook, defaults, more, runbook, Runbook("b", "\"B\""));
+        Assert.Contains("# Drain eu-west-1", session.Page("a"), StringComparison.Ordinal);
+
+        session.Edit("/* more */", "public const string Region = \"us-east-2\";");
+
+        Assert.DoesNotContain("eu-west-1", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_nested_runbook_is_read_again_when_its_containing_type_changes_in_another_file()
     {
         // Ops.Team is partial across two files; its runbook reads `Region`, which the other part declares later,

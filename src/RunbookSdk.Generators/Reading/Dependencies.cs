@@ -43,7 +43,10 @@ internal sealed class Dependencies
     /// attributes, base lists and usings in scope are written with — binding the class's attributes and base type looks
     /// them up.
     /// </summary>
-    public void AddClass(INamedTypeSymbol type, CancellationToken cancellationToken)
+    /// <param name="type">The class.</param>
+    /// <param name="model">A semantic model of the compilation, for the classes its parts' <c>using static</c> directives import.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    public void AddClass(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
     {
         Add(type);
         _names.Add(type.Name);
@@ -52,7 +55,7 @@ internal sealed class Dependencies
             if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
             foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
             if (declaration.BaseList is { } baseList) AddWrittenNames(baseList);
-            AddUsingsInScope(declaration);
+            AddUsingsInScope(declaration, model);
         }
     }
 
@@ -99,7 +102,7 @@ internal sealed class Dependencies
             if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && value is not LiteralExpressionSyntax)
             {
                 AddNamesIn(value, TypeReader.ModelFor(value, model)); // the model already asked when the constant is in its tree
-                AddUsingsInScope(value);
+                AddUsingsInScope(value, model);
             }
         }
     }
@@ -127,10 +130,13 @@ internal sealed class Dependencies
 
     /// <summary>
     /// The names in the usings that apply at <paramref name="node"/>: a namespace declared inside the enclosing one
-    /// (<c>Ops.Shared</c>) changes what <c>using Shared;</c> inside <c>namespace Ops { }</c> imports.
+    /// (<c>Ops.Shared</c>) changes what <c>using Shared;</c> inside <c>namespace Ops { }</c> imports. And the classes
+    /// <c>using static</c> imports: a member declared in one of them can make a name ambiguous that another's member
+    /// answered, and no type name changes.
     /// </summary>
-    private void AddUsingsInScope(SyntaxNode node)
+    private void AddUsingsInScope(SyntaxNode node, SemanticModel model)
     {
+        SemanticModel? treeModel = null;
         for (var current = node.Parent; current is not null; current = current.Parent)
         {
             var usings = current switch
@@ -139,7 +145,16 @@ internal sealed class Dependencies
                 CompilationUnitSyntax unit => unit.Usings,
                 _ => default,
             };
-            foreach (var directive in usings) AddWrittenNames(directive);
+            foreach (var directive in usings)
+            {
+                AddWrittenNames(directive);
+                if (directive.StaticKeyword.RawKind == 0) continue;
+                treeModel ??= TypeReader.ModelFor(node, model);
+                var imported = treeModel.GetSymbolInfo(directive.NamespaceOrType);
+                if (imported.Symbol is null && imported.CandidateSymbols.IsEmpty) MarkUnknown();
+                Add(imported.Symbol);
+                foreach (var candidate in imported.CandidateSymbols) Add(candidate);
+            }
         }
     }
 

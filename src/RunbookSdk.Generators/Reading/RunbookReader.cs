@@ -24,7 +24,7 @@ internal static class RunbookReader
         var (declaration, type, semanticModel) = (target.Node, target.Symbol, target.SemanticModel);
         if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
-        dependencies?.AddClass(type, cancellationToken);
+        dependencies?.AddClass(type, semanticModel, cancellationToken);
         // A nested runbook's names are looked up in its containing types too, which may be partial across files.
         for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.AddContainingType(container);
         var id = TypeReader.AttributeId(target, dependencies);
@@ -116,7 +116,7 @@ internal static class RunbookReader
         foreach (var current in chain)
         {
             // The base classes' declarations (their parameters, their Define) are part of what this model says.
-            dependencies?.AddClass(current, cancellationToken);
+            dependencies?.AddClass(current, targetModel, cancellationToken);
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
                 result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, cancellationToken)).OfType<ParameterModel>());
