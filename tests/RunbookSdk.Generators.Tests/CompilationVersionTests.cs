@@ -40,6 +40,20 @@ public sealed class CompilationVersionTests
         Assert.False(CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { const int X = 1; }")).ChangesSince(before).Affects(new[] { "Limits", "Ops" }));
     }
 
+    [Fact]
+    public void New_options_or_references_may_change_every_name()
+    {
+        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }");
+        var before = CompilationVersion.Of(compilation);
+
+        var importingAll = CompilationVersion.Of(compilation.WithOptions(compilation.Options.WithMetadataImportOptions(Microsoft.CodeAnalysis.MetadataImportOptions.All)));
+        var fewerReferences = CompilationVersion.Of(compilation.RemoveReferences(compilation.References.Last()));
+
+        Assert.True(importingAll.ChangesSince(before).Affects(new[] { "Anything" }));
+        Assert.True(fewerReferences.ChangesSince(before).Affects(new[] { "Anything" }));
+        Assert.False(CompilationVersion.Of(compilation).ChangesSince(before).Affects(new[] { "Anything" }));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (CompilationVersion Newest, WeakReference<CompilationVersion> Oldest) CompareThreeVersions()
     {

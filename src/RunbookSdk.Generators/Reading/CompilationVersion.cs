@@ -11,7 +11,7 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// What a reused runbook model depends on beyond the trees it recorded (<see cref="Dependencies"/>): the
-/// compilation's references, every file's global usings (one in any file changes what names mean in every file), and
+/// compilation's references and options, every file's global usings (one in any file changes what names mean in every file), and
 /// the types and namespaces every file declares (a new type can change what a name binds to). What each file holds is
 /// read once per tree (<see cref="TreeFacts"/>). Between two versions, <see cref="ChangesSince"/> says which simple
 /// names were declared or removed; a model that looked none of them up still holds (docs/performance.md, "An edit
@@ -20,6 +20,7 @@ namespace RunbookSdk.Generators.Reading;
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
+    private readonly CompilationOptions _options;
     private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly TreeFacts[] _facts;
     private readonly (int Count, int Sum, int Xor) _names;
@@ -30,9 +31,10 @@ internal sealed class CompilationVersion
     private Comparison? _lastComparison;
 
     private CompilationVersion(
-        MetadataReference[] references, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
+        MetadataReference[] references, CompilationOptions options, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names, string[] globalUsings, ImmutableArray<string> runbookAliases)
     {
         _references = references;
+        _options = options;
         _trees = trees;
         _facts = facts;
         _names = names;
@@ -62,7 +64,7 @@ internal sealed class CompilationVersion
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), trees, facts, (count, sum, xor),
+            compilation.References.ToArray(), compilation.Options, trees, facts, (count, sum, xor),
             globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings));
     }
 
@@ -79,7 +81,9 @@ internal sealed class CompilationVersion
 
     private NameChanges Compare(CompilationVersion older)
     {
-        if (!SameObjects(_references, older._references) || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
+        // Options change seldom (a project setting), and some change what names bind to (which metadata members are
+        // imported, a script's usings).
+        if (!ReferenceEquals(_options, older._options) || !SameObjects(_references, older._references) || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
             return NameChanges.Everything;
         if (_names == older._names) return NameChanges.None;
 
