@@ -219,6 +219,23 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_nested_runbook_is_read_again_when_its_containing_types_base_class_changes()
+    {
+        // Ops.Team derives from TeamBase, declared in another file; once TeamBase declares Region, it comes before the
+        // Region imported with `using static`.
+        var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
+            .Replace("[Runbook(\"a\")]", "public class Team : TeamBase {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
+        var session = new EditSession(
+            Handbook, Limits, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            outer, "namespace Ops;\npublic class TeamBase { }", Runbook("b", "\"B\""));
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+
+        session.Edit("public class TeamBase { }", "public class TeamBase { public const string Region = \"us-east-2\"; }");
+
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_nested_runbook_is_read_again_when_its_containing_type_changes_in_another_file()
     {
         // Ops.Team is partial across two files; its runbook reads `Region`, which the other part declares later,

@@ -59,11 +59,14 @@ internal sealed class Dependencies
         }
     }
 
-    /// <summary>A type the runbook is nested in: its members are in scope of every name the runbook looks up.</summary>
-    public void AddContainingType(INamedTypeSymbol type)
+    /// <summary>
+    /// A type the runbook is nested in: its members, and those it inherits, are in scope of every name the runbook
+    /// looks up.
+    /// </summary>
+    public void AddContainingType(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
     {
-        Add(type);
-        _names.Add(type.Name);
+        AddClass(type, model, cancellationToken);
+        for (var inherited = type.BaseType; inherited is not null; inherited = inherited.BaseType) Add(inherited);
     }
 
     public void Add(ISymbol? symbol)

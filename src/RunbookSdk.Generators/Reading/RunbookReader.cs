@@ -26,7 +26,7 @@ internal static class RunbookReader
 
         dependencies?.AddClass(type, semanticModel, cancellationToken);
         // A nested runbook's names are looked up in its containing types too, which may be partial across files.
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.AddContainingType(container);
+        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.AddContainingType(container, semanticModel, cancellationToken);
         var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
