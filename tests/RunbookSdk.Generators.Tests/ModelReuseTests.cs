@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RunbookSdk.Generators.Tests.Support;
+using static RunbookSdk.Generators.Tests.Support.ReuseSources;
 
 namespace RunbookSdk.Generators.Tests;
 
@@ -12,40 +13,10 @@ namespace RunbookSdk.Generators.Tests;
 /// </summary>
 public sealed class ModelReuseTests
 {
-    private const string Handbook = """
-        using RunbookSdk;
-        namespace Ops;
-        [Handbook("ops")]
-        public sealed class OpsHandbook : Handbook
-        {
-            public override void Define(IHandbookBuilder hb) => hb.Title("Ops").Escalation(e => e.Level("On-call", "oncall@example.com"));
-        }
-        """;
-
-    private const string Limits = """
-        namespace Ops;
-        public static class Limits { }
-        """;
-
-    private static string Runbook(string id, string title, string members = "") => $$"""
-        using RunbookSdk;
-        namespace Ops;
-        [Runbook("{{id}}")]
-        public sealed class Rb{{id.Replace("-", "")}} : Runbook<OpsHandbook>
-        {
-            {{members}}
-            public override void Define(IRunbookBuilder rb) => rb
-                .Title({{title}})
-                .Phase("Check", p => p.Step("Look", s => s.Run("kubectl get pods")))
-                .NoRollback("read-only")
-                .Verification(v => v.Step("Healthy", s => s.Instruction("Check the dashboard")));
-        }
-        """;
-
     [Fact]
     public void Editing_one_runbook_reads_only_that_runbook_again()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
 
         var reads = session.Edit("\"B\"", "\"B, edited\"");
 
@@ -56,7 +27,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void Editing_a_file_no_runbook_was_read_from_reads_no_runbook_again()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
 
         Assert.Equal(0, session.Edit("public static class Limits { }", "public static class Limits { public const int Unused = 1; }"));
         Assert.Equal(0, session.Edit("public const int Unused = 1;", "public const int Unused = 2; static int Twice(int x) => x * 2;"));
@@ -65,7 +36,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void Editing_the_handbook_reads_no_runbook_again_and_their_pages_show_the_edit()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
 
         Assert.Equal(0, session.Edit("\"On-call\"", "\"Primary on-call\""));
         Assert.Contains("Primary on-call", session.Page("a"), StringComparison.Ordinal); // the inherited escalation
@@ -74,7 +45,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void Renaming_the_handbook_class_reads_its_runbooks_again()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
 
         Assert.Contains("(ops.md)", session.Page("a"), StringComparison.Ordinal);
 
@@ -87,7 +58,7 @@ public sealed class ModelReuseTests
     public void Typing_a_new_type_reads_again_only_the_runbooks_that_look_up_its_name()
     {
         var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
-        var session = new EditSession(Handbook, shared, Limits, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, shared, LimitsFile, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
 
         // Each keystroke declares a type of another name: no runbook looked any of them up.
         Assert.Equal(0, session.Edit("public static class Limits { }", "public static class Limits { }\npublic static class N { }"));
@@ -103,7 +74,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void Adding_a_runbook_reads_only_the_new_one()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
 
         Assert.Equal(1, session.Add(Runbook("c", "\"C\"")));
         Assert.Contains("# C", session.Page("c"), StringComparison.Ordinal);
@@ -112,7 +83,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void An_attribute_class_declared_with_the_runbook_attributes_name_is_picked_up()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), Runbook("b", "\"B\""));
 
         // Ops.RunbookAttribute comes before the imported RunbookSdk.RunbookAttribute: [Runbook] is no longer ours.
         session.Edit("public static class Limits { }", "public static class Limits { }\npublic sealed class RunbookAttribute(string id) : System.Attribute { }");
@@ -124,7 +95,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void A_base_class_declared_with_the_runbooks_base_name_is_picked_up()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""));
         Assert.Contains("(ops.md)", session.Page("a"), StringComparison.Ordinal);
 
         // Ops.Runbook<T> comes before the imported RunbookSdk.Runbook<T>: a no longer belongs to the handbook.
@@ -139,7 +110,7 @@ public sealed class ModelReuseTests
         // `using Shared;` inside namespace Ops imports Ops.Shared once it exists, which has no Names.
         var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
         var runbook = Runbook("a", "Names.Title").Replace("namespace Ops;", "namespace Ops;\nusing Shared;", StringComparison.Ordinal);
-        var session = new EditSession(Handbook, shared, Limits, runbook, "// more", Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, shared, LimitsFile, runbook, "// more", Runbook("b", "\"B\""));
         Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit("// more", "namespace Ops.Shared { public static class Other { } }");
@@ -151,7 +122,7 @@ public sealed class ModelReuseTests
     public void A_constant_in_a_shared_file_is_read_again_when_that_file_changes()
     {
         var session = new EditSession(
-            Handbook, "namespace Ops;\npublic static class Limits { public const string Region = \"eu-west-1\"; }",
+            HandbookFile, "namespace Ops;\npublic static class Limits { public const string Region = \"eu-west-1\"; }",
             Runbook("a", "\"Drain \" + Limits.Region"), Runbook("b", "\"B\""));
 
         var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
@@ -165,7 +136,7 @@ public sealed class ModelReuseTests
     {
         // a's Names is Shared.Names, imported by a using, until another file declares Ops.Names, which comes first.
         var shared = "namespace Shared;\npublic static class Names { public const string Title = \"From shared\"; }";
-        var session = new EditSession(Handbook, shared, Limits, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, shared, LimitsFile, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
         Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit("public static class Limits { }", "public static class Limits { }\npublic static class Names { public const string Title = \"From ops\"; }");
@@ -179,7 +150,7 @@ public sealed class ModelReuseTests
         // The file declares the same names before and after; only the namespace the type is in changes.
         var elsewhere = "namespace Shared { public static class Names { public const string Title = \"From shared\"; } }";
         var moving = "namespace Parked { public static class Names { public const string Title = \"From ops\"; } }\nnamespace Ops { public static class Other { } }";
-        var session = new EditSession(Handbook, elsewhere, moving, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, elsewhere, moving, "using Shared;\n" + Runbook("a", "Names.Title"), Runbook("b", "\"B\""));
         Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit(moving, "namespace Parked { public static class Other { } }\nnamespace Ops { public static class Names { public const string Title = \"From ops\"; } }");
@@ -190,9 +161,9 @@ public sealed class ModelReuseTests
     [Fact]
     public void A_name_that_binds_to_nothing_yet_is_picked_up_when_another_file_declares_it()
     {
-        // `Title` binds to nothing until Limits, imported with `using static`, declares it: no tree stands for that,
+        // `Title` binds to nothing until LimitsFile, imported with `using static`, declares it: no tree stands for that,
         // so a is read on every edit until it binds; b, which reads nothing from elsewhere, is not.
-        var session = new EditSession(Handbook, Limits, "using static Ops.Limits;\n" + Runbook("a", "Title"), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, LimitsFile, "using static Ops.Limits;\n" + Runbook("a", "Title"), Runbook("b", "\"B\""));
         Assert.Contains("# {Title}", session.Page("a"), StringComparison.Ordinal); // not a constant yet: its source text
 
         var reads = session.Edit("public static class Limits { }", "public static class Limits { public const string Title = \"Drain the queue\"; }");
@@ -210,7 +181,7 @@ public sealed class ModelReuseTests
         var defaults = "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }";
         var more = "namespace Shared;\npublic static class More { /* more */ }";
         var runbook = "using static Shared.Defaults;\nusing static Shared.More;\n" + Runbook("a", "\"Drain \" + Region");
-        var session = new EditSession(Handbook, defaults, more, runbook, Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, defaults, more, runbook, Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit("/* more */", "public const string Region = \"us-east-2\";");
@@ -226,7 +197,7 @@ public sealed class ModelReuseTests
         var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
             .Replace("[Runbook(\"a\")]", "public class Team : TeamBase {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
         var session = new EditSession(
-            Handbook, Limits, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            HandbookFile, LimitsFile, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
             outer, "namespace Ops;\npublic class TeamBase { }", Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
 
@@ -243,7 +214,7 @@ public sealed class ModelReuseTests
         var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
             .Replace("[Runbook(\"a\")]", "public static partial class Team {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
         var session = new EditSession(
-            Handbook, Limits, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            HandbookFile, LimitsFile, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
             outer, "namespace Ops;\npublic static partial class Team { }", Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
 
@@ -256,7 +227,7 @@ public sealed class ModelReuseTests
     public void A_constant_declared_in_another_runbooks_file_is_read_again_when_that_file_changes()
     {
         var session = new EditSession(
-            Handbook, Limits,
+            HandbookFile, LimitsFile,
             Runbook("a", "\"Drain \" + Rbb.Region"),
             Runbook("b", "\"B\"", "public const string Region = \"eu-west-1\";"),
             Runbook("c", "\"C\""));
@@ -272,7 +243,7 @@ public sealed class ModelReuseTests
     {
         // a reads Limits.Title (a shared file), which is b's constant: editing b's file must reach a.
         var session = new EditSession(
-            Handbook,
+            HandbookFile,
             "namespace Ops;\npublic static class Limits { public const string Title = \"Drain \" + Rbb.Region; }",
             Runbook("a", "Limits.Title"),
             Runbook("b", "\"B\"", "public const string Region = \"eu-west-1\";"),
@@ -281,7 +252,7 @@ public sealed class ModelReuseTests
 
         var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
 
-        Assert.Equal(2, reads); // b (its own file) and a (through Limits); not c
+        Assert.Equal(2, reads); // b (its own file) and a (through LimitsFile); not c
         Assert.Contains("# Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
     }
 
@@ -290,7 +261,7 @@ public sealed class ModelReuseTests
     {
         // a's Limits is Shared.Limits, imported by a using, until b's file declares Ops.Limits, which comes first.
         var shared = "namespace Shared;\npublic static class Limits { public const string Title = \"From shared\"; }";
-        var session = new EditSession(Handbook, shared, "using Shared;\n" + Runbook("a", "Limits.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, shared, "using Shared;\n" + Runbook("a", "Limits.Title"), Runbook("b", "\"B\""), Runbook("c", "\"C\""));
         Assert.Contains("# From shared", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit("public sealed class Rbb : Runbook<OpsHandbook>", "public static class Limits { public const string Title = \"From b\"; }\npublic sealed class Rbb : Runbook<OpsHandbook>");
@@ -301,7 +272,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void A_constant_declared_after_the_runbook_that_uses_it_is_picked_up()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "Limits.Title"), Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "Limits.Title"), Runbook("b", "\"B\""));
         Assert.Contains("Limits.Title", session.Page("a"), StringComparison.Ordinal); // not a constant yet: its source text
 
         session.Edit("public static class Limits { }", "public static class Limits { public const string Title = \"Drain the queue\"; }");
@@ -312,7 +283,7 @@ public sealed class ModelReuseTests
     [Fact]
     public void A_new_handbook_id_links_its_runbooks_to_the_new_page()
     {
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""));
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""));
 
         session.Edit("[Handbook(\"ops\")]", "[Handbook(\"platform\")]");
 
@@ -323,7 +294,7 @@ public sealed class ModelReuseTests
     public void A_global_alias_added_or_removed_in_another_file_finds_or_drops_the_runbooks_that_use_it()
     {
         var aliased = Runbook("b", "\"B\"").Replace("[Runbook(\"b\")]", "[Rb(\"b\")]", StringComparison.Ordinal);
-        var session = new EditSession(Handbook, Limits, Runbook("a", "\"A\""), aliased, "// aliases");
+        var session = new EditSession(HandbookFile, LimitsFile, Runbook("a", "\"A\""), aliased, "// aliases");
         Assert.False(session.HasPage("b"));
 
         session.Edit("// aliases", "global using Rb = RunbookSdk.RunbookAttribute;");
@@ -337,7 +308,7 @@ public sealed class ModelReuseTests
     public void A_global_alias_removed_from_a_runbooks_file_drops_the_unchanged_runbook_that_used_it()
     {
         var aliased = Runbook("a", "\"A\"").Replace("[Runbook(\"a\")]", "[Rb(\"a\")]", StringComparison.Ordinal);
-        var session = new EditSession(Handbook, Limits, aliased, "global using Rb = RunbookSdk.RunbookAttribute;\n" + Runbook("b", "\"B\""), Runbook("c", "\"C\""));
+        var session = new EditSession(HandbookFile, LimitsFile, aliased, "global using Rb = RunbookSdk.RunbookAttribute;\n" + Runbook("b", "\"B\""), Runbook("c", "\"C\""));
         Assert.True(session.HasPage("a"));
 
         // a's file is unchanged, but what its attribute names is not: every runbook is looked at again.
@@ -375,7 +346,7 @@ public sealed class ModelReuseTests
             ("\"D\"", "\"D, edited\""),
         };
         var session = new EditSession(
-            Handbook, shared, helper, "/* G */", "/* S2 */",
+            HandbookFile, shared, helper, "/* G */", "/* S2 */",
             "using Shared;\n" + Runbook("a", "Names.Title"),
             Runbook("b", "\"Drain \" + Limits.Region"),
             "using static Ops.Limits;\n" + Runbook("c", "\"R \" + Region2"),
@@ -391,63 +362,5 @@ public sealed class ModelReuseTests
             session.Edit(from, to); // throws when the outputs differ from a fresh generator's
             on[i] = !on[i];
         }
-    }
-
-    /// <summary>
-    /// One generator instance followed through edits, as the IDE runs it; after each edit the outputs are compared
-    /// with a fresh generator's over the same code.
-    /// </summary>
-    private sealed class EditSession
-    {
-        private readonly RunbookGenerator _generator = new();
-        private CSharpCompilation _compilation;
-        private GeneratorDriver _driver;
-
-        public EditSession(params string[] sources)
-        {
-            _compilation = GeneratorHarness.Compile(sources);
-            _driver = GeneratorHarness.CreateDriver(generator: _generator).RunGenerators(_compilation);
-        }
-
-        /// <summary>Replaces text in the one file that has it, runs the generator, and says how many runbooks it read.</summary>
-        public int Edit(string oldText, string newText)
-        {
-            var tree = _compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
-            var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
-            var before = _generator.Reads.Count;
-            Run(_compilation.ReplaceSyntaxTree(tree, edited));
-            return _generator.Reads.Count - before;
-        }
-
-        /// <summary>Runs the generator over <paramref name="compilation"/>, and checks its outputs are a fresh generator's.</summary>
-        private void Run(CSharpCompilation compilation)
-        {
-            _compilation = compilation;
-            _driver = _driver.RunGenerators(_compilation);
-
-            var fresh = GeneratorHarness.CreateDriver().RunGenerators(_compilation).GetRunResult().Results.Single();
-            Assert.Equal(Sources(fresh), Sources(_driver.GetRunResult().Results.Single()));
-            Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), _driver.GetRunResult().Results.Single().Diagnostics.Select(d => d.ToString()));
-        }
-
-        /// <summary>Adds a file, runs the generator, and says how many runbooks it read.</summary>
-        public int Add(string source)
-        {
-            var before = _generator.Reads.Count;
-            Run(_compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)_compilation.SyntaxTrees.First().Options, "Added" + _compilation.SyntaxTrees.Count() + ".cs")));
-            return _generator.Reads.Count - before;
-        }
-
-        public bool HasPage(string id) =>
-            _driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == PartName(id));
-
-        private static string PartName(string id) => "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs";
-
-        public string Page(string id, string? memberName = null) =>
-            GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
-                .Single(s => s.HintName == (memberName is null ? PartName(id) : memberName + ".Runbook.g.cs")).SourceText.ToString());
-
-        private static IEnumerable<string> Sources(GeneratorRunResult run) =>
-            run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText);
     }
 }

@@ -8,19 +8,22 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// What a runbook's model was read from: the syntax trees — its own, its base classes', and those of every symbol
-/// the semantic model was asked about (a named constant and the names its value is made of, an alias) — and the
-/// simple names that were looked up on the way (in those expressions, in the classes' attributes, base lists and the
-/// usings in scope), which a type or namespace declared anywhere could make bind differently. <see cref="RunbookReads"/>
-/// reuses the model while the trees are unchanged and no type or namespace of those names was declared or removed
-/// (<see cref="CompilationVersion"/>). A read that consulted something it cannot name marks itself unknown and is
-/// never reused.
+/// What a runbook's model was read from: the syntax trees — of the types whose members are in scope of its code (its
+/// own parts, the classes it derives from, the types it is nested in), of every symbol the semantic model was asked
+/// about (a named constant, the names its value is made of and the types they are looked up in), of the classes
+/// <c>using static</c> imports — and the simple names that were looked up on the way (in those expressions, in the
+/// types' attributes, base lists and the usings in scope), which a type or namespace declared anywhere could make
+/// bind differently. <see cref="RunbookReads"/> reuses the model while the trees are unchanged and no type or
+/// namespace of those names was declared or removed (<see cref="CompilationVersion"/>). A read that consulted
+/// something it cannot name marks itself unknown and is never reused.
 /// </summary>
-internal sealed class Dependencies
+/// <param name="cancellationToken">Cancels the read.</param>
+internal sealed class Dependencies(CancellationToken cancellationToken)
 {
     private readonly HashSet<SyntaxTree> _trees = new();
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<ISymbol> _constants = new(SymbolEqualityComparer.Default);
+    private readonly HashSet<INamedTypeSymbol> _types = new(SymbolEqualityComparer.Default);
 
     /// <summary>True when the model depends on something no tree stands for; it is then read again every time.</summary>
     public bool IsUnknown { get; private set; }
@@ -39,39 +42,76 @@ internal sealed class Dependencies
     }
 
     /// <summary>
-    /// A class the model is read from (the runbook, a base class): its trees, its name, and the names its parts'
-    /// attributes, base lists and usings in scope are written with — binding the class's attributes and base type looks
-    /// them up.
+    /// The types whose members are in scope of code written in <paramref name="type"/>: the type, the classes it
+    /// derives from (and an interface's base interfaces), and the types it is nested in, with theirs.
     /// </summary>
-    /// <param name="type">The class.</param>
-    /// <param name="model">A semantic model of the compilation, for the classes its parts' <c>using static</c> directives import.</param>
-    /// <param name="cancellationToken">Cancels the read.</param>
-    public void AddClass(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="type">The runbook, or the class a constant is declared in.</param>
+    /// <param name="model">A semantic model of the compilation, for the classes <c>using static</c> imports.</param>
+    public void AddScopeOf(INamedTypeSymbol type, SemanticModel model)
     {
-        Add(type);
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType) AddMembersOf(current, model);
+    }
+
+    /// <summary>
+    /// The <c>global using static</c> directives of the compilation: the classes they import are in scope of every
+    /// file, and a member declared in one can make a name ambiguous that another's member answered.
+    /// </summary>
+    public void AddGlobalUsingStatics(ImmutableArray<UsingDirectiveSyntax> directives, Compilation compilation)
+    {
+        foreach (var directive in directives) AddUsingStatic(directive, compilation.GetSemanticModel(directive.SyntaxTree));
+    }
+
+    /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region), and of the names in their values.</summary>
+    public void AddNamesIn(SyntaxNode expression, SemanticModel model)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is not SimpleNameSyntax name || IsNameof(name)) continue;
+            _names.Add(name.Identifier.ValueText);
+            Add(model.GetSymbolInfo(name, cancellationToken), model);
+        }
+    }
+
+    public void MarkUnknown() => IsUnknown = true;
+
+    /// <summary>
+    /// A type a member is looked up in (<c>Limits.Title</c>, or the scope of code): its parts, its name and the names
+    /// its parts are declared with, and the same of every class it derives from — a member declared in any of them,
+    /// or a new part of one in a new file, can change what the lookup finds. Metadata types are fixed by the references.
+    /// </summary>
+    private void AddMembersOf(INamedTypeSymbol type, SemanticModel model)
+    {
+        for (INamedTypeSymbol? current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
+        {
+            if (!_types.Add(current)) return; // and the classes it derives from, with it
+            AddDeclarations(current, model);
+            if (current.TypeKind != TypeKind.Interface) continue;
+            foreach (var inherited in current.AllInterfaces)
+            {
+                if (!inherited.DeclaringSyntaxReferences.IsEmpty && _types.Add(inherited)) AddDeclarations(inherited, model);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A type's parts: their trees, its name, and the names its attributes, base list and the usings in scope are
+    /// written with — binding the type's attributes and base types looks them up.
+    /// </summary>
+    private void AddDeclarations(INamedTypeSymbol type, SemanticModel model)
+    {
         _names.Add(type.Name);
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
+            _trees.Add(reference.SyntaxTree);
+            if (reference.GetSyntax(cancellationToken) is not BaseTypeDeclarationSyntax declaration) continue;
             foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
             if (declaration.BaseList is { } baseList) AddWrittenNames(baseList);
             AddUsingsInScope(declaration, model);
         }
     }
 
-    /// <summary>
-    /// A type the runbook is nested in: its members, and those it inherits, are in scope of every name the runbook
-    /// looks up.
-    /// </summary>
-    public void AddContainingType(INamedTypeSymbol type, SemanticModel model, CancellationToken cancellationToken)
+    private void AddTrees(ISymbol symbol)
     {
-        AddClass(type, model, cancellationToken);
-        for (var inherited = type.BaseType; inherited is not null; inherited = inherited.BaseType) Add(inherited);
-    }
-
-    public void Add(ISymbol? symbol)
-    {
-        if (symbol is null) return;
         foreach (var reference in symbol.DeclaringSyntaxReferences) _trees.Add(reference.SyntaxTree);
     }
 
@@ -93,35 +133,59 @@ internal sealed class Dependencies
     }
 
     /// <summary>
-    /// A named symbol's declarations and, for a constant, every name in its value, to its end: a runbook that reads
+    /// A named symbol's declarations; for a type, the types its members are looked up in; for a constant, every name
+    /// in its value, to its end, looked up in the scope of the type that declares it: a runbook that reads
     /// <c>Limits.Title</c>, declared as <c>"Drain " + Queues.Region</c>, depends on the file of <c>Queues</c> too.
     /// </summary>
     private void Add(ISymbol? symbol, SemanticModel model)
     {
-        Add(symbol);
-        if (symbol is not (IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }) || !_constants.Add(symbol)) return;
-        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        switch (symbol)
         {
-            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value } && value is not LiteralExpressionSyntax)
+            case null:
+                return;
+            case INamedTypeSymbol type:
+                AddMembersOf(type, model);
+                return;
+            case INamespaceSymbol:
+                return; // what it holds is types, whose names the compilation's version compares
+            case IFieldSymbol { IsConst: true } or ILocalSymbol { IsConst: true }:
+                AddTrees(symbol);
+                if (_constants.Add(symbol)) AddValueOf(symbol, model);
+                return;
+            default:
+                AddTrees(symbol);
+                return;
+        }
+    }
+
+    private void AddValueOf(ISymbol constant, SemanticModel model)
+    {
+        if (constant.ContainingType is { } containingType) AddScopeOf(containingType, model);
+        foreach (var reference in constant.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax(cancellationToken))
             {
-                AddNamesIn(value, TypeReader.ModelFor(value, model)); // the model already asked when the constant is in its tree
-                AddUsingsInScope(value, model);
+                case VariableDeclaratorSyntax { Initializer.Value: var value }:
+                    AddValue(value, model);
+                    break;
+                case EnumMemberDeclarationSyntax { Parent: EnumDeclarationSyntax declaration }:
+                    // A member without a value is the one before it plus one: every value in the enum can count.
+                    foreach (var member in declaration.Members)
+                    {
+                        if (member.EqualsValue is { Value: var memberValue }) AddValue(memberValue, model);
+                    }
+
+                    break;
             }
         }
     }
 
-    /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region), and of the names in their values.</summary>
-    public void AddNamesIn(SyntaxNode expression, SemanticModel model)
+    private void AddValue(ExpressionSyntax value, SemanticModel model)
     {
-        foreach (var node in expression.DescendantNodesAndSelf())
-        {
-            if (node is not SimpleNameSyntax name || IsNameof(name)) continue;
-            _names.Add(name.Identifier.ValueText);
-            Add(model.GetSymbolInfo(name), model);
-        }
+        if (value is LiteralExpressionSyntax) return;
+        AddNamesIn(value, TypeReader.ModelFor(value, model)); // the model already asked when the constant is in its tree
+        AddUsingsInScope(value, model);
     }
-
-    public void MarkUnknown() => IsUnknown = true;
 
     private void AddWrittenNames(SyntaxNode node)
     {
@@ -134,8 +198,7 @@ internal sealed class Dependencies
     /// <summary>
     /// The names in the usings that apply at <paramref name="node"/>: a namespace declared inside the enclosing one
     /// (<c>Ops.Shared</c>) changes what <c>using Shared;</c> inside <c>namespace Ops { }</c> imports. And the classes
-    /// <c>using static</c> imports: a member declared in one of them can make a name ambiguous that another's member
-    /// answered, and no type name changes.
+    /// <c>using static</c> imports.
     /// </summary>
     private void AddUsingsInScope(SyntaxNode node, SemanticModel model)
     {
@@ -150,15 +213,28 @@ internal sealed class Dependencies
             };
             foreach (var directive in usings)
             {
-                AddWrittenNames(directive);
-                if (directive.StaticKeyword.RawKind == 0) continue;
-                treeModel ??= TypeReader.ModelFor(node, model);
-                var imported = treeModel.GetSymbolInfo(directive.NamespaceOrType);
-                if (imported.Symbol is null && imported.CandidateSymbols.IsEmpty) MarkUnknown();
-                Add(imported.Symbol);
-                foreach (var candidate in imported.CandidateSymbols) Add(candidate);
+                if (directive.StaticKeyword.RawKind == 0)
+                {
+                    AddWrittenNames(directive);
+                    continue;
+                }
+
+                AddUsingStatic(directive, treeModel ??= TypeReader.ModelFor(node, model));
             }
         }
+    }
+
+    /// <summary>
+    /// A <c>using static</c> directive: its names, and the class it imports — a member declared in it can make a name
+    /// ambiguous that another class's member answered, and no type name changes.
+    /// </summary>
+    private void AddUsingStatic(UsingDirectiveSyntax directive, SemanticModel treeModel)
+    {
+        AddWrittenNames(directive);
+        var imported = treeModel.GetSymbolInfo(directive.NamespaceOrType, cancellationToken);
+        if (imported.Symbol is null && imported.CandidateSymbols.IsEmpty) MarkUnknown();
+        if (imported.Symbol is not null) AddTrees(imported.Symbol);
+        foreach (var candidate in imported.CandidateSymbols) AddTrees(candidate);
     }
 
     /// <summary><c>nameof</c> binds to no symbol: it is an operator, unless a method of that name is in scope.</summary>

@@ -22,11 +22,10 @@ internal static class RunbookReader
     {
         var diagnostics = new List<DiagnosticInfo>();
         var (declaration, type, semanticModel) = (target.Node, target.Symbol, target.SemanticModel);
+        // First: even an abstract class's model (none) holds only while its parts, one of which says `abstract`, do.
+        dependencies?.AddScopeOf(type, semanticModel);
         if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
-        dependencies?.AddClass(type, semanticModel, cancellationToken);
-        // A nested runbook's names are looked up in its containing types too, which may be partial across files.
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType) dependencies?.AddContainingType(container, semanticModel, cancellationToken);
         var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
@@ -91,8 +90,8 @@ internal static class RunbookReader
         {
             if (current.IsGenericType && current.ConstructedFrom.ToDisplayString() == GenericRunbook && current.TypeArguments[0] is INamedTypeSymbol handbook)
             {
-                // Only the handbook's name is part of the model, and it is written in the base list, whose names the
-                // model records (Dependencies.AddClass): editing the handbook's file reads none of its runbooks again
+                // Only the handbook's name is part of the model, and it is written in a base list, whose names the
+                // model records (Dependencies.AddScopeOf): editing the handbook's file reads none of its runbooks again
                 // (their pages are rendered with the handbook's new model all the same).
                 return handbook.ToDisplayString();
             }
@@ -115,8 +114,8 @@ internal static class RunbookReader
             chain.Insert(0, current);
         foreach (var current in chain)
         {
-            // The base classes' declarations (their parameters, their Define) are part of what this model says.
-            dependencies?.AddClass(current, targetModel, cancellationToken);
+            // The base classes' declarations (their parameters, their Define) are part of what this model says: they
+            // are in the runbook's scope, recorded before (Dependencies.AddScopeOf).
             if (current.DeclaringSyntaxReferences.Length == 0)
             {
                 result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, cancellationToken)).OfType<ParameterModel>());

@@ -38,7 +38,8 @@ internal sealed class RunbookReads
         if (RunbookDeclarations.Bind(declaration, context.SemanticModel, cancellationToken) is not { } target) return null;
 
         Interlocked.Increment(ref _count);
-        var dependencies = new Dependencies();
+        var dependencies = new Dependencies(cancellationToken);
+        dependencies.AddGlobalUsingStatics(version.GlobalUsingStatics, compilation);
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
         _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
         return result;

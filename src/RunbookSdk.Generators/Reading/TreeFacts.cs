@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Generators.Reading;
@@ -45,11 +46,10 @@ internal sealed class TreeFacts
             return new TreeFacts(ImmutableArray<UsingDirectiveSyntax>.Empty, Array.Empty<string>(), Array.Empty<DeclaredName>(), (0, 0, 0));
 
         var globalUsings = ImmutableArray.CreateBuilder<UsingDirectiveSyntax>();
-        // Global usings come first in a file.
+        // Global usings come first in a file; one written after a plain using is an error that still applies everywhere.
         foreach (var directive in unit.Usings)
         {
-            if (directive.GlobalKeyword.RawKind == 0) break;
-            globalUsings.Add(directive);
+            if (directive.GlobalKeyword.RawKind != 0) globalUsings.Add(directive);
         }
 
         var walk = new Walk();
@@ -83,14 +83,14 @@ internal sealed class TreeFacts
                         break;
                     case TypeDeclarationSyntax type:
                         var name = container + type.Identifier.ValueText + "`" + type.Arity;
-                        Name(name, type.Identifier.ValueText);
+                        Name(Accessibility(type.Modifiers) + name, type.Identifier.ValueText);
                         Members(type.Members, name + "+");
                         break;
                     case BaseTypeDeclarationSyntax other:
-                        Name(container + other.Identifier.ValueText, other.Identifier.ValueText);
+                        Name(Accessibility(other.Modifiers) + container + other.Identifier.ValueText, other.Identifier.ValueText);
                         break;
                     case DelegateDeclarationSyntax @delegate:
-                        Name(container + @delegate.Identifier.ValueText + "`" + @delegate.Arity, @delegate.Identifier.ValueText);
+                        Name(Accessibility(@delegate.Modifiers) + container + @delegate.Identifier.ValueText + "`" + @delegate.Arity, @delegate.Identifier.ValueText);
                         break;
                 }
             }
@@ -102,6 +102,30 @@ internal sealed class TreeFacts
             var hash = StringComparer.Ordinal.GetHashCode(qualified);
             unchecked { Sum += hash; }
             Xor ^= hash;
+        }
+
+        /// <summary>
+        /// The accessibility a type is declared with, as written: a <c>file</c> or <c>private</c> type becoming
+        /// <c>public</c> keeps its name but changes where a lookup finds it.
+        /// </summary>
+        private static string Accessibility(SyntaxTokenList modifiers)
+        {
+            var written = "";
+            foreach (var modifier in modifiers)
+            {
+                switch (modifier.Kind())
+                {
+                    case SyntaxKind.PublicKeyword:
+                    case SyntaxKind.InternalKeyword:
+                    case SyntaxKind.ProtectedKeyword:
+                    case SyntaxKind.PrivateKeyword:
+                    case SyntaxKind.FileKeyword:
+                        written += modifier.ValueText + " ";
+                        break;
+                }
+            }
+
+            return written;
         }
 
         private static string[] Segments(NameSyntax name)

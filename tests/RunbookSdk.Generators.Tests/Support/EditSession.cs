@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RunbookSdk.Generators.Tests.Support;
+
+/// <summary>
+/// One generator instance followed through edits, as the IDE runs it; after each edit the outputs are compared
+/// with a fresh generator's over the same code, and a difference names the output and its first differing line.
+/// </summary>
+internal sealed class EditSession
+{
+    private readonly RunbookGenerator _generator = new();
+    private CSharpCompilation _compilation;
+    private GeneratorDriver _driver;
+
+    public EditSession(params string[] sources)
+    {
+        _compilation = GeneratorHarness.Compile(sources);
+        _driver = GeneratorHarness.CreateDriver(generator: _generator).RunGenerators(_compilation);
+    }
+
+    /// <summary>Replaces text in the one file that has it, runs the generator, and says how many runbooks it read.</summary>
+    public int Edit(string oldText, string newText)
+    {
+        var tree = FileWith(oldText);
+        var edited = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
+        return Run(_compilation.ReplaceSyntaxTree(tree, edited));
+    }
+
+    /// <summary>Adds a file, runs the generator, and says how many runbooks it read.</summary>
+    public int Add(string source) =>
+        Run(_compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(source, (CSharpParseOptions)_compilation.SyntaxTrees.First().Options, "Added" + _compilation.SyntaxTrees.Count() + ".cs")));
+
+    /// <summary>Removes the one file that has <paramref name="text"/>, runs the generator, and says how many runbooks it read.</summary>
+    public int Remove(string text) => Run(_compilation.RemoveSyntaxTrees(FileWith(text)));
+
+    public bool HasPage(string id) =>
+        _driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == PartName(id));
+
+    /// <summary>The page of runbook <paramref name="id"/>, or of the class whose generated part is named <paramref name="memberName"/> (a nested one).</summary>
+    public string Page(string id, string? memberName = null) =>
+        GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
+            .Single(s => s.HintName == (memberName is null ? PartName(id) : memberName + ".Runbook.g.cs")).SourceText.ToString());
+
+    private SyntaxTree FileWith(string text) => _compilation.SyntaxTrees.Single(t => t.ToString().Contains(text, StringComparison.Ordinal));
+
+    private static string PartName(string id) => "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs";
+
+    /// <summary>Runs the generator over <paramref name="compilation"/>, checks its outputs are a fresh generator's, and says how many runbooks it read.</summary>
+    private int Run(CSharpCompilation compilation)
+    {
+        var before = _generator.Reads.Count;
+        _compilation = compilation;
+        _driver = _driver.RunGenerators(_compilation);
+        var reads = _generator.Reads.Count - before;
+
+        var fresh = GeneratorHarness.CreateDriver().RunGenerators(_compilation).GetRunResult().Results.Single();
+        var reused = _driver.GetRunResult().Results.Single();
+        var (expected, actual) = (Sources(fresh), Sources(reused));
+        if (!expected.SequenceEqual(actual)) Assert.Fail("A stale model was reused:\n" + Describe(expected, actual));
+        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), reused.Diagnostics.Select(d => d.ToString()));
+        return reads;
+    }
+
+    private static List<string> Sources(GeneratorRunResult run) =>
+        run.GeneratedSources.OrderBy(s => s.HintName, StringComparer.Ordinal).Select(s => s.HintName + "\n" + s.SourceText).ToList();
+
+    /// <summary>The outputs only one side has, and the first differing line of each output both have.</summary>
+    private static string Describe(List<string> expected, List<string> actual)
+    {
+        static string Name(string source) => source[..source.IndexOf('\n', StringComparison.Ordinal)];
+        var lines = new List<string>();
+        foreach (var name in expected.Select(Name).Except(actual.Select(Name))) lines.Add("  only a fresh generator has " + name);
+        foreach (var name in actual.Select(Name).Except(expected.Select(Name))) lines.Add("  only the reused generator has " + name);
+        foreach (var fresh in expected)
+        {
+            if (actual.FirstOrDefault(a => Name(a) == Name(fresh)) is not { } reused || reused == fresh) continue;
+            var (freshLines, reusedLines) = (fresh.Split('\n'), reused.Split('\n'));
+            var i = 0;
+            while (i < freshLines.Length && i < reusedLines.Length && freshLines[i] == reusedLines[i]) i++;
+            lines.Add($"  {Name(fresh)} line {i}:\n    fresh:  {(i < freshLines.Length ? freshLines[i] : "<end>")}\n    reused: {(i < reusedLines.Length ? reusedLines[i] : "<end>")}");
+        }
+
+        return string.Join("\n", lines);
+    }
+}
