@@ -13,7 +13,7 @@ namespace RunbookSdk.Generators.Tests;
 /// </summary>
 public sealed class ModelReuseScopeTests
 {
-    // 1. `abstract` on another partial part: an abstract class's read records nothing.
+    // `abstract` on another partial part: an abstract class's read records nothing.
     [Fact]
     public void Abstract_removed_from_another_partial_part()
     {
@@ -29,7 +29,7 @@ public sealed class ModelReuseScopeTests
         Assert.True(session.HasPage("a"));
     }
 
-    // 1b. Same, by removing the file with the abstract part.
+    // Same, by removing the file with the abstract part.
     [Fact]
     public void File_with_abstract_partial_part_removed()
     {
@@ -45,7 +45,7 @@ public sealed class ModelReuseScopeTests
         Assert.True(session.HasPage("a"));
     }
 
-    // 2. `file` types: the same qualified name, so no name "changed", but what it shadows does.
+    // `file` types: the same qualified name, so no name "changed", but what it shadows does.
     [Fact]
     public void File_local_type_made_public_shadows_an_imported_type()
     {
@@ -75,7 +75,7 @@ public sealed class ModelReuseScopeTests
         Assert.False(session.HasPage("a"));
     }
 
-    // 3. Member lookup through an intermediate base class of the class a constant is read from.
+    // Member lookup through an intermediate base class of the class a constant is read from.
     [Fact]
     public void Constant_hidden_by_an_intermediate_base_class()
     {
@@ -92,7 +92,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("# From mid", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 4. A name in a constant's value is looked up in the constant's class's base class first.
+    // A name in a constant's value is looked up in the constant's class's base class first.
     [Fact]
     public void Name_in_a_constants_value_shadowed_by_its_classes_base_class()
     {
@@ -108,7 +108,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("# Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 5. ... and in the other partial parts of the class that declares the constant (reached by inheritance).
+    // ... and in the other partial parts of the class that declares the constant (reached by inheritance).
     [Fact]
     public void Name_in_an_inherited_constants_value_shadowed_by_another_part_of_its_class()
     {
@@ -125,7 +125,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("# Drain us-east-2", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 6. A class imported by `global using static` in another file: its members are in scope in every file.
+    // A class imported by `global using static` in another file: its members are in scope in every file.
     [Fact]
     public void Member_added_to_a_class_imported_by_a_global_using_static_makes_a_name_ambiguous()
     {
@@ -140,7 +140,7 @@ public sealed class ModelReuseScopeTests
         Assert.DoesNotContain("eu-west-1", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 6b. A `global using static` written after a plain using (an error, CS8915, yet still bound as global?).
+    // A `global using static` written after a plain using (an error, CS8915, yet still bound as global?).
     [Fact]
     public void Misplaced_global_using_static_added_in_another_file()
     {
@@ -155,7 +155,7 @@ public sealed class ModelReuseScopeTests
         Assert.DoesNotContain("eu-west-1", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 7. Enum member values: the enum's tree is recorded, the names in the member's value are not followed.
+    // Enum member values: the enum's tree is recorded, the names in the member's value are not followed.
     [Fact]
     public void Enum_member_value_from_a_constant_in_another_file()
     {
@@ -171,7 +171,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("2025-07-01", session.Page("a"), StringComparison.Ordinal);
     }
 
-    // 8. A runbook nested in an interface: the interface's base interfaces' members are in scope.
+    // A runbook nested in an interface: the interface's base interfaces' members are in scope.
     [Fact]
     public void Nested_runbook_in_an_interface_whose_base_interface_declares_a_name()
     {
@@ -185,7 +185,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_ITeam_Rba"), StringComparison.Ordinal);
     }
 
-    // 9. A nested runbook's containing type's base class's base class, given a new partial part in a new file.
+    // A nested runbook's containing type's base class's base class, given a new partial part in a new file.
     [Fact]
     public void New_partial_part_of_the_containing_types_grandparent_class()
     {
@@ -203,7 +203,7 @@ public sealed class ModelReuseScopeTests
         Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
     }
 
-    // 10. A base class declared in namespace RunbookSdk: the base-class walk stops there, so its tree is not recorded.
+    // A base class declared in namespace RunbookSdk: the base-class walk stops there, so its tree is not recorded.
     [Fact]
     public void Base_class_declared_in_the_RunbookSdk_namespace_changes_its_handbook()
     {

@@ -32,7 +32,7 @@ internal sealed class CompilationVersion
 
     private CompilationVersion(
         MetadataReference[] references, CompilationOptions options, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names,
-        string[] globalUsings, ImmutableArray<string> runbookAliases, ImmutableArray<UsingDirectiveSyntax> globalUsingStatics)
+        string[] globalUsings, ImmutableArray<string> runbookAliases, ImmutableArray<UsingDirectiveSyntax> globalTypeUsings)
     {
         _references = references;
         _options = options;
@@ -41,14 +41,14 @@ internal sealed class CompilationVersion
         _names = names;
         _globalUsings = globalUsings;
         RunbookAliases = runbookAliases;
-        GlobalUsingStatics = globalUsingStatics;
+        GlobalTypeUsings = globalTypeUsings;
     }
 
     /// <summary>The names <c>global using</c> aliases give the <c>[Runbook]</c> attribute (<see cref="RunbookDeclarations"/>).</summary>
     public ImmutableArray<string> RunbookAliases { get; }
 
-    /// <summary>The compilation's <c>global using static</c> directives: the classes they import are in scope of every file.</summary>
-    public ImmutableArray<UsingDirectiveSyntax> GlobalUsingStatics { get; }
+    /// <summary>The compilation's <c>global using static</c> and alias directives: what they name applies in every file.</summary>
+    public ImmutableArray<UsingDirectiveSyntax> GlobalTypeUsings { get; }
 
     public static CompilationVersion Of(Compilation compilation)
     {
@@ -71,7 +71,7 @@ internal sealed class CompilationVersion
         return new CompilationVersion(
             compilation.References.ToArray(), compilation.Options, trees, facts, (count, sum, xor),
             globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings),
-            globalUsings.Where(static u => u.StaticKeyword.RawKind != 0).ToImmutableArray());
+            globalUsings.Where(static u => u.StaticKeyword.RawKind != 0 || u.Alias is not null).ToImmutableArray());
     }
 
     /// <summary>What changed since <paramref name="older"/> that could change what a name binds to.</summary>

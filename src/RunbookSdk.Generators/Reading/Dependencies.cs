@@ -53,12 +53,12 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     }
 
     /// <summary>
-    /// The <c>global using static</c> directives of the compilation: the classes they import are in scope of every
-    /// file, and a member declared in one can make a name ambiguous that another's member answered.
+    /// The compilation's <c>global using static</c> and <c>global using</c> alias directives: they apply in every
+    /// file, and what they name can change with the types they are written through (<see cref="AddTypeUsing"/>).
     /// </summary>
-    public void AddGlobalUsingStatics(ImmutableArray<UsingDirectiveSyntax> directives, Compilation compilation)
+    public void AddGlobalTypeUsings(ImmutableArray<UsingDirectiveSyntax> directives, Compilation compilation)
     {
-        foreach (var directive in directives) AddUsingStatic(directive, compilation.GetSemanticModel(directive.SyntaxTree));
+        foreach (var directive in directives) AddTypeUsing(directive, compilation.GetSemanticModel(directive.SyntaxTree));
     }
 
     /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region), and of the names in their values.</summary>
@@ -66,13 +66,41 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     {
         foreach (var node in expression.DescendantNodesAndSelf())
         {
-            if (node is not SimpleNameSyntax name || IsNameof(name)) continue;
+            if (node is not SimpleNameSyntax name) continue;
             _names.Add(name.Identifier.ValueText);
-            Add(model.GetSymbolInfo(name, cancellationToken), model);
+            if (IsNameof(name)) AddNameofCandidates(name, model);
+            else Add(model.GetSymbolInfo(name, cancellationToken), model);
         }
     }
 
     public void MarkUnknown() => IsUnknown = true;
+
+    /// <summary>
+    /// <c>nameof(x)</c> is the operator unless something named <c>nameof</c> in scope can be called — a method, or a
+    /// field or local of a delegate type: what is there is recorded, with the type that decides whether it can.
+    /// </summary>
+    private void AddNameofCandidates(SimpleNameSyntax name, SemanticModel model)
+    {
+        foreach (var candidate in model.LookupSymbols(name.SpanStart, name: "nameof"))
+        {
+            AddTrees(candidate);
+            var type = candidate switch
+            {
+                IFieldSymbol field => field.Type,
+                IPropertySymbol property => property.Type,
+                ILocalSymbol local => local.Type,
+                _ => null,
+            };
+            if (type is INamedTypeSymbol named) AddReferencedType(named, model);
+        }
+    }
+
+    /// <summary>A type named in a declaration: its name, and its declarations (what kind of type it is).</summary>
+    private void AddReferencedType(INamedTypeSymbol type, SemanticModel model)
+    {
+        _names.Add(type.Name);
+        AddMembersOf(type, model);
+    }
 
     /// <summary>
     /// A type a member is looked up in (<c>Limits.Title</c>, or the scope of code): its parts, its name and the names
@@ -105,7 +133,7 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
             _trees.Add(reference.SyntaxTree);
             if (reference.GetSyntax(cancellationToken) is not BaseTypeDeclarationSyntax declaration) continue;
             foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
-            if (declaration.BaseList is { } baseList) AddWrittenNames(baseList);
+            if (declaration.BaseList is { } baseList) AddTypeNames(baseList, TypeReader.ModelFor(declaration, model));
             AddUsingsInScope(declaration, model);
         }
     }
@@ -165,7 +193,9 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
         {
             switch (reference.GetSyntax(cancellationToken))
             {
-                case VariableDeclaratorSyntax { Initializer.Value: var value }:
+                case VariableDeclaratorSyntax { Initializer.Value: var value } declarator:
+                    // The declared type decides what the value may be (`null` only for a reference type).
+                    if (declarator.Parent is VariableDeclarationSyntax { Type: { IsVar: false } type }) AddTypeNames(type, TypeReader.ModelFor(type, model), bindAll: true);
                     AddValue(value, model);
                     break;
                 case EnumMemberDeclarationSyntax { Parent: EnumDeclarationSyntax declaration }:
@@ -213,28 +243,53 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
             };
             foreach (var directive in usings)
             {
-                if (directive.StaticKeyword.RawKind == 0)
+                if (directive.StaticKeyword.RawKind == 0 && directive.Alias is null)
                 {
-                    AddWrittenNames(directive);
+                    AddWrittenNames(directive); // a namespace, named through namespaces
                     continue;
                 }
 
-                AddUsingStatic(directive, treeModel ??= TypeReader.ModelFor(node, model));
+                AddTypeUsing(directive, treeModel ??= TypeReader.ModelFor(node, model));
             }
         }
     }
 
     /// <summary>
-    /// A <c>using static</c> directive: its names, and the class it imports — a member declared in it can make a name
-    /// ambiguous that another class's member answered, and no type name changes.
+    /// A <c>using static</c> or alias directive: its names, the types it is written through, and for <c>using
+    /// static</c> the class it imports — a member declared in it can make a name ambiguous that another class's member
+    /// answered, and no type name changes.
     /// </summary>
-    private void AddUsingStatic(UsingDirectiveSyntax directive, SemanticModel treeModel)
+    private void AddTypeUsing(UsingDirectiveSyntax directive, SemanticModel treeModel)
     {
-        AddWrittenNames(directive);
+        AddTypeNames(directive.NamespaceOrType, treeModel);
+        if (directive.StaticKeyword.RawKind == 0) return;
         var imported = treeModel.GetSymbolInfo(directive.NamespaceOrType, cancellationToken);
         if (imported.Symbol is null && imported.CandidateSymbols.IsEmpty) MarkUnknown();
         if (imported.Symbol is not null) AddTrees(imported.Symbol);
         foreach (var candidate in imported.CandidateSymbols) AddTrees(candidate);
+    }
+
+    /// <summary>
+    /// The names a type is written with (a base list, a using's target, a constant's type), and the types it is
+    /// written through: in <c>Outer.Limits</c>, which <c>Limits</c> is meant depends on <c>Outer</c>'s members and the
+    /// classes it derives from. The rightmost type itself counts by its name only (a handbook named in
+    /// <c>Runbook&lt;OpsHandbook&gt;</c> is not read), unless <paramref name="bindAll"/>.
+    /// </summary>
+    private void AddTypeNames(SyntaxNode written, SemanticModel treeModel, bool bindAll = false)
+    {
+        foreach (var node in written.DescendantNodesAndSelf())
+        {
+            switch (node)
+            {
+                case SimpleNameSyntax name:
+                    _names.Add(name.Identifier.ValueText);
+                    if (bindAll && treeModel.GetSymbolInfo(name, cancellationToken).Symbol is INamedTypeSymbol type) AddReferencedType(type, treeModel);
+                    break;
+                case QualifiedNameSyntax qualified:
+                    if (treeModel.GetSymbolInfo(qualified.Left, cancellationToken).Symbol is INamedTypeSymbol through) AddMembersOf(through, treeModel);
+                    break;
+            }
+        }
     }
 
     /// <summary><c>nameof</c> binds to no symbol: it is an operator, unless a method of that name is in scope.</summary>

@@ -39,7 +39,7 @@ internal sealed class RunbookReads
 
         Interlocked.Increment(ref _count);
         var dependencies = new Dependencies(cancellationToken);
-        dependencies.AddGlobalUsingStatics(version.GlobalUsingStatics, compilation);
+        dependencies.AddGlobalTypeUsings(version.GlobalTypeUsings, compilation);
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
         _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
         return result;

@@ -62,6 +62,8 @@ internal sealed class TreeFacts
     /// <summary>One pass over the file's declarations (not into member bodies).</summary>
     private sealed class Walk
     {
+        private bool _program;
+
         public List<DeclaredName> Declared { get; } = new();
 
         public int Sum { get; private set; }
@@ -83,14 +85,18 @@ internal sealed class TreeFacts
                         break;
                     case TypeDeclarationSyntax type:
                         var name = container + type.Identifier.ValueText + "`" + type.Arity;
-                        Name(Accessibility(type.Modifiers) + name, type.Identifier.ValueText);
+                        var kind = type is RecordDeclarationSyntax record ? record.ClassOrStructKeyword.ValueText + " " : "";
+                        Name(kind + Written(type.Modifiers, type.Keyword) + name, type.Identifier.ValueText);
                         Members(type.Members, name + "+");
                         break;
                     case BaseTypeDeclarationSyntax other:
-                        Name(Accessibility(other.Modifiers) + container + other.Identifier.ValueText, other.Identifier.ValueText);
+                        Name(Written(other.Modifiers, other is EnumDeclarationSyntax e ? e.EnumKeyword : default) + container + other.Identifier.ValueText, other.Identifier.ValueText);
                         break;
                     case DelegateDeclarationSyntax @delegate:
-                        Name(Accessibility(@delegate.Modifiers) + container + @delegate.Identifier.ValueText + "`" + @delegate.Arity, @delegate.Identifier.ValueText);
+                        Name(Written(@delegate.Modifiers, @delegate.DelegateKeyword) + container + @delegate.Identifier.ValueText + "`" + @delegate.Arity, @delegate.Identifier.ValueText);
+                        break;
+                    case GlobalStatementSyntax statement:
+                        TopLevel(statement);
                         break;
                 }
             }
@@ -105,12 +111,37 @@ internal sealed class TreeFacts
         }
 
         /// <summary>
-        /// The accessibility a type is declared with, as written: a <c>file</c> or <c>private</c> type becoming
-        /// <c>public</c> keeps its name but changes where a lookup finds it.
+        /// Top-level statements declare the class <c>Program</c> in the global namespace — one half-typed statement
+        /// does — and their locals and local functions are found by lookups in every file (as errors, which change
+        /// what a constant reads): all of them count as declared names.
         /// </summary>
-        private static string Accessibility(SyntaxTokenList modifiers)
+        private void TopLevel(GlobalStatementSyntax statement)
         {
-            var written = "";
+            if (!_program)
+            {
+                _program = true;
+                Name("top-level Program", "Program");
+            }
+
+            switch (statement.Statement)
+            {
+                case LocalFunctionStatementSyntax function:
+                    Name("top-level " + function.Identifier.ValueText, function.Identifier.ValueText);
+                    break;
+                case LocalDeclarationStatementSyntax local:
+                    foreach (var variable in local.Declaration.Variables) Name("top-level " + variable.Identifier.ValueText, variable.Identifier.ValueText);
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// What a type is declared with, as written: its accessibility — a <c>file</c> or <c>private</c> type becoming
+        /// <c>public</c> keeps its name but changes where a lookup finds it — and its kind (a class that becomes a
+        /// delegate can be called; a struct cannot be null).
+        /// </summary>
+        private static string Written(SyntaxTokenList modifiers, SyntaxToken keyword)
+        {
+            var written = keyword.ValueText + " ";
             foreach (var modifier in modifiers)
             {
                 switch (modifier.Kind())

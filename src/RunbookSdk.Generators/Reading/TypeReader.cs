@@ -18,7 +18,9 @@ internal static class TypeReader
     /// <summary>The id: the attribute's first argument; a constant's declaration is recorded in <paramref name="dependencies"/>.</summary>
     public static string? AttributeId(AttributeTarget target, Dependencies? dependencies = null)
     {
-        if (target.Attributes.FirstOrDefault() is not { ConstructorArguments.Length: > 0 } attribute) return null;
+        if (target.Attributes.FirstOrDefault() is not { } attribute) return null;
+        // Recorded first: an argument that does not bind yet (a constant not declared, of the wrong type) makes no id
+        // now, and one later.
         if (dependencies is not null
             && attribute.ApplicationSyntaxReference?.GetSyntax() is AttributeSyntax { ArgumentList.Arguments: [var first, ..] }
             && first.Expression is not LiteralExpressionSyntax)
@@ -26,7 +28,7 @@ internal static class TypeReader
             dependencies.AddNamesIn(first.Expression, ModelFor(first, target.SemanticModel));
         }
 
-        return attribute.ConstructorArguments[0].Value as string;
+        return attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
     }
 
     /// <summary>Finds the <c>Define</c> override in any part of the class.</summary>
