@@ -54,6 +54,19 @@ public sealed class CompilationVersionTests
         Assert.False(CompilationVersion.Of(compilation).ChangesSince(before).Affects(new[] { "Anything" }));
     }
 
+    [Fact]
+    public void Files_in_another_order_may_change_every_name()
+    {
+        // A partial class's parts, and so the order of its parameters, follow the order of the files.
+        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic partial class Team { }", "namespace Ops;\npublic partial class Team { }");
+        var before = CompilationVersion.Of(compilation);
+        var trees = compilation.SyntaxTrees.ToArray();
+
+        var reordered = CompilationVersion.Of(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees[1], trees[0]));
+
+        Assert.True(reordered.ChangesSince(before).Affects(new[] { "Anything" }));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (CompilationVersion Newest, WeakReference<CompilationVersion> Oldest) CompareThreeVersions()
     {

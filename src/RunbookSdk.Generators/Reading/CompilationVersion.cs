@@ -91,40 +91,51 @@ internal sealed class CompilationVersion
         // imported, a script's usings).
         if (!ReferenceEquals(_options, older._options) || !SameObjects(_references, older._references) || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
             return NameChanges.Everything;
-        if (_names == older._names) return NameChanges.None;
 
-        // The declarations of the files one version has and the other has not (in the IDE, the edited file's two trees).
-        var counts = new Dictionary<string, (int Count, DeclaredName Name)>(StringComparer.Ordinal);
-        void Count(TreeFacts facts, int by)
-        {
-            foreach (var declared in facts.Declared)
-                counts[declared.Qualified] = (counts.TryGetValue(declared.Qualified, out var seen) ? seen.Count + by : by, declared);
-        }
-
+        // The files one version has and the other has not (in the IDE, the edited file's two trees). Files in another
+        // order change everything: a partial class's parts, and so its parameters, are read in that order.
+        var removed = new List<TreeFacts>();
+        var added = new List<TreeFacts>();
         if (_trees.Length == older._trees.Length)
         {
             for (var i = 0; i < _trees.Length; i++)
             {
                 if (ReferenceEquals(_trees[i], older._trees[i])) continue;
-                Count(older._facts[i], -1);
-                Count(_facts[i], +1);
+                if (_trees.IndexOf(older._trees[i]) >= 0) return NameChanges.Everything;
+                removed.Add(older._facts[i]);
+                added.Add(_facts[i]);
             }
         }
         else
         {
             var olderTrees = new HashSet<SyntaxTree>(older._trees);
             var trees = new HashSet<SyntaxTree>(_trees);
+            if (!older._trees.Where(trees.Contains).SequenceEqual(_trees.Where(olderTrees.Contains))) return NameChanges.Everything;
             for (var i = 0; i < older._trees.Length; i++)
             {
-                if (!trees.Contains(older._trees[i])) Count(older._facts[i], -1);
+                if (!trees.Contains(older._trees[i])) removed.Add(older._facts[i]);
             }
 
             for (var i = 0; i < _trees.Length; i++)
             {
-                if (!olderTrees.Contains(_trees[i])) Count(_facts[i], +1);
+                if (!olderTrees.Contains(_trees[i])) added.Add(_facts[i]);
             }
         }
 
+        if (_names == older._names) return NameChanges.None;
+
+        var counts = new Dictionary<string, (int Count, DeclaredName Name)>(StringComparer.Ordinal);
+        void Count(List<TreeFacts> files, int by)
+        {
+            foreach (var facts in files)
+            {
+                foreach (var declared in facts.Declared)
+                    counts[declared.Qualified] = (counts.TryGetValue(declared.Qualified, out var seen) ? seen.Count + by : by, declared);
+            }
+        }
+
+        Count(removed, -1);
+        Count(added, +1);
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in counts.Values)
         {

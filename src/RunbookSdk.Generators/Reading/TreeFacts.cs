@@ -123,14 +123,18 @@ internal sealed class TreeFacts
                 Name("top-level Program", "Program");
             }
 
-            switch (statement.Statement)
+            // Every way a statement declares a local: a declaration, a deconstruction, `out var`, a pattern, a local
+            // function (also behind a label). Some are scoped more narrowly; counting them too only costs reuse.
+            foreach (var node in statement.DescendantNodes())
             {
-                case LocalFunctionStatementSyntax function:
-                    Name("top-level " + function.Identifier.ValueText, function.Identifier.ValueText);
-                    break;
-                case LocalDeclarationStatementSyntax local:
-                    foreach (var variable in local.Declaration.Variables) Name("top-level " + variable.Identifier.ValueText, variable.Identifier.ValueText);
-                    break;
+                var declared = node switch
+                {
+                    VariableDeclaratorSyntax variable => variable.Identifier,
+                    SingleVariableDesignationSyntax designation => designation.Identifier,
+                    LocalFunctionStatementSyntax function => function.Identifier,
+                    _ => default,
+                };
+                if (declared.RawKind != 0) Name("top-level " + declared.ValueText, declared.ValueText);
             }
         }
 
