@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using RunbookSdk.Generators.Tests.Support;
 
@@ -67,6 +68,37 @@ public class GeneratedOutputTests
         Assert.Contains("| 2 | after 15 minutes | Payments lead | lead@example.com |", page, StringComparison.Ordinal);
         Assert.Contains("kubectl get pods -n {Namespace}", page, StringComparison.Ordinal);
         Assert.Contains("| `ApiToken` | string | (secret) |", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constants_in_a_commands_holes_are_documented_as_they_run_an_enum_by_name_a_number_in_any_culture()
+    {
+        const string limits = """
+            namespace Payments;
+            public enum PodCount { One = 1, Three = 3 }
+            [System.Flags] public enum Zones { A = 1, B = 2 }
+            public static class Limits { public const double Ratio = 1.5; public const PodCount Scale = PodCount.Three; }
+            """;
+        var runbook = TestRunbooks.Runbook.Replace(
+            "kubectl get pods -n {Namespace}",
+            "kubectl get pods -n {Namespace} --replicas={PodCount.Three} --scale={Limits.Scale} --ratio={Limits.Ratio} --zones={Zones.A | Zones.B}",
+            StringComparison.Ordinal);
+        Assert.NotEqual(TestRunbooks.Runbook, runbook);
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = new CultureInfo("de-DE"); // "1,5" where the run prints "1.5"
+        try
+        {
+            var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, runbook, limits);
+            var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+
+            // What CommandInterpolationHandler writes: IFormattable in the invariant culture, an enum as its name. A
+            // combination of flags no member has stays a hole, shown as its source.
+            Assert.Contains("--replicas=Three --scale=Three --ratio=1.5 --zones={Zones.A | Zones.B}", page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
     }
 
     [Fact]

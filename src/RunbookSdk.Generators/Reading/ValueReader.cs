@@ -44,7 +44,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     {
         if (expression is null) return TextValue.Literal("");
         var constant = Constant(expression);
-        if (constant.HasValue) return TextValue.Literal(constant.Value?.ToString() ?? "");
+        if (constant.HasValue) return TextValue.Literal(Invariant(constant.Value));
         if (expression is InterpolatedStringExpressionSyntax interpolated)
         {
             // Every runbook has dozens of these: built without LINQ or intermediate lists (reading is allocation-bound).
@@ -173,12 +173,35 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
 
     private TextSegment HoleOrConstant(InterpolationSyntax hole)
     {
-        // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned.
+        // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned, written
+        // as the command's interpolation handler writes it at run time.
         var constant = Constant(hole.Expression);
-        return constant.HasValue && hole.FormatClause is null && hole.AlignmentClause is null
-            ? new TextSegment(constant.Value?.ToString() ?? "", false)
-            : new TextSegment(hole.Expression.ToString(), true);
+        if (!constant.HasValue || hole.FormatClause is not null || hole.AlignmentClause is not null)
+            return new TextSegment(hole.Expression.ToString(), true);
+        if (semanticModel.GetTypeInfo(hole.Expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            // An enum prints its member's name; a value no single member has (flags combined) stays a hole.
+            foreach (var member in enumType.GetMembers())
+            {
+                if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value)) return new TextSegment(field.Name, false);
+            }
+
+            return new TextSegment(hole.Expression.ToString(), true);
+        }
+
+        return new TextSegment(Invariant(constant.Value), false);
     }
+
+    /// <summary>
+    /// A constant as text, as the command's interpolation handler and .NET's formatting write it at run time:
+    /// numbers in the invariant culture (the compiler may run under any), whatever the build machine's culture.
+    /// </summary>
+    private static string Invariant(object? value) => value switch
+    {
+        null => "",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
 
     /// <summary>Adds a segment, joining adjacent literal text and dropping empty text, so equal texts compare equal.</summary>
     private static void Append(System.Collections.Immutable.ImmutableArray<TextSegment>.Builder segments, TextSegment segment)
