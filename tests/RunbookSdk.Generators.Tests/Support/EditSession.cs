@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace RunbookSdk.Generators.Tests.Support;
 
 /// <summary>
-/// One generator instance followed through edits, as the IDE runs it; after each edit the outputs are compared
-/// with a fresh generator's over the same code, and a difference names the output and its first differing line.
+/// One generator instance followed through edits, as the IDE runs it (without recording the driver's steps); after
+/// each edit the outputs are compared with a fresh generator's over the same code, and a difference names the output
+/// and its first differing line.
 /// </summary>
 internal sealed class EditSession
 {
@@ -16,7 +17,7 @@ internal sealed class EditSession
     public EditSession(params string[] sources)
     {
         _compilation = GeneratorHarness.Compile(sources);
-        _driver = GeneratorHarness.CreateDriver(generator: _generator).RunGenerators(_compilation);
+        _driver = GeneratorHarness.CreateDriver(generator: _generator, trackSteps: false).RunGenerators(_compilation);
     }
 
     /// <summary>Replaces text in the one file that has it, runs the generator, and says how many runbooks it read.</summary>
@@ -54,7 +55,7 @@ internal sealed class EditSession
         _driver = _driver.RunGenerators(_compilation);
         var reads = _generator.Reads.Count - before;
 
-        var fresh = GeneratorHarness.CreateDriver().RunGenerators(_compilation).GetRunResult().Results.Single();
+        var fresh = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(_compilation).GetRunResult().Results.Single();
         var reused = _driver.GetRunResult().Results.Single();
         var (expected, actual) = (Sources(fresh), Sources(reused));
         if (!expected.SequenceEqual(actual)) Assert.Fail("A stale model was reused:\n" + Describe(expected, actual));

@@ -29,15 +29,18 @@ internal static class GeneratorHarness
     /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>RunbookSdkEmbedOutline=true</c>.</param>
     /// <param name="disabledOutputs">Output kinds not produced: the IDE disables implementation outputs while it analyses.</param>
     /// <param name="generator">The generator instance to drive (to count its work); a new one when null.</param>
+    /// <param name="trackSteps">Record the driver's steps, for the tests that count cached work. The IDE does not, and Roslyn 4.14's
+    /// tracking loses outputs or throws after some sequences of edits that untracked drivers run correctly.</param>
     public static GeneratorDriver CreateDriver(
         IEnumerable<AdditionalText>? additionalTexts = null, IReadOnlyDictionary<string, string>? buildProperties = null,
-        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None, RunbookGenerator? generator = null) =>
+        IncrementalGeneratorOutputKind disabledOutputs = IncrementalGeneratorOutputKind.None, RunbookGenerator? generator = null,
+        bool trackSteps = true) =>
         CSharpGeneratorDriver.Create(
             new[] { (generator ?? new RunbookGenerator()).AsSourceGenerator() },
             additionalTexts: additionalTexts,
             optionsProvider: buildProperties is null ? null : new BuildPropertiesProvider(buildProperties),
             parseOptions: ParseOptions,
-            driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(disabledOutputs, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator and returns the result plus the diagnostics of compiling its output.</summary>
     public static (GeneratorDriverRunResult Run, ImmutableArray<Diagnostic> CompileDiagnostics) Run(params string[] sources)
