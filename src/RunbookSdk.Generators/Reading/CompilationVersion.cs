@@ -30,6 +30,8 @@ internal sealed class CompilationVersion
     // weakly: each version would otherwise keep the one before it alive, and with it every tree of every keystroke.
     private Comparison? _lastComparison;
 
+    private Dependencies? _globalTypeUsingDependencies;
+
     private CompilationVersion(
         MetadataReference[] references, CompilationOptions options, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names,
         string[] globalUsings, ImmutableArray<string> runbookAliases, ImmutableArray<UsingDirectiveSyntax> globalTypeUsings)
@@ -49,6 +51,16 @@ internal sealed class CompilationVersion
 
     /// <summary>The compilation's <c>global using static</c> and alias directives: what they name applies in every file.</summary>
     public ImmutableArray<UsingDirectiveSyntax> GlobalTypeUsings { get; }
+
+    /// <summary>What <see cref="GlobalTypeUsings"/> depend on, read once for all the runbooks read in this version.</summary>
+    public Dependencies? GlobalTypeUsingDependencies(Compilation compilation, CancellationToken cancellationToken)
+    {
+        if (GlobalTypeUsings.IsEmpty) return null;
+        // Read again by a second thread at worst; a cancelled read publishes nothing.
+        return Volatile.Read(ref _globalTypeUsingDependencies)
+            ?? Interlocked.CompareExchange(ref _globalTypeUsingDependencies, Dependencies.OfGlobalTypeUsings(GlobalTypeUsings, compilation, cancellationToken), null)
+            ?? _globalTypeUsingDependencies!;
+    }
 
     public static CompilationVersion Of(Compilation compilation)
     {

@@ -53,12 +53,27 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     }
 
     /// <summary>
-    /// The compilation's <c>global using static</c> and <c>global using</c> alias directives: they apply in every
-    /// file, and what they name can change with the types they are written through (<see cref="AddTypeUsing"/>).
+    /// What the compilation's <c>global using static</c> and <c>global using</c> alias directives depend on: they apply
+    /// in every file, and what they name can change with the types they are written through (<see cref="AddTypeUsing"/>).
+    /// The same for every runbook of a compilation, so read once per version (<see cref="CompilationVersion"/>) and
+    /// included in each read (<see cref="Include"/>).
     /// </summary>
-    public void AddGlobalTypeUsings(ImmutableArray<UsingDirectiveSyntax> directives, Compilation compilation)
+    public static Dependencies OfGlobalTypeUsings(ImmutableArray<UsingDirectiveSyntax> directives, Compilation compilation, CancellationToken cancellationToken)
     {
-        foreach (var directive in directives) AddTypeUsing(directive, compilation.GetSemanticModel(directive.SyntaxTree));
+        var dependencies = new Dependencies(cancellationToken);
+        foreach (var directive in directives) dependencies.AddTypeUsing(directive, compilation.GetSemanticModel(directive.SyntaxTree));
+        // Kept with the version: the symbols would keep its compilation alive, and only the trees and names are included.
+        dependencies._types.Clear();
+        dependencies._constants.Clear();
+        return dependencies;
+    }
+
+    /// <summary>Adds what <paramref name="other"/> depends on to this read's dependencies.</summary>
+    public void Include(Dependencies other)
+    {
+        _trees.UnionWith(other._trees);
+        _names.UnionWith(other._names);
+        if (other.IsUnknown) MarkUnknown();
     }
 
     /// <summary>The declarations of every name in <paramref name="expression"/> (<c>"Drain " + Limits.Region</c>: Limits, Region), and of the names in their values.</summary>
@@ -262,11 +277,7 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     private void AddTypeUsing(UsingDirectiveSyntax directive, SemanticModel treeModel)
     {
         AddTypeNames(directive.NamespaceOrType, treeModel);
-        if (directive.StaticKeyword.RawKind == 0) return;
-        var imported = treeModel.GetSymbolInfo(directive.NamespaceOrType, cancellationToken);
-        if (imported.Symbol is null && imported.CandidateSymbols.IsEmpty) MarkUnknown();
-        if (imported.Symbol is not null) AddTrees(imported.Symbol);
-        foreach (var candidate in imported.CandidateSymbols) AddTrees(candidate);
+        if (directive.StaticKeyword.RawKind != 0) Add(treeModel.GetSymbolInfo(directive.NamespaceOrType, cancellationToken), treeModel);
     }
 
     /// <summary>

@@ -39,7 +39,7 @@ internal sealed class RunbookReads
 
         Interlocked.Increment(ref _count);
         var dependencies = new Dependencies(cancellationToken);
-        dependencies.AddGlobalTypeUsings(version.GlobalTypeUsings, compilation);
+        if (version.GlobalTypeUsingDependencies(compilation, cancellationToken) is { } global) dependencies.Include(global);
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
         _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
         return result;
