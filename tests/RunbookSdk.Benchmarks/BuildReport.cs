@@ -362,7 +362,7 @@ internal static partial class BuildReport
     private static string Runs(SortedDictionary<int, double> figures) =>
         string.Join(", ", figures.Values.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)));
 
-    private static double Median(IEnumerable<double> values)
+    internal static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         if (sorted.Count == 0) return double.NaN;

@@ -12,6 +12,13 @@ if (args.Length > 0 && args[0] == "report")
     await WorkReport.PrintAsync(runbooks);
     return 0;
 }
+// `pages` measures what embedding the pages costs: rendering, parsing the parts that carry them, compiling them.
+if (args.Length > 0 && args[0] == "pages")
+{
+    var runbooks = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    PageCostReport.Print(runbooks, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 8);
+    return 0;
+}
 // `keystroke` prints only the report's last line: what the rules cost the IDE per edit of one runbook.
 if (args.Length > 0 && args[0] == "keystroke")
 {
