@@ -11,8 +11,8 @@ namespace RunbookSdk.Generators.Tests;
 /// </summary>
 public sealed class ModelReuseFuzzTests
 {
-    // About a third of a second per seed. REUSE_FUZZ_SEEDS, REUSE_FUZZ_FIRST and REUSE_FUZZ_STEPS run another
-    // slice, e.g. REUSE_FUZZ_SEEDS=400 for the whole pass (about two minutes).
+    // About half a second per seed. REUSE_FUZZ_SEEDS, REUSE_FUZZ_FIRST and REUSE_FUZZ_STEPS run another slice,
+    // e.g. REUSE_FUZZ_SEEDS=400 for the whole pass (a few minutes).
     private const int Seeds = 16;
     private const int Steps = 40;
 
@@ -37,7 +37,7 @@ public sealed class ModelReuseFuzzTests
             var failing = ops.Take(failedAt + 1).ToList();
             var (minimal, shrunkMessage) = Shrink(failing, message);
             failures.Add(minimal is null
-                ? $"==== seed {seed}: op {failedAt} of {ops.Count} failed with\n{message}\n---- and passed when replayed alone (a model reused or not as garbage collection went), the ops\n{string.Join("\n", failing)}\n"
+                ? $"==== seed {seed}: op {failedAt} of {ops.Count} failed with\n{message}\n---- and passed when these ops were replayed in a session of their own (so it depends on something outside them), the ops\n{string.Join("\n", failing)}\n"
                 : $"==== seed {seed}: op {failedAt} of {ops.Count} failed; shrunk to {minimal.Count} ops, failing with\n{shrunkMessage}\n---- the ops\n{string.Join("\n", minimal)}\n");
         }
 
