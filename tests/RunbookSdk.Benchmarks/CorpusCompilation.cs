@@ -39,16 +39,19 @@ public static class CorpusCompilation
             .ToImmutableArray();
 
     /// <summary>A full compile: binding, lowering and emitting IL and a portable PDB, as `dotnet build` does.</summary>
-    public static int Emit(Compilation compilation)
+    /// <param name="compilation">What to compile.</param>
+    /// <param name="embedded">Trees whose text the PDB embeds, as a build embeds a generator's output.</param>
+    public static int Emit(Compilation compilation, IEnumerable<SyntaxTree>? embedded = null)
     {
         using var stream = new MemoryStream();
         using var pdb = new MemoryStream();
-        var result = compilation.Emit(stream, pdb, options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
+        var result = compilation.Emit(stream, pdb, embeddedTexts: embedded?.Select(t => EmbeddedText.FromSource(t.FilePath, t.GetText())),
+            options: new Microsoft.CodeAnalysis.Emit.EmitOptions(debugInformationFormat: Microsoft.CodeAnalysis.Emit.DebugInformationFormat.PortablePdb));
         if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
         return (int)stream.Length;
     }
 
-    private static SyntaxTree Parse(string text, string path) =>
+    public static SyntaxTree Parse(string text, string path) =>
         CSharpSyntaxTree.ParseText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
 
     public static Compilation ReplaceText(Compilation compilation, string path, Func<string, string> edit)

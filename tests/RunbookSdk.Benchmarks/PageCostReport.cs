@@ -1,9 +1,5 @@
 using System.Diagnostics;
 using System.IO.Compression;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Emit;
-using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Generators.Docs;
 using RunbookSdk.Generators.Emitting;
 using RunbookSdk.Generators.Model;
@@ -19,8 +15,6 @@ namespace RunbookSdk.Benchmarks;
 /// </summary>
 internal static class PageCostReport
 {
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
-
     public static void Print(int runbooks, int rounds)
     {
         var corpus = CorpusCompilation.Create(runbooks);
@@ -36,7 +30,9 @@ internal static class PageCostReport
         Console.WriteLine($"corpus: {runbooks} runbooks; pages as the generator renders them, GC {(System.Runtime.GCSettings.IsServerGC ? "server (as the compiler)" : "workstation")}");
         var pages = RenderPages(models, handbook, rounds);
 
-        var packed = Timed($"deflating the pages (base64 of deflate, CompressionLevel.Fastest)", () => pages.Select(Pack).ToList());
+        List<string> packed = [];
+        var deflating = Measure(() => packed = pages.Select(Pack).ToList());
+        Console.WriteLine($"deflating the pages (base64 of deflate, CompressionLevel.Fastest): {deflating.Milliseconds:F0} ms");
         Console.WriteLine($"  {pages.Sum(p => (long)p.Length) / 1e6:F2} M characters of pages, deflated {packed.Sum(p => (long)p.Length) / 1e6:F2} M");
 
         List<(string Name, string Text)> Parts(Func<int, string> page) =>
@@ -51,7 +47,7 @@ internal static class PageCostReport
 
         foreach (var (name, parts) in configurations.Skip(1).Where(c => c.Name != "+ the parts, pages deflated"))
         {
-            var figures = Enumerable.Range(0, rounds + 1).Select(_ => Measure(() => parts!.Select(p => Parse(p.Name, p.Text)).ToList())).ToList();
+            var figures = Enumerable.Range(0, rounds + 1).Select(_ => Measure(() => parts!.Select(p => CorpusCompilation.Parse(p.Text, p.Name)).ToList())).ToList();
             figures.RemoveAt(0); // warm-up
             Console.WriteLine($"parsing {name[2..]} (the driver parses what a generator adds): {BuildReport.Median(figures.Select(f => f.Milliseconds)):F0} ms (best {figures.Min(f => f.Milliseconds):F0}), {figures[^1].Megabytes:F1} MB");
         }
@@ -67,11 +63,11 @@ internal static class PageCostReport
             foreach (var (name, parts) in configurations.OrderBy(_ => random.Next()))
             {
                 var compilation = CorpusCompilation.Create(runbooks);
-                var trees = parts?.Select(p => Parse("generated/" + p.Name, p.Text)).ToList() ?? [];
-                var (seconds, megabytes) = CpuAndAllocations(() => Emit(compilation.AddSyntaxTrees(trees), trees));
+                var trees = parts?.Select(p => CorpusCompilation.Parse(p.Text, "generated/" + p.Name)).ToList() ?? [];
+                var figures = Measure(() => CorpusCompilation.Emit(compilation.AddSyntaxTrees(trees), trees));
                 if (round < 0) continue;
-                cpu[name].Add(seconds);
-                allocated[name] = megabytes;
+                cpu[name].Add(figures.CpuSeconds);
+                allocated[name] = figures.Megabytes;
             }
         }
 
@@ -103,24 +99,8 @@ internal static class PageCostReport
         return pages;
     }
 
-    private static T Timed<T>(string what, Func<T> work)
-    {
-        var watch = Stopwatch.StartNew();
-        var result = work();
-        Console.WriteLine($"{what}: {watch.ElapsedMilliseconds} ms");
-        return result;
-    }
-
-    private static (double Milliseconds, double Megabytes) Measure(Action work)
-    {
-        GC.Collect();
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        var watch = Stopwatch.StartNew();
-        work();
-        return (watch.Elapsed.TotalMilliseconds, (GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
-    }
-
-    private static (double Seconds, double Megabytes) CpuAndAllocations(Action work)
+    /// <summary>Wall time, the process's CPU time and bytes allocated by <paramref name="work"/>, after a full collection.</summary>
+    private static (double Milliseconds, double CpuSeconds, double Megabytes) Measure(Action work)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -128,21 +108,11 @@ internal static class PageCostReport
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
         work();
+        var milliseconds = watch.Elapsed.TotalMilliseconds;
         process.Refresh();
-        return ((process.TotalProcessorTime - cpuBefore).TotalSeconds, (GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
-    }
-
-    private static SyntaxTree Parse(string path, string text) =>
-        CSharpSyntaxTree.ParseText(SourceText.From(text, System.Text.Encoding.UTF8), ParseOptions, path);
-
-    private static void Emit(Compilation compilation, IEnumerable<SyntaxTree> embedded)
-    {
-        using var pe = new MemoryStream();
-        using var pdb = new MemoryStream();
-        var result = compilation.Emit(pe, pdb, embeddedTexts: embedded.Select(t => EmbeddedText.FromSource(t.FilePath, t.GetText())),
-            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.PortablePdb));
-        if (!result.Success) throw new InvalidOperationException(string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(5)));
+        return (milliseconds, (process.TotalProcessorTime - cpuBefore).TotalSeconds, (GC.GetTotalAllocatedBytes(precise: true) - before) / 1e6);
     }
 
     private static string Pack(string page)

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Generators.Reading;
 using RunbookSdk.Generators.Tests.Support;
+using static RunbookSdk.Generators.Tests.Support.ReuseSources;
 
 namespace RunbookSdk.Generators.Tests;
 
@@ -29,7 +30,7 @@ public sealed class CompilationVersionTests
     [Fact]
     public void A_version_names_the_types_an_edit_declared_and_removed_and_no_others()
     {
-        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }", "namespace Ops;\npublic static class Other { }");
+        var compilation = GeneratorHarness.Compile(LimitsFile, "namespace Ops;\npublic static class Other { }");
         var before = CompilationVersion.Of(compilation);
         var after = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\npublic static class Names { }"));
 
@@ -43,7 +44,7 @@ public sealed class CompilationVersionTests
     [Fact]
     public void New_options_or_references_may_change_every_name()
     {
-        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }");
+        var compilation = GeneratorHarness.Compile(LimitsFile);
         var before = CompilationVersion.Of(compilation);
 
         var importingAll = CompilationVersion.Of(compilation.WithOptions(compilation.Options.WithMetadataImportOptions(Microsoft.CodeAnalysis.MetadataImportOptions.All)));
@@ -70,7 +71,7 @@ public sealed class CompilationVersionTests
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (CompilationVersion Newest, WeakReference<CompilationVersion> Oldest) CompareThreeVersions()
     {
-        var compilation = GeneratorHarness.Compile("namespace Ops;\npublic static class Limits { }");
+        var compilation = GeneratorHarness.Compile(LimitsFile);
         var first = CompilationVersion.Of(compilation);
         var second = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\nclass A { }"));
         second.ChangesSince(first);

@@ -178,10 +178,9 @@ public sealed class ModelReuseTests
     public void A_member_that_makes_a_name_ambiguous_between_two_using_static_classes_is_picked_up()
     {
         // Region is Defaults.Region until More declares one too: then it binds to neither, and no type name changed.
-        var defaults = "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }";
         var more = "namespace Shared;\npublic static class More { /* more */ }";
         var runbook = "using static Shared.Defaults;\nusing static Shared.More;\n" + Runbook("a", "\"Drain \" + Region");
-        var session = new EditSession(HandbookFile, defaults, more, runbook, Runbook("b", "\"B\""));
+        var session = new EditSession(HandbookFile, DefaultsFile, more, runbook, Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a"), StringComparison.Ordinal);
 
         session.Edit("/* more */", "public const string Region = \"us-east-2\";");
@@ -197,7 +196,7 @@ public sealed class ModelReuseTests
         var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
             .Replace("[Runbook(\"a\")]", "public class Team : TeamBase {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
         var session = new EditSession(
-            HandbookFile, LimitsFile, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            HandbookFile, LimitsFile, DefaultsFile,
             outer, "namespace Ops;\npublic class TeamBase { }", Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
 
@@ -214,7 +213,7 @@ public sealed class ModelReuseTests
         var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
             .Replace("[Runbook(\"a\")]", "public static partial class Team {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
         var session = new EditSession(
-            HandbookFile, LimitsFile, "namespace Shared;\npublic static class Defaults { public const string Region = \"eu-west-1\"; }",
+            HandbookFile, LimitsFile, DefaultsFile,
             outer, "namespace Ops;\npublic static partial class Team { }", Runbook("b", "\"B\""));
         Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
 

@@ -24,6 +24,8 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     private readonly HashSet<string> _names = new(StringComparer.Ordinal);
     private readonly HashSet<ISymbol> _constants = new(SymbolEqualityComparer.Default);
     private readonly HashSet<INamedTypeSymbol> _types = new(SymbolEqualityComparer.Default);
+    // Every declaration and constant value of a file has the same usings in scope: each directive is read once.
+    private readonly HashSet<UsingDirectiveSyntax> _usings = new();
 
     /// <summary>True when the model depends on something no tree stands for; it is then read again every time.</summary>
     public bool IsUnknown { get; private set; }
@@ -65,6 +67,7 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
         // Kept with the version: the symbols would keep its compilation alive, and only the trees and names are included.
         dependencies._types.Clear();
         dependencies._constants.Clear();
+        dependencies._usings.Clear();
         return dependencies;
     }
 
@@ -258,6 +261,7 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
             };
             foreach (var directive in usings)
             {
+                if (!_usings.Add(directive)) continue;
                 if (directive.StaticKeyword.RawKind == 0 && directive.Alias is null)
                 {
                     AddWrittenNames(directive); // a namespace, named through namespaces

@@ -178,7 +178,10 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         var constant = Constant(hole.Expression);
         if (!constant.HasValue || hole.FormatClause is not null || hole.AlignmentClause is not null)
             return new TextSegment(hole.Expression.ToString(), true);
-        if (semanticModel.GetTypeInfo(hole.Expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        // An enum's constant is its underlying integer: only then is its type worth asking for (a const string, the
+        // common case, is not).
+        if (constant.Value is byte or sbyte or short or ushort or int or uint or long or ulong
+            && semanticModel.GetTypeInfo(hole.Expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             // An enum prints its member's name; a value no single member has (flags combined) stays a hole.
             foreach (var member in enumType.GetMembers())
