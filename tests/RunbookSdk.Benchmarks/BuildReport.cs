@@ -60,13 +60,26 @@ internal static partial class BuildReport
         new("+ RunbookSdk generator, RunAnalyzers=false", Generator: true, Analyzers: false, SdkAnalyzers: false),
     ];
 
-    public static int Print(int runbooks, int repetitions, bool split = false)
+    // A CI job's build: the compiler server and MSBuild's nodes start with the build (cold JIT, no cached metadata).
+    // Each such build takes several times as long as a warm one, so only the lines the budget is about.
+    private static readonly Configuration[] s_cold =
+    [
+        s_baseline,
+        new("+ RunbookSdk generator", Generator: true, Analyzers: false),
+        new("+ RunbookSdk generator and analyzers", Generator: true, Analyzers: true),
+    ];
+
+    /// <param name="runbooks">Runbooks in the corpus.</param>
+    /// <param name="repetitions">Timed builds per configuration.</param>
+    /// <param name="split">Split the generator's share into its own run and compiling its output.</param>
+    /// <param name="cold">Stop the build servers before every build, as a CI job's first build finds them.</param>
+    public static int Print(int runbooks, int repetitions, bool split = false, bool cold = false)
     {
         var repository = FindRepository();
         // RUNBOOK_SDK_COMPARE_WITH=/path/to/other/checkout measures that checkout's generator and analyzers in the
         // same run, interleaved with this one's: a change smaller than the drift between runs shows only this way.
         var other = Environment.GetEnvironmentVariable("RUNBOOK_SDK_COMPARE_WITH") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
-        var configurations = split ? s_split : other is null
+        var configurations = split ? s_split : cold ? s_cold : other is null
             ? s_configurations
             : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
                 new("+ generator of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: false, Repository: other),
@@ -91,10 +104,12 @@ internal static partial class BuildReport
         // behind for the next (the compiler server's heap, caches) would favour or burden the same configuration
         // each time. Shuffled each round instead, with a fixed seed so that runs compare.
         var shuffle = new Random(9);
-        for (var round = 0; round <= repetitions; round++)
+        // Cold builds need no warm-up round: there is nothing for it to warm.
+        for (var round = cold ? 1 : 0; round <= repetitions; round++)
         {
             foreach (var configuration in configurations.OrderBy(_ => shuffle.Next()).ToList())
             {
+                if (cold) Run(directory, "build-server", "shutdown");
                 var cpuBefore = CompilerServerCpuMilliseconds();
                 var output = Build(directory, repository, configuration, reportAnalyzer: false);
                 if (round == 0) continue; // warm-up: JIT of the compiler server and of our assemblies
@@ -114,6 +129,7 @@ internal static partial class BuildReport
         var generatorSeconds = new List<double>();
         for (var run = 0; run < 3; run++)
         {
+            if (cold) Run(directory, "build-server", "shutdown");
             var output = Build(directory, repository, both, reportAnalyzer: true);
             if (both.Analyzers) analyzerSeconds.Add(ReportedSeconds(output, "RunbookSdk.Analyzers"));
             generatorSeconds.Add(ReportedSeconds(output, "RunbookSdk.Generators"));
@@ -121,7 +137,7 @@ internal static partial class BuildReport
 
         var baseline = times[s_baseline];
         var baselineMedian = Median(baseline.Values);
-        Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, compiler server, Release); paired: median of each round's ratio to that round's baseline:");
+        Console.WriteLine($"Csc task time, median of {repetitions} runs (dotnet build, {(cold ? "build servers stopped before each build" : "compiler server")}, Release); paired: median of each round's ratio to that round's baseline:");
         foreach (var configuration in configurations)
         {
             var median = Median(times[configuration].Values);

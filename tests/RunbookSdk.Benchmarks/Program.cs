@@ -26,12 +26,13 @@ if (args.Length > 0 && args[0] == "keystroke")
     return 0;
 }
 // `build` compiles the corpus with the real compiler through dotnet build: what a user's build pays. `build-split`
-// splits the generator's share into its own run and compiling what it generated.
-if (args.Length > 0 && args[0] is "build" or "build-split")
+// splits the generator's share into its own run and compiling what it generated; `build-cold` stops the build servers
+// before every build, as a CI job's first build finds them.
+if (args.Length > 0 && args[0] is "build" or "build-split" or "build-cold")
 {
     var runbooks = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
     var repetitions = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
-    return BuildReport.Print(runbooks, repetitions, split: args[0] == "build-split");
+    return BuildReport.Print(runbooks, repetitions, split: args[0] == "build-split", cold: args[0] == "build-cold");
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
