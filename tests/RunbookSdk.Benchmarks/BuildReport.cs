@@ -79,6 +79,8 @@ internal static partial class BuildReport
         // RUNBOOK_SDK_COMPARE_WITH=/path/to/other/checkout measures that checkout's generator and analyzers in the
         // same run, interleaved with this one's: a change smaller than the drift between runs shows only this way.
         var other = Environment.GetEnvironmentVariable("RUNBOOK_SDK_COMPARE_WITH") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+        if (other is not null && (split || cold))
+            Console.WriteLine($"RUNBOOK_SDK_COMPARE_WITH is not used by {(split ? "build-split" : "build-cold")}: only `build` interleaves another checkout.");
         var configurations = split ? s_split : cold ? s_cold : other is null
             ? s_configurations
             : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
