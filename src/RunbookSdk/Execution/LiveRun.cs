@@ -13,6 +13,8 @@ internal sealed partial class LiveRun : IDisposable
     private readonly ResumeState? _resume;
     private readonly TimeProvider _clock;
     private readonly EscalationClock _escalation;
+    // This run started a phase step (rather than skipping one completed earlier): the rollback must undo it too.
+    private bool _phaseStepRan;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     private RunJournal _journal = null!;
     private RunObservers _observers = null!;
@@ -227,6 +229,7 @@ internal sealed partial class LiveRun : IDisposable
         }
 
         var started = _clock.GetUtcNow();
+        if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
         StepOutcome outcome;
         try
@@ -378,9 +381,12 @@ internal sealed partial class LiveRun : IDisposable
         if (_context.Plan.Verification is { } verification) yield return ("verification", verification.Steps);
     }
 
-    /// <summary>Verification always runs again on resume: it proves the present state, not a past one.</summary>
+    /// <summary>
+    /// Verification always runs again on resume: it proves the present state, not a past one. A rollback step an
+    /// earlier run completed is repeated once this run has run a phase step again: what that step did is not undone.
+    /// </summary>
     private bool IsCompleted(string key, string section) =>
-        section != "verification" && _resume?.CompletedSteps.Contains(key) == true;
+        section != "verification" && !(section == "rollback" && _phaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
 
     /// <summary>A step's identity in the journal: its section, position and title, so a changed runbook never matches an old record.</summary>
     private string StepKey(string section, int index) => $"{section}/step-{index + 1}:{StepTitle(section, index)}";

@@ -29,7 +29,15 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
 
         var journalPath = options.JournalPath ?? resume?.Path ?? RunJournal.DefaultPath(context.Runbook.Id, options.Clock.GetUtcNow());
-        using var journal = RunJournal.Open(journalPath, context.Secrets, options.Clock);
-        return await run.ExecuteAsync(journal, cancellationToken);
+        RunJournal journal;
+        try
+        {
+            journal = RunJournal.Open(journalPath, context.Secrets, options.Clock);
+        }
+        catch (RunJournalException e)
+        {
+            return new RunOutcome(RunStatus.NotStarted, e.Message);
+        }
+        using (journal) return await run.ExecuteAsync(journal, cancellationToken);
     }
 }

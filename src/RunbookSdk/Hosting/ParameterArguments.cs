@@ -8,15 +8,21 @@ internal static class ParameterArguments
     public static IReadOnlyDictionary<string, string> Parse(IEnumerable<string> words)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var position = 0;
         foreach (var word in words)
         {
+            position++;
             var equals = word.IndexOf('=');
             var name = equals > 0 ? word[..equals].Trim() : "";
+            // Not echoed: a word without a name is as likely a mistyped secret (ApiToken:s3cret, or a value split
+            // from its name by a space) as anything else, and this message goes to a terminal or a CI log.
             if (name.Length == 0)
-                throw new ParameterBindingException(word, $"Malformed parameter '{word}': expected name=value, e.g. Region=eu-central-1.");
+                throw new ParameterBindingException("", $"Malformed parameter: the {Ordinal(position)} parameter argument is not name=value (it is not shown: it may hold a secret value); expected e.g. Region=eu-central-1.");
             if (!values.TryAdd(name, word[(equals + 1)..]))
                 throw new ParameterBindingException(name, $"Parameter '{name}' is given more than once.");
         }
         return values;
     }
+
+    private static string Ordinal(int n) => n + (n % 100 is 11 or 12 or 13 ? "th" : (n % 10) switch { 1 => "st", 2 => "nd", 3 => "rd", _ => "th" });
 }

@@ -87,7 +87,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         }
         catch (ParameterBindingException e)
         {
-            var message = e.Message.Contains(e.Parameter, StringComparison.OrdinalIgnoreCase) ? e.Message : $"parameter '{e.Parameter}': {e.Message}";
+            var message = e.Parameter.Length == 0 || e.Message.Contains(e.Parameter, StringComparison.OrdinalIgnoreCase) ? e.Message : $"parameter '{e.Parameter}': {e.Message}";
             return Fail(ExitCodes.Usage, message);
         }
         catch (Exception e)

@@ -98,7 +98,7 @@ public sealed record ParameterDescriptor(string Name, string TypeName, string? D
 /// <param name="message">What is wrong.</param>
 public sealed class ParameterBindingException(string parameter, string message) : Exception(message)
 {
-    /// <summary>The parameter that could not be bound.</summary>
+    /// <summary>The parameter that could not be bound; empty when the argument names none.</summary>
     public string Parameter { get; } = parameter;
 }
 

@@ -36,7 +36,18 @@ public sealed class RunCommandErrorTests
     [InlineData("=api")]
     [InlineData("Service:api")]
     public async Task A_word_that_is_not_name_equals_value_is_refused(string word) =>
-        AssertOneLineError(await Run("deploy-rollback", word, "--dry-run"), 2, $"Malformed parameter '{word}': expected name=value, e.g. Region=eu-central-1.");
+        AssertOneLineError(await Run("deploy-rollback", "Region=eu-west-1", word, "--dry-run"), 2,
+            "Malformed parameter: the 2nd parameter argument is not name=value (it is not shown: it may hold a secret value); expected e.g. Region=eu-central-1.");
+
+    [Theory]
+    [InlineData("ApiToken:hunter2-s3cret")]
+    [InlineData("hunter2-s3cret")] // ApiToken= hunter2-s3cret: the value split from its name by a space
+    public async Task A_mistyped_secret_is_not_echoed(string word)
+    {
+        var result = await Run("deploy-rollback", "Service=api", word, "--dry-run");
+        Assert.Equal(2, result.ExitCode);
+        Assert.DoesNotContain("hunter2", result.Output);
+    }
 
     [Fact]
     public async Task A_value_may_contain_equals_signs()

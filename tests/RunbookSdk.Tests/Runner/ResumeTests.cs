@@ -82,4 +82,68 @@ public sealed class ResumeTests
         Assert.Equal(RunStatus.NotStarted, result.Outcome.Status);
         Assert.Contains("belongs to runbook 'test-runbook', not 'other-runbook'", result.Outcome.Reason);
     }
+
+    [Fact]
+    public async Task Resuming_a_resumed_run_from_its_own_journal_does_not_repeat_a_completed_destructive_step()
+    {
+        var runs = new Dictionary<string, int>();
+        using var run = Runbook(runs, () => true);
+        var options = new RunnerOptions { NonInteractive = true, AssumeYes = true };
+        var second = run.Temp.File("second.jsonl");
+        var third = run.Temp.File("third.jsonl");
+
+        await run.RunAsync(options);
+        await run.RunAsync(options with { ResumeJournal = run.JournalPath, JournalPath = second });
+        await run.RunAsync(options with { ResumeJournal = second, JournalPath = third });
+
+        Assert.Equal(1, runs["Destroy"]);
+        Assert.Equal(3, runs["Flaky"]);
+    }
+
+    [Fact]
+    public async Task A_rollback_after_a_resumed_run_ran_a_phase_step_again_repeats_the_rollback_steps_completed_before()
+    {
+        // Run 1: the deploy fails, "Undo the deploy" succeeds, "Clear the cache" fails. The resumed run deploys again
+        // and its canary fails: the new rollback must undo this run's deploy, not skip the undo as completed.
+        var deploys = 0;
+        var undone = 0;
+        var cacheWorks = false;
+        using var run = new TestRun(rb => rb
+            .Phase("Change", p => p
+                .Step("Deploy", s => s.Execute("deploy", _ => ++deploys == 1 ? throw new InvalidOperationException("deploy failed") : Task.CompletedTask))
+                .Step("Canary", s => s.Execute("canary", _ => throw new InvalidOperationException("canary unhealthy"))))
+            .Rollback(r => r
+                .Step("Undo the deploy", s => s.Execute("undo", _ => { undone++; return Task.CompletedTask; }))
+                .Step("Clear the cache", s => s.Execute("clear", _ => cacheWorks ? Task.CompletedTask : throw new InvalidOperationException("cache down")))));
+        var options = new RunnerOptions { NonInteractive = true };
+
+        var first = await run.RunAsync(options);
+        cacheWorks = true;
+        var second = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.RollbackFailed, first.Outcome.Status);
+        Assert.Equal(2, deploys);
+        Assert.Equal(2, undone);
+        Assert.Equal(RunStatus.RolledBack, second.Outcome.Status);
+        Assert.Empty(second.Events("step-skipped"));
+    }
+
+    [Fact]
+    public async Task A_line_that_is_json_but_no_event_and_a_parameter_that_is_not_text_do_not_stop_a_resume()
+    {
+        var runs = new Dictionary<string, int>();
+        var fail = true;
+        using var run = Runbook(runs, () => fail);
+        var options = new RunnerOptions { NonInteractive = true, AssumeYes = true };
+        await run.RunAsync(options);
+        var edited = run.Temp.File("edited.jsonl");
+        File.Copy(run.JournalPath, edited);
+        File.AppendAllText(edited, "\"operator note: paused for the vendor call\"\n[1,2]\n{\"event\":\"run-started\",\"parameters\":{\"Retries\":3}}\n");
+
+        fail = false;
+        var second = await run.RunAsync(options with { ResumeJournal = edited, JournalPath = run.Temp.File("second.jsonl") });
+
+        Assert.Equal(RunStatus.Succeeded, second.Outcome.Status);
+        Assert.Equal(1, runs["Destroy"]);
+    }
 }

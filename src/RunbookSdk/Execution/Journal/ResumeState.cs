@@ -4,7 +4,8 @@ namespace RunbookSdk.Execution;
 
 /// <summary>
 /// What an earlier run's journal says: which runbook, when the incident started, the parameter values it showed,
-/// and which steps completed (succeeded, or skipped by an operator's decision). A line cut by a crash is ignored.
+/// and which steps completed (succeeded, or skipped by an operator's decision, or not repeated by a resumed run). A
+/// line cut by a crash is ignored, as is a line that holds no event.
 /// </summary>
 public sealed class ResumeState
 {
@@ -50,7 +51,8 @@ public sealed class ResumeState
             {
                 continue; // the line a crash cut short
             }
-            using (document) state.Apply(document.RootElement);
+            // A line that is JSON but no event (an operator's note) is not the runner's either.
+            using (document) if (document.RootElement.ValueKind == JsonValueKind.Object) state.Apply(document.RootElement);
         }
         if (state.RunbookId is null) throw new InvalidDataException($"'{path}' is not a runbook journal: it records no run.");
         return state;
@@ -66,7 +68,12 @@ public sealed class ResumeState
                 if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
                     IncidentStart = at;
                 if (e.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
-                    Parameters = parameters.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString() ?? "", StringComparer.OrdinalIgnoreCase);
+                {
+                    var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                    foreach (var p in parameters.EnumerateObject())
+                        if (p.Value.ValueKind == JsonValueKind.String) values[p.Name] = p.Value.GetString()!;
+                    Parameters = values;
+                }
                 break;
             case "step-started" when Text(e, "key") is { } key:
                 _started.Add(key);
@@ -74,6 +81,11 @@ public sealed class ResumeState
             case "step-finished" when Text(e, "key") is { } key:
                 _started.Remove(key);
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
+                break;
+            case "step-skipped" when Text(e, "key") is { } key:
+                // A resumed run written to a journal of its own records the steps it did not repeat this way: they
+                // are as completed as in the journal it resumed, or resuming this journal would repeat them.
+                _completed.Add(key);
                 break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.

@@ -15,16 +15,18 @@ namespace RunbookSdk.Execution;
 internal sealed class RunJournal : IDisposable
 {
     private readonly FileStream _stream;
+    private readonly FileStream _claim;
     private readonly SecretMasker _secrets;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
     private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
 
-    private RunJournal(string path, FileStream stream, SecretMasker secrets, TimeProvider clock)
+    private RunJournal(string path, FileStream stream, FileStream claim, SecretMasker secrets, TimeProvider clock)
     {
         Path = path;
         _stream = stream;
+        _claim = claim;
         _secrets = secrets;
         _clock = clock;
     }
@@ -32,15 +34,32 @@ internal sealed class RunJournal : IDisposable
     /// <summary>The journal file.</summary>
     public string Path { get; }
 
-    /// <summary>Opens (creating folders and file as needed) a journal for appending.</summary>
+    /// <summary>Opens (creating folders and file as needed) a journal for appending, for this run alone.</summary>
+    /// <exception cref="RunJournalException">The journal cannot be written: its folder cannot be made, access is
+    /// denied, or another run has it open.</exception>
     public static RunJournal Open(string path, SecretMasker secrets, TimeProvider clock)
     {
         var full = System.IO.Path.GetFullPath(path);
-        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
-        var stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
-        // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
-        if (stream.Length > 0 && LastByte(full) is not (byte)'\n') stream.WriteByte((byte)'\n');
-        return new RunJournal(full, stream, secrets, clock);
+        FileStream? claim = null, stream = null;
+        try
+        {
+            if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
+            // One run at a time: two runs appending to one journal (two operators resuming it) would each write at
+            // their own position and overwrite the other's records. The claim is a file beside the journal, opened
+            // unshared (an exclusive lock on Unix, which dies with the process, so a killed run leaves no lock):
+            // locking the journal itself would also refuse everyone reading it while the run goes on.
+            claim = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
+            if (stream.Length > 0 && LastByte(full) is not (byte)'\n') stream.WriteByte((byte)'\n');
+            return new RunJournal(full, stream, claim, secrets, clock);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stream?.Dispose();
+            claim?.Dispose();
+            throw new RunJournalException(full, e);
+        }
     }
 
     /// <summary>A default path for a new journal: <c>.runbook-journals/&lt;id&gt;-&lt;UTC time&gt;.jsonl</c> in the working folder.</summary>
@@ -114,5 +133,9 @@ internal sealed class RunJournal : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _stream.Dispose();
+    public void Dispose()
+    {
+        _stream.Dispose();
+        _claim.Dispose();
+    }
 }

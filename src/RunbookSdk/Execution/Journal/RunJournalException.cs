@@ -1,0 +1,14 @@
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// A run's journal cannot be opened for writing, so the run does not start: without its journal a run could not be
+/// resumed and would leave no record of what was done.
+/// </summary>
+/// <param name="path">The journal's full path.</param>
+/// <param name="inner">Why the file system refused it.</param>
+public sealed class RunJournalException(string path, Exception inner)
+    : IOException($"cannot write the journal '{path}': {inner.Message} (--journal chooses another file)", inner)
+{
+    /// <summary>The journal's full path.</summary>
+    public string JournalPath { get; } = path;
+}

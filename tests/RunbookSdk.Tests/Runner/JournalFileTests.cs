@@ -1,0 +1,59 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>The journal file belongs to one run at a time, and a journal that cannot be written stops nothing that ran.</summary>
+public sealed class JournalFileTests
+{
+    [Fact]
+    public void A_second_writer_is_refused_and_the_first_loses_no_event()
+    {
+        using var temp = new TempDirectory();
+        var path = temp.File("journal.jsonl");
+        using var first = RunJournal.Open(path, SecretMasker.None, TimeProvider.System);
+        first.Write("run-started", ("runbook", "a"));
+
+        var refused = Assert.Throws<RunJournalException>(() => RunJournal.Open(path, SecretMasker.None, TimeProvider.System));
+        first.Write("step-finished", ("key", "a1"));
+        var readWhileWritten = File.ReadAllLines(path); // whoever watches a run can still read its journal
+        first.Dispose();
+
+        Assert.Contains(path, refused.Message);
+        Assert.Equal(2, readWhileWritten.Length);
+        Assert.Equal(2, File.ReadAllLines(path).Length);
+        Assert.False(File.Exists(path + ".lock"), "the claim on the journal is removed with the run");
+        using var next = RunJournal.Open(path, SecretMasker.None, TimeProvider.System); // and the next run may have it
+    }
+
+    [Fact]
+    public async Task A_run_whose_journal_another_run_holds_does_not_start()
+    {
+        var ran = 0;
+        using var run = new TestRun(rb => rb.Phase("P", p => p.Step("S", s => s.Execute("x", _ => { ran++; return Task.CompletedTask; }))).NoRollback("test"));
+        var held = run.Temp.File("held.jsonl");
+        using (RunJournal.Open(held, SecretMasker.None, TimeProvider.System))
+        {
+            var result = await run.RunAsync(TestRun.NonInteractive with { JournalPath = held });
+
+            Assert.Equal(RunStatus.NotStarted, result.Outcome.Status);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("cannot write the journal", result.Outcome.Reason);
+        }
+        Assert.Equal(0, ran);
+    }
+
+    [Fact]
+    public async Task A_journal_path_under_a_file_is_a_clear_error_naming_the_journal()
+    {
+        using var temp = new TempDirectory();
+        var file = temp.File("not-a-folder");
+        File.WriteAllText(file, "");
+        var journal = Path.Combine(file, "j.jsonl");
+
+        var result = await Host.RunAsync(Fixtures.TestCatalog.Create(), "run", "diagnose-latency", "--non-interactive", "--journal", journal);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"cannot write the journal '{journal}'", result.Output);
+    }
+}
