@@ -21,12 +21,16 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
 
     /// <summary>
     /// Renders the command for <c>bash -c</c>: every hole is quoted for the shell quoting context it stands in
-    /// (bare, inside single quotes, inside double quotes), so no value can end the command or start another.
+    /// (bare, inside single quotes, inside double quotes, a comment, a here-document body), so no value can end the
+    /// command or start another.
     /// </summary>
+    /// <exception cref="CommandQuotingException">A value stands where no quoting keeps it literal (inside backticks,
+    /// in arithmetic, a line break in a here-document) and is not a plain word there.</exception>
     public string Render() => Render(static value => value);
 
     /// <summary>Renders the command like <see cref="Render()"/>, passing every hole value through <paramref name="transformHole"/> first (e.g. to mask secrets).</summary>
-    /// <param name="transformHole">Applied to each hole's text before quoting.</param>
+    /// <param name="transformHole">Applied to each hole's text before quoting; the untransformed value decides whether it can stand where it is.</param>
+    /// <exception cref="CommandQuotingException">As for <see cref="Render()"/>.</exception>
     public string Render(Func<string, string> transformHole)
     {
         var builder = new StringBuilder();
@@ -40,19 +44,14 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
                     context.Advance(literal.Text);
                     break;
                 case HoleSegment hole:
-                    var values = hole.Values.Select(transformHole).Select(v => Quote(v, context));
-                    builder.Append(string.Join(' ', values));
-                    if (hole.Values.Count > 0) context.AfterHole();
+                    var text = string.Join(' ', hole.Values.Select(value => context.QuoteHole(value, transformHole(value))));
+                    builder.Append(text);
+                    if (hole.Values.Count > 0) context.AfterHole(text);
                     break;
             }
         }
         return builder.ToString();
     }
-
-    // In a comment a value is only read, never run; its line breaks become spaces so it cannot end the comment.
-    private static string Quote(string value, ShellQuoteContext context) => context.InComment
-        ? ShellQuoting.QuoteBare(value.ReplaceLineEndings(" "))
-        : ShellQuoting.Quote(value, context.Current);
 
     /// <inheritdoc />
     public bool Equals(CommandTemplate? other) => other is not null && Segments.SequenceEqual(other.Segments);

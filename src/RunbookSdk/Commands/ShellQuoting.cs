@@ -43,37 +43,55 @@ public static class ShellQuoting
         return builder.ToString();
     }
 
-    private static bool IsPlainWordChar(char c) =>
+    internal static bool IsPlainWordChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
             or '-' or '_' or '.' or '/' or ':' or '@' or '%' or '+' or ',' or '=';
 }
 
 /// <summary>
-/// Follows literal shell text to know the quoting state at its end. Besides quotes it follows <c>#</c> comments
-/// (an apostrophe in a comment opens no quote) and <c>$( )</c> command substitutions, which start a fresh bare
-/// context even inside double quotes. Backtick substitutions are not followed: a hole belongs outside them.
+/// Follows literal shell text to know how a hole at its end must be quoted. Besides quotes it follows <c>#</c>
+/// comments (an apostrophe in a comment opens no quote), <c>$( )</c> command substitutions, which start a fresh bare
+/// context even inside double quotes, and the places where no quoting keeps a value literal: inside backticks (the
+/// text is read again as a command after backslashes are removed), in arithmetic (<c>(( ))</c>, <c>$(( ))</c> and
+/// <c>[[ ]]</c>, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
+/// and a line equal to the delimiter ends the body).
 /// </summary>
 internal sealed class ShellQuoteContext
 {
-    // One frame per open $( ): the state to return to at its closing parenthesis, and the plain parentheses
-    // that were open outside it.
-    private readonly Stack<(ShellQuoteState Outer, int Parentheses)> _substitutions = new();
+    private enum FrameKind { Substitution, Arithmetic, Test }
+
+    // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
+    // parentheses that were open outside it.
+    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses)> _frames = new();
+    private readonly Queue<(string Delimiter, bool Literal, bool StripTabs)> _pendingHereDocuments = new();
+    private (string Delimiter, bool Literal, bool StripTabs)? _hereDocument;
+    private readonly System.Text.StringBuilder _line = new();
+    private bool _lineHasHole;
     private int _parentheses;
     private bool _atWordStart = true;
+    private bool _inBackticks;
 
     public ShellQuoteState Current { get; private set; } = ShellQuoteState.Bare;
 
     /// <summary>Inside a <c>#</c> comment, which a line break in a hole would end.</summary>
     public bool InComment { get; private set; }
 
+    private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is FrameKind.Arithmetic or FrameKind.Test;
+
     public void Advance(string literal)
     {
         for (var i = 0; i < literal.Length; i++)
         {
             var c = literal[i];
+            if (_hereDocument is { } document)
+            {
+                AdvanceHereDocument(document, c);
+                continue;
+            }
             if (InComment)
             {
                 if (c == '\n') (InComment, _atWordStart) = (false, true);
+                if (c == '\n') StartPendingHereDocument();
                 continue;
             }
 
@@ -89,13 +107,36 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == '"':
                     Current = ShellQuoteState.DoubleQuoted;
                     break;
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '`':
+                    _inBackticks = !_inBackticks;
+                    break;
                 case ShellQuoteState.Bare when c == '#' && _atWordStart:
                     InComment = true;
                     break;
-                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '$' && i + 1 < literal.Length && literal[i + 1] == '(':
-                    _substitutions.Push((Current, _parentheses));
-                    (Current, _parentheses, atWordStart) = (ShellQuoteState.Bare, 0, true);
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '$' && At(literal, i + 1, "(("):
+                    Open(FrameKind.Arithmetic);
+                    i += 2;
+                    break;
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '$' && At(literal, i + 1, "("):
+                    Open(FrameKind.Substitution);
+                    atWordStart = true;
                     i++;
+                    break;
+                case ShellQuoteState.Bare when _atWordStart && c == '(' && At(literal, i + 1, "("):
+                    Open(FrameKind.Arithmetic);
+                    i++;
+                    break;
+                case ShellQuoteState.Bare when _atWordStart && c == '[' && At(literal, i + 1, "[") && (i + 2 == literal.Length || char.IsWhiteSpace(literal[i + 2])):
+                    Open(FrameKind.Test);
+                    i++;
+                    atWordStart = true;
+                    break;
+                case ShellQuoteState.Bare when _atWordStart && c == ']' && At(literal, i + 1, "]") && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Test:
+                    (_, Current, _parentheses) = _frames.Pop();
+                    i++;
+                    break;
+                case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic:
+                    i = ReadHereDocumentDelimiter(literal, i + 2) - 1;
                     break;
                 case ShellQuoteState.Bare when c == '(':
                     _parentheses++;
@@ -103,7 +144,15 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == ')':
                     if (_parentheses > 0) _parentheses--;
-                    else if (_substitutions.TryPop(out var outer)) (Current, _parentheses) = outer;
+                    else if (_frames.TryPop(out var outer))
+                    {
+                        (Current, _parentheses) = (outer.Outer, outer.Parentheses);
+                        if (outer.Kind == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
+                    }
+                    break;
+                case ShellQuoteState.Bare when c == '\n':
+                    atWordStart = true;
+                    StartPendingHereDocument();
                     break;
                 case ShellQuoteState.Bare:
                     atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|';
@@ -122,6 +171,118 @@ internal sealed class ShellQuoteContext
         }
     }
 
-    /// <summary>A hole's text was written: whatever follows continues its word.</summary>
-    public void AfterHole() => _atWordStart = false;
+    /// <summary>
+    /// Quotes one hole's value where the text so far leaves it. <paramref name="value"/> decides whether it can stand
+    /// there at all; <paramref name="shown"/> (the value, or its masked form) is what is written.
+    /// </summary>
+    /// <exception cref="CommandQuotingException">No quoting would keep <paramref name="value"/> literal here.</exception>
+    public string QuoteHole(string value, string shown)
+    {
+        if (_hereDocument is { } document)
+        {
+            // A line break could end the body early (a line equal to the delimiter), and what followed would run.
+            if (value.Contains('\n') || value.Contains('\r'))
+                throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
+            // Quotes mean nothing in a body; with an unquoted delimiter $, ` and \ still do, and a backslash escapes them.
+            return document.Literal ? shown : EscapeForHereDocument(shown);
+        }
+        if (InComment) return ShellQuoting.QuoteBare(shown.ReplaceLineEndings(" "));
+        if (_inBackticks && !IsPlainWord(value))
+            throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
+        if (InArithmetic && !IsPlainWord(value))
+            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )) or [[ ]]) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+        return ShellQuoting.Quote(shown, Current);
+    }
+
+    /// <summary>A hole's text was written: whatever follows continues its word (and its line).</summary>
+    public void AfterHole(string written)
+    {
+        _atWordStart = false;
+        if (_hereDocument is not null)
+        {
+            _line.Append(written);
+            _lineHasHole = true;
+        }
+    }
+
+    private static bool IsPlainWord(string value) => value.All(ShellQuoting.IsPlainWordChar);
+
+    private static bool At(string text, int index, string expected) =>
+        index + expected.Length <= text.Length && string.CompareOrdinal(text, index, expected, 0, expected.Length) == 0;
+
+    private void Open(FrameKind kind)
+    {
+        _frames.Push((kind, Current, _parentheses));
+        (Current, _parentheses) = (ShellQuoteState.Bare, 0);
+    }
+
+    /// <summary>Reads <c>&lt;&lt;-'EOF'</c>'s delimiter from <paramref name="start"/>; returns the index after it.</summary>
+    private int ReadHereDocumentDelimiter(string text, int start)
+    {
+        var i = start;
+        var stripTabs = i < text.Length && text[i] == '-';
+        if (stripTabs) i++;
+        while (i < text.Length && text[i] is ' ' or '\t') i++;
+        var delimiter = new System.Text.StringBuilder();
+        var quoted = false; // any quoting in the delimiter makes the body literal
+        char? quote = null;
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (quote is { } open)
+            {
+                if (c == open) quote = null;
+                else delimiter.Append(c);
+            }
+            else if (c is '\'' or '"') (quote, quoted) = (c, true);
+            else if (c == '\\')
+            {
+                quoted = true;
+                if (i + 1 < text.Length) delimiter.Append(text[++i]);
+            }
+            else if (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or '<' or '>' or '(' or ')') break;
+            else delimiter.Append(c);
+        }
+        if (delimiter.Length > 0) _pendingHereDocuments.Enqueue((delimiter.ToString(), quoted, stripTabs));
+        return i;
+    }
+
+    private void StartPendingHereDocument()
+    {
+        if (_pendingHereDocuments.Count == 0) return;
+        _hereDocument = _pendingHereDocuments.Dequeue();
+        (_line.Length, _lineHasHole) = (0, false);
+    }
+
+    private void AdvanceHereDocument((string Delimiter, bool Literal, bool StripTabs) document, char c)
+    {
+        if (c != '\n')
+        {
+            _line.Append(c);
+            return;
+        }
+        var line = document.StripTabs ? _line.ToString().TrimStart('\t') : _line.ToString();
+        if (line == document.Delimiter)
+        {
+            // A value made this line the delimiter: the body would end here and the rest run as commands.
+            if (_lineHasHole)
+                throw new CommandQuotingException("a value in a here-document makes a line equal to its delimiter: the here-document would end there, and the lines after it would run as commands.");
+            _hereDocument = null;
+            (_line.Length, _lineHasHole, _atWordStart) = (0, false, true);
+            StartPendingHereDocument();
+            return;
+        }
+        (_line.Length, _lineHasHole) = (0, false);
+    }
+
+    private static string EscapeForHereDocument(string value)
+    {
+        var builder = new System.Text.StringBuilder(value.Length + 8);
+        foreach (var c in value)
+        {
+            if (c is '\\' or '$' or '`') builder.Append('\\');
+            builder.Append(c);
+        }
+        return builder.ToString();
+    }
 }

@@ -104,7 +104,15 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
             case ShellCommandAction shell:
                 if (shell.Comment is { } shellComment) writer.Line(Indent, $"# {shellComment}", Quiet);
                 // Holes are masked before they are quoted, so a secret never appears even in its quoted form.
-                writer.Verbatim(Indent, "$ ", shell.Command.Render(context.Secrets.Mask));
+                try
+                {
+                    writer.Verbatim(Indent, "$ ", shell.Command.Render(context.Secrets.Mask));
+                }
+                catch (Commands.CommandQuotingException refused)
+                {
+                    // The live run refuses this command with these values; the dry run says so where it would run.
+                    writer.Line(Indent, $"$ (refused: {refused.Message})", Quiet);
+                }
                 foreach (var detail in ShellDetails(shell)) writer.Line(Indent + 1, detail, Quiet);
                 break;
             case HttpRequestAction http:
