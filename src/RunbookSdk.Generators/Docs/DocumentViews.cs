@@ -125,7 +125,7 @@ internal static class DocumentViews
     private static ScriptObject Parameter(ParameterModel p) => Object(
         ("name", p.Name),
         ("type", Markdown.Cell(p.DisplayType)),
-        ("default", p.IsSecret ? "(secret)" : p.DefaultText is null ? "" : Markdown.Code(p.DefaultText)),
+        ("default", p.IsSecret ? "(secret)" : p.DefaultText is null ? "" : Markdown.Cell(Markdown.Code(p.DefaultText))), // GFM splits a row at a pipe even inside a code span
         ("description", Markdown.Cell((p.Description ?? "") + (p.IsRequired ? " (required)" : "") + (p.IsSecret ? " (secret: masked in output and journal)" : ""))));
 
     private static ScriptObject Phase(PhaseModel phase, string number)

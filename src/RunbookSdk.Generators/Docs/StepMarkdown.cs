@@ -68,7 +68,8 @@ internal static class StepMarkdown
         for (var i = start; i < start + count; i++)
         {
             if (i > start) builder.Append("\n\n");
-            if (actions[i].Comment is { } comment) builder.Append("# ").Append(comment).Append('\n');
+            // Every line of the comment stays a comment: the block is meant to be pasted into a shell.
+            if (actions[i].Comment is { } comment) builder.Append("# ").Append(comment.Replace("\r\n", "\n").Replace("\n", "\n# ")).Append('\n');
             builder.Append(actions[i].Text.Display);
         }
         Markdown.CloseFence(builder, codeStart, fenceLength);

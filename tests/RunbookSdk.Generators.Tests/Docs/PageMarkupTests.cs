@@ -1,0 +1,42 @@
+using System.Text.RegularExpressions;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>Text from a runbook cannot break the markup of its page: a table row, or the bash block meant to be pasted.</summary>
+public sealed class PageMarkupTests
+{
+    private static string Page(string runbook) =>
+        GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(GeneratorHarness.Run(TestRunbooks.Handbook, runbook).Run, "Payments_ApiDown.Runbook.g.cs"));
+
+    [Fact]
+    public void A_parameter_default_holding_a_pipe_stays_in_its_table_cell()
+    {
+        // A grep pattern is a natural parameter (seed 001: grep -E "(ERROR|FATAL|Exception)").
+        var runbook = TestRunbooks.Runbook.Replace(
+            "[Parameter(\"Kubernetes namespace\")] public string Namespace { get; init; } = \"payments\";",
+            "[Parameter(\"Kubernetes namespace\")] public string Namespace { get; init; } = \"payments\";\n    [Parameter(\"Log pattern\")] public string Pattern { get; init; } = \"ERROR|FATAL\";");
+        Assert.Contains("ERROR|FATAL", runbook);
+
+        var row = Page(runbook).Split('\n').Single(l => l.StartsWith("| `Pattern`", StringComparison.Ordinal));
+
+        // GFM splits table cells at every unescaped pipe, also inside a code span: 4 columns means 4 cells.
+        var cells = Regex.Split(row.Trim().Trim('|'), @"(?<!\\)\|");
+        Assert.Equal(4, cells.Length);
+    }
+
+    [Fact]
+    public void Every_line_of_a_multi_line_command_comment_stays_a_shell_comment_in_the_copyable_block()
+    {
+        var runbook = TestRunbooks.Runbook.Replace(
+            "$\"kubectl get pods -n {Namespace}\", \"List pods\"",
+            "$\"kubectl get pods -n {Namespace}\", \"List pods.\\nThe restart below takes about two minutes\"");
+        Assert.Contains("two minutes", runbook);
+
+        var page = Page(runbook);
+        var line = page.Split('\n').Single(l => l.Contains("two minutes", StringComparison.Ordinal));
+
+        // Pasted into a shell from the page's bash block, this line would run as a command.
+        Assert.StartsWith("#", line);
+    }
+}
