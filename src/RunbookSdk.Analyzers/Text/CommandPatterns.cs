@@ -30,27 +30,27 @@ internal static class CommandPatterns
         (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions"),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache"),
-        (Create(@"\bkubectl\b" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources"),
+        (Create(@"\bkubectl\b(?!" + SameCommand + @"\bcan-i\b)" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources"), // not `auth can-i delete`: a question
         (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back"),
         (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release"),
         (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])", "replicas", "desired-count", "min-capacity", "max-capacity", "min-size", "max-size"), "scales to zero"),
-        (Create(@"\baws\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
+        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database"),
-        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"),
+        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"(?<!-)\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"), // not `run --rm`
         (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service"),
         (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force|-f)\b|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history"),
         (Create(@"\bterraform\s+destroy\b" + SameCommand, "terraform"), "destroys infrastructure"),
         (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file"),
-        (Create(@"\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"),
+        (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"), // not `grep rollback deploy.log`
     ];
 
     private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
-        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
+        (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
         (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
-        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
-        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
+        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*['""]?(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)['""]?(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
         (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
         (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b", "AKIA", "ASIA"), "An AWS access key id", "AwsAccessKeyId"),
         (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "gh", "github_pat_"), "A GitHub token", "GitHubToken"),
@@ -67,6 +67,8 @@ internal static class CommandPatterns
 
     private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
+    // A pipeline's status is its last command's: piped into one of these, the check fails when the page is wrong.
+    private static readonly Regex s_pipedIntoCheck = Plain(@"^\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
@@ -74,7 +76,7 @@ internal static class CommandPatterns
     [
         (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b", "tail"), "tail -f"),
         (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b", "logs", "journalctl"), "following logs"),
-        (Create(@"--follow\b", "--follow"), "--follow"),
+        (Create(@"(?<!\bgit\b" + SameCommand + @")--follow\b", "--follow"), "--follow"), // not `git log --follow`: it follows renames
         (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
         (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
     ];
@@ -159,6 +161,7 @@ internal static class CommandPatterns
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
+            if (separator.Success && s_pipedIntoCheck.IsMatch(text.Substring(separator.Index))) continue;
             if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
         }
