@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -71,7 +72,8 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         var value = ValueOf(model, literal, span, cancellationToken);
         var reuse = false;
         var typeSymbol = model.GetDeclaredSymbol(type, cancellationToken);
-        var existing = typeSymbol?.GetMembers(name).FirstOrDefault();
+        // A parameter may come from a base runbook (a project's shared base class): reuse it, or avoid its name.
+        var existing = MembersNamed(typeSymbol, name).FirstOrDefault();
         if (existing is IPropertySymbol property && property.GetAttributes().Any(a => a.AttributeClass?.Name == "ParameterAttribute") &&
             (secret ? property.GetAttributes().Any(a => a.AttributeClass?.Name == "SecretAttribute") : InitializerOf(property) == value))
         {
@@ -80,7 +82,7 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         else
         {
             var unique = name;
-            for (var n = 2; typeSymbol?.GetMembers(unique).Any() == true; n++) unique = name + n;
+            for (var n = 2; MembersNamed(typeSymbol, unique).Any(); n++) unique = name + n;
             name = unique;
         }
 
@@ -99,6 +101,13 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         }
 
         return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
+    }
+
+    /// <summary>The members of that name in the type and the types it derives from.</summary>
+    private static IEnumerable<ISymbol> MembersNamed(INamedTypeSymbol? type, string name)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+            foreach (var member in current.GetMembers(name)) yield return member;
     }
 
     private static string Braces(string text) => text.Replace("{", "{{").Replace("}", "}}");

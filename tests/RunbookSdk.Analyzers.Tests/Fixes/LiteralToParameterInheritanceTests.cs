@@ -1,0 +1,49 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+using RunbookSdk.CodeFixes.Commands;
+
+namespace RunbookSdk.Analyzers.Tests.Fixes;
+
+/// <summary>The RB0006/RB0007 fix and parameters inherited from a base runbook (the Omnix sample's shape): it reuses them or
+/// avoids their names, never hiding one (CS0108, an error under the template's TreatWarningsAsErrors).</summary>
+public sealed class LiteralToParameterInheritanceTests
+{
+    private static string Source(string command) => $$"""
+        using System;
+        using RunbookSdk;
+
+        public abstract class OmnixRunbook : Runbook<OmnixHandbook>
+        {
+            [Parameter("Database password"), Secret] public string Password { get; init; } = "";
+            [Parameter("Checkout of the backend")] public string BackendDirectory { get; init; } = "./apps/backend";
+        }
+
+        [Runbook("sample")]
+        public sealed class Sample : OmnixRunbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Sample")
+                .Severity(Severity.P1)
+                .Phase("Immediate actions", TimeBox.Minutes(0, 5), p => p
+                    .Step("Db", s => s.Run({{command}})))
+                .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+        }
+
+        {{Sources.Handbook}}
+        """;
+
+    [Fact]
+    public Task RB0007_PicksANameTheBaseDoesNotAlreadyUse() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Source("\"cd {|RB0007:/home/jon/apps/backend|} && git status\""),
+            Source("$\"cd {BackendDirectory2} && git status\"").Replace(
+                "    public override void Define(IRunbookBuilder",
+                "    [Parameter(\"Path of 'backend' on the operator's machine\")] public string BackendDirectory2 { get; init; } = \"/home/jon/apps/backend\";\n    public override void Define(IRunbookBuilder"));
+
+    [Fact]
+    public Task ReusesTheSecretParameterTheRunbookInheritsFromItsBase() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Source("\"psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'\""),
+            Source("$\"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'\""));
+}
