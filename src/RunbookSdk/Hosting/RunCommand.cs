@@ -141,7 +141,13 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         var merged = new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !given.ContainsKey(p.Name)))
         {
-            if (resume.Parameters.TryGetValue(parameter.Name, out var value)) merged[parameter.Name] = value;
+            if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
+            // The journal masks a secret's value wherever it appears, also inside another parameter's value
+            // (Target=db-prod-01 with a secret "prod" is journaled db-***-01): that text is not the value that ran.
+            if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
+                throw new ParameterBindingException(parameter.Name,
+                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value), so it cannot be reused: give {parameter.Name}=VALUE again.");
+            merged[parameter.Name] = value;
         }
         return merged;
     }

@@ -146,4 +146,31 @@ public sealed class ResumeTests
         Assert.Equal(RunStatus.Succeeded, second.Outcome.Status);
         Assert.Equal(1, runs["Destroy"]);
     }
+
+    [Fact]
+    public async Task A_parameter_journaled_masked_must_be_given_again_and_is_then_used_as_given()
+    {
+        var seen = new List<string>();
+        var fail = true;
+        using var run = new TestRun((rb, values) => rb
+                .Phase("P", p => p.Step("Use target", s => s.Execute("use", ctx =>
+                {
+                    seen.Add(ctx.Parameters["Target"]);
+                    return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
+                })))
+                .NoRollback("test"))
+            .Parameter("Password", "", secret: true)
+            .Parameter("Target", "");
+        var journal = run.Temp.File("j.jsonl");
+        await Support.Host.RunAsync(run.Catalog(), "run", run.Id, "Password=prod", "Target=db-prod-01", "--non-interactive", "--journal", journal);
+        fail = false;
+
+        var refused = await Support.Host.RunAsync(run.Catalog(), "run", run.Id, "Password=prod", "--resume", journal, "--non-interactive");
+        var resumed = await Support.Host.RunAsync(run.Catalog(), "run", run.Id, "Password=prod", "Target=db-prod-01", "--resume", journal, "--non-interactive");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("parameter 'Target': the journal holds its value masked", refused.Output);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(["db-prod-01", "db-prod-01"], seen);
+    }
 }
