@@ -19,7 +19,7 @@ internal sealed partial class LiveRun
     {
         ShellCommandAction shell => RunShellAsync(key, step, shell, cancellationToken),
         HttpRequestAction http => RunHttpAsync(key, step, http, cancellationToken),
-        ManualInstructionAction manual => RunManualAsync(key, manual),
+        ManualInstructionAction manual => RunManualAsync(key, manual, cancellationToken),
         WaitAction wait => RunWaitAsync(key, wait, cancellationToken),
         MonitorAction monitor => RunMonitorAsync(key, monitor, cancellationToken),
         DelegateAction code => RunDelegateAsync(key, step, code, cancellationToken),
@@ -123,7 +123,7 @@ internal sealed partial class LiveRun
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
     }
 
-    private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual)
+    private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual, CancellationToken cancellationToken)
     {
         _console.Info($"MANUAL: {manual.Text}");
         if (!Interactive)
@@ -135,7 +135,9 @@ internal sealed partial class LiveRun
             }
             return new StepOutcome(StepResult.Failed, "a manual step needs an operator and --non-interactive never waits: pass --skip-manual to skip it, or run interactively");
         }
-        var answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), CancellationToken.None);
+        // A Ctrl+C while the prompt waits stops the step, as it stops a command: not an answer given after it.
+        var answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         var choice = answer.Choice switch { ManualChoice.Done => "done", ManualChoice.Skip => "skipped", _ => "aborted" };
         _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", choice), ("reason", answer.Reason), ("by", "operator"));
         return answer.Choice switch
@@ -166,7 +168,8 @@ internal sealed partial class LiveRun
             _console.Warn("monitored unattended (--non-interactive): nobody judged the signal");
             return new StepOutcome(StepResult.Succeeded, null);
         }
-        var healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", CancellationToken.None);
+        var healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", healthy ? "healthy" : "unhealthy"), ("by", "operator"));
         return healthy ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Failed, $"the operator saw {monitor.What} unhealthy");
     }

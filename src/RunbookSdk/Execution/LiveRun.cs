@@ -222,7 +222,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
 
-        if (step.RequiresConfirmation && await ConfirmAsync(key, step) is { } refused)
+        if (step.RequiresConfirmation && await ConfirmAsync(key, step, cancellationToken) is { } refused)
         {
             NotifyStep(section, phase, step, refused, TimeSpan.Zero);
             return refused;
@@ -264,7 +264,7 @@ internal sealed partial class LiveRun : IDisposable
     }
 
     /// <summary>Asks before a destructive step; null when it may run, else the outcome that stops it.</summary>
-    private async Task<StepOutcome?> ConfirmAsync(string key, StepPlan step)
+    private async Task<StepOutcome?> ConfirmAsync(string key, StepPlan step, CancellationToken cancellationToken)
     {
         if (_options.AssumeYes)
         {
@@ -277,7 +277,18 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "refused"), ("by", "--non-interactive"));
             return new StepOutcome(StepResult.Failed, "destructive step needs a confirmation: pass --yes, or run interactively");
         }
-        var yes = await _prompts.ConfirmAsync($"'{step.Title}' is destructive. Run it now?", CancellationToken.None);
+        bool yes;
+        try
+        {
+            yes = await _prompts.ConfirmAsync($"'{step.Title}' is destructive. Run it now?", cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Ctrl+C at the question: nothing of the step ran, and no answer given after it counts.
+            _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "interrupted"), ("by", "operator"));
+            return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the confirmation; nothing of the step ran");
+        }
         _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", yes ? "confirmed" : "declined"), ("by", "operator"));
         return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
     }
