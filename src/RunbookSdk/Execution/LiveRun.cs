@@ -60,6 +60,8 @@ internal sealed partial class LiveRun : IDisposable
     public async Task<RunOutcome> ExecuteAsync(RunJournal journal, CancellationToken cancellationToken)
     {
         _journal = journal;
+        journal.WriteFailed += e => _console.Failed(
+            $"JOURNAL: cannot write '{journal.Path}' ({e.Message}). The run goes on; the events not written are kept, written when the journal takes them again, and shown at the end.");
         _observers = new RunObservers(_options.Observers, journal);
         var plan = _context.Plan;
         WriteHeader();
@@ -99,7 +101,16 @@ internal sealed partial class LiveRun : IDisposable
         }
         await EndObserversAsync(result);
         WriteFooter(result);
+        ShowUnwrittenEvents();
         return result;
+    }
+
+    /// <summary>The record of the run must survive a journal that stopped taking it: what it did not take is printed.</summary>
+    private void ShowUnwrittenEvents()
+    {
+        if (_journal.Unwritten is not { Count: > 0 } unwritten) return;
+        _console.Failed($"JOURNAL: {unwritten.Count} event(s) could not be written to '{_journal.Path}'. Here they are, as the journal lines they should have been; keep them with the incident record:");
+        foreach (var line in unwritten) _console.Verbatim("", line);
     }
 
     /// <summary>Tells the observers how the run ended and waits for them (bounded); what they could not deliver is journaled and shown.</summary>

@@ -56,4 +56,27 @@ public sealed class JournalFileTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"cannot write the journal '{journal}'", result.Output);
     }
+
+    [Fact]
+    public async Task A_journal_that_stops_taking_events_stops_nothing_and_the_events_are_shown_at_the_end()
+    {
+        // A journal on a full disk: /dev/full refuses every write with ENOSPC.
+        var ran = 0;
+        using var run = new TestRun(rb => rb
+            .Phase("P", p => p.Step("Restart", s => s.Execute("restart", _ => { ran++; return Task.CompletedTask; })))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => { ran++; return Task.CompletedTask; }))));
+        var journal = run.Temp.File("full.jsonl");
+        File.CreateSymbolicLink(journal, "/dev/full");
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { JournalPath = journal });
+
+        Assert.Equal(RunStatus.Succeeded, result.Outcome.Status);
+        Assert.Equal(2, ran);
+        Assert.Contains($"JOURNAL: cannot write '{journal}'", result.Output);
+        Assert.Single(result.Output.Split('\n'), line => line.Contains("JOURNAL: cannot write", StringComparison.Ordinal)); // said once, not per event
+        Assert.Contains("event(s) could not be written", result.Output);
+        Assert.Contains("\"event\":\"run-started\"", result.Output);
+        Assert.Contains("\"event\":\"run-finished\"", result.Output);
+    }
 }

@@ -20,6 +20,7 @@ internal sealed class RunJournal : IDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
+    private readonly List<byte[]> _unwritten = new();
     private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
 
     private RunJournal(string path, FileStream stream, FileStream claim, SecretMasker secrets, TimeProvider clock)
@@ -49,7 +50,8 @@ internal sealed class RunJournal : IDisposable
             // unshared (an exclusive lock on Unix, which dies with the process, so a killed run leaves no lock):
             // locking the journal itself would also refuse everyone reading it while the run goes on.
             claim = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-            stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // Unbuffered: a write that fails (a full disk) fails now, not in a later flush that would mix two events.
+            stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
             // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
             if (stream.Length > 0 && LastByte(full) is not (byte)'\n') stream.WriteByte((byte)'\n');
             return new RunJournal(full, stream, claim, secrets, clock);
@@ -86,10 +88,39 @@ internal sealed class RunJournal : IDisposable
             json.WriteEndObject();
         }
         buffer.WriteByte((byte)'\n');
+        var line = buffer.ToArray();
         lock (_gate)
         {
-            _stream.Write(buffer.GetBuffer(), 0, (int)buffer.Length);
-            _stream.Flush(flushToDisk: IsDurable(eventName, fields));
+            var durable = IsDurable(eventName, fields);
+            try
+            {
+                // After a failed write the file may end in part of a line: a line break keeps the next event whole.
+                if (_unwritten.Count > 0) _stream.WriteByte((byte)'\n');
+                foreach (var pending in _unwritten) _stream.Write(pending);
+                _stream.Write(line);
+                _stream.Flush(flushToDisk: durable || _unwritten.Count > 0);
+                _unwritten.Clear();
+            }
+            catch (IOException e)
+            {
+                // A full disk or a lost mount must not end the incident response: the run goes on, the events are
+                // kept and written with the next event that can be, and those never written are handed back at the
+                // end (LiveRun shows them), so the record of what was done is not lost.
+                _unwritten.Add(line);
+                if (_unwritten.Count == 1) WriteFailed?.Invoke(e);
+            }
+        }
+    }
+
+    /// <summary>Raised when a write fails after the journal was writable (and again after it recovered and failed anew).</summary>
+    public event Action<IOException>? WriteFailed;
+
+    /// <summary>Events that could not be written yet, as JSON lines, oldest first.</summary>
+    public IReadOnlyList<string> Unwritten
+    {
+        get
+        {
+            lock (_gate) return _unwritten.Select(l => System.Text.Encoding.UTF8.GetString(l).TrimEnd('\n')).ToList();
         }
     }
 
@@ -135,7 +166,14 @@ internal sealed class RunJournal : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
-        _stream.Dispose();
+        try
+        {
+            _stream.Dispose();
+        }
+        catch (IOException)
+        {
+            // Nothing is buffered (see Open); what could not be written is in Unwritten.
+        }
         _claim.Dispose();
     }
 }
