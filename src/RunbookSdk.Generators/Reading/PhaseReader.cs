@@ -36,7 +36,7 @@ internal static class PhaseReader
             switch (call.Name)
             {
                 case "Run":
-                    actions.Add(new ActionModel("shell", values.Text(call.Get("command", 0))) { Comment = values.OptionalString(call.Get("comment", 1)) });
+                    actions.Add(new ActionModel("shell", values.Command(call.Get("command", 0))) { Comment = values.OptionalString(call.Get("comment", 1)) });
                     break;
                 case "Http":
                     actions.Add(new ActionModel("http", values.Text(call.Get("url", 1)))

@@ -68,6 +68,61 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     public string String(ExpressionSyntax? expression) => Text(expression).Display;
 
     /// <summary>
+    /// A shell command of <c>Run(...)</c>: as <see cref="Text"/>, but a hole holding a constant is written as the
+    /// command's interpolation handler writes it at run time — quoted for where it stands, like any hole — so the
+    /// page shows what runs (<c>{Kubectl} get pods</c> with a constant <c>"kubectl --context prod"</c> runs
+    /// <c>'kubectl --context prod' get pods</c>, one word).
+    /// </summary>
+    public TextValue Command(ExpressionSyntax? expression)
+    {
+        if (expression is not InterpolatedStringExpressionSyntax interpolated) return Text(expression);
+        // Pieces as Text reads them; a constant hole is kept apart until it is known whether any needs quoting.
+        var pieces = new (string Text, bool IsHole, bool IsConstant)[interpolated.Contents.Count];
+        var constants = false;
+        for (var i = 0; i < pieces.Length; i++)
+        {
+            switch (interpolated.Contents[i])
+            {
+                case InterpolatedStringTextSyntax literal:
+                    pieces[i] = (Unescape(interpolated, literal.TextToken.ValueText), false, false);
+                    break;
+                case InterpolationSyntax hole:
+                    var segment = HoleOrConstant(hole);
+                    pieces[i] = (segment.Text, segment.IsHole, !segment.IsHole);
+                    constants |= !segment.IsHole;
+                    break;
+            }
+        }
+
+        // Most commands hold no constant: then nothing is followed through the shell's quoting.
+        var context = constants ? new RunbookSdk.Commands.ShellQuoteContext() : null;
+        var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(pieces.Length);
+        foreach (var (text, isHole, isConstant) in pieces)
+        {
+            var written = isConstant ? QuoteConstant(context!, text) : text;
+            if (context is not null)
+            {
+                if (isHole || isConstant) context.AfterHole(written);
+                else context.Advance(text);
+            }
+            Append(segments, new TextSegment(written, isHole));
+        }
+        return new TextValue(new EquatableArray<TextSegment>(segments.Count == segments.Capacity ? segments.MoveToImmutable() : segments.ToImmutable()));
+    }
+
+    private static string QuoteConstant(RunbookSdk.Commands.ShellQuoteContext context, string value)
+    {
+        try
+        {
+            return context.QuoteHole(value, value);
+        }
+        catch (RunbookSdk.Commands.CommandQuotingException)
+        {
+            return value; // the runner refuses this command; the page shows the constant as written
+        }
+    }
+
+    /// <summary>
     /// The token's value keeps a regular interpolated string's brace escapes (<c>{{</c>, <c>}}</c>) doubled; the
     /// string at run time has single braces. Raw strings (<c>$$"""</c>) have no brace escapes.
     /// </summary>
@@ -173,8 +228,8 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
 
     private TextSegment HoleOrConstant(InterpolationSyntax hole)
     {
-        // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned, written
-        // as the command's interpolation handler writes it at run time.
+        // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned, formatted
+        // as the interpolation handler formats it at run time (a command's is then quoted too: see Command).
         var constant = Constant(hole.Expression);
         if (!constant.HasValue || hole.FormatClause is not null || hole.AlignmentClause is not null)
             return new TextSegment(hole.Expression.ToString(), true);

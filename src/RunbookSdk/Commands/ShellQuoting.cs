@@ -1,3 +1,8 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+// Also compiled into the generator (netstandard2.0), which quotes constant holes on the page as the runner does.
 namespace RunbookSdk.Commands;
 
 /// <summary>Where in a POSIX shell word a hole stands.</summary>
@@ -144,8 +149,9 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == ')':
                     if (_parentheses > 0) _parentheses--;
-                    else if (_frames.TryPop(out var outer))
+                    else if (_frames.Count > 0)
                     {
+                        var outer = _frames.Pop();
                         (Current, _parentheses) = (outer.Outer, outer.Parentheses);
                         if (outer.Kind == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
                     }
@@ -181,12 +187,12 @@ internal sealed class ShellQuoteContext
         if (_hereDocument is { } document)
         {
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
-            if (value.Contains('\n') || value.Contains('\r'))
+            if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
             // Quotes mean nothing in a body; with an unquoted delimiter $, ` and \ still do, and a backslash escapes them.
             return document.Literal ? shown : EscapeForHereDocument(shown);
         }
-        if (InComment) return ShellQuoting.QuoteBare(shown.ReplaceLineEndings(" "));
+        if (InComment) return ShellQuoting.QuoteBare(shown.Replace("\r\n", " ").Replace('\n', ' ').Replace('\r', ' '));
         if (_inBackticks && !IsPlainWord(value))
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
