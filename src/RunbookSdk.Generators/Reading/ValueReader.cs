@@ -75,39 +75,41 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     /// </summary>
     public TextValue Command(ExpressionSyntax? expression)
     {
-        if (expression is not InterpolatedStringExpressionSyntax interpolated) return Text(expression);
-        // Pieces as Text reads them; a constant hole is kept apart until it is known whether any needs quoting.
-        var pieces = new (string Text, bool IsHole, bool IsConstant)[interpolated.Contents.Count];
-        var constants = false;
-        for (var i = 0; i < pieces.Length; i++)
+        var text = Text(expression);
+        // Most commands hold no constant (a constant became literal text, which Text joins with its neighbours): then
+        // there is nothing to quote, and nothing more is allocated on this path, which every command takes.
+        if (expression is not InterpolatedStringExpressionSyntax interpolated || !HasConstantHole(interpolated, text)) return text;
+
+        var context = new RunbookSdk.Commands.ShellQuoteContext();
+        var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(interpolated.Contents.Count);
+        foreach (var content in interpolated.Contents)
         {
-            switch (interpolated.Contents[i])
+            switch (content)
             {
                 case InterpolatedStringTextSyntax literal:
-                    pieces[i] = (Unescape(interpolated, literal.TextToken.ValueText), false, false);
+                    var written = Unescape(interpolated, literal.TextToken.ValueText);
+                    context.Advance(written);
+                    Append(segments, new TextSegment(written, false));
                     break;
                 case InterpolationSyntax hole:
-                    var segment = HoleOrConstant(hole);
-                    pieces[i] = (segment.Text, segment.IsHole, !segment.IsHole);
-                    constants |= !segment.IsHole;
+                    var segment = HoleOrConstant(hole); // bound already, by Text: the semantic model keeps the answer
+                    if (!segment.IsHole) segment = new TextSegment(QuoteConstant(context, segment.Text), false);
+                    context.AfterHole(segment.Text);
+                    Append(segments, segment);
                     break;
             }
         }
+        return new TextValue(new EquatableArray<TextSegment>(segments.ToImmutable()));
+    }
 
-        // Most commands hold no constant: then nothing is followed through the shell's quoting.
-        var context = constants ? new RunbookSdk.Commands.ShellQuoteContext() : null;
-        var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(pieces.Length);
-        foreach (var (text, isHole, isConstant) in pieces)
-        {
-            var written = isConstant ? QuoteConstant(context!, text) : text;
-            if (context is not null)
-            {
-                if (isHole || isConstant) context.AfterHole(written);
-                else context.Advance(text);
-            }
-            Append(segments, new TextSegment(written, isHole));
-        }
-        return new TextValue(new EquatableArray<TextSegment>(segments.Count == segments.Capacity ? segments.MoveToImmutable() : segments.ToImmutable()));
+    /// <summary>Whether Text turned a hole into literal text: it then has fewer holes than the string.</summary>
+    private static bool HasConstantHole(InterpolatedStringExpressionSyntax interpolated, TextValue text)
+    {
+        var holes = 0;
+        foreach (var content in interpolated.Contents) if (content is InterpolationSyntax) holes++;
+        var kept = 0;
+        foreach (var segment in text.Segments) if (segment.IsHole) kept++;
+        return kept < holes;
     }
 
     private static string QuoteConstant(RunbookSdk.Commands.ShellQuoteContext context, string value)
