@@ -15,7 +15,8 @@ public static partial class ProjectDiscovery
 
     /// <summary>Finds the runbook projects behind <paramref name="path"/>, ordered by path.</summary>
     /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
-    /// <exception cref="ValidationInputException">The path does not exist or is not one of those.</exception>
+    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution lists a
+    /// project that does not exist, or a solution or project file is not valid XML.</exception>
     public static IReadOnlyList<RunbookProject> Find(string path)
     {
         var full = Path.GetFullPath(path);
@@ -24,8 +25,8 @@ public static partial class ProjectDiscovery
         return Path.GetExtension(full).ToLowerInvariant() switch
         {
             ".csproj" => Select([full], named: true),
-            ".sln" => Select(SolutionProjects(full), named: false),
-            ".slnx" => Select(SlnxProjects(full), named: false),
+            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false),
+            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false),
             _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
         };
     }
@@ -103,10 +104,28 @@ public static partial class ProjectDiscovery
         }
     }
 
+    /// <summary>A solution's projects, each of which must exist: a missing one is a broken solution, not "no runbooks".</summary>
+    private static IReadOnlyList<string> Listed(string solution, IEnumerable<string> projects)
+    {
+        var listed = projects.ToArray();
+        if (listed.FirstOrDefault(p => !File.Exists(p)) is { } missing)
+            throw new ValidationInputException($"'{solution}' lists '{Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(solution))!, missing)}', which does not exist.");
+        return listed;
+    }
+
     private static IEnumerable<string> SlnxProjects(string solution)
     {
         var directory = Path.GetDirectoryName(solution)!;
-        return XDocument.Load(solution).Descendants()
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(solution, LoadOptions.SetLineInfo);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new ValidationInputException($"{solution}({e.LineNumber},{e.LinePosition}): not a valid solution file: {e.Message}");
+        }
+        return document.Descendants()
             .Where(e => e.Name.LocalName == "Project" && e.Attribute("Path")?.Value.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) == true)
             .Select(e => Path.Combine(directory, e.Attribute("Path")!.Value.Replace('\\', Path.DirectorySeparatorChar)))
             .ToArray();

@@ -16,14 +16,22 @@ public sealed partial class ProjectProperties
 
     /// <summary>Reads the properties of <paramref name="projectFile"/>.</summary>
     /// <param name="projectFile">Path of a <c>.csproj</c>.</param>
+    /// <exception cref="ValidationInputException">The project file or a <c>Directory.Build.props</c> is not valid XML.</exception>
     public static ProjectProperties Read(string projectFile)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in DirectoryBuildProps(Path.GetDirectoryName(Path.GetFullPath(projectFile))!).Append(projectFile))
         {
             XDocument document;
-            try { document = XDocument.Load(file); }
-            catch (System.Xml.XmlException) { continue; }
+            try
+            {
+                document = XDocument.Load(file, LoadOptions.SetLineInfo);
+            }
+            catch (System.Xml.XmlException e)
+            {
+                // MSBuild would refuse it too; read past, it would show up later as a misleading compile error.
+                throw new ValidationInputException($"{file}({e.LineNumber},{e.LinePosition}): not a valid MSBuild file: {e.Message}");
+            }
             foreach (var group in document.Root?.Elements().Where(e => e.Name.LocalName == "PropertyGroup") ?? [])
             {
                 foreach (var property in group.Elements())
