@@ -6,9 +6,6 @@ namespace RunbookSdk.Generators.Tests.Docs;
 /// <summary>A hole holding a constant runs quoted like any hole: the page shows it as it runs, not spliced in.</summary>
 public sealed class ConstantHoleTests
 {
-    private static string Page(string runbook) =>
-        GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(GeneratorHarness.Run(TestRunbooks.Handbook, runbook).Run, "Payments_ApiDown.Runbook.g.cs"));
-
     [Fact]
     public void A_constant_hole_is_documented_as_the_runner_executes_it()
     {
@@ -24,7 +21,7 @@ public sealed class ConstantHoleTests
         var executed = handler.ToTemplate().Render();
         Assert.Equal("'kubectl --context prod-eu' get pods -n payments", executed);
 
-        var documented = Page(runbook).Split('\n').Single(l => l.Contains("get pods -n {Namespace}", StringComparison.Ordinal));
+        var documented = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.Contains("get pods -n {Namespace}", StringComparison.Ordinal));
         Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
     }
 
@@ -42,7 +39,7 @@ public sealed class ConstantHoleTests
         CommandInterpolationHandler handler = $"kubectl --context {Context} get pods -n {Namespace} -l note=\"{Note}\"";
         var executed = handler.ToTemplate().Render();
 
-        var documented = Page(runbook).Split('\n').Single(l => l.Contains("get pods -n {Namespace}", StringComparison.Ordinal));
+        var documented = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.Contains("get pods -n {Namespace}", StringComparison.Ordinal));
         Assert.Equal("kubectl --context prod-eu get pods -n {Namespace} -l note=\"costs \\$5\"", documented);
         Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
     }

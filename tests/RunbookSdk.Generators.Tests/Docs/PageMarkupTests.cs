@@ -6,9 +6,6 @@ namespace RunbookSdk.Generators.Tests.Docs;
 /// <summary>Text from a runbook cannot break the markup of its page: a table row, or the bash block meant to be pasted.</summary>
 public sealed class PageMarkupTests
 {
-    private static string Page(string runbook) =>
-        GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(GeneratorHarness.Run(TestRunbooks.Handbook, runbook).Run, "Payments_ApiDown.Runbook.g.cs"));
-
     [Fact]
     public void A_parameter_default_holding_a_pipe_stays_in_its_table_cell()
     {
@@ -18,7 +15,7 @@ public sealed class PageMarkupTests
             "[Parameter(\"Kubernetes namespace\")] public string Namespace { get; init; } = \"payments\";\n    [Parameter(\"Log pattern\")] public string Pattern { get; init; } = \"ERROR|FATAL\";");
         Assert.Contains("ERROR|FATAL", runbook);
 
-        var row = Page(runbook).Split('\n').Single(l => l.StartsWith("| `Pattern`", StringComparison.Ordinal));
+        var row = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.StartsWith("| `Pattern`", StringComparison.Ordinal));
 
         // GFM splits table cells at every unescaped pipe, also inside a code span: 4 columns means 4 cells.
         var cells = Regex.Split(row.Trim().Trim('|'), @"(?<!\\)\|");
@@ -33,7 +30,7 @@ public sealed class PageMarkupTests
             "$\"kubectl get pods -n {Namespace}\", \"List pods.\\nThe restart below takes about two minutes\"");
         Assert.Contains("two minutes", runbook);
 
-        var page = Page(runbook);
+        var page = GeneratorHarness.ApiDownPage(runbook);
         var line = page.Split('\n').Single(l => l.Contains("two minutes", StringComparison.Ordinal));
 
         // Pasted into a shell from the page's bash block, this line would run as a command.

@@ -68,6 +68,10 @@ internal static class GeneratorHarness
 
     /// <summary>The markdown page embedded in a generated runbook or handbook part.</summary>
     public static string EmbeddedMarkdown(string generated) => EmbeddedTexts(generated)[^1]!;
+
+    /// <summary>The page of <paramref name="runbook"/> (a variant of <c>TestRunbooks.Runbook</c>) beside the test handbook.</summary>
+    public static string ApiDownPage(string runbook) =>
+        EmbeddedMarkdown(GeneratedSource(Run(TestRunbooks.Handbook, runbook).Run, "Payments_ApiDown.Runbook.g.cs"));
 }
 
 /// <summary>An in-memory AdditionalFiles item.</summary>
