@@ -95,8 +95,11 @@ internal sealed class ShellQuoteContext
             }
             if (InComment)
             {
-                if (c == '\n') (InComment, _atWordStart) = (false, true);
-                if (c == '\n') StartPendingHereDocument();
+                if (c == '\n')
+                {
+                    (InComment, _atWordStart) = (false, true);
+                    StartPendingHereDocument(); // cat <<EOF # a comment: the body starts on the next line
+                }
                 continue;
             }
 

@@ -79,4 +79,48 @@ public sealed class JournalFileTests
         Assert.Contains("\"event\":\"run-started\"", result.Output);
         Assert.Contains("\"event\":\"run-finished\"", result.Output);
     }
+
+    [Fact]
+    public void Events_kept_while_the_journal_refused_them_are_written_in_order_once_it_takes_them_again()
+    {
+        var disk = new FillableStream { Full = true };
+        using var journal = RunJournal.Over(disk, "journal.jsonl", SecretMasker.None, TimeProvider.System);
+        var failures = 0;
+        journal.WriteFailed += _ => failures++;
+
+        journal.Write("run-started", ("runbook", "a"));
+        journal.Write("step-started", ("key", "s1"));
+        Assert.Equal(2, journal.Unwritten.Count);
+        disk.Full = false;
+        journal.Write("step-finished", ("key", "s1"));
+
+        var lines = System.Text.Encoding.UTF8.GetString(disk.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(["run-started", "step-started", "step-finished"], lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()));
+        Assert.Empty(journal.Unwritten);
+        Assert.Equal(1, failures); // said once while the disk stayed full
+    }
+
+    /// <summary>A disk that is full until told otherwise: every write fails with the error a full disk gives.</summary>
+    private sealed class FillableStream : MemoryStream
+    {
+        public bool Full { get; set; }
+
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Full) throw new IOException("No space left on device");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            if (Full) throw new IOException("No space left on device");
+            base.Write(buffer);
+        }
+
+        public override void WriteByte(byte value)
+        {
+            if (Full) throw new IOException("No space left on device");
+            base.WriteByte(value);
+        }
+    }
 }

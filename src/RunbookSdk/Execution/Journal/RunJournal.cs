@@ -14,8 +14,8 @@ namespace RunbookSdk.Execution;
 /// </summary>
 internal sealed class RunJournal : IDisposable
 {
-    private readonly FileStream _stream;
-    private readonly FileStream _claim;
+    private readonly Stream _stream;
+    private readonly FileStream? _claim;
     private readonly SecretMasker _secrets;
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
@@ -23,7 +23,7 @@ internal sealed class RunJournal : IDisposable
     private readonly List<byte[]> _unwritten = new();
     private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
 
-    private RunJournal(string path, FileStream stream, FileStream claim, SecretMasker secrets, TimeProvider clock)
+    private RunJournal(string path, Stream stream, FileStream? claim, SecretMasker secrets, TimeProvider clock)
     {
         Path = path;
         _stream = stream;
@@ -64,6 +64,9 @@ internal sealed class RunJournal : IDisposable
         }
     }
 
+    /// <summary>A journal over a stream that is not a file of its own (tests of what happens when writes fail).</summary>
+    internal static RunJournal Over(Stream stream, string path, SecretMasker secrets, TimeProvider clock) => new(path, stream, null, secrets, clock);
+
     /// <summary>A default path for a new journal: <c>.runbook-journals/&lt;id&gt;-&lt;UTC time&gt;.jsonl</c> in the working folder.</summary>
     public static string DefaultPath(string runbookId, DateTimeOffset now) =>
         System.IO.Path.Combine(".runbook-journals", $"{runbookId}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.jsonl");
@@ -94,12 +97,21 @@ internal sealed class RunJournal : IDisposable
             var durable = IsDurable(eventName, fields);
             try
             {
-                // After a failed write the file may end in part of a line: a line break keeps the next event whole.
-                if (_unwritten.Count > 0) _stream.WriteByte((byte)'\n');
-                foreach (var pending in _unwritten) _stream.Write(pending);
+                if (_unwritten.Count > 0)
+                {
+                    // After a failed write the file may end in part of a line: a line break keeps the next event
+                    // whole. Each kept event leaves the list once written, so a second failure repeats none of them.
+                    _stream.WriteByte((byte)'\n');
+                    while (_unwritten.Count > 0)
+                    {
+                        _stream.Write(_unwritten[0]);
+                        _unwritten.RemoveAt(0);
+                    }
+                    durable = true;
+                }
                 _stream.Write(line);
-                _stream.Flush(flushToDisk: durable || _unwritten.Count > 0);
-                _unwritten.Clear();
+                if (_stream is FileStream file) file.Flush(flushToDisk: durable);
+                else _stream.Flush();
             }
             catch (IOException e)
             {
@@ -174,6 +186,6 @@ internal sealed class RunJournal : IDisposable
         {
             // Nothing is buffered (see Open); what could not be written is in Unwritten.
         }
-        _claim.Dispose();
+        _claim?.Dispose();
     }
 }
