@@ -57,13 +57,14 @@ public static class ShellQuoting
 /// Follows literal shell text to know how a hole at its end must be quoted. Besides quotes it follows <c>#</c>
 /// comments (an apostrophe in a comment opens no quote), <c>$( )</c> command substitutions, which start a fresh bare
 /// context even inside double quotes, and the places where no quoting keeps a value literal: inside backticks (the
-/// text is read again as a command after backslashes are removed), in arithmetic (<c>(( ))</c>, <c>$(( ))</c> and
-/// <c>[[ ]]</c>, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
+/// text is read again as a command after backslashes are removed), in arithmetic (<c>(( ))</c>, <c>$(( ))</c>,
+/// <c>[[ ]]</c>, <c>let</c> and array subscripts, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
 /// and a line equal to the delimiter ends the body).
 /// </summary>
 internal sealed class ShellQuoteContext
 {
-    private enum FrameKind { Substitution, Arithmetic, Test }
+    // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command.
+    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let }
 
     // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
     // parentheses that were open outside it.
@@ -81,10 +82,12 @@ internal sealed class ShellQuoteContext
     /// <summary>Inside a <c>#</c> comment, which a line break in a hole would end.</summary>
     public bool InComment { get; private set; }
 
-    private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is FrameKind.Arithmetic or FrameKind.Test;
+    private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
 
     public void Advance(string literal)
     {
+        // Where the current word began in this text: -1 when it began before it (or no word has begun).
+        var wordStart = _atWordStart ? 0 : -1;
         for (var i = 0; i < literal.Length; i++)
         {
             var c = literal[i];
@@ -104,6 +107,9 @@ internal sealed class ShellQuoteContext
             }
 
             var atWordStart = false;
+            // A let command's arithmetic ends with the command.
+            if (Current == ShellQuoteState.Bare && c is ';' or '&' or '|' or '\n' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Let)
+                (_, Current, _parentheses) = _frames.Pop();
             switch (Current)
             {
                 case ShellQuoteState.Bare when c == '\\':
@@ -143,6 +149,16 @@ internal sealed class ShellQuoteContext
                     (_, Current, _parentheses) = _frames.Pop();
                     i++;
                     break;
+                case ShellQuoteState.Bare when _atWordStart && At(literal, i, "let") && i + 3 < literal.Length && literal[i + 3] is ' ' or '\t':
+                    Open(FrameKind.Let);
+                    i += 2;
+                    break;
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '[' && IsSubscriptStart(literal, i, wordStart):
+                    Open(FrameKind.Subscript);
+                    break;
+                case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
+                    (_, Current, _parentheses) = _frames.Pop();
+                    break;
                 case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic:
                     i = ReadHereDocumentDelimiter(literal, i + 2) - 1;
                     break;
@@ -177,7 +193,20 @@ internal sealed class ShellQuoteContext
                     break;
             }
             _atWordStart = atWordStart;
+            if (atWordStart) wordStart = i + 1;
         }
+    }
+
+    /// <summary>
+    /// An array subscript, which bash evaluates as arithmetic: <c>name[</c> at the start of a word (an assignment)
+    /// or <c>${name[</c>. Not any <c>[</c> after a name: <c>"filter[{x}]"</c> is only text.
+    /// </summary>
+    private static bool IsSubscriptStart(string text, int bracket, int wordStart)
+    {
+        var start = bracket;
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] == '_')) start--;
+        if (start == bracket) return false;
+        return start == wordStart || (start >= 2 && text[start - 1] == '{' && text[start - 2] == '$');
     }
 
     /// <summary>
@@ -199,7 +228,7 @@ internal sealed class ShellQuoteContext
         if (_inBackticks && !IsPlainWord(value))
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
-            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )) or [[ ]]) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         return ShellQuoting.Quote(shown, Current);
     }
 

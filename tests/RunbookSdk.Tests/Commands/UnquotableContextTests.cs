@@ -85,6 +85,24 @@ public sealed class UnquotableContextTests : IDisposable
         Assert.Equal("many\n8\nbig\n", Bash.Run(Command($"if [[ {seven} -gt 5 ]]; then echo many; fi; echo $(( {seven} + 1 )); (( {seven} > 1 )) && echo big").Render()));
     }
 
+    [Fact]
+    public void A_hostile_value_in_an_array_subscript_or_a_let_is_refused_and_a_number_is_not()
+    {
+        var index = $"a[{Hostile}]";
+        Assert.Throws<CommandQuotingException>(() => Command($"declare -a arr; arr[{index}]=1").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"declare -a arr=(x y); echo \"${{arr[{index}]}}\"").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"let n={index}+1").Render());
+        Assert.False(File.Exists(Marker));
+
+        var one = 1;
+        Assert.Equal("y\n2\n", Bash.Run(Command($"declare -a arr=(x y); arr[{one}]=y; echo \"${{arr[{one}]}}\"; let n={one}+1; echo $n").Render()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Brackets_that_are_only_text_and_a_hole_after_a_let_are_quoted_as_before(string value) =>
+        Assert.Equal($"filter[{value}]|{value}", Bash.Run(Command($"let n=1; printf '%s|' \"filter[{value}]\"; printf '%s' {value}").Render()));
+
     [Theory]
     [MemberData(nameof(Values))]
     public void After_arithmetic_and_a_test_a_hole_is_quoted_as_before(string value) =>
