@@ -58,7 +58,7 @@ public static class ShellQuoting
 /// comments (an apostrophe in a comment opens no quote), <c>$( )</c> command substitutions, which start a fresh bare
 /// context even inside double quotes, and the places where no quoting keeps a value literal: inside backticks (the
 /// text is read again as a command after backslashes are removed), in arithmetic (<c>(( ))</c>, <c>$(( ))</c>,
-/// <c>[[ ]]</c>, <c>let</c> and array subscripts, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
+/// <c>[[ ]]</c>, <c>let</c>, <c>declare -i</c> and array subscripts, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
 /// and a line equal to the delimiter ends the body).
 /// </summary>
 internal sealed class ShellQuoteContext
@@ -153,6 +153,11 @@ internal sealed class ShellQuoteContext
                     Open(FrameKind.Let);
                     i += 2;
                     break;
+                case ShellQuoteState.Bare when _atWordStart && DeclaresIntegers(literal, i) is var length and > 0:
+                    // declare -i n=..., local -i, typeset -i: the assignments are evaluated as arithmetic.
+                    Open(FrameKind.Let);
+                    i += length - 1;
+                    break;
                 case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '[' && IsSubscriptStart(literal, i, wordStart):
                     Open(FrameKind.Subscript);
                     break;
@@ -197,6 +202,33 @@ internal sealed class ShellQuoteContext
         }
     }
 
+    private static readonly string[] IntegerDeclarations = ["declare ", "local ", "typeset "];
+
+    /// <summary>
+    /// The length of <c>declare</c>, <c>local</c> or <c>typeset</c> with an option that includes <c>i</c> (<c>-i</c>,
+    /// <c>-ri</c>) starting at <paramref name="start"/>; 0 when there is none.
+    /// </summary>
+    private static int DeclaresIntegers(string text, int start)
+    {
+        foreach (var builtin in IntegerDeclarations)
+        {
+            if (!At(text, start, builtin)) continue;
+            var i = start + builtin.Length;
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            var option = i;
+            while (option < text.Length && text[option] == '-' && option + 1 < text.Length && char.IsLetter(text[option + 1]))
+            {
+                var end = option + 1;
+                while (end < text.Length && char.IsLetter(text[end])) end++;
+                if (text.IndexOf('i', option + 1, end - option - 1) >= 0) return end - start;
+                option = end;
+                while (option < text.Length && text[option] is ' ' or '\t') option++;
+            }
+            return 0;
+        }
+        return 0;
+    }
+
     /// <summary>
     /// An array subscript, which bash evaluates as arithmetic: <c>name[</c> at the start of a word (an assignment)
     /// or <c>${name[</c>. Not any <c>[</c> after a name: <c>"filter[{x}]"</c> is only text.
@@ -228,7 +260,7 @@ internal sealed class ShellQuoteContext
         if (_inBackticks && !IsPlainWord(value))
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
-            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, declare -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         return ShellQuoting.Quote(shown, Current);
     }
 

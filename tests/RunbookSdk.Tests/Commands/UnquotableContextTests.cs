@@ -92,16 +92,18 @@ public sealed class UnquotableContextTests : IDisposable
         Assert.Throws<CommandQuotingException>(() => Command($"declare -a arr; arr[{index}]=1").Render());
         Assert.Throws<CommandQuotingException>(() => Command($"declare -a arr=(x y); echo \"${{arr[{index}]}}\"").Render());
         Assert.Throws<CommandQuotingException>(() => Command($"let n={index}+1").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"declare -i n={index}").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"f() {{ local -ri n={index}; }}; f").Render());
         Assert.False(File.Exists(Marker));
 
         var one = 1;
-        Assert.Equal("y\n2\n", Bash.Run(Command($"declare -a arr=(x y); arr[{one}]=y; echo \"${{arr[{one}]}}\"; let n={one}+1; echo $n").Render()));
+        Assert.Equal("y\n2\n3\n", Bash.Run(Command($"declare -a arr=(x y); arr[{one}]=y; echo \"${{arr[{one}]}}\"; let n={one}+1; echo $n; declare -i m={one}+2; echo $m").Render()));
     }
 
     [Theory]
     [MemberData(nameof(Values))]
     public void Brackets_that_are_only_text_and_a_hole_after_a_let_are_quoted_as_before(string value) =>
-        Assert.Equal($"filter[{value}]|{value}", Bash.Run(Command($"let n=1; printf '%s|' \"filter[{value}]\"; printf '%s' {value}").Render()));
+        Assert.Equal($"filter[{value}]|{value}|{value}", Bash.Run(Command($"let n=1; printf '%s|' \"filter[{value}]\"; declare -r s={value}; printf '%s|' \"$s\"; printf '%s' {value}").Render()));
 
     [Theory]
     [MemberData(nameof(Values))]
