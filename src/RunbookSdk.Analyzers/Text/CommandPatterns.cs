@@ -68,7 +68,7 @@ internal static class CommandPatterns
     private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
     // A pipeline's status is its last command's: piped into one of these, the check fails when the page is wrong.
-    private static readonly Regex s_pipedIntoCheck = Plain(@"^\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
+    private static readonly Regex s_pipedIntoCheck = Plain(@"\G\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
@@ -161,7 +161,7 @@ internal static class CommandPatterns
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
-            if (separator.Success && s_pipedIntoCheck.IsMatch(text.Substring(separator.Index))) continue;
+            if (separator.Success && s_pipedIntoCheck.IsMatch(text, separator.Index)) continue; // \G: at the separator, no copy
             if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
         }

@@ -45,22 +45,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         if (expression is null) return TextValue.Literal("");
         var constant = Constant(expression);
         if (constant.HasValue) return TextValue.Literal(Invariant(constant.Value));
-        if (expression is InterpolatedStringExpressionSyntax interpolated)
-        {
-            // Every runbook has dozens of these: built without LINQ or intermediate lists (reading is allocation-bound).
-            var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(interpolated.Contents.Count);
-            foreach (var content in interpolated.Contents)
-            {
-                Append(segments, content switch
-                {
-                    InterpolatedStringTextSyntax text => new TextSegment(Unescape(interpolated, text.TextToken.ValueText), false),
-                    InterpolationSyntax hole => HoleOrConstant(hole),
-                    _ => new TextSegment(content.ToString(), true),
-                });
-            }
-
-            return new TextValue(new EquatableArray<TextSegment>(segments.Count == segments.Capacity ? segments.MoveToImmutable() : segments.ToImmutable()));
-        }
+        if (expression is InterpolatedStringExpressionSyntax interpolated) return Interpolated(interpolated, shell: null);
         // Not a constant: documented as its C# source text (RB0016 tells the author).
         return new TextValue(new EquatableArray<TextSegment>(new[] { new TextSegment(expression.ToString(), true) }));
     }
@@ -79,27 +64,38 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // Most commands hold no constant (a constant became literal text, which Text joins with its neighbours): then
         // there is nothing to quote, and nothing more is allocated on this path, which every command takes.
         if (expression is not InterpolatedStringExpressionSyntax interpolated || !HasConstantHole(interpolated, text)) return text;
+        return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext());
+    }
 
-        var context = new RunbookSdk.Commands.ShellQuoteContext();
+    /// <summary>
+    /// An interpolated string as literal parts and holes. With <paramref name="shell"/>, a hole holding a constant is
+    /// quoted as the command's handler quotes it, where the literal text so far leaves it.
+    /// </summary>
+    private TextValue Interpolated(InterpolatedStringExpressionSyntax interpolated, RunbookSdk.Commands.ShellQuoteContext? shell)
+    {
+        // Every runbook has dozens of these: built without LINQ or intermediate lists (reading is allocation-bound).
         var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(interpolated.Contents.Count);
         foreach (var content in interpolated.Contents)
         {
-            switch (content)
+            var segment = content switch
             {
-                case InterpolatedStringTextSyntax literal:
-                    var written = Unescape(interpolated, literal.TextToken.ValueText);
-                    context.Advance(written);
-                    Append(segments, new TextSegment(written, false));
-                    break;
-                case InterpolationSyntax hole:
-                    var segment = HoleOrConstant(hole); // bound already, by Text: the semantic model keeps the answer
-                    if (!segment.IsHole) segment = new TextSegment(QuoteConstant(context, segment.Text), false);
-                    context.AfterHole(segment.Text);
-                    Append(segments, segment);
-                    break;
+                InterpolatedStringTextSyntax text => new TextSegment(Unescape(interpolated, text.TextToken.ValueText), false),
+                InterpolationSyntax hole => HoleOrConstant(hole),
+                _ => new TextSegment(content.ToString(), true),
+            };
+            if (shell is not null)
+            {
+                if (content is InterpolatedStringTextSyntax) shell.Advance(segment.Text);
+                else
+                {
+                    if (!segment.IsHole) segment = new TextSegment(QuoteConstant(shell, segment.Text), false);
+                    shell.AfterHole(segment.Text);
+                }
             }
+            Append(segments, segment);
         }
-        return new TextValue(new EquatableArray<TextSegment>(segments.ToImmutable()));
+
+        return new TextValue(new EquatableArray<TextSegment>(segments.Count == segments.Capacity ? segments.MoveToImmutable() : segments.ToImmutable()));
     }
 
     /// <summary>Whether Text turned a hole into literal text: it then has fewer holes than the string.</summary>
