@@ -63,8 +63,9 @@ public static class ShellQuoting
 /// </summary>
 internal sealed class ShellQuoteContext
 {
-    // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command.
-    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let }
+    // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command;
+    // IntegerAssignment the value of an assignment to a variable declared -i earlier in the text (n=..., n+=...).
+    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let, IntegerAssignment }
 
     // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
     // parentheses that were open outside it.
@@ -76,6 +77,9 @@ internal sealed class ShellQuoteContext
     private int _parentheses;
     private bool _atWordStart = true;
     private bool _inBackticks;
+    // Variables declared -i (declare, local, typeset) earlier in the text: a later assignment to one is arithmetic.
+    // Scopes are not followed (a function's local -i n makes n= outside it arithmetic too), which only refuses more.
+    private HashSet<string>? _integerNames;
 
     public ShellQuoteState Current { get; private set; } = ShellQuoteState.Bare;
 
@@ -109,6 +113,9 @@ internal sealed class ShellQuoteContext
             var atWordStart = false;
             // A let command's arithmetic ends with the command.
             if (Current == ShellQuoteState.Bare && c is ';' or '&' or '|' or '\n' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Let)
+                (_, Current, _parentheses) = _frames.Pop();
+            // An assignment's value ends with its word.
+            if (Current == ShellQuoteState.Bare && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')') && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.IntegerAssignment)
                 (_, Current, _parentheses) = _frames.Pop();
             switch (Current)
             {
@@ -154,9 +161,15 @@ internal sealed class ShellQuoteContext
                     i += 2;
                     break;
                 case ShellQuoteState.Bare when _atWordStart && DeclaresIntegers(literal, i) is var length and > 0:
-                    // declare -i n=..., local -i, typeset -i: the assignments are evaluated as arithmetic.
+                    // declare -i n=..., local -i, typeset -i: the assignments are evaluated as arithmetic, and so is
+                    // every later assignment to the names declared.
+                    RememberIntegerNames(literal, i + length);
                     Open(FrameKind.Let);
                     i += length - 1;
+                    break;
+                case ShellQuoteState.Bare when _atWordStart && AssignsInteger(literal, i) is var nameLength and > 0:
+                    Open(FrameKind.IntegerAssignment);
+                    i += nameLength - 1;
                     break;
                 case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '[' && IsSubscriptStart(literal, i, wordStart):
                     Open(FrameKind.Subscript);
@@ -229,6 +242,43 @@ internal sealed class ShellQuoteContext
         return 0;
     }
 
+    /// <summary>Records the names a <c>declare -i</c> command declares: its words up to the end of the command.</summary>
+    private void RememberIntegerNames(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && text[i] is not (';' or '&' or '|' or '\n' or ')'))
+        {
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            var name = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_')) i++;
+            if (i > name && !char.IsDigit(text[name])) (_integerNames ??= new HashSet<string>(StringComparer.Ordinal)).Add(text.Substring(name, i - name));
+            // Skip the rest of the word (=value, [subscript]); a quoted value ends where its quote does.
+            char? quote = null;
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (quote is { } open) { if (c == open) quote = null; }
+                else if (c is '\'' or '"') quote = c;
+                else if (c is ' ' or '\t' or ';' or '&' or '|' or '\n' or ')') break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The length of <c>name=</c> or <c>name+=</c> at <paramref name="start"/> when <c>name</c> was declared <c>-i</c>
+    /// earlier in the text; 0 otherwise.
+    /// </summary>
+    private int AssignsInteger(string text, int start)
+    {
+        if (_integerNames is null) return 0;
+        var end = start;
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+        if (end == start || !_integerNames.Contains(text.Substring(start, end - start))) return 0;
+        if (At(text, end, "=")) return end + 1 - start;
+        if (At(text, end, "+=")) return end + 2 - start;
+        return 0;
+    }
+
     /// <summary>
     /// An array subscript, which bash evaluates as arithmetic: <c>name[</c> at the start of a word (an assignment)
     /// or <c>${name[</c>. Not any <c>[</c> after a name: <c>"filter[{x}]"</c> is only text.
@@ -260,7 +310,7 @@ internal sealed class ShellQuoteContext
         if (_inBackticks && !IsPlainWord(value))
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
-            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, declare -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+            throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         return ShellQuoting.Quote(shown, Current);
     }
 

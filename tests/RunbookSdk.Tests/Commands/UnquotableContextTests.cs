@@ -100,6 +100,25 @@ public sealed class UnquotableContextTests : IDisposable
         Assert.Equal("y\n2\n3\n", Bash.Run(Command($"declare -a arr=(x y); arr[{one}]=y; echo \"${{arr[{one}]}}\"; let n={one}+1; echo $n; declare -i m={one}+2; echo $m").Render()));
     }
 
+    [Fact]
+    public void A_hostile_value_assigned_to_a_variable_declared_integer_earlier_is_refused_and_a_number_is_not()
+    {
+        // Checked by hand: after declare -i n, n='a[$(cmd)]' (and n+=, export n=) runs cmd although the value is quoted.
+        var index = $"a[{Hostile}]";
+        Assert.Throws<CommandQuotingException>(() => Command($"declare -i n; n={index}").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"declare -i total=0 n\nn+=\"{index}\"").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"typeset -i n; export n={index}").Render());
+        Assert.False(File.Exists(Marker));
+
+        var two = 2;
+        Assert.Equal("3\n", Bash.Run(Command($"declare -i n; n={two}; n+={1}; echo $n").Render()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_hole_after_an_integer_assignment_or_assigned_to_another_variable_is_quoted_as_before(string value) =>
+        Assert.Equal($"{value}|{value}", Bash.Run(Command($"declare -i n; n=1 m={value}; printf '%s|' \"$m\"; n=2; printf '%s' {value}").Render()));
+
     [Theory]
     [MemberData(nameof(Values))]
     public void Brackets_that_are_only_text_and_a_hole_after_a_let_are_quoted_as_before(string value) =>
