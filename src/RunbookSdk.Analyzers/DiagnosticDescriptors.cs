@@ -102,6 +102,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is not a compile-time constant; the generated docs show it as source text",
         Categories.Documentation, DiagnosticSeverity.Info);
 
+    public static readonly DiagnosticDescriptor ConstantHoleIsOneWord = Create(
+        "RB0017", "Constant in a command hole runs as one quoted word",
+        "'{0}' is \"{1}\", which the command handler quotes as one word; write it into the command text if the shell should split it",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -12,7 +12,8 @@ namespace RunbookSdk.Analyzers.Commands;
 /// <summary>
 /// The rules that read command text: what <c>Run</c>, <c>Http</c>, <c>Header</c> and <c>Body</c> will actually send.
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
-/// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end.
+/// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
+/// RB0017 constants of several words in the handler's holes.
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -32,7 +33,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.NonProductionResource,
         DiagnosticDescriptors.UnsafeCommandInterpolation,
         DiagnosticDescriptors.VerificationCannotFail,
-        DiagnosticDescriptors.CommandNeverEnds);
+        DiagnosticDescriptors.CommandNeverEnds,
+        DiagnosticDescriptors.ConstantHoleIsOneWord);
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
 
@@ -94,10 +96,17 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
     private static void AnalyzeCommand(DslInvocation call, ExpressionSyntax command)
     {
-        if (!CommandParameters.UsesSafeHandler(command, call.Values) && CommandParameters.PastedInto(command, call.Values).FirstOrDefault() is { } pasted)
+        var safeHandler = CommandParameters.UsesSafeHandler(command, call.Values);
+        if (!safeHandler && CommandParameters.PastedInto(command, call.Values).FirstOrDefault() is { } pasted)
             call.Report(DiagnosticDescriptors.UnsafeCommandInterpolation, command.GetLocation(), pasted.Name);
 
         if (Read(call, command) is not { } text) return;
+
+        if (safeHandler)
+        {
+            foreach (var (hole, value) in ConstantHoles.MeantAsSeveralWords(text))
+                call.Report(DiagnosticDescriptors.ConstantHoleIsOneWord, hole.GetLocation(), hole.Expression.ToString(), value);
+        }
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat))
         {

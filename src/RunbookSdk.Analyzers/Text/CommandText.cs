@@ -17,7 +17,11 @@ internal sealed class CommandPiece
         FlatText = literal.Value;
     }
 
-    public CommandPiece(string constant) => Constant = FlatText = constant;
+    public CommandPiece(string constant, InterpolationSyntax? constantHole = null)
+    {
+        Constant = FlatText = constant;
+        ConstantHole = constantHole;
+    }
 
     public CommandPiece(ExpressionSyntax hole)
     {
@@ -28,6 +32,8 @@ internal sealed class CommandPiece
 
     public LiteralText? Literal { get; }
     public string? Constant { get; }
+    /// <summary>The interpolation a constant came from (<c>{Kubectl}</c>); null for a constant joined with <c>+</c>.</summary>
+    public InterpolationSyntax? ConstantHole { get; }
     public ExpressionSyntax? Hole { get; }
     /// <summary>What the hole reads: the property, field or method name, or "value".</summary>
     public string? HoleName { get; }
@@ -147,7 +153,7 @@ internal sealed class CommandText
                     {
                         var constant = hole.FormatClause is null && hole.AlignmentClause is null ? values.Constant(hole.Expression) : default;
                         pieces.Add(constant is { HasValue: true, Value: { } value }
-                            ? new CommandPiece(System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+                            ? new CommandPiece(System.Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "", hole)
                             : new CommandPiece(hole.Expression));
                     }
                 }

@@ -4,6 +4,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
 
@@ -187,25 +188,7 @@ internal sealed class InterpolatedCommandText
 
     private void AppendLiteral(string value)
     {
-        foreach (var c in value)
-        {
-            switch (c)
-            {
-                case '{': _text.Append("{{"); break;
-                case '}': _text.Append("}}"); break;
-                case '"': _text.Append("\\\""); break;
-                case '\\': _text.Append("\\\\"); break;
-                case '\n': _text.Append("\\n"); break;
-                case '\r': _text.Append("\\r"); break;
-                case '\t': _text.Append("\\t"); break;
-                case '\0': _text.Append("\\0"); break;
-                default:
-                    if (char.IsControl(c)) _text.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else _text.Append(c);
-                    break;
-            }
-        }
-
+        InterpolatedLiteral.AppendEscaped(_text, value);
         _hasLiteral |= value.Length > 0;
     }
 

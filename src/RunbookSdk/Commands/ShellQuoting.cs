@@ -86,6 +86,12 @@ internal sealed class ShellQuoteContext
     /// <summary>Inside a <c>#</c> comment, which a line break in a hole would end.</summary>
     public bool InComment { get; private set; }
 
+    /// <summary>
+    /// A hole here becomes one quoted word outside any quotes: not in a comment, a here-document body, backticks or
+    /// arithmetic, where other rules apply.
+    /// </summary>
+    public bool AtBareWord => Current == ShellQuoteState.Bare && !InComment && _hereDocument is null && !_inBackticks && !InArithmetic;
+
     private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
 
     public void Advance(string literal)

@@ -370,6 +370,27 @@ public sealed class AddTimeoutCodeFixTests
             """));
 }
 
+public sealed class InlineConstantHoleCodeFixTests
+{
+    [Fact]
+    public Task WritesTheConstantsTextIntoTheCommandEscapedForTheString() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InlineConstantHoleCodeFix>(
+            Sources.Runbook("""
+                        .Step("Pods", s => s.Run($"{|RB0017:{Kubectl}|} get pods -n {Region}"))
+                        .Step("Flags", s => s.Run($@"kubectl delete pods -n {Region} {|RB0017:{Flags}|}").RequiresConfirmation())
+            """, extraMembers: """
+                    private const string Kubectl = "kubectl --context \"prod\" -o jsonpath={.items}";
+                    private const string Flags = "--all --selector \"app={x}\"";
+                """),
+            Sources.Runbook(""""
+                        .Step("Pods", s => s.Run($"kubectl --context \"prod\" -o jsonpath={{.items}} get pods -n {Region}"))
+                        .Step("Flags", s => s.Run($@"kubectl delete pods -n {Region} --all --selector ""app={{x}}""").RequiresConfirmation())
+            """", extraMembers: """
+                    private const string Kubectl = "kubectl --context \"prod\" -o jsonpath={.items}";
+                    private const string Flags = "--all --selector \"app={x}\"";
+                """));
+}
+
 public sealed class AddFirstEscalationLevelCodeFixTests
 {
     [Fact]

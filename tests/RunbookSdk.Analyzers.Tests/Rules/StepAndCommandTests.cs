@@ -274,3 +274,33 @@ public sealed class RB0015Tests
                         .Step("Prefix", s => s.Run("timeout 60 tail -f /var/log/nginx/error.log"))
             """));
 }
+
+public sealed class RB0017Tests
+{
+    private const string Constants = """
+            private const string Kubectl = "kubectl --context prod-eu";
+            private const string Flags = "--all --force";
+            private const string Message = "Roll back the deploy";
+            private const string Context = "prod-eu";
+        """;
+
+    [Fact]
+    public Task AConstantOfSeveralWordsStartingACommandOrHoldingOptionsIsReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Pods", s => s.Run($"{|RB0017:{Kubectl}|} get pods -n {Region}"))
+                        .Step("After a pipe", s => s.Run($"aws lambda get-function --function-name {FunctionName} | {|RB0017:{Kubectl}|} apply -f -"))
+                        .Step("Sudo", s => s.Run($"sudo {|RB0017:{Kubectl}|} get nodes -l region={Region}"))
+                        .Step("Flags", s => s.Run($"kubectl delete pods -n {Region} {|RB0017:{Flags}|}").RequiresConfirmation())
+            """, extraMembers: Constants));
+
+    [Fact]
+    public Task OneWordOnPurposeAndTextTheHandlerNeverSeesAreNotReported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("A sentence after an option", s => s.Run($"git commit -m {Message} --author {FunctionName}"))
+                        .Step("Quoted on purpose", s => s.Run($"kubectl get pods -n {Region} -l \"note={Kubectl}\""))
+                        .Step("One word", s => s.Run($"kubectl --context {Context} get pods -n {Region}"))
+                        .Step("A comment", s => s.Run($"kubectl get pods -n {Region} # then {Kubectl} describe"))
+                        .Step("Constants only: Run(string) runs the text as written", s => s.Run($"{Kubectl} get pods"))
+                        .Step("Joined with +", s => s.Run(Kubectl + " get pods"))
+            """, extraMembers: Constants));
+}

@@ -1,0 +1,75 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Analyzers.Text;
+using RunbookSdk.Commands;
+
+namespace RunbookSdk.Analyzers.Commands;
+
+/// <summary>
+/// RB0017: constants in the command handler's holes that read as several shell words. The handler quotes every
+/// hole, so <c>$"{Kubectl} get pods -n {Namespace}"</c> with <c>Kubectl = "kubectl --context prod"</c> runs a program
+/// named <c>'kubectl --context prod'</c>. Only the two shapes where splitting was plainly meant are reported — a hole
+/// at a command's start, and a hole whose value starts with an option (<c>"--all --force"</c>) — both outside quotes;
+/// <c>git commit -m {Message}</c> with a sentence is one word on purpose.
+/// </summary>
+internal static class ConstantHoles
+{
+    private static readonly string[] s_commandPrefixes = ["sudo", "exec", "time", "nohup", "then", "do", "else", "!"];
+
+    /// <summary>The constant holes of a command bound to the handler that the author most likely meant as several words.</summary>
+    public static IEnumerable<(InterpolationSyntax Hole, string Value)> MeantAsSeveralWords(CommandText text)
+    {
+        if (!AnyCandidate(text)) yield break;
+
+        var shell = new ShellQuoteContext();
+        foreach (var piece in text.Pieces)
+        {
+            if (piece.Literal is { } literal)
+            {
+                shell.Advance(literal.Value);
+                continue;
+            }
+
+            if (piece.ConstantHole is { } hole && IsCandidate(piece.Constant!) && shell.AtBareWord &&
+                (piece.Constant!.TrimStart()[0] == '-' || AtCommandStart(text.Flat, piece.FlatStart)))
+                yield return (hole, piece.Constant!);
+
+            shell.AfterHole(piece.FlatText);
+        }
+    }
+
+    private static bool AnyCandidate(CommandText text)
+    {
+        foreach (var piece in text.Pieces)
+        {
+            if (piece.ConstantHole is not null && IsCandidate(piece.Constant!)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Text with a space or tab between two words.</summary>
+    private static bool IsCandidate(string value)
+    {
+        var trimmed = value.Trim();
+        return trimmed.IndexOf(' ') > 0 || trimmed.IndexOf('\t') > 0;
+    }
+
+    /// <summary>Whether a word at <paramref name="position"/> is a command's name: after nothing, an operator or a prefix such as sudo.</summary>
+    private static bool AtCommandStart(string flat, int position)
+    {
+        var end = position;
+        while (end > 0 && flat[end - 1] is ' ' or '\t') end--;
+        if (end == 0) return true;
+        if (flat[end - 1] is ';' or '|' or '&' or '(' or '\n' or '{' or '`') return true;
+        foreach (var prefix in s_commandPrefixes)
+        {
+            var start = end - prefix.Length;
+            if (start >= 0 && string.CompareOrdinal(flat, start, prefix, 0, prefix.Length) == 0 &&
+                (start == 0 || flat[start - 1] is ' ' or '\t' or ';' or '|' or '&' or '(' or '\n'))
+                return true;
+        }
+
+        return false;
+    }
+}
