@@ -1,11 +1,13 @@
 using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Escalation;
 using RunbookSdk.Analyzers.Identity;
+using RunbookSdk.Analyzers.Review;
 using RunbookSdk.Analyzers.Sections;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
 using RunbookSdk.CodeFixes.Escalation;
 using RunbookSdk.CodeFixes.Identity;
+using RunbookSdk.CodeFixes.Review;
 using RunbookSdk.CodeFixes.Sections;
 
 namespace RunbookSdk.Analyzers.Tests.Fixes;
@@ -368,6 +370,70 @@ public sealed class AddTimeoutCodeFixTests
                             .Run($"kubectl get pods --watch -n {Region}")
                             .Timeout(TimeSpan.FromMinutes(5)))
             """));
+}
+
+public sealed class MarkReviewedCodeFixTests
+{
+    private static readonly DateTime s_today = DateTime.UtcNow.Date;
+    private static readonly DateTime s_next = s_today.AddMonths(6);
+
+    [Fact]
+    public Task SetsTheNextReviewSixMonthsAheadAndLastUpdatedToToday() =>
+        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+            using RunbookSdk;
+
+            [Handbook("old")]
+            public sealed class Old : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Old")
+                    .LastUpdated(2025, 4, 5)
+                    .{|RB0010:ReviewDate(2025, 10, 5)|};
+            }
+            """, $$"""
+            using RunbookSdk;
+
+            [Handbook("old")]
+            public sealed class Old : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Old")
+                    .LastUpdated({{s_today.Year}}, {{s_today.Month}}, {{s_today.Day}})
+                    .ReviewDate({{s_next.Year}}, {{s_next.Month}}, {{s_next.Day}});
+            }
+            """);
+
+    [Fact]
+    public Task KeepsNamedArgumentsByNameAndLeavesOtherDocumentsAlone() =>
+        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+            using RunbookSdk;
+
+            [Handbook("old")]
+            public sealed class Old : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Old").{|RB0010:ReviewDate(day: 5, month: 10, year: 2025)|};
+            }
+
+            [Handbook("other")]
+            public sealed class Other : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Other").LastUpdated(2020, 1, 1).ReviewDate(2999, 1, 1);
+            }
+            """, $$"""
+            using RunbookSdk;
+
+            [Handbook("old")]
+            public sealed class Old : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Old").ReviewDate(day: {{s_next.Day}}, month: {{s_next.Month}}, year: {{s_next.Year}});
+            }
+
+            [Handbook("other")]
+            public sealed class Other : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Other").LastUpdated(2020, 1, 1).ReviewDate(2999, 1, 1);
+            }
+            """);
 }
 
 public sealed class InlineConstantHoleCodeFixTests
