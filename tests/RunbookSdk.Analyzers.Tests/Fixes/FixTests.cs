@@ -3,12 +3,14 @@ using RunbookSdk.Analyzers.Escalation;
 using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.Analyzers.Review;
 using RunbookSdk.Analyzers.Sections;
+using RunbookSdk.Analyzers.Steps;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
 using RunbookSdk.CodeFixes.Escalation;
 using RunbookSdk.CodeFixes.Identity;
 using RunbookSdk.CodeFixes.Review;
 using RunbookSdk.CodeFixes.Sections;
+using RunbookSdk.CodeFixes.Steps;
 
 namespace RunbookSdk.Analyzers.Tests.Fixes;
 
@@ -369,6 +371,23 @@ public sealed class AddTimeoutCodeFixTests
                             .Note("Until the pods are ready")
                             .Run($"kubectl get pods --watch -n {Region}")
                             .Timeout(TimeSpan.FromMinutes(5)))
+            """));
+}
+
+public sealed class NoteToInstructionCodeFixTests
+{
+    [Fact]
+    public Task TurnsAStepsOnlyNoteIntoItsInstruction() =>
+        Verify<EmptyStepAnalyzer>.FixAsync<NoteToInstructionCodeFix>(
+            Sources.Runbook("""
+                        .Step({|RB0004:"Check the dashboard"|}, s => s.Note("Open Technical Performance and note the p95 latency").RequiresConfirmation())
+                        .Step({|RB0004:"Two notes"|}, s => s.Note("Either this").Note("or that"))
+                        .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
+            """),
+            Sources.Runbook("""
+                        .Step("Check the dashboard", s => s.Instruction("Open Technical Performance and note the p95 latency").RequiresConfirmation())
+                        .Step({|RB0004:"Two notes"|}, s => s.Note("Either this").Note("or that"))
+                        .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
             """));
 }
 
