@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using RunbookSdk.Generators.Model;
 using Scriban;
 using Scriban.Runtime;
 
@@ -25,12 +27,20 @@ internal sealed class TemplateSet
     /// </summary>
     internal static int BuiltInParseCount;
 
-    private TemplateSet(Template runbook, Template handbook, Template index)
+    private TemplateSet(Template runbook, Template handbook, Template index, string? runbookPath = null, string? handbookPath = null, string? indexPath = null)
     {
         Runbook = runbook;
         Handbook = handbook;
         Index = index;
+        _runbookPath = runbookPath;
+        _handbookPath = handbookPath;
+        _indexPath = indexPath;
     }
+
+    // Where a project's own template came from (null: the built-in one), for RB0102 when it fails while rendering.
+    private readonly string? _runbookPath;
+    private readonly string? _handbookPath;
+    private readonly string? _indexPath;
 
     public static TemplateSet Default => BuiltIn.Value;
 
@@ -38,13 +48,46 @@ internal sealed class TemplateSet
     public Template Handbook { get; }
     public Template Index { get; }
 
-    public TemplateSet With(string name, Template template) => name switch
+    /// <summary>The set with a project's own template, read from <paramref name="path"/>, for page <paramref name="name"/>.</summary>
+    public TemplateSet With(string name, string path, Template template) => name switch
     {
-        RunbookName => new TemplateSet(template, Handbook, Index),
-        HandbookName => new TemplateSet(Runbook, template, Index),
-        IndexName => new TemplateSet(Runbook, Handbook, template),
+        RunbookName => new TemplateSet(template, Handbook, Index, path, _handbookPath, _indexPath),
+        HandbookName => new TemplateSet(Runbook, template, Index, _runbookPath, path, _indexPath),
+        IndexName => new TemplateSet(Runbook, Handbook, template, _runbookPath, _handbookPath, path),
         _ => this,
     };
+
+    /// <summary>
+    /// Renders page <paramref name="name"/> with this set's template. A project's own template is the project's code,
+    /// not ours: when it fails while rendering, the built-in template renders the page instead and
+    /// <paramref name="failure"/> says why (RB0102), so the runbook keeps its part in the app and the build finishes.
+    /// </summary>
+    /// <param name="name">The template's file name (<see cref="RunbookName"/>, ...).</param>
+    /// <param name="model">Builds the page's view; called again for the fallback, since a template may change the view it was given.</param>
+    /// <param name="cancellationToken">The generator's: the IDE cancels a run it no longer needs.</param>
+    /// <param name="failure">RB0102 when the project's template failed, else null.</param>
+    public string RenderPage(string name, Func<ScriptObject> model, CancellationToken cancellationToken, out DiagnosticInfo? failure)
+    {
+        failure = null;
+        var (template, path, builtIn) = name switch
+        {
+            RunbookName => (Runbook, _runbookPath, Default.Runbook),
+            HandbookName => (Handbook, _handbookPath, Default.Handbook),
+            _ => (Index, _indexPath, Default.Index),
+        };
+        if (path is null) return Render(template, model());
+
+        try
+        {
+            return Render(template, model(), cancellationToken);
+        }
+        catch (Exception e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            failure = new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { path, e.Message }));
+            return Render(builtIn, model());
+        }
+    }
 
     public static bool IsTemplateName(string fileName) => fileName is RunbookName or HandbookName or IndexName;
 
@@ -57,10 +100,12 @@ internal sealed class TemplateSet
     [ThreadStatic] private static TemplateContext? t_builtInContext;
 
     /// <summary>Renders a page with ordinal, culture-free settings and "\n" line endings, ending in one line feed.</summary>
-    public static string Render(Template template, ScriptObject model)
+    public static string Render(Template template, ScriptObject model, CancellationToken cancellationToken = default)
     {
         var reusable = BuiltIn.IsValueCreated && BuiltIn.Value.IsOwnTemplate(template);
         var context = (reusable ? t_builtInContext : null) ?? NewContext();
+        // Scriban checks it in every loop iteration: a project's template stops when the run it is part of is cancelled.
+        if (!reusable) context.CancellationToken = cancellationToken;
         // Taken out while in use: a render that throws leaves no half-used context for the next page.
         if (reusable) t_builtInContext = null;
         context.PushGlobal(model);

@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>
+/// A project's own page template (runbook-templates/*.sbntxt) is the project's code, not ours: whatever it does while
+/// rendering, the runbook stays in the app, the build finishes, and the page falls back to the built-in one with RB0102.
+/// </summary>
+public sealed class ProjectTemplateTests
+{
+    private static readonly string BuiltInPage = GeneratorHarness.ApiDownPage(TestRunbooks.Runbook);
+
+    private static GeneratorDriverRunResult RunWithRunbookTemplate(string template)
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook);
+        var text = new InMemoryAdditionalText("/repo/runbook-templates/runbook.md.sbntxt", template);
+        var run = Task.Run(() => GeneratorHarness.CreateDriver(new AdditionalText[] { text }).RunGenerators(compilation).GetRunResult());
+        Assert.True(run.Wait(TimeSpan.FromMinutes(1)), "The generator did not finish within a minute: the build would hang.");
+        return run.Result;
+    }
+
+    [Fact]
+    public void A_project_template_that_fails_while_rendering_keeps_the_runbook_and_falls_back_to_the_built_in_page()
+    {
+        // Parses fine, fails on the first page: a typo in a member path.
+        var run = RunWithRunbookTemplate("# {{ title }}\n{{ phases[0].stepz.first.title }}\n");
+
+        // The runbook's part carries the runbook itself to the app: without it `run payments-api-down` is unknown.
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Equal(BuiltInPage, page);
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal("RB0102", warning.Id);
+        Assert.Contains("/repo/runbook-templates/runbook.md.sbntxt", warning.GetMessage(), StringComparison.Ordinal);
+    }
+}
