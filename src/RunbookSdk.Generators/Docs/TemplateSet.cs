@@ -42,6 +42,12 @@ internal sealed class TemplateSet
     private readonly string? _handbookPath;
     private readonly string? _indexPath;
 
+    /// <summary>
+    /// How long a project's own template may take to render one page. A page takes milliseconds; a template that runs
+    /// longer is stuck (<c>while true</c>, a runaway recursion) and would otherwise hang the build, or the IDE.
+    /// </summary>
+    public static readonly TimeSpan ProjectTemplateTimeLimit = TimeSpan.FromSeconds(10);
+
     public static TemplateSet Default => BuiltIn.Value;
 
     public Template Runbook { get; }
@@ -59,8 +65,9 @@ internal sealed class TemplateSet
 
     /// <summary>
     /// Renders page <paramref name="name"/> with this set's template. A project's own template is the project's code,
-    /// not ours: when it fails while rendering, the built-in template renders the page instead and
-    /// <paramref name="failure"/> says why (RB0102), so the runbook keeps its part in the app and the build finishes.
+    /// not ours: when it fails while rendering (a runtime error, or it runs past <see cref="ProjectTemplateTimeLimit"/>),
+    /// the built-in template renders the page instead and <paramref name="failure"/> says why (RB0102), so the runbook
+    /// keeps its part in the app and the build finishes instead of hanging.
     /// </summary>
     /// <param name="name">The template's file name (<see cref="RunbookName"/>, ...).</param>
     /// <param name="model">Builds the page's view; called again for the fallback, since a template may change the view it was given.</param>
@@ -77,14 +84,19 @@ internal sealed class TemplateSet
         };
         if (path is null) return Render(template, model());
 
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ProjectTemplateTimeLimit);
         try
         {
-            return Render(template, model(), cancellationToken);
+            return Render(template, model(), limit.Token);
         }
         catch (Exception e)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            failure = new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { path, e.Message }));
+            var reason = limit.IsCancellationRequested
+                ? "rendering a page took longer than " + ProjectTemplateTimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds (an endless loop or recursion?)"
+                : e.Message;
+            failure = new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { path, reason }));
             return Render(builtIn, model());
         }
     }
@@ -104,7 +116,7 @@ internal sealed class TemplateSet
     {
         var reusable = BuiltIn.IsValueCreated && BuiltIn.Value.IsOwnTemplate(template);
         var context = (reusable ? t_builtInContext : null) ?? NewContext();
-        // Scriban checks it in every loop iteration: a project's template stops when the run it is part of is cancelled.
+        // Scriban checks it in every loop iteration: how a project's template that never ends is stopped.
         if (!reusable) context.CancellationToken = cancellationToken;
         // Taken out while in use: a render that throws leaves no half-used context for the next page.
         if (reusable) t_builtInContext = null;

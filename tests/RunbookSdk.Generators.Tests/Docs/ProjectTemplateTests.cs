@@ -33,4 +33,17 @@ public sealed class ProjectTemplateTests
         Assert.Equal("RB0102", warning.Id);
         Assert.Contains("/repo/runbook-templates/runbook.md.sbntxt", warning.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_endless_loop_in_a_project_template_does_not_hang_the_build()
+    {
+        // Parses fine and never ends: the built-in templates render without loop limits, and so did a project's.
+        var run = RunWithRunbookTemplate("{{ while true }}x{{ end }}");
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Equal(BuiltInPage, page);
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal("RB0102", warning.Id);
+        Assert.Contains("took longer than 10 seconds", warning.GetMessage(), StringComparison.Ordinal);
+    }
 }
