@@ -88,7 +88,12 @@ internal sealed class TemplateSet
         limit.CancelAfter(ProjectTemplateTimeLimit);
         try
         {
-            return Render(template, model(), limit.Token);
+            var view = model();
+            var marker = view["marker"] as string;
+            var page = Render(template, view, limit.Token);
+            // The docs command replaces only files whose first line is the marker and keeps every other file as
+            // hand-written: a page without it would be refused by the next build. A template need not write it.
+            return marker is null || page.StartsWith(DocumentViews.MarkerPrefix, StringComparison.Ordinal) ? page : marker + "\n" + page;
         }
         catch (Exception e)
         {

@@ -46,4 +46,25 @@ public sealed class ProjectTemplateTests
         Assert.Equal("RB0102", warning.Id);
         Assert.Contains("took longer than 10 seconds", warning.GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_page_from_a_project_template_without_the_marker_still_starts_with_it()
+    {
+        // The docs command replaces a file only when its first line is the marker; any other file is hand-written and
+        // in the way. A template without {{ marker }} wrote pages the next build refused to overwrite ("is hand-written").
+        var run = RunWithRunbookTemplate("# {{ title }}\n");
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Equal(BuiltInPage.Split('\n')[0] + "\n# Payments API down\n", page);
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public void A_project_template_that_writes_the_marker_first_gets_it_once()
+    {
+        var run = RunWithRunbookTemplate("{{ marker }}\n# {{ title }}\n");
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Equal(BuiltInPage.Split('\n')[0] + "\n# Payments API down\n", page);
+    }
 }
