@@ -11,10 +11,10 @@ internal static class Markdown
     public static string Cell(string? text) =>
         (text ?? "").Replace("|", "\\|").Replace("\r\n", "\n").Replace("\n", "<br>");
 
-    /// <summary>Inline code that survives backticks in the text.</summary>
+    /// <summary>Inline code that survives backticks in the text: a code span ends at a run of exactly its fence's length.</summary>
     public static string Code(string text)
     {
-        var fence = text.Contains("`") ? "``" : "`";
+        var fence = new string('`', LongestBacktickRun(text) + 1);
         var pad = text.StartsWith("`", StringComparison.Ordinal) || text.EndsWith("`", StringComparison.Ordinal) ? " " : "";
         return fence + pad + text + pad + fence;
     }

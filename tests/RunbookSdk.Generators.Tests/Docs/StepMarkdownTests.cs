@@ -44,4 +44,18 @@ public sealed class StepMarkdownTests
 
         Assert.Equal("```bash\nsecond\n```", StepMarkdown.Render(Step(false, Shell("second"))));
     }
+
+    [Fact]
+    public void Inline_code_is_fenced_by_more_backticks_than_the_longest_run_in_it()
+    {
+        // A run of two backticks closed a "``" code span early: the rest of the text fell out of the code.
+        var body = StepMarkdown.Render(Step(false, new ActionModel("http", TextValue.Literal("https://search.example.com/q"))
+        {
+            Method = "POST",
+            Body = "{\"query\": \"``x``\"}",
+        }));
+
+        Assert.Equal("**POST** `https://search.example.com/q`\n- body ```{\"query\": \"``x``\"}```", body);
+        Assert.Equal("``` `` ```", Markdown.Code("``"));
+    }
 }
