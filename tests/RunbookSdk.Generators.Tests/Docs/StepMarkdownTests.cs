@@ -58,4 +58,19 @@ public sealed class StepMarkdownTests
         Assert.Equal("**POST** `https://search.example.com/q`\n- body ```{\"query\": \"``x``\"}```", body);
         Assert.Equal("``` `` ```", Markdown.Code("``"));
     }
+
+    [Fact]
+    public void A_multi_line_command_with_Windows_line_endings_is_named_without_a_carriage_return()
+    {
+        // A verbatim string in a source file checked out with CRLF: the page must not depend on how git checked it out.
+        var command = new ActionModel("shell", TextValue.Literal("kubectl rollout restart \\\r\n  deployment/api"))
+        {
+            Timeout = new DurationModel(TimeSpan.FromMinutes(2), "TimeSpan.FromMinutes(2)"),
+        };
+
+        var body = StepMarkdown.Render(Step(false, command));
+
+        Assert.DoesNotContain("\r", body, StringComparison.Ordinal);
+        Assert.EndsWith("\n- `kubectl rollout restart`: stopped after 2 minutes", body, StringComparison.Ordinal);
+    }
 }
