@@ -64,4 +64,15 @@ public sealed class PageMarkupTests
 
         Assert.Contains("| Region | Team |\n|---|---|\n| eu | a |\n| us | b |\n\n", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_contents_link_of_a_phase_named_with_vowel_signs_is_the_anchor_GitHub_gives_its_heading()
+    {
+        // Hindi "jaanch" (check): the vowel signs are marks, which GitHub keeps in the anchor (Ruby's \p{Word}).
+        var runbook = TestRunbooks.Runbook.Replace(".Phase(\"Diagnose\",", ".Phase(\"\u091C\u093E\u0901\u091A\",");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("- [Phase 1: \u091C\u093E\u0901\u091A (0-5 minutes)](#phase-1-\u091C\u093E\u0901\u091A-0-5-minutes)\n", page, StringComparison.Ordinal);
+    }
 }
