@@ -70,13 +70,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
         var embedOutline = options.Select(static (o, _) => o.EmbedOutline);
         var runbookSources = runbooks.Combine(handbooks).Combine(templates).Combine(embedOutline)
-            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right)))
+            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.RunbookSources);
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
-            .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right)))
+            .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.HandbookSources);
         var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options)
-            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right)))
+            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
         // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
@@ -93,33 +93,38 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     private static bool IsTrue(Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions options, string key) =>
         options.TryGetValue(key, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
-    private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates, bool embedOutline)
+    private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates, bool embedOutline, System.Threading.CancellationToken cancellationToken)
     {
         var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
-        var markdown = TemplateSet.Render(set.Runbook, DocumentViews.Runbook(runbook, handbook));
-        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown, embedOutline), EquatableArray<DiagnosticInfo>.Empty);
+        var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
+        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown, embedOutline), Diagnostics(failure));
     }
 
-    private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates)
+    private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)
     {
         var (set, _) = TemplateOverrides.Resolve(templates);
         var members = runbooks.Where(r => r.HandbookType == handbook.Type.FullName);
-        var markdown = TemplateSet.Render(set.Handbook, DocumentViews.Handbook(handbook, members));
-        return new GeneratedSource(handbook.Type.MemberName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), EquatableArray<DiagnosticInfo>.Empty);
+        var markdown = set.RenderPage(TemplateSet.HandbookName, () => DocumentViews.Handbook(handbook, members), cancellationToken, out var failure);
+        return new GeneratedSource(handbook.Type.MemberName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
-    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options)
+    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
     {
         // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
         // unless it is a runbook app that asked for an entry point.
         if (runbooks.Count == 0 && handbooks.Count == 0 && !options.EmitEntryPoint)
             return new GeneratedSource("RunbookCatalog.g.cs", "", EquatableArray<DiagnosticInfo>.Empty);
         var (set, diagnostics) = TemplateOverrides.Resolve(templates);
-        var index = TemplateSet.Render(set.Index, DocumentViews.Index(handbooks, runbooks));
-        // Template diagnostics are reported once, with the catalog, not once per page.
+        var index = set.RenderPage(TemplateSet.IndexName, () => DocumentViews.Index(handbooks, runbooks), cancellationToken, out var failure);
+        // Template parse errors are reported once, with the catalog, not once per page; a page whose template failed while
+        // rendering reports it with that page.
+        if (failure is not null) diagnostics = diagnostics.Concat(new[] { failure }).ToEquatableArray();
         return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint), diagnostics);
     }
+
+    private static EquatableArray<DiagnosticInfo> Diagnostics(DiagnosticInfo? failure) =>
+        failure is null ? EquatableArray<DiagnosticInfo>.Empty : new EquatableArray<DiagnosticInfo>(new[] { failure });
 
     private static void Add(SourceProductionContext context, GeneratedSource source)
     {

@@ -30,6 +30,24 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_new_repository_checks_out_its_docs_with_the_line_endings_docs_check_compares()
+    {
+        // docs --check compares pages byte for byte and they are written with "\n". Git for Windows (and GitHub's
+        // Windows runners) check text files out with CRLF unless the repository says otherwise: every page stale.
+        // The git directory is kept outside the new repository, which the other tests of this class build.
+        var gitDirectory = Path.Combine(repository.Root, "attributes.git");
+        var init = await repository.Processes.Run("git", repository.Root, Timeout, "init", "--quiet", "--bare", gitDirectory);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
+        var attributes = await repository.Processes.Run("git", repository.Repository, Timeout,
+            "--git-dir", gitDirectory, "--work-tree", repository.Repository, "-c", "core.autocrlf=true",
+            "check-attr", "eol", "--", "src/Payments/docs/payments-api-outage.md");
+        log.WriteLine(attributes.ToString());
+
+        Assert.Contains("eol: lf", attributes.Output);
+    }
+
+    [Fact]
     public async Task The_new_projects_tests_dry_run_its_runbook_and_pass()
     {
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());

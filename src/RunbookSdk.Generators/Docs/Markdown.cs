@@ -11,10 +11,10 @@ internal static class Markdown
     public static string Cell(string? text) =>
         (text ?? "").Replace("|", "\\|").Replace("\r\n", "\n").Replace("\n", "<br>");
 
-    /// <summary>Inline code that survives backticks in the text.</summary>
+    /// <summary>Inline code that survives backticks in the text: a code span ends at a run of exactly its fence's length.</summary>
     public static string Code(string text)
     {
-        var fence = text.Contains("`") ? "``" : "`";
+        var fence = new string('`', LongestBacktickRun(text) + 1);
         var pad = text.StartsWith("`", StringComparison.Ordinal) || text.EndsWith("`", StringComparison.Ordinal) ? " " : "";
         return fence + pad + text + pad + fence;
     }
@@ -66,14 +66,40 @@ internal static class Markdown
         return builder.Append('\n').Append('`', fenceLength).Append('\n');
     }
 
-    /// <summary>The anchor GitHub gives a heading: lower case, punctuation dropped, spaces to hyphens.</summary>
+    /// <summary>
+    /// The anchor GitHub gives a heading: lower case, spaces to hyphens, and only letters, marks, digits, connector
+    /// punctuation (<c>_</c>) and hyphens kept (Ruby's <c>\p{Word}</c>): a vowel sign in Hindi or Thai is a mark, and
+    /// dropping it pointed the contents at an anchor that does not exist.
+    /// </summary>
     public static string Anchor(string heading)
     {
         var builder = new StringBuilder();
-        foreach (var c in heading.ToLowerInvariant())
+        var text = heading.ToLowerInvariant();
+        for (var i = 0; i < text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c) || c == '-' || c == '_') builder.Append(c);
-            else if (c == ' ') builder.Append('-');
+            var c = text[i];
+            // Read per code point, so a letter outside the BMP (a surrogate pair) is kept whole.
+            var length = char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]) ? 2 : 1;
+            switch (System.Globalization.CharUnicodeInfo.GetUnicodeCategory(text, i))
+            {
+                case System.Globalization.UnicodeCategory.UppercaseLetter:
+                case System.Globalization.UnicodeCategory.LowercaseLetter:
+                case System.Globalization.UnicodeCategory.TitlecaseLetter:
+                case System.Globalization.UnicodeCategory.ModifierLetter:
+                case System.Globalization.UnicodeCategory.OtherLetter:
+                case System.Globalization.UnicodeCategory.NonSpacingMark:
+                case System.Globalization.UnicodeCategory.SpacingCombiningMark:
+                case System.Globalization.UnicodeCategory.EnclosingMark:
+                case System.Globalization.UnicodeCategory.DecimalDigitNumber:
+                case System.Globalization.UnicodeCategory.ConnectorPunctuation:
+                    builder.Append(text, i, length);
+                    break;
+                default:
+                    if (c == '-') builder.Append('-');
+                    else if (c == ' ') builder.Append('-');
+                    break;
+            }
+            i += length - 1;
         }
         return builder.ToString();
     }

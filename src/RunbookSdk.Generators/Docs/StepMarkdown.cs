@@ -132,7 +132,8 @@ internal static class StepMarkdown
 
     private static string FirstLine(string text)
     {
-        var line = text.Split('\n')[0].TrimEnd('\\', ' ');
+        // A "\r" left by a Windows line ending would make the page depend on how the source was checked out.
+        var line = text.Split('\n')[0].TrimEnd('\r', '\\', ' ', '\t');
         return line.Length <= 60 ? line : line.Substring(0, 57) + "...";
     }
 }

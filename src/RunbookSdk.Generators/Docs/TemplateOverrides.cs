@@ -30,7 +30,7 @@ internal static class TemplateOverrides
                 diagnostics.Add(new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { text.Path, message })));
                 continue;
             }
-            set = set.With(text.Name, template);
+            set = set.With(text.Name, text.Path, template);
         }
         return (set, diagnostics.ToEquatableArray());
     }

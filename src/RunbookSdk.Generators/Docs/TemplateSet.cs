@@ -1,6 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Threading;
+using RunbookSdk.Generators.Model;
 using Scriban;
 using Scriban.Runtime;
 
@@ -25,12 +27,26 @@ internal sealed class TemplateSet
     /// </summary>
     internal static int BuiltInParseCount;
 
-    private TemplateSet(Template runbook, Template handbook, Template index)
+    private TemplateSet(Template runbook, Template handbook, Template index, string? runbookPath = null, string? handbookPath = null, string? indexPath = null)
     {
         Runbook = runbook;
         Handbook = handbook;
         Index = index;
+        _runbookPath = runbookPath;
+        _handbookPath = handbookPath;
+        _indexPath = indexPath;
     }
+
+    // Where a project's own template came from (null: the built-in one), for RB0102 when it fails while rendering.
+    private readonly string? _runbookPath;
+    private readonly string? _handbookPath;
+    private readonly string? _indexPath;
+
+    /// <summary>
+    /// How long a project's own template may take to render one page. A page takes milliseconds; a template that runs
+    /// longer is stuck (<c>while true</c>, a runaway recursion) and would otherwise hang the build, or the IDE.
+    /// </summary>
+    public static readonly TimeSpan ProjectTemplateTimeLimit = TimeSpan.FromSeconds(10);
 
     public static TemplateSet Default => BuiltIn.Value;
 
@@ -38,13 +54,57 @@ internal sealed class TemplateSet
     public Template Handbook { get; }
     public Template Index { get; }
 
-    public TemplateSet With(string name, Template template) => name switch
+    /// <summary>The set with a project's own template, read from <paramref name="path"/>, for page <paramref name="name"/>.</summary>
+    public TemplateSet With(string name, string path, Template template) => name switch
     {
-        RunbookName => new TemplateSet(template, Handbook, Index),
-        HandbookName => new TemplateSet(Runbook, template, Index),
-        IndexName => new TemplateSet(Runbook, Handbook, template),
+        RunbookName => new TemplateSet(template, Handbook, Index, path, _handbookPath, _indexPath),
+        HandbookName => new TemplateSet(Runbook, template, Index, _runbookPath, path, _indexPath),
+        IndexName => new TemplateSet(Runbook, Handbook, template, _runbookPath, _handbookPath, path),
         _ => this,
     };
+
+    /// <summary>
+    /// Renders page <paramref name="name"/> with this set's template. A project's own template is the project's code,
+    /// not ours: when it fails while rendering (a runtime error, or it runs past <see cref="ProjectTemplateTimeLimit"/>),
+    /// the built-in template renders the page instead and <paramref name="failure"/> says why (RB0102), so the runbook
+    /// keeps its part in the app and the build finishes instead of hanging.
+    /// </summary>
+    /// <param name="name">The template's file name (<see cref="RunbookName"/>, ...).</param>
+    /// <param name="model">Builds the page's view; called again for the fallback, since a template may change the view it was given.</param>
+    /// <param name="cancellationToken">The generator's: the IDE cancels a run it no longer needs.</param>
+    /// <param name="failure">RB0102 when the project's template failed, else null.</param>
+    public string RenderPage(string name, Func<ScriptObject> model, CancellationToken cancellationToken, out DiagnosticInfo? failure)
+    {
+        failure = null;
+        var (template, path, builtIn) = name switch
+        {
+            RunbookName => (Runbook, _runbookPath, Default.Runbook),
+            HandbookName => (Handbook, _handbookPath, Default.Handbook),
+            _ => (Index, _indexPath, Default.Index),
+        };
+        if (path is null) return Render(template, model());
+
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(ProjectTemplateTimeLimit);
+        try
+        {
+            var view = model();
+            var marker = view["marker"] as string;
+            var page = Render(template, view, limit.Token);
+            // The docs command replaces only files whose first line is the marker and keeps every other file as
+            // hand-written: a page without it would be refused by the next build. A template need not write it.
+            return marker is null || page.StartsWith(DocumentViews.MarkerPrefix, StringComparison.Ordinal) ? page : marker + "\n" + page;
+        }
+        catch (Exception e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var reason = limit.IsCancellationRequested
+                ? "rendering a page took longer than " + ProjectTemplateTimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds (an endless loop or recursion?)"
+                : e.Message;
+            failure = new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { path, reason }));
+            return Render(builtIn, model());
+        }
+    }
 
     public static bool IsTemplateName(string fileName) => fileName is RunbookName or HandbookName or IndexName;
 
@@ -57,10 +117,12 @@ internal sealed class TemplateSet
     [ThreadStatic] private static TemplateContext? t_builtInContext;
 
     /// <summary>Renders a page with ordinal, culture-free settings and "\n" line endings, ending in one line feed.</summary>
-    public static string Render(Template template, ScriptObject model)
+    public static string Render(Template template, ScriptObject model, CancellationToken cancellationToken = default)
     {
         var reusable = BuiltIn.IsValueCreated && BuiltIn.Value.IsOwnTemplate(template);
         var context = (reusable ? t_builtInContext : null) ?? NewContext();
+        // Scriban checks it in every loop iteration: how a project's template that never ends is stopped.
+        if (!reusable) context.CancellationToken = cancellationToken;
         // Taken out while in use: a render that throws leaves no half-used context for the next page.
         if (reusable) t_builtInContext = null;
         context.PushGlobal(model);

@@ -41,9 +41,12 @@ internal sealed class DslCall
     /// <summary>The arguments from <paramref name="position"/> on, for a <c>params</c> parameter; an array argument is expanded.</summary>
     public IReadOnlyList<ExpressionSyntax> GetParams(int position)
     {
-        var rest = _arguments.Skip(position).Select(a => a.Expression).ToList();
+        var rest = GetRest(position);
         return rest.Count == 1 && ArrayElements(rest[0]) is { } elements ? elements : rest;
     }
+
+    /// <summary>The arguments from <paramref name="position"/> on, as written.</summary>
+    public IReadOnlyList<ExpressionSyntax> GetRest(int position) => _arguments.Skip(position).Select(a => a.Expression).ToList();
 
     public static IReadOnlyList<ExpressionSyntax>? ArrayElements(ExpressionSyntax expression) => expression switch
     {

@@ -27,7 +27,7 @@ internal static class SectionReader
                     break;
                 case "Table":
                     var headers = call.Get("headers", 0) is { } h && DslCall.ArrayElements(h) is { } headerCells ? headerCells.Select(values.String).ToEquatableArray() : none;
-                    var rows = call.GetParams(1)
+                    var rows = TableRows(call)
                         .Select(row => new TableRowModel((DslCall.ArrayElements(row) ?? new[] { row }).Select(values.String).ToEquatableArray()))
                         .ToEquatableArray();
                     blocks.Add(new SectionBlockModel("table", headers, rows, null, null));
@@ -44,5 +44,17 @@ internal static class SectionReader
             }
         });
         return new SectionModel(heading, blocks.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// The rows of <c>Table(string[] headers, params string[][] rows)</c>. A single argument is the array of rows only
+    /// when its elements are arrays themselves; a single array of strings is one row (C# passes it in expanded form).
+    /// </summary>
+    private static IReadOnlyList<ExpressionSyntax> TableRows(DslCall call)
+    {
+        var rest = call.GetRest(1);
+        return rest.Count == 1 && DslCall.ArrayElements(rest[0]) is { } elements && elements.All(e => DslCall.ArrayElements(e) is not null)
+            ? elements
+            : rest;
     }
 }

@@ -36,4 +36,43 @@ public sealed class PageMarkupTests
         // Pasted into a shell from the page's bash block, this line would run as a command.
         Assert.StartsWith("#", line);
     }
+
+    [Theory]
+    [InlineData("new[] { \"eu-west-1\", \"team-a\" }")]
+    [InlineData("[\"eu-west-1\", \"team-a\"]")]
+    public void A_table_with_one_row_keeps_its_cells_in_that_row(string row)
+    {
+        // Table(string[] headers, params string[][] rows): one string[] argument is one row, not the list of rows.
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".ReviewDate(2027, 1, 31)",
+            ".Section(\"Owners\", s => s.Table([\"Region\", \"Team\"], " + row + ")).ReviewDate(2027, 1, 31)");
+        Assert.Contains("Owners", runbook);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("| Region | Team |\n|---|---|\n| eu-west-1 | team-a |\n\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_given_its_rows_as_one_array_of_arrays_has_a_row_per_inner_array()
+    {
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".ReviewDate(2027, 1, 31)",
+            ".Section(\"Owners\", s => s.Table(new[] { \"Region\", \"Team\" }, new[] { new[] { \"eu\", \"a\" }, new[] { \"us\", \"b\" } })).ReviewDate(2027, 1, 31)");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("| Region | Team |\n|---|---|\n| eu | a |\n| us | b |\n\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_contents_link_of_a_phase_named_with_vowel_signs_is_the_anchor_GitHub_gives_its_heading()
+    {
+        // Hindi "jaanch" (check): the vowel signs are marks, which GitHub keeps in the anchor (Ruby's \p{Word}).
+        var runbook = TestRunbooks.Runbook.Replace(".Phase(\"Diagnose\",", ".Phase(\"\u091C\u093E\u0901\u091A\",");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("- [Phase 1: \u091C\u093E\u0901\u091A (0-5 minutes)](#phase-1-\u091C\u093E\u0901\u091A-0-5-minutes)\n", page, StringComparison.Ordinal);
+    }
 }

@@ -44,4 +44,33 @@ public sealed class StepMarkdownTests
 
         Assert.Equal("```bash\nsecond\n```", StepMarkdown.Render(Step(false, Shell("second"))));
     }
+
+    [Fact]
+    public void Inline_code_is_fenced_by_more_backticks_than_the_longest_run_in_it()
+    {
+        // A run of two backticks closed a "``" code span early: the rest of the text fell out of the code.
+        var body = StepMarkdown.Render(Step(false, new ActionModel("http", TextValue.Literal("https://search.example.com/q"))
+        {
+            Method = "POST",
+            Body = "{\"query\": \"``x``\"}",
+        }));
+
+        Assert.Equal("**POST** `https://search.example.com/q`\n- body ```{\"query\": \"``x``\"}```", body);
+        Assert.Equal("``` `` ```", Markdown.Code("``"));
+    }
+
+    [Fact]
+    public void A_multi_line_command_with_Windows_line_endings_is_named_without_a_carriage_return()
+    {
+        // A verbatim string in a source file checked out with CRLF: the page must not depend on how git checked it out.
+        var command = new ActionModel("shell", TextValue.Literal("kubectl rollout restart \\\r\n  deployment/api"))
+        {
+            Timeout = new DurationModel(TimeSpan.FromMinutes(2), "TimeSpan.FromMinutes(2)"),
+        };
+
+        var body = StepMarkdown.Render(Step(false, command));
+
+        Assert.DoesNotContain("\r", body, StringComparison.Ordinal);
+        Assert.EndsWith("\n- `kubectl rollout restart`: stopped after 2 minutes", body, StringComparison.Ordinal);
+    }
 }
