@@ -135,5 +135,35 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.NotNull(report.CheckRunId);
     }
 
+    [Fact]
+    public async Task ACommentOnALaterPageIsFoundAndUpdated()
+    {
+        for (var i = 0; i < 75; i++) _github.AddComment($"review note {i}", "octocat");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Query.Contains("page=3", StringComparison.Ordinal));
+        Assert.DoesNotContain(_github.Writes, r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFailedAnnotationBatchStillCompletesTheCheckRunWithTheVerdict()
+    {
+        var patches = 0;
+        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("502", problem, StringComparison.Ordinal);
+        Assert.Equal(50, report.Annotations);
+        var last = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
+        Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());
+        Assert.Equal("failure", last.Body!["conclusion"]!.GetValue<string>());
+        Assert.Contains("annotations", last.Body!["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
     public void Dispose() => _github.Dispose();
 }

@@ -100,6 +100,8 @@ public sealed class PullRequestReporter
         var annotations = Annotations(result);
         var title = result.Passed ? "Runbooks complete, docs current" : "Runbook validation failed";
         var summary = MarkdownReport.Summary(result);
+        var conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
+        var sent = 0;
         try
         {
             // The API takes at most 50 annotations per request and appends each batch; the last one completes the run.
@@ -107,26 +109,49 @@ public sealed class PullRequestReporter
             for (var i = 0; i < Math.Max(1, batches.Count); i++)
             {
                 var last = i >= batches.Count - 1;
+                NewCheckRunAnnotation[] batch = batches.Count == 0 ? [] : batches[i];
                 var update = new CheckRunUpdate
                 {
-                    Output = new NewCheckRunOutput(title, summary) { Annotations = batches.Count == 0 ? [] : batches[i] },
+                    Output = new NewCheckRunOutput(title, summary) { Annotations = batch },
                 };
                 if (last)
                 {
                     update.Status = CheckStatus.Completed;
-                    update.Conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
+                    update.Conclusion = conclusion;
                     update.CompletedAt = DateTimeOffset.UtcNow;
                 }
 
                 await _client.Check.Run.Update(_connection.Owner, _connection.Name, run.Id, update).ConfigureAwait(false);
+                sent += batch.Length;
             }
         }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             problems.Add(GitHubErrors.Describe($"add the annotations to check run {run.Id}", exception));
+            // A run left in progress shows as pending forever (and blocks a required check): give it its verdict anyway.
+            await CompleteWithoutAnnotationsAsync(run.Id, title, summary, conclusion, annotations.Count - sent, problems).ConfigureAwait(false);
         }
 
-        return (run.Id, annotations.Count);
+        return (run.Id, sent);
+    }
+
+    private async Task CompleteWithoutAnnotationsAsync(long runId, string title, string summary, CheckConclusion conclusion, int missing, List<string> problems)
+    {
+        var note = $"{summary}\n\n{missing} annotation{(missing == 1 ? "" : "s")} could not be added; every finding is in the report comment and the job log.";
+        try
+        {
+            await _client.Check.Run.Update(_connection.Owner, _connection.Name, runId, new CheckRunUpdate
+            {
+                Status = CheckStatus.Completed,
+                Conclusion = conclusion,
+                CompletedAt = DateTimeOffset.UtcNow,
+                Output = new NewCheckRunOutput(title, note),
+            }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            problems.Add(GitHubErrors.Describe($"complete check run {runId} (it stays in progress)", exception));
+        }
     }
 
     /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
