@@ -26,7 +26,7 @@ public static class MarkdownReport
         md.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in result.Runbooks)
         {
-            md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Cell(row.Project)).Append(" | ").Append(Cell(row.Severity ?? "–"))
+            md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Text(row.Project)).Append(" | ").Append(Text(row.Severity ?? "–"))
                 .Append(" | ").Append(Check(row.Escalation, row.EscalationInherited ? "inherited" : null))
                 .Append(" | ").Append(Check(row.Rollback, row.RollbackWaived ? "waived" : null))
                 .Append(" | ").Append(Check(row.Verification, null))
@@ -37,7 +37,7 @@ public static class MarkdownReport
         md.AppendLine();
         foreach (var project in result.Projects.Where(p => p.Docs.Checked))
         {
-            md.Append("Docs of **").Append(Cell(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
+            md.Append("Docs of **").Append(Text(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
             md.AppendLine(project.Docs.IsCurrent
                 ? "current."
                 : $"**stale** – {project.Docs.Missing.Count} missing, {project.Docs.Stale.Count} different, {project.Docs.Extra.Count} no longer generated.");
@@ -53,7 +53,7 @@ public static class MarkdownReport
             {
                 var rule = finding.HelpUri is null ? finding.RuleId : $"[{finding.RuleId}]({finding.HelpUri})";
                 md.Append("| ").Append(finding.Level.ToString().ToLowerInvariant()).Append(" | ").Append(rule)
-                    .Append(" | `").Append(Cell(finding.Where)).Append("` | ").Append(Cell(finding.Message)).AppendLine(" |");
+                    .Append(" | `").Append(Cell(finding.Where)).Append("` | ").Append(Text(finding.Message)).AppendLine(" |");
             }
         }
 
@@ -73,5 +73,12 @@ public static class MarkdownReport
 
     private static string Check(bool present, string? note) => present ? (note is null ? "✅" : $"✅ {note}") : "❌ missing";
 
+    /// <summary>A cell inside a code span: only the table's own syntax needs escaping there.</summary>
     private static string Cell(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+
+    /// <summary>
+    /// A cell of plain text: GitHub takes <c>&lt;</c> for HTML, so a generic type (<c>List&lt;string&gt;</c>) would vanish
+    /// and a <c>&lt;!--</c> would hide the rest of the report; entities show them as written.
+    /// </summary>
+    private static string Text(string text) => Cell(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
