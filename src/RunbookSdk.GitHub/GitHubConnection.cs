@@ -5,7 +5,8 @@ namespace RunbookSdk.GitHub;
 /// <summary>Where and as whom to talk to GitHub.</summary>
 /// <param name="Repository">The repository as <c>owner/name</c>.</param>
 /// <param name="Token">The token (<c>GITHUB_TOKEN</c>); null to go anonymous, which can read but not write.</param>
-/// <param name="ApiUrl">The REST API root: null for github.com, <c>https://host/api/v3/</c> for GitHub Enterprise Server.</param>
+/// <param name="ApiUrl">The REST API root: null for github.com, <c>https://host/api/v3/</c> for GitHub Enterprise Server,
+/// <c>https://api.SUBDOMAIN.ghe.com/</c> for GHE.com (data residency).</param>
 public sealed record GitHubConnection(string Repository, string? Token, Uri? ApiUrl = null)
 {
     /// <summary>The repository owner.</summary>
@@ -32,7 +33,15 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
     public IGitHubClient CreateClient()
     {
         var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
-        var client = ApiUrl is null ? new GitHubClient(product) : new GitHubClient(product, ApiUrl);
+        var client = ApiUrl switch
+        {
+            null => new GitHubClient(product),
+            // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
+            // to any host but github.com, so the root is given to the connection as it is.
+            { } url when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) =>
+                new GitHubClient(new Connection(product, url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))),
+            { } url => new GitHubClient(product, url),
+        };
         if (Token is not null) client.Credentials = new Credentials(Token);
         return client;
     }
