@@ -147,6 +147,25 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Empty(github.Requests);
     }
 
+    [Fact]
+    public async Task AReportFileThatCannotBeWrittenFailsTheStepButTheOtherFilesAndThePullRequestStillGetTheReport()
+    {
+        using var github = new FakeGitHub();
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        File.WriteAllText(Path.Combine(_work, "reports"), "a file where the folder should be");
+        var sarif = Path.Combine(_work, "reports", "runbooks.sarif");
+        var markdown = Path.Combine(_work, "summary.md");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"), "--sarif", sarif, "--markdown", markdown,
+            "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.True(code == ExitCodes.Failure, output + error);
+        Assert.Contains("error: could not write a report file", error, StringComparison.Ordinal);
+        Assert.Contains(sarif, error, StringComparison.Ordinal);
+        Assert.StartsWith("## Runbook validation: passed", File.ReadAllText(markdown), StringComparison.Ordinal);
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
     /// <summary>A runbook app in a temp folder (outside any git work tree): a handbook with escalation and one runbook.</summary>
     private string WriteProject(bool rollback)
     {

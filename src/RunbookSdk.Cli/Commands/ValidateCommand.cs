@@ -73,6 +73,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         }
 
         ConsoleReport.Write(ReportConsole(), result);
+        var exitCode = result.ExitCode;
         try
         {
             ReportFiles.Write(result, settings.Sarif, settings.Markdown, settings.Json);
@@ -80,13 +81,14 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A report that cannot be written is a broken CI step: say so and fail, the files are what CI reads.
+            // The pull request still gets its report: one lost file must not lose the others.
             output.Error.WriteLine($"error: could not write a report file: {e.Message}");
-            return ExitCodes.Failure;
+            exitCode = ExitCodes.Failure;
         }
 
         if (settings.GitHubRepo is { } repository && settings.PullRequest is { } pullRequest)
             await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl);
-        return result.ExitCode;
+        return exitCode;
     }
 
     /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
