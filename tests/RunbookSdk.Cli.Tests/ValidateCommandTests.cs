@@ -166,6 +166,20 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
     }
 
+    [Fact]
+    public async Task AnUnusableGitHubApiUrlInTheEnvironmentIsAWarningAndTheExitCodeStaysTheValidations()
+    {
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        using var api = new EnvironmentVariable("GITHUB_API_URL", "api.github.example");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"), "--github-repo", "octo/ops", "--pr", "7");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_API_URL", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", error, StringComparison.Ordinal);
+    }
+
     /// <summary>A runbook app in a temp folder (outside any git work tree): a handbook with escalation and one runbook.</summary>
     private string WriteProject(bool rollback)
     {

@@ -94,15 +94,16 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
     /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
     private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl)
     {
-        var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
-        if (connection.Token is null)
-        {
-            output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
-            return;
-        }
-
         try
         {
+            // Inside the try: an unusable GITHUB_API_URL is a reporting problem like any other, never the exit code.
+            var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
+            if (connection.Token is null)
+            {
+                output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
+                return;
+            }
+
             var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest);
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
