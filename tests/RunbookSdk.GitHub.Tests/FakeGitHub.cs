@@ -85,11 +85,22 @@ internal sealed partial class FakeGitHub : IDisposable
         await WriteAsync(context.Response, Fail?.Invoke(request) ?? Route(request));
     }
 
+    /// <summary>GitHub refuses an issue or comment body longer than this many characters.</summary>
+    public const int MaxBodyLength = 65_536;
+
     private Answer Route(Recorded request)
     {
         lock (_gate)
         {
             var p = request.Path;
+            if (request.Body?["body"] is JsonValue body && body.GetValue<string>().Length > MaxBodyLength)
+                return new Answer(422, new JsonObject
+                {
+                    ["message"] = "Validation Failed",
+                    ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "unprocessable", ["field"] = "data", ["message"] = $"Body is too long (maximum is {MaxBodyLength} characters)" }),
+                    ["documentation_url"] = "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+                    ["status"] = "422",
+                });
             Match m;
             if (request.Method == "GET" && (m = IssueComments().Match(p)).Success)
                 return CommentPage(request);
