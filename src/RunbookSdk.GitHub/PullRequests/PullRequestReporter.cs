@@ -50,11 +50,15 @@ public sealed class PullRequestReporter
         return new PullRequestReport(commentId, created, checkRunId, annotations, problems);
     }
 
-    /// <summary>The comment: the marker, then the markdown report (cut to GitHub's limit).</summary>
+    /// <summary>
+    /// The comment: the marker, then the markdown report. A report too long for a comment leaves out the rows of
+    /// complete runbooks (so the ones to fix and the findings stay), and what is still too long is cut.
+    /// </summary>
     /// <param name="result">The validation result.</param>
     public static string CommentBody(ValidationResult result)
     {
         var markdown = MarkdownReport.Render(result);
+        if (markdown.Length > MaxCommentLength) markdown = MarkdownReport.Render(result, listCompleteRunbooks: false);
         if (markdown.Length > MaxCommentLength)
             markdown = markdown[..MaxCommentLength] + "\n\n… the report was cut to fit a comment; the full report is in the job summary.\n";
         return Marker + "\n" + markdown;

@@ -10,7 +10,15 @@ public static class MarkdownReport
 {
     /// <summary>Renders <paramref name="result"/>.</summary>
     /// <param name="result">The validation result.</param>
-    public static string Render(ValidationResult result)
+    public static string Render(ValidationResult result) => Render(result, listCompleteRunbooks: true);
+
+    /// <summary>Renders <paramref name="result"/>, optionally without the rows of runbooks that are complete and have no findings.</summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="listCompleteRunbooks">
+    /// False for a report that must stay short (a pull-request comment of a repository with hundreds of runbooks): the
+    /// table keeps the runbooks with something to fix and says how many complete ones it leaves out.
+    /// </param>
+    public static string Render(ValidationResult result, bool listCompleteRunbooks)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
@@ -22,9 +30,15 @@ public static class MarkdownReport
             return md.ToString();
         }
 
-        md.AppendLine("| Runbook | Project | Severity | Escalation | Rollback | Verification | Findings | Status |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var row in result.Runbooks)
+        var rows = result.Runbooks.Where(r => listCompleteRunbooks || r.Level is not null || !r.IsComplete).ToArray();
+        var left = result.Runbooks.Count() - rows.Length;
+        if (rows.Length > 0)
+        {
+            md.AppendLine("| Runbook | Project | Severity | Escalation | Rollback | Verification | Findings | Status |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+        }
+
+        foreach (var row in rows)
         {
             md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Text(row.Project)).Append(" | ").Append(Text(row.Severity ?? "–"))
                 .Append(" | ").Append(Check(row.Escalation, row.EscalationInherited ? "inherited" : null))
@@ -35,6 +49,8 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+        if (left > 0)
+            md.Append(left).AppendLine(left == 1 ? " complete runbook with no findings is not listed." : " complete runbooks with no findings are not listed.").AppendLine();
         foreach (var project in result.Projects.Where(p => p.Docs.Checked))
         {
             md.Append("Docs of **").Append(Text(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
