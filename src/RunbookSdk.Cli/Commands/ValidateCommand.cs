@@ -104,7 +104,8 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
                 return;
             }
 
-            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest);
+            // In GitHub Actions, the commit the workflow validated; elsewhere null (the pull request's head).
+            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest, PullRequestReporter.HeadShaFromEvent(pullRequest));
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {repository}#{pullRequest} (comment {id}).");
