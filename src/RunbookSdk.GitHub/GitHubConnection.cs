@@ -21,7 +21,7 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
     /// </summary>
     /// <param name="repository">The repository as <c>owner/name</c>.</param>
     /// <param name="apiUrl">An explicit API root, or null.</param>
-    /// <exception cref="ArgumentException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL.</exception>
+    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL.</exception>
     public static GitHubConnection FromEnvironment(string repository, Uri? apiUrl = null)
     {
         var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
@@ -29,7 +29,7 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
         if (apiUrl is null && !string.IsNullOrWhiteSpace(fromEnvironment))
         {
             if (!Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
-                throw new ArgumentException($"GITHUB_API_URL '{fromEnvironment}' is not an http(s) URL such as https://HOST/api/v3.", nameof(apiUrl));
+                throw new InvalidOperationException($"GITHUB_API_URL '{fromEnvironment}' is not an http(s) URL such as https://HOST/api/v3.");
             apiUrl = parsed;
         }
         return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
