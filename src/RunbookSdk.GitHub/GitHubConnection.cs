@@ -5,7 +5,8 @@ namespace RunbookSdk.GitHub;
 /// <summary>Where and as whom to talk to GitHub.</summary>
 /// <param name="Repository">The repository as <c>owner/name</c>.</param>
 /// <param name="Token">The token (<c>GITHUB_TOKEN</c>); null to go anonymous, which can read but not write.</param>
-/// <param name="ApiUrl">The REST API root: null for github.com, <c>https://host/api/v3/</c> for GitHub Enterprise Server.</param>
+/// <param name="ApiUrl">The REST API root: null for github.com, <c>https://host/api/v3/</c> for GitHub Enterprise Server,
+/// <c>https://api.SUBDOMAIN.ghe.com/</c> for GHE.com (data residency).</param>
 public sealed record GitHubConnection(string Repository, string? Token, Uri? ApiUrl = null)
 {
     /// <summary>The repository owner.</summary>
@@ -20,11 +21,17 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
     /// </summary>
     /// <param name="repository">The repository as <c>owner/name</c>.</param>
     /// <param name="apiUrl">An explicit API root, or null.</param>
+    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL.</exception>
     public static GitHubConnection FromEnvironment(string repository, Uri? apiUrl = null)
     {
         var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
         var fromEnvironment = Environment.GetEnvironmentVariable("GITHUB_API_URL");
-        apiUrl ??= string.IsNullOrWhiteSpace(fromEnvironment) ? null : new Uri(fromEnvironment);
+        if (apiUrl is null && !string.IsNullOrWhiteSpace(fromEnvironment))
+        {
+            if (!Uri.TryCreate(fromEnvironment, UriKind.Absolute, out var parsed) || parsed.Scheme is not ("http" or "https"))
+                throw new InvalidOperationException($"GITHUB_API_URL '{fromEnvironment}' is not an http(s) URL such as https://HOST/api/v3.");
+            apiUrl = parsed;
+        }
         return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
     }
 
@@ -32,7 +39,15 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
     public IGitHubClient CreateClient()
     {
         var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
-        var client = ApiUrl is null ? new GitHubClient(product) : new GitHubClient(product, ApiUrl);
+        var client = ApiUrl switch
+        {
+            null => new GitHubClient(product),
+            // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
+            // to any host but github.com, so the root is given to the connection as it is.
+            { } url when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) =>
+                new GitHubClient(new Connection(product, url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))),
+            { } url => new GitHubClient(product, url),
+        };
         if (Token is not null) client.Credentials = new Credentials(Token);
         return client;
     }

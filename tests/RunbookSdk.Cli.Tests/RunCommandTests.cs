@@ -84,6 +84,19 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task AnUnusableGitHubApiUrlNeverStopsTheRunbook()
+    {
+        using var api = new EnvironmentVariable("GITHUB_API_URL", "api.github.example");
+
+        var (code, output, error) = await Cli.RunAsync("run", Assembly, "cli-test-restart", "--non-interactive", "--journal", JournalPath, "--incident-repo", "octo/ops");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Run succeeded", output, StringComparison.Ordinal);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_API_URL", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProjectIsBuiltAndLoadedWhenGivenInsteadOfTheAssembly()
     {
         var (code, output, error) = await Cli.RunAsync("run", Repository.Path("tests/RunbookSdk.Cli.Tests/TestRunbooks"), "cli-test-restart", "--dry-run");

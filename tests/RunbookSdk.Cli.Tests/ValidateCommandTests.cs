@@ -147,6 +147,57 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Empty(github.Requests);
     }
 
+    [Fact]
+    public async Task AReportFileThatCannotBeWrittenFailsTheStepButTheOtherFilesAndThePullRequestStillGetTheReport()
+    {
+        using var github = new FakeGitHub();
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        File.WriteAllText(Path.Combine(_work, "reports"), "a file where the folder should be");
+        var sarif = Path.Combine(_work, "reports", "runbooks.sarif");
+        var markdown = Path.Combine(_work, "summary.md");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"), "--sarif", sarif, "--markdown", markdown,
+            "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.True(code == ExitCodes.Failure, output + error);
+        Assert.Contains("error: could not write a report file", error, StringComparison.Ordinal);
+        Assert.Contains(sarif, error, StringComparison.Ordinal);
+        Assert.StartsWith("## Runbook validation: passed", File.ReadAllText(markdown), StringComparison.Ordinal);
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task AnUnusableGitHubApiUrlInTheEnvironmentIsAWarningAndTheExitCodeStaysTheValidations()
+    {
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        using var api = new EnvironmentVariable("GITHUB_API_URL", "api.github.example");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"), "--github-repo", "octo/ops", "--pr", "7");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_API_URL", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("error:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InGitHubActionsTheCheckRunGoesOnTheCommitThatWasValidatedNotOnALaterPush()
+    {
+        // The workflow ran for head 1111…; by the time it reports, a later push moved the pull request's head on.
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        var payload = Path.Combine(_work, "event.json");
+        File.WriteAllText(payload, """{"action":"synchronize","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111","ref":"runbooks"}}}""");
+        using var eventPath = new EnvironmentVariable("GITHUB_EVENT_PATH", payload);
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"),
+            "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.True(code == 0, output + error);
+        var create = Assert.Single(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/check-runs");
+        Assert.Equal("1111111111111111111111111111111111111111", create.Body!["head_sha"]!.GetValue<string>());
+    }
+
     /// <summary>A runbook app in a temp folder (outside any git work tree): a handbook with escalation and one runbook.</summary>
     private string WriteProject(bool rollback)
     {

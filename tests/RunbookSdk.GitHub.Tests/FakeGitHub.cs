@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace RunbookSdk.GitHub.Tests;
 
 /// <summary>A request the fake received.</summary>
-internal sealed record Recorded(string Method, string Path, JsonNode? Body, string? Authorization);
+internal sealed record Recorded(string Method, string Path, JsonNode? Body, string? Authorization, string Query = "");
 
 /// <summary>A canned answer.</summary>
 internal sealed record Answer(int Status, JsonNode? Body, IReadOnlyDictionary<string, string>? Headers = null);
@@ -47,11 +47,14 @@ internal sealed partial class FakeGitHub : IDisposable
     /// <summary>When set, requests it answers for (non-null) get that answer.</summary>
     public Func<Recorded, Answer?>? Fail { get; set; }
 
+    /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
+    public int CommentsPerPage { get; set; } = 30;
+
     public IReadOnlyList<Recorded> Requests { get { lock (_gate) return _requests.ToArray(); } }
 
     public IReadOnlyList<Recorded> Writes => Requests.Where(r => r.Method != "GET").ToArray();
 
-    public void AddComment(string body) { lock (_gate) _comments.Add(Comment(_nextId++, body)); }
+    public void AddComment(string body, string login = "github-actions[bot]") { lock (_gate) _comments.Add(Comment(_nextId++, body, login)); }
 
     public static Answer RateLimited() => new(403,
         new JsonObject { ["message"] = "API rate limit exceeded for installation ID 1.", ["documentation_url"] = "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting" },
@@ -77,19 +80,30 @@ internal sealed partial class FakeGitHub : IDisposable
         var text = await reader.ReadToEndAsync();
         var path = context.Request.Url!.AbsolutePath;
         if (path.StartsWith("/api/v3", StringComparison.Ordinal)) path = path["/api/v3".Length..];
-        var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"]);
+        var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"], context.Request.Url.Query);
         lock (_gate) _requests.Add(request);
         await WriteAsync(context.Response, Fail?.Invoke(request) ?? Route(request));
     }
+
+    /// <summary>GitHub refuses an issue or comment body longer than this many characters.</summary>
+    public const int MaxBodyLength = 65_536;
 
     private Answer Route(Recorded request)
     {
         lock (_gate)
         {
             var p = request.Path;
+            if (request.Body?["body"] is JsonValue body && body.GetValue<string>().Length > MaxBodyLength)
+                return new Answer(422, new JsonObject
+                {
+                    ["message"] = "Validation Failed",
+                    ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "unprocessable", ["field"] = "data", ["message"] = $"Body is too long (maximum is {MaxBodyLength} characters)" }),
+                    ["documentation_url"] = "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+                    ["status"] = "422",
+                });
             Match m;
             if (request.Method == "GET" && (m = IssueComments().Match(p)).Success)
-                return new Answer(200, new JsonArray(_comments.Select(c => c.DeepClone()).ToArray()));
+                return CommentPage(request);
             if (request.Method == "POST" && (m = IssueComments().Match(p)).Success)
             {
                 var comment = Comment(_nextId++, request.Body!["body"]!.GetValue<string>());
@@ -142,14 +156,31 @@ internal sealed partial class FakeGitHub : IDisposable
         }
     }
 
-    private static JsonObject Comment(long id, string body) => new()
+    /// <summary>One page of the comments, with the Link header the real API sends when there are more.</summary>
+    private Answer CommentPage(Recorded request)
+    {
+        var query = System.Web.HttpUtility.ParseQueryString(request.Query);
+        var perPage = int.TryParse(query["per_page"], out var size) ? Math.Min(size, 100) : CommentsPerPage;
+        var page = int.TryParse(query["page"], out var number) ? number : 1;
+        var items = _comments.Skip((page - 1) * perPage).Take(perPage).Select(c => c.DeepClone()).ToArray();
+        var last = Math.Max(1, (_comments.Count + perPage - 1) / perPage);
+        var headers = new Dictionary<string, string>();
+        if (page < last)
+        {
+            var url = new Uri(ApiUrl, request.Path.TrimStart('/')).AbsoluteUri;
+            headers["Link"] = $"<{url}?per_page={perPage}&page={page + 1}>; rel=\"next\", <{url}?per_page={perPage}&page={last}>; rel=\"last\"";
+        }
+        return new Answer(200, new JsonArray(items), headers);
+    }
+
+    private static JsonObject Comment(long id, string body, string login = "github-actions[bot]") => new()
     {
         ["id"] = id, ["node_id"] = "IC_" + id, ["url"] = "https://api.github.example/repos/octo/ops/issues/comments/" + id,
-        ["html_url"] = "https://github.example/octo/ops/pull/7#issuecomment-" + id, ["body"] = body, ["user"] = User(),
+        ["html_url"] = "https://github.example/octo/ops/pull/7#issuecomment-" + id, ["body"] = body, ["user"] = User(login),
         ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z", ["author_association"] = "NONE",
     };
 
-    private static JsonObject User() => new() { ["login"] = "github-actions[bot]", ["id"] = 41898282, ["type"] = "Bot" };
+    private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = login == "github-actions[bot]" ? 41898282 : 583231, ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };
 
     private static async Task WriteAsync(HttpListenerResponse response, Answer answer)
     {

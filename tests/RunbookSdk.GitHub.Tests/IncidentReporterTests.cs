@@ -97,5 +97,26 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Contains(reporter.Problems, p => p.Contains("post-incident", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AStepWithAHugeOutputStillGetsItsTimelineCommentWithTheEndOfTheOutput()
+    {
+        var reporter = Reporter();
+        // curl of a health endpoint that answers with one 100 kB line of JSON, then the line that matters.
+        var detail = "expected status 200, got 503\n{\"checks\":[" + string.Concat(Enumerable.Repeat("{\"name\":\"db\",\"ok\":true},", 4_000)) + "]}\nupstream payments-db: connection refused";
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), detail));
+        await reporter.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(5), null));
+
+        Assert.Empty(reporter.Problems);
+        var comments = _github.Writes.Where(r => r.Path.EndsWith("/issues/42/comments", StringComparison.Ordinal)).Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+        Assert.Equal(2, comments.Length);
+        Assert.True(comments[0].Length <= FakeGitHub.MaxBodyLength, comments[0].Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("expected status 200, got 503", comments[0], StringComparison.Ordinal);
+        Assert.Contains("upstream payments-db: connection refused", comments[0], StringComparison.Ordinal);
+        Assert.Contains("characters cut", comments[0], StringComparison.Ordinal);
+        Assert.Contains("Restart: **succeeded**", comments[1], StringComparison.Ordinal);
+    }
+
     public void Dispose() => _github.Dispose();
 }

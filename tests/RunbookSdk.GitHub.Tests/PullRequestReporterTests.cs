@@ -135,5 +135,54 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.NotNull(report.CheckRunId);
     }
 
+    [Fact]
+    public async Task ACommentOnALaterPageIsFoundAndUpdated()
+    {
+        for (var i = 0; i < 75; i++) _github.AddComment($"review note {i}", "octocat");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Query.Contains("page=3", StringComparison.Ordinal));
+        Assert.DoesNotContain(_github.Writes, r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFailedAnnotationBatchStillCompletesTheCheckRunWithTheVerdict()
+    {
+        var patches = 0;
+        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);
+
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("502", problem, StringComparison.Ordinal);
+        Assert.Equal(50, report.Annotations);
+        var last = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
+        Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());
+        Assert.Equal("failure", last.Body!["conclusion"]!.GetValue<string>());
+        Assert.Contains("annotations", last.Body!["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARepositoryOfHundredsOfRunbooksStillShowsWhatIsMissingInTheComment()
+    {
+        var rows = Enumerable.Range(1, 800)
+            .Select(i => new Validation.RunbookRow("Platform", $"platform-service-{i:000}-degraded-latency", $"Service {i} degraded", "P2", true, true, true, false, true, new Dictionary<string, int>(), null))
+            .Append(new Validation.RunbookRow("Platform", "zz-payments-queue-stuck", "Payments queue stuck", "P2", true, true, false, false, true, new Dictionary<string, int> { ["RB0002"] = 1 }, Validation.FindingLevel.Error))
+            .ToArray();
+        var finding = new Validation.Finding("RB0002", Validation.FindingLevel.Error, "Runbook 'zz-payments-queue-stuck' has no rollback", "runbooks/Platform/QueueStuck.cs", 12, 5, "Platform", null);
+        var result = new Validation.ValidationResult("/repo", [new Validation.ProjectResult("Platform", "runbooks/Platform/Platform.csproj", rows, [finding], new Validation.DocsDrift("runbooks/Platform/docs", true, [], [], []))]);
+
+        var report = await Reporter().ReportAsync(result, 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        var body = _github.Writes.Single(r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal)).Body!["body"]!.GetValue<string>();
+        Assert.True(body.Length <= FakeGitHub.MaxBodyLength, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("`zz-payments-queue-stuck`", body, StringComparison.Ordinal);
+        Assert.Contains("`runbooks/Platform/QueueStuck.cs(12,5)` | Runbook 'zz-payments-queue-stuck' has no rollback", body, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _github.Dispose();
 }

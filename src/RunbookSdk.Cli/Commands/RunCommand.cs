@@ -98,12 +98,22 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         IncidentRunObserver? incident = null;
         if (settings.IncidentRepo is { } repository && !settings.DryRun)
         {
-            var connection = GitHubConnection.FromEnvironment(repository, settings.GitHubApiUrl is { } url ? new Uri(url) : null);
-            if (connection.Token is null)
+            GitHubConnection? connection = null;
+            try
+            {
+                connection = GitHubConnection.FromEnvironment(repository, settings.GitHubApiUrl is { } url ? new Uri(url) : null);
+            }
+            catch (InvalidOperationException e)
+            {
+                // The incident record is never a reason not to run the runbook.
+                output.Error.WriteLine($"warning: {e.Message} No incident issue is kept in {repository}.");
+            }
+
+            if (connection is { Token: null })
             {
                 output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: no incident issue is kept in {repository}.");
             }
-            else
+            else if (connection is not null)
             {
                 incident = IncidentRunObserver.ForRepository(connection);
                 observers.Add(incident);

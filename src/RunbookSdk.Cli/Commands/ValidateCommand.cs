@@ -73,6 +73,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         }
 
         ConsoleReport.Write(ReportConsole(), result);
+        var exitCode = result.ExitCode;
         try
         {
             ReportFiles.Write(result, settings.Sarif, settings.Markdown, settings.Json);
@@ -80,28 +81,31 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // A report that cannot be written is a broken CI step: say so and fail, the files are what CI reads.
+            // The pull request still gets its report: one lost file must not lose the others.
             output.Error.WriteLine($"error: could not write a report file: {e.Message}");
-            return ExitCodes.Failure;
+            exitCode = ExitCodes.Failure;
         }
 
         if (settings.GitHubRepo is { } repository && settings.PullRequest is { } pullRequest)
             await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl);
-        return result.ExitCode;
+        return exitCode;
     }
 
     /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
     private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl)
     {
-        var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
-        if (connection.Token is null)
-        {
-            output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
-            return;
-        }
-
         try
         {
-            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest);
+            // Inside the try: an unusable GITHUB_API_URL is a reporting problem like any other, never the exit code.
+            var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
+            if (connection.Token is null)
+            {
+                output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
+                return;
+            }
+
+            // In GitHub Actions, the commit the workflow validated; elsewhere null (the pull request's head).
+            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest, PullRequestReporter.HeadShaFromEvent(pullRequest));
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {repository}#{pullRequest} (comment {id}).");

@@ -146,10 +146,28 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return body.ToString();
     }
 
+    // GitHub refuses a comment body over 65,536 characters; a step's output (one long line of JSON) can be longer.
+    private const int MaxDetailLength = 60_000;
+    private const int DetailHeadLength = 2_000;
+
     private static string TimelineComment(IncidentStep step)
     {
         var text = $"**{Time(step.At)}** · {step.Phase} › {step.Step}: **{step.Outcome}**";
-        return step.Detail is null ? text : text + "\n\n```\n" + step.Detail.Replace("```", "ʼʼʼ", StringComparison.Ordinal) + "\n```";
+        return step.Detail is null ? text : text + "\n\n```\n" + Fit(step.Detail).Replace("```", "ʼʼʼ", StringComparison.Ordinal) + "\n```";
+    }
+
+    /// <summary>
+    /// The detail cut to fit a comment: its start (why the step failed) and its end (the last output lines), so the
+    /// timeline keeps this step instead of GitHub refusing it and every later update queueing behind it.
+    /// </summary>
+    private static string Fit(string detail)
+    {
+        if (detail.Length <= MaxDetailLength) return detail;
+        var head = DetailHeadLength;
+        var tail = detail.Length - (MaxDetailLength - DetailHeadLength);
+        if (char.IsHighSurrogate(detail[head - 1])) head--;
+        if (char.IsLowSurrogate(detail[tail])) tail++;
+        return detail[..head] + $"\n… ({tail - head} characters cut) …\n" + detail[tail..];
     }
 
     private string PostIncidentComment(IncidentEnd end)

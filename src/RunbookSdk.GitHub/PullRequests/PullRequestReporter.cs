@@ -50,11 +50,42 @@ public sealed class PullRequestReporter
         return new PullRequestReport(commentId, created, checkRunId, annotations, problems);
     }
 
-    /// <summary>The comment: the marker, then the markdown report (cut to GitHub's limit).</summary>
+    /// <summary>
+    /// The head commit the running GitHub Actions workflow was started for: <c>pull_request.head.sha</c> of the event
+    /// payload (<c>GITHUB_EVENT_PATH</c>) when that event is about <paramref name="pullRequest"/>; else null. The check
+    /// run belongs on that commit: the pull request's current head may be a later push this run never validated.
+    /// </summary>
+    /// <param name="pullRequest">The pull-request number being reported to.</param>
+    public static string? HeadShaFromEvent(int pullRequest)
+    {
+        var path = Environment.GetEnvironmentVariable("GITHUB_EVENT_PATH");
+        if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
+        try
+        {
+            using var payload = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+            return payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
+                && payload.RootElement.TryGetProperty("pull_request", out var pr) && pr.ValueKind == System.Text.Json.JsonValueKind.Object
+                && pr.TryGetProperty("number", out var number) && number.ValueKind == System.Text.Json.JsonValueKind.Number && number.TryGetInt32(out var n) && n == pullRequest
+                && pr.TryGetProperty("head", out var head) && head.ValueKind == System.Text.Json.JsonValueKind.Object
+                && head.TryGetProperty("sha", out var sha) && sha.ValueKind == System.Text.Json.JsonValueKind.String
+                ? sha.GetString()
+                : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The comment: the marker, then the markdown report. A report too long for a comment leaves out the rows of
+    /// complete runbooks (so the ones to fix and the findings stay), and what is still too long is cut.
+    /// </summary>
     /// <param name="result">The validation result.</param>
     public static string CommentBody(ValidationResult result)
     {
         var markdown = MarkdownReport.Render(result);
+        if (markdown.Length > MaxCommentLength) markdown = MarkdownReport.Render(result, listCompleteRunbooks: false);
         if (markdown.Length > MaxCommentLength)
             markdown = markdown[..MaxCommentLength] + "\n\n… the report was cut to fit a comment; the full report is in the job summary.\n";
         return Marker + "\n" + markdown;
@@ -100,6 +131,8 @@ public sealed class PullRequestReporter
         var annotations = Annotations(result);
         var title = result.Passed ? "Runbooks complete, docs current" : "Runbook validation failed";
         var summary = MarkdownReport.Summary(result);
+        var conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
+        var sent = 0;
         try
         {
             // The API takes at most 50 annotations per request and appends each batch; the last one completes the run.
@@ -107,26 +140,49 @@ public sealed class PullRequestReporter
             for (var i = 0; i < Math.Max(1, batches.Count); i++)
             {
                 var last = i >= batches.Count - 1;
+                NewCheckRunAnnotation[] batch = batches.Count == 0 ? [] : batches[i];
                 var update = new CheckRunUpdate
                 {
-                    Output = new NewCheckRunOutput(title, summary) { Annotations = batches.Count == 0 ? [] : batches[i] },
+                    Output = new NewCheckRunOutput(title, summary) { Annotations = batch },
                 };
                 if (last)
                 {
                     update.Status = CheckStatus.Completed;
-                    update.Conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
+                    update.Conclusion = conclusion;
                     update.CompletedAt = DateTimeOffset.UtcNow;
                 }
 
                 await _client.Check.Run.Update(_connection.Owner, _connection.Name, run.Id, update).ConfigureAwait(false);
+                sent += batch.Length;
             }
         }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             problems.Add(GitHubErrors.Describe($"add the annotations to check run {run.Id}", exception));
+            // A run left in progress shows as pending forever (and blocks a required check): give it its verdict anyway.
+            await CompleteWithoutAnnotationsAsync(run.Id, title, summary, conclusion, annotations.Count - sent, problems).ConfigureAwait(false);
         }
 
-        return (run.Id, annotations.Count);
+        return (run.Id, sent);
+    }
+
+    private async Task CompleteWithoutAnnotationsAsync(long runId, string title, string summary, CheckConclusion conclusion, int missing, List<string> problems)
+    {
+        var note = $"{summary}\n\n{missing} annotation{(missing == 1 ? "" : "s")} could not be added; every finding is in the report comment and the job log.";
+        try
+        {
+            await _client.Check.Run.Update(_connection.Owner, _connection.Name, runId, new CheckRunUpdate
+            {
+                Status = CheckStatus.Completed,
+                Conclusion = conclusion,
+                CompletedAt = DateTimeOffset.UtcNow,
+                Output = new NewCheckRunOutput(title, note),
+            }).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            problems.Add(GitHubErrors.Describe($"complete check run {runId} (it stays in progress)", exception));
+        }
     }
 
     /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>

@@ -10,7 +10,15 @@ public static class MarkdownReport
 {
     /// <summary>Renders <paramref name="result"/>.</summary>
     /// <param name="result">The validation result.</param>
-    public static string Render(ValidationResult result)
+    public static string Render(ValidationResult result) => Render(result, listCompleteRunbooks: true);
+
+    /// <summary>Renders <paramref name="result"/>, optionally without the rows of runbooks that are complete and have no findings.</summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="listCompleteRunbooks">
+    /// False for a report that must stay short (a pull-request comment of a repository with hundreds of runbooks): the
+    /// table keeps the runbooks with something to fix and says how many complete ones it leaves out.
+    /// </param>
+    public static string Render(ValidationResult result, bool listCompleteRunbooks)
     {
         ArgumentNullException.ThrowIfNull(result);
         var md = new StringBuilder();
@@ -22,11 +30,17 @@ public static class MarkdownReport
             return md.ToString();
         }
 
-        md.AppendLine("| Runbook | Project | Severity | Escalation | Rollback | Verification | Findings | Status |");
-        md.AppendLine("|---|---|---|---|---|---|---|---|");
-        foreach (var row in result.Runbooks)
+        var rows = result.Runbooks.Where(r => listCompleteRunbooks || r.Level is not null || !r.IsComplete).ToArray();
+        var left = result.Runbooks.Count() - rows.Length;
+        if (rows.Length > 0)
         {
-            md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Cell(row.Project)).Append(" | ").Append(Cell(row.Severity ?? "–"))
+            md.AppendLine("| Runbook | Project | Severity | Escalation | Rollback | Verification | Findings | Status |");
+            md.AppendLine("|---|---|---|---|---|---|---|---|");
+        }
+
+        foreach (var row in rows)
+        {
+            md.Append("| `").Append(Cell(row.Id)).Append("` | ").Append(Text(row.Project)).Append(" | ").Append(Text(row.Severity ?? "–"))
                 .Append(" | ").Append(Check(row.Escalation, row.EscalationInherited ? "inherited" : null))
                 .Append(" | ").Append(Check(row.Rollback, row.RollbackWaived ? "waived" : null))
                 .Append(" | ").Append(Check(row.Verification, null))
@@ -35,9 +49,11 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+        if (left > 0)
+            md.Append(left).AppendLine(left == 1 ? " complete runbook with no findings is not listed." : " complete runbooks with no findings are not listed.").AppendLine();
         foreach (var project in result.Projects.Where(p => p.Docs.Checked))
         {
-            md.Append("Docs of **").Append(Cell(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
+            md.Append("Docs of **").Append(Text(project.Name)).Append("** (`").Append(Cell(project.Docs.Directory)).Append("`): ");
             md.AppendLine(project.Docs.IsCurrent
                 ? "current."
                 : $"**stale** – {project.Docs.Missing.Count} missing, {project.Docs.Stale.Count} different, {project.Docs.Extra.Count} no longer generated.");
@@ -53,7 +69,7 @@ public static class MarkdownReport
             {
                 var rule = finding.HelpUri is null ? finding.RuleId : $"[{finding.RuleId}]({finding.HelpUri})";
                 md.Append("| ").Append(finding.Level.ToString().ToLowerInvariant()).Append(" | ").Append(rule)
-                    .Append(" | `").Append(Cell(finding.Where)).Append("` | ").Append(Cell(finding.Message)).AppendLine(" |");
+                    .Append(" | `").Append(Cell(finding.Where)).Append("` | ").Append(Text(finding.Message)).AppendLine(" |");
             }
         }
 
@@ -73,5 +89,12 @@ public static class MarkdownReport
 
     private static string Check(bool present, string? note) => present ? (note is null ? "✅" : $"✅ {note}") : "❌ missing";
 
+    /// <summary>A cell inside a code span: only the table's own syntax needs escaping there.</summary>
     private static string Cell(string text) => text.Replace("\\", "\\\\").Replace("|", "\\|").Replace("\r", "").Replace("\n", " ");
+
+    /// <summary>
+    /// A cell of plain text: GitHub takes <c>&lt;</c> for HTML, so a generic type (<c>List&lt;string&gt;</c>) would vanish
+    /// and a <c>&lt;!--</c> would hide the rest of the report; entities show them as written.
+    /// </summary>
+    private static string Text(string text) => Cell(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }

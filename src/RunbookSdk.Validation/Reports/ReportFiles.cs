@@ -6,22 +6,36 @@ public static class ReportFiles
     /// <summary>
     /// Writes each report whose path is given. The markdown report is appended when its path is the job summary
     /// (<c>GITHUB_STEP_SUMMARY</c>), which other steps of the job write to as well; every other file is replaced.
+    /// A file that cannot be written does not stop the others: each is tried, then the failures are thrown together.
     /// </summary>
     /// <param name="result">The validation result.</param>
     /// <param name="sarif">SARIF file, or null.</param>
     /// <param name="markdown">Markdown file, or null.</param>
     /// <param name="json">JSON file, or null.</param>
+    /// <exception cref="IOException">One or more files could not be written; the message names each with the reason.</exception>
     public static void Write(ValidationResult result, string? sarif, string? markdown, string? json)
     {
         ArgumentNullException.ThrowIfNull(result);
-        if (sarif is not null) Replace(sarif, SarifReport.Render(result));
-        if (json is not null) Replace(json, JsonReport.Render(result));
-        if (markdown is null) return;
-        var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
-        if (!string.IsNullOrEmpty(summary) && string.Equals(Path.GetFullPath(summary), Path.GetFullPath(markdown), StringComparison.Ordinal))
-            File.AppendAllText(markdown, MarkdownReport.Render(result));
-        else
-            Replace(markdown, MarkdownReport.Render(result));
+        var failures = new List<(string File, Exception Error)>();
+        if (sarif is not null) Try(sarif, () => Replace(sarif, SarifReport.Render(result)));
+        if (json is not null) Try(json, () => Replace(json, JsonReport.Render(result)));
+        if (markdown is not null)
+        {
+            var summary = Environment.GetEnvironmentVariable("GITHUB_STEP_SUMMARY");
+            if (!string.IsNullOrEmpty(summary) && string.Equals(Path.GetFullPath(summary), Path.GetFullPath(markdown), StringComparison.Ordinal))
+                Try(markdown, () => File.AppendAllText(markdown, MarkdownReport.Render(result)));
+            else
+                Try(markdown, () => Replace(markdown, MarkdownReport.Render(result)));
+        }
+
+        if (failures.Count > 0)
+            throw new IOException(string.Join("; ", failures.Select(f => $"{f.File}: {f.Error.Message}")), failures[0].Error);
+
+        void Try(string file, Action write)
+        {
+            try { write(); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { failures.Add((file, e)); }
+        }
     }
 
     private static void Replace(string path, string text)

@@ -1,0 +1,27 @@
+using RunbookSdk.Validation.Reports;
+
+namespace RunbookSdk.Validation.Tests;
+
+/// <summary>The markdown report (job summary and pull-request comment) shows every message as written.</summary>
+public sealed class MarkdownReportTests
+{
+    [Fact]
+    public void AngleBracketsInAMessageAreShownNotTakenForHtml()
+    {
+        // A compiler error names a generic type; GitHub drops <string> as an unknown tag and hides everything after <!--.
+        var findings = new[]
+        {
+            new Finding("CS0029", FindingLevel.Error, "Cannot implicitly convert type 'System.Collections.Generic.List<string>' to 'string'", "Payments/QueueStuck.cs", 12, 9, "Payments", null),
+            new Finding("RB0004", FindingLevel.Error, "Step '<!-- TODO' has nothing to do; add a command", "Payments/QueueStuck.cs", 20, 9, "Payments", null),
+            new Finding("RB0002", FindingLevel.Error, "Runbook 'payments-queue-stuck' has no rollback", "Payments/QueueStuck.cs", 30, 9, "Payments", null),
+        };
+        var result = new ValidationResult("/repo", [new ProjectResult("Payments", "Payments/Payments.csproj", [], findings, new DocsDrift("Payments/docs", false, [], [], []))]);
+
+        var markdown = MarkdownReport.Render(result);
+
+        Assert.Contains("System.Collections.Generic.List&lt;string&gt;", markdown, StringComparison.Ordinal);
+        Assert.Contains("Step '&lt;!-- TODO'", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", markdown.Replace("<br>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("has no rollback", markdown, StringComparison.Ordinal);
+    }
+}
