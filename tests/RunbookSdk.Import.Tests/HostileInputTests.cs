@@ -1,0 +1,84 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Commands;
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Source;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// Hostile but realistic markdown: here-documents with quoted delimiters, here-strings, redirected loops, console
+/// transcripts, shell variables inside values that become parameters, C#-hostile text and headings. Each command
+/// the runner would execute must be the command the markdown wrote, and the imported code must compile.
+/// </summary>
+public sealed class HostileInputTests
+{
+    internal static RunbookImporter.GeneratedProject Generate(string markdown) =>
+        RunbookImporter.Generate(MarkdownSource.FromText("hostile.md", markdown), "Hostile", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "hostile"), Seeds.RepositoryRoot);
+
+    /// <summary>A runbook with one phase holding <paramref name="code"/> as a fenced block in <paramref name="language"/>.</summary>
+    internal static string Runbook(string code, string language = "bash") => $"""
+        # Hostile
+
+        ## Playbook: Hostile input
+
+        ### Immediate (0-5 minutes)
+
+        ```{language}
+        {code}
+        ```
+
+        ### Rollback
+
+        ```bash
+        helm rollback api
+        ```
+
+        ### Verify
+
+        ```bash
+        curl -f http://localhost/health
+        ```
+        """;
+
+    private static List<RunAction> Runs(RunbookImporter.GeneratedProject project) =>
+        project.Document.Runbooks.SelectMany(r => r.AllPhases).SelectMany(p => p.Steps).SelectMany(s => s.Actions).OfType<RunAction>().ToList();
+
+    /// <summary>What the runner executes for an imported command with its parameters at their defaults.</summary>
+    private static string Executed(RunAction run, RunbookImporter.GeneratedProject project)
+    {
+        var parameters = project.Document.SharedParameters.Concat(project.Document.Runbooks.SelectMany(r => r.Parameters)).ToDictionary(p => p.Name, p => p.Default);
+        var segments = run.Parts.Select(p => p.Parameter is null ? (CommandSegment)new LiteralSegment(p.Text) : new HoleSegment([parameters[p.Parameter]])).ToList();
+        return new CommandTemplate(segments).Render();
+    }
+
+    private static void AssertCompiles(RunbookImporter.GeneratedProject project)
+    {
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors) + "\n\n" + string.Join("\n\n", project.Files.Values));
+    }
+
+    [Theory]
+    [InlineData("'EOF'")]
+    [InlineData("\"EOF\"")]
+    [InlineData("\\EOF")]
+    public void Here_document_with_a_quoted_delimiter_is_one_command_and_its_body_never_runs_as_commands(string delimiter)
+    {
+        var heredoc = $"cat <<{delimiter} > /tmp/patch.json\n{{\"replicas\": \"$REPLICAS\"}}\nrm -rf /var/lib/data\nEOF";
+        var project = Generate(Runbook(heredoc + "\nkubectl apply -f /tmp/patch.json"));
+
+        var runs = Runs(project).Select(r => r.Command).ToList();
+
+        Assert.Contains(heredoc, runs);
+        Assert.Contains("kubectl apply -f /tmp/patch.json", runs);
+        Assert.DoesNotContain("rm -rf /var/lib/data", runs);
+    }
+
+    [Fact]
+    public void Here_string_is_not_a_here_document_and_the_commands_after_it_stay_separate()
+    {
+        var project = Generate(Runbook("cut -d, -f1 <<< abc,def\nkubectl get pods\nkubectl get nodes"));
+
+        Assert.Equal(["cut -d, -f1 <<< abc,def", "kubectl get pods", "kubectl get nodes"], Runs(project).Take(3).Select(r => r.Command));
+    }
+}
