@@ -81,4 +81,16 @@ public sealed class HostileInputTests
 
         Assert.Equal(["cut -d, -f1 <<< abc,def", "kubectl get pods", "kubectl get nodes"], Runs(project).Take(3).Select(r => r.Command));
     }
+
+    [Theory]
+    [InlineData("done < pods.txt")]
+    [InlineData("done 2>&1 > /tmp/restart.log")]
+    [InlineData("done >> /tmp/restart.log")]
+    public void Loop_whose_output_or_input_is_redirected_ends_at_its_done_and_a_done_word_inside_it_does_not_end_it(string closer)
+    {
+        var loop = $"while read -r pod; do\n  kubectl delete pod \"$pod\"\n  echo done\n{closer}";
+        var project = Generate(Runbook(loop + "\nkubectl get pods\nkubectl get nodes"));
+
+        Assert.Equal([loop, "kubectl get pods", "kubectl get nodes"], Runs(project).Take(3).Select(r => r.Command));
+    }
 }

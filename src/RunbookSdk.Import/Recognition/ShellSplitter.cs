@@ -182,7 +182,8 @@ internal static partial class ShellSplitter
         [GeneratedRegex(@"(^\s*|[;&|(]\s*|\b(then|do|else)\s+)(if|for|while|until|case|select)\b")]
         private static partial Regex Openers();
 
-        [GeneratedRegex(@"(^|[;&|]\s*|\s)(fi|done|esac)\b(?=\s*($|[;&|)]))")]
+        // A closing keyword stands where a command starts ("echo done" is an argument) and may have redirections ("done < pods.txt").
+        [GeneratedRegex(@"(^\s*|[;&|]\s*)(fi|done|esac)\b(?=\s*($|[;&|)<>]|\d+[<>]))")]
         private static partial Regex Closers();
 
         /// <summary>
