@@ -93,4 +93,20 @@ public sealed class HostileInputTests
 
         Assert.Equal([loop, "kubectl get pods", "kubectl get nodes"], Runs(project).Take(3).Select(r => r.Command));
     }
+
+    [Theory]
+    [InlineData("console")]
+    [InlineData("bash")]
+    public void Console_transcript_runs_only_the_prompted_commands_and_keeps_their_output_as_a_snippet(string language)
+    {
+        var transcript = "$ kubectl get pods\nNAME      READY   STATUS\napi-1     1/1     Running\n$ kubectl rollout status deploy/api\ndeployment \"api\" successfully rolled out";
+        var project = Generate(Runbook(transcript, language));
+
+        var phase = project.Document.Runbooks.Single().Phases[0];
+        var actions = phase.Steps.SelectMany(s => s.Actions).ToList();
+        Assert.Equal(["kubectl get pods", "kubectl rollout status deploy/api"], actions.OfType<RunAction>().Select(r => r.Command));
+        var outputs = actions.OfType<SnippetAction>().Select(s => s.Code).ToList();
+        Assert.Equal(["NAME      READY   STATUS\napi-1     1/1     Running", "deployment \"api\" successfully rolled out"], outputs);
+        AssertCompiles(project);
+    }
 }

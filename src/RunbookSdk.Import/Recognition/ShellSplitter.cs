@@ -6,7 +6,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <summary>One piece of a shell block: a command with the comment lines right above it, or comments alone.</summary>
 /// <param name="Command">The command, possibly several lines; null for comments that precede no command.</param>
 /// <param name="Comment">The comment lines above it (without <c>#</c>), joined by "\n# "; null when none.</param>
-internal sealed record ShellPiece(string? Command, string? Comment);
+/// <param name="Output">In a console transcript, output the document shows (lines without a <c>$ </c> prompt): kept, never run.</param>
+internal sealed record ShellPiece(string? Command, string? Comment, string? Output = null);
 
 /// <summary>
 /// Splits a shell block into commands the way a shell reads it: a command continues over <c>\</c> line ends,
@@ -20,6 +21,8 @@ internal static partial class ShellSplitter
         var pieces = new List<ShellPiece>();
         var comments = new List<string>();
         var lines = code.Replace("\r\n", "\n").Split('\n');
+        // A transcript ("$ kubectl get pods" followed by what it printed): only prompted lines are commands.
+        var transcript = lines.Any(l => IsPrompt(l.TrimStart()));
         var i = 0;
 
         void FlushComments()
@@ -50,6 +53,16 @@ internal static partial class ShellSplitter
                 continue;
             }
             if (comments.Count > 0 && i > 0 && lines[i - 1].Trim().Length == 0) FlushComments();
+
+            if (transcript && !IsPrompt(trimmed))
+            {
+                FlushComments();
+                var first = i;
+                while (i < lines.Length && !IsPrompt(lines[i].TrimStart())) i++;
+                pieces.Add(new ShellPiece(null, null, string.Join("\n", lines[first..i]).TrimEnd()));
+                continue;
+            }
+            if (transcript) lines[i] = PromptPrefix().Replace(lines[i], "", 1);
 
             var start = i;
             var state = new ShellState();
@@ -95,6 +108,11 @@ internal static partial class ShellSplitter
         }
         return result;
     }
+
+    private static bool IsPrompt(string line) => line.StartsWith("$ ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\s*\$ ")]
+    private static partial Regex PromptPrefix();
 
     [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
     private static partial Regex DirectoryChange();
