@@ -109,4 +109,32 @@ public sealed class HostileInputTests
         Assert.Equal(["NAME      READY   STATUS\napi-1     1/1     Running", "deployment \"api\" successfully rolled out"], outputs);
         AssertCompiles(project);
     }
+
+    [Fact]
+    public void Values_lifted_into_parameters_keep_the_shell_expansions_around_them()
+    {
+        var project = Generate(Runbook("""
+            curl -f https://api.example.com/$STAGE/v1/health
+            curl -f "https://api.example.com/$STAGE/v1/status"
+            curl -f https://cdn.example.com/${ASSET_PREFIX}/app.js
+            curl -f https://cdn.example.com/${ASSET_PREFIX}/app.css
+            tail -n 50 /home/jon/logs/{api,worker}/current
+            ls /home/jon/logs/{api,worker}/
+            aws s3 ls s3://backups --region eu-west-1
+            """));
+
+        var runs = Runs(project);
+
+        Assert.Contains(runs, r => r.Parts.Any(p => p.Parameter is not null));
+        Assert.All(runs, run => Assert.Equal(run.Command, Executed(run, project)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds.Names), MemberType = typeof(Seeds))]
+    public void Seed_commands_execute_exactly_as_written_with_parameters_at_their_defaults(string seed)
+    {
+        var project = SeedImportTests.Generate(Seeds.Path_(seed), allowIncomplete: true);
+
+        Assert.All(Runs(project), run => Assert.Equal(run.Command, Executed(run, project)));
+    }
 }
