@@ -137,4 +137,19 @@ public sealed class HostileInputTests
 
         Assert.All(Runs(project), run => Assert.Equal(run.Command, Executed(run, project)));
     }
+
+    [Theory]
+    [InlineData('\u2028')]
+    [InlineData('\u2029')]
+    [InlineData('\u0085')]
+    public void Text_with_a_unicode_line_separator_imports_to_code_that_compiles_and_keeps_it(char separator)
+    {
+        var markdown = Runbook($"echo \"a{separator}b\"\ncurl -f https://api.example.com/v1/a{separator}\ncurl -f https://api.example.com/v1/b")
+            .Replace("## Playbook: Hostile input", $"## Playbook: Hostile{separator}input\n\nCopied from a web page:{separator}it keeps the separator.");
+        var project = Generate(markdown);
+
+        AssertCompiles(project);
+        Assert.Contains(Runs(project), r => r.Command == $"echo \"a{separator}b\"");
+        Assert.Contains($"Copied from a web page:{separator}it keeps the separator.", project.Document.Runbooks.Single().Summary);
+    }
 }
