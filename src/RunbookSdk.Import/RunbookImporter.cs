@@ -29,6 +29,16 @@ public static class RunbookImporter
         return new ImportResult(Path.Combine(output, project.ProjectName + ".csproj"), written, project.RunbookIds, project.Warnings);
     }
 
+    /// <summary>
+    /// Names a runbook class must not take: the generated program, the DSL types the imported code names without a
+    /// namespace (a class "TimeBox" in the project's namespace would hide RunbookSdk.TimeBox), and the members it declares.
+    /// </summary>
+    private static readonly string[] s_reservedNames =
+    [
+        "Program", "Runbook", "Handbook", "RunbookAttribute", "HandbookAttribute", "IRunbookBuilder", "IHandbookBuilder",
+        "TimeBox", "TimeSpan", "Parameter", "ParameterAttribute", "Secret", "SecretAttribute", "RunbookSdk", "System", "Define",
+    ];
+
     /// <summary>The generated files of a document, in memory (used by <see cref="Import"/> and by tests).</summary>
     internal sealed record GeneratedProject(string ProjectName, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> RunbookIds, IReadOnlyList<string> Warnings, ImportedDocument Document);
 
@@ -41,7 +51,9 @@ public static class RunbookImporter
         var shortName = ns.Split('.').Last();
         var handbookClass = shortName + "Handbook";
         var baseClass = shortName + "Runbook";
-        var taken = new HashSet<string>(StringComparer.Ordinal) { handbookClass, baseClass, shortName, "Program", "Runbook", "Handbook" };
+        var taken = new HashSet<string>(s_reservedNames, StringComparer.Ordinal) { handbookClass, baseClass, shortName };
+        // A class may not share its name with its members (Define, its parameters).
+        taken.UnionWith(document.SharedParameters.Concat(document.Runbooks.SelectMany(r => r.Parameters)).Select(p => p.Name));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var handbookId = Id(Text.Kebab(shortName, 4), "handbook");
         ids.Add(handbookId);

@@ -152,4 +152,31 @@ public sealed class HostileInputTests
         Assert.Contains(Runs(project), r => r.Command == $"echo \"a{separator}b\"");
         Assert.Contains($"Copied from a web page:{separator}it keeps the separator.", project.Document.Runbooks.Single().Summary);
     }
+
+    [Fact]
+    public void Runbooks_titled_like_the_dsl_types_or_their_own_members_get_class_names_that_compile()
+    {
+        var titles = new[] { "Define", "Time Box", "Parameter", "Secret", "I Runbook Builder", "Handbook Attribute", "Runbook Sdk", "Region" };
+        var markdown = "# Hostile\n\n" + string.Concat(titles.Select(t => $"""
+            ## Playbook: {t}
+
+            ### Immediate (0-5 minutes)
+
+            ```bash
+            aws ecs describe-services --cluster api --region eu-west-1
+            ```
+
+            ### Verify
+
+            ```bash
+            curl -f http://localhost/health
+            ```
+
+
+            """));
+        var project = Generate(markdown);
+
+        Assert.Equal(titles.Length, project.RunbookIds.Count);
+        AssertCompiles(project);
+    }
 }
