@@ -179,4 +179,19 @@ public sealed class HostileInputTests
         Assert.Equal(titles.Length, project.RunbookIds.Count);
         AssertCompiles(project);
     }
+
+    [Theory]
+    [InlineData("incident--response.md")]
+    [InlineData("runbook-.md")]
+    public void Document_named_with_double_hyphens_gives_a_project_file_that_is_valid_xml(string name)
+    {
+        var project = RunbookImporter.Generate(MarkdownSource.FromText(name, Runbook("kubectl get pods")), "Hostile", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "hostile"), Seeds.RepositoryRoot);
+
+        var csproj = project.Files["Hostile.csproj"];
+        var exception = Record.Exception(() => System.Xml.Linq.XDocument.Parse(csproj));
+
+        Assert.Null(exception);
+        Assert.Contains("by `runbook import`", csproj.Split('\n')[1]);
+    }
 }
