@@ -140,9 +140,13 @@ public static class RunbookImporter
             var parts = requested.Split('.');
             if (parts.Any(p => Identifier(p, "") != p || p.Length == 0))
                 throw new ImportException(markdownFile, null, $"--namespace {requested} is not a C# namespace (letters, digits and '_', parts joined by '.')");
+            // A namespace named like a type the imported code uses (TimeBox, Handbook, ...) would hide that type.
+            if (parts.FirstOrDefault(p => s_reservedNames.Contains(p, StringComparer.Ordinal)) is { } hiding)
+                throw new ImportException(markdownFile, null, $"--namespace {requested} has a part named {hiding}, which would hide RunbookSdk's {hiding} in the imported code; choose another name");
             return requested;
         }
-        return Identifier(Text.Pascal(Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)), 4), "ImportedRunbooks");
+        var name = Identifier(Text.Pascal(Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)), 4), "ImportedRunbooks");
+        return s_reservedNames.Contains(name, StringComparer.Ordinal) ? name + "Runbooks" : name;
     }
 
     private static string Identifier(string text, string fallback)

@@ -194,4 +194,51 @@ public sealed class HostileInputTests
         Assert.Null(exception);
         Assert.Contains("by `runbook import`", csproj.Split('\n')[1]);
     }
+
+    [Theory]
+    [InlineData("runbook")]
+    [InlineData("time-box")]
+    [InlineData("system")]
+    [InlineData("handbook")]
+    [InlineData("parameter")]
+    public void Output_folder_named_like_a_dsl_type_gives_a_namespace_that_compiles(string folder)
+    {
+        var output = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"), folder);
+        var file = Path.Combine(Path.GetDirectoryName(output)!, "doc.md");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        try
+        {
+            File.WriteAllText(file, Runbook("kubectl get pods"));
+            RunbookImporter.Import(file, new ImportOptions { OutputDirectory = output, AllowIncomplete = true, RepositoryRoot = Seeds.RepositoryRoot });
+
+            var files = Directory.GetFiles(output, "*.cs").ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
+            var errors = InMemoryCompiler.Compile(files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(output)!, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Namespace_named_like_a_dsl_type_is_refused_with_a_clear_error_and_nothing_is_written()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var file = Path.Combine(root, "doc.md");
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.WriteAllText(file, Runbook("kubectl get pods"));
+
+            var error = Assert.Throws<ImportException>(() => RunbookImporter.Import(file, new ImportOptions { OutputDirectory = Path.Combine(root, "out"), Namespace = "Acme.TimeBox" }));
+
+            Assert.StartsWith(file + ": --namespace Acme.TimeBox", error.Message);
+            Assert.False(Directory.Exists(Path.Combine(root, "out")));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }
