@@ -90,7 +90,7 @@ public static class RunbookImporter
         if (Directory.Exists(output))
         {
             var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
-                .Where(f => !files.ContainsKey(Path.GetFileName(f)) && !IsEarlierImport(f))
+                .Where(f => !IsEarlierImport(f, markdownFile)) // also a file of a name this import writes: it would be overwritten
                 .Select(Path.GetFileName)
                 .ToList();
             if (foreign.Count > 0)
@@ -104,7 +104,7 @@ public static class RunbookImporter
             foreach (var (name, text) in files) File.WriteAllText(Path.Combine(staging, name), text);
             Directory.CreateDirectory(output);
             // Sources of an earlier import of the same document that this one no longer writes would still compile: remove them.
-            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f)))
+            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile)))
                 File.Delete(stale);
             var written = new List<string>();
             foreach (var name in files.Keys)
@@ -125,12 +125,18 @@ public static class RunbookImporter
         }
     }
 
-    private static bool IsEarlierImport(string file)
+    /// <summary>
+    /// A file an earlier import of the same document wrote (its header names the document): it may be replaced.
+    /// An import of another document is someone's work, perhaps edited since: it makes the import stop.
+    /// </summary>
+    private static bool IsEarlierImport(string file, string markdownFile)
     {
         if (!file.EndsWith(".cs", StringComparison.Ordinal) && !file.EndsWith(".csproj", StringComparison.Ordinal)) return false;
         using var reader = new StreamReader(file);
         var head = reader.ReadLine() + reader.ReadLine();
-        return head.Contains("by `runbook import`", StringComparison.Ordinal);
+        var name = Path.GetFileName(markdownFile);
+        return head.Contains($"Imported from {name} by `runbook import`", StringComparison.Ordinal)
+            || head.Contains($"Imported from {ProjectFile.CommentText(name)} by `runbook import`", StringComparison.Ordinal);
     }
 
     private static string Namespace(string? requested, string output, string markdownFile)

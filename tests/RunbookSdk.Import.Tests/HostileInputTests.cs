@@ -241,4 +241,52 @@ public sealed class HostileInputTests
             Directory.Delete(root, recursive: true);
         }
     }
+
+    [Fact]
+    public void Importing_another_document_into_a_folder_holding_an_import_is_refused_and_the_earlier_import_is_kept()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "payments.md"), Runbook("kubectl get pods"));
+            File.WriteAllText(Path.Combine(root, "search.md"), Runbook("kubectl get nodes").Replace("Playbook: Hostile input", "Playbook: Search down"));
+            var first = RunbookImporter.Import(Path.Combine(root, "payments.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot });
+            var before = first.Files.ToDictionary(f => f, File.ReadAllText);
+
+            var error = Assert.Throws<ImportException>(() => RunbookImporter.Import(Path.Combine(root, "search.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot }));
+
+            Assert.Contains("choose an empty folder", error.Message);
+            Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
+            Assert.Equal(before.Keys.Order(), Directory.GetFiles(output).Order());
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Hand_written_file_with_the_name_an_import_writes_is_not_overwritten()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(output);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "payments.md"), Runbook("kubectl get pods"));
+            File.WriteAllText(Path.Combine(output, "HostileInput.cs"), "// my own runbook, not imported");
+
+            var error = Assert.Throws<ImportException>(() => RunbookImporter.Import(Path.Combine(root, "payments.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot }));
+
+            Assert.Contains("HostileInput.cs", error.Message);
+            Assert.Equal("// my own runbook, not imported", File.ReadAllText(Path.Combine(output, "HostileInput.cs")));
+            Assert.Single(Directory.GetFiles(output));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -25,7 +25,7 @@ internal static class ProjectFile
         .Split('+')[0];
 
     /// <summary>A file name as XML comment text: a comment may not hold "--" (MSBuild would not load the project).</summary>
-    private static string CommentText(string name)
+    internal static string CommentText(string name)
     {
         while (name.Contains("--", StringComparison.Ordinal)) name = name.Replace("--", "- -", StringComparison.Ordinal);
         return name;
