@@ -29,6 +29,16 @@ public static class RunbookImporter
         return new ImportResult(Path.Combine(output, project.ProjectName + ".csproj"), written, project.RunbookIds, project.Warnings);
     }
 
+    /// <summary>
+    /// Names a runbook class must not take: the generated program, the DSL types the imported code names without a
+    /// namespace (a class "TimeBox" in the project's namespace would hide RunbookSdk.TimeBox), and the members it declares.
+    /// </summary>
+    private static readonly string[] s_reservedNames =
+    [
+        "Program", "Runbook", "Handbook", "RunbookAttribute", "HandbookAttribute", "IRunbookBuilder", "IHandbookBuilder",
+        "TimeBox", "TimeSpan", "Parameter", "ParameterAttribute", "Secret", "SecretAttribute", "RunbookSdk", "System", "Define",
+    ];
+
     /// <summary>The generated files of a document, in memory (used by <see cref="Import"/> and by tests).</summary>
     internal sealed record GeneratedProject(string ProjectName, IReadOnlyDictionary<string, string> Files, IReadOnlyList<string> RunbookIds, IReadOnlyList<string> Warnings, ImportedDocument Document);
 
@@ -41,7 +51,9 @@ public static class RunbookImporter
         var shortName = ns.Split('.').Last();
         var handbookClass = shortName + "Handbook";
         var baseClass = shortName + "Runbook";
-        var taken = new HashSet<string>(StringComparer.Ordinal) { handbookClass, baseClass, shortName, "Program", "Runbook", "Handbook" };
+        var taken = new HashSet<string>(s_reservedNames, StringComparer.Ordinal) { handbookClass, baseClass, shortName };
+        // A class may not share its name with its members (Define, its parameters).
+        taken.UnionWith(document.SharedParameters.Concat(document.Runbooks.SelectMany(r => r.Parameters)).Select(p => p.Name));
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var handbookId = Id(Text.Kebab(shortName, 4), "handbook");
         ids.Add(handbookId);
@@ -78,7 +90,7 @@ public static class RunbookImporter
         if (Directory.Exists(output))
         {
             var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
-                .Where(f => !files.ContainsKey(Path.GetFileName(f)) && !IsEarlierImport(f))
+                .Where(f => !IsEarlierImport(f, markdownFile)) // also a file of a name this import writes: it would be overwritten
                 .Select(Path.GetFileName)
                 .ToList();
             if (foreign.Count > 0)
@@ -92,7 +104,7 @@ public static class RunbookImporter
             foreach (var (name, text) in files) File.WriteAllText(Path.Combine(staging, name), text);
             Directory.CreateDirectory(output);
             // Sources of an earlier import of the same document that this one no longer writes would still compile: remove them.
-            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f)))
+            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile)))
                 File.Delete(stale);
             var written = new List<string>();
             foreach (var name in files.Keys)
@@ -113,12 +125,18 @@ public static class RunbookImporter
         }
     }
 
-    private static bool IsEarlierImport(string file)
+    /// <summary>
+    /// A file an earlier import of the same document wrote (its header names the document): it may be replaced.
+    /// An import of another document is someone's work, perhaps edited since: it makes the import stop.
+    /// </summary>
+    private static bool IsEarlierImport(string file, string markdownFile)
     {
         if (!file.EndsWith(".cs", StringComparison.Ordinal) && !file.EndsWith(".csproj", StringComparison.Ordinal)) return false;
         using var reader = new StreamReader(file);
         var head = reader.ReadLine() + reader.ReadLine();
-        return head.Contains("by `runbook import`", StringComparison.Ordinal);
+        var name = Path.GetFileName(markdownFile);
+        return head.Contains($"Imported from {name} by `runbook import`", StringComparison.Ordinal)
+            || head.Contains($"Imported from {ProjectFile.CommentText(name)} by `runbook import`", StringComparison.Ordinal);
     }
 
     private static string Namespace(string? requested, string output, string markdownFile)
@@ -128,9 +146,13 @@ public static class RunbookImporter
             var parts = requested.Split('.');
             if (parts.Any(p => Identifier(p, "") != p || p.Length == 0))
                 throw new ImportException(markdownFile, null, $"--namespace {requested} is not a C# namespace (letters, digits and '_', parts joined by '.')");
+            // A namespace named like a type the imported code uses (TimeBox, Handbook, ...) would hide that type.
+            if (parts.FirstOrDefault(p => s_reservedNames.Contains(p, StringComparer.Ordinal)) is { } hiding)
+                throw new ImportException(markdownFile, null, $"--namespace {requested} has a part named {hiding}, which would hide RunbookSdk's {hiding} in the imported code; choose another name");
             return requested;
         }
-        return Identifier(Text.Pascal(Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)), 4), "ImportedRunbooks");
+        var name = Identifier(Text.Pascal(Path.GetFileName(output.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar)), 4), "ImportedRunbooks");
+        return s_reservedNames.Contains(name, StringComparer.Ordinal) ? name + "Runbooks" : name;
     }
 
     private static string Identifier(string text, string fallback)

@@ -27,7 +27,7 @@ internal static partial class ParameterExtractor
             candidates.Add((region, "Region", "Cloud region", false));
         foreach (var group in texts.SelectMany(t => Url().Matches(t)).Select(m => m.Value.TrimEnd('.', ',')).GroupBy(Host))
         {
-            if (group.Key.Length == 0 || group.Count() < 2 || group.Key.Contains('$') || group.Key.StartsWith("localhost", StringComparison.Ordinal) || group.Key.StartsWith("127.", StringComparison.Ordinal)) continue;
+            if (group.Key.Length == 0 || group.Count() < 2 || !IsPlainWord(group.Key) || group.Key.StartsWith("localhost", StringComparison.Ordinal) || group.Key.StartsWith("127.", StringComparison.Ordinal)) continue;
             candidates.Add((CommonPrefix(group.Distinct().ToList()), HostName(group.Key) + "Url", $"Base URL of {group.Key}", false));
         }
         var options = texts.SelectMany(t => ResourceOption().Matches(t))
@@ -123,6 +123,7 @@ internal static partial class ParameterExtractor
         for (var i = 3; split.All(s => s.Length > i) && split.Select(s => s[i]).Distinct().Count() == 1; i++)
         {
             if (split.Any(s => s.Length == i + 1)) break; // keep the last segment of the shortest URL out: it is the endpoint
+            if (!IsPlainWord(split[0][i])) break; // $STAGE, ${PREFIX}, *: the shell expands them, a quoted hole would not
             prefix.Add(split[0][i]);
         }
         return string.Join('/', prefix);
@@ -132,10 +133,17 @@ internal static partial class ParameterExtractor
     {
         var split = paths.Select(p => p.TrimEnd('/').Split('/')).ToList();
         var common = new List<string>();
-        for (var i = 0; split.All(s => s.Length > i) && split.Select(s => s[i]).Distinct().Count() == 1; i++) common.Add(split[0][i]);
-        if (paths.Count == 1 && split[0].Last().Contains('.')) common.RemoveAt(common.Count - 1); // a script, not a directory
+        for (var i = 0; split.All(s => s.Length > i) && split.Select(s => s[i]).Distinct().Count() == 1 && IsPlainWord(split[0][i]); i++) common.Add(split[0][i]);
+        if (paths.Count == 1 && common.Count == split[0].Length && split[0].Last().Contains('.')) common.RemoveAt(common.Count - 1); // a script, not a directory
         return string.Join('/', common);
     }
+
+    /// <summary>
+    /// Text the runner's quoting leaves as it is (letters, digits, <c>- _ . : @ % + , =</c>): a parameter's default must be
+    /// such text, or the quoted hole would stop the shell expanding what the document wrote (<c>$STAGE</c>, <c>*</c>, <c>{a,b}</c>).
+    /// </summary>
+    private static bool IsPlainWord(string segment) =>
+        segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':' or '@' or '%' or '+' or ',' or '=');
 
     private static string OptionName(string option)
     {

@@ -6,7 +6,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <summary>One piece of a shell block: a command with the comment lines right above it, or comments alone.</summary>
 /// <param name="Command">The command, possibly several lines; null for comments that precede no command.</param>
 /// <param name="Comment">The comment lines above it (without <c>#</c>), joined by "\n# "; null when none.</param>
-internal sealed record ShellPiece(string? Command, string? Comment);
+/// <param name="Output">In a console transcript, output the document shows (lines without a <c>$ </c> prompt): kept, never run.</param>
+internal sealed record ShellPiece(string? Command, string? Comment, string? Output = null);
 
 /// <summary>
 /// Splits a shell block into commands the way a shell reads it: a command continues over <c>\</c> line ends,
@@ -20,6 +21,8 @@ internal static partial class ShellSplitter
         var pieces = new List<ShellPiece>();
         var comments = new List<string>();
         var lines = code.Replace("\r\n", "\n").Split('\n');
+        // A transcript ("$ kubectl get pods" followed by what it printed): only prompted lines are commands.
+        var transcript = lines.Any(l => IsPrompt(l.TrimStart()));
         var i = 0;
 
         void FlushComments()
@@ -51,18 +54,29 @@ internal static partial class ShellSplitter
             }
             if (comments.Count > 0 && i > 0 && lines[i - 1].Trim().Length == 0) FlushComments();
 
+            if (transcript && !IsPrompt(trimmed))
+            {
+                FlushComments();
+                var first = i;
+                while (i < lines.Length && !IsPrompt(lines[i].TrimStart())) i++;
+                pieces.Add(new ShellPiece(null, null, string.Join("\n", lines[first..i]).TrimEnd()));
+                continue;
+            }
+            if (transcript) lines[i] = PromptPrefix().Replace(lines[i], "", 1);
+
             var start = i;
             var state = new ShellState();
             while (i < lines.Length)
             {
                 state.Feed(lines[i]);
                 i++;
-                if (state.HereDocument is { } delimiter)
+                // Bodies of the here-documents opened on this line follow it, in order.
+                foreach (var delimiter in state.HereDocuments)
                 {
                     while (i < lines.Length && lines[i].Trim() != delimiter) i++;
                     if (i < lines.Length) i++;
-                    state.HereDocument = null;
                 }
+                state.HereDocuments.Clear();
                 if (state.Complete) break;
             }
             var command = Dedent(lines[start..i]);
@@ -95,6 +109,11 @@ internal static partial class ShellSplitter
         return result;
     }
 
+    private static bool IsPrompt(string line) => line.StartsWith("$ ", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"^\s*\$ ")]
+    private static partial Regex PromptPrefix();
+
     [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
     private static partial Regex DirectoryChange();
 
@@ -125,9 +144,10 @@ internal static partial class ShellSplitter
         private int _compound;
         private bool _continued;
 
-        public string? HereDocument { get; set; }
+        /// <summary>Delimiters of the here-documents the last line opened (<c>&lt;&lt;EOF</c>, <c>&lt;&lt;-'EOF'</c>, <c>&lt;&lt;\EOF</c>).</summary>
+        public List<string> HereDocuments { get; } = [];
 
-        public bool Complete => _quote is null && _substitutions == 0 && _compound <= 0 && !_continued && HereDocument is null;
+        public bool Complete => _quote is null && _substitutions == 0 && _compound <= 0 && !_continued && HereDocuments.Count == 0;
 
         public void Feed(string line)
         {
@@ -153,6 +173,14 @@ internal static partial class ShellSplitter
                     else if (c == '$' && k + 1 < line.Length && line[k + 1] == '(') { _substitutions++; k++; }
                     continue;
                 }
+                if (c == '<' && HereDocumentAt(line, k) is { } here)
+                {
+                    // Read from the line as written: the delimiter's quotes (<<'EOF') are what make the body literal.
+                    HereDocuments.Add(here.Delimiter);
+                    text.Append("<<");
+                    k = here.End - 1;
+                    continue;
+                }
                 if (c is '\'' or '"') { _quote = c; continue; }
                 if (c == '#' && (k == 0 || char.IsWhiteSpace(line[k - 1]))) break; // a comment runs to the end of the line
                 if (c == '$' && k + 1 < line.Length && line[k + 1] == '(') { _substitutions++; k++; text.Append("$("); continue; }
@@ -165,7 +193,6 @@ internal static partial class ShellSplitter
             var trimmed = code.Trim();
             if (trimmed.EndsWith('{')) _compound++;
             if (trimmed.StartsWith('}')) _compound--;
-            if (HereDocumentPattern().Match(code) is { Success: true } here) HereDocument = here.Groups["word"].Value;
             if (trimmed.EndsWith("&&", StringComparison.Ordinal) || trimmed.EndsWith("||", StringComparison.Ordinal) || (trimmed.EndsWith('|') && !trimmed.EndsWith("||", StringComparison.Ordinal)))
                 _continued = true;
         }
@@ -173,10 +200,39 @@ internal static partial class ShellSplitter
         [GeneratedRegex(@"(^\s*|[;&|(]\s*|\b(then|do|else)\s+)(if|for|while|until|case|select)\b")]
         private static partial Regex Openers();
 
-        [GeneratedRegex(@"(^|[;&|]\s*|\s)(fi|done|esac)\b(?=\s*($|[;&|)]))")]
+        // A closing keyword stands where a command starts ("echo done" is an argument) and may have redirections ("done < pods.txt").
+        [GeneratedRegex(@"(^\s*|[;&|]\s*)(fi|done|esac)\b(?=\s*($|[;&|)<>]|\d+[<>]))")]
         private static partial Regex Closers();
 
-        [GeneratedRegex(@"<<-?\s*(['""]?)(?<word>[A-Za-z_][A-Za-z0-9_]*)\1")]
-        private static partial Regex HereDocumentPattern();
+        /// <summary>
+        /// A here-document operator at <paramref name="at"/> (<c>&lt;&lt;</c>, not a here-string <c>&lt;&lt;&lt;</c>) and its
+        /// delimiter with quotes and backslashes removed, as the shell matches it; null when there is none.
+        /// </summary>
+        private static (string Delimiter, int End)? HereDocumentAt(string line, int at)
+        {
+            if (at + 1 >= line.Length || line[at + 1] != '<' || (at > 0 && line[at - 1] == '<') || (at + 2 < line.Length && line[at + 2] == '<'))
+                return null;
+            var i = at + 2;
+            if (i < line.Length && line[i] == '-') i++;
+            while (i < line.Length && line[i] is ' ' or '\t') i++;
+            // A delimiter starts like a word ("1 << 2" is arithmetic, not a here-document).
+            if (i >= line.Length || !(char.IsLetter(line[i]) || line[i] is '_' or '\'' or '"' or '\\')) return null;
+            var delimiter = new StringBuilder();
+            char? quote = null;
+            for (; i < line.Length; i++)
+            {
+                var c = line[i];
+                if (quote is { } open)
+                {
+                    if (c == open) quote = null;
+                    else delimiter.Append(c);
+                }
+                else if (c is '\'' or '"') quote = c;
+                else if (c == '\\') { if (i + 1 < line.Length) delimiter.Append(line[++i]); }
+                else if (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or '<' or '>' or '(' or ')') break;
+                else delimiter.Append(c);
+            }
+            return delimiter.Length == 0 || quote is not null ? null : (delimiter.ToString(), i);
+        }
     }
 }

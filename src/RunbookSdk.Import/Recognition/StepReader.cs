@@ -124,6 +124,11 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             }
             foreach (var piece in ShellSplitter.Split(text))
             {
+                if (piece.Output is { } output)
+                {
+                    cursor.Current.Actions.Add(new SnippetAction("text", output, "Output shown in the document"));
+                    continue;
+                }
                 cursor.Current.Actions.Add(piece.Command is null
                     ? new NoteAction(piece.Comment!.Replace("\n# ", "\n"))
                     : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment));

@@ -18,6 +18,12 @@ internal static class Literals
     {
         var text = string.Concat(parts.Select(p => p.Text));
         var holes = parts.Any(p => p.Parameter is not null);
+        if (text.Any(IsLineSeparator))
+        {
+            // C# ends a line at U+0085, U+2028 and U+2029 too: no literal may hold them as they are, only as escapes.
+            if (!holes) return Escaped(text);
+            return "$\"" + string.Concat(parts.Select(p => p.Parameter is null ? Escaped(p.Text)[1..^1].Replace("{", "{{").Replace("}", "}}") : "{" + p.Parameter + "}")) + "\"";
+        }
         var multiLine = text.Contains('\n');
         var needsRaw = multiLine || text.Contains('"') || text.Contains('\\') || text.Any(char.IsControl);
 
@@ -58,12 +64,15 @@ internal static class Literals
                 '\n' => "\\n",
                 '\t' => "\\t",
                 '\r' => "\\r",
-                _ when char.IsControl(c) => $"\\u{(int)c:x4}",
+                _ when char.IsControl(c) || IsLineSeparator(c) => $"\\u{(int)c:x4}",
                 _ => c.ToString(),
             });
         }
         return builder.Append('"').ToString();
     }
+
+    /// <summary>Characters C# reads as the end of a line besides \n and \r.</summary>
+    public static bool IsLineSeparator(char c) => c is '\u0085' or '\u2028' or '\u2029';
 
     private static int LongestRun(string text, char c)
     {

@@ -24,11 +24,18 @@ internal static class ProjectFile
         .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.1.0")
         .Split('+')[0];
 
+    /// <summary>A file name as XML comment text: a comment may not hold "--" (MSBuild would not load the project).</summary>
+    internal static string CommentText(string name)
+    {
+        while (name.Contains("--", StringComparison.Ordinal)) name = name.Replace("--", "- -", StringComparison.Ordinal);
+        return name;
+    }
+
     public static string Write(string ns, string source, string projectDirectory, string? repository)
     {
         var header = $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <!-- Imported from {Path.GetFileName(source)} by `runbook import`. `dotnet build` writes docs/ beside this file. -->
+              <!-- Imported from {CommentText(Path.GetFileName(source))} by `runbook import`. `dotnet build` writes docs/ beside this file. -->
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>

@@ -243,5 +243,5 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
     }
 
     private static string Xml(string text) =>
-        Outline.Text.Plain(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ");
+        Outline.Text.Plain(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ").Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 }
