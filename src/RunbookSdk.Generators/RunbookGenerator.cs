@@ -98,7 +98,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
-        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id, markdown, embedOutline), Diagnostics(failure));
+        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)

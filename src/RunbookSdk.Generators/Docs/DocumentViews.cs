@@ -32,7 +32,9 @@ internal static class DocumentViews
         {
             ("Severity", SeverityText(runbook.Severity, severity)),
             ("Runbook id", Markdown.Code(runbook.Id)),
-            ("Handbook", handbook is null ? null : "[" + Markdown.Cell(handbook.Document.Title ?? handbook.Type.Name) + "](" + FileName(handbook.Id) + ")"),
+            ("Handbook", handbook is not null ? "[" + Markdown.Cell(handbook.Document.Title ?? handbook.Type.Name) + "](" + FileName(handbook.Id) + ")"
+                : runbook.ReferencedHandbook is { } referenced ? Markdown.Code(referenced.Id) + " (" + Markdown.Cell(referenced.TypeName) + ", from " + Markdown.Cell(referenced.AssemblyName) + ")"
+                : null),
         });
         view["symptoms"] = List(runbook.Symptoms.Select(Markdown.ListItem));
         view["parameters"] = List(runbook.Parameters.Select(Parameter));
@@ -44,6 +46,10 @@ internal static class DocumentViews
         view["verification"] = runbook.Verification is null ? null : Phase(runbook.Verification, "V");
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
+        // A handbook compiled elsewhere: its levels are not in this compilation, but the runner reads them when it runs.
+        view["escalation_elsewhere"] = handbook is null && runbook.Document.Escalation.Count == 0 && runbook.ReferencedHandbook is { } elsewhere
+            ? Markdown.Code(elsewhere.Id) + " (" + Markdown.Cell(elsewhere.TypeName) + ", from " + Markdown.Cell(elsewhere.AssemblyName) + ")"
+            : null;
         view["response_time"] = severity?.Response is { } response ? (response.Value == System.TimeSpan.Zero ? "immediately" : "within " + response.Display) : null;
         AddShared(view, runbook.Document);
         view["contents"] = List(Contents(view, phases));

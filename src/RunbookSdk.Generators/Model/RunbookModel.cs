@@ -17,7 +17,17 @@ internal sealed record RunbookModel(
     EquatableArray<PhaseModel> Phases,
     PhaseModel? Rollback,
     string? NoRollbackReason,
-    PhaseModel? Verification);
+    PhaseModel? Verification)
+{
+    /// <summary>
+    /// The handbook when its class is compiled in another assembly (a handbook project shared by several runbook
+    /// apps): the generator cannot read its <c>Define</c>, so the page names it and the runner reads it at run time.
+    /// </summary>
+    public ReferencedHandbook? ReferencedHandbook { get; init; }
+}
+
+/// <summary>A runbook's handbook from another assembly: its id (from <c>[Handbook("id")]</c>), class and assembly.</summary>
+internal sealed record ReferencedHandbook(string Id, string TypeName, string AssemblyName);
 
 /// <summary>One handbook class as read from source.</summary>
 internal sealed record HandbookModel(

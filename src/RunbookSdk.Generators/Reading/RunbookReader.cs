@@ -14,6 +14,7 @@ internal static class RunbookReader
     private const string ParameterAttribute = "RunbookSdk.ParameterAttribute";
     private const string SecretAttribute = "RunbookSdk.SecretAttribute";
     private const string GenericRunbook = "RunbookSdk.Runbook<THandbook>";
+    private const string HandbookAttribute = "RunbookSdk.HandbookAttribute";
 
     /// <param name="target">The <c>[Runbook]</c> class.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -78,13 +79,17 @@ internal static class RunbookReader
             });
         }
 
+        var handbookType = HandbookTypeOf(type);
         var model = new RunbookModel(
-            identity, id!, HandbookOf(type), parameters, document.Build(), severity,
-            symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification);
+            identity, id!, handbookType?.ToDisplayString(), parameters, document.Build(), severity,
+            symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
+        {
+            ReferencedHandbook = handbookType is null ? null : Referenced(type, handbookType, cancellationToken),
+        };
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
 
-    private static string? HandbookOf(INamedTypeSymbol type)
+    private static INamedTypeSymbol? HandbookTypeOf(INamedTypeSymbol type)
     {
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
@@ -93,9 +98,27 @@ internal static class RunbookReader
                 // Only the handbook's name is part of the model, and it is written in a base list, whose names the
                 // model records (Dependencies.AddScopeOf): editing the handbook's file reads none of its runbooks again
                 // (their pages are rendered with the handbook's new model all the same).
-                return handbook.ToDisplayString();
+                return handbook;
             }
         }
+        return null;
+    }
+
+    /// <summary>
+    /// A handbook compiled in another assembly (a metadata reference in a build, another project's compilation in the
+    /// IDE): its <c>[Handbook("id")]</c>. Null for a handbook of this compilation, which the handbook pipeline reads.
+    /// </summary>
+    private static ReferencedHandbook? Referenced(INamedTypeSymbol runbook, INamedTypeSymbol handbook, CancellationToken cancellationToken)
+    {
+        if (handbook.TypeKind == TypeKind.Error || SymbolEqualityComparer.Default.Equals(handbook.ContainingAssembly, runbook.ContainingAssembly)) return null;
+        cancellationToken.ThrowIfCancellationRequested();
+        foreach (var attribute in handbook.GetAttributes())
+        {
+            if (attribute.AttributeClass?.ToDisplayString() != HandbookAttribute) continue;
+            if (attribute.ConstructorArguments is [{ Value: string id }] && id.Length > 0)
+                return new ReferencedHandbook(id, handbook.ToDisplayString(), handbook.ContainingAssembly.Name);
+        }
+
         return null;
     }
 

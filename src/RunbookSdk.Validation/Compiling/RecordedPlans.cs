@@ -42,7 +42,7 @@ internal static class RecordedPlans
                 try
                 {
                     var plan = descriptor.CreatePlan((Runbook)Activator.CreateInstance(descriptor.RunbookType)!);
-                    var handbook = catalog.FindHandbook(descriptor.HandbookId)?.CreatePlan();
+                    var handbook = catalog.HandbookOf(descriptor)?.CreatePlan();
                     var escalation = EffectiveEscalation.Resolve(plan, handbook);
                     result[descriptor.Id] = new SectionPresence(
                         escalation.Levels.Count > 0, escalation.IsInherited,

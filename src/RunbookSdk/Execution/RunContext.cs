@@ -108,7 +108,7 @@ public sealed class RunContext
             .ToArray();
         var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
         var plan = runbook.CreatePlan(instance);
-        var handbook = catalog.FindHandbook(runbook.HandbookId)?.CreatePlan();
+        var handbook = catalog.HandbookOf(runbook)?.CreatePlan();
         return new RunContext(runbook, instance, plan, handbook, parameters, secrets);
     }
 

@@ -30,6 +30,26 @@ public static class GeneratedDescriptors
         return new RunbookCatalog(runbooks, handbooks, indexDocumentation);
     }
 
+    /// <summary>
+    /// The handbook of <paramref name="runbookType"/> (<c>Runbook&lt;THandbook&gt;</c>) as the generator embedded it in
+    /// the handbook's own assembly; null when the runbook has no handbook or that assembly carries none.
+    /// </summary>
+    /// <param name="runbookType">The runbook class.</param>
+    internal static HandbookDescriptor? HandbookInAssemblyOf(Type runbookType)
+    {
+        for (var type = runbookType.BaseType; type is not null; type = type.BaseType)
+        {
+            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(Runbook<>)) continue;
+            var handbookType = type.GetGenericArguments()[0];
+            return handbookType.Assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
+                .Where(a => a.HandbookType == handbookType)
+                .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
+                .FirstOrDefault();
+        }
+
+        return null;
+    }
+
     /// <summary>A runbook's descriptor.</summary>
     /// <param name="runbookType">The runbook class.</param>
     /// <param name="header">Identity and parameters, in the generator's descriptor encoding.</param>

@@ -118,4 +118,16 @@ public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, I
     /// <summary>Finds a handbook by id, or null.</summary>
     /// <param name="id">Handbook id.</param>
     public HandbookDescriptor? FindHandbook(string? id) => id is null ? null : Handbooks.FirstOrDefault(h => h.Id == id);
+
+    /// <summary>
+    /// The handbook a runbook belongs to: one of this catalog's, or — when the handbook class is compiled into another
+    /// assembly, such as a handbook project shared by several runbook apps — the one that assembly's generator
+    /// embedded. Null when the runbook has no handbook (or its assembly carries no generated handbook).
+    /// </summary>
+    /// <param name="runbook">A runbook of this catalog.</param>
+    public HandbookDescriptor? HandbookOf(RunbookDescriptor runbook)
+    {
+        ArgumentNullException.ThrowIfNull(runbook);
+        return FindHandbook(runbook.HandbookId) ?? GeneratedDescriptors.HandbookInAssemblyOf(runbook.RunbookType);
+    }
 }

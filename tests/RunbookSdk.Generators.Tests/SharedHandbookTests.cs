@@ -1,0 +1,122 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RunbookSdk.Execution;
+using RunbookSdk.Generators.Tests.Support;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// A handbook compiled in its own project, shared by several runbook apps (<c>Runbook&lt;OpsHandbook&gt;</c> across an
+/// assembly boundary). The analyzers accept its escalation; the page and the runner must not say there is none.
+/// Both assemblies are compiled with the real generator, as two projects' builds would be, and loaded for real.
+/// </summary>
+public sealed class SharedHandbookTests
+{
+    private const string Handbook = """
+        using System;
+        using RunbookSdk;
+
+        namespace Shared;
+
+        [Handbook("ops")]
+        public sealed class OpsHandbook : Handbook
+        {
+            public override void Define(IHandbookBuilder hb) => hb
+                .Title("Ops handbook")
+                .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.Zero))
+                .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com").Level("Lead", TimeSpan.FromMinutes(15)));
+        }
+        """;
+
+    private const string Runbook = """
+        using RunbookSdk;
+
+        namespace App;
+
+        [Runbook("restart-api")]
+        public sealed class RestartApi : Runbook<Shared.OpsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Restart the API")
+                .Severity(Severity.P1)
+                .Phase("Act", p => p.Step("Restart", s => s.Run("systemctl restart api").RequiresConfirmation()))
+                .Rollback(r => r.Step("Undo", s => s.Run("systemctl restart api-previous").RequiresConfirmation()))
+                .Verification(v => v.Step("Check", s => s.Run("curl --fail http://127.0.0.1/health")));
+        }
+        """;
+
+    [Fact]
+    public void The_page_names_the_handbook_compiled_elsewhere_instead_of_saying_there_is_no_escalation()
+    {
+        var (_, app) = CompileBoth();
+        var page = GeneratorHarness.EmbeddedMarkdown(Part(app, "RunbookSdk.Hosting.GeneratedRunbook"));
+
+        Assert.DoesNotContain("No escalation is defined", page);
+        Assert.Contains("Inherited from the handbook `ops` (Shared.OpsHandbook, from Shared)", page);
+        Assert.Contains("| **Handbook** | `ops` (Shared.OpsHandbook, from Shared) |", page);
+    }
+
+    [Fact]
+    public void The_runner_takes_severity_and_escalation_from_the_handbook_in_the_other_assembly()
+    {
+        var (shared, app) = CompileBoth();
+        var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);
+        try
+        {
+            var sharedAssembly = context.LoadFromStream(Emit(shared));
+            context.Resolving += (_, name) => name.Name == "Shared" ? sharedAssembly : null;
+            var appAssembly = context.LoadFromStream(Emit(app));
+            var catalog = (RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
+                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+            var runbook = catalog.FindRunbook("restart-api")!;
+
+            Assert.Empty(catalog.Handbooks); // the app's own catalog lists only its own handbooks
+            Assert.Equal("ops", runbook.HandbookId);
+            var handbook = catalog.HandbookOf(runbook);
+            Assert.NotNull(handbook);
+            Assert.Equal("Ops handbook", handbook.Title);
+
+            var run = RunContext.Bind(catalog, runbook, new Dictionary<string, string>());
+            var escalation = EffectiveEscalation.Resolve(run.Plan, run.Handbook);
+            Assert.True(escalation.IsInherited);
+            Assert.Equal(["On-call", "Lead"], escalation.Levels.Select(l => l.Who));
+            Assert.Equal(TimeSpan.Zero, run.Severity?.ResponseTime);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static (CSharpCompilation Shared, CSharpCompilation App) CompileBoth()
+    {
+        var shared = Generate(GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared"));
+        var app = Generate(GeneratorHarness.Compile(Runbook).WithAssemblyName("App").AddReferences(shared.ToMetadataReference()));
+        return (shared, app);
+    }
+
+    private static CSharpCompilation Generate(CSharpCompilation compilation)
+    {
+        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        Assert.Empty(diagnostics);
+        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
+        Assert.Empty(errors);
+        return (CSharpCompilation)output;
+    }
+
+    /// <summary>The generated source that applies <paramref name="attribute"/> (written without its Attribute suffix).</summary>
+    private static string Part(CSharpCompilation compilation, string attribute) =>
+        compilation.SyntaxTrees.Select(t => t.ToString()).Single(text => text.Contains("[assembly: global::" + attribute + "(", StringComparison.Ordinal));
+
+    private static MemoryStream Emit(CSharpCompilation compilation)
+    {
+        var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
+        stream.Position = 0;
+        return stream;
+    }
+}
