@@ -55,7 +55,7 @@ public static class RunbookValidator
 
         var docs = CheckDocs(project, descriptors, generatedTrees, root, findings);
 
-        var plans = RecordedPlans.Record(compiled.Compilation);
+        var plans = RecordedPlans.Record(compiled.Compilation, compiled.References);
         var rows = descriptors.Where(d => d.Kind == "runbook").Select(d => Row(d, diagnostics, plans, project.Name)).ToArray();
         var ordered = findings.OrderBy(f => f.Path ?? "", StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToArray();
         return new ProjectResult(project.Name, Relative(project.ProjectFile, root), rows, ordered, docs);

@@ -33,6 +33,44 @@ internal static class ProjectCompiler
 
     public static async Task<CompiledProject> CompileAsync(RunbookProject project, CancellationToken cancellationToken)
     {
+        // The projects it references (a shared handbook project), each compiled the same way with the generator, so
+        // their handbooks carry what the runner reads; all of them, direct or not, are references, as MSBuild passes them.
+        var referenced = ReferencedCompilations(project, new Dictionary<string, Compilation?>(StringComparer.Ordinal) { [project.ProjectFile] = null }, cancellationToken);
+
+        var (output, generatorDiagnostics, templates, options) = Generate(project, referenced, cancellationToken);
+        var analysis = output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions(templates, options));
+        var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        return new CompiledProject(project, output, generatorDiagnostics.AddRange(diagnostics)) { References = [.. referenced] };
+    }
+
+    /// <summary>
+    /// The compiled projects <paramref name="project"/> references, directly or not, each after its own references.
+    /// <paramref name="compiled"/> holds every project compiled so far (null while one is being compiled: a cycle is cut).
+    /// </summary>
+    private static IReadOnlyList<Compilation> ReferencedCompilations(RunbookProject project, Dictionary<string, Compilation?> compiled, CancellationToken cancellationToken)
+    {
+        var result = new List<Compilation>();
+        foreach (var file in project.ProjectReferences)
+        {
+            if (!compiled.TryGetValue(file, out var compilation))
+            {
+                compiled[file] = null;
+                var reference = ProjectDiscovery.Load(file);
+                compilation = Generate(reference, ReferencedCompilations(reference, compiled, cancellationToken), cancellationToken).Output;
+                compiled[file] = compilation;
+            }
+
+            if (compilation is null) continue;
+            foreach (var transitive in compilation.References.OfType<CompilationReference>().Select(r => r.Compilation).Append(compilation))
+                if (!result.Contains(transitive)) result.Add(transitive);
+        }
+
+        return result;
+    }
+
+    private static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<AdditionalText> Templates, EditorConfigOptions Options) Generate(
+        RunbookProject project, IReadOnlyList<Compilation> references, CancellationToken cancellationToken)
+    {
         var properties = project.Properties;
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var trees = project.Sources
@@ -52,13 +90,11 @@ internal static class ProjectCompiler
             ? Directory.EnumerateFiles(Path.Combine(project.Directory, "runbook-templates"), "*.sbntxt").Order(StringComparer.Ordinal).Select(path => (AdditionalText)new FileText(path)).ToImmutableArray()
             : [];
 
-        var compilation = CSharpCompilation.Create(project.Name, trees, References.Value, CompilationOptions(project, options));
+        var metadata = References.Value.AddRange(references.Select(r => r.ToMetadataReference()));
+        var compilation = CSharpCompilation.Create(project.Name, trees, metadata, CompilationOptions(project, options));
         var driver = CSharpGeneratorDriver.Create([new RunbookGenerator().AsSourceGenerator()], templates, parseOptions, options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
-
-        var analysis = output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions(templates, options));
-        var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        return new CompiledProject(project, output, generatorDiagnostics.AddRange(diagnostics));
+        return (output, generatorDiagnostics, templates, options);
     }
 
     private static CSharpCompilationOptions CompilationOptions(RunbookProject project, EditorConfigOptions editorConfig)
@@ -110,4 +146,8 @@ internal static class ProjectCompiler
 /// <param name="Project">The project.</param>
 /// <param name="Compilation">The compilation including generated sources.</param>
 /// <param name="Diagnostics">Diagnostics after the project's severity settings.</param>
-internal sealed record CompiledProject(RunbookProject Project, Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics);
+internal sealed record CompiledProject(RunbookProject Project, Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics)
+{
+    /// <summary>The compiled projects it references, directly or not, each before the projects that reference it.</summary>
+    public ImmutableArray<Compilation> References { get; init; } = [];
+}

@@ -23,7 +23,8 @@ internal static class RecordedPlans
 {
     /// <summary>Section presence by runbook id; empty when the project does not emit or load.</summary>
     /// <param name="compilation">The compilation including generated sources.</param>
-    public static IReadOnlyDictionary<string, SectionPresence> Record(Compilation compilation)
+    /// <param name="references">The compiled projects it references (a shared handbook project), loaded beside it when asked for.</param>
+    public static IReadOnlyDictionary<string, SectionPresence> Record(Compilation compilation, IReadOnlyList<Compilation> references)
     {
         var result = new Dictionary<string, SectionPresence>(StringComparer.Ordinal);
         using var stream = new MemoryStream();
@@ -31,6 +32,9 @@ internal static class RecordedPlans
         stream.Position = 0;
 
         var context = new AssemblyLoadContext("runbook-validate " + compilation.AssemblyName, isCollectible: true);
+        context.Resolving += (loader, name) => references.FirstOrDefault(r => r.AssemblyName == name.Name) is { } reference && Emit(reference) is { } image
+            ? loader.LoadFromStream(image)
+            : null;
         try
         {
             var assembly = context.LoadFromStream(stream);
@@ -65,5 +69,13 @@ internal static class RecordedPlans
         }
 
         return result;
+    }
+
+    private static MemoryStream? Emit(Compilation compilation)
+    {
+        var image = new MemoryStream();
+        if (!compilation.Emit(image).Success) return null;
+        image.Position = 0;
+        return image;
     }
 }

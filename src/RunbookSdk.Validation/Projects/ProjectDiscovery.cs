@@ -57,11 +57,18 @@ public static partial class ProjectDiscovery
             var properties = ProjectProperties.Read(file);
             if (!named && IsTestProject(file, properties)) continue;
             var sources = SourcesOf(file);
-            if (sources.Any(DeclaresRunbooks)) projects.Add(new RunbookProject(file, sources, properties));
+            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(file, properties, sources));
         }
 
         return projects;
     }
+
+    /// <summary>A project as validation compiles it, runbooks or not (a referenced project may hold none).</summary>
+    /// <param name="projectFile">Full path of the project file.</param>
+    internal static RunbookProject Load(string projectFile) => Load(projectFile, ProjectProperties.Read(projectFile), SourcesOf(projectFile));
+
+    private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources) =>
+        new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile) };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);

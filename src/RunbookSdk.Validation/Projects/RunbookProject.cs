@@ -6,6 +6,9 @@ namespace RunbookSdk.Validation.Projects;
 /// <param name="Properties">Its MSBuild properties.</param>
 public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> Sources, ProjectProperties Properties)
 {
+    /// <summary>Full paths of the projects it references for their code (a shared handbook project), as written.</summary>
+    public IReadOnlyList<string> ProjectReferences { get; init; } = [];
+
     /// <summary>The project's name (file name without extension).</summary>
     public string Name => Path.GetFileNameWithoutExtension(ProjectFile);
 
