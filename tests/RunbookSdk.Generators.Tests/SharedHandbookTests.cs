@@ -91,6 +91,56 @@ public sealed class SharedHandbookTests
         }
     }
 
+    [Fact]
+    public void The_runner_takes_the_inherited_handbook_not_the_apps_own_handbook_with_the_same_id()
+    {
+        // The app has a handbook of its own that happens to use the same id: the runbook inherits Shared's.
+        const string localHandbook = """
+            using System;
+            using RunbookSdk;
+
+            namespace App;
+
+            [Handbook("ops")]
+            public sealed class LocalOps : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Local ops")
+                    .SeverityLevel("P1", "Local", s => s.RespondWithin(TimeSpan.FromHours(2)))
+                    .Escalation(e => e.Level("Local person", TimeSpan.Zero, "#local"));
+            }
+            """;
+        var shared = Generate(GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared"));
+        var app = Generate(GeneratorHarness.Compile(Runbook, localHandbook).WithAssemblyName("App").AddReferences(shared.ToMetadataReference()));
+
+        WithCatalog(shared, app, catalog =>
+        {
+            var runbook = catalog.FindRunbook("restart-api")!;
+            Assert.Equal("Shared.OpsHandbook", catalog.HandbookOf(runbook)?.HandbookType.FullName);
+
+            var run = RunContext.Bind(catalog, runbook, new Dictionary<string, string>());
+            Assert.Equal(["On-call", "Lead"], EffectiveEscalation.Resolve(run.Plan, run.Handbook).Levels.Select(l => l.Who));
+            Assert.Equal(TimeSpan.Zero, run.Severity?.ResponseTime);
+        });
+    }
+
+    private static void WithCatalog(CSharpCompilation shared, CSharpCompilation app, Action<RunbookCatalog> check)
+    {
+        var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);
+        try
+        {
+            var sharedAssembly = context.LoadFromStream(Emit(shared));
+            context.Resolving += (_, name) => name.Name == "Shared" ? sharedAssembly : null;
+            var appAssembly = context.LoadFromStream(Emit(app));
+            check((RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
+                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     private static (CSharpCompilation Shared, CSharpCompilation App) CompileBoth()
     {
         var shared = Generate(GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared"));

@@ -30,25 +30,28 @@ public static class GeneratedDescriptors
         return new RunbookCatalog(runbooks, handbooks, indexDocumentation);
     }
 
-    /// <summary>
-    /// The handbook of <paramref name="runbookType"/> (<c>Runbook&lt;THandbook&gt;</c>) as the generator embedded it in
-    /// the handbook's own assembly; null when the runbook has no handbook or that assembly carries none.
-    /// </summary>
+    /// <summary>The handbook class of <paramref name="runbookType"/> (the THandbook of <c>Runbook&lt;THandbook&gt;</c>), or null.</summary>
     /// <param name="runbookType">The runbook class.</param>
-    internal static HandbookDescriptor? HandbookInAssemblyOf(Type runbookType)
+    internal static Type? HandbookTypeOf(Type runbookType)
     {
         for (var type = runbookType.BaseType; type is not null; type = type.BaseType)
         {
-            if (!type.IsGenericType || type.GetGenericTypeDefinition() != typeof(Runbook<>)) continue;
-            var handbookType = type.GetGenericArguments()[0];
-            return handbookType.Assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
-                .Where(a => a.HandbookType == handbookType)
-                .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
-                .FirstOrDefault();
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Runbook<>)) return type.GetGenericArguments()[0];
         }
 
         return null;
     }
+
+    /// <summary>
+    /// The handbook <paramref name="handbookType"/> as the generator embedded it in the handbook's own assembly; null
+    /// when that assembly carries none.
+    /// </summary>
+    /// <param name="handbookType">The handbook class.</param>
+    internal static HandbookDescriptor? HandbookInAssemblyOf(Type handbookType) =>
+        handbookType.Assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
+            .Where(a => a.HandbookType == handbookType)
+            .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
+            .FirstOrDefault();
 
     /// <summary>A runbook's descriptor.</summary>
     /// <param name="runbookType">The runbook class.</param>

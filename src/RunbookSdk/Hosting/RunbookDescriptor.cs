@@ -120,14 +120,18 @@ public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, I
     public HandbookDescriptor? FindHandbook(string? id) => id is null ? null : Handbooks.FirstOrDefault(h => h.Id == id);
 
     /// <summary>
-    /// The handbook a runbook belongs to: one of this catalog's, or — when the handbook class is compiled into another
-    /// assembly, such as a handbook project shared by several runbook apps — the one that assembly's generator
-    /// embedded. Null when the runbook has no handbook (or its assembly carries no generated handbook).
+    /// The handbook a runbook belongs to — its <c>Runbook&lt;THandbook&gt;</c> class, not merely a handbook with the
+    /// same id: one of this catalog's, or — when the handbook class is compiled into another assembly, such as a
+    /// handbook project shared by several runbook apps — the one that assembly's generator embedded. Null when the
+    /// runbook has no handbook (or its assembly carries no generated handbook).
     /// </summary>
     /// <param name="runbook">A runbook of this catalog.</param>
     public HandbookDescriptor? HandbookOf(RunbookDescriptor runbook)
     {
         ArgumentNullException.ThrowIfNull(runbook);
-        return FindHandbook(runbook.HandbookId) ?? GeneratedDescriptors.HandbookInAssemblyOf(runbook.RunbookType);
+        if (runbook.RunbookType is null || GeneratedDescriptors.HandbookTypeOf(runbook.RunbookType) is not { } handbookType)
+            return FindHandbook(runbook.HandbookId);
+        // An app's own handbook may share the id of the one a runbook inherits from another assembly: match the class.
+        return Handbooks.FirstOrDefault(h => h.HandbookType == handbookType) ?? GeneratedDescriptors.HandbookInAssemblyOf(handbookType);
     }
 }
