@@ -124,6 +124,25 @@ public sealed class SharedHandbookTests
         });
     }
 
+    [Fact]
+    public void The_runner_takes_the_handbook_from_a_project_built_without_the_generator()
+    {
+        // RunbookSdk referenced as a plain library: no generated descriptor in Shared, but the page says the runner shows the levels.
+        var shared = GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared");
+        var app = Generate(GeneratorHarness.Compile(Runbook).WithAssemblyName("App").AddReferences(shared.ToMetadataReference()));
+
+        WithCatalog(shared, app, catalog =>
+        {
+            var runbook = catalog.FindRunbook("restart-api")!;
+            Assert.Equal("ops", catalog.HandbookOf(runbook)?.Id);
+
+            var run = RunContext.Bind(catalog, runbook, new Dictionary<string, string>());
+            Assert.Equal("Ops handbook", run.Handbook?.Document.Title);
+            Assert.Equal(["On-call", "Lead"], EffectiveEscalation.Resolve(run.Plan, run.Handbook).Levels.Select(l => l.Who));
+            Assert.Equal(TimeSpan.Zero, run.Severity?.ResponseTime);
+        });
+    }
+
     private static void WithCatalog(CSharpCompilation shared, CSharpCompilation app, Action<RunbookCatalog> check)
     {
         var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);

@@ -51,7 +51,28 @@ public static class GeneratedDescriptors
         handbookType.Assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
             .Where(a => a.HandbookType == handbookType)
             .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
-            .FirstOrDefault();
+            .FirstOrDefault()
+        ?? HandbookFromClass(handbookType);
+
+    /// <summary>
+    /// A handbook whose assembly was built without the generator (RunbookSdk referenced as a plain library): its
+    /// <c>[Handbook("id")]</c> and its class are all the runner needs, since severities, escalation and communication
+    /// templates are recorded from <c>Define</c> when the run starts. It has no page.
+    /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "The handbook class is the type argument of the runbook's base class, which the runbook's own descriptor keeps.")]
+    private static HandbookDescriptor? HandbookFromClass(Type handbookType)
+    {
+        if (handbookType.IsAbstract || handbookType.GetCustomAttribute<HandbookAttribute>() is not { Id: { Length: > 0 } id }) return null;
+        return new HandbookDescriptor
+        {
+            Documentation = "",
+            Id = id,
+            Title = handbookType.Name,
+            HandbookType = handbookType,
+            Create = () => ParameterBinding.Invoke(() => (Handbook)Activator.CreateInstance(handbookType)!),
+            DocumentFileName = id + ".md",
+        };
+    }
 
     /// <summary>A runbook's descriptor.</summary>
     /// <param name="runbookType">The runbook class.</param>
