@@ -143,6 +143,47 @@ public sealed class SharedHandbookTests
         });
     }
 
+    [Fact]
+    public void A_runbook_deriving_from_a_base_class_of_the_handbook_project_is_generated_with_its_parameters()
+    {
+        // The IDE and `runbook validate` reference the other project as a compilation: its classes come with their syntax.
+        const string baseClass = """
+            using RunbookSdk;
+
+            namespace Shared;
+
+            public abstract class ApiRunbook : Runbook<OpsHandbook>
+            {
+                [Parameter("Base URL of the API")] public string BaseUrl { get; init; } = "http://127.0.0.1:5000";
+            }
+            """;
+        const string derived = """
+            using RunbookSdk;
+
+            namespace App;
+
+            [Runbook("restart-api")]
+            public sealed class RestartApi : Shared.ApiRunbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Restart the API")
+                    .Severity(Severity.P1)
+                    .Phase("Act", p => p.Step("Restart", s => s.Run($"curl -X POST {BaseUrl}/restart").RequiresConfirmation()))
+                    .Rollback(r => r.Step("Undo", s => s.Run("systemctl restart api-previous").RequiresConfirmation()))
+                    .Verification(v => v.Step("Check", s => s.Run("curl --fail http://127.0.0.1/health")));
+            }
+            """;
+        var shared = Generate(GeneratorHarness.Compile(Handbook, baseClass).WithAssemblyName("Shared"));
+        var app = Generate(GeneratorHarness.Compile(derived).WithAssemblyName("App").AddReferences(shared.ToMetadataReference()));
+
+        // The default is not on the page: a build references the project's assembly, whose metadata has no initializer,
+        // and the page must be the one the build writes (validate compares them).
+        var page = GeneratorHarness.EmbeddedMarkdown(Part(app, "RunbookSdk.Hosting.GeneratedRunbook"));
+        Assert.Contains("| `BaseUrl` | string |  | Base URL of the API |", page);
+        var built = Generate(GeneratorHarness.Compile(derived).WithAssemblyName("App").AddReferences(MetadataReference.CreateFromImage(Emit(shared).ToArray())));
+        Assert.Equal(page, GeneratorHarness.EmbeddedMarkdown(Part(built, "RunbookSdk.Hosting.GeneratedRunbook")));
+    }
+
     private static void WithCatalog(CSharpCompilation shared, CSharpCompilation app, Action<RunbookCatalog> check)
     {
         var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);

@@ -127,14 +127,14 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     /// </summary>
     private void AddMembersOf(INamedTypeSymbol type, SemanticModel model)
     {
-        for (INamedTypeSymbol? current = type; current is not null && !current.DeclaringSyntaxReferences.IsEmpty; current = current.BaseType)
+        for (INamedTypeSymbol? current = type; current is not null && TypeReader.IsDeclaredIn(current, model.Compilation); current = current.BaseType)
         {
             if (!_types.Add(current)) return; // and the classes it derives from, with it
             AddDeclarations(current, model);
             if (current.TypeKind != TypeKind.Interface) continue;
             foreach (var inherited in current.AllInterfaces)
             {
-                if (!inherited.DeclaringSyntaxReferences.IsEmpty && _types.Add(inherited)) AddDeclarations(inherited, model);
+                if (TypeReader.IsDeclaredIn(inherited, model.Compilation) && _types.Add(inherited)) AddDeclarations(inherited, model);
             }
         }
     }
@@ -206,6 +206,8 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
 
     private void AddValueOf(ISymbol constant, SemanticModel model)
     {
+        // Another project's constant (its syntax comes with a compilation reference) is fixed by the references, as metadata is.
+        if (!TypeReader.IsDeclaredIn(constant, model.Compilation)) return;
         if (constant.ContainingType is { } containingType) AddScopeOf(containingType, model);
         foreach (var reference in constant.DeclaringSyntaxReferences)
         {

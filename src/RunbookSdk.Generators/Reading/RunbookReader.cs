@@ -139,9 +139,13 @@ internal static class RunbookReader
         {
             // The base classes' declarations (their parameters, their Define) are part of what this model says: they
             // are in the runbook's scope, recorded before (Dependencies.AddScopeOf).
-            if (current.DeclaringSyntaxReferences.Length == 0)
+            // A base class of another project: a metadata reference in a build, but a compilation reference (its syntax
+            // trees, which this compilation has no semantic model for) in the IDE and `runbook validate`. Read from its
+            // symbols either way, so the page is the one the build writes.
+            var elsewhere = !SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly);
+            if (current.DeclaringSyntaxReferences.Length == 0 || elsewhere)
             {
-                result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, cancellationToken)).OfType<ParameterModel>());
+                result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, withInitializer: !elsewhere, cancellationToken)).OfType<ParameterModel>());
                 continue;
             }
 
@@ -161,7 +165,7 @@ internal static class RunbookReader
                     {
                         // A constant description or an aliased attribute, bound: which trees that read is not recorded.
                         dependencies?.MarkUnknown();
-                        parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, cancellationToken) : null;
+                        parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, withInitializer: true, cancellationToken) : null;
                     }
 
                     if (parameter is not null) result.Add(parameter);
@@ -231,7 +235,10 @@ internal static class RunbookReader
     }
 
     /// <summary>A parameter read from its symbol: a base class compiled elsewhere, or a description syntax cannot read.</summary>
-    private static ParameterModel? FromSymbol(IPropertySymbol property, CancellationToken cancellationToken)
+    /// <param name="property">The property.</param>
+    /// <param name="withInitializer">Whether its initializer is read from its declaration (not for another assembly's class, whose metadata has none).</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    private static ParameterModel? FromSymbol(IPropertySymbol property, bool withInitializer, CancellationToken cancellationToken)
     {
         var attributes = property.GetAttributes();
         var parameter = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ParameterAttribute);
@@ -239,7 +246,7 @@ internal static class RunbookReader
         var description = parameter.ConstructorArguments.Length > 0 ? parameter.ConstructorArguments[0].Value as string : null;
         var required = parameter.NamedArguments.Any(n => n.Key == "Required" && n.Value.Value is true);
         var secret = attributes.Any(a => a.AttributeClass?.ToDisplayString() == SecretAttribute);
-        var initializer = property.DeclaringSyntaxReferences
+        var initializer = !withInitializer ? null : property.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<PropertyDeclarationSyntax>()
             .Select(p => p.Initializer?.Value.ToString())

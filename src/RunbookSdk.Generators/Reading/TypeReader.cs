@@ -59,6 +59,14 @@ internal static class TypeReader
             || declared.Any(c => c.ParameterList.Parameters.Count == 0 && c.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword)));
     }
 
+    /// <summary>
+    /// Whether <paramref name="symbol"/> is declared in <paramref name="compilation"/>'s own trees: false for metadata,
+    /// and for another project's code referenced as a compilation (the IDE, <c>runbook validate</c>), whose syntax
+    /// comes with the symbol but has no semantic model here.
+    /// </summary>
+    public static bool IsDeclaredIn(ISymbol symbol, Compilation compilation) =>
+        symbol.DeclaringSyntaxReferences is { Length: > 0 } references && compilation.ContainsSyntaxTree(references[0].SyntaxTree);
+
     public static SemanticModel ModelFor(SyntaxNode node, SemanticModel targetModel) =>
         node.SyntaxTree == targetModel.SyntaxTree ? targetModel : targetModel.Compilation.GetSemanticModel(node.SyntaxTree);
 
