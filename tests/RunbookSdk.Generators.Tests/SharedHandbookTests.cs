@@ -55,7 +55,7 @@ public sealed class SharedHandbookTests
         var page = GeneratorHarness.EmbeddedMarkdown(Part(app, "RunbookSdk.Hosting.GeneratedRunbook"));
 
         Assert.DoesNotContain("No escalation is defined", page);
-        Assert.Contains("Inherited from the handbook `ops` (Shared.OpsHandbook, from Shared)", page);
+        Assert.Contains("The handbook's: `ops` (Shared.OpsHandbook, from Shared), compiled in another project", page);
         Assert.Contains("| **Handbook** | `ops` (Shared.OpsHandbook, from Shared) |", page);
     }
 
