@@ -267,6 +267,45 @@ public sealed class KebabCaseIdCodeFixTests
             """);
 }
 
+public sealed class KebabCaseIdFixAllTests
+{
+    [Fact]
+    public Task FixAllRespellsOnlyTheFirstOfTwoIdsWithOneKebabSpelling() =>
+        Verify<IdentityAnalyzer>.FixAsync<KebabCaseIdCodeFix>("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:Ids.Failure|})]
+            public sealed class Z : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"Api_Failure"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"API_FAILURE"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"Db_Restore"|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            static class Ids { public const string Failure = "ApiFailure"; }
+            """, """
+            using RunbookSdk;
+
+            [Runbook({|RB0011:Ids.Failure|})]
+            public sealed class Z : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook("api-failure")]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"API_FAILURE"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook("db-restore")]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            static class Ids { public const string Failure = "ApiFailure"; }
+            """);
+}
+
 public sealed class SortEscalationLevelsCodeFixTests
 {
     [Fact]
