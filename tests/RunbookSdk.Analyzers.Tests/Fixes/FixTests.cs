@@ -109,6 +109,43 @@ public sealed class AddSectionCodeFixTests
                 }
             }
             """, AddSectionCodeFix.VerificationKey);
+
+    [Fact]
+    public Task AddsTheStatementWithoutCopyingTheCommentOrBlankLineAboveTheLastOne() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class {|RB0003:Block|} : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+
+                    // Who is paged
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class Block : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+
+                    // Who is paged
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    builder.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """, AddSectionCodeFix.VerificationKey);
 }
 
 public sealed class RequiresConfirmationCodeFixTests
