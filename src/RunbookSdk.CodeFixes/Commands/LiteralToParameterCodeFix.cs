@@ -134,13 +134,28 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
 
         var replacement = SyntaxFactory.ParseExpression(plan.NewLiteralText).WithTriviaFrom(plan.Literal);
         var type = plan.Type.ReplaceNode(plan.Literal, replacement);
-        if (!plan.Reuse) type = AddParameter(type, plan, FluentChain.EndOfLine(root));
+        if (!plan.Reuse) type = AddParameter(type, plan, AttributeNamespace(model, plan.Type.OpenBraceToken.Span.End), FluentChain.EndOfLine(root));
         return document.WithSyntaxRoot(root.ReplaceNode(plan.Type, type));
     }
 
-    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string endOfLine)
+    /// <summary>
+    /// <c>""</c> where <c>[Parameter]</c> and <c>[Secret]</c> name RunbookSdk's attributes (<c>using RunbookSdk;</c>, a
+    /// global using), else <c>"RunbookSdk."</c>, so the property compiles in a file that writes the SDK's names in full.
+    /// </summary>
+    private static string AttributeNamespace(SemanticModel model, int position)
     {
-        var attributes = plan.Secret ? $"[Parameter({Quote(plan.Description)}), Secret]" : $"[Parameter({Quote(plan.Description)})]";
+        foreach (var name in new[] { "ParameterAttribute", "SecretAttribute" })
+        {
+            var found = model.LookupNamespacesAndTypes(position, name: name);
+            if (found.IsEmpty || found.Any(symbol => symbol.ToDisplayString() != "RunbookSdk." + name)) return "RunbookSdk.";
+        }
+
+        return "";
+    }
+
+    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string ns, string endOfLine)
+    {
+        var attributes = plan.Secret ? $"[{ns}Parameter({Quote(plan.Description)}), {ns}Secret]" : $"[{ns}Parameter({Quote(plan.Description)})]";
         var initializer = plan.Secret ? "\"\"" : Quote(plan.Value);
         var member = SyntaxFactory.ParseMemberDeclaration($"{attributes} public string {plan.Name} {{ get; init; }} = {initializer};")!;
 

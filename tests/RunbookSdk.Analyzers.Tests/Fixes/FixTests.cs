@@ -210,6 +210,27 @@ public sealed class LiteralToParameterCodeFixTests
             Sources.Runbook("""
                         .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
             """));
+
+    [Fact]
+    public Task NamesTheAttributesInFullWhereTheFileDoesNotImportRunbookSdk() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>("""
+            [RunbookSdk.Runbook("full")]
+            public sealed class Full : RunbookSdk.Runbook
+            {
+                public override void Define(RunbookSdk.IRunbookBuilder rb) => rb
+                    .Title("Full")
+                    .Phase("Db", p => p.Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """, """
+            [RunbookSdk.Runbook("full")]
+            public sealed class Full : RunbookSdk.Runbook
+            {
+                [RunbookSdk.Parameter("Password"), RunbookSdk.Secret] public string Password { get; init; } = "";
+                public override void Define(RunbookSdk.IRunbookBuilder rb) => rb
+                    .Title("Full")
+                    .Phase("Db", p => p.Step("Db", s => s.Run($"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """);
 }
 
 public sealed class InterpolateCommandCodeFixTests
