@@ -68,6 +68,8 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
             model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Run" } run ||
             run.ContainingType.ContainingNamespace.ToDisplayString() != "RunbookSdk") return null;
         if (literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
+        // The hole reads an instance property: not in a static helper method, local function or lambda.
+        if (!InInstanceContext(model, literal, cancellationToken)) return null;
 
         var value = ValueOf(model, literal, span, cancellationToken);
         var reuse = false;
@@ -101,6 +103,16 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         }
 
         return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
+    }
+
+    private static bool InInstanceContext(SemanticModel model, ExpressionSyntax literal, CancellationToken cancellationToken)
+    {
+        for (var symbol = model.GetEnclosingSymbol(literal.SpanStart, cancellationToken); symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (symbol.IsStatic) return false;
+        }
+
+        return true;
     }
 
     /// <summary>The members of that name in the type and the types it derives from.</summary>

@@ -80,4 +80,21 @@ public sealed class LiteralToParameterInheritanceTests
                 ("Split.More.cs", more.Replace("{{command}}", after)),
             ]);
     }
+
+    [Fact]
+    public Task IsNotOfferedInAStaticHelperOrLambdaWhereNoInstanceHasTheParameter()
+    {
+        const string source = """
+            using RunbookSdk;
+
+            [Runbook("helpers")]
+            public sealed class Helpers : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Helpers").Phase("Db", Db).Phase("Local", p => p.Step("Local", static s => s.Run("pg_dump postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app")));
+
+                private static void Db(IPhaseBuilder p) => p.Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'"));
+            }
+            """;
+        return Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(source, source);
+    }
 }
