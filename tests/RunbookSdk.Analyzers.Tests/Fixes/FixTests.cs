@@ -260,6 +260,16 @@ public sealed class InterpolateCommandCodeFixTests
             """, extraMembers: """    private const string Tail = "aws logs tail"; private const string Prefix = "eu-"; private int Minutes => 5;""" + "\n"));
 
     [Fact]
+    public Task CharConstantsStayLiteralTextSoASpaceStillSplitsTheWords() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:"aws lambda get-function" + Sep + "--function-name " + FunctionName + $"{Sep}--region{Sep}{Region}"|}))
+            """, extraMembers: """    private const char Sep = ' ';""" + "\n"),
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run($"aws lambda get-function --function-name {FunctionName} --region {Region}"))
+            """, extraMembers: """    private const char Sep = ' ';""" + "\n"));
+
+    [Fact]
     public Task ACommandThatIsAParameterAsAWholeOrALocalReadTwiceIsLeftToThePerson() =>
         Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
             Sources.Runbook("""
