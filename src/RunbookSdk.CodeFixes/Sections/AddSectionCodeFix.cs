@@ -76,7 +76,7 @@ public sealed class AddSectionCodeFix : CodeFixProvider
             call = call.Replace("TimeSpan.", TimeSpanName.At(model, define.SpanStart) + ".");
 
         var endOfLine = FluentChain.EndOfLine(root);
-        var builder = define.ParameterList.Parameters[0].Identifier.ValueText;
+        var builder = define.ParameterList.Parameters[0].Identifier.Text; // as written: @event, not event
         if (define.ExpressionBody is { Expression: var body })
         {
             return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));

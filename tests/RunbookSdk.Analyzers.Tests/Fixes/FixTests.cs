@@ -146,6 +146,39 @@ public sealed class AddSectionCodeFixTests
                 }
             }
             """, AddSectionCodeFix.VerificationKey);
+
+    [Fact]
+    public Task WritesTheBuildersNameAsDeclaredWhenItIsAnEscapedKeyword() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class {|RB0003:Block|} : Runbook
+            {
+                public override void Define(IRunbookBuilder @event)
+                {
+                    @event.Title("Block");
+                    @event.NoRollback("read-only");
+                    @event.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class Block : Runbook
+            {
+                public override void Define(IRunbookBuilder @event)
+                {
+                    @event.Title("Block");
+                    @event.NoRollback("read-only");
+                    @event.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    @event.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """, AddSectionCodeFix.VerificationKey);
 }
 
 public sealed class RequiresConfirmationCodeFixTests
