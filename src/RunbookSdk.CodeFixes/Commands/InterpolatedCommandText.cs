@@ -53,7 +53,7 @@ internal sealed class InterpolatedCommandText
             case InterpolatedStringExpressionSyntax interpolated:
                 return AppendInterpolated(interpolated, model, cancellationToken);
             default:
-                if (model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string constant })
+                if (ConstantText(expression, model, cancellationToken) is { } constant)
                 {
                     // The handler quotes every hole, constant or not: a constant keeps its meaning only as literal text.
                     AppendLiteral(constant);
@@ -81,7 +81,7 @@ internal sealed class InterpolatedCommandText
                     AppendLiteral(text.TextToken.ValueText);
                     break;
                 case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole
-                    when model.GetConstantValue(hole.Expression, cancellationToken) is { HasValue: true, Value: string constant }:
+                    when ConstantText(hole.Expression, model, cancellationToken) is { } constant:
                     AppendLiteral(constant);
                     break;
                 case InterpolationSyntax hole:
@@ -191,6 +191,18 @@ internal sealed class InterpolatedCommandText
         InterpolatedLiteral.AppendEscaped(_text, value);
         _hasLiteral |= value.Length > 0;
     }
+
+    /// <summary>
+    /// The text of a string or char constant (<c>' '</c> between two words must stay a space the shell splits at, not
+    /// a quoted hole); null for anything else.
+    /// </summary>
+    private static string? ConstantText(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
+        model.GetConstantValue(expression, cancellationToken) switch
+        {
+            { HasValue: true, Value: string text } => text,
+            { HasValue: true, Value: char c } => c.ToString(),
+            _ => null,
+        };
 
     private static bool IsString(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken) =>
         model.GetTypeInfo(expression, cancellationToken).Type?.SpecialType == SpecialType.System_String;

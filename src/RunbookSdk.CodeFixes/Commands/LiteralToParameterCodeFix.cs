@@ -68,6 +68,8 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
             model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Run" } run ||
             run.ContainingType.ContainingNamespace.ToDisplayString() != "RunbookSdk") return null;
         if (literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
+        // The hole reads an instance property: not in a static helper method, local function or lambda.
+        if (!InInstanceContext(model, literal, cancellationToken)) return null;
 
         var value = ValueOf(model, literal, span, cancellationToken);
         var reuse = false;
@@ -103,6 +105,16 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
     }
 
+    private static bool InInstanceContext(SemanticModel model, ExpressionSyntax literal, CancellationToken cancellationToken)
+    {
+        for (var symbol = model.GetEnclosingSymbol(literal.SpanStart, cancellationToken); symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+        {
+            if (symbol.IsStatic) return false;
+        }
+
+        return true;
+    }
+
     /// <summary>The members of that name in the type and the types it derives from.</summary>
     private static IEnumerable<ISymbol> MembersNamed(INamedTypeSymbol? type, string name)
     {
@@ -126,27 +138,78 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         property.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<PropertyDeclarationSyntax>()
             .FirstOrDefault()?.Initializer?.Value is LiteralExpressionSyntax { Token.Value: string value } ? value : null;
 
-    private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+    private static async Task<Solution> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
-        if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan) return document;
+        if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan) return document.Project.Solution;
 
         var replacement = SyntaxFactory.ParseExpression(plan.NewLiteralText).WithTriviaFrom(plan.Literal);
         var type = plan.Type.ReplaceNode(plan.Literal, replacement);
-        if (!plan.Reuse) type = AddParameter(type, plan, FluentChain.EndOfLine(root));
-        return document.WithSyntaxRoot(root.ReplaceNode(plan.Type, type));
+        if (plan.Reuse) return document.WithSyntaxRoot(root.ReplaceNode(plan.Type, type)).Project.Solution;
+
+        // A partial runbook gets the property in one part, whichever part the command is in: fixes of commands in
+        // two parts (Fix All) then add the same property at the same place, which merges, instead of one per part.
+        var home = HomePart(model.GetDeclaredSymbol(plan.Type, cancellationToken), plan.Type, cancellationToken);
+        var homeDocument = home == plan.Type ? document : document.Project.Solution.GetDocument(home.SyntaxTree);
+        if (homeDocument is null)
+        {
+            home = plan.Type;
+            homeDocument = document;
+        }
+
+        if (homeDocument == document)
+        {
+            var target = home == plan.Type ? type : home;
+            var withParameter = AddParameter(target, plan, AttributeNamespace(model, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(root));
+            var changed = home == plan.Type
+                ? root.ReplaceNode(plan.Type, withParameter)
+                : root.ReplaceNodes(new SyntaxNode[] { plan.Type, home }, (original, _) => original == home ? withParameter : type);
+            return document.WithSyntaxRoot(changed).Project.Solution;
+        }
+
+        var solution = document.WithSyntaxRoot(root.ReplaceNode(plan.Type, type)).Project.Solution;
+        var homeRoot = await home.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
+        var homeModel = await homeDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        if (homeModel is null) return document.Project.Solution;
+        var added = AddParameter(home, plan, AttributeNamespace(homeModel, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(homeRoot));
+        return solution.WithDocumentSyntaxRoot(homeDocument.Id, homeRoot.ReplaceNode(home, added));
     }
 
-    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string endOfLine)
+    /// <summary>The part of a partial type that gets new parameters: the first that declares one, else the first part.</summary>
+    private static TypeDeclarationSyntax HomePart(INamedTypeSymbol? symbol, TypeDeclarationSyntax current, CancellationToken cancellationToken)
     {
-        var attributes = plan.Secret ? $"[Parameter({Quote(plan.Description)}), Secret]" : $"[Parameter({Quote(plan.Description)})]";
+        if (symbol is null || symbol.DeclaringSyntaxReferences.Length < 2) return current;
+        var parts = symbol.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).OfType<TypeDeclarationSyntax>().ToList();
+        return parts.FirstOrDefault(part => ParametersOf(part).Any()) ?? parts.FirstOrDefault() ?? current;
+    }
+
+    private static IEnumerable<PropertyDeclarationSyntax> ParametersOf(TypeDeclarationSyntax type) =>
+        type.Members.OfType<PropertyDeclarationSyntax>()
+            .Where(p => p.AttributeLists.SelectMany(a => a.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute" or "RunbookSdk.Parameter"));
+
+    /// <summary>
+    /// <c>""</c> where <c>[Parameter]</c> and <c>[Secret]</c> name RunbookSdk's attributes (<c>using RunbookSdk;</c>, a
+    /// global using), else <c>"RunbookSdk."</c>, so the property compiles in a file that writes the SDK's names in full.
+    /// </summary>
+    private static string AttributeNamespace(SemanticModel model, int position)
+    {
+        foreach (var name in new[] { "ParameterAttribute", "SecretAttribute" })
+        {
+            var found = model.LookupNamespacesAndTypes(position, name: name);
+            if (found.IsEmpty || found.Any(symbol => symbol.ToDisplayString() != "RunbookSdk." + name)) return "RunbookSdk.";
+        }
+
+        return "";
+    }
+
+    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string ns, string endOfLine)
+    {
+        var attributes = plan.Secret ? $"[{ns}Parameter({Quote(plan.Description)}), {ns}Secret]" : $"[{ns}Parameter({Quote(plan.Description)})]";
         var initializer = plan.Secret ? "\"\"" : Quote(plan.Value);
         var member = SyntaxFactory.ParseMemberDeclaration($"{attributes} public string {plan.Name} {{ get; init; }} = {initializer};")!;
 
-        var parameters = type.Members.OfType<PropertyDeclarationSyntax>()
-            .Where(p => p.AttributeLists.SelectMany(a => a.Attributes).Any(a => a.Name.ToString() is "Parameter" or "ParameterAttribute" or "RunbookSdk.Parameter"))
-            .ToList();
+        var parameters = ParametersOf(type).ToList();
         var anchor = parameters.LastOrDefault() ?? (MemberDeclarationSyntax?)type.Members.FirstOrDefault();
         var indentation = anchor?.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() ?? SyntaxFactory.Whitespace("    ");
         member = member.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));

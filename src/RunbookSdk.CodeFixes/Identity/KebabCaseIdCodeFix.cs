@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -14,7 +16,9 @@ namespace RunbookSdk.CodeFixes.Identity;
 /// <summary>
 /// RB0011: <c>[Runbook("Api_Lambda_Failure")]</c> becomes <c>[Runbook("api-lambda-failure")]</c>. Offered only for an id
 /// written as a literal in the attribute (a constant may be shared, and is the person's to rename) and only for the
-/// kebab-case finding: a duplicated id needs a new name, not a new spelling.
+/// kebab-case finding: a duplicated id needs a new name, not a new spelling. Fix All respells only the first of the ids
+/// that share a kebab-case spelling (<c>Api_Failure</c>, <c>API_FAILURE</c>), as fixing them one by one would: two would
+/// trade the findings for a duplicate id.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(KebabCaseIdCodeFix)), Shared]
 public sealed class KebabCaseIdCodeFix : CodeFixProvider
@@ -25,7 +29,9 @@ public sealed class KebabCaseIdCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0011");
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
+
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -41,6 +47,39 @@ public sealed class KebabCaseIdCodeFix : CodeFixProvider
                 diagnostic);
         }
     }
+
+    /// <summary>
+    /// The document's findings fixed at once, except those whose spelling an earlier finding in scope (the document, or
+    /// the project for a project or solution) also gets: ids are unique per compilation.
+    /// </summary>
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var inScope = context.Scope == FixAllScope.Document
+            ? diagnostics
+            : await context.GetAllDiagnosticsAsync(document.Project).ConfigureAwait(false);
+        var first = inScope
+            .Where(d => d.Id == "RB0011" && d.Location.SourceTree is { } tree && SuggestedId(d) is not null &&
+                        LiteralAt(tree.GetRoot(context.CancellationToken), d) is not null)
+            .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+            .GroupBy(d => SuggestedId(d)!, StringComparer.Ordinal)
+            .Select(group => group.First())
+            .ToList();
+
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return document;
+        var replacements = new System.Collections.Generic.Dictionary<SyntaxNode, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (!first.Any(f => f.Location.SourceTree == diagnostic.Location.SourceTree && f.Location.SourceSpan == diagnostic.Location.SourceSpan)) continue;
+            if (LiteralAt(root, diagnostic) is { } literal && SuggestedId(diagnostic) is { } id && !replacements.ContainsKey(literal)) replacements[literal] = id;
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNodes(replacements.Keys,
+            (original, _) => SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacements[original])).WithTriviaFrom(original)));
+    }
+
+    private static string? SuggestedId(Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(IdentityAnalyzer.SuggestedIdProperty, out var id) ? id : null;
 
     private static LiteralExpressionSyntax? LiteralAt(SyntaxNode root, Diagnostic diagnostic) =>
         root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) switch

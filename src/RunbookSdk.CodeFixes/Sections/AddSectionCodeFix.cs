@@ -76,7 +76,7 @@ public sealed class AddSectionCodeFix : CodeFixProvider
             call = call.Replace("TimeSpan.", TimeSpanName.At(model, define.SpanStart) + ".");
 
         var endOfLine = FluentChain.EndOfLine(root);
-        var builder = define.ParameterList.Parameters[0].Identifier.ValueText;
+        var builder = define.ParameterList.Parameters[0].Identifier.Text; // as written: @event, not event
         if (define.ExpressionBody is { Expression: var body })
         {
             return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));
@@ -85,11 +85,20 @@ public sealed class AddSectionCodeFix : CodeFixProvider
         if (define.Body is { } block)
         {
             var statement = SyntaxFactory.ParseStatement(builder + "." + call + ";");
-            var indentation = block.Statements.LastOrDefault()?.GetLeadingTrivia() ?? block.OpenBraceToken.LeadingTrivia.Add(SyntaxFactory.Whitespace("    "));
+            // Only the indentation: the last statement's blank lines and comments belong to it, not to the new one.
+            var indentation = block.Statements.LastOrDefault() is { } last
+                ? Indentation(last.GetLeadingTrivia())
+                : Indentation(block.OpenBraceToken.LeadingTrivia).Add(SyntaxFactory.Whitespace("    "));
             statement = statement.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
             return document.WithSyntaxRoot(root.ReplaceNode(block, block.AddStatements(statement)));
         }
 
         return document;
     }
+
+    /// <summary>The whitespace that starts the token's line, from its leading trivia.</summary>
+    private static SyntaxTriviaList Indentation(SyntaxTriviaList leading) =>
+        leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
+            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
+            : SyntaxFactory.TriviaList();
 }

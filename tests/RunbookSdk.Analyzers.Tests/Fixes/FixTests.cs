@@ -109,6 +109,76 @@ public sealed class AddSectionCodeFixTests
                 }
             }
             """, AddSectionCodeFix.VerificationKey);
+
+    [Fact]
+    public Task AddsTheStatementWithoutCopyingTheCommentOrBlankLineAboveTheLastOne() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class {|RB0003:Block|} : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+
+                    // Who is paged
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class Block : Runbook
+            {
+                public override void Define(IRunbookBuilder builder)
+                {
+                    builder.Title("Block");
+                    builder.NoRollback("read-only");
+
+                    // Who is paged
+                    builder.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    builder.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """, AddSectionCodeFix.VerificationKey);
+
+    [Fact]
+    public Task WritesTheBuildersNameAsDeclaredWhenItIsAnEscapedKeyword() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class {|RB0003:Block|} : Runbook
+            {
+                public override void Define(IRunbookBuilder @event)
+                {
+                    @event.Title("Block");
+                    @event.NoRollback("read-only");
+                    @event.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("block")]
+            public sealed class Block : Runbook
+            {
+                public override void Define(IRunbookBuilder @event)
+                {
+                    @event.Title("Block");
+                    @event.NoRollback("read-only");
+                    @event.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    @event.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """, AddSectionCodeFix.VerificationKey);
 }
 
 public sealed class RequiresConfirmationCodeFixTests
@@ -173,6 +243,27 @@ public sealed class LiteralToParameterCodeFixTests
             Sources.Runbook("""
                         .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
             """));
+
+    [Fact]
+    public Task NamesTheAttributesInFullWhereTheFileDoesNotImportRunbookSdk() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>("""
+            [RunbookSdk.Runbook("full")]
+            public sealed class Full : RunbookSdk.Runbook
+            {
+                public override void Define(RunbookSdk.IRunbookBuilder rb) => rb
+                    .Title("Full")
+                    .Phase("Db", p => p.Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """, """
+            [RunbookSdk.Runbook("full")]
+            public sealed class Full : RunbookSdk.Runbook
+            {
+                [RunbookSdk.Parameter("Password"), RunbookSdk.Secret] public string Password { get; init; } = "";
+                public override void Define(RunbookSdk.IRunbookBuilder rb) => rb
+                    .Title("Full")
+                    .Phase("Db", p => p.Step("Db", s => s.Run($"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """);
 }
 
 public sealed class InterpolateCommandCodeFixTests
@@ -200,6 +291,16 @@ public sealed class InterpolateCommandCodeFixTests
             Sources.Runbook("""
                         .Step("Concat", s => s.Run($"aws logs tail {FunctionName} --region eu-{Region} --since {(Minutes + 1)}m"))
             """, extraMembers: """    private const string Tail = "aws logs tail"; private const string Prefix = "eu-"; private int Minutes => 5;""" + "\n"));
+
+    [Fact]
+    public Task CharConstantsStayLiteralTextSoASpaceStillSplitsTheWords() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:"aws lambda get-function" + Sep + "--function-name " + FunctionName + $"{Sep}--region{Sep}{Region}"|}))
+            """, extraMembers: """    private const char Sep = ' ';""" + "\n"),
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run($"aws lambda get-function --function-name {FunctionName} --region {Region}"))
+            """, extraMembers: """    private const char Sep = ' ';""" + "\n"));
 
     [Fact]
     public Task ACommandThatIsAParameterAsAWholeOrALocalReadTwiceIsLeftToThePerson() =>
@@ -264,6 +365,45 @@ public sealed class KebabCaseIdCodeFixTests
             public sealed class E : Runbook { public override void Define(IRunbookBuilder rb) { } }
 
             static class Ids { public const string Outage = "Outage"; }
+            """);
+}
+
+public sealed class KebabCaseIdFixAllTests
+{
+    [Fact]
+    public Task FixAllRespellsOnlyTheFirstOfTwoIdsWithOneKebabSpelling() =>
+        Verify<IdentityAnalyzer>.FixAsync<KebabCaseIdCodeFix>("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:Ids.Failure|})]
+            public sealed class Z : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"Api_Failure"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"API_FAILURE"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"Db_Restore"|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            static class Ids { public const string Failure = "ApiFailure"; }
+            """, """
+            using RunbookSdk;
+
+            [Runbook({|RB0011:Ids.Failure|})]
+            public sealed class Z : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook("api-failure")]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:"API_FAILURE"|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook("db-restore")]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            static class Ids { public const string Failure = "ApiFailure"; }
             """);
 }
 

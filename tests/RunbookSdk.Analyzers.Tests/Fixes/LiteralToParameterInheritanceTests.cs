@@ -46,4 +46,55 @@ public sealed class LiteralToParameterInheritanceTests
         Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
             Source("\"psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'\""),
             Source("$\"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'\""));
+
+    [Fact]
+    public Task SecretsInTwoPartsOfAPartialRunbookShareOneProperty()
+    {
+        const string main = """
+            using RunbookSdk;
+
+            [Runbook("split")]
+            public sealed partial class Split : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Split")
+                    .Phase("Db", p => p.Step("Db", s => s.Run({{command}})))
+                    .Phase("More", More);
+            }
+            """;
+        const string more = """
+            using RunbookSdk;
+
+            public sealed partial class Split
+            {
+                private void More(IPhaseBuilder p) => p.Step("Db2", s => s.Run({{command}}));
+            }
+            """;
+        const string before = "\"psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'\"";
+        const string after = "$\"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'\"";
+        return Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            [("Split.cs", main.Replace("{{command}}", before)), ("Split.More.cs", more.Replace("{{command}}", before))],
+            [
+                ("Split.cs", main.Replace("{{command}}", after).Replace(
+                    "{\n    public override", "{\n    [Parameter(\"Password\"), Secret] public string Password { get; init; } = \"\";\n    public override")),
+                ("Split.More.cs", more.Replace("{{command}}", after)),
+            ]);
+    }
+
+    [Fact]
+    public Task IsNotOfferedInAStaticHelperOrLambdaWhereNoInstanceHasTheParameter()
+    {
+        const string source = """
+            using RunbookSdk;
+
+            [Runbook("helpers")]
+            public sealed class Helpers : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Helpers").Phase("Db", Db).Phase("Local", p => p.Step("Local", static s => s.Run("pg_dump postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app")));
+
+                private static void Db(IPhaseBuilder p) => p.Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'"));
+            }
+            """;
+        return Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(source, source);
+    }
 }

@@ -58,6 +58,20 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>As <see cref="FixAsync{TCodeFix}(string, string, string?, int)"/>, for a project of several files.</summary>
+    public static Task FixAsync<TCodeFix>((string Name, string Source)[] sources, (string Name, string Source)[] fixedSources)
+        where TCodeFix : CodeFixProvider, new()
+    {
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>();
+        test.TestState.Sources.AddRange(sources.Select(s => (s.Name, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        test.FixedState.Sources.AddRange(fixedSources.Select(s => (s.Name, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        Configure(test);
+        test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.BatchFixedState.MarkupHandling = MarkupMode.Allow;
+        return test.RunAsync();
+    }
+
     internal static void Configure<TVerifier>(AnalyzerTest<TVerifier> test)
         where TVerifier : IVerifier, new()
     {
