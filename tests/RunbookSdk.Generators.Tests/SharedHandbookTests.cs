@@ -49,14 +49,33 @@ public sealed class SharedHandbookTests
         """;
 
     [Fact]
-    public void The_page_names_the_handbook_compiled_elsewhere_instead_of_saying_there_is_no_escalation()
+    public void The_page_shows_the_severity_and_escalation_inherited_from_the_handbook_of_another_project()
     {
-        var (_, app) = CompileBoth();
+        var (shared, app) = CompileBoth();
         var page = GeneratorHarness.EmbeddedMarkdown(Part(app, "RunbookSdk.Hosting.GeneratedRunbook"));
 
         Assert.DoesNotContain("No escalation is defined", page);
-        Assert.Contains("The handbook's: `ops` (Shared.OpsHandbook, from Shared), compiled in another project", page);
-        Assert.Contains("| **Handbook** | `ops` (Shared.OpsHandbook, from Shared) |", page);
+        Assert.Contains("| **Handbook** | `ops` (Ops handbook, Shared.OpsHandbook from Shared) |", page);
+        Assert.Contains("| **Severity** | **P1** Critical — respond immediately |", page);
+        Assert.Contains("Inherited from the handbook.", page);
+        Assert.Contains("| 1 | immediately | On-call | oncall@example.com |", page);
+        Assert.Contains("| 2 | after 15 minutes | Lead |  |", page);
+
+        // A build references the project's assembly, the IDE and validate its compilation: the page is the same.
+        var built = Generate(GeneratorHarness.Compile(Runbook).WithAssemblyName("App").AddReferences(MetadataReference.CreateFromImage(Emit(shared).ToArray())));
+        Assert.Equal(page, GeneratorHarness.EmbeddedMarkdown(Part(built, "RunbookSdk.Hosting.GeneratedRunbook")));
+    }
+
+    [Fact]
+    public void A_handbook_project_built_without_the_generator_is_named_on_the_page_without_claiming_levels()
+    {
+        var shared = GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared");
+        var app = Generate(GeneratorHarness.Compile(Runbook).WithAssemblyName("App").AddReferences(shared.ToMetadataReference()));
+        var page = GeneratorHarness.EmbeddedMarkdown(Part(app, "RunbookSdk.Hosting.GeneratedRunbook"));
+
+        Assert.DoesNotContain("No escalation is defined", page);
+        Assert.Contains("| **Handbook** | `ops` (Shared.OpsHandbook from Shared) |", page);
+        Assert.Contains("The handbook's: `ops` (Shared.OpsHandbook from Shared), compiled in another project", page);
     }
 
     [Fact]

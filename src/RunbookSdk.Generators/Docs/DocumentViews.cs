@@ -20,9 +20,13 @@ internal static class DocumentViews
     {
         var view = new ScriptObject(ViewCapacity);
         var title = runbook.Document.Title ?? runbook.Type.Name;
-        var severity = runbook.Severity is null ? null : handbook?.Severities.FirstOrDefault(s => s.Key == runbook.Severity);
-        var inheritedEscalation = runbook.Document.Escalation.Count == 0 && handbook is not null && handbook.Document.Escalation.Count > 0;
-        var escalation = inheritedEscalation ? handbook!.Document.Escalation : runbook.Document.Escalation;
+        // A handbook of another project: what its generator embedded stands in for what this one would read.
+        var referenced = handbook is null ? runbook.ReferencedHandbook : null;
+        var handbookSeverities = handbook?.Severities ?? referenced?.Facts?.Severities;
+        var handbookEscalation = handbook?.Document.Escalation ?? referenced?.Facts?.Escalation;
+        var severity = runbook.Severity is null ? null : handbookSeverities?.FirstOrDefault(s => s.Key == runbook.Severity);
+        var inheritedEscalation = runbook.Document.Escalation.Count == 0 && handbookEscalation is { Count: > 0 };
+        var escalation = inheritedEscalation ? handbookEscalation!.Value : runbook.Document.Escalation;
 
         view["marker"] = Marker(runbook.Type, runbook.Id);
         view["id"] = runbook.Id;
@@ -33,7 +37,7 @@ internal static class DocumentViews
             ("Severity", SeverityText(runbook.Severity, severity)),
             ("Runbook id", Markdown.Code(runbook.Id)),
             ("Handbook", handbook is not null ? "[" + Markdown.Cell(handbook.Document.Title ?? handbook.Type.Name) + "](" + FileName(handbook.Id) + ")"
-                : runbook.ReferencedHandbook is { } referenced ? Markdown.Code(referenced.Id) + " (" + Markdown.Cell(referenced.TypeName) + ", from " + Markdown.Cell(referenced.AssemblyName) + ")"
+                : referenced is not null ? ReferencedName(referenced)
                 : null),
         });
         view["symptoms"] = List(runbook.Symptoms.Select(Markdown.ListItem));
@@ -47,9 +51,8 @@ internal static class DocumentViews
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
         // A handbook compiled elsewhere: its levels are not in this compilation, but the runner reads them when it runs.
-        view["escalation_elsewhere"] = handbook is null && runbook.Document.Escalation.Count == 0 && runbook.ReferencedHandbook is { } elsewhere
-            ? Markdown.Code(elsewhere.Id) + " (" + Markdown.Cell(elsewhere.TypeName) + ", from " + Markdown.Cell(elsewhere.AssemblyName) + ")"
-            : null;
+        // Only when that project was built without the generator: nothing says what its levels are.
+        view["escalation_elsewhere"] = runbook.Document.Escalation.Count == 0 && referenced is { Facts: null } ? ReferencedName(referenced) : null;
         view["response_time"] = severity?.Response is { } response ? (response.Value == System.TimeSpan.Zero ? "immediately" : "within " + response.Display) : null;
         AddShared(view, runbook.Document);
         view["contents"] = List(Contents(view, phases));
@@ -94,6 +97,11 @@ internal static class DocumentViews
 
     private static string Marker(TypeIdentity type, string id) =>
         MarkerPrefix + " from " + type.FullName + " (" + id + "); edit the C# source, not this file -->";
+
+    /// <summary>A handbook of another project, as the page names it: <c>`ops` (Ops handbook, Shared.OpsHandbook from Shared)</c>.</summary>
+    private static string ReferencedName(ReferencedHandbook handbook) =>
+        Markdown.Code(handbook.Id) + " (" + (handbook.Facts is { } facts ? Markdown.Cell(facts.Title) + ", " : "") +
+        Markdown.Cell(handbook.TypeName) + " from " + Markdown.Cell(handbook.AssemblyName) + ")";
 
     private static string? SeverityText(string? key, SeverityModel? severity)
     {

@@ -19,6 +19,10 @@ internal static class CatalogEmitter
             .Value(DescriptorEncoding.IdRecord, handbook.Id)
             .Value(DescriptorEncoding.TitleRecord, handbook.Document.Title ?? handbook.Type.Name)
             .Value(DescriptorEncoding.FileRecord, handbook.Id + ".md");
+        foreach (var severity in handbook.Severities)
+            header.SeverityLevel(severity.Key, severity.Name, severity.Response?.Value, severity.Response?.Source);
+        foreach (var level in handbook.Document.Escalation)
+            header.Escalation(level.Who, level.After.Value, level.After.Source, level.Contact);
         return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 

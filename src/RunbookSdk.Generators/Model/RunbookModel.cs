@@ -26,8 +26,14 @@ internal sealed record RunbookModel(
     public ReferencedHandbook? ReferencedHandbook { get; init; }
 }
 
-/// <summary>A runbook's handbook from another assembly: its id (from <c>[Handbook("id")]</c>), class and assembly.</summary>
-internal sealed record ReferencedHandbook(string Id, string TypeName, string AssemblyName);
+/// <summary>
+/// A runbook's handbook from another assembly: its id (from <c>[Handbook("id")]</c>), class and assembly, and what that
+/// assembly's generator wrote of it — null when it was built without the generator.
+/// </summary>
+internal sealed record ReferencedHandbook(string Id, string TypeName, string AssemblyName, ReferencedHandbookFacts? Facts);
+
+/// <summary>What a handbook's generated part says of it: its title, severity levels and escalation levels.</summary>
+internal sealed record ReferencedHandbookFacts(string Title, EquatableArray<SeverityModel> Severities, EquatableArray<EscalationLevelModel> Escalation);
 
 /// <summary>One handbook class as read from source.</summary>
 internal sealed record HandbookModel(

@@ -14,7 +14,6 @@ internal static class RunbookReader
     private const string ParameterAttribute = "RunbookSdk.ParameterAttribute";
     private const string SecretAttribute = "RunbookSdk.SecretAttribute";
     private const string GenericRunbook = "RunbookSdk.Runbook<THandbook>";
-    private const string HandbookAttribute = "RunbookSdk.HandbookAttribute";
 
     /// <param name="target">The <c>[Runbook]</c> class.</param>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -84,7 +83,7 @@ internal static class RunbookReader
             identity, id!, handbookType?.ToDisplayString(), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
         {
-            ReferencedHandbook = handbookType is null ? null : Referenced(type, handbookType, cancellationToken),
+            ReferencedHandbook = handbookType is null ? null : ReferencedHandbookReader.Read(type, handbookType, cancellationToken),
         };
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
@@ -101,24 +100,6 @@ internal static class RunbookReader
                 return handbook;
             }
         }
-        return null;
-    }
-
-    /// <summary>
-    /// A handbook compiled in another assembly (a metadata reference in a build, another project's compilation in the
-    /// IDE): its <c>[Handbook("id")]</c>. Null for a handbook of this compilation, which the handbook pipeline reads.
-    /// </summary>
-    private static ReferencedHandbook? Referenced(INamedTypeSymbol runbook, INamedTypeSymbol handbook, CancellationToken cancellationToken)
-    {
-        if (handbook.TypeKind == TypeKind.Error || SymbolEqualityComparer.Default.Equals(handbook.ContainingAssembly, runbook.ContainingAssembly)) return null;
-        cancellationToken.ThrowIfCancellationRequested();
-        foreach (var attribute in handbook.GetAttributes())
-        {
-            if (attribute.AttributeClass?.ToDisplayString() != HandbookAttribute) continue;
-            if (attribute.ConstructorArguments is [{ Value: string id }] && id.Length > 0)
-                return new ReferencedHandbook(id, handbook.ToDisplayString(), handbook.ContainingAssembly.Name);
-        }
-
         return null;
     }
 

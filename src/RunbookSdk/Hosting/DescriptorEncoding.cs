@@ -17,6 +17,13 @@ internal static class DescriptorEncoding
     public const string IdRecord = "id", TitleRecord = "title", SeverityRecord = "severity", HandbookRecord = "handbook",
         FileRecord = "file", ParameterRecord = "parameter";
 
+    /// <summary>
+    /// A handbook's escalation level (who, the delay in ticks or null, the delay as written, contact) and severity
+    /// level (key, name, the response time in ticks or null, as written). Another project's generator reads them from
+    /// the handbook's part to show an inherited escalation on its runbooks' pages.
+    /// </summary>
+    public const string EscalationRecord = "escalation", SeverityLevelRecord = "severity-level";
+
     /// <summary>Writes descriptor records; the generator's side of the format.</summary>
     public sealed class Writer
     {
@@ -27,7 +34,15 @@ internal static class DescriptorEncoding
         public Writer Parameter(string name, string type, string? description, bool isSecret, bool isRequired, string? defaultText) =>
             Record(ParameterRecord, name, type, description, isSecret ? "1" : "0", isRequired ? "1" : "0", defaultText);
 
+        public Writer Escalation(string who, System.TimeSpan? after, string afterSource, string? contact) =>
+            Record(EscalationRecord, who, Ticks(after), afterSource, contact);
+
+        public Writer SeverityLevel(string key, string name, System.TimeSpan? response, string? responseSource) =>
+            Record(SeverityLevelRecord, key, name, Ticks(response), responseSource);
+
         public override string ToString() => _text.ToString();
+
+        private static string? Ticks(System.TimeSpan? value) => value?.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         private Writer Record(string record, params string?[] fields)
         {
@@ -49,6 +64,12 @@ internal static class DescriptorEncoding
         }
     }
 
+    /// <summary>A duration written by <see cref="Writer"/> as ticks; null when it was not known.</summary>
+    public static System.TimeSpan? ReadTicks(string? ticks) =>
+        long.TryParse(ticks, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? System.TimeSpan.FromTicks(value)
+            : null;
+
     /// <summary>
     /// The first field of every single-value record (id, title, …), by record name, in one pass; the fields of each
     /// parameter record go to <paramref name="parameters"/> when given.
@@ -59,6 +80,7 @@ internal static class DescriptorEncoding
         foreach (var (record, fields) in Records(text))
         {
             if (record == ParameterRecord) parameters?.Add(fields);
+            else if (record is EscalationRecord or SeverityLevelRecord) continue;
             else if (fields.Length > 0) values[record] = fields[0];
         }
 
