@@ -94,7 +94,9 @@ internal sealed class RunbookCompilation
 
         if (define.IsAbstract) return DocumentFacts.Unknown;
         var declaration = define.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<MethodDeclarationSyntax>().FirstOrDefault();
-        if (declaration is null || (declaration.Body is null && declaration.ExpressionBody is null)) return DocumentFacts.Unknown;
+        // A handbook of another project, seen as metadata in a build: what its generated part says of it.
+        if (declaration is null) return GeneratedHandbookFacts.Read(type) ?? DocumentFacts.Unknown;
+        if (declaration.Body is null && declaration.ExpressionBody is null) return DocumentFacts.Unknown;
 
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
