@@ -13,7 +13,9 @@ internal sealed partial class LiveRun
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private HttpClient? _http;
 
-    private HttpClient Http => _http ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+    // Redirects are not followed: HttpClient would send the step's headers (an API key, a token: secrets) to whatever
+    // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
+    private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
     {
@@ -92,10 +94,12 @@ internal sealed partial class LiveRun
         var started = _clock.GetUtcNow();
         int status;
         string text;
+        Uri? location;
         try
         {
             using var response = await Http.SendAsync(request, linked.Token);
             status = (int)response.StatusCode;
+            location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(request.RequestUri!, l)) : null;
             text = await response.Content.ReadAsStringAsync(linked.Token);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -110,14 +114,14 @@ internal sealed partial class LiveRun
         }
 
         var lines = text.ReplaceLineEndings("\n").Split('\n');
-        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes)");
+        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
-        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status),
+        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
             ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
         _outputs[step.Title] = text;
 
-        var failures = HttpExpectations.Check(http, status, text);
+        var failures = HttpExpectations.Check(http, status, text, location);
         return failures.Count == 0
             ? new StepOutcome(StepResult.Succeeded, null)
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
@@ -300,11 +304,14 @@ internal sealed partial class LiveRun
 /// <summary>Checks an HTTP response against a step's expectations.</summary>
 internal static class HttpExpectations
 {
-    public static IReadOnlyList<string> Check(HttpRequestAction http, int status, string body)
+    public static IReadOnlyList<string> Check(HttpRequestAction http, int status, string body, Uri? location = null)
     {
         var failures = new List<string>();
         if (http.ExpectedStatus is { } expected ? status != expected : status is < 200 or > 299)
-            failures.Add(http.ExpectedStatus is { } e ? $"status {status}, expected {e}" : $"status {status}, expected a success status");
+        {
+            var redirect = location is null ? "" : $" (a redirect to {location}; redirects are not followed: request that URL, or expect this status)";
+            failures.Add((http.ExpectedStatus is { } e ? $"status {status}, expected {e}" : $"status {status}, expected a success status") + redirect);
+        }
         foreach (var text in http.BodyContains)
             if (!body.Contains(text, StringComparison.Ordinal)) failures.Add($"body does not contain \"{text}\"");
         if (http.JsonEquals.Count > 0)

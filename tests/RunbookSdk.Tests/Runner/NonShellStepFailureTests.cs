@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>HTTP, delegate and notification steps when things go wrong: redirects, TLS, hung code, bad webhooks.</summary>
+public sealed class NonShellStepFailureTests
+{
+    private const string Secret = "s3cr3t-api-key";
+
+    [Fact]
+    public async Task A_redirect_to_another_host_never_receives_the_requests_secret_headers()
+    {
+        using var other = new TestHttpServer(async context =>
+        {
+            await TestHttpServer.ReplyAsync(context, 200, "landed");
+        });
+        using var service = new TestHttpServer(context =>
+        {
+            context.Response.StatusCode = 302;
+            context.Response.RedirectLocation = other.Url + "landing";
+            context.Response.Close();
+            return Task.CompletedTask;
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"] + "status").Header("X-Api-Key", p["Key"])))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url)
+            .Parameter("Key", Secret, secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.DoesNotContain(other.Requests, r => r.Headers.ContainsKey("X-Api-Key"));
+        Assert.Empty(other.Requests);
+        Assert.Equal(1, result.ExitCode);
+        var reason = result.Events("step-finished").Single()["reason"];
+        Assert.Contains("status 302", reason);
+        Assert.Contains(other.Url + "landing", reason);
+    }
+
+    /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
+    internal sealed class TestHttpServer : IDisposable
+    {
+        private readonly HttpListener _listener = new();
+        private readonly Func<HttpListenerContext, Task> _handle;
+
+        public TestHttpServer(Func<HttpListenerContext, Task> handle)
+        {
+            _handle = handle;
+            Url = $"http://127.0.0.1:{FreePort()}/";
+            _listener.Prefixes.Add(Url);
+            _listener.Start();
+            _ = Task.Run(ServeAsync);
+        }
+
+        public string Url { get; }
+        public List<Request> Requests { get; } = [];
+
+        public static int FreePort()
+        {
+            using var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            return ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        public static async Task ReplyAsync(HttpListenerContext context, int status, string body, string contentType = "text/plain")
+        {
+            context.Response.StatusCode = status;
+            context.Response.ContentType = contentType;
+            var bytes = Encoding.UTF8.GetBytes(body);
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+
+        private async Task ServeAsync()
+        {
+            while (_listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await _listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+                var body = await new StreamReader(context.Request.InputStream, Encoding.UTF8).ReadToEndAsync();
+                lock (Requests) Requests.Add(new(context.Request.HttpMethod, context.Request.RawUrl ?? "",
+                    context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase), body));
+                _ = Task.Run(async () =>
+                {
+                    try { await _handle(context); }
+                    catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException) { }
+                });
+            }
+        }
+
+        public void Dispose() => _listener.Close();
+
+        internal sealed record Request(string Method, string Path, Dictionary<string, string> Headers, string Body);
+    }
+
+    /// <summary>A TLS server on 127.0.0.1 with a self-signed certificate nobody trusts.</summary>
+    private sealed class SelfSignedTlsServer : IDisposable
+    {
+        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+        private readonly X509Certificate2 _certificate;
+
+        public SelfSignedTlsServer()
+        {
+            using var key = RSA.Create(2048);
+            var request = new CertificateRequest("CN=untrusted.test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+            using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+            _certificate = X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+            _listener.Start();
+            Url = $"https://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/";
+            _ = Task.Run(ServeAsync);
+        }
+
+        public string Url { get; }
+
+        private async Task ServeAsync()
+        {
+            while (true)
+            {
+                TcpClient client;
+                try { client = await _listener.AcceptTcpClientAsync(); }
+                catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
+                _ = Task.Run(async () =>
+                {
+                    using (client)
+                    using (var tls = new SslStream(client.GetStream()))
+                    {
+                        try { await tls.AuthenticateAsServerAsync(_certificate); }
+                        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException) { }
+                    }
+                });
+            }
+        }
+
+        public void Dispose()
+        {
+            _listener.Stop();
+            _certificate.Dispose();
+        }
+    }
+}
