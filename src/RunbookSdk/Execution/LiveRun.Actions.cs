@@ -109,8 +109,9 @@ internal sealed partial class LiveRun
         }
         catch (HttpRequestException e)
         {
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", e.Message));
-            return new StepOutcome(StepResult.Failed, $"request failed: {e.Message}");
+            var why = Describe(e);
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", why));
+            return new StepOutcome(StepResult.Failed, $"request failed: {why}");
         }
 
         var lines = text.ReplaceLineEndings("\n").Split('\n');
@@ -257,8 +258,8 @@ internal sealed partial class LiveRun
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            _console.Warn($"the webhook could not be reached ({e.Message}): post the text above by hand");
-            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", e.Message));
+            _console.Warn($"the webhook could not be reached ({Describe(e)}): post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", Describe(e)));
         }
         return new StepOutcome(StepResult.Succeeded, null);
     }
@@ -286,6 +287,21 @@ internal sealed partial class LiveRun
         facts["step"] = _currentStep;
         facts["journal"] = _journal.Path;
         return facts;
+    }
+
+    /// <summary>
+    /// An exception's message with its inner exceptions' (HttpClient says "The SSL connection could not be established,
+    /// see inner exception." and the reason — an expired or untrusted certificate — is only in the inner one).
+    /// </summary>
+    internal static string Describe(Exception e)
+    {
+        var parts = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Replace(", see inner exception", "", StringComparison.OrdinalIgnoreCase).Trim().TrimEnd('.');
+            if (message.Length > 0 && !parts.Any(p => p.Contains(message, StringComparison.Ordinal))) parts.Add(message);
+        }
+        return string.Join(": ", parts);
     }
 
     /// <summary>Journals what an action printed as a digest: line count, SHA-256 and the last lines, all masked.</summary>

@@ -43,6 +43,21 @@ public sealed class NonShellStepFailureTests
         Assert.Contains(other.Url + "landing", reason);
     }
 
+    [Fact]
+    public async Task A_tls_failure_says_why_and_not_only_see_inner_exception()
+    {
+        using var server = new SelfSignedTlsServer();
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", server.Url)))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        var reason = result.Events("step-finished").Single()["reason"]!;
+        Assert.Contains("certificate", reason, StringComparison.OrdinalIgnoreCase);
+    }
+
     /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
     internal sealed class TestHttpServer : IDisposable
     {
