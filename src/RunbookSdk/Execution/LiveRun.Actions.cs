@@ -216,9 +216,18 @@ internal sealed partial class LiveRun
             },
             _outputs,
             cancellationToken);
+        // On the thread pool, and awaited only until Ctrl+C: code that blocks or ignores the token must not hold the
+        // run (shell steps are killed; code cannot be), so the rollback and verification still run.
+        var body = Task.Run(() => code.Body(context), CancellationToken.None);
         try
         {
-            await code.Body(context);
+            await body.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !body.IsCompleted)
+        {
+            _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return new StepOutcome(StepResult.Interrupted,
+                "interrupted by the operator (Ctrl+C); the code did not stop when asked and may still be running in the background");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

@@ -58,6 +58,43 @@ public sealed class NonShellStepFailureTests
         Assert.Contains("certificate", reason, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task A_delegate_that_ignores_cancellation_does_not_hold_the_run_after_ctrl_c()
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new ManualResetEventSlim();
+        var log = new List<string>();
+        using var cts = new CancellationTokenSource();
+        using var run = new TestRun(rb => rb
+            .Phase("Act", ph => ph
+                .Step("Stuck", s => s.Execute("blocks without looking at the token", _ =>
+                {
+                    started.SetResult();
+                    release.Wait(); // synchronous and deaf to the run's token, as real code can be
+                    return Task.CompletedTask;
+                })))
+            .Rollback(r => r.Step("Undo", s => s.Execute("undo", _ => { log.Add("undo"); return Task.CompletedTask; })))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => { log.Add("check"); return Task.CompletedTask; }))));
+        try
+        {
+            // On the thread pool: a delegate that blocks must not block the test before it can press Ctrl+C.
+            var running = Task.Run(() => run.RunAsync(cancellationToken: cts.Token));
+            await started.Task;
+            cts.Cancel();
+            // A guard against hanging the test suite, not a limit on how fast the run must be.
+            var result = await running.WaitAsync(TimeSpan.FromMinutes(2));
+
+            Assert.Equal(130, result.ExitCode);
+            Assert.Equal(["Stuck: interrupted", "Undo: succeeded", "Check: succeeded"], result.StepResults);
+            Assert.Contains("may still be running", result.Events("step-finished").First()["reason"]);
+            Assert.Equal(["undo", "check"], log);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
     /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
     internal sealed class TestHttpServer : IDisposable
     {
