@@ -248,9 +248,14 @@ internal sealed partial class LiveRun
         _console.Info(channel is null ? $"Notification '{template.Name}':" : $"Notification '{template.Name}' for {channel}:");
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n')) _console.Output(line, isError: false);
 
-        var webhook = Webhook();
+        var (webhook, problem) = Webhook();
         _journal.Write("notification", ("key", key), ("template", template.Name), ("channel", channel), ("text", text),
-            ("webhook", webhook is null ? null : "configured"));
+            ("webhook", webhook is not null ? "configured" : problem is not null ? "invalid" : null));
+        if (problem is not null)
+        {
+            _console.Warn($"{problem}: post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", problem));
+        }
         if (webhook is null) return new StepOutcome(StepResult.Succeeded, null);
 
         // A notification that cannot be delivered is printed (above) for the operator to post by hand; it never
@@ -273,11 +278,15 @@ internal sealed partial class LiveRun
         return new StepOutcome(StepResult.Succeeded, null);
     }
 
-    private Uri? Webhook()
+    /// <summary>Where notifications are POSTed, or null; a WebhookUrl parameter that is set but no http(s) URL is a problem to show, not a failed step.</summary>
+    private (Uri? Webhook, string? Problem) Webhook()
     {
-        if (_options.WebhookUrl is { } option) return option;
+        if (_options.WebhookUrl is { } option) return (option, null);
         var parameter = _context.Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, "WebhookUrl", StringComparison.OrdinalIgnoreCase));
-        return parameter is { Value.Length: > 0 } && Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) ? uri : null;
+        if (parameter is not { Value.Length: > 0 }) return (null, null);
+        return Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? (uri, null)
+            : (null, $"the {parameter.Parameter.Name} parameter '{parameter.DisplayValue}' is not an http(s) URL, so nothing was posted");
     }
 
     private Dictionary<string, string> NotificationFacts()

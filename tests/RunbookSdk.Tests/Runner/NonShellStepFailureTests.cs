@@ -95,6 +95,23 @@ public sealed class NonShellStepFailureTests
         }
     }
 
+    [Theory]
+    [InlineData("file:///tmp/hook")]
+    [InlineData("ftp://127.0.0.1/hook")]
+    public async Task A_webhook_url_that_is_not_http_is_a_warning_not_a_failed_step(string webhook)
+    {
+        using var run = new TestRun(rb => rb
+            .Communication("Update", "{title} update")
+            .Phase("Tell", ph => ph.Step("Tell", s => s.Notify("Update")))
+            .NoRollback("test"))
+            .Parameter("WebhookUrl", webhook, secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("post the text above by hand", result.Output);
+    }
+
     /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
     internal sealed class TestHttpServer : IDisposable
     {
