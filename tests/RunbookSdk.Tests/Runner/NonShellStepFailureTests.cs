@@ -112,6 +112,47 @@ public sealed class NonShellStepFailureTests
         Assert.Contains("post the text above by hand", result.Output);
     }
 
+    [Theory]
+    [InlineData("k3y/wi\"th-quote")]
+    [InlineData("pässwörd-ü")]
+    [InlineData("back\\slash<tag>")]
+    public async Task A_secret_a_server_echoes_json_escaped_in_an_error_body_is_masked(string secret)
+    {
+        // What servers write back: System.Text.Json's default escaping, and PHP's json_encode (which escapes '/' too).
+        var echoed = System.Text.Json.JsonSerializer.Serialize(new { error = "invalid key", key = secret });
+        var relaxed = System.Text.Json.JsonSerializer.Serialize(secret, new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }).Replace("/", "\\/");
+        using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 500, echoed + "\n{\"php\":" + relaxed + "}", "application/json"));
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"] + "status").Header("X-Api-Key", p["Key"])))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url)
+            .Parameter("Key", secret, secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        var escaped = echoed[(echoed.IndexOf("\"key\":\"", StringComparison.Ordinal) + 7)..^2];
+        Assert.NotEqual(secret, escaped); // the test is about the escaped forms
+        // The journal's own JSON escapes what it holds: compare its decoded strings.
+        var journal = string.Join("\n", result.Journal.SelectMany(e => Strings(e.Fields)));
+        foreach (var form in new[] { escaped, relaxed[1..^1] })
+        {
+            Assert.DoesNotContain(form, result.Output);
+            Assert.DoesNotContain(form, journal);
+        }
+    }
+
+    private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
+    {
+        System.Text.Json.JsonValueKind.String => [element.GetString()!],
+        System.Text.Json.JsonValueKind.Object => element.EnumerateObject().SelectMany(p => Strings(p.Value)),
+        System.Text.Json.JsonValueKind.Array => element.EnumerateArray().SelectMany(Strings),
+        _ => [],
+    };
+
     /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
     internal sealed class TestHttpServer : IDisposable
     {
