@@ -100,7 +100,7 @@ internal sealed partial class LiveRun
             using var response = await Http.SendAsync(request, linked.Token);
             status = (int)response.StatusCode;
             location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(request.RequestUri!, l)) : null;
-            text = await response.Content.ReadAsStringAsync(linked.Token);
+            text = Decode(await response.Content.ReadAsByteArrayAsync(linked.Token), response.Content.Headers.ContentType?.CharSet);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -126,6 +126,23 @@ internal sealed partial class LiveRun
         return failures.Count == 0
             ? new StepOutcome(StepResult.Succeeded, null)
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// The body as text in its declared charset; a charset .NET does not know (<c>utf8mb4</c>, a typo) is read as UTF-8
+    /// rather than failing a response that arrived (ReadAsStringAsync throws InvalidOperationException for it).
+    /// </summary>
+    private static string Decode(byte[] body, string? charset)
+    {
+        var encoding = Encoding.UTF8;
+        if (charset is { Length: > 0 })
+        {
+            try { encoding = Encoding.GetEncoding(charset.Trim('"', '\'', ' ')); }
+            catch (ArgumentException) { /* unknown charset: UTF-8 */ }
+        }
+        var preamble = encoding.GetPreamble();
+        var skip = preamble.Length > 0 && body.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        return encoding.GetString(body, skip, body.Length - skip);
     }
 
     private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual, CancellationToken cancellationToken)

@@ -145,6 +145,21 @@ public sealed class NonShellStepFailureTests
         }
     }
 
+    [Fact]
+    public async Task A_response_with_an_unknown_charset_is_still_checked_and_journaled()
+    {
+        using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 200, "{\"status\":\"ok\"}", "application/json; charset=utf8mb4"));
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", p["Url"] + "health").ExpectJson("status", "ok")))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("200", result.Events("action").Single()["status"]);
+    }
+
     private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => [element.GetString()!],
