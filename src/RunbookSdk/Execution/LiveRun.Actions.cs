@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -174,8 +175,19 @@ internal sealed partial class LiveRun
     {
         var label = wait.Reason is null ? $"Waiting {Durations.Format(wait.Duration)}" : $"Waiting {Durations.Format(wait.Duration)}: {wait.Reason}";
         _console.Info(label);
-        await ElapseAsync(wait.Duration, label, cancellationToken);
-        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)wait.Duration.TotalMilliseconds));
+        var now = _clock.GetUtcNow();
+        var duration = wait.Duration;
+        // The earlier run died in this wait and nothing ran since: incident time kept passing, so only the rest is left.
+        if (!_actionRan && _resume?.WaitsUntil.TryGetValue($"{key}#{_actionIndex}", out var until) == true && until - now < duration)
+        {
+            duration = until > now ? until - now : TimeSpan.Zero;
+            _console.Info($"The earlier run started this wait at {FormatTime(until - wait.Duration)} and nothing ran since: {Durations.Format(duration)} left.");
+        }
+        _actionRan = true;
+        _journal.Write("wait-started", ("key", key), ("action", _actionIndex), ("until", (now + duration).ToString("O", CultureInfo.InvariantCulture)),
+            ("durationMs", (long)duration.TotalMilliseconds));
+        await ElapseAsync(duration, label, cancellationToken);
+        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)duration.TotalMilliseconds));
         return new StepOutcome(StepResult.Succeeded, null);
     }
 
