@@ -260,7 +260,7 @@ internal sealed partial class LiveRun
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
+            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {Describe(e)}");
         }
         return new StepOutcome(StepResult.Succeeded, null);
     }

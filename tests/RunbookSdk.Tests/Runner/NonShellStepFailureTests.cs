@@ -160,6 +160,20 @@ public sealed class NonShellStepFailureTests
         Assert.Equal("200", result.Events("action").Single()["status"]);
     }
 
+    [Fact]
+    public async Task A_delegate_that_throws_says_why_with_the_inner_exception()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", ph => ph.Step("Drain", s => s.Execute("drain the queue", _ =>
+                throw new InvalidOperationException("Draining failed, see inner exception.", new IOException("connection reset by queue-7")))))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("connection reset by queue-7", result.Events("step-finished").Single()["reason"]);
+    }
+
     private static IEnumerable<string> Strings(System.Text.Json.JsonElement element) => element.ValueKind switch
     {
         System.Text.Json.JsonValueKind.String => [element.GetString()!],
