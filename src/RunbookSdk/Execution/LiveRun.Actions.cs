@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,7 +14,9 @@ internal sealed partial class LiveRun
     private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
     private HttpClient? _http;
 
-    private HttpClient Http => _http ??= new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+    // Redirects are not followed: HttpClient would send the step's headers (an API key, a token: secrets) to whatever
+    // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
+    private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
     private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
     {
@@ -92,11 +95,13 @@ internal sealed partial class LiveRun
         var started = _clock.GetUtcNow();
         int status;
         string text;
+        Uri? location;
         try
         {
             using var response = await Http.SendAsync(request, linked.Token);
             status = (int)response.StatusCode;
-            text = await response.Content.ReadAsStringAsync(linked.Token);
+            location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(request.RequestUri!, l)) : null;
+            text = Decode(await response.Content.ReadAsByteArrayAsync(linked.Token), response.Content.Headers.ContentType?.CharSet);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -105,22 +110,40 @@ internal sealed partial class LiveRun
         }
         catch (HttpRequestException e)
         {
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", e.Message));
-            return new StepOutcome(StepResult.Failed, $"request failed: {e.Message}");
+            var why = Describe(e);
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", why));
+            return new StepOutcome(StepResult.Failed, $"request failed: {why}");
         }
 
         var lines = text.ReplaceLineEndings("\n").Split('\n');
-        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes)");
+        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
-        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status),
+        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
             ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
         _outputs[step.Title] = text;
 
-        var failures = HttpExpectations.Check(http, status, text);
+        var failures = HttpExpectations.Check(http, status, text, location);
         return failures.Count == 0
             ? new StepOutcome(StepResult.Succeeded, null)
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// The body as text in its declared charset; a charset .NET does not know (<c>utf8mb4</c>, a typo) is read as UTF-8
+    /// rather than failing a response that arrived (ReadAsStringAsync throws InvalidOperationException for it).
+    /// </summary>
+    private static string Decode(byte[] body, string? charset)
+    {
+        var encoding = Encoding.UTF8;
+        if (charset is { Length: > 0 })
+        {
+            try { encoding = Encoding.GetEncoding(charset.Trim('"', '\'', ' ')); }
+            catch (ArgumentException) { /* unknown charset: UTF-8 */ }
+        }
+        var preamble = encoding.GetPreamble();
+        var skip = preamble.Length > 0 && body.AsSpan().StartsWith(preamble) ? preamble.Length : 0;
+        return encoding.GetString(body, skip, body.Length - skip);
     }
 
     private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual, CancellationToken cancellationToken)
@@ -152,8 +175,19 @@ internal sealed partial class LiveRun
     {
         var label = wait.Reason is null ? $"Waiting {Durations.Format(wait.Duration)}" : $"Waiting {Durations.Format(wait.Duration)}: {wait.Reason}";
         _console.Info(label);
-        await ElapseAsync(wait.Duration, label, cancellationToken);
-        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)wait.Duration.TotalMilliseconds));
+        var now = _clock.GetUtcNow();
+        var duration = wait.Duration;
+        // The earlier run died in this wait and nothing ran since: incident time kept passing, so only the rest is left.
+        if (!_actionRan && _resume?.WaitsUntil.TryGetValue($"{key}#{_actionIndex}", out var until) == true && until - now < duration)
+        {
+            duration = until > now ? until - now : TimeSpan.Zero;
+            _console.Info($"The earlier run started this wait at {FormatTime(until - wait.Duration)} and nothing ran since: {Durations.Format(duration)} left.");
+        }
+        _actionRan = true;
+        _journal.Write("wait-started", ("key", key), ("action", _actionIndex), ("until", (now + duration).ToString("O", CultureInfo.InvariantCulture)),
+            ("durationMs", (long)duration.TotalMilliseconds));
+        await ElapseAsync(duration, label, cancellationToken);
+        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)duration.TotalMilliseconds));
         return new StepOutcome(StepResult.Succeeded, null);
     }
 
@@ -211,13 +245,22 @@ internal sealed partial class LiveRun
             },
             _outputs,
             cancellationToken);
+        // On the thread pool, and awaited only until Ctrl+C: code that blocks or ignores the token must not hold the
+        // run (shell steps are killed; code cannot be), so the rollback and verification still run.
+        var body = Task.Run(() => code.Body(context), CancellationToken.None);
         try
         {
-            await code.Body(context);
+            await body.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !body.IsCompleted)
+        {
+            _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            return new StepOutcome(StepResult.Interrupted,
+                "interrupted by the operator (Ctrl+C); the code did not stop when asked and may still be running in the background");
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
+            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {Describe(e)}");
         }
         return new StepOutcome(StepResult.Succeeded, null);
     }
@@ -234,9 +277,14 @@ internal sealed partial class LiveRun
         _console.Info(channel is null ? $"Notification '{template.Name}':" : $"Notification '{template.Name}' for {channel}:");
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n')) _console.Output(line, isError: false);
 
-        var webhook = Webhook();
+        var (webhook, problem) = Webhook();
         _journal.Write("notification", ("key", key), ("template", template.Name), ("channel", channel), ("text", text),
-            ("webhook", webhook is null ? null : "configured"));
+            ("webhook", webhook is not null ? "configured" : problem is not null ? "invalid" : null));
+        if (problem is not null)
+        {
+            _console.Warn($"{problem}: post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", problem));
+        }
         if (webhook is null) return new StepOutcome(StepResult.Succeeded, null);
 
         // A notification that cannot be delivered is printed (above) for the operator to post by hand; it never
@@ -253,17 +301,21 @@ internal sealed partial class LiveRun
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            _console.Warn($"the webhook could not be reached ({e.Message}): post the text above by hand");
-            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", e.Message));
+            _console.Warn($"the webhook could not be reached ({Describe(e)}): post the text above by hand");
+            _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", Describe(e)));
         }
         return new StepOutcome(StepResult.Succeeded, null);
     }
 
-    private Uri? Webhook()
+    /// <summary>Where notifications are POSTed, or null; a WebhookUrl parameter that is set but no http(s) URL is a problem to show, not a failed step.</summary>
+    private (Uri? Webhook, string? Problem) Webhook()
     {
-        if (_options.WebhookUrl is { } option) return option;
+        if (_options.WebhookUrl is { } option) return (option, null);
         var parameter = _context.Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, "WebhookUrl", StringComparison.OrdinalIgnoreCase));
-        return parameter is { Value.Length: > 0 } && Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) ? uri : null;
+        if (parameter is not { Value.Length: > 0 }) return (null, null);
+        return Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? (uri, null)
+            : (null, $"the {parameter.Parameter.Name} parameter '{parameter.DisplayValue}' is not an http(s) URL, so nothing was posted");
     }
 
     private Dictionary<string, string> NotificationFacts()
@@ -284,6 +336,21 @@ internal sealed partial class LiveRun
         return facts;
     }
 
+    /// <summary>
+    /// An exception's message with its inner exceptions' (HttpClient says "The SSL connection could not be established,
+    /// see inner exception." and the reason — an expired or untrusted certificate — is only in the inner one).
+    /// </summary>
+    internal static string Describe(Exception e)
+    {
+        var parts = new List<string>();
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            var message = current.Message.Replace(", see inner exception", "", StringComparison.OrdinalIgnoreCase).Trim().TrimEnd('.');
+            if (message.Length > 0 && !parts.Any(p => p.Contains(message, StringComparison.Ordinal))) parts.Add(message);
+        }
+        return string.Join(": ", parts);
+    }
+
     /// <summary>Journals what an action printed as a digest: line count, SHA-256 and the last lines, all masked.</summary>
     private void JournalOutput(string key, string kind, string what, IReadOnlyList<string> output, params (string, object?)[] extra)
     {
@@ -300,11 +367,14 @@ internal sealed partial class LiveRun
 /// <summary>Checks an HTTP response against a step's expectations.</summary>
 internal static class HttpExpectations
 {
-    public static IReadOnlyList<string> Check(HttpRequestAction http, int status, string body)
+    public static IReadOnlyList<string> Check(HttpRequestAction http, int status, string body, Uri? location = null)
     {
         var failures = new List<string>();
         if (http.ExpectedStatus is { } expected ? status != expected : status is < 200 or > 299)
-            failures.Add(http.ExpectedStatus is { } e ? $"status {status}, expected {e}" : $"status {status}, expected a success status");
+        {
+            var redirect = location is null ? "" : $" (a redirect to {location}; redirects are not followed: request that URL, or expect this status)";
+            failures.Add((http.ExpectedStatus is { } e ? $"status {status}, expected {e}" : $"status {status}, expected a success status") + redirect);
+        }
         foreach (var text in http.BodyContains)
             if (!body.Contains(text, StringComparison.Ordinal)) failures.Add($"body does not contain \"{text}\"");
         if (http.JsonEquals.Count > 0)

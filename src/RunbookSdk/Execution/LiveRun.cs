@@ -15,6 +15,10 @@ internal sealed partial class LiveRun : IDisposable
     private readonly EscalationClock _escalation;
     // This run started a phase step (rather than skipping one completed earlier): the rollback must undo it too.
     private bool _phaseStepRan;
+    // This run has carried out an action (not a note or snippet), and which action of its step runs now: a resumed
+    // wait counts only the rest of its time when nothing ran since the earlier run started it.
+    private bool _actionRan;
+    private int _actionIndex;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     private RunJournal _journal = null!;
     private RunObservers _observers = null!;
@@ -307,9 +311,12 @@ internal sealed partial class LiveRun : IDisposable
     private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)
     {
         var skipped = (string?)null;
-        foreach (var action in step.Actions)
+        for (var i = 0; i < step.Actions.Count; i++)
         {
+            var action = step.Actions[i];
+            _actionIndex = i;
             var outcome = await RunActionAsync(key, step, action, cancellationToken);
+            if (action is not (NoteAction or SnippetAction)) _actionRan = true;
             if (outcome.Result == StepResult.Skipped) skipped ??= outcome.Reason;
             else if (outcome.Result != StepResult.Succeeded) return outcome;
         }

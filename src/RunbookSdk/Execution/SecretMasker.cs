@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace RunbookSdk.Execution;
@@ -5,9 +7,10 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// Replaces every occurrence of a secret value with <see cref="Replacement"/> in text about to be shown: console
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
-/// are ignored, and a secret's URL-encoded form is masked too because secrets often travel in query strings.
+/// are ignored, a secret's URL-encoded form is masked too because secrets often travel in query strings, and so are its
+/// JSON-escaped forms, because servers echo what they refused in JSON error bodies.
 /// </summary>
-public sealed class SecretMasker
+public sealed partial class SecretMasker
 {
     /// <summary>What a secret is replaced with.</summary>
     public const string Replacement = "***";
@@ -20,7 +23,7 @@ public sealed class SecretMasker
     {
         var values = secrets
             .Where(s => !string.IsNullOrEmpty(s))
-            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) })
+            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) }.Concat(JsonForms(s!)))
             .Distinct(StringComparer.Ordinal)
             // One pass over the text with the longest alternatives first: a secret containing another is masked
             // whole, and a replacement is never scanned again.
@@ -30,6 +33,26 @@ public sealed class SecretMasker
         if (values.Length > 0)
             _pattern = new Regex(string.Join('|', values.Select(Regex.Escape)), RegexOptions.CultureInvariant);
     }
+
+    /// <summary>
+    /// How a server writes the secret back inside JSON (an error body echoing the key it refused): System.Text.Json's
+    /// default escaping (<c>\u0022</c>, <c>\u00E4</c>), the relaxed one (<c>\"</c>), ASCII-only with lower-case hex
+    /// (Python), each also with <c>\/</c> (PHP).
+    /// </summary>
+    private static IEnumerable<string> JsonForms(string secret)
+    {
+        var strict = JsonEncodedText.Encode(secret).Value;
+        var relaxed = JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+        var ascii = string.Concat(relaxed.Select(c => c > 0x7e ? $"\\u{(int)c:x4}" : c.ToString()));
+        foreach (var form in new[] { strict, LowerHex().Replace(strict, m => m.Value.ToLowerInvariant()), relaxed, ascii })
+        {
+            yield return form;
+            yield return form.Replace("/", "\\/", StringComparison.Ordinal);
+        }
+    }
+
+    [GeneratedRegex(@"\\u[0-9A-F]{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex LowerHex();
 
     /// <summary>A masker with no secrets: text passes through unchanged.</summary>
     public static SecretMasker None { get; } = new([]);

@@ -25,6 +25,11 @@ public sealed class SecretMaskerTests
         Assert.Equal("pw: *** not a.b+c", new SecretMasker(["a.b*c"]).Mask("pw: a.b*c not a.b+c"));
 
     [Fact]
+    public void A_secret_escaped_as_servers_write_it_in_json_is_masked() =>
+        Assert.Equal("*** *** *** *** ***",
+            new SecretMasker(["a/\"ä"]).Mask("a/\\u0022\\u00E4 a\\/\\\"ä a/\\\"\\u00e4 a\\/\\u0022\\u00e4 a/\"ä"));
+
+    [Fact]
     public void A_replacement_is_never_masked_again() =>
         Assert.Equal("x***y", new SecretMasker(["*", "secret"]).Mask("xsecrety"));
 

@@ -173,4 +173,49 @@ public sealed class ResumeTests
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(["db-prod-01", "db-prod-01"], seen);
     }
+
+    [Fact]
+    public async Task A_wait_the_run_died_in_waits_only_the_rest_of_its_time_on_resume()
+    {
+        var runs = new Dictionary<string, int>();
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy", s => s.Execute("deploy", Count(runs, "Deploy")))
+                .Step("Settle", s => s.Wait(TimeSpan.FromHours(2), "caches warm up")))
+            .NoRollback("test"));
+        var options = new RunnerOptions { NonInteractive = true };
+        await run.RunAsync(options);
+        // kill -9 half an hour into the wait: the journal ends where the wait started.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal)) + 1));
+        var until = DateTimeOffset.Parse(Journal.Read(run.JournalPath).Single(e => e.Name == "wait-started")["until"]!, System.Globalization.CultureInfo.InvariantCulture);
+        run.Clock.Advance(until - TimeSpan.FromMinutes(90) - run.Clock.GetUtcNow());
+        var before = run.Clock.GetUtcNow();
+
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(1, runs["Deploy"]);
+        Assert.Equal(TimeSpan.FromMinutes(90), run.Clock.GetUtcNow() - before);
+        Assert.Contains("90 minutes left", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_wait_after_a_step_that_ran_again_waits_its_whole_time_on_resume()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy and settle", s => s.Execute("deploy", _ => Task.CompletedTask).Wait(TimeSpan.FromHours(2))))
+            .NoRollback("test"));
+        var options = new RunnerOptions { NonInteractive = true };
+        await run.RunAsync(options);
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal)) + 1));
+        var before = run.Clock.GetUtcNow();
+
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(TimeSpan.FromHours(2), run.Clock.GetUtcNow() - before);
+    }
 }

@@ -29,6 +29,13 @@ public sealed class ResumeState
     /// <summary>Keys of steps that started but have no result: the run stopped during them.</summary>
     public IReadOnlySet<string> UnfinishedSteps => _started;
 
+    /// <summary>
+    /// When each wait an earlier run started (by step key and action position, <c>key#n</c>) was due to end: a wait the
+    /// run died in continues for the rest of its time, not all of it again.
+    /// </summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> WaitsUntil => _waits;
+
+    private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
 
@@ -86,6 +93,14 @@ public sealed class ResumeState
                 // A resumed run written to a journal of its own records the steps it did not repeat this way: they
                 // are as completed as in the journal it resumed, or resuming this journal would repeat them.
                 _completed.Add(key);
+                break;
+            case "wait-started" when Text(e, "key") is { } key && Text(e, "until") is { } until
+                && DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var end):
+                _waits[$"{key}#{(e.TryGetProperty("action", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0)}"] = end;
+                break;
+            case "phase-started" when Text(e, "section") == "rollback":
+                // What a wait let settle may have been undone: a later wait starts over.
+                _waits.Clear();
                 break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
