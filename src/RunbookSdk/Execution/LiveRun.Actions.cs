@@ -96,12 +96,15 @@ internal sealed partial class LiveRun
         int status;
         string text;
         Uri? location;
+        bool truncated;
         try
         {
-            using var response = await Http.SendAsync(request, linked.Token);
+            // Headers first: the body is read by us, up to MaxBodyBytes, not buffered whole by HttpClient (up to 2 GB).
+            using var response = await Http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             status = (int)response.StatusCode;
             location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l : new Uri(request.RequestUri!, l)) : null;
-            text = Decode(await response.Content.ReadAsByteArrayAsync(linked.Token), response.Content.Headers.ContentType?.CharSet);
+            (var bytes, truncated) = await ReadCappedAsync(response.Content, linked.Token);
+            text = Decode(bytes, response.Content.Headers.ContentType?.CharSet);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -116,17 +119,42 @@ internal sealed partial class LiveRun
         }
 
         var lines = text.ReplaceLineEndings("\n").Split('\n');
-        _console.Info($"-> {status} ({Encoding.UTF8.GetByteCount(text)} bytes){(location is null ? "" : $", Location: {location} (not followed)")}");
+        var size = truncated ? $"the first {MaxBodyBytes / (1024 * 1024)} MiB of a longer body; the rest was not read" : $"{Encoding.UTF8.GetByteCount(text)} bytes";
+        _console.Info($"-> {status} ({size}){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
         JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
-            ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            ("bodyTruncated", truncated ? true : null), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
         _outputs[step.Title] = text;
 
         var failures = HttpExpectations.Check(http, status, text, location);
+        if (truncated && failures.Count > 0 && (http.BodyContains.Count > 0 || http.JsonEquals.Count > 0))
+            failures = [.. failures, $"only the first {MaxBodyBytes / (1024 * 1024)} MiB of the body were read and checked"];
         return failures.Count == 0
             ? new StepOutcome(StepResult.Succeeded, null)
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
+    }
+
+    /// <summary>
+    /// How much of a response body an HTTP step reads. Health checks and API calls answer in kilobytes; a URL that
+    /// serves a download or a log dump must not hold gigabytes in memory and print them at 3 a.m.
+    /// </summary>
+    internal const int MaxBodyBytes = 16 * 1024 * 1024;
+
+    /// <summary>The body's first <see cref="MaxBodyBytes"/> bytes, and whether there was more.</summary>
+    private static async Task<(byte[] Bytes, bool Truncated)> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
+    {
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        using var body = new MemoryStream();
+        var chunk = new byte[81920];
+        while (body.Length <= MaxBodyBytes)
+        {
+            var read = await stream.ReadAsync(chunk, cancellationToken);
+            if (read == 0) return (body.ToArray(), false);
+            body.Write(chunk, 0, read);
+        }
+
+        return (body.GetBuffer().AsSpan(0, MaxBodyBytes).ToArray(), true);
     }
 
     /// <summary>
@@ -356,7 +384,7 @@ internal sealed partial class LiveRun
     {
         var masked = output.Select(_context.Secrets.Mask).ToArray();
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', masked))));
-        var tail = masked.Skip(Math.Max(0, masked.Length - _options.JournalOutputTail)).ToArray();
+        var tail = masked.Skip(Math.Max(0, masked.Length - _options.JournalOutputTail)).Select(OutputLine.Cut).ToArray();
         _journal.Write("action", [("key", key), ("kind", kind), (kind == "shell" ? "command" : "request", what), .. extra,
             ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
     }

@@ -38,9 +38,9 @@ internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
     /// <summary>A command or URL, kept on one line so it can be copied.</summary>
     public void Verbatim(string prefix, string text) => console.WriteVerbatimLine("  " + prefix + secrets.Mask(text));
 
-    /// <summary>A line of a command's output.</summary>
+    /// <summary>A line of a command's output, masked before it is cut (a cut never splits a secret out of its mask).</summary>
     public void Output(string line, bool isError) =>
-        console.WriteVerbatimLine("    | " + secrets.Mask(line), isError ? Caution : Style.Plain);
+        console.WriteVerbatimLine("    | " + OutputLine.Cut(secrets.Mask(line)), isError ? Caution : Style.Plain);
 
     private void Line(int indent, string text, Style? style)
     {

@@ -1,0 +1,71 @@
+using System.Text;
+using RunbookSdk.Execution;
+using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A URL that serves a download or a log dump instead of a health answer, and output without line breaks: the runner
+/// reads a bounded part of a body, prints and journals bounded lines, and says what it left out.
+/// </summary>
+public sealed class LargeOutputTests
+{
+    [Fact]
+    public async Task A_body_longer_than_the_cap_is_read_in_part_and_the_step_says_so()
+    {
+        // One line of 20 MiB: more than the runner reads, and far more than a terminal line should hold.
+        var size = LiveRun.MaxBodyBytes + 4 * 1024 * 1024;
+        using var server = new TestHttpServer(async context =>
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength64 = size;
+            var chunk = Encoding.ASCII.GetBytes(new string('a', 64 * 1024));
+            try
+            {
+                for (var sent = 0; sent < size; sent += chunk.Length) await context.Response.OutputStream.WriteAsync(chunk);
+            }
+            catch (Exception e) when (e is System.Net.HttpListenerException or IOException)
+            {
+                // The runner stopped reading at its cap and closed the connection.
+            }
+            context.Response.Close();
+        });
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph
+                .Step("Status", s => s.Http("GET", server.Url).ExpectStatus(200))
+                .Step("Contains", s => s.Http("GET", server.Url).ExpectBodyContains("\"status\":\"ok\"")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        var actions = result.Events("action").ToArray();
+        Assert.All(actions, a => Assert.Equal("true", a["bodyTruncated"]));
+        Assert.Contains("the first 16 MiB of a longer body; the rest was not read", result.Output);
+        var tail = actions[0].Fields.GetProperty("outputTail").EnumerateArray().Single().GetString()!;
+        Assert.Equal(OutputLine.MaxLength + $" … ({LiveRun.MaxBodyBytes - OutputLine.MaxLength} more characters)".Length, tail.Length);
+        Assert.DoesNotContain(new string('a', OutputLine.MaxLength + 1), result.Output);
+
+        Assert.Equal(["Status: succeeded", "Contains: failed"], result.StepResults);
+        var reason = result.Events("step-finished").Last()["reason"];
+        Assert.Contains("only the first 16 MiB of the body were read and checked", reason);
+    }
+
+    [Fact]
+    public async Task A_shell_line_without_breaks_is_cut_on_screen_and_in_the_journal_but_counted_whole()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Dump", ph => ph.Step("Minified", s => s.Run("head -c 100000 /dev/zero | tr '\\0' x; echo")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        var action = result.Events("action").Single();
+        var tail = action.Fields.GetProperty("outputTail").EnumerateArray().Select(e => e.GetString()!).ToArray();
+        Assert.EndsWith($" … ({100000 - OutputLine.MaxLength} more characters)", Assert.Single(tail, l => l.Length > 0));
+        // The digest is over the whole line, as printed: what was cut is still accounted for.
+        var whole = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(new string('x', 100000))));
+        Assert.Equal(whole, action["outputSha256"]);
+        Assert.Contains($"more characters)", result.Output);
+    }
+}
