@@ -26,20 +26,25 @@ internal static class CommandPatterns
 
     private static readonly (GuardedPattern Pattern, string Detail)[] s_destructive =
     [
-        (Create(@"\brm\s+(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete"),
-        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
+        (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete"), // also rm -f -r; not docker run --rm
+        (Create(@"\bfind\s" + SameCommand + @"\s(-delete|-exec(dir)?\s+rm)\b" + SameCommand, "-delete", "-exec"), "deletes the files it finds"),
+        (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device"),
+        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions"),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache"),
         (Create(@"\bkubectl\b(?!" + SameCommand + @"\bcan-i\b)" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources"), // not `auth can-i delete`: a question
         (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests"),
         (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release"),
-        (Create(@"(--replicas|--desired-count|--min-capacity|--max-capacity|--min-size|--max-size)(=|\s+)0(?![\d.])", "replicas", "desired-count", "min-capacity", "max-capacity", "min-size", "max-size"), "scales to zero"),
+        (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero"),
         (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
+        (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources"),
+        (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source"), // rsync, aws s3 sync
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database"),
         (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"(?<!-)\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"), // not `run --rm`
         (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service"),
-        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force|-f)\b|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history"),
-        (Create(@"\bterraform\s+destroy\b" + SameCommand, "terraform"), "destroys infrastructure"),
+        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force\b|-f\b|\+[\w/])|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history"),
+        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b|apply\b" + SameCommand + @"\s--?(auto-approve|destroy)\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read"),
         (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file"),
         (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"), // not `grep rollback deploy.log`
     ];
@@ -51,6 +56,11 @@ internal static class CommandPatterns
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
         (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*['""]?(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
         (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)['""]?(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
+        (Create(@"\b(mysql|mariadb)(dump|admin)?\b" + SameCommand + @"\s-p['""]?(?<secret>[^\s'""\\]+)", "mysql", "mariadb"), "A password passed as mysql -p", "Password"), // -p alone prompts
+        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+['""]?(?<secret>[^\s'""\\]+)", "redis-cli"), "A password passed as redis-cli -a", "Password"),
+        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))['""]?[^\s:'""\\]+:(?<secret>[^\s'""\\]+)", "curl"), "A password in curl --user", "Password"),
+        (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+['""]?(?<secret>[^\s'""\\]+)", "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),
+        (Create(@"\bhooks\.slack\.com/(services|workflows|triggers)/([\w-]+/)+(?<secret>[A-Za-z0-9]{8,})", "hooks.slack.com"), "A Slack webhook URL (its path is the credential)", "SlackWebhookToken"),
         (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
         (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b", "AKIA", "ASIA"), "An AWS access key id", "AwsAccessKeyId"),
         (Create(@"\b(?<secret>gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{20,})", "gh", "github_pat_"), "A GitHub token", "GitHubToken"),
@@ -75,8 +85,13 @@ internal static class CommandPatterns
     private static readonly (GuardedPattern Pattern, string Detail)[] s_neverEnds =
     [
         (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b", "tail"), "tail -f"),
-        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-f\b", "logs", "journalctl"), "following logs"),
-        (Create(@"(?<!\bgit\b" + SameCommand + @")--follow\b", "--follow"), "--follow"), // not `git log --follow`: it follows renames
+        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", "logs", "journalctl"), "following logs"), // also journalctl -fu
+        (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
+        (Create(@"\bkubectl\b" + SameCommand + @"\sport-forward\b", "port-forward"), "port-forward"),
+        (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
+        (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
+        (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
+        (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
         (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
     ];
@@ -162,6 +177,10 @@ internal static class CommandPatterns
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
             if (separator.Success && s_pipedIntoCheck.IsMatch(text, separator.Index)) continue; // \G: at the separator, no copy
+            // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is wrong.
+            var last = separator;
+            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch()) last = next;
+            if (last != separator && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
             if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
         }

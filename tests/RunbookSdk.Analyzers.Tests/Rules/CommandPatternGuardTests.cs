@@ -40,6 +40,12 @@ public sealed class CommandPatternGuardTests
         "psql -h db-staging.internal", "curl https://api.dev.example.com", "redis-cli -h cache_stg",
         "tail -f /var/log/app.log", "kubectl logs api-0 -f", "journalctl -u nginx -f", "kubectl logs --follow api-0",
         "watch kubectl get pods", "kubectl get pods -w", "timeout 60 kubectl get pods -w",
+        "find /var/log/app -mtime +7 -delete", "mkfs.ext4 /dev/sdb1", "kubectl apply --prune -l app=api -f k8s/",
+        "gcloud compute instances delete vm-1", "az group delete -n rg --yes", "rsync -a --delete build/ host:/srv/",
+        "mysql -u root -pS3cretPass", "redis-cli -a S3cretPass ping", "curl -u admin:S3cretPass https://api",
+        "aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCY",
+        "curl -X POST https://hooks.slack.com/services/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",
+        "kubectl port-forward svc/api 8080:80", "stern api -n prod", "sleep infinity", "less +F /var/log/app.log", "ping db.internal",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =

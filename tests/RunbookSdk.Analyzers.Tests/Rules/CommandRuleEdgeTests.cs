@@ -62,4 +62,95 @@ public sealed class CommandRuleEdgeTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step("History", s => s.Run("git log --follow --oneline -- config/app.yaml"))
             """));
+
+    // RB0005 false negatives: commands that delete, wipe or scale to zero on the clouds and tools runbooks use.
+    [Theory]
+    [InlineData("gcloud compute instances delete omnix-api-1 --zone europe-west1-b")]
+    [InlineData("az group delete -n omnix-prod --yes")]
+    [InlineData("terraform apply -auto-approve")]
+    [InlineData("terraform state rm aws_instance.api")]
+    [InlineData("terraform -chdir=infra destroy")]
+    [InlineData("kubectl apply --prune -l app=api -f k8s/")]
+    [InlineData("kubectl patch deployment api -p '{ \\\"spec\\\": { \\\"replicas\\\": 0 } }'")]
+    [InlineData("aws autoscaling update-auto-scaling-group --auto-scaling-group-name api --desired-capacity 0")]
+    [InlineData("aws s3 sync ./build s3://omnix-web --delete")]
+    [InlineData("rsync -a --delete build/ web-1:/srv/www/")]
+    [InlineData("rm -f -r /var/lib/app/cache")]
+    [InlineData("rm --force --recursive /var/lib/app/cache")]
+    [InlineData("find /var/log/app -name '*.log' -mtime +7 -delete")]
+    [InlineData("mkfs.ext4 /dev/nvme1n1")]
+    [InlineData("psql -c 'ALTER TABLE users DROP COLUMN email'")]
+    [InlineData("git push origin +main")]
+    public Task RB0005_MoreDestructiveCommandsAreReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run({|RB0005:"{{command}}"|}))
+            """));
+
+    [Theory]
+    [InlineData("docker run --rm -it -e MODE=check --read-only alpine ls /data")]
+    [InlineData("terraform plan -destroy -out tfplan")]
+    [InlineData("kubectl patch deployment api -p '{ \\\"spec\\\": { \\\"replicas\\\": 3 } }'")]
+    [InlineData("aws s3 sync ./build s3://omnix-web")]
+    [InlineData("gcloud compute instances list --filter='name~delete'")]
+    public Task RB0005_TheirHarmlessNeighboursAreNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+
+    // RB0006 false negatives: the common ways a password or token rides on a command line.
+    [Theory]
+    [InlineData("mysql -h db.internal -u root -p", "S3cretPass", " -e 'SELECT 1'")]
+    [InlineData("redis-cli -h cache.internal -a ", "S3cretPass", " PING")]
+    [InlineData("curl -fsS -u admin:", "S3cretPass", " https://grafana.internal/api/health")]
+    [InlineData("aws configure set aws_secret_access_key ", "wJalrXUtnFEMIK7MDENGbPxRfiCY", "")]
+    [InlineData("curl -fsS -X POST https://hooks.slack.com/services/T024BE7LD/B0123ABCD/", "a1b2c3d4e5f6g7h8i9j0k1l2", " -d @msg.json")]
+    public Task RB0006_CommandLineCredentialsAreReported(string before, string secret, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0006:{{secret}}|}{{after}}"))
+            """));
+
+    [Theory]
+    [InlineData("mysql -h db.internal -u root -p -e 'SELECT 1'")]          // -p alone prompts
+    [InlineData("mysql -h db.internal -u root -p$MYSQL_PWD -e 'SELECT 1'")]
+    [InlineData("redis-cli -h cache.internal ping")]
+    [InlineData("curl -fsS -u $GRAFANA_USER:$GRAFANA_PASSWORD https://grafana.internal/api/health")]
+    [InlineData("curl -fsS -X POST https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")]
+    public Task RB0006_PlaceholdersAndPromptsAreNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{command}}"))
+            """));
+
+    // RB0015 false negatives: commands that hold the runner forever.
+    [Theory]
+    [InlineData("journalctl ", "-fu", " nginx")]
+    [InlineData("", "kubectl port-forward", " svc/api 8080:80")]
+    [InlineData("", "stern", " api -n prod --since 10m")]
+    [InlineData("", "sleep infinity", "")]
+    [InlineData("", "less +F", " /var/log/app.log")]
+    [InlineData("", "ping", " db.internal")]
+    [InlineData("kubectl -n api exec api-0 -- ", "ping", " db.internal")]
+    public Task RB0015_MoreEndlessCommandsAreReported(string before, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    [Theory]
+    [InlineData("ping -c 3 db.internal")]
+    [InlineData("redis-cli -h cache.internal ping")]
+    [InlineData("stern --no-follow api -n prod")]
+    [InlineData("aws s3 cp --follow-symlinks ./dist s3://omnix-web/")] // not --follow
+    [InlineData("kubectl logs api-0 -c fluent-bit --since=10m")]
+    public Task RB0015_CommandsThatEndAreNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+
+    // RB0014 false positive: the pipeline's status is its last command's, here grep's.
+    [Theory]
+    [InlineData("curl -s https://api.omnix.ai/health | jq -r .status | grep -qx ok")]
+    [InlineData("curl -s https://api.omnix.ai/health | tee /tmp/health.json | grep -q ok")]
+    public Task RB0014_CurlWhosePipelineEndsInACheckIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
+            """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+            verification: $$"""v => v.Step("Check", s => s.Run("{{command}}"))"""));
 }
