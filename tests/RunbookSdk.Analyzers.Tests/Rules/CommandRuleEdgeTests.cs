@@ -112,6 +112,7 @@ public sealed class CommandRuleEdgeTests
     [Theory]
     [InlineData("mysql -h db.internal -u root -p -e 'SELECT 1'")]          // -p alone prompts
     [InlineData("mysql -h db.internal -u root -p$MYSQL_PWD -e 'SELECT 1'")]
+    [InlineData("psql -h mysql-db -p5432 -U app -c 'SELECT 1'")]              // a host named mysql-…, and psql's -p is a port
     [InlineData("redis-cli -h cache.internal ping")]
     [InlineData("curl -fsS -u $GRAFANA_USER:$GRAFANA_PASSWORD https://grafana.internal/api/health")]
     [InlineData("curl -fsS -X POST https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX")]
