@@ -118,5 +118,30 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Contains("Restart: **succeeded**", comments[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CommandOutputInTheReasonAndStepTextCannotPingPeopleReferenceIssuesOrHideTheReport()
+    {
+        var reporter = Reporter();
+        // A failing deploy script's last stderr line ends up in the run's reason; a symptom quotes an alert.
+        var incident = new IncidentStart("payments-api-down", "Payments API down", "P1", Start, ["alert from @sre-bot: see #12"]);
+        var reason = "step 2.1 'Deploy' failed: exit code 1: error: notify @everyone and @octo/payments, see #123 <!-- unterminated";
+
+        await reporter.StartAsync(incident);
+        await reporter.StepAsync(new IncidentStep("Mitigate", "Ping @octo/oncall", "failed", Start.AddMinutes(1), null));
+        await reporter.EndAsync(new IncidentEnd("failed", Start.AddMinutes(12), [("Immediate", ["Write the timeline"])], reason));
+
+        var bodies = _github.Writes.Select(r => r.Body?["body"]?.GetValue<string>()).OfType<string>().ToArray();
+        var report = bodies[^1];
+        foreach (var body in bodies)
+        {
+            Assert.DoesNotMatch(@"(^|[^\w`])@[A-Za-z0-9]", body);
+            Assert.DoesNotMatch(@"(^|[^\w&`])#[0-9]", body);
+            Assert.DoesNotContain("<!--", body, StringComparison.Ordinal);
+        }
+        Assert.Contains("- [ ] Write the timeline", report, StringComparison.Ordinal);
+        Assert.Contains("everyone", report, StringComparison.Ordinal);
+        Assert.Contains("123", report, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _github.Dispose();
 }

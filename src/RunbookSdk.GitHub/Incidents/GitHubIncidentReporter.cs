@@ -134,12 +134,12 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     {
         var body = new StringBuilder();
         body.AppendLine($"Incident opened by `runbook run {start.RunbookId}` at {Time(start.StartedAt)}.").AppendLine();
-        body.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
-        body.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+        body.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+        body.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
         if (start.Symptoms.Count > 0)
         {
             body.AppendLine().AppendLine("**Symptoms**");
-            foreach (var symptom in start.Symptoms) body.AppendLine($"- {symptom}");
+            foreach (var symptom in start.Symptoms) body.AppendLine($"- {Inline(symptom)}");
         }
 
         body.AppendLine().AppendLine("Each step's result follows as a comment; the post-incident template is posted when the run ends.");
@@ -152,7 +152,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
     private static string TimelineComment(IncidentStep step)
     {
-        var text = $"**{Time(step.At)}** · {step.Phase} › {step.Step}: **{step.Outcome}**";
+        var text = $"**{Time(step.At)}** · {Inline(step.Phase)} › {Inline(step.Step)}: **{Inline(step.Outcome)}**";
         return step.Detail is null ? text : text + "\n\n```\n" + Fit(step.Detail).Replace("```", "ʼʼʼ", StringComparison.Ordinal) + "\n```";
     }
 
@@ -177,14 +177,14 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         md.AppendLine("## Post-incident report").AppendLine();
         if (start is not null)
         {
-            md.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
-            md.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+            md.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+            md.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
             md.AppendLine($"- **Started:** {Time(start.StartedAt)}");
         }
 
         md.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
         if (start is not null) md.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
-        md.AppendLine($"- **Outcome:** {end.Outcome}" + (end.Reason is null ? "" : $" – {end.Reason}")).AppendLine();
+        md.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (end.Reason is null ? "" : $" – {Inline(end.Reason)}")).AppendLine();
 
         md.AppendLine("### Timeline").AppendLine();
         md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
@@ -205,5 +205,24 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Run text shown outside a code block (the reason quotes command output; step titles, symptoms): an <c>@name</c>
+    /// would notify that user or team, <c>#123</c> would cross-reference issue 123, and <c>&lt;!--</c> or a stray tag
+    /// would hide the rest of the report. A zero-width space after <c>@</c> and <c>#</c> and <c>&amp;lt;</c> for
+    /// <c>&lt;</c> keep the text readable and inert.
+    /// </summary>
+    private static string Inline(string text)
+    {
+        var md = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '<') { md.Append("&lt;"); continue; }
+            md.Append(c);
+            if (c is '@' or '#' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])) md.Append('\u200B');
+        }
+        return md.ToString();
+    }
 }
