@@ -143,5 +143,20 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Contains("123", report, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASeverityLabelTheTokenCannotReadOrCreateStillOpensTheIssue()
+    {
+        var reporter = Reporter();
+        // A fine-grained token with issues: write but without the labels part, or an org that forbids creating labels.
+        _github.Fail = r => r.Path.Contains("/labels", StringComparison.Ordinal) ? FakeGitHub.Error(403, "Resource not accessible by integration") : null;
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        Assert.Equal(42, reporter.IssueNumber);
+        Assert.Single(_github.Writes, r => r.Path.EndsWith("/issues/42/comments", StringComparison.Ordinal));
+        Assert.Contains(reporter.Problems, p => p.Contains("label", StringComparison.Ordinal) && p.Contains("403", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _github.Dispose();
 }

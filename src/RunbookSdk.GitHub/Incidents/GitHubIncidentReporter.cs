@@ -115,12 +115,26 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         _issueNumber = created.Number;
     }
 
+    /// <summary>
+    /// Creates the severity label if the repository lacks it. A label is a nicety: a token that may write issues but
+    /// not read or create labels (or GitHub refusing the label: 403, 422) must not keep the incident issue from being opened;
+    /// the issue is opened with the label named anyway (GitHub creates it for a writer, drops it for others).
+    /// </summary>
     private async Task EnsureLabelAsync(string name)
     {
-        try { await _client.Issue.Labels.Get(_connection.Owner, _connection.Name, name).ConfigureAwait(false); }
-        catch (NotFoundException)
+        try
         {
-            await _client.Issue.Labels.Create(_connection.Owner, _connection.Name, new NewLabel(name, "d73a4a") { Description = "Incident severity" }).ConfigureAwait(false);
+            try { await _client.Issue.Labels.Get(_connection.Owner, _connection.Name, name).ConfigureAwait(false); }
+            catch (NotFoundException)
+            {
+                await _client.Issue.Labels.Create(_connection.Owner, _connection.Name, new NewLabel(name, "d73a4a") { Description = "Incident severity" }).ConfigureAwait(false);
+            }
+        }
+        catch (ApiException exception) when (exception.StatusCode < System.Net.HttpStatusCode.InternalServerError && exception.StatusCode != (System.Net.HttpStatusCode)429
+                                             && exception is not (RateLimitExceededException or SecondaryRateLimitExceededException))
+        {
+            // A refusal of the label only; an outage or a rate limit fails the whole opening, retried later with the label.
+            _problems.Add(GitHubErrors.Describe($"make sure the severity label '{name}' exists", exception) + " The issue is opened without creating it.");
         }
     }
 
