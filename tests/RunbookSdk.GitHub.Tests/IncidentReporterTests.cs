@@ -158,5 +158,23 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Contains(reporter.Problems, p => p.Contains("label", StringComparison.Ordinal) && p.Contains("403", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task ARateLimitStopsTheRetriesAtTheEndInsteadOfHammeringAndSaysWhatWasNotDelivered()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        _github.Fail = r => r.Method == "POST" ? FakeGitHub.RateLimited() : null;
+        var before = _github.Requests.Count;
+
+        for (var i = 1; i <= 200; i++)
+            await reporter.StepAsync(new IncidentStep("Mitigate", $"Drain node {i}", "succeeded", Start.AddMinutes(1), null));
+        await reporter.EndAsync(End());
+
+        // Every further request within the hour is refused too, and each one counts against the secondary limits.
+        Assert.True(_github.Requests.Count - before <= 3, $"{_github.Requests.Count - before} requests while rate-limited");
+        Assert.True(reporter.Problems.Count <= 5, string.Join("\n", reporter.Problems));
+        Assert.Contains(reporter.Problems, p => p.Contains("201", StringComparison.Ordinal) && p.Contains("not delivered", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _github.Dispose();
 }

@@ -13,7 +13,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 {
     private readonly IGitHubClient _client;
     private readonly GitHubConnection _connection;
-    private readonly List<Func<Task>> _pending = [];
+    private readonly List<(Func<Task> Action, string What)> _pending = [];
     private readonly List<IncidentStep> _steps = [];
     private readonly List<string> _problems = [];
     private IncidentStart? _start;
@@ -56,23 +56,35 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     public async Task EndAsync(IncidentEnd end, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(end);
-        var retries = _pending.ToList();
+        var body = PostIncidentComment(end);
+        var updates = _pending.ToList();
         _pending.Clear();
-        foreach (var retry in retries)
+        updates.Add((() => CommentAsync(body), "post the post-incident template"));
+        for (var i = 0; i < updates.Count; i++)
         {
-            try { await retry().ConfigureAwait(false); }
+            var (action, what) = updates[i];
+            try { await action().ConfigureAwait(false); }
+            catch (Exception exception) when (IsRateLimit(exception))
+            {
+                // Every further call before the reset is refused too, and hammering earns a secondary limit: stop.
+                var left = updates.Count - i;
+                _problems.Add(GitHubErrors.Describe(what, exception) + $" {left} incident update(s) were not delivered ({Names(updates.Skip(i).Select(u => u.What))}); the run's journal has them.");
+                return;
+            }
             catch (Exception exception)
             {
-                _problems.Add(GitHubErrors.Describe("deliver a queued incident update on retry", exception));
+                _problems.Add(GitHubErrors.Describe(what, exception));
             }
         }
+    }
 
-        var body = PostIncidentComment(end);
-        try { await CommentAsync(body).ConfigureAwait(false); }
-        catch (Exception exception)
-        {
-            _problems.Add(GitHubErrors.Describe("post the post-incident template", exception));
-        }
+    private static bool IsRateLimit(Exception exception) =>
+        exception is RateLimitExceededException or SecondaryRateLimitExceededException or ApiException { StatusCode: (System.Net.HttpStatusCode)429 };
+
+    private static string Names(IEnumerable<string> whats)
+    {
+        var list = whats.ToList();
+        return list.Count <= 3 ? string.Join("; ", list) : $"{list[0]}; {list[1]}; … {list[^1]}";
     }
 
     /// <summary>The issue title: severity, runbook title and id.</summary>
@@ -88,13 +100,13 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         try
         {
             // Once something is queued, later updates queue behind it, so the timeline stays in order.
-            if (_pending.Count > 0) { _pending.Add(action); return; }
+            if (_pending.Count > 0) { _pending.Add((action, what)); return; }
             await action().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // Whatever went wrong, it is the incident record's problem, never the runbook's.
-            _pending.Add(action);
+            _pending.Add((action, what));
             _problems.Add(GitHubErrors.Describe(what, exception) + " Queued for a retry at the end of the run.");
         }
     }
