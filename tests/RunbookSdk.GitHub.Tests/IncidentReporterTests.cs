@@ -53,7 +53,7 @@ public sealed class IncidentReporterTests : IDisposable
         var first = Reporter();
         await first.StartAsync(Incident());
         var second = Reporter();
-        await second.StartAsync(Incident());
+        await second.StartAsync(Incident() with { StartedAt = Start.AddHours(1) });
 
         Assert.Single(_github.Writes, r => r.Path.EndsWith("/labels", StringComparison.Ordinal));
         Assert.Equal(43, second.IssueNumber);
@@ -174,6 +174,28 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.True(_github.Requests.Count - before <= 3, $"{_github.Requests.Count - before} requests while rate-limited");
         Assert.True(reporter.Problems.Count <= 5, string.Join("\n", reporter.Problems));
         Assert.Contains(reporter.Problems, p => p.Contains("201", StringComparison.Ordinal) && p.Contains("not delivered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AResumedRunContinuesTheIncidentIssueOfTheRunItResumes()
+    {
+        var first = Reporter();
+        await first.StartAsync(Incident());
+        await first.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        // The process was killed; `run --resume journal` starts a new process whose incident clock is the journal's first start.
+        var resumed = Reporter();
+        await resumed.StartAsync(Incident());
+        await resumed.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(30), null));
+
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+        Assert.Equal(42, resumed.IssueNumber);
+        Assert.Equal(2, _github.Writes.Count(r => r.Path == "/repos/octo/ops/issues/42/comments"));
+
+        // Another incident of the same runbook (a later start) gets its own issue.
+        var next = Reporter();
+        await next.StartAsync(Incident() with { StartedAt = Start.AddHours(5) });
+        Assert.Equal(43, next.IssueNumber);
     }
 
     public void Dispose() => _github.Dispose();

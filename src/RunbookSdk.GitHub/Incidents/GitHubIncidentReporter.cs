@@ -121,6 +121,12 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
             await EnsureLabelAsync(severity).ConfigureAwait(false);
         }
 
+        if (await FindIssueAsync(start).ConfigureAwait(false) is { } existing)
+        {
+            _issueNumber = existing;
+            return;
+        }
+
         var issue = new NewIssue(IssueTitle(start)) { Body = IssueBody(start) };
         foreach (var label in labels) issue.Labels.Add(label);
         var created = await _client.Issue.Create(_connection.Owner, _connection.Name, issue).ConfigureAwait(false);
@@ -150,6 +156,23 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         }
     }
 
+    /// <summary>
+    /// The open incident issue of this incident, if a run of it opened one: a resumed run (<c>run --resume</c>, a new
+    /// process) has the first run's incident start, which the issue body carries in <see cref="Marker"/>, so it
+    /// continues that issue instead of opening a second. Another incident of the same runbook starts at another time.
+    /// </summary>
+    private async Task<int?> FindIssueAsync(IncidentStart start)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Since = start.StartedAt };
+        request.Labels.Add("incident");
+        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }).ConfigureAwait(false);
+        var marker = Marker(start);
+        return issues.FirstOrDefault(i => i.PullRequest is null && i.Body?.Contains(marker, StringComparison.Ordinal) == true)?.Number;
+    }
+
+    private static string Marker(IncidentStart start) =>
+        $"Incident key (a resumed run continues this issue): `{start.RunbookId} {start.StartedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}`";
+
     private async Task CommentAsync(string body)
     {
         if (_issueNumber is not { } number) throw new InvalidOperationException("The incident issue does not exist, so the update has nowhere to go.");
@@ -169,6 +192,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         }
 
         body.AppendLine().AppendLine("Each step's result follows as a comment; the post-incident template is posted when the run ends.");
+        body.AppendLine().AppendLine(Marker(start));
         return body.ToString();
     }
 
