@@ -24,6 +24,7 @@ internal sealed partial class FakeGitHub : IDisposable
     private readonly Lock _gate = new();
     private readonly List<Recorded> _requests = [];
     private readonly List<JsonObject> _comments = [];
+    private readonly List<JsonObject> _issues = [];
     private readonly Dictionary<string, JsonObject> _labels = new(StringComparer.OrdinalIgnoreCase);
     private long _nextId = 1000;
     private int _nextIssue = 41;
@@ -145,8 +146,19 @@ internal sealed partial class FakeGitHub : IDisposable
                 _labels[label["name"]!.GetValue<string>()] = label;
                 return new Answer(201, label.DeepClone());
             }
+            if (request.Method == "GET" && p.EndsWith("/issues", StringComparison.Ordinal))
+            {
+                var query = System.Web.HttpUtility.ParseQueryString(request.Query);
+                var labels = (query["labels"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var state = query["state"] ?? "open";
+                var found = _issues
+                    .Where(i => state == "all" || i["state"]!.GetValue<string>() == state)
+                    .Where(i => labels.All(l => i["labels"]!.AsArray().Any(x => string.Equals(x!["name"]!.GetValue<string>(), l, StringComparison.OrdinalIgnoreCase))))
+                    .Reverse().Select(i => i.DeepClone()).ToArray();
+                return new Answer(200, new JsonArray(found));
+            }
             if (request.Method == "POST" && p.EndsWith("/issues", StringComparison.Ordinal))
-                return new Answer(201, new JsonObject
+                return Remember(new JsonObject
                 {
                     ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = request.Body!["title"]!.GetValue<string>(), ["body"] = request.Body["body"]?.GetValue<string>(),
                     ["user"] = User(), ["labels"] = new JsonArray(request.Body["labels"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["name"] = l!.GetValue<string>(), ["color"] = "ededed" }).ToArray()),
@@ -154,6 +166,12 @@ internal sealed partial class FakeGitHub : IDisposable
                 });
             return Error(404, "Not Found");
         }
+    }
+
+    private Answer Remember(JsonObject issue)
+    {
+        _issues.Add(issue);
+        return new Answer(201, issue.DeepClone());
     }
 
     /// <summary>One page of the comments, with the Link header the real API sends when there are more.</summary>

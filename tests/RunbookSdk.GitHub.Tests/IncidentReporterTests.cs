@@ -53,7 +53,7 @@ public sealed class IncidentReporterTests : IDisposable
         var first = Reporter();
         await first.StartAsync(Incident());
         var second = Reporter();
-        await second.StartAsync(Incident());
+        await second.StartAsync(Incident() with { StartedAt = Start.AddHours(1) });
 
         Assert.Single(_github.Writes, r => r.Path.EndsWith("/labels", StringComparison.Ordinal));
         Assert.Equal(43, second.IssueNumber);
@@ -116,6 +116,86 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Contains("upstream payments-db: connection refused", comments[0], StringComparison.Ordinal);
         Assert.Contains("characters cut", comments[0], StringComparison.Ordinal);
         Assert.Contains("Restart: **succeeded**", comments[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CommandOutputInTheReasonAndStepTextCannotPingPeopleReferenceIssuesOrHideTheReport()
+    {
+        var reporter = Reporter();
+        // A failing deploy script's last stderr line ends up in the run's reason; a symptom quotes an alert.
+        var incident = new IncidentStart("payments-api-down", "Payments API down", "P1", Start, ["alert from @sre-bot: see #12"]);
+        var reason = "step 2.1 'Deploy' failed: exit code 1: error: notify @everyone and @octo/payments, see #123 <!-- unterminated";
+
+        await reporter.StartAsync(incident);
+        await reporter.StepAsync(new IncidentStep("Mitigate", "Ping @octo/oncall", "failed", Start.AddMinutes(1), null));
+        await reporter.EndAsync(new IncidentEnd("failed", Start.AddMinutes(12), [("Immediate", ["Write the timeline"])], reason));
+
+        var bodies = _github.Writes.Select(r => r.Body?["body"]?.GetValue<string>()).OfType<string>().ToArray();
+        var report = bodies[^1];
+        foreach (var body in bodies)
+        {
+            Assert.DoesNotMatch(@"(^|[^\w`])@[A-Za-z0-9]", body);
+            Assert.DoesNotMatch(@"(^|[^\w&`])#[0-9]", body);
+            Assert.DoesNotContain("<!--", body, StringComparison.Ordinal);
+        }
+        Assert.Contains("- [ ] Write the timeline", report, StringComparison.Ordinal);
+        Assert.Contains("everyone", report, StringComparison.Ordinal);
+        Assert.Contains("123", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASeverityLabelTheTokenCannotReadOrCreateStillOpensTheIssue()
+    {
+        var reporter = Reporter();
+        // A fine-grained token with issues: write but without the labels part, or an org that forbids creating labels.
+        _github.Fail = r => r.Path.Contains("/labels", StringComparison.Ordinal) ? FakeGitHub.Error(403, "Resource not accessible by integration") : null;
+
+        await reporter.StartAsync(Incident());
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        Assert.Equal(42, reporter.IssueNumber);
+        Assert.Single(_github.Writes, r => r.Path.EndsWith("/issues/42/comments", StringComparison.Ordinal));
+        Assert.Contains(reporter.Problems, p => p.Contains("label", StringComparison.Ordinal) && p.Contains("403", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ARateLimitStopsTheRetriesAtTheEndInsteadOfHammeringAndSaysWhatWasNotDelivered()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        _github.Fail = r => r.Method == "POST" ? FakeGitHub.RateLimited() : null;
+        var before = _github.Requests.Count;
+
+        for (var i = 1; i <= 200; i++)
+            await reporter.StepAsync(new IncidentStep("Mitigate", $"Drain node {i}", "succeeded", Start.AddMinutes(1), null));
+        await reporter.EndAsync(End());
+
+        // Every further request within the hour is refused too, and each one counts against the secondary limits.
+        Assert.True(_github.Requests.Count - before <= 3, $"{_github.Requests.Count - before} requests while rate-limited");
+        Assert.True(reporter.Problems.Count <= 5, string.Join("\n", reporter.Problems));
+        Assert.Contains(reporter.Problems, p => p.Contains("201", StringComparison.Ordinal) && p.Contains("not delivered", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AResumedRunContinuesTheIncidentIssueOfTheRunItResumes()
+    {
+        var first = Reporter();
+        await first.StartAsync(Incident());
+        await first.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        // The process was killed; `run --resume journal` starts a new process whose incident clock is the journal's first start.
+        var resumed = Reporter();
+        await resumed.StartAsync(Incident());
+        await resumed.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(30), null));
+
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+        Assert.Equal(42, resumed.IssueNumber);
+        Assert.Equal(2, _github.Writes.Count(r => r.Path == "/repos/octo/ops/issues/42/comments"));
+
+        // Another incident of the same runbook (a later start) gets its own issue.
+        var next = Reporter();
+        await next.StartAsync(Incident() with { StartedAt = Start.AddHours(5) });
+        Assert.Equal(43, next.IssueNumber);
     }
 
     public void Dispose() => _github.Dispose();

@@ -13,7 +13,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 {
     private readonly IGitHubClient _client;
     private readonly GitHubConnection _connection;
-    private readonly List<Func<Task>> _pending = [];
+    private readonly List<(Func<Task> Action, string What)> _pending = [];
     private readonly List<IncidentStep> _steps = [];
     private readonly List<string> _problems = [];
     private IncidentStart? _start;
@@ -56,23 +56,35 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     public async Task EndAsync(IncidentEnd end, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(end);
-        var retries = _pending.ToList();
+        var body = PostIncidentComment(end);
+        var updates = _pending.ToList();
         _pending.Clear();
-        foreach (var retry in retries)
+        updates.Add((() => CommentAsync(body), "post the post-incident template"));
+        for (var i = 0; i < updates.Count; i++)
         {
-            try { await retry().ConfigureAwait(false); }
+            var (action, what) = updates[i];
+            try { await action().ConfigureAwait(false); }
+            catch (Exception exception) when (IsRateLimit(exception))
+            {
+                // Every further call before the reset is refused too, and hammering earns a secondary limit: stop.
+                var left = updates.Count - i;
+                _problems.Add(GitHubErrors.Describe(what, exception) + $" {left} incident update(s) were not delivered ({Names(updates.Skip(i).Select(u => u.What))}); the run's journal has them.");
+                return;
+            }
             catch (Exception exception)
             {
-                _problems.Add(GitHubErrors.Describe("deliver a queued incident update on retry", exception));
+                _problems.Add(GitHubErrors.Describe(what, exception));
             }
         }
+    }
 
-        var body = PostIncidentComment(end);
-        try { await CommentAsync(body).ConfigureAwait(false); }
-        catch (Exception exception)
-        {
-            _problems.Add(GitHubErrors.Describe("post the post-incident template", exception));
-        }
+    private static bool IsRateLimit(Exception exception) =>
+        exception is RateLimitExceededException or SecondaryRateLimitExceededException or ApiException { StatusCode: (System.Net.HttpStatusCode)429 };
+
+    private static string Names(IEnumerable<string> whats)
+    {
+        var list = whats.ToList();
+        return list.Count <= 3 ? string.Join("; ", list) : $"{list[0]}; {list[1]}; … {list[^1]}";
     }
 
     /// <summary>The issue title: severity, runbook title and id.</summary>
@@ -88,13 +100,13 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         try
         {
             // Once something is queued, later updates queue behind it, so the timeline stays in order.
-            if (_pending.Count > 0) { _pending.Add(action); return; }
+            if (_pending.Count > 0) { _pending.Add((action, what)); return; }
             await action().ConfigureAwait(false);
         }
         catch (Exception exception)
         {
             // Whatever went wrong, it is the incident record's problem, never the runbook's.
-            _pending.Add(action);
+            _pending.Add((action, what));
             _problems.Add(GitHubErrors.Describe(what, exception) + " Queued for a retry at the end of the run.");
         }
     }
@@ -109,20 +121,57 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
             await EnsureLabelAsync(severity).ConfigureAwait(false);
         }
 
+        if (await FindIssueAsync(start).ConfigureAwait(false) is { } existing)
+        {
+            _issueNumber = existing;
+            return;
+        }
+
         var issue = new NewIssue(IssueTitle(start)) { Body = IssueBody(start) };
         foreach (var label in labels) issue.Labels.Add(label);
         var created = await _client.Issue.Create(_connection.Owner, _connection.Name, issue).ConfigureAwait(false);
         _issueNumber = created.Number;
     }
 
+    /// <summary>
+    /// Creates the severity label if the repository lacks it. A label is a nicety: a token that may write issues but
+    /// not read or create labels (or GitHub refusing the label: 403, 422) must not keep the incident issue from being opened;
+    /// the issue is opened with the label named anyway (GitHub creates it for a writer, drops it for others).
+    /// </summary>
     private async Task EnsureLabelAsync(string name)
     {
-        try { await _client.Issue.Labels.Get(_connection.Owner, _connection.Name, name).ConfigureAwait(false); }
-        catch (NotFoundException)
+        try
         {
-            await _client.Issue.Labels.Create(_connection.Owner, _connection.Name, new NewLabel(name, "d73a4a") { Description = "Incident severity" }).ConfigureAwait(false);
+            try { await _client.Issue.Labels.Get(_connection.Owner, _connection.Name, name).ConfigureAwait(false); }
+            catch (NotFoundException)
+            {
+                await _client.Issue.Labels.Create(_connection.Owner, _connection.Name, new NewLabel(name, "d73a4a") { Description = "Incident severity" }).ConfigureAwait(false);
+            }
+        }
+        catch (ApiException exception) when (exception.StatusCode < System.Net.HttpStatusCode.InternalServerError && exception.StatusCode != (System.Net.HttpStatusCode)429
+                                             && exception is not (RateLimitExceededException or SecondaryRateLimitExceededException))
+        {
+            // A refusal of the label only; an outage or a rate limit fails the whole opening, retried later with the label.
+            _problems.Add(GitHubErrors.Describe($"make sure the severity label '{name}' exists", exception) + " The issue is opened without creating it.");
         }
     }
+
+    /// <summary>
+    /// The open incident issue of this incident, if a run of it opened one: a resumed run (<c>run --resume</c>, a new
+    /// process) has the first run's incident start, which the issue body carries in <see cref="Marker"/>, so it
+    /// continues that issue instead of opening a second. Another incident of the same runbook starts at another time.
+    /// </summary>
+    private async Task<int?> FindIssueAsync(IncidentStart start)
+    {
+        var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Since = start.StartedAt };
+        request.Labels.Add("incident");
+        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }).ConfigureAwait(false);
+        var marker = Marker(start);
+        return issues.FirstOrDefault(i => i.PullRequest is null && i.Body?.Contains(marker, StringComparison.Ordinal) == true)?.Number;
+    }
+
+    private static string Marker(IncidentStart start) =>
+        $"Incident key (a resumed run continues this issue): `{start.RunbookId} {start.StartedAt.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture)}`";
 
     private async Task CommentAsync(string body)
     {
@@ -134,15 +183,16 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     {
         var body = new StringBuilder();
         body.AppendLine($"Incident opened by `runbook run {start.RunbookId}` at {Time(start.StartedAt)}.").AppendLine();
-        body.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
-        body.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+        body.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+        body.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
         if (start.Symptoms.Count > 0)
         {
             body.AppendLine().AppendLine("**Symptoms**");
-            foreach (var symptom in start.Symptoms) body.AppendLine($"- {symptom}");
+            foreach (var symptom in start.Symptoms) body.AppendLine($"- {Inline(symptom)}");
         }
 
         body.AppendLine().AppendLine("Each step's result follows as a comment; the post-incident template is posted when the run ends.");
+        body.AppendLine().AppendLine(Marker(start));
         return body.ToString();
     }
 
@@ -152,7 +202,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
     private static string TimelineComment(IncidentStep step)
     {
-        var text = $"**{Time(step.At)}** · {step.Phase} › {step.Step}: **{step.Outcome}**";
+        var text = $"**{Time(step.At)}** · {Inline(step.Phase)} › {Inline(step.Step)}: **{Inline(step.Outcome)}**";
         return step.Detail is null ? text : text + "\n\n```\n" + Fit(step.Detail).Replace("```", "ʼʼʼ", StringComparison.Ordinal) + "\n```";
     }
 
@@ -177,14 +227,14 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         md.AppendLine("## Post-incident report").AppendLine();
         if (start is not null)
         {
-            md.AppendLine($"- **Runbook:** {start.Title} (`{start.RunbookId}`)");
-            md.AppendLine($"- **Severity:** {start.Severity ?? "not set"}");
+            md.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+            md.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
             md.AppendLine($"- **Started:** {Time(start.StartedAt)}");
         }
 
         md.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
         if (start is not null) md.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
-        md.AppendLine($"- **Outcome:** {end.Outcome}" + (end.Reason is null ? "" : $" – {end.Reason}")).AppendLine();
+        md.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (end.Reason is null ? "" : $" – {Inline(end.Reason)}")).AppendLine();
 
         md.AppendLine("### Timeline").AppendLine();
         md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
@@ -205,5 +255,24 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+    private static string Cell(string text) => Inline(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Run text shown outside a code block (the reason quotes command output; step titles, symptoms): an <c>@name</c>
+    /// would notify that user or team, <c>#123</c> would cross-reference issue 123, and <c>&lt;!--</c> or a stray tag
+    /// would hide the rest of the report. A zero-width space after <c>@</c> and <c>#</c> and <c>&amp;lt;</c> for
+    /// <c>&lt;</c> keep the text readable and inert.
+    /// </summary>
+    private static string Inline(string text)
+    {
+        var md = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '<') { md.Append("&lt;"); continue; }
+            md.Append(c);
+            if (c is '@' or '#' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])) md.Append('\u200B');
+        }
+        return md.ToString();
+    }
 }
