@@ -66,7 +66,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 }
 
                 if (call.IsInVerification() &&
-                    !DslSyntax.HasChainedCall(call.Syntax, static name => name.StartsWith("Expect", System.StringComparison.Ordinal)))
+                    !DslSyntax.HasChainedCall(call.Syntax, static name => name.StartsWith("Expect", System.StringComparison.Ordinal), ownAction: true))
                 {
                     call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
                         "the HTTP check has no expectation; add ExpectStatus(...), ExpectBodyContains(...) or ExpectJson(...)");
@@ -132,7 +132,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 
-        if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout"))
+        if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);

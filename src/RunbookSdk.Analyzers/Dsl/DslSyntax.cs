@@ -68,18 +68,33 @@ internal sealed class DslSyntax(DslSymbols symbols)
     /// name <paramref name="isName"/> accepts. A loop rather than an iterator over the chain: the command rules ask
     /// it of every command, and a static lambda allocates nothing.
     /// </summary>
-    public static bool HasChainedCall(InvocationExpressionSyntax invocation, System.Func<string, bool> isName)
+    /// <param name="invocation">The call the chain starts from.</param>
+    /// <param name="isName">The call looked for.</param>
+    /// <param name="ownAction">
+    /// Only up to the step's next action: <c>Timeout</c> and <c>Expect…</c> belong to the action they follow, so in
+    /// <c>s.Run("tail -f x").Run("ls").Timeout(…)</c> the timeout is the second command's, not the first's.
+    /// </param>
+    public static bool HasChainedCall(InvocationExpressionSyntax invocation, System.Func<string, bool> isName, bool ownAction = false)
     {
         SyntaxNode current = invocation;
         while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
         while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax next && next.Expression == access)
         {
-            if (CalledName(next) is { } name && isName(name)) return true;
+            if (CalledName(next) is { } name)
+            {
+                if (isName(name)) return true;
+                if (ownAction && s_actions.Contains(name)) return false;
+            }
+
             current = next;
         }
 
         return false;
     }
+
+    // The calls that add an action to a step; what follows one configures that action.
+    private static readonly System.Collections.Generic.HashSet<string> s_actions =
+        new(System.StringComparer.Ordinal) { "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet" };
 
     /// <summary>From the method name to the closing parenthesis: <c>ReviewDate(2020, 1, 1)</c> in <c>rb.ReviewDate(2020, 1, 1)</c>.</summary>
     public static Location NameAndArguments(InvocationExpressionSyntax invocation)

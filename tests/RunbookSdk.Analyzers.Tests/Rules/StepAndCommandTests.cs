@@ -263,6 +263,7 @@ public sealed class RB0015Tests
                         .Step("Logs", s => s.Run("aws logs tail /aws/ecs/modax-internal {|RB0015:--follow|} --since 30m"))
                         .Step("Tail", s => s.Run("{|RB0015:tail -f|} /var/log/nginx/error.log"))
                         .Step("Watch", s => s.Run("{|RB0015:watch|} -n 5 'aws ecs list-services --cluster modax-cluster'"))
+                        .Step("A later command's timeout", s => s.Run("{|RB0015:tail -f|} /var/log/api.log").Run("ls /var/log").Timeout(TimeSpan.FromMinutes(1)))
             """));
 
     [Fact]
