@@ -13,38 +13,15 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal static class GeneratedHandbookFacts
 {
-    private const string GeneratedHandbookAttribute = "RunbookSdk.Hosting.GeneratedHandbookAttribute";
-
     /// <summary>The facts of <paramref name="handbook"/>'s generated part, or null when its assembly has none.</summary>
     public static DocumentFacts? Read(INamedTypeSymbol handbook)
     {
-        foreach (var attribute in handbook.ContainingAssembly.GetAttributes())
-        {
-            if (attribute.ConstructorArguments is not [{ Value: INamedTypeSymbol type }, { Value: string header }, ..] ||
-                !SymbolEqualityComparer.Default.Equals(type, handbook) ||
-                attribute.AttributeClass?.ToDisplayString() != GeneratedHandbookAttribute) continue;
-            return Decode(header);
-        }
-
-        return null;
-    }
-
-    private static DocumentFacts Decode(string header)
-    {
-        var levels = ImmutableArray.CreateBuilder<EscalationLevelFact>();
+        if (GeneratedHandbookHeader.Of(handbook, System.Threading.CancellationToken.None) is not { } header) return null;
+        var levels = ImmutableArray.CreateBuilder<EscalationLevelFact>(header.Escalation.Count);
+        foreach (var level in header.Escalation) levels.Add(new EscalationLevelFact(level.Who, level.After, Location.None, Location.None));
         var responseTimes = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
-        foreach (var (record, fields) in DescriptorEncoding.Records(header))
-        {
-            switch (record)
-            {
-                case DescriptorEncoding.SeverityLevelRecord when fields is [{ } key, _, var ticks, ..] && DescriptorEncoding.ReadTicks(ticks) is { } response:
-                    responseTimes[key] = response;
-                    break;
-                case DescriptorEncoding.EscalationRecord when fields is [{ } who, var ticks, ..]:
-                    levels.Add(new EscalationLevelFact(who, DescriptorEncoding.ReadTicks(ticks), Location.None, Location.None));
-                    break;
-            }
-        }
+        foreach (var severity in header.Severities)
+            if (severity.Response is { } response) responseTimes[severity.Key] = response;
 
         return new DocumentFacts
         {

@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using RunbookSdk.Generators.Model;
@@ -16,7 +16,6 @@ namespace RunbookSdk.Generators.Reading;
 internal static class ReferencedHandbookReader
 {
     private const string HandbookAttribute = "RunbookSdk.HandbookAttribute";
-    private const string GeneratedHandbookAttribute = "RunbookSdk.Hosting.GeneratedHandbookAttribute";
 
     /// <summary>Null for a handbook of the runbook's own assembly (the handbook pipeline reads it) or one without an id.</summary>
     public static ReferencedHandbook? Read(INamedTypeSymbol runbook, INamedTypeSymbol handbook, CancellationToken cancellationToken)
@@ -33,43 +32,9 @@ internal static class ReferencedHandbookReader
         return null;
     }
 
-    private static ReferencedHandbookFacts? Facts(INamedTypeSymbol handbook, CancellationToken cancellationToken)
-    {
-        // The assembly's attributes are decoded once per assembly symbol, which a build's references share.
-        foreach (var attribute in handbook.ContainingAssembly.GetAttributes())
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.ConstructorArguments is not [{ Value: INamedTypeSymbol type }, { Value: string header }, ..] ||
-                !SymbolEqualityComparer.Default.Equals(type, handbook) ||
-                attribute.AttributeClass?.ToDisplayString() != GeneratedHandbookAttribute) continue;
-            return Decode(header, handbook.Name);
-        }
-
-        return null;
-    }
-
-    private static ReferencedHandbookFacts Decode(string header, string typeName)
-    {
-        var title = typeName;
-        var severities = new List<SeverityModel>();
-        var escalation = new List<EscalationLevelModel>();
-        foreach (var (record, fields) in DescriptorEncoding.Records(header))
-        {
-            switch (record)
-            {
-                case DescriptorEncoding.TitleRecord when fields is [{ } text, ..]:
-                    title = text;
-                    break;
-                case DescriptorEncoding.SeverityLevelRecord when fields is [{ } key, { } name, var ticks, var source, ..]:
-                    var response = source is null ? null : new DurationModel(DescriptorEncoding.ReadTicks(ticks), source);
-                    severities.Add(new SeverityModel(key, name, response, null, EquatableArray<string>.Empty));
-                    break;
-                case DescriptorEncoding.EscalationRecord when fields is [{ } who, var ticks, { } source, var contact, ..]:
-                    escalation.Add(new EscalationLevelModel(who, new DurationModel(DescriptorEncoding.ReadTicks(ticks), source), contact));
-                    break;
-            }
-        }
-
-        return new ReferencedHandbookFacts(title, severities.ToEquatableArray(), escalation.ToEquatableArray());
-    }
+    private static ReferencedHandbookFacts? Facts(INamedTypeSymbol handbook, CancellationToken cancellationToken) =>
+        GeneratedHandbookHeader.Of(handbook, cancellationToken) is not { } header ? null : new ReferencedHandbookFacts(
+            header.Title ?? handbook.Name,
+            header.Severities.Select(s => new SeverityModel(s.Key, s.Name, s.ResponseSource is null ? null : new DurationModel(s.Response, s.ResponseSource), null, EquatableArray<string>.Empty)).ToEquatableArray(),
+            header.Escalation.Select(l => new EscalationLevelModel(l.Who, new DurationModel(l.After, l.AfterSource), l.Contact)).ToEquatableArray());
 }
