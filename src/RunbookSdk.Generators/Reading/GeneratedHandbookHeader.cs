@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 // Also compiled into the analyzers: the generator shows a handbook of another project on its runbooks' pages, and
@@ -19,20 +20,30 @@ internal sealed class GeneratedHandbookHeader
     public List<(string Key, string Name, TimeSpan? Response, string? ResponseSource)> Severities { get; } = new();
     public List<(string Who, TimeSpan? After, string AfterSource, string? Contact)> Escalation { get; } = new();
 
+    // The handbook parts of each assembly, found in one pass over its attributes: a generator asks once per runbook,
+    // and an assembly that also holds runbooks has an attribute per runbook. Keyed weakly by the assembly symbol,
+    // which a build's references share, so nothing outlives the compilations that use it.
+    private static readonly ConditionalWeakTable<IAssemblySymbol, Dictionary<ISymbol, string>> s_headers = new();
+
     /// <summary>The header of <paramref name="handbook"/>'s part in its own assembly, or null when it has none.</summary>
     public static GeneratedHandbookHeader? Of(INamedTypeSymbol handbook, System.Threading.CancellationToken cancellationToken)
     {
-        // The assembly's attributes are decoded once per assembly symbol, which a build's references share.
-        foreach (var attribute in handbook.ContainingAssembly.GetAttributes())
+        cancellationToken.ThrowIfCancellationRequested();
+        var headers = s_headers.GetValue(handbook.ContainingAssembly, HandbookParts);
+        return headers.TryGetValue(handbook.OriginalDefinition, out var header) ? Decode(header) : null;
+    }
+
+    private static Dictionary<ISymbol, string> HandbookParts(IAssemblySymbol assembly)
+    {
+        var headers = new Dictionary<ISymbol, string>(SymbolEqualityComparer.Default);
+        foreach (var attribute in assembly.GetAttributes())
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (attribute.ConstructorArguments is not [{ Value: INamedTypeSymbol type }, { Value: string header }, ..] ||
-                !SymbolEqualityComparer.Default.Equals(type, handbook) ||
-                attribute.AttributeClass?.ToDisplayString() != AttributeName) continue;
-            return Decode(header);
+            if (attribute.AttributeClass?.ToDisplayString() != AttributeName ||
+                attribute.ConstructorArguments is not [{ Value: INamedTypeSymbol type }, { Value: string header }, ..]) continue;
+            headers[type.OriginalDefinition] = header;
         }
 
-        return null;
+        return headers;
     }
 
     private static GeneratedHandbookHeader Decode(string header)
