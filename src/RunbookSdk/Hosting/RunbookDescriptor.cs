@@ -122,8 +122,8 @@ public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, I
     /// <summary>
     /// The handbook a runbook belongs to — its <c>Runbook&lt;THandbook&gt;</c> class, not merely a handbook with the
     /// same id: one of this catalog's, or — when the handbook class is compiled into another assembly, such as a
-    /// handbook project shared by several runbook apps — the one that assembly's generator embedded. Null when the
-    /// runbook has no handbook (or its assembly carries no generated handbook).
+    /// handbook project shared by several runbook apps — the one that assembly's generator embedded, or, built without
+    /// the generator, one made from its <c>[Handbook("id")]</c> class. Null when the runbook has no handbook.
     /// </summary>
     /// <param name="runbook">A runbook of this catalog.</param>
     public HandbookDescriptor? HandbookOf(RunbookDescriptor runbook)
