@@ -103,7 +103,11 @@ internal static class StepMarkdown
                 builder.Append('\n');
                 break;
             case "monitor": builder.Append("**Monitor** ").Append(action.Text.Display).Append(" for ").Append(action.Duration?.Display).Append('\n'); break;
-            case "delegate": builder.Append("**Automated (C#):** ").Append(action.Text.Display).Append('\n'); break;
+            case "delegate":
+                builder.Append("**Automated (C#):** ").Append(action.Text.Display).Append('\n');
+                // Worded as for a request: the runner stops waiting then, and the step fails.
+                if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
+                break;
             case "notify":
                 builder.Append("**Notify:** send the \"").Append(action.Text.Display).Append("\" communication template");
                 if (action.Channel is not null) builder.Append(" to ").Append(action.Channel);

@@ -53,6 +53,9 @@ internal sealed record ActionModel(string Kind, TextValue Text)
                 details.AddRange(JsonEquals.Select(j => "expect-json=" + j.Name + "=" + j.Value));
                 if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
                 break;
+            case "delegate":
+                if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
+                break;
             case "wait":
             case "monitor":
                 details.Add("duration=" + (Duration is null ? "" : Format(Duration)));

@@ -37,10 +37,14 @@ public interface IStepBuilder
     /// <param name="duration">For how long.</param>
     IStepBuilder Monitor(string what, TimeSpan duration);
 
-    /// <summary>C# code run by the runner.</summary>
+    /// <summary>
+    /// C# code run by the runner. It has a time limit (<see cref="IDelegateStepBuilder.Timeout"/>, else the runner's
+    /// <c>DefaultDelegateTimeout</c>): when it passes, <see cref="StepContext.CancellationToken"/> is cancelled and
+    /// the step fails, whether or not the code stops.
+    /// </summary>
     /// <param name="description">What the code does, for the docs.</param>
     /// <param name="body">The code.</param>
-    IStepBuilder Execute(string description, Func<StepContext, Task> body);
+    IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body);
 
     /// <summary>Sends a communication template.</summary>
     /// <param name="template">Template name, as defined with <c>Communication(...)</c>.</param>
@@ -76,6 +80,17 @@ public interface ICommandStepBuilder : IStepBuilder
     /// <param name="attempts">Attempts in total, at least 1.</param>
     /// <param name="backoff">Delay before the first retry.</param>
     ICommandStepBuilder Retry(int attempts, TimeSpan backoff);
+}
+
+/// <summary>Refines the C# code just added.</summary>
+public interface IDelegateStepBuilder : IStepBuilder
+{
+    /// <summary>
+    /// How long the code may run. Then its <see cref="StepContext.CancellationToken"/> is cancelled and the step fails
+    /// (so the rollback runs); code that ignores the token is not waited for.
+    /// </summary>
+    /// <param name="timeout">Time limit, more than zero.</param>
+    IDelegateStepBuilder Timeout(TimeSpan timeout);
 }
 
 /// <summary>Refines the HTTP request just added.</summary>

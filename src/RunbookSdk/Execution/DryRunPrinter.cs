@@ -131,6 +131,7 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
                 break;
             case DelegateAction code:
                 writer.Line(Indent, $"Code: {code.Description}");
+                if (code.Timeout is { } limit) writer.Line(Indent + 1, $"timeout {Durations.Format(limit)}", Quiet);
                 break;
             case NotificationAction notify:
                 var channel = notify.Channel ?? FindCommunication(context, notify.Template)?.Channel;

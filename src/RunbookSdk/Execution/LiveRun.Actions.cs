@@ -25,7 +25,7 @@ internal sealed partial class LiveRun
         ManualInstructionAction manual => RunManualAsync(key, manual, cancellationToken),
         WaitAction wait => RunWaitAsync(key, wait, cancellationToken),
         MonitorAction monitor => RunMonitorAsync(key, monitor, cancellationToken),
-        DelegateAction code => RunDelegateAsync(key, step, code, cancellationToken),
+        DelegateAction code => RunDelegateAsync(key, code, cancellationToken),
         NotificationAction notify => NotifyAsync(key, notify, cancellationToken),
         SnippetAction snippet => Show($"Snippet ({snippet.Language}, reference only, not executed){(snippet.Caption is { } c ? ": " + c : "")}\n{snippet.Code}"),
         NoteAction note => Show($"Note: {note.Text}"),
@@ -261,34 +261,88 @@ internal sealed partial class LiveRun
         });
     }
 
-    private async Task<StepOutcome> RunDelegateAsync(string key, StepPlan step, DelegateAction code, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the runner waits, once it asked C# code to stop (its time limit passed, or Ctrl+C), for the code to end
+    /// before it leaves it running: long enough for code that honours its token to unwind, short enough for 3 a.m.
+    /// </summary>
+    internal static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(2);
+
+    private async Task<StepOutcome> RunDelegateAsync(string key, DelegateAction code, CancellationToken cancellationToken)
     {
         _console.Detail($"Code: {code.Description}");
+        var timeout = code.Timeout ?? _options.DefaultDelegateTimeout;
+        // Real time, as for processes and requests: the limit bounds real work. Beyond a timer's range is no limit.
+        using var deadline = timeout == Timeout.InfiniteTimeSpan || timeout.TotalMilliseconds >= uint.MaxValue - 1
+            ? new CancellationTokenSource()
+            : new CancellationTokenSource(timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        // Everything the code hands the run goes through objects the step closes when it stops waiting: code left
+        // running (it ignored its token) can no longer log into the journal, nor set an output a later step reads.
+        var logGate = new Lock();
+        var logOpen = true;
+        var outputs = new DelegateOutputs(_outputs, (name, value) => _journal.Write("output", ("key", key), ("name", name), ("value", value)));
+        var console = new CaptureScope(_context.Secrets, _console.Output);
         var context = new StepContext(
             _context.ParameterValues,
             message =>
             {
-                _console.Output(message, isError: false);
-                _journal.Write("log", ("key", key), ("message", message));
+                lock (logGate)
+                {
+                    if (!logOpen) return;
+                    _console.Output(message ?? "", isError: false);
+                    _journal.Write("log", ("key", key), ("message", message ?? ""));
+                }
             },
-            _outputs,
-            cancellationToken);
-        // On the thread pool, and awaited only until Ctrl+C: code that blocks or ignores the token must not hold the
-        // run (shell steps are killed; code cannot be), so the rollback and verification still run.
-        var body = Task.Run(() => code.Body(context), CancellationToken.None);
+            outputs,
+            linked.Token);
+
+        // On the thread pool, and awaited only until the time limit or Ctrl+C: code that blocks or ignores the token
+        // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
+        // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
+        var started = _clock.GetUtcNow();
+        var body = Task.Run(() =>
+        {
+            DelegateConsole.Enter(console);
+            return code.Body(context) ?? throw new InvalidOperationException("the code returned no Task (null); return Task.CompletedTask, or make it async");
+        }, CancellationToken.None);
+        var stopped = false;
+        Exception? failure = null;
         try
         {
-            await body.WaitAsync(cancellationToken);
+            await body.WaitAsync(linked.Token);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && !body.IsCompleted)
+        catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-            return new StepOutcome(StepResult.Interrupted,
-                "interrupted by the operator (Ctrl+C); the code did not stop when asked and may still be running in the background");
+            stopped = true;
         }
-        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception e)
         {
-            return new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {Describe(e)}");
+            failure = e;
+        }
+
+        var ended = body.IsCompleted || (stopped && await Task.WhenAny(body, Task.Delay(StopGrace, CancellationToken.None)) == body);
+        if (!ended) _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        lock (logGate) logOpen = false;
+        var lines = console.Close();
+        var kept = outputs.Close();
+        // What the code set before the step ended stands, even when it failed: a rollback may need it (the version it deployed).
+        _outputs.Clear();
+        foreach (var (name, value) in kept) _outputs[name] = value;
+
+        var interrupted = stopped && cancellationToken.IsCancellationRequested;
+        var timedOut = stopped && !interrupted;
+        JournalOutput(key, "delegate", code.Description, lines, ("timedOut", timedOut ? true : null),
+            ("abandoned", ended ? null : true), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+
+        var after = ended ? "the code stopped when asked" : "the code did not stop when asked and may still be running in the background";
+        if (interrupted) return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C); {after}");
+        if (timedOut) return new StepOutcome(StepResult.Failed, $"timed out after {Durations.Format(timeout)}; {after}");
+        if (failure is not null)
+        {
+            // .Wait() and .Result wrap the real exception: "AggregateException: One or more errors occurred" says nothing.
+            while (failure is AggregateException { InnerExceptions.Count: 1 } aggregate) failure = aggregate.InnerExceptions[0];
+            return new StepOutcome(StepResult.Failed, $"{failure.GetType().Name}: {Describe(failure)}");
         }
         return new StepOutcome(StepResult.Succeeded, null);
     }
@@ -385,7 +439,8 @@ internal sealed partial class LiveRun
         var masked = output.Select(_context.Secrets.Mask).ToArray();
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', masked))));
         var tail = masked.Skip(Math.Max(0, masked.Length - _options.JournalOutputTail)).Select(OutputLine.Cut).ToArray();
-        _journal.Write("action", [("key", key), ("kind", kind), (kind == "shell" ? "command" : "request", what), .. extra,
+        var about = kind switch { "shell" => "command", "delegate" => "code", _ => "request" };
+        _journal.Write("action", [("key", key), ("kind", kind), (about, what), .. extra,
             ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
     }
 

@@ -67,6 +67,11 @@ internal sealed partial class LiveRun : IDisposable
         journal.WriteFailed += e => _console.Failed(
             $"JOURNAL: cannot write '{journal.Path}' ({e.Message}). The run goes on; the events not written are kept, written when the journal takes them again, and shown at the end.");
         _observers = new RunObservers(_options.Observers, journal);
+        // C# code may print to the console: while the run goes on, what it prints is caught and masked (process-wide,
+        // so only when the runbook has code at all).
+        using var delegateConsole = Sections().Any(s => s.Steps.Any(step => step.Actions.OfType<DelegateAction>().Any()))
+            ? DelegateConsole.Install()
+            : null;
         var plan = _context.Plan;
         WriteHeader();
 

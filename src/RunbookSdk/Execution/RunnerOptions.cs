@@ -31,6 +31,22 @@ public sealed record RunnerOptions
     public TimeSpan DefaultHttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Time limit (real time) of C# code (<c>Execute</c>) that sets none with <c>.Timeout(...)</c>: five minutes, long
+    /// enough for an SDK call or a short poll, short enough that a stuck call cannot hold the on-call engineer for the
+    /// rest of the incident. <see cref="Timeout.InfiniteTimeSpan"/> waits as long as the code runs.
+    /// </summary>
+    public TimeSpan DefaultDelegateTimeout
+    {
+        get;
+        init
+        {
+            if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(nameof(DefaultDelegateTimeout), value, "DefaultDelegateTimeout must be more than zero, or Timeout.InfiniteTimeSpan for no limit.");
+            field = value;
+        }
+    } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// Watch the live run (an incident issue, a chat thread): told when the run starts, after each step and when it
     /// ends. They can never stop or slow the run: see <see cref="IRunObserver"/>.
     /// </summary>

@@ -37,7 +37,7 @@ public static class PlanOutlines
         ManualInstructionAction manual => new("manual", Literal(manual.Text), []),
         WaitAction wait => new("wait", Literal(wait.Reason ?? ""), [$"duration={FormatDuration(wait.Duration)}"]),
         MonitorAction monitor => new("monitor", Literal(monitor.What), [$"duration={FormatDuration(monitor.Duration)}"]),
-        DelegateAction @delegate => new("delegate", Literal(@delegate.Description), []),
+        DelegateAction @delegate => new("delegate", Literal(@delegate.Description), @delegate.Timeout is { } timeout ? [$"timeout={FormatDuration(timeout)}"] : []),
         NotificationAction notify => new("notify", Literal(notify.Template), notify.Channel is null ? [] : [$"channel={notify.Channel}"]),
         SnippetAction snippet => new("snippet", Literal(snippet.Code), SnippetDetails(snippet)),
         NoteAction note => new("note", Literal(note.Text), []),

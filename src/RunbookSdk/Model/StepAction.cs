@@ -58,7 +58,11 @@ public sealed record MonitorAction(string What, TimeSpan Duration) : StepAction;
 /// <summary>C# code run by the runner.</summary>
 /// <param name="Description">What the code does, for the docs.</param>
 /// <param name="Body">The code.</param>
-public sealed record DelegateAction(string Description, Func<StepContext, Task> Body) : StepAction;
+public sealed record DelegateAction(string Description, Func<StepContext, Task> Body) : StepAction
+{
+    /// <summary>How long the code may run before its token is cancelled and the step fails; null for the runner's default.</summary>
+    public TimeSpan? Timeout { get; init; }
+}
 
 /// <summary>Send a communication template.</summary>
 /// <param name="Template">Name of the communication template.</param>

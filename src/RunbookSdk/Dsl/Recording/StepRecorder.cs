@@ -7,7 +7,7 @@ namespace RunbookSdk.Dsl.Recording;
 /// Records a step's actions. Refinements (<c>ExpectStatus</c>, <c>Timeout</c>, ...) apply to the action just added;
 /// the interface each method returns guarantees that action has the right kind.
 /// </summary>
-internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder
+internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDelegateStepBuilder
 {
     private readonly List<StepAction> _actions = [];
     private bool _requiresConfirmation;
@@ -31,7 +31,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder
     public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(text));
     public IStepBuilder Wait(TimeSpan duration, string? reason = null) => Add(new WaitAction(duration, reason));
     public IStepBuilder Monitor(string what, TimeSpan duration) => Add(new MonitorAction(what, duration));
-    public IStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
+    public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
     public IStepBuilder Notify(string template, string? channel = null) => Add(new NotificationAction(template, channel));
     public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
     public IStepBuilder Note(string text) => Add(new NoteAction(text));
@@ -57,6 +57,13 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder
     public IHttpStepBuilder Header(string name, string value) => UpdateHttp(h => h with { Headers = [.. h.Headers, new(name, value)] });
     public IHttpStepBuilder Body(string body) => UpdateHttp(h => h with { Body = body });
     IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout) => UpdateHttp(h => h with { Timeout = timeout });
+
+    IDelegateStepBuilder IDelegateStepBuilder.Timeout(TimeSpan timeout)
+    {
+        // A zero or negative limit would fail every run of the step before its code did anything.
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        return UpdateLast<DelegateAction>(d => d with { Timeout = timeout });
+    }
 
     private ICommandStepBuilder AddCommand(CommandTemplate template, string? comment)
     {
