@@ -257,6 +257,7 @@ public sealed class RB0016Tests
                             .Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)
                             .Http("GET", $"https://api.{Region}.omnix.ai/health").ExpectStatus(200)
                             .Wait(TimeSpan.FromMinutes(5))
+                            .Execute("Drain the queue", async ctx => await System.Threading.Tasks.Task.Delay(1, ctx.CancellationToken)).Timeout(TimeSpan.FromMinutes(2))
                             .Snippet("sql", "SELECT 1;"))
             """, extraMembers: """    private const string Title = "Assess scope";"""));
 }

@@ -22,6 +22,7 @@ public sealed class RB0004Tests
                         .Step("Ask", s => s.Instruction("Page the database owner").Note("They know the schema"))
                         .Step("Wait", s => s.Wait(TimeSpan.FromMinutes(5)))
                         .Step("Helper", s => Helpers.Add(s))
+                        .Step("Code", s => s.Execute("drain the queue", _ => System.Threading.Tasks.Task.CompletedTask).Timeout(TimeSpan.FromMinutes(2)))
             """, extraMembers: """    private static class Helpers { public static IStepBuilder Add(IStepBuilder s) => s.Run("true"); }"""));
 }
 
@@ -264,6 +265,7 @@ public sealed class RB0015Tests
                         .Step("Tail", s => s.Run("{|RB0015:tail -f|} /var/log/nginx/error.log"))
                         .Step("Watch", s => s.Run("{|RB0015:watch|} -n 5 'aws ecs list-services --cluster modax-cluster'"))
                         .Step("A later command's timeout", s => s.Run("{|RB0015:tail -f|} /var/log/api.log").Run("ls /var/log").Timeout(TimeSpan.FromMinutes(1)))
+                        .Step("Code's timeout", s => s.Run("{|RB0015:tail -f|} /var/log/api.log").Execute("count", _ => System.Threading.Tasks.Task.CompletedTask).Timeout(TimeSpan.FromMinutes(1)))
             """));
 
     [Fact]

@@ -84,6 +84,7 @@ public sealed class RunbookRecorderTests
         Assert.Equal(new WaitAction(TimeSpan.FromMinutes(2), "pods restart"), settle[0]);
         Assert.Equal(new MonitorAction("error rate dashboard", TimeSpan.FromMinutes(10)), settle[1]);
         Assert.Equal("Records the rollback in the change log", ((DelegateAction)record[0]).Description);
+        Assert.Equal(TimeSpan.FromSeconds(90), ((DelegateAction)record[0]).Timeout);
         Assert.Equal(new SnippetAction("promql", "sum(rate(http_requests_total{code=~\"5..\"}[5m]))", "Error rate"), record[1]);
         Assert.Equal(new NoteAction("Check the dashboard too"), record[2]);
     }

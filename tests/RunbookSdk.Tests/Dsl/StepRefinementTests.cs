@@ -48,6 +48,16 @@ public sealed class StepRefinementTests
     }
 
     [Fact]
+    public void A_time_limit_lands_on_the_code_before_it_and_must_be_positive()
+    {
+        var actions = Step(s => s.Execute("first", _ => Task.CompletedTask).Timeout(TimeSpan.FromSeconds(20)).Execute("second", _ => Task.CompletedTask)).Actions;
+
+        Assert.Equal(TimeSpan.FromSeconds(20), ((DelegateAction)actions[0]).Timeout);
+        Assert.Null(((DelegateAction)actions[1]).Timeout);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Execute("x", _ => Task.CompletedTask).Timeout(TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void A_command_without_refinements_keeps_the_defaults()
     {
         var command = (ShellCommandAction)Assert.Single(Step(s => s.Run("uptime")).Actions);

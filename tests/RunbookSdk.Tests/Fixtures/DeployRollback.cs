@@ -43,6 +43,7 @@ public sealed class DeployRollback : Runbook<PlatformHandbook>
                 .Monitor("error rate dashboard", TimeSpan.FromMinutes(10)))
             .Step("Record", s => s
                 .Execute("Records the rollback in the change log", _ => Task.CompletedTask)
+                .Timeout(TimeSpan.FromSeconds(90))
                 .Snippet("promql", "sum(rate(http_requests_total{code=~\"5..\"}[5m]))", "Error rate")
                 .Note("Check the dashboard too")))
         .Rollback(r => r

@@ -61,6 +61,7 @@ public sealed class DryRunTests
                 Monitor for 10 minutes: error rate dashboard
               3. Record
                 Code: Records the rollback in the change log
+                  timeout 90 seconds
                 Snippet (promql, not executed): Error rate
                   sum(rate(http_requests_total{code=~"5.."}[5m]))
                 Note: Check the dashboard too

@@ -87,7 +87,7 @@ public sealed class PlanOutlinesTests
         Assert.Equal(("manual", "Post in #incidents [now]"), (tell[1].Kind, tell[1].Text[0].Text));
         Assert.Equal(("wait", "pods restart", "duration=00:02:00"), (settle[0].Kind, settle[0].Text[0].Text, Assert.Single(settle[0].Details)));
         Assert.Equal(("monitor", "error rate dashboard", "duration=00:10:00"), (settle[1].Kind, settle[1].Text[0].Text, Assert.Single(settle[1].Details)));
-        Assert.Equal(("delegate", "Records the rollback in the change log"), (record[0].Kind, record[0].Text[0].Text));
+        Assert.Equal(("delegate", "Records the rollback in the change log", "timeout=00:01:30"), (record[0].Kind, record[0].Text[0].Text, Assert.Single(record[0].Details)));
         Assert.Equal("snippet", record[1].Kind);
         Assert.Equal(["language=promql", "caption=Error rate"], record[1].Details);
         Assert.Equal(("note", "Check the dashboard too"), (record[2].Kind, record[2].Text[0].Text));
