@@ -281,7 +281,8 @@ internal sealed partial class LiveRun
         // running (it ignored its token) can no longer log into the journal, nor set an output a later step reads.
         var logGate = new Lock();
         var logOpen = true;
-        var outputs = new DelegateOutputs(_outputs, (name, value) => _journal.Write("output", ("key", key), ("name", name), ("value", value)));
+        var outputs = new DelegateOutputs(_outputs, _lostOutputs,
+            (name, value) => JournalStepOutput(key, name, value, masked: _context.Secrets.Mask(value) != value));
         var console = new CaptureScope(_context.Secrets, _console.Output);
         var context = new StepContext(
             _context.ParameterValues,

@@ -20,6 +20,8 @@ internal sealed partial class LiveRun : IDisposable
     private bool _actionRan;
     private int _actionIndex;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
+    // Outputs a resumed run cannot give back (a secret journaled masked, a command's whole output), by name: why.
+    private readonly Dictionary<string, string> _lostOutputs = new(StringComparer.OrdinalIgnoreCase);
     private RunJournal _journal = null!;
     private RunObservers _observers = null!;
     private string _currentPhase = "";
@@ -73,6 +75,7 @@ internal sealed partial class LiveRun : IDisposable
             ? DelegateConsole.Install()
             : null;
         var plan = _context.Plan;
+        RestoreOutputs();
         WriteHeader();
 
         Stop? stop = null;
@@ -237,6 +240,8 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Ok("already completed in the resumed journal: not repeated");
             _journal.Write("step-skipped", ("key", key), ("title", step.Title), ("reason", "completed in the resumed journal"));
+            // A resume of this run's journal must find them too.
+            foreach (var output in _resume!.Outputs.Where(o => o.Key == key)) JournalStepOutput(key, output.Name, output.Value, output.Masked);
             return new StepOutcome(StepResult.Skipped, "completed earlier");
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
@@ -327,6 +332,41 @@ internal sealed partial class LiveRun : IDisposable
         }
         return skipped is null ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Skipped, skipped);
     }
+
+    /// <summary>
+    /// Gives later steps back what the steps a resumed run does not repeat left them: the outputs their code set, from
+    /// the journal. A value the journal holds masked (it held a secret), and a command's or request's whole output (the
+    /// journal keeps its last lines), cannot be: reading one says why, rather than "key not found".
+    /// </summary>
+    private void RestoreOutputs()
+    {
+        if (_resume is null) return;
+        foreach (var (section, steps) in Sections())
+        {
+            for (var j = 0; j < steps.Count; j++)
+            {
+                if (section == "verification" || !_resume.CompletedSteps.Contains(StepKey(section, j))) continue;
+                if (steps[j].Actions.Any(a => a is ShellCommandAction or HttpRequestAction))
+                    _lostOutputs[steps[j].Title] = $"'{steps[j].Title}' completed in the earlier run, and the journal keeps only the last lines of what it printed";
+            }
+        }
+        foreach (var output in _resume.Outputs.Where(o => !o.Key.StartsWith("verification/", StringComparison.Ordinal) && _resume.CompletedSteps.Contains(o.Key)))
+        {
+            if (output.Masked)
+            {
+                _outputs.Remove(output.Name);
+                _lostOutputs[output.Name] = "it was set in the earlier run and held a secret, which the journal keeps only masked";
+            }
+            else
+            {
+                _outputs[output.Name] = output.Value;
+                _lostOutputs.Remove(output.Name);
+            }
+        }
+    }
+
+    private void JournalStepOutput(string key, string name, string value, bool masked) =>
+        _journal.Write("output", ("key", key), ("name", name), ("value", value), ("masked", masked ? true : null));
 
     private void WriteHeader()
     {

@@ -148,6 +148,58 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_run_interrupted_inside_code_resumes_with_the_outputs_completed_steps_set_and_says_which_it_cannot_give_back()
+    {
+        var deploys = 0;
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var interrupt = true;
+        string? version = null, secretRead = null;
+        using var run = new TestRun(rb => rb
+                .Phase("Act", p => p
+                    .Step("Deploy", s => s.Execute("deploy", ctx =>
+                    {
+                        deploys++;
+                        ctx.SetOutput("version", "1.4.2");
+                        ctx.SetOutput("auth", $"Bearer {ctx.Parameters["Token"]}");
+                        return Task.CompletedTask;
+                    }))
+                    .Step("Canary", s => s.Execute("canary", async ctx =>
+                    {
+                        if (interrupt)
+                        {
+                            inside.SetResult();
+                            await Task.Delay(Timeout.Infinite, ctx.CancellationToken);
+                        }
+                        version = ctx.Outputs["version"];
+                        try { secretRead = ctx.Outputs["auth"]; }
+                        catch (KeyNotFoundException e) { secretRead = e.Message; }
+                    })))
+                .NoRollback("test"))
+            .Parameter("Token", "tok-5ecret", secret: true);
+        var options = new RunnerOptions { NonInteractive = true };
+
+        using var ctrlC = new CancellationTokenSource();
+        var first = run.RunAsync(options, ctrlC.Token);
+        await inside.Task.WaitAsync(TimeSpan.FromMinutes(1));
+        ctrlC.Cancel();
+        var interrupted = await first.WaitAsync(TimeSpan.FromMinutes(1));
+        interrupt = false;
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(130, interrupted.ExitCode);
+        Assert.Equal("interrupted by the operator (Ctrl+C); the code stopped when asked", interrupted.Events("step-finished").Last()["reason"]);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(1, deploys);
+        Assert.Equal("1.4.2", version);
+        Assert.Contains("The output 'auth' is not available to this resumed run", secretRead);
+        Assert.Contains("held a secret", secretRead);
+        // Resuming the resumed run's record finds the outputs again, the lost one still marked.
+        var again = ResumeState.Read(run.JournalPath);
+        Assert.Equal([("version", "1.4.2", false), ("auth", "Bearer ***", true)],
+            again.Outputs.Skip(2).Select(o => (o.Name, o.Value, o.Masked)));
+    }
+
+    [Fact]
     public async Task A_parameter_journaled_masked_must_be_given_again_and_is_then_used_as_given()
     {
         var seen = new List<string>();

@@ -35,6 +35,13 @@ public sealed class ResumeState
     /// </summary>
     public IReadOnlyDictionary<string, DateTimeOffset> WaitsUntil => _waits;
 
+    /// <summary>
+    /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
+    /// journaled masked and cannot be given back.
+    /// </summary>
+    internal IReadOnlyList<JournaledOutput> Outputs => _outputs;
+
+    private readonly List<JournaledOutput> _outputs = [];
     private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
@@ -98,6 +105,9 @@ public sealed class ResumeState
                 && DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var end):
                 _waits[$"{key}#{(e.TryGetProperty("action", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0)}"] = end;
                 break;
+            case "output" when Text(e, "key") is { } key && Text(e, "name") is { } output && Text(e, "value") is { } value:
+                _outputs.Add(new JournaledOutput(key, output, value, e.TryGetProperty("masked", out var masked) && masked.ValueKind == JsonValueKind.True));
+                break;
             case "phase-started" when Text(e, "section") == "rollback":
                 // What a wait let settle may have been undone: a later wait starts over.
                 _waits.Clear();
@@ -112,3 +122,10 @@ public sealed class ResumeState
     private static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
+
+/// <summary>An output C# code set, as the journal holds it.</summary>
+/// <param name="Key">The step that set it.</param>
+/// <param name="Name">The output's name.</param>
+/// <param name="Value">Its value, masked.</param>
+/// <param name="Masked">The value held a secret: the journal has only its masked form.</param>
+internal sealed record JournaledOutput(string Key, string Name, string Value, bool Masked);

@@ -9,7 +9,11 @@ namespace RunbookSdk.Execution;
 /// code the runner stopped waiting for (timed out, interrupted) may still write, but nothing it writes after that reaches
 /// a later step.
 /// </summary>
-internal sealed class DelegateOutputs(IReadOnlyDictionary<string, string> earlier, Action<string, string> written) : IDictionary<string, string>
+/// <param name="earlier">The outputs of the steps before.</param>
+/// <param name="lost">Outputs a resumed run could not give back, with why: reading one says so.</param>
+/// <param name="written">Told of every output the code sets while its step runs.</param>
+internal sealed class DelegateOutputs(IReadOnlyDictionary<string, string> earlier, IReadOnlyDictionary<string, string> lost, Action<string, string> written)
+    : IDictionary<string, string>
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _values = new(earlier, StringComparer.OrdinalIgnoreCase);
@@ -29,7 +33,13 @@ internal sealed class DelegateOutputs(IReadOnlyDictionary<string, string> earlie
     {
         get
         {
-            lock (_gate) return _values[key];
+            lock (_gate)
+            {
+                if (_values.TryGetValue(key, out var value)) return value;
+            }
+            throw new KeyNotFoundException(lost.TryGetValue(key, out var why)
+                ? $"The output '{key}' is not available to this resumed run: {why}. Run the step that produces it again (start a new run)."
+                : $"There is no output '{key}': an earlier step's title, or a name code set with SetOutput.");
         }
         set
         {
