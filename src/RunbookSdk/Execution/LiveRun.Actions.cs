@@ -291,7 +291,7 @@ internal sealed partial class LiveRun
                 lock (logGate)
                 {
                     if (!logOpen) return;
-                    _console.Output(message ?? "", isError: false);
+                    console.Show(message ?? "");
                     _journal.Write("log", ("key", key), ("message", message ?? ""));
                 }
             },
@@ -325,7 +325,7 @@ internal sealed partial class LiveRun
         var ended = body.IsCompleted || (stopped && await Task.WhenAny(body, Task.Delay(StopGrace, CancellationToken.None)) == body);
         if (!ended) _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         lock (logGate) logOpen = false;
-        var lines = console.Close();
+        var lines = await console.CloseAsync();
         var kept = outputs.Close();
         // What the code set before the step ended stands, even when it failed: a rollback may need it (the version it deployed).
         _outputs.Clear();

@@ -117,6 +117,49 @@ public sealed class DelegateConsoleTests
     }
 
     [Fact]
+    public async Task Code_printing_and_logging_from_many_threads_does_not_deadlock_a_run_console_on_the_process_output()
+    {
+        // Each console write holds the process writer's lock (SetOut synchronizes it) and each run-console write holds
+        // Spectre's: showing a caught line on the writing thread took them in the opposite order to ctx.Log.
+        var screen = new StringWriter();
+        var original = Console.Out;
+        Console.SetOut(screen);
+        try
+        {
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Ansi = AnsiSupport.No,
+                ColorSystem = ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+                Out = new AnsiConsoleOutput(new CurrentConsoleOut()),
+            });
+            using var temp = new TempDirectory();
+            using var run = new TestRun(rb => rb
+                .Phase("Act", p => p.Step("Fan out", s => s.Execute("fan out", ctx =>
+                    Parallel.ForAsync(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
+                    {
+                        if (i % 2 == 0) Console.WriteLine($"printed {i}");
+                        else ctx.Log($"logged {i}");
+                        return ValueTask.CompletedTask;
+                    }))))
+                .NoRollback("test"));
+            var runner = new RunbookRunner(console, TestRun.NonInteractive with { JournalPath = temp.File("j.jsonl") }, run.Prompts);
+
+            var outcome = await Task.Run(() => runner.ExecuteAsync(run.Bind(), CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(1));
+
+            Assert.Equal(0, outcome.ExitCode);
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        var text = screen.ToString();
+        Assert.Equal(1000, Count(text, "| printed "));
+        Assert.Equal(1000, Count(text, "| logged "));
+    }
+
+    [Fact]
     public async Task Two_runs_at_once_each_catch_only_their_own_codes_output()
     {
         var before = Console.Out;

@@ -152,17 +152,23 @@ internal static class DelegateConsole
 
 /// <summary>
 /// What one delegate wrote to the console: cut into lines (a secret written in pieces is masked whole once its line
-/// is complete), each handed to <c>show</c> as it completes and kept for the journal. After <see cref="Close"/> (the
-/// step ended; the code may have been abandoned and still be running) lines are masked and shown, but no longer kept.
+/// is complete), masked, kept for the journal and shown in order, with the lines the code logs (<see cref="Show"/>).
+/// Lines are shown by a pump of their own, never on the thread that wrote them: that thread holds the console writer's
+/// lock (<see cref="Console.SetOut"/> synchronizes it), and showing takes the run console's, which a runner thread may
+/// hold while it writes to that same writer — two locks taken in both orders would deadlock. After
+/// <see cref="CloseAsync"/> (the step ended; the code may have been abandoned and still run) lines are masked and
+/// shown, but no longer kept.
 /// </summary>
 internal sealed class CaptureScope(SecretMasker secrets, Action<string, bool> show)
 {
     private readonly Lock _gate = new();
     private readonly StringBuilder _out = new(), _error = new();
     private readonly List<string> _lines = [];
+    private readonly Queue<(string Line, bool IsError)> _toShow = new();
+    private TaskCompletionSource? _pumping;
     private bool _closed;
 
-    /// <summary>Appends console text; shows every line it completes.</summary>
+    /// <summary>Appends console text; every line it completes is kept and shown.</summary>
     public void Write(bool isError, string text)
     {
         lock (_gate)
@@ -180,10 +186,18 @@ internal sealed class CaptureScope(SecretMasker secrets, Action<string, bool> sh
         }
     }
 
-    /// <summary>Ends the step's record: a line without its line break is shown, and later lines are not kept.</summary>
-    /// <returns>The lines written while the step ran, masked, in order.</returns>
-    public IReadOnlyList<string> Close()
+    /// <summary>Shows a line the code logged, in order with its console output (not kept: the journal has it as a log line).</summary>
+    public void Show(string line)
     {
+        lock (_gate) Enqueue(line, isError: false);
+    }
+
+    /// <summary>Ends the step's record: a line without its line break is shown, and later lines are not kept.</summary>
+    /// <returns>The lines written while the step ran, masked, in order, once all of them have been shown.</returns>
+    public async Task<IReadOnlyList<string>> CloseAsync()
+    {
+        string[] lines;
+        Task shown;
         lock (_gate)
         {
             if (_out.Length > 0) Emit(false, _out.ToString());
@@ -191,14 +205,52 @@ internal sealed class CaptureScope(SecretMasker secrets, Action<string, bool> sh
             _out.Clear();
             _error.Clear();
             _closed = true;
-            return _lines.ToArray();
+            lines = _lines.ToArray();
+            shown = _pumping?.Task ?? Task.CompletedTask;
         }
+        await shown;
+        return lines;
     }
 
     private void Emit(bool isError, string line)
     {
         var masked = secrets.Mask(line);
         if (!_closed) _lines.Add(masked);
-        using (DelegateConsole.RunnerWrites()) show(masked, isError);
+        Enqueue(masked, isError);
+    }
+
+    private void Enqueue(string line, bool isError)
+    {
+        _toShow.Enqueue((line, isError));
+        if (_pumping is not null) return;
+        _pumping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Without the code's execution context: the pump is the runner's, not the code's.
+        ThreadPool.UnsafeQueueUserWorkItem(static scope => scope.Pump(), this, preferLocal: false);
+    }
+
+    private void Pump()
+    {
+        while (true)
+        {
+            (string Line, bool IsError) next;
+            lock (_gate)
+            {
+                if (!_toShow.TryDequeue(out next))
+                {
+                    var done = _pumping!;
+                    _pumping = null;
+                    done.SetResult();
+                    return;
+                }
+            }
+            try
+            {
+                using (DelegateConsole.RunnerWrites()) show(next.Line, next.IsError);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // A console that cannot be written loses the line on screen, not the pump: the journal has it.
+            }
+        }
     }
 }
