@@ -5,9 +5,7 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// What the operator sees during a live run. Every text is masked before it is written and never parsed as markup;
 /// styles carry meaning in words too ("FAILED", "ok"), so a terminal without colours (<c>NO_COLOR</c>, redirected
-/// output) loses nothing. Its writes are the runner's own (<see cref="DelegateConsole.RunnerWrites"/>): when the
-/// console writes to the process's standard output, a line written for C# code (<c>ctx.Log</c>) is not caught again as
-/// that code's console output.
+/// output) loses nothing.
 /// </summary>
 internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
 {
@@ -25,11 +23,11 @@ internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
 
     public void Section(string text)
     {
-        Write("");
-        Write(secrets.Mask(text), Heading);
+        console.WriteVerbatimLine("");
+        console.WriteVerbatimLine(secrets.Mask(text), Heading);
     }
 
-    public void Step(string text) => Write(secrets.Mask(text), Heading);
+    public void Step(string text) => console.WriteVerbatimLine(secrets.Mask(text), Heading);
     public void Info(string text) => Line(1, text, null);
     public void Detail(string text) => Line(2, text, Quiet);
     public void Ok(string text) => Line(1, text, Good);
@@ -38,21 +36,16 @@ internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
     public void Escalate(string text) => Line(0, text, Alert);
 
     /// <summary>A command or URL, kept on one line so it can be copied.</summary>
-    public void Verbatim(string prefix, string text) => Write("  " + prefix + secrets.Mask(text));
+    public void Verbatim(string prefix, string text) => console.WriteVerbatimLine("  " + prefix + secrets.Mask(text));
 
     /// <summary>A line of a command's output, masked before it is cut (a cut never splits a secret out of its mask).</summary>
     public void Output(string line, bool isError) =>
-        Write("    | " + OutputLine.Cut(secrets.Mask(line)), isError ? Caution : Style.Plain);
+        console.WriteVerbatimLine("    | " + OutputLine.Cut(secrets.Mask(line)), isError ? Caution : Style.Plain);
 
     private void Line(int indent, string text, Style? style)
     {
         var pad = new string(' ', indent * 2);
         var lines = secrets.Mask(text).ReplaceLineEndings("\n").Split('\n').Select(l => l.Length == 0 ? l : pad + l);
-        Write(string.Join('\n', lines), style);
-    }
-
-    private void Write(string text, Style? style = null)
-    {
-        using (DelegateConsole.RunnerWrites()) console.WriteVerbatimLine(text, style);
+        console.WriteVerbatimLine(string.Join('\n', lines), style);
     }
 }

@@ -12,9 +12,10 @@ namespace RunbookSdk.Execution;
 /// </summary>
 /// <remarks>
 /// The console is process-global: concurrent runs share one installation, counted, and the original writers come back
-/// when the last run ends, unless someone replaced them meanwhile (then theirs are kept). The runner's own writes during
-/// a delegate (<c>ctx.Log</c>, the lines a scope hands on) are marked with <see cref="RunnerWrites"/>, so they are never
-/// caught again: no line is shown twice and a scope never feeds itself.
+/// when the last run ends, unless someone replaced them meanwhile (then theirs are kept). The runner never writes in a
+/// delegate's flow: a scope shows its lines, and those the code logs, from a pump without the code's execution context,
+/// so a run console that itself writes to <see cref="Console.Out"/> is never caught again: no line is shown twice and a
+/// scope never feeds itself.
 /// </remarks>
 internal static class DelegateConsole
 {
@@ -23,8 +24,6 @@ internal static class DelegateConsole
     private static int s_runs;
     private static TextWriter? s_originalOut, s_originalError;
     private static TextWriter? s_installedOut, s_installedError;
-
-    [ThreadStatic] private static int t_runnerWriting;
 
     /// <summary>Routes console writes for the duration of a run; dispose to restore (reference-counted across runs).</summary>
     public static IDisposable Install()
@@ -50,19 +49,6 @@ internal static class DelegateConsole
     /// Call it at the start of the delegate's own task: an <see cref="AsyncLocal{T}"/> set there never flows back to the runner.
     /// </summary>
     public static void Enter(CaptureScope scope) => Current.Value = scope;
-
-    /// <summary>Marks the runner's own console writes on this thread: they pass through even inside a delegate's flow.</summary>
-    public static RunnerWriteMark RunnerWrites()
-    {
-        t_runnerWriting++;
-        return default;
-    }
-
-    /// <summary>Ends a <see cref="RunnerWrites"/> mark.</summary>
-    public readonly struct RunnerWriteMark : IDisposable
-    {
-        public void Dispose() => t_runnerWriting--;
-    }
 
     private static void Uninstall()
     {
@@ -99,7 +85,7 @@ internal static class DelegateConsole
             set => original.NewLine = value;
         }
 
-        private CaptureScope? Scope => t_runnerWriting == 0 ? Current.Value : null;
+        private static CaptureScope? Scope => Current.Value;
 
         public override void Write(char value)
         {
@@ -245,7 +231,7 @@ internal sealed class CaptureScope(SecretMasker secrets, Action<string, bool> sh
             }
             try
             {
-                using (DelegateConsole.RunnerWrites()) show(next.Line, next.IsError);
+                show(next.Line, next.IsError);
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
