@@ -1,5 +1,4 @@
 using RunbookSdk.Execution;
-using RunbookSdk.Tests.Support;
 using Spectre.Console;
 
 namespace RunbookSdk.Tests.Runner;
@@ -73,8 +72,53 @@ public sealed class DelegateConsoleTests
     [Fact]
     public async Task A_runner_console_that_writes_to_the_process_console_shows_each_line_once_and_never_feeds_itself()
     {
-        // A console created on whatever Console.Out is at each write (as AnsiConsole.Console is when made lazily, or a
-        // console made while another run had the writers replaced): the runner's own lines pass the routing writer.
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Talk", s => s.Execute("talk", ctx =>
+            {
+                ctx.Log($"logged {ctx.Parameters["Token"]}");
+                Console.WriteLine($"printed {ctx.Parameters["Token"]}");
+                return Task.CompletedTask;
+            })))
+            .NoRollback("test"))
+            .Parameter("Token", Token, secret: true);
+
+        var (outcome, screen) = await RunOnProcessConsoleAsync(run);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(1, Count(screen, "    | logged ***\n"));
+        Assert.Equal(1, Count(screen, "    | printed ***\n"));
+        Assert.DoesNotContain(Token, screen);
+    }
+
+    [Fact]
+    public async Task Code_printing_and_logging_from_many_threads_does_not_deadlock_a_run_console_on_the_process_output()
+    {
+        // Each console write holds the process writer's lock (SetOut synchronizes it) and each run-console write holds
+        // Spectre's: showing a caught line on the writing thread took them in the opposite order to ctx.Log.
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Fan out", s => s.Execute("fan out", ctx =>
+                Parallel.ForAsync(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
+                {
+                    if (i % 2 == 0) Console.WriteLine($"printed {i}");
+                    else ctx.Log($"logged {i}");
+                    return ValueTask.CompletedTask;
+                }))))
+            .NoRollback("test"));
+
+        var (outcome, screen) = await RunOnProcessConsoleAsync(run);
+
+        Assert.Equal(0, outcome.ExitCode);
+        Assert.Equal(1000, Count(screen, "| printed "));
+        Assert.Equal(1000, Count(screen, "| logged "));
+    }
+
+    /// <summary>
+    /// Runs with a run console on whatever <see cref="Console.Out"/> is at each write (as <c>AnsiConsole.Console</c> is
+    /// when made lazily, or a console made while another run had the writers replaced), the process output being a
+    /// string for the test: the runner's own lines then pass the routing writer too.
+    /// </summary>
+    private static async Task<(RunOutcome Outcome, string Screen)> RunOnProcessConsoleAsync(TestRun run)
+    {
         var screen = new StringWriter();
         var original = Console.Out;
         Console.SetOut(screen);
@@ -88,75 +132,15 @@ public sealed class DelegateConsoleTests
                 Out = new AnsiConsoleOutput(new CurrentConsoleOut()),
             });
             console.Profile.Width = 4096;
-            using var temp = new TempDirectory();
-            var run = new TestRun((rb, _) => rb
-                .Phase("Act", p => p.Step("Talk", s => s.Execute("talk", ctx =>
-                {
-                    ctx.Log($"logged {ctx.Parameters["Token"]}");
-                    Console.WriteLine($"printed {ctx.Parameters["Token"]}");
-                    return Task.CompletedTask;
-                })))
-                .NoRollback("test"))
-                .Parameter("Token", Token, secret: true);
-            using (run)
-            {
-                var runner = new RunbookRunner(console, TestRun.NonInteractive with { JournalPath = temp.File("j.jsonl") }, run.Prompts);
-                var outcome = await runner.ExecuteAsync(run.Bind(), CancellationToken.None).WaitAsync(TimeSpan.FromMinutes(1));
-                Assert.Equal(0, outcome.ExitCode);
-            }
-        }
-        finally
-        {
-            Console.SetOut(original);
-        }
-
-        var text = screen.ToString().ReplaceLineEndings("\n");
-        Assert.Equal(1, Count(text, "    | logged ***\n"));
-        Assert.Equal(1, Count(text, "    | printed ***\n"));
-        Assert.DoesNotContain(Token, text);
-    }
-
-    [Fact]
-    public async Task Code_printing_and_logging_from_many_threads_does_not_deadlock_a_run_console_on_the_process_output()
-    {
-        // Each console write holds the process writer's lock (SetOut synchronizes it) and each run-console write holds
-        // Spectre's: showing a caught line on the writing thread took them in the opposite order to ctx.Log.
-        var screen = new StringWriter();
-        var original = Console.Out;
-        Console.SetOut(screen);
-        try
-        {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(new CurrentConsoleOut()),
-            });
-            using var temp = new TempDirectory();
-            using var run = new TestRun(rb => rb
-                .Phase("Act", p => p.Step("Fan out", s => s.Execute("fan out", ctx =>
-                    Parallel.ForAsync(0, 2000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, (i, _) =>
-                    {
-                        if (i % 2 == 0) Console.WriteLine($"printed {i}");
-                        else ctx.Log($"logged {i}");
-                        return ValueTask.CompletedTask;
-                    }))))
-                .NoRollback("test"));
-            var runner = new RunbookRunner(console, TestRun.NonInteractive with { JournalPath = temp.File("j.jsonl") }, run.Prompts);
-
+            var runner = new RunbookRunner(console, TestRun.NonInteractive with { JournalPath = run.JournalPath }, run.Prompts);
+            // A guard against a deadlock hanging the suite, not a limit on how fast the run must be.
             var outcome = await Task.Run(() => runner.ExecuteAsync(run.Bind(), CancellationToken.None)).WaitAsync(TimeSpan.FromMinutes(1));
-
-            Assert.Equal(0, outcome.ExitCode);
+            return (outcome, screen.ToString().ReplaceLineEndings("\n"));
         }
         finally
         {
             Console.SetOut(original);
         }
-
-        var text = screen.ToString();
-        Assert.Equal(1000, Count(text, "| printed "));
-        Assert.Equal(1000, Count(text, "| logged "));
     }
 
     [Fact]
