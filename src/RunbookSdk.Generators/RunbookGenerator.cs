@@ -98,7 +98,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
-        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
+        return new GeneratedSource(runbook.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)
@@ -106,7 +106,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var (set, _) = TemplateOverrides.Resolve(templates);
         var members = runbooks.Where(r => r.HandbookType == handbook.Type.FullName);
         var markdown = set.RenderPage(TemplateSet.HandbookName, () => DocumentViews.Handbook(handbook, members), cancellationToken, out var failure);
-        return new GeneratedSource(handbook.Type.MemberName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
+        return new GeneratedSource(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)

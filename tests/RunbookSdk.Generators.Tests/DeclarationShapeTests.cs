@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// Runbook and handbook classes declared the ways real code declares them — nested, in keyword-named namespaces, with
+/// names that differ only where a file name cannot tell — generate parts that compile, or an RB01xx diagnostic;
+/// never a generator failure (CS8785), which takes every generated part of the project with it.
+/// </summary>
+public class DeclarationShapeTests
+{
+    private const string Define = """public override void Define(IRunbookBuilder rb) => rb.Title("T").Phase("P", p => p.Step("S", s => s.Run("echo hi")));""";
+
+    public static TheoryData<string, string> SameFileNameToday => new()
+    {
+        // A namespace segment with an underscore and a dot in another place: both were A_B_C_Rb.
+        {
+            "using RunbookSdk; namespace A.B_C { [Runbook(\"one\")] public sealed class Rb : Runbook { " + Define + " } }",
+            "using RunbookSdk; namespace A_B.C { [Runbook(\"two\")] public sealed class Rb : Runbook { " + Define + " } }"
+        },
+        // A runbook nested in a class and one in a namespace spelled with an underscore: both were Ops_Teams_Rb.
+        {
+            "using RunbookSdk; namespace Ops { public static class Teams { [Runbook(\"one\")] public sealed class Rb : Runbook { " + Define + " } } }",
+            "using RunbookSdk; namespace Ops_Teams { [Runbook(\"two\")] public sealed class Rb : Runbook { " + Define + " } }"
+        },
+        // A keyword namespace (`@event`): its name was written with the @, which no file name may hold.
+        {
+            "using RunbookSdk; namespace Ops.@event { [Runbook(\"one\")] public sealed class Rb : Runbook { " + Define + " } }",
+            "using RunbookSdk; namespace Ops.@class { [Handbook(\"hb\")] public sealed class Hb : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"H\"); } }"
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(SameFileNameToday))]
+    public void Every_runbook_gets_its_own_generated_file(string first, string second)
+    {
+        var (run, compileErrors) = GeneratorHarness.Run(first, second);
+
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id is "CS8785" or "RB0104");
+        Assert.Empty(compileErrors);
+        var parts = run.Results.Single().GeneratedSources.Where(s => s.HintName != "RunbookCatalog.g.cs").ToList();
+        Assert.Equal(2, parts.Count);
+        Assert.Equal(2, parts.Select(p => p.HintName).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    [Fact]
+    public void A_plain_namespace_and_class_keep_their_readable_file_name()
+    {
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook);
+
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Payments_ApiDown.Runbook.g.cs");
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Payments_PaymentsHandbook.Handbook.g.cs");
+    }
+}
