@@ -95,7 +95,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
     private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates, bool embedOutline, System.Threading.CancellationToken cancellationToken)
     {
-        var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
+        var handbook = handbooks.FirstOrDefault(h => h.Type.GlobalName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
         return new GeneratedSource(runbook.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
@@ -104,7 +104,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)
     {
         var (set, _) = TemplateOverrides.Resolve(templates);
-        var members = runbooks.Where(r => r.HandbookType == handbook.Type.FullName);
+        var members = runbooks.Where(r => r.HandbookType == handbook.Type.GlobalName);
         var markdown = set.RenderPage(TemplateSet.HandbookName, () => DocumentViews.Handbook(handbook, members), cancellationToken, out var failure);
         return new GeneratedSource(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }

@@ -53,4 +53,49 @@ public class DeclarationShapeTests
         Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Payments_ApiDown.Runbook.g.cs");
         Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "Payments_PaymentsHandbook.Handbook.g.cs");
     }
+
+    [Theory]
+    [InlineData("namespace Ops; [Runbook(\"a\")] public sealed class @class : Runbook { DEFINE }")]
+    [InlineData("namespace Ops; public static class Teams { public static class Payments { [Runbook(\"a\")] public sealed class Drain : Runbook { DEFINE } } }")]
+    [InlineData("namespace Ops.System; [Runbook(\"a\")] public sealed class Task : Runbook { DEFINE }")]
+    [InlineData("[Runbook(\"a\")] public sealed class StepContext : Runbook { DEFINE }")]
+    public void Generated_code_names_the_class_so_that_it_compiles(string declaration)
+    {
+        var (run, compileErrors) = GeneratorHarness.Run("using RunbookSdk;\n" + declaration.Replace("DEFINE", Define, StringComparison.Ordinal));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id is "CS8785" or "RB0104");
+        Assert.Empty(compileErrors);
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName.EndsWith(".Runbook.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_runbook_finds_its_handbook_whose_names_are_keywords()
+    {
+        const string source = """
+            using System;
+            using RunbookSdk;
+
+            namespace Ops.@class;
+
+            [Handbook("ops")]
+            public sealed class @event : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Ops handbook")
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero, "pager"));
+            }
+
+            [Runbook("drain")]
+            public sealed class Drain : Runbook<@event>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Drain").Phase("P", p => p.Step("S", s => s.Run("echo hi")));
+            }
+            """;
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        Assert.Empty(compileErrors);
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Drain.Runbook.g.cs"));
+        Assert.Contains("[Ops handbook](ops.md)", page, StringComparison.Ordinal);
+        Assert.Contains("Inherited from the handbook.", page, StringComparison.Ordinal);
+    }
 }

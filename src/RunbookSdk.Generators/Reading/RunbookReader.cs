@@ -80,7 +80,7 @@ internal static class RunbookReader
 
         var handbookType = HandbookTypeOf(type);
         var model = new RunbookModel(
-            identity, id!, handbookType?.ToDisplayString(), parameters, document.Build(), severity,
+            identity, id!, handbookType is null ? null : TypeNames.Global(handbookType), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
         {
             ReferencedHandbook = handbookType is null ? null : ReferencedHandbookReader.Read(type, handbookType, cancellationToken),

@@ -5,9 +5,26 @@ using Microsoft.CodeAnalysis;
 
 namespace RunbookSdk.Generators.Reading;
 
-/// <summary>The names a runbook or handbook class goes by in generated file names.</summary>
+/// <summary>The names a runbook or handbook class goes by in generated code, generated file names and docs.</summary>
 internal static class TypeNames
 {
+    /// <summary>
+    /// How generated code names the class, and how a runbook names its handbook's class: <c>global::</c>, the
+    /// namespace and every containing class, keywords escaped (<c>@class</c>). Put together from the namespace and the
+    /// containing class's short display, a class nested two deep lost its outer class and one named <c>@class</c> lost
+    /// its <c>@</c>: neither compiled.
+    /// </summary>
+    public static string Global(INamedTypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>The class with its containing classes (<c>Outer.Inner</c>), as docs show it.</summary>
+    public static string Nested(INamedTypeSymbol type)
+    {
+        if (type.ContainingType is null) return type.Name;
+        var names = new List<string>();
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType) names.Insert(0, current.Name);
+        return string.Join(".", names);
+    }
+
     /// <summary>
     /// The generated file's name (without <c>.Runbook.g.cs</c>): namespace names joined with <c>_</c>, containing
     /// classes with <c>-</c> (<c>Payments_ApiDown</c>, <c>Ops_Teams-Drain</c>). Two classes must never share one —

@@ -11,12 +11,11 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>Shared pieces of reading a runbook or handbook class.</summary>
 internal static class TypeReader
 {
-    public static TypeIdentity Identity(INamedTypeSymbol type)
-    {
-        var ns = type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString();
-        var name = type.ContainingType is null ? type.Name : type.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + type.Name;
-        return new(ns, name, TypeNames.FileName(type), "global::" + (ns.Length == 0 ? name : ns + "." + name));
-    }
+    public static TypeIdentity Identity(INamedTypeSymbol type) => new(
+        type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
+        TypeNames.Nested(type),
+        TypeNames.FileName(type),
+        TypeNames.Global(type));
 
     /// <summary>The id: the attribute's first argument; a constant's declaration is recorded in <paramref name="dependencies"/>.</summary>
     public static string? AttributeId(AttributeTarget target, Dependencies? dependencies = null)
