@@ -98,4 +98,44 @@ public class DeclarationShapeTests
         Assert.Contains("[Ops handbook](ops.md)", page, StringComparison.Ordinal);
         Assert.Contains("Inherited from the handbook.", page, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("public class Team { [Runbook(\"a\")] private sealed class Drain : Runbook { DEFINE } }")]
+    [InlineData("public class Team { [Runbook(\"a\")] protected sealed class Drain : Runbook { DEFINE } }")]
+    [InlineData("public class Team { [Runbook(\"a\")] private protected sealed class Drain : Runbook { DEFINE } }")]
+    [InlineData("internal class Team { private class Inner { [Runbook(\"a\")] public sealed class Drain : Runbook { DEFINE } } }")]
+    [InlineData("[Runbook(\"a\")] file sealed class Drain : Runbook { DEFINE }")]
+    [InlineData("[Runbook(\"a\")] public sealed class Drain<TRegion> : Runbook { DEFINE }")]
+    [InlineData("public class Team<TRegion> { [Runbook(\"a\")] public sealed class Drain : Runbook { DEFINE } }")]
+    [InlineData("public class Team { [Handbook(\"h\")] private sealed class Drain : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"H\"); } }")]
+    [InlineData("[Handbook(\"h\")] file sealed class Drain : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"H\"); }")]
+    [InlineData("[Handbook(\"h\")] public sealed class Drain<T> : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"H\"); }")]
+    public void A_class_the_runner_cannot_reach_gets_RB0105_and_no_part_that_breaks_the_build(string declaration)
+    {
+        var source = "using RunbookSdk;\nnamespace Ops;\n" + declaration.Replace("DEFINE", Define, StringComparison.Ordinal);
+
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id is "CS8785" or "RB0104");
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "RB0105");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("'Drain'", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.Empty(compileErrors);
+        Assert.DoesNotContain(run.Results.Single().GeneratedSources, s => s.HintName.Contains("Drain", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE }")]
+    [InlineData("internal static class Team { [Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE } }")]
+    [InlineData("public class Team { [Runbook(\"a\")] protected internal sealed class Drain : Runbook { DEFINE } }")]
+    public void An_internal_or_protected_internal_runbook_is_reached(string declaration)
+    {
+        var source = "using RunbookSdk;\nnamespace Ops;\n" + declaration.Replace("DEFINE", Define, StringComparison.Ordinal);
+
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id.StartsWith("RB01", StringComparison.Ordinal));
+        Assert.Empty(compileErrors);
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName.EndsWith("Drain.Runbook.g.cs", StringComparison.Ordinal));
+    }
 }

@@ -21,6 +21,12 @@ internal static class HandbookReader
         var id = TypeReader.AttributeId(target);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (TypeReader.Unreachable(type) is { } unreachable)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))
         {
             TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.NoParameterlessConstructor, declaration, type.Name);

@@ -30,6 +30,12 @@ internal static class RunbookReader
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
 
+        if (TypeReader.Unreachable(type) is { } unreachable)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         var identity = TypeReader.Identity(type);
         if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))
         {
