@@ -138,4 +138,45 @@ public class DeclarationShapeTests
         Assert.Empty(compileErrors);
         Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName.EndsWith("Drain.Runbook.g.cs", StringComparison.Ordinal));
     }
+
+    private const string HandbookDefine = """public override void Define(IHandbookBuilder hb) => hb.Title("H");""";
+
+    public static TheoryData<string, string, string> TwoAttributesOnOneClass => new()
+    {
+        // The attribute written on two parts of a partial class (CS0579 until one is deleted).
+        { "[Runbook(\"a\")] public sealed partial class Drain : Runbook { DEFINE }", "[Runbook(\"b\")] public sealed partial class Drain { }", ".Runbook.g.cs" },
+        // A runbook file copied to start the next one, before its class is renamed (CS0101).
+        { "[Runbook(\"a\")] public sealed class Drain : Runbook { DEFINE }", "[Runbook(\"a\")] public sealed class Drain : Runbook { DEFINE }", ".Runbook.g.cs" },
+        { "[Handbook(\"h\")] public sealed partial class Drain : Handbook { HANDBOOK }", "[Handbook(\"h2\")] public sealed partial class Drain { }", ".Handbook.g.cs" },
+        { "[Handbook(\"h\")] public sealed class Drain : Handbook { HANDBOOK }", "[Handbook(\"h\")] public sealed class Drain : Handbook { HANDBOOK }", ".Handbook.g.cs" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TwoAttributesOnOneClass))]
+    public void A_class_with_the_attribute_on_two_declarations_is_one_runbook_and_the_generator_does_not_fail(string first, string second, string suffix)
+    {
+        static string Source(string declaration) => "using RunbookSdk;\nnamespace Ops;\n"
+            + declaration.Replace("DEFINE", Define, StringComparison.Ordinal).Replace("HANDBOOK", HandbookDefine, StringComparison.Ordinal);
+
+        var (run, _) = GeneratorHarness.Run(Source(first), Source(second));
+
+        Assert.All(run.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id is "CS8785" or "RB0104");
+        Assert.Single(run.Results.Single().GeneratedSources, s => s.HintName.EndsWith(suffix, StringComparison.Ordinal));
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName == "RunbookCatalog.g.cs");
+    }
+
+    [Fact]
+    public void Copying_a_runbook_file_and_then_deleting_the_original_keeps_one_page_while_typing()
+    {
+        const string runbook = "using RunbookSdk;\nnamespace Ops;\n[Runbook(\"a\")] public sealed class Rba : Runbook { " + Define + " }";
+        var session = new EditSession(runbook);
+
+        session.Add(runbook.Replace("echo hi", "echo copy", StringComparison.Ordinal));
+        Assert.True(session.HasPage("a"));
+        Assert.Contains("echo hi", session.Page("a"), StringComparison.Ordinal);
+
+        session.Remove("echo hi");
+        Assert.Contains("echo copy", session.Page("a"), StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,8 @@ internal static class HandbookReader
     public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract)
+        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract
+            || !AttributeTarget.IsFirstApplication(target.Symbol, target.Node, static type => type?.ToDisplayString() == AttributeName))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         var (declaration, type) = (target.Node, target.Symbol);
         var id = TypeReader.AttributeId(target);
