@@ -26,14 +26,23 @@ internal static class CatalogEmitter
         return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 
-    public static string EmitCatalog(string indexDocumentation, bool entryPoint)
+    /// <param name="indexDocumentation">The index page.</param>
+    /// <param name="entryPoint">Whether to emit <c>Main</c>.</param>
+    /// <param name="utf8Literals">
+    /// Whether the project's language version has UTF-8 literals (C# 11), which keep the page out of the assembly's
+    /// user-string heap. A project pinned to an older <c>LangVersion</c> gets a plain literal — and a block namespace,
+    /// which every version has: the file-scoped one and the <c>u8</c> literal did not compile there.
+    /// </param>
+    public static string EmitCatalog(string indexDocumentation, bool entryPoint, bool utf8Literals)
     {
         var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly");
+        w.Open("namespace " + RunbookEmitter.CatalogNamespace);
         w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id: read from the attributes the generator put on it.</summary>");
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
         w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
-        w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "u8));");
+        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "u8));");
+        else w.VerbatimLine("    ", indexDocumentation, ");");
         w.Close();
         if (entryPoint)
         {
@@ -43,6 +52,8 @@ internal static class CatalogEmitter
             w.Line("public static global::System.Threading.Tasks.Task<int> Main(string[] args) => " + Hosting + "RunbookHost.RunAsync(args, " + RunbookEmitter.CatalogClass + ".Catalog);");
             w.Close();
         }
+
+        w.Close();
         return w.ToString();
     }
 }
