@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using RunbookSdk.Generators.Model;
 
 using RunbookSdk.Generators.Docs;
@@ -26,6 +27,31 @@ internal static class CatalogEmitter
         return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 
+    /// <summary>
+    /// <paramref name="text"/> with each half of a surrogate pair that stands alone (an emoji cut in half in a title)
+    /// replaced by U+FFFD. Such a string is valid C#, but a UTF-8 literal holding it is not (CS9026), and the whole
+    /// project failed to build; U+FFFD is also what the runtime reads from the pages, which attributes store as UTF-8.
+    /// </summary>
+    private static string WellFormed(string text)
+    {
+        StringBuilder? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                fixedText?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c)) (fixedText ??= new StringBuilder(text, 0, i, text.Length)).Append('\uFFFD');
+            else fixedText?.Append(c);
+        }
+
+        return fixedText?.ToString() ?? text;
+    }
+
     /// <param name="indexDocumentation">The index page.</param>
     /// <param name="entryPoint">Whether to emit <c>Main</c>.</param>
     /// <param name="utf8Literals">
@@ -41,7 +67,7 @@ internal static class CatalogEmitter
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
         w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
-        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "u8));");
+        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8));");
         else w.VerbatimLine("    ", indexDocumentation, ");");
         w.Close();
         if (entryPoint)
