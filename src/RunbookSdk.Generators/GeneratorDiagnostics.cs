@@ -36,7 +36,13 @@ internal static class GeneratorDiagnostics
         "The runbook generator failed while producing the {0}, the rest of the project was still generated; please report this: {1}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0104.md");
 
-    private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError };
+    public static readonly DiagnosticDescriptor UnreachableClass = new(
+        "RB0105",
+        "Runbook or handbook class cannot be reached by the runner",
+        "'{0}' cannot be reached by the runner because {1}; no runner or page is generated for it: make it a public or internal, non-generic class that is not file-local and not inside a private, protected or generic class",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0105.md");
+
+    private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError, UnreachableClass };
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 }

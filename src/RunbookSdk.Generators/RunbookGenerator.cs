@@ -75,8 +75,11 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
             .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.HandbookSources);
-        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options)
-            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
+        // UTF-8 literals are C# 11: a project pinned to an older LangVersion gets plain ones.
+        var utf8Literals = context.ParseOptionsProvider
+            .Select(static (parse, _) => parse is not Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 });
+        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(utf8Literals)
+            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
         // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
@@ -95,21 +98,21 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
     private static GeneratedSource RenderRunbook(RunbookModel runbook, EquatableArray<HandbookModel> handbooks, EquatableArray<TemplateText> templates, bool embedOutline, System.Threading.CancellationToken cancellationToken)
     {
-        var handbook = handbooks.FirstOrDefault(h => h.Type.FullName == runbook.HandbookType);
+        var handbook = handbooks.FirstOrDefault(h => h.Type.GlobalName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
-        return new GeneratedSource(runbook.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
+        return new GeneratedSource(runbook.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)
     {
         var (set, _) = TemplateOverrides.Resolve(templates);
-        var members = runbooks.Where(r => r.HandbookType == handbook.Type.FullName);
+        var members = runbooks.Where(r => r.HandbookType == handbook.Type.GlobalName);
         var markdown = set.RenderPage(TemplateSet.HandbookName, () => DocumentViews.Handbook(handbook, members), cancellationToken, out var failure);
-        return new GeneratedSource(handbook.Type.MemberName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
+        return new GeneratedSource(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
-    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, System.Threading.CancellationToken cancellationToken)
+    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, bool utf8Literals, System.Threading.CancellationToken cancellationToken)
     {
         // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
         // unless it is a runbook app that asked for an entry point.
@@ -120,7 +123,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // Template parse errors are reported once, with the catalog, not once per page; a page whose template failed while
         // rendering reports it with that page.
         if (failure is not null) diagnostics = diagnostics.Concat(new[] { failure }).ToEquatableArray();
-        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint), diagnostics);
+        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals), diagnostics);
     }
 
     private static EquatableArray<DiagnosticInfo> Diagnostics(DiagnosticInfo? failure) =>

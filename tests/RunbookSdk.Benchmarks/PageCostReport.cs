@@ -36,7 +36,7 @@ internal static class PageCostReport
         Console.WriteLine($"  {pages.Sum(p => (long)p.Length) / 1e6:F2} M characters of pages, deflated {packed.Sum(p => (long)p.Length) / 1e6:F2} M");
 
         List<(string Name, string Text)> Parts(Func<int, string> page) =>
-            models.Select((m, i) => (m.Type.MemberName + ".Runbook.g.cs", RunbookEmitter.Emit(m, handbook.Id, page(i), embedOutline: false))).Concat(otherParts).ToList();
+            models.Select((m, i) => (m.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(m, handbook.Id, page(i), embedOutline: false))).Concat(otherParts).ToList();
         var configurations = new (string Name, List<(string Name, string Text)>? Parts)[]
         {
             ("the corpus alone", null),

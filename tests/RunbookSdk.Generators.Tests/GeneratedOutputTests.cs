@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 using RunbookSdk.Generators.Tests.Support;
+using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Generators.Tests;
 
@@ -99,6 +100,33 @@ public class GeneratedOutputTests
         {
             CultureInfo.CurrentCulture = culture;
         }
+    }
+
+    [Fact]
+    public void A_constant_hole_with_a_format_or_alignment_is_documented_formatted_as_it_runs()
+    {
+        const string limits = """
+            namespace Payments;
+            public static class Limits { public const int Shard = 7; public const double Ratio = 0.25; }
+            """;
+        var runbook = TestRunbooks.Runbook
+            .Replace("kubectl get pods -n {Namespace}", "kubectl get pods -n {Namespace} -l shard={Limits.Shard:D3} --ratio={Limits.Ratio:P0}", StringComparison.Ordinal)
+            .Replace(".Title(\"Payments API down\")", ".Title($\"Payments API down on shard {Limits.Shard:D2}|{Limits.Shard,3}|\")", StringComparison.Ordinal);
+        Assert.Contains("{Limits.Shard,3}", runbook, StringComparison.Ordinal);
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, runbook, limits);
+        var driver = GeneratorHarness.CreateDriver(buildProperties: new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" })
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out _);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+
+        var texts = GeneratorHarness.EmbeddedTexts(GeneratorHarness.GeneratedSource(driver.GetRunResult(), "Payments_ApiDown.Runbook.g.cs"));
+        var page = texts[^1]!;
+
+        // What the handler writes at run time (invariant culture, the hole's format), not the constant's name.
+        Assert.Contains("-l shard=007 --ratio='25 %'", page, StringComparison.Ordinal);
+        Assert.Contains("# Payments API down on shard 07|  7|", page, StringComparison.Ordinal);
+        var outline = PlanOutline.Parse(texts[1]!);
+        var action = outline.Phases[0].Steps[0].Actions[0];
+        Assert.DoesNotContain(action.Text, s => s.IsHole && s.Text.Contains("Limits", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -91,7 +91,7 @@ public sealed class HandbookDiscoveryTests
 
         Assert.Empty(errors);
         var parts = run.Results.Single().GeneratedSources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["Ops_Drain.Runbook.g.cs", "Ops_OpsHandbook.Handbook.g.cs", "Ops_Teams_PaymentsHandbook.Handbook.g.cs", "RunbookCatalog.g.cs"], parts);
+        Assert.Equal(["Ops_Drain.Runbook.g.cs", "Ops_OpsHandbook.Handbook.g.cs", "Ops_Teams-PaymentsHandbook.Handbook.g.cs", "RunbookCatalog.g.cs"], parts);
     }
 
     private static string[] HandbookParts(params string[] sources)

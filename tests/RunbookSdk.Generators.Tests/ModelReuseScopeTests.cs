@@ -178,11 +178,11 @@ public sealed class ModelReuseScopeTests
         var outer = "using static Shared.Defaults;\n" + Runbook("a", "\"Drain \" + Region")
             .Replace("[Runbook(\"a\")]", "public interface ITeam : ITeamBase {\n[Runbook(\"a\")]", StringComparison.Ordinal) + "\n}";
         var session = new EditSession(HandbookFile, LimitsFile, DefaultsFile, outer, "namespace Ops;\npublic interface ITeamBase { }", Runbook("b", "\"B\""));
-        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_ITeam_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_ITeam-Rba"), StringComparison.Ordinal);
 
         session.Edit("public interface ITeamBase { }", "public interface ITeamBase { const string Region = \"us-east-2\"; }");
 
-        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_ITeam_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_ITeam-Rba"), StringComparison.Ordinal);
     }
 
     // A nested runbook's containing type's base class's base class, given a new partial part in a new file.
@@ -196,11 +196,11 @@ public sealed class ModelReuseScopeTests
             "namespace Ops;\npublic class TeamBase : TeamRoot { }",
             "namespace Ops;\npublic partial class TeamRoot { }",
             Runbook("b", "\"B\""));
-        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
 
         session.Add("namespace Ops;\npublic partial class TeamRoot { public const string Region = \"us-east-2\"; }");
 
-        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
     }
 
     // A base class declared in namespace RunbookSdk: the base-class walk stops there, so its tree is not recorded.

@@ -198,11 +198,11 @@ public sealed class ModelReuseTests
         var session = new EditSession(
             HandbookFile, LimitsFile, DefaultsFile,
             outer, "namespace Ops;\npublic class TeamBase { }", Runbook("b", "\"B\""));
-        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
 
         session.Edit("public class TeamBase { }", "public class TeamBase { public const string Region = \"us-east-2\"; }");
 
-        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -215,11 +215,11 @@ public sealed class ModelReuseTests
         var session = new EditSession(
             HandbookFile, LimitsFile, DefaultsFile,
             outer, "namespace Ops;\npublic static partial class Team { }", Runbook("b", "\"B\""));
-        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain eu-west-1", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
 
         session.Edit("public static partial class Team { }", "public static partial class Team { public const string Region = \"us-east-2\"; }");
 
-        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team_Rba"), StringComparison.Ordinal);
+        Assert.Contains("# Drain us-east-2", session.Page("a", "Ops_Team-Rba"), StringComparison.Ordinal);
     }
 
     [Fact]

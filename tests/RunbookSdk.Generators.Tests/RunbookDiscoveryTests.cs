@@ -90,7 +90,7 @@ public sealed class RunbookDiscoveryTests
             }
             """;
 
-        Assert.Equal(["Ops_Drain.Runbook.g.cs", "Ops_Queues_Fill.Runbook.g.cs"], RunbookParts(source));
+        Assert.Equal(["Ops_Drain.Runbook.g.cs", "Ops_Queues-Fill.Runbook.g.cs"], RunbookParts(source));
     }
 
     private static string[] RunbookParts(params string[] sources)

@@ -30,7 +30,7 @@ internal static class DocumentViews
 
         view["marker"] = Marker(runbook.Type, runbook.Id);
         view["id"] = runbook.Id;
-        view["title"] = title;
+        view["title"] = Markdown.Heading(title);
         view["summary"] = runbook.Document.Summary;
         view["facts"] = Facts(runbook.Document, new (string, string?)[]
         {
@@ -64,7 +64,7 @@ internal static class DocumentViews
         var view = new ScriptObject(ViewCapacity);
         view["marker"] = Marker(handbook.Type, handbook.Id);
         view["id"] = handbook.Id;
-        view["title"] = handbook.Document.Title ?? handbook.Type.Name;
+        view["title"] = Markdown.Heading(handbook.Document.Title ?? handbook.Type.Name);
         view["summary"] = handbook.Document.Summary;
         view["facts"] = Facts(handbook.Document, new (string, string?)[] { ("Handbook id", Markdown.Code(handbook.Id)) });
         view["severities"] = List(handbook.Severities.Select(s => Object(
@@ -130,8 +130,8 @@ internal static class DocumentViews
     {
         view["contacts"] = List(document.Contacts.Select(c => Object(("role", Markdown.Cell(c.Role)), ("reach", Markdown.Cell(c.Reach)))));
         view["communications"] = List(document.Communications.Select(c => Object(
-            ("name", c.Name), ("channel", c.Channel), ("template", Markdown.Fence("text", c.Template)))));
-        view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", s.Stage), ("items", List(s.Items.Select(Markdown.ListItem))))));
+            ("name", Markdown.Heading(c.Name)), ("channel", c.Channel), ("template", Markdown.Fence("text", c.Template)))));
+        view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(s.Items.Select(Markdown.ListItem))))));
         view["references"] = List(document.References.Select(r => Object(("title", r.Title), ("url", r.Url))));
         view["sections"] = List(document.Sections.Select(s => SectionMarkdown.Render(s, 2)));
     }
@@ -144,14 +144,14 @@ internal static class DocumentViews
 
     private static ScriptObject Phase(PhaseModel phase, string number)
     {
-        var heading = (number.Length == 1 && char.IsLetter(number[0]) ? "" : "Phase " + number + ": ") + phase.Name + (phase.TimeBox is null ? "" : " (" + phase.TimeBox.Display + ")");
+        var heading = (number.Length == 1 && char.IsLetter(number[0]) ? "" : "Phase " + number + ": ") + Markdown.Heading(phase.Name) + (phase.TimeBox is null ? "" : " (" + phase.TimeBox.Display + ")");
         var steps = new List<ScriptObject>();
         for (var i = 0; i < phase.Steps.Count; i++)
         {
             var step = phase.Steps[i];
             steps.Add(Object(
                 ("number", number + "." + (i + 1)),
-                ("title", step.Title),
+                ("title", Markdown.Heading(step.Title)),
                 ("destructive", step.RequiresConfirmation),
                 ("body", StepMarkdown.Render(step))));
         }

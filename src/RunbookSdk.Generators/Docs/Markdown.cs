@@ -11,6 +11,19 @@ internal static class Markdown
     public static string Cell(string? text) =>
         (text ?? "").Replace("|", "\\|").Replace("\r\n", "\n").Replace("\n", "<br>");
 
+    /// <summary>
+    /// Text for a heading, which markdown ends at the first line break: a title, phase or step name written over two
+    /// lines (<c>\r\n</c>, <c>\n</c> or <c>\r</c>) put its second line below the heading as a paragraph, and split the
+    /// contents link in two. Each break becomes one space.
+    /// </summary>
+    public static string Heading(string text)
+    {
+        if (text.IndexOfAny(s_lineBreaks) < 0) return text;
+        return text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+    }
+
+    private static readonly char[] s_lineBreaks = { '\r', '\n' };
+
     /// <summary>Inline code that survives backticks in the text: a code span ends at a run of exactly its fence's length.</summary>
     public static string Code(string text)
     {

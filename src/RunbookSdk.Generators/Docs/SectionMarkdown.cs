@@ -10,7 +10,7 @@ internal static class SectionMarkdown
     public static string Render(SectionModel section, int level)
     {
         var builder = new StringBuilder();
-        builder.Append(new string('#', level)).Append(' ').Append(section.Heading).Append("\n\n");
+        builder.Append(new string('#', level)).Append(' ').Append(Markdown.Heading(section.Heading)).Append("\n\n");
         foreach (var block in section.Blocks)
         {
             switch (block.Kind)

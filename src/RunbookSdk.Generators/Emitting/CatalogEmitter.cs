@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using RunbookSdk.Generators.Model;
 
 using RunbookSdk.Generators.Docs;
@@ -26,14 +27,48 @@ internal static class CatalogEmitter
         return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 
-    public static string EmitCatalog(string indexDocumentation, bool entryPoint)
+    /// <summary>
+    /// <paramref name="text"/> with each half of a surrogate pair that stands alone (an emoji cut in half in a title)
+    /// replaced by U+FFFD. Such a string is valid C#, but a UTF-8 literal holding it is not (CS9026), and the whole
+    /// project failed to build; U+FFFD is also what the runtime reads from the pages, which attributes store as UTF-8.
+    /// </summary>
+    private static string WellFormed(string text)
+    {
+        StringBuilder? fixedText = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                fixedText?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (char.IsSurrogate(c)) (fixedText ??= new StringBuilder(text, 0, i, text.Length)).Append('\uFFFD');
+            else fixedText?.Append(c);
+        }
+
+        return fixedText?.ToString() ?? text;
+    }
+
+    /// <param name="indexDocumentation">The index page.</param>
+    /// <param name="entryPoint">Whether to emit <c>Main</c>.</param>
+    /// <param name="utf8Literals">
+    /// Whether the project's language version has UTF-8 literals (C# 11), which keep the page out of the assembly's
+    /// user-string heap. A project pinned to an older <c>LangVersion</c> gets a plain literal — and a block namespace,
+    /// which every version has: the file-scoped one and the <c>u8</c> literal did not compile there.
+    /// </param>
+    public static string EmitCatalog(string indexDocumentation, bool entryPoint, bool utf8Literals)
     {
         var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly");
+        w.Open("namespace " + RunbookEmitter.CatalogNamespace);
         w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id: read from the attributes the generator put on it.</summary>");
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
         w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
-        w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", indexDocumentation, "u8));");
+        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8));");
+        else w.VerbatimLine("    ", indexDocumentation, ");");
         w.Close();
         if (entryPoint)
         {
@@ -43,6 +78,8 @@ internal static class CatalogEmitter
             w.Line("public static global::System.Threading.Tasks.Task<int> Main(string[] args) => " + Hosting + "RunbookHost.RunAsync(args, " + RunbookEmitter.CatalogClass + ".Catalog);");
             w.Close();
         }
+
+        w.Close();
         return w.ToString();
     }
 }

@@ -43,14 +43,14 @@ internal sealed record HandbookModel(
     EquatableArray<SeverityModel> Severities,
     EquatableArray<SloModel> Slos);
 
-/// <summary>Where a type lives: enough to emit a partial declaration and to name it in docs.</summary>
-internal sealed record TypeIdentity(string Namespace, string Name)
+/// <summary>Where a type lives: enough to refer to it from generated code and to name it in docs.</summary>
+/// <param name="Namespace">The namespace as docs show it; empty for the global namespace.</param>
+/// <param name="Name">The class's name as docs show it, with its containing classes (<c>Outer.Inner</c>).</param>
+/// <param name="FileName">The generated file's name without its suffix, unique per type (<see cref="Reading.TypeNames"/>).</param>
+/// <param name="GlobalName">The name generated code refers to it by: <c>global::</c>, every part, keywords escaped (<c>@class</c>).</param>
+internal sealed record TypeIdentity(string Namespace, string Name, string FileName, string GlobalName)
 {
-    /// <summary>A C# identifier unique per type, for generated member and file names.</summary>
-    public string MemberName => FullName.Replace('.', '_');
-
     public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
-    public string GlobalName => "global::" + FullName;
 }
 
 internal sealed record ParameterModel(string Name, string DisplayType, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);

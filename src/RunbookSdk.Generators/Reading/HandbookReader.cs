@@ -15,12 +15,19 @@ internal static class HandbookReader
     public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract)
+        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract
+            || !AttributeTarget.IsFirstApplication(target.Symbol, target.Node, static type => type?.ToDisplayString() == AttributeName))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         var (declaration, type) = (target.Node, target.Symbol);
         var id = TypeReader.AttributeId(target);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (TypeReader.Unreachable(type) is { } unreachable)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))
         {
             TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.NoParameterlessConstructor, declaration, type.Name);

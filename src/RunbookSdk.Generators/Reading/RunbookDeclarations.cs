@@ -60,20 +60,21 @@ internal static class RunbookDeclarations
         return false;
     }
 
-    /// <summary>The class and its <c>[Runbook]</c> applications on this declaration, bound; null when none binds to ours.</summary>
+    /// <summary>
+    /// The class and its <c>[Runbook]</c> applications on this declaration, bound; null when none binds to ours, or
+    /// when the class's first one is on another declaration (<see cref="AttributeTarget.IsFirstApplication"/>).
+    /// </summary>
     public static AttributeTarget? Bind(ClassDeclarationSyntax declaration, SemanticModel semanticModel, CancellationToken cancellationToken)
     {
         if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol symbol) return null;
         var ours = ImmutableArray.CreateBuilder<AttributeData>();
+        var first = true;
         foreach (var attribute in symbol.GetAttributes())
         {
-            if (IsRunbookAttribute(attribute.AttributeClass)
-                && attribute.ApplicationSyntaxReference is { } application
-                && application.SyntaxTree == declaration.SyntaxTree
-                && declaration.Span.Contains(application.Span))
-            {
-                ours.Add(attribute);
-            }
+            if (!IsRunbookAttribute(attribute.AttributeClass)) continue;
+            if (AttributeTarget.IsOn(attribute, declaration)) ours.Add(attribute);
+            else if (first) return null;
+            first = false;
         }
 
         return ours.Count == 0 ? null : new AttributeTarget(declaration, symbol, semanticModel, ours.ToImmutable());

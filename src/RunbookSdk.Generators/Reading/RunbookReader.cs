@@ -30,6 +30,12 @@ internal static class RunbookReader
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
 
+        if (TypeReader.Unreachable(type) is { } unreachable)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         var identity = TypeReader.Identity(type);
         if (!TypeReader.HasPublicParameterlessConstructor(type, cancellationToken))
         {
@@ -80,7 +86,7 @@ internal static class RunbookReader
 
         var handbookType = HandbookTypeOf(type);
         var model = new RunbookModel(
-            identity, id!, handbookType?.ToDisplayString(), parameters, document.Build(), severity,
+            identity, id!, handbookType is null ? null : TypeNames.Global(handbookType), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
         {
             ReferencedHandbook = handbookType is null ? null : ReferencedHandbookReader.Read(type, handbookType, cancellationToken),

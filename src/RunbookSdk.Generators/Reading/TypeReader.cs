@@ -13,7 +13,9 @@ internal static class TypeReader
 {
     public static TypeIdentity Identity(INamedTypeSymbol type) => new(
         type.ContainingNamespace.IsGlobalNamespace ? "" : type.ContainingNamespace.ToDisplayString(),
-        type.ContainingType is null ? type.Name : type.ContainingType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + type.Name);
+        TypeNames.Nested(type),
+        TypeNames.FileName(type),
+        TypeNames.Global(type));
 
     /// <summary>The id: the attribute's first argument; a constant's declaration is recorded in <paramref name="dependencies"/>.</summary>
     public static string? AttributeId(AttributeTarget target, Dependencies? dependencies = null)
@@ -29,6 +31,31 @@ internal static class TypeReader
         }
 
         return attribute.ConstructorArguments.Length > 0 ? attribute.ConstructorArguments[0].Value as string : null;
+    }
+
+    /// <summary>
+    /// Why generated code cannot name the class, so the runner cannot create it (RB0105); null when it can. Generated
+    /// code names it in an assembly attribute in a file of its own: a file-local class is not visible there, a private
+    /// or protected one (or one inside such a class) is not accessible — and a <c>private protected</c> one made the
+    /// compiler itself overflow its stack — and a generic one (or one inside a generic class) has no type arguments
+    /// the runner could create it with.
+    /// </summary>
+    public static string? Unreachable(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            var what = SymbolEqualityComparer.Default.Equals(current, type) ? "it is" : "it is inside '" + current.Name + "', which is";
+            if (current.IsFileLocal) return what + " file-local";
+            if (current.Arity > 0) return what + " generic";
+            switch (current.DeclaredAccessibility)
+            {
+                case Accessibility.Private: return what + " private";
+                case Accessibility.Protected: return what + " protected";
+                case Accessibility.ProtectedAndInternal: return what + " private protected";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Finds the <c>Define</c> override in any part of the class.</summary>

@@ -229,8 +229,9 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned, formatted
         // as the interpolation handler formats it at run time (a command's is then quoted too: see Command).
         var constant = Constant(hole.Expression);
-        if (!constant.HasValue || hole.FormatClause is not null || hole.AlignmentClause is not null)
-            return new TextSegment(hole.Expression.ToString(), true);
+        if (!constant.HasValue) return new TextSegment(hole.Expression.ToString(), true);
+        if (hole.FormatClause is not null || hole.AlignmentClause is not null)
+            return Formatted(hole, constant.Value) is { } formatted ? new TextSegment(formatted, false) : new TextSegment(hole.Expression.ToString(), true);
         // An enum's constant is its underlying integer: only then is its type worth asking for (a const string, the
         // common case, is not).
         if (constant.Value is byte or sbyte or short or ushort or int or uint or long or ulong
@@ -246,6 +247,38 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         }
 
         return new TextSegment(Invariant(constant.Value), false);
+    }
+
+    /// <summary>
+    /// A constant hole with a format or alignment (<c>{Limits.Shard:D3}</c>, <c>{Width,4}</c>) as it is written at run
+    /// time: the page showed <c>{Limits.Shard}</c> where <c>007</c> runs. Null — the hole stays — for an enum (its
+    /// formats name or number it) or a clause the generator cannot evaluate.
+    /// </summary>
+    private string? Formatted(InterpolationSyntax hole, object? value)
+    {
+        if (value is byte or sbyte or short or ushort or int or uint or long or ulong
+            && semanticModel.GetTypeInfo(hole.Expression).Type is { TypeKind: TypeKind.Enum })
+        {
+            return null;
+        }
+
+        var alignment = 0;
+        if (hole.AlignmentClause is { } alignmentClause)
+        {
+            if (Int(alignmentClause.Value) is not { } width) return null;
+            alignment = width;
+        }
+
+        var format = hole.FormatClause?.FormatStringToken.ValueText;
+        try
+        {
+            var text = value is IFormattable formattable ? formattable.ToString(format, CultureInfo.InvariantCulture) : Invariant(value);
+            return alignment >= 0 ? text.PadLeft(alignment) : text.PadRight(-alignment);
+        }
+        catch (FormatException)
+        {
+            return null; // a format the value's type refuses: the runner throws too, the page shows the hole
+        }
     }
 
     /// <summary>

@@ -65,13 +65,16 @@ internal static class GeneratedPages
         return descriptors.OrderBy(d => d.Id, StringComparer.Ordinal).ToArray();
     }
 
-    /// <summary>The index page: the one UTF-8 literal of the catalog (<c>Encoding.UTF8.GetString(@"..."u8)</c>).</summary>
+    /// <summary>
+    /// The index page: the one text literal of the catalog (<c>Encoding.UTF8.GetString(@"..."u8)</c>, or <c>@"..."</c>
+    /// in a project whose language version predates UTF-8 literals).
+    /// </summary>
     /// <param name="generated">The generated trees.</param>
     public static string? Index(IEnumerable<SyntaxTree> generated) =>
         generated
             .Where(tree => Path.GetFileName(tree.FilePath).EndsWith("RunbookCatalog.g.cs", StringComparison.Ordinal))
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<LiteralExpressionSyntax>())
-            .Where(literal => literal.IsKind(SyntaxKind.Utf8StringLiteralExpression))
+            .Where(literal => literal.IsKind(SyntaxKind.Utf8StringLiteralExpression) || literal.IsKind(SyntaxKind.StringLiteralExpression))
             .Select(literal => literal.Token.ValueText)
             .FirstOrDefault();
 

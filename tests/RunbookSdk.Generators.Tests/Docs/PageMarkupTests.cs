@@ -75,4 +75,23 @@ public sealed class PageMarkupTests
 
         Assert.Contains("- [Phase 1: \u091C\u093E\u0901\u091A (0-5 minutes)](#phase-1-\u091C\u093E\u0901\u091A-0-5-minutes)\n", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_title_phase_or_step_name_with_line_breaks_stays_one_heading_line()
+    {
+        // A long title wrapped in the source, a phase name from a multi-line constant: every kind of line break.
+        var runbook = TestRunbooks.Runbook
+            .Replace(".Title(\"Payments API down\")", ".Title(\"Payments API\\ndown\")", StringComparison.Ordinal)
+            .Replace(".Phase(\"Diagnose\"", ".Phase(\"Diagnose\\r\\nthe outage\"", StringComparison.Ordinal)
+            .Replace(".Step(\"Check pods\"", ".Step(\"Check\\rpods\"", StringComparison.Ordinal);
+        Assert.Contains("Payments API\\ndown", runbook, StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n# Payments API down\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n## Phase 1: Diagnose the outage (0-5 minutes)\n", page, StringComparison.Ordinal);
+        Assert.Contains("- [Phase 1: Diagnose the outage (0-5 minutes)](#phase-1-diagnose-the-outage-0-5-minutes)\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n### 1.1 Check pods\n", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", page, StringComparison.Ordinal);
+    }
 }

@@ -1,0 +1,36 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>A runbook project may pin an older <c>LangVersion</c>: what the generator adds must compile under it.</summary>
+public class LanguageVersionTests
+{
+    [Theory]
+    [InlineData(LanguageVersion.CSharp9)]
+    [InlineData(LanguageVersion.CSharp10)]
+    [InlineData(LanguageVersion.CSharp11)]
+    [InlineData(LanguageVersion.Latest)]
+    public void Generated_code_compiles_under_the_projects_language_version(LanguageVersion version)
+    {
+        var options = new CSharpParseOptions(version);
+        // Block namespaces: file-scoped ones are C# 10.
+        static string Blocked(string source) => source.Replace("namespace Payments;", "namespace Payments {", StringComparison.Ordinal).TrimEnd() + "\n}\n";
+        var compilation = GeneratorHarness.Compile().AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText(Blocked(TestRunbooks.Handbook), options, "Handbook.cs"),
+            CSharpSyntaxTree.ParseText(Blocked(TestRunbooks.Runbook), options, "Runbook.cs"));
+        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var driver = CSharpGeneratorDriver.Create(
+            new[] { new RunbookGenerator().AsSourceGenerator() },
+            parseOptions: options,
+            optionsProvider: new BuildPropertiesProvider(new Dictionary<string, string> { ["RunbookSdkGenerateEntryPoint"] = "true", ["RunbookSdkEmbedOutline"] = "true" }));
+
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+
+        Assert.Empty(generatorDiagnostics);
+        var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+    }
+}
