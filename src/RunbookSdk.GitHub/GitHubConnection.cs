@@ -1,4 +1,6 @@
 using Octokit;
+using Octokit.Internal;
+using RunbookSdk.GitHub.Http;
 
 namespace RunbookSdk.GitHub;
 
@@ -35,22 +37,30 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
         return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
     }
 
-    /// <summary>An Octokit client for this connection.</summary>
+    /// <summary>How the client retries rate limits and server errors; <see cref="GitHubRetryOptions.Default"/> unless set.</summary>
+    public GitHubRetryOptions Retry { get; init; } = GitHubRetryOptions.Default;
+
+    /// <summary>An Octokit client for this connection, whose requests are retried as <see cref="Retry"/> says.</summary>
     public IGitHubClient CreateClient()
     {
         var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
-        var client = ApiUrl switch
-        {
-            null => new GitHubClient(product),
-            // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
-            // to any host but github.com, so the root is given to the connection as it is.
-            { } url when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) =>
-                new GitHubClient(new Connection(product, url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))),
-            { } url => new GitHubClient(product, url),
-        };
-        if (Token is not null) client.Credentials = new Credentials(Token);
-        return client;
+        var credentials = new InMemoryCredentialStore(Token is null ? Credentials.Anonymous : new Credentials(Token));
+        // Octokit has no retry; the handler under its HttpClient adds it for every call the reporters make.
+        var http = new HttpClientAdapter(() => new GitHubRetryHandler(Retry) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() });
+        return new GitHubClient(new Connection(product, BaseAddress(ApiUrl), credentials, http, new SimpleJsonSerializer()));
     }
+
+    /// <summary>The API root as Octokit would take it from <paramref name="url"/>, except for GHE.com.</summary>
+    private static Uri BaseAddress(Uri? url) => url switch
+    {
+        null => GitHubClient.GitHubApiUrl,
+        { Host: "api.github.com" } => url,
+        // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
+        // to any host but github.com, so the root is taken as it is.
+        _ when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"),
+        // GitHub Enterprise Server: https://host/api/v3/, whatever path was given (Octokit's own rule).
+        _ => new Uri(url, "/api/v3/"),
+    };
 
     private string[] Split()
     {

@@ -48,10 +48,19 @@ internal sealed partial class FakeGitHub : IDisposable
     /// <summary>When set, requests it answers for (non-null) get that answer.</summary>
     public Func<Recorded, Answer?>? Fail { get; set; }
 
+    /// <summary>
+    /// When set, the answer to a request the fake has already carried out (stored the comment, created the run) is
+    /// replaced by what it returns (non-null): GitHub answering 502 after doing the work.
+    /// </summary>
+    public Func<Recorded, Answer?>? FailAfterDoing { get; set; }
+
     /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
     public int CommentsPerPage { get; set; } = 30;
 
     public IReadOnlyList<Recorded> Requests { get { lock (_gate) return _requests.ToArray(); } }
+
+    /// <summary>The comments stored, in order.</summary>
+    public IReadOnlyList<string> CommentBodies { get { lock (_gate) return _comments.Select(c => c["body"]!.GetValue<string>()).ToArray(); } }
 
     public IReadOnlyList<Recorded> Writes => Requests.Where(r => r.Method != "GET").ToArray();
 
@@ -83,7 +92,8 @@ internal sealed partial class FakeGitHub : IDisposable
         if (path.StartsWith("/api/v3", StringComparison.Ordinal)) path = path["/api/v3".Length..];
         var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"], context.Request.Url.Query);
         lock (_gate) _requests.Add(request);
-        await WriteAsync(context.Response, Fail?.Invoke(request) ?? Route(request));
+        var answer = Fail?.Invoke(request) ?? Route(request);
+        await WriteAsync(context.Response, FailAfterDoing?.Invoke(request) ?? answer);
     }
 
     /// <summary>GitHub refuses an issue or comment body longer than this many characters.</summary>

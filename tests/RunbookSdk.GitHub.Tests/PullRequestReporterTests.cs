@@ -6,8 +6,10 @@ namespace RunbookSdk.GitHub.Tests;
 public sealed class PullRequestReporterTests : IDisposable
 {
     private readonly FakeGitHub _github = new();
+    private readonly InstantClock _clock = new();
 
-    private PullRequestReporter Reporter(string? token = "ghs_test") => new(new GitHubConnection("octo/ops", token, _github.ApiUrl));
+    private PullRequestReporter Reporter(string? token = "ghs_test") =>
+        new(new GitHubConnection("octo/ops", token, _github.ApiUrl) { Retry = new Http.GitHubRetryOptions { TimeProvider = _clock } });
 
     [Fact]
     public async Task FirstRunCreatesTheCommentAndTheSecondRunUpdatesTheSameOne()
@@ -152,12 +154,12 @@ public sealed class PullRequestReporterTests : IDisposable
     public async Task AFailedAnnotationBatchStillCompletesTheCheckRunWithTheVerdict()
     {
         var patches = 0;
-        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(422, "Validation Failed") : null;
 
         var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);
 
         var problem = Assert.Single(report.Problems);
-        Assert.Contains("502", problem, StringComparison.Ordinal);
+        Assert.Contains("422", problem, StringComparison.Ordinal);
         Assert.Equal(50, report.Annotations);
         var last = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
         Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());

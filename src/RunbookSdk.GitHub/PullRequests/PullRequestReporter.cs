@@ -93,25 +93,40 @@ public sealed class PullRequestReporter
 
     private async Task<(long? Id, bool Created)> UpsertCommentAsync(string body, int pullRequest, List<string> problems)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
-            var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
-            if (existing is not null)
+            try
             {
-                var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
-                return (updated.Id, false);
+                return await TryUpsertCommentAsync(body, pullRequest).ConfigureAwait(false);
             }
-
-            var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
-            return (comment.Id, true);
-        }
-        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
-        {
-            problems.Add(GitHubErrors.Describe($"post the report comment on pull request #{pullRequest}", exception));
-            return (null, false);
+            catch (ApiException exception) when (attempt == 1 && IsServerError(exception))
+            {
+                // The client does not resend a POST that GitHub answered 5xx: the comment may exist anyway. Looking
+                // again finds it (and updates it) instead of posting a second one.
+            }
+            catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+            {
+                problems.Add(GitHubErrors.Describe($"post the report comment on pull request #{pullRequest}", exception));
+                return (null, false);
+            }
         }
     }
+
+    private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest)
+    {
+        var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
+        var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
+        if (existing is not null)
+        {
+            var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
+            return (updated.Id, false);
+        }
+
+        var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
+        return (comment.Id, true);
+    }
+
+    private static bool IsServerError(ApiException exception) => exception.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
 
     private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int pullRequest, string? headSha, List<string> problems)
     {
@@ -119,7 +134,17 @@ public sealed class PullRequestReporter
         try
         {
             headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false)).Head.Sha;
-            run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress }).ConfigureAwait(false);
+            var create = new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress };
+            try
+            {
+                run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
+            }
+            catch (ApiException exception) when (IsServerError(exception))
+            {
+                // Not resent by the client (a POST). Should GitHub have created it anyway, that run stays in progress,
+                // but GitHub shows and requires the newest run of a name on a commit: this one, with its verdict.
+                run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
