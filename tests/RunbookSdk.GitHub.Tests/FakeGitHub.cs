@@ -54,6 +54,12 @@ internal sealed partial class FakeGitHub : IDisposable
     /// </summary>
     public Func<Recorded, Answer?>? FailAfterDoing { get; set; }
 
+    /// <summary>
+    /// Who the token is, as GraphQL's <c>viewer</c> answers (the workflow's GITHUB_TOKEN: <c>github-actions[bot]</c>);
+    /// null for a GitHub that refuses the query. REST <c>GET /user</c> is refused, as for any app installation token.
+    /// </summary>
+    public string? ViewerLogin { get; set; } = "github-actions[bot]";
+
     /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
     public int CommentsPerPage { get; set; } = 30;
 
@@ -113,6 +119,12 @@ internal sealed partial class FakeGitHub : IDisposable
                     ["status"] = "422",
                 });
             Match m;
+            if (request.Method == "POST" && p == "/api/graphql")
+                return ViewerLogin is { } viewer && request.Body?["query"]?.GetValue<string>().Contains("viewer", StringComparison.Ordinal) == true
+                    ? new Answer(200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = viewer, ["databaseId"] = UserId(viewer) } } })
+                    : Error(403, "Resource not accessible by integration");
+            if (request.Method == "GET" && p == "/user")
+                return Error(403, "Resource not accessible by integration");
             if (request.Method == "GET" && (m = IssueComments().Match(p)).Success)
                 return CommentPage(request);
             if (request.Method == "POST" && (m = IssueComments().Match(p)).Success)
@@ -208,7 +220,14 @@ internal sealed partial class FakeGitHub : IDisposable
         ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z", ["author_association"] = "NONE",
     };
 
-    private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = login == "github-actions[bot]" ? 41898282 : 583231, ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };
+    private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = UserId(login), ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };
+
+    private static long UserId(string login) => login switch
+    {
+        "github-actions[bot]" => 41898282,
+        "octocat" => 583231,
+        _ => 100_000 + login.Sum(c => (long)c),
+    };
 
     private static async Task WriteAsync(HttpListenerResponse response, Answer answer)
     {

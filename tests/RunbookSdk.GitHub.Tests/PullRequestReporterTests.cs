@@ -40,6 +40,48 @@ public sealed class PullRequestReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task APersonsCommentThatStartsWithTheMarkerIsNeverOverwritten()
+    {
+        // A reviewer pasted the last report to discuss it; the paste starts with the hidden marker.
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌\n\nWhy does RB0002 fire here?", "octocat");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.True(report.CommentCreated);
+        Assert.DoesNotContain(_github.Writes, r => r.Method == "PATCH" && r.Path.Contains("/issues/comments/", StringComparison.Ordinal));
+        Assert.Contains("Why does RB0002 fire here?", _github.CommentBodies[0], StringComparison.Ordinal);
+        Assert.Equal(2, _github.CommentBodies.Count);
+    }
+
+    [Fact]
+    public async Task AnotherBotsCommentWithTheMarkerIsLeftAloneAndOurOwnIsUpdated()
+    {
+        _github.AddComment(PullRequestReporter.Marker + "\nmirrored by another app", "mirror-app[bot]");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.Equal("mirrored by another app", _github.CommentBodies[0].Split('\n')[1]);
+        Assert.Contains("Runbook validation: passed", _github.CommentBodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenGitHubCannotSayWhoTheTokenIsOnlyABotsReportIsUpdated()
+    {
+        _github.ViewerLogin = null;
+        _github.AddComment(PullRequestReporter.Marker + "\nquoted by a person", "octocat");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal(PullRequestReporter.Marker + "\nquoted by a person", _github.CommentBodies[0]);
+        Assert.Contains("Runbook validation: passed", _github.CommentBodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckRunIsCreatedOnThePullRequestHeadAndAnnotationsAreSentInBatchesOf50()
     {
         var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);

@@ -115,7 +115,7 @@ public sealed class PullRequestReporter
     private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest)
     {
         var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
-        var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
+        var existing = await OwnReportAsync(comments).ConfigureAwait(false);
         if (existing is not null)
         {
             var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
@@ -124,6 +124,21 @@ public sealed class PullRequestReporter
 
         var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
         return (comment.Id, true);
+    }
+
+    /// <summary>
+    /// The report comment this token wrote: it starts with the marker and its author is the token's account. Anyone
+    /// may start a comment with the marker (quoting the report, or on purpose); updating theirs would overwrite a
+    /// person's words. When GitHub cannot say who the token is, only a bot's comment is taken (no person is a bot).
+    /// </summary>
+    private async Task<IssueComment?> OwnReportAsync(IReadOnlyList<IssueComment> comments)
+    {
+        var candidates = comments.Where(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true).ToList();
+        if (candidates.Count == 0) return null;
+        var me = await TokenIdentity.OfAsync(_client).ConfigureAwait(false);
+        return me is not null
+            ? candidates.FirstOrDefault(c => me.Is(c.User))
+            : candidates.FirstOrDefault(c => c.User?.Type == AccountType.Bot);
     }
 
     private static bool IsServerError(ApiException exception) => exception.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
