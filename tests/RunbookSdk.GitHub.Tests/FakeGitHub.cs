@@ -60,6 +60,9 @@ internal sealed partial class FakeGitHub : IDisposable
     /// </summary>
     public string? ViewerLogin { get; set; } = "github-actions[bot]";
 
+    /// <summary>When set, the fake waits for the task it returns before handling the request (GitHub hanging).</summary>
+    public Func<Recorded, Task>? Hold { get; set; }
+
     /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
     public int CommentsPerPage { get; set; } = 30;
 
@@ -98,6 +101,7 @@ internal sealed partial class FakeGitHub : IDisposable
         if (path.StartsWith("/api/v3", StringComparison.Ordinal)) path = path["/api/v3".Length..];
         var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"], context.Request.Url.Query);
         lock (_gate) _requests.Add(request);
+        if (Hold?.Invoke(request) is { } hold) await hold;
         var answer = Fail?.Invoke(request) ?? Route(request);
         await WriteAsync(context.Response, FailAfterDoing?.Invoke(request) ?? answer);
     }

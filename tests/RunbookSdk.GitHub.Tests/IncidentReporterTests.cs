@@ -198,5 +198,60 @@ public sealed class IncidentReporterTests : IDisposable
         Assert.Equal(43, next.IssueNumber);
     }
 
+    [Fact]
+    public async Task ACallWhoseTokenIsAlreadyCancelledSendsNothing()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        var before = _github.Requests.Count;
+
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null), new CancellationToken(canceled: true));
+
+        Assert.Equal(before, _github.Requests.Count);
+        Assert.Contains(reporter.Problems, p => p.Contains("Stopped waiting for GitHub", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACancelledCallEndsItsRequestInsteadOfRunningOnInTheBackground()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        var arrived = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        _github.Hold = r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal) && arrived.TrySetResult() ? answer.Task : Task.CompletedTask;
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var step = reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null), stop.Token);
+            await arrived.Task;
+            stop.Cancel();
+
+            // GitHub has not answered: the call came back because the token ended its request.
+            await step;
+            Assert.False(answer.Task.IsCompleted);
+            Assert.Contains(reporter.Problems, p => p.Contains("Stopped waiting for GitHub", StringComparison.Ordinal) && p.Contains("Check health", StringComparison.Ordinal));
+        }
+        finally
+        {
+            answer.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task WhenTheRunnerStopsWaitingTheQueuedUpdatesAreNotSentAndTheProblemSaysWhich()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        _github.Fail = r => r.Method == "POST" ? FakeGitHub.Error(502, "Bad Gateway") : null;
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null));
+        _github.Fail = null;
+        var before = _github.Requests.Count;
+
+        await reporter.EndAsync(End(), new CancellationToken(canceled: true));
+
+        Assert.Equal(before, _github.Requests.Count);
+        Assert.Contains(reporter.Problems, p => p.Contains("2 incident update(s) were not delivered", StringComparison.Ordinal) && p.Contains("post-incident", StringComparison.Ordinal));
+    }
+
     public void Dispose() => _github.Dispose();
 }

@@ -10,12 +10,33 @@ namespace RunbookSdk.GitHub.Http;
 /// backoff, except for a POST: GitHub may have created the comment or check run before answering 502, and sending it
 /// again would create a second one (the reporters retry those themselves, looking first). A 403 that is a missing
 /// permission is never retried. Waits share one budget per client (<see cref="GitHubRetryOptions.MaxTotalWait"/>).
+/// The request and the waits end when the caller's token (<see cref="GitHubCallCancellation"/>) is cancelled.
 /// </summary>
 internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : DelegatingHandler
 {
     private long _waitedTicks;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var caller = GitHubCallCancellation.Current;
+        if (!caller.CanBeCanceled) return await SendWithRetriesAsync(request, cancellationToken).ConfigureAwait(false);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, caller);
+        var response = await SendWithRetriesAsync(request, linked.Token).ConfigureAwait(false);
+        try
+        {
+            // Read the body here, under the caller's token: HttpClient would read it after this handler, with its own.
+            await response.Content.LoadIntoBufferAsync(linked.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {

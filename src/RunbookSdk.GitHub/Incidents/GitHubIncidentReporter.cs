@@ -1,5 +1,6 @@
 using System.Text;
 using Octokit;
+using RunbookSdk.GitHub.Http;
 
 namespace RunbookSdk.GitHub.Incidents;
 
@@ -7,7 +8,8 @@ namespace RunbookSdk.GitHub.Incidents;
 /// Keeps an incident's record in a GitHub issue (<c>run &lt;id&gt; --incident-repo owner/name</c>): opens an issue
 /// titled from the runbook and severity, labelled with the severity; appends a timeline comment per step; posts the
 /// post-incident template filled with what is known when the run ends. GitHub being down or refusing never reaches
-/// the runbook: every call that fails is queued in order and retried once at the end.
+/// the runbook: every call that fails is queued in order and retried once at the end. A cancelled token ends the
+/// call's HTTP request (Octokit's methods take none; <see cref="GitHubCallCancellation"/> carries it to the handler).
 /// </summary>
 public sealed class GitHubIncidentReporter : IIncidentReporter
 {
@@ -36,20 +38,22 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     public IReadOnlyList<string> Problems => _problems;
 
     /// <inheritdoc />
-    public Task StartAsync(IncidentStart incident, CancellationToken cancellationToken = default)
+    public async Task StartAsync(IncidentStart incident, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incident);
         _start = incident;
-        return Attempt(OpenIssueAsync, "open the incident issue");
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
+        await Attempt(OpenIssueAsync, "open the incident issue", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public Task StepAsync(IncidentStep step, CancellationToken cancellationToken = default)
+    public async Task StepAsync(IncidentStep step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         _steps.Add(step);
         var body = TimelineComment(step);
-        return Attempt(() => CommentAsync(body), $"add step '{step.Step}' to the incident timeline");
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
+        await Attempt(() => CommentAsync(body), $"add step '{step.Step}' to the incident timeline", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -60,15 +64,28 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         var updates = _pending.ToList();
         _pending.Clear();
         updates.Add((() => CommentAsync(body), "post the post-incident template"));
+        // Octokit's methods take no token: the scope hands it to the HTTP handler, which cancels the request itself,
+        // so nothing is left running (and posting) after the runner stopped waiting or the tool exited.
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
         for (var i = 0; i < updates.Count; i++)
         {
             var (action, what) = updates[i];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                _problems.Add($"Stopped waiting for GitHub: {NotDelivered(updates, i)}");
+                return;
+            }
+
             try { await action().ConfigureAwait(false); }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                _problems.Add($"Stopped waiting for GitHub while trying to {what}: {NotDelivered(updates, i)}");
+                return;
+            }
             catch (Exception exception) when (IsRateLimit(exception))
             {
                 // Every further call before the reset is refused too, and hammering earns a secondary limit: stop.
-                var left = updates.Count - i;
-                _problems.Add(GitHubErrors.Describe(what, exception) + $" {left} incident update(s) were not delivered ({Names(updates.Skip(i).Select(u => u.What))}); the run's journal has them.");
+                _problems.Add(GitHubErrors.Describe(what, exception) + " " + NotDelivered(updates, i));
                 return;
             }
             catch (Exception exception)
@@ -77,6 +94,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
             }
         }
     }
+
+    private static string NotDelivered(List<(Func<Task> Action, string What)> updates, int from) =>
+        $"{updates.Count - from} incident update(s) were not delivered ({Names(updates.Skip(from).Select(u => u.What))}); the run's journal has them.";
 
     private static bool IsRateLimit(Exception exception) =>
         exception is RateLimitExceededException or SecondaryRateLimitExceededException or ApiException { StatusCode: (System.Net.HttpStatusCode)429 };
@@ -95,7 +115,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return (incident.Severity is null ? "" : $"[{incident.Severity}] ") + $"{incident.Title} ({incident.RunbookId})";
     }
 
-    private async Task Attempt(Func<Task> action, string what)
+    private async Task Attempt(Func<Task> action, string what, CancellationToken cancellationToken)
     {
         try
         {
@@ -107,7 +127,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         {
             // Whatever went wrong, it is the incident record's problem, never the runbook's.
             _pending.Add((action, what));
-            _problems.Add(GitHubErrors.Describe(what, exception) + " Queued for a retry at the end of the run.");
+            _problems.Add((cancellationToken.IsCancellationRequested
+                ? $"Stopped waiting for GitHub, could not {what}."
+                : GitHubErrors.Describe(what, exception)) + " Queued for a retry at the end of the run.");
         }
     }
 

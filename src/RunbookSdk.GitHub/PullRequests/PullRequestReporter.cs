@@ -41,9 +41,12 @@ public sealed class PullRequestReporter
     /// <param name="result">The validation result.</param>
     /// <param name="pullRequest">The pull-request number.</param>
     /// <param name="headSha">The commit to attach the check run to; null to use the pull request's head.</param>
-    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null)
+    /// <param name="cancellationToken">Ends the requests under way (Ctrl+C); Octokit's methods take no token, so it is
+    /// handed to the HTTP handler under them.</param>
+    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var calls = Http.GitHubCallCancellation.Use(cancellationToken);
         var problems = new List<string>();
         var (commentId, created) = await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false);
         var (checkRunId, annotations) = await CheckRunAsync(result, pullRequest, headSha, problems).ConfigureAwait(false);
