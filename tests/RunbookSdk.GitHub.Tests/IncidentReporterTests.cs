@@ -185,12 +185,20 @@ public sealed class IncidentReporterTests : IDisposable
 
         // The process was killed; `run --resume journal` starts a new process whose incident clock is the journal's first start.
         var resumed = Reporter();
-        await resumed.StartAsync(Incident());
+        await resumed.StartAsync(Incident() with { RunStartedAt = Start.AddMinutes(29) });
         await resumed.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(30), null));
+        await resumed.EndAsync(End() with { EndedAt = Start.AddMinutes(31) });
 
         Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
         Assert.Equal(42, resumed.IssueNumber);
-        Assert.Equal(2, _github.Writes.Count(r => r.Path == "/repos/octo/ops/issues/42/comments"));
+        Assert.Empty(resumed.Problems);
+        var comments = _github.Writes.Where(r => r.Path == "/repos/octo/ops/issues/42/comments").Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+        Assert.Equal(4, comments.Length);
+        // The timeline says the run was resumed, and when, before the resumed run's first step.
+        Assert.StartsWith("**2025-03-01 03:28:00 UTC** · **Run resumed**", comments[1], StringComparison.Ordinal);
+        Assert.Contains("journal", comments[1], StringComparison.Ordinal);
+        Assert.Contains("Restart: **succeeded**", comments[2], StringComparison.Ordinal);
+        Assert.Contains("Since the run resumed at 2025-03-01 03:28:00 UTC", comments[3], StringComparison.Ordinal);
 
         // Another incident of the same runbook (a later start) gets its own issue.
         var next = Reporter();

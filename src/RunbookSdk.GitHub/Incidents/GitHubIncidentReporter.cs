@@ -20,6 +20,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     private readonly List<string> _problems = [];
     private IncidentStart? _start;
     private int? _issueNumber;
+    private bool _resumed;
 
     /// <summary>Creates a reporter.</summary>
     /// <param name="connection">Repository, token and API root.</param>
@@ -145,7 +146,11 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
         if (await FindIssueAsync(start).ConfigureAwait(false) is { } existing)
         {
+            // Only a resumed run has this incident's key. Say so in the timeline: the first run's last updates may
+            // never have arrived (it was killed), and without this line the gap would look like nothing happened.
             _issueNumber = existing;
+            _resumed = true;
+            await CommentAsync(ResumedComment(start)).ConfigureAwait(false);
             return;
         }
 
@@ -200,6 +205,11 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         if (_issueNumber is not { } number) throw new InvalidOperationException("The incident issue does not exist, so the update has nowhere to go.");
         await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, number, body).ConfigureAwait(false);
     }
+
+    private static string ResumedComment(IncidentStart start) =>
+        $"**{Time(start.RunStartedAt ?? DateTimeOffset.UtcNow)}** · **Run resumed** (`runbook run {start.RunbookId} --resume`): "
+        + "steps the earlier run completed are not repeated. Updates the earlier run could not post before it stopped are "
+        + "missing above; the run's journal has every step.";
 
     private static string IssueBody(IncidentStart start)
     {
@@ -259,6 +269,8 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         md.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (end.Reason is null ? "" : $" – {Inline(end.Reason)}")).AppendLine();
 
         md.AppendLine("### Timeline").AppendLine();
+        if (_resumed && start is not null)
+            md.AppendLine($"Since the run resumed at {Time(start.RunStartedAt ?? _steps.FirstOrDefault()?.At ?? end.EndedAt)}; the earlier run's steps are in the comments above and in the journal.").AppendLine();
         md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
         foreach (var step in _steps) md.AppendLine($"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |");
         md.AppendLine();
