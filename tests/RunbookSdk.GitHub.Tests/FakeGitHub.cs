@@ -109,6 +109,9 @@ internal sealed partial class FakeGitHub : IDisposable
     /// <summary>GitHub refuses an issue or comment body longer than this many characters.</summary>
     public const int MaxBodyLength = 65_536;
 
+    /// <summary>GitHub refuses an issue title longer than this many characters.</summary>
+    public const int MaxTitleLength = 256;
+
     private Answer Route(Recorded request)
     {
         lock (_gate)
@@ -120,6 +123,14 @@ internal sealed partial class FakeGitHub : IDisposable
                     ["message"] = "Validation Failed",
                     ["errors"] = new JsonArray(new JsonObject { ["resource"] = "IssueComment", ["code"] = "unprocessable", ["field"] = "data", ["message"] = $"Body is too long (maximum is {MaxBodyLength} characters)" }),
                     ["documentation_url"] = "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
+                    ["status"] = "422",
+                });
+            if (request.Method == "POST" && request.Body?["title"] is JsonValue title && title.GetValue<string>().Length > MaxTitleLength)
+                return new Answer(422, new JsonObject
+                {
+                    ["message"] = "Validation Failed",
+                    ["errors"] = new JsonArray(new JsonObject { ["resource"] = "Issue", ["code"] = "custom", ["field"] = "title", ["message"] = $"title is too long (maximum is {MaxTitleLength} characters)" }),
+                    ["documentation_url"] = "https://docs.github.com/rest/issues/issues#create-an-issue",
                     ["status"] = "422",
                 });
             Match m;

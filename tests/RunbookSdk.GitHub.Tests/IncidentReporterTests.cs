@@ -207,6 +207,26 @@ public sealed class IncidentReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ARunbookWithAVeryLongTitleStillGetsItsIssueWithSeverityAndId()
+    {
+        var reporter = Reporter();
+        // A title written as a sentence, with an emoji just where the cut falls (256 less "[P1] ", " (payments-api-down)" and "…").
+        var title = "Payments API returns 5XX for card authorisations in eu-west-1 when " + string.Concat(Enumerable.Repeat("the upstream acquirer times out and ", 6));
+        var incident = Incident() with { Title = title.Insert(256 - 5 - 20 - 1 - 1, "😱") };
+
+        await reporter.StartAsync(incident);
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        Assert.Empty(reporter.Problems);
+        Assert.Equal(42, reporter.IssueNumber);
+        var sent = _github.Writes.Single(r => r.Path == "/repos/octo/ops/issues").Body!["title"]!.GetValue<string>();
+        Assert.True(sent.Length <= FakeGitHub.MaxTitleLength, sent.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("[P1] Payments API returns 5XX", sent, StringComparison.Ordinal);
+        Assert.EndsWith("… (payments-api-down)", sent, StringComparison.Ordinal);
+        Assert.Equal(sent, System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(sent)));
+    }
+
+    [Fact]
     public async Task ACallWhoseTokenIsAlreadyCancelledSendsNothing()
     {
         var reporter = Reporter();

@@ -108,12 +108,37 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return list.Count <= 3 ? string.Join("; ", list) : $"{list[0]}; {list[1]}; … {list[^1]}";
     }
 
-    /// <summary>The issue title: severity, runbook title and id.</summary>
+    /// <summary>GitHub refuses an issue title longer than this (422 "title is too long (maximum is 256 characters)").</summary>
+    public const int MaxTitleLength = 256;
+
+    /// <summary>
+    /// The issue title: severity, runbook title and id, at most <see cref="MaxTitleLength"/> characters. A long runbook
+    /// title is shortened (with "…"), keeping the severity and the id; a title GitHub refuses would leave the incident
+    /// with no issue at all, and every timeline update with nowhere to go.
+    /// </summary>
     /// <param name="incident">The run that started.</param>
     public static string IssueTitle(IncidentStart incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return (incident.Severity is null ? "" : $"[{incident.Severity}] ") + $"{incident.Title} ({incident.RunbookId})";
+        var prefix = incident.Severity is null ? "" : $"[{incident.Severity}] ";
+        var suffix = $" ({incident.RunbookId})";
+        var title = incident.Title;
+        if (prefix.Length + title.Length + suffix.Length > MaxTitleLength)
+        {
+            var room = Math.Max(0, MaxTitleLength - prefix.Length - suffix.Length - 1);
+            title = Cut(title, room) + "…";
+        }
+
+        var full = prefix + title + suffix;
+        return full.Length <= MaxTitleLength ? full : Cut(full, MaxTitleLength - 1) + "…";
+    }
+
+    /// <summary>The first <paramref name="length"/> characters of <paramref name="text"/>, never half a surrogate pair.</summary>
+    private static string Cut(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length];
     }
 
     private async Task Attempt(Func<Task> action, string what, CancellationToken cancellationToken)
