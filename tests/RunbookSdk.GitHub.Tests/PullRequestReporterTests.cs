@@ -132,6 +132,19 @@ public sealed class PullRequestReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task APullRequestFromAForkSaysWhyTheReadOnlyTokenWasRefused()
+    {
+        // pull_request from a fork: GITHUB_TOKEN is read-only whatever the workflow's permissions say.
+        _github.Fail = r => r.Method != "GET" ? FakeGitHub.Error(403, "Resource not accessible by integration") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.Equal(2, report.Problems.Count);
+        Assert.All(report.Problems, p => Assert.Contains("pull request from a fork", p, StringComparison.Ordinal));
+        Assert.All(report.Problems, p => Assert.Contains("job summary", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BadCredentialsAreReportedNotThrown()
     {
         _github.Fail = _ => FakeGitHub.Error(401, "Bad credentials");

@@ -109,7 +109,7 @@ public sealed class PullRequestReporter
             }
             catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
             {
-                problems.Add(GitHubErrors.Describe($"post the report comment on pull request #{pullRequest}", exception));
+                problems.Add(Describe($"post the report comment on pull request #{pullRequest}", exception));
                 return (null, false);
             }
         }
@@ -167,7 +167,7 @@ public sealed class PullRequestReporter
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             // GITHUB_TOKEN without `checks: write`, or a token of a user (only apps may create check runs): the comment is enough.
-            problems.Add(GitHubErrors.Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
+            problems.Add(Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
             return (null, 0);
         }
 
@@ -227,6 +227,17 @@ public sealed class PullRequestReporter
             problems.Add(GitHubErrors.Describe($"complete check run {runId} (it stays in progress)", exception));
         }
     }
+
+    /// <summary>
+    /// The problem in one sentence, and for GitHub's "Resource not accessible by integration" the likeliest reason in
+    /// CI: a workflow run for a pull request from a fork gets a read-only GITHUB_TOKEN, whatever its <c>permissions:</c>
+    /// say, so "the token lacks pull-requests: write" alone would send the author looking at a workflow that is right.
+    /// </summary>
+    private static string Describe(string what, Exception exception) =>
+        GitHubErrors.Describe(what, exception)
+        + (exception is ForbiddenException forbidden && forbidden.Message.Contains("Resource not accessible by integration", StringComparison.OrdinalIgnoreCase)
+            ? " For a pull request from a fork, GitHub gives the workflow a read-only GITHUB_TOKEN: the report is in the job summary and the log."
+            : "");
 
     /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
     /// <param name="result">The validation result.</param>
