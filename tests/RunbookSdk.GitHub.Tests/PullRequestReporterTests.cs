@@ -195,13 +195,16 @@ public sealed class PullRequestReporterTests : IDisposable
     [Fact]
     public async Task ACommentOnALaterPageIsFoundAndUpdated()
     {
-        for (var i = 0; i < 75; i++) _github.AddComment($"review note {i}", "octocat");
+        for (var i = 0; i < 250; i++) _github.AddComment($"review note {i}", "octocat");
         _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
 
         var report = await Reporter().ReportAsync(Results.Passing(), 7);
 
         Assert.False(report.CommentCreated);
-        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Query.Contains("page=3", StringComparison.Ordinal));
+        // 251 comments: three pages of 100, not nine of 30, each request counting against the rate limit.
+        var pages = _github.Requests.Where(r => r.Method == "GET" && r.Path.EndsWith("/issues/7/comments", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, pages.Length);
+        Assert.All(pages, p => Assert.Contains("per_page=100", p.Query, StringComparison.Ordinal));
         Assert.DoesNotContain(_github.Writes, r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal));
     }
 

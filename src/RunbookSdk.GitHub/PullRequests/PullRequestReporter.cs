@@ -117,7 +117,9 @@ public sealed class PullRequestReporter
 
     private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest)
     {
-        var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
+        // 100 a page (GitHub's most; 30 by default): a long review thread is read in a third of the requests, each of
+        // which counts against the rate limit that every job of the repository shares.
+        var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
         var existing = await OwnReportAsync(comments).ConfigureAwait(false);
         if (existing is not null)
         {
