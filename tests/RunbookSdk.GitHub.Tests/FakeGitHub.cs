@@ -192,7 +192,7 @@ internal sealed partial class FakeGitHub : IDisposable
                     .Where(i => state == "all" || i["state"]!.GetValue<string>() == state)
                     .Where(i => labels.All(l => i["labels"]!.AsArray().Any(x => string.Equals(x!["name"]!.GetValue<string>(), l, StringComparison.OrdinalIgnoreCase))))
                     .Reverse().Select(i => i.DeepClone()).ToArray();
-                return new Answer(200, new JsonArray(found));
+                return Page(request, found, 30);
             }
             if (request.Method == "POST" && p.EndsWith("/issues", StringComparison.Ordinal))
                 return Remember(new JsonObject
@@ -212,20 +212,44 @@ internal sealed partial class FakeGitHub : IDisposable
     }
 
     /// <summary>One page of the comments, with the Link header the real API sends when there are more.</summary>
-    private Answer CommentPage(Recorded request)
+    private Answer CommentPage(Recorded request) => Page(request, _comments.Select(c => (JsonNode)c.DeepClone()).ToArray(), CommentsPerPage);
+
+    /// <summary>
+    /// One page of <paramref name="all"/> as <c>per_page</c> and <c>page</c> ask (the real API: at most 100), with the
+    /// Link header the real API sends when there are more: the request's other parameters kept, the page changed.
+    /// </summary>
+    private Answer Page(Recorded request, IReadOnlyList<JsonNode> all, int defaultPerPage)
     {
         var query = System.Web.HttpUtility.ParseQueryString(request.Query);
-        var perPage = int.TryParse(query["per_page"], out var size) ? Math.Min(size, 100) : CommentsPerPage;
+        var perPage = int.TryParse(query["per_page"], out var size) ? Math.Min(size, 100) : defaultPerPage;
         var page = int.TryParse(query["page"], out var number) ? number : 1;
-        var items = _comments.Skip((page - 1) * perPage).Take(perPage).Select(c => c.DeepClone()).ToArray();
-        var last = Math.Max(1, (_comments.Count + perPage - 1) / perPage);
+        var items = all.Skip((page - 1) * perPage).Take(perPage).ToArray();
+        var last = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var headers = new Dictionary<string, string>();
         if (page < last)
         {
             var url = new Uri(ApiUrl, request.Path.TrimStart('/')).AbsoluteUri;
-            headers["Link"] = $"<{url}?per_page={perPage}&page={page + 1}>; rel=\"next\", <{url}?per_page={perPage}&page={last}>; rel=\"last\"";
+            string Link(int to)
+            {
+                query["per_page"] = perPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query["page"] = to.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return $"{url}?{query}";
+            }
+            headers["Link"] = $"<{Link(page + 1)}>; rel=\"next\", <{Link(last)}>; rel=\"last\"";
         }
         return new Answer(200, new JsonArray(items), headers);
+    }
+
+    /// <summary>An issue someone else opened (another incident), as if created through the API.</summary>
+    public void AddIssue(string title, string body, params string[] labels)
+    {
+        lock (_gate)
+            _issues.Add(new JsonObject
+            {
+                ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = title, ["body"] = body, ["user"] = User("octocat"),
+                ["labels"] = new JsonArray(labels.Select(l => (JsonNode)new JsonObject { ["name"] = l, ["color"] = "ededed" }).ToArray()),
+                ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue, ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z",
+            });
     }
 
     private static JsonObject Comment(long id, string body, string login = "github-actions[bot]") => new()

@@ -207,6 +207,21 @@ public sealed class IncidentReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task AResumedRunFindsItsIssueBehindAHundredNewerIncidents()
+    {
+        var first = Reporter();
+        await first.StartAsync(Incident());
+        // A busy organisation: alerting opened 120 incident issues since this incident started.
+        for (var i = 0; i < 120; i++) _github.AddIssue($"[P3] Disk usage high on node-{i}", "Opened by alerting.", "incident", "P3");
+
+        var resumed = Reporter();
+        await resumed.StartAsync(Incident() with { RunStartedAt = Start.AddMinutes(29) });
+
+        Assert.Equal(42, resumed.IssueNumber);
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+    }
+
+    [Fact]
     public async Task ARunbookWithAVeryLongTitleStillGetsItsIssueWithSeverityAndId()
     {
         var reporter = Reporter();

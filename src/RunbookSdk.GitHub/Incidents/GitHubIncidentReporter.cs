@@ -217,7 +217,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     {
         var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Since = start.StartedAt };
         request.Labels.Add("incident");
-        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }).ConfigureAwait(false);
+        // Every page: a busy repository has more than 100 open incident issues updated since this one started (issues
+        // come newest first, so this incident's is behind all of them), and missing it opens a second issue.
+        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
         var marker = Marker(start);
         return issues.FirstOrDefault(i => i.PullRequest is null && i.Body?.Contains(marker, StringComparison.Ordinal) == true)?.Number;
     }
