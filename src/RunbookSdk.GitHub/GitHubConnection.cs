@@ -19,11 +19,13 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
 
     /// <summary>
     /// Reads the token from <c>GITHUB_TOKEN</c> and the API root from <c>GITHUB_API_URL</c> (GitHub Actions sets both;
-    /// on GitHub Enterprise Server the latter is <c>https://host/api/v3</c>), unless <paramref name="apiUrl"/> is given.
+    /// on GitHub Enterprise Server the latter is <c>https://host/api/v3</c>), unless <paramref name="apiUrl"/> is given,
+    /// and the cap on waiting for retries from <see cref="RetryWaitVariable"/>.
     /// </summary>
     /// <param name="repository">The repository as <c>owner/name</c>.</param>
     /// <param name="apiUrl">An explicit API root, or null.</param>
-    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL.</exception>
+    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL, or
+    /// <see cref="RetryWaitVariable"/> is not a whole number of seconds.</exception>
     public static GitHubConnection FromEnvironment(string repository, Uri? apiUrl = null)
     {
         var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
@@ -34,8 +36,23 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
                 throw new InvalidOperationException($"GITHUB_API_URL '{fromEnvironment}' is not an http(s) URL such as https://HOST/api/v3.");
             apiUrl = parsed;
         }
-        return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
+        var retry = GitHubRetryOptions.Default;
+        var wait = Environment.GetEnvironmentVariable(RetryWaitVariable);
+        if (!string.IsNullOrWhiteSpace(wait))
+        {
+            if (!int.TryParse(wait, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                throw new InvalidOperationException($"{RetryWaitVariable} '{wait}' is not a number of seconds such as 60 (0: no retries).");
+            retry = retry with { MaxTotalWait = TimeSpan.FromSeconds(seconds) };
+        }
+
+        return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl) { Retry = retry };
     }
+
+    /// <summary>
+    /// The environment variable that caps, in seconds, how long one run waits for GitHub in all between retries
+    /// (default 60; 0 sends every request once).
+    /// </summary>
+    public const string RetryWaitVariable = "RUNBOOK_GITHUB_RETRY_WAIT";
 
     /// <summary>How the client retries rate limits and server errors; <see cref="GitHubRetryOptions.Default"/> unless set.</summary>
     public GitHubRetryOptions Retry { get; init; } = GitHubRetryOptions.Default;
