@@ -222,6 +222,27 @@ public sealed class IncidentReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task ALongRunsPostIncidentReportStillFitsACommentWithItsLastStepsAndTheChecklist()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        // Draining a fleet node by node: 700 steps with descriptive titles.
+        for (var i = 1; i <= 700; i++)
+            await reporter.StepAsync(new IncidentStep("Mitigate", $"Drain node payments-worker-{i:000} in eu-west-1 and wait until its queue is empty", "succeeded", Start.AddSeconds(i), null));
+        var reason = "step 2.700 failed: " + new string('x', 70_000);
+
+        await reporter.EndAsync(End() with { Reason = reason });
+
+        Assert.Empty(reporter.Problems);
+        var report = _github.Writes.Last(r => r.Path == "/repos/octo/ops/issues/42/comments").Body!["body"]!.GetValue<string>();
+        Assert.StartsWith("## Post-incident report", report, StringComparison.Ordinal);
+        Assert.True(report.Length <= FakeGitHub.MaxBodyLength, report.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("payments-worker-700", report, StringComparison.Ordinal);
+        Assert.Contains("are left out to fit a comment", report, StringComparison.Ordinal);
+        Assert.Contains("- [ ] Notify stakeholders", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARunbookWithAVeryLongTitleStillGetsItsIssueWithSeverityAndId()
     {
         var reporter = Reporter();

@@ -279,38 +279,58 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return detail[..head] + $"\n… ({tail - head} characters cut) …\n" + detail[tail..];
     }
 
+    // A comment GitHub takes (65,536 characters), with room for the note on left-out rows.
+    private const int MaxCommentLength = 65_000;
+    private const int MaxReasonLength = 2_000;
+
+    /// <summary>
+    /// The post-incident report. It must fit one comment, or GitHub refuses the one update that matters most: a long
+    /// run's timeline table keeps its last rows (where the run ended) and says how many earlier steps are only in the
+    /// timeline comments above; a reason quoting long command output keeps its first 2,000 characters.
+    /// </summary>
     private string PostIncidentComment(IncidentEnd end)
     {
         var start = _start;
-        var md = new StringBuilder();
-        md.AppendLine("## Post-incident report").AppendLine();
+        var head = new StringBuilder();
+        head.AppendLine("## Post-incident report").AppendLine();
         if (start is not null)
         {
-            md.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
-            md.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
-            md.AppendLine($"- **Started:** {Time(start.StartedAt)}");
+            head.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+            head.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
+            head.AppendLine($"- **Started:** {Time(start.StartedAt)}");
         }
 
-        md.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
-        if (start is not null) md.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
-        md.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (end.Reason is null ? "" : $" – {Inline(end.Reason)}")).AppendLine();
+        head.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
+        if (start is not null) head.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
+        var reason = end.Reason is null ? null : end.Reason.Length <= MaxReasonLength ? end.Reason : Cut(end.Reason, MaxReasonLength) + " … (cut; the journal has it all)";
+        head.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (reason is null ? "" : $" – {Inline(reason)}")).AppendLine();
 
-        md.AppendLine("### Timeline").AppendLine();
+        head.AppendLine("### Timeline").AppendLine();
         if (_resumed && start is not null)
-            md.AppendLine($"Since the run resumed at {Time(start.RunStartedAt ?? _steps.FirstOrDefault()?.At ?? end.EndedAt)}; the earlier run's steps are in the comments above and in the journal.").AppendLine();
-        md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
-        foreach (var step in _steps) md.AppendLine($"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |");
-        md.AppendLine();
+            head.AppendLine($"Since the run resumed at {Time(start.RunStartedAt ?? _steps.FirstOrDefault()?.At ?? end.EndedAt)}; the earlier run's steps are in the comments above and in the journal.").AppendLine();
 
-        md.AppendLine("### Follow-up").AppendLine();
-        if (end.PostIncident.Count == 0) md.AppendLine("- [ ] Root cause analysis").AppendLine("- [ ] Action items with owners");
+        var followUp = new StringBuilder();
+        followUp.AppendLine("### Follow-up").AppendLine();
+        if (end.PostIncident.Count == 0) followUp.AppendLine("- [ ] Root cause analysis").AppendLine("- [ ] Action items with owners");
         foreach (var (stage, items) in end.PostIncident)
         {
-            md.AppendLine($"**{stage}**");
-            foreach (var item in items) md.AppendLine($"- [ ] {item}");
-            md.AppendLine();
+            followUp.AppendLine($"**{stage}**");
+            foreach (var item in items) followUp.AppendLine($"- [ ] {item}");
+            followUp.AppendLine();
         }
 
+        const string tableHead = "| Time | Phase | Step | Result |\n|---|---|---|---|\n";
+        var rows = _steps.Select(step => $"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |\n").ToList();
+        var room = MaxCommentLength - head.Length - followUp.Length - tableHead.Length - 200;
+        var kept = 0;
+        for (var used = 0; kept < rows.Count && used + rows[^(kept + 1)].Length <= room; kept++) used += rows[^(kept + 1)].Length;
+
+        var md = new StringBuilder().Append(head);
+        if (kept < rows.Count)
+            md.AppendLine($"The first {rows.Count - kept} step(s) are left out to fit a comment; they are in the timeline comments above and in the journal.").AppendLine();
+        md.Append(tableHead);
+        foreach (var row in rows.Skip(rows.Count - kept)) md.Append(row);
+        md.AppendLine().Append(followUp);
         return md.ToString();
     }
 
