@@ -1,4 +1,6 @@
 using Octokit;
+using Octokit.Internal;
+using RunbookSdk.GitHub.Http;
 
 namespace RunbookSdk.GitHub;
 
@@ -17,11 +19,13 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
 
     /// <summary>
     /// Reads the token from <c>GITHUB_TOKEN</c> and the API root from <c>GITHUB_API_URL</c> (GitHub Actions sets both;
-    /// on GitHub Enterprise Server the latter is <c>https://host/api/v3</c>), unless <paramref name="apiUrl"/> is given.
+    /// on GitHub Enterprise Server the latter is <c>https://host/api/v3</c>), unless <paramref name="apiUrl"/> is given,
+    /// and the cap on waiting for retries from <see cref="RetryWaitVariable"/>.
     /// </summary>
     /// <param name="repository">The repository as <c>owner/name</c>.</param>
     /// <param name="apiUrl">An explicit API root, or null.</param>
-    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL.</exception>
+    /// <exception cref="InvalidOperationException"><c>GITHUB_API_URL</c> is used and is not an http(s) URL, or
+    /// <see cref="RetryWaitVariable"/> is not a whole number of seconds.</exception>
     public static GitHubConnection FromEnvironment(string repository, Uri? apiUrl = null)
     {
         var token = Environment.GetEnvironmentVariable("GITHUB_TOKEN");
@@ -32,25 +36,48 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
                 throw new InvalidOperationException($"GITHUB_API_URL '{fromEnvironment}' is not an http(s) URL such as https://HOST/api/v3.");
             apiUrl = parsed;
         }
-        return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl);
+        var retry = GitHubRetryOptions.Default;
+        var wait = Environment.GetEnvironmentVariable(RetryWaitVariable);
+        if (!string.IsNullOrWhiteSpace(wait))
+        {
+            if (!int.TryParse(wait, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+                throw new InvalidOperationException($"{RetryWaitVariable} '{wait}' is not a number of seconds such as 60 (0: no retries).");
+            retry = retry with { MaxTotalWait = TimeSpan.FromSeconds(seconds) };
+        }
+
+        return new GitHubConnection(repository, string.IsNullOrWhiteSpace(token) ? null : token, apiUrl) { Retry = retry };
     }
 
-    /// <summary>An Octokit client for this connection.</summary>
+    /// <summary>
+    /// The environment variable that caps, in seconds, how long one run waits for GitHub in all between retries
+    /// (default 60; 0 sends every request once).
+    /// </summary>
+    public const string RetryWaitVariable = "RUNBOOK_GITHUB_RETRY_WAIT";
+
+    /// <summary>How the client retries rate limits and server errors; <see cref="GitHubRetryOptions.Default"/> unless set.</summary>
+    public GitHubRetryOptions Retry { get; init; } = GitHubRetryOptions.Default;
+
+    /// <summary>An Octokit client for this connection, whose requests are retried as <see cref="Retry"/> says.</summary>
     public IGitHubClient CreateClient()
     {
         var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
-        var client = ApiUrl switch
-        {
-            null => new GitHubClient(product),
-            // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
-            // to any host but github.com, so the root is given to the connection as it is.
-            { } url when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) =>
-                new GitHubClient(new Connection(product, url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"))),
-            { } url => new GitHubClient(product, url),
-        };
-        if (Token is not null) client.Credentials = new Credentials(Token);
-        return client;
+        var credentials = new InMemoryCredentialStore(Token is null ? Credentials.Anonymous : new Credentials(Token));
+        // Octokit has no retry; the handler under its HttpClient adds it for every call the reporters make.
+        var http = new HttpClientAdapter(() => new GitHubRetryHandler(Retry) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() });
+        return new GitHubClient(new Connection(product, BaseAddress(ApiUrl), credentials, http, new SimpleJsonSerializer()));
     }
+
+    /// <summary>The API root as Octokit would take it from <paramref name="url"/>, except for GHE.com.</summary>
+    private static Uri BaseAddress(Uri? url) => url switch
+    {
+        null => GitHubClient.GitHubApiUrl,
+        { Host: "api.github.com" } => url,
+        // GHE.com (data residency) serves the API at https://api.SUBDOMAIN.ghe.com/; Octokit would append /api/v3/
+        // to any host but github.com, so the root is taken as it is.
+        _ when url.Host.EndsWith(".ghe.com", StringComparison.OrdinalIgnoreCase) => url.AbsoluteUri.EndsWith('/') ? url : new Uri(url.AbsoluteUri + "/"),
+        // GitHub Enterprise Server: https://host/api/v3/, whatever path was given (Octokit's own rule).
+        _ => new Uri(url, "/api/v3/"),
+    };
 
     private string[] Split()
     {

@@ -124,6 +124,8 @@ public sealed class ValidateCommandTests : IDisposable
     {
         using var github = new FakeGitHub { Fail = _ => FakeGitHub.Error(503, "Service Unavailable") };
         using var token = new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test");
+        // No waiting between retries: each request is sent once (the retries are GitHub.Tests' subject, on a clock that does not sleep).
+        using var wait = new EnvironmentVariable("RUNBOOK_GITHUB_RETRY_WAIT", "0");
 
         var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"),
             "--github-repo", "octo/ops", "--pr", "7", "--github-api-url", github.ApiUrl.ToString());

@@ -48,10 +48,28 @@ internal sealed partial class FakeGitHub : IDisposable
     /// <summary>When set, requests it answers for (non-null) get that answer.</summary>
     public Func<Recorded, Answer?>? Fail { get; set; }
 
+    /// <summary>
+    /// When set, the answer to a request the fake has already carried out (stored the comment, created the run) is
+    /// replaced by what it returns (non-null): GitHub answering 502 after doing the work.
+    /// </summary>
+    public Func<Recorded, Answer?>? FailAfterDoing { get; set; }
+
+    /// <summary>
+    /// Who the token is, as GraphQL's <c>viewer</c> answers (the workflow's GITHUB_TOKEN: <c>github-actions[bot]</c>);
+    /// null for a GitHub that refuses the query. REST <c>GET /user</c> is refused, as for any app installation token.
+    /// </summary>
+    public string? ViewerLogin { get; set; } = "github-actions[bot]";
+
+    /// <summary>When set, the fake waits for the task it returns before handling the request (GitHub hanging).</summary>
+    public Func<Recorded, Task>? Hold { get; set; }
+
     /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
     public int CommentsPerPage { get; set; } = 30;
 
     public IReadOnlyList<Recorded> Requests { get { lock (_gate) return _requests.ToArray(); } }
+
+    /// <summary>The comments stored, in order.</summary>
+    public IReadOnlyList<string> CommentBodies { get { lock (_gate) return _comments.Select(c => c["body"]!.GetValue<string>()).ToArray(); } }
 
     public IReadOnlyList<Recorded> Writes => Requests.Where(r => r.Method != "GET").ToArray();
 
@@ -83,11 +101,16 @@ internal sealed partial class FakeGitHub : IDisposable
         if (path.StartsWith("/api/v3", StringComparison.Ordinal)) path = path["/api/v3".Length..];
         var request = new Recorded(context.Request.HttpMethod, path, text.Length == 0 ? null : JsonNode.Parse(text), context.Request.Headers["Authorization"], context.Request.Url.Query);
         lock (_gate) _requests.Add(request);
-        await WriteAsync(context.Response, Fail?.Invoke(request) ?? Route(request));
+        if (Hold?.Invoke(request) is { } hold) await hold;
+        var answer = Fail?.Invoke(request) ?? Route(request);
+        await WriteAsync(context.Response, FailAfterDoing?.Invoke(request) ?? answer);
     }
 
     /// <summary>GitHub refuses an issue or comment body longer than this many characters.</summary>
     public const int MaxBodyLength = 65_536;
+
+    /// <summary>GitHub refuses an issue title longer than this many characters.</summary>
+    public const int MaxTitleLength = 256;
 
     private Answer Route(Recorded request)
     {
@@ -102,7 +125,21 @@ internal sealed partial class FakeGitHub : IDisposable
                     ["documentation_url"] = "https://docs.github.com/rest/issues/comments#create-an-issue-comment",
                     ["status"] = "422",
                 });
+            if (request.Method == "POST" && request.Body?["title"] is JsonValue title && title.GetValue<string>().Length > MaxTitleLength)
+                return new Answer(422, new JsonObject
+                {
+                    ["message"] = "Validation Failed",
+                    ["errors"] = new JsonArray(new JsonObject { ["resource"] = "Issue", ["code"] = "custom", ["field"] = "title", ["message"] = $"title is too long (maximum is {MaxTitleLength} characters)" }),
+                    ["documentation_url"] = "https://docs.github.com/rest/issues/issues#create-an-issue",
+                    ["status"] = "422",
+                });
             Match m;
+            if (request.Method == "POST" && p == "/api/graphql")
+                return ViewerLogin is { } viewer && request.Body?["query"]?.GetValue<string>().Contains("viewer", StringComparison.Ordinal) == true
+                    ? new Answer(200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = viewer, ["databaseId"] = UserId(viewer) } } })
+                    : Error(403, "Resource not accessible by integration");
+            if (request.Method == "GET" && p == "/user")
+                return Error(403, "Resource not accessible by integration");
             if (request.Method == "GET" && (m = IssueComments().Match(p)).Success)
                 return CommentPage(request);
             if (request.Method == "POST" && (m = IssueComments().Match(p)).Success)
@@ -155,7 +192,7 @@ internal sealed partial class FakeGitHub : IDisposable
                     .Where(i => state == "all" || i["state"]!.GetValue<string>() == state)
                     .Where(i => labels.All(l => i["labels"]!.AsArray().Any(x => string.Equals(x!["name"]!.GetValue<string>(), l, StringComparison.OrdinalIgnoreCase))))
                     .Reverse().Select(i => i.DeepClone()).ToArray();
-                return new Answer(200, new JsonArray(found));
+                return Page(request, found, 30);
             }
             if (request.Method == "POST" && p.EndsWith("/issues", StringComparison.Ordinal))
                 return Remember(new JsonObject
@@ -175,20 +212,44 @@ internal sealed partial class FakeGitHub : IDisposable
     }
 
     /// <summary>One page of the comments, with the Link header the real API sends when there are more.</summary>
-    private Answer CommentPage(Recorded request)
+    private Answer CommentPage(Recorded request) => Page(request, _comments.Select(c => (JsonNode)c.DeepClone()).ToArray(), CommentsPerPage);
+
+    /// <summary>
+    /// One page of <paramref name="all"/> as <c>per_page</c> and <c>page</c> ask (the real API: at most 100), with the
+    /// Link header the real API sends when there are more: the request's other parameters kept, the page changed.
+    /// </summary>
+    private Answer Page(Recorded request, IReadOnlyList<JsonNode> all, int defaultPerPage)
     {
         var query = System.Web.HttpUtility.ParseQueryString(request.Query);
-        var perPage = int.TryParse(query["per_page"], out var size) ? Math.Min(size, 100) : CommentsPerPage;
+        var perPage = int.TryParse(query["per_page"], out var size) ? Math.Min(size, 100) : defaultPerPage;
         var page = int.TryParse(query["page"], out var number) ? number : 1;
-        var items = _comments.Skip((page - 1) * perPage).Take(perPage).Select(c => c.DeepClone()).ToArray();
-        var last = Math.Max(1, (_comments.Count + perPage - 1) / perPage);
+        var items = all.Skip((page - 1) * perPage).Take(perPage).ToArray();
+        var last = Math.Max(1, (all.Count + perPage - 1) / perPage);
         var headers = new Dictionary<string, string>();
         if (page < last)
         {
             var url = new Uri(ApiUrl, request.Path.TrimStart('/')).AbsoluteUri;
-            headers["Link"] = $"<{url}?per_page={perPage}&page={page + 1}>; rel=\"next\", <{url}?per_page={perPage}&page={last}>; rel=\"last\"";
+            string Link(int to)
+            {
+                query["per_page"] = perPage.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                query["page"] = to.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return $"{url}?{query}";
+            }
+            headers["Link"] = $"<{Link(page + 1)}>; rel=\"next\", <{Link(last)}>; rel=\"last\"";
         }
         return new Answer(200, new JsonArray(items), headers);
+    }
+
+    /// <summary>An issue someone else opened (another incident), as if created through the API.</summary>
+    public void AddIssue(string title, string body, params string[] labels)
+    {
+        lock (_gate)
+            _issues.Add(new JsonObject
+            {
+                ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = title, ["body"] = body, ["user"] = User("octocat"),
+                ["labels"] = new JsonArray(labels.Select(l => (JsonNode)new JsonObject { ["name"] = l, ["color"] = "ededed" }).ToArray()),
+                ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue, ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z",
+            });
     }
 
     private static JsonObject Comment(long id, string body, string login = "github-actions[bot]") => new()
@@ -198,7 +259,14 @@ internal sealed partial class FakeGitHub : IDisposable
         ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z", ["author_association"] = "NONE",
     };
 
-    private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = login == "github-actions[bot]" ? 41898282 : 583231, ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };
+    private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = UserId(login), ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };
+
+    private static long UserId(string login) => login switch
+    {
+        "github-actions[bot]" => 41898282,
+        "octocat" => 583231,
+        _ => 100_000 + login.Sum(c => (long)c),
+    };
 
     private static async Task WriteAsync(HttpListenerResponse response, Answer answer)
     {

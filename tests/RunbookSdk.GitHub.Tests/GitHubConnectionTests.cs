@@ -21,4 +21,25 @@ public sealed class GitHubConnectionTests
 
         Assert.Equal(new Uri(expected), client.Connection.BaseAddress);
     }
+
+    [Fact]
+    public void TheWaitForRetriesIsCappedFromTheEnvironment()
+    {
+        var before = Environment.GetEnvironmentVariable(GitHubConnection.RetryWaitVariable);
+        try
+        {
+            Environment.SetEnvironmentVariable(GitHubConnection.RetryWaitVariable, "0");
+            Assert.Equal(TimeSpan.Zero, GitHubConnection.FromEnvironment("octo/ops").Retry.MaxTotalWait);
+
+            Environment.SetEnvironmentVariable(GitHubConnection.RetryWaitVariable, null);
+            Assert.Equal(TimeSpan.FromSeconds(60), GitHubConnection.FromEnvironment("octo/ops").Retry.MaxTotalWait);
+
+            Environment.SetEnvironmentVariable(GitHubConnection.RetryWaitVariable, "a minute");
+            Assert.Contains(GitHubConnection.RetryWaitVariable, Assert.Throws<InvalidOperationException>(() => GitHubConnection.FromEnvironment("octo/ops")).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(GitHubConnection.RetryWaitVariable, before);
+        }
+    }
 }

@@ -185,17 +185,136 @@ public sealed class IncidentReporterTests : IDisposable
 
         // The process was killed; `run --resume journal` starts a new process whose incident clock is the journal's first start.
         var resumed = Reporter();
-        await resumed.StartAsync(Incident());
+        await resumed.StartAsync(Incident() with { RunStartedAt = Start.AddMinutes(29) });
         await resumed.StepAsync(new IncidentStep("Mitigate", "Restart", "succeeded", Start.AddMinutes(30), null));
+        await resumed.EndAsync(End() with { EndedAt = Start.AddMinutes(31) });
 
         Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
         Assert.Equal(42, resumed.IssueNumber);
-        Assert.Equal(2, _github.Writes.Count(r => r.Path == "/repos/octo/ops/issues/42/comments"));
+        Assert.Empty(resumed.Problems);
+        var comments = _github.Writes.Where(r => r.Path == "/repos/octo/ops/issues/42/comments").Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
+        Assert.Equal(4, comments.Length);
+        // The timeline says the run was resumed, and when, before the resumed run's first step.
+        Assert.StartsWith("**2025-03-01 03:28:00 UTC** · **Run resumed**", comments[1], StringComparison.Ordinal);
+        Assert.Contains("journal", comments[1], StringComparison.Ordinal);
+        Assert.Contains("Restart: **succeeded**", comments[2], StringComparison.Ordinal);
+        Assert.Contains("Since the run resumed at 2025-03-01 03:28:00 UTC", comments[3], StringComparison.Ordinal);
 
         // Another incident of the same runbook (a later start) gets its own issue.
         var next = Reporter();
         await next.StartAsync(Incident() with { StartedAt = Start.AddHours(5) });
         Assert.Equal(43, next.IssueNumber);
+    }
+
+    [Fact]
+    public async Task AResumedRunFindsItsIssueBehindAHundredNewerIncidents()
+    {
+        var first = Reporter();
+        await first.StartAsync(Incident());
+        // A busy organisation: alerting opened 120 incident issues since this incident started.
+        for (var i = 0; i < 120; i++) _github.AddIssue($"[P3] Disk usage high on node-{i}", "Opened by alerting.", "incident", "P3");
+
+        var resumed = Reporter();
+        await resumed.StartAsync(Incident() with { RunStartedAt = Start.AddMinutes(29) });
+
+        Assert.Equal(42, resumed.IssueNumber);
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+    }
+
+    [Fact]
+    public async Task ALongRunsPostIncidentReportStillFitsACommentWithItsLastStepsAndTheChecklist()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        // Draining a fleet node by node: 700 steps with descriptive titles.
+        for (var i = 1; i <= 700; i++)
+            await reporter.StepAsync(new IncidentStep("Mitigate", $"Drain node payments-worker-{i:000} in eu-west-1 and wait until its queue is empty", "succeeded", Start.AddSeconds(i), null));
+        var reason = "step 2.700 failed: " + new string('x', 70_000);
+
+        await reporter.EndAsync(End() with { Reason = reason });
+
+        Assert.Empty(reporter.Problems);
+        var report = _github.Writes.Last(r => r.Path == "/repos/octo/ops/issues/42/comments").Body!["body"]!.GetValue<string>();
+        Assert.StartsWith("## Post-incident report", report, StringComparison.Ordinal);
+        Assert.True(report.Length <= FakeGitHub.MaxBodyLength, report.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains("payments-worker-700", report, StringComparison.Ordinal);
+        Assert.Contains("are left out to fit a comment", report, StringComparison.Ordinal);
+        Assert.Contains("- [ ] Notify stakeholders", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARunbookWithAVeryLongTitleStillGetsItsIssueWithSeverityAndId()
+    {
+        var reporter = Reporter();
+        // A title written as a sentence, with an emoji just where the cut falls (256 less "[P1] ", " (payments-api-down)" and "…").
+        var title = "Payments API returns 5XX for card authorisations in eu-west-1 when " + string.Concat(Enumerable.Repeat("the upstream acquirer times out and ", 6));
+        var incident = Incident() with { Title = title.Insert(256 - 5 - 20 - 1 - 1, "😱") };
+
+        await reporter.StartAsync(incident);
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "succeeded", Start.AddMinutes(1), null));
+
+        Assert.Empty(reporter.Problems);
+        Assert.Equal(42, reporter.IssueNumber);
+        var sent = _github.Writes.Single(r => r.Path == "/repos/octo/ops/issues").Body!["title"]!.GetValue<string>();
+        Assert.True(sent.Length <= FakeGitHub.MaxTitleLength, sent.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.StartsWith("[P1] Payments API returns 5XX", sent, StringComparison.Ordinal);
+        Assert.EndsWith("… (payments-api-down)", sent, StringComparison.Ordinal);
+        Assert.Equal(sent, System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(sent)));
+    }
+
+    [Fact]
+    public async Task ACallWhoseTokenIsAlreadyCancelledSendsNothing()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        var before = _github.Requests.Count;
+
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null), new CancellationToken(canceled: true));
+
+        Assert.Equal(before, _github.Requests.Count);
+        Assert.Contains(reporter.Problems, p => p.Contains("Stopped waiting for GitHub", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ACancelledCallEndsItsRequestInsteadOfRunningOnInTheBackground()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        var arrived = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        _github.Hold = r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal) && arrived.TrySetResult() ? answer.Task : Task.CompletedTask;
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var step = reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null), stop.Token);
+            await arrived.Task;
+            stop.Cancel();
+
+            // GitHub has not answered: the call came back because the token ended its request.
+            await step;
+            Assert.False(answer.Task.IsCompleted);
+            Assert.Contains(reporter.Problems, p => p.Contains("Stopped waiting for GitHub", StringComparison.Ordinal) && p.Contains("Check health", StringComparison.Ordinal));
+        }
+        finally
+        {
+            answer.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task WhenTheRunnerStopsWaitingTheQueuedUpdatesAreNotSentAndTheProblemSaysWhich()
+    {
+        var reporter = Reporter();
+        await reporter.StartAsync(Incident());
+        _github.Fail = r => r.Method == "POST" ? FakeGitHub.Error(502, "Bad Gateway") : null;
+        await reporter.StepAsync(new IncidentStep("Assess", "Check health", "failed", Start.AddMinutes(1), null));
+        _github.Fail = null;
+        var before = _github.Requests.Count;
+
+        await reporter.EndAsync(End(), new CancellationToken(canceled: true));
+
+        Assert.Equal(before, _github.Requests.Count);
+        Assert.Contains(reporter.Problems, p => p.Contains("2 incident update(s) were not delivered", StringComparison.Ordinal) && p.Contains("post-incident", StringComparison.Ordinal));
     }
 
     public void Dispose() => _github.Dispose();

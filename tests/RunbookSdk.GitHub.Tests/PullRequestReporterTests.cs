@@ -6,8 +6,10 @@ namespace RunbookSdk.GitHub.Tests;
 public sealed class PullRequestReporterTests : IDisposable
 {
     private readonly FakeGitHub _github = new();
+    private readonly InstantClock _clock = new();
 
-    private PullRequestReporter Reporter(string? token = "ghs_test") => new(new GitHubConnection("octo/ops", token, _github.ApiUrl));
+    private PullRequestReporter Reporter(string? token = "ghs_test") =>
+        new(new GitHubConnection("octo/ops", token, _github.ApiUrl) { Retry = new Http.GitHubRetryOptions { TimeProvider = _clock } });
 
     [Fact]
     public async Task FirstRunCreatesTheCommentAndTheSecondRunUpdatesTheSameOne()
@@ -35,6 +37,48 @@ public sealed class PullRequestReporterTests : IDisposable
 
         Assert.True(report.CommentCreated);
         Assert.DoesNotContain(_github.Writes, r => r.Method == "PATCH" && r.Path.Contains("/issues/comments/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APersonsCommentThatStartsWithTheMarkerIsNeverOverwritten()
+    {
+        // A reviewer pasted the last report to discuss it; the paste starts with the hidden marker.
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌\n\nWhy does RB0002 fire here?", "octocat");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.True(report.CommentCreated);
+        Assert.DoesNotContain(_github.Writes, r => r.Method == "PATCH" && r.Path.Contains("/issues/comments/", StringComparison.Ordinal));
+        Assert.Contains("Why does RB0002 fire here?", _github.CommentBodies[0], StringComparison.Ordinal);
+        Assert.Equal(2, _github.CommentBodies.Count);
+    }
+
+    [Fact]
+    public async Task AnotherBotsCommentWithTheMarkerIsLeftAloneAndOurOwnIsUpdated()
+    {
+        _github.AddComment(PullRequestReporter.Marker + "\nmirrored by another app", "mirror-app[bot]");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.Equal("mirrored by another app", _github.CommentBodies[0].Split('\n')[1]);
+        Assert.Contains("Runbook validation: passed", _github.CommentBodies[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenGitHubCannotSayWhoTheTokenIsOnlyABotsReportIsUpdated()
+    {
+        _github.ViewerLogin = null;
+        _github.AddComment(PullRequestReporter.Marker + "\nquoted by a person", "octocat");
+        _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.False(report.CommentCreated);
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal(PullRequestReporter.Marker + "\nquoted by a person", _github.CommentBodies[0]);
+        Assert.Contains("Runbook validation: passed", _github.CommentBodies[1], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -88,6 +132,19 @@ public sealed class PullRequestReporterTests : IDisposable
     }
 
     [Fact]
+    public async Task APullRequestFromAForkSaysWhyTheReadOnlyTokenWasRefused()
+    {
+        // pull_request from a fork: GITHUB_TOKEN is read-only whatever the workflow's permissions say.
+        _github.Fail = r => r.Method != "GET" ? FakeGitHub.Error(403, "Resource not accessible by integration") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.Equal(2, report.Problems.Count);
+        Assert.All(report.Problems, p => Assert.Contains("pull request from a fork", p, StringComparison.Ordinal));
+        Assert.All(report.Problems, p => Assert.Contains("job summary", p, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task BadCredentialsAreReportedNotThrown()
     {
         _github.Fail = _ => FakeGitHub.Error(401, "Bad credentials");
@@ -138,13 +195,16 @@ public sealed class PullRequestReporterTests : IDisposable
     [Fact]
     public async Task ACommentOnALaterPageIsFoundAndUpdated()
     {
-        for (var i = 0; i < 75; i++) _github.AddComment($"review note {i}", "octocat");
+        for (var i = 0; i < 250; i++) _github.AddComment($"review note {i}", "octocat");
         _github.AddComment(PullRequestReporter.Marker + "\n## Runbook validation: failed ❌");
 
         var report = await Reporter().ReportAsync(Results.Passing(), 7);
 
         Assert.False(report.CommentCreated);
-        Assert.Contains(_github.Requests, r => r.Method == "GET" && r.Query.Contains("page=3", StringComparison.Ordinal));
+        // 251 comments: three pages of 100, not nine of 30, each request counting against the rate limit.
+        var pages = _github.Requests.Where(r => r.Method == "GET" && r.Path.EndsWith("/issues/7/comments", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(3, pages.Length);
+        Assert.All(pages, p => Assert.Contains("per_page=100", p.Query, StringComparison.Ordinal));
         Assert.DoesNotContain(_github.Writes, r => r.Method == "POST" && r.Path.EndsWith("/comments", StringComparison.Ordinal));
     }
 
@@ -152,12 +212,12 @@ public sealed class PullRequestReporterTests : IDisposable
     public async Task AFailedAnnotationBatchStillCompletesTheCheckRunWithTheVerdict()
     {
         var patches = 0;
-        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && ++patches == 2 ? FakeGitHub.Error(422, "Validation Failed") : null;
 
         var report = await Reporter().ReportAsync(Results.Failing(findings: 119), 7);
 
         var problem = Assert.Single(report.Problems);
-        Assert.Contains("502", problem, StringComparison.Ordinal);
+        Assert.Contains("422", problem, StringComparison.Ordinal);
         Assert.Equal(50, report.Annotations);
         var last = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
         Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());

@@ -87,12 +87,12 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         }
 
         if (settings.GitHubRepo is { } repository && settings.PullRequest is { } pullRequest)
-            await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl);
+            await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl, cancellationToken);
         return exitCode;
     }
 
     /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
-    private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl)
+    private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl, CancellationToken cancellationToken)
     {
         try
         {
@@ -105,7 +105,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             }
 
             // In GitHub Actions, the commit the workflow validated; elsewhere null (the pull request's head).
-            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest, PullRequestReporter.HeadShaFromEvent(pullRequest));
+            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest, PullRequestReporter.HeadShaFromEvent(pullRequest), cancellationToken);
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {repository}#{pullRequest} (comment {id}).");

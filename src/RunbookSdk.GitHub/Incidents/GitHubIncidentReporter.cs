@@ -1,5 +1,6 @@
 using System.Text;
 using Octokit;
+using RunbookSdk.GitHub.Http;
 
 namespace RunbookSdk.GitHub.Incidents;
 
@@ -7,7 +8,8 @@ namespace RunbookSdk.GitHub.Incidents;
 /// Keeps an incident's record in a GitHub issue (<c>run &lt;id&gt; --incident-repo owner/name</c>): opens an issue
 /// titled from the runbook and severity, labelled with the severity; appends a timeline comment per step; posts the
 /// post-incident template filled with what is known when the run ends. GitHub being down or refusing never reaches
-/// the runbook: every call that fails is queued in order and retried once at the end.
+/// the runbook: every call that fails is queued in order and retried once at the end. A cancelled token ends the
+/// call's HTTP request (Octokit's methods take none; <see cref="GitHubCallCancellation"/> carries it to the handler).
 /// </summary>
 public sealed class GitHubIncidentReporter : IIncidentReporter
 {
@@ -18,6 +20,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     private readonly List<string> _problems = [];
     private IncidentStart? _start;
     private int? _issueNumber;
+    private bool _resumed;
 
     /// <summary>Creates a reporter.</summary>
     /// <param name="connection">Repository, token and API root.</param>
@@ -36,20 +39,22 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     public IReadOnlyList<string> Problems => _problems;
 
     /// <inheritdoc />
-    public Task StartAsync(IncidentStart incident, CancellationToken cancellationToken = default)
+    public async Task StartAsync(IncidentStart incident, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incident);
         _start = incident;
-        return Attempt(OpenIssueAsync, "open the incident issue");
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
+        await Attempt(OpenIssueAsync, "open the incident issue", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
-    public Task StepAsync(IncidentStep step, CancellationToken cancellationToken = default)
+    public async Task StepAsync(IncidentStep step, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(step);
         _steps.Add(step);
         var body = TimelineComment(step);
-        return Attempt(() => CommentAsync(body), $"add step '{step.Step}' to the incident timeline");
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
+        await Attempt(() => CommentAsync(body), $"add step '{step.Step}' to the incident timeline", cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -60,15 +65,28 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         var updates = _pending.ToList();
         _pending.Clear();
         updates.Add((() => CommentAsync(body), "post the post-incident template"));
+        // Octokit's methods take no token: the scope hands it to the HTTP handler, which cancels the request itself,
+        // so nothing is left running (and posting) after the runner stopped waiting or the tool exited.
+        using var calls = GitHubCallCancellation.Use(cancellationToken);
         for (var i = 0; i < updates.Count; i++)
         {
             var (action, what) = updates[i];
+            if (cancellationToken.IsCancellationRequested)
+            {
+                _problems.Add($"Stopped waiting for GitHub: {NotDelivered(updates, i)}");
+                return;
+            }
+
             try { await action().ConfigureAwait(false); }
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                _problems.Add($"Stopped waiting for GitHub while trying to {what}: {NotDelivered(updates, i)}");
+                return;
+            }
             catch (Exception exception) when (IsRateLimit(exception))
             {
                 // Every further call before the reset is refused too, and hammering earns a secondary limit: stop.
-                var left = updates.Count - i;
-                _problems.Add(GitHubErrors.Describe(what, exception) + $" {left} incident update(s) were not delivered ({Names(updates.Skip(i).Select(u => u.What))}); the run's journal has them.");
+                _problems.Add(GitHubErrors.Describe(what, exception) + " " + NotDelivered(updates, i));
                 return;
             }
             catch (Exception exception)
@@ -77,6 +95,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
             }
         }
     }
+
+    private static string NotDelivered(List<(Func<Task> Action, string What)> updates, int from) =>
+        $"{updates.Count - from} incident update(s) were not delivered ({Names(updates.Skip(from).Select(u => u.What))}); the run's journal has them.";
 
     private static bool IsRateLimit(Exception exception) =>
         exception is RateLimitExceededException or SecondaryRateLimitExceededException or ApiException { StatusCode: (System.Net.HttpStatusCode)429 };
@@ -87,15 +108,40 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return list.Count <= 3 ? string.Join("; ", list) : $"{list[0]}; {list[1]}; … {list[^1]}";
     }
 
-    /// <summary>The issue title: severity, runbook title and id.</summary>
+    /// <summary>GitHub refuses an issue title longer than this (422 "title is too long (maximum is 256 characters)").</summary>
+    public const int MaxTitleLength = 256;
+
+    /// <summary>
+    /// The issue title: severity, runbook title and id, at most <see cref="MaxTitleLength"/> characters. A long runbook
+    /// title is shortened (with "…"), keeping the severity and the id; a title GitHub refuses would leave the incident
+    /// with no issue at all, and every timeline update with nowhere to go.
+    /// </summary>
     /// <param name="incident">The run that started.</param>
     public static string IssueTitle(IncidentStart incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
-        return (incident.Severity is null ? "" : $"[{incident.Severity}] ") + $"{incident.Title} ({incident.RunbookId})";
+        var prefix = incident.Severity is null ? "" : $"[{incident.Severity}] ";
+        var suffix = $" ({incident.RunbookId})";
+        var title = incident.Title;
+        if (prefix.Length + title.Length + suffix.Length > MaxTitleLength)
+        {
+            var room = Math.Max(0, MaxTitleLength - prefix.Length - suffix.Length - 1);
+            title = Cut(title, room) + "…";
+        }
+
+        var full = prefix + title + suffix;
+        return full.Length <= MaxTitleLength ? full : Cut(full, MaxTitleLength - 1) + "…";
     }
 
-    private async Task Attempt(Func<Task> action, string what)
+    /// <summary>The first <paramref name="length"/> characters of <paramref name="text"/>, never half a surrogate pair.</summary>
+    private static string Cut(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        if (length > 0 && char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length];
+    }
+
+    private async Task Attempt(Func<Task> action, string what, CancellationToken cancellationToken)
     {
         try
         {
@@ -107,7 +153,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         {
             // Whatever went wrong, it is the incident record's problem, never the runbook's.
             _pending.Add((action, what));
-            _problems.Add(GitHubErrors.Describe(what, exception) + " Queued for a retry at the end of the run.");
+            _problems.Add((cancellationToken.IsCancellationRequested
+                ? $"Stopped waiting for GitHub, could not {what}."
+                : GitHubErrors.Describe(what, exception)) + " Queued for a retry at the end of the run.");
         }
     }
 
@@ -123,7 +171,11 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
 
         if (await FindIssueAsync(start).ConfigureAwait(false) is { } existing)
         {
+            // Only a resumed run has this incident's key. Say so in the timeline: the first run's last updates may
+            // never have arrived (it was killed), and without this line the gap would look like nothing happened.
             _issueNumber = existing;
+            _resumed = true;
+            await CommentAsync(ResumedComment(start)).ConfigureAwait(false);
             return;
         }
 
@@ -165,7 +217,9 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
     {
         var request = new RepositoryIssueRequest { State = ItemStateFilter.Open, Since = start.StartedAt };
         request.Labels.Add("incident");
-        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100, PageCount = 1, StartPage = 1 }).ConfigureAwait(false);
+        // Every page: a busy repository has more than 100 open incident issues updated since this one started (issues
+        // come newest first, so this incident's is behind all of them), and missing it opens a second issue.
+        var issues = await _client.Issue.GetAllForRepository(_connection.Owner, _connection.Name, request, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
         var marker = Marker(start);
         return issues.FirstOrDefault(i => i.PullRequest is null && i.Body?.Contains(marker, StringComparison.Ordinal) == true)?.Number;
     }
@@ -178,6 +232,11 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         if (_issueNumber is not { } number) throw new InvalidOperationException("The incident issue does not exist, so the update has nowhere to go.");
         await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, number, body).ConfigureAwait(false);
     }
+
+    private static string ResumedComment(IncidentStart start) =>
+        $"**{Time(start.RunStartedAt ?? DateTimeOffset.UtcNow)}** · **Run resumed** (`runbook run {start.RunbookId} --resume`): "
+        + "steps the earlier run completed are not repeated. Updates the earlier run could not post before it stopped are "
+        + "missing above; the run's journal has every step.";
 
     private static string IssueBody(IncidentStart start)
     {
@@ -220,36 +279,58 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         return detail[..head] + $"\n… ({tail - head} characters cut) …\n" + detail[tail..];
     }
 
+    // A comment GitHub takes (65,536 characters), with room for the note on left-out rows.
+    private const int MaxCommentLength = 65_000;
+    private const int MaxReasonLength = 2_000;
+
+    /// <summary>
+    /// The post-incident report. It must fit one comment, or GitHub refuses the one update that matters most: a long
+    /// run's timeline table keeps its last rows (where the run ended) and says how many earlier steps are only in the
+    /// timeline comments above; a reason quoting long command output keeps its first 2,000 characters.
+    /// </summary>
     private string PostIncidentComment(IncidentEnd end)
     {
         var start = _start;
-        var md = new StringBuilder();
-        md.AppendLine("## Post-incident report").AppendLine();
+        var head = new StringBuilder();
+        head.AppendLine("## Post-incident report").AppendLine();
         if (start is not null)
         {
-            md.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
-            md.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
-            md.AppendLine($"- **Started:** {Time(start.StartedAt)}");
+            head.AppendLine($"- **Runbook:** {Inline(start.Title)} (`{start.RunbookId}`)");
+            head.AppendLine($"- **Severity:** {Inline(start.Severity ?? "not set")}");
+            head.AppendLine($"- **Started:** {Time(start.StartedAt)}");
         }
 
-        md.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
-        if (start is not null) md.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
-        md.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (end.Reason is null ? "" : $" – {Inline(end.Reason)}")).AppendLine();
+        head.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
+        if (start is not null) head.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
+        var reason = end.Reason is null ? null : end.Reason.Length <= MaxReasonLength ? end.Reason : Cut(end.Reason, MaxReasonLength) + " … (cut; the journal has it all)";
+        head.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (reason is null ? "" : $" – {Inline(reason)}")).AppendLine();
 
-        md.AppendLine("### Timeline").AppendLine();
-        md.AppendLine("| Time | Phase | Step | Result |").AppendLine("|---|---|---|---|");
-        foreach (var step in _steps) md.AppendLine($"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |");
-        md.AppendLine();
+        head.AppendLine("### Timeline").AppendLine();
+        if (_resumed && start is not null)
+            head.AppendLine($"Since the run resumed at {Time(start.RunStartedAt ?? _steps.FirstOrDefault()?.At ?? end.EndedAt)}; the earlier run's steps are in the comments above and in the journal.").AppendLine();
 
-        md.AppendLine("### Follow-up").AppendLine();
-        if (end.PostIncident.Count == 0) md.AppendLine("- [ ] Root cause analysis").AppendLine("- [ ] Action items with owners");
+        var followUp = new StringBuilder();
+        followUp.AppendLine("### Follow-up").AppendLine();
+        if (end.PostIncident.Count == 0) followUp.AppendLine("- [ ] Root cause analysis").AppendLine("- [ ] Action items with owners");
         foreach (var (stage, items) in end.PostIncident)
         {
-            md.AppendLine($"**{stage}**");
-            foreach (var item in items) md.AppendLine($"- [ ] {item}");
-            md.AppendLine();
+            followUp.AppendLine($"**{stage}**");
+            foreach (var item in items) followUp.AppendLine($"- [ ] {item}");
+            followUp.AppendLine();
         }
 
+        const string tableHead = "| Time | Phase | Step | Result |\n|---|---|---|---|\n";
+        var rows = _steps.Select(step => $"| {Time(step.At)} | {Cell(step.Phase)} | {Cell(step.Step)} | {Cell(step.Outcome)} |\n").ToList();
+        var room = MaxCommentLength - head.Length - followUp.Length - tableHead.Length - 200;
+        var kept = 0;
+        for (var used = 0; kept < rows.Count && used + rows[^(kept + 1)].Length <= room; kept++) used += rows[^(kept + 1)].Length;
+
+        var md = new StringBuilder().Append(head);
+        if (kept < rows.Count)
+            md.AppendLine($"The first {rows.Count - kept} step(s) are left out to fit a comment; they are in the timeline comments above and in the journal.").AppendLine();
+        md.Append(tableHead);
+        foreach (var row in rows.Skip(rows.Count - kept)) md.Append(row);
+        md.AppendLine().Append(followUp);
         return md.ToString();
     }
 

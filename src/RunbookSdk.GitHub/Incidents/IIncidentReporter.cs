@@ -31,7 +31,9 @@ public interface IIncidentReporter
 /// <param name="Severity">Severity key, or null.</param>
 /// <param name="StartedAt">When.</param>
 /// <param name="Symptoms">What the on-call engineer saw.</param>
-public sealed record IncidentStart(string RunbookId, string Title, string? Severity, DateTimeOffset StartedAt, IReadOnlyList<string> Symptoms);
+/// <param name="RunStartedAt">When this process's run started: later than <paramref name="StartedAt"/> for a resumed
+/// run (<c>--resume</c>), whose <paramref name="StartedAt"/> is the first run's; null when unknown.</param>
+public sealed record IncidentStart(string RunbookId, string Title, string? Severity, DateTimeOffset StartedAt, IReadOnlyList<string> Symptoms, DateTimeOffset? RunStartedAt = null);
 
 /// <summary>A step's result.</summary>
 /// <param name="Phase">Phase name.</param>

@@ -28,7 +28,7 @@ public sealed class IncidentRunObserver(IIncidentReporter reporter) : IRunObserv
     public Task RunStartedAsync(RunStartedEvent run, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return Reporter.StartAsync(new IncidentStart(run.RunbookId, run.Title, run.Severity, run.IncidentStart, run.Symptoms), cancellationToken);
+        return Reporter.StartAsync(new IncidentStart(run.RunbookId, run.Title, run.Severity, run.IncidentStart, run.Symptoms, run.StartedAt), cancellationToken);
     }
 
     /// <inheritdoc />

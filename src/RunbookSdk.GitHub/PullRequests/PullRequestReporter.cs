@@ -41,9 +41,12 @@ public sealed class PullRequestReporter
     /// <param name="result">The validation result.</param>
     /// <param name="pullRequest">The pull-request number.</param>
     /// <param name="headSha">The commit to attach the check run to; null to use the pull request's head.</param>
-    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null)
+    /// <param name="cancellationToken">Ends the requests under way (Ctrl+C); Octokit's methods take no token, so it is
+    /// handed to the HTTP handler under them.</param>
+    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        using var calls = Http.GitHubCallCancellation.Use(cancellationToken);
         var problems = new List<string>();
         var (commentId, created) = await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false);
         var (checkRunId, annotations) = await CheckRunAsync(result, pullRequest, headSha, problems).ConfigureAwait(false);
@@ -93,25 +96,57 @@ public sealed class PullRequestReporter
 
     private async Task<(long? Id, bool Created)> UpsertCommentAsync(string body, int pullRequest, List<string> problems)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false);
-            var existing = comments.FirstOrDefault(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true);
-            if (existing is not null)
+            try
             {
-                var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
-                return (updated.Id, false);
+                return await TryUpsertCommentAsync(body, pullRequest).ConfigureAwait(false);
             }
-
-            var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
-            return (comment.Id, true);
-        }
-        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
-        {
-            problems.Add(GitHubErrors.Describe($"post the report comment on pull request #{pullRequest}", exception));
-            return (null, false);
+            catch (ApiException exception) when (attempt == 1 && IsServerError(exception))
+            {
+                // The client does not resend a POST that GitHub answered 5xx: the comment may exist anyway. Looking
+                // again finds it (and updates it) instead of posting a second one.
+            }
+            catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+            {
+                problems.Add(Describe($"post the report comment on pull request #{pullRequest}", exception));
+                return (null, false);
+            }
         }
     }
+
+    private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest)
+    {
+        // 100 a page (GitHub's most; 30 by default): a long review thread is read in a third of the requests, each of
+        // which counts against the rate limit that every job of the repository shares.
+        var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+        var existing = await OwnReportAsync(comments).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
+            return (updated.Id, false);
+        }
+
+        var comment = await _client.Issue.Comment.Create(_connection.Owner, _connection.Name, pullRequest, body).ConfigureAwait(false);
+        return (comment.Id, true);
+    }
+
+    /// <summary>
+    /// The report comment this token wrote: it starts with the marker and its author is the token's account. Anyone
+    /// may start a comment with the marker (quoting the report, or on purpose); updating theirs would overwrite a
+    /// person's words. When GitHub cannot say who the token is, only a bot's comment is taken (no person is a bot).
+    /// </summary>
+    private async Task<IssueComment?> OwnReportAsync(IReadOnlyList<IssueComment> comments)
+    {
+        var candidates = comments.Where(c => c.Body?.StartsWith(Marker, StringComparison.Ordinal) == true).ToList();
+        if (candidates.Count == 0) return null;
+        var me = await TokenIdentity.OfAsync(_client).ConfigureAwait(false);
+        return me is not null
+            ? candidates.FirstOrDefault(c => me.Is(c.User))
+            : candidates.FirstOrDefault(c => c.User?.Type == AccountType.Bot);
+    }
+
+    private static bool IsServerError(ApiException exception) => exception.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
 
     private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int pullRequest, string? headSha, List<string> problems)
     {
@@ -119,12 +154,22 @@ public sealed class PullRequestReporter
         try
         {
             headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false)).Head.Sha;
-            run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress }).ConfigureAwait(false);
+            var create = new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress };
+            try
+            {
+                run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
+            }
+            catch (ApiException exception) when (IsServerError(exception))
+            {
+                // Not resent by the client (a POST). Should GitHub have created it anyway, that run stays in progress,
+                // but GitHub shows and requires the newest run of a name on a commit: this one, with its verdict.
+                run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
+            }
         }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             // GITHUB_TOKEN without `checks: write`, or a token of a user (only apps may create check runs): the comment is enough.
-            problems.Add(GitHubErrors.Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
+            problems.Add(Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
             return (null, 0);
         }
 
@@ -184,6 +229,17 @@ public sealed class PullRequestReporter
             problems.Add(GitHubErrors.Describe($"complete check run {runId} (it stays in progress)", exception));
         }
     }
+
+    /// <summary>
+    /// The problem in one sentence, and for GitHub's "Resource not accessible by integration" the likeliest reason in
+    /// CI: a workflow run for a pull request from a fork gets a read-only GITHUB_TOKEN, whatever its <c>permissions:</c>
+    /// say, so "the token lacks pull-requests: write" alone would send the author looking at a workflow that is right.
+    /// </summary>
+    private static string Describe(string what, Exception exception) =>
+        GitHubErrors.Describe(what, exception)
+        + (exception is ForbiddenException forbidden && forbidden.Message.Contains("Resource not accessible by integration", StringComparison.OrdinalIgnoreCase)
+            ? " For a pull request from a fork, GitHub gives the workflow a read-only GITHUB_TOKEN: the report is in the job summary and the log."
+            : "");
 
     /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
     /// <param name="result">The validation result.</param>

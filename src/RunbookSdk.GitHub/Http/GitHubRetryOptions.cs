@@ -1,0 +1,33 @@
+namespace RunbookSdk.GitHub.Http;
+
+/// <summary>
+/// How often and how long a GitHub client waits and retries when GitHub says "not now": a rate limit (429, or 403 with
+/// <c>Retry-After</c>, <c>x-ratelimit-remaining: 0</c> or a secondary-limit message) or a server error (500, 502, 503,
+/// 504, a dropped connection). The total wait of one client is capped, so a CI job or the end of a run never hangs on
+/// GitHub: a wait that does not fit in what is left of <see cref="MaxTotalWait"/> is not made, and GitHub's answer
+/// is reported as it is.
+/// </summary>
+/// <remarks>Octokit.net has no retry of its own; this is a message handler under its HTTP client.</remarks>
+public sealed record GitHubRetryOptions
+{
+    /// <summary>The defaults: 4 attempts a request, 60 s of waiting in all.</summary>
+    public static GitHubRetryOptions Default { get; } = new();
+
+    /// <summary>No retries: every request is sent once.</summary>
+    public static GitHubRetryOptions None { get; } = new() { MaxAttempts = 1 };
+
+    /// <summary>Attempts per request, the first included.</summary>
+    public int MaxAttempts { get; init; } = 4;
+
+    /// <summary>The most one client waits between attempts, summed over all its requests.</summary>
+    public TimeSpan MaxTotalWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The wait before the second attempt after a server error; doubled for each further one.</summary>
+    public TimeSpan FirstBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The wait after a rate limit that names no time (GitHub asks for at least a minute).</summary>
+    public TimeSpan UnnamedLimitWait { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock that waits and tells the time (for <c>x-ratelimit-reset</c>); tests pass one that does not sleep.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,27 @@
+namespace RunbookSdk.GitHub.Tests;
+
+/// <summary>The CI recipe (<c>templates/github/runbook-validate.yml</c>) holds up for the pull requests it runs on.</summary>
+public sealed class RecipeTests
+{
+    private static string Recipe()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+            if (File.Exists(Path.Combine(directory.FullName, "RunbookSdk.sln")))
+                return File.ReadAllText(Path.Combine(directory.FullName, "templates", "github", "runbook-validate.yml"));
+        throw new InvalidOperationException("RunbookSdk.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void TheSarifUploadIsSkippedForAPullRequestFromAForkWhoseTokenIsReadOnly()
+    {
+        var lines = Recipe().Split('\n');
+        var step = Array.FindIndex(lines, l => l.Contains("uses: github/codeql-action/upload-sarif", StringComparison.Ordinal));
+        Assert.True(step > 0, "the recipe uploads SARIF");
+
+        // The step's `if:` is among the lines between its `- name:` and its `uses:`.
+        var start = Array.FindLastIndex(lines, step, l => l.TrimStart().StartsWith("- name:", StringComparison.Ordinal));
+        var condition = lines[start..step].Single(l => l.TrimStart().StartsWith("if:", StringComparison.Ordinal));
+        Assert.Contains("github.event.pull_request.head.repo.full_name == github.repository", condition, StringComparison.Ordinal);
+        Assert.Contains("always()", condition, StringComparison.Ordinal);
+    }
+}
