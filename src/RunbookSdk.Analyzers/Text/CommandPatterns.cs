@@ -94,6 +94,8 @@ internal static class CommandPatterns
         (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
         (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
+        // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
+        (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
     ];
 
     private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");

@@ -46,6 +46,7 @@ public sealed class CommandPatternGuardTests
         "aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCY",
         "curl -X POST https://hooks.slack.com/services/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",
         "kubectl port-forward svc/api 8080:80", "stern api -n prod", "sleep infinity", "less +F /var/log/app.log", "ping db.internal",
+        "kubectl rollout status deploy/api",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =
