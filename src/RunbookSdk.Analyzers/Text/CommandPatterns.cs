@@ -94,6 +94,12 @@ internal static class CommandPatterns
         (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
         (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
+        // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
+        // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
+        (Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)(?!" + SameCommand + @"\s-[a-zA-Z]*f)", "ssh"), "ssh -N (a tunnel)"),
+        (Create(@"(?<=\baws\b" + SameCommand + @"\sssm\s+)start-session\b(?!" + SameCommand + @"\bAWS-StartNonInteractiveCommand\b)", "start-session"), "an SSM session"),
+        (Create(@"(?<=\bgcloud\b" + SameCommand + @"\s)start-iap-tunnel\b", "start-iap-tunnel"), "an IAP tunnel"),
+        (Create(@"(?<=\bkubectl\b" + SameCommand + @"\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", "proxy"), "kubectl proxy"), // not a namespace named proxy
         // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
         (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
     ];

@@ -27,4 +27,27 @@ public sealed class EndlessCommandTests
     [InlineData("kubectl rollout status deploy/api --watch=false")]
     [InlineData("kubectl rollout history deploy/api")]
     public Task RolloutStatusThatEndsIsNotReported(string command) => Verify(command);
+
+    // A tunnel or a session holds its connection open until someone stops it.
+    [Theory]
+    [InlineData("{|RB0015:ssh|} -N -L 5432:db.internal:5432 bastion.omnix.ai")]
+    [InlineData("{|RB0015:ssh|} -i ~/.ssh/oncall.pem -NL 6379:cache.internal:6379 ec2-user@bastion")]
+    [InlineData("{|RB0015:autossh|} -M 0 -N -L 5432:db.internal:5432 bastion")]
+    [InlineData("aws ssm {|RB0015:start-session|} --target i-0abc123def4567890")]
+    [InlineData("aws --region eu-central-1 ssm {|RB0015:start-session|} --target i-0abc --document-name AWS-StartPortForwardingSession --parameters portNumber=5432,localPortNumber=5432")]
+    [InlineData("gcloud compute {|RB0015:start-iap-tunnel|} db-1 5432 --local-host-port=localhost:5432 --zone europe-west1-b")]
+    [InlineData("kubectl {|RB0015:proxy|} --port=8001")]
+    public Task TunnelsAndSessionsAreReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("ssh -fN -L 5432:db.internal:5432 bastion.omnix.ai")] // -f: ssh goes to the background, the shell goes on
+    [InlineData("ssh -f -N -L 5432:db.internal:5432 bastion.omnix.ai")]
+    [InlineData("ssh bastion.omnix.ai 'systemctl status nginx --no-pager'")]
+    [InlineData("ssh -o ConnectTimeout=5 ec2-user@api-1 uptime")]
+    [InlineData("aws ssm start-session --target i-0abc --document-name AWS-StartNonInteractiveCommand --parameters command='df -h'")]
+    [InlineData("aws ssm send-command --instance-ids i-0abc --document-name AWS-RunShellScript --parameters commands='df -h'")]
+    [InlineData("aws ssm describe-sessions --state Active")]
+    [InlineData("kubectl get --raw /api/v1/nodes/node-1/proxy/metrics")]
+    [InlineData("kubectl -n proxy get pods")]
+    public Task CommandsThatEndAreNotReported(string command) => Verify(command);
 }
