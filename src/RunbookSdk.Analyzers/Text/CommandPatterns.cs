@@ -104,8 +104,6 @@ internal static class CommandPatterns
         (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
     ];
 
-    private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");
-
     public static IEnumerable<TextMatch> Destructive(string text) =>
         Earliest(s_destructive, text, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
 
@@ -197,10 +195,24 @@ internal static class CommandPatterns
     public static IEnumerable<TextMatch> SwallowedFailures(string text) =>
         Matches(s_swallow, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "'" + m.Value + "' turns every failure into success"));
 
+    /// <summary>The earliest command of the text that never ends on its own and that no <c>timeout N</c> prefix bounds.</summary>
     public static IEnumerable<TextMatch> NeverEnding(string text)
     {
-        if (s_timeoutPrefix.IsMatch(text)) return [];
-        return Earliest(s_neverEnds, text, Trimmed);
+        TextMatch? earliest = null;
+        foreach (var (pattern, detail) in s_neverEnds)
+        {
+            foreach (var match in Matches(pattern, text))
+            {
+                var candidate = Trimmed(match, detail);
+                if (earliest is { } found && candidate.Start >= found.Start) break; // matches come in order
+                // `timeout 60 kubectl get pods -w; tail -f app.log`: the prefix bounds only the command it prefixes.
+                if (ShellCommandBounds.HasTimeoutPrefix(text, candidate.Start)) continue;
+                earliest = candidate;
+                break;
+            }
+        }
+
+        return earliest is { } first ? [first] : [];
     }
 
     /// <summary>

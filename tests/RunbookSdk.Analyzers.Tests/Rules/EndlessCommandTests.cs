@@ -50,4 +50,19 @@ public sealed class EndlessCommandTests
     [InlineData("kubectl get --raw /api/v1/nodes/node-1/proxy/metrics")]
     [InlineData("kubectl -n proxy get pods")]
     public Task CommandsThatEndAreNotReported(string command) => Verify(command);
+
+    // A `timeout N` prefix bounds the command it prefixes, not the commands after it in the list.
+    [Theory]
+    [InlineData("timeout 60 kubectl get pods -w; {|RB0015:tail -f|} /var/log/app.log")]
+    [InlineData("timeout 30 curl -fsS http://localhost:8080/health && {|RB0015:kubectl port-forward|} svc/api 8080:80")]
+    [InlineData("timeout 60 tail -f /var/log/app.log | grep -m1 ready; journalctl -u api {|RB0015:-f|}")]
+    public Task ATimeoutPrefixDoesNotCoverTheCommandsAfterIt(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("cd /var/log && timeout 60 tail -f app.log")]
+    [InlineData("sudo timeout 30s journalctl -fu nginx")]
+    [InlineData("timeout -s INT 5m kubectl port-forward svc/api 8080:80")]
+    [InlineData("timeout 60 kubectl logs -f deploy/api | grep -i error")]
+    [InlineData("kubectl -n api exec api-0 -- timeout 10 tail -f /var/log/app.log")]
+    public Task ATimeoutPrefixCoversTheCommandItPrefixes(string command) => Verify(command);
 }
