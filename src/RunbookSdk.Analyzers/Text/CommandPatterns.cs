@@ -207,6 +207,8 @@ internal static class CommandPatterns
                 if (earliest is { } found && candidate.Start >= found.Start) break; // matches come in order
                 // `timeout 60 kubectl get pods -w; tail -f app.log`: the prefix bounds only the command it prefixes.
                 if (ShellCommandBounds.HasTimeoutPrefix(text, candidate.Start)) continue;
+                // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
+                if (ShellCommandBounds.IsBackgrounded(text, candidate.Start)) continue;
                 earliest = candidate;
                 break;
             }

@@ -30,6 +30,29 @@ internal static class ShellCommandBounds
         }
     }
 
+    /// <summary>
+    /// True when the pipeline holding <paramref name="index"/> is sent to the background with <c>&amp;</c>: the shell does
+    /// not wait for it (<c>kubectl port-forward svc/api 8080:80 &amp; sleep 3; curl ...; kill $!</c>), so it does not
+    /// hold the runner. <c>2&gt;&amp;1</c> and <c>&amp;&gt; file</c> redirect; they do not background.
+    /// </summary>
+    public static bool IsBackgrounded(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case ';' or '\n':
+                    return false;
+                case '|' when i + 1 < text.Length && text[i + 1] == '|':
+                    return false; // ||: the list goes on in the foreground
+                case '&' when !IsRedirection(text, i):
+                    return i + 1 >= text.Length || text[i + 1] != '&';
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Where the simple command holding <paramref name="index"/> starts: just after the separator before it.</summary>
     public static int CommandStart(string text, int index)
     {

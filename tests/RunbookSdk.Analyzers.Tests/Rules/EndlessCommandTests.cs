@@ -65,4 +65,17 @@ public sealed class EndlessCommandTests
     [InlineData("timeout 60 kubectl logs -f deploy/api | grep -i error")]
     [InlineData("kubectl -n api exec api-0 -- timeout 10 tail -f /var/log/app.log")]
     public Task ATimeoutPrefixCoversTheCommandItPrefixes(string command) => Verify(command);
+
+    // A command sent to the background with `&` does not hold the runner: the shell goes on, and ends.
+    [Theory]
+    [InlineData("kubectl port-forward svc/api 8080:80 > /tmp/pf.log 2>&1 & sleep 3; curl -fsS http://localhost:8080/health; kill $!")]
+    [InlineData("ssh -N -L 5432:db.internal:5432 bastion & sleep 2; psql -h localhost -c 'SELECT 1'; kill %1")]
+    [InlineData("tail -f /var/log/app.log | grep --line-buffered ERROR > /tmp/errors.log & sleep 60; kill %1")]
+    public Task ABackgroundedCommandIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("{|RB0015:tail -f|} /var/log/app.log 2>&1 | grep ERROR")]
+    [InlineData("{|RB0015:kubectl port-forward|} svc/api 8080:80 &> /tmp/pf.log")]
+    [InlineData("{|RB0015:kubectl port-forward|} svc/api 8080:80 && curl -fsS http://localhost:8080/health")]
+    public Task ARedirectionIsNotABackground(string command) => Verify(command);
 }
