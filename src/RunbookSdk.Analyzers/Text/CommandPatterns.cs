@@ -92,7 +92,7 @@ internal static class CommandPatterns
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
         (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
+        (Create(@"(?<=(^|[;&|(])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
         (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
         // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
         // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.

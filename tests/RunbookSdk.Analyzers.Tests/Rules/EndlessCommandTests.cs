@@ -78,4 +78,15 @@ public sealed class EndlessCommandTests
     [InlineData("{|RB0015:kubectl port-forward|} svc/api 8080:80 &> /tmp/pf.log")]
     [InlineData("{|RB0015:kubectl port-forward|} svc/api 8080:80 && curl -fsS http://localhost:8080/health")]
     public Task ARedirectionIsNotABackground(string command) => Verify(command);
+
+    // `watch` is a command only where a command starts; as an argument it is a word like any other.
+    [Theory]
+    [InlineData("grep -ci watch /var/log/kube-apiserver.log")]
+    [InlineData("kubectl get events -A --field-selector reason=Failed | grep -i watch | head")]
+    public Task WatchAsAnArgumentIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("{|RB0015:watch|} -n 5 kubectl get pods")]
+    [InlineData("cd /srv && sudo {|RB0015:watch|} -n 2 df -h")]
+    public Task WatchAsACommandIsReported(string command) => Verify(command);
 }
