@@ -79,6 +79,8 @@ internal static class CommandPatterns
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
     // A pipeline's status is its last command's: piped into one of these, the check fails when the page is wrong.
     private static readonly Regex s_pipedIntoCheck = Plain(@"\G\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
+    // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
+    private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
@@ -182,13 +184,49 @@ internal static class CommandPatterns
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
-            if (separator.Success && s_pipedIntoCheck.IsMatch(text, separator.Index)) continue; // \G: at the separator, no copy
-            // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is wrong.
-            var last = separator;
-            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch()) last = next;
-            if (last != separator && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is
+            // wrong, `curl -s ... | grep ok | wc -l` never does. Under pipefail any command of the pipeline can fail it.
+            var pipefail = text.IndexOf("pipefail", StringComparison.Ordinal) >= 0;
+            Match? last = null;
+            var checks = false;
+            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch())
+            {
+                last = next;
+                checks |= pipefail && s_pipedIntoCheck.IsMatch(text, next.Index); // \G: at the separator, no copy
+            }
+
+            if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
             if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
+        }
+    }
+
+    /// <summary>
+    /// Every pipeline whose last command exits 0 whatever it reads (<c>curl ... | grep ok | wc -l</c>,
+    /// <c>curl -f ... | jq .</c>, <c>... | tee log</c>): bash returns that status, so nothing before it can fail the check.
+    /// Not under <c>set -o pipefail</c>, where any command of the pipeline fails it.
+    /// </summary>
+    public static IEnumerable<TextMatch> AlwaysSucceedingPipelines(string text)
+    {
+        if (text.IndexOf('|') < 0 || text.IndexOf("pipefail", StringComparison.Ordinal) >= 0) yield break;
+        Match? previous = null;
+        foreach (var separator in Matches(s_commandSeparator, text))
+        {
+            // A pipe followed by another kind of separator (or none) is the pipe before a pipeline's last command.
+            if (previous is { Value: "|" } && separator.Value != "|" && Zero(previous) is { } found) yield return found;
+            previous = separator;
+        }
+
+        if (previous is { Value: "|" } && Zero(previous) is { } atEnd) yield return atEnd;
+
+        TextMatch? Zero(Match pipe)
+        {
+            var zero = s_pipedIntoZero.Match(text, pipe.Index);
+            if (!zero.Success) return null;
+            var name = zero.Groups["name"];
+            return new TextMatch(name.Index, name.Length, name.Value,
+                "'" + name.Value + "' exits 0 whatever it reads, and a pipeline's status is its last command's: the commands before it cannot fail the check");
         }
     }
 

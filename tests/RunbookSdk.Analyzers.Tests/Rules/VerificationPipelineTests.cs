@@ -1,0 +1,32 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0014 on pipelines: bash (without pipefail) returns a pipeline's last command's status, so a check early in the
+/// pipeline is only as good as the command at its end.
+/// </summary>
+public sealed class VerificationPipelineTests
+{
+    private static Task Verify(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
+            """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+            verification: $$"""v => v.Step("Check", s => s.Run("{{command}}"))"""));
+
+    // wc, tee, head, jq without -e... exit 0 whatever they read: the check before them cannot fail the step.
+    [Theory]
+    [InlineData("curl -s https://api.omnix.ai/health | grep ok | {|RB0014:wc|} -l")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | {|RB0014:jq|} .")] // curl --fail prints nothing on a 500; jq reads nothing and exits 0
+    [InlineData("kubectl rollout status deploy/api --timeout=120s | {|RB0014:tee|} /tmp/rollout.log")]
+    [InlineData("psql -h db.internal -U app -c 'SELECT 1' | {|RB0014:head|} -5")]
+    public Task APipelineEndingInACommandThatAlwaysSucceedsIsReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("curl -fsS https://api.omnix.ai/health | jq -e '.status == \\\"ok\\\"'")]
+    [InlineData("curl -s https://api.omnix.ai/health | grep -c ok")]
+    [InlineData("set -o pipefail; curl -fsS https://api.omnix.ai/health | jq .")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | tee /tmp/health.json | grep -q ok")]
+    [InlineData("kubectl get pods -n api --no-headers | awk '$3 != \\\"Running\\\" { bad = 1 } END { exit bad }'")]
+    public Task APipelineThatCanFailIsNotReported(string command) => Verify(command);
+}
