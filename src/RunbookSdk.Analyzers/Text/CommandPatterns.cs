@@ -82,6 +82,8 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    // \G: right after a separator. Nothing but blanks, or a command that succeeds whatever came before it.
+    private static readonly Regex s_sureToSucceed = Plain(@"\G\s*($|(echo|printf|true|:)(?=\s|$))");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
     private static readonly (GuardedPattern Pattern, string Detail)[] s_neverEnds =
@@ -230,8 +232,28 @@ internal static class CommandPatterns
         }
     }
 
-    public static IEnumerable<TextMatch> SwallowedFailures(string text) =>
-        Matches(s_swallow, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "'" + m.Value + "' turns every failure into success"));
+    /// <summary>
+    /// Every <c>|| true</c>, <c>|| :</c>, <c>|| exit 0</c>, <c>|| echo ...</c> whose success is the list's: not one followed
+    /// by <c>;</c>, <c>&amp;&amp;</c> or a new line and another command (<c>rm -f out.json || true; curl -f ...</c>), whose
+    /// status is then the list's.
+    /// </summary>
+    public static IEnumerable<TextMatch> SwallowedFailures(string text)
+    {
+        foreach (var swallow in Matches(s_swallow, text))
+        {
+            if (IsFollowedByACommand(text, swallow.Index + swallow.Length)) continue;
+            yield return new TextMatch(swallow.Index, swallow.Length, swallow.Value, "'" + swallow.Value + "' turns every failure into success");
+        }
+    }
+
+    /// <summary>True when the list goes on after <paramref name="index"/> with a command that can fail (<c>; curl -f ...</c>).</summary>
+    private static bool IsFollowedByACommand(string text, int index)
+    {
+        var separator = s_commandSeparator.Match(text, index);
+        if (!separator.Success || separator.Value is "|" or "||") return false;
+        // `|| true && echo ok` is as sure to succeed as `|| true`.
+        return !s_sureToSucceed.IsMatch(text, separator.Index + separator.Length);
+    }
 
     /// <summary>The earliest command of the text that never ends on its own and that no <c>timeout N</c> prefix bounds.</summary>
     public static IEnumerable<TextMatch> NeverEnding(string text)

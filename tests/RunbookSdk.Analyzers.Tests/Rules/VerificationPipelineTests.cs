@@ -29,4 +29,17 @@ public sealed class VerificationPipelineTests
     [InlineData("curl -fsS https://api.omnix.ai/health | tee /tmp/health.json | grep -q ok")]
     [InlineData("kubectl get pods -n api --no-headers | awk '$3 != \\\"Running\\\" { bad = 1 } END { exit bad }'")]
     public Task APipelineThatCanFailIsNotReported(string command) => Verify(command);
+
+    // `|| true` swallows a failure only when it ends the list: after it, the next command's status is the list's.
+    [Theory]
+    [InlineData("rm -f /tmp/health.json || true; curl -fsS https://api.omnix.ai/health -o /tmp/health.json")]
+    [InlineData("pkill -f 'ssh -fN' || true\\ncurl -fsS https://api.omnix.ai/health")]
+    [InlineData("docker network create probe-net 2>/dev/null || true && docker run --rm --network probe-net curlimages/curl -fsS http://localhost:8080/health")]
+    public Task AFallbackBeforeTheCheckIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("curl -fsS https://api.omnix.ai/health {|RB0014:|| true|}")]
+    [InlineData("curl -fsS https://api.omnix.ai/health {|RB0014:|| echo|} down")]
+    [InlineData("curl -fsS https://api.omnix.ai/health {|RB0014:|| true|} && echo healthy")]
+    public Task AFallbackAfterTheCheckIsReported(string command) => Verify(command);
 }
