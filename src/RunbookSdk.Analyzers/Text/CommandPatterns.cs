@@ -82,6 +82,10 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
+    private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
+    // ...unless a failure stops the list first: `set -e`, `|| exit 1`, `exit $status`.
+    private static readonly Regex s_failureEndsTheList = Plain(@"\bset\s+(-[a-zA-Z]*e|-o\s+errexit)|\bexit\s+[1-9$]");
     // \G: right after a separator. Nothing but blanks, or a command that succeeds whatever came before it.
     private static readonly Regex s_sureToSucceed = Plain(@"\G\s*($|(echo|printf|true|:)(?=\s|$))");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
@@ -243,6 +247,23 @@ internal static class CommandPatterns
         {
             if (IsFollowedByACommand(text, swallow.Index + swallow.Length)) continue;
             yield return new TextMatch(swallow.Index, swallow.Length, swallow.Value, "'" + swallow.Value + "' turns every failure into success");
+        }
+    }
+
+    /// <summary>
+    /// The last command of a list when it succeeds whatever the check before it found (<c>curl -f ...; echo done</c>,
+    /// <c>...; curl -f localhost:8080/health; kill $!</c>): a list's status is its last command's. Not when the list
+    /// stops at a failure (<c>set -e</c>, <c>|| exit 1</c>) or passes the check's status on (<c>exit $status</c>).
+    /// </summary>
+    public static IEnumerable<TextMatch> IgnoredStatus(string text)
+    {
+        if (text.IndexOf(';') < 0 && text.IndexOf('\n') < 0) yield break;
+        foreach (var end in Matches(s_listEndsInSuccess, text))
+        {
+            if (Matches(s_failureEndsTheList, text).Any()) yield break;
+            var name = end.Groups["name"];
+            yield return new TextMatch(name.Index, name.Length, name.Value,
+                "a command's status is its last command's, and '" + name.Value + "' succeeds whatever the check before it found");
         }
     }
 

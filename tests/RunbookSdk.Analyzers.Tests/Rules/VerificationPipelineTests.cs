@@ -42,4 +42,19 @@ public sealed class VerificationPipelineTests
     [InlineData("curl -fsS https://api.omnix.ai/health {|RB0014:|| echo|} down")]
     [InlineData("curl -fsS https://api.omnix.ai/health {|RB0014:|| true|} && echo healthy")]
     public Task AFallbackAfterTheCheckIsReported(string command) => Verify(command);
+
+    // A list's status is its last command's: `check; echo done` succeeds whatever the check found.
+    [Theory]
+    [InlineData("curl -fsS https://api.omnix.ai/health; {|RB0014:echo|} done")]
+    [InlineData("kubectl port-forward svc/api 8080:80 & sleep 3; curl -fsS http://localhost:8080/health; {|RB0014:kill|} $!")]
+    [InlineData("redis-cli -h cache.internal ping | grep -q PONG\\n{|RB0014:echo|} 'cache checked'")]
+    public Task AListEndingInACommandThatAlwaysSucceedsIsReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("kubectl port-forward svc/api 8080:80 & sleep 3; curl -fsS http://localhost:8080/health; status=$?; kill $!; exit $status")]
+    [InlineData("set -e; curl -fsS https://api.omnix.ai/health; echo done")]
+    [InlineData("curl -fsS https://api.omnix.ai/health || exit 1; echo healthy")]
+    [InlineData("curl -fsS https://api.omnix.ai/health && echo healthy")]
+    [InlineData("echo 'Checking health'; curl -fsS https://api.omnix.ai/health")]
+    public Task AListEndingInTheCheckIsNotReported(string command) => Verify(command);
 }
