@@ -290,6 +290,8 @@ internal static class CommandPatterns
                 if (ShellCommandBounds.HasTimeoutPrefix(text, candidate.Start)) continue;
                 // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
                 if (ShellCommandBounds.IsBackgrounded(text, candidate.Start)) continue;
+                // `pkill -f 'kubectl port-forward'`: named to be found, not run.
+                if (ShellCommandBounds.IsOnlyNamed(text, candidate.Start)) continue;
                 earliest = candidate;
                 break;
             }

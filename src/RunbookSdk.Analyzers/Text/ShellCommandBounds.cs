@@ -12,6 +12,25 @@ internal static class ShellCommandBounds
     // `timeout 60 tail -f`, `sudo timeout -s INT 5m ...`, `kubectl exec api -- timeout 10 ...`; not --request-timeout.
     private static readonly Regex s_timeoutWord = GuardedPattern.CreateRegex(@"(?<![\w-])g?timeout\s");
 
+    // Commands that take another command line as text: to find it, kill it or print it, never to run it.
+    private static readonly Regex s_namingCommand = GuardedPattern.CreateRegex(@"\G\s*(sudo\s+)?(pkill|pgrep|killall|grep|egrep|fgrep|rg|echo|printf)(?=\s|$)");
+
+    /// <summary>
+    /// True when the text at <paramref name="index"/> is an argument of a command that only names it:
+    /// <c>pkill -f 'kubectl port-forward'</c>, <c>grep 'tail -f'</c>, <c>echo 'then run kubectl proxy'</c>.
+    /// </summary>
+    public static bool IsOnlyNamed(string text, int index)
+    {
+        try
+        {
+            return s_namingCommand.IsMatch(text, CommandStart(text, index)); // \G: at the command's start, no copy
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// True when a <c>timeout N</c> prefix bounds the command at <paramref name="index"/>: it stands earlier in the same
     /// simple command. A prefix bounds only the command it prefixes, not the ones after it in the list.

@@ -89,4 +89,19 @@ public sealed class EndlessCommandTests
     [InlineData("{|RB0015:watch|} -n 5 kubectl get pods")]
     [InlineData("cd /srv && sudo {|RB0015:watch|} -n 2 df -h")]
     public Task WatchAsACommandIsReported(string command) => Verify(command);
+
+    // A command line named to find, kill or print it is text, not a command that runs.
+    [Theory]
+    [InlineData("pkill -f 'kubectl port-forward' || true")]
+    [InlineData("pgrep -af 'tail -f /var/log/app.log'")]
+    [InlineData("ps aux | grep -v grep | grep 'kubectl port-forward'")]
+    [InlineData("echo 'In another terminal: kubectl port-forward svc/api 8080:80'")]
+    [InlineData("sudo pkill -f 'ssh -N -L 5432'")]
+    public Task ACommandLineThatIsOnlyNamedIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("ssh api-1 '{|RB0015:tail -f|} /var/log/app.log'")]
+    [InlineData("bash -c '{|RB0015:kubectl port-forward|} svc/api 8080:80'")]
+    [InlineData("pkill -f 'kubectl port-forward'; {|RB0015:kubectl port-forward|} svc/api 8080:80")]
+    public Task AQuotedCommandThatRunsIsReported(string command) => Verify(command);
 }
