@@ -101,7 +101,17 @@ internal static class CommandPatterns
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
         (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(@"(?<=(^|[;&|(])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
-        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
+        (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
+        // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
+        (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
+        (Create(@"\bdocker\s+(system\s+)?events\b(?!" + SameCommand + @"\s--until\b)", "events"), "docker events without --until"),
+        (Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b(?!" + SameCommand + @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b)", "up"), "docker compose up without -d"),
+        (Create(@"\bredis-cli\b" + SameCommand + @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])", "redis-cli"), "a redis-cli stream"),
+        (Create(@"(?<![\w./-])tcpdump(?=\s|$)(?!" + SameCommand + @"\s-[a-zA-Z]*[cr])", "tcpdump"), "tcpdump without -c"), // -r reads a capture file
+        (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
+        (Create(@"(?<=\b(az|gcloud)\b" + SameCommand + @"\s)(log|logs|logging)\s+tail\b", "tail"), "streaming logs"), // az webapp log tail, gcloud app logs tail
+        // An interval and no count: `vmstat 1` samples forever, `vmstat 1 5` five times. Not when piped (`| head` ends it).
+        (Create(@"(?<![\w./-])(vmstat|iostat|mpstat|pidstat|sar)(\s+(?!\d)\S+)*\s+\d+(?=\s*($|[;&\n)]))", "vmstat", "iostat", "mpstat", "pidstat", "sar"), "an interval without a count"),
         // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
         // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
         (Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)(?!" + SameCommand + @"\s-[a-zA-Z]*f)", "ssh"), "ssh -N (a tunnel)"),

@@ -48,6 +48,8 @@ public sealed class CommandPatternGuardTests
         "kubectl port-forward svc/api 8080:80", "stern api -n prod", "sleep infinity", "less +F /var/log/app.log", "ping db.internal",
         "kubectl rollout status deploy/api", "ssh -N -L 5432:db:5432 bastion", "aws ssm start-session --target i-0abc",
         "gcloud compute start-iap-tunnel db-1 5432", "kubectl proxy --port=8001",
+        "docker stats", "docker events", "docker compose up api", "redis-cli monitor", "tcpdump -i any port 5432", "dmesg -w",
+        "az webapp log tail --name api", "vmstat 1",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =

@@ -104,4 +104,43 @@ public sealed class EndlessCommandTests
     [InlineData("bash -c '{|RB0015:kubectl port-forward|} svc/api 8080:80'")]
     [InlineData("pkill -f 'kubectl port-forward'; {|RB0015:kubectl port-forward|} svc/api 8080:80")]
     public Task AQuotedCommandThatRunsIsReported(string command) => Verify(command);
+
+    // More commands that stream until someone presses Ctrl-C: the checklists on-call engineers paste into runbooks.
+    [Theory]
+    [InlineData("{|RB0015:kubectl -n payments get pods -w|}")]
+    [InlineData("{|RB0015:kubectl --context prod-eu get events --watch|}")]
+    [InlineData("{|RB0015:docker stats|}")]
+    [InlineData("{|RB0015:docker events|} --filter type=container")]
+    [InlineData("{|RB0015:docker compose -f docker-compose.prod.yml up|} api")]
+    [InlineData("{|RB0015:redis-cli -h cache.internal MONITOR|}")]
+    [InlineData("{|RB0015:redis-cli -h cache.internal --latency|}")]
+    [InlineData("sudo {|RB0015:tcpdump|} -i any -nn port 5432")]
+    [InlineData("{|RB0015:dmesg -Tw|}")]
+    [InlineData("az webapp {|RB0015:log tail|} --name omnix-api --resource-group omnix-prod")]
+    [InlineData("gcloud app {|RB0015:logs tail|} -s default")]
+    [InlineData("{|RB0015:vmstat 1|}")]
+    [InlineData("{|RB0015:iostat -xz 1|}")]
+    [InlineData("{|RB0015:mpstat -P ALL 1|}")]
+    [InlineData("{|RB0015:sar -n DEV 1|}")]
+    public Task StreamingCommandsAreReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("kubectl -n payments get pods -o wide")]
+    [InlineData("docker stats --no-stream")]
+    [InlineData("docker events --since 30m --until 0s")]
+    [InlineData("docker compose -f docker-compose.prod.yml up -d api")]
+    [InlineData("docker compose up --detach --force-recreate api")]
+    [InlineData("docker compose up --wait api")]
+    [InlineData("docker compose ps | grep -i up")]
+    [InlineData("redis-cli -h cache.internal INFO replication")]
+    [InlineData("redis-cli -h cache.internal --bigkeys")]
+    [InlineData("sudo tcpdump -i any -nn -c 200 port 5432")]
+    [InlineData("tcpdump -nn -r /tmp/capture.pcap")]
+    [InlineData("dmesg -T | tail -50")]
+    [InlineData("vmstat 1 5")]
+    [InlineData("iostat -xz 1 3")]
+    [InlineData("vmstat -s")]
+    [InlineData("sar -f /var/log/sa/sa10")]
+    [InlineData("az webapp log download --name omnix-api --resource-group omnix-prod")]
+    public Task TheirBoundedFormsAreNotReported(string command) => Verify(command);
 }
