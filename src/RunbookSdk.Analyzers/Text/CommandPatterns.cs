@@ -71,7 +71,12 @@ internal static class CommandPatterns
         (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)", "-----BEGIN"), "A private key", "PrivateKey"),
     ];
 
-    private static readonly GuardedPattern s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*", "/home", "/Users", "\\Users\\");
+    // One person's home, as each system spells it: /home/jon, /Users/jon, C:\Users\jon (also C:/Users, c:\users), Git Bash's
+    // /c/Users/jon, WSL's /mnt/c/Users/jon, and ~jon/. Then the rest of the path.
+    private const string HomeUser = @"(?<user>[^\s/\\'""$`;&|)]+)";
+    private static readonly GuardedPattern s_homePath = Create(
+        @"(?<![\w.~/$-])(((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|[A-Za-z]:[\\/](?i:users)[\\/]" + HomeUser + @"|~(?<user>[A-Za-z_][\w.-]*)(?=/))[^\s'""`;&|)]*",
+        "/home", "/Users", "\\Users\\", "~");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
 
