@@ -73,9 +73,13 @@ internal static class CommandPatterns
 
     // One person's home, as each system spells it: /home/jon, /Users/jon, C:\Users\jon (also C:/Users, c:\users), Git Bash's
     // /c/Users/jon, WSL's /mnt/c/Users/jon, and ~jon/. Then the rest of the path.
-    private const string HomeUser = @"(?<user>[^\s/\\'""$`;&|)]+)";
+    // Not a glob or a placeholder (/home/*, C:\Users\%USERNAME%, /home/<user>), nor a folder every machine has
+    // (/Users/Shared, C:\Users\Public, C:\Users\Default, Homebrew's /home/linuxbrew).
+    private const string HomeUser = @"(?!(Shared|Public|Default|linuxbrew)([\s/\\'""`;&|)]|$))(?>(?<user>[^\s/\\'""$`;&|)*?\[<{%]+))(?![*?\[<{%])";
+    // Service accounts' homes are the same on every host: sudo -u postgres psql -f ~postgres/restore.sql.
+    private const string TildeUser = @"~(?!(root|postgres|mysql|redis|www-data|nginx)/)(?<user>[A-Za-z_][\w.-]*)(?=/)";
     private static readonly GuardedPattern s_homePath = Create(
-        @"(?<![\w.~/$-])(((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|[A-Za-z]:[\\/](?i:users)[\\/]" + HomeUser + @"|~(?<user>[A-Za-z_][\w.-]*)(?=/))[^\s'""`;&|)]*",
+        @"(?<![\w.~/$-])(((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|[A-Za-z]:[\\/](?i:users)[\\/]" + HomeUser + @"|" + TildeUser + @")[^\s'""`;&|)]*",
         "/home", "/Users", "\\Users\\", "~");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
@@ -160,8 +164,21 @@ internal static class CommandPatterns
         return value.All(c => c is (>= 'A' and <= 'Z') or '_');
     }
 
-    public static IEnumerable<TextMatch> HomePaths(string text) =>
-        Matches(s_homePath, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "home directory", PathParameterName(m.Value)));
+    public static IEnumerable<TextMatch> HomePaths(string text)
+    {
+        foreach (var path in Matches(s_homePath, text))
+        {
+            // ssh ubuntu@bastion 'tail /home/ubuntu/app.log': a cloud image's default user, the same on every instance.
+            if (s_serverAccount.IsMatch(path.Groups["user"].Value) && s_remote.IsMatch(text)) continue;
+            yield return new TextMatch(path.Index, path.Length, path.Value, "home directory", PathParameterName(path.Value));
+        }
+    }
+
+    // The default users of cloud images.
+    private static readonly Regex s_serverAccount = Plain(@"^(ubuntu|ec2-user|centos|rocky|almalinux|admin|debian|azureuser|opc|core|fedora|vagrant)$");
+
+    // The command reaches another machine, where the path is read.
+    private static readonly GuardedPattern s_remote = Create(@"(?<![\w-])(ssh|scp|sftp|rsync|exec)(?![\w-])", "ssh", "scp", "sftp", "rsync", "exec");
 
     /// <summary><c>/home/jon/apps/backend</c> becomes <c>BackendDirectory</c>; <c>.../deploy.sh</c> becomes <c>DeployScriptPath</c>.</summary>
     private static string PathParameterName(string path)

@@ -49,7 +49,7 @@ public sealed class CommandPatternGuardTests
         "kubectl rollout status deploy/api", "ssh -N -L 5432:db:5432 bastion", "aws ssm start-session --target i-0abc",
         "gcloud compute start-iap-tunnel db-1 5432", "kubectl proxy --port=8001",
         "docker stats", "docker events", "docker compose up api", "redis-cli monitor", "tcpdump -i any port 5432", "dmesg -w",
-        "az webapp log tail --name api", "vmstat 1",
+        "az webapp log tail --name api", "vmstat 1", "ssh ubuntu@bastion uptime",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =
