@@ -25,7 +25,8 @@ internal sealed class NonProductionNames
     private NonProductionNames(IReadOnlyCollection<string> names)
     {
         var alternatives = string.Join("|", names.OrderByDescending(n => n.Length).Select(Regex.Escape));
-        _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")([-_.]|$)", RegexOptions.None, names.ToArray());
+        // Numbered environments too: cache-stg01, api-dev2.
+        _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")\d*([-_.]|$)", RegexOptions.None, names.ToArray());
     }
 
     /// <summary>Diagnostic property: the resource name as written (the code fix replaces only that text).</summary>
@@ -62,9 +63,11 @@ internal sealed class NonProductionNames
         if (!_pattern.MayMatch(text)) yield break;
         foreach (var word in CommandPatterns.Words(text))
         {
-            if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
+            // An option such as --save-dev; but after a hole (`{FunctionName}-dev`) the text goes on with the name the hole began.
+            var afterHole = word.Index > 0 && text[word.Index - 1] == '}';
+            if (word.Value.StartsWith("-", StringComparison.Ordinal) && !afterHole) continue;
             var environment = _pattern.Regex.Match(word.Value);
-            if (!environment.Success || environment.Length == word.Length) continue;
+            if (!environment.Success || environment.Length == word.Length && !afterHole) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
         }
     }
