@@ -68,7 +68,34 @@ internal sealed class NonProductionNames
             if (word.Value.StartsWith("-", StringComparison.Ordinal) && !afterHole) continue;
             var environment = _pattern.Regex.Match(word.Value);
             if (!environment.Success || environment.Length == word.Length && !afterHole) continue;
+            if (IsMailbox(text, word) || IsPackage(text, word.Index)) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>
+    /// <c>dev-oncall@omnix.ai</c>, <c>ssh dev-user@api-1</c>: a mailbox or a login, not a resource. Not an image
+    /// pinned by digest (<c>omnix/api-dev@sha256:...</c>), whose name follows a <c>/</c>.
+    /// </summary>
+    private static bool IsMailbox(string text, Match word)
+    {
+        var after = word.Index + word.Length;
+        return after < text.Length && text[after] == '@' && (word.Index == 0 || text[word.Index - 1] != '/');
+    }
+
+    // A package manager's arguments are packages: libpq-dev and python3-dev are C headers, not a dev environment.
+    private static readonly Regex s_packageManager = new(@"\G\s*(sudo\s+)?(apt|apt-get|apk|yum|dnf|zypper|dpkg)(?=\s|$)",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+
+    private static bool IsPackage(string text, int index)
+    {
+        try
+        {
+            return s_packageManager.IsMatch(text, ShellCommandBounds.CommandStart(text, index)); // \G: at the command's start, no copy
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 

@@ -18,5 +18,14 @@ public sealed class NonProductionNameTests
     [InlineData("""s.Run("redis-cli -h {|RB0012:cache-stg01.internal|} ping")""")]
     [InlineData("""s.Run("curl -fsS https://{|RB0012:api-dev2.omnix.ai|}/health")""")]
     [InlineData("""s.Run($"aws lambda get-function --function-name {FunctionName}{|RB0012:-dev|} --region {Region}")""")] // whatever the function, its -dev twin
+    [InlineData("""s.Run("docker pull registry.omnix.ai/{|RB0012:api-dev|}@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945")""")] // an image, not a mailbox
     public Task DevResourcesAreReported(string step) => Verify(step);
+
+    [Theory]
+    [InlineData("""s.Run("sudo apt-get install -y libpq-dev postgresql-client")""")]    // a package of C headers
+    [InlineData("""s.Run("apk add --no-cache python3-dev")""")]
+    [InlineData("""s.Run("echo 'API down' | mail -s 'P1 incident' dev-oncall@omnix.ai")""")] // a mailbox, not a resource
+    [InlineData("""s.Run("npm ci --omit=dev && npm run build")""")]
+    [InlineData("""s.Run("lsblk /dev/nvme1n1 && df -h /dev/sda1")""")]
+    public Task NamesThatAreNotResourcesAreNotReported(string step) => Verify(step);
 }
