@@ -68,9 +68,21 @@ internal sealed class NonProductionNames
             if (word.Value.StartsWith("-", StringComparison.Ordinal) && !afterHole) continue;
             var environment = _pattern.Regex.Match(word.Value);
             if (!environment.Success || environment.Length == word.Length && !afterHole) continue;
-            if (IsMailbox(text, word) || IsPackage(text, word.Index)) continue;
+            if (IsMailbox(text, word) || IsPackage(text, word.Index) || IsDevDomain(text, word, environment)) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
         }
+    }
+
+    /// <summary>
+    /// <c>https://status.omnix.dev</c>, <c>deploy@api-1.omnix.dev</c>: <c>.dev</c> ending a host is the public top-level
+    /// domain, where production sites live. Not <c>Dockerfile.dev</c> (a file) nor <c>api.dev.omnix.ai</c>.
+    /// </summary>
+    private static bool IsDevDomain(string text, Match word, Match environment)
+    {
+        if (environment.Index + environment.Length != word.Length || word.Value[environment.Index] != '.') return false;
+        if (!string.Equals(environment.Groups["env"].Value, "dev", StringComparison.OrdinalIgnoreCase) || environment.Length != 4) return false;
+        var before = word.Index;
+        return before > 0 && text[before - 1] == '@' || before > 1 && text[before - 1] == '/' && text[before - 2] == '/';
     }
 
     /// <summary>

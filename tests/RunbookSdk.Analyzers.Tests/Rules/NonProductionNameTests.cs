@@ -19,6 +19,8 @@ public sealed class NonProductionNameTests
     [InlineData("""s.Run("curl -fsS https://{|RB0012:api-dev2.omnix.ai|}/health")""")]
     [InlineData("""s.Run($"aws lambda get-function --function-name {FunctionName}{|RB0012:-dev|} --region {Region}")""")] // whatever the function, its -dev twin
     [InlineData("""s.Run("docker pull registry.omnix.ai/{|RB0012:api-dev|}@sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945")""")] // an image, not a mailbox
+    [InlineData("""s.Run("docker build -f {|RB0012:Dockerfile.dev|} -t omnix/api .")""")]            // a file, not a host
+    [InlineData("""s.Run("curl -fsS https://{|RB0012:api.dev.omnix.ai|}/health")""")]
     public Task DevResourcesAreReported(string step) => Verify(step);
 
     [Theory]
@@ -27,5 +29,8 @@ public sealed class NonProductionNameTests
     [InlineData("""s.Run("echo 'API down' | mail -s 'P1 incident' dev-oncall@omnix.ai")""")] // a mailbox, not a resource
     [InlineData("""s.Run("npm ci --omit=dev && npm run build")""")]
     [InlineData("""s.Run("lsblk /dev/nvme1n1 && df -h /dev/sda1")""")]
+    [InlineData("""s.Run("curl -fsS https://status.omnix.dev/api/v2/status.json")""")]           // .dev is a public top-level domain
+    [InlineData("""s.Http("GET", "https://api.omnix.dev/health").ExpectStatus(200)""")]
+    [InlineData("""s.Run("ssh deploy@api-1.omnix.dev 'systemctl status api --no-pager'")""")]
     public Task NamesThatAreNotResourcesAreNotReported(string step) => Verify(step);
 }
