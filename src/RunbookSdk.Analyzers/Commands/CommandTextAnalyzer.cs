@@ -128,7 +128,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         if (call.IsInVerification())
         {
-            foreach (var weak in CommandPatterns.CurlWithoutFail(text.Flat).Concat(CommandPatterns.SwallowedFailures(text.Flat)))
+            foreach (var weak in CommandPatterns.CurlWithoutFail(text.Flat).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Flat)).Concat(CommandPatterns.SwallowedFailures(text.Flat)).Concat(CommandPatterns.IgnoredStatus(text.Flat)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 

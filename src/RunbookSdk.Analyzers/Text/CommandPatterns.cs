@@ -71,7 +71,16 @@ internal static class CommandPatterns
         (Create(@"(?<secret>-----BEGIN [A-Z ]*PRIVATE KEY-----)", "-----BEGIN"), "A private key", "PrivateKey"),
     ];
 
-    private static readonly GuardedPattern s_homePath = Create(@"(?<![\w.~/$-])((/home|/Users)/[^\s/'""$`;&|)]+|[A-Za-z]:\\Users\\[^\s\\'""$`;&|)]+)[^\s'""`;&|)]*", "/home", "/Users", "\\Users\\");
+    // One person's home, as each system spells it: /home/jon, /Users/jon, C:\Users\jon (also C:/Users, c:\users), Git Bash's
+    // /c/Users/jon, WSL's /mnt/c/Users/jon, and ~jon/. Then the rest of the path.
+    // Not a glob or a placeholder (/home/*, C:\Users\%USERNAME%, /home/<user>), nor a folder every machine has
+    // (/Users/Shared, C:\Users\Public, C:\Users\Default, Homebrew's /home/linuxbrew).
+    private const string HomeUser = @"(?!(Shared|Public|Default|linuxbrew)([\s/\\'""`;&|)]|$))(?>(?<user>[^\s/\\'""$`;&|)*?\[<{%]+))(?![*?\[<{%])";
+    // Service accounts' homes are the same on every host: sudo -u postgres psql -f ~postgres/restore.sql.
+    private const string TildeUser = @"~(?!(root|postgres|mysql|redis|www-data|nginx)/)(?<user>[A-Za-z_][\w.-]*)(?=/)";
+    private static readonly GuardedPattern s_homePath = Create(
+        @"(?<![\w.~/$-])(((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|[A-Za-z]:[\\/](?i:users)[\\/]" + HomeUser + @"|" + TildeUser + @")[^\s'""`;&|)]*",
+        "/home", "/Users", "\\Users\\", "~");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
 
@@ -79,7 +88,15 @@ internal static class CommandPatterns
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
     // A pipeline's status is its last command's: piped into one of these, the check fails when the page is wrong.
     private static readonly Regex s_pipedIntoCheck = Plain(@"\G\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
+    // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
+    private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
+    private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
+    // ...unless a failure stops the list first: `set -e`, `|| exit 1`, `exit $status`.
+    private static readonly Regex s_failureEndsTheList = Plain(@"\bset\s+(-[a-zA-Z]*e|-o\s+errexit)|\bexit\s+[1-9$]");
+    // \G: right after a separator. Nothing but blanks, or a command that succeeds whatever came before it.
+    private static readonly Regex s_sureToSucceed = Plain(@"\G\s*($|(echo|printf|true|:)(?=\s|$))");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
     private static readonly (GuardedPattern Pattern, string Detail)[] s_neverEnds =
@@ -92,11 +109,27 @@ internal static class CommandPatterns
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
         (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create(@"(^|[;&|(]\s*|\s)watch\s+", "watch"), "watch"),
-        (Create(@"\bkubectl\s+get\b" + SameCommand + @"\s(-w|--watch)\b", "-w"), "kubectl get --watch"),
+        (Create(@"(?<=(^|[;&|(])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
+        (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
+        // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
+        (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
+        (Create(@"\bdocker\s+(system\s+)?events\b(?!" + SameCommand + @"\s--until\b)", "events"), "docker events without --until"),
+        (Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b(?!" + SameCommand + @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b)", "up"), "docker compose up without -d"),
+        (Create(@"\bredis-cli\b" + SameCommand + @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])", "redis-cli"), "a redis-cli stream"),
+        (Create(@"(?<![\w./-])tcpdump(?=\s|$)(?!" + SameCommand + @"\s-[a-zA-Z]*[cr])", "tcpdump"), "tcpdump without -c"), // -r reads a capture file
+        (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
+        (Create(@"(?<=\b(az|gcloud)\b" + SameCommand + @"\s)(log|logs|logging)\s+tail\b", "tail"), "streaming logs"), // az webapp log tail, gcloud app logs tail
+        // An interval and no count: `vmstat 1` samples forever, `vmstat 1 5` five times. Not when piped (`| head` ends it).
+        (Create(@"(?<![\w./-])(vmstat|iostat|mpstat|pidstat|sar)(\s+(?!\d)\S+)*\s+\d+(?=\s*($|[;&\n)]))", "vmstat", "iostat", "mpstat", "pidstat", "sar"), "an interval without a count"),
+        // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
+        // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
+        (Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)(?!" + SameCommand + @"\s-[a-zA-Z]*f)", "ssh"), "ssh -N (a tunnel)"),
+        (Create(@"(?<=\baws\b" + SameCommand + @"\sssm\s+)start-session\b(?!" + SameCommand + @"\bAWS-StartNonInteractiveCommand\b)", "start-session"), "an SSM session"),
+        (Create(@"(?<=\bgcloud\b" + SameCommand + @"\s)start-iap-tunnel\b", "start-iap-tunnel"), "an IAP tunnel"),
+        (Create(@"(?<=\bkubectl\b" + SameCommand + @"\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", "proxy"), "kubectl proxy"), // not a namespace named proxy
+        // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
+        (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
     ];
-
-    private static readonly GuardedPattern s_timeoutPrefix = Create(@"^\s*timeout\s+\S+\s", "timeout");
 
     public static IEnumerable<TextMatch> Destructive(string text) =>
         Earliest(s_destructive, text, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
@@ -131,8 +164,21 @@ internal static class CommandPatterns
         return value.All(c => c is (>= 'A' and <= 'Z') or '_');
     }
 
-    public static IEnumerable<TextMatch> HomePaths(string text) =>
-        Matches(s_homePath, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "home directory", PathParameterName(m.Value)));
+    public static IEnumerable<TextMatch> HomePaths(string text)
+    {
+        foreach (var path in Matches(s_homePath, text))
+        {
+            // ssh ubuntu@bastion 'tail /home/ubuntu/app.log': a cloud image's default user, the same on every instance.
+            if (s_serverAccount.IsMatch(path.Groups["user"].Value) && s_remote.IsMatch(text)) continue;
+            yield return new TextMatch(path.Index, path.Length, path.Value, "home directory", PathParameterName(path.Value));
+        }
+    }
+
+    // The default users of cloud images.
+    private static readonly Regex s_serverAccount = Plain(@"^(ubuntu|ec2-user|centos|rocky|almalinux|admin|debian|azureuser|opc|core|fedora|vagrant)$");
+
+    // The command reaches another machine, where the path is read.
+    private static readonly GuardedPattern s_remote = Create(@"(?<![\w-])(ssh|scp|sftp|rsync|exec)(?![\w-])", "ssh", "scp", "sftp", "rsync", "exec");
 
     /// <summary><c>/home/jon/apps/backend</c> becomes <c>BackendDirectory</c>; <c>.../deploy.sh</c> becomes <c>DeployScriptPath</c>.</summary>
     private static string PathParameterName(string path)
@@ -176,23 +222,114 @@ internal static class CommandPatterns
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
-            if (separator.Success && s_pipedIntoCheck.IsMatch(text, separator.Index)) continue; // \G: at the separator, no copy
-            // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is wrong.
-            var last = separator;
-            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch()) last = next;
-            if (last != separator && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is
+            // wrong, `curl -s ... | grep ok | wc -l` never does. Under pipefail any command of the pipeline can fail it.
+            var pipefail = text.IndexOf("pipefail", StringComparison.Ordinal) >= 0;
+            Match? last = null;
+            var checks = false;
+            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch())
+            {
+                last = next;
+                checks |= pipefail && s_pipedIntoCheck.IsMatch(text, next.Index); // \G: at the separator, no copy
+            }
+
+            if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
             if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
         }
     }
 
-    public static IEnumerable<TextMatch> SwallowedFailures(string text) =>
-        Matches(s_swallow, text).Select(m => new TextMatch(m.Index, m.Length, m.Value, "'" + m.Value + "' turns every failure into success"));
+    /// <summary>
+    /// Every pipeline whose last command exits 0 whatever it reads (<c>curl ... | grep ok | wc -l</c>,
+    /// <c>curl -f ... | jq .</c>, <c>... | tee log</c>): bash returns that status, so nothing before it can fail the check.
+    /// Not under <c>set -o pipefail</c>, where any command of the pipeline fails it.
+    /// </summary>
+    public static IEnumerable<TextMatch> AlwaysSucceedingPipelines(string text)
+    {
+        if (text.IndexOf('|') < 0 || text.IndexOf("pipefail", StringComparison.Ordinal) >= 0) yield break;
+        Match? previous = null;
+        foreach (var separator in Matches(s_commandSeparator, text))
+        {
+            // A pipe followed by another kind of separator (or none) is the pipe before a pipeline's last command.
+            if (previous is { Value: "|" } && separator.Value != "|" && Zero(previous) is { } found) yield return found;
+            previous = separator;
+        }
 
+        if (previous is { Value: "|" } && Zero(previous) is { } atEnd) yield return atEnd;
+
+        TextMatch? Zero(Match pipe)
+        {
+            var zero = s_pipedIntoZero.Match(text, pipe.Index);
+            if (!zero.Success) return null;
+            var name = zero.Groups["name"];
+            return new TextMatch(name.Index, name.Length, name.Value,
+                "'" + name.Value + "' exits 0 whatever it reads, and a pipeline's status is its last command's: the commands before it cannot fail the check");
+        }
+    }
+
+    /// <summary>
+    /// Every <c>|| true</c>, <c>|| :</c>, <c>|| exit 0</c>, <c>|| echo ...</c> whose success is the list's: not one followed
+    /// by <c>;</c>, <c>&amp;&amp;</c> or a new line and another command (<c>rm -f out.json || true; curl -f ...</c>), whose
+    /// status is then the list's.
+    /// </summary>
+    public static IEnumerable<TextMatch> SwallowedFailures(string text)
+    {
+        foreach (var swallow in Matches(s_swallow, text))
+        {
+            if (IsFollowedByACommand(text, swallow.Index + swallow.Length)) continue;
+            yield return new TextMatch(swallow.Index, swallow.Length, swallow.Value, "'" + swallow.Value + "' turns every failure into success");
+        }
+    }
+
+    /// <summary>
+    /// The last command of a list when it succeeds whatever the check before it found (<c>curl -f ...; echo done</c>,
+    /// <c>...; curl -f localhost:8080/health; kill $!</c>): a list's status is its last command's. Not when the list
+    /// stops at a failure (<c>set -e</c>, <c>|| exit 1</c>) or passes the check's status on (<c>exit $status</c>).
+    /// </summary>
+    public static IEnumerable<TextMatch> IgnoredStatus(string text)
+    {
+        if (text.IndexOf(';') < 0 && text.IndexOf('\n') < 0) yield break;
+        foreach (var end in Matches(s_listEndsInSuccess, text))
+        {
+            if (Matches(s_failureEndsTheList, text).Any()) yield break;
+            var name = end.Groups["name"];
+            yield return new TextMatch(name.Index, name.Length, name.Value,
+                "a command's status is its last command's, and '" + name.Value + "' succeeds whatever the check before it found");
+        }
+    }
+
+    /// <summary>True when the list goes on after <paramref name="index"/> with a command that can fail (<c>; curl -f ...</c>).</summary>
+    private static bool IsFollowedByACommand(string text, int index)
+    {
+        var separator = s_commandSeparator.Match(text, index);
+        if (!separator.Success || separator.Value is "|" or "||") return false;
+        // `|| true && echo ok` is as sure to succeed as `|| true`.
+        return !s_sureToSucceed.IsMatch(text, separator.Index + separator.Length);
+    }
+
+    /// <summary>The earliest command of the text that never ends on its own and that no <c>timeout N</c> prefix bounds.</summary>
     public static IEnumerable<TextMatch> NeverEnding(string text)
     {
-        if (s_timeoutPrefix.IsMatch(text)) return [];
-        return Earliest(s_neverEnds, text, Trimmed);
+        TextMatch? earliest = null;
+        foreach (var (pattern, detail) in s_neverEnds)
+        {
+            foreach (var match in Matches(pattern, text))
+            {
+                var candidate = Trimmed(match, detail);
+                if (earliest is { } found && candidate.Start >= found.Start) break; // matches come in order
+                // `timeout 60 kubectl get pods -w; tail -f app.log`: the prefix bounds only the command it prefixes.
+                if (ShellCommandBounds.HasTimeoutPrefix(text, candidate.Start)) continue;
+                // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
+                if (ShellCommandBounds.IsBackgrounded(text, candidate.Start)) continue;
+                // `pkill -f 'kubectl port-forward'`: named to be found, not run.
+                if (ShellCommandBounds.IsOnlyNamed(text, candidate.Start)) continue;
+                earliest = candidate;
+                break;
+            }
+        }
+
+        return earliest is { } first ? [first] : [];
     }
 
     /// <summary>

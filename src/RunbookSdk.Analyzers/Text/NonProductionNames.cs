@@ -25,7 +25,8 @@ internal sealed class NonProductionNames
     private NonProductionNames(IReadOnlyCollection<string> names)
     {
         var alternatives = string.Join("|", names.OrderByDescending(n => n.Length).Select(Regex.Escape));
-        _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")([-_.]|$)", RegexOptions.None, names.ToArray());
+        // Numbered environments too: cache-stg01, api-dev2.
+        _pattern = new GuardedPattern(@"(?i)(^|[-_.])(?<env>" + alternatives + @")\d*([-_.]|$)", RegexOptions.None, names.ToArray());
     }
 
     /// <summary>Diagnostic property: the resource name as written (the code fix replaces only that text).</summary>
@@ -62,10 +63,51 @@ internal sealed class NonProductionNames
         if (!_pattern.MayMatch(text)) yield break;
         foreach (var word in CommandPatterns.Words(text))
         {
-            if (word.Value.StartsWith("-", StringComparison.Ordinal)) continue; // an option such as --save-dev
+            // An option such as --save-dev; but after a hole (`{FunctionName}-dev`) the text goes on with the name the hole began.
+            var afterHole = word.Index > 0 && text[word.Index - 1] == '}';
+            if (word.Value.StartsWith("-", StringComparison.Ordinal) && !afterHole) continue;
             var environment = _pattern.Regex.Match(word.Value);
-            if (!environment.Success || environment.Length == word.Length) continue;
+            if (!environment.Success || environment.Length == word.Length && !afterHole) continue;
+            if (IsMailbox(text, word) || IsPackage(text, word.Index) || IsDevDomain(text, word, environment)) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>
+    /// <c>https://status.omnix.dev</c>, <c>deploy@api-1.omnix.dev</c>: <c>.dev</c> ending a host is the public top-level
+    /// domain, where production sites live. Not <c>Dockerfile.dev</c> (a file) nor <c>api.dev.omnix.ai</c>.
+    /// </summary>
+    private static bool IsDevDomain(string text, Match word, Match environment)
+    {
+        if (environment.Index + environment.Length != word.Length || word.Value[environment.Index] != '.') return false;
+        if (!string.Equals(environment.Groups["env"].Value, "dev", StringComparison.OrdinalIgnoreCase) || environment.Length != 4) return false;
+        var before = word.Index;
+        return before > 0 && text[before - 1] == '@' || before > 1 && text[before - 1] == '/' && text[before - 2] == '/';
+    }
+
+    /// <summary>
+    /// <c>dev-oncall@omnix.ai</c>, <c>ssh dev-user@api-1</c>: a mailbox or a login, not a resource. Not an image
+    /// pinned by digest (<c>omnix/api-dev@sha256:...</c>), whose name follows a <c>/</c>.
+    /// </summary>
+    private static bool IsMailbox(string text, Match word)
+    {
+        var after = word.Index + word.Length;
+        return after < text.Length && text[after] == '@' && (word.Index == 0 || text[word.Index - 1] != '/');
+    }
+
+    // A package manager's arguments are packages: libpq-dev and python3-dev are C headers, not a dev environment.
+    private static readonly Regex s_packageManager = new(@"\G\s*(sudo\s+)?(apt|apt-get|apk|yum|dnf|zypper|dpkg)(?=\s|$)",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
+
+    private static bool IsPackage(string text, int index)
+    {
+        try
+        {
+            return s_packageManager.IsMatch(text, ShellCommandBounds.CommandStart(text, index)); // \G: at the command's start, no copy
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
         }
     }
 

@@ -46,6 +46,10 @@ public sealed class CommandPatternGuardTests
         "aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCY",
         "curl -X POST https://hooks.slack.com/services/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",
         "kubectl port-forward svc/api 8080:80", "stern api -n prod", "sleep infinity", "less +F /var/log/app.log", "ping db.internal",
+        "kubectl rollout status deploy/api", "ssh -N -L 5432:db:5432 bastion", "aws ssm start-session --target i-0abc",
+        "gcloud compute start-iap-tunnel db-1 5432", "kubectl proxy --port=8001",
+        "docker stats", "docker events", "docker compose up api", "redis-cli monitor", "tcpdump -i any port 5432", "dmesg -w",
+        "az webapp log tail --name api", "vmstat 1", "ssh ubuntu@bastion uptime",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =

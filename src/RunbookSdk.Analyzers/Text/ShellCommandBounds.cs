@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// Where one simple command of a shell list starts, and whether something bounds it: RB0015 asks this of a command that
+/// would otherwise never end. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
+/// <c>&amp;</c>, newlines), ignoring quotes: commands in runbooks rarely quote these characters.
+/// </summary>
+internal static class ShellCommandBounds
+{
+    // `timeout 60 tail -f`, `sudo timeout -s INT 5m ...`, `kubectl exec api -- timeout 10 ...`; not --request-timeout.
+    private static readonly Regex s_timeoutWord = GuardedPattern.CreateRegex(@"(?<![\w-])g?timeout\s");
+
+    // Commands that take another command line as text: to find it, kill it or print it, never to run it.
+    private static readonly Regex s_namingCommand = GuardedPattern.CreateRegex(@"\G\s*(sudo\s+)?(pkill|pgrep|killall|grep|egrep|fgrep|rg|echo|printf)(?=\s|$)");
+
+    /// <summary>
+    /// True when the text at <paramref name="index"/> is an argument of a command that only names it:
+    /// <c>pkill -f 'kubectl port-forward'</c>, <c>grep 'tail -f'</c>, <c>echo 'then run kubectl proxy'</c>.
+    /// </summary>
+    public static bool IsOnlyNamed(string text, int index)
+    {
+        try
+        {
+            return s_namingCommand.IsMatch(text, CommandStart(text, index)); // \G: at the command's start, no copy
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when a <c>timeout N</c> prefix bounds the command at <paramref name="index"/>: it stands earlier in the same
+    /// simple command. A prefix bounds only the command it prefixes, not the ones after it in the list.
+    /// </summary>
+    public static bool HasTimeoutPrefix(string text, int index)
+    {
+        var start = CommandStart(text, index);
+        if (index <= start || text.IndexOf("timeout", start, index - start, System.StringComparison.Ordinal) < 0) return false;
+        try
+        {
+            return s_timeoutWord.Match(text, start, index - start).Success;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// True when the pipeline holding <paramref name="index"/> is sent to the background with <c>&amp;</c>: the shell does
+    /// not wait for it (<c>kubectl port-forward svc/api 8080:80 &amp; sleep 3; curl ...; kill $!</c>), so it does not
+    /// hold the runner. <c>2&gt;&amp;1</c> and <c>&amp;&gt; file</c> redirect; they do not background.
+    /// </summary>
+    public static bool IsBackgrounded(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case ';' or '\n':
+                    return false;
+                case '|' when i + 1 < text.Length && text[i + 1] == '|':
+                    return false; // ||: the list goes on in the foreground
+                case '&' when !IsRedirection(text, i):
+                    return i + 1 >= text.Length || text[i + 1] != '&';
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the simple command holding <paramref name="index"/> starts: just after the separator before it.</summary>
+    public static int CommandStart(string text, int index)
+    {
+        for (var i = index - 1; i >= 0; i--)
+        {
+            if (IsSeparator(text, i)) return i + 1;
+        }
+
+        return 0;
+    }
+
+    private static bool IsSeparator(string text, int i) => text[i] switch
+    {
+        ';' or '|' or '\n' or '(' => true,
+        '&' => !IsRedirection(text, i),
+        _ => false,
+    };
+
+    /// <summary><c>2&gt;&amp;1</c>, <c>&amp;&gt;file</c>, <c>&gt;&amp;2</c>: an ampersand that redirects, not one that separates.</summary>
+    private static bool IsRedirection(string text, int i) =>
+        i > 0 && text[i - 1] == '>' || i + 1 < text.Length && text[i + 1] == '>';
+}

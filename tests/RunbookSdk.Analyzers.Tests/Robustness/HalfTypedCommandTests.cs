@@ -1,0 +1,42 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Robustness;
+
+/// <summary>
+/// The command rules read shell text character by character (separators, holes, quotes, paths). Every state a command
+/// passes through while it is typed must leave every rule quiet or right, never throwing (AD0001): at a separator
+/// with nothing after it, a hole with nothing in it, a path cut after its drive letter, in a step or a verification.
+/// </summary>
+public sealed class HalfTypedCommandTests
+{
+    public static TheoryData<string> Commands => new(
+        "\"\"", "\"|\"", "\"&\"", "\";\"", "\"||\"", "\"&&\"", "\"\\n\"", "\"~\"", "\"~/\"", "\"@\"", "\"}\"", "\"}-dev\"", "\"-dev@\"",
+        "\"timeout\"", "\"timeout 5\"", "\"timeout 5 \"", "\"a || true;\"", "\"x;\\n\"", "\"curl -s x |\"", "\"curl -f x | wc\"",
+        "\"curl -f x; kill\"", "\"kubectl rollout status\"", "\"ssh -N\"", "\"vmstat 1\"", "\"tail -f x &\"", "\"pkill -f\"",
+        "\"C:\"", "@\"C:\\Users\\\"", "\"/c/Users/\"", "\"/home/\"", "\"apt-get install\"", "\"redis-cli -h cache-stg\"",
+        "$\"{FunctionName}-\"", "$\"{FunctionName}\"", "$\"{}\"", "$\"{FunctionName}-dev", "\"kubectl rollout status deploy/x --timeout=",
+        "\"curl -s https://api | grep ok | wc -l");
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task No_rule_throws_on_a_command_being_typed(string command)
+    {
+        var source = Sources.Runbook(
+            $$"""            .Step("Act", s => s.Run({{command}}))""",
+            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))""");
+        var compilation = CSharpCompilation.Create("HalfTyped", [CSharpSyntaxTree.ParseText(source)], TestReferences.All,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var failures = new List<string>();
+        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]),
+            onAnalyzerException: (exception, analyzer, _) => failures.Add($"{analyzer.GetType().Name} threw {exception}"),
+            concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+
+        var diagnostics = await compilation.WithAnalyzers(Shipped.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+        failures.AddRange(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage()));
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+}
