@@ -107,6 +107,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is \"{1}\", which the command handler quotes as one word; write it into the command text if the shell should split it",
         Categories.Safety, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HiddenCharacter = Create(
+        "RB0018", "Hidden or bidirectional character in a command",
+        "{0} in the {1}: {2}",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

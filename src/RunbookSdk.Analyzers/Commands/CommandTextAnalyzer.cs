@@ -13,7 +13,7 @@ namespace RunbookSdk.Analyzers.Commands;
 /// The rules that read command text: what <c>Run</c>, <c>Http</c>, <c>Header</c> and <c>Body</c> will actually send.
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
-/// RB0017 constants of several words in the handler's holes.
+/// RB0017 constants of several words in the handler's holes, RB0018 hidden characters.
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -34,7 +34,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsafeCommandInterpolation,
         DiagnosticDescriptors.VerificationCannotFail,
         DiagnosticDescriptors.CommandNeverEnds,
-        DiagnosticDescriptors.ConstantHoleIsOneWord);
+        DiagnosticDescriptors.ConstantHoleIsOneWord,
+        DiagnosticDescriptors.HiddenCharacter);
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
 
@@ -61,6 +62,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             case "Http" when call.Argument("url") is { } url:
                 if (Read(call, url) is { } urlText)
                 {
+                    ReportHidden(call, urlText, "URL");
                     ReportSecrets(call, urlText);
                     ReportNonProduction(call, urlText);
                 }
@@ -74,6 +76,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
                 break;
             case "Header" when call.Argument("value") is { } value && Read(call, value) is { } header:
+                ReportHidden(call, header, "header");
                 var name = call.Values.ConstantString(call.Argument("name"));
                 if (name is not null && s_credentialHeaders.Contains(name))
                 {
@@ -89,6 +92,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 ReportSecrets(call, header);
                 break;
             case "Body" when call.Argument("body") is { } body && Read(call, body) is { } bodyText:
+                ReportHidden(call, bodyText, "body");
                 ReportSecrets(call, bodyText);
                 break;
         }
@@ -101,6 +105,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             call.Report(DiagnosticDescriptors.UnsafeCommandInterpolation, command.GetLocation(), pasted.Name);
 
         if (Read(call, command) is not { } text) return;
+
+        ReportHidden(call, text, "command");
 
         if (safeHandler)
         {
@@ -155,6 +161,20 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             var name = secret.Name.Length == 0 ? "Secret" : secret.Name;
             call.Report(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length),
                 ParameterSuggestion.Create(name, ParameterSuggestion.Humanize(name), secret: true), secret.Detail);
+        }
+    }
+
+    private static void ReportHidden(DslInvocation call, CommandText text, string where)
+    {
+        if (!HiddenCharacters.Any(text.Flat)) return;
+        foreach (var hidden in HiddenCharacters.In(text.Flat))
+        {
+            // The fix needs the character's own place in the source; one inside a constant declared elsewhere is
+            // reported on the argument, for a person to follow.
+            var properties = text.TrySpanOf(hidden.Index, 1, out _)
+                ? ImmutableDictionary<string, string?>.Empty.Add(HiddenCharacters.ReplacementProperty, hidden.Replacement)
+                : ImmutableDictionary<string, string?>.Empty;
+            call.Report(DiagnosticDescriptors.HiddenCharacter, text.LocationOf(hidden.Index, 1), properties, hidden.Description, where, hidden.Effect);
         }
     }
 

@@ -1,0 +1,83 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// Characters that make a command read differently from what runs (RB0018): bidirectional controls, which reorder
+/// the text around them on the page, in the IDE and in a terminal ("Trojan Source"); invisible format characters,
+/// which a shell passes on inside a word; and spaces other than the ASCII one, which look like a word break but are
+/// not one to the shell. They arrive with text pasted from chat, wikis and word processors.
+/// </summary>
+internal static class HiddenCharacters
+{
+    /// <summary>One hidden character in a text.</summary>
+    /// <param name="Index">Where it is.</param>
+    /// <param name="Description">Its code point and name, e.g. <c>U+00A0 NO-BREAK SPACE</c>.</param>
+    /// <param name="Effect">Why it matters, as the end of a sentence.</param>
+    /// <param name="Replacement">What the fix writes instead: a space for a space look-alike, else nothing.</param>
+    internal readonly record struct Finding(int Index, string Description, string Effect, string Replacement);
+
+    /// <summary>The diagnostic property that tells the code fix what to write in the character's place.</summary>
+    public const string ReplacementProperty = "Replacement";
+
+    private const string Reorders = "it reorders the text around it, so what you read is not what runs";
+    private const string Invisible = "it is invisible, and the shell takes it as part of the word";
+    private const string NotASpace = "it looks like a space, but the shell does not split words at it";
+
+    /// <summary>Every hidden character in <paramref name="text"/>, in order.</summary>
+    public static IEnumerable<Finding> In(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < '\u00A0') continue; // the common case: ASCII and C1 controls, which the rules read elsewhere
+            if (Classify(c) is { } found) yield return new Finding(i, Describe(c, found.Name), found.Effect, found.Effect == NotASpace ? " " : "");
+        }
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a character <see cref="In"/> would report; cheap, no allocation.</summary>
+    public static bool Any(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u00A0' && Classify(c) is not null) return true;
+        }
+
+        return false;
+    }
+
+    private static (string Name, string Effect)? Classify(char c) => c switch
+    {
+        '\u061C' => ("ARABIC LETTER MARK", Reorders),
+        '\u200E' => ("LEFT-TO-RIGHT MARK", Reorders),
+        '\u200F' => ("RIGHT-TO-LEFT MARK", Reorders),
+        '\u202A' => ("LEFT-TO-RIGHT EMBEDDING", Reorders),
+        '\u202B' => ("RIGHT-TO-LEFT EMBEDDING", Reorders),
+        '\u202C' => ("POP DIRECTIONAL FORMATTING", Reorders),
+        '\u202D' => ("LEFT-TO-RIGHT OVERRIDE", Reorders),
+        '\u202E' => ("RIGHT-TO-LEFT OVERRIDE", Reorders),
+        '\u2066' => ("LEFT-TO-RIGHT ISOLATE", Reorders),
+        '\u2067' => ("RIGHT-TO-LEFT ISOLATE", Reorders),
+        '\u2068' => ("FIRST STRONG ISOLATE", Reorders),
+        '\u2069' => ("POP DIRECTIONAL ISOLATE", Reorders),
+        '\u00AD' => ("SOFT HYPHEN", Invisible),
+        '\u180E' => ("MONGOLIAN VOWEL SEPARATOR", Invisible),
+        '\u200B' => ("ZERO WIDTH SPACE", Invisible),
+        '\u200C' => ("ZERO WIDTH NON-JOINER", Invisible),
+        // U+200D ZERO WIDTH JOINER is left alone: it joins emoji (👩‍💻) in messages and reorders nothing.
+        '\u2060' => ("WORD JOINER", Invisible),
+        '\u2061' or '\u2062' or '\u2063' or '\u2064' => ("INVISIBLE OPERATOR", Invisible),
+        '\uFEFF' => ("ZERO WIDTH NO-BREAK SPACE", Invisible),
+        '\u00A0' => ("NO-BREAK SPACE", NotASpace),
+        '\u1680' => ("OGHAM SPACE MARK", NotASpace),
+        >= '\u2000' and <= '\u200A' => ("SPACE", NotASpace),
+        '\u202F' => ("NARROW NO-BREAK SPACE", NotASpace),
+        '\u205F' => ("MEDIUM MATHEMATICAL SPACE", NotASpace),
+        '\u3000' => ("IDEOGRAPHIC SPACE", NotASpace),
+        _ => null,
+    };
+
+    private static string Describe(char c, string name) =>
+        "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + " " + name;
+}
