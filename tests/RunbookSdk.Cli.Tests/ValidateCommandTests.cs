@@ -10,10 +10,16 @@ public sealed class ValidateCommandTests : IDisposable
 {
     private readonly string _work = Path.Combine(Path.GetTempPath(), "runbook-cli-validate-" + Guid.NewGuid().ToString("N")[..8]);
 
+    // These tests are about the command line outside a workflow (ValidateEventTests has the events): a CI job running
+    // them in GitHub Actions must not hand them its own event, which would name another pull request.
+    private readonly EnvironmentVariable[] _outsideActions =
+        [new("GITHUB_EVENT_NAME", null), new("GITHUB_EVENT_PATH", null), new("GITHUB_SHA", null), new("GITHUB_ACTIONS", null)];
+
     public ValidateCommandTests() => Directory.CreateDirectory(_work);
 
     public void Dispose()
     {
+        foreach (var variable in _outsideActions) variable.Dispose();
         try { Directory.Delete(_work, recursive: true); }
         catch (IOException) { }
     }

@@ -11,7 +11,8 @@ namespace RunbookSdk.Cli.Commands;
 /// <summary>
 /// <c>validate PATH [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name --pr N [--github-api-url URL]]</c>:
 /// compiles the runbook projects behind PATH in memory, prints the completeness table, writes the report files and,
-/// when asked, reports to the pull request. The exit code is the validation result's: GitHub problems are warnings.
+/// when asked, reports to GitHub: in a workflow, to the commit the event checked out (and its pull request, if any;
+/// <see cref="ReportPlan"/>). The exit code is the validation result's: GitHub problems are warnings.
 /// </summary>
 internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateCommand.Settings>
 {
@@ -61,6 +62,19 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        // Decided before validating: a workflow in which reporting cannot be right (pull_request_target) is a usage
+        // error, not a green check on a commit that was never validated.
+        ReportPlan? plan = null;
+        if (settings.GitHubRepo is not null)
+        {
+            plan = ReportPlan.For(settings.PullRequest, WorkflowEvent.FromEnvironment());
+            if (plan.Refusal is { } refusal)
+            {
+                output.Error.WriteLine($"error: {refusal}");
+                return ExitCodes.Usage;
+            }
+        }
+
         Validation.ValidationResult result;
         try
         {
@@ -86,36 +100,41 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             exitCode = ExitCodes.Failure;
         }
 
-        if (settings.GitHubRepo is { } repository && settings.PullRequest is { } pullRequest)
-            await ReportToPullRequestAsync(result, repository, pullRequest, settings.GitHubApiUrl, cancellationToken);
+        if (settings.GitHubRepo is { } repository && plan is not null)
+        {
+            foreach (var warning in plan.Warnings) output.Error.WriteLine($"warning: {warning}");
+            if (plan.Target is { } target) await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
+        }
+
         return exitCode;
     }
 
     /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
-    private async Task ReportToPullRequestAsync(Validation.ValidationResult result, string repository, int pullRequest, string? apiUrl, CancellationToken cancellationToken)
+    private async Task ReportAsync(Validation.ValidationResult result, string repository, ReportTarget target, string? apiUrl, CancellationToken cancellationToken)
     {
+        var where = target.PullRequest is { } pullRequest ? $"{repository}#{pullRequest}" : $"{repository}@{target.HeadSha}";
         try
         {
             // Inside the try: an unusable GITHUB_API_URL is a reporting problem like any other, never the exit code.
             var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
             if (connection.Token is null)
             {
-                output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {repository}#{pullRequest}.");
+                output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {where}.");
                 return;
             }
 
-            // In GitHub Actions, the commit the workflow validated; elsewhere null (the pull request's head).
-            var report = await new PullRequestReporter(connection).ReportAsync(result, pullRequest, PullRequestReporter.HeadShaFromEvent(pullRequest), cancellationToken);
+            var report = await new PullRequestReporter(connection).ReportAsync(result, target, cancellationToken);
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
-                output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {repository}#{pullRequest} (comment {id}).");
+                output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {where} (comment {id}).");
             if (report.CheckRunId is { } run)
-                output.Out.WriteLine($"GitHub: check run {run} with {report.Annotations} annotation{(report.Annotations == 1 ? "" : "s")}.");
+                output.Out.WriteLine($"GitHub: check run {run} with {report.Annotations} annotation{(report.Annotations == 1 ? "" : "s")}"
+                    + (target.PullRequest is null ? $" on commit {target.HeadSha} (no pull request: no comment)." : "."));
         }
         catch (Exception e)
         {
             // The reporter returns GitHub's answers as problems; anything else (a bad URL, a bug) is still only a warning.
-            output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {repository}#{pullRequest}", e)}");
+            output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {where}", e)}");
         }
     }
 

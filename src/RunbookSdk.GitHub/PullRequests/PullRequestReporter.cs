@@ -43,13 +43,29 @@ public sealed class PullRequestReporter
     /// <param name="headSha">The commit to attach the check run to; null to use the pull request's head.</param>
     /// <param name="cancellationToken">Ends the requests under way (Ctrl+C); Octokit's methods take no token, so it is
     /// handed to the HTTP handler under them.</param>
-    public async Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null, CancellationToken cancellationToken = default)
+    public Task<PullRequestReport> ReportAsync(ValidationResult result, int pullRequest, string? headSha = null, CancellationToken cancellationToken = default) =>
+        ReportAsync(result, new ReportTarget(pullRequest, headSha), cancellationToken);
+
+    /// <summary>
+    /// Reports to <paramref name="target"/>: the comment when it names a pull request (a push or a merge queue has
+    /// none), and the check run on its commit.
+    /// </summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="target">The pull request and commit (<see cref="ReportPlan.For"/> picks them for the running workflow event).</param>
+    /// <param name="cancellationToken">Ends the requests under way (Ctrl+C).</param>
+    /// <exception cref="ArgumentException">The target names neither a pull request nor a commit.</exception>
+    public async Task<PullRequestReport> ReportAsync(ValidationResult result, ReportTarget target, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(target);
+        if (target.PullRequest is null && target.HeadSha is null)
+            throw new ArgumentException("A report target needs a pull request or a commit.", nameof(target));
         using var calls = Http.GitHubCallCancellation.Use(cancellationToken);
         var problems = new List<string>();
-        var (commentId, created) = await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false);
-        var (checkRunId, annotations) = await CheckRunAsync(result, pullRequest, headSha, problems).ConfigureAwait(false);
+        var (commentId, created) = target.PullRequest is { } pullRequest
+            ? await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false)
+            : (null, false);
+        var (checkRunId, annotations) = await CheckRunAsync(result, target.PullRequest, target.HeadSha, problems).ConfigureAwait(false);
         return new PullRequestReport(commentId, created, checkRunId, annotations, problems);
     }
 
@@ -148,12 +164,12 @@ public sealed class PullRequestReporter
 
     private static bool IsServerError(ApiException exception) => exception.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
 
-    private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int pullRequest, string? headSha, List<string> problems)
+    private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int? pullRequest, string? headSha, List<string> problems)
     {
         CheckRun run;
         try
         {
-            headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest).ConfigureAwait(false)).Head.Sha;
+            headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest!.Value).ConfigureAwait(false)).Head.Sha;
             var create = new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress };
             try
             {

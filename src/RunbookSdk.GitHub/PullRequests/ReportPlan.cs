@@ -1,0 +1,38 @@
+namespace RunbookSdk.GitHub.PullRequests;
+
+/// <summary>
+/// What reporting a validation to GitHub will do in the running workflow event: a <see cref="Target"/> (the commit
+/// the workflow validated, and its pull request when there is one), a <see cref="Refusal"/> (the command line cannot
+/// be right here: a usage error before anything is validated) or neither (nothing is posted; the warnings say why).
+/// The rule throughout: the verdict goes on the commit that was checked out and validated, never on another.
+/// </summary>
+/// <param name="Target">Where to report, or null to post nothing.</param>
+/// <param name="Refusal">The usage error, or null.</param>
+/// <param name="Warnings">Sentences for the log; they never change the exit code.</param>
+public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnlyList<string> Warnings)
+{
+    /// <summary>Decides where to report for the <c>--pr</c> given (or none) in <paramref name="workflowEvent"/>.</summary>
+    /// <param name="pullRequest">The <c>--pr</c> option, or null.</param>
+    /// <param name="workflowEvent">The running workflow's event (<see cref="WorkflowEvent.FromEnvironment"/>).</param>
+    public static ReportPlan For(int? pullRequest, WorkflowEvent workflowEvent)
+    {
+        ArgumentNullException.ThrowIfNull(workflowEvent);
+        if (workflowEvent.Name == "pull_request_target")
+            return Refuse(
+                "runbook validate does not report to GitHub in a pull_request_target workflow: that event checks out the base branch"
+                + (workflowEvent.Sha is { } baseSha ? $" ({baseSha})" : "")
+                + ", not the pull request, so its verdict would show on a head that was never validated (and checking the head out there would compile"
+                + " and run the pull request's code with a write token). Run the workflow on: pull_request (templates/github/runbook-validate.yml),"
+                + " or leave out --github-repo to validate the checkout without reporting.");
+
+        if (pullRequest is not { } number)
+            return Refuse("--github-repo needs --pr.");
+
+        // In GitHub Actions, the head the workflow validated (a later push must not get this run's verdict); elsewhere
+        // null: the pull request's current head.
+        var headSha = workflowEvent.PullRequest == number ? workflowEvent.PullRequestHeadSha : null;
+        return new ReportPlan(new ReportTarget(number, headSha), null, []);
+    }
+
+    private static ReportPlan Refuse(string message) => new(null, message, []);
+}

@@ -1,0 +1,69 @@
+using RunbookSdk.GitHub.Tests;
+
+namespace RunbookSdk.Cli.Tests;
+
+/// <summary>
+/// <c>validate --github-repo</c> in each GitHub Actions event a team runs it on: the verdict goes on the commit the
+/// workflow checked out and validated, never on one it did not, and an event without a pull request is not a failure.
+/// </summary>
+[Collection(EnvironmentCollection.Name)]
+public sealed class ValidateEventTests : IDisposable
+{
+    private const string Validated = "1111111111111111111111111111111111111111";
+    private readonly string _work = Path.Combine(Path.GetTempPath(), "runbook-cli-events-" + Guid.NewGuid().ToString("N"));
+
+    public ValidateEventTests() => Directory.CreateDirectory(_work);
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+
+    /// <summary>The variables GitHub Actions sets for an event; each test sets all of them so none leaks in from the host.</summary>
+    private IDisposable Workflow(string? eventName, string? payload, string? sha = Validated)
+    {
+        string? path = null;
+        if (payload is not null)
+        {
+            path = Path.Combine(_work, "event.json");
+            File.WriteAllText(path, payload);
+        }
+
+        var variables = new[]
+        {
+            new EnvironmentVariable("GITHUB_TOKEN", "ghs_cli_test"),
+            new EnvironmentVariable("GITHUB_ACTIONS", eventName is null ? null : "true"),
+            new EnvironmentVariable("GITHUB_EVENT_NAME", eventName),
+            new EnvironmentVariable("GITHUB_EVENT_PATH", path),
+            new EnvironmentVariable("GITHUB_SHA", sha),
+            new EnvironmentVariable("RUNBOOK_GITHUB_RETRY_WAIT", "0"),
+        };
+        return new Restore(variables);
+    }
+
+    private sealed class Restore(IEnumerable<IDisposable> variables) : IDisposable
+    {
+        public void Dispose() { foreach (var variable in variables) variable.Dispose(); }
+    }
+
+    private static Task<(int Code, string Out, string Error)> Validate(FakeGitHub github, params string[] options) =>
+        Cli.RunAsync(["validate", Repository.Path("samples/Omnix"), "--github-repo", "octo/ops", "--github-api-url", github.ApiUrl.ToString(), .. options]);
+
+    private static string CheckRunSha(FakeGitHub github) =>
+        Assert.Single(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/check-runs").Body!["head_sha"]!.GetValue<string>();
+
+    [Fact]
+    public async Task PullRequestTargetIsRefusedBecauseItsCheckoutIsTheBaseBranchNotThePullRequest()
+    {
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("pull_request_target",
+            """{"action":"synchronize","number":7,"pull_request":{"number":7,"head":{"sha":"2222222222222222222222222222222222222222"}}}""");
+
+        var (code, output, error) = await Validate(github, "--pr", "7");
+
+        Assert.True(code == ExitCodes.Usage, output + error);
+        Assert.Contains("pull_request_target", error, StringComparison.Ordinal);
+        Assert.Contains("on: pull_request", error, StringComparison.Ordinal);
+        Assert.Empty(github.Requests);
+    }
+}
