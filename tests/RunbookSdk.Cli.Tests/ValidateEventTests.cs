@@ -66,4 +66,60 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Contains("on: pull_request", error, StringComparison.Ordinal);
         Assert.Empty(github.Requests);
     }
+
+    [Fact]
+    public async Task InAMergeQueueTheCheckRunGoesOnTheMergeGroupsHeadWithoutAComment()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("merge_group",
+            """{"action":"checks_requested","merge_group":{"head_sha":"4444444444444444444444444444444444444444","head_ref":"refs/heads/gh-readonly-queue/main/pr-7-abc","base_sha":"0000000000000000000000000000000000000000","base_ref":"refs/heads/main"}}""",
+            sha: "4444444444444444444444444444444444444444");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("", error);
+        Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
+        Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal) || r.Path.Contains("/pulls/", StringComparison.Ordinal));
+        Assert.Contains("GitHub: check run", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnAPullRequestThePullRequestNumberComesFromTheEvent()
+    {
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""",
+            sha: "9999999999999999999999999999999999999999");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal(Validated, CheckRunSha(github));
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task AMergeGroupPayloadThatCannotBeReadFallsBackToGitHubSha()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("merge_group", "{ not json", sha: "4444444444444444444444444444444444444444");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("GITHUB_EVENT_PATH", error, StringComparison.Ordinal);
+        Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
+    }
+
+    [Fact]
+    public async Task OutsideGitHubActionsTheRepositoryWithoutAPullRequestIsStillAUsageError()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow(null, null, sha: null);
+
+        var (code, _, error) = await Validate(github);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--pr", error, StringComparison.Ordinal);
+    }
 }

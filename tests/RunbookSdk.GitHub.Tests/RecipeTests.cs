@@ -24,4 +24,24 @@ public sealed class RecipeTests
         Assert.Contains("github.event.pull_request.head.repo.full_name == github.repository", condition, StringComparison.Ordinal);
         Assert.Contains("always()", condition, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void TheRecipeRunsInTheMergeQueueSoARequiredCheckDoesNotBlockIt()
+    {
+        var recipe = Recipe();
+        var on = recipe[recipe.IndexOf("\non:", StringComparison.Ordinal)..recipe.IndexOf("\npermissions:", StringComparison.Ordinal)];
+        Assert.Contains("\n  merge_group:", on, StringComparison.Ordinal);
+        Assert.Contains("\n  pull_request:", on, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n  pull_request_target:", on, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheValidateStepPassesNoPullRequestNumberThatIsEmptyOutsideAPullRequest()
+    {
+        // `--pr ${{ github.event.pull_request.number }}` is `--pr` with no value in a merge_group or push run: a usage
+        // error that fails the job. validate reads the pull request from the event instead.
+        var recipe = Recipe();
+        Assert.Contains("--github-repo ${{ github.repository }}", recipe, StringComparison.Ordinal);
+        Assert.DoesNotContain("--pr ", recipe, StringComparison.Ordinal);
+    }
 }

@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace RunbookSdk.Cli.Commands;
 
 /// <summary>
-/// <c>validate PATH [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name --pr N [--github-api-url URL]]</c>:
+/// <c>validate PATH [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name [--pr N] [--github-api-url URL]]</c>:
 /// compiles the runbook projects behind PATH in memory, prints the completeness table, writes the report files and,
 /// when asked, reports to GitHub: in a workflow, to the commit the event checked out (and its pull request, if any;
 /// <see cref="ReportPlan"/>). The exit code is the validation result's: GitHub problems are warnings.
@@ -35,11 +35,11 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         public string? Json { get; set; }
 
         [CommandOption("--github-repo <OWNER/NAME>")]
-        [Description("Report to a pull request of this repository (with --pr): one upserted comment and a check run. Token from GITHUB_TOKEN.")]
+        [Description("Report to this repository: a check run on the commit validated and, for a pull request, one upserted comment. In GitHub Actions the pull request and commit come from the event; elsewhere pass --pr. Token from GITHUB_TOKEN.")]
         public string? GitHubRepo { get; set; }
 
         [CommandOption("--pr <NUMBER>")]
-        [Description("The pull-request number to report to (with --github-repo).")]
+        [Description("The pull-request number to report to (with --github-repo); in GitHub Actions read from the event, and one that does not match it is not reported to.")]
         public int? PullRequest { get; set; }
 
         [CommandOption("--github-api-url <URL>")]
@@ -48,8 +48,9 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
 
         public override Spectre.Console.ValidationResult Validate()
         {
-            if (GitHubRepo is null != PullRequest is null)
-                return Spectre.Console.ValidationResult.Error("--github-repo and --pr go together: pass both to report to a pull request, or neither.");
+            // --github-repo alone is for GitHub Actions (the event names the commit); whether it is there is decided at run time.
+            if (GitHubRepo is null && PullRequest is not null)
+                return Spectre.Console.ValidationResult.Error("--pr needs --github-repo: pass both to report to a pull request, or neither.");
             if (PullRequest is <= 0)
                 return Spectre.Console.ValidationResult.Error($"--pr {PullRequest} is not a pull-request number.");
             if (GitHubRepo is { } repo && repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])

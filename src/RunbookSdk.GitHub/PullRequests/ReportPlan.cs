@@ -25,14 +25,44 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
                 + " and run the pull request's code with a write token). Run the workflow on: pull_request (templates/github/runbook-validate.yml),"
                 + " or leave out --github-repo to validate the checkout without reporting.");
 
-        if (pullRequest is not { } number)
-            return Refuse("--github-repo needs --pr.");
+        if (!workflowEvent.InGitHubActions)
+            return pullRequest is { } given
+                ? new ReportPlan(new ReportTarget(given, null), null, [])
+                : Refuse("--github-repo needs --pr outside GitHub Actions: there is no workflow event to tell which commit was validated.");
 
-        // In GitHub Actions, the head the workflow validated (a later push must not get this run's verdict); elsewhere
-        // null: the pull request's current head.
+        if (workflowEvent.Name == "merge_group") return ForCommit(pullRequest, workflowEvent);
+
+        // The pull request the event names, else --pr; the head the workflow validated when the two agree (a later
+        // push must not get this run's verdict), else the pull request's current head.
+        if ((pullRequest ?? workflowEvent.PullRequest) is not { } number)
+            return Refuse("--github-repo needs --pr: this workflow event names no pull request.");
         var headSha = workflowEvent.PullRequest == number ? workflowEvent.PullRequestHeadSha : null;
         return new ReportPlan(new ReportTarget(number, headSha), null, []);
     }
 
+    /// <summary>
+    /// A merge queue's run: a check run on the merge group's commit, no comment: a merge group is no pull request.
+    /// </summary>
+    private static ReportPlan ForCommit(int? pullRequest, WorkflowEvent workflowEvent)
+    {
+        var warnings = new List<string>();
+        var sha = workflowEvent.Sha;
+        if (workflowEvent.Name == "merge_group")
+        {
+            // GitHub sets GITHUB_SHA to the merge group's head too; the payload is the documented source.
+            if (workflowEvent.MergeGroupHeadSha is { } groupHead) sha = groupHead;
+            else if (sha is not null) warnings.Add($"{workflowEvent.PayloadProblem ?? "the event has no merge_group.head_sha"}: the check run goes on GITHUB_SHA ({sha}).");
+        }
+
+        var eventName = workflowEvent.Name ?? "this";
+        if (sha is null)
+            return Skip($"GITHUB_SHA is not set, so it cannot tell which commit this {eventName} run validated: nothing was posted.");
+        if (pullRequest is { } given)
+            warnings.Add($"--pr {given}: a {eventName} run validates commit {sha}, not pull request #{given}: no comment was posted on #{given}; the check run goes on {sha}.");
+        return new ReportPlan(new ReportTarget(null, sha), null, warnings);
+    }
+
     private static ReportPlan Refuse(string message) => new(null, message, []);
+
+    private static ReportPlan Skip(string warning) => new(null, null, [warning]);
 }
