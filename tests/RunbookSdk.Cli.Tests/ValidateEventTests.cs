@@ -122,4 +122,36 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("--pr", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("push", """{"ref":"refs/heads/main","after":"1111111111111111111111111111111111111111"}""")]
+    [InlineData("workflow_dispatch", """{"ref":"refs/heads/main","inputs":{}}""")]
+    [InlineData("schedule", """{"schedule":"0 3 * * *"}""")]
+    public async Task WithoutAPullRequestTheCheckRunGoesOnTheWorkflowsCommit(string eventName, string payload)
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow(eventName, payload);
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("", error);
+        Assert.Equal(Validated, CheckRunSha(github));
+        Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task APullRequestNumberOnAPushPostsNoCommentButTheCheckRunStillGoesOnTheCommit()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("push", """{"ref":"refs/heads/main"}""");
+
+        var (code, output, error) = await Validate(github, "--pr", "8");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("#8", error, StringComparison.Ordinal);
+        Assert.Equal(Validated, CheckRunSha(github));
+        Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal));
+    }
 }

@@ -30,18 +30,19 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
                 ? new ReportPlan(new ReportTarget(given, null), null, [])
                 : Refuse("--github-repo needs --pr outside GitHub Actions: there is no workflow event to tell which commit was validated.");
 
-        if (workflowEvent.Name == "merge_group") return ForCommit(pullRequest, workflowEvent);
+        if (workflowEvent.PullRequest is null && !IsPullRequestEvent(workflowEvent.Name)) return ForCommit(pullRequest, workflowEvent);
 
         // The pull request the event names, else --pr; the head the workflow validated when the two agree (a later
         // push must not get this run's verdict), else the pull request's current head.
         if ((pullRequest ?? workflowEvent.PullRequest) is not { } number)
-            return Refuse("--github-repo needs --pr: this workflow event names no pull request.");
+            return Refuse("--github-repo needs --pr: this pull-request event's payload names no pull request.");
         var headSha = workflowEvent.PullRequest == number ? workflowEvent.PullRequestHeadSha : null;
         return new ReportPlan(new ReportTarget(number, headSha), null, []);
     }
 
     /// <summary>
-    /// A merge queue's run: a check run on the merge group's commit, no comment: a merge group is no pull request.
+    /// An event without a pull request (push, workflow_dispatch, schedule, merge_group): a check run on the commit the
+    /// workflow checked out, no comment: there is no pull request whose conversation it belongs in.
     /// </summary>
     private static ReportPlan ForCommit(int? pullRequest, WorkflowEvent workflowEvent)
     {
@@ -61,6 +62,8 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
             warnings.Add($"--pr {given}: a {eventName} run validates commit {sha}, not pull request #{given}: no comment was posted on #{given}; the check run goes on {sha}.");
         return new ReportPlan(new ReportTarget(null, sha), null, warnings);
     }
+
+    private static bool IsPullRequestEvent(string? name) => name is "pull_request" or "pull_request_review" or "pull_request_review_comment";
 
     private static ReportPlan Refuse(string message) => new(null, message, []);
 
