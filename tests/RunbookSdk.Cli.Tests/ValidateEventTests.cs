@@ -84,45 +84,6 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Contains("GitHub: check run", output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task OnAPullRequestThePullRequestNumberComesFromTheEvent()
-    {
-        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
-        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""",
-            sha: "9999999999999999999999999999999999999999");
-
-        var (code, output, error) = await Validate(github);
-
-        Assert.True(code == 0, output + error);
-        Assert.Equal(Validated, CheckRunSha(github));
-        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
-    }
-
-    [Fact]
-    public async Task AMergeGroupPayloadThatCannotBeReadFallsBackToGitHubSha()
-    {
-        using var github = new FakeGitHub();
-        using var workflow = Workflow("merge_group", "{ not json", sha: "4444444444444444444444444444444444444444");
-
-        var (code, output, error) = await Validate(github);
-
-        Assert.True(code == 0, output + error);
-        Assert.Contains("GITHUB_EVENT_PATH", error, StringComparison.Ordinal);
-        Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
-    }
-
-    [Fact]
-    public async Task OutsideGitHubActionsTheRepositoryWithoutAPullRequestIsStillAUsageError()
-    {
-        using var github = new FakeGitHub();
-        using var workflow = Workflow(null, null, sha: null);
-
-        var (code, _, error) = await Validate(github);
-
-        Assert.Equal(ExitCodes.Usage, code);
-        Assert.Contains("--pr", error, StringComparison.Ordinal);
-    }
-
     [Theory]
     [InlineData("push", """{"ref":"refs/heads/main","after":"1111111111111111111111111111111111111111"}""")]
     [InlineData("workflow_dispatch", """{"ref":"refs/heads/main","inputs":{}}""")]
@@ -141,6 +102,35 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task OnAPullRequestThePullRequestNumberComesFromTheEvent()
+    {
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""",
+            sha: "9999999999999999999999999999999999999999");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal(Validated, CheckRunSha(github));
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task APullRequestNumberThatIsNotTheEventsPostsNothingAndSaysWhich()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github, "--pr", "8");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("#8", error, StringComparison.Ordinal);
+        Assert.Contains("#7", error, StringComparison.Ordinal);
+        Assert.Empty(github.Writes);
+    }
+
+    [Fact]
     public async Task APullRequestNumberOnAPushPostsNoCommentButTheCheckRunStillGoesOnTheCommit()
     {
         using var github = new FakeGitHub();
@@ -153,5 +143,80 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Contains("#8", error, StringComparison.Ordinal);
         Assert.Equal(Validated, CheckRunSha(github));
         Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{ not json")]
+    [InlineData("[1, 2]")]
+    [InlineData(null)]
+    public async Task AnEventPayloadThatCannotBeReadIsAWarningAndAPullRequestStillGetsItsReport(string? payload)
+    {
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("pull_request", payload, sha: "9999999999999999999999999999999999999999");
+        if (payload is null) Environment.SetEnvironmentVariable("GITHUB_EVENT_PATH", Path.Combine(_work, "missing.json"));
+
+        var (code, output, error) = await Validate(github, "--pr", "7");
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("GITHUB_EVENT_PATH", error, StringComparison.Ordinal);
+        // Not the merge commit GITHUB_SHA names (a check run there shows on no pull request): the pull request's head.
+        Assert.Equal("2222222222222222222222222222222222222222", CheckRunSha(github));
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task AMergeGroupPayloadThatCannotBeReadFallsBackToGitHubSha()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("merge_group", "{ not json", sha: "4444444444444444444444444444444444444444");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("GITHUB_EVENT_PATH", error, StringComparison.Ordinal);
+        Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
+    }
+
+    [Fact]
+    public async Task OnAPullRequestEventWithoutAReadablePayloadOrPrNumberNothingIsPostedAndTheRunSaysSo()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("pull_request", "{ not json");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("warning: ", error, StringComparison.Ordinal);
+        Assert.Contains("--pr", error, StringComparison.Ordinal);
+        Assert.Empty(github.Writes);
+    }
+
+    [Fact]
+    public async Task OutsideGitHubActionsTheRepositoryWithoutAPullRequestIsStillAUsageError()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow(null, null, sha: null);
+
+        var (code, _, error) = await Validate(github);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--pr", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AJobSummaryThatCannotBeWrittenFailsTheStepNamingItAndTheCheckRunStillGoesOut()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("merge_group", """{"merge_group":{"head_sha":"4444444444444444444444444444444444444444"}}""");
+        var summary = Path.Combine(_work, "no-such-folder", "step_summary");
+        using var stepSummary = new EnvironmentVariable("GITHUB_STEP_SUMMARY", summary);
+
+        var (code, output, error) = await Validate(github, "--markdown", summary);
+
+        Assert.True(code == ExitCodes.Failure, output + error);
+        Assert.Contains("error: could not write a report file", error, StringComparison.Ordinal);
+        Assert.Contains(summary, error, StringComparison.Ordinal);
+        Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
     }
 }

@@ -30,14 +30,30 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
                 ? new ReportPlan(new ReportTarget(given, null), null, [])
                 : Refuse("--github-repo needs --pr outside GitHub Actions: there is no workflow event to tell which commit was validated.");
 
-        if (workflowEvent.PullRequest is null && !IsPullRequestEvent(workflowEvent.Name)) return ForCommit(pullRequest, workflowEvent);
+        return workflowEvent.PullRequest is not null || IsPullRequestEvent(workflowEvent.Name)
+            ? ForPullRequest(pullRequest, workflowEvent)
+            : ForCommit(pullRequest, workflowEvent);
+    }
 
-        // The pull request the event names, else --pr; the head the workflow validated when the two agree (a later
-        // push must not get this run's verdict), else the pull request's current head.
-        if ((pullRequest ?? workflowEvent.PullRequest) is not { } number)
-            return Refuse("--github-repo needs --pr: this pull-request event's payload names no pull request.");
-        var headSha = workflowEvent.PullRequest == number ? workflowEvent.PullRequestHeadSha : null;
-        return new ReportPlan(new ReportTarget(number, headSha), null, []);
+    /// <summary>
+    /// A pull-request event: the comment on its pull request, the check run on the head the run validated. A
+    /// <c>--pr</c> naming another pull request posts nothing: this run validated that one's code, not the other's.
+    /// </summary>
+    private static ReportPlan ForPullRequest(int? pullRequest, WorkflowEvent workflowEvent)
+    {
+        if (workflowEvent.PullRequest is { } number)
+            return pullRequest is { } given && given != number
+                ? Skip($"--pr {given} is not the pull request this workflow run validated (#{number}, from GITHUB_EVENT_PATH): nothing was posted to #{given} or #{number}."
+                    + " Pass --pr ${{{{ github.event.pull_request.number }}}}, or leave --pr out: it is read from the event.")
+                : new ReportPlan(new ReportTarget(number, workflowEvent.PullRequestHeadSha), null, []);
+
+        // The payload could not be read. GITHUB_SHA is the pull request's merge commit, on which a check run shows
+        // nowhere: the pull request's current head is the best left, said as such.
+        var problem = workflowEvent.PayloadProblem ?? "the event names no pull request";
+        return pullRequest is { } fallback
+            ? new ReportPlan(new ReportTarget(fallback, null), null,
+                [$"{problem}: the check run goes on pull request #{fallback}'s current head, which may be a later push than the commit validated."])
+            : Skip($"{problem}, so it cannot tell which pull request this run is for: nothing was posted. Pass --pr ${{{{ github.event.pull_request.number }}}}.");
     }
 
     /// <summary>
