@@ -70,33 +70,6 @@ public sealed class PullRequestReporter
     }
 
     /// <summary>
-    /// The head commit the running GitHub Actions workflow was started for: <c>pull_request.head.sha</c> of the event
-    /// payload (<c>GITHUB_EVENT_PATH</c>) when that event is about <paramref name="pullRequest"/>; else null. The check
-    /// run belongs on that commit: the pull request's current head may be a later push this run never validated.
-    /// </summary>
-    /// <param name="pullRequest">The pull-request number being reported to.</param>
-    public static string? HeadShaFromEvent(int pullRequest)
-    {
-        var path = Environment.GetEnvironmentVariable("GITHUB_EVENT_PATH");
-        if (string.IsNullOrEmpty(path) || !File.Exists(path)) return null;
-        try
-        {
-            using var payload = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
-            return payload.RootElement.ValueKind == System.Text.Json.JsonValueKind.Object
-                && payload.RootElement.TryGetProperty("pull_request", out var pr) && pr.ValueKind == System.Text.Json.JsonValueKind.Object
-                && pr.TryGetProperty("number", out var number) && number.ValueKind == System.Text.Json.JsonValueKind.Number && number.TryGetInt32(out var n) && n == pullRequest
-                && pr.TryGetProperty("head", out var head) && head.ValueKind == System.Text.Json.JsonValueKind.Object
-                && head.TryGetProperty("sha", out var sha) && sha.ValueKind == System.Text.Json.JsonValueKind.String
-                ? sha.GetString()
-                : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>
     /// The comment: the marker, then the markdown report. A report too long for a comment leaves out the rows of
     /// complete runbooks (so the ones to fix and the findings stay), and what is still too long is cut.
     /// </summary>
