@@ -19,6 +19,8 @@ public sealed class DurationOverloadTests
     [InlineData("TimeSpan.FromMinutes(2, -60)", "1 minute")]
     [InlineData("TimeSpan.FromMinutes(15)", "15 minutes")]
     [InlineData("TimeSpan.FromMinutes(1.5)", "90 seconds")]
+    [InlineData("TimeSpan.FromMilliseconds(500)", "500 milliseconds")]
+    [InlineData("TimeSpan.FromSeconds(1.5)", "1.5 seconds")]
     [InlineData("new TimeSpan(0, 0, 1, 30, 0)", "90 seconds")]
     public void A_constant_duration_is_documented_by_its_value(string duration, string shown)
     {
