@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -7,7 +6,7 @@ using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Steps;
 
-/// <summary>RB0004: a step with only a title (or only notes) gives the on-call engineer nothing to do.</summary>
+/// <summary>RB0004: a step with only a title (or only notes, or only empty text) gives the on-call engineer nothing to do.</summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
 {
@@ -38,10 +37,28 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
         var body = lambda.Body.Span;
         // A step built by helper code may well do something; only judge steps written out in full.
         if (step.Index.AnyOpaqueWithin(body)) return;
-        if (step.Index.CallsWithin(body).Any(c => s_actions.Contains(DslSyntax.CalledName(c)!))) return;
+        foreach (var call in step.Index.CallsWithin(body))
+        {
+            if (s_actions.Contains(DslSyntax.CalledName(call)!) && !IsEmptyText(step, call)) return;
+        }
 
         var title = step.Argument("title");
         var location = title?.GetLocation() ?? DslSyntax.NameAndArguments(step.Syntax);
         step.Report(DiagnosticDescriptors.EmptyStep, location, step.Values.ConstantString(title) ?? title?.ToString() ?? "?");
+    }
+
+    /// <summary>
+    /// <c>Run("")</c>, <c>Run("   ")</c> or <c>Instruction("")</c>: an action with no text is nothing to do (the
+    /// runner runs an empty command, the page shows an empty checkbox). Only a constant is judged; a hole may hold text.
+    /// </summary>
+    private static bool IsEmptyText(DslInvocation step, InvocationExpressionSyntax call)
+    {
+        var parameter = DslSyntax.CalledName(call) switch
+        {
+            "Run" => "command",
+            "Instruction" => "text",
+            _ => null,
+        };
+        return parameter is not null && step.Values.ConstantString(step.Dsl.Argument(call, parameter)) is { } text && string.IsNullOrWhiteSpace(text);
     }
 }

@@ -146,7 +146,10 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         return constant.HasValue && constant.Value is bool value ? value : null;
     }
 
-    /// <summary>Reads <c>TimeSpan.FromMinutes(5)</c>, <c>TimeSpan.Zero</c>, <c>new TimeSpan(h, m, s)</c> and friends.</summary>
+    /// <summary>
+    /// Reads <c>TimeSpan.FromMinutes(5)</c>, <c>TimeSpan.FromMinutes(1, 30)</c> (.NET 9), <c>TimeSpan.Zero</c>,
+    /// <c>new TimeSpan(h, m, s)</c> and friends.
+    /// </summary>
     public DurationModel Duration(ExpressionSyntax? expression)
     {
         if (expression is null) return new DurationModel(null, "");
@@ -162,11 +165,12 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
             && (unit == "Minutes" || unit == "Hours"))
         {
             var args = invocation.ArgumentList.Arguments.Select(a => Int(a.Expression)).ToList();
-            Func<int, TimeSpan> toSpan = unit == "Minutes" ? n => TimeSpan.FromMinutes(n) : n => TimeSpan.FromHours(n);
-            if (args.Count == 1 && args[0] is { } to)
-                return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), new DurationModel(toSpan(to), to.ToString(CultureInfo.InvariantCulture)));
-            if (args.Count == 2 && args[0] is { } from && args[1] is { } end)
-                return new TimeBoxModel(new DurationModel(toSpan(from), from.ToString(CultureInfo.InvariantCulture)), new DurationModel(toSpan(end), end.ToString(CultureInfo.InvariantCulture)));
+            // TimeBox.Hours(int.MaxValue) compiles but is no TimeSpan: documented as written, like a non-constant.
+            Func<int, TimeSpan?> toSpan = unit == "Minutes" ? n => Guarded(() => TimeSpan.FromMinutes(n)) : n => Guarded(() => TimeSpan.FromHours(n));
+            if (args.Count == 1 && args[0] is { } to && toSpan(to) is { } toSpanValue)
+                return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), new DurationModel(toSpanValue, to.ToString(CultureInfo.InvariantCulture)));
+            if (args.Count == 2 && args[0] is { } from && args[1] is { } end && toSpan(from) is { } fromValue && toSpan(end) is { } endValue)
+                return new TimeBoxModel(new DurationModel(fromValue, from.ToString(CultureInfo.InvariantCulture)), new DurationModel(endValue, end.ToString(CultureInfo.InvariantCulture)));
         }
         return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), Duration(expression));
     }
@@ -186,39 +190,54 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 return TimeSpan.Zero;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation when IsTimeSpan(access.Expression):
                 var arguments = invocation.ArgumentList.Arguments;
+                // Whole numbers, as the runtime's integer overloads (.NET 9's TimeSpan.FromMinutes(1, 30) among them) sum them.
+                if (TimeSpanFactories.TryRead(access.Name.Identifier.ValueText, arguments, IntegerConstant, out var exact)) return exact;
                 if (arguments.Count != 1) return null;
                 var constant = Constant(arguments[0].Expression);
                 // A number only: a char or string here does not compile yet, and Convert would throw on it.
                 if (constant.Value is not (int or long or double or float or decimal or short or byte or uint or ulong or ushort or sbyte)) return null;
                 var n = Convert.ToDouble(constant.Value, CultureInfo.InvariantCulture);
-                try
+                return access.Name.Identifier.ValueText switch
                 {
-                    return access.Name.Identifier.ValueText switch
-                    {
-                        "FromDays" => TimeSpan.FromDays(n),
-                        "FromHours" => TimeSpan.FromHours(n),
-                        "FromMinutes" => TimeSpan.FromMinutes(n),
-                        "FromSeconds" => TimeSpan.FromSeconds(n),
-                        "FromMilliseconds" => TimeSpan.FromMilliseconds(n),
-                        _ => null,
-                    };
-                }
-                catch (Exception e) when (e is OverflowException or ArgumentException)
-                {
-                    return null; // out of TimeSpan's range: documented as written
-                }
+                    "FromDays" => Guarded(() => TimeSpan.FromDays(n)),
+                    "FromHours" => Guarded(() => TimeSpan.FromHours(n)),
+                    "FromMinutes" => Guarded(() => TimeSpan.FromMinutes(n)),
+                    "FromSeconds" => Guarded(() => TimeSpan.FromSeconds(n)),
+                    "FromMilliseconds" => Guarded(() => TimeSpan.FromMilliseconds(n)),
+                    _ => null,
+                };
             case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
                 var parts = list.Arguments.Select(a => Int(a.Expression)).ToList();
                 if (parts.Any(p => p is null)) return null;
                 return parts.Count switch
                 {
-                    3 => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value),
-                    4 => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value),
+                    3 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value)),
+                    4 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value)),
+                    5 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value, parts[4]!.Value)),
                     _ => null,
                 };
             default:
                 return null;
+        }
+    }
+
+    private long? IntegerConstant(ExpressionSyntax expression) => Constant(expression) is { HasValue: true } constant ? TimeSpanFactories.Integer(constant.Value) : null;
+
+    /// <summary>
+    /// A duration the compiler accepts can still be no <c>TimeSpan</c> (<c>new TimeSpan(int.MaxValue, 0, 0)</c>,
+    /// <c>TimeSpan.FromDays(1e9)</c>, NaN): it throws at run time. Null then — documented as written — because the
+    /// generator must never throw (it would lose every page of the project).
+    /// </summary>
+    private static TimeSpan? Guarded(Func<TimeSpan> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentException)
+        {
+            return null;
         }
     }
 

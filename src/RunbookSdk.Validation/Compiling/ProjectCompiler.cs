@@ -10,7 +10,7 @@ namespace RunbookSdk.Validation.Compiling;
 
 /// <summary>
 /// Compiles a runbook project in memory the way <c>dotnet build</c> would, minus MSBuild: its sources, the implicit
-/// usings, references to RunbookSdk and the running runtime, the generator, every analyzer, and the project's
+/// usings, the project's C# version, references to RunbookSdk and the running runtime, the generator, every analyzer, and the project's
 /// severity settings (<c>TreatWarningsAsErrors</c>, <c>WarningsAsErrors</c>, <c>WarningsNotAsErrors</c>,
 /// <c>NoWarn</c>, <c>.editorconfig</c>).
 /// </summary>
@@ -72,7 +72,7 @@ internal static class ProjectCompiler
         RunbookProject project, IReadOnlyList<Compilation> references, CancellationToken cancellationToken)
     {
         var properties = project.Properties;
-        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var parseOptions = ProjectParseOptions.For(project);
         var trees = project.Sources
             .Select(path => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path), System.Text.Encoding.UTF8), parseOptions, path, cancellationToken))
             .ToList();

@@ -1,19 +1,29 @@
 using System;
+using System.Globalization;
 
 namespace RunbookSdk;
 
 /// <summary>Formats durations the way incident documents write them ("15 minutes", "2 hours").</summary>
 public static class Durations
 {
-    /// <summary>Formats a duration in the largest whole unit, e.g. <c>15 minutes</c>, <c>2 hours</c>, <c>1 day</c>.</summary>
+    /// <summary>
+    /// Formats a duration in the largest whole unit, e.g. <c>15 minutes</c>, <c>2 hours</c>, <c>1 day</c>; one that
+    /// is no whole number of seconds in seconds with their fraction (<c>1.5 seconds</c>, to the millisecond), and one
+    /// under a second in milliseconds (<c>500 milliseconds</c>), never as <c>0 seconds</c>.
+    /// </summary>
     /// <param name="value">The duration.</param>
     public static string Format(TimeSpan value)
     {
         if (value == TimeSpan.Zero) return "0 minutes";
-        if (value.TotalDays >= 1 && value.TotalDays == Math.Floor(value.TotalDays)) return Plural((int)value.TotalDays, "day");
-        if (value.TotalHours >= 1 && value.TotalHours == Math.Floor(value.TotalHours)) return Plural((int)value.TotalHours, "hour");
-        if (value.TotalMinutes >= 1 && value.TotalMinutes == Math.Floor(value.TotalMinutes)) return Plural((int)value.TotalMinutes, "minute");
-        return Plural((int)Math.Round(value.TotalSeconds), "second");
+        var ticks = value.Ticks;
+        // Whole units from the ticks, exactly, and counted in long: 3,000,000,001 minutes is a TimeSpan past int.
+        if (ticks >= TimeSpan.TicksPerDay && ticks % TimeSpan.TicksPerDay == 0) return Plural(ticks / TimeSpan.TicksPerDay, "day");
+        if (ticks >= TimeSpan.TicksPerHour && ticks % TimeSpan.TicksPerHour == 0) return Plural(ticks / TimeSpan.TicksPerHour, "hour");
+        if (ticks >= TimeSpan.TicksPerMinute && ticks % TimeSpan.TicksPerMinute == 0) return Plural(ticks / TimeSpan.TicksPerMinute, "minute");
+        if (ticks % TimeSpan.TicksPerSecond == 0) return Plural(ticks / TimeSpan.TicksPerSecond, "second");
+        // Half a second read "0 seconds" (a time limit of nothing at all); a tick is a ten-thousandth of a millisecond.
+        if (value.Duration() < TimeSpan.FromSeconds(1)) return Fraction(value.TotalMilliseconds, "0.####", "millisecond");
+        return Fraction(value.TotalSeconds, "0.###", "second");
     }
 
     /// <summary>Formats a window, e.g. <c>0-5 minutes</c>, <c>5-15 minutes</c>, <c>1-4 hours</c>.</summary>
@@ -32,5 +42,12 @@ public static class Durations
             : $"{start} - {end}";
     }
 
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+    private static string Plural(long n, string unit) => n == 1 ? $"1 {unit}" : $"{n.ToString(CultureInfo.InvariantCulture)} {unit}s";
+
+    /// <summary>A number with a fraction, in the invariant culture whatever the machine's (the page is built anywhere).</summary>
+    private static string Fraction(double n, string format, string unit)
+    {
+        var text = n.ToString(format, CultureInfo.InvariantCulture);
+        return text == "1" ? $"1 {unit}" : $"{text} {unit}s";
+    }
 }

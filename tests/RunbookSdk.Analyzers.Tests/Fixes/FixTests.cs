@@ -529,6 +529,18 @@ public sealed class NoteToInstructionCodeFixTests
                         .Step({|RB0004:"Two notes"|}, s => s.Note("Either this").Note("or that"))
                         .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
             """));
+
+    [Fact]
+    public Task AStepWithAnEmptyInstructionAndANoteGetsTheNoteAsItsInstruction() =>
+        Verify<EmptyStepAnalyzer>.FixAsync<NoteToInstructionCodeFix>(
+            Sources.Runbook("""
+                        .Step({|RB0004:"Check the dashboard"|}, s => s.Instruction("").Note("Open Technical Performance and note the p95 latency"))
+                        .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
+            """),
+            Sources.Runbook("""
+                        .Step("Check the dashboard", s => s.Instruction("").Instruction("Open Technical Performance and note the p95 latency"))
+                        .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
+            """));
 }
 
 public sealed class MarkReviewedCodeFixTests

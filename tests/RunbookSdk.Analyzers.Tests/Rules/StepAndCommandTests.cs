@@ -16,6 +16,17 @@ public sealed class RB0004Tests
             """));
 
     [Fact]
+    public Task AStepWhoseOnlyActionHasNoTextIsReported() =>
+        Verify<EmptyStepAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step({|RB0004:"Empty instruction"|}, s => s.Instruction(""))
+                        .Step({|RB0004:"Empty command"|}, s => s.Run(""))
+                        .Step({|RB0004:"Blank command"|}, s => s.Run("   ", "nothing").Note("Blank"))
+                        .Step({|RB0004:"Empty interpolation"|}, s => s.Run($"").Instruction(text: " "))
+                        .Step("One real action", s => s.Run("").Instruction("Page the database owner"))
+                        .Step("A parameter may hold text", s => s.Run($"{FunctionName}"))
+            """));
+
+    [Fact]
     public Task StepsWithACommandRequestInstructionOrWaitAreNotReported() =>
         Verify<EmptyStepAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step("Run", s => s.Run("aws lambda list-functions"))

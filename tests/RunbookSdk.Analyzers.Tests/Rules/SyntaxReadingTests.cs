@@ -109,6 +109,19 @@ public sealed class SyntaxReadingTests
             """));
 
     [Fact]
+    public Task DotNet9DurationFactoriesWithSeveralUnitsAreConstant() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Wait", s => s.Wait(TimeSpan.FromMinutes(1, 30)).Wait(TimeSpan.FromHours(1, seconds: 30)).Wait(TimeSpan.FromSeconds(30L, 500L))
+                            .Wait(TimeSpan.FromDays(1, 2, 3, 4, 5, 6)).Wait(TimeSpan.FromMilliseconds(500, 0)).Wait(new TimeSpan(0, 0, 1, 30, 0)))
+            """));
+
+    [Fact]
+    public Task ADurationOutOfTimeSpanRangeIsNotConstant() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Wait", s => s.Wait({|RB0016:TimeSpan.FromDays(int.MaxValue, int.MaxValue)|}).Wait({|RB0016:new TimeSpan(int.MaxValue, 0, 0)|}))
+            """));
+
+    [Fact]
     public Task DslCallsInAHelperThatTakesABuilderAreJudged() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step("Assess", s => s.Run("aws lambda list-functions"))

@@ -37,6 +37,19 @@ public sealed class DryRunPrinterTests
         Assert.Contains("  Token = (empty)  (secret)", console.Output.Split('\n'));
     }
 
+    [Fact]
+    public async Task A_time_limit_under_a_second_is_printed_in_milliseconds()
+    {
+        var (run, _) = Bind(new SideEffects { Path = "/tmp/x" });
+        var console = new PlainConsole();
+
+        await new DryRunPrinter(console.Console).ExecuteAsync(run, CancellationToken.None);
+
+        // As the page writes it (the same Durations.Format), not "0 seconds".
+        Assert.Contains("timeout 500 milliseconds", console.Output, StringComparison.Ordinal);
+        Assert.Contains("timeout 1.5 seconds", console.Output, StringComparison.Ordinal);
+    }
+
     private static (RunContext Run, Func<bool> DelegateCalled) Bind(SideEffects runbook)
     {
         var descriptor = new RunbookDescriptor
@@ -63,12 +76,12 @@ public sealed class DryRunPrinterTests
         public override void Define(IRunbookBuilder rb) => rb
             .Title("Side effects")
             .Phase("Act", p => p.Step("Touch", s => s
-                .Run($"touch {Path}")
+                .Run($"touch {Path}").Timeout(TimeSpan.FromMilliseconds(500))
                 .Execute("Would write a file", _ =>
                 {
                     DelegateCalled = true;
                     return Task.CompletedTask;
-                })))
+                }).Timeout(TimeSpan.FromMilliseconds(1500))))
             .NoRollback("test");
     }
 }
