@@ -16,7 +16,11 @@ internal static class HiddenCharacters
     /// <param name="Description">Its code point and name, e.g. <c>U+00A0 NO-BREAK SPACE</c>.</param>
     /// <param name="Effect">Why it matters, as the end of a sentence.</param>
     /// <param name="Replacement">What the fix writes instead: a space for a space look-alike, else nothing.</param>
-    internal readonly record struct Finding(int Index, string Description, string Effect, string Replacement);
+    internal readonly record struct Finding(int Index, string Description, string Effect, string Replacement)
+    {
+        /// <summary>A bidirectional control: it reorders the text around it wherever the text is shown.</summary>
+        public bool Reorders => ReferenceEquals(Effect, HiddenCharacters.Reorders);
+    }
 
     /// <summary>The diagnostic property that tells the code fix what to write in the character's place.</summary>
     public const string ReplacementProperty = "Replacement";
@@ -42,6 +46,17 @@ internal static class HiddenCharacters
         foreach (var c in text)
         {
             if (c >= '\u00A0' && Classify(c) is not null) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a bidirectional control; cheap, no allocation.</summary>
+    public static bool AnyReordering(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= '\u061C' && Classify(c) is { Effect: Reorders }) return true;
         }
 
         return false;

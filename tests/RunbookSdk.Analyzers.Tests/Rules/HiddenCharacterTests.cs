@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Constants;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
 
@@ -77,5 +78,38 @@ public sealed class HiddenCharacterTests
                             .Run($"kubectl get pods -n {Region}")
                             .Run("ls /tmp/cache")
                             .Run("systemctl status nginx"))
+            """));
+}
+
+/// <summary>RB0018 in the text a person reads: only bidirectional controls, which reorder the page.</summary>
+public sealed class HiddenCharacterInProseTests
+{
+    private const string RightToLeftOverride = "\u202E";
+    private const string NoBreakSpace = "\u00A0";
+
+    [Fact]
+    public Task ABidirectionalControlInAnInstructionOrTitleIsReported() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Clean{|#0:{{RightToLeftOverride}}|} up", s => s
+                            .Instruction("Delete the {|RB0018:{{RightToLeftOverride}}|}old snapshots")
+                            .Note({|RB0018:"Escaped: \u202e"|}))
+            """),
+            new DiagnosticResult("RB0018", DiagnosticSeverity.Warning).WithLocation(0)
+                .WithArguments("U+202E RIGHT-TO-LEFT OVERRIDE", "text", "it reorders the text around it, so the page reads differently from what was written"));
+
+    [Fact]
+    public Task SpacesAndOtherTextInProseAreNotReported() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Tell{{NoBreakSpace}}the team", s => s.Instruction("Post in #incidents: 'Störung behoben ✅'"))
+            """));
+
+    [Fact]
+    public Task TheFixDeletesTheControl() =>
+        Verify<ConstantArgumentAnalyzer>.FixAsync<RemoveHiddenCharacterCodeFix>(
+            Sources.Runbook($$"""
+                        .Step("Clean up", s => s.Instruction("Delete the {|RB0018:{{RightToLeftOverride}}|}old snapshots"))
+            """),
+            Sources.Runbook("""
+                        .Step("Clean up", s => s.Instruction("Delete the old snapshots"))
             """));
 }
