@@ -4,9 +4,10 @@ using RunbookSdk.Validation.Projects;
 namespace RunbookSdk.Validation.Compiling;
 
 /// <summary>
-/// The parse options a build of the project uses: its <c>LangVersion</c> (or the default for its target framework),
-/// so validation reports what a build at that version refuses (a C# 11 raw string in a C# 10 project) and checks the
-/// generated code against the same version.
+/// The parse options a Debug build of the project uses: its <c>LangVersion</c> (or the default for its target
+/// framework), so validation reports what a build at that version refuses (a C# 11 raw string in a C# 10 project) and
+/// checks the generated code against the same version; and its preprocessor symbols, so code behind <c>#if DEBUG</c>,
+/// <c>#if NET10_0_OR_GREATER</c> or a project-defined symbol is validated exactly when the build compiles it.
 /// </summary>
 internal static class ProjectParseOptions
 {
@@ -15,7 +16,7 @@ internal static class ProjectParseOptions
     public static CSharpParseOptions For(RunbookProject project)
     {
         var framework = TargetFramework.Of(project.Properties);
-        return new CSharpParseOptions(LanguageVersionOf(project, framework));
+        return new CSharpParseOptions(LanguageVersionOf(project, framework), preprocessorSymbols: PreprocessorSymbols(project, framework));
     }
 
     private static LanguageVersion LanguageVersionOf(RunbookProject project, TargetFramework? framework)
@@ -28,4 +29,12 @@ internal static class ProjectParseOptions
             throw new ValidationInputException($"{project.ProjectFile}: LangVersion '{configured}' is not a C# language version the compiler knows (a build fails with CS1617).");
         return version;
     }
+
+    // DefineConstants (with the SDK's DEBUG;TRACE, see ProjectProperties) then the framework's implicit symbols, which
+    // the SDK appends in a target, after the project is read, so a project cannot drop them.
+    private static IEnumerable<string> PreprocessorSymbols(RunbookProject project, TargetFramework? framework) =>
+        project.Properties.List("DefineConstants")
+            .Concat(framework?.ImplicitSymbols() ?? [])
+            .Where(SyntaxFacts.IsValidIdentifier)
+            .Distinct(StringComparer.Ordinal);
 }
