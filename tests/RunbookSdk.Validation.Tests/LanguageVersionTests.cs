@@ -2,7 +2,7 @@ using RunbookSdk.Validation.Reports;
 
 namespace RunbookSdk.Validation.Tests;
 
-/// <summary>Validation parses a project at the C# version its build would: <c>LangVersion</c>, or the compiler's default.</summary>
+/// <summary>Validation parses a project at the C# version its build would: <c>LangVersion</c>, or the default for its target framework.</summary>
 public sealed class LanguageVersionTests
 {
     // A raw string literal is C# 11: a <LangVersion>10</LangVersion> build refuses it (CS8936).

@@ -76,10 +76,8 @@ public sealed class PullRequestReporter
     /// <param name="result">The validation result.</param>
     public static string CommentBody(ValidationResult result)
     {
-        var markdown = MarkdownReport.Render(result);
-        if (markdown.Length > MaxCommentLength) markdown = MarkdownReport.Render(result, listCompleteRunbooks: false);
-        if (markdown.Length > MaxCommentLength)
-            markdown = markdown[..MaxCommentLength] + "\n\n… the report was cut to fit a comment; the full report is in the job summary.\n";
+        var markdown = MarkdownReport.RenderWithin(result, MaxCommentLength, SizeUnit.Characters,
+            "\n\n… the report was cut to fit a comment; the full report is in the job summary.\n");
         return Marker + "\n" + markdown;
     }
 

@@ -4,8 +4,10 @@ using RunbookSdk.Validation.Projects;
 namespace RunbookSdk.Validation.Compiling;
 
 /// <summary>
-/// The parse options a build of the project uses: its <c>LangVersion</c>, so validation reports what a build at that
-/// version refuses (a C# 11 raw string in a C# 10 project) and checks the generated code against the same version.
+/// The parse options a Debug build of the project uses: its <c>LangVersion</c> (or the default for its target
+/// framework), so validation reports what a build at that version refuses (a C# 11 raw string in a C# 10 project) and
+/// checks the generated code against the same version; and its preprocessor symbols, so code behind <c>#if DEBUG</c>,
+/// <c>#if NET10_0_OR_GREATER</c> or a project-defined symbol is validated exactly when the build compiles it.
 /// </summary>
 internal static class ProjectParseOptions
 {
@@ -13,11 +15,26 @@ internal static class ProjectParseOptions
     /// <exception cref="ValidationInputException"><c>LangVersion</c> is not a version the compiler knows (the build fails with CS1617).</exception>
     public static CSharpParseOptions For(RunbookProject project)
     {
-        // No LangVersion: the compiler's default (the latest major version), which is what a net10.0 build gets.
+        var framework = TargetFramework.Of(project.Properties);
+        return new CSharpParseOptions(LanguageVersionOf(project, framework), preprocessorSymbols: PreprocessorSymbols(project, framework));
+    }
+
+    private static LanguageVersion LanguageVersionOf(RunbookProject project, TargetFramework? framework)
+    {
+        // No LangVersion: the SDK picks the default for the target framework (net8.0 is C# 12, not the latest);
+        // a framework validate does not model gets the compiler's default.
         var configured = project.Properties["LangVersion"];
-        if (configured is null) return new CSharpParseOptions(LanguageVersion.Default);
+        if (configured is null) return framework?.DefaultLanguageVersion() ?? LanguageVersion.Default;
         if (!LanguageVersionFacts.TryParse(configured, out var version))
             throw new ValidationInputException($"{project.ProjectFile}: LangVersion '{configured}' is not a C# language version the compiler knows (a build fails with CS1617).");
-        return new CSharpParseOptions(version);
+        return version;
     }
+
+    // DefineConstants (with the SDK's DEBUG;TRACE, see ProjectProperties) then the framework's implicit symbols, which
+    // the SDK appends in a target, after the project is read, so a project cannot drop them.
+    private static IEnumerable<string> PreprocessorSymbols(RunbookProject project, TargetFramework? framework) =>
+        project.Properties.List("DefineConstants")
+            .Concat(framework?.ImplicitSymbols() ?? [])
+            .Where(SyntaxFacts.IsValidIdentifier)
+            .Distinct(StringComparer.Ordinal);
 }

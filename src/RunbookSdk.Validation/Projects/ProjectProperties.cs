@@ -22,6 +22,7 @@ public sealed partial class ProjectProperties
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in DirectoryBuildProps(Path.GetDirectoryName(Path.GetFullPath(projectFile))!).Append(projectFile))
         {
+            if (string.Equals(file, projectFile, StringComparison.Ordinal)) AddSdkProps(values);
             XDocument document;
             try
             {
@@ -48,6 +49,14 @@ public sealed partial class ProjectProperties
         return new ProjectProperties(values);
     }
 
+    /// <summary>
+    /// What the SDK's props set between the <c>Directory.Build.props</c> files and the project for the configuration
+    /// validation models (Debug, as <c>dotnet build</c>): <c>DEBUG;TRACE</c> appended to <c>DefineConstants</c>. A project
+    /// that sets <c>DefineConstants</c> without <c>$(DefineConstants)</c> replaces them, as in MSBuild.
+    /// </summary>
+    private static void AddSdkProps(Dictionary<string, string> values) =>
+        values["DefineConstants"] = values.TryGetValue("DefineConstants", out var set) && set.Length > 0 ? set + ";DEBUG;TRACE" : "DEBUG;TRACE";
+
     /// <summary>The value of a property, or null.</summary>
     /// <param name="name">Property name (case-insensitive).</param>
     public string? this[string name] => _values.TryGetValue(name, out var value) && value.Length > 0 ? value : null;
@@ -62,6 +71,14 @@ public sealed partial class ProjectProperties
         (this[name] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(id => !id.StartsWith("$(", StringComparison.Ordinal))
             .Select(id => id.ToUpperInvariant())
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+
+    /// <summary>The entries of a list property such as <c>DefineConstants</c> (separated by <c>;</c> or <c>,</c>), case kept.</summary>
+    /// <param name="name">Property name.</param>
+    public IReadOnlyList<string> List(string name) =>
+        (this[name] ?? "").Split([';', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(entry => !entry.StartsWith("$(", StringComparison.Ordinal))
             .Distinct(StringComparer.Ordinal)
             .ToArray();
 

@@ -12,6 +12,53 @@ public static class MarkdownReport
     /// <param name="result">The validation result.</param>
     public static string Render(ValidationResult result) => Render(result, listCompleteRunbooks: true);
 
+    /// <summary>
+    /// Renders <paramref name="result"/> to fit a place with a size limit (a pull-request comment, the job summary):
+    /// too long, it leaves out the rows of complete runbooks (so the ones to fix and the findings stay), and what is
+    /// still too long is cut, followed by <paramref name="cutNotice"/>.
+    /// </summary>
+    /// <param name="result">The validation result.</param>
+    /// <param name="maxSize">The most the report may take before the cut notice, in <paramref name="unit"/>s.</param>
+    /// <param name="unit">What the limit counts: UTF-16 characters (a comment) or UTF-8 bytes (a file).</param>
+    /// <param name="cutNotice">Appended when the report is cut: where the full report is.</param>
+    public static string RenderWithin(ValidationResult result, int maxSize, SizeUnit unit, string cutNotice)
+    {
+        ArgumentNullException.ThrowIfNull(cutNotice);
+        maxSize = Math.Max(0, maxSize);
+        var markdown = Render(result);
+        if (SizeOf(markdown, unit) <= maxSize) return markdown;
+        markdown = Render(result, listCompleteRunbooks: false);
+        return SizeOf(markdown, unit) <= maxSize ? markdown : Prefix(markdown, maxSize, unit) + cutNotice;
+    }
+
+    private static int SizeOf(string text, SizeUnit unit) => unit == SizeUnit.Utf8Bytes ? Encoding.UTF8.GetByteCount(text) : text.Length;
+
+    // The longest start of text within maxSize that does not split a character (a surrogate pair, a UTF-8 sequence).
+    private static string Prefix(string text, int maxSize, SizeUnit unit)
+    {
+        var length = Math.Min(text.Length, maxSize);
+        if (unit == SizeUnit.Utf8Bytes)
+        {
+            // Character by character (a surrogate pair as one) while the UTF-8 bytes still fit.
+            var bytes = 0;
+            length = 0;
+            while (length < text.Length)
+            {
+                var width = char.IsHighSurrogate(text[length]) && length + 1 < text.Length ? 2 : 1;
+                var next = Encoding.UTF8.GetByteCount(text.AsSpan(length, width));
+                if (bytes + next > maxSize) break;
+                bytes += next;
+                length += width;
+            }
+        }
+        else if (length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1]))
+        {
+            length--;
+        }
+
+        return text[..length];
+    }
+
     /// <summary>Renders <paramref name="result"/>, optionally without the rows of runbooks that are complete and have no findings.</summary>
     /// <param name="result">The validation result.</param>
     /// <param name="listCompleteRunbooks">
