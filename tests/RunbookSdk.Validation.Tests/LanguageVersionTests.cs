@@ -42,6 +42,21 @@ public sealed class LanguageVersionTests
         Assert.True(result.Passed, MarkdownReport.Render(result));
     }
 
+    [Theory]
+    [InlineData("14")]
+    [InlineData("14.0")]
+    public async Task CSharp14WrittenOutIsAcceptedAsTheSdkAcceptsIt(string version)
+    {
+        // The .NET 10 SDK knows C# 14; the compiler validate ships (Roslyn 4.14) has it only as "preview".
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete).With("Texts.cs", RawString);
+        File.WriteAllText(project.ProjectFile, TempProject.AppProject.Replace("</PropertyGroup>", $"  <LangVersion>{version}</LangVersion>\n  </PropertyGroup>", StringComparison.Ordinal));
+        await project.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        Assert.True(result.Passed, MarkdownReport.Render(result));
+    }
+
     [Fact]
     public async Task AnUnknownLangVersionIsAnInputError()
     {

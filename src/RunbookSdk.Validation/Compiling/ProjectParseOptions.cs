@@ -25,9 +25,19 @@ internal static class ProjectParseOptions
         // a framework validate does not model gets the compiler's default.
         var configured = project.Properties["LangVersion"];
         if (configured is null) return framework?.DefaultLanguageVersion() ?? LanguageVersion.Default;
-        if (!LanguageVersionFacts.TryParse(configured, out var version))
+        if (!LanguageVersionFacts.TryParse(configured, out var version) && !IsNewerThanThisCompiler(configured, out version))
             throw new ValidationInputException($"{project.ProjectFile}: LangVersion '{configured}' is not a C# language version the compiler knows (a build fails with CS1617).");
         return version;
+    }
+
+    /// <summary>
+    /// C# 14 written out (<c>14</c>, <c>14.0</c>): the .NET 10 SDK builds it, but the compiler validate ships
+    /// (Roslyn 4.14) knows it only as <see cref="LanguageVersion.Preview"/>, the closest it has.
+    /// </summary>
+    private static bool IsNewerThanThisCompiler(string configured, out LanguageVersion version)
+    {
+        version = LanguageVersion.Preview;
+        return configured.Trim() is "14" or "14.0";
     }
 
     // DefineConstants (with the SDK's DEBUG;TRACE, see ProjectProperties) then the framework's implicit symbols, which
