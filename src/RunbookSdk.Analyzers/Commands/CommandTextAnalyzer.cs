@@ -37,7 +37,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ConstantHoleIsOneWord,
         DiagnosticDescriptors.HiddenCharacter);
 
-    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
+    /// <summary>The DSL calls whose text runs or is sent: what these rules read (and RB0018's prose check leaves to them).</summary>
+    internal static readonly ImmutableHashSet<string> CommandCalls = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -47,7 +48,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            DslInvocation.Register(start, runbooks, s_names, Analyze);
+            DslInvocation.Register(start, runbooks, CommandCalls, Analyze);
             start.RegisterSymbolAction(symbol => ParameterDefaults.Analyze(symbol, runbooks, type => IsProduction(runbooks, type)), SymbolKind.NamedType);
         });
     }

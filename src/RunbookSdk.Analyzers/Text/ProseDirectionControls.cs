@@ -18,12 +18,10 @@ internal static class ProseDirectionControls
 {
     private const string Effect = "it reorders the text around it, so the page reads differently from what was written";
 
-    private static readonly ImmutableHashSet<string> s_commandCalls = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
-
     /// <summary>Reports every bidirectional control written in the string literals of <paramref name="call"/>'s arguments.</summary>
     public static void Check(DslInvocation call)
     {
-        if (s_commandCalls.Contains(call.Name)) return;
+        if (Commands.CommandTextAnalyzer.CommandCalls.Contains(call.Name)) return;
         foreach (var argument in call.Syntax.ArgumentList.Arguments)
         {
             // Not into a lambda (a step's body): the calls in it are DSL calls of their own, checked when they are visited.
