@@ -11,6 +11,8 @@ namespace RunbookSdk.Validation;
 /// </summary>
 public static class RunbookValidator
 {
+    private static readonly IReadOnlySet<string> NoPages = new HashSet<string>();
+
     /// <summary>Validates the runbook projects behind <paramref name="path"/>.</summary>
     /// <param name="path">A project file, a solution or a folder.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
@@ -21,13 +23,41 @@ public static class RunbookValidator
         var root = RootFor(path);
         var results = new List<ProjectResult>();
         foreach (var project in projects)
-        {
-            var compiled = await ProjectCompiler.CompileAsync(project, cancellationToken).ConfigureAwait(false);
-            results.Add(Judge(compiled, root));
-        }
+            results.Add(await ValidateProjectAsync(project, root, cancellationToken).ConfigureAwait(false));
 
         return new ValidationResult(root, results);
     }
+
+    /// <summary>
+    /// One project, compiled once per target framework as a build compiles it (one target: one compilation, as
+    /// before), so code behind <c>#if NET8_0</c> or code that fails for one target only is seen.
+    /// </summary>
+    private static async Task<ProjectResult> ValidateProjectAsync(RunbookProject project, string root, CancellationToken cancellationToken)
+    {
+        var targets = project.TargetFrameworks;
+        if (targets.Count < 2)
+            return Judge(await ProjectCompiler.CompileAsync(project, cancellationToken).ConfigureAwait(false), root, NoPages);
+
+        var compiled = new List<CompiledProject>();
+        foreach (var target in targets)
+            compiled.Add(await ProjectCompiler.CompileAsync(ProjectDiscovery.ForTarget(project, target), cancellationToken).ConfigureAwait(false));
+
+        // The docs folder holds one set of pages: it is compared with the first target's, and a page only another
+        // target generates (a runbook behind #if NET8_0) is not called extra.
+        var otherPages = compiled.Skip(1).SelectMany(c => PageNames(c)).ToHashSet(StringComparer.Ordinal);
+        var perTarget = compiled.Select((c, i) => (targets[i], Judge(c, root, otherPages, checkDocs: i == 0))).ToArray();
+        return MultiTargetMerge.Merge(perTarget);
+    }
+
+    private static IEnumerable<string> PageNames(CompiledProject compiled)
+    {
+        var generatedTrees = GeneratedTrees(compiled);
+        var names = GeneratedPages.Descriptors(compiled.Compilation, generatedTrees).Select(d => d.FileName);
+        return GeneratedPages.Index(generatedTrees) is null ? names : names.Append(GeneratedPages.IndexFileName);
+    }
+
+    private static SyntaxTree[] GeneratedTrees(CompiledProject compiled) =>
+        compiled.Compilation.SyntaxTrees.Where(t => !compiled.Project.Sources.Contains(t.FilePath, StringComparer.Ordinal)).ToArray();
 
     /// <summary>The folder findings are relative to: the git work tree holding <paramref name="path"/>, else its folder.</summary>
     /// <param name="path">The validated path.</param>
@@ -40,10 +70,14 @@ public static class RunbookValidator
         return start;
     }
 
-    private static ProjectResult Judge(CompiledProject compiled, string root)
+    /// <param name="compiled">The compiled project.</param>
+    /// <param name="root">The folder paths are relative to.</param>
+    /// <param name="pagesOfOtherTargets">Pages another target framework generates: never extra.</param>
+    /// <param name="checkDocs">False for the targets after the first, whose docs are not compared.</param>
+    private static ProjectResult Judge(CompiledProject compiled, string root, IReadOnlySet<string> pagesOfOtherTargets, bool checkDocs = true)
     {
         var project = compiled.Project;
-        var generatedTrees = compiled.Compilation.SyntaxTrees.Where(t => !project.Sources.Contains(t.FilePath, StringComparer.Ordinal)).ToArray();
+        var generatedTrees = GeneratedTrees(compiled);
         var descriptors = GeneratedPages.Descriptors(compiled.Compilation, generatedTrees);
 
         var diagnostics = compiled.Diagnostics
@@ -53,7 +87,9 @@ public static class RunbookValidator
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
 
-        var docs = CheckDocs(project, descriptors, generatedTrees, root, findings);
+        var docs = checkDocs
+            ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, findings)
+            : new DocsDrift(Relative(project.DocsDirectory, root), false, [], [], []);
 
         var plans = RecordedPlans.Record(compiled.Compilation, compiled.References);
         var rows = descriptors.Where(d => d.Kind == "runbook").Select(d => Row(d, diagnostics, plans, project.Name)).ToArray();
@@ -76,7 +112,8 @@ public static class RunbookValidator
             presence.Escalation, presence.EscalationInherited, presence.Rollback, presence.RollbackWaived, presence.Verification, byRule, level);
     }
 
-    private static DocsDrift CheckDocs(RunbookProject project, IReadOnlyList<GeneratedDescriptor> descriptors, IReadOnlyList<SyntaxTree> generatedTrees, string root, List<Finding> findings)
+    private static DocsDrift CheckDocs(RunbookProject project, IReadOnlyList<GeneratedDescriptor> descriptors, IReadOnlyList<SyntaxTree> generatedTrees,
+        IReadOnlySet<string> pagesOfOtherTargets, string root, List<Finding> findings)
     {
         var directory = project.DocsDirectory;
         var relativeDirectory = Relative(directory, root);
@@ -86,7 +123,8 @@ public static class RunbookValidator
         var pages = descriptors.Select(d => new DocsPage(d.FileName, d.Documentation)).ToList();
         if (GeneratedPages.Index(generatedTrees) is { } index) pages.Add(new DocsPage(GeneratedPages.IndexFileName, index));
 
-        var (missing, stale, extra) = DocsComparison.Compare(pages, directory);
+        var (missing, stale, allExtra) = DocsComparison.Compare(pages, directory);
+        var extra = allExtra.Where(file => !pagesOfOtherTargets.Contains(file)).ToArray();
         const string Fix = "build the project (or run its `docs --out` command) and commit the docs folder";
         foreach (var file in missing)
             findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {Fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));

@@ -55,7 +55,7 @@ internal static class ProjectCompiler
             if (!compiled.TryGetValue(file, out var compilation))
             {
                 compiled[file] = null;
-                var reference = ProjectDiscovery.Load(file);
+                var reference = TargetOf(ProjectDiscovery.Load(file), project.Properties["TargetFramework"]);
                 compilation = Generate(reference, ReferencedCompilations(reference, compiled, cancellationToken), cancellationToken).Output;
                 compiled[file] = compilation;
             }
@@ -66,6 +66,19 @@ internal static class ProjectCompiler
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A referenced project with several target frameworks, as the build references it from a project compiled for
+    /// <paramref name="targetFramework"/>: the same framework when it has it, else its first (NuGet's nearest-framework
+    /// choice is not modelled).
+    /// </summary>
+    private static RunbookProject TargetOf(RunbookProject reference, string? targetFramework)
+    {
+        var targets = reference.TargetFrameworks;
+        if (targets.Count < 2) return reference;
+        var chosen = targets.FirstOrDefault(t => string.Equals(t, targetFramework, StringComparison.OrdinalIgnoreCase)) ?? targets[0];
+        return ProjectDiscovery.ForTarget(reference, chosen);
     }
 
     private static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<AdditionalText> Templates, EditorConfigOptions Options) Generate(

@@ -67,6 +67,15 @@ public static partial class ProjectDiscovery
     /// <param name="projectFile">Full path of the project file.</param>
     internal static RunbookProject Load(string projectFile) => Load(projectFile, ProjectProperties.Read(projectFile), SourcesOf(projectFile));
 
+    /// <summary>
+    /// <paramref name="project"/> as the inner build for <paramref name="targetFramework"/> of a multi-targeting build
+    /// sees it: read again with <c>TargetFramework</c> as a global property.
+    /// </summary>
+    /// <param name="project">A project with several target frameworks.</param>
+    /// <param name="targetFramework">One of them.</param>
+    internal static RunbookProject ForTarget(RunbookProject project, string targetFramework) =>
+        project with { Properties = ProjectProperties.Read(project.ProjectFile, new Dictionary<string, string> { ["TargetFramework"] = targetFramework }) };
+
     private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources) =>
         new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile) };
 

@@ -17,9 +17,19 @@ public sealed partial class ProjectProperties
     /// <summary>Reads the properties of <paramref name="projectFile"/>.</summary>
     /// <param name="projectFile">Path of a <c>.csproj</c>.</param>
     /// <exception cref="ValidationInputException">The project file or a <c>Directory.Build.props</c> is not valid XML.</exception>
-    public static ProjectProperties Read(string projectFile)
+    public static ProjectProperties Read(string projectFile) => Read(projectFile, new Dictionary<string, string>());
+
+    /// <summary>
+    /// Reads the properties of <paramref name="projectFile"/> with MSBuild global properties, such as the
+    /// <c>TargetFramework</c> a multi-targeting build gives each of its inner builds: they are seen from the first
+    /// <c>Directory.Build.props</c> on, and the files cannot change them.
+    /// </summary>
+    /// <param name="projectFile">Path of a <c>.csproj</c>.</param>
+    /// <param name="globalProperties">The global properties.</param>
+    /// <exception cref="ValidationInputException">The project file or a <c>Directory.Build.props</c> is not valid XML.</exception>
+    public static ProjectProperties Read(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
     {
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var values = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
         foreach (var file in DirectoryBuildProps(Path.GetDirectoryName(Path.GetFullPath(projectFile))!).Append(projectFile))
         {
             if (string.Equals(file, projectFile, StringComparison.Ordinal)) AddSdkProps(values);
@@ -38,6 +48,7 @@ public sealed partial class ProjectProperties
                 foreach (var property in group.Elements())
                 {
                     // A conditional value is usually a default ('$(X)' == ''), which the literal value read so far overrides.
+                    if (globalProperties.ContainsKey(property.Name.LocalName)) continue;
                     var condition = property.Attribute("Condition")?.Value;
                     if (condition is not null && !IsEmptyCheckOf(condition, property.Name.LocalName)) continue;
                     if (condition is not null && values.ContainsKey(property.Name.LocalName)) continue;

@@ -9,6 +9,15 @@ public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> So
     /// <summary>Full paths of the projects it references for their code (a shared handbook project), as written.</summary>
     public IReadOnlyList<string> ProjectReferences { get; init; } = [];
 
+    /// <summary>
+    /// The target frameworks a build compiles: <c>TargetFramework</c> when set (it wins, as in the SDK), else each of
+    /// <c>TargetFrameworks</c>; empty when neither is set.
+    /// </summary>
+    public IReadOnlyList<string> TargetFrameworks => Properties["TargetFramework"] is { } single
+        ? [single]
+        : (Properties["TargetFrameworks"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+
     /// <summary>The project's name (file name without extension).</summary>
     public string Name => Path.GetFileNameWithoutExtension(ProjectFile);
 
