@@ -17,9 +17,17 @@ public static class RunbookValidator
     /// <param name="path">A project file, a solution or a folder.</param>
     /// <param name="cancellationToken">Cancels the work.</param>
     /// <exception cref="ValidationInputException">The path does not exist or is not a project, solution or folder.</exception>
-    public static async Task<ValidationResult> ValidateAsync(string path, CancellationToken cancellationToken = default)
+    public static Task<ValidationResult> ValidateAsync(string path, CancellationToken cancellationToken = default) =>
+        ValidateAsync(path, new ValidationOptions(), cancellationToken);
+
+    /// <summary>Validates the runbook projects behind <paramref name="path"/> as a build with <paramref name="options"/> compiles them.</summary>
+    /// <param name="path">A project file, a solution or a folder.</param>
+    /// <param name="options">The build validated (its configuration).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    /// <exception cref="ValidationInputException">The path does not exist or is not a project, solution or folder.</exception>
+    public static async Task<ValidationResult> ValidateAsync(string path, ValidationOptions options, CancellationToken cancellationToken = default)
     {
-        var projects = ProjectDiscovery.Find(path);
+        var projects = ProjectDiscovery.Find(path, options.GlobalProperties());
         var root = RootFor(path);
         var results = new List<ProjectResult>();
         foreach (var project in projects)

@@ -55,6 +55,24 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("failed:", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("-c")]
+    [InlineData("--configuration")]
+    public async Task TheConfigurationOptionValidatesThatBuild(string option)
+    {
+        // A runbook only a Release build compiles: the default (Debug, as dotnet build) does not see it.
+        var project = WriteProject(rollback: false);
+        var source = Path.Combine(Path.GetDirectoryName(project)!, "QueueStuck.cs");
+        File.WriteAllText(source, "#if RELEASE\n" + File.ReadAllText(source) + "\n#endif\n");
+
+        var (_, debugOutput, _) = await Cli.RunAsync("validate", project);
+        var (code, output, error) = await Cli.RunAsync("validate", project, option, "Release");
+
+        Assert.DoesNotContain("RB0002", debugOutput, StringComparison.Ordinal);
+        Assert.True(code == 1, output + error);
+        Assert.Contains("error RB0002", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task APathThatDoesNotExistIsAUsageError()
     {

@@ -61,10 +61,11 @@ public sealed class PreprocessorSymbolTests
     }
 
     [Fact]
-    public async Task DefineConstantsWithoutItsOwnReferenceDropsDebugButNotTheFrameworkSymbols()
+    public async Task DefineConstantsWithoutItsOwnReferenceDropsTraceButNotDebugNorTheFrameworkSymbols()
     {
-        // As in MSBuild: the project's value replaces the SDK's DEBUG;TRACE, the framework symbols are added after it.
-        using var project = ProjectWith("CANARY && !DEBUG && NET10_0", "CANARY");
+        // As in MSBuild: the project's value replaces the SDK props' TRACE; the configuration symbol (DEBUG) and the
+        // framework symbols are added by the SDK's targets, after the project.
+        using var project = ProjectWith("CANARY && !TRACE && DEBUG && NET10_0", "CANARY");
 
         var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
 

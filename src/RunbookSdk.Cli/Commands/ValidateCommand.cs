@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace RunbookSdk.Cli.Commands;
 
 /// <summary>
-/// <c>validate PATH [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name [--pr N] [--github-api-url URL]]</c>:
+/// <c>validate PATH [-c CONFIGURATION] [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name [--pr N] [--github-api-url URL]]</c>:
 /// compiles the runbook projects behind PATH in memory, prints the completeness table, writes the report files and,
 /// when asked, reports to GitHub: in a workflow, to the commit the event checked out (and its pull request, if any;
 /// <see cref="ReportPlan"/>). The exit code is the validation result's: GitHub problems are warnings.
@@ -34,6 +34,10 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         [Description("Write the JSON report.")]
         public string? Json { get; set; }
 
+        [CommandOption("-c|--configuration <NAME>")]
+        [Description("The build configuration to validate, as dotnet build -c takes it (Debug, Release): which DefineConstants and conditional properties apply. Default: Debug, as dotnet build.")]
+        public string? Configuration { get; set; }
+
         [CommandOption("--github-repo <OWNER/NAME>")]
         [Description("Report to this repository: a check run on the commit validated and, for a pull request, one upserted comment. In GitHub Actions the pull request and commit come from the event; elsewhere pass --pr. Token from GITHUB_TOKEN.")]
         public string? GitHubRepo { get; set; }
@@ -55,6 +59,8 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
                 return Spectre.Console.ValidationResult.Error($"--pr {PullRequest} is not a pull-request number.");
             if (GitHubRepo is { } repo && repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
                 return Spectre.Console.ValidationResult.Error($"--github-repo '{repo}' is not a repository; expected owner/name.");
+            if (Configuration is { } configuration && (configuration.Trim().Length == 0 || configuration.IndexOfAny(['\'', '$', ';', '(', ')']) >= 0))
+                return Spectre.Console.ValidationResult.Error($"--configuration '{configuration}' is not a configuration name.");
             if (GitHubApiUrl is { } url && !IsHttpUrl(url))
                 return Spectre.Console.ValidationResult.Error($"--github-api-url '{url}' is not an http(s) URL.");
             return Spectre.Console.ValidationResult.Success();
@@ -79,7 +85,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         Validation.ValidationResult result;
         try
         {
-            result = await RunbookValidator.ValidateAsync(settings.Path, cancellationToken);
+            result = await RunbookValidator.ValidateAsync(settings.Path, new ValidationOptions { Configuration = settings.Configuration?.Trim() }, cancellationToken);
         }
         catch (ValidationInputException e)
         {

@@ -55,7 +55,9 @@ internal static class ProjectCompiler
             if (!compiled.TryGetValue(file, out var compilation))
             {
                 compiled[file] = null;
-                var reference = TargetOf(ProjectDiscovery.Load(file), project.Properties["TargetFramework"]);
+                // MSBuild passes a referenced project the same global properties (Configuration), but not TargetFramework.
+                var globals = project.GlobalProperties.Where(p => !p.Key.Equals("TargetFramework", StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase);
+                var reference = TargetOf(ProjectDiscovery.Load(file, globals), project.Properties["TargetFramework"]);
                 compilation = Generate(reference, ReferencedCompilations(reference, compiled, cancellationToken), cancellationToken).Output;
                 compiled[file] = compilation;
             }

@@ -4,7 +4,7 @@ using RunbookSdk.Validation.Projects;
 namespace RunbookSdk.Validation.Compiling;
 
 /// <summary>
-/// The parse options a Debug build of the project uses: its <c>LangVersion</c> (or the default for its target
+/// The parse options a build of the project uses (Debug unless another configuration is validated): its <c>LangVersion</c> (or the default for its target
 /// framework), so validation reports what a build at that version refuses (a C# 11 raw string in a C# 10 project) and
 /// checks the generated code against the same version; and its preprocessor symbols, so code behind <c>#if DEBUG</c>,
 /// <c>#if NET10_0_OR_GREATER</c> or a project-defined symbol is validated exactly when the build compiles it.
@@ -40,11 +40,11 @@ internal static class ProjectParseOptions
         return configured.Trim() is "14" or "14.0";
     }
 
-    // DefineConstants (with the SDK's DEBUG;TRACE, see ProjectProperties) then the framework's implicit symbols, which
+    // DefineConstants (with the SDK's TRACE and configuration symbol, see ProjectProperties) then the framework's implicit symbols, which
     // the SDK appends in a target, after the project is read, so a project cannot drop them.
     private static IEnumerable<string> PreprocessorSymbols(RunbookProject project, TargetFramework? framework) =>
         project.Properties.List("DefineConstants")
-            .Concat(framework?.ImplicitSymbols() ?? [])
+            .Concat(project.Properties.IsTrue("DisableImplicitFrameworkDefines") ? [] : framework?.ImplicitSymbols() ?? [])
             .Where(SyntaxFacts.IsValidIdentifier)
             .Distinct(StringComparer.Ordinal);
 }

@@ -17,16 +17,23 @@ public static partial class ProjectDiscovery
     /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
     /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution lists a
     /// project that does not exist, or a solution or project file is not valid XML.</exception>
-    public static IReadOnlyList<RunbookProject> Find(string path)
+    public static IReadOnlyList<RunbookProject> Find(string path) => Find(path, new Dictionary<string, string>());
+
+    /// <summary>Finds the runbook projects behind <paramref name="path"/>, read with MSBuild global properties, ordered by path.</summary>
+    /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
+    /// <param name="globalProperties">Global properties, such as the <c>Configuration</c> of <c>dotnet build -c Release</c>.</param>
+    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution lists a
+    /// project that does not exist, or a solution or project file is not valid XML.</exception>
+    public static IReadOnlyList<RunbookProject> Find(string path, IReadOnlyDictionary<string, string> globalProperties)
     {
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return Select(ProjectFilesUnder(full), named: false);
+        if (Directory.Exists(full)) return Select(ProjectFilesUnder(full), named: false, globalProperties);
         if (!File.Exists(full)) throw new ValidationInputException($"'{path}' does not exist.");
         return Path.GetExtension(full).ToLowerInvariant() switch
         {
-            ".csproj" => Select([full], named: true),
-            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false),
-            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false),
+            ".csproj" => Select([full], named: true, globalProperties),
+            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false, globalProperties),
+            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false, globalProperties),
             _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
         };
     }
@@ -48,16 +55,16 @@ public static partial class ProjectDiscovery
         }
     }
 
-    private static IReadOnlyList<RunbookProject> Select(IEnumerable<string> projectFiles, bool named)
+    private static IReadOnlyList<RunbookProject> Select(IEnumerable<string> projectFiles, bool named, IReadOnlyDictionary<string, string> globalProperties)
     {
         var projects = new List<RunbookProject>();
         foreach (var file in projectFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (!File.Exists(file)) continue;
-            var properties = ProjectProperties.Read(file);
+            var properties = ProjectProperties.Read(file, globalProperties);
             if (!named && IsTestProject(file, properties)) continue;
             var sources = SourcesOf(file);
-            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(file, properties, sources));
+            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(file, properties, sources, globalProperties));
         }
 
         return projects;
@@ -65,7 +72,9 @@ public static partial class ProjectDiscovery
 
     /// <summary>A project as validation compiles it, runbooks or not (a referenced project may hold none).</summary>
     /// <param name="projectFile">Full path of the project file.</param>
-    internal static RunbookProject Load(string projectFile) => Load(projectFile, ProjectProperties.Read(projectFile), SourcesOf(projectFile));
+    /// <param name="globalProperties">The global properties it is read with.</param>
+    internal static RunbookProject Load(string projectFile, IReadOnlyDictionary<string, string> globalProperties) =>
+        Load(projectFile, ProjectProperties.Read(projectFile, globalProperties), SourcesOf(projectFile), globalProperties);
 
     /// <summary>
     /// <paramref name="project"/> as the inner build for <paramref name="targetFramework"/> of a multi-targeting build
@@ -74,10 +83,13 @@ public static partial class ProjectDiscovery
     /// <param name="project">A project with several target frameworks.</param>
     /// <param name="targetFramework">One of them.</param>
     internal static RunbookProject ForTarget(RunbookProject project, string targetFramework) =>
-        project with { Properties = ProjectProperties.Read(project.ProjectFile, new Dictionary<string, string> { ["TargetFramework"] = targetFramework }) };
+        project with { Properties = ProjectProperties.Read(project.ProjectFile, WithTarget(project.GlobalProperties, targetFramework)), GlobalProperties = WithTarget(project.GlobalProperties, targetFramework) };
 
-    private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources) =>
-        new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile) };
+    private static Dictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> globalProperties, string targetFramework) =>
+        new(globalProperties, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = targetFramework };
+
+    private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
+        new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile), GlobalProperties = globalProperties };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);

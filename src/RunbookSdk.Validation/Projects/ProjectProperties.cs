@@ -6,10 +6,13 @@ namespace RunbookSdk.Validation.Projects;
 /// <summary>
 /// The MSBuild properties validation cares about, read from the project file and the <c>Directory.Build.props</c>
 /// files above it (outermost first, so the nearest wins, as MSBuild imports them). Only literal values and
-/// <c>$(Name)</c> references to properties read here are understood: validation does not evaluate MSBuild.
+/// <c>$(Name)</c> references to properties read here are understood, and conditions of the common forms
+/// (<see cref="MsBuildCondition"/>): validation does not evaluate MSBuild.
 /// </summary>
 public sealed partial class ProjectProperties
 {
+    private static readonly HashSet<string> ModelledProperties = new(["Configuration", "Platform", "TargetFramework", "TargetFrameworks"], StringComparer.OrdinalIgnoreCase);
+
     private readonly Dictionary<string, string> _values;
 
     private ProjectProperties(Dictionary<string, string> values) => _values = values;
@@ -45,28 +48,59 @@ public sealed partial class ProjectProperties
             }
             foreach (var group in document.Root?.Elements().Where(e => e.Name.LocalName == "PropertyGroup") ?? [])
             {
+                // A group under a condition understood here ('$(Configuration)' == 'Release') counts only when it holds;
+                // one not understood is read, as before conditions were evaluated.
+                if (group.Attribute("Condition")?.Value is { } groupCondition && Evaluate(groupCondition, values) == false) continue;
                 foreach (var property in group.Elements())
                 {
-                    // A conditional value is usually a default ('$(X)' == ''), which the literal value read so far overrides.
                     if (globalProperties.ContainsKey(property.Name.LocalName)) continue;
-                    var condition = property.Attribute("Condition")?.Value;
-                    if (condition is not null && !IsEmptyCheckOf(condition, property.Name.LocalName)) continue;
-                    if (condition is not null && values.ContainsKey(property.Name.LocalName)) continue;
+                    if (property.Attribute("Condition")?.Value is { } condition && !Holds(condition, property.Name.LocalName, values)) continue;
                     values[property.Name.LocalName] = Expand(property.Value.Trim(), values);
                 }
             }
         }
 
+        AddSdkTargets(values);
         return new ProjectProperties(values);
     }
 
     /// <summary>
-    /// What the SDK's props set between the <c>Directory.Build.props</c> files and the project for the configuration
-    /// validation models (Debug, as <c>dotnet build</c>): <c>DEBUG;TRACE</c> appended to <c>DefineConstants</c>. A project
-    /// that sets <c>DefineConstants</c> without <c>$(DefineConstants)</c> replaces them, as in MSBuild.
+    /// Whether a property's condition holds. One not understood here counts only when it is a default for the
+    /// property itself ('$(X)' == '') that nothing set yet; any other is left out.
     /// </summary>
-    private static void AddSdkProps(Dictionary<string, string> values) =>
-        values["DefineConstants"] = values.TryGetValue("DefineConstants", out var set) && set.Length > 0 ? set + ";DEBUG;TRACE" : "DEBUG;TRACE";
+    private static bool Holds(string condition, string name, Dictionary<string, string> values) =>
+        Evaluate(condition, values) ?? (IsEmptyCheckOf(condition, name) && !values.ContainsKey(name));
+
+    // The properties validation models are known even when unset (empty, as MSBuild reads them: Configuration in a
+    // Directory.Build.props of a plain `dotnet build`); another property nothing set may be the environment's or the
+    // SDK's, so a condition reading it is not understood.
+    private static bool? Evaluate(string condition, Dictionary<string, string> values) =>
+        MsBuildCondition.Evaluate(condition, name => values.TryGetValue(name, out var value) ? value : ModelledProperties.Contains(name) ? "" : null);
+
+    /// <summary>
+    /// What the SDK's props set between the <c>Directory.Build.props</c> files and the project: <c>Configuration</c>
+    /// <c>Debug</c> and <c>Platform</c> <c>AnyCPU</c> unless given (<c>dotnet build</c> without <c>-c</c> builds Debug),
+    /// and <c>TRACE</c> appended to <c>DefineConstants</c>, so a project that sets <c>DefineConstants</c> without
+    /// <c>$(DefineConstants)</c> drops <c>TRACE</c>, as in MSBuild.
+    /// </summary>
+    private static void AddSdkProps(Dictionary<string, string> values)
+    {
+        if (!values.TryGetValue("Configuration", out var configuration) || configuration.Length == 0) values["Configuration"] = "Debug";
+        if (!values.TryGetValue("Platform", out var platform) || platform.Length == 0) values["Platform"] = "AnyCPU";
+        values["DefineConstants"] = values.TryGetValue("DefineConstants", out var set) && set.Length > 0 ? set + ";TRACE" : "TRACE";
+    }
+
+    /// <summary>
+    /// What the SDK's targets add after the project: the configuration's own symbol (<c>DEBUG</c>, <c>RELEASE</c>; the
+    /// name upper-cased, <c>-</c>, <c>.</c> and spaces made <c>_</c>) unless <c>DisableImplicitConfigurationDefines</c>,
+    /// so a project cannot drop it by setting <c>DefineConstants</c>.
+    /// </summary>
+    private static void AddSdkTargets(Dictionary<string, string> values)
+    {
+        if (values.TryGetValue("DisableImplicitConfigurationDefines", out var disabled) && disabled.Equals("true", StringComparison.OrdinalIgnoreCase)) return;
+        var symbol = values["Configuration"].ToUpperInvariant().Replace('-', '_').Replace('.', '_').Replace(' ', '_');
+        values["DefineConstants"] = values["DefineConstants"] + ";" + symbol;
+    }
 
     /// <summary>The value of a property, or null.</summary>
     /// <param name="name">Property name (case-insensitive).</param>

@@ -6,6 +6,12 @@ namespace RunbookSdk.Validation.Projects;
 /// <param name="Properties">Its MSBuild properties.</param>
 public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> Sources, ProjectProperties Properties)
 {
+    /// <summary>
+    /// The MSBuild global properties it is read with (<c>Configuration</c> when given, <c>TargetFramework</c> for one
+    /// target of several); referenced projects are read with the same, except <c>TargetFramework</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> GlobalProperties { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Full paths of the projects it references for their code (a shared handbook project), as written.</summary>
     public IReadOnlyList<string> ProjectReferences { get; init; } = [];
 
