@@ -69,4 +69,20 @@ public sealed class MultiTargetTests
         Assert.DoesNotContain(result.Findings, f => f.RuleId == Finding.StaleDocsRule);
         Assert.True(Assert.Single(result.Projects).Docs.IsCurrent);
     }
+
+    [Fact]
+    public async Task AProjectWhoseRunbooksAreAllBehindIfIsStillFound()
+    {
+        // Discovery reads sources before any symbol is known: a runbook in an inactive #if region still makes it a runbook project.
+        using var project = new TempProject()
+            .With("PaymentsHandbook.cs", $"#if NET8_0\n{Runbooks.Handbook}\n#endif\n")
+            .With("QueueStuck.cs", $"#if NET8_0\n{Runbooks.WithoutRollback}\n#endif\n");
+        File.WriteAllText(project.ProjectFile, TempProject.AppProject.Replace(
+            "<TargetFramework>net10.0</TargetFramework>", "<TargetFrameworks>net10.0;net8.0</TargetFrameworks>", StringComparison.Ordinal));
+
+        var result = await RunbookValidator.ValidateAsync(Path.GetDirectoryName(project.ProjectFile)!);
+
+        Assert.Single(result.Projects);
+        Assert.Equal("payments-queue-stuck", Assert.Single(result.Runbooks).Id);
+    }
 }

@@ -100,9 +100,18 @@ public static partial class ProjectDiscovery
         // Cheap text test first, then make sure it is an attribute and not text inside a string or comment.
         if (!text.Contains("[Runbook", StringComparison.Ordinal) && !text.Contains("[Handbook", StringComparison.Ordinal)) return false;
         var root = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(text).GetRoot();
-        return root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
-            .Any(a => a.Name.ToString().Split('.')[^1] is "Runbook" or "RunbookAttribute" or "Handbook" or "HandbookAttribute");
+        if (HasRunbookAttribute(root)) return true;
+
+        // No symbol is known here, so code behind #if NET8_0 or #if RELEASE is disabled text: the build may well
+        // compile it (one target of several, -c Release), so a runbook declared there counts too.
+        return root.DescendantTrivia(descendIntoTrivia: true)
+            .Where(t => t.RawKind == (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.DisabledTextTrivia)
+            .Any(t => HasRunbookAttribute(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(t.ToFullString()).GetRoot()));
     }
+
+    private static bool HasRunbookAttribute(Microsoft.CodeAnalysis.SyntaxNode root) =>
+        root.DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax>()
+            .Any(a => a.Name.ToString().Split('.')[^1] is "Runbook" or "RunbookAttribute" or "Handbook" or "HandbookAttribute");
 
     private static IEnumerable<string> ProjectFilesUnder(string root)
     {
