@@ -101,6 +101,79 @@ public sealed class ValidateEventTests : IDisposable
         Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal));
     }
 
+    private const string IssueComment =
+        """{"action":"created","issue":{"number":7,"pull_request":{"url":"https://api.github.com/repos/octo/ops/pulls/7"}},"comment":{"body":"/validate"}}""";
+
+    [Fact]
+    public async Task InAChatCommandRunTheCheckRunGoesOnTheShaTheJobCheckedOutWithTheCommentOnItsPullRequest()
+    {
+        // issue_comment: GITHUB_SHA is the default branch's latest commit; the job checked out pull request #7's head.
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("issue_comment", IssueComment, sha: "9999999999999999999999999999999999999999");
+
+        var (code, output, error) = await Validate(github, "--pr", "7", "--sha", "ABCDEFABCDEFABCDEFABCDEFABCDEFABCDEFABCD");
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("", error);
+        Assert.Equal("abcdefabcdefabcdefabcdefabcdefabcdefabcd", CheckRunSha(github));
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task AChatCommandRunWithoutShaSaysWhereTheCheckRunWent()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("issue_comment", IssueComment, sha: "9999999999999999999999999999999999999999");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("9999999999999999999999999999999999999999", CheckRunSha(github));
+        Assert.Contains("--sha", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnAPullRequestTheShaGivenWinsOverTheEventsHead()
+    {
+        using var github = new FakeGitHub { HeadSha = "2222222222222222222222222222222222222222" };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github, "--sha", "3333333333333333333333333333333333333333");
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("3333333333333333333333333333333333333333", CheckRunSha(github));
+        Assert.Contains(github.Writes, r => r.Method == "POST" && r.Path == "/repos/octo/ops/issues/7/comments");
+    }
+
+    [Fact]
+    public async Task OutsideActionsAShaAloneGetsACheckRunAndNoComment()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow(null, null, sha: null);
+
+        var (code, output, error) = await Validate(github, "--sha", "3333333333333333333333333333333333333333");
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal("3333333333333333333333333333333333333333", CheckRunSha(github));
+        Assert.DoesNotContain(github.Requests, r => r.Path.Contains("/issues/", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("abc123")]
+    [InlineData("333333333333333333333333333333333333333g")]
+    [InlineData("33333333333333333333333333333333333333333")]
+    public async Task AShaThatIsNotFortyHexDigitsIsAUsageError(string sha)
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("issue_comment", IssueComment);
+
+        var (code, _, error) = await Validate(github, "--sha", sha);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("--sha", error, StringComparison.Ordinal);
+        Assert.Empty(github.Requests);
+    }
+
     [Fact]
     public async Task OnAPullRequestThePullRequestNumberComesFromTheEvent()
     {

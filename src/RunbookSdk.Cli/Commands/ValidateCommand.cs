@@ -9,7 +9,7 @@ using Spectre.Console.Cli;
 namespace RunbookSdk.Cli.Commands;
 
 /// <summary>
-/// <c>validate PATH [-c CONFIGURATION] [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name [--pr N] [--github-api-url URL]]</c>:
+/// <c>validate PATH [-c CONFIGURATION] [--sarif FILE] [--markdown FILE] [--json FILE] [--github-repo owner/name [--pr N] [--sha COMMIT] [--github-api-url URL]]</c>:
 /// compiles the runbook projects behind PATH in memory, prints the completeness table, writes the report files and,
 /// when asked, reports to GitHub: in a workflow, to the commit the event checked out (and its pull request, if any;
 /// <see cref="ReportPlan"/>). The exit code is the validation result's: GitHub problems are warnings.
@@ -46,6 +46,10 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         [Description("The pull-request number to report to (with --github-repo); in GitHub Actions read from the event, and one that does not match it is not reported to.")]
         public int? PullRequest { get; set; }
 
+        [CommandOption("--sha <COMMIT>")]
+        [Description("The commit the job checked out and validated (40 hex digits), with --github-repo: the check run goes on it, and the comment on --pr. For events whose GITHUB_SHA is the default branch's (issue_comment chat commands, workflow_run).")]
+        public string? Sha { get; set; }
+
         [CommandOption("--github-api-url <URL>")]
         [Description("The GitHub REST API root (GitHub Enterprise Server: https://HOST/api/v3/). Default: GITHUB_API_URL, else github.com.")]
         public string? GitHubApiUrl { get; set; }
@@ -55,6 +59,10 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             // --github-repo alone is for GitHub Actions (the event names the commit); whether it is there is decided at run time.
             if (GitHubRepo is null && PullRequest is not null)
                 return Spectre.Console.ValidationResult.Error("--pr needs --github-repo: pass both to report to a pull request, or neither.");
+            if (GitHubRepo is null && Sha is not null)
+                return Spectre.Console.ValidationResult.Error("--sha needs --github-repo: it names the commit the report goes on.");
+            if (Sha is { } sha && !IsCommitSha(sha))
+                return Spectre.Console.ValidationResult.Error($"--sha '{sha}' is not a commit SHA; expected 40 hexadecimal digits (git rev-parse HEAD).");
             if (PullRequest is <= 0)
                 return Spectre.Console.ValidationResult.Error($"--pr {PullRequest} is not a pull-request number.");
             if (GitHubRepo is { } repo && repo.Split('/') is not [{ Length: > 0 }, { Length: > 0 }])
@@ -74,7 +82,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         ReportPlan? plan = null;
         if (settings.GitHubRepo is not null)
         {
-            plan = ReportPlan.For(settings.PullRequest, WorkflowEvent.FromEnvironment());
+            plan = ReportPlan.For(settings.PullRequest, WorkflowEvent.FromEnvironment(), settings.Sha?.ToLowerInvariant());
             if (plan.Refusal is { } refusal)
             {
                 output.Error.WriteLine($"error: {refusal}");
@@ -162,6 +170,8 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         console.Profile.Width = terminal ? Math.Max(80, System.Console.WindowWidth) : 4096;
         return console;
     }
+
+    private static bool IsCommitSha(string text) => text.Length == 40 && text.All(char.IsAsciiHexDigit);
 
     private static bool IsHttpUrl(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";

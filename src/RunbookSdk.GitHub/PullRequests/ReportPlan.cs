@@ -11,10 +11,14 @@ namespace RunbookSdk.GitHub.PullRequests;
 /// <param name="Warnings">Sentences for the log; they never change the exit code.</param>
 public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnlyList<string> Warnings)
 {
-    /// <summary>Decides where to report for the <c>--pr</c> given (or none) in <paramref name="workflowEvent"/>.</summary>
+    /// <summary>Decides where to report for the <c>--pr</c> and <c>--sha</c> given (or none) in <paramref name="workflowEvent"/>.</summary>
     /// <param name="pullRequest">The <c>--pr</c> option, or null.</param>
     /// <param name="workflowEvent">The running workflow's event (<see cref="WorkflowEvent.FromEnvironment"/>).</param>
-    public static ReportPlan For(int? pullRequest, WorkflowEvent workflowEvent)
+    /// <param name="sha">
+    /// The <c>--sha</c> option: the commit the job checked out and validated, when the event's is not it (a chat
+    /// command's <c>issue_comment</c> or a <c>workflow_run</c>, whose <c>GITHUB_SHA</c> is the default branch's); or null.
+    /// </param>
+    public static ReportPlan For(int? pullRequest, WorkflowEvent workflowEvent, string? sha = null)
     {
         ArgumentNullException.ThrowIfNull(workflowEvent);
         if (workflowEvent.Name == "pull_request_target")
@@ -24,6 +28,8 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
                 + ", not the pull request, so its verdict would show on a head that was never validated (and checking the head out there would compile"
                 + " and run the pull request's code with a write token). Run the workflow on: pull_request (templates/github/runbook-validate.yml),"
                 + " or leave out --github-repo to validate the checkout without reporting.");
+
+        if (sha is not null) return ForGivenCommit(pullRequest, workflowEvent, sha);
 
         if (!workflowEvent.InGitHubActions)
             return pullRequest is { } given
@@ -43,8 +49,7 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
     {
         if (workflowEvent.PullRequest is { } number)
             return pullRequest is { } given && given != number
-                ? Skip($"--pr {given} is not the pull request this workflow run validated (#{number}, from GITHUB_EVENT_PATH): nothing was posted to #{given} or #{number}."
-                    + " Pass --pr ${{{{ github.event.pull_request.number }}}}, or leave --pr out: it is read from the event.")
+                ? NotTheEventsPullRequest(given, number)
                 : new ReportPlan(new ReportTarget(number, workflowEvent.PullRequestHeadSha), null, []);
 
         // The payload could not be read. GITHUB_SHA is the pull request's merge commit, on which a check run shows
@@ -75,9 +80,28 @@ public sealed record ReportPlan(ReportTarget? Target, string? Refusal, IReadOnly
         if (sha is null)
             return Skip($"GITHUB_SHA is not set, so it cannot tell which commit this {eventName} run validated: nothing was posted.");
         if (pullRequest is { } given)
-            warnings.Add($"--pr {given}: a {eventName} run validates commit {sha}, not pull request #{given}: no comment was posted on #{given}; the check run goes on {sha}.");
+            warnings.Add($"--pr {given}: a {eventName} run validates commit {sha}, not pull request #{given}: no comment was posted on #{given}; the check run goes on {sha}."
+                + " If the job checked out that pull request's head, pass it with --sha.");
+        else if (workflowEvent.Name is "issue_comment" or "workflow_run")
+            warnings.Add($"in a {eventName} run GITHUB_SHA is the default branch's latest commit ({sha}): the check run goes there."
+                + " If the job checked out another commit (a pull request's head for a chat command), pass it with --sha.");
         return new ReportPlan(new ReportTarget(null, sha), null, warnings);
     }
+
+    /// <summary>
+    /// <c>--sha</c>: the caller names the commit it checked out and validated, so the check run goes there whatever
+    /// the event says, and the comment on <c>--pr</c> (or the event's pull request) — with it the caller says which
+    /// pull request that commit is for, as a chat command's workflow knows.
+    /// </summary>
+    private static ReportPlan ForGivenCommit(int? pullRequest, WorkflowEvent workflowEvent, string sha)
+    {
+        if (workflowEvent.PullRequest is { } number && pullRequest is { } given && given != number) return NotTheEventsPullRequest(given, number);
+        return new ReportPlan(new ReportTarget(pullRequest ?? workflowEvent.PullRequest, sha), null, []);
+    }
+
+    private static ReportPlan NotTheEventsPullRequest(int given, int number) =>
+        Skip($"--pr {given} is not the pull request this workflow run validated (#{number}, from GITHUB_EVENT_PATH): nothing was posted to #{given} or #{number}."
+            + " Pass --pr ${{{{ github.event.pull_request.number }}}}, or leave --pr out: it is read from the event.");
 
     private static bool IsPullRequestEvent(string? name) => name is "pull_request" or "pull_request_review" or "pull_request_review_comment";
 
