@@ -25,6 +25,7 @@ internal sealed partial class FakeGitHub : IDisposable
     private readonly List<Recorded> _requests = [];
     private readonly List<JsonObject> _comments = [];
     private readonly List<JsonObject> _issues = [];
+    private readonly List<JsonObject> _checkRuns = [];
     private readonly Dictionary<string, JsonObject> _labels = new(StringComparer.OrdinalIgnoreCase);
     private long _nextId = 1000;
     private int _nextIssue = 41;
@@ -162,12 +163,19 @@ internal sealed partial class FakeGitHub : IDisposable
                     ["base"] = new JsonObject { ["label"] = "octo:main", ["ref"] = "main", ["sha"] = "0000000000000000000000000000000000000000", ["user"] = User() },
                 });
             if (request.Method == "POST" && p.EndsWith("/check-runs", StringComparison.Ordinal))
-                return new Answer(201, new JsonObject
-                {
-                    ["id"] = _nextId++, ["head_sha"] = request.Body!["head_sha"]!.GetValue<string>(), ["name"] = request.Body["name"]!.GetValue<string>(),
-                    ["status"] = "in_progress", ["conclusion"] = null, ["started_at"] = "2025-01-01T00:00:00Z",
-                    ["output"] = new JsonObject { ["title"] = null, ["summary"] = null, ["text"] = null, ["annotations_count"] = 0 },
-                });
+            {
+                var run = CheckRunJson(_nextId++, request.Body!["head_sha"]!.GetValue<string>(), request.Body["name"]!.GetValue<string>(), request.Body["external_id"]?.GetValue<string>());
+                _checkRuns.Add(run);
+                return new Answer(201, run.DeepClone());
+            }
+            if (request.Method == "GET" && (m = CheckRunsForRef().Match(p)).Success)
+            {
+                // GET /repos/{owner}/{repo}/commits/{ref}/check-runs?check_name=…: { total_count, check_runs }, newest first.
+                var name = System.Web.HttpUtility.ParseQueryString(request.Query)["check_name"];
+                var runs = _checkRuns.Where(r => r["head_sha"]!.GetValue<string>() == m.Groups[1].Value && (name is null || r["name"]!.GetValue<string>() == name))
+                    .Reverse().Select(r => r.DeepClone()).ToArray();
+                return new Answer(200, new JsonObject { ["total_count"] = runs.Length, ["check_runs"] = new JsonArray(runs) });
+            }
             if (request.Method == "PATCH" && (m = CheckRun().Match(p)).Success)
                 return new Answer(200, new JsonObject
                 {
@@ -252,6 +260,23 @@ internal sealed partial class FakeGitHub : IDisposable
             });
     }
 
+    /// <summary>Adds a check run as another run, app or job created it.</summary>
+    public void AddCheckRun(string headSha, string name, string? externalId, string appSlug = "github-actions")
+    {
+        lock (_gate) _checkRuns.Add(CheckRunJson(_nextId++, headSha, name, externalId, appSlug));
+    }
+
+    /// <summary>The check runs created, as GitHub holds them.</summary>
+    public int CheckRunCount { get { lock (_gate) return _checkRuns.Count; } }
+
+    private static JsonObject CheckRunJson(long id, string headSha, string name, string? externalId, string appSlug = "github-actions") => new()
+    {
+        ["id"] = id, ["head_sha"] = headSha, ["name"] = name, ["external_id"] = externalId,
+        ["status"] = "in_progress", ["conclusion"] = null, ["started_at"] = "2025-01-01T00:00:00Z",
+        ["output"] = new JsonObject { ["title"] = null, ["summary"] = null, ["text"] = null, ["annotations_count"] = 0 },
+        ["app"] = new JsonObject { ["id"] = appSlug == "github-actions" ? 15368 : 99, ["slug"] = appSlug, ["name"] = appSlug, ["owner"] = User() },
+    };
+
     private static JsonObject Comment(long id, string body, string login = "github-actions[bot]") => new()
     {
         ["id"] = id, ["node_id"] = "IC_" + id, ["url"] = "https://api.github.example/repos/octo/ops/issues/comments/" + id,
@@ -290,5 +315,6 @@ internal sealed partial class FakeGitHub : IDisposable
     [GeneratedRegex(@"^/repos/[^/]+/[^/]+/issues/comments/(\d+)$")] private static partial Regex CommentById();
     [GeneratedRegex(@"^/repos/[^/]+/[^/]+/pulls/(\d+)$")] private static partial Regex PullRequest();
     [GeneratedRegex(@"^/repos/[^/]+/[^/]+/check-runs/(\d+)$")] private static partial Regex CheckRun();
+    [GeneratedRegex(@"^/repos/[^/]+/[^/]+/commits/([^/]+)/check-runs$")] private static partial Regex CheckRunsForRef();
     [GeneratedRegex(@"^/repos/[^/]+/[^/]+/labels/([^/]+)$")] private static partial Regex Label();
 }

@@ -55,6 +55,43 @@ public sealed class PullRequestRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task ACheckRunGitHubCreatedBeforeAnswering502IsReusedNotLeftInProgressBesideASecond()
+    {
+        var posts = 0;
+        _github.FailAfterDoing = r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal) && ++posts == 1 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal(1, Count("POST", "/check-runs"));
+        Assert.Equal(1, _github.CheckRunCount);
+        var lookup = Assert.Single(_github.Requests, r => r.Method == "GET" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal));
+        Assert.Equal($"/repos/octo/ops/commits/{_github.HeadSha}/check-runs", lookup.Path);
+        var patch = Assert.Single(_github.Requests, r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal));
+        Assert.EndsWith("/check-runs/" + report.CheckRunId, patch.Path, StringComparison.Ordinal);
+        Assert.Equal("success", patch.Body!["conclusion"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task AnotherJobsInProgressRunOfTheSameNameIsNotTakenForOurs()
+    {
+        // The same commit validated by a push job and a pull_request job at once: the other job's run is not ours to complete.
+        _github.AddCheckRun(_github.HeadSha, PullRequestReporter.CheckName, "another-job");
+        _github.AddCheckRun(_github.HeadSha, PullRequestReporter.CheckName, null, appSlug: "other-ci");
+        var posts = 0;
+        _github.Fail = r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal) && ++posts == 1 ? FakeGitHub.Error(502, "Bad Gateway") : null;
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal(2, Count("POST", "/check-runs"));
+        Assert.Equal(3, _github.CheckRunCount);
+        var patch = Assert.Single(_github.Requests, r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal));
+        Assert.EndsWith("/check-runs/" + report.CheckRunId, patch.Path, StringComparison.Ordinal);
+        Assert.DoesNotContain(_github.Requests, r => r.Method == "PATCH" && (r.Path.EndsWith("/check-runs/1000", StringComparison.Ordinal) || r.Path.EndsWith("/check-runs/1001", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task TooManyRequestsWaitsTheRetryAfterGitHubNamesThenSucceeds()
     {
         var limited = false;

@@ -141,16 +141,18 @@ public sealed class PullRequestReporter
         try
         {
             headSha ??= (await _client.PullRequest.Get(_connection.Owner, _connection.Name, pullRequest!.Value).ConfigureAwait(false)).Head.Sha;
-            var create = new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress };
+            // A key of this create alone, so the run can be recognised as ours if GitHub creates it but answers 5xx.
+            var create = new NewCheckRun(CheckName, headSha) { Status = CheckStatus.InProgress, ExternalId = "runbook-validate-" + Guid.NewGuid().ToString("N") };
             try
             {
                 run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
             }
             catch (ApiException exception) when (IsServerError(exception))
             {
-                // Not resent by the client (a POST). Should GitHub have created it anyway, that run stays in progress,
-                // but GitHub shows and requires the newest run of a name on a commit: this one, with its verdict.
-                run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
+                // Not resent by the client (a POST), and GitHub may have created it anyway: creating again would leave
+                // that one "in progress" forever beside the new one. Look it up first, as the comment path does.
+                run = await CreatedAnywayAsync(headSha, create.ExternalId).ConfigureAwait(false)
+                    ?? await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
             }
         }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
@@ -196,6 +198,25 @@ public sealed class PullRequestReporter
         }
 
         return (run.Id, sent);
+    }
+
+    /// <summary>
+    /// The run a create answered 5xx made after all: on <paramref name="headSha"/>, named <see cref="CheckName"/>, with
+    /// the create's own <c>external_id</c> (so another job's run of the same name on the same commit, or another
+    /// app's, is never taken); null when there is none or GitHub cannot say (then it is created again).
+    /// </summary>
+    private async Task<CheckRun?> CreatedAnywayAsync(string headSha, string externalId)
+    {
+        try
+        {
+            var runs = await _client.Check.Run.GetAllForReference(_connection.Owner, _connection.Name, headSha,
+                new CheckRunRequest { CheckName = CheckName, Filter = CheckRunCompletedAtFilter.All }, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
+            return runs.CheckRuns.FirstOrDefault(r => r.Name == CheckName && r.HeadSha == headSha && r.ExternalId == externalId);
+        }
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        {
+            return null;
+        }
     }
 
     private async Task CompleteWithoutAnnotationsAsync(long runId, string title, string summary, CheckConclusion conclusion, int missing, List<string> problems)
