@@ -106,6 +106,31 @@ public sealed class ConfigurationConditionTests
         Assert.True(await ValidatesTheRunbookAsync(project, "Debug"));
     }
 
+    [Fact]
+    public async Task ThroughASolutionTheConfigurationIsGlobalAsInASolutionBuild()
+    {
+        // dotnet build x.sln passes the solution configuration (Debug|AnyCPU) to each project as global properties.
+        using var project = ProjectWith("CANARY", "");
+        File.WriteAllText(Path.Combine(project.Root, "Directory.Build.props"), """
+            <Project>
+              <PropertyGroup Condition="'$(Configuration)|$(Platform)' == 'Debug|AnyCPU'">
+                <DefineConstants>CANARY</DefineConstants>
+              </PropertyGroup>
+            </Project>
+            """);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, """
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Payments", "Payments\Payments.csproj", "{5D2D7A6E-0B5C-4B7E-9E43-4C3C1D2B1A10}"
+            EndProject
+            """);
+
+        var result = await RunbookValidator.ValidateAsync(solution);
+
+        Assert.Equal("payments-queue-stuck", Assert.Single(result.Runbooks).Id);
+        Assert.False(await ValidatesTheRunbookAsync(project));
+    }
+
     [Theory]
     [InlineData("'$(Configuration)' == 'Debug'", true)]
     [InlineData("'$(Configuration)' != 'Debug'", false)]

@@ -32,10 +32,23 @@ public static partial class ProjectDiscovery
         return Path.GetExtension(full).ToLowerInvariant() switch
         {
             ".csproj" => Select([full], named: true, globalProperties),
-            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false, globalProperties),
-            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false, globalProperties),
+            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false, SolutionBuild(globalProperties)),
+            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false, SolutionBuild(globalProperties)),
             _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
         };
+    }
+
+    /// <summary>
+    /// The global properties of a solution build: <c>dotnet build x.sln</c> passes the solution configuration
+    /// (<c>Debug|Any CPU</c>, a project's <c>Debug|AnyCPU</c>) to every project, so even a <c>Directory.Build.props</c>
+    /// sees <c>Configuration</c> and <c>Platform</c>, which it does not in a build of the project alone.
+    /// </summary>
+    private static Dictionary<string, string> SolutionBuild(IReadOnlyDictionary<string, string> globalProperties)
+    {
+        var solution = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
+        solution.TryAdd("Configuration", "Debug");
+        solution.TryAdd("Platform", "AnyCPU");
+        return solution;
     }
 
     /// <summary>The C# sources of a project: every <c>.cs</c> below its folder, except build output and nested projects.</summary>
