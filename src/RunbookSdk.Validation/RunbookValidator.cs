@@ -44,7 +44,11 @@ public static class RunbookValidator
     {
         var targets = project.TargetFrameworks;
         if (targets.Count < 2)
-            return Judge(await ProjectCompiler.CompileAsync(project, cancellationToken).ConfigureAwait(false), root, NoPages);
+        {
+            // <TargetFrameworks>net10.0</TargetFrameworks> is still an inner build with TargetFramework as a global property.
+            var single = targets.Count == 1 && project.Properties["TargetFramework"] is null ? ProjectDiscovery.ForTarget(project, targets[0]) : project;
+            return Judge(await ProjectCompiler.CompileAsync(single, cancellationToken).ConfigureAwait(false), root, NoPages);
+        }
 
         var compiled = new List<CompiledProject>();
         foreach (var target in targets)

@@ -90,6 +90,18 @@ public sealed class ConfigurationConditionTests
     }
 
     [Fact]
+    public async Task ATargetFrameworkConditionHoldsForASingleEntryOfTargetFrameworks()
+    {
+        using var project = ProjectWith("LEGACY", """
+              <PropertyGroup Condition="'$(TargetFramework)' == 'net10.0'">
+                <DefineConstants>$(DefineConstants);LEGACY</DefineConstants>
+              </PropertyGroup>
+            """, "<TargetFrameworks>net10.0</TargetFrameworks>");
+
+        Assert.True(await ValidatesTheRunbookAsync(project));
+    }
+
+    [Fact]
     public async Task ADirectoryBuildPropsSeesNoConfigurationInAPlainBuild()
     {
         // dotnet build without -c: Configuration is only defaulted to Debug by the SDK after Directory.Build.props.
