@@ -135,7 +135,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         if (call.IsInVerification())
         {
-            foreach (var weak in CommandPatterns.CurlWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)).Concat(CommandPatterns.SwallowedFailures(text.Shell)).Concat(CommandPatterns.IgnoredStatus(text.Shell)))
+            foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)).Concat(CommandPatterns.SwallowedFailures(text.Shell)).Concat(CommandPatterns.IgnoredStatus(text.Shell)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 

@@ -97,6 +97,18 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    // HTTPie's `http` and `https`, where a command starts (after sudo or a timeout prefix too): not the scheme of a URL,
+    // not a word another command reads (`grep -q http`, `echo http ...`).
+    private static readonly GuardedPattern s_httpie = Create(
+        @"(?<=(^|[;&|(`])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)https?(?=\s|$)", "http");
+    private static readonly Regex s_checkStatus = Plain(@"(^|\s)--check-status(?=\s|$)");
+
+    // HTTP clients that exit 0 on an HTTP error unless told otherwise, and how they are told.
+    private static readonly (GuardedPattern Client, Regex FailFlag, string Detail)[] s_httpClients =
+    [
+        (s_curl, s_failFlag, "curl without --fail exits 0 on HTTP errors"),
+        (s_httpie, s_checkStatus, "HTTPie without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
+    ];
     // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
     private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
     // ...unless a failure stops the list first: `set -e`, `|| exit 1`, `exit $status`.
@@ -229,10 +241,21 @@ internal static class CommandPatterns
     /// <summary>The words of a command or URL: what a resource name can be (<c>omnix-ai-backend-dev</c>, <c>api-staging.omnix.ai</c>).</summary>
     public static IEnumerable<Match> Words(string text) => Matches(s_word, text);
 
-    /// <summary>Every <c>curl</c> of the text whose command lacks <c>-f</c>/<c>--fail</c>: it exits 0 on HTTP errors.</summary>
-    public static IEnumerable<TextMatch> CurlWithoutFail(string text)
+    /// <summary>
+    /// Every HTTP client of the text told nothing about HTTP errors: <c>curl</c> without <c>-f</c>/<c>--fail</c>, HTTPie's
+    /// <c>http</c>/<c>https</c> without <c>--check-status</c>. Both exit 0 on a 500.
+    /// </summary>
+    public static IEnumerable<TextMatch> HttpClientsWithoutFail(string text)
     {
-        foreach (var curl in Matches(s_curl, text))
+        foreach (var (client, failFlag, detail) in s_httpClients)
+        {
+            foreach (var found in ClientsWithoutFail(text, client, failFlag, detail)) yield return found;
+        }
+    }
+
+    private static IEnumerable<TextMatch> ClientsWithoutFail(string text, GuardedPattern client, Regex failFlag, string detail)
+    {
+        foreach (var curl in Matches(client, text))
         {
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
@@ -250,8 +273,8 @@ internal static class CommandPatterns
 
             if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
             if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
-            if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
-                yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
+            if (!failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
+                yield return new TextMatch(curl.Index, curl.Length, curl.Value, detail);
         }
     }
 

@@ -212,6 +212,17 @@ public sealed class AddCurlFailCodeFixTests
                 verification: """v => v.Step("Health", s => s.Run("curl --fail -s https://api.omnix.ai/health && curl --fail https://modax.ai/health"))"""));
 }
 
+public sealed class AddCheckStatusCodeFixTests
+{
+    [Fact]
+    public Task AddsCheckStatusToEveryHttpieCallOfAVerification() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddCheckStatusCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:http|} GET https://api.omnix.ai/health && {|RB0014:https|} modax.ai/health"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("http --check-status GET https://api.omnix.ai/health && https --check-status modax.ai/health"))"""));
+}
+
 public sealed class LiteralToParameterCodeFixTests
 {
     [Fact]
