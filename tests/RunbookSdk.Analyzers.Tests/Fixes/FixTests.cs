@@ -541,15 +541,26 @@ public sealed class NoteToInstructionCodeFixTests
                         .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
             """));
 
+    // The note replaces the empty action: an Instruction("") left beside it was an empty checkbox on the page and an
+    // empty prompt in the run, the very thing RB0004 reported.
     [Fact]
-    public Task AStepWithAnEmptyInstructionAndANoteGetsTheNoteAsItsInstruction() =>
+    public Task AStepWithAnEmptyActionAndANoteGetsTheNoteInsteadOfTheEmptyAction() =>
         Verify<EmptyStepAnalyzer>.FixAsync<NoteToInstructionCodeFix>(
             Sources.Runbook("""
                         .Step({|RB0004:"Check the dashboard"|}, s => s.Instruction("").Note("Open Technical Performance and note the p95 latency"))
+                        .Step({|RB0004:"Restart"|}, s => s.Run("   ", "nothing").Note("Restart the worker from the console").RequiresConfirmation())
+                        .Step({|RB0004:"Page"|}, s => s.Note("Page the database owner").Instruction(text: ""))
+                        .Step({|RB0004:"Laid out"|}, s => s
+                            .Instruction("")
+                            .Note("Open the queue dashboard"))
                         .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
             """),
             Sources.Runbook("""
-                        .Step("Check the dashboard", s => s.Instruction("").Instruction("Open Technical Performance and note the p95 latency"))
+                        .Step("Check the dashboard", s => s.Instruction("Open Technical Performance and note the p95 latency"))
+                        .Step("Restart", s => s.Instruction("Restart the worker from the console").RequiresConfirmation())
+                        .Step("Page", s => s.Instruction("Page the database owner"))
+                        .Step("Laid out", s => s
+                            .Instruction("Open the queue dashboard"))
                         .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
             """));
 }
