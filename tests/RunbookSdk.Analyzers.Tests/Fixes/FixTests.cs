@@ -567,12 +567,18 @@ public sealed class NoteToInstructionCodeFixTests
 
 public sealed class MarkReviewedCodeFixTests
 {
-    private static readonly DateTime s_today = DateTime.UtcNow.Date;
-    private static readonly DateTime s_next = s_today.AddMonths(6);
+    // A fixed day for the rule and the fix alike, so the test passes on every day, across midnight UTC too. The last
+    // of August also shows the next review clamped to the end of February.
+    private static readonly DateTime s_today = new(2026, 8, 31);
+    private static readonly DateTime s_next = new(2027, 2, 28);
+
+    private static Task FixAsync(string source, string fixedSource) =>
+        new GivenInstances<ReviewDateAnalyzer, MarkReviewedCodeFix>(new ReviewDateAnalyzer(() => s_today), new MarkReviewedCodeFix(() => s_today))
+            .FixAsync(source, fixedSource);
 
     [Fact]
     public Task SetsTheNextReviewSixMonthsAheadAndLastUpdatedToToday() =>
-        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+        FixAsync("""
             using RunbookSdk;
 
             [Handbook("old")]
@@ -598,7 +604,7 @@ public sealed class MarkReviewedCodeFixTests
 
     [Fact]
     public Task KeepsNamedArgumentsByNameAndLeavesOtherDocumentsAlone() =>
-        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+        FixAsync("""
             using RunbookSdk;
 
             [Handbook("old")]
