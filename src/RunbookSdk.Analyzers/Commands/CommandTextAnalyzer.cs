@@ -115,7 +115,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 call.Report(DiagnosticDescriptors.ConstantHoleIsOneWord, hole.GetLocation(), hole.Expression.ToString(), value);
         }
 
-        foreach (var destructive in CommandPatterns.Destructive(text.Flat))
+        foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))
         {
             var confirmed = DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
                             call.EnclosingStepLambda() is { } step &&
@@ -135,13 +135,13 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         if (call.IsInVerification())
         {
-            foreach (var weak in CommandPatterns.CurlWithoutFail(text.Flat).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Flat)).Concat(CommandPatterns.SwallowedFailures(text.Flat)).Concat(CommandPatterns.IgnoredStatus(text.Flat)))
+            foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)).Concat(CommandPatterns.SwallowedFailures(text.Shell)).Concat(CommandPatterns.IgnoredStatus(text.Shell)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
         }
 
         if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
         {
-            foreach (var endless in CommandPatterns.NeverEnding(text.Flat))
+            foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);
         }
     }

@@ -175,14 +175,19 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         }
     }
 
-    /// <summary>Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, <c>new TimeBox(a, b)</c> and a duration.</summary>
+    /// <summary>
+    /// Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, <c>new TimeBox(a, b)</c> and a duration. Not a bound
+    /// out of <c>TimeSpan</c>'s range (<c>TimeBox.Hours(int.MaxValue)</c>): it throws when the plan is built, and the
+    /// generator documents it as written.
+    /// </summary>
     public bool IsKnownTimeBox(ExpressionSyntax expression)
     {
         if (TryGetTimeSpan(expression, out _)) return true;
         return Unwrap(expression) switch
         {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Minutes" or "Hours" } access } invocation
-                when IsNamed(access.Expression, "TimeBox") => invocation.ArgumentList.Arguments.All(a => TryGetInt(a.Expression, out _)),
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit and ("Minutes" or "Hours") } access } invocation
+                when IsNamed(access.Expression, "TimeBox") => invocation.ArgumentList.Arguments.All(a =>
+                    TryGetInt(a.Expression, out var amount) && TimeSpanFactories.TryRead("From" + unit, amount, out _)),
             BaseObjectCreationExpressionSyntax { ArgumentList: { } list } => list.Arguments.All(a => TryGetTimeSpan(a.Expression, out _)),
             _ => false,
         };

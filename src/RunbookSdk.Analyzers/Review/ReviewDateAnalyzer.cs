@@ -13,6 +13,18 @@ public sealed class ReviewDateAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("ReviewDate");
 
+    // Today, read once per compilation; a test hands in a fixed day.
+    private readonly Func<DateTime> _utcNow;
+
+    /// <summary>The rule as shipped: today is the system clock's (UTC).</summary>
+    public ReviewDateAnalyzer()
+        : this(static () => DateTime.UtcNow)
+    {
+    }
+
+    /// <summary>The rule with today read from <paramref name="utcNow"/>.</summary>
+    internal ReviewDateAnalyzer(Func<DateTime> utcNow) => _utcNow = utcNow;
+
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.ReviewDatePassed);
 
@@ -24,7 +36,7 @@ public sealed class ReviewDateAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            var today = DateTime.UtcNow.Date;
+            var today = _utcNow().Date;
             DslInvocation.Register(start, runbooks, s_names, call => Analyze(call, today));
         });
     }

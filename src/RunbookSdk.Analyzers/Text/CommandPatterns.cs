@@ -13,6 +13,12 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// (aws, kubectl, docker compose, psql, redis-cli, curl, nginx, git): dangerous commands are caught, the
 /// harmless ones around them (describe, get, list, restart, ps, logs --tail) are not.
 /// </summary>
+/// <remarks>
+/// The patterns know only unquoted operators (<see cref="SameCommand"/> ends at any <c>;</c>, <c>|</c>, <c>&amp;</c>):
+/// the rules that read a command's structure (destructive, never-ending, the verification checks) are handed the
+/// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text. Secrets, home paths and
+/// words read the command as written.
+/// </remarks>
 internal static class CommandPatterns
 {
     private static GuardedPattern Create(string pattern, params string[] needles) => new(pattern, RegexOptions.None, needles);
@@ -91,6 +97,18 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
+    // HTTPie's `http` and `https`, where a command starts (after sudo or a timeout prefix too): not the scheme of a URL,
+    // not a word another command reads (`grep -q http`, `echo http ...`).
+    private static readonly GuardedPattern s_httpie = Create(
+        @"(?<=(^|[;&|(`])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)https?(?=\s|$)", "http");
+    private static readonly Regex s_checkStatus = Plain(@"(^|\s)--check-status(?=\s|$)");
+
+    // HTTP clients that exit 0 on an HTTP error unless told otherwise, and how they are told.
+    private static readonly (GuardedPattern Client, Regex FailFlag, string Detail)[] s_httpClients =
+    [
+        (s_curl, s_failFlag, "curl without --fail exits 0 on HTTP errors"),
+        (s_httpie, s_checkStatus, "HTTPie without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
+    ];
     // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
     private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
     // ...unless a failure stops the list first: `set -e`, `|| exit 1`, `exit $status`.
@@ -131,8 +149,17 @@ internal static class CommandPatterns
         (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
     ];
 
-    public static IEnumerable<TextMatch> Destructive(string text) =>
-        Earliest(s_destructive, text, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
+    /// <summary>
+    /// The earliest destructive command of <paramref name="text"/>, read in <paramref name="shell"/> (the same text as
+    /// <see cref="ShellOperators.Read"/> reads it: quoted operators are text, so one command is not split in two).
+    /// </summary>
+    public static IEnumerable<TextMatch> Destructive(string text, string shell)
+    {
+        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
+        // The finding shows the command as written; the shell reading differs from it only where something is quoted.
+        if (found.Length == 1 && !ReferenceEquals(text, shell)) found[0] = found[0] with { Text = text.Substring(found[0].Start, found[0].Length).Trim() };
+        return found;
+    }
 
     public static IEnumerable<TextMatch> Secrets(string text)
     {
@@ -214,10 +241,21 @@ internal static class CommandPatterns
     /// <summary>The words of a command or URL: what a resource name can be (<c>omnix-ai-backend-dev</c>, <c>api-staging.omnix.ai</c>).</summary>
     public static IEnumerable<Match> Words(string text) => Matches(s_word, text);
 
-    /// <summary>Every <c>curl</c> of the text whose command lacks <c>-f</c>/<c>--fail</c>: it exits 0 on HTTP errors.</summary>
-    public static IEnumerable<TextMatch> CurlWithoutFail(string text)
+    /// <summary>
+    /// Every HTTP client of the text told nothing about HTTP errors: <c>curl</c> without <c>-f</c>/<c>--fail</c>, HTTPie's
+    /// <c>http</c>/<c>https</c> without <c>--check-status</c>. Both exit 0 on a 500.
+    /// </summary>
+    public static IEnumerable<TextMatch> HttpClientsWithoutFail(string text)
     {
-        foreach (var curl in Matches(s_curl, text))
+        foreach (var (client, failFlag, detail) in s_httpClients)
+        {
+            foreach (var found in ClientsWithoutFail(text, client, failFlag, detail)) yield return found;
+        }
+    }
+
+    private static IEnumerable<TextMatch> ClientsWithoutFail(string text, GuardedPattern client, Regex failFlag, string detail)
+    {
+        foreach (var curl in Matches(client, text))
         {
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
@@ -235,8 +273,8 @@ internal static class CommandPatterns
 
             if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
             if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
-            if (!s_failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
-                yield return new TextMatch(curl.Index, curl.Length, curl.Value, "curl without --fail exits 0 on HTTP errors");
+            if (!failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
+                yield return new TextMatch(curl.Index, curl.Length, curl.Value, detail);
         }
     }
 
@@ -308,22 +346,26 @@ internal static class CommandPatterns
         return !s_sureToSucceed.IsMatch(text, separator.Index + separator.Length);
     }
 
-    /// <summary>The earliest command of the text that never ends on its own and that no <c>timeout N</c> prefix bounds.</summary>
-    public static IEnumerable<TextMatch> NeverEnding(string text)
+    /// <summary>
+    /// The earliest command of <paramref name="text"/> that never ends on its own and that no <c>timeout N</c> prefix
+    /// bounds, read in <paramref name="shell"/> (<see cref="ShellOperators.Read"/>): <c>echo "done; tail -f the log"</c>
+    /// only names a command, and the <c>&amp;</c> of <c>grep 'a&amp;b'</c> sends nothing to the background.
+    /// </summary>
+    public static IEnumerable<TextMatch> NeverEnding(string text, string shell)
     {
         TextMatch? earliest = null;
         foreach (var (pattern, detail) in s_neverEnds)
         {
-            foreach (var match in Matches(pattern, text))
+            foreach (var match in Matches(pattern, shell))
             {
-                var candidate = Trimmed(match, detail);
+                var candidate = Trimmed(match, text, detail);
                 if (earliest is { } found && candidate.Start >= found.Start) break; // matches come in order
                 // `timeout 60 kubectl get pods -w; tail -f app.log`: the prefix bounds only the command it prefixes.
-                if (ShellCommandBounds.HasTimeoutPrefix(text, candidate.Start)) continue;
+                if (ShellCommandBounds.HasTimeoutPrefix(shell, candidate.Start)) continue;
                 // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
-                if (ShellCommandBounds.IsBackgrounded(text, candidate.Start)) continue;
+                if (ShellCommandBounds.IsBackgrounded(shell, candidate.Start)) continue;
                 // `pkill -f 'kubectl port-forward'`: named to be found, not run.
-                if (ShellCommandBounds.IsOnlyNamed(text, candidate.Start)) continue;
+                if (ShellCommandBounds.IsOnlyNamed(shell, candidate.Start)) continue;
                 earliest = candidate;
                 break;
             }
@@ -353,9 +395,9 @@ internal static class CommandPatterns
         return earliest is { } first ? [first] : [];
     }
 
-    private static TextMatch Trimmed(Match match, string detail)
+    private static TextMatch Trimmed(Match match, string text, string detail)
     {
-        var value = match.Value;
+        var value = text.Substring(match.Index, match.Length); // as written, quoted operators and all
         var start = match.Index + (value.Length - value.TrimStart(' ', ';', '&', '|', '(', '\t').Length);
         var trimmed = value.Trim(' ', ';', '&', '|', '(', '\t');
         return new TextMatch(start, trimmed.Length, trimmed, detail);

@@ -78,6 +78,14 @@ internal sealed class CommandText
     public ImmutableArray<CommandPiece> Pieces { get; }
     public string Flat { get; }
 
+    /// <summary>
+    /// <see cref="Flat"/> as the shell splits it (<see cref="ShellOperators.Read"/>): read once for the rules that
+    /// need it, and <see cref="Flat"/> itself when nothing in it is quoted.
+    /// </summary>
+    public string Shell => _shell ??= ShellOperators.Read(Flat);
+
+    private string? _shell;
+
     private static string Join(ImmutableArray<CommandPiece> pieces)
     {
         var texts = new string[pieces.Length];

@@ -61,6 +61,7 @@ internal sealed class NonProductionNames
     {
         // Every word is matched on its own: first ask whether the text names an environment at all.
         if (!_pattern.MayMatch(text)) yield break;
+        string? shell = null; // where commands start, read only for a candidate: `echo "a; b" && apt-get install libpq-dev`
         foreach (var word in CommandPatterns.Words(text))
         {
             // An option such as --save-dev; but after a hole (`{FunctionName}-dev`) the text goes on with the name the hole began.
@@ -68,7 +69,7 @@ internal sealed class NonProductionNames
             if (word.Value.StartsWith("-", StringComparison.Ordinal) && !afterHole) continue;
             var environment = _pattern.Regex.Match(word.Value);
             if (!environment.Success || environment.Length == word.Length && !afterHole) continue;
-            if (IsMailbox(text, word) || IsPackage(text, word.Index) || IsDevDomain(text, word, environment)) continue;
+            if (IsMailbox(text, word) || IsPackage(shell ??= ShellOperators.Read(text), word.Index) || IsDevDomain(text, word, environment)) continue;
             yield return new TextMatch(word.Index, word.Length, word.Value, Describe(environment.Groups["env"].Value.ToLowerInvariant()));
         }
     }

@@ -5,7 +5,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// <summary>
 /// Where one simple command of a shell list starts, and whether something bounds it: RB0015 asks this of a command that
 /// would otherwise never end. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
-/// <c>&amp;</c>, newlines), ignoring quotes: commands in runbooks rarely quote these characters.
+/// <c>&amp;</c>, newlines): every method takes the command as <see cref="ShellOperators.Read"/> reads it, where
+/// quoted and escaped operators are text (<c>echo "done; tail -f"</c> is one command, <c>grep 'a&amp;b'</c> no background).
 /// </summary>
 internal static class ShellCommandBounds
 {

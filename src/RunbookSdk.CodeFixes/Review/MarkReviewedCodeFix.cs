@@ -30,6 +30,18 @@ public sealed class MarkReviewedCodeFix : CodeFixProvider
 
     private static readonly string[] s_dateParameters = ["year", "month", "day"];
 
+    // Today is the reviewer's today, read when the fix is offered; a test hands in a fixed day.
+    private readonly Func<DateTime> _utcNow;
+
+    /// <summary>A fix that reads today from the system clock (UTC), as the rule does.</summary>
+    public MarkReviewedCodeFix()
+        : this(static () => DateTime.UtcNow)
+    {
+    }
+
+    /// <summary>A fix that reads today from <paramref name="utcNow"/>.</summary>
+    internal MarkReviewedCodeFix(Func<DateTime> utcNow) => _utcNow = utcNow;
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0010");
 
@@ -40,7 +52,7 @@ public sealed class MarkReviewedCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var today = DateTime.UtcNow.Date;
+        var today = _utcNow().Date;
         var next = today.AddMonths(MonthsToNextReview);
         foreach (var diagnostic in context.Diagnostics)
         {

@@ -15,7 +15,9 @@ namespace RunbookSdk.CodeFixes.Steps;
 /// RB0004 for a step whose only content is one note — often prose an import or a hurried author filed as
 /// background: <c>s.Note("Check the dashboard")</c> becomes <c>s.Instruction("Check the dashboard")</c>, which the
 /// runner shows and the operator acknowledges. Not offered for a step with no note or several (which one is the
-/// instruction is the author's call), and nothing is invented for a step with no text at all.
+/// instruction is the author's call), and nothing is invented for a step with no text at all. An empty action beside
+/// the note (<c>s.Instruction("").Note("…")</c>, <c>s.Run("   ").Note("…")</c>) is what RB0004 reported: the note
+/// replaces it rather than joining it, so the page shows no empty checkbox and the run no empty prompt or command.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NoteToInstructionCodeFix)), Shared]
 public sealed class NoteToInstructionCodeFix : CodeFixProvider
@@ -45,8 +47,34 @@ public sealed class NoteToInstructionCodeFix : CodeFixProvider
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || OnlyNote(root, diagnostic) is not { } note) return document;
-        var instruction = note.WithIdentifier(SyntaxFactory.Identifier(note.Identifier.LeadingTrivia, "Instruction", note.Identifier.TrailingTrivia));
-        return document.WithSyntaxRoot(root.ReplaceNode(note, instruction));
+        var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+        var step = note.FirstAncestorOrSelf<LambdaExpressionSyntax>()!;
+        var empty = step.Body.DescendantNodesAndSelf().OfType<InvocationExpressionSyntax>()
+            .Where(call => IsRemovableEmptyAction(call, model, cancellationToken))
+            .ToList();
+
+        // Nested in one chain: each replacement sees its receiver already rewritten.
+        return document.WithSyntaxRoot(root.ReplaceNodes(empty.Cast<SyntaxNode>().Append(note), (original, rewritten) => original == note
+            ? ((SimpleNameSyntax)rewritten).WithIdentifier(SyntaxFactory.Identifier(note.Identifier.LeadingTrivia, "Instruction", note.Identifier.TrailingTrivia))
+            : ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)rewritten).Expression).Expression.WithTrailingTrivia(rewritten.GetTrailingTrivia())));
+    }
+
+    // What a step builder offers after any action: a call after an empty Run(...) that is none of these (Timeout,
+    // ExpectExitCode, ...) configures that command, and removing the command would hand it to another action.
+    private static readonly ImmutableHashSet<string> s_stepCalls = ImmutableHashSet.Create(
+        "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet", "Note", "RequiresConfirmation");
+
+    /// <summary><c>x.Instruction("")</c> or <c>x.Run("   ")</c> (a constant of only blanks), when <c>x</c> can stand in its place.</summary>
+    private static bool IsRemovableEmptyAction(InvocationExpressionSyntax call, SemanticModel? model, CancellationToken cancellationToken)
+    {
+        if (call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name and ("Run" or "Instruction") }) return false;
+        var parameter = name == "Run" ? "command" : "text";
+        var argument = call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon?.Name.Identifier.ValueText == parameter)
+                       ?? call.ArgumentList.Arguments.FirstOrDefault(a => a.NameColon is null);
+        if (argument is null || model?.GetConstantValue(argument.Expression, cancellationToken) is not { HasValue: true, Value: string text } ||
+            !string.IsNullOrWhiteSpace(text)) return false;
+
+        return call.Parent is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: var next } || s_stepCalls.Contains(next);
     }
 
     /// <summary>The name of the step's one <c>Note(text)</c> call, when the finding's step has exactly one.</summary>

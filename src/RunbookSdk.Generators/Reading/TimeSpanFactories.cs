@@ -56,6 +56,29 @@ internal static class TimeSpanFactories
         return true;
     }
 
+    /// <summary>
+    /// <c>TimeSpan.<paramref name="factory"/>(<paramref name="amount"/>)</c> for one whole number, as the runtime's
+    /// integer overload computes it (what <c>TimeBox.Hours(n)</c> calls); false for another method or a value out of
+    /// range (<c>TimeSpan.FromHours(int.MaxValue)</c> throws at run time).
+    /// </summary>
+    public static bool TryRead(string factory, long amount, out TimeSpan value)
+    {
+        value = default;
+        var unit = FirstUnit(factory);
+        if (unit < 0) return false;
+        try
+        {
+            var total = (decimal)amount * MicrosecondsPer[unit];
+            if (total > MaxMicroseconds || total < MinMicroseconds) return false;
+            value = TimeSpan.FromTicks((long)total * 10);
+            return true;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether a constant is a whole number these overloads take (a <c>ulong</c> past <c>long</c> is not).</summary>
     public static long? Integer(object? constant) => constant switch
     {

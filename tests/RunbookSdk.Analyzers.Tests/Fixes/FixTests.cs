@@ -212,6 +212,17 @@ public sealed class AddCurlFailCodeFixTests
                 verification: """v => v.Step("Health", s => s.Run("curl --fail -s https://api.omnix.ai/health && curl --fail https://modax.ai/health"))"""));
 }
 
+public sealed class AddCheckStatusCodeFixTests
+{
+    [Fact]
+    public Task AddsCheckStatusToEveryHttpieCallOfAVerification() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddCheckStatusCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:http|} GET https://api.omnix.ai/health && {|RB0014:https|} modax.ai/health"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("http --check-status GET https://api.omnix.ai/health && https --check-status modax.ai/health"))"""));
+}
+
 public sealed class LiteralToParameterCodeFixTests
 {
     [Fact]
@@ -530,27 +541,44 @@ public sealed class NoteToInstructionCodeFixTests
                         .Step({|RB0004:"Nothing at all"|}, s => s.RequiresConfirmation())
             """));
 
+    // The note replaces the empty action: an Instruction("") left beside it was an empty checkbox on the page and an
+    // empty prompt in the run, the very thing RB0004 reported.
     [Fact]
-    public Task AStepWithAnEmptyInstructionAndANoteGetsTheNoteAsItsInstruction() =>
+    public Task AStepWithAnEmptyActionAndANoteGetsTheNoteInsteadOfTheEmptyAction() =>
         Verify<EmptyStepAnalyzer>.FixAsync<NoteToInstructionCodeFix>(
             Sources.Runbook("""
                         .Step({|RB0004:"Check the dashboard"|}, s => s.Instruction("").Note("Open Technical Performance and note the p95 latency"))
+                        .Step({|RB0004:"Restart"|}, s => s.Run("   ", "nothing").Note("Restart the worker from the console").RequiresConfirmation())
+                        .Step({|RB0004:"Page"|}, s => s.Note("Page the database owner").Instruction(text: ""))
+                        .Step({|RB0004:"Laid out"|}, s => s
+                            .Instruction("")
+                            .Note("Open the queue dashboard"))
                         .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
             """),
             Sources.Runbook("""
-                        .Step("Check the dashboard", s => s.Instruction("").Instruction("Open Technical Performance and note the p95 latency"))
+                        .Step("Check the dashboard", s => s.Instruction("Open Technical Performance and note the p95 latency"))
+                        .Step("Restart", s => s.Instruction("Restart the worker from the console").RequiresConfirmation())
+                        .Step("Page", s => s.Instruction("Page the database owner"))
+                        .Step("Laid out", s => s
+                            .Instruction("Open the queue dashboard"))
                         .Step({|RB0004:"Empty command"|}, s => s.Run("   "))
             """));
 }
 
 public sealed class MarkReviewedCodeFixTests
 {
-    private static readonly DateTime s_today = DateTime.UtcNow.Date;
-    private static readonly DateTime s_next = s_today.AddMonths(6);
+    // A fixed day for the rule and the fix alike, so the test passes on every day, across midnight UTC too. The last
+    // of August also shows the next review clamped to the end of February.
+    private static readonly DateTime s_today = new(2026, 8, 31);
+    private static readonly DateTime s_next = new(2027, 2, 28);
+
+    private static Task FixAsync(string source, string fixedSource) =>
+        new GivenInstances<ReviewDateAnalyzer, MarkReviewedCodeFix>(new ReviewDateAnalyzer(() => s_today), new MarkReviewedCodeFix(() => s_today))
+            .FixAsync(source, fixedSource);
 
     [Fact]
     public Task SetsTheNextReviewSixMonthsAheadAndLastUpdatedToToday() =>
-        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+        FixAsync("""
             using RunbookSdk;
 
             [Handbook("old")]
@@ -576,7 +604,7 @@ public sealed class MarkReviewedCodeFixTests
 
     [Fact]
     public Task KeepsNamedArgumentsByNameAndLeavesOtherDocumentsAlone() =>
-        Verify<ReviewDateAnalyzer>.FixAsync<MarkReviewedCodeFix>("""
+        FixAsync("""
             using RunbookSdk;
 
             [Handbook("old")]

@@ -121,6 +121,18 @@ public sealed class SyntaxReadingTests
                         .Step("Wait", s => s.Wait({|RB0016:TimeSpan.FromDays(int.MaxValue, int.MaxValue)|}).Wait({|RB0016:new TimeSpan(int.MaxValue, 0, 0)|}))
             """));
 
+    // TimeBox.Hours(int.MaxValue) compiles, but TimeSpan.FromHours throws when the plan is built, and the generator
+    // documents it as source text: it is no constant duration. Every int is a TimeSpan's worth of minutes.
+    [Fact]
+    public Task ATimeBoxOutOfTimeSpanRangeIsNotConstant() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Assess", s => s.Instruction("Look at the dashboard")))
+                    .Phase("Forever", {|RB0016:TimeBox.Hours(int.MaxValue)|}, p => p.Step("Wait", s => s.Instruction("Wait")))
+                    .Phase("From far", {|RB0016:TimeBox.Hours(-300_000_000, 1)|}, p => p.Step("Wait", s => s.Instruction("Wait")))
+                    .Phase("Long", TimeBox.Hours(256_000_000), p => p.Step("Wait", s => s.Instruction("Wait")))
+                    .Phase("Minutes", TimeBox.Minutes(int.MinValue, int.MaxValue), p => p.Step("Wait", s => s.Instruction("Wait"))
+            """));
+
     [Fact]
     public Task DslCallsInAHelperThatTakesABuilderAreJudged() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
