@@ -56,9 +56,21 @@ internal sealed partial class LiveRun
                 await Task.Delay(delay, _clock, cancellationToken);
             }
             var started = _clock.GetUtcNow();
-            last = await ShellProcess.RunAsync(command, shell.Timeout, _console.Output, null, cancellationToken);
+            // A process the command left in the background keeps printing after the step: its lines say whose they are.
+            var stepEnded = false;
+            var number = _currentNumber;
+            void OnLine(string line, bool isError) =>
+                _console.Output(Volatile.Read(ref stepEnded) ? $"[background of step {number}] {line}" : line, isError);
+            last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
+            Volatile.Write(ref stepEnded, true);
+            var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
-                ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+                ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds), ("leftRunning", leftRunning));
+            if (last is { Session: { } session, LeftRunning.Count: > 0 })
+            {
+                _background.Add(key, $"{number} '{step.Title}'", session);
+                _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends");
+            }
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {
                 _outputs[step.Title] = string.Join('\n', last.Output);
@@ -445,7 +457,12 @@ internal sealed partial class LiveRun
             ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
     }
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose()
+    {
+        // Normally stopped (and reported) at the end of the run; this is the way out when the run threw.
+        _background.KillAll();
+        _http?.Dispose();
+    }
 }
 
 /// <summary>Checks an HTTP response against a step's expectations.</summary>

@@ -26,6 +26,8 @@ internal sealed partial class LiveRun : IDisposable
     private RunObservers _observers = null!;
     private string _currentPhase = "";
     private string _currentStep = "";
+    private string _currentNumber = "";
+    private readonly BackgroundProcesses _background = new();
 
     public LiveRun(RunContext context, RunnerOptions options, RunConsole console, IOperatorPrompts prompts, ResumeState? resume)
     {
@@ -111,10 +113,34 @@ internal sealed partial class LiveRun : IDisposable
             var verification = await VerifyAsync();
             result = Conclude(stop, rollback, verification);
         }
+        await StopBackgroundAsync();
         await EndObserversAsync(result);
         WriteFooter(result);
         ShowUnwrittenEvents();
         return result;
+    }
+
+    /// <summary>
+    /// Stops what shell steps left running in the background (after verification, which may have used it), says so
+    /// and journals it: the run must not leave processes behind that the engineer does not know about.
+    /// </summary>
+    private async Task StopBackgroundAsync()
+    {
+        var stopped = await _background.StopAllAsync(_options.BackgroundStopGrace);
+        if (stopped.Count == 0) return;
+        _console.Section($"Stopping {stopped.Count} process(es) that steps left running in the background");
+        foreach (var p in stopped)
+        {
+            var what = $"{p.Process}, started by step {p.Step}";
+            switch (p.StoppedBy)
+            {
+                case "SIGTERM": _console.Ok($"{what}: stopped (SIGTERM)"); break;
+                case "SIGKILL": _console.Warn($"{what}: did not stop on SIGTERM within {Durations.Format(_options.BackgroundStopGrace)}: killed (SIGKILL)"); break;
+                default: _console.Failed($"{what}: could not be stopped ({p.Error}): stop it by hand (kill {p.Process.Pid})"); break;
+            }
+            _journal.Write("background-stopped", ("key", p.Key), ("pid", p.Process.Pid), ("command", p.Process.Command),
+                ("stoppedBy", p.StoppedBy), ("error", p.Error));
+        }
     }
 
     /// <summary>The record of the run must survive a journal that stopped taking it: what it did not take is printed.</summary>
@@ -233,6 +259,7 @@ internal sealed partial class LiveRun : IDisposable
     {
         var key = StepKey(section, index);
         _currentStep = step.Title;
+        _currentNumber = number;
         AnnounceEscalation();
         _console.Step($"{number}  {step.Title}");
 

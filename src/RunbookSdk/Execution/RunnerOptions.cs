@@ -55,6 +55,12 @@ public sealed record RunnerOptions
     /// <summary>How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is left.</summary>
     public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// When the run ends, how long (real time) a process a shell step left running in the background gets to end
+    /// after SIGTERM before it is killed (SIGKILL): long enough for a port-forward or a tail to exit cleanly.
+    /// </summary>
+    public TimeSpan BackgroundStopGrace { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
     public int JournalOutputTail { get; init; } = 10;
 }
