@@ -104,9 +104,16 @@ public interface IHttpStepBuilder : IStepBuilder
     /// <param name="text">Text.</param>
     IHttpStepBuilder ExpectBodyContains(string text);
 
-    /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>.</summary>
-    /// <param name="path">Dotted path, e.g. <c>status</c> or <c>data.total</c>.</param>
-    /// <param name="value">Expected value, compared as text.</param>
+    /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>, compared by the kind of value found.</summary>
+    /// <param name="path">Dotted path, e.g. <c>status</c>, <c>data.total</c> or <c>items.0.id</c>.</param>
+    /// <param name="value">
+    /// Expected value, as text. A number found is compared by value (<c>"3"</c> meets <c>3</c>, <c>3.0</c> and <c>3e0</c>);
+    /// <c>true</c>, <c>false</c> and <c>null</c> as JSON literals, in any case (<c>true.ToString()</c>, <c>"True"</c>,
+    /// meets <c>true</c>); a string by its text, exactly (<c>"3"</c> meets the string <c>"3"</c> too); an object or an
+    /// array by its JSON, with the same rules inside. Written as a JSON string literal (<c>""3""</c>) it asks for a
+    /// string: the number 3 does not meet it. A failure says what kind of value was found
+    /// (<c>JSON replicas is the number 2, expected 3</c>). The generated page and the dry run show the value as written.
+    /// </param>
     IHttpStepBuilder ExpectJson(string path, string value);
 
     /// <summary>A request header.</summary>

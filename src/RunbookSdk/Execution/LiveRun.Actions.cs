@@ -485,8 +485,7 @@ internal static class HttpExpectations
                 using var document = JsonDocument.Parse(body);
                 foreach (var (path, value) in http.JsonEquals)
                 {
-                    var actual = JsonPath.Read(document.RootElement, path);
-                    if (actual != value) failures.Add(actual is null ? $"JSON has no {path}" : $"JSON {path} is \"{actual}\", expected \"{value}\"");
+                    if (JsonExpectation.Mismatch(path, JsonPath.Find(document.RootElement, path), value) is { } mismatch) failures.Add(mismatch);
                 }
             }
             catch (JsonException)
