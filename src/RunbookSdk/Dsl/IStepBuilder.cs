@@ -28,13 +28,13 @@ public interface IStepBuilder
     IStepBuilder Instruction(string text);
 
     /// <summary>Waits a fixed time.</summary>
-    /// <param name="duration">How long.</param>
+    /// <param name="duration">How long; zero or more (a negative one refuses the runbook before anything runs).</param>
     /// <param name="reason">Why.</param>
     IStepBuilder Wait(TimeSpan duration, string? reason = null);
 
     /// <summary>Watch something for a while before moving on.</summary>
     /// <param name="what">What to watch.</param>
-    /// <param name="duration">For how long.</param>
+    /// <param name="duration">For how long; zero or more.</param>
     IStepBuilder Monitor(string what, TimeSpan duration);
 
     /// <summary>
@@ -73,12 +73,12 @@ public interface ICommandStepBuilder : IStepBuilder
     ICommandStepBuilder ExpectExitCode(params int[] codes);
 
     /// <summary>Kills the command's process tree after <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">Time limit.</param>
+    /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for none).</param>
     ICommandStepBuilder Timeout(TimeSpan timeout);
 
     /// <summary>Retries a failed command, doubling the delay each time.</summary>
     /// <param name="attempts">Attempts in total, at least 1.</param>
-    /// <param name="backoff">Delay before the first retry.</param>
+    /// <param name="backoff">Delay before the first retry, zero or more.</param>
     ICommandStepBuilder Retry(int attempts, TimeSpan backoff);
 }
 
@@ -126,6 +126,6 @@ public interface IHttpStepBuilder : IStepBuilder
     IHttpStepBuilder Body(string body);
 
     /// <summary>Request timeout.</summary>
-    /// <param name="timeout">Time limit.</param>
+    /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for the default, 30 seconds).</param>
     IHttpStepBuilder Timeout(TimeSpan timeout);
 }

@@ -55,7 +55,7 @@ internal sealed partial class LiveRun
                 _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed; retrying in {Durations.Format(delay)}");
                 await Task.Delay(delay, _clock, cancellationToken);
             }
-            var started = _clock.GetUtcNow();
+            var started = _clock.GetTimestamp();
             // A process the command left in the background keeps printing after the step: its lines say whose they are.
             var stepEnded = false;
             var number = _currentNumber;
@@ -65,7 +65,7 @@ internal sealed partial class LiveRun
             Volatile.Write(ref stepEnded, true);
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
-                ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds), ("leftRunning", leftRunning));
+                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
             if (last is { Session: { } session, LeftRunning.Count: > 0 })
             {
                 _background.Add(key, $"{number} '{step.Title}'", session);
@@ -104,7 +104,7 @@ internal sealed partial class LiveRun
         var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var started = _clock.GetUtcNow();
+        var started = _clock.GetTimestamp();
         int status;
         string text;
         Uri? location;
@@ -136,7 +136,7 @@ internal sealed partial class LiveRun
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
         JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
-            ("bodyTruncated", truncated ? true : null), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            ("bodyTruncated", truncated ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
         _outputs[step.Title] = text;
 
         var failures = HttpExpectations.Check(http, status, text, location);
@@ -313,7 +313,7 @@ internal sealed partial class LiveRun
         // On the thread pool, and awaited only until the time limit or Ctrl+C: code that blocks or ignores the token
         // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
         // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
-        var started = _clock.GetUtcNow();
+        var started = _clock.GetTimestamp();
         var body = Task.Run(() =>
         {
             DelegateConsole.Enter(console);
@@ -346,7 +346,7 @@ internal sealed partial class LiveRun
         var interrupted = stopped && cancellationToken.IsCancellationRequested;
         var timedOut = stopped && !interrupted;
         JournalOutput(key, "delegate", code.Description, lines, ("timedOut", timedOut ? true : null),
-            ("abandoned", ended ? null : true), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
 
         var after = ended ? "the code stopped when asked" : "the code did not stop when asked and may still be running in the background";
         if (interrupted) return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C); {after}");

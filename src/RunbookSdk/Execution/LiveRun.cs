@@ -280,7 +280,8 @@ internal sealed partial class LiveRun : IDisposable
             return refused;
         }
 
-        var started = _clock.GetUtcNow();
+        // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
+        var started = _clock.GetTimestamp();
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
         StepOutcome outcome;
@@ -297,7 +298,7 @@ internal sealed partial class LiveRun : IDisposable
             outcome = new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
         }
 
-        var duration = _clock.GetUtcNow() - started;
+        var duration = _clock.GetElapsedTime(started);
         _journal.Write("step-finished",
             ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
             ("durationMs", (long)duration.TotalMilliseconds));
@@ -463,14 +464,31 @@ internal sealed partial class LiveRun : IDisposable
         _journal.Write("time-box-exceeded", ("phase", phase.Name), ("timeBox", box.ToString()), ("elapsedMs", (long)Elapsed.TotalMilliseconds));
     }
 
+    private bool _clockBehindShown;
+
     private void AnnounceEscalation()
     {
+        WarnIfClockBehind();
         foreach (var notice in _escalation.Due(_clock.GetUtcNow()))
         {
             _console.Escalate(notice.Message);
             _journal.Write("escalation", ("who", notice.Level?.Who), ("contact", notice.Level?.Contact), ("message", notice.Message),
                 ("elapsedMs", (long)Elapsed.TotalMilliseconds));
         }
+    }
+
+    /// <summary>
+    /// Incident time counts on the wall clock (it spans resumed runs), so it goes negative when the clock is set back
+    /// or a resumed journal came from a machine whose clock was ahead: said once, with what it means for escalation.
+    /// </summary>
+    private void WarnIfClockBehind()
+    {
+        if (_clockBehindShown || Elapsed >= TimeSpan.Zero) return;
+        _clockBehindShown = true;
+        var behind = -Elapsed;
+        _console.Warn($"CLOCK: this machine's clock is now {Durations.Format(behind)} before the incident start ({FormatTime(_escalation.IncidentStart)}): it was set back, or the journal comes from a machine whose clock was ahead. Incident time shows negative, and escalation and time boxes fall due that much later: watch them yourself.");
+        _journal.Write("clock-behind", ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
+            ("behindMs", (long)behind.TotalMilliseconds));
     }
 
     private TimeSpan Elapsed => _clock.GetUtcNow() - _escalation.IncidentStart;
@@ -508,7 +526,10 @@ internal sealed partial class LiveRun : IDisposable
         _ => "failed",
     };
 
-    internal static string FormatElapsed(TimeSpan value) => value.TotalHours >= 1
+    /// <summary>Elapsed time as a clock shows it (<c>1:05:00</c>, <c>4:30</c>, <c>2.5 s</c>); behind its start (a clock set back) with a sign.</summary>
+    internal static string FormatElapsed(TimeSpan value) => value < TimeSpan.Zero
+        ? "-" + FormatElapsed(value == TimeSpan.MinValue ? TimeSpan.MaxValue : value.Negate())
+        : value.TotalHours >= 1
         ? value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : value.TotalSeconds >= 10 || value == TimeSpan.Zero
             ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
