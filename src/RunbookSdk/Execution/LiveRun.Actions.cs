@@ -101,6 +101,10 @@ internal sealed partial class LiveRun
                 contentType ?? (body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[') ? "application/json" : "text/plain"));
         }
 
+        // Forced to the disk before the request leaves: a resume must know a POST may have reached the server even
+        // when the run dies before the answer.
+        if (!HttpMethods.IsIdempotent(http.Method))
+            _journal.Write("request-sending", ("key", key), ("action", _actionIndex), ("request", $"{http.Method} {http.Url}"));
         var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);

@@ -60,6 +60,8 @@ internal sealed partial class LiveRun : IDisposable
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
                 if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
                     problems.Add($"'{step.Title}' has a manual instruction: pass --skip-manual to skip manual steps, or run interactively");
+                if (!_options.ResendRequests && SentBefore(StepKey(section, j)) is { } sent)
+                    problems.Add($"'{step.Title}' sent {DescribeSent(sent)} in the earlier run, which recorded no result for the step: it may have reached the server, and running the step again sends it again. Check whether it took effect, then pass --resend-requests to send it again, or resume interactively to decide");
             }
         }
         return problems.Count == 0 ? null : "--non-interactive never waits for input, and this run would need it:\n  - " + string.Join("\n  - ", problems.Distinct());
@@ -273,6 +275,11 @@ internal sealed partial class LiveRun : IDisposable
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
+        if (SentBefore(key) is { } sent && await ConfirmResendAsync(key, sent, cancellationToken) is { } notResent)
+        {
+            NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
+            return notResent;
+        }
 
         if (step.RequiresConfirmation && await ConfirmAsync(key, step, cancellationToken) is { } refused)
         {
@@ -346,6 +353,45 @@ internal sealed partial class LiveRun : IDisposable
         return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
     }
 
+    /// <summary>The requests that are not idempotent the earlier run sent in this step without a result for it, or null.</summary>
+    private IReadOnlyList<SentRequest>? SentBefore(string key) =>
+        _resume?.SentRequests.TryGetValue(key, out var sent) == true ? sent : null;
+
+    private static string DescribeSent(IReadOnlyList<SentRequest> sent) => string.Join("; ", sent);
+
+    /// <summary>
+    /// Before a resumed step sends again a POST or PATCH the earlier run sent (it may have reached the server: a second
+    /// deploy, a second payment): <c>--resend-requests</c> says yes; otherwise the operator is asked, and no stops the
+    /// run (non-interactive runs were refused before anything ran). Null when the step may run.
+    /// </summary>
+    private async Task<StepOutcome?> ConfirmResendAsync(string key, IReadOnlyList<SentRequest> sent, CancellationToken cancellationToken)
+    {
+        _console.Warn($"In the earlier run this step sent {DescribeSent(sent)}; it may have reached the server, and running the step again sends it again.");
+        if (_options.ResendRequests)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "--resend-requests"));
+            return null;
+        }
+        if (!Interactive)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "refused"), ("by", "--non-interactive"));
+            return new StepOutcome(StepResult.Failed, "a request the earlier run sent would be sent again: pass --resend-requests, or resume interactively");
+        }
+        bool yes;
+        try
+        {
+            yes = await _prompts.ConfirmAsync("Run the step again and send it again? Check first whether it took effect; no stops the run here.", cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "interrupted"), ("by", "operator"));
+            return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the question to send again; nothing of the step ran");
+        }
+        _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", yes ? "resend" : "declined"), ("by", "operator"));
+        return yes ? null : new StepOutcome(StepResult.Aborted, "the operator chose not to send again a request the earlier run sent");
+    }
+
     private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)
     {
         var skipped = (string?)null;
@@ -403,6 +449,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_options.NonInteractive) mode.Add("non-interactive");
         if (_options.AssumeYes) mode.Add("--yes");
         if (_options.SkipManual) mode.Add("--skip-manual");
+        if (_options.ResendRequests) mode.Add("--resend-requests");
         _console.Section($"Running '{context.Runbook.Id}': {context.Title}");
         if (context.SeverityKey is { } severity)
         {
@@ -420,7 +467,7 @@ internal sealed partial class LiveRun : IDisposable
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
-            ("skipManual", _options.SkipManual));
+            ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null));
         var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
             context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));

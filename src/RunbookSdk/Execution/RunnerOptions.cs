@@ -12,6 +12,13 @@ public sealed record RunnerOptions
     /// <summary>With <see cref="NonInteractive"/>, skip manual instructions (recorded as skipped) instead of failing (<c>--skip-manual</c>).</summary>
     public bool SkipManual { get; init; }
 
+    /// <summary>
+    /// On resume, run again a step whose request that is not idempotent (POST, PATCH) the earlier run sent without a
+    /// result for the step — it may have reached the server — without asking (<c>--resend-requests</c>). Without it an
+    /// interactive run asks, and a non-interactive one refuses to start.
+    /// </summary>
+    public bool ResendRequests { get; init; }
+
     /// <summary>Where the JSON-lines journal is appended; null for the resumed journal, else a new file under <c>.runbook-journals/</c>.</summary>
     public string? JournalPath { get; init; }
 
