@@ -573,11 +573,15 @@ internal sealed partial class LiveRun : IDisposable
         _ => "failed",
     };
 
-    /// <summary>Elapsed time as a clock shows it (<c>1:05:00</c>, <c>4:30</c>, <c>2.5 s</c>); behind its start (a clock set back) with a sign.</summary>
+    /// <summary>
+    /// Elapsed time as a clock shows it (<c>1:05:00</c>, <c>4:30</c>, <c>2.5 s</c>), hours counted past a day
+    /// (<c>25:00:00</c>: a format's <c>h</c> is the hour of the day and would hide a day); behind its start (a clock set
+    /// back) with a sign.
+    /// </summary>
     internal static string FormatElapsed(TimeSpan value) => value < TimeSpan.Zero
         ? "-" + FormatElapsed(value == TimeSpan.MinValue ? TimeSpan.MaxValue : value.Negate())
         : value.TotalHours >= 1
-        ? value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+        ? ((long)value.TotalHours).ToString(CultureInfo.InvariantCulture) + value.ToString(@"\:mm\:ss", CultureInfo.InvariantCulture)
         : value.TotalSeconds >= 10 || value == TimeSpan.Zero
             ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : $"{value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
