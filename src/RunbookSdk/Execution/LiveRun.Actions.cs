@@ -69,7 +69,7 @@ internal sealed partial class LiveRun
             if (last is { Session: { } session, LeftRunning.Count: > 0 })
             {
                 _background.Add(key, $"{number} '{step.Title}'", session);
-                _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends");
+                _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends (a process meant to outlive the run is started detached: setsid -f …)");
             }
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {

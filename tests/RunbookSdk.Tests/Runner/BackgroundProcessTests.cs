@@ -132,6 +132,30 @@ public sealed class BackgroundProcessTests
     }
 
     [Fact]
+    public async Task A_process_started_detached_in_a_session_of_its_own_is_kept_after_the_run()
+    {
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph.Step("Start the worker", s => s.Run($"setsid -f bash -c 'echo $$ > {p["ChildPid"]}; exec sleep 300' </dev/null >/dev/null 2>&1; while [ ! -s {p["ChildPid"]} ]; do sleep 0.05; done")))
+            .NoRollback("test"));
+        run.Parameter("ChildPid", run.Temp.File("child.pid"));
+
+        int child = 0;
+        try
+        {
+            var result = await run.RunAsync();
+            child = ReadPid(run.Temp.File("child.pid"));
+
+            Assert.Equal(0, result.ExitCode);
+            Assert.True(Processes.IsRunning(child), "a detached worker was stopped with the run");
+            Assert.Empty(result.Events("background-stopped"));
+        }
+        finally
+        {
+            KillIfRunning(child);
+        }
+    }
+
+    [Fact]
     public async Task A_step_whose_children_all_ended_reports_nothing_left_running()
     {
         using var run = new TestRun(rb => rb
