@@ -58,6 +58,10 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         [Description("With --non-interactive, skip manual instructions instead of refusing.")]
         public bool SkipManual { get; set; }
 
+        [CommandOption("--resend-requests")]
+        [Description("With --resume: send again, without asking, a POST or PATCH the earlier run sent in a step it recorded no result for.")]
+        public bool ResendRequests { get; set; }
+
         [CommandOption("--journal <PATH>")]
         [Description("Append the JSON-lines journal here.")]
         public string? Journal { get; set; }
@@ -138,6 +142,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         if (settings.Yes) yield return "--yes";
         if (settings.NonInteractive) yield return "--non-interactive";
         if (settings.SkipManual) yield return "--skip-manual";
+        if (settings.ResendRequests) yield return "--resend-requests";
         if (settings.Journal is { } journal) { yield return "--journal"; yield return journal; }
         if (settings.Resume is { } resume) { yield return "--resume"; yield return resume; }
         if (settings.Webhook is { } webhook) { yield return "--webhook"; yield return webhook; }

@@ -9,12 +9,16 @@ public static class Durations
     /// <summary>
     /// Formats a duration in the largest whole unit, e.g. <c>15 minutes</c>, <c>2 hours</c>, <c>1 day</c>; one that
     /// is no whole number of seconds in seconds with their fraction (<c>1.5 seconds</c>, to the millisecond), and one
-    /// under a second in milliseconds (<c>500 milliseconds</c>), never as <c>0 seconds</c>.
+    /// under a second in milliseconds (<c>500 milliseconds</c>), never as <c>0 seconds</c>. A negative one the same way
+    /// with its sign (<c>-5 minutes</c>, not <c>-300 seconds</c>).
     /// </summary>
     /// <param name="value">The duration.</param>
     public static string Format(TimeSpan value)
     {
         if (value == TimeSpan.Zero) return "0 minutes";
+        // The magnitude in its own unit: whole units are found on positive ticks. MinValue has no positive twin; a tick
+        // less is the same text.
+        if (value < TimeSpan.Zero) return "-" + Format(value == TimeSpan.MinValue ? TimeSpan.MaxValue : value.Negate());
         var ticks = value.Ticks;
         // Whole units from the ticks, exactly, and counted in long: 3,000,000,001 minutes is a TimeSpan past int.
         if (ticks >= TimeSpan.TicksPerDay && ticks % TimeSpan.TicksPerDay == 0) return Plural(ticks / TimeSpan.TicksPerDay, "day");

@@ -85,7 +85,7 @@ public interface IRunbookBuilder : IDocumentBuilder<IRunbookBuilder>
 
     /// <summary>A phase that should fit in a time window, e.g. <c>TimeBox.Minutes(0, 5)</c>.</summary>
     /// <param name="name">Phase name.</param>
-    /// <param name="within">The time window.</param>
+    /// <param name="within">The time window: it starts at zero or later and does not end before it starts.</param>
     /// <param name="steps">Adds the steps.</param>
     IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps);
 
@@ -122,11 +122,11 @@ public interface IHandbookBuilder : IDocumentBuilder<IHandbookBuilder>
 public interface ISeverityBuilder
 {
     /// <summary>How quickly someone must respond.</summary>
-    /// <param name="time">Response time; <see cref="TimeSpan.Zero"/> means immediately.</param>
+    /// <param name="time">Response time, zero or more; <see cref="TimeSpan.Zero"/> means immediately.</param>
     ISeverityBuilder RespondWithin(TimeSpan time);
 
     /// <summary>How quickly the incident should be resolved.</summary>
-    /// <param name="time">Resolution target.</param>
+    /// <param name="time">Resolution target, zero or more.</param>
     ISeverityBuilder ResolveWithin(TimeSpan time);
 
     /// <summary>When an incident has this severity.</summary>
@@ -139,7 +139,7 @@ public interface IEscalationBuilder
 {
     /// <summary>An escalation level engaged once the incident has lasted <paramref name="after"/>.</summary>
     /// <param name="who">Who to escalate to.</param>
-    /// <param name="after">Elapsed incident time.</param>
+    /// <param name="after">Elapsed incident time, zero or more (zero: from the start).</param>
     /// <param name="contact">How to reach them.</param>
     IEscalationBuilder Level(string who, TimeSpan after, string? contact = null);
 }

@@ -28,13 +28,13 @@ public interface IStepBuilder
     IStepBuilder Instruction(string text);
 
     /// <summary>Waits a fixed time.</summary>
-    /// <param name="duration">How long.</param>
+    /// <param name="duration">How long; zero or more (a negative one refuses the runbook before anything runs).</param>
     /// <param name="reason">Why.</param>
     IStepBuilder Wait(TimeSpan duration, string? reason = null);
 
     /// <summary>Watch something for a while before moving on.</summary>
     /// <param name="what">What to watch.</param>
-    /// <param name="duration">For how long.</param>
+    /// <param name="duration">For how long; zero or more.</param>
     IStepBuilder Monitor(string what, TimeSpan duration);
 
     /// <summary>
@@ -73,12 +73,12 @@ public interface ICommandStepBuilder : IStepBuilder
     ICommandStepBuilder ExpectExitCode(params int[] codes);
 
     /// <summary>Kills the command's process tree after <paramref name="timeout"/>.</summary>
-    /// <param name="timeout">Time limit.</param>
+    /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for none).</param>
     ICommandStepBuilder Timeout(TimeSpan timeout);
 
     /// <summary>Retries a failed command, doubling the delay each time.</summary>
     /// <param name="attempts">Attempts in total, at least 1.</param>
-    /// <param name="backoff">Delay before the first retry.</param>
+    /// <param name="backoff">Delay before the first retry, zero or more.</param>
     ICommandStepBuilder Retry(int attempts, TimeSpan backoff);
 }
 
@@ -104,9 +104,16 @@ public interface IHttpStepBuilder : IStepBuilder
     /// <param name="text">Text.</param>
     IHttpStepBuilder ExpectBodyContains(string text);
 
-    /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>.</summary>
-    /// <param name="path">Dotted path, e.g. <c>status</c> or <c>data.total</c>.</param>
-    /// <param name="value">Expected value, compared as text.</param>
+    /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>, compared by the kind of value found.</summary>
+    /// <param name="path">Dotted path, e.g. <c>status</c>, <c>data.total</c> or <c>items.0.id</c>.</param>
+    /// <param name="value">
+    /// Expected value, as text. A number found is compared by value (<c>"3"</c> meets <c>3</c>, <c>3.0</c> and <c>3e0</c>);
+    /// <c>true</c>, <c>false</c> and <c>null</c> as JSON literals, in any case (<c>true.ToString()</c>, <c>"True"</c>,
+    /// meets <c>true</c>); a string by its text, exactly (<c>"3"</c> meets the string <c>"3"</c> too); an object or an
+    /// array by its JSON, with the same rules inside. Written as a JSON string literal (<c>""3""</c>) it asks for a
+    /// string: the number 3 does not meet it. A failure says what kind of value was found
+    /// (<c>JSON replicas is the number 2, expected 3</c>). The generated page and the dry run show the value as written.
+    /// </param>
     IHttpStepBuilder ExpectJson(string path, string value);
 
     /// <summary>A request header.</summary>
@@ -119,6 +126,6 @@ public interface IHttpStepBuilder : IStepBuilder
     IHttpStepBuilder Body(string body);
 
     /// <summary>Request timeout.</summary>
-    /// <param name="timeout">Time limit.</param>
+    /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for the default, 30 seconds).</param>
     IHttpStepBuilder Timeout(TimeSpan timeout);
 }

@@ -55,10 +55,22 @@ internal sealed partial class LiveRun
                 _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed; retrying in {Durations.Format(delay)}");
                 await Task.Delay(delay, _clock, cancellationToken);
             }
-            var started = _clock.GetUtcNow();
-            last = await ShellProcess.RunAsync(command, shell.Timeout, _console.Output, null, cancellationToken);
+            var started = _clock.GetTimestamp();
+            // A process the command left in the background keeps printing after the step: its lines say whose they are.
+            var stepEnded = false;
+            var number = _currentNumber;
+            void OnLine(string line, bool isError) =>
+                _console.Output(Volatile.Read(ref stepEnded) ? $"[background of step {number}] {line}" : line, isError);
+            last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
+            Volatile.Write(ref stepEnded, true);
+            var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
-                ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
+            if (last is { Session: { } session, LeftRunning.Count: > 0 })
+            {
+                _background.Add(key, $"{number} '{step.Title}'", session);
+                _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends (a process meant to outlive the run is started detached: setsid -f …)");
+            }
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {
                 _outputs[step.Title] = string.Join('\n', last.Output);
@@ -89,10 +101,14 @@ internal sealed partial class LiveRun
                 contentType ?? (body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[') ? "application/json" : "text/plain"));
         }
 
+        // Forced to the disk before the request leaves: a resume must know a POST may have reached the server even
+        // when the run dies before the answer.
+        if (!HttpMethods.IsIdempotent(http.Method))
+            _journal.Write("request-sending", ("key", key), ("action", _actionIndex), ("request", $"{http.Method} {http.Url}"));
         var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var started = _clock.GetUtcNow();
+        var started = _clock.GetTimestamp();
         int status;
         string text;
         Uri? location;
@@ -124,7 +140,7 @@ internal sealed partial class LiveRun
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
         JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
-            ("bodyTruncated", truncated ? true : null), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            ("bodyTruncated", truncated ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
         _outputs[step.Title] = text;
 
         var failures = HttpExpectations.Check(http, status, text, location);
@@ -301,7 +317,7 @@ internal sealed partial class LiveRun
         // On the thread pool, and awaited only until the time limit or Ctrl+C: code that blocks or ignores the token
         // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
         // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
-        var started = _clock.GetUtcNow();
+        var started = _clock.GetTimestamp();
         var body = Task.Run(() =>
         {
             DelegateConsole.Enter(console);
@@ -334,7 +350,7 @@ internal sealed partial class LiveRun
         var interrupted = stopped && cancellationToken.IsCancellationRequested;
         var timedOut = stopped && !interrupted;
         JournalOutput(key, "delegate", code.Description, lines, ("timedOut", timedOut ? true : null),
-            ("abandoned", ended ? null : true), ("durationMs", (long)(_clock.GetUtcNow() - started).TotalMilliseconds));
+            ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
 
         var after = ended ? "the code stopped when asked" : "the code did not stop when asked and may still be running in the background";
         if (interrupted) return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C); {after}");
@@ -445,7 +461,12 @@ internal sealed partial class LiveRun
             ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
     }
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose()
+    {
+        // Normally stopped (and reported) at the end of the run; this is the way out when the run threw.
+        _background.KillAll();
+        _http?.Dispose();
+    }
 }
 
 /// <summary>Checks an HTTP response against a step's expectations.</summary>
@@ -468,8 +489,7 @@ internal static class HttpExpectations
                 using var document = JsonDocument.Parse(body);
                 foreach (var (path, value) in http.JsonEquals)
                 {
-                    var actual = JsonPath.Read(document.RootElement, path);
-                    if (actual != value) failures.Add(actual is null ? $"JSON has no {path}" : $"JSON {path} is \"{actual}\", expected \"{value}\"");
+                    if (JsonExpectation.Mismatch(path, JsonPath.Find(document.RootElement, path), value) is { } mismatch) failures.Add(mismatch);
                 }
             }
             catch (JsonException)

@@ -26,6 +26,8 @@ internal sealed partial class LiveRun : IDisposable
     private RunObservers _observers = null!;
     private string _currentPhase = "";
     private string _currentStep = "";
+    private string _currentNumber = "";
+    private readonly BackgroundProcesses _background = new();
 
     public LiveRun(RunContext context, RunnerOptions options, RunConsole console, IOperatorPrompts prompts, ResumeState? resume)
     {
@@ -58,6 +60,8 @@ internal sealed partial class LiveRun : IDisposable
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
                 if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
                     problems.Add($"'{step.Title}' has a manual instruction: pass --skip-manual to skip manual steps, or run interactively");
+                if (!_options.ResendRequests && SentBefore(StepKey(section, j)) is { } sent)
+                    problems.Add($"'{step.Title}' sent {DescribeSent(sent)} in the earlier run, which recorded no result for the step: it may have reached the server, and running the step again sends it again. Check whether it took effect, then pass --resend-requests to send it again, or resume interactively to decide");
             }
         }
         return problems.Count == 0 ? null : "--non-interactive never waits for input, and this run would need it:\n  - " + string.Join("\n  - ", problems.Distinct());
@@ -111,10 +115,34 @@ internal sealed partial class LiveRun : IDisposable
             var verification = await VerifyAsync();
             result = Conclude(stop, rollback, verification);
         }
+        await StopBackgroundAsync();
         await EndObserversAsync(result);
         WriteFooter(result);
         ShowUnwrittenEvents();
         return result;
+    }
+
+    /// <summary>
+    /// Stops what shell steps left running in the background (after verification, which may have used it), says so
+    /// and journals it: the run must not leave processes behind that the engineer does not know about.
+    /// </summary>
+    private async Task StopBackgroundAsync()
+    {
+        var stopped = await _background.StopAllAsync(_options.BackgroundStopGrace);
+        if (stopped.Count == 0) return;
+        _console.Section($"Stopping {stopped.Count} process(es) that steps left running in the background");
+        foreach (var p in stopped)
+        {
+            var what = $"{p.Process}, started by step {p.Step}";
+            switch (p.StoppedBy)
+            {
+                case "SIGTERM": _console.Ok($"{what}: stopped (SIGTERM)"); break;
+                case "SIGKILL": _console.Warn($"{what}: did not stop on SIGTERM within {Durations.Format(_options.BackgroundStopGrace)}: killed (SIGKILL)"); break;
+                default: _console.Failed($"{what}: could not be stopped ({p.Error}): stop it by hand (kill {p.Process.Pid})"); break;
+            }
+            _journal.Write("background-stopped", ("key", p.Key), ("pid", p.Process.Pid), ("command", p.Process.Command),
+                ("stoppedBy", p.StoppedBy), ("error", p.Error));
+        }
     }
 
     /// <summary>The record of the run must survive a journal that stopped taking it: what it did not take is printed.</summary>
@@ -233,6 +261,7 @@ internal sealed partial class LiveRun : IDisposable
     {
         var key = StepKey(section, index);
         _currentStep = step.Title;
+        _currentNumber = number;
         AnnounceEscalation();
         _console.Step($"{number}  {step.Title}");
 
@@ -246,6 +275,11 @@ internal sealed partial class LiveRun : IDisposable
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
+        if (SentBefore(key) is { } sent && await ConfirmResendAsync(key, sent, cancellationToken) is { } notResent)
+        {
+            NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
+            return notResent;
+        }
 
         if (step.RequiresConfirmation && await ConfirmAsync(key, step, cancellationToken) is { } refused)
         {
@@ -253,7 +287,8 @@ internal sealed partial class LiveRun : IDisposable
             return refused;
         }
 
-        var started = _clock.GetUtcNow();
+        // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
+        var started = _clock.GetTimestamp();
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
         StepOutcome outcome;
@@ -270,7 +305,7 @@ internal sealed partial class LiveRun : IDisposable
             outcome = new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
         }
 
-        var duration = _clock.GetUtcNow() - started;
+        var duration = _clock.GetElapsedTime(started);
         _journal.Write("step-finished",
             ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
             ("durationMs", (long)duration.TotalMilliseconds));
@@ -316,6 +351,45 @@ internal sealed partial class LiveRun : IDisposable
         }
         _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", yes ? "confirmed" : "declined"), ("by", "operator"));
         return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
+    }
+
+    /// <summary>The requests that are not idempotent the earlier run sent in this step without a result for it, or null.</summary>
+    private IReadOnlyList<SentRequest>? SentBefore(string key) =>
+        _resume?.SentRequests.TryGetValue(key, out var sent) == true ? sent : null;
+
+    private static string DescribeSent(IReadOnlyList<SentRequest> sent) => string.Join("; ", sent);
+
+    /// <summary>
+    /// Before a resumed step sends again a POST or PATCH the earlier run sent (it may have reached the server: a second
+    /// deploy, a second payment): <c>--resend-requests</c> says yes; otherwise the operator is asked, and no stops the
+    /// run (non-interactive runs were refused before anything ran). Null when the step may run.
+    /// </summary>
+    private async Task<StepOutcome?> ConfirmResendAsync(string key, IReadOnlyList<SentRequest> sent, CancellationToken cancellationToken)
+    {
+        _console.Warn($"In the earlier run this step sent {DescribeSent(sent)}; it may have reached the server, and running the step again sends it again.");
+        if (_options.ResendRequests)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "--resend-requests"));
+            return null;
+        }
+        if (!Interactive)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "refused"), ("by", "--non-interactive"));
+            return new StepOutcome(StepResult.Failed, "a request the earlier run sent would be sent again: pass --resend-requests, or resume interactively");
+        }
+        bool yes;
+        try
+        {
+            yes = await _prompts.ConfirmAsync("Run the step again and send it again? Check first whether it took effect; no stops the run here.", cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "interrupted"), ("by", "operator"));
+            return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the question to send again; nothing of the step ran");
+        }
+        _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", yes ? "resend" : "declined"), ("by", "operator"));
+        return yes ? null : new StepOutcome(StepResult.Aborted, "the operator chose not to send again a request the earlier run sent");
     }
 
     private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)
@@ -375,6 +449,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_options.NonInteractive) mode.Add("non-interactive");
         if (_options.AssumeYes) mode.Add("--yes");
         if (_options.SkipManual) mode.Add("--skip-manual");
+        if (_options.ResendRequests) mode.Add("--resend-requests");
         _console.Section($"Running '{context.Runbook.Id}': {context.Title}");
         if (context.SeverityKey is { } severity)
         {
@@ -392,7 +467,7 @@ internal sealed partial class LiveRun : IDisposable
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
-            ("skipManual", _options.SkipManual));
+            ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null));
         var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
             context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));
@@ -436,14 +511,31 @@ internal sealed partial class LiveRun : IDisposable
         _journal.Write("time-box-exceeded", ("phase", phase.Name), ("timeBox", box.ToString()), ("elapsedMs", (long)Elapsed.TotalMilliseconds));
     }
 
+    private bool _clockBehindShown;
+
     private void AnnounceEscalation()
     {
+        WarnIfClockBehind();
         foreach (var notice in _escalation.Due(_clock.GetUtcNow()))
         {
             _console.Escalate(notice.Message);
             _journal.Write("escalation", ("who", notice.Level?.Who), ("contact", notice.Level?.Contact), ("message", notice.Message),
                 ("elapsedMs", (long)Elapsed.TotalMilliseconds));
         }
+    }
+
+    /// <summary>
+    /// Incident time counts on the wall clock (it spans resumed runs), so it goes negative when the clock is set back
+    /// or a resumed journal came from a machine whose clock was ahead: said once, with what it means for escalation.
+    /// </summary>
+    private void WarnIfClockBehind()
+    {
+        if (_clockBehindShown || Elapsed >= TimeSpan.Zero) return;
+        _clockBehindShown = true;
+        var behind = -Elapsed;
+        _console.Warn($"CLOCK: this machine's clock is now {Durations.Format(behind)} before the incident start ({FormatTime(_escalation.IncidentStart)}): it was set back, or the journal comes from a machine whose clock was ahead. Incident time shows negative, and escalation and time boxes fall due that much later: watch them yourself.");
+        _journal.Write("clock-behind", ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
+            ("behindMs", (long)behind.TotalMilliseconds));
     }
 
     private TimeSpan Elapsed => _clock.GetUtcNow() - _escalation.IncidentStart;
@@ -481,8 +573,15 @@ internal sealed partial class LiveRun : IDisposable
         _ => "failed",
     };
 
-    internal static string FormatElapsed(TimeSpan value) => value.TotalHours >= 1
-        ? value.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
+    /// <summary>
+    /// Elapsed time as a clock shows it (<c>1:05:00</c>, <c>4:30</c>, <c>2.5 s</c>), hours counted past a day
+    /// (<c>25:00:00</c>: a format's <c>h</c> is the hour of the day and would hide a day); behind its start (a clock set
+    /// back) with a sign.
+    /// </summary>
+    internal static string FormatElapsed(TimeSpan value) => value < TimeSpan.Zero
+        ? "-" + FormatElapsed(value == TimeSpan.MinValue ? TimeSpan.MaxValue : value.Negate())
+        : value.TotalHours >= 1
+        ? ((long)value.TotalHours).ToString(CultureInfo.InvariantCulture) + value.ToString(@"\:mm\:ss", CultureInfo.InvariantCulture)
         : value.TotalSeconds >= 10 || value == TimeSpan.Zero
             ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : $"{value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";

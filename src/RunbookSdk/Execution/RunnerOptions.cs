@@ -12,6 +12,13 @@ public sealed record RunnerOptions
     /// <summary>With <see cref="NonInteractive"/>, skip manual instructions (recorded as skipped) instead of failing (<c>--skip-manual</c>).</summary>
     public bool SkipManual { get; init; }
 
+    /// <summary>
+    /// On resume, run again a step whose request that is not idempotent (POST, PATCH) the earlier run sent without a
+    /// result for the step — it may have reached the server — without asking (<c>--resend-requests</c>). Without it an
+    /// interactive run asks, and a non-interactive one refuses to start.
+    /// </summary>
+    public bool ResendRequests { get; init; }
+
     /// <summary>Where the JSON-lines journal is appended; null for the resumed journal, else a new file under <c>.runbook-journals/</c>.</summary>
     public string? JournalPath { get; init; }
 
@@ -54,6 +61,12 @@ public sealed record RunnerOptions
 
     /// <summary>How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is left.</summary>
     public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// When the run ends, how long (real time) a process a shell step left running in the background gets to end
+    /// after SIGTERM before it is killed (SIGKILL): long enough for a port-forward or a tail to exit cleanly.
+    /// </summary>
+    public TimeSpan BackgroundStopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
     public int JournalOutputTail { get; init; } = 10;

@@ -36,6 +36,10 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         [Description("With --non-interactive, skip manual instructions (journaled as skipped) instead of refusing.")]
         public bool SkipManual { get; set; }
 
+        [CommandOption("--resend-requests")]
+        [Description("With --resume: run again a step whose POST or PATCH the earlier run sent without a result for the step (it may have reached the server) without asking. Without it an interactive resume asks, and a non-interactive one refuses to start.")]
+        public bool ResendRequests { get; set; }
+
         [CommandOption("--journal <PATH>")]
         [Description("Append the JSON-lines journal here (default: the resumed journal, else .runbook-journals/ID-TIME.jsonl).")]
         public string? Journal { get; set; }
@@ -126,6 +130,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             AssumeYes = settings.Yes,
             NonInteractive = nonInteractive,
             SkipManual = settings.SkipManual,
+            ResendRequests = settings.ResendRequests,
             JournalPath = settings.Journal,
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,

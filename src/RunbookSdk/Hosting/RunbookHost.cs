@@ -34,8 +34,13 @@ public static class RunbookHost
         using var interrupted = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
-            // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process.
-            if (interrupted.IsCancellationRequested) return;
+            // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process,
+            // and with it what its shell steps run: they run in their own session, where the terminal's Ctrl+C does not reach.
+            if (interrupted.IsCancellationRequested)
+            {
+                ShellSessions.KillAll();
+                return;
+            }
             e.Cancel = true;
             interrupted.Cancel();
         };

@@ -8,6 +8,8 @@ internal sealed class FakeClock : TimeProvider
 {
     private readonly Lock _gate = new();
     private DateTimeOffset _now = new(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
+    // The monotonic side (GetTimestamp): moved by timers and forward advances only, as a real one is by no clock change.
+    private long _timestamp;
 
     public DateTimeOffset Start { get; } = new(2026, 1, 15, 3, 0, 0, TimeSpan.Zero);
 
@@ -18,9 +20,21 @@ internal sealed class FakeClock : TimeProvider
         lock (_gate) return _now;
     }
 
+    /// <summary>Moves the wall clock; a negative <paramref name="by"/> sets it back, which the monotonic timestamp ignores.</summary>
     public void Advance(TimeSpan by)
     {
-        lock (_gate) _now += by;
+        lock (_gate)
+        {
+            _now += by;
+            if (by > TimeSpan.Zero) _timestamp += by.Ticks;
+        }
+    }
+
+    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+    public override long GetTimestamp()
+    {
+        lock (_gate) return _timestamp;
     }
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>

@@ -31,7 +31,7 @@ public sealed class HttpAndNotificationTests
 
         var failures = HttpExpectations.Check(http, 503, Body);
 
-        Assert.Equal(["status 503, expected 200", "body does not contain \"healthy\"", "JSON status is \"ok\", expected \"green\""], failures);
+        Assert.Equal(["status 503, expected 200", "body does not contain \"healthy\"", "JSON status is the string \"ok\", expected green"], failures);
         Assert.Empty(HttpExpectations.Check(new HttpRequestAction("GET", "http://x"), 204, ""));
         Assert.Equal(["status 302, expected a success status"], HttpExpectations.Check(new HttpRequestAction("GET", "http://x"), 302, ""));
     }

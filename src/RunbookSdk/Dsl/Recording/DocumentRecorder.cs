@@ -63,7 +63,7 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
     {
         public IEscalationBuilder Level(string who, TimeSpan after, string? contact = null)
         {
-            levels.Add(new(who, after, contact));
+            levels.Add(new(who, DurationGuard.NotNegative(after, "Escalation Level(who, after)", nameof(after)), contact));
             return this;
         }
     }

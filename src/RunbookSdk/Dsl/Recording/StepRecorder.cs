@@ -29,8 +29,10 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     }
 
     public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(text));
-    public IStepBuilder Wait(TimeSpan duration, string? reason = null) => Add(new WaitAction(duration, reason));
-    public IStepBuilder Monitor(string what, TimeSpan duration) => Add(new MonitorAction(what, duration));
+    public IStepBuilder Wait(TimeSpan duration, string? reason = null) =>
+        Add(new WaitAction(DurationGuard.NotNegative(duration, "Wait(duration)", nameof(duration)), reason));
+    public IStepBuilder Monitor(string what, TimeSpan duration) =>
+        Add(new MonitorAction(what, DurationGuard.NotNegative(duration, "Monitor(what, duration)", nameof(duration))));
     public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
     public IStepBuilder Notify(string template, string? channel = null) => Add(new NotificationAction(template, channel));
     public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
@@ -43,11 +45,17 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     }
 
     public ICommandStepBuilder ExpectExitCode(params int[] codes) => UpdateCommand(c => c with { ExpectedExitCodes = codes });
-    ICommandStepBuilder ICommandStepBuilder.Timeout(TimeSpan timeout) => UpdateCommand(c => c with { Timeout = timeout });
+    ICommandStepBuilder ICommandStepBuilder.Timeout(TimeSpan timeout)
+    {
+        // Zero would kill the command before it did anything; a negative limit was a timer's exception at run time.
+        DurationGuard.Positive(timeout, "Timeout(timeout) of a command", nameof(timeout), "Leave Timeout out for no limit.");
+        return UpdateCommand(c => c with { Timeout = timeout });
+    }
 
     public ICommandStepBuilder Retry(int attempts, TimeSpan backoff)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
+        DurationGuard.NotNegative(backoff, "Retry(attempts, backoff)", nameof(backoff));
         return UpdateCommand(c => c with { Attempts = attempts, RetryBackoff = backoff });
     }
 
@@ -56,7 +64,11 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IHttpStepBuilder ExpectJson(string path, string value) => UpdateHttp(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
     public IHttpStepBuilder Header(string name, string value) => UpdateHttp(h => h with { Headers = [.. h.Headers, new(name, value)] });
     public IHttpStepBuilder Body(string body) => UpdateHttp(h => h with { Body = body });
-    IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout) => UpdateHttp(h => h with { Timeout = timeout });
+    IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout)
+    {
+        DurationGuard.Positive(timeout, "Timeout(timeout) of a request", nameof(timeout), "Leave Timeout out for the default (30 seconds).");
+        return UpdateHttp(h => h with { Timeout = timeout });
+    }
 
     IDelegateStepBuilder IDelegateStepBuilder.Timeout(TimeSpan timeout)
     {

@@ -36,6 +36,15 @@ public sealed class ResumeState
     public IReadOnlyDictionary<string, DateTimeOffset> WaitsUntil => _waits;
 
     /// <summary>
+    /// Requests that are not idempotent (POST, PATCH: any method but GET, HEAD, PUT, DELETE, OPTIONS and TRACE) that
+    /// the earlier run sent in a step it has no result for — it died during the step, or was interrupted in it — by
+    /// step key. They may have reached the server, and running the step again sends them again: that needs the
+    /// engineer's decision (<see cref="RunnerOptions.ResendRequests"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SentRequest>> SentRequests =>
+        _sent.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<SentRequest>)s.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
     /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
     /// journaled masked and cannot be given back.
     /// </summary>
@@ -45,6 +54,8 @@ public sealed class ResumeState
     private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+    // Per step key, the non-idempotent requests its last attempt sent.
+    private readonly Dictionary<string, List<SentRequest>> _sent = new(StringComparer.Ordinal);
 
     /// <summary>Reads a journal.</summary>
     /// <param name="path">The journal file.</param>
@@ -91,9 +102,23 @@ public sealed class ResumeState
                 break;
             case "step-started" when Text(e, "key") is { } key:
                 _started.Add(key);
+                _sent[key] = [];
+                break;
+            case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
+                Sent(key).Add(new SentRequest(request, null));
+                break;
+            case "action" when Text(e, "kind") == "http" && Text(e, "key") is { } key && Text(e, "request") is { } request
+                && !HttpMethods.IsIdempotent(request.Split(' ')[0]):
+                // The answer to the request announced just before; a journal written before request-sending existed has only this.
+                var sent = Sent(key);
+                var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
+                if (sent.Count > 0 && sent[^1] is { Status: null } last && last.Request == request) sent[^1] = last with { Status = status };
+                else sent.Add(new SentRequest(request, status));
                 break;
             case "step-finished" when Text(e, "key") is { } key:
                 _started.Remove(key);
+                // Interrupted (Ctrl+C) in a request: it may have reached the server as surely as when the run died.
+                if (Text(e, "result") != "interrupted") _sent.Remove(key);
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
                 break;
             case "step-skipped" when Text(e, "key") is { } key:
@@ -115,9 +140,12 @@ public sealed class ResumeState
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 _completed.Clear();
+                _sent.Clear();
                 break;
         }
     }
+
+    private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
 
     private static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

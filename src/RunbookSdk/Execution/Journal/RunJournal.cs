@@ -21,7 +21,7 @@ internal sealed class RunJournal : IDisposable
     private readonly Lock _gate = new();
     private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
     private readonly List<byte[]> _unwritten = new();
-    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
+    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending" };
 
     private RunJournal(string path, Stream stream, FileStream? claim, SecretMasker secrets, TimeProvider clock)
     {

@@ -7,13 +7,20 @@ namespace RunbookSdk.Execution;
 /// <param name="ExitCode">The exit code; -1 when the command was killed.</param>
 /// <param name="TimedOut">The time-out passed and the process tree was killed.</param>
 /// <param name="Output">Standard output and error as the lines arrived (not masked: keep it in memory only).</param>
-internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output);
+/// <param name="Session">The shell's session id when it ran in its own session (<see cref="ShellSessions"/>), else null.</param>
+/// <param name="LeftRunning">Processes the command started that still run after it ended (backgrounded with <c>&amp;</c>).</param>
+internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Session, IReadOnlyList<SessionProcess> LeftRunning);
 
 /// <summary>
 /// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
-/// command reaches bash as one argument and nothing is re-split; streams output lines as they arrive; kills the
-/// whole process tree on time-out or interruption.
+/// command reaches bash as one argument and nothing is re-split, in its own session where it can be
+/// (<see cref="ShellSessions"/>); streams output lines as they arrive; kills the whole process tree and session on
+/// time-out or interruption; and reports what the command left running in the background.
 /// </summary>
+/// <remarks>
+/// A background process keeps the output pipes it inherited: its lines still reach <c>onLine</c> after the step
+/// ended (the caller labels them), until it ends or is stopped.
+/// </remarks>
 internal static class ShellProcess
 {
     /// <summary>How long to keep reading after the shell exited, for a background child that still holds the pipes.</summary>
@@ -32,15 +39,13 @@ internal static class ShellProcess
         Action<int>? onStarted,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("/bin/bash")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = new UTF8Encoding(false),
-            StandardErrorEncoding = new UTF8Encoding(false),
-            UseShellExecute = false,
-        };
+        var start = ShellSessions.StartInfo("/bin/bash");
+        start.RedirectStandardInput = true;
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.StandardOutputEncoding = new UTF8Encoding(false);
+        start.StandardErrorEncoding = new UTF8Encoding(false);
+        start.UseShellExecute = false;
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(command);
         // BASH_ENV would make a non-interactive bash source a file before the command: not what the runbook says.
@@ -48,15 +53,19 @@ internal static class ShellProcess
 
         using var process = new Process { StartInfo = start };
         process.Start();
+        int? session = ShellSessions.Supported ? process.Id : null;
+        if (session is { } started) ShellSessions.Track(started);
         onStarted?.Invoke(process.Id);
         // A command that reads standard input gets end-of-file instead of hanging the run.
         process.StandardInput.Close();
 
         var output = new List<string>();
         var outputGate = new Lock();
+        var collecting = true;
         void Collect(string line, bool isError)
         {
-            lock (outputGate) output.Add(line);
+            // After the step, a background process's lines are only shown: the step's output is what it printed.
+            lock (outputGate) if (collecting) output.Add(line);
             onLine(line, isError);
         }
         var readers = Task.WhenAll(
@@ -73,13 +82,22 @@ internal static class ShellProcess
         catch (OperationCanceledException)
         {
             KillTree(process);
+            // The tree misses what the shell put in the background and re-parented away; the session has it all.
+            if (session is { } id) ShellSessions.Kill(id);
             await process.WaitForExitAsync(CancellationToken.None);
             await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
             cancellationToken.ThrowIfCancellationRequested();
             timedOut = true;
         }
         await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
-        lock (outputGate) return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray());
+        // After the drain: a child that only needed a moment more (`(sleep 1; echo hi) &`) is not reported.
+        var leftRunning = session is { } sid && !timedOut ? ShellSessions.Members(sid) : [];
+        if (session is { } done && leftRunning.Count == 0) ShellSessions.Forget(done);
+        lock (outputGate)
+        {
+            collecting = false;
+            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), session, leftRunning);
+        }
     }
 
     private static void KillTree(Process process)

@@ -1,0 +1,143 @@
+using System.Net;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A POST the run was waiting on when it died may have reached the server (a deploy, a failover). Resuming must not
+/// send it again behind the engineer's back: an interactive resume asks, a non-interactive one refuses to start
+/// unless <c>--resend-requests</c> says to send it again.
+/// </summary>
+public sealed class ResendOnResumeTests
+{
+    [Fact]
+    public async Task A_run_killed_while_its_POST_was_in_flight_does_not_resend_it_on_a_non_interactive_resume_without_resend_requests()
+    {
+        await SandboxApp.EnsureBuiltAsync();
+        await using var service = new FaultService();
+        using var temp = new TempDirectory();
+        var journal = temp.File("journal.jsonl");
+
+        // The sandbox app, a real process: it sends POST /fault, which the service holds; then it is killed (kill -9).
+        using (var first = SandboxApp.Start(temp.Path, "run", "sandbox-dependency-fault", $"BaseUrl={service.Url.TrimEnd('/')}", "--non-interactive", "--journal", journal))
+        {
+            _ = first.StandardOutput.ReadToEndAsync();
+            _ = first.StandardError.ReadToEndAsync();
+            await service.FirstPostArrived;
+            first.Kill();
+            await first.WaitForExitAsync();
+        }
+        Assert.Equal(1, service.Posts);
+
+        var refused = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-dependency-fault", "--resume", journal, "--non-interactive");
+
+        Assert.True(refused.ExitCode == 2, refused.Output);
+        Assert.Contains("'Switch the fault off' sent POST", refused.Output);
+        Assert.Contains("(no answer recorded)", refused.Output);
+        Assert.Contains("--resend-requests", refused.Output);
+        Assert.Equal(1, service.Posts);
+
+        var resent = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-dependency-fault", "--resume", journal, "--non-interactive", "--resend-requests");
+
+        Assert.True(resent.ExitCode == 0, resent.Output);
+        Assert.Equal(2, service.Posts);
+        var choice = Journal.Read(journal).Single(e => e.Name == "choice" && e["about"] == "resend");
+        Assert.Equal("--resend-requests", choice["by"]);
+    }
+
+    [Theory]
+    [InlineData(true, 0, 2)]
+    [InlineData(false, 5, 1)]
+    public async Task An_interactive_resume_asks_before_sending_again_and_no_stops_the_run(bool answer, int exitCode, int posts)
+    {
+        var count = 0;
+        using var service = new TestHttpServer(context =>
+        {
+            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref count);
+            return TestHttpServer.ReplyAsync(context, 200, "{\"ok\":true}", "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Fail over", s => s.Http("POST", p["Url"] + "failover").Body("{\"to\":\"b\"}").ExpectStatus(200))
+                .Step("Check", s => s.Http("GET", p["Url"] + "health")))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+        await run.RunAsync();
+        // The run died while the POST was in flight: the journal ends where it was sent.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"request-sending\"", StringComparison.Ordinal)) + 1));
+        run.Prompts.Answer(answer);
+
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == exitCode, resumed.Output);
+        Assert.Equal(posts, count);
+        Assert.StartsWith("Run the step again and send it again?", run.Prompts.Questions[0]);
+        Assert.Contains($"In the earlier run this step sent POST {service.Url}failover (no answer recorded)", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_GET_in_flight_is_simply_sent_again()
+    {
+        using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 200, "ok"));
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", p["Url"] + "health").Timeout(TimeSpan.FromSeconds(5))))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+        await run.RunAsync();
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"step-started\"", StringComparison.Ordinal)) + 1));
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Empty(ResumeState.Read(run.JournalPath).SentRequests);
+    }
+
+    /// <summary>
+    /// The sandbox service's fault switch, held: the first POST /fault never gets an answer (the run dies waiting),
+    /// later ones switch it off; health is green once a POST was answered.
+    /// </summary>
+    private sealed class FaultService : IAsyncDisposable
+    {
+        private readonly TaskCompletionSource _firstPost = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TestHttpServer _server;
+        private int _posts;
+        private volatile bool _off;
+
+        public FaultService() => _server = new TestHttpServer(HandleAsync);
+
+        public string Url => _server.Url;
+        public int Posts => Volatile.Read(ref _posts);
+        public Task FirstPostArrived => _firstPost.Task;
+
+        private async Task HandleAsync(HttpListenerContext context)
+        {
+            var path = context.Request.Url!.AbsolutePath;
+            if (context.Request.HttpMethod == "POST" && path == "/fault")
+            {
+                if (Interlocked.Increment(ref _posts) == 1)
+                {
+                    _firstPost.TrySetResult();
+                    await _release.Task;
+                    return;
+                }
+                _off = true;
+                await TestHttpServer.ReplyAsync(context, 200, "{\"enabled\": false}", "application/json");
+            }
+            else if (path == "/fault") await TestHttpServer.ReplyAsync(context, 200, "{\"enabled\": true}", "application/json");
+            else if (path == "/health") await TestHttpServer.ReplyAsync(context, _off ? 200 : 503, _off ? "{\"status\":\"ok\"}" : "{\"status\":\"dependency unavailable\"}", "application/json");
+            else await TestHttpServer.ReplyAsync(context, 404, "");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            _release.TrySetResult();
+            _server.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
