@@ -66,9 +66,9 @@ internal sealed partial class LiveRun
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
                 ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
-            if (last is { Session: { } session, LeftRunning.Count: > 0 })
+            if (last is { Group: { } group, LeftRunning.Count: > 0 })
             {
-                _background.Add(key, $"{number} '{step.Title}'", session);
+                _background.Add(key, $"{number} '{step.Title}'", group);
                 _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends (a process meant to outlive the run is started detached: setsid -f …)");
             }
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))

@@ -35,10 +35,10 @@ public static class RunbookHost
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process,
-            // and with it what its shell steps run: they run in their own session, where the terminal's Ctrl+C does not reach.
+            // and with it what its shell steps left in the background, where the terminal's Ctrl+C does not reach.
             if (interrupted.IsCancellationRequested)
             {
-                ShellSessions.KillAll();
+                StepProcesses.KillAll();
                 return;
             }
             e.Cancel = true;

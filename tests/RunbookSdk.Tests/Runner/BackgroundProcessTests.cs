@@ -170,6 +170,28 @@ public sealed class BackgroundProcessTests
         Assert.Null(result.Events("action").Single()["leftRunning"]);
     }
 
+    [Fact]
+    public async Task A_shell_step_stays_in_the_runner_s_session_so_a_command_can_still_ask_on_the_terminal()
+    {
+        // A shell in a session of its own has no controlling terminal: `sudo` wanting a password or `ssh` asking to
+        // trust a host key failed at once (and the run rolled back) instead of asking the engineer.
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph.Step("Which session", s => s.Run($"cut -d' ' -f6 /proc/$$/stat > {p["Session"]}")))
+            .NoRollback("test"));
+        run.Parameter("Session", run.Temp.File("session"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(SessionOfThisProcess(), ReadPid(run.Temp.File("session")));
+    }
+
+    private static int SessionOfThisProcess()
+    {
+        var stat = File.ReadAllText("/proc/self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[3], CultureInfo.InvariantCulture);
+    }
+
     private static int ReadPid(string path) => int.Parse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture);
 
     /// <summary>A failing test must not leave its own orphan behind.</summary>

@@ -4,7 +4,7 @@ namespace RunbookSdk.Execution;
 
 /// <summary>
 /// Sends a signal to a process (<c>kill(2)</c> from the C library): .NET can only kill (SIGKILL), and a port-forward
-/// or a tail deserves a SIGTERM first. Used on Linux only, where shell steps run in their own session.
+/// or a tail deserves a SIGTERM first. Used on Linux only, where the processes of shell steps are tracked (<see cref="StepProcesses"/>).
 /// </summary>
 internal static class PosixSignals
 {

@@ -7,14 +7,14 @@ namespace RunbookSdk.Execution;
 /// <param name="ExitCode">The exit code; -1 when the command was killed.</param>
 /// <param name="TimedOut">The time-out passed and the process tree was killed.</param>
 /// <param name="Output">Standard output and error as the lines arrived (not masked: keep it in memory only).</param>
-/// <param name="Session">The shell's session id when it ran in its own session (<see cref="ShellSessions"/>), else null.</param>
+/// <param name="Group">The group that marks the shell's processes (<see cref="StepProcesses"/>), else null.</param>
 /// <param name="LeftRunning">Processes the command started that still run after it ended (backgrounded with <c>&amp;</c>).</param>
-internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Session, IReadOnlyList<SessionProcess> LeftRunning);
+internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning);
 
 /// <summary>
 /// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
-/// command reaches bash as one argument and nothing is re-split, in its own session where it can be
-/// (<see cref="ShellSessions"/>); streams output lines as they arrive; kills the whole process tree and session on
+/// command reaches bash as one argument and nothing is re-split, its processes marked where it can be
+/// (<see cref="StepProcesses"/>); streams output lines as they arrive; kills the whole process tree and group on
 /// time-out or interruption; and reports what the command left running in the background.
 /// </summary>
 /// <remarks>
@@ -39,7 +39,7 @@ internal static class ShellProcess
         Action<int>? onStarted,
         CancellationToken cancellationToken)
     {
-        var start = ShellSessions.StartInfo("/bin/bash");
+        var start = StepProcesses.StartInfo("/bin/bash", out var group);
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;
@@ -53,8 +53,6 @@ internal static class ShellProcess
 
         using var process = new Process { StartInfo = start };
         process.Start();
-        int? session = ShellSessions.Supported ? process.Id : null;
-        if (session is { } started) ShellSessions.Track(started);
         onStarted?.Invoke(process.Id);
         // A command that reads standard input gets end-of-file instead of hanging the run.
         process.StandardInput.Close();
@@ -82,8 +80,8 @@ internal static class ShellProcess
         catch (OperationCanceledException)
         {
             KillTree(process);
-            // The tree misses what the shell put in the background and re-parented away; the session has it all.
-            if (session is { } id) ShellSessions.Kill(id);
+            // The tree misses what the shell put in the background and re-parented away; the group has it all.
+            if (group is { } id) StepProcesses.Kill(id);
             await process.WaitForExitAsync(CancellationToken.None);
             await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
             cancellationToken.ThrowIfCancellationRequested();
@@ -91,12 +89,12 @@ internal static class ShellProcess
         }
         await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
         // After the drain: a child that only needed a moment more (`(sleep 1; echo hi) &`) is not reported.
-        var leftRunning = session is { } sid && !timedOut ? ShellSessions.Members(sid) : [];
-        if (session is { } done && leftRunning.Count == 0) ShellSessions.Forget(done);
+        var leftRunning = group is { } marked && !timedOut ? StepProcesses.Members(marked) : [];
+        if (group is { } done && leftRunning.Count == 0) StepProcesses.Forget(done);
         lock (outputGate)
         {
             collecting = false;
-            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), session, leftRunning);
+            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), group, leftRunning);
         }
     }
 

@@ -6,4 +6,4 @@ namespace RunbookSdk.Execution;
 /// <param name="Process">The process.</param>
 /// <param name="StoppedBy"><c>SIGTERM</c> or <c>SIGKILL</c>; null when it could not be stopped.</param>
 /// <param name="Error">Why it could not be stopped (it runs as another user), else null.</param>
-internal sealed record StoppedProcess(string Key, string Step, SessionProcess Process, string? StoppedBy, string? Error);
+internal sealed record StoppedProcess(string Key, string Step, MarkedProcess Process, string? StoppedBy, string? Error);

@@ -1,9 +1,9 @@
 namespace RunbookSdk.Execution;
 
-/// <summary>A process running in a shell step's session.</summary>
+/// <summary>A process a shell step started (<see cref="StepProcesses"/>).</summary>
 /// <param name="Pid">Its process id.</param>
 /// <param name="Command">Its command line, arguments joined by spaces (not masked: mask before showing it).</param>
-internal sealed record SessionProcess(int Pid, string Command)
+internal sealed record MarkedProcess(int Pid, string Command)
 {
     /// <summary>As the engineer sees it: <c>pid 1234 (kubectl port-forward svc/api 8080:80)</c>.</summary>
     public override string ToString() => $"pid {Pid} ({Command})";

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// Finds every process a shell step started — also one it put in the background with <c>&amp;</c>, which outlives the
+/// shell and is re-parented away from it, out of reach of <see cref="Process.Kill(bool)"/>'s tree — by a mark in its
+/// environment: the step's shell is started with <see cref="Variable"/> set to a value of its own, which everything it
+/// starts inherits. Only processes in the runner's own session count: one started detached (<c>setsid -f …</c>) was
+/// meant to outlive the run. On Linux (<c>/proc</c>); elsewhere shells start unmarked and are not tracked.
+/// </summary>
+/// <remarks>
+/// Not a session of their own (<c>setsid</c>), which would find the same processes without reading their
+/// environment: a shell in a new session has no controlling terminal, so <c>sudo</c> asking for a password, or
+/// <c>ssh</c> asking to trust a host key, failed at once — a failed step and a rollback at 3 a.m. where the command
+/// used to ask the engineer on the terminal.
+/// </remarks>
+internal static class StepProcesses
+{
+    /// <summary>The environment variable that marks a shell step's processes: <c>&lt;runner pid&gt;.&lt;group&gt;</c>.</summary>
+    public const string Variable = "RUNBOOK_SDK_STEP_GROUP";
+
+    private static readonly bool IsSupported = OperatingSystem.IsLinux() && Directory.Exists("/proc");
+
+    // The runner's session: processes outside it were detached on purpose (setsid -f) and are left alone.
+    private static readonly int? RunnerSession = IsSupported ? SessionOf(Environment.ProcessId) : null;
+
+    private static int s_lastGroup;
+
+    // Groups that may still hold processes, process-wide: what a dying runner (a second Ctrl+C, SIGTERM) kills.
+    private static readonly ConcurrentDictionary<int, byte> Live = new();
+
+    static StepProcesses() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
+
+    /// <summary>True when shells start marked and what they leave running can be found and stopped.</summary>
+    public static bool Supported => RunnerSession is not null;
+
+    /// <summary>
+    /// How to start <paramref name="program"/>: marked with a new group when <see cref="Supported"/>
+    /// (<paramref name="group"/>), else as it is (null). Add its arguments to the result.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(string program, out int? group)
+    {
+        var start = new ProcessStartInfo(program);
+        group = null;
+        if (!Supported) return start;
+        var id = Interlocked.Increment(ref s_lastGroup);
+        start.Environment[Variable] = Mark(id);
+        Live.TryAdd(id, 0);
+        group = id;
+        return start;
+    }
+
+    /// <summary>Forgets a group whose processes ended or were stopped.</summary>
+    public static void Forget(int group) => Live.TryRemove(group, out _);
+
+    /// <summary>The processes of <paramref name="group"/> still running (zombies excluded), by scanning <c>/proc</c>.</summary>
+    public static IReadOnlyList<MarkedProcess> Members(int group)
+    {
+        if (!Supported) return [];
+        var members = new List<MarkedProcess>();
+        var mark = MarkEntry(group);
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (IsMember(pid, mark)) members.Add(new MarkedProcess(pid, CommandLine(pid)));
+        }
+        return members;
+    }
+
+    /// <summary>True while <paramref name="pid"/> runs (not a zombie) in <paramref name="group"/>: a reused pid is another process, unmarked.</summary>
+    public static bool InGroup(int pid, int group) => Supported && IsMember(pid, MarkEntry(group));
+
+    /// <summary>Kills (SIGKILL) every process of <paramref name="group"/>: a time-out or Ctrl+C stops the step's whole work at once.</summary>
+    public static void Kill(int group)
+    {
+        // Twice: a process forking while the first pass runs leaves a child the first scan did not see.
+        for (var pass = 0; pass < 2; pass++)
+            foreach (var member in Members(group)) PosixSignals.Send(member.Pid, PosixSignals.SigKill);
+        Forget(group);
+    }
+
+    /// <summary>Kills what every tracked group still holds: the runner is going away and must not leave orphans.</summary>
+    public static void KillAll()
+    {
+        foreach (var group in Live.Keys) Kill(group);
+    }
+
+    private static string Mark(int group) => Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + group.ToString(CultureInfo.InvariantCulture);
+
+    // The whole entry, so that group 1 does not match group 12: "VAR=pid.1" followed by the NUL that ends it.
+    private static byte[] MarkEntry(int group) => Encoding.UTF8.GetBytes(Variable + "=" + Mark(group) + "\0");
+
+    private static bool IsMember(int pid, byte[] mark)
+    {
+        if (pid == Environment.ProcessId || SessionOf(pid) != RunnerSession) return false;
+        try
+        {
+            // The environment the process was started with; unreadable for another user's process (sudo), which
+            // could not be signalled anyway.
+            var environment = File.ReadAllBytes($"/proc/{pid}/environ").AsSpan();
+            var at = environment.IndexOf(mark);
+            return at == 0 || (at > 0 && environment[at - 1] == 0);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // ended meanwhile, or not ours to read
+        }
+    }
+
+    /// <summary>The session of a running process; null for a zombie, an ended process or an unreadable one.</summary>
+    private static int? SessionOf(int pid)
+    {
+        try
+        {
+            // "pid (comm) state ppid pgrp session ...": comm may hold spaces and parentheses, so split after the last ')'.
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            if (fields[0] is "Z" or "X") return null;
+            return int.TryParse(fields[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session) ? session : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentOutOfRangeException or IndexOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    private static string CommandLine(int pid)
+    {
+        try
+        {
+            var text = File.ReadAllText($"/proc/{pid}/cmdline").TrimEnd('\0').Replace('\0', ' ');
+            return text.Length > 0 ? text : File.ReadAllText($"/proc/{pid}/comm").Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return "?";
+        }
+    }
+}
