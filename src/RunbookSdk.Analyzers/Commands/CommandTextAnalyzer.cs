@@ -13,7 +13,8 @@ namespace RunbookSdk.Analyzers.Commands;
 /// The rules that read command text: what <c>Run</c>, <c>Http</c>, <c>Header</c> and <c>Body</c> will actually send.
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
-/// RB0017 constants of several words in the handler's holes, RB0018 hidden characters.
+/// RB0017 constants of several words in the handler's holes, RB0018 hidden characters (also bidirectional controls in the
+/// text a person reads, <see cref="ProseDirectionControls"/>).
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -49,6 +50,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
             DslInvocation.Register(start, runbooks, CommandCalls, Analyze);
+            ProseDirectionControls.Register(start, runbooks);
             start.RegisterSymbolAction(symbol => ParameterDefaults.Analyze(symbol, runbooks, type => IsProduction(runbooks, type)), SymbolKind.NamedType);
         });
     }

@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Dsl;
-using RunbookSdk.Analyzers.Text;
 
 namespace RunbookSdk.Analyzers.Constants;
 
@@ -14,14 +13,13 @@ namespace RunbookSdk.Analyzers.Constants;
 /// RB0016: the generator documents DSL arguments at compile time, so a value only known at run time is shown as
 /// its source text. Holes bound to [Parameter] properties — in <c>Run($"...")</c> and in any interpolated text
 /// argument such as an HTTP URL — are the intended way to vary a runbook and are not reported.
-/// Also RB0018 for the text a person reads (<see cref="ProseDirectionControls"/>): this analyzer already visits every
-/// DSL call, and each analyzer that registers for DSL calls costs a build its own pass over them (docs/performance.md).
+/// Info only: command-line builds skip an analyzer whose every rule is Info, and this one binds every DSL argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
 {
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NonConstantArgument, DiagnosticDescriptors.HiddenCharacter);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.NonConstantArgument);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -37,7 +35,6 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(DslInvocation call)
     {
-        ProseDirectionControls.Check(call);
         var symbols = call.Runbooks.Symbols;
         var arguments = call.Syntax.ArgumentList;
         var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();

@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
@@ -84,9 +85,17 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
     /// and dispatches every matching node, runbook or not (docs/performance.md). Never an operation action:
     /// those make the compiler bind every method body a second time, and runbook bodies are deeply nested lambdas.
     /// </summary>
-    public static void Register(CompilationStartAnalysisContext start, RunbookCompilation runbooks, ImmutableHashSet<string> names, Action<DslInvocation> analyze) =>
+    /// <param name="start">The compilation's start.</param>
+    /// <param name="runbooks">The compilation's RunbookSdk symbols and per-tree indexes.</param>
+    /// <param name="names">The DSL calls to analyze.</param>
+    /// <param name="analyze">The rule.</param>
+    /// <param name="worthReading">When given, a tree whose text it turns down is not looked at (nor its DSL calls found).</param>
+    public static void Register(
+        CompilationStartAnalysisContext start, RunbookCompilation runbooks, ImmutableHashSet<string> names, Action<DslInvocation> analyze,
+        Func<SourceText, bool>? worthReading = null) =>
         start.RegisterSemanticModelAction(context =>
         {
+            if (worthReading is not null && !worthReading(context.SemanticModel.SyntaxTree.GetText(context.CancellationToken))) return;
             var index = runbooks.IndexOf(context.SemanticModel.SyntaxTree, context.CancellationToken);
             foreach (var invocation in index.Calls)
             {

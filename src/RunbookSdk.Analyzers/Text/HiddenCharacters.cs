@@ -56,11 +56,14 @@ internal static class HiddenCharacters
     {
         foreach (var c in text)
         {
-            if (c >= '\u061C' && Classify(c) is { Effect: Reorders }) return true;
+            if (IsReordering(c)) return true;
         }
 
         return false;
     }
+
+    /// <summary>True when <paramref name="c"/> is a bidirectional control.</summary>
+    public static bool IsReordering(char c) => c >= '\u061C' && Classify(c) is { Effect: Reorders };
 
     private static (string Name, string Effect)? Classify(char c) => c switch
     {

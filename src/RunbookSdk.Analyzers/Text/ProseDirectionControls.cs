@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Analyzers.Dsl;
 
@@ -12,16 +13,41 @@ namespace RunbookSdk.Analyzers.Text;
 /// reorders it on the page the on-call engineer follows (an instruction can name one command and show another).
 /// Only the bidirectional controls are reported here: a no-break space or a zero-width space in prose changes what
 /// the page shows no more than it changes what a person reads. Commands, URLs, headers and bodies are read whole by
-/// <see cref="Commands.CommandTextAnalyzer"/>.
+/// <see cref="Commands.CommandTextAnalyzer"/>, which also runs this check: it is an analyzer every build runs anyway.
+/// Not RB0016's analyzer, which binds every DSL argument: its rule is Info, so command-line builds skip it, and a
+/// Warning of its own would put that cost on every build.
 /// </summary>
 internal static class ProseDirectionControls
 {
     private const string Effect = "it reorders the text around it, so the page reads differently from what was written";
 
-    /// <summary>Reports every bidirectional control written in the string literals of <paramref name="call"/>'s arguments.</summary>
-    public static void Check(DslInvocation call)
+    /// <summary>
+    /// Registers the check for the DSL calls other than <see cref="Commands.CommandTextAnalyzer.CommandCalls"/>. A file
+    /// whose text holds no bidirectional control and no escape that could spell one is not looked at further: that
+    /// is nearly every file, and the scan allocates nothing.
+    /// </summary>
+    public static void Register(CompilationStartAnalysisContext start, RunbookCompilation runbooks) =>
+        DslInvocation.Register(start, runbooks, ProseCalls(runbooks), Check, MayHold);
+
+    private static ImmutableHashSet<string> ProseCalls(RunbookCompilation runbooks) =>
+        runbooks.Symbols.Vocabulary.Names.Except(Commands.CommandTextAnalyzer.CommandCalls);
+
+    /// <summary>True when <paramref name="text"/> may hold a bidirectional control, as itself or as a <c>\u</c>, <c>\U</c> or <c>\x</c> escape.</summary>
+    internal static bool MayHold(SourceText text)
     {
-        if (Commands.CommandTextAnalyzer.CommandCalls.Contains(call.Name)) return;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\\' && i + 1 < text.Length && text[i + 1] is 'u' or 'U' or 'x') return true;
+            if (HiddenCharacters.IsReordering(c)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Reports every bidirectional control written in the string literals of <paramref name="call"/>'s arguments.</summary>
+    private static void Check(DslInvocation call)
+    {
         foreach (var argument in call.Syntax.ArgumentList.Arguments)
         {
             // Not into a lambda (a step's body): the calls in it are DSL calls of their own, checked when they are visited.

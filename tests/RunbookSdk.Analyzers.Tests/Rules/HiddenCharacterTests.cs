@@ -1,7 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Commands;
-using RunbookSdk.Analyzers.Constants;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Commands;
 
@@ -89,7 +88,7 @@ public sealed class HiddenCharacterInProseTests
 
     [Fact]
     public Task ABidirectionalControlInAnInstructionOrTitleIsReported() =>
-        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Clean{|#0:{{RightToLeftOverride}}|} up", s => s
                             .Instruction("Delete the {|RB0018:{{RightToLeftOverride}}|}old snapshots")
                             .Note({|RB0018:"Escaped: \u202e"|}))
@@ -99,13 +98,13 @@ public sealed class HiddenCharacterInProseTests
 
     [Fact]
     public Task SpacesAndOtherTextInProseAreNotReported() =>
-        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Tell{{NoBreakSpace}}the team", s => s.Instruction("Post in #incidents: 'Störung behoben ✅'"))
             """));
 
     [Fact]
     public Task TheFixDeletesTheControl() =>
-        Verify<ConstantArgumentAnalyzer>.FixAsync<RemoveHiddenCharacterCodeFix>(
+        Verify<CommandTextAnalyzer>.FixAsync<RemoveHiddenCharacterCodeFix>(
             Sources.Runbook($$"""
                         .Step("Clean up", s => s.Instruction("Delete the {|RB0018:{{RightToLeftOverride}}|}old snapshots"))
             """),
