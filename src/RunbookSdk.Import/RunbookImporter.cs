@@ -64,6 +64,7 @@ public static class RunbookImporter
         }
 
         var warnings = new List<string>(source.Warnings);
+        warnings.AddRange(document.Warnings.Select(w => $"{source.File}: {w}"));
         foreach (var runbook in document.Runbooks)
         {
             var missing = new List<string>();

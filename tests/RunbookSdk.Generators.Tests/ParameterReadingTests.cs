@@ -102,6 +102,78 @@ public sealed class ParameterReadingTests
             parameters);
     }
 
+    [Fact]
+    public void A_teams_own_Parameter_and_Secret_attributes_are_not_taken_for_ours()
+    {
+        // Ops has attributes of the same names for its own tooling: by name, Host was listed as a runbook parameter
+        // (shown on the page, set from the command line) and Region masked as a secret in output and journal.
+        var parameters = Parameters($$"""
+            using RunbookSdk;
+
+            namespace Ops
+            {
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class ParameterAttribute(string d = "") : System.Attribute;
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class SecretAttribute : System.Attribute;
+            }
+
+            [Runbook("r")]
+            public sealed class R : Runbook
+            {
+                [Ops.Parameter("Host")] public string Host { get; init; } = "db-1";
+                [Parameter("Region"), Ops.Secret] public string Region { get; init; } = "eu-west-1";
+                [Parameter("Token"), Secret] public string Token { get; init; } = "";
+                {{Define}}
+            }
+            """);
+
+        Assert.Equal(["Region|string|Region|0|0|\"eu-west-1\"", "Token|string|Token|1|0|\"\""], parameters);
+    }
+
+    [Fact]
+    public void A_file_that_imports_only_the_teams_attributes_has_no_runbook_parameters_from_them()
+    {
+        var parameters = Parameters($$"""
+            using Ops;
+
+            namespace Ops
+            {
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class ParameterAttribute(string d = "") : System.Attribute;
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class SecretAttribute : System.Attribute;
+            }
+
+            [RunbookSdk.Runbook("r")]
+            public sealed class R : RunbookSdk.Runbook
+            {
+                [Parameter("Host")] public string Host { get; init; } = "db-1";
+                [RunbookSdk.Parameter("Token"), Secret] public string Token { get; init; } = "";
+                [RunbookSdk.Parameter("Key"), RunbookSdk.Secret] public string Key { get; init; } = "";
+                public override void Define(RunbookSdk.IRunbookBuilder rb) => rb.Title("T");
+            }
+            """);
+
+        Assert.Equal(["Token|string|Token|0|0|\"\"", "Key|string|Key|1|0|\"\""], parameters);
+    }
+
+    [Fact]
+    public void Aliases_of_our_attributes_are_ours()
+    {
+        var parameters = Parameters($$"""
+            using RunbookSdk;
+            using P = RunbookSdk.ParameterAttribute;
+            using Hidden = RunbookSdk.SecretAttribute;
+
+            [Runbook("r")]
+            public sealed class R : Runbook
+            {
+                [P("Token"), Hidden] public string Token { get; init; } = "";
+                [P] public string Region { get; init; } = "eu";
+                {{Define}}
+            }
+            """);
+
+        Assert.Equal(["Token|string|Token|1|0|\"\"", "Region|string||0|0|\"eu\""], parameters);
+    }
+
     /// <summary>The parameter records of the one runbook's generated part, as name|type|description|secret|required|default.</summary>
     private static string[] Parameters(string source, MetadataReference? reference = null)
     {

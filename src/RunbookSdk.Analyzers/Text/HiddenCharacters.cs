@@ -65,6 +65,44 @@ internal static class HiddenCharacters
     /// <summary>True when <paramref name="c"/> is a bidirectional control.</summary>
     public static bool IsReordering(char c) => c >= '\u061C' && Classify(c) is { Effect: Reorders };
 
+    /// <summary>How <see cref="Visible"/> writes a hidden character: <c>⟨U+202E⟩</c>.</summary>
+    /// <remarks>
+    /// Mathematical angle brackets rather than <c>&lt;U+202E&gt;</c>: the page's code blocks are pasted into a shell,
+    /// where <c>&lt;</c> and <c>&gt;</c> would redirect (and <c>&gt;</c> truncate a file). To a shell and to markdown
+    /// these are plain word characters, so the marker stays inside the word the hidden character was in.
+    /// </remarks>
+    public static string Marker(char c) => "\u27E8U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture) + "\u27E9";
+
+    /// <summary>
+    /// <paramref name="text"/> with every bidirectional control and invisible character written as its
+    /// <see cref="Marker"/>, so a page shows it instead of being reordered by it; with <paramref name="spacesToo"/>, the
+    /// space look-alikes as well (for code, where the shell does not split words at them). Text without such characters
+    /// is returned as it is, so a clean command is copied from the page unchanged.
+    /// </summary>
+    public static string Visible(string text, bool spacesToo)
+    {
+        var first = FirstToShow(text, 0, spacesToo);
+        if (first < 0) return text;
+        var builder = new System.Text.StringBuilder(text.Length + 16);
+        var done = 0;
+        for (var i = first; i >= 0; i = FirstToShow(text, done, spacesToo))
+        {
+            builder.Append(text, done, i - done).Append(Marker(text[i]));
+            done = i + 1;
+        }
+        return builder.Append(text, done, text.Length - done).ToString();
+    }
+
+    private static int FirstToShow(string text, int start, bool spacesToo)
+    {
+        for (var i = start; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c >= '\u00A0' && Classify(c) is { } found && (spacesToo || found.Effect != NotASpace)) return i;
+        }
+        return -1;
+    }
+
     private static (string Name, string Effect)? Classify(char c) => c switch
     {
         '\u061C' => ("ARABIC LETTER MARK", Reorders),

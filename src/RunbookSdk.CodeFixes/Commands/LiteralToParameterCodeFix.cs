@@ -76,8 +76,10 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         var typeSymbol = model.GetDeclaredSymbol(type, cancellationToken);
         // A parameter may come from a base runbook (a project's shared base class): reuse it, or avoid its name.
         var existing = MembersNamed(typeSymbol, name).FirstOrDefault();
-        if (existing is IPropertySymbol property && property.GetAttributes().Any(a => a.AttributeClass?.Name == "ParameterAttribute") &&
-            (secret ? property.GetAttributes().Any(a => a.AttributeClass?.Name == "SecretAttribute") : InitializerOf(property) == value))
+        // Ours by symbol: a property with a team's own Ops.ParameterAttribute is never set by the runner, so a hole
+        // reading it would put its default (for a secret, "") where the value was.
+        if (existing is IPropertySymbol property && HasAttribute(property, model.Compilation, "RunbookSdk.ParameterAttribute") &&
+            (secret ? HasAttribute(property, model.Compilation, "RunbookSdk.SecretAttribute") : InitializerOf(property) == value))
         {
             reuse = true;
         }
@@ -177,6 +179,10 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
     }
 
     /// <summary>The part of a partial type that gets new parameters: the first that declares one, else the first part.</summary>
+    private static bool HasAttribute(IPropertySymbol property, Compilation compilation, string metadataName) =>
+        compilation.GetTypeByMetadataName(metadataName) is { } attribute &&
+        property.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute));
+
     private static TypeDeclarationSyntax HomePart(INamedTypeSymbol? symbol, TypeDeclarationSyntax current, CancellationToken cancellationToken)
     {
         if (symbol is null || symbol.DeclaringSyntaxReferences.Length < 2) return current;

@@ -130,7 +130,7 @@ internal static class DocumentViews
     {
         view["contacts"] = List(document.Contacts.Select(c => Object(("role", Markdown.Cell(c.Role)), ("reach", Markdown.Cell(c.Reach)))));
         view["communications"] = List(document.Communications.Select(c => Object(
-            ("name", Markdown.Heading(c.Name)), ("channel", c.Channel), ("template", Markdown.Fence("text", c.Template)))));
+            ("name", Markdown.Heading(c.Name)), ("channel", c.Channel), ("template", Markdown.Fence("text", c.Template, isCode: false)))));
         view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(s.Items.Select(Markdown.ListItem))))));
         view["references"] = List(document.References.Select(r => Object(("title", r.Title), ("url", r.Url))));
         view["sections"] = List(document.Sections.Select(s => SectionMarkdown.Render(s, 2)));

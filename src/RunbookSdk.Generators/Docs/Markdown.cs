@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using RunbookSdk.Analyzers.Text;
 
 namespace RunbookSdk.Generators.Docs;
 
@@ -14,29 +15,54 @@ internal static class Markdown
     /// <summary>
     /// Text for a heading, which markdown ends at the first line break: a title, phase or step name written over two
     /// lines (<c>\r\n</c>, <c>\n</c> or <c>\r</c>) put its second line below the heading as a paragraph, and split the
-    /// contents link in two. Each break becomes one space.
+    /// contents link in two. Each break becomes one space. Hidden characters are shown (<see cref="Prose"/>) here already,
+    /// not only when the page is done: the contents link's anchor is computed from this text, as GitHub computes it from
+    /// the heading it shows.
     /// </summary>
     public static string Heading(string text)
     {
+        text = Prose(text);
         if (text.IndexOfAny(s_lineBreaks) < 0) return text;
         return text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
     }
+
+    /// <summary>
+    /// Text a person reads, with bidirectional controls and invisible characters written visibly (<c>⟨U+202E⟩</c>):
+    /// raw, they reorder the page the on-call engineer follows ("Trojan Source") or hide inside a word. Every page
+    /// goes through it once more when rendered, whatever its template.
+    /// </summary>
+    public static string Prose(string text) => HiddenCharacters.Visible(text, spacesToo: false);
+
+    /// <summary>
+    /// Code as the page shows it (<see cref="Prose"/>, and also spaces other than the ASCII one, at which a shell
+    /// does not split words): a code block must show what runs. Clean code is returned unchanged, so it pastes as written.
+    /// </summary>
+    public static string ShownCode(string code) => HiddenCharacters.Visible(code, spacesToo: true);
 
     private static readonly char[] s_lineBreaks = { '\r', '\n' };
 
     /// <summary>Inline code that survives backticks in the text: a code span ends at a run of exactly its fence's length.</summary>
     public static string Code(string text)
     {
+        text = ShownCode(text);
         var fence = new string('`', LongestBacktickRun(text) + 1);
         var pad = text.StartsWith("`", StringComparison.Ordinal) || text.EndsWith("`", StringComparison.Ordinal) ? " " : "";
         return fence + pad + text + pad + fence;
     }
 
     /// <summary>A fenced code block whose fence is longer than any backtick run inside the code.</summary>
-    public static string Fence(string language, string code) => AppendFence(new StringBuilder(code.Length + 16), language, code).ToString();
+    /// <param name="language">The block's info string.</param>
+    /// <param name="code">What the block holds.</param>
+    /// <param name="isCode">False for a message in a block (a communication template): it is shown as <see cref="Prose"/>,
+    /// since a no-break space before a French colon is typography there, not a broken command.</param>
+    public static string Fence(string language, string code, bool isCode = true) =>
+        AppendShownFence(new StringBuilder(code.Length + 16), language, isCode ? ShownCode(code) : Prose(code)).ToString();
 
     /// <summary>Appends <see cref="Fence"/>'s block: line endings as "\n", trailing line breaks of the code dropped.</summary>
-    public static StringBuilder AppendFence(StringBuilder builder, string language, string code)
+    public static StringBuilder AppendFence(StringBuilder builder, string language, string code) =>
+        AppendShownFence(builder, language, ShownCode(code));
+
+    private static StringBuilder AppendShownFence(StringBuilder builder, string language, string code)
     {
         var fenceLength = FenceLength(LongestBacktickRun(code));
         var codeStart = OpenFence(builder, language, fenceLength);

@@ -60,6 +60,8 @@ internal static class StepMarkdown
         // The block's code is the commands joined by blank lines, each under its "# comment": written straight into
         // the page. A backtick run cannot span two pieces (a line break is between them), so the fence is sized
         // from the longest run in any piece.
+        // Hidden characters are shown in the block (Markdown.ShownCode): a block must show what runs. Then the block no
+        // longer pastes as what runs, and a line under it says so.
         var longest = 0;
         for (var i = start; i < start + count; i++)
             longest = System.Math.Max(longest, System.Math.Max(Markdown.LongestBacktickRun(actions[i].Comment ?? ""), Markdown.LongestBacktickRun(actions[i].Text.Display)));
@@ -69,17 +71,22 @@ internal static class StepMarkdown
         {
             if (i > start) builder.Append("\n\n");
             // Every line of the comment stays a comment: the block is meant to be pasted into a shell.
-            if (actions[i].Comment is { } comment) builder.Append("# ").Append(comment.Replace("\r\n", "\n").Replace("\n", "\n# ")).Append('\n');
-            builder.Append(actions[i].Text.Display);
+            if (actions[i].Comment is { } comment) builder.Append("# ").Append(Markdown.ShownCode(comment).Replace("\r\n", "\n").Replace("\n", "\n# ")).Append('\n');
+            builder.Append(Markdown.ShownCode(actions[i].Text.Display));
         }
         Markdown.CloseFence(builder, codeStart, fenceLength);
 
         for (var i = start; i < start + count; i++)
         {
             var refinements = ShellRefinements(actions[i]);
+            if (!ReferenceEquals(Markdown.ShownCode(actions[i].Text.Display), actions[i].Text.Display))
+                refinements = HiddenCharactersNote + (refinements.Length > 0 ? "; " + refinements : "");
             if (refinements.Length > 0) builder.Append("\n- ").Append(Markdown.Code(FirstLine(actions[i].Text.Display))).Append(": ").Append(refinements).Append('\n');
         }
     }
+
+    private const string HiddenCharactersNote =
+        "holds hidden characters, shown as \u27E8U+\u2026\u27E9; the runner runs them as written, so pasting this line runs something else (fix the source, RB0018)";
 
     private static string ShellRefinements(ActionModel command)
     {

@@ -126,7 +126,9 @@ internal sealed class TemplateSet
         // Taken out while in use: a render that throws leaves no half-used context for the next page.
         if (reusable) t_builtInContext = null;
         context.PushGlobal(model);
-        var text = template.Render(context).Replace("\r\n", "\n");
+        // Every text a template wrote, however it wrote it (a project's template may print a title raw): a hidden
+        // character a view missed is shown here rather than reordering the page.
+        var text = Markdown.Prose(template.Render(context).Replace("\r\n", "\n"));
         context.PopGlobal();
         if (reusable) t_builtInContext = context;
         return text.EndsWith("\n", StringComparison.Ordinal) && !text.EndsWith("\n\n", StringComparison.Ordinal) ? text : text.TrimEnd('\n') + "\n";

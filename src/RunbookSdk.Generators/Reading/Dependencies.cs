@@ -91,6 +91,23 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
         }
     }
 
+    /// <summary>
+    /// An attribute bound to tell whether it is ours (<c>[Parameter]</c>): the names it is written with, also with the
+    /// <c>Attribute</c> suffix C# tries first — a team's <c>ParameterAttribute</c> declared in a new file can change
+    /// what it binds to — and what it bound to.
+    /// </summary>
+    public void AddAttribute(AttributeSyntax attribute, SymbolInfo bound, SemanticModel model)
+    {
+        foreach (var node in attribute.Name.DescendantNodesAndSelf())
+        {
+            if (node is not SimpleNameSyntax name) continue;
+            _names.Add(name.Identifier.ValueText);
+            _names.Add(name.Identifier.ValueText + "Attribute");
+        }
+
+        Add(bound, model);
+    }
+
     public void MarkUnknown() => IsUnknown = true;
 
     /// <summary>

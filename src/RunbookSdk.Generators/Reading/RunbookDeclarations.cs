@@ -18,8 +18,6 @@ namespace RunbookSdk.Generators.Reading;
 /// </summary>
 internal static class RunbookDeclarations
 {
-    private const string AttributeTypeName = "RunbookAttribute";
-    private const string AttributeNamespace = "RunbookSdk";
     private const string Name = "Runbook";
 
     /// <summary>The syntax provider's predicate: a class with attributes (the names are checked later, with the aliases).</summary>
@@ -80,9 +78,7 @@ internal static class RunbookDeclarations
         return ours.Count == 0 ? null : new AttributeTarget(declaration, symbol, semanticModel, ours.ToImmutable());
     }
 
-    private static bool IsRunbookAttribute(INamedTypeSymbol? type) =>
-        type is { Name: AttributeTypeName, ContainingType: null, ContainingNamespace: { Name: AttributeNamespace } ns }
-        && ns.ContainingNamespace is { IsGlobalNamespace: true };
+    private static bool IsRunbookAttribute(INamedTypeSymbol? type) => SdkAttributes.Is(type, SdkAttributes.Runbook);
 
     /// <summary>
     /// The other names the attribute may go by at <paramref name="declaration"/>: the global aliases, then its file's

@@ -11,8 +11,6 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>Turns a <c>[Runbook]</c> class into a <see cref="RunbookModel"/>. Never throws: half-typed code gives a partial model.</summary>
 internal static class RunbookReader
 {
-    private const string ParameterAttribute = "RunbookSdk.ParameterAttribute";
-    private const string SecretAttribute = "RunbookSdk.SecretAttribute";
     private const string GenericRunbook = "RunbookSdk.Runbook<THandbook>";
 
     /// <param name="target">The <c>[Runbook]</c> class.</param>
@@ -112,8 +110,9 @@ internal static class RunbookReader
     /// <summary>
     /// The <c>[Parameter]</c> properties of the class and its base classes, base classes first (a team's shared
     /// region, say, leads the table). Read from syntax: binding every property's attributes was a third of the time
-    /// spent reading a runbook, in every build. Attributes are recognised by name, as the analyzers do; only what
-    /// syntax cannot tell — a description that is not a literal, a base class from another assembly — is asked
+    /// spent reading a runbook, in every build. Syntax finds the attributes written <c>Parameter</c> or <c>Secret</c>;
+    /// only those are bound, to tell ours from a team's own attribute of the same name (<see cref="SdkAttributes"/>).
+    /// What syntax cannot tell — a description that is not a literal, a base class from another assembly — is asked
     /// of the symbols.
     /// </summary>
     private static EquatableArray<ParameterModel> Parameters(INamedTypeSymbol type, SemanticModel targetModel, Dependencies? dependencies, CancellationToken cancellationToken)
@@ -144,7 +143,7 @@ internal static class RunbookReader
                 {
                     if (property.AttributeLists.Count == 0) continue;
                     ParameterModel? parameter;
-                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, out var fromSyntax))
+                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, model, dependencies, cancellationToken, out var fromSyntax))
                     {
                         parameter = fromSyntax;
                     }
@@ -167,10 +166,11 @@ internal static class RunbookReader
     /// Reads a property from its declaration alone: true with the parameter (or null when the property is not one),
     /// false when syntax cannot tell — a description or <c>Required</c> given as a constant — and the symbol must.
     /// </summary>
-    private static bool TryFromSyntax(PropertyDeclarationSyntax property, out ParameterModel? parameter)
+    private static bool TryFromSyntax(
+        PropertyDeclarationSyntax property, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken, out ParameterModel? parameter)
     {
         parameter = null;
-        var attribute = FindAttribute(property, "Parameter");
+        var attribute = FindOurAttribute(property, "Parameter", SdkAttributes.Parameter, model, dependencies, cancellationToken);
         if (attribute is null || property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)) || !IsSettable(property)) return true;
         string? description = null;
         var required = false;
@@ -190,7 +190,8 @@ internal static class RunbookReader
 
         parameter = new ParameterModel(
             property.Identifier.ValueText, property.Type.ToString(), description,
-            FindAttribute(property, "Secret") is not null, required, property.Initializer?.Value.ToString());
+            FindOurAttribute(property, "Secret", SdkAttributes.Secret, model, dependencies, cancellationToken) is not null, required,
+            property.Initializer?.Value.ToString());
         return true;
     }
 
@@ -208,13 +209,23 @@ internal static class RunbookReader
     private static bool IsSettable(PropertyDeclarationSyntax property) =>
         property.AccessorList?.Accessors.Any(a => a.IsKind(SyntaxKind.SetAccessorDeclaration) || a.IsKind(SyntaxKind.InitAccessorDeclaration)) == true;
 
-    private static AttributeSyntax? FindAttribute(PropertyDeclarationSyntax property, string name)
+    /// <summary>
+    /// The property's attribute written <paramref name="name"/> that binds to RunbookSdk's <paramref name="typeName"/>:
+    /// <c>[Ops.Parameter]</c>, or <c>[Parameter]</c> in a file that imports only a team's own attribute, is not ours.
+    /// </summary>
+    private static AttributeSyntax? FindOurAttribute(
+        PropertyDeclarationSyntax property, string name, string typeName, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken)
     {
         foreach (var list in property.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
             {
-                if (AttributeNames.Is(attribute, name)) return attribute;
+                if (!AttributeNames.Is(attribute, name)) continue;
+                var bound = model.GetSymbolInfo(attribute, cancellationToken);
+                dependencies?.AddAttribute(attribute, bound, model);
+                // An attribute whose arguments do not fit its constructor has it as a candidate: still the attribute meant.
+                var constructor = bound.Symbol ?? (bound.CandidateSymbols.Length > 0 ? bound.CandidateSymbols[0] : null);
+                if (SdkAttributes.Is(constructor?.ContainingType, typeName)) return attribute;
             }
         }
 
@@ -228,11 +239,11 @@ internal static class RunbookReader
     private static ParameterModel? FromSymbol(IPropertySymbol property, bool withInitializer, CancellationToken cancellationToken)
     {
         var attributes = property.GetAttributes();
-        var parameter = attributes.FirstOrDefault(a => a.AttributeClass?.ToDisplayString() == ParameterAttribute);
+        var parameter = attributes.FirstOrDefault(a => SdkAttributes.Is(a.AttributeClass, SdkAttributes.Parameter));
         if (parameter is null || property.IsStatic || property.SetMethod is null) return null;
         var description = parameter.ConstructorArguments.Length > 0 ? parameter.ConstructorArguments[0].Value as string : null;
         var required = parameter.NamedArguments.Any(n => n.Key == "Required" && n.Value.Value is true);
-        var secret = attributes.Any(a => a.AttributeClass?.ToDisplayString() == SecretAttribute);
+        var secret = attributes.Any(a => SdkAttributes.Is(a.AttributeClass, SdkAttributes.Secret));
         var initializer = !withInitializer ? null : property.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))
             .OfType<PropertyDeclarationSyntax>()

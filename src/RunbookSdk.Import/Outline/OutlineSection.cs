@@ -23,8 +23,24 @@ internal sealed class OutlineSection(string heading, int level, int line)
     /// <summary>Sections of the deeper headings that follow.</summary>
     public List<OutlineSection> Children { get; } = [];
 
-    /// <summary>The heading as plain text, without emoji and emphasis.</summary>
-    public string Title => Text.Plain(Heading);
+    /// <summary>
+    /// The heading as plain text, without emoji and emphasis. A heading with no words (<c>## 🚨</c>) would leave an empty
+    /// phase, step or section name: it is named after where it is, <c>Untitled heading at line 12 (🚨)</c>
+    /// (<see cref="IsUntitled"/>). Empty for the root.
+    /// </summary>
+    public string Title => _title ??= Level == 0 ? "" : Text.Plain(Heading) is { Length: > 0 } plain ? plain : UntitledName();
+
+    /// <summary>True for a heading that has no words, only emoji or marks: <see cref="Title"/> is made up.</summary>
+    public bool IsUntitled => Level > 0 && Text.Plain(Heading).Length == 0;
+
+    private string? _title;
+
+    private string UntitledName()
+    {
+        // The emoji stay in the name: they were all the heading said (🚨, ✅), and the page shows them as the document did.
+        var shown = string.Join(" ", Heading.Replace("*", "").Replace("`", "").Replace("_", "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return $"Untitled heading at line {Line}" + (shown.Length > 0 ? $" ({shown})" : "");
+    }
 
     /// <summary>Every block of this section and its subsections, in document order.</summary>
     public IEnumerable<Block> AllBlocks => Blocks.Concat(Children.SelectMany(c => c.AllBlocks));

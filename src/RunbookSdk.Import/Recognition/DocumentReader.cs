@@ -35,15 +35,32 @@ internal sealed partial class DocumentReader
     {
         var reader = new DocumentReader(outline);
         reader.ReadDocument(fallbackTitle);
-        return new ImportedDocument(reader._handbook, reader._runbooks);
+        var document = new ImportedDocument(reader._handbook, reader._runbooks);
+        reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
+        return document;
     }
+
+    /// <summary>Says which headings had no words and what they were named, so the names can be replaced by real ones.</summary>
+    private void ReportUntitledHeadings(List<string> warnings, string fallbackTitle)
+    {
+        var top = Top(_outline.Root);
+        foreach (var section in _outline.Root.Descendants.Where(s => s.IsUntitled))
+        {
+            var name = section == top ? fallbackTitle + "' (the file's name)" : section.Title + "'";
+            warnings.Add($"line {section.Line}: the heading '{section}' has no words; imported as '{name}: give it a name");
+        }
+    }
+
+    /// <summary>The document's single top heading, when it has one.</summary>
+    private static OutlineSection? Top(OutlineSection root) =>
+        root.Children.Count(c => c.Level == 1) == 1 && root.Children.Count == 1 ? root.Children[0] : null;
 
     private void ReadDocument(string fallbackTitle)
     {
         var root = _outline.Root;
-        var top = root.Children.Count(c => c.Level == 1) == 1 && root.Children.Count == 1 ? root.Children[0] : null;
+        var top = Top(root);
         var body = top ?? root;
-        _handbook.Title = top?.Title is { Length: > 0 } title ? title : fallbackTitle;
+        _handbook.Title = top is { IsUntitled: false } ? top.Title : fallbackTitle;
 
         var intro = new ContentSection("Overview");
         var preamble = top is null ? root.Blocks : root.Blocks.Concat(top.Blocks);

@@ -211,6 +211,6 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
 
         /// <summary>Something meant to be copied (a command, a URL): only the first line is indented, so the text stays exact.</summary>
         public void Verbatim(int indent, string prefix, string text, Style? style = null) =>
-            console.WriteVerbatimLine(new string(' ', indent * IndentWidth) + prefix + secrets.Mask(text), style);
+            console.WriteVerbatimLine(new string(' ', indent * IndentWidth) + prefix + ConsoleLines.ShownCode(secrets.Mask(text)), style);
     }
 }

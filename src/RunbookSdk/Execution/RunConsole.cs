@@ -36,7 +36,7 @@ internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
     public void Escalate(string text) => Line(0, text, Alert);
 
     /// <summary>A command or URL, kept on one line so it can be copied.</summary>
-    public void Verbatim(string prefix, string text) => console.WriteVerbatimLine("  " + prefix + secrets.Mask(text));
+    public void Verbatim(string prefix, string text) => console.WriteVerbatimLine("  " + prefix + ConsoleLines.ShownCode(secrets.Mask(text)));
 
     /// <summary>A line of a command's output, masked before it is cut (a cut never splits a secret out of its mask).</summary>
     public void Output(string line, bool isError) =>

@@ -48,6 +48,29 @@ public sealed class LiteralToParameterInheritanceTests
             Source("$\"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'\""));
 
     [Fact]
+    public Task DoesNotReuseAPropertyMarkedWithATeamsOwnParameterAndSecretAttributes()
+    {
+        // Ops.ParameterAttribute is the team's, for its own tooling: the runner never sets such a property, so a hole
+        // reading it would put "" into the command where the secret was. By name, the fix reused it.
+        const string ops = """
+
+            namespace Ops
+            {
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class ParameterAttribute(string d) : System.Attribute;
+                [System.AttributeUsage(System.AttributeTargets.Property)] public sealed class SecretAttribute : System.Attribute;
+            }
+            """;
+        static string WithTeamAttributes(string source) => source.Replace(
+            "[Parameter(\"Database password\"), Secret] public string Password",
+            "[Ops.Parameter(\"Database password\"), Ops.Secret] public string Password", StringComparison.Ordinal) + ops;
+        return Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            WithTeamAttributes(Source("\"psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'\"")),
+            WithTeamAttributes(Source("$\"psql postgresql://admin:{Password2}@db.omnix.ai:5432/app -c 'SELECT 1'\"")).Replace(
+                "    public override void Define(IRunbookBuilder",
+                "    [Parameter(\"Password\"), Secret] public string Password2 { get; init; } = \"\";\n    public override void Define(IRunbookBuilder", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public Task SecretsInTwoPartsOfAPartialRunbookShareOneProperty()
     {
         const string main = """

@@ -13,7 +13,7 @@ internal sealed class HandbookRecorder : DocumentRecorder<IHandbookBuilder>, IHa
     public static HandbookPlan Record(string id, Handbook handbook)
     {
         var recorder = new HandbookRecorder();
-        handbook.Define(recorder);
+        InvariantCultureScope.Run(() => handbook.Define(recorder));
         return new HandbookPlan
         {
             Id = id,

@@ -15,7 +15,7 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     public static RunbookPlan Record(string id, Runbook runbook)
     {
         var recorder = new RunbookRecorder();
-        runbook.Define(recorder);
+        InvariantCultureScope.Run(() => runbook.Define(recorder));
         return new RunbookPlan
         {
             Id = id,
