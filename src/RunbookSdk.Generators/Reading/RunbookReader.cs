@@ -139,11 +139,12 @@ internal static class RunbookReader
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
                 var model = TypeReader.ModelFor(declaration, targetModel);
+                var bindings = new SdkAttributeBindings(model, dependencies, cancellationToken);
                 foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
                 {
                     if (property.AttributeLists.Count == 0) continue;
                     ParameterModel? parameter;
-                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, model, dependencies, cancellationToken, out var fromSyntax))
+                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, bindings, out var fromSyntax))
                     {
                         parameter = fromSyntax;
                     }
@@ -166,11 +167,10 @@ internal static class RunbookReader
     /// Reads a property from its declaration alone: true with the parameter (or null when the property is not one),
     /// false when syntax cannot tell — a description or <c>Required</c> given as a constant — and the symbol must.
     /// </summary>
-    private static bool TryFromSyntax(
-        PropertyDeclarationSyntax property, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken, out ParameterModel? parameter)
+    private static bool TryFromSyntax(PropertyDeclarationSyntax property, SdkAttributeBindings bindings, out ParameterModel? parameter)
     {
         parameter = null;
-        var attribute = FindOurAttribute(property, "Parameter", SdkAttributes.Parameter, model, dependencies, cancellationToken);
+        var attribute = FindOurAttribute(property, "Parameter", SdkAttributes.Parameter, bindings);
         if (attribute is null || property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword)) || !IsSettable(property)) return true;
         string? description = null;
         var required = false;
@@ -190,7 +190,7 @@ internal static class RunbookReader
 
         parameter = new ParameterModel(
             property.Identifier.ValueText, property.Type.ToString(), description,
-            FindOurAttribute(property, "Secret", SdkAttributes.Secret, model, dependencies, cancellationToken) is not null, required,
+            FindOurAttribute(property, "Secret", SdkAttributes.Secret, bindings) is not null, required,
             property.Initializer?.Value.ToString());
         return true;
     }
@@ -213,19 +213,13 @@ internal static class RunbookReader
     /// The property's attribute written <paramref name="name"/> that binds to RunbookSdk's <paramref name="typeName"/>:
     /// <c>[Ops.Parameter]</c>, or <c>[Parameter]</c> in a file that imports only a team's own attribute, is not ours.
     /// </summary>
-    private static AttributeSyntax? FindOurAttribute(
-        PropertyDeclarationSyntax property, string name, string typeName, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken)
+    private static AttributeSyntax? FindOurAttribute(PropertyDeclarationSyntax property, string name, string typeName, SdkAttributeBindings bindings)
     {
         foreach (var list in property.AttributeLists)
         {
             foreach (var attribute in list.Attributes)
             {
-                if (!AttributeNames.Is(attribute, name)) continue;
-                var bound = model.GetSymbolInfo(attribute, cancellationToken);
-                dependencies?.AddAttribute(attribute, bound, model);
-                // An attribute whose arguments do not fit its constructor has it as a candidate: still the attribute meant.
-                var constructor = bound.Symbol ?? (bound.CandidateSymbols.Length > 0 ? bound.CandidateSymbols[0] : null);
-                if (SdkAttributes.Is(constructor?.ContainingType, typeName)) return attribute;
+                if (AttributeNames.Is(attribute, name) && bindings.IsOurs(attribute, typeName)) return attribute;
             }
         }
 
