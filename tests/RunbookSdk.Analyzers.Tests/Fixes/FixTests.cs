@@ -255,6 +255,28 @@ public sealed class LiteralToParameterCodeFixTests
                         .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
             """));
 
+    /// <summary>
+    /// Fix All on a runbook with a secret and two home paths: each fix adds its own property after the last parameter,
+    /// and a batch of those insertions at one place conflicted, so one Fix All fixed only the first finding.
+    /// </summary>
+    [Fact]
+    public Task FixAllAddsOneParameterPerFindingInOneRound() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run("cd {|RB0007:/home/jon/apps/backend|} && ./validate.sh"))
+                        .Step("Logs", s => s.Run("ls {|RB0007:/home/ann/logs|}"))
+                        .Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run($"cd {BackendDirectory} && ./validate.sh"))
+                        .Step("Logs", s => s.Run($"ls {LogsDirectory}"))
+                        .Step("Db", s => s.Run($"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'"))
+            """, extraMembers: """
+                [Parameter("Path of 'backend' on the operator's machine")] public string BackendDirectory { get; init; } = "/home/jon/apps/backend";
+                [Parameter("Path of 'logs' on the operator's machine")] public string LogsDirectory { get; init; } = "/home/ann/logs";
+                [Parameter("Password"), Secret] public string Password { get; init; } = "";
+            """ + "\n"));
+
     [Fact]
     public Task NamesTheAttributesInFullWhereTheFileDoesNotImportRunbookSdk() =>
         Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>("""
