@@ -371,7 +371,22 @@ internal static class CommandPatterns
             }
         }
 
-        return earliest is { } first ? [first] : [];
+        return earliest is { } first ? [first with { Text = FromCommandStart(text, shell, first) }] : [];
+    }
+
+    /// <summary>
+    /// The command as written from its start up to the end of <paramref name="match"/>: <c>kubectl logs -f</c>, not
+    /// <c>-f</c>, so the message says which command of the step never ends. Blanks and line breaks read as one space.
+    /// </summary>
+    private static string FromCommandStart(string text, string shell, TextMatch match)
+    {
+        var start = ShellCommandBounds.CommandStart(shell, match.Start);
+        while (start < match.Start && char.IsWhiteSpace(text[start])) start++;
+        if (start >= match.Start) return match.Text;
+        var words = text.Substring(start, match.Start + match.Length - start)
+            .Split(default(char[]), StringSplitOptions.RemoveEmptyEntries) // on any white space
+            .Where(word => word != "\\"); // a backslash that continues the line
+        return string.Join(" ", words);
     }
 
     /// <summary>
