@@ -277,6 +277,28 @@ public sealed class LiteralToParameterCodeFixTests
                 [Parameter("Password"), Secret] public string Password { get; init; } = "";
             """ + "\n"));
 
+    /// <summary>
+    /// A Redis password and an HTTP basic-auth password are two secrets: both fixes named theirs 'Password', so the
+    /// second reused the first's property and the runbook then sent one value to both (one of them fails at run time).
+    /// </summary>
+    [Fact]
+    public Task PasswordsOfDifferentToolsBecomeDifferentParameters() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli -h cache.omnix.ai -a {|RB0006:hunter2secret|} INFO"))
+                        .Step("Api", s => s.Run("curl -fsS -u admin:{|RB0006:Sup3rSecret|} https://api.omnix.ai/health"))
+                        .Step("Db", s => s.Run("mysql -h db.omnix.ai -u app -p{|RB0006:Db5ecret|} -e 'SELECT 1'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run($"redis-cli -h cache.omnix.ai -a {RedisPassword} INFO"))
+                        .Step("Api", s => s.Run($"curl -fsS -u admin:{BasicAuthPassword} https://api.omnix.ai/health"))
+                        .Step("Db", s => s.Run($"mysql -h db.omnix.ai -u app -p{MysqlPassword} -e 'SELECT 1'"))
+            """, extraMembers: """
+                [Parameter("Redis password"), Secret] public string RedisPassword { get; init; } = "";
+                [Parameter("Basic auth password"), Secret] public string BasicAuthPassword { get; init; } = "";
+                [Parameter("MySQL password"), Secret] public string MysqlPassword { get; init; } = "";
+            """ + "\n"));
+
     [Fact]
     public Task NamesTheAttributesInFullWhereTheFileDoesNotImportRunbookSdk() =>
         Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>("""
