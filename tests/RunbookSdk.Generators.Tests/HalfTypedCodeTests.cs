@@ -89,6 +89,28 @@ public class HalfTypedCodeTests
     }
 
     [Fact]
+    public void A_call_the_DSL_does_not_have_is_reported_at_that_call_not_over_the_whole_chain()
+    {
+        // A typo (Verificaton) mid-chain: RB0101 underlined the whole Define chain from `rb`, lines away from the
+        // compiler's CS1061 on the misspelled name, so the developer could not see what it was about.
+        const string source = """
+            using RunbookSdk;
+            [Runbook("h")] public sealed class H : Runbook {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Typo")
+                    .NoRollback("read only")
+                    .Verificaton(v => v.Step("Health", s => s.Http("GET", "https://api.example.com/health").ExpectStatus(200)));
+            }
+            """;
+        var (run, _) = GeneratorHarness.Run(source);
+
+        var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
+        var span = unreadable.Location.SourceSpan;
+        Assert.StartsWith("Verificaton(v => v.Step(", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
+        Assert.EndsWith("ExpectStatus(200)))", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Non_constant_arguments_are_documented_as_their_source_text()
     {
         var (run, _) = GeneratorHarness.Run(Sources[4]);

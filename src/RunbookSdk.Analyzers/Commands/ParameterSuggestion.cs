@@ -25,7 +25,7 @@ internal static class ParameterSuggestion
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            words[i] = word is "Api" or "Aws" or "Jwt" or "Url" ? word.ToUpperInvariant() : i == 0 ? word : word.ToLowerInvariant();
+            words[i] = word is "Api" or "Aws" or "Jwt" or "Url" ? word.ToUpperInvariant() : word == "Mysql" ? "MySQL" : i == 0 ? word : word.ToLowerInvariant();
         }
 
         return string.Join(" ", words);

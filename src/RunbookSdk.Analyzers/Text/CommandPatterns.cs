@@ -55,6 +55,8 @@ internal static class CommandPatterns
         (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"), // not `grep rollback deploy.log`
     ];
 
+    // Name: the [Parameter, Secret] the fix creates. One tool's password is not another's: a fix reuses a secret
+    // parameter of the same name, so named alike, a Redis and a MySQL password would become one value.
     private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
         (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
@@ -62,9 +64,9 @@ internal static class CommandPatterns
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
         (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*['""]?(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
         (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)['""]?(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
-        (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p['""]?(?<secret>[^\s'""\\]+)", "mysql", "mariadb"), "A password passed as mysql -p", "Password"), // -p alone prompts
-        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+['""]?(?<secret>[^\s'""\\]+)", "redis-cli"), "A password passed as redis-cli -a", "Password"),
-        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))['""]?[^\s:'""\\]+:(?<secret>[^\s'""\\]+)", "curl"), "A password in curl --user", "Password"),
+        (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p['""]?(?<secret>[^\s'""\\]+)", "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
+        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+['""]?(?<secret>[^\s'""\\]+)", "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
+        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))['""]?[^\s:'""\\]+:(?<secret>[^\s'""\\]+)", "curl"), "A password in curl --user", "BasicAuthPassword"),
         (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+['""]?(?<secret>[^\s'""\\]+)", "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),
         (Create(@"\bhooks\.slack\.com/(services|workflows|triggers)/([\w-]+/)+(?<secret>[A-Za-z0-9]{8,})", "hooks.slack.com"), "A Slack webhook URL (its path is the credential)", "SlackWebhookToken"),
         (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
@@ -371,7 +373,22 @@ internal static class CommandPatterns
             }
         }
 
-        return earliest is { } first ? [first] : [];
+        return earliest is { } first ? [first with { Text = FromCommandStart(text, shell, first) }] : [];
+    }
+
+    /// <summary>
+    /// The command as written from its start up to the end of <paramref name="match"/>: <c>kubectl logs -f</c>, not
+    /// <c>-f</c>, so the message says which command of the step never ends. Blanks and line breaks read as one space.
+    /// </summary>
+    private static string FromCommandStart(string text, string shell, TextMatch match)
+    {
+        var start = ShellCommandBounds.CommandStart(shell, match.Start);
+        while (start < match.Start && char.IsWhiteSpace(text[start])) start++;
+        if (start >= match.Start) return match.Text;
+        var words = text.Substring(start, match.Start + match.Length - start)
+            .Split(default(char[]), StringSplitOptions.RemoveEmptyEntries) // on any white space
+            .Where(word => word != "\\"); // a backslash that continues the line
+        return string.Join(" ", words);
     }
 
     /// <summary>

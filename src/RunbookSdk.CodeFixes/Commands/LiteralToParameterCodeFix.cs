@@ -28,7 +28,11 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0006", "RB0007");
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    /// <remarks>One fix after another: each adds a property after the runbook's last parameter, and the batch fixer
+    /// kept only one of several different properties inserted at that same place.</remarks>
+    public override FixAllProvider GetFixAllProvider() => FixAll;
+
+    private static readonly FixAllProvider FixAll = new SequentialFixAllProvider("Move the values into [Parameter] properties", FixAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)

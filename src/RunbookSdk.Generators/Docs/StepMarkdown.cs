@@ -145,6 +145,11 @@ internal static class StepMarkdown
     {
         // A "\r" left by a Windows line ending would make the page depend on how the source was checked out.
         var line = text.Split('\n')[0].TrimEnd('\r', '\\', ' ', '\t');
-        return line.Length <= 60 ? line : line.Substring(0, 57) + "...";
+        if (line.Length <= 60) return line;
+        // Not inside a {Parameter}: "{Namesp..." reads as a parameter the page does not list. Cut before its brace.
+        var cut = 57;
+        var open = line.LastIndexOf('{', cut - 1);
+        if (open > 0 && line.LastIndexOf('}', cut - 1) < open && line.IndexOf('}', open) >= cut) cut = open;
+        return line.Substring(0, cut) + "...";
     }
 }

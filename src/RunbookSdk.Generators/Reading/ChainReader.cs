@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators.Reading;
@@ -45,7 +46,17 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
     }
 
     public void Unreadable(SyntaxNode node, string what) =>
-        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, node.GetLocation(), ownerName, Shorten(what)));
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what)));
+
+    /// <summary>
+    /// A call in a chain is located from its name to its closing parenthesis (<c>Verificaton(...)</c>), where the
+    /// compiler reports a misspelled one: the invocation node itself starts at the chain's receiver, so the warning
+    /// underlined the whole Define body from <c>rb</c> on.
+    /// </summary>
+    private static Location LocationOf(SyntaxNode node) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            ? Location.Create(node.SyntaxTree, TextSpan.FromBounds(access.Name.SpanStart, node.Span.End))
+            : node.GetLocation();
 
     private void ReadLambdaBody(CSharpSyntaxNode body, string receiver, Action<DslCall> visit)
     {

@@ -255,6 +255,50 @@ public sealed class LiteralToParameterCodeFixTests
                         .Step("Api", s => s.Run($"curl -H \"Authorization: Bearer {ApiToken}\" -d '{{\"a\":1}}' https://api.omnix.ai/v1"))
             """));
 
+    /// <summary>
+    /// Fix All on a runbook with a secret and two home paths: each fix adds its own property after the last parameter,
+    /// and a batch of those insertions at one place conflicted, so one Fix All fixed only the first finding.
+    /// </summary>
+    [Fact]
+    public Task FixAllAddsOneParameterPerFindingInOneRound() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run("cd {|RB0007:/home/jon/apps/backend|} && ./validate.sh"))
+                        .Step("Logs", s => s.Run("ls {|RB0007:/home/ann/logs|}"))
+                        .Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Validate", s => s.Run($"cd {BackendDirectory} && ./validate.sh"))
+                        .Step("Logs", s => s.Run($"ls {LogsDirectory}"))
+                        .Step("Db", s => s.Run($"psql postgresql://admin:{Password}@db.omnix.ai:5432/app -c 'SELECT 1'"))
+            """, extraMembers: """
+                [Parameter("Path of 'backend' on the operator's machine")] public string BackendDirectory { get; init; } = "/home/jon/apps/backend";
+                [Parameter("Path of 'logs' on the operator's machine")] public string LogsDirectory { get; init; } = "/home/ann/logs";
+                [Parameter("Password"), Secret] public string Password { get; init; } = "";
+            """ + "\n"));
+
+    /// <summary>
+    /// A Redis password and an HTTP basic-auth password are two secrets: both fixes named theirs 'Password', so the
+    /// second reused the first's property and the runbook then sent one value to both (one of them fails at run time).
+    /// </summary>
+    [Fact]
+    public Task PasswordsOfDifferentToolsBecomeDifferentParameters() =>
+        Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli -h cache.omnix.ai -a {|RB0006:hunter2secret|} INFO"))
+                        .Step("Api", s => s.Run("curl -fsS -u admin:{|RB0006:Sup3rSecret|} https://api.omnix.ai/health"))
+                        .Step("Db", s => s.Run("mysql -h db.omnix.ai -u app -p{|RB0006:Db5ecret|} -e 'SELECT 1'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Flush", s => s.Run($"redis-cli -h cache.omnix.ai -a {RedisPassword} INFO"))
+                        .Step("Api", s => s.Run($"curl -fsS -u admin:{BasicAuthPassword} https://api.omnix.ai/health"))
+                        .Step("Db", s => s.Run($"mysql -h db.omnix.ai -u app -p{MysqlPassword} -e 'SELECT 1'"))
+            """, extraMembers: """
+                [Parameter("Redis password"), Secret] public string RedisPassword { get; init; } = "";
+                [Parameter("Basic auth password"), Secret] public string BasicAuthPassword { get; init; } = "";
+                [Parameter("MySQL password"), Secret] public string MysqlPassword { get; init; } = "";
+            """ + "\n"));
+
     [Fact]
     public Task NamesTheAttributesInFullWhereTheFileDoesNotImportRunbookSdk() =>
         Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>("""

@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 
@@ -50,6 +52,21 @@ public sealed class EndlessCommandTests
     [InlineData("kubectl get --raw /api/v1/nodes/node-1/proxy/metrics")]
     [InlineData("kubectl -n proxy get pods")]
     public Task CommandsThatEndAreNotReported(string command) => Verify(command);
+
+    // The message names the command up to what makes it endless: "'-f' never ends on its own" left the reader to
+    // find which -f (and which command) among the step's commands was meant.
+    [Theory]
+    [InlineData("kubectl logs {|#0:-f|} deploy/payments -n payments", "kubectl logs -f")]
+    [InlineData("curl -fsS localhost:8080/health && sudo journalctl -u api {|#0:-fu|} api", "sudo journalctl -u api -fu")]
+    [InlineData("kubectl -n payments {|#0:rollout status|} deployment/api", "kubectl -n payments rollout status")]
+    [InlineData("aws ssm {|#0:start-session|} --target i-0abc123def4567890", "aws ssm start-session")]
+    [InlineData("{|#0:tail -f|} /var/log/app.log", "tail -f")]
+    public Task TheMessageNamesTheCommandFromItsStart(string command, string named) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(
+            Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{command}}"))
+            """),
+            new DiagnosticResult("RB0015", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(named));
 
     // A `timeout N` prefix bounds the command it prefixes, not the commands after it in the list.
     [Theory]

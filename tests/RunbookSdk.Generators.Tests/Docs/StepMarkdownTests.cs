@@ -73,4 +73,19 @@ public sealed class StepMarkdownTests
         Assert.DoesNotContain("\r", body, StringComparison.Ordinal);
         Assert.EndsWith("\n- `kubectl rollout restart`: stopped after 2 minutes", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_long_command_is_named_without_cutting_a_parameter_in_half()
+    {
+        // The template's own runbook: cut at 57 characters, the name ended in "{Namesp...", a brace the page calls a
+        // parameter but that names none.
+        var command = new ActionModel("shell", TextValue.Literal("kubectl rollout status deployment/{Deployment} -n {Namespace} --timeout=5m"))
+        {
+            Timeout = new DurationModel(TimeSpan.FromMinutes(6), "TimeSpan.FromMinutes(6)"),
+        };
+
+        var body = StepMarkdown.Render(Step(false, command));
+
+        Assert.EndsWith("\n- `kubectl rollout status deployment/{Deployment} -n ...`: stopped after 6 minutes", body, StringComparison.Ordinal);
+    }
 }
