@@ -100,7 +100,7 @@ internal static class ProjectCompiler
             ["RootNamespace"] = properties["RootNamespace"] ?? project.Name,
             ["ProjectDir"] = project.Directory + Path.DirectorySeparatorChar,
         };
-        var options = EditorConfigOptions.For(project.Directory, buildProperties);
+        var options = EditorConfigOptions.For(project.Directory, project.Sources, buildProperties);
         var templates = Directory.Exists(Path.Combine(project.Directory, "runbook-templates"))
             ? Directory.EnumerateFiles(Path.Combine(project.Directory, "runbook-templates"), "*.sbntxt").Order(StringComparer.Ordinal).Select(path => (AdditionalText)new FileText(path)).ToImmutableArray()
             : [];
