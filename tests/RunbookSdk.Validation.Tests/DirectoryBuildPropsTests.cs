@@ -67,4 +67,17 @@ public sealed class DirectoryBuildPropsTests
 
         Assert.Equal(FindingLevel.Error, Assert.Single(result.Findings, f => f.RuleId == "RB0005").Level);
     }
+
+    [Fact]
+    public async Task ADirectoryBuildTargetsSettingApplies()
+    {
+        using var project = ProjectWithAWarning("<Project>\n  <PropertyGroup>\n    <Nullable>enable</Nullable>\n  </PropertyGroup>\n</Project>\n");
+        project.With("Directory.Build.targets", "<Project>\n  <PropertyGroup>\n    <WarningsAsErrors>$(WarningsAsErrors);RB0005</WarningsAsErrors>\n  </PropertyGroup>\n</Project>\n");
+        await project.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        Assert.Equal(FindingLevel.Error, Assert.Single(result.Findings, f => f.RuleId == "RB0005").Level);
+        Assert.Equal(1, result.ExitCode);
+    }
 }

@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace RunbookSdk.Validation.Projects;
 
 /// <summary>
-/// The MSBuild properties validation cares about, read from the project file and the <c>Directory.Build.props</c>
-/// files above it (outermost first, so the nearest wins, as MSBuild imports them). Only literal values and
+/// The MSBuild properties validation cares about, read as MSBuild imports them: the nearest <c>Directory.Build.props</c>
+/// above the project (with the <c>.props</c> files it imports), the project file, then the nearest
+/// <c>Directory.Build.targets</c>. Only literal values and
 /// <c>$(Name)</c> references to properties read here are understood, and conditions of the common forms
 /// (<see cref="MsBuildCondition"/>): validation does not evaluate MSBuild.
 /// </summary>
@@ -33,12 +34,16 @@ public sealed partial class ProjectProperties
     public static ProjectProperties Read(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
     {
         var values = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
-        if (NearestDirectoryBuildProps(Path.GetDirectoryName(Path.GetFullPath(projectFile))!) is { } props)
+        if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.props") is { } props)
             ReadFile(props, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
         AddSdkProps(values);
         ReadFile(projectFile, values, globalProperties, followImports: false, []);
 
         AddSdkTargets(values);
+        // Microsoft.Common.targets imports the nearest Directory.Build.targets after the SDK added the configuration's
+        // symbol and before the compiler runs: a NoWarn or WarningsAsErrors set there is the build's.
+        if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.targets") is { } targets)
+            ReadFile(targets, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
         return new ProjectProperties(values);
     }
 
@@ -112,7 +117,7 @@ public sealed partial class ProjectProperties
         Reference().Replace(value, match => values.TryGetValue(match.Groups[1].Value, out var known) ? known : "");
 
     /// <summary>
-    /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c>
+    /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c> or <c>.targets</c>
     /// (<paramref name="followImports"/>) an <c>Import</c> of another <c>.props</c> file is read where it stands: the
     /// usual chain to the one above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))</c>)
     /// or a path relative to the file. An import not resolved here is skipped, as before.
@@ -177,13 +182,13 @@ public sealed partial class ProjectProperties
         return File.Exists(path) ? path : null;
     }
 
-    // MSBuild imports the nearest Directory.Build.props only; the ones above it count when it imports them.
-    private static string? NearestDirectoryBuildProps(string projectDirectory)
+    // MSBuild imports the nearest Directory.Build.props (and .targets) only; the ones above count when it imports them.
+    private static string? NearestAbove(string projectDirectory, string fileName)
     {
         for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
         {
-            var props = Path.Combine(directory.FullName, "Directory.Build.props");
-            if (File.Exists(props)) return props;
+            var path = Path.Combine(directory.FullName, fileName);
+            if (File.Exists(path)) return path;
         }
 
         return null;
