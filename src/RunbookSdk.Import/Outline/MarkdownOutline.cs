@@ -50,8 +50,11 @@ internal sealed partial class MarkdownOutline
         var stack = new Stack<OutlineSection>();
         stack.Push(root);
         var outline = new MarkdownOutline(source.Text, document, root);
+        var definitions = new Queue<LinkReferenceDefinition>(LooseLinkDefinitions(document));
         foreach (var block in document)
         {
+            if (block is not LinkReferenceDefinitionGroup)
+                while (definitions.Count > 0 && definitions.Peek().Span.Start < block.Span.Start) stack.Peek().Blocks.Add(definitions.Dequeue());
             switch (block)
             {
                 case HeadingBlock heading:
@@ -67,8 +70,22 @@ internal sealed partial class MarkdownOutline
                     break;
             }
         }
+        while (definitions.Count > 0) stack.Peek().Blocks.Add(definitions.Dequeue());
         return outline;
     }
+
+    /// <summary>
+    /// Reference-style link definitions (<c>[status]: https://…</c>) that stand on their own, in document order. Markdig
+    /// moves every definition into one group at the top of the document; they go back into the section they were
+    /// written in (kept as markdown, so the page still renders <c>[status page][status]</c> as that link and the address
+    /// is not lost). One inside a block kept as its source (a quote, a list item) is already in that text.
+    /// </summary>
+    private static IEnumerable<LinkReferenceDefinition> LooseLinkDefinitions(MarkdownDocument document) =>
+        document.OfType<LinkReferenceDefinitionGroup>()
+            .SelectMany(group => group.OfType<LinkReferenceDefinition>())
+            .Where(definition => !document.Any(block => block is not LinkReferenceDefinitionGroup
+                && block.Span.Start <= definition.Span.Start && definition.Span.End <= block.Span.End))
+            .OrderBy(definition => definition.Span.Start);
 
     /// <summary>The exact source text of a block.</summary>
     public string Source(Block block)

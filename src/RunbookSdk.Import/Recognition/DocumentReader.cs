@@ -181,10 +181,25 @@ internal sealed partial class DocumentReader
 
     private static void AddPhase(ImportedRunbook runbook, ImportedPhase phase)
     {
+        // A Rollback or Verification heading with nothing under it says nothing about how to undo or check: it stays a
+        // gap (RB0002/RB0003, reported by the import and the build, waived with --allow-incomplete) instead of a section
+        // whose only step is a placeholder the analyzers would count as a rollback or verification.
+        var empty = phase.Steps.All(step => step.IsEmpty);
+        if (Verification().IsMatch(phase.Name) && runbook.Verification is null)
+        {
+            if (!empty) runbook.Verification = WithAStep(phase);
+        }
+        else if (Rollback().IsMatch(phase.Name) && runbook.Rollback is null)
+        {
+            if (!empty) runbook.Rollback = WithAStep(phase);
+        }
+        else runbook.Phases.Add(WithAStep(phase));
+    }
+
+    private static ImportedPhase WithAStep(ImportedPhase phase)
+    {
         if (phase.Steps.Count == 0) phase.Steps.Add(new ImportedStep(phase.Name));
-        if (Verification().IsMatch(phase.Name) && runbook.Verification is null) runbook.Verification = phase;
-        else if (Rollback().IsMatch(phase.Name) && runbook.Rollback is null) runbook.Rollback = phase;
-        else runbook.Phases.Add(phase);
+        return phase;
     }
 
     private void Finish(ImportedRunbook runbook)

@@ -6,8 +6,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RunbookSdk.Validation.Compiling;
 
 /// <summary>
-/// The <c>.editorconfig</c> files that apply to a project (its folder and every folder above, up to one marked
-/// <c>root = true</c>), as the compiler applies them: <c>dotnet_diagnostic.RBxxxx.severity</c> per source file
+/// The <c>.editorconfig</c> and <c>.globalconfig</c> files that apply to a project's sources (their folders and every
+/// folder above, as MSBuild finds them), as the compiler applies them: <c>dotnet_diagnostic.RBxxxx.severity</c> per source file
 /// through <see cref="SyntaxTreeOptionsProvider"/>, every other key as analyzer options, plus the MSBuild
 /// properties a build makes visible to the generator (<c>build_property.*</c>).
 /// </summary>
@@ -28,41 +28,34 @@ internal sealed class EditorConfigOptions : AnalyzerConfigOptionsProvider
     /// <summary>Per-file diagnostic severities, for <see cref="CompilationOptions.WithSyntaxTreeOptionsProvider"/>.</summary>
     public SyntaxTreeOptionsProvider TreeOptions { get; }
 
-    /// <summary>The paths of the config files found, nearest last.</summary>
+    /// <summary>The paths of the config files found, in ordinal order.</summary>
     public IReadOnlyList<string> Files { get; private init; } = [];
 
-    /// <summary>Reads the <c>.editorconfig</c> files that apply to <paramref name="projectDirectory"/>.</summary>
+    /// <summary>
+    /// Reads the config files a build of the project applies: every <c>.editorconfig</c> and <c>.globalconfig</c> in
+    /// the folder of each source and every folder above it, as MSBuild collects them for the compiler (its
+    /// <c>EditorConfigFiles</c> items). The compiler, not this reader, honours <c>root = true</c>: a root file in a
+    /// subfolder hides the ones above only for the files under it.
+    /// </summary>
     /// <param name="projectDirectory">The project's folder.</param>
+    /// <param name="sources">The project's C# sources (full paths); their folders may lie below the project's.</param>
     /// <param name="buildProperties">MSBuild properties visible to the generator and analyzers.</param>
-    public static EditorConfigOptions For(string projectDirectory, IReadOnlyDictionary<string, string> buildProperties)
+    public static EditorConfigOptions For(string projectDirectory, IEnumerable<string> sources, IReadOnlyDictionary<string, string> buildProperties)
     {
-        var files = new List<string>();
-        for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
+        var directories = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var folder in sources.Select(Path.GetDirectoryName).Append(projectDirectory))
         {
-            var path = Path.Combine(directory.FullName, ".editorconfig");
-            if (!File.Exists(path)) continue;
-            files.Add(path);
-            if (IsRoot(File.ReadAllText(path))) break;
+            for (var directory = folder is null ? null : new DirectoryInfo(folder); directory is not null; directory = directory.Parent)
+                if (!directories.Add(directory.FullName)) break;
         }
 
-        files.Reverse();
+        var files = directories
+            .SelectMany(directory => new[] { Path.Combine(directory, ".editorconfig"), Path.Combine(directory, ".globalconfig") })
+            .Where(File.Exists)
+            .Order(StringComparer.Ordinal)
+            .ToList();
         var configs = files.Select(path => AnalyzerConfig.Parse(File.ReadAllText(path), path)).ToList();
         return new EditorConfigOptions(AnalyzerConfigSet.Create(configs), buildProperties) { Files = files };
-    }
-
-    // `root = true` before the first section ends the search upwards, as in every editorconfig reader.
-    private static bool IsRoot(string text)
-    {
-        foreach (var raw in text.Split('\n'))
-        {
-            var line = raw.Trim();
-            if (line.StartsWith('[')) return false;
-            var equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && line[..equals].Trim().Equals("root", StringComparison.OrdinalIgnoreCase))
-                return line[(equals + 1)..].Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
-        }
-
-        return false;
     }
 
     /// <inheritdoc />

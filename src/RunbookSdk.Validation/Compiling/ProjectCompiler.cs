@@ -100,7 +100,7 @@ internal static class ProjectCompiler
             ["RootNamespace"] = properties["RootNamespace"] ?? project.Name,
             ["ProjectDir"] = project.Directory + Path.DirectorySeparatorChar,
         };
-        var options = EditorConfigOptions.For(project.Directory, buildProperties);
+        var options = EditorConfigOptions.For(project.Directory, project.Sources, buildProperties);
         var templates = Directory.Exists(Path.Combine(project.Directory, "runbook-templates"))
             ? Directory.EnumerateFiles(Path.Combine(project.Directory, "runbook-templates"), "*.sbntxt").Order(StringComparer.Ordinal).Select(path => (AdditionalText)new FileText(path)).ToImmutableArray()
             : [];
@@ -124,11 +124,19 @@ internal static class ProjectCompiler
 
         return new CSharpCompilationOptions(
                 project.IsApp ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: properties["Nullable"] is "enable" ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                nullableContextOptions: NullableContext(properties["Nullable"]),
                 generalDiagnosticOption: warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
                 specificDiagnosticOptions: specific)
             .WithSyntaxTreeOptionsProvider(editorConfig.TreeOptions);
     }
+
+    // The compiler takes <Nullable> in any case and with each of its values (enable, warnings, annotations, disable):
+    // reading only "enable" left out the nullable warnings a TreatWarningsAsErrors build fails on for "Enable" or
+    // "warnings", and reported CS8632 for every '?' of an "annotations" project the build accepts.
+    private static NullableContextOptions NullableContext(string? value) =>
+        Enum.TryParse<NullableContextOptions>(value?.Trim(), ignoreCase: true, out var options) && Enum.IsDefined(options)
+            ? options
+            : NullableContextOptions.Disable;
 
     private static ImmutableArray<MetadataReference> CreateReferences()
     {

@@ -4,8 +4,9 @@ using System.Xml.Linq;
 namespace RunbookSdk.Validation.Projects;
 
 /// <summary>
-/// The MSBuild properties validation cares about, read from the project file and the <c>Directory.Build.props</c>
-/// files above it (outermost first, so the nearest wins, as MSBuild imports them). Only literal values and
+/// The MSBuild properties validation cares about, read as MSBuild imports them: the nearest <c>Directory.Build.props</c>
+/// above the project (with the <c>.props</c> files it imports), the project file, then the nearest
+/// <c>Directory.Build.targets</c>. Only literal values and
 /// <c>$(Name)</c> references to properties read here are understood, and conditions of the common forms
 /// (<see cref="MsBuildCondition"/>): validation does not evaluate MSBuild.
 /// </summary>
@@ -33,34 +34,16 @@ public sealed partial class ProjectProperties
     public static ProjectProperties Read(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
     {
         var values = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
-        foreach (var file in DirectoryBuildProps(Path.GetDirectoryName(Path.GetFullPath(projectFile))!).Append(projectFile))
-        {
-            if (string.Equals(file, projectFile, StringComparison.Ordinal)) AddSdkProps(values);
-            XDocument document;
-            try
-            {
-                document = XDocument.Load(file, LoadOptions.SetLineInfo);
-            }
-            catch (System.Xml.XmlException e)
-            {
-                // MSBuild would refuse it too; read past, it would show up later as a misleading compile error.
-                throw new ValidationInputException($"{file}({e.LineNumber},{e.LinePosition}): not a valid MSBuild file: {e.Message}");
-            }
-            foreach (var group in document.Root?.Elements().Where(e => e.Name.LocalName == "PropertyGroup") ?? [])
-            {
-                // A group under a condition understood here ('$(Configuration)' == 'Release') counts only when it holds;
-                // one not understood is read, as before conditions were evaluated.
-                if (group.Attribute("Condition")?.Value is { } groupCondition && Evaluate(groupCondition, values) == false) continue;
-                foreach (var property in group.Elements())
-                {
-                    if (globalProperties.ContainsKey(property.Name.LocalName)) continue;
-                    if (property.Attribute("Condition")?.Value is { } condition && !Holds(condition, property.Name.LocalName, values)) continue;
-                    values[property.Name.LocalName] = Expand(property.Value.Trim(), values);
-                }
-            }
-        }
+        if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.props") is { } props)
+            ReadFile(props, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
+        AddSdkProps(values);
+        ReadFile(projectFile, values, globalProperties, followImports: false, []);
 
         AddSdkTargets(values);
+        // Microsoft.Common.targets imports the nearest Directory.Build.targets after the SDK added the configuration's
+        // symbol and before the compiler runs: a NoWarn or WarningsAsErrors set there is the build's.
+        if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.targets") is { } targets)
+            ReadFile(targets, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
         return new ProjectProperties(values);
     }
 
@@ -133,18 +116,86 @@ public sealed partial class ProjectProperties
     private static string Expand(string value, Dictionary<string, string> values) =>
         Reference().Replace(value, match => values.TryGetValue(match.Groups[1].Value, out var known) ? known : "");
 
-    private static IEnumerable<string> DirectoryBuildProps(string projectDirectory)
+    /// <summary>
+    /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c> or <c>.targets</c>
+    /// (<paramref name="followImports"/>) an <c>Import</c> of another <c>.props</c> file is read where it stands: the
+    /// usual chain to the one above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))</c>)
+    /// or a path relative to the file. An import not resolved here is skipped, as before.
+    /// </summary>
+    private static void ReadFile(string file, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties,
+        bool followImports, HashSet<string> read)
     {
-        var found = new List<string>();
+        if (followImports && !read.Add(Path.GetFullPath(file))) return;
+        XDocument document;
+        try
+        {
+            document = XDocument.Load(file, LoadOptions.SetLineInfo);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            // MSBuild would refuse it too; read past, it would show up later as a misleading compile error.
+            throw new ValidationInputException($"{file}({e.LineNumber},{e.LinePosition}): not a valid MSBuild file: {e.Message}");
+        }
+        foreach (var element in document.Root?.Elements() ?? [])
+        {
+            if (followImports && element.Name.LocalName == "Import")
+            {
+                if (element.Attribute("Condition")?.Value is { } importCondition && Evaluate(importCondition, values) == false) continue;
+                if (ImportedProps(file, element.Attribute("Project")?.Value) is { } imported)
+                    ReadFile(imported, values, globalProperties, followImports, read);
+                continue;
+            }
+
+            if (element.Name.LocalName != "PropertyGroup") continue;
+            // A group under a condition understood here ('$(Configuration)' == 'Release') counts only when it holds;
+            // one not understood is read, as before conditions were evaluated.
+            if (element.Attribute("Condition")?.Value is { } groupCondition && Evaluate(groupCondition, values) == false) continue;
+            foreach (var property in element.Elements())
+            {
+                if (globalProperties.ContainsKey(property.Name.LocalName)) continue;
+                if (property.Attribute("Condition")?.Value is { } condition && !Holds(condition, property.Name.LocalName, values)) continue;
+                values[property.Name.LocalName] = Expand(property.Value.Trim(), values);
+            }
+        }
+    }
+
+    /// <summary>The <c>.props</c> file an <c>Import</c> in <paramref name="importingFile"/> names, when it can be told without MSBuild.</summary>
+    private static string? ImportedProps(string importingFile, string? project)
+    {
+        if (string.IsNullOrWhiteSpace(project)) return null;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(importingFile))!;
+        var withThisFile = project.Trim()
+            .Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
+        if (GetPathOfFileAbove().Match(withThisFile) is { Success: true } above)
+        {
+            var start = Path.GetFullPath(Path.Combine(directory, above.Groups["start"].Value));
+            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, above.Groups["file"].Value);
+                if (File.Exists(candidate)) return candidate;
+            }
+            return null;
+        }
+        if (withThisFile.Contains("$(", StringComparison.Ordinal) || withThisFile.Contains('*', StringComparison.Ordinal)
+            || !withThisFile.EndsWith(".props", StringComparison.OrdinalIgnoreCase)) return null;
+        var path = Path.GetFullPath(Path.Combine(directory, withThisFile.Replace('\\', Path.DirectorySeparatorChar)));
+        return File.Exists(path) ? path : null;
+    }
+
+    // MSBuild imports the nearest Directory.Build.props (and .targets) only; the ones above count when it imports them.
+    private static string? NearestAbove(string projectDirectory, string fileName)
+    {
         for (var directory = new DirectoryInfo(projectDirectory); directory is not null; directory = directory.Parent)
         {
-            var props = Path.Combine(directory.FullName, "Directory.Build.props");
-            if (File.Exists(props)) found.Add(props);
+            var path = Path.Combine(directory.FullName, fileName);
+            if (File.Exists(path)) return path;
         }
 
-        found.Reverse();
-        return found;
+        return null;
     }
+
+    [GeneratedRegex(@"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'?(?<file>[^',()$]+?)'?\s*,\s*'?(?<start>[^',()$]*?)'?\s*\)\)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GetPathOfFileAbove();
 
     [GeneratedRegex(@"^\s*'\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)'\s*==\s*''\s*$")]
     private static partial Regex EmptyCheck();
