@@ -460,7 +460,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         _console.Info($"Journal: {_journal.Path}");
         if (_resume is not null)
-            _console.Info($"Resuming: {_resume.CompletedSteps.Count} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
+            _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         _journal.Write("run-started",
             ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
@@ -553,6 +553,28 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private bool IsCompleted(string key, string section) =>
         section != "verification" && !(section == "rollback" && _phaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
+
+    /// <summary>
+    /// How many steps of this runbook the resumed run will show as already completed. Not the journal's count: that
+    /// includes verification steps (always run again), steps of a runbook that has changed since, and rollback steps,
+    /// which are repeated once a phase step runs again (a phase step not completed in the journal will).
+    /// </summary>
+    private int StepsNotRepeated()
+    {
+        if (_resume is null) return 0;
+        var count = 0;
+        var phaseStepRunsAgain = false;
+        foreach (var (section, steps) in Sections())
+        {
+            if (section == "verification" || (section == "rollback" && phaseStepRunsAgain)) continue;
+            for (var j = 0; j < steps.Count; j++)
+            {
+                if (_resume.CompletedSteps.Contains(StepKey(section, j))) count++;
+                else if (section != "rollback") phaseStepRunsAgain = true;
+            }
+        }
+        return count;
+    }
 
     /// <summary>A step's identity in the journal: its section, position and title, so a changed runbook never matches an old record.</summary>
     private string StepKey(string section, int index) => $"{section}/step-{index + 1}:{StepTitle(section, index)}";
