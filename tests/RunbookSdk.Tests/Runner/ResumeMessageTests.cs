@@ -31,4 +31,26 @@ public sealed class ResumeMessageTests
         Assert.Single(resumed.Events("step-skipped"));
         Assert.Contains("Resuming: 1 completed step(s) are not repeated", resumed.Output);
     }
+
+    [Fact]
+    public async Task A_wait_whose_time_passed_while_the_run_was_down_says_so_rather_than_0_minutes_left()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy", s => s.Execute("deploy", _ => Task.CompletedTask))
+                .Step("Settle", s => s.Wait(TimeSpan.FromSeconds(2), "warms up")))
+            .NoRollback("test"));
+        var options = new RunnerOptions { NonInteractive = true };
+        await run.RunAsync(options);
+        // Interrupted in the wait: the journal ends where the wait started; the engineer resumes a minute later.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal)) + 1));
+        run.Clock.Advance(TimeSpan.FromMinutes(1));
+
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.DoesNotContain("0 minutes left", resumed.Output);
+        Assert.Contains("its time has passed: no wait left", resumed.Output);
+    }
 }
