@@ -298,7 +298,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C); its processes were killed");
+            outcome = new StepOutcome(StepResult.Interrupted, InterruptedReason(_actionIndex < step.Actions.Count ? step.Actions[_actionIndex] : null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -553,6 +553,19 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private bool IsCompleted(string key, string section) =>
         section != "verification" && !(section == "rollback" && _phaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
+
+    /// <summary>
+    /// What a Ctrl+C stopped, said of the action it stopped: a wait interrupted with "its processes were killed" sent
+    /// the engineer looking for processes the step never started.
+    /// </summary>
+    private static string InterruptedReason(StepAction? action) => "interrupted by the operator (Ctrl+C)" + action switch
+    {
+        ShellCommandAction => "; its processes were killed",
+        HttpRequestAction => "; the request was cancelled",
+        WaitAction => " during the wait",
+        MonitorAction => " during the monitor",
+        _ => "",
+    };
 
     /// <summary>
     /// How many steps of this runbook the resumed run will show as already completed. Not the journal's count: that
