@@ -19,6 +19,8 @@ internal sealed partial class LiveRun : IDisposable
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
     private int _actionIndex;
+    // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
+    private bool _rolledBack;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     // Outputs a resumed run cannot give back (a secret journaled masked, a command's whole output), by name: why.
     private readonly Dictionary<string, string> _lostOutputs = new(StringComparer.OrdinalIgnoreCase);
@@ -112,6 +114,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Failed(Capitalize(stop.Reason) + ".");
             var rollback = await RollbackAsync(stop);
+            _rolledBack = rollback.Kind == RollbackKind.Succeeded;
             var verification = await VerifyAsync();
             result = Conclude(stop, rollback, verification);
         }
@@ -487,8 +490,12 @@ internal sealed partial class LiveRun : IDisposable
             _ => "Run FAILED.",
         });
         _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
+        // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
+        // after the last completed step" made the engineer expect the first steps to be skipped.
         if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
-            _console.Info($"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+            _console.Info(_rolledBack
+                ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
+                : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
     }
 
     private void PhaseHeading(string title, string section, PhasePlan phase)
