@@ -225,7 +225,9 @@ internal sealed partial class LiveRun
         if (!_actionRan && _resume?.WaitsUntil.TryGetValue($"{key}#{_actionIndex}", out var until) == true && until - now < duration)
         {
             duration = until > now ? until - now : TimeSpan.Zero;
-            _console.Info($"The earlier run started this wait at {FormatTime(until - wait.Duration)} and nothing ran since: {Durations.Format(duration)} left.");
+            // "0 minutes left" of a 2-second wait reads like a unit mix-up: say plainly that nothing is left to wait.
+            var rest = duration == TimeSpan.Zero ? "its time has passed: no wait left" : $"{Durations.Format(duration)} left";
+            _console.Info($"The earlier run started this wait at {FormatTime(until - wait.Duration)} and nothing ran since: {rest}.");
         }
         _actionRan = true;
         _journal.Write("wait-started", ("key", key), ("action", _actionIndex), ("until", (now + duration).ToString("O", CultureInfo.InvariantCulture)),

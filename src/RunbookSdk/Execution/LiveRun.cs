@@ -19,6 +19,8 @@ internal sealed partial class LiveRun : IDisposable
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
     private int _actionIndex;
+    // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
+    private bool _rolledBack;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     // Outputs a resumed run cannot give back (a secret journaled masked, a command's whole output), by name: why.
     private readonly Dictionary<string, string> _lostOutputs = new(StringComparer.OrdinalIgnoreCase);
@@ -112,6 +114,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Failed(Capitalize(stop.Reason) + ".");
             var rollback = await RollbackAsync(stop);
+            _rolledBack = rollback.Kind == RollbackKind.Succeeded;
             var verification = await VerifyAsync();
             result = Conclude(stop, rollback, verification);
         }
@@ -298,7 +301,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            outcome = new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C); its processes were killed");
+            outcome = new StepOutcome(StepResult.Interrupted, InterruptedReason(_actionIndex < step.Actions.Count ? step.Actions[_actionIndex] : null));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -460,7 +463,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         _console.Info($"Journal: {_journal.Path}");
         if (_resume is not null)
-            _console.Info($"Resuming: {_resume.CompletedSteps.Count} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
+            _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         _journal.Write("run-started",
             ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
@@ -487,8 +490,12 @@ internal sealed partial class LiveRun : IDisposable
             _ => "Run FAILED.",
         });
         _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
+        // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
+        // after the last completed step" made the engineer expect the first steps to be skipped.
         if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
-            _console.Info($"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+            _console.Info(_rolledBack
+                ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
+                : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
     }
 
     private void PhaseHeading(string title, string section, PhasePlan phase)
@@ -553,6 +560,41 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private bool IsCompleted(string key, string section) =>
         section != "verification" && !(section == "rollback" && _phaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
+
+    /// <summary>
+    /// What a Ctrl+C stopped, said of the action it stopped: a wait interrupted with "its processes were killed" sent
+    /// the engineer looking for processes the step never started.
+    /// </summary>
+    private static string InterruptedReason(StepAction? action) => "interrupted by the operator (Ctrl+C)" + action switch
+    {
+        ShellCommandAction => "; its processes were killed",
+        HttpRequestAction => "; the request was cancelled",
+        WaitAction => " during the wait",
+        MonitorAction => " during the monitor",
+        _ => "",
+    };
+
+    /// <summary>
+    /// How many steps of this runbook the resumed run will show as already completed. Not the journal's count: that
+    /// includes verification steps (always run again), steps of a runbook that has changed since, and rollback steps,
+    /// which are repeated once a phase step runs again (a phase step not completed in the journal will).
+    /// </summary>
+    private int StepsNotRepeated()
+    {
+        if (_resume is null) return 0;
+        var count = 0;
+        var phaseStepRunsAgain = false;
+        foreach (var (section, steps) in Sections())
+        {
+            if (section == "verification" || (section == "rollback" && phaseStepRunsAgain)) continue;
+            for (var j = 0; j < steps.Count; j++)
+            {
+                if (_resume.CompletedSteps.Contains(StepKey(section, j))) count++;
+                else if (section != "rollback") phaseStepRunsAgain = true;
+            }
+        }
+        return count;
+    }
 
     /// <summary>A step's identity in the journal: its section, position and title, so a changed runbook never matches an old record.</summary>
     private string StepKey(string section, int index) => $"{section}/step-{index + 1}:{StepTitle(section, index)}";

@@ -1,0 +1,42 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// Ctrl+C during a step says what it stopped. A wait interrupted with "its processes were killed" sends the engineer
+/// looking for processes the step never started, on the console and in the journal the incident review reads.
+/// </summary>
+public sealed class InterruptReasonTests
+{
+    [Fact]
+    public async Task Ctrl_C_during_a_wait_does_not_claim_processes_were_killed()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Let it settle", s => s.Wait(TimeSpan.FromHours(1), "the new version warms up")))
+            .NoRollback("test"));
+        using var ctrlC = new CancellationTokenSource();
+        var console = new Support.PlainConsole();
+        // The real clock, so the wait really waits until Ctrl+C; it is pressed once the journal shows the wait started.
+        var options = TestRun.NonInteractive with { JournalPath = run.JournalPath, Clock = TimeProvider.System };
+        var running = Task.Run(() => new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token));
+        while (!running.IsCompleted && !JournalShows(run.JournalPath, "\"wait-started\""))
+            await Task.Delay(20);
+        ctrlC.Cancel();
+        // A guard against hanging the test suite, not a limit on how fast the run must be.
+        var outcome = await running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        var reason = Journal.Read(run.JournalPath).Last(e => e.Name == "step-finished")["reason"];
+        Assert.Equal("interrupted by the operator (Ctrl+C) during the wait", reason);
+        Assert.DoesNotContain("processes were killed", console.Output);
+    }
+
+    /// <summary>Reads the journal as `tail -f` would, beside the run that writes it.</summary>
+    private static bool JournalShows(string path, string text)
+    {
+        if (!File.Exists(path)) return false;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal);
+    }
+}

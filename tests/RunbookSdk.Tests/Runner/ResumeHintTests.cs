@@ -1,0 +1,62 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// The footer's resume hint must say what a resume will do. After a completed rollback a resume starts over from the
+/// first step (the rollback undid the completed ones), so "continue after the last completed step" would lead the
+/// engineer to run a destructive first step again believing it is skipped.
+/// </summary>
+public sealed class ResumeHintTests
+{
+    [Fact]
+    public async Task After_an_interrupt_that_was_rolled_back_the_hint_says_a_resume_starts_over()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p
+                .Step("Deploy the new version", s => s.Execute("deploy", _ => Task.CompletedTask).RequiresConfirmation())
+                .Step("Soak", s => s.Execute("soak", ctx => Task.Delay(Timeout.Infinite, ctx.CancellationToken))))
+            .Rollback(r => r.Step("Roll back", s => s.Execute("roll back", _ => Task.CompletedTask)))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Task.CompletedTask))));
+        using var ctrlC = new CancellationTokenSource();
+        var running = run.RunAsync(new RunnerOptions { NonInteractive = true, AssumeYes = true }, ctrlC.Token);
+        while (!running.IsCompleted && !JournalShows(run.JournalPath, "\"title\":\"Soak\""))
+            await Task.Delay(20);
+        ctrlC.Cancel();
+        // A guard against hanging the test suite, not a limit on how fast the run must be.
+        var result = await running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.DoesNotContain("To continue after the last completed step", result.Output);
+        Assert.Contains("The rollback undid the completed steps: a resume starts over from the first step", result.Output);
+        // What the hint says is what a resume does: the destructive first step is asked for again.
+        Assert.DoesNotContain(ResumeState.Read(run.JournalPath).CompletedSteps, key => key.StartsWith("phase-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task After_an_interrupt_without_rollback_the_hint_says_a_resume_continues()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p
+                .Step("Deploy the new version", s => s.Execute("deploy", _ => Task.CompletedTask))
+                .Step("Soak", s => s.Execute("soak", ctx => Task.Delay(Timeout.Infinite, ctx.CancellationToken))))
+            .NoRollback("test"));
+        using var ctrlC = new CancellationTokenSource();
+        var running = run.RunAsync(new RunnerOptions { NonInteractive = true }, ctrlC.Token);
+        while (!running.IsCompleted && !JournalShows(run.JournalPath, "\"title\":\"Soak\""))
+            await Task.Delay(20);
+        ctrlC.Cancel();
+        var result = await running.WaitAsync(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(130, result.ExitCode);
+        Assert.Contains("To continue after the last completed step: run test-runbook --resume", result.Output);
+    }
+
+    /// <summary>Reads the journal as `tail -f` would, beside the run that writes it.</summary>
+    private static bool JournalShows(string path, string text)
+    {
+        if (!File.Exists(path)) return false;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return new StreamReader(stream).ReadToEnd().Contains(text, StringComparison.Ordinal);
+    }
+}
