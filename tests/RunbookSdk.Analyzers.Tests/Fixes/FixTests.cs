@@ -201,22 +201,22 @@ public sealed class RequiresConfirmationCodeFixTests
             """));
 }
 
-public sealed class AddCurlFailCodeFixTests
+public sealed class FailOnHttpErrorCodeFixTests
 {
     [Fact]
     public Task AddsFailToEveryCurlOfAVerification() =>
-        Verify<CommandTextAnalyzer>.FixAsync<AddCurlFailCodeFix>(
+        Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
                 verification: """v => v.Step("Health", s => s.Run("{|RB0014:curl|} -s https://api.omnix.ai/health && {|RB0014:curl|} https://modax.ai/health"))"""),
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
                 verification: """v => v.Step("Health", s => s.Run("curl --fail -s https://api.omnix.ai/health && curl --fail https://modax.ai/health"))"""));
 }
 
-public sealed class AddCheckStatusCodeFixTests
+public sealed class FailOnHttpErrorCodeFixHttpieTests
 {
     [Fact]
     public Task AddsCheckStatusToEveryHttpieCallOfAVerification() =>
-        Verify<CommandTextAnalyzer>.FixAsync<AddCheckStatusCodeFix>(
+        Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
                 verification: """v => v.Step("Health", s => s.Run("{|RB0014:http|} GET https://api.omnix.ai/health && {|RB0014:https|} modax.ai/health"))"""),
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",

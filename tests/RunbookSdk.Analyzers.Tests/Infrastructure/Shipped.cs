@@ -9,7 +9,7 @@ internal static class Shipped
 {
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = Create<DiagnosticAnalyzer>(typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer));
 
-    public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = Create<CodeFixProvider>(typeof(RunbookSdk.CodeFixes.Commands.AddCurlFailCodeFix));
+    public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = Create<CodeFixProvider>(typeof(RunbookSdk.CodeFixes.Commands.FailOnHttpErrorCodeFix));
 
     /// <summary>The repository's root: the directory holding RunbookSdk.sln above the test's output.</summary>
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
