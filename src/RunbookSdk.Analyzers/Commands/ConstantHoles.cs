@@ -31,7 +31,7 @@ internal static class ConstantHoles
             }
 
             if (piece.ConstantHole is { } hole && IsCandidate(piece.Constant!) && shell.AtBareWord &&
-                (piece.Constant!.TrimStart()[0] == '-' || AtCommandStart(text.Flat, piece.FlatStart)))
+                (piece.Constant!.TrimStart()[0] == '-' || AtCommandStart(text.Shell, piece.FlatStart)))
                 yield return (hole, piece.Constant!);
 
             shell.AfterHole(piece.FlatText);
@@ -55,7 +55,11 @@ internal static class ConstantHoles
         return trimmed.IndexOf(' ') > 0 || trimmed.IndexOf('\t') > 0;
     }
 
-    /// <summary>Whether a word at <paramref name="position"/> is a command's name: after nothing, an operator or a prefix such as sudo.</summary>
+    /// <summary>
+    /// Whether a word at <paramref name="position"/> is a command's name: after nothing, an operator or a prefix such as
+    /// sudo. Read in the shell's reading (<see cref="ShellOperators"/>): after a quoted or escaped <c>;</c> (<c>-exec rm {} \;</c>)
+    /// a word is an argument.
+    /// </summary>
     private static bool AtCommandStart(string flat, int position)
     {
         var end = position;

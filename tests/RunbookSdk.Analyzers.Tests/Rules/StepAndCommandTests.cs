@@ -314,6 +314,7 @@ public sealed class RB0017Tests
                         .Step("Quoted on purpose", s => s.Run($"kubectl get pods -n {Region} -l \"note={Kubectl}\""))
                         .Step("One word", s => s.Run($"kubectl --context {Context} get pods -n {Region}"))
                         .Step("A comment", s => s.Run($"kubectl get pods -n {Region} # then {Kubectl} describe"))
+                        .Step("After a quoted separator: an argument, not a command", s => s.Run($"grep -e a\\; {Message} -n {Region}"))
                         .Step("Constants only: Run(string) runs the text as written", s => s.Run($"{Kubectl} get pods"))
                         .Step("Joined with +", s => s.Run(Kubectl + " get pods"))
             """, extraMembers: Constants));
