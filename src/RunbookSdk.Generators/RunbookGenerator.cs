@@ -78,8 +78,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // UTF-8 literals are C# 11: a project pinned to an older LangVersion gets plain ones.
         var utf8Literals = context.ParseOptionsProvider
             .Select(static (parse, _) => parse is not Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 });
-        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(utf8Literals)
-            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left.Left, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
+        // The runbook libraries the project references: the catalog lists their runbooks too. Runs on every
+        // compilation; what each referenced assembly is, is read once (ReferencedRunbookLibraries).
+        var libraries = context.CompilationProvider
+            .Select(static (compilation, ct) => ReferencedRunbookLibraries.Of(compilation, ct))
+            .WithTrackingName(TrackingNames.ReferencedLibraries);
+        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(utf8Literals).Combine(libraries)
+            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left.Left.Left, input.Left.Left.Left.Left.Right, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
         // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
@@ -112,7 +117,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         return new GeneratedSource(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
-    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, bool utf8Literals, System.Threading.CancellationToken cancellationToken)
+    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, bool utf8Literals, EquatableArray<ReferencedLibrary> libraries, System.Threading.CancellationToken cancellationToken)
     {
         // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
         // unless it is a runbook app that asked for an entry point.
@@ -123,7 +128,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // Template parse errors are reported once, with the catalog, not once per page; a page whose template failed while
         // rendering reports it with that page.
         if (failure is not null) diagnostics = diagnostics.Concat(new[] { failure }).ToEquatableArray();
-        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals), diagnostics);
+        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals, libraries), diagnostics);
     }
 
     private static EquatableArray<DiagnosticInfo> Diagnostics(DiagnosticInfo? failure) =>

@@ -12,5 +12,6 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string RunbookSources = nameof(RunbookSources);
     public const string HandbookSources = nameof(HandbookSources);
+    public const string ReferencedLibraries = nameof(ReferencedLibraries);
     public const string CatalogSource = nameof(CatalogSource);
 }

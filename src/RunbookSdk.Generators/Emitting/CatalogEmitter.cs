@@ -4,6 +4,7 @@ using System.Text;
 using RunbookSdk.Generators.Model;
 
 using RunbookSdk.Generators.Docs;
+using RunbookSdk.Generators.Reading;
 using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Generators.Emitting;
@@ -52,6 +53,15 @@ internal static class CatalogEmitter
         return fixedText?.ToString() ?? text;
     }
 
+    /// <summary>
+    /// How the catalog names a library's assembly: through a public runbook class of it, which the compiler checks;
+    /// by name when it has none (the runtime finds it where it found the app's references).
+    /// </summary>
+    private static string AssemblyOf(ReferencedLibrary library) =>
+        library.PublicRunbook is { } type
+            ? "typeof(" + type + ").Assembly"
+            : "global::System.Reflection.Assembly.Load(new global::System.Reflection.AssemblyName(\"" + library.AssemblyName + "\"))";
+
     /// <param name="indexDocumentation">The index page.</param>
     /// <param name="entryPoint">Whether to emit <c>Main</c>.</param>
     /// <param name="utf8Literals">
@@ -59,16 +69,26 @@ internal static class CatalogEmitter
     /// user-string heap. A project pinned to an older <c>LangVersion</c> gets a plain literal — and a block namespace,
     /// which every version has: the file-scoped one and the <c>u8</c> literal did not compile there.
     /// </param>
-    public static string EmitCatalog(string indexDocumentation, bool entryPoint, bool utf8Literals)
+    /// <param name="libraries">The runbook libraries the assembly references, whose runbooks the catalog also lists.</param>
+    public static string EmitCatalog(string indexDocumentation, bool entryPoint, bool utf8Literals, EquatableArray<ReferencedLibrary> libraries)
     {
         var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly");
         w.Open("namespace " + RunbookEmitter.CatalogNamespace);
-        w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id: read from the attributes the generator put on it.</summary>");
+        w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id, and the runbooks of the runbook libraries it references: read from the attributes the generator put on them.</summary>");
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
         w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
-        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8));");
-        else w.VerbatimLine("    ", indexDocumentation, ");");
+        var end = libraries.Count == 0 ? ");" : ",";
+        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8)" + end);
+        else w.VerbatimLine("    ", indexDocumentation, end);
+        if (libraries.Count > 0)
+        {
+            w.Line("    new global::System.Reflection.Assembly[]");
+            w.Line("    {");
+            foreach (var library in libraries) w.Line("        " + AssemblyOf(library) + ",");
+            w.Line("    });");
+        }
+
         w.Close();
         if (entryPoint)
         {

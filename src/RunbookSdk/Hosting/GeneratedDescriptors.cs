@@ -16,19 +16,36 @@ public static class GeneratedDescriptors
     /// <summary>The catalog of an assembly: every runbook and handbook the generator embedded in it, ordered by id.</summary>
     /// <param name="assembly">The runbook assembly.</param>
     /// <param name="indexDocumentation">The generated index page.</param>
-    public static RunbookCatalog Catalog(Assembly assembly, string indexDocumentation)
+    public static RunbookCatalog Catalog(Assembly assembly, string indexDocumentation) => Catalog(assembly, indexDocumentation, []);
+
+    /// <summary>
+    /// The catalog of an assembly, with the runbooks of the runbook libraries it references: every runbook and
+    /// handbook the generator embedded in <paramref name="assembly"/>, ordered by id, and as
+    /// <see cref="RunbookCatalog.ReferencedRunbooks"/> the runbooks embedded in each of <paramref name="libraries"/>.
+    /// </summary>
+    /// <param name="assembly">The runbook assembly.</param>
+    /// <param name="indexDocumentation">The generated index page.</param>
+    /// <param name="libraries">
+    /// Referenced assemblies whose build embedded runbooks (the generator lists them, ordered by name); the assembly
+    /// itself and repeats are ignored.
+    /// </param>
+    public static RunbookCatalog Catalog(Assembly assembly, string indexDocumentation, Assembly[] libraries)
     {
         ArgumentNullException.ThrowIfNull(assembly);
-        var runbooks = assembly.GetCustomAttributes<GeneratedRunbookAttribute>()
-            .Select(a => Runbook(a.RunbookType, a.Header, a.Outline, a.Documentation))
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToArray();
+        ArgumentNullException.ThrowIfNull(libraries);
         var handbooks = assembly.GetCustomAttributes<GeneratedHandbookAttribute>()
             .Select(a => Handbook(a.HandbookType, a.Header, a.Documentation))
             .OrderBy(h => h.Id, StringComparer.Ordinal)
             .ToArray();
-        return new RunbookCatalog(runbooks, handbooks, indexDocumentation);
+        var referenced = libraries.Where(library => library != assembly).Distinct().SelectMany(RunbooksOf).ToArray();
+        return new RunbookCatalog(RunbooksOf(assembly), handbooks, indexDocumentation) { ReferencedRunbooks = referenced };
     }
+
+    private static RunbookDescriptor[] RunbooksOf(Assembly assembly) =>
+        assembly.GetCustomAttributes<GeneratedRunbookAttribute>()
+            .Select(a => Runbook(a.RunbookType, a.Header, a.Outline, a.Documentation))
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToArray();
 
     /// <summary>The handbook class of <paramref name="runbookType"/> (the THandbook of <c>Runbook&lt;THandbook&gt;</c>), or null.</summary>
     /// <param name="runbookType">The runbook class.</param>

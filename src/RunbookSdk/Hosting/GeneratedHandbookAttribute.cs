@@ -5,7 +5,7 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// What the source generator embeds for one handbook: the class, its identity and its page. Generated code puts
-/// one on the assembly per handbook; <see cref="GeneratedDescriptors.Catalog"/> reads them.
+/// one on the assembly per handbook; <see cref="GeneratedDescriptors.Catalog(System.Reflection.Assembly, string, System.Reflection.Assembly[])"/> reads them.
 /// </summary>
 /// <param name="handbookType">The handbook class.</param>
 /// <param name="header">Identity, in the generator's descriptor encoding.</param>

@@ -5,7 +5,7 @@ namespace RunbookSdk.Hosting;
 
 /// <summary>
 /// What the source generator embeds for one runbook: the class, its identity and parameters, its documented outline
-/// (when the project sets <c>RunbookSdkEmbedOutline</c>) and its page. Generated code puts one on the assembly per runbook; <see cref="GeneratedDescriptors.Catalog"/>
+/// (when the project sets <c>RunbookSdkEmbedOutline</c>) and its page. Generated code puts one on the assembly per runbook; <see cref="GeneratedDescriptors.Catalog(System.Reflection.Assembly, string, System.Reflection.Assembly[])"/>
 /// reads them. An assembly attribute rather than generated code because its texts are stored as they are, while
 /// code — even one call with literals — costs the compiler about twice as much per runbook (docs/performance.md).
 /// </summary>

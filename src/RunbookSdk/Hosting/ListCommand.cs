@@ -3,7 +3,7 @@ using Spectre.Console.Cli;
 
 namespace RunbookSdk.Hosting;
 
-/// <summary><c>list</c>: the catalog's runbooks and handbooks as tables.</summary>
+/// <summary><c>list</c>: the catalog's runbooks, those of referenced runbook libraries, and handbooks as tables.</summary>
 internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles) : Command
 {
     public override int Execute(CommandContext context, CancellationToken cancellationToken)
@@ -11,7 +11,7 @@ internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles)
         var console = consoles.Out;
         if (catalog.Runbooks.Count == 0)
         {
-            console.WriteLine("No runbooks in this assembly.");
+            console.WriteLine(catalog.ReferencedRunbooks.Count == 0 ? "No runbooks in this assembly." : "No runbooks of this assembly's own.");
         }
         else
         {
@@ -30,6 +30,8 @@ internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles)
             console.Write(runbooks);
         }
 
+        if (catalog.ReferencedRunbooks.Count > 0) console.Write(ReferencedTable());
+
         if (catalog.Handbooks.Count > 0)
         {
             var handbooks = new Table().Title("Handbooks");
@@ -42,6 +44,31 @@ internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles)
             console.Write(handbooks);
         }
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The runbooks of referenced libraries, with the assembly each comes from; one whose id is taken by a runbook
+    /// listed before it says which one <c>run</c> finds instead, so nobody runs the other one by surprise.
+    /// </summary>
+    private Table ReferencedTable()
+    {
+        var table = new Table().Title("Runbooks of referenced libraries");
+        foreach (var header in new[] { "Id", "Title", "Severity", "Handbook", "Parameters", "From" }) table.AddColumn(header);
+        foreach (var runbook in catalog.ReferencedRunbooks)
+        {
+            var from = runbook.RunbookType.Assembly.GetName().Name ?? "-";
+            if (catalog.HiddenBy(runbook) is { } found)
+                from += $" (not run: the id runs {found.RunbookType.FullName} from {found.RunbookType.Assembly.GetName().Name})";
+            table.AddRow(
+                new Text(runbook.Id),
+                new Text(runbook.Title),
+                new Text(runbook.Severity ?? "-"),
+                new Text(runbook.HandbookId ?? "-"),
+                new Text(runbook.Parameters.Count == 0 ? "-" : string.Join(", ", runbook.Parameters.Select(DescribeParameter))),
+                new Text(from));
+        }
+
+        return table;
     }
 
     private static string DescribeParameter(ParameterDescriptor parameter)

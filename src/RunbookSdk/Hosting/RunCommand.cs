@@ -58,7 +58,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         var runbook = catalog.FindRunbook(settings.Id);
         if (runbook is null)
         {
-            var known = catalog.Runbooks.Count == 0 ? "this assembly has none" : string.Join(", ", catalog.Runbooks.Select(r => r.Id));
+            var runnable = catalog.Runnable.Select(r => r.Id).ToArray();
+            var known = runnable.Length == 0 ? "this assembly has none" : string.Join(", ", runnable);
             return Fail(ExitCodes.Usage, $"unknown runbook '{settings.Id}'. Known runbooks: {known}.");
         }
 

@@ -103,7 +103,7 @@ public sealed class ParameterBindingException(string parameter, string message) 
 }
 
 /// <summary>All runbooks and handbooks of an assembly, emitted by the source generator.</summary>
-/// <param name="Runbooks">Runbooks ordered by id.</param>
+/// <param name="Runbooks">The assembly's own runbooks, ordered by id (the pages of <c>docs</c>).</param>
 /// <param name="Handbooks">Handbooks ordered by id.</param>
 /// <param name="IndexDocumentation">The generated index page (<c>index.md</c>).</param>
 public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, IReadOnlyList<HandbookDescriptor> Handbooks, string IndexDocumentation)
@@ -111,9 +111,43 @@ public sealed record RunbookCatalog(IReadOnlyList<RunbookDescriptor> Runbooks, I
     /// <summary>File name of the index page.</summary>
     public const string IndexFileName = "index.md";
 
-    /// <summary>Finds a runbook by id (case-insensitive), or null.</summary>
+    /// <summary>
+    /// The runbooks of the runbook libraries this assembly references (a project of shared runbooks, say), in the
+    /// order the generator listed the libraries, each library's ordered by id. They can be run by id like the
+    /// assembly's own, which come first when both use an id; their pages belong to their own project's docs, so they
+    /// are not among this catalog's pages.
+    /// </summary>
+    public IReadOnlyList<RunbookDescriptor> ReferencedRunbooks { get; init; } = [];
+
+    /// <summary>
+    /// Every runbook <see cref="FindRunbook"/> can find: the assembly's own, then each referenced one whose id no
+    /// runbook before it uses.
+    /// </summary>
+    public IEnumerable<RunbookDescriptor> Runnable
+    {
+        get
+        {
+            var ids = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var runbook in Runbooks.Concat(ReferencedRunbooks))
+            {
+                if (ids.Add(runbook.Id)) yield return runbook;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The runbook that <paramref name="runbook"/>'s id finds instead of it: one of the assembly's own, or of a library
+    /// listed before its own; null when it is the one found.
+    /// </summary>
+    /// <param name="runbook">A runbook of <see cref="ReferencedRunbooks"/>.</param>
+    public RunbookDescriptor? HiddenBy(RunbookDescriptor runbook) =>
+        FindRunbook(runbook.Id) is { } found && !ReferenceEquals(found, runbook) ? found : null;
+
+    /// <summary>Finds a runbook by id (case-insensitive): the assembly's own, else a referenced library's; or null.</summary>
     /// <param name="id">Runbook id.</param>
-    public RunbookDescriptor? FindRunbook(string id) => Runbooks.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
+    public RunbookDescriptor? FindRunbook(string id) =>
+        Runbooks.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase))
+        ?? ReferencedRunbooks.FirstOrDefault(r => string.Equals(r.Id, id, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Finds a handbook by id, or null.</summary>
     /// <param name="id">Handbook id.</param>

@@ -117,8 +117,7 @@ public static class RunbookHost
     /// <summary>An example that works for this catalog: its first runbook, with its required parameters.</summary>
     private static string[] RunExample(RunbookCatalog catalog)
     {
-        if (catalog.Runbooks.Count == 0) return ["run", "<ID>", "--dry-run"];
-        var runbook = catalog.Runbooks[0];
+        if (catalog.Runnable.FirstOrDefault() is not { } runbook) return ["run", "<ID>", "--dry-run"];
         var required = runbook.Parameters.Where(p => p.IsRequired).Select(p => $"{p.Name}=VALUE");
         return ["run", runbook.Id, .. required, "--dry-run"];
     }

@@ -4,7 +4,7 @@
 
 namespace RunbookSdk.Generated
 {
-    /// <summary>Every runbook and handbook of this assembly, ordered by id: read from the attributes the generator put on it.</summary>
+    /// <summary>Every runbook and handbook of this assembly, ordered by id, and the runbooks of the runbook libraries it references: read from the attributes the generator put on them.</summary>
     internal static partial class GeneratedRunbookCatalog
     {
         public static global::RunbookSdk.Hosting.RunbookCatalog Catalog { get; } = global::RunbookSdk.Hosting.GeneratedDescriptors.Catalog(

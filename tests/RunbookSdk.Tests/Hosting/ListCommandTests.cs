@@ -41,6 +41,39 @@ public sealed class ListCommandTests
     }
 
     [Fact]
+    public async Task Runbooks_of_referenced_libraries_are_listed_apart_with_their_assembly()
+    {
+        var catalog = new RunbookCatalog([TestCatalog.DeployRollbackDescriptor()], [], "") { ReferencedRunbooks = [TestCatalog.DiagnoseLatencyDescriptor()] };
+
+        var result = await Host.RunAsync(catalog, "list");
+
+        Assert.Equal(0, result.ExitCode);
+        var titles = result.Lines.Select(l => l.Trim()).ToList();
+        Assert.True(titles.IndexOf("Runbooks") < titles.IndexOf("Runbooks of referenced libraries"), result.Output);
+        var diagnose = Row(result, "diagnose-latency");
+        Assert.Contains("Diagnose high latency", diagnose);
+        Assert.Contains(" RunbookSdk.Tests ", diagnose);
+    }
+
+    [Fact]
+    public async Task A_referenced_runbook_whose_id_the_app_uses_says_which_one_runs()
+    {
+        var shadowed = TestCatalog.DiagnoseLatencyDescriptor();
+        shadowed = new RunbookDescriptor
+        {
+            Id = "deploy-rollback", Title = "A library's rollback", RunbookType = shadowed.RunbookType, Parameters = [],
+            Create = shadowed.Create, ReadParameters = shadowed.ReadParameters, Documentation = "", DocumentFileName = "x.md",
+        };
+        var catalog = new RunbookCatalog([TestCatalog.DeployRollbackDescriptor()], [], "") { ReferencedRunbooks = [shadowed] };
+
+        var result = await Host.RunAsync(catalog, "list");
+
+        Assert.Single(result.Lines, l => l.Contains("A library's rollback", StringComparison.Ordinal));
+        Assert.Contains("not run: the id runs RunbookSdk.Tests.Fixtures.DeployRollback from RunbookSdk.Tests", result.Output.Replace("\n", " "));
+        Assert.Same(catalog.Runbooks[0], catalog.FindRunbook("deploy-rollback"));
+    }
+
+    [Fact]
     public async Task An_empty_catalog_says_so()
     {
         var result = await Host.RunAsync(new RunbookCatalog([], [], ""), "list");

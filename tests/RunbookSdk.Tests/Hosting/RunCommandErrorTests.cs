@@ -20,6 +20,22 @@ public sealed class RunCommandErrorTests
         AssertOneLineError(await Run("nope", "--dry-run"), 2, "unknown runbook 'nope'. Known runbooks: deploy-rollback, diagnose-latency.");
 
     [Fact]
+    public async Task An_unknown_runbook_lists_the_referenced_libraries_runbooks_too()
+    {
+        var catalog = new RunbookCatalog([TestCatalog.DeployRollbackDescriptor()], [], "") { ReferencedRunbooks = [TestCatalog.DiagnoseLatencyDescriptor()] };
+        AssertOneLineError(await Host.RunAsync(catalog, "run", "nope", "--dry-run"), 2, "unknown runbook 'nope'. Known runbooks: deploy-rollback, diagnose-latency.");
+    }
+
+    [Fact]
+    public async Task A_referenced_librarys_runbook_runs_by_its_id()
+    {
+        var catalog = new RunbookCatalog([TestCatalog.DeployRollbackDescriptor()], [], "") { ReferencedRunbooks = [TestCatalog.DiagnoseLatencyDescriptor()] };
+        var result = await Host.RunAsync(catalog, "run", "diagnose-latency", "--dry-run");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Diagnose high latency", result.Output);
+    }
+
+    [Fact]
     public async Task An_unknown_parameter_is_named_with_the_runbooks_parameters() =>
         AssertOneLineError(
             await Run("deploy-rollback", "Service=api", "Zone=b", "--dry-run"), 2,
