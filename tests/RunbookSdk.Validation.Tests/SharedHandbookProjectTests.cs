@@ -86,6 +86,44 @@ public sealed class SharedHandbookProjectTests
         Assert.True(result.Passed);
     }
 
+    [Theory]
+    [InlineData("public")]
+    [InlineData("internal")] // the app's catalog then loads the library by name: the load context must find it
+    public async Task An_app_that_references_a_project_of_runbooks_is_judged_by_its_own_runbooks(string accessibility)
+    {
+        const string sharedRunbook = """
+            using RunbookSdk;
+
+            namespace Shared;
+
+            [Runbook("flush-cache")]
+            ACCESS sealed class FlushCache : Runbook<OpsHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Flush the cache")
+                    .Severity(Severity.P1)
+                    .Phase("Act", p => p.Step("Flush", s => s.Run("redis-cli FLUSHALL").RequiresConfirmation()))
+                    .NoRollback("A flushed cache refills from the database.")
+                    .Verification(v => v.Step("Check", s => s.Run("redis-cli PING")));
+            }
+            """;
+        using var app = new TempProject("App").With("App.csproj", AppProject).With("RestartApi.cs", Runbook);
+        var shared = Path.Combine(app.Root, "Shared");
+        Directory.CreateDirectory(shared);
+        File.WriteAllText(Path.Combine(shared, "Shared.csproj"), SharedProject);
+        File.WriteAllText(Path.Combine(shared, "OpsHandbook.cs"), Handbook);
+        File.WriteAllText(Path.Combine(shared, "FlushCache.cs"), sharedRunbook.Replace("ACCESS", accessibility));
+        await app.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(app.ProjectFile);
+
+        Assert.Empty(result.Findings);
+        var row = Assert.Single(result.Runbooks);
+        Assert.Equal("restart-api", row.Id);
+        Assert.True(row.Escalation);
+        Assert.True(result.Passed);
+    }
+
     [Fact]
     public async Task A_reference_to_a_project_that_does_not_exist_is_a_usage_error_naming_the_project_file()
     {
