@@ -22,6 +22,7 @@ internal sealed class RunbookCompilation
     private readonly ConcurrentDictionary<INamedTypeSymbol, DocumentFacts> _facts = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<SyntaxTree, DslCallIndex> _indexes = new();
     private readonly Lazy<IdDeclarations> _ids;
+    private readonly Lazy<Dictionary<string, INamedTypeSymbol>> _referencedRunbookIds;
 
     private RunbookCompilation(Compilation compilation, DslSymbols symbols)
     {
@@ -30,6 +31,7 @@ internal sealed class RunbookCompilation
         TypeNames = new TypeNames(compilation);
         Syntax = new DslSyntax(symbols);
         _ids = new Lazy<IdDeclarations>(() => IdDeclarations.Read(compilation));
+        _referencedRunbookIds = new Lazy<Dictionary<string, INamedTypeSymbol>>(() => ReferencedRunbookIds(compilation));
     }
 
     public DslSymbols Symbols { get; }
@@ -56,6 +58,27 @@ internal sealed class RunbookCompilation
             if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } type && seen.Add(type) && IdOf(type, attributeType).Id == id)
                 yield return type;
         }
+    }
+
+    /// <summary>
+    /// A runbook of a referenced runbook library (one whose build embedded its runbooks) with the id
+    /// <paramref name="id"/>, or null. The app's catalog lists those runbooks beside its own.
+    /// </summary>
+    public INamedTypeSymbol? ReferencedRunbookWithId(string id) =>
+        _referencedRunbookIds.Value.TryGetValue(id, out var type) ? type : null;
+
+    private static Dictionary<string, INamedTypeSymbol> ReferencedRunbookIds(Compilation compilation)
+    {
+        var ids = new Dictionary<string, INamedTypeSymbol>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            foreach (var (type, id) in RunbookSdk.Hosting.GeneratedRunbookParts.Of(assembly))
+            {
+                if (!ids.ContainsKey(id)) ids.Add(id, type);
+            }
+        }
+
+        return ids;
     }
 
     /// <summary>What the type's Define says, following <c>base.Define(...)</c> and inherited Define methods.</summary>

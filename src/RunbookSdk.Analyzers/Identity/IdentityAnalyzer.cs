@@ -59,6 +59,15 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
 
         var other = runbooks.TypesWithId(id, handbook).FirstOrDefault(t => !SymbolEqualityComparer.Default.Equals(t, type));
         if (other is not null)
+        {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id, $"is also the id of '{other.ToDisplayString()}'; ids must be unique"));
+            return;
+        }
+
+        // The app's catalog lists the runbooks of the libraries it references: `run <id>` would run this one, and the
+        // library's, whose page the on-call engineer may be reading, could not be run from this app.
+        if (!handbook && runbooks.ReferencedRunbookWithId(id) is { } library)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id,
+                $"is also the id of '{library.ToDisplayString()}' in the referenced runbook library '{library.ContainingAssembly.Name}'; ids must be unique among the runbooks an app can run"));
     }
 }

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using RunbookSdk.Generators.Emitting;
+using RunbookSdk.Hosting;
 using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators.Reading;
@@ -24,9 +24,6 @@ internal sealed record ReferencedLibrary(string AssemblyName, string? PublicRunb
 /// <summary>Finds the runbook libraries among a compilation's references.</summary>
 internal static class ReferencedRunbookLibraries
 {
-    private const string RunbookPartName = "RunbookSdk.Hosting.GeneratedRunbookAttribute";
-    private const string CatalogName = RunbookEmitter.CatalogNamespace + "." + RunbookEmitter.CatalogClass;
-
     // What each referenced assembly is: the IDE asks on every keystroke, with a new compilation that shares the
     // previous one's assembly symbols. Keyed weakly, so nothing outlives the compilations that use it.
     private static readonly ConditionalWeakTable<IAssemblySymbol, ReferencedLibrary?[]> s_libraries = new();
@@ -49,24 +46,17 @@ internal static class ReferencedRunbookLibraries
 
     private static ReferencedLibrary?[] Read(IAssemblySymbol assembly)
     {
-        // Every project with runbooks gets the generated catalog class: looking it up by name is cheap, where reading
-        // an assembly's attributes decodes them all. Framework and package assemblies stop here.
-        if (assembly.GetTypeByMetadataName(CatalogName) is null) return s_none;
-        var hasRunbooks = false;
+        var runbooks = GeneratedRunbookParts.Of(assembly);
+        if (runbooks.Count == 0) return s_none;
         string? publicRunbook = null;
-        foreach (var attribute in assembly.GetAttributes())
+        foreach (var (type, _) in runbooks)
         {
-            if (attribute.AttributeClass?.ToDisplayString() != RunbookPartName ||
-                attribute.ConstructorArguments is not [{ Value: INamedTypeSymbol type }, ..]) continue;
-            hasRunbooks = true;
-            if (IsPublic(type))
-            {
-                var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-                if (publicRunbook is null || string.CompareOrdinal(name, publicRunbook) < 0) publicRunbook = name;
-            }
+            if (!IsPublic(type)) continue;
+            var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            if (publicRunbook is null || string.CompareOrdinal(name, publicRunbook) < 0) publicRunbook = name;
         }
 
-        return hasRunbooks ? new ReferencedLibrary?[] { new ReferencedLibrary(assembly.Identity.Name, publicRunbook) } : s_none;
+        return new ReferencedLibrary?[] { new ReferencedLibrary(assembly.Identity.Name, publicRunbook) };
     }
 
     private static bool IsPublic(INamedTypeSymbol type)
