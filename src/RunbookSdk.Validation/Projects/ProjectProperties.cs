@@ -120,6 +120,7 @@ public sealed partial class ProjectProperties
     /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c> or <c>.targets</c>
     /// (<paramref name="followImports"/>) an <c>Import</c> of another <c>.props</c> file is read where it stands: the
     /// usual chain to the one above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))</c>)
+    /// or <c>$([MSBuild]::GetDirectoryNameOfFileAbove(...))/Directory.Build.props</c>,
     /// or a path relative to the file. An import not resolved here is skipped, as before.
     /// </summary>
     private static void ReadFile(string file, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties,
@@ -168,18 +169,33 @@ public sealed partial class ProjectProperties
             .Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         if (GetPathOfFileAbove().Match(withThisFile) is { Success: true } above)
         {
-            var start = Path.GetFullPath(Path.Combine(directory, above.Groups["start"].Value));
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, above.Groups["file"].Value);
-                if (File.Exists(candidate)) return candidate;
-            }
-            return null;
+            return FileAbove(Path.GetFullPath(Path.Combine(directory, above.Groups["start"].Value.Replace('\\', Path.DirectorySeparatorChar))), above.Groups["file"].Value);
+        }
+        if (GetDirectoryNameOfFileAbove().Match(withThisFile) is { Success: true } directoryAbove)
+        {
+            // The other common chain: the folder holding the file above, then the file's name joined to it.
+            var start = Path.GetFullPath(Path.Combine(directory, directoryAbove.Groups["start"].Value.Replace('\\', Path.DirectorySeparatorChar)));
+            var found = FileAbove(start, directoryAbove.Groups["file"].Value);
+            if (found is null) return null;
+            var joined = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(found)!, directoryAbove.Groups["rest"].Value.TrimStart('/', '\\').Replace('\\', Path.DirectorySeparatorChar)));
+            return File.Exists(joined) ? joined : null;
         }
         if (withThisFile.Contains("$(", StringComparison.Ordinal) || withThisFile.Contains('*', StringComparison.Ordinal)
             || !withThisFile.EndsWith(".props", StringComparison.OrdinalIgnoreCase)) return null;
         var path = Path.GetFullPath(Path.Combine(directory, withThisFile.Replace('\\', Path.DirectorySeparatorChar)));
         return File.Exists(path) ? path : null;
+    }
+
+    // GetPathOfFileAbove and GetDirectoryNameOfFileAbove look in the starting folder first, then in each one above it.
+    private static string? FileAbove(string start, string fileName)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, fileName.Trim());
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        return null;
     }
 
     // MSBuild imports the nearest Directory.Build.props (and .targets) only; the ones above count when it imports them.
@@ -196,6 +212,11 @@ public sealed partial class ProjectProperties
 
     [GeneratedRegex(@"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'?(?<file>[^',()$]+?)'?\s*,\s*'?(?<start>[^',()$]*?)'?\s*\)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex GetPathOfFileAbove();
+
+    // $([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))/Directory.Build.props,
+    // with $(MSBuildThisFileDirectory) already replaced by the importing file's folder; arguments quoted or not.
+    [GeneratedRegex(@"^\$\(\[MSBuild\]::GetDirectoryNameOfFileAbove\(\s*'?(?<start>[^',()$]*?)'?\s*,\s*'?(?<file>[^',()$]+?)'?\s*\)\)(?<rest>[/\\][^$*]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GetDirectoryNameOfFileAbove();
 
     [GeneratedRegex(@"^\s*'\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)'\s*==\s*''\s*$")]
     private static partial Regex EmptyCheck();
