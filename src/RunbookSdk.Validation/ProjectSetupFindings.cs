@@ -1,0 +1,27 @@
+using RunbookSdk.Validation.Projects;
+
+namespace RunbookSdk.Validation;
+
+/// <summary>
+/// Findings about how a runbook project is set up rather than about its code: where validation's verdict and the
+/// project's own <c>dotnet build</c> would part ways, the report says so on the project file.
+/// </summary>
+internal static class ProjectSetupFindings
+{
+    /// <summary>The setup findings of <paramref name="project"/>.</summary>
+    /// <param name="project">The project as validated.</param>
+    /// <param name="projectFile">Its project file, relative to the report's root.</param>
+    public static IEnumerable<Finding> For(RunbookProject project, string projectFile)
+    {
+        if (AnalyzersOff(project.Properties) is { } setting)
+            yield return new Finding(Finding.AnalyzersOffRule, FindingLevel.Warning,
+                $"{project.Name} sets {setting}=false, so its dotnet build reports no RB finding; validate runs every RB analyzer "
+                + "anyway, as the CI gate for runbook completeness. Remove the setting to see these findings in the build and the IDE.",
+                projectFile, 1, 1, project.Name, null);
+    }
+
+    // Either property keeps the analyzers out of the build (RunAnalyzers also out of the IDE); the generator still runs.
+    private static string? AnalyzersOff(ProjectProperties properties) =>
+        new[] { "RunAnalyzers", "RunAnalyzersDuringBuild" }
+            .FirstOrDefault(name => string.Equals(properties[name]?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+}
