@@ -51,9 +51,21 @@ public static partial class ProjectDiscovery
         return solution;
     }
 
-    /// <summary>The C# sources of a project: every <c>.cs</c> below its folder, except build output and nested projects.</summary>
+    /// <summary>
+    /// The C# sources of a project as a plain <c>dotnet build</c> compiles them: its <c>Compile</c> items (by default
+    /// every <c>.cs</c> below its folder, except build output and nested projects; <c>Compile Include</c> and
+    /// <c>Remove</c> applied).
+    /// </summary>
     /// <param name="projectFile">Full path of the project file.</param>
     public static IReadOnlyList<string> SourcesOf(string projectFile)
+    {
+        var properties = ProjectProperties.Read(projectFile);
+        return CompileItems.Of(properties, ProjectItems.Read(properties));
+    }
+
+    /// <summary>The SDK's default compile items: every <c>.cs</c> below the project folder, except build output, dot-folders and nested projects.</summary>
+    /// <param name="projectFile">Full path of the project file.</param>
+    internal static IReadOnlyList<string> DefaultSources(string projectFile)
     {
         var root = Path.GetDirectoryName(projectFile)!;
         var sources = new List<string>();
@@ -76,8 +88,9 @@ public static partial class ProjectDiscovery
             if (!File.Exists(file)) continue;
             var properties = ProjectProperties.Read(file, globalProperties);
             if (!named && IsTestProject(file, properties)) continue;
-            var sources = SourcesOf(file);
-            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(file, properties, sources, globalProperties));
+            var items = ProjectItems.Read(properties);
+            var sources = CompileItems.Of(properties, items);
+            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(properties, items, sources, globalProperties));
         }
 
         return projects;
@@ -86,8 +99,12 @@ public static partial class ProjectDiscovery
     /// <summary>A project as validation compiles it, runbooks or not (a referenced project may hold none).</summary>
     /// <param name="projectFile">Full path of the project file.</param>
     /// <param name="globalProperties">The global properties it is read with.</param>
-    internal static RunbookProject Load(string projectFile, IReadOnlyDictionary<string, string> globalProperties) =>
-        Load(projectFile, ProjectProperties.Read(projectFile, globalProperties), SourcesOf(projectFile), globalProperties);
+    internal static RunbookProject Load(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
+    {
+        var properties = ProjectProperties.Read(projectFile, globalProperties);
+        var items = ProjectItems.Read(properties);
+        return Load(properties, items, CompileItems.Of(properties, items), globalProperties);
+    }
 
     /// <summary>
     /// <paramref name="project"/> as the inner build for <paramref name="targetFramework"/> of a multi-targeting build
@@ -96,13 +113,13 @@ public static partial class ProjectDiscovery
     /// <param name="project">A project with several target frameworks.</param>
     /// <param name="targetFramework">One of them.</param>
     internal static RunbookProject ForTarget(RunbookProject project, string targetFramework) =>
-        project with { Properties = ProjectProperties.Read(project.ProjectFile, WithTarget(project.GlobalProperties, targetFramework)), GlobalProperties = WithTarget(project.GlobalProperties, targetFramework) };
+        Load(project.ProjectFile, WithTarget(project.GlobalProperties, targetFramework));
 
     private static Dictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> globalProperties, string targetFramework) =>
         new(globalProperties, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = targetFramework };
 
-    private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
-        new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile), GlobalProperties = globalProperties };
+    private static RunbookProject Load(ProjectProperties properties, ProjectItems items, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
+        new(properties.ProjectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
