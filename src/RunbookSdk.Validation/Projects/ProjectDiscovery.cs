@@ -119,7 +119,7 @@ public static partial class ProjectDiscovery
         new(globalProperties, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = targetFramework };
 
     private static RunbookProject Load(ProjectProperties properties, ProjectItems items, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
-        new(properties.ProjectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties };
+        new(properties.ProjectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties, Items = items };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);

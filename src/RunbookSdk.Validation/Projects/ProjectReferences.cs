@@ -45,6 +45,11 @@ internal static class ProjectReferences
         return references;
     }
 
+    /// <summary>Whether <paramref name="projectFile"/> is RunbookSdk itself (RunbookSdk.csproj), the reference a runbook project needs.</summary>
+    /// <param name="projectFile">A project file path.</param>
+    public static bool IsRunbookSdkProject(string projectFile) =>
+        Path.GetFileName(projectFile.Replace('\\', '/')).Equals("RunbookSdk.csproj", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Whether <paramref name="projectFile"/> is one of RunbookSdk's own projects (RunbookSdk, RunbookSdk.Generators, …).</summary>
     /// <param name="projectFile">A project file path.</param>
     public static bool IsRunbookSdk(string projectFile)
