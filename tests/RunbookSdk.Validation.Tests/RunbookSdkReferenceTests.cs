@@ -106,13 +106,15 @@ public sealed class RunbookSdkReferenceTests
         Assert.DoesNotContain((await RunbookValidator.ValidateAsync(project.ProjectFile)).Findings, f => f.RuleId == "RBSDK");
     }
 
-    [Fact]
-    public async Task AnImportNotFollowedMayBringTheReferenceSoNothingIsReported()
+    [Theory]
+    [InlineData("""<Import Project="$(RepoRoot)/build/Runbooks.targets" />""")]
+    [InlineData("""<Sdk Name="Contoso.Runbooks.Sdk" Version="1.0.0" />""")]
+    [InlineData("""<Choose><When Condition="'$(Configuration)' == 'Debug'"><ItemGroup><PackageReference Include="RunbookSdk" Version="0.1.0" /></ItemGroup></When></Choose>""")]
+    [InlineData("""<ItemGroup><PackageReference Include="RunbookSdk" Version="0.1.0" Condition="Exists('packages.lock.json')" /></ItemGroup>""")]
+    [InlineData("""<ItemGroup><ProjectReference Include="$(RunbookSdkSource)/RunbookSdk.csproj" /></ItemGroup>""")]
+    public async Task WhatMayBringTheReferenceButIsNotReadHereReportsNothing(string xml)
     {
-        using var project = await CompleteProjectAsync(NoReference.Replace("</Project>", """
-              <Import Project="$(RepoRoot)/build/Runbooks.targets" />
-            </Project>
-            """, StringComparison.Ordinal));
+        using var project = await CompleteProjectAsync(NoReference.Replace("</Project>", xml + "\n</Project>", StringComparison.Ordinal));
 
         Assert.DoesNotContain((await RunbookValidator.ValidateAsync(project.ProjectFile)).Findings, f => f.RuleId == "RBSDK");
     }

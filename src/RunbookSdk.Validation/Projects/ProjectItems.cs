@@ -9,7 +9,7 @@ namespace RunbookSdk.Validation.Projects;
 /// targets are made while building, not evaluated). Item and item-group conditions are evaluated with the properties'
 /// final values, as MSBuild evaluates items after every property: an item whose condition is false is left out, and so
 /// is one whose condition is not a form understood here (<see cref="MsBuildCondition"/>), as before conditions were
-/// evaluated; such an item, and one whose value names a property not known here, makes the reading <see cref="Incomplete"/>.
+/// evaluated; such an item, one whose value names a property not known here, and a <c>Choose</c> make the reading <see cref="Incomplete"/>.
 /// </summary>
 internal sealed class ProjectItems
 {
@@ -30,7 +30,10 @@ internal sealed class ProjectItems
 
     /// <summary>Whether an item of <paramref name="itemType"/> may be missing: its condition or value was not understood.</summary>
     /// <param name="itemType">Item type.</param>
-    public bool Incomplete(string itemType) => _incompleteTypes.Contains(itemType);
+    public bool Incomplete(string itemType) => _incompleteTypes.Contains(itemType) || _incompleteTypes.Contains(AnyType);
+
+    // A <Choose> may hold items of any type under conditions of its own: not read here.
+    private const string AnyType = "*";
 
     /// <summary>Reads the items of the project <paramref name="properties"/> were read for.</summary>
     /// <param name="properties">The project's properties (final values).</param>
@@ -48,6 +51,7 @@ internal sealed class ProjectItems
     {
         // Each file was loaded (and found valid) when its properties were read.
         var document = XDocument.Load(file, LoadOptions.SetLineInfo);
+        if (document.Root?.Elements().Any(e => e.Name.LocalName == "Choose") == true) incomplete.Add(AnyType);
         foreach (var group in document.Root?.Elements().Where(e => e.Name.LocalName == "ItemGroup") ?? [])
         {
             var groupHolds = group.Attribute("Condition")?.Value is { } groupCondition ? properties.Evaluate(groupCondition) : true;

@@ -67,8 +67,10 @@ internal static class RunbookSdkReference
     // Microsoft.NET.Sdk and its flavours (.Web, .Worker) add no package of ours; another SDK might.
     private static bool IsPlainSdk(string projectFile)
     {
-        var sdk = XDocument.Load(projectFile).Root?.Attribute("Sdk")?.Value.Trim();
-        return sdk is null || sdk.Split(';').All(s => s.Trim().StartsWith("Microsoft.NET.Sdk", StringComparison.OrdinalIgnoreCase));
+        var root = XDocument.Load(projectFile).Root;
+        var sdks = (root?.Attribute("Sdk")?.Value.Split(';') ?? [])
+            .Concat(root?.Elements().Where(e => e.Name.LocalName == "Sdk").Select(e => e.Attribute("Name")?.Value ?? "") ?? []);
+        return sdks.All(sdk => sdk.Trim().Split('/')[0].StartsWith("Microsoft.NET.Sdk", StringComparison.OrdinalIgnoreCase));
     }
 
     // With central package management, a GlobalPackageReference in Directory.Packages.props reaches every project.
