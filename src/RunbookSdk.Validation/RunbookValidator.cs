@@ -98,6 +98,7 @@ public static class RunbookValidator
             .Distinct()
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
+        findings.AddRange(ProjectSetupFindings.For(project, Relative(project.ProjectFile, root)));
 
         var docs = checkDocs
             ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, findings)

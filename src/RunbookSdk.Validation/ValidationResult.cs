@@ -12,7 +12,7 @@ public enum FindingLevel
 }
 
 /// <summary>One diagnostic of a runbook project, or one stale docs page (rule <see cref="Finding.StaleDocsRule"/>).</summary>
-/// <param name="RuleId">Diagnostic id (RB0001 …, CS…, or <see cref="StaleDocsRule"/>).</param>
+/// <param name="RuleId">Diagnostic id (RB0001 …, CS…), or validation's own <see cref="StaleDocsRule"/>, <see cref="AnalyzersOffRule"/> or <see cref="MissingRunbookSdkRule"/>.</param>
 /// <param name="Level">Effective severity.</param>
 /// <param name="Message">What is wrong.</param>
 /// <param name="Path">File path relative to <see cref="ValidationResult.Root"/> with <c>/</c> separators, or null.</param>
@@ -24,6 +24,18 @@ public sealed record Finding(string RuleId, FindingLevel Level, string Message, 
 {
     /// <summary>Validation's own id for a generated docs page that is missing, different or no longer produced.</summary>
     public const string StaleDocsRule = "RBDOCS";
+
+    /// <summary>
+    /// Validation's own id for a project whose build runs no analyzers (<c>RunAnalyzers</c> or
+    /// <c>RunAnalyzersDuringBuild</c> false): validation still runs them, and this warning says the build does not.
+    /// </summary>
+    public const string AnalyzersOffRule = "RBANALYZERS";
+
+    /// <summary>
+    /// Validation's own id for a runbook project whose build does not reference RunbookSdk (always an error: its
+    /// <c>dotnet build</c> fails with CS0246, though validation, which always compiles against RunbookSdk, would not).
+    /// </summary>
+    public const string MissingRunbookSdkRule = "RBSDK";
 
     /// <summary><c>path(line,column)</c> or the project name when the finding has no file.</summary>
     public string Where => Path is null ? Project : Line > 0 ? $"{Path}({Line},{Column})" : Path;

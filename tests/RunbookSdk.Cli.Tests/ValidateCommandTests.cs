@@ -237,6 +237,9 @@ public sealed class ValidateCommandTests : IDisposable
                 <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="RunbookSdk" Version="0.1.0" />
+              </ItemGroup>
             </Project>
             """);
         File.WriteAllText(Path.Combine(directory, "PaymentsHandbook.cs"), """

@@ -57,6 +57,23 @@ public sealed class DirectoryBuildPropsTests
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Theory]
+    [InlineData("$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))/Directory.Build.props")]
+    [InlineData("$([MSBuild]::GetDirectoryNameOfFileAbove('$(MSBuildThisFileDirectory)../', 'Directory.Build.props'))\\Directory.Build.props")]
+    public async Task APropsFileFurtherUpIsReadWhenTheNearerOneImportsItByItsDirectory(string import)
+    {
+        using var project = ProjectWithAWarning($"""
+            <Project>
+              <Import Project="{import}" />
+            </Project>
+            """);
+        await project.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        Assert.Equal(FindingLevel.Error, Assert.Single(result.Findings, f => f.RuleId == "RB0005").Level);
+    }
+
     [Fact]
     public async Task APropsFileImportedByRelativePathIsRead()
     {

@@ -12,6 +12,9 @@ internal sealed class TempProject : IDisposable
             <Nullable>enable</Nullable>
             <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
           </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="RunbookSdk" Version="0.1.0" />
+          </ItemGroup>
         </Project>
         """;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-
 namespace RunbookSdk.Validation.Projects;
 
 /// <summary>
@@ -9,7 +6,7 @@ namespace RunbookSdk.Validation.Projects;
 /// Test projects found through a solution or a folder are skipped (their fixtures are not the team's runbooks);
 /// a test project named directly is validated.
 /// </summary>
-public static partial class ProjectDiscovery
+public static class ProjectDiscovery
 {
     private static readonly string[] SkippedFolders = ["bin", "obj", "node_modules", "artifacts"];
 
@@ -27,33 +24,33 @@ public static partial class ProjectDiscovery
     public static IReadOnlyList<RunbookProject> Find(string path, IReadOnlyDictionary<string, string> globalProperties)
     {
         var full = Path.GetFullPath(path);
-        if (Directory.Exists(full)) return Select(ProjectFilesUnder(full), named: false, globalProperties);
+        if (Directory.Exists(full)) return Select(ProjectFilesUnder(full).Select(file => new SolutionProject(file, globalProperties)), named: false);
         if (!File.Exists(full)) throw new ValidationInputException($"'{path}' does not exist.");
         return Path.GetExtension(full).ToLowerInvariant() switch
         {
-            ".csproj" => Select([full], named: true, globalProperties),
-            ".sln" => Select(Listed(path, SolutionProjects(full)), named: false, SolutionBuild(globalProperties)),
-            ".slnx" => Select(Listed(path, SlnxProjects(full)), named: false, SolutionBuild(globalProperties)),
+            ".csproj" => Select([new SolutionProject(full, globalProperties)], named: true),
+            // dotnet build x.sln passes each project the configuration the solution maps it to (Debug|AnyCPU, or
+            // -c's, unless mapped otherwise), so even a Directory.Build.props sees Configuration and Platform.
+            ".sln" or ".slnx" => Select(SolutionFile.Read(path, globalProperties), named: false),
             _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
         };
     }
 
     /// <summary>
-    /// The global properties of a solution build: <c>dotnet build x.sln</c> passes the solution configuration
-    /// (<c>Debug|Any CPU</c>, a project's <c>Debug|AnyCPU</c>) to every project, so even a <c>Directory.Build.props</c>
-    /// sees <c>Configuration</c> and <c>Platform</c>, which it does not in a build of the project alone.
+    /// The C# sources of a project as a plain <c>dotnet build</c> compiles them: its <c>Compile</c> items (by default
+    /// every <c>.cs</c> below its folder, except build output and nested projects; <c>Compile Include</c> and
+    /// <c>Remove</c> applied).
     /// </summary>
-    private static Dictionary<string, string> SolutionBuild(IReadOnlyDictionary<string, string> globalProperties)
-    {
-        var solution = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
-        solution.TryAdd("Configuration", "Debug");
-        solution.TryAdd("Platform", "AnyCPU");
-        return solution;
-    }
-
-    /// <summary>The C# sources of a project: every <c>.cs</c> below its folder, except build output and nested projects.</summary>
     /// <param name="projectFile">Full path of the project file.</param>
     public static IReadOnlyList<string> SourcesOf(string projectFile)
+    {
+        var properties = ProjectProperties.Read(projectFile);
+        return CompileItems.Of(properties, ProjectItems.Read(properties));
+    }
+
+    /// <summary>The SDK's default compile items: every <c>.cs</c> below the project folder, except build output, dot-folders and nested projects.</summary>
+    /// <param name="projectFile">Full path of the project file.</param>
+    internal static IReadOnlyList<string> DefaultSources(string projectFile)
     {
         var root = Path.GetDirectoryName(projectFile)!;
         var sources = new List<string>();
@@ -68,16 +65,18 @@ public static partial class ProjectDiscovery
         }
     }
 
-    private static IReadOnlyList<RunbookProject> Select(IEnumerable<string> projectFiles, bool named, IReadOnlyDictionary<string, string> globalProperties)
+    private static IReadOnlyList<RunbookProject> Select(IEnumerable<SolutionProject> projectFiles, bool named)
     {
         var projects = new List<RunbookProject>();
-        foreach (var file in projectFiles.Select(Path.GetFullPath).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var (file, globalProperties) in projectFiles.Select(p => p with { ProjectFile = Path.GetFullPath(p.ProjectFile) })
+            .DistinctBy(p => p.ProjectFile, StringComparer.Ordinal).OrderBy(p => p.ProjectFile, StringComparer.Ordinal))
         {
             if (!File.Exists(file)) continue;
             var properties = ProjectProperties.Read(file, globalProperties);
             if (!named && IsTestProject(file, properties)) continue;
-            var sources = SourcesOf(file);
-            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(file, properties, sources, globalProperties));
+            var items = ProjectItems.Read(properties);
+            var sources = CompileItems.Of(properties, items);
+            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(properties, items, sources, globalProperties));
         }
 
         return projects;
@@ -86,8 +85,12 @@ public static partial class ProjectDiscovery
     /// <summary>A project as validation compiles it, runbooks or not (a referenced project may hold none).</summary>
     /// <param name="projectFile">Full path of the project file.</param>
     /// <param name="globalProperties">The global properties it is read with.</param>
-    internal static RunbookProject Load(string projectFile, IReadOnlyDictionary<string, string> globalProperties) =>
-        Load(projectFile, ProjectProperties.Read(projectFile, globalProperties), SourcesOf(projectFile), globalProperties);
+    internal static RunbookProject Load(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
+    {
+        var properties = ProjectProperties.Read(projectFile, globalProperties);
+        var items = ProjectItems.Read(properties);
+        return Load(properties, items, CompileItems.Of(properties, items), globalProperties);
+    }
 
     /// <summary>
     /// <paramref name="project"/> as the inner build for <paramref name="targetFramework"/> of a multi-targeting build
@@ -96,13 +99,13 @@ public static partial class ProjectDiscovery
     /// <param name="project">A project with several target frameworks.</param>
     /// <param name="targetFramework">One of them.</param>
     internal static RunbookProject ForTarget(RunbookProject project, string targetFramework) =>
-        project with { Properties = ProjectProperties.Read(project.ProjectFile, WithTarget(project.GlobalProperties, targetFramework)), GlobalProperties = WithTarget(project.GlobalProperties, targetFramework) };
+        Load(project.ProjectFile, WithTarget(project.GlobalProperties, targetFramework));
 
     private static Dictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> globalProperties, string targetFramework) =>
         new(globalProperties, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = targetFramework };
 
-    private static RunbookProject Load(string projectFile, ProjectProperties properties, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
-        new(projectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(projectFile), GlobalProperties = globalProperties };
+    private static RunbookProject Load(ProjectProperties properties, ProjectItems items, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
+        new(properties.ProjectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties, Items = items };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
@@ -143,44 +146,4 @@ public static partial class ProjectDiscovery
         var name = Path.GetFileName(directory);
         return name.StartsWith('.') || SkippedFolders.Contains(name, StringComparer.OrdinalIgnoreCase);
     }
-
-    private static IEnumerable<string> SolutionProjects(string solution)
-    {
-        var directory = Path.GetDirectoryName(solution)!;
-        foreach (Match match in SolutionProjectLine().Matches(File.ReadAllText(solution)))
-        {
-            var relative = match.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar);
-            if (relative.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) yield return Path.Combine(directory, relative);
-        }
-    }
-
-    /// <summary>A solution's projects, each of which must exist: a missing one is a broken solution, not "no runbooks".</summary>
-    private static IReadOnlyList<string> Listed(string solution, IEnumerable<string> projects)
-    {
-        var listed = projects.ToArray();
-        if (listed.FirstOrDefault(p => !File.Exists(p)) is { } missing)
-            throw new ValidationInputException($"'{solution}' lists '{Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(solution))!, missing)}', which does not exist.");
-        return listed;
-    }
-
-    private static IEnumerable<string> SlnxProjects(string solution)
-    {
-        var directory = Path.GetDirectoryName(solution)!;
-        XDocument document;
-        try
-        {
-            document = XDocument.Load(solution, LoadOptions.SetLineInfo);
-        }
-        catch (System.Xml.XmlException e)
-        {
-            throw new ValidationInputException($"{solution}({e.LineNumber},{e.LinePosition}): not a valid solution file: {e.Message}");
-        }
-        return document.Descendants()
-            .Where(e => e.Name.LocalName == "Project" && e.Attribute("Path")?.Value.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) == true)
-            .Select(e => Path.Combine(directory, e.Attribute("Path")!.Value.Replace('\\', Path.DirectorySeparatorChar)))
-            .ToArray();
-    }
-
-    [GeneratedRegex(@"^Project\(""\{[^}]+\}""\)\s*=\s*""[^""]*""\s*,\s*""([^""]+)""", RegexOptions.Multiline)]
-    private static partial Regex SolutionProjectLine();
 }

@@ -16,7 +16,29 @@ public sealed partial class ProjectProperties
 
     private readonly Dictionary<string, string> _values;
 
-    private ProjectProperties(Dictionary<string, string> values) => _values = values;
+    private ProjectProperties(Dictionary<string, string> values, string projectFile, ImportChain props, ImportChain targets)
+    {
+        _values = values;
+        ProjectFile = projectFile;
+        PropsFiles = props.Files;
+        TargetsFiles = targets.Files;
+        SkippedImports = props.Skipped || targets.Skipped || ProjectImports(projectFile);
+    }
+
+    /// <summary>Full path of the project file read.</summary>
+    internal string ProjectFile { get; }
+
+    /// <summary>The nearest <c>Directory.Build.props</c> and the files it imports, in the order MSBuild reads them (before the project).</summary>
+    internal IReadOnlyList<string> PropsFiles { get; }
+
+    /// <summary>The nearest <c>Directory.Build.targets</c> and the files it imports, in the order MSBuild reads them (after the project).</summary>
+    internal IReadOnlyList<string> TargetsFiles { get; }
+
+    /// <summary>
+    /// Whether an <c>Import</c> was not followed (a form not understood, a <c>.targets</c> file, any import in the
+    /// project file itself): items and properties may come from a file not read here.
+    /// </summary>
+    internal bool SkippedImports { get; }
 
     /// <summary>Reads the properties of <paramref name="projectFile"/>.</summary>
     /// <param name="projectFile">Path of a <c>.csproj</c>.</param>
@@ -34,17 +56,50 @@ public sealed partial class ProjectProperties
     public static ProjectProperties Read(string projectFile, IReadOnlyDictionary<string, string> globalProperties)
     {
         var values = new Dictionary<string, string>(globalProperties, StringComparer.OrdinalIgnoreCase);
+        var propsChain = new ImportChain();
+        var targetsChain = new ImportChain();
         if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.props") is { } props)
-            ReadFile(props, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
+            ReadFile(props, values, globalProperties, propsChain);
         AddSdkProps(values);
-        ReadFile(projectFile, values, globalProperties, followImports: false, []);
+        ReadFile(projectFile, values, globalProperties, chain: null);
 
         AddSdkTargets(values);
         // Microsoft.Common.targets imports the nearest Directory.Build.targets after the SDK added the configuration's
         // symbol and before the compiler runs: a NoWarn or WarningsAsErrors set there is the build's.
         if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.targets") is { } targets)
-            ReadFile(targets, values, globalProperties, followImports: true, new HashSet<string>(StringComparer.Ordinal));
-        return new ProjectProperties(values);
+            ReadFile(targets, values, globalProperties, targetsChain);
+        return new ProjectProperties(values, Path.GetFullPath(projectFile), propsChain, targetsChain);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="condition"/> holds with the properties' final values, as MSBuild evaluates item
+    /// conditions (after every property), or null when it is not a form understood here.
+    /// </summary>
+    /// <param name="condition">A <c>Condition</c> attribute's text.</param>
+    internal bool? Evaluate(string condition) => Evaluate(condition, _values);
+
+    /// <summary>A property's value as <c>$(Name)</c> expands it (empty when unset and modelled), or null when not known here.</summary>
+    /// <param name="name">Property name.</param>
+    internal string? Expansion(string name) => _values.TryGetValue(name, out var value) ? value : ModelledProperties.Contains(name) ? "" : null;
+
+    /// <summary>The files one <c>Directory.Build.*</c> file brings in, and whether one of its imports was not followed.</summary>
+    private sealed class ImportChain
+    {
+        public HashSet<string> Read { get; } = new(StringComparer.Ordinal);
+        public List<string> Files { get; } = [];
+        public bool Skipped { get; set; }
+    }
+
+    private static bool ProjectImports(string projectFile)
+    {
+        try
+        {
+            return XDocument.Load(projectFile).Root?.Elements().Any(e => e.Name.LocalName == "Import") == true;
+        }
+        catch (System.Xml.XmlException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -118,14 +173,20 @@ public sealed partial class ProjectProperties
 
     /// <summary>
     /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c> or <c>.targets</c>
-    /// (<paramref name="followImports"/>) an <c>Import</c> of another <c>.props</c> file is read where it stands: the
+    /// (a <paramref name="chain"/> to record them in) an <c>Import</c> of another <c>.props</c> file is read where it stands: the
     /// usual chain to the one above (<c>$([MSBuild]::GetPathOfFileAbove('Directory.Build.props', '$(MSBuildThisFileDirectory)../'))</c>)
+    /// or <c>$([MSBuild]::GetDirectoryNameOfFileAbove(...))/Directory.Build.props</c>,
     /// or a path relative to the file. An import not resolved here is skipped, as before.
     /// </summary>
-    private static void ReadFile(string file, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties,
-        bool followImports, HashSet<string> read)
+    private static void ReadFile(string file, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties, ImportChain? chain)
     {
-        if (followImports && !read.Add(Path.GetFullPath(file))) return;
+        var followImports = chain is not null;
+        if (chain is not null)
+        {
+            if (!chain.Read.Add(Path.GetFullPath(file))) return;
+            chain.Files.Add(Path.GetFullPath(file));
+        }
+
         XDocument document;
         try
         {
@@ -141,8 +202,10 @@ public sealed partial class ProjectProperties
             if (followImports && element.Name.LocalName == "Import")
             {
                 if (element.Attribute("Condition")?.Value is { } importCondition && Evaluate(importCondition, values) == false) continue;
-                if (ImportedProps(file, element.Attribute("Project")?.Value) is { } imported)
-                    ReadFile(imported, values, globalProperties, followImports, read);
+                if (ImportedProps(file, element.Attribute("Project")?.Value, out var understood) is { } imported)
+                    ReadFile(imported, values, globalProperties, chain);
+                else if (!understood)
+                    chain!.Skipped = true;
                 continue;
             }
 
@@ -160,26 +223,49 @@ public sealed partial class ProjectProperties
     }
 
     /// <summary>The <c>.props</c> file an <c>Import</c> in <paramref name="importingFile"/> names, when it can be told without MSBuild.</summary>
-    private static string? ImportedProps(string importingFile, string? project)
+    /// <param name="importingFile">The file holding the <c>Import</c>.</param>
+    /// <param name="project">Its <c>Project</c> attribute.</param>
+    /// <param name="understood">False when the import is in a form not followed here (so it may well bring in a file).</param>
+    private static string? ImportedProps(string importingFile, string? project, out bool understood)
     {
+        understood = true;
         if (string.IsNullOrWhiteSpace(project)) return null;
         var directory = Path.GetDirectoryName(Path.GetFullPath(importingFile))!;
         var withThisFile = project.Trim()
             .Replace("$(MSBuildThisFileDirectory)", directory + Path.DirectorySeparatorChar, StringComparison.OrdinalIgnoreCase);
         if (GetPathOfFileAbove().Match(withThisFile) is { Success: true } above)
         {
-            var start = Path.GetFullPath(Path.Combine(directory, above.Groups["start"].Value));
-            for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
-            {
-                var candidate = Path.Combine(folder.FullName, above.Groups["file"].Value);
-                if (File.Exists(candidate)) return candidate;
-            }
-            return null;
+            return FileAbove(Path.GetFullPath(Path.Combine(directory, above.Groups["start"].Value.Replace('\\', Path.DirectorySeparatorChar))), above.Groups["file"].Value);
+        }
+        if (GetDirectoryNameOfFileAbove().Match(withThisFile) is { Success: true } directoryAbove)
+        {
+            // The other common chain: the folder holding the file above, then the file's name joined to it.
+            var start = Path.GetFullPath(Path.Combine(directory, directoryAbove.Groups["start"].Value.Replace('\\', Path.DirectorySeparatorChar)));
+            var found = FileAbove(start, directoryAbove.Groups["file"].Value);
+            if (found is null) return null;
+            var joined = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(found)!, directoryAbove.Groups["rest"].Value.TrimStart('/', '\\').Replace('\\', Path.DirectorySeparatorChar)));
+            return File.Exists(joined) ? joined : null;
         }
         if (withThisFile.Contains("$(", StringComparison.Ordinal) || withThisFile.Contains('*', StringComparison.Ordinal)
-            || !withThisFile.EndsWith(".props", StringComparison.OrdinalIgnoreCase)) return null;
+            || !withThisFile.EndsWith(".props", StringComparison.OrdinalIgnoreCase))
+        {
+            understood = false;
+            return null;
+        }
         var path = Path.GetFullPath(Path.Combine(directory, withThisFile.Replace('\\', Path.DirectorySeparatorChar)));
         return File.Exists(path) ? path : null;
+    }
+
+    // GetPathOfFileAbove and GetDirectoryNameOfFileAbove look in the starting folder first, then in each one above it.
+    private static string? FileAbove(string start, string fileName)
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            var candidate = Path.Combine(folder.FullName, fileName.Trim());
+            if (File.Exists(candidate)) return candidate;
+        }
+
+        return null;
     }
 
     // MSBuild imports the nearest Directory.Build.props (and .targets) only; the ones above count when it imports them.
@@ -196,6 +282,11 @@ public sealed partial class ProjectProperties
 
     [GeneratedRegex(@"^\$\(\[MSBuild\]::GetPathOfFileAbove\(\s*'?(?<file>[^',()$]+?)'?\s*,\s*'?(?<start>[^',()$]*?)'?\s*\)\)$", RegexOptions.IgnoreCase)]
     private static partial Regex GetPathOfFileAbove();
+
+    // $([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory).., Directory.Build.props))/Directory.Build.props,
+    // with $(MSBuildThisFileDirectory) already replaced by the importing file's folder; arguments quoted or not.
+    [GeneratedRegex(@"^\$\(\[MSBuild\]::GetDirectoryNameOfFileAbove\(\s*'?(?<start>[^',()$]*?)'?\s*,\s*'?(?<file>[^',()$]+?)'?\s*\)\)(?<rest>[/\\][^$*]+)$", RegexOptions.IgnoreCase)]
+    private static partial Regex GetDirectoryNameOfFileAbove();
 
     [GeneratedRegex(@"^\s*'\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)'\s*==\s*''\s*$")]
     private static partial Regex EmptyCheck();

@@ -12,6 +12,9 @@ public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> So
     /// </summary>
     public IReadOnlyDictionary<string, string> GlobalProperties { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Its items (<c>Compile</c>, <c>PackageReference</c>, …) as read for the build validated; null when not read.</summary>
+    internal ProjectItems? Items { get; init; }
+
     /// <summary>Full paths of the projects it references for their code (a shared handbook project), as written.</summary>
     public IReadOnlyList<string> ProjectReferences { get; init; } = [];
 

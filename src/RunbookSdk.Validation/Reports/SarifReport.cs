@@ -23,6 +23,8 @@ public static class SarifReport
             var rule = new JsonObject { ["id"] = g.Key };
             if (g.First().HelpUri is { } help) rule["helpUri"] = help;
             if (g.Key == Finding.StaleDocsRule) rule["shortDescription"] = new JsonObject { ["text"] = "Checked-in generated docs are stale" };
+            if (g.Key == Finding.MissingRunbookSdkRule) rule["shortDescription"] = new JsonObject { ["text"] = "The project does not reference RunbookSdk" };
+            if (g.Key == Finding.AnalyzersOffRule) rule["shortDescription"] = new JsonObject { ["text"] = "The project's build runs no analyzers; validate still does" };
             return (JsonNode)rule;
         }).ToArray());
 

@@ -1,0 +1,38 @@
+using RunbookSdk.Validation.Projects;
+
+namespace RunbookSdk.Validation;
+
+/// <summary>
+/// Findings about how a runbook project is set up rather than about its code: where validation's verdict and the
+/// project's own <c>dotnet build</c> would part ways, the report says so on the project file.
+/// </summary>
+internal static class ProjectSetupFindings
+{
+    /// <summary>The setup findings of <paramref name="project"/>.</summary>
+    /// <param name="project">The project as validated.</param>
+    /// <param name="projectFile">Its project file, relative to the report's root.</param>
+    public static IEnumerable<Finding> For(RunbookProject project, string projectFile)
+    {
+        if (RunbookSdkReference.Of(project) == RunbookSdkReferenceState.Absent)
+            yield return new Finding(Finding.MissingRunbookSdkRule, FindingLevel.Error,
+                $"{project.Name} does not reference RunbookSdk, so its dotnet build fails with CS0246 (the type or namespace "
+                + $"'RunbookSdk' could not be found); add <PackageReference Include=\"RunbookSdk\" Version=\"{SdkVersion}\" /> to "
+                + $"{Path.GetFileName(project.ProjectFile)} (dotnet add package RunbookSdk), or a ProjectReference to RunbookSdk.csproj "
+                + "when building RunbookSdk from source.",
+                projectFile, 1, 1, project.Name, null);
+
+        if (AnalyzersOff(project.Properties) is { } setting)
+            yield return new Finding(Finding.AnalyzersOffRule, FindingLevel.Warning,
+                $"{project.Name} sets {setting}=false, so its dotnet build reports no RB finding; validate runs every RB analyzer "
+                + "anyway, as the CI gate for runbook completeness. Remove the setting to see these findings in the build and the IDE.",
+                projectFile, 1, 1, project.Name, null);
+    }
+
+    // The version validate itself ships with: the one whose rules it checks.
+    private static string SdkVersion => typeof(Runbook).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "*";
+
+    // Either property keeps the analyzers out of the build (RunAnalyzers also out of the IDE); the generator still runs.
+    private static string? AnalyzersOff(ProjectProperties properties) =>
+        new[] { "RunAnalyzers", "RunAnalyzersDuringBuild" }
+            .FirstOrDefault(name => string.Equals(properties[name]?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,82 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Validation.Projects;
+
+/// <summary>
+/// One path or wildcard of an item's <c>Include</c>, <c>Exclude</c> or <c>Remove</c> as MSBuild reads it: relative to
+/// the project folder, <c>\</c> or <c>/</c> as separator, <c>*</c> and <c>?</c> within a folder name, <c>**</c> any
+/// number of folders (<c>Legacy/**</c> is every file below <c>Legacy</c>).
+/// </summary>
+internal sealed class MsBuildGlob
+{
+    private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    private readonly Regex? _pattern;
+    private readonly string _path;
+
+    private MsBuildGlob(string baseDirectory, string path, Regex? pattern)
+    {
+        BaseDirectory = baseDirectory;
+        _path = path;
+        _pattern = pattern;
+    }
+
+    /// <summary>The folder the wildcard part starts in (or the file's folder for a literal path).</summary>
+    public string BaseDirectory { get; }
+
+    /// <summary>Whether it has wildcards (a literal path names one file, which may not exist).</summary>
+    public bool IsWildcard => _pattern is not null;
+
+    /// <summary>The globs of a <c>;</c>-separated item value.</summary>
+    /// <param name="value">The value, properties expanded.</param>
+    /// <param name="projectDirectory">The folder relative paths start from.</param>
+    public static IReadOnlyList<MsBuildGlob> Parse(string value, string projectDirectory) =>
+        value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(part => ParseOne(part, projectDirectory)).ToArray();
+
+    private static MsBuildGlob ParseOne(string text, string projectDirectory)
+    {
+        var segments = text.Replace('\\', '/').Split('/');
+        var firstWildcard = Array.FindIndex(segments, s => s.Contains('*') || s.Contains('?'));
+        if (firstWildcard < 0)
+        {
+            var full = Path.GetFullPath(Path.Combine(projectDirectory, string.Join(Path.DirectorySeparatorChar, segments)));
+            return new MsBuildGlob(Path.GetDirectoryName(full)!, full, null);
+        }
+
+        var baseDirectory = Path.GetFullPath(Path.Combine(projectDirectory, string.Join(Path.DirectorySeparatorChar, segments[..firstWildcard])));
+        var pattern = new StringBuilder("^").Append(Regex.Escape(baseDirectory.TrimEnd(Path.DirectorySeparatorChar).Replace('\\', '/') + "/"));
+        var rest = segments[firstWildcard..];
+        for (var i = 0; i < rest.Length; i++)
+        {
+            var last = i == rest.Length - 1;
+            if (rest[i] == "**")
+            {
+                pattern.Append(last ? ".*" : "(?:[^/]+/)*");
+                continue;
+            }
+
+            foreach (var c in rest[i])
+                pattern.Append(c switch { '*' => "[^/]*", '?' => "[^/]", _ => Regex.Escape(c.ToString()) });
+            if (!last) pattern.Append('/');
+        }
+
+        var options = OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None;
+        return new MsBuildGlob(baseDirectory, text, new Regex(pattern.Append('$').ToString(), options | RegexOptions.CultureInvariant));
+    }
+
+    /// <summary>Whether <paramref name="fullPath"/> is this path or matches this wildcard.</summary>
+    /// <param name="fullPath">A full file path.</param>
+    public bool Matches(string fullPath) => _pattern is null
+        ? string.Equals(_path, fullPath, PathComparison)
+        : _pattern.IsMatch(fullPath.Replace('\\', '/'));
+
+    /// <summary>The existing files it names.</summary>
+    public IEnumerable<string> Files()
+    {
+        if (_pattern is null) return File.Exists(_path) ? [_path] : [];
+        return Directory.Exists(BaseDirectory)
+            ? Directory.EnumerateFiles(BaseDirectory, "*", SearchOption.AllDirectories).Where(Matches).Select(Path.GetFullPath)
+            : [];
+    }
+}

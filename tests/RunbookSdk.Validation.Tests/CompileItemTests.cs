@@ -1,0 +1,125 @@
+namespace RunbookSdk.Validation.Tests;
+
+/// <summary>
+/// The sources validation compiles are the build's <c>Compile</c> items: the SDK's default <c>**/*.cs</c>, then the
+/// <c>Compile Include</c> and <c>Remove</c> items of the project (and its <c>Directory.Build.*</c> files), with the
+/// conditions on items and item groups evaluated for the build validated.
+/// </summary>
+public sealed class CompileItemTests
+{
+    // A complete runbook at the top and one without rollback (RB0002) in Legacy/: RB0002 says Legacy/ was compiled.
+    private static TempProject ProjectWithLegacy(string items)
+    {
+        var project = new TempProject()
+            .With("PaymentsHandbook.cs", Runbooks.Handbook)
+            .With("ApiDown.cs", Runbooks.Complete)
+            .With("Legacy/QueueStuck.cs", Runbooks.WithoutRollback);
+        File.WriteAllText(project.ProjectFile, TempProject.AppProject.Replace("</Project>", items + "\n</Project>", StringComparison.Ordinal));
+        return project;
+    }
+
+    private static async Task<bool> CompilesLegacyAsync(TempProject project, string? configuration = null)
+    {
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile, new ValidationOptions { Configuration = configuration });
+        Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("CS", StringComparison.Ordinal));
+        return result.Findings.Any(f => f.RuleId == "RB0002");
+    }
+
+    [Fact]
+    public async Task ACompileRemoveGlobLeavesTheFilesOut()
+    {
+        using var project = ProjectWithLegacy("""<ItemGroup><Compile Remove="Legacy/**" /></ItemGroup>""");
+
+        Assert.False(await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
+    public async Task ACompileRemoveUnderAConfigurationConditionCountsOnlyForThatConfiguration()
+    {
+        using var project = ProjectWithLegacy("""<ItemGroup><Compile Remove="Legacy/**" Condition="'$(Configuration)' == 'Release'" /></ItemGroup>""");
+
+        Assert.True(await CompilesLegacyAsync(project));
+        Assert.False(await CompilesLegacyAsync(project, "Release"));
+    }
+
+    [Fact]
+    public async Task AnItemGroupConditionIsEvaluated()
+    {
+        using var project = ProjectWithLegacy("""
+              <ItemGroup Condition="'$(Configuration)|$(Platform)' == 'Debug|AnyCPU'">
+                <Compile Remove="Legacy\**\*.cs" />
+              </ItemGroup>
+            """);
+
+        Assert.False(await CompilesLegacyAsync(project));
+        Assert.True(await CompilesLegacyAsync(project, "Release"));
+    }
+
+    [Fact]
+    public async Task WithoutDefaultCompileItemsOnlyTheIncludedFilesAreCompiled()
+    {
+        using var project = ProjectWithLegacy("""
+              <PropertyGroup><EnableDefaultCompileItems>false</EnableDefaultCompileItems></PropertyGroup>
+              <ItemGroup>
+                <Compile Include="*.cs" />
+                <Compile Include="Legacy/*.cs" Condition="'$(Configuration)' == 'Debug'" />
+              </ItemGroup>
+            """);
+
+        Assert.True(await CompilesLegacyAsync(project));
+        Assert.False(await CompilesLegacyAsync(project, "Release"));
+    }
+
+    [Fact]
+    public async Task AFileIncludedFromOutsideTheProjectFolderIsCompiled()
+    {
+        using var project = ProjectWithLegacy("""<ItemGroup><Compile Include="../Extra/*.cs" /></ItemGroup>""");
+        Directory.CreateDirectory(Path.Combine(project.Root, "Extra"));
+        File.Move(Path.Combine(project.Directory, "Legacy", "QueueStuck.cs"), Path.Combine(project.Root, "Extra", "QueueStuck.cs"));
+
+        Assert.True(await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
+    public async Task ACompileRemoveInDirectoryBuildTargetsApplies()
+    {
+        using var project = ProjectWithLegacy("");
+        File.WriteAllText(Path.Combine(project.Root, "Directory.Build.targets"), """
+            <Project>
+              <ItemGroup><Compile Remove="Legacy/**" /></ItemGroup>
+            </Project>
+            """);
+
+        Assert.False(await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
+    public async Task ACompileRemoveUnderAConditionNotUnderstoodIsNotApplied()
+    {
+        // Exists(...) is not evaluated: as before item conditions were read, every file stays compiled.
+        using var project = ProjectWithLegacy("""<ItemGroup><Compile Remove="Legacy/**" Condition="Exists('Legacy')" /></ItemGroup>""");
+
+        Assert.True(await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
+    public async Task AProjectReferenceUnderAConfigurationConditionIsReadForThatConfiguration()
+    {
+        using var project = new TempProject("App").With("App.csproj", TempProject.AppProject.Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="..\Shared\Shared.csproj" Condition="'$(Configuration)' == 'Debug'" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal)).With("ApiDown.cs", Runbooks.Complete);
+        var shared = Path.Combine(project.Root, "Shared");
+        Directory.CreateDirectory(shared);
+        File.WriteAllText(Path.Combine(shared, "Shared.csproj"), TempProject.AppProject.Replace("<OutputType>Exe</OutputType>", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(shared, "PaymentsHandbook.cs"), Runbooks.Handbook);
+
+        var debug = await RunbookValidator.ValidateAsync(project.ProjectFile);
+        var release = await RunbookValidator.ValidateAsync(project.ProjectFile, new ValidationOptions { Configuration = "Release" });
+
+        Assert.DoesNotContain(debug.Findings, f => f.RuleId == "CS0246");
+        Assert.Contains(release.Findings, f => f.RuleId == "CS0246");
+    }
+}
