@@ -25,7 +25,7 @@ internal enum HandbookRole
 /// templates and document facts (last updated, review date, owner, environment). What a reader cannot read
 /// stays in the handbook as a free-form section.
 /// </summary>
-internal sealed partial class HandbookReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, ImportedHandbook handbook)
+internal sealed partial class HandbookReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, ImportedHandbook handbook, LeftOutHeadings leftOut)
 {
     public static HandbookRole RoleOf(string title)
     {
@@ -45,7 +45,11 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         var leftover = new ContentSection(section.Title);
         ReadInto(section, role, leftover);
         if (!leftover.IsEmpty) handbook.Sections.Add(leftover);
-        else handbook.StructuredHeadings.Add(section.Title);
+        else
+        {
+            handbook.StructuredHeadings.Add(section.Title);
+            leftOut.IfEmpty(section);
+        }
     }
 
     private void ReadInto(OutlineSection section, HandbookRole role, ContentSection leftover)
@@ -82,7 +86,11 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             var sub = new ContentSection(child.Title);
             ReadInto(child, childRole == HandbookRole.None ? role : childRole, sub);
             if (!sub.IsEmpty) leftover.Blocks.Add(new SubsectionContent(sub));
-            else handbook.StructuredHeadings.Add(child.Title);
+            else
+            {
+                handbook.StructuredHeadings.Add(child.Title);
+                leftOut.IfEmpty(child);
+            }
         }
     }
 

@@ -12,7 +12,7 @@ namespace RunbookSdk.Import.Recognition;
 /// checklists become checklist items, templates become communication templates the step sends, and anything
 /// else stays as a note. Nothing is dropped.
 /// </summary>
-internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates)
+internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, LeftOutHeadings leftOut)
 {
     private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
     private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
@@ -39,6 +39,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
         var title = prefix + section.Title;
+        leftOut.IfEmpty(section);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
