@@ -21,6 +21,7 @@ internal sealed partial class DocumentReader
     private readonly HandbookReader _handbookReader;
     private readonly StepReader _steps;
     private readonly LeftOutHeadings _leftOut = new();
+    private readonly List<string> _frontMatterWarnings = [];
 
     /// <summary>Empty rollback and verification headings: a gap the import reports, unless the runbook got one elsewhere.</summary>
     private readonly List<(OutlineSection Heading, ImportedRunbook Runbook, bool Verification)> _emptyGapHeadings = [];
@@ -40,6 +41,7 @@ internal sealed partial class DocumentReader
         var reader = new DocumentReader(outline);
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
+        document.Warnings.AddRange(reader._frontMatterWarnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
         reader.ReportLeftOutHeadings(document.Warnings);
         return document;
@@ -90,6 +92,11 @@ internal sealed partial class DocumentReader
         var preamble = top is null ? root.Blocks : root.Blocks.Concat(top.Blocks);
         foreach (var block in preamble)
         {
+            if (MarkdownOutline.IsFrontMatter(block))
+            {
+                _frontMatterWarnings.AddRange(new FrontMatterReader(_outline, _handbookReader, _handbook).Read(block, titleFromHeading: top is not null));
+                continue;
+            }
             if (block is ParagraphBlock paragraph)
             {
                 var rest = _handbookReader.ReadFacts(paragraph);

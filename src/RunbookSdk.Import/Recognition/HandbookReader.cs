@@ -111,7 +111,8 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         return kept.Count == 0 ? null : string.Join("\n", kept);
     }
 
-    private bool ReadFact(string key, string value)
+    /// <summary>Records one document fact (<c>owner</c>, <c>last updated</c>, ...); false when the key is none or already known.</summary>
+    public bool ReadFact(string key, string value)
     {
         switch (key)
         {
