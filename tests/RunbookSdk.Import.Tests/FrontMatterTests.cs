@@ -84,6 +84,17 @@ public sealed class FrontMatterTests
         Assert.Equal("Payments incident response", project.Document.Handbook.Title);
     }
 
+    [Fact]
+    public void A_field_value_table_at_the_top_gives_the_owner_and_keeps_its_other_rows()
+    {
+        var project = SeedImportTests.Generate(Path.Combine(Seeds.InputsDirectory, "tables-first.md"), allowIncomplete: true);
+        var handbook = project.Files["ImportedHandbook.cs"];
+
+        Assert.Contains(".Owner(\"Checkout Platform Team\")", handbook);
+        Assert.Contains("[\"Tier\", \"1\"]", handbook);
+        Assert.DoesNotContain("[\"Owner\", \"Checkout Platform Team\"]", handbook);
+    }
+
     private static RunbookImporter.GeneratedProject Import(string markdown) =>
         RunbookImporter.Generate(MarkdownSource.FromText("payments.md", markdown), "Payments", allowIncomplete: false,
             Path.Combine(Seeds.RepositoryRoot, "artifacts", "front-matter"), Seeds.RepositoryRoot);

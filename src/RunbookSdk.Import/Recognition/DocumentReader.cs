@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using RunbookSdk.Import.Model;
 using RunbookSdk.Import.Outline;
@@ -95,6 +96,11 @@ internal sealed partial class DocumentReader
             if (MarkdownOutline.IsFrontMatter(block))
             {
                 _frontMatterWarnings.AddRange(new FrontMatterReader(_outline, _handbookReader, _handbook).Read(block, titleFromHeading: top is not null));
+                continue;
+            }
+            if (block is Table table && _handbookReader.ReadFactTable(table, out var read) is var rows && read)
+            {
+                if (rows is not null) intro.Blocks.Add(rows);
                 continue;
             }
             if (block is ParagraphBlock paragraph)

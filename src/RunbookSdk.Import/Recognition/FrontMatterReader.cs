@@ -13,16 +13,6 @@ namespace RunbookSdk.Import.Recognition;
 /// </summary>
 internal sealed partial class FrontMatterReader(MarkdownOutline outline, HandbookReader facts, ImportedHandbook handbook)
 {
-    /// <summary>Front matter keys (lower case, words separated by spaces) and the document fact each one is.</summary>
-    private static readonly Dictionary<string, string> s_facts = new(StringComparer.Ordinal)
-    {
-        ["owner"] = "owner", ["owners"] = "owner", ["owned by"] = "owner", ["team"] = "owner",
-        ["maintainer"] = "owner", ["maintainers"] = "owner", ["maintained by"] = "owner",
-        ["last updated"] = "last updated", ["updated"] = "last updated", ["last reviewed"] = "last reviewed", ["date"] = "last updated",
-        ["next review"] = "next review", ["next review date"] = "next review", ["review date"] = "next review", ["review by"] = "next review",
-        ["environment"] = "environment", ["env"] = "environment",
-    };
-
     /// <summary>Reads <paramref name="block"/>; <paramref name="titleFromHeading"/> is false when the document has no title heading.</summary>
     /// <returns>Warnings for the keys kept as text, with their lines.</returns>
     public List<string> Read(Block block, bool titleFromHeading)
@@ -47,7 +37,7 @@ internal sealed partial class FrontMatterReader(MarkdownOutline outline, Handboo
 
     private bool Read(Entry entry, bool titleFromHeading)
     {
-        var key = entry.Key.ToLowerInvariant().Replace('_', ' ').Replace('-', ' ');
+        var key = MetadataKeys.Normalise(entry.Key);
         var value = string.Join(", ", entry.Values);
         if (value.Length == 0) return false;
         switch (key)
@@ -64,7 +54,7 @@ internal sealed partial class FrontMatterReader(MarkdownOutline outline, Handboo
                 handbook.Tags.AddRange(entry.Values);
                 return true;
             default:
-                return s_facts.TryGetValue(key, out var fact) && facts.ReadFact(fact, value);
+                return MetadataKeys.Fact(key) is { } fact && facts.ReadFact(fact, value);
         }
     }
 

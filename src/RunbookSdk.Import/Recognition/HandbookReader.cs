@@ -133,6 +133,25 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         }
     }
 
+    /// <summary>
+    /// A two-column table of document facts at the top (<c>| Owner | Checkout Platform Team |</c>): reads the rows whose
+    /// key is a fact (<see cref="MetadataKeys"/>) and returns the table without them, null when no row is left.
+    /// <paramref name="read"/> is false when no row was read: the table is then not one of facts, and is left as it is.
+    /// </summary>
+    public TableContent? ReadFactTable(Table table, out bool read)
+    {
+        read = false;
+        var cells = outline.Cells(table);
+        if (cells.Count < 2 || cells.Any(row => row.Length != 2)) return null;
+        var rest = new List<string[]>();
+        foreach (var row in cells.Skip(1))
+        {
+            if (MetadataKeys.Fact(row[0]) is { } fact && ReadFact(fact, row[1].Trim())) read = true;
+            else rest.Add(row);
+        }
+        return read && rest.Count > 0 ? new TableContent(cells[0], rest) : null;
+    }
+
     private static (int, int, int)? Date(string value)
     {
         string[] formats = ["MMMM d, yyyy", "MMMM d yyyy", "MMM d, yyyy", "yyyy-MM-dd", "d MMMM yyyy", "MMMM yyyy", "MMM yyyy"];
