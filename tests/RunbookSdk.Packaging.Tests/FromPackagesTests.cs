@@ -116,7 +116,7 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
-    public async Task The_runbook_item_template_adds_a_runbook_in_the_projects_namespace_that_builds_into_a_page()
+    public async Task The_runbook_item_template_adds_a_runbook_titled_after_its_name_that_fails_the_build_until_its_author_completes_it()
     {
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
         var source = Path.Combine(repository.RunbookProject, "DatabaseFailover.cs");
@@ -127,12 +127,36 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
                 "new", "runbook", "--name", "DatabaseFailover", "--debug:custom-hive", repository.Hive);
             log.WriteLine(created.ToString());
             Assert.True(created.ExitCode == 0, created.ToString());
-            Assert.Contains("namespace Payments;", File.ReadAllText(source));
+            var runbook = File.ReadAllText(source);
+            Assert.Contains("namespace Payments;", runbook);
+            Assert.Contains(".Title(\"Database Failover\")", runbook);
+            Assert.DoesNotContain("TODO", runbook, StringComparison.OrdinalIgnoreCase);
 
+            // Unfinished, it must not pass CI: the build names what its author still has to decide.
+            var unfinished = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
+            log.WriteLine(unfinished.ToString());
+            Assert.True(unfinished.ExitCode != 0, unfinished.ToString());
+            Assert.Contains("error RB0002", unfinished.Output);
+            Assert.Contains("error RB0003", unfinished.Output);
+            Assert.Contains("error RB0004", unfinished.Output);
+
+            // Once the fix, its rollback and the verification are written, it builds into a page with its title.
+            const string emptyStep = "s => { }));";
+            Assert.Contains(emptyStep, runbook);
+            File.WriteAllText(source, runbook.Replace(emptyStep, """
+                s => s
+                                .Instruction("Promote the replica in the database console")))
+                        .NoRollback("A promoted replica stays the primary; the old primary is rebuilt from it")
+                        .Verification(v => v
+                            .Step("Health is green", s => s
+                                .Http("GET", HealthUrl)
+                                .ExpectStatus(200)));
+                """, StringComparison.Ordinal));
             var build = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
             log.WriteLine(build.ToString());
             Assert.True(build.ExitCode == 0, build.ToString());
             Assert.True(File.Exists(page), build.ToString());
+            Assert.Contains("Database Failover", File.ReadAllText(page));
         }
         finally
         {

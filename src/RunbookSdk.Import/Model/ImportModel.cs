@@ -17,6 +17,7 @@ internal sealed class ImportedHandbook
     public string? Summary { get; set; }
     public string? Owner { get; set; }
     public string? Environment { get; set; }
+    public List<string> Tags { get; } = [];
     public (int Year, int Month, int Day)? LastUpdated { get; set; }
     public (int Year, int Month, int Day)? ReviewDate { get; set; }
     public List<(string Role, string Reach)> Contacts { get; } = [];

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using RunbookSdk.Import.Model;
 using RunbookSdk.Import.Outline;
@@ -20,14 +21,19 @@ internal sealed partial class DocumentReader
     private readonly TemplateCollector _templates;
     private readonly HandbookReader _handbookReader;
     private readonly StepReader _steps;
+    private readonly LeftOutHeadings _leftOut = new();
+    private readonly List<string> _frontMatterWarnings = [];
+
+    /// <summary>Empty rollback and verification headings: a gap the import reports, unless the runbook got one elsewhere.</summary>
+    private readonly List<(OutlineSection Heading, ImportedRunbook Runbook, bool Verification)> _emptyGapHeadings = [];
 
     private DocumentReader(MarkdownOutline outline)
     {
         _outline = outline;
         _content = new ContentReader(outline);
         _templates = new TemplateCollector(_handbook);
-        _handbookReader = new HandbookReader(outline, _content, _templates, _handbook);
-        _steps = new StepReader(outline, _content, _templates);
+        _handbookReader = new HandbookReader(outline, _content, _templates, _handbook, _leftOut);
+        _steps = new StepReader(outline, _content, _templates, _leftOut);
     }
 
     /// <summary>Reads the document; <paramref name="fallbackTitle"/> is used when it has no single top heading.</summary>
@@ -36,8 +42,29 @@ internal sealed partial class DocumentReader
         var reader = new DocumentReader(outline);
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
+        document.Warnings.AddRange(reader._frontMatterWarnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
+        reader.ReportLeftOutHeadings(document.Warnings);
         return document;
+    }
+
+    /// <summary>
+    /// Says which headings had nothing under them and were left out. An empty rollback or verification heading of a
+    /// runbook that has none is not repeated here (the gap warning says it), nor an empty escalation heading when the
+    /// handbook has no escalation (each runbook's RB0001 gap says it).
+    /// </summary>
+    private void ReportLeftOutHeadings(List<string> warnings)
+    {
+        var gaps = _emptyGapHeadings
+            .Where(g => (g.Verification ? g.Runbook.Verification : g.Runbook.Rollback) is null)
+            .Select(g => g.Heading)
+            .ToHashSet();
+        var leftOut = _leftOut.Headings
+            .Concat(_emptyGapHeadings.Select(g => g.Heading).Where(h => !gaps.Contains(h)))
+            .Where(h => !(HandbookReader.RoleOf(h.Title) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
+            .OrderBy(h => h.Line);
+        foreach (var heading in leftOut)
+            warnings.Add($"line {heading.Line}: the heading '{heading}' has nothing under it and is not imported: write what belongs there, or delete it");
     }
 
     /// <summary>Says which headings had no words and what they were named, so the names can be replaced by real ones.</summary>
@@ -66,6 +93,16 @@ internal sealed partial class DocumentReader
         var preamble = top is null ? root.Blocks : root.Blocks.Concat(top.Blocks);
         foreach (var block in preamble)
         {
+            if (MarkdownOutline.IsFrontMatter(block))
+            {
+                _frontMatterWarnings.AddRange(new FrontMatterReader(_outline, _handbookReader, _handbook).Read(block, titleFromHeading: top is not null));
+                continue;
+            }
+            if (block is Table table && _handbookReader.ReadFactTable(table, out var read) is var rows && read)
+            {
+                if (rows is not null) intro.Blocks.Add(rows);
+                continue;
+            }
             if (block is ParagraphBlock paragraph)
             {
                 var rest = _handbookReader.ReadFacts(paragraph);
@@ -169,6 +206,7 @@ internal sealed partial class DocumentReader
         }
         foreach (var child in section.Children) rest.Blocks.Add(new SubsectionContent(_content.Section(child)));
         if (!rest.IsEmpty) runbook.Sections.Add(rest);
+        _leftOut.IfEmpty(section);
     }
 
     private void AddPhase(ImportedRunbook runbook, OutlineSection section)
@@ -176,10 +214,12 @@ internal sealed partial class DocumentReader
         var (box, rest) = Times.TimeBox(section.Title);
         var name = Numbering().Replace(rest, "").Trim();
         if (name.Length == 0) name = section.Title;
-        AddPhase(runbook, _steps.Phase(section, name, box));
+        if (!AddPhase(runbook, _steps.Phase(section, name, box)))
+            _emptyGapHeadings.Add((section, runbook, Verification().IsMatch(name)));
     }
 
-    private static void AddPhase(ImportedRunbook runbook, ImportedPhase phase)
+    /// <summary>Adds the phase as a phase, the rollback or the verification; false when it was left out as a gap.</summary>
+    private static bool AddPhase(ImportedRunbook runbook, ImportedPhase phase)
     {
         // A Rollback or Verification heading with nothing under it says nothing about how to undo or check: it stays a
         // gap (RB0002/RB0003, reported by the import and the build, waived with --allow-incomplete) instead of a section
@@ -187,13 +227,16 @@ internal sealed partial class DocumentReader
         var empty = phase.Steps.All(step => step.IsEmpty);
         if (Verification().IsMatch(phase.Name) && runbook.Verification is null)
         {
-            if (!empty) runbook.Verification = WithAStep(phase);
+            if (empty) return false;
+            runbook.Verification = WithAStep(phase);
         }
         else if (Rollback().IsMatch(phase.Name) && runbook.Rollback is null)
         {
-            if (!empty) runbook.Rollback = WithAStep(phase);
+            if (empty) return false;
+            runbook.Rollback = WithAStep(phase);
         }
         else runbook.Phases.Add(WithAStep(phase));
+        return true;
     }
 
     private static ImportedPhase WithAStep(ImportedPhase phase)

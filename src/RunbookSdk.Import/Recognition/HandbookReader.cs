@@ -25,7 +25,7 @@ internal enum HandbookRole
 /// templates and document facts (last updated, review date, owner, environment). What a reader cannot read
 /// stays in the handbook as a free-form section.
 /// </summary>
-internal sealed partial class HandbookReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, ImportedHandbook handbook)
+internal sealed partial class HandbookReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, ImportedHandbook handbook, LeftOutHeadings leftOut)
 {
     public static HandbookRole RoleOf(string title)
     {
@@ -45,7 +45,11 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         var leftover = new ContentSection(section.Title);
         ReadInto(section, role, leftover);
         if (!leftover.IsEmpty) handbook.Sections.Add(leftover);
-        else handbook.StructuredHeadings.Add(section.Title);
+        else
+        {
+            handbook.StructuredHeadings.Add(section.Title);
+            leftOut.IfEmpty(section);
+        }
     }
 
     private void ReadInto(OutlineSection section, HandbookRole role, ContentSection leftover)
@@ -82,7 +86,11 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             var sub = new ContentSection(child.Title);
             ReadInto(child, childRole == HandbookRole.None ? role : childRole, sub);
             if (!sub.IsEmpty) leftover.Blocks.Add(new SubsectionContent(sub));
-            else handbook.StructuredHeadings.Add(child.Title);
+            else
+            {
+                handbook.StructuredHeadings.Add(child.Title);
+                leftOut.IfEmpty(child);
+            }
         }
     }
 
@@ -103,7 +111,8 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         return kept.Count == 0 ? null : string.Join("\n", kept);
     }
 
-    private bool ReadFact(string key, string value)
+    /// <summary>Records one document fact (<c>owner</c>, <c>last updated</c>, ...); false when the key is none or already known.</summary>
+    public bool ReadFact(string key, string value)
     {
         switch (key)
         {
@@ -122,6 +131,25 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// A two-column table of document facts at the top (<c>| Owner | Checkout Platform Team |</c>): reads the rows whose
+    /// key is a fact (<see cref="MetadataKeys"/>) and returns the table without them, null when no row is left.
+    /// <paramref name="read"/> is false when no row was read: the table is then not one of facts, and is left as it is.
+    /// </summary>
+    public TableContent? ReadFactTable(Table table, out bool read)
+    {
+        read = false;
+        var cells = outline.Cells(table);
+        if (cells.Count < 2 || cells.Any(row => row.Length != 2)) return null;
+        var rest = new List<string[]>();
+        foreach (var row in cells.Skip(1))
+        {
+            if (MetadataKeys.Fact(row[0]) is { } fact && ReadFact(fact, row[1].Trim())) read = true;
+            else rest.Add(row);
+        }
+        return read && rest.Count > 0 ? new TableContent(cells[0], rest) : null;
     }
 
     private static (int, int, int)? Date(string value)

@@ -12,7 +12,7 @@ namespace RunbookSdk.Import.Recognition;
 /// checklists become checklist items, templates become communication templates the step sends, and anything
 /// else stays as a note. Nothing is dropped.
 /// </summary>
-internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates)
+internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, LeftOutHeadings leftOut)
 {
     private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
     private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
@@ -39,6 +39,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
         var title = prefix + section.Title;
+        leftOut.IfEmpty(section);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
@@ -49,13 +50,17 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         foreach (var child in section.Children) StepSection(phase, child, title + ": ");
     }
 
-    private void Add(Cursor cursor, Block block)
+    /// <summary>
+    /// Adds a block to the phase. <paramref name="withinStep"/>: the block is nested under a step's list item, so it
+    /// belongs to that step: a bold paragraph does not start a step and a nested list adds actions, not sibling steps.
+    /// </summary>
+    private void Add(Cursor cursor, Block block, bool withinStep = false)
     {
         switch (block)
         {
             case ParagraphBlock paragraph:
                 var text = outline.Inline(paragraph);
-                if (BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
+                if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
                 {
                     cursor.Start(Text.Plain(bold.Groups["title"].Value).TrimEnd(':'));
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
@@ -66,6 +71,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                     cursor.PendingIntro = text;
                     cursor.Current.Actions.Add(new NoteAction(text));
                 }
+                break;
+            case ListBlock list when withinStep:
+                AddSubItems(cursor, list);
                 break;
             case ListBlock list:
                 AddList(cursor, list);
@@ -101,7 +109,24 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             cursor.Start(Text.Plain(firstLine).TrimEnd(':'));
             var restOfParagraph = string.Join("\n", first.Split('\n').Skip(1));
             if (restOfParagraph.Length > 0) cursor.Current.Actions.Add(new NoteAction(restOfParagraph));
-            foreach (var block in item.Skip(1)) Add(cursor, block);
+            foreach (var block in item.Skip(1)) Add(cursor, block, withinStep: true);
+        }
+    }
+
+    /// <summary>
+    /// The sub-items of a step, in order, as that step's actions. One with nothing to run is an instruction (its own
+    /// sub-items kept in its text); one with code keeps its words as a note before the commands they introduce.
+    /// </summary>
+    private void AddSubItems(Cursor cursor, ListBlock list)
+    {
+        foreach (var item in list.OfType<ListItemBlock>())
+        {
+            if (!item.Descendants<CodeBlock>().Any())
+            {
+                cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
+                continue;
+            }
+            foreach (var block in item) Add(cursor, block, withinStep: true);
         }
     }
 

@@ -31,6 +31,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         if (hb.Summary is { } summary) Call(w, "Summary", summary);
         if (hb.Environment is { } environment) Call(w, "Environment", environment);
         if (hb.Owner is { } owner) Call(w, "Owner", owner);
+        if (hb.Tags.Count > 0) w.Line($".Tags({Args(hb.Tags, w)})");
         if (hb.LastUpdated is { } updated) w.Line($".LastUpdated({updated.Year}, {updated.Month}, {updated.Day})");
         if (hb.ReviewDate is { } review) w.Line($".ReviewDate({review.Year}, {review.Month}, {review.Day})");
         foreach (var (role, reach) in hb.Contacts) w.Line($".Contact({Lit(role, w)}, {Lit(reach, w)})");
