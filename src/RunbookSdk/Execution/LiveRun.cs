@@ -93,12 +93,13 @@ internal sealed partial class LiveRun : IDisposable
             for (var j = 0; j < phase.Steps.Count && stop is null; j++)
             {
                 var step = phase.Steps[j];
-                var outcome = await RunStepAsync(section, j, $"{i + 1}.{j + 1}", step, phase, cancellationToken);
+                var number = StepNumbers.Phase(i, j);
+                var outcome = await RunStepAsync(section, j, number, step, phase, cancellationToken);
                 stop = outcome.Result switch
                 {
-                    StepResult.Failed => new Stop(StopKind.Failed, $"step {i + 1}.{j + 1} '{step.Title}' failed: {outcome.Reason}"),
-                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {i + 1}.{j + 1} '{step.Title}'{Because(outcome.Reason)}"),
-                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {i + 1}.{j + 1} '{step.Title}'"),
+                    StepResult.Failed => new Stop(StopKind.Failed, $"step {number} '{step.Title}' failed: {outcome.Reason}"),
+                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {number} '{step.Title}'{Because(outcome.Reason)}"),
+                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'"),
                     _ => null,
                 };
             }
@@ -225,11 +226,12 @@ internal sealed partial class LiveRun : IDisposable
         for (var j = 0; j < rollback.Steps.Count; j++)
         {
             var step = rollback.Steps[j];
-            var outcome = await RunStepAsync("rollback", j, $"R{j + 1}", step, rollback, CancellationToken.None);
+            var number = StepNumbers.Rollback(j);
+            var outcome = await RunStepAsync("rollback", j, number, step, rollback, CancellationToken.None);
             if (outcome.Result is StepResult.Failed or StepResult.Aborted or StepResult.Interrupted)
             {
                 // A rollback that failed half-way is not continued: later steps assume the earlier ones worked.
-                var why = $"rollback step R{j + 1} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
+                var why = $"rollback step {number} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
                 _console.Failed(Capitalize(why) + ". The system is in a state no section describes: escalate.");
                 _journal.Write("rollback-finished", ("result", "failed"), ("reason", why));
                 return new RollbackResult(RollbackKind.Failed, why);
@@ -253,7 +255,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             var step = verification.Steps[j];
             // Verification is never cancelled by the first Ctrl+C: after an interrupt it is the operator's best evidence.
-            var outcome = await RunStepAsync("verification", j, $"V{j + 1}", step, verification, CancellationToken.None);
+            var outcome = await RunStepAsync("verification", j, StepNumbers.Verification(j), step, verification, CancellationToken.None);
             if (outcome.Result is not (StepResult.Succeeded or StepResult.Skipped)) failures.Add($"'{step.Title}'{Because(outcome.Reason)}");
         }
         _journal.Write("verification-finished", ("result", failures.Count == 0 ? "succeeded" : "failed"), ("failures", failures));

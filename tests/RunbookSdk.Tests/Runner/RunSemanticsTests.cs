@@ -81,6 +81,22 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task The_console_numbers_rollback_and_verification_steps_as_the_page_does()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true, failRollback: true);
+
+        var result = await run.RunAsync();
+
+        // The generated page heads these steps "### R.1 Undo" and "### V.2 Check B".
+        Assert.Contains("R.1  Undo", result.Output);
+        Assert.Contains("V.2  Check B", result.Output);
+        Assert.Contains("rollback step R.1 'Undo' failed", result.Outcome.Reason);
+        Assert.Contains("rollback step R.1 'Undo' failed", result.Events("rollback-finished").Single()["reason"]);
+        Assert.DoesNotContain("R1", result.Output);
+    }
+
+    [Fact]
     public async Task A_failure_without_a_rollback_section_exits_1_after_verification()
     {
         var log = new List<string>();
