@@ -71,7 +71,9 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         var width = context.Parameters.Max(p => p.Parameter.Name.Length);
         foreach (var parameter in context.Parameters)
         {
-            var value = parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
+            var value = parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
+                ? $"(missing: a live run refuses to start without it; pass {parameter.Parameter.Name}=VALUE)"
+                : parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
             var secret = parameter.Parameter.IsSecret ? "  (secret)" : "";
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
