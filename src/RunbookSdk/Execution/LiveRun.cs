@@ -265,7 +265,7 @@ internal sealed partial class LiveRun : IDisposable
         var at = notRun[0];
         var why = $"the operator stopped the rollback at step {at}{Because(reason)}; not run: {string.Join(", ", notRun)}";
         var done = index == 0 ? "No rollback step ran" : $"The rollback steps before {StepNumbers.Rollback(index)} ran";
-        _console.Failed($"Rollback STOPPED by the operator at step {at}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
+        _console.Failed($"Rollback STOPPED by the operator at step {at}{Because(reason)}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
         _journal.Write("rollback-finished", ("result", "stopped"), ("reason", why), ("notRun", notRun));
         _rollbackNotRun = notRun;
         return new RollbackResult(RollbackKind.Stopped, why);

@@ -100,7 +100,7 @@ public sealed class RunSemanticsTests
         Assert.Equal(5, result.ExitCode);
         Assert.DoesNotContain("ROLLBACK FAILED", result.Output);
         Assert.DoesNotContain("escalate", result.Output);
-        Assert.Contains("Rollback STOPPED by the operator at step R.2 'Restore the database'. The rollback steps before R.2 ran; not run: R.2 'Restore the database', R.3 'Warm the cache'.", result.Output);
+        Assert.Contains("Rollback STOPPED by the operator at step R.2 'Restore the database': the operator declined the destructive step. The rollback steps before R.2 ran; not run: R.2 'Restore the database', R.3 'Warm the cache'.", result.Output);
         Assert.Contains($"Not done: rollback step(s) R.2 'Restore the database', R.3 'Warm the cache'. Do them by hand (the runbook's page shows each), or resume: run test-runbook --resume \"{run.JournalPath}\" runs step 1.1 'Fix' again", result.Output);
         Assert.Contains("the operator stopped the rollback at step R.2 'Restore the database'", result.Outcome.Reason);
         var decision = result.Events("choice").Last();
@@ -109,6 +109,24 @@ public sealed class RunSemanticsTests
         var finished = result.Events("rollback-finished").Single();
         Assert.Equal("stopped", finished["result"]);
         Assert.Equal(["R.2 'Restore the database'", "R.3 'Warm the cache'"], finished.Fields.GetProperty("notRun").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Aborting_a_manual_rollback_step_stops_the_rollback_the_same_way()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Execute("fix", Fail(log, "fix"))))
+            .Rollback(r => r.Step("Fail over back", s => s.Instruction("Switch traffic back to the primary region")))
+            .Verification(v => v.Step("Check", s => s.Execute("check", Record(log, "check")))));
+        run.Prompts.Answer(true).Answer(ManualChoice.Abort);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal((RunStatus.Aborted, 5), (result.Outcome.Status, result.ExitCode));
+        Assert.Contains("Rollback STOPPED by the operator at step R.1 'Fail over back': the operator aborted at a manual instruction. No rollback step ran", result.Output);
+        Assert.Equal("stopped", result.Events("rollback-finished").Single()["result"]);
+        Assert.Equal(["fix", "check"], log);
     }
 
     [Fact]
