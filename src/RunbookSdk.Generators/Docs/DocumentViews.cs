@@ -43,11 +43,15 @@ internal static class DocumentViews
         view["symptoms"] = List(runbook.Symptoms.Select(Markdown.ListItem));
         view["parameters"] = List(runbook.Parameters.Select(Parameter));
         var phases = new List<ScriptObject>();
-        for (var i = 0; i < runbook.Phases.Count; i++) phases.Add(Phase(runbook.Phases[i], (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        // A Notify step without a channel of its own goes where its template says: the runbook's template, else the handbook's.
+        string? TemplateChannel(string template) =>
+            (runbook.Document.Communications.FirstOrDefault(c => string.Equals(c.Name, template, System.StringComparison.OrdinalIgnoreCase))
+             ?? handbook?.Document.Communications.FirstOrDefault(c => string.Equals(c.Name, template, System.StringComparison.OrdinalIgnoreCase)))?.Channel;
+        for (var i = 0; i < runbook.Phases.Count; i++) phases.Add(Phase(runbook.Phases[i], (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), TemplateChannel));
         view["phases"] = List(phases);
-        view["rollback"] = runbook.Rollback is null ? null : Phase(runbook.Rollback, "R");
+        view["rollback"] = runbook.Rollback is null ? null : Phase(runbook.Rollback, "R", TemplateChannel);
         view["no_rollback_reason"] = runbook.NoRollbackReason;
-        view["verification"] = runbook.Verification is null ? null : Phase(runbook.Verification, "V");
+        view["verification"] = runbook.Verification is null ? null : Phase(runbook.Verification, "V", TemplateChannel);
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
         // A handbook compiled elsewhere: its levels are not in this compilation, but the runner reads them when it runs.
@@ -142,7 +146,7 @@ internal static class DocumentViews
         ("default", p.IsSecret ? "(secret)" : p.DefaultText is null ? "" : Markdown.Cell(Markdown.Code(p.DefaultText))), // GFM splits a row at a pipe even inside a code span
         ("description", Markdown.Cell((p.Description ?? "") + (p.IsRequired ? " (required)" : "") + (p.IsSecret ? " (secret: masked in output and journal)" : ""))));
 
-    private static ScriptObject Phase(PhaseModel phase, string number)
+    private static ScriptObject Phase(PhaseModel phase, string number, System.Func<string, string?> templateChannel)
     {
         var heading = (number.Length == 1 && char.IsLetter(number[0]) ? "" : "Phase " + number + ": ") + Markdown.Heading(phase.Name) + (phase.TimeBox is null ? "" : " (" + phase.TimeBox.Display + ")");
         var steps = new List<ScriptObject>();
@@ -153,7 +157,7 @@ internal static class DocumentViews
                 ("number", number + "." + (i + 1)),
                 ("title", Markdown.Heading(step.Title)),
                 ("destructive", step.RequiresConfirmation),
-                ("body", StepMarkdown.Render(step))));
+                ("body", StepMarkdown.Render(step, templateChannel))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),
             ("time_box", phase.TimeBox?.Display), ("steps", List(steps)));

@@ -15,7 +15,12 @@ internal static class StepMarkdown
     private static readonly ReusedBuilder s_bodies = new(512);
 
     /// <summary>The step's body: its blocks separated by blank lines, without a trailing line break.</summary>
-    public static string Render(StepModel step)
+    /// <param name="step">The step.</param>
+    /// <param name="templateChannel">
+    /// The channel a communication template names (the runbook's own, else its handbook's), or null when the page
+    /// cannot know it: a Notify step without its own channel goes where its template says, and the page says so.
+    /// </param>
+    public static string Render(StepModel step, System.Func<string, string?>? templateChannel = null)
     {
         var builder = s_bodies.Rent();
         var first = true;
@@ -44,7 +49,7 @@ internal static class StepMarkdown
             }
             else
             {
-                AppendAction(builder, actions[i]);
+                AppendAction(builder, actions[i], templateChannel);
             }
         }
 
@@ -85,6 +90,10 @@ internal static class StepMarkdown
         }
     }
 
+    // Where the message goes besides the channel's name: the runner posts only to a webhook it is given.
+    private const string NotifyDelivery =
+        "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post";
+
     private const string HiddenCharactersNote =
         "holds hidden characters, shown as \u27E8U+\u2026\u27E9; the runner runs them as written, so pasting this line runs something else (fix the source, RB0018)";
 
@@ -98,7 +107,7 @@ internal static class StepMarkdown
         return string.Join("; ", parts);
     }
 
-    private static void AppendAction(StringBuilder builder, ActionModel action)
+    private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, string?>? templateChannel)
     {
         switch (action.Kind)
         {
@@ -116,9 +125,11 @@ internal static class StepMarkdown
                 if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
                 break;
             case "notify":
+                // The channel the runner sends with: the step's own, else its template's (as the runner resolves it).
+                var channel = action.Channel ?? templateChannel?.Invoke(action.Text.Display);
                 builder.Append("**Notify:** send the \"").Append(action.Text.Display).Append("\" communication template");
-                if (action.Channel is not null) builder.Append(" to ").Append(action.Channel);
-                builder.Append('\n');
+                if (channel is not null) builder.Append(" to ").Append(channel);
+                builder.Append('\n').Append(NotifyDelivery).Append('\n');
                 break;
             case "snippet":
                 if (action.Caption is not null) builder.Append(action.Caption).Append("\n\n");

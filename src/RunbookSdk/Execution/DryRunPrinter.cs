@@ -25,10 +25,11 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         {
             var phase = context.Plan.Phases[i];
             var timeBox = phase.TimeBox is { } box ? $" ({box})" : "";
-            WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase);
+            var phaseIndex = i;
+            WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase, j => StepNumbers.Phase(phaseIndex, j));
         }
         WriteRollback(writer, context);
-        if (context.Plan.Verification is { } verification) WritePhase(writer, context, "Verification", verification);
+        if (context.Plan.Verification is { } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification);
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
         return Task.FromResult(RunOutcome.Success);
@@ -70,7 +71,9 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         var width = context.Parameters.Max(p => p.Parameter.Name.Length);
         foreach (var parameter in context.Parameters)
         {
-            var value = parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
+            var value = parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
+                ? $"(missing: a live run refuses to start without it; pass {parameter.Parameter.Name}=VALUE)"
+                : parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
             var secret = parameter.Parameter.IsSecret ? "  (secret)" : "";
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
@@ -78,18 +81,19 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
 
     private static void WriteRollback(PlanWriter writer, RunContext context)
     {
-        if (context.Plan.Rollback is { } rollback) WritePhase(writer, context, "Rollback", rollback);
+        if (context.Plan.Rollback is { } rollback) WritePhase(writer, context, "Rollback", rollback, StepNumbers.Rollback);
         else if (context.Plan.NoRollbackReason is { } reason) writer.Section($"Rollback: none needed: {reason}");
         else writer.Section("Rollback: none defined");
     }
 
-    private static void WritePhase(PlanWriter writer, RunContext context, string heading, PhasePlan phase)
+    /// <summary>Prints a section's steps, each numbered from its index (<paramref name="number"/>) as the live run and the generated page number it.</summary>
+    private static void WritePhase(PlanWriter writer, RunContext context, string heading, PhasePlan phase, Func<int, string> number)
     {
         writer.Section(heading);
         for (var i = 0; i < phase.Steps.Count; i++)
         {
             var step = phase.Steps[i];
-            writer.Line(1, $"{i + 1}. {step.Title}", Heading);
+            writer.Line(1, $"{number(i)} {step.Title}", Heading);
             if (step.RequiresConfirmation)
                 writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
             foreach (var action in step.Actions) WriteAction(writer, context, action);

@@ -232,8 +232,9 @@ internal sealed partial class LiveRun
         _actionRan = true;
         _journal.Write("wait-started", ("key", key), ("action", _actionIndex), ("until", (now + duration).ToString("O", CultureInfo.InvariantCulture)),
             ("durationMs", (long)duration.TotalMilliseconds));
-        await ElapseAsync(duration, label, cancellationToken);
-        _journal.Write("action", ("key", key), ("kind", "wait"), ("durationMs", (long)duration.TotalMilliseconds));
+        var reason = wait.Reason is null ? null : _context.Secrets.Mask(wait.Reason);
+        await ElapseJournaledAsync(duration, label, cancellationToken, ("key", key), ("kind", "wait"), ("reason", reason));
+        _journal.Write("action", ("key", key), ("kind", "wait"), ("reason", reason), ("durationMs", (long)duration.TotalMilliseconds));
         return new StepOutcome(StepResult.Succeeded, null);
     }
 
@@ -241,7 +242,7 @@ internal sealed partial class LiveRun
     {
         var label = $"Watch {monitor.What} for {Durations.Format(monitor.Duration)}";
         _console.Info(label);
-        await ElapseAsync(monitor.Duration, label, cancellationToken);
+        await ElapseJournaledAsync(monitor.Duration, label, cancellationToken, ("key", key), ("kind", "monitor"), ("what", _context.Secrets.Mask(monitor.What)));
         if (!Interactive)
         {
             _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("observed", "unattended"));
@@ -252,6 +253,26 @@ internal sealed partial class LiveRun
         cancellationToken.ThrowIfCancellationRequested();
         _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", healthy ? "healthy" : "unhealthy"), ("by", "operator"));
         return healthy ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Failed, $"the operator saw {monitor.What} unhealthy");
+    }
+
+    /// <summary>
+    /// Lets a wait or monitor pass; when Ctrl+C stops it, journals it as an <c>action</c> first (what was waited for,
+    /// how long it was to last, how long it lasted), as every other action kind is: the incident review must see the
+    /// wait was cut short, not find a step that started and was interrupted with no trace of what it did.
+    /// </summary>
+    private async Task ElapseJournaledAsync(TimeSpan duration, string label, CancellationToken cancellationToken, params (string, object?)[] about)
+    {
+        var started = _clock.GetTimestamp();
+        try
+        {
+            await ElapseAsync(duration, label, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _journal.Write("action", [.. about, ("durationMs", (long)duration.TotalMilliseconds),
+                ("waitedMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("interrupted", true)]);
+            throw;
+        }
     }
 
     /// <summary>Lets incident time pass in ticks, announcing escalation as it falls due; a progress bar on a terminal.</summary>

@@ -21,6 +21,10 @@ internal sealed partial class LiveRun : IDisposable
     private int _actionIndex;
     // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
     private bool _rolledBack;
+    // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
+    private string[]? _rollbackNotRun;
+    // The phase step the run stopped at ("2.1 'Deploy'"): the step a resume runs first.
+    private string? _stoppedAt;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
     // Outputs a resumed run cannot give back (a secret journaled masked, a command's whole output), by name: why.
     private readonly Dictionary<string, string> _lostOutputs = new(StringComparer.OrdinalIgnoreCase);
@@ -93,12 +97,14 @@ internal sealed partial class LiveRun : IDisposable
             for (var j = 0; j < phase.Steps.Count && stop is null; j++)
             {
                 var step = phase.Steps[j];
-                var outcome = await RunStepAsync(section, j, $"{i + 1}.{j + 1}", step, phase, cancellationToken);
+                var number = StepNumbers.Phase(i, j);
+                var outcome = await RunStepAsync(section, j, number, step, phase, cancellationToken);
+                if (outcome.Result is StepResult.Failed or StepResult.Aborted or StepResult.Interrupted) _stoppedAt = $"{number} '{step.Title}'";
                 stop = outcome.Result switch
                 {
-                    StepResult.Failed => new Stop(StopKind.Failed, $"step {i + 1}.{j + 1} '{step.Title}' failed: {outcome.Reason}"),
-                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {i + 1}.{j + 1} '{step.Title}'{Because(outcome.Reason)}"),
-                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {i + 1}.{j + 1} '{step.Title}'"),
+                    StepResult.Failed => new Stop(StopKind.Failed, $"step {number} '{step.Title}' failed: {outcome.Reason}"),
+                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {number} '{step.Title}'{Because(outcome.Reason)}"),
+                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'"),
                     _ => null,
                 };
             }
@@ -189,6 +195,8 @@ internal sealed partial class LiveRun : IDisposable
         var verified = verification is null ? "verification passed" : $"verification failed: {verification}";
         var reason = $"{stop.Reason}; {rollback.Describe}; {verified}.";
         if (rollback.Kind == RollbackKind.Failed) return new RunOutcome(RunStatus.RollbackFailed, reason);
+        // The operator's own choice in the rollback ends the run as theirs, whatever stopped the phases.
+        if (rollback.Kind == RollbackKind.Stopped) return new RunOutcome(RunStatus.Aborted, reason);
         return stop.Kind switch
         {
             StopKind.Interrupted => new RunOutcome(RunStatus.Cancelled, reason),
@@ -225,11 +233,14 @@ internal sealed partial class LiveRun : IDisposable
         for (var j = 0; j < rollback.Steps.Count; j++)
         {
             var step = rollback.Steps[j];
-            var outcome = await RunStepAsync("rollback", j, $"R{j + 1}", step, rollback, CancellationToken.None);
-            if (outcome.Result is StepResult.Failed or StepResult.Aborted or StepResult.Interrupted)
+            var number = StepNumbers.Rollback(j);
+            var outcome = await RunStepAsync("rollback", j, number, step, rollback, CancellationToken.None);
+            if (outcome.Result == StepResult.Aborted)
+                return StopRollback(rollback, j, outcome.Reason);
+            if (outcome.Result is StepResult.Failed or StepResult.Interrupted)
             {
                 // A rollback that failed half-way is not continued: later steps assume the earlier ones worked.
-                var why = $"rollback step R{j + 1} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
+                var why = $"rollback step {number} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
                 _console.Failed(Capitalize(why) + ". The system is in a state no section describes: escalate.");
                 _journal.Write("rollback-finished", ("result", "failed"), ("reason", why));
                 return new RollbackResult(RollbackKind.Failed, why);
@@ -237,6 +248,27 @@ internal sealed partial class LiveRun : IDisposable
         }
         _journal.Write("rollback-finished", ("result", "succeeded"));
         return new RollbackResult(RollbackKind.Succeeded, "rolled back");
+    }
+
+    /// <summary>
+    /// The operator chose not to run a rollback step (declined its confirmation, aborted its manual instruction, or
+    /// chose not to send a request again): that is a decision, not a broken command, so it is not reported as a failed
+    /// rollback ("escalate: a state no section describes") but as a rollback stopped at that step, with the steps it
+    /// left undone, journaled as <c>rollback-finished</c> with <c>result: stopped</c>. Later steps are not run: they
+    /// assume this one worked.
+    /// </summary>
+    private RollbackResult StopRollback(PhasePlan rollback, int index, string? reason)
+    {
+        var notRun = Enumerable.Range(index, rollback.Steps.Count - index)
+            .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
+            .ToArray();
+        var at = notRun[0];
+        var why = $"the operator stopped the rollback at step {at}{Because(reason)}; not run: {string.Join(", ", notRun)}";
+        var done = index == 0 ? "No rollback step ran" : $"The rollback steps before {StepNumbers.Rollback(index)} ran";
+        _console.Failed($"Rollback STOPPED by the operator at step {at}{Because(reason)}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
+        _journal.Write("rollback-finished", ("result", "stopped"), ("reason", why), ("notRun", notRun));
+        _rollbackNotRun = notRun;
+        return new RollbackResult(RollbackKind.Stopped, why);
     }
 
     /// <summary>Runs every verification step (all of them, so the operator sees every check); null when all passed.</summary>
@@ -253,7 +285,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             var step = verification.Steps[j];
             // Verification is never cancelled by the first Ctrl+C: after an interrupt it is the operator's best evidence.
-            var outcome = await RunStepAsync("verification", j, $"V{j + 1}", step, verification, CancellationToken.None);
+            var outcome = await RunStepAsync("verification", j, StepNumbers.Verification(j), step, verification, CancellationToken.None);
             if (outcome.Result is not (StepResult.Succeeded or StepResult.Skipped)) failures.Add($"'{step.Title}'{Because(outcome.Reason)}");
         }
         _journal.Write("verification-finished", ("result", failures.Count == 0 ? "succeeded" : "failed"), ("failures", failures));
@@ -485,6 +517,7 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.Succeeded => "Run succeeded: every step done, verification passed.",
             RunStatus.RolledBack => "Run FAILED and was rolled back.",
             RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
+            RunStatus.Aborted when _rollbackNotRun is not null => "Run ABORTED by the operator, who STOPPED THE ROLLBACK: it is incomplete.",
             RunStatus.Aborted => "Run ABORTED by the operator.",
             RunStatus.Cancelled => "Run INTERRUPTED.",
             _ => "Run FAILED.",
@@ -492,7 +525,10 @@ internal sealed partial class LiveRun : IDisposable
         _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
         // after the last completed step" made the engineer expect the first steps to be skipped.
-        if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
+        if (_rollbackNotRun is not null)
+            _console.Info($"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
+                + $"or resume: run {_context.Runbook.Id} --resume \"{_journal.Path}\" runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.");
+        else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
                 : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
@@ -638,7 +674,7 @@ internal sealed partial class LiveRun : IDisposable
 
     private sealed record Stop(StopKind Kind, string Reason);
 
-    private enum RollbackKind { NotRun, Succeeded, Failed }
+    private enum RollbackKind { NotRun, Succeeded, Failed, Stopped }
 
     private sealed record RollbackResult(RollbackKind Kind, string Describe);
 }

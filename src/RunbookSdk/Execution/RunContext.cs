@@ -58,6 +58,14 @@ public sealed class RunContext
         ? Handbook?.Severities.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.OrdinalIgnoreCase))
         : null;
 
+    /// <summary>
+    /// The <c>[Secret]</c> parameters that have no value (empty or blank): neither given nor defaulted to a non-empty
+    /// value by the runbook. A secret that is empty is a missing secret (a step would send <c>Bearer </c>), so a live
+    /// run refuses to start while any is missing, as it does for a missing required parameter; a dry run shows it.
+    /// </summary>
+    public IReadOnlyList<ParameterDescriptor> MissingSecrets =>
+        Parameters.Where(p => p.Parameter.IsSecret && string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Parameter).ToArray();
+
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);

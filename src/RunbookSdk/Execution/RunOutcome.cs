@@ -13,7 +13,10 @@ public enum RunStatus
     RolledBack,
     /// <summary>The rollback section itself failed: the system is in a state no section describes.</summary>
     RollbackFailed,
-    /// <summary>The operator chose to abort (declined a confirmation, or aborted a manual step).</summary>
+    /// <summary>
+    /// The operator chose to abort (declined a confirmation, or aborted a manual step), also in the rollback, which
+    /// then stopped at that step, incomplete: the reason names the rollback steps not run.
+    /// </summary>
     Aborted,
     /// <summary>The run did not start: the chosen mode cannot carry out the plan (e.g. manual steps with --non-interactive).</summary>
     NotStarted,

@@ -17,6 +17,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     public async Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
         ResumeState? resume = null;
         if (options.ResumeJournal is { } resumePath)
         {
@@ -40,4 +41,16 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         }
         using (journal) return await run.ExecuteAsync(journal, cancellationToken);
     }
+
+    /// <summary>
+    /// Refuses, before anything runs, a run whose secret is empty: its steps would run with nothing where the token
+    /// goes (<c>Authorization: Bearer </c>) and fail half-way, or worse, succeed without it. Worded as the refusal of
+    /// a missing required parameter.
+    /// </summary>
+    internal static string? MissingSecretsRefusal(RunContext context) => context.MissingSecrets switch
+    {
+        [] => null,
+        [var one] => $"Missing secret parameter '{one.Name}': pass {one.Name}=VALUE (an empty secret is a missing one, and nothing was run).",
+        var many => $"Missing secret parameters {string.Join(", ", many.Select(p => $"'{p.Name}'"))}: pass {string.Join(" ", many.Select(p => $"{p.Name}=VALUE"))} (an empty secret is a missing one, and nothing was run).",
+    };
 }

@@ -27,14 +27,15 @@ public sealed class DryRunPrinterTests
     }
 
     [Fact]
-    public async Task An_empty_secret_is_shown_as_empty()
+    public async Task An_empty_secret_is_shown_as_missing()
     {
         var (run, _) = Bind(new SideEffects { Path = "/tmp/x" });
         var console = new PlainConsole();
 
         await new DryRunPrinter(console.Console).ExecuteAsync(run, CancellationToken.None);
 
-        Assert.Contains("  Token = (empty)  (secret)", console.Output.Split('\n'));
+        // A live run refuses it; "(empty)" read as a value the run would use.
+        Assert.Contains("  Token = (missing: a live run refuses to start without it; pass Token=VALUE)  (secret)", console.Output.Split('\n'));
     }
 
     [Fact]

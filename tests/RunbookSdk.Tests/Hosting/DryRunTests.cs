@@ -36,7 +36,7 @@ public sealed class DryRunTests
               ApiToken = ***  (secret)
 
             Phase 1: Assess (0-5 minutes)
-              1. Check the deployment
+              1.1 Check the deployment
                 # Is the rollout stuck?
                 $ kubectl rollout status deployment/'api gateway' --namespace web 'jobs workers' --region eu-central-1
                   timeout 2 minutes
@@ -46,20 +46,20 @@ public sealed class DryRunTests
                   header Authorization: Bearer ***
                   expect status 200
                   expect body to contain "ok"
-              2. Tell the team
+              1.2 Tell the team
                 Notify: Status update via #incidents
                 Manual: Post in #incidents [now] (the operator confirms when done)
 
             Phase 2: Mitigate (5-15 minutes)
-              1. Roll back
+              2.1 Roll back
                 [destructive: requires confirmation before it runs]
                 $ kubectl rollout undo deployment/'api gateway' --to-revision=3
                   expect exit code 0 or 3
                   retry: 3 attempts in total, first retry after 5 seconds, doubling
-              2. Let it settle
+              2.2 Let it settle
                 Wait 2 minutes: pods restart
                 Monitor for 10 minutes: error rate dashboard
-              3. Record
+              2.3 Record
                 Code: Records the rollback in the change log
                   timeout 90 seconds
                 Snippet (promql, not executed): Error rate
@@ -67,12 +67,12 @@ public sealed class DryRunTests
                 Note: Check the dashboard too
 
             Rollback
-              1. Redeploy
+              R.1 Redeploy
                 [destructive: requires confirmation before it runs]
                 $ kubectl rollout undo deployment/'api gateway'
 
             Verification
-              1. Health is green
+              V.1 Health is green
                 GET https://api.example.com/health
                   expect status 200
                   expect JSON status = ok
@@ -103,7 +103,7 @@ public sealed class DryRunTests
               Window = 30
 
             Phase 1: Look
-              1. Read the logs
+              1.1 Read the logs
                 $ aws logs tail /aws/lambda/api --since 30m
 
             Rollback: none needed: read-only diagnostics

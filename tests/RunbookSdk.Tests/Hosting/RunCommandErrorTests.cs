@@ -88,7 +88,7 @@ public sealed class RunCommandErrorTests
     [Fact]
     public async Task A_non_interactive_live_run_that_would_need_a_person_does_not_start()
     {
-        var result = await Run("deploy-rollback", "Service=api", "--non-interactive");
+        var result = await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--non-interactive");
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("error: --non-interactive never waits for input, and this run would need it:", result.Output);

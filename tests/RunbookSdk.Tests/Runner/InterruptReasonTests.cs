@@ -32,6 +32,55 @@ public sealed class InterruptReasonTests
         Assert.DoesNotContain("processes were killed", console.Output);
     }
 
+    [Fact]
+    public async Task Ctrl_C_during_a_wait_journals_the_wait_as_an_interrupted_action()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Let it settle", s => s.Wait(TimeSpan.FromHours(1), "the new version warms up")))
+            .NoRollback("test"));
+
+        var journal = await InterruptOnceStartedAsync(run, "\"wait-started\"");
+
+        var action = Assert.Single(journal, e => e.Name == "action");
+        Assert.Equal(("wait", "the new version warms up", "true"), (action["kind"], action["reason"], action["interrupted"]));
+        Assert.Equal("3600000", action["durationMs"]);
+        Assert.True(long.Parse(action["waitedMs"]!) < 3_600_000, action.Line);
+        Assert.Equal("phase-1/step-1:Let it settle", action["key"]);
+    }
+
+    [Fact]
+    public async Task Ctrl_C_during_a_monitor_journals_what_was_watched_as_an_interrupted_action()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Watch errors", s => s.Monitor("the error rate", TimeSpan.FromHours(1))))
+            .NoRollback("test"));
+
+        var journal = await InterruptOnceStartedAsync(run, "\"step-started\"");
+
+        var action = Assert.Single(journal, e => e.Name == "action");
+        Assert.Equal(("monitor", "the error rate", "true"), (action["kind"], action["what"], action["interrupted"]));
+        Assert.Equal("3600000", action["durationMs"]);
+        Assert.NotNull(action["waitedMs"]);
+    }
+
+    /// <summary>Runs on the real clock, so the wait really waits, and presses Ctrl+C once the journal shows <paramref name="started"/>.</summary>
+    private static async Task<IReadOnlyList<JournalEvent>> InterruptOnceStartedAsync(TestRun run, string started)
+    {
+        using var ctrlC = new CancellationTokenSource();
+        var console = new Support.PlainConsole();
+        var options = TestRun.NonInteractive with { JournalPath = run.JournalPath, Clock = TimeProvider.System };
+        var running = Task.Run(() => new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token));
+        while (!running.IsCompleted && !JournalShows(run.JournalPath, started))
+            await Task.Delay(20);
+        ctrlC.Cancel();
+        // A guard against hanging the test suite, not a limit on how fast the run must be.
+        var outcome = await running.WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        return Journal.Read(run.JournalPath);
+    }
+
     /// <summary>Reads the journal as `tail -f` would, beside the run that writes it.</summary>
     private static bool JournalShows(string path, string text)
     {

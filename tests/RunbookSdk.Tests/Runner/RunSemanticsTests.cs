@@ -81,6 +81,71 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task Declining_a_destructive_rollback_step_stops_the_rollback_as_the_operators_choice_not_a_failure()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Execute("fix", Fail(log, "fix"))))
+            .Rollback(r => r
+                .Step("Undo", s => s.Execute("undo", Record(log, "undo")))
+                .Step("Restore the database", s => s.Execute("restore", Record(log, "restore")).RequiresConfirmation())
+                .Step("Warm the cache", s => s.Execute("warm", Record(log, "warm"))))
+            .Verification(v => v.Step("Check", s => s.Execute("check", Record(log, "check")))));
+        run.Prompts.Answer(true).Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(["fix", "undo", "check"], log);
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(5, result.ExitCode);
+        Assert.DoesNotContain("ROLLBACK FAILED", result.Output);
+        Assert.DoesNotContain("escalate", result.Output);
+        Assert.Contains("Rollback STOPPED by the operator at step R.2 'Restore the database': the operator declined the destructive step. The rollback steps before R.2 ran; not run: R.2 'Restore the database', R.3 'Warm the cache'.", result.Output);
+        Assert.Contains($"Not done: rollback step(s) R.2 'Restore the database', R.3 'Warm the cache'. Do them by hand (the runbook's page shows each), or resume: run test-runbook --resume \"{run.JournalPath}\" runs step 1.1 'Fix' again", result.Output);
+        Assert.Contains("the operator stopped the rollback at step R.2 'Restore the database'", result.Outcome.Reason);
+        var decision = result.Events("choice").Last();
+        Assert.Equal(("rollback/step-2:Restore the database", "confirmation", "declined", "operator"),
+            (decision["key"], decision["about"], decision["choice"], decision["by"]));
+        var finished = result.Events("rollback-finished").Single();
+        Assert.Equal("stopped", finished["result"]);
+        Assert.Equal(["R.2 'Restore the database'", "R.3 'Warm the cache'"], finished.Fields.GetProperty("notRun").EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Aborting_a_manual_rollback_step_stops_the_rollback_the_same_way()
+    {
+        var log = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Execute("fix", Fail(log, "fix"))))
+            .Rollback(r => r.Step("Fail over back", s => s.Instruction("Switch traffic back to the primary region")))
+            .Verification(v => v.Step("Check", s => s.Execute("check", Record(log, "check")))));
+        run.Prompts.Answer(true).Answer(ManualChoice.Abort);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal((RunStatus.Aborted, 5), (result.Outcome.Status, result.ExitCode));
+        Assert.Contains("Rollback STOPPED by the operator at step R.1 'Fail over back': the operator aborted at a manual instruction. No rollback step ran", result.Output);
+        Assert.Equal("stopped", result.Events("rollback-finished").Single()["result"]);
+        Assert.Equal(["fix", "check"], log);
+    }
+
+    [Fact]
+    public async Task The_console_numbers_rollback_and_verification_steps_as_the_page_does()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true, failRollback: true);
+
+        var result = await run.RunAsync();
+
+        // The generated page heads these steps "### R.1 Undo" and "### V.2 Check B".
+        Assert.Contains("R.1  Undo", result.Output);
+        Assert.Contains("V.2  Check B", result.Output);
+        Assert.Contains("rollback step R.1 'Undo' failed", result.Outcome.Reason);
+        Assert.Contains("rollback step R.1 'Undo' failed", result.Events("rollback-finished").Single()["reason"]);
+        Assert.DoesNotContain("R1", result.Output);
+    }
+
+    [Fact]
     public async Task A_failure_without_a_rollback_section_exits_1_after_verification()
     {
         var log = new List<string>();

@@ -49,6 +49,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     {
         // Zero would kill the command before it did anything; a negative limit was a timer's exception at run time.
         DurationGuard.Positive(timeout, "Timeout(timeout) of a command", nameof(timeout), "Leave Timeout out for no limit.");
+        DurationGuard.WithinTimer(timeout, "Timeout(timeout) of a command", nameof(timeout), "Leave Timeout out for no limit.");
         return UpdateCommand(c => c with { Timeout = timeout });
     }
 
@@ -56,6 +57,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
         DurationGuard.NotNegative(backoff, "Retry(attempts, backoff)", nameof(backoff));
+        DurationGuard.RetryWithinTimer(attempts, backoff);
         return UpdateCommand(c => c with { Attempts = attempts, RetryBackoff = backoff });
     }
 
@@ -67,6 +69,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout)
     {
         DurationGuard.Positive(timeout, "Timeout(timeout) of a request", nameof(timeout), "Leave Timeout out for the default (30 seconds).");
+        DurationGuard.WithinTimer(timeout, "Timeout(timeout) of a request", nameof(timeout), "Leave Timeout out for the default (30 seconds).");
         return UpdateHttp(h => h with { Timeout = timeout });
     }
 

@@ -1,0 +1,38 @@
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>
+/// A Notify step's page says where the message goes, as the runner sends it: to the step's channel, else to the one
+/// its communication template names (the runbook's, else the handbook's), through the webhook the run is given.
+/// </summary>
+public sealed class NotifyChannelPageTests
+{
+    private static readonly string Runbook = TestRunbooks.Runbook.Replace(
+        ".ExpectStatus(200).ExpectBodyContains(\"ok\")))",
+        ".ExpectStatus(200).ExpectBodyContains(\"ok\")\n" +
+        "                        .Notify(\"status update\")\n" +
+        "                        .Notify(\"Status update\", \"#exec-briefing\")))",
+        StringComparison.Ordinal);
+
+    [Fact]
+    public void A_notify_step_names_the_channel_of_its_handbook_template_and_how_the_runner_delivers_it()
+    {
+        Assert.Contains(".Notify(\"status update\")", Runbook);
+
+        var page = GeneratorHarness.ApiDownPage(Runbook);
+
+        Assert.Contains(
+            "**Notify:** send the \"status update\" communication template to #payments-incidents\n" +
+            "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post\n",
+            page);
+    }
+
+    [Fact]
+    public void A_channel_given_on_the_step_wins_over_the_templates()
+    {
+        var page = GeneratorHarness.ApiDownPage(Runbook);
+
+        Assert.Contains("**Notify:** send the \"Status update\" communication template to #exec-briefing\n", page);
+    }
+}

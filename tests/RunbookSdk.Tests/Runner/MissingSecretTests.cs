@@ -1,0 +1,60 @@
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A secret that is empty is a missing secret: a live run with it would send <c>Authorization: Bearer </c>. It is
+/// refused before anything runs, as a missing required parameter is, unless the runbook defaults it to a value.
+/// </summary>
+public sealed class MissingSecretTests
+{
+    private static TestRun Runbook(List<string> log, string token) => new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Call the API", s => s.Execute("call", _ =>
+            {
+                log.Add("called");
+                return Task.CompletedTask;
+            })))
+            .NoRollback("test"))
+        .Parameter("ApiToken", token, secret: true);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ApiToken=")]
+    [InlineData("ApiToken=  ")]
+    public async Task An_empty_secret_refuses_the_run_before_anything_runs_and_says_how_to_supply_it(string? given)
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, token: "");
+        var journal = run.Temp.File("run.jsonl");
+
+        var result = await Host.RunAsync(run.Catalog(), ["run", run.Id, .. given is null ? Array.Empty<string>() : [given], "--non-interactive", "--journal", journal]);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: Missing secret parameter 'ApiToken': pass ApiToken=VALUE", result.Output);
+        Assert.Empty(log);
+        Assert.False(File.Exists(journal));
+    }
+
+    [Fact]
+    public async Task A_secret_the_runbook_defaults_to_a_value_runs()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, token: "default-token");
+
+        var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.Temp.File("run.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["called"], log);
+    }
+
+    [Fact]
+    public async Task The_dry_run_shows_an_empty_secret_as_missing()
+    {
+        using var run = Runbook([], token: "");
+
+        var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("  ApiToken = (missing: a live run refuses to start without it; pass ApiToken=VALUE)  (secret)", result.Lines);
+    }
+}
