@@ -112,6 +112,11 @@ internal static class DiagnosticDescriptors
         "{0} in the {1}: {2}",
         Categories.Safety, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor PlaceholderText = Create(
+        "RB0019", "Placeholder left in a runbook's text",
+        "'{0}' is a placeholder in the {1}: the on-call engineer reads this text on the page and at the prompt; write what it stands for",
+        Categories.Completeness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

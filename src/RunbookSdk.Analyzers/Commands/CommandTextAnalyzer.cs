@@ -14,7 +14,7 @@ namespace RunbookSdk.Analyzers.Commands;
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
 /// RB0017 constants of several words in the handler's holes, RB0018 hidden characters (also bidirectional controls in the
-/// text a person reads, <see cref="ProseDirectionControls"/>).
+/// text a person reads, <see cref="ProseDirectionControls"/>), RB0019 placeholders left in that text (<see cref="PlaceholderText"/>).
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -36,7 +36,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VerificationCannotFail,
         DiagnosticDescriptors.CommandNeverEnds,
         DiagnosticDescriptors.ConstantHoleIsOneWord,
-        DiagnosticDescriptors.HiddenCharacter);
+        DiagnosticDescriptors.HiddenCharacter,
+        DiagnosticDescriptors.PlaceholderText);
 
     /// <summary>The DSL calls whose text runs or is sent: what these rules read (and RB0018's prose check leaves to them).</summary>
     internal static readonly ImmutableHashSet<string> CommandCalls = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
@@ -51,6 +52,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
             DslInvocation.Register(start, runbooks, CommandCalls, Analyze);
             ProseDirectionControls.Register(start, runbooks);
+            PlaceholderText.Register(start, runbooks);
             start.RegisterSymbolAction(symbol => ParameterDefaults.Analyze(symbol, runbooks, type => IsProduction(runbooks, type)), SymbolKind.NamedType);
         });
     }
