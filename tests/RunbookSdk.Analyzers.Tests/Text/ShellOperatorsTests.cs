@@ -24,6 +24,25 @@ public sealed class ShellOperatorsTests
     [InlineData("ls # it's fine\necho 'a;b'", "ls # it's fine\necho 'a_b'")] // an apostrophe in a comment opens nothing
     public void QuotedOperatorsAreText(string command, string expected) => Assert.Equal(expected, Read(command));
 
+    // A quoted argument another shell runs is a command line: its operators stay, its quotes read « and ».
+    [Theory]
+    [InlineData("ssh ops@h 'cd /srv; tail -f x' | wc -l", "ssh ops@h «cd /srv; tail -f x» | wc -l")]
+    [InlineData("ssh -i key.pem -p 2222 -t ops@h 'a; b'", "ssh -i key.pem -p 2222 -t ops@h «a; b»")]
+    [InlineData("ssh -c aes128-ctr ops@h 'a | b'", "ssh -c aes128-ctr ops@h «a | b»")] // ssh's -c takes a cipher
+    [InlineData("ssh -o 'ProxyCommand=ssh -W %h:%p b' h 'a; b'", "ssh -o 'ProxyCommand=ssh -W %h:%p b' h «a; b»")] // an option's quoted value is no command
+    [InlineData("sudo -u app /bin/bash -lc 'a && b'", "sudo -u app /bin/bash -lc «a && b»")]
+    [InlineData("bash -euo pipefail -c 'a | b'", "bash -euo pipefail -c «a | b»")]
+    [InlineData("kubectl exec api-0 -- sh -c \"echo \\\"a; b\\\"; ls\"", "kubectl exec api-0 -- sh -c «echo \\\"a_ b\\\"; ls»")]
+    [InlineData("ssh h \"bash -c 'a; b' | c\"", "ssh h «bash -c «a; b» | c»")]
+    [InlineData("su - app -c 'a; b'", "su - app -c «a; b»")]
+    [InlineData("watch -n 5 'a | b'", "watch -n 5 «a | b»")]
+    [InlineData("eval 'a; b'", "eval «a; b»")]
+    [InlineData("jq '.a | .b' f; echo 'a; b'", "jq '.a _ .b' f; echo 'a_ b'")] // quoted arguments of other commands stay text
+    [InlineData("git push -c 'a; b'; ssh 'a; b'", "git push -c 'a_ b'; ssh 'a_ b'")] // not sh -c; ssh without a host
+    [InlineData("terraform apply -var 'x=a; b' -auto-approve", "terraform apply -var 'x=a_ b' -auto-approve")]
+    public void ACommandLineAnotherShellRunsIsReadAsCommands(string command, string expected) =>
+        Assert.Equal(expected, Read(command).Replace(ShellOperators.NestedStart, '«').Replace(ShellOperators.NestedEnd, '»'));
+
     [Theory]
     [InlineData("kubectl get pods -n api | grep -c Running")]
     [InlineData("curl -fsS https://api/health; echo done")]
