@@ -30,7 +30,8 @@ internal static class CommandPatterns
 
     // One shell command of a pipeline or list ends at these, and at the start of a nested command line: an outer
     // command does not reach into the one another shell runs (docker exec api sh -c 'rm /tmp/x' removes no container).
-    private const string SameCommand = @"[^|;&\n\x02]*";
+    // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
+    private const string SameCommand = @"[^|;&\n\x02\f]*";
 
     private static readonly (GuardedPattern Pattern, string Detail)[] s_destructive =
     [
@@ -268,8 +269,8 @@ internal static class CommandPatterns
     {
         foreach (var curl in Matches(client, text))
         {
-            // `echo 'curl -s … | wc -l'`, `grep curl access.log`: named, not run.
-            if (ShellCommandBounds.IsOnlyNamed(text, curl.Index)) continue;
+            // `echo 'curl -s … | wc -l'`, `grep curl access.log`, `cat <<EOF > check.sh`: named or written, not run.
+            if (ShellCommandBounds.IsOnlyNamed(text, curl.Index) || ShellCommandBounds.IsHereDocumentData(text, curl.Index)) continue;
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
@@ -377,8 +378,8 @@ internal static class CommandPatterns
                 if (ShellCommandBounds.HasTimeoutPrefix(shell, candidate.Start)) continue;
                 // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
                 if (ShellCommandBounds.IsBackgrounded(shell, candidate.Start)) continue;
-                // `pkill -f 'kubectl port-forward'`: named to be found, not run.
-                if (ShellCommandBounds.IsOnlyNamed(shell, candidate.Start)) continue;
+                // `pkill -f 'kubectl port-forward'`: named to be found, not run; `kubectl apply -f - <<EOF`: data.
+                if (ShellCommandBounds.IsOnlyNamed(shell, candidate.Start) || ShellCommandBounds.IsHereDocumentData(shell, candidate.Start)) continue;
                 earliest = candidate;
                 break;
             }

@@ -9,7 +9,7 @@ namespace RunbookSdk.Analyzers.Text;
 /// <c>ssh [options] HOST '…'</c>, <c>bash|sh|zsh|dash|ksh|ash [options] -c '…'</c> (also after <c>sudo</c>, <c>timeout N</c>,
 /// <c>kubectl exec … --</c>, <c>docker exec …</c>, <c>/bin/sh</c>), <c>su … -c '…'</c>, <c>watch [options] '…'</c> or
 /// <c>eval '…'</c>. A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
-/// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c>. Every other quoted argument (<c>jq '.a | .b'</c>,
+/// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c> (also <c>'bash -s'</c>). Every other quoted argument (<c>jq '.a | .b'</c>,
 /// <c>echo 'rm -rf /'</c>, <c>terraform apply -var 'x=a; b'</c>) and every other here-document (<c>cat &lt;&lt;EOF</c>,
 /// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text.
 /// </summary>
@@ -35,7 +35,7 @@ internal static class NestedShells
 
     private static readonly Regex s_hereDocumentReader = GuardedPattern.CreateRegex(WordStart + "(" +
         Shell + @"(\s+[-+][\w-]*)*" +
-        "|" + Ssh + @"(\s+" + Shell + @"(\s+[-+][\w-]*)*)?" +
+        "|" + Ssh + @"(\s+['""]?" + Shell + @"(\s+[-+][\w-]*)*['""]?)?" +
         @")\s*$");
 
     /// <summary>False when no command of the list can appear in <paramref name="text"/>: the reader then asks nothing.</summary>

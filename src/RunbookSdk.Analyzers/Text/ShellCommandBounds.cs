@@ -33,6 +33,18 @@ internal static class ShellCommandBounds
     }
 
     /// <summary>
+    /// True when the text at <paramref name="index"/> is in the body of a here-document that no shell reads
+    /// (<c>cat &lt;&lt;EOF &gt; check.sh</c>, <c>kubectl apply -f - &lt;&lt;EOF</c>): the reading joins such a body to the command
+    /// that redirects it, so a <c>&lt;&lt;</c> stands before it in its own command. A script fed to a shell starts
+    /// commands of its own.
+    /// </summary>
+    public static bool IsHereDocumentData(string text, int index)
+    {
+        var start = CommandStart(text, index);
+        return index - start > 2 && text.IndexOf("<<", start, index - start, System.StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>
     /// True when a <c>timeout N</c> prefix bounds the command at <paramref name="index"/>: it stands earlier in the same
     /// simple command, or in the one that runs the nested command line holding it. A prefix bounds only the command it
     /// prefixes, not the ones after it in the list.

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+
 namespace RunbookSdk.Analyzers.Text;
 
 /// <summary>
@@ -5,7 +7,9 @@ namespace RunbookSdk.Analyzers.Text;
 /// <c>"…"</c> and <c>$'…'</c>, and after a backslash, <c>;</c>, <c>|</c>, <c>&amp;</c>, <c>(</c>, <c>)</c> and new lines
 /// are text: <c>echo "done; now tail -f the log"</c> is one command, <c>grep -E 'ok|healthy'</c> ends no pipeline.
 /// A quoted argument that another shell runs (<see cref="NestedShells"/>: <c>ssh host 'cd /srv; tail -f app.log'</c>,
-/// <c>bash -c '…'</c>) is read as the command line it is.
+/// <c>bash -c '…'</c>) is read as the command line it is, and so is a here-document fed to a shell (<c>bash &lt;&lt;'EOF'</c>,
+/// <c>ssh host &lt;&lt;EOF</c>); the body of any other here-document (<c>cat &lt;&lt;EOF</c>, <c>kubectl apply -f - &lt;&lt;EOF</c>)
+/// is data, read like a quoted word.
 /// </summary>
 /// <remarks>
 /// <see cref="Read"/> returns the text with those quoted characters replaced, at the same length, so every index
@@ -16,7 +20,7 @@ namespace RunbookSdk.Analyzers.Text;
 /// The quote (or new line) that opens a nested command line becomes <see cref="NestedStart"/>, where a command starts,
 /// and the one that closes it <see cref="NestedEnd"/>, a blank: the outer command goes on after it
 /// (<c>ssh bastion 'curl -s …' | grep -q ok</c> is judged by its grep).
-/// Here-document bodies are not read (a quote in one is read as a quote).
+/// The new line that opens a script fed to a shell and the one that ends its last line are marked the same way.
 /// The runner's <c>ShellQuoteContext</c> (linked into this assembly to check constant holes) follows quoting to quote
 /// a hole at a literal's end; it keeps stacks per command and answers only there, while the rules need every
 /// character's answer, per keystroke, and nothing allocated for the many commands without a quote.
@@ -32,6 +36,12 @@ internal static class ShellOperators
     /// <summary>Stands for the quote that closes a nested command line: a blank (<c>\s</c>), so the outer command goes on.</summary>
     public const char NestedEnd = '\u0085';
 
+    /// <summary>
+    /// Stands for a line break in a here-document's data: a blank (<c>\s</c>) that separates no command, so the body joins
+    /// the command that redirects it, yet the command patterns do not join one line of data with the next.
+    /// </summary>
+    public const char DataLineBreak = '\f';
+
     private static readonly char[] s_quoting = ['\'', '"', '\\'];
 
     /// <summary>
@@ -41,7 +51,7 @@ internal static class ShellOperators
     /// </summary>
     public static string Read(string text)
     {
-        if (text.IndexOfAny(s_quoting) < 0) return text;
+        if (text.IndexOfAny(s_quoting) < 0 && text.IndexOf("<<", System.StringComparison.Ordinal) < 0) return text;
         var reader = new Reader(text);
         var i = 0;
         reader.Unquoted(ref i, text.Length, closer: '\0', depth: 0);
@@ -67,7 +77,7 @@ internal static class ShellOperators
 
     private static bool IsOperator(char c) => c is ';' or '|' or '&' or '(' or ')' or '\n';
 
-    /// <summary>One reading of one command; allocated only for text that has a quote or a backslash.</summary>
+    /// <summary>One reading of one command; allocated only for text that has a quote, a backslash or a here-document.</summary>
     private sealed class Reader
     {
         // Deeper command substitutions and nested shells are read as quoted text: enough for any real command,
@@ -97,6 +107,7 @@ internal static class ShellOperators
         {
             var parentheses = 0;
             var commandStart = i;
+            List<(HereDocument Document, bool FedToShell)>? hereDocuments = null; // their bodies start on the next line
             while (i < end)
             {
                 if (--_budget < 0) return false;
@@ -133,6 +144,16 @@ internal static class ShellOperators
                         // A comment runs to the end of the line; an apostrophe in it opens nothing.
                         while (i < end && _text[i] != '\n') i++;
                         continue;
+                    case '<' when i + 2 < end && _text[i + 1] == '<' && _text[i + 2] != '<' && (i == 0 || _text[i - 1] != '<') &&
+                                  HereDocument.TryRead(_text, i + 2, end) is { } hereDocument:
+                        (hereDocuments ??= []).Add((hereDocument, _mayNest && NestedShells.ReadsHereDocument(_text, commandStart, i)));
+                        i = hereDocument.RedirectionEnd;
+                        continue;
+                    case '\n' when hereDocuments is not null:
+                        // Leaves i on the new line that ends the last delimiter's line (or at the end), read next as a separator.
+                        i = Bodies(i, end, hereDocuments, depth);
+                        hereDocuments = null;
+                        continue;
                 }
 
                 if (IsOperator(c)) commandStart = i + 1;
@@ -140,6 +161,70 @@ internal static class ShellOperators
             }
 
             return closer == '\0';
+        }
+
+        /// <summary>
+        /// Reads the bodies of the here-documents redirected on the line that ends at <paramref name="newline"/>, one after
+        /// the other: a script fed to a shell as a nested command line, data as quoted text. Returns where the last
+        /// delimiter's line ends.
+        /// </summary>
+        private int Bodies(int newline, int end, List<(HereDocument Document, bool FedToShell)> hereDocuments, int depth)
+        {
+            var opening = newline;
+            foreach (var (document, fedToShell) in hereDocuments)
+            {
+                var bodyStart = opening + 1;
+                var terminator = document.TerminatorLine(_text, bodyStart, end);
+                _budget -= terminator - opening;
+                // The body's last new line ends it; without a delimiter line the body runs to the end.
+                var bodyEnd = terminator < end ? terminator - 1 : end;
+                if (fedToShell && depth < MaxDepth)
+                {
+                    if (bodyEnd > bodyStart) Nested(opening, bodyEnd, depth, escapedQuotes: false, closed: terminator < end);
+                }
+                else
+                {
+                    Data(opening, terminator, document.Expands, depth);
+                }
+
+                if (terminator >= end) return end;
+                var terminatorEnd = _text.IndexOf('\n', terminator, end - terminator);
+                if (terminatorEnd < 0) return end;
+                opening = terminatorEnd;
+            }
+
+            return opening;
+        }
+
+        /// <summary>
+        /// Reads a data body from the new line before it up to its delimiter's line: text, as inside quotes, so it joins the
+        /// command that redirects it, its line breaks read as <see cref="DataLineBreak"/>. An unquoted delimiter's
+        /// <c>$(…)</c> and backticks still run commands.
+        /// </summary>
+        private void Data(int opening, int terminator, bool expands, int depth)
+        {
+            Put(opening, DataLineBreak);
+            var j = opening + 1;
+            while (j < terminator)
+            {
+                var c = _text[j];
+                if (expands && c == '\\')
+                {
+                    Mask(j + 1);
+                    j += 2;
+                }
+                else if (expands && depth < MaxDepth && (c == '`' || c == '$' && j + 1 < terminator && _text[j + 1] == '('))
+                {
+                    j += c == '`' ? 1 : 2;
+                    if (!Unquoted(ref j, terminator, c == '`' ? '`' : ')', depth + 1)) return;
+                }
+                else
+                {
+                    if (c == '\n') Put(j, DataLineBreak);
+                    else Mask(j);
+                    j++;
+                }
+            }
         }
 
         private bool Carries(int commandStart, int quote) => _mayNest && NestedShells.CarriesArgument(_text, commandStart, quote);
@@ -227,13 +312,16 @@ internal static class ShellOperators
             return -1;
         }
 
-        /// <summary>Reads the command line between the quotes at <paramref name="open"/> and <paramref name="close"/>.</summary>
-        private void Nested(int open, int close, int depth, bool escapedQuotes)
+        /// <summary>
+        /// Reads the command line between the quotes (or new lines) at <paramref name="open"/> and <paramref name="close"/>;
+        /// a script whose delimiter never comes is not <paramref name="closed"/>: it runs to the end.
+        /// </summary>
+        private void Nested(int open, int close, int depth, bool escapedQuotes, bool closed = true)
         {
             Put(open, NestedStart);
             var k = open + 1;
             Unquoted(ref k, close, closer: '\0', depth + 1, escapedQuotes);
-            Put(close, NestedEnd);
+            if (closed) Put(close, NestedEnd);
         }
 
         /// <summary>Reads <c>\"…\"</c>, a quoted word of a command line that was itself double-quoted; false when never closed.</summary>

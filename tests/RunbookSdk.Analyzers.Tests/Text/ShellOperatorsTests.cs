@@ -43,6 +43,20 @@ public sealed class ShellOperatorsTests
     public void ACommandLineAnotherShellRunsIsReadAsCommands(string command, string expected) =>
         Assert.Equal(expected, Read(command).Replace(ShellOperators.NestedStart, '«').Replace(ShellOperators.NestedEnd, '»'));
 
+    // A here-document fed to a shell is a script between « and »; any other one is data, read like a quoted word (¶: its line breaks).
+    [Theory]
+    [InlineData("bash <<'EOF'\na; b\nEOF\nls | wc", "bash <<'EOF'«a; b»EOF\nls | wc")]
+    [InlineData("ssh -p 2222 ops@h <<EOF\na | b\nc\nEOF", "ssh -p 2222 ops@h <<EOF«a | b\nc»EOF")]
+    [InlineData("sudo bash -s <<-EOF\n\ta && b\n\tEOF", "sudo bash -s <<-EOF«\ta && b»\tEOF")]
+    [InlineData("cat <<EOF > f\na; b | c\nEOF\nls | wc", "cat <<EOF > f¶a_ b _ c¶EOF\nls | wc")]
+    [InlineData("cat <<EOF\n$(date | tr a b); x\nEOF", "cat <<EOF¶$(date | tr a b)_ x¶EOF")] // an unquoted delimiter expands $(...)
+    [InlineData("cat <<'EOF'\n$(date | tr a b)\nEOF", "cat <<'EOF'¶$_date _ tr a b_¶EOF")]
+    [InlineData("ssh h 'bash -s' <<EOF\na; b\nEOF", "ssh h «bash -s» <<EOF«a; b»EOF")]
+    [InlineData("ssh h cat <<EOF\na; b\nEOF", "ssh h cat <<EOF¶a_ b¶EOF")] // fed to the remote cat: data
+    [InlineData("echo $((1 << 2)); ls | wc", "echo $((1 << 2)); ls | wc")] // a shift, not a here-document
+    public void AHereDocumentIsAScriptOnlyWhenAShellReadsIt(string command, string expected) =>
+        Assert.Equal(expected, Read(command).Replace(ShellOperators.NestedStart, '«').Replace(ShellOperators.NestedEnd, '»').Replace(ShellOperators.DataLineBreak, '¶'));
+
     [Theory]
     [InlineData("kubectl get pods -n api | grep -c Running")]
     [InlineData("curl -fsS https://api/health; echo done")]
@@ -53,5 +67,7 @@ public sealed class ShellOperatorsTests
     {
         var hostile = string.Concat(Enumerable.Repeat("\"$(`'$'\\", 20_000));
         Assert.Equal(hostile.Length, ShellOperators.Read(hostile).Length);
+        var nested = string.Concat(Enumerable.Repeat("ssh h \"bash -c 'sh <<A\ncat <<B\n$(", 20_000));
+        Assert.Equal(nested.Length, ShellOperators.Read(nested).Length);
     }
 }
