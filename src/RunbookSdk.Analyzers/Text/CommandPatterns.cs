@@ -102,10 +102,13 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
-    // HTTPie's `http` and `https`, where a command starts (after sudo or a timeout prefix too): not the scheme of a URL,
-    // not a word another command reads (`grep -q http`, `echo http ...`).
-    private static readonly GuardedPattern s_httpie = Create(
-        @"(?<=(^|[;&|(`\n\x02])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)https?(?=\s|$)", "http");
+    // Where a command starts (after sudo or a timeout prefix too): not the scheme of a URL, not a word another command
+    // reads (`grep -q http`, `echo http ...`).
+    private const string AtCommandStart = @"(?<=(^|[;&|(`\n\x02])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)";
+    // HTTPie's `http` and `https`.
+    private static readonly GuardedPattern s_httpie = Create(AtCommandStart + @"https?(?=\s|$)", "http");
+    // xh, HTTPie's compatible rewrite, and `xhs` (https by default).
+    private static readonly GuardedPattern s_xh = Create(AtCommandStart + @"xhs?(?=\s|$)", "xh");
     private static readonly Regex s_checkStatus = Plain(@"(^|\s)--check-status(?=\s|$)");
 
     // HTTP clients that exit 0 on an HTTP error unless told otherwise, and how they are told.
@@ -113,6 +116,7 @@ internal static class CommandPatterns
     [
         (s_curl, s_failFlag, "curl without --fail exits 0 on HTTP errors"),
         (s_httpie, s_checkStatus, "HTTPie without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
+        (s_xh, s_checkStatus, "xh without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
     ];
     // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
     private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
@@ -255,7 +259,7 @@ internal static class CommandPatterns
 
     /// <summary>
     /// Every HTTP client of the text told nothing about HTTP errors: <c>curl</c> without <c>-f</c>/<c>--fail</c>, HTTPie's
-    /// <c>http</c>/<c>https</c> without <c>--check-status</c>. Both exit 0 on a 500.
+    /// <c>http</c>/<c>https</c> and xh's <c>xh</c>/<c>xhs</c> without <c>--check-status</c>. All exit 0 on a 500.
     /// </summary>
     public static IEnumerable<TextMatch> HttpClientsWithoutFail(string text)
     {

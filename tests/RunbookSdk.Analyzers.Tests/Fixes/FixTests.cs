@@ -237,6 +237,17 @@ public sealed class FailOnHttpErrorCodeFixHttpieTests
                 verification: """v => v.Step("Health", s => s.Run("http --check-status GET https://api.omnix.ai/health && https --check-status modax.ai/health"))"""));
 }
 
+public sealed class FailOnHttpErrorCodeFixXhTests
+{
+    [Fact]
+    public Task AddsCheckStatusToEveryXhCallOfAVerification() =>
+        Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:xh|} GET https://api.omnix.ai/health && {|RB0014:xhs|} modax.ai/health"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("xh --check-status GET https://api.omnix.ai/health && xhs --check-status modax.ai/health"))"""));
+}
+
 public sealed class LiteralToParameterCodeFixTests
 {
     [Fact]
