@@ -16,8 +16,9 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// <remarks>
 /// The patterns know only unquoted operators (<see cref="SameCommand"/> ends at any <c>;</c>, <c>|</c>, <c>&amp;</c>):
 /// the rules that read a command's structure (destructive, never-ending, the verification checks) are handed the
-/// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text. Secrets, home paths and
-/// words read the command as written.
+/// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text and a command line another
+/// shell runs (<see cref="NestedShells"/>) is commands, starting after <see cref="ShellOperators.NestedStart"/>.
+/// Secrets, home paths and words read the command as written.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -27,8 +28,10 @@ internal static class CommandPatterns
 
     private static Regex Plain(string pattern) => GuardedPattern.CreateRegex(pattern);
 
-    // One shell command of a pipeline or list ends at these.
-    private const string SameCommand = @"[^|;&\n]*";
+    // One shell command of a pipeline or list ends at these, and at the start of a nested command line: an outer
+    // command does not reach into the one another shell runs (docker exec api sh -c 'rm /tmp/x' removes no container).
+    // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
+    private const string SameCommand = @"[^|;&\n\x02\f]*";
 
     private static readonly (GuardedPattern Pattern, string Detail)[] s_destructive =
     [
@@ -99,10 +102,13 @@ internal static class CommandPatterns
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
     private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
-    // HTTPie's `http` and `https`, where a command starts (after sudo or a timeout prefix too): not the scheme of a URL,
-    // not a word another command reads (`grep -q http`, `echo http ...`).
-    private static readonly GuardedPattern s_httpie = Create(
-        @"(?<=(^|[;&|(`])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)https?(?=\s|$)", "http");
+    // Where a command starts (after sudo or a timeout prefix too): not the scheme of a URL, not a word another command
+    // reads (`grep -q http`, `echo http ...`).
+    private const string AtCommandStart = @"(?<=(^|[;&|(`\n\x02])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)";
+    // HTTPie's `http` and `https`.
+    private static readonly GuardedPattern s_httpie = Create(AtCommandStart + @"https?(?=\s|$)", "http");
+    // xh, HTTPie's compatible rewrite, and `xhs` (https by default).
+    private static readonly GuardedPattern s_xh = Create(AtCommandStart + @"xhs?(?=\s|$)", "xh");
     private static readonly Regex s_checkStatus = Plain(@"(^|\s)--check-status(?=\s|$)");
 
     // HTTP clients that exit 0 on an HTTP error unless told otherwise, and how they are told.
@@ -110,6 +116,7 @@ internal static class CommandPatterns
     [
         (s_curl, s_failFlag, "curl without --fail exits 0 on HTTP errors"),
         (s_httpie, s_checkStatus, "HTTPie without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
+        (s_xh, s_checkStatus, "xh without --check-status exits 0 on HTTP errors (4xx, 5xx)"),
     ];
     // The last command of a list, after `;` or a new line, when it succeeds whatever came before it.
     private static readonly Regex s_listEndsInSuccess = Plain(@"[;\n]\s*(?<name>echo|printf|true|:|kill|sleep|date|exit\s+0)(?=[\s;]|$)((?!&&)[^;|\n])*[;\s]*$");
@@ -128,8 +135,8 @@ internal static class CommandPatterns
         (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
-        (Create(@"(?<=^|[;&|(]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create(@"(?<=(^|[;&|(])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
+        (Create(@"(?<=^|[;&|(\n\x02]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
+        (Create(@"(?<=(^|[;&|(\n\x02])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
         (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
@@ -159,7 +166,14 @@ internal static class CommandPatterns
     {
         var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
-        if (found.Length == 1 && !ReferenceEquals(text, shell)) found[0] = found[0] with { Text = text.Substring(found[0].Start, found[0].Length).Trim() };
+        // It ends where its nested command line ends: `rm -rf /var/lib/app`, not `rm -rf /var/lib/app'`.
+        if (found.Length == 1 && !ReferenceEquals(text, shell))
+        {
+            var (start, length) = (found[0].Start, found[0].Length);
+            var nestedEnd = shell.IndexOf(ShellOperators.NestedEnd, start, length);
+            found[0] = found[0] with { Text = text.Substring(start, nestedEnd < 0 ? length : nestedEnd - start).Trim() };
+        }
+
         return found;
     }
 
@@ -245,7 +259,7 @@ internal static class CommandPatterns
 
     /// <summary>
     /// Every HTTP client of the text told nothing about HTTP errors: <c>curl</c> without <c>-f</c>/<c>--fail</c>, HTTPie's
-    /// <c>http</c>/<c>https</c> without <c>--check-status</c>. Both exit 0 on a 500.
+    /// <c>http</c>/<c>https</c> and xh's <c>xh</c>/<c>xhs</c> without <c>--check-status</c>. All exit 0 on a 500.
     /// </summary>
     public static IEnumerable<TextMatch> HttpClientsWithoutFail(string text)
     {
@@ -259,6 +273,8 @@ internal static class CommandPatterns
     {
         foreach (var curl in Matches(client, text))
         {
+            // `echo 'curl -s … | wc -l'`, `grep curl access.log`, `cat <<EOF > check.sh`: named or written, not run.
+            if (ShellCommandBounds.IsOnlyNamed(text, curl.Index) || ShellCommandBounds.IsHereDocumentData(text, curl.Index)) continue;
             var end = text.Length;
             var separator = s_commandSeparator.Match(text, curl.Index);
             if (separator.Success) end = separator.Index;
@@ -366,8 +382,8 @@ internal static class CommandPatterns
                 if (ShellCommandBounds.HasTimeoutPrefix(shell, candidate.Start)) continue;
                 // `kubectl port-forward ... & sleep 3; curl ...; kill $!`: the shell does not wait for it.
                 if (ShellCommandBounds.IsBackgrounded(shell, candidate.Start)) continue;
-                // `pkill -f 'kubectl port-forward'`: named to be found, not run.
-                if (ShellCommandBounds.IsOnlyNamed(shell, candidate.Start)) continue;
+                // `pkill -f 'kubectl port-forward'`: named to be found, not run; `kubectl apply -f - <<EOF`: data.
+                if (ShellCommandBounds.IsOnlyNamed(shell, candidate.Start) || ShellCommandBounds.IsHereDocumentData(shell, candidate.Start)) continue;
                 earliest = candidate;
                 break;
             }

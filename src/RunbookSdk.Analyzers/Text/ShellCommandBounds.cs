@@ -33,10 +33,34 @@ internal static class ShellCommandBounds
     }
 
     /// <summary>
+    /// True when the text at <paramref name="index"/> is in the body of a here-document that no shell reads
+    /// (<c>cat &lt;&lt;EOF &gt; check.sh</c>, <c>kubectl apply -f - &lt;&lt;EOF</c>): the reading joins such a body to the command
+    /// that redirects it, so a <c>&lt;&lt;</c> stands before it in its own command. A script fed to a shell starts
+    /// commands of its own.
+    /// </summary>
+    public static bool IsHereDocumentData(string text, int index)
+    {
+        var start = CommandStart(text, index);
+        return index - start > 2 && text.IndexOf("<<", start, index - start, System.StringComparison.Ordinal) >= 0;
+    }
+
+    /// <summary>
     /// True when a <c>timeout N</c> prefix bounds the command at <paramref name="index"/>: it stands earlier in the same
-    /// simple command. A prefix bounds only the command it prefixes, not the ones after it in the list.
+    /// simple command, or in the one that runs the nested command line holding it. A prefix bounds only the command it
+    /// prefixes, not the ones after it in the list.
     /// </summary>
     public static bool HasTimeoutPrefix(string text, int index)
+    {
+        // `timeout 60 ssh host 'cd /srv; tail -f app.log'`: a prefix of the command that runs a nested command line bounds it too.
+        for (var at = index; at >= 0; at = ShellOperators.EnclosingStart(text, at))
+        {
+            if (HasOwnTimeoutPrefix(text, at)) return true;
+        }
+
+        return false;
+    }
+
+    private static bool HasOwnTimeoutPrefix(string text, int index)
     {
         var start = CommandStart(text, index);
         if (index <= start || text.IndexOf("timeout", start, index - start, System.StringComparison.Ordinal) < 0) return false;
@@ -73,7 +97,10 @@ internal static class ShellCommandBounds
         return false;
     }
 
-    /// <summary>Where the simple command holding <paramref name="index"/> starts: just after the separator before it.</summary>
+    /// <summary>
+    /// Where the simple command holding <paramref name="index"/> starts: just after the separator before it, or after the
+    /// opening quote of the nested command line it is the first command of (<see cref="ShellOperators.NestedStart"/>).
+    /// </summary>
     public static int CommandStart(string text, int index)
     {
         for (var i = index - 1; i >= 0; i--)
@@ -86,7 +113,7 @@ internal static class ShellCommandBounds
 
     private static bool IsSeparator(string text, int i) => text[i] switch
     {
-        ';' or '|' or '\n' or '(' => true,
+        ';' or '|' or '\n' or '(' or ShellOperators.NestedStart => true,
         '&' => !IsRedirection(text, i),
         _ => false,
     };

@@ -12,7 +12,7 @@ namespace RunbookSdk.CodeFixes.Commands;
 /// <summary>
 /// RB0014: an HTTP client that exits 0 on a 4xx or 5xx is given the option that makes it fail — <c>curl https://…</c>
 /// becomes <c>curl --fail https://…</c>, HTTPie's <c>http GET https://…</c> becomes <c>http --check-status GET https://…</c>
-/// — so an HTTP error fails the check.
+/// (and xh's <c>xh</c>/<c>xhs</c> likewise) — so an HTTP error fails the check.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FailOnHttpErrorCodeFix)), Shared]
 public sealed class FailOnHttpErrorCodeFix : CodeFixProvider
@@ -45,7 +45,7 @@ public sealed class FailOnHttpErrorCodeFix : CodeFixProvider
     private static string? OptionFor(string client) => client switch
     {
         "curl" => "--fail",
-        "http" or "https" => "--check-status",
+        "http" or "https" or "xh" or "xhs" => "--check-status",
         _ => null,
     };
 

@@ -212,6 +212,20 @@ public sealed class FailOnHttpErrorCodeFixTests
                 verification: """v => v.Step("Health", s => s.Run("curl --fail -s https://api.omnix.ai/health && curl --fail https://modax.ai/health"))"""));
 }
 
+public sealed class FailOnHttpErrorCodeFixNestedShellTests
+{
+    private const string Host = """    [Parameter("Host to reach")] public string Host { get; init; } = "api-1.internal";""";
+
+    // The option lands inside the quotes, beside the client the nested shell runs, holes and escaped quotes around it kept.
+    [Fact]
+    public Task AddsFailToACurlThatAnotherShellRuns() =>
+        Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Host,
+                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && {|RB0014:curl|} -s https://{Host}/health'").Run("sudo -u app sh -c \"systemctl restart app; {|RB0014:curl|} -s \\\"http://localhost/ready\\\"\""))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Host,
+                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && curl --fail -s https://{Host}/health'").Run("sudo -u app sh -c \"systemctl restart app; curl --fail -s \\\"http://localhost/ready\\\"\""))"""));
+}
+
 public sealed class FailOnHttpErrorCodeFixHttpieTests
 {
     [Fact]
@@ -221,6 +235,17 @@ public sealed class FailOnHttpErrorCodeFixHttpieTests
                 verification: """v => v.Step("Health", s => s.Run("{|RB0014:http|} GET https://api.omnix.ai/health && {|RB0014:https|} modax.ai/health"))"""),
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
                 verification: """v => v.Step("Health", s => s.Run("http --check-status GET https://api.omnix.ai/health && https --check-status modax.ai/health"))"""));
+}
+
+public sealed class FailOnHttpErrorCodeFixXhTests
+{
+    [Fact]
+    public Task AddsCheckStatusToEveryXhCallOfAVerification() =>
+        Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:xh|} GET https://api.omnix.ai/health && {|RB0014:xhs|} modax.ai/health"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("xh --check-status GET https://api.omnix.ai/health && xhs --check-status modax.ai/health"))"""));
 }
 
 public sealed class LiteralToParameterCodeFixTests

@@ -18,7 +18,8 @@ public sealed class HalfTypedCommandTests
         "\"curl -f x; kill\"", "\"kubectl rollout status\"", "\"ssh -N\"", "\"vmstat 1\"", "\"tail -f x &\"", "\"pkill -f\"",
         "\"C:\"", "@\"C:\\Users\\\"", "\"/c/Users/\"", "\"/home/\"", "\"apt-get install\"", "\"redis-cli -h cache-stg\"",
         "$\"{FunctionName}-\"", "$\"{FunctionName}\"", "$\"{}\"", "$\"{FunctionName}-dev", "\"kubectl rollout status deploy/x --timeout=",
-        "\"curl -s https://api | grep ok | wc -l");
+        "\"curl -s https://api | grep ok | wc -l", "\"bash <<\"", "\"bash <<'EOF\"", "\"cat <<EOF\\n\"", "\"ssh h <<EOF\\nls\\nEO\"",
+        "\"ssh h '\"", "\"ssh h 'ls;\"", "\"bash -c \\\"\"", "\"sh -c \\\"ls \\\\\\\"\"", "\"watch '\"", "\"echo $((1 <<\"");
 
     [Theory]
     [MemberData(nameof(Commands))]

@@ -50,7 +50,7 @@ public sealed class CommandPatternGuardTests
         "gcloud compute start-iap-tunnel db-1 5432", "kubectl proxy --port=8001",
         "docker stats", "docker events", "docker compose up api", "redis-cli monitor", "tcpdump -i any port 5432", "dmesg -w",
         "az webapp log tail --name api", "vmstat 1", "ssh ubuntu@bastion uptime",
-        "http GET https://api/health", "sudo https api.omnix.ai/health",
+        "http GET https://api/health", "sudo https api.omnix.ai/health", "xh GET https://api/health", "timeout 5 xhs api/health",
     ];
 
     private static readonly Dictionary<string, GuardedPattern> s_patterns =

@@ -30,6 +30,12 @@ public sealed class EndlessCommandTests
     [InlineData("kubectl rollout history deploy/api")]
     public Task RolloutStatusThatEndsIsNotReported(string command) => Verify(command);
 
+    // A new line ends a command as ; does: what the next line starts is a command.
+    [Theory]
+    [InlineData("cd /srv\\n{|RB0015:watch|} df -h")]
+    [InlineData("kubectl get pods\\n{|RB0015:ping|} db.internal")]
+    public Task ACommandStartingALineIsReported(string command) => Verify(command);
+
     // A tunnel or a session holds its connection open until someone stops it.
     [Theory]
     [InlineData("{|RB0015:ssh|} -N -L 5432:db.internal:5432 bastion.omnix.ai")]

@@ -32,6 +32,21 @@ public sealed class HttpieVerificationTests
     [InlineData("echo http GET https://api.omnix.ai/health")]
     public Task HttpieThatCanFailAndOtherHttpWordsAreNotReported(string command) => Check(command);
 
+    // xh is HTTPie-compatible: it too exits 0 on a 4xx or 5xx unless given --check-status.
+    [Theory]
+    [InlineData("{|RB0014:xh|} GET https://api.omnix.ai/health")]
+    [InlineData("{|RB0014:xhs|} api.omnix.ai/health")]
+    [InlineData("kubectl -n api rollout status deploy/api --timeout=2m && timeout 10 {|RB0014:xh|} :8080/health")]
+    [InlineData("ssh ops@bastion '{|RB0014:xh|} GET localhost:8080/ready'")]
+    public Task XhWithoutCheckStatusIsReported(string command) => Check(command);
+
+    [Theory]
+    [InlineData("xh --check-status GET https://api.omnix.ai/health")]
+    [InlineData("xhs api.omnix.ai/health --check-status")]
+    [InlineData("xh --body https://api.omnix.ai/health | grep -q ok")]
+    [InlineData("grep -c xh /var/log/nginx/access.log")]
+    public Task XhThatCanFailIsNotReported(string command) => Check(command);
+
     [Fact]
     public Task HttpieOutsideAVerificationIsNotReported() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""

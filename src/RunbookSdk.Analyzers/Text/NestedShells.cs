@@ -1,0 +1,68 @@
+using System;
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// The commands that run text as shell code, so the command rules read that text as commands and not as a quoted word.
+/// A quoted argument is a command line when it is the command of
+/// <c>ssh [options] HOST '…'</c>, <c>bash|sh|zsh|dash|ksh|ash [options] -c '…'</c> (also after <c>sudo</c>, <c>timeout N</c>,
+/// <c>kubectl exec … --</c>, <c>docker exec …</c>, <c>/bin/sh</c>), <c>su … -c '…'</c>, <c>watch [options] '…'</c> or
+/// <c>eval '…'</c>. A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
+/// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c> (also <c>'bash -s'</c>). Every other quoted argument (<c>jq '.a | .b'</c>,
+/// <c>echo 'rm -rf /'</c>, <c>terraform apply -var 'x=a; b'</c>) and every other here-document (<c>cat &lt;&lt;EOF</c>,
+/// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text.
+/// </summary>
+/// <remarks>
+/// Asked by <see cref="ShellOperators"/> at a quote or a <c>&lt;&lt;</c>, about the simple command before it. A short,
+/// documented list on purpose (docs/rules/RB0005.md, RB0014.md, RB0015.md): a command the list misses keeps the rules'
+/// reading of quoted text, which reports nothing new.
+/// </remarks>
+internal static class NestedShells
+{
+    // A word of the command, not the end of another one (flush, git push): after a blank, a path's slash or a nested start.
+    private const string WordStart = @"(?<![^\s/\x02])";
+    private const string Shell = @"(ba|z|da|k|a)?sh";
+    // ssh's options that take a value (-i key, -p 2222, -o 'ProxyCommand=ssh -W %h:%p bastion', -J jump), then the host.
+    private const string Ssh = @"ssh(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s+('[^']*'|""[^""]*""|\S+)|\s+-\S+)*\s+[^\s-]\S*";
+
+    private static readonly Regex s_argumentCarrier = GuardedPattern.CreateRegex(WordStart + "(" +
+        Shell + @"(\s+([-+][a-zA-Z]*o\s+[\w-]+|--?[a-zA-Z][\w-]*|\+[a-zA-Z]+))*\s+-[a-zA-Z]*c[a-zA-Z]*" +
+        @"|su(\s+\S+)*?\s+-c" +
+        "|" + Ssh +
+        @"|watch(\s+(-n\s*\S+|--interval(=|\s+)\S+|-\S+))*" +
+        @"|eval)\s+$");
+
+    private static readonly Regex s_hereDocumentReader = GuardedPattern.CreateRegex(WordStart + "(" +
+        Shell + @"(\s+[-+][\w-]*)*" +
+        "|" + Ssh + @"(\s+['""]?" + Shell + @"(\s+[-+][\w-]*)*['""]?)?" +
+        @")\s*$");
+
+    /// <summary>False when no command of the list can appear in <paramref name="text"/>: the reader then asks nothing.</summary>
+    public static bool MayCarry(string text) =>
+        text.IndexOf("sh", StringComparison.Ordinal) >= 0 || text.IndexOf("su", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("watch", StringComparison.Ordinal) >= 0 || text.IndexOf("eval", StringComparison.Ordinal) >= 0;
+
+    /// <summary>
+    /// True when the quote at <paramref name="quote"/> opens the command line of the simple command that starts at
+    /// <paramref name="commandStart"/>: <c>ssh ops@bastion '…'</c>, <c>sudo -u app sh -c "…"</c>.
+    /// </summary>
+    public static bool CarriesArgument(string text, int commandStart, int quote) => EndsWith(s_argumentCarrier, text, commandStart, quote);
+
+    /// <summary>True when the here-document whose <c>&lt;&lt;</c> is at <paramref name="redirection"/> feeds a shell: <c>bash &lt;&lt;'EOF'</c>, <c>ssh host &lt;&lt;EOF</c>.</summary>
+    public static bool ReadsHereDocument(string text, int commandStart, int redirection) => EndsWith(s_hereDocumentReader, text, commandStart, redirection);
+
+    private static bool EndsWith(Regex pattern, string text, int start, int end)
+    {
+        if (end - start < 2) return false;
+        try
+        {
+            // Matched in the command's own range: no substring, and the pattern's $ is the quote or the <<.
+            return pattern.Match(text, start, end - start).Success;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+}
