@@ -37,20 +37,21 @@ public sealed class PlaceholderTextTests
             public sealed class CacheFlush : Runbook
             {
                 public override void Define(IRunbookBuilder rb) => rb
-                    .Title("Cache {|#0:TBD|}")
+                    .Title("Cache {|#0:TODO|}")
                     .Phase("Act", p => p.Step("Flush", s => s.Run("redis-cli FLUSHALL").RequiresConfirmation()))
-                    .NoRollback("{|#1:XXX|} why nothing needs undoing")
+                    .NoRollback("{|#1:FIXME|} why nothing needs undoing")
                     .Verification(v => v.Step("Check", s => s.Run("redis-cli PING")))
                     .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"));
             }
             """,
-            new DiagnosticResult("RB0019", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("TBD", "title"),
-            new DiagnosticResult("RB0019", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("XXX", "reason for having no rollback"));
+            new DiagnosticResult("RB0019", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("TODO", "title"),
+            new DiagnosticResult("RB0019", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("FIXME", "reason for having no rollback"));
 
     [Fact]
-    public Task Commands_snippets_lower_case_and_longer_words_are_not_placeholders() =>
+    public Task Commands_snippets_lower_case_longer_words_and_what_the_engineer_fills_in_are_not_placeholders() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
-                        .Step("Find the todo list of XXXL orders and TODOS", s => s
+                        .Step("Find the todo list of orders and TODOS", s => s
+                            .Instruction("Create the channel #incident-YYYY-MM-DD-XXX; root cause: TBD")
                             .Run("grep -rn 'TODO\\|FIXME' /srv/app/config")
                             .Snippet("sql", "SELECT * FROM jobs -- TODO: index this")
                             .Instruction("Check the TODOs column in the todo board"))
@@ -59,11 +60,12 @@ public sealed class PlaceholderTextTests
     [Theory]
     [InlineData("TODO", 0)]
     [InlineData("a TODO: b", 2)]
-    [InlineData("(TBD)", 1)]
+    [InlineData("(FIXME)", 1)]
+    [InlineData("TBD and XXX", -1)]
     [InlineData("x_TODO", -1)]
     [InlineData("TODO2", -1)]
     [InlineData("Todo", -1)]
-    [InlineData("XXXL then FIXME", 10)]
+    [InlineData("TODOS then FIXME", 11)]
     public void Find_takes_a_word_of_its_own_in_capitals(string text, int index) =>
         Assert.Equal(index, PlaceholderText.Find(text)?.Index ?? -1);
 }
