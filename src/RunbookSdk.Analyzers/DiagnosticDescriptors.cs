@@ -117,6 +117,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is a placeholder in the {1}: the on-call engineer reads this text on the page and at the prompt; write what it stands for",
         Categories.Completeness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ParameterInNestedShell = Create(
+        "RB0020", "Parameter in a command line another shell runs",
+        "'{0}' is quoted for this shell only: '{1}' hands the quoted command line to another shell, which splits the value again, so a value with a space, ';' or '$(...)' runs something else",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }
