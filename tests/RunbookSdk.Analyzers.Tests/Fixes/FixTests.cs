@@ -221,9 +221,9 @@ public sealed class FailOnHttpErrorCodeFixNestedShellTests
     public Task AddsFailToACurlThatAnotherShellRuns() =>
         Verify<CommandTextAnalyzer>.FixAsync<FailOnHttpErrorCodeFix>(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Host,
-                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && {|RB0014:curl|} -s https://{Host}/health'").Run("sudo -u app sh -c \"systemctl restart app; {|RB0014:curl|} -s \\\"http://localhost/ready\\\"\""))"""),
+                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && {|RB0014:curl|} -s https://localhost/health'").Run("sudo -u app sh -c \"systemctl restart app; {|RB0014:curl|} -s \\\"http://localhost/ready\\\"\""))"""),
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Host,
-                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && curl --fail -s https://{Host}/health'").Run("sudo -u app sh -c \"systemctl restart app; curl --fail -s \\\"http://localhost/ready\\\"\""))"""));
+                verification: """v => v.Step("Health", s => s.Run($"ssh {Host} 'cd /srv && curl --fail -s https://localhost/health'").Run("sudo -u app sh -c \"systemctl restart app; curl --fail -s \\\"http://localhost/ready\\\"\""))"""));
 }
 
 public sealed class FailOnHttpErrorCodeFixHttpieTests

@@ -32,7 +32,7 @@ public sealed class NestedShellCommandTests
 
     // RB0014: the check inside the remote or nested shell is read as the command it is.
     [Theory]
-    [InlineData("$\"ssh {Host} 'curl -sf https://{Host}/health | {|RB0014:wc|} -l'\"")]
+    [InlineData("$\"ssh {Host} 'curl -sf https://localhost/health | {|RB0014:wc|} -l'\"")]
     [InlineData("\"ssh -i ~/.ssh/ops.pem ops@bastion 'curl -f localhost:8080/health {|RB0014:|| true|}'\"")]
     [InlineData("\"bash -c 'curl -f localhost:8080/health; {|RB0014:echo|} done'\"")]
     [InlineData("$\"kubectl exec {Pod} -- sh -c 'cd /app && {|RB0014:http|} GET localhost:8080/ready'\"")]
@@ -41,7 +41,7 @@ public sealed class NestedShellCommandTests
     public Task AWeakCheckInsideANestedShellIsReported(string command) => Check(command);
 
     [Theory]
-    [InlineData("$\"ssh {Host} 'curl -s https://{Host}/health | grep -q ok'\"")] // the grep judges the page
+    [InlineData("$\"ssh {Host} 'curl -s https://localhost/health | grep -q ok'\"")] // the grep judges the page
     [InlineData("\"docker exec api sh -c 'curl -s localhost:8080/health | jq -e .ok'\"")]
     [InlineData("\"ssh bastion 'curl -s localhost/health' | grep -q ok\"")] // the remote output is judged here
     [InlineData("\"curl -fsS https://api.omnix.ai/health | jq -e '.checks | all'\"")] // jq's program is text
@@ -95,5 +95,5 @@ public sealed class NestedShellCommandTests
     // RB0017: inside the quotes a constant is spliced into the text the nested shell splits into words.
     [Fact]
     public Task AConstantAtANestedCommandStartIsNotReportedAsOneWord() =>
-        Act("$\"bash -c 'cd /srv; {Kubectl} get pods -n {Pod}'\"");
+        Act("$\"bash -c 'cd /srv; {Kubectl} get pods -n payments'\"");
 }
