@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RunbookSdk.Execution;
 using RunbookSdk.Generators.Tests.Support;
+using static RunbookSdk.Generators.Tests.Support.ProjectAssemblies;
 using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Generators.Tests;
@@ -161,41 +162,4 @@ public sealed class LibraryRunbookTests
 
     private static string Catalog(CSharpCompilation compilation) =>
         compilation.SyntaxTrees.Select(t => t.ToString()).Single(text => text.Contains("class GeneratedRunbookCatalog", StringComparison.Ordinal));
-
-    private static void WithCatalog(CSharpCompilation library, CSharpCompilation app, Action<RunbookCatalog> check)
-    {
-        var context = new AssemblyLoadContext("library-runbooks", isCollectible: true);
-        try
-        {
-            var libraryAssembly = context.LoadFromStream(Emit(library));
-            context.Resolving += (_, name) => name.Name == "Shared" ? libraryAssembly : null;
-            var appAssembly = context.LoadFromStream(Emit(app));
-            using (context.EnterContextualReflection())
-            {
-                check((RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
-                    .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
-            }
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
-    private static CSharpCompilation Generate(CSharpCompilation compilation)
-    {
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        Assert.Empty(diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return (CSharpCompilation)output;
-    }
-
-    private static MemoryStream Emit(CSharpCompilation compilation)
-    {
-        var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        stream.Position = 0;
-        return stream;
-    }
 }

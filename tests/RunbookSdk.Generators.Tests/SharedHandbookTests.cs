@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RunbookSdk.Execution;
 using RunbookSdk.Generators.Tests.Support;
+using static RunbookSdk.Generators.Tests.Support.ProjectAssemblies;
 using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Generators.Tests;
@@ -203,23 +204,6 @@ public sealed class SharedHandbookTests
         Assert.Equal(page, GeneratorHarness.EmbeddedMarkdown(Part(built, "RunbookSdk.Hosting.GeneratedRunbook")));
     }
 
-    private static void WithCatalog(CSharpCompilation shared, CSharpCompilation app, Action<RunbookCatalog> check)
-    {
-        var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);
-        try
-        {
-            var sharedAssembly = context.LoadFromStream(Emit(shared));
-            context.Resolving += (_, name) => name.Name == "Shared" ? sharedAssembly : null;
-            var appAssembly = context.LoadFromStream(Emit(app));
-            check((RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
-                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
-        }
-        finally
-        {
-            context.Unload();
-        }
-    }
-
     private static (CSharpCompilation Shared, CSharpCompilation App) CompileBoth()
     {
         var shared = Generate(GeneratorHarness.Compile(Handbook).WithAssemblyName("Shared"));
@@ -227,25 +211,7 @@ public sealed class SharedHandbookTests
         return (shared, app);
     }
 
-    private static CSharpCompilation Generate(CSharpCompilation compilation)
-    {
-        GeneratorHarness.CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        Assert.Empty(diagnostics);
-        var errors = output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error);
-        Assert.Empty(errors);
-        return (CSharpCompilation)output;
-    }
-
     /// <summary>The generated source that applies <paramref name="attribute"/> (written without its Attribute suffix).</summary>
     private static string Part(CSharpCompilation compilation, string attribute) =>
         compilation.SyntaxTrees.Select(t => t.ToString()).Single(text => text.Contains("[assembly: global::" + attribute + "(", StringComparison.Ordinal));
-
-    private static MemoryStream Emit(CSharpCompilation compilation)
-    {
-        var stream = new MemoryStream();
-        var result = compilation.Emit(stream);
-        Assert.True(result.Success, string.Join("\n", result.Diagnostics));
-        stream.Position = 0;
-        return stream;
-    }
 }

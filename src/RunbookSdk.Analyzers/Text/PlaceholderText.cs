@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Analyzers.Dsl;
@@ -64,17 +62,11 @@ internal static class PlaceholderText
     /// <summary>Reports the first placeholder of each string literal in <paramref name="call"/>'s arguments.</summary>
     private static void Check(DslInvocation call)
     {
-        foreach (var argument in call.Syntax.ArgumentList.Arguments)
+        foreach (var token in DslStringTokens.Of(call))
         {
-            // Not into a lambda (a step's body): the calls in it are DSL calls of their own, checked when they are visited.
-            foreach (var token in argument.Expression.DescendantTokens(static node => node is not AnonymousFunctionExpressionSyntax))
-            {
-                if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken) &&
-                    !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) continue;
-                if (Find(token.Text) is not { } found) continue;
-                var location = Location.Create(token.SyntaxTree!, new TextSpan(token.SpanStart + found.Index, found.Word.Length));
-                call.Report(DiagnosticDescriptors.PlaceholderText, location, found.Word, What(call.Name));
-            }
+            if (Find(token.Text) is not { } found) continue;
+            var location = Location.Create(token.SyntaxTree!, new TextSpan(token.SpanStart + found.Index, found.Word.Length));
+            call.Report(DiagnosticDescriptors.PlaceholderText, location, found.Word, What(call.Name));
         }
     }
 

@@ -48,16 +48,9 @@ internal static class ProseDirectionControls
     /// <summary>Reports every bidirectional control written in the string literals of <paramref name="call"/>'s arguments.</summary>
     private static void Check(DslInvocation call)
     {
-        foreach (var argument in call.Syntax.ArgumentList.Arguments)
+        foreach (var token in DslStringTokens.Of(call))
         {
-            // Not into a lambda (a step's body): the calls in it are DSL calls of their own, checked when they are visited.
-            foreach (var token in argument.Expression.DescendantTokens(static node => node is not AnonymousFunctionExpressionSyntax))
-            {
-                if (!token.IsKind(SyntaxKind.StringLiteralToken) && !token.IsKind(SyntaxKind.InterpolatedStringTextToken) &&
-                    !token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) && !token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) continue;
-                if (!HiddenCharacters.AnyReordering(token.ValueText)) continue;
-                Report(call, token);
-            }
+            if (HiddenCharacters.AnyReordering(token.ValueText)) Report(call, token);
         }
     }
 
