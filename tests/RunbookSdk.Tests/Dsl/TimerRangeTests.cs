@@ -31,6 +31,28 @@ public sealed class TimerRangeTests
     }
 
     [Fact]
+    public async Task A_wait_or_monitor_longer_than_a_timer_can_wait_stops_the_run_before_any_step_runs()
+    {
+        Action<IStepBuilder>[] endlessSteps = [s => s.Wait(TimeSpan.MaxValue, "cache warms"), s => s.Monitor("error rate", TimeSpan.MaxValue)];
+        foreach (var endless in endlessSteps)
+        {
+            var ran = new List<string>();
+            using var run = new TestRun(rb => rb
+                .Phase("Act", p => p
+                    .Step("First", s => s.Execute("first", _ => { ran.Add("first"); return Task.CompletedTask; }))
+                    .Step("Let it settle", endless))
+                .NoRollback("test"));
+
+            var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.Temp.File("run.jsonl"));
+
+            Assert.Equal(1, result.ExitCode);
+            Assert.Contains("could not be prepared", result.Output);
+            Assert.Contains("can be at most about 49.7 days", result.Output);
+            Assert.Empty(ran);
+        }
+    }
+
+    [Fact]
     public void Limits_and_retries_a_timer_can_wait_are_kept()
     {
         var step = StepRecorder.Record("step", s => s

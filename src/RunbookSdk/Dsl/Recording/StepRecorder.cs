@@ -29,10 +29,13 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     }
 
     public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(text));
+    // A wait past the timer's range is absurd in an incident, and its end (now + duration) overflowed when journaled.
     public IStepBuilder Wait(TimeSpan duration, string? reason = null) =>
-        Add(new WaitAction(DurationGuard.NotNegative(duration, "Wait(duration)", nameof(duration)), reason));
+        Add(new WaitAction(DurationGuard.WithinTimer(DurationGuard.NotNegative(duration, "Wait(duration)", nameof(duration)),
+            "Wait(duration)", nameof(duration), "For a pause of unknown length, write an Instruction the engineer acknowledges."), reason));
     public IStepBuilder Monitor(string what, TimeSpan duration) =>
-        Add(new MonitorAction(what, DurationGuard.NotNegative(duration, "Monitor(what, duration)", nameof(duration))));
+        Add(new MonitorAction(what, DurationGuard.WithinTimer(DurationGuard.NotNegative(duration, "Monitor(what, duration)", nameof(duration)),
+            "Monitor(what, duration)", nameof(duration), "For watching until something happens, write an Instruction the engineer acknowledges.")));
     public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
     public IStepBuilder Notify(string template, string? channel = null) => Add(new NotificationAction(template, channel));
     public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
