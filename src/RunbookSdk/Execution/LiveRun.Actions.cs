@@ -245,13 +245,18 @@ internal sealed partial class LiveRun
         await ElapseJournaledAsync(monitor.Duration, label, cancellationToken, ("key", key), ("kind", "monitor"), ("what", _context.Secrets.Mask(monitor.What)));
         if (!Interactive)
         {
-            _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("observed", "unattended"));
+            _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("durationMs", (long)monitor.Duration.TotalMilliseconds),
+                ("observed", "unattended"));
             _console.Warn("monitored unattended (--non-interactive): nobody judged the signal");
             return new StepOutcome(StepResult.Succeeded, null);
         }
         var healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", healthy ? "healthy" : "unhealthy"), ("by", "operator"));
+        // The action itself, as every other kind is journaled: the review reads what was watched, for how long, and
+        // what the operator saw, from the same record whether the run was attended or not.
+        _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("durationMs", (long)monitor.Duration.TotalMilliseconds),
+            ("observed", healthy ? "healthy" : "unhealthy"));
         return healthy ? new StepOutcome(StepResult.Succeeded, null) : new StepOutcome(StepResult.Failed, $"the operator saw {monitor.What} unhealthy");
     }
 

@@ -293,6 +293,41 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task A_monitor_the_operator_judged_is_journaled_as_an_action_with_the_verdict_and_secrets_masked()
+    {
+        using var run = new TestRun((rb, values) => rb
+            .Phase("Watch", p => p
+                .Step("Watch errors", s => s.Monitor("the error rate", TimeSpan.FromMinutes(10)))
+                .Step("Watch the token's calls", s => s.Monitor($"calls made with {values["ApiToken"]}", TimeSpan.FromMinutes(1))))
+            .NoRollback("test"));
+        run.Parameter("ApiToken", "tok-s3cr3t", secret: true);
+        run.Prompts.Answer(true);
+        run.Prompts.Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        var actions = result.Events("action").ToArray();
+        Assert.Equal(2, actions.Length);
+        Assert.Equal(("monitor", "the error rate", "healthy", "600000"), (actions[0]["kind"], actions[0]["what"], actions[0]["observed"], actions[0]["durationMs"]));
+        Assert.Equal(("monitor", "unhealthy"), (actions[1]["kind"], actions[1]["observed"]));
+        Assert.DoesNotContain("tok-s3cr3t", File.ReadAllText(run.JournalPath));
+    }
+
+    [Fact]
+    public async Task A_monitor_watched_unattended_keeps_secrets_out_of_the_journal()
+    {
+        using var run = new TestRun((rb, values) => rb
+            .Phase("Watch", p => p.Step("Watch the token's calls", s => s.Monitor($"calls made with {values["ApiToken"]}", TimeSpan.FromMinutes(1))))
+            .NoRollback("test"));
+        run.Parameter("ApiToken", "tok-s3cr3t", secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal("unattended", Assert.Single(result.Events("action"))["observed"]);
+        Assert.DoesNotContain("tok-s3cr3t", File.ReadAllText(run.JournalPath));
+    }
+
+    [Fact]
     public async Task Delegate_steps_get_parameters_outputs_of_earlier_steps_and_a_masked_logger()
     {
         string? seen = null;
