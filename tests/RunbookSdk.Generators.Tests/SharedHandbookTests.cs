@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using RunbookSdk.Execution;
@@ -83,14 +81,8 @@ public sealed class SharedHandbookTests
     public void The_runner_takes_severity_and_escalation_from_the_handbook_in_the_other_assembly()
     {
         var (shared, app) = CompileBoth();
-        var context = new AssemblyLoadContext("shared-handbook", isCollectible: true);
-        try
+        WithCatalog(shared, app, catalog =>
         {
-            var sharedAssembly = context.LoadFromStream(Emit(shared));
-            context.Resolving += (_, name) => name.Name == "Shared" ? sharedAssembly : null;
-            var appAssembly = context.LoadFromStream(Emit(app));
-            var catalog = (RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
-                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
             var runbook = catalog.FindRunbook("restart-api")!;
 
             Assert.Empty(catalog.Handbooks); // the app's own catalog lists only its own handbooks
@@ -104,11 +96,7 @@ public sealed class SharedHandbookTests
             Assert.True(escalation.IsInherited);
             Assert.Equal(["On-call", "Lead"], escalation.Levels.Select(l => l.Who));
             Assert.Equal(TimeSpan.Zero, run.Severity?.ResponseTime);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        });
     }
 
     [Fact]
