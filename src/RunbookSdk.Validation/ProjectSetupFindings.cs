@@ -10,9 +10,17 @@ internal static class ProjectSetupFindings
 {
     /// <summary>The setup findings of <paramref name="project"/>.</summary>
     /// <param name="project">The project as validated.</param>
-    /// <param name="projectFile">Its project file, relative to the report's root.</param>
-    public static IEnumerable<Finding> For(RunbookProject project, string projectFile)
+    /// <param name="relative">A full path made relative to the report's root.</param>
+    public static IEnumerable<Finding> For(RunbookProject project, Func<string, string> relative)
     {
+        var projectFile = relative(project.ProjectFile);
+        // The compiler names only the missing file (CSC : error CS2001); the item that names it is what to fix.
+        foreach (var (path, item) in project.MissingSources)
+            yield return new Finding("CS2001", FindingLevel.Error,
+                $"Source file '{relative(path)}' could not be found: <{item.ItemType} {item.Operation}=\"{item.Written}\" /> names a file that "
+                + "does not exist, so its dotnet build fails with CS2001; add the file or remove the item.",
+                relative(item.File), item.Line, item.Column, project.Name, null);
+
         if (RunbookSdkReference.Of(project) == RunbookSdkReferenceState.Absent)
             yield return new Finding(Finding.MissingRunbookSdkRule, FindingLevel.Error,
                 $"{project.Name} does not reference RunbookSdk, so its dotnet build fails with CS0246 (the type or namespace "

@@ -103,6 +103,39 @@ public sealed class CompileItemTests
     }
 
     [Fact]
+    public async Task ALiteralCompileIncludeOfAMissingFileIsAnErrorOnTheItemsLine()
+    {
+        // dotnet build: "CSC : error CS2001: Source file '.../Missing.cs' could not be found."
+        using var project = ProjectWithLegacy("""
+              <ItemGroup>
+                <Compile Include="Missing.cs" />
+              </ItemGroup>
+            """);
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CS2001");
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.Equal("Payments.csproj", Path.GetFileName(finding.Path));
+        Assert.Equal(13, finding.Line);
+        Assert.Contains("Missing.cs", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Theory]
+    [InlineData("""<Compile Include="Missing.cs" /><Compile Remove="Missing.cs" />""")]
+    [InlineData("""<Compile Include="Missing.cs" Exclude="Missing.cs" />""")]
+    [InlineData("""<Compile Include="Gone/*.cs" />""")]
+    public async Task AMissingFileTheBuildDoesNotCompileIsNoError(string items)
+    {
+        using var project = ProjectWithLegacy($"<ItemGroup>{items}</ItemGroup>");
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        Assert.DoesNotContain(result.Findings, f => f.RuleId == "CS2001");
+    }
+
+    [Fact]
     public async Task AProjectReferenceUnderAConfigurationConditionIsReadForThatConfiguration()
     {
         using var project = new TempProject("App").With("App.csproj", TempProject.AppProject.Replace("</Project>", """

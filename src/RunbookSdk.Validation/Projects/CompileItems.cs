@@ -4,38 +4,58 @@ namespace RunbookSdk.Validation.Projects;
 /// The C# files a build compiles — its <c>Compile</c> items — as the SDK makes them: the <c>Compile</c> items of the
 /// <c>Directory.Build.props</c> chain, then the default items (every <c>.cs</c> below the project folder except
 /// <c>bin/</c>, <c>obj/</c>, dot-folders and nested projects; none with <c>EnableDefaultItems</c> or
-/// <c>EnableDefaultCompileItems</c> false), then the <c>Include</c> and <c>Remove</c> items of the project and the
-/// <c>Directory.Build.targets</c> chain, in order.
+/// <c>EnableDefaultCompileItems</c> false), then the <c>Include</c> and <c>Remove</c>
+/// items of the project and the <c>Directory.Build.targets</c> chain, in order. A literal <c>Include</c> of a file
+/// that does not exist stays an item, as in MSBuild, and is <see cref="Missing"/>: the compiler fails on it.
 /// </summary>
-internal static class CompileItems
+internal sealed class CompileItems
 {
-    /// <summary>Full paths of the files compiled, ordered.</summary>
+    private CompileItems(IReadOnlyList<string> sources, IReadOnlyList<MissingCompileItem> missing)
+    {
+        Sources = sources;
+        Missing = missing;
+    }
+
+    /// <summary>Full paths of the C# files compiled, ordered.</summary>
+    public IReadOnlyList<string> Sources { get; }
+
+    /// <summary>The items naming a file that does not exist (CS2001 in the build), in evaluation order.</summary>
+    public IReadOnlyList<MissingCompileItem> Missing { get; }
+
+    /// <summary>The <c>Compile</c> items of a project.</summary>
     /// <param name="properties">The project's properties.</param>
     /// <param name="items">The project's items.</param>
-    public static IReadOnlyList<string> Of(ProjectProperties properties, ProjectItems items)
+    public static CompileItems Of(ProjectProperties properties, ProjectItems items)
     {
         var projectDirectory = Path.GetDirectoryName(properties.ProjectFile)!;
-        var compiled = new List<string>();
+        // Each path with the item that added it (null for the SDK's default item), so a missing one can be pointed at.
+        var compiled = new List<(string Path, ProjectItem? Item)>();
         var compile = items.OfType("Compile").ToArray();
         foreach (var item in compile.Where(i => i.BeforeDefaultItems)) Apply(item, compiled, projectDirectory);
         if (!IsFalse(properties, "EnableDefaultItems") && !IsFalse(properties, "EnableDefaultCompileItems"))
-            compiled.AddRange(ProjectDiscovery.DefaultSources(properties.ProjectFile));
+            compiled.AddRange(ProjectDiscovery.DefaultSources(properties.ProjectFile).Select(path => (path, (ProjectItem?)null)));
         foreach (var item in compile.Where(i => !i.BeforeDefaultItems)) Apply(item, compiled, projectDirectory);
-        return compiled.Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
+
+        var sources = compiled.Select(c => c.Path).Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
             .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var missing = compiled.Where(c => c.Item is not null && !File.Exists(c.Path)).DistinctBy(c => c.Path, StringComparer.Ordinal)
+            .Select(c => new MissingCompileItem(c.Path, c.Item!)).ToArray();
+        return new CompileItems(sources, missing);
     }
 
-    private static void Apply(ProjectItem item, List<string> compiled, string projectDirectory)
+    private static void Apply(ProjectItem item, List<(string Path, ProjectItem? Item)> compiled, string projectDirectory)
     {
         var globs = MsBuildGlob.Parse(item.Value, projectDirectory);
         switch (item.Operation)
         {
             case "Include":
                 var excluded = item.Exclude is { } exclude ? MsBuildGlob.Parse(exclude, projectDirectory) : [];
-                compiled.AddRange(globs.SelectMany(g => g.Files()).Where(file => !excluded.Any(e => e.Matches(file))));
+                // A literal path is an item whether or not the file exists (MSBuild does not look); a wildcard names existing files only.
+                var paths = globs.SelectMany(g => g.LiteralPath is { } literal ? [literal] : g.Files());
+                compiled.AddRange(paths.Where(file => !excluded.Any(e => e.Matches(file))).Select(file => (file, (ProjectItem?)item)));
                 break;
             case "Remove":
-                compiled.RemoveAll(file => globs.Any(g => g.Matches(file)));
+                compiled.RemoveAll(c => globs.Any(g => g.Matches(c.Path)));
                 break;
         }
     }

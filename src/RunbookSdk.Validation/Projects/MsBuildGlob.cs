@@ -25,8 +25,8 @@ internal sealed class MsBuildGlob
     /// <summary>The folder the wildcard part starts in (or the file's folder for a literal path).</summary>
     public string BaseDirectory { get; }
 
-    /// <summary>Whether it has wildcards (a literal path names one file, which may not exist).</summary>
-    public bool IsWildcard => _pattern is not null;
+    /// <summary>The full path of the one file it names when it has no wildcard (the file may not exist), else null.</summary>
+    public string? LiteralPath => _pattern is null ? _path : null;
 
     /// <summary>The globs of a <c>;</c>-separated item value.</summary>
     /// <param name="value">The value, properties expanded.</param>

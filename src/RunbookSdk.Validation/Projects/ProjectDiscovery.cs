@@ -45,7 +45,7 @@ public static class ProjectDiscovery
     public static IReadOnlyList<string> SourcesOf(string projectFile)
     {
         var properties = ProjectProperties.Read(projectFile);
-        return CompileItems.Of(properties, ProjectItems.Read(properties));
+        return CompileItems.Of(properties, ProjectItems.Read(properties)).Sources;
     }
 
     /// <summary>The SDK's default compile items: every <c>.cs</c> below the project folder, except build output, dot-folders and nested projects.</summary>
@@ -75,8 +75,8 @@ public static class ProjectDiscovery
             var properties = ProjectProperties.Read(file, globalProperties);
             if (!named && IsTestProject(file, properties)) continue;
             var items = ProjectItems.Read(properties);
-            var sources = CompileItems.Of(properties, items);
-            if (sources.Any(DeclaresRunbooks)) projects.Add(Load(properties, items, sources, globalProperties));
+            var compile = CompileItems.Of(properties, items);
+            if (compile.Sources.Any(DeclaresRunbooks)) projects.Add(Load(properties, items, compile, globalProperties));
         }
 
         return projects;
@@ -104,8 +104,12 @@ public static class ProjectDiscovery
     private static Dictionary<string, string> WithTarget(IReadOnlyDictionary<string, string> globalProperties, string targetFramework) =>
         new(globalProperties, StringComparer.OrdinalIgnoreCase) { ["TargetFramework"] = targetFramework };
 
-    private static RunbookProject Load(ProjectProperties properties, ProjectItems items, IReadOnlyList<string> sources, IReadOnlyDictionary<string, string> globalProperties) =>
-        new(properties.ProjectFile, sources, properties) { ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties, Items = items };
+    private static RunbookProject Load(ProjectProperties properties, ProjectItems items, CompileItems compile, IReadOnlyDictionary<string, string> globalProperties) =>
+        new(properties.ProjectFile, compile.Sources, properties)
+        {
+            ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties, Items = items,
+            MissingSources = compile.Missing,
+        };
 
     private static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);

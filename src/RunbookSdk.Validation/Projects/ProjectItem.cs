@@ -20,4 +20,7 @@ internal sealed record ProjectItem(string ItemType, string Operation, string Val
 
     /// <summary>The line it is written on.</summary>
     public int Line => ((System.Xml.IXmlLineInfo)Element).LineNumber;
+
+    /// <summary>The column its element starts at.</summary>
+    public int Column => ((System.Xml.IXmlLineInfo)Element).LinePosition;
 }

@@ -15,6 +15,9 @@ public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> So
     /// <summary>Its items (<c>Compile</c>, <c>PackageReference</c>, …) as read for the build validated; null when not read.</summary>
     internal ProjectItems? Items { get; init; }
 
+    /// <summary>Its <c>Compile</c> items naming a file that does not exist: its build fails with CS2001.</summary>
+    internal IReadOnlyList<MissingCompileItem> MissingSources { get; init; } = [];
+
     /// <summary>Full paths of the projects it references for their code (a shared handbook project), as written.</summary>
     public IReadOnlyList<string> ProjectReferences { get; init; } = [];
 
