@@ -136,6 +136,46 @@ public sealed class CompileItemTests
     }
 
     [Fact]
+    public async Task FilesUnderANestedProjectAreCompiledAsTheSdkCompilesThem()
+    {
+        // The SDK's **/*.cs does not stop at a folder holding another project: dotnet build compiles Legacy/QueueStuck.cs.
+        using var project = ProjectWithLegacy("");
+        File.WriteAllText(Path.Combine(project.Directory, "Legacy", "Legacy.csproj"), TempProject.AppProject);
+
+        Assert.True(await CompilesLegacyAsync(project));
+    }
+
+    [Theory]
+    [InlineData("""<PropertyGroup><DefaultItemExcludes>$(DefaultItemExcludes);Legacy/**</DefaultItemExcludes></PropertyGroup>""")]
+    [InlineData("""<ItemGroup><Compile Remove="Legacy/**" /></ItemGroup>""")]
+    public async Task ANestedProjectExcludedAsTheSdkExcludesItIsNotCompiled(string exclusion)
+    {
+        using var project = ProjectWithLegacy(exclusion);
+        File.WriteAllText(Path.Combine(project.Directory, "Legacy", "Legacy.csproj"), TempProject.AppProject);
+
+        Assert.False(await CompilesLegacyAsync(project));
+    }
+
+    [Theory]
+    [InlineData("obj/Debug/QueueStuck.cs", false)]
+    [InlineData("bin/QueueStuck.cs", false)]
+    [InlineData(".cache/QueueStuck.cs", false)]
+    [InlineData("Nested/.cache/QueueStuck.cs", false)]
+    [InlineData("Nested/obj/QueueStuck.cs", true)]
+    [InlineData("node_modules/pkg/QueueStuck.cs", true)]
+    public async Task TheSdksDefaultExcludesAreTheProjectsOwnOutputFoldersAndDotFolders(string path, bool compiled)
+    {
+        // dotnet msbuild -getItem:Compile: bin/** and obj/** of the project itself and **/.*/** are left out; a
+        // nested project's obj/ and node_modules/ are not.
+        using var project = ProjectWithLegacy("");
+        var target = Path.Combine(project.Directory, path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(Path.Combine(project.Directory, "Legacy", "QueueStuck.cs"), target);
+
+        Assert.Equal(compiled, await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
     public async Task AProjectReferenceUnderAConfigurationConditionIsReadForThatConfiguration()
     {
         using var project = new TempProject("App").With("App.csproj", TempProject.AppProject.Replace("</Project>", """

@@ -2,9 +2,8 @@ namespace RunbookSdk.Validation.Projects;
 
 /// <summary>
 /// The C# files a build compiles — its <c>Compile</c> items — as the SDK makes them: the <c>Compile</c> items of the
-/// <c>Directory.Build.props</c> chain, then the default items (every <c>.cs</c> below the project folder except
-/// <c>bin/</c>, <c>obj/</c>, dot-folders and nested projects; none with <c>EnableDefaultItems</c> or
-/// <c>EnableDefaultCompileItems</c> false), then the <c>Include</c> and <c>Remove</c>
+/// <c>Directory.Build.props</c> chain, then the default item (<see cref="DefaultCompileItems"/>; none with
+/// <c>EnableDefaultItems</c> or <c>EnableDefaultCompileItems</c> false), then the <c>Include</c> and <c>Remove</c>
 /// items of the project and the <c>Directory.Build.targets</c> chain, in order. A literal <c>Include</c> of a file
 /// that does not exist stays an item, as in MSBuild, and is <see cref="Missing"/>: the compiler fails on it.
 /// </summary>
@@ -33,7 +32,7 @@ internal sealed class CompileItems
         var compile = items.OfType("Compile").ToArray();
         foreach (var item in compile.Where(i => i.BeforeDefaultItems)) Apply(item, compiled, projectDirectory);
         if (!IsFalse(properties, "EnableDefaultItems") && !IsFalse(properties, "EnableDefaultCompileItems"))
-            compiled.AddRange(ProjectDiscovery.DefaultSources(properties.ProjectFile).Select(path => (path, (ProjectItem?)null)));
+            Include(DefaultCompileItems.Include, DefaultCompileItems.Exclude(properties), null, compiled, projectDirectory);
         foreach (var item in compile.Where(i => !i.BeforeDefaultItems)) Apply(item, compiled, projectDirectory);
 
         var sources = compiled.Select(c => c.Path).Where(path => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) && File.Exists(path))
@@ -45,19 +44,29 @@ internal sealed class CompileItems
 
     private static void Apply(ProjectItem item, List<(string Path, ProjectItem? Item)> compiled, string projectDirectory)
     {
-        var globs = MsBuildGlob.Parse(item.Value, projectDirectory);
         switch (item.Operation)
         {
             case "Include":
-                var excluded = item.Exclude is { } exclude ? MsBuildGlob.Parse(exclude, projectDirectory) : [];
-                // A literal path is an item whether or not the file exists (MSBuild does not look); a wildcard names existing files only.
-                var paths = globs.SelectMany(g => g.LiteralPath is { } literal ? [literal] : g.Files());
-                compiled.AddRange(paths.Where(file => !excluded.Any(e => e.Matches(file))).Select(file => (file, (ProjectItem?)item)));
+                Include(item.Value, item.Exclude, item, compiled, projectDirectory);
                 break;
             case "Remove":
+                var globs = MsBuildGlob.Parse(item.Value, projectDirectory);
                 compiled.RemoveAll(c => globs.Any(g => g.Matches(c.Path)));
                 break;
         }
+    }
+
+    /// <param name="value">The <c>Include</c>, properties expanded.</param>
+    /// <param name="exclude">The <c>Exclude</c>, properties expanded, or null.</param>
+    /// <param name="item">The item written, or null for the SDK's default item.</param>
+    /// <param name="compiled">The items so far.</param>
+    /// <param name="projectDirectory">The folder relative paths start from.</param>
+    private static void Include(string value, string? exclude, ProjectItem? item, List<(string Path, ProjectItem? Item)> compiled, string projectDirectory)
+    {
+        var excluded = exclude is null ? [] : MsBuildGlob.Parse(exclude, projectDirectory);
+        // A literal path is an item whether or not the file exists (MSBuild does not look); a wildcard names existing files only.
+        var paths = MsBuildGlob.Parse(value, projectDirectory).SelectMany(g => g.LiteralPath is { } literal ? [literal] : g.Files());
+        compiled.AddRange(paths.Where(file => !excluded.Any(e => e.Matches(file))).Select(file => (file, item)));
     }
 
     private static bool IsFalse(ProjectProperties properties, string name) =>

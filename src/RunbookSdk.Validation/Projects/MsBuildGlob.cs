@@ -12,6 +12,9 @@ internal sealed class MsBuildGlob
 {
     private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
 
+    // Every file below, dot-files too (MSBuild's ** matches them), past folders that cannot be read.
+    private static readonly EnumerationOptions AllFiles = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
+
     private readonly Regex? _pattern;
     private readonly string _path;
 
@@ -76,7 +79,7 @@ internal sealed class MsBuildGlob
     {
         if (_pattern is null) return File.Exists(_path) ? [_path] : [];
         return Directory.Exists(BaseDirectory)
-            ? Directory.EnumerateFiles(BaseDirectory, "*", SearchOption.AllDirectories).Where(Matches).Select(Path.GetFullPath)
+            ? Directory.EnumerateFiles(BaseDirectory, "*", AllFiles).Where(Matches).Select(Path.GetFullPath)
             : [];
     }
 }

@@ -38,31 +38,14 @@ public static class ProjectDiscovery
 
     /// <summary>
     /// The C# sources of a project as a plain <c>dotnet build</c> compiles them: its <c>Compile</c> items (by default
-    /// every <c>.cs</c> below its folder, except build output and nested projects; <c>Compile Include</c> and
-    /// <c>Remove</c> applied).
+    /// every <c>.cs</c> below its folder, nested projects' too, except its own <c>bin/</c> and <c>obj/</c>, dot-folders and
+    /// <c>DefaultItemExcludes</c>; <c>Compile Include</c> and <c>Remove</c> applied).
     /// </summary>
     /// <param name="projectFile">Full path of the project file.</param>
     public static IReadOnlyList<string> SourcesOf(string projectFile)
     {
         var properties = ProjectProperties.Read(projectFile);
         return CompileItems.Of(properties, ProjectItems.Read(properties)).Sources;
-    }
-
-    /// <summary>The SDK's default compile items: every <c>.cs</c> below the project folder, except build output, dot-folders and nested projects.</summary>
-    /// <param name="projectFile">Full path of the project file.</param>
-    internal static IReadOnlyList<string> DefaultSources(string projectFile)
-    {
-        var root = Path.GetDirectoryName(projectFile)!;
-        var sources = new List<string>();
-        Collect(root, isRoot: true);
-        return sources.Order(StringComparer.Ordinal).ToArray();
-
-        void Collect(string directory, bool isRoot)
-        {
-            if (!isRoot && (IsSkipped(directory) || Directory.EnumerateFiles(directory, "*.csproj").Any())) return;
-            sources.AddRange(Directory.EnumerateFiles(directory, "*.cs"));
-            foreach (var child in Directory.EnumerateDirectories(directory)) Collect(child, isRoot: false);
-        }
     }
 
     private static IReadOnlyList<RunbookProject> Select(IEnumerable<SolutionProject> projectFiles, bool named)
