@@ -132,8 +132,7 @@ public sealed class BadProjectTests
     public async Task SolutionListsItsProjectsAndAFolderWithoutRunbooksFindsNothing()
     {
         using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete);
-        File.WriteAllText(Path.Combine(project.Root, "All.sln"),
-            "Microsoft Visual Studio Solution File, Format Version 12.00\nProject(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"Payments\", \"Payments\\Payments.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n");
+        File.WriteAllText(Path.Combine(project.Root, "All.sln"), Solutions.Sln("Payments", "Payments\\Payments.csproj"));
         var empty = Path.Combine(project.Root, "empty");
         Directory.CreateDirectory(empty);
 

@@ -131,11 +131,7 @@ public sealed class ConfigurationConditionTests
             </Project>
             """);
         var solution = Path.Combine(project.Root, "Payments.sln");
-        File.WriteAllText(solution, """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Payments", "Payments\Payments.csproj", "{5D2D7A6E-0B5C-4B7E-9E43-4C3C1D2B1A10}"
-            EndProject
-            """);
+        File.WriteAllText(solution, Solutions.Sln("Payments", "Payments\\Payments.csproj"));
 
         var result = await RunbookValidator.ValidateAsync(solution);
 

@@ -33,11 +33,7 @@ public sealed class InputErrorTests
     {
         using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook);
         var solution = Path.Combine(project.Root, "All.sln");
-        File.WriteAllText(solution, """
-            Microsoft Visual Studio Solution File, Format Version 12.00
-            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Gone", "Gone\Gone.csproj", "{11111111-1111-1111-1111-111111111111}"
-            EndProject
-            """);
+        File.WriteAllText(solution, Solutions.Sln("Gone", "Gone\\Gone.csproj"));
 
         var error = await Assert.ThrowsAsync<ValidationInputException>(() => RunbookValidator.ValidateAsync(solution));
 

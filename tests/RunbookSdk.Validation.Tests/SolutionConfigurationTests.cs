@@ -7,30 +7,13 @@ namespace RunbookSdk.Validation.Tests;
 /// </summary>
 public sealed class SolutionConfigurationTests
 {
-    private const string ProjectGuid = "{5D2D7A6E-0B5C-4B7E-9E43-4C3C1D2B1A10}";
-
     // The runbook without rollback is compiled only by a Release build of the project: RB0002 says Release was validated.
     private static TempProject ReleaseOnlyRunbook() => new TempProject()
         .With("PaymentsHandbook.cs", Runbooks.Handbook)
         .With("QueueStuck.cs", $"#if RELEASE\n{Runbooks.WithoutRollback}\n#endif\n");
 
-    private static string Sln(string debugMapsTo, string releaseMapsTo) => $$"""
-        Microsoft Visual Studio Solution File, Format Version 12.00
-        Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Payments", "Payments\Payments.csproj", "{{ProjectGuid}}"
-        EndProject
-        Global
-        	GlobalSection(SolutionConfigurationPlatforms) = preSolution
-        		Debug|Any CPU = Debug|Any CPU
-        		Release|Any CPU = Release|Any CPU
-        	EndGlobalSection
-        	GlobalSection(ProjectConfigurationPlatforms) = postSolution
-        		{{ProjectGuid}}.Debug|Any CPU.ActiveCfg = {{debugMapsTo}}
-        		{{ProjectGuid}}.Debug|Any CPU.Build.0 = {{debugMapsTo}}
-        		{{ProjectGuid}}.Release|Any CPU.ActiveCfg = {{releaseMapsTo}}
-        		{{ProjectGuid}}.Release|Any CPU.Build.0 = {{releaseMapsTo}}
-        	EndGlobalSection
-        EndGlobal
-        """;
+    private static string Sln(string debugMapsTo, string releaseMapsTo, bool debugBuilds = true) =>
+        Solutions.Sln("Payments", "Payments\\Payments.csproj", debugMapsTo, releaseMapsTo, debugBuilds);
 
     private static async Task<bool> ValidatesReleaseAsync(string solution, string? configuration = null)
     {
@@ -87,5 +70,68 @@ public sealed class SolutionConfigurationTests
             """);
 
         Assert.Equal(release, await ValidatesReleaseAsync(solution, configuration));
+    }
+
+    [Fact]
+    public async Task ASlnProjectTheSolutionConfigurationDoesNotBuildIsNotValidated()
+    {
+        // dotnet build Payments.sln skips a project with no .Build.0 line for the solution configuration; -c Release builds it.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU", debugBuilds: false));
+
+        Assert.Empty((await RunbookValidator.ValidateAsync(solution)).Projects);
+        Assert.Single((await RunbookValidator.ValidateAsync(solution, new ValidationOptions { Configuration = "Release" })).Projects);
+    }
+
+    [Fact]
+    public async Task ASlnProjectWithoutAnyConfigurationLineIsNotValidated()
+    {
+        // A solution without ProjectConfigurationPlatforms builds nothing ("Unable to find a project to restore!").
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, $$"""
+            Microsoft Visual Studio Solution File, Format Version 12.00
+            Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Payments", "Payments\Payments.csproj", "{{Solutions.ProjectGuid}}"
+            EndProject
+            """);
+
+        Assert.Empty((await RunbookValidator.ValidateAsync(solution)).Projects);
+    }
+
+    [Fact]
+    public async Task AMissingProjectTheSolutionConfigurationDoesNotBuildIsNoUsageError()
+    {
+        // dotnet build Payments.sln says nothing of a listed project it does not build; -c Release fails with MSB3202.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Solutions.Sln("Gone", "Gone\\Gone.csproj", debugBuilds: false));
+
+        Assert.Empty((await RunbookValidator.ValidateAsync(solution)).Projects);
+        var error = await Assert.ThrowsAsync<ValidationInputException>(() => RunbookValidator.ValidateAsync(solution, new ValidationOptions { Configuration = "Release" }));
+        Assert.Contains("Gone/Gone.csproj", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""<Build Project="false" />""", null, false)]
+    [InlineData("""<Build Project="false" />""", "Release", false)]
+    [InlineData("""<Build Solution="Debug|*" Project="false" />""", null, false)]
+    [InlineData("""<Build Solution="Debug|*" Project="false" />""", "Release", true)]
+    [InlineData("""<Build Solution="Release|Any CPU" Project="false" />""", null, true)]
+    public async Task AnSlnxProjectWhoseBuildIsFalseIsNotValidated(string rule, string? configuration, bool validated)
+    {
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.slnx");
+        File.WriteAllText(solution, $"""
+            <Solution>
+              <Project Path="Payments/Payments.csproj">
+                {rule}
+              </Project>
+            </Solution>
+            """);
+
+        var result = await RunbookValidator.ValidateAsync(solution, new ValidationOptions { Configuration = configuration });
+
+        Assert.Equal(validated, result.Projects.Count == 1);
     }
 }

@@ -118,3 +118,30 @@ internal static class Runbooks
         }
         """;
 }
+
+internal static class Solutions
+{
+    public const string ProjectGuid = "{5D2D7A6E-0B5C-4B7E-9E43-4C3C1D2B1A10}";
+
+    /// <summary>
+    /// A <c>.sln</c> listing one C# project, which its Debug and Release configurations build (each with a
+    /// <c>.Build.0</c> line: without one, <c>dotnet build x.sln</c> does not build it) in the configuration they map it to.
+    /// </summary>
+    public static string Sln(string name, string relativePath, string debugMapsTo = "Debug|Any CPU", string releaseMapsTo = "Release|Any CPU", bool debugBuilds = true) => $$"""
+        Microsoft Visual Studio Solution File, Format Version 12.00
+        Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "{{name}}", "{{relativePath}}", "{{ProjectGuid}}"
+        EndProject
+        Global
+        	GlobalSection(SolutionConfigurationPlatforms) = preSolution
+        		Debug|Any CPU = Debug|Any CPU
+        		Release|Any CPU = Release|Any CPU
+        	EndGlobalSection
+        	GlobalSection(ProjectConfigurationPlatforms) = postSolution
+        		{{ProjectGuid}}.Debug|Any CPU.ActiveCfg = {{debugMapsTo}}
+        {{(debugBuilds ? $"\t\t{ProjectGuid}.Debug|Any CPU.Build.0 = {debugMapsTo}" : "")}}
+        		{{ProjectGuid}}.Release|Any CPU.ActiveCfg = {{releaseMapsTo}}
+        		{{ProjectGuid}}.Release|Any CPU.Build.0 = {{releaseMapsTo}}
+        	EndGlobalSection
+        EndGlobal
+        """;
+}

@@ -9,8 +9,11 @@ namespace RunbookSdk.Validation.Projects;
 internal sealed record SolutionProject(string ProjectFile, IReadOnlyDictionary<string, string> GlobalProperties);
 
 /// <summary>
-/// Reads a solution (<c>.sln</c> or <c>.slnx</c>) as <c>dotnet build x.sln [-c C]</c> does: its projects, and for each
-/// the configuration and platform the solution configuration built maps it to. The solution configuration is
+/// Reads a solution (<c>.sln</c> or <c>.slnx</c>) as <c>dotnet build x.sln [-c C]</c> does: the projects the solution
+/// configuration builds, and for each the configuration and platform it maps it to. A <c>.sln</c> builds a project
+/// only with a <c>{GUID}.Debug|Any CPU.Build.0</c> line for the solution configuration (a solution without those
+/// lines builds nothing); a <c>.slnx</c> builds every project but one whose <c>&lt;Build Project="false" /&gt;</c>
+/// applies to it. The solution configuration is
 /// <c>-c</c>'s, else the solution's default (<c>Debug</c> when it has one, else its first); its platform is
 /// <c>Any CPU</c> when the solution has it, else its first. A project the solution does not map is built in the
 /// solution configuration, with <c>Any CPU</c> written <c>AnyCPU</c>, as MSBuild passes it.
@@ -19,10 +22,11 @@ internal static partial class SolutionFile
 {
     private const string AnyCpu = "Any CPU";
 
-    /// <summary>The projects <paramref name="solution"/> lists, each with its global properties.</summary>
+    /// <summary>The projects <paramref name="solution"/> builds, each with its global properties.</summary>
     /// <param name="solution">The solution as given (for messages).</param>
     /// <param name="globalProperties">The build's global properties (<c>Configuration</c> from <c>-c</c>).</param>
-    /// <exception cref="ValidationInputException">A listed project does not exist, or an <c>.slnx</c> is not valid XML.</exception>
+    /// <exception cref="ValidationInputException">A project it builds does not exist (MSB3202 in the build; one it
+    /// does not build may be missing), or an <c>.slnx</c> is not valid XML.</exception>
     public static IReadOnlyList<SolutionProject> Read(string solution, IReadOnlyDictionary<string, string> globalProperties)
     {
         var full = Path.GetFullPath(solution);
@@ -46,14 +50,21 @@ internal static partial class SolutionFile
         var mapped = ProjectConfigurationLine().Matches(text)
             .GroupBy(m => (m.Groups[1].Value.ToUpperInvariant(), m.Groups[2].Value.Trim().ToUpperInvariant()))
             .ToDictionary(g => g.Key, g => g.Last().Groups[3].Value.Trim());
+        var built = ProjectBuildLine().Matches(text)
+            .Select(m => (m.Groups[1].Value.ToUpperInvariant(), m.Groups[2].Value.Trim().ToUpperInvariant()))
+            .ToHashSet();
+        var solutionConfiguration = $"{configuration}|{platform}".ToUpperInvariant();
 
         var projects = new List<SolutionProject>();
         foreach (Match match in SolutionProjectLine().Matches(text))
         {
             var relative = match.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar);
             if (!relative.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) continue;
+            // No ".Build.0" line for the solution configuration: dotnet build x.sln skips the project.
+            var guid = match.Groups[2].Value.ToUpperInvariant();
+            if (!built.Contains((guid, solutionConfiguration))) continue;
             var projectConfiguration = (configuration, platform);
-            if (mapped.TryGetValue((match.Groups[2].Value.ToUpperInvariant(), $"{configuration}|{platform}".ToUpperInvariant()), out var active))
+            if (mapped.TryGetValue((guid, solutionConfiguration), out var active))
                 projectConfiguration = (active.Split('|')[0].Trim(), active.Split('|').ElementAtOrDefault(1)?.Trim() ?? platform);
             projects.Add(new SolutionProject(Path.Combine(directory, relative), Globals(globalProperties, projectConfiguration)));
         }
@@ -84,11 +95,13 @@ internal static partial class SolutionFile
         foreach (var project in document.Descendants().Where(e => e.Name.LocalName == "Project"
             && e.Attribute("Path")?.Value.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) == true))
         {
-            // A rule's Solution attribute ("Debug|*", "*|x64"; none for every one) picks the solution configurations it maps.
+            // A rule's Solution attribute ("Debug|*", "*|x64"; none for every one) picks the solution configurations it
+            // maps: <BuildType Project="Release" />, <Platform Project="x64" />, <Build Project="false" />.
             string? Mapped(string rule) => project.Elements()
                 .Where(e => e.Name.LocalName == rule && Applies(e.Attribute("Solution")?.Value, configuration, platform))
                 .Select(e => e.Attribute("Project")?.Value.Trim())
                 .LastOrDefault(value => !string.IsNullOrEmpty(value));
+            if (string.Equals(Mapped("Build"), "false", StringComparison.OrdinalIgnoreCase)) continue;
             var path = Path.Combine(directory, project.Attribute("Path")!.Value.Replace('\\', Path.DirectorySeparatorChar));
             projects.Add(new SolutionProject(path, Globals(globalProperties, (Mapped("BuildType") ?? configuration, Mapped("Platform") ?? platform))));
         }
@@ -143,4 +156,7 @@ internal static partial class SolutionFile
 
     [GeneratedRegex(@"^\s*(\{[0-9A-Fa-f-]+\})\.(.+)\.ActiveCfg\s*=\s*([^\r\n]+?)\s*$", RegexOptions.Multiline)]
     private static partial Regex ProjectConfigurationLine();
+
+    [GeneratedRegex(@"^\s*(\{[0-9A-Fa-f-]+\})\.(.+)\.Build\.0\s*=", RegexOptions.Multiline)]
+    private static partial Regex ProjectBuildLine();
 }
