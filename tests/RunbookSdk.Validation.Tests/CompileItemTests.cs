@@ -80,6 +80,18 @@ public sealed class CompileItemTests
         Assert.True(await CompilesLegacyAsync(project));
     }
 
+    [Theory]
+    [InlineData("Legacy/QueueStuc?.cs", false)]
+    [InlineData("Legacy/Queue?.cs", true)]
+    [InlineData("Legacy/?/QueueStuck.cs", true)]
+    public async Task AQuestionMarkInACompileRemoveIsOneCharacterAsInMSBuild(string remove, bool compiled)
+    {
+        // The reason MsBuildGlob is not FileSystemGlobbing, which has no '?'.
+        using var project = ProjectWithLegacy($"""<ItemGroup><Compile Remove="{remove}" /></ItemGroup>""");
+
+        Assert.Equal(compiled, await CompilesLegacyAsync(project));
+    }
+
     [Fact]
     public async Task ACompileRemoveInDirectoryBuildTargetsApplies()
     {

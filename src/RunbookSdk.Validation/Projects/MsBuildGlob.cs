@@ -8,6 +8,17 @@ namespace RunbookSdk.Validation.Projects;
 /// the project folder, <c>\</c> or <c>/</c> as separator, <c>*</c> and <c>?</c> within a folder name, <c>**</c> any
 /// number of folders (<c>Legacy/**</c> is every file below <c>Legacy</c>).
 /// </summary>
+/// <remarks>
+/// Why not Microsoft.Extensions.FileSystemGlobbing, which NuGet serves here (10.0.15 restores on net10.0) and which
+/// does most of this (checked against <c>dotnet msbuild -getItem</c> on the same folder): its patterns have <c>*</c>
+/// and <c>**</c> but no <c>?</c> — <c>a?.cs</c> matched nothing where MSBuild's <c>Include="a?.cs"</c> gave
+/// <c>ab.cs</c> — so a <c>Compile Remove="Test?.cs"</c> would silently stop removing, and no pattern it takes
+/// expresses one character (turning <c>?</c> into <c>*</c> would remove <c>Test10.cs</c> too). Its in-memory
+/// <c>Matcher.Match(root, path)</c>, which <c>Remove</c> and <c>Exclude</c> need (they match items, not the disk), also
+/// answered false for <c>../Extra/*.cs</c> against <c>../Extra/e.cs</c>, so the folder part before the first wildcard
+/// would have to be split off as here anyway. What is left to it is the part after that folder: a few lines of
+/// regular expression, kept here.
+/// </remarks>
 internal sealed class MsBuildGlob
 {
     private static readonly StringComparison PathComparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
