@@ -92,6 +92,44 @@ public sealed class CompileItemTests
         Assert.Equal(compiled, await CompilesLegacyAsync(project));
     }
 
+    [Theory]
+    [InlineData("legacy/**")]
+    [InlineData("LEGACY/QUEUESTUCK.CS")]
+    [InlineData("Legacy/*.CS")]
+    public async Task ACompileRemoveMatchesPathsInAnyCaseAsMSBuildDoes(string remove)
+    {
+        // dotnet msbuild -getItem:Compile on Linux: Remove compares item paths ignoring case.
+        using var project = ProjectWithLegacy($"""<ItemGroup><Compile Remove="{remove}" /></ItemGroup>""");
+
+        Assert.False(await CompilesLegacyAsync(project));
+    }
+
+    [Theory]
+    [InlineData("""<Compile Include="*.cs;Legacy/*.CS" />""", true)]
+    [InlineData("""<Compile Include="*.cs;LEG*/*.cs" />""", true)]
+    [InlineData("""<Compile Include="**/*.cs" Exclude="Legacy/*.CS" />""", false)]
+    public async Task WildcardsMatchNamesInAnyCaseAsMSBuildDoes(string items, bool compiled)
+    {
+        using var project = ProjectWithLegacy($"""
+              <PropertyGroup><EnableDefaultCompileItems>false</EnableDefaultCompileItems></PropertyGroup>
+              <ItemGroup>{items}</ItemGroup>
+            """);
+
+        Assert.Equal(compiled, await CompilesLegacyAsync(project));
+    }
+
+    [Fact]
+    public async Task AnExcludesFolderBeforeItsWildcardIsComparedAsTheFileSystemDoes()
+    {
+        // MSBuild on Linux: Exclude="legacy/**" leaves Legacy/ included (the folder part is a path on a case-sensitive disk).
+        using var project = ProjectWithLegacy("""
+              <PropertyGroup><EnableDefaultCompileItems>false</EnableDefaultCompileItems></PropertyGroup>
+              <ItemGroup><Compile Include="**/*.cs" Exclude="legacy/**" /></ItemGroup>
+            """);
+
+        Assert.Equal(!OperatingSystem.IsWindows(), await CompilesLegacyAsync(project));
+    }
+
     [Fact]
     public async Task ACompileRemoveInDirectoryBuildTargetsApplies()
     {

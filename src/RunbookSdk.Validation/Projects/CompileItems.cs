@@ -51,7 +51,7 @@ internal sealed class CompileItems
                 break;
             case "Remove":
                 var globs = MsBuildGlob.Parse(item.Value, projectDirectory);
-                compiled.RemoveAll(c => globs.Any(g => g.Matches(c.Path)));
+                compiled.RemoveAll(c => globs.Any(g => g.Removes(c.Path)));
                 break;
         }
     }

@@ -6,7 +6,10 @@ namespace RunbookSdk.Validation.Projects;
 /// <summary>
 /// One path or wildcard of an item's <c>Include</c>, <c>Exclude</c> or <c>Remove</c> as MSBuild reads it: relative to
 /// the project folder, <c>\</c> or <c>/</c> as separator, <c>*</c> and <c>?</c> within a folder name, <c>**</c> any
-/// number of folders (<c>Legacy/**</c> is every file below <c>Legacy</c>).
+/// number of folders (<c>Legacy/**</c> is every file below <c>Legacy</c>). Case as MSBuild on Linux (checked with
+/// <c>dotnet msbuild -getItem</c>): the wildcard part matches names in any case (<c>*.cs</c> takes <c>A.CS</c>), the folder
+/// before it is a path on the disk (<c>Exclude="legacy/**"</c> leaves <c>Legacy/</c> in), and a <c>Remove</c> compares
+/// whole paths in any case (<see cref="Removes"/>). On Windows every comparison ignores case.
 /// </summary>
 /// <remarks>
 /// Why not Microsoft.Extensions.FileSystemGlobbing, which NuGet serves here (10.0.15 restores on net10.0) and which
@@ -27,13 +30,16 @@ internal sealed class MsBuildGlob
     private static readonly EnumerationOptions AllFiles = new() { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 };
 
     private readonly Regex? _pattern;
+    private readonly Regex? _patternAnyCase;
     private readonly string _path;
 
-    private MsBuildGlob(string baseDirectory, string path, Regex? pattern)
+    private MsBuildGlob(string baseDirectory, string path, string? pattern)
     {
         BaseDirectory = baseDirectory;
         _path = path;
-        _pattern = pattern;
+        if (pattern is null) return;
+        _pattern = new Regex(pattern, (OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None) | RegexOptions.CultureInvariant);
+        _patternAnyCase = new Regex(pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
     }
 
     /// <summary>The folder the wildcard part starts in (or the file's folder for a literal path).</summary>
@@ -59,7 +65,7 @@ internal sealed class MsBuildGlob
         }
 
         var baseDirectory = Path.GetFullPath(Path.Combine(projectDirectory, string.Join(Path.DirectorySeparatorChar, segments[..firstWildcard])));
-        var pattern = new StringBuilder("^").Append(Regex.Escape(baseDirectory.TrimEnd(Path.DirectorySeparatorChar).Replace('\\', '/') + "/"));
+        var pattern = new StringBuilder("^").Append(Regex.Escape(baseDirectory.TrimEnd(Path.DirectorySeparatorChar).Replace('\\', '/') + "/")).Append("(?i:");
         var rest = segments[firstWildcard..];
         for (var i = 0; i < rest.Length; i++)
         {
@@ -75,15 +81,20 @@ internal sealed class MsBuildGlob
             if (!last) pattern.Append('/');
         }
 
-        var options = OperatingSystem.IsWindows() ? RegexOptions.IgnoreCase : RegexOptions.None;
-        return new MsBuildGlob(baseDirectory, text, new Regex(pattern.Append('$').ToString(), options | RegexOptions.CultureInvariant));
+        return new MsBuildGlob(baseDirectory, text, pattern.Append(")$").ToString());
     }
 
-    /// <summary>Whether <paramref name="fullPath"/> is this path or matches this wildcard.</summary>
+    /// <summary>Whether <paramref name="fullPath"/> is this path or matches this wildcard, as an <c>Exclude</c> tests it.</summary>
     /// <param name="fullPath">A full file path.</param>
     public bool Matches(string fullPath) => _pattern is null
         ? string.Equals(_path, fullPath, PathComparison)
         : _pattern.IsMatch(fullPath.Replace('\\', '/'));
+
+    /// <summary>Whether a <c>Remove</c> of this takes out the item <paramref name="fullPath"/>: MSBuild compares in any case.</summary>
+    /// <param name="fullPath">A full file path.</param>
+    public bool Removes(string fullPath) => _patternAnyCase is null
+        ? string.Equals(_path, fullPath, StringComparison.OrdinalIgnoreCase)
+        : _patternAnyCase.IsMatch(fullPath.Replace('\\', '/'));
 
     /// <summary>The existing files it names.</summary>
     public IEnumerable<string> Files()

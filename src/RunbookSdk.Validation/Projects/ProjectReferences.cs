@@ -23,7 +23,7 @@ internal static class ProjectReferences
         {
             if (item.Operation == "Remove")
             {
-                references.RemoveAll(reference => MsBuildGlob.Parse(item.Value, directory).Any(g => g.Matches(reference)));
+                references.RemoveAll(reference => MsBuildGlob.Parse(item.Value, directory).Any(g => g.Removes(reference)));
                 continue;
             }
 
