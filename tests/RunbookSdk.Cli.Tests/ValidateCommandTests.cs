@@ -55,6 +55,20 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("failed:", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AMissingCompileItemIsNamedWithItsProjectLineAndFailsWithExitCode1()
+    {
+        // dotnet build fails with "CSC : error CS2001: Source file '.../Missing.cs' could not be found", naming no line.
+        var project = WriteProject(rollback: true);
+        File.WriteAllText(project, File.ReadAllText(project).Replace("</ItemGroup>", "  <Compile Include=\"Missing.cs\" />\n  </ItemGroup>", StringComparison.Ordinal));
+
+        var (code, output, error) = await Cli.RunAsync("validate", project);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("Payments.csproj(10,", output, StringComparison.Ordinal);
+        Assert.Contains("error CS2001: Source file 'Missing.cs' could not be found", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-c")]
     [InlineData("--configuration")]

@@ -155,20 +155,25 @@ public sealed class CompileItemTests
     [Fact]
     public async Task ALiteralCompileIncludeOfAMissingFileIsAnErrorOnTheItemsLine()
     {
-        // dotnet build: "CSC : error CS2001: Source file '.../Missing.cs' could not be found."
-        using var project = ProjectWithLegacy("""
+        // dotnet build: "CSC : error CS2001: Source file '.../Missing.cs' could not be found." A project that passes
+        // otherwise (complete runbook, current docs) fails for it alone.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete);
+        await project.WriteCurrentDocsAsync();
+        File.WriteAllText(project.ProjectFile, TempProject.AppProject.Replace("</Project>", """
               <ItemGroup>
                 <Compile Include="Missing.cs" />
               </ItemGroup>
-            """);
+            </Project>
+            """, StringComparison.Ordinal));
 
         var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
 
-        var finding = Assert.Single(result.Findings, f => f.RuleId == "CS2001");
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CS2001", finding.RuleId);
         Assert.Equal(FindingLevel.Error, finding.Level);
-        Assert.Equal("Payments.csproj", Path.GetFileName(finding.Path));
+        Assert.Equal("Payments.csproj", finding.Path);
         Assert.Equal(13, finding.Line);
-        Assert.Contains("Missing.cs", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("'Missing.cs'", finding.Message, StringComparison.Ordinal);
         Assert.Equal(1, result.ExitCode);
     }
 
