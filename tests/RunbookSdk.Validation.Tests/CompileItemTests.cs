@@ -93,6 +93,22 @@ public sealed class CompileItemTests
     }
 
     [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public async Task AnArtifactsFolderIsLeftOutOnlyWithTheArtifactsOutputLayout(bool useArtifactsOutput, bool compiled)
+    {
+        // dotnet msbuild -getItem:Compile: artifacts/x.cs is compiled unless a Directory.Build.props beside the project
+        // sets UseArtifactsOutput, which puts the build's output there and leaves the folder out.
+        using var project = ProjectWithLegacy("");
+        Directory.CreateDirectory(Path.Combine(project.Directory, "artifacts"));
+        File.Move(Path.Combine(project.Directory, "Legacy", "QueueStuck.cs"), Path.Combine(project.Directory, "artifacts", "QueueStuck.cs"));
+        File.WriteAllText(Path.Combine(project.Directory, "Directory.Build.props"),
+            $"<Project><PropertyGroup><UseArtifactsOutput>{(useArtifactsOutput ? "true" : "false")}</UseArtifactsOutput></PropertyGroup></Project>");
+
+        Assert.Equal(compiled, await CompilesLegacyAsync(project));
+    }
+
+    [Theory]
     [InlineData("legacy/**")]
     [InlineData("LEGACY/QUEUESTUCK.CS")]
     [InlineData("Legacy/*.CS")]
