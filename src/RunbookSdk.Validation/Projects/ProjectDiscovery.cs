@@ -2,7 +2,8 @@ namespace RunbookSdk.Validation.Projects;
 
 /// <summary>
 /// Finds the runbook projects behind a path: a project file, a solution (<c>.sln</c> or <c>.slnx</c>) or a folder
-/// searched recursively. A runbook project is one whose own sources carry <c>[Runbook]</c> or <c>[Handbook]</c>.
+/// searched recursively; of a solution, the projects its configuration builds (<see cref="SolutionFile"/>). A runbook
+/// project is one whose own sources carry <c>[Runbook]</c> or <c>[Handbook]</c>.
 /// Test projects found through a solution or a folder are skipped (their fixtures are not the team's runbooks);
 /// a test project named directly is validated.
 /// </summary>
@@ -12,15 +13,15 @@ public static class ProjectDiscovery
 
     /// <summary>Finds the runbook projects behind <paramref name="path"/>, ordered by path.</summary>
     /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
-    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution lists a
-    /// project that does not exist, or a solution or project file is not valid XML.</exception>
+    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution's configuration
+    /// builds a project that does not exist, or a solution or project file is not valid XML.</exception>
     public static IReadOnlyList<RunbookProject> Find(string path) => Find(path, new Dictionary<string, string>());
 
     /// <summary>Finds the runbook projects behind <paramref name="path"/>, read with MSBuild global properties, ordered by path.</summary>
     /// <param name="path">A <c>.csproj</c>, <c>.sln</c>, <c>.slnx</c> or folder.</param>
     /// <param name="globalProperties">Global properties, such as the <c>Configuration</c> of <c>dotnet build -c Release</c>.</param>
-    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution lists a
-    /// project that does not exist, or a solution or project file is not valid XML.</exception>
+    /// <exception cref="ValidationInputException">The path does not exist or is not one of those, a solution's configuration
+    /// builds a project that does not exist, or a solution or project file is not valid XML.</exception>
     public static IReadOnlyList<RunbookProject> Find(string path, IReadOnlyDictionary<string, string> globalProperties)
     {
         var full = Path.GetFullPath(path);
