@@ -91,7 +91,9 @@ public static class ProjectDiscovery
     private static RunbookProject Load(ProjectProperties properties, ProjectItems items, CompileItems compile, IReadOnlyDictionary<string, string> globalProperties) =>
         new(properties.ProjectFile, compile.Sources, properties)
         {
-            ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items), GlobalProperties = globalProperties, Items = items,
+            ProjectReferences = Projects.ProjectReferences.Read(properties.ProjectFile, items),
+            GlobalProperties = globalProperties,
+            Items = items,
             MissingSources = compile.Missing,
         };
 
