@@ -165,7 +165,7 @@ internal static class CommandPatterns
     /// </summary>
     public static IEnumerable<TextMatch> Destructive(string text, string shell)
     {
-        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
+        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail), IsOnlyNamedText);
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
         // It ends where its nested command line, subshell or command substitution ends: `rm -rf /var/lib/app`, not
         // `rm -rf /var/lib/app'` nor, in `(cd /srv && rm -rf app)`, `rm -rf app)`.
@@ -435,17 +435,27 @@ internal static class CommandPatterns
     }
 
     /// <summary>
-    /// The earliest match of any of the patterns (the first pattern's on a tie), or none. A loop, not LINQ: it runs for
-    /// every command of every runbook, and almost every pattern is skipped by its guard.
+    /// Text an <c>echo</c>, <c>printf</c>, <c>grep</c> or <c>pkill</c> only names (<c>echo 'rm -rf /'</c>,
+    /// <c>grep -R 'rm -rf' scripts/</c>), where nothing reads what the command prints: piped on
+    /// (<c>echo 'DROP TABLE x;' | psql</c>), the text may well be run.
     /// </summary>
-    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found)
+    private static bool IsOnlyNamedText(string shell, int index) =>
+        ShellCommandBounds.IsOnlyNamed(shell, index) && !ShellCommandBounds.IsPipedOn(shell, index);
+
+    /// <summary>
+    /// The earliest match of any of the patterns (the first pattern's on a tie) that <paramref name="skip"/> does not
+    /// turn down, or none. A loop, not LINQ: it runs for every command of every runbook, and almost every pattern is
+    /// skipped by its guard.
+    /// </summary>
+    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found, Func<string, int, bool> skip)
     {
         TextMatch? earliest = null;
         foreach (var (pattern, detail) in patterns)
         {
             foreach (var match in Matches(pattern, text))
             {
-                // Matches come in order, so a pattern's first match is its earliest.
+                if (skip(text, match.Index)) continue;
+                // Matches come in order, so a pattern's first match (not skipped) is its earliest.
                 var candidate = found(match, detail);
                 if (earliest is null || candidate.Start < earliest.Value.Start) earliest = candidate;
                 break;

@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace RunbookSdk.Analyzers.Text;
 
 /// <summary>
-/// Where one simple command of a shell list starts, and whether something bounds it: RB0015 asks this of a command that
-/// would otherwise never end. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
+/// Where one simple command of a shell list starts, whether it runs at all, and whether something bounds it: RB0015 asks
+/// this of a command that would otherwise never end, RB0014 of an HTTP client, RB0005 of a destructive command. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
 /// <c>&amp;</c>, newlines): every method takes the command as <see cref="ShellOperators.Read"/> reads it, where
 /// quoted and escaped operators are text (<c>echo "done; tail -f"</c> is one command, <c>grep 'a&amp;b'</c> no background).
 /// </summary>
@@ -47,6 +47,29 @@ internal static class ShellCommandBounds
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when the output of the command holding <paramref name="index"/> is piped into another command, which may run
+    /// it: <c>echo 'DROP TABLE sessions;' | psql</c>, <c>grep -h 'DROP TABLE' migrations/*.sql | psql</c>. Not after
+    /// <c>||</c>, which goes on only when the command fails.
+    /// </summary>
+    public static bool IsPipedOn(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case ';' or '\n' or ShellOperators.NestedEnd:
+                    return false;
+                case '&' when !IsRedirection(text, i):
+                    return false;
+                case '|':
+                    return i + 1 >= text.Length || text[i + 1] != '|';
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
