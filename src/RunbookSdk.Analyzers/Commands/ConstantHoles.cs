@@ -14,7 +14,8 @@ namespace RunbookSdk.Analyzers.Commands;
 /// </summary>
 internal static class ConstantHoles
 {
-    private static readonly string[] s_commandPrefixes = ["sudo", "exec", "time", "nohup", "then", "do", "else", "!"];
+    // The words a command's name follows: the shell's reserved words (then, do, …) and the prefixes that run the command after them.
+    private static readonly string[] s_commandPrefixes = [.. ShellCommandBounds.ReservedWords, "sudo", "exec", "nohup"];
 
     /// <summary>The constant holes of a command bound to the handler that the author most likely meant as several words.</summary>
     public static IEnumerable<(InterpolationSyntax Hole, string Value)> MeantAsSeveralWords(CommandText text)

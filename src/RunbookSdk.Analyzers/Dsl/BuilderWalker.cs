@@ -9,8 +9,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Walks a syntax tree top-down, knowing at every point which names are builder variables, and records what the
 /// tree does with builders for <see cref="DslCallIndex"/>. A builder is a parameter of a method or local function
 /// typed as a builder (<c>Define(IRunbookBuilder rb)</c>), the parameter of a lambda handed to a DSL call that
-/// passes one (<c>p =&gt; p.Step(...)</c>), or a DSL call made on either. Each node is looked at once: asking of
-/// every call, bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and
+/// passes one (<c>p =&gt; p.Step(...)</c>), or a DSL call made on either, or a call made on either of a method outside
+/// the DSL that returns a builder (<see cref="BuilderReturningMethods"/>: <c>s.Tag("x")</c>, itself recorded as unread).
+/// Each node is looked at once: asking of every call, bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and
 /// remembering the answers cost more in hashing than it saved (docs/performance.md).
 /// </summary>
 internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, InvocationExpressionSyntax Node)> calls)
@@ -128,7 +129,9 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
         if (isDslCall) Calls.Add(Entry(invocation));
         else Opaque.Add(Entry<SyntaxNode>(invocation));
         VisitArguments(invocation, scope, builderLambdas: isDslCall && dsl.Vocabulary.TakesBuilderLambda(name!));
-        return isDslCall;
+        // ...but when it returns a builder (a team's extension method, s.Run("…").Tag("x").Run("…")), the DSL calls
+        // chained after it are made on a builder and read.
+        return isDslCall || access.Name.Identifier.ValueText is { Length: > 0 } other && dsl.Symbols.BuilderReturningMethods.Contains(other);
     }
 
     /// <summary>Walks the arguments; true when one of them is a builder.</summary>

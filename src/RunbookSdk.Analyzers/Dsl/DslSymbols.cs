@@ -37,10 +37,14 @@ internal sealed class DslSymbols
         _builders = builders.ToImmutable();
         _builderNames = new System.Collections.Generic.HashSet<string>(_builders.Select(b => b.Name), System.StringComparer.Ordinal);
         Vocabulary = new DslVocabulary(this, _builders);
+        BuilderReturningMethods = new BuilderReturningMethods(compilation, this);
     }
 
     /// <summary>The DSL's method names and overloads, so calls can be recognised from syntax alone.</summary>
     public DslVocabulary Vocabulary { get; }
+
+    /// <summary>The methods outside the DSL that return a builder (a team's extension methods), so chains are read past them.</summary>
+    public BuilderReturningMethods BuilderReturningMethods { get; }
 
     public INamedTypeSymbol Runbook { get; }
     public INamedTypeSymbol Handbook { get; }

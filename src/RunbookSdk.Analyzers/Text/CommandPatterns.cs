@@ -104,11 +104,12 @@ internal static class CommandPatterns
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
     // Where a command starts (after sudo or a timeout prefix too): not the scheme of a URL, not a word another command
     // reads (`grep -q http`, `echo http ...`).
-    private const string AtCommandStart = @"(?<=(^|[;&|(`\n\x02])\s*((sudo|nohup|exec|command|time)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)";
+    // After the reserved words of a compound command too: `if ...; then http GET ...; fi`.
+    private static readonly string s_atCommandStart = "(?<=" + ShellCommandBounds.AfterSeparator + @"((sudo|nohup|exec|command)\s+|g?timeout\s+(--?[\w-]+(=\S+|\s+(?!\d)\S+)?\s+)*\d\S*\s+)*)";
     // HTTPie's `http` and `https`.
-    private static readonly GuardedPattern s_httpie = Create(AtCommandStart + @"https?(?=\s|$)", "http");
+    private static readonly GuardedPattern s_httpie = Create(s_atCommandStart + @"https?(?=\s|$)", "http");
     // xh, HTTPie's compatible rewrite, and `xhs` (https by default).
-    private static readonly GuardedPattern s_xh = Create(AtCommandStart + @"xhs?(?=\s|$)", "xh");
+    private static readonly GuardedPattern s_xh = Create(s_atCommandStart + @"xhs?(?=\s|$)", "xh");
     private static readonly Regex s_checkStatus = Plain(@"(^|\s)--check-status(?=\s|$)");
 
     // HTTP clients that exit 0 on an HTTP error unless told otherwise, and how they are told.
@@ -135,8 +136,8 @@ internal static class CommandPatterns
         (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
-        (Create(@"(?<=^|[;&|(\n\x02]\s*|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create(@"(?<=(^|[;&|(\n\x02])\s*|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
+        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
+        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
         (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
@@ -164,17 +165,43 @@ internal static class CommandPatterns
     /// </summary>
     public static IEnumerable<TextMatch> Destructive(string text, string shell)
     {
-        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail));
+        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail), IsOnlyNamedText);
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
-        // It ends where its nested command line ends: `rm -rf /var/lib/app`, not `rm -rf /var/lib/app'`.
-        if (found.Length == 1 && !ReferenceEquals(text, shell))
+        // It ends where its nested command line, subshell or command substitution ends: `rm -rf /var/lib/app`, not
+        // `rm -rf /var/lib/app'` nor, in `(cd /srv && rm -rf app)`, `rm -rf app)`.
+        if (found.Length == 1)
         {
             var (start, length) = (found[0].Start, found[0].Length);
-            var nestedEnd = shell.IndexOf(ShellOperators.NestedEnd, start, length);
-            found[0] = found[0] with { Text = text.Substring(start, nestedEnd < 0 ? length : nestedEnd - start).Trim() };
+            var end = CommandEnd(shell, start, start + length);
+            if (end < start + length || !ReferenceEquals(text, shell))
+                found[0] = found[0] with { Text = text.Substring(start, end - start).Trim() };
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Where the command at <paramref name="start"/> ends before <paramref name="end"/>: at the quote that closes the
+    /// nested command line it is in, or at the <c>)</c> that closes its subshell or command substitution.
+    /// </summary>
+    private static int CommandEnd(string shell, int start, int end)
+    {
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            switch (shell[i])
+            {
+                case ShellOperators.NestedEnd:
+                    return i;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when depth-- == 0:
+                    return i;
+            }
+        }
+
+        return end;
     }
 
     public static IEnumerable<TextMatch> Secrets(string text)
@@ -408,17 +435,27 @@ internal static class CommandPatterns
     }
 
     /// <summary>
-    /// The earliest match of any of the patterns (the first pattern's on a tie), or none. A loop, not LINQ: it runs for
-    /// every command of every runbook, and almost every pattern is skipped by its guard.
+    /// Text an <c>echo</c>, <c>printf</c>, <c>grep</c> or <c>pkill</c> only names (<c>echo 'rm -rf /'</c>,
+    /// <c>grep -R 'rm -rf' scripts/</c>), where nothing reads what the command prints: piped on
+    /// (<c>echo 'DROP TABLE x;' | psql</c>), the text may well be run.
     /// </summary>
-    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found)
+    private static bool IsOnlyNamedText(string shell, int index) =>
+        ShellCommandBounds.IsOnlyNamed(shell, index) && !ShellCommandBounds.IsPipedOn(shell, index);
+
+    /// <summary>
+    /// The earliest match of any of the patterns (the first pattern's on a tie) that <paramref name="skip"/> does not
+    /// turn down, or none. A loop, not LINQ: it runs for every command of every runbook, and almost every pattern is
+    /// skipped by its guard.
+    /// </summary>
+    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found, Func<string, int, bool> skip)
     {
         TextMatch? earliest = null;
         foreach (var (pattern, detail) in patterns)
         {
             foreach (var match in Matches(pattern, text))
             {
-                // Matches come in order, so a pattern's first match is its earliest.
+                if (skip(text, match.Index)) continue;
+                // Matches come in order, so a pattern's first match (not skipped) is its earliest.
                 var candidate = found(match, detail);
                 if (earliest is null || candidate.Start < earliest.Value.Start) earliest = candidate;
                 break;

@@ -3,13 +3,30 @@ using System.Text.RegularExpressions;
 namespace RunbookSdk.Analyzers.Text;
 
 /// <summary>
-/// Where one simple command of a shell list starts, and whether something bounds it: RB0015 asks this of a command that
-/// would otherwise never end. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
+/// Where one simple command of a shell list starts, whether it runs at all, and whether something bounds it: RB0015 asks
+/// this of a command that would otherwise never end, RB0014 of an HTTP client, RB0005 of a destructive command. Reads the text as the shell splits it (<c>;</c>, <c>&amp;&amp;</c>, <c>||</c>, <c>|</c>,
 /// <c>&amp;</c>, newlines): every method takes the command as <see cref="ShellOperators.Read"/> reads it, where
 /// quoted and escaped operators are text (<c>echo "done; tail -f"</c> is one command, <c>grep 'a&amp;b'</c> no background).
 /// </summary>
 internal static class ShellCommandBounds
 {
+    /// <summary>
+    /// The words after which a command starts as it does after a separator: the reserved words that open a compound
+    /// command or a branch of one (<c>if test -d /srv; then rm -rf /srv/app; fi</c>, <c>for f in *; do … done</c>,
+    /// <c>{ …; }</c>, <c>! grep -q ok</c>) and the <c>time</c> prefix. <c>fi</c>, <c>done</c> and <c>}</c> end a compound
+    /// command: a separator comes before them. A reserved word is one only where a command starts: in
+    /// <c>echo done; rm -rf x</c> <c>done</c> is echo's argument.
+    /// </summary>
+    public static readonly string[] ReservedWords = ["if", "then", "else", "elif", "while", "until", "do", "time", "!", "{"];
+
+    /// <summary>
+    /// A regex lookbehind's body for "where a command starts": the start of the text, a separator (<c>;</c>, <c>&amp;</c>,
+    /// <c>|</c>, <c>(</c>, a backtick, a new line, the start of a nested command line), then blanks and
+    /// <see cref="ReservedWords"/>.
+    /// </summary>
+    public static readonly string AfterSeparator =
+        @"(^|[;&|(`\n\x02])\s*((" + string.Join("|", System.Array.ConvertAll(ReservedWords, Regex.Escape)) + @")\s+)*";
+
     // `timeout 60 tail -f`, `sudo timeout -s INT 5m ...`, `kubectl exec api -- timeout 10 ...`; not --request-timeout.
     private static readonly Regex s_timeoutWord = GuardedPattern.CreateRegex(@"(?<![\w-])g?timeout\s");
 
@@ -30,6 +47,29 @@ internal static class ShellCommandBounds
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when the output of the command holding <paramref name="index"/> is piped into another command, which may run
+    /// it: <c>echo 'DROP TABLE sessions;' | psql</c>, <c>grep -h 'DROP TABLE' migrations/*.sql | psql</c>. Not after
+    /// <c>||</c>, which goes on only when the command fails.
+    /// </summary>
+    public static bool IsPipedOn(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case ';' or '\n' or ShellOperators.NestedEnd:
+                    return false;
+                case '&' when !IsRedirection(text, i):
+                    return false;
+                case '|':
+                    return i + 1 >= text.Length || text[i + 1] != '|';
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -103,12 +143,44 @@ internal static class ShellCommandBounds
     /// </summary>
     public static int CommandStart(string text, int index)
     {
+        var start = 0;
         for (var i = index - 1; i >= 0; i--)
         {
-            if (IsSeparator(text, i)) return i + 1;
+            if (!IsSeparator(text, i)) continue;
+            start = i + 1;
+            break;
         }
 
-        return 0;
+        return AfterReservedWords(text, start, index);
+    }
+
+    /// <summary>
+    /// Past the <see cref="ReservedWords"/> that stand between a separator at <paramref name="start"/> and
+    /// <paramref name="index"/>: in <c>then rm -rf /srv/app</c> the command is <c>rm</c>. A loop over the words, no copy.
+    /// </summary>
+    private static int AfterReservedWords(string text, int start, int index)
+    {
+        var at = start;
+        while (true)
+        {
+            var word = at;
+            while (word < index && char.IsWhiteSpace(text[word])) word++;
+            var end = word;
+            while (end < index && !char.IsWhiteSpace(text[end])) end++;
+            // A reserved word is followed by a blank before the command it starts.
+            if (end >= index || !IsReservedWord(text, word, end - word)) return at;
+            at = end;
+        }
+    }
+
+    private static bool IsReservedWord(string text, int start, int length)
+    {
+        foreach (var word in ReservedWords)
+        {
+            if (word.Length == length && string.CompareOrdinal(text, start, word, 0, length) == 0) return true;
+        }
+
+        return false;
     }
 
     private static bool IsSeparator(string text, int i) => text[i] switch

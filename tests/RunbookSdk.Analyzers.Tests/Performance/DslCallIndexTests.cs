@@ -120,6 +120,60 @@ public sealed class DslCallIndexTests
         Assert.False(index.Contains(index.Calls[0], "Title"));
     }
 
+    private const string ChainThroughHelpers = """
+        using RunbookSdk;
+
+        [Runbook("helpers")]
+        public sealed class Helpers : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Helpers")
+                .Phase("Act", p => p.Step("Clean", s => s.Run("ls").Tag("cleanup").Run("rm -rf /srv/app"))
+                                    .Step("Print", s => s.Remote("bastion").Run("rm -rf /srv/app")));
+        }
+        """;
+
+    private const string TeamConventions = """
+        using RunbookSdk;
+
+        public static class TeamConventions
+        {
+            public static IStepBuilder Tag(this IStepBuilder step, string tag) => step;
+            public static Printer Remote(this IStepBuilder step, string host) => new();
+        }
+
+        public sealed class Printer { public Printer Run(string command) => this; }
+        """;
+
+    [Fact]
+    public void Reads_the_DSL_calls_after_a_method_declared_in_the_project_that_returns_a_builder()
+    {
+        var tree = CSharpSyntaxTree.ParseText(ChainThroughHelpers);
+        var compilation = CSharpCompilation.Create("Index", [tree, CSharpSyntaxTree.ParseText(TeamConventions)], TestReferences.All);
+
+        AssertReadThroughTagOnly(RunbookCompilation.For(compilation)!.IndexOf(tree, CancellationToken.None));
+    }
+
+    [Fact]
+    public void Reads_the_DSL_calls_after_a_method_of_a_referenced_runbook_library_that_returns_a_builder()
+    {
+        var library = CSharpCompilation.Create("Conventions", [CSharpSyntaxTree.ParseText(TeamConventions)], TestReferences.All,
+            new CSharpCompilationOptions(Microsoft.CodeAnalysis.OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(library.Emit(image).Success);
+        var tree = CSharpSyntaxTree.ParseText(ChainThroughHelpers);
+        var compilation = CSharpCompilation.Create("Index", [tree], TestReferences.All.Add(Microsoft.CodeAnalysis.MetadataReference.CreateFromImage(image.ToArray())));
+
+        AssertReadThroughTagOnly(RunbookCompilation.For(compilation)!.IndexOf(tree, CancellationToken.None));
+    }
+
+    /// <summary>Tag returns the step builder: the Run after it is a DSL call. Remote returns a Printer: its Run is not.</summary>
+    private static void AssertReadThroughTagOnly(DslCallIndex index)
+    {
+        Assert.Equal(new[] { "Phase", "Title", "Step", "Step", "Run", "Run" }, index.Calls.Select(c => DslSyntax.CalledName(c)!).ToArray());
+        Assert.Equal(new[] { "s.Run(\"ls\").Tag(\"cleanup\")", "s.Remote(\"bastion\")" }, index.Opaque.Select(o => o.ToString()).ToArray());
+    }
+
     [Fact]
     public void A_chain_deeper_than_the_walk_follows_is_marked_unread_instead_of_overflowing_the_stack()
     {

@@ -8,7 +8,8 @@ namespace RunbookSdk.Analyzers.Tests.Robustness;
 /// <summary>
 /// The command rules read shell text character by character (separators, holes, quotes, paths). Every state a command
 /// passes through while it is typed must leave every rule quiet or right, never throwing (AD0001): at a separator
-/// with nothing after it, a hole with nothing in it, a path cut after its drive letter, in a step or a verification.
+/// with nothing after it, a hole with nothing in it, a path cut after its drive letter, in a step or a verification;
+/// and so must every state of a chain that calls a method the DSL does not have between DSL calls.
 /// </summary>
 public sealed class HalfTypedCommandTests
 {
@@ -21,13 +22,39 @@ public sealed class HalfTypedCommandTests
         "\"curl -s https://api | grep ok | wc -l", "\"bash <<\"", "\"bash <<'EOF\"", "\"cat <<EOF\\n\"", "\"ssh h <<EOF\\nls\\nEO\"",
         "\"ssh h '\"", "\"ssh h 'ls;\"", "\"bash -c \\\"\"", "\"sh -c \\\"ls \\\\\\\"\"", "\"watch '\"", "\"echo $((1 <<\"");
 
+    // A chain being typed around a method the DSL does not have (the extension Tag below, or one not written yet).
+    public static TheoryData<string> Chains => new(
+        "s => s.Run(\"rm -rf /srv/app\").", "s => s.Run(", "s => s.Run(\"ls\").Tag(\"x\").Run(\"rm -rf /srv/app\"",
+        "s => s.Run(\"ls\").Tag(\"x\").Run \"rm -rf /srv/app\")", "s => s.Run(\"ls\").Tag(.Run(\"rm -rf /srv/app\")",
+        "s => s.Run(\"ls\").Tag(\"x\").", "s => s.Tag(\"x\")..Run(\"rm -rf /srv/app\")", "s => s.Undeclared(\"x\").Run(\"rm -rf /srv/app\")",
+        "s => s.Tag<>(\"x\").Run(\"rm\")", "s => s.Tag(\"x\").Run(\"rm -rf /srv/app\").Tag(", "s => s.Tag", "s => s.Tag(\"x\")",
+        "s => s.Tag(\"x\").Tag(\"y\").Run(\"curl -s https://api.omnix.ai/health\").", "s => s.@Tag(\"x\").Run(\"tail -f x\")",
+        "s => s.Run(\"ls\").Tag(\"x\").Run($\"rm -rf {", "s => s.Run(\"ls\").Tag(\"x\").Run($\"rm -rf /srv/{FunctionName}\").Timeout(");
+
+    private const string Extensions = """
+
+        public static class TeamConventions
+        {
+            public static IStepBuilder Tag(this IStepBuilder step, string tag) => step;
+        }
+        """;
+
     [Theory]
     [MemberData(nameof(Commands))]
-    public async Task No_rule_throws_on_a_command_being_typed(string command)
-    {
-        var source = Sources.Runbook(
+    public Task No_rule_throws_on_a_command_being_typed(string command) =>
+        AssertNoRuleThrows(Sources.Runbook(
             $$"""            .Step("Act", s => s.Run({{command}}))""",
-            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))""");
+            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))"""));
+
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public Task No_rule_throws_on_a_chain_being_typed_around_an_unknown_call(string step) =>
+        AssertNoRuleThrows(Sources.Runbook(
+            $$"""            .Step("Act", {{step}})""",
+            verification: $$"""v => v.Step("Check", {{step}})""") + Extensions);
+
+    private static async Task AssertNoRuleThrows(string source)
+    {
         var compilation = CSharpCompilation.Create("HalfTyped", [CSharpSyntaxTree.ParseText(source)], TestReferences.All,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var failures = new List<string>();
