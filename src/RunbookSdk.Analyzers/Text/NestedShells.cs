@@ -25,10 +25,11 @@ internal static class NestedShells
     // A word of the command, not the end of another one (flush, git push): after a blank, a path's slash or a nested start.
     private const string WordStart = @"(?<![^\s/\x02])";
     private const string Shell = @"(ba|z|da|k|a)?sh";
-    // ssh's options that take a value (-i key, -p 2222 or -p2222, -o 'ProxyCommand=ssh -W %h:%p bastion', -J jump), then
-    // the host. Flags alone are only the letters that take no value: `-p` is never a flag, so the 2222 of `ssh -p 2222 db-1`
-    // is never read as the host (the runner asks this at every word, and would carry db-1 to the remote shell).
-    private const string Ssh = @"ssh(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s*('[^']*'|""[^""]*""|\S+)|\s+-[46AaCfGgKkMNnqsTtVvXxYy]+(?=\s)|\s+--\S*)*\s+[^\s-]\S*";
+    // ssh's options: those that take a value (-i key, -p 2222 or -p2222, -o 'ProxyCommand=ssh -W %h:%p bastion', -J jump),
+    // flags (only the letters that take no value: `-p` is never a flag, so the 2222 of `ssh -p 2222 db-1` is never read as
+    // the host) and --. ssh reads them before the host and after it (`ssh db-1 -t -- 'cmd'`).
+    private const string SshOptions = @"(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s*('[^']*'|""[^""]*""|\S+)|\s+-[46AaCfGgKkMNnqsTtVvXxYy]+(?=\s)|\s+--(?=\s))*";
+    private const string Ssh = "ssh" + SshOptions + @"\s+[^\s-]\S*" + SshOptions;
 
     // watch's options: -n 5, -n5, -dn 5, --interval=5, --interval 5, and flags (-d, -t, --color); `-n` alone takes a value.
     private const string WatchOptions = @"(\s+(-[a-zA-Z]*n\s*\S+|--interval(=|\s+)\S+|--(?!interval(=|\s|$))[\w-]+(=\S*)?|-[a-zA-Z]*[a-mo-zA-Z](?=\s)))*";

@@ -19,9 +19,12 @@ public sealed class NestedShellQuotingTests : IDisposable
         var ssh = _temp.File("ssh");
         File.WriteAllText(ssh, """
             #!/bin/sh
-            # Stands in for ssh: skips its options and the host, then runs the rest as the remote side does.
-            while :; do case "$1" in -p|-o|-i|-l|-J) shift 2;; -*) shift;; *) break;; esac; done
-            shift
+            # Stands in for ssh: skips its options, the host and the options after it (ssh reads those too, up to a --),
+            # then runs the rest as the remote side does.
+            for part in options host options; do
+              if [ $part = host ]; then shift; continue; fi
+              while :; do case "$1" in -p|-o|-i|-l|-J) shift 2;; --) shift; break;; -*) shift;; *) break;; esac; done
+            done
             if [ $# -eq 0 ]; then exec bash -s; fi
             exec bash -c "$*"
             """.Replace("\r", "", StringComparison.Ordinal));
@@ -66,6 +69,7 @@ public sealed class NestedShellQuotingTests : IDisposable
         value = Hostile(value);
         Assert.Equal($"[{value}]", Run(Command($"ssh db-1 'printf \"[%s]\" {value}'")));
         Assert.Equal($"[{value}]", Run(Command($"ssh -p 2222 -o 'ConnectTimeout=5' db-1 'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"ssh db-1 -t -- 'printf \"[%s]\" {value}'")));
     }
 
     [Theory]
