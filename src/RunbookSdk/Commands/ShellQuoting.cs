@@ -445,7 +445,9 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
-        if (_atWordStart && Current == ShellQuoteState.Bare && !_inBackticks && !InArithmetic) BeginWord(option: value.StartsWith("-", StringComparison.Ordinal));
+        // A hole never counts as an option of ssh, watch or eval: quoted for the inner shell, a value that is not a plain
+        // word starts with a quote, which is no option (and eval would refuse `-x; …` as one rather than run it).
+        if (_atWordStart && Current == ShellQuoteState.Bare && !_inBackticks && !InArithmetic) BeginWord(option: false);
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);

@@ -127,6 +127,7 @@ public sealed class NestedShellQuotingTests : IDisposable
     [InlineData("$(touch PWNED)")]
     [InlineData("two words")]
     [InlineData("it's")]
+    [InlineData("-x; touch PWNED")]
     public void A_value_that_is_the_whole_command_line_runs_as_one_command_name_and_nothing_else(string value)
     {
         // The inner shell looks for a command named exactly the value, and says so (a name without a slash: bash
