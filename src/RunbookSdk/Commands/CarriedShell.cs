@@ -45,6 +45,12 @@ internal sealed class CarriedShell
         }
     }
 
+    /// <summary>The inner shell (or one it hands the text on to) reads a hole here as a bare word.</summary>
+    public bool AtInnermostBareWord => Shell.AtInnermostBareWord;
+
+    /// <summary>A hole here starts a simple command of the inner shell (or of one it hands the text on to).</summary>
+    public bool AtInnermostCommandStart => Shell.AtInnermostCommandStart;
+
     /// <summary>A character the inner shell reads.</summary>
     public void Feed(char c)
     {

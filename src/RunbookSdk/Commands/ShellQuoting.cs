@@ -120,6 +120,29 @@ internal sealed class ShellQuoteContext
 
     private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
 
+    /// <summary>
+    /// <see cref="AtBareWord"/>, asked of the shell that reads a hole here last: the inner shell of a carried command
+    /// line (<c>ssh HOST '{X} …'</c>, <c>ssh HOST {X} …</c>), which reads the hole as one word however this one quotes it.
+    /// </summary>
+    public bool AtInnermostBareWord
+    {
+        get
+        {
+            BeginHoleWord();
+            return Carried is { } carried ? carried.AtInnermostBareWord : AtBareWord;
+        }
+    }
+
+    /// <summary>A hole here starts a simple command of the shell that reads it last: nothing stands before it there.</summary>
+    public bool AtInnermostCommandStart
+    {
+        get
+        {
+            BeginHoleWord();
+            return Carried is { } carried ? carried.AtInnermostCommandStart : _command.Length == 0;
+        }
+    }
+
     public void Advance(string literal)
     {
         // Where the current word began in this text: -1 when it began before it (or no word has begun).
@@ -324,6 +347,17 @@ internal sealed class ShellQuoteContext
         _carried = new CarriedShell(reach);
     }
 
+    /// <summary>
+    /// A hole that starts a word can start a carried command line (<c>bash -c {Script}</c>, <c>ssh HOST {Command} …</c>).
+    /// It never counts as an option of ssh, watch or eval: quoted for the inner shell, a value that is not a plain word
+    /// starts with a quote, which is no option (and eval would refuse <c>-x; …</c> as one rather than run it).
+    /// </summary>
+    private void BeginHoleWord()
+    {
+        if (_atWordStart && Current == ShellQuoteState.Bare && _hereDocument is null && !InComment && !_inBackticks && !InArithmetic)
+            BeginWord(option: false);
+    }
+
     private void EndCarried() => (_carried, _redirection) = (null, Redirection.None);
 
     /// <summary>Reads a character of a redirection in a carried command line; true when it ends the redirection's target word.</summary>
@@ -445,9 +479,7 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
-        // A hole never counts as an option of ssh, watch or eval: quoted for the inner shell, a value that is not a plain
-        // word starts with a quote, which is no option (and eval would refuse `-x; …` as one rather than run it).
-        if (_atWordStart && Current == ShellQuoteState.Bare && !_inBackticks && !InArithmetic) BeginWord(option: false);
+        BeginHoleWord();
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
@@ -458,7 +490,7 @@ internal sealed class ShellQuoteContext
     public void AfterHole(string written)
     {
         // A hole no value was quoted for (a parameter on a generated page) can still start the carried command line.
-        if (!_holeQuoted && _atWordStart && Current == ShellQuoteState.Bare && _hereDocument is null && !InComment && !_inBackticks && !InArithmetic) BeginWord(option: false);
+        BeginHoleWord();
         var carried = _hereDocument is null ? Carried : _carried;
         carried?.AfterHole();
         if (_redirection == Redirection.Operator) _redirection = Redirection.Target;
