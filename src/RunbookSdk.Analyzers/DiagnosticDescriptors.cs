@@ -4,7 +4,8 @@ namespace RunbookSdk.Analyzers;
 
 /// <summary>
 /// Every rule of the runbook catalog in one place. Ids are stable forever; a rule that changes meaning gets a new id.
-/// Ids RB0101 and up belong to the source generator.
+/// Ids RB0101 and up belong to the source generator. Retired ids are never reused: RB0020 (a parameter in a command
+/// line another shell runs, now quoted for both shells by the runner; AnalyzerReleases.Unshipped.md, docs/rules/RB0020.md).
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -116,11 +117,6 @@ internal static class DiagnosticDescriptors
         "RB0019", "Placeholder left in a runbook's text",
         "'{0}' is a placeholder in the {1}: the on-call engineer reads this text on the page and at the prompt; write what it stands for",
         Categories.Completeness, DiagnosticSeverity.Warning);
-
-    public static readonly DiagnosticDescriptor ParameterInNestedShell = Create(
-        "RB0020", "Parameter in a command line another shell runs",
-        "'{0}' is quoted for this shell only: '{1}' hands the quoted command line to another shell, which splits the value again, so a value with a space, ';' or '$(...)' runs something else",
-        Categories.Safety, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");

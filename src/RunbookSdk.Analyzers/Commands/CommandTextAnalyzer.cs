@@ -14,8 +14,7 @@ namespace RunbookSdk.Analyzers.Commands;
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
 /// RB0017 constants of several words in the handler's holes, RB0018 hidden characters (also bidirectional controls in the
-/// text a person reads, <see cref="ProseDirectionControls"/>), RB0019 placeholders left in that text (<see cref="PlaceholderText"/>), RB0020 parameters
-/// in a command line another shell runs (<see cref="NestedShellHoles"/>).
+/// text a person reads, <see cref="ProseDirectionControls"/>), RB0019 placeholders left in that text (<see cref="PlaceholderText"/>).
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -38,8 +37,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.CommandNeverEnds,
         DiagnosticDescriptors.ConstantHoleIsOneWord,
         DiagnosticDescriptors.HiddenCharacter,
-        DiagnosticDescriptors.PlaceholderText,
-        DiagnosticDescriptors.ParameterInNestedShell);
+        DiagnosticDescriptors.PlaceholderText);
 
     /// <summary>The DSL calls whose text runs or is sent: what these rules read (and RB0018's prose check leaves to them).</summary>
     internal static readonly ImmutableHashSet<string> CommandCalls = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
@@ -119,10 +117,6 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             foreach (var (hole, value) in ConstantHoles.MeantAsSeveralWords(text))
                 call.Report(DiagnosticDescriptors.ConstantHoleIsOneWord, hole.GetLocation(), hole.Expression.ToString(), value);
-
-            foreach (var (hole, carrier) in NestedShellHoles.In(text))
-                call.Report(DiagnosticDescriptors.ParameterInNestedShell,
-                    hole.Hole!.Parent is InterpolationSyntax interpolation ? interpolation.GetLocation() : hole.Hole.GetLocation(), hole.Hole.ToString(), carrier);
         }
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))

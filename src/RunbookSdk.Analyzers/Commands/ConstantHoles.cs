@@ -10,7 +10,8 @@ namespace RunbookSdk.Analyzers.Commands;
 /// hole, so <c>$"{Kubectl} get pods -n {Namespace}"</c> with <c>Kubectl = "kubectl --context prod"</c> runs a program
 /// named <c>'kubectl --context prod'</c>. Only the two shapes where splitting was plainly meant are reported — a hole
 /// at a command's start, and a hole whose value starts with an option (<c>"--all --force"</c>) — both outside quotes;
-/// <c>git commit -m {Message}</c> with a sentence is one word on purpose.
+/// <c>git commit -m {Message}</c> with a sentence is one word on purpose. In a command line handed to another shell
+/// (<c>ssh HOST '…'</c>, <c>sh -c "…"</c>, a script fed to <c>bash &lt;&lt;EOF</c>) the shape is judged where that shell reads it.
 /// </summary>
 internal static class ConstantHoles
 {
@@ -31,8 +32,10 @@ internal static class ConstantHoles
                 continue;
             }
 
-            if (piece.ConstantHole is { } hole && IsCandidate(piece.Constant!) && shell.AtBareWord &&
-                (piece.Constant!.TrimStart()[0] == '-' || AtCommandStart(text.Shell, piece.FlatStart)))
+            // Asked of the shell that reads the hole last: in ssh HOST '{Kubectl} get pods' the runner quotes the constant
+            // for the remote shell too, which then looks for a program named after all of it.
+            if (piece.ConstantHole is { } hole && IsCandidate(piece.Constant!) && shell.AtInnermostBareWord &&
+                (piece.Constant!.TrimStart()[0] == '-' || AtCommandStart(text.Shell, piece.FlatStart) || shell.AtInnermostCommandStart))
                 yield return (hole, piece.Constant!);
 
             shell.AfterHole(piece.FlatText);

@@ -14,23 +14,33 @@ namespace RunbookSdk.Analyzers.Text;
 /// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text.
 /// </summary>
 /// <remarks>
-/// Asked by <see cref="ShellOperators"/> at a quote or a <c>&lt;&lt;</c>, about the simple command before it. A short,
-/// documented list on purpose (docs/rules/RB0005.md, RB0014.md, RB0015.md): a command the list misses keeps the rules'
-/// reading of quoted text, which reports nothing new.
+/// One list for the rules and the runner: asked by the analyzers' <c>ShellOperators</c> at a quote or a <c>&lt;&lt;</c>,
+/// about the simple command before it, and by the runner's <c>ShellQuoteContext</c> (this file is linked into RunbookSdk
+/// and the generator), which quotes a hole in such a command line once for every shell that reads it. A short,
+/// documented list on purpose (docs/rules/RB0005.md, RB0014.md, RB0015.md, docs/runner.md): a command the list misses
+/// keeps the rules' reading of quoted text, which reports nothing new.
 /// </remarks>
 internal static class NestedShells
 {
     // A word of the command, not the end of another one (flush, git push): after a blank, a path's slash or a nested start.
     private const string WordStart = @"(?<![^\s/\x02])";
     private const string Shell = @"(ba|z|da|k|a)?sh";
-    // ssh's options that take a value (-i key, -p 2222, -o 'ProxyCommand=ssh -W %h:%p bastion', -J jump), then the host.
-    private const string Ssh = @"ssh(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s+('[^']*'|""[^""]*""|\S+)|\s+-\S+)*\s+[^\s-]\S*";
+    // ssh's options: those that take a value (-i key, -p 2222 or -p2222, -o 'ProxyCommand=ssh -W %h:%p bastion', -J jump),
+    // flags (only the letters that take no value: `-p` is never a flag, so the 2222 of `ssh -p 2222 db-1` is never read as
+    // the host) and --. ssh reads them before the host and after it (`ssh db-1 -t -- 'cmd'`).
+    private const string SshOptions = @"(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s*('[^']*'|""[^""]*""|\S+)|\s+-[46AaCfGgKkMNnqsTtVvXxYy]+(?=\s)|\s+--(?=\s))*";
+    private const string Ssh = "ssh" + SshOptions + @"\s+[^\s-]\S*" + SshOptions;
 
+    // watch's options: -n 5, -n5, -dn 5, --interval=5, --interval 5, and flags (-d, -t, --color); `-n` alone takes a value.
+    private const string WatchOptions = @"(\s+(-[a-zA-Z]*n\s*\S+|--interval(=|\s+)\S+|--(?!interval(=|\s|$))[\w-]+(=\S*)?|-[a-zA-Z]*[a-mo-zA-Z](?=\s)))*";
+
+    // The group `word`: the carrier hands on the one word after it (sh -c WORD, su -c WORD); otherwise every word up
+    // to the end of the simple command (ssh and watch join their arguments with spaces, eval joins its own).
     private static readonly Regex s_argumentCarrier = GuardedPattern.CreateRegex(WordStart + "(" +
-        Shell + @"(\s+([-+][a-zA-Z]*o\s+[\w-]+|--?[a-zA-Z][\w-]*|\+[a-zA-Z]+))*\s+-[a-zA-Z]*c[a-zA-Z]*" +
-        @"|su(\s+\S+)*?\s+-c" +
+        "(?<word>" + Shell + @"(\s+([-+][a-zA-Z]*o\s+[\w-]+|--?[a-zA-Z][\w-]*|\+[a-zA-Z]+))*\s+-[a-zA-Z]*c[a-zA-Z]*" +
+        @"|su(\s+\S+)*?\s+-c)" +
         "|" + Ssh +
-        @"|watch(\s+(-n\s*\S+|--interval(=|\s+)\S+|-\S+))*" +
+        "|watch" + WatchOptions +
         @"|eval)\s+$");
 
     private static readonly Regex s_hereDocumentReader = GuardedPattern.CreateRegex(WordStart + "(" +
@@ -47,7 +57,29 @@ internal static class NestedShells
     /// True when the quote at <paramref name="quote"/> opens the command line of the simple command that starts at
     /// <paramref name="commandStart"/>: <c>ssh ops@bastion '…'</c>, <c>sudo -u app sh -c "…"</c>.
     /// </summary>
-    public static bool CarriesArgument(string text, int commandStart, int quote) => EndsWith(s_argumentCarrier, text, commandStart, quote);
+    public static bool CarriesArgument(string text, int commandStart, int quote) => CommandLineAt(text, commandStart, quote) != CarriedCommandLine.None;
+
+    /// <summary>
+    /// What the simple command that starts at <paramref name="commandStart"/> hands to another shell from the word that
+    /// starts at <paramref name="wordStart"/> (a quote, a bare word or a hole): nothing, that one word
+    /// (<c>sh -c WORD</c>, <c>su -c WORD</c>) or every word to the end of the command (<c>ssh HOST WORD…</c>,
+    /// <c>watch WORD…</c>, <c>eval WORD…</c>).
+    /// </summary>
+    public static CarriedCommandLine CommandLineAt(string text, int commandStart, int wordStart)
+    {
+        if (wordStart - commandStart < 2) return CarriedCommandLine.None;
+        try
+        {
+            // Matched in the command's own range: no substring, and the pattern's $ is the word's start.
+            var match = s_argumentCarrier.Match(text, commandStart, wordStart - commandStart);
+            if (!match.Success) return CarriedCommandLine.None;
+            return match.Groups["word"].Success ? CarriedCommandLine.Word : CarriedCommandLine.Words;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return CarriedCommandLine.None;
+        }
+    }
 
     /// <summary>True when the here-document whose <c>&lt;&lt;</c> is at <paramref name="redirection"/> feeds a shell: <c>bash &lt;&lt;'EOF'</c>, <c>ssh host &lt;&lt;EOF</c>.</summary>
     public static bool ReadsHereDocument(string text, int commandStart, int redirection) => EndsWith(s_hereDocumentReader, text, commandStart, redirection);
@@ -65,4 +97,17 @@ internal static class NestedShells
             return false;
         }
     }
+}
+
+/// <summary>What a command hands to another shell as a command line, from a given word on.</summary>
+internal enum CarriedCommandLine
+{
+    /// <summary>Nothing: the word is an argument like any other.</summary>
+    None,
+
+    /// <summary>That one word: <c>sh -c WORD</c>, <c>su -c WORD</c> (the words after it are <c>$0</c>, <c>$1</c>…).</summary>
+    Word,
+
+    /// <summary>Every word to the end of the simple command, joined with spaces: <c>ssh HOST …</c>, <c>watch …</c>, <c>eval …</c>.</summary>
+    Words,
 }

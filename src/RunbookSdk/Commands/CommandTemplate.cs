@@ -22,7 +22,9 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
     /// <summary>
     /// Renders the command for <c>bash -c</c>: every hole is quoted for the shell quoting context it stands in
     /// (bare, inside single quotes, inside double quotes, a comment, a here-document body), so no value can end the
-    /// command or start another.
+    /// command or start another. In a command line that the command hands to another shell (<c>ssh HOST '…'</c>,
+    /// <c>sh -c "…"</c>, <c>eval</c>, a script fed to <c>bash &lt;&lt;EOF</c>) a hole is quoted for that shell first,
+    /// then for this one, so it is one word for both.
     /// </summary>
     /// <exception cref="CommandQuotingException">A value stands where no quoting keeps it literal (inside backticks,
     /// in arithmetic, a line break in a here-document) and is not a plain word there.</exception>

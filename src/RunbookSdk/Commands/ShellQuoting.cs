@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using RunbookSdk.Analyzers.Text;
 
 // Also compiled into the generator (netstandard2.0), which quotes constant holes on the page as the runner does.
 namespace RunbookSdk.Commands;
@@ -61,6 +62,13 @@ public static class ShellQuoting
 /// <c>[[ ]]</c>, <c>let</c>, <c>declare -i</c> and array subscripts, where <c>a[$(cmd)]</c> runs even when quoted), and in here-document bodies (quotes are literal there
 /// and a line equal to the delimiter ends the body).
 /// </summary>
+/// <remarks>
+/// A command line that this shell hands to another one (<see cref="NestedShells"/>: <c>ssh HOST '…'</c>,
+/// <c>ssh HOST word…</c>, <c>sh -c "…"</c>, <c>su -c</c>, <c>watch</c>, <c>eval</c>, a script in <c>bash &lt;&lt;EOF</c>) is
+/// followed by a <see cref="CarriedShell"/> with a context of its own, fed what that shell will read; a hole in it is
+/// quoted for the inner shell first, then for where it stands in this one. The inner context does the same for a
+/// command line it hands on (<c>ssh a 'ssh b "rm {X}"'</c>).
+/// </remarks>
 internal sealed class ShellQuoteContext
 {
     // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command;
@@ -69,9 +77,27 @@ internal sealed class ShellQuoteContext
 
     // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
     // parentheses that were open outside it.
-    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses)> _frames = new();
-    private readonly Queue<(string Delimiter, bool Literal, bool StripTabs)> _pendingHereDocuments = new();
-    private (string Delimiter, bool Literal, bool StripTabs)? _hereDocument;
+    // A frame also keeps the simple command and the carried command line of the text it interrupts: $( ) starts
+    // commands of its own, and what it prints is part of the word around it.
+    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried)> _frames = new();
+    private readonly Queue<HereDocumentBody> _pendingHereDocuments = new();
+    private HereDocumentBody? _hereDocument;
+    // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
+    private bool _hereDocumentEscape;
+    // The simple command so far, as written (a hole as its plain value, or _): where NestedShells looks for a carrier.
+    private readonly System.Text.StringBuilder _command = new();
+    // The command line this shell hands to another one, while the text being read is part of it.
+    private CarriedShell? _carried;
+    // A redirection in a carried command line (> file, 2>&1): its operator and target are this shell's, not handed on.
+    private Redirection _redirection;
+    // The word a hole stands for in _command, once QuoteHole has seen its value.
+    private string? _holeWord;
+    private bool _holeQuoted;
+
+    private enum Redirection { None, Operator, Target }
+
+    /// <summary>A here-document whose body is being read: <see cref="Script"/> when a shell reads it as commands.</summary>
+    private readonly record struct HereDocumentBody(string Delimiter, bool Literal, bool StripTabs, bool Script);
     private readonly System.Text.StringBuilder _line = new();
     private bool _lineHasHole;
     private int _parentheses;
@@ -94,6 +120,29 @@ internal sealed class ShellQuoteContext
 
     private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
 
+    /// <summary>
+    /// <see cref="AtBareWord"/>, asked of the shell that reads a hole here last: the inner shell of a carried command
+    /// line (<c>ssh HOST '{X} …'</c>, <c>ssh HOST {X} …</c>), which reads the hole as one word however this one quotes it.
+    /// </summary>
+    public bool AtInnermostBareWord
+    {
+        get
+        {
+            BeginHoleWord();
+            return Carried is { } carried ? carried.AtInnermostBareWord : AtBareWord;
+        }
+    }
+
+    /// <summary>A hole here starts a simple command of the shell that reads it last: nothing stands before it there.</summary>
+    public bool AtInnermostCommandStart
+    {
+        get
+        {
+            BeginHoleWord();
+            return Carried is { } carried ? carried.AtInnermostCommandStart : _command.Length == 0;
+        }
+    }
+
     public void Advance(string literal)
     {
         // Where the current word began in this text: -1 when it began before it (or no word has begun).
@@ -111,34 +160,51 @@ internal sealed class ShellQuoteContext
                 if (c == '\n')
                 {
                     (InComment, _atWordStart) = (false, true);
+                    _command.Length = 0;
                     StartPendingHereDocument(); // cat <<EOF # a comment: the body starts on the next line
                 }
                 continue;
             }
 
+            if (_atWordStart && Current == ShellQuoteState.Bare && StartsWord(c)) BeginWord(option: c == '-');
+            // The shell that reads this character after this one hands it on, if any; null inside a $( ) or backticks
+            // of this shell, and in a redirection.
+            var carried = Carried;
             var atWordStart = false;
             // A let command's arithmetic ends with the command.
             if (Current == ShellQuoteState.Bare && c is ';' or '&' or '|' or '\n' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Let)
-                (_, Current, _parentheses) = _frames.Pop();
+                CloseFrame();
             // An assignment's value ends with its word.
             if (Current == ShellQuoteState.Bare && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')') && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.IntegerAssignment)
-                (_, Current, _parentheses) = _frames.Pop();
+                CloseFrame();
             switch (Current)
             {
                 case ShellQuoteState.Bare when c == '\\':
-                    i++; // the next character is escaped
+                    // The next character is escaped: the inner shell reads it as it is (a line continuation, nothing).
+                    if (i + 1 < literal.Length)
+                    {
+                        _command.Append(c);
+                        c = literal[++i];
+                        if (c != '\n') carried?.Feed(c);
+                    }
+                    carried?.ContinueWord();
                     break;
                 case ShellQuoteState.Bare when c == '\'':
                     Current = ShellQuoteState.SingleQuoted;
+                    carried?.ContinueWord();
                     break;
                 case ShellQuoteState.Bare when c == '"':
                     Current = ShellQuoteState.DoubleQuoted;
+                    carried?.ContinueWord();
                     break;
                 case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '`':
                     _inBackticks = !_inBackticks;
+                    // What the substitution prints is read by the inner shell: one unknown character.
+                    if (!_inBackticks) Carried?.Feed('_');
                     break;
                 case ShellQuoteState.Bare when c == '#' && _atWordStart:
                     InComment = true;
+                    EndCarried(); // a comment ends the command: nothing after it is handed on
                     break;
                 case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '$' && At(literal, i + 1, "(("):
                     Open(FrameKind.Arithmetic);
@@ -149,76 +215,168 @@ internal sealed class ShellQuoteContext
                     atWordStart = true;
                     i++;
                     break;
-                case ShellQuoteState.Bare when _atWordStart && c == '(' && At(literal, i + 1, "("):
+                // In a carried command line the words are arguments of this shell's command: arithmetic, tests, let
+                // and assignments there are the inner shell's (its own context follows them).
+                case ShellQuoteState.Bare when carried is null && _atWordStart && c == '(' && At(literal, i + 1, "("):
                     Open(FrameKind.Arithmetic);
                     i++;
                     break;
-                case ShellQuoteState.Bare when _atWordStart && c == '[' && At(literal, i + 1, "[") && (i + 2 == literal.Length || char.IsWhiteSpace(literal[i + 2])):
+                case ShellQuoteState.Bare when carried is null && _atWordStart && c == '[' && At(literal, i + 1, "[") && (i + 2 == literal.Length || char.IsWhiteSpace(literal[i + 2])):
                     Open(FrameKind.Test);
                     i++;
                     atWordStart = true;
                     break;
                 case ShellQuoteState.Bare when _atWordStart && c == ']' && At(literal, i + 1, "]") && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Test:
-                    (_, Current, _parentheses) = _frames.Pop();
+                    CloseFrame();
                     i++;
                     break;
-                case ShellQuoteState.Bare when _atWordStart && At(literal, i, "let") && i + 3 < literal.Length && literal[i + 3] is ' ' or '\t':
+                case ShellQuoteState.Bare when carried is null && _atWordStart && At(literal, i, "let") && i + 3 < literal.Length && literal[i + 3] is ' ' or '\t':
                     Open(FrameKind.Let);
                     i += 2;
                     break;
-                case ShellQuoteState.Bare when _atWordStart && DeclaresIntegers(literal, i) is var length and > 0:
+                case ShellQuoteState.Bare when carried is null && _atWordStart && DeclaresIntegers(literal, i) is var length and > 0:
                     // declare -i n=..., local -i, typeset -i: the assignments are evaluated as arithmetic, and so is
                     // every later assignment to the names declared.
                     RememberIntegerNames(literal, i + length);
                     Open(FrameKind.Let);
                     i += length - 1;
                     break;
-                case ShellQuoteState.Bare when _atWordStart && AssignsInteger(literal, i) is var nameLength and > 0:
+                case ShellQuoteState.Bare when carried is null && _atWordStart && AssignsInteger(literal, i) is var nameLength and > 0:
                     Open(FrameKind.IntegerAssignment);
                     i += nameLength - 1;
                     break;
-                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '[' && IsSubscriptStart(literal, i, wordStart):
+                case ShellQuoteState.Bare or ShellQuoteState.DoubleQuoted when c == '[' && IsSubscriptStart(literal, i, carried is null ? wordStart : -1):
                     Open(FrameKind.Subscript);
                     break;
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
-                    (_, Current, _parentheses) = _frames.Pop();
+                    CloseFrame();
                     break;
                 case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic:
-                    i = ReadHereDocumentDelimiter(literal, i + 2) - 1;
+                    // The redirection is this shell's; the body is read as a script when it is fed to a shell.
+                    var script = NestedShells.ReadsHereDocument(_command.ToString(), 0, _command.Length);
+                    i = ReadHereDocumentDelimiter(literal, i + 2, script) - 1;
+                    break;
+                case ShellQuoteState.Bare when _carried is not null && c is '<' or '>':
+                    _redirection = Redirection.Operator;
                     break;
                 case ShellQuoteState.Bare when c == '(':
                     _parentheses++;
                     atWordStart = true;
+                    EndCarried();
+                    _command.Length = 0;
                     break;
                 case ShellQuoteState.Bare when c == ')':
-                    if (_parentheses > 0) _parentheses--;
-                    else if (_frames.Count > 0)
+                    if (_parentheses > 0)
                     {
-                        var outer = _frames.Pop();
-                        (Current, _parentheses) = (outer.Outer, outer.Parentheses);
-                        if (outer.Kind == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
+                        _parentheses--;
+                        EndCarried();
+                        _command.Length = 0;
                     }
+                    else if (_frames.Count > 0 && CloseFrame() == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
                     break;
                 case ShellQuoteState.Bare when c == '\n':
                     atWordStart = true;
+                    EndCarried();
+                    _command.Length = 0;
                     StartPendingHereDocument();
+                    break;
+                case ShellQuoteState.Bare when _carried is not null && _redirection != Redirection.None:
+                    atWordStart = AdvanceRedirection(c);
                     break;
                 case ShellQuoteState.Bare:
                     atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|';
+                    if (c is ';' or '&' or '|')
+                    {
+                        EndCarried();
+                        _command.Length = 0;
+                    }
+                    else if (char.IsWhiteSpace(c))
+                    {
+                        if (carried is not null && carried.EndWord()) EndCarried();
+                    }
+                    else carried?.Feed(c);
                     break;
                 case ShellQuoteState.SingleQuoted when c == '\'':
                     Current = ShellQuoteState.Bare;
                     break;
+                case ShellQuoteState.SingleQuoted:
+                    carried?.Feed(c);
+                    break;
                 case ShellQuoteState.DoubleQuoted when c == '\\':
-                    i++;
+                    // Inside "…" a backslash escapes only $ ` " \ and a new line; before anything else it stays.
+                    if (i + 1 < literal.Length)
+                    {
+                        _command.Append(c);
+                        c = literal[++i];
+                        if (c is not ('$' or '`' or '"' or '\\' or '\n')) carried?.Feed('\\');
+                        if (c != '\n') carried?.Feed(c);
+                    }
                     break;
                 case ShellQuoteState.DoubleQuoted when c == '"':
                     Current = ShellQuoteState.Bare;
                     break;
+                case ShellQuoteState.DoubleQuoted:
+                    carried?.Feed(c);
+                    break;
             }
+            if (_command.Length > 0 || !atWordStart) _command.Append(c);
             _atWordStart = atWordStart;
             if (atWordStart) wordStart = i + 1;
         }
+    }
+
+    /// <summary>The carried command line the text now being read is part of; null in this shell's own parts of it.</summary>
+    private CarriedShell? Carried => _redirection == Redirection.None && !_inBackticks ? _carried : null;
+
+    /// <summary>A character that starts a word (not a blank, an operator or a comment).</summary>
+    private bool StartsWord(char c) =>
+        !char.IsWhiteSpace(c) && c is not (';' or '&' or '|' or '(' or ')' or '<' or '>' or '#') && !_inBackticks && !InArithmetic;
+
+    /// <summary>
+    /// A word starts in this shell's own text: when the command so far hands the text from here on to another shell
+    /// (<see cref="NestedShells"/>), that shell's reading begins. The options of ssh, watch and eval
+    /// (<paramref name="option"/>: the word starts with <c>-</c>) before the command line are still theirs.
+    /// </summary>
+    private void BeginWord(bool option)
+    {
+        if (_carried is not null || _command.Length < 2) return;
+        var command = _command.ToString();
+        if (!NestedShells.MayCarry(command)) return;
+        var reach = NestedShells.CommandLineAt(command, 0, command.Length);
+        if (reach == CarriedCommandLine.None || option && reach == CarriedCommandLine.Words) return;
+        _carried = new CarriedShell(reach);
+    }
+
+    /// <summary>
+    /// A hole that starts a word can start a carried command line (<c>bash -c {Script}</c>, <c>ssh HOST {Command} …</c>).
+    /// It never counts as an option of ssh, watch or eval: quoted for the inner shell, a value that is not a plain word
+    /// starts with a quote, which is no option (and eval would refuse <c>-x; …</c> as one rather than run it).
+    /// </summary>
+    private void BeginHoleWord()
+    {
+        if (_atWordStart && Current == ShellQuoteState.Bare && _hereDocument is null && !InComment && !_inBackticks && !InArithmetic)
+            BeginWord(option: false);
+    }
+
+    private void EndCarried() => (_carried, _redirection) = (null, Redirection.None);
+
+    /// <summary>Reads a character of a redirection in a carried command line; true when it ends the redirection's target word.</summary>
+    private bool AdvanceRedirection(char c)
+    {
+        if (c is ';' or '&' or '|' && _redirection == Redirection.Target || c == '\n')
+        {
+            // The command ends with its redirection (> out; next): so does the carried command line.
+            EndCarried();
+            _command.Length = 0;
+            return true;
+        }
+        if (char.IsWhiteSpace(c))
+        {
+            if (_redirection == Redirection.Target) _redirection = Redirection.None;
+            return true;
+        }
+        if (c is not ('&' or '|' or '<' or '>')) _redirection = Redirection.Target;
+        return false;
     }
 
     private static readonly string[] IntegerDeclarations = ["declare ", "local ", "typeset "];
@@ -304,11 +462,15 @@ internal sealed class ShellQuoteContext
     /// <exception cref="CommandQuotingException">No quoting would keep <paramref name="value"/> literal here.</exception>
     public string QuoteHole(string value, string shown)
     {
+        _holeWord = _holeQuoted || value.Length == 0 || !IsPlainWord(value) ? "_" : value;
+        _holeQuoted = true;
         if (_hereDocument is { } document)
         {
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
+            // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
+            if (_carried is { } script) shown = script.QuoteHole(value, shown);
             // Quotes mean nothing in a body; with an unquoted delimiter $, ` and \ still do, and a backslash escapes them.
             return document.Literal ? shown : EscapeForHereDocument(shown);
         }
@@ -317,12 +479,23 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+        BeginHoleWord();
+        // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
+        if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
     }
 
     /// <summary>A hole's text was written: whatever follows continues its word (and its line).</summary>
+    /// <param name="written">The hole's text as written (quoted by <see cref="QuoteHole"/>, or a page's placeholder).</param>
     public void AfterHole(string written)
     {
+        // A hole no value was quoted for (a parameter on a generated page) can still start the carried command line.
+        BeginHoleWord();
+        var carried = _hereDocument is null ? Carried : _carried;
+        carried?.AfterHole();
+        if (_redirection == Redirection.Operator) _redirection = Redirection.Target;
+        if (_hereDocument is null && !InComment) _command.Append(_holeWord ?? "_");
+        (_holeWord, _holeQuoted) = (null, false);
         _atWordStart = false;
         if (_hereDocument is not null)
         {
@@ -338,12 +511,28 @@ internal sealed class ShellQuoteContext
 
     private void Open(FrameKind kind)
     {
-        _frames.Push((kind, Current, _parentheses));
-        (Current, _parentheses) = (ShellQuoteState.Bare, 0);
+        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried));
+        (Current, _parentheses, _carried) = (ShellQuoteState.Bare, 0, null);
+        _command.Length = 0;
+    }
+
+    /// <summary>Closes the innermost frame: back to the quoting, the command and the carried command line around it.</summary>
+    private FrameKind CloseFrame()
+    {
+        var frame = _frames.Pop();
+        (Current, _parentheses, _carried) = (frame.Outer, frame.Parentheses, frame.Carried);
+        // What $( ) prints, or $(( )) computes, is part of the word around it: unknown, one plain character.
+        _command.Length = 0;
+        _command.Append(frame.Command).Append('_');
+        Carried?.Feed('_');
+        return frame.Kind;
     }
 
     /// <summary>Reads <c>&lt;&lt;-'EOF'</c>'s delimiter from <paramref name="start"/>; returns the index after it.</summary>
-    private int ReadHereDocumentDelimiter(string text, int start)
+    /// <param name="text">The literal text.</param>
+    /// <param name="start">Just after the <c>&lt;&lt;</c>.</param>
+    /// <param name="script">A shell reads the body as commands (<see cref="NestedShells.ReadsHereDocument"/>).</param>
+    private int ReadHereDocumentDelimiter(string text, int start, bool script)
     {
         var i = start;
         var stripTabs = i < text.Length && text[i] == '-';
@@ -369,19 +558,23 @@ internal sealed class ShellQuoteContext
             else if (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or '<' or '>' or '(' or ')') break;
             else delimiter.Append(c);
         }
-        if (delimiter.Length > 0) _pendingHereDocuments.Enqueue((delimiter.ToString(), quoted, stripTabs));
+        if (delimiter.Length > 0) _pendingHereDocuments.Enqueue(new HereDocumentBody(delimiter.ToString(), quoted, stripTabs, script));
         return i;
     }
 
     private void StartPendingHereDocument()
     {
         if (_pendingHereDocuments.Count == 0) return;
-        _hereDocument = _pendingHereDocuments.Dequeue();
-        (_line.Length, _lineHasHole) = (0, false);
+        var document = _pendingHereDocuments.Dequeue();
+        _hereDocument = document;
+        (_line.Length, _lineHasHole, _hereDocumentEscape) = (0, false, false);
+        // The shell that reads a script reads the whole body, with its own quoting.
+        _carried = document.Script ? new CarriedShell(CarriedCommandLine.Words) : null;
     }
 
-    private void AdvanceHereDocument((string Delimiter, bool Literal, bool StripTabs) document, char c)
+    private void AdvanceHereDocument(HereDocumentBody document, char c)
     {
+        FeedScript(document, c);
         if (c != '\n')
         {
             _line.Append(c);
@@ -394,11 +587,37 @@ internal sealed class ShellQuoteContext
             if (_lineHasHole)
                 throw new CommandQuotingException("a value in a here-document makes a line equal to its delimiter: the here-document would end there, and the lines after it would run as commands.");
             _hereDocument = null;
+            _carried = null;
             (_line.Length, _lineHasHole, _atWordStart) = (0, false, true);
+            _command.Length = 0;
             StartPendingHereDocument();
             return;
         }
         (_line.Length, _lineHasHole) = (0, false);
+    }
+
+    /// <summary>
+    /// Feeds a character of a script's body to the shell that reads it, as this shell passes it on: all of it under a
+    /// quoted delimiter; under an unquoted one without the backslash that escapes <c>$</c>, <c>`</c> or <c>\</c>, and
+    /// without a backslash and new line (a line continuation). The delimiter line is fed too: the script ends there.
+    /// </summary>
+    private void FeedScript(HereDocumentBody document, char c)
+    {
+        if (_carried is not { } script) return;
+        if (document.Literal)
+        {
+            script.Feed(c);
+            return;
+        }
+        if (_hereDocumentEscape)
+        {
+            _hereDocumentEscape = false;
+            if (c is not ('$' or '`' or '\\' or '\n')) script.Feed('\\');
+            if (c != '\n') script.Feed(c);
+            return;
+        }
+        if (c == '\\') _hereDocumentEscape = true;
+        else script.Feed(c);
     }
 
     private static string EscapeForHereDocument(string value)

@@ -52,6 +52,22 @@ public sealed class RuleDocsTests
     }
 
     [Fact]
+    public void A_retired_rule_keeps_its_page_saying_so_and_its_id_is_reported_by_no_analyzer()
+    {
+        var catalog = File.ReadAllText(Path.Combine(s_docs, "analyzers.md")).ReplaceLineEndings("\n");
+        var retired = catalog[catalog.IndexOf("### Retired rules", StringComparison.Ordinal)..];
+        var ids = Regex.Matches(retired, @"^\| \[(?<id>RB\d{4})\]\(rules/\k<id>\.md\) \|", RegexOptions.Multiline).Select(m => m.Groups["id"].Value).ToArray();
+
+        Assert.Contains("RB0020", ids);
+        Assert.All(ids, id =>
+        {
+            // An id is never given to another rule: a page and a squiggle with a different meaning would mislead.
+            Assert.DoesNotContain(s_rules, r => r.Id == id);
+            Assert.StartsWith($"# {id} (retired): ", File.ReadAllText(Path.Combine(s_docs, "rules", id + ".md")));
+        });
+    }
+
+    [Fact]
     public void Every_fix_is_for_a_rule_of_the_catalog() =>
         Assert.All(s_fixable, id => Assert.Contains(s_rules, r => r.Id == id));
 

@@ -43,4 +43,23 @@ public sealed class ConstantHoleTests
         Assert.Equal("kubectl --context prod-eu get pods -n {Namespace} -l note=\"costs \\$5\"", documented);
         Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
     }
+
+    [Fact]
+    public void A_constant_in_a_command_line_another_shell_runs_is_documented_quoted_for_both_shells_as_the_runner_runs_it()
+    {
+        var runbook = TestRunbooks.Runbook
+            .Replace("[Parameter(\"Kubernetes namespace\")]", "private const string Cache = \"/var/cache/my app\";\n    [Parameter(\"Kubernetes namespace\")]")
+            .Replace("$\"kubectl get pods -n {Namespace}\"", "$\"ssh {Namespace} 'rm -rf {Cache}'\"");
+        Assert.Contains("'rm -rf {Cache}'", runbook);
+
+        // What the runner executes (Namespace = "db-1"): the constant quoted for the remote shell, then for the local one.
+        const string Cache = "/var/cache/my app";
+        var Namespace = "db-1";
+        CommandInterpolationHandler handler = $"ssh {Namespace} 'rm -rf {Cache}'";
+        var executed = handler.ToTemplate().Render();
+        Assert.Equal(@"ssh db-1 'rm -rf '\''/var/cache/my app'\'''", executed);
+
+        var documented = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.Contains("ssh {Namespace}", StringComparison.Ordinal));
+        Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
+    }
 }

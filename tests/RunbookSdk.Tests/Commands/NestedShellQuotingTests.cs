@@ -1,0 +1,206 @@
+using RunbookSdk.Commands;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Commands;
+
+/// <summary>
+/// A hole in a command line that the shell hands to another one (<c>ssh HOST '…'</c>, <c>sh -c "…"</c>, <c>eval</c>, a
+/// script in <c>bash &lt;&lt;EOF</c>) is quoted once for every shell that reads it: each hostile value reaches the inner
+/// command as exactly one argument, and nothing it holds runs. Through the real bash; the "remote" shell of ssh is a
+/// stand-in script on PATH that does what ssh does with its arguments — joins the words after the host with spaces and
+/// hands them to a shell (<c>bash -c</c>), or, with none, feeds it its input — since there is no ssh server here.
+/// </summary>
+public sealed class NestedShellQuotingTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public NestedShellQuotingTests()
+    {
+        var ssh = _temp.File("ssh");
+        File.WriteAllText(ssh, """
+            #!/bin/sh
+            # Stands in for ssh: skips its options, the host and the options after it (ssh reads those too, up to a --),
+            # then runs the rest as the remote side does.
+            for part in options host options; do
+              if [ $part = host ]; then shift; continue; fi
+              while :; do case "$1" in -p|-o|-i|-l|-J) shift 2;; --) shift; break;; -*) shift;; *) break;; esac; done
+            done
+            if [ $# -eq 0 ]; then exec bash -s; fi
+            exec bash -c "$*"
+            """.Replace("\r", "", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Marker => _temp.File("PWNED");
+
+    /// <summary>The hostile values, and three that would run a command if a shell split them.</summary>
+    public static TheoryData<string> Values
+    {
+        get
+        {
+            var data = HostileValues.Theory();
+            data.Add("x; touch MARKER");
+            data.Add("$(touch MARKER)");
+            data.Add("`touch MARKER`");
+            data.Add("a' ; touch MARKER ; '");
+            data.Add("a\" ; touch MARKER ; \"");
+            return data;
+        }
+    }
+
+    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
+
+    /// <summary>Runs the rendered command with the ssh stand-in first on PATH; the marker file must not appear.</summary>
+    private string Run(CommandTemplate command)
+    {
+        var output = Bash.Run($"PATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + command.Render());
+        Assert.False(File.Exists(Marker), "a value ran a command in the inner shell: " + command.Render());
+        return output;
+    }
+
+    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_in_the_quoted_command_line_of_ssh_reaches_the_remote_command_as_one_argument(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"[{value}]", Run(Command($"ssh db-1 'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"ssh -p 2222 -o 'ConnectTimeout=5' db-1 'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"ssh db-1 -t -- 'printf \"[%s]\" {value}'")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_in_double_quotes_inside_the_command_line_of_ssh_is_quoted_for_those_quotes_then_for_the_outer_ones(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"[pre {value} post]", Run(Command($"ssh db-1 'printf \"[%s]\" \"pre {value} post\"'")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_among_the_words_ssh_joins_for_the_remote_shell_stays_one_word(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"{value}.", Run(Command($"ssh db-1 printf %s. {value}")));
+        Assert.Equal($"{value}.", Run(Command($"ssh -p 2222 -t db-1 printf %s. {value}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_in_the_command_line_of_sh_c_bash_c_and_eval_reaches_the_command_as_one_argument(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"[{value}]", Run(Command($"sh -c 'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"timeout 10 bash -c \"printf '[%s]' {value}\"")));
+        Assert.Equal($"[{value}]", Run(Command($"eval 'printf \"[%s]\" {value}'")));
+        // After what the outer shell substitutes itself, in single quotes of the inner shell inside double quotes of the outer.
+        Assert.Equal($"[x][{value}]", Run(Command($"sh -c \"printf '[%s]' $(printf x) '{value}'\"")));
+        Assert.Equal($"{value}.", Run(Command($"eval printf %s. {value}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_two_shells_deep_is_quoted_for_all_three(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"{value}.", Run(Command($"ssh bastion 'ssh db-1 \"printf %s. {value}\"'")));
+        Assert.Equal($"[{value}]", Run(Command($"bash -c 'sh -c \"printf [%s] {value}\"'")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_in_a_script_fed_to_a_shell_is_a_word_of_that_shell(string value)
+    {
+        if (value.Contains('\n', StringComparison.Ordinal)) return; // refused in any here-document (UnquotableContextTests)
+        value = Hostile(value);
+        Assert.Equal($"[{value}]", Run(Command($"bash <<EOF\nprintf '[%s]' {value}\nEOF")));
+        Assert.Equal($"[{value}]", Run(Command($"bash -s <<'EOF'\nprintf \"[%s]\" \"{value}\"\nEOF")));
+        Assert.Equal($"[{value}]", Run(Command($"ssh db-1 <<EOF\nprintf '[%s]' {value}\nEOF")));
+    }
+
+    [Theory]
+    [InlineData("x; touch PWNED")]
+    [InlineData("$(touch PWNED)")]
+    [InlineData("two words")]
+    [InlineData("it's")]
+    [InlineData("-x; touch PWNED")]
+    public void A_value_that_is_the_whole_command_line_runs_as_one_command_name_and_nothing_else(string value)
+    {
+        // The inner shell looks for a command named exactly the value, and says so (a name without a slash: bash
+        // calls the handler only for those, so the marker is relative to the folder the commands run in).
+        var notFound = $"cd {ShellQuoting.QuoteBare(_temp.Path)}\ncommand_not_found_handle() {{ printf '[%s]' \"$1\"; }}; export -f command_not_found_handle\n";
+        var expected = $"[{value}]";
+        Assert.Equal(expected, Bash.Run(notFound + Command($"bash -c {value}").Render()));
+        Assert.Equal(expected, Bash.Run(notFound + Command($"eval {value}").Render()));
+        Assert.False(File.Exists(Marker));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void Words_after_the_command_line_of_sh_c_are_its_arguments_and_quoted_for_the_outer_shell_only(string value)
+    {
+        value = Hostile(value);
+        // The way around nested quoting that RB0020 used to recommend keeps working.
+        Assert.Equal($"[{value}]", Run(Command($"sh -c 'printf \"[%s]\" \"$1\"' sh {value}")));
+    }
+
+    [Fact]
+    public void A_redirection_of_the_ssh_command_is_the_outer_shells_and_its_target_is_quoted_for_it_alone()
+    {
+        var file = _temp.File("out file; touch PWNED");
+        Run(Command($"ssh db-1 printf %s ok > {file} 2>&1"));
+        Assert.Equal("ok", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void A_plain_value_renders_as_written()
+    {
+        var unit = "nginx";
+        var host = "db-1";
+        Assert.Equal("ssh db-1 'systemctl restart nginx'", Command($"ssh {host} 'systemctl restart {unit}'").Render());
+        Assert.Equal("sudo -u app sh -c \"systemctl restart nginx\"", Command($"sudo -u app sh -c \"systemctl restart {unit}\"").Render());
+        Assert.Equal("ssh db-1 systemctl restart nginx", Command($"ssh {host} systemctl restart {unit}").Render());
+    }
+
+    [Fact]
+    public void A_value_with_a_space_is_one_word_on_the_remote_side_too()
+    {
+        var dir = "/var/cache/my app";
+        Assert.Equal(@"ssh db-1 'rm -rf '\''/var/cache/my app'\'''", Command($"ssh db-1 'rm -rf {dir}'").Render());
+        Assert.Equal(@"ssh db-1 rm -rf ''\''/var/cache/my app'\'''", Command($"ssh db-1 rm -rf {dir}").Render());
+    }
+
+    [Fact]
+    public void Watch_and_su_hand_on_their_command_line_as_sh_c_does()
+    {
+        var value = "x; reboot";
+        var shC = Command($"sh -c 'kubectl get pods -n {value}'").Render()["sh -c ".Length..];
+        Assert.Equal(@"'kubectl get pods -n '\''x; reboot'\'''", shC);
+        Assert.Equal("watch -n 5 " + shC, Command($"watch -n 5 'kubectl get pods -n {value}'").Render());
+        Assert.Equal("su - postgres -c " + shC, Command($"su - postgres -c 'kubectl get pods -n {value}'").Render());
+    }
+
+    [Fact]
+    public void A_value_where_the_inner_shell_cannot_keep_it_literal_is_refused_as_in_the_outer_one()
+    {
+        var value = "x; touch " + Marker;
+        var template = Command($"ssh db-1 'echo `cat {value}`'");
+
+        var refused = Assert.Throws<CommandQuotingException>(() => template.Render());
+        Assert.Contains("backtick", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Marker, refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_masked_value_in_a_nested_command_line_is_masked_in_every_shells_quoting()
+    {
+        var token = "s3cr3t value";
+        var shown = Command($"ssh db-1 'curl -H \"Authorization: Bearer {token}\" https://api'").Render(_ => "***");
+        Assert.DoesNotContain("s3cr3t", shown, StringComparison.Ordinal);
+        Assert.Equal("ssh db-1 'curl -H \"Authorization: Bearer ***\" https://api'", shown);
+    }
+}
