@@ -84,6 +84,22 @@ internal sealed partial class LiveRun : IDisposable
         using var delegateConsole = Sections().Any(s => s.Steps.Any(step => step.Actions.OfType<DelegateAction>().Any()))
             ? DelegateConsole.Install()
             : null;
+        // A second Ctrl+C or a SIGTERM ends the process mid-run: what the background printed must still reach the journal.
+        using var onExit = RunnerExit.Register(KillBackgroundNow);
+        try
+        {
+            return await ExecuteStepsAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The run is ending abnormally (an error in the runner, not a failed step): no gentle stop at its end.
+            KillBackgroundNow();
+            throw;
+        }
+    }
+
+    private async Task<RunOutcome> ExecuteStepsAsync(CancellationToken cancellationToken)
+    {
         var plan = _context.Plan;
         RestoreOutputs();
         WriteHeader();
@@ -129,29 +145,6 @@ internal sealed partial class LiveRun : IDisposable
         WriteFooter(result);
         ShowUnwrittenEvents();
         return result;
-    }
-
-    /// <summary>
-    /// Stops what shell steps left running in the background (after verification, which may have used it), says so
-    /// and journals it: the run must not leave processes behind that the engineer does not know about.
-    /// </summary>
-    private async Task StopBackgroundAsync()
-    {
-        var stopped = await _background.StopAllAsync(_options.BackgroundStopGrace);
-        if (stopped.Count == 0) return;
-        _console.Section($"Stopping {stopped.Count} process(es) that steps left running in the background");
-        foreach (var p in stopped)
-        {
-            var what = $"{p.Process}, started by step {p.Step}";
-            switch (p.StoppedBy)
-            {
-                case "SIGTERM": _console.Ok($"{what}: stopped (SIGTERM)"); break;
-                case "SIGKILL": _console.Warn($"{what}: did not stop on SIGTERM within {Durations.Format(_options.BackgroundStopGrace)}: killed (SIGKILL)"); break;
-                default: _console.Failed($"{what}: could not be stopped ({p.Error}): stop it by hand (kill {p.Process.Pid})"); break;
-            }
-            _journal.Write("background-stopped", ("key", p.Key), ("pid", p.Process.Pid), ("command", p.Process.Command),
-                ("stoppedBy", p.StoppedBy), ("error", p.Error));
-        }
     }
 
     /// <summary>The record of the run must survive a journal that stopped taking it: what it did not take is printed.</summary>

@@ -35,10 +35,11 @@ public static class RunbookHost
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process,
-            // and with it what its shell steps left in the background, where the terminal's Ctrl+C does not reach.
+            // and with it what its shell steps left in the background, where the terminal's Ctrl+C does not reach
+            // (journaled first, with what they printed).
             if (interrupted.IsCancellationRequested)
             {
-                StepProcesses.KillAll();
+                RunnerExit.Now();
                 return;
             }
             e.Cancel = true;
