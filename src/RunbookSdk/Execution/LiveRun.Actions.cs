@@ -64,6 +64,8 @@ internal sealed partial class LiveRun
                 if (background) afterStep.Add(_context.Secrets.Mask(line));
                 _console.Output(background ? $"[background of step {number}] {line}" : line, isError);
             }
+            // Before bash starts: a resume must know the command may have run even when the run dies during it.
+            _journal.Write("command-starting", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("command", shown));
             last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
