@@ -66,11 +66,12 @@ internal sealed partial class LiveRun
         _stoppingBackground = true;
         var outputs = _background.TakeOutputs().Select(o => (Output: o, Running: o.HasRunningProcesses)).ToArray();
         var killed = _background.KillAll();
-        if (killed.Count > 0)
-            _console.Warn($"The runner is ending: killed (SIGKILL) what steps left running in the background: {string.Join(", ", killed.Select(k => k.Process))}");
         foreach (var p in killed) JournalStopped(p);
         Task.WhenAny(Task.WhenAll(outputs.Select(o => o.Output.Ended)), Task.Delay(ExitOutputDrain, CancellationToken.None)).Wait();
         JournalBackgroundOutputs(outputs, stoppedAs: "killed");
+        // Last: after a SIGHUP the terminal may be gone, and a console that fails must not cost the journal its records.
+        if (killed.Count > 0)
+            _console.Warn($"The runner is ending: killed (SIGKILL) what steps left running in the background: {string.Join(", ", killed.Select(k => k.Process))}");
     }
 
     private void JournalStopped(StoppedProcess p) =>
@@ -88,9 +89,9 @@ internal sealed partial class LiveRun
         {
             if (!output.TryClaim()) continue;
             var ended = !output.Ended.IsCompleted ? "still-open" : running ? stoppedAs : "on-its-own";
+            JournalBackgroundOutput(output, ended);
             if (ended == "still-open")
                 _console.Warn($"The background of step {output.Step} still holds its output after the run stopped what it tracks (a process started detached, or as another user): what it prints from now on is not journaled.");
-            JournalBackgroundOutput(output, ended);
         }
     }
 
