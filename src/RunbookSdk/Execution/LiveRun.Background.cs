@@ -91,7 +91,7 @@ internal sealed partial class LiveRun
             var ended = !output.Ended.IsCompleted ? "still-open" : running ? stoppedAs : "on-its-own";
             JournalBackgroundOutput(output, ended);
             if (ended == "still-open")
-                _console.Warn($"The background of step {output.Step} still holds its output after the run stopped what it tracks (a process started detached, or as another user): what it prints from now on is not journaled.");
+                _console.Warn($"The background of step {output.Step} still holds its output after the run stopped what it tracks (a process started detached, as another user (sudo) or with a cleared environment (env -i)): what it prints from now on is not journaled.");
         }
     }
 

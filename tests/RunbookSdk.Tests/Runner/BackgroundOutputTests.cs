@@ -80,6 +80,28 @@ public sealed class BackgroundOutputTests
         Assert.Equal(["forwarding 8080", "token ***"], Tail(output));
     }
 
+    [Fact]
+    public async Task A_process_that_cleared_its_environment_is_not_stopped_but_what_it_printed_is_journaled_as_still_open()
+    {
+        // env -i drops the mark the runner finds a step's processes by (a documented limit): it outlives the run.
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph
+                .Step("Untracked", s => s.Run(
+                    $"env -i /bin/sh -c 'echo $$ > \"$1\"; while [ ! -e \"$2\" ]; do /bin/sleep 0.05; done; echo untracked-line; : > \"$3\"; exec /bin/sleep 300' untracked {p["ChildPid"]} {p["Go"]} {p["Printed"]} &"))
+                .Step("Let it print", s => s.Run($"touch {p["Go"]}; while [ ! -e {p["Printed"]} ]; do sleep 0.05; done")))
+            .NoRollback("test"));
+        run.Parameter("ChildPid", run.Temp.File("child.pid")).Parameter("Go", run.Temp.File("go")).Parameter("Printed", run.Temp.File("printed"));
+
+        var result = await RunAndCleanUpAsync(run);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Empty(result.Events("background-stopped"));
+        var output = result.Events("background-output").Single();
+        Assert.Equal("still-open", output["ended"]);
+        Assert.Equal(["untracked-line"], Tail(output));
+        Assert.Contains("still holds its output", result.Output);
+    }
+
     /// <summary>
     /// Step 1.1 leaves a process in the background that waits for a later step's go, prints two lines (one with the
     /// secret), says it printed, then runs on (or does <paramref name="afterPrinting"/>).
