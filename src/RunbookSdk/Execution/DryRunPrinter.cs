@@ -18,7 +18,10 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
     /// <inheritdoc />
     public Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
-        var writer = new PlanWriter(console, context.Secrets);
+        ArgumentNullException.ThrowIfNull(context);
+        // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
+        (context, var placeholders) = context.WithMissingSecretsMarked();
+        var writer = new PlanWriter(console, context.Secrets, placeholders);
         WriteHeader(writer, context);
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)
@@ -194,27 +197,34 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         }
     }
 
-    /// <summary>Writes indented lines, every text masked first.</summary>
-    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets)
+    /// <summary>Writes indented lines, every text masked first, then each missing secret's marker replaced by its placeholder.</summary>
+    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders)
     {
         private const int IndentWidth = 2;
 
         public void Section(string heading)
         {
             console.WriteVerbatimLine("");
-            console.WriteVerbatimLine(secrets.Mask(heading), Heading);
+            console.WriteVerbatimLine(Shown(heading), Heading);
         }
 
         /// <summary>Prose: every line of a multi-line text is indented.</summary>
         public void Line(int indent, string text, Style? style = null)
         {
             var pad = new string(' ', indent * IndentWidth);
-            var lines = secrets.Mask(text).ReplaceLineEndings("\n").Split('\n').Select(line => line.Length == 0 ? line : pad + line);
+            var lines = Shown(text).ReplaceLineEndings("\n").Split('\n').Select(line => line.Length == 0 ? line : pad + line);
             console.WriteVerbatimLine(string.Join('\n', lines), style);
         }
 
         /// <summary>Something meant to be copied (a command, a URL): only the first line is indented, so the text stays exact.</summary>
         public void Verbatim(int indent, string prefix, string text, Style? style = null) =>
-            console.WriteVerbatimLine(new string(' ', indent * IndentWidth) + prefix + ConsoleLines.ShownCode(secrets.Mask(text)), style);
+            console.WriteVerbatimLine(new string(' ', indent * IndentWidth) + prefix + ConsoleLines.ShownCode(Shown(text)), style);
+
+        private string Shown(string text)
+        {
+            var masked = secrets.Mask(text);
+            foreach (var (marker, placeholder) in placeholders) masked = masked.Replace(marker, placeholder, StringComparison.Ordinal);
+            return masked;
+        }
     }
 }

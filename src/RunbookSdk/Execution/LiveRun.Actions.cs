@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using RunbookSdk.Model;
@@ -56,13 +55,18 @@ internal sealed partial class LiveRun
                 await Task.Delay(delay, _clock, cancellationToken);
             }
             var started = _clock.GetTimestamp();
-            // A process the command left in the background keeps printing after the step: its lines say whose they are.
-            var stepEnded = false;
+            // A process the command left in the background keeps printing after the step: its lines say whose they
+            // are, and are journaled as a digest of their own when that output ends (LiveRun.Background.cs).
             var number = _currentNumber;
-            void OnLine(string line, bool isError) =>
-                _console.Output(Volatile.Read(ref stepEnded) ? $"[background of step {number}] {line}" : line, isError);
+            var afterStep = new OutputDigest(_options.JournalOutputTail);
+            void OnLine(string line, bool isError, bool background)
+            {
+                if (background) afterStep.Add(_context.Secrets.Mask(line));
+                _console.Output(background ? $"[background of step {number}] {line}" : line, isError);
+            }
+            // Before bash starts: a resume must know the command may have run even when the run dies during it.
+            _journal.Write("command-starting", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("command", shown));
             last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
-            Volatile.Write(ref stepEnded, true);
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
             JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
                 ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
@@ -71,6 +75,8 @@ internal sealed partial class LiveRun
                 _background.Add(key, $"{number} '{step.Title}'", group);
                 _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends (a process meant to outlive the run is started detached: setsid -f …)");
             }
+            if (!last.OutputEnded.IsCompleted || afterStep.Lines > 0)
+                WatchBackgroundOutput(new BackgroundOutput(key, $"{number} '{step.Title}'", attempt, last.Group, last.LeftRunning, afterStep, last.OutputEnded));
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {
                 _outputs[step.Title] = string.Join('\n', last.Output);
@@ -481,17 +487,15 @@ internal sealed partial class LiveRun
     /// <summary>Journals what an action printed as a digest: line count, SHA-256 and the last lines, all masked.</summary>
     private void JournalOutput(string key, string kind, string what, IReadOnlyList<string> output, params (string, object?)[] extra)
     {
-        var masked = output.Select(_context.Secrets.Mask).ToArray();
-        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', masked))));
-        var tail = masked.Skip(Math.Max(0, masked.Length - _options.JournalOutputTail)).Select(OutputLine.Cut).ToArray();
+        var digest = OutputDigest.Of(output.Select(_context.Secrets.Mask), _options.JournalOutputTail);
         var about = kind switch { "shell" => "command", "delegate" => "code", _ => "request" };
-        _journal.Write("action", [("key", key), ("kind", kind), (about, what), .. extra,
-            ("outputLines", masked.Length), ("outputSha256", digest), ("outputTail", tail)]);
+        _journal.Write("action", [("key", key), ("kind", kind), (about, what), .. extra, .. digest.Fields()]);
     }
 
     public void Dispose()
     {
-        // Normally stopped (and reported) at the end of the run; this is the way out when the run threw.
+        // Normally stopped (and reported) at the end of the run, or killed and journaled when it threw; this is the
+        // last way out.
         _background.KillAll();
         _http?.Dispose();
     }

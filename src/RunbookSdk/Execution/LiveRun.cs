@@ -66,8 +66,8 @@ internal sealed partial class LiveRun : IDisposable
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
                 if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
                     problems.Add($"'{step.Title}' has a manual instruction: pass --skip-manual to skip manual steps, or run interactively");
-                if (!_options.ResendRequests && SentBefore(StepKey(section, j)) is { } sent)
-                    problems.Add($"'{step.Title}' sent {DescribeSent(sent)} in the earlier run, which recorded no result for the step: it may have reached the server, and running the step again sends it again. Check whether it took effect, then pass --resend-requests to send it again, or resume interactively to decide");
+                if (!_options.ResendRequests && UnconfirmedBefore(section, StepKey(section, j), step) is { } earlier)
+                    problems.Add($"'{step.Title}' {earlier.Done} in the earlier run, which recorded no result for the step: {earlier.Risk}. Check whether it took effect, then pass --resend-requests to {earlier.Again}, or resume interactively to decide");
             }
         }
         return problems.Count == 0 ? null : "--non-interactive never waits for input, and this run would need it:\n  - " + string.Join("\n  - ", problems.Distinct());
@@ -84,6 +84,22 @@ internal sealed partial class LiveRun : IDisposable
         using var delegateConsole = Sections().Any(s => s.Steps.Any(step => step.Actions.OfType<DelegateAction>().Any()))
             ? DelegateConsole.Install()
             : null;
+        // A second Ctrl+C or a SIGTERM ends the process mid-run: what the background printed must still reach the journal.
+        using var onExit = RunnerExit.Register(KillBackgroundNow);
+        try
+        {
+            return await ExecuteStepsAsync(cancellationToken);
+        }
+        catch (Exception)
+        {
+            // The run is ending abnormally (an error in the runner, not a failed step): no gentle stop at its end.
+            KillBackgroundNow();
+            throw;
+        }
+    }
+
+    private async Task<RunOutcome> ExecuteStepsAsync(CancellationToken cancellationToken)
+    {
         var plan = _context.Plan;
         RestoreOutputs();
         WriteHeader();
@@ -129,29 +145,6 @@ internal sealed partial class LiveRun : IDisposable
         WriteFooter(result);
         ShowUnwrittenEvents();
         return result;
-    }
-
-    /// <summary>
-    /// Stops what shell steps left running in the background (after verification, which may have used it), says so
-    /// and journals it: the run must not leave processes behind that the engineer does not know about.
-    /// </summary>
-    private async Task StopBackgroundAsync()
-    {
-        var stopped = await _background.StopAllAsync(_options.BackgroundStopGrace);
-        if (stopped.Count == 0) return;
-        _console.Section($"Stopping {stopped.Count} process(es) that steps left running in the background");
-        foreach (var p in stopped)
-        {
-            var what = $"{p.Process}, started by step {p.Step}";
-            switch (p.StoppedBy)
-            {
-                case "SIGTERM": _console.Ok($"{what}: stopped (SIGTERM)"); break;
-                case "SIGKILL": _console.Warn($"{what}: did not stop on SIGTERM within {Durations.Format(_options.BackgroundStopGrace)}: killed (SIGKILL)"); break;
-                default: _console.Failed($"{what}: could not be stopped ({p.Error}): stop it by hand (kill {p.Process.Pid})"); break;
-            }
-            _journal.Write("background-stopped", ("key", p.Key), ("pid", p.Process.Pid), ("command", p.Process.Command),
-                ("stoppedBy", p.StoppedBy), ("error", p.Error));
-        }
     }
 
     /// <summary>The record of the run must survive a journal that stopped taking it: what it did not take is printed.</summary>
@@ -310,7 +303,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
-        if (SentBefore(key) is { } sent && await ConfirmResendAsync(key, sent, cancellationToken) is { } notResent)
+        if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, earlier, cancellationToken) is { } notResent)
         {
             NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
             return notResent;
@@ -388,20 +381,33 @@ internal sealed partial class LiveRun : IDisposable
         return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
     }
 
-    /// <summary>The requests that are not idempotent the earlier run sent in this step without a result for it, or null.</summary>
-    private IReadOnlyList<SentRequest>? SentBefore(string key) =>
-        _resume?.SentRequests.TryGetValue(key, out var sent) == true ? sent : null;
-
-    private static string DescribeSent(IReadOnlyList<SentRequest> sent) => string.Join("; ", sent);
+    /// <summary>
+    /// What the earlier run may have done in this step without a result for it: the requests that are not idempotent
+    /// it sent, and the shell commands it started that change things — every command of a step marked destructive,
+    /// and a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>).
+    /// Null when there is none. Other commands (a health check, <c>kubectl get</c>, a soak loop) run again as before:
+    /// an automated resume is not stopped by a check. Nor are a verification step's: the section checks the present
+    /// state and always runs again.
+    /// </summary>
+    private UnconfirmedWork? UnconfirmedBefore(string section, string key, StepPlan step)
+    {
+        if (_resume is null) return null;
+        var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? sent : [];
+        var commands = section != "verification" && _resume.StartedCommands.TryGetValue(key, out var started)
+            ? started.Where(c => step.RequiresConfirmation || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
+            : [];
+        return requests.Count + commands.Length == 0 ? null : new UnconfirmedWork(requests, commands);
+    }
 
     /// <summary>
     /// Before a resumed step sends again a POST or PATCH the earlier run sent (it may have reached the server: a second
-    /// deploy, a second payment): <c>--resend-requests</c> says yes; otherwise the operator is asked, and no stops the
-    /// run (non-interactive runs were refused before anything ran). Null when the step may run.
+    /// deploy, a second payment), or runs again a command it started (<c>./deploy.sh</c>, <c>kubectl apply</c>: the
+    /// runner cannot tell what it did): <c>--resend-requests</c> says yes; otherwise the operator is asked, and no
+    /// stops the run (non-interactive runs were refused before anything ran). Null when the step may run.
     /// </summary>
-    private async Task<StepOutcome?> ConfirmResendAsync(string key, IReadOnlyList<SentRequest> sent, CancellationToken cancellationToken)
+    private async Task<StepOutcome?> ConfirmResendAsync(string key, UnconfirmedWork earlier, CancellationToken cancellationToken)
     {
-        _console.Warn($"In the earlier run this step sent {DescribeSent(sent)}; it may have reached the server, and running the step again sends it again.");
+        _console.Warn($"In the earlier run this step {earlier.Done}; {earlier.Risk}.");
         if (_options.ResendRequests)
         {
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "--resend-requests"));
@@ -410,12 +416,12 @@ internal sealed partial class LiveRun : IDisposable
         if (!Interactive)
         {
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "refused"), ("by", "--non-interactive"));
-            return new StepOutcome(StepResult.Failed, "a request the earlier run sent would be sent again: pass --resend-requests, or resume interactively");
+            return new StepOutcome(StepResult.Failed, $"what the earlier run {earlier.Done} would be done again: pass --resend-requests, or resume interactively");
         }
         bool yes;
         try
         {
-            yes = await _prompts.ConfirmAsync("Run the step again and send it again? Check first whether it took effect; no stops the run here.", cancellationToken);
+            yes = await _prompts.ConfirmAsync(earlier.Question, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -424,7 +430,7 @@ internal sealed partial class LiveRun : IDisposable
             return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the question to send again; nothing of the step ran");
         }
         _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", yes ? "resend" : "declined"), ("by", "operator"));
-        return yes ? null : new StepOutcome(StepResult.Aborted, "the operator chose not to send again a request the earlier run sent");
+        return yes ? null : new StepOutcome(StepResult.Aborted, earlier.Declined);
     }
 
     private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)

@@ -66,6 +66,37 @@ public sealed class RunContext
     public IReadOnlyList<ParameterDescriptor> MissingSecrets =>
         Parameters.Where(p => p.Parameter.IsSecret && string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Parameter).ToArray();
 
+    /// <summary>
+    /// For the dry run: this run with its plan recorded again, each missing secret (<see cref="MissingSecrets"/>)
+    /// standing as a marker word, and the markers with the placeholder that shows each
+    /// (<c>&lt;missing:ApiToken&gt;</c>, one word, as the value would be). With the empty value, a command read
+    /// <c>Authorization: Bearer </c>, as if it would run so. This run itself when no secret is missing, or when the runbook cannot be recorded with the
+    /// markers (its code refuses such a value): the plan is then shown as it is.
+    /// </summary>
+    internal (RunContext Context, IReadOnlyDictionary<string, string> Placeholders) WithMissingSecretsMarked()
+    {
+        var missing = MissingSecrets;
+        if (missing.Count == 0) return (this, new Dictionary<string, string>());
+        var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < missing.Count; i++)
+        {
+            // A plain word, so it stands unquoted and unrefused wherever a hole can be, and no text holds it by chance.
+            var marker = $"RUNBOOKSDK_MISSING_SECRET_{i}_";
+            values[missing[i].Name] = marker;
+            placeholders[marker] = $"<missing:{missing[i].Name}>";
+        }
+        try
+        {
+            var plan = Runbook.CreatePlan(Runbook.Create(values));
+            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets), placeholders);
+        }
+        catch (Exception)
+        {
+            return (this, new Dictionary<string, string>());
+        }
+    }
+
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);

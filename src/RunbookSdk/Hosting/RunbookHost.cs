@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using RunbookSdk.Execution;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -35,16 +36,19 @@ public static class RunbookHost
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             // The first Ctrl+C asks the run to stop (so rollback and journal can finish); a second one kills the process,
-            // and with it what its shell steps left in the background, where the terminal's Ctrl+C does not reach.
+            // and with it what its shell steps left in the background, where the terminal's Ctrl+C does not reach
+            // (journaled first, with what they printed).
             if (interrupted.IsCancellationRequested)
             {
-                StepProcesses.KillAll();
+                RunnerExit.Now();
                 return;
             }
             e.Cancel = true;
             interrupted.Cancel();
         };
         Console.CancelKeyPress += onCancel;
+        using var terminated = RunnerExitOn(PosixSignal.SIGTERM);
+        using var hungUp = RunnerExitOn(PosixSignal.SIGHUP);
         try
         {
             return await RunAsync(args, catalog, HostConsoles.ForProcess(), options, interrupted.Token);
@@ -52,6 +56,24 @@ public static class RunbookHost
         finally
         {
             Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>
+    /// A SIGTERM (a service manager, <c>kill</c>) or a SIGHUP (the SSH session of the engineer dropped) ends the process
+    /// at once, as a second Ctrl+C does — but .NET runs no handler for them by default (no <c>ProcessExit</c>), so what
+    /// shell steps left in the background was left running and unjournaled. Null where the signal cannot be handled.
+    /// </summary>
+    private static PosixSignalRegistration? RunnerExitOn(PosixSignal signal)
+    {
+        try
+        {
+            // Not cancelled: once the handler has run, the signal ends the process as it would have.
+            return PosixSignalRegistration.Create(signal, _ => RunnerExit.Now());
+        }
+        catch (PlatformNotSupportedException)
+        {
+            return null;
         }
     }
 

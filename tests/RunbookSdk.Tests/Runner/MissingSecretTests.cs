@@ -48,6 +48,26 @@ public sealed class MissingSecretTests
     }
 
     [Fact]
+    public async Task The_dry_run_shows_a_missing_secret_inside_a_command_a_header_and_a_URL_as_a_placeholder_naming_it()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Act", ph => ph
+                    .Step("Call the API", s => s
+                        .Run($"curl -sS -H \"Authorization: Bearer {p["ApiToken"]}\" https://api.example.com/status")
+                        .Http("GET", $"https://api.example.com/health?key={p["ApiToken"]}").Header("Authorization", $"Bearer {p["ApiToken"]}")))
+                .NoRollback("test"))
+            .Parameter("ApiToken", "", secret: true);
+
+        var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("$ curl -sS -H \"Authorization: Bearer <missing:ApiToken>\" https://api.example.com/status", result.Output);
+        Assert.Contains("GET https://api.example.com/health?key=<missing:ApiToken>", result.Output);
+        Assert.Contains("header Authorization: Bearer <missing:ApiToken>", result.Output);
+        Assert.DoesNotContain("Bearer \"", result.Output);
+    }
+
+    [Fact]
     public async Task The_dry_run_shows_an_empty_secret_as_missing()
     {
         using var run = Runbook([], token: "");

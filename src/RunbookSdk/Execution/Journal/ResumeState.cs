@@ -45,6 +45,16 @@ public sealed class ResumeState
         _sent.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<SentRequest>)s.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
+    /// Shell commands the earlier run started in a step it has no result for — it died during the step, or was
+    /// interrupted in it — by step key, with their exit code when they ended before the step did. One that changes
+    /// things (in a step marked destructive, or sending a POST: <c>curl -X POST …</c>) may have taken effect, and running
+    /// the step again runs it again: the runner asks for the engineer's decision then, as for a request that is not
+    /// idempotent (<see cref="RunnerOptions.ResendRequests"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<StartedCommand>> StartedCommands =>
+        _commands.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<StartedCommand>)s.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
     /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
     /// journaled masked and cannot be given back.
     /// </summary>
@@ -56,6 +66,8 @@ public sealed class ResumeState
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     // Per step key, the non-idempotent requests its last attempt sent.
     private readonly Dictionary<string, List<SentRequest>> _sent = new(StringComparer.Ordinal);
+    // Per step key, the shell commands its last run started.
+    private readonly Dictionary<string, List<StartedCommand>> _commands = new(StringComparer.Ordinal);
 
     /// <summary>Reads a journal.</summary>
     /// <param name="path">The journal file.</param>
@@ -103,6 +115,17 @@ public sealed class ResumeState
             case "step-started" when Text(e, "key") is { } key:
                 _started.Add(key);
                 _sent[key] = [];
+                _commands[key] = [];
+                break;
+            case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
+                Commands(key).Add(new StartedCommand(command, null));
+                break;
+            case "action" when Text(e, "kind") == "shell" && Text(e, "key") is { } key && Text(e, "command") is { } command:
+                // The end of the command announced just before; a journal written before command-starting existed has only this.
+                var started = Commands(key);
+                var exitCode = e.TryGetProperty("exitCode", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32() : (int?)null;
+                if (started.Count > 0 && started[^1] is { ExitCode: null } running && running.Command == command) started[^1] = running with { ExitCode = exitCode };
+                else started.Add(new StartedCommand(command, exitCode));
                 break;
             case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
                 Sent(key).Add(new SentRequest(request, null));
@@ -118,7 +141,11 @@ public sealed class ResumeState
             case "step-finished" when Text(e, "key") is { } key:
                 _started.Remove(key);
                 // Interrupted (Ctrl+C) in a request: it may have reached the server as surely as when the run died.
-                if (Text(e, "result") != "interrupted") _sent.Remove(key);
+                if (Text(e, "result") != "interrupted")
+                {
+                    _sent.Remove(key);
+                    _commands.Remove(key);
+                }
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
                 break;
             case "step-skipped" when Text(e, "key") is { } key:
@@ -141,11 +168,14 @@ public sealed class ResumeState
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 _completed.Clear();
                 _sent.Clear();
+                _commands.Clear();
                 break;
         }
     }
 
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
+
+    private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
 
     private static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -141,7 +141,11 @@ internal sealed class RunJournal : IDisposable
         var key = fields.FirstOrDefault(f => f.Name == "key").Value as string;
         if (eventName == "step-started" && key is not null && fields.Any(f => f.Name == "destructive" && f.Value is true))
             _destructiveSteps.Add(key);
-        return DurableEvents.Contains(eventName) || (eventName == "step-finished" && key is not null && _destructiveSteps.Contains(key));
+        // A destructive step's command about to start is forced too: a resume must not run it again unasked after a
+        // power cut. Other commands' are only handed to the operating system (a killed runner loses none): forcing
+        // each would cost a shell step a multiple of its time (docs/performance.md).
+        return DurableEvents.Contains(eventName)
+            || (eventName is "step-finished" or "command-starting" && key is not null && _destructiveSteps.Contains(key));
     }
 
     private void WriteValue(Utf8JsonWriter json, object value)

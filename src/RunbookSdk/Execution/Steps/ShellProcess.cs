@@ -9,7 +9,8 @@ namespace RunbookSdk.Execution;
 /// <param name="Output">Standard output and error as the lines arrived (not masked: keep it in memory only).</param>
 /// <param name="Group">The group that marks the shell's processes (<see cref="StepProcesses"/>), else null.</param>
 /// <param name="LeftRunning">Processes the command started that still run after it ended (backgrounded with <c>&amp;</c>).</param>
-internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning);
+/// <param name="OutputEnded">Completes when the output pipes reach their end; still running when a background process holds them.</param>
+internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning, Task OutputEnded);
 
 /// <summary>
 /// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
@@ -19,7 +20,7 @@ internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<st
 /// </summary>
 /// <remarks>
 /// A background process keeps the output pipes it inherited: its lines still reach <c>onLine</c> after the step
-/// ended (the caller labels them), until it ends or is stopped.
+/// ended, marked so (the caller labels and journals them), until it ends or is stopped.
 /// </remarks>
 internal static class ShellProcess
 {
@@ -29,13 +30,14 @@ internal static class ShellProcess
     /// <summary>Runs one attempt.</summary>
     /// <param name="command">The rendered command (holes already quoted by <see cref="Commands.CommandTemplate"/>).</param>
     /// <param name="timeout">Real-time limit, or null for none.</param>
-    /// <param name="onLine">Called for each output line (stderr lines with <c>true</c>).</param>
+    /// <param name="onLine">Called for each output line: the line, <c>true</c> for standard error, and <c>true</c> once the
+    /// step has ended (a background process printed it; it is not in <see cref="ShellResult.Output"/>).</param>
     /// <param name="onStarted">Called with the shell's process id once it runs.</param>
     /// <param name="cancellationToken">Interrupts the command: the tree is killed and <see cref="OperationCanceledException"/> thrown.</param>
     public static async Task<ShellResult> RunAsync(
         string command,
         TimeSpan? timeout,
-        Action<string, bool> onLine,
+        Action<string, bool, bool> onLine,
         Action<int>? onStarted,
         CancellationToken cancellationToken)
     {
@@ -62,9 +64,14 @@ internal static class ShellProcess
         var collecting = true;
         void Collect(string line, bool isError)
         {
-            // After the step, a background process's lines are only shown: the step's output is what it printed.
-            lock (outputGate) if (collecting) output.Add(line);
-            onLine(line, isError);
+            // After the step, a background process's lines are the background's: the step's output is what it printed.
+            bool during;
+            lock (outputGate)
+            {
+                during = collecting;
+                if (during) output.Add(line);
+            }
+            onLine(line, isError, !during);
         }
         var readers = Task.WhenAll(
             PumpAsync(process.StandardOutput, line => Collect(line, false)),
@@ -94,7 +101,7 @@ internal static class ShellProcess
         lock (outputGate)
         {
             collecting = false;
-            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), group, leftRunning);
+            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), group, leftRunning, readers);
         }
     }
 

@@ -1,0 +1,10 @@
+namespace RunbookSdk.Execution;
+
+/// <summary>A shell command an earlier run's journal recorded starting, in a step it has no result for.</summary>
+/// <param name="Command">The command as it was shown, masked: <c>curl -X POST https://api.example.com/deploy</c>.</param>
+/// <param name="ExitCode">Its exit code when it ended before the step did; null when no end was recorded (it was running).</param>
+public sealed record StartedCommand(string Command, int? ExitCode)
+{
+    /// <summary>As the engineer reads it: <c>`./deploy.sh` (exit code 0)</c> or <c>`./deploy.sh` (no result recorded)</c>.</summary>
+    public override string ToString() => ExitCode is { } code ? $"`{Command}` (exit code {code})" : $"`{Command}` (no result recorded)";
+}

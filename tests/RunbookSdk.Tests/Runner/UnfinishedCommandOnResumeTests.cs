@@ -1,0 +1,141 @@
+using RunbookSdk.Execution;
+using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A shell command the run was in when it died may have done its work — <c>curl -X POST …/failover</c>, or any
+/// <c>./deploy.sh</c> — as surely as a POST in flight: resuming must not run it again behind the engineer's back. An
+/// interactive resume asks, a non-interactive one refuses to start unless <c>--resend-requests</c> says to.
+/// </summary>
+public sealed class UnfinishedCommandOnResumeTests
+{
+    [Fact]
+    public async Task A_non_interactive_resume_does_not_run_again_a_command_the_run_died_in_without_resend_requests()
+    {
+        using var service = new CountingService();
+        using var run = FailOver(service);
+        await run.RunAsync();
+        DieDuringTheCommand(run);
+
+        var refused = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.NotStarted, refused.Outcome.Status);
+        Assert.Contains($"'Fail over' ran `curl -sS --fail -X POST --data to=b {service.Url}failover` (no result recorded) in the earlier run", refused.Outcome.Reason);
+        Assert.Contains("pass --resend-requests to run it again", refused.Outcome.Reason);
+        Assert.Equal(1, service.Posts);
+
+        var resent = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath, ResendRequests = true });
+
+        Assert.True(resent.ExitCode == 0, resent.Output);
+        Assert.Equal(2, service.Posts);
+        Assert.Equal("--resend-requests", resent.Events("choice").Single(e => e["about"] == "resend")["by"]);
+    }
+
+    [Theory]
+    [InlineData(true, 0, 2)]
+    [InlineData(false, 5, 1)]
+    public async Task An_interactive_resume_asks_before_running_the_command_again_and_no_stops_the_run(bool answer, int exitCode, int posts)
+    {
+        using var service = new CountingService();
+        using var run = FailOver(service);
+        await run.RunAsync();
+        DieDuringTheCommand(run);
+        run.Prompts.Answer(answer);
+
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == exitCode, resumed.Output);
+        Assert.Equal(posts, service.Posts);
+        Assert.StartsWith("Run the step again? Check first whether what it started took effect", Assert.Single(run.Prompts.Questions));
+        Assert.Contains("In the earlier run this step ran `curl", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_destructive_step_s_command_the_run_died_in_is_not_run_again_with_yes_alone()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Mitigate", ph => ph
+                    .Step("Deploy", s => s.Run($"echo deployed >> {p["Deploys"]}").RequiresConfirmation()))
+                .NoRollback("test"));
+        run.Parameter("Deploys", run.Temp.File("deploys"));
+        var yes = TestRun.NonInteractive with { AssumeYes = true };
+        await run.RunAsync(yes);
+        DieDuringTheCommand(run);
+
+        var refused = await run.RunAsync(yes with { ResumeJournal = run.JournalPath });
+        var resent = await run.RunAsync(yes with { ResumeJournal = run.JournalPath, ResendRequests = true });
+
+        Assert.Equal(RunStatus.NotStarted, refused.Outcome.Status);
+        Assert.Contains("'Deploy' ran `echo deployed >> ", refused.Outcome.Reason);
+        Assert.True(resent.ExitCode == 0, resent.Output);
+        Assert.Equal(2, File.ReadAllLines(run.Temp.File("deploys")).Length);
+    }
+
+    [Fact]
+    public async Task A_check_the_run_died_in_simply_runs_again()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Diagnose", ph => ph.Step("Count the pods", s => s.Run($"echo counted >> {p["Checks"]}")))
+                .NoRollback("test"));
+        run.Parameter("Checks", run.Temp.File("checks"));
+        await run.RunAsync();
+        DieDuringTheCommand(run);
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Empty(resumed.Events("choice"));
+        Assert.Equal(2, File.ReadAllLines(run.Temp.File("checks")).Length);
+    }
+
+    [Fact]
+    public async Task A_verification_command_the_run_died_in_simply_runs_again()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p.Step("Nothing to do", s => s.Note("n")))
+            .NoRollback("test")
+            .Verification(v => v.Step("Health", s => s.Run("echo healthy"))));
+        await run.RunAsync();
+        CutBefore(run, Array.FindLastIndex);
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Empty(resumed.Events("choice"));
+    }
+
+    private static TestRun FailOver(CountingService service) => new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Fail over", s => s.Run($"curl -sS --fail -X POST --data to=b {p["Url"]}failover")))
+            .NoRollback("test"))
+        .Parameter("Url", service.Url);
+
+    /// <summary>The run died while the command ran: the journal ends before the command's end (its action) was recorded.</summary>
+    private static void DieDuringTheCommand(TestRun run) => CutBefore(run, Array.FindIndex);
+
+    private static void CutBefore(TestRun run, Func<string[], Predicate<string>, int> find)
+    {
+        var lines = File.ReadAllLines(run.JournalPath);
+        var action = find(lines, l => l.Contains("\"event\":\"action\"", StringComparison.Ordinal));
+        Assert.True(action > 0, "no action record");
+        File.WriteAllLines(run.JournalPath, lines.Take(action));
+    }
+
+    private sealed class CountingService : IDisposable
+    {
+        private readonly TestHttpServer _server;
+        private int _posts;
+
+        public CountingService() => _server = new TestHttpServer(context =>
+        {
+            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref _posts);
+            return TestHttpServer.ReplyAsync(context, 200, "ok");
+        });
+
+        public string Url => _server.Url;
+        public int Posts => Volatile.Read(ref _posts);
+
+        public void Dispose() => _server.Dispose();
+    }
+}
