@@ -104,14 +104,15 @@ public sealed class BackgroundOutputTests
 
     /// <summary>
     /// Step 1.1 leaves a process in the background that waits for a later step's go, prints two lines (one with the
-    /// secret), says it printed, then runs on (or does <paramref name="afterPrinting"/>).
+    /// secret), says it printed, then runs on (or does <paramref name="afterPrinting"/>). The script to run after is an
+    /// argument the background shell evals: a hole inside its <c>bash -c '…'</c> would be one quoted word there.
     /// </summary>
     private static TestRun Forwarding(Action<IReadOnlyDictionary<string, string>, IStepBuilder> use, string afterPrinting = "exec sleep 300")
     {
         var run = new TestRun((rb, p) => rb
             .Phase("Act", ph => ph
                 .Step("Forward", s => s.Run(
-                    $"bash -c 'while [ ! -e \"$1\" ]; do sleep 0.05; done; echo forwarding 8080; echo \"token $2\"; touch \"$3\"; {p["After"]}' forward {p["Go"]} {p["Token"]} {p["Printed"]} & echo $! > {p["ChildPid"]}; echo started"))
+                    $"bash -c 'while [ ! -e \"$1\" ]; do sleep 0.05; done; echo forwarding 8080; echo \"token $2\"; touch \"$3\"; eval \"$4\"' forward {p["Go"]} {p["Token"]} {p["Printed"]} {p["After"]} & echo $! > {p["ChildPid"]}; echo started"))
                 .Step("Use it", s => use(p, s)))
             .NoRollback("test"));
         run.Parameter("Go", run.Temp.File("go")).Parameter("Printed", run.Temp.File("printed"))
