@@ -63,8 +63,7 @@ internal sealed partial class DocumentReader
             .Concat(_emptyGapHeadings.Select(g => g.Heading).Where(h => !gaps.Contains(h)))
             .Where(h => !(HandbookReader.RoleOf(h.Title) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
             .OrderBy(h => h.Line);
-        foreach (var heading in leftOut)
-            warnings.Add($"line {heading.Line}: the heading '{heading}' has nothing under it and is not imported: write what belongs there, or delete it");
+        warnings.AddRange(leftOut.Select(LeftOutHeadings.Warning));
     }
 
     /// <summary>Says which headings had no words and what they were named, so the names can be replaced by real ones.</summary>
@@ -214,12 +213,15 @@ internal sealed partial class DocumentReader
         var (box, rest) = Times.TimeBox(section.Title);
         var name = Numbering().Replace(rest, "").Trim();
         if (name.Length == 0) name = section.Title;
-        if (!AddPhase(runbook, _steps.Phase(section, name, box)))
+        if (!AddPhase(runbook, _steps.Phase(section, name, box), section))
             _emptyGapHeadings.Add((section, runbook, Verification().IsMatch(name)));
     }
 
-    /// <summary>Adds the phase as a phase, the rollback or the verification; false when it was left out as a gap.</summary>
-    private static bool AddPhase(ImportedRunbook runbook, ImportedPhase phase)
+    /// <summary>
+    /// Adds the phase read from <paramref name="heading"/> (null: loose blocks) as a phase, the rollback or the
+    /// verification; false when it was left out as a gap.
+    /// </summary>
+    private bool AddPhase(ImportedRunbook runbook, ImportedPhase phase, OutlineSection? heading = null)
     {
         // A Rollback or Verification heading with nothing under it says nothing about how to undo or check: it stays a
         // gap (RB0002/RB0003, reported by the import and the build, waived with --allow-incomplete) instead of a section
@@ -235,6 +237,9 @@ internal sealed partial class DocumentReader
             if (empty) return false;
             runbook.Rollback = WithAStep(phase);
         }
+        // An empty phase heading, or one whose subsections are all empty, is left out and named like an empty step
+        // heading: a phase whose only step is a placeholder is a section the on-call engineer opens and finds empty.
+        else if (phase.Steps.Count == 0 && heading is not null && _leftOut.IfEmpty(heading)) return true;
         else runbook.Phases.Add(WithAStep(phase));
         return true;
     }

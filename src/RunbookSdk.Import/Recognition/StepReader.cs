@@ -39,7 +39,6 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
         var title = prefix + section.Title;
-        leftOut.IfEmpty(section);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
@@ -48,6 +47,8 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
         foreach (var child in section.Children) StepSection(phase, child, title + ": ");
+        // After the subsections: a heading whose subsections were all left out is left out too, and says so.
+        leftOut.IfEmpty(section);
     }
 
     /// <summary>
