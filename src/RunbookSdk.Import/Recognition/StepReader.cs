@@ -42,7 +42,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
-            cursor.Start(title);
+            cursor.StartHeading(title);
             foreach (var block in section.Blocks) Add(cursor, block);
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
@@ -203,10 +203,31 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             }
         }
 
+        /// <summary>The step of a heading, until a step of its own starts before it got anything.</summary>
+        private ImportedStep? _heading;
+
+        /// <summary>Put before the titles of steps under a heading that had nothing of its own ("Heading: ").</summary>
+        private string _prefix = "";
+
         public void Start(string title)
         {
-            _current = new ImportedStep(title.Length == 0 ? defaultTitle : title);
+            // A heading whose content starts with steps of its own ("#### Common Issues" over "**High Error Rate**")
+            // is no step: its words lead theirs, as they do for the subsections of a heading with only subsections.
+            if (_heading is { IsEmpty: true } && _current == _heading)
+            {
+                phase.Steps.Remove(_heading);
+                _prefix = _heading.Title.TrimEnd(':').TrimEnd() + ": ";
+            }
+            _heading = null;
+            _current = new ImportedStep(title.Length == 0 ? defaultTitle : _prefix + title);
             phase.Steps.Add(_current);
+        }
+
+        /// <summary>Starts the step of a heading.</summary>
+        public void StartHeading(string title)
+        {
+            Start(title);
+            _heading = _current;
         }
     }
 }
