@@ -145,7 +145,7 @@ internal sealed partial class DocumentReader
             ReadRunbook(section);
             return;
         }
-        if (section.Descendants.Any(d => IsRunbook(d, IsContainer(d.Title)) || HandbookReader.RoleOf(d.Title) != HandbookRole.None))
+        if (HoldsRunbooksOrStructure(section))
         {
             var own = new ContentSection(section.Title);
             _content.AddBlocks(own, section.Blocks);
@@ -158,6 +158,17 @@ internal sealed partial class DocumentReader
         }
         _handbookReader.Read(section, HandbookRole.None);
     }
+
+    /// <summary>
+    /// True when a subsection, at any depth, is a runbook or a handbook part, so the section is read part by part. A
+    /// subsection is judged in its parent's container ("## Runbooks" over "### Database Connection Issues"), or as a
+    /// container itself.
+    /// </summary>
+    private bool HoldsRunbooksOrStructure(OutlineSection section) =>
+        section.Children.Any(c =>
+            IsRunbook(c, IsContainer(section.Title) || IsContainer(c.Title))
+            || HandbookReader.RoleOf(c.Title) != HandbookRole.None
+            || HoldsRunbooksOrStructure(c));
 
     private bool IsRunbook(OutlineSection section, bool inContainer)
     {
