@@ -43,6 +43,7 @@ internal sealed partial class DocumentReader
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
         document.Warnings.AddRange(reader._frontMatterWarnings);
+        document.Warnings.AddRange(reader._steps.Warnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
         reader.ReportLeftOutHeadings(document.Warnings);
         return document;

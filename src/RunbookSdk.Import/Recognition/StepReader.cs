@@ -14,6 +14,9 @@ namespace RunbookSdk.Import.Recognition;
 /// </summary>
 internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, LeftOutHeadings leftOut)
 {
+    /// <summary>What the reader noticed in the steps and the user should know, with lines.</summary>
+    public List<string> Warnings { get; } = [];
+
     private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
     private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
 
@@ -148,7 +151,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 }
                 return;
             }
-            foreach (var piece in ShellSplitter.Split(text))
+            var pieces = ShellSplitter.Split(text);
+            if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
+            {
+                var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
+                Warnings.Add($"line {code.Line + 1}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
+            }
+            foreach (var piece in pieces)
             {
                 if (piece.Output is { } output)
                 {
