@@ -152,11 +152,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 return;
             }
             var pieces = ShellSplitter.Split(text);
-            if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
-            {
-                var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
-                Warnings.Add($"line {code.Line + 1}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
-            }
+            WarnAboutSplitBlock(code.Line + 1, pieces);
             foreach (var piece in pieces)
             {
                 if (piece.Output is { } output)
@@ -178,6 +174,25 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
+
+    /// <summary>
+    /// Names what splitting a block into one Run per command changes: variables one command sets for later ones (each
+    /// Run is a shell of its own) and alternatives ("# Or manually via ECS") that the runner would run one after the other.
+    /// </summary>
+    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces)
+    {
+        if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
+        {
+            var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
+            Warnings.Add($"line {line}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
+        }
+        var commands = pieces.Where(p => p.Command is not null).ToList();
+        foreach (var alternative in commands.Skip(1).Select(p => p.Comment?.Split("\n# ")[^1]).Where(c => c is not null && Alternative().IsMatch(c)))
+            Warnings.Add($"line {line}: in this shell block, '{alternative}' offers a command instead of the one before it, but the runbook runs both, one after the other: keep the one to run, or make the other a Note");
+    }
+
+    [GeneratedRegex(@"(?i)^(or|alternatively|alternative:)\b")]
+    private static partial Regex Alternative();
 
     private static bool LooksLikeShell(string text)
     {
