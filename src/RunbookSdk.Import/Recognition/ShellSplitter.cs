@@ -84,7 +84,27 @@ internal static partial class ShellSplitter
             comments.Clear();
         }
         FlushComments();
-        return JoinDirectoryChanges(pieces);
+        return JoinDirectoryChanges(JoinExitStatusReaders(pieces));
+    }
+
+    /// <summary>
+    /// A command that reads <c>$?</c> (<c>if [ $? -ne 0 ]; then … fi</c>) is about the command before it; in a shell of
+    /// its own <c>$?</c> is always 0 and the branch for a failure never runs. It is kept in one command with the one
+    /// it reads, their comments together.
+    /// </summary>
+    private static List<ShellPiece> JoinExitStatusReaders(List<ShellPiece> pieces)
+    {
+        var result = new List<ShellPiece>();
+        foreach (var piece in pieces)
+        {
+            if (piece.Command is { } reader && reader.Contains("$?", StringComparison.Ordinal) && result.Count > 0 && result[^1] is { Command: { } previous } before)
+            {
+                result[^1] = before with { Command = previous + "\n" + reader, Comment = Join(before.Comment, piece.Comment) };
+                continue;
+            }
+            result.Add(piece);
+        }
+        return result;
     }
 
     /// <summary>
