@@ -41,7 +41,8 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
-        var title = prefix + section.Title;
+        // "#### Quick Checks:" is the step "Quick Checks", as "**Quick Checks:**" is.
+        var title = prefix + (section.Title.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : section.Title);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
