@@ -94,6 +94,48 @@ public sealed class EmptyHeadingTests
         Assert.Contains("orders.md: line 17: the heading '### Verification' has nothing under it and is not imported: write what belongs there, or delete it", project.Warnings);
     }
 
+    [Fact]
+    public void A_heading_whose_subsections_are_all_empty_is_reported_for_itself_with_its_line()
+    {
+        const string markdown = """
+            # Orders
+
+            ## Background
+
+            ### History
+
+            ### Architecture
+
+            ## Playbook: Orders stuck
+
+            ### 1. Immediate (0-5 minutes)
+
+            ```bash
+            kubectl get pods -n orders
+            ```
+
+            #### Checks
+
+            ##### Disk
+
+            ##### Memory
+            """;
+        var project = RunbookImporter.Generate(MarkdownSource.FromText("orders.md", markdown), "Orders", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "empty-headings"), Seeds.RepositoryRoot);
+
+        var leftOut = project.Warnings.Where(w => w.Contains("is not imported", StringComparison.Ordinal)).ToList();
+        Assert.Equal(
+            [
+                "orders.md: line 3: the heading '## Background' has only subsections with nothing under them (lines 5, 7) and is not imported: write what belongs there, or delete it",
+                "orders.md: line 5: the heading '### History' has nothing under it and is not imported: write what belongs there, or delete it",
+                "orders.md: line 7: the heading '### Architecture' has nothing under it and is not imported: write what belongs there, or delete it",
+                "orders.md: line 17: the heading '#### Checks' has only subsections with nothing under them (lines 19, 21) and is not imported: write what belongs there, or delete it",
+                "orders.md: line 19: the heading '##### Disk' has nothing under it and is not imported: write what belongs there, or delete it",
+                "orders.md: line 21: the heading '##### Memory' has nothing under it and is not imported: write what belongs there, or delete it",
+            ],
+            leftOut);
+    }
+
     private static RunbookImporter.GeneratedProject Import() =>
         RunbookImporter.Generate(MarkdownSource.FromText("orders.md", Markdown), "Orders", allowIncomplete: false,
             Path.Combine(Seeds.RepositoryRoot, "artifacts", "empty-headings"), Seeds.RepositoryRoot);

@@ -77,6 +77,29 @@ public sealed class FrontMatterTests
     }
 
     [Fact]
+    public void Owner_and_team_both_reach_the_one_owner_the_dsl_has_and_the_import_says_so()
+    {
+        var project = Import(Markdown.Replace("environment: production\n", "environment: production\nteam: Payments Platform\n", StringComparison.Ordinal)
+            .Replace("owner: \"Payments Platform Team\"", "owner: Jane Doe", StringComparison.Ordinal));
+        var handbook = project.Files["PaymentsHandbook.cs"];
+
+        Assert.Contains(".Owner(\"Jane Doe (team: Payments Platform)\")", handbook);
+        Assert.DoesNotContain("team: Payments Platform\n", handbook);
+        Assert.Contains("payments.md: line 7: front matter keys 'owner' and 'team' both name an owner and the DSL has one Owner(...): imported as 'Jane Doe (team: Payments Platform)'", project.Warnings);
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("key 'team' is not mapped", StringComparison.Ordinal));
+        Assert.DoesNotContain(InMemoryCompiler.Compile(project.Files), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_team_that_repeats_the_owner_adds_nothing_and_says_nothing()
+    {
+        var project = Import(Markdown.Replace("environment: production\n", "environment: production\nteam: Payments Platform Team\n", StringComparison.Ordinal));
+
+        Assert.Contains(".Owner(\"Payments Platform Team\")", project.Files["PaymentsHandbook.cs"]);
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("'team'", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_front_matter_title_names_a_document_without_a_top_heading()
     {
         var project = Import(Markdown.Replace("# Payments incident response\n", "", StringComparison.Ordinal));

@@ -109,7 +109,8 @@ internal static partial class RoundTrip
             {
                 case HeadingBlock h:
                     heading = Text(markdown, h).TrimStart('#').Trim();
-                    var title = Normalise(TimeBox().Replace(Numbering().Replace(heading, ""), ""));
+                    // A trailing colon is punctuation, not words: a step title drops it ("#### Quick Checks:"), as it does for bold titles.
+                    var title = Normalise(TimeBox().Replace(Numbering().Replace(heading, ""), "")).TrimEnd(':').TrimEnd();
                     if (!structured.Contains(Normalise(heading))) Check("heading", title, restructured: false);
                     break;
                 case ListItemBlock item when item.FirstOrDefault() is ParagraphBlock first:

@@ -43,6 +43,7 @@ internal sealed partial class DocumentReader
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
         document.Warnings.AddRange(reader._frontMatterWarnings);
+        document.Warnings.AddRange(reader._steps.Warnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
         reader.ReportLeftOutHeadings(document.Warnings);
         return document;
@@ -63,8 +64,7 @@ internal sealed partial class DocumentReader
             .Concat(_emptyGapHeadings.Select(g => g.Heading).Where(h => !gaps.Contains(h)))
             .Where(h => !(HandbookReader.RoleOf(h.Title) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
             .OrderBy(h => h.Line);
-        foreach (var heading in leftOut)
-            warnings.Add($"line {heading.Line}: the heading '{heading}' has nothing under it and is not imported: write what belongs there, or delete it");
+        warnings.AddRange(leftOut.Select(LeftOutHeadings.Warning));
     }
 
     /// <summary>Says which headings had no words and what they were named, so the names can be replaced by real ones.</summary>
@@ -146,7 +146,7 @@ internal sealed partial class DocumentReader
             ReadRunbook(section);
             return;
         }
-        if (section.Descendants.Any(d => IsRunbook(d, IsContainer(d.Title)) || HandbookReader.RoleOf(d.Title) != HandbookRole.None))
+        if (HoldsRunbooksOrStructure(section))
         {
             var own = new ContentSection(section.Title);
             _content.AddBlocks(own, section.Blocks);
@@ -159,6 +159,17 @@ internal sealed partial class DocumentReader
         }
         _handbookReader.Read(section, HandbookRole.None);
     }
+
+    /// <summary>
+    /// True when a subsection, at any depth, is a runbook or a handbook part, so the section is read part by part. A
+    /// subsection is judged in its parent's container ("## Runbooks" over "### Database Connection Issues"), or as a
+    /// container itself.
+    /// </summary>
+    private bool HoldsRunbooksOrStructure(OutlineSection section) =>
+        section.Children.Any(c =>
+            IsRunbook(c, IsContainer(section.Title) || IsContainer(c.Title))
+            || HandbookReader.RoleOf(c.Title) != HandbookRole.None
+            || HoldsRunbooksOrStructure(c));
 
     private bool IsRunbook(OutlineSection section, bool inContainer)
     {
@@ -214,12 +225,15 @@ internal sealed partial class DocumentReader
         var (box, rest) = Times.TimeBox(section.Title);
         var name = Numbering().Replace(rest, "").Trim();
         if (name.Length == 0) name = section.Title;
-        if (!AddPhase(runbook, _steps.Phase(section, name, box)))
+        if (!AddPhase(runbook, _steps.Phase(section, name, box), section))
             _emptyGapHeadings.Add((section, runbook, Verification().IsMatch(name)));
     }
 
-    /// <summary>Adds the phase as a phase, the rollback or the verification; false when it was left out as a gap.</summary>
-    private static bool AddPhase(ImportedRunbook runbook, ImportedPhase phase)
+    /// <summary>
+    /// Adds the phase read from <paramref name="heading"/> (null: loose blocks) as a phase, the rollback or the
+    /// verification; false when it was left out as a gap.
+    /// </summary>
+    private bool AddPhase(ImportedRunbook runbook, ImportedPhase phase, OutlineSection? heading = null)
     {
         // A Rollback or Verification heading with nothing under it says nothing about how to undo or check: it stays a
         // gap (RB0002/RB0003, reported by the import and the build, waived with --allow-incomplete) instead of a section
@@ -235,6 +249,9 @@ internal sealed partial class DocumentReader
             if (empty) return false;
             runbook.Rollback = WithAStep(phase);
         }
+        // An empty phase heading, or one whose subsections are all empty, is left out and named like an empty step
+        // heading: a phase whose only step is a placeholder is a section the on-call engineer opens and finds empty.
+        else if (phase.Steps.Count == 0 && heading is not null && _leftOut.IfEmpty(heading)) return true;
         else runbook.Phases.Add(WithAStep(phase));
         return true;
     }

@@ -8,7 +8,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <summary>
 /// Reads a document's YAML front matter into the handbook: the keys runbook front matter commonly carries (owner or
 /// team, last updated, next review, environment, title, description, tags) go where the DSL has a place for them,
-/// through the same facts the <c>**Owner**: …</c> lines of a document fill. The other keys stay visible, as a
+/// through the same facts the <c>**Owner**: …</c> lines of a document fill (a second owner key, such as <c>team</c>
+/// beside <c>owner</c>, is added to the one Owner). The other keys stay visible, as a
 /// "Front matter" section holding their YAML, and the import names each one.
 /// </summary>
 internal sealed partial class FrontMatterReader(MarkdownOutline outline, HandbookReader facts, ImportedHandbook handbook)
@@ -20,11 +21,22 @@ internal sealed partial class FrontMatterReader(MarkdownOutline outline, Handboo
         var lines = outline.Source(block).Replace("\r\n", "\n").Split('\n');
         var kept = new List<string>();
         var warnings = new List<string>();
+        string? ownerKey = null;
         foreach (var entry in Entries(lines))
         {
-            if (Read(entry, titleFromHeading)) continue;
+            var line = block.Line + 1 + entry.First;
+            if (ownerKey is not null && AddToOwner(entry) is { } combined)
+            {
+                if (combined) warnings.Add($"line {line}: front matter keys '{ownerKey}' and '{entry.Key}' both name an owner and the DSL has one Owner(...): imported as '{handbook.Owner}'");
+                continue;
+            }
+            if (Read(entry, titleFromHeading))
+            {
+                if (MetadataKeys.Fact(entry.Key) == "owner") ownerKey = entry.Key;
+                continue;
+            }
             kept.AddRange(lines[entry.First..entry.End]);
-            warnings.Add($"line {block.Line + 1 + entry.First}: front matter key '{entry.Key}' is not mapped to the DSL; kept in the handbook's section 'Front matter'");
+            warnings.Add($"line {line}: front matter key '{entry.Key}' is not mapped to the DSL; kept in the handbook's section 'Front matter'");
         }
         if (kept.Count > 0)
         {
@@ -33,6 +45,20 @@ internal sealed partial class FrontMatterReader(MarkdownOutline outline, Handboo
             handbook.Sections.Add(section);
         }
         return warnings;
+    }
+
+    /// <summary>
+    /// A second owner key (<c>owner</c> and <c>team</c>, <c>owner</c> and <c>maintainer</c>): the DSL has one Owner, so
+    /// the value is added to it as <c>Jane Doe (team: Payments)</c> instead of being left behind. True when it was
+    /// added, false when the owner already says it, null when the entry is no owner key with a value.
+    /// </summary>
+    private bool? AddToOwner(Entry entry)
+    {
+        var value = string.Join(", ", entry.Values);
+        if (MetadataKeys.Fact(entry.Key) != "owner" || value.Length == 0 || handbook.Owner is not { } owner) return null;
+        if (owner.Contains(value, StringComparison.OrdinalIgnoreCase)) return false;
+        handbook.Owner = $"{owner} ({MetadataKeys.Normalise(entry.Key)}: {value})";
+        return true;
     }
 
     private bool Read(Entry entry, bool titleFromHeading)

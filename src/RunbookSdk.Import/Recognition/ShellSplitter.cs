@@ -84,30 +84,59 @@ internal static partial class ShellSplitter
             comments.Clear();
         }
         FlushComments();
-        return JoinDirectoryChanges(pieces);
+        return JoinDirectoryChanges(JoinExitStatusReaders(pieces));
     }
 
     /// <summary>
-    /// Every command runs in a shell of its own, so a bare <c>cd dir</c> would change nothing for the command after it:
-    /// it is joined to that command with <c>&amp;&amp;</c>, as a person would write it.
+    /// A command that reads <c>$?</c> (<c>if [ $? -ne 0 ]; then … fi</c>) is about the command before it; in a shell of
+    /// its own <c>$?</c> is always 0 and the branch for a failure never runs. It is kept in one command with the one
+    /// it reads, their comments together.
     /// </summary>
-    private static List<ShellPiece> JoinDirectoryChanges(List<ShellPiece> pieces)
+    private static List<ShellPiece> JoinExitStatusReaders(List<ShellPiece> pieces)
     {
         var result = new List<ShellPiece>();
-        for (var i = 0; i < pieces.Count; i++)
+        foreach (var piece in pieces)
         {
-            var piece = pieces[i];
-            if (piece.Command is { } cd && DirectoryChange().IsMatch(cd) && i + 1 < pieces.Count && pieces[i + 1].Command is { } next)
+            if (piece.Command is { } reader && reader.Contains("$?", StringComparison.Ordinal) && result.Count > 0 && result[^1] is { Command: { } previous } before)
             {
-                var comments = new[] { piece.Comment, pieces[i + 1].Comment }.Where(c => c is not null);
-                result.Add(new ShellPiece(cd + " && " + next, comments.Any() ? string.Join("\n# ", comments) : null));
-                i++;
+                result[^1] = before with { Command = previous + "\n" + reader, Comment = Join(before.Comment, piece.Comment) };
                 continue;
             }
             result.Add(piece);
         }
         return result;
     }
+
+    /// <summary>
+    /// Every command runs in a shell of its own, so a bare <c>cd dir</c> would change nothing for the commands after it:
+    /// it is put before each later command of the block with <c>&amp;&amp;</c> (a second <c>cd</c> goes on from the
+    /// first), so each runs in the directory it ran in for the author. The <c>cd</c>'s comment goes with the first.
+    /// </summary>
+    private static List<ShellPiece> JoinDirectoryChanges(List<ShellPiece> pieces)
+    {
+        var result = new List<ShellPiece>();
+        string? directory = null, comment = null;
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            if (piece.Command is { } cd && DirectoryChange().IsMatch(cd) && pieces.Skip(i + 1).Any(p => p.Command is not null))
+            {
+                directory = directory is null ? cd : directory + " && " + cd;
+                comment = Join(comment, piece.Comment);
+                continue;
+            }
+            if (piece.Command is { } command && directory is not null)
+            {
+                result.Add(piece with { Command = directory + " && " + command, Comment = Join(comment, piece.Comment) });
+                comment = null;
+                continue;
+            }
+            result.Add(piece);
+        }
+        return result;
+    }
+
+    private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + "\n# " + second;
 
     private static bool IsPrompt(string line) => line.StartsWith("$ ", StringComparison.Ordinal);
 

@@ -14,6 +14,9 @@ namespace RunbookSdk.Import.Recognition;
 /// </summary>
 internal sealed partial class StepReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, LeftOutHeadings leftOut)
 {
+    /// <summary>What the reader noticed in the steps and the user should know, with lines.</summary>
+    public List<string> Warnings { get; } = [];
+
     private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
     private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
 
@@ -38,16 +41,18 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
-        var title = prefix + section.Title;
-        leftOut.IfEmpty(section);
+        // "#### Quick Checks:" is the step "Quick Checks", as "**Quick Checks:**" is.
+        var title = prefix + (section.Title.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : section.Title);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
-            cursor.Start(title);
+            cursor.StartHeading(title);
             foreach (var block in section.Blocks) Add(cursor, block);
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
         foreach (var child in section.Children) StepSection(phase, child, title + ": ");
+        // After the subsections: a heading whose subsections were all left out is left out too, and says so.
+        leftOut.IfEmpty(section);
     }
 
     /// <summary>
@@ -147,7 +152,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 }
                 return;
             }
-            foreach (var piece in ShellSplitter.Split(text))
+            var pieces = ShellSplitter.Split(text);
+            WarnAboutSplitBlock(code.Line + 1, pieces);
+            foreach (var piece in pieces)
             {
                 if (piece.Output is { } output)
                 {
@@ -168,6 +175,25 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
+
+    /// <summary>
+    /// Names what splitting a block into one Run per command changes: variables one command sets for later ones (each
+    /// Run is a shell of its own) and alternatives ("# Or manually via ECS") that the runner would run one after the other.
+    /// </summary>
+    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces)
+    {
+        if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
+        {
+            var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
+            Warnings.Add($"line {line}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
+        }
+        var commands = pieces.Where(p => p.Command is not null).ToList();
+        foreach (var alternative in commands.Skip(1).Select(p => p.Comment?.Split("\n# ")[^1]).Where(c => c is not null && Alternative().IsMatch(c)))
+            Warnings.Add($"line {line}: in this shell block, '{alternative}' offers a command instead of the one before it, but the runbook runs both, one after the other: keep the one to run, or make the other a Note");
+    }
+
+    [GeneratedRegex(@"(?i)^(or|alternatively|alternative:)\b")]
+    private static partial Regex Alternative();
 
     private static bool LooksLikeShell(string text)
     {
@@ -202,10 +228,31 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             }
         }
 
+        /// <summary>The step of a heading, until a step of its own starts before it got anything.</summary>
+        private ImportedStep? _heading;
+
+        /// <summary>Put before the titles of steps under a heading that had nothing of its own ("Heading: ").</summary>
+        private string _prefix = "";
+
         public void Start(string title)
         {
-            _current = new ImportedStep(title.Length == 0 ? defaultTitle : title);
+            // A heading whose content starts with steps of its own ("#### Common Issues" over "**High Error Rate**")
+            // is no step: its words lead theirs, as they do for the subsections of a heading with only subsections.
+            if (_heading is { IsEmpty: true } && _current == _heading)
+            {
+                phase.Steps.Remove(_heading);
+                _prefix = _heading.Title.TrimEnd(':').TrimEnd() + ": ";
+            }
+            _heading = null;
+            _current = new ImportedStep(title.Length == 0 ? defaultTitle : _prefix + title);
             phase.Steps.Add(_current);
+        }
+
+        /// <summary>Starts the step of a heading.</summary>
+        public void StartHeading(string title)
+        {
+            Start(title);
+            _heading = _current;
         }
     }
 }

@@ -1,0 +1,58 @@
+using RunbookSdk.Import.Source;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// A script in a shell block is imported as one <c>Run</c> per command, and each runs in a shell of its own: a variable
+/// one command sets (<c>SERVICE="$1"</c> in the OmniNodeBridge seed's service-restart script) is empty in the commands
+/// after it (<c>docker-compose restart "$SERVICE"</c>). docs/import.md listed this under "what to review", but the
+/// import said nothing about where it happened. It now names the block's line and the variables.
+/// </summary>
+public sealed class ShellVariableTests
+{
+    private const string Markdown = """
+        # Bridge
+
+        ## Playbook: Service down
+
+        ### 1. Restart (0-5 minutes)
+
+        ```bash
+        #!/bin/bash
+        SERVICE="$1"
+        export NAMESPACE=bridge
+        MODE="$2"  # drain or restart
+        echo "Restarting service: $SERVICE ($MODE)"
+        docker-compose -f docker-compose.prod.yml restart "${SERVICE}" -n $NAMESPACE
+        ```
+
+        ### 2. Check (5-10 minutes)
+
+        ```bash
+        POD=$(kubectl get pods -o name | head -1)
+        LIMIT=5 kubectl logs deploy/bridge --tail=$LIMIT
+        UNUSED=1
+        kubectl get pods -n bridge
+        ```
+        """;
+
+    [Fact]
+    public void A_variable_set_by_one_command_and_used_by_a_later_one_is_reported_with_the_block_line()
+    {
+        var project = Import();
+
+        Assert.Contains("bridge.md: line 7: this shell block sets SERVICE, NAMESPACE, MODE, which later commands use, but each Run(...) is a shell of its own and sees them empty: make them parameters, or join the commands into one Run", project.Warnings);
+    }
+
+    [Fact]
+    public void Variables_no_later_command_reads_and_assignments_for_one_command_are_not_reported()
+    {
+        var project = Import();
+
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("line 18:", StringComparison.Ordinal));
+    }
+
+    private static RunbookImporter.GeneratedProject Import() =>
+        RunbookImporter.Generate(MarkdownSource.FromText("bridge.md", Markdown), "Bridge", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "shell-variables"), Seeds.RepositoryRoot);
+}
