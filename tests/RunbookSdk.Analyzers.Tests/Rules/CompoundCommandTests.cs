@@ -15,15 +15,9 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class CompoundCommandTests
 {
-    private static Task Act(string command, params DiagnosticResult[] expected) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({{command}}))
-            """), expected);
+    private static Task Act(string command, params DiagnosticResult[] expected) => CommandRuleSources.ActAsync(command, expected);
 
-    private static Task Check(string command) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
-            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))"""));
+    private static Task Check(string command) => CommandRuleSources.CheckAsync(command);
 
     private static DiagnosticResult Destructive(string command) =>
         new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(command);

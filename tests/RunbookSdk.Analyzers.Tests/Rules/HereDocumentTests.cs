@@ -13,15 +13,9 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class HereDocumentTests
 {
-    private static Task Act(string command, params DiagnosticResult[] expected) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({{command}}))
-            """), expected);
+    private static Task Act(string command, params DiagnosticResult[] expected) => CommandRuleSources.ActAsync(command, expected);
 
-    private static Task Check(string command) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
-            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))"""));
+    private static Task Check(string command) => CommandRuleSources.CheckAsync(command);
 
     [Theory]
     [InlineData("\"ssh ops@bastion <<'EOF'\\ncd /srv\\ncurl -f localhost:8080/health {|RB0014:|| true|}\\nEOF\"")]

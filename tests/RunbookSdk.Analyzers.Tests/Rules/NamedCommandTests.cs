@@ -13,10 +13,7 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class NamedCommandTests
 {
-    private static Task Act(string command, params DiagnosticResult[] expected) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({{command}}))
-            """), expected);
+    private static Task Act(string command, params DiagnosticResult[] expected) => CommandRuleSources.ActAsync(command, expected);
 
     private static DiagnosticResult Destructive(string command) =>
         new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(command);

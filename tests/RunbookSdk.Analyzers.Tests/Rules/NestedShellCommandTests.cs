@@ -20,15 +20,9 @@ public sealed class NestedShellCommandTests
             private const string Kubectl = "kubectl --context prod-eu";
         """;
 
-    private static Task Act(string command, params DiagnosticResult[] expected) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({{command}}))
-            """, extraMembers: Members), expected);
+    private static Task Act(string command, params DiagnosticResult[] expected) => CommandRuleSources.ActAsync(command, expected, Members);
 
-    private static Task Check(string command) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
-            verification: $$"""v => v.Step("Check", s => s.Run({{command}}))""", extraMembers: Members));
+    private static Task Check(string command) => CommandRuleSources.CheckAsync(command, Members);
 
     // RB0014: the check inside the remote or nested shell is read as the command it is.
     [Theory]
