@@ -97,7 +97,7 @@ internal sealed class ProjectItems
             {
                 var end = value.IndexOf(')', i);
                 if (end < 0) return null;
-                var expansion = Reserved(value[(i + 2)..end].Trim(), file, properties.ProjectFile) ?? properties.Expansion(value[(i + 2)..end].Trim());
+                var expansion = MsBuildReservedProperties.Value(value[(i + 2)..end].Trim(), file, properties.ProjectFile) ?? properties.Expansion(value[(i + 2)..end].Trim());
                 if (expansion is null) return null;
                 result.Append(expansion);
                 i = end;
@@ -110,12 +110,4 @@ internal sealed class ProjectItems
 
         return result.ToString().Trim();
     }
-
-    private static string? Reserved(string name, string file, string projectFile) => name.ToUpperInvariant() switch
-    {
-        "MSBUILDTHISFILEDIRECTORY" => Path.GetDirectoryName(file)! + Path.DirectorySeparatorChar,
-        "MSBUILDPROJECTDIRECTORY" => Path.GetDirectoryName(projectFile)!,
-        "MSBUILDPROJECTNAME" => Path.GetFileNameWithoutExtension(projectFile),
-        _ => null,
-    };
 }

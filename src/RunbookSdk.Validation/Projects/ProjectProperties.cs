@@ -7,7 +7,8 @@ namespace RunbookSdk.Validation.Projects;
 /// The MSBuild properties validation cares about, read as MSBuild imports them: the nearest <c>Directory.Build.props</c>
 /// above the project (with the <c>.props</c> files it imports), the project file, then the nearest
 /// <c>Directory.Build.targets</c>. Only literal values and
-/// <c>$(Name)</c> references to properties read here are understood, and conditions of the common forms
+/// <c>$(Name)</c> references to properties read here or to the reserved ones known from where the files are
+/// (<see cref="MsBuildReservedProperties"/>) are understood, and conditions of the common forms
 /// (<see cref="MsBuildCondition"/>): validation does not evaluate MSBuild.
 /// </summary>
 public sealed partial class ProjectProperties
@@ -59,15 +60,15 @@ public sealed partial class ProjectProperties
         var propsChain = new ImportChain();
         var targetsChain = new ImportChain();
         if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.props") is { } props)
-            ReadFile(props, values, globalProperties, propsChain);
+            ReadFile(props, projectFile, values, globalProperties, propsChain);
         AddSdkProps(values);
-        ReadFile(projectFile, values, globalProperties, chain: null);
+        ReadFile(projectFile, projectFile, values, globalProperties, chain: null);
 
         AddSdkTargets(values);
         // Microsoft.Common.targets imports the nearest Directory.Build.targets after the SDK added the configuration's
         // symbol and before the compiler runs: a NoWarn or WarningsAsErrors set there is the build's.
         if (NearestAbove(Path.GetDirectoryName(Path.GetFullPath(projectFile))!, "Directory.Build.targets") is { } targets)
-            ReadFile(targets, values, globalProperties, targetsChain);
+            ReadFile(targets, projectFile, values, globalProperties, targetsChain);
         return new ProjectProperties(values, Path.GetFullPath(projectFile), propsChain, targetsChain);
     }
 
@@ -168,8 +169,11 @@ public sealed partial class ProjectProperties
     private static bool IsEmptyCheckOf(string condition, string name) =>
         EmptyCheck().Match(condition) is { Success: true } match && string.Equals(match.Groups[1].Value, name, StringComparison.OrdinalIgnoreCase);
 
-    private static string Expand(string value, Dictionary<string, string> values) =>
-        Reference().Replace(value, match => values.TryGetValue(match.Groups[1].Value, out var known) ? known : "");
+    // $(MSBuildThisFileDirectory) and $(MSBuildProjectDirectory) are known from where the files are: an output folder
+    // written with them (the usual form in a Directory.Build.props) was read as "/out/", and its files compiled.
+    private static string Expand(string value, Dictionary<string, string> values, string file, string projectFile) =>
+        Reference().Replace(value, match => MsBuildReservedProperties.Value(match.Groups[1].Value, Path.GetFullPath(file), Path.GetFullPath(projectFile))
+            ?? (values.TryGetValue(match.Groups[1].Value, out var known) ? known : ""));
 
     /// <summary>
     /// Reads the property groups of one file in document order. In a <c>Directory.Build.props</c> or <c>.targets</c>
@@ -178,7 +182,7 @@ public sealed partial class ProjectProperties
     /// or <c>$([MSBuild]::GetDirectoryNameOfFileAbove(...))/Directory.Build.props</c>,
     /// or a path relative to the file. An import not resolved here is skipped, as before.
     /// </summary>
-    private static void ReadFile(string file, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties, ImportChain? chain)
+    private static void ReadFile(string file, string projectFile, Dictionary<string, string> values, IReadOnlyDictionary<string, string> globalProperties, ImportChain? chain)
     {
         var followImports = chain is not null;
         if (chain is not null)
@@ -203,7 +207,7 @@ public sealed partial class ProjectProperties
             {
                 if (element.Attribute("Condition")?.Value is { } importCondition && Evaluate(importCondition, values) == false) continue;
                 if (ImportedProps(file, element.Attribute("Project")?.Value, out var understood) is { } imported)
-                    ReadFile(imported, values, globalProperties, chain);
+                    ReadFile(imported, projectFile, values, globalProperties, chain);
                 else if (!understood)
                     chain!.Skipped = true;
                 continue;
@@ -217,7 +221,7 @@ public sealed partial class ProjectProperties
             {
                 if (globalProperties.ContainsKey(property.Name.LocalName)) continue;
                 if (property.Attribute("Condition")?.Value is { } condition && !Holds(condition, property.Name.LocalName, values)) continue;
-                values[property.Name.LocalName] = Expand(property.Value.Trim(), values);
+                values[property.Name.LocalName] = Expand(property.Value.Trim(), values, file, projectFile);
             }
         }
     }
