@@ -10,8 +10,9 @@ internal static class ProjectSetupFindings
 {
     /// <summary>The setup findings of <paramref name="project"/>.</summary>
     /// <param name="project">The project as validated.</param>
+    /// <param name="referenced">The projects it references, directly or not, as read for its build.</param>
     /// <param name="relative">A full path made relative to the report's root.</param>
-    public static IEnumerable<Finding> For(RunbookProject project, Func<string, string> relative)
+    public static IEnumerable<Finding> For(RunbookProject project, IEnumerable<RunbookProject> referenced, Func<string, string> relative)
     {
         var projectFile = relative(project.ProjectFile);
         // The compiler names only the missing file (CSC : error CS2001); the item that names it is what to fix.
@@ -20,6 +21,18 @@ internal static class ProjectSetupFindings
                 $"Source file '{relative(path)}' could not be found: <{item.ItemType} {item.Operation}=\"{item.Written}\" /> names a file that "
                 + "does not exist, so its dotnet build fails with CS2001; add the file or remove the item.",
                 relative(item.File), item.Line, item.Column, project.Name, null);
+
+        // dotnet build of the runbook project builds the projects it references first: one failing with CS2001 fails it.
+        foreach (var reference in referenced)
+        {
+            var how = project.ProjectReferences.Contains(reference.ProjectFile, StringComparer.Ordinal) ? "references" : "references through another project";
+            foreach (var (path, item) in reference.MissingSources)
+                yield return new Finding("CS2001", FindingLevel.Error,
+                    $"Source file '{relative(path)}' could not be found: <{item.ItemType} {item.Operation}=\"{item.Written}\" /> in "
+                    + $"{Path.GetFileName(reference.ProjectFile)}, which {project.Name} {how}, names a file that does not exist, so "
+                    + $"the dotnet build of {Path.GetFileName(reference.ProjectFile)} fails with CS2001, and {project.Name}'s with it; add the file or remove the item.",
+                    relative(item.File), item.Line, item.Column, project.Name, null);
+        }
 
         if (RunbookSdkReference.Of(project) == RunbookSdkReferenceState.Absent)
             yield return new Finding(Finding.MissingRunbookSdkRule, FindingLevel.Error,

@@ -98,7 +98,7 @@ public static class RunbookValidator
             .Distinct()
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
-        findings.AddRange(ProjectSetupFindings.For(project, path => Relative(path, root)));
+        findings.AddRange(ProjectSetupFindings.For(project, compiled.ReferencedProjects, path => Relative(path, root)));
 
         var docs = checkDocs
             ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, findings)

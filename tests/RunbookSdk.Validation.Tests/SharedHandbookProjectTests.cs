@@ -134,4 +134,61 @@ public sealed class SharedHandbookProjectTests
         Assert.Contains("App.csproj(", error.Message);
         Assert.Contains(@"references '..\Shared\Shared.csproj', which does not exist", error.Message);
     }
+    [Fact]
+    public async Task A_missing_compile_item_of_a_referenced_project_is_an_error_on_that_projects_line()
+    {
+        // dotnet build App.csproj: "CSC : error CS2001: Source file '.../Shared/Missing.cs' could not be found.
+        // [.../Shared/Shared.csproj]" and the build fails, though the app's own files are all there.
+        using var app = new TempProject("App").With("App.csproj", AppProject).With("RestartApi.cs", Runbook);
+        var shared = Path.Combine(app.Root, "Shared");
+        Directory.CreateDirectory(shared);
+        File.WriteAllText(Path.Combine(shared, "Shared.csproj"), SharedProject.Replace("</Project>", """
+              <ItemGroup>
+                <Compile Include="Missing.cs" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(shared, "OpsHandbook.cs"), Handbook);
+        await app.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(app.ProjectFile);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CS2001", finding.RuleId);
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.Equal("../Shared/Shared.csproj", finding.Path);
+        Assert.Equal(7, finding.Line);
+        Assert.Contains("'../Shared/Missing.cs'", finding.Message, StringComparison.Ordinal);
+        Assert.Contains("Shared.csproj, which App references", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+    }
+
+    [Fact]
+    public async Task A_missing_compile_item_of_a_project_referenced_through_another_is_reported_too()
+    {
+        // App -> Shared -> Deep: the build of Deep fails, and with it Shared's and App's.
+        using var app = new TempProject("App").With("App.csproj", AppProject).With("RestartApi.cs", Runbook);
+        var shared = Path.Combine(app.Root, "Shared");
+        var deep = Path.Combine(app.Root, "Deep");
+        Directory.CreateDirectory(shared);
+        Directory.CreateDirectory(deep);
+        File.WriteAllText(Path.Combine(shared, "Shared.csproj"), SharedProject.Replace("</Project>", """
+              <ItemGroup><ProjectReference Include="../Deep/Deep.csproj" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(shared, "OpsHandbook.cs"), Handbook);
+        File.WriteAllText(Path.Combine(deep, "Deep.csproj"), SharedProject.Replace("</Project>", """
+              <ItemGroup><Compile Include="Gone\Missing.cs" /></ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        await app.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(app.ProjectFile);
+
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal("CS2001", finding.RuleId);
+        Assert.Equal("../Deep/Deep.csproj", finding.Path);
+        Assert.Equal(6, finding.Line);
+        Assert.False(result.Passed);
+    }
 }

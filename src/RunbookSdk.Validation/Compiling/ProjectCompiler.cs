@@ -35,19 +35,21 @@ internal static class ProjectCompiler
     {
         // The projects it references (a shared handbook project), each compiled the same way with the generator, so
         // their handbooks carry what the runner reads; all of them, direct or not, are references, as MSBuild passes them.
-        var referenced = ReferencedCompilations(project, new Dictionary<string, Compilation?>(StringComparer.Ordinal) { [project.ProjectFile] = null }, cancellationToken);
+        var loaded = new List<RunbookProject>();
+        var referenced = ReferencedCompilations(project, new Dictionary<string, Compilation?>(StringComparer.Ordinal) { [project.ProjectFile] = null }, loaded, cancellationToken);
 
         var (output, generatorDiagnostics, templates, options) = Generate(project, referenced, cancellationToken);
         var analysis = output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions(templates, options));
         var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-        return new CompiledProject(project, output, generatorDiagnostics.AddRange(diagnostics)) { References = [.. referenced] };
+        return new CompiledProject(project, output, generatorDiagnostics.AddRange(diagnostics)) { References = [.. referenced], ReferencedProjects = [.. loaded] };
     }
 
     /// <summary>
     /// The compiled projects <paramref name="project"/> references, directly or not, each after its own references.
-    /// <paramref name="compiled"/> holds every project compiled so far (null while one is being compiled: a cycle is cut).
+    /// <paramref name="compiled"/> holds every project compiled so far (null while one is being compiled: a cycle is cut),
+    /// and <paramref name="loaded"/> gets each referenced project as read, once.
     /// </summary>
-    private static IReadOnlyList<Compilation> ReferencedCompilations(RunbookProject project, Dictionary<string, Compilation?> compiled, CancellationToken cancellationToken)
+    private static IReadOnlyList<Compilation> ReferencedCompilations(RunbookProject project, Dictionary<string, Compilation?> compiled, List<RunbookProject> loaded, CancellationToken cancellationToken)
     {
         var result = new List<Compilation>();
         foreach (var file in project.ProjectReferences)
@@ -58,7 +60,8 @@ internal static class ProjectCompiler
                 // MSBuild passes a referenced project the same global properties (Configuration), but not TargetFramework.
                 var globals = project.GlobalProperties.Where(p => !p.Key.Equals("TargetFramework", StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase);
                 var reference = TargetOf(ProjectDiscovery.Load(file, globals), project.Properties["TargetFramework"]);
-                compilation = Generate(reference, ReferencedCompilations(reference, compiled, cancellationToken), cancellationToken).Output;
+                loaded.Add(reference);
+                compilation = Generate(reference, ReferencedCompilations(reference, compiled, loaded, cancellationToken), cancellationToken).Output;
                 compiled[file] = compilation;
             }
 
@@ -173,4 +176,7 @@ internal sealed record CompiledProject(RunbookProject Project, Compilation Compi
 {
     /// <summary>The compiled projects it references, directly or not, each before the projects that reference it.</summary>
     public ImmutableArray<Compilation> References { get; init; } = [];
+
+    /// <summary>The projects it references, directly or not, as read (a missing <c>Compile</c> item of theirs fails its build too).</summary>
+    public ImmutableArray<RunbookProject> ReferencedProjects { get; init; } = [];
 }
