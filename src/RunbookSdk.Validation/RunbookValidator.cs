@@ -33,7 +33,11 @@ public static class RunbookValidator
         foreach (var project in projects)
             results.Add(await ValidateProjectAsync(project, root, cancellationToken).ConfigureAwait(false));
 
-        return new ValidationResult(root, results);
+        // "No runbook project found" sends an author looking for a [Runbook] attribute; a solution that builds nothing needs another fix.
+        return new ValidationResult(root, results)
+        {
+            NoProjectReason = results.Count == 0 ? ProjectDiscovery.WhyNoProject(path, options.GlobalProperties()) : null,
+        };
     }
 
     /// <summary>

@@ -93,6 +93,12 @@ public sealed record ProjectResult(string Name, string ProjectFile, IReadOnlyLis
 /// <param name="Projects">Runbook projects found, ordered by path.</param>
 public sealed record ValidationResult(string Root, IReadOnlyList<ProjectResult> Projects)
 {
+    /// <summary>
+    /// Why no project was validated when the cause is not a missing <c>[Runbook]</c>: a solution whose configuration
+    /// builds no project (<c>dotnet build</c> of it builds nothing) names that configuration here; otherwise null.
+    /// </summary>
+    public string? NoProjectReason { get; init; }
+
     /// <summary>Every runbook row of every project.</summary>
     public IEnumerable<RunbookRow> Runbooks => Projects.SelectMany(p => p.Runbooks);
 

@@ -69,6 +69,25 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("error CS2001: Source file 'Missing.cs' could not be found", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ASolutionWhoseConfigurationBuildsNothingIsToldApartFromAMissingRunbook()
+    {
+        var project = WriteProject(rollback: true);
+        var solution = Path.Combine(_work, "Payments.slnx");
+        File.WriteAllText(solution, """
+            <Solution>
+              <Project Path="Payments/Payments.csproj">
+                <Build Solution="Debug|*" Project="false" />
+              </Project>
+            </Solution>
+            """);
+
+        var (code, output, error) = await Cli.RunAsync("validate", solution);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("Payments.slnx builds no project in its configuration 'Debug|Any CPU'", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("-c")]
     [InlineData("--configuration")]

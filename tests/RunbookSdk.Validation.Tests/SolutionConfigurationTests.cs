@@ -134,4 +134,54 @@ public sealed class SolutionConfigurationTests
 
         Assert.Equal(validated, result.Projects.Count == 1);
     }
+    [Fact]
+    public async Task ASlnWhoseConfigurationBuildsNoProjectSaysSoAndNamesTheConfiguration()
+    {
+        // dotnet build Payments.sln builds nothing ("Unable to find a project to restore!"): "no runbook project found"
+        // alone sent authors looking for a missing [Runbook] attribute.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU", debugBuilds: false));
+
+        var result = await RunbookValidator.ValidateAsync(solution);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Payments.sln builds no project in its configuration 'Debug|Any CPU'", result.NoProjectReason, StringComparison.Ordinal);
+        Assert.Contains(result.NoProjectReason!, Reports.MarkdownReport.Render(result, listCompleteRunbooks: true), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Debug|Any CPU")]
+    [InlineData("Release", "Release|Any CPU")]
+    public async Task AnSlnxWhoseProjectsAreAllBuildFalseSaysTheConfigurationBuildsNothing(string? configuration, string named)
+    {
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.slnx");
+        File.WriteAllText(solution, """
+            <Solution>
+              <Project Path="Payments/Payments.csproj">
+                <Build Project="false" />
+              </Project>
+            </Solution>
+            """);
+
+        var result = await RunbookValidator.ValidateAsync(solution, new ValidationOptions { Configuration = configuration });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Payments.slnx builds no project in its configuration '{named}'", result.NoProjectReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASolutionThatBuildsARunbooklessProjectKeepsTheUsualMessage()
+    {
+        // The configuration builds a project; it just declares no runbook: nothing to say about the configuration.
+        using var project = new TempProject().With("Plain.cs", "namespace Payments; public static class Plain { }");
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU"));
+
+        var result = await RunbookValidator.ValidateAsync(solution);
+
+        Assert.Empty(result.Projects);
+        Assert.Null(result.NoProjectReason);
+    }
 }

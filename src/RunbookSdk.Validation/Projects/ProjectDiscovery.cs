@@ -32,10 +32,21 @@ public static class ProjectDiscovery
             ".csproj" => Select([new SolutionProject(full, globalProperties)], named: true),
             // dotnet build x.sln passes each project the configuration the solution maps it to (Debug|AnyCPU, or
             // -c's, unless mapped otherwise), so even a Directory.Build.props sees Configuration and Platform.
-            ".sln" or ".slnx" => Select(SolutionFile.Read(path, globalProperties), named: false),
+            ".sln" or ".slnx" => Select(SolutionFile.Read(path, globalProperties).Projects, named: false),
             _ => throw new ValidationInputException($"'{path}' is not a project (.csproj), a solution (.sln, .slnx) or a folder."),
         };
     }
+
+    /// <summary>
+    /// Why <see cref="Find(string, IReadOnlyDictionary{string, string})"/> found no project other than a missing
+    /// <c>[Runbook]</c>: the solution <paramref name="path"/> names builds no project in the configuration built. Null otherwise.
+    /// </summary>
+    /// <param name="path">The path validated.</param>
+    /// <param name="globalProperties">Global properties, such as the <c>Configuration</c> of <c>-c</c>.</param>
+    internal static string? WhyNoProject(string path, IReadOnlyDictionary<string, string> globalProperties) =>
+        Path.GetExtension(path).ToLowerInvariant() is ".sln" or ".slnx" && File.Exists(path)
+            ? SolutionFile.Read(path, globalProperties).NothingBuiltReason
+            : null;
 
     /// <summary>
     /// The C# sources of a project as a plain <c>dotnet build</c> compiles them: its <c>Compile</c> items (by default

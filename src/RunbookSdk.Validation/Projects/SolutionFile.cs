@@ -22,23 +22,23 @@ internal static partial class SolutionFile
 {
     private const string AnyCpu = "Any CPU";
 
-    /// <summary>The projects <paramref name="solution"/> builds, each with its global properties.</summary>
+    /// <summary>The projects <paramref name="solution"/> builds, each with its global properties, and the configuration it builds.</summary>
     /// <param name="solution">The solution as given (for messages).</param>
     /// <param name="globalProperties">The build's global properties (<c>Configuration</c> from <c>-c</c>).</param>
     /// <exception cref="ValidationInputException">A project it builds does not exist (MSB3202 in the build; one it
     /// does not build may be missing), or an <c>.slnx</c> is not valid XML.</exception>
-    public static IReadOnlyList<SolutionProject> Read(string solution, IReadOnlyDictionary<string, string> globalProperties)
+    public static SolutionBuild Read(string solution, IReadOnlyDictionary<string, string> globalProperties)
     {
         var full = Path.GetFullPath(solution);
-        var projects = Path.GetExtension(full).Equals(".slnx", StringComparison.OrdinalIgnoreCase)
+        var build = Path.GetExtension(full).Equals(".slnx", StringComparison.OrdinalIgnoreCase)
             ? Slnx(full, globalProperties)
             : Sln(full, globalProperties);
-        if (projects.FirstOrDefault(p => !File.Exists(p.ProjectFile)) is { } missing)
+        if (build.Projects.FirstOrDefault(p => !File.Exists(p.ProjectFile)) is { } missing)
             throw new ValidationInputException($"'{solution}' lists '{Path.GetRelativePath(Path.GetDirectoryName(full)!, missing.ProjectFile)}', which does not exist.");
-        return projects;
+        return build;
     }
 
-    private static List<SolutionProject> Sln(string solution, IReadOnlyDictionary<string, string> globalProperties)
+    private static SolutionBuild Sln(string solution, IReadOnlyDictionary<string, string> globalProperties)
     {
         var directory = Path.GetDirectoryName(solution)!;
         var text = File.ReadAllText(solution);
@@ -56,10 +56,12 @@ internal static partial class SolutionFile
         var solutionConfiguration = $"{configuration}|{platform}".ToUpperInvariant();
 
         var projects = new List<SolutionProject>();
+        var listed = 0;
         foreach (Match match in SolutionProjectLine().Matches(text))
         {
             var relative = match.Groups[1].Value.Replace('\\', Path.DirectorySeparatorChar);
             if (!relative.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)) continue;
+            listed++;
             // No ".Build.0" line for the solution configuration: dotnet build x.sln skips the project.
             var guid = match.Groups[2].Value.ToUpperInvariant();
             if (!built.Contains((guid, solutionConfiguration))) continue;
@@ -69,10 +71,10 @@ internal static partial class SolutionFile
             projects.Add(new SolutionProject(Path.Combine(directory, relative), Globals(globalProperties, projectConfiguration)));
         }
 
-        return projects;
+        return new SolutionBuild(Path.GetFileName(solution), $"{configuration}|{platform}", listed, projects);
     }
 
-    private static List<SolutionProject> Slnx(string solution, IReadOnlyDictionary<string, string> globalProperties)
+    private static SolutionBuild Slnx(string solution, IReadOnlyDictionary<string, string> globalProperties)
     {
         var directory = Path.GetDirectoryName(solution)!;
         XDocument document;
@@ -92,9 +94,11 @@ internal static partial class SolutionFile
         var (configuration, platform) = Chosen(buildTypes, platforms, globalProperties);
 
         var projects = new List<SolutionProject>();
+        var listed = 0;
         foreach (var project in document.Descendants().Where(e => e.Name.LocalName == "Project"
             && e.Attribute("Path")?.Value.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) == true))
         {
+            listed++;
             // A rule's Solution attribute ("Debug|*", "*|x64"; none for every one) picks the solution configurations it
             // maps: <BuildType Project="Release" />, <Platform Project="x64" />, <Build Project="false" />.
             string? Mapped(string rule) => project.Elements()
@@ -106,7 +110,7 @@ internal static partial class SolutionFile
             projects.Add(new SolutionProject(path, Globals(globalProperties, (Mapped("BuildType") ?? configuration, Mapped("Platform") ?? platform))));
         }
 
-        return projects;
+        return new SolutionBuild(Path.GetFileName(solution), $"{configuration}|{platform}", listed, projects);
     }
 
     private static IReadOnlyList<string> Names(XElement? configurations, string kind, IReadOnlyList<string> defaults)

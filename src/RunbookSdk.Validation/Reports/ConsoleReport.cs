@@ -14,7 +14,9 @@ public static class ConsoleReport
         ArgumentNullException.ThrowIfNull(result);
         if (result.Projects.Count == 0)
         {
-            console.MarkupLine("[red]No runbook project found[/] (no project whose sources declare [[Runbook]] or [[Handbook]]).");
+            console.MarkupLine(result.NoProjectReason is { } reason
+                ? "[red]No runbook project found[/]: " + Markup.Escape(reason)
+                : "[red]No runbook project found[/] (no project whose sources declare [[Runbook]] or [[Handbook]]).");
             return;
         }
 

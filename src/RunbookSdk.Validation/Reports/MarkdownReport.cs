@@ -73,7 +73,9 @@ public static class MarkdownReport
         md.AppendLine(Summary(result)).AppendLine();
         if (result.Projects.Count == 0)
         {
-            md.AppendLine("No runbook project found (no project whose sources declare `[Runbook]` or `[Handbook]`).");
+            md.AppendLine(result.NoProjectReason is { } reason
+                ? "No runbook project found: " + Entities(reason)
+                : "No runbook project found (no project whose sources declare `[Runbook]` or `[Handbook]`).");
             return md.ToString();
         }
 
@@ -143,5 +145,8 @@ public static class MarkdownReport
     /// A cell of plain text: GitHub takes <c>&lt;</c> for HTML, so a generic type (<c>List&lt;string&gt;</c>) would vanish
     /// and a <c>&lt;!--</c> would hide the rest of the report; entities show them as written.
     /// </summary>
-    private static string Text(string text) => Cell(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Text(string text) => Entities(Cell(text));
+
+    // Text outside the table: a <Build Project="false" /> in a message shows as written instead of being taken for HTML.
+    private static string Entities(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 }
