@@ -11,11 +11,23 @@ internal static class MetadataKeys
 {
     private static readonly Dictionary<string, string> s_facts = new(StringComparer.Ordinal)
     {
-        ["owner"] = "owner", ["owners"] = "owner", ["owned by"] = "owner", ["team"] = "owner",
-        ["maintainer"] = "owner", ["maintainers"] = "owner", ["maintained by"] = "owner",
-        ["last updated"] = "last updated", ["updated"] = "last updated", ["last reviewed"] = "last reviewed", ["date"] = "last updated",
-        ["next review"] = "next review", ["next review date"] = "next review", ["review date"] = "next review", ["review by"] = "next review",
-        ["environment"] = "environment", ["env"] = "environment",
+        ["owner"] = "owner",
+        ["owners"] = "owner",
+        ["owned by"] = "owner",
+        ["team"] = "owner",
+        ["maintainer"] = "owner",
+        ["maintainers"] = "owner",
+        ["maintained by"] = "owner",
+        ["last updated"] = "last updated",
+        ["updated"] = "last updated",
+        ["last reviewed"] = "last reviewed",
+        ["date"] = "last updated",
+        ["next review"] = "next review",
+        ["next review date"] = "next review",
+        ["review date"] = "next review",
+        ["review by"] = "next review",
+        ["environment"] = "environment",
+        ["env"] = "environment",
     };
 
     /// <summary>The key in lower case, its words separated by single spaces (<c>last_updated</c> → <c>last updated</c>).</summary>
