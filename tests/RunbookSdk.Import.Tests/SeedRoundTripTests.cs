@@ -108,7 +108,8 @@ internal static partial class RoundTrip
             switch (block)
             {
                 case HeadingBlock h:
-                    heading = Text(markdown, h).TrimStart('#').Trim();
+                    // A trailing status ("✅ IMPLEMENTED") is the document's state, not the part's name: the import drops it.
+                    heading = RunbookSdk.Import.Outline.StatusMarker.Split(Text(markdown, h).TrimStart('#').Trim()).Heading;
                     // A trailing colon is punctuation, not words: a step title drops it ("#### Quick Checks:"), as it does for bold titles.
                     var title = Normalise(TimeBox().Replace(Numbering().Replace(heading, ""), "")).TrimEnd(':').TrimEnd();
                     if (!structured.Contains(Normalise(heading))) Check("heading", title, restructured: false);

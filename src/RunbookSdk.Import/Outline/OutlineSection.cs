@@ -28,7 +28,16 @@ internal sealed class OutlineSection(string heading, int level, int line)
     /// phase, step or section name: it is named after where it is, <c>Untitled heading at line 12 (🚨)</c>
     /// (<see cref="IsUntitled"/>). Empty for the root.
     /// </summary>
-    public string Title => _title ??= Level == 0 ? "" : Text.Plain(Heading) is { Length: > 0 } plain ? plain : UntitledName();
+    public string Title => _title ??= Level == 0 ? "" : Text.Plain(Named) is { Length: > 0 } plain ? plain : UntitledName();
+
+    /// <summary>
+    /// The status the heading ends with (<c>✅ IMPLEMENTED</c>, <c>WIP</c>), as written, or null: it is no part of
+    /// <see cref="Title"/> (so of no id either), and the import says it was dropped (<see cref="StatusMarker"/>).
+    /// </summary>
+    public string? Status => Level == 0 ? null : StatusMarker.Split(Heading).Marker;
+
+    // The heading without its status marker.
+    private string Named => StatusMarker.Split(Heading).Heading;
 
     /// <summary>True for a heading that has no words, only emoji or marks: <see cref="Title"/> is made up.</summary>
     public bool IsUntitled => Level > 0 && Text.Plain(Heading).Length == 0;

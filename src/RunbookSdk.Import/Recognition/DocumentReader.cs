@@ -45,6 +45,7 @@ internal sealed partial class DocumentReader
         document.Warnings.AddRange(reader._frontMatterWarnings);
         document.Warnings.AddRange(reader._steps.Warnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
+        reader.ReportStatusMarkers(document.Warnings);
         reader.ReportLeftOutHeadings(document.Warnings);
         return document;
     }
@@ -76,6 +77,14 @@ internal sealed partial class DocumentReader
             var name = section == top ? fallbackTitle + "' (the file's name)" : section.Title + "'";
             warnings.Add($"line {section.Line}: the heading '{section}' has no words; imported as '{name}: give it a name");
         }
+    }
+
+    /// <summary>Says which headings lost a status marker (<c>✅ IMPLEMENTED</c>), so a name that meant it can be restored.</summary>
+    private void ReportStatusMarkers(List<string> warnings)
+    {
+        foreach (var section in _outline.Root.Descendants.Where(s => s.Status is not null))
+            warnings.Add($"line {section.Line}: the heading '{section}' ends with the status '{section.Status}', which is no part of its name: "
+                + $"imported as '{section.Title}'");
     }
 
     /// <summary>The document's single top heading, when it has one.</summary>
