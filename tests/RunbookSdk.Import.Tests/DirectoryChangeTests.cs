@@ -75,6 +75,64 @@ public sealed class DirectoryChangeTests : IDisposable
         Assert.Equal($"cd {_work.FullName}/app && cd logs && cat today.log", commands[^1]);
     }
 
+    [Fact]
+    public void A_directory_change_leading_an_and_chain_carries_to_the_later_commands_too()
+    {
+        // "cd app && ls" changed the author's directory as a bare "cd app" does; "cat today.log" ran there.
+        Directory.CreateDirectory(Path.Combine(_work.FullName, "app", "logs"));
+        File.WriteAllText(Path.Combine(_work.FullName, "app", "logs", "today.log"), "ok");
+        var markdown = $$"""
+            # Orders
+
+            ## Playbook: Orders stuck
+
+            ### 1. Inspect (0-5 minutes)
+
+            ```bash
+            cd {{_work.FullName}}/app && ls
+            cd logs && ls -la
+            # Read today's log
+            cat today.log
+            ```
+            """;
+
+        var commands = Commands(markdown, "Inspect");
+
+        Assert.All(commands, c => Assert.Equal(0, Bash(c)));
+        Assert.Equal([
+            $"cd {_work.FullName}/app && ls",
+            $"cd {_work.FullName}/app && cd logs && ls -la",
+            $"cd {_work.FullName}/app && cd logs && cat today.log",
+        ], commands);
+        Assert.Equal("Read today's log", ImportedRuns(markdown, "Inspect")[^1].Comment);
+    }
+
+    [Fact]
+    public void A_chain_that_changes_the_directory_again_does_not_carry_its_first_cd()
+    {
+        // "cd app && ls && cd .." ends where it started: the next command runs in the starting directory, as for the author.
+        Directory.CreateDirectory(Path.Combine(_work.FullName, "app"));
+        File.WriteAllText(Path.Combine(_work.FullName, "app", "today.log"), "ok");
+        var markdown = $$"""
+            # Orders
+
+            ## Playbook: Orders stuck
+
+            ### 1. Inspect (0-5 minutes)
+
+            ```bash
+            cd {{_work.FullName}}
+            cd app && ls && cd ..
+            cat app/today.log
+            ```
+            """;
+
+        var commands = Commands(markdown, "Inspect");
+
+        Assert.All(commands, c => Assert.Equal(0, Bash(c)));
+        Assert.Equal($"cd {_work.FullName} && cat app/today.log", commands[^1]);
+    }
+
     private static List<string> Commands(string markdown, string phase) => ImportedRuns(markdown, phase).Select(r => r.Command).ToList();
 
     private static List<RunAction> ImportedRuns(string markdown, string phase)

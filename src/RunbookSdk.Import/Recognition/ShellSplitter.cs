@@ -111,6 +111,9 @@ internal static partial class ShellSplitter
     /// Every command runs in a shell of its own, so a bare <c>cd dir</c> would change nothing for the commands after it:
     /// it is put before each later command of the block with <c>&amp;&amp;</c> (a second <c>cd</c> goes on from the
     /// first), so each runs in the directory it ran in for the author. The <c>cd</c>'s comment goes with the first.
+    /// A <c>cd dir</c> leading an <c>&amp;&amp;</c> chain (<c>cd app &amp;&amp; ls</c>) changed the author's directory
+    /// just the same: the chain stays one command, and its <c>cd</c> goes before the later ones too, unless the chain
+    /// changes the directory again (<c>cd app &amp;&amp; make &amp;&amp; cd ..</c>), which is not followed.
     /// </summary>
     private static List<ShellPiece> JoinDirectoryChanges(List<ShellPiece> pieces)
     {
@@ -125,15 +128,26 @@ internal static partial class ShellSplitter
                 comment = Join(comment, piece.Comment);
                 continue;
             }
+            var leading = piece.Command is { } chain ? LeadingDirectoryChange(chain) : null;
             if (piece.Command is { } command && directory is not null)
             {
                 result.Add(piece with { Command = directory + " && " + command, Comment = Join(comment, piece.Comment) });
                 comment = null;
-                continue;
             }
-            result.Add(piece);
+            else
+            {
+                result.Add(piece);
+            }
+            if (leading is not null) directory = directory is null ? leading : directory + " && " + leading;
         }
         return result;
+    }
+
+    /// <summary>The <c>cd dir</c> an <c>&amp;&amp;</c> chain starts with when the rest of it leaves the directory alone, else null.</summary>
+    private static string? LeadingDirectoryChange(string command)
+    {
+        if (LeadingDirectoryChangeChain().Match(command) is not { Success: true } match) return null;
+        return OtherDirectoryChange().IsMatch(match.Groups["rest"].Value) ? null : match.Groups["cd"].Value.TrimEnd();
     }
 
     private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + "\n# " + second;
@@ -145,6 +159,14 @@ internal static partial class ShellSplitter
 
     [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
     private static partial Regex DirectoryChange();
+
+    // cd dir && the rest (which may go on over several lines).
+    [GeneratedRegex(@"^(?<cd>cd\s+[^\n;&|]+?)\s*&&(?<rest>.+)$", RegexOptions.Singleline)]
+    private static partial Regex LeadingDirectoryChangeChain();
+
+    // Anything in the rest of a chain that may change the directory again: another cd, pushd, popd.
+    [GeneratedRegex(@"(?<![\w-])(cd|pushd|popd)(?![\w-])")]
+    private static partial Regex OtherDirectoryChange();
 
     /// <summary>True when every command line of the block is a checklist item (<c>1. [ ] …</c>, <c>- [ ] …</c>).</summary>
     public static bool IsChecklist(string code)
