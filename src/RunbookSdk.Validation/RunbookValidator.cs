@@ -30,8 +30,10 @@ public static class RunbookValidator
         var projects = ProjectDiscovery.Find(path, options.GlobalProperties());
         var root = RootFor(path);
         var results = new List<ProjectResult>();
+        // A referenced project validated in its own right reports its own setup findings: once, under its own name.
+        var validated = projects.Select(p => p.ProjectFile).ToHashSet(StringComparer.Ordinal);
         foreach (var project in projects)
-            results.Add(await ValidateProjectAsync(project, root, cancellationToken).ConfigureAwait(false));
+            results.Add(await ValidateProjectAsync(project, root, validated, cancellationToken).ConfigureAwait(false));
 
         // "No runbook project found" sends an author looking for a [Runbook] attribute; a solution that builds nothing needs another fix.
         return new ValidationResult(root, results)
@@ -44,14 +46,14 @@ public static class RunbookValidator
     /// One project, compiled once per target framework as a build compiles it (one target: one compilation, as
     /// before), so code behind <c>#if NET8_0</c> or code that fails for one target only is seen.
     /// </summary>
-    private static async Task<ProjectResult> ValidateProjectAsync(RunbookProject project, string root, CancellationToken cancellationToken)
+    private static async Task<ProjectResult> ValidateProjectAsync(RunbookProject project, string root, IReadOnlySet<string> validated, CancellationToken cancellationToken)
     {
         var targets = project.TargetFrameworks;
         if (targets.Count < 2)
         {
             // <TargetFrameworks>net10.0</TargetFrameworks> is still an inner build with TargetFramework as a global property.
             var single = targets.Count == 1 && project.Properties["TargetFramework"] is null ? ProjectDiscovery.ForTarget(project, targets[0]) : project;
-            return Judge(await ProjectCompiler.CompileAsync(single, cancellationToken).ConfigureAwait(false), root, NoPages);
+            return Judge(await ProjectCompiler.CompileAsync(single, cancellationToken).ConfigureAwait(false), root, validated, NoPages);
         }
 
         var compiled = new List<CompiledProject>();
@@ -61,7 +63,7 @@ public static class RunbookValidator
         // The docs folder holds one set of pages: it is compared with the first target's, and a page only another
         // target generates (a runbook behind #if NET8_0) is not called extra.
         var otherPages = compiled.Skip(1).SelectMany(c => PageNames(c)).ToHashSet(StringComparer.Ordinal);
-        var perTarget = compiled.Select((c, i) => (targets[i], Judge(c, root, otherPages, checkDocs: i == 0))).ToArray();
+        var perTarget = compiled.Select((c, i) => (targets[i], Judge(c, root, validated, otherPages, checkDocs: i == 0))).ToArray();
         return MultiTargetMerge.Merge(perTarget);
     }
 
@@ -88,9 +90,10 @@ public static class RunbookValidator
 
     /// <param name="compiled">The compiled project.</param>
     /// <param name="root">The folder paths are relative to.</param>
+    /// <param name="validated">Full paths of the projects this run validates.</param>
     /// <param name="pagesOfOtherTargets">Pages another target framework generates: never extra.</param>
     /// <param name="checkDocs">False for the targets after the first, whose docs are not compared.</param>
-    private static ProjectResult Judge(CompiledProject compiled, string root, IReadOnlySet<string> pagesOfOtherTargets, bool checkDocs = true)
+    private static ProjectResult Judge(CompiledProject compiled, string root, IReadOnlySet<string> validated, IReadOnlySet<string> pagesOfOtherTargets, bool checkDocs = true)
     {
         var project = compiled.Project;
         var generatedTrees = GeneratedTrees(compiled);
@@ -102,7 +105,8 @@ public static class RunbookValidator
             .Distinct()
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
-        findings.AddRange(ProjectSetupFindings.For(project, compiled.ReferencedProjects, path => Relative(path, root)));
+        var referenced = compiled.ReferencedProjects.Where(r => !validated.Contains(r.ProjectFile));
+        findings.AddRange(ProjectSetupFindings.For(project, referenced, path => Relative(path, root)));
 
         var docs = checkDocs
             ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, findings)

@@ -191,4 +191,25 @@ public sealed class SharedHandbookProjectTests
         Assert.Equal(6, finding.Line);
         Assert.False(result.Passed);
     }
+    [Fact]
+    public async Task A_missing_compile_item_of_a_referenced_project_validated_too_is_reported_once()
+    {
+        // The folder holds both: Shared declares a handbook, so it is validated in its own right and reports its item.
+        using var app = new TempProject("App").With("App.csproj", AppProject).With("RestartApi.cs", Runbook);
+        var shared = Path.Combine(app.Root, "Shared");
+        Directory.CreateDirectory(shared);
+        File.WriteAllText(Path.Combine(shared, "Shared.csproj"), SharedProject.Replace("</Project>", """
+              <ItemGroup>
+                <Compile Include="Missing.cs" />
+              </ItemGroup>
+            </Project>
+            """, StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(shared, "OpsHandbook.cs"), Handbook);
+
+        var result = await RunbookValidator.ValidateAsync(app.Root);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CS2001");
+        Assert.Equal("Shared/Shared.csproj", finding.Path);
+        Assert.Equal("Shared", finding.Project);
+    }
 }
