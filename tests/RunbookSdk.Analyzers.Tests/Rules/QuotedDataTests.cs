@@ -38,6 +38,9 @@ public sealed class QuotedDataTests
     [InlineData("\"git commit -m \\\"$(rm -rf build)\\\"\"", "rm -rf build")] // a command substitution runs
     [InlineData("\"parallel 'rm -rf {}' ::: /srv/a /srv/b\"", "rm -rf {}")] // parallel runs its argument in a shell
     [InlineData("\"flock /tmp/deploy.lock -c 'kubectl delete ns payments'\"", "kubectl delete ns payments")]
+    [InlineData("\"gcloud compute ssh vm-1 --zone europe-west1-b --command 'sudo rm -rf /srv/app'\"", "rm -rf /srv/app")] // the remote shell runs it
+    [InlineData("\"gcloud compute ssh vm-1 --command=\\\"systemctl stop nginx\\\"\"", "systemctl stop nginx")]
+    [InlineData("\"ansible web -i hosts -m shell -a 'rm -rf /srv/app/releases'\"", "rm -rf /srv/app/releases")]
     [InlineData("\"psql -h db.internal -c 'DROP TABLE sessions'\"", "DROP TABLE")]
     [InlineData("\"kubectl patch deploy api -p '{\\\"spec\\\":{\\\"replicas\\\":0}}'\"", "\"replicas\":0")]
     [InlineData("\"psql -h db.internal <<SQL\\nTRUNCATE sessions;\\nSQL\"", "TRUNCATE")]
