@@ -8,7 +8,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// here-document that no shell reads (<c>cat &lt;&lt;EOF &gt; cleanup.sh</c>). A program name there is text, and RB0005 does
 /// not report it. Asked only of the patterns that name a program (<c>rm -r</c>, <c>kubectl delete</c>, <c>terraform
 /// destroy</c>…): what a client reads as data is still what it deletes (<c>psql -c 'DROP TABLE x'</c>,
-/// <c>kubectl patch -p '{"spec":{"replicas":0}}'</c>).
+/// <c>kubectl patch -p '{"spec":{"replicas":0}}'</c>). Nor is text the command pipes on, to a program that may run it
+/// (<c>echo 'rm -rf x' | bash</c>, <c>cat &lt;&lt;EOF | ssh HOST</c>).
 /// </summary>
 /// <remarks>
 /// A command line another shell runs (<see cref="NestedShells"/>: <c>ssh HOST '…'</c>, <c>bash -c '…'</c>, <c>bash &lt;&lt;EOF</c>)
@@ -34,6 +35,9 @@ internal static class CommandData
     {
         if (ShellOperators.TextAt(text, index) is not { } quoted) return false;
         var start = ShellCommandBounds.CommandStart(shell, index);
+        // Printed or written for the next command of a pipeline, which may run it: `echo 'rm -rf x' | bash`,
+        // `cat <<EOF | ssh HOST`.
+        if (ShellCommandBounds.IsPipedOn(shell, start) || quoted.HereDocument && IsHereDocumentPipedOn(shell, quoted.Open)) return false;
         if (quoted.Open <= start) return true;
         try
         {
@@ -44,5 +48,17 @@ internal static class CommandData
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// True when the command that redirects a here-document pipes its output on: in <c>cat &lt;&lt;EOF | ssh HOST</c> the body
+    /// follows the <c>ssh</c> in the text, but it is <c>cat</c>'s, whose output the <c>|</c> hands to ssh.
+    /// </summary>
+    private static bool IsHereDocumentPipedOn(string shell, int bodyOpen)
+    {
+        // The body's opening line break reads as a blank, not a new line: the redirection's line ends there.
+        var lineStart = bodyOpen == 0 ? 0 : shell.LastIndexOf('\n', bodyOpen - 1) + 1;
+        var redirection = shell.LastIndexOf("<<", bodyOpen, bodyOpen - lineStart + 1, System.StringComparison.Ordinal);
+        return redirection >= 0 && ShellCommandBounds.IsPipedOn(shell, redirection);
     }
 }

@@ -41,6 +41,8 @@ public sealed class QuotedDataTests
     [InlineData("\"gcloud compute ssh vm-1 --zone europe-west1-b --command 'sudo rm -rf /srv/app'\"", "rm -rf /srv/app")] // the remote shell runs it
     [InlineData("\"gcloud compute ssh vm-1 --command=\\\"systemctl stop nginx\\\"\"", "systemctl stop nginx")]
     [InlineData("\"ansible web -i hosts -m shell -a 'rm -rf /srv/app/releases'\"", "rm -rf /srv/app/releases")]
+    [InlineData("\"echo 'rm -rf /srv/app' | bash\"", "rm -rf /srv/app")] // printed for a shell to run
+    [InlineData("\"cat <<'EOF' | ssh ops@bastion\\nrm -rf /srv/app\\nEOF\"", "rm -rf /srv/app")] // written for a shell to run
     [InlineData("\"psql -h db.internal -c 'DROP TABLE sessions'\"", "DROP TABLE")]
     [InlineData("\"kubectl patch deploy api -p '{\\\"spec\\\":{\\\"replicas\\\":0}}'\"", "\"replicas\":0")]
     [InlineData("\"psql -h db.internal <<SQL\\nTRUNCATE sessions;\\nSQL\"", "TRUNCATE")]
