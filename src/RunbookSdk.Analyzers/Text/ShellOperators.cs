@@ -178,7 +178,8 @@ internal static class ShellOperators
                         continue;
                     case '<' when i + 2 < end && _text[i + 1] == '<' && _text[i + 2] != '<' && (i == 0 || _text[i - 1] != '<') &&
                                   HereDocument.TryRead(_text, i + 2, end) is { } hereDocument:
-                        (hereDocuments ??= []).Add((hereDocument, _mayNest && NestedShells.ReadsHereDocument(_text, commandStart, i)));
+                        (hereDocuments ??= []).Add((hereDocument, _mayNest && NestedShells.ReadsHereDocument(_text, commandStart, i) &&
+                                                                  !ShellCommandBounds.OnlyNamesItsArguments(_text, commandStart, i)));
                         i = hereDocument.RedirectionEnd;
                         continue;
                     case '\n' when hereDocuments is not null:
@@ -261,7 +262,16 @@ internal static class ShellOperators
             }
         }
 
-        private bool Carries(int commandStart, int quote) => _mayNest && NestedShells.CarriesArgument(_text, commandStart, quote);
+        // `echo Then run: ssh HOST '…'` runs nothing: the quote is echo's text, unless echo's output is piped on (to a shell).
+        private bool Carries(int commandStart, int quote) =>
+            _mayNest && NestedShells.CarriesArgument(_text, commandStart, quote) && !ShellCommandBounds.OnlyNamesItsArguments(_text, commandStart, AfterQuote(quote));
+
+        /// <summary>Just after the quote that closes the one at <paramref name="quote"/> (the end when none does): where a pipe would follow it.</summary>
+        private int AfterQuote(int quote)
+        {
+            var close = _text.IndexOf(_text[quote], quote + 1);
+            return close < 0 ? _text.Length : close + 1;
+        }
 
         private enum SingleQuoted { Plain, AnsiC }
 
