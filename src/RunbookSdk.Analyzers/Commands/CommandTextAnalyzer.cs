@@ -141,6 +141,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)).Concat(CommandPatterns.SwallowedFailures(text.Shell)).Concat(CommandPatterns.IgnoredStatus(text.Shell)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
+            if (UnfailableConditional.AtEnd(text.Shell) is { } conditional) ReportConditional(call, text, conditional);
         }
 
         if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
@@ -148,6 +149,28 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);
         }
+    }
+
+    /// <summary>
+    /// RB0014 on an <c>if</c> whose every way through succeeds, reported on the whole <c>if … fi</c>. When it only wraps
+    /// its condition, and both can be found in the source, the finding carries the condition's source span: the code fix replaces the <c>if</c> with it.
+    /// </summary>
+    private static void ReportConditional(DslInvocation call, CommandText text, UnfailableConditional conditional)
+    {
+        var properties = ImmutableDictionary<string, string?>.Empty;
+        var location = text.TrySpanAcross(conditional.Start, conditional.Length, out var whole)
+            ? Location.Create(text.Argument.SyntaxTree, whole)
+            : text.Argument.GetLocation();
+        if (conditional.OnlyWrapsItsCondition && whole.Length > 0 &&
+            text.TrySpanAcross(conditional.ConditionStart, conditional.ConditionLength, out var condition))
+        {
+            properties = properties
+                .Add(UnfailableConditional.ConditionStartProperty, condition.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                .Add(UnfailableConditional.ConditionLengthProperty, condition.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        call.Report(DiagnosticDescriptors.VerificationCannotFail, location, properties,
+            "this 'if' succeeds whatever its condition found (without 'else' a failed condition returns 0, and every branch ends in a command that succeeds); run the check itself, or end the failing branch with 'exit 1'");
     }
 
     private static string LastSegment(string path)

@@ -33,29 +33,33 @@ internal static class CommandPatterns
     // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
     private const string SameCommand = @"[^|;&\n\x02\f]*";
 
-    private static readonly (GuardedPattern Pattern, string Detail)[] s_destructive =
+    // A program's name and what it is told to do (Program: in text no shell runs, CommandData, it is only text), or the
+    // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
+    private enum Reads { Program, Data }
+
+    private static readonly (GuardedPattern Pattern, string Detail, Reads Reads)[] s_destructive =
     [
-        (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete"), // also rm -f -r; not docker run --rm
-        (Create(@"\bfind\s" + SameCommand + @"\s(-delete|-exec(dir)?\s+rm)\b" + SameCommand, "-delete", "-exec"), "deletes the files it finds"),
-        (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device"),
-        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data"),
-        (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions"),
-        (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache"),
-        (Create(@"\bkubectl\b(?!" + SameCommand + @"\bcan-i\b)" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources"), // not `auth can-i delete`: a question
-        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back"),
-        (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests"),
-        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release"),
-        (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero"),
-        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources"),
-        (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources"),
-        (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source"), // rsync, aws s3 sync
-        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database"),
-        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"(?<!-)\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers"), // not `run --rm`
-        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service"),
-        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force\b|-f\b|\+[\w/])|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history"),
-        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b|apply\b" + SameCommand + @"\s--?(auto-approve|destroy)\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read"),
-        (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file"),
-        (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment"), // not `grep rollback deploy.log`
+        (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete", Reads.Program), // also rm -f -r; not docker run --rm
+        (Create(@"\bfind\s" + SameCommand + @"\s(-delete|-exec(dir)?\s+rm)\b" + SameCommand, "-delete", "-exec"), "deletes the files it finds", Reads.Program),
+        (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device", Reads.Program),
+        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
+        (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions", Reads.Data),
+        (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache", Reads.Data),
+        (Create(@"\bkubectl\b(?!" + SameCommand + @"\bcan-i\b)" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program), // not `auth can-i delete`: a question
+        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back", Reads.Program),
+        (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests", Reads.Program),
+        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release", Reads.Program),
+        (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
+        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
+        (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
+        (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program), // rsync, aws s3 sync
+        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
+        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"(?<!-)\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers", Reads.Program), // not `run --rm`
+        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service", Reads.Program),
+        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force\b|-f\b|\+[\w/])|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history", Reads.Program),
+        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b|apply\b" + SameCommand + @"\s--?(auto-approve|destroy)\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
+        (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file", Reads.Program),
+        (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Data), // not `grep rollback deploy.log`
     ];
 
     // Name: the [Parameter, Secret] the fix creates. One tool's password is not another's: a fix reuses a secret
@@ -165,7 +169,8 @@ internal static class CommandPatterns
     /// </summary>
     public static IEnumerable<TextMatch> Destructive(string text, string shell)
     {
-        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail), IsOnlyNamedText);
+        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail),
+            (index, reads) => IsOnlyNamedText(shell, index) || reads == Reads.Program && CommandData.IsData(text, shell, index));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
         // It ends where its nested command line, subshell or command substitution ends: `rm -rf /var/lib/app`, not
         // `rm -rf /var/lib/app'` nor, in `(cd /srv && rm -rf app)`, `rm -rf app)`.
@@ -173,6 +178,8 @@ internal static class CommandPatterns
         {
             var (start, length) = (found[0].Start, found[0].Length);
             var end = CommandEnd(shell, start, start + length);
+            // A program a runner reads from quotes (`parallel 'rm -rf {}' ::: …`) ends at the closing quote.
+            if (ShellOperators.TextAt(text, start) is { HereDocument: false } quoted && quoted.Close < end) end = quoted.Close;
             if (end < start + length || !ReferenceEquals(text, shell))
                 found[0] = found[0] with { Text = text.Substring(start, end - start).Trim() };
         }
@@ -447,14 +454,14 @@ internal static class CommandPatterns
     /// turn down, or none. A loop, not LINQ: it runs for every command of every runbook, and almost every pattern is
     /// skipped by its guard.
     /// </summary>
-    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail)[] patterns, string text, Func<Match, string, TextMatch> found, Func<string, int, bool> skip)
+    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<Match, string, TextMatch> found, Func<int, Reads, bool> skip)
     {
         TextMatch? earliest = null;
-        foreach (var (pattern, detail) in patterns)
+        foreach (var (pattern, detail, reads) in patterns)
         {
             foreach (var match in Matches(pattern, text))
             {
-                if (skip(text, match.Index)) continue;
+                if (skip(match.Index, reads)) continue;
                 // Matches come in order, so a pattern's first match (not skipped) is its earliest.
                 var candidate = found(match, detail);
                 if (earliest is null || candidate.Start < earliest.Value.Start) earliest = candidate;

@@ -126,6 +126,40 @@ internal sealed class CommandText
         return false;
     }
 
+    /// <summary>
+    /// The source span of flattened text that may cross holes, when the argument is one string (a literal or one
+    /// interpolated string, whose pieces stand one after the other in the source) and the text starts and ends in a
+    /// mapped literal or at a hole's edge: <c>curl -fsS {Url}</c> in <c>$"if curl -fsS {Url}; then …"</c>.
+    /// </summary>
+    public bool TrySpanAcross(int start, int length, out TextSpan span)
+    {
+        if (TrySpanOf(start, length, out span)) return true;
+        var argument = Argument is ParenthesizedExpressionSyntax parenthesized ? parenthesized.Expression : Argument;
+        if (argument is not InterpolatedStringExpressionSyntax || length <= 0) return false;
+        if (SourcePosition(start, atEnd: false) is not { } from || SourcePosition(start + length, atEnd: true) is not { } to || to < from) return false;
+        span = TextSpan.FromBounds(from, to);
+        return true;
+    }
+
+    /// <summary>Where flattened position <paramref name="at"/> is in the source: inside a mapped literal, or at a hole's edge.</summary>
+    private int? SourcePosition(int at, bool atEnd)
+    {
+        foreach (var piece in Pieces)
+        {
+            var offset = at - piece.FlatStart;
+            // A position between two pieces belongs to the one it starts (a start) or ends (an end).
+            if (atEnd ? offset <= 0 || offset > piece.FlatText.Length : offset < 0 || offset >= piece.FlatText.Length) continue;
+            if (piece.Literal?.Map is { } map) return offset < map.Length ? map[offset] : null;
+            var interpolation = piece.ConstantHole ?? piece.Hole?.Parent as InterpolationSyntax;
+            if (interpolation is null) return null;
+            if (!atEnd && offset == 0) return interpolation.SpanStart;
+            if (atEnd && offset == piece.FlatText.Length) return interpolation.Span.End;
+            return null;
+        }
+
+        return null;
+    }
+
     /// <summary>The piece that contains flattened position <paramref name="start"/>.</summary>
     public CommandPiece? PieceAt(int start)
     {

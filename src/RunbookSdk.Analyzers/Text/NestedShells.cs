@@ -8,7 +8,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// A quoted argument is a command line when it is the command of
 /// <c>ssh [options] HOST '…'</c>, <c>bash|sh|zsh|dash|ksh|ash [options] -c '…'</c> (also after <c>sudo</c>, <c>timeout N</c>,
 /// <c>kubectl exec … --</c>, <c>docker exec …</c>, <c>/bin/sh</c>), <c>su … -c '…'</c>, <c>watch [options] '…'</c> or
-/// <c>eval '…'</c>. A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
+/// <c>eval '…'</c>, and the remote command of <c>gcloud compute ssh VM --command '…'</c> (or <c>-- '…'</c>) and of
+/// <c>ansible HOSTS -a '…'</c> (any module: shell and raw hand it to a shell, command splits it as one does). A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
 /// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c> (also <c>'bash -s'</c>). Every other quoted argument (<c>jq '.a | .b'</c>,
 /// <c>echo 'rm -rf /'</c>, <c>terraform apply -var 'x=a; b'</c>) and every other here-document (<c>cat &lt;&lt;EOF</c>,
 /// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text.
@@ -34,14 +35,27 @@ internal static class NestedShells
     // watch's options: -n 5, -n5, -dn 5, --interval=5, --interval 5, and flags (-d, -t, --color); `-n` alone takes a value.
     private const string WatchOptions = @"(\s+(-[a-zA-Z]*n\s*\S+|--interval(=|\s+)\S+|--(?!interval(=|\s|$))[\w-]+(=\S*)?|-[a-zA-Z]*[a-mo-zA-Z](?=\s)))*";
 
+    // gcloud's ssh (`gcloud compute ssh VM`, `gcloud --project p compute tpus tpu-vm ssh VM --zone z`): its --command, and
+    // what follows its `--` after ssh's own options, is the remote command, run by the remote user's shell.
+    private const string GcloudSsh = @"gcloud(\s+\S+)*?\s+ssh(\s+\S+)*?";
+    // An ad-hoc ansible command (`ansible web -i hosts -m shell -a '…'`): the shell and raw modules hand -a/--args to a
+    // shell; the command module (the default) splits it as a shell would (shlex), without expanding it.
+    private const string Ansible = @"ansible(\s+\S+)*?\s+";
+
     // The group `word`: the carrier hands on the one word after it (sh -c WORD, su -c WORD); otherwise every word up
-    // to the end of the simple command (ssh and watch join their arguments with spaces, eval joins its own).
-    private static readonly Regex s_argumentCarrier = GuardedPattern.CreateRegex(WordStart + "(" +
+    // to the end of the simple command (ssh and watch join their arguments with spaces, eval joins its own). An option
+    // written with its value (`--command='…'`, `--args=…`) hands on the rest of its word.
+    private static readonly Regex s_argumentCarrier = GuardedPattern.CreateRegex(WordStart + "((" +
         "(?<word>" + Shell + @"(\s+([-+][a-zA-Z]*o\s+[\w-]+|--?[a-zA-Z][\w-]*|\+[a-zA-Z]+))*\s+-[a-zA-Z]*c[a-zA-Z]*" +
-        @"|su(\s+\S+)*?\s+-c)" +
+        @"|su(\s+\S+)*?\s+-c" +
+        "|" + GcloudSsh + @"\s+--command" +
+        "|" + Ansible + "(-a|--args))" +
         "|" + Ssh +
+        "|" + GcloudSsh + @"\s+--" + SshOptions +
         "|watch" + WatchOptions +
-        @"|eval)\s+$");
+        @"|eval)\s+" +
+        "|(?<word>" + GcloudSsh + @"\s+--command|" + Ansible + "--args)=" +
+        ")$");
 
     private static readonly Regex s_hereDocumentReader = GuardedPattern.CreateRegex(WordStart + "(" +
         Shell + @"(\s+[-+][\w-]*)*" +
@@ -51,7 +65,8 @@ internal static class NestedShells
     /// <summary>False when no command of the list can appear in <paramref name="text"/>: the reader then asks nothing.</summary>
     public static bool MayCarry(string text) =>
         text.IndexOf("sh", StringComparison.Ordinal) >= 0 || text.IndexOf("su", StringComparison.Ordinal) >= 0 ||
-        text.IndexOf("watch", StringComparison.Ordinal) >= 0 || text.IndexOf("eval", StringComparison.Ordinal) >= 0;
+        text.IndexOf("watch", StringComparison.Ordinal) >= 0 || text.IndexOf("eval", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("ansible", StringComparison.Ordinal) >= 0;
 
     /// <summary>
     /// True when the quote at <paramref name="quote"/> opens the command line of the simple command that starts at
@@ -62,8 +77,9 @@ internal static class NestedShells
     /// <summary>
     /// What the simple command that starts at <paramref name="commandStart"/> hands to another shell from the word that
     /// starts at <paramref name="wordStart"/> (a quote, a bare word or a hole): nothing, that one word
-    /// (<c>sh -c WORD</c>, <c>su -c WORD</c>) or every word to the end of the command (<c>ssh HOST WORD…</c>,
-    /// <c>watch WORD…</c>, <c>eval WORD…</c>).
+    /// (<c>sh -c WORD</c>, <c>su -c WORD</c>, <c>ansible HOSTS -a WORD</c>) or every word to the end of the command
+    /// (<c>ssh HOST WORD…</c>, <c>watch WORD…</c>, <c>eval WORD…</c>). <paramref name="wordStart"/> may also be just after
+    /// the <c>=</c> of <c>--command=</c> or <c>--args=</c>: the rest of that word is the one word handed on.
     /// </summary>
     public static CarriedCommandLine CommandLineAt(string text, int commandStart, int wordStart)
     {

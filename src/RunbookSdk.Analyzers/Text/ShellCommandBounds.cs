@@ -50,6 +50,24 @@ internal static class ShellCommandBounds
     }
 
     /// <summary>
+    /// True when the simple command that starts at <paramref name="commandStart"/> only prints or looks for its arguments
+    /// (<c>echo</c>, <c>printf</c>, <c>grep</c>, <c>pkill</c>…, also after reserved words such as <c>then</c>), and what it
+    /// prints from <paramref name="from"/> on is not piped on: then no word of it runs, not even a command line
+    /// (<c>echo Then run: ssh ops@bastion 'rm -rf /srv/app'</c>). Read in the command as written, before quoting is known.
+    /// </summary>
+    public static bool OnlyNamesItsArguments(string text, int commandStart, int from)
+    {
+        try
+        {
+            return s_namingCommand.IsMatch(text, AfterReservedWords(text, commandStart, from)) && !IsPipedOn(text, from);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
     /// True when the output of the command holding <paramref name="index"/> is piped into another command, which may run
     /// it: <c>echo 'DROP TABLE sessions;' | psql</c>, <c>grep -h 'DROP TABLE' migrations/*.sql | psql</c>. Not after
     /// <c>||</c>, which goes on only when the command fails.

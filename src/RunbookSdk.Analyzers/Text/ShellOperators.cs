@@ -59,6 +59,23 @@ internal static class ShellOperators
     }
 
     /// <summary>
+    /// The quoted word or here-document body that holds <paramref name="index"/> of <paramref name="text"/> (the command
+    /// as written) when it is text no shell runs: a quoted argument that is no nested command line
+    /// (<c>git commit -m 'rm -rf build'</c>), or the body of a here-document that no shell reads (<c>cat &lt;&lt;EOF</c>).
+    /// Null for a bare word, a nested command line or a script, a command substitution inside either (<c>"$(rm -rf x)"</c>),
+    /// and a quote that is never closed. Reads the text as <see cref="Read"/> does, once more: asked only of a finding.
+    /// </summary>
+    public static QuotedText? TextAt(string text, int index)
+    {
+        if (index < 0 || index >= text.Length) return null;
+        if (text.IndexOfAny(s_quoting) < 0 && text.IndexOf("<<", System.StringComparison.Ordinal) < 0) return null;
+        var reader = new Reader(text, probe: index);
+        var i = 0;
+        reader.Unquoted(ref i, text.Length, closer: '\0', depth: 0);
+        return reader.Found;
+    }
+
+    /// <summary>
     /// Where the nested command line holding <paramref name="index"/> opens (its <see cref="NestedStart"/>) in a text
     /// <see cref="Read"/> returned; -1 when <paramref name="index"/> is in the outermost command line.
     /// </summary>
@@ -89,14 +106,29 @@ internal static class ShellOperators
         // Every unclosed quote rereads what follows it; the budget keeps hostile text linear, then gives up on quoting.
         private int _budget;
 
-        public Reader(string text)
+        // The index TextAt asks about, or -1; Found is the text that holds it.
+        private readonly int _probe;
+
+        public Reader(string text, int probe = -1)
         {
             _text = text;
+            _probe = probe;
             _mayNest = NestedShells.MayCarry(text);
             _budget = 8 * text.Length + 64;
         }
 
         public string Result => _budget < 0 || _masked is null ? _text : new string(_masked);
+
+        /// <summary>The quoted text or data body holding the probed index; null when it is none, or the reading gave up.</summary>
+        public QuotedText? Found => _budget < 0 ? null : _found;
+
+        private QuotedText? _found;
+
+        /// <summary>Records the text from <paramref name="open"/> to <paramref name="close"/> when it holds the probed index.</summary>
+        private void Probe(int open, int close, bool hereDocument)
+        {
+            if (_probe > open && _probe < close) _found = new QuotedText(open, close, hereDocument);
+        }
 
         /// <summary>
         /// Reads unquoted text up to <paramref name="closer"/> (<c>)</c> or a backtick; none at the top or in a nested
@@ -146,7 +178,8 @@ internal static class ShellOperators
                         continue;
                     case '<' when i + 2 < end && _text[i + 1] == '<' && _text[i + 2] != '<' && (i == 0 || _text[i - 1] != '<') &&
                                   HereDocument.TryRead(_text, i + 2, end) is { } hereDocument:
-                        (hereDocuments ??= []).Add((hereDocument, _mayNest && NestedShells.ReadsHereDocument(_text, commandStart, i)));
+                        (hereDocuments ??= []).Add((hereDocument, _mayNest && NestedShells.ReadsHereDocument(_text, commandStart, i) &&
+                                                                  !ShellCommandBounds.OnlyNamesItsArguments(_text, commandStart, i)));
                         i = hereDocument.RedirectionEnd;
                         continue;
                     case '\n' when hereDocuments is not null:
@@ -211,6 +244,7 @@ internal static class ShellOperators
                 if (expands && c == '\\')
                 {
                     Mask(j + 1);
+                    if (j == _probe || j + 1 == _probe) Probe(opening, terminator, hereDocument: true);
                     j += 2;
                 }
                 else if (expands && depth < MaxDepth && (c == '`' || c == '$' && j + 1 < terminator && _text[j + 1] == '('))
@@ -222,12 +256,22 @@ internal static class ShellOperators
                 {
                     if (c == '\n') Put(j, DataLineBreak);
                     else Mask(j);
+                    if (j == _probe) Probe(opening, terminator, hereDocument: true);
                     j++;
                 }
             }
         }
 
-        private bool Carries(int commandStart, int quote) => _mayNest && NestedShells.CarriesArgument(_text, commandStart, quote);
+        // `echo Then run: ssh HOST '…'` runs nothing: the quote is echo's text, unless echo's output is piped on (to a shell).
+        private bool Carries(int commandStart, int quote) =>
+            _mayNest && NestedShells.CarriesArgument(_text, commandStart, quote) && !ShellCommandBounds.OnlyNamesItsArguments(_text, commandStart, AfterQuote(quote));
+
+        /// <summary>Just after the quote that closes the one at <paramref name="quote"/> (the end when none does): where a pipe would follow it.</summary>
+        private int AfterQuote(int quote)
+        {
+            var close = _text.IndexOf(_text[quote], quote + 1);
+            return close < 0 ? _text.Length : close + 1;
+        }
 
         private enum SingleQuoted { Plain, AnsiC }
 
@@ -243,7 +287,11 @@ internal static class ShellOperators
                 if (c == '\'')
                 {
                     if (nested && depth < MaxDepth) Nested(i, j, depth, escapedQuotes: false);
-                    else for (var k = i + 1; k < j; k++) Mask(k);
+                    else
+                    {
+                        for (var k = i + 1; k < j; k++) Mask(k);
+                        Probe(i, j, hereDocument: false);
+                    }
                     i = j + 1;
                     return true;
                 }
@@ -268,12 +316,15 @@ internal static class ShellOperators
 
             var start = i;
             var j = i + 1;
+            // The probed index is a character of the quoted text itself, not of a command substitution inside it.
+            var probed = false;
             while (j < end)
             {
                 if (--_budget < 0) return false;
                 var c = _text[j];
                 if (c == '"')
                 {
+                    if (probed) Probe(start, j, hereDocument: false);
                     i = j + 1;
                     return true;
                 }
@@ -281,6 +332,7 @@ internal static class ShellOperators
                 if (c == '\\')
                 {
                     Mask(j + 1);
+                    probed |= j == _probe || j + 1 == _probe;
                     j += 2;
                 }
                 else if (depth < MaxDepth && (c == '`' || c == '$' && j + 1 < end && _text[j + 1] == '('))
@@ -292,6 +344,7 @@ internal static class ShellOperators
                 else
                 {
                     Mask(j);
+                    probed |= j == _probe;
                     j++;
                 }
             }
@@ -333,6 +386,7 @@ internal static class ShellOperators
                 if (_text[j + 1] == '"')
                 {
                     for (var k = i + 2; k < j; k++) Mask(k);
+                    Probe(i + 1, j, hereDocument: false);
                     i = j + 2;
                     return true;
                 }
@@ -363,3 +417,12 @@ internal static class ShellOperators
         }
     }
 }
+
+/// <summary>
+/// Text inside a command that no shell runs (<see cref="ShellOperators.TextAt"/>): a quoted word from its opening quote
+/// to its closing one, or a here-document's data from the new line before it to its delimiter's line.
+/// </summary>
+/// <param name="Open">The opening quote, or the new line the body starts after.</param>
+/// <param name="Close">The closing quote, or where the delimiter's line starts.</param>
+/// <param name="HereDocument">A here-document's body, not a quoted word.</param>
+internal readonly record struct QuotedText(int Open, int Close, bool HereDocument);

@@ -90,6 +90,8 @@ internal sealed class ShellQuoteContext
     private CarriedShell? _carried;
     // A redirection in a carried command line (> file, 2>&1): its operator and target are this shell's, not handed on.
     private Redirection _redirection;
+    // Where the current word starts in _command: what scp reads as a remote path (host:…) is known from it.
+    private int _wordStart;
     // The word a hole stands for in _command, once QuoteHole has seen its value.
     private string? _holeWord;
     private bool _holeQuoted;
@@ -320,6 +322,8 @@ internal sealed class ShellQuoteContext
                     break;
             }
             if (_command.Length > 0 || !atWordStart) _command.Append(c);
+            // `gcloud compute ssh VM --command='…'`, `ansible web --args=…`: the rest of the word is handed on.
+            if (c == '=' && Current == ShellQuoteState.Bare && !atWordStart && _carried is null && !_inBackticks && !InArithmetic) BeginValue();
             _atWordStart = atWordStart;
             if (atWordStart) wordStart = i + 1;
         }
@@ -339,6 +343,7 @@ internal sealed class ShellQuoteContext
     /// </summary>
     private void BeginWord(bool option)
     {
+        _wordStart = _command.Length;
         if (_carried is not null || _command.Length < 2) return;
         var command = _command.ToString();
         if (!NestedShells.MayCarry(command)) return;
@@ -356,6 +361,17 @@ internal sealed class ShellQuoteContext
     {
         if (_atWordStart && Current == ShellQuoteState.Bare && _hereDocument is null && !InComment && !_inBackticks && !InArithmetic)
             BeginWord(option: false);
+    }
+
+    /// <summary>
+    /// After an option's <c>=</c>: when the option hands its value to another shell (<c>--command=</c>, <c>--args=</c>),
+    /// that shell's reading begins with the rest of the word.
+    /// </summary>
+    private void BeginValue()
+    {
+        var command = _command.ToString();
+        if (!NestedShells.MayCarry(command)) return;
+        if (NestedShells.CommandLineAt(command, 0, command.Length) == CarriedCommandLine.Word) _carried = new CarriedShell(CarriedCommandLine.Word);
     }
 
     private void EndCarried() => (_carried, _redirection) = (null, Redirection.None);
@@ -480,6 +496,8 @@ internal sealed class ShellQuoteContext
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         BeginHoleWord();
+        if (!IsPlainWord(value) && Carried is null && InScpRemotePath())
+            throw new CommandQuotingException("a value in the remote path of scp (host:…) must be a plain word (letters, digits, - _ . / : @ % + , =): with SFTP (OpenSSH 9 and later) scp reads the path as written, with the legacy protocol (scp -O, older OpenSSH) the remote shell reads it again, and no quoting means the same to both.");
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
@@ -501,6 +519,34 @@ internal sealed class ShellQuoteContext
         {
             _line.Append(written);
             _lineHasHole = true;
+        }
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex s_scp = GuardedPattern.CreateRegex(@"(?<![^\s/])scp\s");
+
+    /// <summary>
+    /// The hole stands in a remote path of scp: its word so far has a <c>:</c> with no <c>/</c> before it
+    /// (<c>db-1:/var/log/{File}</c>, <c>{Host}:{Path}</c>), and the command is scp's.
+    /// </summary>
+    private bool InScpRemotePath()
+    {
+        if (_wordStart > _command.Length) return false;
+        var colon = -1;
+        for (var i = _wordStart; i < _command.Length; i++)
+        {
+            if (_command[i] == '/') return false;
+            if (_command[i] != ':') continue;
+            colon = i;
+            break;
+        }
+        if (colon < 0) return false;
+        try
+        {
+            return s_scp.Match(_command.ToString(0, _wordStart)).Success;
+        }
+        catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            return true; // refusing is safe; running is not
         }
     }
 

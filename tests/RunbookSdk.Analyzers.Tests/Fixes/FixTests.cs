@@ -851,3 +851,26 @@ public sealed class ProductionNameCodeFixTests
         return Verify<CommandTextAnalyzer>.FixAsync<ProductionNameCodeFix>(source, source);
     }
 }
+
+public sealed class UnwrapConditionCodeFixTests
+{
+    private const string Url = """    [Parameter("Health URL")] public string HealthUrl { get; init; } = "https://api.omnix.ai/health";""";
+
+    // The condition replaces the if as written in the source: escapes and holes kept.
+    [Fact]
+    public Task RunsTheCheckWithoutTheIfAroundIt() =>
+        Verify<CommandTextAnalyzer>.FixAsync<UnwrapConditionCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Url,
+                verification: """v => v.Step("Health", s => s.Run($"cd /srv; {|RB0014:if curl -fsS -H \"Accept: text/plain\" {HealthUrl}\nthen echo ok; fi|}"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", extraMembers: Url,
+                verification: """v => v.Step("Health", s => s.Run($"cd /srv; curl -fsS -H \"Accept: text/plain\" {HealthUrl}"))"""));
+
+    // `if ! curl …; then echo down; fi` means the opposite of `! curl …`: a person decides.
+    [Fact]
+    public Task IsNotOfferedForANegatedCondition() =>
+        Verify<CommandTextAnalyzer>.FixAsync<UnwrapConditionCodeFix>(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:if ! curl -fsS https://api.omnix.ai/health; then echo down; fi|}"))"""),
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
+                verification: """v => v.Step("Health", s => s.Run("{|RB0014:if ! curl -fsS https://api.omnix.ai/health; then echo down; fi|}"))"""));
+}

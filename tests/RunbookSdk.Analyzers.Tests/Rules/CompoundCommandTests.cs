@@ -49,7 +49,7 @@ public sealed class CompoundCommandTests
     public Task AnHttpClientInACompoundCommandIsReported(string command) => Check("\"" + command + "\"");
 
     [Theory]
-    [InlineData("if test -f /srv/ready; then echo 'curl -s https://api.omnix.ai/health'; fi")] // echo's argument is text
+    [InlineData("if test -f /srv/ready; then echo 'curl -s https://api.omnix.ai/health'; else exit 1; fi")] // echo's argument is text
     [InlineData("if test -f /srv/ready; then http --check-status GET https://api.omnix.ai/health; fi")]
     [InlineData("grep -q then /srv/notes.txt && echo http GET is the client")] // `then` here is grep's word
     public Task TextAfterAReservedWordIsNotRunAsAClient(string command) => Check("\"" + command + "\"");
