@@ -1,11 +1,15 @@
 namespace RunbookSdk.Tests.Commands;
 
-/// <summary>Values that would break out of naive quoting.</summary>
+/// <summary>
+/// Values that would break out of naive quoting. Tests run them through real bash, so the value that would start a
+/// second command starts a harmless one: had a quoting bug let <c>; rm -rf /</c> through, only rm's --preserve-root
+/// would have stood between the test and the machine (it did once, in a helper's experiment).
+/// </summary>
 public static class HostileValues
 {
     public static readonly string[] All =
     [
-        "; rm -rf /",
+        "; touch hostile-value-ran",
         "$(id)",
         "`id`",
         "'",
