@@ -90,7 +90,7 @@ public sealed class SandboxEndToEndTests
             _ = doomed.StandardOutput.ReadToEndAsync();
             _ = doomed.StandardError.ReadToEndAsync();
             await Processes.WaitUntilAsync(
-                () => File.Exists(journalPath) && Journal.Read(journalPath).Any(e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
+                () => LiveJournal.Shows(journalPath, e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
                 "the soak step to start");
             // Process.Kill sends SIGKILL on Unix: no handler, no flush, no finally runs in the runner.
             doomed.Kill(entireProcessTree: true);
@@ -129,7 +129,7 @@ public sealed class SandboxEndToEndTests
         var output = run.StandardOutput.ReadToEndAsync();
         _ = run.StandardError.ReadToEndAsync();
         await Processes.WaitUntilAsync(
-            () => File.Exists(journalPath) && Journal.Read(journalPath).Any(e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
+            () => LiveJournal.Shows(journalPath, e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
             "the soak step to start");
 
         Assert.Equal(0, Interrupt(run.Id));
