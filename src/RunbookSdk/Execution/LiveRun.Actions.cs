@@ -17,7 +17,14 @@ internal sealed partial class LiveRun
     // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
     private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
-    private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
+    private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken)
+    {
+        // Nothing new starts once the runner is going away (a SIGTERM, a SIGHUP, a second Ctrl+C): LiveRun.Exit.cs.
+        ThrowIfEnding();
+        return StartActionAsync(key, step, action, cancellationToken);
+    }
+
+    private Task<StepOutcome> StartActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
     {
         ShellCommandAction shell => RunShellAsync(key, step, shell, cancellationToken),
         HttpRequestAction http => RunHttpAsync(key, step, http, cancellationToken),
@@ -59,17 +66,24 @@ internal sealed partial class LiveRun
             // are, and are journaled as a digest of their own when that output ends (LiveRun.Background.cs).
             var number = _currentNumber;
             var afterStep = new OutputDigest(_options.JournalOutputTail);
+            // What it printed so far, for a runner going away in the middle of it (LiveRun.Exit.cs).
+            var running = new RunningCommand(key, step.Title, _stepStarted, shown, attempt, started) { Output = new OutputDigest(_options.JournalOutputTail) };
             void OnLine(string line, bool isError, bool background)
             {
-                if (background) afterStep.Add(_context.Secrets.Mask(line));
+                (background ? afterStep : running.Output).Add(_context.Secrets.Mask(line));
                 _console.Output(background ? $"[background of step {number}] {line}" : line, isError);
             }
+            BeginCommand(running);
             // Before bash starts: a resume must know the command may have run even when the run dies during it.
             _journal.Write("command-starting", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("command", shown));
-            last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
+            var result = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, _processes, cancellationToken);
+            EndCommand(running, result);
+            last = result ?? throw new RunnerEndingException();
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
-            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
-                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
+            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("interrupted", last.Interrupted ? true : null),
+                ("attempt", attempt), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
+            // Ctrl+C killed it: journaled above with what it printed, the step ends interrupted.
+            if (last.Interrupted) cancellationToken.ThrowIfCancellationRequested();
             if (last is { Group: { } group, LeftRunning.Count: > 0 })
             {
                 _background.Add(key, $"{number} '{step.Title}'", group);

@@ -19,6 +19,8 @@ internal sealed partial class LiveRun : IDisposable
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
     private int _actionIndex;
+    // When the step in progress started (monotonic): a runner going away journals its end.
+    private long _stepStarted;
     // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
     private bool _rolledBack;
     // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
@@ -84,8 +86,9 @@ internal sealed partial class LiveRun : IDisposable
         using var delegateConsole = Sections().Any(s => s.Steps.Any(step => step.Actions.OfType<DelegateAction>().Any()))
             ? DelegateConsole.Install()
             : null;
-        // A second Ctrl+C or a SIGTERM ends the process mid-run: what the background printed must still reach the journal.
-        using var onExit = RunnerExit.Register(KillBackgroundNow);
+        // A second Ctrl+C, a SIGTERM or a SIGHUP ends the process mid-run: the command in flight and what the background
+        // printed must still reach the journal, and nothing may start after it (LiveRun.Exit.cs).
+        using var onExit = RunnerExit.Register(OnRunnerExit);
         try
         {
             return await ExecuteStepsAsync(cancellationToken);
@@ -287,6 +290,7 @@ internal sealed partial class LiveRun : IDisposable
 
     private async Task<StepOutcome> RunStepAsync(string section, int index, string number, StepPlan step, PhasePlan phase, CancellationToken cancellationToken)
     {
+        ThrowIfEnding();
         var key = StepKey(section, index);
         _currentStep = step.Title;
         _currentNumber = number;
@@ -317,6 +321,7 @@ internal sealed partial class LiveRun : IDisposable
 
         // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
         var started = _clock.GetTimestamp();
+        _stepStarted = started;
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
         StepOutcome outcome;
@@ -328,7 +333,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             outcome = new StepOutcome(StepResult.Interrupted, InterruptedReason(_actionIndex < step.Actions.Count ? step.Actions[_actionIndex] : null));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or RunnerEndingException))
         {
             outcome = new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
         }

@@ -114,6 +114,12 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         {
             outcome = RunOutcome.Cancelled;
         }
+        catch (RunnerEndingException)
+        {
+            // A SIGTERM, a SIGHUP or a second Ctrl+C: its handler journaled what ran and the signal ends the process; the
+            // run's flow stopped where it was and has nothing to add.
+            return RunOutcome.Cancelled.ExitCode;
+        }
         if (outcome.Reason is { } reason && outcome.Status != RunStatus.Succeeded) consoles.Error.WriteVerbatimLine($"error: {run.Secrets.Mask(reason)}");
         return outcome.ExitCode;
     }
