@@ -388,18 +388,19 @@ internal sealed partial class LiveRun : IDisposable
 
     /// <summary>
     /// What the earlier run may have done in this step without a result for it: the requests that are not idempotent
-    /// it sent, and the shell commands it started that change things — every command of a step marked destructive,
-    /// and a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>).
-    /// Null when there is none. Other commands (a health check, <c>kubectl get</c>, a soak loop) run again as before:
-    /// an automated resume is not stopped by a check. Nor are a verification step's: the section checks the present
-    /// state and always runs again.
+    /// it sent, and the shell commands it started that may have changed things — every command of a step marked
+    /// destructive, a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>),
+    /// and any command that started and did not finish (the run died in it, or it was interrupted: <c>./deploy.sh</c>
+    /// cut off half-way; the runner knows no command to be read-only). Null when there is none. A command that finished
+    /// before the run died in a later action of its step runs again as before, as does everything of a verification
+    /// step: the section checks the present state.
     /// </summary>
     private UnconfirmedWork? UnconfirmedBefore(string section, string key, StepPlan step)
     {
         if (_resume is null) return null;
         var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? sent : [];
         var commands = section != "verification" && _resume.StartedCommands.TryGetValue(key, out var started)
-            ? started.Where(c => step.RequiresConfirmation || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
+            ? started.Where(c => step.RequiresConfirmation || !c.Finished || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
             : [];
         return requests.Count + commands.Length == 0 ? null : new UnconfirmedWork(requests, commands);
     }

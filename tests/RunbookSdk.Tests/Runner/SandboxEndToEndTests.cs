@@ -103,9 +103,10 @@ public sealed class SandboxEndToEndTests
         Assert.DoesNotContain(crashed, e => e.Name == "run-finished");
         Assert.Equal(1, (await service.VersionAsync()).GetProperty("deploys").GetInt32());
 
-        // BaseUrl and Version come from the journal; only the soak is shortened.
+        // BaseUrl and Version come from the journal; only the soak is shortened. The soak was killed half-way, and the
+        // runner knows no command to be read-only: running it again is the engineer's decision (--resend-requests).
         var (exitCode, output) = await SandboxApp.RunAsync(temp.Path,
-            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes");
+            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes", "--resend-requests");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("already completed in the resumed journal: not repeated", output);

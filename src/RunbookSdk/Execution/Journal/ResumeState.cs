@@ -47,9 +47,9 @@ public sealed class ResumeState
     /// <summary>
     /// Shell commands the earlier run started in a step it has no result for — it died during the step, or was
     /// interrupted in it — by step key, with their exit code when they ended before the step did. One that changes
-    /// things (in a step marked destructive, or sending a POST: <c>curl -X POST …</c>) may have taken effect, and running
-    /// the step again runs it again: the runner asks for the engineer's decision then, as for a request that is not
-    /// idempotent (<see cref="RunnerOptions.ResendRequests"/>).
+    /// things (in a step marked destructive, or sending a POST: <c>curl -X POST …</c>), and one that did not finish,
+    /// may have taken effect, and running the step again runs it again: the runner asks for the engineer's decision
+    /// then, as for a request that is not idempotent (<see cref="RunnerOptions.ResendRequests"/>).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<StartedCommand>> StartedCommands =>
         _commands.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<StartedCommand>)s.Value.ToArray(), StringComparer.Ordinal);
@@ -124,8 +124,11 @@ public sealed class ResumeState
                 // The end of the command announced just before; a journal written before command-starting existed has only this.
                 var started = Commands(key);
                 var exitCode = e.TryGetProperty("exitCode", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32() : (int?)null;
-                if (started.Count > 0 && started[^1] is { ExitCode: null } running && running.Command == command) started[^1] = running with { ExitCode = exitCode };
-                else started.Add(new StartedCommand(command, exitCode));
+                // Killed by Ctrl+C or the runner going away: it did not finish, whatever its exit code says.
+                var interrupted = IsTrue(e, "interrupted");
+                if (started.Count > 0 && started[^1] is { ExitCode: null, Interrupted: false } running && running.Command == command)
+                    started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
+                else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
                 break;
             case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
                 Sent(key).Add(new SentRequest(request, null));
@@ -176,6 +179,8 @@ public sealed class ResumeState
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
 
     private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
+
+    private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
