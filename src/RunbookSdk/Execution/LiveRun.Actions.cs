@@ -366,6 +366,9 @@ internal sealed partial class LiveRun
         // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
         // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
         var started = _clock.GetTimestamp();
+        // Before the code runs, forced to the disk: it is opaque, and a resume must know it may have done its work
+        // even when the run dies during it.
+        _journal.Write("code-starting", ("key", key), ("action", _actionIndex), ("code", code.Description));
         var body = Task.Run(() =>
         {
             DelegateConsole.Enter(console);
@@ -398,7 +401,7 @@ internal sealed partial class LiveRun
         var interrupted = stopped && cancellationToken.IsCancellationRequested;
         var timedOut = stopped && !interrupted;
         JournalOutput(key, "delegate", code.Description, lines, ("timedOut", timedOut ? true : null),
-            ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+            ("interrupted", interrupted ? true : null), ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
 
         var after = ended ? "the code stopped when asked" : "the code did not stop when asked and may still be running in the background";
         if (interrupted) return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C); {after}");

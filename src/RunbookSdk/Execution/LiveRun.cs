@@ -388,21 +388,23 @@ internal sealed partial class LiveRun : IDisposable
 
     /// <summary>
     /// What the earlier run may have done in this step without a result for it: the requests that are not idempotent
-    /// it sent, and the shell commands it started that may have changed things — every command of a step marked
+    /// it sent; the shell commands it started that may have changed things — every command of a step marked
     /// destructive, a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>),
     /// and any command that started and did not finish (the run died in it, or it was interrupted: <c>./deploy.sh</c>
-    /// cut off half-way; the runner knows no command to be read-only). Null when there is none. A command that finished
-    /// before the run died in a later action of its step runs again as before, as does everything of a verification
-    /// step: the section checks the present state.
+    /// cut off half-way; the runner knows no command to be read-only); and C# code that started and did not finish
+    /// (opaque). Null when there is none. A command that finished before the run died in a later action of its step
+    /// runs again as before, as does everything of a verification step: the section checks the present state.
     /// </summary>
     private UnconfirmedWork? UnconfirmedBefore(string section, string key, StepPlan step)
     {
         if (_resume is null) return null;
         var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? sent : [];
-        var commands = section != "verification" && _resume.StartedCommands.TryGetValue(key, out var started)
+        var checks = section == "verification";
+        var commands = !checks && _resume.StartedCommands.TryGetValue(key, out var started)
             ? started.Where(c => step.RequiresConfirmation || !c.Finished || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
             : [];
-        return requests.Count + commands.Length == 0 ? null : new UnconfirmedWork(requests, commands);
+        var code = !checks && _resume.UnfinishedCode.TryGetValue(key, out var unfinished) ? unfinished : [];
+        return requests.Count + commands.Length + code.Count == 0 ? null : new UnconfirmedWork(requests, commands, code);
     }
 
     /// <summary>

@@ -15,8 +15,8 @@ public sealed record RunnerOptions
     /// <summary>
     /// On resume, run again without asking (<c>--resend-requests</c>) a step the earlier run recorded no result for
     /// after it sent there a request that is not idempotent (POST, PATCH), started a command that sends one or a
-    /// command of a destructive step, or started a command that did not finish: any may have taken effect. Without it
-    /// an interactive run asks, and a non-interactive one refuses to start.
+    /// command of a destructive step, or started a command or C# code that did not finish: any may have taken effect.
+    /// Without it an interactive run asks, and a non-interactive one refuses to start.
     /// </summary>
     public bool ResendRequests { get; init; }
 

@@ -55,6 +55,16 @@ public sealed class ResumeState
         _commands.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<StartedCommand>)s.Value.ToArray(), StringComparer.Ordinal);
 
     /// <summary>
+    /// C# code (<c>Execute(...)</c>, by its description) the earlier run started and did not see finish — it died during
+    /// it, or the code was interrupted or left running — in a step it has no result for, by step key. Code is opaque: it
+    /// may have done its work, and running the step again runs it again, so the runner asks for the engineer's decision
+    /// (<see cref="RunnerOptions.ResendRequests"/>). Empty for a journal written before <c>code-starting</c> existed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> UnfinishedCode =>
+        _code.Where(s => s.Value.Any(c => !c.Finished) && !_completed.Contains(s.Key))
+            .ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.Where(c => !c.Finished).Select(c => c.Code).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
     /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
     /// journaled masked and cannot be given back.
     /// </summary>
@@ -68,6 +78,8 @@ public sealed class ResumeState
     private readonly Dictionary<string, List<SentRequest>> _sent = new(StringComparer.Ordinal);
     // Per step key, the shell commands its last run started.
     private readonly Dictionary<string, List<StartedCommand>> _commands = new(StringComparer.Ordinal);
+    // Per step key, the C# code its last run started, and whether it finished.
+    private readonly Dictionary<string, List<(string Code, bool Finished)>> _code = new(StringComparer.Ordinal);
 
     /// <summary>Reads a journal.</summary>
     /// <param name="path">The journal file.</param>
@@ -116,6 +128,7 @@ public sealed class ResumeState
                 _started.Add(key);
                 _sent[key] = [];
                 _commands[key] = [];
+                _code[key] = [];
                 break;
             case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
                 Commands(key).Add(new StartedCommand(command, null));
@@ -130,6 +143,15 @@ public sealed class ResumeState
                     started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
                 else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
                 break;
+            case "code-starting" when Text(e, "key") is { } key && Text(e, "code") is { } description:
+                CodeOf(key).Add((description, false));
+                break;
+            case "action" when Text(e, "kind") == "delegate" && Text(e, "key") is { } key && Text(e, "code") is { } ended:
+                // The end of the code announced just before: it finished unless it was interrupted or left running.
+                var ran = CodeOf(key);
+                if (ran.Count > 0 && ran[^1] is { Finished: false } last && last.Code == ended && !IsTrue(e, "interrupted") && !IsTrue(e, "abandoned"))
+                    ran[^1] = (ended, true);
+                break;
             case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
                 Sent(key).Add(new SentRequest(request, null));
                 break;
@@ -138,7 +160,7 @@ public sealed class ResumeState
                 // The answer to the request announced just before; a journal written before request-sending existed has only this.
                 var sent = Sent(key);
                 var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
-                if (sent.Count > 0 && sent[^1] is { Status: null } last && last.Request == request) sent[^1] = last with { Status = status };
+                if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status };
                 else sent.Add(new SentRequest(request, status));
                 break;
             case "step-finished" when Text(e, "key") is { } key:
@@ -148,6 +170,7 @@ public sealed class ResumeState
                 {
                     _sent.Remove(key);
                     _commands.Remove(key);
+                    _code.Remove(key);
                 }
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
                 break;
@@ -172,6 +195,7 @@ public sealed class ResumeState
                 _completed.Clear();
                 _sent.Clear();
                 _commands.Clear();
+                _code.Clear();
                 break;
         }
     }
@@ -179,6 +203,8 @@ public sealed class ResumeState
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
 
     private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
+
+    private List<(string Code, bool Finished)> CodeOf(string key) => _code.TryGetValue(key, out var list) ? list : _code[key] = [];
 
     private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 

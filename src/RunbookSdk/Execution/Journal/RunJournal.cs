@@ -24,7 +24,7 @@ internal sealed class RunJournal : IDisposable
     // 0 while the journal is open to every writer; once the runner is going away, the managed thread id of the one
     // writing its last records, and then -1: nothing more is written.
     private int _lastWriter;
-    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending" };
+    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending", "code-starting" };
 
     private RunJournal(string path, Stream stream, FileStream? claim, SecretMasker secrets, TimeProvider clock)
     {
