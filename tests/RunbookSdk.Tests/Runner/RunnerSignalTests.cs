@@ -38,18 +38,22 @@ public sealed class RunnerSignalTests
 
         var journal = Journal.Read(journalPath);
         var watch = journal.First(e => e.Name == "action" && e["kind"] == "shell");
-        var watchers = watch.Fields.GetProperty("leftRunning").EnumerateArray()
-            .Select(p => int.Parse(p.GetString()!.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray();
+        // The loop is the subshell bash forked for `while …; done &`; the others listed were its curl or sleep of the
+        // moment, long gone and their pids free for any process. Told apart by command, not by the lowest pid: pids
+        // wrap (32768 on this machine, reached in minutes while builds run), and a child's can be the lower one.
+        var loop = watch.Fields.GetProperty("leftRunning").EnumerateArray().Select(p => p.GetString()!)
+            .Where(p => p.Contains("while :", StringComparison.Ordinal))
+            .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).Min(); // a child caught between fork and exec reads the same
         try
         {
-            foreach (var pid in watchers) Assert.True(await Processes.ExitsAsync(pid), $"the health watch {pid} outlived the runner");
+            Assert.True(await Processes.ExitsAsync(loop), $"the health watch {loop} outlived the runner");
         }
         finally
         {
-            // A failing test must not leave its own orphan polling a service that is gone.
-            foreach (var pid in watchers.Where(Processes.IsRunning)) PosixSignals.Send(pid, PosixSignals.SigKill);
+            // A failing test must not leave its own orphan polling a service that is gone — nor signal a process that
+            // took over the pid.
+            if (Processes.IsRunning(loop) && Processes.CommandLine(loop).Contains("while :", StringComparison.Ordinal)) PosixSignals.Send(loop, PosixSignals.SigKill);
         }
-        var loop = watchers.Min();
         Assert.Contains(journal, e => e.Name == "background-stopped" && e["pid"] == loop.ToString(CultureInfo.InvariantCulture) && e["stoppedBy"] == "SIGKILL");
         var output = journal.Single(e => e.Name == "background-output");
         Assert.Equal("killed", output["ended"]);
