@@ -59,7 +59,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         public bool SkipManual { get; set; }
 
         [CommandOption("--resend-requests")]
-        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, or started a command that sends one or a command of a destructive step.")]
+        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one or a command of a destructive step, or started a command or C# code that did not finish.")]
         public bool ResendRequests { get; set; }
 
         [CommandOption("--journal <PATH>")]

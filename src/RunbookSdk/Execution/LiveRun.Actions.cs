@@ -17,7 +17,14 @@ internal sealed partial class LiveRun
     // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
     private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
 
-    private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
+    private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken)
+    {
+        // Nothing new starts once the runner is going away (a SIGTERM, a SIGHUP, a second Ctrl+C): LiveRun.Exit.cs.
+        ThrowIfEnding();
+        return StartActionAsync(key, step, action, cancellationToken);
+    }
+
+    private Task<StepOutcome> StartActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken) => action switch
     {
         ShellCommandAction shell => RunShellAsync(key, step, shell, cancellationToken),
         HttpRequestAction http => RunHttpAsync(key, step, http, cancellationToken),
@@ -59,17 +66,24 @@ internal sealed partial class LiveRun
             // are, and are journaled as a digest of their own when that output ends (LiveRun.Background.cs).
             var number = _currentNumber;
             var afterStep = new OutputDigest(_options.JournalOutputTail);
+            // What it printed so far, for a runner going away in the middle of it (LiveRun.Exit.cs).
+            var running = new RunningCommand(key, step.Title, _stepStarted, shown, attempt, started) { Output = new OutputDigest(_options.JournalOutputTail) };
             void OnLine(string line, bool isError, bool background)
             {
-                if (background) afterStep.Add(_context.Secrets.Mask(line));
+                (background ? afterStep : running.Output).Add(_context.Secrets.Mask(line));
                 _console.Output(background ? $"[background of step {number}] {line}" : line, isError);
             }
+            BeginCommand(running);
             // Before bash starts: a resume must know the command may have run even when the run dies during it.
             _journal.Write("command-starting", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("command", shown));
-            last = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, null, cancellationToken);
+            var result = await ShellProcess.RunAsync(command, shell.Timeout, OnLine, _processes, cancellationToken);
+            EndCommand(running, result);
+            last = result ?? throw new RunnerEndingException();
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
-            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("attempt", attempt),
-                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
+            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("interrupted", last.Interrupted ? true : null),
+                ("attempt", attempt), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
+            // Ctrl+C killed it: journaled above with what it printed, the step ends interrupted.
+            if (last.Interrupted) cancellationToken.ThrowIfCancellationRequested();
             if (last is { Group: { } group, LeftRunning.Count: > 0 })
             {
                 _background.Add(key, $"{number} '{step.Title}'", group);
@@ -352,6 +366,9 @@ internal sealed partial class LiveRun
         // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
         // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
         var started = _clock.GetTimestamp();
+        // Before the code runs, forced to the disk: it is opaque, and a resume must know it may have done its work
+        // even when the run dies during it.
+        _journal.Write("code-starting", ("key", key), ("action", _actionIndex), ("code", code.Description));
         var body = Task.Run(() =>
         {
             DelegateConsole.Enter(console);
@@ -384,7 +401,7 @@ internal sealed partial class LiveRun
         var interrupted = stopped && cancellationToken.IsCancellationRequested;
         var timedOut = stopped && !interrupted;
         JournalOutput(key, "delegate", code.Description, lines, ("timedOut", timedOut ? true : null),
-            ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+            ("interrupted", interrupted ? true : null), ("abandoned", ended ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
 
         var after = ended ? "the code stopped when asked" : "the code did not stop when asked and may still be running in the background";
         if (interrupted) return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C); {after}");

@@ -19,6 +19,8 @@ internal sealed partial class LiveRun : IDisposable
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
     private int _actionIndex;
+    // When the step in progress started (monotonic): a runner going away journals its end.
+    private long _stepStarted;
     // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
     private bool _rolledBack;
     // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
@@ -84,8 +86,9 @@ internal sealed partial class LiveRun : IDisposable
         using var delegateConsole = Sections().Any(s => s.Steps.Any(step => step.Actions.OfType<DelegateAction>().Any()))
             ? DelegateConsole.Install()
             : null;
-        // A second Ctrl+C or a SIGTERM ends the process mid-run: what the background printed must still reach the journal.
-        using var onExit = RunnerExit.Register(KillBackgroundNow);
+        // A second Ctrl+C, a SIGTERM or a SIGHUP ends the process mid-run: the command in flight and what the background
+        // printed must still reach the journal, and nothing may start after it (LiveRun.Exit.cs).
+        using var onExit = RunnerExit.Register(OnRunnerExit);
         try
         {
             return await ExecuteStepsAsync(cancellationToken);
@@ -287,6 +290,7 @@ internal sealed partial class LiveRun : IDisposable
 
     private async Task<StepOutcome> RunStepAsync(string section, int index, string number, StepPlan step, PhasePlan phase, CancellationToken cancellationToken)
     {
+        ThrowIfEnding();
         var key = StepKey(section, index);
         _currentStep = step.Title;
         _currentNumber = number;
@@ -317,6 +321,7 @@ internal sealed partial class LiveRun : IDisposable
 
         // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
         var started = _clock.GetTimestamp();
+        _stepStarted = started;
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
         StepOutcome outcome;
@@ -328,7 +333,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             outcome = new StepOutcome(StepResult.Interrupted, InterruptedReason(_actionIndex < step.Actions.Count ? step.Actions[_actionIndex] : null));
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not (OperationCanceledException or RunnerEndingException))
         {
             outcome = new StepOutcome(StepResult.Failed, $"{e.GetType().Name}: {e.Message}");
         }
@@ -383,20 +388,23 @@ internal sealed partial class LiveRun : IDisposable
 
     /// <summary>
     /// What the earlier run may have done in this step without a result for it: the requests that are not idempotent
-    /// it sent, and the shell commands it started that change things — every command of a step marked destructive,
-    /// and a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>).
-    /// Null when there is none. Other commands (a health check, <c>kubectl get</c>, a soak loop) run again as before:
-    /// an automated resume is not stopped by a check. Nor are a verification step's: the section checks the present
-    /// state and always runs again.
+    /// it sent; the shell commands it started that may have changed things — every command of a step marked
+    /// destructive, a command that sends a request that is not idempotent (<c>curl -X POST</c>: <see cref="CommandRequests"/>),
+    /// and any command that started and did not finish (the run died in it, or it was interrupted: <c>./deploy.sh</c>
+    /// cut off half-way; the runner knows no command to be read-only); and C# code that started and did not finish
+    /// (opaque). Null when there is none. A command that finished before the run died in a later action of its step
+    /// runs again as before, as does everything of a verification step: the section checks the present state.
     /// </summary>
     private UnconfirmedWork? UnconfirmedBefore(string section, string key, StepPlan step)
     {
         if (_resume is null) return null;
         var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? sent : [];
-        var commands = section != "verification" && _resume.StartedCommands.TryGetValue(key, out var started)
-            ? started.Where(c => step.RequiresConfirmation || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
+        var checks = section == "verification";
+        var commands = !checks && _resume.StartedCommands.TryGetValue(key, out var started)
+            ? started.Where(c => step.RequiresConfirmation || !c.Finished || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
             : [];
-        return requests.Count + commands.Length == 0 ? null : new UnconfirmedWork(requests, commands);
+        var code = !checks && _resume.UnfinishedCode.TryGetValue(key, out var unfinished) ? unfinished : [];
+        return requests.Count + commands.Length + code.Count == 0 ? null : new UnconfirmedWork(requests, commands, code);
     }
 
     /// <summary>

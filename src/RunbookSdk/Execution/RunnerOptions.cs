@@ -13,9 +13,10 @@ public sealed record RunnerOptions
     public bool SkipManual { get; init; }
 
     /// <summary>
-    /// On resume, run again a step whose request that is not idempotent (POST, PATCH) the earlier run sent without a
-    /// result for the step — it may have reached the server — without asking (<c>--resend-requests</c>). Without it an
-    /// interactive run asks, and a non-interactive one refuses to start.
+    /// On resume, run again without asking (<c>--resend-requests</c>) a step the earlier run recorded no result for
+    /// after it sent there a request that is not idempotent (POST, PATCH), started a command that sends one or a
+    /// command of a destructive step, or started a command or C# code that did not finish: any may have taken effect.
+    /// Without it an interactive run asks, and a non-interactive one refuses to start.
     /// </summary>
     public bool ResendRequests { get; init; }
 

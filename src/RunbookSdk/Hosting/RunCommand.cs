@@ -37,7 +37,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         public bool SkipManual { get; set; }
 
         [CommandOption("--resend-requests")]
-        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, or started a command that sends one (curl -X POST) or a command of a destructive step: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start.")]
+        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one (curl -X POST) or a command of a destructive step, or started a command or C# code that did not finish: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start.")]
         public bool ResendRequests { get; set; }
 
         [CommandOption("--journal <PATH>")]
@@ -113,6 +113,12 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             outcome = RunOutcome.Cancelled;
+        }
+        catch (RunnerEndingException)
+        {
+            // A SIGTERM, a SIGHUP or a second Ctrl+C: its handler journaled what ran and the signal ends the process; the
+            // run's flow stopped where it was and has nothing to add.
+            return RunOutcome.Cancelled.ExitCode;
         }
         if (outcome.Reason is { } reason && outcome.Status != RunStatus.Succeeded) consoles.Error.WriteVerbatimLine($"error: {run.Secrets.Mask(reason)}");
         return outcome.ExitCode;

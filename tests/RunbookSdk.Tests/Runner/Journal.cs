@@ -21,6 +21,31 @@ internal static class Journal
     }
 }
 
+/// <summary>
+/// Reads the journal of a run that is still going on, for a test that waits for an event: only the lines written
+/// whole. The runner appends each line with one write, but a reader can still see part of it — the kernel copies a
+/// line that crosses a page of the file one page at a time and makes each part visible as it goes — and a machine
+/// under load stretches that moment; <see cref="Journal.Read"/>, which insists on whole lines, then failed the test.
+/// </summary>
+internal static class LiveJournal
+{
+    public static bool Shows(string path, Func<JournalEvent, bool> match)
+    {
+        if (!File.Exists(path)) return false;
+        string text;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var reader = new StreamReader(stream))
+            text = reader.ReadToEnd();
+        // What follows the last line break is a line still being written.
+        foreach (var line in text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            using var document = JsonDocument.Parse(line);
+            if (match(new JournalEvent(document.RootElement.GetProperty("event").GetString()!, document.RootElement.Clone(), line))) return true;
+        }
+        return false;
+    }
+}
+
 internal sealed record JournalEvent(string Name, JsonElement Fields, string Line)
 {
     public string? this[string field] => Fields.TryGetProperty(field, out var value)

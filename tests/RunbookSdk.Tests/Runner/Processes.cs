@@ -30,6 +30,19 @@ internal static class Processes
         }
     }
 
+    /// <summary>The command line of a running process, arguments joined by spaces; empty once it is gone.</summary>
+    public static string CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     /// <summary>Waits until <paramref name="condition"/> holds, polling; fails the test after a generous bound.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, string what)
     {

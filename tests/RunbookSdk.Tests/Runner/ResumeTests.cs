@@ -184,7 +184,8 @@ public sealed class ResumeTests
         ctrlC.Cancel();
         var interrupted = await first.WaitAsync(TimeSpan.FromMinutes(1));
         interrupt = false;
-        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+        // The canary's code was interrupted before it finished: running it again is the engineer's decision.
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath, ResendRequests = true });
 
         Assert.Equal(130, interrupted.ExitCode);
         Assert.Equal("interrupted by the operator (Ctrl+C); the code stopped when asked", interrupted.Events("step-finished").Last()["reason"]);

@@ -30,7 +30,7 @@ public sealed class RunnerSignalTests
             runner.BeginOutputReadLine();
             _ = runner.StandardError.ReadToEndAsync();
             // In the 30-second settle wait, once the health watch has printed after its step.
-            await Processes.WaitUntilAsync(() => File.Exists(journalPath) && Journal.Read(journalPath).Any(e => e.Name == "wait-started"), "the settle wait to start");
+            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
             await Processes.WaitUntilAsync(() => shown.Any(l => l.Contains("[background of step 1.1]", StringComparison.Ordinal)), "the watch to print after its step");
             Assert.Null(PosixSignals.Send(runner.Id, signal));
             await runner.WaitForExitAsync();
@@ -38,25 +38,29 @@ public sealed class RunnerSignalTests
 
         var journal = Journal.Read(journalPath);
         var watch = journal.First(e => e.Name == "action" && e["kind"] == "shell");
-        var watchers = watch.Fields.GetProperty("leftRunning").EnumerateArray()
-            .Select(p => int.Parse(p.GetString()!.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray();
+        // The loop is the subshell bash forked for `while …; done &`; the others listed were its curl or sleep of the
+        // moment, long gone and their pids free for any process. Told apart by command, not by the lowest pid: pids
+        // wrap (32768 on this machine, reached in minutes while builds run), and a child's can be the lower one.
+        var loop = watch.Fields.GetProperty("leftRunning").EnumerateArray().Select(p => p.GetString()!)
+            .Where(p => p.Contains("while :", StringComparison.Ordinal))
+            .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).Min(); // a child caught between fork and exec reads the same
         try
         {
-            foreach (var pid in watchers) Assert.True(await Processes.ExitsAsync(pid), $"the health watch {pid} outlived the runner");
+            Assert.True(await Processes.ExitsAsync(loop), $"the health watch {loop} outlived the runner");
         }
         finally
         {
-            // A failing test must not leave its own orphan polling a service that is gone.
-            foreach (var pid in watchers.Where(Processes.IsRunning)) PosixSignals.Send(pid, PosixSignals.SigKill);
+            // A failing test must not leave its own orphan polling a service that is gone — nor signal a process that
+            // took over the pid.
+            if (Processes.IsRunning(loop) && Processes.CommandLine(loop).Contains("while :", StringComparison.Ordinal)) PosixSignals.Send(loop, PosixSignals.SigKill);
         }
-        var loop = watchers.Min();
         Assert.Contains(journal, e => e.Name == "background-stopped" && e["pid"] == loop.ToString(CultureInfo.InvariantCulture) && e["stoppedBy"] == "SIGKILL");
         var output = journal.Single(e => e.Name == "background-output");
         Assert.Equal("killed", output["ended"]);
-        // What the watch printed after its step: health answers, however many seconds of them there were.
+        // What the watch printed after its step: health answers, however many seconds of them there were — and, on a
+        // machine so loaded that the service took more than the watch's 2 seconds to answer, curl's time-out too.
         var tail = output.Fields.GetProperty("outputTail").EnumerateArray().Select(l => l.GetString()!).ToArray();
-        Assert.NotEmpty(tail);
-        Assert.All(tail, line => Assert.StartsWith("{\"status\":", line));
+        Assert.Contains(tail, line => line.StartsWith("{\"status\":", StringComparison.Ordinal));
         Assert.DoesNotContain(journal, e => e.Name == "run-finished");
     }
 }

@@ -90,7 +90,7 @@ public sealed class SandboxEndToEndTests
             _ = doomed.StandardOutput.ReadToEndAsync();
             _ = doomed.StandardError.ReadToEndAsync();
             await Processes.WaitUntilAsync(
-                () => File.Exists(journalPath) && Journal.Read(journalPath).Any(e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
+                () => LiveJournal.Shows(journalPath, e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
                 "the soak step to start");
             // Process.Kill sends SIGKILL on Unix: no handler, no flush, no finally runs in the runner.
             doomed.Kill(entireProcessTree: true);
@@ -103,9 +103,10 @@ public sealed class SandboxEndToEndTests
         Assert.DoesNotContain(crashed, e => e.Name == "run-finished");
         Assert.Equal(1, (await service.VersionAsync()).GetProperty("deploys").GetInt32());
 
-        // BaseUrl and Version come from the journal; only the soak is shortened.
+        // BaseUrl and Version come from the journal; only the soak is shortened. The soak was killed half-way, and the
+        // runner knows no command to be read-only: running it again is the engineer's decision (--resend-requests).
         var (exitCode, output) = await SandboxApp.RunAsync(temp.Path,
-            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes");
+            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes", "--resend-requests");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("already completed in the resumed journal: not repeated", output);
@@ -129,7 +130,7 @@ public sealed class SandboxEndToEndTests
         var output = run.StandardOutput.ReadToEndAsync();
         _ = run.StandardError.ReadToEndAsync();
         await Processes.WaitUntilAsync(
-            () => File.Exists(journalPath) && Journal.Read(journalPath).Any(e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
+            () => LiveJournal.Shows(journalPath, e => e.Name == "step-started" && e["title"] == "Soak: health holds"),
             "the soak step to start");
 
         Assert.Equal(0, Interrupt(run.Id));

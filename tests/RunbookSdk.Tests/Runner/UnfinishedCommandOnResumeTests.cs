@@ -72,15 +72,53 @@ public sealed class UnfinishedCommandOnResumeTests
         Assert.Equal(2, File.ReadAllLines(run.Temp.File("deploys")).Length);
     }
 
+    public static TheoryData<string> LocalScripts => new()
+    {
+        "cd {0} && ./deploy.sh",
+        "{0}/deploy.sh",
+        "bash {0}/deploy.sh",
+        "sh {0}/deploy.sh",
+    };
+
+    [Theory]
+    [MemberData(nameof(LocalScripts))]
+    public async Task A_local_script_the_run_died_in_is_not_run_again_unasked_in_a_step_not_marked_destructive(string form)
+    {
+        using var temp = new Support.TempDirectory();
+        File.WriteAllText(temp.File("deploy.sh"), "#!/bin/sh\necho deployed >> \"$(dirname \"$0\")/deploys\"\n");
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp.File("deploy.sh"), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Mitigate", ph => ph.Step("Deploy", s => s.Run(string.Format(form, p["Dir"]))))
+                .NoRollback("test"));
+        run.Parameter("Dir", temp.Path);
+        await run.RunAsync();
+        DieDuringTheCommand(run);
+
+        var refused = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+        run.Prompts.Answer(false);
+        var declined = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.NotStarted, refused.Outcome.Status);
+        Assert.Contains("'Deploy' ran `", refused.Outcome.Reason);
+        Assert.Contains("(no result recorded) in the earlier run", refused.Outcome.Reason);
+        Assert.Equal(RunStatus.Aborted, declined.Outcome.Status);
+        Assert.StartsWith("Run the step again? Check first whether what it started took effect", Assert.Single(run.Prompts.Questions));
+        Assert.Single(File.ReadAllLines(temp.File("deploys")));
+    }
+
     [Fact]
-    public async Task A_check_the_run_died_in_simply_runs_again()
+    public async Task A_command_that_ended_before_the_run_died_in_a_later_action_simply_runs_again()
     {
         using var run = new TestRun((rb, p) => rb
-                .Phase("Diagnose", ph => ph.Step("Count the pods", s => s.Run($"echo counted >> {p["Checks"]}")))
+                .Phase("Diagnose", ph => ph.Step("Count the pods", s => s
+                    .Run($"echo counted >> {p["Checks"]}")
+                    .Wait(TimeSpan.FromSeconds(1), "the count settles")))
                 .NoRollback("test"));
         run.Parameter("Checks", run.Temp.File("checks"));
         await run.RunAsync();
-        DieDuringTheCommand(run);
+        // The run died in the wait, after the command's end was recorded.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal))));
 
         var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
 

@@ -47,12 +47,22 @@ public sealed class ResumeState
     /// <summary>
     /// Shell commands the earlier run started in a step it has no result for — it died during the step, or was
     /// interrupted in it — by step key, with their exit code when they ended before the step did. One that changes
-    /// things (in a step marked destructive, or sending a POST: <c>curl -X POST …</c>) may have taken effect, and running
-    /// the step again runs it again: the runner asks for the engineer's decision then, as for a request that is not
-    /// idempotent (<see cref="RunnerOptions.ResendRequests"/>).
+    /// things (in a step marked destructive, or sending a POST: <c>curl -X POST …</c>), and one that did not finish,
+    /// may have taken effect, and running the step again runs it again: the runner asks for the engineer's decision
+    /// then, as for a request that is not idempotent (<see cref="RunnerOptions.ResendRequests"/>).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<StartedCommand>> StartedCommands =>
         _commands.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<StartedCommand>)s.Value.ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// C# code (<c>Execute(...)</c>, by its description) the earlier run started and did not see finish — it died during
+    /// it, or the code was interrupted or left running — in a step it has no result for, by step key. Code is opaque: it
+    /// may have done its work, and running the step again runs it again, so the runner asks for the engineer's decision
+    /// (<see cref="RunnerOptions.ResendRequests"/>). Empty for a journal written before <c>code-starting</c> existed.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> UnfinishedCode =>
+        _code.Where(s => s.Value.Any(c => !c.Finished) && !_completed.Contains(s.Key))
+            .ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.Where(c => !c.Finished).Select(c => c.Code).ToArray(), StringComparer.Ordinal);
 
     /// <summary>
     /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
@@ -68,6 +78,8 @@ public sealed class ResumeState
     private readonly Dictionary<string, List<SentRequest>> _sent = new(StringComparer.Ordinal);
     // Per step key, the shell commands its last run started.
     private readonly Dictionary<string, List<StartedCommand>> _commands = new(StringComparer.Ordinal);
+    // Per step key, the C# code its last run started, and whether it finished.
+    private readonly Dictionary<string, List<(string Code, bool Finished)>> _code = new(StringComparer.Ordinal);
 
     /// <summary>Reads a journal.</summary>
     /// <param name="path">The journal file.</param>
@@ -116,6 +128,7 @@ public sealed class ResumeState
                 _started.Add(key);
                 _sent[key] = [];
                 _commands[key] = [];
+                _code[key] = [];
                 break;
             case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
                 Commands(key).Add(new StartedCommand(command, null));
@@ -124,8 +137,20 @@ public sealed class ResumeState
                 // The end of the command announced just before; a journal written before command-starting existed has only this.
                 var started = Commands(key);
                 var exitCode = e.TryGetProperty("exitCode", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32() : (int?)null;
-                if (started.Count > 0 && started[^1] is { ExitCode: null } running && running.Command == command) started[^1] = running with { ExitCode = exitCode };
-                else started.Add(new StartedCommand(command, exitCode));
+                // Killed by Ctrl+C or the runner going away: it did not finish, whatever its exit code says.
+                var interrupted = IsTrue(e, "interrupted");
+                if (started.Count > 0 && started[^1] is { ExitCode: null, Interrupted: false } running && running.Command == command)
+                    started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
+                else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
+                break;
+            case "code-starting" when Text(e, "key") is { } key && Text(e, "code") is { } description:
+                CodeOf(key).Add((description, false));
+                break;
+            case "action" when Text(e, "kind") == "delegate" && Text(e, "key") is { } key && Text(e, "code") is { } ended:
+                // The end of the code announced just before: it finished unless it was interrupted or left running.
+                var ran = CodeOf(key);
+                if (ran.Count > 0 && ran[^1] is { Finished: false } last && last.Code == ended && !IsTrue(e, "interrupted") && !IsTrue(e, "abandoned"))
+                    ran[^1] = (ended, true);
                 break;
             case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
                 Sent(key).Add(new SentRequest(request, null));
@@ -135,7 +160,7 @@ public sealed class ResumeState
                 // The answer to the request announced just before; a journal written before request-sending existed has only this.
                 var sent = Sent(key);
                 var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
-                if (sent.Count > 0 && sent[^1] is { Status: null } last && last.Request == request) sent[^1] = last with { Status = status };
+                if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status };
                 else sent.Add(new SentRequest(request, status));
                 break;
             case "step-finished" when Text(e, "key") is { } key:
@@ -145,6 +170,7 @@ public sealed class ResumeState
                 {
                     _sent.Remove(key);
                     _commands.Remove(key);
+                    _code.Remove(key);
                 }
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
                 break;
@@ -169,6 +195,7 @@ public sealed class ResumeState
                 _completed.Clear();
                 _sent.Clear();
                 _commands.Clear();
+                _code.Clear();
                 break;
         }
     }
@@ -176,6 +203,10 @@ public sealed class ResumeState
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
 
     private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
+
+    private List<(string Code, bool Finished)> CodeOf(string key) => _code.TryGetValue(key, out var list) ? list : _code[key] = [];
+
+    private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement e, string property) =>
         e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -21,7 +21,10 @@ internal sealed class RunJournal : IDisposable
     private readonly Lock _gate = new();
     private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
     private readonly List<byte[]> _unwritten = new();
-    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending" };
+    // 0 while the journal is open to every writer; once the runner is going away, the managed thread id of the one
+    // writing its last records, and then -1: nothing more is written.
+    private int _lastWriter;
+    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending", "code-starting" };
 
     private RunJournal(string path, Stream stream, FileStream? claim, SecretMasker secrets, TimeProvider clock)
     {
@@ -94,7 +97,8 @@ internal sealed class RunJournal : IDisposable
         var line = buffer.ToArray();
         lock (_gate)
         {
-            var durable = IsDurable(eventName, fields);
+            if (_lastWriter != 0 && _lastWriter != Environment.CurrentManagedThreadId) return;
+            var durable = IsDurable(eventName, fields) || _lastWriter != 0;
             try
             {
                 if (_unwritten.Count > 0)
@@ -121,6 +125,25 @@ internal sealed class RunJournal : IDisposable
                 _unwritten.Add(line);
                 if (_unwritten.Count == 1) WriteFailed?.Invoke(e);
             }
+        }
+    }
+
+    /// <summary>
+    /// The runner is going away (a SIGTERM, a SIGHUP, a second Ctrl+C): <paramref name="last"/> writes the journal's last
+    /// records, on this thread, forced to the disk, and from then on the journal takes no event. What the run's own flow
+    /// would still write meanwhile — a step that failed because its command was killed, a rollback it would begin — is
+    /// not what happened, and is dropped.
+    /// </summary>
+    public void WriteLast(Action last)
+    {
+        lock (_gate) _lastWriter = Environment.CurrentManagedThreadId;
+        try
+        {
+            last();
+        }
+        finally
+        {
+            lock (_gate) _lastWriter = -1;
         }
     }
 

@@ -5,6 +5,15 @@ namespace RunbookSdk.Execution;
 /// <param name="ExitCode">Its exit code when it ended before the step did; null when no end was recorded (it was running).</param>
 public sealed record StartedCommand(string Command, int? ExitCode)
 {
-    /// <summary>As the engineer reads it: <c>`./deploy.sh` (exit code 0)</c> or <c>`./deploy.sh` (no result recorded)</c>.</summary>
-    public override string ToString() => ExitCode is { } code ? $"`{Command}` (exit code {code})" : $"`{Command}` (no result recorded)";
+    /// <summary>It was killed before it ended (Ctrl+C, or the runner going away): whatever it was doing was cut off.</summary>
+    public bool Interrupted { get; init; }
+
+    /// <summary>It ran to its end: an exit code was recorded, and it was not interrupted.</summary>
+    public bool Finished => ExitCode is not null && !Interrupted;
+
+    /// <summary>As the engineer reads it: <c>`./deploy.sh` (exit code 0)</c>, <c>`./deploy.sh` (interrupted: it did not finish)</c> or <c>`./deploy.sh` (no result recorded)</c>.</summary>
+    public override string ToString() =>
+        Interrupted ? $"`{Command}` (interrupted: it did not finish)"
+        : ExitCode is { } code ? $"`{Command}` (exit code {code})"
+        : $"`{Command}` (no result recorded)";
 }

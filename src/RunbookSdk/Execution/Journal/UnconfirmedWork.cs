@@ -2,15 +2,17 @@ namespace RunbookSdk.Execution;
 
 /// <summary>
 /// What an earlier run may have done in a step it recorded no result for (it died during the step, or Ctrl+C
-/// interrupted it): requests that are not idempotent it sent, and shell commands it started. Either may have taken
-/// effect — a second deploy, a second failover — so a resume runs the step again only with the engineer's decision.
+/// interrupted it): requests that are not idempotent it sent, shell commands it started, and C# code it started and did
+/// not see finish. Any may have taken effect — a second deploy, a second failover — so a resume runs the step again
+/// only with the engineer's decision.
 /// </summary>
 /// <param name="Requests">POST, PATCH and other requests that are not idempotent, as the journal recorded sending them.</param>
 /// <param name="Commands">Shell commands, as the journal recorded starting them.</param>
-internal sealed record UnconfirmedWork(IReadOnlyList<SentRequest> Requests, IReadOnlyList<StartedCommand> Commands)
+/// <param name="Code">C# code (<c>Execute(...)</c>) by its description, as the journal recorded starting it, with no finish recorded.</param>
+internal sealed record UnconfirmedWork(IReadOnlyList<SentRequest> Requests, IReadOnlyList<StartedCommand> Commands, IReadOnlyList<string> Code)
 {
     /// <summary>True when only requests were sent: the wording stays that of sending again.</summary>
-    private bool RequestsOnly => Commands.Count == 0;
+    private bool RequestsOnly => Commands.Count == 0 && Code.Count == 0;
 
     /// <summary>What the earlier run did: <c>sent POST … (no answer recorded) and ran `./deploy.sh` (no result recorded)</c>.</summary>
     public string Done
@@ -20,6 +22,7 @@ internal sealed record UnconfirmedWork(IReadOnlyList<SentRequest> Requests, IRea
             var parts = new List<string>();
             if (Requests.Count > 0) parts.Add("sent " + string.Join("; ", Requests));
             if (Commands.Count > 0) parts.Add("ran " + string.Join("; ", Commands));
+            if (Code.Count > 0) parts.Add("ran the code " + string.Join("; ", Code.Select(c => $"'{c}' (it did not finish)")));
             return string.Join(" and ", parts);
         }
     }

@@ -4,13 +4,14 @@ using System.Text;
 namespace RunbookSdk.Execution;
 
 /// <summary>The result of one attempt of a shell command.</summary>
-/// <param name="ExitCode">The exit code; -1 when the command was killed.</param>
+/// <param name="ExitCode">The exit code; -1 when the time-out killed the command; after an interruption, how the shell ended (137: killed, SIGKILL).</param>
 /// <param name="TimedOut">The time-out passed and the process tree was killed.</param>
+/// <param name="Interrupted">The cancellation token (Ctrl+C) stopped the command: its process tree was killed.</param>
 /// <param name="Output">Standard output and error as the lines arrived (not masked: keep it in memory only).</param>
 /// <param name="Group">The group that marks the shell's processes (<see cref="StepProcesses"/>), else null.</param>
 /// <param name="LeftRunning">Processes the command started that still run after it ended (backgrounded with <c>&amp;</c>).</param>
 /// <param name="OutputEnded">Completes when the output pipes reach their end; still running when a background process holds them.</param>
-internal sealed record ShellResult(int ExitCode, bool TimedOut, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning, Task OutputEnded);
+internal sealed record ShellResult(int ExitCode, bool TimedOut, bool Interrupted, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning, Task OutputEnded);
 
 /// <summary>
 /// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
@@ -32,13 +33,15 @@ internal static class ShellProcess
     /// <param name="timeout">Real-time limit, or null for none.</param>
     /// <param name="onLine">Called for each output line: the line, <c>true</c> for standard error, and <c>true</c> once the
     /// step has ended (a background process printed it; it is not in <see cref="ShellResult.Output"/>).</param>
-    /// <param name="onStarted">Called with the shell's process id once it runs.</param>
-    /// <param name="cancellationToken">Interrupts the command: the tree is killed and <see cref="OperationCanceledException"/> thrown.</param>
-    public static async Task<ShellResult> RunAsync(
+    /// <param name="gate">Where the shell starts: closed when the runner is going away, and then nothing starts.</param>
+    /// <param name="cancellationToken">Interrupts the command: the tree is killed and the result says <see cref="ShellResult.Interrupted"/>,
+    /// with what it printed until then (the caller journals it before it stops the step).</param>
+    /// <returns>The result; null when the gate was closed and nothing started.</returns>
+    public static async Task<ShellResult?> RunAsync(
         string command,
         TimeSpan? timeout,
         Action<string, bool, bool> onLine,
-        Action<int>? onStarted,
+        ProcessStartGate gate,
         CancellationToken cancellationToken)
     {
         var start = StepProcesses.StartInfo("/bin/bash", out var group);
@@ -54,8 +57,28 @@ internal static class ShellProcess
         start.Environment.Remove("BASH_ENV");
 
         using var process = new Process { StartInfo = start };
-        process.Start();
-        onStarted?.Invoke(process.Id);
+        if (!gate.TryStart(process, group))
+        {
+            if (group is { } unused) StepProcesses.Forget(unused);
+            return null;
+        }
+        try
+        {
+            return await RunStartedAsync(process, group, timeout, onLine, cancellationToken);
+        }
+        finally
+        {
+            gate.Finished(process);
+        }
+    }
+
+    private static async Task<ShellResult> RunStartedAsync(
+        Process process,
+        int? group,
+        TimeSpan? timeout,
+        Action<string, bool, bool> onLine,
+        CancellationToken cancellationToken)
+    {
         // A command that reads standard input gets end-of-file instead of hanging the run.
         process.StandardInput.Close();
 
@@ -80,6 +103,7 @@ internal static class ShellProcess
         using var deadline = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var timedOut = false;
+        var interrupted = false;
         try
         {
             await process.WaitForExitAsync(stop.Token);
@@ -90,18 +114,18 @@ internal static class ShellProcess
             // The tree misses what the shell put in the background and re-parented away; the group has it all.
             if (group is { } id) StepProcesses.Kill(id);
             await process.WaitForExitAsync(CancellationToken.None);
-            await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
-            cancellationToken.ThrowIfCancellationRequested();
-            timedOut = true;
+            // Interrupted: what it printed until the kill is read (bounded) and returned, so the journal keeps it.
+            interrupted = cancellationToken.IsCancellationRequested;
+            timedOut = !interrupted;
         }
         await Task.WhenAny(readers, Task.Delay(DrainLimit, CancellationToken.None));
         // After the drain: a child that only needed a moment more (`(sleep 1; echo hi) &`) is not reported.
-        var leftRunning = group is { } marked && !timedOut ? StepProcesses.Members(marked) : [];
+        var leftRunning = group is { } marked && !timedOut && !interrupted ? StepProcesses.Members(marked) : [];
         if (group is { } done && leftRunning.Count == 0) StepProcesses.Forget(done);
         lock (outputGate)
         {
             collecting = false;
-            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, output.ToArray(), group, leftRunning, readers);
+            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, interrupted, output.ToArray(), group, leftRunning, readers);
         }
     }
 

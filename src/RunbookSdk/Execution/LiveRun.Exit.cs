@@ -1,0 +1,112 @@
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// What the run does when the runner's process goes away in the middle of it — a SIGTERM, a SIGHUP, a second Ctrl+C
+/// (<see cref="RunnerExit"/>): nothing of the run starts any more, the command running is killed and journaled with what
+/// it printed, its step is journaled as interrupted, and the background is killed and journaled; then the journal is
+/// closed, so what the dying flow would still write (a rollback it would begin) is not recorded as if it happened.
+/// </summary>
+internal sealed partial class LiveRun
+{
+    // Taken to check that the runner is not going away and to change the command in flight; the exit handler takes it to say so.
+    private readonly Lock _exitGate = new();
+    private volatile bool _ending;
+    private RunningCommand? _running;
+    private readonly ProcessStartGate _processes = new();
+
+    /// <summary>How long a runner going away waits for the killed command's output and its end to be read.</summary>
+    private static readonly TimeSpan ExitCommandDrain = TimeSpan.FromSeconds(3);
+
+    // Completes when the exit handler has written the journal's last records.
+    private readonly TaskCompletionSource _exitJournaled = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How long the run's flow waits, once it finds the runner going away, for the exit handler's records (bounded: each of its waits is).</summary>
+    private static readonly TimeSpan ExitHandlerLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Stops the run's flow where it is once the runner is going away: nothing new starts. It waits for the exit
+    /// handler first: the flow, unwound, returns from <c>Main</c>, which ends the process — with the handler's last
+    /// records (a killed command, its step's end) half written.
+    /// </summary>
+    private void ThrowIfEnding()
+    {
+        if (!_ending) return;
+        _exitJournaled.Task.Wait(ExitHandlerLimit);
+        throw new RunnerEndingException();
+    }
+
+    /// <summary>Makes <paramref name="command"/> the one in flight, unless the runner is going away.</summary>
+    private void BeginCommand(RunningCommand command)
+    {
+        lock (_exitGate)
+        {
+            ThrowIfEnding();
+            _running = command;
+        }
+    }
+
+    /// <summary>
+    /// The command ended: its record is the run's to write — unless the runner began to go away meanwhile, whose
+    /// handler writes it (from <paramref name="command"/>) and the step's end; then the flow stops here.
+    /// </summary>
+    private void EndCommand(RunningCommand command, ShellResult? result)
+    {
+        command.End(result is not null, result?.ExitCode);
+        lock (_exitGate)
+        {
+            if (ReferenceEquals(_running, command)) _running = null;
+            ThrowIfEnding();
+        }
+    }
+
+    /// <summary>
+    /// The runner's process is going away (<see cref="RunnerExit"/>, from the signal's thread): closes the run to new
+    /// work, kills the command in flight and journals it and its step, kills and journals the background, and closes
+    /// the journal. Safe to call while the run's flow goes on.
+    /// </summary>
+    private void OnRunnerExit()
+    {
+        RunningCommand? command;
+        lock (_exitGate)
+        {
+            _ending = true;
+            command = _running;
+        }
+        try
+        {
+            var (wasRunning, exitedWith) = _processes.Close();
+            _journal.WriteLast(() =>
+            {
+                if (command is not null) JournalKilledCommand(command, wasRunning, exitedWith);
+                KillBackgroundNow();
+            });
+        }
+        finally
+        {
+            _exitJournaled.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Journals the command the runner killed — or that ended just before, whose record the flow did not get to write —
+    /// and its step as interrupted. A command the closed gate kept from starting gets no record of its own.
+    /// </summary>
+    private void JournalKilledCommand(RunningCommand command, bool wasRunning, int? exitedWith)
+    {
+        // The flow reads what the killed command printed until its pipes close (they close with its processes).
+        var ended = command.Ended.Wait(ExitCommandDrain);
+        var started = wasRunning || !ended || command.Ended.Result.Started;
+        if (started)
+        {
+            var exitCode = exitedWith ?? (ended ? command.Ended.Result.ExitCode : null);
+            _journal.Write("action", [("key", command.Key), ("kind", "shell"), ("command", command.Command), ("exitCode", exitCode),
+                ("interrupted", wasRunning && exitedWith is null ? true : null), ("attempt", command.Attempt),
+                ("durationMs", (long)_clock.GetElapsedTime(command.Started).TotalMilliseconds), .. command.Output.Fields()]);
+        }
+        _journal.Write("step-finished", ("key", command.Key), ("title", command.Title), ("result", "interrupted"),
+            ("reason", wasRunning && exitedWith is null
+                ? "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during its command; the command's processes were killed (SIGKILL)"
+                : "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during the step"),
+            ("durationMs", (long)_clock.GetElapsedTime(command.StepStarted).TotalMilliseconds));
+    }
+}
