@@ -58,6 +58,14 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         [Description("With --non-interactive, skip manual instructions instead of refusing.")]
         public bool SkipManual { get; set; }
 
+        [CommandOption("--conditions-hold")]
+        [Description("Run every step written with OnlyIf without asking whether its condition holds.")]
+        public bool ConditionsHold { get; set; }
+
+        [CommandOption("--skip-conditional")]
+        [Description("Skip every step written with OnlyIf without asking.")]
+        public bool SkipConditional { get; set; }
+
         [CommandOption("--resend-requests")]
         [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one or a command of a destructive step, or started a command or C# code that did not finish.")]
         public bool ResendRequests { get; set; }
@@ -143,6 +151,8 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         if (settings.NonInteractive) yield return "--non-interactive";
         if (settings.SkipManual) yield return "--skip-manual";
         if (settings.ResendRequests) yield return "--resend-requests";
+        if (settings.ConditionsHold) yield return "--conditions-hold";
+        if (settings.SkipConditional) yield return "--skip-conditional";
         if (settings.Journal is { } journal) { yield return "--journal"; yield return journal; }
         if (settings.Resume is { } resume) { yield return "--resume"; yield return resume; }
         if (settings.Webhook is { } webhook) { yield return "--webhook"; yield return webhook; }

@@ -63,6 +63,28 @@ public interface IStepBuilder
 
     /// <summary>Marks the step destructive: the operator confirms before it runs, and dry runs never run it.</summary>
     IStepBuilder RequiresConfirmation();
+
+    /// <summary>
+    /// Runs the step only when the operator confirms that <paramref name="condition"/> holds: before the step the runner
+    /// asks "Only if a deployment went out in the last hour — does it hold?", and no skips the step (journaled, and
+    /// counted as completed on resume). The page shows the condition on the step. A non-interactive run refuses to
+    /// start unless told what to assume (<c>--conditions-hold</c> or <c>--skip-conditional</c>). On a step that is
+    /// also destructive the condition is asked first, then the confirmation.
+    /// <example>
+    /// <code>
+    /// .Step("Emergency rollback", s => s
+    ///     .OnlyIf("a deployment went out in the last hour")
+    ///     .Run("kubectl rollout undo deployment/api")
+    ///     .RequiresConfirmation())
+    /// </code>
+    /// </example>
+    /// </summary>
+    /// <param name="condition">
+    /// What must be true for the step to apply, worded to complete "Only if …" (<c>"auto-scaling is not enabled"</c>);
+    /// not empty. A step has at most one condition: a second <c>OnlyIf</c> replaces the first.
+    /// </param>
+    /// <exception cref="ArgumentException">The condition is null, empty or only white space.</exception>
+    IStepBuilder OnlyIf(string condition);
 }
 
 /// <summary>Refines the shell command just added.</summary>

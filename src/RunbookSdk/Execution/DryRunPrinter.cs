@@ -97,6 +97,9 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         {
             var step = phase.Steps[i];
             writer.Line(1, $"{number(i)} {step.Title}", Heading);
+            // Asked before the confirmation, as the live run asks it.
+            if (step.Condition is { } condition)
+                writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);
             if (step.RequiresConfirmation)
                 writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
             foreach (var action in step.Actions) WriteAction(writer, context, action);

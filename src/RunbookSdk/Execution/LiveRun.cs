@@ -36,6 +36,7 @@ internal sealed partial class LiveRun : IDisposable
     private string _currentStep = "";
     private string _currentNumber = "";
     private readonly BackgroundProcesses _background = new();
+    private readonly StepConditions _conditions;
 
     public LiveRun(RunContext context, RunnerOptions options, RunConsole console, IOperatorPrompts prompts, ResumeState? resume)
     {
@@ -46,13 +47,15 @@ internal sealed partial class LiveRun : IDisposable
         _resume = resume;
         _clock = options.Clock;
         _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());
+        _conditions = new StepConditions(options, prompts, context.Secrets);
     }
 
     private bool Interactive => !_options.NonInteractive;
 
     /// <summary>
     /// A non-interactive run must be able to finish without a person: it refuses to start (rather than stop half-way
-    /// after changing things) when a step needs a confirmation without <c>--yes</c>, or a manual step without <c>--skip-manual</c>.
+    /// after changing things) when a step needs a confirmation without <c>--yes</c>, a manual step without <c>--skip-manual</c>,
+    /// or a step's condition (<c>OnlyIf</c>) an answer without <c>--conditions-hold</c> or <c>--skip-conditional</c>.
     /// </summary>
     public string? Preflight()
     {
@@ -64,6 +67,7 @@ internal sealed partial class LiveRun : IDisposable
             {
                 var step = steps[j];
                 if (IsCompleted(StepKey(section, j), section)) continue;
+                if (_conditions.PreflightProblem(step) is { } condition) problems.Add(condition);
                 if (step.RequiresConfirmation && !_options.AssumeYes)
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
                 if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
@@ -307,6 +311,9 @@ internal sealed partial class LiveRun : IDisposable
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
+        // The condition comes first: a step that does not apply asks nothing more (no confirmation, no resend).
+        if (await _conditions.CheckAsync(key, step, _journal, _console, cancellationToken) is { } notRun)
+            return ConditionNotMet(key, section, phase, step, notRun);
         if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, earlier, cancellationToken) is { } notResent)
         {
             NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
@@ -353,6 +360,22 @@ internal sealed partial class LiveRun : IDisposable
             default: _console.Failed($"FAILED: {outcome.Reason} {timing}"); break;
         }
         CheckTimeBox(phase);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A step whose condition did not hold is skipped, and journaled as finished so a resume counts it completed (as
+    /// other skips); a Ctrl+C or a refusal at the question stops the run like one at a confirmation.
+    /// </summary>
+    private StepOutcome ConditionNotMet(string key, string section, PhasePlan phase, StepPlan step, StepOutcome outcome)
+    {
+        if (outcome.Result == StepResult.Skipped)
+        {
+            _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+                ("reason", outcome.Reason), ("durationMs", 0L));
+            _console.Warn($"skipped: {outcome.Reason}");
+        }
+        NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
         return outcome;
     }
 
@@ -499,6 +522,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_options.AssumeYes) mode.Add("--yes");
         if (_options.SkipManual) mode.Add("--skip-manual");
         if (_options.ResendRequests) mode.Add("--resend-requests");
+        if (_conditions.Mode is { } conditions) mode.Add(conditions);
         _console.Section($"Running '{context.Runbook.Id}': {context.Title}");
         if (context.SeverityKey is { } severity)
         {
@@ -516,7 +540,8 @@ internal sealed partial class LiveRun : IDisposable
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
-            ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null));
+            ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
+            ("conditions", _conditions.Mode));
         var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
             context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));

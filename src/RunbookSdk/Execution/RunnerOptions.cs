@@ -13,6 +13,14 @@ public sealed record RunnerOptions
     public bool SkipManual { get; init; }
 
     /// <summary>
+    /// Who answers, before a step written with <c>OnlyIf(condition)</c>, whether its condition holds: the operator
+    /// (<see cref="ConditionAnswer.Ask"/>, the default; a <see cref="NonInteractive"/> run with such a step then
+    /// refuses to start), or a flag for every such step: <c>--conditions-hold</c> runs them all, <c>--skip-conditional</c>
+    /// skips them all. Journaled as <c>by</c> of the step's <c>choice</c>.
+    /// </summary>
+    public ConditionAnswer Conditions { get; init; }
+
+    /// <summary>
     /// On resume, run again without asking (<c>--resend-requests</c>) a step the earlier run recorded no result for
     /// after it sent there a request that is not idempotent (POST, PATCH), started a command that sends one or a
     /// command of a destructive step, or started a command or C# code that did not finish: any may have taken effect.

@@ -36,6 +36,14 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         [Description("With --non-interactive, skip manual instructions (journaled as skipped) instead of refusing.")]
         public bool SkipManual { get; set; }
 
+        [CommandOption("--conditions-hold")]
+        [Description("Take the condition of every step written with OnlyIf as holding: the steps run without asking (journaled as by --conditions-hold). Alternatives marked so all run.")]
+        public bool ConditionsHold { get; set; }
+
+        [CommandOption("--skip-conditional")]
+        [Description("Skip every step written with OnlyIf without asking (journaled as skipped by --skip-conditional). Without it or --conditions-hold a non-interactive run with such a step refuses to start.")]
+        public bool SkipConditional { get; set; }
+
         [CommandOption("--resend-requests")]
         [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one (curl -X POST) or a command of a destructive step, or started a command or C# code that did not finish: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start.")]
         public bool ResendRequests { get; set; }
@@ -62,6 +70,9 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             var known = runnable.Length == 0 ? "this assembly has none" : string.Join(", ", runnable);
             return Fail(ExitCodes.Usage, $"unknown runbook '{settings.Id}'. Known runbooks: {known}.");
         }
+
+        if (settings.ConditionsHold && settings.SkipConditional)
+            return Fail(ExitCodes.Usage, "--conditions-hold and --skip-conditional contradict each other: pass one of them.");
 
         Uri? webhook = null;
         if (settings.Webhook is { } webhookText
@@ -138,6 +149,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             NonInteractive = nonInteractive,
             SkipManual = settings.SkipManual,
             ResendRequests = settings.ResendRequests,
+            Conditions = settings.ConditionsHold ? ConditionAnswer.Hold : settings.SkipConditional ? ConditionAnswer.Skip : ConditionAnswer.Ask,
             JournalPath = settings.Journal,
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,

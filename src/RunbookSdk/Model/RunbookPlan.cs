@@ -65,7 +65,14 @@ public sealed record PhasePlan(string Name, TimeBox? TimeBox, IReadOnlyList<Step
 /// <param name="Title">Step title.</param>
 /// <param name="Actions">What the step does.</param>
 /// <param name="RequiresConfirmation">Destructive: the operator must confirm before it runs.</param>
-public sealed record StepPlan(string Title, IReadOnlyList<StepAction> Actions, bool RequiresConfirmation);
+public sealed record StepPlan(string Title, IReadOnlyList<StepAction> Actions, bool RequiresConfirmation)
+{
+    /// <summary>
+    /// What must hold for the step to apply (<c>OnlyIf</c>), or null for a step that always runs. The runner asks the
+    /// operator before the step and skips it when the condition does not hold.
+    /// </summary>
+    public string? Condition { get; init; }
+}
 
 /// <summary>A contact.</summary>
 /// <param name="Role">Who (role or name).</param>

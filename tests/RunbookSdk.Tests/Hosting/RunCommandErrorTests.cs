@@ -97,6 +97,11 @@ public sealed class RunCommandErrorTests
     }
 
     [Fact]
+    public async Task Conditions_hold_and_skip_conditional_together_are_a_usage_error() =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--conditions-hold", "--skip-conditional"), 2,
+            "--conditions-hold and --skip-conditional contradict each other: pass one of them.");
+
+    [Fact]
     public async Task A_misspelt_option_is_a_usage_error() =>
         AssertOneLineError(await Run("deploy-rollback", "Service=api", "--dryrun"), 2, "Unknown option 'dryrun'.");
 

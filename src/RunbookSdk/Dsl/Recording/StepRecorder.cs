@@ -11,12 +11,13 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
 {
     private readonly List<StepAction> _actions = [];
     private bool _requiresConfirmation;
+    private string? _condition;
 
     public static StepPlan Record(string title, Action<IStepBuilder> step)
     {
         var recorder = new StepRecorder();
         step(recorder);
-        return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation);
+        return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation) { Condition = recorder._condition };
     }
 
     public ICommandStepBuilder Run(CommandInterpolationHandler command, string? comment = null) => AddCommand(command.ToTemplate(), comment);
@@ -44,6 +45,15 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IStepBuilder RequiresConfirmation()
     {
         _requiresConfirmation = true;
+        return this;
+    }
+
+    public IStepBuilder OnlyIf(string condition)
+    {
+        // An empty condition would make the runner ask "Only if  — does it hold?": nobody can answer that at 3 a.m.
+        if (string.IsNullOrWhiteSpace(condition))
+            throw new ArgumentException("OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.", nameof(condition));
+        _condition = condition;
         return this;
     }
 
