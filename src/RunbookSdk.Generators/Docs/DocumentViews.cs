@@ -157,6 +157,7 @@ internal static class DocumentViews
                 ("number", number + "." + (i + 1)),
                 ("title", Markdown.Heading(step.Title)),
                 ("destructive", step.RequiresConfirmation),
+                ("condition", step.Condition is { } condition ? Markdown.Heading(condition.Display) : null),
                 ("body", StepMarkdown.Render(step, templateChannel))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),

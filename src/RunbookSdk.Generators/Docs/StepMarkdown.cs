@@ -30,6 +30,15 @@ internal static class StepMarkdown
             first = false;
         }
 
+        // First, as the runner asks it first: whoever reads the page at 3 a.m. must see the step may not apply. In the
+        // body rather than the template, so a project's own template cannot leave it out.
+        if (step.Condition is { } condition)
+        {
+            NextBlock();
+            builder.Append("> **Only if** ").Append(Markdown.Heading(condition.Display).TrimEnd(' ', '.'))
+                .Append(". The runner asks whether this holds before the step, and skips the step when it does not.\n");
+        }
+
         if (step.RequiresConfirmation)
         {
             NextBlock();

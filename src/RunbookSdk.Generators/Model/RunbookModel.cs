@@ -108,4 +108,8 @@ internal sealed record TimeBoxModel(DurationModel From, DurationModel To)
 
 internal sealed record PhaseModel(string Name, TimeBoxModel? TimeBox, EquatableArray<StepModel> Steps);
 
-internal sealed record StepModel(string Title, bool RequiresConfirmation, EquatableArray<ActionModel> Actions);
+internal sealed record StepModel(string Title, bool RequiresConfirmation, EquatableArray<ActionModel> Actions)
+{
+    /// <summary>What must hold for the step to run (<c>OnlyIf</c>), or null; a non-constant text is documented as its source, as an instruction's is.</summary>
+    public TextValue? Condition { get; init; }
+}

@@ -24,6 +24,7 @@ internal static class PhaseReader
         var values = reader.Values;
         var actions = new List<ActionModel>();
         var requiresConfirmation = false;
+        TextValue? condition = null;
 
         // Refinements apply to the action just added, exactly as the runtime recorder does.
         void Refine(System.Func<ActionModel, ActionModel> update)
@@ -65,6 +66,8 @@ internal static class PhaseReader
                     });
                     break;
                 case "RequiresConfirmation": requiresConfirmation = true; break;
+                // As the recorder does: the last OnlyIf of the step is its condition.
+                case "OnlyIf": condition = values.Text(call.Get("condition", 0)); break;
                 case "ExpectExitCode":
                     var codes = call.GetParams(0).Select(values.Int).ToList();
                     Refine(a => a with { ExpectedExitCodes = codes.Select(c => c ?? 0).ToEquatableArray() });
@@ -89,6 +92,6 @@ internal static class PhaseReader
                     break;
             }
         });
-        return new StepModel(title, requiresConfirmation, actions.ToEquatableArray());
+        return new StepModel(title, requiresConfirmation, actions.ToEquatableArray()) { Condition = condition };
     }
 }

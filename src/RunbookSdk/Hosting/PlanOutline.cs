@@ -38,7 +38,7 @@ public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
                     break;
                 case OutlineEncoding.Step when phases.Count > 0:
                     actions = [];
-                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions));
+                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions) { Condition = fields.Length > 3 ? Field(3) : null });
                     break;
                 case OutlineEncoding.Action when actions is not null:
                     segments = [];
@@ -66,7 +66,14 @@ public sealed record OutlinePhase(string Name, string? TimeBox, IReadOnlyList<Ou
 /// <param name="Title">Step title.</param>
 /// <param name="RequiresConfirmation">Destructive step.</param>
 /// <param name="Actions">Actions in order.</param>
-public sealed record OutlineStep(string Title, bool RequiresConfirmation, IReadOnlyList<OutlineAction> Actions);
+public sealed record OutlineStep(string Title, bool RequiresConfirmation, IReadOnlyList<OutlineAction> Actions)
+{
+    /// <summary>
+    /// The step's <c>OnlyIf</c> condition, or null. In a generated outline holes read <c>{Expression}</c>, in a runtime
+    /// outline their values.
+    /// </summary>
+    public string? Condition { get; init; }
+}
 
 /// <summary>An action in an outline.</summary>
 /// <param name="Kind">shell, http, manual, wait, monitor, delegate, notify, snippet or note.</param>

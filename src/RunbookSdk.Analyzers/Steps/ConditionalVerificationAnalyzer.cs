@@ -1,0 +1,52 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Dsl;
+
+namespace RunbookSdk.Analyzers.Steps;
+
+/// <summary>
+/// RB0014, for a whole section: a verification whose every step is conditional (<c>OnlyIf</c>) passes without
+/// checking anything once the operator says no to each condition (or a run is given <c>--skip-conditional</c>).
+/// One unconditional check is enough; conditional checks beside it are welcome.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create("Verification");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.VerificationCannotFail);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
+            DslInvocation.Register(start, runbooks, s_names, Analyze);
+        });
+    }
+
+    private static void Analyze(DslInvocation verification)
+    {
+        if (verification.Argument("steps") is not { } argument || SyntaxValues.Unwrap(argument) is not LambdaExpressionSyntax lambda) return;
+
+        var body = lambda.Body.Span;
+        // Steps added by helper code may well be unconditional: only a section written out in full is judged.
+        if (verification.Index.AnyOpaqueWithin(body)) return;
+        var steps = verification.Index.CallsWithin(body).Where(c => DslSyntax.CalledName(c) == "Step").ToList();
+        if (steps.Count == 0) return;
+        foreach (var step in steps)
+        {
+            if (!verification.Index.CallsWithin(step.ArgumentList.Span).Any(c => DslSyntax.CalledName(c) == "OnlyIf")) return;
+        }
+
+        verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax),
+            "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional");
+    }
+}

@@ -1,0 +1,68 @@
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>
+/// A step written with <c>OnlyIf(condition)</c>: the page shows the condition on the step before anything else, the
+/// generator reads it without RB0101, and the outline carries it as the runner records it.
+/// </summary>
+public sealed class ConditionalStepPageTests
+{
+    private static readonly string Runbook = TestRunbooks.Runbook.Replace(
+        """
+                    .Step("Restart", s => s
+                        .Run(
+        """,
+        """
+                    .Step("Restart", s => s
+                        .OnlyIf("a deployment went out in the last hour")
+                        .Run(
+        """,
+        StringComparison.Ordinal);
+
+    [Fact]
+    public void The_page_says_only_if_above_the_destructive_mark_and_the_commands()
+    {
+        Assert.Contains("OnlyIf", Runbook);
+
+        var page = GeneratorHarness.ApiDownPage(Runbook);
+
+        Assert.Contains(
+            "### 2.1 Restart\n\n> **Only if** a deployment went out in the last hour. The runner asks whether this holds before the step, and skips the step when it does not.\n\n> **Destructive:**",
+            page);
+    }
+
+    [Fact]
+    public void OnlyIf_is_no_call_the_generator_cannot_read()
+    {
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, Runbook);
+
+        Assert.Empty(run.Diagnostics);
+    }
+
+    [Fact]
+    public void A_condition_that_is_not_a_constant_is_shown_as_its_source_and_nothing_throws()
+    {
+        var runbook = Runbook.Replace("""OnlyIf("a deployment went out in the last hour")""", "OnlyIf(DeploymentCondition())", StringComparison.Ordinal)
+            .Replace("public override void Define", "private static string DeploymentCondition() => \"a deployment went out\";\n    public override void Define", StringComparison.Ordinal);
+
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, runbook);
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "RB0104");
+        Assert.Contains("> **Only if** {DeploymentCondition()}. The runner asks", page);
+    }
+
+    [Fact]
+    public void The_outline_carries_the_condition_and_a_step_without_one_has_none()
+    {
+        var driver = GeneratorHarness.CreateDriver(buildProperties: new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" });
+        var generated = GeneratorHarness.GeneratedSource(
+            driver.RunGenerators(GeneratorHarness.Compile(TestRunbooks.Handbook, Runbook)).GetRunResult(), "Payments_ApiDown.Runbook.g.cs");
+
+        var phases = RunbookSdk.Hosting.PlanOutline.Parse(GeneratorHarness.EmbeddedTexts(generated)[1]!).Phases;
+
+        Assert.Equal("a deployment went out in the last hour", phases[1].Steps[0].Condition);
+        Assert.Null(phases[1].Steps[1].Condition);
+    }
+}
