@@ -3,9 +3,10 @@ using RunbookSdk.Import.Source;
 namespace RunbookSdk.Import.Tests;
 
 /// <summary>
-/// "# Or manually via ECS" above a command says it is another way to do what the command before it did. The import
-/// keeps both as Run(...)s of one step, so the runner does both: in the ModAx seed's "Full Rollback", an npm rollback
-/// and then an ECS rollback. The import now names such blocks, so the author keeps the one to run.
+/// "# Or manually via ECS" above a command says it is another way to do what the command before it did. A block of just
+/// such ways becomes a step per way that runs only when chosen (ConditionalStepImportTests). With another command after
+/// them, which way it belongs to is not written down: the import keeps them as Run(...)s of one step, so the runner
+/// does both, and names such blocks, so the author keeps the one to run.
 /// </summary>
 public sealed class AlternativeCommandTests
 {
@@ -22,6 +23,9 @@ public sealed class AlternativeCommandTests
 
         # Or manually via ECS
         aws ecs update-service --cluster modax-cluster --service modax-internal --task-definition modax-internal:$PREVIOUS_VERSION
+
+        # Wait for the service to settle
+        aws ecs wait services-stable --cluster modax-cluster --services modax-internal
         ```
 
         ```bash

@@ -97,6 +97,9 @@ internal static partial class RoundTrip
         {
             var normal = Normalise(text);
             if (normal.Length == 0 || carried.Contains(normal, StringComparison.Ordinal)) return;
+            // "Emergency Rollback (if recent deployment)" is carried as the step's title and its condition ("Only if recent deployment").
+            if (Recognition.ConditionalTitle.Split(normal) is (var title, { } condition)
+                && carried.Contains(title, StringComparison.Ordinal) && carried.Contains("Only if " + condition, StringComparison.Ordinal)) return;
             // Read into structure (contacts, escalation, severities): the words are all there, the layout is the handbook's.
             if (restructured && Words(normal).All(words.Contains)) return;
             missing.Add($"{kind} under '{heading}': {text}");

@@ -100,6 +100,9 @@ internal sealed class ImportedStep(string title)
     public string Title { get; set; } = title;
     public List<StepAction> Actions { get; } = [];
     public bool IsEmpty => Actions.Count == 0;
+
+    /// <summary>What must hold for the step to run (written as <c>OnlyIf(...)</c>), or null for a step that always runs.</summary>
+    public string? Condition { get; set; }
 }
 
 /// <summary>One action of a step.</summary>

@@ -50,9 +50,37 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             foreach (var block in section.Blocks) Add(cursor, block);
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
-        foreach (var child in section.Children) StepSection(phase, child, title + ": ");
+        // When it announces a catalogue of fixes to pick from, each subsection's steps run only if it is the one chosen.
+        var catalogue = section.Blocks.Count == 0 && section.Children.Count >= 2 && AlternativeFixes.AnnouncesCatalogue(title);
+        var chosen = new List<(string Name, List<ImportedStep> Steps)>();
+        foreach (var child in section.Children)
+        {
+            var before = phase.Steps.ToHashSet();
+            StepSection(phase, child, title + ": ");
+            chosen.Add((child.Title.TrimEnd(':').TrimEnd(), phase.Steps.Where(s => !before.Contains(s)).ToList()));
+        }
+        if (catalogue) MakeAlternatives(section, title, chosen);
         // After the subsections: a heading whose subsections were all left out is left out too, and says so.
         leftOut.IfEmpty(section);
+    }
+
+    /// <summary>
+    /// The subsections of a catalogue heading ("Common Mitigation Strategies" over "Service Restart", "Database
+    /// Recovery", "Traffic Rerouting"): each is one alternative, its steps run only when the engineer chooses it. A step
+    /// that had a condition of its own (an alternative inside, "(if needed)") keeps it after the choice.
+    /// </summary>
+    private void MakeAlternatives(OutlineSection section, string title, List<(string Name, List<ImportedStep> Steps)> chosen)
+    {
+        var alternatives = chosen.Where(c => c.Steps.Count > 0).ToList();
+        if (alternatives.Count < 2) return;
+        var noun = AlternativeFixes.NounFor(title);
+        foreach (var (name, steps) in alternatives)
+        {
+            var condition = AlternativeFixes.Condition(name, noun, alternatives.Count);
+            foreach (var step in steps) step.Condition = step.Condition is { } own ? $"{condition}, and {own}" : condition;
+        }
+        var names = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
+        Warnings.Add($"line {section.Line}: '{title}' offers {alternatives.Count} alternatives ({names}): their steps run only if the engineer chooses that one (OnlyIf), so none runs unasked: check that they are alternatives, and the wording of each condition");
     }
 
     /// <summary>
@@ -153,18 +181,14 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 return;
             }
             var pieces = ShellSplitter.Split(text);
-            WarnAboutSplitBlock(code.Line + 1, pieces);
-            foreach (var piece in pieces)
+            var choice = AlternativeFixes.Find(pieces, cursor.Current.Title);
+            WarnAboutSplitBlock(code.Line + 1, pieces, alternativesSplit: choice is not null);
+            if (choice is { } offered)
             {
-                if (piece.Output is { } output)
-                {
-                    cursor.Current.Actions.Add(new SnippetAction("text", output, "Output shown in the document"));
-                    continue;
-                }
-                cursor.Current.Actions.Add(piece.Command is null
-                    ? new NoteAction(piece.Comment!.Replace("\n# ", "\n"))
-                    : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment));
+                AddAlternatives(cursor, code.Line + 1, offered.LeadIn, offered.Alternatives, offered.Noun);
+                return;
             }
+            foreach (var piece in pieces) AddPiece(cursor.Current, piece);
             return;
         }
         if (s_textLanguages.Contains(language) && templates.IsTemplate(cursor.Current.Title, cursor.PendingIntro, text))
@@ -176,17 +200,49 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
 
+    private static void AddPiece(ImportedStep step, ShellPiece piece)
+    {
+        if (piece.Output is { } output)
+        {
+            step.Actions.Add(new SnippetAction("text", output, "Output shown in the document"));
+            return;
+        }
+        step.Actions.Add(piece.Command is null
+            ? new NoteAction(piece.Comment!.Replace("\n# ", "\n"))
+            : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment));
+    }
+
+    /// <summary>
+    /// A block of alternatives becomes a step per alternative, each run only when the engineer chooses it: titled after
+    /// the step the block was in (dropped when the block was all it had), the lead-in as a note of the first.
+    /// </summary>
+    private void AddAlternatives(Cursor cursor, int line, List<ShellPiece> leadIn, List<Alternative> alternatives, string noun)
+    {
+        var owner = cursor.EndForAlternatives();
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            var alternative = alternatives[i];
+            var step = cursor.StartAlternative($"{owner}: {alternative.Name}", AlternativeFixes.Condition(alternative.Name, noun, alternatives.Count));
+            if (i == 0) foreach (var piece in leadIn) AddPiece(step, piece);
+            foreach (var piece in alternative.Pieces) AddPiece(step, piece);
+        }
+        var names = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
+        Warnings.Add($"line {line}: this shell block offers {alternatives.Count} alternatives ({names}): each is a step of its own that runs only if the engineer chooses it (OnlyIf), so none runs unasked: check that they are alternatives, and the wording of each condition");
+    }
+
     /// <summary>
     /// Names what splitting a block into one Run per command changes: variables one command sets for later ones (each
     /// Run is a shell of its own) and alternatives ("# Or manually via ECS") that the runner would run one after the other.
     /// </summary>
-    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces)
+    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces, bool alternativesSplit)
     {
         if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
         {
             var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
             Warnings.Add($"line {line}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
         }
+        // Alternatives made steps of their own no longer run one after the other: AddAlternatives says what it did.
+        if (alternativesSplit) return;
         var commands = pieces.Where(p => p.Command is not null).ToList();
         foreach (var alternative in commands.Skip(1).Select(p => p.Comment?.Split("\n# ")[^1]).Where(c => c is not null && Alternative().IsMatch(c)))
             Warnings.Add($"line {line}: in this shell block, '{alternative}' offers a command instead of the one before it, but the runbook runs both, one after the other: keep the one to run, or make the other a Note");
@@ -244,8 +300,32 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 _prefix = _heading.Title.TrimEnd(':').TrimEnd() + ": ";
             }
             _heading = null;
-            _current = new ImportedStep(title.Length == 0 ? defaultTitle : _prefix + title);
+            // "Emergency Rollback (if recent deployment)": the step runs only if that holds.
+            var (bare, condition) = ConditionalTitle.Split(title.Length == 0 ? defaultTitle : _prefix + title);
+            _current = new ImportedStep(bare) { Condition = condition };
             phase.Steps.Add(_current);
+        }
+
+        /// <summary>
+        /// Before a block's alternatives: the title the current step has (their titles start with it). The step is
+        /// dropped when the block is all it would have had.
+        /// </summary>
+        public string EndForAlternatives()
+        {
+            var owner = Current;
+            if (owner.IsEmpty) phase.Steps.Remove(owner);
+            _heading = null;
+            return owner.Title;
+        }
+
+        /// <summary>Starts the step of one alternative; what follows the block opens a step of its own again.</summary>
+        public ImportedStep StartAlternative(string title, string condition)
+        {
+            var step = new ImportedStep(title) { Condition = condition };
+            phase.Steps.Add(step);
+            // Content after the block is no part of the last alternative: it starts a step under the default title.
+            _current = null;
+            return step;
         }
 
         /// <summary>Starts the step of a heading.</summary>

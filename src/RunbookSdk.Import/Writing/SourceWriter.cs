@@ -147,6 +147,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
             if (step.IsEmpty) step.Actions.Add(new NoteAction("(no actions in the source document)"));
             w.Line($".Step({Lit(step.Title, w)}, s => s");
             w.Indent++;
+            if (step.Condition is { } condition) w.Line($".OnlyIf({Lit(condition, w)})");
             for (var k = 0; k < step.Actions.Count; k++)
             {
                 var close = k == step.Actions.Count - 1 ? closeStep : "";
