@@ -84,14 +84,19 @@ public sealed class IncidentResponse : ModAxRunbook
                       --start-time $(date -u -d '2 hours ago' +%Y-%m-%dT%H:%M:%S) \
                       --max-items 50
                     """, "Infrastructure changes")))
+        // "Varies by issue": the seed's common mitigation actions are a catalogue to pick from by what the investigation
+        // found, and "Or use auto-scaling" is another way to scale, not a second step: each runs only when it applies.
         .Phase("Mitigation (Varies by issue)", p => p
-            .Step("Common Mitigation Actions: High CPU/Memory", s => s
+            .Step("Common Mitigation Actions: High CPU/Memory: Scale ECS service", s => s
+                .OnlyIf("the issue is high CPU/memory and you scale the ECS service by hand")
                 .Run($"""
                     aws ecs update-service \
                       --cluster {Cluster} \
                       --service {Service} \
                       --desired-count {DesiredCount}
-                    """, "Scale ECS service")
+                    """, "Scale ECS service"))
+            .Step("High CPU/Memory: Use auto-scaling", s => s
+                .OnlyIf("the issue is high CPU/memory and you use auto-scaling instead of scaling by hand")
                 .Run($"""
                     aws application-autoscaling put-scaling-policy \
                       --service-namespace ecs \
@@ -101,6 +106,7 @@ public sealed class IncidentResponse : ModAxRunbook
                       --policy-type TargetTrackingScaling
                     """, "Or use auto-scaling"))
             .Step("API Overload", s => s
+                .OnlyIf("the issue is API overload")
                 .Run($"""
                     aws apigateway update-stage \
                       --rest-api-id {ApiId} \
@@ -117,6 +123,7 @@ public sealed class IncidentResponse : ModAxRunbook
                     """, "Enable caching")
                 .RequiresConfirmation())
             .Step("Database Issues", s => s
+                .OnlyIf("the issue is the database")
                 .Run("""
                     aws rds describe-db-instances \
                       --db-instance-identifier modax-db \
@@ -124,6 +131,7 @@ public sealed class IncidentResponse : ModAxRunbook
                     """, "Check active connections")
                 .Instruction("Kill long-running queries (if needed). Connect to DB and run: SHOW PROCESSLIST; KILL [process_id];"))
             .Step("Feature Flag Rollback", s => s
+                .OnlyIf("the issue is a problematic feature behind a flag")
                 .Run($$"""
                     curl -X POST https://api.modax.ai/admin/features \
                       -H "Authorization: Bearer {{AdminToken}}" \
@@ -131,8 +139,13 @@ public sealed class IncidentResponse : ModAxRunbook
                     """, "Disable problematic feature")
                 .RequiresConfirmation()))
         .Rollback(r => r
+            // The seed's "Or manually via ECS" is the other way to the same rollback: one of the two runs.
             .Step("Full Rollback", s => s
+                .OnlyIf("you roll back with the deploy script (the next step is the manual way via ECS)")
                 .Run($"npm run deploy:rollback production {PreviousVersion}", "Rollback to previous version")
+                .RequiresConfirmation())
+            .Step("Full Rollback: manually via ECS", s => s
+                .OnlyIf("you roll back manually via ECS instead of with the deploy script")
                 .Run($"""
                     aws ecs update-service \
                       --cluster {Cluster} \

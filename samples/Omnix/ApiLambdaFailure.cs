@@ -30,7 +30,8 @@ public sealed class ApiLambdaFailure : OmnixRunbook
             .Step("Check Recent Deployments", s => s
                 .Run($"aws lambda list-versions-by-function --function-name {FunctionName} --region {Region}", "Check Lambda function versions")
                 .Run($"aws cloudformation describe-stack-events --stack-name {StackName} --region {Region}", "Check CloudFormation stack events"))
-            .Step("Emergency Rollback (if recent deployment)", s => s
+            .Step("Emergency Rollback", s => s
+                .OnlyIf("a deployment went out recently")
                 .Run($"cd {BackendDirectory} && ./rollback-plan.sh", "Execute rollback script")
                 .RequiresConfirmation()))
         .Phase("Investigation Actions", TimeBox.Minutes(5, 15), p => p

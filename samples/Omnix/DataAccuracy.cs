@@ -20,7 +20,8 @@ public sealed class DataAccuracy : OmnixRunbook
             .Step("Compare with Source Data", s => s
                 .Run($"curl -s \"{ApiBaseUrl}/dashboard/summary\" | jq '.data'", "Manual verification of key metrics")
                 .Run($"curl -s \"{ApiBaseUrl}/orders\" | jq '.total'", "Check raw order data"))
-            .Step("Disable AI Analysis (if corrupted by AI processing)", s => s
+            .Step("Disable AI Analysis", s => s
+                .OnlyIf("the data was corrupted by AI processing")
                 .Run($$"""
                     aws lambda update-function-configuration \
                       --function-name {{FunctionName}} \
@@ -42,6 +43,7 @@ public sealed class DataAccuracy : OmnixRunbook
                     """, "Force cache refresh by restarting Lambda")))
         .Rollback(r => r
             .Step("Re-enable AI Analysis", s => s
+                .OnlyIf("AI analysis was disabled in step 1.3")
                 .Run($$"""
                     aws lambda update-function-configuration \
                       --function-name {{FunctionName}} \

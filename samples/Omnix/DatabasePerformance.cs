@@ -36,7 +36,8 @@ public sealed class DatabasePerformance : OmnixRunbook
                       --statistics Sum \
                       --region {Region}
                     """, "Check read/write capacity utilization"))
-            .Step("Enable Auto-Scaling (if not enabled)", s => s
+            .Step("Enable Auto-Scaling", s => s
+                .OnlyIf("auto-scaling is not enabled on the table yet")
                 .Run($"""
                     aws application-autoscaling register-scalable-target \
                       --service-namespace dynamodb \

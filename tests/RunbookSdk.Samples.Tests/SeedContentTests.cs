@@ -65,6 +65,10 @@ public partial class SeedContentTests
             ("Incident Documentation Template", "## Communication templates"),
             ("Incident Report Template", "### Incident Report"),
             ("Post-Incident Activities", "## Post-incident process"),
+            // A title's "(if …)" is the step's condition: the runner asks it, the page shows it under the title.
+            ("Emergency Rollback (if recent deployment)", "### 1.3 Emergency Rollback\n\n> **Only if** a deployment went out recently."),
+            ("Enable Auto-Scaling (if not enabled)", "Enable Auto-Scaling\n\n> **Only if** auto-scaling is not enabled on the table yet."),
+            ("Disable AI Analysis (if corrupted by AI processing)", "### 1.3 Disable AI Analysis\n\n> **Only if** the data was corrupted by AI processing."),
         ],
         ["OmniNodeBridge"] =
         [
