@@ -31,9 +31,24 @@ public sealed class ConditionalVerificationTests
                         .Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200))
             """));
 
+    // Were OnlyIf no DSL call the rules know, the Define would read as incomplete and the section rules would judge nothing.
     [Fact]
-    public Task OnlyIf_is_no_unknown_call_for_the_section_and_command_rules() =>
-        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(Runbook("""v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200))"""));
+    public Task OnlyIf_is_dsl_the_section_rules_read_through() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("unverified")]
+            public sealed class {|RB0003:Unverified|} : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Unverified")
+                    .Phase("Act", p => p.Step("Roll back", s => s.OnlyIf("a deployment went out in the last hour").Run("./rollback.sh").RequiresConfirmation()))
+                    .NoRollback("the step is the rollback");
+            }
+
+            {{Sources.Handbook}}
+            """);
 
     [Fact]
     public Task A_conditional_destructive_command_still_needs_its_confirmation() =>
