@@ -96,6 +96,19 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("GITHUB_API_URL", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--skip-conditional")]
+    [InlineData("--conditions-hold")]
+    public async Task WhoAnswersConditionalStepsIsPassedToTheAppsHost(string flag)
+    {
+        var (code, output, error) = await Cli.RunAsync("run", Assembly, "cli-test-restart", "--non-interactive", flag, "--journal", JournalPath);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"Mode: non-interactive, {flag}", output, StringComparison.Ordinal);
+        var started = JsonDocument.Parse(File.ReadLines(JournalPath).First()).RootElement;
+        Assert.Equal(flag, started.GetProperty("conditions").GetString());
+    }
+
     [Fact]
     public async Task TheProjectIsBuiltAndLoadedWhenGivenInsteadOfTheAssembly()
     {
