@@ -145,6 +145,35 @@ public sealed class ConditionalStepImportTests
     }
 
     [Fact]
+    public void The_condition_of_a_heading_over_steps_of_its_own_goes_to_those_steps()
+    {
+        var markdown = """
+            # Shop
+
+            ## Playbook: Shop down
+
+            ### 1. Mitigation
+
+            #### Scale out (if the queue keeps growing):
+
+            **Add workers**
+            ```bash
+            kubectl scale deployment/worker --replicas=10
+            ```
+
+            **Add a second queue** (if needed)
+            ```bash
+            ./add-queue.sh
+            ```
+            """;
+        var steps = RunbookImporter.Generate(MarkdownSource.FromText("shop.md", markdown), "Shop", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "conditional-steps"), Seeds.RepositoryRoot).Document.Runbooks.Single().Phases.Single().Steps;
+
+        Assert.Equal([("Scale out: Add workers", "the queue keeps growing"), ("Scale out: Add a second queue", "the queue keeps growing, and needed")],
+            steps.Select(s => (s.Title, s.Condition)));
+    }
+
+    [Fact]
     public void The_imported_project_compiles()
     {
         var errors = InMemoryCompiler.Compile(Import().Files).Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).ToList();

@@ -95,8 +95,15 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 var text = outline.Inline(paragraph);
                 if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
                 {
-                    cursor.Start(Text.Plain(bold.Groups["title"].Value).TrimEnd(':'));
+                    var boldTitle = Text.Plain(bold.Groups["title"].Value).TrimEnd(':');
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
+                    // "**Add a second queue** (if needed)": the clause after the bold title is the step's condition.
+                    if (rest.StartsWith('(') && ConditionalTitle.Split(boldTitle + " " + rest).Condition is not null)
+                    {
+                        cursor.Start(boldTitle + " " + rest);
+                        break;
+                    }
+                    cursor.Start(boldTitle);
                     if (rest.Length > 0) cursor.Current.Actions.Add(new NoteAction(rest));
                 }
                 else
@@ -290,6 +297,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         /// <summary>Put before the titles of steps under a heading that had nothing of its own ("Heading: ").</summary>
         private string _prefix = "";
 
+        /// <summary>The condition of that heading ("#### Restart (if needed)"): the steps under it run only if it holds.</summary>
+        private string? _prefixCondition;
+
         public void Start(string title)
         {
             // A heading whose content starts with steps of its own ("#### Common Issues" over "**High Error Rate**")
@@ -298,10 +308,12 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             {
                 phase.Steps.Remove(_heading);
                 _prefix = _heading.Title.TrimEnd(':').TrimEnd() + ": ";
+                _prefixCondition = _heading.Condition;
             }
             _heading = null;
             // "Emergency Rollback (if recent deployment)": the step runs only if that holds.
             var (bare, condition) = ConditionalTitle.Split(title.Length == 0 ? defaultTitle : _prefix + title);
+            if (_prefixCondition is { } under) condition = condition is null ? under : $"{under}, and {condition}";
             _current = new ImportedStep(bare) { Condition = condition };
             phase.Steps.Add(_current);
         }
