@@ -33,6 +33,21 @@ public sealed class ConditionalStepPageTests
     }
 
     [Fact]
+    public void A_project_template_gets_the_condition_as_step_condition_and_in_the_step_body()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, Runbook);
+        var template = new InMemoryAdditionalText("/repo/runbook-templates/runbook.md.sbntxt",
+            "{{ for phase in phases }}{{ for step in phase.steps }}[{{ step.title }}: {{ step.condition }}]\n{{ step.body }}\n{{ end }}{{ end }}");
+        var run = GeneratorHarness.CreateDriver(new Microsoft.CodeAnalysis.AdditionalText[] { template }).RunGenerators(compilation).GetRunResult();
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("[Restart: a deployment went out in the last hour]\n> **Only if** a deployment went out in the last hour.", page);
+        Assert.Contains("[Scale: ]\n```bash", page);
+    }
+
+    [Fact]
     public void OnlyIf_is_no_call_the_generator_cannot_read()
     {
         var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, Runbook);
