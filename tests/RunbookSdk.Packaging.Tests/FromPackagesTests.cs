@@ -48,6 +48,25 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_new_repository_keeps_the_journals_of_runs_out_of_git()
+    {
+        // Every run appends a journal under .runbook-journals/ in the folder it runs from: the repository root as
+        // its README runs it, or the project folder. They record an incident (command output included), not source.
+        var gitDirectory = Path.Combine(repository.Root, "ignore.git");
+        var init = await repository.Processes.Run("git", repository.Root, Timeout, "init", "--quiet", "--bare", gitDirectory);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
+        var ignored = await repository.Processes.Run("git", repository.Repository, Timeout,
+            "--git-dir", gitDirectory, "--work-tree", repository.Repository, "check-ignore", "--no-index",
+            ".runbook-journals/payments-api-outage-20260101T000000Z.jsonl",
+            "src/Payments/.runbook-journals/payments-api-outage-20260101T000000Z.jsonl");
+        log.WriteLine(ignored.ToString());
+
+        Assert.True(ignored.ExitCode == 0, ignored.ToString());
+        Assert.Contains("src/Payments/.runbook-journals/", ignored.Output);
+    }
+
+    [Fact]
     public async Task The_new_projects_tests_dry_run_its_runbook_and_pass()
     {
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
