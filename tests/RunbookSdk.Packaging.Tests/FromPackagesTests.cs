@@ -233,6 +233,29 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_runbook_item_template_refuses_a_folder_that_holds_no_project()
+    {
+        // Forgetting "-o src/Payments" at the repository root wrote a class no project compiles: it never failed the
+        // build, never got a page and never ran, and its namespace was a made-up "Runbooks".
+        var source = Path.Combine(repository.Repository, "CacheOutage.cs");
+        try
+        {
+            var created = await repository.Processes.Dotnet(repository.Repository, Timeout,
+                "new", "runbook", "--name", "CacheOutage", "--debug:custom-hive", repository.Hive);
+            log.WriteLine(created.ToString());
+
+            Assert.True(created.ExitCode != 0, created.ToString());
+            Assert.Contains("can only be created inside the project", created.Output);
+            Assert.False(File.Exists(source), created.ToString());
+        }
+        finally
+        {
+            // The other tests of this class share the repository.
+            File.Delete(source);
+        }
+    }
+
+    [Fact]
     public async Task The_runbook_tool_installs_from_the_packed_feed_and_runs()
     {
         var tools = Path.Combine(repository.Root, "tools");
