@@ -108,8 +108,9 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
             // The other tests of this class share the project, and one tests its build output with --no-build.
             File.Delete(source);
             File.Delete(page);
+            // Logged, not asserted: an assertion here would hide the one that failed above.
             var rebuild = await repository.Processes.Dotnet(repository.Repository, Timeout, "build", "--no-restore");
-            Assert.True(rebuild.ExitCode == 0, rebuild.ToString());
+            log.WriteLine(rebuild.ToString());
         }
     }
 
