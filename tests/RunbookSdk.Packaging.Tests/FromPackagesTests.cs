@@ -48,6 +48,73 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     [Fact]
+    public async Task The_new_repository_keeps_the_journals_of_runs_out_of_git()
+    {
+        // Every run appends a journal under .runbook-journals/ in the folder it runs from: the repository root as
+        // its README runs it, or the project folder. They record an incident (command output included), not source.
+        var gitDirectory = Path.Combine(repository.Root, "ignore.git");
+        var init = await repository.Processes.Run("git", repository.Root, Timeout, "init", "--quiet", "--bare", gitDirectory);
+        Assert.True(init.ExitCode == 0, init.ToString());
+
+        var ignored = await repository.Processes.Run("git", repository.Repository, Timeout,
+            "--git-dir", gitDirectory, "--work-tree", repository.Repository, "check-ignore", "--no-index",
+            ".runbook-journals/payments-api-outage-20260101T000000Z.jsonl",
+            "src/Payments/.runbook-journals/payments-api-outage-20260101T000000Z.jsonl");
+        log.WriteLine(ignored.ToString());
+
+        Assert.True(ignored.ExitCode == 0, ignored.ToString());
+        Assert.Contains("src/Payments/.runbook-journals/", ignored.Output);
+    }
+
+    [Fact]
+    public async Task The_new_projects_tests_dry_run_every_runbook_so_one_that_cannot_be_prepared_fails_them()
+    {
+        Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
+        // Complete for the analyzers, but its time box ends before it starts: Define throws when the plan is made.
+        var source = Path.Combine(repository.RunbookProject, "QueueBacklog.cs");
+        var page = Path.Combine(repository.RunbookProject, "docs", "payments-queue-backlog.md");
+        File.WriteAllText(source, """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            /// <summary>Orders pile up in the queue.</summary>
+            [Runbook("payments-queue-backlog")]
+            public sealed class QueueBacklog : Runbook<ServiceHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Queue backlog")
+                    .Severity(Severity.P2)
+                    .Phase("Drain", TimeBox.Minutes(15, 5), p => p
+                        .Step("Scale the consumers", s => s
+                            .Instruction("Scale the order consumers to 10 replicas")))
+                    .NoRollback("More consumers change nothing that needs undoing")
+                    .Verification(v => v
+                        .Step("Health is green", s => s
+                            .Http("GET", "https://api.example.com/health")
+                            .ExpectStatus(200)));
+            }
+            """);
+        try
+        {
+            var test = await repository.Processes.Dotnet(repository.Repository, Timeout, "test", "--no-restore");
+            log.WriteLine(test.ToString());
+
+            Assert.True(test.ExitCode != 0, test.ToString());
+            Assert.Contains("runbook 'payments-queue-backlog' could not be prepared", test.Output);
+        }
+        finally
+        {
+            // The other tests of this class share the project, and one tests its build output with --no-build.
+            File.Delete(source);
+            File.Delete(page);
+            // Logged, not asserted: an assertion here would hide the one that failed above.
+            var rebuild = await repository.Processes.Dotnet(repository.Repository, Timeout, "build", "--no-restore");
+            log.WriteLine(rebuild.ToString());
+        }
+    }
+
+    [Fact]
     public async Task The_new_projects_tests_dry_run_its_runbook_and_pass()
     {
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
@@ -163,6 +230,29 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
             // The other tests of this class share the project.
             File.Delete(source);
             File.Delete(page);
+        }
+    }
+
+    [Fact]
+    public async Task The_runbook_item_template_refuses_a_folder_that_holds_no_project()
+    {
+        // Forgetting "-o src/Payments" at the repository root wrote a class no project compiles: it never failed the
+        // build, never got a page and never ran, and its namespace was a made-up "Runbooks".
+        var source = Path.Combine(repository.Repository, "CacheOutage.cs");
+        try
+        {
+            var created = await repository.Processes.Dotnet(repository.Repository, Timeout,
+                "new", "runbook", "--name", "CacheOutage", "--debug:custom-hive", repository.Hive);
+            log.WriteLine(created.ToString());
+
+            Assert.True(created.ExitCode != 0, created.ToString());
+            Assert.Contains("can only be created inside the project", created.Output);
+            Assert.False(File.Exists(source), created.ToString());
+        }
+        finally
+        {
+            // The other tests of this class share the repository.
+            File.Delete(source);
         }
     }
 

@@ -12,7 +12,8 @@ namespace RunbookSdk.Analyzers.Constants;
 /// <summary>
 /// RB0016: the generator documents DSL arguments at compile time, so a value only known at run time is shown as
 /// its source text. Holes bound to [Parameter] properties — in <c>Run($"...")</c> and in any interpolated text
-/// argument such as an HTTP URL — are the intended way to vary a runbook and are not reported.
+/// argument such as an HTTP URL — and a [Parameter] property passed as a whole text argument are the intended way to
+/// vary a runbook and are not reported: the page shows them as <c>{Name}</c>.
 /// Info only: command-line builds skip an analyzer whose every rule is Info, and this one binds every DSL argument.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -95,6 +96,9 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             CheckHoles(call, interpolated);
             return;
         }
+
+        // Http("GET", HealthUrl): the page shows the parameter as {HealthUrl}, exactly as it shows $"{HealthUrl}".
+        if (type.SpecialType == SpecialType.System_String && call.Values.ParameterProperty(value) is not null) return;
 
         var constant = type.SpecialType switch
         {

@@ -260,4 +260,14 @@ public sealed class RB0016Tests
                             .Execute("Drain the queue", async ctx => await System.Threading.Tasks.Task.Delay(1, ctx.CancellationToken)).Timeout(TimeSpan.FromMinutes(2))
                             .Snippet("sql", "SELECT 1;"))
             """, extraMembers: """    private const string Title = "Assess scope";"""));
+
+    [Fact]
+    public Task AParameterPassedWholeIsDocumentedAsItsHoleAndNotReported() =>
+        // The runbook-project template's verification is .Http("GET", HealthUrl): the page shows {HealthUrl}, as it
+        // does for $"{HealthUrl}", so a new project's own runbook must not be listed with an RB0016 finding.
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Check the region", s => s
+                            .Http("GET", Region).ExpectStatus(200)
+                            .Instruction(FunctionName))
+            """));
 }

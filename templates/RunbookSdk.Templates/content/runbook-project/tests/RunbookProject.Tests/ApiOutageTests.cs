@@ -1,6 +1,4 @@
 using RunbookSdk.Generated;
-using RunbookSdk.Hosting;
-using Spectre.Console;
 
 namespace RunbookProject.Tests;
 
@@ -18,7 +16,7 @@ public sealed class ApiOutageTests
     [Fact]
     public async Task A_dry_run_resolves_every_command_and_masks_the_secret()
     {
-        var (exitCode, output) = await DryRun("runbook-project-api-outage", "Namespace=shop", "AdminToken=s3cr3t-token");
+        var (exitCode, output) = await DryRun.RunAsync("runbook-project-api-outage", "Namespace=shop", "AdminToken=s3cr3t-token");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("kubectl rollout undo deployment/runbook-project-api -n shop", output);
@@ -31,23 +29,8 @@ public sealed class ApiOutageTests
     [Fact]
     public async Task An_unknown_parameter_is_refused()
     {
-        var (exitCode, _) = await DryRun("runbook-project-api-outage", "Nope=1");
+        var (exitCode, _) = await DryRun.RunAsync("runbook-project-api-outage", "Nope=1");
 
         Assert.Equal(2, exitCode);
-    }
-
-    private static async Task<(int ExitCode, string Output)> DryRun(string id, params string[] parameters)
-    {
-        var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 400;
-        var exitCode = await RunbookHost.RunAsync(["run", id, .. parameters, "--dry-run"], GeneratedRunbookCatalog.Catalog, console, CancellationToken.None);
-        return (exitCode, writer.ToString());
     }
 }
