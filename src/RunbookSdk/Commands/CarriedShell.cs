@@ -29,14 +29,18 @@ internal sealed class CarriedShell
     private readonly PrintedWords? _printed;
 
     /// <param name="reach">How much of the command the inner shell reads: one word, or every word to the command's end.</param>
-    public CarriedShell(CarriedCommandLine reach) => Reach = reach;
+    /// <param name="readAfterPipe">The inner shell is one the command's output is piped into (<c>cat &lt;&lt;&lt; "…" | bash</c>), not the command's own.</param>
+    public CarriedShell(CarriedCommandLine reach, bool readAfterPipe = false) => (Reach, ReadAfterPipe) = (reach, readAfterPipe);
 
     /// <summary>The shell that reads what echo or printf prints from its words, to the end of the command.</summary>
     /// <param name="printed">What the command prints from its words.</param>
-    public CarriedShell(PrintedWords printed) : this(CarriedCommandLine.Words) => _printed = printed;
+    public CarriedShell(PrintedWords printed) : this(CarriedCommandLine.Words, readAfterPipe: true) => _printed = printed;
 
     /// <summary>The inner shell reads what echo or printf prints into a pipe.</summary>
     public bool ReadsPrintedText => _printed is not null;
+
+    /// <summary>The inner shell is the one at the end of a pipe the command's output goes into: what it prints is that shell's output.</summary>
+    public bool ReadAfterPipe { get; }
 
     /// <summary>One word (<c>sh -c WORD</c>) or every word to the end of the simple command (<c>ssh HOST WORD…</c>, a script).</summary>
     public CarriedCommandLine Reach { get; }
@@ -143,6 +147,9 @@ internal sealed class CarriedShell
         _holeTexts.Clear();
         _inWord = true;
     }
+
+    /// <summary>A value reached what this shell prints unquoted (<see cref="ShellQuoteContext.PrintsUnquotedValue"/>); asked after <see cref="End"/>.</summary>
+    public bool PrintsUnquotedValue => _shell.PrintsUnquotedValue;
 
     /// <summary>
     /// The outer shell's command ended, and with it what this shell reads: why a value in it could not be quoted for a

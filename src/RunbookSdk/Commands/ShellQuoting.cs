@@ -114,6 +114,14 @@ internal sealed class ShellQuoteContext
     private bool _definesFunction;
     // Why a value could not be quoted for a shell that text holding it is piped into, once that pipe was seen.
     private string? _refusal;
+    // A value reached what this shell prints without being quoted for a shell that may read it there.
+    private bool _printsUnquotedValue;
+
+    /// <summary>
+    /// A value reached what this shell prints without being quoted for a shell that may read that (<c>echo {X}</c>): the
+    /// shell around it refuses the command if it pipes this one's output into a shell (<c>ssh HOST 'echo {X}' | bash</c>).
+    /// </summary>
+    public bool PrintsUnquotedValue => _printsUnquotedValue;
 
     /// <summary>The pipeline the text being read belongs to.</summary>
     private struct Pipeline
@@ -129,6 +137,12 @@ internal sealed class ShellQuoteContext
         /// (that pipe was not known yet): a shell reading this pipeline would read it unquoted.
         /// </summary>
         public bool UnquotedPrintedHole;
+        /// <summary>The script a shell at the pipe's end reads (<c>echo "…" | bash</c>) prints a value unquoted: so does that shell.</summary>
+        public bool ReaderPrintsValue;
+        /// <summary>Standard error is piped too (<c>|&amp;</c>, <c>2&gt;&amp;1</c>), where an error message may repeat any value as it is.</summary>
+        public bool StandardErrorPiped;
+        /// <summary>A value that is not a plain word stands in the pipeline, not quoted for a shell at its end.</summary>
+        public bool UnquotedHole;
     }
 
     /// <summary>A context for text read piece by piece, with nothing known of what follows (a carried shell's).</summary>
@@ -150,7 +164,12 @@ internal sealed class ShellQuoteContext
     }
 
     /// <summary>A here-document whose body is being read: <see cref="Script"/> when a shell reads it as commands.</summary>
-    private readonly record struct HereDocumentBody(string Delimiter, bool Literal, bool StripTabs, bool Script);
+    /// <param name="Delimiter">The line that ends the body.</param>
+    /// <param name="Literal">The delimiter was quoted: nothing in the body is expanded.</param>
+    /// <param name="StripTabs"><c>&lt;&lt;-</c>: leading tabs are removed from each line.</param>
+    /// <param name="Script">A shell reads the body as commands.</param>
+    /// <param name="OutputPiped">What the script's shell prints is piped into another shell (<c>bash &lt;&lt;EOF | bash</c>).</param>
+    private readonly record struct HereDocumentBody(string Delimiter, bool Literal, bool StripTabs, bool Script, bool OutputPiped = false);
     private readonly System.Text.StringBuilder _line = new();
     private bool _lineHasHole;
     private int _parentheses;
@@ -306,13 +325,15 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
                     break;
-                case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic:
+                // <<< is a here-string, not a here-document (its last two characters are no <<).
+                case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic &&
+                    !(_command.Length > 0 && _command[_command.Length - 1] == '<'):
                     // The redirection is this shell's; the body is read as a script when it is fed to a shell.
                     var script = NestedShells.ReadsHereDocument(_command.ToString(), 0, _command.Length);
                     var pending = _pendingHereDocuments.Count;
                     i = ReadHereDocumentDelimiter(literal, i + 2, script) - 1;
                     // cat <<EOF | ssh HOST: known to be a script once the pipe's end is read, before the body is.
-                    if (!script) _pipeline.HereDocuments += _pendingHereDocuments.Count - pending;
+                    _pipeline.HereDocuments += _pendingHereDocuments.Count - pending;
                     break;
                 case ShellQuoteState.Bare when _carried is not null && c is '<' or '>':
                     _redirection = Redirection.Operator;
@@ -347,10 +368,13 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == '&' && (_command.Length > 0 && _command[_command.Length - 1] == '>' || At(literal, i + 1, ">")):
                     // 2>&1, &>file: a redirection, not the end of the command.
+                    if (carried is null && _command.Length > 1 && _command[_command.Length - 2] == '2') _pipeline.StandardErrorPiped = true;
                     carried?.Feed(c);
                     break;
                 case ShellQuoteState.Bare:
-                    atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|';
+                    // A word starts after <<< too (bash <<<'…'): a here-string fed to a shell is its script.
+                    atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|' ||
+                        c == '<' && _command.Length >= 2 && _command[_command.Length - 1] == '<' && _command[_command.Length - 2] == '<';
                     if (c is ';' or '&' or '|')
                     {
                         EndCarried();
@@ -407,6 +431,9 @@ internal sealed class ShellQuoteContext
         return _refusal;
     }
 
+    private const string ErrorsPiped =
+        "a value in a command whose standard error is piped into a shell (… |& bash, … 2>&1 | bash) must be a plain word (letters, digits, - _ . / : @ % + , =): an error message may repeat it as it is, and that shell would read it so.";
+
     private const string PipedTooLate =
         "a value that echo or printf prints, piped into a shell (… | bash, … | ssh HOST), must be a plain word (letters, digits, - _ . / : @ % + , =) where the pipe is known only after the value — inside a command line handed to another shell, a group, a loop, a function or $( ) — since the value was not quoted for that shell. Pipe echo or printf straight into the shell at the top of the command, where the value is quoted for it.";
 
@@ -421,7 +448,8 @@ internal sealed class ShellQuoteContext
         for (var i = 0; i < _command.Length && blank; i++) blank = char.IsWhiteSpace(_command[i]);
         if (blank && _pipeline.LastSeparator == '|')
         {
-            if (separator is '&' or '\n') return; // |& pipes standard error too; a new line after | continues the pipeline
+            if (separator == '&') _pipeline.StandardErrorPiped = true; // |& pipes standard error too
+            if (separator is '&' or '\n') return; // a new line after | continues the pipeline
             if (separator == '|')
             {
                 // ||: what follows runs when the pipeline fails, reading nothing of it
@@ -435,8 +463,11 @@ internal sealed class ShellQuoteContext
             var command = _command.ToString();
             if (_pipeline.AfterPipe && NestedShells.ReadsStandardInput(command))
             {
-                if (_pipeline.HereDocuments > 0) ReadHereDocumentsAsScripts(_pipeline.HereDocuments);
                 if (_pipeline.UnquotedPrintedHole) _refusal ??= PipedTooLate;
+                if (_pipeline.StandardErrorPiped && _pipeline.UnquotedHole) _refusal ??= ErrorsPiped;
+                if (_pipeline.HereDocuments > 0) PipeHereDocumentsIntoShell(_pipeline.HereDocuments);
+                // What this shell prints holds a value unquoted: a shell after a later pipe would read it so.
+                if (_pipeline.ReaderPrintsValue) (_pipeline.UnquotedPrintedHole, _pipeline.ReaderPrintsValue) = (true, false);
             }
             CountCompound(command);
         }
@@ -447,7 +478,7 @@ internal sealed class ShellQuoteContext
             return;
         }
         _pipeline.AfterPipe = false;
-        _pipeline.HereDocuments = 0;
+        (_pipeline.HereDocuments, _pipeline.StandardErrorPiped, _pipeline.UnquotedHole) = (0, false, false);
         // Inside a group, loop or function the output may still reach a pipe after it.
         if (_parentheses == 0 && _compound <= 0 && !_definesFunction) _pipeline.UnquotedPrintedHole = false;
     }
@@ -468,13 +499,21 @@ internal sealed class ShellQuoteContext
         }
     }
 
-    /// <summary>The last <paramref name="count"/> here-documents waiting for their bodies are read by a shell as scripts.</summary>
-    private void ReadHereDocumentsAsScripts(int count)
+    /// <summary>
+    /// The pipeline's last <paramref name="count"/> here-documents, waiting for their bodies, are piped into a shell: one
+    /// no shell read yet is that shell's script (<c>cat &lt;&lt;EOF | bash</c>); what a script's shell prints is read by it
+    /// (<c>bash &lt;&lt;EOF | bash</c>).
+    /// </summary>
+    private void PipeHereDocumentsIntoShell(int count)
     {
         var documents = _pendingHereDocuments.ToArray();
         _pendingHereDocuments.Clear();
         for (var i = 0; i < documents.Length; i++)
-            _pendingHereDocuments.Enqueue(i >= documents.Length - count ? documents[i] with { Script = true } : documents[i]);
+        {
+            var document = documents[i];
+            if (i >= documents.Length - count) document = document.Script ? document with { OutputPiped = true } : document with { Script = true };
+            _pendingHereDocuments.Enqueue(document);
+        }
     }
 
     /// <summary>The carried command line the text now being read is part of; null in this shell's own parts of it.</summary>
@@ -502,6 +541,15 @@ internal sealed class ShellQuoteContext
                 _carried = new CarriedShell(reach);
                 return;
             }
+        }
+        // bash <<< "…", ssh HOST <<<'…': the here-string's one word is the script that shell reads.
+        var hereString = command.LastIndexOf("<<<", StringComparison.Ordinal);
+        // cat <<< "…" | bash: a here-string piped on into a shell is its script too.
+        if (hereString > 0 && command.Substring(hereString + 3).Trim().Length == 0)
+        {
+            if (NestedShells.ReadsHereDocument(command, 0, hereString)) _carried = new CarriedShell(CarriedCommandLine.Word);
+            else if (_wholeText is not null && PipedShells.FeedsShell(_wholeText, _position)) _carried = new CarriedShell(CarriedCommandLine.Word, readAfterPipe: true);
+            if (_carried is not null) return;
         }
         // echo "rm {X}" | ssh HOST: what echo or printf prints is a script for the shell at the pipe's end, known only
         // from the whole text (a carried shell's context has none: there a value is refused when the pipe is seen).
@@ -537,7 +585,21 @@ internal sealed class ShellQuoteContext
     /// <summary>The carried command line ended: its shell's refusal, if any, is this one's.</summary>
     private void EndCarried()
     {
-        if (_carried?.End() is { } refusal) _refusal ??= refusal;
+        if (_carried is { } carried)
+        {
+            if (carried.End() is { } refusal) _refusal ??= refusal;
+            if (carried.PrintsUnquotedValue)
+            {
+                // The value is inside that shell's text, already quoted for it: no shell after a pipe can be quoted for.
+                _printsUnquotedValue = true;
+                if (_hereDocument is { } document)
+                {
+                    if (document.OutputPiped) _refusal ??= PipedTooLate;
+                }
+                else if (carried.ReadAfterPipe) _pipeline.ReaderPrintsValue = true;
+                else _pipeline.UnquotedPrintedHole = true;
+            }
+        }
         (_carried, _redirection) = (null, Redirection.None);
     }
 
@@ -663,14 +725,23 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         BeginHoleWord();
         // Printed by echo or printf where no pipe into a shell is known yet: refused if one turns up (End).
-        if (!IsPlainWord(value) && Carried is not { ReadsPrintedText: true } && PrintedWords.IsPrinter(_command.ToString()))
-            _pipeline.UnquotedPrintedHole = true;
+        // (A here-string's word, cat <<< "…", is printed as it is too.)
+        if (!IsPlainWord(value) && PrintedUnquoted(_command.ToString())) (_pipeline.UnquotedPrintedHole, _printsUnquotedValue) = (true, true);
+        if (!IsPlainWord(value) && Carried is not { ReadAfterPipe: true }) _pipeline.UnquotedHole = true;
         if (!IsPlainWord(value) && Carried is null && InScpRemotePath())
             throw new CommandQuotingException("a value in the remote path of scp (host:…) must be a plain word (letters, digits, - _ . / : @ % + , =): with SFTP (OpenSSH 9 and later) scp reads the path as written, with the legacy protocol (scp -O, older OpenSSH) the remote shell reads it again, and no quoting means the same to both.");
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
     }
+
+    /// <summary>
+    /// A hole here is printed by <paramref name="command"/> (echo, printf, a here-string's command) and not quoted for a
+    /// shell that reads the print: no pipe into one was known when the command's words began.
+    /// </summary>
+    private bool PrintedUnquoted(string command) =>
+        Carried is not { ReadsPrintedText: true } && PrintedWords.IsPrinter(command) ||
+        Carried is null && command.IndexOf("<<<", StringComparison.Ordinal) >= 0;
 
     /// <summary>A hole's text was written: whatever follows continues its word (and its line).</summary>
     /// <param name="written">The hole's text as written (quoted by <see cref="QuoteHole"/>, or a page's placeholder).</param>
@@ -810,8 +881,8 @@ internal sealed class ShellQuoteContext
             // A value made this line the delimiter: the body would end here and the rest run as commands.
             if (_lineHasHole)
                 throw new CommandQuotingException("a value in a here-document makes a line equal to its delimiter: the here-document would end there, and the lines after it would run as commands.");
+            EndCarried(); // while the document is known: whether what its shell prints is piped on
             _hereDocument = null;
-            EndCarried();
             (_line.Length, _lineHasHole, _atWordStart) = (0, false, true);
             _command.Length = 0;
             StartPendingHereDocument();

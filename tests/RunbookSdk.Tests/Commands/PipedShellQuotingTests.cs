@@ -96,6 +96,16 @@ public sealed class PipedShellQuotingTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Values))]
+    public void A_value_in_a_here_string_fed_to_a_shell_is_a_word_of_that_shell(string value)
+    {
+        value = Hostile(value);
+        Assert.Equal($"[{value}]", Run(Command($"bash <<< \"printf '[%s]' {value}\"")));
+        Assert.Equal($"[{value}]", Run(Command($"ssh db-1 <<<'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"cat <<< \"printf '[%s]' {value}\" | bash")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
     public void A_command_line_echoed_into_a_shell_is_quoted_for_that_shell_and_the_one_it_hands_on_to(string value)
     {
         value = Hostile(value);
@@ -115,6 +125,12 @@ public sealed class PipedShellQuotingTests : IDisposable
         var refused = Assert.Throws<CommandQuotingException>(() => Command($"ssh db-1 'echo \"printf %s {value}\" | bash'").Render());
         Assert.Contains("piped", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(Marker, refused.Message, StringComparison.Ordinal);
+        Assert.Throws<CommandQuotingException>(() => Command($"ssh db-1 'echo sh -c \"printf %s {value}\" | bash'").Render());
+        Assert.Throws<CommandQuotingException>(() => Command($"ssh db-1 'cat <<< \"printf %s {value}\" | bash'").Render());
+        // bash: line 1: `touch …`: command not found — an error message repeats the value, and |& hands it to the shell.
+        var errors = Assert.Throws<CommandQuotingException>(() => Command($"bash <<< {value} |& bash").Render());
+        Assert.Contains("error message", errors.Message, StringComparison.Ordinal);
+        Assert.Throws<CommandQuotingException>(() => Command($"ls {value} 2>&1 | ssh db-1").Render());
 
         var plain = "plain-value_1.2";
         Assert.Equal(plain, Run(Command($"ssh db-1 'echo \"printf %s {plain}\" | bash'")));
@@ -178,6 +194,12 @@ public sealed class PipedShellQuotingTests : IDisposable
             Command($"echo \"printf %s {value}\" | tee /dev/null | bash"),
             Command($"echo \"printf %s {value}\" |\nbash"),
             Command($"echo \"printf %s {value}\" 2>&1 | bash"),
+            // A shell the value was quoted for prints it, and its output is piped into another one.
+            Command($"ssh db-1 'echo \"printf %s {value}\"' | bash"),
+            Command($"bash <<< \"echo 'printf %s {value}'\" | cat | bash"),
+            Command($"bash <<EOF | bash\necho \"printf %s {value}\"\nEOF"),
+            Command($"cat <<EOF | bash | bash\necho \"printf %s {value}\"\nEOF"),
+            Command($"echo \"echo 'printf %s {value}'\" | bash | ssh db-1"),
         ];
         foreach (var form in forms)
         {
@@ -221,7 +243,7 @@ public sealed class PipedShellQuotingTests : IDisposable
     [Fact]
     public void Random_piped_commands_never_let_a_value_start_a_command()
     {
-        string[] producers = ["echo {H}{P}", "echo -n {H}{P}", "printf '%s\\n' {H}{P}", "printf 'printf %%s %s\\n' {H}{P}", "cat <<EOF{P}\n{H}\nEOF", "cat <<'EOF'{P}\n{H}\nEOF"];
+        string[] producers = ["echo {H}{P}", "echo -n {H}{P}", "printf '%s\\n' {H}{P}", "printf 'printf %%s %s\\n' {H}{P}", "cat <<EOF{P}\n{H}\nEOF", "cat <<'EOF'{P}\n{H}\nEOF", "cat <<< {H}{P}", "bash <<< {H}{P}"];
         string[] holes = ["{X}", "\"{X}\"", "'{X}'", "\"printf %s {X}\"", "printf %s {X}", "\"printf '%s' '{X}'\""];
         string[] pipes = [" | ", " |& ", " | tee /dev/null | ", " || ", "; ", " | cat | "];
         string[] targets = ["bash", "sh", "ssh db-1", "bash -s", "cat", "timeout 5 bash", "ssh db-1 bash -s", "bash 2>&1"];
