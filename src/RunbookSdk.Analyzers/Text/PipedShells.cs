@@ -20,6 +20,7 @@ internal static class PipedShells
     /// </summary>
     public static bool FeedsShell(string text, int from)
     {
+        if (from < 0 || from >= text.Length) return false;
         var depth = 0; // open $( ) and ( ) started after from
         var piped = false;
         var segmentStart = from;
