@@ -23,7 +23,10 @@ internal static class ConstantHoles
     {
         if (!AnyCandidate(text)) yield break;
 
-        var shell = new ShellQuoteContext();
+        // The whole text, as the runner reads it: echo's holes piped into a shell are read by that shell too.
+        var whole = new List<string?>(text.Pieces.Length);
+        foreach (var piece in text.Pieces) whole.Add(piece.Literal?.Value);
+        var shell = new ShellQuoteContext(ShellQuoteContext.WholeText(whole));
         foreach (var piece in text.Pieces)
         {
             if (piece.Literal is { } literal)

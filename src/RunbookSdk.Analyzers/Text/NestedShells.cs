@@ -12,7 +12,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// <c>ansible HOSTS -a '…'</c> (any module: shell and raw hand it to a shell, command splits it as one does). A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
 /// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c> (also <c>'bash -s'</c>). Every other quoted argument (<c>jq '.a | .b'</c>,
 /// <c>echo 'rm -rf /'</c>, <c>terraform apply -var 'x=a; b'</c>) and every other here-document (<c>cat &lt;&lt;EOF</c>,
-/// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text.
+/// <c>kubectl apply -f - &lt;&lt;EOF</c>, <c>psql &lt;&lt;SQL</c>) stays text. The same shells read a script from a pipe
+/// (<see cref="ReadsStandardInput"/>: <c>echo "…" | ssh HOST</c>, <c>cat &lt;&lt;EOF | bash</c>; see <see cref="PipedShells"/>).
 /// </summary>
 /// <remarks>
 /// One list for the rules and the runner: asked by the analyzers' <c>ShellOperators</c> at a quote or a <c>&lt;&lt;</c>,
@@ -99,6 +100,28 @@ internal static class NestedShells
 
     /// <summary>True when the here-document whose <c>&lt;&lt;</c> is at <paramref name="redirection"/> feeds a shell: <c>bash &lt;&lt;'EOF'</c>, <c>ssh host &lt;&lt;EOF</c>.</summary>
     public static bool ReadsHereDocument(string text, int commandStart, int redirection) => EndsWith(s_hereDocumentReader, text, commandStart, redirection);
+
+    // A redirection of the receiving command (bash 2>&1, ssh db-1 > out.log): its own, not what it reads.
+    private static readonly Regex s_redirection = GuardedPattern.CreateRegex(@"\s+\d*(&>>?|>>?&?|<>?|<&)\s*('[^']*'|""[^""]*""|[^\s'""]+)?");
+
+    /// <summary>
+    /// True when <paramref name="command"/>, a simple command standing after a pipe, reads its standard input as a
+    /// script: a shell with no command line (<c>bash</c>, <c>sh -s</c>, <c>sudo bash</c>, <c>kubectl exec -i pod -- sh</c>)
+    /// or <c>ssh HOST</c> with none (or with a shell: <c>ssh HOST bash -s</c>). The shells of <see cref="ReadsHereDocument"/>.
+    /// </summary>
+    public static bool ReadsStandardInput(string command)
+    {
+        if (command.IndexOf("sh", StringComparison.Ordinal) < 0) return false;
+        try
+        {
+            var withoutRedirections = s_redirection.Replace(command, "").TrimEnd();
+            return EndsWith(s_hereDocumentReader, withoutRedirections, 0, withoutRedirections.Length);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true; // quoting for one shell more is never unsafe
+        }
+    }
 
     private static bool EndsWith(Regex pattern, string text, int start, int end)
     {

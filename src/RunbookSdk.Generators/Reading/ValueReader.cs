@@ -64,7 +64,19 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // Most commands hold no constant (a constant became literal text, which Text joins with its neighbours): then
         // there is nothing to quote, and nothing more is allocated on this path, which every command takes.
         if (expression is not InterpolatedStringExpressionSyntax interpolated || !HasConstantHole(interpolated, text)) return text;
-        return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext());
+        return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext(WholeCommandText(interpolated)));
+    }
+
+    /// <summary>
+    /// The command's literal text with each hole as one <c>_</c>, as the runner's context reads it: what follows a word
+    /// (<c>echo "rm {X}" | ssh HOST</c>) decides how a hole in it is quoted.
+    /// </summary>
+    private static string WholeCommandText(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var pieces = new System.Collections.Generic.List<string?>(interpolated.Contents.Count);
+        foreach (var content in interpolated.Contents)
+            pieces.Add(content is InterpolatedStringTextSyntax text ? Unescape(interpolated, text.TextToken.ValueText) : null);
+        return RunbookSdk.Commands.ShellQuoteContext.WholeText(pieces);
     }
 
     /// <summary>

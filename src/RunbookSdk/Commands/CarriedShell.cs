@@ -8,7 +8,8 @@ namespace RunbookSdk.Commands;
 /// <summary>
 /// The shell at the other end of a command line that the shell running the command hands on: the remote shell of
 /// <c>ssh HOST '…'</c> (or <c>ssh HOST word…</c>), the one of <c>sh -c "…"</c>, <c>su -c</c>, <c>watch</c>, <c>eval</c>,
-/// and a shell reading a script from a here-document (<c>bash &lt;&lt;EOF</c>, <c>ssh HOST &lt;&lt;EOF</c>).
+/// a shell reading a script from a here-document (<c>bash &lt;&lt;EOF</c>, <c>ssh HOST &lt;&lt;EOF</c>), and one reading what
+/// echo or printf prints into a pipe (<c>echo "rm {X}" | ssh HOST</c>: see <see cref="PrintedWords"/>).
 /// It is fed the text that shell will read — the outer shell's word with its quotes and escapes removed, words joined
 /// with spaces — and follows it with a <see cref="ShellQuoteContext"/> of its own, so a hole is quoted first where it
 /// stands for the inner shell, then for the outer one.
@@ -24,9 +25,22 @@ internal sealed class CarriedShell
     private readonly StringBuilder _pending = new();
     private readonly List<string> _holeTexts = new(1);
     private bool _inWord;
+    // echo's or printf's words, when the inner shell reads what they print rather than the words themselves.
+    private readonly PrintedWords? _printed;
 
     /// <param name="reach">How much of the command the inner shell reads: one word, or every word to the command's end.</param>
-    public CarriedShell(CarriedCommandLine reach) => Reach = reach;
+    /// <param name="readAfterPipe">The inner shell is one the command's output is piped into (<c>cat &lt;&lt;&lt; "…" | bash</c>), not the command's own.</param>
+    public CarriedShell(CarriedCommandLine reach, bool readAfterPipe = false) => (Reach, ReadAfterPipe) = (reach, readAfterPipe);
+
+    /// <summary>The shell that reads what echo or printf prints from its words, to the end of the command.</summary>
+    /// <param name="printed">What the command prints from its words.</param>
+    public CarriedShell(PrintedWords printed) : this(CarriedCommandLine.Words, readAfterPipe: true) => _printed = printed;
+
+    /// <summary>The inner shell reads what echo or printf prints into a pipe.</summary>
+    public bool ReadsPrintedText => _printed is not null;
+
+    /// <summary>The inner shell is the one at the end of a pipe the command's output goes into: what it prints is that shell's output.</summary>
+    public bool ReadAfterPipe { get; }
 
     /// <summary>One word (<c>sh -c WORD</c>) or every word to the end of the simple command (<c>ssh HOST WORD…</c>, a script).</summary>
     public CarriedCommandLine Reach { get; }
@@ -54,12 +68,27 @@ internal sealed class CarriedShell
     /// <summary>A character the inner shell reads.</summary>
     public void Feed(char c)
     {
-        _pending.Append(c);
+        if (_printed is { InFormat: true }) _printed.AddToFormat(c);
+        else
+        {
+            StartWord();
+            _pending.Append(c);
+        }
         _inWord = true;
     }
 
     /// <summary>A character of the outer text that the inner shell does not read (a quote or an escaping backslash), but which continues the word.</summary>
-    public void ContinueWord() => _inWord = true;
+    public void ContinueWord()
+    {
+        StartWord();
+        _inWord = true;
+    }
+
+    /// <summary>A word starts: what echo or printf prints before it (a space, a piece of the format) is read first.</summary>
+    private void StartWord()
+    {
+        if (!_inWord && _printed is { InFormat: false }) _pending.Append(_printed.BeforeWord());
+    }
 
     /// <summary>
     /// The outer shell ended a word with a blank. True when that ends what the inner shell reads (<c>sh -c WORD</c>);
@@ -69,7 +98,8 @@ internal sealed class CarriedShell
     {
         if (!_inWord) return false;
         if (Reach == CarriedCommandLine.Word) return true;
-        _pending.Append(' ');
+        if (_printed is null) _pending.Append(' ');
+        else _printed.AfterWord();
         _inWord = false;
         return false;
     }
@@ -78,7 +108,21 @@ internal sealed class CarriedShell
     /// <exception cref="CommandQuotingException">No quoting keeps the value literal where it stands for the inner shell.</exception>
     public string QuoteHole(string value, string shown)
     {
+        if (_printed is { InFormat: true })
+        {
+            PrintedWords.CheckFormatHole(value);
+            return shown;
+        }
+        if (_printed?.Inexact is { } inexact && !ShellQuoting.IsPlainWord(value)) throw new CommandQuotingException(inexact);
+        // A sequence's values are printf's words, each printed by a %s of its own: not followed one by one here.
+        if (_printed is { IsPrintf: true } && _holeTexts.Count > 0 && !ShellQuoting.IsPlainWord(value))
+            throw new CommandQuotingException("a sequence's values printed by printf into a shell (printf … | bash) must be plain words (letters, digits, - _ . / : @ % + , =): join them into one value, or print them with echo.");
+        var startsWord = !_inWord;
+        StartWord();
+        _inWord = true;
         var text = Shell.QuoteHole(value, shown);
+        // echo would read a first word such as -e as its option: quoted, the inner shell still reads the value.
+        if (startsWord && _printed is { IsPrintf: false, BeforeFirstWord: true } && text.Length > 0 && text[0] == '-' && _holeTexts.Count == 0) text = "'" + text + "'";
         _holeTexts.Add(text);
         return text;
     }
@@ -86,6 +130,14 @@ internal sealed class CarriedShell
     /// <summary>The hole was written (quoted by <see cref="QuoteHole"/>, or left as its placeholder on a page).</summary>
     public void AfterHole()
     {
+        if (_printed is { InFormat: true })
+        {
+            _printed.AddToFormat('_'); // a plain word without %: printed as it is
+            _holeTexts.Clear();
+            _inWord = true;
+            return;
+        }
+        StartWord();
         Shell.AfterHole(_holeTexts.Count switch
         {
             0 => "_",
@@ -94,5 +146,26 @@ internal sealed class CarriedShell
         });
         _holeTexts.Clear();
         _inWord = true;
+    }
+
+    /// <summary>A value reached what this shell prints unquoted (<see cref="ShellQuoteContext.PrintsUnquotedValue"/>); asked after <see cref="End"/>.</summary>
+    public bool PrintsUnquotedValue => _shell.PrintsUnquotedValue;
+
+    /// <summary>
+    /// The outer shell's command ended, and with it what this shell reads: why a value in it could not be quoted for a
+    /// shell it pipes text into (<see cref="ShellQuoteContext.End"/>), or null.
+    /// </summary>
+    public string? End()
+    {
+        try
+        {
+            return Shell.End();
+        }
+        catch (CommandQuotingException refused)
+        {
+            // The rest of the text, read only now (a value that made a later line a here-document's delimiter): the
+            // outer context reports it when the command ends, so the generator and analyzers reading it never throw.
+            return refused.Message;
+        }
     }
 }

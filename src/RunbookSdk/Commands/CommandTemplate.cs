@@ -27,7 +27,8 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
     /// then for this one, so it is one word for both.
     /// </summary>
     /// <exception cref="CommandQuotingException">A value stands where no quoting keeps it literal (inside backticks,
-    /// in arithmetic, a line break in a here-document) and is not a plain word there.</exception>
+    /// in arithmetic, a line break in a here-document, text echo prints into a pipe to a shell that is seen only after
+    /// it) and is not a plain word there.</exception>
     public string Render() => Render(static value => value);
 
     /// <summary>Renders the command like <see cref="Render()"/>, passing every hole value through <paramref name="transformHole"/> first (e.g. to mask secrets).</summary>
@@ -36,7 +37,13 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
     public string Render(Func<string, string> transformHole)
     {
         var builder = new StringBuilder();
-        var context = new ShellQuoteContext();
+        // The whole text shows what only comes after a word: the pipe that hands echo's output to a shell.
+        var context = new ShellQuoteContext(ShellQuoteContext.WholeText(Segments.Select(segment => segment switch
+        {
+            LiteralSegment literal => literal.Text,
+            HoleSegment { Values.Count: > 0 } => null,
+            _ => "",
+        })));
         foreach (var segment in Segments)
         {
             switch (segment)
@@ -52,6 +59,8 @@ public sealed class CommandTemplate : IEquatable<CommandTemplate>
                     break;
             }
         }
+        // A pipe into a shell seen only after a value it carries (inside ssh HOST '…'): the value was not quoted for it.
+        if (context.End() is { } refusal) throw new CommandQuotingException(refusal);
         return builder.ToString();
     }
 

@@ -49,6 +49,9 @@ public static class ShellQuoting
         return builder.ToString();
     }
 
+    /// <summary>Letters, digits and <c>- _ . / : @ % + , =</c> only: every shell reads such a word as written, wherever it stands.</summary>
+    internal static bool IsPlainWord(string value) => value.All(IsPlainWordChar);
+
     internal static bool IsPlainWordChar(char c) =>
         c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
             or '-' or '_' or '.' or '/' or ':' or '@' or '%' or '+' or ',' or '=';
@@ -79,7 +82,7 @@ internal sealed class ShellQuoteContext
     // parentheses that were open outside it.
     // A frame also keeps the simple command and the carried command line of the text it interrupts: $( ) starts
     // commands of its own, and what it prints is part of the word around it.
-    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried)> _frames = new();
+    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline)> _frames = new();
     private readonly Queue<HereDocumentBody> _pendingHereDocuments = new();
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
@@ -98,8 +101,75 @@ internal sealed class ShellQuoteContext
 
     private enum Redirection { None, Operator, Target }
 
+    // The whole command text, a hole as one _: what comes after a word (the pipe that hands echo's output to a shell)
+    // is known only from it. Null in a carried shell's own context, which is fed its text as it is read.
+    private readonly string? _wholeText;
+    // How much of the whole text has been read, and where the character or hole being read stands in it.
+    private int _consumed;
+    private int _position;
+    // The pipeline being read: whether a pipe came before the command, and what a shell at its end would read.
+    private Pipeline _pipeline;
+    // Open compound commands (if, while, for, case, { … }) and subshells: a pipe after them takes all their output.
+    private int _compound;
+    private bool _definesFunction;
+    // Why a value could not be quoted for a shell that text holding it is piped into, once that pipe was seen.
+    private string? _refusal;
+    // A value reached what this shell prints without being quoted for a shell that may read it there.
+    private bool _printsUnquotedValue;
+
+    /// <summary>
+    /// A value reached what this shell prints without being quoted for a shell that may read that (<c>echo {X}</c>): the
+    /// shell around it refuses the command if it pipes this one's output into a shell (<c>ssh HOST 'echo {X}' | bash</c>).
+    /// </summary>
+    public bool PrintsUnquotedValue => _printsUnquotedValue;
+
+    /// <summary>The pipeline the text being read belongs to.</summary>
+    private struct Pipeline
+    {
+        /// <summary>The command being read comes after a <c>|</c>.</summary>
+        public bool AfterPipe;
+        /// <summary>The operator that ended the last command: <c>|</c>, <c>;</c>, <c>&amp;</c>, a new line, <c>)</c>.</summary>
+        public char LastSeparator;
+        /// <summary>Here-documents of commands before the pipe, not yet read: a shell at the pipe's end reads them as a script.</summary>
+        public int HereDocuments;
+        /// <summary>
+        /// A value that is not a plain word was printed by echo or printf without being quoted for a shell at a pipe's end
+        /// (that pipe was not known yet): a shell reading this pipeline would read it unquoted.
+        /// </summary>
+        public bool UnquotedPrintedHole;
+        /// <summary>The script a shell at the pipe's end reads (<c>echo "…" | bash</c>) prints a value unquoted: so does that shell.</summary>
+        public bool ReaderPrintsValue;
+        /// <summary>Standard error is piped too (<c>|&amp;</c>, <c>2&gt;&amp;1</c>), where an error message may repeat any value as it is.</summary>
+        public bool StandardErrorPiped;
+        /// <summary>A value that is not a plain word stands in the pipeline, not quoted for a shell at its end.</summary>
+        public bool UnquotedHole;
+    }
+
+    /// <summary>A context for text read piece by piece, with nothing known of what follows (a carried shell's).</summary>
+    public ShellQuoteContext() { }
+
+    /// <summary>A context for a whole command, <paramref name="wholeText"/>: its literal text with every hole as one <c>_</c>.</summary>
+    /// <param name="wholeText">The command's literal text, each hole passed to <see cref="AfterHole"/> standing as one <c>_</c>.</param>
+    public ShellQuoteContext(string wholeText) => _wholeText = wholeText;
+
+    /// <summary>
+    /// The whole command text for <see cref="ShellQuoteContext(string)"/>: the literals, each hole as one <c>_</c>.
+    /// </summary>
+    /// <param name="pieces">The literal texts, and null for each hole.</param>
+    public static string WholeText(IEnumerable<string?> pieces)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var piece in pieces) builder.Append(piece ?? "_");
+        return builder.ToString();
+    }
+
     /// <summary>A here-document whose body is being read: <see cref="Script"/> when a shell reads it as commands.</summary>
-    private readonly record struct HereDocumentBody(string Delimiter, bool Literal, bool StripTabs, bool Script);
+    /// <param name="Delimiter">The line that ends the body.</param>
+    /// <param name="Literal">The delimiter was quoted: nothing in the body is expanded.</param>
+    /// <param name="StripTabs"><c>&lt;&lt;-</c>: leading tabs are removed from each line.</param>
+    /// <param name="Script">A shell reads the body as commands.</param>
+    /// <param name="OutputPiped">What the script's shell prints is piped into another shell (<c>bash &lt;&lt;EOF | bash</c>).</param>
+    private readonly record struct HereDocumentBody(string Delimiter, bool Literal, bool StripTabs, bool Script, bool OutputPiped = false);
     private readonly System.Text.StringBuilder _line = new();
     private bool _lineHasHole;
     private int _parentheses;
@@ -152,6 +222,7 @@ internal sealed class ShellQuoteContext
         for (var i = 0; i < literal.Length; i++)
         {
             var c = literal[i];
+            _position = _consumed + i;
             if (_hereDocument is { } document)
             {
                 AdvanceHereDocument(document, c);
@@ -162,6 +233,7 @@ internal sealed class ShellQuoteContext
                 if (c == '\n')
                 {
                     (InComment, _atWordStart) = (false, true);
+                    EndCommand('\n');
                     _command.Length = 0;
                     StartPendingHereDocument(); // cat <<EOF # a comment: the body starts on the next line
                 }
@@ -253,15 +325,22 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
                     break;
-                case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic:
+                // <<< is a here-string, not a here-document (its last two characters are no <<).
+                case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic &&
+                    !(_command.Length > 0 && _command[_command.Length - 1] == '<'):
                     // The redirection is this shell's; the body is read as a script when it is fed to a shell.
                     var script = NestedShells.ReadsHereDocument(_command.ToString(), 0, _command.Length);
+                    var pending = _pendingHereDocuments.Count;
                     i = ReadHereDocumentDelimiter(literal, i + 2, script) - 1;
+                    // cat <<EOF | ssh HOST: known to be a script once the pipe's end is read, before the body is.
+                    _pipeline.HereDocuments += _pendingHereDocuments.Count - pending;
                     break;
                 case ShellQuoteState.Bare when _carried is not null && c is '<' or '>':
                     _redirection = Redirection.Operator;
                     break;
                 case ShellQuoteState.Bare when c == '(':
+                    // name() { …; }: what the function prints may be piped anywhere later in the text.
+                    if (At(literal, i + 1, ")")) _definesFunction = true;
                     _parentheses++;
                     atWordStart = true;
                     EndCarried();
@@ -270,8 +349,9 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ')':
                     if (_parentheses > 0)
                     {
-                        _parentheses--;
                         EndCarried();
+                        EndCommand(')');
+                        _parentheses--;
                         _command.Length = 0;
                     }
                     else if (_frames.Count > 0 && CloseFrame() == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
@@ -279,17 +359,26 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == '\n':
                     atWordStart = true;
                     EndCarried();
+                    EndCommand('\n');
                     _command.Length = 0;
                     StartPendingHereDocument();
                     break;
                 case ShellQuoteState.Bare when _carried is not null && _redirection != Redirection.None:
                     atWordStart = AdvanceRedirection(c);
                     break;
+                case ShellQuoteState.Bare when c == '&' && (_command.Length > 0 && _command[_command.Length - 1] == '>' || At(literal, i + 1, ">")):
+                    // 2>&1, &>file: a redirection, not the end of the command.
+                    if (carried is null && _command.Length > 1 && _command[_command.Length - 2] == '2') _pipeline.StandardErrorPiped = true;
+                    carried?.Feed(c);
+                    break;
                 case ShellQuoteState.Bare:
-                    atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|';
+                    // A word starts after <<< too (bash <<<'…'): a here-string fed to a shell is its script.
+                    atWordStart = char.IsWhiteSpace(c) || c is ';' or '&' or '|' ||
+                        c == '<' && _command.Length >= 2 && _command[_command.Length - 1] == '<' && _command[_command.Length - 2] == '<';
                     if (c is ';' or '&' or '|')
                     {
                         EndCarried();
+                        EndCommand(c);
                         _command.Length = 0;
                     }
                     else if (char.IsWhiteSpace(c))
@@ -327,6 +416,104 @@ internal sealed class ShellQuoteContext
             _atWordStart = atWordStart;
             if (atWordStart) wordStart = i + 1;
         }
+        _consumed += literal.Length;
+    }
+
+    /// <summary>
+    /// The command text ended: what is still open ends with it. Returns why a value could not be quoted for a shell that
+    /// text holding it is piped into (<c>ssh db-1 'echo "rm {X}" | bash'</c>, where the pipe is seen only after the value),
+    /// or null; the runner refuses the command then.
+    /// </summary>
+    public string? End()
+    {
+        EndCarried();
+        EndCommand('\n');
+        return _refusal;
+    }
+
+    private const string ErrorsPiped =
+        "a value in a command whose standard error is piped into a shell (… |& bash, … 2>&1 | bash) must be a plain word (letters, digits, - _ . / : @ % + , =): an error message may repeat it as it is, and that shell would read it so.";
+
+    private const string PipedTooLate =
+        "a value that echo or printf prints, piped into a shell (… | bash, … | ssh HOST), must be a plain word (letters, digits, - _ . / : @ % + , =) where the pipe is known only after the value — inside a command line handed to another shell, a group, a loop, a function or $( ) — since the value was not quoted for that shell. Pipe echo or printf straight into the shell at the top of the command, where the value is quoted for it.";
+
+    /// <summary>
+    /// A simple command ended with <paramref name="separator"/>. A shell that reads its input after a pipe
+    /// (<see cref="NestedShells.ReadsStandardInput"/>) reads the here-documents of the commands before it as scripts, and
+    /// refuses a value echo printed into it unquoted.
+    /// </summary>
+    private void EndCommand(char separator)
+    {
+        var blank = true;
+        for (var i = 0; i < _command.Length && blank; i++) blank = char.IsWhiteSpace(_command[i]);
+        if (blank && _pipeline.LastSeparator == '|')
+        {
+            if (separator == '&') _pipeline.StandardErrorPiped = true; // |& pipes standard error too
+            if (separator is '&' or '\n') return; // a new line after | continues the pipeline
+            if (separator == '|')
+            {
+                // ||: what follows runs when the pipeline fails, reading nothing of it
+                _pipeline.AfterPipe = false;
+                _pipeline.LastSeparator = ';';
+                return;
+            }
+        }
+        if (!blank)
+        {
+            var command = _command.ToString();
+            if (_pipeline.AfterPipe && NestedShells.ReadsStandardInput(command))
+            {
+                if (_pipeline.UnquotedPrintedHole) _refusal ??= PipedTooLate;
+                if (_pipeline.StandardErrorPiped && _pipeline.UnquotedHole) _refusal ??= ErrorsPiped;
+                if (_pipeline.HereDocuments > 0) PipeHereDocumentsIntoShell(_pipeline.HereDocuments);
+                // What this shell prints holds a value unquoted: a shell after a later pipe would read it so.
+                if (_pipeline.ReaderPrintsValue) (_pipeline.UnquotedPrintedHole, _pipeline.ReaderPrintsValue) = (true, false);
+            }
+            CountCompound(command);
+        }
+        _pipeline.LastSeparator = separator;
+        if (separator == '|')
+        {
+            _pipeline.AfterPipe = true;
+            return;
+        }
+        _pipeline.AfterPipe = false;
+        (_pipeline.HereDocuments, _pipeline.StandardErrorPiped, _pipeline.UnquotedHole) = (0, false, false);
+        // Inside a group, loop or function the output may still reach a pipe after it.
+        if (_parentheses == 0 && _compound <= 0 && !_definesFunction) _pipeline.UnquotedPrintedHole = false;
+    }
+
+    private static readonly string[] CompoundOpeners = ["if", "while", "until", "for", "select", "case", "{"];
+    private static readonly string[] CompoundClosers = ["fi", "done", "esac", "}"];
+    private static readonly string[] CommandPrefixes = ["then", "else", "elif", "do", "!", "time"];
+
+    /// <summary>Follows the compound commands the command's leading reserved words open or close.</summary>
+    private void CountCompound(string command)
+    {
+        foreach (var word in command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Array.IndexOf(CompoundOpeners, word) >= 0) _compound++;
+            else if (Array.IndexOf(CompoundClosers, word) >= 0) _compound--;
+            else if (word == "function") _definesFunction = true;
+            else if (Array.IndexOf(CommandPrefixes, word) < 0) return;
+        }
+    }
+
+    /// <summary>
+    /// The pipeline's last <paramref name="count"/> here-documents, waiting for their bodies, are piped into a shell: one
+    /// no shell read yet is that shell's script (<c>cat &lt;&lt;EOF | bash</c>); what a script's shell prints is read by it
+    /// (<c>bash &lt;&lt;EOF | bash</c>).
+    /// </summary>
+    private void PipeHereDocumentsIntoShell(int count)
+    {
+        var documents = _pendingHereDocuments.ToArray();
+        _pendingHereDocuments.Clear();
+        for (var i = 0; i < documents.Length; i++)
+        {
+            var document = documents[i];
+            if (i >= documents.Length - count) document = document.Script ? document with { OutputPiped = true } : document with { Script = true };
+            _pendingHereDocuments.Enqueue(document);
+        }
     }
 
     /// <summary>The carried command line the text now being read is part of; null in this shell's own parts of it.</summary>
@@ -346,10 +533,28 @@ internal sealed class ShellQuoteContext
         _wordStart = _command.Length;
         if (_carried is not null || _command.Length < 2) return;
         var command = _command.ToString();
-        if (!NestedShells.MayCarry(command)) return;
-        var reach = NestedShells.CommandLineAt(command, 0, command.Length);
-        if (reach == CarriedCommandLine.None || option && reach == CarriedCommandLine.Words) return;
-        _carried = new CarriedShell(reach);
+        if (NestedShells.MayCarry(command))
+        {
+            var reach = NestedShells.CommandLineAt(command, 0, command.Length);
+            if (reach != CarriedCommandLine.None && !(option && reach == CarriedCommandLine.Words))
+            {
+                _carried = new CarriedShell(reach);
+                return;
+            }
+        }
+        // bash <<< "…", ssh HOST <<<'…': the here-string's one word is the script that shell reads.
+        var hereString = command.LastIndexOf("<<<", StringComparison.Ordinal);
+        // cat <<< "…" | bash: a here-string piped on into a shell is its script too.
+        if (hereString > 0 && command.Substring(hereString + 3).Trim().Length == 0)
+        {
+            if (NestedShells.ReadsHereDocument(command, 0, hereString)) _carried = new CarriedShell(CarriedCommandLine.Word);
+            else if (_wholeText is not null && PipedShells.FeedsShell(_wholeText, _position)) _carried = new CarriedShell(CarriedCommandLine.Word, readAfterPipe: true);
+            if (_carried is not null) return;
+        }
+        // echo "rm {X}" | ssh HOST: what echo or printf prints is a script for the shell at the pipe's end, known only
+        // from the whole text (a carried shell's context has none: there a value is refused when the pipe is seen).
+        if (_wholeText is not null && PrintedWords.Of(command, option, _wholeText) is { } printed && PipedShells.FeedsShell(_wholeText, _position))
+            _carried = new CarriedShell(printed);
     }
 
     /// <summary>
@@ -360,7 +565,10 @@ internal sealed class ShellQuoteContext
     private void BeginHoleWord()
     {
         if (_atWordStart && Current == ShellQuoteState.Bare && _hereDocument is null && !InComment && !_inBackticks && !InArithmetic)
+        {
+            _position = _consumed;
             BeginWord(option: false);
+        }
     }
 
     /// <summary>
@@ -374,7 +582,26 @@ internal sealed class ShellQuoteContext
         if (NestedShells.CommandLineAt(command, 0, command.Length) == CarriedCommandLine.Word) _carried = new CarriedShell(CarriedCommandLine.Word);
     }
 
-    private void EndCarried() => (_carried, _redirection) = (null, Redirection.None);
+    /// <summary>The carried command line ended: its shell's refusal, if any, is this one's.</summary>
+    private void EndCarried()
+    {
+        if (_carried is { } carried)
+        {
+            if (carried.End() is { } refusal) _refusal ??= refusal;
+            if (carried.PrintsUnquotedValue)
+            {
+                // The value is inside that shell's text, already quoted for it: no shell after a pipe can be quoted for.
+                _printsUnquotedValue = true;
+                if (_hereDocument is { } document)
+                {
+                    if (document.OutputPiped) _refusal ??= PipedTooLate;
+                }
+                else if (carried.ReadAfterPipe) _pipeline.ReaderPrintsValue = true;
+                else _pipeline.UnquotedPrintedHole = true;
+            }
+        }
+        (_carried, _redirection) = (null, Redirection.None);
+    }
 
     /// <summary>Reads a character of a redirection in a carried command line; true when it ends the redirection's target word.</summary>
     private bool AdvanceRedirection(char c)
@@ -383,6 +610,7 @@ internal sealed class ShellQuoteContext
         {
             // The command ends with its redirection (> out; next): so does the carried command line.
             EndCarried();
+            EndCommand(c);
             _command.Length = 0;
             return true;
         }
@@ -496,12 +724,24 @@ internal sealed class ShellQuoteContext
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         BeginHoleWord();
+        // Printed by echo or printf where no pipe into a shell is known yet: refused if one turns up (End).
+        // (A here-string's word, cat <<< "…", is printed as it is too.)
+        if (!IsPlainWord(value) && PrintedUnquoted(_command.ToString())) (_pipeline.UnquotedPrintedHole, _printsUnquotedValue) = (true, true);
+        if (!IsPlainWord(value) && Carried is not { ReadAfterPipe: true }) _pipeline.UnquotedHole = true;
         if (!IsPlainWord(value) && Carried is null && InScpRemotePath())
             throw new CommandQuotingException("a value in the remote path of scp (host:…) must be a plain word (letters, digits, - _ . / : @ % + , =): with SFTP (OpenSSH 9 and later) scp reads the path as written, with the legacy protocol (scp -O, older OpenSSH) the remote shell reads it again, and no quoting means the same to both.");
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
     }
+
+    /// <summary>
+    /// A hole here is printed by <paramref name="command"/> (echo, printf, a here-string's command) and not quoted for a
+    /// shell that reads the print: no pipe into one was known when the command's words began.
+    /// </summary>
+    private bool PrintedUnquoted(string command) =>
+        Carried is not { ReadsPrintedText: true } && PrintedWords.IsPrinter(command) ||
+        Carried is null && command.IndexOf("<<<", StringComparison.Ordinal) >= 0;
 
     /// <summary>A hole's text was written: whatever follows continues its word (and its line).</summary>
     /// <param name="written">The hole's text as written (quoted by <see cref="QuoteHole"/>, or a page's placeholder).</param>
@@ -515,6 +755,7 @@ internal sealed class ShellQuoteContext
         if (_hereDocument is null && !InComment) _command.Append(_holeWord ?? "_");
         (_holeWord, _holeQuoted) = (null, false);
         _atWordStart = false;
+        _consumed++; // the hole's _ in the whole text
         if (_hereDocument is not null)
         {
             _line.Append(written);
@@ -550,23 +791,31 @@ internal sealed class ShellQuoteContext
         }
     }
 
-    private static bool IsPlainWord(string value) => value.All(ShellQuoting.IsPlainWordChar);
+    private static bool IsPlainWord(string value) => ShellQuoting.IsPlainWord(value);
 
     private static bool At(string text, int index, string expected) =>
         index + expected.Length <= text.Length && string.CompareOrdinal(text, index, expected, 0, expected.Length) == 0;
 
     private void Open(FrameKind kind)
     {
-        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried));
-        (Current, _parentheses, _carried) = (ShellQuoteState.Bare, 0, null);
+        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried, _pipeline));
+        (Current, _parentheses, _carried, _pipeline) = (ShellQuoteState.Bare, 0, null, default);
         _command.Length = 0;
     }
 
     /// <summary>Closes the innermost frame: back to the quoting, the command and the carried command line around it.</summary>
     private FrameKind CloseFrame()
     {
+        // What $( ) prints stands in the command around it: so does a value it printed unquoted.
+        var printedHole = _pipeline.UnquotedPrintedHole && _frames.Peek().Kind == FrameKind.Substitution;
+        if (_frames.Peek().Kind == FrameKind.Substitution)
+        {
+            EndCarried();
+            EndCommand(')');
+        }
         var frame = _frames.Pop();
-        (Current, _parentheses, _carried) = (frame.Outer, frame.Parentheses, frame.Carried);
+        (Current, _parentheses, _carried, _pipeline) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline);
+        _pipeline.UnquotedPrintedHole |= printedHole;
         // What $( ) prints, or $(( )) computes, is part of the word around it: unknown, one plain character.
         _command.Length = 0;
         _command.Append(frame.Command).Append('_');
@@ -632,8 +881,8 @@ internal sealed class ShellQuoteContext
             // A value made this line the delimiter: the body would end here and the rest run as commands.
             if (_lineHasHole)
                 throw new CommandQuotingException("a value in a here-document makes a line equal to its delimiter: the here-document would end there, and the lines after it would run as commands.");
+            EndCarried(); // while the document is known: whether what its shell prints is piped on
             _hereDocument = null;
-            _carried = null;
             (_line.Length, _lineHasHole, _atWordStart) = (0, false, true);
             _command.Length = 0;
             StartPendingHereDocument();

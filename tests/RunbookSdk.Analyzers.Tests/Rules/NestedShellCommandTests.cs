@@ -97,5 +97,8 @@ public sealed class NestedShellCommandTests
     [InlineData("$\"sudo -u app sh -c \\\"{|RB0017:{Kubectl}|} get pods {Pod}\\\"\"")]
     [InlineData("$\"ssh {Host} 'kubectl get pods -l \\\"note={Kubectl}\\\"'\"")]
     [InlineData("$\"ssh {Host} 'echo {Kubectl}'\"")]
+    // What echo prints into a pipe to a shell is that shell's command line: the runner quotes the constant for it too.
+    [InlineData("$\"echo \\\"{|RB0017:{Kubectl}|} get pods {Pod}\\\" | ssh {Host}\"")]
+    [InlineData("$\"echo \\\"{Kubectl} get pods {Pod}\\\" | grep get\"")]
     public Task AConstantIsJudgedWhereTheNestedShellReadsIt(string command) => Act(command);
 }

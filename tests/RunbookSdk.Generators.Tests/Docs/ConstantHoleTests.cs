@@ -62,4 +62,23 @@ public sealed class ConstantHoleTests
         var documented = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.Contains("ssh {Namespace}", StringComparison.Ordinal));
         Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
     }
+
+    [Fact]
+    public void A_constant_echoed_into_a_shell_is_documented_quoted_for_that_shell_as_the_runner_runs_it()
+    {
+        var runbook = TestRunbooks.Runbook
+            .Replace("[Parameter(\"Kubernetes namespace\")]", "private const string Cache = \"/var/cache/my app\";\n    [Parameter(\"Kubernetes namespace\")]")
+            .Replace("$\"kubectl get pods -n {Namespace}\"", """$"echo \"rm -rf {Cache}\" | ssh {Namespace}" """.Trim());
+        Assert.Contains("rm -rf {Cache}", runbook);
+
+        // What the runner executes (Namespace = "db-1"): ssh's shell reads what echo prints, so the constant is quoted for it.
+        const string Cache = "/var/cache/my app";
+        var Namespace = "db-1";
+        CommandInterpolationHandler handler = $"echo \"rm -rf {Cache}\" | ssh {Namespace}";
+        var executed = handler.ToTemplate().Render();
+        Assert.Equal("echo \"rm -rf '/var/cache/my app'\" | ssh db-1", executed);
+
+        var documented = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.Contains("ssh {Namespace}", StringComparison.Ordinal));
+        Assert.Equal(executed, documented.Replace("{Namespace}", Namespace));
+    }
 }
