@@ -44,6 +44,12 @@ public sealed class RunContext
     /// <summary>Masks the values of the runbook's <c>[Secret]</c> parameters in anything shown or written.</summary>
     public SecretMasker Secrets { get; }
 
+    /// <summary>
+    /// Where each secret that was supplied came from, by parameter name (case-insensitive): the command line or the
+    /// environment. A secret the runbook defaults, or one that is missing, is not listed. Set by the host.
+    /// </summary>
+    public IReadOnlyDictionary<string, SecretSource> SecretSources { get; internal set; } = new Dictionary<string, SecretSource>();
+
     /// <summary>The escalation that applies: the runbook's own, else its handbook's.</summary>
     public EffectiveEscalation Escalation { get; }
 
@@ -89,7 +95,7 @@ public sealed class RunContext
         try
         {
             var plan = Runbook.CreatePlan(Runbook.Create(values));
-            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets), placeholders);
+            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources }, placeholders);
         }
         catch (Exception)
         {

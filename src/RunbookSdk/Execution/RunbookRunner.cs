@@ -1,3 +1,4 @@
+using RunbookSdk.Hosting;
 using Spectre.Console;
 
 namespace RunbookSdk.Execution;
@@ -50,7 +51,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     internal static string? MissingSecretsRefusal(RunContext context) => context.MissingSecrets switch
     {
         [] => null,
-        [var one] => $"Missing secret parameter '{one.Name}': pass {one.Name}=VALUE (an empty secret is a missing one, and nothing was run).",
-        var many => $"Missing secret parameters {string.Join(", ", many.Select(p => $"'{p.Name}'"))}: pass {string.Join(" ", many.Select(p => $"{p.Name}=VALUE"))} (an empty secret is a missing one, and nothing was run).",
+        [var one] => $"Missing secret parameter '{one.Name}': set the environment variable {SecretEnvironment.VariableName(one.Name)} (or pass {one.Name}=VALUE, which other users see in ps and shell history); an empty secret is a missing one, and nothing was run.",
+        var many => $"Missing secret parameters {string.Join(", ", many.Select(p => $"'{p.Name}'"))}: set the environment variables {string.Join(", ", many.Select(p => SecretEnvironment.VariableName(p.Name)))} (or pass {string.Join(" ", many.Select(p => $"{p.Name}=VALUE"))}, which other users see in ps and shell history); an empty secret is a missing one, and nothing was run.",
     };
 }
