@@ -103,6 +103,26 @@ public sealed class RunContext
         }
     }
 
+    /// <summary>
+    /// This run prepared again with <paramref name="typed"/> (secrets the operator typed at the prompt) bound over
+    /// the current values: a new instance and plan, as its commands hold the secrets, and a masker that knows them.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
+    internal RunContext WithSecretsTyped(IReadOnlyDictionary<string, string> typed)
+    {
+        var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in typed) values[name] = value;
+        var instance = Runbook.Create(values);
+        var bound = Runbook.ReadParameters(instance);
+        var parameters = Runbook.Parameters
+            .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
+            .ToArray();
+        var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
+        var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
+        return new RunContext(Runbook, instance, Runbook.CreatePlan(instance), Handbook, parameters, secrets) { SecretSources = sources };
+    }
+
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);

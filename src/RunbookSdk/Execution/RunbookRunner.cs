@@ -18,7 +18,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     public async Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+        var operatorPrompts = prompts ?? new ConsoleOperatorPrompts(console);
         ResumeState? resume = null;
         if (options.ResumeJournal is { } resumePath)
         {
@@ -27,7 +27,15 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
                 return new RunOutcome(RunStatus.NotStarted, $"the journal '{resumePath}' belongs to runbook '{resume.RunbookId}', not '{context.Runbook.Id}'.");
         }
 
-        using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), prompts ?? new ConsoleOperatorPrompts(console), resume);
+        // Asked before anything runs, and only of a person: a non-interactive run refuses below, naming the variable.
+        if (!options.NonInteractive && context.MissingSecrets.Count > 0)
+        {
+            (context, var prepareRefusal) = await MissingSecretPrompt.AskAsync(context, operatorPrompts, cancellationToken);
+            if (prepareRefusal is not null) return new RunOutcome(RunStatus.NotStarted, prepareRefusal);
+        }
+        if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+
+        using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
 
         var journalPath = options.JournalPath ?? resume?.Path ?? RunJournal.DefaultPath(context.Runbook.Id, options.Clock.GetUtcNow());

@@ -8,4 +8,7 @@ public enum SecretSource
 
     /// <summary>Read from the environment variable <c>RUNBOOK_SECRET_&lt;NAME&gt;</c> (journaled <c>environment</c>).</summary>
     Environment,
+
+    /// <summary>Typed by the operator at the interactive run's prompt, without echo (journaled <c>prompt</c>).</summary>
+    Prompt,
 }
