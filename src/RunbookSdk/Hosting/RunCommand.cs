@@ -117,6 +117,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             return Fail(ExitCodes.Failure, $"runbook '{runbook.Id}' could not be prepared: {e.GetType().Name}: {secrets.Mask(e.Message)}");
         }
 
+        if (CommandLineSecretWarning.For(run.SecretSources) is { } warning) consoles.Error.WriteVerbatimLine(warning);
+
         var executor = SelectExecutor(settings, webhook);
 
         RunOutcome outcome;

@@ -128,4 +128,31 @@ public sealed class SecretFromEnvironmentTests
             e => Assert.Equal("environment", e.Fields.GetProperty("secretSources").GetProperty("ApiToken").GetString()));
         Assert.DoesNotContain(Token, File.ReadAllText(journal));
     }
+
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData("--non-interactive")]
+    public async Task A_secret_given_on_the_command_line_still_works_with_one_warning_naming_the_variable(string mode)
+    {
+        var seen = new List<string>();
+        using var run = Runbook(seen);
+
+        var result = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "ApiToken=" + Token, mode, "--journal", run.Temp.File("run.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        var warning = Assert.Single(result.Lines, l => l.StartsWith("warning: secret", StringComparison.Ordinal));
+        Assert.Equal("warning: secret 'ApiToken' was given on the command line, where other users see it in ps output and your shell history keeps it; set the environment variable RUNBOOK_SECRET_APITOKEN instead.", warning);
+        Assert.DoesNotContain(Token, result.Output);
+    }
+
+    [Fact]
+    public async Task A_secret_from_the_environment_draws_no_warning()
+    {
+        using var run = Runbook([]);
+
+        var result = await Host.RunAsync(run.Catalog(), Environment(Token), "run", run.Id, "--non-interactive", "--journal", run.Temp.File("run.jsonl"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("warning: secret", result.Output);
+    }
 }
