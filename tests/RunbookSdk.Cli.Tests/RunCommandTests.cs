@@ -187,7 +187,23 @@ public sealed class RunCommandTests : IDisposable
         var (code, output, _) = await Cli.RunAsync("run", Assembly, "no-such-runbook", "--dry-run");
 
         Assert.Equal(2, code);
-        Assert.Contains("unknown runbook 'no-such-runbook'. Known runbooks: cli-test-restart.", output, StringComparison.Ordinal);
+        Assert.Contains("unknown runbook 'no-such-runbook'. Known runbooks: cli-test-restart, cli-test-secret.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecretIsReadFromTheToolsEnvironmentAndJournaledAsFromThereNeverItsValue()
+    {
+        // This collection runs alone, so the process's own environment is the tool's: the real lookup, no seam.
+        using var secret = new EnvironmentVariable("RUNBOOK_SECRET_TOKEN", "st-env-s3cret");
+
+        var (code, output, error) = await Cli.RunAsync("run", Assembly, "cli-test-secret", "--non-interactive", "--journal", JournalPath);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("Authorization: Bearer ***", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("st-env-s3cret", output + error, StringComparison.Ordinal);
+        var started = JsonDocument.Parse(File.ReadLines(JournalPath).First()).RootElement;
+        Assert.Equal("environment", started.GetProperty("secretSources").GetProperty("Token").GetString());
+        Assert.DoesNotContain("st-env-s3cret", File.ReadAllText(JournalPath), StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -34,4 +34,15 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
                 return new ManualAcknowledgement(ManualChoice.Abort);
         }
     }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// Keys are read without echo and without a mask character: not even the token's length reaches the screen, a
+    /// screen share or a terminal recording.
+    /// </remarks>
+    public Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken) =>
+        new TextPrompt<string>($"{Markup.Escape(parameter)} (secret; not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
+            .Secret(null)
+            .AllowEmpty()
+            .ShowAsync(console, cancellationToken);
 }

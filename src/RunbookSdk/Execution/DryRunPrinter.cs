@@ -1,3 +1,4 @@
+using RunbookSdk.Hosting;
 using RunbookSdk.Model;
 using Spectre.Console;
 
@@ -74,10 +75,14 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         var width = context.Parameters.Max(p => p.Parameter.Name.Length);
         foreach (var parameter in context.Parameters)
         {
+            var name = parameter.Parameter.Name;
             var value = parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
-                ? $"(missing: a live run refuses to start without it; pass {parameter.Parameter.Name}=VALUE)"
+                ? $"(missing: a live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
                 : parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
-            var secret = parameter.Parameter.IsSecret ? "  (secret)" : "";
+            var secret = !parameter.Parameter.IsSecret ? ""
+                : context.SecretSources.TryGetValue(name, out var source) && source == SecretSource.Environment
+                    ? $"  (secret, from {SecretEnvironment.VariableName(name)})"
+                    : "  (secret)";
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
     }

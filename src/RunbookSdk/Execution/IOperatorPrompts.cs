@@ -17,6 +17,17 @@ public interface IOperatorPrompts
     /// <param name="cancellationToken">Cancels the question.</param>
     /// <returns>Done, skipped (with a reason) or abort.</returns>
     Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Asks for the value of a <c>[Secret]</c> parameter that neither the command line nor its environment variable
+    /// supplied, without showing what is typed. Asked before anything runs. An empty answer leaves it missing, and the
+    /// run is refused as without it. The default answers empty, so a front end that cannot ask keeps the refusal.
+    /// </summary>
+    /// <param name="parameter">The parameter's name, e.g. <c>ApiToken</c>.</param>
+    /// <param name="environmentVariable">The variable it could have been read from, e.g. <c>RUNBOOK_SECRET_APITOKEN</c>.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The value typed; empty when none.</returns>
+    Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken) => Task.FromResult("");
 }
 
 /// <summary>What the operator answered to a manual instruction.</summary>

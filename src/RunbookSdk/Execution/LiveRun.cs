@@ -539,6 +539,10 @@ internal sealed partial class LiveRun : IDisposable
             ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
+            // Where each secret came from, never its value: a review of the run can tell a token typed on a shared
+            // bastion's command line (visible in ps and shell history) from one read from the environment.
+            ("secretSources", context.SecretSources.Count == 0 ? null : context.SecretSources
+                .Select(s => new KeyValuePair<string, string>(s.Key, s.Value switch { SecretSource.Environment => "environment", SecretSource.Prompt => "prompt", _ => "cli" })).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
             ("conditions", _conditions.Mode));

@@ -44,6 +44,12 @@ public sealed class RunContext
     /// <summary>Masks the values of the runbook's <c>[Secret]</c> parameters in anything shown or written.</summary>
     public SecretMasker Secrets { get; }
 
+    /// <summary>
+    /// Where each secret that was supplied came from, by parameter name (case-insensitive): the command line or the
+    /// environment. A secret the runbook defaults, or one that is missing, is not listed. Set by the host.
+    /// </summary>
+    public IReadOnlyDictionary<string, SecretSource> SecretSources { get; internal set; } = new Dictionary<string, SecretSource>();
+
     /// <summary>The escalation that applies: the runbook's own, else its handbook's.</summary>
     public EffectiveEscalation Escalation { get; }
 
@@ -89,12 +95,32 @@ public sealed class RunContext
         try
         {
             var plan = Runbook.CreatePlan(Runbook.Create(values));
-            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets), placeholders);
+            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources }, placeholders);
         }
         catch (Exception)
         {
             return (this, new Dictionary<string, string>());
         }
+    }
+
+    /// <summary>
+    /// This run prepared again with <paramref name="typed"/> (secrets the operator typed at the prompt) bound over
+    /// the current values: a new instance and plan, as its commands hold the secrets, and a masker that knows them.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
+    internal RunContext WithSecretsTyped(IReadOnlyDictionary<string, string> typed)
+    {
+        var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in typed) values[name] = value;
+        var instance = Runbook.Create(values);
+        var bound = Runbook.ReadParameters(instance);
+        var parameters = Runbook.Parameters
+            .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
+            .ToArray();
+        var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
+        var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
+        return new RunContext(Runbook, instance, Runbook.CreatePlan(instance), Handbook, parameters, secrets) { SecretSources = sources };
     }
 
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>

@@ -1,3 +1,4 @@
+using RunbookSdk.Hosting;
 using Spectre.Console;
 
 namespace RunbookSdk.Execution;
@@ -17,7 +18,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     public async Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+        var operatorPrompts = prompts ?? new ConsoleOperatorPrompts(console);
         ResumeState? resume = null;
         if (options.ResumeJournal is { } resumePath)
         {
@@ -26,7 +27,15 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
                 return new RunOutcome(RunStatus.NotStarted, $"the journal '{resumePath}' belongs to runbook '{resume.RunbookId}', not '{context.Runbook.Id}'.");
         }
 
-        using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), prompts ?? new ConsoleOperatorPrompts(console), resume);
+        // Asked before anything runs, and only of a person: a non-interactive run refuses below, naming the variable.
+        if (!options.NonInteractive && context.MissingSecrets.Count > 0)
+        {
+            (context, var prepareRefusal) = await MissingSecretPrompt.AskAsync(context, operatorPrompts, cancellationToken);
+            if (prepareRefusal is not null) return new RunOutcome(RunStatus.NotStarted, prepareRefusal);
+        }
+        if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+
+        using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
 
         var journalPath = options.JournalPath ?? resume?.Path ?? RunJournal.DefaultPath(context.Runbook.Id, options.Clock.GetUtcNow());
@@ -50,7 +59,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     internal static string? MissingSecretsRefusal(RunContext context) => context.MissingSecrets switch
     {
         [] => null,
-        [var one] => $"Missing secret parameter '{one.Name}': pass {one.Name}=VALUE (an empty secret is a missing one, and nothing was run).",
-        var many => $"Missing secret parameters {string.Join(", ", many.Select(p => $"'{p.Name}'"))}: pass {string.Join(" ", many.Select(p => $"{p.Name}=VALUE"))} (an empty secret is a missing one, and nothing was run).",
+        [var one] => $"Missing secret parameter '{one.Name}': set the environment variable {SecretEnvironment.VariableName(one.Name)} (or pass {one.Name}=VALUE, which other users see in ps and shell history); an empty secret is a missing one, and nothing was run.",
+        var many => $"Missing secret parameters {string.Join(", ", many.Select(p => $"'{p.Name}'"))}: set the environment variables {string.Join(", ", many.Select(p => SecretEnvironment.VariableName(p.Name)))} (or pass {string.Join(" ", many.Select(p => $"{p.Name}=VALUE"))}, which other users see in ps and shell history); an empty secret is a missing one, and nothing was run.",
     };
 }

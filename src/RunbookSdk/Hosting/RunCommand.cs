@@ -17,7 +17,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         public string Id { get; set; } = "";
 
         [CommandArgument(1, "[PARAMETERS]")]
-        [Description("Parameter values as name=value; names are case-insensitive.")]
+        [Description("Parameter values as name=value; names are case-insensitive. A secret not given here is read from the environment variable RUNBOOK_SECRET_NAME (the name upper-cased), which keeps it out of ps output and shell history; an interactive run asks for one still missing, echo off.")]
         public string[] Parameters { get; set; } = [];
 
         [CommandOption("--dry-run")]
@@ -98,8 +98,11 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         RunContext run;
         try
         {
-            arguments = WithJournalParameters(ParameterArguments.Parse(settings.Parameters), runbook, resume);
+            // Secrets are never journaled, so a resume reads them again the same way: command line, else environment.
+            (arguments, var secretSources) = SecretEnvironment.Fill(
+                WithJournalParameters(ParameterArguments.Parse(settings.Parameters), runbook, resume), runbook, hostOptions.EnvironmentVariable);
             run = RunContext.Bind(catalog, runbook, arguments);
+            run.SecretSources = secretSources;
         }
         catch (ParameterBindingException e)
         {
@@ -113,6 +116,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             var secrets = new SecretMasker(runbook.Parameters.Where(p => p.IsSecret).Select(p => arguments.GetValueOrDefault(p.Name)));
             return Fail(ExitCodes.Failure, $"runbook '{runbook.Id}' could not be prepared: {e.GetType().Name}: {secrets.Mask(e.Message)}");
         }
+
+        if (CommandLineSecretWarning.For(run.SecretSources) is { } warning) consoles.Error.WriteVerbatimLine(warning);
 
         var executor = SelectExecutor(settings, webhook);
 

@@ -10,4 +10,11 @@ public sealed record RunbookHostOptions
 {
     /// <summary>Observers of every live run (not of dry runs); see <see cref="IRunObserver"/>.</summary>
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
+
+    /// <summary>
+    /// Reads an environment variable (null when unset): where a <c>[Secret]</c> parameter not given on the command
+    /// line is read from (<c>RUNBOOK_SECRET_&lt;NAME&gt;</c>). The process's environment; tests give their own, as
+    /// they run in parallel in one process.
+    /// </summary>
+    internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 }

@@ -35,7 +35,7 @@ public sealed class DryRunPrinterTests
         await new DryRunPrinter(console.Console).ExecuteAsync(run, CancellationToken.None);
 
         // A live run refuses it; "(empty)" read as a value the run would use.
-        Assert.Contains("  Token = (missing: a live run refuses to start without it; pass Token=VALUE)  (secret)", console.Output.Split('\n'));
+        Assert.Contains("  Token = (missing: a live run refuses to start without it; set RUNBOOK_SECRET_TOKEN or pass Token=VALUE)  (secret)", console.Output.Split('\n'));
     }
 
     [Fact]

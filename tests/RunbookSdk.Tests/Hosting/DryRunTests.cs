@@ -19,6 +19,7 @@ public sealed class DryRunTests
         Assert.Equal(0, result.ExitCode);
         Assert.Equal(
             """
+            warning: secret 'ApiToken' was given on the command line, where other users see it in ps output and your shell history keeps it; set the environment variable RUNBOOK_SECRET_APITOKEN instead.
             Dry run of 'deploy-rollback': nothing is executed. Commands are shown as they would run.
 
             Roll back a bad deploy [prod]

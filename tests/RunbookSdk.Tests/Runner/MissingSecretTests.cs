@@ -30,7 +30,7 @@ public sealed class MissingSecretTests
         var result = await Host.RunAsync(run.Catalog(), ["run", run.Id, .. given is null ? Array.Empty<string>() : [given], "--non-interactive", "--journal", journal]);
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("error: Missing secret parameter 'ApiToken': pass ApiToken=VALUE", result.Output);
+        Assert.Contains("error: Missing secret parameter 'ApiToken': set the environment variable RUNBOOK_SECRET_APITOKEN (or pass ApiToken=VALUE", result.Output);
         Assert.Empty(log);
         Assert.False(File.Exists(journal));
     }
@@ -75,6 +75,6 @@ public sealed class MissingSecretTests
         var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("  ApiToken = (missing: a live run refuses to start without it; pass ApiToken=VALUE)  (secret)", result.Lines);
+        Assert.Contains("  ApiToken = (missing: a live run refuses to start without it; set RUNBOOK_SECRET_APITOKEN or pass ApiToken=VALUE)  (secret)", result.Lines);
     }
 }

@@ -21,6 +21,22 @@ internal sealed class ScriptedPrompts : IOperatorPrompts
         return this;
     }
 
+    /// <summary>Answers the next secret prompt with <paramref name="value"/> (empty: no answer).</summary>
+    public ScriptedPrompts AnswerSecret(string value)
+    {
+        _answers.Enqueue(new SecretAnswer(value));
+        return this;
+    }
+
+    public Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken)
+    {
+        Questions.Add($"secret {parameter} ({environmentVariable})");
+        Assert.True(_answers.Count > 0, $"unexpected secret prompt: {parameter}");
+        return Task.FromResult(Assert.IsType<SecretAnswer>(_answers.Dequeue()).Value);
+    }
+
+    private sealed record SecretAnswer(string Value);
+
     public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
         Questions.Add(question);

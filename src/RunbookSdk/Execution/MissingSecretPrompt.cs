@@ -1,0 +1,38 @@
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// Asks an interactive run's operator for each <c>[Secret]</c> neither the command line nor the environment supplied,
+/// echo off, before anything runs — at 3 a.m. on a bastion, typing the token is safer than putting it on the command
+/// line, and quicker than starting over with the variable set. The run is then prepared again with the answers, as
+/// the plan's commands hold the secret.
+/// </summary>
+internal static class MissingSecretPrompt
+{
+    /// <summary>
+    /// The run with the secrets typed bound (journaled as from the prompt), or a refusal when the runbook cannot be
+    /// prepared with them. An empty answer leaves a secret missing; the caller refuses the run then.
+    /// </summary>
+    public static async Task<(RunContext Context, string? Refusal)> AskAsync(RunContext context, IOperatorPrompts prompts, CancellationToken cancellationToken)
+    {
+        var answers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in context.MissingSecrets)
+        {
+            var answer = await prompts.AskSecretAsync(parameter.Name, SecretEnvironment.VariableName(parameter.Name), cancellationToken);
+            if (!string.IsNullOrWhiteSpace(answer)) answers[parameter.Name] = answer;
+        }
+        if (answers.Count == 0) return (context, null);
+
+        try
+        {
+            return (context.WithSecretsTyped(answers), null);
+        }
+        catch (Exception e)
+        {
+            // Conversion errors quote the value ("'hunter2' is not a whole number"): mask what was typed.
+            var typed = new SecretMasker(answers.Values);
+            return (context, $"runbook '{context.Runbook.Id}' could not be prepared with the secret typed: {typed.Mask(e.Message)}");
+        }
+    }
+}

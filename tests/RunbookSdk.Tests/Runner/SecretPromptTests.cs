@@ -1,0 +1,111 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// An interactive run whose secret neither the command line nor the environment supplied asks for it, echo off,
+/// before anything runs, instead of refusing: the engineer types the token where no <c>ps</c> or history sees it.
+/// </summary>
+public sealed class SecretPromptTests
+{
+    private const string Token = "tok-typ3d-s3cret";
+
+    private static TestRun Runbook(List<string> seen) => new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph
+                .Step("Show the header", s => s.Run($"echo \"Authorization: Bearer {p["ApiToken"]}\""))
+                .Step("Call the API", s => s.Execute("call", ctx =>
+                {
+                    seen.Add(ctx.Parameters["ApiToken"]);
+                    return Task.CompletedTask;
+                })))
+            .NoRollback("test"))
+        .Parameter("ApiToken", "", secret: true);
+
+    [Fact]
+    public async Task An_interactive_run_asks_for_a_missing_secret_naming_its_variable_and_runs_with_what_was_typed()
+    {
+        var seen = new List<string>();
+        using var run = Runbook(seen);
+        run.Prompts.AnswerSecret(Token);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["secret ApiToken (RUNBOOK_SECRET_APITOKEN)"], run.Prompts.Questions);
+        Assert.Equal([Token], seen);
+        Assert.Contains("Authorization: Bearer ***", result.Output);
+        Assert.DoesNotContain(Token, result.Output);
+        var started = result.Journal.Single(e => e.Name == "run-started");
+        Assert.Equal("prompt", started.Fields.GetProperty("secretSources").GetProperty("ApiToken").GetString());
+        Assert.DoesNotContain(Token, File.ReadAllText(run.JournalPath));
+    }
+
+    [Fact]
+    public async Task An_empty_answer_refuses_the_run_before_anything_runs()
+    {
+        var seen = new List<string>();
+        using var run = Runbook(seen);
+        run.Prompts.AnswerSecret("");
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("Missing secret parameter 'ApiToken': set the environment variable RUNBOOK_SECRET_APITOKEN", result.Outcome.Reason);
+        Assert.Empty(seen);
+        Assert.False(File.Exists(run.JournalPath));
+    }
+
+    [Fact]
+    public async Task A_non_interactive_run_never_asks()
+    {
+        using var run = Runbook([]);
+
+        var result = await run.RunAsync(TestRun.NonInteractive);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(run.Prompts.Questions);
+    }
+
+    [Fact]
+    public async Task The_console_prompt_reads_the_secret_without_echoing_it_or_its_length()
+    {
+        var console = new KeyedConsole(Token + "\r");
+
+        var answer = await new ConsoleOperatorPrompts(console).AskSecretAsync("ApiToken", "RUNBOOK_SECRET_APITOKEN", CancellationToken.None);
+
+        Assert.Equal(Token, answer);
+        Assert.Contains("ApiToken (secret; not shown as you type; next time set RUNBOOK_SECRET_APITOKEN):", console.Output);
+        Assert.DoesNotContain(Token, console.Output);
+        Assert.DoesNotContain("*", console.Output);
+    }
+
+    /// <summary>A plain console whose keyboard types <paramref name="keys"/> (<c>\r</c> is Enter).</summary>
+    private sealed class KeyedConsole(string keys) : IAnsiConsole, IAnsiConsoleInput
+    {
+        private readonly PlainConsole _plain = new();
+        private readonly Queue<char> _keys = new(keys);
+
+        public string Output => _plain.Output;
+        public Profile Profile => _plain.Console.Profile;
+        public IAnsiConsoleCursor Cursor => _plain.Console.Cursor;
+        public IAnsiConsoleInput Input => this;
+        public IExclusivityMode ExclusivityMode => _plain.Console.ExclusivityMode;
+        public RenderPipeline Pipeline => _plain.Console.Pipeline;
+        public void Clear(bool home) => _plain.Console.Clear(home);
+        public void Write(IRenderable renderable) => _plain.Console.Write(renderable);
+        public void WriteAnsi(Action<AnsiWriter> action) => _plain.Console.WriteAnsi(action);
+
+        public bool IsKeyAvailable() => _keys.Count > 0;
+
+        public ConsoleKeyInfo? ReadKey(bool intercept)
+        {
+            var key = _keys.Dequeue();
+            return key == '\r' ? new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false) : new ConsoleKeyInfo(key, ConsoleKey.A, false, false, false);
+        }
+
+        public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
+    }
+}
