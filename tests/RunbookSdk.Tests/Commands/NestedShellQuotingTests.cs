@@ -10,14 +10,11 @@ namespace RunbookSdk.Tests.Commands;
 /// stand-in script on PATH that does what ssh does with its arguments — joins the words after the host with spaces and
 /// hands them to a shell (<c>bash -c</c>), or, with none, feeds it its input — since there is no ssh server here.
 /// </summary>
-public sealed class NestedShellQuotingTests : IDisposable
+public sealed class NestedShellQuotingTests : StandInShellTests
 {
-    private readonly TempDirectory _temp = new();
-
     public NestedShellQuotingTests()
     {
-        var ssh = _temp.File("ssh");
-        File.WriteAllText(ssh, """
+        StandIn("ssh", """
             #!/bin/sh
             # Stands in for ssh: skips its options, the host and the options after it (ssh reads those too, up to a --),
             # then runs the rest as the remote side does.
@@ -27,40 +24,8 @@ public sealed class NestedShellQuotingTests : IDisposable
             done
             if [ $# -eq 0 ]; then exec bash -s; fi
             exec bash -c "$*"
-            """.Replace("\r", "", StringComparison.Ordinal));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            """);
     }
-
-    public void Dispose() => _temp.Dispose();
-
-    private string Marker => _temp.File("PWNED");
-
-    /// <summary>The hostile values, and three that would run a command if a shell split them.</summary>
-    public static TheoryData<string> Values
-    {
-        get
-        {
-            var data = HostileValues.Theory();
-            data.Add("x; touch MARKER");
-            data.Add("$(touch MARKER)");
-            data.Add("`touch MARKER`");
-            data.Add("a' ; touch MARKER ; '");
-            data.Add("a\" ; touch MARKER ; \"");
-            return data;
-        }
-    }
-
-    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
-
-    /// <summary>Runs the rendered command with the ssh stand-in first on PATH; the marker file must not appear.</summary>
-    private string Run(CommandTemplate command)
-    {
-        var output = Bash.Run($"PATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + command.Render());
-        Assert.False(File.Exists(Marker), "a value ran a command in the inner shell: " + command.Render());
-        return output;
-    }
-
-    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Values))]
@@ -132,7 +97,7 @@ public sealed class NestedShellQuotingTests : IDisposable
     {
         // The inner shell looks for a command named exactly the value, and says so (a name without a slash: bash
         // calls the handler only for those, so the marker is relative to the folder the commands run in).
-        var notFound = $"cd {ShellQuoting.QuoteBare(_temp.Path)}\ncommand_not_found_handle() {{ printf '[%s]' \"$1\"; }}; export -f command_not_found_handle\n";
+        var notFound = $"cd {ShellQuoting.QuoteBare(Temp.Path)}\ncommand_not_found_handle() {{ printf '[%s]' \"$1\"; }}; export -f command_not_found_handle\n";
         var expected = $"[{value}]";
         Assert.Equal(expected, Bash.Run(notFound + Command($"bash -c {value}").Render()));
         Assert.Equal(expected, Bash.Run(notFound + Command($"eval {value}").Render()));
@@ -151,7 +116,7 @@ public sealed class NestedShellQuotingTests : IDisposable
     [Fact]
     public void A_redirection_of_the_ssh_command_is_the_outer_shells_and_its_target_is_quoted_for_it_alone()
     {
-        var file = _temp.File("out file; touch PWNED");
+        var file = Temp.File("out file; touch PWNED");
         Run(Command($"ssh db-1 printf %s ok > {file} 2>&1"));
         Assert.Equal("ok", File.ReadAllText(file));
     }

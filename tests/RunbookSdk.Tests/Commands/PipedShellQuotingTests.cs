@@ -11,53 +11,17 @@ namespace RunbookSdk.Tests.Commands;
 /// hole is quoted for it as well. Through the real bash, with an ssh stand-in on PATH that feeds its input to a shell
 /// when it is given no command; the marker file must not appear.
 /// </summary>
-public sealed class PipedShellQuotingTests : IDisposable
+public sealed class PipedShellQuotingTests : StandInShellTests
 {
-    private readonly TempDirectory _temp = new();
-
     public PipedShellQuotingTests()
     {
-        var ssh = _temp.File("ssh");
-        File.WriteAllText(ssh, """
+        StandIn("ssh", """
             #!/bin/sh
             # Stands in for ssh: skips the host, then runs the rest as the remote side does, or, with nothing, its input.
             shift
             if [ $# -eq 0 ]; then exec bash -s; fi
             exec bash -c "$*"
-            """.Replace("\r", "", StringComparison.Ordinal));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
-    private string Marker => _temp.File("PWNED");
-
-    /// <summary>The hostile values, and the forms that would run a command if the receiving shell split them.</summary>
-    public static TheoryData<string> Values
-    {
-        get
-        {
-            var data = HostileValues.Theory();
-            data.Add("x; touch MARKER");
-            data.Add("$(touch MARKER)");
-            data.Add("`touch MARKER`");
-            data.Add("a' ; touch MARKER ; '");
-            data.Add("a\" ; touch MARKER ; \"");
-            return data;
-        }
-    }
-
-    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
-
-    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
-
-    /// <summary>Runs the rendered command with the ssh stand-in first on PATH; the marker file must not appear.</summary>
-    private string Run(CommandTemplate command)
-    {
-        var rendered = command.Render();
-        var output = Bash.Run($"cd {ShellQuoting.QuoteBare(_temp.Path)}\nPATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + rendered);
-        Assert.False(File.Exists(Marker), "a value ran a command in the shell the text was piped to: " + rendered);
-        return output;
+            """);
     }
 
     [Theory]
@@ -277,7 +241,7 @@ public sealed class PipedShellQuotingTests : IDisposable
     {
         var start = new ProcessStartInfo("/bin/bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add($"cd {ShellQuoting.QuoteBare(_temp.Path)}\nPATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + rendered);
+        start.ArgumentList.Add(InFolder(rendered));
         start.Environment.Remove("BASH_ENV");
         using var process = Process.Start(start)!;
         process.StandardInput.Close();

@@ -12,9 +12,8 @@ namespace RunbookSdk.Tests.Commands;
 /// <c>bash -c</c>; ansible's shell module runs <c>-a</c> with a shell, its command module (the default) splits it with
 /// Python's <c>shlex</c> and runs it without one. <c>scp host:{Path}</c> refuses a value that is not a plain word.
 /// </summary>
-public sealed class RemoteCommandQuotingTests : IDisposable
+public sealed class RemoteCommandQuotingTests : StandInShellTests
 {
-    private readonly TempDirectory _temp = new();
 
     public RemoteCommandQuotingTests()
     {
@@ -53,46 +52,6 @@ public sealed class RemoteCommandQuotingTests : IDisposable
             exec python3 -c 'import shlex, subprocess, sys; sys.exit(subprocess.call(shlex.split(sys.argv[1])))' "$args"
             """);
     }
-
-    public void Dispose() => _temp.Dispose();
-
-    private void StandIn(string name, string script)
-    {
-        var path = _temp.File(name);
-        File.WriteAllText(path, script.Replace("\r", "", StringComparison.Ordinal));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    private string Marker => _temp.File("PWNED");
-
-    /// <summary>The hostile values, and those that would run a command, touching the marker, if the remote shell split them.</summary>
-    public static TheoryData<string> Values
-    {
-        get
-        {
-            var data = new TheoryData<string>();
-            foreach (var value in HostileValues.All) data.Add(value);
-            data.Add("; touch MARKER");
-            data.Add("x; touch MARKER");
-            data.Add("$(touch MARKER)");
-            data.Add("`touch MARKER`");
-            data.Add("a' ; touch MARKER ; '");
-            data.Add("a\" ; touch MARKER ; \"");
-            return data;
-        }
-    }
-
-    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
-
-    /// <summary>Runs the rendered command with the stand-ins first on PATH; the marker file must not appear.</summary>
-    private string Run(CommandTemplate command)
-    {
-        var output = Bash.Run($"PATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + command.Render());
-        Assert.False(File.Exists(Marker), "a value ran a command on the remote side: " + command.Render());
-        return output;
-    }
-
-    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Values))]

@@ -8,6 +8,14 @@ internal static class Bash
 {
     public static string Run(string command)
     {
+        var (exitCode, stdout, stderr) = Execute(command);
+        Assert.True(exitCode == 0, $"bash exited {exitCode}: {stderr}\ncommand: {command}");
+        return stdout;
+    }
+
+    /// <summary>Runs <paramref name="command"/> and returns how bash ended, without judging it.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Execute(string command)
+    {
         var start = new ProcessStartInfo("/bin/bash")
         {
             RedirectStandardOutput = true,
@@ -29,7 +37,6 @@ internal static class Bash
             process.Kill(entireProcessTree: true);
             throw new TimeoutException($"bash did not finish: {command}");
         }
-        Assert.True(process.ExitCode == 0, $"bash exited {process.ExitCode}: {stderr.Result}\ncommand: {command}");
-        return stdout;
+        return (process.ExitCode, stdout, stderr.Result);
     }
 }
