@@ -158,8 +158,12 @@ internal sealed partial class FakeGitHub : IDisposable
             if (request.Method == "GET" && (m = PullRequest().Match(p)).Success)
                 return new Answer(200, new JsonObject
                 {
-                    ["id"] = 1, ["number"] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ["state"] = "open", ["title"] = "Add runbooks",
-                    ["user"] = User(), ["head"] = new JsonObject { ["label"] = "octo:runbooks", ["ref"] = "runbooks", ["sha"] = HeadSha, ["user"] = User() },
+                    ["id"] = 1,
+                    ["number"] = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    ["state"] = "open",
+                    ["title"] = "Add runbooks",
+                    ["user"] = User(),
+                    ["head"] = new JsonObject { ["label"] = "octo:runbooks", ["ref"] = "runbooks", ["sha"] = HeadSha, ["user"] = User() },
                     ["base"] = new JsonObject { ["label"] = "octo:main", ["ref"] = "main", ["sha"] = "0000000000000000000000000000000000000000", ["user"] = User() },
                 });
             if (request.Method == "POST" && p.EndsWith("/check-runs", StringComparison.Ordinal))
@@ -179,8 +183,11 @@ internal sealed partial class FakeGitHub : IDisposable
             if (request.Method == "PATCH" && (m = CheckRun().Match(p)).Success)
                 return new Answer(200, new JsonObject
                 {
-                    ["id"] = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), ["head_sha"] = HeadSha, ["name"] = "runbook validate",
-                    ["status"] = request.Body?["status"]?.GetValue<string>() ?? "in_progress", ["conclusion"] = request.Body?["conclusion"]?.GetValue<string>(),
+                    ["id"] = long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                    ["head_sha"] = HeadSha,
+                    ["name"] = "runbook validate",
+                    ["status"] = request.Body?["status"]?.GetValue<string>() ?? "in_progress",
+                    ["conclusion"] = request.Body?["conclusion"]?.GetValue<string>(),
                     ["output"] = new JsonObject { ["title"] = "t", ["summary"] = "s", ["annotations_count"] = 0 },
                 });
             if (request.Method == "GET" && (m = Label().Match(p)).Success)
@@ -205,9 +212,16 @@ internal sealed partial class FakeGitHub : IDisposable
             if (request.Method == "POST" && p.EndsWith("/issues", StringComparison.Ordinal))
                 return Remember(new JsonObject
                 {
-                    ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = request.Body!["title"]!.GetValue<string>(), ["body"] = request.Body["body"]?.GetValue<string>(),
-                    ["user"] = User(), ["labels"] = new JsonArray(request.Body["labels"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["name"] = l!.GetValue<string>(), ["color"] = "ededed" }).ToArray()),
-                    ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue, ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z",
+                    ["id"] = _nextId++,
+                    ["number"] = ++_nextIssue,
+                    ["state"] = "open",
+                    ["title"] = request.Body!["title"]!.GetValue<string>(),
+                    ["body"] = request.Body["body"]?.GetValue<string>(),
+                    ["user"] = User(),
+                    ["labels"] = new JsonArray(request.Body["labels"]!.AsArray().Select(l => (JsonNode)new JsonObject { ["name"] = l!.GetValue<string>(), ["color"] = "ededed" }).ToArray()),
+                    ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue,
+                    ["created_at"] = "2025-01-01T00:00:00Z",
+                    ["updated_at"] = "2025-01-01T00:00:00Z",
                 });
             return Error(404, "Not Found");
         }
@@ -254,9 +268,16 @@ internal sealed partial class FakeGitHub : IDisposable
         lock (_gate)
             _issues.Add(new JsonObject
             {
-                ["id"] = _nextId++, ["number"] = ++_nextIssue, ["state"] = "open", ["title"] = title, ["body"] = body, ["user"] = User("octocat"),
+                ["id"] = _nextId++,
+                ["number"] = ++_nextIssue,
+                ["state"] = "open",
+                ["title"] = title,
+                ["body"] = body,
+                ["user"] = User("octocat"),
                 ["labels"] = new JsonArray(labels.Select(l => (JsonNode)new JsonObject { ["name"] = l, ["color"] = "ededed" }).ToArray()),
-                ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue, ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z",
+                ["html_url"] = "https://github.example/octo/ops/issues/" + _nextIssue,
+                ["created_at"] = "2025-01-01T00:00:00Z",
+                ["updated_at"] = "2025-01-01T00:00:00Z",
             });
     }
 
@@ -271,17 +292,28 @@ internal sealed partial class FakeGitHub : IDisposable
 
     private static JsonObject CheckRunJson(long id, string headSha, string name, string? externalId, string appSlug = "github-actions") => new()
     {
-        ["id"] = id, ["head_sha"] = headSha, ["name"] = name, ["external_id"] = externalId,
-        ["status"] = "in_progress", ["conclusion"] = null, ["started_at"] = "2025-01-01T00:00:00Z",
+        ["id"] = id,
+        ["head_sha"] = headSha,
+        ["name"] = name,
+        ["external_id"] = externalId,
+        ["status"] = "in_progress",
+        ["conclusion"] = null,
+        ["started_at"] = "2025-01-01T00:00:00Z",
         ["output"] = new JsonObject { ["title"] = null, ["summary"] = null, ["text"] = null, ["annotations_count"] = 0 },
         ["app"] = new JsonObject { ["id"] = appSlug == "github-actions" ? 15368 : 99, ["slug"] = appSlug, ["name"] = appSlug, ["owner"] = User() },
     };
 
     private static JsonObject Comment(long id, string body, string login = "github-actions[bot]") => new()
     {
-        ["id"] = id, ["node_id"] = "IC_" + id, ["url"] = "https://api.github.example/repos/octo/ops/issues/comments/" + id,
-        ["html_url"] = "https://github.example/octo/ops/pull/7#issuecomment-" + id, ["body"] = body, ["user"] = User(login),
-        ["created_at"] = "2025-01-01T00:00:00Z", ["updated_at"] = "2025-01-01T00:00:00Z", ["author_association"] = "NONE",
+        ["id"] = id,
+        ["node_id"] = "IC_" + id,
+        ["url"] = "https://api.github.example/repos/octo/ops/issues/comments/" + id,
+        ["html_url"] = "https://github.example/octo/ops/pull/7#issuecomment-" + id,
+        ["body"] = body,
+        ["user"] = User(login),
+        ["created_at"] = "2025-01-01T00:00:00Z",
+        ["updated_at"] = "2025-01-01T00:00:00Z",
+        ["author_association"] = "NONE",
     };
 
     private static JsonObject User(string login = "github-actions[bot]") => new() { ["login"] = login, ["id"] = UserId(login), ["type"] = login.EndsWith("[bot]", StringComparison.Ordinal) ? "Bot" : "User" };

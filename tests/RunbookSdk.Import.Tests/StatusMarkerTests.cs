@@ -80,6 +80,74 @@ public sealed class StatusMarkerTests
         Assert.Contains($"\"{title}\"", string.Join("\n", project.Files.Values), StringComparison.Ordinal);
         Assert.DoesNotContain(project.Warnings, w => w.Contains("status", StringComparison.Ordinal));
     }
+    private const string BoldSteps = """
+        # Ops
+
+        ## Playbook: API Down
+
+        ### Immediate Response (0-5 minutes)
+
+        **Restart API** ✅
+
+        ```bash
+        kubectl rollout restart deployment/api -n ops
+        ```
+
+        **Scale Workers (DONE)**
+
+        ```bash
+        kubectl scale deployment/workers --replicas=4 -n ops
+        ```
+
+        1. **Flush Cache**: ⚠️ WIP
+           ```bash
+           redis-cli FLUSHALL
+           ```
+        2. **Warm Cache**
+           ```bash
+           curl -s https://api.example.com/warm
+           ```
+        """;
+
+    [Fact]
+    public void A_status_marker_after_a_bold_step_title_is_dropped_from_the_step_title()
+    {
+        // "**Restart API** ✅" made a step "Restart API" with a note "✅", and "1. **Flush Cache**: ⚠️ WIP" the step
+        // "Flush Cache: WIP": the document's state, not what the step does.
+        var project = Import(BoldSteps);
+
+        var steps = Assert.Single(project.Document.Runbooks).Phases.SelectMany(p => p.Steps).ToList();
+        Assert.Equal(["Restart API", "Scale Workers", "Flush Cache", "Warm Cache"], steps.Select(s => s.Title));
+        var code = string.Join("\n", project.Files.Values);
+        foreach (var marker in new[] { "✅", "DONE", "WIP", "⚠" }) Assert.DoesNotContain(marker, code, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Each_status_dropped_from_a_bold_step_title_is_a_warning_with_its_line()
+    {
+        var project = Import(BoldSteps);
+        var warnings = project.Warnings.Where(w => w.Contains("status", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains(warnings, w => w.StartsWith("ops.md: line 7:", StringComparison.Ordinal) && w.Contains("'✅'", StringComparison.Ordinal)
+            && w.Contains("imported as 'Restart API'", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("ops.md: line 13:", StringComparison.Ordinal) && w.Contains("DONE", StringComparison.Ordinal)
+            && w.Contains("imported as 'Scale Workers'", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("ops.md: line 19:", StringComparison.Ordinal) && w.Contains("'⚠️ WIP'", StringComparison.Ordinal)
+            && w.Contains("imported as 'Flush Cache'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("**TODO**", "TODO")]                                   // the whole title: its name
+    [InlineData("**Mark the incident done**", "Mark the incident done")] // lower case: words of the name
+    public void Bold_step_titles_that_only_look_like_a_status_keep_their_words(string paragraph, string title)
+    {
+        var project = Import($"# Ops\n\n## Playbook: API Down\n\n### Immediate Response (0-5 minutes)\n\n{paragraph}\n\n```bash\nkubectl get pods\n```\n");
+
+        Assert.Contains(Assert.Single(project.Document.Runbooks).Phases.SelectMany(p => p.Steps), s => s.Title == title);
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("status", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_heading_padded_to_the_longest_line_is_read_at_once()
     {

@@ -150,6 +150,34 @@ public sealed class SolutionConfigurationTests
         Assert.Contains(result.NoProjectReason!, Reports.MarkdownReport.Render(result, listCompleteRunbooks: true), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TheJsonReportOfASlnThatBuildsNoProjectCarriesTheReason()
+    {
+        // A script reading --json saw only "projects": [] and could not tell a solution configuration that builds
+        // nothing from a folder without runbooks.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU", debugBuilds: false));
+
+        var result = await RunbookValidator.ValidateAsync(solution);
+        using var json = System.Text.Json.JsonDocument.Parse(Reports.JsonReport.Render(result));
+
+        Assert.Equal(result.NoProjectReason, json.RootElement.GetProperty("noProjectReason").GetString());
+        Assert.Contains("builds no project in its configuration 'Debug|Any CPU'", json.RootElement.GetProperty("noProjectReason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheJsonReportOfASolutionThatBuildsAProjectHasANullReason()
+    {
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU"));
+
+        using var json = System.Text.Json.JsonDocument.Parse(Reports.JsonReport.Render(await RunbookValidator.ValidateAsync(solution)));
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.RootElement.GetProperty("noProjectReason").ValueKind);
+    }
+
     [Theory]
     [InlineData(null, "Debug|Any CPU")]
     [InlineData("Release", "Release|Any CPU")]

@@ -95,8 +95,8 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 var text = outline.Inline(paragraph);
                 if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
                 {
-                    var boldTitle = Text.Plain(bold.Groups["title"].Value).TrimEnd(':');
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
+                    var boldTitle = Text.Plain(WithoutStatus(bold.Groups["title"].Value, ref rest, paragraph.Line + 1)).TrimEnd(':');
                     // "**Add a second queue** (if needed)": the clause after the bold title is the step's condition.
                     if (rest.StartsWith('(') && ConditionalTitle.Split(boldTitle + " " + rest).Condition is not null)
                     {
@@ -132,6 +132,36 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         if (block is not ParagraphBlock) cursor.PendingIntro = null;
     }
 
+    /// <summary>
+    /// A bold step title without the status the document wrote after it (<c>**Restart API** ✅</c>, <c>**Scale
+    /// Workers (DONE)**</c>), as a heading is (<see cref="StatusMarker"/>): the marker says where the document stands, not
+    /// what the step does. <paramref name="rest"/>, the text after the bold, is emptied when it was only the marker
+    /// (else it would become a note "✅"); a dropped marker is a warning with <paramref name="line"/>.
+    /// </summary>
+    private string WithoutStatus(string title, ref string rest, int line)
+    {
+        if (rest.Length > 0 && StatusMarker.Split($"{title} {rest}") is { Marker: not null } whole && whole.Heading.Length <= title.Length)
+        {
+            WarnStatusDropped($"**{title}** {rest}", whole.Marker, whole.Heading, line);
+            rest = "";
+            return whole.Heading;
+        }
+        return WithoutStatus(title, line);
+    }
+
+    /// <summary>A step title's inline markdown without its trailing status marker; a dropped marker is a warning.</summary>
+    private string WithoutStatus(string title, int line)
+    {
+        var (bare, marker) = StatusMarker.Split(title);
+        if (marker is null) return title;
+        WarnStatusDropped(title, marker, bare, line);
+        return bare;
+    }
+
+    private void WarnStatusDropped(string written, string marker, string bare, int line) =>
+        Warnings.Add($"line {line}: the step title '{written}' ends with the status '{marker}', which is no part of its name: "
+            + $"imported as '{Text.Plain(bare).TrimEnd(':')}'");
+
     private void AddList(Cursor cursor, ListBlock list)
     {
         var items = list.OfType<ListItemBlock>().ToList();
@@ -146,7 +176,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             var first = outline.Inline((ParagraphBlock)item[0]);
             var firstLine = first.Split('\n')[0];
-            cursor.Start(Text.Plain(firstLine).TrimEnd(':'));
+            cursor.Start(Text.Plain(WithoutStatus(firstLine, item[0].Line + 1)).TrimEnd(':'));
             var restOfParagraph = string.Join("\n", first.Split('\n').Skip(1));
             if (restOfParagraph.Length > 0) cursor.Current.Actions.Add(new NoteAction(restOfParagraph));
             foreach (var block in item.Skip(1)) Add(cursor, block, withinStep: true);

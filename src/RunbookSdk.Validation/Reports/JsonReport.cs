@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace RunbookSdk.Validation.Reports;
 
-/// <summary>The whole result as JSON (<c>--json FILE</c>), for scripts: passed, runbook rows, docs and findings per project.</summary>
+/// <summary>The whole result as JSON (<c>--json FILE</c>), for scripts: passed, why no project was validated (if a solution's configuration builds none), runbook rows, docs and findings per project.</summary>
 public static class JsonReport
 {
     /// <summary>Renders <paramref name="result"/>.</summary>
@@ -17,6 +17,8 @@ public static class JsonReport
             ["errors"] = result.Count(FindingLevel.Error),
             ["warnings"] = result.Count(FindingLevel.Warning),
             ["docsCurrent"] = !result.HasStaleDocs,
+            // Null unless a solution's configuration builds no project, so a script can tell that from "no runbooks here".
+            ["noProjectReason"] = result.NoProjectReason,
             ["projects"] = new JsonArray(result.Projects.Select(p => (JsonNode)new JsonObject
             {
                 ["name"] = p.Name,

@@ -24,7 +24,7 @@ parameter	ApiToken	string	API token	1	0	""""
 | **Environment** | production |
 | **Review by** | 2027-01-31 |
 
-Values in `{braces}` are parameters (see [Parameters](#parameters)). `run payments-api-down --dry-run` prints every command with the values filled in.
+Values in `{braces}` are parameters (see [Parameters](#parameters)). In the runbook app's folder, `dotnet run -- run payments-api-down --dry-run` (or, with the `runbook` tool, `runbook run . payments-api-down --dry-run`) prints every command with the values filled in.
 
 ## Contents
 - [Symptoms](#symptoms)
