@@ -175,6 +175,9 @@ internal sealed class ShellQuoteContext
     private int _parentheses;
     private bool _atWordStart = true;
     private bool _inBackticks;
+    // Open process substitutions whose output a shell reads as its script (bash < <(…), source <(…)): the frames
+    // open outside each, and the parentheses level its ) closes. A value inside one cannot be quoted for that shell.
+    private Stack<(int Frames, int Parentheses)>? _scriptSubstitutions;
     // Variables declared -i (declare, local, typeset) earlier in the text: a later assignment to one is arithmetic.
     // Scopes are not followed (a function's local -i n makes n= outside it arithmetic too), which only refuses more.
     private HashSet<string>? _integerNames;
@@ -325,6 +328,15 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
                     break;
+                // <( … ): a process substitution, which a shell may read as its script (bash < <(…), source <(…)).
+                case ShellQuoteState.Bare when c == '(' && _command.Length > 0 && _command[_command.Length - 1] == '<' && !InArithmetic:
+                    if (ProcessSubstitutions.FeedsShell(_command.ToString(0, _command.Length - 1)))
+                        (_scriptSubstitutions ??= new Stack<(int, int)>()).Push((_frames.Count, _parentheses + 1));
+                    _parentheses++;
+                    atWordStart = true;
+                    EndCarried();
+                    _command.Length = 0;
+                    break;
                 // <<< is a here-string, not a here-document (its last two characters are no <<).
                 case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic &&
                     !(_command.Length > 0 && _command[_command.Length - 1] == '<'):
@@ -353,6 +365,8 @@ internal sealed class ShellQuoteContext
                         EndCommand(')');
                         _parentheses--;
                         _command.Length = 0;
+                        if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && _parentheses < level)
+                            open.Pop();
                     }
                     else if (_frames.Count > 0 && CloseFrame() == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
                     break;
@@ -708,6 +722,7 @@ internal sealed class ShellQuoteContext
     {
         _holeWord = _holeQuoted || value.Length == 0 || !IsPlainWord(value) ? "_" : value;
         _holeQuoted = true;
+        if (!InComment && !IsPlainWord(value)) RefuseSubstitutedIntoShell();
         if (_hereDocument is { } document)
         {
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
@@ -733,6 +748,26 @@ internal sealed class ShellQuoteContext
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
         return ShellQuoting.Quote(shown, Current);
+    }
+
+    private const string InScriptSubstitution =
+        "a value inside a process substitution that a shell reads as its script (bash < <(…), source <(…), . <(…), bash <(…), ssh HOST < <(…)) must be a plain word (letters, digits, - _ . / : @ % + , =): what the substitution prints reaches that shell unquoted for it. Pass the value as an argument (bash -c '… \"$1\"' bash {X}) or write the script into the literal text.";
+
+    private const string InCarriedSubstitution =
+        "a value inside a command substitution $( ) in a command line handed to another shell (ssh HOST \"… $(…)\", sh -c, su -c, watch, eval, text echo or printf prints piped into a shell) must be a plain word (letters, digits, - _ . / : @ % + , =): what the substitution prints lands in that shell's text unquoted for it. Put the value in the handed-on text itself, where it is quoted for that shell.";
+
+    /// <summary>
+    /// A value that is not a plain word stands where this shell substitutes it into another shell's script: inside a
+    /// process substitution a shell reads (<c>bash &lt; &lt;(echo "rm {X}")</c>), or inside a <c>$( )</c> of this shell
+    /// that stands in a command line handed on (<c>ssh HOST "rm $(echo {X})"</c>). The value is quoted for this
+    /// shell only, and what the substitution prints is read again by the other one.
+    /// </summary>
+    /// <exception cref="CommandQuotingException">Always, when the value stands in either.</exception>
+    private void RefuseSubstitutedIntoShell()
+    {
+        if (_scriptSubstitutions is { Count: > 0 }) throw new CommandQuotingException(InScriptSubstitution);
+        foreach (var frame in _frames)
+            if (frame.Kind == FrameKind.Substitution && frame.Carried is not null) throw new CommandQuotingException(InCarriedSubstitution);
     }
 
     /// <summary>
