@@ -87,6 +87,9 @@ internal sealed class ShellQuoteContext
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
     private bool _hereDocumentEscape;
+    // An unquoted delimiter's body is expanded: $( ), $(( )) and backticks in it run as commands of this shell, where a
+    // value stands outside any quotes the body's escaping gives. Followed here for every such body, script or not.
+    private BodySubstitution _bodySubstitution;
     // The simple command so far, as written (a hole as its plain value, or _): where NestedShells looks for a carrier.
     private readonly System.Text.StringBuilder _command = new();
     // The command line this shell hands to another one, while the text being read is part of it.
@@ -728,6 +731,8 @@ internal sealed class ShellQuoteContext
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
+            if (!document.Literal && _bodySubstitution.Open && !IsPlainWord(value))
+                throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
             if (_carried is { } script) shown = script.QuoteHole(value, shown);
             // Quotes mean nothing in a body; with an unquoted delimiter $, ` and \ still do, and a backslash escapes them.
@@ -897,13 +902,14 @@ internal sealed class ShellQuoteContext
         if (_pendingHereDocuments.Count == 0) return;
         var document = _pendingHereDocuments.Dequeue();
         _hereDocument = document;
-        (_line.Length, _lineHasHole, _hereDocumentEscape) = (0, false, false);
+        (_line.Length, _lineHasHole, _hereDocumentEscape, _bodySubstitution) = (0, false, false, default);
         // The shell that reads a script reads the whole body, with its own quoting.
         _carried = document.Script ? new CarriedShell(CarriedCommandLine.Words) : null;
     }
 
     private void AdvanceHereDocument(HereDocumentBody document, char c)
     {
+        if (!document.Literal) _bodySubstitution.Read(c);
         FeedScript(document, c);
         if (c != '\n')
         {

@@ -127,4 +127,33 @@ public sealed class SubstitutedShellQuotingTests : IDisposable
         var value = Hostile("x; touch MARKER");
         Assert.Equal(value, Run(Command($"printf %s \"$(echo {value})\"")));
     }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("a' ; touch MARKER ; '")]
+    [InlineData("a[$(touch MARKER)]")]
+    public void A_value_inside_a_substitution_in_an_expanded_here_document_body_is_refused(string value)
+    {
+        value = Hostile(value);
+        // With an unquoted delimiter this shell runs $( ) and backticks while it reads the body: the value is a command's text there.
+        AssertRefused(Command($"cat <<EOF\n$(printf %s {value})\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF\n`printf %s {value}`\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF\n$((1 + {value}))\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF | bash\nprintf %s $(echo {value})\nEOF"), "here-document");
+        AssertRefused(Command($"bash <<EOF\nprintf %s \"$(\n printf %s {value}\n)\"\nEOF"), "here-document");
+    }
+
+    [Fact]
+    public void A_value_in_an_expanded_here_document_body_outside_a_substitution_is_still_quoted()
+    {
+        var value = Hostile("x; $(touch MARKER) `touch MARKER`");
+        Assert.Equal($"1 {value}\n", Run(Command($"cat <<EOF\n$(printf %s 1) {value}\nEOF")));
+        // An escaped \$( is body text, no substitution.
+        Assert.Equal($"$(printf %s {value}\n", Run(Command($"cat <<EOF\n\\$(printf %s {value}\nEOF")));
+        // A quoted delimiter expands nothing: the text is printed as written.
+        Assert.Equal($"$(printf %s {value})\n", Run(Command($"cat <<'EOF'\n$(printf %s {value})\nEOF")));
+        var plain = "plain-value_1.2";
+        Assert.Equal(plain + "\n", Run(Command($"cat <<EOF\n$(printf %s {plain})\nEOF")));
+    }
 }
