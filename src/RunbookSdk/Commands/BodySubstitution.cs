@@ -19,6 +19,9 @@ internal struct BodySubstitution
     /// <summary>The body text being read stands inside a substitution.</summary>
     public readonly bool Open => _depth > 0 || _backticks;
 
+    /// <summary>The last character read is a <c>$</c> no backslash escapes: a value after it would continue an expansion.</summary>
+    public readonly bool AfterDollar => _afterDollar;
+
     /// <summary>Reads one character of the body, as written.</summary>
     public void Read(char c)
     {

@@ -731,6 +731,8 @@ internal sealed class ShellQuoteContext
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
+            if (!document.Literal && _bodySubstitution.AfterDollar && !IsPlainWord(value))
+                throw new CommandQuotingException(AfterDollar);
             if (!document.Literal && _bodySubstitution.Open && !IsPlainWord(value))
                 throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
@@ -744,6 +746,9 @@ internal sealed class ShellQuoteContext
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         BeginHoleWord();
+        var afterDollar = !IsPlainWord(value) && !_inBackticks && EndsWithUnescapedDollar(_command);
+        // Bare, $ and the quoted value make $'…', whose backslash escapes can end it early and run what follows.
+        if (afterDollar && Current == ShellQuoteState.Bare) throw new CommandQuotingException(AfterDollar);
         // Printed by echo or printf where no pipe into a shell is known yet: refused if one turns up (End).
         // (A here-string's word, cat <<< "…", is printed as it is too.)
         if (!IsPlainWord(value) && PrintedUnquoted(_command.ToString())) (_pipeline.UnquotedPrintedHole, _printsUnquotedValue) = (true, true);
@@ -752,7 +757,20 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value in the remote path of scp (host:…) must be a plain word (letters, digits, - _ . / : @ % + , =): with SFTP (OpenSSH 9 and later) scp reads the path as written, with the legacy protocol (scp -O, older OpenSSH) the remote shell reads it again, and no quoting means the same to both.");
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
-        return ShellQuoting.Quote(shown, Current);
+        // "cost ${X}": an empty "" parts the $ from a value starting with ( or {, which would make $( ) or ${ } of them.
+        return (afterDollar && Current == ShellQuoteState.DoubleQuoted ? "\"\"" : "") + ShellQuoting.Quote(shown, Current);
+    }
+
+    private const string AfterDollar =
+        "a value right after a $ outside quotes or in a here-document body (echo cost ${X}, <<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): the $ and the value would make $( ), ${ } or $'…' of it. Write \\$ for a dollar sign, or put the $ and the value in double quotes (\"cost ${X}\"), where the value is quoted exactly.";
+
+    /// <summary>The text ends with a <c>$</c> that no backslash escapes: a value after it would continue an expansion.</summary>
+    private static bool EndsWithUnescapedDollar(System.Text.StringBuilder text)
+    {
+        if (text.Length == 0 || text[text.Length - 1] != '$') return false;
+        var backslashes = 0;
+        for (var i = text.Length - 2; i >= 0 && text[i] == '\\'; i--) backslashes++;
+        return backslashes % 2 == 0;
     }
 
     private const string InScriptSubstitution =

@@ -156,4 +156,30 @@ public sealed class SubstitutedShellQuotingTests : IDisposable
         var plain = "plain-value_1.2";
         Assert.Equal(plain + "\n", Run(Command($"cat <<EOF\n$(printf %s {plain})\nEOF")));
     }
+
+    [Theory]
+    [InlineData("(touch MARKER)")]
+    [InlineData("((1+a[$(touch MARKER)]))")]
+    [InlineData("{x:-$(touch MARKER)}")]
+    [InlineData("a\\' ; touch MARKER ; '")]
+    public void A_value_right_after_a_dollar_sign_is_printed_as_it_is_or_refused(string value)
+    {
+        value = Hostile(value);
+        // In double quotes an empty "" parts the $ from the value: a dollar sign and the value, printed as they are.
+        Assert.Equal($"cost ${value}", Run(Command($"printf %s \"cost ${value}\"")));
+        Assert.Equal($"cost ${value}", Run(Command($"ssh db-1 'printf %s \"cost ${value}\"'")));
+        // Outside quotes and in a here-document body no quoting keeps them apart.
+        AssertRefused(Command($"printf %s cost ${value}"), "right after a $");
+        AssertRefused(Command($"cat <<EOF\ncost ${value}\nEOF"), "right after a $");
+        AssertRefused(Command($"ssh db-1 printf %s cost ${value}"), "right after a $");
+    }
+
+    [Fact]
+    public void A_plain_word_right_after_a_dollar_sign_still_names_a_variable()
+    {
+        Assert.Equal("/root-ish", Run(Command($"HOME=/root-ish; printf %s \"${"HOME"}\"")));
+        // An escaped dollar sign is text: the value after it is quoted as usual.
+        var value = Hostile("(touch MARKER)");
+        Assert.Equal($"${value}", Run(Command($"printf %s \\${value}")));
+    }
 }
