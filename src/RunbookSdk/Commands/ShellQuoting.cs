@@ -87,6 +87,9 @@ internal sealed class ShellQuoteContext
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
     private bool _hereDocumentEscape;
+    // An unquoted delimiter's body is expanded: $( ), $(( )) and backticks in it run as commands of this shell, where a
+    // value stands outside any quotes the body's escaping gives. Followed here for every such body, script or not.
+    private BodySubstitution _bodySubstitution;
     // The simple command so far, as written (a hole as its plain value, or _): where NestedShells looks for a carrier.
     private readonly System.Text.StringBuilder _command = new();
     // The command line this shell hands to another one, while the text being read is part of it.
@@ -175,6 +178,9 @@ internal sealed class ShellQuoteContext
     private int _parentheses;
     private bool _atWordStart = true;
     private bool _inBackticks;
+    // Open process substitutions whose output a shell reads as its script (bash < <(…), source <(…)): the frames
+    // open outside each, and the parentheses level its ) closes. A value inside one cannot be quoted for that shell.
+    private Stack<(int Frames, int Parentheses)>? _scriptSubstitutions;
     // Variables declared -i (declare, local, typeset) earlier in the text: a later assignment to one is arithmetic.
     // Scopes are not followed (a function's local -i n makes n= outside it arithmetic too), which only refuses more.
     private HashSet<string>? _integerNames;
@@ -325,6 +331,15 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
                     break;
+                // <( … ): a process substitution, which a shell may read as its script (bash < <(…), source <(…)).
+                case ShellQuoteState.Bare when c == '(' && _command.Length > 0 && _command[_command.Length - 1] == '<' && !InArithmetic:
+                    if (ProcessSubstitutions.FeedsShell(_command.ToString(0, _command.Length - 1)))
+                        (_scriptSubstitutions ??= new Stack<(int, int)>()).Push((_frames.Count, _parentheses + 1));
+                    _parentheses++;
+                    atWordStart = true;
+                    EndCarried();
+                    _command.Length = 0;
+                    break;
                 // <<< is a here-string, not a here-document (its last two characters are no <<).
                 case ShellQuoteState.Bare when c == '<' && At(literal, i + 1, "<") && !At(literal, i + 2, "<") && !InArithmetic &&
                     !(_command.Length > 0 && _command[_command.Length - 1] == '<'):
@@ -353,6 +368,8 @@ internal sealed class ShellQuoteContext
                         EndCommand(')');
                         _parentheses--;
                         _command.Length = 0;
+                        if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && _parentheses < level)
+                            open.Pop();
                     }
                     else if (_frames.Count > 0 && CloseFrame() == FrameKind.Arithmetic && At(literal, i + 1, ")")) i++;
                     break;
@@ -708,11 +725,16 @@ internal sealed class ShellQuoteContext
     {
         _holeWord = _holeQuoted || value.Length == 0 || !IsPlainWord(value) ? "_" : value;
         _holeQuoted = true;
+        if (!InComment && !IsPlainWord(value)) RefuseSubstitutedIntoShell();
         if (_hereDocument is { } document)
         {
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
+            if (!document.Literal && _bodySubstitution.AfterDollar && !IsPlainWord(value))
+                throw new CommandQuotingException(AfterDollar);
+            if (!document.Literal && _bodySubstitution.Open && !IsPlainWord(value))
+                throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
             if (_carried is { } script) shown = script.QuoteHole(value, shown);
             // Quotes mean nothing in a body; with an unquoted delimiter $, ` and \ still do, and a backslash escapes them.
@@ -724,6 +746,9 @@ internal sealed class ShellQuoteContext
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
         BeginHoleWord();
+        var afterDollar = !IsPlainWord(value) && !_inBackticks && EndsWithUnescapedDollar(_command);
+        // Bare, $ and the quoted value make $'…', whose backslash escapes can end it early and run what follows.
+        if (afterDollar && Current == ShellQuoteState.Bare) throw new CommandQuotingException(AfterDollar);
         // Printed by echo or printf where no pipe into a shell is known yet: refused if one turns up (End).
         // (A here-string's word, cat <<< "…", is printed as it is too.)
         if (!IsPlainWord(value) && PrintedUnquoted(_command.ToString())) (_pipeline.UnquotedPrintedHole, _printsUnquotedValue) = (true, true);
@@ -732,7 +757,40 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value in the remote path of scp (host:…) must be a plain word (letters, digits, - _ . / : @ % + , =): with SFTP (OpenSSH 9 and later) scp reads the path as written, with the legacy protocol (scp -O, older OpenSSH) the remote shell reads it again, and no quoting means the same to both.");
         // First for the shell that reads the command line this one hands on (ssh HOST '…', sh -c "…"), then for this one.
         if (Carried is { } carried) shown = carried.QuoteHole(value, shown);
-        return ShellQuoting.Quote(shown, Current);
+        // "cost ${X}": an empty "" parts the $ from a value starting with ( or {, which would make $( ) or ${ } of them.
+        return (afterDollar && Current == ShellQuoteState.DoubleQuoted ? "\"\"" : "") + ShellQuoting.Quote(shown, Current);
+    }
+
+    private const string AfterDollar =
+        "a value right after a $ outside quotes or in a here-document body (echo cost ${X}, <<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): the $ and the value would make $( ), ${ } or $'…' of it. Write \\$ for a dollar sign, or put the $ and the value in double quotes (\"cost ${X}\"), where the value is quoted exactly.";
+
+    /// <summary>The text ends with a <c>$</c> that no backslash escapes: a value after it would continue an expansion.</summary>
+    private static bool EndsWithUnescapedDollar(System.Text.StringBuilder text)
+    {
+        if (text.Length == 0 || text[text.Length - 1] != '$') return false;
+        var backslashes = 0;
+        for (var i = text.Length - 2; i >= 0 && text[i] == '\\'; i--) backslashes++;
+        return backslashes % 2 == 0;
+    }
+
+    private const string InScriptSubstitution =
+        "a value inside a process substitution that a shell reads as its script (bash < <(…), source <(…), . <(…), bash <(…), ssh HOST < <(…)) must be a plain word (letters, digits, - _ . / : @ % + , =): what the substitution prints reaches that shell unquoted for it. Pass the value as an argument (bash -c '… \"$1\"' bash {X}) or write the script into the literal text.";
+
+    private const string InCarriedSubstitution =
+        "a value inside a command substitution $( ) in a command line handed to another shell (ssh HOST \"… $(…)\", sh -c, su -c, watch, eval, text echo or printf prints piped into a shell) must be a plain word (letters, digits, - _ . / : @ % + , =): what the substitution prints lands in that shell's text unquoted for it. Put the value in the handed-on text itself, where it is quoted for that shell.";
+
+    /// <summary>
+    /// A value that is not a plain word stands where this shell substitutes it into another shell's script: inside a
+    /// process substitution a shell reads (<c>bash &lt; &lt;(echo "rm {X}")</c>), or inside a <c>$( )</c> of this shell
+    /// that stands in a command line handed on (<c>ssh HOST "rm $(echo {X})"</c>). The value is quoted for this
+    /// shell only, and what the substitution prints is read again by the other one.
+    /// </summary>
+    /// <exception cref="CommandQuotingException">Always, when the value stands in either.</exception>
+    private void RefuseSubstitutedIntoShell()
+    {
+        if (_scriptSubstitutions is { Count: > 0 }) throw new CommandQuotingException(InScriptSubstitution);
+        foreach (var frame in _frames)
+            if (frame.Kind == FrameKind.Substitution && frame.Carried is not null) throw new CommandQuotingException(InCarriedSubstitution);
     }
 
     /// <summary>
@@ -862,13 +920,14 @@ internal sealed class ShellQuoteContext
         if (_pendingHereDocuments.Count == 0) return;
         var document = _pendingHereDocuments.Dequeue();
         _hereDocument = document;
-        (_line.Length, _lineHasHole, _hereDocumentEscape) = (0, false, false);
+        (_line.Length, _lineHasHole, _hereDocumentEscape, _bodySubstitution) = (0, false, false, default);
         // The shell that reads a script reads the whole body, with its own quoting.
         _carried = document.Script ? new CarriedShell(CarriedCommandLine.Words) : null;
     }
 
     private void AdvanceHereDocument(HereDocumentBody document, char c)
     {
+        if (!document.Literal) _bodySubstitution.Read(c);
         FeedScript(document, c);
         if (c != '\n')
         {

@@ -1,0 +1,185 @@
+using RunbookSdk.Commands;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Commands;
+
+/// <summary>
+/// Two ways what this shell substitutes reaches a second shell unquoted for it: a process substitution that a shell
+/// reads as its script (<c>bash &lt; &lt;(echo "rm {X}")</c>, <c>source &lt;(…)</c>), and a command substitution in a
+/// command line handed to another shell (<c>ssh HOST "rm $(echo {X})"</c>), whose output lands in that shell's text.
+/// A value there must be a plain word, or the command is refused before anything runs. Through the real bash, with an
+/// ssh stand-in on PATH; the marker file must not appear.
+/// </summary>
+public sealed class SubstitutedShellQuotingTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public SubstitutedShellQuotingTests()
+    {
+        var ssh = _temp.File("ssh");
+        File.WriteAllText(ssh, """
+            #!/bin/sh
+            # Stands in for ssh: skips the host, then runs the rest as the remote side does, or, with nothing, its input.
+            shift
+            if [ $# -eq 0 ]; then exec bash -s; fi
+            exec bash -c "$*"
+            """.Replace("\r", "", StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+    }
+
+    public void Dispose() => _temp.Dispose();
+
+    private string Marker => _temp.File("PWNED");
+
+    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
+
+    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
+
+    /// <summary>Runs the rendered command with the ssh stand-in first on PATH; the marker file must not appear.</summary>
+    private string Run(CommandTemplate command)
+    {
+        var rendered = command.Render();
+        var output = Bash.Run($"cd {ShellQuoting.QuoteBare(_temp.Path)}\nPATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + rendered);
+        Assert.False(File.Exists(Marker), "a value ran a command in a second shell: " + rendered);
+        return output;
+    }
+
+    /// <summary>
+    /// The command is refused, naming no value; had it rendered, running it must still not have run the value
+    /// (so a failure here says whether the value was merely let through or actually ran).
+    /// </summary>
+    private void AssertRefused(CommandTemplate command, string expectedInMessage)
+    {
+        string rendered;
+        try
+        {
+            rendered = command.Render();
+        }
+        catch (CommandQuotingException refused)
+        {
+            Assert.Contains(expectedInMessage, refused.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Marker, refused.Message, StringComparison.Ordinal);
+            return;
+        }
+        Run(command);
+        Assert.Fail("the command was not refused: " + rendered);
+    }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("`touch MARKER`")]
+    [InlineData("a' ; touch MARKER ; '")]
+    [InlineData("a\" ; touch MARKER ; \"")]
+    [InlineData("x\ntouch MARKER")]
+    public void A_value_in_a_process_substitution_a_shell_reads_as_its_script_is_refused(string value)
+    {
+        value = Hostile(value);
+        AssertRefused(Command($"bash < <(echo \"printf %s {value}\")"), "process substitution");
+        AssertRefused(Command($"source <(echo \"printf %s '{value}'\")"), "process substitution");
+        AssertRefused(Command($". <(printf '%s\\n' \"printf %s {value}\")"), "process substitution");
+        AssertRefused(Command($"bash <(echo printf %s {value})"), "process substitution");
+        AssertRefused(Command($"ssh db-1 < <(echo \"printf %s {value}\")"), "process substitution");
+        AssertRefused(Command($"ssh db-1 'bash < <(echo \"printf %s {value}\")'"), "process substitution");
+        AssertRefused(Command($"bash <(cat <<< \"printf %s {value}\")"), "process substitution");
+    }
+
+    [Fact]
+    public void A_plain_word_in_a_process_substitution_a_shell_reads_still_runs()
+    {
+        var plain = "plain-value_1.2";
+        Assert.Equal(plain, Run(Command($"bash < <(echo \"printf %s {plain}\")")));
+        Assert.Equal(plain, Run(Command($"source <(echo printf %s {plain})")));
+        Assert.Equal(plain, Run(Command($"ssh db-1 < <(echo \"printf %s {plain}\")")));
+    }
+
+    [Fact]
+    public void A_process_substitution_no_shell_reads_as_a_script_still_quotes_its_values()
+    {
+        var value = Hostile("x; touch MARKER");
+        Assert.Equal(value, Run(Command($"cat <(printf %s {value})")));
+        Assert.Equal(value, Run(Command($"while read -r line; do printf %s \"$line\"; done < <(echo {value})")));
+    }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("a' ; touch MARKER ; '")]
+    [InlineData("a\" ; touch MARKER ; \"")]
+    public void A_value_in_a_command_substitution_inside_a_command_line_handed_on_is_refused(string value)
+    {
+        value = Hostile(value);
+        AssertRefused(Command($"ssh db-1 \"printf %s $(echo {value})\""), "handed to another shell");
+        AssertRefused(Command($"ssh db-1 printf %s $(printf %s {value})"), "handed to another shell");
+        AssertRefused(Command($"bash -c \"printf %s $(echo '{value}')\""), "handed to another shell");
+        AssertRefused(Command($"eval \"printf %s $(echo {value})\""), "handed to another shell");
+        AssertRefused(Command($"ssh db-1 \"printf %s $(echo $(echo {value}))\""), "handed to another shell");
+        AssertRefused(Command($"ssh bastion 'ssh db-1 \"printf %s $(echo {value})\"'"), "handed to another shell");
+    }
+
+    [Fact]
+    public void A_plain_word_in_a_command_substitution_inside_a_command_line_handed_on_still_runs()
+    {
+        var plain = "plain-value_1.2";
+        Assert.Equal(plain, Run(Command($"ssh db-1 \"printf %s $(echo {plain})\"")));
+        Assert.Equal(plain, Run(Command($"bash -c \"printf %s $(echo {plain})\"")));
+        // A substitution that is not part of a handed-on command line still quotes any value.
+        var value = Hostile("x; touch MARKER");
+        Assert.Equal(value, Run(Command($"printf %s \"$(echo {value})\"")));
+    }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("a' ; touch MARKER ; '")]
+    [InlineData("a[$(touch MARKER)]")]
+    public void A_value_inside_a_substitution_in_an_expanded_here_document_body_is_refused(string value)
+    {
+        value = Hostile(value);
+        // With an unquoted delimiter this shell runs $( ) and backticks while it reads the body: the value is a command's text there.
+        AssertRefused(Command($"cat <<EOF\n$(printf %s {value})\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF\n`printf %s {value}`\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF\n$((1 + {value}))\nEOF"), "here-document");
+        AssertRefused(Command($"cat <<EOF | bash\nprintf %s $(echo {value})\nEOF"), "here-document");
+        AssertRefused(Command($"bash <<EOF\nprintf %s \"$(\n printf %s {value}\n)\"\nEOF"), "here-document");
+    }
+
+    [Fact]
+    public void A_value_in_an_expanded_here_document_body_outside_a_substitution_is_still_quoted()
+    {
+        var value = Hostile("x; $(touch MARKER) `touch MARKER`");
+        Assert.Equal($"1 {value}\n", Run(Command($"cat <<EOF\n$(printf %s 1) {value}\nEOF")));
+        // An escaped \$( is body text, no substitution.
+        Assert.Equal($"$(printf %s {value}\n", Run(Command($"cat <<EOF\n\\$(printf %s {value}\nEOF")));
+        // A quoted delimiter expands nothing: the text is printed as written.
+        Assert.Equal($"$(printf %s {value})\n", Run(Command($"cat <<'EOF'\n$(printf %s {value})\nEOF")));
+        var plain = "plain-value_1.2";
+        Assert.Equal(plain + "\n", Run(Command($"cat <<EOF\n$(printf %s {plain})\nEOF")));
+    }
+
+    [Theory]
+    [InlineData("(touch MARKER)")]
+    [InlineData("((1+a[$(touch MARKER)]))")]
+    [InlineData("{x:-$(touch MARKER)}")]
+    [InlineData("a\\' ; touch MARKER ; '")]
+    public void A_value_right_after_a_dollar_sign_is_printed_as_it_is_or_refused(string value)
+    {
+        value = Hostile(value);
+        // In double quotes an empty "" parts the $ from the value: a dollar sign and the value, printed as they are.
+        Assert.Equal($"cost ${value}", Run(Command($"printf %s \"cost ${value}\"")));
+        Assert.Equal($"cost ${value}", Run(Command($"ssh db-1 'printf %s \"cost ${value}\"'")));
+        // Outside quotes and in a here-document body no quoting keeps them apart.
+        AssertRefused(Command($"printf %s cost ${value}"), "right after a $");
+        AssertRefused(Command($"cat <<EOF\ncost ${value}\nEOF"), "right after a $");
+        AssertRefused(Command($"ssh db-1 printf %s cost ${value}"), "right after a $");
+    }
+
+    [Fact]
+    public void A_plain_word_right_after_a_dollar_sign_still_names_a_variable()
+    {
+        Assert.Equal("/root-ish", Run(Command($"HOME=/root-ish; printf %s \"${"HOME"}\"")));
+        // An escaped dollar sign is text: the value after it is quoted as usual.
+        var value = Hostile("(touch MARKER)");
+        Assert.Equal($"${value}", Run(Command($"printf %s \\${value}")));
+    }
+}
