@@ -4,7 +4,8 @@ namespace RunbookSdk.Analyzers.Text;
 
 /// <summary>
 /// Whether what a command prints goes on, through a pipe, to a shell that reads it as a script:
-/// <c>echo "rm {X}" | ssh HOST</c>, <c>printf '%s\n' "…" | sh</c>, <c>echo … |&amp; bash -s</c>, <c>… | tee log | sudo bash</c>.
+/// <c>echo "rm {X}" | ssh HOST</c>, <c>printf '%s\n' "…" | sh</c>, <c>echo … |&amp; bash -s</c>, <c>… | tee log | sudo bash</c>,
+/// or through an output process substitution, <c>echo … &gt; &gt;(bash)</c>, <c>… | tee &gt;(bash)</c>.
 /// The receiving shell is one of <see cref="NestedShells.ReadsStandardInput"/>.
 /// </summary>
 /// <remarks>
@@ -41,6 +42,12 @@ internal static class PipedShells
                 case '`':
                     i = Closing(text, i, '`');
                     continue;
+                case '(' when depth == 0 && i > 0 && text[i - 1] == '>':
+                    // > >(bash), tee >(bash): what the command writes goes into that shell as through a pipe.
+                    var close = ClosingParenthesis(text, i);
+                    if (NestedShells.ReadsStandardInput(text.Substring(i + 1, close - i - 1).Trim())) return true;
+                    i = close;
+                    continue;
                 case '(':
                     depth++;
                     continue;
@@ -72,6 +79,25 @@ internal static class PipedShells
         {
             if (text[i] == '\\' && quote != '\'') i++;
             else if (text[i] == quote) return i;
+        }
+        return text.Length;
+    }
+
+    /// <summary>The index of the <c>)</c> that closes the <c>(</c> at <paramref name="open"/>, past quotes and nested parentheses.</summary>
+    private static int ClosingParenthesis(string text, int open)
+    {
+        var depth = 0;
+        for (var i = open; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\\': i++; break;
+                case '\'': i = Closing(text, i, '\''); break;
+                case '"': i = Closing(text, i, '"'); break;
+                case '`': i = Closing(text, i, '`'); break;
+                case '(': depth++; break;
+                case ')' when --depth == 0: return i;
+            }
         }
         return text.Length;
     }

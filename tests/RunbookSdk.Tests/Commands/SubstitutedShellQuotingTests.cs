@@ -10,38 +10,17 @@ namespace RunbookSdk.Tests.Commands;
 /// A value there must be a plain word, or the command is refused before anything runs. Through the real bash, with an
 /// ssh stand-in on PATH; the marker file must not appear.
 /// </summary>
-public sealed class SubstitutedShellQuotingTests : IDisposable
+public sealed class SubstitutedShellQuotingTests : StandInShellTests
 {
-    private readonly TempDirectory _temp = new();
-
     public SubstitutedShellQuotingTests()
     {
-        var ssh = _temp.File("ssh");
-        File.WriteAllText(ssh, """
+        StandIn("ssh", """
             #!/bin/sh
             # Stands in for ssh: skips the host, then runs the rest as the remote side does, or, with nothing, its input.
             shift
             if [ $# -eq 0 ]; then exec bash -s; fi
             exec bash -c "$*"
-            """.Replace("\r", "", StringComparison.Ordinal));
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-    }
-
-    public void Dispose() => _temp.Dispose();
-
-    private string Marker => _temp.File("PWNED");
-
-    private string Hostile(string value) => value.Replace("MARKER", Marker, StringComparison.Ordinal);
-
-    private static CommandTemplate Command(CommandInterpolationHandler handler) => handler.ToTemplate();
-
-    /// <summary>Runs the rendered command with the ssh stand-in first on PATH; the marker file must not appear.</summary>
-    private string Run(CommandTemplate command)
-    {
-        var rendered = command.Render();
-        var output = Bash.Run($"cd {ShellQuoting.QuoteBare(_temp.Path)}\nPATH={ShellQuoting.QuoteBare(_temp.Path)}:\"$PATH\"\n" + rendered);
-        Assert.False(File.Exists(Marker), "a value ran a command in a second shell: " + rendered);
-        return output;
+            """);
     }
 
     /// <summary>
@@ -82,6 +61,32 @@ public sealed class SubstitutedShellQuotingTests : IDisposable
         AssertRefused(Command($"ssh db-1 < <(echo \"printf %s {value}\")"), "process substitution");
         AssertRefused(Command($"ssh db-1 'bash < <(echo \"printf %s {value}\")'"), "process substitution");
         AssertRefused(Command($"bash <(cat <<< \"printf %s {value}\")"), "process substitution");
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_a_command_prints_into_an_output_process_substitution_that_is_a_shell_reaches_it_as_one_word(string value)
+    {
+        value = Hostile(value);
+        // What echo prints goes through >(…) into bash, as through a pipe: quoted for bash too, or refused.
+        foreach (var command in new[]
+                 {
+                     Command($"echo \"printf '[%s]' {value}\" > >(bash)"),
+                     Command($"echo \"printf '[%s]' {value}\" | tee >(bash) >/dev/null"),
+                 })
+        {
+            string rendered;
+            try
+            {
+                rendered = command.Render();
+            }
+            catch (CommandQuotingException refused)
+            {
+                Assert.DoesNotContain(Marker, refused.Message, StringComparison.Ordinal);
+                continue;
+            }
+            Assert.Equal($"[{value}]", Run(command));
+        }
     }
 
     [Fact]
