@@ -12,16 +12,7 @@ public sealed class SecretFromEnvironmentTests
 {
     private const string Token = "tok-3nv-s3cret";
 
-    private static TestRun Runbook(List<string> seen) => new TestRun((rb, p) => rb
-            .Phase("Act", ph => ph
-                .Step("Show the header", s => s.Run($"echo \"Authorization: Bearer {p["ApiToken"]}\""))
-                .Step("Call the API", s => s.Execute("call", ctx =>
-                {
-                    seen.Add(ctx.Parameters["ApiToken"]);
-                    return Task.CompletedTask;
-                })))
-            .NoRollback("test"))
-        .Parameter("ApiToken", "", secret: true);
+    private static TestRun Runbook(List<string> seen) => SecretUsingRunbook.Create(seen);
 
     private static Dictionary<string, string> Environment(string value) => new() { ["RUNBOOK_SECRET_APITOKEN"] = value };
 

@@ -13,16 +13,7 @@ public sealed class SecretPromptTests
 {
     private const string Token = "tok-typ3d-s3cret";
 
-    private static TestRun Runbook(List<string> seen) => new TestRun((rb, p) => rb
-            .Phase("Act", ph => ph
-                .Step("Show the header", s => s.Run($"echo \"Authorization: Bearer {p["ApiToken"]}\""))
-                .Step("Call the API", s => s.Execute("call", ctx =>
-                {
-                    seen.Add(ctx.Parameters["ApiToken"]);
-                    return Task.CompletedTask;
-                })))
-            .NoRollback("test"))
-        .Parameter("ApiToken", "", secret: true);
+    private static TestRun Runbook(List<string> seen) => SecretUsingRunbook.Create(seen);
 
     [Fact]
     public async Task An_interactive_run_asks_for_a_missing_secret_naming_its_variable_and_runs_with_what_was_typed()
