@@ -17,6 +17,13 @@ public sealed record ImportOptions
     public bool AllowIncomplete { get; init; }
 
     /// <summary>
+    /// Replace files of an earlier import whose content differs from what this import writes, and delete earlier
+    /// imported sources it no longer writes. Without it such files make the import stop with
+    /// <see cref="ImportWouldReplaceException"/> before anything is written: they may hold edits made since.
+    /// </summary>
+    public bool ReplaceChangedFiles { get; init; }
+
+    /// <summary>
     /// The RunbookSdk repository to reference from source; null to find it above <see cref="OutputDirectory"/>.
     /// Outside a repository the project references the <c>RunbookSdk</c> package.
     /// </summary>

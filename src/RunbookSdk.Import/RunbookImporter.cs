@@ -9,11 +9,15 @@ namespace RunbookSdk.Import;
 /// <summary>
 /// Imports a markdown incident-response document as a runbook project: a handbook class for the shared parts,
 /// one runbook class per playbook or procedure, and a .csproj. Files are written only when the whole import
-/// succeeded (into a temporary folder first, then moved), so a bad input leaves the output folder untouched.
+/// succeeded (into a temporary folder first, then moved), so a bad input leaves the output folder untouched. A file of
+/// an earlier import that would change or be deleted stops the import unless <see cref="ImportOptions.ReplaceChangedFiles"/>.
 /// </summary>
 public static class RunbookImporter
 {
-    /// <summary>Imports <paramref name="markdownFile"/>; throws <see cref="ImportException"/> for bad input.</summary>
+    /// <summary>
+    /// Imports <paramref name="markdownFile"/>; throws <see cref="ImportException"/> for bad input and
+    /// <see cref="ImportWouldReplaceException"/> when it would change files of an earlier import (unless allowed).
+    /// </summary>
     /// <param name="markdownFile">The markdown document.</param>
     /// <param name="options">Where to write, and how.</param>
     /// <returns>What was written.</returns>
@@ -25,7 +29,7 @@ public static class RunbookImporter
         var output = Path.GetFullPath(options.OutputDirectory);
         var ns = Namespace(options.Namespace, output, markdownFile);
         var project = Generate(source, ns, options.AllowIncomplete, output, options.RepositoryRoot ?? ProjectFile.FindRepository(output));
-        var written = WriteAll(markdownFile, output, project.Files);
+        var written = WriteAll(markdownFile, output, project.Files, options.ReplaceChangedFiles);
         return new ImportResult(Path.Combine(output, project.ProjectName + ".csproj"), written, project.RunbookIds, project.Warnings);
     }
 
@@ -86,8 +90,9 @@ public static class RunbookImporter
         return new GeneratedProject(shortName, files, document.Runbooks.Select(r => r.Id).ToList(), warnings, document);
     }
 
-    private static IReadOnlyList<string> WriteAll(string markdownFile, string output, IReadOnlyDictionary<string, string> files)
+    private static IReadOnlyList<string> WriteAll(string markdownFile, string output, IReadOnlyDictionary<string, string> files, bool replaceChangedFiles)
     {
+        var stale = new List<string>();
         if (Directory.Exists(output))
         {
             var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
@@ -96,17 +101,26 @@ public static class RunbookImporter
                 .ToList();
             if (foreign.Count > 0)
                 throw new ImportException(markdownFile, null, $"output folder {output} already holds files this import did not write ({string.Join(", ", foreign.Take(3))}); choose an empty folder");
+
+            // Sources of an earlier import of the same document that this one no longer writes would still compile: removed below.
+            stale.AddRange(Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile)).Order(StringComparer.Ordinal));
+            if (!replaceChangedFiles)
+            {
+                // Checked before anything is written: the user may have edited what the last import wrote, and an
+                // import that stopped half-way would leave a project mixing both versions.
+                var replaced = files.Where(f => Differs(Path.Combine(output, f.Key), f.Value)).Select(f => Path.Combine(output, f.Key)).Order(StringComparer.Ordinal).ToList();
+                if (replaced.Count > 0 || stale.Count > 0)
+                    throw new ImportWouldReplaceException(markdownFile, output, replaced, stale);
+            }
         }
         var parent = Path.GetDirectoryName(output) ?? ".";
         var staging = Path.Combine(parent, $".{Path.GetFileName(output)}.import-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(staging);
-            foreach (var (name, text) in files) File.WriteAllText(Path.Combine(staging, name), text);
+            foreach (var (name, text) in files) File.WriteAllText(Path.Combine(staging, name), text, Utf8);
             Directory.CreateDirectory(output);
-            // Sources of an earlier import of the same document that this one no longer writes would still compile: remove them.
-            foreach (var stale in Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile)))
-                File.Delete(stale);
+            foreach (var file in stale) File.Delete(file);
             var written = new List<string>();
             foreach (var name in files.Keys)
             {
@@ -125,6 +139,13 @@ public static class RunbookImporter
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
     }
+
+    /// <summary>Whether <paramref name="path"/> exists with other content than <paramref name="text"/> written as the import writes it.</summary>
+    private static bool Differs(string path, string text) =>
+        File.Exists(path) && !File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8.GetBytes(text));
+
+    // How the files are written, and compared with what is there: UTF-8 without a byte order mark.
+    private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
     /// <summary>
     /// A file an earlier import of the same document wrote (its header names the document): it may be replaced.

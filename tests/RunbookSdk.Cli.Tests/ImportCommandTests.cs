@@ -163,6 +163,69 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Importing_again_over_an_edited_file_refuses_lists_it_and_writes_nothing()
+    {
+        // Re-running an import used to replace the classes the user had edited since, silently.
+        var dir = Path.Combine(_work, "Payments");
+        var file = Input("payments.md", Runbook);
+        Run("import", file, "--out", dir);
+        var handbook = Path.Combine(dir, "PaymentsHandbook.cs");
+        var edited = File.ReadAllText(handbook) + "// escalation reviewed with the payments lead\n";
+        File.WriteAllText(handbook, edited);
+        var runbook = Path.Combine(dir, "CardProcessorOutage.cs");
+        File.Delete(runbook);
+
+        var (code, output, error) = Run("import", file, "--out", dir);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("error: ", error);
+        Assert.Contains("--force", error);
+        Assert.Contains("  replaced: " + handbook, error);
+        Assert.Equal(edited, File.ReadAllText(handbook));
+        Assert.False(File.Exists(runbook)); // all or nothing: the file that was missing is not written either
+        Assert.DoesNotContain(Directory.GetDirectories(_work), d => Path.GetFileName(d).StartsWith('.')); // no staging folder left
+    }
+
+    [Fact]
+    public void Force_replaces_an_edited_file()
+    {
+        var dir = Path.Combine(_work, "Payments");
+        var file = Input("payments.md", Runbook);
+        Run("import", file, "--out", dir);
+        var handbook = Path.Combine(dir, "PaymentsHandbook.cs");
+        var imported = File.ReadAllText(handbook);
+        File.WriteAllText(handbook, imported + "// edited\n");
+
+        var (code, output, error) = Run("import", file, "--out", dir, "--force");
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal(imported, File.ReadAllText(handbook));
+    }
+
+    [Fact]
+    public void Importing_again_over_a_file_the_updated_document_no_longer_writes_refuses_to_remove_it()
+    {
+        // A runbook left out of the updated document: its class (perhaps edited) would be deleted.
+        var dir = Path.Combine(_work, "Payments");
+        var file = Input("payments.md", Runbook);
+        Run("import", file, "--out", dir);
+        File.WriteAllText(file, Runbook.Replace("Playbook: Card processor outage", "Playbook: Card network outage"));
+
+        var (code, output, error) = Run("import", file, "--out", dir);
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("  removed:  " + Path.Combine(dir, "CardProcessorOutage.cs"), error);
+        Assert.True(File.Exists(Path.Combine(dir, "CardProcessorOutage.cs")));
+        Assert.False(File.Exists(Path.Combine(dir, "CardNetworkOutage.cs")));
+
+        var (forced, _, forcedError) = Run("import", file, "--out", dir, "--force");
+
+        Assert.True(forced == 0, forcedError);
+        Assert.False(File.Exists(Path.Combine(dir, "CardProcessorOutage.cs")));
+        Assert.True(File.Exists(Path.Combine(dir, "CardNetworkOutage.cs")));
+    }
+
+    [Fact]
     public void Mojibake_is_repaired_with_a_warning()
     {
         var file = Input("mojibake.md", Runbook.Replace("## Escalation", "## ðŸš¨ Escalation"));

@@ -4,7 +4,7 @@ using Spectre.Console.Cli;
 
 namespace RunbookSdk.Cli.Commands;
 
-/// <summary><c>import FILE.md --out DIR [--namespace N] [--allow-incomplete]</c>.</summary>
+/// <summary><c>import FILE.md --out DIR [--namespace N] [--allow-incomplete] [--force]</c>.</summary>
 internal sealed class ImportCommand(CliOutput output) : Command<ImportCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -24,6 +24,10 @@ internal sealed class ImportCommand(CliOutput output) : Command<ImportCommand.Se
         [CommandOption("--allow-incomplete")]
         [Description("Write waivers for missing escalation, rollback and verification so the project builds (the analyzers report them otherwise).")]
         public bool AllowIncomplete { get; set; }
+
+        [CommandOption("--force")]
+        [Description("Replace files of an earlier import that differ from what this import writes (edits made to them since are lost), and delete imported classes of runbooks the document no longer has. Without it the import lists them and writes nothing.")]
+        public bool Force { get; set; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -35,6 +39,7 @@ internal sealed class ImportCommand(CliOutput output) : Command<ImportCommand.Se
                 OutputDirectory = settings.Out,
                 Namespace = settings.Namespace,
                 AllowIncomplete = settings.AllowIncomplete,
+                ReplaceChangedFiles = settings.Force,
             });
             foreach (var warning in result.Warnings) output.Error.WriteLine($"warning: {warning}");
             output.Out.WriteLine($"Imported {result.Runbooks.Count} runbook{(result.Runbooks.Count == 1 ? "" : "s")} ({string.Join(", ", result.Runbooks)}) into {result.ProjectFile}.");
@@ -44,6 +49,13 @@ internal sealed class ImportCommand(CliOutput output) : Command<ImportCommand.Se
         catch (ImportException e)
         {
             output.Error.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
+        catch (ImportWouldReplaceException e)
+        {
+            output.Error.WriteLine($"error: {e.Message}");
+            foreach (var file in e.Replaced) output.Error.WriteLine($"  replaced: {file}");
+            foreach (var file in e.Removed) output.Error.WriteLine($"  removed:  {file}");
             return ExitCodes.Failure;
         }
     }
