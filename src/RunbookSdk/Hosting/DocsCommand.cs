@@ -5,14 +5,18 @@ using Spectre.Console.Cli;
 
 namespace RunbookSdk.Hosting;
 
-/// <summary><c>docs --out DIR [--check]</c>: writes the generated pages, or checks that a folder holds them unchanged.</summary>
+/// <summary>
+/// <c>docs [--out DIR] [--check]</c>: writes the generated pages, or checks that a folder holds them unchanged. Without
+/// <c>--out</c>, the <c>docs</c> folder in the current folder: the app knows no project folder (it may run far from
+/// its sources), and <c>cd</c> into the project then <c>dotnet run -- docs</c> is where the build writes them too.
+/// </summary>
 internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles) : Command<DocsCommand.Settings>
 {
     public sealed class Settings : CommandSettings
     {
-        [CommandOption("-o|--out <DIR>", isRequired: true)]
-        [Description("The docs folder. Generated pages in it are replaced; hand-written files are kept.")]
-        public string Out { get; set; } = "";
+        [CommandOption("-o|--out <DIR>")]
+        [Description("The docs folder. Generated pages in it are replaced; hand-written files are kept. Default: docs in the current folder.")]
+        public string? Out { get; set; }
 
         [CommandOption("--check")]
         [Description("Write nothing; exit 1 and list the pages that are stale, missing or extra (for CI).")]
@@ -24,7 +28,9 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
         try
         {
             var docs = GeneratedDocs.From(catalog);
-            return settings.Check ? Check(docs, settings.Out) : Write(docs, settings.Out);
+            // The default is named in full in what is printed: the folder a relative "docs" means is not always obvious.
+            var directory = settings.Out ?? Path.GetFullPath(DefaultDirectory);
+            return settings.Check ? Check(docs, directory) : Write(docs, directory);
         }
         catch (Exception e) when (e is DocsException or IOException or UnauthorizedAccessException)
         {
@@ -32,6 +38,9 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
             return e is DocsException ? ExitCodes.Usage : ExitCodes.Failure;
         }
     }
+
+    /// <summary>Where the pages go without <c>--out</c>, relative to the current folder.</summary>
+    internal const string DefaultDirectory = "docs";
 
     private int Write(GeneratedDocs docs, string directory)
     {
@@ -55,7 +64,8 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
         foreach (var file in drift.Stale) error.WriteVerbatimLine($"  stale:   {file}");
         foreach (var file in drift.Missing) error.WriteVerbatimLine($"  missing: {file}");
         foreach (var file in drift.Extra) error.WriteVerbatimLine($"  extra:   {file}");
-        error.WriteVerbatimLine($"Run 'docs --out {directory}' and commit the result.");
+        // Not "docs --out DIR": the same check runs as `runbook docs APP --check`, whose command line is another.
+        error.WriteVerbatimLine("Write them again (the same command without --check) and commit the result.");
         return ExitCodes.Failure;
     }
 }

@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 namespace RunbookSdk.Hosting;
 
 /// <summary>
-/// The command line of a runbook project: <c>list</c>, <c>docs --out DIR [--check]</c> and
+/// The command line of a runbook project: <c>list</c>, <c>docs [--out DIR] [--check]</c> and
 /// <c>run &lt;id&gt; [name=value ...] [--dry-run]</c>. The generated <c>Main</c> of every runbook project calls
 /// <see cref="RunAsync(string[], RunbookCatalog)"/> with the assembly's catalog.
 /// </summary>
@@ -96,6 +96,20 @@ public static class RunbookHost
     public static Task<int> RunAsync(string[] args, RunbookCatalog catalog, IAnsiConsole console, RunbookHostOptions options, CancellationToken cancellationToken) =>
         RunAsync(args, catalog, new HostConsoles(console, console), options, cancellationToken);
 
+    /// <summary>
+    /// Runs the command line writing results to <paramref name="output"/> and errors (a stale page, a failed step's
+    /// reason) to <paramref name="error"/>: for a tool that loads the app, such as <c>runbook docs</c>.
+    /// </summary>
+    /// <param name="args">The command-line arguments.</param>
+    /// <param name="catalog">The assembly's runbooks and handbooks.</param>
+    /// <param name="output">Where results go: plans, tables, help.</param>
+    /// <param name="error">Where error messages and drift reports go.</param>
+    /// <param name="options">What the host adds, such as run observers.</param>
+    /// <param name="cancellationToken">Cancels a run.</param>
+    /// <returns>The process exit code.</returns>
+    public static Task<int> RunAsync(string[] args, RunbookCatalog catalog, IAnsiConsole output, IAnsiConsole error, RunbookHostOptions options, CancellationToken cancellationToken) =>
+        RunAsync(args, catalog, new HostConsoles(output, error), options, cancellationToken);
+
     internal static Task<int> RunAsync(string[] args, RunbookCatalog catalog, HostConsoles consoles, CancellationToken cancellationToken) =>
         RunAsync(args, catalog, consoles, new RunbookHostOptions(), cancellationToken);
 
@@ -127,7 +141,7 @@ public static class RunbookHost
                 .WithDescription("Lists the runbooks and handbooks in this assembly.");
             config.AddCommand<DocsCommand>("docs")
                 .WithDescription("Writes the generated markdown pages to a folder, or checks that they are current.")
-                .WithExample("docs", "--out", "docs")
+                .WithExample("docs")
                 .WithExample("docs", "--out", "docs", "--check");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Runs a runbook, journaling every step. With --dry-run, prints the resolved plan and executes nothing.")

@@ -212,6 +212,17 @@ public sealed class DocsCommandTests
     }
 
     [Fact]
-    public async Task The_out_option_is_required() =>
-        Assert.Equal(2, (await Host.RunAsync(Catalog, "docs")).ExitCode);
+    public async Task Without_out_the_docs_folder_in_the_current_folder_is_used_and_named_in_full()
+    {
+        // --check, so nothing is written into the test's own folder; the process test of `runbook docs` writes for real.
+        var expected = Path.Combine(Environment.CurrentDirectory, "docs");
+        Assert.False(Directory.Exists(expected));
+
+        var result = await Host.RunAsync(Catalog, "docs", "--check");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"error: docs in {expected} are not up to date:", result.Output);
+        Assert.Contains("  missing: index.md", result.Output);
+        Assert.False(Directory.Exists(expected));
+    }
 }
