@@ -49,6 +49,11 @@ public static class RunbookCli
                 .WithDescription("Compiles runbook projects with the generator and analyzers, prints the completeness table and fails on error findings or stale docs.")
                 .WithExample("validate", "samples/")
                 .WithExample("validate", ".", "--markdown", "summary.md", "--sarif", "runbooks.sarif", "--github-repo", "octo/ops", "--pr", "7");
+            config.AddCommand<DocsCommand>("docs")
+                .WithDescription("Builds a runbook project (or loads its assembly) and writes its generated pages to the project's docs folder, or checks that they are current.")
+                .WithExample("docs", "samples/Omnix")
+                .WithExample("docs", "samples/Omnix", "--check")
+                .WithExample("docs", "samples/Omnix/bin/Debug/net10.0/Omnix.dll", "--out", "site/runbooks");
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Builds a runbook project (or loads its assembly) and runs a runbook; --incident-repo keeps the incident in a GitHub issue.")
                 .WithExample("run", "samples/Sandbox", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:5099", "--yes", "--incident-repo", "octo/ops");

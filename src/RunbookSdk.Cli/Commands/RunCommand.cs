@@ -97,8 +97,8 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         RunbookCatalog catalog;
         try
         {
-            var assembly = await RunbookApp.AssemblyPathAsync(settings.App, settings.NoBuild, output.Error, cancellationToken);
-            catalog = RunbookApp.LoadCatalog(assembly);
+            var app = await RunbookApp.LocateAsync(settings.App, settings.NoBuild, output.Error, cancellationToken);
+            catalog = RunbookApp.LoadCatalog(app.AssemblyPath);
         }
         catch (RunbookAppException e)
         {
@@ -136,7 +136,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
         var exitCode = ReferenceEquals(output.Out, System.Console.Out)
             ? await RunbookHost.RunAsync(args, catalog, options)
-            : await RunbookHost.RunAsync(args, catalog, Console(output.Out), options, cancellationToken);
+            : await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), options, cancellationToken);
 
         if (incident?.Reporter is GitHubIncidentReporter { IssueNumber: { } number })
             output.Out.WriteLine($"Incident issue: {settings.IncidentRepo}#{number}");
@@ -156,19 +156,5 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         if (settings.Journal is { } journal) { yield return "--journal"; yield return journal; }
         if (settings.Resume is { } resume) { yield return "--resume"; yield return resume; }
         if (settings.Webhook is { } webhook) { yield return "--webhook"; yield return webhook; }
-    }
-
-    /// <summary>A plain console on <paramref name="writer"/> (output captured by a caller, e.g. tests).</summary>
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 4096;
-        return console;
     }
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using System.Runtime.Loader;
+using System.Text.Json;
 using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Cli.Commands;
@@ -13,14 +14,15 @@ internal static class RunbookApp
     /// <summary>
     /// The assembly of <paramref name="path"/>: the path itself for a <c>.dll</c>, else the project's Debug build
     /// output as MSBuild names it (<c>TargetPath</c>, so an <c>OutputPath</c>, artifacts layout or assembly name of the
-    /// project's own is honoured), built first unless <paramref name="noBuild"/>.
+    /// project's own is honoured), built first unless <paramref name="noBuild"/>; for a project also the folder its
+    /// build writes the docs to.
     /// </summary>
     /// <exception cref="RunbookAppException">The path is neither, the build failed, or the assembly is missing.</exception>
-    public static async Task<string> AssemblyPathAsync(string path, bool noBuild, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<RunbookAppBuild> LocateAsync(string path, bool noBuild, TextWriter log, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
-            return File.Exists(full) ? full : throw new RunbookAppException($"the assembly '{path}' does not exist.");
+            return File.Exists(full) ? new RunbookAppBuild(full, null) : throw new RunbookAppException($"the assembly '{path}' does not exist.");
 
         var project = ProjectFile(full, path);
         if (!noBuild)
@@ -29,10 +31,10 @@ internal static class RunbookApp
             await DotnetAsync(cancellationToken, "build", project, "--nologo", "-v", "q", "-c", Configuration);
         }
 
-        var assembly = await TargetPathAsync(project, cancellationToken);
-        return File.Exists(assembly)
-            ? assembly
-            : throw new RunbookAppException($"'{assembly}' does not exist{(noBuild ? ": build the project first, or drop --no-build" : " after the build")}.");
+        var build = await EvaluateAsync(project, cancellationToken);
+        return File.Exists(build.AssemblyPath)
+            ? build
+            : throw new RunbookAppException($"'{build.AssemblyPath}' does not exist{(noBuild ? ": build the project first, or drop --no-build" : " after the build")}.");
     }
 
     // The configuration `dotnet build` and `dotnet run` use by default, so a project the developer just built is used as is.
@@ -80,15 +82,26 @@ internal static class RunbookApp
     }
 
     /// <summary>
-    /// Where the project's build puts its assembly, asked of MSBuild. A second evaluation after the build, because
-    /// <c>dotnet build -getProperty</c> only evaluates: it prints the path and exits 0 without building.
+    /// Where the project's build puts its assembly and its docs, asked of MSBuild. A second evaluation after the
+    /// build, because <c>dotnet build -getProperty</c> only evaluates: it prints the path and exits 0 without building.
     /// </summary>
-    private static async Task<string> TargetPathAsync(string project, CancellationToken cancellationToken)
+    private static async Task<RunbookAppBuild> EvaluateAsync(string project, CancellationToken cancellationToken)
     {
-        var targetPath = (await DotnetAsync(cancellationToken, "msbuild", project, "-nologo", "-getProperty:TargetPath", $"-p:Configuration={Configuration}")).Trim();
-        return targetPath.Length > 0
-            ? targetPath
-            : throw new RunbookAppException($"'{project}' builds for several target frameworks: give the built assembly (.dll) of one instead.");
+        // With more than one -getProperty MSBuild prints {"Properties": {"Name": "value", ...}}.
+        var json = await DotnetAsync(cancellationToken, "msbuild", project, "-nologo", "-getProperty:TargetPath", "-getProperty:RunbookSdkDocsDirectory", $"-p:Configuration={Configuration}");
+        string? Property(string name)
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("Properties").TryGetProperty(name, out var value) && value.GetString() is { Length: > 0 } text ? text.Trim() : null;
+        }
+
+        var targetPath = Property("TargetPath")
+            ?? throw new RunbookAppException($"'{project}' builds for several target frameworks: give the built assembly (.dll) of one instead.");
+        // As the build target writes them: RunbookSdkDocsDirectory (relative to the project, as MSBuild's Exec runs
+        // there), else the docs folder beside the project (a project that does not import RunbookSdk.targets).
+        var projectDirectory = Path.GetDirectoryName(project)!;
+        var docs = Path.GetFullPath(Property("RunbookSdkDocsDirectory") ?? "docs", projectDirectory);
+        return new RunbookAppBuild(targetPath, docs);
     }
 
     /// <summary>Runs the .NET CLI and returns what it printed; a failure becomes the error, with its output.</summary>
