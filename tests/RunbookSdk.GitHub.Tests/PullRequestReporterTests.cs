@@ -1,3 +1,4 @@
+using RunbookSdk.Validation;
 using RunbookSdk.GitHub.PullRequests;
 
 namespace RunbookSdk.GitHub.Tests;
@@ -242,6 +243,22 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.True(body.Length <= FakeGitHub.MaxBodyLength, body.Length.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Contains("`zz-payments-queue-stuck`", body, StringComparison.Ordinal);
         Assert.Contains("`runbooks/Platform/QueueStuck.cs(12,5)` | Runbook 'zz-payments-queue-stuck' has no rollback", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhyNoProjectWasValidatedIsInTheCommentAndTheCheckRunSummary()
+    {
+        // The Checks tab said "0 runbooks in 0 projects ... docs current." and nothing about the solution configuration.
+        const string reason = "Payments.sln builds no project in its configuration 'Debug|Any CPU' (dotnet build of it builds nothing).";
+        var result = new ValidationResult("/repo", []) { NoProjectReason = reason };
+
+        var report = await Reporter().ReportAsync(result, 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Contains("No runbook project found: " + reason, Assert.Single(_github.CommentBodies), StringComparison.Ordinal);
+        var completed = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
+        Assert.Equal("Runbook validation failed", completed.Body!["output"]!["title"]!.GetValue<string>());
+        Assert.Contains("No runbook project found: " + reason, completed.Body["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
     public void Dispose() => _github.Dispose();

@@ -167,6 +167,25 @@ public sealed class SolutionConfigurationTests
     }
 
     [Fact]
+    public async Task TheSarifReportOfASlnThatBuildsNoProjectCarriesTheReasonAsAToolExecutionNotification()
+    {
+        // Code scanning showed an empty, successful-looking analysis: no result, and nothing said why.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("QueueStuck.cs", Runbooks.WithoutRollback);
+        var solution = Path.Combine(project.Root, "Payments.sln");
+        File.WriteAllText(solution, Sln("Debug|Any CPU", "Release|Any CPU", debugBuilds: false));
+
+        var result = await RunbookValidator.ValidateAsync(solution);
+        using var sarif = System.Text.Json.JsonDocument.Parse(Reports.SarifReport.Render(result));
+
+        var invocation = sarif.RootElement.GetProperty("runs")[0].GetProperty("invocations")[0];
+        Assert.False(invocation.GetProperty("executionSuccessful").GetBoolean());
+        var notification = invocation.GetProperty("toolExecutionNotifications")[0];
+        Assert.Equal("error", notification.GetProperty("level").GetString());
+        Assert.Equal("No runbook project found: " + result.NoProjectReason, notification.GetProperty("message").GetProperty("text").GetString());
+        Assert.Contains("builds no project in its configuration 'Debug|Any CPU'", notification.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheJsonReportOfASolutionThatBuildsAProjectHasANullReason()
     {
         using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete);

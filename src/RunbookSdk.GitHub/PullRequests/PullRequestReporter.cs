@@ -164,7 +164,8 @@ public sealed class PullRequestReporter
 
         var annotations = Annotations(result);
         var title = result.Passed ? "Runbooks complete, docs current" : "Runbook validation failed";
-        var summary = MarkdownReport.Summary(result);
+        // The Checks tab shows only this summary: without the line, "0 runbooks in 0 projects" does not say why.
+        var summary = MarkdownReport.Summary(result) + (MarkdownReport.NoProjectLine(result) is { } noProject ? "\n\n" + noProject : "");
         var conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
         var sent = 0;
         try

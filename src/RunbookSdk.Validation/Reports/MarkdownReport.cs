@@ -73,9 +73,7 @@ public static class MarkdownReport
         md.AppendLine(Summary(result)).AppendLine();
         if (result.Projects.Count == 0)
         {
-            md.AppendLine(result.NoProjectReason is { } reason
-                ? "No runbook project found: " + Entities(reason)
-                : "No runbook project found (no project whose sources declare `[Runbook]` or `[Handbook]`).");
+            md.AppendLine(NoProject(result));
             return md.ToString();
         }
 
@@ -135,6 +133,21 @@ public static class MarkdownReport
             + $"{result.Count(FindingLevel.Error)} error(s), {result.Count(FindingLevel.Warning)} warning(s), {result.Count(FindingLevel.Info)} info; "
             + (result.HasStaleDocs ? "docs stale." : "docs current.");
     }
+
+    /// <summary>
+    /// Why nothing was validated, as a markdown line (for the report and a check run's summary); null when a project
+    /// was. Names the solution configuration that builds nothing (<see cref="ValidationResult.NoProjectReason"/>).
+    /// </summary>
+    /// <param name="result">The validation result.</param>
+    public static string? NoProjectLine(ValidationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Projects.Count == 0 ? NoProject(result) : null;
+    }
+
+    private static string NoProject(ValidationResult result) => result.NoProjectReason is { } reason
+        ? "No runbook project found: " + Entities(reason)
+        : "No runbook project found (no project whose sources declare `[Runbook]` or `[Handbook]`).";
 
     private static string Check(bool present, string? note) => present ? (note is null ? "✅" : $"✅ {note}") : "❌ missing";
 

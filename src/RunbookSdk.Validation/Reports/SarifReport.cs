@@ -60,10 +60,33 @@ public static class SarifReport
                         ["rules"] = rules,
                     },
                 },
+                ["invocations"] = new JsonArray(Invocation(result)),
                 ["originalUriBaseIds"] = new JsonObject { ["%SRCROOT%"] = new JsonObject { ["uri"] = new Uri(result.Root.TrimEnd('/') + "/").AbsoluteUri } },
                 ["results"] = results,
             }),
         };
         return log.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>
+    /// How the run went. Nothing validated is not a finding in any file, so it is no result: SARIF puts such a
+    /// condition of the run in a tool execution notification, and the run did not do what it was asked
+    /// (<c>executionSuccessful</c> false), so an empty result list is not read as "all clear".
+    /// </summary>
+    private static JsonObject Invocation(ValidationResult result)
+    {
+        var invocation = new JsonObject { ["executionSuccessful"] = result.Projects.Count > 0 };
+        if (result.Projects.Count == 0)
+        {
+            var text = result.NoProjectReason is { } reason
+                ? "No runbook project found: " + reason
+                : "No runbook project found (no project whose sources declare [Runbook] or [Handbook]).";
+            invocation["toolExecutionNotifications"] = new JsonArray(new JsonObject
+            {
+                ["level"] = "error",
+                ["message"] = new JsonObject { ["text"] = text },
+            });
+        }
+        return invocation;
     }
 }
