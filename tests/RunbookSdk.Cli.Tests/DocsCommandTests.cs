@@ -4,8 +4,8 @@ namespace RunbookSdk.Cli.Tests;
 
 /// <summary>
 /// A small runbook app, written to a temporary folder and built for real by the first <c>runbook docs</c> of it. Its
-/// build does not write docs (<c>RunbookSdkWriteDocs</c> false), so every page in its docs folder is the tool's, and
-/// the folder is its own (<c>RunbookSdkDocsDirectory</c>), so the tool's default is seen to come from the project.
+/// docs folder is its own (<c>RunbookSdkDocsDirectory</c>), so the tool's default is seen to come from the project;
+/// its build writes docs as every runbook app's does outside CI.
 /// </summary>
 public sealed class DocsApp : IDisposable
 {
@@ -19,7 +19,6 @@ public sealed class DocsApp : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
-                <RunbookSdkWriteDocs>false</RunbookSdkWriteDocs>
                 <RunbookSdkDocsDirectory>runbook-pages</RunbookSdkDocsDirectory>
               </PropertyGroup>
               <ItemGroup>
@@ -180,6 +179,28 @@ public sealed class DocsCommandTests(DocsApp app) : IClassFixture<DocsApp>, IDis
 
         Assert.True(code == 0, output + error);
         Assert.Contains($"Docs in {app.DocsDirectory} are up to date (3 pages).", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CheckOfAProjectItBuildsFindsAnEditedPageAndLeavesItEdited()
+    {
+        // The build it runs first must not write the pages either: outside CI the SDK's build target rewrites them.
+        var page = Path.Combine(app.DocsDirectory, "queue-stuck.md");
+        var generated = File.ReadAllBytes(page);
+        File.AppendAllText(page, "edited by hand\n");
+        var edited = File.ReadAllBytes(page);
+        try
+        {
+            var (code, output, error) = await Cli.RunAsync("docs", app.ProjectDirectory, "--check");
+
+            Assert.True(code == 1, output + error);
+            Assert.Contains("  stale:   queue-stuck.md", error, StringComparison.Ordinal);
+            Assert.Equal(edited, File.ReadAllBytes(page));
+        }
+        finally
+        {
+            File.WriteAllBytes(page, generated);
+        }
     }
 
     [Fact]

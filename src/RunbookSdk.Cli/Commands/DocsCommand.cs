@@ -36,7 +36,7 @@ internal sealed class DocsCommand(CliOutput output) : AsyncCommand<DocsCommand.S
         RunbookCatalog catalog;
         try
         {
-            app = await RunbookApp.LocateAsync(settings.App, settings.NoBuild, output.Error, cancellationToken);
+            app = await RunbookApp.LocateAsync(settings.App, settings.NoBuild, buildWritesDocs: false, output.Error, cancellationToken);
             catalog = RunbookApp.LoadCatalog(app.AssemblyPath);
         }
         catch (RunbookAppException e)

@@ -97,7 +97,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         RunbookCatalog catalog;
         try
         {
-            var app = await RunbookApp.LocateAsync(settings.App, settings.NoBuild, output.Error, cancellationToken);
+            var app = await RunbookApp.LocateAsync(settings.App, settings.NoBuild, buildWritesDocs: true, output.Error, cancellationToken);
             catalog = RunbookApp.LoadCatalog(app.AssemblyPath);
         }
         catch (RunbookAppException e)

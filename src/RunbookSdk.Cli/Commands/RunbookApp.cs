@@ -17,8 +17,16 @@ internal static class RunbookApp
     /// project's own is honoured), built first unless <paramref name="noBuild"/>; for a project also the folder its
     /// build writes the docs to.
     /// </summary>
+    /// <param name="path">A project, its folder or a built assembly.</param>
+    /// <param name="noBuild">Use the project's build output as it is.</param>
+    /// <param name="buildWritesDocs">
+    /// False to build without the SDK's target that writes the docs after every build (outside CI): for
+    /// <c>runbook docs</c>, which writes them itself, and whose <c>--check</c> must see the folder as it was.
+    /// </param>
+    /// <param name="log">Where the build is announced.</param>
+    /// <param name="cancellationToken">Cancels the build.</param>
     /// <exception cref="RunbookAppException">The path is neither, the build failed, or the assembly is missing.</exception>
-    public static async Task<RunbookAppBuild> LocateAsync(string path, bool noBuild, TextWriter log, CancellationToken cancellationToken)
+    public static async Task<RunbookAppBuild> LocateAsync(string path, bool noBuild, bool buildWritesDocs, TextWriter log, CancellationToken cancellationToken)
     {
         var full = Path.GetFullPath(path);
         if (full.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
@@ -28,7 +36,8 @@ internal static class RunbookApp
         if (!noBuild)
         {
             log.WriteLine($"Building {project} ...");
-            await DotnetAsync(cancellationToken, "build", project, "--nologo", "-v", "q", "-c", Configuration);
+            string[] arguments = ["build", project, "--nologo", "-v", "q", "-c", Configuration];
+            await DotnetAsync(cancellationToken, buildWritesDocs ? arguments : [.. arguments, "-p:RunbookSdkWriteDocs=false"]);
         }
 
         var build = await EvaluateAsync(project, cancellationToken);
