@@ -146,13 +146,17 @@ public static class RunbookValidator
 
         var (missing, stale, allExtra) = DocsComparison.Compare(pages, directory);
         var extra = allExtra.Where(file => !pagesOfOtherTargets.Contains(file)).ToArray();
-        const string Fix = "build the project (or run its `docs --out` command) and commit the docs folder";
+        // An app's pages are written by `runbook docs` or its build outside CI; a library's build writes none, so an app
+        // that references it writes them.
+        var fix = project.IsApp
+            ? $"run `runbook docs {Relative(project.ProjectFile, root)}` (or build the project outside CI) and commit the docs folder"
+            : $"write them with `runbook docs APP --out {relativeDirectory}` for an app that references the project, and commit the docs folder";
         foreach (var file in missing)
-            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {Fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
         foreach (var (file, line) in stale)
-            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' differs from the generated page from line {line}; {Fix}.", Relative(Path.Combine(directory, file), root), line, 1, project.Name, null));
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' differs from the generated page from line {line}; {fix}.", Relative(Path.Combine(directory, file), root), line, 1, project.Name, null));
         foreach (var file in extra)
-            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' is a generated page no runbook produces any more; delete it or {Fix}.", Relative(Path.Combine(directory, file), root), 1, 1, project.Name, null));
+            findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' is a generated page no runbook produces any more; delete it or {fix}.", Relative(Path.Combine(directory, file), root), 1, 1, project.Name, null));
         return new DocsDrift(relativeDirectory, true, missing, stale.Select(s => s.File).ToArray(), extra);
     }
 

@@ -78,6 +78,9 @@ public sealed class BadProjectTests
         Assert.Equal(["payments-old.md"], drift.Extra);
         Assert.Equal(3, result.Findings.Count(f => f.RuleId == Finding.StaleDocsRule && f.Level == FindingLevel.Error));
         Assert.Contains(result.Findings, f => f.RuleId == Finding.StaleDocsRule && f.Path == "docs/index.md" && f.Line > 1);
+        // Each finding names the command that writes the pages again, for this project.
+        Assert.All(result.Findings.Where(f => f.RuleId == Finding.StaleDocsRule),
+            f => Assert.Contains($"run `runbook docs {Path.GetFileName(project.ProjectFile)}`", f.Message));
         Assert.DoesNotContain(result.Findings, f => f.RuleId.StartsWith("RB0", StringComparison.Ordinal));
         Assert.False(result.Passed);
         Assert.Equal(1, result.ExitCode);
