@@ -67,7 +67,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         public bool SkipConditional { get; set; }
 
         [CommandOption("--resend-requests")]
-        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one or a command of a destructive step, or started a command or C# code that did not finish.")]
+        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one or a command of a destructive step, or started a command or C# code that did not finish. A step written with Idempotent() runs again without it.")]
         public bool ResendRequests { get; set; }
 
         [CommandOption("--journal <PATH>")]

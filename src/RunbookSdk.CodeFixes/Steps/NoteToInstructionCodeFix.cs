@@ -62,7 +62,7 @@ public sealed class NoteToInstructionCodeFix : CodeFixProvider
     // What a step builder offers after any action: a call after an empty Run(...) that is none of these (Timeout,
     // ExpectExitCode, ...) configures that command, and removing the command would hand it to another action.
     private static readonly ImmutableHashSet<string> s_stepCalls = ImmutableHashSet.Create(
-        "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet", "Note", "RequiresConfirmation", "OnlyIf");
+        "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet", "Note", "RequiresConfirmation", "OnlyIf", "Idempotent");
 
     /// <summary><c>x.Instruction("")</c> or <c>x.Run("   ")</c> (a constant of only blanks), when <c>x</c> can stand in its place.</summary>
     private static bool IsRemovableEmptyAction(InvocationExpressionSyntax call, SemanticModel? model, CancellationToken cancellationToken)

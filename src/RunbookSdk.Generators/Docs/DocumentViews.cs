@@ -158,6 +158,7 @@ internal static class DocumentViews
                 ("title", Markdown.Heading(step.Title)),
                 ("destructive", step.RequiresConfirmation),
                 ("condition", step.Condition is { } condition ? Markdown.Heading(condition.Display) : null),
+                ("idempotent", step.Idempotent),
                 ("body", StepMarkdown.Render(step, templateChannel))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),

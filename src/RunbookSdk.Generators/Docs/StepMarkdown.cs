@@ -45,6 +45,13 @@ internal static class StepMarkdown
             builder.Append("> **Destructive:** the runner asks for confirmation before this step, and `--dry-run` never runs it.\n");
         }
 
+        // Whoever resumes a killed run by hand reads here that doing the step again is the author's plan, not a slip.
+        if (step.Idempotent)
+        {
+            NextBlock();
+            builder.Append("> **Idempotent:** running this step again after an interruption does no harm; a resumed run repeats it without asking.\n");
+        }
+
         var actions = step.Actions;
         for (var i = 0; i < actions.Count; i++)
         {

@@ -112,4 +112,7 @@ internal sealed record StepModel(string Title, bool RequiresConfirmation, Equata
 {
     /// <summary>What must hold for the step to run (<c>OnlyIf</c>), or null; a non-constant text is documented as its source, as an instruction's is.</summary>
     public TextValue? Condition { get; init; }
+
+    /// <summary>Written with <c>Idempotent()</c>: running the step again after an interruption does no harm.</summary>
+    public bool Idempotent { get; init; }
 }

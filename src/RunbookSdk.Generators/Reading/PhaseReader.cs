@@ -25,6 +25,7 @@ internal static class PhaseReader
         var actions = new List<ActionModel>();
         var requiresConfirmation = false;
         TextValue? condition = null;
+        var idempotent = false;
 
         // Refinements apply to the action just added, exactly as the runtime recorder does.
         void Refine(System.Func<ActionModel, ActionModel> update)
@@ -68,6 +69,7 @@ internal static class PhaseReader
                 case "RequiresConfirmation": requiresConfirmation = true; break;
                 // As the recorder does: the last OnlyIf of the step is its condition.
                 case "OnlyIf": condition = values.Text(call.Get("condition", 0)); break;
+                case "Idempotent": idempotent = true; break;
                 case "ExpectExitCode":
                     var codes = call.GetParams(0).Select(values.Int).ToList();
                     Refine(a => a with { ExpectedExitCodes = codes.Select(c => c ?? 0).ToEquatableArray() });
@@ -92,6 +94,6 @@ internal static class PhaseReader
                     break;
             }
         });
-        return new StepModel(title, requiresConfirmation, actions.ToEquatableArray()) { Condition = condition };
+        return new StepModel(title, requiresConfirmation, actions.ToEquatableArray()) { Condition = condition, Idempotent = idempotent };
     }
 }

@@ -85,6 +85,26 @@ public interface IStepBuilder
     /// </param>
     /// <exception cref="ArgumentException">The condition is null, empty or only white space.</exception>
     IStepBuilder OnlyIf(string condition);
+
+    /// <summary>
+    /// Promises that running the step again after an interruption does no harm: a health check, a read-only query, a
+    /// soak loop, <c>kubectl apply</c> of the same manifest. Whatever the step's commands, requests and code did before
+    /// the run was cut off, doing all of it once more leaves the system as doing it once does. On
+    /// <c>--resume</c>, what the earlier run started in this step and did not see finish (a command, C# code, a POST)
+    /// is then run again without the question and without <c>--resend-requests</c>, journaled as a <c>choice</c>
+    /// <c>about: resend</c>, <c>by: idempotent</c>. It promises nothing about the first run: a destructive step
+    /// (<see cref="RequiresConfirmation"/>) still asks for its confirmation, on a resume too. The page and the dry run
+    /// show it. Leave it off when in doubt: a second deploy, a second failover or a second payment is the harm the
+    /// question on resume exists for.
+    /// <example>
+    /// <code>
+    /// .Step("Soak: health holds", s => s
+    ///     .Run($"for i in $(seq 1 60); do curl --fail -sS {BaseUrl}/health || exit 1; sleep 1; done")
+    ///     .Idempotent())
+    /// </code>
+    /// </example>
+    /// </summary>
+    IStepBuilder Idempotent();
 }
 
 /// <summary>Refines the shell command just added.</summary>

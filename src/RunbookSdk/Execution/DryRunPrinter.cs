@@ -107,6 +107,8 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
                 writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);
             if (step.RequiresConfirmation)
                 writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
+            if (step.Idempotent)
+                writer.Line(2, "[idempotent: running it again does no harm; a resume repeats what it left unfinished without asking]", Quiet);
             foreach (var action in step.Actions) WriteAction(writer, context, action);
         }
     }

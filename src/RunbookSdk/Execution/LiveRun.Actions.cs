@@ -365,15 +365,18 @@ internal sealed partial class LiveRun
         // On the thread pool, and awaited only until the time limit or Ctrl+C: code that blocks or ignores the token
         // must not hold the run (shell steps are killed; code cannot be), so the rollback and verification still run.
         // The capture scope is entered on the code's own task, so it follows the code's awaits and never the runner's.
-        var started = _clock.GetTimestamp();
+        // What it wrote so far, for a runner going away in the middle of it (LiveRun.ExitDuringCode.cs).
+        var running = new RunningCode(key, _currentStep, _stepStarted, code.Description) { WrittenSoFar = console.WrittenSoFar };
+        BeginCode(running);
         // Before the code runs, forced to the disk: it is opaque, and a resume must know it may have done its work
         // even when the run dies during it.
         _journal.Write("code-starting", ("key", key), ("action", _actionIndex), ("code", code.Description));
-        var body = Task.Run(() =>
+        var body = StartCode(running, () =>
         {
             DelegateConsole.Enter(console);
             return code.Body(context) ?? throw new InvalidOperationException("the code returned no Task (null); return Task.CompletedTask, or make it async");
-        }, CancellationToken.None);
+        });
+        var started = running.Started;
         var stopped = false;
         Exception? failure = null;
         try
@@ -390,6 +393,8 @@ internal sealed partial class LiveRun
         }
 
         var ended = body.IsCompleted || (stopped && await Task.WhenAny(body, Task.Delay(StopGrace, CancellationToken.None)) == body);
+        // The runner going away meanwhile journaled the code (with what it wrote) and its step: nothing more is written.
+        EndCode(running);
         if (!ended) _ = body.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         lock (logGate) logOpen = false;
         var lines = await console.CloseAsync();

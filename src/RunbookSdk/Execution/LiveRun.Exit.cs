@@ -3,8 +3,9 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// What the run does when the runner's process goes away in the middle of it — a SIGTERM, a SIGHUP, a second Ctrl+C
 /// (<see cref="RunnerExit"/>): nothing of the run starts any more, the command running is killed and journaled with what
-/// it printed, its step is journaled as interrupted, and the background is killed and journaled; then the journal is
-/// closed, so what the dying flow would still write (a rollback it would begin) is not recorded as if it happened.
+/// it printed (C# code running is journaled with what it wrote: LiveRun.ExitDuringCode.cs), its step is journaled as
+/// interrupted, and the background is killed and journaled; then the journal is closed, so what the dying flow would
+/// still write (a rollback it would begin) is not recorded as if it happened.
 /// </summary>
 internal sealed partial class LiveRun
 {
@@ -67,10 +68,12 @@ internal sealed partial class LiveRun
     private void OnRunnerExit()
     {
         RunningCommand? command;
+        RunningCode? code;
         lock (_exitGate)
         {
             _ending = true;
             command = _running;
+            code = _runningCode;
         }
         try
         {
@@ -78,6 +81,7 @@ internal sealed partial class LiveRun
             _journal.WriteLast(() =>
             {
                 if (command is not null) JournalKilledCommand(command, wasRunning, exitedWith);
+                else if (code is not null) JournalInterruptedCode(code);
                 KillBackgroundNow();
             });
         }

@@ -72,7 +72,7 @@ internal sealed partial class LiveRun : IDisposable
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
                 if (!_options.SkipManual && step.Actions.OfType<ManualInstructionAction>().Any())
                     problems.Add($"'{step.Title}' has a manual instruction: pass --skip-manual to skip manual steps, or run interactively");
-                if (!_options.ResendRequests && UnconfirmedBefore(section, StepKey(section, j), step) is { } earlier)
+                if (!_options.ResendRequests && !step.Idempotent && UnconfirmedBefore(section, StepKey(section, j), step) is { } earlier)
                     problems.Add($"'{step.Title}' {earlier.Done} in the earlier run, which recorded no result for the step: {earlier.Risk}. Check whether it took effect, then pass --resend-requests to {earlier.Again}, or resume interactively to decide");
             }
         }
@@ -314,7 +314,7 @@ internal sealed partial class LiveRun : IDisposable
         // The condition comes first: a step that does not apply asks nothing more (no confirmation, no resend).
         if (await _conditions.CheckAsync(key, step, _journal, _console, cancellationToken) is { } notRun)
             return ConditionNotMet(key, section, phase, step, notRun);
-        if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, earlier, cancellationToken) is { } notResent)
+        if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, step, earlier, cancellationToken) is { } notResent)
         {
             NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
             return notResent;
@@ -434,10 +434,18 @@ internal sealed partial class LiveRun : IDisposable
     /// Before a resumed step sends again a POST or PATCH the earlier run sent (it may have reached the server: a second
     /// deploy, a second payment), or runs again a command it started (<c>./deploy.sh</c>, <c>kubectl apply</c>: the
     /// runner cannot tell what it did): <c>--resend-requests</c> says yes; otherwise the operator is asked, and no
-    /// stops the run (non-interactive runs were refused before anything ran). Null when the step may run.
+    /// stops the run (non-interactive runs were refused before anything ran). A step its author marked
+    /// <c>Idempotent()</c> runs again without either: running it again does no harm. Null when the step may run.
     /// </summary>
-    private async Task<StepOutcome?> ConfirmResendAsync(string key, UnconfirmedWork earlier, CancellationToken cancellationToken)
+    private async Task<StepOutcome?> ConfirmResendAsync(string key, StepPlan step, UnconfirmedWork earlier, CancellationToken cancellationToken)
     {
+        if (step.Idempotent)
+        {
+            // The author's promise answers the question: the engineer is told what runs again, and nothing is asked.
+            _console.Info($"In the earlier run this step {earlier.Done}; the step is marked idempotent (running it again does no harm), so it runs again.");
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "idempotent"));
+            return null;
+        }
         _console.Warn($"In the earlier run this step {earlier.Done}; {earlier.Risk}.");
         if (_options.ResendRequests)
         {

@@ -24,7 +24,8 @@ public sealed record RunnerOptions
     /// On resume, run again without asking (<c>--resend-requests</c>) a step the earlier run recorded no result for
     /// after it sent there a request that is not idempotent (POST, PATCH), started a command that sends one or a
     /// command of a destructive step, or started a command or C# code that did not finish: any may have taken effect.
-    /// Without it an interactive run asks, and a non-interactive one refuses to start.
+    /// Without it an interactive run asks, and a non-interactive one refuses to start. A step written with
+    /// <c>Idempotent()</c> runs again without it: its author promised that doing so does no harm.
     /// </summary>
     public bool ResendRequests { get; init; }
 

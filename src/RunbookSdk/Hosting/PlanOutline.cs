@@ -38,7 +38,12 @@ public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
                     break;
                 case OutlineEncoding.Step when phases.Count > 0:
                     actions = [];
-                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions) { Condition = fields.Length > 3 ? Field(3) : null });
+                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions)
+                    {
+                        // \0 when the step is idempotent without a condition.
+                        Condition = fields.Length > 3 ? OutlineEncoding.Unescape(fields[3]) : null,
+                        Idempotent = fields.Length > 4 && fields[4] == "1",
+                    });
                     break;
                 case OutlineEncoding.Action when actions is not null:
                     segments = [];
@@ -73,6 +78,9 @@ public sealed record OutlineStep(string Title, bool RequiresConfirmation, IReadO
     /// outline their values.
     /// </summary>
     public string? Condition { get; init; }
+
+    /// <summary>The step is written with <c>Idempotent()</c>: running it again after an interruption does no harm.</summary>
+    public bool Idempotent { get; init; }
 }
 
 /// <summary>An action in an outline.</summary>

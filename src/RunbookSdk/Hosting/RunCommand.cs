@@ -45,7 +45,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         public bool SkipConditional { get; set; }
 
         [CommandOption("--resend-requests")]
-        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one (curl -X POST) or a command of a destructive step, or started a command or C# code that did not finish: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start.")]
+        [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one (curl -X POST) or a command of a destructive step, or started a command or C# code that did not finish: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start. A step written with Idempotent() runs again without it.")]
         public bool ResendRequests { get; set; }
 
         [CommandOption("--journal <PATH>")]

@@ -72,6 +72,12 @@ public sealed record StepPlan(string Title, IReadOnlyList<StepAction> Actions, b
     /// operator before the step and skips it when the condition does not hold.
     /// </summary>
     public string? Condition { get; init; }
+
+    /// <summary>
+    /// Running the step again after an interruption does no harm (<c>Idempotent()</c>): a resume runs again what the
+    /// earlier run left unfinished in it without asking. A destructive step still asks for its confirmation.
+    /// </summary>
+    public bool Idempotent { get; init; }
 }
 
 /// <summary>A contact.</summary>

@@ -103,10 +103,11 @@ public sealed class SandboxEndToEndTests
         Assert.DoesNotContain(crashed, e => e.Name == "run-finished");
         Assert.Equal(1, (await service.VersionAsync()).GetProperty("deploys").GetInt32());
 
-        // BaseUrl and Version come from the journal; only the soak is shortened. The soak was killed half-way, and the
-        // runner knows no command to be read-only: running it again is the engineer's decision (--resend-requests).
+        // BaseUrl and Version come from the journal; only the soak is shortened. The soak was killed half-way; its
+        // author marked it Idempotent (it only reads health), so an automated resume runs it again without
+        // --resend-requests, the flag that would also re-run the deploy's kind of command in other steps.
         var (exitCode, output) = await SandboxApp.RunAsync(temp.Path,
-            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes", "--resend-requests");
+            "run", "sandbox-deploy", "SoakChecks=1", "--resume", journalPath, "--non-interactive", "--yes");
 
         Assert.True(exitCode == 0, output);
         Assert.Contains("already completed in the resumed journal: not repeated", output);
@@ -115,6 +116,7 @@ public sealed class SandboxEndToEndTests
         Assert.Equal("1.2.0", version.GetProperty("version").GetString());
         var resumed = Journal.Read(journalPath);
         Assert.Contains(resumed, e => e.Name == "step-skipped" && e["title"] == "Deploy the new version");
+        Assert.Contains(resumed, e => e.Name == "choice" && e["about"] == "resend" && e["by"] == "idempotent");
         Assert.Equal("0", resumed[^1]["exitCode"]);
     }
 

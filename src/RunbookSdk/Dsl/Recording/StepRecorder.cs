@@ -12,12 +12,13 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     private readonly List<StepAction> _actions = [];
     private bool _requiresConfirmation;
     private string? _condition;
+    private bool _idempotent;
 
     public static StepPlan Record(string title, Action<IStepBuilder> step)
     {
         var recorder = new StepRecorder();
         step(recorder);
-        return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation) { Condition = recorder._condition };
+        return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation) { Condition = recorder._condition, Idempotent = recorder._idempotent };
     }
 
     public ICommandStepBuilder Run(CommandInterpolationHandler command, string? comment = null) => AddCommand(command.ToTemplate(), comment);
@@ -54,6 +55,12 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
         if (string.IsNullOrWhiteSpace(condition))
             throw new ArgumentException("OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.", nameof(condition));
         _condition = condition;
+        return this;
+    }
+
+    public IStepBuilder Idempotent()
+    {
+        _idempotent = true;
         return this;
     }
 

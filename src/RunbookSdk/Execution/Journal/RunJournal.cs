@@ -10,7 +10,8 @@ namespace RunbookSdk.Execution;
 /// that decide what a resume must not repeat — a destructive step finishing, an operator's choice, the end of a
 /// rollback or of the run — are also forced to the disk (fsync), so they survive a power cut too; doing that for
 /// every event cost milliseconds per step (docs/performance.md). Every text value passes through the run's
-/// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value.
+/// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value — except the runner's own
+/// words in fields of a fixed vocabulary (<see cref="JournalVocabulary"/>), which are the same whatever a secret's value.
 /// </summary>
 internal sealed class RunJournal : IDisposable
 {
@@ -89,7 +90,7 @@ internal sealed class RunJournal : IDisposable
             {
                 if (value is null) continue;
                 json.WritePropertyName(name);
-                WriteValue(json, value);
+                WriteValue(json, name, value);
             }
             json.WriteEndObject();
         }
@@ -171,28 +172,32 @@ internal sealed class RunJournal : IDisposable
             || (eventName is "step-finished" or "command-starting" && key is not null && _destructiveSteps.Contains(key));
     }
 
-    private void WriteValue(Utf8JsonWriter json, object value)
+    private void WriteValue(Utf8JsonWriter json, string field, object value)
     {
         switch (value)
         {
-            case string text: json.WriteStringValue(_secrets.Mask(text)); break;
+            case string text: json.WriteStringValue(Mask(field, text)); break;
             case bool flag: json.WriteBooleanValue(flag); break;
             case int number: json.WriteNumberValue(number); break;
             case long number: json.WriteNumberValue(number); break;
             case double number: json.WriteNumberValue(Math.Round(number, 3)); break;
             case IEnumerable<KeyValuePair<string, string>> map:
                 json.WriteStartObject();
-                foreach (var (key, item) in map) json.WriteString(_secrets.Mask(key), _secrets.Mask(item));
+                foreach (var (key, item) in map) json.WriteString(_secrets.Mask(key), Mask(field, item));
                 json.WriteEndObject();
                 break;
             case IEnumerable items:
                 json.WriteStartArray();
-                foreach (var item in items) if (item is not null) WriteValue(json, item);
+                foreach (var item in items) if (item is not null) WriteValue(json, field, item);
                 json.WriteEndArray();
                 break;
-            default: json.WriteStringValue(_secrets.Mask(Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")); break;
+            default: json.WriteStringValue(Mask(field, Convert.ToString(value, CultureInfo.InvariantCulture) ?? "")); break;
         }
     }
+
+    // The runner's own words in a field of a fixed vocabulary are the same whatever a secret's value: masking one
+    // because a secret happens to equal it ("cli") hid the record's meaning and revealed nothing (JournalVocabulary).
+    private string Mask(string field, string text) => JournalVocabulary.IsWord(field, text) ? text : _secrets.Mask(text);
 
     private static int LastByte(string path)
     {

@@ -198,6 +198,24 @@ internal sealed class CaptureScope(SecretMasker secrets, Action<string, bool> sh
         return lines;
     }
 
+    /// <summary>
+    /// What the code has written so far, masked, without ending the record: a runner going away journals it while the
+    /// code may still write (a line without its line break is included as it stands).
+    /// </summary>
+    public IReadOnlyList<string> WrittenSoFar()
+    {
+        lock (_gate)
+        {
+            var lines = new List<string>(_lines);
+            if (!_closed)
+            {
+                if (_out.Length > 0) lines.Add(secrets.Mask(_out.ToString()));
+                if (_error.Length > 0) lines.Add(secrets.Mask(_error.ToString()));
+            }
+            return lines;
+        }
+    }
+
     private void Emit(bool isError, string line)
     {
         var masked = secrets.Mask(line);

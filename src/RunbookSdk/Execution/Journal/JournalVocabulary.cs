@@ -1,0 +1,47 @@
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// The words the runner itself writes into fields of a fixed vocabulary — where a secret came from (<c>cli</c>,
+/// <c>environment</c>, <c>prompt</c>), a step's <c>result</c>, an action's <c>kind</c>, a choice's <c>about</c>,
+/// <c>choice</c> and <c>by</c>, a <c>section</c> — which the journal writes as they are, not through the secret
+/// masker. A secret whose value happens to be such a word (<c>cli</c>) otherwise turned
+/// <c>secretSources: {"ApiToken": "cli"}</c> into <c>"***"</c>, and a secret <c>succeeded</c> made every step's
+/// result <c>***</c>, so a resume repeated steps that had completed. Writing the word says nothing about the secret:
+/// it is the same whatever the secret's value. Only a listed word in its own field is spared; anything else there
+/// (and every other field) is masked as before, so a secret is still masked wherever it could be its value.
+/// </summary>
+internal static partial class JournalVocabulary
+{
+    private static readonly Dictionary<string, HashSet<string>> Words = new(StringComparer.Ordinal)
+    {
+        ["result"] = Set("succeeded", "skipped", "failed", "aborted", "interrupted", "stopped"),
+        ["kind"] = Set("shell", "http", "delegate", "wait", "monitor", "webhook"),
+        ["about"] = Set("confirmation", "manual", "monitor", "rollback", "resend", "condition"),
+        ["choice"] = Set("confirmed", "declined", "refused", "interrupted", "skipped", "rollback", "no-rollback", "healthy",
+            "unhealthy", "resend", "holds"),
+        ["by"] = Set("operator", "--yes", "--skip-manual", "--resend-requests", "--conditions-hold", "--skip-conditional",
+            "--non-interactive", "idempotent"),
+        ["observed"] = Set("healthy", "unhealthy", "unattended"),
+        ["ended"] = Set("on-its-own", "stopped", "killed", "still-open"),
+        ["stoppedBy"] = Set("SIGTERM", "SIGKILL"),
+        ["conditions"] = Set("--conditions-hold", "--skip-conditional"),
+        ["status"] = Set(Enum.GetNames<RunStatus>()),
+        ["section"] = Set("rollback", "verification"),
+        // The values of the secretSources map (SecretSource as the journal names it).
+        ["secretSources"] = Set("cli", "environment", "prompt"),
+    };
+
+    /// <summary>True when <paramref name="value"/> is one of the runner's own words for <paramref name="field"/>: written as it is.</summary>
+    /// <param name="field">The field's name (for a map, the map's).</param>
+    /// <param name="value">The value about to be written.</param>
+    public static bool IsWord(string field, string value) =>
+        Words.TryGetValue(field, out var words) && words.Contains(value)
+        || field == "section" && PhaseSection().IsMatch(value);
+
+    private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+
+    [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex PhaseSection();
+}

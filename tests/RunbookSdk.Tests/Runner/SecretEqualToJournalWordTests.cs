@@ -1,0 +1,61 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A secret whose value happens to be one of the runner's own journal words (<c>cli</c>, <c>succeeded</c>) is still
+/// masked wherever it could be its value — parameters, commands, output — but no longer masks the words the runner
+/// writes in fields of a fixed vocabulary: <c>secretSources</c> said <c>"ApiToken":"***"</c>, and a secret
+/// <c>succeeded</c> hid every step's result, so a resume repeated completed steps.
+/// </summary>
+public sealed class SecretEqualToJournalWordTests
+{
+    [Fact]
+    public async Task A_secret_named_cli_keeps_its_source_label_in_the_journal_and_is_masked_everywhere_it_is_the_value()
+    {
+        var seen = new List<string>();
+        using var run = SecretUsingRunbook.Create(seen);
+        var journalPath = run.Temp.File("run.jsonl");
+
+        var result = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "ApiToken=cli", "--non-interactive", "--journal", journalPath);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["cli"], seen);
+        var journal = Journal.Read(journalPath);
+        var started = journal.Single(e => e.Name == "run-started");
+        Assert.Equal("cli", started.Fields.GetProperty("secretSources").GetProperty("ApiToken").GetString());
+        Assert.Equal("***", started.Fields.GetProperty("parameters").GetProperty("ApiToken").GetString());
+        var header = journal.Single(e => e.Name == "action" && e["kind"] == "shell");
+        Assert.Equal("echo \"Authorization: Bearer ***\"", header["command"]);
+        Assert.Equal(["Authorization: Bearer ***"], header.Fields.GetProperty("outputTail").EnumerateArray().Select(l => l.GetString()));
+        Assert.DoesNotContain("Bearer cli", File.ReadAllText(journalPath));
+        Assert.Contains("Authorization: Bearer ***", result.Output);
+    }
+
+    [Fact]
+    public async Task A_secret_named_succeeded_does_not_hide_step_results_so_a_resume_repeats_no_completed_step()
+    {
+        var runs = new Dictionary<string, int>();
+        var fail = true;
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Act", ph => ph
+                    .Step("Deploy", s => s.Execute("deploy", _ =>
+                    {
+                        runs["Deploy"] = runs.GetValueOrDefault("Deploy") + 1;
+                        return Task.CompletedTask;
+                    }))
+                    .Step("Flaky", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
+                .NoRollback("test"))
+            .Parameter("Token", "succeeded", secret: true);
+
+        var first = await run.RunAsync();
+        fail = false;
+        var second = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(1, runs["Deploy"]);
+        Assert.Contains(Journal.Read(run.JournalPath), e => e.Name == "step-finished" && e["title"] == "Deploy" && e["result"] == "succeeded");
+    }
+}
