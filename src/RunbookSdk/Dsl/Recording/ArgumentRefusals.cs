@@ -16,7 +16,7 @@ internal static class ArgumentRefusals
     /// process or request time limit, or retry wait, is an <see cref="ArgumentOutOfRangeException"/> from the framework
     /// when the step runs, after earlier steps changed things.
     /// </summary>
-    public static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
     // Durations.Format writes it "4294967.294 seconds": said in days, with the exact figure for the curious.
     private const string LongestTimerText = "about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits)";

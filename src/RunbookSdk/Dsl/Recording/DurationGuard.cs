@@ -8,9 +8,6 @@ namespace RunbookSdk.Dsl.Recording;
 /// </summary>
 internal static class DurationGuard
 {
-    /// <summary>The longest a .NET timer waits: <see cref="ArgumentRefusals.LongestTimer"/>.</summary>
-    internal static TimeSpan LongestTimer => ArgumentRefusals.LongestTimer;
-
     /// <summary>Returns <paramref name="value"/>, or throws with <paramref name="reason"/> when there is one.</summary>
     /// <param name="value">The duration.</param>
     /// <param name="reason">Why it is refused (an <see cref="ArgumentRefusals"/> answer); null when it is not.</param>
