@@ -21,6 +21,7 @@ internal static class DiagnosticDescriptors
         public const string Environment = "Environment";
         public const string Verification = "Verification";
         public const string Documentation = "Documentation";
+        public const string Correctness = "Correctness";
     }
 
     public static readonly DiagnosticDescriptor MissingEscalation = Create(
@@ -117,6 +118,11 @@ internal static class DiagnosticDescriptors
         "RB0019", "Placeholder left in a runbook's text",
         "'{0}' is a placeholder in the {1}: the on-call engineer reads this text on the page and at the prompt; write what it stands for",
         Categories.Completeness, DiagnosticSeverity.Warning);
+
+    public static readonly DiagnosticDescriptor RefusedArgument = Create(
+        "RB0021", "DSL argument the runbook refuses when it starts",
+        "The runbook cannot start with this argument: {0}",
+        Categories.Correctness, DiagnosticSeverity.Error);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");

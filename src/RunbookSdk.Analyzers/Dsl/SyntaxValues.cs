@@ -193,6 +193,34 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         };
     }
 
+    /// <summary>
+    /// The bounds of <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, <c>new TimeBox(a, b)</c> (or <c>new(a, b)</c>)
+    /// and a duration (<c>TimeSpan.FromMinutes(5)</c> is 0 to 5 minutes), as the runtime makes them; false for anything
+    /// else, half-typed (<c>TimeBox.Minutes(</c>) or out of <c>TimeSpan</c>'s range.
+    /// </summary>
+    public bool TryGetTimeBox(ExpressionSyntax? expression, out TimeSpan from, out TimeSpan to)
+    {
+        from = to = TimeSpan.Zero;
+        if (expression is null) return false;
+        if (TryGetTimeSpan(expression, out to)) return true;
+        switch (Unwrap(expression))
+        {
+            case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit and ("Minutes" or "Hours") } access } invocation
+                when IsNamed(access.Expression, "TimeBox"):
+                var arguments = invocation.ArgumentList.Arguments;
+                // Named (to: 5, from: 0) reads differently from the positions; not worth reading here.
+                if (arguments.Count is not (1 or 2) || arguments.Any(a => a.NameColon is not null)) return false;
+                if (!TryGetInt(arguments[arguments.Count - 1].Expression, out var end) || !TimeSpanFactories.TryRead("From" + unit, end, out to)) return false;
+                if (arguments.Count == 1) return true;
+                return TryGetInt(arguments[0].Expression, out var start) && TimeSpanFactories.TryRead("From" + unit, start, out from);
+            case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: [var first, var second] } creation
+                when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsNamed(explicitCreation.Type, "TimeBox")):
+                return TryGetTimeSpan(first.Expression, out from) && TryGetTimeSpan(second.Expression, out to);
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Reads <c>Severity.P1</c>, <c>"P1"</c> and <c>new Severity("P1")</c>.</summary>
     public string? SeverityKey(ExpressionSyntax? expression)
     {

@@ -33,6 +33,9 @@ internal static class CommandPatterns
     // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
     private const string SameCommand = @"[^|;&\n\x02\f]*";
 
+    // kubectl's options before its subcommand, each with or without a value: -n api, --context=prod, --insecure-skip-tls-verify.
+    private const string KubectlGlobalOptions = @"(\s+--?[\w-]+(=\S*|\s+[^\s-]\S*)?)*";
+
     // A program's name and what it is told to do (Program: in text no shell runs, CommandData, it is only text), or the
     // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
     private enum Reads { Program, Data }
@@ -45,7 +48,9 @@ internal static class CommandPatterns
         (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions", Reads.Data),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache", Reads.Data),
-        (Create(@"\bkubectl\b(?!" + SameCommand + @"\bcan-i\b)" + SameCommand + @"\s(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program), // not `auth can-i delete`: a question
+        // delete or drain as kubectl's subcommand, after its global options (-n api, --context=prod): not a word of an
+        // argument's data (annotate … note='please delete me', label … reason=delete), nor `auth can-i delete`, a question.
+        (Create(@"\bkubectl" + KubectlGlobalOptions + @"\s+(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program),
         (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back", Reads.Program),
         (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests", Reads.Program),
         (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release", Reads.Program),
@@ -169,18 +174,22 @@ internal static class CommandPatterns
     /// </summary>
     public static IEnumerable<TextMatch> Destructive(string text, string shell)
     {
-        var found = Earliest(s_destructive, shell, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail),
-            (index, reads) => IsOnlyNamedText(shell, index) || reads == Reads.Program && CommandData.IsData(text, shell, index));
+        // 'rm', "rm" and \rm are the rm the patterns name; the quote that opens such a name opens no quoted argument.
+        var programs = QuotedProgramNames.Unquote(shell);
+        var found = Earliest(s_destructive, programs, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail),
+            (index, reads) => IsOnlyNamedText(shell, index) ||
+                reads == Reads.Program && !QuotedProgramNames.IsRewrittenName(shell, programs, index) && CommandData.IsData(text, shell, index));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
         // It ends where its nested command line, subshell or command substitution ends: `rm -rf /var/lib/app`, not
         // `rm -rf /var/lib/app'` nor, in `(cd /srv && rm -rf app)`, `rm -rf app)`.
         if (found.Length == 1)
         {
             var (start, length) = (found[0].Start, found[0].Length);
-            var end = CommandEnd(shell, start, start + length);
+            var end = CommandEnd(programs, start, start + length);
             // A program a runner reads from quotes (`parallel 'rm -rf {}' ::: …`) ends at the closing quote.
-            if (ShellOperators.TextAt(text, start) is { HereDocument: false } quoted && quoted.Close < end) end = quoted.Close;
-            if (end < start + length || !ReferenceEquals(text, shell))
+            if (!QuotedProgramNames.IsRewrittenName(shell, programs, start) && ShellOperators.TextAt(text, start) is { HereDocument: false } quoted && quoted.Close < end)
+                end = quoted.Close;
+            if (end < start + length || !ReferenceEquals(text, programs))
                 found[0] = found[0] with { Text = text.Substring(start, end - start).Trim() };
         }
 

@@ -67,8 +67,12 @@ internal static class PhaseReader
                     });
                     break;
                 case "RequiresConfirmation": requiresConfirmation = true; break;
-                // As the recorder does: the last OnlyIf of the step is its condition.
-                case "OnlyIf": condition = values.Text(call.Get("condition", 0)); break;
+                // As the recorder does: the last OnlyIf of the step is its condition. An empty one (OnlyIf(""), or
+                // OnlyIf() half-typed) the recorder refuses, and RB0021 reports: the page printed "Only if ." for it.
+                case "OnlyIf":
+                    var written = values.Text(call.Get("condition", 0));
+                    if (written.HasHoles || !string.IsNullOrWhiteSpace(written.Display)) condition = written;
+                    break;
                 case "Idempotent": idempotent = true; break;
                 case "ExpectExitCode":
                     var codes = call.GetParams(0).Select(values.Int).ToList();

@@ -68,6 +68,38 @@ public sealed class ConditionalStepPageTests
         Assert.Contains("> **Only if** {DeploymentCondition()}. The runner asks", page);
     }
 
+    // The runner refuses an empty condition when the runbook is defined (RB0021 says so at build); the page printed
+    // "Only if ." above the step, a question nobody can answer. It leaves the mark out, and the step stands as written.
+    [Theory]
+    [InlineData("""OnlyIf("")""")]
+    [InlineData("""OnlyIf("   ")""")]
+    [InlineData("""OnlyIf($"")""")]
+    [InlineData("OnlyIf()")]
+    [InlineData("OnlyIf(null!)")]
+    public void An_empty_condition_puts_no_only_if_on_the_page(string call)
+    {
+        var runbook = Runbook.Replace("""OnlyIf("a deployment went out in the last hour")""", call, StringComparison.Ordinal);
+        Assert.Contains(call, runbook);
+
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, runbook);
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "RB0104");
+        Assert.DoesNotContain("Only if", page);
+        Assert.Contains("### 2.1 Restart\n\n> **Destructive:**", page);
+    }
+
+    [Fact]
+    public void An_empty_condition_after_a_real_one_leaves_the_real_one_on_the_page()
+    {
+        var runbook = Runbook.Replace("""OnlyIf("a deployment went out in the last hour")""",
+            """OnlyIf("a deployment went out in the last hour").OnlyIf("")""", StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("> **Only if** a deployment went out in the last hour. The runner asks", page);
+    }
+
     [Fact]
     public void The_outline_carries_the_condition_and_a_step_without_one_has_none()
     {

@@ -31,8 +31,8 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
     public TSelf Communication(string name, string template, string? channel = null) { _communications.Add(new(name, template, channel)); return Self; }
     public TSelf PostIncident(string stage, params string[] items) { _postIncident.Add(new(stage, items)); return Self; }
     public TSelf Reference(string title, string url) { _references.Add(new(title, url)); return Self; }
-    public TSelf ReviewDate(int year, int month, int day) { _reviewDate = new DateOnly(year, month, day); return Self; }
-    public TSelf LastUpdated(int year, int month, int day) { _lastUpdated = new DateOnly(year, month, day); return Self; }
+    public TSelf ReviewDate(int year, int month, int day) { _reviewDate = Date(nameof(ReviewDate), year, month, day); return Self; }
+    public TSelf LastUpdated(int year, int month, int day) { _lastUpdated = Date(nameof(LastUpdated), year, month, day); return Self; }
     public TSelf Environment(string environment) { _environment = environment; return Self; }
     public TSelf Tags(params string[] tags) { _tags.AddRange(tags); return Self; }
 
@@ -41,6 +41,12 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
         _sections.Add(SectionRecorder.Record(heading, content));
         return Self;
     }
+
+    // DateOnly's own refusal says only "un-representable DateOnly"; this one names the call and the day written.
+    private static DateOnly Date(string call, int year, int month, int day) =>
+        ArgumentRefusals.Date(call, year, month, day) is { } refused
+            ? throw new ArgumentOutOfRangeException(nameof(day), refused)
+            : new DateOnly(year, month, day);
 
     protected DocumentSections BuildDocument() => new()
     {
@@ -63,7 +69,7 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
     {
         public IEscalationBuilder Level(string who, TimeSpan after, string? contact = null)
         {
-            levels.Add(new(who, DurationGuard.NotNegative(after, "Escalation Level(who, after)", nameof(after)), contact));
+            levels.Add(new(who, DurationGuard.Accepted(after, ArgumentRefusals.EscalationAfter(after), nameof(after)), contact));
             return this;
         }
     }

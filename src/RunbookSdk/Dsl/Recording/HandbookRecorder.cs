@@ -38,8 +38,8 @@ internal sealed class HandbookRecorder : DocumentRecorder<IHandbookBuilder>, IHa
         public TimeSpan? Response { get; private set; }
         public TimeSpan? Resolution { get; private set; }
         public List<string> CriteriaList { get; } = [];
-        public ISeverityBuilder RespondWithin(TimeSpan time) { Response = DurationGuard.NotNegative(time, "RespondWithin(time)", nameof(time)); return this; }
-        public ISeverityBuilder ResolveWithin(TimeSpan time) { Resolution = DurationGuard.NotNegative(time, "ResolveWithin(time)", nameof(time)); return this; }
+        public ISeverityBuilder RespondWithin(TimeSpan time) { Response = DurationGuard.Accepted(time, ArgumentRefusals.RespondWithin(time), nameof(time)); return this; }
+        public ISeverityBuilder ResolveWithin(TimeSpan time) { Resolution = DurationGuard.Accepted(time, ArgumentRefusals.ResolveWithin(time), nameof(time)); return this; }
         public ISeverityBuilder Criteria(params string[] criteria) { CriteriaList.AddRange(criteria); return this; }
     }
 }

@@ -9,9 +9,8 @@ internal sealed class PhaseRecorder : IPhaseBuilder
     public static PhasePlan Record(string name, TimeBox? timeBox, Action<IPhaseBuilder> steps)
     {
         // A window that starts before the incident or ends before it starts has no moment when it is "on time".
-        if (timeBox is { } box && (box.From < TimeSpan.Zero || box.To < box.From))
-            throw new ArgumentOutOfRangeException(nameof(timeBox), box,
-                $"The time box of phase '{name}' must start at zero or later and not end before it starts; it is {Durations.Format(box.From)} to {Durations.Format(box.To)}.");
+        if (timeBox is { } box && ArgumentRefusals.PhaseTimeBox(name, box.From, box.To) is { } refused)
+            throw new ArgumentOutOfRangeException(nameof(timeBox), box, refused);
         var recorder = new PhaseRecorder();
         steps(recorder);
         return new PhasePlan(name, timeBox, recorder._steps.ToArray());

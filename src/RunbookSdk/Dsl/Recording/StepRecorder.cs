@@ -33,11 +33,9 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(text));
     // A wait past the timer's range is absurd in an incident, and its end (now + duration) overflowed when journaled.
     public IStepBuilder Wait(TimeSpan duration, string? reason = null) =>
-        Add(new WaitAction(DurationGuard.WithinTimer(DurationGuard.NotNegative(duration, "Wait(duration)", nameof(duration)),
-            "Wait(duration)", nameof(duration), "For a pause of unknown length, write an Instruction the engineer acknowledges."), reason));
+        Add(new WaitAction(DurationGuard.Accepted(duration, ArgumentRefusals.Wait(duration), nameof(duration)), reason));
     public IStepBuilder Monitor(string what, TimeSpan duration) =>
-        Add(new MonitorAction(what, DurationGuard.WithinTimer(DurationGuard.NotNegative(duration, "Monitor(what, duration)", nameof(duration)),
-            "Monitor(what, duration)", nameof(duration), "For watching until something happens, write an Instruction the engineer acknowledges.")));
+        Add(new MonitorAction(what, DurationGuard.Accepted(duration, ArgumentRefusals.Monitor(duration), nameof(duration))));
     public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
     public IStepBuilder Notify(string template, string? channel = null) => Add(new NotificationAction(template, channel));
     public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
@@ -52,8 +50,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IStepBuilder OnlyIf(string condition)
     {
         // An empty condition would make the runner ask "Only if  — does it hold?": nobody can answer that at 3 a.m.
-        if (string.IsNullOrWhiteSpace(condition))
-            throw new ArgumentException("OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.", nameof(condition));
+        if (ArgumentRefusals.Condition(condition) is { } refused) throw new ArgumentException(refused, nameof(condition));
         _condition = condition;
         return this;
     }
@@ -68,16 +65,14 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     ICommandStepBuilder ICommandStepBuilder.Timeout(TimeSpan timeout)
     {
         // Zero would kill the command before it did anything; a negative limit was a timer's exception at run time.
-        DurationGuard.Positive(timeout, "Timeout(timeout) of a command", nameof(timeout), "Leave Timeout out for no limit.");
-        DurationGuard.WithinTimer(timeout, "Timeout(timeout) of a command", nameof(timeout), "Leave Timeout out for no limit.");
+        DurationGuard.Accepted(timeout, ArgumentRefusals.CommandTimeout(timeout), nameof(timeout));
         return UpdateCommand(c => c with { Timeout = timeout });
     }
 
     public ICommandStepBuilder Retry(int attempts, TimeSpan backoff)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(attempts, 1);
-        DurationGuard.NotNegative(backoff, "Retry(attempts, backoff)", nameof(backoff));
-        DurationGuard.RetryWithinTimer(attempts, backoff);
+        if (ArgumentRefusals.RetryAttempts(attempts) is { } refused) throw new ArgumentOutOfRangeException(nameof(attempts), attempts, refused);
+        DurationGuard.Accepted(backoff, ArgumentRefusals.RetryBackoff(attempts, backoff), nameof(backoff));
         return UpdateCommand(c => c with { Attempts = attempts, RetryBackoff = backoff });
     }
 
@@ -88,15 +83,14 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IHttpStepBuilder Body(string body) => UpdateHttp(h => h with { Body = body });
     IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout)
     {
-        DurationGuard.Positive(timeout, "Timeout(timeout) of a request", nameof(timeout), "Leave Timeout out for the default (30 seconds).");
-        DurationGuard.WithinTimer(timeout, "Timeout(timeout) of a request", nameof(timeout), "Leave Timeout out for the default (30 seconds).");
+        DurationGuard.Accepted(timeout, ArgumentRefusals.RequestTimeout(timeout), nameof(timeout));
         return UpdateHttp(h => h with { Timeout = timeout });
     }
 
     IDelegateStepBuilder IDelegateStepBuilder.Timeout(TimeSpan timeout)
     {
         // A zero or negative limit would fail every run of the step before its code did anything.
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+        DurationGuard.Accepted(timeout, ArgumentRefusals.CodeTimeout(timeout), nameof(timeout));
         return UpdateLast<DelegateAction>(d => d with { Timeout = timeout });
     }
 

@@ -1,0 +1,155 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Dsl;
+using RunbookSdk.Dsl.Recording;
+
+namespace RunbookSdk.Analyzers.Arguments;
+
+/// <summary>
+/// RB0021: a constant DSL argument the runbook refuses when it is defined — a backwards time box, an empty
+/// <c>OnlyIf</c>, a negative wait, a time limit of zero — stops the run before its first step ("could not be
+/// prepared"), at 3 a.m. if nothing dry-ran the runbook before. Reported at build with the reason the runtime gives
+/// (<see cref="ArgumentRefusals"/>, shared with the recorders). Only constants: a parameter or a call is known at run
+/// time only, and a missing argument is the compiler's to report.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property set when swapping a time box's two bounds makes it valid (the code fix does that).</summary>
+    public const string SwapBoundsProperty = "SwapBounds";
+
+    private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
+
+    private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
+        "Phase", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
+            DslInvocation.Register(start, runbooks, s_names, Analyze);
+        });
+    }
+
+    private static void Analyze(DslInvocation call)
+    {
+        switch (call.Name)
+        {
+            case "Phase":
+                CheckTimeBox(call);
+                break;
+            case "OnlyIf":
+                // OnlyIf() half-typed: no argument, the compiler's error. A constant null or blank text is refused.
+                if (call.Argument("condition") is { } condition && call.Values.Constant(condition) is { HasValue: true, Value: string or null } text)
+                    Report(call, condition, ArgumentRefusals.Condition((string?)text.Value));
+                break;
+            case "Wait":
+                CheckDuration(call, "duration", ArgumentRefusals.Wait);
+                break;
+            case "Monitor":
+                CheckDuration(call, "duration", ArgumentRefusals.Monitor);
+                break;
+            case "Timeout":
+                if (TimeoutRule(call) is { } rule) CheckDuration(call, "timeout", rule);
+                break;
+            case "Retry":
+                CheckRetry(call);
+                break;
+            case "Level":
+                CheckDuration(call, "after", ArgumentRefusals.EscalationAfter);
+                break;
+            case "RespondWithin":
+                CheckDuration(call, "time", ArgumentRefusals.RespondWithin);
+                break;
+            case "ResolveWithin":
+                CheckDuration(call, "time", ArgumentRefusals.ResolveWithin);
+                break;
+            case "ReviewDate" or "LastUpdated":
+                CheckDate(call);
+                break;
+        }
+    }
+
+    private static void CheckDuration(DslInvocation call, string parameter, Func<TimeSpan, string?> rule)
+    {
+        if (call.Argument(parameter) is { } argument && ConstantDurations.TryRead(call.Values, argument, out var value))
+            Report(call, argument, rule(value));
+    }
+
+    private static void CheckTimeBox(DslInvocation call)
+    {
+        if (call.Argument("within") is not { } within || !call.Values.TryGetTimeBox(within, out var from, out var to)) return;
+        var nameArgument = call.Argument("name");
+        var name = call.Values.ConstantString(nameArgument) ?? nameArgument?.ToString() ?? "";
+        if (ArgumentRefusals.PhaseTimeBox(name, from, to) is not { } reason) return;
+        // TimeBox.Minutes(15, 5): the bounds written the wrong way round; swapped, a valid window.
+        var swappable = from > to && to >= TimeSpan.Zero && SyntaxValues.Unwrap(within) is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } or BaseObjectCreationExpressionSyntax;
+        call.Report(DiagnosticDescriptors.RefusedArgument, within.GetLocation(), swappable ? s_swapBounds : ImmutableDictionary<string, string?>.Empty, reason);
+    }
+
+    private static void CheckRetry(DslInvocation call)
+    {
+        var attemptsArgument = call.Argument("attempts");
+        var attemptsKnown = call.Values.TryGetInt(attemptsArgument, out var attempts);
+        if (attemptsKnown && ArgumentRefusals.RetryAttempts(attempts) is { } tooFew)
+        {
+            Report(call, attemptsArgument!, tooFew);
+            return;
+        }
+
+        // Without the attempts, only a negative back-off is known to be refused (one attempt never waits).
+        if (call.Argument("backoff") is { } backoff && ConstantDurations.TryRead(call.Values, backoff, out var wait))
+            Report(call, backoff, ArgumentRefusals.RetryBackoff(attemptsKnown ? attempts : 1, wait));
+    }
+
+    private static void CheckDate(DslInvocation call)
+    {
+        if (call.Syntax.ArgumentList.Arguments.Count != 3) return;
+        if (!call.Values.TryGetInt(call.Argument("year"), out var year) ||
+            !call.Values.TryGetInt(call.Argument("month"), out var month) ||
+            !call.Values.TryGetInt(call.Argument("day"), out var day)) return;
+        if (ArgumentRefusals.Date(call.Name, year, month, day) is { } reason)
+            call.Report(DiagnosticDescriptors.RefusedArgument, DslSyntax.NameAndArguments(call.Syntax), reason);
+    }
+
+    /// <summary>
+    /// Which action a <c>Timeout</c> limits — the one it follows in the chain (<c>.Run(…).Retry(…).Timeout(…)</c>) — and
+    /// so which rule applies: a command's, a request's or C# code's. Null when the chain does not say (a team's helper).
+    /// </summary>
+    private static Func<TimeSpan, string?>? TimeoutRule(DslInvocation call)
+    {
+        for (var receiver = Receiver(call.Syntax); receiver is not null && call.Index.Contains(receiver); receiver = Receiver(receiver))
+        {
+            switch (DslSyntax.CalledName(receiver))
+            {
+                case "Run": return ArgumentRefusals.CommandTimeout;
+                case "Http": return ArgumentRefusals.RequestTimeout;
+                case "Execute": return ArgumentRefusals.CodeTimeout;
+                case "Retry" or "Timeout" or "ExpectExitCode" or "ExpectStatus" or "ExpectBodyContains" or "ExpectJson" or "Header" or "Body":
+                    continue; // refinements of the same action
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    private static InvocationExpressionSyntax? Receiver(InvocationExpressionSyntax invocation) =>
+        invocation.Expression is MemberAccessExpressionSyntax access ? SyntaxValues.Unwrap(access.Expression) as InvocationExpressionSyntax : null;
+
+    private static void Report(DslInvocation call, ExpressionSyntax argument, string? reason)
+    {
+        if (reason is not null) call.Report(DiagnosticDescriptors.RefusedArgument, argument.GetLocation(), reason);
+    }
+}

@@ -1,0 +1,123 @@
+using System;
+
+namespace RunbookSdk.Dsl.Recording;
+
+/// <summary>
+/// Every DSL argument the recorders refuse when a runbook or handbook is defined, and why, in one place: the recorders
+/// throw with the reason (the run stops before anything ran, "could not be prepared"), and rule RB0021 reports the same
+/// reason at build time for a constant argument, so a runbook without a test that dry-runs it does not learn it during
+/// the incident. Each method returns null for an argument that is accepted.
+/// </summary>
+/// <remarks>Linked into the analyzers (netstandard2.0): no API newer than that.</remarks>
+internal static class ArgumentRefusals
+{
+    /// <summary>
+    /// The longest a .NET timer waits (<see cref="uint.MaxValue"/> − 1 milliseconds, about 49.7 days): a longer
+    /// process or request time limit, or retry wait, is an <see cref="ArgumentOutOfRangeException"/> from the framework
+    /// when the step runs, after earlier steps changed things.
+    /// </summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    // Durations.Format writes it "4294967.294 seconds": said in days, with the exact figure for the curious.
+    private const string LongestTimerText = "about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits)";
+
+    private const string CommandTimeoutCall = "Timeout(timeout) of a command";
+    private const string CommandTimeoutInstead = "Leave Timeout out for no limit.";
+    private const string RequestTimeoutCall = "Timeout(timeout) of a request";
+    private const string RequestTimeoutInstead = "Leave Timeout out for the default (30 seconds).";
+
+    /// <summary><c>Wait(duration)</c>: not negative, and no longer than a timer waits (its end is journaled).</summary>
+    public static string? Wait(TimeSpan duration) =>
+        Negative(duration, "Wait(duration)") ??
+        BeyondTimer(duration, "Wait(duration)", "For a pause of unknown length, write an Instruction the engineer acknowledges.");
+
+    /// <summary><c>Monitor(what, duration)</c>: as <see cref="Wait"/>.</summary>
+    public static string? Monitor(TimeSpan duration) =>
+        Negative(duration, "Monitor(what, duration)") ??
+        BeyondTimer(duration, "Monitor(what, duration)", "For watching until something happens, write an Instruction the engineer acknowledges.");
+
+    /// <summary>
+    /// <c>Timeout(timeout)</c> of a command: zero would kill the command before it did anything; a negative limit, or
+    /// one longer than a timer waits, was a timer's exception at run time.
+    /// </summary>
+    public static string? CommandTimeout(TimeSpan timeout) =>
+        NotPositive(timeout, CommandTimeoutCall, CommandTimeoutInstead) ?? BeyondTimer(timeout, CommandTimeoutCall, CommandTimeoutInstead);
+
+    /// <summary><c>Timeout(timeout)</c> of an HTTP request: as <see cref="CommandTimeout"/>.</summary>
+    public static string? RequestTimeout(TimeSpan timeout) =>
+        NotPositive(timeout, RequestTimeoutCall, RequestTimeoutInstead) ?? BeyondTimer(timeout, RequestTimeoutCall, RequestTimeoutInstead);
+
+    /// <summary>
+    /// <c>Timeout(timeout)</c> of C# code (<c>Execute</c>): zero or less would fail every run of the step before its code
+    /// did anything. Longer than a timer waits is no limit, as the runner reads it.
+    /// </summary>
+    public static string? CodeTimeout(TimeSpan timeout) =>
+        NotPositive(timeout, "Timeout(timeout) of C# code", "Leave Timeout out for the default (5 minutes).");
+
+    /// <summary><c>Retry(attempts, backoff)</c>'s attempts: the command runs at least once.</summary>
+    public static string? RetryAttempts(int attempts) =>
+        attempts >= 1 ? null : $"Retry(attempts, backoff) needs at least 1 attempt (the first run counts); it is {attempts}.";
+
+    /// <summary>
+    /// <c>Retry(attempts, backoff)</c>'s back-off: not negative, and the doubling wait (backoff, 2×backoff, 4×backoff, …)
+    /// no longer than a timer waits before the last attempt, so many attempts overflow even a short backoff.
+    /// </summary>
+    public static string? RetryBackoff(int attempts, TimeSpan backoff)
+    {
+        if (Negative(backoff, "Retry(attempts, backoff)") is { } negative) return negative;
+        if (attempts < 2) return null;
+        var longest = backoff.TotalMilliseconds * Math.Pow(2, attempts - 2);
+        return longest <= LongestTimer.TotalMilliseconds
+            ? null
+            : $"Retry(attempts, backoff) with {attempts} attempts and a backoff of {Durations.Format(backoff)} would wait more than {LongestTimerText} before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.";
+    }
+
+    /// <summary>An escalation level's <c>after</c>: zero means "at once"; before the incident means nothing.</summary>
+    public static string? EscalationAfter(TimeSpan after) => Negative(after, "Escalation Level(who, after)");
+
+    /// <summary>A severity's <c>RespondWithin(time)</c>.</summary>
+    public static string? RespondWithin(TimeSpan time) => Negative(time, "RespondWithin(time)");
+
+    /// <summary>A severity's <c>ResolveWithin(time)</c>.</summary>
+    public static string? ResolveWithin(TimeSpan time) => Negative(time, "ResolveWithin(time)");
+
+    /// <summary>
+    /// A phase's time box: a window that starts before the incident, or ends before it starts, has no moment when the
+    /// phase is "on time".
+    /// </summary>
+    /// <param name="phase">The phase's name, as the message quotes it.</param>
+    /// <param name="from">The window's start.</param>
+    /// <param name="to">The window's end.</param>
+    public static string? PhaseTimeBox(string phase, TimeSpan from, TimeSpan to) =>
+        from >= TimeSpan.Zero && to >= from
+            ? null
+            : $"The time box of phase '{phase}' must start at zero or later and not end before it starts; it is {Durations.Format(from)} to {Durations.Format(to)}.";
+
+    /// <summary>
+    /// <c>OnlyIf(condition)</c>: an empty condition would make the runner ask "Only if  — does it hold?", which nobody
+    /// can answer at 3 a.m.
+    /// </summary>
+    public static string? Condition(string? condition) =>
+        condition is not null && condition.Trim().Length > 0
+            ? null
+            : "OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.";
+
+    /// <summary><c>ReviewDate(year, month, day)</c> or <c>LastUpdated(…)</c>: a day the calendar has.</summary>
+    /// <param name="call">The call's name: <c>ReviewDate</c> or <c>LastUpdated</c>.</param>
+    /// <param name="year">The year.</param>
+    /// <param name="month">The month, 1 to 12.</param>
+    /// <param name="day">The day of the month.</param>
+    public static string? Date(string call, int year, int month, int day) =>
+        year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
+            ? null
+            : $"{call}(year, month, day) must be a day of the calendar; it is {call}({year}, {month}, {day}).";
+
+    private static string? Negative(TimeSpan value, string call) =>
+        value >= TimeSpan.Zero ? null : $"{call} must not be negative; it is {Durations.Format(value)}.";
+
+    private static string? NotPositive(TimeSpan value, string call, string instead) =>
+        value > TimeSpan.Zero ? null : $"{call} must be more than zero; it is {Durations.Format(value)}. {instead}";
+
+    private static string? BeyondTimer(TimeSpan value, string call, string instead) =>
+        value <= LongestTimer ? null : $"{call} can be at most {LongestTimerText}; it is {Durations.Format(value)}. {instead}";
+}

@@ -1,0 +1,139 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using RunbookSdk.Analyzers.Arguments;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0021: a constant argument the DSL refuses when the runbook is defined stopped the run before its first step
+/// ("could not be prepared") — at 3 a.m., in a repository whose tests do not dry-run its runbooks. The build says so
+/// now, in the runtime's words (the expected messages are the runtime's, as tests/RunbookSdk.Tests/Dsl checks them).
+/// </summary>
+public sealed class RefusedArgumentTests
+{
+    private static Task Steps(string steps, params DiagnosticResult[] expected) =>
+        Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
+            Sources.Runbook(steps, RunbookMembers).Replace("using System;", "using System;\nusing System.Threading;\nusing System.Threading.Tasks;", StringComparison.Ordinal),
+            expected);
+
+    // The finding's argument is the runtime's reason, word for word.
+    private static DiagnosticResult Refused(int location, string reason) =>
+        new DiagnosticResult("RB0021", DiagnosticSeverity.Error).WithLocation(location).WithArguments(reason);
+
+    // A parameter, a property and a method: values known only when the runbook runs.
+    private const string RunbookMembers = """
+            [Parameter("Minutes to wait")] public int WaitMinutes { get; init; } = 5;
+            [Parameter("What must hold")] public string Condition { get; init; } = "a deployment went out";
+            private TimeSpan Pause => TimeSpan.FromMinutes(WaitMinutes);
+            private static string Deployed() => "a deployment went out";
+            private const string Blank = "  ";
+        """;
+
+    [Theory]
+    [InlineData("TimeBox.Minutes(15, 5)", "15 minutes to 5 minutes")]
+    [InlineData("TimeBox.Minutes(-5, 5)", "-5 minutes to 5 minutes")]
+    [InlineData("TimeBox.Hours(-1)", "0 minutes to -1 hour")]
+    [InlineData("TimeSpan.FromMinutes(-1)", "0 minutes to -1 minute")]
+    [InlineData("new TimeBox(TimeSpan.FromHours(2), TimeSpan.FromHours(1))", "2 hours to 1 hour")]
+    public Task A_time_box_the_phase_refuses_is_reported(string timeBox, string bounds) =>
+        Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""")
+                .Replace("TimeBox.Minutes(0, 5)", "{|#0:" + timeBox + "|}", StringComparison.Ordinal),
+            Refused(0, $"The time box of phase 'Immediate actions' must start at zero or later and not end before it starts; it is {bounds}."));
+
+    [Theory]
+    [InlineData("TimeBox.Minutes(5, 15)")]
+    [InlineData("TimeBox.Minutes(5, 5)")]
+    [InlineData("TimeBox.Hours(1)")]
+    [InlineData("TimeSpan.FromMinutes(30)")]
+    [InlineData("TimeBox.Minutes(WaitMinutes, 5)")]
+    [InlineData("TimeBox.Minutes(to: 5, from: 15)")] // named: 15 to 5 would be wrong; not read
+    public Task A_time_box_the_phase_takes_or_one_known_only_at_run_time_is_not_reported(string timeBox) =>
+        Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", RunbookMembers)
+                .Replace("TimeBox.Minutes(0, 5)", timeBox, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"   \"")]
+    [InlineData("Blank")]
+    [InlineData("$\"\"")]
+    [InlineData("null")]
+    public Task An_empty_condition_is_reported(string condition) =>
+        Steps($$"""            .Step("Restart", s => s.OnlyIf({|#0:{{condition}}|}).Instruction("Restart the API"))""",
+            Refused(0, "OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty."));
+
+    [Theory]
+    [InlineData("Wait({|#0:TimeSpan.FromMinutes(-5)|})", "Wait(duration) must not be negative; it is -5 minutes.")]
+    [InlineData("Wait({|#0:TimeSpan.MaxValue|})", "Wait(duration) can be at most about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits); it is 922337203685.478 seconds. For a pause of unknown length, write an Instruction the engineer acknowledges.")]
+    [InlineData("Monitor(\"error rate\", {|#0:TimeSpan.FromSeconds(-30)|})", "Monitor(what, duration) must not be negative; it is -30 seconds.")]
+    [InlineData("Run(\"./restart.sh\").Timeout({|#0:TimeSpan.Zero|})", "Timeout(timeout) of a command must be more than zero; it is 0 minutes. Leave Timeout out for no limit.")]
+    [InlineData("Run(\"./restart.sh\").Retry(3, TimeSpan.FromSeconds(5)).Timeout({|#0:Timeout.InfiniteTimeSpan|})", "Timeout(timeout) of a command must be more than zero; it is -1 millisecond. Leave Timeout out for no limit.")]
+    [InlineData("Run(\"./restart.sh\").Timeout({|#0:TimeSpan.FromDays(60)|})", "Timeout(timeout) of a command can be at most about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits); it is 60 days. Leave Timeout out for no limit.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(200).Timeout({|#0:TimeSpan.FromSeconds(-1)|})", "Timeout(timeout) of a request must be more than zero; it is -1 second. Leave Timeout out for the default (30 seconds).")]
+    [InlineData("Execute(\"Warm the cache\", ctx => Task.CompletedTask).Timeout({|#0:TimeSpan.Zero|})", "Timeout(timeout) of C# code must be more than zero; it is 0 minutes. Leave Timeout out for the default (5 minutes).")]
+    [InlineData("Run(\"./restart.sh\").Retry({|#0:0|}, TimeSpan.FromSeconds(5))", "Retry(attempts, backoff) needs at least 1 attempt (the first run counts); it is 0.")]
+    [InlineData("Run(\"./restart.sh\").Retry(3, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
+    [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
+    [InlineData("Run(\"./restart.sh\").Retry(100, {|#0:TimeSpan.FromSeconds(1)|})", "Retry(attempts, backoff) with 100 attempts and a backoff of 1 second would wait more than about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits) before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.")]
+    public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
+        Steps($$"""            .Step("Act", s => s.{{action}})""", Refused(0, reason));
+
+    [Theory]
+    [InlineData("Wait(TimeSpan.Zero)")]
+    [InlineData("Wait(Pause)")]
+    [InlineData("Wait(TimeSpan.FromMinutes(WaitMinutes))")]
+    [InlineData("Run(\"./restart.sh\").Timeout(TimeSpan.FromMinutes(5)).Retry(3, TimeSpan.FromSeconds(10))")]
+    [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, TimeSpan.FromSeconds(1))")]
+    [InlineData("Execute(\"Warm the cache\", ctx => Task.CompletedTask).Timeout(TimeSpan.MaxValue)")] // no limit, as the runner reads it
+    [InlineData("OnlyIf(Condition).Instruction(\"Restart the API\")")]
+    [InlineData("OnlyIf(Deployed()).Instruction(\"Restart the API\")")]
+    [InlineData("OnlyIf($\"{Condition}\").Instruction(\"Restart the API\")")]
+    [InlineData("OnlyIf(\"a deployment went out\").Instruction(\"Restart the API\")")]
+    public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>
+        Steps($$"""            .Step("Act", s => s.{{action}})""");
+
+    [Fact]
+    public Task Escalation_severity_and_dates_the_handbook_refuses_are_reported() =>
+        Verify<RefusedArgumentAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("refused")]
+            public sealed class Refused : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Refused")
+                    .{|#2:ReviewDate(2027, 2, 30)|}
+                    .SeverityLevel("P1", "Critical", s => s.RespondWithin({|#0:TimeSpan.FromMinutes(-1)|}).ResolveWithin({|#1:TimeSpan.FromHours(-4)|}))
+                    .Escalation(e => e
+                        .Level("On-call", TimeSpan.Zero)
+                        .Level("Lead", {|#3:TimeSpan.FromMinutes(-15)|}));
+            }
+            """,
+            Refused(0, "RespondWithin(time) must not be negative; it is -1 minute."),
+            Refused(1, "ResolveWithin(time) must not be negative; it is -4 hours."),
+            Refused(2, "ReviewDate(year, month, day) must be a day of the calendar; it is ReviewDate(2027, 2, 30)."),
+            Refused(3, "Escalation Level(who, after) must not be negative; it is -15 minutes."));
+
+    [Theory]
+    [InlineData("""            .Step("Restart", s => s.OnlyIf(""")]
+    [InlineData("""            .Step("Restart", s => s.OnlyIf()""")]
+    [InlineData("""            .Step("Restart", s => s.Wait()""")]
+    [InlineData("""            .Step("Restart", s => s.Run("x").Timeout(""")]
+    [InlineData("""            .Step("Restart", s => s.Run("x").Retry(3, """)]
+    [InlineData("""            .Step("Restart", s => s.Run("x").Timeout(TimeSpan.FromMinutes(""")]
+    public Task Half_typed_calls_report_nothing_and_never_throw(string steps) =>
+        Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
+
+    [Theory]
+    [InlineData("TimeBox.Minutes(")]
+    [InlineData("TimeBox.Minutes(15,")]
+    [InlineData("TimeBox.Minutes()")]
+    [InlineData("new TimeBox(TimeSpan.FromMinutes(15))")]
+    public Task Half_typed_time_boxes_report_nothing_and_never_throw(string timeBox) =>
+        Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(
+            Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""")
+                .Replace("TimeBox.Minutes(0, 5)", timeBox, StringComparison.Ordinal));
+}
