@@ -112,4 +112,13 @@ internal sealed record StepModel(string Title, bool RequiresConfirmation, Equata
 {
     /// <summary>What must hold for the step to run (<c>OnlyIf</c>), or null; a non-constant text is documented as its source, as an instruction's is.</summary>
     public TextValue? Condition { get; init; }
+
+    /// <summary>The <c>OneOf</c> decision this step is an option of, or null.</summary>
+    public ChoiceModel? Choice { get; init; }
 }
+
+/// <summary>
+/// Where a step stands in a <c>OneOf</c> decision, as the runtime's <c>StepChoice</c>: the decision's title and note
+/// (non-constant texts documented as their source), the option's number from 1 and how many options there are.
+/// </summary>
+internal sealed record ChoiceModel(TextValue Title, int Option, int Options, TextValue? Note);

@@ -38,7 +38,11 @@ public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
                     break;
                 case OutlineEncoding.Step when phases.Count > 0:
                     actions = [];
-                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions) { Condition = fields.Length > 3 ? Field(3) : null });
+                    phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions)
+                    {
+                        Condition = fields.Length > 3 ? OutlineEncoding.Unescape(fields[3]) : null,
+                        Choice = fields.Length > 5 ? $"{Field(5)} {Field(4)}" : null,
+                    });
                     break;
                 case OutlineEncoding.Action when actions is not null:
                     segments = [];
@@ -73,6 +77,11 @@ public sealed record OutlineStep(string Title, bool RequiresConfirmation, IReadO
     /// outline their values.
     /// </summary>
     public string? Condition { get; init; }
+
+    /// <summary>
+    /// For an option of a <c>OneOf</c> decision, its place and the decision (<c>2/3 Mitigation strategy</c>); else null.
+    /// </summary>
+    public string? Choice { get; init; }
 }
 
 /// <summary>An action in an outline.</summary>

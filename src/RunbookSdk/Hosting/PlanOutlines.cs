@@ -28,7 +28,11 @@ public static class PlanOutlines
         new(phase.Name, phase.TimeBox?.ToString(), phase.Steps.Select(FromStep).ToArray());
 
     private static OutlineStep FromStep(StepPlan step) =>
-        new(step.Title, step.RequiresConfirmation, step.Actions.Select(FromAction).ToArray()) { Condition = step.Condition };
+        new(step.Title, step.RequiresConfirmation, step.Actions.Select(FromAction).ToArray()) 
+        {
+            Condition = step.Condition,
+            Choice = step.Choice is { } choice ? $"{choice.Option}/{choice.Options} {choice.Title}" : null,
+        };
 
     private static OutlineAction FromAction(StepAction action) => action switch
     {

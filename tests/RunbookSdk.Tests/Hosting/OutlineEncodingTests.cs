@@ -66,4 +66,19 @@ public sealed class OutlineEncodingTests
         var error = Assert.Throws<FormatException>(() => PlanOutline.Parse(text));
         Assert.Contains("line", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_option_of_a_decision_reads_back_with_its_place_with_or_without_a_condition()
+    {
+        var writer = new OutlineEncoding.Writer();
+        writer.WritePhase("Mitigate", null);
+        writer.WriteStep("Restart", requiresConfirmation: true, condition: null, decision: "Mitigation\tstrategy", option: 1, options: 2);
+        writer.WriteStep("Cache clear", requiresConfirmation: false, condition: "the cache is the problem", decision: "Mitigation\tstrategy", option: 2, options: 2);
+        writer.WriteStep("Tell", requiresConfirmation: false, condition: "someone listens");
+
+        var steps = PlanOutline.Parse(writer.ToString()).Phases.Single().Steps;
+
+        Assert.Equal([("Restart", null, "1/2 Mitigation\tstrategy"), ("Cache clear", "the cache is the problem", "2/2 Mitigation\tstrategy"), ("Tell", "someone listens", null)],
+            steps.Select(s => (s.Title, s.Condition, s.Choice)));
+    }
 }
