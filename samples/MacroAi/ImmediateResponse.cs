@@ -32,29 +32,26 @@ public sealed class ImmediateResponse : MacroAiRunbook
                 .Snippet("typescript", MacroAiSnippets.IncidentAssessment, "The application's assessment script checks API health, database connectivity, external services, recent deployments, error rates and response times:")))
         .Phase("Mitigation Actions (< 30 minutes)", p => p
             // The seed's "Common mitigation strategies" are alternatives the on-call engineer picks from, not a
-            // sequence: each runs only when chosen (restarting, deleting pods and FLUSHALL in one go was never meant).
-            .Step("Common mitigation strategies: Service restart", s => s
-                .OnlyIf("you choose a service restart as the mitigation (one of five: restart, connection reset, cache clear, scale up, maintenance mode)")
-                .Run($"kubectl rollout restart {ApiDeployment}")
-                .Run($"kubectl rollout restart {UiDeployment}")
-                .RequiresConfirmation())
-            .Step("Database connection reset", s => s
-                .OnlyIf("you choose a database connection reset as the mitigation (one of five: restart, connection reset, cache clear, scale up, maintenance mode)")
-                .Run($"kubectl delete pod -l {ApiPods}")
-                .Note("Pods will be recreated with fresh connections")
-                .RequiresConfirmation())
-            .Step("Cache clear", s => s
-                .OnlyIf("you choose clearing the cache as the mitigation (one of five: restart, connection reset, cache clear, scale up, maintenance mode)")
-                .Run("redis-cli FLUSHALL")
-                .RequiresConfirmation())
-            .Step("Scale up resources", s => s
-                .OnlyIf("you choose scaling up resources as the mitigation (one of five: restart, connection reset, cache clear, scale up, maintenance mode)")
-                .Run($"kubectl scale {ApiDeployment} --replicas={ApiReplicas}")
-                .Run($"kubectl scale {UiDeployment} --replicas={UiReplicas}"))
-            .Step("Enable maintenance mode", s => s
-                .OnlyIf("you choose maintenance mode as the mitigation (one of five: restart, connection reset, cache clear, scale up, maintenance mode)")
-                .Run("kubectl apply -f maintenance-mode.yaml")
-                .RequiresConfirmation()))
+            // sequence: one runs, or none (restarting, deleting pods and FLUSHALL in one go was never meant).
+            .OneOf("Mitigation strategy", o => o
+                .Note("Common mitigation strategies: pick the one the assessment points at. Rolling back a deployment is the Rollback section.")
+                .Step("Service restart", s => s
+                    .Run($"kubectl rollout restart {ApiDeployment}")
+                    .Run($"kubectl rollout restart {UiDeployment}")
+                    .RequiresConfirmation())
+                .Step("Database connection reset", s => s
+                    .Run($"kubectl delete pod -l {ApiPods}")
+                    .Note("Pods will be recreated with fresh connections")
+                    .RequiresConfirmation())
+                .Step("Cache clear", s => s
+                    .Run("redis-cli FLUSHALL")
+                    .RequiresConfirmation())
+                .Step("Scale up resources", s => s
+                    .Run($"kubectl scale {ApiDeployment} --replicas={ApiReplicas}")
+                    .Run($"kubectl scale {UiDeployment} --replicas={UiReplicas}"))
+                .Step("Enable maintenance mode", s => s
+                    .Run("kubectl apply -f maintenance-mode.yaml")
+                    .RequiresConfirmation())))
         .Rollback(r => r
             .Step("Rollback deployment", s => s
                 .Run($"kubectl rollout undo {ApiDeployment}")

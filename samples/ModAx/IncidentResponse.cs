@@ -85,26 +85,27 @@ public sealed class IncidentResponse : ModAxRunbook
                       --max-items 50
                     """, "Infrastructure changes")))
         // "Varies by issue": the seed's common mitigation actions are a catalogue to pick from by what the investigation
-        // found, and "Or use auto-scaling" is another way to scale, not a second step: each runs only when it applies.
+        // found (each runs only when its issue is the one), and "Or use auto-scaling" is another way to scale, not a
+        // second step: one of the two ways runs, or neither.
         .Phase("Mitigation (Varies by issue)", p => p
-            .Step("Common Mitigation Actions: High CPU/Memory: Scale ECS service", s => s
-                .OnlyIf("the issue is high CPU/memory and you scale the ECS service by hand")
-                .Run($"""
-                    aws ecs update-service \
-                      --cluster {Cluster} \
-                      --service {Service} \
-                      --desired-count {DesiredCount}
-                    """, "Scale ECS service"))
-            .Step("High CPU/Memory: Use auto-scaling", s => s
-                .OnlyIf("the issue is high CPU/memory and you use auto-scaling instead of scaling by hand")
-                .Run($"""
-                    aws application-autoscaling put-scaling-policy \
-                      --service-namespace ecs \
-                      --scalable-dimension ecs:service:DesiredCount \
-                      --resource-id service/{Cluster}/{Service} \
-                      --policy-name cpu-scaling \
-                      --policy-type TargetTrackingScaling
-                    """, "Or use auto-scaling"))
+            .OneOf("Common Mitigation Actions: High CPU/Memory", o => o
+                .Note("For high CPU/memory: scale the ECS service by hand, or let auto-scaling do it. Choose none when CPU and memory are fine.")
+                .Step("Scale ECS service", s => s
+                    .Run($"""
+                        aws ecs update-service \
+                          --cluster {Cluster} \
+                          --service {Service} \
+                          --desired-count {DesiredCount}
+                        """, "Scale ECS service"))
+                .Step("Use auto-scaling", s => s
+                    .Run($"""
+                        aws application-autoscaling put-scaling-policy \
+                          --service-namespace ecs \
+                          --scalable-dimension ecs:service:DesiredCount \
+                          --resource-id service/{Cluster}/{Service} \
+                          --policy-name cpu-scaling \
+                          --policy-type TargetTrackingScaling
+                        """, "Or use auto-scaling")))
             .Step("API Overload", s => s
                 .OnlyIf("the issue is API overload")
                 .Run($"""
@@ -140,19 +141,18 @@ public sealed class IncidentResponse : ModAxRunbook
                 .RequiresConfirmation()))
         .Rollback(r => r
             // The seed's "Or manually via ECS" is the other way to the same rollback: one of the two runs.
-            .Step("Full Rollback", s => s
-                .OnlyIf("you roll back with the deploy script (the next step is the manual way via ECS)")
-                .Run($"npm run deploy:rollback production {PreviousVersion}", "Rollback to previous version")
-                .RequiresConfirmation())
-            .Step("Full Rollback: manually via ECS", s => s
-                .OnlyIf("you roll back manually via ECS instead of with the deploy script")
-                .Run($"""
-                    aws ecs update-service \
-                      --cluster {Cluster} \
-                      --service {Service} \
-                      --task-definition {Service}:{PreviousVersion}
-                    """, "Or manually via ECS")
-                .RequiresConfirmation()))
+            .OneOf("Full Rollback", o => o
+                .Step("With the deploy script", s => s
+                    .Run($"npm run deploy:rollback production {PreviousVersion}", "Rollback to previous version")
+                    .RequiresConfirmation())
+                .Step("Manually via ECS", s => s
+                    .Run($"""
+                        aws ecs update-service \
+                          --cluster {Cluster} \
+                          --service {Service} \
+                          --task-definition {Service}:{PreviousVersion}
+                        """, "Or manually via ECS")
+                    .RequiresConfirmation())))
         .Verification(v => v
             .Step("Resolution & Recovery: Verify Fix", s => s
                 .Run("./scripts/health-check.sh production", "Run health checks")

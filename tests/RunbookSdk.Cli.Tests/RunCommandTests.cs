@@ -110,6 +110,16 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task ChooseIsPassedToTheAppsHost()
+    {
+        // The test runbook has no OneOf decision: the app's host, which got the answer, refuses it by name.
+        var (code, output, error) = await Cli.RunAsync("run", Assembly, "cli-test-restart", "--non-interactive", "--choose", "Mitigation strategy=Restart", "--journal", JournalPath);
+
+        Assert.True(code == 2, output + error);
+        Assert.Contains("--choose \"Mitigation strategy=…\": this runbook has no OneOf decision", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheProjectIsBuiltAndLoadedWhenGivenInsteadOfTheAssembly()
     {
         var (code, output, error) = await Cli.RunAsync("run", Repository.Path("tests/RunbookSdk.Cli.Tests/TestRunbooks"), "cli-test-restart", "--dry-run");

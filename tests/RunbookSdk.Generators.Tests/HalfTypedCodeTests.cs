@@ -53,6 +53,14 @@ public class HalfTypedCodeTests
                 .Phase("P", p => p.Step("S", s => s.Wait(TimeSpan.FromMinutes('a')).Wait(TimeSpan.FromHours("5")).Wait(TimeSpan.FromDays(1e12))));
         }
         """,
+        // A OneOf half typed: no title, an option without its lambda, the options lambda not yet closed.
+        """
+        using RunbookSdk;
+        [Runbook("h")] public sealed class H : Runbook {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Phase("P", p => p.OneOf().OneOf("Way", o => o.Step("A").Note().Step("B", s => s.Run("b")
+        }
+        """,
     };
 
     public static TheoryData<int> BrokenRunbooks => new(Enumerable.Range(0, Sources.Length));

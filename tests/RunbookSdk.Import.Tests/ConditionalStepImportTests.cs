@@ -4,10 +4,11 @@ using RunbookSdk.Import.Source;
 namespace RunbookSdk.Import.Tests;
 
 /// <summary>
-/// Steps a document says apply only sometimes — "(if recent deployment)", "if needed" — and alternatives it offers to
-/// pick from — MacroAi's "# Common mitigation strategies" block, "# Or manually via ECS", a "Common Mitigation
-/// Strategies" heading over one subsection per fix — are imported as steps with <c>OnlyIf(...)</c>. Before, the
-/// runner ran every one of them: restart, <c>redis-cli FLUSHALL</c>, rollback and scale in one go.
+/// Steps a document says apply only sometimes — "(if recent deployment)", "if needed" — are imported as steps with
+/// <c>OnlyIf(...)</c>; alternatives it offers to pick from — MacroAi's "# Common mitigation strategies" block, "# Or
+/// manually via ECS", a "Common Mitigation Strategies" heading over one subsection per fix — as one <c>OneOf</c>
+/// decision. Once the runner ran every one of them (restart, <c>redis-cli FLUSHALL</c>, rollback and scale in one go);
+/// then, as OnlyIf steps, <c>--conditions-hold</c> still did.
 /// </summary>
 public sealed class ConditionalStepImportTests
 {
@@ -102,18 +103,35 @@ public sealed class ConditionalStepImportTests
     }
 
     [Fact]
-    public void A_block_of_numbered_mitigation_strategies_is_a_step_per_strategy_that_runs_only_when_chosen()
+    public void A_block_of_numbered_mitigation_strategies_is_one_decision_with_an_option_per_strategy()
     {
         var steps = Steps("Mitigation");
 
-        Assert.Equal(["Mitigation: Service restart", "Mitigation: Database connection reset", "Mitigation: Cache clear"], steps.Select(s => s.Title));
-        Assert.Equal("you choose 'Cache clear' as the mitigation (one of 3 alternatives)", steps[2].Condition);
+        Assert.Equal(["Service restart", "Database connection reset", "Cache clear"], steps.Select(s => s.Title));
+        var decision = steps[0].Choice;
+        Assert.NotNull(decision);
+        Assert.All(steps, s => Assert.Same(decision, s.Choice));
+        Assert.All(steps, s => Assert.Null(s.Condition));
+        Assert.Equal(("Mitigation", "Common mitigation strategies"), (decision.Title, decision.Note));
         Assert.Equal(["redis-cli FLUSHALL"], steps[2].Actions.OfType<RunAction>().Select(r => r.Command));
-        Assert.All(steps, s => Assert.NotNull(s.Condition));
-        // Nothing of the block is lost: the lead-in and the note after a command stay, the group names are the titles.
-        Assert.Contains(steps[0].Actions, a => a is NoteAction { Text: "Common mitigation strategies" });
+        // Nothing of the block is lost: the lead-in is the decision's note (not the first option's), the note after a command stays.
+        Assert.DoesNotContain(steps[0].Actions, a => a is NoteAction { Text: "Common mitigation strategies" });
         Assert.Contains(steps[1].Actions, a => a is NoteAction { Text: "Pods will be recreated with fresh connections" });
-        Assert.Contains(Import().Warnings, w => w.Contains("offers 3 alternatives ('Service restart', 'Database connection reset', 'Cache clear')", StringComparison.Ordinal));
+        Assert.Contains(Import().Warnings, w => w.Contains("offers 3 alternatives ('Service restart', 'Database connection reset', 'Cache clear'): imported as OneOf(\"Mitigation\")", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_decision_is_written_as_OneOf_around_its_options_with_the_lead_in_as_its_note()
+    {
+        var source = Source().Replace("\r\n", "\n");
+
+        var decision = source.IndexOf(".OneOf(\"Mitigation\", o => o\n", StringComparison.Ordinal);
+        Assert.True(decision > 0, source);
+        var after = source[decision..].Split('\n').Select(l => l.Trim()).ToArray();
+        Assert.Equal(".Note(\"Common mitigation strategies\")", after[1]);
+        Assert.Equal(".Step(\"Service restart\", s => s", after[2]);
+        Assert.Contains(".Run(\"redis-cli FLUSHALL\", \"3. Cache clear\"))))", after);
+        Assert.DoesNotContain("OnlyIf(\"you choose", source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,22 +144,89 @@ public sealed class ConditionalStepImportTests
     }
 
     [Fact]
-    public void An_or_alternative_is_a_step_of_its_own_and_neither_way_runs_unasked()
+    public void An_or_alternative_is_an_option_of_its_own_and_neither_way_runs_unasked()
     {
         var steps = Steps("Full rollback");
 
-        Assert.Equal(["Full rollback: Rollback to previous version", "Full rollback: Manually via ECS"], steps.Select(s => s.Title));
-        Assert.Equal("you choose 'Manually via ECS' as the way to do this (one of 2 alternatives)", steps[1].Condition);
+        Assert.Equal(["Rollback to previous version", "Manually via ECS"], steps.Select(s => s.Title));
+        Assert.Equal("Full rollback", steps[1].Choice?.Title);
+        Assert.Same(steps[0].Choice, steps[1].Choice);
         Assert.DoesNotContain(Import().Warnings, w => w.Contains("offers a command instead", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void The_subsections_of_a_common_mitigation_heading_are_alternatives()
+    public void The_subsections_of_a_common_mitigation_heading_are_the_options_of_one_decision()
     {
         var steps = Steps("Fixes");
 
-        Assert.Equal(["Common Mitigation Actions: High CPU", "Common Mitigation Actions: Feature Flag Rollback"], steps.Select(s => s.Title));
-        Assert.Equal("you choose 'Feature Flag Rollback' as the mitigation (one of 2 alternatives)", steps[1].Condition);
+        Assert.Equal(["High CPU", "Feature Flag Rollback"], steps.Select(s => s.Title));
+        Assert.Equal("Common Mitigation Actions", steps[1].Choice?.Title);
+        Assert.Same(steps[0].Choice, steps[1].Choice);
+        Assert.All(steps, s => Assert.Null(s.Condition));
+    }
+
+    [Fact]
+    public void A_subsection_that_offers_ways_of_its_own_gives_the_decision_its_options_and_one_of_several_steps_keeps_OnlyIf()
+    {
+        const string catalogue = """
+            # Shop
+
+            ## Playbook: Shop down
+
+            ### 1. Fixes
+
+            #### Common Mitigation Actions
+
+            ##### High CPU
+
+            ```bash
+            # Scale the service
+            kubectl scale deployment/shop-api --replicas=10
+
+            # Or use auto-scaling
+            kubectl autoscale deployment/shop-api --max=20
+            ```
+
+            ##### Restart (if needed)
+
+            ```bash
+            kubectl rollout restart deployment/shop-api
+            ```
+
+            ### 2. Other fixes
+
+            #### Common fixes
+
+            ##### Cache
+
+            **Flush**
+            ```bash
+            redis-cli FLUSHALL
+            ```
+
+            **Warm**
+            ```bash
+            ./warm-cache.sh
+            ```
+
+            ##### Restart
+
+            ```bash
+            kubectl rollout restart deployment/shop-api
+            ```
+            """;
+        var phases = RunbookImporter.Generate(MarkdownSource.FromText("shop.md", catalogue), "Shop", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "conditional-steps"), Seeds.RepositoryRoot).Document.Runbooks.Single().Phases;
+
+        var fixes = phases[0].Steps;
+        Assert.Equal([("High CPU: Scale the service", null), ("High CPU: Use auto-scaling", null), ("Restart", "needed")], fixes.Select(s => (s.Title, s.Condition)));
+        Assert.All(fixes, s => Assert.Same(fixes[0].Choice, s.Choice));
+        Assert.Equal("Common Mitigation Actions", fixes[0].Choice?.Title);
+
+        // "Cache" is two steps in sequence, no single option: each step runs only if the engineer chooses its alternative.
+        var other = phases[1].Steps;
+        Assert.All(other, s => Assert.Null(s.Choice));
+        Assert.Equal("you choose 'Cache' as the option (one of 2 alternatives)", other[0].Condition);
     }
 
     [Fact]
@@ -187,10 +272,13 @@ public sealed class ConditionalStepImportTests
         var seed = Seeds.Files.Single(f => File.ReadAllText(f).Contains("# Common mitigation strategies", StringComparison.Ordinal));
         var project = SeedImportTests.Generate(seed, allowIncomplete: true);
 
-        var flush = project.Document.Runbooks.SelectMany(r => r.AllPhases).SelectMany(p => p.Steps)
-            .Single(s => s.Actions.OfType<RunAction>().Any(r => r.Command == "redis-cli FLUSHALL"));
-        Assert.Equal("you choose 'Cache clear' as the mitigation (one of 6 alternatives)", flush.Condition);
+        var steps = project.Document.Runbooks.SelectMany(r => r.AllPhases).SelectMany(p => p.Steps).ToList();
+        var flush = steps.Single(s => s.Actions.OfType<RunAction>().Any(r => r.Command == "redis-cli FLUSHALL"));
+        Assert.Equal("Cache clear", flush.Title);
+        Assert.NotNull(flush.Choice);
+        Assert.Null(flush.Condition);
         Assert.Single(flush.Actions.OfType<RunAction>());
+        Assert.Equal(6, steps.Count(s => s.Choice == flush.Choice));
     }
 
     private static List<ImportedStep> Steps(string phase) =>

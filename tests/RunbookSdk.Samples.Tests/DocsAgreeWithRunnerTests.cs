@@ -37,7 +37,7 @@ public class DocsAgreeWithRunnerTests
             lines.Add($"phase {phase.Name} [{phase.TimeBox}]");
             foreach (var step in phase.Steps)
             {
-                lines.Add($"  step {step.Title}{(step.RequiresConfirmation ? " (confirm)" : "")}{(step.Condition is { } condition ? $" (only if {condition})" : "")}");
+                lines.Add($"  step {step.Title}{(step.RequiresConfirmation ? " (confirm)" : "")}{(step.Condition is { } condition ? $" (only if {condition})" : "")}{(step.Choice is { } choice ? $" (option {choice})" : "")}");
                 foreach (var action in step.Actions)
                 {
                     var text = string.Concat(action.Text.Select(s => s.IsHole && parameters.TryGetValue(s.Text, out var value) ? value : s.Text));

@@ -4,7 +4,7 @@ namespace RunbookSdk.Samples.Tests;
 
 /// <summary>
 /// The engineer reads the page and runs the runbook side by side: a step the console or the dry run calls R.1 must be
-/// the step the page heads "### R.1", never "R1" on one and "R.1" on the other.
+/// the step the page heads "### R.1" (an option of a decision "#### R.1"), never "R1" on one and "R.1" on the other.
 /// </summary>
 public partial class StepNumberingTests
 {
@@ -24,7 +24,8 @@ public partial class StepNumberingTests
         }
     }
 
-    [GeneratedRegex(@"^### (?<number>(?:\d+|R|V)\.\d+) ", RegexOptions.Multiline)]
+    // Options of a OneOf decision are headed one level below its "### Choose one: …".
+    [GeneratedRegex(@"^####? (?<number>(?:\d+|R|V)\.\d+) ", RegexOptions.Multiline)]
     private static partial Regex PageStep();
 
     [GeneratedRegex(@"^  (?<number>(?:\d+|R|V)\.\d+) ", RegexOptions.Multiline)]

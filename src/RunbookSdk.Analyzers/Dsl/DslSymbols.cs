@@ -28,7 +28,7 @@ internal sealed class DslSymbols
                  {
                      "IDocumentBuilder`1", "IRunbookBuilder", "IHandbookBuilder", "ISeverityBuilder", "IEscalationBuilder",
                      "IPhaseBuilder", "ISectionBuilder", "IStepBuilder", "ICommandStepBuilder", "IHttpStepBuilder",
-                     "IDelegateStepBuilder",
+                     "IDelegateStepBuilder", "IChoiceBuilder",
                  })
         {
             if (compilation.GetTypeByMetadataName("RunbookSdk." + name) is { } type) builders.Add(type);

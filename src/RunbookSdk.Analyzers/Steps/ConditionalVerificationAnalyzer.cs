@@ -8,8 +8,9 @@ using RunbookSdk.Analyzers.Dsl;
 namespace RunbookSdk.Analyzers.Steps;
 
 /// <summary>
-/// RB0014, for a whole section: a verification whose every step is conditional (<c>OnlyIf</c>) passes without
-/// checking anything once the operator says no to each condition (or a run is given <c>--skip-conditional</c>).
+/// RB0014, for a whole section: a verification whose every step is conditional (<c>OnlyIf</c>) or an option of a
+/// <c>OneOf</c> decision passes without checking anything once the operator says no to each condition (or a run is
+/// given <c>--skip-conditional</c>) and none to each decision.
 /// One unconditional check is enough; conditional checks beside it are welcome.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -39,14 +40,20 @@ public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
         var body = lambda.Body.Span;
         // Steps added by helper code may well be unconditional: only a section written out in full is judged.
         if (verification.Index.AnyOpaqueWithin(body)) return;
-        var steps = verification.Index.CallsWithin(body).Where(c => DslSyntax.CalledName(c) == "Step").ToList();
+        var calls = verification.Index.CallsWithin(body);
+        var steps = calls.Where(c => DslSyntax.CalledName(c) == "Step").ToList();
         if (steps.Count == 0) return;
+        // An option of a OneOf decision runs only when chosen, and "none of these" is always an answer.
+        var decisions = calls.Where(c => DslSyntax.CalledName(c) == "OneOf").Select(c => c.ArgumentList.Span).ToList();
+        var alternatives = false;
         foreach (var step in steps)
         {
+            if (decisions.Any(d => d.Contains(step.Span))) { alternatives = true; continue; }
             if (!verification.Index.CallsWithin(step.ArgumentList.Span).Any(c => DslSyntax.CalledName(c) == "OnlyIf")) return;
         }
 
-        verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax),
-            "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional");
+        verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax), alternatives
+            ? "every verification step is conditional (OnlyIf) or an option of a OneOf decision, so answering no to each condition and none to each decision passes it without a check; make at least one check unconditional"
+            : "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional");
     }
 }

@@ -66,6 +66,10 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         [Description("Skip every step written with OnlyIf without asking.")]
         public bool SkipConditional { get; set; }
 
+        [CommandOption("--choose <DECISION=OPTION>")]
+        [Description("Answer a OneOf decision in advance: its title, '=', and the option's title or number (or none). Repeat for each decision.")]
+        public string[] Choose { get; set; } = [];
+
         [CommandOption("--resend-requests")]
         [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one or a command of a destructive step, or started a command or C# code that did not finish. A step written with Idempotent() runs again without it.")]
         public bool ResendRequests { get; set; }
@@ -153,6 +157,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         if (settings.ResendRequests) yield return "--resend-requests";
         if (settings.ConditionsHold) yield return "--conditions-hold";
         if (settings.SkipConditional) yield return "--skip-conditional";
+        foreach (var choice in settings.Choose) { yield return "--choose"; yield return choice; }
         if (settings.Journal is { } journal) { yield return "--journal"; yield return journal; }
         if (settings.Resume is { } resume) { yield return "--resume"; yield return resume; }
         if (settings.Webhook is { } webhook) { yield return "--webhook"; yield return webhook; }

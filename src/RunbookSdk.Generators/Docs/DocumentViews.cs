@@ -159,10 +159,25 @@ internal static class DocumentViews
                 ("destructive", step.RequiresConfirmation),
                 ("condition", step.Condition is { } condition ? Markdown.Heading(condition.Display) : null),
                 ("idempotent", step.Idempotent),
+                ("choice", step.Choice is { } choice ? Choice(choice) : null),
                 ("body", StepMarkdown.Render(step, templateChannel))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),
             ("time_box", phase.TimeBox?.Display), ("steps", List(steps)));
+    }
+
+    /// <summary>
+    /// A step's decision for a template: its title and note, the option's place (<c>first</c> opens the decision,
+    /// <c>last</c> closes it), and <c>intro</c>, what the built-in page says under "Choose one: …".
+    /// </summary>
+    private static ScriptObject Choice(ChoiceModel choice)
+    {
+        var title = Markdown.Heading(choice.Title.Display);
+        var intro = "Exactly one of the next " + choice.Options + " steps runs, or none of them: the runner shows them numbered, asks once which to take and skips the others. A non-interactive run is told with "
+            + Markdown.Code("--choose \"" + choice.Title.Display + "=<option title or number>\"") + "."
+            + (choice.Note is { } note ? "\n\n" + Markdown.Prose(note.Display) : "");
+        return Object(("title", title), ("note", choice.Note is { } n ? Markdown.Prose(n.Display) : null), ("option", choice.Option),
+            ("options", choice.Options), ("first", choice.Option == 1), ("last", choice.Option == choice.Options), ("intro", intro));
     }
 
     private static ScriptObject EscalationLevel(EscalationLevelModel level, int index) => Object(

@@ -30,6 +30,15 @@ internal static class StepMarkdown
             first = false;
         }
 
+        // An option of a decision says so before anything else: read as an ordinary step, it looks like one to do. In
+        // the body, so a project's own template that knows nothing of decisions still shows it.
+        if (step.Choice is { } choice)
+        {
+            NextBlock();
+            builder.Append("> **Option ").Append(choice.Option).Append(" of ").Append(choice.Options).Append(" — ")
+                .Append(Markdown.Heading(choice.Title.Display)).Append(".** It runs only when chosen: the runner asks once which option to take, or none, and skips the others.\n");
+        }
+
         // First, as the runner asks it first: whoever reads the page at 3 a.m. must see the step may not apply. In the
         // body rather than the template, so a project's own template cannot leave it out.
         if (step.Condition is { } condition)

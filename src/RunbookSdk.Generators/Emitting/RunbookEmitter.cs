@@ -79,7 +79,7 @@ internal static class RunbookEmitter
             outline.WritePhase(phase.Name, phase.TimeBox?.Display);
             foreach (var step in phase.Steps)
             {
-                outline.WriteStep(step.Title, step.RequiresConfirmation, step.Condition?.Display, step.Idempotent);
+                outline.WriteStep(step.Title, step.RequiresConfirmation, step.Condition?.Display, step.Idempotent, step.Choice?.Title.Display, step.Choice?.Option ?? 0, step.Choice?.Options ?? 0);
                 foreach (var action in step.Actions)
                 {
                     outline.WriteAction(action.Kind, action.Details());

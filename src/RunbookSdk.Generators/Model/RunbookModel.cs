@@ -115,4 +115,13 @@ internal sealed record StepModel(string Title, bool RequiresConfirmation, Equata
 
     /// <summary>Written with <c>Idempotent()</c>: running the step again after an interruption does no harm.</summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>The <c>OneOf</c> decision this step is an option of, or null.</summary>
+    public ChoiceModel? Choice { get; init; }
 }
+
+/// <summary>
+/// Where a step stands in a <c>OneOf</c> decision, as the runtime's <c>StepChoice</c>: the decision's title and note
+/// (non-constant texts documented as their source), the option's number from 1 and how many options there are.
+/// </summary>
+internal sealed record ChoiceModel(TextValue Title, int Option, int Options, TextValue? Note);

@@ -14,9 +14,32 @@ internal static class PhaseReader
         reader.ReadLambda(steps, call =>
         {
             if (call.Name == "Step") result.Add(ReadStep(reader, reader.Values.String(call.Get("title", 0)), call.Get("step", 1)));
+            else if (call.Name == "OneOf") result.AddRange(ReadChoice(reader, call.Get("title", 0), call.Get("options", 1)));
             else reader.Unreadable(call.Invocation, call.Name);
         });
         return new PhaseModel(name, timeBox, result.ToEquatableArray());
+    }
+
+    /// <summary>
+    /// A <c>OneOf</c> decision: its options, each a step carrying the decision, as the runtime recorder flattens them.
+    /// Fewer than two options (half-typed, or refused at run time) are documented as they stand.
+    /// </summary>
+    private static List<StepModel> ReadChoice(ChainReader reader, ExpressionSyntax? title, ExpressionSyntax? options)
+    {
+        var steps = new List<StepModel>();
+        var notes = new List<TextValue>();
+        reader.ReadLambda(options, call =>
+        {
+            if (call.Name == "Step") steps.Add(ReadStep(reader, reader.Values.String(call.Get("title", 0)), call.Get("step", 1)));
+            else if (call.Name == "Note") notes.Add(reader.Values.Text(call.Get("text", 0)));
+            else reader.Unreadable(call.Invocation, call.Name);
+        });
+        var decision = reader.Values.Text(title);
+        // Several notes read as paragraphs, as the recorder joins them.
+        var note = notes.Count == 0 ? null : notes.Count == 1 ? notes[0]
+            : new TextValue(notes.SelectMany((n, i) => i == 0 ? n.Segments : new[] { new TextSegment("\n\n", false) }.Concat(n.Segments)).ToEquatableArray());
+        for (var i = 0; i < steps.Count; i++) steps[i] = steps[i] with { Choice = new ChoiceModel(decision, i + 1, steps.Count, note) };
+        return steps;
     }
 
     private static StepModel ReadStep(ChainReader reader, string title, ExpressionSyntax? body)

@@ -103,6 +103,25 @@ internal sealed class ImportedStep(string title)
 
     /// <summary>What must hold for the step to run (written as <c>OnlyIf(...)</c>), or null for a step that always runs.</summary>
     public string? Condition { get; set; }
+
+    /// <summary>
+    /// The decision this step is an option of (written as <c>OneOf(...)</c> around it and the other options, which are
+    /// the steps next to it with the same decision), or null.
+    /// </summary>
+    public ImportedChoice? Choice { get; set; }
+}
+
+/// <summary>
+/// Alternatives a document offers to pick from, of which exactly one runs, or none: a <c>OneOf</c> decision. Its
+/// options are the consecutive steps that carry this instance.
+/// </summary>
+internal sealed class ImportedChoice(string title, string? note)
+{
+    /// <summary>What is decided, after "Choose one:" (the heading or step the alternatives were under).</summary>
+    public string Title { get; } = title;
+
+    /// <summary>The document's words before the alternatives ("Common mitigation strategies"), or null.</summary>
+    public string? Note { get; } = note;
 }
 
 /// <summary>One action of a step.</summary>

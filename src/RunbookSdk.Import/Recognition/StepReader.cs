@@ -66,13 +66,27 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     /// <summary>
     /// The subsections of a catalogue heading ("Common Mitigation Strategies" over "Service Restart", "Database
-    /// Recovery", "Traffic Rerouting"): each is one alternative, its steps run only when the engineer chooses it. A step
-    /// that had a condition of its own (an alternative inside, "(if needed)") keeps it after the choice.
+    /// Recovery", "Traffic Rerouting"): each is one alternative, and the heading one <c>OneOf</c> decision. A subsection
+    /// that is itself a choice ("# Or manually via ECS") gives the decision its options ("Full Rollback: Manually via
+    /// ECS"). A step keeps a condition of its own ("(if needed)"), asked once it is chosen. A subsection of several
+    /// steps in sequence cannot be one option: then each step runs only if the engineer chooses its alternative (OnlyIf).
     /// </summary>
     private void MakeAlternatives(OutlineSection section, string title, List<(string Name, List<ImportedStep> Steps)> chosen)
     {
         var alternatives = chosen.Where(c => c.Steps.Count > 0).ToList();
         if (alternatives.Count < 2) return;
+        if (AsOptions(title, alternatives) is { } options)
+        {
+            var decision = new ImportedChoice(title, null);
+            foreach (var (option, optionTitle) in options)
+            {
+                option.Title = optionTitle;
+                option.Choice = decision;
+            }
+            var offered = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
+            Warnings.Add($"line {section.Line}: '{title}' offers {alternatives.Count} alternatives ({offered}): imported as OneOf(\"{title}\"), so exactly one runs, or none, as the engineer chooses: check that they are alternatives");
+            return;
+        }
         var noun = AlternativeFixes.NounFor(title);
         foreach (var (name, steps) in alternatives)
         {
@@ -222,7 +236,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             WarnAboutSplitBlock(code.Line + 1, pieces, alternativesSplit: choice is not null);
             if (choice is { } offered)
             {
-                AddAlternatives(cursor, code.Line + 1, offered.LeadIn, offered.Alternatives, offered.Noun);
+                AddAlternatives(cursor, code.Line + 1, offered.LeadIn, offered.Alternatives);
                 return;
             }
             foreach (var piece in pieces) AddPiece(cursor.Current, piece);
@@ -250,21 +264,60 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     }
 
     /// <summary>
-    /// A block of alternatives becomes a step per alternative, each run only when the engineer chooses it: titled after
-    /// the step the block was in (dropped when the block was all it had), the lead-in as a note of the first.
+    /// The option steps of a catalogue's alternatives with their titles, or null when one alternative is several steps
+    /// in sequence (no single option). An alternative that is one step is one option, titled by its name; one that is a
+    /// decision of its own (a block with "# Or …") gives its options, titled "name: option". Titles are made unique,
+    /// since the engineer chooses by title.
     /// </summary>
-    private void AddAlternatives(Cursor cursor, int line, List<ShellPiece> leadIn, List<Alternative> alternatives, string noun)
+    private static List<(ImportedStep Step, string Title)>? AsOptions(string title, List<(string Name, List<ImportedStep> Steps)> alternatives)
+    {
+        var options = new List<(ImportedStep, string)>();
+        foreach (var (name, steps) in alternatives)
+        {
+            // The step's title is the subsection's without its "(if …)" clause, which stays the step's condition.
+            if (steps is [{ Choice: null } single])
+                options.Add((single, single.Title.StartsWith(title + ": ", StringComparison.Ordinal) ? single.Title[(title.Length + 2)..] : single.Title));
+            else if (steps[0].Choice is { } inner && steps.All(s => s.Choice == inner))
+            {
+                // The inner decision's note ("# Ways to scale") would be lost with it: it goes before its first option.
+                if (inner.Note is { } note) steps[0].Actions.Insert(0, new NoteAction(note));
+                var bare = ConditionalTitle.Split(name).Title;
+                options.AddRange(steps.Select(s => (s, $"{bare}: {s.Title}")));
+            }
+            else return null;
+        }
+        return options.Select(o => o.Item1).Zip(UniqueTitles(options.Select(o => o.Item2))).ToList();
+    }
+
+    /// <summary>The titles, a repeated one numbered ("Restart (2)"): the engineer chooses an option by its title.</summary>
+    private static List<string> UniqueTitles(IEnumerable<string> titles)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        return titles.Select(title =>
+        {
+            var unique = title;
+            for (var n = 2; !seen.Add(unique); n++) unique = $"{title} ({n})";
+            return unique;
+        }).ToList();
+    }
+
+    /// <summary>
+    /// A block of alternatives becomes a <c>OneOf</c> decision titled after the step the block was in (dropped when the
+    /// block was all it had), one option per alternative titled by its name, the lead-in the decision's note.
+    /// </summary>
+    private void AddAlternatives(Cursor cursor, int line, List<ShellPiece> leadIn, List<Alternative> alternatives)
     {
         var owner = cursor.EndForAlternatives();
+        var note = leadIn.Count == 0 ? null : string.Join("\n", leadIn.Select(p => p.Comment!.Replace("\n# ", "\n")));
+        var decision = new ImportedChoice(owner, note);
+        var titles = UniqueTitles(alternatives.Select(a => a.Name));
         for (var i = 0; i < alternatives.Count; i++)
         {
-            var alternative = alternatives[i];
-            var step = cursor.StartAlternative($"{owner}: {alternative.Name}", AlternativeFixes.Condition(alternative.Name, noun, alternatives.Count));
-            if (i == 0) foreach (var piece in leadIn) AddPiece(step, piece);
-            foreach (var piece in alternative.Pieces) AddPiece(step, piece);
+            var step = cursor.StartAlternative(titles[i], decision);
+            foreach (var piece in alternatives[i].Pieces) AddPiece(step, piece);
         }
         var names = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
-        Warnings.Add($"line {line}: this shell block offers {alternatives.Count} alternatives ({names}): each is a step of its own that runs only if the engineer chooses it (OnlyIf), so none runs unasked: check that they are alternatives, and the wording of each condition");
+        Warnings.Add($"line {line}: this shell block offers {alternatives.Count} alternatives ({names}): imported as OneOf(\"{owner}\"), so exactly one runs, or none, as the engineer chooses: check that they are alternatives");
     }
 
     /// <summary>
@@ -360,10 +413,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             return owner.Title;
         }
 
-        /// <summary>Starts the step of one alternative; what follows the block opens a step of its own again.</summary>
-        public ImportedStep StartAlternative(string title, string condition)
+        /// <summary>Starts the step of one option of a decision; what follows the block opens a step of its own again.</summary>
+        public ImportedStep StartAlternative(string title, ImportedChoice decision)
         {
-            var step = new ImportedStep(title) { Condition = condition };
+            var step = new ImportedStep(title) { Choice = decision };
             phase.Steps.Add(step);
             // Content after the block is no part of the last alternative: it starts a step under the default title.
             _current = null;

@@ -143,7 +143,17 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         for (var i = 0; i < phase.Steps.Count; i++)
         {
             var step = phase.Steps[i];
-            var closeStep = i == phase.Steps.Count - 1 ? "))" : ")";
+            var last = i == phase.Steps.Count - 1;
+            // The options of one decision are neighbours carrying the same ImportedChoice: OneOf opens at the first.
+            var opensChoice = step.Choice is { } choice && (i == 0 || phase.Steps[i - 1].Choice != choice);
+            var closesChoice = step.Choice is { } open && (last || phase.Steps[i + 1].Choice != open);
+            if (opensChoice)
+            {
+                w.Line($".OneOf({Lit(step.Choice!.Title, w)}, o => o");
+                w.Indent++;
+                if (step.Choice.Note is { } note) w.Line($".Note({Lit(note, w)})");
+            }
+            var closeStep = ")" + (closesChoice ? ")" : "") + (last ? ")" : "");
             if (step.IsEmpty) step.Actions.Add(new NoteAction("(no actions in the source document)"));
             w.Line($".Step({Lit(step.Title, w)}, s => s");
             w.Indent++;
@@ -154,6 +164,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
                 w.Line(Action(step.Actions[k], w) + close);
             }
             w.Indent--;
+            if (closesChoice) w.Indent--;
         }
         w.Indent--;
     }

@@ -151,6 +151,45 @@ public interface IPhaseBuilder
     /// <param name="title">Step title.</param>
     /// <param name="step">Adds the step's actions.</param>
     IPhaseBuilder Step(string title, Action<IStepBuilder> step);
+
+    /// <summary>
+    /// A decision: several alternative steps of which exactly one runs, or none. The runner asks once, when it reaches
+    /// the group, which option to take ("Choose one: Mitigation strategy", the options numbered, and "none of these"),
+    /// runs the chosen step and skips the others; a non-interactive run is told with
+    /// <c>--choose "Mitigation strategy=Cache clear"</c> (the option's title or number, or <c>none</c>) and refuses to
+    /// start without it. The page shows the group as one decision. Each option is an ordinary step: it may be
+    /// destructive, or have a condition of its own, which is asked after it is chosen.
+    /// <example>
+    /// <code>
+    /// .OneOf("Mitigation strategy", o => o
+    ///     .Note("Pick the cheapest fix that addresses what the diagnosis found.")
+    ///     .Step("Restart the service", s => s.Run("kubectl rollout restart deployment/api").RequiresConfirmation())
+    ///     .Step("Clear the cache", s => s.Run("redis-cli FLUSHALL").RequiresConfirmation()))
+    /// </code>
+    /// </example>
+    /// </summary>
+    /// <param name="title">What is decided, as the operator reads it after "Choose one:" (<c>"Mitigation strategy"</c>); not empty.</param>
+    /// <param name="options">Adds the options: at least two steps, with titles that differ.</param>
+    /// <exception cref="ArgumentException">
+    /// The title is empty, the group has fewer than two options, or two options share a title.
+    /// </exception>
+    IPhaseBuilder OneOf(string title, Action<IChoiceBuilder> options);
+}
+
+/// <summary>Adds the options of a <see cref="IPhaseBuilder.OneOf"/> group: each option is one step.</summary>
+public interface IChoiceBuilder
+{
+    /// <summary>One option: a step that runs only when the operator chooses it.</summary>
+    /// <param name="title">The option's title; the operator may choose it by this title (or its number).</param>
+    /// <param name="step">Adds the step's actions.</param>
+    IChoiceBuilder Step(string title, Action<IStepBuilder> step);
+
+    /// <summary>
+    /// Text shown with the decision, before its options, on the page and when the runner asks: what to weigh when
+    /// choosing. A second note is added after the first.
+    /// </summary>
+    /// <param name="text">The note (markdown inline formatting allowed).</param>
+    IChoiceBuilder Note(string text);
 }
 
 /// <summary>Adds content to a free-form section.</summary>

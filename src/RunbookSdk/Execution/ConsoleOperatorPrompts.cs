@@ -36,6 +36,18 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     }
 
     /// <inheritdoc />
+    /// <remarks>A number answers (the runner listed the options numbered); 0 or "none" takes none of them.</remarks>
+    public async Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var prompt = new TextPrompt<string>($"{Markup.Escape(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
+            .AddChoices([.. numbers, "none"])
+            .HideChoices();
+        var answer = await prompt.ShowAsync(console, cancellationToken);
+        return answer is "0" or "none" ? null : int.Parse(answer, System.Globalization.CultureInfo.InvariantCulture) - 1;
+    }
+
+    /// <inheritdoc />
     /// <remarks>
     /// Keys are read without echo and without a mask character: not even the token's length reaches the screen, a
     /// screen share or a terminal recording.

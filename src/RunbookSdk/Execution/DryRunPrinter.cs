@@ -101,7 +101,13 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         for (var i = 0; i < phase.Steps.Count; i++)
         {
             var step = phase.Steps[i];
-            writer.Line(1, $"{number(i)} {step.Title}", Heading);
+            if (ChoiceGroup.At(phase.Steps, i) is { } group && group.Start == i)
+            {
+                // One decision, as the live run asks it: the options below are alternatives, not a sequence.
+                writer.Line(1, $"Choose one: {group.Title}  [the operator picks one of these {group.Options.Count} options, or none; the others are skipped; non-interactive: --choose \"{group.Title}=<option>\"]", Warning);
+                if (group.Choice.Note is { } note) writer.Line(2, context.Secrets.Mask(note));
+            }
+            writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}')" : $"{number(i)} {step.Title}", Heading);
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)
                 writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);

@@ -28,6 +28,24 @@ public interface IOperatorPrompts
     /// <param name="cancellationToken">Cancels the question.</param>
     /// <returns>The value typed; empty when none.</returns>
     Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken) => Task.FromResult("");
+
+    /// <summary>
+    /// Asks which option of a <c>OneOf</c> decision to take, or none. The runner has shown the options numbered from 1
+    /// (and the group's note) just before. The default asks <see cref="ConfirmAsync"/> of each option in turn and takes
+    /// the first yes, so a front end written before decisions existed still asks rather than guesses.
+    /// </summary>
+    /// <param name="question">What is decided (<c>Choose one: Mitigation strategy</c>), secrets masked.</param>
+    /// <param name="options">The options' titles in order, secrets masked.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The chosen option's index in <paramref name="options"/> (from 0), or null for none of them.</returns>
+    async Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < options.Count; i++)
+        {
+            if (await ConfirmAsync($"{question} — take '{options[i]}'?", cancellationToken)) return i;
+        }
+        return null;
+    }
 }
 
 /// <summary>What the operator answered to a manual instruction.</summary>

@@ -37,6 +37,11 @@ internal sealed partial class LiveRun : IDisposable
     private string _currentNumber = "";
     private readonly BackgroundProcesses _background = new();
     private readonly StepConditions _conditions;
+    private readonly StepChoices _choices;
+    // OneOf decisions made in this run, by section and first option ("phase-2/3"): the option chosen, null for none.
+    private readonly Dictionary<string, int?> _decided = [];
+    // Options not chosen, by step key: why they are skipped (journaled when the decision was made).
+    private readonly Dictionary<string, string> _notChosen = [];
 
     public LiveRun(RunContext context, RunnerOptions options, RunConsole console, IOperatorPrompts prompts, ResumeState? resume)
     {
@@ -48,6 +53,7 @@ internal sealed partial class LiveRun : IDisposable
         _clock = options.Clock;
         _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());
         _conditions = new StepConditions(options, prompts, context.Secrets);
+        _choices = new StepChoices(options);
     }
 
     private bool Interactive => !_options.NonInteractive;
@@ -55,18 +61,37 @@ internal sealed partial class LiveRun : IDisposable
     /// <summary>
     /// A non-interactive run must be able to finish without a person: it refuses to start (rather than stop half-way
     /// after changing things) when a step needs a confirmation without <c>--yes</c>, a manual step without <c>--skip-manual</c>,
-    /// or a step's condition (<c>OnlyIf</c>) an answer without <c>--conditions-hold</c> or <c>--skip-conditional</c>.
+    /// a step's condition (<c>OnlyIf</c>) an answer without <c>--conditions-hold</c> or <c>--skip-conditional</c>, or a
+    /// <c>OneOf</c> decision an answer without <c>--choose</c>. Of a decision only the option it takes is checked. Any
+    /// run refuses a <c>--choose</c> that names no decision of the runbook or no option of its decision.
     /// </summary>
     public string? Preflight()
     {
-        if (Interactive) return null;
+        var wrongChoices = new List<string>();
         var problems = new List<string>();
+        var decisions = new List<string>();
         foreach (var (section, steps) in Sections())
         {
+            // Steps of a decision that will not run (not chosen, or not yet chosen) need nothing of the operator.
+            var notChecked = new HashSet<int>();
+            foreach (var group in ChoiceGroup.All(steps))
+            {
+                decisions.Add(group.Title);
+                var remaining = Enumerable.Range(group.Start, group.Options.Count).Where(j => !IsCompleted(StepKey(section, j), section)).ToArray();
+                if (remaining.Length <= 1 && remaining.Length < group.Options.Count) continue; // decided in the resumed journal
+                var given = _choices.Given(group);
+                if (given?.Problem is { } wrong) wrongChoices.Add(wrong);
+                else if (given is null && !Interactive) problems.Add(StepChoices.Unanswered(group));
+                for (var k = 0; k < group.Options.Count; k++)
+                {
+                    if (given is not { Problem: null, Option: var chosen } || chosen != k) notChecked.Add(group.Start + k);
+                }
+            }
+            if (Interactive) continue;
             for (var j = 0; j < steps.Count; j++)
             {
                 var step = steps[j];
-                if (IsCompleted(StepKey(section, j), section)) continue;
+                if (notChecked.Contains(j) || IsCompleted(StepKey(section, j), section)) continue;
                 if (_conditions.PreflightProblem(step) is { } condition) problems.Add(condition);
                 if (step.RequiresConfirmation && !_options.AssumeYes)
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");
@@ -76,6 +101,8 @@ internal sealed partial class LiveRun : IDisposable
                     problems.Add($"'{step.Title}' {earlier.Done} in the earlier run, which recorded no result for the step: {earlier.Risk}. Check whether it took effect, then pass --resend-requests to {earlier.Again}, or resume interactively to decide");
             }
         }
+        wrongChoices.AddRange(_choices.Unknown(decisions));
+        if (wrongChoices.Count > 0) return "Nothing was run:\n  - " + string.Join("\n  - ", wrongChoices.Distinct());
         return problems.Count == 0 ? null : "--non-interactive never waits for input, and this run would need it:\n  - " + string.Join("\n  - ", problems.Distinct());
     }
 
@@ -299,6 +326,12 @@ internal sealed partial class LiveRun : IDisposable
         _currentStep = step.Title;
         _currentNumber = number;
         AnnounceEscalation();
+        // A decision is asked once, before its first option that is still to run: the options not chosen are skipped.
+        if (step.Choice is not null && !IsCompleted(key, section) && await DecideAsync(section, phase, index, cancellationToken) is { } undecided)
+        {
+            NotifyStep(section, phase, step, undecided, TimeSpan.Zero);
+            return undecided;
+        }
         _console.Step($"{number}  {step.Title}");
 
         if (IsCompleted(key, section))
@@ -308,6 +341,14 @@ internal sealed partial class LiveRun : IDisposable
             // A resume of this run's journal must find them too.
             foreach (var output in _resume!.Outputs.Where(o => o.Key == key)) JournalStepOutput(key, output.Name, output.Value, output.Masked);
             return new StepOutcome(StepResult.Skipped, "completed earlier");
+        }
+        if (_notChosen.TryGetValue(key, out var notChosen))
+        {
+            // Journaled as skipped when the decision was made, so a resume finds the decision whatever happens next.
+            _console.Warn($"skipped: {notChosen}");
+            var skipped = new StepOutcome(StepResult.Skipped, notChosen);
+            NotifyStep(section, phase, step, skipped, TimeSpan.Zero);
+            return skipped;
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
@@ -531,6 +572,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_options.SkipManual) mode.Add("--skip-manual");
         if (_options.ResendRequests) mode.Add("--resend-requests");
         if (_conditions.Mode is { } conditions) mode.Add(conditions);
+        if (_choices.Mode is { } choices) mode.Add(choices);
         _console.Section($"Running '{context.Runbook.Id}': {context.Title}");
         if (context.SeverityKey is { } severity)
         {
@@ -553,7 +595,8 @@ internal sealed partial class LiveRun : IDisposable
                 .Select(s => new KeyValuePair<string, string>(s.Key, s.Value switch { SecretSource.Environment => "environment", SecretSource.Prompt => "prompt", _ => "cli" })).ToArray()),
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
-            ("conditions", _conditions.Mode));
+            ("conditions", _conditions.Mode),
+            ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()));
         var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
             context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));

@@ -21,6 +21,14 @@ public sealed record RunnerOptions
     public ConditionAnswer Conditions { get; init; }
 
     /// <summary>
+    /// Answers to <c>OneOf</c> decisions given in advance (<c>--choose "Mitigation strategy=Cache clear"</c>): by the
+    /// decision's title (case-insensitive), the option's title or number from 1, or <c>none</c>. A decision without an
+    /// answer is asked of the operator; a <see cref="NonInteractive"/> run with one refuses to start. An answer that
+    /// names no decision of the runbook, or no option of its decision, refuses the run before anything runs.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Choices { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
     /// On resume, run again without asking (<c>--resend-requests</c>) a step the earlier run recorded no result for
     /// after it sent there a request that is not idempotent (POST, PATCH), started a command that sends one or a
     /// command of a destructive step, or started a command or C# code that did not finish: any may have taken effect.

@@ -9,8 +9,10 @@ namespace RunbookSdk.Hosting;
 /// runbooks themselves (docs/performance.md); text is nearly free, and <see cref="PlanOutline.Parse(string)"/>
 /// reads it back when a test asks.
 /// One record per line, fields separated by tabs:
-/// <c>P name timebox</c> (a phase), <c>S title 0|1 [condition [1]]</c> (a step, 1 when it needs confirmation, with its
-/// <c>OnlyIf</c> condition when it has one, and then 1 when it is <c>Idempotent()</c>, the condition <c>\0</c> if none),
+/// <c>P name timebox</c> (a phase), <c>S title 0|1 [condition [idempotent [decision option/options]]]</c> (a step, 1
+/// when it needs confirmation, with its <c>OnlyIf</c> condition when it has one or a later field does (<c>\0</c> if
+/// none), then 1 when it is <c>Idempotent()</c> (0 if not, when a decision follows), and for an option of a
+/// <c>OneOf</c> decision the decision's title and the option's place, <c>2/3</c>),
 /// <c>A kind detail…</c> (an action), <c>T text</c> and <c>H expression</c> (the action's literal and hole segments).
 /// Backslash, tab, CR and LF are escaped; <c>\0</c> stands for null. Shared with the generator as a linked file.
 /// </summary>
@@ -30,12 +32,14 @@ internal static class OutlineEncoding
 
         public void WritePhase(string name, string? timeBox) => Begin(Phase).Field(name).Field(timeBox).End();
 
-        public void WriteStep(string title, bool requiresConfirmation, string? condition = null, bool idempotent = false)
+        public void WriteStep(string title, bool requiresConfirmation, string? condition = null, bool idempotent = false,
+            string? decision = null, int option = 0, int options = 0)
         {
             Begin(Step).Field(title).Field(requiresConfirmation ? "1" : "0");
-            // Only when there is one: outlines of steps without a condition (or the mark) stay as they were.
-            if (condition is not null || idempotent) Field(condition);
-            if (idempotent) Field("1");
+            // Only when there is one: outlines of steps without a condition, the mark or a decision stay as they were.
+            if (condition is not null || idempotent || decision is not null) Field(condition);
+            if (idempotent || decision is not null) Field(idempotent ? "1" : "0");
+            if (decision is not null) Field(decision).Field(option.ToString(System.Globalization.CultureInfo.InvariantCulture) + "/" + options.ToString(System.Globalization.CultureInfo.InvariantCulture));
             End();
         }
 

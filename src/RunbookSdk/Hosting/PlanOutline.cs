@@ -40,9 +40,10 @@ public sealed record PlanOutline(IReadOnlyList<OutlinePhase> Phases)
                     actions = [];
                     phases[^1].Steps.Add(new OutlineStep(Field(1), Field(2) == "1", actions)
                     {
-                        // \0 when the step is idempotent without a condition.
+                        // \0 when the step is idempotent or an option without a condition.
                         Condition = fields.Length > 3 ? OutlineEncoding.Unescape(fields[3]) : null,
                         Idempotent = fields.Length > 4 && fields[4] == "1",
+                        Choice = fields.Length > 6 ? $"{Field(6)} {Field(5)}" : null,
                     });
                     break;
                 case OutlineEncoding.Action when actions is not null:
@@ -81,6 +82,11 @@ public sealed record OutlineStep(string Title, bool RequiresConfirmation, IReadO
 
     /// <summary>The step is written with <c>Idempotent()</c>: running it again after an interruption does no harm.</summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// For an option of a <c>OneOf</c> decision, its place and the decision (<c>2/3 Mitigation strategy</c>); else null.
+    /// </summary>
+    public string? Choice { get; init; }
 }
 
 /// <summary>An action in an outline.</summary>

@@ -28,7 +28,12 @@ public static class PlanOutlines
         new(phase.Name, phase.TimeBox?.ToString(), phase.Steps.Select(FromStep).ToArray());
 
     private static OutlineStep FromStep(StepPlan step) =>
-        new(step.Title, step.RequiresConfirmation, step.Actions.Select(FromAction).ToArray()) { Condition = step.Condition, Idempotent = step.Idempotent };
+        new(step.Title, step.RequiresConfirmation, step.Actions.Select(FromAction).ToArray())
+        {
+            Condition = step.Condition,
+            Idempotent = step.Idempotent,
+            Choice = step.Choice is { } choice ? $"{choice.Option}/{choice.Options} {choice.Title}" : null,
+        };
 
     private static OutlineAction FromAction(StepAction action) => action switch
     {

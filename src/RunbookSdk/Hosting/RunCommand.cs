@@ -37,12 +37,16 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         public bool SkipManual { get; set; }
 
         [CommandOption("--conditions-hold")]
-        [Description("Take the condition of every step written with OnlyIf as holding: the steps run without asking (journaled as by --conditions-hold). Alternatives marked so all run.")]
+        [Description("Take the condition of every step written with OnlyIf as holding: the steps run without asking (journaled as by --conditions-hold). A OneOf decision is not such a condition: answer it with --choose.")]
         public bool ConditionsHold { get; set; }
 
         [CommandOption("--skip-conditional")]
         [Description("Skip every step written with OnlyIf without asking (journaled as skipped by --skip-conditional). Without it or --conditions-hold a non-interactive run with such a step refuses to start.")]
         public bool SkipConditional { get; set; }
+
+        [CommandOption("--choose <DECISION=OPTION>")]
+        [Description("Answer a OneOf decision in advance: its title, '=', and the option's title or number (or none), e.g. --choose \"Mitigation strategy=Cache clear\". Repeat for each decision. Without it a non-interactive run with a decision refuses to start.")]
+        public string[] Choose { get; set; } = [];
 
         [CommandOption("--resend-requests")]
         [Description("With --resume: run again, without asking, a step the earlier run recorded no result for after it sent a POST or PATCH, started a command that sends one (curl -X POST) or a command of a destructive step, or started a command or C# code that did not finish: it may have taken effect. Without it an interactive resume asks, and a non-interactive one refuses to start. A step written with Idempotent() runs again without it.")]
@@ -73,6 +77,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
 
         if (settings.ConditionsHold && settings.SkipConditional)
             return Fail(ExitCodes.Usage, "--conditions-hold and --skip-conditional contradict each other: pass one of them.");
+
+        if (ChoiceArguments.Parse(settings.Choose) is { Error: { } chooseError }) return Fail(ExitCodes.Usage, chooseError);
 
         Uri? webhook = null;
         if (settings.Webhook is { } webhookText
@@ -155,6 +161,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             SkipManual = settings.SkipManual,
             ResendRequests = settings.ResendRequests,
             Conditions = settings.ConditionsHold ? ConditionAnswer.Hold : settings.SkipConditional ? ConditionAnswer.Skip : ConditionAnswer.Ask,
+            Choices = ChoiceArguments.Parse(settings.Choose).Choices,
             JournalPath = settings.Journal,
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,

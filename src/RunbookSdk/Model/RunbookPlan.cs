@@ -78,7 +78,24 @@ public sealed record StepPlan(string Title, IReadOnlyList<StepAction> Actions, b
     /// earlier run left unfinished in it without asking. A destructive step still asks for its confirmation.
     /// </summary>
     public bool Idempotent { get; init; }
+
+    /// <summary>
+    /// The decision this step is an option of (<c>OneOf</c>), or null for a step that is no alternative. The options of
+    /// one group are consecutive steps of their section; the runner asks once which of them runs.
+    /// </summary>
+    public StepChoice? Choice { get; init; }
 }
+
+/// <summary>
+/// Where a step stands in a <c>OneOf</c> decision: the plan stays a flat list of steps, and the steps of one group
+/// carry the same title and note, numbered 1 to <paramref name="Options"/> (so two neighbouring groups of one title
+/// stay two decisions).
+/// </summary>
+/// <param name="Title">What is decided ("Mitigation strategy").</param>
+/// <param name="Option">This step's number among the options, from 1.</param>
+/// <param name="Options">How many options the group has (two or more).</param>
+/// <param name="Note">What to weigh when choosing (<c>Note</c> in the group), or null.</param>
+public sealed record StepChoice(string Title, int Option, int Options, string? Note = null);
 
 /// <summary>A contact.</summary>
 /// <param name="Role">Who (role or name).</param>

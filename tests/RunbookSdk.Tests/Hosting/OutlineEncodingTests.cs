@@ -66,4 +66,35 @@ public sealed class OutlineEncodingTests
         var error = Assert.Throws<FormatException>(() => PlanOutline.Parse(text));
         Assert.Contains("line", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void An_option_of_a_decision_reads_back_with_its_place_with_or_without_a_condition()
+    {
+        var writer = new OutlineEncoding.Writer();
+        writer.WritePhase("Mitigate", null);
+        writer.WriteStep("Restart", requiresConfirmation: true, condition: null, decision: "Mitigation\tstrategy", option: 1, options: 2);
+        writer.WriteStep("Cache clear", requiresConfirmation: false, condition: "the cache is the problem", decision: "Mitigation\tstrategy", option: 2, options: 2);
+        writer.WriteStep("Tell", requiresConfirmation: false, condition: "someone listens");
+
+        var steps = PlanOutline.Parse(writer.ToString()).Phases.Single().Steps;
+
+        Assert.Equal([("Restart", null, "1/2 Mitigation\tstrategy"), ("Cache clear", "the cache is the problem", "2/2 Mitigation\tstrategy"), ("Tell", "someone listens", null)],
+            steps.Select(s => (s.Title, s.Condition, s.Choice)));
+    }
+
+    [Fact]
+    public void An_idempotent_step_reads_back_with_or_without_a_condition_and_as_an_option_of_a_decision()
+    {
+        var writer = new OutlineEncoding.Writer();
+        writer.WritePhase("Check", null);
+        writer.WriteStep("Soak", requiresConfirmation: false, idempotent: true);
+        writer.WriteStep("Probe", requiresConfirmation: false, condition: "the probe exists", idempotent: true);
+        writer.WriteStep("Restart", requiresConfirmation: true, idempotent: true, decision: "Fix", option: 1, options: 2);
+        writer.WriteStep("Scale", requiresConfirmation: false, decision: "Fix", option: 2, options: 2);
+
+        var steps = PlanOutline.Parse(writer.ToString()).Phases.Single().Steps;
+
+        Assert.Equal([("Soak", null, true, null), ("Probe", "the probe exists", true, null), ("Restart", null, true, "1/2 Fix"), ("Scale", null, false, "2/2 Fix")],
+            steps.Select(s => (s.Title, s.Condition, s.Idempotent, (string?)s.Choice)));
+    }
 }

@@ -101,6 +101,17 @@ public sealed class RunCommandErrorTests
         AssertOneLineError(await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--conditions-hold", "--skip-conditional"), 2,
             "--conditions-hold and --skip-conditional contradict each other: pass one of them.");
 
+    [Theory]
+    [InlineData("Mitigation strategy", "--choose 'Mitigation strategy' is not DECISION=OPTION: write --choose \"Mitigation strategy=Cache clear\" (the option's title or number, or none).")]
+    [InlineData("=Restart", "--choose '=Restart' is not DECISION=OPTION: write --choose \"Mitigation strategy=Cache clear\" (the option's title or number, or none).")]
+    public async Task A_choose_without_decision_and_option_is_a_usage_error(string choose, string error) =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--choose", choose), 2, error);
+
+    [Fact]
+    public async Task A_decision_answered_twice_is_a_usage_error() =>
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--choose", "Way=1", "--choose", "way=2"), 2,
+            "--choose answers 'way' twice ('1' and '2'): pass one answer per decision.");
+
     [Fact]
     public async Task A_misspelt_option_is_a_usage_error() =>
         AssertOneLineError(await Run("deploy-rollback", "Service=api", "--dryrun"), 2, "Unknown option 'dryrun'.");

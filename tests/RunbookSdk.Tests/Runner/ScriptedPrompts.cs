@@ -37,6 +37,26 @@ internal sealed class ScriptedPrompts : IOperatorPrompts
 
     private sealed record SecretAnswer(string Value);
 
+    /// <summary>Answers the next OneOf decision with the option at <paramref name="index"/> (from 0), or none for null.</summary>
+    public ScriptedPrompts Choose(int? index)
+    {
+        _answers.Enqueue(new ChoiceAnswer(index));
+        return this;
+    }
+
+    private sealed record ChoiceAnswer(int? Index);
+
+    /// <summary>The options the last decision offered.</summary>
+    public List<IReadOnlyList<string>> Offered { get; } = [];
+
+    public Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
+    {
+        Questions.Add(question);
+        Offered.Add(options);
+        Assert.True(_answers.Count > 0, $"unexpected choice: {question}");
+        return Task.FromResult(Assert.IsType<ChoiceAnswer>(_answers.Dequeue()).Index);
+    }
+
     public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
         Questions.Add(question);

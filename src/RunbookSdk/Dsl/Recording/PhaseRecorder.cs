@@ -21,4 +21,10 @@ internal sealed class PhaseRecorder : IPhaseBuilder
         _steps.Add(StepRecorder.Record(title, step));
         return this;
     }
+
+    public IPhaseBuilder OneOf(string title, Action<IChoiceBuilder> options)
+    {
+        _steps.AddRange(ChoiceRecorder.Record(title, options));
+        return this;
+    }
 }

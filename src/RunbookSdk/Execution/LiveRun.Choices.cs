@@ -1,0 +1,78 @@
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// <c>OneOf</c> decisions in a live run: asked once, when the run reaches the first option still to run; the chosen
+/// option then runs as any step, and the others are skipped. The choice and the skipped options are journaled at once,
+/// so a resume finds the decision made even when the chosen step failed or the run died in it.
+/// </summary>
+internal sealed partial class LiveRun
+{
+    /// <summary>Makes the decision <paramref name="index"/>'s step belongs to, unless made; null when the run goes on, else what stops it.</summary>
+    private async Task<StepOutcome?> DecideAsync(string section, PhasePlan phase, int index, CancellationToken cancellationToken)
+    {
+        var group = ChoiceGroup.At(phase.Steps, index)!;
+        var id = $"{section}/{group.Start}";
+        if (_decided.ContainsKey(id)) return null;
+        var keys = Enumerable.Range(group.Start, group.Options.Count).Select(j => StepKey(section, j)).ToArray();
+        // The earlier run decided: it journaled the options it did not choose as skipped, and the chosen one is left.
+        if (keys.Count(k => !IsCompleted(k, section)) == 1 && keys.Length > 1)
+        {
+            _decided[id] = Array.FindIndex(keys, k => !IsCompleted(k, section));
+            return null;
+        }
+
+        _console.Step($"Choose one: {group.Title}");
+        if (group.Choice.Note is { } note) _console.Info(note);
+        for (var k = 0; k < group.Options.Count; k++) _console.Info($"{k + 1}. {group.Options[k].Title}");
+        _console.Info("0. none of these");
+
+        int? chosen;
+        string by;
+        if (_choices.Given(group) is { Problem: null } given)
+        {
+            (chosen, by) = (given.Option, StepChoices.Flag);
+        }
+        else if (!Interactive)
+        {
+            // Preflight refuses such a run before anything runs; this keeps a caller that skipped it from guessing.
+            _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", "refused"), ("by", "--non-interactive"));
+            return new StepOutcome(StepResult.Failed, $"'{group.Title}' is a choice, and --non-interactive never asks: pass {StepChoices.Flag} \"{group.Title}=<option>\", or run interactively");
+        }
+        else
+        {
+            try
+            {
+                chosen = await _prompts.ChooseAsync(_context.Secrets.Mask($"Choose one: {group.Title}"),
+                    group.Options.Select(o => _context.Secrets.Mask(o.Title)).ToArray(), cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", "interrupted"), ("by", "operator"));
+                return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C) at the choice '{group.Title}'; none of its options ran");
+            }
+            if (chosen is < 0 || chosen >= group.Options.Count)
+                throw new InvalidOperationException($"The operator prompts answered option index {chosen} of '{group.Title}', which has {group.Options.Count} options.");
+            by = "operator";
+        }
+
+        _decided[id] = chosen;
+        var choice = chosen is { } c ? group.Options[c].Title : "none";
+        _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", choice),
+            ("option", chosen + 1), ("by", by));
+        _console.Info(chosen is { } taken ? $"chosen: {taken + 1}. {choice}" : "chosen: none of these; every option is skipped");
+        var reason = chosen is null
+            ? $"not chosen: none of the options of '{group.Title}' was taken"
+            : $"not chosen: '{group.Title}' took '{choice}'";
+        for (var k = 0; k < keys.Length; k++)
+        {
+            if (k == chosen || IsCompleted(keys[k], section)) continue;
+            _notChosen[keys[k]] = reason;
+            _journal.Write("step-finished", ("key", keys[k]), ("title", group.Options[k].Title), ("result", "skipped"),
+                ("reason", reason), ("durationMs", 0L));
+        }
+        return null;
+    }
+}

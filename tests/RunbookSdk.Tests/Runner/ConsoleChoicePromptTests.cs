@@ -1,0 +1,23 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>The console asks a decision by number, as the runner listed the options; 0 or "none" takes none.</summary>
+public sealed class ConsoleChoicePromptTests
+{
+    [Theory]
+    [InlineData("2\r", 1)]
+    [InlineData("9\r1\r", 0)] // no such option: asked again
+    [InlineData("0\r", null)]
+    [InlineData("none\r", null)]
+    public async Task The_operator_answers_with_the_options_number(string keys, int? expected)
+    {
+        var console = new KeyedConsole(keys);
+
+        var chosen = await new ConsoleOperatorPrompts(console).ChooseAsync("Choose one: Mitigation strategy", ["Restart", "Cache clear"], CancellationToken.None);
+
+        Assert.Equal(expected, chosen);
+        Assert.Contains("Choose one: Mitigation strategy — which one? [1-2, or 0 for none of these]", console.Output);
+    }
+}

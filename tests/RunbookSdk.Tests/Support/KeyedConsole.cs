@@ -1,0 +1,31 @@
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace RunbookSdk.Tests.Support;
+
+/// <summary>A plain console whose keyboard types <paramref name="keys"/> (<c>\r</c> is Enter).</summary>
+internal sealed class KeyedConsole(string keys) : IAnsiConsole, IAnsiConsoleInput
+{
+    private readonly PlainConsole _plain = new();
+    private readonly Queue<char> _keys = new(keys);
+
+    public string Output => _plain.Output;
+    public Profile Profile => _plain.Console.Profile;
+    public IAnsiConsoleCursor Cursor => _plain.Console.Cursor;
+    public IAnsiConsoleInput Input => this;
+    public IExclusivityMode ExclusivityMode => _plain.Console.ExclusivityMode;
+    public RenderPipeline Pipeline => _plain.Console.Pipeline;
+    public void Clear(bool home) => _plain.Console.Clear(home);
+    public void Write(IRenderable renderable) => _plain.Console.Write(renderable);
+    public void WriteAnsi(Action<AnsiWriter> action) => _plain.Console.WriteAnsi(action);
+
+    public bool IsKeyAvailable() => _keys.Count > 0;
+
+    public ConsoleKeyInfo? ReadKey(bool intercept)
+    {
+        var key = _keys.Dequeue();
+        return key == '\r' ? new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false) : new ConsoleKeyInfo(key, ConsoleKey.A, false, false, false);
+    }
+
+    public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
+}
