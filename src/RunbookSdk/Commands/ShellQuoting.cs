@@ -500,11 +500,15 @@ internal sealed class ShellQuoteContext
         if (_parentheses == 0 && _compound <= 0 && !_definesFunction) _pipeline.UnquotedPrintedHole = false;
     }
 
+    // What a pipe after them takes all the output of: not the same as the words after which a command starts
+    // (ShellReservedWords.CommandPrefixes), where for, select and case are missing and then, do, ! are not compounds.
     private static readonly string[] CompoundOpeners = ["if", "while", "until", "for", "select", "case", "{"];
     private static readonly string[] CompoundClosers = ["fi", "done", "esac", "}"];
-    private static readonly string[] CommandPrefixes = ["then", "else", "elif", "do", "!", "time"];
 
-    /// <summary>Follows the compound commands the command's leading reserved words open or close.</summary>
+    /// <summary>
+    /// Follows the compound commands the command's leading reserved words open or close, up to the command's first word
+    /// (the word after <c>for</c>, <c>select</c> or <c>case</c> is no command, and ends the leading words too).
+    /// </summary>
     private void CountCompound(string command)
     {
         foreach (var word in command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
@@ -512,7 +516,7 @@ internal sealed class ShellQuoteContext
             if (Array.IndexOf(CompoundOpeners, word) >= 0) _compound++;
             else if (Array.IndexOf(CompoundClosers, word) >= 0) _compound--;
             else if (word == "function") _definesFunction = true;
-            else if (Array.IndexOf(CommandPrefixes, word) < 0) return;
+            if (Array.IndexOf(ShellReservedWords.CommandPrefixes, word) < 0 && Array.IndexOf(CompoundClosers, word) < 0 && word != "function") return;
         }
     }
 
