@@ -82,14 +82,14 @@ internal sealed class ShellQuoteContext
     // parentheses that were open outside it.
     // A frame also keeps the simple command and the carried command line of the text it interrupts: $( ) starts
     // commands of its own, and what it prints is part of the word around it.
-    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline)> _frames = new();
+    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline, CaseClauses Cases)> _frames = new();
     private readonly Queue<HereDocumentBody> _pendingHereDocuments = new();
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
     private bool _hereDocumentEscape;
     // An unquoted delimiter's body is expanded: $( ), $(( )) and backticks in it run as commands of this shell, where a
     // value stands outside any quotes the body's escaping gives. Followed here for every such body, script or not.
-    private BodySubstitution _bodySubstitution;
+    private BodySubstitution? _bodySubstitution;
     // The simple command so far, as written (a hole as its plain value, or _): where NestedShells looks for a carrier.
     private readonly System.Text.StringBuilder _command = new();
     // The command line this shell hands to another one, while the text being read is part of it.
@@ -115,6 +115,11 @@ internal sealed class ShellQuoteContext
     // Open compound commands (if, while, for, case, { … }) and subshells: a pipe after them takes all their output.
     private int _compound;
     private bool _definesFunction;
+    // The case commands open in the text being read: a pattern's ) closes no parenthesis and no substitution.
+    private CaseClauses _cases;
+    // Reads one $( ) of a here-document body from its $ (ForSubstitution), and stops where it closes.
+    private bool _readsOneSubstitution;
+    private int _closedAt = -1;
     // Why a value could not be quoted for a shell that text holding it is piped into, once that pipe was seen.
     private string? _refusal;
     // A value reached what this shell prints without being quoted for a shell that may read it there.
@@ -150,6 +155,24 @@ internal sealed class ShellQuoteContext
 
     /// <summary>A context for text read piece by piece, with nothing known of what follows (a carried shell's).</summary>
     public ShellQuoteContext() { }
+
+    /// <summary>
+    /// A context that reads one command substitution of an expanded here-document body, from its <c>$</c>, as this shell
+    /// reads a command, until <see cref="ReadUntilClosed"/> finds the <c>)</c> that closes it.
+    /// </summary>
+    internal static ShellQuoteContext ForSubstitution() => new() { _readsOneSubstitution = true };
+
+    /// <summary>
+    /// Reads more of the substitution of <see cref="ForSubstitution"/>: the length of <paramref name="text"/> up to and
+    /// including the <c>)</c> that closes it (what follows is not read), or -1 when it is still open after all of it.
+    /// </summary>
+    /// <param name="text">The substitution's text, starting with its <c>$</c> the first time.</param>
+    internal int ReadUntilClosed(string text)
+    {
+        _closedAt = -1;
+        Advance(text);
+        return _closedAt;
+    }
 
     /// <summary>A context for a whole command, <paramref name="wholeText"/>: its literal text with every hole as one <c>_</c>.</summary>
     /// <param name="wholeText">The command's literal text, each hole passed to <see cref="AfterHole"/> standing as one <c>_</c>.</param>
@@ -257,6 +280,9 @@ internal sealed class ShellQuoteContext
             // An assignment's value ends with its word.
             if (Current == ShellQuoteState.Bare && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')') && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.IntegerAssignment)
                 CloseFrame();
+            // case … in, esac and ;; are known where a word ends.
+            if (Current == ShellQuoteState.Bare && !_inBackticks && !InArithmetic && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')' or '<' or '>'))
+                FollowCase(literal, i);
             switch (Current)
             {
                 case ShellQuoteState.Bare when c == '\\':
@@ -294,6 +320,15 @@ internal sealed class ShellQuoteContext
                     Open(FrameKind.Substitution);
                     atWordStart = true;
                     i++;
+                    break;
+                // case WORD in (PATTERN|PATTERN) …: the pattern's parentheses and bars are its own, no subshell or pipe.
+                case ShellQuoteState.Bare when _cases.InPattern && (c == '(' && _atWordStart || c == '|'):
+                    break;
+                case ShellQuoteState.Bare when _cases.InPattern && c == ')':
+                    _cases.PatternEnded();
+                    atWordStart = true;
+                    EndCarried();
+                    _command.Length = 0;
                     break;
                 // In a carried command line the words are arguments of this shell's command: arithmetic, tests, let
                 // and assignments there are the inner shell's (its own context follows them).
@@ -432,8 +467,32 @@ internal sealed class ShellQuoteContext
             if (c == '=' && Current == ShellQuoteState.Bare && !atWordStart && _carried is null && !_inBackticks && !InArithmetic) BeginValue();
             _atWordStart = atWordStart;
             if (atWordStart) wordStart = i + 1;
+            if (_readsOneSubstitution && _frames.Count == 0)
+            {
+                _closedAt = i + 1;
+                return;
+            }
         }
         _consumed += literal.Length;
+    }
+
+    /// <summary>
+    /// A word of the simple command may have ended at <paramref name="index"/> (a blank or an operator follows it): follows
+    /// <c>case … in</c>, <c>esac</c>, and the <c>;;</c>, <c>;&amp;</c>, <c>;;&amp;</c> that end a clause.
+    /// </summary>
+    private void FollowCase(string literal, int index)
+    {
+        // Only a command ending in "in" or "esac" can open or close one: no copy of every command at every blank.
+        if (EndsWith(_command, "in") || EndsWith(_command, "esac")) _cases.WordEnded(_command.ToString());
+        if (literal[index] == ';' && (At(literal, index + 1, ";") || At(literal, index + 1, "&"))) _cases.ClauseEnded();
+    }
+
+    private static bool EndsWith(System.Text.StringBuilder text, string end)
+    {
+        if (text.Length < end.Length) return false;
+        for (var i = 0; i < end.Length; i++)
+            if (text[text.Length - end.Length + i] != end[i]) return false;
+        return true;
     }
 
     /// <summary>
@@ -735,9 +794,9 @@ internal sealed class ShellQuoteContext
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
-            if (!document.Literal && _bodySubstitution.AfterDollar && !IsPlainWord(value))
+            if (_bodySubstitution is { AfterDollar: true } && !IsPlainWord(value))
                 throw new CommandQuotingException(AfterDollar);
-            if (!document.Literal && _bodySubstitution.Open && !IsPlainWord(value))
+            if (_bodySubstitution is { Open: true } && !IsPlainWord(value))
                 throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
             if (_carried is { } script) shown = script.QuoteHole(value, shown);
@@ -822,6 +881,7 @@ internal sealed class ShellQuoteContext
         {
             _line.Append(written);
             _lineHasHole = true;
+            _bodySubstitution?.AfterHole();
         }
     }
 
@@ -860,8 +920,8 @@ internal sealed class ShellQuoteContext
 
     private void Open(FrameKind kind)
     {
-        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried, _pipeline));
-        (Current, _parentheses, _carried, _pipeline) = (ShellQuoteState.Bare, 0, null, default);
+        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried, _pipeline, _cases));
+        (Current, _parentheses, _carried, _pipeline, _cases) = (ShellQuoteState.Bare, 0, null, default, default);
         _command.Length = 0;
     }
 
@@ -876,7 +936,7 @@ internal sealed class ShellQuoteContext
             EndCommand(')');
         }
         var frame = _frames.Pop();
-        (Current, _parentheses, _carried, _pipeline) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline);
+        (Current, _parentheses, _carried, _pipeline, _cases) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline, frame.Cases);
         _pipeline.UnquotedPrintedHole |= printedHole;
         // What $( ) prints, or $(( )) computes, is part of the word around it: unknown, one plain character.
         _command.Length = 0;
@@ -924,14 +984,15 @@ internal sealed class ShellQuoteContext
         if (_pendingHereDocuments.Count == 0) return;
         var document = _pendingHereDocuments.Dequeue();
         _hereDocument = document;
-        (_line.Length, _lineHasHole, _hereDocumentEscape, _bodySubstitution) = (0, false, false, default);
+        (_line.Length, _lineHasHole, _hereDocumentEscape) = (0, false, false);
+        _bodySubstitution = document.Literal ? null : new BodySubstitution();
         // The shell that reads a script reads the whole body, with its own quoting.
         _carried = document.Script ? new CarriedShell(CarriedCommandLine.Words) : null;
     }
 
     private void AdvanceHereDocument(HereDocumentBody document, char c)
     {
-        if (!document.Literal) _bodySubstitution.Read(c);
+        _bodySubstitution?.Read(c);
         FeedScript(document, c);
         if (c != '\n')
         {
