@@ -76,13 +76,20 @@ internal sealed class ShellQuoteContext
 {
     // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command;
     // IntegerAssignment the value of an assignment to a variable declared -i earlier in the text (n=..., n+=...).
-    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let, IntegerAssignment }
+    // ProcessSubstitution a <( ) or >( ) among the words of a carried command line: this shell's own command.
+    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let, IntegerAssignment, ProcessSubstitution }
 
     // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
     // parentheses that were open outside it.
     // A frame also keeps the simple command and the carried command line of the text it interrupts: $( ) starts
     // commands of its own, and what it prints is part of the word around it.
-    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline, CaseClauses Cases)> _frames = new();
+    // A redirection it interrupts is kept too: in ssh HOST cmd > $(…) the substitution's commands are no redirection.
+    private readonly Stack<Frame> _frames = new();
+
+    private readonly record struct Frame(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline, CaseClauses Cases, Redirection Redirection);
+
+    /// <summary>Runs commands of its own, unlike arithmetic, tests and subscripts.</summary>
+    private static bool RunsCommands(FrameKind kind) => kind is FrameKind.Substitution or FrameKind.ProcessSubstitution;
     private readonly Queue<HereDocumentBody> _pendingHereDocuments = new();
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
@@ -219,7 +226,7 @@ internal sealed class ShellQuoteContext
     /// </summary>
     public bool AtBareWord => Current == ShellQuoteState.Bare && !InComment && _hereDocument is null && !_inBackticks && !InArithmetic;
 
-    private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
+    private bool InArithmetic => _frames.Count > 0 && !RunsCommands(_frames.Peek().Kind);
 
     /// <summary>
     /// <see cref="AtBareWord"/>, asked of the shell that reads a hole here last: the inner shell of a carried command
@@ -365,6 +372,13 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
+                    break;
+                // ssh HOST cmd < <(…) more: this shell runs the substitution, and the words after it are still handed on.
+                case ShellQuoteState.Bare when c == '(' && _carried is not null && _command.Length > 0 && _command[_command.Length - 1] is '<' or '>' && !InArithmetic:
+                    var feedsShell = _command[_command.Length - 1] == '<' && ProcessSubstitutions.FeedsShell(_command.ToString(0, _command.Length - 1));
+                    if (feedsShell) (_scriptSubstitutions ??= new Stack<(int, int)>()).Push((_frames.Count, CarriedProcessSubstitution));
+                    Open(FrameKind.ProcessSubstitution);
+                    atWordStart = true;
                     break;
                 // <( … ): a process substitution, which a shell may read as its script (bash < <(…), source <(…)).
                 case ShellQuoteState.Bare when c == '(' && _command.Length > 0 && _command[_command.Length - 1] == '<' && !InArithmetic:
@@ -920,8 +934,8 @@ internal sealed class ShellQuoteContext
 
     private void Open(FrameKind kind)
     {
-        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried, _pipeline, _cases));
-        (Current, _parentheses, _carried, _pipeline, _cases) = (ShellQuoteState.Bare, 0, null, default, default);
+        _frames.Push(new Frame(kind, Current, _parentheses, _command.ToString(), _carried, _pipeline, _cases, _redirection));
+        (Current, _parentheses, _carried, _pipeline, _cases, _redirection) = (ShellQuoteState.Bare, 0, null, default, default, Redirection.None);
         _command.Length = 0;
     }
 
@@ -929,20 +943,39 @@ internal sealed class ShellQuoteContext
     private FrameKind CloseFrame()
     {
         // What $( ) prints stands in the command around it: so does a value it printed unquoted.
-        var printedHole = _pipeline.UnquotedPrintedHole && _frames.Peek().Kind == FrameKind.Substitution;
-        if (_frames.Peek().Kind == FrameKind.Substitution)
+        var printedHole = _pipeline.UnquotedPrintedHole && RunsCommands(_frames.Peek().Kind);
+        if (RunsCommands(_frames.Peek().Kind))
         {
             EndCarried();
             EndCommand(')');
         }
         var frame = _frames.Pop();
-        (Current, _parentheses, _carried, _pipeline, _cases) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline, frame.Cases);
+        (Current, _parentheses, _carried, _pipeline, _cases, _redirection) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline, frame.Cases, frame.Redirection);
         _pipeline.UnquotedPrintedHole |= printedHole;
         // What $( ) prints, or $(( )) computes, is part of the word around it: unknown, one plain character.
         _command.Length = 0;
         _command.Append(frame.Command).Append('_');
+        if (frame.Kind == FrameKind.ProcessSubstitution) AfterCarriedProcessSubstitution(frame.Command);
         Carried?.Feed('_');
         return frame.Kind;
+    }
+
+    // The parentheses level a script substitution that is a frame of its own (a carried command line's) is kept at.
+    private const int CarriedProcessSubstitution = -1;
+
+    /// <summary>
+    /// A <c>&lt;( )</c> or <c>&gt;( )</c> among the words of a carried command line closed; <paramref name="before"/> is the
+    /// command as written up to its <c>(</c>. As a redirection's target (<c>&lt; &lt;(…)</c>) it ends the redirection, and
+    /// the next word is the inner shell's again; as a word of its own (<c>diff &lt;(…) b</c>) it is the path this shell
+    /// passes, one word the inner shell reads. A script substitution it was (<c>ssh HOST bash &lt; &lt;(…)</c>) ends too.
+    /// </summary>
+    private void AfterCarriedProcessSubstitution(string before)
+    {
+        if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && level == CarriedProcessSubstitution)
+            open.Pop();
+        var operatorBefore = before.Substring(0, before.Length - 1).TrimEnd();
+        if (operatorBefore.Length > 0 && operatorBefore[operatorBefore.Length - 1] is '<' or '>') _redirection = Redirection.Target;
+        else _redirection = Redirection.None; // Carried feeds the inner shell the path, one unknown word
     }
 
     /// <summary>Reads <c>&lt;&lt;-'EOF'</c>'s delimiter from <paramref name="start"/>; returns the index after it.</summary>

@@ -61,6 +61,9 @@ public sealed class SubstitutedShellQuotingTests : StandInShellTests
         AssertRefused(Command($"ssh db-1 < <(echo \"printf %s {value}\")"), "process substitution");
         AssertRefused(Command($"ssh db-1 'bash < <(echo \"printf %s {value}\")'"), "process substitution");
         AssertRefused(Command($"bash <(cat <<< \"printf %s {value}\")"), "process substitution");
+        // Among the words of a command line handed on, the substitution is still this shell's, and still that shell's script.
+        AssertRefused(Command($"ssh db-1 bash -s < <(echo \"printf %s {value}\")"), "process substitution");
+        AssertRefused(Command($"ssh db-1 bash -s < <(echo \"printf %s {value}\") x"), "process substitution");
     }
 
     [Theory]
