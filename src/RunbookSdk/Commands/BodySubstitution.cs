@@ -44,6 +44,16 @@ internal sealed class BodySubstitution
         }
     }
 
+    /// <summary>The body text so far ends with a backslash outside a substitution: it would escape what a value starts with.</summary>
+    public bool AfterBackslash
+    {
+        get
+        {
+            CatchUp();
+            return _escaped && _substitution is null;
+        }
+    }
+
     /// <summary>Reads one character of the body, as written.</summary>
     public void Read(char c) => _unread.Append(c);
 

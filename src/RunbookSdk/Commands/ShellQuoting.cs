@@ -810,6 +810,8 @@ internal sealed class ShellQuoteContext
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
             if (_bodySubstitution is { AfterDollar: true } && !IsPlainWord(value))
                 throw new CommandQuotingException(AfterDollar);
+            if (_bodySubstitution is { AfterBackslash: true } && !IsPlainWord(value))
+                throw new CommandQuotingException(AfterBackslash);
             if (_bodySubstitution is { Open: true } && !IsPlainWord(value))
                 throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
@@ -822,6 +824,9 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+        // \ and the quoted value: the backslash escapes the quoting's first character (\'x; …), and the rest is command text.
+        if (Current != ShellQuoteState.SingleQuoted && !IsPlainWord(value) && EndsWithUnescapedBackslash(_command))
+            throw new CommandQuotingException(AfterBackslash);
         BeginHoleWord();
         var afterDollar = !IsPlainWord(value) && !_inBackticks && EndsWithUnescapedDollar(_command);
         // Bare, $ and the quoted value make $'…', whose backslash escapes can end it early and run what follows.
@@ -840,6 +845,17 @@ internal sealed class ShellQuoteContext
 
     private const string AfterDollar =
         "a value right after a $ outside quotes or in a here-document body (echo cost ${X}, <<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): the $ and the value would make $( ), ${ } or $'…' of it. Write \\$ for a dollar sign, or put the $ and the value in double quotes (\"cost ${X}\"), where the value is quoted exactly.";
+
+    private const string AfterBackslash =
+        "a value right after a backslash outside single quotes (printf %s \\{X}, \"\\{X}\", a here-document body) must be a plain word (letters, digits, - _ . / : @ % + , =): the backslash would escape the first character of the quoting that keeps the value literal, and the rest of the value would be read as the command's text. Write \\\\ for a backslash before the value.";
+
+    /// <summary>The text ends with a backslash that no backslash escapes: it escapes whatever comes next.</summary>
+    private static bool EndsWithUnescapedBackslash(System.Text.StringBuilder text)
+    {
+        var backslashes = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\\'; i--) backslashes++;
+        return backslashes % 2 == 1;
+    }
 
     /// <summary>The text ends with a <c>$</c> that no backslash escapes: a value after it would continue an expansion.</summary>
     private static bool EndsWithUnescapedDollar(System.Text.StringBuilder text)

@@ -182,6 +182,34 @@ public sealed class SubstitutedShellQuotingTests : StandInShellTests
         AssertRefused(Command($"ssh db-1 printf %s cost ${value}"), "right after a $");
     }
 
+    [Theory]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("x; touch MARKER; '")]
+    [InlineData("a\" ; touch MARKER ; \"")]
+    [InlineData("`touch MARKER`")]
+    public void A_value_right_after_a_backslash_is_refused(string value)
+    {
+        value = Hostile(value);
+        // The backslash would escape the quoting's first character ('x; …' becomes \'x; …), and the value would be read as text of the command.
+        AssertRefused(Command($"printf %s \\{value}"), "right after a backslash");
+        AssertRefused(Command($"printf %s \"\\{value}\""), "right after a backslash");
+        AssertRefused(Command($"cat <<EOF\n\\{value}\nEOF"), "right after a backslash");
+        AssertRefused(Command($"ssh db-1 'printf %s \\{value}'"), "right after a backslash");
+        AssertRefused(Command($"ssh db-1 printf %s \\{value}"), "right after a backslash");
+    }
+
+    [Fact]
+    public void A_value_after_an_escaped_backslash_or_a_backslash_in_single_quotes_is_quoted_as_usual()
+    {
+        var value = Hostile("x; touch MARKER; '");
+        Assert.Equal("\\" + value, Run(Command($"printf %s \\\\{value}")));
+        Assert.Equal("\\" + value, Run(Command($"printf %s \"\\\\{value}\"")));
+        Assert.Equal("\\" + value, Run(Command($"printf %s '\\{value}'")));
+        Assert.Equal("\\" + value + "\n", Run(Command($"cat <<EOF\n\\\\{value}\nEOF")));
+        // A plain word after a backslash is read as written: the backslash escapes a letter.
+        Assert.Equal("plain", Run(Command($"printf %s \\{"plain"}")));
+    }
+
     [Fact]
     public void A_plain_word_right_after_a_dollar_sign_still_names_a_variable()
     {
