@@ -208,6 +208,8 @@ internal sealed class ShellQuoteContext
     private int _parentheses;
     private bool _atWordStart = true;
     private bool _inBackticks;
+    // The single quotes are $'…' ones (Current is SingleQuoted).
+    private bool _ansiCQuoted;
     // Open process substitutions whose output a shell reads as its script (bash < <(…), source <(…)): the frames
     // open outside each, and the parentheses level its ) closes. A value inside one cannot be quoted for that shell.
     private Stack<(int Frames, int Parentheses)>? _scriptSubstitutions;
@@ -304,6 +306,8 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == '\'':
                     Current = ShellQuoteState.SingleQuoted;
+                    // $'…': bash reads backslash escapes in it, and \' does not end it.
+                    _ansiCQuoted = EndsWithUnescapedDollar(_command);
                     carried?.ContinueWord();
                     break;
                 case ShellQuoteState.Bare when c == '"':
@@ -453,8 +457,20 @@ internal sealed class ShellQuoteContext
                     }
                     else carried?.Feed(c);
                     break;
+                case ShellQuoteState.SingleQuoted when _ansiCQuoted && c == '\\':
+                    if (i + 1 < literal.Length)
+                    {
+                        _command.Append(c);
+                        carried?.Feed(c);
+                        c = literal[++i];
+                        carried?.Feed(c);
+                    }
+                    // The other shell reads the escape decoded (\x27 is a quote there), not as it was fed.
+                    carried?.FeedEncodedText();
+                    break;
                 case ShellQuoteState.SingleQuoted when c == '\'':
                     Current = ShellQuoteState.Bare;
+                    _ansiCQuoted = false;
                     break;
                 case ShellQuoteState.SingleQuoted:
                     carried?.Feed(c);
@@ -824,6 +840,8 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+        if (_ansiCQuoted && Current == ShellQuoteState.SingleQuoted && !IsPlainWord(value))
+            throw new CommandQuotingException(InAnsiCQuotes);
         // \ and the quoted value: the backslash escapes the quoting's first character (\'x; …), and the rest is command text.
         if (Current != ShellQuoteState.SingleQuoted && !IsPlainWord(value) && EndsWithUnescapedBackslash(_command))
             throw new CommandQuotingException(AfterBackslash);
@@ -845,6 +863,9 @@ internal sealed class ShellQuoteContext
 
     private const string AfterDollar =
         "a value right after a $ outside quotes or in a here-document body (echo cost ${X}, <<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): the $ and the value would make $( ), ${ } or $'…' of it. Write \\$ for a dollar sign, or put the $ and the value in double quotes (\"cost ${X}\"), where the value is quoted exactly.";
+
+    private const string InAnsiCQuotes =
+        "a value inside $'…' must be a plain word (letters, digits, - _ . / : @ % + , =): bash reads backslash escapes there, and \\' in a value does not end the quotes where quoting for '…' expects it to. Put the value in '…' or \"…\" beside the $'…' part.";
 
     private const string AfterBackslash =
         "a value right after a backslash outside single quotes (printf %s \\{X}, \"\\{X}\", a here-document body) must be a plain word (letters, digits, - _ . / : @ % + , =): the backslash would escape the first character of the quoting that keeps the value literal, and the rest of the value would be read as the command's text. Write \\\\ for a backslash before the value.";

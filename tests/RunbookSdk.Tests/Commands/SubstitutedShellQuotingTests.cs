@@ -210,6 +210,28 @@ public sealed class SubstitutedShellQuotingTests : StandInShellTests
         Assert.Equal("plain", Run(Command($"printf %s \\{"plain"}")));
     }
 
+    [Theory]
+    [InlineData("\\' ; touch MARKER ; #")]
+    [InlineData("x; touch MARKER")]
+    public void A_value_inside_ansi_c_quotes_or_after_an_escape_in_them_handed_on_is_refused(string value)
+    {
+        value = Hostile(value);
+        // In $'…' bash reads \' as a quote that does not end them: quoting for '…' would let the value out.
+        AssertRefused(Command($"printf %s $'a{value}'"), "$'");
+        AssertRefused(Command($"ssh db-1 \"printf %s $'a{value}'\""), "$'");
+        // This shell decodes \x27 into a quote, which opens quotes in the command line ssh hands on.
+        AssertRefused(Command($"ssh db-1 printf %s $'\\x27' {value}"), "$'");
+    }
+
+    [Fact]
+    public void A_value_after_ansi_c_quotes_with_an_escaped_quote_is_quoted_for_where_it_stands()
+    {
+        var value = Hostile("x; touch MARKER");
+        Assert.Equal("it's" + value, Run(Command($"printf %s $'it\\'s' {value}")));
+        Assert.Equal("it's" + value, Run(Command($"printf %s $'it\\'s' \"{value}\"")));
+        Assert.Equal("plain", Run(Command($"printf %s $'{"plain"}'")));
+    }
+
     [Fact]
     public void A_plain_word_right_after_a_dollar_sign_still_names_a_variable()
     {
