@@ -339,6 +339,7 @@ internal sealed class ShellQuoteContext
                     _cases.PatternEnded();
                     atWordStart = true;
                     EndCarried();
+                    EndCommand(')'); // case a in a): the case command opened a compound, as its esac closes one
                     _command.Length = 0;
                     break;
                 // In a carried command line the words are arguments of this shell's command: arithmetic, tests, let

@@ -155,6 +155,8 @@ public sealed class PipedShellQuotingTests : StandInShellTests
             Command($"if true; then echo \"printf %s {value}\"; fi | ssh db-1"),
             Command($"show() {{ echo \"printf %s {value}\"; }}; show | bash"),
             Command($"echo \"$(echo \"printf %s {value}\")\" | bash"),
+            // After a case command, a group still counts as one.
+            Command($"case a in a) true;; esac; {{ echo \"printf %s {value}\"; }} | bash"),
             Command($"echo \"printf %s {value}\" | tee /dev/null | bash"),
             Command($"echo \"printf %s {value}\" |\nbash"),
             Command($"echo \"printf %s {value}\" 2>&1 | bash"),
