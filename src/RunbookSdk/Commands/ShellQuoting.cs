@@ -121,7 +121,12 @@ internal sealed class ShellQuoteContext
     private Pipeline _pipeline;
     // Open compound commands (if, while, for, case, { … }) and subshells: a pipe after them takes all their output.
     private int _compound;
-    private bool _definesFunction;
+    // A function definition being read: its header (name() or function name), then its body, a compound command.
+    private FunctionDefinition _function;
+    // A function body printed a value unquoted: wherever the function is called later, so is the value.
+    private bool _functionPrintsValue;
+
+    private enum FunctionDefinition { None, Header, Body }
     // The case commands open in the text being read: a pattern's ) closes no parenthesis and no substitution.
     private CaseClauses _cases;
     // Reads one $( ) of a here-document body from its $ (ForSubstitution), and stops where it closes.
@@ -408,8 +413,6 @@ internal sealed class ShellQuoteContext
                     _redirection = Redirection.Operator;
                     break;
                 case ShellQuoteState.Bare when c == '(':
-                    // name() { …; }: what the function prints may be piped anywhere later in the text.
-                    if (At(literal, i + 1, ")")) _definesFunction = true;
                     _parentheses++;
                     atWordStart = true;
                     EndCarried();
@@ -422,6 +425,8 @@ internal sealed class ShellQuoteContext
                         EndCommand(')');
                         _parentheses--;
                         _command.Length = 0;
+                        // name() { …; }: the body comes next, and what it prints may be piped anywhere later in the text.
+                        if (i > 0 && literal[i - 1] == '(') _function = FunctionDefinition.Header;
                         if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && _parentheses < level)
                             open.Pop();
                     }
@@ -570,7 +575,8 @@ internal sealed class ShellQuoteContext
             var command = _command.ToString();
             if (_pipeline.AfterPipe && NestedShells.ReadsStandardInput(command))
             {
-                if (_pipeline.UnquotedPrintedHole) _refusal ??= PipedTooLate;
+                // A function that prints a value may be called anywhere in the pipeline.
+                if (_pipeline.UnquotedPrintedHole || _functionPrintsValue) _refusal ??= PipedTooLate;
                 if (_pipeline.StandardErrorPiped && _pipeline.UnquotedHole) _refusal ??= ErrorsPiped;
                 if (_pipeline.HereDocuments > 0) PipeHereDocumentsIntoShell(_pipeline.HereDocuments);
                 // What this shell prints holds a value unquoted: a shell after a later pipe would read it so.
@@ -587,7 +593,16 @@ internal sealed class ShellQuoteContext
         _pipeline.AfterPipe = false;
         (_pipeline.HereDocuments, _pipeline.StandardErrorPiped, _pipeline.UnquotedHole) = (0, false, false);
         // Inside a group, loop or function the output may still reach a pipe after it.
-        if (_parentheses == 0 && _compound <= 0 && !_definesFunction) _pipeline.UnquotedPrintedHole = false;
+        if (_function == FunctionDefinition.Header && (_parentheses > 0 || _compound > 0)) _function = FunctionDefinition.Body;
+        if (_parentheses > 0 || _compound > 0) return;
+        if (_function == FunctionDefinition.Body)
+        {
+            // The function's body ended: a value it printed is printed wherever the function is called.
+            _functionPrintsValue |= _pipeline.UnquotedPrintedHole;
+            _function = FunctionDefinition.None;
+        }
+        // At the top level, what was printed went to the output: a pipe after it takes none of it.
+        _pipeline.UnquotedPrintedHole = false;
     }
 
     // What a pipe after them takes all the output of: not the same as the words after which a command starts
@@ -601,12 +616,21 @@ internal sealed class ShellQuoteContext
     /// </summary>
     private void CountCompound(string command)
     {
-        foreach (var word in command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        // The command as kept here starts with the ) that closed a function's () or a subshell before it: not a word.
+        var words = command.TrimStart(' ', '\t', ')').Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
         {
+            var word = words[i];
             if (Array.IndexOf(CompoundOpeners, word) >= 0) _compound++;
             else if (Array.IndexOf(CompoundClosers, word) >= 0) _compound--;
-            else if (word == "function") _definesFunction = true;
-            if (Array.IndexOf(ShellReservedWords.CommandPrefixes, word) < 0 && Array.IndexOf(CompoundClosers, word) < 0 && word != "function") return;
+            else if (word == "function")
+            {
+                // function name { …; }: the name is no command, the body's { comes after it.
+                _function = FunctionDefinition.Header;
+                i++;
+                continue;
+            }
+            if (Array.IndexOf(ShellReservedWords.CommandPrefixes, word) < 0 && Array.IndexOf(CompoundClosers, word) < 0) return;
         }
     }
 
