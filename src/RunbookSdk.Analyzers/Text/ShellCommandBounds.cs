@@ -10,14 +10,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// </summary>
 internal static class ShellCommandBounds
 {
-    /// <summary>
-    /// The words after which a command starts as it does after a separator: the reserved words that open a compound
-    /// command or a branch of one (<c>if test -d /srv; then rm -rf /srv/app; fi</c>, <c>for f in *; do … done</c>,
-    /// <c>{ …; }</c>, <c>! grep -q ok</c>) and the <c>time</c> prefix. <c>fi</c>, <c>done</c> and <c>}</c> end a compound
-    /// command: a separator comes before them. A reserved word is one only where a command starts: in
-    /// <c>echo done; rm -rf x</c> <c>done</c> is echo's argument.
-    /// </summary>
-    public static readonly string[] ReservedWords = ["if", "then", "else", "elif", "while", "until", "do", "time", "!", "{"];
+    /// <summary>The words after which a command starts as it does after a separator (<see cref="ShellReservedWords.CommandPrefixes"/>).</summary>
+    public static readonly string[] ReservedWords = ShellReservedWords.CommandPrefixes;
 
     /// <summary>
     /// A regex lookbehind's body for "where a command starts": the start of the text, a separator (<c>;</c>, <c>&amp;</c>,

@@ -104,10 +104,20 @@ internal sealed class CarriedShell
         return false;
     }
 
+    /// <summary>
+    /// The outer shell decodes text it hands on (a backslash escape in <c>$'…'</c>): what the inner shell reads is not what
+    /// was fed, so a value after it cannot be quoted exactly for that shell (<c>ssh HOST $'\x27' {X}</c> opens a quote there).
+    /// </summary>
+    public void FeedEncodedText() => _fedEncodedText = true;
+
+    private bool _fedEncodedText;
+
     /// <summary>Quotes a hole for the inner shell: <paramref name="value"/> decides whether it can stand there, <paramref name="shown"/> is written.</summary>
     /// <exception cref="CommandQuotingException">No quoting keeps the value literal where it stands for the inner shell.</exception>
     public string QuoteHole(string value, string shown)
     {
+        if (_fedEncodedText && !ShellQuoting.IsPlainWord(value))
+            throw new CommandQuotingException("a value in a command line handed to another shell after a backslash escape in $'…' (ssh HOST $'\\x27' {X}) must be a plain word (letters, digits, - _ . / : @ % + , =): that shell reads the escape decoded, which this reading does not follow. Write the text the escape stands for into the command line.");
         if (_printed is { InFormat: true })
         {
             PrintedWords.CheckFormatHole(value);

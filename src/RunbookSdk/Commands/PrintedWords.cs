@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -20,11 +21,12 @@ namespace RunbookSdk.Commands;
 /// </remarks>
 internal sealed class PrintedWords
 {
-    private const string ReservedWords = @"^\s*((if|then|else|elif|while|until|do|time|!|\{)\s+)*";
-    private static readonly Regex s_echo = GuardedPattern.CreateRegex(ReservedWords + @"echo(?<options>(\s+-[neE]+)*)\s+$");
-    private static readonly Regex s_printf = GuardedPattern.CreateRegex(ReservedWords + @"printf(\s+--)?\s+$");
+    // The reserved words after which a command starts (then echo …), as the rules read them.
+    private static readonly string s_reservedWords = "((" + string.Join("|", Array.ConvertAll(ShellReservedWords.CommandPrefixes, Regex.Escape)) + @")\s+)*";
+    private static readonly Regex s_echo = GuardedPattern.CreateRegex(@"^\s*" + s_reservedWords + @"echo(?<options>(\s+-[neE]+)*)\s+$");
+    private static readonly Regex s_printf = GuardedPattern.CreateRegex(@"^\s*" + s_reservedWords + @"printf(\s+--)?\s+$");
     // The command as this context keeps it may start with the ) that closed a function's () or a group before it.
-    private static readonly Regex s_printer = GuardedPattern.CreateRegex(@"^[\s)}]*((if|then|else|elif|while|until|do|time|!|\{)\s+)*(echo|printf)(\s|$)");
+    private static readonly Regex s_printer = GuardedPattern.CreateRegex(@"^[\s)}]*" + s_reservedWords + @"(echo|printf)(\s|$)");
 
     private readonly bool _printf;
     private readonly StringBuilder _format = new();

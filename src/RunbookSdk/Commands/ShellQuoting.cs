@@ -76,20 +76,27 @@ internal sealed class ShellQuoteContext
 {
     // Test is [[ ]]; Subscript an array's [ ] in an assignment or ${name[ ]}; Let the rest of a let command;
     // IntegerAssignment the value of an assignment to a variable declared -i earlier in the text (n=..., n+=...).
-    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let, IntegerAssignment }
+    // ProcessSubstitution a <( ) or >( ) among the words of a carried command line: this shell's own command.
+    private enum FrameKind { Substitution, Arithmetic, Test, Subscript, Let, IntegerAssignment, ProcessSubstitution }
 
     // One frame per open $( ), $(( )), (( )) or [[ ]]: the state to return to when it closes, and the plain
     // parentheses that were open outside it.
     // A frame also keeps the simple command and the carried command line of the text it interrupts: $( ) starts
     // commands of its own, and what it prints is part of the word around it.
-    private readonly Stack<(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline)> _frames = new();
+    // A redirection it interrupts is kept too: in ssh HOST cmd > $(…) the substitution's commands are no redirection.
+    private readonly Stack<Frame> _frames = new();
+
+    private readonly record struct Frame(FrameKind Kind, ShellQuoteState Outer, int Parentheses, string Command, CarriedShell? Carried, Pipeline Pipeline, CaseClauses Cases, Redirection Redirection);
+
+    /// <summary>Runs commands of its own, unlike arithmetic, tests and subscripts.</summary>
+    private static bool RunsCommands(FrameKind kind) => kind is FrameKind.Substitution or FrameKind.ProcessSubstitution;
     private readonly Queue<HereDocumentBody> _pendingHereDocuments = new();
     private HereDocumentBody? _hereDocument;
     // An unquoted delimiter's body: a backslash before $, ` or \ escapes it for the shell that reads a script from it.
     private bool _hereDocumentEscape;
     // An unquoted delimiter's body is expanded: $( ), $(( )) and backticks in it run as commands of this shell, where a
     // value stands outside any quotes the body's escaping gives. Followed here for every such body, script or not.
-    private BodySubstitution _bodySubstitution;
+    private BodySubstitution? _bodySubstitution;
     // The simple command so far, as written (a hole as its plain value, or _): where NestedShells looks for a carrier.
     private readonly System.Text.StringBuilder _command = new();
     // The command line this shell hands to another one, while the text being read is part of it.
@@ -114,7 +121,17 @@ internal sealed class ShellQuoteContext
     private Pipeline _pipeline;
     // Open compound commands (if, while, for, case, { … }) and subshells: a pipe after them takes all their output.
     private int _compound;
-    private bool _definesFunction;
+    // A function definition being read: its header (name() or function name), then its body, a compound command.
+    private FunctionDefinition _function;
+    // A function body printed a value unquoted: wherever the function is called later, so is the value.
+    private bool _functionPrintsValue;
+
+    private enum FunctionDefinition { None, Header, Body }
+    // The case commands open in the text being read: a pattern's ) closes no parenthesis and no substitution.
+    private CaseClauses _cases;
+    // Reads one $( ) of a here-document body from its $ (ForSubstitution), and stops where it closes.
+    private bool _readsOneSubstitution;
+    private int _closedAt = -1;
     // Why a value could not be quoted for a shell that text holding it is piped into, once that pipe was seen.
     private string? _refusal;
     // A value reached what this shell prints without being quoted for a shell that may read it there.
@@ -151,6 +168,24 @@ internal sealed class ShellQuoteContext
     /// <summary>A context for text read piece by piece, with nothing known of what follows (a carried shell's).</summary>
     public ShellQuoteContext() { }
 
+    /// <summary>
+    /// A context that reads one command substitution of an expanded here-document body, from its <c>$</c>, as this shell
+    /// reads a command, until <see cref="ReadUntilClosed"/> finds the <c>)</c> that closes it.
+    /// </summary>
+    internal static ShellQuoteContext ForSubstitution() => new() { _readsOneSubstitution = true };
+
+    /// <summary>
+    /// Reads more of the substitution of <see cref="ForSubstitution"/>: the length of <paramref name="text"/> up to and
+    /// including the <c>)</c> that closes it (what follows is not read), or -1 when it is still open after all of it.
+    /// </summary>
+    /// <param name="text">The substitution's text, starting with its <c>$</c> the first time.</param>
+    internal int ReadUntilClosed(string text)
+    {
+        _closedAt = -1;
+        Advance(text);
+        return _closedAt;
+    }
+
     /// <summary>A context for a whole command, <paramref name="wholeText"/>: its literal text with every hole as one <c>_</c>.</summary>
     /// <param name="wholeText">The command's literal text, each hole passed to <see cref="AfterHole"/> standing as one <c>_</c>.</param>
     public ShellQuoteContext(string wholeText) => _wholeText = wholeText;
@@ -178,6 +213,8 @@ internal sealed class ShellQuoteContext
     private int _parentheses;
     private bool _atWordStart = true;
     private bool _inBackticks;
+    // The single quotes are $'…' ones (Current is SingleQuoted).
+    private bool _ansiCQuoted;
     // Open process substitutions whose output a shell reads as its script (bash < <(…), source <(…)): the frames
     // open outside each, and the parentheses level its ) closes. A value inside one cannot be quoted for that shell.
     private Stack<(int Frames, int Parentheses)>? _scriptSubstitutions;
@@ -196,7 +233,7 @@ internal sealed class ShellQuoteContext
     /// </summary>
     public bool AtBareWord => Current == ShellQuoteState.Bare && !InComment && _hereDocument is null && !_inBackticks && !InArithmetic;
 
-    private bool InArithmetic => _frames.Count > 0 && _frames.Peek().Kind is not FrameKind.Substitution;
+    private bool InArithmetic => _frames.Count > 0 && !RunsCommands(_frames.Peek().Kind);
 
     /// <summary>
     /// <see cref="AtBareWord"/>, asked of the shell that reads a hole here last: the inner shell of a carried command
@@ -257,6 +294,9 @@ internal sealed class ShellQuoteContext
             // An assignment's value ends with its word.
             if (Current == ShellQuoteState.Bare && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')') && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.IntegerAssignment)
                 CloseFrame();
+            // case … in, esac and ;; are known where a word ends.
+            if (Current == ShellQuoteState.Bare && !_inBackticks && !InArithmetic && (char.IsWhiteSpace(c) || c is ';' or '&' or '|' or ')' or '<' or '>'))
+                FollowCase(literal, i);
             switch (Current)
             {
                 case ShellQuoteState.Bare when c == '\\':
@@ -271,6 +311,8 @@ internal sealed class ShellQuoteContext
                     break;
                 case ShellQuoteState.Bare when c == '\'':
                     Current = ShellQuoteState.SingleQuoted;
+                    // $'…': bash reads backslash escapes in it, and \' does not end it.
+                    _ansiCQuoted = EndsWithUnescapedDollar(_command);
                     carried?.ContinueWord();
                     break;
                 case ShellQuoteState.Bare when c == '"':
@@ -294,6 +336,16 @@ internal sealed class ShellQuoteContext
                     Open(FrameKind.Substitution);
                     atWordStart = true;
                     i++;
+                    break;
+                // case WORD in (PATTERN|PATTERN) …: the pattern's parentheses and bars are its own, no subshell or pipe.
+                case ShellQuoteState.Bare when _cases.InPattern && (c == '(' && _atWordStart || c == '|'):
+                    break;
+                case ShellQuoteState.Bare when _cases.InPattern && c == ')':
+                    _cases.PatternEnded();
+                    atWordStart = true;
+                    EndCarried();
+                    EndCommand(')'); // case a in a): the case command opened a compound, as its esac closes one
+                    _command.Length = 0;
                     break;
                 // In a carried command line the words are arguments of this shell's command: arithmetic, tests, let
                 // and assignments there are the inner shell's (its own context follows them).
@@ -331,6 +383,13 @@ internal sealed class ShellQuoteContext
                 case ShellQuoteState.Bare when c == ']' && _frames.Count > 0 && _frames.Peek().Kind == FrameKind.Subscript:
                     CloseFrame();
                     break;
+                // ssh HOST cmd < <(…) more: this shell runs the substitution, and the words after it are still handed on.
+                case ShellQuoteState.Bare when c == '(' && _carried is not null && _command.Length > 0 && _command[_command.Length - 1] is '<' or '>' && !InArithmetic:
+                    var feedsShell = _command[_command.Length - 1] == '<' && ProcessSubstitutions.FeedsShell(_command.ToString(0, _command.Length - 1));
+                    if (feedsShell) (_scriptSubstitutions ??= new Stack<(int, int)>()).Push((_frames.Count, CarriedProcessSubstitution));
+                    Open(FrameKind.ProcessSubstitution);
+                    atWordStart = true;
+                    break;
                 // <( … ): a process substitution, which a shell may read as its script (bash < <(…), source <(…)).
                 case ShellQuoteState.Bare when c == '(' && _command.Length > 0 && _command[_command.Length - 1] == '<' && !InArithmetic:
                     if (ProcessSubstitutions.FeedsShell(_command.ToString(0, _command.Length - 1)))
@@ -354,8 +413,6 @@ internal sealed class ShellQuoteContext
                     _redirection = Redirection.Operator;
                     break;
                 case ShellQuoteState.Bare when c == '(':
-                    // name() { …; }: what the function prints may be piped anywhere later in the text.
-                    if (At(literal, i + 1, ")")) _definesFunction = true;
                     _parentheses++;
                     atWordStart = true;
                     EndCarried();
@@ -368,6 +425,8 @@ internal sealed class ShellQuoteContext
                         EndCommand(')');
                         _parentheses--;
                         _command.Length = 0;
+                        // name() { …; }: the body comes next, and what it prints may be piped anywhere later in the text.
+                        if (i > 0 && literal[i - 1] == '(') _function = FunctionDefinition.Header;
                         if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && _parentheses < level)
                             open.Pop();
                     }
@@ -404,8 +463,20 @@ internal sealed class ShellQuoteContext
                     }
                     else carried?.Feed(c);
                     break;
+                case ShellQuoteState.SingleQuoted when _ansiCQuoted && c == '\\':
+                    if (i + 1 < literal.Length)
+                    {
+                        _command.Append(c);
+                        carried?.Feed(c);
+                        c = literal[++i];
+                        carried?.Feed(c);
+                    }
+                    // The other shell reads the escape decoded (\x27 is a quote there), not as it was fed.
+                    carried?.FeedEncodedText();
+                    break;
                 case ShellQuoteState.SingleQuoted when c == '\'':
                     Current = ShellQuoteState.Bare;
+                    _ansiCQuoted = false;
                     break;
                 case ShellQuoteState.SingleQuoted:
                     carried?.Feed(c);
@@ -432,8 +503,32 @@ internal sealed class ShellQuoteContext
             if (c == '=' && Current == ShellQuoteState.Bare && !atWordStart && _carried is null && !_inBackticks && !InArithmetic) BeginValue();
             _atWordStart = atWordStart;
             if (atWordStart) wordStart = i + 1;
+            if (_readsOneSubstitution && _frames.Count == 0)
+            {
+                _closedAt = i + 1;
+                return;
+            }
         }
         _consumed += literal.Length;
+    }
+
+    /// <summary>
+    /// A word of the simple command may have ended at <paramref name="index"/> (a blank or an operator follows it): follows
+    /// <c>case … in</c>, <c>esac</c>, and the <c>;;</c>, <c>;&amp;</c>, <c>;;&amp;</c> that end a clause.
+    /// </summary>
+    private void FollowCase(string literal, int index)
+    {
+        // Only a command ending in "in" or "esac" can open or close one: no copy of every command at every blank.
+        if (EndsWith(_command, "in") || EndsWith(_command, "esac")) _cases.WordEnded(_command.ToString());
+        if (literal[index] == ';' && (At(literal, index + 1, ";") || At(literal, index + 1, "&"))) _cases.ClauseEnded();
+    }
+
+    private static bool EndsWith(System.Text.StringBuilder text, string end)
+    {
+        if (text.Length < end.Length) return false;
+        for (var i = 0; i < end.Length; i++)
+            if (text[text.Length - end.Length + i] != end[i]) return false;
+        return true;
     }
 
     /// <summary>
@@ -480,7 +575,8 @@ internal sealed class ShellQuoteContext
             var command = _command.ToString();
             if (_pipeline.AfterPipe && NestedShells.ReadsStandardInput(command))
             {
-                if (_pipeline.UnquotedPrintedHole) _refusal ??= PipedTooLate;
+                // A function that prints a value may be called anywhere in the pipeline.
+                if (_pipeline.UnquotedPrintedHole || _functionPrintsValue) _refusal ??= PipedTooLate;
                 if (_pipeline.StandardErrorPiped && _pipeline.UnquotedHole) _refusal ??= ErrorsPiped;
                 if (_pipeline.HereDocuments > 0) PipeHereDocumentsIntoShell(_pipeline.HereDocuments);
                 // What this shell prints holds a value unquoted: a shell after a later pipe would read it so.
@@ -497,22 +593,44 @@ internal sealed class ShellQuoteContext
         _pipeline.AfterPipe = false;
         (_pipeline.HereDocuments, _pipeline.StandardErrorPiped, _pipeline.UnquotedHole) = (0, false, false);
         // Inside a group, loop or function the output may still reach a pipe after it.
-        if (_parentheses == 0 && _compound <= 0 && !_definesFunction) _pipeline.UnquotedPrintedHole = false;
+        if (_function == FunctionDefinition.Header && (_parentheses > 0 || _compound > 0)) _function = FunctionDefinition.Body;
+        if (_parentheses > 0 || _compound > 0) return;
+        if (_function == FunctionDefinition.Body)
+        {
+            // The function's body ended: a value it printed is printed wherever the function is called.
+            _functionPrintsValue |= _pipeline.UnquotedPrintedHole;
+            _function = FunctionDefinition.None;
+        }
+        // At the top level, what was printed went to the output: a pipe after it takes none of it.
+        _pipeline.UnquotedPrintedHole = false;
     }
 
+    // What a pipe after them takes all the output of: not the same as the words after which a command starts
+    // (ShellReservedWords.CommandPrefixes), where for, select and case are missing and then, do, ! are not compounds.
     private static readonly string[] CompoundOpeners = ["if", "while", "until", "for", "select", "case", "{"];
     private static readonly string[] CompoundClosers = ["fi", "done", "esac", "}"];
-    private static readonly string[] CommandPrefixes = ["then", "else", "elif", "do", "!", "time"];
 
-    /// <summary>Follows the compound commands the command's leading reserved words open or close.</summary>
+    /// <summary>
+    /// Follows the compound commands the command's leading reserved words open or close, up to the command's first word
+    /// (the word after <c>for</c>, <c>select</c> or <c>case</c> is no command, and ends the leading words too).
+    /// </summary>
     private void CountCompound(string command)
     {
-        foreach (var word in command.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        // The command as kept here starts with the ) that closed a function's () or a subshell before it: not a word.
+        var words = command.TrimStart(' ', '\t', ')').Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < words.Length; i++)
         {
+            var word = words[i];
             if (Array.IndexOf(CompoundOpeners, word) >= 0) _compound++;
             else if (Array.IndexOf(CompoundClosers, word) >= 0) _compound--;
-            else if (word == "function") _definesFunction = true;
-            else if (Array.IndexOf(CommandPrefixes, word) < 0) return;
+            else if (word == "function")
+            {
+                // function name { …; }: the name is no command, the body's { comes after it.
+                _function = FunctionDefinition.Header;
+                i++;
+                continue;
+            }
+            if (Array.IndexOf(ShellReservedWords.CommandPrefixes, word) < 0 && Array.IndexOf(CompoundClosers, word) < 0) return;
         }
     }
 
@@ -731,9 +849,11 @@ internal sealed class ShellQuoteContext
             // A line break could end the body early (a line equal to the delimiter), and what followed would run.
             if (value.IndexOf('\n') >= 0 || value.IndexOf('\r') >= 0)
                 throw new CommandQuotingException("a value in a here-document cannot hold a line break: it could end the here-document, and the lines after it would run as commands.");
-            if (!document.Literal && _bodySubstitution.AfterDollar && !IsPlainWord(value))
+            if (_bodySubstitution is { AfterDollar: true } && !IsPlainWord(value))
                 throw new CommandQuotingException(AfterDollar);
-            if (!document.Literal && _bodySubstitution.Open && !IsPlainWord(value))
+            if (_bodySubstitution is { AfterBackslash: true } && !IsPlainWord(value))
+                throw new CommandQuotingException(AfterBackslash);
+            if (_bodySubstitution is { Open: true } && !IsPlainWord(value))
                 throw new CommandQuotingException("a value inside $( ), $(( )) or backticks in a here-document body whose delimiter is not quoted (<<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): this shell runs the substitution while it reads the body, where the body's escaping does not quote it. Quote the delimiter (<<'EOF') or put the value outside the substitution.");
             // A script's shell reads the value as a word of its own (bash <<EOF, ssh HOST <<EOF).
             if (_carried is { } script) shown = script.QuoteHole(value, shown);
@@ -745,6 +865,11 @@ internal sealed class ShellQuoteContext
             throw new CommandQuotingException("a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead.");
         if (InArithmetic && !IsPlainWord(value))
             throw new CommandQuotingException("a value in arithmetic ((( )), $(( )), [[ ]], let, a variable declared -i or an array subscript) must be a plain word (letters, digits, - _ . / : @ % + , =): there the shell evaluates even a quoted a[$(...)].");
+        if (_ansiCQuoted && Current == ShellQuoteState.SingleQuoted && !IsPlainWord(value))
+            throw new CommandQuotingException(InAnsiCQuotes);
+        // \ and the quoted value: the backslash escapes the quoting's first character (\'x; …), and the rest is command text.
+        if (Current != ShellQuoteState.SingleQuoted && !IsPlainWord(value) && EndsWithUnescapedBackslash(_command))
+            throw new CommandQuotingException(AfterBackslash);
         BeginHoleWord();
         var afterDollar = !IsPlainWord(value) && !_inBackticks && EndsWithUnescapedDollar(_command);
         // Bare, $ and the quoted value make $'…', whose backslash escapes can end it early and run what follows.
@@ -763,6 +888,20 @@ internal sealed class ShellQuoteContext
 
     private const string AfterDollar =
         "a value right after a $ outside quotes or in a here-document body (echo cost ${X}, <<EOF) must be a plain word (letters, digits, - _ . / : @ % + , =): the $ and the value would make $( ), ${ } or $'…' of it. Write \\$ for a dollar sign, or put the $ and the value in double quotes (\"cost ${X}\"), where the value is quoted exactly.";
+
+    private const string InAnsiCQuotes =
+        "a value inside $'…' must be a plain word (letters, digits, - _ . / : @ % + , =): bash reads backslash escapes there, and \\' in a value does not end the quotes where quoting for '…' expects it to. Put the value in '…' or \"…\" beside the $'…' part.";
+
+    private const string AfterBackslash =
+        "a value right after a backslash outside single quotes (printf %s \\{X}, \"\\{X}\", a here-document body) must be a plain word (letters, digits, - _ . / : @ % + , =): the backslash would escape the first character of the quoting that keeps the value literal, and the rest of the value would be read as the command's text. Write \\\\ for a backslash before the value.";
+
+    /// <summary>The text ends with a backslash that no backslash escapes: it escapes whatever comes next.</summary>
+    private static bool EndsWithUnescapedBackslash(System.Text.StringBuilder text)
+    {
+        var backslashes = 0;
+        for (var i = text.Length - 1; i >= 0 && text[i] == '\\'; i--) backslashes++;
+        return backslashes % 2 == 1;
+    }
 
     /// <summary>The text ends with a <c>$</c> that no backslash escapes: a value after it would continue an expansion.</summary>
     private static bool EndsWithUnescapedDollar(System.Text.StringBuilder text)
@@ -818,6 +957,7 @@ internal sealed class ShellQuoteContext
         {
             _line.Append(written);
             _lineHasHole = true;
+            _bodySubstitution?.AfterHole();
         }
     }
 
@@ -856,8 +996,8 @@ internal sealed class ShellQuoteContext
 
     private void Open(FrameKind kind)
     {
-        _frames.Push((kind, Current, _parentheses, _command.ToString(), _carried, _pipeline));
-        (Current, _parentheses, _carried, _pipeline) = (ShellQuoteState.Bare, 0, null, default);
+        _frames.Push(new Frame(kind, Current, _parentheses, _command.ToString(), _carried, _pipeline, _cases, _redirection));
+        (Current, _parentheses, _carried, _pipeline, _cases, _redirection) = (ShellQuoteState.Bare, 0, null, default, default, Redirection.None);
         _command.Length = 0;
     }
 
@@ -865,20 +1005,39 @@ internal sealed class ShellQuoteContext
     private FrameKind CloseFrame()
     {
         // What $( ) prints stands in the command around it: so does a value it printed unquoted.
-        var printedHole = _pipeline.UnquotedPrintedHole && _frames.Peek().Kind == FrameKind.Substitution;
-        if (_frames.Peek().Kind == FrameKind.Substitution)
+        var printedHole = _pipeline.UnquotedPrintedHole && RunsCommands(_frames.Peek().Kind);
+        if (RunsCommands(_frames.Peek().Kind))
         {
             EndCarried();
             EndCommand(')');
         }
         var frame = _frames.Pop();
-        (Current, _parentheses, _carried, _pipeline) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline);
+        (Current, _parentheses, _carried, _pipeline, _cases, _redirection) = (frame.Outer, frame.Parentheses, frame.Carried, frame.Pipeline, frame.Cases, frame.Redirection);
         _pipeline.UnquotedPrintedHole |= printedHole;
         // What $( ) prints, or $(( )) computes, is part of the word around it: unknown, one plain character.
         _command.Length = 0;
         _command.Append(frame.Command).Append('_');
+        if (frame.Kind == FrameKind.ProcessSubstitution) AfterCarriedProcessSubstitution(frame.Command);
         Carried?.Feed('_');
         return frame.Kind;
+    }
+
+    // The parentheses level a script substitution that is a frame of its own (a carried command line's) is kept at.
+    private const int CarriedProcessSubstitution = -1;
+
+    /// <summary>
+    /// A <c>&lt;( )</c> or <c>&gt;( )</c> among the words of a carried command line closed; <paramref name="before"/> is the
+    /// command as written up to its <c>(</c>. As a redirection's target (<c>&lt; &lt;(…)</c>) it ends the redirection, and
+    /// the next word is the inner shell's again; as a word of its own (<c>diff &lt;(…) b</c>) it is the path this shell
+    /// passes, one word the inner shell reads. A script substitution it was (<c>ssh HOST bash &lt; &lt;(…)</c>) ends too.
+    /// </summary>
+    private void AfterCarriedProcessSubstitution(string before)
+    {
+        if (_scriptSubstitutions is { Count: > 0 } open && open.Peek() is var (frames, level) && frames == _frames.Count && level == CarriedProcessSubstitution)
+            open.Pop();
+        var operatorBefore = before.Substring(0, before.Length - 1).TrimEnd();
+        if (operatorBefore.Length > 0 && operatorBefore[operatorBefore.Length - 1] is '<' or '>') _redirection = Redirection.Target;
+        else _redirection = Redirection.None; // Carried feeds the inner shell the path, one unknown word
     }
 
     /// <summary>Reads <c>&lt;&lt;-'EOF'</c>'s delimiter from <paramref name="start"/>; returns the index after it.</summary>
@@ -920,14 +1079,15 @@ internal sealed class ShellQuoteContext
         if (_pendingHereDocuments.Count == 0) return;
         var document = _pendingHereDocuments.Dequeue();
         _hereDocument = document;
-        (_line.Length, _lineHasHole, _hereDocumentEscape, _bodySubstitution) = (0, false, false, default);
+        (_line.Length, _lineHasHole, _hereDocumentEscape) = (0, false, false);
+        _bodySubstitution = document.Literal ? null : new BodySubstitution();
         // The shell that reads a script reads the whole body, with its own quoting.
         _carried = document.Script ? new CarriedShell(CarriedCommandLine.Words) : null;
     }
 
     private void AdvanceHereDocument(HereDocumentBody document, char c)
     {
-        if (!document.Literal) _bodySubstitution.Read(c);
+        _bodySubstitution?.Read(c);
         FeedScript(document, c);
         if (c != '\n')
         {

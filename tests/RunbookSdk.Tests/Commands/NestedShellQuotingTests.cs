@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using RunbookSdk.Commands;
 using RunbookSdk.Tests.Support;
 
@@ -65,6 +66,24 @@ public sealed class NestedShellQuotingTests : StandInShellTests
         // After what the outer shell substitutes itself, in single quotes of the inner shell inside double quotes of the outer.
         Assert.Equal($"[x][{value}]", Run(Command($"sh -c \"printf '[%s]' $(printf x) '{value}'\"")));
         Assert.Equal($"{value}.", Run(Command($"eval printf %s. {value}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_after_a_process_substitution_among_the_words_handed_on_is_quoted_for_the_inner_shell_too(string value)
+    {
+        value = Hostile(value);
+        // This shell runs the <( ) and redirects ssh's input from it; the words after it are still ssh's command line.
+        Assert.Equal(value, Run(Command($"ssh db-1 printf %s < <(true) {value}")));
+        Assert.Equal(value, Run(Command($"ssh db-1 printf %s 0< <(true) {value}")));
+        Assert.Equal(value, Run(Command($"ssh db-1 printf %s > >(cat) {value}")));
+        Assert.Equal(value, Run(Command($"eval printf %s < <(true) {value}")));
+        Assert.Equal(value, Run(Command($"ssh bastion 'ssh db-1 printf %s < <(true) {value}'")));
+        // A <( ) among the words is one word for the inner shell, the path this shell gives it.
+        Assert.Equal("/dev/fd/" + value, Regex.Replace(Run(Command($"ssh db-1 printf %s <(true) {value}")), "^/dev/fd/[0-9]+", "/dev/fd/"));
+        // A command line handed on inside the substitution is quoted for its own shell.
+        Assert.Equal(value, Run(Command($"ssh db-1 cat < <(ssh db-2 printf %s {value})")));
+        Assert.Equal(value, Run(Command($"ssh db-1 cat < $(printf %s /dev/stdin) < <(ssh db-2 printf %s {value})")));
     }
 
     [Theory]

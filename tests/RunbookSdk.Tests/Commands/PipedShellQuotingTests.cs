@@ -155,6 +155,11 @@ public sealed class PipedShellQuotingTests : StandInShellTests
             Command($"if true; then echo \"printf %s {value}\"; fi | ssh db-1"),
             Command($"show() {{ echo \"printf %s {value}\"; }}; show | bash"),
             Command($"echo \"$(echo \"printf %s {value}\")\" | bash"),
+            // After a case command, a function definition or a subshell, a group still counts as one.
+            Command($"case a in a) true;; esac; {{ echo \"printf %s {value}\"; }} | bash"),
+            Command($"show() {{ true; }}; {{ echo \"printf %s {value}\"; }} | bash"),
+            Command($"function show {{ true; }}; {{ echo \"printf %s {value}\"; }} | bash"),
+            Command($"(true); {{ echo \"printf %s {value}\"; }} | bash"),
             Command($"echo \"printf %s {value}\" | tee /dev/null | bash"),
             Command($"echo \"printf %s {value}\" |\nbash"),
             Command($"echo \"printf %s {value}\" 2>&1 | bash"),
@@ -190,6 +195,41 @@ public sealed class PipedShellQuotingTests : StandInShellTests
         var value = "EOF";
         var refused = Assert.Throws<CommandQuotingException>(() => Command($"ssh db-1 'cat <<EOF | bash\n{value}\ntouch {Marker}\nEOF\n'").Render());
         Assert.Contains("delimiter", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("a' ; touch MARKER ; '")]
+    public void A_value_echoed_outside_a_function_is_not_refused_for_a_later_pipe_into_a_shell(string value)
+    {
+        value = Hostile(value);
+        // The function prints no value: what echo printed before or after its definition went to the output, not into bash.
+        Assert.Equal($"note {value}\nok", Run(Command($"show() {{ echo 'printf %s ok'; }}; echo \"note {value}\"; show | bash")));
+        Assert.Equal($"note {value}\nok", Run(Command($"function show {{ echo 'printf %s ok'; }}\necho \"note {value}\"\nshow | bash")));
+        Assert.Equal(value, Run(Command($"show() {{ date; }}; echo \"printf %s {value}\" | bash")));
+    }
+
+    [Theory]
+    [InlineData("x; touch MARKER")]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("a' ; touch MARKER ; '")]
+    public void A_value_a_function_prints_is_refused_when_a_later_pipe_into_a_shell_may_call_it(string value)
+    {
+        value = Hostile(value);
+        foreach (var command in new[]
+                 {
+                     Command($"show() {{ echo \"printf %s {value}\"; }}; show | bash"),
+                     Command($"show() {{ date >/dev/null; echo \"printf %s {value}\"; }}; true; show | bash"),
+                     Command($"function show {{ date >/dev/null; echo \"printf %s {value}\"; }}; show | bash"),
+                     Command($"function show() {{ date >/dev/null\n  echo \"printf %s {value}\"\n}}\nshow | bash"),
+                     Command($"show() ( echo \"printf %s {value}\" ); show | bash"),
+                     Command($"show() {{ if true; then echo \"printf %s {value}\"; fi; }}; echo 'printf %s x' | bash; show | bash"),
+                 })
+        {
+            var refused = Assert.Throws<CommandQuotingException>(() => Run(command));
+            Assert.Contains("piped", refused.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

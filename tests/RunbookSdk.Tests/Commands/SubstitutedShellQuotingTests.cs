@@ -61,6 +61,9 @@ public sealed class SubstitutedShellQuotingTests : StandInShellTests
         AssertRefused(Command($"ssh db-1 < <(echo \"printf %s {value}\")"), "process substitution");
         AssertRefused(Command($"ssh db-1 'bash < <(echo \"printf %s {value}\")'"), "process substitution");
         AssertRefused(Command($"bash <(cat <<< \"printf %s {value}\")"), "process substitution");
+        // Among the words of a command line handed on, the substitution is still this shell's, and still that shell's script.
+        AssertRefused(Command($"ssh db-1 bash -s < <(echo \"printf %s {value}\")"), "process substitution");
+        AssertRefused(Command($"ssh db-1 bash -s < <(echo \"printf %s {value}\") x"), "process substitution");
     }
 
     [Theory]
@@ -177,6 +180,56 @@ public sealed class SubstitutedShellQuotingTests : StandInShellTests
         AssertRefused(Command($"printf %s cost ${value}"), "right after a $");
         AssertRefused(Command($"cat <<EOF\ncost ${value}\nEOF"), "right after a $");
         AssertRefused(Command($"ssh db-1 printf %s cost ${value}"), "right after a $");
+    }
+
+    [Theory]
+    [InlineData("$(touch MARKER)")]
+    [InlineData("x; touch MARKER; '")]
+    [InlineData("a\" ; touch MARKER ; \"")]
+    [InlineData("`touch MARKER`")]
+    public void A_value_right_after_a_backslash_is_refused(string value)
+    {
+        value = Hostile(value);
+        // The backslash would escape the quoting's first character ('x; …' becomes \'x; …), and the value would be read as text of the command.
+        AssertRefused(Command($"printf %s \\{value}"), "right after a backslash");
+        AssertRefused(Command($"printf %s \"\\{value}\""), "right after a backslash");
+        AssertRefused(Command($"cat <<EOF\n\\{value}\nEOF"), "right after a backslash");
+        AssertRefused(Command($"ssh db-1 'printf %s \\{value}'"), "right after a backslash");
+        AssertRefused(Command($"ssh db-1 printf %s \\{value}"), "right after a backslash");
+    }
+
+    [Fact]
+    public void A_value_after_an_escaped_backslash_or_a_backslash_in_single_quotes_is_quoted_as_usual()
+    {
+        var value = Hostile("x; touch MARKER; '");
+        Assert.Equal("\\" + value, Run(Command($"printf %s \\\\{value}")));
+        Assert.Equal("\\" + value, Run(Command($"printf %s \"\\\\{value}\"")));
+        Assert.Equal("\\" + value, Run(Command($"printf %s '\\{value}'")));
+        Assert.Equal("\\" + value + "\n", Run(Command($"cat <<EOF\n\\\\{value}\nEOF")));
+        // A plain word after a backslash is read as written: the backslash escapes a letter.
+        Assert.Equal("plain", Run(Command($"printf %s \\{"plain"}")));
+    }
+
+    [Theory]
+    [InlineData("\\' ; touch MARKER ; #")]
+    [InlineData("x; touch MARKER")]
+    public void A_value_inside_ansi_c_quotes_or_after_an_escape_in_them_handed_on_is_refused(string value)
+    {
+        value = Hostile(value);
+        // In $'…' bash reads \' as a quote that does not end them: quoting for '…' would let the value out.
+        AssertRefused(Command($"printf %s $'a{value}'"), "$'");
+        AssertRefused(Command($"ssh db-1 \"printf %s $'a{value}'\""), "$'");
+        // This shell decodes \x27 into a quote, which opens quotes in the command line ssh hands on.
+        AssertRefused(Command($"ssh db-1 printf %s $'\\x27' {value}"), "$'");
+    }
+
+    [Fact]
+    public void A_value_after_ansi_c_quotes_with_an_escaped_quote_is_quoted_for_where_it_stands()
+    {
+        var value = Hostile("x; touch MARKER");
+        Assert.Equal("it's" + value, Run(Command($"printf %s $'it\\'s' {value}")));
+        Assert.Equal("it's" + value, Run(Command($"printf %s $'it\\'s' \"{value}\"")));
+        Assert.Equal("plain", Run(Command($"printf %s $'{"plain"}'")));
     }
 
     [Fact]
