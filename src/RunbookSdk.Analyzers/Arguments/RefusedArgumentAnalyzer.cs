@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -24,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+        "Phase", "OneOf", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -47,6 +48,9 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
         {
             case "Phase":
                 CheckTimeBox(call);
+                break;
+            case "OneOf":
+                CheckChoice(call);
                 break;
             case "OnlyIf":
                 // OnlyIf() half-typed: no argument, the compiler's error. A constant null or blank text is refused.
@@ -95,6 +99,72 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
         // TimeBox.Minutes(15, 5): the bounds written the wrong way round; swapped, a valid window.
         var swappable = from > to && to >= TimeSpan.Zero && SyntaxValues.Unwrap(within) is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 2 } or BaseObjectCreationExpressionSyntax;
         call.Report(DiagnosticDescriptors.RefusedArgument, within.GetLocation(), swappable ? s_swapBounds : ImmutableDictionary<string, string?>.Empty, reason);
+    }
+
+    private static void CheckChoice(DslInvocation call)
+    {
+        var titleArgument = call.Argument("title");
+        if (titleArgument is not null && call.Values.Constant(titleArgument) is { HasValue: true, Value: string or null } constantTitle &&
+            ArgumentRefusals.ChoiceTitle((string?)constantTitle.Value) is { } noTitle)
+        {
+            Report(call, titleArgument, noTitle);
+            return;
+        }
+
+        if (call.Argument("options") is not { } optionsArgument || OptionTitles(call, optionsArgument) is not { } titles) return;
+        var title = call.Values.ConstantString(titleArgument) ?? titleArgument?.ToString() ?? "";
+        if (ArgumentRefusals.ChoiceOptionCount(title, titles.Count) is { } tooFew)
+        {
+            call.Report(DiagnosticDescriptors.RefusedArgument, optionsArgument.GetLocation(), tooFew);
+            return;
+        }
+
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (optionTitle, argument) in titles)
+        {
+            if (optionTitle is not null && !seen.Add(optionTitle))
+                call.Report(DiagnosticDescriptors.RefusedArgument, argument.GetLocation(), ArgumentRefusals.ChoiceOptionTwice(title, optionTitle));
+        }
+    }
+
+    /// <summary>
+    /// The options of <c>o =&gt; o.Step("A", …).Note(…).Step("B", …)</c> in order: each <c>Step</c>'s constant title (null
+    /// when not constant) and its title argument. Null when the lambda is anything else — a block body, a helper method,
+    /// a call that is not <c>Step</c> or <c>Note</c>, code being typed — whose options are known only when it runs.
+    /// </summary>
+    private static List<(string? Title, ExpressionSyntax Argument)>? OptionTitles(DslInvocation call, ExpressionSyntax options)
+    {
+        var (parameter, body) = SyntaxValues.Unwrap(options) switch
+        {
+            SimpleLambdaExpressionSyntax simple => (simple.Parameter.Identifier.ValueText, simple.ExpressionBody),
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized =>
+                (parenthesized.ParameterList.Parameters[0].Identifier.ValueText, parenthesized.ExpressionBody),
+            _ => (null, null),
+        };
+        if (parameter is null || body is null) return null;
+
+        var titles = new List<(string?, ExpressionSyntax)>();
+        var expression = SyntaxValues.Unwrap(body);
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+        {
+            switch (access.Name.Identifier.ValueText)
+            {
+                case "Step":
+                    if (call.Dsl.Argument(invocation, "title") is not { } optionTitle) return null;
+                    titles.Add((call.Values.ConstantString(optionTitle), optionTitle));
+                    break;
+                case "Note":
+                    break;
+                default:
+                    return null;
+            }
+
+            expression = SyntaxValues.Unwrap(access.Expression);
+        }
+
+        if (expression is not IdentifierNameSyntax root || root.Identifier.ValueText != parameter) return null;
+        titles.Reverse(); // read from the outermost call inwards: the last option first
+        return titles;
     }
 
     private static void CheckRetry(DslInvocation call)

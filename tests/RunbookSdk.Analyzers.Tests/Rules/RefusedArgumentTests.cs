@@ -28,6 +28,7 @@ public sealed class RefusedArgumentTests
             private TimeSpan Pause => TimeSpan.FromMinutes(WaitMinutes);
             private static string Deployed() => "a deployment went out";
             private const string Blank = "  ";
+            private static IChoiceBuilder AddOptions(IChoiceBuilder o) => o.Step("Restart", s => s.Instruction("Restart the API"));
         """;
 
     [Theory]
@@ -136,4 +137,40 @@ public sealed class RefusedArgumentTests
         Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""")
                 .Replace("TimeBox.Minutes(0, 5)", timeBox, StringComparison.Ordinal));
+
+    [Theory]
+    [InlineData("\"\"")]
+    [InlineData("Blank")]
+    [InlineData("null")]
+    public Task A_decision_without_a_title_is_reported(string title) =>
+        Steps($$"""            .OneOf({|#0:{{title}}|}, o => o.Step("Restart", s => s.Instruction("Restart the API")).Step("Roll back", s => s.Instruction("Roll back")))""",
+            Refused(0, "OneOf(title, options) needs what is decided, e.g. OneOf(\"Mitigation strategy\", o => o.Step(\"Restart\", …).Step(\"Clear the cache\", …)); it is empty."));
+
+    [Fact]
+    public Task A_decision_of_one_option_is_reported() =>
+        Steps("""            .OneOf("Mitigation", {|#0:o => o.Note("Pick what fits").Step("Restart", s => s.Instruction("Restart the API"))|})""",
+            Refused(0, "OneOf(\"Mitigation\") has 1 option(s); a choice needs at least two. For one step that applies only sometimes write .Step(\"…\", s => s.OnlyIf(\"…\")…) instead."));
+
+    [Fact]
+    public Task Two_options_of_one_title_are_reported_at_the_second() =>
+        Steps("""            .OneOf("Mitigation", o => o.Step("Restart", s => s.Instruction("Restart the API")).Step({|#0:"restart"|}, s => s.Instruction("Restart it again")))""",
+            Refused(0, "OneOf(\"Mitigation\") has two options titled 'restart'; give each option a title of its own, by which the operator chooses it."));
+
+    [Theory]
+    // Options known only when the runbook runs, or still being typed: not judged.
+    [InlineData("""o => { o.Step("Restart", s => s.Instruction("Restart the API")); }""")]
+    [InlineData("""o => AddOptions(o)""")]
+    [InlineData("""o => o.Step(Condition, s => s.Instruction("Restart the API")).Step(Condition, s => s.Instruction("Roll back"))""")]
+    [InlineData("""o => o.Step("Restart", s => s.Instruction("Restart the API")).Step("Roll back", s => s.Instruction("Roll back"))""")]
+    public Task A_decision_whose_options_are_not_known_at_build_or_are_valid_is_not_reported(string options) =>
+        Steps($$"""            .OneOf("Mitigation", {{options}})""");
+
+    [Theory]
+    [InlineData("""            .OneOf(""")]
+    [InlineData("""            .OneOf("Mitigation", o => o.Step(""")]
+    [InlineData("""            .OneOf("Mitigation", o => o.)""")]
+    [InlineData("""            .OneOf("Mitigation", )""")]
+    [InlineData("""            .OneOf("Mitigation", o => o.Step("Restart", s => s.""")]
+    public Task A_half_typed_decision_reports_nothing_and_never_throws(string steps) =>
+        Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
 }

@@ -102,6 +102,32 @@ internal static class ArgumentRefusals
             ? null
             : "OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.";
 
+    /// <summary>
+    /// <c>OneOf(title, options)</c>'s title: "Choose one: " with nothing after it, and <c>--choose "=Restart"</c>, would be
+    /// a question nobody can answer.
+    /// </summary>
+    public static string? ChoiceTitle(string? title) =>
+        title is not null && title.Trim().Length > 0
+            ? null
+            : "OneOf(title, options) needs what is decided, e.g. OneOf(\"Mitigation strategy\", o => o.Step(\"Restart\", …).Step(\"Clear the cache\", …)); it is empty.";
+
+    /// <summary><c>OneOf(title, options)</c>'s options: a choice needs at least two.</summary>
+    /// <param name="title">The decision's title, as the message quotes it.</param>
+    /// <param name="count">How many options it has.</param>
+    public static string? ChoiceOptionCount(string title, int count) =>
+        count >= 2
+            ? null
+            : $"OneOf(\"{title}\") has {count} option(s); a choice needs at least two. For one step that applies only sometimes write .Step(\"…\", s => s.OnlyIf(\"…\")…) instead.";
+
+    /// <summary>
+    /// Two options of one <c>OneOf</c> titled alike (case does not matter): the operator answers with a title
+    /// (<c>--choose "Mitigation strategy=Restart"</c>), so they could not be told apart.
+    /// </summary>
+    /// <param name="title">The decision's title.</param>
+    /// <param name="option">The title two options share.</param>
+    public static string ChoiceOptionTwice(string title, string option) =>
+        $"OneOf(\"{title}\") has two options titled '{option}'; give each option a title of its own, by which the operator chooses it.";
+
     /// <summary><c>ReviewDate(year, month, day)</c> or <c>LastUpdated(…)</c>: a day the calendar has.</summary>
     /// <param name="call">The call's name: <c>ReviewDate</c> or <c>LastUpdated</c>.</param>
     /// <param name="year">The year.</param>

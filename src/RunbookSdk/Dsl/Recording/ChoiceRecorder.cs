@@ -13,17 +13,14 @@ internal sealed class ChoiceRecorder : IChoiceBuilder
 
     public static IReadOnlyList<StepPlan> Record(string title, Action<IChoiceBuilder> options)
     {
-        // "Choose one: " with nothing after it, and --choose "=Restart", would be a question nobody can answer.
-        if (string.IsNullOrWhiteSpace(title))
-            throw new ArgumentException("OneOf(title, options) needs what is decided, e.g. OneOf(\"Mitigation strategy\", o => o.Step(\"Restart\", …).Step(\"Clear the cache\", …)); it is empty.", nameof(title));
+        // Refused with the reasons RB0021 reports at build for constant arguments (ArgumentRefusals).
+        if (ArgumentRefusals.ChoiceTitle(title) is { } noTitle) throw new ArgumentException(noTitle, nameof(title));
         var recorder = new ChoiceRecorder();
         options(recorder);
         var steps = recorder._options;
-        if (steps.Count < 2)
-            throw new ArgumentException($"OneOf(\"{title}\") has {steps.Count} option(s); a choice needs at least two. For one step that applies only sometimes write .Step(\"…\", s => s.OnlyIf(\"…\")…) instead.", nameof(options));
-        // The operator answers with a title (--choose "Mitigation strategy=Restart"): two of one title cannot be told apart.
+        if (ArgumentRefusals.ChoiceOptionCount(title, steps.Count) is { } tooFew) throw new ArgumentException(tooFew, nameof(options));
         if (steps.GroupBy(s => s.Title, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
-            throw new ArgumentException($"OneOf(\"{title}\") has two options titled '{twice.Key}'; give each option a title of its own, by which the operator chooses it.", nameof(options));
+            throw new ArgumentException(ArgumentRefusals.ChoiceOptionTwice(title, twice.Key), nameof(options));
         var note = recorder._notes.Count == 0 ? null : string.Join("\n\n", recorder._notes);
         return steps.Select((step, i) => step with { Choice = new StepChoice(title, i + 1, steps.Count, note) }).ToArray();
     }
