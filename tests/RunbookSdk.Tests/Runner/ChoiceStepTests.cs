@@ -207,22 +207,6 @@ public sealed class ChoiceStepTests
         Assert.Empty(Ran(temp));
         Assert.Contains(Journal.Read(run.JournalPath), e => e.Name == "choice" && e["about"] == "alternative" && e["choice"] == "interrupted");
     }
-
-    /// <summary>
-    /// A front end written before decisions existed (no ChooseAsync of its own): the default asks yes/no of each
-    /// option; here the operator presses Ctrl+C while the first question is open.
-    /// </summary>
-    private sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
-    {
-        public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
-        {
-            interrupt.Cancel();
-            return Task.FromResult(true);
-        }
-
-        public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("no manual step here");
-    }
 }
 
 /// <summary>The dry run shows a decision as one, with its options under it.</summary>

@@ -180,19 +180,6 @@ public sealed class ConditionalStepTests
         Assert.False(File.Exists(temp.File("told")));
         Assert.Contains(Journal.Read(run.JournalPath), e => e.Name == "choice" && e["about"] == "condition" && e["choice"] == "interrupted");
     }
-
-    /// <summary>The operator presses Ctrl+C while the question is open, and the prompt (ignoring it) still gets a yes.</summary>
-    private sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
-    {
-        public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
-        {
-            interrupt.Cancel();
-            return Task.FromResult(true);
-        }
-
-        public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) =>
-            throw new InvalidOperationException("no manual step here");
-    }
 }
 
 /// <summary>The dry run shows the condition where the live run asks it.</summary>

@@ -52,20 +52,4 @@ public sealed class InterruptAtPromptTests
     private static Task<RunOutcome> Run(TestRun run, IOperatorPrompts prompts, CancellationToken interrupt) =>
         new RunbookRunner(new PlainConsole().Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock }, prompts)
             .ExecuteAsync(run.Bind(), interrupt);
-
-    /// <summary>The operator presses Ctrl+C while a prompt is open, and the prompt (ignoring it) still gets a yes.</summary>
-    private sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
-    {
-        public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
-        {
-            interrupt.Cancel();
-            return Task.FromResult(true);
-        }
-
-        public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
-        {
-            interrupt.Cancel();
-            return Task.FromResult(new ManualAcknowledgement(ManualChoice.Done));
-        }
-    }
 }

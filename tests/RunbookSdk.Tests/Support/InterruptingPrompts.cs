@@ -1,0 +1,23 @@
+using RunbookSdk.Execution;
+
+namespace RunbookSdk.Tests.Support;
+
+/// <summary>
+/// The operator presses Ctrl+C while a prompt is open (a confirmation, a condition, a decision asked yes/no per option
+/// by a front end without a ChooseAsync of its own, a manual instruction), and the prompt, ignoring it, still answers
+/// yes: the runner must honour the interruption, not the answer.
+/// </summary>
+internal sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
+{
+    public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
+    {
+        interrupt.Cancel();
+        return Task.FromResult(true);
+    }
+
+    public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
+    {
+        interrupt.Cancel();
+        return Task.FromResult(new ManualAcknowledgement(ManualChoice.Done));
+    }
+}
