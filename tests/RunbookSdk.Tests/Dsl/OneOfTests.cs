@@ -57,4 +57,28 @@ public sealed class OneOfTests
 
         Assert.Contains("two options titled 'Restart'", refused.Message);
     }
+
+    [Fact]
+    public void Two_decisions_of_one_title_in_a_runbook_are_refused_one_choose_answer_would_answer_both()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => RunbookRecorder.Record("twice", new TwoDecisionsOfOneTitle()));
+
+        Assert.Equal("The runbook has two OneOf decisions titled 'Fix' (in 'Mitigate' and 'Rollback'); the operator answers one with --choose \"Fix=…\", so give each decision a title of its own.", refused.Message);
+    }
+
+    [Fact]
+    public void Decisions_of_different_titles_are_recorded()
+    {
+        var plan = RunbookRecorder.Record("apart", new TwoDecisionsOfOneTitle("Fix the cause"));
+
+        Assert.Equal(["Fix the cause", "Fix"], plan.Phases.Concat([plan.Rollback!]).SelectMany(p => p.Steps).Where(s => s.Choice is { Option: 1 }).Select(s => s.Choice!.Title));
+    }
+
+    private sealed class TwoDecisionsOfOneTitle(string firstTitle = "fix ") : Runbook
+    {
+        public override void Define(IRunbookBuilder rb) => rb
+            .Title("Two decisions")
+            .Phase("Mitigate", p => p.OneOf(firstTitle, o => o.Step("Restart", s => s.Run("a")).Step("Scale", s => s.Run("b"))))
+            .Rollback(r => r.OneOf("Fix", o => o.Step("Roll back", s => s.Run("c")).Step("Restore", s => s.Run("d"))));
+    }
 }

@@ -128,6 +128,16 @@ internal static class ArgumentRefusals
     public static string ChoiceOptionTwice(string title, string option) =>
         $"OneOf(\"{title}\") has two options titled '{option}'; give each option a title of its own, by which the operator chooses it.";
 
+    /// <summary>
+    /// Two <c>OneOf</c> decisions of one runbook titled alike (case and surrounding spaces do not matter): the operator
+    /// answers a decision with its title (<c>--choose "Fix=Restart"</c>), so one answer would be taken for both.
+    /// </summary>
+    /// <param name="title">The title the two share, as first written.</param>
+    /// <param name="firstSection">The section (phase name, Rollback or Verification) of the first.</param>
+    /// <param name="secondSection">The section of the second.</param>
+    public static string DecisionTitleTwice(string title, string firstSection, string secondSection) =>
+        $"The runbook has two OneOf decisions titled '{title.Trim()}' (in '{firstSection}' and '{secondSection}'); the operator answers one with --choose \"{title.Trim()}=…\", so give each decision a title of its own.";
+
     /// <summary><c>ReviewDate(year, month, day)</c> or <c>LastUpdated(…)</c>: a day the calendar has.</summary>
     /// <param name="call">The call's name: <c>ReviewDate</c> or <c>LastUpdated</c>.</param>
     /// <param name="year">The year.</param>

@@ -16,6 +16,7 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     {
         var recorder = new RunbookRecorder();
         InvariantCultureScope.Run(() => runbook.Define(recorder));
+        recorder.RefuseDecisionsOfOneTitle();
         return new RunbookPlan
         {
             Id = id,
@@ -27,6 +28,26 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
             NoRollbackReason = recorder._noRollbackReason,
             Verification = recorder._verification,
         };
+    }
+
+    /// <summary>
+    /// The operator answers a decision by its title (<c>--choose "Fix=Restart"</c>), so two decisions of one title in a
+    /// runbook could not be answered apart.
+    /// </summary>
+    private void RefuseDecisionsOfOneTitle()
+    {
+        var sections = _phases.Concat(new[] { _rollback, _verification }.OfType<PhasePlan>());
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var section in sections)
+        {
+            foreach (var step in section.Steps)
+            {
+                if (step.Choice is not { Option: 1 } choice) continue;
+                if (seen.TryGetValue(choice.Title.Trim(), out var first))
+                    throw new ArgumentException(ArgumentRefusals.DecisionTitleTwice(choice.Title, first, section.Name));
+                seen.Add(choice.Title.Trim(), section.Name);
+            }
+        }
     }
 
     public IRunbookBuilder Severity(Severity severity) { _severity = severity.Key; return this; }
