@@ -39,22 +39,28 @@ public sealed class RunnerSignalTests
         var journal = Journal.Read(journalPath);
         var watch = journal.First(e => e.Name == "action" && e["kind"] == "shell");
         // The loop is the subshell bash forked for `while …; done &`; the others listed were its curl or sleep of the
-        // moment, long gone and their pids free for any process. Told apart by command, not by the lowest pid: pids
-        // wrap (32768 on this machine, reached in minutes while builds run), and a child's can be the lower one.
-        var loop = watch.Fields.GetProperty("leftRunning").EnumerateArray().Select(p => p.GetString()!)
+        // moment, long gone and their pids free for any process. A child caught between fork and exec reads the same
+        // command, and pids wrap (32768 on this machine, reached in minutes while builds run), so the loop is not
+        // simply the lowest of them: every one must be gone, and one of them journaled as killed.
+        var loops = watch.Fields.GetProperty("leftRunning").EnumerateArray().Select(p => p.GetString()!)
             .Where(p => p.Contains("while :", StringComparison.Ordinal))
-            .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).Min(); // a child caught between fork and exec reads the same
+            .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray();
+        Assert.NotEmpty(loops);
         try
         {
-            Assert.True(await Processes.ExitsAsync(loop), $"the health watch {loop} outlived the runner");
+            foreach (var loop in loops) Assert.True(await Processes.ExitsAsync(loop), $"the health watch {loop} outlived the runner");
         }
         finally
         {
             // A failing test must not leave its own orphan polling a service that is gone — nor signal a process that
             // took over the pid.
-            if (Processes.IsRunning(loop) && Processes.CommandLine(loop).Contains("while :", StringComparison.Ordinal)) PosixSignals.Send(loop, PosixSignals.SigKill);
+            foreach (var loop in loops)
+            {
+                if (Processes.IsRunning(loop) && Processes.CommandLine(loop).Contains("while :", StringComparison.Ordinal)) PosixSignals.Send(loop, PosixSignals.SigKill);
+            }
         }
-        Assert.Contains(journal, e => e.Name == "background-stopped" && e["pid"] == loop.ToString(CultureInfo.InvariantCulture) && e["stoppedBy"] == "SIGKILL");
+        var loopPids = loops.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Contains(journal, e => e.Name == "background-stopped" && loopPids.Contains(e["pid"]!) && e["stoppedBy"] == "SIGKILL");
         var output = journal.Single(e => e.Name == "background-output");
         Assert.Equal("killed", output["ended"]);
         // What the watch printed after its step: health answers, however many seconds of them there were — and, on a

@@ -16,6 +16,8 @@ internal static class SandboxApp
     public static string RepositoryRoot { get; } = FindRoot();
     public static string AppDll => Path.Combine(RepositoryRoot, "samples", "Sandbox", "bin", "Debug", "net10.0", "Sandbox.dll");
     public static string ServiceDll => Path.Combine(RepositoryRoot, "samples", "Sandbox", "Service", "bin", "Debug", "net10.0", "SandboxService.dll");
+    private const string Env = "/usr/bin/env";
+
     public static string Dotnet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 
     public static Task EnsureBuiltAsync() => Build.Value;
@@ -23,7 +25,10 @@ internal static class SandboxApp
     /// <summary>Starts the runbook app with <paramref name="args"/>; standard input is closed, so it runs non-interactively.</summary>
     public static Process Start(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(Dotnet)
+        // A test run started under nohup (or by anything that ignores SIGHUP) passes the ignored SIGHUP on to every
+        // child, and the SIGHUP tests then waited minutes for a runner that could not hear it. env restores the
+        // default and execs the app in its own pid, so the tests signal the runner whatever started them.
+        var start = new ProcessStartInfo(OperatingSystem.IsLinux() && File.Exists(Env) ? Env : Dotnet)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -31,6 +36,11 @@ internal static class SandboxApp
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
+        if (start.FileName == Env)
+        {
+            start.ArgumentList.Add("--default-signal=HUP");
+            start.ArgumentList.Add(Dotnet);
+        }
         start.ArgumentList.Add(AppDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
