@@ -25,9 +25,10 @@ internal static class SandboxApp
     /// <summary>Starts the runbook app with <paramref name="args"/>; standard input is closed, so it runs non-interactively.</summary>
     public static Process Start(string workingDirectory, params string[] args)
     {
-        // A test run started under nohup (or by anything that ignores SIGHUP) passes the ignored SIGHUP on to every
-        // child, and the SIGHUP tests then waited minutes for a runner that could not hear it. env restores the
-        // default and execs the app in its own pid, so the tests signal the runner whatever started them.
+        // A test run started under nohup, or as a background job of a shell without job control, passes an ignored
+        // SIGHUP or SIGINT on to every child, and the signal tests then waited minutes for a runner that could not
+        // hear it. env restores every signal's default and execs the app in its own pid, so the tests signal the
+        // runner whatever started them.
         var start = new ProcessStartInfo(OperatingSystem.IsLinux() && File.Exists(Env) ? Env : Dotnet)
         {
             RedirectStandardInput = true,
@@ -38,7 +39,7 @@ internal static class SandboxApp
         };
         if (start.FileName == Env)
         {
-            start.ArgumentList.Add("--default-signal=HUP");
+            start.ArgumentList.Add("--default-signal");
             start.ArgumentList.Add(Dotnet);
         }
         start.ArgumentList.Add(AppDll);
