@@ -71,4 +71,22 @@ public sealed class IdempotentStepPageTests
         Assert.True(phases[1].Steps[0].RequiresConfirmation);
         Assert.False(phases[1].Steps[1].Idempotent);
     }
+
+    [Fact]
+    public void An_option_of_a_decision_keeps_its_idempotent_mark_on_the_page_and_in_the_outline()
+    {
+        var decision = Runbook
+            .Replace(".Step(\"Restart\", s => s", ".OneOf(\"Fix\", o => o.Step(\"Restart\", s => s", StringComparison.Ordinal)
+            .Replace("\"Error rate query\")))", "\"Error rate query\"))))", StringComparison.Ordinal);
+        Assert.Contains("OneOf(\"Fix\"", decision);
+        var driver = GeneratorHarness.CreateDriver(buildProperties: new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" });
+        var run = driver.RunGenerators(GeneratorHarness.Compile(TestRunbooks.Handbook, decision)).GetRunResult();
+        var texts = GeneratorHarness.EmbeddedTexts(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+
+        Assert.Empty(run.Diagnostics);
+        var restart = texts[^1]!.Split("#### ")[1..].Single(section => section.Contains("Restart", StringComparison.Ordinal) && section.Contains("Option 1 of 2", StringComparison.Ordinal));
+        Assert.Contains("> **Idempotent:**", restart);
+        var steps = RunbookSdk.Hosting.PlanOutline.Parse(texts[1]!).Phases[1].Steps;
+        Assert.Equal([("Restart", true, "1/2 Fix"), ("Scale", false, "2/2 Fix")], steps.Select(st => (st.Title, st.Idempotent, st.Choice)));
+    }
 }
