@@ -168,12 +168,10 @@ public sealed class ConditionalStepTests
     [Fact]
     public async Task A_ctrl_c_at_the_condition_question_runs_nothing_of_the_step()
     {
-        using var interrupt = new CancellationTokenSource();
         using var temp = new TempDirectory();
         using var run = Runbook(temp);
 
-        var outcome = await new RunbookRunner(new PlainConsole().Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock },
-            new InterruptingPrompts(interrupt)).ExecuteAsync(run.Bind(), interrupt.Token);
+        var outcome = await InterruptingPrompts.RunAsync(run);
 
         Assert.Equal(RunStatus.Cancelled, outcome.Status);
         Assert.False(File.Exists(temp.File("rolled-back")));

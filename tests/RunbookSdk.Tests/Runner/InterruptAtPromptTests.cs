@@ -12,7 +12,6 @@ public sealed class InterruptAtPromptTests
     [Fact]
     public async Task A_ctrl_c_at_a_manual_prompt_stops_that_step_and_no_later_step_starts()
     {
-        using var interrupt = new CancellationTokenSource();
         using var temp = new TempDirectory();
         var marker = temp.File("started");
         using var run = new TestRun(rb => rb
@@ -21,7 +20,7 @@ public sealed class InterruptAtPromptTests
                 .Step("Restart", s => s.Run($"touch {marker}")))
             .NoRollback("test"));
 
-        var outcome = await Run(run, new InterruptingPrompts(interrupt), interrupt.Token);
+        var outcome = await InterruptingPrompts.RunAsync(run);
 
         var journal = Journal.Read(run.JournalPath);
         Assert.Equal(RunStatus.Cancelled, outcome.Status);
@@ -33,14 +32,13 @@ public sealed class InterruptAtPromptTests
     [Fact]
     public async Task A_ctrl_c_at_a_destructive_confirmation_runs_nothing_of_the_step_whatever_is_answered()
     {
-        using var interrupt = new CancellationTokenSource();
         using var temp = new TempDirectory();
         var marker = temp.File("dropped");
         using var run = new TestRun(rb => rb
             .Phase("P", p => p.Step("Drop the table", s => s.Run($"touch {marker}").RequiresConfirmation()))
             .NoRollback("test"));
 
-        var outcome = await Run(run, new InterruptingPrompts(interrupt), interrupt.Token);
+        var outcome = await InterruptingPrompts.RunAsync(run);
 
         var journal = Journal.Read(run.JournalPath);
         Assert.Equal(RunStatus.Cancelled, outcome.Status);
@@ -48,8 +46,4 @@ public sealed class InterruptAtPromptTests
         Assert.DoesNotContain(journal, e => e.Name == "step-started");
         Assert.False(File.Exists(marker));
     }
-
-    private static Task<RunOutcome> Run(TestRun run, IOperatorPrompts prompts, CancellationToken interrupt) =>
-        new RunbookRunner(new PlainConsole().Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock }, prompts)
-            .ExecuteAsync(run.Bind(), interrupt);
 }

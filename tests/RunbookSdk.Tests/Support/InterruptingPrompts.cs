@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Tests.Runner;
 
 namespace RunbookSdk.Tests.Support;
 
@@ -9,6 +10,14 @@ namespace RunbookSdk.Tests.Support;
 /// </summary>
 internal sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
 {
+    /// <summary>Runs <paramref name="run"/> until the operator presses Ctrl+C at its first question.</summary>
+    public static async Task<RunOutcome> RunAsync(TestRun run)
+    {
+        using var interrupt = new CancellationTokenSource();
+        return await new RunbookRunner(new PlainConsole().Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock },
+            new InterruptingPrompts(interrupt)).ExecuteAsync(run.Bind(), interrupt.Token);
+    }
+
     public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
         interrupt.Cancel();
