@@ -28,7 +28,8 @@ namespace RunbookSdk.Benchmarks;
 internal static partial class BuildReport
 {
     private sealed record Configuration(
-        string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false, bool GeneratedSources = false);
+        string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false, bool GeneratedSources = false,
+        bool GeneratorCache = true, bool GeneratorCacheAlone = false);
 
     // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
     // runs by default (RunAnalyzers=true).
@@ -45,6 +46,11 @@ internal static partial class BuildReport
         new("+ RunbookSdk generator", Generator: true, Analyzers: false),
         new("+ RunbookSdk analyzers", Generator: false, Analyzers: true),
         new("+ RunbookSdk generator and analyzers", Generator: true, Analyzers: true),
+        // What the package's build targets turn on (enable-generator-cache) is worth: the same without it, as a build
+        // with RunbookSdkGeneratorCache=false or a CI job's first build pays; and the flag alone, which also keeps the
+        // .NET SDK's own generators (regex, logging, interop) from build to build.
+        new("+ both, RunbookSdkGeneratorCache=false", Generator: true, Analyzers: true, GeneratorCache: false),
+        new("compile, enable-generator-cache alone", Generator: false, Analyzers: false, GeneratorCacheAlone: true),
     ];
 
     // What the generator's share is made of: its own run (generator minus its output) and compiling what it
@@ -239,19 +245,22 @@ internal static partial class BuildReport
     /// Builds a checkout's SDK and writes a props file named after the checkout into the corpus: its generator and
     /// analyzers as <c>Analyzer</c> items, the same assemblies its package carries in analyzers/dotnet/cs (each
     /// project's <c>GetTargetPath</c>, as the package's pack target collects them: the generator with Scriban beside
-    /// it, the analyzers, the code fixes), switched by <c>WithGenerator</c> and <c>WithAnalyzers</c>.
+    /// it, the analyzers, the code fixes), switched by <c>WithGenerator</c> and <c>WithAnalyzers</c>, and with them the
+    /// package's build targets (build/RunbookSdk.targets), which NuGet imports into every project that references it.
     /// </summary>
     private static void WriteToolsProps(string directory, string checkout)
     {
         Run(directory, "build", Path.Combine(checkout, "src", "RunbookSdk", "RunbookSdk.csproj"), "-c", "Release", "-nologo", "-v:q");
         string Items(string project) => string.Concat(TargetPaths(directory, Path.Combine(checkout, "src", project, project + ".csproj"))
             .Select(path => $"\n    <Analyzer Include=\"{path}\" />"));
+        var targets = Path.Combine(checkout, "src", "RunbookSdk", "build", "RunbookSdk.targets");
         File.WriteAllText(ToolsProps(directory, checkout), $"""
             <Project>
               <ItemGroup Condition="'$(WithGenerator)' == 'true'">{Items("RunbookSdk.Generators")}
               </ItemGroup>
               <ItemGroup Condition="'$(WithAnalyzers)' == 'true'">{Items("RunbookSdk.Analyzers")}{Items("RunbookSdk.CodeFixes")}
               </ItemGroup>
+              <Import Project="{targets}" Condition="Exists('{targets}') and ('$(WithGenerator)' == 'true' or '$(WithAnalyzers)' == 'true')" />
             </Project>
             """);
     }
@@ -309,11 +318,17 @@ internal static partial class BuildReport
     {
         // The compiler server stays warm between builds.
         File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n");
-        return Run(directory, "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
+        string[] arguments =
+        [
+            "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
             "-v:d", "-clp:PerformanceSummary", "-p:UseSharedCompilation=true", $"-p:ReportAnalyzer={reportAnalyzer}",
             $"-p:WithGenerator={configuration.Generator}", $"-p:WithAnalyzers={configuration.Analyzers}", $"-p:RunAnalyzers={configuration.SdkAnalyzers}",
             $"-p:RunbookSdkTools={ToolsProps(directory, configuration.Repository ?? repository)}", $"-p:WithNoOpGenerator={configuration.NoOpGenerator}",
-            $"-p:WithGeneratedSources={configuration.GeneratedSources}");
+            $"-p:WithGeneratedSources={configuration.GeneratedSources}", $"-p:RunbookSdkGeneratorCache={configuration.GeneratorCache}",
+            // A global property no target can add to: only where the flag alone is measured.
+            .. configuration.GeneratorCacheAlone ? ["-p:Features=enable-generator-cache"] : Array.Empty<string>(),
+        ];
+        return Run(directory, arguments);
     }
 
     private static string Run(string directory, params string[] arguments)

@@ -57,6 +57,19 @@ public class IncrementalCachingTests
     }
 
     [Fact]
+    public void A_compiler_server_build_that_parses_every_file_again_renders_no_page_again()
+    {
+        var sources = new[] { TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook, "class Unrelated { }" };
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Compile(sources));
+
+        // The next build's compiler parses every file again: new trees, new nodes, equal text.
+        var run = driver.RunGenerators(GeneratorHarness.Compile(sources)).GetRunResult().Results.Single();
+
+        foreach (var step in OutputSteps)
+            Assert.All(run.TrackedSteps[step].SelectMany(s => s.Outputs), output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
     public void While_the_IDE_analyses_code_no_page_is_rendered_and_only_the_catalog_is_generated()
     {
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook);

@@ -16,8 +16,13 @@ public sealed class ModelReuseFuzzTests
     private const int Seeds = 16;
     private const int Steps = 40;
 
-    [Fact]
-    public void Random_projects_and_edits_reuse_no_stale_model()
+    /// <param name="everyEditIsABuild">Each edit is followed by a command-line build through the compiler server's
+    /// cached driver, which parses every file again (<see cref="EditSession.EveryRunParsesAgain"/>), instead of the
+    /// IDE's next keystroke.</param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Random_projects_and_edits_reuse_no_stale_model(bool everyEditIsABuild)
     {
         var seeds = Setting("REUSE_FUZZ_SEEDS", Seeds);
         var first = Setting("REUSE_FUZZ_FIRST", 0);
@@ -27,7 +32,7 @@ public sealed class ModelReuseFuzzTests
         for (var seed = first; seed < first + seeds; seed++)
         {
             var ops = ReuseFuzzer.Generate(seed, steps);
-            var (failedAt, message) = Replay(ops, reads =>
+            var (failedAt, message) = Replay(ops, everyEditIsABuild, reads =>
             {
                 if (reads == 0) editsThatReadNothing++;
                 else editsThatReadAgain++;
@@ -35,7 +40,7 @@ public sealed class ModelReuseFuzzTests
             if (failedAt < 0) continue;
 
             var failing = ops.Take(failedAt + 1).ToList();
-            var (minimal, shrunkMessage) = Shrink(failing, message);
+            var (minimal, shrunkMessage) = Shrink(failing, everyEditIsABuild, message);
             failures.Add(minimal is null
                 ? $"==== seed {seed}: op {failedAt} of {ops.Count} failed with\n{message}\n---- and passed when these ops were replayed in a session of their own (so it depends on something outside them), the ops\n{string.Join("\n", failing)}\n"
                 : $"==== seed {seed}: op {failedAt} of {ops.Count} failed; shrunk to {minimal.Count} ops, failing with\n{shrunkMessage}\n---- the ops\n{string.Join("\n", minimal)}\n");
@@ -58,8 +63,9 @@ public sealed class ModelReuseFuzzTests
 
     /// <summary>Runs the ops in one session; the index of the op that failed and why, or -1.</summary>
     /// <param name="ops">The project's initial files, then the edits.</param>
+    /// <param name="everyEditIsABuild">Every file parsed again for each run.</param>
     /// <param name="read">Told how many runbooks the generator read again after each edit.</param>
-    private static (int FailedAt, string Message) Replay(IReadOnlyList<ReuseFuzzOp> ops, Action<int>? read = null)
+    private static (int FailedAt, string Message) Replay(IReadOnlyList<ReuseFuzzOp> ops, bool everyEditIsABuild, Action<int>? read = null)
     {
         var initialCount = ops.TakeWhile(o => o.Why == ReuseFuzzOp.Initial).Count();
         var current = new Dictionary<int, string>();
@@ -67,7 +73,7 @@ public sealed class ModelReuseFuzzTests
         try
         {
             foreach (var op in ops.Take(initialCount)) current[op.File] = op.Text!;
-            session = new EditSession(current.Values.ToArray());
+            session = new EditSession(current.Values.ToArray()) { EveryRunParsesAgain = everyEditIsABuild };
         }
         catch (Exception e)
         {
@@ -112,7 +118,7 @@ public sealed class ModelReuseFuzzTests
     /// the same way (the same first two lines of the message); at most a minute per failure. Null when the ops, ending
     /// with the one that failed, pass when replayed in a session of their own.
     /// </summary>
-    private static (List<ReuseFuzzOp>? Ops, string Message) Shrink(List<ReuseFuzzOp> ops, string message)
+    private static (List<ReuseFuzzOp>? Ops, string Message) Shrink(List<ReuseFuzzOp> ops, bool everyEditIsABuild, string message)
     {
         static string Signature(string m) => string.Join("\n", m.Split('\n').Take(2));
         var signature = Signature(message);
@@ -121,7 +127,7 @@ public sealed class ModelReuseFuzzTests
         bool Fails(List<ReuseFuzzOp> candidate)
         {
             if (clock.Elapsed > TimeSpan.FromSeconds(60)) return false;
-            var (at, m) = Replay(candidate);
+            var (at, m) = Replay(candidate, everyEditIsABuild);
             if (at < 0 || Signature(m) != signature) return false;
             last = m;
             return true;

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -17,10 +18,17 @@ namespace RunbookSdk.Generators.Reading;
 /// names were declared or removed; a model that looked none of them up still holds (docs/performance.md, "An edit
 /// outside the runbooks, and typing a new type").
 /// </summary>
+/// <remarks>
+/// Two versions are compared by content where they are not the same objects: a command-line build through the
+/// compiler server's cached driver (<c>enable-generator-cache</c>, which the SDK's build targets turn on) parses
+/// every file again, and loads references and options anew, for the same code. A file is the same when its path, parse
+/// options and text are (<see cref="SameFile"/>), a reference when it is the same metadata, options when they are equal.
+/// </remarks>
 internal sealed class CompilationVersion
 {
     private readonly MetadataReference[] _references;
     private readonly CompilationOptions _options;
+    private readonly string? _assemblyName;
     private readonly ImmutableArray<SyntaxTree> _trees;
     private readonly TreeFacts[] _facts;
     private readonly (int Count, int Sum, int Xor) _names;
@@ -32,12 +40,18 @@ internal sealed class CompilationVersion
 
     private Dependencies? _globalTypeUsingDependencies;
 
+    // This version's file of each path, made when a tree of another parse is first looked up (SameFileAs), and what
+    // each looked-up tree was found to be: a thousand runbooks read from the same handbook file ask about it.
+    private Dictionary<string, SyntaxTree?>? _byPath;
+    private readonly ConcurrentDictionary<SyntaxTree, SyntaxTree?> _sameFiles = new();
+
     private CompilationVersion(
-        MetadataReference[] references, CompilationOptions options, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names,
+        MetadataReference[] references, CompilationOptions options, string? assemblyName, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names,
         string[] globalUsings, ImmutableArray<string> runbookAliases, ImmutableArray<UsingDirectiveSyntax> globalTypeUsings)
     {
         _references = references;
         _options = options;
+        _assemblyName = assemblyName;
         _trees = trees;
         _facts = facts;
         _names = names;
@@ -81,7 +95,7 @@ internal sealed class CompilationVersion
         }
 
         return new CompilationVersion(
-            compilation.References.ToArray(), compilation.Options, trees, facts, (count, sum, xor),
+            compilation.References.ToArray(), compilation.Options, compilation.AssemblyName, trees, facts, (count, sum, xor),
             globalUsingTexts.ToArray(), RunbookDeclarations.GlobalAliases(globalUsings),
             globalUsings.Where(static u => u.StaticKeyword.RawKind != 0 || u.Alias is not null).ToImmutableArray());
     }
@@ -101,7 +115,8 @@ internal sealed class CompilationVersion
     {
         // Options change seldom (a project setting), and some change what names bind to (which metadata members are
         // imported, a script's usings).
-        if (!ReferenceEquals(_options, older._options) || !SameObjects(_references, older._references) || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
+        if (!SameOptions(_options, older._options) || _assemblyName != older._assemblyName || !SameReferences(_references, older._references)
+            || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
             return NameChanges.Everything;
 
         // The files one version has and the other has not (in the IDE, the edited file's two trees). Files in another
@@ -112,7 +127,7 @@ internal sealed class CompilationVersion
         {
             for (var i = 0; i < _trees.Length; i++)
             {
-                if (ReferenceEquals(_trees[i], older._trees[i])) continue;
+                if (ReferenceEquals(_trees[i], older._trees[i]) || SameFile(older._trees[i], _trees[i])) continue;
                 if (_trees.IndexOf(older._trees[i]) >= 0) return NameChanges.Everything;
                 removed.Add(older._facts[i]);
                 added.Add(_facts[i]);
@@ -163,13 +178,71 @@ internal sealed class CompilationVersion
         return names.Count == 0 ? NameChanges.None : new NameChanges(names);
     }
 
-    /// <summary>The same objects in the same order: an unchanged reference is the same instance.</summary>
-    private static bool SameObjects<T>(T[] first, T[] second) where T : class
+    /// <summary>
+    /// This version's file that is <paramref name="earlier"/> parsed again (<see cref="SameFile"/>): the tree itself when
+    /// this version has it, null when it has no such file.
+    /// </summary>
+    public SyntaxTree? SameFileAs(SyntaxTree earlier, Compilation compilation)
+    {
+        if (compilation.ContainsSyntaxTree(earlier)) return earlier;
+        if (earlier.FilePath.Length == 0) return null;
+        return _sameFiles.GetOrAdd(earlier, tree =>
+            ByPath().TryGetValue(tree.FilePath, out var current) && current is not null && SameFile(tree, current) ? current : null);
+    }
+
+    private Dictionary<string, SyntaxTree?> ByPath()
+    {
+        if (Volatile.Read(ref _byPath) is { } byPath) return byPath;
+        var paths = new Dictionary<string, SyntaxTree?>(_trees.Length, StringComparer.Ordinal);
+        foreach (var tree in _trees)
+        {
+            // Two files of one path (generated or linked twice) cannot be told apart: neither is matched.
+            if (tree.FilePath.Length > 0) paths[tree.FilePath] = paths.ContainsKey(tree.FilePath) ? null : tree;
+        }
+
+        Volatile.Write(ref _byPath, paths);
+        return paths;
+    }
+
+    /// <summary>
+    /// Whether two trees are one file parsed twice: the same path, parse options (language version, preprocessor
+    /// symbols) and text. The text's checksum, which the compiler computes for the PDB anyway, decides when both have one.
+    /// </summary>
+    public static bool SameFile(SyntaxTree first, SyntaxTree second) =>
+        first.FilePath.Length > 0
+        && string.Equals(first.FilePath, second.FilePath, StringComparison.Ordinal)
+        && first.Length == second.Length
+        && first.Options.Equals(second.Options)
+        && first.GetText().ContentEquals(second.GetText());
+
+    private static bool SameMetadata(PortableExecutableReference first, PortableExecutableReference second)
+    {
+        try
+        {
+            return first.GetMetadataId() == second.GetMetadataId();
+        }
+        catch (Exception e) when (e is System.IO.IOException or BadImageFormatException or UnauthorizedAccessException)
+        {
+            return false; // a file that cannot be read now: the compilation reports it, and nothing is reused
+        }
+    }
+
+    private static bool SameOptions(CompilationOptions first, CompilationOptions second) =>
+        ReferenceEquals(first, second) || first.Equals(second);
+
+    /// <summary>
+    /// The same references in the same order: the same instance, or — a compiler server's new reference to a file it
+    /// has cached — a file reference of the same path and properties whose metadata is the same instance.
+    /// </summary>
+    private static bool SameReferences(MetadataReference[] first, MetadataReference[] second)
     {
         if (first.Length != second.Length) return false;
         for (var i = 0; i < first.Length; i++)
         {
-            if (!ReferenceEquals(first[i], second[i])) return false;
+            if (ReferenceEquals(first[i], second[i])) continue;
+            if (first[i] is not PortableExecutableReference a || second[i] is not PortableExecutableReference b) return false;
+            if (!string.Equals(a.FilePath, b.FilePath, StringComparison.Ordinal) || !a.Properties.Equals(b.Properties)) return false;
+            if (!SameMetadata(a, b)) return false;
         }
 
         return true;

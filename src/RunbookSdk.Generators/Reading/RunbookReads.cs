@@ -1,4 +1,8 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -16,12 +20,17 @@ namespace RunbookSdk.Generators.Reading;
 /// per node, with the trees and the simple names it was read from (<see cref="Dependencies"/>) and the
 /// <see cref="CompilationVersion"/> it last held in, and reused while the trees are unchanged and no type or namespace
 /// of those names was declared or removed since — before anything is bound, which is why runbooks are found with <see cref="RunbookDeclarations"/>
-/// rather than <c>ForAttributeWithMetadataName</c>. Command-line builds run the generator once and reuse nothing.
+/// rather than <c>ForAttributeWithMetadataName</c>. A build through the compiler server's cached driver
+/// (<c>enable-generator-cache</c>) keeps this instance from build to build but parses every file again: there a model
+/// is found by its file's path and the class's position, and kept while every file it was read from has the same
+/// text (<see cref="CompilationVersion.SameFileAs"/>). A build without that cache runs a new instance and reuses nothing.
 /// </summary>
 internal sealed class RunbookReads
 {
     private readonly ConditionalWeakTable<SyntaxNode, Slot> _models = new();
     private readonly ConditionalWeakTable<Compilation, CompilationVersion> _versions = new();
+    // Per file path, the last parse of it a model was read or found in, with its runbooks' slots by position.
+    private readonly Dictionary<string, FileSlots> _files = new(StringComparer.Ordinal);
     private int _count;
 
     /// <summary>How many runbooks were read rather than reused, for the tests that count work.</summary>
@@ -34,6 +43,7 @@ internal sealed class RunbookReads
         var compilation = context.SemanticModel.Compilation;
         var version = _versions.GetValue(compilation, CompilationVersion.Of);
         if (_models.TryGetValue(declaration, out var reused) && reused.Entry is { } entry && entry.IsValidIn(compilation, version)) return entry.Result;
+        if (FromEarlierParse(declaration, compilation, version) is { } earlier) return earlier.Result;
         if (!RunbookDeclarations.MayBeRunbook(declaration, version.RunbookAliases)) return null;
         if (RunbookDeclarations.Bind(declaration, context.SemanticModel, cancellationToken) is not { } target) return null;
 
@@ -41,8 +51,66 @@ internal sealed class RunbookReads
         var dependencies = new Dependencies(cancellationToken);
         if (version.GlobalTypeUsingDependencies(compilation, cancellationToken) is { } global) dependencies.Include(global);
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
-        _models.GetValue(declaration, static _ => new Slot()).Entry = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
+        var read = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
+        _models.GetValue(declaration, static _ => new Slot()).Entry = read;
+        SlotsOf(declaration.SyntaxTree)?.Set(declaration.SpanStart, read);
         return result;
+    }
+
+    /// <summary>The model of the class at the same place in an earlier parse of the same file, if it still holds.</summary>
+    private Entry? FromEarlierParse(ClassDeclarationSyntax declaration, Compilation compilation, CompilationVersion version)
+    {
+        var tree = declaration.SyntaxTree;
+        if (tree.FilePath.Length == 0) return null;
+        FileSlots? file;
+        lock (_files)
+        {
+            if (!_files.TryGetValue(tree.FilePath, out file)) return null;
+        }
+
+        // The slots are this parse's when another runbook of the file was found first: they were carried over.
+        if (!ReferenceEquals(file.Tree, tree) && version.SameFileAs(file.Tree, compilation) != tree) return null;
+        if (file.Get(declaration.SpanStart) is not { } entry || !entry.IsValidIn(compilation, version)) return null;
+        _models.GetValue(declaration, static _ => new Slot()).Entry = entry;
+        SlotsOf(tree)?.Set(declaration.SpanStart, entry);
+        return entry;
+    }
+
+    /// <summary>
+    /// The slots of <paramref name="tree"/>'s path, now for this parse of it: an earlier parse's slots are kept when
+    /// the text is the same (its other runbooks still apply), dropped otherwise. One parse per path is kept.
+    /// </summary>
+    private FileSlots? SlotsOf(SyntaxTree tree)
+    {
+        if (tree.FilePath.Length == 0) return null;
+        lock (_files)
+        {
+            if (_files.TryGetValue(tree.FilePath, out var earlier) && ReferenceEquals(earlier.Tree, tree)) return earlier;
+            var slots = new FileSlots(tree, earlier is not null && CompilationVersion.SameFile(earlier.Tree, tree) ? earlier : null);
+            _files[tree.FilePath] = slots;
+            return slots;
+        }
+    }
+
+    private sealed class FileSlots
+    {
+        private readonly ConcurrentDictionary<int, Entry> _entries;
+
+        public FileSlots(SyntaxTree tree, FileSlots? sameText)
+        {
+            Tree = tree;
+            _entries = sameText is null ? new ConcurrentDictionary<int, Entry>() : new ConcurrentDictionary<int, Entry>(sameText._entries);
+        }
+
+        public SyntaxTree Tree { get; }
+
+        public Entry? Get(int position) => _entries.TryGetValue(position, out var entry) ? entry : null;
+
+        public void Set(int position, Entry? entry)
+        {
+            if (entry is null) _entries.TryRemove(position, out _);
+            else _entries[position] = entry;
+        }
     }
 
     private sealed class Slot
@@ -61,17 +129,25 @@ internal sealed class RunbookReads
         // The last version the model was found to hold in: the next one is compared with it, so the names declared
         // since are those of one edit, not of every edit since the model was read.
         private CompilationVersion _version = version;
+        // The trees it was read from, as that version has them: another parse of a file replaces the earlier one, so
+        // the next look needs no comparison of texts and the earlier trees are not kept.
+        private ImmutableArray<SyntaxTree> _trees = trees;
 
         public Result<RunbookModel> Result { get; } = result;
 
         public bool IsValidIn(Compilation compilation, CompilationVersion current)
         {
             if (current.ChangesSince(Volatile.Read(ref _version)).Affects(names)) return false;
-            foreach (var tree in trees)
+            var trees = _trees;
+            SyntaxTree[]? reparsed = null;
+            for (var i = 0; i < trees.Length; i++)
             {
-                if (!compilation.ContainsSyntaxTree(tree)) return false;
+                var same = current.SameFileAs(trees[i], compilation);
+                if (same is null) return false;
+                if (!ReferenceEquals(same, trees[i])) (reparsed ??= Enumerable.ToArray(trees))[i] = same;
             }
 
+            if (reparsed is not null) _trees = ImmutableArray.Create(reparsed);
             Volatile.Write(ref _version, current);
             return true;
         }

@@ -20,6 +20,29 @@ internal sealed class EditSession
         _driver = GeneratorHarness.CreateDriver(generator: _generator, trackSteps: false).RunGenerators(_compilation);
     }
 
+    /// <summary>
+    /// Each run after the first sees every file parsed again, as a command-line build through the compiler server's
+    /// cached driver does: new trees of the same paths and texts, new but equal options, new references to the same
+    /// metadata.
+    /// </summary>
+    public bool EveryRunParsesAgain { get; init; }
+
+    /// <summary>Runs the generator over the same code parsed again (<see cref="EveryRunParsesAgain"/>), and says how many runbooks it read.</summary>
+    public int Build() => Run(ParsedAgain(_compilation));
+
+    /// <summary>
+    /// Runs the generator over the same code parsed again with <paramref name="parseOptions"/> (another language
+    /// version or preprocessor symbols), and says how many runbooks it read.
+    /// </summary>
+    public int Build(CSharpParseOptions parseOptions) => Run(ParsedAgain(_compilation, parseOptions));
+
+    /// <summary>Replaces the reference to the RunbookSdk assembly with one to another copy of it, and says how many runbooks it read.</summary>
+    public int ReferenceAnotherCopyOfTheSdk()
+    {
+        var sdk = _compilation.References.OfType<PortableExecutableReference>().Last(r => r.FilePath == typeof(Runbook).Assembly.Location);
+        return Run(_compilation.ReplaceReference(sdk, MetadataReference.CreateFromFile(sdk.FilePath!)));
+    }
+
     /// <summary>Replaces text in the one file that has it, runs the generator, and says how many runbooks it read.</summary>
     public int Edit(string oldText, string newText)
     {
@@ -50,6 +73,7 @@ internal sealed class EditSession
     /// <summary>Runs the generator over <paramref name="compilation"/>, checks its outputs are a fresh generator's, and says how many runbooks it read.</summary>
     private int Run(CSharpCompilation compilation)
     {
+        if (EveryRunParsesAgain) compilation = ParsedAgain(compilation);
         var before = _generator.Reads.Count;
         _compilation = compilation;
         _driver = _driver.RunGenerators(_compilation);
@@ -61,6 +85,17 @@ internal sealed class EditSession
         if (!expected.SequenceEqual(actual)) Assert.Fail("A stale model was reused:\n" + Describe(expected, actual));
         Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), reused.Diagnostics.Select(d => d.ToString()));
         return reads;
+    }
+
+    private static CSharpCompilation ParsedAgain(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
+    {
+        var trees = compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parseOptions ?? (CSharpParseOptions)t.Options, t.FilePath));
+        // New objects of equal value: a With… call that changes nothing returns the same object.
+        var options = compilation.Options.WithConcurrentBuild(!compilation.Options.ConcurrentBuild).WithConcurrentBuild(compilation.Options.ConcurrentBuild);
+        var references = compilation.References.Select(r => r is PortableExecutableReference file
+            ? file.WithEmbedInteropTypes(!file.Properties.EmbedInteropTypes).WithEmbedInteropTypes(file.Properties.EmbedInteropTypes)
+            : r);
+        return CSharpCompilation.Create(compilation.AssemblyName, trees, references, options);
     }
 
     private static List<string> Sources(GeneratorRunResult run) =>
