@@ -313,11 +313,17 @@ internal static partial class BuildReport
             """);
     }
 
-    /// <summary>One build of the corpus in <paramref name="configuration"/>, after a change that makes the compiler run.</summary>
+    /// <summary>
+    /// One build of the corpus in <paramref name="configuration"/>, after an edit in one runbook, another each build
+    /// (a line at its end): what a developer's build after changing a runbook compiles. With the generator's cache
+    /// that runbook is read again and the others are not, so the edit is in a runbook rather than an unrelated file,
+    /// which would read none.
+    /// </summary>
     private static string Build(string directory, string repository, Configuration configuration, bool reportAnalyzer)
     {
         // The compiler server stays warm between builds.
-        File.AppendAllText(Path.Combine(directory, "Unrelated.cs"), "\n");
+        var runbooks = Directory.GetFiles(directory, "Runbook*.cs").Length;
+        File.AppendAllText(Path.Combine(directory, $"Runbook{s_edits++ % runbooks}.cs"), "\n");
         string[] arguments =
         [
             "build", "-c", "Release", "-nologo", "--no-restore", "--no-dependencies",
@@ -330,6 +336,8 @@ internal static partial class BuildReport
         ];
         return Run(directory, arguments);
     }
+
+    private static int s_edits;
 
     private static string Run(string directory, params string[] arguments)
     {

@@ -129,6 +129,26 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         Assert.Contains("Passed!", test.Output);
     }
 
+    [Theory]
+    [InlineData("src/Payments", "", true)]
+    [InlineData("src/Payments", "-p:RunbookSdkGeneratorCache=false", false)]
+    // The test project gets the package's targets transitively but not its generator: no other generator of it is
+    // opted in to the compiler's cache on RunbookSdk's account.
+    [InlineData("tests/Payments.Tests", "", false)]
+    public async Task The_package_keeps_the_generators_state_between_builds_only_for_a_project_that_runs_it(string project, string property, bool kept)
+    {
+        Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
+
+        // The compile's Features property once the analyzers are resolved, as CoreCompile would pass it to csc.
+        string[] arguments = ["msbuild", Path.Combine(repository.Repository, project), "-nologo",
+            "-t:ResolveLockFileAnalyzers;RunbookSdkGeneratorCache", "-getProperty:Features", .. property.Length > 0 ? [property] : Array.Empty<string>()];
+        var features = await repository.Processes.Dotnet(repository.Repository, Timeout, arguments);
+        log.WriteLine(features.ToString());
+
+        Assert.True(features.ExitCode == 0, features.ToString());
+        Assert.Equal(kept, features.Output.Contains("enable-generator-cache", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task A_runbook_without_its_rollback_section_fails_the_build_with_RB0002()
     {
