@@ -69,7 +69,7 @@ internal sealed class RunbookReads
         }
 
         // The slots are this parse's when another runbook of the file was found first: they were carried over.
-        if (!ReferenceEquals(file.Tree, tree) && version.SameFileAs(file.Tree, compilation) != tree) return null;
+        if (!ReferenceEquals(file.Tree, tree) && !CompilationVersion.SameFile(file.Tree, tree)) return null;
         if (file.Get(declaration.SpanStart) is not { } entry || !entry.IsValidIn(compilation, version)) return null;
         _models.GetValue(declaration, static _ => new Slot()).Entry = entry;
         SlotsOf(tree)?.Set(declaration.SpanStart, entry);
