@@ -68,6 +68,24 @@ public sealed class CompilationVersionTests
         Assert.True(reordered.ChangesSince(before).Affects(new[] { "Anything" }));
     }
 
+    [Fact]
+    public void Files_parsed_again_are_the_same_files_but_not_in_another_order()
+    {
+        // A command-line build through the compiler server's kept driver parses every file again.
+        var compilation = GeneratorHarness.Compile(LimitsFile, "namespace Ops;\npublic partial class Team { }", "namespace Ops;\npublic partial class Team { }");
+        var before = CompilationVersion.Of(compilation);
+        var parsedAgain = compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), (CSharpParseOptions)t.Options, t.FilePath)).ToArray();
+
+        var same = CompilationVersion.Of(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(parsedAgain));
+        var reordered = CompilationVersion.Of(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(parsedAgain[0], parsedAgain[2], parsedAgain[1]));
+        var oneRemoved = CompilationVersion.Of(compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(parsedAgain[1], parsedAgain[2]));
+
+        Assert.False(same.ChangesSince(before).Affects(new[] { "Anything", "Limits", "Team" }));
+        Assert.True(reordered.ChangesSince(before).Affects(new[] { "Anything" }));
+        Assert.True(oneRemoved.ChangesSince(before).Affects(new[] { "Limits" }));
+        Assert.False(oneRemoved.ChangesSince(before).Affects(new[] { "Team", "Anything" }));
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static (CompilationVersion Newest, WeakReference<CompilationVersion> Oldest) CompareThreeVersions()
     {

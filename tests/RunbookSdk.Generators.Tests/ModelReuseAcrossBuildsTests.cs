@@ -118,4 +118,20 @@ public sealed class ModelReuseAcrossBuildsTests
         Assert.Contains("# A", session.Page("a"), StringComparison.Ordinal);
         Assert.Contains("# B", session.Page("b"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_build_with_the_files_in_another_order_reads_every_runbook_again()
+    {
+        // A partial runbook's parameters are listed in the order of the files that declare its parts.
+        var first = Runbook("a", "\"A\"", members: "[Parameter(\"Region to drain\")] public string Region { get; set; } = \"eu\";", classHead: "public sealed partial class");
+        var second = "using RunbookSdk;\nnamespace Ops;\npublic sealed partial class Rba { [Parameter(\"API token\")] public string Token { get; set; } = \"\"; }";
+        var session = new EditSession(HandbookFile, first, second);
+        var page = session.Page("a");
+        Assert.True(page.IndexOf("Region", StringComparison.Ordinal) < page.IndexOf("Token", StringComparison.Ordinal), page);
+
+        Assert.Equal(1, session.BuildWithTheFilesReversed());
+
+        page = session.Page("a");
+        Assert.True(page.IndexOf("Token", StringComparison.Ordinal) < page.IndexOf("Region", StringComparison.Ordinal), page);
+    }
 }

@@ -42,7 +42,7 @@ internal sealed class CompilationVersion
 
     // This version's file of each path, made when a tree of another parse is first looked up (SameFileAs), and what
     // each looked-up tree was found to be: a thousand runbooks read from the same handbook file ask about it.
-    private Dictionary<string, SyntaxTree?>? _byPath;
+    private Dictionary<string, int>? _byPath;
     private readonly ConcurrentDictionary<SyntaxTree, SyntaxTree?> _sameFiles = new();
 
     private CompilationVersion(
@@ -119,34 +119,30 @@ internal sealed class CompilationVersion
             || !_globalUsings.SequenceEqual(older._globalUsings, StringComparer.Ordinal))
             return NameChanges.Everything;
 
-        // The files one version has and the other has not (in the IDE, the edited file's two trees). Files in another
-        // order change everything: a partial class's parts, and so its parameters, are read in that order.
+        // The files one version has and the other has not (in the IDE, the edited file's two trees; in a build that
+        // parsed every file again, the files whose text changed). Files in another order change everything: a partial
+        // class's parts, and so its parameters, are read in that order.
         var removed = new List<TreeFacts>();
         var added = new List<TreeFacts>();
-        if (_trees.Length == older._trees.Length)
+        var kept = new bool[_trees.Length];
+        var last = -1;
+        for (var i = 0; i < older._trees.Length; i++)
         {
-            for (var i = 0; i < _trees.Length; i++)
+            var index = IndexOfSameFile(older._trees[i], last + 1);
+            if (index < 0)
             {
-                if (ReferenceEquals(_trees[i], older._trees[i]) || SameFile(older._trees[i], _trees[i])) continue;
-                if (_trees.IndexOf(older._trees[i]) >= 0) return NameChanges.Everything;
                 removed.Add(older._facts[i]);
-                added.Add(_facts[i]);
-            }
-        }
-        else
-        {
-            var olderTrees = new HashSet<SyntaxTree>(older._trees);
-            var trees = new HashSet<SyntaxTree>(_trees);
-            if (!older._trees.Where(trees.Contains).SequenceEqual(_trees.Where(olderTrees.Contains))) return NameChanges.Everything;
-            for (var i = 0; i < older._trees.Length; i++)
-            {
-                if (!trees.Contains(older._trees[i])) removed.Add(older._facts[i]);
+                continue;
             }
 
-            for (var i = 0; i < _trees.Length; i++)
-            {
-                if (!olderTrees.Contains(_trees[i])) added.Add(_facts[i]);
-            }
+            if (index <= last) return NameChanges.Everything;
+            last = index;
+            kept[index] = true;
+        }
+
+        for (var i = 0; i < _trees.Length; i++)
+        {
+            if (!kept[i]) added.Add(_facts[i]);
         }
 
         if (_names == older._names) return NameChanges.None;
@@ -187,17 +183,38 @@ internal sealed class CompilationVersion
         if (compilation.ContainsSyntaxTree(earlier)) return earlier;
         if (earlier.FilePath.Length == 0) return null;
         return _sameFiles.GetOrAdd(earlier, tree =>
-            ByPath().TryGetValue(tree.FilePath, out var current) && current is not null && SameFile(tree, current) ? current : null);
+            ByPath().TryGetValue(tree.FilePath, out var index) && index >= 0 && SameFile(tree, _trees[index]) ? _trees[index] : null);
     }
 
-    private Dictionary<string, SyntaxTree?> ByPath()
+    /// <summary>
+    /// Where this version has <paramref name="older"/>'s file (the tree itself, or the same file parsed again), looked
+    /// for first at <paramref name="expected"/>, the place after the last file found; -1 when it has no such file.
+    /// </summary>
+    private int IndexOfSameFile(SyntaxTree older, int expected)
+    {
+        if (expected < _trees.Length)
+        {
+            var there = _trees[expected];
+            if (ReferenceEquals(there, older)) return expected;
+            // The same path in the same place: the file itself, edited or not (the IDE's keystroke, a build's edit).
+            if (older.FilePath.Length > 0 && string.Equals(there.FilePath, older.FilePath, StringComparison.Ordinal))
+                return SameFile(older, there) ? expected : -1;
+        }
+
+        var index = _trees.IndexOf(older);
+        if (index >= 0 || older.FilePath.Length == 0) return index;
+        return ByPath().TryGetValue(older.FilePath, out index) && index >= 0 && SameFile(older, _trees[index]) ? index : -1;
+    }
+
+    /// <summary>Each path's place in this version: -1 for a path two files have (generated or linked twice), which neither matches.</summary>
+    private Dictionary<string, int> ByPath()
     {
         if (Volatile.Read(ref _byPath) is { } byPath) return byPath;
-        var paths = new Dictionary<string, SyntaxTree?>(_trees.Length, StringComparer.Ordinal);
-        foreach (var tree in _trees)
+        var paths = new Dictionary<string, int>(_trees.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _trees.Length; i++)
         {
-            // Two files of one path (generated or linked twice) cannot be told apart: neither is matched.
-            if (tree.FilePath.Length > 0) paths[tree.FilePath] = paths.ContainsKey(tree.FilePath) ? null : tree;
+            var path = _trees[i].FilePath;
+            if (path.Length > 0) paths[path] = paths.ContainsKey(path) ? -1 : i;
         }
 
         Volatile.Write(ref _byPath, paths);

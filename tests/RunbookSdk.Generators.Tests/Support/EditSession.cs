@@ -36,6 +36,13 @@ internal sealed class EditSession
     /// </summary>
     public int Build(CSharpParseOptions parseOptions) => Run(ParsedAgain(_compilation, parseOptions));
 
+    /// <summary>Runs the generator over the same code parsed again with the files in reverse order, and says how many runbooks it read.</summary>
+    public int BuildWithTheFilesReversed()
+    {
+        var reversed = _compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(_compilation.SyntaxTrees.Reverse());
+        return Run(ParsedAgain(reversed));
+    }
+
     /// <summary>Replaces the reference to the RunbookSdk assembly with one to another copy of it, and says how many runbooks it read.</summary>
     public int ReferenceAnotherCopyOfTheSdk()
     {
