@@ -10,7 +10,12 @@ namespace RunbookSdk.Execution;
 /// through the run's <see cref="SecretMasker"/>.
 /// </summary>
 /// <param name="console">Where the plan is printed.</param>
-public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
+/// <param name="choices">
+/// The answers given in advance to the runbook's <c>OneOf</c> decisions (<c>--choose</c>: decision title to option
+/// title or number, or <c>none</c>). The dry run checks them as a live run does, refusing those that name no decision
+/// or no option, and shows which option each answer takes.
+/// </param>
+public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<string, string>? choices = null) : IRunbookExecutor
 {
     private static readonly Style Heading = new(decoration: Decoration.Bold);
     private static readonly Style Warning = new(Color.Red, decoration: Decoration.Bold);
@@ -20,9 +25,12 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
     public Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // A rehearsal of the command line the live run will get: answers it would refuse are refused here, in its words.
+        var answers = new StepChoices(new RunnerOptions { Choices = choices ?? new Dictionary<string, string>() });
+        if (WrongAnswers(context.Plan, answers) is { } refusal) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, refusal));
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders);
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers);
         WriteHeader(writer, context);
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)
@@ -37,6 +45,20 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
         return Task.FromResult(RunOutcome.Success);
+    }
+
+    /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
+    private static string? WrongAnswers(RunbookPlan plan, StepChoices answers)
+    {
+        var sections = plan.Phases.Select(p => p.Steps).ToList();
+        if (plan.Rollback is { } rollback) sections.Add(rollback.Steps);
+        if (plan.Verification is { } verification) sections.Add(verification.Steps);
+        var groups = sections.SelectMany(ChoiceGroup.All).ToList();
+        var wrong = groups.Select(g => answers.Given(g)?.Problem).OfType<string>()
+            .Concat(answers.Unknown(groups.Select(g => g.Title).ToList()))
+            .Distinct()
+            .ToList();
+        return wrong.Count == 0 ? null : "Nothing was run, and a live run would refuse these answers:\n  - " + string.Join("\n  - ", wrong);
     }
 
     private static void WriteHeader(PlanWriter writer, RunContext context)
@@ -104,10 +126,18 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
             if (ChoiceGroup.At(phase.Steps, i) is { } group && group.Start == i)
             {
                 // One decision, as the live run asks it: the options below are alternatives, not a sequence.
-                writer.Line(1, $"Choose one: {group.Title}  [the operator picks one of these {group.Options.Count} options, or none; the others are skipped; non-interactive: --choose \"{group.Title}=<option>\"]", Warning);
+                var how = writer.Answers.Given(group) is { Problem: null } given
+                    ? given.Option is { } chosen
+                        ? $"answered by --choose: option {chosen + 1}, '{group.Options[chosen].Title}'; the others are skipped"
+                        : "answered by --choose: none of these; every option is skipped"
+                    : $"the operator picks one of these {group.Options.Count} options, or none; the others are skipped; non-interactive: --choose \"{group.Title}=<option>\"";
+                writer.Line(1, $"Choose one: {group.Title}  [{how}]", Warning);
                 if (group.Choice.Note is { } note) writer.Line(2, context.Secrets.Mask(note));
             }
-            writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}')" : $"{number(i)} {step.Title}", Heading);
+            var skipped = ChoiceGroup.At(phase.Steps, i) is { } of && writer.Answers.Given(of) is { Problem: null } answer && answer.Option != i - of.Start
+                ? "  [not chosen: skipped]"
+                : "";
+            writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}'){skipped}" : $"{number(i)} {step.Title}", Heading);
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)
                 writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);
@@ -214,8 +244,11 @@ public sealed class DryRunPrinter(IAnsiConsole console) : IRunbookExecutor
     }
 
     /// <summary>Writes indented lines, every text masked first, then each missing secret's marker replaced by its placeholder.</summary>
-    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders)
+    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders, StepChoices answers)
     {
+        /// <summary>The answers given in advance to the plan's decisions.</summary>
+        public StepChoices Answers => answers;
+
         private const int IndentWidth = 2;
 
         public void Section(string heading)

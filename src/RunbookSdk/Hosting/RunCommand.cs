@@ -149,7 +149,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
     /// <summary>A dry run prints the plan; a live run executes it.</summary>
     private IRunbookExecutor SelectExecutor(Settings settings, Uri? webhook)
     {
-        if (settings.DryRun) return new DryRunPrinter(consoles.Out);
+        if (settings.DryRun) return new DryRunPrinter(consoles.Out, ChoiceArguments.Parse(settings.Choose).Choices);
         // A prompt on redirected input would read a script's stdin or hang: that is not a person answering.
         var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
         if (nonInteractive && !settings.NonInteractive)

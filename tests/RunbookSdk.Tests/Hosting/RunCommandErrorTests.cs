@@ -113,6 +113,17 @@ public sealed class RunCommandErrorTests
             "--choose answers 'way' twice ('1' and '2'): pass one answer per decision.");
 
     [Fact]
+    public async Task A_dry_run_refuses_a_choose_answer_the_live_run_would_refuse()
+    {
+        // The dry run is where a command line for a non-interactive run is tried out: a misspelt decision must fail there.
+        var result = await Run("deploy-rollback", "Service=api", "ApiToken=tok", "--dry-run", "--choose", "Way=1");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: Nothing was run, and a live run would refuse these answers:", result.Output);
+        Assert.Contains("--choose \"Way=…\": this runbook has no OneOf decision", result.Output);
+    }
+
+    [Fact]
     public async Task A_misspelt_option_is_a_usage_error() =>
         AssertOneLineError(await Run("deploy-rollback", "Service=api", "--dryrun"), 2, "Unknown option 'dryrun'.");
 

@@ -229,4 +229,54 @@ public sealed class ChoiceDryRunTests
         Assert.Equal("1.1 Restart  (option 1 of 'Mitigation strategy')", lines[decision + 1]);
         Assert.Contains("1.2 Cache clear  (option 2 of 'Mitigation strategy')", lines);
     }
+
+    private static TestRun TwoWays() => new(rb => rb
+        .Phase("Mitigate", p => p.OneOf("Mitigation strategy", o => o
+            .Step("Restart", s => s.Run("true"))
+            .Step("Cache clear", s => s.Run("true"))))
+        .NoRollback("test"));
+
+    [Fact]
+    public async Task The_dry_run_shows_the_option_a_choose_answer_takes_and_the_options_it_skips()
+    {
+        using var run = TwoWays();
+        var console = new PlainConsole();
+
+        var outcome = await new DryRunPrinter(console.Console, new Dictionary<string, string> { ["mitigation strategy"] = "2" })
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        var lines = console.Output.Split('\n').Select(l => l.Trim()).ToList();
+        Assert.Contains("Choose one: Mitigation strategy  [answered by --choose: option 2, 'Cache clear'; the others are skipped]", lines);
+        Assert.Contains("1.1 Restart  (option 1 of 'Mitigation strategy')  [not chosen: skipped]", lines);
+        Assert.Contains("1.2 Cache clear  (option 2 of 'Mitigation strategy')", lines);
+    }
+
+    [Fact]
+    public async Task The_dry_run_shows_a_none_answer_as_skipping_every_option()
+    {
+        using var run = TwoWays();
+        var console = new PlainConsole();
+
+        await new DryRunPrinter(console.Console, new Dictionary<string, string> { ["Mitigation strategy"] = "none" }).ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Contains("[answered by --choose: none of these; every option is skipped]", console.Output);
+        Assert.Contains("1.2 Cache clear  (option 2 of 'Mitigation strategy')  [not chosen: skipped]", console.Output);
+    }
+
+    [Theory]
+    [InlineData("Mitigation strategy", "Cache flush", "--choose \"Mitigation strategy=Cache flush\": 'Cache flush' is no option of 'Mitigation strategy'; its options are 1 'Restart', 2 'Cache clear', or none")]
+    [InlineData("Mitigation strategy", "3", "--choose \"Mitigation strategy=3\": '3' is no option of 'Mitigation strategy'; its options are 1 'Restart', 2 'Cache clear', or none")]
+    [InlineData("Strategy", "1", "--choose \"Strategy=…\": this runbook has no decision 'Strategy'; its decisions are 'Mitigation strategy'")]
+    public async Task The_dry_run_refuses_a_choose_answer_the_live_run_would_refuse_and_prints_no_plan(string decision, string option, string reason)
+    {
+        using var run = TwoWays();
+        var console = new PlainConsole();
+
+        var outcome = await new DryRunPrinter(console.Console, new Dictionary<string, string> { [decision] = option }).ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal((RunStatus.NotStarted, 2), (outcome.Status, outcome.ExitCode));
+        Assert.Equal("Nothing was run, and a live run would refuse these answers:\n  - " + reason, outcome.Reason);
+        Assert.DoesNotContain("Choose one", console.Output);
+    }
 }
