@@ -10,11 +10,21 @@ public static class CorpusCompilation
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest);
 
-    public static CSharpCompilation Create(int runbooks, string? unrelated = "internal static class Unrelated { }")
-    {
-        var references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
+    public static CSharpCompilation Create(int runbooks, string? unrelated = "internal static class Unrelated { }") =>
+        Create(runbooks, References(), unrelated);
+
+    /// <summary>The references every compilation of the corpus has, read anew: a compilation made with new ones shares no metadata with another.</summary>
+    public static IReadOnlyList<MetadataReference> References() =>
+        ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .Append(MetadataReference.CreateFromFile(typeof(Runbook).Assembly.Location));
+            .Append(MetadataReference.CreateFromFile(typeof(Runbook).Assembly.Location))
+            .ToList();
+
+    /// <param name="runbooks">Runbooks in the corpus.</param>
+    /// <param name="references">The references, shared by the compilations that should share metadata, as the compiler server's builds of one project do.</param>
+    /// <param name="unrelated">The text of a file that declares no runbook; null for none.</param>
+    public static CSharpCompilation Create(int runbooks, IReadOnlyList<MetadataReference> references, string? unrelated = "internal static class Unrelated { }")
+    {
         var trees = SyntheticCorpus.Runbooks(runbooks).Select((text, i) => Parse(text, $"Runbook{i}.cs"))
             .Append(Parse(SyntheticCorpus.HandbookSource, "Handbook.cs"));
         if (unrelated is not null) trees = trees.Append(Parse(unrelated, "Unrelated.cs"));

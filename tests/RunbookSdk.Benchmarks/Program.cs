@@ -25,6 +25,14 @@ if (args.Length > 0 && args[0] == "keystroke")
     WorkReport.PrintKeystrokeCost(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, CorpusCompilation.Analyzers());
     return 0;
 }
+// `kept` measures what the compiler server holds per project between builds when it keeps the generator's state.
+if (args.Length > 0 && args[0] == "kept")
+{
+    KeptStateReport.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return 0;
+}
 // `build` compiles the corpus with the real compiler through dotnet build: what a user's build pays. `build-split`
 // splits the generator's share into its own run and compiling what it generated; `build-cold` stops the build servers
 // before every build, as a CI job's first build finds them.

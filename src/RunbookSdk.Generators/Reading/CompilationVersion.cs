@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,9 +42,12 @@ internal sealed class CompilationVersion
     private Dependencies? _globalTypeUsingDependencies;
 
     // This version's file of each path, made when a tree of another parse is first looked up (SameFileAs), and what
-    // each looked-up tree was found to be: a thousand runbooks read from the same handbook file ask about it.
+    // each looked-up tree was found to be: a thousand runbooks read from the same handbook file ask about it. Keyed
+    // weakly: the looked-up trees are the last build's, and a version the compiler server's kept driver holds would
+    // otherwise keep every file of that build alive too (18 MB at 1,000 runbooks, docs/performance.md).
     private Dictionary<string, int>? _byPath;
-    private readonly ConcurrentDictionary<SyntaxTree, SyntaxTree?> _sameFiles = new();
+    private readonly ConditionalWeakTable<SyntaxTree, SameFileFound> _sameFiles = new();
+    private readonly ConditionalWeakTable<SyntaxTree, SameFileFound>.CreateValueCallback _findSameFile;
 
     private CompilationVersion(
         MetadataReference[] references, CompilationOptions options, string? assemblyName, ImmutableArray<SyntaxTree> trees, TreeFacts[] facts, (int, int, int) names,
@@ -58,6 +62,8 @@ internal sealed class CompilationVersion
         _globalUsings = globalUsings;
         RunbookAliases = runbookAliases;
         GlobalTypeUsings = globalTypeUsings;
+        _findSameFile = earlier => new SameFileFound(
+            ByPath().TryGetValue(earlier.FilePath, out var index) && index >= 0 && SameFile(earlier, _trees[index]) ? _trees[index] : null);
     }
 
     /// <summary>The names <c>global using</c> aliases give the <c>[Runbook]</c> attribute (<see cref="RunbookDeclarations"/>).</summary>
@@ -182,9 +188,18 @@ internal sealed class CompilationVersion
     {
         if (compilation.ContainsSyntaxTree(earlier)) return earlier;
         if (earlier.FilePath.Length == 0) return null;
-        return _sameFiles.GetOrAdd(earlier, tree =>
-            ByPath().TryGetValue(tree.FilePath, out var index) && index >= 0 && SameFile(tree, _trees[index]) ? _trees[index] : null);
+        return _sameFiles.GetValue(earlier, _findSameFile).Tree;
     }
+
+    /// <summary>Where this version has <paramref name="tree"/> itself; -1 when it has not.</summary>
+    public int IndexOf(SyntaxTree tree) => _trees.IndexOf(tree);
+
+    /// <summary>
+    /// Whether this version has a file of <paramref name="path"/>, looked for first at <paramref name="hint"/> (where
+    /// the file was in an earlier version: a keystroke or a build that parsed every file again leaves it there).
+    /// </summary>
+    public bool HasFile(string path, int hint) =>
+        (hint >= 0 && hint < _trees.Length && string.Equals(_trees[hint].FilePath, path, StringComparison.Ordinal)) || ByPath().ContainsKey(path);
 
     /// <summary>
     /// Where this version has <paramref name="older"/>'s file (the tree itself, or the same file parsed again), looked
@@ -263,6 +278,11 @@ internal sealed class CompilationVersion
         }
 
         return true;
+    }
+
+    private sealed class SameFileFound(SyntaxTree? tree)
+    {
+        public SyntaxTree? Tree { get; } = tree;
     }
 
     private sealed class Comparison(CompilationVersion older, NameChanges changes)

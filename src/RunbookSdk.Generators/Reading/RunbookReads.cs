@@ -31,10 +31,23 @@ internal sealed class RunbookReads
     private readonly ConditionalWeakTable<Compilation, CompilationVersion> _versions = new();
     // Per file path, the last parse of it a model was read or found in, with its runbooks' slots by position.
     private readonly Dictionary<string, FileSlots> _files = new(StringComparer.Ordinal);
+    // The version the generator last ran over, and how many it has run over: a slot neither in the compilation nor
+    // refreshed in the run before belongs to a file deleted, renamed or without runbooks now (Forget).
+    private CompilationVersion? _lastVersion;
+    private int _generation;
     private int _count;
 
     /// <summary>How many runbooks were read rather than reused, for the tests that count work.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>The models kept with the files' last parses, for the tests that check what a kept driver holds.</summary>
+    internal IReadOnlyList<Result<RunbookModel>> Held()
+    {
+        lock (_files)
+        {
+            return _files.Values.SelectMany(static file => file.Results).ToList();
+        }
+    }
 
     /// <summary>The model of a class the syntax provider found (<see cref="RunbookDeclarations.IsCandidate"/>); null when it is no runbook.</summary>
     public Result<RunbookModel>? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
@@ -42,8 +55,15 @@ internal sealed class RunbookReads
         if (context.Node is not ClassDeclarationSyntax declaration) return null;
         var compilation = context.SemanticModel.Compilation;
         var version = _versions.GetValue(compilation, CompilationVersion.Of);
-        if (_models.TryGetValue(declaration, out var reused) && reused.Entry is { } entry && entry.IsValidIn(compilation, version)) return entry.Result;
-        if (FromEarlierParse(declaration, compilation, version) is { } earlier) return earlier.Result;
+        if (!ReferenceEquals(Volatile.Read(ref _lastVersion), version)) ForgetFilesGone(compilation, version);
+        Entry? stale = null;
+        if (_models.TryGetValue(declaration, out var reused) && reused.Entry is { } entry)
+        {
+            if (entry.IsValidIn(compilation, version)) return entry.Result;
+            stale = entry;
+        }
+
+        if (FromEarlierParse(declaration, compilation, version, ref stale) is { } earlier) return earlier.Result;
         if (!RunbookDeclarations.MayBeRunbook(declaration, version.RunbookAliases)) return null;
         if (RunbookDeclarations.Bind(declaration, context.SemanticModel, cancellationToken) is not { } target) return null;
 
@@ -51,14 +71,21 @@ internal sealed class RunbookReads
         var dependencies = new Dependencies(cancellationToken);
         if (version.GlobalTypeUsingDependencies(compilation, cancellationToken) is { } global) dependencies.Include(global);
         var result = RunbookReader.Read(target, cancellationToken, dependencies);
+        // Read again and the same (the references changed, say, and every runbook is read again): the earlier object.
+        // Roslyn keeps its earlier, equal value in every table; holding the new one here would keep a second copy of
+        // every model alive in the compiler server's kept driver (18 MB at 1,000 runbooks, docs/performance.md).
+        if (stale is not null && stale.Result.Equals(result)) result = stale.Result;
         var read = dependencies.IsUnknown ? null : new Entry(result, version, dependencies.Trees, dependencies.Names);
         _models.GetValue(declaration, static _ => new Slot()).Entry = read;
-        SlotsOf(declaration.SyntaxTree)?.Set(declaration.SpanStart, read);
+        SlotsOf(declaration.SyntaxTree, version)?.Set(declaration.SpanStart, read);
         return result;
     }
 
-    /// <summary>The model of the class at the same place in an earlier parse of the same file, if it still holds.</summary>
-    private Entry? FromEarlierParse(ClassDeclarationSyntax declaration, Compilation compilation, CompilationVersion version)
+    /// <summary>
+    /// The model of the class at the same place in an earlier parse of the same file, if it still holds; one that
+    /// no longer does is <paramref name="stale"/>, unless the node's own was.
+    /// </summary>
+    private Entry? FromEarlierParse(ClassDeclarationSyntax declaration, Compilation compilation, CompilationVersion version, ref Entry? stale)
     {
         var tree = declaration.SyntaxTree;
         if (tree.FilePath.Length == 0) return null;
@@ -70,23 +97,61 @@ internal sealed class RunbookReads
 
         // The slots are this parse's when another runbook of the file was found first: they were carried over.
         if (!ReferenceEquals(file.Tree, tree) && !CompilationVersion.SameFile(file.Tree, tree)) return null;
-        if (file.Get(declaration.SpanStart) is not { } entry || !entry.IsValidIn(compilation, version)) return null;
+        if (file.Get(declaration.SpanStart) is not { } entry) return null;
+        if (!entry.IsValidIn(compilation, version))
+        {
+            stale ??= entry;
+            return null;
+        }
+
         _models.GetValue(declaration, static _ => new Slot()).Entry = entry;
-        SlotsOf(tree)?.Set(declaration.SpanStart, entry);
+        SlotsOf(tree, version)?.Set(declaration.SpanStart, entry);
         return entry;
+    }
+
+    /// <summary>
+    /// At the first runbook of a new version, forgets the files whose runbooks will not be looked up again. A slot
+    /// of a file the compilation has is current. One of an earlier parse goes at once when the compilation has no file
+    /// of its path (deleted, renamed); otherwise it is refreshed in the run over this version whenever the file still
+    /// declares a runbook (<see cref="SlotsOf"/>), so a slot older than the run before is of a file without runbooks
+    /// now. Kept, it held its models and, through them, every file of the version they were last valid in: in the
+    /// compiler server's kept driver, a whole build's parse per deleted file (docs/performance.md). Costs a lookup per
+    /// file with runbooks, and allocates nothing unless a file goes.
+    /// </summary>
+    private void ForgetFilesGone(Compilation compilation, CompilationVersion version)
+    {
+        lock (_files)
+        {
+            if (ReferenceEquals(_lastVersion, version)) return;
+            _lastVersion = version;
+            var generation = ++_generation;
+            List<string>? gone = null;
+            foreach (var file in _files)
+            {
+                if (compilation.ContainsSyntaxTree(file.Value.Tree)) file.Value.Generation = generation;
+                else if (file.Value.Generation < generation - 1 || !version.HasFile(file.Key, file.Value.Index)) (gone ??= new List<string>()).Add(file.Key);
+            }
+
+            if (gone is null) return;
+            foreach (var path in gone) _files.Remove(path);
+        }
     }
 
     /// <summary>
     /// The slots of <paramref name="tree"/>'s path, now for this parse of it: an earlier parse's slots are kept when
     /// the text is the same (its other runbooks still apply), dropped otherwise. One parse per path is kept.
     /// </summary>
-    private FileSlots? SlotsOf(SyntaxTree tree)
+    private FileSlots? SlotsOf(SyntaxTree tree, CompilationVersion version)
     {
         if (tree.FilePath.Length == 0) return null;
         lock (_files)
         {
             if (_files.TryGetValue(tree.FilePath, out var earlier) && ReferenceEquals(earlier.Tree, tree)) return earlier;
-            var slots = new FileSlots(tree, earlier is not null && CompilationVersion.SameFile(earlier.Tree, tree) ? earlier : null);
+            var slots = new FileSlots(tree, earlier is not null && CompilationVersion.SameFile(earlier.Tree, tree) ? earlier : null)
+            {
+                Generation = _generation,
+                Index = version.IndexOf(tree),
+            };
             _files[tree.FilePath] = slots;
             return slots;
         }
@@ -103,6 +168,14 @@ internal sealed class RunbookReads
         }
 
         public SyntaxTree Tree { get; }
+
+        /// <summary>The last run (<see cref="ForgetFilesGone"/>) in which this was the file's current parse.</summary>
+        public int Generation { get; set; }
+
+        /// <summary>Where the compilation the slots were made in had the file: where a later one most likely has it.</summary>
+        public int Index { get; init; }
+
+        public IEnumerable<Result<RunbookModel>> Results => _entries.Values.Select(static entry => entry.Result);
 
         public Entry? Get(int position) => _entries.TryGetValue(position, out var entry) ? entry : null;
 

@@ -65,6 +65,14 @@ internal sealed class EditSession
     /// <summary>Removes the one file that has <paramref name="text"/>, runs the generator, and says how many runbooks it read.</summary>
     public int Remove(string text) => Run(_compilation.RemoveSyntaxTrees(FileWith(text)));
 
+    /// <summary>The runbook models the generator keeps with the files it read them from.</summary>
+    public IReadOnlyList<Model.Result<Model.RunbookModel>> HeldModels() => _generator.Reads.Held();
+
+    /// <summary>Weak references to the files of the code as it is now: to check that a later run lets them go.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    public IReadOnlyList<WeakReference<SyntaxTree>> FilesHeldWeakly() =>
+        _compilation.SyntaxTrees.Select(tree => new WeakReference<SyntaxTree>(tree)).ToList();
+
     public bool HasPage(string id) =>
         _driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == PartName(id));
 
