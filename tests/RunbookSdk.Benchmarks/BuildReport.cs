@@ -334,7 +334,12 @@ internal static partial class BuildReport
             // A global property no target can add to: only where the flag alone is measured.
             .. configuration.GeneratorCacheAlone ? ["-p:Features=enable-generator-cache"] : Array.Empty<string>(),
         ];
-        return Run(directory, arguments);
+        var output = Run(directory, arguments);
+        // A generator that fails costs next to nothing: the eighteenth session's kept driver failed every runbook of
+        // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win.
+        if (Regex.Match(output, @"warning RB0104[^\n]*") is { Success: true } failure)
+            throw new InvalidOperationException($"The generator failed in a measured build ({configuration.Name}): nothing it measures is real.\n{failure.Value}");
+        return output;
     }
 
     private static int s_edits;

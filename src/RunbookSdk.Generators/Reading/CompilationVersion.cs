@@ -259,8 +259,34 @@ internal sealed class CompilationVersion
         }
     }
 
-    private static bool SameOptions(CompilationOptions first, CompilationOptions second) =>
-        ReferenceEquals(first, second) || first.Equals(second);
+    /// <summary>
+    /// Equal options, compared without their resolvers and providers. The compiler server gives each build new ones
+    /// that cannot be compared: its metadata reference resolver's <c>Equals</c> throws <see cref="NotImplementedException"/>
+    /// (which failed every runbook of every build after the first), and its syntax tree options provider (the
+    /// .editorconfig's per-file severities and generated-code marks) is equal only to itself (which read every
+    /// runbook again in every build). None of them changes a runbook's model: they resolve <c>#r</c>, <c>#load</c>
+    /// and XML doc includes, sign the assembly, set diagnostics' severities, and mark generated files, whose nullable
+    /// context no model reads. Options that still cannot be compared count as changed: nothing is reused, nothing fails.
+    /// </summary>
+    private static bool SameOptions(CompilationOptions first, CompilationOptions second)
+    {
+        if (ReferenceEquals(first, second)) return true;
+        try
+        {
+            return WithoutResolvers(first).Equals(WithoutResolvers(second));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static CompilationOptions WithoutResolvers(CompilationOptions options) => options
+        .WithMetadataReferenceResolver(null)
+        .WithSourceReferenceResolver(null)
+        .WithXmlReferenceResolver(null)
+        .WithStrongNameProvider(null)
+        .WithSyntaxTreeOptionsProvider(null);
 
     /// <summary>
     /// The same references in the same order: the same instance, or — a compiler server's new reference to a file it

@@ -105,8 +105,12 @@ internal sealed class EditSession
     private static CSharpCompilation ParsedAgain(CSharpCompilation compilation, CSharpParseOptions? parseOptions = null)
     {
         var trees = compilation.SyntaxTrees.Select(t => CSharpSyntaxTree.ParseText(t.GetText(), parseOptions ?? (CSharpParseOptions)t.Options, t.FilePath));
-        // New objects of equal value: a With… call that changes nothing returns the same object.
-        var options = compilation.Options.WithConcurrentBuild(!compilation.Options.ConcurrentBuild).WithConcurrentBuild(compilation.Options.ConcurrentBuild);
+        // New objects of equal value: a With… call that changes nothing returns the same object. And, as the compiler
+        // server's options have, a new resolver of references that cannot be compared and a new syntax tree options
+        // provider equal only to itself.
+        var options = compilation.Options.WithConcurrentBuild(!compilation.Options.ConcurrentBuild).WithConcurrentBuild(compilation.Options.ConcurrentBuild)
+            .WithMetadataReferenceResolver(new CompilerServerResolver())
+            .WithSyntaxTreeOptionsProvider(new CompilerServerSyntaxTreeOptions());
         var references = compilation.References.Select(r => r is PortableExecutableReference file
             ? file.WithEmbedInteropTypes(!file.Properties.EmbedInteropTypes).WithEmbedInteropTypes(file.Properties.EmbedInteropTypes)
             : r);
