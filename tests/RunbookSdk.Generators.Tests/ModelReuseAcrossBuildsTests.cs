@@ -128,10 +128,7 @@ public sealed class ModelReuseAcrossBuildsTests
 
         Assert.Equal(0, session.Build());
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.All(earlierFiles, file => Assert.False(file.TryGetTarget(out var tree), $"{tree?.FilePath} of the build before is still held"));
+        AssertLetGo(earlierFiles);
     }
 
     [Fact]
@@ -148,10 +145,7 @@ public sealed class ModelReuseAcrossBuildsTests
         Assert.Equal(0, session.Remove("\"B\""));
 
         Assert.Single(session.HeldModels());
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        Assert.All(earlierFiles, file => Assert.False(file.TryGetTarget(out var tree), $"{tree?.FilePath} of the build before is still held"));
+        AssertLetGo(earlierFiles);
     }
 
     [Theory]
@@ -211,5 +205,13 @@ public sealed class ModelReuseAcrossBuildsTests
 
         page = session.Page("a");
         Assert.True(page.IndexOf("Token", StringComparison.Ordinal) < page.IndexOf("Region", StringComparison.Ordinal), page);
+    }
+
+    private static void AssertLetGo(IReadOnlyList<WeakReference<Microsoft.CodeAnalysis.SyntaxTree>> earlierFiles)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        Assert.All(earlierFiles, file => Assert.False(file.TryGetTarget(out var tree), $"{tree?.FilePath} of the build before is still held"));
     }
 }
