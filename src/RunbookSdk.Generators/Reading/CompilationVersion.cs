@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -44,7 +43,7 @@ internal sealed class CompilationVersion
     // This version's file of each path, made when a tree of another parse is first looked up (SameFileAs), and what
     // each looked-up tree was found to be: a thousand runbooks read from the same handbook file ask about it. Keyed
     // weakly: the looked-up trees are the last build's, and a version the compiler server's kept driver holds would
-    // otherwise keep every file of that build alive too (18 MB at 1,000 runbooks, docs/performance.md).
+    // otherwise keep every file of that build alive too (113 MB at 1,000 runbooks, docs/performance.md).
     private Dictionary<string, int>? _byPath;
     private readonly ConditionalWeakTable<SyntaxTree, SameFileFound> _sameFiles = new();
     private readonly ConditionalWeakTable<SyntaxTree, SameFileFound>.CreateValueCallback _findSameFile;

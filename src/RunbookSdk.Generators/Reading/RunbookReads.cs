@@ -32,7 +32,7 @@ internal sealed class RunbookReads
     // Per file path, the last parse of it a model was read or found in, with its runbooks' slots by position.
     private readonly Dictionary<string, FileSlots> _files = new(StringComparer.Ordinal);
     // The version the generator last ran over, and how many it has run over: a slot neither in the compilation nor
-    // refreshed in the run before belongs to a file deleted, renamed or without runbooks now (Forget).
+    // refreshed in the run before belongs to a file deleted, renamed or without runbooks now (ForgetFilesGone).
     private CompilationVersion? _lastVersion;
     private int _generation;
     private int _count;
