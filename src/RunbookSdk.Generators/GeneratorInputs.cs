@@ -1,3 +1,4 @@
+using RunbookSdk.Generators.Emitting;
 using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators;
@@ -13,5 +14,10 @@ internal sealed record TemplateText(string Name, string Path, string Text);
 /// </param>
 internal sealed record GeneratorOptions(bool EmitEntryPoint, bool EmbedOutline);
 
-/// <summary>A generated file, compared by value so unchanged outputs are not re-added.</summary>
-internal sealed record GeneratedSource(string HintName, string Source, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>A generated file (none when <paramref name="Text"/> is null), compared by value so unchanged outputs are not re-added.</summary>
+internal sealed record GeneratedSource(string HintName, GeneratedText? Text, EquatableArray<DiagnosticInfo> Diagnostics)
+{
+    /// <summary>The file <paramref name="hintName"/> with <paramref name="source"/>; no file when it is empty.</summary>
+    public static GeneratedSource Of(string hintName, string source, EquatableArray<DiagnosticInfo> diagnostics) =>
+        new(hintName, source.Length == 0 ? null : new GeneratedText(source), diagnostics);
+}

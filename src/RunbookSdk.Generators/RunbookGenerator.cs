@@ -24,15 +24,20 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var readRunbook = Safe<GeneratorSyntaxContext, Result<RunbookModel>?>(
-            Reads.Read, static c => c.Node, static failure => new Result<RunbookModel>(null, failure));
+        var readRunbook = Safe<(ClassDeclarationSyntax Declaration, Compilation Compilation), Result<RunbookModel>?>(
+            (candidate, ct) => Reads.Read(candidate.Declaration, candidate.Compilation, ct), static c => c.Declaration, static failure => new Result<RunbookModel>(null, failure));
         var readHandbook = Safe<GeneratorAttributeSyntaxContext, Result<HandbookModel>>(
             HandbookReader.Read, static c => c.TargetNode, static failure => new Result<HandbookModel>(null, failure));
 
-        // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads);
-        // handbooks are few, and Roslyn's attribute search binds them.
-        var runbookResults = context.SyntaxProvider
-            .CreateSyntaxProvider(static (node, _) => RunbookDeclarations.IsCandidate(node), readRunbook)
+        // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads):
+        // each file's candidates once per parse of it (a file the compilation still has is not visited again), then
+        // every candidate against each compilation, as a syntax provider's transform would be. Handbooks are few, and
+        // Roslyn's attribute search binds them.
+        var runbookResults = context.CompilationProvider
+            .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
+            .SelectMany(static (tree, ct) => RunbookDeclarations.Candidates(tree.GetRoot(ct), ct))
+            .Combine(context.CompilationProvider)
+            .Select((candidate, ct) => readRunbook((candidate.Left, candidate.Right), ct))
             .WithTrackingName(TrackingNames.RunbookResults)
             .Where(static r => r is not null)
             .Select(static (r, _) => r!);
@@ -106,7 +111,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbook = handbooks.FirstOrDefault(h => h.Type.GlobalName == runbook.HandbookType);
         var (set, _) = TemplateOverrides.Resolve(templates);
         var markdown = set.RenderPage(TemplateSet.RunbookName, () => DocumentViews.Runbook(runbook, handbook), cancellationToken, out var failure);
-        return new GeneratedSource(runbook.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
+        return GeneratedSource.Of(runbook.Type.FileName + ".Runbook.g.cs", RunbookEmitter.Emit(runbook, handbook?.Id ?? runbook.ReferencedHandbook?.Id, markdown, embedOutline), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderHandbook(HandbookModel handbook, EquatableArray<RunbookSummary> runbooks, EquatableArray<TemplateText> templates, System.Threading.CancellationToken cancellationToken)
@@ -114,7 +119,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var (set, _) = TemplateOverrides.Resolve(templates);
         var members = runbooks.Where(r => r.HandbookType == handbook.Type.GlobalName);
         var markdown = set.RenderPage(TemplateSet.HandbookName, () => DocumentViews.Handbook(handbook, members), cancellationToken, out var failure);
-        return new GeneratedSource(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
+        return GeneratedSource.Of(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
     private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, bool utf8Literals, EquatableArray<ReferencedLibrary> libraries, System.Threading.CancellationToken cancellationToken)
@@ -122,13 +127,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
         // unless it is a runbook app that asked for an entry point.
         if (runbooks.Count == 0 && handbooks.Count == 0 && !options.EmitEntryPoint)
-            return new GeneratedSource("RunbookCatalog.g.cs", "", EquatableArray<DiagnosticInfo>.Empty);
+            return GeneratedSource.Of("RunbookCatalog.g.cs", "", EquatableArray<DiagnosticInfo>.Empty);
         var (set, diagnostics) = TemplateOverrides.Resolve(templates);
         var index = set.RenderPage(TemplateSet.IndexName, () => DocumentViews.Index(handbooks, runbooks), cancellationToken, out var failure);
         // Template parse errors are reported once, with the catalog, not once per page; a page whose template failed while
         // rendering reports it with that page.
         if (failure is not null) diagnostics = diagnostics.Concat(new[] { failure }).ToEquatableArray();
-        return new GeneratedSource("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals, libraries), diagnostics);
+        return GeneratedSource.Of("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals, libraries), diagnostics);
     }
 
     private static EquatableArray<DiagnosticInfo> Diagnostics(DiagnosticInfo? failure) =>
@@ -137,7 +142,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     private static void Add(SourceProductionContext context, GeneratedSource source)
     {
         foreach (var diagnostic in source.Diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic());
-        if (source.Source.Length > 0) context.AddSource(source.HintName, source.Source);
+        if (source.Text is { } text) context.AddSource(source.HintName, text.Text);
     }
 
     /// <summary>
@@ -173,7 +178,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, null, what, e.GetType().Name + ": " + e.Message);
-            return new GeneratedSource(what, "", new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            return GeneratedSource.Of(what, "", new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
         }
     }
 }

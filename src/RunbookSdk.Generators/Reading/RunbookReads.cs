@@ -49,11 +49,9 @@ internal sealed class RunbookReads
         }
     }
 
-    /// <summary>The model of a class the syntax provider found (<see cref="RunbookDeclarations.IsCandidate"/>); null when it is no runbook.</summary>
-    public Result<RunbookModel>? Read(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    /// <summary>The model of a candidate class (<see cref="RunbookDeclarations.Candidates"/>) of <paramref name="compilation"/>; null when it is no runbook.</summary>
+    public Result<RunbookModel>? Read(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
     {
-        if (context.Node is not ClassDeclarationSyntax declaration) return null;
-        var compilation = context.SemanticModel.Compilation;
         var version = _versions.GetValue(compilation, CompilationVersion.Of);
         if (!ReferenceEquals(Volatile.Read(ref _lastVersion), version)) ForgetFilesGone(compilation, version);
         Entry? stale = null;
@@ -65,7 +63,7 @@ internal sealed class RunbookReads
 
         if (FromEarlierParse(declaration, compilation, version, ref stale) is { } earlier) return earlier.Result;
         if (!RunbookDeclarations.MayBeRunbook(declaration, version.RunbookAliases)) return null;
-        if (RunbookDeclarations.Bind(declaration, context.SemanticModel, cancellationToken) is not { } target) return null;
+        if (RunbookDeclarations.Bind(declaration, compilation.GetSemanticModel(declaration.SyntaxTree), cancellationToken) is not { } target) return null;
 
         Interlocked.Increment(ref _count);
         var dependencies = new Dependencies(cancellationToken);

@@ -81,6 +81,10 @@ internal sealed class EditSession
         GeneratorHarness.EmbeddedMarkdown(_driver.GetRunResult().Results.Single().GeneratedSources
             .Single(s => s.HintName == (memberName is null ? PartName(id) : memberName + ".Runbook.g.cs")).SourceText.ToString());
 
+    /// <summary>The text of runbook <paramref name="id"/>'s generated part, the object the driver holds (and the compiler embeds).</summary>
+    public Microsoft.CodeAnalysis.Text.SourceText PartText(string id) =>
+        _driver.GetRunResult().Results.Single().GeneratedSources.Single(s => s.HintName == PartName(id)).SourceText;
+
     private SyntaxTree FileWith(string text) => _compilation.SyntaxTrees.Single(t => t.ToString().Contains(text, StringComparison.Ordinal));
 
     private static string PartName(string id) => "Ops_Rb" + id.Replace("-", "") + ".Runbook.g.cs";
