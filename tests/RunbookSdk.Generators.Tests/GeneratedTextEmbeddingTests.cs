@@ -13,7 +13,7 @@ namespace RunbookSdk.Generators.Tests;
 /// The compiler embeds every generated file in the PDB, compressing its text each time it emits, unless the text
 /// came with its compressed form. The generator's texts do (<c>GeneratedText</c>), and the compiler server keeps an
 /// unchanged part's text from build to build, so a build compresses only the parts that changed: at 1,000 runbooks,
-/// page-sized texts, ≈40–50 ms of every build's serial work before (docs/performance.md).
+/// page-sized texts, ≈35 ms of every build's serial work before (docs/performance.md).
 /// </summary>
 public sealed class GeneratedTextEmbeddingTests
 {
