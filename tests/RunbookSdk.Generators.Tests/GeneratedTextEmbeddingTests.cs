@@ -66,9 +66,9 @@ public sealed class GeneratedTextEmbeddingTests
         pdb.Position = 0;
         using var provider = MetadataReaderProvider.FromPortablePdbStream(pdb);
         var reader = provider.GetMetadataReader();
-        var document = reader.Documents.Select(reader.GetDocument).Single(d => reader.GetString(d.Name) == generatedTree.FilePath);
-        Assert.Equal(Checksum(part.SourceText), Convert.ToHexString(reader.GetBlobBytes(document.Hash)));
-        Assert.Equal(part.SourceText.ToString(), EmbeddedSource(reader, generatedTree.FilePath));
+        var handle = reader.Documents.Single(d => reader.GetString(reader.GetDocument(d).Name) == generatedTree.FilePath);
+        Assert.Equal(Checksum(part.SourceText), Convert.ToHexString(reader.GetBlobBytes(reader.GetDocument(handle).Hash)));
+        Assert.Equal(part.SourceText.ToString(), EmbeddedSource(reader, handle));
     }
 
     [Fact]
@@ -102,11 +102,10 @@ public sealed class GeneratedTextEmbeddingTests
         Assert.Equal(page, new Emitting.GeneratedText(page).ToString());
     }
 
-    /// <summary>The source the PDB embeds for <paramref name="path"/>, decompressed as a debugger does.</summary>
-    private static string EmbeddedSource(MetadataReader reader, string path)
+    /// <summary>The source the PDB embeds for <paramref name="handle"/>'s document, decompressed as a debugger does.</summary>
+    private static string EmbeddedSource(MetadataReader reader, DocumentHandle handle)
     {
         var embeddedSource = new Guid("0E8A571B-6926-466E-B4AD-8AB04611F5FE");
-        var handle = reader.Documents.Single(d => reader.GetString(reader.GetDocument(d).Name) == path);
         var blob = reader.GetCustomDebugInformation(handle).Select(reader.GetCustomDebugInformation)
             .Single(info => reader.GetGuid(info.Kind) == embeddedSource).Value;
         var bytes = reader.GetBlobBytes(blob);

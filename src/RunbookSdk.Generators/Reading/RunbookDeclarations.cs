@@ -40,7 +40,7 @@ internal static class RunbookDeclarations
     private static void AddCandidates(SyntaxNode node, ref ImmutableArray<ClassDeclarationSyntax>.Builder? found, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (node is ClassDeclarationSyntax { AttributeLists.Count: > 0 } candidate) (found ??= ImmutableArray.CreateBuilder<ClassDeclarationSyntax>()).Add(candidate);
+        if (IsCandidate(node)) (found ??= ImmutableArray.CreateBuilder<ClassDeclarationSyntax>()).Add((ClassDeclarationSyntax)node);
         var members = node switch
         {
             CompilationUnitSyntax unit => unit.Members,

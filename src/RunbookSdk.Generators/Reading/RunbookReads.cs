@@ -13,8 +13,8 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// Finds and reads runbooks for one generator instance, reusing a runbook's model while nothing it was read from
-/// changed. Roslyn runs a syntax provider's transform again for every class it found whenever the compilation
-/// changes — in the IDE, on every keystroke in any file — because a semantic model may answer differently; with a
+/// changed. Every candidate class meets every new compilation, as a syntax provider's transform would — in the IDE,
+/// on every keystroke in any file — because a semantic model may answer differently; with a
 /// thousand runbooks that was a thousand reads per keystroke to produce one new model (docs/performance.md). A
 /// runbook's class declaration is the same syntax node for as long as its file is unchanged, so the model is kept
 /// per node, with the trees and the simple names it was read from (<see cref="Dependencies"/>) and the
