@@ -14,6 +14,9 @@ internal sealed record TemplateText(string Name, string Path, string Text);
 /// </param>
 internal sealed record GeneratorOptions(bool EmitEntryPoint, bool EmbedOutline);
 
+/// <summary>What every runbook's part is rendered with besides its own model: when one changes, every page is rendered again.</summary>
+internal sealed record RenderInputs(EquatableArray<HandbookModel> Handbooks, EquatableArray<TemplateText> Templates, bool EmbedOutline);
+
 /// <summary>A generated file (none when <paramref name="Text"/> is null), compared by value so unchanged outputs are not re-added.</summary>
 internal sealed record GeneratedSource(string HintName, GeneratedText? Text, EquatableArray<DiagnosticInfo> Diagnostics)
 {

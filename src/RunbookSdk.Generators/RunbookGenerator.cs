@@ -21,6 +21,9 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// <summary>Reads runbooks, reusing a model while its runbook's file and what it depends on are unchanged (the IDE's keystrokes).</summary>
     internal RunbookReads Reads { get; } = new();
 
+    /// <summary>Renders runbooks' parts, reusing a part while its runbook's model and the shared inputs are unchanged.</summary>
+    internal RunbookRenders Renders { get; } = new();
+
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
@@ -36,11 +39,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var runbookResults = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
             .SelectMany(static (tree, ct) => RunbookDeclarations.Candidates(tree.GetRoot(ct), ct))
+            .Collect()
             .Combine(context.CompilationProvider)
-            .Select((candidate, ct) => readRunbook((candidate.Left, candidate.Right), ct))
-            .WithTrackingName(TrackingNames.RunbookResults)
-            .Where(static r => r is not null)
-            .Select(static (r, _) => r!);
+            .SelectMany((input, ct) => ReadEach(input.Left, input.Right, readRunbook, ct))
+            .WithTrackingName(TrackingNames.RunbookResults);
         var handbookResults = context.SyntaxProvider
             .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, readHandbook)
             .WithTrackingName(TrackingNames.HandbookResults);
@@ -73,9 +75,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
                 IsTrue(provider.GlobalOptions, "build_property.RunbookSdkEmbedOutline")))
             .WithTrackingName(TrackingNames.Options);
 
-        var embedOutline = options.Select(static (o, _) => o.EmbedOutline);
-        var runbookSources = runbooks.Combine(handbooks).Combine(templates).Combine(embedOutline)
-            .Select(static (input, ct) => Guard("runbook", () => RenderRunbook(input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
+        // All runbooks at once, so that their parts render on all cores; Renders reuses what Roslyn's cache would.
+        var renderInputs = handbooks.Combine(templates).Combine(options)
+            .Select(static (input, _) => new RenderInputs(input.Left.Left, input.Left.Right, input.Right.EmbedOutline));
+        var concurrentBuild = context.CompilationProvider.Select(static (compilation, _) => compilation.Options.ConcurrentBuild);
+        var runbookSources = runbooks.Collect().Combine(renderInputs).Combine(concurrentBuild)
+            .SelectMany((input, ct) => Renders.RenderEach(input.Left.Left, input.Left.Right, input.Right,
+                static (runbook, inputs, ct) => Guard("runbook", () => RenderRunbook(runbook, inputs.Handbooks, inputs.Templates, inputs.EmbedOutline, ct)), ct))
             .WithTrackingName(TrackingNames.RunbookSources);
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
             .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right, ct)))
@@ -98,6 +104,22 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         context.RegisterImplementationSourceOutput(runbookSources, static (spc, source) => Add(spc, source));
         context.RegisterImplementationSourceOutput(handbookSources, static (spc, source) => Add(spc, source));
         context.RegisterSourceOutput(catalogSource, static (spc, source) => Add(spc, source));
+    }
+
+    /// <summary>The models of a compilation's candidate classes, read on all cores when the compilation allows it.</summary>
+    private static ImmutableArray<Result<RunbookModel>> ReadEach(
+        ImmutableArray<ClassDeclarationSyntax> candidates, Compilation compilation,
+        Func<(ClassDeclarationSyntax Declaration, Compilation Compilation), System.Threading.CancellationToken, Result<RunbookModel>?> read,
+        System.Threading.CancellationToken cancellationToken)
+    {
+        var results = Concurrently.Map(candidates, compilation.Options.ConcurrentBuild, (candidate, ct) => read((candidate, compilation), ct), cancellationToken);
+        var builder = ImmutableArray.CreateBuilder<Result<RunbookModel>>(results.Length);
+        foreach (var result in results)
+        {
+            if (result is not null) builder.Add(result);
+        }
+
+        return builder.ToImmutable();
     }
 
     private static RunbookSummary Summarize(RunbookModel r) =>
