@@ -92,7 +92,8 @@ internal static partial class BuildReport
             : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
                 new("+ generator of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: false, Repository: other),
                 new("+ analyzers of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: false, Analyzers: true, Repository: other),
-                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: true, Repository: other)];
+                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: true, Repository: other),
+                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)) + ", cache=false", Generator: true, Analyzers: true, GeneratorCache: false, Repository: other)];
         var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
         WriteProject(directory, repository, runbooks);
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
