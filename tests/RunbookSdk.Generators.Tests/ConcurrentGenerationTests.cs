@@ -56,6 +56,31 @@ public class ConcurrentGenerationTests
     }
 
     [Fact]
+    public void A_runbook_read_again_into_an_equal_model_is_not_rendered_again_when_the_runbooks_before_it_change()
+    {
+        var generator = new RunbookGenerator();
+        var compilation = GeneratorHarness.Compile(Project());
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
+
+        // A using added at the top of one runbook's file: the file changed and every position in it moved, so that
+        // runbook is read again, into a new model equal to the one before. And a new runbook file comes first, so the
+        // runbooks after it are no longer where they were in the list: Roslyn's own comparison, item by item in
+        // order, no longer finds the equal model, and only the parts' own comparison spares its page.
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains("\"service-12\"", StringComparison.Ordinal));
+        var trees = compilation.SyntaxTrees.Select(t => t == tree ? t.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From("using System.Linq;\n" + t)) : t);
+        var added = CSharpSyntaxTree.ParseText(Project()[2].Replace("Service0", "Added", StringComparison.Ordinal).Replace("service-0", "added", StringComparison.Ordinal)
+            .Replace("NotARunbook0", "NotARunbookAdded", StringComparison.Ordinal),
+            (CSharpParseOptions)tree.Options, path: "Added.cs");
+        var edited = compilation.RemoveAllSyntaxTrees().AddSyntaxTrees(trees.Prepend(added));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Equal(2, generator.Reads.Count - read);
+        Assert.Equal(1, generator.Renders.Count - rendered);
+        Assert.Contains(run.GeneratedSources, s => s.HintName == "Corpus_Added.Runbook.g.cs");
+    }
+
+    [Fact]
     public void A_changed_option_that_every_page_is_rendered_with_renders_every_part_again()
     {
         var generator = new RunbookGenerator();

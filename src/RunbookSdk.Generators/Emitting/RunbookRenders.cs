@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using RunbookSdk.Generators.Model;
 
@@ -9,19 +8,18 @@ namespace RunbookSdk.Generators.Emitting;
 
 /// <summary>
 /// Renders the runbooks' parts (page and runner data) for one generator instance, all of a run's runbooks at once so
-/// that they render on all cores (<see cref="Concurrently"/>), reusing the part rendered in the run before for a runbook
-/// whose model is the same object — <see cref="Reading.RunbookReads"/> hands back the same model while nothing it was
-/// read from changed — and when the handbooks, templates and options are equal to that run's. That is what Roslyn's
-/// cache did for a per-runbook step: an edit in one runbook renders its page alone.
+/// that they render on all cores (<see cref="Concurrently"/>), reusing the part rendered in the run before for the same
+/// type while its model is equal and the handbooks, templates and options are equal to that run's. That is what
+/// Roslyn's cache did for a per-runbook step: an edit in one runbook renders its page alone. The comparison is mostly by
+/// reference: <see cref="Reading.RunbookReads"/> hands back the same model while nothing it was read from changed.
 /// </summary>
 internal sealed class RunbookRenders
 {
     private Run? _last;
+    private int _count;
 
     /// <summary>How many parts were rendered rather than reused, for the tests that count work.</summary>
     public int Count => Volatile.Read(ref _count);
-
-    private int _count;
 
     /// <summary>The parts of <paramref name="runbooks"/>, in their order.</summary>
     public ImmutableArray<GeneratedSource> RenderEach(
@@ -34,26 +32,17 @@ internal sealed class RunbookRenders
         var reusable = last is not null && last.Inputs.Equals(inputs) ? last.Parts : null;
         var parts = Concurrently.Map(runbooks, concurrent, (runbook, ct) =>
         {
-            if (reusable is not null && reusable.TryGetValue(runbook, out var part)) return part;
+            if (reusable is not null && reusable.TryGetValue(runbook.Type.FileName, out var earlier) && earlier.Model.Equals(runbook)) return earlier.Part;
             Interlocked.Increment(ref _count);
             return render(runbook, inputs, ct);
         }, cancellationToken);
 
-        var byModel = new Dictionary<RunbookModel, GeneratedSource>(runbooks.Length, ReferenceComparer.Instance);
-        for (var i = 0; i < runbooks.Length; i++) byModel[runbooks[i]] = parts[i];
-        Volatile.Write(ref _last, new Run(inputs, byModel));
+        // By the generated file's name, unique per type (Roslyn refuses two sources of one name).
+        var byFile = new Dictionary<string, (RunbookModel, GeneratedSource)>(runbooks.Length, StringComparer.Ordinal);
+        for (var i = 0; i < runbooks.Length; i++) byFile[runbooks[i].Type.FileName] = (runbooks[i], parts[i]);
+        Volatile.Write(ref _last, new Run(inputs, byFile));
         return ImmutableArray.Create(parts);
     }
 
-    private sealed record Run(RenderInputs Inputs, Dictionary<RunbookModel, GeneratedSource> Parts);
-
-    /// <summary>Models by identity: comparing two by content walks every step of both.</summary>
-    private sealed class ReferenceComparer : IEqualityComparer<RunbookModel>
-    {
-        public static readonly ReferenceComparer Instance = new();
-
-        public bool Equals(RunbookModel? x, RunbookModel? y) => ReferenceEquals(x, y);
-
-        public int GetHashCode(RunbookModel obj) => RuntimeHelpers.GetHashCode(obj);
-    }
+    private sealed record Run(RenderInputs Inputs, Dictionary<string, (RunbookModel Model, GeneratedSource Part)> Parts);
 }
