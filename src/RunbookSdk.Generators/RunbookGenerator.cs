@@ -34,8 +34,9 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
         // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads):
         // each file's candidates once per parse of it (a file the compilation still has is not visited again), then
-        // every candidate against each compilation, as a syntax provider's transform would be. Handbooks are few, and
-        // Roslyn's attribute search binds them.
+        // every candidate against each compilation, as a syntax provider's transform would be — all of them together,
+        // so that a build reads them on all cores (Concurrently). Handbooks are few, and Roslyn's attribute search
+        // binds them.
         var runbookResults = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
             .SelectMany(static (tree, ct) => RunbookDeclarations.Candidates(tree.GetRoot(ct), ct))
