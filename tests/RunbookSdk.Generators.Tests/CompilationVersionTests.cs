@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Generators.Reading;
 using RunbookSdk.Generators.Tests.Support;
 using static RunbookSdk.Generators.Tests.Support.ReuseSources;
@@ -32,13 +31,13 @@ public sealed class CompilationVersionTests
     {
         var compilation = GeneratorHarness.Compile(LimitsFile, "namespace Ops;\npublic static class Other { }");
         var before = CompilationVersion.Of(compilation);
-        var after = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\npublic static class Names { }"));
+        var after = CompilationVersion.Of(GeneratorHarness.Edit(compilation, "class Limits { }", "class Limits { }\npublic static class Names { }"));
 
         var changes = after.ChangesSince(before);
 
         Assert.True(changes.Affects(new[] { "Names" }));
         Assert.False(changes.Affects(new[] { "Limits", "Other", "Ops" }));
-        Assert.False(CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { const int X = 1; }")).ChangesSince(before).Affects(new[] { "Limits", "Ops" }));
+        Assert.False(CompilationVersion.Of(GeneratorHarness.Edit(compilation, "class Limits { }", "class Limits { const int X = 1; }")).ChangesSince(before).Affects(new[] { "Limits", "Ops" }));
     }
 
     [Fact]
@@ -91,16 +90,10 @@ public sealed class CompilationVersionTests
     {
         var compilation = GeneratorHarness.Compile(LimitsFile);
         var first = CompilationVersion.Of(compilation);
-        var second = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\nclass A { }"));
+        var second = CompilationVersion.Of(GeneratorHarness.Edit(compilation, "class Limits { }", "class Limits { }\nclass A { }"));
         second.ChangesSince(first);
-        var third = CompilationVersion.Of(Edit(compilation, "class Limits { }", "class Limits { }\nclass B { }"));
+        var third = CompilationVersion.Of(GeneratorHarness.Edit(compilation, "class Limits { }", "class Limits { }\nclass B { }"));
         third.ChangesSince(second);
         return (third, new WeakReference<CompilationVersion>(first));
-    }
-
-    private static CSharpCompilation Edit(CSharpCompilation compilation, string oldText, string newText)
-    {
-        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
-        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal))));
     }
 }

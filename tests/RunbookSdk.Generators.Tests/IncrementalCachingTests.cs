@@ -30,7 +30,7 @@ public class IncrementalCachingTests
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook, "class Unrelated { }");
         var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
 
-        var edited = Replace(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
         var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         foreach (var step in OutputSteps)
@@ -45,7 +45,7 @@ public class IncrementalCachingTests
         var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
         var rendered = generator.Renders.Count;
 
-        var edited = Replace(compilation, "Check the queue dashboard", "Check the queue dashboard in Grafana");
+        var edited = GeneratorHarness.Edit(compilation, "Check the queue dashboard", "Check the queue dashboard in Grafana");
         var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         // The parts are rendered all at once (on all cores in a build): the other runbook's part is the one rendered
@@ -112,16 +112,9 @@ public class IncrementalCachingTests
         var before = RunbookSdk.Generators.Docs.TemplateSet.BuiltInParseCount;
 
         GeneratorHarness.CreateDriver().RunGenerators(compilation);
-        GeneratorHarness.CreateDriver().RunGenerators(Replace(compilation, "Queue backlog", "Queue backlog!"));
+        GeneratorHarness.CreateDriver().RunGenerators(GeneratorHarness.Edit(compilation, "Queue backlog", "Queue backlog!"));
 
         Assert.Equal(before, RunbookSdk.Generators.Docs.TemplateSet.BuiltInParseCount);
-    }
-
-    private static CSharpCompilation Replace(CSharpCompilation compilation, string oldText, string newText)
-    {
-        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
-        var newTree = tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal)));
-        return compilation.ReplaceSyntaxTree(tree, newTree);
     }
 
     private static void AssertNoRoslynObjects(object? value, string step, HashSet<object> seen)

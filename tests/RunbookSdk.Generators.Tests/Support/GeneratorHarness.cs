@@ -25,6 +25,16 @@ internal static class GeneratorHarness
         References.Value,
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>
+    /// <paramref name="compilation"/> with <paramref name="oldText"/> replaced by <paramref name="newText"/> in the one
+    /// file that contains it, as an editor's change of that file: the other files keep their trees.
+    /// </summary>
+    public static CSharpCompilation Edit(CSharpCompilation compilation, string oldText, string newText)
+    {
+        var tree = compilation.SyntaxTrees.Single(t => t.ToString().Contains(oldText, StringComparison.Ordinal));
+        return compilation.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(tree.ToString().Replace(oldText, newText, StringComparison.Ordinal))));
+    }
+
     /// <param name="additionalTexts">AdditionalFiles items (templates).</param>
     /// <param name="buildProperties">MSBuild properties the generator sees, e.g. <c>RunbookSdkEmbedOutline=true</c>.</param>
     /// <param name="disabledOutputs">Output kinds not produced: the IDE disables implementation outputs while it analyses.</param>
