@@ -9,41 +9,40 @@ using Microsoft.CodeAnalysis.Text;
 namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>One DSL call written in a tree, with what the rules need to judge it.</summary>
-internal sealed class DslInvocation(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, string name, RunbookCompilation runbooks, DslCallIndex index)
+internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syntax, string name)
 {
-    private SyntaxValues? _values;
-    private INamedTypeSymbol? _containingType;
-    private bool _containingTypeKnown;
+    private BaseTypeDeclarationSyntax? _declaration;
+    private bool _declarationKnown;
 
     public InvocationExpressionSyntax Syntax => syntax;
     public string Name => name;
-    public RunbookCompilation Runbooks => runbooks;
-    public DslSyntax Dsl => runbooks.Syntax;
+    public RunbookCompilation Runbooks => file.Runbooks;
+    public DslSyntax Dsl => file.Runbooks.Syntax;
 
     /// <summary>What the call's tree does with builders: its DSL calls and the uses the rules cannot follow.</summary>
-    public DslCallIndex Index => index;
+    public DslCallIndex Index => file.Index;
 
     /// <summary>The runbook or handbook (or helper) type the call is written in; a declaration, so nothing is bound.</summary>
-    public INamedTypeSymbol? ContainingType
+    public INamedTypeSymbol? ContainingType => file.TypeOf(Declaration);
+
+    /// <summary>Values read from syntax; the semantic model is only asked about names syntax cannot place.</summary>
+    public SyntaxValues Values => file.ValuesIn(Declaration);
+
+    private BaseTypeDeclarationSyntax? Declaration
     {
         get
         {
-            if (_containingTypeKnown) return _containingType;
-            _containingType = syntax.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } declaration
-                ? context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) as INamedTypeSymbol
-                : null;
-            _containingTypeKnown = true;
-            return _containingType;
+            if (_declarationKnown) return _declaration;
+            _declaration = syntax.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+            _declarationKnown = true;
+            return _declaration;
         }
     }
-
-    /// <summary>Values read from syntax; the semantic model is only asked about names syntax cannot place.</summary>
-    public SyntaxValues Values => _values ??= new SyntaxValues(runbooks, ContainingType, context.SemanticModel, context.CancellationToken);
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
     /// <summary>The <c>.editorconfig</c> options that apply to the call's file.</summary>
-    public AnalyzerConfigOptions ConfigOptions => context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
+    public AnalyzerConfigOptions ConfigOptions => file.Context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
 
     /// <summary>
     /// True when the call sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
@@ -65,18 +64,18 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
         for (var current = syntax.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
         {
             if (current is LambdaExpressionSyntax function) lambda = function;
-            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, name)) return invocation;
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && file.Index.Contains(invocation, name)) return invocation;
         }
 
         return null;
     }
 
     public void Report(DiagnosticDescriptor descriptor, Location location, params object?[] arguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
+        file.Context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
 
     /// <summary>Reports a finding whose properties tell the code fix what to create.</summary>
     public void Report(DiagnosticDescriptor descriptor, Location location, ImmutableDictionary<string, string?> properties, params object?[] arguments) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
+        file.Context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
 
     /// <summary>
     /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>. A semantic-model action
@@ -97,12 +96,13 @@ internal sealed class DslInvocation(SemanticModelAnalysisContext context, Invoca
         {
             if (worthReading is not null && !worthReading(context.SemanticModel.SyntaxTree.GetText(context.CancellationToken))) return;
             var index = runbooks.IndexOf(context.SemanticModel.SyntaxTree, context.CancellationToken);
+            DslFile? file = null;
             foreach (var invocation in index.Calls)
             {
                 // The IDE may ask about one part of the file.
                 if (context.FilterSpan is { } span && !span.IntersectsWith(invocation.Span)) continue;
                 var name = DslSyntax.CalledName(invocation)!;
-                if (names.Contains(name)) analyze(new DslInvocation(context, invocation, name, runbooks, index));
+                if (names.Contains(name)) analyze(new DslInvocation(file ??= new DslFile(context, runbooks, index), invocation, name));
             }
         });
 }

@@ -14,7 +14,7 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// constants from their declarations (members, const locals, <c>Type.Constant</c>), the well-known factory forms
 /// (<c>TimeSpan.FromMinutes(15)</c>, <c>TimeBox.Minutes(0, 5)</c>, <c>Severity.P1</c>), and [Parameter] holes by
 /// name. A name it cannot place at all (e.g. a <c>using static</c> import) goes to the optional semantic model,
-/// the one question that binds.
+/// the one question that binds. An instance serves one thread at a time: it remembers the members it looked up.
 /// </summary>
 internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol? containingType, SemanticModel? fallback, CancellationToken cancellationToken)
 {
@@ -236,26 +236,34 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
 
     private Optional<object?> ConstantInterpolation(InterpolatedStringExpressionSyntax interpolated, int depth)
     {
+        // Most interpolations hold a hole that is not constant (a parameter): found before anything is built, since
+        // building the text first made a builder for every command only to drop it (docs/performance.md).
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is InterpolationSyntax hole && ConstantHole(hole, depth) is null) return default;
+        }
+
         var text = new System.Text.StringBuilder();
         var braces = interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) || interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken);
         foreach (var content in interpolated.Contents)
         {
-            switch (content)
+            if (content is InterpolatedStringTextSyntax part)
             {
-                case InterpolatedStringTextSyntax part:
-                    var value = part.TextToken.ValueText;
-                    text.Append(braces ? value.Replace("{{", "{").Replace("}}", "}") : value);
-                    break;
-                case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole when Constant(hole.Expression, depth + 1) is { HasValue: true, Value: string constant }:
-                    text.Append(constant);
-                    break;
-                default:
-                    return default;
+                var value = part.TextToken.ValueText;
+                text.Append(braces ? value.Replace("{{", "{").Replace("}}", "}") : value);
+            }
+            else if (content is InterpolationSyntax hole)
+            {
+                text.Append(ConstantHole(hole, depth));
             }
         }
 
         return new Optional<object?>(text.ToString());
     }
+
+    /// <summary>The text of a hole that holds a constant string and no alignment or format; null otherwise.</summary>
+    private string? ConstantHole(InterpolationSyntax hole, int depth) =>
+        hole is { AlignmentClause: null, FormatClause: null } && Constant(hole.Expression, depth + 1) is { HasValue: true, Value: string constant } ? constant : null;
 
     private Optional<object?> Name(IdentifierNameSyntax identifier, int depth)
     {
@@ -369,6 +377,19 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
     }
 
     private ISymbol? LookupMember(string name)
+    {
+        // Asked once per name: every hole of a type's commands looks its parameters up again, and each look asked Roslyn
+        // for a new array of members (docs/performance.md). An instance reads one type's calls on one thread.
+        var members = _members ??= new System.Collections.Generic.Dictionary<string, ISymbol?>(StringComparer.Ordinal);
+        if (members.TryGetValue(name, out var known)) return known;
+        var member = FindMember(name);
+        members[name] = member;
+        return member;
+    }
+
+    private System.Collections.Generic.Dictionary<string, ISymbol?>? _members;
+
+    private ISymbol? FindMember(string name)
     {
         for (var type = containingType; type is not null; type = type.ContainingType)
         {

@@ -27,7 +27,7 @@ internal sealed class CommandPiece
     {
         Hole = hole;
         HoleName = NameOf(hole);
-        FlatText = "${" + HoleName + "}";
+        FlatText = HoleTexts.Of(HoleName);
     }
 
     public LiteralText? Literal { get; }
@@ -71,7 +71,7 @@ internal sealed class CommandText
             length += piece.FlatText.Length;
         }
 
-        Flat = pieces.Length == 1 ? pieces[0].FlatText : Join(pieces);
+        Flat = pieces.Length == 1 ? pieces[0].FlatText : Join(pieces, length);
     }
 
     public SyntaxNode Argument { get; }
@@ -86,22 +86,44 @@ internal sealed class CommandText
 
     private string? _shell;
 
-    private static string Join(ImmutableArray<CommandPiece> pieces)
+    private static string Join(ImmutableArray<CommandPiece> pieces, int length)
     {
-        var texts = new string[pieces.Length];
-        for (var i = 0; i < texts.Length; i++) texts[i] = pieces[i].FlatText;
-        return string.Concat(texts);
+        // One builder per thread, reused: only the joined text is allocated.
+        var builder = t_join ?? new System.Text.StringBuilder(length);
+        t_join = null;
+        builder.Clear();
+        foreach (var piece in pieces) builder.Append(piece.FlatText);
+        var text = builder.ToString();
+        if (builder.Capacity <= MaxKeptCapacity) t_join = builder;
+        return text;
     }
 
     /// <summary>Reads a string-valued argument expression. Null when it has no text at all (e.g. a plain variable).</summary>
     public static CommandText? Read(ExpressionSyntax expression, SyntaxValues values)
     {
-        var pieces = ImmutableArray.CreateBuilder<CommandPiece>();
-        Collect(expression, values, pieces);
-        var anyText = false;
-        for (var i = 0; i < pieces.Count; i++) anyText |= pieces[i].Hole is null;
-        return anyText ? new CommandText(expression, pieces.ToImmutable()) : null;
+        // The pieces are gathered in a builder kept per thread and reused, command after command: a new one per command
+        // allocated a builder and an array that were thrown away at once (docs/performance.md).
+        var pieces = t_pieces ?? ImmutableArray.CreateBuilder<CommandPiece>();
+        t_pieces = null;
+        try
+        {
+            Collect(expression, values, pieces);
+            var anyText = false;
+            for (var i = 0; i < pieces.Count; i++) anyText |= pieces[i].Hole is null;
+            return anyText ? new CommandText(expression, pieces.ToImmutable()) : null;
+        }
+        finally
+        {
+            // Cleared, so that it holds no syntax; dropped when a huge argument grew it past what is worth keeping.
+            pieces.Clear();
+            if (pieces.Capacity <= MaxKeptCapacity) t_pieces = pieces;
+        }
     }
+
+    private const int MaxKeptCapacity = 4096;
+
+    [System.ThreadStatic] private static ImmutableArray<CommandPiece>.Builder? t_pieces;
+    [System.ThreadStatic] private static System.Text.StringBuilder? t_join;
 
     /// <summary>The source location of flattened text, precise when it lies inside one literal, else the whole argument.</summary>
     public Location LocationOf(int start, int length)

@@ -205,4 +205,38 @@ public sealed class SyntaxReadingTests
 
             {{Sources.Handbook}}
             """);
+    // A file's calls are read type by type, and what a constant is depends on the type the call is written in: a call
+    // in a nested type, between two of the outer type's, reads the nested type's constant, and the next outer call the
+    // outer one's again.
+    [Fact]
+    public Task AConstantIsReadInTheTypeItsCallIsWrittenIn() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("layers")]
+            public sealed class Layers : Runbook<OmnixHandbook>
+            {
+                private const string Dir = "/srv/data";
+
+                private static IStepBuilder Sizes(IStepBuilder s) => s.Run($"du -sh {Dir}");
+
+                private static class Personal
+                {
+                    private const string Dir = "~jon/data";
+
+                    public static IStepBuilder List(IStepBuilder s) => s.Run({|RB0007:$"ls {Dir}"|});
+                }
+
+                public override void Define(IRunbookBuilder rb) => rb
+                    .NoRollback("read-only")
+                    .Phase("Look", p => p
+                        .Step("Sizes", s => Sizes(s))
+                        .Step("Personal", s => Personal.List(s))
+                        .Step("Again", s => s.Run($"ls {Dir}")))
+                    .Verification(v => v.Step("Check", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+
+            {{Sources.Handbook}}
+            """);
 }
