@@ -89,14 +89,12 @@ internal sealed class CommandText
     private static string Join(ImmutableArray<CommandPiece> pieces, int length)
     {
         // One builder per thread, reused: only the joined text is allocated.
-        var builder = t_join ?? new System.Text.StringBuilder(length);
-        t_join = null;
-        builder.Clear();
+        var builder = s_join.Rent(length);
         foreach (var piece in pieces) builder.Append(piece.FlatText);
-        var text = builder.ToString();
-        if (builder.Capacity <= MaxKeptCapacity) t_join = builder;
-        return text;
+        return s_join.ToStringAndReturn(builder);
     }
+
+    private static readonly RunbookSdk.Generators.ReusedBuilder s_join = new(256);
 
     /// <summary>Reads a string-valued argument expression. Null when it has no text at all (e.g. a plain variable).</summary>
     public static CommandText? Read(ExpressionSyntax expression, SyntaxValues values)
@@ -116,14 +114,13 @@ internal sealed class CommandText
         {
             // Cleared, so that it holds no syntax; dropped when a huge argument grew it past what is worth keeping.
             pieces.Clear();
-            if (pieces.Capacity <= MaxKeptCapacity) t_pieces = pieces;
+            if (pieces.Capacity <= MaxKeptPieces) t_pieces = pieces;
         }
     }
 
-    private const int MaxKeptCapacity = 4096;
+    private const int MaxKeptPieces = 4096;
 
     [System.ThreadStatic] private static ImmutableArray<CommandPiece>.Builder? t_pieces;
-    [System.ThreadStatic] private static System.Text.StringBuilder? t_join;
 
     /// <summary>The source location of flattened text, precise when it lies inside one literal, else the whole argument.</summary>
     public Location LocationOf(int start, int length)
