@@ -5,49 +5,40 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>
-/// What every DSL call of one tree shares while one rule reads the tree (<see cref="DslInvocation.Register"/>): the
-/// analysis context, the compilation's RunbookSdk state, the tree's call index, and the type a call is written in with
-/// its <see cref="SyntaxValues"/>. Held once per tree rather than copied into every call: a context is a large struct,
-/// and a build's rules made one call object per DSL call and rule, a few per runbook step (docs/performance.md).
+/// What every DSL call written directly in one type declaration shares while one rule reads them
+/// (<see cref="DslInvocation.Register"/>): the analysis context, the compilation's RunbookSdk state, the tree's call
+/// index, the type, and its <see cref="SyntaxValues"/>. Held once per declaration rather than copied into every call:
+/// a context is a large struct, and a build's rules made one call object per DSL call and rule, a few per runbook step
+/// (docs/performance.md).
 /// </summary>
-/// <remarks>
-/// A rule's action reads one tree on one thread, calls in source order, so one type is remembered: the calls of a type
-/// follow one another, and a nested type's calls only interrupt them.
-/// </remarks>
-internal sealed class DslFile(SemanticModelAnalysisContext context, RunbookCompilation runbooks, DslCallIndex index)
+/// <param name="context">The symbol action's context: options, reporting, cancellation.</param>
+/// <param name="runbooks">The compilation's RunbookSdk state.</param>
+/// <param name="index">The DSL calls of the declaration's tree.</param>
+/// <param name="declaration">The declaration the calls are written in; null for top-level statements.</param>
+/// <param name="type">The type <paramref name="declaration"/> declares (the top-level program's type for statements).</param>
+internal sealed class DslFile(SymbolAnalysisContext context, RunbookCompilation runbooks, DslCallIndex index, BaseTypeDeclarationSyntax? declaration, INamedTypeSymbol type)
 {
-    private BaseTypeDeclarationSyntax? _declaration;
-    private INamedTypeSymbol? _type;
     private SyntaxValues? _values;
 
-    public SemanticModelAnalysisContext Context => context;
+    public SymbolAnalysisContext Context => context;
 
     public RunbookCompilation Runbooks => runbooks;
 
     /// <summary>What the tree does with builders: its DSL calls and the uses the rules cannot follow.</summary>
     public DslCallIndex Index => index;
 
-    /// <summary>The type <paramref name="declaration"/> declares; a declaration, so nothing is bound.</summary>
-    public INamedTypeSymbol? TypeOf(BaseTypeDeclarationSyntax? declaration)
-    {
-        if (declaration is null) return null;
-        Remember(declaration);
-        return _type;
-    }
+    /// <summary>The declaration whose own calls (not a nested type's) this file serves; null for top-level statements.</summary>
+    public BaseTypeDeclarationSyntax? Declaration => declaration;
 
-    /// <summary>Values read from syntax as written in <paramref name="declaration"/>'s type (none: outside any type).</summary>
-    public SyntaxValues ValuesIn(BaseTypeDeclarationSyntax? declaration)
-    {
-        if (declaration is null) return new SyntaxValues(runbooks, null, context.SemanticModel, context.CancellationToken);
-        Remember(declaration);
-        return _values ??= new SyntaxValues(runbooks, _type, context.SemanticModel, context.CancellationToken);
-    }
+    /// <summary>The runbook or handbook (or helper) type the calls are written in; null for top-level statements.</summary>
+    public INamedTypeSymbol? Type => declaration is null ? null : type;
 
-    private void Remember(BaseTypeDeclarationSyntax declaration)
-    {
-        if (ReferenceEquals(declaration, _declaration)) return;
-        _declaration = declaration;
-        _type = context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) as INamedTypeSymbol;
-        _values = null;
-    }
+    /// <summary>Values read from syntax as written in the type.</summary>
+    public SyntaxValues Values => _values ??= new SyntaxValues(runbooks, Type, FallbackModel(), context.CancellationToken);
+
+    // A symbol action is given no semantic model, and the values ask one only about names syntax cannot place (rare):
+    // a model of the tree is made for them. Creating it binds nothing; what it binds is what the question needs.
+#pragma warning disable RS1030 // The rules read calls in a symbol action so that they run while the compiler works, not after it (docs/performance.md).
+    private SemanticModel FallbackModel() => context.Compilation.GetSemanticModel(index.Tree);
+#pragma warning restore RS1030
 }

@@ -11,9 +11,6 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// <summary>One DSL call written in a tree, with what the rules need to judge it.</summary>
 internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syntax, string name)
 {
-    private BaseTypeDeclarationSyntax? _declaration;
-    private bool _declarationKnown;
-
     public InvocationExpressionSyntax Syntax => syntax;
     public string Name => name;
     public RunbookCompilation Runbooks => file.Runbooks;
@@ -22,22 +19,11 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
     /// <summary>What the call's tree does with builders: its DSL calls and the uses the rules cannot follow.</summary>
     public DslCallIndex Index => file.Index;
 
-    /// <summary>The runbook or handbook (or helper) type the call is written in; a declaration, so nothing is bound.</summary>
-    public INamedTypeSymbol? ContainingType => file.TypeOf(Declaration);
+    /// <summary>The runbook or handbook (or helper) type the call is written in; null in top-level statements.</summary>
+    public INamedTypeSymbol? ContainingType => file.Type;
 
-    /// <summary>Values read from syntax; the semantic model is only asked about names syntax cannot place.</summary>
-    public SyntaxValues Values => file.ValuesIn(Declaration);
-
-    private BaseTypeDeclarationSyntax? Declaration
-    {
-        get
-        {
-            if (_declarationKnown) return _declaration;
-            _declaration = syntax.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
-            _declarationKnown = true;
-            return _declaration;
-        }
-    }
+    /// <summary>Values read from syntax; a semantic model is only asked about names syntax cannot place.</summary>
+    public SyntaxValues Values => file.Values;
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
@@ -78,11 +64,21 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
         file.Context.ReportDiagnostic(Diagnostic.Create(descriptor, location, properties, arguments));
 
     /// <summary>
-    /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>. A semantic-model action
-    /// that reads the tree's DSL calls found once for all rules (<see cref="RunbookCompilation.IndexOf"/>), not a
-    /// syntax-node action per rule: for each analyzer with node actions, the driver walks every member of every tree
-    /// and dispatches every matching node, runbook or not (docs/performance.md). Never an operation action:
-    /// those make the compiler bind every method body a second time, and runbook bodies are deeply nested lambdas.
+    /// Registers <paramref name="analyze"/> for DSL calls named in <paramref name="names"/>: a symbol action on named
+    /// types that reads the DSL calls written directly in each of the type's declarations, from the tree's calls found
+    /// once for all rules (<see cref="RunbookCompilation.IndexOf"/>).
+    /// <list type="bullet">
+    /// <item>Not a syntax-node action per rule: for each analyzer with node actions, the driver walks every member of
+    /// every tree and dispatches every matching node, runbook or not.</item>
+    /// <item>Not an operation action: those make the compiler bind every method body a second time, and runbook bodies
+    /// are deeply nested lambdas.</item>
+    /// <item>Not a semantic-model action, as before: a command-line compile raises a tree's "completed" event, which
+    /// runs those, only after it has compiled every method, and then waits for them before writing the assembly. A
+    /// type's declared event comes before the method bodies are compiled, so the rules run while the compiler works
+    /// (docs/performance.md).</item>
+    /// <item>Not a syntax-tree action: the IDE keeps its results until the file's text changes, and the rules read
+    /// constants and handbooks declared in other files.</item>
+    /// </list>
     /// </summary>
     /// <param name="start">The compilation's start.</param>
     /// <param name="runbooks">The compilation's RunbookSdk symbols and per-tree indexes.</param>
@@ -92,17 +88,30 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
     public static void Register(
         CompilationStartAnalysisContext start, RunbookCompilation runbooks, ImmutableHashSet<string> names, Action<DslInvocation> analyze,
         Func<SourceText, bool>? worthReading = null) =>
-        start.RegisterSemanticModelAction(context =>
+        start.RegisterSymbolAction(context =>
         {
-            if (worthReading is not null && !worthReading(context.SemanticModel.SyntaxTree.GetText(context.CancellationToken))) return;
-            var index = runbooks.IndexOf(context.SemanticModel.SyntaxTree, context.CancellationToken);
-            DslFile? file = null;
-            foreach (var invocation in index.Calls)
+            if (context.IsGeneratedCode || context.Symbol is not INamedTypeSymbol type) return;
+            foreach (var reference in type.DeclaringSyntaxReferences)
             {
-                // The IDE may ask about one part of the file.
-                if (context.FilterSpan is { } span && !span.IntersectsWith(invocation.Span)) continue;
-                var name = DslSyntax.CalledName(invocation)!;
-                if (names.Contains(name)) analyze(new DslInvocation(file ??= new DslFile(context, runbooks, index), invocation, name));
+                var tree = reference.SyntaxTree;
+                if (context.FilterTree is { } filterTree && filterTree != tree) continue;
+                // A type's declaration, or the compilation unit of top-level statements (the program's type).
+                var scope = reference.GetSyntax(context.CancellationToken);
+                var declaration = scope as BaseTypeDeclarationSyntax;
+                if (declaration is null && scope is not CompilationUnitSyntax) continue;
+                if (worthReading is not null && !worthReading(tree.GetText(context.CancellationToken))) continue;
+                var index = runbooks.IndexOf(tree, context.CancellationToken);
+                DslFile? file = null;
+                foreach (var invocation in index.CallsWithin(scope.Span))
+                {
+                    // The IDE may ask about one part of the file.
+                    if (context.FilterSpan is { } span && !span.IntersectsWith(invocation.Span)) continue;
+                    var name = DslSyntax.CalledName(invocation)!;
+                    if (!names.Contains(name)) continue;
+                    // A nested type's calls are read with that type's own declaration.
+                    if (invocation.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() != declaration) continue;
+                    analyze(new DslInvocation(file ??= new DslFile(context, runbooks, index, declaration, type), invocation, name));
+                }
             }
-        });
+        }, SymbolKind.NamedType);
 }

@@ -1,0 +1,113 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// The rules read a type's DSL calls in a symbol action on the type (so that a command-line build runs them while it
+/// compiles, not after: docs/performance.md). These pin what that must still read: each part of a partial runbook,
+/// top-level statements, a nested type's calls once, and only the part of a file the IDE asks about.
+/// </summary>
+public sealed class WhereCallsAreReadTests
+{
+    private const string Usings = "using System;\nusing RunbookSdk;\n";
+
+    private const string FirstPart = Usings + """
+        [Runbook("split")]
+        public sealed partial class Split : Runbook<OmnixHandbook>
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Split")
+                .Phase("Clean up", TimeBox.Minutes(0, 5), p => p
+                    .Step("Wipe the cache", s => s.Run("redis-cli FLUSHALL"))
+                    .Step("Drop the table", s => DropTable(s)))
+                .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                .Verification(v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+        }
+        """;
+
+    private const string SecondPart = Usings + """
+        public sealed partial class Split
+        {
+            private static IStepBuilder DropTable(IStepBuilder s) => s.Run("psql -c 'DROP TABLE sessions'");
+
+            private static class Helpers
+            {
+                public static IStepBuilder Remove(IStepBuilder s) => s.Run("rm -rf /var/lib/omnix/cache");
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Every_part_of_a_partial_runbook_and_a_nested_type_are_read_once_each()
+    {
+        var diagnostics = await AnalyzeAsync(Compilation(FirstPart, SecondPart));
+
+        var destructive = Destructive(diagnostics);
+        Assert.Equal(["first.cs: FLUSHALL", "second.cs: DROP TABLE", "second.cs: rm -rf /var/lib/omnix/cache"], destructive);
+    }
+
+    [Fact]
+    public async Task The_IDE_asking_about_one_file_gets_that_files_findings_only()
+    {
+        var compilation = Compilation(FirstPart, SecondPart);
+        var second = compilation.SyntaxTrees.Single(t => t.FilePath == "second.cs");
+        var withAnalyzers = compilation.WithAnalyzers(Shipped.Analyzers, Options());
+
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(second), filterSpan: null, CancellationToken.None);
+
+        Assert.Equal(["second.cs: DROP TABLE", "second.cs: rm -rf /var/lib/omnix/cache"], Destructive(diagnostics));
+    }
+
+    [Fact]
+    public async Task The_IDE_asking_about_one_span_gets_the_findings_in_it_only()
+    {
+        var compilation = Compilation(FirstPart, SecondPart);
+        var second = compilation.SyntaxTrees.Single(t => t.FilePath == "second.cs");
+        var nested = second.GetText().ToString().IndexOf("private static class Helpers", StringComparison.Ordinal);
+        var withAnalyzers = compilation.WithAnalyzers(Shipped.Analyzers, Options());
+
+        var diagnostics = await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(
+            compilation.GetSemanticModel(second), TextSpan.FromBounds(nested, second.Length), CancellationToken.None);
+
+        Assert.Equal(["second.cs: rm -rf /var/lib/omnix/cache"], Destructive(diagnostics));
+    }
+
+    [Fact]
+    public async Task Calls_in_top_level_statements_are_read()
+    {
+        const string program = Usings + """
+            Console.WriteLine("runbook helpers");
+
+            static IStepBuilder Wipe(IStepBuilder s) => s.Run("redis-cli FLUSHALL");
+            """;
+        var compilation = Compilation(program, "").WithOptions(new CSharpCompilationOptions(OutputKind.ConsoleApplication));
+
+        var diagnostics = await AnalyzeAsync(compilation);
+
+        Assert.Equal(["first.cs: FLUSHALL"], Destructive(diagnostics));
+    }
+
+    private static CSharpCompilation Compilation(string first, string second) => CSharpCompilation.Create("Calls",
+        [Parse(first, "first.cs"), Parse(second, "second.cs"), Parse(Usings + Sources.Handbook, "handbook.cs")],
+        TestReferences.All, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+    private static SyntaxTree Parse(string text, string path) => CSharpSyntaxTree.ParseText(text, path: path);
+
+    private static Task<System.Collections.Immutable.ImmutableArray<Diagnostic>> AnalyzeAsync(Compilation compilation) =>
+        compilation.WithAnalyzers(Shipped.Analyzers, Options()).GetAnalyzerDiagnosticsAsync();
+
+    private static CompilationWithAnalyzersOptions Options() =>
+        new(new AnalyzerOptions([]), onAnalyzerException: (exception, analyzer, _) => throw new InvalidOperationException($"{analyzer} threw", exception),
+            concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+
+    /// <summary>RB0005 findings as "file: what is destructive", in source order.</summary>
+    private static string[] Destructive(IEnumerable<Diagnostic> diagnostics) => diagnostics
+        .Where(d => d.Id == "RB0005")
+        .OrderBy(d => d.Location.SourceTree!.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+        .Select(d => d.Location.SourceTree!.FilePath + ": " + d.GetMessage().Split('\'')[1])
+        .ToArray();
+}
