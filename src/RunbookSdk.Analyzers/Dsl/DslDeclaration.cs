@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace RunbookSdk.Analyzers.Dsl;
@@ -14,9 +13,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// <param name="context">The symbol action's context: options, reporting, cancellation.</param>
 /// <param name="runbooks">The compilation's RunbookSdk state.</param>
 /// <param name="index">The DSL calls of the declaration's tree.</param>
-/// <param name="declaration">The declaration the calls are written in; null for top-level statements.</param>
-/// <param name="type">The type <paramref name="declaration"/> declares (the top-level program's type for statements).</param>
-internal sealed class DslFile(SymbolAnalysisContext context, RunbookCompilation runbooks, DslCallIndex index, BaseTypeDeclarationSyntax? declaration, INamedTypeSymbol type)
+/// <param name="type">The type the declaration declares; null for top-level statements.</param>
+internal sealed class DslDeclaration(SymbolAnalysisContext context, RunbookCompilation runbooks, DslCallIndex index, INamedTypeSymbol? type)
 {
     private SyntaxValues? _values;
 
@@ -27,18 +25,16 @@ internal sealed class DslFile(SymbolAnalysisContext context, RunbookCompilation 
     /// <summary>What the tree does with builders: its DSL calls and the uses the rules cannot follow.</summary>
     public DslCallIndex Index => index;
 
-    /// <summary>The declaration whose own calls (not a nested type's) this file serves; null for top-level statements.</summary>
-    public BaseTypeDeclarationSyntax? Declaration => declaration;
-
     /// <summary>The runbook or handbook (or helper) type the calls are written in; null for top-level statements.</summary>
-    public INamedTypeSymbol? Type => declaration is null ? null : type;
+    public INamedTypeSymbol? Type => type;
 
     /// <summary>Values read from syntax as written in the type.</summary>
     public SyntaxValues Values => _values ??= new SyntaxValues(runbooks, Type, FallbackModel(), context.CancellationToken);
 
-    // A symbol action is given no semantic model, and the values ask one only about names syntax cannot place (rare):
-    // a model of the tree is made for them. Creating it binds nothing; what it binds is what the question needs.
-#pragma warning disable RS1030 // The rules read calls in a symbol action so that they run while the compiler works, not after it (docs/performance.md).
+    // A symbol action is given no semantic model, and the values ask one only about names syntax cannot place (rare).
+    // Under the analyzer driver the compilation hands out the driver's own cached model of the tree (the one a
+    // semantic-model action is given), so RS1030's concern, a second model binding the same code again, does not apply.
+#pragma warning disable RS1030 // Symbol actions so that the rules run while the compiler works, not after it (docs/performance.md).
     private SemanticModel FallbackModel() => context.Compilation.GetSemanticModel(index.Tree);
 #pragma warning restore RS1030
 }
