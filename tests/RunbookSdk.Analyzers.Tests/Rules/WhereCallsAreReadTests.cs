@@ -77,6 +77,19 @@ public sealed class WhereCallsAreReadTests
     }
 
     [Fact]
+    public async Task A_part_in_generated_code_is_not_judged()
+    {
+        // The rules skip generated code. A partial runbook's generated part is still one of the type's declarations,
+        // so the symbol action is given it; the findings there are not the author's to fix.
+        var generated = CSharpSyntaxTree.ParseText(SecondPart, path: "second.g.cs");
+        var compilation = Compilation(FirstPart, "").AddSyntaxTrees(generated);
+
+        var diagnostics = await AnalyzeAsync(compilation);
+
+        Assert.Equal(["first.cs: FLUSHALL"], Destructive(diagnostics));
+    }
+
+    [Fact]
     public async Task Calls_in_top_level_statements_are_read()
     {
         const string program = Usings + """
