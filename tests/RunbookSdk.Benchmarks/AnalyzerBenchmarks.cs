@@ -57,11 +57,15 @@ public class AnalyzerBenchmarks
     internal static AnalyzerOptions AnalyzerOptions() => new(ImmutableArray<AdditionalText>.Empty);
 
     /// <summary>
-    /// Registers what the rules register — a symbol action on named types — and does nothing: the driver's cost for
-    /// the rules' kind of action, without the rules.
+    /// Registers what the rules register — a semantic-model action and a symbol action on named types — and does
+    /// nothing: the driver's cost for the rules' kinds of action, without the rules.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    internal sealed class NoOpRuleShapedAnalyzer() : NoOpAnalyzer(context => context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType));
+    internal sealed class NoOpRuleShapedAnalyzer() : NoOpAnalyzer(context =>
+    {
+        context.RegisterSemanticModelAction(_ => { });
+        context.RegisterSymbolAction(_ => { }, SymbolKind.NamedType);
+    });
 
     /// <summary>Registers for every invocation expression and does nothing: what a syntax-node rule costs the driver.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]

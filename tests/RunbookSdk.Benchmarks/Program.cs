@@ -25,6 +25,14 @@ if (args.Length > 0 && args[0] == "keystroke")
     WorkReport.PrintKeystrokeCost(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000, CorpusCompilation.Analyzers());
     return 0;
 }
+// `rules-timeline` prints when the rules' callbacks run in an analysis of the corpus, and the thread CPU they take.
+if (args.Length > 0 && args[0] == "rules-timeline")
+{
+    RuleTimeline.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return 0;
+}
 // `kept` measures what the compiler server holds per project between builds when it keeps the generator's state.
 if (args.Length > 0 && args[0] == "kept")
 {

@@ -19,17 +19,13 @@ internal sealed class DslCallIndex
     // trivia every time it is asked, which made sorting and searching the lists most of the cost of building them.
     private readonly ImmutableArray<int> _callStarts, _opaqueStarts, _uncalledStarts, _baseCallStarts;
 
-    private DslCallIndex(SyntaxTree tree, Sorted<InvocationExpressionSyntax> calls, Sorted<SyntaxNode> opaque, Sorted<MemberAccessExpressionSyntax> uncalledMembers, Sorted<InvocationExpressionSyntax> baseCalls)
+    private DslCallIndex(Sorted<InvocationExpressionSyntax> calls, Sorted<SyntaxNode> opaque, Sorted<MemberAccessExpressionSyntax> uncalledMembers, Sorted<InvocationExpressionSyntax> baseCalls)
     {
-        Tree = tree;
         (Calls, _callStarts) = (calls.Nodes, calls.Starts);
         (Opaque, _opaqueStarts) = (opaque.Nodes, opaque.Starts);
         (UncalledMembers, _uncalledStarts) = (uncalledMembers.Nodes, uncalledMembers.Starts);
         (BaseCalls, _baseCallStarts) = (baseCalls.Nodes, baseCalls.Starts);
     }
-
-    /// <summary>The tree the index was built from.</summary>
-    public SyntaxTree Tree { get; }
 
     /// <summary>Calls of builder methods made on a builder.</summary>
     public ImmutableArray<InvocationExpressionSyntax> Calls { get; }
@@ -57,7 +53,7 @@ internal sealed class DslCallIndex
         {
             var walker = new BuilderWalker(dsl, calls);
             walker.Walk(root);
-            return new DslCallIndex(root.SyntaxTree, Sort(calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
+            return new DslCallIndex(Sort(calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
         }
         finally
         {

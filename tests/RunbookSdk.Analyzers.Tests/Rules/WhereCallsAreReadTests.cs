@@ -7,9 +7,10 @@ using RunbookSdk.Analyzers.Tests.Infrastructure;
 namespace RunbookSdk.Analyzers.Tests.Rules;
 
 /// <summary>
-/// The rules read a type's DSL calls in a symbol action on the type (so that a command-line build runs them while it
-/// compiles, not after: docs/performance.md). These pin what that must still read: each part of a partial runbook,
-/// top-level statements, a nested type's calls once, and only the part of a file the IDE asks about.
+/// Where the rules read DSL calls from (<c>DslInvocation.Register</c>), pinned for any way of reading them: each part of
+/// a partial runbook, a nested type's calls once, top-level statements, not generated code, and only the file and span
+/// the IDE asks about. (Reading them per type in a symbol action was tried and measured, and not kept:
+/// docs/performance.md, "The rules in a symbol action: tried, measured, not kept".)
 /// </summary>
 public sealed class WhereCallsAreReadTests
 {
@@ -79,8 +80,7 @@ public sealed class WhereCallsAreReadTests
     [Fact]
     public async Task A_part_in_generated_code_is_not_judged()
     {
-        // The rules skip generated code. A partial runbook's generated part is still one of the type's declarations,
-        // so the symbol action is given it; the findings there are not the author's to fix.
+        // The rules skip generated code, also a generated part of a partial runbook: its findings are not the author's to fix.
         var generated = CSharpSyntaxTree.ParseText(SecondPart, path: "second.g.cs");
         var compilation = Compilation(FirstPart, "").AddSyntaxTrees(generated);
 
