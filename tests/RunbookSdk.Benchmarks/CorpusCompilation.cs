@@ -48,6 +48,13 @@ public static class CorpusCompilation
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();
 
+    /// <summary>
+    /// The rules a command-line build runs: it skips an analyzer whose every rule is Info or hidden (RB0016's; the IDE
+    /// runs it).
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> BuildAnalyzers() =>
+        Analyzers().Where(a => a.SupportedDiagnostics.Any(d => d.DefaultSeverity > DiagnosticSeverity.Info)).ToImmutableArray();
+
     /// <summary>A full compile: binding, lowering and emitting IL and a portable PDB, as `dotnet build` does.</summary>
     /// <param name="compilation">What to compile.</param>
     /// <param name="embedded">Trees whose text the PDB embeds, as a build embeds a generator's output.</param>
