@@ -11,8 +11,8 @@ namespace RunbookSdk.Benchmarks;
 /// <c>rules-timeline</c>: when the rules run in an analysis of the corpus, and the CPU their callbacks take. Every rule
 /// is wrapped so each callback records its thread's CPU time and when it ends. Thread CPU, not process CPU or wall
 /// time: a thread stopped for a collection or waiting for a core is not charged to the rule, which made the sampled
-/// profiles of the rules unreadable (docs/performance.md, "The rules in a symbol action: tried, measured, not kept"). Linux only for
-/// the CPU figure (<c>CLOCK_THREAD_CPUTIME_ID</c>); the timeline works everywhere.
+/// profiles of the rules unreadable (docs/performance.md, "The rules in a symbol action: tried, measured, not kept").
+/// Linux only for the CPU figure (<c>CLOCK_THREAD_CPUTIME_ID</c>); the timeline works everywhere.
 /// </summary>
 internal static class RuleTimeline
 {
@@ -45,15 +45,9 @@ internal static class RuleTimeline
 
         var steady = rounds / 2;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"last {rounds - steady} rounds: the rules' callbacks {Median(cpu.Skip(steady)):F0} ms of thread CPU (median), their last one ending {Median(tails.Skip(steady)):F0} ms before the analysis ends (median)"));
+            $"last {rounds - steady} rounds: the rules' callbacks {BuildReport.Median(cpu.Skip(steady)):F0} ms of thread CPU (median), their last one ending {BuildReport.Median(tails.Skip(steady)):F0} ms before the analysis ends (median)"));
         foreach (var rule in rules.OrderByDescending(r => r.CpuNanoseconds))
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  last round, {rule.Name,-34} {rule.CpuNanoseconds / 1e6,7:F1} ms in {rule.Callbacks} callbacks"));
-    }
-
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length == 0 ? 0 : sorted[sorted.Length / 2];
     }
 
     // A wrapper, never loaded by a compiler (RS1001): the rule it wraps enables concurrency, configures generated code
@@ -128,7 +122,7 @@ internal static class RuleTimeline
 #pragma warning restore RS1001, RS1012, RS1025, RS1026
 
     private static NotSupportedException Unsupported() =>
-        new("rules-timeline times the kinds of action the rules register; a rule registered another kind: add it to TimedContext");
+        new("rules-timeline times the kinds of action the rules register; a rule registered another kind: add it to TimedContext and TimedStartContext");
 
     /// <summary>The calling thread's CPU time, in nanoseconds; 0 where the OS offers no per-thread clock here.</summary>
     private static class ThreadCpu
