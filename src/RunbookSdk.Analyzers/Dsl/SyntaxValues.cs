@@ -207,15 +207,15 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         {
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit and ("Minutes" or "Hours") } access } invocation
                 when IsNamed(access.Expression, "TimeBox"):
-                var arguments = invocation.ArgumentList.Arguments;
-                // Named (to: 5, from: 0) reads differently from the positions; not worth reading here.
-                if (arguments.Count is not (1 or 2) || arguments.Any(a => a.NameColon is not null)) return false;
-                if (!TryGetInt(arguments[arguments.Count - 1].Expression, out var end) || !TimeSpanFactories.TryRead("From" + unit, end, out to)) return false;
-                if (arguments.Count == 1) return true;
-                return TryGetInt(arguments[0].Expression, out var start) && TimeSpanFactories.TryRead("From" + unit, start, out from);
-            case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: [var first, var second] } creation
+                // By name where one is written: TimeBox.Minutes(to: 15, from: 5) is 5 to 15 minutes.
+                if (!TimeBoxArguments.TryReadFactory(invocation.ArgumentList.Arguments, out var startArgument, out var endArgument)) return false;
+                if (!TryGetInt(endArgument, out var end) || !TimeSpanFactories.TryRead("From" + unit, end, out to)) return false;
+                if (startArgument is null) return true;
+                return TryGetInt(startArgument, out var start) && TimeSpanFactories.TryRead("From" + unit, start, out from);
+            case BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: var arguments } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsNamed(explicitCreation.Type, "TimeBox")):
-                return TryGetTimeSpan(first.Expression, out from) && TryGetTimeSpan(second.Expression, out to);
+                return TimeBoxArguments.TryReadConstructor(arguments, out var first, out var second)
+                    && TryGetTimeSpan(first, out from) && TryGetTimeSpan(second, out to);
             default:
                 return false;
         }

@@ -13,7 +13,7 @@ namespace RunbookSdk.CodeFixes.Arguments;
 
 /// <summary>
 /// RB0021 on a backwards time box: <c>TimeBox.Minutes(15, 5)</c> becomes <c>TimeBox.Minutes(5, 15)</c> (also
-/// <c>Hours</c> and <c>new TimeBox(from, to)</c>). Offered only where the analyzer
+/// <c>Hours</c>, <c>new TimeBox(from, to)</c> and named bounds, whose names stay put). Offered only where the analyzer
 /// found that swapping makes a valid window (both bounds zero or later); a negative start is for a person to decide.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SwapTimeBoxBoundsCodeFix)), Shared]
@@ -52,7 +52,8 @@ public sealed class SwapTimeBoxBoundsCodeFix : CodeFixProvider
             BaseObjectCreationExpressionSyntax creation => creation.ArgumentList,
             _ => null,
         };
-        return arguments is { Arguments.Count: 2 } && arguments.Arguments[0].NameColon is null && arguments.Arguments[1].NameColon is null ? arguments : null;
+        // Named bounds too: the expressions change places and the names stay, so to: 5, from: 15 becomes to: 15, from: 5.
+        return arguments is { Arguments.Count: 2 } ? arguments : null;
     }
 
     private static async Task<Document> FixAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)

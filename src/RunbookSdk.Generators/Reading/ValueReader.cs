@@ -176,13 +176,16 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
             && access.Expression.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"
             && (unit == "Minutes" || unit == "Hours"))
         {
-            var args = invocation.ArgumentList.Arguments.Select(a => Int(a.Expression)).ToList();
             // TimeBox.Hours(int.MaxValue) compiles but is no TimeSpan: documented as written, like a non-constant.
             Func<int, TimeSpan?> toSpan = unit == "Minutes" ? n => Guarded(() => TimeSpan.FromMinutes(n)) : n => Guarded(() => TimeSpan.FromHours(n));
-            if (args.Count == 1 && args[0] is { } to && toSpan(to) is { } toSpanValue)
-                return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), new DurationModel(toSpanValue, to.ToString(CultureInfo.InvariantCulture)));
-            if (args.Count == 2 && args[0] is { } from && args[1] is { } end && toSpan(from) is { } fromValue && toSpan(end) is { } endValue)
-                return new TimeBoxModel(new DurationModel(fromValue, from.ToString(CultureInfo.InvariantCulture)), new DurationModel(endValue, end.ToString(CultureInfo.InvariantCulture)));
+            if (TimeBoxArguments.TryReadFactory(invocation.ArgumentList.Arguments, out var fromArgument, out var toArgument)
+                && Int(toArgument) is { } end && toSpan(end) is { } endValue)
+            {
+                if (fromArgument is null)
+                    return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), new DurationModel(endValue, end.ToString(CultureInfo.InvariantCulture)));
+                if (Int(fromArgument) is { } from && toSpan(from) is { } fromValue)
+                    return new TimeBoxModel(new DurationModel(fromValue, from.ToString(CultureInfo.InvariantCulture)), new DurationModel(endValue, end.ToString(CultureInfo.InvariantCulture)));
+            }
         }
         return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), Duration(expression));
     }

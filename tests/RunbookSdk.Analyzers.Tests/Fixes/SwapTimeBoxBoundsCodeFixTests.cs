@@ -15,6 +15,9 @@ public sealed class SwapTimeBoxBoundsCodeFixTests
     [InlineData("TimeBox.Minutes(15, 5)", "TimeBox.Minutes(5, 15)")]
     [InlineData("TimeBox.Hours(4, /* the first hour */ 1)", "TimeBox.Hours(1, /* the first hour */ 4)")]
     [InlineData("new TimeBox(TimeSpan.FromMinutes(30), TimeSpan.Zero)", "new TimeBox(TimeSpan.Zero, TimeSpan.FromMinutes(30))")]
+    [InlineData("TimeBox.Minutes(to: 5, from: 15)", "TimeBox.Minutes(to: 15, from: 5)")] // the names stay: now 5 to 15
+    [InlineData("TimeBox.Minutes(15, to: 5)", "TimeBox.Minutes(5, to: 15)")]
+    [InlineData("new TimeBox(To: TimeSpan.Zero, From: TimeSpan.FromMinutes(30))", "new TimeBox(To: TimeSpan.FromMinutes(30), From: TimeSpan.Zero)")]
     public Task A_backwards_time_box_gets_its_bounds_swapped(string before, string after) =>
         Verify<RefusedArgumentAnalyzer>.FixAsync<SwapTimeBoxBoundsCodeFix>(Runbook("{|RB0021:" + before + "|}"), Runbook(after));
 

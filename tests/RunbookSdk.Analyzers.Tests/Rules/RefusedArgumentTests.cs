@@ -37,6 +37,10 @@ public sealed class RefusedArgumentTests
     [InlineData("TimeBox.Hours(-1)", "0 minutes to -1 hour")]
     [InlineData("TimeSpan.FromMinutes(-1)", "0 minutes to -1 minute")]
     [InlineData("new TimeBox(TimeSpan.FromHours(2), TimeSpan.FromHours(1))", "2 hours to 1 hour")]
+    [InlineData("TimeBox.Minutes(to: 5, from: 15)", "15 minutes to 5 minutes")] // read by name, not by position
+    [InlineData("TimeBox.Minutes(15, to: 5)", "15 minutes to 5 minutes")]
+    [InlineData("TimeBox.Hours(to: -1)", "0 minutes to -1 hour")]
+    [InlineData("new TimeBox(To: TimeSpan.FromHours(1), From: TimeSpan.FromHours(2))", "2 hours to 1 hour")]
     public Task A_time_box_the_phase_refuses_is_reported(string timeBox, string bounds) =>
         Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""")
@@ -49,7 +53,9 @@ public sealed class RefusedArgumentTests
     [InlineData("TimeBox.Hours(1)")]
     [InlineData("TimeSpan.FromMinutes(30)")]
     [InlineData("TimeBox.Minutes(WaitMinutes, 5)")]
-    [InlineData("TimeBox.Minutes(to: 5, from: 15)")] // named: 15 to 5 would be wrong; not read
+    [InlineData("TimeBox.Minutes(to: 15, from: 5)")] // 5 to 15 minutes: by position it would read 15 to 5
+    [InlineData("TimeBox.Minutes(from: 5, 15)")]
+    [InlineData("new TimeBox(To: TimeSpan.FromHours(2), From: TimeSpan.FromHours(1))")]
     public Task A_time_box_the_phase_takes_or_one_known_only_at_run_time_is_not_reported(string timeBox) =>
         Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
             Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look at the dashboard"))""", RunbookMembers)
