@@ -153,23 +153,8 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
                 return arguments.Count == 1 && TryGetDouble(arguments[0].Expression, out var amount) && TryFrom(access.Name.Identifier.ValueText, amount, out value);
             case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
-                var parts = list.Arguments.Select(a => TryGetInt(a.Expression, out var n) ? (int?)n : null).ToArray();
-                if (parts.Any(p => p is null)) return false;
-                try
-                {
-                    switch (parts.Length)
-                    {
-                        case 3: value = new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value); return true;
-                        case 4: value = new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value); return true;
-                        case 5: value = new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value, parts[4]!.Value); return true;
-                        default: return false;
-                    }
-                }
-                catch (ArgumentOutOfRangeException)
-                {
-                    return false;
-                }
-
+                // Each part by its parameter's name where one is written, as the compiler binds it.
+                return TimeSpanFactories.TryReadConstructor(list.Arguments, Integer, out value);
             default:
                 return false;
         }

@@ -31,14 +31,39 @@ internal static class TimeSpanFactories
         value = default;
         var first = FirstUnit(factory);
         if (first < 0 || arguments.Count == 0 || arguments.Count > Units.Length - first) return false;
+        return TrySum(arguments, integer, first, Units.Length - 1, out value);
+    }
 
+    /// <summary>
+    /// Reads <c>new TimeSpan(…)</c> of whole numbers as the runtime's constructors make it — (hours, minutes, seconds),
+    /// (days, hours, minutes, seconds), then with milliseconds and (.NET 7) microseconds — each argument matched to its
+    /// parameter by name where one is written, as the compiler binds it: <c>new TimeSpan(minutes: 5, hours: 1,
+    /// seconds: 0)</c> is 1 hour 5 minutes, where its positions would read 5 hours 1 minute. False for another
+    /// argument list (one tick count among them), an unknown argument, or a value out of range.
+    /// </summary>
+    public static bool TryReadConstructor(SeparatedSyntaxList<ArgumentSyntax> arguments, Func<ExpressionSyntax, long?> integer, out TimeSpan value)
+    {
+        value = default;
+        var first = arguments.Count switch
+        {
+            3 => 1,
+            4 or 5 or 6 => 0,
+            _ => -1,
+        };
+        return first >= 0 && TrySum(arguments, integer, first, first + arguments.Count - 1, out value);
+    }
+
+    /// <summary>Sums the arguments as units <paramref name="first"/> to <paramref name="last"/>, by position or by name.</summary>
+    private static bool TrySum(SeparatedSyntaxList<ArgumentSyntax> arguments, Func<ExpressionSyntax, long?> integer, int first, int last, out TimeSpan value)
+    {
+        value = default;
         // decimal holds every sum of in-range parts exactly; one that overflows it is far out of TimeSpan's range.
         var total = 0m;
         var seen = 0;
         for (var i = 0; i < arguments.Count; i++)
         {
-            var unit = arguments[i].NameColon is { } named ? Array.IndexOf(Units, named.Name.Identifier.ValueText, first) : first + i;
-            if (unit < first || (seen & (1 << unit)) != 0) return false; // no such parameter, or given twice: does not compile
+            var unit = arguments[i].NameColon is { } named ? Array.IndexOf(Units, named.Name.Identifier.ValueText, first, last - first + 1) : first + i;
+            if (unit < first || unit > last || (seen & (1 << unit)) != 0) return false; // no such parameter, or given twice: does not compile
             seen |= 1 << unit;
             if (integer(arguments[i].Expression) is not { } amount) return false;
             try

@@ -223,15 +223,8 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 };
             case BaseObjectCreationExpressionSyntax { ArgumentList: { } list } creation
                 when creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeSpan(explicitCreation.Type)):
-                var parts = list.Arguments.Select(a => Int(a.Expression)).ToList();
-                if (parts.Any(p => p is null)) return null;
-                return parts.Count switch
-                {
-                    3 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value)),
-                    4 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value)),
-                    5 => Guarded(() => new TimeSpan(parts[0]!.Value, parts[1]!.Value, parts[2]!.Value, parts[3]!.Value, parts[4]!.Value)),
-                    _ => null,
-                };
+                // Each part by its parameter's name where one is written, as the compiler binds it.
+                return TimeSpanFactories.TryReadConstructor(list.Arguments, IntegerConstant, out var made) ? made : null;
             default:
                 return null;
         }

@@ -73,6 +73,7 @@ public sealed class RefusedArgumentTests
 
     [Theory]
     [InlineData("Wait({|#0:TimeSpan.FromMinutes(-5)|})", "Wait(duration) must not be negative; it is -5 minutes.")]
+    [InlineData("Wait({|#0:new TimeSpan(minutes: 5, hours: -1, seconds: 0)|})", "Wait(duration) must not be negative; it is -55 minutes.")] // by name, as the compiler binds it
     [InlineData("Wait({|#0:TimeSpan.MaxValue|})", "Wait(duration) can be at most about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits); it is 922337203685.478 seconds. For a pause of unknown length, write an Instruction the engineer acknowledges.")]
     [InlineData("Monitor(\"error rate\", {|#0:TimeSpan.FromSeconds(-30)|})", "Monitor(what, duration) must not be negative; it is -30 seconds.")]
     [InlineData("Run(\"./restart.sh\").Timeout({|#0:TimeSpan.Zero|})", "Timeout(timeout) of a command must be more than zero; it is 0 minutes. Leave Timeout out for no limit.")]
@@ -91,6 +92,7 @@ public sealed class RefusedArgumentTests
     [InlineData("Wait(TimeSpan.Zero)")]
     [InlineData("Wait(Pause)")]
     [InlineData("Wait(TimeSpan.FromMinutes(WaitMinutes))")]
+    [InlineData("Wait(new TimeSpan(minutes: -5, hours: 1, seconds: 0))")] // 55 minutes; by position it would read -5 hours
     [InlineData("Run(\"./restart.sh\").Timeout(TimeSpan.FromMinutes(5)).Retry(3, TimeSpan.FromSeconds(10))")]
     [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, TimeSpan.FromSeconds(1))")]
     [InlineData("Execute(\"Warm the cache\", ctx => Task.CompletedTask).Timeout(TimeSpan.MaxValue)")] // no limit, as the runner reads it

@@ -3,8 +3,9 @@ using RunbookSdk.Generators.Tests.Support;
 namespace RunbookSdk.Generators.Tests.Docs;
 
 /// <summary>
-/// The .NET 9 <c>TimeSpan</c> factories that take several units (<c>TimeSpan.FromMinutes(1, 30)</c>) are documented
-/// by their value, as the runtime computes it, not as source text.
+/// The .NET 9 <c>TimeSpan</c> factories that take several units (<c>TimeSpan.FromMinutes(1, 30)</c>) and the
+/// constructors are documented by their value, as the runtime computes it (named arguments bound by name), not as
+/// source text.
 /// </summary>
 public sealed class DurationOverloadTests
 {
@@ -22,6 +23,11 @@ public sealed class DurationOverloadTests
     [InlineData("TimeSpan.FromMilliseconds(500)", "500 milliseconds")]
     [InlineData("TimeSpan.FromSeconds(1.5)", "1.5 seconds")]
     [InlineData("new TimeSpan(0, 0, 1, 30, 0)", "90 seconds")]
+    [InlineData("new TimeSpan(0, 1, 30)", "90 seconds")]
+    [InlineData("new TimeSpan(minutes: 5, hours: 1, seconds: 0)", "65 minutes")] // by name: by position it read 5 hours
+    [InlineData("new TimeSpan(seconds: 30, minutes: 1, hours: 0)", "90 seconds")]
+    [InlineData("new TimeSpan(0, 1, 0, seconds: 0)", "1 hour")]
+    [InlineData("new TimeSpan(0, 0, 0, 1, 500, 0)", "1.5 seconds")] // .NET 7's microseconds overload
     public void A_constant_duration_is_documented_by_its_value(string duration, string shown)
     {
         var page = WaitPage(duration);
