@@ -1,0 +1,116 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Generators.Tests.Support;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Generators.Tests.Docs;
+
+/// <summary>
+/// What the generator reads from syntax is what the runner runs, for every way a value can be written: the outline
+/// the generator documented and the plan the runtime builds from <c>Define</c> are compared line by line, over a
+/// runbook that writes its time boxes, durations and constant text in each form the generator evaluates — named
+/// arguments in any order, .NET 9's several-unit factories, the constructors, constants with formats and alignments,
+/// enums, verbatim and raw strings. A form the generator read another way than
+/// the compiler binds it (named bounds read by position documented 15 to 5 for a phase timed 5 to 15) fails here.
+/// </summary>
+public sealed class PageAgreesWithPlanTests
+{
+    private const string Forms = """"
+        using System;
+        using RunbookSdk;
+
+        [Runbook("forms")]
+        public sealed class Forms : Runbook
+        {
+            private const int Settle = 2;
+            private const string Namespace = "payments";
+            private const int Shard = 7;
+            private const double Ratio = 0.5;
+            private enum Tier { Gold, Silver }
+
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Forms")
+                .Phase("Named window", TimeBox.Minutes(to: 15, from: 5), p => p
+                    .Step("Hold", s => s.Wait(new TimeSpan(minutes: 5, hours: 1, seconds: 0), "settle"))
+                    .Step("Watch", s => s.Monitor("error rate", TimeSpan.FromMinutes(1, 30)))
+                    .Step("Restart", s => s.Run("./restart.sh").Timeout(new TimeSpan(0, 0, 0, 1, 500, 0)).Retry(3, TimeSpan.FromSeconds(seconds: 10))))
+                .Phase("Hours, named", TimeBox.Hours(to: 4, from: 1), p => p
+                    .Step("Hold", s => s.Wait(TimeSpan.FromMinutes(Settle), "a constant"))
+                    .Step("Hold longer", s => s.Wait(new TimeSpan(seconds: 30, minutes: 1, hours: 0), "named out of order")))
+                .Phase("Mixed", TimeBox.Minutes(from: 30, 45), p => p
+                    .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250))))
+                .Phase("Positional", TimeBox.Minutes(45, 60), p => p
+                    .Step("Hold", s => s.Wait(new TimeSpan(0, 1, 30), "positional")))
+                .Phase("A duration", TimeSpan.FromHours(2), p => p
+                    .Step("Hold", s => s.Wait(TimeSpan.FromHours(1, seconds: 60), "a minute over the hour")))
+                .Phase("Text", p => p
+                    .Step($"Drain shard {Shard:D3} [{Shard,4}]", s => s
+                        .OnlyIf("the shard is in " + Namespace)
+                        .Run($"kubectl -n {Namespace} drain shard-{Shard:D3} --tier {Tier.Gold} --ratio {Ratio}")
+                        .RequiresConfirmation())
+                    .Step("Quote", s => s.Run(@"echo ""it's done""").Run("""echo "raw" text""").Run($"echo {nameof(Forms)} {'x'} {true}")))
+                .Rollback(r => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation()))
+                .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
+        }
+        """";
+
+    [Fact]
+    public void Every_time_box_duration_and_constant_text_is_documented_as_the_runner_makes_it()
+    {
+        var (documented, executed) = Outlines(Forms);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Not equal by both being wrong the same way: the runtime's own text and windows.
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl -n payments drain shard-007 --tier Gold --ratio 0.5", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("step Drain shard 007 [   7] (confirm) (only if the shard is in payments)", StringComparison.Ordinal));
+        Assert.Equal(["5-15 minutes", "1-4 hours", "30-45 minutes", "45 minutes - 1 hour", "0-2 hours", null, null, null], executed.Phases.Select(p => p.TimeBox));
+    }
+
+    /// <summary>Phases, steps and actions as lines, with each action's durations, time-outs and retries.</summary>
+    private static List<string> Describe(PlanOutline outline)
+    {
+        var lines = new List<string>();
+        foreach (var phase in outline.Phases)
+        {
+            lines.Add($"phase {phase.Name} [{phase.TimeBox}]");
+            foreach (var step in phase.Steps)
+            {
+                lines.Add($"  step {step.Title}{(step.RequiresConfirmation ? " (confirm)" : "")}{(step.Condition is { } condition ? $" (only if {condition})" : "")}");
+                foreach (var action in step.Actions)
+                {
+                    lines.Add($"    {action.Kind}: {string.Concat(action.Text.Select(s => s.Text))} | {string.Join(" | ", action.Details)}");
+                }
+            }
+        }
+
+        return lines;
+    }
+
+    private static (PlanOutline Documented, PlanOutline Executed) Outlines(string source)
+    {
+        var compilation = GeneratorHarness.Compile(source);
+        GeneratorHarness.CreateDriver(buildProperties: new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" })
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        Assert.DoesNotContain(generatorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        using var stream = new MemoryStream();
+        var emitted = output.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        stream.Position = 0;
+
+        var context = new AssemblyLoadContext("page-agrees-with-plan", isCollectible: true);
+        try
+        {
+            var catalog = (RunbookCatalog)context.LoadFromStream(stream).GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
+                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+            var runbook = Assert.Single(catalog.Runbooks);
+            var documented = runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException("no outline embedded");
+            var executed = PlanOutlines.FromPlan(runbook.CreatePlan(runbook.Create(new Dictionary<string, string>())));
+            return (documented, executed);
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
