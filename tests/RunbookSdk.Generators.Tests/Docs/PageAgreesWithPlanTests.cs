@@ -11,8 +11,9 @@ namespace RunbookSdk.Generators.Tests.Docs;
 /// the generator documented and the plan the runtime builds from <c>Define</c> are compared line by line, over a
 /// runbook that writes its time boxes, durations and constant text in each form the generator evaluates — named
 /// arguments in any order, .NET 9's several-unit factories, the constructors, constants with formats and alignments,
-/// enums, verbatim and raw strings. A form the generator read another way than
-/// the compiler binds it (named bounds read by position documented 15 to 5 for a phase timed 5 to 15) fails here.
+/// enums, verbatim and raw strings — and one that names every DSL call's arguments. A form the generator read another
+/// way than the compiler binds it fails here: named bounds read by position documented 15 to 5 minutes for a phase
+/// the runner timed 5 to 15.
 /// </summary>
 public sealed class PageAgreesWithPlanTests
 {
@@ -65,6 +66,51 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("kubectl -n payments drain shard-007 --tier Gold --ratio 0.5", StringComparison.Ordinal));
         Assert.Contains(Describe(executed), line => line.Contains("step Drain shard 007 [   7] (confirm) (only if the shard is in payments)", StringComparison.Ordinal));
         Assert.Equal(["5-15 minutes", "1-4 hours", "30-45 minutes", "45 minutes - 1 hour", "0-2 hours", null, null, null], executed.Phases.Select(p => p.TimeBox));
+    }
+
+    // Every DSL call's arguments named, in the reverse of their order.
+    private const string NamedCalls = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("named")]
+        public sealed class NamedCalls : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Named calls")
+                .Phase(steps: p => p
+                    .Step(step: s => s.Wait(reason: "named", duration: TimeSpan.FromMinutes(2)), title: "Hold")
+                    .Step(step: s => s.Monitor(duration: TimeSpan.FromSeconds(90), what: "error rate"), title: "Watch")
+                    .Step(step: s => s
+                        .OnlyIf(condition: "the queue is stuck")
+                        .Run(comment: "clears the queue", command: "./drain.sh")
+                        .ExpectExitCode(codes: new[] { 0, 3 })
+                        .Retry(backoff: TimeSpan.FromSeconds(5), attempts: 4)
+                        .Timeout(timeout: TimeSpan.FromMinutes(1))
+                        .RequiresConfirmation(), title: "Drain")
+                    .Step(step: s => s
+                        .Http(comment: "the health check", url: "https://status.example.com/health", method: "POST")
+                        .Header(value: "application/json", name: "Accept")
+                        .Body(body: "{}")
+                        .ExpectStatus(status: 202)
+                        .ExpectJson(value: "ok", path: "$.status")
+                        .Timeout(timeout: TimeSpan.FromSeconds(10)), title: "Check")
+                    .Step(step: s => s.Notify(channel: "#incidents", template: "We are draining the queue."), title: "Tell")
+                    .Step(step: s => s.Snippet(caption: "the query", code: "SELECT 1", language: "sql"), title: "Look"),
+                    within: TimeBox.Minutes(to: 20, from: 10), name: "Named")
+                .Rollback(steps: r => r.Step(step: s => s.Run(command: "./rollback.sh").RequiresConfirmation(), title: "Roll back"))
+                .Verification(steps: v => v.Step(step: s => s.Instruction(text: "Look at the dashboard"), title: "Healthy"));
+        }
+        """;
+
+    [Fact]
+    public void Every_DSL_call_with_its_arguments_named_in_any_order_is_documented_as_the_runner_makes_it()
+    {
+        var (documented, executed) = Outlines(NamedCalls);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        Assert.Contains(Describe(executed), line => line.Contains("shell: ./drain.sh | comment=clears the queue | expect-exit=0,3 | timeout=00:01:00 | retry=4x00:00:05", StringComparison.Ordinal));
+        Assert.Equal("10-20 minutes", executed.Phases[0].TimeBox);
     }
 
     /// <summary>Phases, steps and actions as lines, with each action's durations, time-outs and retries.</summary>
