@@ -83,6 +83,8 @@ public sealed class RefusedArgumentTests
     [InlineData("Execute(\"Warm the cache\", ctx => Task.CompletedTask).Timeout({|#0:TimeSpan.Zero|})", "Timeout(timeout) of C# code must be more than zero; it is 0 minutes. Leave Timeout out for the default (5 minutes).")]
     [InlineData("Run(\"./restart.sh\").Retry({|#0:0|}, TimeSpan.FromSeconds(5))", "Retry(attempts, backoff) needs at least 1 attempt (the first run counts); it is 0.")]
     [InlineData("Run(\"./restart.sh\").Retry(3, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
+    [InlineData("Run(\"./restart.sh\").Retry(backoff: {|#0:TimeSpan.FromSeconds(-5)|}, attempts: 3)", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
+    [InlineData("Monitor(duration: {|#0:TimeSpan.FromSeconds(-30)|}, what: \"error rate\")", "Monitor(what, duration) must not be negative; it is -30 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(100, {|#0:TimeSpan.FromSeconds(1)|})", "Retry(attempts, backoff) with 100 attempts and a backoff of 1 second would wait more than about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits) before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.")]
     public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
