@@ -727,7 +727,12 @@ internal sealed partial class LiveRun : IDisposable
     }
 
     /// <summary>A step's identity in the journal: its section, position and title, so a changed runbook never matches an old record.</summary>
-    private string StepKey(string section, int index) => $"{section}/step-{index + 1}:{StepTitle(section, index)}";
+    /// <summary>
+    /// A step's key as the journal holds it: masked, like every text the journal writes (a title may hold a secret's
+    /// value — a password "postgres", a step "Restart postgres"). A resume looks keys up in that form: with the title in
+    /// clear it found no record for such a step, and ran it again, or sent its POST again, unasked.
+    /// </summary>
+    private string StepKey(string section, int index) => _context.Secrets.Mask($"{section}/step-{index + 1}:{StepTitle(section, index)}");
 
     private string StepTitle(string section, int index) => section switch
     {

@@ -1,0 +1,65 @@
+using RunbookSdk.Tests.Support;
+using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A step's key in the journal holds its title, masked like every text the journal holds: a secret whose value is a
+/// word of a title (a staging database's password "postgres", a step "Restart postgres") makes the key
+/// <c>phase-1/step-1:Restart ***</c>. A resume must still find the step by that key — before, it looked for the
+/// title in clear, found nothing, and ran a completed step again and sent a POST again without asking.
+/// </summary>
+public sealed class SecretInStepTitleResumeTests
+{
+    private const string Password = "postgres";
+
+    [Fact]
+    public async Task A_completed_step_whose_title_holds_a_secret_is_not_repeated_on_resume()
+    {
+        var restarts = 0;
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Restart postgres", s => s.Execute("restart", _ => { Interlocked.Increment(ref restarts); return Task.CompletedTask; }))
+                .Step("Check", s => s.Execute("check", _ => Task.CompletedTask)))
+            .NoRollback("test"))
+            .Parameter("DbPassword", Password, secret: true);
+        await run.RunAsync(TestRun.NonInteractive);
+        // The run died after the restart: the journal ends with its step finished.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"step-finished\"", StringComparison.Ordinal)) + 1));
+        Assert.Contains("Restart ***", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Equal(1, restarts);
+        Assert.DoesNotContain(Password, File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_POST_in_flight_in_a_step_whose_title_holds_a_secret_is_not_sent_again_unasked()
+    {
+        var posts = 0;
+        using var service = new TestHttpServer(context =>
+        {
+            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref posts);
+            return TestHttpServer.ReplyAsync(context, 200, "{\"ok\":true}", "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Fail postgres over", s => s.Http("POST", p["Url"] + "failover").ExpectStatus(200)))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url)
+            .Parameter("DbPassword", Password, secret: true);
+        await run.RunAsync(TestRun.NonInteractive);
+        // The run died while the POST was in flight: the journal ends where it was sent.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"request-sending\"", StringComparison.Ordinal)) + 1));
+
+        var refused = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(refused.ExitCode == 2, refused.Output);
+        Assert.Contains("--resend-requests", refused.Outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, posts);
+    }
+}
