@@ -132,6 +132,20 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_parameter_default_from_a_constant_in_a_shared_file_is_read_again_when_that_file_changes()
+    {
+        var session = new EditSession(
+            HandbookFile, "namespace Ops;\npublic static class Limits { public const string Region = \"eu-west-1\"; }",
+            Runbook("a", "\"A\"", members: "[Parameter(\"Region\")] public string Region { get; init; } = Limits.Region;"), Runbook("b", "\"B\""));
+        Assert.Contains("`\"eu-west-1\"`", session.Page("a"), StringComparison.Ordinal);
+
+        var reads = session.Edit("\"eu-west-1\"", "\"us-east-2\"");
+
+        Assert.Equal(1, reads); // a, not b
+        Assert.Contains("`\"us-east-2\"`", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_type_declared_in_a_shared_file_that_shadows_a_name_is_picked_up()
     {
         // a's Names is Shared.Names, imported by a using, until another file declares Ops.Names, which comes first.
@@ -350,7 +364,8 @@ public sealed class ModelReuseTests
             Runbook("b", "\"Drain \" + Limits.Region"),
             "using static Ops.Limits;\n" + Runbook("c", "\"R \" + Region2"),
             Runbook("d", "Names.Title + \"D\"").Replace("namespace Ops;", "namespace Ops;\nusing Shared;", StringComparison.Ordinal),
-            "using Shared;\n" + Runbook("e", "Extra.Title"));
+            "using Shared;\n" + Runbook("e", "Extra.Title"),
+            Runbook("f", "\"F\"", members: "[Parameter(\"Region\")] public string Region { get; init; } = Limits.Region2 + Limits.Region;"));
         var on = new bool[toggles.Length];
         var random = new Random(seed);
 

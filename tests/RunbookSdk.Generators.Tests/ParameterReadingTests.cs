@@ -44,6 +44,56 @@ public sealed class ParameterReadingTests
             parameters);
     }
 
+    /// <summary>
+    /// A default named by a constant is shown by its value, as a command's constant hole is: the page said
+    /// <c>Limits.Region</c>, and the engineer reading it at 3 a.m. has no go-to-definition. A literal stays as written,
+    /// an enum member (its constant is a number) and anything not constant too.
+    /// </summary>
+    [Fact]
+    public void A_default_that_is_a_constant_is_shown_by_its_value()
+    {
+        var parameters = Parameters($$"""
+            using System;
+            using RunbookSdk;
+
+            public static class Limits
+            {
+                public const string Region = "eu-central-1";
+                public const int Replicas = 3;
+                public const double Ratio = 0.5;
+                public const string Quoted = "say \"hi\"";
+            }
+
+            public enum Tier { Gold, Silver }
+
+            [Runbook("r")]
+            public sealed class R : Runbook
+            {
+                private const string Prefix = "svc-";
+                [Parameter("a")] public string Region { get; init; } = Limits.Region;
+                [Parameter("b")] public int Replicas { get; init; } = Limits.Replicas * 2;
+                [Parameter("c")] public double Ratio { get; init; } = Limits.Ratio;
+                [Parameter("d")] public string Name { get; init; } = Prefix + "api";
+                [Parameter("e")] public string Type { get; init; } = nameof(Limits);
+                [Parameter("f")] public string? Quoted { get; init; } = Limits.Quoted;
+                [Parameter("g")] public bool Strict { get; init; } = !false;
+                [Parameter("h")] public int Literal { get; init; } = 1_000;
+                [Parameter("i")] public int Negative { get; init; } = -5;
+                [Parameter("j")] public Tier Tier { get; init; } = Tier.Gold;
+                [Parameter("k")] public string Machine { get; init; } = Environment.MachineName;
+                [Parameter("l")] public TimeSpan Window { get; init; } = TimeSpan.FromMinutes(5);
+                {{Define}}
+            }
+            """);
+
+        Assert.Equal(
+            [
+                "\"eu-central-1\"", "6", "0.5", "\"svc-api\"", "\"Limits\"", "\"say \\\"hi\\\"\"", "true", "1_000", "-5", "Tier.Gold",
+                "Environment.MachineName", "TimeSpan.FromMinutes(5)",
+            ],
+            parameters.Select(p => p.Split('|')[5]));
+    }
+
     [Fact]
     public void A_description_from_a_constant_is_read_through_the_symbol()
     {

@@ -155,7 +155,7 @@ internal static class RunbookReader
                         parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, withInitializer: true, cancellationToken) : null;
                     }
 
-                    if (parameter is not null) result.Add(parameter);
+                    if (parameter is not null) result.Add(parameter with { DefaultText = DefaultText(property, model, dependencies, cancellationToken) });
                 }
             }
         }
@@ -194,6 +194,32 @@ internal static class RunbookReader
             property.Initializer?.Value.ToString());
         return true;
     }
+
+    /// <summary>
+    /// The default the page shows: a literal as written; a constant named or computed (<c>Limits.Region</c>,
+    /// <c>"svc-" + Name</c>, <c>nameof(Api)</c>) as its value, written as C# writes it (<c>"eu-central-1"</c>) — the
+    /// on-call engineer reading the page has no go-to-definition, and a command's constant holes are shown by value
+    /// too; anything else as written. Only for a parameter of a built-in type: an enum's constant is its number, which
+    /// says less than <c>Tier.Gold</c>.
+    /// </summary>
+    private static string? DefaultText(PropertyDeclarationSyntax property, SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken)
+    {
+        if (property.Initializer?.Value is not { } value) return null;
+        var type = property.Type is NullableTypeSyntax nullable ? nullable.ElementType : property.Type;
+        if (type is not PredefinedTypeSyntax || IsLiteral(value)) return value.ToString();
+        var constant = model.GetConstantValue(value, cancellationToken);
+        // The constant's declaration may be in another file: editing it changes the page.
+        dependencies?.AddNamesIn(value, model);
+        return constant.HasValue ? SymbolDisplay.FormatPrimitive(constant.Value!, quoteStrings: true, useHexadecimalNumbers: false) ?? "null" : value.ToString();
+    }
+
+    private static bool IsLiteral(ExpressionSyntax value) => value switch
+    {
+        LiteralExpressionSyntax => true,
+        PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } unary => unary.IsKind(SyntaxKind.UnaryMinusExpression) || unary.IsKind(SyntaxKind.UnaryPlusExpression),
+        ParenthesizedExpressionSyntax parenthesized => IsLiteral(parenthesized.Expression),
+        _ => false,
+    };
 
     // An attribute named neither Parameter nor Secret may still be one of them under a using alias
     // (`using P = RunbookSdk.ParameterAttribute;`): only such names are looked up, never the attributes themselves.

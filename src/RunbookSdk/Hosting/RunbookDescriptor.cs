@@ -90,7 +90,7 @@ public sealed class HandbookDescriptor
 /// <param name="Description">What it means.</param>
 /// <param name="IsSecret">Masked everywhere.</param>
 /// <param name="IsRequired">The run refuses to start without it.</param>
-/// <param name="DefaultText">The default as written in source, or null.</param>
+/// <param name="DefaultText">The default as the page shows it: a constant by its value, as C# writes it (<c>Limits.Region</c> as <c>"eu-central-1"</c>), anything else as written in source; null when there is none.</param>
 public sealed record ParameterDescriptor(string Name, string TypeName, string? Description, bool IsSecret, bool IsRequired, string? DefaultText);
 
 /// <summary>Thrown when a parameter value cannot be converted to the parameter's type.</summary>
