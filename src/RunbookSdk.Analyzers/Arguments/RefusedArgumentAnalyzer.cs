@@ -111,6 +111,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        CheckDecisionTitle(call, titleArgument);
         if (call.Argument("options") is not { } optionsArgument || OptionTitles(call, optionsArgument) is not { } titles) return;
         var title = call.Values.ConstantString(titleArgument) ?? titleArgument?.ToString() ?? "";
         if (ArgumentRefusals.ChoiceOptionCount(title, titles.Count) is { } tooFew)
@@ -119,12 +120,62 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        // The runtime names the title as the first of the options that share it was written.
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (optionTitle, argument) in titles)
         {
-            if (optionTitle is not null && !seen.Add(optionTitle))
-                call.Report(DiagnosticDescriptors.RefusedArgument, argument.GetLocation(), ArgumentRefusals.ChoiceOptionTwice(title, optionTitle));
+            if (optionTitle is null) continue;
+            if (seen.TryGetValue(optionTitle, out var first))
+                call.Report(DiagnosticDescriptors.RefusedArgument, argument.GetLocation(), ArgumentRefusals.ChoiceOptionTwice(title, first));
+            else
+                seen.Add(optionTitle, optionTitle);
         }
+    }
+
+    /// <summary>
+    /// Two decisions of one runbook titled alike (case and surrounding spaces do not matter): the operator answers a
+    /// decision by its title (<c>--choose "Fix=Restart"</c>), and the runtime refuses the runbook. Judged among the
+    /// <c>OneOf</c> calls of the same <c>Define</c> with constant titles in sections of constant names, in the order the
+    /// runtime records them — the phases in order, then the rollback, then the verification — and reported on the
+    /// second. A decision in a base class's <c>Define</c> is known only when the runbook runs.
+    /// </summary>
+    private static void CheckDecisionTitle(DslInvocation call, ExpressionSyntax? titleArgument)
+    {
+        if (titleArgument is null || call.Values.ConstantString(titleArgument) is not { } title) return;
+        if (call.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is not { } member) return;
+        if (Section(call, call.Syntax) is not { } section) return;
+
+        foreach (var other in call.Index.CallsWithin(member.Span))
+        {
+            if (other == call.Syntax || !call.Index.Contains(other, "OneOf")) continue;
+            if (Section(call, other) is not { } otherSection) continue;
+            // Recorded after this one: that one is reported, not this one.
+            if (otherSection.Rank > section.Rank || (otherSection.Rank == section.Rank && other.SpanStart > call.Syntax.SpanStart)) continue;
+            if (call.Values.ConstantString(call.Dsl.Argument(other, "title")) is not { } otherTitle
+                || !string.Equals(otherTitle.Trim(), title.Trim(), StringComparison.OrdinalIgnoreCase)) continue;
+            call.Report(DiagnosticDescriptors.RefusedArgument, titleArgument.GetLocation(), ArgumentRefusals.DecisionTitleTwice(title, otherSection.Name, section.Name));
+            return;
+        }
+    }
+
+    /// <summary>
+    /// The section a <c>OneOf</c> call is recorded in: a phase (by its constant name), the rollback or the verification,
+    /// ranked as the runtime records them (phases in their order first); null when its name is not a constant or the
+    /// call is in none.
+    /// </summary>
+    private static (int Rank, string Name)? Section(DslInvocation call, InvocationExpressionSyntax oneOf)
+    {
+        var previous = (SyntaxNode)oneOf;
+        for (var current = oneOf.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
+        {
+            if (current is not InvocationExpressionSyntax invocation || previous is not ArgumentListSyntax) continue;
+            if (call.Index.Contains(invocation, "Phase"))
+                return call.Values.ConstantString(call.Dsl.Argument(invocation, "name")) is { } name ? (0, name) : null;
+            if (call.Index.Contains(invocation, "Rollback")) return (1, "Rollback");
+            if (call.Index.Contains(invocation, "Verification")) return (2, "Verification");
+        }
+
+        return null;
     }
 
     /// <summary>

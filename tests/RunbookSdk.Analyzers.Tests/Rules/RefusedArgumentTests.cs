@@ -164,7 +164,7 @@ public sealed class RefusedArgumentTests
     [Fact]
     public Task Two_options_of_one_title_are_reported_at_the_second() =>
         Steps("""            .OneOf("Mitigation", o => o.Step("Restart", s => s.Instruction("Restart the API")).Step({|#0:"restart"|}, s => s.Instruction("Restart it again")))""",
-            Refused(0, "OneOf(\"Mitigation\") has two options titled 'restart'; give each option a title of its own, by which the operator chooses it."));
+            Refused(0, "OneOf(\"Mitigation\") has two options titled 'Restart'; give each option a title of its own, by which the operator chooses it.")); // the first's title, as the runtime says it
 
     [Theory]
     // Options known only when the runbook runs, or still being typed: not judged.
@@ -174,6 +174,14 @@ public sealed class RefusedArgumentTests
     [InlineData("""o => o.Step("Restart", s => s.Instruction("Restart the API")).Step("Roll back", s => s.Instruction("Roll back"))""")]
     public Task A_decision_whose_options_are_not_known_at_build_or_are_valid_is_not_reported(string options) =>
         Steps($$"""            .OneOf("Mitigation", {{options}})""");
+
+    [Fact]
+    public Task Two_decisions_of_one_title_are_reported_on_the_one_recorded_second() =>
+        Verify<RefusedArgumentAnalyzer>.AnalyzerAsync(
+            Sources.Runbook(
+                """            .OneOf("Mitigation", o => o.Step("Restart", s => s.Instruction("Restart the API")).Step("Scale", s => s.Instruction("Scale out")))""",
+                verification: """v => v.OneOf({|#0:"mitigation "|}, o => o.Step("Check", s => s.Instruction("Check")).Step("Wait", s => s.Instruction("Wait")))"""),
+            Refused(0, "The runbook has two OneOf decisions titled 'mitigation' (in 'Immediate actions' and 'Verification'); the operator answers one with --choose \"mitigation=…\", so give each decision a title of its own."));
 
     [Theory]
     [InlineData("""            .OneOf(""")]
