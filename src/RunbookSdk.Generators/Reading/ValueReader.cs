@@ -172,6 +172,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     /// <summary>Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, or a duration converted to a time box.</summary>
     public TimeBoxModel TimeBox(ExpressionSyntax expression)
     {
+        if (expression is ParenthesizedExpressionSyntax parenthesized) return TimeBox(parenthesized.Expression);
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit } access } invocation
             && access.Expression.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"
             && (unit == "Minutes" || unit == "Hours"))
@@ -187,6 +188,15 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                     return new TimeBoxModel(new DurationModel(fromValue, from.ToString(CultureInfo.InvariantCulture)), new DurationModel(endValue, end.ToString(CultureInfo.InvariantCulture)));
             }
         }
+        // new TimeBox(from, to), or new(from, to) where a TimeBox is asked for: RB0016 takes it as constant, so the page
+        // shows its window, not "0 - new TimeBox(…)" — a start at zero the runtime never made.
+        if (expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: var arguments } creation
+            && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && explicitCreation.Type.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"))
+            && TimeBoxArguments.TryReadConstructor(arguments, out var fromExpression, out var toExpression))
+        {
+            return new TimeBoxModel(Duration(fromExpression), Duration(toExpression));
+        }
+
         return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), Duration(expression));
     }
 
@@ -201,6 +211,9 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     {
         switch (expression)
         {
+            case ParenthesizedExpressionSyntax parenthesized:
+                // (TimeSpan.FromMinutes(5)) is the duration inside: RB0016 reads it so, and the page must too.
+                return TryDuration(parenthesized.Expression);
             case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Zero" } access when IsTimeSpan(access.Expression):
                 return TimeSpan.Zero;
             case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation when IsTimeSpan(access.Expression):

@@ -43,6 +43,10 @@ public sealed class PageAgreesWithPlanTests
                     .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250))))
                 .Phase("Positional", TimeBox.Minutes(45, 60), p => p
                     .Step("Hold", s => s.Wait(new TimeSpan(0, 1, 30), "positional")))
+                .Phase("Constructed", new TimeBox(To: TimeSpan.FromMinutes(90), From: new TimeSpan(1, 0, 0)), p => p
+                    .Step("Hold", s => s.Wait((TimeSpan.FromSeconds(45)), "parenthesized")))
+                .Phase("Constructed, target-typed", (new(TimeSpan.FromHours(2), TimeSpan.FromHours(3))), p => p
+                    .Step("Hold", s => s.Instruction("look")))
                 .Phase("A duration", TimeSpan.FromHours(2), p => p
                     .Step("Hold", s => s.Wait(TimeSpan.FromHours(1, seconds: 60), "a minute over the hour")))
                 .Phase("Text", p => p
@@ -65,7 +69,7 @@ public sealed class PageAgreesWithPlanTests
         // Not equal by both being wrong the same way: the runtime's own text and windows.
         Assert.Contains(Describe(executed), line => line.Contains("kubectl -n payments drain shard-007 --tier Gold --ratio 0.5", StringComparison.Ordinal));
         Assert.Contains(Describe(executed), line => line.Contains("step Drain shard 007 [   7] (confirm) (only if the shard is in payments)", StringComparison.Ordinal));
-        Assert.Equal(["5-15 minutes", "1-4 hours", "30-45 minutes", "45 minutes - 1 hour", "0-2 hours", null, null, null], executed.Phases.Select(p => p.TimeBox));
+        Assert.Equal(["5-15 minutes", "1-4 hours", "30-45 minutes", "45 minutes - 1 hour", "1 hour - 90 minutes", "2-3 hours", "0-2 hours", null, null, null], executed.Phases.Select(p => p.TimeBox));
     }
 
     // Every DSL call's arguments named, in the reverse of their order.
