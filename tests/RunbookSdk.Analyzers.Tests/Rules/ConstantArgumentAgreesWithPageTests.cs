@@ -117,6 +117,41 @@ public sealed class ConstantArgumentAgreesWithPageTests
         Assert.True(warned == asWritten, $"RB0016 {(warned ? "warns" : "is silent")}, and the page shows {(asWritten ? "it as written" : "a value")}: {heading}");
     }
 
+    // A text argument, and what the page shows when it shows the argument (or a hole of it) as written.
+    public static TheoryData<string, string> Texts => new()
+    {
+        { "\"Restart the API\"", "\"Restart the API\"" },
+        { "Limits.Name", "Limits.Name" },
+        { "\"Restart \" + Limits.Name", "Limits.Name" },
+        { "$\"Restart {Limits.Name}\"", "Limits.Name" },
+        { "$\"Restart {Limits.Count:D3}\"", "Limits.Count" },
+        { "$\"Restart {Limits.Count,4}\"", "Limits.Count" },
+        { "nameof(Agree)", "nameof(Agree)" },
+        { "(Limits.Name)", "Limits.Name" },
+        { "string.Empty", "string.Empty" },
+        { "Limits.Name.ToUpper()", "Limits.Name.ToUpper()" },
+        { "Limits.Shared", "Limits.Shared" },
+        { "$\"Restart {Limits.Shared}\"", "Limits.Shared" },
+        { "$\"Restart {DateTime.Now}\"", "DateTime.Now" },
+        { "$\"Restart {Limits.Tier}\"", "Limits.Tier" },
+        { "$\"Restart {(Limits.Count + 1)}\"", "Limits.Count" },
+        { "Describe()", "Describe()" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public async Task A_text_is_warned_about_exactly_when_the_page_shows_it_as_written(string text, string sourceFragment)
+    {
+        var page = Page(await Compile($$""".Phase("P", p => p.Step("Look", s => s.Instruction({{text}})))"""), out var warned);
+        // The step's part of the page: from its title to the next heading.
+        var start = page.IndexOf("Look", page.IndexOf("## Phase 1", StringComparison.Ordinal), StringComparison.Ordinal);
+        var end = page.IndexOf("\n#", start, StringComparison.Ordinal);
+        var line = page[start..(end < 0 ? page.Length : end)].Trim();
+        var asWritten = line.Contains(sourceFragment, StringComparison.Ordinal) && !sourceFragment.StartsWith('"');
+
+        Assert.True(warned == asWritten, $"RB0016 {(warned ? "warns" : "is silent")}, and the page shows {(asWritten ? "it as written" : "a value")}: {line}");
+    }
+
     private static async Task<(CSharpCompilation Compilation, bool Warned)> Compile(string chain)
     {
         var source = $$"""
@@ -127,13 +162,20 @@ public sealed class ConstantArgumentAgreesWithPageTests
             public static class Limits
             {
                 public const int Hours = 4;
+                public const string Name = "payments";
+                public const int Count = 7;
+                public const Tier Tier = global::Tier.Gold;
+                public static readonly string Shared = "shared";
                 public static readonly TimeBox Window = TimeBox.Minutes(0, 5);
             }
+
+            public enum Tier { Gold, Silver }
 
             [Runbook("agree")]
             public sealed class Agree : Runbook
             {
                 private TimeBox Window => TimeBox.Minutes(0, 10);
+                private static string Describe() => "described";
 
                 public override void Define(IRunbookBuilder rb) => rb
                     .Title("Agree")
