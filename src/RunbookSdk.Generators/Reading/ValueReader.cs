@@ -200,10 +200,13 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         return new TimeBoxModel(new DurationModel(TimeSpan.Zero, "0"), Duration(expression));
     }
 
-    /// <summary>Reads a severity: <c>Severity.P1</c> is the key "P1"; a string is the key itself.</summary>
+    /// <summary>Reads a severity: <c>Severity.P1</c> and <c>new Severity("P1")</c> are the key "P1"; a string is the key itself.</summary>
     public string SeverityKey(ExpressionSyntax expression) => expression switch
     {
+        ParenthesizedExpressionSyntax parenthesized => SeverityKey(parenthesized.Expression),
         MemberAccessExpressionSyntax access when access.Expression.ToString().EndsWith("Severity", StringComparison.Ordinal) => access.Name.Identifier.ValueText,
+        // new Severity("Critical"), as RB0009 reads it: the page and the catalog showed the call as written.
+        BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: [var key] } => String(key.Expression),
         _ => String(expression),
     };
 

@@ -117,6 +117,24 @@ public sealed class PageAgreesWithPlanTests
         Assert.Equal("10-20 minutes", executed.Phases[0].TimeBox);
     }
 
+    [Theory]
+    [InlineData("Severity.P1")]
+    [InlineData("RunbookSdk.Severity.Sev2")]
+    [InlineData("\"P3\"")]
+    [InlineData("new Severity(\"Critical\")")]
+    [InlineData("new Severity(Key: \"High\")")]
+    [InlineData("Limits.Severity")]
+    [InlineData("(Severity.P2)")]
+    public void The_catalog_names_the_severity_the_runner_records(string severity)
+    {
+        var source = Forms.Replace(".Title(\"Forms\")", $".Title(\"Forms\").Severity({severity})", StringComparison.Ordinal)
+            .Replace("[Runbook(\"forms\")]", "public static class Limits { public const string Severity = \"P4\"; }\n\n[Runbook(\"forms\")]", StringComparison.Ordinal);
+        var (runbook, plan) = Load(source);
+
+        Assert.NotNull(plan.Severity);
+        Assert.Equal(plan.Severity, runbook.Severity);
+    }
+
     /// <summary>Phases, steps and actions as lines, with each action's durations, time-outs and retries.</summary>
     private static List<string> Describe(PlanOutline outline)
     {
@@ -139,6 +157,14 @@ public sealed class PageAgreesWithPlanTests
 
     private static (PlanOutline Documented, PlanOutline Executed) Outlines(string source)
     {
+        var (runbook, plan) = Load(source);
+        var documented = runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException("no outline embedded");
+        return (documented, PlanOutlines.FromPlan(plan));
+    }
+
+    /// <summary>The runbook's descriptor as the generator wrote it, and the plan the runtime records from its Define.</summary>
+    private static (RunbookDescriptor Runbook, RunbookSdk.Model.RunbookPlan Plan) Load(string source)
+    {
         var compilation = GeneratorHarness.Compile(source);
         GeneratorHarness.CreateDriver(buildProperties: new Dictionary<string, string> { ["RunbookSdkEmbedOutline"] = "true" })
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
@@ -154,9 +180,7 @@ public sealed class PageAgreesWithPlanTests
             var catalog = (RunbookCatalog)context.LoadFromStream(stream).GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
                 .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
             var runbook = Assert.Single(catalog.Runbooks);
-            var documented = runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException("no outline embedded");
-            var executed = PlanOutlines.FromPlan(runbook.CreatePlan(runbook.Create(new Dictionary<string, string>())));
-            return (documented, executed);
+            return (runbook, runbook.CreatePlan(runbook.Create(new Dictionary<string, string>())));
         }
         finally
         {
