@@ -45,6 +45,36 @@ public sealed class ParameterReadingTests
     }
 
     /// <summary>
+    /// C#'s <c>required</c> on a parameter property is <c>Required = true</c>: the page says so and the run refuses to
+    /// start without it, where before it ran the commands with no value. Read from syntax and from a base class compiled
+    /// elsewhere alike.
+    /// </summary>
+    [Fact]
+    public void A_parameter_declared_required_in_CSharp_is_required()
+    {
+        var library = GeneratorHarness.Compile("""
+            using RunbookSdk;
+            public abstract class TeamRunbook : Runbook
+            {
+                [Parameter("Cluster")] public required string Cluster { get; init; }
+            }
+            """).WithAssemblyName("Team");
+        var parameters = Parameters($$"""
+            using RunbookSdk;
+
+            [Runbook("r")]
+            public sealed class R : TeamRunbook
+            {
+                [Parameter("Region")] public required string Region { get; init; }
+                [Parameter("Zone")] public string Zone { get; init; } = "a";
+                {{Define}}
+            }
+            """, MetadataReference.CreateFromImage(ProjectAssemblies.Emit(library).ToArray()));
+
+        Assert.Equal(["Cluster|string|Cluster|0|1|", "Region|string|Region|0|1|", "Zone|string|Zone|0|0|\"a\""], parameters);
+    }
+
+    /// <summary>
     /// A default named by a constant is shown by its value, as a command's constant hole is: the page said
     /// <c>Limits.Region</c>, and the engineer reading it at 3 a.m. has no go-to-definition. A literal stays as written,
     /// an enum member (its constant is a number) and anything not constant too.

@@ -188,6 +188,9 @@ internal static class RunbookReader
             }
         }
 
+        // C#'s own `required` says the same as Required = true: the run refuses to start without the value, rather than
+        // running its commands with none.
+        required |= property.Modifiers.Any(m => m.IsKind(SyntaxKind.RequiredKeyword));
         parameter = new ParameterModel(
             property.Identifier.ValueText, property.Type.ToString(), description,
             FindOurAttribute(property, "Secret", SdkAttributes.Secret, bindings) is not null, required,
@@ -262,7 +265,7 @@ internal static class RunbookReader
         var parameter = attributes.FirstOrDefault(a => SdkAttributes.Is(a.AttributeClass, SdkAttributes.Parameter));
         if (parameter is null || property.IsStatic || property.SetMethod is null) return null;
         var description = parameter.ConstructorArguments.Length > 0 ? parameter.ConstructorArguments[0].Value as string : null;
-        var required = parameter.NamedArguments.Any(n => n.Key == "Required" && n.Value.Value is true);
+        var required = property.IsRequired || parameter.NamedArguments.Any(n => n.Key == "Required" && n.Value.Value is true);
         var secret = attributes.Any(a => SdkAttributes.Is(a.AttributeClass, SdkAttributes.Secret));
         var initializer = !withInitializer ? null : property.DeclaringSyntaxReferences
             .Select(r => r.GetSyntax(cancellationToken))

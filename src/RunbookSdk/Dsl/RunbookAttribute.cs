@@ -35,7 +35,10 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// <summary>What the parameter means.</summary>
     public string? Description { get; } = description;
 
-    /// <summary>When true, the run refuses to start until a value is given.</summary>
+    /// <summary>
+    /// When true, the run refuses to start until a value is given. A property declared with C#'s <c>required</c>
+    /// modifier is required the same way.
+    /// </summary>
     public bool Required { get; init; }
 }
 
