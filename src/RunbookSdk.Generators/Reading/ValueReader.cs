@@ -55,8 +55,9 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     /// <summary>
     /// A shell command of <c>Run(...)</c>: as <see cref="Text"/>, but a hole holding a constant is written as the
     /// command's interpolation handler writes it at run time — quoted for where it stands, like any hole — so the
-    /// page shows what runs (<c>{Kubectl} get pods</c> with a constant <c>"kubectl --context prod"</c> runs
-    /// <c>'kubectl --context prod' get pods</c>, one word).
+    /// page shows what runs (<c>{Kubectl} get pods -n {Namespace}</c> with a constant <c>"kubectl --context prod"</c>
+    /// and a parameter runs <c>'kubectl --context prod' get pods -n …</c>, one word). With constant strings only, the
+    /// text never reaches the handler (<see cref="IsConstantString"/>) and is shown as written.
     /// </summary>
     public TextValue Command(ExpressionSyntax? expression)
     {
@@ -64,7 +65,26 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // Most commands hold no constant (a constant became literal text, which Text joins with its neighbours): then
         // there is nothing to quote, and nothing more is allocated on this path, which every command takes.
         if (expression is not InterpolatedStringExpressionSyntax interpolated || !HasConstantHole(interpolated, text)) return text;
+        // Every hole a constant string: C# makes the whole text one constant and passes it to Run(string), which runs it
+        // as written — nothing is quoted (RB0017 says the same), so neither is the page: it showed /srv/'my app' for a
+        // command that runs rm -rf /srv/my app.
+        if (IsConstantString(interpolated)) return text;
         return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext(WholeCommandText(interpolated)));
+    }
+
+    /// <summary>
+    /// Whether C# makes <paramref name="interpolated"/> a constant string: every hole a constant string, with no format
+    /// or alignment. Such text never reaches the command handler.
+    /// </summary>
+    private bool IsConstantString(InterpolatedStringExpressionSyntax interpolated)
+    {
+        foreach (var content in interpolated.Contents)
+        {
+            if (content is not InterpolationSyntax hole) continue;
+            if (hole.FormatClause is not null || hole.AlignmentClause is not null || Constant(hole.Expression).Value is not string) return false;
+        }
+
+        return true;
     }
 
     /// <summary>

@@ -29,6 +29,12 @@ public sealed class PageAgreesWithPlanTests
             private const int Shard = 7;
             private const double Ratio = 0.5;
             private enum Tier { Gold, Silver }
+            private const string Spaced = "my app";
+            private const string Quoted = "it's \"done\"";
+            private const string Dollar = "$HOME/x";
+            private const string Empty = "";
+
+            [Parameter("A folder")] public string Dir { get; init; } = "cache";
 
             public override void Define(IRunbookBuilder rb) => rb
                 .Title("Forms")
@@ -54,6 +60,20 @@ public sealed class PageAgreesWithPlanTests
                         .OnlyIf("the shard is in " + Namespace)
                         .Run($"kubectl -n {Namespace} drain shard-{Shard:D3} --tier {Tier.Gold} --ratio {Ratio}")
                         .RequiresConfirmation())
+                    .Step("Quote constants", s => s
+                        .Run($"rm -rf /srv/{Spaced} && echo {Quoted} {Dollar} [{Empty}]")
+                        .Run($"echo '{Spaced}' \"{Quoted}\" \"{Dollar}\"")
+                        .Run($"ssh db-1 'rm -rf /var/cache/{Spaced}'")
+                        .Run($"bash -c \"echo {Quoted}\"")
+                        .Run($"cat <<EOF\n{Dollar} {Quoted}\nEOF")
+                        .RequiresConfirmation())
+                    .Step("Quote constants beside a parameter", s => s
+                        .Run($"rm -rf /srv/{Spaced}/{Dir} && echo {Quoted} {Dollar} [{Empty}]")
+                        .Run($"echo '{Spaced}' \"{Quoted}\" \"{Dollar}\" {Dir}")
+                        .Run($"ssh db-1 'rm -rf /var/cache/{Spaced}/{Dir}'")
+                        .Run($"bash -c \"echo {Quoted} {Dir}\"")
+                        .Run($"cat <<EOF\n{Dollar} {Quoted} {Dir}\nEOF")
+                        .RequiresConfirmation())
                     .Step("Quote", s => s.Run(@"echo ""it's done""").Run("""echo "raw" text""").Run($"echo {nameof(Forms)} {'x'} {true}")))
                 .Rollback(r => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation()))
                 .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
@@ -65,7 +85,8 @@ public sealed class PageAgreesWithPlanTests
     {
         var (documented, executed) = Outlines(Forms);
 
-        Assert.Equal(Describe(executed), Describe(documented));
+        // A command's constant holes are holes in the plan, quoted when the command runs: compared as they run below.
+        Assert.Equal(Describe(executed, shellText: false), Describe(documented, shellText: false));
         // Not equal by both being wrong the same way: the runtime's own text and windows.
         Assert.Contains(Describe(executed), line => line.Contains("kubectl -n payments drain shard-007 --tier Gold --ratio 0.5", StringComparison.Ordinal));
         Assert.Contains(Describe(executed), line => line.Contains("step Drain shard 007 [   7] (confirm) (only if the shard is in payments)", StringComparison.Ordinal));
@@ -135,8 +156,32 @@ public sealed class PageAgreesWithPlanTests
         Assert.Equal(plan.Severity, runbook.Severity);
     }
 
+    /// <summary>
+    /// A command with constants in it is documented as the runner runs it: each constant quoted for where it stands
+    /// (a word with a space, a quote or a <c>$</c>; inside quotes; in a command line ssh or bash -c hands on; in a
+    /// here-document), as <see cref="RunbookSdk.Commands.CommandTemplate.Render()"/> renders it for bash.
+    /// </summary>
+    [Fact]
+    public void Every_command_with_constants_is_documented_as_it_runs()
+    {
+        var (runbook, plan) = Load(Forms);
+        // A parameter's hole, {Dir}, is its value: a plain word, which runs as written.
+        var documented = (runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException("no outline embedded")).Phases
+            .SelectMany(p => p.Steps).SelectMany(s => s.Actions).Where(a => a.Kind == "shell")
+            .Select(a => string.Concat(a.Text.Select(segment => segment.IsHole && segment.Text == "Dir" ? "cache" : segment.Text))).ToList();
+        var runs = new[] { plan.Phases, new[] { plan.Rollback!, plan.Verification! } }.SelectMany(p => p)
+            .SelectMany(p => p.Steps).SelectMany(s => s.Actions).OfType<RunbookSdk.Model.ShellCommandAction>()
+            .Select(a => a.Command.Render()).ToList();
+
+        Assert.Equal(runs, documented);
+        // With constants only, C# hands Run(string) the finished text: it runs unquoted. Beside a parameter, the
+        // handler quotes the constants too.
+        Assert.Contains("rm -rf /srv/my app && echo it's \"done\" $HOME/x []", runs);
+        Assert.Contains("rm -rf /srv/'my app'/cache && echo ", runs.Single(r => r.StartsWith("rm -rf /srv/'", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
     /// <summary>Phases, steps and actions as lines, with each action's durations, time-outs and retries.</summary>
-    private static List<string> Describe(PlanOutline outline)
+    private static List<string> Describe(PlanOutline outline, bool shellText = true)
     {
         var lines = new List<string>();
         foreach (var phase in outline.Phases)
@@ -147,7 +192,8 @@ public sealed class PageAgreesWithPlanTests
                 lines.Add($"  step {step.Title}{(step.RequiresConfirmation ? " (confirm)" : "")}{(step.Condition is { } condition ? $" (only if {condition})" : "")}");
                 foreach (var action in step.Actions)
                 {
-                    lines.Add($"    {action.Kind}: {string.Concat(action.Text.Select(s => s.Text))} | {string.Join(" | ", action.Details)}");
+                    var text = action.Kind == "shell" && !shellText ? "…" : string.Concat(action.Text.Select(s => s.Text));
+                    lines.Add($"    {action.Kind}: {text} | {string.Join(" | ", action.Details)}");
                 }
             }
         }
