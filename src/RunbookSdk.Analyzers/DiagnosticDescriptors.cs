@@ -124,6 +124,11 @@ internal static class DiagnosticDescriptors
         "The runbook cannot start with this argument: {0}",
         Categories.Correctness, DiagnosticSeverity.Error);
 
+    public static readonly DiagnosticDescriptor ConstantCommandUnquoted = Create(
+        "RB0022", "Constants of a command without other holes run unquoted",
+        "'{0}' is \"{1}\", and every hole of this command is a constant, so C# passes the finished text to Run(string) and the shell reads it as written, where a hole would be {2}; write the text into the command as the shell should read it, or make the value a [Parameter]",
+        Categories.Safety, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -13,7 +14,8 @@ namespace RunbookSdk.Analyzers.Commands;
 /// The rules that read command text: what <c>Run</c>, <c>Http</c>, <c>Header</c> and <c>Body</c> will actually send.
 /// RB0005 destructive without confirmation, RB0006 secrets, RB0007 home paths, RB0012 dev resources in production,
 /// RB0013 parameters pasted outside the safe handler, RB0014 verifications that cannot fail, RB0015 commands that never end,
-/// RB0017 constants of several words in the handler's holes, RB0018 hidden characters (also bidirectional controls in the
+/// RB0017 constants of several words in the handler's holes, RB0022 constants of a command that never reaches the
+/// handler (<see cref="ConstantCommand"/>), RB0018 hidden characters (also bidirectional controls in the
 /// text a person reads, <see cref="ProseDirectionControls"/>), RB0019 placeholders left in that text (<see cref="PlaceholderText"/>).
 /// RB0012 also reads the defaults of a production runbook's [Parameter] properties (<see cref="ParameterDefaults"/>).
 /// </summary>
@@ -36,6 +38,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.VerificationCannotFail,
         DiagnosticDescriptors.CommandNeverEnds,
         DiagnosticDescriptors.ConstantHoleIsOneWord,
+        DiagnosticDescriptors.ConstantCommandUnquoted,
         DiagnosticDescriptors.HiddenCharacter,
         DiagnosticDescriptors.PlaceholderText);
 
@@ -117,6 +120,16 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             foreach (var (hole, value) in ConstantHoles.MeantAsSeveralWords(text))
                 call.Report(DiagnosticDescriptors.ConstantHoleIsOneWord, hole.GetLocation(), hole.Expression.ToString(), value);
+        }
+        else if (SyntaxValues.Unwrap(command) is InterpolatedStringExpressionSyntax constantCommand)
+        {
+            // Where splitting was plainly meant (RB0017's shapes: {Kubectl} get pods), running as written is the intent.
+            var meant = new HashSet<InterpolationSyntax>(ConstantHoles.MeantAsSeveralWords(text).Select(h => h.Hole));
+            foreach (var (hole, value, quoted) in ConstantCommand.UnquotedHoles(constantCommand, call.Values))
+            {
+                if (!meant.Contains(hole))
+                    call.Report(DiagnosticDescriptors.ConstantCommandUnquoted, hole.GetLocation(), hole.Expression.ToString(), value, quoted ?? "refused there");
+            }
         }
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))

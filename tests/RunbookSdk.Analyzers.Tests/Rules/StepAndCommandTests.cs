@@ -319,3 +319,47 @@ public sealed class RB0017Tests
                         .Step("Joined with +", s => s.Run(Kubectl + " get pods"))
             """, extraMembers: Constants));
 }
+
+/// <summary>
+/// RB0022: with constant strings in every hole, C# makes the command one constant and <c>Run(string)</c> runs it as
+/// written — the constants are not quoted as a hole is (the page shows the same, see
+/// <c>PageAgreesWithPlanTests.Every_command_with_constants_is_documented_as_it_runs</c>).
+/// </summary>
+public sealed class RB0022Tests
+{
+    private const string Constants = """
+            private const string Dir = "my app";
+            private const string Kubectl = "kubectl --context prod-eu";
+            private const string Message = "Roll back the deploy";
+            private const string Quoted = "it's done";
+            private const string Home = "$HOME/backups";
+            private const string Namespace = "payments";
+        """;
+
+    [Fact]
+    public Task A_constant_the_shell_reads_otherwise_than_a_hole_is_reported_with_how_a_hole_would_be_written() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(
+            Sources.Runbook("""
+                        .Step("Clean", s => s.Run($"rm -rf /srv/{|#0:{Dir}|}").RequiresConfirmation())
+                        .Step("Commit", s => s.Run($"git commit -m {|#1:{Message}|}"))
+                        .Step("Say", s => s.Run($"echo {|#2:{Quoted}|} && ls {|#3:{Home}|}"))
+                        .Step("Remote", s => s.Run($"ssh db-1 'du -sh /var/cache/{|#4:{Dir}|}'"))
+            """, extraMembers: Constants),
+            Unquoted(0, "Dir", "my app", "'my app'"),
+            Unquoted(1, "Message", "Roll back the deploy", "'Roll back the deploy'"),
+            Unquoted(2, "Quoted", "it's done", "'it'\\''s done'"),
+            Unquoted(3, "Home", "$HOME/backups", "'$HOME/backups'"),
+            Unquoted(4, "Dir", "my app", "'\\''my app'\\''"));
+
+    [Fact]
+    public Task A_plain_word_splitting_meant_or_a_command_the_handler_receives_is_not_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("A plain word", s => s.Run($"kubectl -n {Namespace} get pods"))
+                        .Step("A command meant to be split", s => s.Run($"{Kubectl} get pods"))
+                        .Step("Beside a parameter: the handler quotes it", s => s.Run($"du -sh /srv/{Dir}/{Region}"))
+                        .Step("A literal", s => s.Run("rm -rf '/srv/my app'").RequiresConfirmation())
+            """, extraMembers: Constants));
+
+    private static DiagnosticResult Unquoted(int location, string name, string value, string quoted) =>
+        new DiagnosticResult("RB0022", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(name, value, quoted);
+}

@@ -225,7 +225,8 @@ public sealed class SyntaxReadingTests
                 {
                     private const string Dir = "~jon/data";
 
-                    public static IStepBuilder List(IStepBuilder s) => s.Run({|RB0007:$"ls {Dir}"|});
+                    // Constants only: the shell reads ~jon as written, and expands it (RB0022).
+                    public static IStepBuilder List(IStepBuilder s) => s.Run({|RB0007:$"ls {|RB0022:{Dir}|}"|});
                 }
 
                 public override void Define(IRunbookBuilder rb) => rb
