@@ -14,6 +14,17 @@ internal static class TestReferences
 
     public static readonly ImmutableArray<MetadataReference> All = Create();
 
+    /// <summary>A library of <paramref name="source"/> against <see cref="All"/>; fails the test when it does not compile.</summary>
+    public static Microsoft.CodeAnalysis.CSharp.CSharpCompilation Compile(string source)
+    {
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Agree", [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source, new Microsoft.CodeAnalysis.CSharp.CSharpParseOptions(Microsoft.CodeAnalysis.CSharp.LanguageVersion.Preview))], All,
+            new Microsoft.CodeAnalysis.CSharp.CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Xunit.Assert.True(errors.Count == 0, string.Join("\n", errors));
+        return compilation;
+    }
+
     private static ImmutableArray<MetadataReference> Create()
     {
         var runtimeDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;

@@ -50,38 +50,7 @@ public sealed class ConstantArgumentAgreesWithPageTests
     [MemberData(nameof(Durations))]
     public async Task A_wait_duration_is_warned_about_exactly_when_the_page_shows_it_as_written(string duration)
     {
-        var source = $$"""
-            using System;
-            using System.Threading;
-            using RunbookSdk;
-
-            public static class Limits
-            {
-                public const int Seconds = 90;
-                public const double Minutes = 2.5;
-                public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Runbook
-            {
-                private TimeSpan Pause => TimeSpan.FromMinutes(3);
-
-                public override void Define(IRunbookBuilder rb) => rb
-                    .Title("Agree")
-                    .Phase("P", p => p.Step("Hold", s => s.Wait({{duration}}, "let it settle")))
-                    .NoRollback("a test")
-                    .Verification(v => v.Step("Look", s => s.Instruction("look")));
-            }
-            """;
-        var compilation = CSharpCompilation.Create(
-            "Agree", [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))], TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-
-        var warned = (await compilation.WithAnalyzers([new ConstantArgumentAnalyzer()]).GetAnalyzerDiagnosticsAsync()).Any(d => d.Id == "RB0016");
-        var page = Page(compilation);
+        var page = Page(await Compile($$""".Phase("P", p => p.Step("Hold", s => s.Wait({{duration}}, "let it settle")))"""), out var warned);
         var asWritten = page.Contains($"**Wait** {duration}: let it settle", StringComparison.Ordinal);
         Assert.Contains("**Wait** ", page, StringComparison.Ordinal);
 
@@ -162,6 +131,9 @@ public sealed class ConstantArgumentAgreesWithPageTests
             public static class Limits
             {
                 public const int Hours = 4;
+                public const int Seconds = 90;
+                public const double Minutes = 2.5;
+                public static readonly TimeSpan Grace = TimeSpan.FromMinutes(1);
                 public const string Name = "payments";
                 public const int Count = 7;
                 public const Tier Tier = global::Tier.Gold;
@@ -175,6 +147,7 @@ public sealed class ConstantArgumentAgreesWithPageTests
             public sealed class Agree : Runbook
             {
                 private TimeBox Window => TimeBox.Minutes(0, 10);
+                private TimeSpan Pause => TimeSpan.FromMinutes(3);
                 private static string Describe() => "described";
 
                 public override void Define(IRunbookBuilder rb) => rb
@@ -184,11 +157,7 @@ public sealed class ConstantArgumentAgreesWithPageTests
                     .Verification(v => v.Step("Look", s => s.Instruction("look")));
             }
             """;
-        var compilation = CSharpCompilation.Create(
-            "Agree", [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Preview))], TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var compilation = TestReferences.Compile(source);
         var warned = (await compilation.WithAnalyzers([new ConstantArgumentAnalyzer()]).GetAnalyzerDiagnosticsAsync()).Any(d => d.Id == "RB0016");
         return (compilation, warned);
     }
