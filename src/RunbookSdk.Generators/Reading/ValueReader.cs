@@ -68,8 +68,15 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // Every hole a constant string: C# makes the whole text one constant and passes it to Run(string), which runs it
         // as written — nothing is quoted (RB0017 says the same), so neither is the page: it showed /srv/'my app' for a
         // command that runs rm -rf /srv/my app.
-        if (IsConstantString(interpolated)) return text;
+        // Only when no hole is left (a hole kept is not a constant): mixed commands, the common case, bind nothing more.
+        if (!HasHole(text) && IsConstantString(interpolated)) return text;
         return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext(WholeCommandText(interpolated)));
+    }
+
+    private static bool HasHole(TextValue text)
+    {
+        foreach (var segment in text.Segments) if (segment.IsHole) return true;
+        return false;
     }
 
     /// <summary>
@@ -189,12 +196,15 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         return new DurationModel(TryDuration(expression), source);
     }
 
-    /// <summary>Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c>, or a duration converted to a time box.</summary>
+    /// <summary>
+    /// Reads <c>TimeBox.Minutes(0, 5)</c>, <c>TimeBox.Hours(1)</c> (named bounds by name), <c>new TimeBox(from, to)</c>, or
+    /// a duration converted to a time box.
+    /// </summary>
     public TimeBoxModel TimeBox(ExpressionSyntax expression)
     {
         if (expression is ParenthesizedExpressionSyntax parenthesized) return TimeBox(parenthesized.Expression);
         if (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var unit } access } invocation
-            && access.Expression.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"
+            && IsTimeBox(access.Expression)
             && (unit == "Minutes" || unit == "Hours"))
         {
             // TimeBox.Hours(int.MaxValue) compiles but is no TimeSpan: documented as written, like a non-constant.
@@ -211,7 +221,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // new TimeBox(from, to), or new(from, to) where a TimeBox is asked for: RB0016 takes it as constant, so the page
         // shows its window, not "0 - new TimeBox(…)" — a start at zero the runtime never made.
         if (expression is BaseObjectCreationExpressionSyntax { ArgumentList.Arguments: var arguments } creation
-            && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && explicitCreation.Type.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox"))
+            && (creation is ImplicitObjectCreationExpressionSyntax || (creation is ObjectCreationExpressionSyntax explicitCreation && IsTimeBox(explicitCreation.Type)))
             && TimeBoxArguments.TryReadConstructor(arguments, out var fromExpression, out var toExpression))
         {
             return new TimeBoxModel(Duration(fromExpression), Duration(toExpression));
@@ -284,6 +294,8 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
             return null;
         }
     }
+
+    private static bool IsTimeBox(SyntaxNode node) => node.ToString() is "TimeBox" or "RunbookSdk.TimeBox" or "global::RunbookSdk.TimeBox";
 
     private static bool IsTimeSpan(SyntaxNode node) => node.ToString() is "TimeSpan" or "System.TimeSpan" or "global::System.TimeSpan";
 
