@@ -142,8 +142,9 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         ReportSecrets(call, text);
 
-        foreach (var path in CommandPatterns.HomePaths(text.Flat))
+        foreach (var found in CommandPatterns.HomePaths(text.Flat))
         {
+            var path = WrittenPart(text, found);
             call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
                 ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), path.Text);
         }
@@ -184,6 +185,26 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         call.Report(DiagnosticDescriptors.VerificationCannotFail, location, properties,
             "this 'if' succeeds whatever its condition found (without 'else' a failed condition returns 0, and every branch ends in a command that succeeds); run the check itself, or end the failing branch with 'exit 1'");
+    }
+
+    /// <summary>
+    /// A home path that runs on into a hole (<c>/home/jon/apps/{Region}</c>): the part written in the literal, up to its
+    /// last whole directory (<c>/home/jon/apps</c>), is what belongs to one person, and what a parameter should hold;
+    /// the hole stays. The whole path when it lies in one literal, or when what is written is no home path on its own.
+    /// </summary>
+    private static TextMatch WrittenPart(CommandText text, TextMatch path)
+    {
+        if (text.PieceAt(path.Start) is not { Literal: not null } piece) return path;
+        var written = piece.FlatStart + piece.FlatText.Length - path.Start;
+        if (path.Length <= written) return path;
+        var part = path.Text.Substring(0, written);
+        var directory = part.Substring(0, System.Math.Max(0, part.LastIndexOfAny(new[] { '/', '\\' }))).TrimEnd('/', '\\');
+        foreach (var own in CommandPatterns.HomePaths(directory))
+        {
+            if (own.Start == 0 && own.Length == directory.Length) return new TextMatch(path.Start, own.Length, own.Text, own.Detail, own.Name);
+        }
+
+        return path;
     }
 
     private static string LastSegment(string path)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Analyzers.Text;
 
@@ -68,8 +69,18 @@ internal sealed class LiteralText
                 while (quotes < text.Length && text[quotes] == '"') quotes++;
                 if (text.Length >= quotes * 2) decoded = Decode(text, quotes, text.Length - quotes, verbatim: true, interpolated: false, out map, raw: true);
                 break;
+            case SyntaxKind.MultiLineRawStringLiteralToken:
+                decoded = DecodeMultiLineRaw(text, out map);
+                break;
             case SyntaxKind.InterpolatedStringTextToken when !_raw:
                 decoded = Decode(text, 0, text.Length, _verbatim, interpolated: true, out map);
+                break;
+            case SyntaxKind.InterpolatedStringTextToken when Token.Parent?.Parent is InterpolatedStringExpressionSyntax multiLine &&
+                                                             multiLine.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken):
+                // The text between holes keeps the source's indentation, which the value drops line by line: the
+                // closing quotes' indentation. The first text starts a line (the start token ends with the newline).
+                var endText = multiLine.StringEndToken.Text;
+                decoded = DecodeRawLines(text, 0, text.Length, IndentationOf(endText), atLineStart: Token.SpanStart == multiLine.StringStartToken.Span.End, out map);
                 break;
             case SyntaxKind.InterpolatedStringTextToken:
                 decoded = text;
@@ -80,6 +91,66 @@ internal sealed class LiteralText
         if (decoded is null || decoded != Value || map is null) return null;
         for (var i = 0; i < map.Length; i++) map[i] += Token.SpanStart;
         return map;
+    }
+
+    /// <summary>
+    /// A <c>"""</c> literal over several lines: its value is the lines between the opening and the closing line, each
+    /// without the closing quotes' indentation (a line of blanks shorter than that is empty).
+    /// </summary>
+    private static string? DecodeMultiLineRaw(string text, out int[]? map)
+    {
+        map = null;
+        var quotes = 0;
+        while (quotes < text.Length && text[quotes] == '"') quotes++;
+        var firstNewline = text.IndexOf('\n', quotes);
+        var closing = text.Length;
+        while (closing > firstNewline + 1 && text[closing - 1] == '"') closing--;
+        var lastNewline = text.LastIndexOf('\n', closing - 1);
+        if (firstNewline < 0 || lastNewline <= firstNewline) return null;
+        var contentEnd = lastNewline > 0 && text[lastNewline - 1] == '\r' ? lastNewline - 1 : lastNewline;
+        return DecodeRawLines(text, firstNewline + 1, contentEnd, closing - (lastNewline + 1), atLineStart: true, out map);
+    }
+
+    /// <summary>The indentation of a multi-line raw string's end token (<c>\n    """</c>): what every line loses.</summary>
+    private static int IndentationOf(string endText)
+    {
+        var lineStart = endText.LastIndexOf('\n') + 1;
+        var quotes = endText.IndexOf('"', lineStart);
+        return quotes < 0 ? 0 : quotes - lineStart;
+    }
+
+    /// <summary>
+    /// Raw text from <paramref name="start"/> to <paramref name="end"/>, lines without their first
+    /// <paramref name="indentation"/> characters: no escapes, so every value character is one source character.
+    /// </summary>
+    /// <param name="atLineStart">Whether <paramref name="start"/> begins a line (not text after a hole).</param>
+    private static string DecodeRawLines(string text, int start, int end, int indentation, bool atLineStart, out int[]? map)
+    {
+        var value = new StringBuilder(end - start);
+        var positions = new System.Collections.Generic.List<int>(end - start + 1);
+        var i = start;
+        while (i < end)
+        {
+            if (atLineStart)
+            {
+                atLineStart = false;
+                // Up to the indentation's length of whitespace: a line of blanks shorter than it is empty.
+                var j = i;
+                while (j < end && j - i < indentation && text[j] is not ('\r' or '\n') && char.IsWhiteSpace(text[j])) j++;
+                i = j;
+                continue;
+            }
+
+            var c = text[i];
+            positions.Add(i);
+            value.Append(c);
+            i++;
+            if (c == '\n' || (c == '\r' && (i >= end || text[i] != '\n'))) atLineStart = true;
+        }
+
+        positions.Add(end);
+        map = positions.ToArray();
+        return value.ToString();
     }
 
     private static int[] Identity(int length)

@@ -60,9 +60,9 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         var token = root.FindToken(span.Start);
         ExpressionSyntax? literal = token.Parent switch
         {
-            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } l when token.IsKind(SyntaxKind.StringLiteralToken) => l,
-            InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax i } when i.StringStartToken.IsKind(SyntaxKind.InterpolatedStringStartToken) ||
-                                                                                                i.StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken) => i,
+            LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } l when token.IsKind(SyntaxKind.StringLiteralToken) ||
+                                                                                           IsRaw(token) => l,
+            InterpolatedStringTextSyntax { Parent: InterpolatedStringExpressionSyntax i } => i,
             _ => null,
         };
         if (literal is null || !span.IntersectsWith(token.Span) || span.End > token.Span.End) return null;
@@ -98,14 +98,23 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         var end = span.End - literal.SpanStart;
         var text = literal.ToString();
         string newText;
-        if (literal is LiteralExpressionSyntax)
+        if (literal is LiteralExpressionSyntax { Token: var rawToken } && IsRaw(rawToken))
+        {
+            // """a b""" → $"""a {Name} b""": a raw string keeps its braces as they are, so it gets one '$' more than
+            // its longest run of braces, and holes of as many braces.
+            var dollars = LongestBraceRun(text) + 1;
+            newText = new string('$', dollars) + text.Substring(0, start) + Hole(name, dollars) + text.Substring(end);
+        }
+        else if (literal is LiteralExpressionSyntax)
         {
             // "a b" → $"a {Name} b": braces already in the text must be doubled once it is interpolated.
             newText = "$" + Braces(text.Substring(0, start)) + "{" + name + "}" + Braces(text.Substring(end));
         }
         else
         {
-            newText = text.Substring(0, start) + "{" + name + "}" + text.Substring(end);
+            // An interpolated string's holes take as many braces as it has '$' ($$"""…{{Region}}…""").
+            var dollars = System.Math.Max(1, ((InterpolatedStringExpressionSyntax)literal).StringStartToken.Text.TakeWhile(c => c == '$').Count());
+            newText = text.Substring(0, start) + Hole(name, dollars) + text.Substring(end);
         }
 
         return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
@@ -130,10 +139,35 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
 
     private static string Braces(string text) => text.Replace("{", "{{").Replace("}", "}}");
 
+    private static string Hole(string name, int braces) => new string('{', braces) + name + new string('}', braces);
+
+    private static bool IsRaw(SyntaxToken token) =>
+        token.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken);
+
+    private static bool IsRaw(InterpolatedStringExpressionSyntax interpolated) =>
+        interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken) ||
+        interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
+
+    private static int LongestBraceRun(string text)
+    {
+        var longest = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            var run = 0;
+            while (i + run < text.Length && text[i + run] == text[i] && text[i] is '{' or '}') run++;
+            longest = System.Math.Max(longest, run);
+            i += System.Math.Max(run, 1);
+        }
+
+        return longest;
+    }
+
     private static string ValueOf(SemanticModel model, ExpressionSyntax literal, TextSpan span, CancellationToken cancellationToken)
     {
         // The value as the shell will see it: the source text of the span with C# escapes resolved.
         var source = literal.SyntaxTree.GetText(cancellationToken).ToString(span);
+        // A raw string has no escapes: its text is its value (the span lies within one line).
+        if (literal is LiteralExpressionSyntax { Token: var token } ? IsRaw(token) : IsRaw((InterpolatedStringExpressionSyntax)literal)) return source;
         var verbatim = literal is LiteralExpressionSyntax l ? l.Token.Text.StartsWith("@", System.StringComparison.Ordinal)
             : ((InterpolatedStringExpressionSyntax)literal).StringStartToken.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken);
         var parsed = SyntaxFactory.ParseExpression((verbatim ? "@\"" : "\"") + source.Replace("{{", "{").Replace("}}", "}") + "\"");
