@@ -74,6 +74,25 @@ public sealed class PageAgreesWithPlanTests
                         .Run($"bash -c \"echo {Quoted} {Dir}\"")
                         .Run($"cat <<EOF\n{Dollar} {Quoted} {Dir}\nEOF")
                         .RequiresConfirmation())
+                    .Step("Scripts over several lines", s => s
+                        .Run("""
+                            set -e
+                              cd /srv/app
+
+                            ./restart.sh
+                            """)
+                        .Run($$"""
+                            kubectl -n {{Namespace}} get pods -o '{.items}'
+                              rm -rf /srv/{{Dir}}
+                            """)
+                        .Run($"""
+                            echo {Spaced} {Shard:D3}
+                            """)
+                        .Run($"""
+                              echo {Spaced} {Dir}
+                            done
+                            """)
+                        .RequiresConfirmation())
                     .Step("Quote", s => s.Run(@"echo ""it's done""").Run("""echo "raw" text""").Run($"echo {nameof(Forms)} {'x'} {true}")))
                 .Rollback(r => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation()))
                 .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
@@ -177,6 +196,9 @@ public sealed class PageAgreesWithPlanTests
         // With constants only, C# hands Run(string) the finished text: it runs unquoted. Beside a parameter, the
         // handler quotes the constants too.
         Assert.Contains("rm -rf /srv/my app && echo it's \"done\" $HOME/x []", runs);
+        // A script over several lines loses the closing quotes' indentation, line by line, and keeps the rest.
+        Assert.Contains("set -e\n  cd /srv/app\n\n./restart.sh", runs);
+        Assert.Contains("kubectl -n payments get pods -o '{.items}'\n  rm -rf /srv/cache", runs);
         Assert.Contains("rm -rf /srv/'my app'/cache && echo ", runs.Single(r => r.StartsWith("rm -rf /srv/'", StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
