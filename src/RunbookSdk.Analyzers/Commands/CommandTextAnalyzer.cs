@@ -128,7 +128,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             foreach (var (hole, value, quoted) in ConstantCommand.UnquotedHoles(constantCommand, call.Values))
             {
                 if (!meant.Contains(hole))
-                    call.Report(DiagnosticDescriptors.ConstantCommandUnquoted, hole.GetLocation(), hole.Expression.ToString(), value, quoted ?? "refused there");
+                    call.Report(DiagnosticDescriptors.ConstantCommandUnquoted, hole.GetLocation(), ConstantCommand.FixProperties(value, quoted),
+                        hole.Expression.ToString(), value, quoted ?? "refused there");
             }
         }
 

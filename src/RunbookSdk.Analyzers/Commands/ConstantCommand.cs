@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -58,6 +59,23 @@ internal static class ConstantCommand
             shell.AfterHole(quoted ?? value);
         }
     }
+
+    /// <summary>Tells the code fix it may put single quotes around the hole.</summary>
+    public const string QuoteInPlaceProperty = "QuoteInPlace";
+
+    /// <summary>
+    /// When the handler would have written the value in single quotes and nothing else (<c>'my app'</c>), quotes put
+    /// around the hole in the source make the finished text exactly what the handler would have run: the fix may write
+    /// them. Not for a value the handler writes otherwise (one with a <c>'</c>, one inside double quotes or a
+    /// here-document) or refuses.
+    /// </summary>
+    public static ImmutableDictionary<string, string?> FixProperties(string value, string? quoted) =>
+        quoted is not null && quoted.Length == value.Length + 2 && quoted[0] == '\'' && quoted[quoted.Length - 1] == '\'' &&
+        string.CompareOrdinal(quoted, 1, value, 0, value.Length) == 0
+            ? s_quoteInPlace
+            : ImmutableDictionary<string, string?>.Empty;
+
+    private static readonly ImmutableDictionary<string, string?> s_quoteInPlace = ImmutableDictionary<string, string?>.Empty.Add(QuoteInPlaceProperty, "true");
 
     private static string Literal(InterpolatedStringTextSyntax text, bool braces) =>
         braces ? text.TextToken.ValueText.Replace("{{", "{").Replace("}}", "}") : text.TextToken.ValueText;

@@ -113,6 +113,13 @@ public sealed class FixSoundnessTests
                           cd /home/jon/apps/{Region} && ./run.sh
                         """))
         """",
+        """.Step("A", s => s.Run($"rm -rf /srv/{Spaced}").RequiresConfirmation())""",
+        """.Step("A", s => s.Run($@"rm -rf /srv/{Spaced} && echo {Flags}").RequiresConfirmation())""",
+        """"
+                    .Step("A", s => s.Run($$"""
+                        du -sh /srv/{{Spaced}} | jq '{a: 1}'
+                        """))
+        """",
     };
 
     private const string Constants = """
@@ -120,6 +127,7 @@ public sealed class FixSoundnessTests
             private const string Quoted = "kubectl --context \"prod eu\"";
             private const string Braced = "kubectl -o {x}";
             private const string Flags = "--all --force";
+            private const string Spaced = "my app";
         """;
 
     [Theory]

@@ -360,6 +360,33 @@ public sealed class RB0022Tests
                         .Step("A literal", s => s.Run("rm -rf '/srv/my app'").RequiresConfirmation())
             """, extraMembers: Constants));
 
+    /// <summary>
+    /// The fix puts single quotes around the hole where the handler would have written the value in them and nothing
+    /// else, so the finished constant is what the handler would have run; a value with a quote of its own, or one in
+    /// a command line another shell reads, is written otherwise by the handler and gets no fix.
+    /// </summary>
+    [Fact]
+    public Task The_fix_quotes_the_hole_where_the_handler_would_have_quoted_the_value_so() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RunbookSdk.CodeFixes.Commands.QuoteConstantHoleCodeFix>(
+            Sources.Runbook(""""
+                        .Step("Clean", s => s.Run($"rm -rf /srv/{|RB0022:{Dir}|}").RequiresConfirmation())
+                        .Step("Commit", s => s.Run($@"git commit -m {|RB0022:{Message}|}"))
+                        .Step("Script", s => s.Run($"""
+                            ls {|RB0022:{Home}|} &&
+                              echo {|RB0022:{Quoted}|}
+                            """))
+                        .Step("Remote", s => s.Run($"ssh db-1 'du -sh /var/cache/{|RB0022:{Dir}|}'"))
+            """", extraMembers: Constants),
+            Sources.Runbook(""""
+                        .Step("Clean", s => s.Run($"rm -rf /srv/'{Dir}'").RequiresConfirmation())
+                        .Step("Commit", s => s.Run($@"git commit -m '{Message}'"))
+                        .Step("Script", s => s.Run($"""
+                            ls '{Home}' &&
+                              echo {|RB0022:{Quoted}|}
+                            """))
+                        .Step("Remote", s => s.Run($"ssh db-1 'du -sh /var/cache/{|RB0022:{Dir}|}'"))
+            """", extraMembers: Constants));
+
     private static DiagnosticResult Unquoted(int location, string name, string value, string quoted) =>
         new DiagnosticResult("RB0022", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(location).WithArguments(name, value, quoted);
 }
