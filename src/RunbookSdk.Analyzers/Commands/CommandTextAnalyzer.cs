@@ -154,7 +154,11 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         if (call.IsInVerification())
         {
-            foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)).Concat(CommandPatterns.SwallowedFailures(text.Shell)).Concat(CommandPatterns.IgnoredStatus(text.Shell)))
+            foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)))
+                call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
+            foreach (var swallowed in CommandPatterns.SwallowedFailures(text.Shell))
+                call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(swallowed.Start, swallowed.Length), FallbackRemoval(text, swallowed), swallowed.Detail);
+            foreach (var weak in CommandPatterns.IgnoredStatus(text.Shell))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);
             if (UnfailableConditional.AtEnd(text.Shell) is { } conditional) ReportConditional(call, text, conditional);
         }
@@ -187,6 +191,30 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         call.Report(DiagnosticDescriptors.VerificationCannotFail, location, properties,
             "this 'if' succeeds whatever its condition found (without 'else' a failed condition returns 0, and every branch ends in a command that succeeds); run the check itself, or end the failing branch with 'exit 1'");
     }
+
+    /// <summary>
+    /// For the fix of a swallowed failure (<c>curl -f … || true</c>): the source span of the fallback, from the blanks
+    /// before its <c>||</c> to the end of its command (<c>|| echo "down $(date)"</c> whole), when all of it is written in
+    /// one literal. Removed, the check's status is the list's again.
+    /// </summary>
+    private static ImmutableDictionary<string, string?> FallbackRemoval(CommandText text, TextMatch swallowed)
+    {
+        var shell = text.Shell;
+        var start = swallowed.Start;
+        while (start > 0 && shell[start - 1] is ' ' or '\t') start--;
+        var end = CommandPatterns.EndOfFallback(shell, swallowed.Start + 2);
+        while (end > swallowed.Start + swallowed.Length && char.IsWhiteSpace(shell[end - 1])) end--;
+        if (start == 0 || !text.TrySpanOf(start, end - start, out var span)) return ImmutableDictionary<string, string?>.Empty;
+        return ImmutableDictionary<string, string?>.Empty
+            .Add(FallbackStartProperty, span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(FallbackLengthProperty, span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Add(FallbackTextProperty, text.Flat.Substring(swallowed.Start, end - swallowed.Start));
+    }
+
+    // Read by RemoveFallbackCodeFix, which names them itself (the fixes do not reference the analyzers' internals).
+    internal const string FallbackStartProperty = "FallbackStart";
+    internal const string FallbackLengthProperty = "FallbackLength";
+    internal const string FallbackTextProperty = "Fallback";
 
     /// <summary>
     /// A home path that runs on into a hole (<c>/home/jon/apps/{Region}</c>): the part written in the literal, up to its

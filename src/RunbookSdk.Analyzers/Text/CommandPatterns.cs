@@ -382,6 +382,41 @@ internal static class CommandPatterns
     }
 
     /// <summary>
+    /// Where the fallback command that starts at <paramref name="from"/> ends in <paramref name="shell"/>
+    /// (<see cref="ShellOperators.Read"/>): at the first separator, pipe or closing parenthesis outside the parentheses and
+    /// backticks it opens (<c>|| echo "down $(date)"; …</c>), or where a nested command line closes.
+    /// </summary>
+    public static int EndOfFallback(string shell, int from)
+    {
+        var depth = 0;
+        for (var i = from; i < shell.Length; i++)
+        {
+            var c = shell[i];
+            if (c == '`')
+            {
+                var closing = shell.IndexOf('`', i + 1);
+                if (closing < 0) return i;
+                i = closing;
+            }
+            else if (c == '(')
+            {
+                depth++;
+            }
+            else if (c == ')')
+            {
+                if (depth == 0) return i;
+                depth--;
+            }
+            else if (depth == 0 && c is ';' or '&' or '|' or '\n' or ShellOperators.NestedStart or ShellOperators.NestedEnd)
+            {
+                return i;
+            }
+        }
+
+        return shell.Length;
+    }
+
+    /// <summary>
     /// The last command of a list when it succeeds whatever the check before it found (<c>curl -f ...; echo done</c>,
     /// <c>...; curl -f localhost:8080/health; kill $!</c>): a list's status is its last command's. Not when the list
     /// stops at a failure (<c>set -e</c>, <c>|| exit 1</c>) or passes the check's status on (<c>exit $status</c>).

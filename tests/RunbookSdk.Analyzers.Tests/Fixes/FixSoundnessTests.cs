@@ -120,6 +120,10 @@ public sealed class FixSoundnessTests
                         du -sh /srv/{{Spaced}} | jq '{a: 1}'
                         """))
         """",
+        """v => v.Step("Health", s => s.Run("curl -fsS https://api.omnix.ai/health || echo \"down $(date)\""))""",
+        """"v => v.Step("Health", s => s.Run(@"curl -fsS https://api.omnix.ai/health || echo ""down"""))"""",
+        """v => v.Step("Health", s => s.Run($"curl -fsS https://{FunctionName}.omnix.ai/health || true"))""",
+        """v => v.Step("Health", s => s.Run("ssh bastion 'curl -s localhost:8080/health || exit 0'"))""",
     };
 
     private const string Constants = """
