@@ -138,7 +138,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             var confirmed = DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
                             call.EnclosingStepLambda() is { } step &&
                             call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
-            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), destructive.Text);
+            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), AsWritten(text, destructive));
         }
 
         ReportSecrets(call, text);
@@ -147,7 +147,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             var path = WrittenPart(text, found);
             call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
-                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), path.Text);
+                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), AsWritten(text, path));
         }
 
         ReportNonProduction(call, text);
@@ -166,7 +166,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
-                call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), endless.Text);
+                call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), AsWritten(text, endless));
         }
     }
 
@@ -215,6 +215,12 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     internal const string FallbackStartProperty = "FallbackStart";
     internal const string FallbackLengthProperty = "FallbackLength";
     internal const string FallbackTextProperty = "Fallback";
+
+    /// <summary>A match's text for a message, its holes as written (<c>{Region}</c>); the match's own text when it is not the command's.</summary>
+    private static string AsWritten(CommandText text, TextMatch match) =>
+        match.Start + match.Text.Length <= text.Flat.Length && string.CompareOrdinal(text.Flat, match.Start, match.Text, 0, match.Text.Length) == 0
+            ? text.AsWritten(match.Start, match.Text.Length)
+            : match.Text;
 
     /// <summary>
     /// A home path that runs on into a hole (<c>/home/jon/apps/{Region}</c>): the part written in the literal, up to its

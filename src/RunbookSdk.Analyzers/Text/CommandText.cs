@@ -179,6 +179,30 @@ internal sealed class CommandText
         return null;
     }
 
+    /// <summary>
+    /// Flattened text as the author wrote it, for a message: a hole reads <c>{Region}</c>, as in the C# string, not
+    /// <c>${Region}</c>, which the rules match against (and which reads like a shell variable the shell expands).
+    /// </summary>
+    public string AsWritten(int start, int length)
+    {
+        var end = start + length;
+        var anyHole = false;
+        foreach (var piece in Pieces) anyHole |= piece.Hole is not null && piece.FlatStart < end && piece.FlatStart + piece.FlatText.Length > start;
+        if (!anyHole) return Flat.Substring(start, length);
+
+        var written = new System.Text.StringBuilder(length);
+        foreach (var piece in Pieces)
+        {
+            var from = System.Math.Max(start, piece.FlatStart);
+            var to = System.Math.Min(end, piece.FlatStart + piece.FlatText.Length);
+            if (from >= to) continue;
+            if (piece.Hole is not null) written.Append('{').Append(piece.Hole.ToString()).Append('}');
+            else written.Append(piece.FlatText, from - piece.FlatStart, to - from);
+        }
+
+        return written.ToString();
+    }
+
     /// <summary>The piece that contains flattened position <paramref name="start"/>.</summary>
     public CommandPiece? PieceAt(int start)
     {
