@@ -283,8 +283,12 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             // A hole is a parameter the operator sets; only literal text names a fixed resource.
             if (text.PieceAt(name.Start)?.Hole is not null) continue;
+            // {FunctionName}-dev: the suffix names the dev twin of whatever the hole holds; the message shows both.
+            var shown = name.Start > 0 && text.PieceAt(name.Start - 1) is { Hole: not null } hole && hole.FlatStart + hole.FlatText.Length == name.Start
+                ? text.AsWritten(hole.FlatStart, name.Start + name.Length - hole.FlatStart)
+                : name.Text;
             call.Report(DiagnosticDescriptors.NonProductionResource, text.LocationOf(name.Start, name.Length),
-                names.FixProperties(name.Text), name.Text, name.Detail);
+                names.FixProperties(name.Text), shown, name.Detail);
         }
     }
 
