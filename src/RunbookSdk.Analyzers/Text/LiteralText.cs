@@ -103,6 +103,7 @@ internal sealed class LiteralText
         var quotes = 0;
         while (quotes < text.Length && text[quotes] == '"') quotes++;
         var firstNewline = text.IndexOf('\n', quotes);
+        if (firstNewline < 0) return null; // half typed: no line yet
         var closing = text.Length;
         while (closing > firstNewline + 1 && text[closing - 1] == '"') closing--;
         var lastNewline = text.LastIndexOf('\n', closing - 1);

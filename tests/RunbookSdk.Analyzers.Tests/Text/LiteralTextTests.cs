@@ -30,6 +30,26 @@ public sealed class LiteralTextTests
         "$\"\"\"\n    blanks before a hole\n        {Region}\n    \"\"\"",
     };
 
+    /// <summary>Half typed, as the IDE sees a script being written: no map where the value cannot be followed, and no failure.</summary>
+    [Theory]
+    [InlineData("\"\"\"")]
+    [InlineData("\"\"\"\n")]
+    [InlineData("\"\"\"\n    echo")]
+    [InlineData("\"\"\"\n    echo\n    \"\"")]
+    [InlineData("$\"\"\"\n    echo {Region")]
+    [InlineData("$\"\"\"\n    echo {Region}\n  ")]
+    [InlineData("$$\"\"\"\n    echo {{Region}} {")]
+    public void A_half_typed_raw_string_is_read_without_failing(string literal)
+    {
+        var tree = CSharpSyntaxTree.ParseText("class C { string Region = \"\"; string S => " + literal, new CSharpParseOptions(LanguageVersion.Preview));
+        foreach (var token in tree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken) ||
+                     t.IsKind(SyntaxKind.SingleLineRawStringLiteralToken) || t.IsKind(SyntaxKind.InterpolatedStringTextToken)))
+        {
+            var text = LiteralText.Create(token, raw: true);
+            if (text.Map is { } map) Assert.Equal(text.Value.Length + 1, map.Length);
+        }
+    }
+
     [Theory]
     [MemberData(nameof(Literals))]
     public void Every_value_character_of_a_multi_line_raw_string_maps_to_the_source_character_it_came_from(string literal)
