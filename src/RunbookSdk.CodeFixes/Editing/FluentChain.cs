@@ -31,6 +31,20 @@ internal static class FluentChain
             separator = endOfLine + access.OperatorToken.LeadingTrivia.ToFullString();
         }
 
+        // A comment after the chain's last call stays on that call's line (.Phase(...) // the only phase), where a
+        // call on a line of its own follows; on one line, the new call has to come before it.
+        var trailing = chain.GetTrailingTrivia();
+        var lineEnd = trailing.IndexOf(SyntaxKind.EndOfLineTrivia);
+        if (separator.Length > 0 && lineEnd > 0 &&
+            trailing.Take(lineEnd).Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
+        {
+            var sameLine = SyntaxFactory.TriviaList(trailing.Take(lineEnd)).ToFullString();
+            var withComment = chain.WithoutTrivia().ToFullString() + sameLine + separator + "." + call;
+            return SyntaxFactory.ParseExpression(withComment)
+                .WithLeadingTrivia(chain.GetLeadingTrivia())
+                .WithTrailingTrivia(SyntaxFactory.TriviaList(trailing.Skip(lineEnd)));
+        }
+
         var text = chain.WithoutTrivia().ToFullString() + separator + "." + call;
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(chain);
     }

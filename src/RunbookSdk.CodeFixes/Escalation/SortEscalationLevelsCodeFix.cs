@@ -69,6 +69,8 @@ public sealed class SortEscalationLevelsCodeFix : CodeFixProvider
         if (levels.Select(l => l.After).Distinct().Count() != levels.Count) return null;
 
         var sorted = levels.OrderBy(l => l.After).ToList();
+        // Already in order where the fix can see (the finding is about levels it cannot move): nothing to offer.
+        if (levels.Select(l => l.Call).SequenceEqual(sorted.Select(l => l.Call))) return null;
         return levels.Select((l, i) => (l.Call, sorted[i].Call)).ToList();
     }
 

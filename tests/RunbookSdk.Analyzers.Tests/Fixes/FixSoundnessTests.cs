@@ -6,8 +6,11 @@ namespace RunbookSdk.Analyzers.Tests.Fixes;
 /// Every fix offered for every finding in runbooks written every way C# writes a string (regular, verbatim, raw on one
 /// line and on several, interpolated with one <c>$</c> or more, joined with <c>+</c>, formatted) and in the places a
 /// command stands (an expression lambda, a block, after other calls, with a comment): applied on its own, the code
-/// still compiles, the finding it fixed is gone, and no finding of another rule appears. A fix that broke the code or
-/// fixed nothing would cost the developer more than the finding did.
+/// still compiles, the finding it fixed is gone, and no finding of another rule appears. The same for whole runbooks
+/// and the fixes of sections, escalation, time boxes and ids, in the layouts people write (a comment after the last
+/// call, statements in a block, <c>#if</c>, a base class, a partial class). A fix that broke the code or fixed nothing
+/// would cost the developer more than the finding did: the escalation fix was offered for levels listed one statement
+/// each and changed nothing.
 /// </summary>
 public sealed class FixSoundnessTests
 {
@@ -126,6 +129,149 @@ public sealed class FixSoundnessTests
         """v => v.Step("Health", s => s.Run("ssh bastion 'curl -s localhost:8080/health || exit 0'"))""",
     };
 
+    /// <summary>Whole runbooks, for the fixes of sections, escalation, time boxes and ids, in the layouts people write.</summary>
+    public static TheoryData<string> Runbooks => new()
+    {
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-one")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("A")
+                .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))) // the only phase
+                ;
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-two")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("A");
+        #if DEBUG
+                rb.Description("debug");
+        #endif
+                rb.Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+            }
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-four")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                var chain = rb.Title("A");
+                chain.Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+                if (DateTime.Now.Year > 3000) return;
+                chain.NoRollback("read-only");
+            }
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        public abstract class Base : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Base")
+                .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"));
+        }
+
+        [Runbook("a-five")]
+        public sealed class A : Base
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                base.Define(rb);
+                rb.Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+            }
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-six")]
+        public sealed partial class A : Runbook
+        {
+            [Parameter("Region")] public string Region { get; init; } = "eu";
+        }
+
+        public sealed partial class A
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("A")
+                .Phase("Look", p => p.Step("Assess", s => s.Run($"aws lambda list-functions --region {Region}")))
+                .NoRollback("read-only");
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-seven")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("A");
+                rb.Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+                rb.NoRollback("read-only");
+                rb.Verification(v => v.Step("Check", s => s.Run("curl -fsS https://x/health")));
+                rb.Escalation(e =>
+                {
+                    e.Level("Team lead", TimeSpan.FromMinutes(15), "lead@example.com");
+                    e.Level("On-call", TimeSpan.FromMinutes(5), "oncall@example.com");
+                });
+            }
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("a-nine")]
+        public sealed class A : Runbook
+        {
+            private const int Late = 30;
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("A")
+                .Phase("Look", TimeBox.Minutes(Late, 5), p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                .Phase("Act", new TimeBox(TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(10)), p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                .NoRollback("read-only")
+                .Verification(v => v.Step("Check", s => s.Run("curl -fsS https://x/health")))
+                .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"));
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
+        [Runbook(id: "Api Outage")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("A")
+                .Phase("Look", p => p.Step("Assess", s => s.Note("look")))
+                .NoRollback("read-only")
+                .Verification(v => v.Step("Check", s => s.Run("curl -fsS https://x/health")))
+                .Escalation(e => e.Level("On-call", TimeSpan.FromMinutes(5), "oncall@example.com"));
+        }
+        """,
+    };
+
     private const string Constants = """
             private const string Kubectl = "kubectl --context prod-eu";
             private const string Quoted = "kubectl --context \"prod eu\"";
@@ -136,12 +282,21 @@ public sealed class FixSoundnessTests
 
     [Theory]
     [MemberData(nameof(Commands))]
-    public async Task Each_fix_compiles_removes_its_finding_and_adds_none(string written)
+    public Task Each_fix_of_a_command_compiles_removes_its_finding_and_adds_none(string written)
     {
         var code = Visible(written);
-        var source = code.StartsWith("v =>", StringComparison.Ordinal)
+        return CheckEachFixAsync(code.StartsWith("v =>", StringComparison.Ordinal)
             ? Sources.Runbook("""            .Step("Assess", s => s.Instruction("Look"))""", Constants, code)
-            : Sources.Runbook("            " + code.TrimStart(), Constants);
+            : Sources.Runbook("            " + code.TrimStart(), Constants));
+    }
+
+    /// <summary>A section's skeleton says what is left to write with a TODO, which RB0019 then lists: the one finding a fix may add.</summary>
+    [Theory]
+    [MemberData(nameof(Runbooks))]
+    public Task Each_fix_of_a_runbook_compiles_removes_its_finding_and_adds_none(string source) => CheckEachFixAsync(source);
+
+    private static async Task CheckEachFixAsync(string source)
+    {
         var document = AppliedFixes.Document(source);
         Assert.Empty((await document.Project.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
         var findings = await AppliedFixes.FindingsAsync(document);
@@ -154,7 +309,8 @@ public sealed class FixSoundnessTests
                 Assert.True(applied.Errors.IsEmpty, $"{what} wrote code that does not compile: {string.Join("; ", applied.Errors)}\n{applied.Source}");
                 Assert.True(applied.Findings.Count(d => d.Id == finding.Diagnostic.Id) < findings.Count(f => f.Diagnostic.Id == finding.Diagnostic.Id),
                     $"{what} left the finding in place:\n{applied.Source}");
-                var added = applied.Findings.Select(d => d.Id).Except(findings.Select(f => f.Diagnostic.Id)).ToList();
+                var added = applied.Findings.Select(d => d.Id).Except(findings.Select(f => f.Diagnostic.Id))
+                    .Where(id => !(id == "RB0019" && applied.Source.Contains("\"TODO: ", StringComparison.Ordinal) && !source.Contains("\"TODO: ", StringComparison.Ordinal))).ToList();
                 Assert.True(added.Count == 0, $"{what} brought {string.Join(", ", added)}:\n{applied.Source}");
                 fixesApplied++;
             }

@@ -77,6 +77,38 @@ public sealed class AddSectionCodeFixTests
             }
             """, AddSectionCodeFix.NoRollbackKey);
 
+    /// <summary>A comment after the chain's last call stays on that call's line; it moved to the new call's.</summary>
+    [Fact]
+    public Task KeepsTheLastCallsCommentOnItsLine() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("commented")]
+            public sealed class {|RB0003:Commented|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Commented")
+                    .NoRollback("read-only")
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero)) // pages the on-call phone
+                    ;
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("commented")]
+            public sealed class Commented : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Commented")
+                    .NoRollback("read-only")
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero)) // pages the on-call phone
+                    .Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")))
+                    ;
+            }
+            """, AddSectionCodeFix.VerificationKey);
+
     [Fact]
     public Task AddsAVerificationStatementToABlockBody() =>
         Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
@@ -522,6 +554,48 @@ public sealed class SortEscalationLevelsCodeFixTests
                         // Only for P1
                         .Level("CTO", TimeSpan.FromMinutes(15))
                         .Level("Platform Team Lead", TimeSpan.FromMinutes(30), "lead@example.com") /* owns the platform */);
+            }
+            """);
+
+    /// <summary>
+    /// Levels listed one statement each, in a block: the fix was offered and changed nothing (it read the one statement's
+    /// chain, which was in order on its own).
+    /// </summary>
+    [Fact]
+    public Task ListsTheLevelsOfStatementsInABlockInIncreasingTime() =>
+        Verify<EscalationAnalyzer>.FixAsync<SortEscalationLevelsCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Disordered")
+                    .Escalation(e =>
+                    {
+                        e.Level("On-call Engineer", TimeSpan.Zero);
+                        // Owns the platform
+                        e.Level("Platform Team Lead", TimeSpan.FromMinutes(30), "lead@example.com");
+                        e.Level("CTO", {|RB0008:TimeSpan.FromMinutes(15)|}).Level("Executive Team", {|RB0008:TimeSpan.FromMinutes(10)|});
+                    });
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("disordered")]
+            public sealed class Disordered : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .Title("Disordered")
+                    .Escalation(e =>
+                    {
+                        e.Level("On-call Engineer", TimeSpan.Zero);
+                        // Owns the platform
+                        e.Level("Executive Team", TimeSpan.FromMinutes(10));
+                        e.Level("CTO", TimeSpan.FromMinutes(15)).Level("Platform Team Lead", TimeSpan.FromMinutes(30), "lead@example.com");
+                    });
             }
             """);
 
