@@ -174,6 +174,54 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         }
     }
 
+    /// <summary>
+    /// The analyzers are built against an older Roslyn than the SDK's compiler, which alone reads C# 14: a team's step
+    /// helper declared in an extension block (<c>extension(IStepBuilder step) { … }</c>) must not hide the DSL calls
+    /// chained after it. The destructive command after the helper fails the build, and the generator says it cannot
+    /// document the helper's work.
+    /// </summary>
+    [Fact]
+    public async Task A_helper_in_a_CSharp_14_extension_block_does_not_hide_the_calls_after_it()
+    {
+        Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
+        var original = File.ReadAllText(repository.Runbook);
+        const string Step = """.Run($"kubectl rollout history deployment/{Deployment} -n {Namespace}"))""";
+        Assert.True(original.Contains(Step, StringComparison.Ordinal), "The template's runbook no longer has the step this test extends.");
+        var helpers = Path.Combine(repository.RunbookProject, "StepHelpers.cs");
+        File.WriteAllText(helpers, """
+            using RunbookSdk;
+
+            namespace RunbookProject;
+
+            public static class StepHelpers
+            {
+                extension(IStepBuilder step)
+                {
+                    public IStepBuilder Tagged(string tag) => step.Note("tag: " + tag);
+                }
+            }
+            """);
+        File.WriteAllText(repository.Runbook, original.Replace(Step,
+            """.Run($"kubectl rollout history deployment/{Deployment} -n {Namespace}").Tagged("release").Run("redis-cli FLUSHALL"))""",
+            StringComparison.Ordinal));
+        try
+        {
+            var build = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
+            log.WriteLine(build.ToString());
+
+            Assert.True(build.ExitCode != 0, build.ToString());
+            Assert.Contains("RB0005: 'FLUSHALL' is destructive", build.Output);
+            Assert.Contains("RB0101", build.Output);
+            Assert.DoesNotContain("AD0001", build.Output);
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            File.Delete(helpers);
+            File.WriteAllText(repository.Runbook, original);
+        }
+    }
+
     [Fact]
     public async Task The_new_projects_editorconfig_names_its_own_environments_for_RB0012()
     {
