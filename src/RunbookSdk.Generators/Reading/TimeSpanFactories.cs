@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// Evaluates <c>TimeSpan.FromX(...)</c> with whole-number arguments, including the .NET 9 overloads that take several
+/// Evaluates <c>TimeSpan.FromX(...)</c> with whole-number arguments (and a tick count, <c>FromTicks</c>), including the .NET 9 overloads that take several
 /// units (<c>TimeSpan.FromMinutes(1, 30)</c>, <c>TimeSpan.FromHours(1, seconds: 30)</c>) as the runtime does: the
 /// units from X down to microseconds, summed exactly, refused outside <c>TimeSpan</c>'s range. Shared by the generator
 /// (which documents the value) and the analyzers (RB0016, which must agree that it is constant); the generator and
@@ -29,6 +29,7 @@ internal static class TimeSpanFactories
     public static bool TryRead(string factory, SeparatedSyntaxList<ArgumentSyntax> arguments, Func<ExpressionSyntax, long?> integer, out TimeSpan value)
     {
         value = default;
+        if (factory == "FromTicks") return TryReadTicks(arguments, "value", integer, out value);
         var first = FirstUnit(factory);
         if (first < 0 || arguments.Count == 0 || arguments.Count > Units.Length - first) return false;
         return TrySum(arguments, integer, first, Units.Length - 1, out value);
@@ -44,6 +45,7 @@ internal static class TimeSpanFactories
     public static bool TryReadConstructor(SeparatedSyntaxList<ArgumentSyntax> arguments, Func<ExpressionSyntax, long?> integer, out TimeSpan value)
     {
         value = default;
+        if (arguments.Count == 1) return TryReadTicks(arguments, "ticks", integer, out value);
         var first = arguments.Count switch
         {
             3 => 1,
@@ -51,6 +53,19 @@ internal static class TimeSpanFactories
             _ => -1,
         };
         return first >= 0 && TrySum(arguments, integer, first, first + arguments.Count - 1, out value);
+    }
+
+    /// <summary>
+    /// <c>TimeSpan.FromTicks(value)</c> and <c>new TimeSpan(ticks)</c>: one tick count, every <c>long</c> of which is a
+    /// <c>TimeSpan</c>; <paramref name="parameter"/> is the name it may be given by.
+    /// </summary>
+    private static bool TryReadTicks(SeparatedSyntaxList<ArgumentSyntax> arguments, string parameter, Func<ExpressionSyntax, long?> integer, out TimeSpan value)
+    {
+        value = default;
+        if (arguments.Count != 1 || (arguments[0].NameColon is { } named && named.Name.Identifier.ValueText != parameter) ||
+            integer(arguments[0].Expression) is not { } ticks) return false;
+        value = TimeSpan.FromTicks(ticks);
+        return true;
     }
 
     /// <summary>Sums the arguments as units <paramref name="first"/> to <paramref name="last"/>, by position or by name.</summary>

@@ -26,6 +26,8 @@ public sealed class ConstantArgumentAgreesWithPageTests
         "TimeSpan.FromSeconds(Limits.Seconds)",
         "TimeSpan.FromMinutes(Limits.Minutes)",
         "TimeSpan.FromTicks(600000000)",
+        "TimeSpan.FromTicks(value: 15)",
+        "new TimeSpan(ticks: 600000000)",
         "TimeSpan.FromDays(1e9)",
         "TimeSpan.Parse(\"00:05:00\")",
         "TimeSpan.Zero",
