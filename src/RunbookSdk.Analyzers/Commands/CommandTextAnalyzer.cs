@@ -192,6 +192,11 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             "this 'if' succeeds whatever its condition found (without 'else' a failed condition returns 0, and every branch ends in a command that succeeds); run the check itself, or end the failing branch with 'exit 1'");
     }
 
+    /// <summary>Where a swallowed failure's fallback is in the source, and its text: what RemoveFallbackCodeFix deletes.</summary>
+    internal const string FallbackStartProperty = "FallbackStart";
+    internal const string FallbackLengthProperty = "FallbackLength";
+    internal const string FallbackTextProperty = "Fallback";
+
     /// <summary>
     /// For the fix of a swallowed failure (<c>curl -f … || true</c>): the source span of the fallback, from the blanks
     /// before its <c>||</c> to the end of its command (<c>|| echo "down $(date)"</c> whole), when all of it is written in
@@ -210,11 +215,6 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             .Add(FallbackLengthProperty, span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add(FallbackTextProperty, text.Flat.Substring(swallowed.Start, end - swallowed.Start));
     }
-
-    // Read by RemoveFallbackCodeFix, which names them itself (the fixes do not reference the analyzers' internals).
-    internal const string FallbackStartProperty = "FallbackStart";
-    internal const string FallbackLengthProperty = "FallbackLength";
-    internal const string FallbackTextProperty = "Fallback";
 
     /// <summary>A match's text for a message, its holes as written (<c>{Region}</c>); the match's own text when it is not the command's.</summary>
     private static string AsWritten(CommandText text, TextMatch match) =>

@@ -107,7 +107,7 @@ internal sealed class LiteralText
         var closing = text.Length;
         while (closing > firstNewline + 1 && text[closing - 1] == '"') closing--;
         var lastNewline = text.LastIndexOf('\n', closing - 1);
-        if (firstNewline < 0 || lastNewline <= firstNewline) return null;
+        if (lastNewline <= firstNewline) return null;
         var contentEnd = lastNewline > 0 && text[lastNewline - 1] == '\r' ? lastNewline - 1 : lastNewline;
         return DecodeRawLines(text, firstNewline + 1, contentEnd, closing - (lastNewline + 1), atLineStart: true, out map);
     }

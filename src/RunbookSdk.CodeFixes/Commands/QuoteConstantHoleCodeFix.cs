@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Analyzers.Commands;
 
 namespace RunbookSdk.CodeFixes.Commands;
 
@@ -35,7 +36,7 @@ public sealed class QuoteConstantHoleCodeFix : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.ContainsKey("QuoteInPlace") ||
+            if (!diagnostic.Properties.ContainsKey(ConstantCommand.QuoteInPlaceProperty) ||
                 root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InterpolationSyntax hole) continue;
 
             context.RegisterCodeFix(

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Analyzers.Commands;
 
 namespace RunbookSdk.CodeFixes.Commands;
 
@@ -21,11 +22,6 @@ public sealed class RemoveFallbackCodeFix : CodeFixProvider
 {
     internal const string Key = "RemoveFallback";
 
-    // The analyzer's property names (CommandTextAnalyzer.FallbackRemoval).
-    private const string StartProperty = "FallbackStart";
-    private const string LengthProperty = "FallbackLength";
-    private const string TextProperty = "Fallback";
-
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0014");
 
@@ -37,8 +33,8 @@ public sealed class RemoveFallbackCodeFix : CodeFixProvider
     {
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(StartProperty, out var startText) ||
-                !diagnostic.Properties.TryGetValue(LengthProperty, out var lengthText) ||
+            if (!diagnostic.Properties.TryGetValue(CommandTextAnalyzer.FallbackStartProperty, out var startText) ||
+                !diagnostic.Properties.TryGetValue(CommandTextAnalyzer.FallbackLengthProperty, out var lengthText) ||
                 !int.TryParse(startText, NumberStyles.None, CultureInfo.InvariantCulture, out var start) ||
                 !int.TryParse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length == 0)
             {
@@ -48,7 +44,7 @@ public sealed class RemoveFallbackCodeFix : CodeFixProvider
             var fallback = new TextSpan(start, length);
             // The finding (the "|| true" itself) lies inside what is removed; anything else is a stale diagnostic.
             if (!fallback.Contains(diagnostic.Location.SourceSpan)) continue;
-            diagnostic.Properties.TryGetValue(TextProperty, out var text);
+            diagnostic.Properties.TryGetValue(CommandTextAnalyzer.FallbackTextProperty, out var text);
             context.RegisterCodeFix(
                 CodeAction.Create($"Let the check fail: remove '{Shorten(text ?? "|| …")}'", token => RemoveAsync(context.Document, fallback, token), Key),
                 diagnostic);
