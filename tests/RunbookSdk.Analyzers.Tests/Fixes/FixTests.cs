@@ -799,6 +799,43 @@ public sealed class InlineConstantHoleCodeFixTests
                 """));
 }
 
+/// <summary>
+/// In a raw string, which has no escapes, the constant is written as it is where its quotes and braces read as text
+/// there (it was never offered in a raw string), and not where they would not: a quote beside the closing quotes ends
+/// the string early, braces as many as the string's <c>$</c> open a hole.
+/// </summary>
+public sealed class InlineConstantHoleInRawStringTests
+{
+    private const string Constants = """
+                private const string Kubectl = "kubectl --context \"prod eu\" -o jsonpath={.items}";
+                private const string Flags = "--all --selector \"app=x\"";
+                private const string Braced = "kubectl -o go-template={{.metadata.name}}";
+        """;
+
+    [Fact]
+    public async Task Quotes_and_braces_that_read_as_text_are_written_as_they_are()
+    {
+        var fixedSource = await AppliedFixes.FixOnlyAsync(Sources.Runbook(""""
+                        .Step("Pods", s => s.Run($$"""{{Kubectl}} get pods -n {{Region}}"""))
+            """", Constants), "RB0017");
+        Assert.Contains(""""s.Run($$"""kubectl --context "prod eu" -o jsonpath={.items} get pods -n {{Region}}""")"""", fixedSource, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(""""
+                        .Step("Flags", s => s.Run($"""kubectl delete pods -n {Region} {Flags}""").RequiresConfirmation())
+            """")] // --selector "app=x""""" would close the string early
+    [InlineData(""""
+                        .Step("Pods", s => s.Run($$"""{{Braced}} get pods -n {{Region}}"""))
+            """")] // {{.metadata.name}} would be a hole
+    public async Task Text_that_would_read_otherwise_in_the_raw_string_gets_no_fix(string steps)
+    {
+        var document = AppliedFixes.Document(Sources.Runbook(steps, Constants));
+        var finding = Assert.Single(await AppliedFixes.FindingsAsync(document), f => f.Diagnostic.Id == "RB0017");
+        Assert.Empty(await AppliedFixes.ApplyEachAsync(document, finding.Diagnostic));
+    }
+}
+
 public sealed class AddFirstEscalationLevelCodeFixTests
 {
     [Fact]
