@@ -216,11 +216,24 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             .Add(FallbackTextProperty, text.Flat.Substring(swallowed.Start, end - swallowed.Start));
     }
 
-    /// <summary>A match's text for a message, its holes as written (<c>{Region}</c>); the match's own text when it is not the command's.</summary>
-    private static string AsWritten(CommandText text, TextMatch match) =>
-        match.Start + match.Text.Length <= text.Flat.Length && string.CompareOrdinal(text.Flat, match.Start, match.Text, 0, match.Text.Length) == 0
-            ? text.AsWritten(match.Start, match.Text.Length)
-            : match.Text;
+    /// <summary>
+    /// A match's text for a message, its holes as written (<c>{Region}</c>). A text shown from its command's start with
+    /// its blanks made single (RB0015's) is not the command's own: its holes' <c>${Name}</c> are written back in it.
+    /// </summary>
+    private static string AsWritten(CommandText text, TextMatch match)
+    {
+        if (match.Start + match.Text.Length <= text.Flat.Length && string.CompareOrdinal(text.Flat, match.Start, match.Text, 0, match.Text.Length) == 0)
+            return text.AsWritten(match.Start, match.Text.Length);
+
+        var shown = match.Text;
+        foreach (var piece in text.Pieces)
+        {
+            if (piece.Hole is not null && shown.IndexOf(piece.FlatText, System.StringComparison.Ordinal) >= 0)
+                shown = shown.Replace(piece.FlatText, "{" + piece.Hole + "}");
+        }
+
+        return shown;
+    }
 
     /// <summary>
     /// A home path that runs on into a hole (<c>/home/jon/apps/{Region}</c>): the part written in the literal, up to its

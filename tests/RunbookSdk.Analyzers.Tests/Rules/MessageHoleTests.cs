@@ -15,6 +15,7 @@ public sealed class MessageHoleTests
     {
         var document = AppliedFixes.Document(Sources.Runbook("""
                         .Step("Watch", s => s.Run($"kubectl get pods -n {Region} --watch"))
+                        .Step("Tail", s => s.Run($"aws logs tail /aws/ecs/{FunctionName}   --follow --since 30m"))
                         .Step("Drop", s => s.Run($"kubectl delete namespace {FunctionName.ToLowerInvariant()}"))
                         .Step("Twin", s => s.Run($"aws lambda get-function --function-name {FunctionName}-dev"))
                         .Step("Logs", s => s.Run($"tail -n 50 /home/jon{FunctionName}/app.log"))
@@ -22,6 +23,7 @@ public sealed class MessageHoleTests
         var messages = (await AppliedFixes.FindingsAsync(document)).Select(f => f.Diagnostic.Id + ": " + f.Diagnostic.GetMessage()).ToList();
 
         Assert.Contains(messages, m => m.StartsWith("RB0015: 'kubectl get pods -n {Region} --watch' never ends", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.StartsWith("RB0015: 'aws logs tail /aws/ecs/{FunctionName} --follow' never ends", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("RB0005: 'kubectl delete namespace {FunctionName.ToLowerInvariant()}' is destructive", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("RB0007: '/home/jon{FunctionName}/app.log' is one person's home directory", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("RB0012: This production runbook names '{FunctionName}-dev'", StringComparison.Ordinal));
