@@ -27,15 +27,14 @@ internal static class AppliedFixes
         return project.AddDocument("Runbook.cs", source, filePath: "/src/Runbook.cs");
     }
 
-    /// <summary>The rules' findings in the document, in source order, with the text each squiggles.</summary>
+    /// <summary>The rules' findings in the document's project, in source order, with the text each squiggles.</summary>
     public static async Task<ImmutableArray<Finding>> FindingsAsync(Document document)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
-        var text = await document.GetTextAsync();
         return (await compilation.WithAnalyzers(Shipped.Analyzers).GetAnalyzerDiagnosticsAsync())
             .Where(d => d.Id.StartsWith("RB", StringComparison.Ordinal))
-            .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => new Finding(d, text.ToString(d.Location.SourceSpan)))
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+            .Select(d => new Finding(d, d.Location.SourceTree?.GetText().ToString(d.Location.SourceSpan) ?? ""))
             .ToImmutableArray();
     }
 
