@@ -41,7 +41,8 @@ public sealed class SeedBuildFixture
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dir };
-            foreach (var arg in new[] { "build", "-nologo", "-v:q", "-p:CI=false", "-p:RunbookSdkWriteDocs=true" }) start.ArgumentList.Add(arg);
+            // The outline too, so SeedRunsAsDocumentedTests can compare the pages with what the runner runs.
+            foreach (var arg in new[] { "build", "-nologo", "-v:q", "-p:CI=false", "-p:RunbookSdkWriteDocs=true", "-p:RunbookSdkEmbedOutline=true" }) start.ArgumentList.Add(arg);
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEndAsync();
             var error = process.StandardError.ReadToEndAsync();

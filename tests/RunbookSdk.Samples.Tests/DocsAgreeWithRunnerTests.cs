@@ -1,4 +1,5 @@
 using RunbookSdk.Hosting;
+using RunbookSdk.Testing;
 
 namespace RunbookSdk.Samples.Tests;
 
@@ -21,30 +22,7 @@ public class DocsAgreeWithRunnerTests
             var executed = PlanOutlines.FromPlan(runbook.CreatePlan(instance));
 
             var documented = runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException($"{runbook.Id}: no outline embedded; samples set RunbookSdkEmbedOutline");
-            Assert.Equal(Describe(documented, values), Describe(executed, values));
+            Assert.Equal(OutlineLines.Describe(documented, values), OutlineLines.Describe(executed, values));
         }
-    }
-
-    /// <summary>
-    /// Flattens an outline to lines. Holes are resolved to parameter values, so a documented <c>{Region}</c>
-    /// and the runner's <c>eu-central-1</c> compare equal only when the hole really is that parameter.
-    /// </summary>
-    private static List<string> Describe(PlanOutline outline, IReadOnlyDictionary<string, string> parameters)
-    {
-        var lines = new List<string>();
-        foreach (var phase in outline.Phases)
-        {
-            lines.Add($"phase {phase.Name} [{phase.TimeBox}]");
-            foreach (var step in phase.Steps)
-            {
-                lines.Add($"  step {step.Title}{(step.RequiresConfirmation ? " (confirm)" : "")}{(step.Condition is { } condition ? $" (only if {condition})" : "")}{(step.Choice is { } choice ? $" (option {choice})" : "")}");
-                foreach (var action in step.Actions)
-                {
-                    var text = string.Concat(action.Text.Select(s => s.IsHole && parameters.TryGetValue(s.Text, out var value) ? value : s.Text));
-                    lines.Add($"    {action.Kind}: {text} | {string.Join(" | ", action.Details)}");
-                }
-            }
-        }
-        return lines;
     }
 }
