@@ -12,7 +12,8 @@ namespace RunbookSdk.Import.Tests;
 /// The importer writes what hand-written samples rarely hold — scripts over several lines as raw strings, parameters
 /// cut from commands, waivers — so the pages of an import are checked against the runner, not only against the markdown.
 /// </summary>
-public sealed class SeedRunsAsDocumentedTests(SeedBuildFixture fixture) : IClassFixture<SeedBuildFixture>
+[Collection(SeedBuilds.Name)]
+public sealed class SeedRunsAsDocumentedTests(SeedBuildFixture fixture)
 {
     [Theory]
     [MemberData(nameof(Seeds.Names), MemberType = typeof(Seeds))]
