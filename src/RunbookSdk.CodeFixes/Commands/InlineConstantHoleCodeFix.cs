@@ -75,8 +75,8 @@ public sealed class InlineConstantHoleCodeFix : CodeFixProvider
         {
             var dollars = start.Text.TakeWhile(c => c == '$').Count();
             var quotes = start.Text.Count(c => c == '"');
-            return value.IndexOfAny(['\n', '\r']) < 0 && LongestRun(value, '{') < dollars && LongestRun(value, '}') < dollars &&
-                   LongestRun(value, '"') < quotes
+            return value.IndexOfAny(['\n', '\r']) < 0 && InterpolatedLiteral.LongestRun(value, '{') < dollars && InterpolatedLiteral.LongestRun(value, '}') < dollars &&
+                   InterpolatedLiteral.LongestRun(value, '"') < quotes
                 ? value
                 : null;
         }
@@ -102,16 +102,4 @@ public sealed class InlineConstantHoleCodeFix : CodeFixProvider
 
     private static int Length(InterpolatedStringExpressionSyntax text) =>
         text.Contents.OfType<InterpolatedStringTextSyntax>().Sum(t => t.TextToken.ValueText.Length);
-
-    private static int LongestRun(string text, char c)
-    {
-        int longest = 0, run = 0;
-        foreach (var ch in text)
-        {
-            run = ch == c ? run + 1 : 0;
-            if (run > longest) longest = run;
-        }
-
-        return longest;
-    }
 }

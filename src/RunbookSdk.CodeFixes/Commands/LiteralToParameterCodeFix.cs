@@ -102,7 +102,7 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         {
             // """a b""" → $"""a {Name} b""": a raw string keeps its braces as they are, so it gets one '$' more than
             // its longest run of braces, and holes of as many braces.
-            var dollars = LongestBraceRun(text) + 1;
+            var dollars = System.Math.Max(InterpolatedLiteral.LongestRun(text, '{'), InterpolatedLiteral.LongestRun(text, '}')) + 1;
             newText = new string('$', dollars) + text.Substring(0, start) + Hole(name, dollars) + text.Substring(end);
         }
         else if (literal is LiteralExpressionSyntax)
@@ -147,20 +147,6 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
     private static bool IsRaw(InterpolatedStringExpressionSyntax interpolated) =>
         interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedSingleLineRawStringStartToken) ||
         interpolated.StringStartToken.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken);
-
-    private static int LongestBraceRun(string text)
-    {
-        var longest = 0;
-        for (var i = 0; i < text.Length;)
-        {
-            var run = 0;
-            while (i + run < text.Length && text[i + run] == text[i] && text[i] is '{' or '}') run++;
-            longest = System.Math.Max(longest, run);
-            i += System.Math.Max(run, 1);
-        }
-
-        return longest;
-    }
 
     private static string ValueOf(SemanticModel model, ExpressionSyntax literal, TextSpan span, CancellationToken cancellationToken)
     {

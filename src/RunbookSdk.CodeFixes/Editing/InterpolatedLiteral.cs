@@ -3,7 +3,7 @@ using System.Text;
 
 namespace RunbookSdk.CodeFixes.Editing;
 
-/// <summary>Text written as the literal part of a regular interpolated string, <c>$"…"</c>: braces doubled, C# escapes.</summary>
+/// <summary>Text written as the literal part of an interpolated string: escaped for <c>$"…"</c>, or measured for a raw one.</summary>
 internal static class InterpolatedLiteral
 {
     public static StringBuilder AppendEscaped(StringBuilder builder, string value)
@@ -28,5 +28,21 @@ internal static class InterpolatedLiteral
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// The longest run of <paramref name="c"/> in <paramref name="text"/>: how many <c>$</c> a raw string needs for its
+    /// braces to stay text, how many quotes close it.
+    /// </summary>
+    public static int LongestRun(string text, char c)
+    {
+        int longest = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            if (run > longest) longest = run;
+        }
+
+        return longest;
     }
 }

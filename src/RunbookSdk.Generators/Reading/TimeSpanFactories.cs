@@ -5,11 +5,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// Evaluates <c>TimeSpan.FromX(...)</c> with whole-number arguments (and a tick count, <c>FromTicks</c>), including the .NET 9 overloads that take several
-/// units (<c>TimeSpan.FromMinutes(1, 30)</c>, <c>TimeSpan.FromHours(1, seconds: 30)</c>) as the runtime does: the
-/// units from X down to microseconds, summed exactly, refused outside <c>TimeSpan</c>'s range. Shared by the generator
-/// (which documents the value) and the analyzers (RB0016, which must agree that it is constant); the generator and
-/// analyzers target netstandard2.0, which has none of these overloads to call.
+/// Evaluates <c>TimeSpan.FromX(...)</c> with whole-number arguments (<c>FromTicks</c> too), including the .NET 9
+/// overloads that take several units (<c>TimeSpan.FromMinutes(1, 30)</c>, <c>TimeSpan.FromHours(1, seconds: 30)</c>) as
+/// the runtime does: the units from X down to microseconds, summed exactly, refused outside <c>TimeSpan</c>'s range.
+/// Shared by the generator (which documents the value) and the analyzers (RB0016, which must agree that it is
+/// constant); the generator and analyzers target netstandard2.0, which has none of these overloads to call.
 /// </summary>
 internal static class TimeSpanFactories
 {
@@ -36,11 +36,11 @@ internal static class TimeSpanFactories
     }
 
     /// <summary>
-    /// Reads <c>new TimeSpan(…)</c> of whole numbers as the runtime's constructors make it — (hours, minutes, seconds),
-    /// (days, hours, minutes, seconds), then with milliseconds and (.NET 7) microseconds — each argument matched to its
-    /// parameter by name where one is written, as the compiler binds it: <c>new TimeSpan(minutes: 5, hours: 1,
-    /// seconds: 0)</c> is 1 hour 5 minutes, where its positions would read 5 hours 1 minute. False for another
-    /// argument list (one tick count among them), an unknown argument, or a value out of range.
+    /// Reads <c>new TimeSpan(…)</c> of whole numbers as the runtime's constructors make it — (ticks), (hours, minutes,
+    /// seconds), (days, hours, minutes, seconds), then with milliseconds and (.NET 7) microseconds — each argument matched
+    /// to its parameter by name where one is written, as the compiler binds it: <c>new TimeSpan(minutes: 5, hours: 1,
+    /// seconds: 0)</c> is 1 hour 5 minutes, where its positions would read 5 hours 1 minute. False for another argument
+    /// list, an unknown argument, or a value out of range.
     /// </summary>
     public static bool TryReadConstructor(SeparatedSyntaxList<ArgumentSyntax> arguments, Func<ExpressionSyntax, long?> integer, out TimeSpan value)
     {

@@ -297,25 +297,8 @@ public sealed class FixSoundnessTests
 
     private static async Task CheckEachFixAsync(string source)
     {
-        var document = AppliedFixes.Document(source);
-        Assert.Empty((await document.Project.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
-        var findings = await AppliedFixes.FindingsAsync(document);
-        var fixesApplied = 0;
-        foreach (var finding in findings)
-        {
-            foreach (var applied in await AppliedFixes.ApplyEachAsync(document, finding.Diagnostic))
-            {
-                var what = $"'{applied.Title}' for {finding.Diagnostic.Id} on '{finding.Text}'";
-                Assert.True(applied.Errors.IsEmpty, $"{what} wrote code that does not compile: {string.Join("; ", applied.Errors)}\n{applied.Source}");
-                Assert.True(applied.Findings.Count(d => d.Id == finding.Diagnostic.Id) < findings.Count(f => f.Diagnostic.Id == finding.Diagnostic.Id),
-                    $"{what} left the finding in place:\n{applied.Source}");
-                var added = applied.Findings.Select(d => d.Id).Except(findings.Select(f => f.Diagnostic.Id))
-                    .Where(id => !(id == "RB0019" && applied.Source.Contains("\"TODO: ", StringComparison.Ordinal) && !source.Contains("\"TODO: ", StringComparison.Ordinal))).ToList();
-                Assert.True(added.Count == 0, $"{what} brought {string.Join(", ", added)}:\n{applied.Source}");
-                fixesApplied++;
-            }
-        }
-
-        Assert.True(fixesApplied > 0, $"No fix was offered for {string.Join(", ", findings.Select(f => f.Diagnostic.Id + " on '" + f.Text + "'"))}");
+        var applied = await AppliedFixes.CheckEachFixAsync(AppliedFixes.Document(source).Project,
+            expectedNew: (fix, id) => id == "RB0019" && fix.Source.Contains("\"TODO: ", StringComparison.Ordinal) && !source.Contains("\"TODO: ", StringComparison.Ordinal));
+        Assert.True(applied > 0, "No fix was offered for any finding.");
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.CodeAnalysis;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.Import;
 
@@ -38,31 +37,10 @@ public sealed class ImportedSeedFixTests : IDisposable
         var project = AppliedFixes.Document(ImplicitUsings).Project;
         foreach (var file in imported.Files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
             project = project.AddDocument(Path.GetFileName(file), File.ReadAllText(Path.Combine(output, file)), filePath: Path.Combine(output, file)).Project;
-        var errors = (await project.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-
-        var findings = await AppliedFixes.FindingsAsync(project.Documents.First());
-        var applied = 0;
-        foreach (var finding in findings)
-        {
-            var document = project.GetDocument(finding.Diagnostic.Location.SourceTree)!;
-            var fixes = await AppliedFixes.ApplyEachAsync(document, finding.Diagnostic);
-            // The fixes that edit the text at the finding: the importer writes scripts as raw strings over several
-            // lines, where a finding covered the whole script and these were not offered.
-            if (finding.Diagnostic.Id is "RB0006" or "RB0007" or "RB0012" or "RB0018")
-                Assert.True(!fixes.IsEmpty, $"No fix for {finding.Diagnostic.Id} on '{finding.Text}' in {document.Name}");
-            foreach (var fix in fixes)
-            {
-                var what = $"'{fix.Title}' for {finding.Diagnostic.Id} on '{finding.Text}' in {document.Name}";
-                Assert.True(fix.Errors.IsEmpty, $"{what} wrote code that does not compile: {string.Join("; ", fix.Errors)}");
-                Assert.True(fix.Findings.Count(d => d.Id == finding.Diagnostic.Id) < findings.Count(f => f.Diagnostic.Id == finding.Diagnostic.Id), $"{what} left the finding in place");
-                var added = fix.Findings.Select(d => d.Id).Except(findings.Select(f => f.Diagnostic.Id)).ToList();
-                Assert.True(added.Count == 0, $"{what} brought {string.Join(", ", added)}");
-                applied++;
-            }
-        }
-
-        Assert.True(findings.IsEmpty || applied > 0, $"No fix was offered for {string.Join(", ", findings.Select(f => f.Diagnostic.Id))}");
+        // The fixes that edit the text at the finding: the importer writes scripts as raw strings over several lines,
+        // where a finding covered the whole script and these were not offered.
+        var applied = await AppliedFixes.CheckEachFixAsync(project, mustHaveFix: finding => finding.Diagnostic.Id is "RB0006" or "RB0007" or "RB0012" or "RB0018");
+        Assert.True(applied > 0, $"No fix was offered for any finding in {seed}.");
     }
 
     public void Dispose()

@@ -61,6 +61,38 @@ internal static class AppliedFixes
         return applied.ToImmutable();
     }
 
+    /// <summary>
+    /// Applies every fix offered for every finding in <paramref name="project"/>, one at a time, and fails the test when
+    /// one writes code that does not compile, leaves its finding in place, or brings a finding of a rule the project did
+    /// not have (unless <paramref name="expectedNew"/> says the fix means it to). A finding for which
+    /// <paramref name="mustHaveFix"/> holds must be offered a fix. Returns how many fixes were applied.
+    /// </summary>
+    public static async Task<int> CheckEachFixAsync(Project project, Func<Applied, string, bool>? expectedNew = null, Func<Finding, bool>? mustHaveFix = null)
+    {
+        var errors = (await project.GetCompilationAsync())!.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var findings = await FindingsAsync(project.Documents.First());
+        var applied = 0;
+        foreach (var finding in findings)
+        {
+            var document = project.GetDocument(finding.Diagnostic.Location.SourceTree)!;
+            var fixes = await ApplyEachAsync(document, finding.Diagnostic);
+            Assert.True(fixes.Length > 0 || mustHaveFix?.Invoke(finding) != true, $"No fix for {finding.Diagnostic.Id} on '{finding.Text}' in {document.Name}");
+            foreach (var fix in fixes)
+            {
+                var what = $"'{fix.Title}' for {finding.Diagnostic.Id} on '{finding.Text}' in {document.Name}";
+                Assert.True(fix.Errors.IsEmpty, $"{what} wrote code that does not compile: {string.Join("; ", fix.Errors)}\n{fix.Source}");
+                Assert.True(fix.Findings.Count(d => d.Id == finding.Diagnostic.Id) < findings.Count(f => f.Diagnostic.Id == finding.Diagnostic.Id),
+                    $"{what} left the finding in place:\n{fix.Source}");
+                var added = fix.Findings.Select(d => d.Id).Except(findings.Select(f => f.Diagnostic.Id)).Where(id => expectedNew?.Invoke(fix, id) != true).ToList();
+                Assert.True(added.Count == 0, $"{what} brought {string.Join(", ", added)}:\n{fix.Source}");
+                applied++;
+            }
+        }
+
+        return applied;
+    }
+
     /// <summary>The source after the one fix offered for the one finding of <paramref name="id"/>; fails the test otherwise.</summary>
     public static async Task<string> FixOnlyAsync(string source, string id)
     {
