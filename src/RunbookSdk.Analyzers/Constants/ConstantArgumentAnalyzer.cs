@@ -37,6 +37,9 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
     private static void Analyze(DslInvocation call)
     {
         var symbols = call.Runbooks.Symbols;
+        // The generator documents what a runbook's or handbook's own code says. A team's step helper in a class of its
+        // own is never on a page (the generator reports the call to it, RB0101), so what its arguments are is moot.
+        if (call.ContainingType is not { } owner || !(symbols.IsRunbookType(owner) || symbols.IsHandbookType(owner))) return;
         var arguments = call.Syntax.ArgumentList;
         var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();
         if (call.Name == "Run" && arguments.Arguments.Count > 0)

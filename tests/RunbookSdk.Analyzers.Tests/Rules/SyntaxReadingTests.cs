@@ -81,6 +81,35 @@ public sealed class SyntaxReadingTests
             {{{Sources.Handbook}}}
             """);
 
+    /// <summary>
+    /// A team's step helper is never documented (the generator reports the call to it, RB0101): its own DSL calls are
+    /// not judged for what the page would show, where a runbook's are.
+    /// </summary>
+    [Fact]
+    public Task AHelpersOwnCallsAreNotReportedForThePage() =>
+        Verify<ConstantArgumentAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            public static class StepHelpers
+            {
+                public static IStepBuilder Tagged(this IStepBuilder step, string tag) => step.Note("tag: " + tag);
+            }
+
+            [Runbook("helped")]
+            public sealed class Helped : Runbook<OmnixHandbook>
+            {
+                private string Tag => "x";
+
+                public override void Define(IRunbookBuilder rb) => rb
+                    .NoRollback("read-only")
+                    .Phase("Assess", p => p.Step("Look", s => s.Run("aws lambda list-functions").Tagged("x").Note({|RB0016:Tag|})))
+                    .Verification(v => v.Step("Check", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+
+            {{Sources.Handbook}}
+            """);
+
     [Fact]
     public Task ANameImportedWithUsingStaticIsAskedOfTheSemanticModel() =>
         Verify<ConstantArgumentAnalyzer>.AnalyzerAsync($$"""
