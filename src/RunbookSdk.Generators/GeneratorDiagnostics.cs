@@ -15,7 +15,7 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor UnreadableDefinition = new(
         "RB0101",
         "Runbook definition cannot be read statically",
-        "{0}: the generator cannot read '{1}' statically, so the generated docs may not describe what the runner does; write the Define body as one fluent chain of DSL calls",
+        "{0}: the generator cannot read '{1}' statically, so the generated docs may not describe what the runner does; {2}",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0101.md");
 
     public static readonly DiagnosticDescriptor TemplateError = new(

@@ -92,7 +92,8 @@ public class HalfTypedCodeTests
         var (run, _) = GeneratorHarness.Run(Sources[3]);
 
         var diagnostics = run.Diagnostics.Where(d => d.Id == "RB0101").ToList();
-        Assert.Contains(diagnostics, d => d.GetMessage().Contains("if (true)", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("if (true)", StringComparison.Ordinal) &&
+                                          d.GetMessage().EndsWith("write the Define body as one fluent chain of DSL calls", StringComparison.Ordinal));
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("Steps", StringComparison.Ordinal));
     }
 
@@ -116,6 +117,9 @@ public class HalfTypedCodeTests
         var span = unreadable.Location.SourceSpan;
         Assert.StartsWith("Verificaton(v => v.Step(", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
         Assert.EndsWith("ExpectStatus(200)))", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
+        // A call in the chain is not code around it: the advice is about what the call adds, not about the chain.
+        Assert.EndsWith("the page cannot show what 'Verificaton' adds (a method the DSL does not have): write it into the chain with the DSL's own calls",
+            unreadable.GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

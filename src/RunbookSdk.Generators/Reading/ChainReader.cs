@@ -46,7 +46,16 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
     }
 
     public void Unreadable(SyntaxNode node, string what) =>
-        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what)));
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what), Advice(node, what)));
+
+    /// <summary>
+    /// What to do about it. A call in a chain that the DSL does not have is a team's helper (or a typo): what it adds
+    /// is not on the page, so that is what to write into the chain; anything else is code around the chain.
+    /// </summary>
+    private static string Advice(SyntaxNode node, string what) =>
+        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == what
+            ? $"the page cannot show what '{what}' adds (a method the DSL does not have): write it into the chain with the DSL's own calls"
+            : "write the Define body as one fluent chain of DSL calls";
 
     /// <summary>
     /// A call in a chain is located from its name to its closing parenthesis (<c>Verificaton(...)</c>), where the
