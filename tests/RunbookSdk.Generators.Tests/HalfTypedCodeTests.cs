@@ -118,7 +118,7 @@ public class HalfTypedCodeTests
         Assert.StartsWith("Verificaton(v => v.Step(", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
         Assert.EndsWith("ExpectStatus(200)))", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
         // A call in the chain is not code around it: the advice is about what the call adds, not about the chain.
-        Assert.EndsWith("the page cannot show what 'Verificaton' adds (a method the DSL does not have): write it into the chain with the DSL's own calls",
+        Assert.EndsWith("the page cannot show what 'Verificaton' adds: write that into the chain with the DSL's own calls",
             unreadable.GetMessage(), StringComparison.Ordinal);
     }
 

@@ -54,7 +54,7 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
     /// </summary>
     private static string Advice(SyntaxNode node, string what) =>
         node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == what
-            ? $"the page cannot show what '{what}' adds (a method the DSL does not have): write it into the chain with the DSL's own calls"
+            ? $"the page cannot show what '{what}' adds: write that into the chain with the DSL's own calls"
             : "write the Define body as one fluent chain of DSL calls";
 
     /// <summary>
