@@ -138,7 +138,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             var confirmed = DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
                             call.EnclosingStepLambda() is { } step &&
                             call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
-            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), AsWritten(text, destructive));
+            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), text.AsWritten(destructive));
         }
 
         ReportSecrets(call, text);
@@ -147,7 +147,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             var path = WrittenPart(text, found);
             call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
-                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), AsWritten(text, path));
+                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), text.AsWritten(path));
         }
 
         ReportNonProduction(call, text);
@@ -166,7 +166,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
-                call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), AsWritten(text, endless));
+                call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), text.AsWritten(endless));
         }
     }
 
@@ -214,25 +214,6 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             .Add(FallbackStartProperty, span.Start.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add(FallbackLengthProperty, span.Length.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Add(FallbackTextProperty, text.Flat.Substring(swallowed.Start, end - swallowed.Start));
-    }
-
-    /// <summary>
-    /// A match's text for a message, its holes as written (<c>{Region}</c>). A text shown from its command's start with
-    /// its blanks made single (RB0015's) is not the command's own: its holes' <c>${Name}</c> are written back in it.
-    /// </summary>
-    private static string AsWritten(CommandText text, TextMatch match)
-    {
-        if (match.Start + match.Text.Length <= text.Flat.Length && string.CompareOrdinal(text.Flat, match.Start, match.Text, 0, match.Text.Length) == 0)
-            return text.AsWritten(match.Start, match.Text.Length);
-
-        var shown = match.Text;
-        foreach (var piece in text.Pieces)
-        {
-            if (piece.Hole is not null && shown.IndexOf(piece.FlatText, System.StringComparison.Ordinal) >= 0)
-                shown = shown.Replace(piece.FlatText, "{" + piece.Hole + "}");
-        }
-
-        return shown;
     }
 
     /// <summary>

@@ -203,6 +203,25 @@ internal sealed class CommandText
         return written.ToString();
     }
 
+    /// <summary>
+    /// A match's text for a message, its holes as written (<c>{Region}</c>). A text shown from its command's start with
+    /// its blanks made single (RB0015's) is not the command's own: its holes' <c>${Name}</c> are written back in it.
+    /// </summary>
+    public string AsWritten(TextMatch match)
+    {
+        if (match.Start + match.Text.Length <= Flat.Length && string.CompareOrdinal(Flat, match.Start, match.Text, 0, match.Text.Length) == 0)
+            return AsWritten(match.Start, match.Text.Length);
+
+        var shown = match.Text;
+        foreach (var piece in Pieces)
+        {
+            if (piece.Hole is not null && shown.IndexOf(piece.FlatText, System.StringComparison.Ordinal) >= 0)
+                shown = shown.Replace(piece.FlatText, "{" + piece.Hole + "}");
+        }
+
+        return shown;
+    }
+
     /// <summary>The piece that contains flattened position <paramref name="start"/>.</summary>
     public CommandPiece? PieceAt(int start)
     {
