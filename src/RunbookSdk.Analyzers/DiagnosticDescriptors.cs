@@ -26,17 +26,17 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor MissingEscalation = Create(
         "RB0001", "Runbook has no escalation",
-        "Runbook '{0}' has no escalation path; add Escalation(...) to it or to its handbook",
+        "Runbook '{0}' has no escalation path{1}",
         Categories.Completeness, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MissingRollback = Create(
         "RB0002", "Runbook has no rollback",
-        "Runbook '{0}' has no rollback; add Rollback(...) or state why none is needed with NoRollback(\"reason\")",
+        "Runbook '{0}' has no rollback{1}",
         Categories.Completeness, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor MissingVerification = Create(
         "RB0003", "Runbook has no verification",
-        "Runbook '{0}' has no verification; add Verification(...) to prove the system is healthy again",
+        "Runbook '{0}' has no verification{1}",
         Categories.Completeness, DiagnosticSeverity.Error);
 
     public static readonly DiagnosticDescriptor EmptyStep = Create(

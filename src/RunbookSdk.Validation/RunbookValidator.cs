@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using RunbookSdk.Execution;
 using RunbookSdk.Validation.Compiling;
 using RunbookSdk.Validation.Docs;
 using RunbookSdk.Validation.Projects;
@@ -118,7 +119,7 @@ public static class RunbookValidator
         return new ProjectResult(project.Name, Relative(project.ProjectFile, root), rows, ordered, docs);
     }
 
-    private static RunbookRow Row(GeneratedDescriptor descriptor, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, SectionPresence> plans, string project)
+    private static RunbookRow Row(GeneratedDescriptor descriptor, IReadOnlyList<Diagnostic> diagnostics, IReadOnlyDictionary<string, RequiredSections> plans, string project)
     {
         var spans = descriptor.Type?.DeclaringSyntaxReferences ?? [];
         var own = diagnostics.Where(d => d.Location.IsInSource && spans.Any(s => s.SyntaxTree == d.Location.SourceTree && s.Span.Contains(d.Location.SourceSpan))).ToArray();
@@ -127,7 +128,7 @@ public static class RunbookValidator
         // The recorded plan is the truth; when it cannot be recorded, the section rules' verdict stands in.
         var presence = plans.TryGetValue(descriptor.Id, out var recorded)
             ? recorded
-            : new SectionPresence(!byRule.ContainsKey("RB0001"), false, !byRule.ContainsKey("RB0002"), false, !byRule.ContainsKey("RB0003"));
+            : new RequiredSections(!byRule.ContainsKey("RB0001"), false, !byRule.ContainsKey("RB0002"), false, !byRule.ContainsKey("RB0003"));
         FindingLevel? level = own.Length == 0 ? null : own.Max(d => Level(d.Severity));
         return new RunbookRow(project, descriptor.Id, descriptor.Title, descriptor.Severity,
             presence.Escalation, presence.EscalationInherited, presence.Rollback, presence.RollbackWaived, presence.Verification, byRule, level);

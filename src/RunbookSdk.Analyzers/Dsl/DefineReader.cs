@@ -20,7 +20,7 @@ internal static class DefineReader
         // Half-typed code (rb.Verif) and builders handed to code we do not follow: judge it once it reads as complete
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
         var complete = !body.ContainsDiagnostics && !index.AnyOpaqueWithin(span) && !index.AnyUncalledMemberWithin(span);
-        bool escalation = false, rollback = false, noRollback = false, verification = false;
+        SectionFact escalation = default, rollback = default, waiver = default, verification = default;
         string? severityKey = null;
         Location? severityLocation = null;
         var levels = ImmutableArray.CreateBuilder<(int Position, EscalationLevelFact Level)>();
@@ -29,16 +29,25 @@ internal static class DefineReader
         var tags = ImmutableArray.CreateBuilder<string>();
         DocumentFacts? inherited = null;
 
-        foreach (var baseCall in index.BaseCallsWithin(span))
+        // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
+        // the runtime's, and a base Define's sections count where base.Define(rb) is called.
+        var calls = index.CallsWithin(span).Select(c => (Call: c, IsBase: false))
+            .Concat(index.BaseCallsWithin(span).Select(c => (Call: c, IsBase: true)))
+            .OrderBy(c => ((MemberAccessExpressionSyntax)c.Call.Expression).Name.SpanStart);
+        foreach (var (invocation, isBase) in calls)
         {
-            if (((MemberAccessExpressionSyntax)baseCall.Expression).Name.Identifier.ValueText != declaration.Identifier.ValueText) continue;
-            var baseFacts = readBase(type.BaseType);
-            inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
-        }
+            if (isBase)
+            {
+                if (((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText != declaration.Identifier.ValueText) continue;
+                var baseFacts = readBase(type.BaseType);
+                inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
+                escalation = escalation.AddedTo(baseFacts.Escalation);
+                rollback = rollback.ReplacedBy(baseFacts.Rollback);
+                waiver = waiver.ReplacedBy(baseFacts.Waiver);
+                verification = verification.ReplacedBy(baseFacts.Verification);
+                continue;
+            }
 
-        // In the order the calls run (a chain's inner call first), so a repeated Severity(...) reads as the runtime's.
-        foreach (var invocation in index.CallsWithin(span).OrderBy(c => ((MemberAccessExpressionSyntax)c.Expression).Name.SpanStart))
-        {
             var name = DslSyntax.CalledName(invocation)!;
             // An argument list no builder method accepts: the code does not compile yet.
             if (!dsl.Vocabulary.Accepts(name, invocation.ArgumentList))
@@ -49,10 +58,10 @@ internal static class DefineReader
 
             switch (name)
             {
-                case "Escalation": escalation = true; break;
-                case "Rollback": rollback = true; break;
-                case "NoRollback": noRollback = true; break;
-                case "Verification": verification = true; break;
+                case "Escalation": escalation = escalation.AddedTo(Declared(index, invocation, "Level")); break;
+                case "Rollback": rollback = rollback.ReplacedBy(Declared(index, invocation, "Step", "OneOf")); break;
+                case "NoRollback": waiver = waiver.ReplacedBy(Waived(values, invocation)); break;
+                case "Verification": verification = verification.ReplacedBy(Declared(index, invocation, "Step", "OneOf")); break;
                 case "Severity" when invocation.ArgumentList.Arguments.Count == 1:
                     var severity = invocation.ArgumentList.Arguments[0].Expression;
                     severityKey = values.SeverityKey(severity);
@@ -88,10 +97,10 @@ internal static class DefineReader
         var facts = new DocumentFacts
         {
             IsComplete = complete,
-            HasEscalation = escalation,
-            HasRollback = rollback,
-            HasNoRollback = noRollback,
-            HasVerification = verification,
+            Escalation = escalation,
+            Rollback = rollback,
+            Waiver = waiver,
+            Verification = verification,
             EscalationLevels = levels.OrderBy(l => l.Position).Select(l => l.Level).ToImmutableArray(),
             SeverityKey = severityKey,
             SeverityLocation = severityLocation,
@@ -101,4 +110,26 @@ internal static class DefineReader
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
+
+    /// <summary>
+    /// A section call with the lambda it is given: filled when the lambda calls one of <paramref name="adds"/> (a
+    /// step, a decision, a level), even under a condition; empty when it calls none, so the runner records nothing under
+    /// the heading. Anything but a lambda (a method group, a variable) gets the benefit of the doubt.
+    /// </summary>
+    private static SectionFact Declared(DslCallIndex index, InvocationExpressionSyntax call, params string[] adds)
+    {
+        if (call.ArgumentList.Arguments is not [{ Expression: AnonymousFunctionExpressionSyntax lambda }]) return SectionFact.Filled;
+        foreach (var inner in index.CallsWithin(lambda.Span))
+        {
+            if (Array.IndexOf(adds, DslSyntax.CalledName(inner)) >= 0) return SectionFact.Filled;
+        }
+
+        return SectionFact.Empty(((MemberAccessExpressionSyntax)call.Expression).Name.GetLocation());
+    }
+
+    /// <summary><c>NoRollback(reason)</c>: empty when the reason is a constant with nothing to read in it.</summary>
+    private static SectionFact Waived(SyntaxValues values, InvocationExpressionSyntax call) =>
+        call.ArgumentList.Arguments is [{ Expression: var reason }] && values.ConstantString(reason) is { } text && string.IsNullOrWhiteSpace(text)
+            ? SectionFact.Empty(reason.GetLocation())
+            : SectionFact.Filled;
 }

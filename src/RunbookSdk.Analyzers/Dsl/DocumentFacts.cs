@@ -18,10 +18,18 @@ internal sealed class DocumentFacts
 
     /// <summary>False when the body could not be read (no body, or the builder is handed to helper code we do not follow).</summary>
     public bool IsComplete { get; init; } = true;
-    public bool HasEscalation { get; init; }
-    public bool HasRollback { get; init; }
-    public bool HasNoRollback { get; init; }
-    public bool HasVerification { get; init; }
+    /// <summary>Escalation levels, which every <c>Escalation(...)</c> adds to.</summary>
+    public SectionFact Escalation { get; init; }
+    /// <summary>The last <c>Rollback(...)</c>, which the runner keeps.</summary>
+    public SectionFact Rollback { get; init; }
+    /// <summary>The last <c>NoRollback(reason)</c>: empty when its reason is a blank constant.</summary>
+    public SectionFact Waiver { get; init; }
+    /// <summary>The last <c>Verification(...)</c>, which the runner keeps.</summary>
+    public SectionFact Verification { get; init; }
+    public bool HasEscalation => Escalation.IsFilled;
+    public bool HasRollback => Rollback.IsFilled;
+    public bool HasNoRollback => Waiver.IsFilled;
+    public bool HasVerification => Verification.IsFilled;
     public ImmutableArray<EscalationLevelFact> EscalationLevels { get; init; } = ImmutableArray<EscalationLevelFact>.Empty;
     public string? SeverityKey { get; init; }
     public Location? SeverityLocation { get; init; }
@@ -29,14 +37,17 @@ internal sealed class DocumentFacts
     public ImmutableArray<string> Environments { get; init; } = ImmutableArray<string>.Empty;
     public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
 
-    /// <summary>Combines facts of a base Define that this one calls (<c>base.Define(rb)</c>).</summary>
+    /// <summary>
+    /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections come from
+    /// the reader, which knows the order of the calls; the rest is the same whichever ran first.
+    /// </summary>
     public DocumentFacts Merge(DocumentFacts other) => new()
     {
         IsComplete = IsComplete && other.IsComplete,
-        HasEscalation = HasEscalation || other.HasEscalation,
-        HasRollback = HasRollback || other.HasRollback,
-        HasNoRollback = HasNoRollback || other.HasNoRollback,
-        HasVerification = HasVerification || other.HasVerification,
+        Escalation = Escalation,
+        Rollback = Rollback,
+        Waiver = Waiver,
+        Verification = Verification,
         EscalationLevels = EscalationLevels.IsEmpty ? other.EscalationLevels : EscalationLevels,
         SeverityKey = SeverityKey ?? other.SeverityKey,
         SeverityLocation = SeverityLocation ?? other.SeverityLocation,

@@ -25,7 +25,7 @@ internal static class GeneratedHandbookFacts
 
         return new DocumentFacts
         {
-            HasEscalation = levels.Count > 0,
+            Escalation = levels.Count > 0 ? SectionFact.Filled : default,
             EscalationLevels = levels.ToImmutable(),
             ResponseTimes = responseTimes.ToImmutable(),
         };

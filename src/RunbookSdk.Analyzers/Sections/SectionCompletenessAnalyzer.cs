@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RunbookSdk.Analyzers.Dsl;
@@ -41,8 +42,38 @@ public sealed class SectionCompletenessAnalyzer : DiagnosticAnalyzer
         var handbook = symbols.HandbookOf(type) is { } handbookType ? runbooks.FactsOf(handbookType) : null;
         // An unreadable handbook (helper methods, no body yet) gets the benefit of the doubt.
         var escalated = facts.HasEscalation || handbook is { IsComplete: false } || handbook?.HasEscalation == true;
-        if (!escalated) context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingEscalation, location, type.Name));
-        if (!facts.HasRollback && !facts.HasNoRollback) context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingRollback, location, type.Name));
-        if (!facts.HasVerification) context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MissingVerification, location, type.Name));
+        if (!escalated)
+        {
+            var (at, advice) = facts.Escalation.EmptyAt is { } own ? (own, ": its Escalation(...) adds no level; say who is engaged and when with Level(who, after)")
+                : handbook?.Escalation.EmptyAt is { } inherited ? (inherited, ": its handbook's Escalation(...) adds no level; say who is engaged and when with Level(who, after)")
+                : (null, "; add Escalation(...) to it or to its handbook");
+            Report(context, DiagnosticDescriptors.MissingEscalation, type, location, at, advice);
+        }
+
+        if (!facts.HasRollback && !facts.HasNoRollback)
+        {
+            var (at, advice) = facts.Waiver.EmptyAt is { } blank ? (blank, ": NoRollback(...) gives no reason; say why nothing needs undoing, which the on-call engineer reads in place of a rollback")
+                : facts.Rollback.EmptyAt is { } empty ? (empty, ": its Rollback(...) adds no step; add the steps that undo the change, or state why none is needed with NoRollback(\"reason\")")
+                : (null, "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")");
+            Report(context, DiagnosticDescriptors.MissingRollback, type, location, at, advice);
+        }
+
+        if (!facts.HasVerification)
+        {
+            var (at, advice) = facts.Verification.EmptyAt is { } empty ? (empty, ": its Verification(...) adds no step; add the check that proves the system is healthy again")
+                : (null, "; add Verification(...) to prove the system is healthy again");
+            Report(context, DiagnosticDescriptors.MissingVerification, type, location, at, advice);
+        }
+    }
+
+    /// <summary>
+    /// Reports at the empty declaration when the runbook itself wrote it, so the squiggle is on what to fill in;
+    /// at the type's name when nothing was declared, or the empty one is in a base class or the handbook, which
+    /// other runbooks share.
+    /// </summary>
+    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor rule, INamedTypeSymbol type, Location typeName, Location? emptyAt, string advice)
+    {
+        var own = emptyAt is { SourceTree: { } tree } && type.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == tree && r.Span.Contains(emptyAt.SourceSpan));
+        context.ReportDiagnostic(Diagnostic.Create(rule, own ? emptyAt : typeName, type.Name, advice));
     }
 }

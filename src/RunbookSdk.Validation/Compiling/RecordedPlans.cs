@@ -6,17 +6,9 @@ using RunbookSdk.Hosting;
 
 namespace RunbookSdk.Validation.Compiling;
 
-/// <summary>Which required sections a runbook has, judged on its recorded plan.</summary>
-/// <param name="Escalation">An escalation path applies.</param>
-/// <param name="EscalationInherited">It comes from the handbook.</param>
-/// <param name="Rollback">A rollback, or a waiver.</param>
-/// <param name="RollbackWaived">The rollback is waived.</param>
-/// <param name="Verification">A verification.</param>
-internal sealed record SectionPresence(bool Escalation, bool EscalationInherited, bool Rollback, bool RollbackWaived, bool Verification);
-
 /// <summary>
 /// Emits the compiled project, loads it into a collectible load context and records each runbook's plan with its
-/// handbook, the same way the runner does (<see cref="EffectiveEscalation"/> decides inheritance). Only
+/// handbook, the same way the runner does, and judges which required sections it has (<see cref="RequiredSections"/>). Only
 /// <c>Define</c> runs, never a step. RunbookSdk itself is shared with the tool, so plans come back as our types.
 /// </summary>
 internal static class RecordedPlans
@@ -24,9 +16,9 @@ internal static class RecordedPlans
     /// <summary>Section presence by runbook id; empty when the project does not emit or load.</summary>
     /// <param name="compilation">The compilation including generated sources.</param>
     /// <param name="references">The compiled projects it references (a shared handbook project), loaded beside it when asked for.</param>
-    public static IReadOnlyDictionary<string, SectionPresence> Record(Compilation compilation, IReadOnlyList<Compilation> references)
+    public static IReadOnlyDictionary<string, RequiredSections> Record(Compilation compilation, IReadOnlyList<Compilation> references)
     {
-        var result = new Dictionary<string, SectionPresence>(StringComparer.Ordinal);
+        var result = new Dictionary<string, RequiredSections>(StringComparer.Ordinal);
         using var stream = new MemoryStream();
         if (!compilation.Emit(stream).Success) return result;
         stream.Position = 0;
@@ -47,11 +39,7 @@ internal static class RecordedPlans
                 {
                     var plan = descriptor.CreatePlan((Runbook)Activator.CreateInstance(descriptor.RunbookType)!);
                     var handbook = catalog.HandbookOf(descriptor)?.CreatePlan();
-                    var escalation = EffectiveEscalation.Resolve(plan, handbook);
-                    result[descriptor.Id] = new SectionPresence(
-                        escalation.Levels.Count > 0, escalation.IsInherited,
-                        plan.Rollback is not null || plan.NoRollbackReason is not null, plan.Rollback is null && plan.NoRollbackReason is not null,
-                        plan.Verification is not null);
+                    result[descriptor.Id] = RequiredSections.Of(plan, handbook);
                 }
                 catch (Exception exception) when (exception is not OutOfMemoryException)
                 {

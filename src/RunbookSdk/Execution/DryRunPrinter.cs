@@ -41,7 +41,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase, j => StepNumbers.Phase(phaseIndex, j));
         }
         WriteRollback(writer, context);
-        if (context.Plan.Verification is { } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification);
+        if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification);
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
         return Task.FromResult(RunOutcome.Success);
@@ -111,7 +111,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 
     private static void WriteRollback(PlanWriter writer, RunContext context)
     {
-        if (context.Plan.Rollback is { } rollback) WritePhase(writer, context, "Rollback", rollback, StepNumbers.Rollback);
+        // An empty Rollback(r => { }) is no rollback: the live run says so and runs nothing (RB0002 reports it).
+        if (context.Plan.Rollback is { Steps.Count: > 0 } rollback) WritePhase(writer, context, "Rollback", rollback, StepNumbers.Rollback);
         else if (context.Plan.NoRollbackReason is { } reason) writer.Section($"Rollback: none needed: {reason}");
         else writer.Section("Rollback: none defined");
     }

@@ -136,6 +136,35 @@ public sealed class FixSoundnessTests
         using System;
         using RunbookSdk;
 
+        [Runbook("empty-sections")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("A")
+                .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                .Escalation(_ => { })
+                .Rollback(s => { /* later */ })
+                .Verification(delegate (IPhaseBuilder v) { });
+        }
+        """,
+        """
+        using RunbookSdk;
+
+        [Runbook("blank-waiver")]
+        public sealed class A : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Escalation(e => { });
+                rb.NoRollback(@"  ");
+                rb.Verification(v => { });
+            }
+        }
+        """,
+        """
+        using System;
+        using RunbookSdk;
+
         [Runbook("a-one")]
         public sealed class A : Runbook
         {

@@ -35,7 +35,7 @@ public sealed class ReferencedHandbookTests
     [Fact]
     public Task A_handbook_of_another_project_without_escalation_is_reported_in_a_build() =>
         RunAsync<SectionCompletenessAnalyzer>(Runbook("Severity.P1"), SharedHandbook(escalation: ""),
-            new DiagnosticResult("RB0001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("RestartApi"));
+            new DiagnosticResult("RB0001", DiagnosticSeverity.Error).WithLocation(0).WithArguments("RestartApi", "; add Escalation(...) to it or to its handbook"));
 
     [Fact]
     public Task An_inherited_first_level_later_than_the_response_time_of_a_handbook_of_another_project_is_reported() =>

@@ -1,0 +1,262 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Sections;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// Two judges say whether a runbook has its escalation, rollback and verification: RB0001-RB0003 in the build, and
+/// <c>runbook validate</c>'s table, which records the plan the runner follows (<see cref="RequiredSections"/>). They
+/// must agree: a rule that fires on a section the runner has fails a build for nothing; a rule that stays silent on a
+/// section the runner lacks lets an on-call engineer find out at 3 a.m. that "Rollback" has nothing under it. Each
+/// layout is compiled, analysed, generated, loaded, and its <c>Define</c> recorded as the runner records it.
+/// </summary>
+public sealed class CompletenessAgreesWithPlanTests
+{
+    private const string Escalation = """.Escalation(e => e.Level("On-call engineer", TimeSpan.Zero))""";
+    private const string Rollback = """.Rollback(r => r.Step("Undo", s => s.Instruction("undo the change")))""";
+    private const string Verification = """.Verification(v => v.Step("Look", s => s.Instruction("the error rate is back to normal")))""";
+    private const string Phase = """.Phase("Fix", p => p.Step("Fix", s => s.Instruction("fix it")))""";
+
+    /// <summary>Define bodies of a runbook without a handbook, and whether the rules can judge them.</summary>
+    public static TheoryData<string, string> Chains => new()
+    {
+        { "all three", $"rb{Phase}{Escalation}{Rollback}{Verification}" },
+        { "no escalation", $"rb{Phase}{Rollback}{Verification}" },
+        { "no rollback", $"rb{Phase}{Escalation}{Verification}" },
+        { "no verification", $"rb{Phase}{Escalation}{Rollback}" },
+        { "nothing", $"rb{Phase}" },
+        { "a waiver", $"""rb{Phase}{Escalation}.NoRollback("read-only diagnostics"){Verification}""" },
+        { "an empty waiver", $"""rb{Phase}{Escalation}.NoRollback(""){Verification}""" },
+        { "a blank waiver", $"""rb{Phase}{Escalation}.NoRollback("  "){Verification}""" },
+        { "a blank verbatim waiver", $"""rb{Phase}{Escalation}.NoRollback(@"	"){Verification}""" },
+        { "an empty escalation", $"rb{Phase}.Escalation(e => {{ }}){Rollback}{Verification}" },
+        { "an empty rollback", $"rb{Phase}{Escalation}.Rollback(r => {{ }}){Verification}" },
+        { "an empty rollback, discarded parameter", $"rb{Phase}{Escalation}.Rollback(_ => {{ }}){Verification}" },
+        { "an empty rollback with a comment", $"rb{Phase}{Escalation}.Rollback(r => {{ /* later */ }}){Verification}" },
+        { "an empty verification", $"rb{Phase}{Escalation}{Rollback}.Verification(v => {{ }})" },
+        { "an empty verification, parenthesized lambda", $"rb{Phase}{Escalation}{Rollback}.Verification((v) => {{ }})" },
+        { "an empty rollback beside a waiver", $$"""rb{{Phase}}{{Escalation}}.Rollback(r => { }).NoRollback("nothing to undo"){{Verification}}""" },
+        { "a rollback emptied by a later call", $"rb{Phase}{Escalation}{Rollback}.Rollback(r => {{ }}){Verification}" },
+        { "an empty rollback replaced by a later call", $"rb{Phase}{Escalation}.Rollback(r => {{ }}){Rollback}{Verification}" },
+        { "an escalation added to by a later call", $"rb{Phase}{Escalation}.Escalation(e => {{ }}){Rollback}{Verification}" },
+        { "a verification that is a decision", $"""rb{Phase}{Escalation}{Rollback}.Verification(v => v.OneOf("Where to look", o => o.Step("Dashboard", s => s.Instruction("look")).Step("Logs", s => s.Instruction("read"))))""" },
+        { "a rollback whose step is empty", $$"""rb{{Phase}}{{Escalation}}.Rollback(r => r.Step("Undo", s => { })){{Verification}}""" },
+        { "levels in a loop", $$"""rb{{Phase}}.Escalation(e => { foreach (var who in new[] { "On-call" }) e.Level(who, TimeSpan.Zero); }){{Rollback}}{{Verification}}""" },
+        { "sections as statements", $"{{ rb{Phase}; rb{Escalation}; rb{Rollback}; rb{Verification}; }}" },
+        { "an empty rollback as a statement", $"{{ rb{Phase}; rb{Escalation}; rb.Rollback(r => {{ }}); rb{Verification}; }}" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Chains))]
+    public async Task The_rules_report_a_section_missing_exactly_when_the_recorded_plan_lacks_it(string layout, string define)
+    {
+        var body = define.StartsWith('{') ? define : "=> " + define + ";";
+        await AgreeAsync(layout, $$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("agree")]
+            public sealed class Agree : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) {{body}}
+            }
+            """);
+    }
+
+    /// <summary>Whole projects: handbooks, base classes, helpers.</summary>
+    public static TheoryData<string, string> Projects => new()
+    {
+        {
+            "escalation from the handbook",
+            $$"""
+            [Handbook("ops")]
+            public sealed class Ops : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Ops"){{Escalation}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Runbook<Ops>
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Rollback}}{{Verification}};
+            }
+            """
+        },
+        {
+            "an empty escalation in the handbook",
+            $$"""
+            [Handbook("ops")]
+            public sealed class Ops : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Ops").Escalation(e => { });
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Runbook<Ops>
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Rollback}}{{Verification}};
+            }
+            """
+        },
+        {
+            "an empty escalation of its own, the handbook's levels",
+            $$"""
+            [Handbook("ops")]
+            public sealed class Ops : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Ops"){{Escalation}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Runbook<Ops>
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}.Escalation(e => { }){{Rollback}}{{Verification}};
+            }
+            """
+        },
+        {
+            "sections from a base class it calls",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}; }
+            }
+            """
+        },
+        {
+            "an empty rollback in a base class it calls",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}; }
+            }
+            """
+        },
+        {
+            "a base class's empty rollback filled in after the base call",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}{{Rollback}}; }
+            }
+            """
+        },
+        {
+            "a base class's rollback emptied after the base call",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}.Rollback(r => { }); }
+            }
+            """
+        },
+        {
+            "a base class's sections, not called",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}};
+            }
+            """
+        },
+        {
+            "a rollback from a method group",
+            $$"""
+            [Runbook("agree")]
+            public sealed class Agree : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Escalation}}.Rollback(Undo){{Verification}};
+
+                private static void Undo(IPhaseBuilder r) => r.Step("Undo", s => s.Instruction("undo the change"));
+            }
+            """
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public async Task A_project_s_runbook_is_judged_by_the_rules_as_by_its_recorded_plan(string layout, string source) =>
+        await AgreeAsync(layout, "using System;\nusing RunbookSdk;\n\n" + source);
+
+    private static async Task AgreeAsync(string layout, string source)
+    {
+        var compilation = TestReferences.Compile(source);
+        var reported = (await compilation.WithAnalyzers([new SectionCompletenessAnalyzer()]).GetAnalyzerDiagnosticsAsync())
+            .Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var recorded = Record(compilation);
+
+        var disagreements = new List<string>();
+        Compare("RB0001", "an escalation", recorded.Escalation);
+        Compare("RB0002", "a rollback or a waiver with its reason", recorded.Rollback);
+        Compare("RB0003", "a verification", recorded.Verification);
+        Assert.True(disagreements.Count == 0, layout + ": " + string.Join("; ", disagreements));
+
+        void Compare(string rule, string section, bool present)
+        {
+            if (present && reported.Contains(rule)) disagreements.Add($"{rule} reports it missing, and the recorded plan has {section}");
+            if (!present && !reported.Contains(rule)) disagreements.Add($"the recorded plan lacks {section}, and {rule} is silent");
+        }
+    }
+
+    /// <summary>The plan recorded as <c>runbook validate</c> and the runner record it: from the generated catalog.</summary>
+    private static RequiredSections Record(CSharpCompilation compilation)
+    {
+        var parseOptions = (CSharpParseOptions)compilation.SyntaxTrees[0].Options;
+        CSharpGeneratorDriver.Create([new RunbookSdk.Generators.RunbookGenerator().AsSourceGenerator()], parseOptions: parseOptions)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+        using var stream = new MemoryStream();
+        var emitted = generated.Emit(stream);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        stream.Position = 0;
+        var context = new AssemblyLoadContext("completeness", isCollectible: true);
+        try
+        {
+            var catalog = (RunbookCatalog)context.LoadFromStream(stream).GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
+                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
+            var descriptor = Assert.Single(catalog.Runbooks);
+            var plan = descriptor.CreatePlan((Runbook)Activator.CreateInstance(descriptor.RunbookType)!);
+            return RequiredSections.Of(plan, catalog.HandbookOf(descriptor)?.CreatePlan());
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+}
