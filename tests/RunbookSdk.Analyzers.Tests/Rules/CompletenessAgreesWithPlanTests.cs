@@ -197,6 +197,104 @@ public sealed class CompletenessAgreesWithPlanTests
             """
         },
         {
+            "no Define of its own: the base class's",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Escalation}}.Rollback(r => { }){{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+            }
+            """
+        },
+        {
+            "a middle class that calls its base",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Verification}};
+            }
+
+            public abstract class Middle : Base
+            {
+                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Rollback}}; }
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Middle
+            {
+                public override void Define(IRunbookBuilder rb) { rb{{Phase}}; base.Define(rb); }
+            }
+            """
+        },
+        {
+            "a rollback before the base call that replaces it with an empty one",
+            $$"""
+            public abstract class Base : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Base
+            {
+                public override void Define(IRunbookBuilder rb) { rb{{Phase}}{{Rollback}}; base.Define(rb); }
+            }
+            """
+        },
+        {
+            "a handbook whose escalation comes from its base class",
+            $$"""
+            public abstract class OpsBase : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Ops"){{Escalation}};
+            }
+
+            [Handbook("ops")]
+            public sealed class Ops : OpsBase
+            {
+                public override void Define(IHandbookBuilder hb) { base.Define(hb); hb.Owner("SRE"); }
+            }
+
+            [Runbook("agree")]
+            public sealed class Agree : Runbook<Ops>
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Rollback}}{{Verification}};
+            }
+            """
+        },
+        {
+            "an escalation from a method group",
+            $$"""
+            [Runbook("agree")]
+            public sealed class Agree : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb{{Phase}}.Escalation(Levels){{Rollback}}{{Verification}};
+
+                private static void Levels(IEscalationBuilder e) => e.Level("On-call", TimeSpan.Zero);
+            }
+            """
+        },
+        {
+            "sections added by a local function it calls",
+            $$"""
+            [Runbook("agree")]
+            public sealed class Agree : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb{{Phase}};
+                    Sections();
+
+                    void Sections() => rb{{Escalation}}{{Rollback}}{{Verification}};
+                }
+            }
+            """
+        },
+        {
             "a rollback from a method group",
             $$"""
             [Runbook("agree")]
