@@ -37,10 +37,11 @@ internal static class RuleTimeline
             var total = Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
             var lastEnd = lastCallback == 0 ? 0 : Stopwatch.GetElapsedTime(started, lastCallback).TotalMilliseconds;
             var ruleCpu = rules.Sum(r => r.CpuNanoseconds) / 1e6;
+            var ruleJit = rules.Sum(r => r.Jit.TotalMilliseconds);
             cpu.Add(ruleCpu);
             tails.Add(total - lastEnd);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  round {round}: analysis {total:F0} ms; the rules' last callback ended at {lastEnd:F0} ms ({total - lastEnd:F0} ms before the end); the rules' callbacks: {(ThreadCpu.Available ? ruleCpu.ToString("F0", CultureInfo.InvariantCulture) + " ms of thread CPU" : "thread CPU not measured on this OS")}"));
+                $"  round {round}: analysis {total:F0} ms; the rules' last callback ended at {lastEnd:F0} ms ({total - lastEnd:F0} ms before the end); the rules' callbacks: {(ThreadCpu.Available ? ruleCpu.ToString("F0", CultureInfo.InvariantCulture) + " ms of thread CPU" + ", " + ruleJit.ToString("F0", CultureInfo.InvariantCulture) + " ms of it in the JIT" : "thread CPU not measured on this OS")}"));
         }
 
         var steady = rounds / 2;
@@ -58,11 +59,15 @@ internal static class RuleTimeline
     private sealed class TimedRule(DiagnosticAnalyzer rule) : DiagnosticAnalyzer
     {
         private long _cpu;
+        private long _jitTicks;
         private long _callbacks;
         private long _lastEnded;
 
         public string Name => rule.GetType().Name;
         public long CpuNanoseconds => Interlocked.Read(ref _cpu);
+
+        /// <summary>Of the callbacks' thread time, what the JIT took compiling code they ran for the first time (cold code's cost).</summary>
+        public TimeSpan Jit => TimeSpan.FromTicks(Interlocked.Read(ref _jitTicks));
         public long Callbacks => Interlocked.Read(ref _callbacks);
 
         /// <summary>The <see cref="Stopwatch"/> timestamp at which the last callback ended; 0 before any.</summary>
@@ -72,11 +77,12 @@ internal static class RuleTimeline
 
         public override void Initialize(AnalysisContext context) => rule.Initialize(new TimedContext(context, this));
 
-        public void Reset() => (_cpu, _callbacks, _lastEnded) = (0, 0, 0);
+        public void Reset() => (_cpu, _jitTicks, _callbacks, _lastEnded) = (0, 0, 0, 0);
 
         public Action<T> Timed<T>(Action<T> action) => argument =>
         {
             var cpu = ThreadCpu.Now();
+            var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true);
             try
             {
                 action(argument);
@@ -84,6 +90,7 @@ internal static class RuleTimeline
             finally
             {
                 Interlocked.Add(ref _cpu, ThreadCpu.Now() - cpu);
+                Interlocked.Add(ref _jitTicks, (System.Runtime.JitInfo.GetCompilationTime(currentThread: true) - jit).Ticks);
                 Interlocked.Increment(ref _callbacks);
                 var ended = Stopwatch.GetTimestamp();
                 for (var last = LastEnded; ended > last && Interlocked.CompareExchange(ref _lastEnded, ended, last) != last; last = LastEnded) { }
