@@ -245,7 +245,8 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Which action a <c>Timeout</c> limits — the one it follows in the chain (<c>.Run(…).Retry(…).Timeout(…)</c>) — and
-    /// so which rule applies: a command's, a request's or C# code's. Null when the chain does not say (a team's helper).
+    /// so which rule applies: a command's, a request's or C# code's. When the chain does not say (it follows a team's
+    /// helper, <c>.Kubectl(…).Timeout(…)</c>), the builder the helper returned does.
     /// </summary>
     private static Func<TimeSpan, string?>? TimeoutRule(DslInvocation call)
     {
@@ -259,12 +260,24 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                 case "Retry" or "Timeout" or "ExpectExitCode" or "ExpectStatus" or "ExpectBodyContains" or "ExpectJson" or "Header" or "Body":
                     continue; // refinements of the same action
                 default:
-                    return null;
+                    return ByBuilder(call);
             }
         }
 
-        return null;
+        return ByBuilder(call);
     }
+
+    /// <summary>The rule for the builder <c>Timeout</c> is declared on, bound: for a chain whose action the syntax does not show.</summary>
+    private static Func<TimeSpan, string?>? ByBuilder(DslInvocation call) =>
+        call.Method()?.ContainingType is { ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } builder
+            ? builder.Name switch
+            {
+                "ICommandStepBuilder" => ArgumentRefusals.CommandTimeout,
+                "IHttpStepBuilder" => ArgumentRefusals.RequestTimeout,
+                "IDelegateStepBuilder" => ArgumentRefusals.CodeTimeout,
+                _ => null,
+            }
+            : null;
 
     private static InvocationExpressionSyntax? Receiver(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax access ? SyntaxValues.Unwrap(access.Expression) as InvocationExpressionSyntax : null;

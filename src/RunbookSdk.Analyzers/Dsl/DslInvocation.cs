@@ -41,6 +41,12 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
+    /// <summary>
+    /// The method the call binds to. A bind, which the rules otherwise spare: only for what the syntax cannot say, such
+    /// as which builder a team's helper returned.
+    /// </summary>
+    public IMethodSymbol? Method() => file.Context.SemanticModel.GetSymbolInfo(syntax, file.Context.CancellationToken).Symbol as IMethodSymbol;
+
     /// <summary>The <c>.editorconfig</c> options that apply to the call's file.</summary>
     public AnalyzerConfigOptions ConfigOptions => file.Context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);
 

@@ -123,6 +123,35 @@ public sealed class RefusedArgumentAgreesWithRuntimeTests
         "Escalation(e => e.Level(\"On-call\", TimeSpan.Zero))",
     };
 
+    /// <summary>Calls after a team's own step helper, an extension method the rules do not read into.</summary>
+    public static TheoryData<string> AfterAHelper => new()
+    {
+        "Kubectl(\"get pods\").Timeout(TimeSpan.Zero)",
+        "Kubectl(\"get pods\").Timeout(TimeSpan.FromMinutes(5))",
+        "Kubectl(\"get pods\").Retry(0, TimeSpan.FromSeconds(1))",
+        "Kubectl(\"get pods\").Retry(3, TimeSpan.FromSeconds(1))",
+        "Kubectl(\"get pods\").OnlyIf(\"\")",
+        "Kubectl(\"get pods\").Timeout(TimeSpan.FromDays(50)).Idempotent()",
+        "Kubectl(\"get pods\").Timeout(TimeSpan.FromDays(49))",
+        "Curl(\"https://status.example.com\").Timeout(TimeSpan.FromSeconds(-1))",
+        "Curl(\"https://status.example.com\").ExpectStatus(200).Timeout(TimeSpan.FromDays(50))",
+        "Warm().Timeout(TimeSpan.Zero)",
+        "Warm().Timeout(TimeSpan.MaxValue)",
+        "Instruction(\"look\").Kubectl(\"get pods\").Timeout(TimeSpan.Zero)",
+    };
+
+    [Theory]
+    [MemberData(nameof(AfterAHelper))]
+    public Task A_step_argument_after_a_team_s_helper(string action) =>
+        Agree($$""".Phase("P", p => p.Step("Act", s => s.{{action}}))""", """
+            public static class TeamSteps
+            {
+                public static ICommandStepBuilder Kubectl(this IStepBuilder step, string arguments) => step.Run("kubectl " + arguments);
+                public static IHttpStepBuilder Curl(this IStepBuilder step, string url) => step.Http("GET", url);
+                public static IDelegateStepBuilder Warm(this IStepBuilder step) => step.Execute("warm", ctx => Task.CompletedTask);
+            }
+            """);
+
     [Theory]
     [MemberData(nameof(Steps))]
     public Task A_step_argument(string action) =>
@@ -149,7 +178,7 @@ public sealed class RefusedArgumentAgreesWithRuntimeTests
         Agree($$""".{{part}}.Phase("P", p => p.Step("Act", s => s.Instruction("look")))""");
 
     /// <returns>The runtime's refusal, or null when it takes the runbook.</returns>
-    private static async Task<string?> Agree(string chain)
+    private static async Task<string?> Agree(string chain, string helpers = "")
     {
         var source = $$"""
             using System;
@@ -166,6 +195,8 @@ public sealed class RefusedArgumentAgreesWithRuntimeTests
                     .NoRollback("a test")
                     .Verification(v => v.Step("Look", s => s.Instruction("look")));
             }
+
+            {{helpers}}
             """;
         var compilation = TestReferences.Compile(source);
 
