@@ -730,9 +730,16 @@ internal sealed partial class LiveRun : IDisposable
     /// <summary>
     /// A step's key as the journal holds it: masked, like every text the journal writes (a title may hold a secret's
     /// value — a password "postgres", a step "Restart postgres"). A resume looks keys up in that form: with the title in
-    /// clear it found no record for such a step, and ran it again, or sent its POST again, unasked.
+    /// clear it found no record for such a step, and ran it again, or sent its POST again, unasked. With a secret whose
+    /// value changed before the resume, it takes the journal's key for the step (<see cref="ResumeState.KeyFor"/>).
     /// </summary>
-    private string StepKey(string section, int index) => _context.Secrets.Mask($"{section}/step-{index + 1}:{StepTitle(section, index)}");
+    private string StepKey(string section, int index)
+    {
+        var clear = $"{section}/step-{index + 1}:{StepTitle(section, index)}";
+        var masked = _context.Secrets.Mask(clear);
+        // A resume takes the key the journal has for the step, also when a secret's value changed since it was written.
+        return _resume?.KeyFor(masked, clear) ?? masked;
+    }
 
     private string StepTitle(string section, int index) => section switch
     {

@@ -62,4 +62,77 @@ public sealed class SecretInStepTitleResumeTests
         Assert.Contains("--resend-requests", refused.Outcome.Reason, StringComparison.Ordinal);
         Assert.Equal(1, posts);
     }
+
+    /// <summary>
+    /// The password rotated mid-incident (a breach) and the run resumed with the new one: the journal's
+    /// <c>Restart ***</c> hid the old value, and this run shows the title in clear. The step is the same step.
+    /// </summary>
+    [Fact]
+    public async Task A_completed_step_is_not_repeated_when_the_secret_in_its_title_changed_before_the_resume()
+    {
+        var restarts = 0;
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Restart postgres", s => s.Execute("restart", _ => { Interlocked.Increment(ref restarts); return Task.CompletedTask; }))
+                .Step("Check", s => s.Execute("check", _ => Task.CompletedTask)))
+            .NoRollback("test"))
+            .Parameter("DbPassword", Password, secret: true);
+        await run.RunAsync(TestRun.NonInteractive);
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"step-finished\"", StringComparison.Ordinal)) + 1));
+
+        var resumed = await run.WithValue("DbPassword", "n3w-Rotated!").RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Equal(1, restarts);
+        // The resumed run's records carry the step's key as the journal has it, so a resume of the resume finds it too
+        // (its title is in clear now: "postgres" is no longer a secret's value).
+        Assert.Equal("phase-1/step-1:Restart ***", Assert.Single(resumed.Events("step-skipped"))["key"]);
+    }
+
+    [Fact]
+    public async Task A_completed_step_is_not_repeated_when_a_new_secret_value_masks_its_title_on_resume()
+    {
+        var restarts = 0;
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Restart postgres", s => s.Execute("restart", _ => { Interlocked.Increment(ref restarts); return Task.CompletedTask; }))
+                .Step("Check", s => s.Execute("check", _ => Task.CompletedTask)))
+            .NoRollback("test"))
+            .Parameter("DbPassword", "0ld-Value!", secret: true);
+        await run.RunAsync(TestRun.NonInteractive);
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"step-finished\"", StringComparison.Ordinal)) + 1));
+
+        var resumed = await run.WithValue("DbPassword", Password).RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Equal(1, restarts);
+    }
+
+    [Fact]
+    public async Task A_POST_in_flight_is_not_sent_again_unasked_when_the_secret_in_its_title_changed_before_the_resume()
+    {
+        var posts = 0;
+        using var service = new TestHttpServer(context =>
+        {
+            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref posts);
+            return TestHttpServer.ReplyAsync(context, 200, "{\"ok\":true}", "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Fail postgres over", s => s.Http("POST", p["Url"] + "failover").ExpectStatus(200)))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url)
+            .Parameter("DbPassword", Password, secret: true);
+        await run.RunAsync(TestRun.NonInteractive);
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"request-sending\"", StringComparison.Ordinal)) + 1));
+
+        var refused = await run.WithValue("DbPassword", "n3w-Rotated!").RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(refused.ExitCode == 2, refused.Output);
+        Assert.Contains("--resend-requests", refused.Outcome.Reason, StringComparison.Ordinal);
+        Assert.Equal(1, posts);
+    }
 }

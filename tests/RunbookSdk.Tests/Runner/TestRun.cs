@@ -33,6 +33,14 @@ internal sealed class TestRun : IDisposable
         return this;
     }
 
+    /// <summary>Gives a declared parameter another value for the runs after: a secret rotated between a run and its resume.</summary>
+    public TestRun WithValue(string name, string value)
+    {
+        Assert.Contains(_parameters, p => p.Name == name);
+        _defaults[name] = value;
+        return this;
+    }
+
     public TestRun Handbook(Action<IHandbookBuilder> define)
     {
         _handbook = define;

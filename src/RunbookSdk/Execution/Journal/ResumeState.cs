@@ -80,6 +80,9 @@ public sealed class ResumeState
     private readonly Dictionary<string, List<StartedCommand>> _commands = new(StringComparer.Ordinal);
     // Per step key, the C# code its last run started, and whether it finished.
     private readonly Dictionary<string, List<(string Code, bool Finished)>> _code = new(StringComparer.Ordinal);
+    // Every step key the journal names, and in the order first named.
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly List<string> _keyOrder = [];
 
     /// <summary>Reads a journal.</summary>
     /// <param name="path">The journal file.</param>
@@ -107,9 +110,56 @@ public sealed class ResumeState
         return state;
     }
 
+    /// <summary>
+    /// The key this journal holds for a step: <paramref name="maskedKey"/>, as this run masks it, when the journal has
+    /// it; else a key the journal masked otherwise that stands for <paramref name="clearKey"/> — a secret whose value
+    /// changed since (a password rotated mid-incident) hid another part of the title, or this run's value hides a part
+    /// the journal shows. Each <c>***</c> in a journal key stands for the text a secret's value took there. The clear
+    /// key is only compared, never returned or written.
+    /// </summary>
+    /// <param name="maskedKey">The step's key masked with this run's secrets.</param>
+    /// <param name="clearKey">The same key in clear.</param>
+    internal string KeyFor(string maskedKey, string clearKey)
+    {
+        if (_keys.Contains(maskedKey)) return maskedKey;
+        // The latest record first: a journal resumed before may hold the step under more than one masking.
+        for (var i = _keyOrder.Count - 1; i >= 0; i--)
+        {
+            if (StandsFor(_keyOrder[i], clearKey)) return _keyOrder[i];
+        }
+
+        return maskedKey;
+    }
+
+    /// <summary>Whether <paramref name="masked"/> is <paramref name="clear"/> with some parts replaced by <c>***</c>.</summary>
+    private static bool StandsFor(string masked, string clear)
+    {
+        var parts = masked.Split([SecretMasker.Replacement], StringSplitOptions.None);
+        if (parts.Length == 1) return masked == clear;
+        if (!clear.StartsWith(parts[0], StringComparison.Ordinal) || !clear.EndsWith(parts[^1], StringComparison.Ordinal)
+            || clear.Length < parts.Sum(p => p.Length) + parts.Length - 1) return false;
+
+        // Each hidden part is at least one character; the parts between them in order, as early as they fit.
+        var position = parts[0].Length + 1;
+        for (var i = 1; i < parts.Length - 1; i++)
+        {
+            var found = clear.IndexOf(parts[i], position, StringComparison.Ordinal);
+            if (found < 0) return false;
+            position = found + parts[i].Length + 1;
+        }
+
+        return position <= clear.Length - parts[^1].Length;
+    }
+
+    private void Remember(string? key)
+    {
+        if (key is not null && _keys.Add(key)) _keyOrder.Add(key);
+    }
+
     private void Apply(JsonElement e)
     {
         var name = Text(e, "event");
+        if (name is not "run-started") Remember(Text(e, "key"));
         switch (name)
         {
             case "run-started" when RunbookId is null:
