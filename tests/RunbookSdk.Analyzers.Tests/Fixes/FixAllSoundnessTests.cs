@@ -3,7 +3,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
-using RunbookSdk.Import;
 
 namespace RunbookSdk.Analyzers.Tests.Fixes;
 
@@ -17,9 +16,6 @@ namespace RunbookSdk.Analyzers.Tests.Fixes;
 public sealed class FixAllSoundnessTests : IDisposable
 {
     private readonly string _root = Path.Combine(Path.GetTempPath(), "runbook-fix-all-" + Guid.NewGuid().ToString("N"));
-
-    private const string ImplicitUsings = "global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic; " +
-                                          "global using System.Net.Http; global using System.Threading; global using System.Threading.Tasks;";
 
     /// <summary>Runbooks with several findings of one rule, close together.</summary>
     public static TheoryData<string> Crowded => new()
@@ -56,16 +52,8 @@ public sealed class FixAllSoundnessTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ImportedSeedFixTests.Seeds), MemberType = typeof(ImportedSeedFixTests))]
-    public async Task Each_fix_all_over_an_imported_seed_compiles_fixes_and_adds_no_finding(string seed)
-    {
-        var output = Path.Combine(_root, Path.GetFileNameWithoutExtension(seed));
-        var imported = RunbookImporter.Import(Path.GetFullPath(Path.Combine(Shipped.RepositoryRoot, "..", "shared", "seeds", seed)),
-            new ImportOptions { OutputDirectory = output, AllowIncomplete = true });
-        var project = AppliedFixes.Document(ImplicitUsings).Project;
-        foreach (var file in imported.Files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
-            project = project.AddDocument(Path.GetFileName(file), File.ReadAllText(Path.Combine(output, file)), filePath: Path.Combine(output, file)).Project;
-        await CheckEachFixAllAsync(project, seed);
-    }
+    public Task Each_fix_all_over_an_imported_seed_compiles_fixes_and_adds_no_finding(string seed) =>
+        CheckEachFixAllAsync(ImportedSeedFixTests.Imported(seed, _root), seed);
 
     private static async Task CheckEachFixAllAsync(Project project, string what)
     {

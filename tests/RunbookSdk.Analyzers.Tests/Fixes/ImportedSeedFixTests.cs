@@ -30,17 +30,27 @@ public sealed class ImportedSeedFixTests : IDisposable
     [MemberData(nameof(Seeds))]
     public async Task Every_fix_for_an_imported_seed_compiles_removes_its_finding_and_adds_none(string seed)
     {
-        var output = Path.Combine(_root, Path.GetFileNameWithoutExtension(seed));
+        var project = Imported(seed, _root);
+        // The fixes that edit the text at the finding: the importer writes scripts as raw strings over several lines,
+        // where a finding covered the whole script and these were not offered.
+        var applied = await AppliedFixes.CheckEachFixAsync(project, mustHaveFix: finding => finding.Diagnostic.Id is "RB0006" or "RB0007" or "RB0012" or "RB0018");
+        Assert.True(applied > 0, $"No fix was offered for any finding in {seed}.");
+    }
+
+    /// <summary>
+    /// The project <c>runbook import</c> writes for <paramref name="seed"/> (into a folder under <paramref name="root"/>),
+    /// as a workspace project with the console project's implicit usings.
+    /// </summary>
+    internal static Microsoft.CodeAnalysis.Project Imported(string seed, string root)
+    {
+        var output = Path.Combine(root, Path.GetFileNameWithoutExtension(seed));
         var imported = RunbookImporter.Import(Path.GetFullPath(Path.Combine(Shipped.RepositoryRoot, "..", "shared", "seeds", seed)),
             new ImportOptions { OutputDirectory = output, AllowIncomplete = true });
 
         var project = AppliedFixes.Document(ImplicitUsings).Project;
         foreach (var file in imported.Files.Where(f => f.EndsWith(".cs", StringComparison.Ordinal)))
             project = project.AddDocument(Path.GetFileName(file), File.ReadAllText(Path.Combine(output, file)), filePath: Path.Combine(output, file)).Project;
-        // The fixes that edit the text at the finding: the importer writes scripts as raw strings over several lines,
-        // where a finding covered the whole script and these were not offered.
-        var applied = await AppliedFixes.CheckEachFixAsync(project, mustHaveFix: finding => finding.Diagnostic.Id is "RB0006" or "RB0007" or "RB0012" or "RB0018");
-        Assert.True(applied > 0, $"No fix was offered for any finding in {seed}.");
+        return project;
     }
 
     public void Dispose()
