@@ -36,6 +36,32 @@ public class GeneratedOutputTests
         Assert.Equal(byDefault[^1], embedded[^1]);
     }
 
+    [Theory]
+    [InlineData(".Rollback(r => { }).Verification(v => { })", "**No rollback is defined for this runbook.**")]
+    [InlineData(".Rollback(r => { }).NoRollback(\"read-only\").Verification(v => { })", "No rollback: read-only")]
+    public void An_empty_rollback_or_verification_reads_as_none_on_the_page(string sections, string rollback)
+    {
+        var (run, _) = GeneratorHarness.Run("""
+            using RunbookSdk;
+
+            [Runbook("empty-sections")]
+            public sealed class EmptySections : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Empty sections")
+                    .Phase("Fix", p => p.Step("Fix", s => s.Instruction("fix it")))
+            """ + sections + """
+            ;
+            }
+            """);
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "EmptySections.Runbook.g.cs"));
+
+        var rollbackSection = page[page.IndexOf("## Rollback", StringComparison.Ordinal)..page.IndexOf("## Verification", StringComparison.Ordinal)];
+        Assert.Contains(rollback, rollbackSection, StringComparison.Ordinal);
+        Assert.Contains("## Verification\n\n**No verification is defined for this runbook.**", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Runbook_page_matches_snapshot()
     {

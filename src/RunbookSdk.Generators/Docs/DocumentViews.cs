@@ -49,9 +49,11 @@ internal static class DocumentViews
              ?? handbook?.Document.Communications.FirstOrDefault(c => string.Equals(c.Name, template, System.StringComparison.OrdinalIgnoreCase)))?.Channel;
         for (var i = 0; i < runbook.Phases.Count; i++) phases.Add(Phase(runbook.Phases[i], (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), TemplateChannel));
         view["phases"] = List(phases);
-        view["rollback"] = runbook.Rollback is null ? null : Phase(runbook.Rollback, "R", TemplateChannel);
+        // An empty Rollback(r => { }) or Verification(v => { }) reads as none, as the runner takes it: a heading with
+        // nothing under it would leave the engineer looking for steps that are not there (RB0002 and RB0003 report it).
+        view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", TemplateChannel) : null;
         view["no_rollback_reason"] = runbook.NoRollbackReason;
-        view["verification"] = runbook.Verification is null ? null : Phase(runbook.Verification, "V", TemplateChannel);
+        view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", TemplateChannel) : null;
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
         // A handbook compiled elsewhere: its levels are not in this compilation, but the runner reads them when it runs.
