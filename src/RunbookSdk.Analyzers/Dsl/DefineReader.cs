@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Analyzers.Dsl;
@@ -127,9 +128,15 @@ internal static class DefineReader
         return SectionFact.Empty(((MemberAccessExpressionSyntax)call.Expression).Name.GetLocation());
     }
 
-    /// <summary><c>NoRollback(reason)</c>: empty when the reason is a constant with nothing to read in it.</summary>
+    /// <summary>
+    /// <c>NoRollback(reason)</c>: empty when the reason is a constant with nothing to read in it, <c>null</c> included
+    /// (the runner records no waiver then).
+    /// </summary>
     private static SectionFact Waived(SyntaxValues values, InvocationExpressionSyntax call) =>
-        call.ArgumentList.Arguments is [{ Expression: var reason }] && values.ConstantString(reason) is { } text && string.IsNullOrWhiteSpace(text)
+        call.ArgumentList.Arguments is [{ Expression: var reason }]
+        && values.Constant(reason is PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed ? suppressed.Operand : reason)
+            is { HasValue: true, Value: null or string } constant
+        && string.IsNullOrWhiteSpace((string?)constant.Value)
             ? SectionFact.Empty(reason.GetLocation())
             : SectionFact.Filled;
 }

@@ -35,6 +35,8 @@ public sealed class CompletenessAgreesWithPlanTests
         { "a waiver", $"""rb{Phase}{Escalation}.NoRollback("read-only diagnostics"){Verification}""" },
         { "an empty waiver", $"""rb{Phase}{Escalation}.NoRollback(""){Verification}""" },
         { "a blank waiver", $"""rb{Phase}{Escalation}.NoRollback("  "){Verification}""" },
+        { "a null waiver", $"""rb{Phase}{Escalation}.NoRollback(null!){Verification}""" },
+        { "a waiver of a constant's reason", $"""rb{Phase}{Escalation}.NoRollback(Reasons.ReadOnly){Verification}""" },
         { "a blank verbatim waiver", $"""rb{Phase}{Escalation}.NoRollback(@"	"){Verification}""" },
         { "an empty escalation", $"rb{Phase}.Escalation(e => {{ }}){Rollback}{Verification}" },
         { "an empty rollback", $"rb{Phase}{Escalation}.Rollback(r => {{ }}){Verification}" },
@@ -67,6 +69,8 @@ public sealed class CompletenessAgreesWithPlanTests
             {
                 public override void Define(IRunbookBuilder rb) {{body}}
             }
+
+            public static class Reasons { public const string ReadOnly = "read-only diagnostics"; }
             """);
     }
 
