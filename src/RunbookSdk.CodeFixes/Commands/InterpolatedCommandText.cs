@@ -1,4 +1,7 @@
+using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -10,15 +13,19 @@ namespace RunbookSdk.CodeFixes.Commands;
 
 /// <summary>
 /// Rewrites a command built from pieces — <c>"… " + Region</c>, <c>string.Format("… {0}", Region)</c> — as one
-/// regular interpolated string, <c>$"… {Region}"</c>, with the same text: literal parts escaped for <c>$"…"</c>
-/// (braces doubled), every other part a hole. Passed straight to <c>Run</c>, that string binds to the command
-/// interpolation handler, which quotes each hole for the shell.
+/// interpolated string, <c>$"… {Region}"</c>, with the same text: literal parts escaped for <c>$"…"</c>
+/// (braces doubled), every other part a hole. A script over several lines written as a raw string stays one:
+/// <c>$$"""</c> with its lines as they were, instead of one line of <c>\n</c> escapes. Passed straight to <c>Run</c>,
+/// that string binds to the command interpolation handler, which quotes each hole for the shell.
 /// </summary>
 internal sealed class InterpolatedCommandText
 {
-    private readonly StringBuilder _text = new("$\"");
+    // The command in order: literal text (Hole null) and holes (the expression as written, and its format).
+    private readonly List<(string Text, string? Format, bool IsHole)> _pieces = [];
     private bool _hasLiteral;
     private bool _hasHole;
+    // The closing line's indentation of the first raw string over several lines among the pieces, when there is one.
+    private string? _rawIndentation;
 
     private InterpolatedCommandText()
     {
@@ -35,7 +42,50 @@ internal sealed class InterpolatedCommandText
             ? builder.AppendFormat(format, model, cancellationToken)
             : builder.Append(expression, model, cancellationToken);
         if (!ok || !builder._hasLiteral || !builder._hasHole) return null;
-        return builder._text.Append('"').ToString();
+        return builder.AsRawString() ?? builder.AsRegularString();
+    }
+
+    private string AsRegularString()
+    {
+        var text = new StringBuilder("$\"");
+        foreach (var (piece, format, isHole) in _pieces)
+        {
+            if (isHole) AppendHole(text, piece, format, 1);
+            else InterpolatedLiteral.AppendEscaped(text, piece);
+        }
+
+        return text.Append('"').ToString();
+    }
+
+    /// <summary>
+    /// The command as a raw string over several lines, when a piece was written as one and the text keeps its lines:
+    /// only line feeds and tabs among the control characters, and no hole over several lines. Null otherwise.
+    /// </summary>
+    private string? AsRawString()
+    {
+        if (_rawIndentation is not { } indentation) return null;
+        var literal = string.Concat(_pieces.Where(p => !p.IsHole).Select(p => p.Text));
+        if (literal.IndexOf('\n') < 0 || literal.Any(c => char.IsControl(c) && c is not '\n' and not '\t')
+            || _pieces.Any(p => p.IsHole && p.Text.IndexOfAny(['\r', '\n']) >= 0)) return null;
+
+        // More dollars than the longest brace run of the text, more quotes than its longest quote run.
+        var dollars = Math.Max(InterpolatedLiteral.LongestRun(literal, '{'), InterpolatedLiteral.LongestRun(literal, '}')) + 1;
+        var quotes = new string('"', Math.Max(3, InterpolatedLiteral.LongestRun(literal, '"') + 1));
+        var content = new StringBuilder();
+        foreach (var (piece, format, isHole) in _pieces)
+        {
+            if (isHole) AppendHole(content, piece, format, dollars);
+            else content.Append(piece);
+        }
+
+        var text = new StringBuilder(new string('$', dollars)).Append(quotes);
+        foreach (var line in content.ToString().Split('\n'))
+        {
+            text.Append('\n');
+            if (line.Length > 0) text.Append(indentation).Append(line);
+        }
+
+        return text.Append('\n').Append(indentation).Append(quotes).ToString();
     }
 
     private bool Append(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
@@ -48,6 +98,7 @@ internal sealed class InterpolatedCommandText
                 // "a" + b + "c" is ("a" + b) + "c"; 1 + 2 + "a" is (1 + 2) + "a", whose left side is a number, kept as one hole.
                 return Append(binary.Left, model, cancellationToken) && Append(binary.Right, model, cancellationToken);
             case LiteralExpressionSyntax literal when literal.IsKind(SyntaxKind.StringLiteralExpression):
+                if (literal.Token.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)) NoteRawIndentation(literal.Token.Text);
                 AppendLiteral(literal.Token.ValueText);
                 return true;
             case InterpolatedStringExpressionSyntax interpolated:
@@ -72,12 +123,13 @@ internal sealed class InterpolatedCommandText
         {
             switch (content)
             {
-                case InterpolatedStringTextSyntax text when start.IsKind(SyntaxKind.InterpolatedStringStartToken):
-                    // Already escaped for $"…".
-                    _text.Append(text.TextToken.Text);
-                    _hasLiteral = true;
+                case InterpolatedStringTextSyntax text when start.IsKind(SyntaxKind.InterpolatedStringStartToken)
+                    || start.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken):
+                    AppendLiteral(text.TextToken.ValueText);
                     break;
-                case InterpolatedStringTextSyntax text when start.IsKind(SyntaxKind.InterpolatedVerbatimStringStartToken):
+                case InterpolatedStringTextSyntax text when start.IsKind(SyntaxKind.InterpolatedMultiLineRawStringStartToken):
+                    // The text without the indentation the closing line sets, as the compiler reads it.
+                    NoteRawIndentation(interpolated.StringEndToken.Text);
                     AppendLiteral(text.TextToken.ValueText);
                     break;
                 case InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole
@@ -91,7 +143,7 @@ internal sealed class InterpolatedCommandText
                     AppendHole(hole.Expression, format);
                     break;
                 default:
-                    return false; // raw strings: rare in a concatenation, left to the person
+                    return false; // a raw string on one line: rare in a concatenation, left to the person
             }
         }
 
@@ -180,16 +232,29 @@ internal sealed class InterpolatedCommandText
         var text = expression.WithoutTrivia().ToString();
         // A ':' at the top of a hole would start its format ("a ? b : c", "global::X"): parentheses keep it an expression.
         if (text.IndexOf(':') >= 0) text = "(" + text + ")";
-        _text.Append('{').Append(text);
-        if (format is not null) _text.Append(':').Append(format);
-        _text.Append('}');
+        _pieces.Add((text, format, true));
         _hasHole = true;
+    }
+
+    private static void AppendHole(StringBuilder text, string expression, string? format, int braces)
+    {
+        text.Append('{', braces).Append(expression);
+        if (format is not null) text.Append(':').Append(format);
+        text.Append('}', braces);
     }
 
     private void AppendLiteral(string value)
     {
-        InterpolatedLiteral.AppendEscaped(_text, value);
+        _pieces.Add((value, null, false));
         _hasLiteral |= value.Length > 0;
+    }
+
+    /// <summary>Keeps the indentation of a raw string's closing line (the whitespace before its quotes), the first one met.</summary>
+    private void NoteRawIndentation(string closing)
+    {
+        if (_rawIndentation is not null) return;
+        var lastLine = closing.Substring(closing.LastIndexOf('\n') + 1);
+        _rawIndentation = lastLine.Substring(0, lastLine.Length - lastLine.TrimStart().Length);
     }
 
     /// <summary>

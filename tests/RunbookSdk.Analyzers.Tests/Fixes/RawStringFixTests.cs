@@ -35,6 +35,44 @@ public sealed class RawStringFixTests
                             """))
             """", extraMembers: AppsParameter));
 
+    /// <summary>A script over several lines with a parameter added on stays a script over several lines.</summary>
+    [Fact]
+    public Task A_script_over_several_lines_built_with_a_parameter_is_interpolated_as_a_raw_string() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook(""""
+                        .Step("Deploy", s => s.Run({|RB0013:"""
+                            set -e
+                              cd /srv/app
+
+                            ./deploy.sh --region 
+                            """ + Region|}).RequiresConfirmation())
+            """"),
+            Sources.Runbook(""""
+                        .Step("Deploy", s => s.Run($"""
+                            set -e
+                              cd /srv/app
+
+                            ./deploy.sh --region {Region}
+                            """).RequiresConfirmation())
+            """"));
+
+    [Fact]
+    public async Task A_raw_script_with_braces_and_quotes_gets_the_dollars_and_quotes_it_needs()
+    {
+        var fixedSource = await AppliedFixes.FixOnlyAsync(Sources.Runbook(""""""
+                        .Step("Count", s => s.Run($$""""
+                            aws logs tail {{Region}} | awk '{print $1}'
+                            echo """done"""
+                            """" + " " + FunctionName))
+            """"""), "RB0013");
+        Assert.Equal(Sources.Runbook(""""""
+                        .Step("Count", s => s.Run($$""""
+                            aws logs tail {{Region}} | awk '{print $1}'
+                            echo """done""" {{FunctionName}}
+                            """"))
+            """"""), fixedSource);
+    }
+
     /// <summary>The script's <c>}}</c> would close a hole of a <c>$$</c> string: it takes three.</summary>
     [Fact]
     public async Task A_raw_string_with_braces_gets_as_many_dollars_as_it_needs()
