@@ -31,24 +31,27 @@ internal static class DefineReader
         DocumentFacts? inherited = null;
 
         // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
-        // the runtime's, and a base Define's sections count where base.Define(rb) is called.
-        var calls = index.CallsWithin(span).Select(c => (Call: c, IsBase: false))
-            .Concat(index.BaseCallsWithin(span).Select(c => (Call: c, IsBase: true)))
-            .OrderBy(c => ((MemberAccessExpressionSyntax)c.Call.Expression).Name.SpanStart);
-        foreach (var (invocation, isBase) in calls)
+        // the runtime's, and a base Define's sections count where base.Define(rb) is called. Base calls are rare: they
+        // are taken in between as the own calls pass them, which spares every Define a merged, sorted list.
+        var baseCalls = index.BaseCallsWithin(span).GetEnumerator();
+        var nextBase = baseCalls.MoveNext() ? baseCalls.Current : null;
+        void ApplyBaseCallsBefore(int position)
         {
-            if (isBase)
+            for (; nextBase is not null && CallPosition(nextBase) < position; nextBase = baseCalls.MoveNext() ? baseCalls.Current : null)
             {
-                if (((MemberAccessExpressionSyntax)invocation.Expression).Name.Identifier.ValueText != declaration.Identifier.ValueText) continue;
+                if (((MemberAccessExpressionSyntax)nextBase.Expression).Name.Identifier.ValueText != declaration.Identifier.ValueText) continue;
                 var baseFacts = readBase(type.BaseType);
                 inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
                 escalation = escalation.AddedTo(baseFacts.Escalation);
                 rollback = rollback.ReplacedBy(baseFacts.Rollback);
                 waiver = waiver.ReplacedBy(baseFacts.Waiver);
                 verification = verification.ReplacedBy(baseFacts.Verification);
-                continue;
             }
+        }
 
+        foreach (var invocation in index.CallsWithin(span).OrderBy(CallPosition))
+        {
+            ApplyBaseCallsBefore(CallPosition(invocation));
             var name = DslSyntax.CalledName(invocation)!;
             // An argument list no builder method accepts: the code does not compile yet.
             if (!dsl.Vocabulary.Accepts(name, invocation.ArgumentList))
@@ -95,6 +98,8 @@ internal static class DefineReader
             }
         }
 
+        ApplyBaseCallsBefore(int.MaxValue);
+
         var facts = new DocumentFacts
         {
             IsComplete = complete,
@@ -111,6 +116,9 @@ internal static class DefineReader
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
+
+    /// <summary>Where a call's name is: a chain's inner call's comes first, as it runs first.</summary>
+    private static int CallPosition(InvocationExpressionSyntax call) => ((MemberAccessExpressionSyntax)call.Expression).Name.SpanStart;
 
     /// <summary>
     /// A section call with the lambda it is given: filled when the lambda calls one of <paramref name="adds"/> (a
