@@ -125,81 +125,11 @@ public sealed class CompletenessAgreesWithPlanTests
             }
             """
         },
-        {
-            "sections from a base class it calls",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}; }
-            }
-            """
-        },
-        {
-            "an empty rollback in a base class it calls",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}; }
-            }
-            """
-        },
-        {
-            "a base class's empty rollback filled in after the base call",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}{{Rollback}}; }
-            }
-            """
-        },
-        {
-            "a base class's rollback emptied after the base call",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) { base.Define(rb); rb{{Phase}}.Rollback(r => { }); }
-            }
-            """
-        },
-        {
-            "a base class's sections, not called",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}{{Rollback}}{{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Phase}};
-            }
-            """
-        },
+        { "sections from a base class it calls", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ base.Define(rb); rb{Phase}; }}") },
+        { "an empty rollback in a base class it calls", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ base.Define(rb); rb{Phase}; }}") },
+        { "a base class's empty rollback filled in after the base call", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ base.Define(rb); rb{Phase}{Rollback}; }}") },
+        { "a base class's rollback emptied after the base call", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ base.Define(rb); rb{Phase}.Rollback(r => {{ }}); }}") },
+        { "a base class's sections, not called", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"=> rb{Phase};") },
         {
             "no Define of its own: the base class's",
             $$"""
@@ -234,21 +164,7 @@ public sealed class CompletenessAgreesWithPlanTests
             }
             """
         },
-        {
-            "a rollback before the base call that replaces it with an empty one",
-            $$"""
-            public abstract class Base : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Escalation}}.Rollback(r => { }){{Verification}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Base
-            {
-                public override void Define(IRunbookBuilder rb) { rb{{Phase}}{{Rollback}}; base.Define(rb); }
-            }
-            """
-        },
+        { "a rollback before the base call that replaces it with an empty one", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ rb{Phase}{Rollback}; base.Define(rb); }}") },
         {
             "a handbook whose escalation comes from its base class",
             $$"""
@@ -311,6 +227,20 @@ public sealed class CompletenessAgreesWithPlanTests
             """
         },
     };
+
+    /// <summary>A runbook deriving from a base class that defines <paramref name="baseChain"/>; its own Define's body is <paramref name="body"/>.</summary>
+    private static string BaseAndRunbook(string baseChain, string body) => $$"""
+        public abstract class Base : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => {{baseChain}};
+        }
+
+        [Runbook("agree")]
+        public sealed class Agree : Base
+        {
+            public override void Define(IRunbookBuilder rb) {{body}}
+        }
+        """;
 
     [Theory]
     [MemberData(nameof(Projects))]
