@@ -42,17 +42,17 @@ public sealed class AddSectionCodeFix : CodeFixProvider
             {
                 case "RB0001":
                     Register(context, diagnostic, "Add an Escalation section", EscalationKey,
-                        "Escalation(e => e.Level(\"On-call engineer\", TimeSpan.Zero))");
+                        $"Escalation(e => {SectionSkeletons.Escalation("e")})");
                     break;
                 case "RB0002":
                     Register(context, diagnostic, "Add a Rollback section", RollbackKey,
-                        "Rollback(r => r.Step(\"Undo the change\", s => s.Instruction(\"TODO: how to undo what the phases changed\")))");
+                        $"Rollback(r => {SectionSkeletons.Rollback("r")})");
                     Register(context, diagnostic, "State that nothing needs rolling back: NoRollback(\"reason\")", NoRollbackKey,
-                        "NoRollback(\"TODO: why nothing needs undoing, e.g. read-only diagnostics\")");
+                        $"NoRollback({SectionSkeletons.WaiverReason})");
                     break;
                 case "RB0003":
                     Register(context, diagnostic, "Add a Verification section", VerificationKey,
-                        "Verification(v => v.Step(\"Confirm recovery\", s => s.Instruction(\"TODO: the check that proves the system is healthy again\")))");
+                        $"Verification(v => {SectionSkeletons.Verification("v")})");
                     break;
             }
         }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -51,22 +52,22 @@ public sealed class FillEmptySectionCodeFix : CodeFixProvider
             {
                 context.RegisterCodeFix(
                     CodeAction.Create("Say why nothing needs undoing", _ => Task.FromResult(context.Document.WithSyntaxRoot(
-                        root.ReplaceNode(node, SyntaxFactory.ParseExpression("\"TODO: why nothing needs undoing, e.g. read-only diagnostics\"").WithTriviaFrom(node)))), Key),
+                        root.ReplaceNode(node, SyntaxFactory.ParseExpression(SectionSkeletons.WaiverReason).WithTriviaFrom(node)))), Key),
                     diagnostic);
             }
         }
     }
 
-    /// <summary>What the lambda of a section is given to say: its builder's name goes in place of <c>{0}</c>.</summary>
-    private static (string Parameter, string Body)? Skeleton(string section) => section switch
+    /// <summary>The builder's name a section's skeleton uses, and the skeleton for a builder's name.</summary>
+    private static (string Parameter, Func<string, string> Body)? Skeleton(string section) => section switch
     {
-        "Escalation" => ("e", "{0}.Level(\"On-call engineer\", TimeSpan.Zero)"),
-        "Rollback" => ("r", "{0}.Step(\"Undo the change\", s => s.Instruction(\"TODO: how to undo what the phases changed\"))"),
-        "Verification" => ("v", "{0}.Step(\"Confirm recovery\", s => s.Instruction(\"TODO: the check that proves the system is healthy again\"))"),
+        "Escalation" => ("e", SectionSkeletons.Escalation),
+        "Rollback" => ("r", SectionSkeletons.Rollback),
+        "Verification" => ("v", SectionSkeletons.Verification),
         _ => null,
     };
 
-    private static async Task<Document> FillAsync(Document document, AnonymousFunctionExpressionSyntax lambda, (string Parameter, string Body) skeleton, CancellationToken cancellationToken)
+    private static async Task<Document> FillAsync(Document document, AnonymousFunctionExpressionSyntax lambda, (string Parameter, Func<string, string> Body) skeleton, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
@@ -80,7 +81,7 @@ public sealed class FillEmptySectionCodeFix : CodeFixProvider
             _ => "",
         };
         var parameter = written is "" or "_" or "s" ? skeleton.Parameter : written;
-        var body = string.Format(System.Globalization.CultureInfo.InvariantCulture, skeleton.Body, parameter);
+        var body = skeleton.Body(parameter);
         if (body.Contains("TimeSpan") && await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is { } model)
             body = body.Replace("TimeSpan.", TimeSpanName.At(model, lambda.SpanStart) + ".");
 
