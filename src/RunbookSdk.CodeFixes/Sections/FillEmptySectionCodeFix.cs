@@ -44,7 +44,7 @@ public sealed class FillEmptySectionCodeFix : CodeFixProvider
                 && Skeleton(name.Identifier.ValueText) is { } skeleton)
             {
                 context.RegisterCodeFix(
-                    CodeAction.Create($"Add a step to the empty {name.Identifier.ValueText}", token => FillAsync(context.Document, lambda, skeleton, token), Key),
+                    CodeAction.Create($"Add {skeleton.Adds} to the empty {name.Identifier.ValueText}", token => FillAsync(context.Document, lambda, skeleton, token), Key),
                     diagnostic);
             }
             else if (node is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax && node.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax waiver } }
@@ -58,16 +58,16 @@ public sealed class FillEmptySectionCodeFix : CodeFixProvider
         }
     }
 
-    /// <summary>The builder's name a section's skeleton uses, and the skeleton for a builder's name.</summary>
-    private static (string Parameter, Func<string, string> Body)? Skeleton(string section) => section switch
+    /// <summary>The builder's name a section's skeleton uses, the skeleton for a builder's name, and what it adds.</summary>
+    private static (string Parameter, Func<string, string> Body, string Adds)? Skeleton(string section) => section switch
     {
-        "Escalation" => ("e", SectionSkeletons.Escalation),
-        "Rollback" => ("r", SectionSkeletons.Rollback),
-        "Verification" => ("v", SectionSkeletons.Verification),
+        "Escalation" => ("e", SectionSkeletons.Escalation, "a level"),
+        "Rollback" => ("r", SectionSkeletons.Rollback, "a step"),
+        "Verification" => ("v", SectionSkeletons.Verification, "a step"),
         _ => null,
     };
 
-    private static async Task<Document> FillAsync(Document document, AnonymousFunctionExpressionSyntax lambda, (string Parameter, Func<string, string> Body) skeleton, CancellationToken cancellationToken)
+    private static async Task<Document> FillAsync(Document document, AnonymousFunctionExpressionSyntax lambda, (string Parameter, Func<string, string> Body, string Adds) skeleton, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
