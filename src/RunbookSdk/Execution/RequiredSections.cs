@@ -14,9 +14,6 @@ namespace RunbookSdk.Execution;
 /// <param name="Verification">A verification with a step.</param>
 public sealed record RequiredSections(bool Escalation, bool EscalationInherited, bool Rollback, bool RollbackWaived, bool Verification)
 {
-    /// <summary>Whether all three are there.</summary>
-    public bool IsComplete => Escalation && Rollback && Verification;
-
     /// <summary>Judges <paramref name="runbook"/>, with the handbook it belongs to for the escalation it inherits.</summary>
     /// <param name="runbook">The runbook's recorded plan.</param>
     /// <param name="handbook">The plan of the handbook it belongs to, or null.</param>
@@ -26,7 +23,7 @@ public sealed record RequiredSections(bool Escalation, bool EscalationInherited,
         var rollbackSteps = runbook.Rollback is { Steps.Count: > 0 };
         var waived = !string.IsNullOrWhiteSpace(runbook.NoRollbackReason);
         return new RequiredSections(
-            escalation.Levels.Count > 0, escalation.IsInherited && escalation.Levels.Count > 0,
+            escalation.Levels.Count > 0, escalation.IsInherited,
             rollbackSteps || waived, !rollbackSteps && waived,
             runbook.Verification is { Steps.Count: > 0 });
     }
