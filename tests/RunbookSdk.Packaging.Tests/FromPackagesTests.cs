@@ -8,7 +8,8 @@ namespace RunbookSdk.Packaging.Tests;
 /// <c>runbook</c> tool installs and runs.
 /// </summary>
 [Trait("Category", "Slow")]
-public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutputHelper log) : IClassFixture<NewRunbookRepository>
+[Collection(NewRunbookRepository.Collection)]
+public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutputHelper log)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 

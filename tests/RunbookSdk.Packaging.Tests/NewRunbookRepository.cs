@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace RunbookSdk.Packaging.Tests;
 
 /// <summary>
-/// What a team does to adopt RunbookSdk, done once for the tests of the class: pack this checkout's three packages
+/// What a team does to adopt RunbookSdk, done once for the test classes of <see cref="Collection"/>: pack this checkout's three packages
 /// into a local feed, install the templates from it and create <c>Payments</c> with <c>dotnet new runbook-project</c>,
 /// all in a temp folder outside the repository.
 /// </summary>
@@ -16,6 +16,12 @@ namespace RunbookSdk.Packaging.Tests;
 /// </remarks>
 public sealed class NewRunbookRepository : IAsyncLifetime
 {
+    /// <summary>
+    /// The test classes that share one packed repository: packing takes minutes, and they take turns, since each edits
+    /// the same project and puts it back.
+    /// </summary>
+    public const string Collection = "A repository made from the packed packages";
+
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
