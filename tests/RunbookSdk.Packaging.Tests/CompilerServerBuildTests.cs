@@ -6,7 +6,8 @@ namespace RunbookSdk.Packaging.Tests;
 /// What <c>dotnet build</c> does on a developer's machine: it compiles through the compiler server, which keeps the
 /// project's generator driver from one build to the next (enable-generator-cache, on by the package's targets), so a build
 /// reads again only the runbooks whose files changed. After each edit a developer makes — a runbook, the handbook, a file
-/// without runbooks, a runbook added, one removed, everything undone — the docs a build through the kept state writes must
+/// without runbooks, a runbook added, one removed, a page template of the project's own added, changed and removed,
+/// everything undone — the docs a build through the kept state writes must
 /// equal the docs of the same sources built by a fresh generator. The reuse tests check this with Roslyn's driver
 /// in-process; this is the real server, the generator as the package delivers it, and the docs the build writes.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
     private string Handbook => Path.Combine(repository.RunbookProject, "ServiceHandbook.cs");
     private string Helpers => Path.Combine(repository.RunbookProject, "Hosts.cs");
     private string AddedRunbook => Path.Combine(repository.RunbookProject, "CacheOutage.cs");
+    private string Template => Path.Combine(repository.RunbookProject, "runbook-templates", "runbook.md.sbntxt");
 
     [Fact]
     public async Task Builds_through_the_compiler_servers_kept_generator_write_the_docs_a_fresh_generator_writes()
@@ -103,6 +105,17 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
                 Assert.DoesNotContain(AddedPage, docs["index.md"]);
             });
 
+            // Every page depends on the project's templates, in files that are not code.
+            Directory.CreateDirectory(Path.GetDirectoryName(Template)!);
+            File.WriteAllText(Template, "{{ marker }}\n# {{ title }}\n\nWritten with the team's template.\n");
+            await BuildBothWays("a page template of the project's own added", docs => Assert.Contains("Written with the team's template.", docs[Page]));
+
+            File.WriteAllText(Template, "{{ marker }}\n# {{ title }}\n\nWritten with the team's second template.\n");
+            await BuildBothWays("the project's page template changed", docs => Assert.Contains("Written with the team's second template.", docs[Page]));
+
+            Directory.Delete(Path.GetDirectoryName(Template)!, recursive: true);
+            await BuildBothWays("the project's page template removed", docs => Assert.DoesNotContain("team's", docs[Page]));
+
             File.Delete(Helpers);
             File.WriteAllText(Handbook, originalHandbook);
             File.WriteAllText(repository.Runbook, originalRunbook);
@@ -113,6 +126,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
             // The other tests of the collection share the project and its docs.
             File.Delete(AddedRunbook);
             File.Delete(Helpers);
+            if (Directory.Exists(Path.GetDirectoryName(Template))) Directory.Delete(Path.GetDirectoryName(Template)!, recursive: true);
             File.WriteAllText(Handbook, originalHandbook);
             File.WriteAllText(repository.Runbook, originalRunbook);
         }
