@@ -5,7 +5,8 @@ namespace RunbookSdk.Packaging.Tests;
 /// <summary>
 /// What <c>dotnet build</c> does on a developer's machine: it compiles through the compiler server, which keeps the
 /// project's generator driver from one build to the next (enable-generator-cache, on by the package's targets), so a build
-/// reads again only the runbooks whose files changed. After each edit a developer makes — a runbook, the handbook, a file
+/// reads again only the runbooks whose files changed. After each edit a developer makes — a runbook (also one the rules
+/// refuse, whose build fails, and then mended), the handbook, a file
 /// without runbooks, a runbook added, one removed, a page template of the project's own added, changed and removed,
 /// everything undone — the docs a build through the kept state writes must
 /// equal the docs of the same sources built by a fresh generator. The reuse tests check this with Roslyn's driver
@@ -49,6 +50,18 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
                 Assert.Contains("Find the release that broke it", docs[Page]);
                 Assert.DoesNotContain("Find the last release", docs[Page]);
             });
+
+            // The rules run in the same server from build to build: a finding comes with the edit and goes with it.
+            var renamed = File.ReadAllText(repository.Runbook);
+            var rollback = renamed.IndexOf("        .Rollback(", StringComparison.Ordinal);
+            var verification = renamed.IndexOf("        .Verification(", StringComparison.Ordinal);
+            Assert.True(rollback > 0 && verification > rollback, "The template's runbook no longer has a Rollback section before Verification.");
+            File.WriteAllText(repository.Runbook, renamed[..rollback] + renamed[verification..]);
+            var incomplete = await Build("-p:UseSharedCompilation=true");
+            Assert.True(incomplete.ExitCode != 0 && incomplete.Output.Contains("error RB0002", StringComparison.Ordinal),
+                $"Without its rollback, the runbook built through the compiler server:\n{incomplete}");
+            File.WriteAllText(repository.Runbook, renamed);
+            await BuildBothWays("the rollback written back", docs => Assert.Contains("Find the release that broke it", docs[Page]));
 
             // The runbook inherits its escalation: its page, in a file that did not change, shows the new contact too.
             File.WriteAllText(Handbook, originalHandbook.Replace(LevelContact, "TimeSpan.FromMinutes(15), \"api-owner@example.com\")", StringComparison.Ordinal));
