@@ -38,6 +38,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
         const string LevelContact = "TimeSpan.FromMinutes(15), \"owner@example.com\")";
         Assert.True(originalRunbook.Contains(StepTitle, StringComparison.Ordinal), "The template's runbook no longer has the step this test renames.");
         Assert.True(originalHandbook.Contains(LevelContact, StringComparison.Ordinal), "The template's handbook no longer has the escalation level this test changes.");
+        var restored = false;
         try
         {
             // The fixture built without the server: this is the project's first build in it, with nothing kept yet.
@@ -133,6 +134,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
             File.WriteAllText(Handbook, originalHandbook);
             File.WriteAllText(repository.Runbook, originalRunbook);
             await BuildBothWays("every edit undone", docs => Assert.Equal(firstDocs, docs));
+            restored = true;
         }
         finally
         {
@@ -142,6 +144,9 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
             if (Directory.Exists(Path.GetDirectoryName(Template))) Directory.Delete(Path.GetDirectoryName(Template)!, recursive: true);
             File.WriteAllText(Handbook, originalHandbook);
             File.WriteAllText(repository.Runbook, originalRunbook);
+            // After a failure the docs are an edit's: built again, without the server, so the failure above stays the
+            // only one. Logged, not asserted: an assertion here would hide it.
+            if (!restored) await Build("--no-incremental");
         }
     }
 
