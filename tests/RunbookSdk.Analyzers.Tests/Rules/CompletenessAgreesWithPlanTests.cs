@@ -77,54 +77,9 @@ public sealed class CompletenessAgreesWithPlanTests
     /// <summary>Whole projects: handbooks, base classes, helpers.</summary>
     public static TheoryData<string, string> Projects => new()
     {
-        {
-            "escalation from the handbook",
-            $$"""
-            [Handbook("ops")]
-            public sealed class Ops : Handbook
-            {
-                public override void Define(IHandbookBuilder hb) => hb.Title("Ops"){{Escalation}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Runbook<Ops>
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Rollback}}{{Verification}};
-            }
-            """
-        },
-        {
-            "an empty escalation in the handbook",
-            $$"""
-            [Handbook("ops")]
-            public sealed class Ops : Handbook
-            {
-                public override void Define(IHandbookBuilder hb) => hb.Title("Ops").Escalation(e => { });
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Runbook<Ops>
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Phase}}{{Rollback}}{{Verification}};
-            }
-            """
-        },
-        {
-            "an empty escalation of its own, the handbook's levels",
-            $$"""
-            [Handbook("ops")]
-            public sealed class Ops : Handbook
-            {
-                public override void Define(IHandbookBuilder hb) => hb.Title("Ops"){{Escalation}};
-            }
-
-            [Runbook("agree")]
-            public sealed class Agree : Runbook<Ops>
-            {
-                public override void Define(IRunbookBuilder rb) => rb{{Phase}}.Escalation(e => { }){{Rollback}}{{Verification}};
-            }
-            """
-        },
+        { "escalation from the handbook", HandbookAndRunbook($"hb.Title(\"Ops\"){Escalation}", $"rb{Phase}{Rollback}{Verification}") },
+        { "an empty escalation in the handbook", HandbookAndRunbook("hb.Title(\"Ops\").Escalation(e => { })", $"rb{Phase}{Rollback}{Verification}") },
+        { "an empty escalation of its own, the handbook's levels", HandbookAndRunbook($"hb.Title(\"Ops\"){Escalation}", $"rb{Phase}.Escalation(e => {{ }}){Rollback}{Verification}") },
         { "sections from a base class it calls", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ base.Define(rb); rb{Phase}; }}") },
         { "an empty rollback in a base class it calls", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ base.Define(rb); rb{Phase}; }}") },
         { "a base class's empty rollback filled in after the base call", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ base.Define(rb); rb{Phase}{Rollback}; }}") },
@@ -227,6 +182,21 @@ public sealed class CompletenessAgreesWithPlanTests
             """
         },
     };
+
+    /// <summary>A handbook whose Define is <paramref name="handbookChain"/>, and a runbook of it whose Define is <paramref name="runbookChain"/>.</summary>
+    private static string HandbookAndRunbook(string handbookChain, string runbookChain) => $$"""
+        [Handbook("ops")]
+        public sealed class Ops : Handbook
+        {
+            public override void Define(IHandbookBuilder hb) => {{handbookChain}};
+        }
+
+        [Runbook("agree")]
+        public sealed class Agree : Runbook<Ops>
+        {
+            public override void Define(IRunbookBuilder rb) => {{runbookChain}};
+        }
+        """;
 
     /// <summary>A runbook deriving from a base class that defines <paramref name="baseChain"/>; its own Define's body is <paramref name="body"/>.</summary>
     private static string BaseAndRunbook(string baseChain, string body) => $$"""
