@@ -18,7 +18,7 @@ internal sealed class DocsCommand(CliOutput output) : AsyncCommand<DocsCommand.S
         public string App { get; set; } = "";
 
         [CommandOption("-o|--out <DIR>")]
-        [Description("The docs folder. Generated pages in it are replaced; hand-written files are kept. Default: the folder the project's build writes the pages to (RunbookSdkDocsDirectory, docs beside the project unless the project sets it); for an assembly, docs in the current folder.")]
+        [Description("The docs folder. Generated pages in it are replaced (a page already current is left untouched); hand-written files are kept. Default: the folder the project's build writes the pages to (RunbookSdkDocsDirectory, docs beside the project unless the project sets it); for an assembly, docs in the current folder.")]
         public string? Out { get; set; }
 
         [CommandOption("--check")]

@@ -15,7 +15,7 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-o|--out <DIR>")]
-        [Description("The docs folder. Generated pages in it are replaced; hand-written files are kept. Default: docs in the current folder.")]
+        [Description("The docs folder. Generated pages in it are replaced (a page already current is left untouched); hand-written files are kept. Default: docs in the current folder.")]
         public string? Out { get; set; }
 
         [CommandOption("--check")]
@@ -46,7 +46,8 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
     {
         var result = docs.WriteTo(directory);
         var removed = result.Removed.Count == 0 ? "" : $"; removed {result.Removed.Count} no longer generated: {string.Join(", ", result.Removed)}";
-        consoles.Out.WriteVerbatimLine($"Wrote {result.Written} pages to {directory}{removed}.");
+        var unchanged = result.Unchanged == 0 ? "" : $" ({result.Unchanged} unchanged)";
+        consoles.Out.WriteVerbatimLine($"Wrote {result.Written} pages to {directory}{unchanged}{removed}.");
         return ExitCodes.Success;
     }
 

@@ -41,11 +41,13 @@ internal sealed class GeneratedDocs
     }
 
     /// <summary>
-    /// Rewrites the folder: deletes every generated page in it, then writes the current pages. Hand-written files
-    /// stay; one that has a page's name is an error and nothing is changed.
+    /// Brings the folder up to date: deletes the generated pages no page produces any more, then writes each page whose
+    /// file is missing or differs. A page already on disk byte for byte is left alone, file date included, so a build
+    /// that changed nothing touches no file (editors, file watchers and <c>git status</c> see no change). Hand-written
+    /// files stay; one that has a page's name is an error and nothing is changed.
     /// </summary>
     /// <param name="directory">The docs folder; created if missing.</param>
-    /// <returns>What was written and deleted.</returns>
+    /// <returns>What was written, left as it was and deleted.</returns>
     /// <exception cref="DocsException">A hand-written file is in the way of a page.</exception>
     public DocsWriteResult WriteTo(string directory)
     {
@@ -57,12 +59,22 @@ internal sealed class GeneratedDocs
                 throw new DocsException($"'{path}' is hand-written (its first line is not '{Marker} ...') and would be overwritten by the page of {page.Owner}. Rename or delete it.");
         }
 
-        var previous = GeneratedFilesIn(directory);
-        foreach (var file in previous) File.Delete(Path.Combine(directory, file));
-        foreach (var page in Pages) File.WriteAllBytes(Path.Combine(directory, page.FileName), page.Bytes);
-
+        // Deleted before anything is written: on a file system that ignores case, a page renamed only in case
+        // ("Api.md" to "api.md") would otherwise be written into the old file and then deleted with it.
         var current = Pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
-        return new DocsWriteResult(Pages.Count, previous.Where(f => !current.Contains(f)).ToArray());
+        var removed = GeneratedFilesIn(directory).Where(f => !current.Contains(f)).ToArray();
+        foreach (var file in removed) File.Delete(Path.Combine(directory, file));
+
+        var written = 0;
+        foreach (var page in Pages)
+        {
+            var path = Path.Combine(directory, page.FileName);
+            if (HasBytes(path, page.Bytes)) continue;
+            File.WriteAllBytes(path, page.Bytes);
+            written++;
+        }
+
+        return new DocsWriteResult(written, Pages.Count - written, removed);
     }
 
     /// <summary>Compares the folder with the current pages without changing anything.</summary>
@@ -75,7 +87,7 @@ internal sealed class GeneratedDocs
         {
             var path = Path.Combine(directory, page.FileName);
             if (!File.Exists(path)) missing.Add(page.FileName);
-            else if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(page.Bytes)) stale.Add(page.FileName);
+            else if (!HasBytes(path, page.Bytes)) stale.Add(page.FileName);
         }
         var expected = Pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
         var extra = GeneratedFilesIn(directory).Where(f => !expected.Contains(f)).ToArray();
@@ -87,6 +99,13 @@ internal sealed class GeneratedDocs
     {
         using var reader = new StreamReader(path, Utf8, detectEncodingFromByteOrderMarks: true);
         return reader.ReadLine()?.StartsWith(Marker, StringComparison.Ordinal) == true;
+    }
+
+    private static bool HasBytes(string path, byte[] bytes)
+    {
+        var file = new FileInfo(path);
+        // The length first: a changed page is usually longer or shorter, and then it is not read at all.
+        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
     }
 
     private static string[] GeneratedFilesIn(string directory) =>
@@ -110,9 +129,10 @@ internal sealed class GeneratedDocs
 }
 
 /// <summary>What <see cref="GeneratedDocs.WriteTo"/> did.</summary>
-/// <param name="Written">Pages written.</param>
+/// <param name="Written">Pages written: missing or different on disk.</param>
+/// <param name="Unchanged">Pages already on disk byte for byte, not written again.</param>
 /// <param name="Removed">Generated pages deleted that are no longer produced.</param>
-internal sealed record DocsWriteResult(int Written, IReadOnlyList<string> Removed);
+internal sealed record DocsWriteResult(int Written, int Unchanged, IReadOnlyList<string> Removed);
 
 /// <summary>How a docs folder differs from the current pages.</summary>
 /// <param name="Stale">Pages whose file content differs.</param>

@@ -74,6 +74,38 @@ public sealed class DocsCommandTests
     }
 
     [Fact]
+    public async Task A_page_already_current_is_not_written_again_so_a_build_that_changed_nothing_touches_no_file()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+        var yesterday = DateTime.UtcNow.AddDays(-1);
+        foreach (var file in Directory.GetFiles(dir.Path)) File.SetLastWriteTimeUtc(file, yesterday);
+        File.WriteAllText(dir.File("platform.md"), $"{TestCatalog.Marker}\n# Edited by hand\n");
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"Wrote 1 pages to {dir.Path} (3 unchanged).", result.Output);
+        Assert.Equal(Utf8(Catalog.Handbooks[0].Documentation), File.ReadAllBytes(dir.File("platform.md")));
+        Assert.All(["deploy-rollback.md", "diagnose-latency.md", "index.md"], page => Assert.Equal(yesterday, File.GetLastWriteTimeUtc(dir.File(page))));
+    }
+
+    [Fact]
+    public async Task A_page_of_the_same_length_that_differs_is_written_again()
+    {
+        using var dir = new TempDirectory();
+        await Docs(Catalog, dir.Path);
+        var page = File.ReadAllBytes(dir.File("index.md"));
+        page[^2] = page[^2] == (byte)'x' ? (byte)'y' : (byte)'x';
+        File.WriteAllBytes(dir.File("index.md"), page);
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Contains($"Wrote 1 pages to {dir.Path} (3 unchanged).", result.Output);
+        Assert.Equal(Utf8(Catalog.IndexDocumentation), File.ReadAllBytes(dir.File("index.md")));
+    }
+
+    [Fact]
     public async Task A_generated_page_with_a_byte_order_mark_is_still_recognised_as_generated()
     {
         using var dir = new TempDirectory();
