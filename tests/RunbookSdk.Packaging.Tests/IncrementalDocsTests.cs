@@ -5,7 +5,8 @@ namespace RunbookSdk.Packaging.Tests;
 /// <summary>
 /// The package's docs target on a developer's machine: a build that compiled nothing does not run the app to write
 /// the docs again (a second of a thousand-runbook build, docs/performance.md), yet a page deleted or edited by hand
-/// comes back at the next build, and an edited runbook rewrites its own page and touches no other.
+/// comes back at the next build, an edited runbook rewrites its own page and touches no other, and <c>dotnet clean</c>
+/// deletes the target's stamp.
 /// </summary>
 [Trait("Category", "Slow")]
 [Collection(NewRunbookRepository.Collection)]
@@ -56,6 +57,11 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
             Assert.Contains("Wrote 1 pages to", runbookEdited.Output);
             Assert.Contains("Find the release that broke it", File.ReadAllText(Path.Combine(Docs, Page)));
             Assert.Equal(longAgo, File.GetLastWriteTimeUtc(Path.Combine(Docs, OtherPage)));
+
+            var stamp = Stamp();
+            var clean = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "clean", "-v:q");
+            Assert.True(clean.ExitCode == 0, clean.ToString());
+            Assert.False(File.Exists(stamp), "dotnet clean left the docs target's stamp behind.");
         }
         finally
         {
