@@ -21,7 +21,6 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
     private const string HandbookPage = "payments.md";
     private const string AddedPage = "payments-cache-outage.md";
 
-    private string Docs => Path.Combine(repository.RunbookProject, "docs");
     private string Handbook => Path.Combine(repository.RunbookProject, "ServiceHandbook.cs");
     private string Helpers => Path.Combine(repository.RunbookProject, "Hosts.cs");
     private string AddedRunbook => Path.Combine(repository.RunbookProject, "CacheOutage.cs");
@@ -33,7 +32,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
         Assert.True(repository.FirstBuild.ExitCode == 0, repository.FirstBuild.ToString());
         var originalRunbook = File.ReadAllText(repository.Runbook);
         var originalHandbook = File.ReadAllText(Handbook);
-        var firstDocs = ReadDocs();
+        var firstDocs = repository.ReadDocs();
         const string StepTitle = "\"Find the last release\"";
         const string LevelContact = "TimeSpan.FromMinutes(15), \"owner@example.com\")";
         Assert.True(originalRunbook.Contains(StepTitle, StringComparison.Ordinal), "The template's runbook no longer has the step this test renames.");
@@ -72,7 +71,7 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
                 Assert.Contains("api-owner@example.com", docs[Page]);
             });
 
-            var beforeHelpers = ReadDocs();
+            var beforeHelpers = repository.ReadDocs();
             File.WriteAllText(Helpers, """
                 namespace Payments;
 
@@ -161,11 +160,11 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
         // Without the server, there is no kept state: the test would compare a fresh generator with itself.
         Assert.True(kept.Output.Contains("CompilerServer: server - server processed compilation", StringComparison.Ordinal),
             $"After {edit}, the compiler server did not compile the project:\n{kept}");
-        var keptDocs = ReadDocs();
+        var keptDocs = repository.ReadDocs();
 
         var fresh = await Build("-p:UseSharedCompilation=true", "-p:RunbookSdkGeneratorCache=false", "--no-incremental");
         Assert.True(fresh.ExitCode == 0, $"After {edit}, the build with a fresh generator failed:\n{fresh}");
-        var freshDocs = ReadDocs();
+        var freshDocs = repository.ReadDocs();
 
         foreach (var page in freshDocs.Keys.Union(keptDocs.Keys).Order(StringComparer.Ordinal))
         {
@@ -182,7 +181,4 @@ public sealed class CompilerServerBuildTests(NewRunbookRepository repository, IT
         log.WriteLine($"{build.Duration.TotalSeconds,6:0.0}s  {build.CommandLine} (exit code {build.ExitCode})");
         return build;
     }
-
-    private Dictionary<string, string> ReadDocs() =>
-        Directory.GetFiles(Docs, "*.md").ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 }

@@ -17,7 +17,7 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
     private const string Page = "payments-api-outage.md";
     private const string OtherPage = "payments.md";
 
-    private string Docs => Path.Combine(repository.RunbookProject, "docs");
+    private string Docs => repository.Docs;
 
     [Fact]
     public async Task The_docs_are_written_again_only_when_the_app_or_the_docs_folder_changed()
@@ -26,7 +26,7 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
         var originalRunbook = File.ReadAllText(repository.Runbook);
         const string StepTitle = "\"Find the last release\"";
         Assert.True(originalRunbook.Contains(StepTitle, StringComparison.Ordinal), "The template's runbook no longer has the step this test renames.");
-        var firstDocs = ReadDocs();
+        var firstDocs = repository.ReadDocs();
         try
         {
             // Whatever the tests before left, this build brings the docs and the target's stamp up to date.
@@ -44,12 +44,12 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
             var deleted = await Build();
             Assert.DoesNotContain(Skipped, deleted.Output);
             Assert.Contains("Wrote 1 pages to", deleted.Output);
-            Assert.Equal(firstDocs, ReadDocs());
+            Assert.Equal(firstDocs, repository.ReadDocs());
 
             File.WriteAllText(Path.Combine(Docs, Page), firstDocs[Page].Replace("Find the last release", "Edited by hand", StringComparison.Ordinal));
             var edited = await Build();
             Assert.Contains("Wrote 1 pages to", edited.Output);
-            Assert.Equal(firstDocs, ReadDocs());
+            Assert.Equal(firstDocs, repository.ReadDocs());
 
             File.SetLastWriteTimeUtc(Path.Combine(Docs, OtherPage), longAgo);
             File.WriteAllText(repository.Runbook, originalRunbook.Replace(StepTitle, "\"Find the release that broke it\"", StringComparison.Ordinal));
@@ -70,7 +70,7 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
             await Build();
         }
 
-        Assert.Equal(firstDocs, ReadDocs());
+        Assert.Equal(firstDocs, repository.ReadDocs());
     }
 
     private string Stamp()
@@ -86,7 +86,4 @@ public sealed class IncrementalDocsTests(NewRunbookRepository repository, ITestO
         Assert.True(build.ExitCode == 0, build.ToString());
         return build;
     }
-
-    private Dictionary<string, string> ReadDocs() =>
-        Directory.GetFiles(Docs, "*.md").ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 }

@@ -33,6 +33,7 @@ public sealed class NewRunbookRepository : IAsyncLifetime
     public string Repository => Path.Combine(Work, "Payments");
     public string RunbookProject => Path.Combine(Repository, "src", "Payments");
     public string Runbook => Path.Combine(RunbookProject, "ApiOutage.cs");
+    public string Docs => Path.Combine(RunbookProject, "docs");
     public DotnetProcess Processes { get; }
 
     /// <summary>Each step's result, in order: the tests report them and the durations.</summary>
@@ -57,6 +58,10 @@ public sealed class NewRunbookRepository : IAsyncLifetime
             ["NO_COLOR"] = "1",
         });
     }
+
+    /// <summary>The pages in the runbook project's docs folder, by file name.</summary>
+    public Dictionary<string, string> ReadDocs() =>
+        Directory.GetFiles(Docs, "*.md").ToDictionary(path => Path.GetFileName(path), File.ReadAllText, StringComparer.Ordinal);
 
     public static string RepositoryRoot => typeof(NewRunbookRepository).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "RepositoryRoot").Value!;
