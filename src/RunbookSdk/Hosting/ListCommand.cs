@@ -39,7 +39,7 @@ internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles)
             foreach (var handbook in catalog.Handbooks)
             {
                 var members = catalog.Runbooks.Where(r => r.HandbookId == handbook.Id).Select(r => r.Id).ToArray();
-                handbooks.AddRow(new Text(handbook.Id), new Text(handbook.Title), new Text(members.Length == 0 ? "-" : string.Join(", ", members)));
+                handbooks.AddRow(new Text(handbook.Id), new Text(handbook.Title), new Text(Members(members)));
             }
             console.Write(handbooks);
         }
@@ -70,6 +70,18 @@ internal sealed class ListCommand(RunbookCatalog catalog, HostConsoles consoles)
 
         return table;
     }
+
+    /// <summary>
+    /// A handbook's runbooks: every id when there are a few; past <see cref="MaxNamedMembers"/>, the first ones and
+    /// how many more. The runbooks table above names each runbook's handbook, and a handbook of a thousand runbooks
+    /// would otherwise print one cell of a thousand ids.
+    /// </summary>
+    private static string Members(string[] members) =>
+        members.Length == 0 ? "-"
+        : members.Length <= MaxNamedMembers ? string.Join(", ", members)
+        : $"{string.Join(", ", members.Take(MaxNamedMembers))} and {members.Length - MaxNamedMembers} more";
+
+    internal const int MaxNamedMembers = 10;
 
     private static string DescribeParameter(ParameterDescriptor parameter)
     {

@@ -41,6 +41,27 @@ public sealed class ListCommandTests
     }
 
     [Fact]
+    public async Task A_handbook_of_many_runbooks_names_the_first_ones_and_counts_the_rest()
+    {
+        var template = TestCatalog.DeployRollbackDescriptor();
+        var runbooks = Enumerable.Range(1, ListCommand.MaxNamedMembers + 3).Select(i => new RunbookDescriptor
+        {
+            Id = $"runbook-{i:00}", Title = $"Runbook {i}", HandbookId = "platform", RunbookType = template.RunbookType, Parameters = [],
+            Create = template.Create, ReadParameters = template.ReadParameters, Documentation = "", DocumentFileName = $"runbook-{i:00}.md",
+        }).ToArray();
+        var catalog = new RunbookCatalog(runbooks, TestCatalog.Create().Handbooks, "");
+
+        var result = await Host.RunAsync(catalog, "list");
+
+        Assert.Equal(0, result.ExitCode);
+        var platform = Row(result, "platform");
+        Assert.Contains("runbook-01, runbook-02,", platform);
+        Assert.Contains("runbook-10 and 3 more", platform);
+        Assert.DoesNotContain("runbook-11", platform);
+        Assert.All(runbooks, runbook => Assert.Single(result.Lines, l => l.Contains(runbook.Id + " ", StringComparison.Ordinal) && l.Contains(runbook.Title, StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Runbooks_of_referenced_libraries_are_listed_apart_with_their_assembly()
     {
         var catalog = new RunbookCatalog([TestCatalog.DeployRollbackDescriptor()], [], "") { ReferencedRunbooks = [TestCatalog.DiagnoseLatencyDescriptor()] };
