@@ -345,7 +345,7 @@ internal static partial class BuildReport
 
     private static int s_edits;
 
-    private static string Run(string directory, params string[] arguments)
+    internal static string Run(string directory, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
@@ -416,7 +416,7 @@ internal static partial class BuildReport
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string FindRepository()
+    internal static string FindRepository()
     {
         // RUNBOOK_SDK_REPOSITORY points at another checkout, e.g. an older commit, to measure it with the same corpus.
         if (Environment.GetEnvironmentVariable("RUNBOOK_SDK_REPOSITORY") is { Length: > 0 } other) return Path.GetFullPath(other);

@@ -41,6 +41,14 @@ if (args.Length > 0 && args[0] == "kept")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
     return 0;
 }
+// `app` measures what a runbook app of the corpus costs outside the compile: a build that compiles nothing, the app's
+// docs command, and `runbook validate` with tiered PGO off (as the tool ships) and on.
+if (args.Length > 0 && args[0] == "app")
+{
+    return AppReport.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
 // `build` compiles the corpus with the real compiler through dotnet build: what a user's build pays. `build-split`
 // splits the generator's share into its own run and compiling what it generated; `build-cold` stops the build servers
 // before every build, as a CI job's first build finds them.

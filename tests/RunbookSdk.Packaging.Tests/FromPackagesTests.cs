@@ -365,6 +365,12 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         Assert.True(import.ExitCode == 0, import.ToString());
         Assert.Contains("Imported 1 runbook", import.Output);
         Assert.True(File.Exists(Path.Combine(imported, "CacheOutage.csproj")), import.ToString());
+
+        // validate runs the JIT-compiled Roslyn of its packages, for which tiered PGO cost a third of the time
+        // (docs/performance.md); the installed tool must carry the setting, not only the build in this repository.
+        var runtimeConfig = Assert.Single(Directory.GetFiles(Path.Combine(tools, ".store"), "RunbookSdk.Cli.runtimeconfig.json", SearchOption.AllDirectories));
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(runtimeConfig));
+        Assert.False(config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.Runtime.TieredPGO").GetBoolean());
     }
 
     /// <summary>The set-up steps and their durations, in the test log.</summary>
