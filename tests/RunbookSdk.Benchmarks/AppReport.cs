@@ -46,16 +46,10 @@ internal static class AppReport
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/> once and records its wall time under <paramref name="name"/>.</summary>
     private static void Time(Dictionary<string, List<double>> figures, string name, string directory, string? tieredPgo, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        if (tieredPgo is not null) start.Environment["DOTNET_TieredPGO"] = tieredPgo;
+        var environment = tieredPgo is null ? null : new Dictionary<string, string> { ["DOTNET_TieredPGO"] = tieredPgo };
         var watch = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
+        BuildReport.Run(directory, environment, arguments);
         watch.Stop();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{error.Result}");
         if (!figures.TryGetValue(name, out var times)) figures[name] = times = [];
         times.Add(watch.Elapsed.TotalMilliseconds);
     }

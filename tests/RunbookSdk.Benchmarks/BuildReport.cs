@@ -345,10 +345,14 @@ internal static partial class BuildReport
 
     private static int s_edits;
 
-    internal static string Run(string directory, params string[] arguments)
+    internal static string Run(string directory, params string[] arguments) => Run(directory, null, arguments);
+
+    /// <summary>Runs <c>dotnet</c> to its end, with <paramref name="environment"/> added to its own; throws when it fails.</summary>
+    internal static string Run(string directory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();
