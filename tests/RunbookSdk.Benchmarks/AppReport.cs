@@ -60,11 +60,8 @@ internal static class AppReport
     /// </summary>
     private static void WriteApp(string directory, string repository, int runbooks)
     {
-        Directory.CreateDirectory(directory);
+        SyntheticCorpus.WriteTo(directory, runbooks);
         var src = Path.Combine(repository, "src");
-        // Keep the app out of any Directory.Build.* or central package management above the temp directory.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />");
         File.WriteAllText(Path.Combine(directory, Project + ".csproj"), string.Create(CultureInfo.InvariantCulture, $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -82,8 +79,5 @@ internal static class AppReport
               <Import Project="{src}/RunbookSdk/build/RunbookSdk.targets" />
             </Project>
             """));
-        var sources = SyntheticCorpus.Runbooks(runbooks);
-        for (var i = 0; i < sources.Count; i++) File.WriteAllText(Path.Combine(directory, $"Runbook{i}.cs"), sources[i]);
-        File.WriteAllText(Path.Combine(directory, "Handbook.cs"), SyntheticCorpus.HandbookSource);
     }
 }

@@ -213,10 +213,7 @@ internal static partial class BuildReport
 
     private static void WriteProject(string directory, string repository, int runbooks)
     {
-        Directory.CreateDirectory(directory);
-        // Keep the corpus out of any Directory.Build.* or central package management above the temp directory.
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
-        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />");
+        SyntheticCorpus.WriteTo(directory, runbooks);
         File.WriteAllText(Path.Combine(directory, "Corpus.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -236,9 +233,6 @@ internal static partial class BuildReport
             </Project>
             """);
         WriteNoOpGenerator(Path.Combine(directory, "NoOpGenerator"), repository);
-        var sources = SyntheticCorpus.Runbooks(runbooks);
-        for (var i = 0; i < sources.Count; i++) File.WriteAllText(Path.Combine(directory, $"Runbook{i}.cs"), sources[i]);
-        File.WriteAllText(Path.Combine(directory, "Handbook.cs"), SyntheticCorpus.HandbookSource);
         File.WriteAllText(Path.Combine(directory, "Unrelated.cs"), "internal static class Unrelated { }\n");
     }
 

@@ -26,6 +26,21 @@ public static class SyntheticCorpus
 
     public static IReadOnlyList<string> Runbooks(int count) => Enumerable.Range(0, count).Select(Runbook).ToArray();
 
+    /// <summary>
+    /// Writes the runbooks (Runbook0.cs …) and the handbook (Handbook.cs) into <paramref name="directory"/> for a
+    /// project on disk, with empty Directory.Build.props and .targets that keep it out of any Directory.Build.* or
+    /// central package management above it. The caller writes the project file.
+    /// </summary>
+    public static void WriteTo(string directory, int runbooks)
+    {
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.targets"), "<Project />");
+        var sources = Runbooks(runbooks);
+        for (var i = 0; i < sources.Count; i++) File.WriteAllText(Path.Combine(directory, $"Runbook{i}.cs"), sources[i]);
+        File.WriteAllText(Path.Combine(directory, "Handbook.cs"), HandbookSource);
+    }
+
     public static string Runbook(int index)
     {
         var source = new StringBuilder();
