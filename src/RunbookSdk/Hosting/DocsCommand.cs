@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics.CodeAnalysis;
 using RunbookSdk.Execution;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -25,34 +26,38 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        try
-        {
-            var docs = GeneratedDocs.From(catalog);
-            // The default is named in full in what is printed: the folder a relative "docs" means is not always obvious.
-            var directory = settings.Out ?? Path.GetFullPath(DefaultDirectory);
-            return settings.Check ? Check(docs, directory) : Write(docs, directory);
-        }
-        catch (Exception e) when (e is DocsException or IOException or UnauthorizedAccessException)
-        {
-            consoles.Error.WriteVerbatimLine($"error: {e.Message}");
-            return e is DocsException ? ExitCodes.Usage : ExitCodes.Failure;
-        }
+        // The default is named in full in what is printed: the folder a relative "docs" means is not always obvious.
+        var directory = settings.Out ?? Path.GetFullPath(DefaultDirectory);
+        return settings.Check ? Check(catalog, directory, consoles) : Write(catalog, directory, consoles);
     }
 
     /// <summary>Where the pages go without <c>--out</c>, relative to the current folder.</summary>
     internal const string DefaultDirectory = "docs";
 
-    private int Write(GeneratedDocs docs, string directory)
+    /// <summary>
+    /// Whether <paramref name="args"/> are the build's call, <c>docs --out DIR</c> and nothing else, which the host
+    /// answers with <see cref="Write"/> without starting the command-line parser (see <see cref="RunbookHost"/>).
+    /// A folder that looks like an option, or an empty one, is left to the parser and its error.
+    /// </summary>
+    internal static bool IsWriteTo(string[] args, [NotNullWhen(true)] out string? directory)
     {
-        var result = docs.WriteTo(directory);
+        directory = args is ["docs", "--out", { Length: > 0 } folder] && !folder.StartsWith('-') ? folder : null;
+        return directory is not null;
+    }
+
+    /// <summary>Writes the pages to <paramref name="directory"/> and says what it did; the exit code.</summary>
+    internal static int Write(RunbookCatalog catalog, string directory, HostConsoles consoles) => Reporting(consoles, () =>
+    {
+        var result = GeneratedDocs.From(catalog).WriteTo(directory);
         var removed = result.Removed.Count == 0 ? "" : $"; removed {result.Removed.Count} no longer generated: {string.Join(", ", result.Removed)}";
         var unchanged = result.Unchanged == 0 ? "" : $" ({result.Unchanged} unchanged)";
         consoles.Out.WriteVerbatimLine($"Wrote {result.Written} pages to {directory}{unchanged}{removed}.");
         return ExitCodes.Success;
-    }
+    });
 
-    private int Check(GeneratedDocs docs, string directory)
+    private static int Check(RunbookCatalog catalog, string directory, HostConsoles consoles) => Reporting(consoles, () =>
     {
+        var docs = GeneratedDocs.From(catalog);
         var drift = docs.CompareWith(directory);
         if (drift.IsCurrent)
         {
@@ -68,5 +73,19 @@ internal sealed class DocsCommand(RunbookCatalog catalog, HostConsoles consoles)
         // Not "docs --out DIR": the same check runs as `runbook docs APP --check`, whose command line is another.
         error.WriteVerbatimLine("Write them again (the same command without --check) and commit the result.");
         return ExitCodes.Failure;
+    });
+
+    /// <summary>Runs <paramref name="command"/>, turning what is wrong with the pages or the folder into one error line.</summary>
+    private static int Reporting(HostConsoles consoles, Func<int> command)
+    {
+        try
+        {
+            return command();
+        }
+        catch (Exception e) when (e is DocsException or IOException or UnauthorizedAccessException)
+        {
+            consoles.Error.WriteVerbatimLine($"error: {e.Message}");
+            return e is DocsException ? ExitCodes.Usage : ExitCodes.Failure;
+        }
     }
 }

@@ -52,25 +52,37 @@ internal sealed class GeneratedDocs
     public DocsWriteResult WriteTo(string directory)
     {
         Directory.CreateDirectory(directory);
-        foreach (var page in Pages)
+        // One listing of the folder and, for a page already there, one read of its file: the build runs this after
+        // every compile that changed the app, where nearly every page is current.
+        var onDisk = MarkdownFilesIn(directory);
+        var current = new bool[Pages.Count];
+        for (var i = 0; i < Pages.Count; i++)
         {
+            var page = Pages[i];
             var path = Path.Combine(directory, page.FileName);
-            if (File.Exists(path) && !IsGenerated(path))
+            if (onDisk.TryGetValue(page.FileName, out var file))
+            {
+                current[i] = HasBytes(file, page.Bytes);
+                if (current[i]) continue;
+            }
+            // Not listed under its exact name, but on a file system that ignores case the file of another name's
+            // case ("Index.md") is the one the page would be written into.
+            else if (!File.Exists(path)) continue;
+
+            if (!IsGenerated(path))
                 throw new DocsException($"'{path}' is hand-written (its first line is not '{Marker} ...') and would be overwritten by the page of {page.Owner}. Rename or delete it.");
         }
 
         // Deleted before anything is written: on a file system that ignores case, a page renamed only in case
         // ("Api.md" to "api.md") would otherwise be written into the old file and then deleted with it.
-        var current = Pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
-        var removed = GeneratedFilesIn(directory).Where(f => !current.Contains(f)).ToArray();
+        var removed = GeneratedFilesNoPageProduces(onDisk);
         foreach (var file in removed) File.Delete(Path.Combine(directory, file));
 
         var written = 0;
-        foreach (var page in Pages)
+        for (var i = 0; i < Pages.Count; i++)
         {
-            var path = Path.Combine(directory, page.FileName);
-            if (HasBytes(path, page.Bytes)) continue;
-            File.WriteAllBytes(path, page.Bytes);
+            if (current[i]) continue;
+            File.WriteAllBytes(Path.Combine(directory, Pages[i].FileName), Pages[i].Bytes);
             written++;
         }
 
@@ -81,17 +93,15 @@ internal sealed class GeneratedDocs
     /// <param name="directory">The docs folder.</param>
     public DocsDrift CompareWith(string directory)
     {
+        var onDisk = MarkdownFilesIn(directory);
         var stale = new List<string>();
         var missing = new List<string>();
         foreach (var page in Pages)
         {
-            var path = Path.Combine(directory, page.FileName);
-            if (!File.Exists(path)) missing.Add(page.FileName);
-            else if (!HasBytes(path, page.Bytes)) stale.Add(page.FileName);
+            if (!onDisk.TryGetValue(page.FileName, out var file)) missing.Add(page.FileName);
+            else if (!HasBytes(file, page.Bytes)) stale.Add(page.FileName);
         }
-        var expected = Pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
-        var extra = GeneratedFilesIn(directory).Where(f => !expected.Contains(f)).ToArray();
-        return new DocsDrift(stale, missing, extra);
+        return new DocsDrift(stale, missing, GeneratedFilesNoPageProduces(onDisk));
     }
 
     /// <summary>Whether the file's first line is the generated-page marker.</summary>
@@ -101,21 +111,26 @@ internal sealed class GeneratedDocs
         return reader.ReadLine()?.StartsWith(Marker, StringComparison.Ordinal) == true;
     }
 
-    private static bool HasBytes(string path, byte[] bytes)
-    {
-        var file = new FileInfo(path);
-        // The length first: a changed page is usually longer or shorter, and then it is not read at all.
-        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
-    }
+    private static bool HasBytes(FileInfo file, byte[] bytes) =>
+        // The length first (known from the folder's listing): a changed page is usually longer or shorter, and then
+        // it is not read at all.
+        file.Length == bytes.Length && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes);
 
-    private static string[] GeneratedFilesIn(string directory) =>
+    /// <summary>The folder's <c>.md</c> files by name (exact case, as a page's name is compared); none when it is missing.</summary>
+    private static Dictionary<string, FileInfo> MarkdownFilesIn(string directory) =>
         Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*.md", SearchOption.TopDirectoryOnly)
-                .Where(IsGenerated)
-                .Select(path => Path.GetFileName(path))
-                .Order(StringComparer.Ordinal)
-                .ToArray()
-            : [];
+            ? new DirectoryInfo(directory).EnumerateFiles("*.md", SearchOption.TopDirectoryOnly).ToDictionary(f => f.Name, StringComparer.Ordinal)
+            : new Dictionary<string, FileInfo>(StringComparer.Ordinal);
+
+    private string[] GeneratedFilesNoPageProduces(Dictionary<string, FileInfo> onDisk)
+    {
+        var produced = Pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
+        return onDisk.Values
+            .Where(f => !produced.Contains(f.Name) && IsGenerated(f.FullName))
+            .Select(f => f.Name)
+            .Order(StringComparer.Ordinal)
+            .ToArray();
+    }
 
     /// <summary>One generated page.</summary>
     /// <param name="FileName">File name in the docs folder.</param>

@@ -257,4 +257,79 @@ public sealed class DocsCommandTests
         Assert.Contains("  missing: index.md", result.Output);
         Assert.False(Directory.Exists(expected));
     }
+
+    // The build's `docs --out DIR` is answered without the command-line parser (RunbookHost); `-o` goes through it.
+    // Both must leave the same folder and say the same, or a build and an engineer's own call would disagree.
+
+    [Fact]
+    public async Task The_builds_call_and_the_parsed_command_write_the_same_folder_and_say_the_same()
+    {
+        using var built = new TempDirectory();
+        using var parsed = new TempDirectory();
+        foreach (var dir in new[] { built, parsed })
+        {
+            File.WriteAllText(dir.File("retired.md"), $"{TestCatalog.Marker}\n# Retired\n");
+            File.WriteAllText(dir.File("platform.md"), $"{TestCatalog.Marker}\n# Old text\n");
+            File.WriteAllText(dir.File("README.md"), "# Ours\n");
+            File.WriteAllBytes(dir.File("index.md"), Utf8(Catalog.IndexDocumentation));
+        }
+
+        var build = await Host.RunAsync(Catalog, "docs", "--out", built.Path);
+        var command = await Host.RunAsync(Catalog, "docs", "-o", parsed.Path);
+
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal(command.ExitCode, build.ExitCode);
+        Assert.Equal($"Wrote 3 pages to {built.Path} (1 unchanged); removed 1 no longer generated: retired.md.", build.Output.Trim());
+        Assert.Equal(command.Output.Replace(parsed.Path, built.Path), build.Output);
+        Assert.Equal(Contents(parsed.Path), Contents(built.Path));
+    }
+
+    [Fact]
+    public async Task The_builds_call_and_the_parsed_command_refuse_a_hand_written_file_alike()
+    {
+        using var built = new TempDirectory();
+        using var parsed = new TempDirectory();
+        File.WriteAllText(built.File("index.md"), "# My own index\n");
+        File.WriteAllText(parsed.File("index.md"), "# My own index\n");
+
+        var build = await Host.RunAsync(Catalog, "docs", "--out", built.Path);
+        var command = await Host.RunAsync(Catalog, "docs", "-o", parsed.Path);
+
+        Assert.Equal(2, build.ExitCode);
+        Assert.Equal(command.ExitCode, build.ExitCode);
+        Assert.Equal(command.Output.Replace(parsed.Path, built.Path), build.Output);
+        Assert.Equal(["index.md"], Contents(built.Path).Keys);
+    }
+
+    [Theory]
+    [InlineData(new[] { "docs", "--out", "site" }, "site")]
+    [InlineData(new[] { "docs", "--out", "docs dir/with spaces" }, "docs dir/with spaces")]
+    [InlineData(new[] { "docs", "--out", "site", "--check" }, null)]
+    [InlineData(new[] { "docs", "-o", "site" }, null)]
+    [InlineData(new[] { "docs", "--out", "--check" }, null)]
+    [InlineData(new[] { "docs", "--out", "" }, null)]
+    [InlineData(new[] { "docs", "--out" }, null)]
+    [InlineData(new[] { "docs" }, null)]
+    [InlineData(new[] { "list", "--out", "site" }, null)]
+    [InlineData(new[] { "--help", "docs", "--out", "site" }, null)]
+    public void Only_the_builds_exact_call_skips_the_parser(string[] args, string? directory)
+    {
+        Assert.Equal(directory is not null, DocsCommand.IsWriteTo(args, out var found));
+        Assert.Equal(directory, found);
+    }
+
+    [Fact]
+    public async Task A_folder_that_looks_like_an_option_is_left_to_the_parser()
+    {
+        var result = await Host.RunAsync(Catalog, "docs", "--out", "--check");
+
+        // The parser reads it as --check (with a folder of its own naming) and writes nothing; the point here is that
+        // no folder named "--check" was written.
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith("error: docs in ", result.Output);
+        Assert.False(Directory.Exists("--check"));
+    }
+
+    private static SortedDictionary<string, string> Contents(string directory) =>
+        new(Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), File.ReadAllText), StringComparer.Ordinal);
 }
