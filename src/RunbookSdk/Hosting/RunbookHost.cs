@@ -120,8 +120,8 @@ public static class RunbookHost
         ArgumentNullException.ThrowIfNull(options);
 
         // The build runs `docs --out DIR` after every compile that changed the app. Starting the command-line parser
-        // (JIT-compiling it and reflecting over every command) took a third of that call for a 1,000-runbook app, so
-        // that one form is answered without it: the same pages, message and exit codes as the command.
+        // (JIT-compiling it and reflecting over every command) took about a quarter of that call for a 1,000-runbook
+        // app, so that one form is answered without it: the same pages, message and exit codes as the command.
         if (DocsCommand.IsWriteTo(args, out var docsDirectory))
             return Task.FromResult(DocsCommand.Write(catalog, docsDirectory, consoles));
 
