@@ -39,8 +39,9 @@ public static class RunbookCli
             config.SetExceptionHandler((exception, _) =>
             {
                 error.WriteLine($"error: {exception.Message}");
-                return exception is CommandAppException ? ExitCodes.Usage : ExitCodes.Failure;
+                return exception is CommandAppException or RunbookSdk.Hosting.MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
             });
+            config.SetInterceptor(new RunbookSdk.Hosting.MissingOptionValueCheck());
             config.AddCommand<ImportCommand>("import")
                 .WithDescription("Imports a markdown runbook document as a buildable RunbookSdk project.")
                 .WithExample("import", "incident-response.md", "--out", "runbooks/Payments")

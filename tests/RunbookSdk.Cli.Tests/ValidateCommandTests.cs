@@ -41,6 +41,23 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.Contains("passed: 5 runbooks in 1 project", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--json")]
+    [InlineData("--json", "--markdown", "summary.md")]
+    [InlineData("--sarif", "--json", "report.json")]
+    public async Task AReportOptionWithoutItsFileIsAUsageErrorAndNothingIsWritten(params string[] options)
+    {
+        // The parser binds such an option to its own name for the default command, and the report went to a file of
+        // that name, next to wherever the job ran.
+        var (code, output, error) = await Cli.RunAsync(["validate", Repository.Path("samples/Omnix"), .. options]);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.Matches(@"^error: Option '--(json|sarif)' was given without its value: --(json|sarif) <FILE>\.", error);
+        Assert.False(File.Exists("__default_command"));
+        Assert.False(File.Exists("summary.md") || File.Exists("report.json"));
+    }
+
     [Fact]
     public async Task AProjectWithoutRollbackFailsWithExitCode1()
     {

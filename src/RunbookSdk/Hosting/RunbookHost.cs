@@ -139,8 +139,9 @@ public static class RunbookHost
             config.SetExceptionHandler((exception, _) =>
             {
                 consoles.Error.WriteVerbatimLine($"error: {exception.Message}");
-                return exception is CommandAppException ? ExitCodes.Usage : ExitCodes.Failure;
+                return exception is CommandAppException or MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
             });
+            config.SetInterceptor(new MissingOptionValueCheck());
 
             // Descriptions are Spectre markup: literal brackets are doubled.
             config.AddCommand<ListCommand>("list")

@@ -318,16 +318,20 @@ public sealed class DocsCommandTests
         Assert.Equal(directory, found);
     }
 
-    [Fact]
-    public async Task A_folder_that_looks_like_an_option_is_left_to_the_parser()
+    [Theory]
+    [InlineData("docs", "--out")]
+    [InlineData("docs", "--out", "--check")]
+    [InlineData("docs", "-o")]
+    [InlineData("run", "deploy-rollback", "--dry-run", "--journal")]
+    public async Task An_option_given_without_its_value_is_a_usage_error_and_nothing_is_written(params string[] args)
     {
-        var result = await Host.RunAsync(Catalog, "docs", "--out", "--check");
+        // The parser binds such an option to its own name for the default command: the pages went into a folder, and a
+        // run's journal into a file, named __default_command.
+        var result = await Host.RunAsync(Catalog, args);
 
-        // The parser reads it as --check (with a folder of its own naming) and writes nothing; the point here is that
-        // no folder named "--check" was written.
-        Assert.Equal(1, result.ExitCode);
-        Assert.StartsWith("error: docs in ", result.Output);
-        Assert.False(Directory.Exists("--check"));
+        Assert.Equal(2, result.ExitCode);
+        Assert.Matches(@"^error: Option '(--out|-o|--journal)' was given without its value: \S+ <(DIR|PATH)>\.", result.Output);
+        Assert.False(Path.Exists(MissingOptionValueCheck.ParserPlaceholder));
     }
 
     private static SortedDictionary<string, string> Contents(string directory) =>
