@@ -123,7 +123,16 @@ public static class RunbookHost
         // (JIT-compiling it and reflecting over every command) took about a quarter of that call for a 1,000-runbook
         // app, so that one form is answered without it: the same pages, message and exit codes as the command.
         if (DocsCommand.IsWriteTo(args, out var docsDirectory))
-            return Task.FromResult(DocsCommand.Write(catalog, docsDirectory, consoles));
+        {
+            try
+            {
+                return Task.FromResult(DocsCommand.Write(catalog, docsDirectory, consoles));
+            }
+            catch (Exception exception)
+            {
+                return Task.FromResult(Failed(exception, consoles));
+            }
+        }
 
         var app = new CommandApp();
         app.Configure(config =>
@@ -135,12 +144,7 @@ public static class RunbookHost
             config.ConfigureConsole(consoles.Out);
             config.UseStrictParsing();
             config.CancellationExitCode(RunOutcome.Cancelled.ExitCode);
-            // Parse errors and unexpected failures become one "error:" line; a stack trace helps nobody at 3 a.m.
-            config.SetExceptionHandler((exception, _) =>
-            {
-                consoles.Error.WriteVerbatimLine($"error: {exception.Message}");
-                return exception is CommandAppException or MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
-            });
+            config.SetExceptionHandler((exception, _) => Failed(exception, consoles));
             config.SetInterceptor(new MissingOptionValueCheck());
 
             // Descriptions are Spectre markup: literal brackets are doubled.
@@ -155,6 +159,16 @@ public static class RunbookHost
                 .WithExample(RunExample(catalog));
         });
         return app.RunAsync(args, cancellationToken);
+    }
+
+    /// <summary>
+    /// Parse errors and unexpected failures become one "error:" line (a stack trace helps nobody at 3 a.m.): a usage
+    /// error for a wrong command line, a failure otherwise.
+    /// </summary>
+    private static int Failed(Exception exception, HostConsoles consoles)
+    {
+        consoles.Error.WriteVerbatimLine($"error: {exception.Message}");
+        return exception is CommandAppException or MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
     }
 
     /// <summary>An example that works for this catalog: its first runbook, with its required parameters.</summary>

@@ -301,6 +301,19 @@ public sealed class DocsCommandTests
         Assert.Equal(["index.md"], Contents(built.Path).Keys);
     }
 
+    [Fact]
+    public async Task An_unexpected_failure_of_the_builds_call_is_one_error_line_as_through_the_parser()
+    {
+        // A folder name no file system takes (an argument array can carry a NUL; a shell cannot): not a DocsException
+        // or an IOException, so neither the command's own handling nor, on this path, the parser's handler catches it.
+        var build = await Host.RunAsync(Catalog, "docs", "--out", "docs\0here");
+        var command = await Host.RunAsync(Catalog, "docs", "-o", "docs\0here");
+
+        Assert.Equal(1, build.ExitCode);
+        Assert.StartsWith("error: ", build.Output);
+        Assert.Equal(command, build);
+    }
+
     [Theory]
     [InlineData(new[] { "docs", "--out", "site" }, "site")]
     [InlineData(new[] { "docs", "--out", "docs dir/with spaces" }, "docs dir/with spaces")]
