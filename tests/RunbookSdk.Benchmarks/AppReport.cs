@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace RunbookSdk.Benchmarks;
 
@@ -62,7 +61,7 @@ internal static class AppReport
     {
         SyntheticCorpus.WriteTo(directory, runbooks);
         var src = Path.Combine(repository, "src");
-        File.WriteAllText(Path.Combine(directory, Project + ".csproj"), string.Create(CultureInfo.InvariantCulture, $"""
+        File.WriteAllText(Path.Combine(directory, Project + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -78,6 +77,6 @@ internal static class AppReport
               </ItemGroup>
               <Import Project="{src}/RunbookSdk/build/RunbookSdk.targets" />
             </Project>
-            """));
+            """);
     }
 }
