@@ -59,6 +59,12 @@ if (args.Length > 0 && args[0] is "build" or "build-split" or "build-cold")
     return BuildReport.Print(runbooks, repetitions, split: args[0] == "build-split", cold: args[0] == "build-cold");
 }
 
+// `pool FILE...` pools the rounds of saved build outputs of the same code into one paired ratio and its interval.
+if (args.Length > 0 && args[0] == "pool")
+{
+    return PooledRounds.Print(args[1..]);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(GeneratorBenchmarks).Assembly).Run(args);
 return 0;
 
