@@ -11,8 +11,8 @@ namespace RunbookSdk.Benchmarks;
 /// <c>rules-timeline</c>: when the rules run in an analysis of the corpus, and the CPU their callbacks take. Every rule
 /// is wrapped so each callback records its thread's CPU time and when it ends. Thread CPU, not process CPU or wall
 /// time: a thread stopped for a collection or waiting for a core is not charged to the rule, which made the sampled
-/// profiles of the rules unreadable (docs/performance.md, "The rules in a symbol action: tried, measured, not kept").
-/// Linux only for the CPU figure (<c>CLOCK_THREAD_CPUTIME_ID</c>); the timeline works everywhere.
+/// profiles of the rules unreadable (docs/performance-history.md, "The rules in a symbol action: tried, measured, not
+/// kept"). Linux only for the CPU figure (<c>CLOCK_THREAD_CPUTIME_ID</c>); the timeline works everywhere.
 /// </summary>
 internal static class RuleTimeline
 {

@@ -15,8 +15,8 @@ namespace RunbookSdk.Generators.Reading;
 /// compilation's references and options, every file's global usings (one in any file changes what names mean in every file), and
 /// the types and namespaces every file declares (a new type can change what a name binds to). What each file holds is
 /// read once per tree (<see cref="TreeFacts"/>). Between two versions, <see cref="ChangesSince"/> says which simple
-/// names were declared or removed; a model that looked none of them up still holds (docs/performance.md, "An edit
-/// outside the runbooks, and typing a new type").
+/// names were declared or removed; a model that looked none of them up still holds (docs/performance-history.md,
+/// "An edit outside the runbooks, and typing a new type").
 /// </summary>
 /// <remarks>
 /// Two versions are compared by content where they are not the same objects: a command-line build through the

@@ -10,7 +10,7 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// Where the rules read DSL calls from (<c>DslInvocation.Register</c>), pinned for any way of reading them: each part of
 /// a partial runbook, a nested type's calls once, top-level statements, not generated code, and only the file and span
 /// the IDE asks about. (Reading them per type in a symbol action was tried and measured, and not kept:
-/// docs/performance.md, "The rules in a symbol action: tried, measured, not kept".)
+/// docs/performance-history.md, "The rules in a symbol action: tried, measured, not kept".)
 /// </summary>
 public sealed class WhereCallsAreReadTests
 {
