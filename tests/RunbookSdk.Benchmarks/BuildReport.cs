@@ -150,7 +150,7 @@ internal static partial class BuildReport
         foreach (var configuration in configurations)
         {
             var median = Median(times[configuration].Values);
-            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baselineMedian:F2}  paired {PairedRatio(times[configuration], baseline):F2} {PairedInterval(times[configuration], baseline)}  (runs: {Runs(times[configuration])})");
+            Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  ratio {median / baselineMedian:F2}  paired {PairedRatio(times[configuration], baseline):F2} {PairedInterval(times[configuration], baseline)}  (runs: {Runs(times[configuration], repetitions)})");
         }
 
         // The budget (issue #9): generator and analyzers add under 15 % to the compile. A run's rounds decide it only
@@ -170,7 +170,7 @@ internal static partial class BuildReport
             foreach (var configuration in configurations)
             {
                 var median = Median(cpuTimes[configuration].Values);
-                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {(median - cpuBaselineMedian).ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / cpuBaselineMedian - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  paired {(PairedRatio(cpuTimes[configuration], cpuBaseline) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6} {PairedInterval(cpuTimes[configuration], cpuBaseline)}  (runs: {Runs(cpuTimes[configuration])})");
+                Console.WriteLine($"  {configuration.Name,-44} {median,8:F0} ms  {(median - cpuBaselineMedian).ToString("+0;-0;0", CultureInfo.InvariantCulture),6} ms ({(median / cpuBaselineMedian - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6})  paired {(PairedRatio(cpuTimes[configuration], cpuBaseline) - 1).ToString("+0.0%;-0.0%;0.0%", CultureInfo.InvariantCulture),6} {PairedInterval(cpuTimes[configuration], cpuBaseline, asChange: true)}  (runs: {Runs(cpuTimes[configuration], repetitions)})");
             }
         }
 
@@ -416,16 +416,24 @@ internal static partial class BuildReport
     private static IEnumerable<double> RoundRatios(SortedDictionary<int, double> figures, SortedDictionary<int, double> baseline) =>
         figures.Where(round => baseline.ContainsKey(round.Key)).Select(round => round.Value / baseline[round.Key]);
 
-    /// <summary>"[1.05–1.27, 97 %]": where the paired ratio's true median lies, whatever the rounds' distribution.</summary>
-    private static string PairedInterval(SortedDictionary<int, double> figures, SortedDictionary<int, double> baseline)
+    /// <summary>
+    /// "[1.05–1.27, 97 %]" (or "[+5.0 %–+27.0 %, 97 %]" as a change): where the paired ratio's true median lies,
+    /// whatever the rounds' distribution; nothing for the baseline, whose ratio to itself is 1 in every round.
+    /// </summary>
+    private static string PairedInterval(SortedDictionary<int, double> figures, SortedDictionary<int, double> baseline, bool asChange = false)
     {
+        if (ReferenceEquals(figures, baseline)) return "";
         var interval = MedianInterval.Of(RoundRatios(figures, baseline));
-        return string.Create(CultureInfo.InvariantCulture, $"[{interval.Low:F2}–{interval.High:F2}, {interval.Confidence:P0}]");
+        return asChange
+            ? string.Create(CultureInfo.InvariantCulture, $"[{interval.Low - 1:+0.0%;-0.0%;0.0%}–{interval.High - 1:+0.0%;-0.0%;0.0%}, {interval.Confidence:P0}]")
+            : string.Create(CultureInfo.InvariantCulture, $"[{interval.Low:F2}–{interval.High:F2}, {interval.Confidence:P0}]");
     }
 
     /// <summary>The figures in round order, for the eye to judge the spread.</summary>
-    private static string Runs(SortedDictionary<int, double> figures) =>
-        string.Join(", ", figures.Values.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)));
+    private static string Runs(SortedDictionary<int, double> figures, int rounds) =>
+        // A round without a figure (a compiler server that restarted mid-build has no CPU figure) is a "-", so that
+        // `pool` pairs every figure with its own round's baseline.
+        string.Join(", ", Enumerable.Range(1, rounds).Select(round => figures.TryGetValue(round, out var figure) ? figure.ToString("F0", CultureInfo.InvariantCulture) : "-"));
 
     internal static double Median(IEnumerable<double> values)
     {

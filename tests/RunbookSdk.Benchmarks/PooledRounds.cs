@@ -21,46 +21,55 @@ internal static partial class PooledRounds
             return 2;
         }
 
-        var ratios = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-        foreach (var file in files)
+        // The Csc section first, then the compiler server's CPU, which a report prints only on Linux.
+        string[][] sections = [.. files.Select(file => File.ReadAllText(file).Split("CPU time of the compiler server", 2))];
+        foreach (var (title, part) in new[] { ("Csc task time", 0), ("CPU time of the compiler server", 1) })
         {
-            // Only the Csc section: the CPU section repeats the names with other figures.
-            var csc = File.ReadAllText(file).Split("CPU time of the compiler server", 2)[0];
-            var rounds = RunsLine().Matches(csc).ToDictionary(m => m.Groups["name"].Value.Trim(), m => Figures(m.Groups["runs"].Value), StringComparer.Ordinal);
-            if (!rounds.TryGetValue(Baseline, out var baseline))
+            if (sections.Any(s => s.Length <= part)) continue;
+            var ratios = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            for (var i = 0; i < files.Count; i++)
             {
-                Console.Error.WriteLine($"error: {file} has no '{Baseline}' line with its runs.");
-                return 1;
-            }
-
-            foreach (var (name, figures) in rounds.Where(r => r.Key != Baseline))
-            {
-                if (figures.Length != baseline.Length)
+                if (Pair(files[i], sections[i][part], ratios) is { } error)
                 {
-                    Console.Error.WriteLine($"error: {file}: '{name}' has {figures.Length} rounds, the baseline {baseline.Length}; rounds cannot be paired.");
+                    Console.Error.WriteLine($"error: {error}");
                     return 1;
                 }
-
-                if (!ratios.TryGetValue(name, out var list)) ratios[name] = list = [];
-                list.AddRange(figures.Select((figure, round) => figure / baseline[round]));
             }
-        }
 
-        Console.WriteLine($"Csc task time, paired ratios of {files.Count} runs pooled:");
-        foreach (var (name, list) in ratios)
-        {
-            var interval = MedianInterval.Of(list);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {name,-44} paired {BuildReport.Median(list):F2} [{interval.Low:F2}–{interval.High:F2}, {interval.Confidence:P0}] over {list.Count} rounds; under 1.15: {interval.Against(1.15)}"));
+            Console.WriteLine($"{title}, paired ratios of {files.Count} runs pooled:");
+            foreach (var (name, list) in ratios)
+            {
+                var interval = MedianInterval.Of(list);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {name,-44} paired {BuildReport.Median(list):F2} [{interval.Low:F2}–{interval.High:F2}, {interval.Confidence:P0}] over {list.Count} rounds; under 1.15: {interval.Against(1.15)}"));
+            }
         }
 
         return 0;
     }
 
-    private static double[] Figures(string runs) =>
-        [.. runs.Split(',', StringSplitOptions.TrimEntries).Select(figure => double.Parse(figure, CultureInfo.InvariantCulture))];
+    /// <summary>Adds one run's ratios of each configuration to its baseline, round by round; or says what is wrong.</summary>
+    private static string? Pair(string file, string section, Dictionary<string, List<double>> ratios)
+    {
+        var rounds = RunsLine().Matches(section).ToDictionary(m => m.Groups["name"].Value.Trim(), m => Figures(m.Groups["runs"].Value), StringComparer.Ordinal);
+        if (!rounds.TryGetValue(Baseline, out var baseline)) return $"{file} has no '{Baseline}' line with its runs.";
+        foreach (var (name, figures) in rounds.Where(r => r.Key != Baseline))
+        {
+            if (figures.Length != baseline.Length)
+                return $"{file}: '{name}' has {figures.Length} rounds, the baseline {baseline.Length}; rounds cannot be paired.";
+            if (!ratios.TryGetValue(name, out var list)) ratios[name] = list = [];
+            // A round either lacks ("-", NaN) is left out, as the report leaves it out of its own paired ratio.
+            list.AddRange(figures.Select((figure, round) => figure / baseline[round]).Where(ratio => !double.IsNaN(ratio)));
+        }
 
-    // "  + RunbookSdk generator   31906 ms  ratio 1.18  paired 1.20 …  (runs: 32016, 31797, …)"
-    [GeneratedRegex(@"^  (?<name>\S.*?)\s+\d+ ms\s.*\(runs: (?<runs>[\d, ]+)\)\s*$", RegexOptions.Multiline)]
+        return null;
+    }
+
+    private static double[] Figures(string runs) =>
+        [.. runs.Split(',', StringSplitOptions.TrimEntries).Select(figure => figure == "-" ? double.NaN : double.Parse(figure, CultureInfo.InvariantCulture))];
+
+    // "  + RunbookSdk generator   31906 ms  ratio 1.18  paired 1.20 …  (runs: 32016, 31797, …)", and in the CPU
+    // section "  + RunbookSdk generator   58240 ms   +8330 ms (+16.7%) …  (runs: …)".
+    [GeneratedRegex(@"^  (?<name>\S.*?)\s+\d+ ms\s.*\(runs: (?<runs>[\d, -]+)\)\s*$", RegexOptions.Multiline)]
     private static partial Regex RunsLine();
 }
