@@ -39,7 +39,7 @@ public static class RunbookCli
             config.SetExceptionHandler((exception, _) =>
             {
                 error.WriteLine($"error: {exception.Message}");
-                return exception is CommandAppException or RunbookSdk.Hosting.MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
+                return RunbookSdk.Hosting.MissingOptionValueCheck.IsUsageError(exception) ? ExitCodes.Usage : ExitCodes.Failure;
             });
             config.SetInterceptor(new RunbookSdk.Hosting.MissingOptionValueCheck());
             config.AddCommand<ImportCommand>("import")

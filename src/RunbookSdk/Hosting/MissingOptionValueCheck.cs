@@ -14,6 +14,12 @@ internal sealed class MissingOptionValueCheck : ICommandInterceptor
     /// <summary>What the parser binds to an option given without its value.</summary>
     internal const string ParserPlaceholder = "__default_command";
 
+    /// <summary>
+    /// Whether a failure of a command line is a usage error (a wrong command line: the parser's own errors and an
+    /// option without its value) rather than a failure of the command; one answer for the app's and the tool's.
+    /// </summary>
+    internal static bool IsUsageError(Exception exception) => exception is CommandAppException or MissingOptionValueException;
+
     /// <summary>Throws <see cref="MissingOptionValueException"/> for the first option bound to the placeholder.</summary>
     public void Intercept(CommandContext context, CommandSettings settings)
     {

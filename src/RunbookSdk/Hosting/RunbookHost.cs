@@ -168,7 +168,7 @@ public static class RunbookHost
     private static int Failed(Exception exception, HostConsoles consoles)
     {
         consoles.Error.WriteVerbatimLine($"error: {exception.Message}");
-        return exception is CommandAppException or MissingOptionValueException ? ExitCodes.Usage : ExitCodes.Failure;
+        return MissingOptionValueCheck.IsUsageError(exception) ? ExitCodes.Usage : ExitCodes.Failure;
     }
 
     /// <summary>An example that works for this catalog: its first runbook, with its required parameters.</summary>
