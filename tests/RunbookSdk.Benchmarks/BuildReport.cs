@@ -85,15 +85,19 @@ internal static partial class BuildReport
         // RUNBOOK_SDK_COMPARE_WITH=/path/to/other/checkout measures that checkout's generator and analyzers in the
         // same run, interleaved with this one's: a change smaller than the drift between runs shows only this way.
         var other = Environment.GetEnvironmentVariable("RUNBOOK_SDK_COMPARE_WITH") is { Length: > 0 } path ? Path.GetFullPath(path) : null;
-        if (other is not null && (split || cold))
-            Console.WriteLine($"RUNBOOK_SDK_COMPARE_WITH is not used by {(split ? "build-split" : "build-cold")}: only `build` interleaves another checkout.");
-        var configurations = split ? s_split : cold ? s_cold : other is null
+        if (other is not null && split)
+            Console.WriteLine("RUNBOOK_SDK_COMPARE_WITH is not used by build-split: only `build` and `build-cold` interleave another checkout.");
+        var otherName = other is null ? null : Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar));
+        var configurations = split ? s_split
+            // A cold build takes half a minute: of the other checkout only what the budget is about, both together.
+            : cold ? other is null ? s_cold : [.. s_cold, new("+ both of " + otherName, Generator: true, Analyzers: true, Repository: other)]
+            : other is null
             ? s_configurations
             : [.. s_configurations.Skip(1), // the context line (no analyzers at all) left out: the run is long enough
-                new("+ generator of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: false, Repository: other),
-                new("+ analyzers of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: false, Analyzers: true, Repository: other),
-                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)), Generator: true, Analyzers: true, Repository: other),
-                new("+ both of " + Path.GetFileName(other.TrimEnd(Path.DirectorySeparatorChar)) + ", cache=false", Generator: true, Analyzers: true, GeneratorCache: false, Repository: other)];
+                new("+ generator of " + otherName, Generator: true, Analyzers: false, Repository: other),
+                new("+ analyzers of " + otherName, Generator: false, Analyzers: true, Repository: other),
+                new("+ both of " + otherName, Generator: true, Analyzers: true, Repository: other),
+                new("+ both of " + otherName + ", cache=false", Generator: true, Analyzers: true, GeneratorCache: false, Repository: other)];
         var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
         WriteProject(directory, repository, runbooks);
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");

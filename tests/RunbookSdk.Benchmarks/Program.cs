@@ -59,6 +59,14 @@ if (args.Length > 0 && args[0] is "build" or "build-split" or "build-cold")
     return BuildReport.Print(runbooks, repetitions, split: args[0] == "build-split", cold: args[0] == "build-cold");
 }
 
+// `allocs` prints where a warm generator run's bytes go, by the type allocated (sampled by the runtime's allocation ticks).
+if (args.Length > 0 && args[0] == "allocs")
+{
+    AllocationReport.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40);
+    return 0;
+}
 // `pool FILE...` pools the rounds of saved build outputs of the same code into one paired ratio and its interval.
 if (args.Length > 0 && args[0] == "pool")
 {
