@@ -21,23 +21,31 @@ internal static partial class PooledRounds
             return 2;
         }
 
-        // The Csc section first, then the compiler server's CPU, which a report prints only on Linux.
-        string[][] sections = [.. files.Select(file => File.ReadAllText(file).Split("CPU time of the compiler server", 2))];
-        foreach (var (title, part) in new[] { ("Csc task time", 0), ("CPU time of the compiler server", 1) })
+        var outputs = new List<(string, string)>();
+        foreach (var file in files)
         {
-            if (sections.Any(s => s.Length <= part)) continue;
-            var ratios = new Dictionary<string, List<double>>(StringComparer.Ordinal);
-            for (var i = 0; i < files.Count; i++)
+            try
             {
-                if (Pair(files[i], sections[i][part], ratios) is { } error)
-                {
-                    Console.Error.WriteLine($"error: {error}");
-                    return 1;
-                }
+                outputs.Add((file, File.ReadAllText(file)));
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"error: cannot read {file}: {e.Message}");
+                return 1;
+            }
+        }
 
+        var pooled = Pool(outputs, out var error);
+        if (error is not null)
+        {
+            Console.Error.WriteLine($"error: {error}");
+            return 1;
+        }
+
+        foreach (var (title, configurations) in pooled)
+        {
             Console.WriteLine($"{title}, paired ratios of {files.Count} runs pooled:");
-            foreach (var (name, list) in ratios)
+            foreach (var (name, list) in configurations)
             {
                 var interval = MedianInterval.Of(list);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -48,8 +56,40 @@ internal static partial class PooledRounds
         return 0;
     }
 
+    /// <summary>
+    /// Each section's paired ratios per configuration, in the order the outputs name them: the Csc section, then the
+    /// compiler server's CPU when every output has it (a report prints it only on Linux). Empty, with
+    /// <paramref name="error"/> saying which output and why, when an output's rounds cannot be paired.
+    /// </summary>
+    /// <param name="outputs">Each saved output's name (for errors) and text.</param>
+    public static IReadOnlyList<(string Title, IReadOnlyList<(string Name, List<double> Ratios)> Configurations)> Pool(
+        IReadOnlyList<(string Name, string Text)> outputs, out string? error)
+    {
+        error = null;
+        var pooled = new List<(string, IReadOnlyList<(string, List<double>)>)>();
+        string[][] sections = [.. outputs.Select(output => output.Text.Split("CPU time of the compiler server", 2))];
+        foreach (var (title, part) in new[] { ("Csc task time", 0), ("CPU time of the compiler server", 1) })
+        {
+            if (sections.Any(s => s.Length <= part)) continue;
+            var ratios = new Dictionary<string, List<double>>(StringComparer.Ordinal);
+            var order = new List<string>();
+            for (var i = 0; i < outputs.Count; i++)
+            {
+                if (Pair(outputs[i].Name, sections[i][part], ratios, order) is { } wrong)
+                {
+                    error = wrong;
+                    return [];
+                }
+            }
+
+            pooled.Add((title, [.. order.Select(name => (name, ratios[name]))]));
+        }
+
+        return pooled;
+    }
+
     /// <summary>Adds one run's ratios of each configuration to its baseline, round by round; or says what is wrong.</summary>
-    private static string? Pair(string file, string section, Dictionary<string, List<double>> ratios)
+    private static string? Pair(string file, string section, Dictionary<string, List<double>> ratios, List<string> order)
     {
         var rounds = RunsLine().Matches(section).ToDictionary(m => m.Groups["name"].Value.Trim(), m => Figures(m.Groups["runs"].Value), StringComparer.Ordinal);
         if (!rounds.TryGetValue(Baseline, out var baseline)) return $"{file} has no '{Baseline}' line with its runs.";
@@ -57,7 +97,12 @@ internal static partial class PooledRounds
         {
             if (figures.Length != baseline.Length)
                 return $"{file}: '{name}' has {figures.Length} rounds, the baseline {baseline.Length}; rounds cannot be paired.";
-            if (!ratios.TryGetValue(name, out var list)) ratios[name] = list = [];
+            if (!ratios.TryGetValue(name, out var list))
+            {
+                ratios[name] = list = [];
+                order.Add(name);
+            }
+
             // A round either lacks ("-", NaN) is left out, as the report leaves it out of its own paired ratio.
             list.AddRange(figures.Select((figure, round) => figure / baseline[round]).Where(ratio => !double.IsNaN(ratio)));
         }
