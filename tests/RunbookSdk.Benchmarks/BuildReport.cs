@@ -33,7 +33,10 @@ internal static partial class BuildReport
 
     // The baseline is what the project costs without RunbookSdk: the compile plus the analyzers every .NET project
     // runs by default (RunAnalyzers=true).
-    private static readonly Configuration s_baseline = new("compile (baseline: .NET SDK defaults)", Generator: false, Analyzers: false);
+    /// <summary>The baseline's line in a report, which <see cref="PooledRounds"/> pairs every other line's rounds with.</summary>
+    internal const string BaselineName = "compile (baseline: .NET SDK defaults)";
+
+    private static readonly Configuration s_baseline = new(BaselineName, Generator: false, Analyzers: false);
     private static readonly Configuration s_withoutAnalyzers = new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false);
 
     // The first line, with no analyzers at all, is context.

@@ -11,7 +11,7 @@ namespace RunbookSdk.Benchmarks;
 /// </summary>
 internal static partial class PooledRounds
 {
-    private const string Baseline = "compile (baseline: .NET SDK defaults)";
+    private const string Baseline = BuildReport.BaselineName;
 
     public static int Print(IReadOnlyList<string> files)
     {
