@@ -113,12 +113,7 @@ internal static class WorkReport
         var rendering = Milliseconds("RunbookSources");
         Console.WriteLine($"  reading runbooks: {Milliseconds("RunbookResults"):F0} ms; rendering pages and emitting code: {rendering:F0} ms ({runbooks / (rendering / 1000):F0} runbooks per second)");
 
-        // Allocation is the steady figure on a noisy machine (times here wander by a fifth from run to run), and
-        // garbage collection was half of a warm generator run: bytes allocated by one warm run over a fresh compilation.
-        var parsed = CorpusCompilation.Create(runbooks);
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        CorpusCompilation.Driver().RunGenerators(parsed);
-        Console.WriteLine($"  allocated by one warm generator run: {(GC.GetTotalAllocatedBytes(precise: true) - before) / 1_000_000} MB");
+        Console.WriteLine($"  allocated by one warm generator run: {AllocatedBytes.GeneratorRun(CorpusCompilation.Create(runbooks)) / 1_000_000} MB");
 
         var analyzers = CorpusCompilation.Analyzers();
         // Wall time of the analyzer driver with all rules, against the same driver with one no-op rule registering
@@ -140,25 +135,7 @@ internal static class WorkReport
         Console.WriteLine($"analyzer driver, all RunbookSdk rules: {rules.Min()} ms; with one no-op rule: {driverOnly.Min()} ms; the rules' own cost: {rules.Min() - driverOnly.Min()} ms (best of 3, concurrent)");
 
         // The same difference in bytes allocated, single-threaded so the count is exact, for the rules a build runs.
-        var buildRules = CorpusCompilation.BuildAnalyzers();
-        long Allocated(ImmutableArray<DiagnosticAnalyzer> set)
-        {
-            var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(set, new CompilationWithAnalyzersOptions(
-                AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            var start = GC.GetTotalAllocatedBytes(precise: true);
-            fresh.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            return GC.GetTotalAllocatedBytes(precise: true) - start;
-        }
-
-        // Fewest of three, alternating: a first measurement also pays for what the process does once (the no-op rule's
-        // figure moved by 6 MB from run to run when it was measured once, first).
-        var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
-        long noOpBytes = long.MaxValue, ruleBytes = long.MaxValue;
-        for (var round = 0; round < 3; round++)
-        {
-            noOpBytes = Math.Min(noOpBytes, Allocated(noOp));
-            ruleBytes = Math.Min(ruleBytes, Allocated(buildRules));
-        }
+        var (ruleBytes, noOpBytes) = AllocatedBytes.BuildRules(runbooks);
 
         Console.WriteLine($"  allocated by the rules a build runs: {(ruleBytes - noOpBytes) / 1_000_000} MB ({ruleBytes / 1_000_000} MB with them, {noOpBytes / 1_000_000} MB with one no-op rule, fewest of 3 each; binding the corpus is most of it)");
 
@@ -185,37 +162,13 @@ internal static class WorkReport
     public static void PrintKeystrokeCost(int runbooks, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
         var compilation = CorpusCompilation.Create(runbooks);
-        var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
-        var edit = 0;
-        (long Bytes, double Milliseconds) AnalyseEditedDocument(ImmutableArray<DiagnosticAnalyzer> set)
-        {
-            edit++;
-            var edited = CorpusCompilation.ReplaceText(compilation, "Runbook7.cs", t => t.Replace("List pods", "List pods " + edit, StringComparison.Ordinal));
-            var model = edited.GetSemanticModel(edited.SyntaxTrees.Single(t => t.FilePath == "Runbook7.cs"));
-            var withAnalyzers = edited.WithAnalyzers(set, new CompilationWithAnalyzersOptions(
-                AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
-            var before = GC.GetTotalAllocatedBytes(precise: true);
-            var watch = Stopwatch.StartNew();
-            withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
-            return (GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds);
-        }
-
-        var rules = new List<(long Bytes, double Milliseconds)>();
-        var driverOnly = new List<(long Bytes, double Milliseconds)>();
-        for (var round = -2; round < 7; round++)
-        {
-            var withRules = AnalyseEditedDocument(analyzers);
-            var withNoOp = AnalyseEditedDocument(noOp);
-            if (round < 0) continue; // JIT
-            rules.Add(withRules);
-            driverOnly.Add(withNoOp);
-        }
-
+        var (rules, driverOnly) = AllocatedBytes.Keystrokes(compilation, analyzers, rounds: 7);
         var bytes = rules.Min(r => r.Bytes) - driverOnly.Min(r => r.Bytes);
         var time = rules.Min(r => r.Milliseconds) - driverOnly.Min(r => r.Milliseconds);
         Console.WriteLine($"a keystroke in one runbook (new compilation, that document analysed): the rules allocate {bytes / 1_000:N0} KB and take {time:F1} ms beyond one no-op rule ({rules.Min(r => r.Milliseconds):F1} ms against {driverOnly.Min(r => r.Milliseconds):F1} ms, best of 7)");
 
         // The generator as the IDE runs it: incrementally, after each edit, without implementation outputs.
+        var edit = 0;
         var counted = new RunbookSdk.Generators.RunbookGenerator();
         var driver = CorpusCompilation.Driver(asTheIdeRuns: true, generator: counted).RunGenerators(compilation);
         // Best of 8, in bytes and time, and the runbooks the last edit read again. More warm-up than the rules: the

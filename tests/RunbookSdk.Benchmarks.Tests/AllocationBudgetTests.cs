@@ -1,0 +1,62 @@
+using Xunit.Abstractions;
+
+namespace RunbookSdk.Benchmarks.Tests;
+
+/// <summary>
+/// Runs alone: each count is every thread's allocation in the process, so no other test may run while it is taken.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AllocationCountCollection
+{
+    public const string Name = "Allocation counts";
+}
+
+/// <summary>
+/// Performance budgets held by counting bytes allocated, not by timing (issue #9). The thirteenth session found two
+/// regressions only by running the benchmarks by hand. One rule bound every <c>[Parameter]</c> again and took the rules
+/// from 62 MB to 199 MB over 1,000 runbooks. Another cost every keystroke 15.7 MB, until RB0011's id lookup stopped
+/// reading every runbook. These tests hold each figure under a ceiling about twice what it measures now, over 200
+/// runbooks of the benchmark corpus. Bytes are the same from run to run within a few percent, so a ceiling is not a
+/// timed test. It fails when a change multiplies the work, and says by how much.
+/// </summary>
+[Collection(AllocationCountCollection.Name)]
+public sealed class AllocationBudgetTests(ITestOutputHelper output)
+{
+    private const int Runbooks = 100;
+
+    [Fact]
+    public void A_builds_generator_run_allocates_under_its_ceiling_per_runbook()
+    {
+        // Warm the JIT up on a small corpus, then count one run over a fresh compilation, as `report` does.
+        AllocatedBytes.GeneratorRun(CorpusCompilation.Create(20));
+
+        var perRunbook = AllocatedBytes.GeneratorRun(CorpusCompilation.Create(Runbooks)) / Runbooks;
+
+        output.WriteLine($"generator: {perRunbook / 1_000:N0} KB per runbook");
+        Assert.InRange(perRunbook, 1, GeneratorCeiling);
+    }
+
+    [Fact]
+    public void The_rules_a_build_runs_allocate_under_their_ceiling_per_runbook()
+    {
+        var (rules, noOpRule) = AllocatedBytes.BuildRules(Runbooks);
+        var perRunbook = (rules - noOpRule) / Runbooks;
+
+        output.WriteLine($"rules: {perRunbook / 1_000:N0} KB per runbook ({rules / 1_000_000} MB with them, {noOpRule / 1_000_000} MB with one no-op rule)");
+        Assert.InRange(perRunbook, 1, RulesCeiling);
+    }
+
+    [Fact]
+    public void A_keystroke_in_one_runbook_costs_the_rules_under_their_ceiling()
+    {
+        var (rules, noOpRule) = AllocatedBytes.Keystrokes(CorpusCompilation.Create(Runbooks), CorpusCompilation.Analyzers(), rounds: 5);
+        var keystroke = rules.Min(r => r.Bytes) - noOpRule.Min(r => r.Bytes);
+
+        output.WriteLine($"keystroke: the rules allocate {keystroke / 1_000:N0} KB beyond one no-op rule");
+        Assert.InRange(keystroke, 1, KeystrokeCeiling);
+    }
+
+    private const long GeneratorCeiling = 650_000;
+    private const long RulesCeiling = 125_000;
+    private const long KeystrokeCeiling = 600_000;
+}
