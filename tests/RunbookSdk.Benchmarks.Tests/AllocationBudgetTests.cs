@@ -16,7 +16,8 @@ public sealed class AllocationCountCollection
 /// regressions only by running the benchmarks by hand. One rule bound every <c>[Parameter]</c> again and took the rules
 /// from 62 MB to 199 MB over 1,000 runbooks. Another cost every keystroke 15.7 MB, until RB0011's id lookup stopped
 /// reading every runbook. These tests hold each figure under a ceiling about one and a half times what it measures now,
-/// over 100 runbooks of the benchmark corpus (generator ≈215 KB per runbook, rules ≈58 KB, keystroke ≈294 KB). Bytes
+/// over 100 runbooks of the benchmark corpus (generator ≈215 KB per runbook, rules ≈58 KB, keystroke ≈294 KB), and the
+/// runner's in-process step (≈20 KB). Bytes
 /// wander by a tenth at most from run to run, so a ceiling is not a timed test. It fails when a change multiplies the
 /// work, and the test's output says by how much.
 /// </summary>
@@ -63,6 +64,37 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         Assert.InRange(keystroke, 1, KeystrokeCeiling);
     }
 
+    [Fact]
+    public async Task A_runners_in_process_step_allocates_under_its_ceiling()
+    {
+        // The runner's overhead per step is timed by BenchmarkDotNet (≈10 µs against a budget of 50 µs); its bytes are
+        // the count a test can hold: the fewest of three runs of 100 no-op steps, each
+        // journaled and flushed to disk, after one to warm up.
+        var benchmark = new RunnerBenchmarks();
+        benchmark.Setup();
+        try
+        {
+            await benchmark.RunnerNoOps();
+            var fewest = long.MaxValue;
+            for (var run = 0; run < 3; run++)
+            {
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                await benchmark.RunnerNoOps();
+                fewest = Math.Min(fewest, GC.GetTotalAllocatedBytes(precise: true) - before);
+            }
+
+            var perStep = fewest / RunnerBenchmarks.NoOpSteps;
+
+            output.WriteLine($"runner: {perStep / 1_000:N1} KB per in-process step");
+            Assert.InRange(perStep, 1, RunnerStepCeiling);
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
+
+    private const long RunnerStepCeiling = 30_000;
     private const long GeneratorCeiling = 350_000;
     private const long RulesCeiling = 95_000;
     private const long KeystrokeCeiling = 450_000;
