@@ -68,8 +68,8 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     public async Task A_runners_in_process_step_allocates_under_its_ceiling()
     {
         // The runner's overhead per step is timed by BenchmarkDotNet (≈10 µs against a budget of 50 µs); its bytes are
-        // the count a test can hold: the fewest of three runs of 100 no-op steps, each
-        // journaled and flushed to disk, after one to warm up.
+        // the count a test can hold: the fewest of three runs of 100 no-op steps, each journaled and flushed to disk,
+        // after one to warm up.
         var benchmark = new RunnerBenchmarks();
         benchmark.Setup();
         try
@@ -85,7 +85,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
 
             var perStep = fewest / RunnerBenchmarks.NoOpSteps;
 
-            output.WriteLine($"runner: {perStep / 1_000:N1} KB per in-process step");
+            output.WriteLine($"runner: {perStep / 1_000.0:N1} KB per in-process step");
             Assert.InRange(perStep, 1, RunnerStepCeiling);
         }
         finally
