@@ -13,14 +13,24 @@ namespace RunbookSdk.Benchmarks;
 /// </summary>
 public static class AllocatedBytes
 {
+    /// <summary>One rule that registers the rules' kinds of action and does nothing: what the analyzer driver costs alone.</summary>
+    private static readonly ImmutableArray<DiagnosticAnalyzer> NoOpRule = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
+
+    /// <summary>Every callback on the calling thread, so each count is exact.</summary>
+    private static CompilationWithAnalyzersOptions SingleThreaded() =>
+        new(AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false);
+
     /// <summary>
     /// One generator run over <paramref name="compilation"/>, as a build runs it: every runbook read, its page rendered
     /// and its part emitted, the declarations bound on the way. The caller warms the JIT up first.
     /// </summary>
-    public static long GeneratorRun(Compilation compilation)
+    /// <param name="compilation">The corpus.</param>
+    /// <param name="asTheIdeRuns">Run it as the IDE does instead: runbooks read, no page rendered or part emitted.</param>
+    public static long GeneratorRun(Compilation compilation, bool asTheIdeRuns = false)
     {
+        var driver = CorpusCompilation.Driver(asTheIdeRuns: asTheIdeRuns);
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        CorpusCompilation.Driver().RunGenerators(compilation);
+        driver.RunGenerators(compilation);
         return GC.GetTotalAllocatedBytes(precise: true) - before;
     }
 
@@ -33,11 +43,10 @@ public static class AllocatedBytes
     public static (long Rules, long NoOpRule) BuildRules(int runbooks)
     {
         var rules = CorpusCompilation.BuildAnalyzers();
-        var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
         long noOpBytes = long.MaxValue, ruleBytes = long.MaxValue;
         for (var round = 0; round < 3; round++)
         {
-            noOpBytes = Math.Min(noOpBytes, Analysis(runbooks, noOp));
+            noOpBytes = Math.Min(noOpBytes, Analysis(runbooks, NoOpRule));
             ruleBytes = Math.Min(ruleBytes, Analysis(runbooks, rules));
         }
 
@@ -46,8 +55,7 @@ public static class AllocatedBytes
 
     private static long Analysis(int runbooks, ImmutableArray<DiagnosticAnalyzer> analyzers)
     {
-        var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
-            AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+        var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(analyzers, SingleThreaded());
         var before = GC.GetTotalAllocatedBytes(precise: true);
         fresh.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
         return GC.GetTotalAllocatedBytes(precise: true) - before;
@@ -62,15 +70,13 @@ public static class AllocatedBytes
     public static (List<(long Bytes, double Milliseconds)> Rules, List<(long Bytes, double Milliseconds)> NoOpRule) Keystrokes(
         Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, int rounds)
     {
-        var noOp = ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.NoOpRuleShapedAnalyzer());
         var edit = 0;
         (long Bytes, double Milliseconds) AnalyseEditedDocument(ImmutableArray<DiagnosticAnalyzer> set)
         {
             edit++;
             var edited = CorpusCompilation.ReplaceText(compilation, "Runbook7.cs", t => t.Replace("List pods", "List pods " + edit, StringComparison.Ordinal));
             var model = edited.GetSemanticModel(edited.SyntaxTrees.Single(t => t.FilePath == "Runbook7.cs"));
-            var withAnalyzers = edited.WithAnalyzers(set, new CompilationWithAnalyzersOptions(
-                AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: false));
+            var withAnalyzers = edited.WithAnalyzers(set, SingleThreaded());
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = System.Diagnostics.Stopwatch.StartNew();
             withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
@@ -82,7 +88,7 @@ public static class AllocatedBytes
         for (var round = -2; round < rounds; round++)
         {
             var withRules = AnalyseEditedDocument(analyzers);
-            var withNoOp = AnalyseEditedDocument(noOp);
+            var withNoOp = AnalyseEditedDocument(NoOpRule);
             if (round < 0) continue; // JIT
             rules.Add(withRules);
             driverOnly.Add(withNoOp);

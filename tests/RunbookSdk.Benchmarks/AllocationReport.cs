@@ -35,11 +35,8 @@ internal static class AllocationReport
         // What a compile does anyway before generators run is not the generator's: the declaration table and the
         // namespace and type symbols it binds when it asks for attributes. Forcing them here leaves the generator's own work.
         _ = declared.GetDeclarationDiagnostics();
-        var driver = CorpusCompilation.Driver(asTheIdeRuns: asTheIdeRuns);
         using var listener = new AllocationTickListener();
-        var before = GC.GetTotalAllocatedBytes(precise: true);
-        driver.RunGenerators(declared);
-        var total = GC.GetTotalAllocatedBytes(precise: true) - before;
+        var total = AllocatedBytes.GeneratorRun(declared, asTheIdeRuns);
         listener.Stop();
         return (total, listener.BytesByType);
     }
