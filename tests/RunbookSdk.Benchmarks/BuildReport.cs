@@ -27,7 +27,7 @@ namespace RunbookSdk.Benchmarks;
 /// </remarks>
 internal static partial class BuildReport
 {
-    private sealed record Configuration(
+    internal sealed record Configuration(
         string Name, bool Generator, bool Analyzers, bool SdkAnalyzers = true, string? Repository = null, bool NoOpGenerator = false, bool GeneratedSources = false,
         bool GeneratorCache = true, bool GeneratorCacheAlone = false);
 
@@ -36,7 +36,7 @@ internal static partial class BuildReport
     /// <summary>The baseline's line in a report, which <see cref="PooledRounds"/> pairs every other line's rounds with.</summary>
     internal const string BaselineName = "compile (baseline: .NET SDK defaults)";
 
-    private static readonly Configuration s_baseline = new(BaselineName, Generator: false, Analyzers: false);
+    internal static readonly Configuration s_baseline = new(BaselineName, Generator: false, Analyzers: false);
     private static readonly Configuration s_withoutAnalyzers = new("compile, RunAnalyzers=false", Generator: false, Analyzers: false, SdkAnalyzers: false);
 
     // The first line, with no analyzers at all, is context.
@@ -227,7 +227,7 @@ internal static partial class BuildReport
         Console.WriteLine($"generator's output: {files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1000:N0} KB, compiled as sources in the split");
     }
 
-    private static void WriteProject(string directory, string repository, int runbooks)
+    internal static void WriteProject(string directory, string repository, int runbooks)
     {
         SyntheticCorpus.WriteTo(directory, runbooks);
         File.WriteAllText(Path.Combine(directory, "Corpus.csproj"), $"""
@@ -259,7 +259,7 @@ internal static partial class BuildReport
     /// it, the analyzers, the code fixes), switched by <c>WithGenerator</c> and <c>WithAnalyzers</c>, and with them the
     /// package's build targets (build/RunbookSdk.targets), which NuGet imports into every project that references it.
     /// </summary>
-    private static void WriteToolsProps(string directory, string checkout)
+    internal static void WriteToolsProps(string directory, string checkout)
     {
         Run(directory, "build", Path.Combine(checkout, "src", "RunbookSdk", "RunbookSdk.csproj"), "-c", "Release", "-nologo", "-v:q");
         string Items(string project) => string.Concat(TargetPaths(directory, Path.Combine(checkout, "src", project, project + ".csproj"))
@@ -330,7 +330,8 @@ internal static partial class BuildReport
     /// that runbook is read again and the others are not, so the edit is in a runbook rather than an unrelated file,
     /// which would read none.
     /// </summary>
-    private static string Build(string directory, string repository, Configuration configuration, bool reportAnalyzer)
+    internal static string Build(string directory, string repository, Configuration configuration, bool reportAnalyzer,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         // The compiler server stays warm between builds.
         var runbooks = Directory.GetFiles(directory, "Runbook*.cs").Length;
@@ -345,7 +346,7 @@ internal static partial class BuildReport
             // A global property no target can add to: only where the flag alone is measured.
             .. configuration.GeneratorCacheAlone ? ["-p:Features=enable-generator-cache"] : Array.Empty<string>(),
         ];
-        var output = Run(directory, arguments);
+        var output = Run(directory, environment, arguments);
         // A generator that fails costs next to nothing: the eighteenth session's kept driver failed every runbook of
         // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win.
         if (Regex.Match(output, @"warning RB0104[^\n]*") is { Success: true } failure)
@@ -404,7 +405,7 @@ internal static partial class BuildReport
     // USER_HZ: 100 on every Linux architecture .NET runs on.
     private const double ClockTicksPerSecond = 100;
 
-    private static double CscMilliseconds(string output) =>
+    internal static double CscMilliseconds(string output) =>
         CscLine().Match(output) is { Success: true } match
             ? double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture)
             : throw new InvalidOperationException("No Csc line in the performance summary:\n" + output);

@@ -67,6 +67,14 @@ if (args.Length > 0 && args[0] == "allocs")
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 40);
     return 0;
 }
+// `jit` traces the JIT in the compiler server of a CI job's build, with RunbookSdk and without: what our calls make
+// the runtime compile.
+if (args.Length > 0 && args[0] == "jit")
+{
+    return JitReport.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
 // `pool FILE...` pools the rounds of saved build outputs of the same code into one paired ratio and its interval.
 if (args.Length > 0 && args[0] == "pool")
 {
