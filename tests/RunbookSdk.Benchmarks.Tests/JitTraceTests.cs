@@ -80,6 +80,7 @@ public class JitTraceTests
         var byTier = JitComparison.ByTier(onlyWithUs).ToDictionary(row => row.Tier, row => row.Work);
         Assert.Equal(new JitWork(1, 3), byTier["tier 1, instrumented (hot precompiled code, for PGO)"]);
         Assert.Equal(new JitWork(1, 2), byTier["tier 0 (first calls, unoptimised)"]);
-        Assert.Equal(new JitWork(0, 0), byTier["other"]);
+        Assert.Equal(new JitWork(0, 0), byTier[JitComparison.OtherTiers]);
+        Assert.Equal(JitComparison.TierNames, byTier.Keys);
     }
 }

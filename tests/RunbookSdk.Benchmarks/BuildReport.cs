@@ -101,7 +101,7 @@ internal static partial class BuildReport
                 new("+ analyzers of " + otherName, Generator: false, Analyzers: true, Repository: other),
                 new("+ both of " + otherName, Generator: true, Analyzers: true, Repository: other),
                 new("+ both of " + otherName + ", cache=false", Generator: true, Analyzers: true, GeneratorCache: false, Repository: other)];
-        var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
+        var directory = CorpusDirectory(repository, runbooks);
         WriteProject(directory, repository, runbooks);
         Console.WriteLine($"corpus: {runbooks} runbooks in {directory}");
 
@@ -226,6 +226,10 @@ internal static partial class BuildReport
         if (files.Length == 0) throw new InvalidOperationException($"The generator wrote nothing to {saved}.");
         Console.WriteLine($"generator's output: {files.Length} files, {files.Sum(f => new FileInfo(f).Length) / 1000:N0} KB, compiled as sources in the split");
     }
+
+    /// <summary>Where a checkout's corpus of <paramref name="runbooks"/> is written: one per size and checkout, reused by every report.</summary>
+    internal static string CorpusDirectory(string repository, int runbooks) =>
+        Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
 
     internal static void WriteProject(string directory, string repository, int runbooks)
     {

@@ -30,10 +30,16 @@ internal static class JitComparison
         (OptimizationTier.Optimized, "optimised at once"),
     ];
 
+    /// <summary>The row for every tier not in <see cref="Tiers"/>.</summary>
+    public const string OtherTiers = "other";
+
+    /// <summary>The rows of <see cref="ByTier"/>, in its order.</summary>
+    public static IEnumerable<string> TierNames => Tiers.Select(tier => tier.Name).Append(OtherTiers);
+
     /// <summary>The JIT's work at each tier of <see cref="Tiers"/>, and at any other.</summary>
     public static IEnumerable<(string Tier, JitWork Work)> ByTier(IReadOnlyCollection<JitEvent> events) =>
         Tiers.Select(tier => (tier.Name, JitWork.Of(events.Where(e => e.Tier == tier.Tier))))
-            .Append(("other", JitWork.Of(events.Where(e => !Tiers.Any(tier => tier.Tier == e.Tier)))));
+            .Append((OtherTiers, JitWork.Of(events.Where(e => !Tiers.Any(tier => tier.Tier == e.Tier)))));
 
     /// <summary>The JIT's work per owner (<see cref="JitTrace.OwnerOf"/>), most first.</summary>
     public static IEnumerable<(string Owner, JitWork Work)> ByOwner(IReadOnlyCollection<JitEvent> events) =>

@@ -21,7 +21,7 @@ internal static class JitReport
     public static int Print(int runbooks, int rounds)
     {
         var repository = BuildReport.FindRepository();
-        var directory = Path.Combine(Path.GetTempPath(), $"runbook-corpus-{runbooks}-{Path.GetFileName(repository.TrimEnd(Path.DirectorySeparatorChar))}");
+        var directory = BuildReport.CorpusDirectory(repository, runbooks);
         BuildReport.WriteProject(directory, repository, runbooks);
         BuildReport.WriteToolsProps(directory, repository);
         BuildReport.Run(directory, "build", "-c", "Release", "-nologo", "-v:q");
@@ -83,9 +83,9 @@ internal static class JitReport
         Console.WriteLine($"  {"",-58}{string.Concat(columns.Select(c => c.Header.PadLeft(Width)))}");
         Console.WriteLine($"  {"Csc task time",-58}{string.Concat(columns.Select(c => $"{Median(c.Builds, t => t.CscMilliseconds),Width - 1:N0} ms"))}");
         Row("everything the JIT compiled", t => JitWork.Of(t.Events));
-        Row("on its busiest thread (the runtime's tier-up worker)", t => t.Events.GroupBy(e => e.Thread).Select(JitWork.Of).MaxBy(work => work.Milliseconds));
+        Row("on its busiest thread (in a big build, the tier-up worker)", t => t.Events.GroupBy(e => e.Thread).Select(JitWork.Of).MaxBy(work => work.Milliseconds));
         Console.WriteLine("  by tier:");
-        foreach (var tier in JitComparison.ByTier([]).Select(row => row.Tier))
+        foreach (var tier in JitComparison.TierNames)
             Row("  " + tier, t => JitComparison.ByTier(t.Events).Single(row => row.Tier == tier).Work);
         Console.WriteLine("  by whose code:");
         foreach (var owner in columns.SelectMany(c => c.Builds).SelectMany(t => t.Events).Select(e => e.Owner).Distinct().Order(StringComparer.Ordinal))
