@@ -19,7 +19,16 @@ namespace RunbookSdk.Generators;
 public sealed class RunbookGenerator : IIncrementalGenerator
 {
     /// <summary>Reads runbooks, reusing a model while its runbook's file and what it depends on are unchanged (the IDE's keystrokes).</summary>
-    internal RunbookReads Reads { get; } = new();
+    internal RunbookReads Reads { get; }
+
+    /// <summary>Creates the generator, as Roslyn does.</summary>
+    public RunbookGenerator()
+        : this(bindEveryRunbook: false)
+    {
+    }
+
+    /// <param name="bindEveryRunbook">Bind every runbook class (<see cref="RunbookReads(bool)"/>), for the tests that compare the reads.</param>
+    internal RunbookGenerator(bool bindEveryRunbook) => Reads = new RunbookReads(bindEveryRunbook);
 
     /// <summary>Renders runbooks' parts, reusing a part while its runbook's model and the shared inputs are unchanged.</summary>
     internal RunbookRenders Renders { get; } = new();

@@ -55,6 +55,20 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     }
 
     /// <summary>
+    /// The scope of a runbook read without binding (<see cref="UnboundRunbook"/>): what <see cref="AddScopeOf"/> records
+    /// for a class whose only base class is RunbookSdk's, read from its declaration, and the names looked up for its
+    /// attributes and base class (<see cref="SdkNameScopes.SdkNames"/>): a type of the team's declared with one of them
+    /// sends the runbook to binding.
+    /// </summary>
+    public void AddScopeOf(UnboundRunbook runbook)
+    {
+        _names.Add(runbook.Symbol.Name);
+        _trees.Add(runbook.Declaration.SyntaxTree);
+        AddDeclaration(runbook.Declaration, runbook.SemanticModel);
+        foreach (var name in SdkNameScopes.SdkNames) _names.Add(name);
+    }
+
+    /// <summary>
     /// What the compilation's <c>global using static</c> and <c>global using</c> alias directives depend on: they apply
     /// in every file, and what they name can change with the types they are written through (<see cref="AddTypeUsing"/>).
     /// The same for every runbook of a compilation, so read once per version (<see cref="CompilationVersion"/>) and
@@ -98,14 +112,19 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     /// </summary>
     public void AddAttribute(AttributeSyntax attribute, SymbolInfo bound, SemanticModel model)
     {
+        AddAttributeNames(attribute);
+        Add(bound, model);
+    }
+
+    /// <summary>The names an attribute is written with, also with the <c>Attribute</c> suffix C# tries first.</summary>
+    public void AddAttributeNames(AttributeSyntax attribute)
+    {
         foreach (var node in attribute.Name.DescendantNodesAndSelf())
         {
             if (node is not SimpleNameSyntax name) continue;
             _names.Add(name.Identifier.ValueText);
             _names.Add(name.Identifier.ValueText + "Attribute");
         }
-
-        Add(bound, model);
     }
 
     public void MarkUnknown() => IsUnknown = true;
@@ -166,11 +185,15 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             _trees.Add(reference.SyntaxTree);
-            if (reference.GetSyntax(cancellationToken) is not BaseTypeDeclarationSyntax declaration) continue;
-            foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
-            if (declaration.BaseList is { } baseList) AddTypeNames(baseList, TypeReader.ModelFor(declaration, model));
-            AddUsingsInScope(declaration, model);
+            if (reference.GetSyntax(cancellationToken) is BaseTypeDeclarationSyntax declaration) AddDeclaration(declaration, model);
         }
+    }
+
+    private void AddDeclaration(BaseTypeDeclarationSyntax declaration, SemanticModel model)
+    {
+        foreach (var list in declaration.AttributeLists) AddWrittenNames(list);
+        if (declaration.BaseList is { } baseList) AddTypeNames(baseList, TypeReader.ModelFor(declaration, model));
+        AddUsingsInScope(declaration, model);
     }
 
     private void AddTrees(ISymbol symbol)

@@ -42,6 +42,30 @@ internal static class RunbookReader
         }
 
         var parameters = Parameters(type, semanticModel, dependencies, cancellationToken);
+        var define = TypeReader.FindDefine(type, cancellationToken);
+        return ReadDefinition(type, identity, id!, HandbookTypeOf(type), parameters, define, semanticModel, diagnostics, dependencies, cancellationToken);
+    }
+
+    /// <summary>
+    /// A runbook whose declaration says what binding its attributes and base class would (<see cref="UnboundRunbook"/>):
+    /// the same model as <see cref="Read(AttributeTarget, CancellationToken, Dependencies?)"/> makes, read without binding them.
+    /// </summary>
+    public static Result<RunbookModel> Read(UnboundRunbook runbook, CancellationToken cancellationToken, Dependencies? dependencies = null)
+    {
+        dependencies?.AddScopeOf(runbook);
+        var (declaration, type, semanticModel) = (runbook.Declaration, runbook.Symbol, runbook.SemanticModel);
+        var result = new List<ParameterModel>();
+        AddParameters(declaration, semanticModel, new SdkAttributeBindings(semanticModel, dependencies, cancellationToken, sdkNamesInScope: true), dependencies, result, cancellationToken);
+        var define = declaration.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.ValueText == "Define");
+        return ReadDefinition(
+            type, TypeReader.Identity(type), runbook.Id, runbook.Handbook, result.ToEquatableArray(), define, semanticModel, new List<DiagnosticInfo>(), dependencies, cancellationToken);
+    }
+
+    /// <summary>The model from what the class declares (<paramref name="define"/>) and what was read of its declaration.</summary>
+    private static Result<RunbookModel> ReadDefinition(
+        INamedTypeSymbol type, TypeIdentity identity, string id, INamedTypeSymbol? handbookType, EquatableArray<ParameterModel> parameters,
+        MethodDeclarationSyntax? define, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, Dependencies? dependencies, CancellationToken cancellationToken)
+    {
         var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
         var reader = new ChainReader(semanticModel, type.Name, diagnostics, parameterNames, dependencies);
         var document = new DocumentParts(reader);
@@ -50,7 +74,7 @@ internal static class RunbookReader
         var phases = new List<PhaseModel>();
         PhaseModel? rollback = null, verification = null;
 
-        if (TypeReader.FindDefine(type, cancellationToken) is { } define)
+        if (define is not null)
         {
             var defineReader = define.SyntaxTree == semanticModel.SyntaxTree
                 ? reader
@@ -82,9 +106,8 @@ internal static class RunbookReader
             });
         }
 
-        var handbookType = HandbookTypeOf(type);
         var model = new RunbookModel(
-            identity, id!, handbookType is null ? null : TypeNames.Global(handbookType), parameters, document.Build(), severity,
+            identity, id, handbookType is null ? null : TypeNames.Global(handbookType), parameters, document.Build(), severity,
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
         {
             ReferencedHandbook = handbookType is null ? null : ReferencedHandbookReader.Read(type, handbookType, cancellationToken),
@@ -139,28 +162,34 @@ internal static class RunbookReader
             {
                 if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration) continue;
                 var model = TypeReader.ModelFor(declaration, targetModel);
-                var bindings = new SdkAttributeBindings(model, dependencies, cancellationToken);
-                foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
-                {
-                    if (property.AttributeLists.Count == 0) continue;
-                    ParameterModel? parameter;
-                    if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, bindings, out var fromSyntax))
-                    {
-                        parameter = fromSyntax;
-                    }
-                    else
-                    {
-                        // A constant description or an aliased attribute, bound: which trees that read is not recorded.
-                        dependencies?.MarkUnknown();
-                        parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, withInitializer: true, cancellationToken) : null;
-                    }
-
-                    if (parameter is not null) result.Add(parameter with { DefaultText = DefaultText(property, model, dependencies, cancellationToken) });
-                }
+                AddParameters(declaration, model, new SdkAttributeBindings(model, dependencies, cancellationToken), dependencies, result, cancellationToken);
             }
         }
 
         return result.ToEquatableArray();
+    }
+
+    /// <summary>The <c>[Parameter]</c> properties of one declaration of a class, in the order they are declared.</summary>
+    private static void AddParameters(
+        TypeDeclarationSyntax declaration, SemanticModel model, SdkAttributeBindings bindings, Dependencies? dependencies, List<ParameterModel> result, CancellationToken cancellationToken)
+    {
+        foreach (var property in declaration.Members.OfType<PropertyDeclarationSyntax>())
+        {
+            if (property.AttributeLists.Count == 0) continue;
+            ParameterModel? parameter;
+            if (!UsesAlias(property, model, dependencies, cancellationToken) && TryFromSyntax(property, bindings, out var fromSyntax))
+            {
+                parameter = fromSyntax;
+            }
+            else
+            {
+                // A constant description or an aliased attribute, bound: which trees that read is not recorded.
+                dependencies?.MarkUnknown();
+                parameter = model.GetDeclaredSymbol(property, cancellationToken) is { } symbol ? FromSymbol(symbol, withInitializer: true, cancellationToken) : null;
+            }
+
+            if (parameter is not null) result.Add(parameter with { DefaultText = DefaultText(property, model, dependencies, cancellationToken) });
+        }
     }
 
     /// <summary>

@@ -36,9 +36,20 @@ internal sealed class RunbookReads
     private CompilationVersion? _lastVersion;
     private int _generation;
     private int _count;
+    private int _countWithoutBinding;
+    // What the names of runbook declarations mean, per compilation and scope (UnboundRunbook).
+    private readonly ConditionalWeakTable<Compilation, SdkNameScopes> _scopes = new();
+    private readonly bool _bindEveryRunbook;
+
+    /// <param name="bindEveryRunbook">Bind every runbook's attributes and base list, even one whose declaration says what
+    /// they mean (<see cref="UnboundRunbook"/>): what the tests compare the reads without binding with.</param>
+    public RunbookReads(bool bindEveryRunbook = false) => _bindEveryRunbook = bindEveryRunbook;
 
     /// <summary>How many runbooks were read rather than reused, for the tests that count work.</summary>
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>How many of <see cref="Count"/> were read without binding their attributes and base list (<see cref="UnboundRunbook"/>).</summary>
+    public int CountWithoutBinding => Volatile.Read(ref _countWithoutBinding);
 
     /// <summary>The models kept with the files' last parses, for the tests that check what a kept driver holds.</summary>
     internal IReadOnlyList<Result<RunbookModel>> Held()
@@ -63,12 +74,16 @@ internal sealed class RunbookReads
 
         if (FromEarlierParse(declaration, compilation, version, ref stale) is { } earlier) return earlier.Result;
         if (!RunbookDeclarations.MayBeRunbook(declaration, version.RunbookAliases)) return null;
-        if (RunbookDeclarations.Bind(declaration, compilation.GetSemanticModel(declaration.SyntaxTree), cancellationToken) is not { } target) return null;
+        var semanticModel = compilation.GetSemanticModel(declaration.SyntaxTree);
+        var unbound = _bindEveryRunbook ? null : UnboundRunbook.Match(declaration, semanticModel, version, _scopes.GetValue(compilation, static _ => new SdkNameScopes()), cancellationToken);
+        var target = unbound is null ? RunbookDeclarations.Bind(declaration, semanticModel, cancellationToken) : null;
+        if (unbound is null && target is null) return null;
 
         Interlocked.Increment(ref _count);
+        if (unbound is not null) Interlocked.Increment(ref _countWithoutBinding);
         var dependencies = new Dependencies(cancellationToken);
         if (version.GlobalTypeUsingDependencies(compilation, cancellationToken) is { } global) dependencies.Include(global);
-        var result = RunbookReader.Read(target, cancellationToken, dependencies);
+        var result = unbound is not null ? RunbookReader.Read(unbound, cancellationToken, dependencies) : RunbookReader.Read(target!.Value, cancellationToken, dependencies);
         // Read again and the same (the references changed, say, and every runbook is read again): the earlier object.
         // Roslyn keeps its earlier, equal value in every table; holding the new one here would keep a second copy of
         // every model alive in the compiler server's kept driver (18 MB at 1,000 runbooks, docs/performance.md).

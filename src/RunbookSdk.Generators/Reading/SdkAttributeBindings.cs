@@ -11,13 +11,25 @@ namespace RunbookSdk.Generators.Reading;
 /// usings), so <c>[Parameter]</c> on the third property binds as it did on the first. Binding each one cost a
 /// build 11 MB of allocations over 1,000 runbooks of three parameters (<c>report 1000</c>).
 /// </summary>
-internal sealed class SdkAttributeBindings(SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken)
+/// <param name="model">The semantic model of the declaration's tree.</param>
+/// <param name="dependencies">Records the names looked up and what they bound to.</param>
+/// <param name="sdkNamesInScope">The declaration's scope was looked up and its simple names <c>Parameter</c> and
+/// <c>Secret</c> mean only RunbookSdk's (<see cref="SdkNameScopes"/>): such an attribute is ours without binding it.</param>
+/// <param name="cancellationToken">Cancels the binding.</param>
+internal sealed class SdkAttributeBindings(SemanticModel model, Dependencies? dependencies, CancellationToken cancellationToken, bool sdkNamesInScope = false)
 {
     private readonly Dictionary<(string TypeName, string Spelling), bool> _ours = new();
 
     /// <summary>True when <paramref name="attribute"/> binds to <c>RunbookSdk.<paramref name="typeName"/></c>.</summary>
     public bool IsOurs(AttributeSyntax attribute, string typeName)
     {
+        if (sdkNamesInScope && attribute.Name is IdentifierNameSyntax)
+        {
+            dependencies?.AddAttributeNames(attribute);
+            return true;
+        }
+
+
         // An identifier's text is the token's, shared; only a qualified spelling (`RunbookSdk.Parameter`) makes a string.
         var spelling = attribute.Name is IdentifierNameSyntax identifier ? identifier.Identifier.ValueText : attribute.Name.ToString();
         if (_ours.TryGetValue((typeName, spelling), out var ours)) return ours;

@@ -98,7 +98,7 @@ internal sealed class EditSession
         _driver = _driver.RunGenerators(_compilation);
         var reads = _generator.Reads.Count - before;
 
-        var fresh = GeneratorHarness.CreateDriver(trackSteps: false).RunGenerators(_compilation).GetRunResult().Results.Single();
+        var fresh = GeneratorHarness.CreateDriver(generator: new RunbookGenerator(bindEveryRunbook: true), trackSteps: false).RunGenerators(_compilation).GetRunResult().Results.Single();
         var reused = _driver.GetRunResult().Results.Single();
         var (expected, actual) = (Sources(fresh), Sources(reused));
         if (!expected.SequenceEqual(actual)) Assert.Fail("A stale model was reused:\n" + Describe(expected, actual));

@@ -1,0 +1,148 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using RunbookSdk.Generators.Tests.Support;
+
+namespace RunbookSdk.Generators.Tests;
+
+/// <summary>
+/// A runbook whose declaration says what its attributes and base class mean is read without binding them
+/// (<c>UnboundRunbook</c>); every other declaration is bound. Either way the generator must write what a generator
+/// that binds every runbook writes: each case compares the two, and counts which way the runbook went.
+/// </summary>
+public sealed class UnboundReadingTests
+{
+    private const string Runbook = """
+        using System;
+        using RunbookSdk;
+
+        namespace Payments;
+
+        [Runbook("payments-api-down")]
+        public sealed class ApiDown : Runbook<PaymentsHandbook>
+        {
+            [Parameter("Kubernetes namespace")] public string Namespace { get; init; } = "payments";
+            [Parameter("API token"), Secret] public string ApiToken { get; init; } = "";
+
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Payments API down")
+                .Severity(Severity.P1)
+                .Phase("Diagnose", p => p.Step("Check pods", s => s.Run($"kubectl get pods -n {Namespace}")))
+                .Rollback(r => r.Step("Undo", s => s.Run("kubectl rollout undo deployment/api").RequiresConfirmation()))
+                .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+        }
+        """;
+
+    [Fact]
+    public void A_plainly_written_runbook_is_read_without_binding_and_generates_what_binding_does()
+    {
+        var second = Runbook.Replace("payments-api-down", "payments-db-down").Replace("ApiDown", "DbDown");
+        var (unbound, _) = Compare(TestRunbooks.Handbook, Runbook, second);
+
+        Assert.Equal(2, unbound.Reads.CountWithoutBinding);
+        Assert.Equal(2, unbound.Reads.Count);
+    }
+
+    [Fact]
+    public void The_names_of_a_scope_are_looked_up_once_for_all_its_runbooks()
+    {
+        // Not a count of lookups, but what would break without the scope key: runbooks of two namespaces with other
+        // usings each find their own handbook.
+        var other = """
+            using System;
+            using RunbookSdk;
+
+            namespace Billing;
+
+            [Handbook("billing")]
+            public sealed class PaymentsHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Billing handbook");
+            }
+            """;
+        var billingRunbook = Runbook.Replace("namespace Payments;", "namespace Billing;").Replace("payments-api-down", "billing-api-down");
+        var (unbound, run) = Compare(TestRunbooks.Handbook, other, Runbook, billingRunbook);
+
+        Assert.Equal(2, unbound.Reads.CountWithoutBinding);
+        Assert.Contains("Billing handbook", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Billing_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
+        Assert.Contains("Payments incident handbook", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string[]> DeclarationsBindingMustRead => new()
+    {
+        // A team's attribute of the SDK's name, in the runbook's namespace: [Parameter] is not ours there.
+        { "a team's ParameterAttribute", [Runbook, "namespace Payments; public sealed class ParameterAttribute : System.Attribute { public ParameterAttribute(string d) { } }"] },
+        { "a team's Secret namespace", [Runbook, "namespace Payments.Secret { public static class Keys { } }"] },
+        { "a team's Runbook class in an imported namespace", [Runbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;"), "namespace Ops; public class Runbook<T> { }"] },
+        { "a using alias in the file", [Runbook.Replace("using System;", "using P = RunbookSdk.ParameterAttribute;")] },
+        { "a using static in the file", [Runbook.Replace("using System;", "using static System.Math;")] },
+        { "a global using static elsewhere", [Runbook, "global using static System.Math;"] },
+        { "a file-local type in the file", [Runbook + "\nfile sealed class Helper { }"] },
+        { "a partial class", [Runbook.Replace("public sealed class ApiDown", "public sealed partial class ApiDown"), "namespace Payments; public sealed partial class ApiDown { }"] },
+        { "the class declared twice", [Runbook, Runbook.Replace("payments-api-down", "payments-api-down-copy")] },
+        { "a nested type", [Runbook.Replace("public override void Define", "private sealed class Nested { }\n    public override void Define")] },
+        { "the id a constant", [Runbook.Replace("[Runbook(\"payments-api-down\")]", "[Runbook(Ids.ApiDown)]"), "namespace Payments; public static class Ids { public const string ApiDown = \"payments-api-down\"; }"] },
+        { "a qualified attribute name", [Runbook.Replace("[Runbook(", "[RunbookSdk.Runbook(")] },
+        { "a team's base class", [Runbook.Replace("Runbook<PaymentsHandbook>", "PaymentsRunbook"), "using RunbookSdk; namespace Payments; public abstract class PaymentsRunbook : Runbook<PaymentsHandbook> { }"] },
+        { "a handbook name that means two classes", [Runbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;\nusing Billing;").Replace("Runbook<PaymentsHandbook>", "Runbook<SharedHandbook>"), "namespace Ops { public sealed class SharedHandbook : RunbookSdk.Handbook { public override void Define(RunbookSdk.IHandbookBuilder hb) { } } }", "namespace Billing { public sealed class SharedHandbook : RunbookSdk.Handbook { public override void Define(RunbookSdk.IHandbookBuilder hb) { } } }"] },
+        { "no public parameterless constructor", [Runbook.Replace("public override void Define", "public ApiDown(int x) { }\n    public override void Define")] },
+        { "a private nested runbook", ["using RunbookSdk; namespace Payments; public static class Outer { " + Runbook[Runbook.IndexOf("[Runbook(", StringComparison.Ordinal)..].Replace("public sealed class ApiDown", "private sealed class ApiDown") + " }"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(DeclarationsBindingMustRead))]
+    public void A_declaration_whose_names_syntax_cannot_settle_is_bound(string what, string[] sources)
+    {
+        var (unbound, _) = Compare([TestRunbooks.Handbook, .. sources]);
+
+        Assert.True(unbound.Reads.CountWithoutBinding == 0, $"{what}: {unbound.Reads.CountWithoutBinding} runbooks read without binding");
+    }
+
+    [Fact]
+    public void A_referenced_assemblys_attribute_of_the_sdks_name_in_an_imported_namespace_sends_the_runbook_to_binding()
+    {
+        var team = CSharpCompilation.Create(
+            "TeamAttributes",
+            [CSharpSyntaxTree.ParseText("namespace Ops; public sealed class SecretAttribute : System.Attribute { }", GeneratorHarness.ParseOptions)],
+            GeneratorHarness.Compile().References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(team.Emit(image).Success);
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, Runbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;"))
+            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+
+        var (unbound, run) = Compare(compilation);
+
+        Assert.Equal(0, unbound.Reads.CountWithoutBinding);
+        Assert.Contains(run.Results.Single().GeneratedSources, s => s.HintName.EndsWith("ApiDown.Runbook.g.cs", StringComparison.Ordinal));
+    }
+
+    private static (RunbookGenerator Unbound, GeneratorDriverRunResult Run) Compare(params string[] sources) => Compare(GeneratorHarness.Compile(sources));
+
+    /// <summary>Runs the generator and one that binds every runbook over <paramref name="compilation"/>; their outputs must be the same.</summary>
+    private static (RunbookGenerator Unbound, GeneratorDriverRunResult Run) Compare(CSharpCompilation compilation)
+    {
+        var unbound = new RunbookGenerator();
+        var run = GeneratorHarness.CreateDriver(generator: unbound, trackSteps: false).RunGenerators(compilation).GetRunResult();
+        var bound = new RunbookGenerator(bindEveryRunbook: true);
+        var expected = GeneratorHarness.CreateDriver(generator: bound, trackSteps: false).RunGenerators(compilation).GetRunResult();
+
+        Assert.Equal(0, bound.Reads.CountWithoutBinding);
+        var (want, got) = (Texts(expected), Texts(run));
+        for (var i = 0; i < Math.Min(want.Length, got.Length); i++)
+        {
+            if (want[i] == got[i]) continue;
+            var at = 0;
+            while (at < want[i].Length && at < got[i].Length && want[i][at] == got[i][at]) at++;
+            Assert.Fail($"{want[i][..want[i].IndexOf('\n')]} differs at {at}:\n  bound:   {want[i].Substring(Math.Max(0, at - 80), Math.Min(160, want[i].Length - Math.Max(0, at - 80)))}\n  unbound: {got[i].Substring(Math.Max(0, at - 80), Math.Min(160, got[i].Length - Math.Max(0, at - 80)))}");
+        }
+
+        Assert.Equal(want.Length, got.Length);
+        Assert.Equal(expected.Diagnostics.Select(d => d.ToString()), run.Diagnostics.Select(d => d.ToString()));
+        Assert.Equal(bound.Reads.Count, unbound.Reads.Count);
+        return (unbound, run);
+    }
+
+    private static ImmutableArray<string> Texts(GeneratorDriverRunResult run) =>
+        run.Results.Single().GeneratedSources.Select(s => s.HintName + "\n" + s.SourceText).ToImmutableArray();
+}
