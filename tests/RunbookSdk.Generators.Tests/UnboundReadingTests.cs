@@ -12,26 +12,7 @@ namespace RunbookSdk.Generators.Tests;
 /// </summary>
 public sealed class UnboundReadingTests
 {
-    private const string Runbook = """
-        using System;
-        using RunbookSdk;
-
-        namespace Payments;
-
-        [Runbook("payments-api-down")]
-        public sealed class ApiDown : Runbook<PaymentsHandbook>
-        {
-            [Parameter("Kubernetes namespace")] public string Namespace { get; init; } = "payments";
-            [Parameter("API token"), Secret] public string ApiToken { get; init; } = "";
-
-            public override void Define(IRunbookBuilder rb) => rb
-                .Title("Payments API down")
-                .Severity(Severity.P1)
-                .Phase("Diagnose", p => p.Step("Check pods", s => s.Run($"kubectl get pods -n {Namespace}")))
-                .Rollback(r => r.Step("Undo", s => s.Run("kubectl rollout undo deployment/api").RequiresConfirmation()))
-                .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
-        }
-        """;
+    private const string Runbook = TestRunbooks.Runbook;
 
     [Fact]
     public void A_plainly_written_runbook_is_read_without_binding_and_generates_what_binding_does()
