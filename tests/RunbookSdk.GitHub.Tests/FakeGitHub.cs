@@ -19,7 +19,7 @@ internal sealed record Answer(int Status, JsonNode? Body, IReadOnlyDictionary<st
 /// </summary>
 internal sealed partial class FakeGitHub : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
     private readonly Lock _gate = new();
     private readonly List<Recorded> _requests = [];
@@ -32,14 +32,35 @@ internal sealed partial class FakeGitHub : IDisposable
 
     public FakeGitHub()
     {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
+        (_listener, var port) = Listen();
         ApiUrl = new Uri($"http://127.0.0.1:{port}/api/v3/");
         _loop = Task.Run(LoopAsync);
+    }
+
+    /// <summary>
+    /// A listener on a port free a moment ago. HttpListener cannot ask for port 0, and between the probe and Start a
+    /// test running in parallel can take the port ("Address already in use"): then another port is tried.
+    /// </summary>
+    private static (HttpListener Listener, int Port) Listen()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return (listener, port);
+            }
+            catch (HttpListenerException) when (attempt < 10)
+            {
+                listener.Close();
+            }
+        }
     }
 
     public Uri ApiUrl { get; }

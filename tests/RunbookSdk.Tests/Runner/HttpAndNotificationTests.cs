@@ -75,17 +75,11 @@ public sealed class HttpAndNotificationTests
     /// <summary>An HttpListener on a free 127.0.0.1 port that answers {"status":"ok"} and records requests.</summary>
     private sealed class RecordingServer : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
 
         public RecordingServer()
         {
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                Url = $"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/";
-            }
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
+            (_listener, Url) = NonShellStepFailureTests.TestHttpServer.Listen();
             _ = Task.Run(ServeAsync);
         }
 

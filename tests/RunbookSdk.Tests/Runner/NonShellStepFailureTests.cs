@@ -185,16 +185,37 @@ public sealed class NonShellStepFailureTests
     /// <summary>An HttpListener on a free 127.0.0.1 port that records requests and answers with a handler.</summary>
     internal sealed class TestHttpServer : IDisposable
     {
-        private readonly HttpListener _listener = new();
+        private readonly HttpListener _listener;
         private readonly Func<HttpListenerContext, Task> _handle;
 
         public TestHttpServer(Func<HttpListenerContext, Task> handle)
         {
             _handle = handle;
-            Url = $"http://127.0.0.1:{FreePort()}/";
-            _listener.Prefixes.Add(Url);
-            _listener.Start();
+            (_listener, Url) = Listen();
             _ = Task.Run(ServeAsync);
+        }
+
+        /// <summary>
+        /// A listener on a port free a moment ago. HttpListener cannot ask for port 0, and between the probe and Start a
+        /// test running in parallel can take the port ("Address already in use", seen in CI): then another port is tried.
+        /// </summary>
+        internal static (HttpListener Listener, string Url) Listen()
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var listener = new HttpListener();
+                var url = $"http://127.0.0.1:{FreePort()}/";
+                listener.Prefixes.Add(url);
+                try
+                {
+                    listener.Start();
+                    return (listener, url);
+                }
+                catch (HttpListenerException) when (attempt < 10)
+                {
+                    listener.Close();
+                }
+            }
         }
 
         public string Url { get; }
