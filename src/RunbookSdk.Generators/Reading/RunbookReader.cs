@@ -56,9 +56,9 @@ internal static class RunbookReader
         var (declaration, type, semanticModel) = (runbook.Declaration, runbook.Symbol, runbook.SemanticModel);
         var result = new List<ParameterModel>();
         AddParameters(declaration, semanticModel, new SdkAttributeBindings(semanticModel, dependencies, cancellationToken, sdkNamesInScope: true), dependencies, result, cancellationToken);
-        var define = declaration.Members.OfType<MethodDeclarationSyntax>().FirstOrDefault(m => m.Identifier.ValueText == "Define");
         return ReadDefinition(
-            type, TypeReader.Identity(type), runbook.Id, runbook.Handbook, result.ToEquatableArray(), define, semanticModel, new List<DiagnosticInfo>(), dependencies, cancellationToken);
+            type, TypeReader.Identity(type), runbook.Id, runbook.Handbook, result.ToEquatableArray(), TypeReader.FindDefine(type, cancellationToken),
+            semanticModel, new List<DiagnosticInfo>(), dependencies, cancellationToken);
     }
 
     /// <summary>The model from what the class declares (<paramref name="define"/>) and what was read of its declaration.</summary>
