@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Reading;
 using RunbookSdk.Generators.Tests.Support;
 
 namespace RunbookSdk.Generators.Tests;
@@ -49,6 +51,126 @@ public sealed class UnboundReadingTests
         Assert.Contains("Payments incident handbook", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
     }
 
+    // The samples' shape: a team's class that derives from Runbook<THandbook> and declares the parameters every
+    // runbook of the team shares, with a secret among them; another base between it and the runbook.
+    private const string TeamBase = """
+        using RunbookSdk;
+
+        namespace Payments;
+
+        public abstract class PaymentsRunbook : Runbook<PaymentsHandbook>
+        {
+            [Parameter("Cluster region")] public string Region { get; init; } = "eu-central-1";
+            [Parameter("Deploy key"), Secret] public string DeployKey { get; init; } = "";
+        }
+        """;
+
+    private static readonly string s_teamRunbook = Runbook.Replace("Runbook<PaymentsHandbook>", "PaymentsRunbook");
+
+    [Fact]
+    public void A_runbook_deriving_from_a_teams_base_class_is_read_without_binding_and_has_the_base_classs_parameters_first()
+    {
+        var second = s_teamRunbook.Replace("payments-api-down", "payments-db-down").Replace("ApiDown", "DbDown");
+        var (unbound, run) = Compare(TestRunbooks.Handbook, TeamBase, s_teamRunbook, second);
+
+        Assert.Equal(2, unbound.Reads.CountWithoutBinding);
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.True(page.IndexOf("Cluster region", StringComparison.Ordinal) is var region and >= 0 && region < page.IndexOf("Kubernetes namespace", StringComparison.Ordinal), page);
+        Assert.Contains("Payments incident handbook", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_runbook_two_team_classes_down_from_the_sdk_is_read_without_binding()
+    {
+        var middle = TeamBase.Replace("public abstract class PaymentsRunbook : Runbook<PaymentsHandbook>", "public abstract class PaymentsRunbook : CompanyRunbook")
+            + "\npublic abstract class CompanyRunbook : Runbook<PaymentsHandbook> { [Parameter(\"Company\")] public string Company { get; init; } = \"acme\"; }\n";
+        var (unbound, _) = Compare(TestRunbooks.Handbook, middle, s_teamRunbook);
+
+        Assert.Equal(1, unbound.Reads.CountWithoutBinding);
+    }
+
+    [Fact]
+    public void A_runbook_without_a_handbook_is_read_without_binding()
+    {
+        var (unbound, _) = Compare(Runbook.Replace("Runbook<PaymentsHandbook>", "Runbook"));
+
+        Assert.Equal(1, unbound.Reads.CountWithoutBinding);
+    }
+
+    [Fact]
+    public void A_team_base_class_from_a_referenced_assembly_is_read_as_binding_reads_it()
+    {
+        var team = CSharpCompilation.Create(
+            "TeamRunbooks",
+            [CSharpSyntaxTree.ParseText(TestRunbooks.Handbook, GeneratorHarness.ParseOptions), CSharpSyntaxTree.ParseText(TeamBase, GeneratorHarness.ParseOptions)],
+            GeneratorHarness.Compile().References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(team.Emit(image).Success);
+        var compilation = GeneratorHarness.Compile(s_teamRunbook).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+
+        var (unbound, run) = Compare(compilation);
+
+        Assert.Equal(1, unbound.Reads.CountWithoutBinding);
+        Assert.Contains("Cluster region", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_base_class_whose_base_nests_a_class_of_its_name_is_looked_up_as_the_base_list_sees_it()
+    {
+        // The runbook's attributes see the nested types it inherits (Company.PaymentsRunbook); its base list does not.
+        var company = """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            public abstract class CompanyRunbook : Runbook<PaymentsHandbook>
+            {
+                public abstract class PaymentsRunbook : Runbook<OtherHandbook> { }
+            }
+
+            [Handbook("other")]
+            public sealed class OtherHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb.Title("Other handbook");
+            }
+            """;
+        var (unbound, run) = Compare(TestRunbooks.Handbook, TeamBase.Replace(": Runbook<PaymentsHandbook>", ": CompanyRunbook"), company, s_teamRunbook);
+
+        Assert.Equal(1, unbound.Reads.CountWithoutBinding);
+        Assert.Contains("Payments incident handbook", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scope_found_clean_for_one_runbook_does_not_clear_another_whose_base_class_nests_an_sdk_name()
+    {
+        // What a scope's names mean is asked once, at the first runbook read: it must not answer for the nested types
+        // another runbook of the scope inherits from its own base class.
+        var dirtyBase = """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            public abstract class TaggedRunbook : Runbook<PaymentsHandbook>
+            {
+                protected sealed class ParameterAttribute : System.Attribute { public ParameterAttribute(string description) { } }
+            }
+            """;
+        var dirty = Runbook.Replace("Runbook<PaymentsHandbook>", "TaggedRunbook").Replace("ApiDown", "Tagged").Replace("payments-api-down", "payments-tagged");
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, Runbook, dirtyBase, dirty);
+        var scopes = new SdkNameScopes();
+        var version = CompilationVersion.Of(compilation);
+
+        UnboundRunbook? Match(string className)
+        {
+            var declaration = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes()).OfType<ClassDeclarationSyntax>().Single(c => c.Identifier.ValueText == className);
+            return UnboundRunbook.Match(declaration, compilation.GetSemanticModel(declaration.SyntaxTree), version, scopes, CancellationToken.None);
+        }
+
+        Assert.NotNull(Match("ApiDown"));
+        Assert.Null(Match("Tagged"));
+    }
+
     public static TheoryData<string, string[]> DeclarationsBindingMustRead => new()
     {
         // A team's attribute of the SDK's name, in the runbook's namespace: [Parameter] is not ours there.
@@ -64,7 +186,12 @@ public sealed class UnboundReadingTests
         { "a nested type", [Runbook.Replace("public override void Define", "private sealed class Nested { }\n    public override void Define")] },
         { "the id a constant", [Runbook.Replace("[Runbook(\"payments-api-down\")]", "[Runbook(Ids.ApiDown)]"), "namespace Payments; public static class Ids { public const string ApiDown = \"payments-api-down\"; }"] },
         { "a qualified attribute name", [Runbook.Replace("[Runbook(", "[RunbookSdk.Runbook(")] },
-        { "a team's base class", [Runbook.Replace("Runbook<PaymentsHandbook>", "PaymentsRunbook"), "using RunbookSdk; namespace Payments; public abstract class PaymentsRunbook : Runbook<PaymentsHandbook> { }"] },
+        { "a team's base class with a nested Parameter type", [s_teamRunbook, TeamBase.Replace("public abstract class PaymentsRunbook : Runbook<PaymentsHandbook>\n{", "public abstract class PaymentsRunbook : Runbook<PaymentsHandbook>\n{\n    protected sealed class ParameterAttribute : System.Attribute { public ParameterAttribute(string d) { } }")] },
+        { "a team's base class whose base declares a nested Secret type", [s_teamRunbook, TeamBase.Replace("PaymentsRunbook : Runbook<PaymentsHandbook>", "PaymentsRunbook : CompanyRunbook") + "\npublic abstract class CompanyRunbook : Runbook<PaymentsHandbook> { public static class Secret { } }\n"] },
+        { "a team's base class named in two imported namespaces", [s_teamRunbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;\nusing Company;"), TeamBase.Replace("namespace Payments;", "using Payments;\nnamespace Company;"), "namespace Ops { public abstract class PaymentsRunbook : RunbookSdk.Runbook<Payments.PaymentsHandbook> { } }"] },
+        { "a generic team base class", [Runbook.Replace("Runbook<PaymentsHandbook>", "PaymentsRunbook<PaymentsHandbook>"), "using RunbookSdk; namespace Payments; public abstract class PaymentsRunbook<T> : Runbook<T> where T : Handbook, new() { }"] },
+        { "a team's base class written with its namespace", [Runbook.Replace("Runbook<PaymentsHandbook>", "Payments.PaymentsRunbook"), TeamBase] },
+        { "a team's base class that is no runbook", [Runbook.Replace("Runbook<PaymentsHandbook>", "NotARunbook"), "namespace Payments; public abstract class NotARunbook { }"] },
         { "a handbook name that means two classes", [Runbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;\nusing Billing;").Replace("Runbook<PaymentsHandbook>", "Runbook<SharedHandbook>"), "namespace Ops { public sealed class SharedHandbook : RunbookSdk.Handbook { public override void Define(RunbookSdk.IHandbookBuilder hb) { } } }", "namespace Billing { public sealed class SharedHandbook : RunbookSdk.Handbook { public override void Define(RunbookSdk.IHandbookBuilder hb) { } } }"] },
         { "no public parameterless constructor", [Runbook.Replace("public override void Define", "public ApiDown(int x) { }\n    public override void Define")] },
         { "a private nested runbook", ["using RunbookSdk; namespace Payments; public static class Outer { " + Runbook[Runbook.IndexOf("[Runbook(", StringComparison.Ordinal)..].Replace("public sealed class ApiDown", "private sealed class ApiDown") + " }"] },

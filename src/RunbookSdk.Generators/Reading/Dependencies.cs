@@ -55,16 +55,17 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
     }
 
     /// <summary>
-    /// The scope of a runbook read without binding (<see cref="UnboundRunbook"/>): what <see cref="AddScopeOf"/> records
-    /// for a class whose only base class is RunbookSdk's, read from its declaration, and the names looked up for its
-    /// attributes and base class (<see cref="SdkNameScopes.SdkNames"/>): a type of the team's declared with one of them
-    /// sends the runbook to binding.
+    /// The scope of a runbook read without binding (<see cref="UnboundRunbook"/>): what <see cref="AddScopeOf"/> records,
+    /// the class's own part read from its declaration and a team's base class as any type's, and the names looked up
+    /// for its attributes and base class (<see cref="SdkNameScopes.SdkNames"/>): a type of the team's declared with one
+    /// of them sends the runbook to binding.
     /// </summary>
     public void AddScopeOf(UnboundRunbook runbook)
     {
         _names.Add(runbook.Symbol.Name);
         _trees.Add(runbook.Declaration.SyntaxTree);
         AddDeclaration(runbook.Declaration, runbook.SemanticModel);
+        if (runbook.TeamBase is { } teamBase) AddMembersOf(teamBase, runbook.SemanticModel);
         foreach (var name in SdkNameScopes.SdkNames) _names.Add(name);
     }
 

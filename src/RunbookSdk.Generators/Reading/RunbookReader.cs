@@ -55,6 +55,7 @@ internal static class RunbookReader
         dependencies?.AddScopeOf(runbook);
         var (declaration, type, semanticModel) = (runbook.Declaration, runbook.Symbol, runbook.SemanticModel);
         var result = new List<ParameterModel>();
+        if (runbook.TeamBase is { } teamBase) AddParametersOfChain(teamBase, type, semanticModel, dependencies, result, cancellationToken);
         AddParameters(declaration, semanticModel, new SdkAttributeBindings(semanticModel, dependencies, cancellationToken, sdkNamesInScope: true), dependencies, result, cancellationToken);
         return ReadDefinition(
             type, TypeReader.Identity(type), runbook.Id, runbook.Handbook, result.ToEquatableArray(), TypeReader.FindDefine(type, cancellationToken),
@@ -115,9 +116,15 @@ internal static class RunbookReader
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
 
-    private static INamedTypeSymbol? HandbookTypeOf(INamedTypeSymbol type)
+    private static INamedTypeSymbol? HandbookTypeOf(INamedTypeSymbol type) => HandbookOfChain(type.BaseType);
+
+    /// <summary>
+    /// <c>THandbook</c> of the first <c>Runbook&lt;THandbook&gt;</c> in <paramref name="from"/> and the classes it
+    /// derives from; null when there is none.
+    /// </summary>
+    internal static INamedTypeSymbol? HandbookOfChain(INamedTypeSymbol? from)
     {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        for (var current = from; current is not null; current = current.BaseType)
         {
             if (current.IsGenericType && current.ConstructedFrom.ToDisplayString() == GenericRunbook && current.TypeArguments[0] is INamedTypeSymbol handbook)
             {
@@ -141,8 +148,19 @@ internal static class RunbookReader
     private static EquatableArray<ParameterModel> Parameters(INamedTypeSymbol type, SemanticModel targetModel, Dependencies? dependencies, CancellationToken cancellationToken)
     {
         var result = new List<ParameterModel>();
+        AddParametersOfChain(type, type, targetModel, dependencies, result, cancellationToken);
+        return result.ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The <c>[Parameter]</c> properties of <paramref name="from"/> and the classes it derives from, base classes
+    /// first, as <paramref name="runbook"/> has them.
+    /// </summary>
+    private static void AddParametersOfChain(
+        INamedTypeSymbol from, INamedTypeSymbol runbook, SemanticModel targetModel, Dependencies? dependencies, List<ParameterModel> result, CancellationToken cancellationToken)
+    {
         var chain = new List<INamedTypeSymbol>();
-        for (var current = type; current is not null && current.ContainingNamespace?.ToDisplayString() != "RunbookSdk"; current = current.BaseType)
+        for (var current = from; current is not null && current.ContainingNamespace?.ToDisplayString() != "RunbookSdk"; current = current.BaseType)
             chain.Insert(0, current);
         foreach (var current in chain)
         {
@@ -151,7 +169,7 @@ internal static class RunbookReader
             // A base class of another project: a metadata reference in a build, but a compilation reference (its syntax
             // trees, which this compilation has no semantic model for) in the IDE and `runbook validate`. Read from its
             // symbols either way, so the page is the one the build writes.
-            var elsewhere = !SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, type.ContainingAssembly);
+            var elsewhere = !SymbolEqualityComparer.Default.Equals(current.ContainingAssembly, runbook.ContainingAssembly);
             if (current.DeclaringSyntaxReferences.Length == 0 || elsewhere)
             {
                 result.AddRange(current.GetMembers().OfType<IPropertySymbol>().Select(p => FromSymbol(p, withInitializer: !elsewhere, cancellationToken)).OfType<ParameterModel>());
@@ -165,8 +183,6 @@ internal static class RunbookReader
                 AddParameters(declaration, model, new SdkAttributeBindings(model, dependencies, cancellationToken), dependencies, result, cancellationToken);
             }
         }
-
-        return result.ToEquatableArray();
     }
 
     /// <summary>The <c>[Parameter]</c> properties of one declaration of a class, in the order they are declared.</summary>

@@ -9,22 +9,25 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// A runbook class whose declaration says by itself what binding its attributes and base class would:
-/// <c>[Runbook("id")] public sealed class ApiDown : Runbook&lt;OpsHandbook&gt;</c>, in one file, where no name of the
-/// team's can stand for RunbookSdk's (<see cref="SdkNameScopes"/>). The class is read without binding its
-/// attributes, its base list or its properties' attributes. In a CI job's build the generator is the first to bind the
-/// compilation, and that binding is not the compile's, which binds a new compilation with the generated parts. Reading
+/// <c>[Runbook("id")] public sealed class ApiDown : Runbook&lt;OpsHandbook&gt;</c> (or <c>: Runbook</c>, or
+/// <c>: OpsRunbook</c>, a team's class that derives from one of them), in one file, where no name of the team's can
+/// stand for RunbookSdk's (<see cref="SdkNameScopes"/>). The class is read without binding its attributes, its base
+/// list or its properties' attributes; a team's base class is bound once for all the runbooks that derive from it. In
+/// a CI job's build the generator is the first to bind the compilation, and that binding is not the compile's, which
+/// binds a new compilation with the generated parts. Reading
 /// this way, a CI job's build of 1,000 runbooks took 0.97 of the one that binds them, round by round
 /// (docs/performance-history.md, "A runbook read without binding"). Anything else goes to <see cref="RunbookDeclarations.Bind"/>: a
-/// partial or nested class, a team's base class, an id that is not a string literal, a using alias or
-/// <c>using static</c> in scope, a second <c>[Runbook]</c>. Those are what binding is there to answer.
+/// partial or nested class, a generic base class or one written with a qualifier, an id that is not a string literal,
+/// a using alias or <c>using static</c> in scope, a second <c>[Runbook]</c>. Those are what binding is there to answer.
 /// </summary>
 /// <param name="Declaration">The class's only declaration.</param>
 /// <param name="Symbol">The class: its name bound, not its attributes or base list.</param>
 /// <param name="SemanticModel">The semantic model of the declaration's tree.</param>
 /// <param name="Id">The id, the attribute's string literal.</param>
-/// <param name="Handbook">The class the type argument of <c>Runbook&lt;THandbook&gt;</c> names.</param>
+/// <param name="Handbook">The class the type argument of <c>Runbook&lt;THandbook&gt;</c> names; null for a runbook without one.</param>
+/// <param name="TeamBase">The team's class the runbook derives from, when it does not derive from RunbookSdk's directly.</param>
 internal sealed record UnboundRunbook(
-    ClassDeclarationSyntax Declaration, INamedTypeSymbol Symbol, SemanticModel SemanticModel, string Id, INamedTypeSymbol Handbook)
+    ClassDeclarationSyntax Declaration, INamedTypeSymbol Symbol, SemanticModel SemanticModel, string Id, INamedTypeSymbol? Handbook, INamedTypeSymbol? TeamBase)
 {
     /// <summary>The runbook, when <paramref name="declaration"/> is of that shape; null when binding must decide.</summary>
     public static UnboundRunbook? Match(
@@ -37,18 +40,34 @@ internal sealed record UnboundRunbook(
         if (declaration.Members.Any(static m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)) return null;
         if (declaration.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)) return null;
         if (RunbookId(declaration) is not { } id) return null;
-        if (HandbookName(declaration) is not { } handbookName) return null;
+        if (BaseClassWritten(declaration) is not { } written) return null;
         if (ScopeKey(declaration) is not { } scope) return null;
 
-        var position = declaration.SpanStart; // before the class keyword: the scope its attributes and base list are bound in
-        if (!scopes.SdkNamesAreOurs(scope, semanticModel, position)) return null;
-        if (scopes.ClassNamed(scope, handbookName, semanticModel, position) is not { } handbook) return null;
+        // The class's attributes are bound where they are written, in a scope that also holds the types the class
+        // inherits (its base classes' nested types); its base list in the namespaces' scope alone.
+        if (!scopes.SdkNamesAreOurs(scope, semanticModel, declaration.SpanStart)) return null;
+        var baseList = declaration.BaseList!.SpanStart;
+        INamedTypeSymbol? handbook = null, teamBase = null;
+        if (written.Handbook is { } handbookName)
+        {
+            if ((handbook = scopes.ClassNamed(scope, handbookName, semanticModel, baseList)) is null) return null;
+        }
+        else if (written.Name == "Runbook")
+        {
+            if (scopes.NonGenericRunbook(scope, semanticModel, baseList) is null) return null;
+        }
+        else
+        {
+            // A team's class: what it derives from is bound once (its own base list may be written any way at all).
+            if ((teamBase = scopes.ClassNamed(scope, written.Name, semanticModel, baseList)) is null || !scopes.IsSettledBase(teamBase)) return null;
+            handbook = RunbookReader.HandbookOfChain(teamBase);
+        }
 
         // The class's own name, bound: one declaration (a partial class, or a file copied before its class was
         // renamed, is one class of several), reachable and creatable; otherwise binding reports why not.
         if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, DeclaringSyntaxReferences.Length: 1 } symbol) return null;
         if (TypeReader.Unreachable(symbol) is not null || !TypeReader.HasPublicParameterlessConstructor(symbol, cancellationToken)) return null;
-        return new UnboundRunbook(declaration, symbol, semanticModel, id, handbook);
+        return new UnboundRunbook(declaration, symbol, semanticModel, id, handbook, teamBase);
     }
 
     /// <summary>
@@ -76,15 +95,21 @@ internal sealed record UnboundRunbook(
     }
 
     /// <summary>
-    /// <c>THandbook</c> of a base list that starts with <c>Runbook&lt;THandbook&gt;</c>, both simple names; null for
-    /// anything else. Names written through a qualifier elsewhere in the list would be bound to record what the model
-    /// depends on (<see cref="Dependencies"/>), so they go to binding too.
+    /// The class a base list starts with, as written: <c>Runbook&lt;THandbook&gt;</c> (its name and the handbook's),
+    /// or a simple name without type arguments (<c>Runbook</c>, or a team's class); null for anything else. Names
+    /// written through a qualifier elsewhere in the list would be bound to record what the model depends on
+    /// (<see cref="Dependencies"/>), so they go to binding too.
     /// </summary>
-    private static string? HandbookName(ClassDeclarationSyntax declaration)
+    private static (string Name, string? Handbook)? BaseClassWritten(ClassDeclarationSyntax declaration)
     {
-        if (declaration.BaseList is not { Types: [{ Type: GenericNameSyntax { Identifier.ValueText: "Runbook" } runbook }, ..] } baseList) return null;
-        if (runbook.TypeArgumentList.Arguments is not [IdentifierNameSyntax handbook]) return null;
-        return baseList.DescendantNodes().Any(static n => n is QualifiedNameSyntax or AliasQualifiedNameSyntax) ? null : handbook.Identifier.ValueText;
+        if (declaration.BaseList is not { Types: [{ Type: var first }, ..] } baseList) return null;
+        if (baseList.DescendantNodes().Any(static n => n is QualifiedNameSyntax or AliasQualifiedNameSyntax)) return null;
+        return first switch
+        {
+            GenericNameSyntax { Identifier.ValueText: "Runbook", TypeArgumentList.Arguments: [IdentifierNameSyntax handbook] } => ("Runbook", handbook.Identifier.ValueText),
+            IdentifierNameSyntax name => (name.Identifier.ValueText, null),
+            _ => null,
+        };
     }
 
     /// <summary>
