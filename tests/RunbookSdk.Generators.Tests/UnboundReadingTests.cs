@@ -79,6 +79,18 @@ public sealed class UnboundReadingTests
         Assert.Contains("Payments incident handbook", page, StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> Samples => SampleProjects.Names();
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_runbook_of_a_sample_is_read_without_binding(string sample)
+    {
+        var (unbound, _) = Compare(SampleProjects.Sources(sample));
+
+        Assert.True(unbound.Reads.Count > 0, $"{sample} has no runbook");
+        Assert.Equal(unbound.Reads.Count, unbound.Reads.CountWithoutBinding);
+    }
+
     [Fact]
     public void A_runbook_two_team_classes_down_from_the_sdk_is_read_without_binding()
     {
