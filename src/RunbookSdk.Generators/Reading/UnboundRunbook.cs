@@ -14,11 +14,11 @@ namespace RunbookSdk.Generators.Reading;
 /// stand for RunbookSdk's (<see cref="SdkNameScopes"/>). The class is read without binding its attributes, its base
 /// list or its properties' attributes; a team's base class is bound once for all the runbooks that derive from it. In
 /// a CI job's build the generator is the first to bind the compilation, and that binding is not the compile's, which
-/// binds a new compilation with the generated parts. Reading
-/// this way, a CI job's build of 1,000 runbooks took 0.97 of the one that binds them, round by round
-/// (docs/performance-history.md, "A runbook read without binding"). Anything else goes to <see cref="RunbookDeclarations.Bind"/>: a
-/// partial or nested class, a generic base class or one written with a qualifier, an id that is not a string literal,
-/// a using alias or <c>using static</c> in scope, a second <c>[Runbook]</c>. Those are what binding is there to answer.
+/// binds a new compilation with the generated parts. Reading this way, a CI job's build of 1,000 runbooks took 0.97 of
+/// the one that binds them, round by round over 36 rounds (docs/performance-history.md, "A team's base class read the
+/// same way"). Anything else goes to <see cref="RunbookDeclarations.Bind"/>: a partial or nested class, a generic base
+/// class or one written with a qualifier, an id that is not a string literal, a using alias or <c>using static</c> in
+/// scope, a second <c>[Runbook]</c>. Those are what binding is there to answer.
 /// </summary>
 /// <param name="Declaration">The class's only declaration.</param>
 /// <param name="Symbol">The class: its name bound, not its attributes or base list.</param>
@@ -36,7 +36,7 @@ internal sealed record UnboundRunbook(
         // A global alias or `using static` applies in every file: what it imports is what binding is for.
         if (!version.RunbookAliases.IsEmpty || !version.GlobalTypeUsings.IsEmpty) return null;
         if (declaration.TypeParameterList is not null || declaration.ParameterList is not null) return null;
-        // A nested type of the class is in scope of its base list and its properties' attributes.
+        // A nested type of the class is in scope of its attributes and its properties' attributes.
         if (declaration.Members.Any(static m => m is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax)) return null;
         if (declaration.Parent is not (BaseNamespaceDeclarationSyntax or CompilationUnitSyntax)) return null;
         if (RunbookId(declaration) is not { } id) return null;
