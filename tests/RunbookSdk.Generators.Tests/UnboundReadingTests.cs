@@ -112,14 +112,7 @@ public sealed class UnboundReadingTests
     [Fact]
     public void A_team_base_class_from_a_referenced_assembly_is_read_as_binding_reads_it()
     {
-        var team = CSharpCompilation.Create(
-            "TeamRunbooks",
-            [CSharpSyntaxTree.ParseText(TestRunbooks.Handbook, GeneratorHarness.ParseOptions), CSharpSyntaxTree.ParseText(TeamBase, GeneratorHarness.ParseOptions)],
-            GeneratorHarness.Compile().References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(team.Emit(image).Success);
-        var compilation = GeneratorHarness.Compile(s_teamRunbook).AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+        var compilation = GeneratorHarness.Compile(s_teamRunbook).AddReferences(Assembly("TeamRunbooks", TestRunbooks.Handbook, TeamBase));
 
         var (unbound, run) = Compare(compilation);
 
@@ -221,15 +214,8 @@ public sealed class UnboundReadingTests
     [Fact]
     public void A_referenced_assemblys_attribute_of_the_sdks_name_in_an_imported_namespace_sends_the_runbook_to_binding()
     {
-        var team = CSharpCompilation.Create(
-            "TeamAttributes",
-            [CSharpSyntaxTree.ParseText("namespace Ops; public sealed class SecretAttribute : System.Attribute { }", GeneratorHarness.ParseOptions)],
-            GeneratorHarness.Compile().References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        using var image = new MemoryStream();
-        Assert.True(team.Emit(image).Success);
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, Runbook.Replace("using RunbookSdk;", "using RunbookSdk;\nusing Ops;"))
-            .AddReferences(MetadataReference.CreateFromImage(image.ToArray()));
+            .AddReferences(Assembly("TeamAttributes", "namespace Ops; public sealed class SecretAttribute : System.Attribute { }"));
 
         var (unbound, run) = Compare(compilation);
 
@@ -238,6 +224,19 @@ public sealed class UnboundReadingTests
     }
 
     private static (RunbookGenerator Unbound, GeneratorDriverRunResult Run) Compare(params string[] sources) => Compare(GeneratorHarness.Compile(sources));
+
+    /// <summary>Another project's assembly, compiled from <paramref name="sources"/>, as a build references it.</summary>
+    private static MetadataReference Assembly(string name, params string[] sources)
+    {
+        var compilation = CSharpCompilation.Create(
+            name,
+            sources.Select(source => CSharpSyntaxTree.ParseText(source, GeneratorHarness.ParseOptions)),
+            GeneratorHarness.Compile().References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        Assert.True(compilation.Emit(image).Success);
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 
     /// <summary>Runs the generator and one that binds every runbook over <paramref name="compilation"/>; their outputs must be the same.</summary>
     private static (RunbookGenerator Unbound, GeneratorDriverRunResult Run) Compare(CSharpCompilation compilation)
