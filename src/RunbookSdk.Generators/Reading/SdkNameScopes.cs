@@ -23,7 +23,7 @@ internal sealed class SdkNameScopes
 
     private readonly ConcurrentDictionary<string, bool> _sdkNamesAreOurs = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(string Scope, string Name), INamedTypeSymbol?> _classes = new();
-    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _nonGenericRunbooks = new(System.StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _nonGenericRunbookIsOurs = new(System.StringComparer.Ordinal);
     private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _settledBases = new(SymbolEqualityComparer.Default);
 
     /// <summary>
@@ -48,14 +48,12 @@ internal sealed class SdkNameScopes
                 : null);
 
     /// <summary>
-    /// RunbookSdk's <c>Runbook</c> (a runbook without a handbook) when <c>Runbook</c> written without type arguments
-    /// at <paramref name="position"/> means it; null otherwise. Asked after <see cref="SdkNamesAreOurs"/>.
+    /// True when <c>Runbook</c> written without type arguments at <paramref name="position"/>, a base list, means
+    /// RunbookSdk's runbook without a handbook. Asked after <see cref="SdkNamesAreOurs"/>.
     /// </summary>
-    public INamedTypeSymbol? NonGenericRunbook(string scope, SemanticModel model, int position) =>
-        _nonGenericRunbooks.GetOrAdd(scope, _ =>
-            model.LookupNamespacesAndTypes(position, name: "Runbook").OfType<INamedTypeSymbol>().Where(t => t.Arity == 0).ToList() is [var found] && IsOurs(found)
-                ? found
-                : null);
+    public bool NonGenericRunbookIsOurs(string scope, SemanticModel model, int position) =>
+        _nonGenericRunbookIsOurs.GetOrAdd(scope, _ =>
+            model.LookupNamespacesAndTypes(position, name: "Runbook").OfType<INamedTypeSymbol>().Where(t => t.Arity == 0).ToList() is [var found] && IsOurs(found));
 
     /// <summary>
     /// True when <paramref name="teamBase"/>, a team's class a runbook derives from, and every class between it and

@@ -54,7 +54,7 @@ internal sealed record UnboundRunbook(
         }
         else if (written.Name == "Runbook")
         {
-            if (scopes.NonGenericRunbook(scope, semanticModel, baseList) is null) return null;
+            if (!scopes.NonGenericRunbookIsOurs(scope, semanticModel, baseList)) return null;
         }
         else
         {
