@@ -41,9 +41,11 @@ internal static class RunbookReader
             return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
         }
 
-        var parameters = Parameters(type, semanticModel, dependencies, cancellationToken);
+        var parameters = new List<ParameterModel>();
+        AddParametersOfChain(type, type, semanticModel, dependencies, parameters, cancellationToken);
         var define = TypeReader.FindDefine(type, cancellationToken);
-        return ReadDefinition(type, identity, id!, HandbookTypeOf(type), parameters, define, semanticModel, diagnostics, dependencies, cancellationToken);
+        return ReadDefinition(
+            type, identity, id!, HandbookOfChain(type.BaseType), parameters.ToEquatableArray(), define, semanticModel, diagnostics, dependencies, cancellationToken);
     }
 
     /// <summary>
@@ -116,8 +118,6 @@ internal static class RunbookReader
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
 
-    private static INamedTypeSymbol? HandbookTypeOf(INamedTypeSymbol type) => HandbookOfChain(type.BaseType);
-
     /// <summary>
     /// <c>THandbook</c> of the first <c>Runbook&lt;THandbook&gt;</c> in <paramref name="from"/> and the classes it
     /// derives from; null when there is none.
@@ -138,23 +138,13 @@ internal static class RunbookReader
     }
 
     /// <summary>
-    /// The <c>[Parameter]</c> properties of the class and its base classes, base classes first (a team's shared
-    /// region, say, leads the table). Read from syntax: binding every property's attributes was a third of the time
-    /// spent reading a runbook, in every build. Syntax finds the attributes written <c>Parameter</c> or <c>Secret</c>;
-    /// only those are bound, to tell ours from a team's own attribute of the same name (<see cref="SdkAttributes"/>).
-    /// What syntax cannot tell — a description that is not a literal, a base class from another assembly — is asked
-    /// of the symbols.
-    /// </summary>
-    private static EquatableArray<ParameterModel> Parameters(INamedTypeSymbol type, SemanticModel targetModel, Dependencies? dependencies, CancellationToken cancellationToken)
-    {
-        var result = new List<ParameterModel>();
-        AddParametersOfChain(type, type, targetModel, dependencies, result, cancellationToken);
-        return result.ToEquatableArray();
-    }
-
-    /// <summary>
-    /// The <c>[Parameter]</c> properties of <paramref name="from"/> and the classes it derives from, base classes
-    /// first, as <paramref name="runbook"/> has them.
+    /// The <c>[Parameter]</c> properties of <paramref name="from"/> (the runbook, or the team's class it derives from)
+    /// and the classes it derives from, base classes first (a team's shared region, say, leads the table), as
+    /// <paramref name="runbook"/> has them. Read from syntax: binding every property's attributes was a third of the
+    /// time spent reading a runbook, in every build. Syntax finds the attributes written <c>Parameter</c> or
+    /// <c>Secret</c>; only those are bound, to tell ours from a team's own attribute of the same name
+    /// (<see cref="SdkAttributes"/>). What syntax cannot tell — a description that is not a literal, a base class from
+    /// another assembly — is asked of the symbols.
     /// </summary>
     private static void AddParametersOfChain(
         INamedTypeSymbol from, INamedTypeSymbol runbook, SemanticModel targetModel, Dependencies? dependencies, List<ParameterModel> result, CancellationToken cancellationToken)
