@@ -75,6 +75,14 @@ if (args.Length > 0 && args[0] == "jit")
         args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
         args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
 }
+// `team-base` compares the generator over the corpus with the same runbooks deriving from a team's base class.
+if (args.Length > 0 && args[0] == "team-base")
+{
+    TeamBaseReport.Print(
+        args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000,
+        args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10);
+    return 0;
+}
 // `pool FILE...` pools the rounds of saved build outputs of the same code into one paired ratio and its interval.
 if (args.Length > 0 && args[0] == "pool")
 {

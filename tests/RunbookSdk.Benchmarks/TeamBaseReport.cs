@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace RunbookSdk.Benchmarks;
+
+/// <summary>
+/// The corpus as it is against the same runbooks deriving from a team's base class, the shape of every project in
+/// samples/ (<c>DataAccuracy : OmnixRunbook</c>, where <c>OmnixRunbook : Runbook&lt;OmnixHandbook&gt;</c> declares the
+/// parameters the team's runbooks share): the region parameter moves to <c>CorpusRunbook</c>, so both corpora generate
+/// the same text. Prints whether they do and how many runbooks each read without binding, then what one generator run
+/// over a fresh compilation of each allocates and takes, alternating.
+/// </summary>
+internal static class TeamBaseReport
+{
+    private const string TeamBaseSource = """
+        using System;
+        using RunbookSdk;
+        namespace Corpus;
+        public abstract class CorpusRunbook : Runbook<CorpusHandbook>
+        {
+            [Parameter("Region")] public string Region { get; init; } = "eu-west-1";
+        }
+        """;
+
+    /// <summary><paramref name="plain"/>'s runbooks rewritten to derive from <c>CorpusRunbook</c>, which is added.</summary>
+    public static Compilation Team(Compilation plain)
+    {
+        var result = plain;
+        foreach (var tree in plain.SyntaxTrees.Where(t => Path.GetFileName(t.FilePath).StartsWith("Runbook", StringComparison.Ordinal)))
+        {
+            var text = tree.ToString()
+                .Replace(": Runbook<CorpusHandbook>", ": CorpusRunbook", StringComparison.Ordinal)
+                .Replace("[Parameter(\"Region\")] public string Region { get; init; } = \"eu-west-1\";", "", StringComparison.Ordinal);
+            result = result.ReplaceSyntaxTree(tree, tree.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(text, System.Text.Encoding.UTF8)));
+        }
+
+        return result.AddSyntaxTrees(CSharpSyntaxTree.ParseText(TeamBaseSource, (CSharpParseOptions)plain.SyntaxTrees.First().Options, "CorpusRunbook.cs"));
+    }
+
+    /// <param name="runbooks">Runbooks in each corpus.</param>
+    /// <param name="rounds">Generator runs over each, alternating which goes first.</param>
+    public static void Print(int runbooks, int rounds)
+    {
+        var plainGenerator = new RunbookSdk.Generators.RunbookGenerator();
+        var teamGenerator = new RunbookSdk.Generators.RunbookGenerator();
+        var plainRun = CorpusCompilation.Driver(generator: plainGenerator).RunGenerators(CorpusCompilation.Create(runbooks)).GetRunResult();
+        var teamRun = CorpusCompilation.Driver(generator: teamGenerator).RunGenerators(Team(CorpusCompilation.Create(runbooks))).GetRunResult();
+        var plainTexts = plainRun.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var teamTexts = teamRun.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var differing = plainTexts.Count(p => !teamTexts.TryGetValue(p.Key, out var t) || t != p.Value);
+        Console.WriteLine($"outputs: {plainTexts.Count} plain, {teamTexts.Count} team, {differing} differ; read without binding: plain {plainGenerator.Reads.CountWithoutBinding}/{plainGenerator.Reads.Count}, team {teamGenerator.Reads.CountWithoutBinding}/{teamGenerator.Reads.Count}");
+
+        var plain = new List<(long Bytes, double Ms)>();
+        var team = new List<(long Bytes, double Ms)>();
+        // Two rounds first, not counted: the runs after the first still run code the JIT has not optimised yet.
+        for (var round = -2; round < rounds; round++)
+        {
+            foreach (var (make, into) in round % 2 == 0
+                ? new (Func<Compilation>, List<(long, double)>)[] { (() => CorpusCompilation.Create(runbooks), plain), (() => Team(CorpusCompilation.Create(runbooks)), team) }
+                : new (Func<Compilation>, List<(long, double)>)[] { (() => Team(CorpusCompilation.Create(runbooks)), team), (() => CorpusCompilation.Create(runbooks), plain) })
+            {
+                var compilation = make();
+                GC.Collect();
+                var driver = CorpusCompilation.Driver();
+                var before = GC.GetTotalAllocatedBytes(precise: true);
+                var watch = Stopwatch.StartNew();
+                driver.RunGenerators(compilation);
+                if (round >= 0) into.Add((GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds));
+            }
+        }
+
+        Console.WriteLine($"one generator run over a fresh compilation of {runbooks} runbooks, {rounds} rounds:");
+        foreach (var (name, runs) in new[] { ("Runbook<CorpusHandbook>", plain), ("CorpusRunbook, a team's base class", team) })
+        {
+            var ms = runs.Select(r => r.Ms).Order().ToList();
+            Console.WriteLine($"  {name,-36} {runs.Min(r => r.Bytes) / 1_000_000.0,6:F1} MB allocated (fewest), {ms[ms.Count / 2],5:F0} ms median, {ms[0],5:F0} ms fastest (runs: {string.Join(", ", runs.Select(r => r.Ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
+        }
+
+        var ratios = plain.Zip(team, (p, t) => t.Ms / p.Ms).Order().ToList();
+        Console.WriteLine($"  team ÷ plain, round by round: {ratios[ratios.Count / 2]:F2} median ({ratios[0]:F2}–{ratios[^1]:F2})");
+    }
+}
