@@ -42,14 +42,8 @@ internal static class TeamBaseReport
     /// <param name="rounds">Generator runs over each, alternating which goes first.</param>
     public static void Print(int runbooks, int rounds)
     {
-        var plainGenerator = new RunbookSdk.Generators.RunbookGenerator();
-        var teamGenerator = new RunbookSdk.Generators.RunbookGenerator();
-        var plainRun = CorpusCompilation.Driver(generator: plainGenerator).RunGenerators(CorpusCompilation.Create(runbooks)).GetRunResult();
-        var teamRun = CorpusCompilation.Driver(generator: teamGenerator).RunGenerators(Team(CorpusCompilation.Create(runbooks))).GetRunResult();
-        var plainTexts = plainRun.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        var teamTexts = teamRun.Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
-        var differing = plainTexts.Count(p => !teamTexts.TryGetValue(p.Key, out var t) || t != p.Value);
-        Console.WriteLine($"outputs: {plainTexts.Count} plain, {teamTexts.Count} team, {differing} differ; read without binding: plain {plainGenerator.Reads.CountWithoutBinding}/{plainGenerator.Reads.Count}, team {teamGenerator.Reads.CountWithoutBinding}/{teamGenerator.Reads.Count}");
+        var (outputs, differing, plainUnbound, teamUnbound) = Compare(runbooks);
+        Console.WriteLine($"outputs: {outputs} of each, {differing} differ; read without binding: {plainUnbound} of {runbooks} in the corpus, {teamUnbound} of {runbooks} deriving from the team's class");
 
         var plain = new List<(long Bytes, double Ms)>();
         var team = new List<(long Bytes, double Ms)>();
@@ -80,4 +74,21 @@ internal static class TeamBaseReport
         var ratios = plain.Zip(team, (p, t) => t.Ms / p.Ms).Order().ToList();
         Console.WriteLine($"  team ÷ plain, round by round: {ratios[ratios.Count / 2]:F2} median ({ratios[0]:F2}–{ratios[^1]:F2})");
     }
+
+    /// <summary>
+    /// Runs the generator once over each corpus: how many texts it generates for the corpus, how many of them the team's
+    /// shape generates differently (or not at all), and how many runbooks each read without binding.
+    /// </summary>
+    internal static (int Outputs, int Differing, int PlainUnbound, int TeamUnbound) Compare(int runbooks)
+    {
+        var plainGenerator = new RunbookSdk.Generators.RunbookGenerator();
+        var teamGenerator = new RunbookSdk.Generators.RunbookGenerator();
+        var plain = Texts(CorpusCompilation.Driver(generator: plainGenerator).RunGenerators(CorpusCompilation.Create(runbooks)));
+        var team = Texts(CorpusCompilation.Driver(generator: teamGenerator).RunGenerators(Team(CorpusCompilation.Create(runbooks))));
+        var differing = plain.Count(p => !team.TryGetValue(p.Key, out var text) || text != p.Value) + team.Keys.Count(k => !plain.ContainsKey(k));
+        return (plain.Count, differing, plainGenerator.Reads.CountWithoutBinding, teamGenerator.Reads.CountWithoutBinding);
+    }
+
+    private static Dictionary<string, string> Texts(GeneratorDriver driver) =>
+        driver.GetRunResult().Results.Single().GeneratedSources.ToDictionary(s => s.HintName, s => s.SourceText.ToString(), StringComparer.Ordinal);
 }
