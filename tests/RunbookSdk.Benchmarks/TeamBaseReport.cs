@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
@@ -50,29 +51,29 @@ internal static class TeamBaseReport
         // Two rounds first, not counted: the runs after the first still run code the JIT has not optimised yet.
         for (var round = -2; round < rounds; round++)
         {
-            foreach (var (make, into) in round % 2 == 0
-                ? new (Func<Compilation>, List<(long, double)>)[] { (() => CorpusCompilation.Create(runbooks), plain), (() => Team(CorpusCompilation.Create(runbooks)), team) }
-                : new (Func<Compilation>, List<(long, double)>)[] { (() => Team(CorpusCompilation.Create(runbooks)), team), (() => CorpusCompilation.Create(runbooks), plain) })
+            foreach (var teamShape in round % 2 == 0 ? new[] { false, true } : new[] { true, false })
             {
-                var compilation = make();
+                var compilation = teamShape ? Team(CorpusCompilation.Create(runbooks)) : CorpusCompilation.Create(runbooks);
                 GC.Collect();
                 var driver = CorpusCompilation.Driver();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
                 driver.RunGenerators(compilation);
-                if (round >= 0) into.Add((GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds));
+                if (round >= 0) (teamShape ? team : plain).Add((GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds));
             }
         }
 
         Console.WriteLine($"one generator run over a fresh compilation of {runbooks} runbooks, {rounds} rounds:");
         foreach (var (name, runs) in new[] { ("Runbook<CorpusHandbook>", plain), ("CorpusRunbook, a team's base class", team) })
         {
-            var ms = runs.Select(r => r.Ms).Order().ToList();
-            Console.WriteLine($"  {name,-36} {runs.Min(r => r.Bytes) / 1_000_000.0,6:F1} MB allocated (fewest), {ms[ms.Count / 2],5:F0} ms median, {ms[0],5:F0} ms fastest (runs: {string.Join(", ", runs.Select(r => r.Ms.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))})");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {name,-36} {runs.Min(r => r.Bytes) / 1_000_000.0,6:F1} MB allocated (fewest), {BuildReport.Median(runs.Select(r => r.Ms)),5:F0} ms median, {runs.Min(r => r.Ms),5:F0} ms fastest (runs: {string.Join(", ", runs.Select(r => r.Ms.ToString("F0", CultureInfo.InvariantCulture)))})"));
         }
 
-        var ratios = plain.Zip(team, (p, t) => t.Ms / p.Ms).Order().ToList();
-        Console.WriteLine($"  team ÷ plain, round by round: {ratios[ratios.Count / 2]:F2} median ({ratios[0]:F2}–{ratios[^1]:F2})");
+        var ratios = plain.Zip(team, (p, t) => t.Ms / p.Ms).ToList();
+        var interval = MedianInterval.Of(ratios);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  team ÷ corpus, round by round: {BuildReport.Median(ratios):F2} [{interval.Low:F2}–{interval.High:F2}, {interval.Confidence:P0}]"));
     }
 
     /// <summary>
