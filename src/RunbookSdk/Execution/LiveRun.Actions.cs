@@ -121,8 +121,8 @@ internal sealed partial class LiveRun
                 contentType ?? (body.TrimStart().StartsWith('{') || body.TrimStart().StartsWith('[') ? "application/json" : "text/plain"));
         }
 
-        // Forced to the disk before the request leaves: a resume must know a POST may have reached the server even
-        // when the run dies before the answer.
+        // Forced to the disk before the request leaves (RunJournal; not in an Idempotent() step, which a resume runs
+        // again unasked): a resume must know a POST may have reached the server even when the run dies before the answer.
         if (!HttpMethods.IsIdempotent(http.Method))
             _journal.Write("request-sending", ("key", key), ("action", _actionIndex), ("request", $"{http.Method} {http.Url}"));
         var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
@@ -368,8 +368,9 @@ internal sealed partial class LiveRun
         // What it wrote so far, for a runner going away in the middle of it (LiveRun.ExitDuringCode.cs).
         var running = new RunningCode(key, _currentStep, _stepStarted, code.Description) { WrittenSoFar = console.WrittenSoFar };
         BeginCode(running);
-        // Before the code runs, forced to the disk: it is opaque, and a resume must know it may have done its work
-        // even when the run dies during it.
+        // Before the code runs, forced to the disk (RunJournal; not in a verification or Idempotent() step, which a
+        // resume runs again unasked): it is opaque, and a resume must know it may have done its work even when the run
+        // dies during it.
         _journal.Write("code-starting", ("key", key), ("action", _actionIndex), ("code", code.Description));
         var body = StartCode(running, () =>
         {

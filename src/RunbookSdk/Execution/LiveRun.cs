@@ -371,7 +371,7 @@ internal sealed partial class LiveRun : IDisposable
         var started = _clock.GetTimestamp();
         _stepStarted = started;
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
-        _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation));
+        _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation), ("idempotent", step.Idempotent ? true : null));
         StepOutcome outcome;
         try
         {

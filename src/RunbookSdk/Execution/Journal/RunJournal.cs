@@ -7,9 +7,10 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// The run's JSON-lines journal: one object per event, appended and handed to the operating system before the run
 /// moves on, so a crashed or killed process (even <c>kill -9</c>) loses at most the event being written. Records
-/// that decide what a resume must not repeat — a destructive step finishing, an operator's choice, the end of a
-/// rollback or of the run — are also forced to the disk (fsync), so they survive a power cut too; doing that for
-/// every event cost milliseconds per step (docs/performance.md). Every text value passes through the run's
+/// that decide what a resume must not repeat or must ask about — a destructive step finishing, an operator's choice,
+/// the end of a rollback or of the run, work about to start that a resume would ask about before doing it again — are
+/// also forced to the disk (fsync), so they survive a power cut too; doing that for every event cost milliseconds per
+/// step, and one fsync is still most of what an in-process step costs the runner (docs/performance.md). Every text value passes through the run's
 /// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value — except the runner's own
 /// words in fields of a fixed vocabulary (<see cref="JournalVocabulary"/>), which are the same whatever a secret's value.
 /// </summary>
@@ -21,11 +22,15 @@ internal sealed class RunJournal : IDisposable
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _destructiveSteps = new(StringComparer.Ordinal);
+    // Steps whose started work a resume does again without asking: Idempotent() steps (the author's promise), and for
+    // commands and code also verification steps (they check the present state). Their starts need not survive a power cut.
+    private readonly HashSet<string> _idempotentSteps = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _verificationSteps = new(StringComparer.Ordinal);
     private readonly List<byte[]> _unwritten = new();
     // 0 while the journal is open to every writer; once the runner is going away, the managed thread id of the one
     // writing its last records, and then -1: nothing more is written.
     private int _lastWriter;
-    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished", "request-sending", "code-starting" };
+    private static readonly HashSet<string> DurableEvents = new(StringComparer.Ordinal) { "choice", "rollback-finished", "run-finished" };
 
     private RunJournal(string path, Stream stream, FileStream? claim, SecretMasker secrets, TimeProvider clock)
     {
@@ -38,6 +43,10 @@ internal sealed class RunJournal : IDisposable
 
     /// <summary>The journal file.</summary>
     public string Path { get; }
+
+    /// <summary>How many writes were forced to the disk (fsync): the work a step's records cost beyond handing them to the
+    /// operating system, counted so that tests can hold the runner to forcing only what a resume depends on.</summary>
+    internal int ForcedWrites { get; private set; }
 
     /// <summary>Opens (creating folders and file as needed) a journal for appending, for this run alone.</summary>
     /// <exception cref="RunJournalException">The journal cannot be written: its folder cannot be made, access is
@@ -117,6 +126,7 @@ internal sealed class RunJournal : IDisposable
                 _stream.Write(line);
                 if (_stream is FileStream file) file.Flush(flushToDisk: durable);
                 else _stream.Flush();
+                if (durable) ForcedWrites++;
             }
             catch (IOException e)
             {
@@ -163,13 +173,39 @@ internal sealed class RunJournal : IDisposable
     private bool IsDurable(string eventName, (string Name, object? Value)[] fields)
     {
         var key = fields.FirstOrDefault(f => f.Name == "key").Value as string;
-        if (eventName == "step-started" && key is not null && fields.Any(f => f.Name == "destructive" && f.Value is true))
-            _destructiveSteps.Add(key);
-        // A destructive step's command about to start is forced too: a resume must not run it again unasked after a
-        // power cut. Other commands' are only handed to the operating system (a killed runner loses none): forcing
-        // each would cost a shell step a multiple of its time (docs/performance.md).
-        return DurableEvents.Contains(eventName)
-            || (eventName is "step-finished" or "command-starting" && key is not null && _destructiveSteps.Contains(key));
+        if (eventName == "step-started" && key is not null) RememberStep(key, fields);
+        if (DurableEvents.Contains(eventName)) return true;
+        // A start a resume would ask about is forced before the work starts, so that a power cut during the work
+        // cannot make the resume do it again unasked: a POST or PATCH (written only for those), C# code (opaque), and
+        // a destructive step's command. Where the resume does the work again without asking — an Idempotent() step, and
+        // for commands and code a verification step — forcing the start would change nothing but its cost: one fsync,
+        // most of what an in-process step costs the runner (docs/performance.md). Other commands' starts are only handed
+        // to the operating system (a killed runner loses none): forcing each would cost a shell step a multiple of its
+        // time. A destructive step finishing is forced, so that a resume does not run it again.
+        if (key is null) return eventName is "request-sending" or "code-starting" or "command-starting";
+        var repeatedUnasked = _idempotentSteps.Contains(key);
+        var checks = _verificationSteps.Contains(key);
+        return eventName switch
+        {
+            "request-sending" => !repeatedUnasked,
+            "code-starting" => !repeatedUnasked && !checks,
+            "command-starting" => _destructiveSteps.Contains(key) && !repeatedUnasked && !checks,
+            "step-finished" => _destructiveSteps.Contains(key),
+            _ => false,
+        };
+    }
+
+    private void RememberStep(string key, (string Name, object? Value)[] fields)
+    {
+        Mark(_destructiveSteps, fields.Any(f => f.Name == "destructive" && f.Value is true));
+        Mark(_idempotentSteps, fields.Any(f => f.Name == "idempotent" && f.Value is true));
+        Mark(_verificationSteps, fields.Any(f => f.Name == "section" && f.Value is "verification"));
+
+        void Mark(HashSet<string> steps, bool holds)
+        {
+            if (holds) steps.Add(key);
+            else steps.Remove(key);
+        }
     }
 
     private void WriteValue(Utf8JsonWriter json, string field, object value)
