@@ -10,9 +10,10 @@ namespace RunbookSdk.Execution;
 /// that decide what a resume must not repeat or must ask about — a destructive step finishing, an operator's choice,
 /// the end of a rollback or of the run, work about to start that a resume would ask about before doing it again — are
 /// also forced to the disk (fsync), so they survive a power cut too; doing that for every event cost milliseconds per
-/// step, and one fsync is still most of what an in-process step costs the runner (docs/performance.md). Every text value passes through the run's
-/// <see cref="SecretMasker"/> before it is written: the journal never holds a secret value — except the runner's own
-/// words in fields of a fixed vocabulary (<see cref="JournalVocabulary"/>), which are the same whatever a secret's value.
+/// step, and one fsync is still most of what an in-process step costs the runner (docs/performance.md). Every text
+/// value passes through the run's <see cref="SecretMasker"/> before it is written: the journal never holds a secret
+/// value — except the runner's own words in fields of a fixed vocabulary (<see cref="JournalVocabulary"/>), which are
+/// the same whatever a secret's value.
 /// </summary>
 internal sealed class RunJournal : IDisposable
 {
