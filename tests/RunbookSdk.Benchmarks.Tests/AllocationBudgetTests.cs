@@ -68,30 +68,14 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     public async Task A_runners_in_process_step_allocates_under_its_ceiling()
     {
         // The runner's overhead per step is timed by BenchmarkDotNet (docs/performance.md#runner, against a budget of
-        // 50 µs); its bytes are the count a test can hold: the fewest of three runs of 100 no-op steps, each journaled
-        // and handed to the operating system, after one to warm up.
-        var benchmark = new RunnerBenchmarks();
-        benchmark.Setup();
-        try
-        {
-            await benchmark.RunnerNoOps();
-            var fewest = long.MaxValue;
-            for (var run = 0; run < 3; run++)
-            {
-                var before = GC.GetTotalAllocatedBytes(precise: true);
-                await benchmark.RunnerNoOps();
-                fewest = Math.Min(fewest, GC.GetTotalAllocatedBytes(precise: true) - before);
-            }
+        // 50 µs); its bytes are the count a test can hold: 100 no-op steps, each journaled and handed to the operating
+        // system.
+        var fewest = await WithRunnerBenchmark(benchmark => FewestAllocated(() => benchmark.RunnerNoOps()));
 
-            var perStep = fewest / RunnerBenchmarks.NoOpSteps;
+        var perStep = fewest / RunnerBenchmarks.NoOpSteps;
 
-            output.WriteLine($"runner: {perStep / 1_000.0:N1} KB per in-process step");
-            Assert.InRange(perStep, 1, RunnerStepCeiling);
-        }
-        finally
-        {
-            benchmark.Cleanup();
-        }
+        output.WriteLine($"runner: {perStep / 1_000.0:N1} KB per in-process step");
+        Assert.InRange(perStep, 1, RunnerStepCeiling);
     }
 
     [Fact]
@@ -99,34 +83,43 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     {
         // What a shell step allocates beyond the process it starts: the runner asks every process on the machine
         // whether the step left it running. Read with a reader per /proc file, that scan allocated ≈680 KB per step
-        // on a machine of 70 processes (815 KB a step in all) and nobody noticed for three days. The fewest of three
-        // runs of 20 steps, after one to warm up, against the same number of bare `bash -c true` spawns.
+        // on a machine of 70 processes (815 KB a step in all) and nobody noticed for three days. 20 steps, against
+        // the same number of bare `bash -c true` spawns.
+        var (runner, bare) = await WithRunnerBenchmark(async benchmark =>
+            (await FewestAllocated(() => benchmark.RunnerShell()), await FewestAllocated(benchmark.BareSpawns)));
+
+        var perStep = (runner - bare) / RunnerBenchmarks.ShellSteps;
+
+        output.WriteLine($"runner: {perStep / 1_000.0:N1} KB per shell step beyond a bare spawn ({runner / RunnerBenchmarks.ShellSteps / 1_000.0:N1} KB in all)");
+        Assert.InRange(perStep, 1, RunnerShellStepCeiling);
+    }
+
+    private static async Task<T> WithRunnerBenchmark<T>(Func<RunnerBenchmarks, Task<T>> measure)
+    {
         var benchmark = new RunnerBenchmarks();
         benchmark.Setup();
         try
         {
-            await benchmark.RunnerShell();
-            await benchmark.BareSpawns();
-            var (runner, bare) = (long.MaxValue, long.MaxValue);
-            for (var run = 0; run < 3; run++)
-            {
-                var before = GC.GetTotalAllocatedBytes(precise: true);
-                await benchmark.RunnerShell();
-                var between = GC.GetTotalAllocatedBytes(precise: true);
-                await benchmark.BareSpawns();
-                runner = Math.Min(runner, between - before);
-                bare = Math.Min(bare, GC.GetTotalAllocatedBytes(precise: true) - between);
-            }
-
-            var perStep = (runner - bare) / RunnerBenchmarks.ShellSteps;
-
-            output.WriteLine($"runner: {perStep / 1_000.0:N1} KB per shell step beyond a bare spawn ({runner / RunnerBenchmarks.ShellSteps / 1_000.0:N1} KB in all)");
-            Assert.InRange(perStep, 1, RunnerShellStepCeiling);
+            return await measure(benchmark);
         }
         finally
         {
             benchmark.Cleanup();
         }
+    }
+
+    /// <summary>The fewest bytes the process allocated over three calls of <paramref name="work"/>, after one to warm up.</summary>
+    private static async Task<long> FewestAllocated(Func<Task> work)
+    {
+        await work();
+        var fewest = long.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var before = GC.GetTotalAllocatedBytes(precise: true);
+            await work();
+            fewest = Math.Min(fewest, GC.GetTotalAllocatedBytes(precise: true) - before);
+        }
+        return fewest;
     }
 
     private const long RunnerStepCeiling = 30_000;
