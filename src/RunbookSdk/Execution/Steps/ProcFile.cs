@@ -4,8 +4,8 @@ namespace RunbookSdk.Execution;
 
 /// <summary>
 /// Reads a file of <c>/proc/&lt;pid&gt;</c> into a pooled buffer. After every shell step the runner asks each process
-/// on the machine for its session (<see cref="StepProcesses"/>), so this allocates nothing per process that it does not
-/// return: no stream, no reader, no string.
+/// on the machine for its session (<see cref="StepProcesses"/>), so this allocates little per process: the path and a
+/// handle, but no stream, no reader and no copy of the file's text.
 /// </summary>
 internal static class ProcFile
 {
