@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 using System.Globalization;
 using System.Text.Json;
@@ -28,6 +29,8 @@ internal sealed class RunJournal : IDisposable
     private readonly HashSet<string> _idempotentSteps = new(StringComparer.Ordinal);
     private readonly HashSet<string> _verificationSteps = new(StringComparer.Ordinal);
     private readonly List<byte[]> _unwritten = new();
+    private readonly ArrayBufferWriter<byte> _line = new(512);
+    private readonly Utf8JsonWriter _json;
     // 0 while the journal is open to every writer; once the runner is going away, the managed thread id of the one
     // writing its last records, and then -1: nothing more is written.
     private int _lastWriter;
@@ -40,6 +43,7 @@ internal sealed class RunJournal : IDisposable
         _claim = claim;
         _secrets = secrets;
         _clock = clock;
+        _json = new Utf8JsonWriter(_line);
     }
 
     /// <summary>The journal file.</summary>
@@ -85,31 +89,18 @@ internal sealed class RunJournal : IDisposable
     public static string DefaultPath(string runbookId, DateTimeOffset now) =>
         System.IO.Path.Combine(".runbook-journals", $"{runbookId}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.jsonl");
 
-    /// <summary>Appends one event and flushes it to disk.</summary>
+    /// <summary>Appends one event and hands it to the operating system (forcing it to the disk where a resume depends on it).</summary>
     /// <param name="eventName">The event, e.g. <c>step-finished</c>.</param>
-    /// <param name="fields">Its fields; strings (also inside lists and dictionaries) are masked.</param>
-    public void Write(string eventName, params (string Name, object? Value)[] fields)
+    /// <param name="fields">Its fields, in order; null values are left out; strings (also inside lists and dictionaries) are masked.</param>
+    public void Write(string eventName, params ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteString("time", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            json.WriteString("event", eventName);
-            foreach (var (name, value) in fields)
-            {
-                if (value is null) continue;
-                json.WritePropertyName(name);
-                WriteValue(json, name, value);
-            }
-            json.WriteEndObject();
-        }
-        buffer.WriteByte((byte)'\n');
-        var line = buffer.ToArray();
         lock (_gate)
         {
             if (_lastWriter != 0 && _lastWriter != Environment.CurrentManagedThreadId) return;
             var durable = IsDurable(eventName, fields) || _lastWriter != 0;
+            // Serialized under the gate into one reused buffer: a record is a few hundred bytes, and building each in
+            // a stream of its own (a writer, its buffers, the copy) was most of what the record cost beyond its write.
+            var line = Serialize(eventName, fields);
             try
             {
                 if (_unwritten.Count > 0)
@@ -134,10 +125,34 @@ internal sealed class RunJournal : IDisposable
                 // A full disk or a lost mount must not end the incident response: the run goes on, the events are
                 // kept and written with the next event that can be, and those never written are handed back at the
                 // end (LiveRun shows them), so the record of what was done is not lost.
-                _unwritten.Add(line);
+                _unwritten.Add(line.ToArray());
                 if (_unwritten.Count == 1) WriteFailed?.Invoke(e);
             }
         }
+    }
+
+    /// <summary>One event as a JSON line in the reused buffer; valid until the next call (under the gate).</summary>
+    private ReadOnlySpan<byte> Serialize(string eventName, ReadOnlySpan<(string Name, object? Value)> fields)
+    {
+        _line.ResetWrittenCount();
+        _json.Reset();
+        _json.WriteStartObject();
+        // The round-trip format ("O"), written as UTF-8 without an intermediate string.
+        Span<byte> time = stackalloc byte[40];
+        _clock.GetUtcNow().TryFormat(time, out var length, "O", CultureInfo.InvariantCulture);
+        _json.WriteString("time"u8, time[..length]);
+        _json.WriteString("event"u8, eventName);
+        foreach (var (name, value) in fields)
+        {
+            if (value is null) continue;
+            _json.WritePropertyName(name);
+            WriteValue(_json, name, value);
+        }
+        _json.WriteEndObject();
+        _json.Flush();
+        _line.GetSpan(1)[0] = (byte)'\n';
+        _line.Advance(1);
+        return _line.WrittenSpan;
     }
 
     /// <summary>
@@ -171,9 +186,9 @@ internal sealed class RunJournal : IDisposable
         }
     }
 
-    private bool IsDurable(string eventName, (string Name, object? Value)[] fields)
+    private bool IsDurable(string eventName, ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        var key = fields.FirstOrDefault(f => f.Name == "key").Value as string;
+        var key = Field(fields, "key") as string;
         if (eventName == "step-started" && key is not null) RememberStep(key, fields);
         if (DurableEvents.Contains(eventName)) return true;
         // A start a resume would ask about is forced before the work starts, so that a power cut during the work
@@ -196,17 +211,24 @@ internal sealed class RunJournal : IDisposable
         };
     }
 
-    private void RememberStep(string key, (string Name, object? Value)[] fields)
+    private void RememberStep(string key, ReadOnlySpan<(string Name, object? Value)> fields)
     {
-        Mark(_destructiveSteps, fields.Any(f => f.Name == "destructive" && f.Value is true));
-        Mark(_idempotentSteps, fields.Any(f => f.Name == "idempotent" && f.Value is true));
-        Mark(_verificationSteps, fields.Any(f => f.Name == "section" && f.Value is "verification"));
+        Mark(_destructiveSteps, key, Field(fields, "destructive") is true);
+        Mark(_idempotentSteps, key, Field(fields, "idempotent") is true);
+        Mark(_verificationSteps, key, Field(fields, "section") is "verification");
+    }
 
-        void Mark(HashSet<string> steps, bool holds)
-        {
-            if (holds) steps.Add(key);
-            else steps.Remove(key);
-        }
+    private static void Mark(HashSet<string> steps, string key, bool holds)
+    {
+        if (holds) steps.Add(key);
+        else steps.Remove(key);
+    }
+
+    private static object? Field(ReadOnlySpan<(string Name, object? Value)> fields, string name)
+    {
+        foreach (var field in fields)
+            if (field.Name == name) return field.Value;
+        return null;
     }
 
     private void WriteValue(Utf8JsonWriter json, string field, object value)
