@@ -17,17 +17,7 @@ internal static class PosixSignals
     [UnmanagedFunctionPointer(CallingConvention.Cdecl, SetLastError = true)]
     private delegate int KillFunction(int pid, int signal);
 
-    // Looked up once by its soname (glibc), then by the plain name (musl ships libc.so): "libc" alone is a linker
-    // script on glibc systems with development files, and missing on those without.
-    private static readonly Lazy<KillFunction?> Kill = new(() =>
-    {
-        foreach (var name in new[] { "libc.so.6", "libc" })
-        {
-            if (NativeLibrary.TryLoad(name, out var library) && NativeLibrary.TryGetExport(library, "kill", out var address))
-                return Marshal.GetDelegateForFunctionPointer<KillFunction>(address);
-        }
-        return null;
-    });
+    private static readonly Lazy<KillFunction?> Kill = new(() => CLibrary.Find<KillFunction>("kill"));
 
     /// <summary>Sends <paramref name="signal"/> to <paramref name="pid"/>; null when it was sent, else why not.</summary>
     public static string? Send(int pid, int signal)
