@@ -20,22 +20,14 @@ public sealed class ProcFileTests
     {
         if (!OperatingSystem.IsLinux()) return;
         using var child = StartSleeper();
+
         // Far smaller than the environment, so the buffer is replaced several times on the way. The pool's arrays may
         // hold what an earlier read left; the child's environment is new to this test, so none holds its bytes.
-        var buffer = ArrayPool<byte>.Shared.Rent(16);
-        try
-        {
-            var length = Read(natively, child.Pid, "environ", ref buffer);
+        var read = Read(natively, child.Pid, "environ", startingBuffer: 16);
 
-            var expected = File.ReadAllBytes($"/proc/{child.Pid}/environ");
-            Assert.True(expected.Length > 1_000, "the child's environment holds a value of 1,600 characters");
-            Assert.Equal(expected.Length, length);
-            Assert.True(buffer.AsSpan(0, length!.Value).SequenceEqual(expected));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var expected = File.ReadAllBytes($"/proc/{child.Pid}/environ");
+        Assert.True(expected.Length > 1_000, "the child's environment holds a value of 1,600 characters");
+        Assert.Equal(expected, read);
     }
 
     [Theory]
@@ -44,18 +36,10 @@ public sealed class ProcFileTests
     {
         if (!OperatingSystem.IsLinux()) return;
         using var child = StartSleeper();
-        var buffer = ArrayPool<byte>.Shared.Rent(1024);
-        try
-        {
-            var length = Read(natively, child.Pid, "stat", ref buffer);
 
-            var text = System.Text.Encoding.ASCII.GetString(buffer, 0, length!.Value);
-            Assert.StartsWith($"{child.Pid} (sleep) ", text);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var read = Read(natively, child.Pid, "stat", startingBuffer: 1024);
+
+        Assert.StartsWith($"{child.Pid} (sleep) ", System.Text.Encoding.ASCII.GetString(read!));
     }
 
     [Theory]
@@ -65,16 +49,9 @@ public sealed class ProcFileTests
         if (!OperatingSystem.IsLinux()) return;
         int pid;
         using (var child = StartSleeper()) pid = child.Pid;
-        var buffer = ArrayPool<byte>.Shared.Rent(1024);
-        try
-        {
-            Assert.Null(Read(natively, pid, "stat", ref buffer));
-            Assert.Null(Read(natively, pid, "environ", ref buffer));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+
+        Assert.Null(Read(natively, pid, "stat", startingBuffer: 1024));
+        Assert.Null(Read(natively, pid, "environ", startingBuffer: 1024));
     }
 
     [Fact]
@@ -84,8 +61,20 @@ public sealed class ProcFileTests
         if (OperatingSystem.IsLinux()) Assert.True(ProcFile.ReadsNatively);
     }
 
-    private static int? Read(bool natively, int pid, string name, ref byte[] buffer) =>
-        natively ? ProcFile.Read(pid, name, ref buffer) : ProcFile.ReadManaged(pid, name, ref buffer);
+    /// <summary>What one way reads, through a pooled buffer of <paramref name="startingBuffer"/> bytes; null for nothing.</summary>
+    private static byte[]? Read(bool natively, int pid, string name, int startingBuffer)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(startingBuffer);
+        try
+        {
+            var length = natively ? ProcFile.Read(pid, name, ref buffer) : ProcFile.ReadManaged(pid, name, ref buffer);
+            return length is { } read ? buffer.AsSpan(0, read).ToArray() : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
     private static SleepingChild StartSleeper()
     {
