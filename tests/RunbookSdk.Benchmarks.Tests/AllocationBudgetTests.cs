@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Xunit.Abstractions;
 
 namespace RunbookSdk.Benchmarks.Tests;
@@ -71,7 +72,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         // The runner's overhead per step is timed by BenchmarkDotNet (docs/performance.md#runner, against a budget of
         // 50 µs); its bytes are the count a test can hold: 100 no-op steps, each journaled and handed to the operating
         // system.
-        var fewest = await WithRunnerBenchmark(benchmark => FewestAllocated(() => benchmark.RunnerNoOps()));
+        var fewest = await WithRunnerBenchmark(benchmark => FewestAllocated(() => benchmark.RunnerNoOps()), RunnerBenchmarks.NoOpSteps);
 
         var perStep = fewest / RunnerBenchmarks.NoOpSteps;
 
@@ -87,7 +88,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         // on a machine of 70 processes (815 KB a step in all) and nobody noticed for three days. 20 steps, against
         // the same number of bare `bash -c true` spawns.
         var (runner, bare) = await WithRunnerBenchmark(async benchmark =>
-            (await FewestAllocated(() => benchmark.RunnerShell()), await FewestAllocated(benchmark.BareSpawns)));
+            (await FewestAllocated(() => benchmark.RunnerShell()), await FewestAllocated(benchmark.BareSpawns)), RunnerBenchmarks.ShellSteps);
 
         var perStep = (runner - bare) / RunnerBenchmarks.ShellSteps;
 
@@ -95,13 +96,27 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         Assert.InRange(perStep, 1, RunnerShellStepCeiling);
     }
 
-    private static async Task<T> WithRunnerBenchmark<T>(Func<RunnerBenchmarks, Task<T>> measure)
+    /// <summary>
+    /// Measures with a set-up runner benchmark, and holds that its last run did the work counted: each of
+    /// <paramref name="phaseSteps"/> steps and the verification step finished, by the journal. A run that did less
+    /// (a step skipped, or the benchmark's runbook no longer what it claims) would make a ceiling easy to pass.
+    /// </summary>
+    private static async Task<T> WithRunnerBenchmark<T>(Func<RunnerBenchmarks, Task<T>> measure, int phaseSteps)
     {
         var benchmark = new RunnerBenchmarks();
         benchmark.Setup();
         try
         {
-            return await measure(benchmark);
+            var measured = await measure(benchmark);
+            var finished = new List<string?>();
+            foreach (var line in File.ReadLines(benchmark.LastJournal!))
+            {
+                using var record = JsonDocument.Parse(line);
+                if (record.RootElement.GetProperty("event").GetString() == "step-finished")
+                    finished.Add(record.RootElement.GetProperty("result").GetString());
+            }
+            Assert.Equal(Enumerable.Repeat("succeeded", phaseSteps + 1), finished);
+            return measured;
         }
         finally
         {
