@@ -30,8 +30,10 @@ public static class AllocatedBytes
     {
         var driver = CorpusCompilation.Driver(asTheIdeRuns: asTheIdeRuns);
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        driver.RunGenerators(compilation);
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+        driver = driver.RunGenerators(compilation);
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        CorpusCompilation.EnsureGenerated(driver, compilation, asTheIdeRuns);
+        return allocated;
     }
 
     /// <summary>

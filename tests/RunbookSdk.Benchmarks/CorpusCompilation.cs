@@ -42,6 +42,32 @@ public static class CorpusCompilation
         parseOptions: ParseOptions,
         driverOptions: new GeneratorDriverOptions(asTheIdeRuns ? IncrementalGeneratorOutputKind.Implementation : IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
+    /// <summary>
+    /// Holds that <paramref name="driver"/>'s last run generated what it was measured for: a generator that throws is
+    /// caught by Roslyn (a CS8785 warning, nothing generated), and one that fails a runbook reports it (RB0104) and
+    /// skips its part. Either run is far cheaper than a real one, so a figure taken of it would be a figure nobody pays.
+    /// </summary>
+    /// <param name="driver">The driver after the measured run.</param>
+    /// <param name="compilation">The compilation it ran over: every <c>Runbook*.cs</c> file in it is one runbook.</param>
+    /// <param name="asTheIdeRuns">The run skipped implementation outputs, so only the catalog is expected.</param>
+    /// <returns><paramref name="driver"/>.</returns>
+    public static GeneratorDriver EnsureGenerated(GeneratorDriver driver, Compilation compilation, bool asTheIdeRuns = false)
+    {
+        var result = driver.GetRunResult().Results.Single();
+        if (result.Exception is { } exception)
+            throw new InvalidOperationException($"The generator threw over the corpus; nothing measured of it is real.\n{exception}");
+        // The corpus is clean: a warning is a runbook the generator could not read or render (RB0104 is its own
+        // failure, caught and reported so that a build goes on).
+        if (result.Diagnostics.FirstOrDefault(d => d.Severity >= DiagnosticSeverity.Warning) is { } problem)
+            throw new InvalidOperationException($"The generator reported a problem over the corpus; nothing measured of it is real.\n{problem}");
+        var runbooks = compilation.SyntaxTrees.Count(t => Path.GetFileName(t.FilePath).StartsWith("Runbook", StringComparison.Ordinal));
+        var parts = result.GeneratedSources.Count(s => s.HintName.EndsWith(".Runbook.g.cs", StringComparison.Ordinal));
+        var catalog = result.GeneratedSources.Any(s => s.HintName == "RunbookCatalog.g.cs");
+        if (!catalog || parts != (asTheIdeRuns ? 0 : runbooks))
+            throw new InvalidOperationException($"The generator wrote {parts} runbook parts {(catalog ? "and" : "but no")} catalog for {runbooks} runbooks; nothing measured of it is real.");
+        return driver;
+    }
+
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers() =>
         typeof(RunbookSdk.Analyzers.Sections.SectionCompletenessAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))

@@ -98,7 +98,7 @@ internal static class WorkReport
     public static async Task PrintAsync(int runbooks)
     {
         var compilation = CorpusCompilation.Create(runbooks);
-        var driver = CorpusCompilation.Driver(track: true).RunGenerators(compilation);
+        var driver = CorpusCompilation.EnsureGenerated(CorpusCompilation.Driver(track: true).RunGenerators(compilation), compilation);
         Console.WriteLine($"corpus: {runbooks} runbooks, {compilation.SyntaxTrees.Count()} files");
         foreach (var (name, edited) in new[]
         {
