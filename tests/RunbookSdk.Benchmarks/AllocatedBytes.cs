@@ -59,8 +59,10 @@ public static class AllocatedBytes
     {
         var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(analyzers, SingleThreaded());
         var before = GC.GetTotalAllocatedBytes(precise: true);
-        fresh.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        return GC.GetTotalAllocatedBytes(precise: true) - before;
+        var diagnostics = fresh.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        CorpusCompilation.EnsureNoRuleThrew(diagnostics);
+        return allocated;
     }
 
     /// <summary>
@@ -81,8 +83,10 @@ public static class AllocatedBytes
             var withAnalyzers = edited.WithAnalyzers(set, SingleThreaded());
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
-            return (GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds);
+            var result = withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+            var measured = (GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds);
+            CorpusCompilation.EnsureNoRuleThrew(result.GetAllDiagnostics());
+            return measured;
         }
 
         var rules = new List<(long Bytes, double Milliseconds)>();

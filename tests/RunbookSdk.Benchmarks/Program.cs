@@ -143,8 +143,9 @@ internal static class WorkReport
                 var fresh = CorpusCompilation.Create(runbooks).WithAnalyzers(set, new CompilationWithAnalyzersOptions(
                     AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false));
                 var watch = Stopwatch.StartNew();
-                await fresh.GetAnalyzerDiagnosticsAsync();
+                var found = await fresh.GetAnalyzerDiagnosticsAsync();
                 times.Add(watch.ElapsedMilliseconds);
+                CorpusCompilation.EnsureNoRuleThrew(found);
             }
         }
 
@@ -160,7 +161,7 @@ internal static class WorkReport
             AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
         var stopwatch = Stopwatch.StartNew();
         var analysis = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None);
-        var diagnostics = analysis.GetAllDiagnostics();
+        var diagnostics = CorpusCompilation.EnsureNoRuleThrew(analysis.GetAllDiagnostics());
         Console.WriteLine($"analyzers: {diagnostics.Length} diagnostics ({string.Join(", ", diagnostics.GroupBy(d => d.Id).Select(g => $"{g.Key}x{g.Count()}"))}) in {stopwatch.ElapsedMilliseconds} ms (single-threaded, includes binding)");
         foreach (var (analyzer, telemetry) in analysis.AnalyzerTelemetryInfo.OrderByDescending(p => p.Value.ExecutionTime))
         {

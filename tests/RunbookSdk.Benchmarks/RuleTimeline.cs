@@ -30,8 +30,9 @@ internal static class RuleTimeline
             var compilation = CorpusCompilation.Create(runbooks, references);
             var options = new CompilationWithAnalyzersOptions(AnalyzerBenchmarks.AnalyzerOptions(), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false);
             var started = Stopwatch.GetTimestamp();
-            compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+            var found = compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
             var ended = Stopwatch.GetTimestamp();
+            CorpusCompilation.EnsureNoRuleThrew(found);
 
             var lastCallback = rules.Max(r => r.LastEnded);
             var total = Stopwatch.GetElapsedTime(started, ended).TotalMilliseconds;
