@@ -352,11 +352,16 @@ internal static partial class BuildReport
         ];
         var output = Run(directory, environment, arguments);
         // A generator that fails costs next to nothing: the eighteenth session's kept driver failed every runbook of
-        // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win.
-        if (Regex.Match(output, @"warning RB0104[^\n]*") is { Success: true } failure)
-            throw new InvalidOperationException($"The generator failed in a measured build ({configuration.Name}): nothing it measures is real.\n{failure.Value}");
+        // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win. The
+        // compiler reports a generator that threw (CS8785) and a rule that threw (AD0001) as warnings too.
+        if (FailedWork(output) is { } failure)
+            throw new InvalidOperationException($"The generator or a rule failed in a measured build ({configuration.Name}): nothing it measures is real.\n{failure}");
         return output;
     }
+
+    /// <summary>The first line of a build's output that says the generator or a rule failed, or null.</summary>
+    internal static string? FailedWork(string buildOutput) =>
+        Regex.Match(buildOutput, @"[^\n]*warning (RB0104|CS8785|AD0001)\b[^\n]*") is { Success: true } failure ? failure.Value.Trim() : null;
 
     private static int s_edits;
 
