@@ -70,6 +70,7 @@ internal static class KeptStateReport
             for (var deleted = runbooks - 1; deleteARunbookEachBuild && deleted > runbooks - 1 - build; deleted--)
                 parsed = parsed.RemoveSyntaxTrees(parsed.SyntaxTrees.Single(t => t.FilePath == $"Runbook{deleted}.cs"));
             driver = driver.RunGeneratorsAndUpdateCompilation(parsed, out var compiled, out _);
+            if (generator is RunbookSdk.Generators.RunbookGenerator) CorpusCompilation.EnsureGenerated(driver, parsed);
             CorpusCompilation.Emit(compiled);
         }
 

@@ -18,7 +18,7 @@ internal static class PageCostReport
     public static void Print(int runbooks, int rounds)
     {
         var corpus = CorpusCompilation.Create(runbooks);
-        var run = CorpusCompilation.Driver(track: true).RunGenerators(corpus).GetRunResult();
+        var run = CorpusCompilation.EnsureGenerated(CorpusCompilation.Driver(track: true).RunGenerators(corpus), corpus).GetRunResult();
         var steps = run.Results.Single().TrackedSteps;
         var models = steps["RunbookResults"].SelectMany(s => s.Outputs).Select(o => o.Value)
             .OfType<Result<RunbookModel>>().Select(r => r.Model).OfType<RunbookModel>().ToList();

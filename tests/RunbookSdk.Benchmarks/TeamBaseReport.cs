@@ -58,8 +58,9 @@ internal static class TeamBaseReport
                 var driver = CorpusCompilation.Driver();
                 var before = GC.GetTotalAllocatedBytes(precise: true);
                 var watch = Stopwatch.StartNew();
-                driver.RunGenerators(compilation);
+                var ran = driver.RunGenerators(compilation);
                 if (round >= 0) (teamShape ? team : plain).Add((GC.GetTotalAllocatedBytes(precise: true) - before, watch.Elapsed.TotalMilliseconds));
+                CorpusCompilation.EnsureGenerated(ran, compilation);
             }
         }
 
