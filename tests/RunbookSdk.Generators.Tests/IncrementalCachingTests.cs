@@ -65,9 +65,9 @@ public class IncrementalCachingTests
         Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Unchanged));
         // The summaries (id, title, severity) did not change, so they are not even sorted again, and the handbook
         // page and the index are not re-rendered.
-        Assert.All(run.TrackedSteps["RunbookSummaries"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-        Assert.All(run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
-        Assert.All(run.TrackedSteps["CatalogSource"].SelectMany(s => s.Outputs), o => Assert.NotEqual(IncrementalStepRunReason.Modified, o.Reason));
+        Assert.Equal([IncrementalStepRunReason.Cached], run.TrackedSteps["RunbookSummaries"].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Equal([IncrementalStepRunReason.Cached], run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.NotEqual(IncrementalStepRunReason.Modified, Assert.Single(run.TrackedSteps["CatalogSource"].SelectMany(s => s.Outputs)).Reason);
     }
 
     [Fact]
