@@ -26,4 +26,34 @@ public sealed class BuildReportTests
     {
         Assert.Null(BuildReport.FailedWork($"Build started.\n{line}\nBuild succeeded.\n"));
     }
+
+    /// <summary>The compiler's command line as a detailed build prints it, with the analyzers given.</summary>
+    private static string CompilerCommandLine(params string[] analyzers) =>
+        "  /usr/share/dotnet/dotnet exec \"/usr/share/dotnet/sdk/10.0.401/Roslyn/bincore/csc.dll\" /noconfig /unsafe- /checked- " +
+        string.Concat(analyzers.Select(a => $"/analyzer:{a} ")) +
+        "/analyzer:/usr/share/dotnet/packs/Microsoft.NETCore.App.Ref/10.0.12/analyzers/dotnet/cs/System.Text.RegularExpressions.Generator.dll Runbook0.cs Handbook.cs\n";
+
+    private const string Generator = "/work/main/src/RunbookSdk.Generators/bin/Release/netstandard2.0/RunbookSdk.Generators.dll";
+    private const string Rules = "/work/main/src/RunbookSdk.Analyzers/bin/Release/netstandard2.0/RunbookSdk.Analyzers.dll";
+
+    [Fact]
+    public void A_build_compiled_as_its_configuration_says_is_measured()
+    {
+        Assert.Null(BuildReport.MismatchedAnalyzers(CompilerCommandLine(Generator, Rules), new BuildReport.Configuration("both", Generator: true, Analyzers: true)));
+        Assert.Null(BuildReport.MismatchedAnalyzers(CompilerCommandLine(), BuildReport.s_baseline));
+        Assert.Null(BuildReport.MismatchedAnalyzers(CompilerCommandLine("\"/tmp/other checkout/NoOpGenerator.dll\""), new BuildReport.Configuration("no-op", Generator: false, Analyzers: false, NoOpGenerator: true)));
+    }
+
+    [Fact]
+    public void A_build_that_compiled_something_else_than_its_configuration_says_is_refused()
+    {
+        // A baseline that carried the generator, and a configuration with the generator whose property was not honoured:
+        // either would time two builds of the same thing.
+        Assert.Equal("RunbookSdk.Generators.dll was among its analyzers (RunbookSdk.Generators.dll, System.Text.RegularExpressions.Generator.dll)",
+            BuildReport.MismatchedAnalyzers(CompilerCommandLine(Generator), BuildReport.s_baseline));
+        Assert.Equal("RunbookSdk.Analyzers.dll was not among its analyzers (RunbookSdk.Generators.dll, System.Text.RegularExpressions.Generator.dll)",
+            BuildReport.MismatchedAnalyzers(CompilerCommandLine(Generator), new BuildReport.Configuration("both", Generator: true, Analyzers: true)));
+        Assert.Equal("no compiler command line with its analyzers in the build's output",
+            BuildReport.MismatchedAnalyzers("Build succeeded.\n", BuildReport.s_baseline));
+    }
 }

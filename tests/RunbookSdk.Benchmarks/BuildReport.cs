@@ -356,8 +356,36 @@ internal static partial class BuildReport
         // compiler reports a generator that threw (CS8785) and a rule that threw (AD0001) as warnings too.
         if (FailedWork(output) is { } failure)
             throw new InvalidOperationException($"The generator or a rule failed in a measured build ({configuration.Name}): nothing it measures is real.\n{failure}");
+        if (MismatchedAnalyzers(output, configuration) is { } mismatch)
+            throw new InvalidOperationException($"A measured build did not compile as its configuration says ({configuration.Name}): {mismatch}");
         return output;
     }
+
+    /// <summary>
+    /// What the compiler was handed against what <paramref name="configuration"/> says it measures, or null when they
+    /// agree: a property the project file stopped honouring would time two builds of the same thing and report the
+    /// SDK as free. Read from the compiler's command line, which a detailed build prints.
+    /// </summary>
+    internal static string? MismatchedAnalyzers(string buildOutput, Configuration configuration)
+    {
+        var analyzers = AnalyzerArguments().Matches(buildOutput).Select(m => Path.GetFileName(m.Groups["path"].Value.Trim('"'))).ToHashSet(StringComparer.Ordinal);
+        if (analyzers.Count == 0) return "no compiler command line with its analyzers in the build's output";
+        foreach (var (assembly, expected) in new[]
+        {
+            ("RunbookSdk.Generators.dll", configuration.Generator),
+            ("RunbookSdk.Analyzers.dll", configuration.Analyzers),
+            ("NoOpGenerator.dll", configuration.NoOpGenerator),
+        })
+        {
+            if (analyzers.Contains(assembly) != expected)
+                return $"{assembly} {(expected ? "was not" : "was")} among its analyzers ({string.Join(", ", analyzers.Order(StringComparer.Ordinal))})";
+        }
+
+        return null;
+    }
+
+    [GeneratedRegex(@"/analyzer:(?<path>""[^""]+""|\S+)")]
+    private static partial Regex AnalyzerArguments();
 
     /// <summary>The first line of a build's output that says the generator or a rule failed, or null.</summary>
     internal static string? FailedWork(string buildOutput) =>
