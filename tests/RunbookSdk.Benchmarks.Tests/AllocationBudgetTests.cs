@@ -72,7 +72,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         // The runner's overhead per step is timed by BenchmarkDotNet (docs/performance.md#runner, against a budget of
         // 50 µs); its bytes are the count a test can hold: 100 no-op steps, each journaled and handed to the operating
         // system.
-        var fewest = await WithRunnerBenchmark(benchmark => FewestAllocated(() => benchmark.RunnerNoOps()), RunnerBenchmarks.NoOpSteps);
+        var fewest = await WithRunnerBenchmark(benchmark => FewestAllocated(() => benchmark.RunnerNoOps()), RunnerBenchmarks.NoOpSteps, "delegate");
 
         var perStep = fewest / RunnerBenchmarks.NoOpSteps;
 
@@ -88,7 +88,7 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         // on a machine of 70 processes (815 KB a step in all) and nobody noticed for three days. 20 steps, against
         // the same number of bare `bash -c true` spawns.
         var (runner, bare) = await WithRunnerBenchmark(async benchmark =>
-            (await FewestAllocated(() => benchmark.RunnerShell()), await FewestAllocated(benchmark.BareSpawns)), RunnerBenchmarks.ShellSteps);
+            (await FewestAllocated(() => benchmark.RunnerShell()), await FewestAllocated(benchmark.BareSpawns)), RunnerBenchmarks.ShellSteps, "shell exit 0");
 
         var perStep = (runner - bare) / RunnerBenchmarks.ShellSteps;
 
@@ -97,11 +97,12 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Measures with a set-up runner benchmark, and holds that its last run did the work counted: each of
-    /// <paramref name="phaseSteps"/> steps and the verification step finished, by the journal. A run that did less
-    /// (a step skipped, or the benchmark's runbook no longer what it claims) would make a ceiling easy to pass.
+    /// Measures with a set-up runner benchmark, and holds that its last run did the work counted, by the journal: each
+    /// of <paramref name="phaseSteps"/> steps ran its action of <paramref name="phaseKind"/> (a command exiting 0), the
+    /// verification step its code, and each finished. A run that did less (a step skipped, an action not run, or the
+    /// benchmark's runbook no longer what it claims) would make a ceiling easy to pass.
     /// </summary>
-    private static async Task<T> WithRunnerBenchmark<T>(Func<RunnerBenchmarks, Task<T>> measure, int phaseSteps)
+    private static async Task<T> WithRunnerBenchmark<T>(Func<RunnerBenchmarks, Task<T>> measure, int phaseSteps, string phaseKind)
     {
         var benchmark = new RunnerBenchmarks();
         benchmark.Setup();
@@ -109,13 +110,24 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
         {
             var measured = await measure(benchmark);
             var finished = new List<string?>();
+            var actions = new List<string>();
             foreach (var line in File.ReadLines(benchmark.LastJournal!))
             {
                 using var record = JsonDocument.Parse(line);
-                if (record.RootElement.GetProperty("event").GetString() == "step-finished")
-                    finished.Add(record.RootElement.GetProperty("result").GetString());
+                var root = record.RootElement;
+                switch (root.GetProperty("event").GetString())
+                {
+                    case "step-finished":
+                        finished.Add(root.GetProperty("result").GetString());
+                        break;
+                    case "action":
+                        var kind = root.GetProperty("kind").GetString()!;
+                        actions.Add(root.TryGetProperty("exitCode", out var exit) ? $"{kind} exit {exit.GetInt32()}" : kind);
+                        break;
+                }
             }
             Assert.Equal(Enumerable.Repeat("succeeded", phaseSteps + 1), finished);
+            Assert.Equal(Enumerable.Repeat(phaseKind, phaseSteps).Append("delegate"), actions);
             return measured;
         }
         finally
