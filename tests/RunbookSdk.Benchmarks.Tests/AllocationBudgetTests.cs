@@ -4,15 +4,6 @@ using Xunit.Abstractions;
 namespace RunbookSdk.Benchmarks.Tests;
 
 /// <summary>
-/// Runs alone: each count is every thread's allocation in the process, so no other test may run while it is taken.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class AllocationCountCollection
-{
-    public const string Name = "Allocation counts";
-}
-
-/// <summary>
 /// Performance budgets held by counting bytes allocated, not by timing (issue #9). The thirteenth session found two
 /// regressions only by running the benchmarks by hand. One rule bound every <c>[Parameter]</c> again and took the rules
 /// from 62 MB to 199 MB over 1,000 runbooks. Another cost every keystroke 15.7 MB, until RB0011's id lookup stopped
@@ -23,7 +14,7 @@ public sealed class AllocationCountCollection
 /// Bytes wander by a tenth at most from run to run, so a ceiling is not a timed test. It fails when a change multiplies the
 /// work, and the test's output says by how much.
 /// </summary>
-[Collection(AllocationCountCollection.Name)]
+[Collection(RunsAloneCollection.Name)]
 public sealed class AllocationBudgetTests(ITestOutputHelper output)
 {
     private const int Runbooks = 100;

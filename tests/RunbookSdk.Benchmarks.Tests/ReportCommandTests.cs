@@ -3,13 +3,6 @@ using Xunit.Abstractions;
 
 namespace RunbookSdk.Benchmarks.Tests;
 
-/// <summary>Runs alone: each test reads what a report writes to the console, which is the process's own.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ConsoleReportCollection
-{
-    public const string Name = "Console reports";
-}
-
 /// <summary>
 /// The in-process report commands that docs/performance.md gives to reproduce its figures, each run over 20 runbooks
 /// and one round: a command that broke would leave the page naming a way to measure that no longer works. Each
@@ -17,7 +10,7 @@ public sealed class ConsoleReportCollection
 /// prints are the caching budget itself, so they are asserted as the page states them. The build commands compile
 /// real projects for minutes and are left to the packaging tests' real builds.
 /// </summary>
-[Collection(ConsoleReportCollection.Name)]
+[Collection(RunsAloneCollection.Name)]
 public sealed class ReportCommandTests(ITestOutputHelper output)
 {
     private const int Runbooks = 20;
