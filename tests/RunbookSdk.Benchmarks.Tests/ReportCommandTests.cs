@@ -53,7 +53,7 @@ public sealed class ReportCommandTests(ITestOutputHelper output)
             _ => throw new ArgumentOutOfRangeException(nameof(command)),
         };
 
-        var printed = await Printed(() => Task.Run(print));
+        var printed = await Printed(print);
 
         Assert.Contains(line, printed, StringComparison.Ordinal);
     }

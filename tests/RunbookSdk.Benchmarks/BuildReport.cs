@@ -389,7 +389,10 @@ internal static partial class BuildReport
 
     /// <summary>The first line of a build's output that says the generator or a rule failed, or null.</summary>
     internal static string? FailedWork(string buildOutput) =>
-        Regex.Match(buildOutput, @"[^\n]*warning (RB0104|CS8785|AD0001)\b[^\n]*") is { Success: true } failure ? failure.Value.Trim() : null;
+        FailureWarning().Match(buildOutput) is { Success: true } failure ? failure.Value.Trim() : null;
+
+    [GeneratedRegex(@"[^\n]*warning (RB0104|CS8785|AD0001)\b[^\n]*")]
+    private static partial Regex FailureWarning();
 
     private static int s_edits;
 
