@@ -30,11 +30,13 @@ internal static class GeneratorDiagnostics
         "'{0}' needs a public parameterless constructor: the runner creates it and binds parameters through properties",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0103.md");
 
+    // An error, as RB0105 is: a runbook left without a runner is found missing only when someone needs to run it, and a
+    // build that succeeds without it says nothing is wrong. A team can lower it in .editorconfig until a fix ships.
     public static readonly DiagnosticDescriptor InternalError = new(
         "RB0104",
         "The runbook generator failed",
-        "The runbook generator failed while producing the {0}, the rest of the project was still generated; please report this: {1}",
-        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0104.md");
+        "The runbook generator failed on the {0} ({1}; the rest of the project was still generated): this is a bug in RunbookSdk, please report it with this message: {2}",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0104.md");
 
     public static readonly DiagnosticDescriptor UnreachableClass = new(
         "RB0105",

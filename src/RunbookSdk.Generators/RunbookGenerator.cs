@@ -91,10 +91,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var concurrentBuild = context.CompilationProvider.Select(static (compilation, _) => compilation.Options.ConcurrentBuild);
         var runbookSources = runbooks.Collect().Combine(renderInputs).Combine(concurrentBuild)
             .SelectMany((input, ct) => Renders.RenderEach(input.Left.Left, input.Left.Right, input.Right,
-                static (runbook, inputs, ct) => Guard("runbook", () => RenderRunbook(runbook, inputs.Handbooks, inputs.Templates, inputs.EmbedOutline, ct)), ct))
+                static (runbook, inputs, ct) => Guard(runbook, GeneratorFailure.OfRunbook, r => RenderRunbook(r, inputs.Handbooks, inputs.Templates, inputs.EmbedOutline, ct)), ct))
             .WithTrackingName(TrackingNames.RunbookSources);
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
-            .Select(static (input, ct) => Guard("handbook", () => RenderHandbook(input.Left.Left, input.Left.Right, input.Right, ct)))
+            .Select(static (input, ct) => Guard(input, static i => GeneratorFailure.OfHandbook(i.Left.Left), i => RenderHandbook(i.Left.Left, i.Left.Right, i.Right, ct)))
             .WithTrackingName(TrackingNames.HandbookSources);
         // UTF-8 literals are C# 11: a project pinned to an older LangVersion gets plain ones.
         var utf8Literals = context.ParseOptionsProvider
@@ -105,7 +105,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             .Select(static (compilation, ct) => ReferencedRunbookLibraries.Of(compilation, ct))
             .WithTrackingName(TrackingNames.ReferencedLibraries);
         var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(utf8Literals).Combine(libraries)
-            .Select(static (input, ct) => Guard("catalog", () => RenderCatalog(input.Left.Left.Left.Left.Left, input.Left.Left.Left.Left.Right, input.Left.Left.Left.Right, input.Left.Left.Right, input.Left.Right, input.Right, ct)))
+            .Select(static (input, ct) => Guard(input, static _ => GeneratorFailure.OfCatalog, i => RenderCatalog(i.Left.Left.Left.Left.Left, i.Left.Left.Left.Left.Right, i.Left.Left.Left.Right, i.Left.Left.Right, i.Left.Right, i.Right, ct)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
         // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
@@ -184,7 +184,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     /// <param name="read">Reads the class.</param>
     /// <param name="nodeOf">The class's declaration, where the diagnostic goes.</param>
     /// <param name="failed">The result that carries the diagnostic.</param>
-    private static Func<TContext, System.Threading.CancellationToken, TResult> Safe<TContext, TResult>(
+    internal static Func<TContext, System.Threading.CancellationToken, TResult> Safe<TContext, TResult>(
         Func<TContext, System.Threading.CancellationToken, TResult> read, Func<TContext, SyntaxNode> nodeOf, Func<EquatableArray<DiagnosticInfo>, TResult> failed) =>
         (context, cancellationToken) =>
         {
@@ -196,21 +196,27 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             {
                 var node = nodeOf(context);
                 var name = node is BaseTypeDeclarationSyntax type ? type.Identifier.ValueText : node.ToString();
-                var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, node.GetLocation(), "model of " + name, e.GetType().Name + ": " + e.Message);
-                return failed(new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+                return failed(new EquatableArray<DiagnosticInfo>(new[] { GeneratorFailure.Diagnostic(GeneratorFailure.OfClass(name), e, node.GetLocation()) }));
             }
         };
 
-    private static GeneratedSource Guard(string what, Func<GeneratedSource> render)
+    /// <summary>
+    /// Rendering must never take the compiler down either: an unexpected exception while producing one output becomes
+    /// an RB0104 diagnostic naming it, and that output is left out.
+    /// </summary>
+    /// <param name="subject">What the output is produced from.</param>
+    /// <param name="describe">Names the output and what leaving it out means, only when it failed.</param>
+    /// <param name="render">Produces the output.</param>
+    internal static GeneratedSource Guard<TSubject>(TSubject subject, Func<TSubject, GeneratorFailure.Output> describe, Func<TSubject, GeneratedSource> render)
     {
         try
         {
-            return render();
+            return render(subject);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var diagnostic = DiagnosticInfo.Create(GeneratorDiagnostics.InternalError, null, what, e.GetType().Name + ": " + e.Message);
-            return GeneratedSource.Of(what, "", new EquatableArray<DiagnosticInfo>(new[] { diagnostic }));
+            var output = describe(subject);
+            return GeneratedSource.Of(output.Name, "", new EquatableArray<DiagnosticInfo>(new[] { GeneratorFailure.Diagnostic(output, e, null) }));
         }
     }
 }

@@ -352,8 +352,9 @@ internal static partial class BuildReport
         ];
         var output = Run(directory, environment, arguments);
         // A generator that fails costs next to nothing: the eighteenth session's kept driver failed every runbook of
-        // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win. The
-        // compiler reports a generator that threw (CS8785) and a rule that threw (AD0001) as warnings too.
+        // every build after the first (RB0104, options the compiler server cannot compare) and measured as a win.
+        // RB0104 is an error now and fails the build, unless a project lowers it; the compiler reports a generator
+        // that threw (CS8785) and a rule that threw (AD0001) as warnings and goes on.
         if (FailedWork(output) is { } failure)
             throw new InvalidOperationException($"The generator or a rule failed in a measured build ({configuration.Name}): nothing it measures is real.\n{failure}");
         if (MismatchedAnalyzers(output, configuration) is { } mismatch)
@@ -389,10 +390,10 @@ internal static partial class BuildReport
 
     /// <summary>The first line of a build's output that says the generator or a rule failed, or null.</summary>
     internal static string? FailedWork(string buildOutput) =>
-        FailureWarning().Match(buildOutput) is { Success: true } failure ? failure.Value.Trim() : null;
+        FailureLine().Match(buildOutput) is { Success: true } failure ? failure.Value.Trim() : null;
 
-    [GeneratedRegex(@"[^\n]*warning (RB0104|CS8785|AD0001)\b[^\n]*")]
-    private static partial Regex FailureWarning();
+    [GeneratedRegex(@"[^\n]*(?:warning|error) (RB0104|CS8785|AD0001)\b[^\n]*")]
+    private static partial Regex FailureLine();
 
     private static int s_edits;
 

@@ -44,8 +44,8 @@ public static class CorpusCompilation
 
     /// <summary>
     /// Holds that <paramref name="driver"/>'s last run generated what it was measured for: a generator that throws is
-    /// caught by Roslyn (a CS8785 warning, nothing generated), and one that fails a runbook reports it (RB0104) and
-    /// skips its part. Either run is far cheaper than a real one, so a figure taken of it would be a figure nobody pays.
+    /// caught by Roslyn (a CS8785 warning, nothing generated), and one that fails a runbook reports it (RB0104, an
+    /// error a driver run in-process does not stop at) and skips its part. Either run is far cheaper than a real one, so a figure taken of it would be a figure nobody pays.
     /// </summary>
     /// <param name="driver">The driver after the measured run.</param>
     /// <param name="compilation">The compilation it ran over: every <c>Runbook*.cs</c> file in it is one runbook.</param>
@@ -56,8 +56,8 @@ public static class CorpusCompilation
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is { } exception)
             throw new InvalidOperationException($"The generator threw over the corpus; nothing measured of it is real.\n{exception}");
-        // The corpus is clean: a warning is a runbook the generator could not read or render (RB0104 is its own
-        // failure, caught and reported so that a build goes on).
+        // The corpus is clean: a warning or error is a runbook the generator could not read or render (RB0104 is its
+        // own failure, caught and reported so that the rest of the project is still generated).
         if (result.Diagnostics.FirstOrDefault(d => d.Severity >= DiagnosticSeverity.Warning) is { } problem)
             throw new InvalidOperationException($"The generator reported a problem over the corpus; nothing measured of it is real.\n{problem}");
         var runbooks = compilation.SyntaxTrees.Count(t => Path.GetFileName(t.FilePath).StartsWith("Runbook", StringComparison.Ordinal));
