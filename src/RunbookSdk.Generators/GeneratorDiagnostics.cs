@@ -31,7 +31,7 @@ internal static class GeneratorDiagnostics
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0103.md");
 
     // An error, as RB0105 is: a runbook left without a runner is found missing only when someone needs to run it, and a
-    // build that succeeds without it says nothing is wrong. A team can lower it in .editorconfig until a fix ships.
+    // build that succeeds without it says nothing is wrong. A team can lower it in a .globalconfig until a fix ships.
     public static readonly DiagnosticDescriptor InternalError = new(
         "RB0104",
         "The runbook generator failed",
