@@ -8,13 +8,14 @@ namespace RunbookSdk.Generators.Tests;
 
 /// <summary>
 /// The generator catches its own failures so that one bad output never hides the rest (RB0104). What it must not do is
-/// let the build succeed without a runbook's runner: the on-call engineer would find it missing only when they need it.
-/// No runbook makes the generator fail (that would be a bug to fix), so these tests throw from inside its guards.
+/// let the build succeed without a runbook's runner (the on-call engineer would find it missing only when they need
+/// it), so the diagnostic is an error, which fails the build. No runbook makes the generator fail (that would be a bug
+/// to fix), so these tests throw from inside its guards.
 /// </summary>
 public sealed class GeneratorFailureTests
 {
     [Fact]
-    public void A_runbook_whose_part_fails_to_render_fails_the_build_naming_the_runbook()
+    public void A_runbook_whose_part_fails_to_render_is_an_error_naming_the_runbook()
     {
         var runbook = ReadModel(TestRunbooks.Runbook, "ApiDown");
 
@@ -31,10 +32,9 @@ public sealed class GeneratorFailureTests
     }
 
     [Fact]
-    public void A_class_that_fails_to_be_read_fails_the_build_at_the_class()
+    public void A_class_that_fails_to_be_read_is_an_error_at_the_class()
     {
-        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook);
-        var declaration = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()).Single(c => c.Identifier.ValueText == "ApiDown");
+        var declaration = Declaration(GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook), "ApiDown");
         var read = RunbookGenerator.Safe<ClassDeclarationSyntax, Result<RunbookModel>>(
             (_, _) => throw new NullReferenceException("mutant"), static c => c, static failure => new Result<RunbookModel>(null, failure));
 
@@ -49,7 +49,7 @@ public sealed class GeneratorFailureTests
     }
 
     [Fact]
-    public void A_catalog_that_fails_to_render_says_the_runner_finds_no_runbook()
+    public void A_catalog_that_fails_to_render_is_an_error_saying_the_runner_finds_no_runbook()
     {
         var source = RunbookGenerator.Guard(0, static _ => GeneratorFailure.OfCatalog, _ => throw new KeyNotFoundException("no such page"));
 
@@ -79,8 +79,10 @@ public sealed class GeneratorFailureTests
     private static RunbookModel ReadModel(string source, string className)
     {
         var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, source);
-        var declaration = compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()).Single(c => c.Identifier.ValueText == className);
-        var result = new RunbookReads(bindEveryRunbook: false).Read(declaration, compilation, CancellationToken.None);
+        var result = new RunbookReads(bindEveryRunbook: false).Read(Declaration(compilation, className), compilation, CancellationToken.None);
         return Assert.IsType<RunbookModel>(result?.Model);
     }
+
+    private static ClassDeclarationSyntax Declaration(Compilation compilation, string className) =>
+        compilation.SyntaxTrees.SelectMany(t => t.GetRoot().DescendantNodes().OfType<ClassDeclarationSyntax>()).Single(c => c.Identifier.ValueText == className);
 }
