@@ -34,7 +34,7 @@ public static class RunbookValidator
         // A referenced project validated in its own right reports its own setup findings: once, under its own name.
         var validated = projects.Select(p => p.ProjectFile).ToHashSet(StringComparer.Ordinal);
         foreach (var project in projects)
-            results.Add(await ValidateProjectAsync(project, root, validated, cancellationToken).ConfigureAwait(false));
+            results.Add(await ValidateProjectAsync(project, root, validated, options.Added, cancellationToken).ConfigureAwait(false));
 
         // "No runbook project found" sends an author looking for a [Runbook] attribute; a solution that builds nothing needs another fix.
         return new ValidationResult(root, results)
@@ -47,19 +47,20 @@ public static class RunbookValidator
     /// One project, compiled once per target framework as a build compiles it (one target: one compilation, as
     /// before), so code behind <c>#if NET8_0</c> or code that fails for one target only is seen.
     /// </summary>
-    private static async Task<ProjectResult> ValidateProjectAsync(RunbookProject project, string root, IReadOnlySet<string> validated, CancellationToken cancellationToken)
+    private static async Task<ProjectResult> ValidateProjectAsync(RunbookProject project, string root, IReadOnlySet<string> validated,
+        AddedExtensions added, CancellationToken cancellationToken)
     {
         var targets = project.TargetFrameworks;
         if (targets.Count < 2)
         {
             // <TargetFrameworks>net10.0</TargetFrameworks> is still an inner build with TargetFramework as a global property.
             var single = targets.Count == 1 && project.Properties["TargetFramework"] is null ? ProjectDiscovery.ForTarget(project, targets[0]) : project;
-            return Judge(await ProjectCompiler.CompileAsync(single, cancellationToken).ConfigureAwait(false), root, validated, NoPages);
+            return Judge(await ProjectCompiler.CompileAsync(single, added, cancellationToken).ConfigureAwait(false), root, validated, NoPages);
         }
 
         var compiled = new List<CompiledProject>();
         foreach (var target in targets)
-            compiled.Add(await ProjectCompiler.CompileAsync(ProjectDiscovery.ForTarget(project, target), cancellationToken).ConfigureAwait(false));
+            compiled.Add(await ProjectCompiler.CompileAsync(ProjectDiscovery.ForTarget(project, target), added, cancellationToken).ConfigureAwait(false));
 
         // The docs folder holds one set of pages: it is compared with the first target's, and a page only another
         // target generates (a runbook behind #if NET8_0) is not called extra.
@@ -102,7 +103,8 @@ public static class RunbookValidator
 
         var diagnostics = compiled.Diagnostics
             .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
-            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("RB", StringComparison.Ordinal) || d.Id.StartsWith("AD", StringComparison.Ordinal))
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("RB", StringComparison.Ordinal) || ToolFailures.IsFailure(d))
+            .Select(d => ToolFailures.AsValidated(d, compiled.Compilation))
             .Distinct()
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();

@@ -1,3 +1,5 @@
+using RunbookSdk.Validation.Compiling;
+
 namespace RunbookSdk.Validation;
 
 /// <summary>Which build <c>runbook validate</c> reproduces.</summary>
@@ -9,6 +11,12 @@ public sealed record ValidationOptions
     /// <c>Debug</c> from the project on.
     /// </summary>
     public string? Configuration { get; init; }
+
+    /// <summary>
+    /// Rules and generators run besides RunbookSdk's own: tests add ones that throw, standing in for a rule or generator
+    /// with a bug (no runbook makes a shipped one throw; that would be a bug to fix).
+    /// </summary>
+    internal AddedExtensions Added { get; init; } = AddedExtensions.None;
 
     /// <summary>The MSBuild global properties these options stand for.</summary>
     internal IReadOnlyDictionary<string, string> GlobalProperties() => Configuration is { Length: > 0 } configuration

@@ -31,15 +31,21 @@ internal static class ProjectCompiler
         global using System.Threading.Tasks;
         """;
 
-    public static async Task<CompiledProject> CompileAsync(RunbookProject project, CancellationToken cancellationToken)
+    public static Task<CompiledProject> CompileAsync(RunbookProject project, CancellationToken cancellationToken) =>
+        CompileAsync(project, AddedExtensions.None, cancellationToken);
+
+    /// <param name="project">The project (one target framework).</param>
+    /// <param name="added">Rules and generators run besides RunbookSdk's own (<see cref="ValidationOptions.Added"/>).</param>
+    /// <param name="cancellationToken">Cancels the work.</param>
+    public static async Task<CompiledProject> CompileAsync(RunbookProject project, AddedExtensions added, CancellationToken cancellationToken)
     {
         // The projects it references (a shared handbook project), each compiled the same way with the generator, so
         // their handbooks carry what the runner reads; all of them, direct or not, are references, as MSBuild passes them.
         var loaded = new List<RunbookProject>();
         var referenced = ReferencedCompilations(project, new Dictionary<string, Compilation?>(StringComparer.Ordinal) { [project.ProjectFile] = null }, loaded, cancellationToken);
 
-        var (output, generatorDiagnostics, templates, options) = Generate(project, referenced, cancellationToken);
-        var analysis = output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions(templates, options));
+        var (output, generatorDiagnostics, templates, options) = Generate(project, referenced, added.Generators, cancellationToken);
+        var analysis = output.WithAnalyzers(Analyzers.Value.AddRange(added.Rules), new AnalyzerOptions(templates, options));
         var diagnostics = await analysis.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         return new CompiledProject(project, output, generatorDiagnostics.AddRange(diagnostics)) { References = [.. referenced], ReferencedProjects = [.. loaded] };
     }
@@ -61,7 +67,7 @@ internal static class ProjectCompiler
                 var globals = project.GlobalProperties.Where(p => !p.Key.Equals("TargetFramework", StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase);
                 var reference = TargetOf(ProjectDiscovery.Load(file, globals), project.Properties["TargetFramework"]);
                 loaded.Add(reference);
-                compilation = Generate(reference, ReferencedCompilations(reference, compiled, loaded, cancellationToken), cancellationToken).Output;
+                compilation = Generate(reference, ReferencedCompilations(reference, compiled, loaded, cancellationToken), [], cancellationToken).Output;
                 compiled[file] = compilation;
             }
 
@@ -87,7 +93,7 @@ internal static class ProjectCompiler
     }
 
     private static (Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, ImmutableArray<AdditionalText> Templates, EditorConfigOptions Options) Generate(
-        RunbookProject project, IReadOnlyList<Compilation> references, CancellationToken cancellationToken)
+        RunbookProject project, IReadOnlyList<Compilation> references, IReadOnlyList<IIncrementalGenerator> addedGenerators, CancellationToken cancellationToken)
     {
         var properties = project.Properties;
         var parseOptions = ProjectParseOptions.For(project);
@@ -110,7 +116,7 @@ internal static class ProjectCompiler
 
         var metadata = References.Value.AddRange(references.Select(r => r.ToMetadataReference()));
         var compilation = CSharpCompilation.Create(project.Name, trees, metadata, CompilationOptions(project, options));
-        var driver = CSharpGeneratorDriver.Create([new RunbookGenerator().AsSourceGenerator()], templates, parseOptions, options);
+        var driver = CSharpGeneratorDriver.Create([new RunbookGenerator().AsSourceGenerator(), .. addedGenerators.Select(g => g.AsSourceGenerator())], templates, parseOptions, options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics, cancellationToken);
         return (output, generatorDiagnostics, templates, options);
     }
