@@ -189,11 +189,24 @@ internal static class CommandPatterns
             // A program a runner reads from quotes (`parallel 'rm -rf {}' ::: …`) ends at the closing quote.
             if (!QuotedProgramNames.IsRewrittenName(shell, programs, start) && ShellOperators.TextAt(text, start) is { HereDocument: false } quoted && quoted.Close < end)
                 end = quoted.Close;
-            if (end < start + length || !ReferenceEquals(text, programs))
-                found[0] = found[0] with { Text = text.Substring(start, end - start).Trim() };
+            // `/usr/bin/rm -rf x` is the rm the pattern names, run by its path: the finding shows the path too.
+            var shown = PathBefore(programs, start);
+            if (end < start + length || shown < start || !ReferenceEquals(text, programs))
+                found[0] = found[0] with { Text = text.Substring(shown, end - shown).Trim() };
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// Where a program name at <paramref name="start"/> begins with the folders written before it (<c>/bin/</c>,
+    /// <c>./</c>): <paramref name="start"/> itself when no <c>/</c> comes right before it.
+    /// </summary>
+    private static int PathBefore(string shell, int start)
+    {
+        if (start == 0 || shell[start - 1] != '/') return start;
+        while (start > 0 && (char.IsLetterOrDigit(shell[start - 1]) || shell[start - 1] is '/' or '.' or '_' or '-' or '+')) start--;
+        return start;
     }
 
     /// <summary>

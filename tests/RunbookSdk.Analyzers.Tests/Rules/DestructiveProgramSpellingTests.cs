@@ -30,8 +30,11 @@ public sealed class DestructiveProgramSpellingTests
     [InlineData("\\\"rm\\\" -rf x", "\"rm\" -rf x")]
     [InlineData("\\\\rm -rf x", "\\rm -rf x")]
     [InlineData("command rm -rf x", "rm -rf x")]
-    [InlineData("/bin/rm -rf x", "rm -rf x")]
-    [InlineData("/usr/bin/rm -rf x", "rm -rf x")]
+    [InlineData("/bin/rm -rf x", "/bin/rm -rf x")]
+    [InlineData("/usr/bin/rm -rf x", "/usr/bin/rm -rf x")]
+    [InlineData("cd /srv && ./bin/rm -r old", "./bin/rm -r old")]
+    [InlineData("sudo /usr/bin/kubectl delete pod api-0", "/usr/bin/kubectl delete pod api-0")]
+    [InlineData("find /tmp/x -delete", "find /tmp/x -delete")]
     [InlineData("cd /srv && 'rm' -r old", "'rm' -r old")]
     [InlineData("r'm' -rf x", "r'm' -rf x")]
     public Task A_quoted_escaped_or_pathed_rm_is_the_same_rm(string command, string reported) => Reported(command, reported);

@@ -74,7 +74,7 @@ public sealed class NestedShellCommandTests
     [Fact]
     public Task ARollbackAfterAnEchoInsideANestedShellIsReported() =>
         Act("{|#0:\"ssh ops@bastion 'echo starting; ./rollback.sh v41'\"|}",
-            new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("rollback.sh v41"));
+            new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("./rollback.sh v41"));
 
     [Fact]
     public Task ADeleteAfterAReadInsideANestedShellIsNamedOnItsOwn() =>
