@@ -87,6 +87,7 @@ public static class RunbookImporter
         };
         if (writer.SharedBase() is { } shared) files[baseClass + ".cs"] = shared;
         foreach (var runbook in document.Runbooks) files[runbook.ClassName + ".cs"] = writer.Runbook(runbook);
+        warnings.AddRange(writer.SecretWarnings);
         return new GeneratedProject(shortName, files, document.Runbooks.Select(r => r.Id).ToList(), warnings, document);
     }
 

@@ -72,7 +72,8 @@ internal static class CommandPatterns
     private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
         (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
-        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
+        // The scheme may open a quoted value: node's `Bearer ${config.apiKey}` is a template, not a credential named `Bearer.
+        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*[`'""]?((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
         (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*['""]?(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
         (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)['""]?(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RunbookSdk.Analyzers.Text;
 using RunbookSdk.Import.Model;
 using RunbookSdk.Import.Outline;
 
@@ -8,27 +9,34 @@ namespace RunbookSdk.Import.Recognition;
 /// Lifts values out of commands into parameters: AWS regions, hosts that appear more than once (as a base URL),
 /// resource names given to the same option more than once (<c>--function-name</c>, <c>--cluster</c>, ...),
 /// home-directory paths (a developer's checkout is not a place to run from), and secrets (never copied: the
-/// parameter is a <c>[Secret]</c> with an empty default). The original value is the default.
+/// parameter is a <c>[Secret]</c> with an empty default). The original value is the default. A value becomes a hole
+/// only where it was found as what it is — a resource after its option, a secret where RB0006's patterns find one — so
+/// <c>--cluster payments</c> does not turn <c>rm -rf /var/lib/payments/tmp</c> into a path that follows the cluster.
 /// </summary>
 internal static partial class ParameterExtractor
 {
+    private enum Kind { Secret, Region, Url, Resource, Home }
+
+    private sealed record Candidate(string Value, string Name, string Description, Kind Kind);
+
     public static void Extract(ImportedDocument document)
     {
         var runs = document.Runbooks.SelectMany(r => r.AllPhases.SelectMany(p => p.Steps).SelectMany(s => s.Actions).OfType<RunAction>().Select(a => (Runbook: r, Run: a))).ToList();
         var texts = runs.Select(r => r.Run.Command).ToList();
-        var candidates = new List<(string Value, string Name, string Description, bool Secret)>();
+        var candidates = new List<Candidate>();
 
-        foreach (var secret in texts.SelectMany(t => SecretValue().Matches(t)).Select(m => m.Groups["secret"].Value).Distinct())
-        {
-            if (IsPlaceholder(secret)) continue;
-            candidates.Add((secret, "ApiToken", "Credential the document had written into a command (not copied: give it at run time)", true));
-        }
+        // What RB0006 reports is what is lifted: a secret the rule finds must not be copied, or the build fails on it.
+        foreach (var secret in texts.SelectMany(t => CommandPatterns.Secrets(t)).DistinctBy(m => m.Text))
+            candidates.Add(new(secret.Text, SecretName(secret.Name),
+                $"{secret.Detail}, written into a command in the document (not copied: give it at run time)", Kind.Secret));
         foreach (var region in texts.SelectMany(t => Region().Matches(t)).Select(m => m.Value).Distinct())
-            candidates.Add((region, "Region", "Cloud region", false));
+            candidates.Add(new(region, "Region", "Cloud region", Kind.Region));
+        // A URL with a user and password (https://deployer:pw@registry) is used as a base URL nowhere: its password is a
+        // secret, and a secret's hole comes before any other (Substitute), so such a base is left unused and undeclared.
         foreach (var group in texts.SelectMany(t => Url().Matches(t)).Select(m => m.Value.TrimEnd('.', ',')).GroupBy(Host))
         {
             if (group.Key.Length == 0 || group.Count() < 2 || !IsPlainWord(group.Key) || group.Key.StartsWith("localhost", StringComparison.Ordinal) || group.Key.StartsWith("127.", StringComparison.Ordinal)) continue;
-            candidates.Add((CommonPrefix(group.Distinct().ToList()), HostName(group.Key) + "Url", $"Base URL of {group.Key}", false));
+            candidates.Add(new(CommonPrefix(group.Distinct().ToList()), HostName(group.Key) + "Url", $"Base URL of {group.Key}", Kind.Url));
         }
         var options = texts.SelectMany(t => ResourceOption().Matches(t))
             .Select(m => (Option: m.Groups["option"].Value, Value: m.Groups["value"].Value))
@@ -36,34 +44,35 @@ internal static partial class ParameterExtractor
             .ToList();
         foreach (var byOption in options.GroupBy(o => OptionName(o.Option)))
         {
-            var values = byOption.Select(o => o.Value).Distinct().Where(v => Occurrences(texts, v) >= 2).ToList();
+            // Given to the option twice or more: the same value elsewhere (`psql -d payments`) may be another thing.
+            var values = byOption.GroupBy(o => o.Value).Where(v => v.Count() >= 2).Select(v => v.Key).ToList();
             foreach (var value in values)
             {
                 var name = values.Count == 1 ? byOption.Key : Distinguish(value, values) + byOption.Key;
                 var words = byOption.First().Option.Replace('-', ' ');
-                candidates.Add((value, name, char.ToUpperInvariant(words[0]) + words[1..] + $" (--{byOption.First().Option})", false));
+                candidates.Add(new(value, name, char.ToUpperInvariant(words[0]) + words[1..] + $" (--{byOption.First().Option})", Kind.Resource));
             }
         }
         foreach (var group in texts.SelectMany(t => HomePath().Matches(t)).Select(m => m.Value).GroupBy(p => string.Join('/', p.Split('/').Take(3))))
         {
             var directory = CommonDirectory(group.Distinct().ToList());
             var last = directory.TrimEnd('/').Split('/').Last();
-            candidates.Add((directory, Text.Pascal(last, 3) + "Directory", "Directory the document ran commands from (it was a home directory: set your own)", false));
+            candidates.Add(new(directory, Text.Pascal(last, 3) + "Directory", "Directory the document ran commands from (it was a home directory: set your own)", Kind.Home));
         }
 
-        // One parameter per value, unique names, longest values replaced first so a URL wins over the region inside it.
-        var parameters = new List<ImportedParameter>();
-        foreach (var (value, name, description, secret) in candidates)
+        // One parameter per value, unique names.
+        var parameters = new List<(ImportedParameter Parameter, Kind Kind)>();
+        foreach (var candidate in candidates)
         {
-            if (value.Length < 2 || parameters.Any(p => p.Default == value) || !char.IsLetter(name[0])) continue;
-            var unique = name;
-            for (var n = 2; parameters.Any(p => p.Name == unique); n++) unique = name + n;
-            parameters.Add(new ImportedParameter(unique, secret ? value : value, description, secret));
+            if (candidate.Value.Length < 2 || parameters.Any(p => p.Parameter.Default == candidate.Value) || !char.IsLetter(candidate.Name[0])) continue;
+            var unique = candidate.Name;
+            for (var n = 2; parameters.Any(p => p.Parameter.Name == unique); n++) unique = candidate.Name + n;
+            parameters.Add((new ImportedParameter(unique, candidate.Value, candidate.Description, candidate.Kind == Kind.Secret), candidate.Kind));
         }
-        foreach (var (_, run) in runs) run.Parts = Substitute(run.Command, parameters.OrderByDescending(p => p.Default.Length).ToList());
+        foreach (var (_, run) in runs) run.Parts = Substitute(run.Command, parameters);
 
         var used = runs.SelectMany(r => r.Run.Parts.Where(p => p.Parameter is not null).Select(p => (r.Runbook, p.Parameter!))).Distinct().ToList();
-        foreach (var parameter in parameters)
+        foreach (var (parameter, _) in parameters)
         {
             var owners = used.Where(u => u.Item2 == parameter.Name).Select(u => u.Runbook).Distinct().ToList();
             var declared = parameter.Secret ? parameter with { Default = "" } : parameter;
@@ -72,37 +81,61 @@ internal static partial class ParameterExtractor
         }
     }
 
-    private static List<CommandPart> Substitute(string command, List<ImportedParameter> parameters)
+    /// <summary>
+    /// <paramref name="command"/> as text and holes: each parameter's value where it stands as what it was lifted as, the
+    /// longest first where two overlap (a URL wins over the region inside it, a secret over anything around it).
+    /// </summary>
+    private static List<CommandPart> Substitute(string command, List<(ImportedParameter Parameter, Kind Kind)> parameters)
     {
-        var parts = new List<CommandPart> { new(command, null) };
-        foreach (var parameter in parameters)
+        var places = new List<(int Start, int Length, string Name, bool Secret)>();
+        foreach (var (parameter, kind) in parameters)
         {
-            var next = new List<CommandPart>();
-            foreach (var part in parts)
-            {
-                if (part.Parameter is not null) { next.Add(part); continue; }
-                var text = part.Text;
-                var start = 0;
-                for (var index = text.IndexOf(parameter.Default, StringComparison.Ordinal); index >= 0; index = text.IndexOf(parameter.Default, index + 1, StringComparison.Ordinal))
-                {
-                    var end = index + parameter.Default.Length;
-                    if (index < start || !Boundary(text, index - 1) || !Boundary(text, end)) continue;
-                    if (index > start) next.Add(new CommandPart(text[start..index], null));
-                    next.Add(new CommandPart(parameter.Default, parameter.Name));
-                    start = end;
-                }
-                if (start < text.Length) next.Add(new CommandPart(text[start..], null));
-            }
-            parts = next;
+            foreach (var start in Places(command, parameter.Default, kind))
+                places.Add((start, parameter.Default.Length, parameter.Name, kind == Kind.Secret));
         }
+
+        var holes = new List<(int Start, int Length, string Name)>();
+        foreach (var place in places.OrderByDescending(p => p.Secret).ThenByDescending(p => p.Length).ThenBy(p => p.Start))
+        {
+            if (holes.Any(h => place.Start < h.Start + h.Length && h.Start < place.Start + place.Length)) continue;
+            holes.Add((place.Start, place.Length, place.Name));
+        }
+
+        var parts = new List<CommandPart>();
+        var at = 0;
+        foreach (var (start, length, name) in holes.OrderBy(h => h.Start))
+        {
+            if (start > at) parts.Add(new CommandPart(command[at..start], null));
+            parts.Add(new CommandPart(command.Substring(start, length), name));
+            at = start + length;
+        }
+        if (at < command.Length || parts.Count == 0) parts.Add(new CommandPart(command[at..], null));
         return parts;
     }
 
+    /// <summary>Where <paramref name="value"/> stands in <paramref name="command"/> as the kind of value it was lifted as.</summary>
+    private static IEnumerable<int> Places(string command, string value, Kind kind) => kind switch
+    {
+        Kind.Secret => CommandPatterns.Secrets(command).Where(m => m.Text == value).Select(m => m.Start),
+        Kind.Resource => ResourceOption().Matches(command).Select(m => m.Groups["value"]).Where(g => g.Value == value).Select(g => g.Index),
+        // A region, a URL's base and a home directory are values of their own shape wherever they stand.
+        _ => Occurrences(command, value),
+    };
+
+    private static IEnumerable<int> Occurrences(string text, string value)
+    {
+        for (var index = text.IndexOf(value, StringComparison.Ordinal); index >= 0; index = text.IndexOf(value, index + 1, StringComparison.Ordinal))
+        {
+            if (Boundary(text, index - 1) && Boundary(text, index + value.Length)) yield return index;
+        }
+    }
+
+    /// <summary>RB0006's name for a secret, as a property's: <c>PGPASSWORD</c> and <c>TOKEN</c>, written as the key was, become <c>Pgpassword</c> and <c>Token</c>.</summary>
+    internal static string SecretName(string name) =>
+        name.Length == 0 ? "Secret" : name.Any(char.IsLower) ? name : Text.Pascal(name.ToLowerInvariant().Replace('_', ' '), 4);
+
     private static bool Boundary(string text, int index) =>
         index < 0 || index >= text.Length || !(char.IsLetterOrDigit(text[index]) || text[index] is '_' or '-');
-
-    private static int Occurrences(List<string> texts, string value) =>
-        texts.Sum(t => Regex.Matches(t, @"(?<![\w-])" + Regex.Escape(value) + @"(?![\w-])").Count);
 
     private static string Host(string url) => Regex.Match(url, @"^https?://(?<host>[^/?#]+)").Groups["host"].Value;
 
@@ -158,12 +191,6 @@ internal static partial class ParameterExtractor
         return own.Count == 0 ? "" : Text.Pascal(string.Join(" ", own), 2);
     }
 
-    private static bool IsPlaceholder(string value)
-    {
-        value = value.Trim('"', '\'', '`');
-        return value.Length == 0 || value[0] is '$' or '<' or '{' or '[' or '%' || value.All(c => c is '*' or 'x' or 'X' or '.' or '-') || value.All(c => c is (>= 'A' and <= 'Z') or '_');
-    }
-
     [GeneratedRegex(@"\b(us|eu|ap|sa|ca|me|af|il|mx)-(central|north|south|east|west|northeast|southeast|northwest|southwest)-\d\b")]
     private static partial Regex Region();
 
@@ -175,7 +202,4 @@ internal static partial class ParameterExtractor
 
     [GeneratedRegex(@"(?<![\w.~/$-])(/home|/Users)/[^\s/'""$`;&|)]+[^\s'""`;&|)]*")]
     private static partial Regex HomePath();
-
-    [GeneratedRegex(@"(?i)authorization\s*:\s*(bearer|basic|token|oauth)\s+(?<secret>[^\s'""\\]+)|://[^\s:/@'""]+:(?<secret>[^\s/@'""]+)@")]
-    private static partial Regex SecretValue();
 }

@@ -9,6 +9,11 @@ namespace RunbookSdk.Import.Writing;
 /// </summary>
 internal sealed class SourceWriter(ImportedDocument document, string ns, string source, bool allowIncomplete)
 {
+    private readonly SecretRedactor _secrets = new(source);
+
+    /// <summary>Secrets written outside commands that the code does not carry, one warning for each (see <see cref="SecretRedactor"/>).</summary>
+    public IReadOnlyList<string> SecretWarnings => _secrets.Warnings;
+
     public string HandbookClass { get; init; } = "Handbook";
     public string BaseClass { get; init; } = "Runbook";
     public string HandbookId { get; init; } = "handbook";
@@ -221,7 +226,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         w.Indent--;
     }
 
-    private static void Parameters(CodeWriter w, List<ImportedParameter> parameters)
+    private void Parameters(CodeWriter w, List<ImportedParameter> parameters)
     {
         foreach (var parameter in parameters)
         {
@@ -231,14 +236,15 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         }
     }
 
-    private static void Call(CodeWriter w, string method, string value) => w.Line($".{method}({Lit(value, w)})");
+    private void Call(CodeWriter w, string method, string value) => w.Line($".{method}({Lit(value, w)})");
 
     private static void End(CodeWriter w) => w.Terminate();
 
-    private static string Lit(string text, CodeWriter w) => Literals.String(text, "    ");
+    // Every text of the document the code carries as it is passes here, so no secret in it is copied.
+    private string Lit(string text, CodeWriter w) => Literals.String(_secrets.Redact(text), "    ");
 
     /// <summary>Arguments on one line when they are short, else one per line.</summary>
-    private static string Args(IEnumerable<string> items, CodeWriter w)
+    private string Args(IEnumerable<string> items, CodeWriter w)
     {
         var literals = items.Select(i => Lit(i, w)).ToList();
         var oneLine = string.Join(", ", literals);
@@ -255,6 +261,6 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         return $"TimeSpan.FromSeconds({span.TotalSeconds.ToString(CultureInfo.InvariantCulture)})";
     }
 
-    private static string Xml(string text) =>
-        Outline.Text.Plain(text).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ").Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
+    private string Xml(string text) =>
+        Outline.Text.Plain(_secrets.Redact(text)).Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\n", " ").Replace('\u0085', ' ').Replace('\u2028', ' ').Replace('\u2029', ' ');
 }

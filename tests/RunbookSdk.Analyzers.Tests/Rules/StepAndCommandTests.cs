@@ -104,6 +104,13 @@ public sealed class RB0006Tests
                         .Step("Placeholder", s => s.Run("psql 'postgresql://omninode_bridge:PASSWORD@postgres:5432/omninode_bridge'"))
                         .Step("OAuth", s => s.Run("curl -H \"Authorization: OAuth TOKEN\" https://api.statuspage.io/v1/pages"))
                         .Step("Header", s => s.Http("GET", "https://api.omnix.ai/v1/orders").Header("Authorization", "Bearer ${API_TOKEN}").ExpectStatus(200))
+                        .Step("Node", s => s.Run("node -e 'fetch(url, { headers: { Authorization: `Bearer ${process.env.API_TOKEN}` } })'"))
+            """));
+
+    [Fact]
+    public Task A_credential_in_a_quoted_header_value_is_still_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Api", s => s.Run("curl -H 'Authorization: \"Bearer {|RB0006:abc123def456|}\"' https://api.omnix.ai/v1/health"))
             """));
 }
 
