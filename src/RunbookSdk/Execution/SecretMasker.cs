@@ -8,7 +8,8 @@ namespace RunbookSdk.Execution;
 /// Replaces every occurrence of a secret value with <see cref="Replacement"/> in text about to be shown: console
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
 /// are ignored, a secret's URL-encoded form is masked too because secrets often travel in query strings, and so are its
-/// JSON-escaped forms, because servers echo what they refused in JSON error bodies.
+/// JSON-escaped forms, because servers echo what they refused in JSON error bodies. A secret of several lines is also
+/// masked line by line, because output is shown and journaled a line at a time.
 /// </summary>
 public sealed partial class SecretMasker
 {
@@ -23,7 +24,7 @@ public sealed partial class SecretMasker
     {
         var values = secrets
             .Where(s => !string.IsNullOrEmpty(s))
-            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) }.Concat(JsonForms(s!)))
+            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) }.Concat(JsonForms(s!)).Concat(Lines(s!)))
             .Distinct(StringComparer.Ordinal)
             // One pass over the text with the longest alternatives first: a secret containing another is masked
             // whole, and a replacement is never scanned again.
@@ -50,6 +51,21 @@ public sealed partial class SecretMasker
             yield return form.Replace("/", "\\/", StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// The lines of a secret of several lines (a PEM key, a service account's JSON key), each long enough to say
+    /// something (<see cref="ShortestMaskedLine"/> characters or more). Output reaches the runner a line at a time, and
+    /// the whole secret never stands in one line of it: a key printed by a failing command was shown and journaled line
+    /// by line in clear. Masking a line that is not secret on its own (<c>-----END PRIVATE KEY-----</c>) hides nothing
+    /// anyone needs; a line of a few characters (<c>{</c>, <c>},</c>) is left alone, or every brace would be masked.
+    /// </summary>
+    private static IEnumerable<string> Lines(string secret) =>
+        secret.IndexOfAny(['\n', '\r']) < 0
+            ? []
+            : secret.Split(['\n', '\r'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Where(l => l.Length >= ShortestMaskedLine);
+
+    /// <summary>The shortest line of a secret of several lines that is masked on its own.</summary>
+    internal const int ShortestMaskedLine = 4;
 
     [GeneratedRegex(@"\\u[0-9A-F]{4}", RegexOptions.CultureInvariant)]
     private static partial Regex LowerHex();

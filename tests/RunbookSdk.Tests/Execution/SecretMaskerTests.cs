@@ -51,4 +51,14 @@ public sealed class SecretMaskerTests
     [Fact]
     public void Unicode_secrets_are_masked() =>
         Assert.Equal("key ***!", new SecretMasker(["pässwörd✓"]).Mask("key pässwörd✓!"));
+
+    [Fact]
+    public void Each_line_of_a_secret_of_several_lines_is_masked_on_its_own_and_a_line_of_a_few_characters_is_not()
+    {
+        var masker = new SecretMasker(["{\n  \"private_key\": \"MIIEvQIBADANBg\",\r\n  \"id\": 7\n}"]);
+
+        Assert.Equal("line   ***", masker.Mask("line   \"private_key\": \"MIIEvQIBADANBg\","));
+        Assert.Equal("***", masker.Mask("\"id\": 7"));
+        Assert.Equal("{ } stay", masker.Mask("{ } stay"));
+    }
 }
