@@ -162,10 +162,18 @@ public sealed class ResumeState
         if (name is not "run-started") Remember(Text(e, "key"));
         switch (name)
         {
-            case "run-started" when RunbookId is null:
-                RunbookId = Text(e, "runbook");
-                if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
-                    IncidentStart = at;
+            case "run-started" when Text(e, "runbook") is { } runbook:
+                // A run started afresh with --journal on a journal that holds an earlier run is a run of its own: what the
+                // earlier run completed is not this run's work (its Deploy never ran, yet a resume skipped it as done).
+                if (RunbookId is not null && Text(e, "resumedFrom") is null) StartOver();
+                if (RunbookId is null)
+                {
+                    RunbookId = runbook;
+                    if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
+                        IncidentStart = at;
+                }
+                // The latest run's values: a resume that was given Version=1.0.0 again ran with it, and a second resume
+                // went back to the first run's 2.0.0-bad without a word.
                 if (e.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
                 {
                     var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -248,6 +256,23 @@ public sealed class ResumeState
                 _code.Clear();
                 break;
         }
+    }
+
+    /// <summary>Forgets everything read so far: the records after this point belong to another run.</summary>
+    private void StartOver()
+    {
+        RunbookId = null;
+        IncidentStart = null;
+        Parameters = new Dictionary<string, string>();
+        _completed.Clear();
+        _started.Clear();
+        _sent.Clear();
+        _commands.Clear();
+        _code.Clear();
+        _waits.Clear();
+        _outputs.Clear();
+        _keys.Clear();
+        _keyOrder.Clear();
     }
 
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
