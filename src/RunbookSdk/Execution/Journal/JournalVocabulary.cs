@@ -40,6 +40,20 @@ internal static partial class JournalVocabulary
         Words.TryGetValue(field, out var words) && words.Contains(value)
         || field == "section" && PhaseSection().IsMatch(value);
 
+    /// <summary>
+    /// True for a field whose value is a name the runbook's code declares — the runbook's id (<c>runbook</c>) — and for a
+    /// map whose keys are such names — the parameters' (<c>parameters</c>, <c>secretSources</c>). A name is the same
+    /// whatever a secret's value, so writing it reveals nothing, and a resume must read it back as it is: a secret
+    /// <c>postgres</c> made the runbook <c>postgres-restart</c> journal as <c>***-restart</c>, which no resume could
+    /// find, and its parameters' names <c>V***rsion</c> for a secret <c>e</c>. A parameter's value, and every key of
+    /// another map, are masked as before.
+    /// </summary>
+    /// <param name="field">The field's name (for a map's keys, the map's).</param>
+    public static bool IsDeclaredName(string field) => field is "runbook";
+
+    /// <inheritdoc cref="IsDeclaredName"/>
+    public static bool HasDeclaredKeys(string field) => field is "parameters" or "secretSources";
+
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 
     [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]

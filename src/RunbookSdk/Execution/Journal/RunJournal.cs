@@ -242,7 +242,7 @@ internal sealed class RunJournal : IDisposable
             case double number: json.WriteNumberValue(Math.Round(number, 3)); break;
             case IEnumerable<KeyValuePair<string, string>> map:
                 json.WriteStartObject();
-                foreach (var (key, item) in map) json.WriteString(_secrets.Mask(key), Mask(field, item));
+                foreach (var (key, item) in map) json.WriteString(JournalVocabulary.HasDeclaredKeys(field) ? key : _secrets.Mask(key), Mask(field, item));
                 json.WriteEndObject();
                 break;
             case IEnumerable items:
@@ -256,7 +256,9 @@ internal sealed class RunJournal : IDisposable
 
     // The runner's own words in a field of a fixed vocabulary are the same whatever a secret's value: masking one
     // because a secret happens to equal it ("cli") hid the record's meaning and revealed nothing (JournalVocabulary).
-    private string Mask(string field, string text) => JournalVocabulary.IsWord(field, text) ? text : _secrets.Mask(text);
+    // So are the names the runbook's code declares, its id and its parameters' names (JournalVocabulary.IsDeclaredName).
+    private string Mask(string field, string text) =>
+        JournalVocabulary.IsWord(field, text) || JournalVocabulary.IsDeclaredName(field) ? text : _secrets.Mask(text);
 
     private static int LastByte(string path)
     {
