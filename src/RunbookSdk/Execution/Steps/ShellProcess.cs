@@ -107,6 +107,15 @@ internal static class ShellProcess
         try
         {
             await process.WaitForExitAsync(stop.Token);
+            // Ctrl+C in a terminal reaches the command too (the whole foreground process group), and bash can die of it
+            // (128 + SIGINT) before the runner's own handler has cancelled the run: journaled as an exit code, the step
+            // "failed", and a resume ran the cut-off command again without asking. It is the interruption: wait a moment
+            // for it, and then stop what the command left in the background, as an interruption does.
+            if (process.ExitCode == DiedOfInterrupt && !cancellationToken.IsCancellationRequested && await InterruptArrivesAsync(cancellationToken))
+            {
+                interrupted = true;
+                if (group is { } id) StepProcesses.Kill(id);
+            }
         }
         catch (OperationCanceledException)
         {
@@ -126,6 +135,30 @@ internal static class ShellProcess
         {
             collecting = false;
             return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, interrupted, output.ToArray(), group, leftRunning, readers);
+        }
+    }
+
+    /// <summary>How a shell ends when SIGINT killed it (128 + 2), as bash does after its foreground command died of Ctrl+C.</summary>
+    private const int DiedOfInterrupt = 130;
+
+    /// <summary>
+    /// How long a command that died of SIGINT waits for the run's own interruption, which the same Ctrl+C sends the
+    /// runner: milliseconds on an idle machine. A command that exits 130 with no Ctrl+C behind it (it was sent SIGINT
+    /// by something else) fails as before, this much later.
+    /// </summary>
+    internal static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
+
+    /// <summary>Whether <paramref name="cancellationToken"/> is cancelled within <see cref="InterruptGrace"/>.</summary>
+    private static async Task<bool> InterruptArrivesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(InterruptGrace, cancellationToken);
+            return false;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
         }
     }
 
