@@ -310,8 +310,9 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         if (cells.Count < 2 || cells[0].Length < 2) return null;
         var header = cells[0].Select(h => Text.Plain(h).ToLowerInvariant()).ToArray();
         var timeColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "time|after|when|window|minutes"));
-        var whoColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "who|escalate|team|person|role|owner|name"));
-        if (whoColumn < 0) whoColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "level|contact"));
+        // Not the time column: "Escalate after | Who" names the time with a word that also names the who.
+        var whoColumn = Column(header, timeColumn, "who|escalate|team|person|role|owner|name");
+        if (whoColumn < 0) whoColumn = Column(header, timeColumn, "level|contact");
         var contactColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "contact|email|phone|reach|channel|pager"));
         if (contactColumn == whoColumn) contactColumn = -1;
         if (timeColumn < 0 || whoColumn < 0 || whoColumn == timeColumn) return null;
@@ -324,6 +325,14 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             levels.Add(new ImportedEscalationLevel(row[whoColumn], time.Value, contactColumn >= 0 && contactColumn < row.Length ? row[contactColumn] : null));
         }
         return levels;
+    }
+
+    /// <summary>The first column whose header matches <paramref name="pattern"/>, other than <paramref name="taken"/>; -1 when none.</summary>
+    private static int Column(string[] header, int taken, string pattern)
+    {
+        for (var i = 0; i < header.Length; i++)
+            if (i != taken && Regex.IsMatch(header[i], pattern)) return i;
+        return -1;
     }
 
     private static bool Increasing(List<ImportedEscalationLevel> levels)

@@ -191,6 +191,14 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             var first = outline.Inline((ParagraphBlock)item[0]);
             var firstLine = first.Split('\n')[0];
             cursor.Start(Text.Plain(WithoutStatus(firstLine, item[0].Line + 1)).TrimEnd(':'));
+            if (item.Count == 1)
+            {
+                // An item of words alone among items with code ("3. Tell the incident channel the restart is done") is
+                // something the engineer does by hand, as it is in a list without code: an instruction, not a step with
+                // nothing to do.
+                cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
+                continue;
+            }
             var restOfParagraph = string.Join("\n", first.Split('\n').Skip(1));
             if (restOfParagraph.Length > 0) cursor.Current.Actions.Add(new NoteAction(restOfParagraph));
             foreach (var block in item.Skip(1)) Add(cursor, block, withinStep: true);
