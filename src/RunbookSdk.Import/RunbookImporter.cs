@@ -79,7 +79,10 @@ public static class RunbookImporter
                 warnings.Add($"{source.File}: runbook {runbook.Id} has no {string.Join(", ", missing)}{(allowIncomplete ? "; waived (--allow-incomplete)" : "; the build reports it")}");
         }
 
-        var writer = new SourceWriter(document, ns, source.File, allowIncomplete) { HandbookClass = handbookClass, BaseClass = baseClass, HandbookId = handbookId };
+        var writer = new SourceWriter(document, ns, source.File, allowIncomplete)
+        {
+            HandbookClass = handbookClass, BaseClass = baseClass, HandbookId = handbookId, Document = ImportedFrom.Reference(source.File, outputDirectory),
+        };
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [shortName + ".csproj"] = ProjectFile.Write(ns, source.File, outputDirectory, repository),
@@ -97,14 +100,14 @@ public static class RunbookImporter
         if (Directory.Exists(output))
         {
             var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
-                .Where(f => !IsEarlierImport(f, markdownFile)) // also a file of a name this import writes: it would be overwritten
+                .Where(f => !IsEarlierImport(f, markdownFile, output)) // also a file of a name this import writes: it would be overwritten
                 .Select(Path.GetFileName)
                 .ToList();
             if (foreign.Count > 0)
                 throw new ImportException(markdownFile, null, $"output folder {output} already holds files this import did not write ({string.Join(", ", foreign.Take(3))}); choose an empty folder");
 
             // Sources of an earlier import of the same document that this one no longer writes would still compile: removed below.
-            stale.AddRange(Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile)).Order(StringComparer.Ordinal));
+            stale.AddRange(Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile, output)).Order(StringComparer.Ordinal));
             if (!replaceChangedFiles)
             {
                 // Checked before anything is written: the user may have edited what the last import wrote, and an
@@ -152,14 +155,11 @@ public static class RunbookImporter
     /// A file an earlier import of the same document wrote (its header names the document): it may be replaced.
     /// An import of another document is someone's work, perhaps edited since: it makes the import stop.
     /// </summary>
-    private static bool IsEarlierImport(string file, string markdownFile)
+    private static bool IsEarlierImport(string file, string markdownFile, string output)
     {
         if (!file.EndsWith(".cs", StringComparison.Ordinal) && !file.EndsWith(".csproj", StringComparison.Ordinal)) return false;
         using var reader = new StreamReader(file);
-        var head = reader.ReadLine() + reader.ReadLine();
-        var name = Path.GetFileName(markdownFile);
-        return head.Contains($"Imported from {name} by `runbook import`", StringComparison.Ordinal)
-            || head.Contains($"Imported from {ProjectFile.CommentText(name)} by `runbook import`", StringComparison.Ordinal);
+        return ImportedFrom.Names(reader.ReadLine() + reader.ReadLine(), markdownFile, output);
     }
 
     private static string Namespace(string? requested, string output, string markdownFile)

@@ -267,6 +267,61 @@ public sealed class HostileInputTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Importing_another_document_of_the_same_name_is_refused_even_with_force_and_the_earlier_import_is_kept(bool force)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(Path.Combine(root, "payments"));
+        Directory.CreateDirectory(Path.Combine(root, "search"));
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "payments", "incident-response.md"), Runbook("kubectl get pods"));
+            File.WriteAllText(Path.Combine(root, "search", "incident-response.md"), Runbook("kubectl get nodes").Replace("Playbook: Hostile input", "Playbook: Search down"));
+            var first = RunbookImporter.Import(Path.Combine(root, "payments", "incident-response.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot });
+            var before = first.Files.ToDictionary(f => f, File.ReadAllText);
+            Assert.StartsWith("// Imported from ../payments/incident-response.md by `runbook import`.", before.First(f => f.Key.EndsWith(".cs", StringComparison.Ordinal)).Value, StringComparison.Ordinal);
+
+            var error = Assert.Throws<ImportException>(() => RunbookImporter.Import(Path.Combine(root, "search", "incident-response.md"),
+                new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot, ReplaceChangedFiles = force }));
+
+            Assert.Contains("choose an empty folder", error.Message);
+            Assert.All(before, f => Assert.Equal(f.Value, File.ReadAllText(f.Key)));
+            Assert.Equal(before.Keys.Order(), Directory.GetFiles(output).Order());
+            // The same document again is an earlier import of it, as before.
+            RunbookImporter.Import(Path.Combine(root, "payments", "incident-response.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot });
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_file_of_an_import_that_named_the_document_by_its_file_name_alone_is_still_an_earlier_import_of_it()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(root);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "payments.md"), Runbook("kubectl get pods"));
+            var first = RunbookImporter.Import(Path.Combine(root, "payments.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot });
+            foreach (var file in first.Files)
+                File.WriteAllText(file, File.ReadAllText(file).Replace("Imported from ../payments.md by", "Imported from payments.md by", StringComparison.Ordinal));
+
+            var again = RunbookImporter.Import(Path.Combine(root, "payments.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot, ReplaceChangedFiles = true });
+
+            Assert.All(again.Files, f => Assert.Contains("Imported from ../payments.md by", File.ReadAllText(f), StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public void Hand_written_file_with_the_name_an_import_writes_is_not_overwritten()
     {

@@ -33,9 +33,15 @@ internal static class ProjectFile
 
     public static string Write(string ns, string source, string projectDirectory, string? repository)
     {
+        var document = ImportedFrom.Reference(source, projectDirectory);
+        return WriteFor(ns, document, projectDirectory, repository);
+    }
+
+    private static string WriteFor(string ns, string document, string projectDirectory, string? repository)
+    {
         var header = $"""
             <Project Sdk="Microsoft.NET.Sdk">
-              <!-- Imported from {CommentText(Path.GetFileName(source))} by `runbook import`. `dotnet build` writes docs/ beside this file. -->
+              <!-- Imported from {CommentText(document)} by `runbook import`. `dotnet build` writes docs/ beside this file. -->
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
