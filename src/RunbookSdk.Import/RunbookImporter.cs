@@ -69,6 +69,9 @@ public static class RunbookImporter
 
         var warnings = new List<string>(source.Warnings);
         warnings.AddRange(document.Warnings.Select(w => $"{source.File}: {w}"));
+        if (document.Runbooks.Count == 0)
+            warnings.Add($"{source.File}: no runbook was found (no playbook, runbook or procedure heading, no section of phases or symptoms): "
+                + "the project holds the handbook alone, with the document's content as its sections; see what import recognises in docs/import.md");
         foreach (var runbook in document.Runbooks)
         {
             var missing = new List<string>();
@@ -169,6 +172,8 @@ public static class RunbookImporter
             var parts = requested.Split('.');
             if (parts.Any(p => Identifier(p, "") != p || p.Length == 0))
                 throw new ImportException(markdownFile, null, $"--namespace {requested} is not a C# namespace (letters, digits and '_', parts joined by '.')");
+            if (parts.FirstOrDefault(CSharpKeywords.IsReserved) is { } keyword)
+                throw new ImportException(markdownFile, null, $"--namespace {requested} has a part named {keyword}, a C# keyword, which no namespace may be named; choose another name");
             // A namespace named like a type the imported code uses (TimeBox, Handbook, ...) would hide that type.
             if (parts.FirstOrDefault(p => s_reservedNames.Contains(p, StringComparer.Ordinal)) is { } hiding)
                 throw new ImportException(markdownFile, null, $"--namespace {requested} has a part named {hiding}, which would hide RunbookSdk's {hiding} in the imported code; choose another name");

@@ -51,6 +51,51 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_out_is_a_bad_command_line_that_says_so()
+    {
+        var file = Input("payments.md", Runbook);
+
+        var (code, _, error) = Run("import", file, "--out", "");
+
+        Assert.Equal(2, code);
+        Assert.Contains("--out is empty: give the folder for the project.", error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("class")]
+    [InlineData("Acme.namespace")]
+    public void A_namespace_that_is_a_csharp_keyword_is_refused_and_nothing_is_written(string ns)
+    {
+        var file = Input("payments.md", Runbook);
+        var dir = Path.Combine(_work, "Payments");
+
+        var (code, _, error) = Run("import", file, "--out", dir, "--namespace", ns);
+
+        Assert.Equal(1, code);
+        Assert.Contains($"--namespace {ns} has a part named {ns.Split('.').Last()}, a C# keyword", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(dir));
+    }
+
+    [Fact]
+    public void A_document_with_no_runbook_imports_the_handbook_and_warns()
+    {
+        var file = Input("notes.md", """
+            1. Check the dashboard
+            2. Clean up
+
+            ```bash
+            rm -rf /var/cache/app
+            ```
+            """);
+
+        var (code, output, error) = Run("import", file, "--out", Path.Combine(_work, "Notes"));
+
+        Assert.Equal(0, code);
+        Assert.Contains("Imported 0 runbooks", output, StringComparison.Ordinal);
+        Assert.Contains("warning: " + file + ": no runbook was found", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Import_writes_a_project_and_names_its_runbooks()
     {
         var file = Input("payments.md", Runbook);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using RunbookSdk.Import;
+using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace RunbookSdk.Cli.Commands;
@@ -28,6 +29,10 @@ internal sealed class ImportCommand(CliOutput output) : Command<ImportCommand.Se
         [CommandOption("--force")]
         [Description("Replace files of an earlier import that differ from what this import writes (edits made to them since are lost), and delete imported classes of runbooks the document no longer has. Without it the import lists them and writes nothing.")]
         public bool Force { get; set; }
+
+        public override ValidationResult Validate() => string.IsNullOrWhiteSpace(Out)
+            ? ValidationResult.Error("--out is empty: give the folder for the project.")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
