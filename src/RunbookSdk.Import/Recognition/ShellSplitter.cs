@@ -84,7 +84,7 @@ internal static partial class ShellSplitter
             comments.Clear();
         }
         FlushComments();
-        return JoinDirectoryChanges(JoinExitStatusReaders(pieces));
+        return JoinStateChanges(JoinExitStatusReaders(pieces));
     }
 
     /// <summary>
@@ -108,40 +108,56 @@ internal static partial class ShellSplitter
     }
 
     /// <summary>
-    /// Every command runs in a shell of its own, so a bare <c>cd dir</c> would change nothing for the commands after it:
-    /// it is put before each later command of the block with <c>&amp;&amp;</c> (a second <c>cd</c> goes on from the
-    /// first), so each runs in the directory it ran in for the author. The <c>cd</c>'s comment goes with the first.
-    /// A <c>cd dir</c> leading an <c>&amp;&amp;</c> chain (<c>cd app &amp;&amp; ls</c>) changed the author's directory
-    /// just the same: the chain stays one command, and its <c>cd</c> goes before the later ones too, unless the chain
-    /// changes the directory again (<c>cd app &amp;&amp; make &amp;&amp; cd ..</c>), which is not followed.
+    /// Every command runs in a shell of its own, so a command that changes the shell for the commands after it would
+    /// change nothing for them: a bare <c>cd dir</c> or <c>pushd dir</c> (and a <c>popd</c> after it), <c>source file</c>
+    /// or <c>. file</c>, <c>set -euo pipefail</c>, <c>shopt</c>, <c>umask</c>, and a function's definition. Each is put
+    /// before each later command of the block (with <c>&amp;&amp;</c>, a definition on a line of its own), in order, so
+    /// each command runs as it ran for the author: in that directory, with that environment and those options, and with
+    /// the function defined (<c>check_health</c> alone failed with "command not found"). The first such command's comment
+    /// goes with the first command after it. A <c>cd dir</c> leading an <c>&amp;&amp;</c> chain (<c>cd app &amp;&amp; ls</c>)
+    /// changed the author's directory just the same: the chain stays one command, and its <c>cd</c> goes before the
+    /// later ones too, unless the chain changes the directory again (<c>cd app &amp;&amp; make &amp;&amp; cd ..</c>), which is
+    /// not followed.
     /// </summary>
-    private static List<ShellPiece> JoinDirectoryChanges(List<ShellPiece> pieces)
+    private static List<ShellPiece> JoinStateChanges(List<ShellPiece> pieces)
     {
         var result = new List<ShellPiece>();
-        string? directory = null, comment = null;
+        var state = new List<string>();
+        string? comment = null;
         for (var i = 0; i < pieces.Count; i++)
         {
             var piece = pieces[i];
-            if (piece.Command is { } cd && DirectoryChange().IsMatch(cd) && pieces.Skip(i + 1).Any(p => p.Command is not null))
+            if (piece.Command is { } change && ChangesShellState(change) && pieces.Skip(i + 1).Any(p => p.Command is not null))
             {
-                directory = directory is null ? cd : directory + " && " + cd;
+                state.Add(change);
                 comment = Join(comment, piece.Comment);
                 continue;
             }
             var leading = piece.Command is { } chain ? LeadingDirectoryChange(chain) : null;
-            if (piece.Command is { } command && directory is not null)
+            if (piece.Command is { } command && state.Count > 0)
             {
-                result.Add(piece with { Command = directory + " && " + command, Comment = Join(comment, piece.Comment) });
+                result.Add(piece with { Command = After(state, command), Comment = Join(comment, piece.Comment) });
                 comment = null;
             }
             else
             {
                 result.Add(piece);
             }
-            if (leading is not null) directory = directory is null ? leading : directory + " && " + leading;
+            if (leading is not null) state.Add(leading);
         }
         return result;
     }
+
+    /// <summary><paramref name="command"/> after the changes: a function's definition on its line, anything else before <c>&amp;&amp;</c>.</summary>
+    private static string After(List<string> changes, string command)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var change in changes) text.Append(change).Append(FunctionDefinition().IsMatch(change) ? "\n" : " && ");
+        return text.Append(command).ToString();
+    }
+
+    private static bool ChangesShellState(string command) =>
+        DirectoryChange().IsMatch(command) || StateCommand().IsMatch(command) || FunctionDefinition().IsMatch(command);
 
     /// <summary>The <c>cd dir</c> an <c>&amp;&amp;</c> chain starts with when the rest of it leaves the directory alone, else null.</summary>
     private static string? LeadingDirectoryChange(string command)
@@ -159,6 +175,14 @@ internal static partial class ShellSplitter
 
     [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
     private static partial Regex DirectoryChange();
+
+    // pushd dir, popd, source file, . file, set -euo pipefail, shopt -s nullglob, umask 077: alone on their line.
+    [GeneratedRegex(@"^(pushd\s+[^\n;&|]+|popd|(source|\.)\s+[^\n;&|]+|set\s+[-+][^\n;&|]*|shopt\s+-[su]\s+[^\n;&|]+|umask\s+[0-7]{3,4})$")]
+    private static partial Regex StateCommand();
+
+    // name() { …, function name { …, function name() { … — a definition the splitter kept whole (it ends with its brace).
+    [GeneratedRegex(@"^(function\s+[A-Za-z_][\w-]*(\s*\(\s*\))?|[A-Za-z_][\w-]*\s*\(\s*\))\s*\{.*\}$", RegexOptions.Singleline)]
+    private static partial Regex FunctionDefinition();
 
     // cd dir && the rest (which may go on over several lines).
     [GeneratedRegex(@"^(?<cd>cd\s+[^\n;&|]+?)\s*&&(?<rest>.+)$", RegexOptions.Singleline)]
