@@ -254,6 +254,32 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_wait_given_another_duration_on_resume_waits_from_when_it_began_for_the_new_duration()
+    {
+        using var run = new TestRun((rb, values) => rb
+                .Phase("Act", p => p
+                    .Step("Deploy", s => s.Execute("deploy", _ => Task.CompletedTask))
+                    .Step("Settle", s => s.Wait(TimeSpan.FromMinutes(int.Parse(values["Minutes"], System.Globalization.CultureInfo.InvariantCulture)), "caches warm up")))
+                .NoRollback("test"))
+            .Parameter("Minutes", "10");
+        var options = new RunnerOptions { NonInteractive = true };
+        await run.RunAsync(options);
+        // kill -9 three minutes into the 10-minute wait; the engineer resumes with a longer settle time.
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal)) + 1));
+        var began = DateTimeOffset.Parse(Journal.Read(run.JournalPath).Single(e => e.Name == "wait-started")["time"]!, System.Globalization.CultureInfo.InvariantCulture);
+        run.Clock.Advance(began + TimeSpan.FromMinutes(3) - run.Clock.GetUtcNow());
+        run.WithValue("Minutes", "60");
+        var before = run.Clock.GetUtcNow();
+
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(TimeSpan.FromMinutes(57), run.Clock.GetUtcNow() - before);
+        Assert.Contains("57 minutes left", resumed.Output);
+    }
+
+    [Fact]
     public async Task A_wait_after_a_step_that_ran_again_waits_its_whole_time_on_resume()
     {
         using var run = new TestRun(rb => rb

@@ -36,6 +36,12 @@ public sealed class ResumeState
     public IReadOnlyDictionary<string, DateTimeOffset> WaitsUntil => _waits;
 
     /// <summary>
+    /// When each of those waits first started (the time of its first <c>wait-started</c>): a resume given another
+    /// duration (<c>WaitSecs=60</c> after a 10-second wait died) waits from then for as long as it now says.
+    /// </summary>
+    internal IReadOnlyDictionary<string, DateTimeOffset> WaitsStarted => _waitStarts;
+
+    /// <summary>
     /// Requests that are not idempotent (POST, PATCH: any method but GET, HEAD, PUT, DELETE, OPTIONS and TRACE) that
     /// the earlier run sent in a step it has no result for — it died during the step, or was interrupted in it — by
     /// step key. They may have reached the server, and running the step again sends them again: that needs the
@@ -72,6 +78,7 @@ public sealed class ResumeState
 
     private readonly List<JournaledOutput> _outputs = [];
     private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _waitStarts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
     // Per step key, the non-idempotent requests its last attempt sent.
@@ -239,7 +246,11 @@ public sealed class ResumeState
                 break;
             case "wait-started" when Text(e, "key") is { } key && Text(e, "until") is { } until
                 && DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var end):
-                _waits[$"{key}#{(e.TryGetProperty("action", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0)}"] = end;
+                var slot = $"{key}#{(e.TryGetProperty("action", out var n) && n.ValueKind == JsonValueKind.Number ? n.GetInt32() : 0)}";
+                _waits[slot] = end;
+                // A resumed wait journals its rest: the first record is when the wait began.
+                if (Text(e, "time") is { } time && DateTimeOffset.TryParse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var began))
+                    _waitStarts.TryAdd(slot, began);
                 break;
             case "output" when Text(e, "key") is { } key && Text(e, "name") is { } output && Text(e, "value") is { } value:
                 _outputs.Add(new JournaledOutput(key, output, value, e.TryGetProperty("masked", out var masked) && masked.ValueKind == JsonValueKind.True));
@@ -247,6 +258,7 @@ public sealed class ResumeState
             case "phase-started" when Text(e, "section") == "rollback":
                 // What a wait let settle may have been undone: a later wait starts over.
                 _waits.Clear();
+                _waitStarts.Clear();
                 break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
@@ -270,6 +282,7 @@ public sealed class ResumeState
         _commands.Clear();
         _code.Clear();
         _waits.Clear();
+        _waitStarts.Clear();
         _outputs.Clear();
         _keys.Clear();
         _keyOrder.Clear();
