@@ -17,6 +17,13 @@ namespace RunbookSdk.Execution;
 /// </param>
 public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<string, string>? choices = null) : IRunbookExecutor
 {
+    /// <summary>
+    /// The journal a resume would continue (<c>--dry-run --resume JOURNAL</c>), or null: the phase steps it completed are
+    /// marked as the resume skips them, and those it started without a result as the resume runs them again. Its
+    /// parameter values are the caller's to bind (the run command binds them as a resume does).
+    /// </summary>
+    public ResumeState? Resume { get; init; }
+
     private static readonly Style Heading = new(decoration: Decoration.Bold);
     private static readonly Style Warning = new(Color.Red, decoration: Decoration.Bold);
     private static readonly Style Quiet = new(decoration: Decoration.Dim);
@@ -32,16 +39,18 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         (context, var placeholders) = context.WithMissingSecretsMarked();
         var writer = new PlanWriter(console, context.Secrets, placeholders, answers);
         WriteHeader(writer, context);
+        if (Resume is { } resume)
+            writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)
         {
             var phase = context.Plan.Phases[i];
             var timeBox = phase.TimeBox is { } box ? $" ({box})" : "";
             var phaseIndex = i;
-            WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase, j => StepNumbers.Phase(phaseIndex, j));
+            WritePhase(writer, context, $"Phase {i + 1}: {phase.Name}{timeBox}", phase, j => StepNumbers.Phase(phaseIndex, j), Resume, $"phase-{i + 1}");
         }
         WriteRollback(writer, context);
-        if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification);
+        if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
         return Task.FromResult(RunOutcome.Success);
@@ -112,13 +121,21 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     private static void WriteRollback(PlanWriter writer, RunContext context)
     {
         // An empty Rollback(r => { }) is no rollback: the live run says so and runs nothing (RB0002 reports it).
-        if (context.Plan.Rollback is { Steps.Count: > 0 } rollback) WritePhase(writer, context, "Rollback", rollback, StepNumbers.Rollback);
+        if (context.Plan.Rollback is { Steps.Count: > 0 } rollback) WritePhase(writer, context, "Rollback", rollback, StepNumbers.Rollback, null, "rollback");
         else if (context.Plan.NoRollbackReason is { } reason) writer.Section($"Rollback: none needed: {reason}");
         else writer.Section("Rollback: none defined");
     }
 
     /// <summary>Prints a section's steps, each numbered from its index (<paramref name="number"/>) as the live run and the generated page number it.</summary>
-    private static void WritePhase(PlanWriter writer, RunContext context, string heading, PhasePlan phase, Func<int, string> number)
+    /// <param name="writer">Where the plan is written.</param>
+    /// <param name="context">The bound run.</param>
+    /// <param name="heading">The section's heading.</param>
+    /// <param name="phase">The section's steps.</param>
+    /// <param name="number">A step's number from its index.</param>
+    /// <param name="resume">The journal a resume would continue, for a phase's steps; null for the rollback (a resume that runs a
+    /// phase step again repeats every rollback step) and for verification (it always runs again).</param>
+    /// <param name="section">The section as step keys name it (<c>phase-1</c>, <c>rollback</c>, <c>verification</c>).</param>
+    private static void WritePhase(PlanWriter writer, RunContext context, string heading, PhasePlan phase, Func<int, string> number, ResumeState? resume, string section)
     {
         writer.Section(heading);
         for (var i = 0; i < phase.Steps.Count; i++)
@@ -139,6 +156,19 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 ? "  [not chosen: skipped]"
                 : "";
             writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}'){skipped}" : $"{number(i)} {step.Title}", Heading);
+            if (resume is not null)
+            {
+                // The key the live resume looks the step up by (LiveRun.StepKey).
+                var clear = $"{section}/step-{i + 1}:{step.Title}";
+                var key = resume.KeyFor(context.Secrets.Mask(clear), clear);
+                if (resume.CompletedSteps.Contains(key))
+                {
+                    writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);
+                    continue;
+                }
+                if (resume.UnfinishedSteps.Contains(key))
+                    writer.Line(2, "[started in the journal with no result: the resume runs it again, and asks first about what it may already have done]", Warning);
+            }
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)
                 writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);

@@ -86,7 +86,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             return Fail(ExitCodes.Usage, $"--webhook '{webhookText}' is not an http(s) URL.");
 
         ResumeState? resume = null;
-        if (settings.Resume is { } journal && !settings.DryRun)
+        if (settings.Resume is { } journal)
         {
             try
             {
@@ -125,7 +125,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
 
         if (CommandLineSecretWarning.For(run.SecretSources) is { } warning) consoles.Error.WriteVerbatimLine(warning);
 
-        var executor = SelectExecutor(settings, webhook);
+        var executor = SelectExecutor(settings, webhook, resume);
 
         RunOutcome outcome;
         try
@@ -147,9 +147,9 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
     }
 
     /// <summary>A dry run prints the plan; a live run executes it.</summary>
-    private IRunbookExecutor SelectExecutor(Settings settings, Uri? webhook)
+    private IRunbookExecutor SelectExecutor(Settings settings, Uri? webhook, ResumeState? resume)
     {
-        if (settings.DryRun) return new DryRunPrinter(consoles.Out, ChoiceArguments.Parse(settings.Choose).Choices);
+        if (settings.DryRun) return new DryRunPrinter(consoles.Out, ChoiceArguments.Parse(settings.Choose).Choices) { Resume = resume };
         // A prompt on redirected input would read a script's stdin or hang: that is not a person answering.
         var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
         if (nonInteractive && !settings.NonInteractive)
