@@ -104,7 +104,7 @@ public static class RunbookValidator
         var diagnostics = compiled.Diagnostics
             .Where(d => !d.IsSuppressed && d.Severity != DiagnosticSeverity.Hidden)
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Id.StartsWith("RB", StringComparison.Ordinal) || ToolFailures.IsFailure(d))
-            .Select(d => ToolFailures.AsValidated(d, compiled.Compilation))
+            .Select(d => ToolFailures.AsValidated(GeneratorLocations.InSource(d, compiled.Compilation), compiled.Compilation))
             .Distinct()
             .ToArray();
         var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
@@ -151,9 +151,10 @@ public static class RunbookValidator
         var extra = allExtra.Where(file => !pagesOfOtherTargets.Contains(file)).ToArray();
         // An app's pages are written by `runbook docs` or its build outside CI; a library's build writes none, so an app
         // that references it writes them.
+        // A command to paste into a shell: a path with a space or an & is quoted, as a shell needs it.
         var fix = project.IsApp
-            ? $"run `runbook docs {Relative(project.ProjectFile, root)}` (or build the project outside CI) and commit the docs folder"
-            : $"write them with `runbook docs APP --out {relativeDirectory}` for an app that references the project, and commit the docs folder";
+            ? $"run `runbook docs {ShellWord(Relative(project.ProjectFile, root))}` (or build the project outside CI) and commit the docs folder"
+            : $"write them with `runbook docs APP --out {ShellWord(relativeDirectory)}` for an app that references the project, and commit the docs folder";
         foreach (var file in missing)
             findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
         foreach (var (file, line) in stale)
@@ -162,6 +163,12 @@ public static class RunbookValidator
             findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"'{file}' is a generated page no runbook produces any more; delete it or {fix}.", Relative(Path.Combine(directory, file), root), 1, 1, project.Name, null));
         return new DocsDrift(relativeDirectory, true, missing, stale.Select(s => s.File).ToArray(), extra);
     }
+
+    /// <summary><paramref name="word"/> as one word of a POSIX shell: as it is when it holds only safe characters, else in single quotes.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '.' or '_' or '-' or '+' or ':' or '@' or '%' or ',' or '=')
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static Finding ToFinding(Diagnostic diagnostic, string project, string root)
     {

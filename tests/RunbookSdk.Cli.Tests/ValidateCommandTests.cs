@@ -149,6 +149,27 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("99999999999")]
+    [InlineData("-3")]
+    public async Task A_pull_request_number_that_is_no_number_is_a_usage_error_that_says_so(string pr)
+    {
+        var (code, _, error) = await Cli.RunAsync(["validate", Repository.Path("samples/Omnix"), "--github-repo", "octo/ops", "--pr", pr]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains($"--pr {pr} is not a pull-request number.", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_empty_path_is_a_usage_error_not_failing_runbooks()
+    {
+        var (code, _, error) = await Cli.RunAsync(["validate", ""]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("PATH is empty: give a runbook project, a solution or a folder.", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ReportFilesAreWritten()
     {

@@ -129,7 +129,22 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.Null(report.CheckRunId);
         var problem = Assert.Single(report.Problems);
         Assert.Contains("403", problem, StringComparison.Ordinal);
-        Assert.Contains("check run", problem, StringComparison.Ordinal);
+        Assert.Contains("check run (it needs `checks: write`", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_check_run_that_fails_for_an_outage_does_not_blame_the_tokens_permissions()
+    {
+        // Every attempt fails, the look-up for one created anyway included: GitHub is down for check runs.
+        _github.Fail = r => r.Path.Contains("/check-runs", StringComparison.Ordinal) ? FakeGitHub.Error(503, "Service Unavailable") : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.NotNull(report.CommentId);
+        Assert.Null(report.CheckRunId);
+        var problem = Assert.Single(report.Problems);
+        Assert.StartsWith("GitHub is failing (503), could not create the check run; retry later", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("checks: write", problem, StringComparison.Ordinal);
     }
 
     [Fact]

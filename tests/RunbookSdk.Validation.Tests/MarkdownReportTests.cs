@@ -24,4 +24,19 @@ public sealed class MarkdownReportTests
         Assert.DoesNotContain("<", markdown.Replace("<br>", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("has no rollback", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_command_in_a_message_is_shown_as_written_and_the_words_around_it_still_get_entities()
+    {
+        var findings = new[]
+        {
+            new Finding("RBDOCS", FindingLevel.Error, "Generated page 'a.md' is missing from R&D Ops/docs; run `runbook docs 'R&D Ops/Omnix.csproj' | tee <log>` and commit the docs folder.",
+                "R&D Ops/docs/a.md", 0, 0, "Omnix", null),
+        };
+        var result = new ValidationResult("/repo", [new ProjectResult("Omnix", "R&D Ops/Omnix.csproj", [], findings, new DocsDrift("R&D Ops/docs", true, ["a.md"], [], []))]);
+
+        var markdown = MarkdownReport.Render(result);
+
+        Assert.Contains("is missing from R&amp;D Ops/docs; run `runbook docs 'R&D Ops/Omnix.csproj' \\| tee <log>` and commit", markdown, StringComparison.Ordinal);
+    }
 }

@@ -44,7 +44,13 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
 
         [CommandOption("--pr <NUMBER>")]
         [Description("The pull-request number to report to (with --github-repo); in GitHub Actions read from the event, and one that does not match it is not reported to.")]
-        public int? PullRequest { get; set; }
+        public string? PullRequestText { get; set; }
+
+        /// <summary>
+        /// <c>--pr</c> as a number (null when not given). Bound as text and read in <see cref="Validate"/>: bound as a
+        /// number, <c>--pr abc</c> failed with the parser's "Failed to convert 'abc' to Nullable`1".
+        /// </summary>
+        public int? PullRequest => int.TryParse(PullRequestText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null;
 
         [CommandOption("--sha <COMMIT>")]
         [Description("The commit the job checked out and validated (40 hex digits), with --github-repo: the check run goes on it, and the comment on --pr. For events whose GITHUB_SHA is the default branch's (issue_comment chat commands, workflow_run).")]
@@ -56,6 +62,11 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
 
         public override Spectre.Console.ValidationResult Validate()
         {
+            // An empty PATH (an unset variable in a CI script) is a bad command line, not failing runbooks.
+            if (Path.Length == 0)
+                return Spectre.Console.ValidationResult.Error("PATH is empty: give a runbook project, a solution or a folder.");
+            if (PullRequestText is { } text && PullRequest is null)
+                return Spectre.Console.ValidationResult.Error($"--pr {text} is not a pull-request number.");
             // --github-repo alone is for GitHub Actions (the event names the commit); whether it is there is decided at run time.
             if (GitHubRepo is null && PullRequest is not null)
                 return Spectre.Console.ValidationResult.Error("--pr needs --github-repo: pass both to report to a pull request, or neither.");

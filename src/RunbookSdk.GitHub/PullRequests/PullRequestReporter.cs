@@ -158,7 +158,9 @@ public sealed class PullRequestReporter
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             // GITHUB_TOKEN without `checks: write`, or a token of a user (only apps may create check runs): the comment is enough.
-            problems.Add(Describe("create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)", exception));
+            // The permission hint only where GitHub refused: for an outage or a 5xx it sent people to fix permissions that were fine.
+            var refused = exception is AuthorizationException or ForbiddenException or NotFoundException;
+            problems.Add(Describe(refused ? "create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)" : "create the check run", exception));
             return (null, 0);
         }
 

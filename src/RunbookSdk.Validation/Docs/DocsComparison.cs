@@ -30,7 +30,9 @@ internal static class DocsComparison
         {
             var path = Path.Combine(directory, page.FileName);
             if (!File.Exists(path)) missing.Add(page.FileName);
-            else if (!File.ReadAllBytes(path).AsSpan().SequenceEqual(Utf8.GetBytes(page.Content))) stale.Add((page.FileName, FirstDifferentLine(File.ReadAllText(path), page.Content)));
+            else if (File.ReadAllBytes(path) is var bytes && !bytes.AsSpan().SequenceEqual(Utf8.GetBytes(page.Content)))
+                // Decoded as the bytes are: File.ReadAllText drops a byte order mark, and the page then differed nowhere.
+                stale.Add((page.FileName, FirstDifferentLine(Utf8.GetString(bytes), page.Content)));
         }
 
         var expected = pages.Select(p => p.FileName).ToHashSet(StringComparer.Ordinal);
@@ -46,12 +48,29 @@ internal static class DocsComparison
         return reader.ReadLine()?.StartsWith(Marker, StringComparison.Ordinal) == true;
     }
 
+    /// <summary>
+    /// The first line of the file that differs, each line with its line break: a last line without one differs there,
+    /// not on a line after the file's end. A line the file lacks at its end is shown at its last line, where it goes.
+    /// </summary>
     private static int FirstDifferentLine(string actual, string expected)
     {
-        var a = actual.Split('\n');
-        var e = expected.Split('\n');
-        for (var i = 0; i < Math.Min(a.Length, e.Length); i++)
+        var a = Lines(actual);
+        var e = Lines(expected);
+        for (var i = 0; i < Math.Min(a.Count, e.Count); i++)
             if (!string.Equals(a[i], e[i], StringComparison.Ordinal)) return i + 1;
-        return Math.Min(a.Length, e.Length) + 1;
+        return a.Count > e.Count ? e.Count + 1 : Math.Max(a.Count, 1);
+    }
+
+    private static List<string> Lines(string text)
+    {
+        var lines = new List<string>();
+        for (var start = 0; start < text.Length;)
+        {
+            var end = text.IndexOf('\n', start);
+            end = end < 0 ? text.Length : end + 1;
+            lines.Add(text[start..end]);
+            start = end;
+        }
+        return lines;
     }
 }

@@ -158,7 +158,21 @@ public static class MarkdownReport
     /// A cell of plain text: GitHub takes <c>&lt;</c> for HTML, so a generic type (<c>List&lt;string&gt;</c>) would vanish
     /// and a <c>&lt;!--</c> would hide the rest of the report; entities show them as written.
     /// </summary>
-    private static string Text(string text) => Entities(Cell(text));
+    private static string Text(string text)
+    {
+        // A code span shows its text as written, entities too: `runbook docs A&B/x.csproj` showed as A&amp;B. Inside one
+        // only what would end the cell or the span is changed; the words around it get entities as before.
+        var parts = text.Split('`');
+        if (parts.Length < 3) return Entities(Cell(text));
+        var cell = new System.Text.StringBuilder();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var code = i % 2 == 1 && i < parts.Length - 1;
+            if (i > 0) cell.Append('`');
+            cell.Append(code ? parts[i].Replace("|", "\\|").Replace("\r", "").Replace("\n", " ") : Entities(Cell(parts[i])));
+        }
+        return cell.ToString();
+    }
 
     // Text outside the table: a <Build Project="false" /> in a message shows as written instead of being taken for HTML.
     private static string Entities(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
