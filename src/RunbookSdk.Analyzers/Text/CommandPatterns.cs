@@ -134,6 +134,12 @@ internal static class CommandPatterns
     // ...unless a failure stops the list first: `set -e`, `|| exit 1`, `exit $status`.
     private static readonly Regex s_failureEndsTheList = Plain(@"\bset\s+(-[a-zA-Z]*e|-o\s+errexit)|\bexit\s+[1-9$]");
     // \G: right after a separator. Nothing but blanks, or a command that succeeds whatever came before it.
+    // A test command at a command's start: what it compares decides its status.
+    private static readonly Regex s_testCommand = Plain(@"\G\s*((if|while|until|then|do|!)\s+)*(\[\[?|test)(?=\s)");
+    // A compound command anywhere in the text: if, while, until, for, case, a group or a subshell.
+    private static readonly Regex s_compound = Plain(@"(^|[;&|\n(]\s*|\b(then|do|else)\s+)(if|while|until|for|case|\{|\()(?=\s)");
+    // The list stops at the first failure: a command before the last one can fail it.
+    private static readonly Regex s_errexit = Plain(@"\bset\s+(-[a-zA-Z]*e|-o\s+errexit)|\berrexit\b");
     private static readonly Regex s_sureToSucceed = Plain(@"\G\s*($|(echo|printf|true|:)(?=\s|$))");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
@@ -340,13 +346,21 @@ internal static class CommandPatterns
             var pipefail = text.IndexOf("pipefail", StringComparison.Ordinal) >= 0;
             Match? last = null;
             var checks = false;
-            for (var next = separator; next.Success && next.Value == "|"; next = next.NextMatch())
+            var after = separator;
+            for (; after.Success && after.Value == "|"; after = after.NextMatch())
             {
-                last = next;
-                checks |= pipefail && s_pipedIntoCheck.IsMatch(text, next.Index); // \G: at the separator, no copy
+                last = after;
+                checks |= pipefail && s_pipedIntoCheck.IsMatch(text, after.Index); // \G: at the separator, no copy
             }
 
             if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            // `[ "$(curl -s -o /dev/null -w '%{http_code}' …)" = 200 ]`: the test judges what it printed.
+            if (IsJudgedByATest(text, curl.Index)) continue;
+            // `curl -s -o /tmp/token …/token; curl -f …/health`: the list's status is its last command's, and without
+            // `set -e` a command before it cannot fail the check, whatever its flags. Only in a plain list: in a compound
+            // command (`if …; then curl -s …; fi`, `while ! curl …; do`) what follows may be its end or depend on it.
+            if (after.Success && after.Value is ";" or "\n" && !s_errexit.IsMatch(text) && !s_compound.IsMatch(text)
+                && text.AsSpan(after.Index + 1).Trim().Length > 0) continue;
             if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
             if (!failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, detail);
@@ -374,7 +388,7 @@ internal static class CommandPatterns
         TextMatch? Zero(Match pipe)
         {
             var zero = s_pipedIntoZero.Match(text, pipe.Index);
-            if (!zero.Success) return null;
+            if (!zero.Success || IsJudgedByATest(text, pipe.Index)) return null;
             var name = zero.Groups["name"];
             return new TextMatch(name.Index, name.Length, name.Value,
                 "'" + name.Value + "' exits 0 whatever it reads, and a pipeline's status is its last command's: the commands before it cannot fail the check");
@@ -448,6 +462,29 @@ internal static class CommandPatterns
     }
 
     /// <summary>True when the list goes on after <paramref name="index"/> with a command that can fail (<c>; curl -f ...</c>).</summary>
+    /// <summary>
+    /// Whether <paramref name="index"/> is inside a command substitution (<c>$(…)</c> or backticks) of a test —
+    /// <c>[ … ]</c>, <c>[[ … ]]</c>, <c>test …</c>, also after <c>if</c>, <c>while</c>, <c>until</c> or <c>!</c> —, which
+    /// compares what the substitution printed and fails when it is not what was expected: the command inside is no
+    /// check of its own (<c>test $(curl -s -o /dev/null -w '%{http_code}' …) -eq 200</c>).
+    /// </summary>
+    private static bool IsJudgedByATest(string text, int index)
+    {
+        var opened = new Stack<int>();
+        var backtick = -1;
+        for (var i = 0; i < index; i++)
+        {
+            if (text[i] == '`') backtick = backtick < 0 ? i : -1;
+            else if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '(' && (i + 2 >= text.Length || text[i + 2] != '(')) { opened.Push(i); i++; }
+            else if (text[i] == ')' && opened.Count > 0) opened.Pop();
+        }
+        var substitution = backtick >= 0 ? backtick : opened.Count > 0 ? opened.ToArray()[^1] : -1;
+        if (substitution < 0) return false;
+        var start = 0;
+        foreach (Match separator in s_commandSeparator.Matches(text[..substitution])) start = separator.Index + separator.Length;
+        return s_testCommand.IsMatch(text, start);
+    }
+
     private static bool IsFollowedByACommand(string text, int index)
     {
         var separator = s_commandSeparator.Match(text, index);

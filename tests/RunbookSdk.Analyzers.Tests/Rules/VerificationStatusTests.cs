@@ -1,0 +1,33 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0014 judges a check by the status bash returns for it. Two checks that fail when the service is wrong were
+/// reported as unable to fail: a curl whose output a test compares (<c>[ "$(curl -s -w '%{http_code}' …)" = 200 ]</c>:
+/// the test is the check, not the curl), and a curl before <c>;</c> and the command whose status the list returns.
+/// </summary>
+public sealed class VerificationStatusTests
+{
+    private static Task Verification(string steps) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
+            """            .Step("Assess", s => s.Run("kubectl get pods -n api"))""",
+            verification: "v => v\n" + steps));
+
+    [Theory]
+    [InlineData("[ \\\"$(curl -s -o /dev/null -w '%{http_code}' https://api.omnix.ai/health)\\\" = \\\"200\\\" ]")]
+    [InlineData("test $(curl -s -o /dev/null -w '%{http_code}' https://api.omnix.ai/health) -eq 200")]
+    [InlineData("[[ $(curl -s https://api.omnix.ai/health | jq -r .status) == ok ]]")]
+    [InlineData("if [ \\\"$(curl -s https://api.omnix.ai/version)\\\" != 1.4.2 ]; then exit 1; fi")]
+    [InlineData("curl -s -o /tmp/token https://auth.omnix.ai/token; curl -f -H \\\"Authorization: Bearer $(cat /tmp/token)\\\" https://api.omnix.ai/health")]
+    public Task A_check_whose_status_a_test_or_a_later_command_decides_is_not_reported(string command) =>
+        Verification($"""                .Step("Check", s => s.Run("{command}"))""");
+
+    [Theory]
+    [InlineData("echo \\\"$({|RB0014:curl|} -s https://api.omnix.ai/health)\\\"")]
+    [InlineData("{|RB0014:curl|} -s https://api.omnix.ai/health && echo healthy")]
+    [InlineData("echo $(curl -s https://api.omnix.ai/health | {|RB0014:jq|} -r .status)")]
+    public Task A_curl_whose_status_is_the_checks_is_still_reported(string command) =>
+        Verification($"""                .Step("Check", s => s.Run("{command}"))""");
+}
