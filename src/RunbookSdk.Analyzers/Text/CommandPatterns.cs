@@ -33,8 +33,78 @@ internal static class CommandPatterns
     // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
     private const string SameCommand = @"[^|;&\n\x02\f]*";
 
-    // kubectl's options before its subcommand, each with or without a value: -n api, --context=prod, --insecure-skip-tls-verify.
-    private const string KubectlGlobalOptions = @"(\s+--?[\w-]+(=\S*|\s+[^\s-]\S*)?)*";
+    // A program's options before its subcommand, each with or without a value: kubectl -n api, --context=prod,
+    // --insecure-skip-tls-verify; helm -n prod, systemctl --no-block, docker --context prod, docker compose -f x.yml.
+    // An option's name starts with a letter or digit after its dashes: read one way only, so a long list of options that
+    // leads to no match fails fast instead of trying every split of `--a` into `-` and `-a` until the regex times out.
+    private const string GlobalOptions = @"(\s+--?\w[\w-]*(=\S*|\s+[^\s-]\S*)?)*";
+
+    // The end of a subcommand or program name: a blank, a separator or the text's end, not more of a name (stop-worker,
+    // stop.yml, kill-switch).
+    private const string WordEnd = @"(?![^\s;&|)])";
+
+    // sudo's options before the command it runs: those that take a value (-u app, -uapp, -iu app, --user=app, --user app),
+    // flags (-E, -n, -i, --login: only the letters that take no value, so the `app` of `-u app` is never read as the
+    // command, nor is `watch` in `sudo -u watch ls`) and --.
+    private const string SudoValueOptions = "user|group|host|prompt|chdir|chroot|role|type|other-user|close-from|command-timeout";
+    private const string SudoOptions =
+        @"(\s+(-[ABEHKNPSVbeiklnsv]*[CDRTUghprtu]\s*[^\s-]\S*|-[ABEHKNPSVbeiklnsv]+(?=\s)|--(" + SudoValueOptions + @")(=|\s+)\S+" +
+        @"|--(?!(" + SudoValueOptions + @")(\s|$))[\w-]+(=\S*)?|--(?=\s)))*";
+
+    // What may stand before a command's program: sudo and its options, env and variable assignments, nohup, exec,
+    // command, nice, and a timeout N prefix (`sudo -u deploy RELEASE=v41 timeout 600 ./rollback.sh`).
+    private const string CommandPrefixes =
+        @"((sudo" + SudoOptions + @"|env(\s+-[\w-]+)*(\s+\w+=\S*)*|\w+=\S*|nohup|exec|command|nice(\s+-n\s*-?\d+|\s+-\d+)?" +
+        @"|g?timeout(\s+--?\w[\w-]*(=\S+|\s+(?!\d)\S+)?)*\s+\d\S*)\s+)*";
+
+    // Programs that run the command written after them without a quote: `ssh [options] HOST cmd`, `kubectl exec POD -- cmd`
+    // (also oc, kubectl run/debug), `docker exec [options] CONTAINER cmd`, `docker compose exec SERVICE cmd`.
+    private const string CommandRunners =
+        @"\bssh(\s+-[46AaCfGgKkMNnqsTtVvXxYy]*[BbcDEeFIiJLlmOopQRSWw]\s*\S+|\s+-[46AaCfGgKkMNnqsTtVvXxYy]+)*\s+[^\s-]\S*\s+" +
+        @"|\b(kubectl|oc)\s" + SameCommand + @"\s--\s+" +
+        @"|\bdocker(-compose|\s+compose)?(\s+container)?\s+exec(\s+(-[eUuw]|--(env|env-file|user|workdir|detach-keys|index))\s+\S+|\s+-[\w-]+(=\S*)?)*\s+[^\s-]\S*\s+";
+
+    // A regex lookbehind for where a program's name stands: where a command starts (ShellCommandBounds.AfterSeparator)
+    // or after a runner of the command line that follows, then any prefixes. Declared before the patterns that use it.
+    private static readonly string s_programStart = "(?<=(" + ShellCommandBounds.AfterSeparator + "|" + CommandRunners + ")" + CommandPrefixes + ")";
+
+    // Options as words of their own, a value being a word like any other: one reading of the words, no backtracking over
+    // which word is an option's value (that made a long command time out).
+    private const string Options = @"(\s+--?\w[^\s;&|()<>]*)*";
+
+    // An interpreter's options before the script it runs, with a value that does not name the script (-i hosts rollback.yml).
+    private const string InterpreterOptions = @"(\s+--?\w[^\s;&|()<>=]*(=\S*|\s+(?![^\s;&|()<>]*rollback)[^\s;&|()<>-][^\s;&|()<>]*)?)*";
+
+    // The word rollback in a name, not inside another word (db-rollback, rollback_db.py, Rollback; not rollbacks).
+    private const string RollbackWord = "(?<![a-z])rollback(?![a-z])";
+
+    // Programs whose words name things (a file, a branch, a pod) rather than tell them to roll back, and the prefixes
+    // whose command is the program (sudo, env): kubectl has no rollback subcommand, while its logs and resources may be
+    // named for one.
+    private const string NotAProgram =
+        @"(?!([^\s;&|()<>=]*/)?(grep|egrep|fgrep|rg|echo|printf|cat|less|more|head|tail|journalctl|ls|cd|pushd|find|stat|file|wc|du|diff|man|which|type|vim?|nano|jq|yq|mkdir|touch|cp|mv|chmod|chown|git|kubectl|oc" +
+        @"|sudo|env|nohup|exec|command|nice|g?timeout|time)" + WordEnd + ")";
+
+    // A subcommand that reads, lists or shows: what comes after it names a thing (docker logs rollback, helm history
+    // rollback, helm diff rollback).
+    private const string NotAReadingSubcommand = "(?!(logs?|get|describe|list|ls|show|status|history|inspect|view|cat|top|events|ps|info|search|diff|tail)" + WordEnd + ")";
+
+    // A rollback that runs, case-insensitively (deploy.sh Rollback api), and nothing else that has the word in it:
+    // - a program named for it (./rollback.sh v41, /opt/app/bin/rollback, db_rollback.py), also run by an interpreter
+    //   (bash scripts/rollback.sh, python3 rollback.py, ansible-playbook -i hosts rollback.yml);
+    // - a program's subcommand or task, among its first four words that are not options (helm rollback, argocd app
+    //   rollback, ./deploy.sh --service api rollback, npm run deploy:rollback, bundle exec rake db:rollback); not after
+    //   a program of NotAProgram, nor after a subcommand that reads (docker logs rollback), nor as an option's value
+    //   (--description rollback);
+    // - a POST, PUT or PATCH to a rollback endpoint (curl -X POST https://deployer/api/services/api/rollback, http POST …).
+    // Not the word inside a name or path an argument gives (kubectl logs job/db-rollback, ls /opt/app/rollback-plans/,
+    // git log -- scripts/rollback.sh), nor in quoted data (jq '.rollback == false', psql -c "… = 'rollback'").
+    private static readonly string s_rollback = s_programStart + "(" +
+        @"(((ba|z|da|k|a)?sh|source|\.|python[\d.]*|node|ruby|perl|php|pwsh|ansible-playbook)" + InterpreterOptions + @"\s+)?(?!-)[^\s;&|()<>=]*" + RollbackWord + @"[^\s;&|()<>=]*" + WordEnd +
+        "|" + NotAProgram + @"[^\s;&|()<>=-][^\s;&|()<>=]*" + Options + @"(\s+" + NotAReadingSubcommand + @"[^\s'""=-][^\s;&|()<>]*" + Options + @"){0,3}\s+(?<!\s--?[\w-]+\s+)([\w-]+:)*rollback" + WordEnd +
+        @"|(?-i:curl(?=\s)(?=" + SameCommand + @"\s(-X\s*|--request(=|\s+))['""]?(POST|PUT|PATCH)\b|" + SameCommand + @"\s(-d|--data(-[\w-]+)?|--json|-F|--form)(?![\w-])))" + SameCommand + @"\s['""]?(https?://)?[^\s'""]*/rollback(?![\w.-])" +
+        @"|(https?|xhs?)(\s+--?\w[\w-]*(=\S*)?)*\s+(POST|PUT|PATCH)\s+['""]?[^\s'""]*/rollback(?![\w.-])" +
+        ")" + SameCommand;
 
     // A program's name and what it is told to do (Program: in text no shell runs, CommandData, it is only text), or the
     // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
@@ -45,26 +115,31 @@ internal static class CommandPatterns
         (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete", Reads.Program), // also rm -f -r; not docker run --rm
         (Create(@"\bfind\s" + SameCommand + @"\s(-delete|-exec(dir)?\s+rm)\b" + SameCommand, "-delete", "-exec"), "deletes the files it finds", Reads.Program),
         (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device", Reads.Program),
-        (Create(@"\b(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)\b", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
+        // A statement, not a word of an option's or a resource's name (--no-truncate, --log-group-name truncate-test).
+        (Create(@"(?<![\w-])(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)(?![\w-])", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions", Reads.Data),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache", Reads.Data),
         // delete or drain as kubectl's subcommand, after its global options (-n api, --context=prod): not a word of an
         // argument's data (annotate … note='please delete me', label … reason=delete), nor `auth can-i delete`, a question.
-        (Create(@"\bkubectl" + KubectlGlobalOptions + @"\s+(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program),
+        (Create(@"\bkubectl" + GlobalOptions + @"\s+(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program),
         (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back", Reads.Program),
         (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests", Reads.Program),
-        (Create(@"\bhelm\s+(uninstall|delete|rollback)\b" + SameCommand, "helm"), "changes a release", Reads.Program),
+        (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd + SameCommand, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
-        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
+        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
         (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
         (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program), // rsync, aws s3 sync
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
-        (Create(@"\bdocker(-compose|\s+compose)?\s" + SameCommand + @"(?<!-)\b(down|rm|prune|kill|stop)\b" + SameCommand, "docker"), "stops or removes containers", Reads.Program), // not `run --rm`
-        (Create(@"\bsystemctl\s+(stop|disable|mask)\b" + SameCommand, "systemctl"), "stops a service", Reads.Program),
+        // docker's or compose's own subcommand, after their options and a management command (container, system, volume…):
+        // not a word after another subcommand (docker exec api rm /tmp/app.lock removes a file in the container, not a
+        // container; docker compose logs stop-worker, docker ps --filter name=kill-switch, docker run --rm).
+        (Create(@"\bdocker(-compose" + GlobalOptions + "|" + GlobalOptions + @"(\s+compose" + GlobalOptions + @")?)\s+" +
+            @"((container|image|volume|network|system|builder|buildx|service|stack|node|plugin|secret|config|context)\s+)?(down|rm|prune|kill|stop)" + WordEnd + SameCommand, "docker"), "stops or removes containers", Reads.Program),
+        (Create(@"\bsystemctl" + GlobalOptions + @"\s+(stop|disable|mask)" + WordEnd + SameCommand, "systemctl"), "stops a service", Reads.Program), // also systemctl --no-block stop
         (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force\b|-f\b|\+[\w/])|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history", Reads.Program),
         (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b|apply\b" + SameCommand + @"\s--?(auto-approve|destroy)\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
         (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file", Reads.Program),
-        (Create(@"(?<!\b(grep|egrep|fgrep|rg|echo|printf|cat|less|head|tail|journalctl)\b" + SameCommand + @")\brollback\b" + SameCommand, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Data), // not `grep rollback deploy.log`
+        (Create(s_rollback, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Program), // not `grep rollback deploy.log`, `kubectl logs job/db-rollback`
     ];
 
     // Name: the [Parameter, Secret] the fix creates. One tool's password is not another's: a fix reuses a secret
