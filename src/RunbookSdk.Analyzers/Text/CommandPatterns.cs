@@ -227,8 +227,8 @@ internal static class CommandPatterns
         (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
-        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts: not grep -i watch
+        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo" + SudoOptions + @"\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
+        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo" + SudoOptions + @"|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
         (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),

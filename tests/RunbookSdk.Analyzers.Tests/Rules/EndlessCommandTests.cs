@@ -113,6 +113,20 @@ public sealed class EndlessCommandTests
     [InlineData("cd /srv && sudo {|RB0015:watch|} -n 2 df -h")]
     public Task WatchAsACommandIsReported(string command) => Verify(command);
 
+    // sudo's options stand between sudo and the command it runs: -u app, -E, -n, --user=app. A user named watch is not watch.
+    [Theory]
+    [InlineData("sudo -u app {|RB0015:watch|} df -h")]
+    [InlineData("sudo -E {|RB0015:watch|} -n 5 kubectl get pods")]
+    [InlineData("sudo -n -u app {|RB0015:watch|} df -h")]
+    [InlineData("sudo --user=app {|RB0015:watch|} df -h")]
+    [InlineData("cd /srv && sudo -iu app {|RB0015:watch|} df -h")]
+    [InlineData("sudo -u app {|RB0015:ping|} db.internal")]
+    [InlineData("sudo -u watch ls /srv")]
+    [InlineData("sudo -u app timeout 60 watch df -h")]
+    [InlineData("sudo -u app grep -i watch /etc/crontab")]
+    [InlineData("sudo -u app ping -c 3 db.internal")]
+    public Task AWatchAfterSudoAndItsOptionsIsReported(string command) => Verify(command);
+
     // A command line named to find, kill or print it is text, not a command that runs.
     [Theory]
     [InlineData("pkill -f 'kubectl port-forward' || true")]
