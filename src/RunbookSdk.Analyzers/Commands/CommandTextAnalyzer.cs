@@ -146,8 +146,11 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         foreach (var found in CommandPatterns.HomePaths(text.Flat))
         {
             var path = WrittenPart(text, found);
-            call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length),
-                ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false), text.AsWritten(path));
+            // ~jon/… has no fix (CommandPatterns.HomePaths): no value of a quoted hole is expanded to jon's home.
+            var fix = path.Name.Length == 0
+                ? ImmutableDictionary<string, string?>.Empty
+                : ParameterSuggestion.Create(path.Name, "Path of '" + LastSegment(path.Text) + "' on the operator's machine", secret: false);
+            call.Report(DiagnosticDescriptors.HomeDirectoryPath, text.LocationOf(path.Start, path.Length), fix, text.AsWritten(path));
         }
 
         ReportNonProduction(call, text);

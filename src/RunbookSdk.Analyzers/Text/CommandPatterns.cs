@@ -173,9 +173,13 @@ internal static class CommandPatterns
     // (/Users/Shared, C:\Users\Public, C:\Users\Default, Homebrew's /home/linuxbrew).
     private const string HomeUser = @"(?!(Shared|Public|Default|linuxbrew)([\s/\\'""`;&|)]|$))(?>(?<user>[^\s/\\'""$`;&|)*?\[<{%]+))(?![*?\[<{%])";
     // Service accounts' homes are the same on every host: sudo -u postgres psql -f ~postgres/restore.sql.
-    private const string TildeUser = @"~(?!(root|postgres|mysql|redis|www-data|nginx)/)(?<user>[A-Za-z_][\w.-]*)(?=/)";
+    private const string TildeUser = @"(?<tilde>~)(?!(root|postgres|mysql|redis|www-data|nginx)/)(?<user>[A-Za-z_][\w.-]*)(?=/)";
+    // The rest of the path, up to a blank, a quote, an operator or what the shell expands in a word (HomePaths): a glob
+    // (* ? [), a brace list, $VAR and $(…), a backtick and, in a Unix path, a backslash escape (my\ notes).
+    private const string UnixRest = @"[^\s'""`;&|<>)*?\[{$\\]*";
+    private const string WindowsRest = @"[^\s'""`;&|<>)*?\[{$]*";
     private static readonly GuardedPattern s_homePath = Create(
-        @"(?<![\w.~/$-])(((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|[A-Za-z]:[\\/](?i:users)[\\/]" + HomeUser + @"|" + TildeUser + @")[^\s'""`;&|)]*",
+        @"(?<![\w.~/$-])((((/mnt)?/[a-zA-Z])?/(home|Users)/" + HomeUser + @"|" + TildeUser + @")" + UnixRest + @"|(?<windows>[A-Za-z]:[\\/](?i:users)[\\/])" + HomeUser + WindowsRest + ")",
         "/home", "/Users", "\\Users\\", "~");
 
     private static readonly Regex s_word = Plain(@"[^\s""'=,:/()\[\]{}|;&@<>`$\\]+");
@@ -345,15 +349,47 @@ internal static class CommandPatterns
         return value.All(c => c is (>= 'A' and <= 'Z') or '_');
     }
 
+    /// <summary>
+    /// Every path in one person's home. A path the shell goes on expanding (<c>/home/jon/logs/*.log</c>,
+    /// <c>/home/jon/app/{a,b}.conf</c>, <c>/home/jon/app/log-$(date +%F).txt</c>) ends at its last whole directory before
+    /// what is expanded (<c>/home/jon/logs</c>, <c>/home/jon/app</c>): the fix moves the path into a hole, which the runner
+    /// quotes, so what follows must stay text after the hole for the shell to expand it still. The name is the property
+    /// the fix creates, or "" for another user's home written <c>~jon</c>, for which there is no fix: the shell expands
+    /// <c>~jon</c> only unquoted, never in a hole's value, and which folder it is differs from machine to machine.
+    /// </summary>
     public static IEnumerable<TextMatch> HomePaths(string text)
     {
         foreach (var path in Matches(s_homePath, text))
         {
             // ssh ubuntu@bastion 'tail /home/ubuntu/app.log': a cloud image's default user, the same on every instance.
-            if (s_serverAccount.IsMatch(path.Groups["user"].Value) && s_remote.IsMatch(text)) continue;
-            yield return new TextMatch(path.Index, path.Length, path.Value, "home directory", PathParameterName(path.Value));
+            var user = path.Groups["user"];
+            if (s_serverAccount.IsMatch(user.Value) && s_remote.IsMatch(text)) continue;
+            var value = path.Value;
+            var end = path.Index + path.Length;
+            if (end < text.Length && IsExpandedInAWord(text[end]))
+            {
+                var windows = path.Groups["windows"].Success;
+                var directory = windows ? value.LastIndexOfAny(new[] { '/', '\\' }) : value.LastIndexOf('/');
+                if (directory < user.Index + user.Length - path.Index)
+                {
+                    // The user's name runs on into what the shell expands (/home/jon$SUFFIX/app.log, /home/jon{Suffix}/…):
+                    // no whole home is written to move into a parameter. The word is reported as written, with no fix.
+                    var wordEnd = end;
+                    while (wordEnd < text.Length && !char.IsWhiteSpace(text[wordEnd]) && text[wordEnd] is not ('\'' or '"' or '`' or ';' or '&' or '|' or '<' or '>' or ')')) wordEnd++;
+                    yield return new TextMatch(path.Index, wordEnd - path.Index, text.Substring(path.Index, wordEnd - path.Index), "home directory", "");
+                    continue;
+                }
+
+                value = value.Substring(0, directory);
+            }
+
+            var name = path.Groups["tilde"].Success ? "" : PathParameterName(value);
+            yield return new TextMatch(path.Index, value.Length, value, "home directory", name);
         }
     }
+
+    /// <summary>What the shell expands in an unquoted word, where a path in a quoted hole would be taken as written.</summary>
+    private static bool IsExpandedInAWord(char c) => c is '*' or '?' or '[' or '{' or '$' or '`' or '\\';
 
     // The default users of cloud images.
     private static readonly Regex s_serverAccount = Plain(@"^(ubuntu|ec2-user|centos|rocky|almalinux|admin|debian|azureuser|opc|core|fedora|vagrant)$");

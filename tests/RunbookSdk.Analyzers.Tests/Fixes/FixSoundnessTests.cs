@@ -95,6 +95,9 @@ public sealed class FixSoundnessTests
                         """))
         """",
         """.Step("A", s => s.Run("cd /home/jon/apps/" + Region))""",
+        """.Step("A", s => s.Run("ls -la /home/jon/logs/*.log && cat /home/jon/app/{a,b}.conf"))""",
+        """.Step("A", s => s.Run($"grep {Region} /home/jon/app/log-$(date +%F).txt"))""",
+        """".Step("A", s => s.Run("""cat /home/jon/app/{a,b}.conf /home/jon/my\ notes/*.txt"""))"""",
         """.Step("A", s => s.Run("cd /home/jon/apps/{x} && ./run.sh"))""",
         """.Step("A", s => s.Run($"cd /home/jon/apps && ./run.sh {Region}"))""",
         """.Step("A", s => s.Run($@"cd /home/jon/apps && ./run.sh {Region}"))""",
