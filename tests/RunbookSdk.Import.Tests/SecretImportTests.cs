@@ -52,9 +52,9 @@ public sealed class SecretImportTests
 
     [Theory]
     [InlineData("curl -H \"X-Api-Key: AKIAIOSFODNN7EXAMPLE\" https://payments.example.com/v1/charges", "AKIAIOSFODNN7EXAMPLE", "ApiKey")]
-    [InlineData("export GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ0123 && gh api repos/acme/payments", "ghp_0123456789abcdefghijABCDEFGHIJ0123", "Token")]
+    [InlineData("export GITHUB_TOKEN=ghp_0123456789abcdefghijABCDEFGHIJ0123 && gh api repos/acme/payments", "ghp_0123456789abcdefghijABCDEFGHIJ0123", "GitHubToken")]
     [InlineData("curl -u deploy:hunter2pass https://payments.example.com/v1/charges", "hunter2pass", "BasicAuthPassword")]
-    [InlineData("PGPASSWORD='Pa55word!' psql -h db.internal -c 'select 1'", "Pa55word!", "Pgpassword")]
+    [InlineData("PGPASSWORD='Pa55word!' psql -h db.internal -c 'select 1'", "Pa55word!", "PgPassword")]
     [InlineData("mysql -pRootPw123 -e 'show processlist'", "RootPw123", "MysqlPassword")]
     [InlineData("redis-cli -u redis://:S3cretRedis@cache.internal:6379 ping", "S3cretRedis", "Password")]
     [InlineData("curl -H \"Authorization: Bearer abc123def456\" https://payments.example.com/v1/charges", "abc123def456", "ApiToken")]

@@ -252,9 +252,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     {
         foreach (var secret in CommandPatterns.Secrets(text.Flat))
         {
-            var name = secret.Name.Length == 0 ? "Secret" : secret.Name;
             call.Report(DiagnosticDescriptors.SecretLiteral, text.LocationOf(secret.Start, secret.Length),
-                ParameterSuggestion.Create(name, ParameterSuggestion.Humanize(name), secret: true), secret.Detail);
+                ParameterSuggestion.Create(secret.Name, ParameterSuggestion.Humanize(secret.Name), secret: true), secret.Detail);
         }
     }
 

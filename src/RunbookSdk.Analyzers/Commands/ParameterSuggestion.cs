@@ -18,14 +18,24 @@ internal static class ParameterSuggestion
             .Add(DescriptionKey, description)
             .Add(SecretKey, secret ? "true" : "false");
 
-    /// <summary><c>AwsAccessKeyId</c> reads "AWS access key id"; <c>ApiToken</c> reads "API token".</summary>
+    /// <summary>
+    /// <c>AwsAccessKeyId</c> reads "AWS access key id"; <c>ApiToken</c> reads "API token"; <c>PgPassword</c> reads
+    /// "PostgreSQL password"; <c>GitHubToken</c> reads "GitHub token".
+    /// </summary>
     public static string Humanize(string name)
     {
-        var words = System.Text.RegularExpressions.Regex.Split(name, "(?<=[a-z0-9])(?=[A-Z])");
+        var words = System.Text.RegularExpressions.Regex.Split(name.Replace("GitHub", "Github"), "(?<=[a-z0-9])(?=[A-Z])");
         for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
-            words[i] = word is "Api" or "Aws" or "Jwt" or "Url" ? word.ToUpperInvariant() : word == "Mysql" ? "MySQL" : i == 0 ? word : word.ToLowerInvariant();
+            words[i] = word switch
+            {
+                "Api" or "Aws" or "Db" or "Jwt" or "Url" => word.ToUpperInvariant(),
+                "Mysql" => "MySQL",
+                "Pg" => "PostgreSQL",
+                "Github" => "GitHub",
+                _ => i == 0 ? word : word.ToLowerInvariant(),
+            };
         }
 
         return string.Join(" ", words);

@@ -142,20 +142,31 @@ internal static class CommandPatterns
         (Create(s_rollback, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Program), // not `grep rollback deploy.log`, `kubectl logs job/db-rollback`
     ];
 
-    // Name: the [Parameter, Secret] the fix creates. One tool's password is not another's: a fix reuses a secret
-    // parameter of the same name, so named alike, a Redis and a MySQL password would become one value.
+    // A secret's value as the shell reads the word: all that quotes hold ('…', or "…" where \" does not end it), or,
+    // unquoted, up to a blank, a quote, a backslash, a backtick or an operator (-a s3cr3t&& …). PGPASSWORD='aB3;kL9x' is
+    // aB3;kL9x: read up to the ';', the fix left ";kL9x" in the source and the hole inside the quotes. No secret spans
+    // lines: a quote left open does not take the script after it.
+    private const string QuotedValue = @"'(?<secret>[^'\r\n]+)'|""(?<secret>([^""\\\r\n]|\\.)+)""";
+    private const string BareValue = @"(?<secret>[^\s&;|<>()`'""\\]+)";
+    private const string Value = "(" + QuotedValue + "|" + BareValue + ")";
+
+    // Name: the [Parameter, Secret] the fix creates, or "" for the one the pattern's key names (SecretName). One tool's
+    // password is not another's: a fix reuses a secret parameter of the same name, so named alike, a Redis and a MySQL
+    // password would become one value.
     private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
     [
         (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
         // The scheme may open a quoted value: node's `Bearer ${config.apiKey}` is a template, not a credential named `Bearer.
         (Create(@"(?i)\b(proxy-)?authorization\s*:\s*[`'""]?((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
-        (Create(@"(?i)(?<![a-z0-9])(?<name>password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd)\s*=\s*['""]?(?<secret>[^\s&;'""\\]+)", "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
-        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)['""]?(?<secret>[^\s'""\\-][^\s'""\\]*)", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
-        (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p['""]?(?<secret>[^\s'""\\]+)", "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
-        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+['""]?(?<secret>[^\s'""\\]+)", "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
-        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))['""]?[^\s:'""\\]+:(?<secret>[^\s'""\\]+)", "curl"), "A password in curl --user", "BasicAuthPassword"),
-        (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+['""]?(?<secret>[^\s'""\\]+)", "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),
+        // The whole key names the secret (DB_PASSWORD, REDIS_PASSWORD: two passwords, not one named Password).
+        (Create(@"(?i)(?<![a-z0-9])(?<name>([a-z][a-z0-9]*[_-])*(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd))\s*=\s*" + Value, "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(" + QuotedValue + "|(?!-)" + BareValue + ")", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
+        (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p" + Value, "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
+        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+" + Value, "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
+        // -u ops:'pa ss', -u 'ops:pa ss', --user="ops:pa ss", -u ops:pass: what follows the user's colon.
+        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))('[^:'\r\n]+:(?<secret>[^'\r\n]+)'|""[^:""\\\r\n]+:(?<secret>([^""\\\r\n]|\\.)+)""|[^\s:'""\\]+:" + Value + ")", "curl"), "A password in curl --user", "BasicAuthPassword"),
+        (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+" + Value, "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),
         (Create(@"\bhooks\.slack\.com/(services|workflows|triggers)/([\w-]+/)+(?<secret>[A-Za-z0-9]{8,})", "hooks.slack.com"), "A Slack webhook URL (its path is the credential)", "SlackWebhookToken"),
         (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
         (Create(@"\b(?<secret>(AKIA|ASIA)[0-9A-Z]{16})\b", "AKIA", "ASIA"), "An AWS access key id", "AwsAccessKeyId"),
@@ -331,11 +342,38 @@ internal static class CommandPatterns
                 if (!secret.Success || IsPlaceholder(secret.Value)) continue;
                 if (found is not null && found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
                 var key = match.Groups["name"];
-                (found ??= new List<TextMatch>()).Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? PascalCase(key.Value) : name));
+                (found ??= new List<TextMatch>()).Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? SecretName(key.Value) : name.Length == 0 ? "Secret" : name));
             }
         }
 
         return found is null ? Array.Empty<TextMatch>() : found.OrderBy(f => f.Start);
+    }
+
+    /// <summary>
+    /// The property a secret's key names, in PascalCase as a property is written: <c>PGPASSWORD</c> → <c>PgPassword</c>,
+    /// <c>MYSQL_PWD</c> → <c>MysqlPassword</c> (as <c>mysql -p</c>'s), <c>GITHUB_TOKEN</c> → <c>GitHubToken</c>,
+    /// <c>DB_PASSWORD</c> → <c>DbPassword</c>, <c>client_secret</c> → <c>ClientSecret</c>, <c>apiKey</c> → <c>ApiKey</c>.
+    /// </summary>
+    internal static string SecretName(string key)
+    {
+        var builder = new System.Text.StringBuilder();
+        // An environment variable's upper case is no word boundary: its words are the ones '_' parts.
+        var allCaps = !key.Any(char.IsLower);
+        foreach (var part in key.Split('_', '-'))
+        {
+            if (part.Length == 0 || !char.IsLetterOrDigit(part[0])) continue;
+            var word = allCaps ? part.ToLowerInvariant() : part;
+            builder.Append(word.ToLowerInvariant() switch
+            {
+                "pgpassword" => "PgPassword",
+                "pwd" or "passwd" => "Password",
+                "apikey" => "ApiKey",
+                "github" => "GitHub",
+                _ => char.ToUpperInvariant(word[0]) + word.Substring(1),
+            });
+        }
+
+        return builder.Length == 0 ? "Secret" : builder.ToString();
     }
 
     /// <summary>A value that stands for a secret instead of being one: <c>$TOKEN</c>, <c>${Token}</c>, <c>&lt;token&gt;</c>, <c>PASSWORD</c>, <c>***</c>.</summary>
@@ -345,8 +383,8 @@ internal static class CommandPatterns
         if (value.Length == 0) return true;
         if (value[0] is '$' or '<' or '{' or '[' or '%') return true;
         if (value.All(c => c is '*' or 'x' or 'X' or '.' or '-')) return true;
-        // PASSWORD, TOKEN, YOUR_API_KEY: upper-case words with no digits are how documents write placeholders.
-        return value.All(c => c is (>= 'A' and <= 'Z') or '_');
+        // PASSWORD, TOKEN, YOUR_API_KEY, 'CHANGE ME': upper-case words with no digits are how documents write placeholders.
+        return value.All(c => c is (>= 'A' and <= 'Z') or '_' or ' ');
     }
 
     /// <summary>

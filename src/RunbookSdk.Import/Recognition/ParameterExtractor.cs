@@ -27,7 +27,7 @@ internal static partial class ParameterExtractor
 
         // What RB0006 reports is what is lifted: a secret the rule finds must not be copied, or the build fails on it.
         foreach (var secret in texts.SelectMany(t => CommandPatterns.Secrets(t)).DistinctBy(m => m.Text))
-            candidates.Add(new(secret.Text, SecretName(secret.Name),
+            candidates.Add(new(secret.Text, secret.Name,
                 $"{secret.Detail}, written into a command in the document (not copied: give it at run time)", Kind.Secret));
         foreach (var region in texts.SelectMany(t => Region().Matches(t)).Select(m => m.Value).Distinct())
             candidates.Add(new(region, "Region", "Cloud region", Kind.Region));
@@ -129,10 +129,6 @@ internal static partial class ParameterExtractor
             if (Boundary(text, index - 1) && Boundary(text, index + value.Length)) yield return index;
         }
     }
-
-    /// <summary>RB0006's name for a secret, as a property's: <c>PGPASSWORD</c> and <c>TOKEN</c>, written as the key was, become <c>Pgpassword</c> and <c>Token</c>.</summary>
-    internal static string SecretName(string name) =>
-        name.Length == 0 ? "Secret" : name.Any(char.IsLower) ? name : Text.Pascal(name.ToLowerInvariant().Replace('_', ' '), 4);
 
     private static bool Boundary(string text, int index) =>
         index < 0 || index >= text.Length || !(char.IsLetterOrDigit(text[index]) || text[index] is '_' or '-');

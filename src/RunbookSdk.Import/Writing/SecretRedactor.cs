@@ -1,6 +1,5 @@
 using System.Text;
 using RunbookSdk.Analyzers.Text;
-using RunbookSdk.Import.Recognition;
 
 namespace RunbookSdk.Import.Writing;
 
@@ -42,7 +41,8 @@ internal sealed class SecretRedactor(string source)
         return result;
     }
 
-    private static string Placeholder(TextMatch secret) => $"<{ParameterExtractor.SecretName(secret.Name)}>";
+    // RB0006's name for the secret, the property its fix would create (PgPassword, GitHubToken).
+    private static string Placeholder(TextMatch secret) => $"<{secret.Name}>";
 
     private static string Excerpt(string line) => line.Length <= 100 ? line : line[..97] + "...";
 }
