@@ -20,4 +20,12 @@ internal static class CommandRuleSources
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
             """            .Step("Assess", s => s.Instruction("Look at the dashboard"))""",
             verification: $$"""v => v.Step("Check", s => s.Run({{runArguments}}))""", extraMembers: extraMembers));
+
+    /// <summary>
+    /// Runs <see cref="CommandTextAnalyzer"/> over a phase step that runs <paramref name="command"/> (C# string content) and
+    /// expects one RB0005 on the literal naming <paramref name="reported"/> (as written in C#), or none when it is null.
+    /// </summary>
+    public static Task DestructiveAsync(string command, string? reported) => reported is null
+        ? ActAsync($"\"{command}\"", [])
+        : ActAsync($"{{|#0:\"{command}\"|}}", [new DiagnosticResult("RB0005", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments(reported)]);
 }

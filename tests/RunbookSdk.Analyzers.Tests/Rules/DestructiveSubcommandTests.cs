@@ -1,6 +1,3 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
-using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 
 namespace RunbookSdk.Analyzers.Tests.Rules;
@@ -13,18 +10,10 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class DestructiveSubcommandTests
 {
-    private static Task Act(string command) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run("{{command}}"))
-            """));
+    private static Task Act(string command) => CommandRuleSources.DestructiveAsync(command, reported: null);
 
     /// <summary>Expects one RB0005 on the command literal, naming <paramref name="reported"/> (as written in C#).</summary>
-    private static Task Reported(string command, string reported) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(
-            Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({|#0:"{{command}}"|}))
-            """),
-            new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(reported));
+    private static Task Reported(string command, string reported) => CommandRuleSources.DestructiveAsync(command, reported);
 
     // A rollback read about, listed, logged or queried: the word names a job, a file, a status, a value.
     [Theory]

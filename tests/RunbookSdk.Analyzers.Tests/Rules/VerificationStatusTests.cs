@@ -1,4 +1,3 @@
-using RunbookSdk.Analyzers.Commands;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 
 namespace RunbookSdk.Analyzers.Tests.Rules;
@@ -10,10 +9,7 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class VerificationStatusTests
 {
-    private static Task Verification(string steps) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Assess", s => s.Run("kubectl get pods -n api"))""",
-            verification: "v => v\n" + steps));
+    private static Task Check(string command) => CommandRuleSources.CheckAsync($"\"{command}\"");
 
     [Theory]
     [InlineData("[ \\\"$(curl -s -o /dev/null -w '%{http_code}' https://api.omnix.ai/health)\\\" = \\\"200\\\" ]")]
@@ -22,12 +18,12 @@ public sealed class VerificationStatusTests
     [InlineData("if [ \\\"$(curl -s https://api.omnix.ai/version)\\\" != 1.4.2 ]; then exit 1; fi")]
     [InlineData("curl -s -o /tmp/token https://auth.omnix.ai/token; curl -f -H \\\"Authorization: Bearer $(cat /tmp/token)\\\" https://api.omnix.ai/health")]
     public Task A_check_whose_status_a_test_or_a_later_command_decides_is_not_reported(string command) =>
-        Verification($"""                .Step("Check", s => s.Run("{command}"))""");
+        Check(command);
 
     [Theory]
     [InlineData("echo \\\"$({|RB0014:curl|} -s https://api.omnix.ai/health)\\\"")]
     [InlineData("{|RB0014:curl|} -s https://api.omnix.ai/health && echo healthy")]
     [InlineData("echo $(curl -s https://api.omnix.ai/health | {|RB0014:jq|} -r .status)")]
     public Task A_curl_whose_status_is_the_checks_is_still_reported(string command) =>
-        Verification($"""                .Step("Check", s => s.Run("{command}"))""");
+        Check(command);
 }
