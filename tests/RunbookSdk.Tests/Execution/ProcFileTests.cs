@@ -82,7 +82,14 @@ public sealed class ProcFileTests
         // Nothing but a value of its own, 1,600 characters: no other process's environment shares a byte run with it.
         start.Environment.Clear();
         start.Environment["RUNBOOK_SDK_PROC_FILE_TEST"] = string.Concat(Enumerable.Range(0, 50).Select(_ => Guid.NewGuid().ToString("N")));
-        return new SleepingChild(Process.Start(start)!);
+        var child = new SleepingChild(Process.Start(start)!);
+        // Process.Start returns once the child is forked; until it has exec'd sleep, /proc shows the test host's
+        // environment, or nothing while the exec replaces it (a CI run read it empty). Read once sleep runs.
+        var marker = System.Text.Encoding.ASCII.GetBytes("RUNBOOK_SDK_PROC_FILE_TEST=");
+        var waited = Stopwatch.StartNew();
+        while (!File.ReadAllBytes($"/proc/{child.Pid}/environ").AsSpan().StartsWith(marker) && waited.Elapsed < TimeSpan.FromSeconds(30))
+            Thread.Sleep(5);
+        return child;
     }
 
     /// <summary>A <c>sleep</c> to read /proc of, killed and reaped when disposed (then its pid reads as gone).</summary>
