@@ -158,9 +158,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}'){skipped}" : $"{number(i)} {step.Title}", Heading);
             if (resume is not null)
             {
-                // The key the live resume looks the step up by (LiveRun.StepKey).
-                var clear = $"{section}/step-{i + 1}:{step.Title}";
-                var key = resume.KeyFor(context.Secrets.Mask(clear), clear);
+                var key = StepKeys.For(section, i, step.Title, context.Secrets, resume);
                 if (resume.CompletedSteps.Contains(key))
                 {
                     writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);

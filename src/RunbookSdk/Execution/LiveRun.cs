@@ -733,13 +733,7 @@ internal sealed partial class LiveRun : IDisposable
     /// clear it found no record for such a step, and ran it again, or sent its POST again, unasked. With a secret whose
     /// value changed before the resume, it takes the journal's key for the step (<see cref="ResumeState.KeyFor"/>).
     /// </summary>
-    private string StepKey(string section, int index)
-    {
-        var clear = $"{section}/step-{index + 1}:{StepTitle(section, index)}";
-        var masked = _context.Secrets.Mask(clear);
-        // A resume takes the key the journal has for the step, also when a secret's value changed since it was written.
-        return _resume?.KeyFor(masked, clear) ?? masked;
-    }
+    private string StepKey(string section, int index) => StepKeys.For(section, index, StepTitle(section, index), _context.Secrets, _resume);
 
     private string StepTitle(string section, int index) => section switch
     {
