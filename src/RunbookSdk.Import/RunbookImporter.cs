@@ -82,13 +82,15 @@ public static class RunbookImporter
                 warnings.Add($"{source.File}: runbook {runbook.Id} has no {string.Join(", ", missing)}{(allowIncomplete ? "; waived (--allow-incomplete)" : "; the build reports it")}");
         }
 
+        // How every file names the document it came from (ImportedFrom).
+        var documentReference = ImportedFrom.Reference(source.File, outputDirectory);
         var writer = new SourceWriter(document, ns, source.File, allowIncomplete)
         {
-            HandbookClass = handbookClass, BaseClass = baseClass, HandbookId = handbookId, Document = ImportedFrom.Reference(source.File, outputDirectory),
+            HandbookClass = handbookClass, BaseClass = baseClass, HandbookId = handbookId, Document = documentReference,
         };
         var files = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            [shortName + ".csproj"] = ProjectFile.Write(ns, source.File, outputDirectory, repository),
+            [shortName + ".csproj"] = ProjectFile.Write(ns, documentReference, outputDirectory, repository),
             [handbookClass + ".cs"] = writer.Handbook(),
         };
         if (writer.SharedBase() is { } shared) files[baseClass + ".cs"] = shared;

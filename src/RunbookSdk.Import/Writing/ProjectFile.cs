@@ -31,13 +31,11 @@ internal static class ProjectFile
         return name;
     }
 
-    public static string Write(string ns, string source, string projectDirectory, string? repository)
-    {
-        var document = ImportedFrom.Reference(source, projectDirectory);
-        return WriteFor(ns, document, projectDirectory, repository);
-    }
-
-    private static string WriteFor(string ns, string document, string projectDirectory, string? repository)
+    /// <param name="ns">The project's root namespace.</param>
+    /// <param name="document">The document as the files name it (<see cref="ImportedFrom.Reference"/>).</param>
+    /// <param name="projectDirectory">The project's folder.</param>
+    /// <param name="repository">This repository's root when the project is inside it, else null.</param>
+    public static string Write(string ns, string document, string projectDirectory, string? repository)
     {
         var header = $"""
             <Project Sdk="Microsoft.NET.Sdk">

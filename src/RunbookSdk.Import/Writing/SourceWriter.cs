@@ -18,11 +18,11 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
     public string BaseClass { get; init; } = "Runbook";
     public string HandbookId { get; init; } = "handbook";
 
-    /// <summary>The document as the files name it (<see cref="ImportedFrom"/>); its file name when not set.</summary>
-    public string? Document { get; init; }
+    /// <summary>The document as the files name it (<see cref="ImportedFrom"/>).</summary>
+    public required string Document { get; init; }
 
     public string Header =>
-        $"// Imported from {Document ?? Path.GetFileName(source)} by `runbook import`. Review it, then edit this code, not the markdown.\n";
+        $"// Imported from {Document} by `runbook import`. Review it, then edit this code, not the markdown.\n";
 
     public string Handbook()
     {

@@ -21,10 +21,8 @@ internal static class GeneratorLocations
         var tree = compilation.SyntaxTrees.FirstOrDefault(t => string.Equals(t.FilePath, path, StringComparison.Ordinal));
         if (tree is null || external.SourceSpan.End > tree.Length) return diagnostic;
 
-        // Its text, id, title, help link and effective severity kept; only the place changes.
-        var descriptor = new DiagnosticDescriptor(diagnostic.Id, diagnostic.Descriptor.Title, "{0}", diagnostic.Descriptor.Category,
-            diagnostic.Severity, isEnabledByDefault: true, diagnostic.Descriptor.Description, diagnostic.Descriptor.HelpLinkUri, [.. diagnostic.Descriptor.CustomTags]);
-        return Diagnostic.Create(descriptor, Location.Create(tree, external.SourceSpan), diagnostic.Severity, null, diagnostic.Properties,
+        // Its text and effective severity kept; only the place changes.
+        return RewrittenDiagnostic.Of(diagnostic, Location.Create(tree, external.SourceSpan), diagnostic.Severity,
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

@@ -37,10 +37,8 @@ internal static partial class ToolFailures
             : "The runbook generator threw, so this project's runbooks have no runner and no page";
         var text = $"{meaning}: this is a bug in RunbookSdk, please report it with this message. "
             + diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
-        var descriptor = new DiagnosticDescriptor(diagnostic.Id, diagnostic.Descriptor.Title, "{0}", diagnostic.Descriptor.Category,
-            severity, isEnabledByDefault: true, helpLinkUri: diagnostic.Descriptor.HelpLinkUri);
         var location = diagnostic.Location.IsInSource ? diagnostic.Location : ThrownAt(diagnostic, compilation) ?? diagnostic.Location;
-        return Diagnostic.Create(descriptor, location, text);
+        return RewrittenDiagnostic.Of(diagnostic, location, severity, text);
     }
 
     /// <summary>Whether the project set the id's severity (a diagnostic with no place in source is not reached by an <c>.editorconfig</c> section).</summary>
