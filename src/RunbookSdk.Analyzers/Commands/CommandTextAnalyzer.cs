@@ -155,7 +155,13 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         ReportNonProduction(call, text);
 
-        if (call.IsInVerification())
+        if (call.IsInVerification() && CheckOfNothing.In(text.Shell) is { } nothing)
+        {
+            // The other RB0014 patterns judge a check; there is none here, only commands that always succeed.
+            call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(nothing.Start, nothing.Length),
+                "'" + text.AsWritten(nothing.Start, nothing.Length) + "' succeeds whatever state the service is in, so it checks nothing; run the command that shows the fix worked (curl --fail, a query, kubectl rollout status)");
+        }
+        else if (call.IsInVerification())
         {
             foreach (var weak in CommandPatterns.HttpClientsWithoutFail(text.Shell).Concat(CommandPatterns.AlwaysSucceedingPipelines(text.Shell)))
                 call.Report(DiagnosticDescriptors.VerificationCannotFail, text.LocationOf(weak.Start, weak.Length), weak.Detail);

@@ -26,4 +26,24 @@ public sealed class VerificationStatusTests
     [InlineData("echo $(curl -s https://api.omnix.ai/health | {|RB0014:jq|} -r .status)")]
     public Task A_curl_whose_status_is_the_checks_is_still_reported(string command) =>
         Check(command);
+
+    [Theory]
+    [InlineData("{|RB0014:echo ok|}")]
+    [InlineData("{|RB0014:echo \\\"Service healthy\\\"|}")]
+    [InlineData("{|RB0014:true|}")]
+    [InlineData("{|RB0014:printf 'healthy\\\\n'; echo done|}")]
+    [InlineData("  {|RB0014:echo checked && echo ${STATUS:-ok}|}  ")]
+    // A client or an `if` that is only printed runs no check: the finding is the echo's, not the client's.
+    [InlineData("{|RB0014:echo http GET https://api.omnix.ai/health|}")]
+    [InlineData("{|RB0014:echo 'if curl -fsS x; then echo ok; fi'|}")]
+    public Task A_command_of_nothing_but_commands_that_always_succeed_is_reported_whole(string command) =>
+        Check(command);
+
+    [Theory]
+    [InlineData("echo > /dev/tcp/db.omnix.ai/5432")]
+    [InlineData("echo ok | grep -q ok")]
+    [InlineData("echo ok; curl -f https://api.omnix.ai/health")]
+    [InlineData("true && pg_isready -h db.omnix.ai")]
+    public Task A_command_with_a_check_or_a_redirection_is_not_reported_as_checking_nothing(string command) =>
+        Check(command);
 }
