@@ -68,12 +68,15 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 AnalyzeCommand(call, command);
                 break;
             case "Http" when call.Argument("url") is { } url:
-                if (Read(call, url) is { } urlText)
+                var urlText = Read(call, url);
+                if (urlText is not null)
                 {
                     ReportHidden(call, urlText, "URL");
                     ReportSecrets(call, urlText);
                     ReportNonProduction(call, urlText);
                 }
+
+                ReportDelete(call, urlText);
 
                 if (call.IsInVerification() &&
                     !DslSyntax.HasChainedCall(call.Syntax, static name => name.StartsWith("Expect", System.StringComparison.Ordinal), ownAction: true))
@@ -135,10 +138,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))
         {
-            var confirmed = DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
-                            call.EnclosingStepLambda() is { } step &&
-                            call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
-            if (!confirmed) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), text.AsWritten(destructive));
+            if (!IsConfirmed(call)) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), text.AsWritten(destructive));
         }
 
         ReportSecrets(call, text);
@@ -177,6 +177,27 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), text.AsWritten(endless));
         }
+    }
+
+    /// <summary>Whether the step of <paramref name="call"/> asks the operator first: <c>RequiresConfirmation()</c> on its chain or in its step.</summary>
+    private static bool IsConfirmed(DslInvocation call) =>
+        DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
+        call.EnclosingStepLambda() is { } step &&
+        call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
+
+    /// <summary>
+    /// RB0005 on an HTTP step that sends DELETE (<c>Http("DELETE", "https://search.internal/logs-2024.01")</c>): it
+    /// removes what its URL names, as <c>curl -X DELETE</c> in a command does. Reported on the method.
+    /// </summary>
+    private static void ReportDelete(DslInvocation call, CommandText? urlText)
+    {
+        if (call.Argument("method") is not { } method ||
+            !string.Equals(call.Values.ConstantString(method), "DELETE", System.StringComparison.OrdinalIgnoreCase) ||
+            IsConfirmed(call))
+            return;
+
+        var target = urlText is null ? "the URL" : urlText.AsWritten(0, urlText.Flat.Length);
+        call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, method.GetLocation(), "DELETE " + target);
     }
 
     /// <summary>

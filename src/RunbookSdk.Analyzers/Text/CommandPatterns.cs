@@ -129,6 +129,11 @@ internal static class CommandPatterns
         (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
         (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
         (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program), // rsync, aws s3 sync
+        // An HTTP DELETE removes what its URL names (curl -XDELETE localhost:9200/logs-2024.01 drops an Elasticsearch
+        // index): curl's -X/--request (also in a bundle, -sX DELETE), HTTPie's and xh's method word, wget's --method.
+        (Create(@"(?<![\w./-])curl(?=\s)" + SameCommand + @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        (Create(@"(?<![\w./-])(https?|xhs?)" + GlobalOptions + @"\s+DELETE\s" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        (Create(@"(?<![\w./-])wget(?=\s)" + SameCommand + @"\s--method(=|\s+)['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
         // docker's or compose's own subcommand, after their options and a management command (container, system, volume…):
         // not a word after another subcommand (docker exec api rm /tmp/app.lock removes a file in the container, not a

@@ -9,7 +9,7 @@ using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
 
-/// <summary>RB0005: appends <c>.RequiresConfirmation()</c> to the step that runs the destructive command.</summary>
+/// <summary>RB0005: appends <c>.RequiresConfirmation()</c> to the step that runs the destructive command or sends the DELETE.</summary>
 [ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(RequiresConfirmationCodeFix)), Shared]
 public sealed class RequiresConfirmationCodeFix : CodeFixProvider
 {
@@ -23,7 +23,7 @@ public sealed class RequiresConfirmationCodeFix : CodeFixProvider
 
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
-        CommandCall.RegisterAsync(context, "Require confirmation before this step", Key, Fix);
+        CommandCall.RegisterAsync(context, "Require confirmation before this step", Key, Fix, orHttp: true);
 
     private static Task<Document> Fix(Document document, SyntaxNode root, InvocationExpressionSyntax run, CancellationToken cancellationToken)
     {

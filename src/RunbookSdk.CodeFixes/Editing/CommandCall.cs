@@ -11,34 +11,39 @@ namespace RunbookSdk.CodeFixes.Editing;
 /// <summary>Finds the <c>Run(...)</c> call a command rule's finding sits in.</summary>
 internal static class CommandCall
 {
-    /// <summary>The <c>Run(...)</c> invocation whose argument holds the finding, or null.</summary>
-    public static InvocationExpressionSyntax? Of(SyntaxNode? root, Diagnostic diagnostic) =>
+    /// <summary>
+    /// The <c>Run(...)</c> invocation whose argument holds the finding (also <c>Http(...)</c> when
+    /// <paramref name="orHttp"/>: a fix to the step, not to the command's text), or null.
+    /// </summary>
+    public static InvocationExpressionSyntax? Of(SyntaxNode? root, Diagnostic diagnostic, bool orHttp = false) =>
         root?.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-            ?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Run" } } run
-            ? run
+            ?.FirstAncestorOrSelf<ArgumentSyntax>()?.Parent?.Parent is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: var name } } call &&
+        (name == "Run" || orHttp && name == "Http")
+            ? call
             : null;
 
     /// <summary>
     /// Offers one fix, under <paramref name="title"/> and <paramref name="key"/>, for every finding that sits in a
-    /// <c>Run(...)</c> call; <paramref name="fix"/> gets the document, its root and that call as they are when applied.
+    /// <c>Run(...)</c> call (or <c>Http(...)</c> call, when <paramref name="orHttp"/>); <paramref name="fix"/> gets the
+    /// document, its root and that call as they are when applied.
     /// </summary>
     public static async Task RegisterAsync(
         CodeFixContext context, string title, string key,
-        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix)
+        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, bool orHttp = false)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Of(root, diagnostic) is null) continue;
-            context.RegisterCodeFix(CodeAction.Create(title, token => ApplyAsync(context.Document, diagnostic, fix, token), key), diagnostic);
+            if (Of(root, diagnostic, orHttp) is null) continue;
+            context.RegisterCodeFix(CodeAction.Create(title, token => ApplyAsync(context.Document, diagnostic, fix, orHttp, token), key), diagnostic);
         }
     }
 
     private static async Task<Document> ApplyAsync(
         Document document, Diagnostic diagnostic,
-        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, CancellationToken cancellationToken)
+        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, bool orHttp, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-        return root is not null && Of(root, diagnostic) is { } run ? await fix(document, root, run, cancellationToken).ConfigureAwait(false) : document;
+        return root is not null && Of(root, diagnostic, orHttp) is { } run ? await fix(document, root, run, cancellationToken).ConfigureAwait(false) : document;
     }
 }

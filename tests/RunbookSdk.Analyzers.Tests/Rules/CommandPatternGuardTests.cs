@@ -42,6 +42,7 @@ public sealed class CommandPatternGuardTests
         "watch kubectl get pods", "kubectl get pods -w", "timeout 60 kubectl get pods -w",
         "find /var/log/app -mtime +7 -delete", "mkfs.ext4 /dev/sdb1", "kubectl apply --prune -l app=api -f k8s/",
         "gcloud compute instances delete vm-1", "az group delete -n rg --yes", "rsync -a --delete build/ host:/srv/",
+        "curl -XDELETE localhost:9200/logs-2024.01", "http DELETE https://api/sessions", "wget --method=DELETE https://api/cache",
         "mysql -u root -pS3cretPass", "redis-cli -a S3cretPass ping", "curl -u admin:S3cretPass https://api",
         "aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCY",
         "curl -X POST https://hooks.slack.com/services/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",
