@@ -75,7 +75,7 @@ public static class RunbookImporter
         foreach (var runbook in document.Runbooks)
         {
             var missing = new List<string>();
-            if (document.Handbook.Escalation.Count == 0) missing.Add("escalation (RB0001)");
+            if (document.Handbook.Escalation.Count == 0 && runbook.Escalation.Count == 0) missing.Add("escalation (RB0001)");
             if (runbook.Rollback is null) missing.Add("rollback (RB0002)");
             if (runbook.Verification is null) missing.Add("verification (RB0003)");
             if (missing.Count > 0)

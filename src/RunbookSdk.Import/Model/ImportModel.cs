@@ -78,6 +78,9 @@ internal sealed class ImportedRunbook(string title)
     public string? Severity { get; set; }
     public string? Summary { get; set; }
     public List<string> Symptoms { get; } = [];
+
+    /// <summary>The runbook's own escalation levels (its "Escalation" section); empty when it goes by the handbook's.</summary>
+    public List<ImportedEscalationLevel> Escalation { get; } = [];
     public List<ImportedPhase> Phases { get; } = [];
     public ImportedPhase? Rollback { get; set; }
     public ImportedPhase? Verification { get; set; }

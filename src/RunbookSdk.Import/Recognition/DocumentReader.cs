@@ -210,7 +210,7 @@ internal sealed partial class DocumentReader
             foreach (var child in section.Children)
             {
                 if (Symptoms().IsMatch(child.Title)) ReadSymptoms(runbook, child);
-                else AddPhase(runbook, child);
+                else if (!ReadOwnEscalation(runbook, child)) AddPhase(runbook, child);
             }
         }
         Finish(runbook);
@@ -227,6 +227,28 @@ internal sealed partial class DocumentReader
         foreach (var child in section.Children) rest.Blocks.Add(new SubsectionContent(_content.Section(child)));
         if (!rest.IsEmpty) runbook.Sections.Add(rest);
         _leftOut.IfEmpty(section);
+    }
+
+    /// <summary>
+    /// A runbook's own "Escalation" section that gives levels with times (a list, YAML or a table, as the handbook's):
+    /// the runbook's escalation, which the runner announces instead of the handbook's. What else the section says stays
+    /// a section of the runbook. False when it gives no levels: it is read as a phase, as before.
+    /// </summary>
+    private bool ReadOwnEscalation(ImportedRunbook runbook, OutlineSection section)
+    {
+        if (HandbookReader.RoleOf(section.Title) != HandbookRole.Escalation || runbook.Escalation.Count > 0 ||
+            EscalationLevels.Read(section, _outline, _content) is not { } found)
+            return false;
+
+        runbook.Escalation.AddRange(found.Levels);
+        var rest = new ContentSection(section.Title);
+        foreach (var block in section.Blocks)
+        {
+            if (block != found.Block) _content.Add(rest, block);
+        }
+        foreach (var child in section.Children) rest.Blocks.Add(new SubsectionContent(_content.Section(child)));
+        if (!rest.IsEmpty) runbook.Sections.Add(rest);
+        return true;
     }
 
     private void AddPhase(ImportedRunbook runbook, OutlineSection section)

@@ -263,85 +263,12 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
     {
         var handled = new HashSet<Block>();
         if (handbook.Escalation.Count > 0) return handled;
-        foreach (var block in section.Blocks)
+        if (EscalationLevels.Read(section, outline, content) is { } found)
         {
-            var levels = block switch
-            {
-                ListBlock list => EscalationFromLines(list.OfType<ListItemBlock>().Select(content.ItemText).ToList()),
-                CodeBlock code when MarkdownOutline.Language(code) is "yaml" or "yml" => EscalationFromYaml(MarkdownOutline.Code(code)),
-                Table table => EscalationFromTable(outline.Cells(table)),
-                _ => null,
-            };
-            if (levels is null || !Increasing(levels)) continue;
-            handbook.Escalation.AddRange(levels);
-            handled.Add(block);
-            break;
+            handbook.Escalation.AddRange(found.Levels);
+            handled.Add(found.Block);
         }
         return handled;
-    }
-
-    private static List<ImportedEscalationLevel>? EscalationFromLines(List<string> items)
-    {
-        var levels = new List<ImportedEscalationLevel>();
-        foreach (var item in items)
-        {
-            if (item.Contains('\n')) return null;
-            var plain = Text.Plain(item);
-            if (Times.WindowStart(plain) is not { } window) return null;
-            var who = plain.Remove(window.Match.Index, window.Match.Length);
-            who = Regex.Replace(who, @"^\s*Level\s*\d+\s*", "", RegexOptions.IgnoreCase);
-            who = Regex.Replace(who, @"\(\s*\)", "").Replace("( ", "(").Replace(" )", ")");
-            who = who.Trim().Trim(':', '-', '–').Trim();
-            if (who.Length == 0) return null;
-            levels.Add(new ImportedEscalationLevel(who, window.After, null));
-        }
-        return levels.Count > 0 ? levels : null;
-    }
-
-    private static List<ImportedEscalationLevel>? EscalationFromYaml(string yaml)
-    {
-        // Top-level keys "Level 1 - On-Call Engineer (0-15 minutes):"; a level without a time cannot be ordered.
-        var keys = yaml.Split('\n').Where(l => l.Length > 0 && !char.IsWhiteSpace(l[0]) && l.TrimEnd().EndsWith(':')).Select(l => l.TrimEnd().TrimEnd(':')).ToList();
-        return keys.Count > 0 ? EscalationFromLines(keys) : null;
-    }
-
-    private static List<ImportedEscalationLevel>? EscalationFromTable(List<string[]> cells)
-    {
-        if (cells.Count < 2 || cells[0].Length < 2) return null;
-        var header = cells[0].Select(h => Text.Plain(h).ToLowerInvariant()).ToArray();
-        var timeColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "time|after|when|window|minutes"));
-        // Not the time column: "Escalate after | Who" names the time with a word that also names the who.
-        var whoColumn = Column(header, timeColumn, "who|escalate|team|person|role|owner|name");
-        if (whoColumn < 0) whoColumn = Column(header, timeColumn, "level|contact");
-        var contactColumn = Array.FindIndex(header, h => Regex.IsMatch(h, "contact|email|phone|reach|channel|pager"));
-        if (contactColumn == whoColumn) contactColumn = -1;
-        if (timeColumn < 0 || whoColumn < 0 || whoColumn == timeColumn) return null;
-        var levels = new List<ImportedEscalationLevel>();
-        foreach (var row in cells.Skip(1))
-        {
-            if (row.Length <= Math.Max(timeColumn, whoColumn)) return null;
-            var time = Times.WindowStart(Text.Plain(row[timeColumn]))?.After ?? Times.Duration(Text.Plain(row[timeColumn]));
-            if (time is null) return null;
-            levels.Add(new ImportedEscalationLevel(row[whoColumn], time.Value, contactColumn >= 0 && contactColumn < row.Length ? row[contactColumn] : null));
-        }
-        return levels;
-    }
-
-    /// <summary>The first column whose header matches <paramref name="pattern"/>, other than <paramref name="taken"/>; -1 when none.</summary>
-    private static int Column(string[] header, int taken, string pattern)
-    {
-        for (var i = 0; i < header.Length; i++)
-            if (i != taken && Regex.IsMatch(header[i], pattern)) return i;
-        return -1;
-    }
-
-    private static bool Increasing(List<ImportedEscalationLevel> levels)
-    {
-        for (var i = 1; i < levels.Count; i++)
-        {
-            if (levels[i].After <= levels[i - 1].After) return false;
-        }
-        return levels.Select(l => l.Who).Distinct(StringComparer.OrdinalIgnoreCase).Count() == levels.Count;
     }
 
     // ---- contacts, SLOs, post-incident ---------------------------------------------------------------

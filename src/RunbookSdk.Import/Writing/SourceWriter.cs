@@ -43,18 +43,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         if (hb.LastUpdated is { } updated) w.Line($".LastUpdated({updated.Year}, {updated.Month}, {updated.Day})");
         if (hb.ReviewDate is { } review) w.Line($".ReviewDate({review.Year}, {review.Month}, {review.Day})");
         foreach (var (role, reach) in hb.Contacts) w.Line($".Contact({Lit(role, w)}, {Lit(reach, w)})");
-        if (hb.Escalation.Count > 0)
-        {
-            w.Line(".Escalation(e => e");
-            w.Indent++;
-            for (var i = 0; i < hb.Escalation.Count; i++)
-            {
-                var level = hb.Escalation[i];
-                var contact = level.Contact is null ? "" : ", " + Lit(level.Contact, w);
-                w.Line($".Level({Lit(level.Who, w)}, {Duration(level.After)}{contact}){(i == hb.Escalation.Count - 1 ? ")" : "")}");
-            }
-            w.Indent--;
-        }
+        Escalation(w, hb.Escalation);
         foreach (var (name, target, description) in hb.Slos)
             w.Line($".Slo({Lit(name, w)}, {Lit(target, w)}{(description is null ? "" : ", " + Lit(description, w))})");
         foreach (var severity in hb.Severities)
@@ -101,7 +90,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         var baseClass = document.SharedParameters.Count > 0 ? BaseClass : $"Runbook<{HandbookClass}>";
         w.Raw(Header).Line("using RunbookSdk;").Line().Line($"namespace {ns};").Line();
         var pragmas = new List<(string Id, string Why)>();
-        if (allowIncomplete && document.Handbook.Escalation.Count == 0)
+        if (allowIncomplete && document.Handbook.Escalation.Count == 0 && runbook.Escalation.Count == 0)
             pragmas.Add(("RB0001", "imported without escalation: the document gives no escalation levels with times"));
         if (allowIncomplete && runbook.Verification is null)
             pragmas.Add(("RB0003", "imported without verification: the document has no check that proves recovery"));
@@ -117,6 +106,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         if (runbook.Summary is { } summary) Call(w, "Summary", summary);
         if (runbook.Severity is { } severity) w.Line($".Severity({Literals.Escaped(severity)})");
         if (runbook.Symptoms.Count > 0) w.Line($".Symptoms({Args(runbook.Symptoms, w)})");
+        Escalation(w, runbook.Escalation);
         foreach (var section in runbook.Sections) Section(w, section);
         foreach (var phase in runbook.Phases)
         {
@@ -143,6 +133,21 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         w.Line("}");
         foreach (var (id, _) in pragmas.AsEnumerable().Reverse()) w.Line($"#pragma warning restore {id}");
         return w.ToString();
+    }
+
+    /// <summary><c>.Escalation(e => e.Level(…)…)</c> for the handbook's levels or a runbook's own; nothing for none.</summary>
+    private void Escalation(CodeWriter w, List<ImportedEscalationLevel> levels)
+    {
+        if (levels.Count == 0) return;
+        w.Line(".Escalation(e => e");
+        w.Indent++;
+        for (var i = 0; i < levels.Count; i++)
+        {
+            var level = levels[i];
+            var contact = level.Contact is null ? "" : ", " + Lit(level.Contact, w);
+            w.Line($".Level({Lit(level.Who, w)}, {Duration(level.After)}{contact}){(i == levels.Count - 1 ? ")" : "")}");
+        }
+        w.Indent--;
     }
 
     private void Steps(CodeWriter w, ImportedPhase phase)
