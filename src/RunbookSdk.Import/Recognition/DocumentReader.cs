@@ -91,20 +91,34 @@ internal sealed partial class DocumentReader
     private static OutlineSection? Top(OutlineSection root) =>
         root.Children.Count(c => c.Level == 1) == 1 && root.Children.Count == 1 ? root.Children[0] : null;
 
+    /// <summary>
+    /// The first of several top headings when it only titles the document: "# Payments incident response" with a line
+    /// or two under it and no subsection, then "# Payments API down", "# Payments DB slow". Its words are the
+    /// document's introduction, the other headings its parts. Null when the first top heading holds steps or
+    /// subsections: it is a part of its own.
+    /// </summary>
+    private static OutlineSection? TitleHeading(OutlineSection root) =>
+        root.Children.Count >= 2 && root.Children[0] is { Level: 1, IsUntitled: false, Children.Count: 0 } first &&
+        !HasActions(first) && root.Children.Skip(1).Any(c => c.Level == 1)
+            ? first
+            : null;
+
     private void ReadDocument(string fallbackTitle)
     {
         var root = _outline.Root;
         var top = Top(root);
+        var titleHeading = top is null ? TitleHeading(root) : null;
         var body = top ?? root;
-        _handbook.Title = top is { IsUntitled: false } ? top.Title : fallbackTitle;
+        var parts = titleHeading is null ? body.Children : body.Children.Skip(1).ToList();
+        _handbook.Title = top is { IsUntitled: false } ? top.Title : titleHeading?.Title ?? fallbackTitle;
 
         var intro = new ContentSection("Overview");
-        var preamble = top is null ? root.Blocks : root.Blocks.Concat(top.Blocks);
+        var preamble = (top ?? titleHeading) is { } heading ? root.Blocks.Concat(heading.Blocks) : root.Blocks;
         foreach (var block in preamble)
         {
             if (MarkdownOutline.IsFrontMatter(block))
             {
-                _frontMatterWarnings.AddRange(new FrontMatterReader(_outline, _handbookReader, _handbook).Read(block, titleFromHeading: top is not null));
+                _frontMatterWarnings.AddRange(new FrontMatterReader(_outline, _handbookReader, _handbook).Read(block, titleFromHeading: top is not null || titleHeading is not null));
                 continue;
             }
             if (block is Table table && _handbookReader.ReadFactTable(table, out var read) is var rows && read)
@@ -127,11 +141,11 @@ internal sealed partial class DocumentReader
         if (!intro.IsEmpty) _handbook.Sections.Add(intro);
 
         // A document that is itself one procedure: "## 1. Immediate Response (0-5 minutes)", "## 2. Investigation ...".
-        var topPhases = body.Children.Where(c => IsNumberedOrTimed(c.Title) && HandbookReader.RoleOf(c.Title) == HandbookRole.None).ToList();
+        var topPhases = parts.Where(c => IsNumberedOrTimed(c.Title) && HandbookReader.RoleOf(c.Title) == HandbookRole.None).ToList();
         if (topPhases.Count >= 2 && topPhases.Any(HasActions))
         {
             var runbook = new ImportedRunbook(_handbook.Title);
-            foreach (var child in body.Children)
+            foreach (var child in parts)
             {
                 if (topPhases.Contains(child)) AddPhase(runbook, child);
                 else Classify(child, inContainer: false);
@@ -139,7 +153,7 @@ internal sealed partial class DocumentReader
             Finish(runbook);
             return;
         }
-        foreach (var child in body.Children) Classify(child, inContainer: false);
+        foreach (var child in parts) Classify(child, inContainer: false);
     }
 
     private void Classify(OutlineSection section, bool inContainer)
