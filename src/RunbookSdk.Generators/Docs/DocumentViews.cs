@@ -31,7 +31,7 @@ internal static class DocumentViews
         view["marker"] = Marker(runbook.Type, runbook.Id);
         view["id"] = runbook.Id;
         view["title"] = Markdown.Heading(title);
-        view["summary"] = runbook.Document.Summary;
+        view["summary"] = Text(runbook.Document.Summary);
         view["facts"] = Facts(runbook.Document, new (string, string?)[]
         {
             ("Severity", SeverityText(runbook.Severity, severity)),
@@ -52,7 +52,7 @@ internal static class DocumentViews
         // An empty Rollback(r => { }) or Verification(v => { }) reads as none, as the runner takes it: a heading with
         // nothing under it would leave the engineer looking for steps that are not there (RB0002 and RB0003 report it).
         view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", TemplateChannel) : null;
-        view["no_rollback_reason"] = runbook.NoRollbackReason;
+        view["no_rollback_reason"] = Text(runbook.NoRollbackReason);
         view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", TemplateChannel) : null;
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
@@ -71,7 +71,7 @@ internal static class DocumentViews
         view["marker"] = Marker(handbook.Type, handbook.Id);
         view["id"] = handbook.Id;
         view["title"] = Markdown.Heading(handbook.Document.Title ?? handbook.Type.Name);
-        view["summary"] = handbook.Document.Summary;
+        view["summary"] = Text(handbook.Document.Summary);
         view["facts"] = Facts(handbook.Document, new (string, string?)[] { ("Handbook id", Markdown.Code(handbook.Id)) });
         view["severities"] = List(handbook.Severities.Select(s => Object(
             ("key", Markdown.Cell(s.Key)), ("name", Markdown.Cell(s.Name)),
@@ -136,11 +136,13 @@ internal static class DocumentViews
     {
         view["contacts"] = List(document.Contacts.Select(c => Object(("role", Markdown.Cell(c.Role)), ("reach", Markdown.Cell(c.Reach)))));
         view["communications"] = List(document.Communications.Select(c => Object(
-            ("name", Markdown.Heading(c.Name)), ("channel", c.Channel), ("template", Markdown.Fence("text", c.Template, isCode: false)))));
+            ("name", Markdown.Heading(c.Name)), ("channel", Text(c.Channel)), ("template", Markdown.Fence("text", c.Template, isCode: false)))));
         view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(s.Items.Select(Markdown.ListItem))))));
-        view["references"] = List(document.References.Select(r => Object(("title", r.Title), ("url", r.Url))));
+        view["references"] = List(document.References.Select(r => Object(("title", Text(r.Title)), ("url", r.Url))));
         view["sections"] = List(document.Sections.Select(s => SectionMarkdown.Render(s, 2)));
     }
+
+    private static string? Text(string? text) => text is null ? null : Markdown.Text(text);
 
     private static ScriptObject Parameter(ParameterModel p) => Object(
         ("name", p.Name),
@@ -177,8 +179,8 @@ internal static class DocumentViews
         var title = Markdown.Heading(choice.Title.Display);
         var intro = "Exactly one of the next " + choice.Options + " steps runs, or none of them: the runner shows them numbered, asks once which to take and skips the others. A non-interactive run is told with "
             + Markdown.Code("--choose \"" + choice.Title.Display + "=<option title or number>\"") + "."
-            + (choice.Note is { } note ? "\n\n" + Markdown.Prose(note.Display) : "");
-        return Object(("title", title), ("note", choice.Note is { } n ? Markdown.Prose(n.Display) : null), ("option", choice.Option),
+            + (choice.Note is { } note ? "\n\n" + Markdown.Text(Markdown.Prose(note.Display)) : "");
+        return Object(("title", title), ("note", choice.Note is { } n ? Markdown.Text(Markdown.Prose(n.Display)) : null), ("option", choice.Option),
             ("options", choice.Options), ("first", choice.Option == 1), ("last", choice.Option == choice.Options), ("intro", intro));
     }
 

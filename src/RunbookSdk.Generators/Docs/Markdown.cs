@@ -8,9 +8,127 @@ namespace RunbookSdk.Generators.Docs;
 /// <summary>Small markdown helpers: escaping, anchors, fences. Output uses "\n" line endings on every OS.</summary>
 internal static class Markdown
 {
-    /// <summary>Escapes text for a table cell: pipes escaped, line breaks as &lt;br&gt;.</summary>
+    /// <summary>Escapes text for a table cell: placeholders kept (<see cref="Text"/>), pipes escaped, line breaks as &lt;br&gt;.</summary>
     public static string Cell(string? text) =>
-        (text ?? "").Replace("|", "\\|").Replace("\r\n", "\n").Replace("\n", "<br>");
+        Text(text ?? "").Replace("|", "\\|").Replace("\r\n", "\n").Replace("\n", "<br>");
+
+    /// <summary>
+    /// Markdown text a person wrote (a title, a symptom, an instruction, a note), with every <c>&lt;</c> that would open
+    /// an HTML tag the page does not mean escaped: <c>kubectl logs &lt;pod-name&gt;</c> is a placeholder to the author,
+    /// but to a markdown renderer an unknown HTML tag, which GitHub drops, so the engineer read <c>kubectl logs</c> and
+    /// a heading's contents link pointed at an anchor that did not exist. Tags markdown authors do write
+    /// (<c>&lt;br&gt;</c>, <c>&lt;details&gt;</c>, <c>&lt;a href=…&gt;</c>, ...), comments, autolinks
+    /// (<c>&lt;https://…&gt;</c>, <c>&lt;ops@example.com&gt;</c>), code spans and fenced blocks stay as written, and
+    /// so does a <c>&lt;</c> already escaped: the text is still markdown.
+    /// </summary>
+    public static string Text(string text)
+    {
+        if (text.IndexOf('<') < 0) return text;
+        var builder = new StringBuilder(text.Length + 8);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if ((i == 0 || text[i - 1] == '\n') && FencedBlockEnd(text, i) is var fenceEnd && fenceEnd > i)
+            {
+                builder.Append(text, i, fenceEnd - i);
+                i = fenceEnd;
+            }
+            else if (c == '\\' && i + 1 < text.Length)
+            {
+                builder.Append(text, i, 2);
+                i += 2;
+            }
+            else if (c == '`')
+            {
+                var end = CodeSpanEnd(text, i);
+                builder.Append(text, i, end - i);
+                i = end;
+            }
+            else
+            {
+                if (c == '<' && OpensUnmeantTag(text, i)) builder.Append('\\');
+                builder.Append(c);
+                i++;
+            }
+        }
+        return builder.ToString();
+    }
+
+    // Tags a markdown author writes on purpose and GitHub renders; any other tag name (pod-name, namespace, table in
+    // "TRUNCATE <table>") is read as a placeholder. a, img and source mean something only with attributes.
+    private static readonly System.Collections.Generic.HashSet<string> s_meantTags = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "b", "blockquote", "br", "code", "dd", "del", "details", "div", "dl", "dt", "em", "h1", "h2", "h3", "h4", "h5", "h6",
+        "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "s", "samp", "span", "strike", "strong", "sub",
+        "summary", "sup", "u", "ul",
+    };
+
+    private static readonly System.Collections.Generic.HashSet<string> s_meantTagsWithAttributes = new(StringComparer.OrdinalIgnoreCase) { "a", "img", "source" };
+
+    // Whether the "<" at start opens (or closes) an HTML tag, as CommonMark reads one, that is not in s_meantTags.
+    private static bool OpensUnmeantTag(string text, int start)
+    {
+        var i = start + 1;
+        var closing = i < text.Length && text[i] == '/';
+        if (closing) i++;
+        var nameStart = i;
+        if (i >= text.Length || !IsAsciiLetter(text[i])) return false;
+        while (i < text.Length && (IsAsciiLetter(text[i]) || text[i] is >= '0' and <= '9' || text[i] == '-')) i++;
+        // "<https://…>" and "<ops@example.com>" are autolinks, "<5 minutes" or "a<b" no tag at all.
+        if (i < text.Length && !(text[i] is '>' or '/' or ' ' or '\t' or '\n' or '\r')) return false;
+        var name = text.Substring(nameStart, i - nameStart);
+        if (s_meantTags.Contains(name)) return false;
+        var hasAttributes = i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r';
+        return !(s_meantTagsWithAttributes.Contains(name) && (hasAttributes || closing));
+    }
+
+    private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
+
+    // Where the code span opened by the backtick run at start ends: after its closing run of exactly the same length,
+    // or, with none, after the run itself (unmatched backticks are literal text).
+    private static int CodeSpanEnd(string text, int start)
+    {
+        var length = 0;
+        while (start + length < text.Length && text[start + length] == '`') length++;
+        var i = start + length;
+        while (i < text.Length)
+        {
+            if (text[i] != '`') { i++; continue; }
+            var run = 0;
+            while (i + run < text.Length && text[i + run] == '`') run++;
+            if (run == length) return i + run;
+            i += run;
+        }
+        return start + length;
+    }
+
+    // Where a fenced code block starting on the line at start ends (after its closing fence line, or the text's end),
+    // or start when no fence opens there.
+    private static int FencedBlockEnd(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && i - start < 3 && text[i] == ' ') i++;
+        if (i >= text.Length || text[i] is not ('`' or '~')) return start;
+        var fenceChar = text[i];
+        var length = 0;
+        while (i + length < text.Length && text[i + length] == fenceChar) length++;
+        if (length < 3) return start;
+        var lineEnd = text.IndexOf('\n', i);
+        if (lineEnd < 0) return text.Length;
+        // An info string with a backtick opens no fence (CommonMark); it is a code span then.
+        if (fenceChar == '`' && text.IndexOf('`', i + length, lineEnd - i - length) >= 0) return start;
+        var line = lineEnd + 1;
+        while (line < text.Length)
+        {
+            var next = text.IndexOf('\n', line);
+            var end = next < 0 ? text.Length : next + 1;
+            var content = text.Substring(line, end - line).Trim();
+            if (content.Length >= length && content.All(ch => ch == fenceChar)) return end;
+            line = end;
+        }
+        return text.Length;
+    }
 
     /// <summary>
     /// Text for a heading, which markdown ends at the first line break: a title, phase or step name written over two
@@ -21,7 +139,7 @@ internal static class Markdown
     /// </summary>
     public static string Heading(string text)
     {
-        text = Prose(text);
+        text = Text(Prose(text));
         if (text.IndexOfAny(s_lineBreaks) < 0) return text;
         return text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
     }
@@ -145,5 +263,5 @@ internal static class Markdown
 
     /// <summary>Indents every line after the first, for multi-line list items.</summary>
     public static string ListItem(string text) =>
-        string.Join("\n  ", text.Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
+        string.Join("\n  ", Text(text).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
 }

@@ -16,7 +16,7 @@ internal static class SectionMarkdown
             switch (block.Kind)
             {
                 case "paragraph":
-                    builder.Append(block.Items[0]).Append("\n\n");
+                    builder.Append(Markdown.Text(block.Items[0])).Append("\n\n");
                     break;
                 case "bullets":
                     foreach (var item in block.Items) builder.Append("- ").Append(Markdown.ListItem(item)).Append('\n');

@@ -140,34 +140,34 @@ internal static class StepMarkdown
             case "manual": builder.Append("- [ ] ").Append(Markdown.ListItem(action.Text.Display)).Append('\n'); break;
             case "wait":
                 builder.Append("**Wait** ").Append(action.Duration?.Display);
-                if (action.Text.Display.Length > 0) builder.Append(": ").Append(action.Text.Display);
+                if (action.Text.Display.Length > 0) builder.Append(": ").Append(Markdown.Text(action.Text.Display));
                 builder.Append('\n');
                 break;
-            case "monitor": builder.Append("**Monitor** ").Append(action.Text.Display).Append(" for ").Append(action.Duration?.Display).Append('\n'); break;
+            case "monitor": builder.Append("**Monitor** ").Append(Markdown.Text(action.Text.Display)).Append(" for ").Append(action.Duration?.Display).Append('\n'); break;
             case "delegate":
-                builder.Append("**Automated (C#):** ").Append(action.Text.Display).Append('\n');
+                builder.Append("**Automated (C#):** ").Append(Markdown.Text(action.Text.Display)).Append('\n');
                 // Worded as for a request: the runner stops waiting then, and the step fails.
                 if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
                 break;
             case "notify":
                 // The channel the runner sends with: the step's own, else its template's (as the runner resolves it).
                 var channel = action.Channel ?? templateChannel?.Invoke(action.Text.Display);
-                builder.Append("**Notify:** send the \"").Append(action.Text.Display).Append("\" communication template");
-                if (channel is not null) builder.Append(" to ").Append(channel);
+                builder.Append("**Notify:** send the \"").Append(Markdown.Text(action.Text.Display)).Append("\" communication template");
+                if (channel is not null) builder.Append(" to ").Append(Markdown.Text(channel));
                 builder.Append('\n').Append(NotifyDelivery).Append('\n');
                 break;
             case "snippet":
-                if (action.Caption is not null) builder.Append(action.Caption).Append("\n\n");
+                if (action.Caption is not null) builder.Append(Markdown.Text(action.Caption)).Append("\n\n");
                 Markdown.AppendFence(builder, action.Language ?? "", action.Text.Display);
                 builder.Append("_Reference only: the runner does not execute this snippet._\n");
                 break;
-            default: builder.Append(action.Text.Display).Append('\n'); break;
+            default: builder.Append(Markdown.Text(action.Text.Display)).Append('\n'); break;
         }
     }
 
     private static void AppendHttp(StringBuilder builder, ActionModel action)
     {
-        if (action.Comment is not null) builder.Append(action.Comment).Append(":\n\n");
+        if (action.Comment is not null) builder.Append(Markdown.Text(action.Comment)).Append(":\n\n");
         builder.Append("**").Append(action.Method).Append("** ").Append(Markdown.Code(action.Text.Display)).Append('\n');
         foreach (var header in action.Headers) builder.Append("- header ").Append(Markdown.Code(header.Name + ": " + header.Value)).Append('\n');
         if (action.Body is not null) builder.Append("- body ").Append(Markdown.Code(action.Body)).Append('\n');

@@ -94,4 +94,26 @@ public sealed class PageMarkupTests
         Assert.Contains("\n### 1.1 Check pods\n", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_placeholder_in_angle_brackets_is_shown_on_the_page_not_taken_for_an_html_tag()
+    {
+        // "<pod-name>" is a placeholder to the author and an unknown HTML tag to a renderer, which GitHub drops: the
+        // symptom read "kubectl logs  shows", and the phase's contents link pointed at an anchor nothing had.
+        var runbook = TestRunbooks.Runbook
+            .Replace("\"Alert `payments-api-5xx` firing\"", "\"kubectl logs <pod-name> shows `OOMKilled <pod-name>`\"", StringComparison.Ordinal)
+            .Replace(".Phase(\"Diagnose\"", ".Phase(\"Diagnose <namespace>\"", StringComparison.Ordinal)
+            .Replace("\"pods to become ready\"", "\"pods to become ready<br>see <https://grafana.example.com>, then TRUNCATE <table>\"", StringComparison.Ordinal);
+        Assert.Contains("<pod-name>", runbook, StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        // Escaped where markdown reads it, kept as written inside code, where it shows as is.
+        Assert.Contains("\n- kubectl logs \\<pod-name> shows `OOMKilled <pod-name>`\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n## Phase 1: Diagnose \\<namespace> (0-5 minutes)\n", page, StringComparison.Ordinal);
+        // GitHub's anchor of the heading it shows, "Phase 1: Diagnose <namespace> (0-5 minutes)".
+        Assert.Contains("- [Phase 1: Diagnose \\<namespace> (0-5 minutes)](#phase-1-diagnose-namespace-0-5-minutes)\n", page, StringComparison.Ordinal);
+        // Tags an author means and autolinks stay markup.
+        Assert.Contains("**Wait** 1 minute: pods to become ready<br>see <https://grafana.example.com>, then TRUNCATE \\<table>\n", page, StringComparison.Ordinal);
+    }
 }
