@@ -127,7 +127,8 @@ internal static class DocumentViews
             ("Owner", document.Owner is null ? null : Markdown.Cell(document.Owner)),
             ("Last updated", document.LastUpdated),
             ("Review by", document.ReviewDate),
-            ("Tags", document.Tags.Count == 0 ? null : string.Join(", ", document.Tags.Select(Markdown.Code))),
+            // A cell like every fact: GFM splits a row at a pipe even inside a code span ("team|payments" made a third column).
+            ("Tags", document.Tags.Count == 0 ? null : Markdown.Cell(string.Join(", ", document.Tags.Select(Markdown.Code)))),
         });
         return List(rows.Where(r => r.Item2 is not null).Select(r => Object(("name", r.Item1), ("value", r.Item2))));
     }

@@ -23,6 +23,19 @@ public sealed class PageMarkupTests
     }
 
     [Fact]
+    public void A_tag_holding_a_pipe_stays_in_its_facts_cell()
+    {
+        var runbook = TestRunbooks.Runbook.Replace(".ReviewDate(2027, 1, 31)", ".Tags(\"payments\", \"5xx|timeout\").ReviewDate(2027, 1, 31)", StringComparison.Ordinal);
+
+        var row = GeneratorHarness.ApiDownPage(runbook).Split('\n').Single(l => l.StartsWith("| **Tags**", StringComparison.Ordinal));
+
+        // The facts table has two columns: a third cell would show half the tag outside the table.
+        var cells = Regex.Split(row.Trim().Trim('|'), @"(?<!\\)\|");
+        Assert.Equal(2, cells.Length);
+        Assert.Contains("5xx\\|timeout", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_line_of_a_multi_line_command_comment_stays_a_shell_comment_in_the_copyable_block()
     {
         var runbook = TestRunbooks.Runbook.Replace(
