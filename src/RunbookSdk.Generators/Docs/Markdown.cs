@@ -19,20 +19,30 @@ internal static class Markdown
     /// a heading's contents link pointed at an anchor that did not exist. Tags markdown authors do write
     /// (<c>&lt;br&gt;</c>, <c>&lt;details&gt;</c>, <c>&lt;a href=…&gt;</c>, ...), comments, autolinks
     /// (<c>&lt;https://…&gt;</c>, <c>&lt;ops@example.com&gt;</c>), code spans and fenced blocks stay as written, and
-    /// so does a <c>&lt;</c> already escaped: the text is still markdown.
+    /// so does a <c>&lt;</c> already escaped: the text is still markdown. A line that would open a heading
+    /// (<c># of 5xx above 100</c>) is escaped too.
     /// </summary>
     public static string Text(string text)
     {
-        if (text.IndexOf('<') < 0) return text;
+        if (text.IndexOf('<') < 0 && text.IndexOf('#') < 0) return text;
         var builder = new StringBuilder(text.Length + 8);
         var i = 0;
         while (i < text.Length)
         {
             var c = text[i];
-            if ((i == 0 || text[i - 1] == '\n') && FencedBlockEnd(text, i) is var fenceEnd && fenceEnd > i)
+            var lineStart = i == 0 || text[i - 1] == '\n';
+            if (lineStart && FencedBlockEnd(text, i) is var fenceEnd && fenceEnd > i)
             {
                 builder.Append(text, i, fenceEnd - i);
                 i = fenceEnd;
+            }
+            else if (lineStart && OpensHeading(text, i) is var hash && hash >= 0)
+            {
+                // "# of replicas must be 3" in a note or a symptom is a count, not a heading: unescaped it became a
+                // first-level heading in the middle of a step. A runbook's structure comes from its phases and sections.
+                builder.Append(text, i, hash - i).Append('\\');
+                i = hash;
+                builder.Append(text[i++]);
             }
             else if (c == '\\' && i + 1 < text.Length)
             {
@@ -81,6 +91,18 @@ internal static class Markdown
         if (s_meantTags.Contains(name)) return false;
         var hasAttributes = i < text.Length && text[i] is ' ' or '\t' or '\n' or '\r';
         return !(s_meantTagsWithAttributes.Contains(name) && (hasAttributes || closing));
+    }
+
+    // Where the '#' of an ATX heading opening the line at start stands (up to three spaces, one to six '#', then a
+    // space, a tab or the line's end), or -1.
+    private static int OpensHeading(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && i - start < 3 && text[i] == ' ') i++;
+        var hash = i;
+        while (i < text.Length && text[i] == '#') i++;
+        var count = i - hash;
+        return count is >= 1 and <= 6 && (i == text.Length || text[i] is ' ' or '\t' or '\r' or '\n') ? hash : -1;
     }
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';

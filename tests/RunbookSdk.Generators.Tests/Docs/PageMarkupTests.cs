@@ -129,4 +129,21 @@ public sealed class PageMarkupTests
         // Tags an author means and autolinks stay markup.
         Assert.Contains("**Wait** 1 minute: pods to become ready<br>see <https://grafana.example.com>, then TRUNCATE \\<table>\n", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_note_or_symptom_starting_with_a_hash_is_text_not_a_heading()
+    {
+        // "# of ..." is how people write "number of": at the start of a line markdown makes it a first-level heading,
+        // in the middle of a step, or a heading inside the symptoms list.
+        var runbook = TestRunbooks.Runbook
+            .Replace("\"Alert `payments-api-5xx` firing\"", "\"# of 5xx above 100 per minute\"", StringComparison.Ordinal)
+            .Replace(".Run($\"kubectl get pods -n {Namespace}\", \"List pods\")", ".Note(\"# of replicas must be 3\\n## not a heading either\").Run($\"kubectl get pods -n {Namespace}\", \"List pods\")", StringComparison.Ordinal);
+        Assert.Contains("# of replicas", runbook, StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n- \\# of 5xx above 100 per minute\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n\\# of replicas must be 3\n\\## not a heading either\n", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n# of", page, StringComparison.Ordinal);
+    }
 }
