@@ -48,9 +48,12 @@ internal sealed class GeneratedDocs
     /// </summary>
     /// <param name="directory">The docs folder; created if missing.</param>
     /// <returns>What was written, left as it was and deleted.</returns>
-    /// <exception cref="DocsException">A hand-written file is in the way of a page.</exception>
+    /// <exception cref="DocsException">A hand-written file or a folder is in the way of a page, or the folder is a file.</exception>
     public DocsWriteResult WriteTo(string directory)
     {
+        // CreateDirectory says only "The file '…' already exists", which reads as if a page were in the way.
+        if (File.Exists(directory))
+            throw new DocsException($"'{directory}' is a file, not a folder: the pages cannot be written there. Give --out a folder, or move the file.");
         Directory.CreateDirectory(directory);
         // One listing of the folder and, for a page already there, one read of its file: the build runs this after
         // every compile that changed the app, where nearly every page is current.
@@ -67,7 +70,14 @@ internal sealed class GeneratedDocs
             }
             // Not listed under its exact name, but on a file system that ignores case the file of another name's
             // case ("Index.md") is the one the page would be written into.
-            else if (!File.Exists(path)) continue;
+            else if (!File.Exists(path))
+            {
+                // Found before anything is written: writing into it failed with "Access to the path is denied", after
+                // the pages before it were already written (an index linking to a page that was not).
+                if (Directory.Exists(path))
+                    throw new DocsException($"'{path}' is a folder and is in the way of the page of {page.Owner}. Rename or delete it.");
+                continue;
+            }
 
             if (!IsGenerated(path))
                 throw new DocsException($"'{path}' is hand-written (its first line is not '{Marker} ...') and would be overwritten by the page of {page.Owner}. Rename or delete it.");

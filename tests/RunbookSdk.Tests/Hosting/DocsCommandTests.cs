@@ -133,6 +133,35 @@ public sealed class DocsCommandTests
     }
 
     [Fact]
+    public async Task A_file_given_as_the_docs_folder_is_named_as_a_file_not_a_folder()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("docs");
+        File.WriteAllText(file, "not a folder\n");
+
+        var result = await Docs(Catalog, file);
+
+        Assert.Equal(2, result.ExitCode);
+        // Not .NET's "The file '…/docs' already exists", which reads as if a page were in the way.
+        Assert.Equal($"error: '{file}' is a file, not a folder: the pages cannot be written there. Give --out a folder, or move the file.", result.Output.TrimEnd());
+        Assert.Equal("not a folder\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public async Task A_folder_in_the_way_of_a_page_is_reported_before_any_page_is_written()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("platform.md"));
+
+        var result = await Docs(Catalog, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("platform.md' is a folder and is in the way of the page of handbook 'platform'", result.Output);
+        // Not half a folder: an index linking to a handbook page that was never written.
+        Assert.Equal(["platform.md"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task The_folder_is_created_when_missing()
     {
         using var dir = new TempDirectory();
