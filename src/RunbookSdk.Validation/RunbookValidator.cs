@@ -116,7 +116,11 @@ public static class RunbookValidator
             : new DocsDrift(Relative(project.DocsDirectory, root), false, [], [], []);
 
         var plans = RecordedPlans.Record(compiled.Compilation, compiled.References);
-        var rows = descriptors.Where(d => d.Kind == "runbook").Select(d => Row(d, diagnostics, plans, project.Name)).ToArray();
+        // A runbook the generator refused or failed on has no page, but has a row: the table lists every runbook.
+        var rows = descriptors.Where(d => d.Kind == "runbook")
+            .Concat(UngeneratedRunbooks.Find(compiled.Compilation, project.Sources, descriptors))
+            .OrderBy(d => d.Id, StringComparer.Ordinal)
+            .Select(d => Row(d, diagnostics, plans, project.Name)).ToArray();
         var ordered = findings.OrderBy(f => f.Path ?? "", StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal).ToArray();
         return new ProjectResult(project.Name, Relative(project.ProjectFile, root), rows, ordered, docs);
     }
