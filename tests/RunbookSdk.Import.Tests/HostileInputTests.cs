@@ -129,6 +129,24 @@ public sealed class HostileInputTests
         Assert.All(runs, run => Assert.Equal(run.Command, Executed(run, project)));
     }
 
+    // A quoted home path with a blank was cut at the blank: "/home/jon/payments scripts" lifted "/home/jon/payments",
+    // a folder that does not exist, and an operator who set it to their own got "<theirs> scripts".
+    [Fact]
+    public void A_quoted_home_path_with_a_blank_lifts_the_home_folder_not_a_cut_folder()
+    {
+        var project = Generate(Runbook("""
+            cd "/home/jon/payments scripts" && ./check.sh
+            ls '/Users/ana/My Drive/runbooks'
+            """));
+
+        var parameters = project.Document.Runbooks.Single().Parameters.Concat(project.Document.SharedParameters).ToList();
+        Assert.Equal(["/Users/ana", "/home/jon"], parameters.Select(p => p.Default).Order(StringComparer.Ordinal));
+        var runs = Runs(project);
+        Assert.All(runs, run => Assert.Equal(run.Command, Executed(run, project)));
+        Assert.Contains(runs, run => run.Parts is [{ Text: "cd \"", Parameter: null }, { Text: "/home/jon", Parameter: not null }, { Text: "/payments scripts\" && ./check.sh" }]);
+        AssertCompiles(project);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds.Names), MemberType = typeof(Seeds))]
     public void Seed_commands_execute_exactly_as_written_with_parameters_at_their_defaults(string seed)

@@ -196,6 +196,9 @@ internal static partial class ParameterExtractor
     [GeneratedRegex(@"--(?<option>function-name|table-name|stack-name|cluster|services?|log-group-name|db-instance-identifier|task-definition|user-pool-id|rest-api-id|bucket|queue-url|resource-group|deployment|release|namespace-name|instance-id|instance-ids|cache-cluster-id|replication-group-id|distribution-id|hosted-zone-id|secret-id|topic-arn|state-machine-arn|target-table-name)[ =](?<value>[A-Za-z0-9][A-Za-z0-9._:/-]*)")]
     private static partial Regex ResourceOption();
 
-    [GeneratedRegex(@"(?<![\w.~/$-])(/home|/Users)/[^\s/'""$`;&|)]+[^\s'""`;&|)]*")]
+    // A quoted path is read to its closing quote (in double quotes, to a $ or backtick the shell expands):
+    // "/home/jon/payments scripts" is one path, whose blank keeps its folder out of the parameter (CommonDirectory),
+    // not "/home/jon/payments", a folder that does not exist.
+    [GeneratedRegex(@"(?<=(?<![\w\\])"")(/home|/Users)/[^""$`\\\n]+|(?<=(?<![\w\\])')(/home|/Users)/[^'\n]+|(?<![\w.~/$-])(/home|/Users)/[^\s/'""$`;&|)]+[^\s'""`;&|)]*")]
     private static partial Regex HomePath();
 }
