@@ -38,7 +38,7 @@ public static class ParameterValues
                 _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(Guid) => Guid.Parse(text),
                 _ when underlying == typeof(Uri) => new Uri(text, UriKind.Absolute),
-                _ when underlying.IsEnum => Enum.Parse(underlying, text, ignoreCase: true),
+                _ when underlying.IsEnum => ParseEnum(underlying, text),
                 _ => throw new ParameterBindingException(name, $"Parameter '{name}' has type {underlying.Name}, which runbook parameters do not support."),
             };
         }
@@ -66,6 +66,24 @@ public static class ParameterValues
         "false" or "no" or "0" or "off" => false,
         _ => throw new FormatException(),
     };
+
+    /// <summary>
+    /// An enum member by its name, in any case (several names separated by commas for a <c>[Flags]</c> enum). Not
+    /// <see cref="Enum.Parse(Type, string, bool)"/> alone: it also takes a number — <c>Target=1</c> is
+    /// <c>Production</c>, <c>Target=7</c> a value no member has, which every <c>switch</c> of the runbook falls
+    /// through — and ORs a comma list of any enum into one value (<c>Staging,Production</c> is <c>Production</c>),
+    /// while the error message promises "one of" the names.
+    /// </summary>
+    private static object ParseEnum(Type type, string text)
+    {
+        var names = Enum.GetNames(type);
+        var words = type.IsDefined(typeof(FlagsAttribute), inherit: false) ? text.Split(',') : [text];
+        foreach (var word in words)
+        {
+            if (!names.Contains(word.Trim(), StringComparer.OrdinalIgnoreCase)) throw new FormatException();
+        }
+        return Enum.Parse(type, text, ignoreCase: true);
+    }
 
     private static string Describe(Type type) => type switch
     {

@@ -1,0 +1,38 @@
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Tests.Hosting;
+
+/// <summary>Command-line text to typed parameter values: what a 3 a.m. typo must not silently become.</summary>
+public sealed class ParameterValuesTests
+{
+    public enum Target { Staging, Production }
+
+    [Flags]
+    public enum Checks { None = 0, Health = 1, Version = 2 }
+
+    [Theory]
+    [InlineData("production", Target.Production)]
+    [InlineData(" Staging ", Target.Staging)]
+    public void An_enum_takes_its_names_in_any_case(string text, Target expected) =>
+        Assert.Equal(expected, ParameterValues.Parse<Target>("Target", text));
+
+    [Theory]
+    [InlineData("1")] // the number of Production: a typo must not pick the production target
+    [InlineData("7")] // no member at all: every switch over the enum would fall through
+    [InlineData("-1")]
+    [InlineData("Staging,Production")] // not a [Flags] enum: Enum.Parse ORed them into Production
+    public void An_enum_refuses_numbers_and_lists_naming_its_members(string text)
+    {
+        var error = Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<Target>("Target", text));
+        Assert.Equal("Target", error.Parameter);
+        Assert.Equal($"Parameter 'Target' expects one of Staging, Production, but got '{text}'.", error.Message);
+    }
+
+    [Fact]
+    public void A_flags_enum_takes_a_list_of_its_names() =>
+        Assert.Equal(Checks.Health | Checks.Version, ParameterValues.Parse<Checks>("Checks", "health, Version"));
+
+    [Fact]
+    public void A_flags_enum_refuses_a_number() =>
+        Assert.Equal("Checks", Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<Checks>("Checks", "3")).Parameter);
+}
