@@ -33,7 +33,7 @@ public static class ParameterValues
                 _ when underlying == typeof(long) => long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(decimal) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
-                _ when underlying == typeof(TimeSpan) => TimeSpan.Parse(text, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(TimeSpan) => ParseDuration(name, text),
                 _ when underlying == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(Guid) => Guid.Parse(text),
@@ -66,6 +66,23 @@ public static class ParameterValues
         "false" or "no" or "0" or "off" => false,
         _ => throw new FormatException(),
     };
+
+    /// <summary>
+    /// A duration as <c>[d.]hh:mm[:ss]</c>. TimeSpan.Parse reads a bare number as days: <c>Window=15</c>, meant as 15
+    /// minutes, became 15 days (a wait of two weeks, logs since a fortnight ago), with nothing on screen saying so.
+    /// Such text is refused with the two ways to write what was meant.
+    /// </summary>
+    private static TimeSpan ParseDuration(string name, string text)
+    {
+        if (!text.Contains(':'))
+        {
+            var meant = int.TryParse(text, NumberStyles.None | NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out var number) && number <= 10_000
+                ? $", which would be read as days: write {TimeSpan.FromMinutes(number).ToString("c", CultureInfo.InvariantCulture)} for minutes or {TimeSpan.FromDays(number).ToString("c", CultureInfo.InvariantCulture)} for days"
+                : "";
+            throw new ParameterBindingException(name, $"Parameter '{name}' expects a duration like 00:15:00 (hours:minutes:seconds), but got '{text}'{meant}.");
+        }
+        return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
+    }
 
     /// <summary>
     /// An enum member by its name, in any case (several names separated by commas for a <c>[Flags]</c> enum). Not

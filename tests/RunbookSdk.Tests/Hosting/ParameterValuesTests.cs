@@ -35,4 +35,27 @@ public sealed class ParameterValuesTests
     [Fact]
     public void A_flags_enum_refuses_a_number() =>
         Assert.Equal("Checks", Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<Checks>("Checks", "3")).Parameter);
+
+    [Theory]
+    [InlineData("00:15:00", 15 * 60)]
+    [InlineData("0:15", 15 * 60)]
+    [InlineData("1.00:00:00", 24 * 3600)]
+    public void A_duration_is_hours_minutes_seconds(string text, int seconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(seconds), ParameterValues.Parse<TimeSpan>("Window", text));
+
+    [Fact]
+    public void A_bare_number_is_not_taken_as_days()
+    {
+        // TimeSpan.Parse("15") is 15 days: an engineer who meant 15 minutes got a two-week wait.
+        var error = Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<TimeSpan>("Window", "15"));
+        Assert.Equal("Window", error.Parameter);
+        Assert.Equal("Parameter 'Window' expects a duration like 00:15:00 (hours:minutes:seconds), but got '15', which would be read as days: write 00:15:00 for minutes or 15.00:00:00 for days.", error.Message);
+        Assert.Contains("write 01:30:00 for minutes", Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<TimeSpan>("Window", "90")).Message);
+        Assert.Equal("Parameter 'Window' expects a duration like 00:15:00 (hours:minutes:seconds), but got '15m'.",
+            Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<TimeSpan>("Window", "15m")).Message);
+    }
+
+    [Fact]
+    public void A_duration_formats_to_text_it_reads_back() =>
+        Assert.Equal(TimeSpan.FromDays(2), ParameterValues.Parse<TimeSpan>("Window", ParameterValues.Format(TimeSpan.FromDays(2))));
 }
