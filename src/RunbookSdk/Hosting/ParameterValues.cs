@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace RunbookSdk.Hosting;
 
@@ -6,7 +7,7 @@ namespace RunbookSdk.Hosting;
 /// Converts parameter text from the command line to typed values and back: every parameter type a runbook may
 /// declare is handled here.
 /// </summary>
-public static class ParameterValues
+public static partial class ParameterValues
 {
     /// <summary>Parses <paramref name="text"/> as <typeparamref name="T"/>, or throws <see cref="ParameterBindingException"/> naming the parameter.</summary>
     /// <typeparam name="T">string, bool, int, long, double, decimal, TimeSpan, DateOnly, DateTimeOffset, Uri, Guid, an enum, or a nullable of one of those.</typeparam>
@@ -37,7 +38,7 @@ public static class ParameterValues
                 _ when underlying == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(Guid) => Guid.Parse(text),
-                _ when underlying == typeof(Uri) => new Uri(text, UriKind.Absolute),
+                _ when underlying == typeof(Uri) => ParseUrl(name, text),
                 _ when underlying.IsEnum => ParseEnum(underlying, text),
                 _ => throw new ParameterBindingException(name, $"Parameter '{name}' has type {underlying.Name}, which runbook parameters do not support."),
             };
@@ -83,6 +84,27 @@ public static class ParameterValues
         }
         return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// An absolute URL with its scheme written out. <c>new Uri(text, UriKind.Absolute)</c> also takes, on Linux and
+    /// macOS, a path as a file URL (<c>/health</c> is <c>file:///health</c>), and a host and port as a URL whose scheme
+    /// is the host (<c>localhost:5099</c>): both bound without a word and failed half-way through the run, at the first
+    /// request, after the steps before it had changed things.
+    /// </summary>
+    private static Uri ParseUrl(string name, string text)
+    {
+        var url = new Uri(text, UriKind.Absolute);
+        var written = text.Trim();
+        if (url.IsFile && !written.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            throw new ParameterBindingException(name, $"Parameter '{name}' expects an absolute URL with its scheme (https://host/path), but got '{text}', a local path.");
+        if (HostAndPort().IsMatch(written))
+            throw new ParameterBindingException(name, $"Parameter '{name}' expects an absolute URL with its scheme (https://host/path), but got '{text}', a host and port: write http://{written} or https://{written}.");
+        return url;
+    }
+
+    // "localhost:5099", "db-1:8080/health": a scheme-like word followed by a port, not by "//".
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9+.\-]*:[0-9]+(/|$)")]
+    private static partial Regex HostAndPort();
 
     /// <summary>
     /// An enum member by its name, in any case (several names separated by commas for a <c>[Flags]</c> enum). Not

@@ -58,4 +58,23 @@ public sealed class ParameterValuesTests
     [Fact]
     public void A_duration_formats_to_text_it_reads_back() =>
         Assert.Equal(TimeSpan.FromDays(2), ParameterValues.Parse<TimeSpan>("Window", ParameterValues.Format(TimeSpan.FromDays(2))));
+
+    [Theory]
+    [InlineData("https://api.example.com/health")]
+    [InlineData("http://localhost:5099")]
+    [InlineData("file:///var/run/health")]
+    [InlineData("s3://bucket/key")]
+    public void A_url_with_its_scheme_is_taken(string text) =>
+        Assert.Equal(new Uri(text), ParameterValues.Parse<Uri>("HealthUrl", text));
+
+    [Theory]
+    [InlineData("/health", "a local path")] // on Linux new Uri(..., Absolute) made it file:///health
+    [InlineData("localhost:5099", "a host and port: write http://localhost:5099 or https://localhost:5099")] // scheme "localhost"
+    [InlineData("db-1:8080/health", "a host and port: write http://db-1:8080/health or https://db-1:8080/health")]
+    public void A_url_without_its_scheme_is_refused_before_the_run(string text, string why)
+    {
+        var error = Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<Uri>("HealthUrl", text));
+        Assert.Equal("HealthUrl", error.Parameter);
+        Assert.Equal($"Parameter 'HealthUrl' expects an absolute URL with its scheme (https://host/path), but got '{text}', {why}.", error.Message);
+    }
 }
