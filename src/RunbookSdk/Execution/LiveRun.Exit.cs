@@ -13,6 +13,12 @@ internal sealed partial class LiveRun
     private readonly Lock _exitGate = new();
     private volatile bool _ending;
     private RunningCommand? _running;
+    // The step between its step-started and its step-finished: the exit handler journals it when no command or code of
+    // it is in flight (an HTTP request, a wait, a monitor, a manual instruction).
+    private StepInFlight? _stepInFlight;
+
+    /// <summary>A step that started and has not been journaled as finished.</summary>
+    private sealed record StepInFlight(string Key, string Title, long Started);
     private readonly ProcessStartGate _processes = new();
 
     /// <summary>How long a runner going away waits for the killed command's output and its end to be read.</summary>
@@ -69,11 +75,13 @@ internal sealed partial class LiveRun
     {
         RunningCommand? command;
         RunningCode? code;
+        StepInFlight? step;
         lock (_exitGate)
         {
             _ending = true;
             command = _running;
             code = _runningCode;
+            step = _stepInFlight;
         }
         try
         {
@@ -82,6 +90,9 @@ internal sealed partial class LiveRun
             {
                 if (command is not null) JournalKilledCommand(command, wasRunning, exitedWith);
                 else if (code is not null) JournalInterruptedCode(code);
+                // An HTTP request, a wait, a monitor or a prompt: nothing to kill, but the journal ended at the step's
+                // step-started, as after a kill -9 or a power cut, and a review could not tell that a signal ended it.
+                else if (step is not null) JournalInterruptedStep(step);
                 KillBackgroundNow();
             });
         }
@@ -90,6 +101,12 @@ internal sealed partial class LiveRun
             _exitJournaled.TrySetResult();
         }
     }
+
+    /// <summary>The step the runner was in when it was ended, with no command or code of it running: interrupted, as on Ctrl+C.</summary>
+    private void JournalInterruptedStep(StepInFlight step) =>
+        _journal.Write("step-finished", ("key", step.Key), ("title", step.Title), ("result", "interrupted"),
+            ("reason", "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during the step"),
+            ("durationMs", (long)_clock.GetElapsedTime(step.Started).TotalMilliseconds));
 
     /// <summary>
     /// Journals the command the runner killed — or that ended just before, whose record the flow did not get to write —

@@ -372,6 +372,7 @@ internal sealed partial class LiveRun : IDisposable
         _stepStarted = started;
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
         _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation), ("idempotent", step.Idempotent ? true : null));
+        lock (_exitGate) _stepInFlight = new StepInFlight(key, step.Title, started);
         StepOutcome outcome;
         try
         {
@@ -387,6 +388,8 @@ internal sealed partial class LiveRun : IDisposable
         }
 
         var duration = _clock.GetElapsedTime(started);
+        // From here the step's end is the flow's to write, not the exit handler's (LiveRun.Exit.cs).
+        lock (_exitGate) _stepInFlight = null;
         _journal.Write("step-finished",
             ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
             ("durationMs", (long)duration.TotalMilliseconds));

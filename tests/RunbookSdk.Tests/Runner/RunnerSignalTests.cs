@@ -69,4 +69,34 @@ public sealed class RunnerSignalTests
         Assert.Contains(tail, line => line.StartsWith("{\"status\":", StringComparison.Ordinal));
         Assert.DoesNotContain(journal, e => e.Name == "run-finished");
     }
+
+    [Fact]
+    public async Task A_runner_ended_by_a_signal_during_a_wait_journals_the_step_as_interrupted()
+    {
+        await using var service = await SandboxService.StartAsync();
+        await service.PostAsync("/fault", "on");
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+
+        using (var runner = SandboxApp.Start(temp.Path,
+            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+        {
+            _ = runner.StandardOutput.ReadToEndAsync();
+            _ = runner.StandardError.ReadToEndAsync();
+            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
+            Assert.Null(PosixSignals.Send(runner.Id, 15));
+            await runner.WaitForExitAsync();
+        }
+
+        // Nothing runs in a wait, so there is nothing to kill: the step itself is journaled as interrupted, with the
+        // reason, where the journal used to end at its step-started as after a kill -9 or a power cut.
+        var journal = Journal.Read(journalPath);
+        var wait = journal.Single(e => e.Name == "wait-started")["key"];
+        var finished = Assert.Single(journal, e => e.Name == "step-finished" && e["key"] == wait);
+        Assert.Equal("interrupted", finished["result"]);
+        Assert.Contains("the runner was ended (SIGTERM", finished["reason"]);
+        Assert.DoesNotContain(journal, e => e.Name == "run-finished");
+        // A resume does not count it completed: it waits again for what is left.
+        Assert.DoesNotContain(wait!, ResumeState.Read(journalPath).CompletedSteps);
+    }
 }
