@@ -98,6 +98,10 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             }
             if (!string.Equals(resume.RunbookId, runbook.Id, StringComparison.OrdinalIgnoreCase))
                 return Fail(ExitCodes.Usage, $"the journal '{journal}' records runbook '{resume.RunbookId}', not '{runbook.Id}'.");
+            // Said before anything runs: a damaged line may have held a step's result or a POST the resume would ask about.
+            if (resume.DamagedLines.Count > 0)
+                consoles.Error.WriteVerbatimLine($"warning: in the journal '{journal}', {ResumeState.DescribeLines(resume.DamagedLines)} not a complete event and not where a crash cut one short: "
+                    + "what they recorded (a step's result, a request sent) is unknown to this resume, which may run such a step again. Read them before going on.");
         }
 
         IReadOnlyDictionary<string, string> arguments = new Dictionary<string, string>();

@@ -98,8 +98,14 @@ public sealed class ResumeState
     public static ResumeState Read(string path)
     {
         var state = new ResumeState(System.IO.Path.GetFullPath(path));
+        // A line that is not JSON is where a crash cut the run's last event: the journal's last line, or the line just
+        // before the run-started of the run that resumed it. Any other is damage — an edit, a bad disk, two files
+        // joined — and what it held (a step's result, a POST sent) is unknown to the resume: it is named, not hidden.
+        int? unread = null;
+        var number = 0;
         foreach (var line in File.ReadLines(path))
         {
+            number++;
             if (string.IsNullOrWhiteSpace(line)) continue;
             JsonDocument document;
             try
@@ -108,14 +114,42 @@ public sealed class ResumeState
             }
             catch (JsonException)
             {
-                continue; // the line a crash cut short
+                if (unread is { } earlier) state._damagedLines.Add(earlier);
+                unread = number;
+                continue;
             }
-            // A line that is JSON but no event (an operator's note) is not the runner's either.
-            using (document) if (document.RootElement.ValueKind == JsonValueKind.Object) state.Apply(document.RootElement);
+            using (document)
+            {
+                if (unread is { } cut && !IsRunStarted(document.RootElement)) state._damagedLines.Add(cut);
+                unread = null;
+                // A line that is JSON but no event (an operator's note) is not the runner's either.
+                if (document.RootElement.ValueKind == JsonValueKind.Object) state.Apply(document.RootElement);
+            }
         }
-        if (state.RunbookId is null) throw new InvalidDataException($"'{path}' is not a runbook journal: it records no run.");
+        if (state.RunbookId is null)
+        {
+            var damaged = state._damagedLines.Concat(unread is { } last ? [last] : []).ToArray();
+            throw new InvalidDataException(damaged.Length == 0
+                ? $"'{path}' is not a runbook journal: it records no run."
+                : $"'{path}' records no run that can be read: {DescribeLines(damaged)} not a complete event; the run-started that begins a run may be what it held.");
+        }
         return state;
     }
+
+    /// <summary>
+    /// Lines (1-based) that are not a complete event and are not where a crash cut a run's last one: damage. Whatever
+    /// they recorded is not known to the resume (a step completed there runs again; a POST sent there is not asked about).
+    /// </summary>
+    public IReadOnlyList<int> DamagedLines => _damagedLines;
+
+    private readonly List<int> _damagedLines = [];
+
+    /// <summary>"line 7 is" or "lines 7, 9 are".</summary>
+    internal static string DescribeLines(IReadOnlyList<int> lines) =>
+        lines.Count == 1 ? $"line {lines[0]} is" : $"lines {string.Join(", ", lines)} are";
+
+    private static bool IsRunStarted(JsonElement e) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty("event", out var name) && name.ValueKind == JsonValueKind.String && name.GetString() == "run-started";
 
     /// <summary>
     /// The key this journal holds for a step: <paramref name="maskedKey"/>, as this run masks it, when the journal has
@@ -274,6 +308,7 @@ public sealed class ResumeState
     private void StartOver()
     {
         RunbookId = null;
+        _damagedLines.Clear(); // damage in an earlier run's records: nothing this resume reads
         IncidentStart = null;
         Parameters = new Dictionary<string, string>();
         _completed.Clear();
