@@ -80,7 +80,8 @@ internal sealed partial class LiveRun
             EndCommand(running, result);
             last = result ?? throw new RunnerEndingException();
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
-            JournalOutput(key, "shell", shown, last.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("interrupted", last.Interrupted ? true : null),
+            // The digest built as the lines arrived: it covers all of them, where last.Output keeps only the first part.
+            JournalDigest(key, "shell", shown, running.Output, ("exitCode", last.ExitCode), ("timedOut", last.TimedOut), ("interrupted", last.Interrupted ? true : null),
                 ("attempt", attempt), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds), ("leftRunning", leftRunning));
             // Ctrl+C killed it: journaled above with what it printed, the step ends interrupted.
             if (last.Interrupted) cancellationToken.ThrowIfCancellationRequested();
@@ -515,9 +516,12 @@ internal sealed partial class LiveRun
     }
 
     /// <summary>Journals what an action printed as a digest: line count, SHA-256 and the last lines, all masked.</summary>
-    private void JournalOutput(string key, string kind, string what, IReadOnlyList<string> output, params (string, object?)[] extra)
+    private void JournalOutput(string key, string kind, string what, IReadOnlyList<string> output, params (string, object?)[] extra) =>
+        JournalDigest(key, kind, what, OutputDigest.Of(output.Select(_context.Secrets.Mask), _options.JournalOutputTail), extra);
+
+    /// <summary>Journals an action with a digest of its (masked) output built already.</summary>
+    private void JournalDigest(string key, string kind, string what, OutputDigest digest, params (string, object?)[] extra)
     {
-        var digest = OutputDigest.Of(output.Select(_context.Secrets.Mask), _options.JournalOutputTail);
         var about = kind switch { "shell" => "command", "delegate" => "code", _ => "request" };
         _journal.Write("action", [("key", key), ("kind", kind), (about, what), .. extra, .. digest.Fields()]);
     }

@@ -68,4 +68,31 @@ public sealed class LargeOutputTests
         Assert.Equal(whole, action["outputSha256"]);
         Assert.Contains($"more characters)", result.Output);
     }
+
+    [Fact]
+    public async Task A_command_that_prints_more_than_the_cap_is_kept_in_part_and_journaled_whole()
+    {
+        // 1.1 million lines of 17 characters: more than the runner keeps of a command's output in memory. Kept whole,
+        // 400 MB of output (a chatty pod's logs) held 4 GB in the runner.
+        const int lines = 1_100_000;
+        string? seen = null;
+        using var run = new TestRun(rb => rb
+            .Phase("Dump", ph => ph
+                .Step("Logs", s => s.Run($"yes 0123456789abcdef 2>/dev/null | head -n {lines}"))
+                .Step("Read them", s => s.Execute("read the logs", ctx => { seen = ctx.Outputs["Logs"]; return Task.CompletedTask; })))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotNull(seen);
+        Assert.True(seen.Length <= ShellProcess.MaxKeptOutputChars, $"kept {seen.Length} characters");
+        Assert.StartsWith("0123456789abcdef\n0123456789abcdef", seen);
+        // The journal's digest still covers every line the command printed.
+        var action = result.Events("action").First(e => e["kind"] == "shell");
+        Assert.Equal(lines.ToString(System.Globalization.CultureInfo.InvariantCulture), action["outputLines"]);
+        var whole = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(
+            Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("0123456789abcdef", lines)))));
+        Assert.Equal(whole, action["outputSha256"]);
+    }
 }

@@ -11,7 +11,11 @@ namespace RunbookSdk.Execution;
 /// <param name="Group">The group that marks the shell's processes (<see cref="StepProcesses"/>), else null.</param>
 /// <param name="LeftRunning">Processes the command started that still run after it ended (backgrounded with <c>&amp;</c>).</param>
 /// <param name="OutputEnded">Completes when the output pipes reach their end; still running when a background process holds them.</param>
-internal sealed record ShellResult(int ExitCode, bool TimedOut, bool Interrupted, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning, Task OutputEnded);
+internal sealed record ShellResult(int ExitCode, bool TimedOut, bool Interrupted, IReadOnlyList<string> Output, int? Group, IReadOnlyList<MarkedProcess> LeftRunning, Task OutputEnded)
+{
+    /// <summary><see cref="Output"/> holds only the first <see cref="ShellProcess.MaxKeptOutputChars"/> characters of what the command printed.</summary>
+    public bool OutputCut { get; init; }
+}
 
 /// <summary>
 /// Starts <c>/bin/bash -c &lt;command&gt;</c> through <see cref="ProcessStartInfo.ArgumentList"/>, so the rendered
@@ -27,6 +31,14 @@ internal static class ShellProcess
 {
     /// <summary>How long to keep reading after the shell exited, for a background child that still holds the pipes.</summary>
     private static readonly TimeSpan DrainLimit = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How much of a command's output is kept in memory (for later steps' <c>Outputs</c>): its first 16 Mi characters.
+    /// Every line is still streamed to the console and digested for the journal as it arrives. Kept whole, a command
+    /// that printed 400 MB (a chatty pod's logs, a journalctl) held gigabytes in the runner — 4 GB measured — and an
+    /// on-call bastion's OOM killer ended the run mid-incident; an HTTP body is capped the same way.
+    /// </summary>
+    internal const int MaxKeptOutputChars = 16 * 1024 * 1024;
 
     /// <summary>Runs one attempt.</summary>
     /// <param name="command">The rendered command (holes already quoted by <see cref="Commands.CommandTemplate"/>).</param>
@@ -85,6 +97,8 @@ internal static class ShellProcess
         var output = new List<string>();
         var outputGate = new Lock();
         var collecting = true;
+        long kept = 0;
+        var cut = false;
         void Collect(string line, bool isError)
         {
             // After the step, a background process's lines are the background's: the step's output is what it printed.
@@ -92,7 +106,12 @@ internal static class ShellProcess
             lock (outputGate)
             {
                 during = collecting;
-                if (during) output.Add(line);
+                if (during && kept + line.Length <= MaxKeptOutputChars)
+                {
+                    output.Add(line);
+                    kept += line.Length + 1;
+                }
+                else if (during) cut = true;
             }
             onLine(line, isError, !during);
         }
@@ -134,7 +153,7 @@ internal static class ShellProcess
         lock (outputGate)
         {
             collecting = false;
-            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, interrupted, output.ToArray(), group, leftRunning, readers);
+            return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, interrupted, output.ToArray(), group, leftRunning, readers) { OutputCut = cut };
         }
     }
 
