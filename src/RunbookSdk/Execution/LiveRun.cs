@@ -217,9 +217,12 @@ internal sealed partial class LiveRun : IDisposable
         _observers.Post("step-finished", (o, ct) => o.StepFinishedAsync(finished, ct));
     }
 
-    private static RunOutcome Conclude(Stop stop, RollbackResult rollback, string? verification)
+    private RunOutcome Conclude(Stop stop, RollbackResult rollback, string? verification)
     {
-        var verified = verification is null ? "verification passed" : $"verification failed: {verification}";
+        // A runbook with no verification (RB0003 turned off) checked nothing: "verification passed" told the engineer
+        // and the journal the system had been checked after the failure.
+        var verified = verification is not null ? $"verification failed: {verification}"
+            : HasVerification ? "verification passed" : "no verification defined: nothing was checked";
         var reason = $"{stop.Reason}; {rollback.Describe}; {verified}.";
         if (rollback.Kind == RollbackKind.Failed) return new RunOutcome(RunStatus.RollbackFailed, reason);
         // The operator's own choice in the rollback ends the run as theirs, whatever stopped the phases.
@@ -297,6 +300,9 @@ internal sealed partial class LiveRun : IDisposable
         _rollbackNotRun = notRun;
         return new RollbackResult(RollbackKind.Stopped, why);
     }
+
+    /// <summary>Whether the runbook has verification steps to run.</summary>
+    private bool HasVerification => _context.Plan.Verification is { Steps.Count: > 0 };
 
     /// <summary>Runs every verification step (all of them, so the operator sees every check); null when all passed.</summary>
     private async Task<string?> VerifyAsync()
@@ -611,7 +617,7 @@ internal sealed partial class LiveRun : IDisposable
             ("elapsedMs", (long)Elapsed.TotalMilliseconds));
         _console.Section(result.Status switch
         {
-            RunStatus.Succeeded => "Run succeeded: every step done, verification passed.",
+            RunStatus.Succeeded => HasVerification ? "Run succeeded: every step done, verification passed." : "Run succeeded: every step done (no verification defined: nothing was checked).",
             RunStatus.RolledBack => "Run FAILED and was rolled back.",
             RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
             RunStatus.Aborted when _rollbackNotRun is not null => "Run ABORTED by the operator, who STOPPED THE ROLLBACK: it is incomplete.",
