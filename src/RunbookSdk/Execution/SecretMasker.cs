@@ -7,7 +7,7 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// Replaces every occurrence of a secret value with <see cref="Replacement"/> in text about to be shown: console
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
-/// are ignored, a secret's URL-encoded form is masked too because secrets often travel in query strings, and so are its
+/// are ignored, a secret's URL-encoded and URL-decoded forms are masked too because secrets often travel in query strings, and so are its
 /// JSON-escaped forms, because servers echo what they refused in JSON error bodies. A secret of several lines is also
 /// masked line by line, because output is shown and journaled a line at a time.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed partial class SecretMasker
     {
         var values = secrets
             .Where(s => !string.IsNullOrEmpty(s))
-            .SelectMany(s => new[] { s!, Uri.EscapeDataString(s!) }.Concat(JsonForms(s!)).Concat(Lines(s!)))
+            .SelectMany(s => new[] { s! }.Concat(UrlForms(s!)).Concat(JsonForms(s!)).Concat(Lines(s!)))
             .Distinct(StringComparer.Ordinal)
             // One pass over the text with the longest alternatives first: a secret containing another is masked
             // whole, and a replacement is never scanned again.
@@ -34,6 +34,24 @@ public sealed partial class SecretMasker
         if (values.Length > 0)
             _pattern = new Regex(string.Join('|', values.Select(Regex.Escape)), RegexOptions.CultureInvariant);
     }
+
+    /// <summary>
+    /// How the secret reads after a trip through a URL: percent-encoded (<c>%2B</c>, also with lower-case hex, as some
+    /// clients write it), form-encoded (a blank as <c>+</c>), and decoded by a server from a query it was put into
+    /// unencoded, where a <c>+</c> means a blank: <c>token=s3cr3t+key</c> comes back in a redirect or an error page as
+    /// <c>s3cr3t key</c>.
+    /// </summary>
+    private static IEnumerable<string> UrlForms(string secret)
+    {
+        var escaped = Uri.EscapeDataString(secret);
+        yield return escaped;
+        yield return PercentHex().Replace(escaped, m => m.Value.ToLowerInvariant());
+        yield return System.Net.WebUtility.UrlEncode(secret);
+        if (secret.Contains('+', StringComparison.Ordinal)) yield return secret.Replace('+', ' ');
+    }
+
+    [GeneratedRegex(@"%[0-9A-F]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex PercentHex();
 
     /// <summary>
     /// How a server writes the secret back inside JSON (an error body echoing the key it refused): System.Text.Json's

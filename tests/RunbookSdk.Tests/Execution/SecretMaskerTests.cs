@@ -37,6 +37,15 @@ public sealed class SecretMaskerTests
     public void The_url_encoded_form_of_a_secret_is_masked_too() =>
         Assert.Equal("https://x/?t=***", new SecretMasker(["a b/c"]).Mask("https://x/?t=a%20b%2Fc"));
 
+    // A secret put into a query unencoded is read by the server with '+' as a blank, and echoed back so (a redirect to
+    // /login?token=…, an error page); a client or server may also write it form-encoded or with lower-case hex.
+    [Theory]
+    [InlineData("s3cr3t+key/x", "redirected to /login?token=s3cr3t key/x")]
+    [InlineData("s3cr3t+key/x", "redirected to /login?token=s3cr3t%2bkey%2fx")]
+    [InlineData("pass word/1", "redirected to /login?token=pass+word%2F1")]
+    public void A_secret_as_a_url_decodes_or_encodes_it_is_masked(string secret, string text) =>
+        Assert.Equal("redirected to /login?token=***", new SecretMasker([secret]).Mask(text));
+
     [Fact]
     public void Several_secrets_are_all_masked() =>
         Assert.Equal("*** / ***", new SecretMasker(["user-token", "db-password"]).Mask("user-token / db-password"));
