@@ -89,8 +89,9 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         }
         else
         {
+            // Nor the runbook's own name: a member named as its class is CS0542 (a runbook about a password, class Password).
             var unique = name;
-            for (var n = 2; MembersNamed(typeSymbol, unique).Any(); n++) unique = name + n;
+            for (var n = 2; unique == typeSymbol?.Name || MembersNamed(typeSymbol, unique).Any(); n++) unique = name + n;
             name = unique;
         }
 

@@ -105,6 +105,37 @@ public sealed class LiteralToParameterInheritanceTests
     }
 
     [Fact]
+    public Task PicksANameOtherThanTheRunbooksOwn()
+    {
+        // A runbook about a password (class Password) with one in its command: a property named Password in it is
+        // CS0542 (a member named as its enclosing type), so the fix wrote code that did not compile.
+        const string source = """
+            using RunbookSdk;
+
+            [Runbook("password")]
+            public sealed class Password : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Rotate the database password")
+                    .Phase("Db", p => p.Step("Db", s => s.Run("psql postgresql://admin:{|RB0006:s3cr3t|}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """;
+        const string fixedSource = """
+            using RunbookSdk;
+
+            [Runbook("password")]
+            public sealed class Password : Runbook
+            {
+                [Parameter("Password"), Secret] public string Password2 { get; init; } = "";
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Rotate the database password")
+                    .Phase("Db", p => p.Step("Db", s => s.Run($"psql postgresql://admin:{Password2}@db.omnix.ai:5432/app -c 'SELECT 1'")));
+            }
+            """;
+        return Verify<CommandTextAnalyzer>.FixAsync<LiteralToParameterCodeFix>(source, fixedSource);
+    }
+
+    [Fact]
     public Task IsNotOfferedInAStaticHelperOrLambdaWhereNoInstanceHasTheParameter()
     {
         const string source = """
