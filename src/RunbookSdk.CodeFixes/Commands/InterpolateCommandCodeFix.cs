@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Commands;
 
@@ -81,12 +82,71 @@ public sealed class InterpolateCommandCodeFix : CodeFixProvider
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null || Plan(root, model, diagnostic, cancellationToken) is not { } plan) return document;
 
+        var endOfLine = FluentChain.EndOfLine(root);
         var replacement = SyntaxFactory.ParseExpression(plan.Interpolated).WithTriviaFrom(plan.Argument);
-        if (plan.InlinedLocal is not { } local) return document.WithSyntaxRoot(root.ReplaceNode(plan.Argument, replacement));
+        if (plan.InlinedLocal is not { } local)
+        {
+            // The pieces' comments ("aws … " /* the name */ + FunctionName) have no place inside one string: they follow it.
+            var inner = Comments(plan.Argument.DescendantTrivia(plan.Argument.Span));
+            if (inner.Count > 0) replacement = replacement.WithTrailingTrivia(After(inner, IndentOf(plan.Argument), endOfLine).AddRange(plan.Argument.GetTrailingTrivia()));
+            return document.WithSyntaxRoot(root.ReplaceNode(plan.Argument, replacement));
+        }
 
-        var edited = root.TrackNodes(plan.Argument, local);
+        // The local goes, its comments (above it, after it, between its pieces) stay: above the statement that ran it.
+        var user = local.Parent!.ChildNodes().OfType<StatementSyntax>().FirstOrDefault(statement => statement.Span.Contains(plan.Argument.Span));
+        var comments = Comments(local.DescendantTrivia());
+        var edited = user is null ? root.TrackNodes(plan.Argument, local) : root.TrackNodes(plan.Argument, local, user);
         edited = edited.ReplaceNode(edited.GetCurrentNode(plan.Argument)!, replacement);
+        if (user is not null && comments.Count > 0)
+        {
+            var current = edited.GetCurrentNode(user)!;
+            edited = edited.ReplaceNode(current, current.WithLeadingTrivia(Above(current.GetLeadingTrivia(), comments, endOfLine)));
+        }
+
         edited = edited.RemoveNode(edited.GetCurrentNode(local)!, SyntaxRemoveOptions.KeepNoTrivia)!;
         return document.WithSyntaxRoot(edited);
+    }
+
+    private static System.Collections.Generic.List<SyntaxTrivia> Comments(System.Collections.Generic.IEnumerable<SyntaxTrivia> trivia) =>
+        trivia.Where(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)).ToList();
+
+    /// <summary>Comments after an expression: a line comment ends its line, and the code goes on at the expression's indentation.</summary>
+    private static SyntaxTriviaList After(System.Collections.Generic.List<SyntaxTrivia> comments, string indentation, string endOfLine)
+    {
+        var trivia = new System.Collections.Generic.List<SyntaxTrivia>();
+        var lineStart = false;
+        foreach (var comment in comments)
+        {
+            if (!lineStart) trivia.Add(SyntaxFactory.Space);
+            trivia.Add(comment);
+            lineStart = comment.IsKind(SyntaxKind.SingleLineCommentTrivia);
+            if (lineStart) trivia.AddRange(new[] { SyntaxFactory.EndOfLine(endOfLine), SyntaxFactory.Whitespace(indentation) });
+        }
+
+        return SyntaxFactory.TriviaList(trivia);
+    }
+
+    /// <summary><paramref name="leading"/> with each comment on a line of its own before the statement, at its indentation.</summary>
+    private static SyntaxTriviaList Above(SyntaxTriviaList leading, System.Collections.Generic.List<SyntaxTrivia> comments, string endOfLine)
+    {
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1] : default;
+        var trivia = new System.Collections.Generic.List<SyntaxTrivia>(indentation == default ? leading : leading.Take(leading.Count - 1));
+        foreach (var comment in comments)
+        {
+            if (indentation != default) trivia.Add(indentation);
+            trivia.Add(comment);
+            trivia.Add(SyntaxFactory.EndOfLine(endOfLine));
+        }
+
+        if (indentation != default) trivia.Add(indentation);
+        return SyntaxFactory.TriviaList(trivia);
+    }
+
+    /// <summary>The whitespace that starts the line <paramref name="node"/> starts on.</summary>
+    private static string IndentOf(SyntaxNode node)
+    {
+        var text = node.SyntaxTree.GetText();
+        var line = text.Lines.GetLineFromPosition(node.SpanStart).ToString();
+        return line.Substring(0, line.Length - line.TrimStart().Length);
     }
 }

@@ -415,6 +415,32 @@ public sealed class InterpolateCommandCodeFixTests
             """, extraMembers: """    private const char Sep = ' ';""" + "\n"));
 
     [Fact]
+    public Task CommentsInsideTheCommandAndOnTheInlinedLocalAreKept() =>
+        // The fix rebuilt the command from its pieces and removed the local with its trivia: the author's comments
+        // between the pieces, above the local and after it were gone.
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run({|RB0013:"aws lambda get-function " /* the name */ + FunctionName // one function
+                            + " --region " + Region|}))
+                        .Step("Local", s =>
+                        {
+                            // the function's configuration
+                            var command = "aws lambda get-function --function-name " + FunctionName; // not its code
+                            s.Run({|RB0013:command|});
+                        })
+            """),
+            Sources.Runbook("""
+                        .Step("Concat", s => s.Run($"aws lambda get-function {FunctionName} --region {Region}" /* the name */ // one function
+                        ))
+                        .Step("Local", s =>
+                        {
+                            // the function's configuration
+                            // not its code
+                            s.Run($"aws lambda get-function --function-name {FunctionName}");
+                        })
+            """));
+
+    [Fact]
     public Task ACommandThatIsAParameterAsAWholeOrALocalReadTwiceIsLeftToThePerson() =>
         Verify<CommandTextAnalyzer>.FixAsync<InterpolateCommandCodeFix>(
             Sources.Runbook("""
