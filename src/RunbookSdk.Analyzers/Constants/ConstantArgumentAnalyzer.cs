@@ -130,6 +130,9 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
 
     private static void Report(DslInvocation call, ExpressionSyntax value)
     {
+        // An argument still being typed (Step(, …), Wait(x, ), a hole {} or one not closed yet) has a syntax error the
+        // compiler already marks: '' is not a constant, but saying so is a second squiggle on the same gap.
+        if (value.IsMissing || value.ContainsDiagnostics) return;
         var text = value.ToString();
         if (text.Length > 60) text = text.Substring(0, 57) + "...";
         call.Report(DiagnosticDescriptors.NonConstantArgument, value.GetLocation(), text);
