@@ -41,7 +41,7 @@ internal static class GeneratorDiagnostics
     public static readonly DiagnosticDescriptor UnreachableClass = new(
         "RB0105",
         "Runbook or handbook class cannot be reached by the runner",
-        "'{0}' cannot be reached by the runner because {1}; no runner or page is generated for it: make it a public or internal, non-generic class that is not file-local and not inside a private, protected or generic class",
+        "'{0}' cannot be reached by the runner because {1}; no runner or page is generated for it: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0105.md");
 
     private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError, UnreachableClass };

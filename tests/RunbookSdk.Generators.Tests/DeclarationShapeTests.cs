@@ -125,6 +125,30 @@ public class DeclarationShapeTests
     }
 
     [Theory]
+    [InlineData("[Runbook(\"a\")] public sealed class Drain { public void Define(IRunbookBuilder rb) => rb.Title(\"Drain\"); }", "RunbookSdk.Runbook")]
+    [InlineData("[Runbook(\"a\")] public sealed class Drain : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"Drain\"); }", "RunbookSdk.Runbook")]
+    [InlineData("public abstract class TeamBase { } [Runbook(\"a\")] public sealed class Drain : TeamBase { public void Define(IRunbookBuilder rb) => rb.Title(\"Drain\"); }", "RunbookSdk.Runbook")]
+    [InlineData("[Handbook(\"h\")] public sealed class Drain : Runbook { DEFINE }", "RunbookSdk.Handbook")]
+    public void A_class_that_is_no_runbook_gets_RB0105_and_no_page(string declaration, string baseClass)
+    {
+        // A class marked [Runbook] before its base class is typed, or copied from a handbook, got a page saying it had
+        // no rollback, verification or escalation and a catalog entry; no rule reported it, as the rules judge runbooks,
+        // and `runbook run` failed casting it to Runbook.
+        var source = "using RunbookSdk;\nnamespace Ops;\n" + declaration.Replace("DEFINE", Define, StringComparison.Ordinal);
+
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "RB0105");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'Drain'", message, StringComparison.Ordinal);
+        Assert.Contains("does not derive from " + baseClass, message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line); // the class's line, 0-based
+        Assert.Empty(compileErrors);
+        Assert.DoesNotContain(run.Results.Single().GeneratedSources, s => s.HintName.Contains("Drain", StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("[Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE }")]
     [InlineData("internal static class Team { [Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE } }")]
     [InlineData("public class Team { [Runbook(\"a\")] protected internal sealed class Drain : Runbook { DEFINE } }")]

@@ -21,11 +21,13 @@ public class HalfTypedCodeTests
             public override void Define(IRunbookBuilder rb) => rb.Title(42).Severity().Phase("P", 5, null).NotYetWritten("x");
         }
         """,
-        // Attribute without an id, Define without a body, no base class.
+        // Attribute without an id, Define without a body, no base class (RB0105, no page: D is no runbook yet), beside
+        // a runbook that is whole, so the catalog is still generated.
         """
         using RunbookSdk;
         [Runbook()] public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) }
         [Runbook("d")] public sealed class D { }
+        [Runbook("d-whole")] public sealed class DWhole : Runbook { public override void Define(IRunbookBuilder rb) => rb.Title("Whole"); }
         """,
         // Define with statements the generator cannot follow, and a lambda that is a method group.
         """

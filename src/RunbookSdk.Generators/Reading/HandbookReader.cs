@@ -22,9 +22,15 @@ internal static class HandbookReader
         var id = TypeReader.AttributeId(target);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (TypeReader.NotDerivedFrom(type, "RunbookSdk.Handbook") is { } notDerived)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, notDerived, "derive it from Handbook");
+            return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         if (TypeReader.Unreachable(type) is { } unreachable)
         {
-            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable, TypeReader.ReachableAdvice);
             return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
         }
 

@@ -28,9 +28,15 @@ internal static class RunbookReader
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
 
+        if (TypeReader.NotDerivedFrom(type, "RunbookSdk.Runbook") is { } notDerived)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, notDerived, "derive it from Runbook, Runbook<THandbook> or a class that does");
+            return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
+        }
+
         if (TypeReader.Unreachable(type) is { } unreachable)
         {
-            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable);
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, unreachable, TypeReader.ReachableAdvice);
             return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
         }
 

@@ -58,6 +58,26 @@ internal static class TypeReader
         return null;
     }
 
+    /// <summary>What RB0105 advises for a class <see cref="Unreachable"/> names a reason for.</summary>
+    public const string ReachableAdvice =
+        "make it a public or internal, non-generic class that is not file-local and not inside a private, protected or generic class";
+
+    /// <summary>
+    /// Why the runner cannot use the class as a runbook (handbook) although it is marked as one: it does not derive
+    /// from <paramref name="sdkBase"/> (<c>RunbookSdk.Runbook</c> or <c>RunbookSdk.Handbook</c>), which the runner casts
+    /// it to; null when it does. A class marked before its base class is typed, or copied from a handbook, got a page
+    /// and a catalog entry, no rule judged it (they judge runbooks), and running it failed on the cast.
+    /// </summary>
+    public static string? NotDerivedFrom(INamedTypeSymbol type, string sdkBase)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (current.Arity == 0 && current.ToDisplayString() == sdkBase) return null;
+        }
+
+        return "it does not derive from " + sdkBase;
+    }
+
     /// <summary>Finds the <c>Define</c> override in any part of the class.</summary>
     public static MethodDeclarationSyntax? FindDefine(INamedTypeSymbol type, CancellationToken cancellationToken) =>
         type.DeclaringSyntaxReferences
