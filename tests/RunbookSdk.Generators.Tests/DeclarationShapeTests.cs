@@ -148,6 +148,25 @@ public class DeclarationShapeTests
         Assert.DoesNotContain(run.Results.Single().GeneratedSources, s => s.HintName.Contains("Drain", StringComparison.Ordinal));
     }
 
+    // An abstract class marked [Runbook] (a team base given the id of the runbook meant to derive from it) got nothing:
+    // no page, no runner, no finding. The attribute is not inherited, so the runbook was silently missing.
+    [Theory]
+    [InlineData("[Runbook(\"a\")] public abstract class Drain : Runbook { DEFINE }", "[Runbook]")]
+    [InlineData("[Handbook(\"h\")] public abstract class Drain : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"H\"); }", "[Handbook]")]
+    public void An_abstract_class_marked_as_a_runbook_gets_RB0105(string declaration, string attribute)
+    {
+        var source = "using RunbookSdk;\nnamespace Ops;\n" + declaration.Replace("DEFINE", Define, StringComparison.Ordinal);
+
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "RB0105");
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'Drain' cannot be reached by the runner because it is abstract", message, StringComparison.Ordinal);
+        Assert.Contains("put " + attribute + " on each class that derives from it", message, StringComparison.Ordinal);
+        Assert.Equal(2, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+        Assert.Empty(compileErrors);
+    }
+
     [Theory]
     [InlineData("[Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE }")]
     [InlineData("internal static class Team { [Runbook(\"a\")] internal sealed class Drain : Runbook { DEFINE } }")]

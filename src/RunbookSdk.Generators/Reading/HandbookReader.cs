@@ -15,13 +15,18 @@ internal static class HandbookReader
     public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (AttributeTarget.From(context) is not { } target || target.Symbol.IsAbstract
+        if (AttributeTarget.From(context) is not { } target
             || !AttributeTarget.IsFirstApplication(target.Symbol, target.Node, static type => type?.ToDisplayString() == AttributeName))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         var (declaration, type) = (target.Node, target.Symbol);
         var id = TypeReader.AttributeId(target);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        if (type.IsAbstract)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, TypeReader.AbstractReason, TypeReader.AbstractAdvice("[Handbook]"));
+            return new Result<HandbookModel>(null, diagnostics.ToEquatableArray());
+        }
         if (TypeReader.NotDerivedFrom(type, "RunbookSdk.Handbook") is { } notDerived)
         {
             TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, notDerived, "derive it from Handbook");

@@ -22,11 +22,16 @@ internal static class RunbookReader
         var (declaration, type, semanticModel) = (target.Node, target.Symbol, target.SemanticModel);
         // First: even an abstract class's model (none) holds only while its parts, one of which says `abstract`, do.
         dependencies?.AddScopeOf(type, semanticModel);
-        if (type.IsAbstract) return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
 
         var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id))
             return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
+
+        if (type.IsAbstract)
+        {
+            TypeReader.AddDiagnostic(diagnostics, GeneratorDiagnostics.UnreachableClass, declaration, type.Name, TypeReader.AbstractReason, TypeReader.AbstractAdvice("[Runbook]"));
+            return new Result<RunbookModel>(null, diagnostics.ToEquatableArray());
+        }
 
         if (TypeReader.NotDerivedFrom(type, "RunbookSdk.Runbook") is { } notDerived)
         {

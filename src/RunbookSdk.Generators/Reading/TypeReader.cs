@@ -58,6 +58,17 @@ internal static class TypeReader
         return null;
     }
 
+    /// <summary>
+    /// Why RB0105 refuses an abstract class marked <c>[Runbook]</c> or <c>[Handbook]</c>: the runner cannot create it, and
+    /// the attribute is not inherited, so the classes that derive from it are not marked either. Such a class got no
+    /// page, no runner and no finding: the runbook the author meant was silently missing.
+    /// </summary>
+    public const string AbstractReason = "it is abstract, so it cannot be created";
+
+    /// <summary>What RB0105 advises for an abstract class marked with <paramref name="attribute"/>.</summary>
+    public static string AbstractAdvice(string attribute) =>
+        "put " + attribute + " on each class that derives from it (the attribute is not inherited), or remove 'abstract'";
+
     /// <summary>What RB0105 advises for a class <see cref="Unreachable"/> names a reason for.</summary>
     public const string ReachableAdvice =
         "make it a public or internal, non-generic class that is not file-local and not inside a private, protected or generic class";
