@@ -42,8 +42,18 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
     private static void Check(SymbolAnalysisContext context, RunbookCompilation runbooks, INamedTypeSymbol type, INamedTypeSymbol? attributeType, bool handbook)
     {
         var (id, attribute) = RunbookCompilation.IdOf(type, attributeType);
-        if (id is null || attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax) return;
+        if (attribute?.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax) return;
         var location = syntax.ArgumentList?.Arguments.FirstOrDefault()?.GetLocation() ?? syntax.GetLocation();
+        if (id is null)
+        {
+            // [Runbook(null!)], or a constant that is null: the generator writes nothing for a class without an id, so
+            // without this the runbook had no page, no runner and no finding. A half-typed argument (an error) is the
+            // compiler's to report.
+            if (attribute.ConstructorArguments is [{ Kind: TypedConstantKind.Primitive, IsNull: true }])
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, "null",
+                    "is no id: the generator writes no runner and no page for the class; give it a kebab-case id, e.g. 'api-lambda-failure'"));
+            return;
+        }
 
         if (!s_kebabCase.IsMatch(id))
         {

@@ -142,6 +142,28 @@ public sealed class RB0011Tests
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
             """);
 
+    // A null id (null!, a constant that is null) got no page, no runner and no finding: the generator skips a class
+    // without an id, trusting RB0011 to say so. A half-typed argument is left to the compiler.
+    [Fact]
+    public Task ANullIdIsReported() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            public static class Ids { public const string? Restore = null; }
+
+            [Runbook({|RB0011:null!|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Runbook({|RB0011:Ids.Restore!|})]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook({|RB0011:null!|})]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            [Runbook({|CS0103:Missing|})]
+            public sealed class C : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            """);
+
     // The lookup reads literal ids from syntax: each pair below has one duplicate written some other way, and the
     // other runbook must still see it.
     [Fact]
