@@ -15,5 +15,5 @@ public sealed class CheckStatus : Runbook<OpsHandbook>
         .Phase("Check", TimeBox.Minutes(0, 5), p => p
             .Step("Call the status API", s => s.Run($"echo Authorization: Bearer {Token}").Timeout(TimeSpan.FromSeconds(30))))
         .NoRollback("read-only: nothing to undo")
-        .Verification(v => v.Step("Status API answered", s => s.Run($"echo answered").Timeout(TimeSpan.FromSeconds(30))));
+        .Verification(v => v.Step("Status API answered", s => s.Run($"echo answered | grep answered").Timeout(TimeSpan.FromSeconds(30))));
 }

@@ -17,5 +17,5 @@ public sealed class Restart : Runbook<OpsHandbook>
         .Phase("Mitigate", TimeBox.Minutes(5, 15), p => p
             .Step("Restart the worker", s => s.Run($"test {Fail} = no && echo restarted").Timeout(TimeSpan.FromSeconds(30))))
         .Rollback(r => r.Step("Start the old worker", s => s.Run($"echo old-worker-started").Timeout(TimeSpan.FromSeconds(30))))
-        .Verification(v => v.Step("Worker is healthy", s => s.Run($"echo healthy").Timeout(TimeSpan.FromSeconds(30))));
+        .Verification(v => v.Step("Worker is healthy", s => s.Run($"echo healthy | grep healthy").Timeout(TimeSpan.FromSeconds(30))));
 }
