@@ -61,7 +61,7 @@ internal static class DocumentViews
         view["escalation_elsewhere"] = runbook.Document.Escalation.Count == 0 && referenced is { Facts: null } ? ReferencedName(referenced) : null;
         view["response_time"] = severity?.Response is { } response ? (response.Value == System.TimeSpan.Zero ? "immediately" : "within " + response.Display) : null;
         AddShared(view, runbook.Document);
-        view["contents"] = List(Contents(view, phases));
+        view["contents"] = List(Contents(view, phases, runbook.Document));
         return view;
     }
 
@@ -190,20 +190,70 @@ internal static class DocumentViews
         ("after", level.After.Value == System.TimeSpan.Zero ? "immediately" : "after " + level.After.Display),
         ("contact", Markdown.Cell(level.Contact ?? "")));
 
-    private static IEnumerable<ScriptObject> Contents(ScriptObject view, IEnumerable<ScriptObject> phases)
+    // The contents links: one per second-level heading, with the anchor GitHub gives it. GitHub numbers a heading whose
+    // anchor an earlier heading of the page already has ("notes", then "notes-1"), whatever its level, so every heading
+    // the built-in page writes is counted in page order: a section named "Escalation", or two named "Notes", linked to
+    // the first heading of that name. A free-form section (Known issues, FAQ) is a heading of the page like any other
+    // and is listed too: left out, the engineer scanning the contents never learnt the page had it.
+    private static List<ScriptObject> Contents(ScriptObject view, IEnumerable<ScriptObject> phases, DocumentModel document)
     {
-        ScriptObject Entry(string title) => Object(("title", title), ("anchor", Markdown.Anchor(title)));
+        var anchors = new PageAnchors();
+        var entries = new List<ScriptObject>();
+        void Entry(string title) => entries.Add(Object(("title", title), ("anchor", anchors.Next(title))));
         bool Any(string key) => view[key] is ScriptArray array && array.Count > 0;
-        if (Any("symptoms")) yield return Entry("Symptoms");
-        if (Any("parameters")) yield return Entry("Parameters");
-        foreach (var phase in phases) yield return Object(("title", phase["heading"]), ("anchor", phase["anchor"]));
-        yield return Entry("Rollback");
-        yield return Entry("Verification");
-        yield return Entry("Escalation");
-        if (Any("contacts")) yield return Entry("Contacts");
-        if (Any("communications")) yield return Entry("Communication templates");
-        if (Any("post_incident")) yield return Entry("Post-incident checklist");
-        if (Any("references")) yield return Entry("References");
+        void Steps(ScriptObject? phase)
+        {
+            if (phase?["steps"] is not ScriptArray steps) return;
+            foreach (var step in steps.OfType<ScriptObject>())
+            {
+                if (step["choice"] is ScriptObject choice && choice["first"] is true) anchors.Next("Choose one: " + choice["title"]);
+                anchors.Next(step["number"] + " " + step["title"]);
+            }
+        }
+        void Subsections(SectionModel section)
+        {
+            foreach (var block in section.Blocks)
+            {
+                if (block.Subsection is null) continue;
+                anchors.Next(Markdown.Heading(block.Subsection.Heading));
+                Subsections(block.Subsection);
+            }
+        }
+
+        anchors.Next(view["title"] as string ?? "");
+        anchors.Next("Contents");
+        if (Any("symptoms")) Entry("Symptoms");
+        if (Any("parameters")) Entry("Parameters");
+        foreach (var phase in phases)
+        {
+            Entry(phase["heading"] as string ?? "");
+            // A template of the project's own may link its phases itself.
+            phase["anchor"] = entries[entries.Count - 1]["anchor"];
+            Steps(phase);
+        }
+        Entry("Rollback");
+        Steps(view["rollback"] as ScriptObject);
+        Entry("Verification");
+        Steps(view["verification"] as ScriptObject);
+        Entry("Escalation");
+        if (Any("contacts")) Entry("Contacts");
+        if (Any("communications"))
+        {
+            Entry("Communication templates");
+            foreach (var c in document.Communications) anchors.Next(Markdown.Heading(c.Name));
+        }
+        if (Any("post_incident"))
+        {
+            Entry("Post-incident checklist");
+            foreach (var stage in document.PostIncident) anchors.Next(Markdown.Heading(stage.Stage));
+        }
+        foreach (var section in document.Sections)
+        {
+            Entry(Markdown.Heading(section.Heading));
+            Subsections(section);
+        }
+        if (Any("references")) Entry("References");
+        return entries;
     }
 
     private static ScriptObject Object(params (string Key, object? Value)[] members)

@@ -146,4 +146,39 @@ public sealed class PageMarkupTests
         Assert.Contains("\n\\# of replicas must be 3\n\\## not a heading either\n", page, StringComparison.Ordinal);
         Assert.DoesNotContain("\n# of", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_contents_link_a_free_form_section_at_its_heading()
+    {
+        // "Known issues" is on the page, below the post-incident checklist: without a contents entry the engineer
+        // scanning the contents at 3 a.m. never learns it is there.
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".ReviewDate(2027, 1, 31)",
+            ".Section(\"Known issues\", s => s.Paragraph(\"The health check lies during a deploy.\")).ReviewDate(2027, 1, 31)",
+            StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n## Known issues\n", page, StringComparison.Ordinal);
+        Assert.Contains("- [Escalation](#escalation)\n- [Known issues](#known-issues)\n- [References](#references)\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_section_named_like_another_heading_of_the_page_is_linked_at_the_anchor_GitHub_numbers_it_with()
+    {
+        // GitHub gives the second heading "Notes" the anchor "notes-1", and a section "Escalation" below the runbook's
+        // own escalation "escalation-1": linked as "#notes" and "#escalation", both entries led to the first heading.
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".ReviewDate(2027, 1, 31)",
+            ".Section(\"Notes\", s => s.Paragraph(\"a\")).Section(\"Escalation\", s => s.Paragraph(\"b\"))" +
+            ".Section(\"Notes\", s => s.Paragraph(\"c\")).Section(\"FAQ: what's the 5xx rate (v2.1)?\", s => s.Paragraph(\"d\")).ReviewDate(2027, 1, 31)",
+            StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains(
+            "- [Escalation](#escalation)\n- [Notes](#notes)\n- [Escalation](#escalation-1)\n- [Notes](#notes-1)\n" +
+            "- [FAQ: what's the 5xx rate (v2.1)?](#faq-whats-the-5xx-rate-v21)\n- [References](#references)\n",
+            page, StringComparison.Ordinal);
+    }
 }
