@@ -170,11 +170,32 @@ internal static class StepMarkdown
         if (action.Comment is not null) builder.Append(Markdown.Text(action.Comment)).Append(":\n\n");
         builder.Append("**").Append(action.Method).Append("** ").Append(Markdown.Code(action.Text.Display)).Append('\n');
         foreach (var header in action.Headers) builder.Append("- header ").Append(Markdown.Code(header.Name + ": " + header.Value)).Append('\n');
-        if (action.Body is not null) builder.Append("- body ").Append(Markdown.Code(action.Body)).Append('\n');
+        if (action.Body is not null) AppendCodeItem(builder, "- body", action.Body);
         if (action.ExpectedStatus is { } status) builder.Append("- expect status ").Append(status).Append('\n');
-        foreach (var text in action.BodyContains) builder.Append("- expect body to contain ").Append(Markdown.Code(text)).Append('\n');
+        foreach (var text in action.BodyContains) AppendCodeItem(builder, "- expect body to contain", text);
         foreach (var json in action.JsonEquals) builder.Append("- expect JSON ").Append(Markdown.Code(json.Name)).Append(" = ").Append(Markdown.Code(json.Value)).Append('\n');
         if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
+    }
+
+    // A list item showing code: inline when the code is one line, else a fenced block inside the item. A code span
+    // cannot hold a multi-line body: a blank line in it ends the paragraph, and the page showed the JSON body of a
+    // request as two paragraphs with stray backticks; its single line breaks were shown as spaces.
+    private static void AppendCodeItem(StringBuilder builder, string label, string code)
+    {
+        if (code.IndexOf('\n') < 0 && code.IndexOf('\r') < 0)
+        {
+            builder.Append(label).Append(' ').Append(Markdown.Code(code)).Append('\n');
+            return;
+        }
+        // Every line indented to the item's content, so the block stays inside the item (a blank line inside the
+        // fence does not end it). A lone "\r" is a line break too, to markdown as to the indentation.
+        var block = Markdown.Fence("", code.Replace("\r\n", "\n").Replace('\r', '\n'));
+        builder.Append(label).Append(":\n");
+        foreach (var line in block.Substring(0, block.Length - 1).Split('\n'))
+        {
+            if (line.Length > 0) builder.Append("  ").Append(line);
+            builder.Append('\n');
+        }
     }
 
     private static string FirstLine(string text)

@@ -88,4 +88,24 @@ public sealed class StepMarkdownTests
 
         Assert.EndsWith("\n- `kubectl rollout status deployment/{Deployment} -n ...`: stopped after 6 minutes", body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_multi_line_request_body_is_a_fenced_block_inside_its_list_item_that_no_backtick_run_in_it_closes()
+    {
+        // As a code span, the blank line ended the paragraph: the page showed "- body `a" and "b`" with stray backticks.
+        var body = StepMarkdown.Render(Step(false, new ActionModel("http", TextValue.Literal("https://search.example.com/q"))
+        {
+            Method = "POST",
+            Body = "{\r\n  \"query\": \"x\",\r\n\r\n  \"note\": \"```\"\r\n}",
+            ExpectedStatus = 200,
+            BodyContains = new EquatableArray<string>(new[] { "ok\n\ndone" }),
+        }));
+
+        Assert.Equal(
+            "**POST** `https://search.example.com/q`\n" +
+            "- body:\n  ````\n  {\n    \"query\": \"x\",\n\n    \"note\": \"```\"\n  }\n  ````\n" +
+            "- expect status 200\n" +
+            "- expect body to contain:\n  ```\n  ok\n\n  done\n  ```",
+            body);
+    }
 }
