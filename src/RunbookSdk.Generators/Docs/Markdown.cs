@@ -283,6 +283,31 @@ internal static class Markdown
         return builder.ToString();
     }
 
+    /// <summary>
+    /// A link's destination, the part of <c>[title](destination)</c> in parentheses. A plain destination ends at a space
+    /// and cannot hold <c>&lt;</c>, <c>&gt;</c> or unbalanced parentheses: <c>[x](https://h/a b)</c> is no link at all,
+    /// and the engineer saw the brackets and half a URL. Such a URL is written in CommonMark's <c>&lt;…&gt;</c> form,
+    /// which takes spaces and parentheses as they are, with <c>&lt;</c>, <c>&gt;</c> and <c>\</c> escaped and line
+    /// breaks (which no destination holds) percent-encoded. Any other URL is returned unchanged.
+    /// </summary>
+    public static string LinkDestination(string url)
+    {
+        var plain = true;
+        foreach (var c in url)
+        {
+            if (c <= ' ' || c == '\x7F' || c is '<' or '>' or '(' or ')' or '\\') { plain = false; break; }
+        }
+        if (plain && url.Length > 0) return url;
+        var builder = new StringBuilder(url.Length + 8).Append('<');
+        foreach (var c in url)
+        {
+            if (c is '<' or '>' or '\\') builder.Append('\\').Append(c);
+            else if (c is '\n' or '\r') builder.Append(c == '\n' ? "%0A" : "%0D");
+            else builder.Append(c);
+        }
+        return builder.Append('>').ToString();
+    }
+
     /// <summary>Indents every line after the first, for multi-line list items.</summary>
     public static string ListItem(string text) =>
         string.Join("\n  ", Text(text).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));

@@ -181,4 +181,24 @@ public sealed class PageMarkupTests
             "- [FAQ: what's the 5xx rate (v2.1)?](#faq-whats-the-5xx-rate-v21)\n- [References](#references)\n",
             page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_reference_url_with_a_space_or_a_parenthesis_stays_one_link()
+    {
+        // "[x](https://h/a b)" is no link in markdown: the engineer saw the brackets and half the URL as text.
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".Reference(\"Dashboard\", \"https://grafana.example.com/d/payments\")",
+            ".Reference(\"Dashboard\", \"https://grafana.example.com/d/payments\")" +
+            ".Reference(\"Wiki\", \"https://wiki.example.com/Payments API (old)\")" +
+            ".Reference(\"Notes\", \"./notes/a)b<c>.md\")",
+            StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains(
+            "\n- [Dashboard](https://grafana.example.com/d/payments)\n" +
+            "- [Wiki](<https://wiki.example.com/Payments API (old)>)\n" +
+            "- [Notes](<./notes/a)b\\<c\\>.md>)\n",
+            page, StringComparison.Ordinal);
+    }
 }
