@@ -22,9 +22,13 @@ internal static class Markdown
     /// so does a <c>&lt;</c> already escaped: the text is still markdown. A line that would open a heading
     /// (<c># of 5xx above 100</c>) is escaped too.
     /// </summary>
-    public static string Text(string text)
+    public static string Text(string text) => Text(text, listItem: false);
+
+    // listItem: the text is a list item's, where a line opening a block of its own (a list, a quote, a rule, a setext
+    // underline) is escaped too (see ListItem).
+    private static string Text(string text, bool listItem)
     {
-        if (text.IndexOf('<') < 0 && text.IndexOf('#') < 0) return text;
+        if (text.IndexOf('<') < 0 && text.IndexOf('#') < 0 && !(listItem && AnyLineOpensBlock(text))) return text;
         var builder = new StringBuilder(text.Length + 8);
         var i = 0;
         while (i < text.Length)
@@ -43,6 +47,14 @@ internal static class Markdown
                 builder.Append(text, i, hash - i).Append('\\');
                 i = hash;
                 builder.Append(text[i++]);
+            }
+            else if (listItem && lineStart && OpensBlockInListItem(text, i) is var marker && marker >= 0)
+            {
+                // "* wildcard certs expired" as a symptom was a nested list: the engineer read "wildcard certs expired"
+                // under an empty bullet, its "*" gone; "1. restart" became a numbered list, "> 5 errors" a quote, and
+                // a "---" under a line made that line a heading.
+                builder.Append(text, i, marker - i).Append('\\').Append(text[marker]);
+                i = marker + 1;
             }
             else if (c == '\\' && i + 1 < text.Length)
             {
@@ -103,6 +115,56 @@ internal static class Markdown
         while (i < text.Length && text[i] == '#') i++;
         var count = i - hash;
         return count is >= 1 and <= 6 && (i == text.Length || text[i] is ' ' or '\t' or '\r' or '\n') ? hash : -1;
+    }
+
+    private static bool AnyLineOpensBlock(string text)
+    {
+        for (var i = 0; i < text.Length; i = text.IndexOf('\n', i) is var next && next < 0 ? text.Length : next + 1)
+            if (OpensBlockInListItem(text, i) >= 0) return true;
+        return false;
+    }
+
+    // Where the character to escape stands when the line at start, in a list item, would not read as the text it is,
+    // or -1. On the item's first line, right after the item's own marker, any block opening there, as CommonMark reads
+    // it after up to three spaces: a bullet ("-", "*" or "+" then a space, a tab or the line's end), an ordered item
+    // ("1." or "1)" then the same; the "." or ")" is escaped), a block quote (">") or a thematic break ("***", "___",
+    // "- - -"). On a later line only a setext underline (a line of "=" or of "-"), which turns the line above into a
+    // heading: a list or a quote there is the author's own nested block ("1. **API Gateway**\n- 5XXError, Latency").
+    private static int OpensBlockInListItem(string text, int start)
+    {
+        var i = start;
+        while (i < text.Length && i - start < 3 && text[i] == ' ') i++;
+        if (i >= text.Length) return -1;
+        var c = text[i];
+        var firstLine = start == 0;
+        if (c is '-' or '=' && OnlyRunOf(text, i, c, spaced: false)) return i;
+        if (!firstLine) return -1;
+        bool EndsMarker(int at) => at >= text.Length || text[at] is ' ' or '\t' or '\r' or '\n';
+        if (c is '-' or '*' or '+' && EndsMarker(i + 1)) return i;
+        if (c == '>') return i;
+        if (c is '*' or '_' && OnlyRunOf(text, i, c, spaced: true)) return i;
+        if (c is >= '0' and <= '9')
+        {
+            var digits = i;
+            while (digits < text.Length && digits - i < 9 && text[digits] is >= '0' and <= '9') digits++;
+            return digits < text.Length && text[digits] is '.' or ')' && EndsMarker(digits + 1) ? digits : -1;
+        }
+        return -1;
+    }
+
+    // Whether the line from start holds only c (a setext underline: one run, then spaces), or, spaced, at least three
+    // c among spaces and tabs (a thematic break).
+    private static bool OnlyRunOf(string text, int start, char c, bool spaced)
+    {
+        var count = 0;
+        var runEnded = false;
+        for (var j = start; j < text.Length && text[j] is not ('\n' or '\r'); j++)
+        {
+            if (text[j] == c && !runEnded) count++;
+            else if (text[j] is ' ' or '\t') runEnded = !spaced;
+            else return false;
+        }
+        return spaced ? count >= 3 : count >= 1;
     }
 
     private static bool IsAsciiLetter(char c) => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z';
@@ -308,7 +370,11 @@ internal static class Markdown
         return builder.Append('>').ToString();
     }
 
-    /// <summary>Indents every line after the first, for multi-line list items.</summary>
+    /// <summary>
+    /// A list item's text (<see cref="Text"/>) with every line after the first indented under the item. An item whose
+    /// text opens with a block's marker (<c>* wildcard certs expired</c>, <c>1. restart</c>, <c>&gt; 5 errors</c>) has
+    /// it escaped, and so has a later line of only <c>-</c> or <c>=</c>: each would not read as written.
+    /// </summary>
     public static string ListItem(string text) =>
-        string.Join("\n  ", Text(text).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
+        string.Join("\n  ", Text(text, listItem: true).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
 }

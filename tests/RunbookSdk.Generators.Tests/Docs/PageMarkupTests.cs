@@ -201,4 +201,24 @@ public sealed class PageMarkupTests
             "- [Notes](<./notes/a)b\\<c\\>.md>)\n",
             page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_symptom_instruction_or_bullet_starting_with_a_list_marker_keeps_its_marker()
+    {
+        // "- * wildcard certs expired" is a bullet holding a nested list: the page showed an empty bullet and, under it,
+        // "wildcard certs expired" without its "*". On a later line of an item a list is the author's own nested list,
+        // but a "---" made the line above it a heading.
+        var runbook = TestRunbooks.Runbook
+            .Replace("\"Checkout returns 503\"", "\"* wildcard certs expired\", \"1. step of the deploy failed\", \"> 5 errors per minute\", \"**Checkout** returns 503\"", StringComparison.Ordinal)
+            .Replace(".Run($\"kubectl get pods -n {Namespace}\", \"List pods\")",
+                ".Instruction(\"- Check the pods:\\n- none pending\\n+ none crashing\\nthen go on\\n---\\n```\\n---\\n```\").Run($\"kubectl get pods -n {Namespace}\", \"List pods\")", StringComparison.Ordinal)
+            .Replace(".ReviewDate(2027, 1, 31)", ".Section(\"Known issues\", s => s.Bullets(\"- flaky health check\", \"--force is ignored\")).ReviewDate(2027, 1, 31)", StringComparison.Ordinal);
+        Assert.Contains("* wildcard", runbook, StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n- \\* wildcard certs expired\n- 1\\. step of the deploy failed\n- \\> 5 errors per minute\n- **Checkout** returns 503\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n- [ ] \\- Check the pods:\n  - none pending\n  + none crashing\n  then go on\n  \\---\n  ```\n  ---\n  ```\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n- \\- flaky health check\n- --force is ignored\n", page, StringComparison.Ordinal);
+    }
 }
