@@ -40,7 +40,9 @@ internal static class DocumentViews
                 : referenced is not null ? ReferencedName(referenced)
                 : null),
         });
-        view["symptoms"] = List(runbook.Symptoms.Select(Markdown.ListItem));
+        // A blank symptom (Symptoms("") or a constant left empty) was an empty bullet: nothing for the engineer to match
+        // against, and with nothing but blanks a Symptoms heading over empty bullets. No rule reports one, so the page leaves it out.
+        view["symptoms"] = List(Written(runbook.Symptoms).Select(Markdown.ListItem));
         view["parameters"] = List(runbook.Parameters.Select(Parameter));
         var phases = new List<ScriptObject>();
         // A Notify step without a channel of its own goes where its template says: the runbook's template, else the handbook's.
@@ -77,8 +79,8 @@ internal static class DocumentViews
             ("key", Markdown.Cell(s.Key)), ("name", Markdown.Cell(s.Name)),
             ("response", s.Response is null ? "" : Markdown.Cell(s.Response.Value == System.TimeSpan.Zero ? "Immediate" : s.Response.Display)),
             ("resolution", s.Resolution is null ? "" : Markdown.Cell(s.Resolution.Display)),
-            ("criteria", List(s.Criteria.Select(Markdown.ListItem))),
-            ("criteria_cell", string.Join("<br>", s.Criteria.Select(Markdown.Cell))))));
+            ("criteria", List(Written(s.Criteria).Select(Markdown.ListItem))),
+            ("criteria_cell", string.Join("<br>", Written(s.Criteria).Select(Markdown.Cell))))));
         view["slos"] = List(handbook.Slos.Select(s => Object(("name", Markdown.Cell(s.Name)), ("target", Markdown.Cell(s.Target)), ("description", Markdown.Cell(s.Description)))));
         view["escalation"] = List(handbook.Document.Escalation.Select(EscalationLevel));
         view["runbooks"] = List(runbooks.Select(RunbookLink));
@@ -138,10 +140,13 @@ internal static class DocumentViews
         view["contacts"] = List(document.Contacts.Select(c => Object(("role", Markdown.Cell(c.Role)), ("reach", Markdown.Cell(c.Reach)))));
         view["communications"] = List(document.Communications.Select(c => Object(
             ("name", Markdown.Heading(c.Name)), ("channel", Text(c.Channel)), ("template", Markdown.Fence("text", c.Template, isCode: false)))));
-        view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(s.Items.Select(Markdown.ListItem))))));
+        view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(Written(s.Items).Select(Markdown.ListItem))))));
         view["references"] = List(document.References.Select(r => Object(("title", Text(r.Title)), ("url", Markdown.LinkDestination(r.Url)))));
         view["sections"] = List(document.Sections.Select(s => SectionMarkdown.Render(s, 2)));
     }
+
+    /// <summary>The list items that say something: a blank one would be an empty bullet (or checkbox) on the page.</summary>
+    internal static IEnumerable<string> Written(IEnumerable<string> items) => items.Where(i => !string.IsNullOrWhiteSpace(i));
 
     private static string? Text(string? text) => text is null ? null : Markdown.Text(text);
 

@@ -18,12 +18,14 @@ internal static class SectionMarkdown
                 case "paragraph":
                     builder.Append(Markdown.Text(block.Items[0])).Append("\n\n");
                     break;
+                // Blank items left out, as in the symptoms: an empty bullet says nothing.
                 case "bullets":
-                    foreach (var item in block.Items) builder.Append("- ").Append(Markdown.ListItem(item)).Append('\n');
+                    foreach (var item in DocumentViews.Written(block.Items)) builder.Append("- ").Append(Markdown.ListItem(item)).Append('\n');
                     builder.Append('\n');
                     break;
                 case "numbered":
-                    for (var i = 0; i < block.Items.Count; i++) builder.Append(i + 1).Append(". ").Append(Markdown.ListItem(block.Items[i])).Append('\n');
+                    var number = 0;
+                    foreach (var item in DocumentViews.Written(block.Items)) builder.Append(++number).Append(". ").Append(Markdown.ListItem(item)).Append('\n');
                     builder.Append('\n');
                     break;
                 case "table":

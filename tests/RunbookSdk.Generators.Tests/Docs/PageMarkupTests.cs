@@ -221,4 +221,28 @@ public sealed class PageMarkupTests
         Assert.Contains("\n- [ ] \\- Check the pods:\n  - none pending\n  + none crashing\n  then go on\n  \\---\n  ```\n  ---\n  ```\n", page, StringComparison.Ordinal);
         Assert.Contains("\n- \\- flaky health check\n- --force is ignored\n", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_blank_symptom_or_list_item_is_left_out_instead_of_an_empty_bullet()
+    {
+        var runbook = TestRunbooks.Runbook
+            .Replace("\"Checkout returns 503\", \"Alert `payments-api-5xx` firing\"", "\"\", \"Checkout returns 503\", \"  \"", StringComparison.Ordinal)
+            .Replace(".ReviewDate(2027, 1, 31)", ".Section(\"Known issues\", s => s.Bullets(\"\", \"flaky health check\").Numbered(\" \", \"first\", \"second\")).ReviewDate(2027, 1, 31)", StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n## Symptoms\n- Checkout returns 503\n\n", page, StringComparison.Ordinal);
+        Assert.Contains("\n## Known issues\n\n- flaky health check\n\n1. first\n2. second\n", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(page.Split('\n'), line => line.TrimEnd() is "-" or "- [ ]" || Regex.IsMatch(line, @"^\d+\.\s*$"));
+    }
+
+    [Fact]
+    public void A_runbook_whose_symptoms_are_all_blank_has_no_symptoms_heading()
+    {
+        var runbook = TestRunbooks.Runbook.Replace("\"Checkout returns 503\", \"Alert `payments-api-5xx` firing\"", "\"\"", StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.DoesNotContain("Symptoms", page, StringComparison.Ordinal);
+    }
 }
