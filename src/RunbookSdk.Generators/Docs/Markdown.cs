@@ -375,6 +375,13 @@ internal static class Markdown
     /// text opens with a block's marker (<c>* wildcard certs expired</c>, <c>1. restart</c>, <c>&gt; 5 errors</c>) has
     /// it escaped, and so has a later line of only <c>-</c> or <c>=</c>: each would not read as written.
     /// </summary>
-    public static string ListItem(string text) =>
-        string.Join("\n  ", Text(text, listItem: true).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
+    public static string ListItem(string text) => IndentedListItem(text, 2);
+
+    /// <summary><see cref="ListItem(string)"/> for an item whose marker is <paramref name="indent"/> characters wide.</summary>
+    /// <param name="text">The item's text.</param>
+    /// <param name="indent">The width of the item's marker with its space: 3 for <c>1. </c>, 4 for <c>10. </c>. A later line
+    /// indented less is not inside the item: under <c>1. **API Gateway**</c>, a list of its metrics indented by two
+    /// ended the numbered list instead of nesting under the item.</param>
+    public static string IndentedListItem(string text, int indent) =>
+        string.Join("\n" + new string(' ', indent), Text(text, listItem: true).Replace("\r\n", "\n").Split('\n').Select(l => l.TrimEnd()));
 }

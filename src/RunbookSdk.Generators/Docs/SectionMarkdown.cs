@@ -25,7 +25,11 @@ internal static class SectionMarkdown
                     break;
                 case "numbered":
                     var number = 0;
-                    foreach (var item in DocumentViews.Written(block.Items)) builder.Append(++number).Append(". ").Append(Markdown.ListItem(item)).Append('\n');
+                    foreach (var item in DocumentViews.Written(block.Items))
+                    {
+                        var marker = (++number).ToString(System.Globalization.CultureInfo.InvariantCulture) + ". ";
+                        builder.Append(marker).Append(Markdown.IndentedListItem(item, marker.Length)).Append('\n');
+                    }
                     builder.Append('\n');
                     break;
                 case "table":

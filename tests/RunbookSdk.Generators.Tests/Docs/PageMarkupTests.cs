@@ -245,4 +245,19 @@ public sealed class PageMarkupTests
 
         Assert.DoesNotContain("Symptoms", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_later_line_of_a_numbered_item_is_indented_under_the_item_text()
+    {
+        // Indented by two under "1. ", the metrics were no part of the item: they ended the numbered list, and the
+        // next item started a list of its own (the Omnix handbook's "Key Metrics to Monitor").
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".ReviewDate(2027, 1, 31)",
+            ".Section(\"Key metrics\", s => s.Numbered(\"**API Gateway**\\n- 5XXError, Latency\", \"**Lambda**\\n- Errors\")).ReviewDate(2027, 1, 31)",
+            StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("\n1. **API Gateway**\n   - 5XXError, Latency\n2. **Lambda**\n   - Errors\n", page, StringComparison.Ordinal);
+    }
 }
