@@ -68,10 +68,16 @@ internal sealed partial class LiveRun
             var afterStep = new OutputDigest(_options.JournalOutputTail);
             // What it printed so far, for a runner going away in the middle of it (LiveRun.Exit.cs).
             var running = new RunningCommand(key, step.Title, _stepStarted, shown, attempt, started) { Output = new OutputDigest(_options.JournalOutputTail) };
-            void OnLine(string line, bool isError, bool background)
+            void OnLine(string line, bool isError, bool background, long dropped)
             {
-                (background ? afterStep : running.Output).Add(_context.Secrets.Mask(line));
+                var digest = background ? afterStep : running.Output;
+                digest.Add(_context.Secrets.Mask(line));
                 _console.Output(background ? $"[background of step {number}] {line}" : line, isError);
+                if (dropped <= 0) return;
+                // The line was cut as it was read (ShellProcess): say so, or the shown and kept text pass for all of it.
+                digest.Cut(dropped);
+                _console.Warn(string.Create(CultureInfo.InvariantCulture,
+                    $"that output line was cut: only its first {line.Length:N0} of {line.Length + dropped:N0} characters were kept; the rest was read and dropped"));
             }
             BeginCommand(running);
             // Before bash starts: a resume must know the command may have run even when the run dies during it.

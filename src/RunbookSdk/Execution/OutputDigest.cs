@@ -21,6 +21,8 @@ internal sealed class OutputDigest
     private readonly int _tailLength;
     private readonly Lock _gate = new();
     private int _lines;
+    private int _cutLines;
+    private long _droppedChars;
 
     /// <summary>Creates an empty digest that keeps the last <paramref name="tailLength"/> lines.</summary>
     public OutputDigest(int tailLength) => _tailLength = Math.Max(0, tailLength);
@@ -54,13 +56,31 @@ internal sealed class OutputDigest
         }
     }
 
-    /// <summary>The journal fields: <c>outputLines</c>, <c>outputSha256</c>, <c>outputTail</c>.</summary>
+    /// <summary>
+    /// Records that the line added last was cut as it was read: <paramref name="droppedChars"/> characters of it were
+    /// dropped unkept and are in neither the hash nor the tail (a line longer than the runner keeps in memory).
+    /// </summary>
+    public void Cut(long droppedChars)
+    {
+        lock (_gate)
+        {
+            _cutLines++;
+            _droppedChars += droppedChars;
+        }
+    }
+
+    /// <summary>
+    /// The journal fields: <c>outputLines</c>, <c>outputSha256</c>, <c>outputTail</c>, and when lines were cut as they
+    /// were read, <c>outputLinesCut</c> and <c>outputCharsDropped</c>.
+    /// </summary>
     public (string Name, object? Value)[] Fields()
     {
         lock (_gate)
         {
             var sha256 = _hash is null ? NothingSha256 : Convert.ToHexStringLower(_hash.GetCurrentHash());
-            return [("outputLines", _lines), ("outputSha256", sha256), ("outputTail", _tail.ToArray())];
+            return _cutLines == 0
+                ? [("outputLines", _lines), ("outputSha256", sha256), ("outputTail", _tail.ToArray())]
+                : [("outputLines", _lines), ("outputSha256", sha256), ("outputTail", _tail.ToArray()), ("outputLinesCut", _cutLines), ("outputCharsDropped", _droppedChars)];
         }
     }
 }

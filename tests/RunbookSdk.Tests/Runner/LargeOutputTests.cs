@@ -95,4 +95,34 @@ public sealed class LargeOutputTests
             Encoding.UTF8.GetBytes(string.Join('\n', Enumerable.Repeat("0123456789abcdef", lines)))));
         Assert.Equal(whole, action["outputSha256"]);
     }
+
+    [Fact]
+    public async Task A_shell_line_longer_than_the_runner_keeps_is_cut_as_it_is_read_and_the_cut_is_reported()
+    {
+        // 40 million characters without a line break: more than the 16 Mi characters the runner keeps. The line
+        // reader used to build the whole line before it was cut (a gigabyte of it held two gigabytes of characters), and
+        // then kept none of it: a later step read an empty output, and nothing said a line was dropped.
+        const int printed = 40_000_000;
+        string? seen = null;
+        using var run = new TestRun(rb => rb
+            .Phase("Dump", ph => ph
+                .Step("Minified", s => s.Run($"head -c {printed} /dev/zero | tr '\\0' x"))
+                .Step("Read it", s => s.Execute("read the dump", ctx => { seen = ctx.Outputs["Minified"]; return Task.CompletedTask; })))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.NotNull(seen);
+        // What is kept is the line's first part, exactly as much as the runner keeps.
+        Assert.Equal(ShellProcess.MaxKeptOutputChars, seen.Length);
+        Assert.True(seen.All(c => c == 'x'));
+        var dropped = printed - ShellProcess.MaxKeptOutputChars;
+        var action = result.Events("action").First(e => e["kind"] == "shell");
+        Assert.Equal("1", action["outputLines"]);
+        Assert.Equal("1", action["outputLinesCut"]);
+        Assert.Equal(dropped.ToString(System.Globalization.CultureInfo.InvariantCulture), action["outputCharsDropped"]);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"only its first {ShellProcess.MaxKeptOutputChars:N0} of {printed:N0} characters were kept"), result.Output);
+    }
 }

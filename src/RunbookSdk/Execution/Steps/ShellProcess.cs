@@ -43,8 +43,9 @@ internal static class ShellProcess
     /// <summary>Runs one attempt.</summary>
     /// <param name="command">The rendered command (holes already quoted by <see cref="Commands.CommandTemplate"/>).</param>
     /// <param name="timeout">Real-time limit, or null for none.</param>
-    /// <param name="onLine">Called for each output line: the line, <c>true</c> for standard error, and <c>true</c> once the
-    /// step has ended (a background process printed it; it is not in <see cref="ShellResult.Output"/>).</param>
+    /// <param name="onLine">Called for each output line: the line, <c>true</c> for standard error, <c>true</c> once the
+    /// step has ended (a background process printed it; it is not in <see cref="ShellResult.Output"/>), and how many
+    /// characters of the line were dropped unkept: a line is cut at <see cref="MaxKeptOutputChars"/> as it is read.</param>
     /// <param name="gate">Where the shell starts: closed when the runner is going away, and then nothing starts.</param>
     /// <param name="cancellationToken">Interrupts the command: the tree is killed and the result says <see cref="ShellResult.Interrupted"/>,
     /// with what it printed until then (the caller journals it before it stops the step).</param>
@@ -52,7 +53,7 @@ internal static class ShellProcess
     public static async Task<ShellResult?> RunAsync(
         string command,
         TimeSpan? timeout,
-        Action<string, bool, bool> onLine,
+        Action<string, bool, bool, long> onLine,
         ProcessStartGate gate,
         CancellationToken cancellationToken)
     {
@@ -88,7 +89,7 @@ internal static class ShellProcess
         Process process,
         int? group,
         TimeSpan? timeout,
-        Action<string, bool, bool> onLine,
+        Action<string, bool, bool, long> onLine,
         CancellationToken cancellationToken)
     {
         // A command that reads standard input gets end-of-file instead of hanging the run.
@@ -99,7 +100,7 @@ internal static class ShellProcess
         var collecting = true;
         long kept = 0;
         var cut = false;
-        void Collect(string line, bool isError)
+        void Collect(string line, bool isError, long dropped)
         {
             // After the step, a background process's lines are the background's: the step's output is what it printed.
             bool during;
@@ -112,12 +113,13 @@ internal static class ShellProcess
                     kept += line.Length + 1;
                 }
                 else if (during) cut = true;
+                if (during && dropped > 0) cut = true;
             }
-            onLine(line, isError, !during);
+            onLine(line, isError, !during, dropped);
         }
         var readers = Task.WhenAll(
-            PumpAsync(process.StandardOutput, line => Collect(line, false)),
-            PumpAsync(process.StandardError, line => Collect(line, true)));
+            PumpAsync(process.StandardOutput, (line, dropped) => Collect(line, false, dropped)),
+            PumpAsync(process.StandardError, (line, dropped) => Collect(line, true, dropped)));
 
         using var deadline = timeout is { } limit ? new CancellationTokenSource(limit) : new CancellationTokenSource();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -193,8 +195,13 @@ internal static class ShellProcess
         }
     }
 
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    /// <summary>
+    /// Reads lines in bounded chunks: a line longer than <see cref="MaxKeptOutputChars"/> (a gigabyte without a line
+    /// break) is cut as it arrives instead of being built whole first, as <c>ReadLineAsync</c> did.
+    /// </summary>
+    private static async Task PumpAsync(StreamReader reader, Action<string, long> onLine)
     {
-        while (await reader.ReadLineAsync(CancellationToken.None) is { } line) onLine(line);
+        var lines = new BoundedLineReader(reader, MaxKeptOutputChars);
+        while (await lines.ReadLineAsync() is var (line, dropped)) onLine(line, dropped);
     }
 }
