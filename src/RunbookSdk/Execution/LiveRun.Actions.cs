@@ -151,13 +151,16 @@ internal sealed partial class LiveRun
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", "timeout"));
+            // With its duration, as every other result: a review asks how long the request was waited for.
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", "timeout"),
+                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, $"no response within {Durations.Format(timeout)}");
         }
         catch (HttpRequestException e)
         {
             var why = Describe(e);
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", why));
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", why),
+                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, $"request failed: {why}");
         }
 

@@ -44,6 +44,40 @@ public sealed class NonShellStepFailureTests
     }
 
     [Fact]
+    public async Task A_request_that_times_out_or_fails_is_journaled_with_its_duration_as_every_other_result()
+    {
+        // The server holds the request until the test ends: the step's own time-out is what ends it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var silent = new TestHttpServer(async context =>
+        {
+            await release.Task;
+            await TestHttpServer.ReplyAsync(context, 200, "late");
+        });
+        var closedPort = $"http://127.0.0.1:{TestHttpServer.FreePort()}/health";
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph
+                .Step("Hangs", s => s.Http("GET", silent.Url).Timeout(TimeSpan.FromMilliseconds(300))))
+            .NoRollback("test")
+            .Verification(v => v.Step("Refused", s => s.Http("GET", closedPort))));
+        try
+        {
+            var result = await run.RunAsync();
+
+            var actions = result.Events("action").Where(e => e["kind"] == "http").ToArray();
+            Assert.Equal(2, actions.Length);
+            Assert.Equal("timeout", actions[0]["error"]);
+            // How long the request was waited for is what a review of the incident asks first (the run's clock is fake here).
+            Assert.NotNull(actions[0]["durationMs"]);
+            Assert.NotNull(actions[1]["error"]);
+            Assert.NotNull(actions[1]["durationMs"]);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_tls_failure_says_why_and_not_only_see_inner_exception()
     {
         using var server = new SelfSignedTlsServer();
