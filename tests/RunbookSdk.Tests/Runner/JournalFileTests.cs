@@ -44,6 +44,22 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public async Task A_journal_path_that_is_a_directory_says_so_and_not_access_denied()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.File("incidents");
+        Directory.CreateDirectory(folder);
+
+        var result = await Host.RunAsync(Fixtures.TestCatalog.Create(), "run", "diagnose-latency", "--non-interactive", "--journal", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"cannot write the journal '{folder}': it is a directory", result.Output);
+        Assert.DoesNotContain("denied", result.Output);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(folder));
+        Assert.False(File.Exists(folder + ".lock"));
+    }
+
+    [Fact]
     public async Task A_journal_path_under_a_file_is_a_clear_error_naming_the_journal()
     {
         using var temp = new TempDirectory();

@@ -54,12 +54,17 @@ internal sealed class RunJournal : IDisposable
     internal int ForcedWrites { get; private set; }
 
     /// <summary>Opens (creating folders and file as needed) a journal for appending, for this run alone.</summary>
-    /// <exception cref="RunJournalException">The journal cannot be written: its folder cannot be made, access is
-    /// denied, or another run has it open.</exception>
+    /// <exception cref="RunJournalException">The journal cannot be written: the path is a directory, its folder cannot
+    /// be made, access is denied, or another run has it open.</exception>
     public static RunJournal Open(string path, SecretMasker secrets, TimeProvider clock)
     {
         var full = System.IO.Path.GetFullPath(path);
         FileStream? claim = null, stream = null;
+        // A folder given as the journal (`--journal incidents/`, an existing folder): opening it fails with "Access to
+        // the path is denied", which sent the engineer after permissions. Say what is wrong instead.
+        if (Directory.Exists(full))
+            throw new RunJournalException(full, new IOException(
+                $"it is a directory; give a file in it, such as '{System.IO.Path.Combine(full, "journal.jsonl")}'"));
         try
         {
             if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
