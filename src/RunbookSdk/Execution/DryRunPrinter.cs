@@ -35,9 +35,13 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         // A rehearsal of the command line the live run will get: answers it would refuse are refused here, in its words.
         var answers = new StepChoices(new RunnerOptions { Choices = choices ?? new Dictionary<string, string>() });
         if (WrongAnswers(context.Plan, answers) is { } refusal) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, refusal));
+        // Checked with the values the live run would have (before missing secrets are marked): a URL it refuses to
+        // send is marked at its step, and the dry run ends with the live run's refusal.
+        var urlRefusal = HttpStepUrls.Refusal(context);
+        var refusedUrls = HttpStepUrls.Problems(context.Plan);
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers);
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers) { RefusedUrls = refusedUrls };
         WriteHeader(writer, context);
         if (Resume is { } resume)
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
@@ -53,7 +57,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
-        return Task.FromResult(RunOutcome.Success);
+        return Task.FromResult(urlRefusal is null ? RunOutcome.Success : RunOutcome.Failure(urlRefusal));
     }
 
     /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
@@ -174,6 +178,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
             if (step.Idempotent)
                 writer.Line(2, "[idempotent: running it again does no harm; a resume repeats what it left unfinished without asking]", Quiet);
+            if (writer.RefusedUrls.TryGetValue(number(i), out var badUrl))
+                writer.Line(2, $"[refused: {context.Secrets.Mask(badUrl)}: a live run does not start]", Warning);
             foreach (var action in step.Actions) WriteAction(writer, context, action);
         }
     }
@@ -277,6 +283,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     {
         /// <summary>The answers given in advance to the plan's decisions.</summary>
         public StepChoices Answers => answers;
+
+        /// <summary>HTTP steps whose URL the live run refuses to send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
+        public IReadOnlyDictionary<string, string> RefusedUrls { get; init; } = new Dictionary<string, string>();
 
         private const int IndentWidth = 2;
 
