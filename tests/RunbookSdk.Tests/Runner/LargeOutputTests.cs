@@ -125,4 +125,22 @@ public sealed class LargeOutputTests
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"only its first {ShellProcess.MaxKeptOutputChars:N0} of {printed:N0} characters were kept"), result.Output);
     }
+
+    [Fact]
+    public async Task Output_read_in_chunks_breaks_lines_as_before_at_lf_cr_and_crlf()
+    {
+        // The bounded reader must split lines exactly as ReadLineAsync did: a CRLF is one break, a lone CR is one, an
+        // empty line is a line, and a last line without a break is kept.
+        string? seen = null;
+        using var run = new TestRun(rb => rb
+            .Phase("Print", ph => ph
+                .Step("Mixed", s => s.Run("printf 'one\\r\\ntwo\\rthree\\n\\nfour'"))
+                .Step("Read it", s => s.Execute("read", ctx => { seen = ctx.Outputs["Mixed"]; return Task.CompletedTask; })))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal("one\ntwo\nthree\n\nfour", seen);
+        Assert.Equal("5", result.Events("action").First(e => e["kind"] == "shell")["outputLines"]);
+    }
 }
