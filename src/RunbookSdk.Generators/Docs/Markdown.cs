@@ -224,8 +224,23 @@ internal static class Markdown
     public static string Heading(string text)
     {
         text = Text(Prose(text));
-        if (text.IndexOfAny(s_lineBreaks) < 0) return text;
-        return text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+        if (text.IndexOfAny(s_lineBreaks) >= 0) text = text.Replace("\r\n", " ").Replace('\r', ' ').Replace('\n', ' ');
+        return WithoutClosingSequence(text);
+    }
+
+    /// <summary>
+    /// A heading's text whose last word is only <c>#</c>s, with its first <c>#</c> escaped: CommonMark reads such a word
+    /// as the heading's closing sequence, markup to drop, so "Page on-call #" showed as "Page on-call" (and its anchor
+    /// no longer matched the contents link). <c>C#</c> is no such word and stays as written.
+    /// </summary>
+    private static string WithoutClosingSequence(string text)
+    {
+        var end = text.Length;
+        while (end > 0 && text[end - 1] is ' ' or '\t') end--;
+        var start = end;
+        while (start > 0 && text[start - 1] == '#') start--;
+        if (start == end || start > 0 && text[start - 1] is not (' ' or '\t')) return text;
+        return text.Substring(0, start) + "\\" + text.Substring(start);
     }
 
     /// <summary>

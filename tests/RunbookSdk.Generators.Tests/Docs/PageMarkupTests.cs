@@ -22,6 +22,18 @@ public sealed class PageMarkupTests
         Assert.Equal(4, cells.Length);
     }
 
+    // A heading's last word of only #s is its closing sequence to CommonMark: "Page on-call #" showed as "Page on-call".
+    [Theory]
+    [InlineData("Page on-call #", "### 1.1 Page on-call \\#")]
+    [InlineData("Escalate ##", "### 1.1 Escalate \\##")]
+    [InlineData("Restart the C# worker", "### 1.1 Restart the C# worker")]
+    public void A_step_title_ending_in_a_hash_keeps_it(string title, string heading)
+    {
+        var page = GeneratorHarness.ApiDownPage(TestRunbooks.Runbook.Replace(".Step(\"Check pods\"", ".Step(\"" + title + "\"", StringComparison.Ordinal));
+
+        Assert.Contains(heading + "\n", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_tag_holding_a_pipe_stays_in_its_facts_cell()
     {
