@@ -141,7 +141,7 @@ internal static class DocumentViews
         view["communications"] = List(document.Communications.Select(c => Object(
             ("name", Markdown.Heading(c.Name)), ("channel", Text(c.Channel)), ("template", Markdown.Fence("text", c.Template, isCode: false)))));
         view["post_incident"] = List(document.PostIncident.Select(s => Object(("stage", Markdown.Heading(s.Stage)), ("items", List(Written(s.Items).Select(Markdown.ListItem))))));
-        view["references"] = List(document.References.Select(r => Object(("title", Text(r.Title)), ("url", Markdown.LinkDestination(r.Url)))));
+        view["references"] = List(document.References.Select(r => Object(("title", Markdown.LinkText(r.Title, r.Url)), ("url", Markdown.LinkDestination(r.Url)))));
         view["sections"] = List(document.Sections.Select(s => SectionMarkdown.Render(s, 2)));
     }
 

@@ -361,6 +361,17 @@ internal static class Markdown
     }
 
     /// <summary>
+    /// A link's text: <paramref name="title"/> as prose (<see cref="Text"/>) with <c>[</c> and <c>]</c> escaped, as an
+    /// unbalanced bracket ends the text early and breaks the link; <paramref name="url"/> when the title is blank, since
+    /// a link of no text is a link nobody can see or click.
+    /// </summary>
+    public static string LinkText(string? title, string url)
+    {
+        var text = string.IsNullOrWhiteSpace(title) ? url : title!;
+        return Text(Prose(text)).Replace("[", "\\[").Replace("]", "\\]");
+    }
+
+    /// <summary>
     /// A link's destination, the part of <c>[title](destination)</c> in parentheses. A plain destination ends at a space
     /// and cannot hold <c>&lt;</c>, <c>&gt;</c> or unbalanced parentheses: <c>[x](https://h/a b)</c> is no link at all,
     /// and the engineer saw the brackets and half a URL. Such a URL is written in CommonMark's <c>&lt;…&gt;</c> form,

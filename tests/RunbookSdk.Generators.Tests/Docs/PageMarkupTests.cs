@@ -215,6 +215,24 @@ public sealed class PageMarkupTests
     }
 
     [Fact]
+    public void A_reference_with_a_blank_title_or_a_bracket_in_it_stays_a_link_one_can_see()
+    {
+        // "- [](https://…)" is a link of no text: nothing to see or click. "[Runbook [old]" ended the text early.
+        var runbook = TestRunbooks.Runbook.Replace(
+            ".Reference(\"Dashboard\", \"https://grafana.example.com/d/payments\")",
+            ".Reference(\" \", \"https://grafana.example.com/d/payments\")" +
+            ".Reference(\"Runbook [old\", \"https://wiki.example.com/old\")",
+            StringComparison.Ordinal);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains(
+            "\n- [https://grafana.example.com/d/payments](https://grafana.example.com/d/payments)\n" +
+            "- [Runbook \\[old](https://wiki.example.com/old)\n",
+            page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_symptom_instruction_or_bullet_starting_with_a_list_marker_keeps_its_marker()
     {
         // "- * wildcard certs expired" is a bullet holding a nested list: the page showed an empty bullet and, under it,
