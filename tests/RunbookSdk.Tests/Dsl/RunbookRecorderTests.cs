@@ -20,6 +20,23 @@ public sealed class RunbookRecorderTests
         Assert.Equal(["5XX rate above 5%", "Alarm [api-errors] firing"], plan.Symptoms);
     }
 
+    // A blank symptom says nothing: the page leaves it out, and the dry run and the incident report showed "- ".
+    [Fact]
+    public void Blank_symptoms_are_left_out_of_the_plan()
+    {
+        var plan = Record(new BlankSymptoms());
+
+        Assert.Equal(["Checkout returns 503"], plan.Symptoms);
+    }
+
+    private sealed class BlankSymptoms : Runbook
+    {
+        public override void Define(IRunbookBuilder rb) => rb
+            .Title("Checkout down")
+            .Symptoms("", "Checkout returns 503", "   ")
+            .Symptoms(null!);
+    }
+
     [Fact]
     public void Phases_keep_their_order_names_and_time_boxes()
     {

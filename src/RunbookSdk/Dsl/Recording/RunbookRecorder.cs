@@ -51,7 +51,13 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     }
 
     public IRunbookBuilder Severity(Severity severity) { _severity = severity.Key; return this; }
-    public IRunbookBuilder Symptoms(params string[] symptoms) { _symptoms.AddRange(symptoms); return this; }
+    // A blank symptom says nothing: the page leaves it out, and so do the dry run and the incident's report, which
+    // showed it as an empty bullet. A null array or entry (from helper code) is no symptom either.
+    public IRunbookBuilder Symptoms(params string[] symptoms)
+    {
+        _symptoms.AddRange((symptoms ?? []).Where(symptom => !string.IsNullOrWhiteSpace(symptom)));
+        return this;
+    }
     public IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, null, steps)); return this; }
     public IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, within, steps)); return this; }
     public IRunbookBuilder Rollback(Action<IPhaseBuilder> steps) { _rollback = PhaseRecorder.Record("Rollback", null, steps); return this; }
