@@ -273,7 +273,10 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         return slash < 0 ? trimmed : trimmed.Substring(slash + 1);
     }
 
-    private static CommandText? Read(DslInvocation call, ExpressionSyntax argument) => CommandText.Read(argument, call.Values);
+    // A text still being typed (a string or a hole not closed yet) is the compiler's to mark: an unclosed string runs
+    // to the end of the file, so a finding on it covers the rest of the file, and its fix edits past the command.
+    private static CommandText? Read(DslInvocation call, ExpressionSyntax argument) =>
+        argument.ContainsDiagnostics ? null : CommandText.Read(argument, call.Values);
 
     private static void ReportSecrets(DslInvocation call, CommandText text)
     {
