@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using RunbookSdk.Import.Source;
 
 namespace RunbookSdk.Import.Tests;
 
@@ -83,19 +84,7 @@ public sealed class RunbookEscalationTests
         Assert.Contains("Call the payments lead if it is not fixed soon.", string.Join("\n", project.Files.Values), StringComparison.Ordinal);
     }
 
-    private static RunbookImporter.GeneratedProject Import(string document)
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
-        {
-            var file = Path.Combine(folder, "payments.md");
-            File.WriteAllText(file, document);
-            return SeedImportTests.Generate(file, allowIncomplete: false);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    private static RunbookImporter.GeneratedProject Import(string document) =>
+        RunbookImporter.Generate(MarkdownSource.FromText("payments.md", document), "Payments",
+            allowIncomplete: false, Path.Combine(Seeds.RepositoryRoot, "artifacts", "runbook-escalation"), Seeds.RepositoryRoot);
 }
