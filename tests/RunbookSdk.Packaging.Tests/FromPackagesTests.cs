@@ -328,6 +328,34 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         }
     }
 
+    /// <summary>
+    /// A name that is no C# identifier (a dash, a leading digit) is a valid project name. The template made it a
+    /// namespace everywhere it replaced the name, also in paths: the test project referenced
+    /// <c>src/payments_api/payments_api.csproj</c> beside <c>src/payments-api/payments-api.csproj</c>, the solution and
+    /// the CI workflow named folders that do not exist, and the app's internals were visible to an assembly no project builds.
+    /// </summary>
+    [Fact]
+    public async Task A_project_named_with_a_dash_builds_and_tests_and_its_workflow_names_its_files()
+    {
+        var work = Path.Combine(repository.Root, "named");
+        Directory.CreateDirectory(work);
+        var created = await repository.Processes.Dotnet(work, Timeout, "new", "runbook-project", "--name", "payments-api", "--debug:custom-hive", repository.Hive);
+        Assert.True(created.ExitCode == 0, created.ToString());
+        var root = Path.Combine(work, "payments-api");
+        Assert.Contains("namespace payments_api;", File.ReadAllText(Path.Combine(root, "src", "payments-api", "ApiOutage.cs")));
+
+        // The tests read the app's internal catalog: a wrong reference or InternalsVisibleTo fails here.
+        var test = await repository.Processes.Dotnet(root, Timeout, "test", "payments-api.sln");
+        log.WriteLine(test.ToString());
+        Assert.True(test.ExitCode == 0, test.ToString());
+        Assert.Contains("Passed!", test.Output);
+
+        var workflow = File.ReadAllText(Path.Combine(root, ".github", "workflows", "runbooks.yml"));
+        Assert.Contains("dotnet build payments-api.sln", workflow);
+        Assert.Contains("--project src/payments-api ", workflow);
+        Assert.Contains("--out src/payments-api/docs --check", workflow);
+    }
+
     [Fact]
     public async Task The_runbook_tool_installs_from_the_packed_feed_and_runs()
     {

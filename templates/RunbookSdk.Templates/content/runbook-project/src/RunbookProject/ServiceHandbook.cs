@@ -3,16 +3,16 @@ using RunbookSdk;
 namespace RunbookProject;
 
 /// <summary>
-/// What every RunbookProject runbook shares: severities, escalation, contacts and the messages to post.
+/// What every RUNBOOK_PROJECT_NAME runbook shares: severities, escalation, contacts and the messages to post.
 /// Runbooks belong to it through <c>Runbook&lt;ServiceHandbook&gt;</c> and inherit its escalation.
 /// </summary>
 [Handbook("runbook-project")]
 public sealed class ServiceHandbook : Handbook
 {
     public override void Define(IHandbookBuilder hb) => hb
-        .Title("RunbookProject incident response")
-        .Summary("How the RunbookProject team responds to incidents: who is called when, how fast, and what to post.")
-        .Owner("RunbookProject team")
+        .Title("RUNBOOK_PROJECT_NAME incident response")
+        .Summary("How the RUNBOOK_PROJECT_NAME team responds to incidents: who is called when, how fast, and what to post.")
+        .Owner("RUNBOOK_PROJECT_NAME team")
         .Environment("production")
         .Contact("On-call engineer", "#runbook-project-oncall")
         .Contact("Service owner", "owner@example.com")
