@@ -356,6 +356,42 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         Assert.Contains("--out src/payments-api/docs --check", workflow);
     }
 
+    /// <summary>
+    /// The ids, channels and Kubernetes names come from the project name in kebab case. The engine's kebabCase also cut
+    /// a digit from the letters after it: <c>2fa</c> became the handbook <c>2-fa</c>, the channel <c>#2-fa-oncall</c>
+    /// and the namespace <c>2-fa</c>, names the team does not have.
+    /// </summary>
+    [Fact]
+    public async Task Ids_keep_digits_with_their_letters_and_split_only_words()
+    {
+        var work = Path.Combine(repository.Root, "kebab");
+        Directory.CreateDirectory(work);
+        foreach (var name in new[] { "2fa", "My.PaymentsAPI" })
+        {
+            var created = await repository.Processes.Dotnet(work, Timeout, "new", "runbook-project", "--name", name, "--debug:custom-hive", repository.Hive);
+            Assert.True(created.ExitCode == 0, created.ToString());
+        }
+
+        var twoFactor = File.ReadAllText(Path.Combine(work, "2fa", "src", "2fa", "ApiOutage.cs"));
+        Assert.Contains("[Runbook(\"2fa-api-outage\")]", twoFactor);
+        Assert.Contains("= \"2fa\";", twoFactor);
+        Assert.Contains("[Handbook(\"my-payments-api\")]", File.ReadAllText(Path.Combine(work, "My.PaymentsAPI", "src", "My.PaymentsAPI", "ServiceHandbook.cs")));
+
+        // The runbook item template names its id the same way (in the restored project: it checks it is in one).
+        var source = Path.Combine(repository.RunbookProject, "Sms2faOutage.cs");
+        try
+        {
+            var item = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "new", "runbook", "--name", "Sms2faOutage", "--debug:custom-hive", repository.Hive);
+            Assert.True(item.ExitCode == 0, item.ToString());
+            Assert.Contains("[Runbook(\"sms2fa-outage\")]", File.ReadAllText(source));
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            File.Delete(source);
+        }
+    }
+
     [Fact]
     public async Task The_runbook_tool_installs_from_the_packed_feed_and_runs()
     {
