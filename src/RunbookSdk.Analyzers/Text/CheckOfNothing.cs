@@ -11,8 +11,11 @@ namespace RunbookSdk.Analyzers.Text;
 /// </summary>
 internal static class CheckOfNothing
 {
-    // The same commands RB0014 knows at a list's end and in an if's branches.
-    private static readonly HashSet<string> s_sureToSucceed = new(StringComparer.Ordinal) { "echo", "printf", "true", ":" };
+    /// <summary>
+    /// Commands that succeed whatever state the service is in: a command made only of them checks nothing, and so does
+    /// an <c>if</c> branch (<see cref="UnfailableConditional"/>).
+    /// </summary>
+    public static readonly HashSet<string> SureToSucceed = new(StringComparer.Ordinal) { "echo", "printf", "true", ":" };
 
     // Where one command of a list or a pipeline ends and the next starts.
     private static readonly Regex s_separator = new(@"\|\||&&|[;|&\n]", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -37,7 +40,7 @@ internal static class CheckOfNothing
             var trimmed = command.Trim();
             if (trimmed.Length > 0)
             {
-                if (!s_sureToSucceed.Contains(FirstWord(trimmed))) return null;
+                if (!SureToSucceed.Contains(FirstWord(trimmed))) return null;
                 var at = commandStart + command.IndexOf(trimmed, StringComparison.Ordinal);
                 if (start < 0) start = at;
                 end = at + trimmed.Length;

@@ -23,8 +23,6 @@ internal readonly record struct UnfailableConditional(int Start, int Length, int
     /// <summary>The diagnostic property with the condition's source length.</summary>
     public const string ConditionLengthProperty = "ConditionLength";
 
-    // A branch made only of these succeeds whatever the condition found: the same commands RB0014 knows at a list's end.
-    private static readonly HashSet<string> s_sureToSucceed = new(System.StringComparer.Ordinal) { "echo", "printf", "true", ":" };
 
     // The compound commands whose end a reserved word marks: `fi`, `done`, `esac`, `}`. Only `if` is judged; the rest are
     // followed so that their `then`, `else` and `fi` are not taken for the outer if's.
@@ -152,7 +150,7 @@ internal readonly record struct UnfailableConditional(int Start, int Length, int
         {
             if (Keyword != "if" || !_inBranch) return;
             _branchEmpty = false;
-            _branchSure &= s_sureToSucceed.Contains(name);
+            _branchSure &= CheckOfNothing.SureToSucceed.Contains(name); // a branch of only these succeeds whatever the condition found
         }
 
         /// <summary>A separator: the condition, before <c>then</c>, ends at the last one.</summary>
