@@ -304,9 +304,9 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // A hole holding a constant (e.g. a const string) is literal text as far as the docs are concerned, formatted
         // as the interpolation handler formats it at run time (a command's is then quoted too: see Command).
         var constant = Constant(hole.Expression);
-        if (!constant.HasValue) return new TextSegment(hole.Expression.ToString(), true);
+        if (!constant.HasValue) return new TextSegment(HoleText(hole.Expression), true);
         if (hole.FormatClause is not null || hole.AlignmentClause is not null)
-            return Formatted(hole, constant.Value) is { } formatted ? new TextSegment(formatted, false) : new TextSegment(hole.Expression.ToString(), true);
+            return Formatted(hole, constant.Value) is { } formatted ? new TextSegment(formatted, false) : new TextSegment(HoleText(hole.Expression), true);
         // An enum's constant is its underlying integer: only then is its type worth asking for (a const string, the
         // common case, is not).
         if (constant.Value is byte or sbyte or short or ushort or int or uint or long or ulong
@@ -318,10 +318,34 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value)) return new TextSegment(field.Name, false);
             }
 
-            return new TextSegment(hole.Expression.ToString(), true);
+            return new TextSegment(HoleText(hole.Expression), true);
         }
 
         return new TextSegment(Invariant(constant.Value), false);
+    }
+
+    /// <summary>
+    /// A hole as the page names it: <c>{this.Region}</c> is the parameter <c>{Region}</c> that the parameters table
+    /// lists and the dry run fills in, so every <c>this.</c> that only qualifies a member is left out
+    /// (<c>{this.Db.Host}</c> reads <c>{Db.Host}</c>). Any other expression is shown as written.
+    /// </summary>
+    private static string HoleText(ExpressionSyntax expression)
+    {
+        var text = expression.ToString();
+        if (text.IndexOf("this.", StringComparison.Ordinal) < 0) return text;
+
+        var builder = new System.Text.StringBuilder(text.Length);
+        var start = expression.SpanStart;
+        var copied = 0;
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is not MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax self } access) continue;
+            var skipFrom = self.SpanStart - start;
+            builder.Append(text, copied, skipFrom - copied);
+            copied = access.Name.SpanStart - start;
+        }
+
+        return builder.Append(text, copied, text.Length - copied).ToString();
     }
 
     /// <summary>
