@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
 using Xunit.Abstractions;
 
 namespace RunbookSdk.Packaging.Tests;
@@ -28,6 +30,31 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         }
         // Commands are documented with their parameters as holes, filled in only when a run resolves them.
         Assert.Contains("kubectl rollout undo deployment/{Deployment} -n {Namespace}", File.ReadAllText(Path.Combine(docs, "payments-api-outage.md")));
+    }
+
+    /// <summary>
+    /// The packages carry the repository README, which nuget.org and the IDE's package manager show. Its links were
+    /// relative (<c>docs/runner.md</c>), so every link there led nowhere. The packed copy points them at the
+    /// repository; anchors, absolute links and code stay as written.
+    /// </summary>
+    [Theory]
+    [InlineData("RunbookSdk")]
+    [InlineData("RunbookSdk.Cli")]
+    [InlineData("RunbookSdk.Templates")]
+    public void The_packages_readme_links_lead_to_the_repository(string package)
+    {
+        using var archive = ZipFile.OpenRead(Path.Combine(repository.Feed, $"{package}.{repository.Version}.nupkg"));
+        using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
+        var readme = reader.ReadToEnd();
+
+        var prose = Regex.Replace(readme, "```[\\s\\S]*?```|`[^`\\n]*`", "");
+        var relative = Regex.Matches(prose, @"\]\((?!https?:|#)[^)]*\)").Select(m => m.Value).ToList();
+        Assert.True(relative.Count == 0, "Relative links in the packed README: " + string.Join(", ", relative));
+        Assert.Contains("[docs/runner.md](https://github.com/runbooksdk/runbooksdk/blob/main/docs/runner.md)", readme);
+        Assert.Contains("(https://github.com/runbooksdk/runbooksdk/blob/main/docs/runner.md#choices)", readme);
+        // Code is not a link: the README's `[title](url)` and its shell lines (printf '%s\n') stay as written.
+        Assert.Contains("`[title](url)`", readme);
+        Assert.Contains(@"printf '%s\n'", readme);
     }
 
     [Fact]
@@ -325,6 +352,41 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         {
             // The other tests of this class share the repository.
             File.Delete(source);
+        }
+    }
+
+    /// <summary>
+    /// <c>dotnet new runbook -n cache-outage</c> wrote <c>class cache_outage</c> into <c>cache-outage.cs</c>: the engine
+    /// makes the name a safe identifier, not a type name, and the team renamed both by hand. The class and file are now
+    /// the name in PascalCase, and a leading digit gets a word before it, since a type name cannot start with one.
+    /// </summary>
+    [Fact]
+    public async Task The_runbook_item_template_names_its_class_and_file_in_PascalCase_whatever_the_name_holds()
+    {
+        var created = new[] { "CacheOutage.cs", "Runbook2FaReset.cs" }.Select(f => Path.Combine(repository.RunbookProject, f)).ToArray();
+        try
+        {
+            foreach (var name in new[] { "cache-outage", "2fa reset" })
+            {
+                var item = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "new", "runbook", "--name", name, "--debug:custom-hive", repository.Hive);
+                Assert.True(item.ExitCode == 0, item.ToString());
+            }
+
+            var cacheOutage = File.ReadAllText(created[0]);
+            Assert.Contains("public sealed class CacheOutage : Runbook<ServiceHandbook>", cacheOutage);
+            Assert.Contains("[Runbook(\"cache-outage\")]", cacheOutage);
+            Assert.Contains("public sealed class Runbook2FaReset : Runbook<ServiceHandbook>", File.ReadAllText(created[1]));
+
+            // Unfinished, they fail the build on what their author has to decide, not on the compiler.
+            var build = await repository.Processes.Dotnet(repository.RunbookProject, Timeout, "build", "--no-restore");
+            log.WriteLine(build.ToString());
+            Assert.Contains("error RB0002", build.Output);
+            Assert.DoesNotContain("error CS", build.Output);
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            foreach (var file in created) File.Delete(file);
         }
     }
 
