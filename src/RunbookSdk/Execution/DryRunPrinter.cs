@@ -33,15 +33,16 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     {
         ArgumentNullException.ThrowIfNull(context);
         // A rehearsal of the command line the live run will get: answers it would refuse are refused here, in its words.
-        var answers = new StepChoices(new RunnerOptions { Choices = choices ?? new Dictionary<string, string>() });
+        var answerOptions = new RunnerOptions { Choices = choices ?? new Dictionary<string, string>() };
+        var answers = new StepChoices(answerOptions);
         if (WrongAnswers(context.Plan, answers) is { } refusal) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, refusal));
         // Checked with the values the live run would have (before missing secrets are marked): a URL it refuses to
         // send is marked at its step, and the dry run ends with the live run's refusal.
-        var urlRefusal = HttpStepUrls.Refusal(context);
-        var refusedUrls = HttpStepUrls.Problems(context.Plan);
+        var urlRefusal = HttpStepUrls.Refusal(context, answerOptions);
+        var badUrls = HttpStepUrls.Problems(context.Plan, answerOptions);
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers) { RefusedUrls = refusedUrls };
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers) { BadUrls = badUrls };
         WriteHeader(writer, context);
         if (Resume is { } resume)
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
@@ -178,8 +179,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
             if (step.Idempotent)
                 writer.Line(2, "[idempotent: running it again does no harm; a resume repeats what it left unfinished without asking]", Quiet);
-            if (writer.RefusedUrls.TryGetValue(number(i), out var badUrl))
+            if (writer.BadUrls.Refused.TryGetValue(number(i), out var badUrl))
                 writer.Line(2, $"[refused: {context.Secrets.Mask(badUrl)}: a live run does not start]", Warning);
+            else if (writer.BadUrls.IfRun.TryGetValue(number(i), out var laterUrl))
+                writer.Line(2, $"[cannot be sent: {context.Secrets.Mask(laterUrl)}: if the step runs, it fails and sends nothing]", Warning);
             foreach (var action in step.Actions) WriteAction(writer, context, action);
         }
     }
@@ -284,8 +287,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         /// <summary>The answers given in advance to the plan's decisions.</summary>
         public StepChoices Answers => answers;
 
-        /// <summary>HTTP steps whose URL the live run refuses to send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
-        public IReadOnlyDictionary<string, string> RefusedUrls { get; init; } = new Dictionary<string, string>();
+        /// <summary>HTTP steps whose URL the live run cannot send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
+        public UrlProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
         private const int IndentWidth = 2;
 

@@ -11,6 +11,10 @@ namespace RunbookSdk.Execution;
 /// <c>/health</c>) failed only when its step ran — <c>InvalidOperationException: An invalid request URI was provided</c>
 /// — after the steps before it had already changed things, and then the rollback ran for a typo on the command line.
 /// A <c>Uri</c> parameter is refused when bound; a string parameter is not, so the URL itself is checked.
+/// A step that may not run at all — one written <c>OnlyIf(…)</c>, or an option of a <c>OneOf</c> decision, that the
+/// command line does not already say runs — does not refuse the run: its parameter may be left empty on purpose (no
+/// DR region to fail over to). The run starts with a warning naming it, and the step fails, sending nothing, if it is
+/// reached. A rollback step refuses the run as any other, although the rollback may not be needed: it must work when it is.
 /// </remarks>
 internal static class HttpStepUrls
 {
@@ -24,10 +28,17 @@ internal static class HttpStepUrls
         return null;
     }
 
-    /// <summary>The HTTP steps whose URL cannot be requested, by step number (<c>1.2</c>, <c>R.1</c>, <c>V.1</c>), with why.</summary>
-    public static IReadOnlyDictionary<string, string> Problems(RunbookPlan plan)
+    /// <summary>
+    /// The HTTP steps whose URL cannot be requested, by step number (<c>1.2</c>, <c>R.1</c>, <c>V.1</c>), with why:
+    /// those that refuse the run, and those that fail only if they run (see the remarks), as the answers given in
+    /// <paramref name="options"/> (<c>--conditions-hold</c>, <c>--skip-conditional</c>, <c>--choose</c>) decide. A step
+    /// those answers skip is in neither.
+    /// </summary>
+    public static UrlProblems Problems(RunbookPlan plan, RunnerOptions options)
     {
-        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
+        var choices = new StepChoices(options);
         for (var i = 0; i < plan.Phases.Count; i++)
         {
             var phase = i;
@@ -35,7 +46,7 @@ internal static class HttpStepUrls
         }
         if (plan.Rollback is { } rollback) Add(rollback.Steps, StepNumbers.Rollback);
         if (plan.Verification is { } verification) Add(verification.Steps, StepNumbers.Verification);
-        return problems;
+        return new UrlProblems(refused, ifRun);
 
         void Add(IReadOnlyList<StepPlan> steps, Func<int, string> number)
         {
@@ -45,21 +56,52 @@ internal static class HttpStepUrls
                     .Select(http => Problem(http.Url) is { } problem ? $"{http.Method} {problem}" : null)
                     .OfType<string>()
                     .ToArray();
-                if (why.Length > 0) problems[number(j)] = $"step {number(j)} '{steps[j].Title}' requests {string.Join(" and ", why)}";
+                if (why.Length == 0) continue;
+                var problem = $"step {number(j)} '{steps[j].Title}' requests {string.Join(" and ", why)}";
+                switch (WhetherItRuns(steps, j, options, choices))
+                {
+                    case Runs.Surely: refused[number(j)] = problem; break;
+                    case Runs.Maybe: ifRun[number(j)] = problem; break;
+                }
             }
         }
     }
 
     /// <summary>
     /// The refusal of a run with such steps — "could not be prepared", as a runbook whose definition is refused (exit 1)
-    /// — naming each step and its URL; null when every URL can be requested. Not masked: the caller masks it.
+    /// — naming each step and its URL; null when every URL that surely runs can be requested. Not masked: the caller masks it.
     /// </summary>
-    public static string? Refusal(RunContext context)
+    public static string? Refusal(RunContext context, RunnerOptions options)
     {
-        var problems = Problems(context.Plan);
+        var problems = Problems(context.Plan, options).Refused;
         if (problems.Count == 0) return null;
         return $"runbook '{context.Runbook.Id}' could not be prepared: "
             + string.Join("; ", problems.Values)
             + " (a parameter the URL is built from may be empty or lack its http(s)://); nothing was run.";
     }
+
+    private static Runs WhetherItRuns(IReadOnlyList<StepPlan> steps, int index, RunnerOptions options, StepChoices choices)
+    {
+        var step = steps[index];
+        if (ChoiceGroup.At(steps, index) is { } group)
+        {
+            var given = choices.Given(group);
+            if (given is not { Problem: null }) return Runs.Maybe;
+            if (given.Option != index - group.Start) return Runs.Never;
+        }
+        if (step.Condition is null) return Runs.Surely;
+        return options.Conditions switch
+        {
+            ConditionAnswer.Hold => Runs.Surely,
+            ConditionAnswer.Skip => Runs.Never,
+            _ => Runs.Maybe,
+        };
+    }
+
+    private enum Runs { Surely, Maybe, Never }
 }
+
+/// <summary>HTTP steps whose URL cannot be requested, by step number, with why.</summary>
+/// <param name="Refused">Steps that surely run: the run is refused before anything runs.</param>
+/// <param name="IfRun">Steps that may not run (a condition or a decision not answered yet): each fails, sending nothing, if it is reached.</param>
+internal sealed record UrlProblems(IReadOnlyDictionary<string, string> Refused, IReadOnlyDictionary<string, string> IfRun);

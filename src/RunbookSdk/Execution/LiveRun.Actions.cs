@@ -114,6 +114,12 @@ internal sealed partial class LiveRun
     {
         if (http.Comment is { } comment) _console.Detail($"# {comment}");
         _console.Verbatim("", $"{http.Method} {http.Url}");
+        // A step that may not run is not refused with the run (HttpStepUrls): reached, it fails before anything is sent.
+        if (HttpStepUrls.Problem(http.Url) is { } badUrl)
+        {
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", $"cannot be sent: {badUrl}"));
+            return new StepOutcome(StepResult.Failed, $"cannot send {http.Method} {badUrl} (a parameter the URL is built from may be empty or lack its http(s)://); nothing was sent");
+        }
         using var request = new HttpRequestMessage(new HttpMethod(http.Method), http.Url);
         string? contentType = null;
         foreach (var (name, value) in http.Headers)

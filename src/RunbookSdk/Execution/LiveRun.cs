@@ -594,6 +594,9 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume is not null)
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
+        // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.
+        foreach (var problem in HttpStepUrls.Problems(context.Plan, _options).IfRun.Values)
+            _console.Warn($"{problem}: it may not run (a condition or a decision decides); if it does, it fails and sends nothing");
         _journal.Write("run-started",
             ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),

@@ -36,7 +36,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
         // after the steps before it changed things. Exit 1, as any runbook that could not be prepared.
-        if (HttpStepUrls.Refusal(context) is { } badUrl) return RunOutcome.Failure(badUrl);
+        if (HttpStepUrls.Refusal(context, options) is { } badUrl) return RunOutcome.Failure(badUrl);
 
         using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
