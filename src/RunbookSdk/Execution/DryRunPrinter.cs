@@ -225,8 +225,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 if (code.Timeout is { } limit) writer.Line(Indent + 1, $"timeout {Durations.Format(limit)}", Quiet);
                 break;
             case NotificationAction notify:
-                var channel = notify.Channel ?? FindCommunication(context, notify.Template)?.Channel;
+                var template = CommunicationTemplates.Find(context, notify.Template);
+                var channel = notify.Channel ?? template?.Channel;
                 writer.Line(Indent, channel is null ? $"Notify: {notify.Template}" : $"Notify: {notify.Template} via {channel}");
+                if (template is null)
+                    writer.Line(Indent + 1, $"[{CommunicationTemplates.Unknown(context, notify.Template)}: a live run skips it; tell the channel by hand]", Warning);
                 break;
             case SnippetAction snippet:
                 var caption = snippet.Caption is null ? "" : $": {snippet.Caption}";
@@ -260,10 +263,6 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         foreach (var json in http.JsonEquals) yield return $"expect JSON {json.Key} = {json.Value}";
         if (http.Timeout is { } timeout) yield return $"timeout {Durations.Format(timeout)}";
     }
-
-    private static CommunicationPlan? FindCommunication(RunContext context, string name) =>
-        context.Plan.Document.Communications.Concat(context.Handbook?.Document.Communications ?? [])
-            .FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase));
 
     private static void WriteEscalation(PlanWriter writer, EffectiveEscalation escalation)
     {

@@ -446,10 +446,13 @@ internal sealed partial class LiveRun
 
     private async Task<StepOutcome> NotifyAsync(string key, NotificationAction notify, CancellationToken cancellationToken)
     {
-        var template = _context.Plan.Document.Communications.Concat(_context.Handbook?.Document.Communications ?? [])
-            .FirstOrDefault(c => string.Equals(c.Name, notify.Template, StringComparison.OrdinalIgnoreCase));
-        if (template is null)
-            return new StepOutcome(StepResult.Failed, $"no communication template '{notify.Template}' in the runbook or its handbook");
+        if (CommunicationTemplates.Find(_context, notify.Template) is not { } template)
+        {
+            // A notification never rolls back a mitigation (as an undeliverable one below): skipped, with what to do.
+            var why = CommunicationTemplates.Unknown(_context, notify.Template);
+            _journal.Write("action", ("key", key), ("kind", "notification"), ("template", notify.Template), ("channel", notify.Channel), ("error", why));
+            return new StepOutcome(StepResult.Skipped, $"{why}: nothing was sent; tell {notify.Channel ?? "the channel"} by hand");
+        }
 
         var channel = notify.Channel ?? template.Channel;
         var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, NotificationFacts()));
