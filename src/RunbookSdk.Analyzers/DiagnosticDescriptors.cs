@@ -129,6 +129,11 @@ internal static class DiagnosticDescriptors
         "'{0}' is \"{1}\", and every hole of this command is a constant, so C# passes the finished text to Run(string) and the shell reads it as written, where a hole would be {2}; write the text into the command as the shell should read it, or make the value a [Parameter]",
         Categories.Safety, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnknownCommunicationTemplate = Create(
+        "RB0023", "Notify names a communication template that is not defined",
+        "Notify sends the communication template '{0}', which neither the runbook nor its handbook defines{1}: the run skips this notification, and the channel hears nothing",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -28,6 +28,9 @@ internal static class DefineReader
         var responseTimes = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
         var environments = ImmutableArray.CreateBuilder<string>();
         var tags = ImmutableArray.CreateBuilder<string>();
+        var communications = ImmutableArray.CreateBuilder<string>();
+        var communicationsKnown = true;
+        var notifications = ImmutableArray.CreateBuilder<NotificationFact>();
         DocumentFacts? inherited = null;
 
         // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
@@ -86,6 +89,13 @@ internal static class DefineReader
                 case "Environment" when values.ConstantString(invocation.ArgumentList.Arguments.FirstOrDefault()?.Expression) is { } environment:
                     environments.Add(environment);
                     break;
+                case "Communication":
+                    if (values.ConstantString(dsl.Argument(invocation, "name")) is { } communication) communications.Add(communication);
+                    else communicationsKnown = false;
+                    break;
+                case "Notify" when dsl.Argument(invocation, "template") is { } template && values.ConstantString(template) is { } templateName:
+                    notifications.Add(new NotificationFact(templateName, template.GetLocation(), template.IsKind(SyntaxKind.StringLiteralExpression)));
+                    break;
                 case "Tags":
                     var arguments = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToList();
                     var elements = arguments.Count == 1 && SyntaxValues.ArrayElements(arguments[0]) is { } array ? array : arguments;
@@ -113,6 +123,9 @@ internal static class DefineReader
             ResponseTimes = responseTimes.ToImmutable(),
             Environments = environments.ToImmutable(),
             Tags = tags.ToImmutable(),
+            Communications = communications.ToImmutable(),
+            CommunicationsKnown = communicationsKnown,
+            Notifications = notifications.ToImmutable(),
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }

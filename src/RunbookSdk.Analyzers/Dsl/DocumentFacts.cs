@@ -8,6 +8,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// <summary>An escalation level as written: who, after how long (when constant), and where.</summary>
 internal sealed record EscalationLevelFact(string? Who, TimeSpan? After, Location WhoLocation, Location AfterLocation);
 
+/// <summary>A <c>Notify(template)</c> whose template is a constant, and where that constant is written.</summary>
+internal sealed record NotificationFact(string Template, Location Location, bool IsLiteral);
+
 /// <summary>
 /// What one runbook's or handbook's <c>Define</c> says, read once per compilation: which sections exist,
 /// the escalation levels, severities and environment. Section rules judge these after inheritance.
@@ -36,6 +39,15 @@ internal sealed class DocumentFacts
     public ImmutableDictionary<string, TimeSpan> ResponseTimes { get; init; } = ImmutableDictionary<string, TimeSpan>.Empty;
     public ImmutableArray<string> Environments { get; init; } = ImmutableArray<string>.Empty;
     public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>The names of its <c>Communication(name, …)</c> templates.</summary>
+    public ImmutableArray<string> Communications { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>
+    /// False unless every template's name is known: one named by a non-constant, or a document read from metadata
+    /// (whose generated part lists no templates), may define any name.
+    /// </summary>
+    public bool CommunicationsKnown { get; init; }
+    /// <summary>Its <c>Notify(template)</c> calls with a constant template.</summary>
+    public ImmutableArray<NotificationFact> Notifications { get; init; } = ImmutableArray<NotificationFact>.Empty;
 
     /// <summary>
     /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections come from
@@ -54,6 +66,9 @@ internal sealed class DocumentFacts
         ResponseTimes = Union(ResponseTimes, other.ResponseTimes),
         Environments = Environments.AddRange(other.Environments),
         Tags = Tags.AddRange(other.Tags),
+        Communications = Communications.AddRange(other.Communications),
+        CommunicationsKnown = CommunicationsKnown && other.CommunicationsKnown,
+        Notifications = Notifications.AddRange(other.Notifications),
     };
 
     /// <summary>

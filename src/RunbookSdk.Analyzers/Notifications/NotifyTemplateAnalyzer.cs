@@ -1,0 +1,117 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using RunbookSdk.Analyzers.Dsl;
+
+namespace RunbookSdk.Analyzers.Notifications;
+
+/// <summary>
+/// RB0023: <c>Notify("custmer-update")</c> names a communication template that neither the runbook nor its handbook
+/// defines. The runner finds templates by name when the step is reached, so a typo or a template renamed in the
+/// handbook surfaced only at 3 a.m., as a notification that was never sent.
+/// </summary>
+/// <remarks>
+/// Judged only when every template name is known: the runbook's and its handbook's <c>Define</c> read completely,
+/// each <c>Communication(name, …)</c> named by a constant, the handbook in source (a handbook seen as metadata lists
+/// no templates). Names compare case-insensitively, as the runner finds them.
+/// </remarks>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class NotifyTemplateAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: the defined template the name most likely meant, for the code fix; absent when none is close.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.UnknownCommunicationTemplate);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
+            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (type.IsAbstract || !runbooks.Symbols.IsRunbookType(type)) return;
+        var facts = runbooks.FactsOf(type);
+        if (facts.Notifications.IsEmpty || !facts.IsComplete || !facts.CommunicationsKnown) return;
+
+        var defined = new List<string>(facts.Communications);
+        if (runbooks.Symbols.HandbookOf(type) is { } handbookType)
+        {
+            var handbook = runbooks.FactsOf(handbookType);
+            if (!handbook.IsComplete || !handbook.CommunicationsKnown) return;
+            defined.AddRange(handbook.Communications);
+        }
+
+        var known = new HashSet<string>(defined, StringComparer.OrdinalIgnoreCase);
+        var names = defined.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => $"'{n}'").ToArray();
+        var listed = names.Length == 0 ? " (they define none)" : $" (they define {string.Join(", ", names)})";
+        foreach (var notification in facts.Notifications)
+        {
+            // A Notify of an intermediate base class is reported once, on that class's own code, not for each runbook.
+            if (known.Contains(notification.Template) || !IsDeclaredIn(type, notification.Location)) continue;
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (notification.IsLiteral && Nearest(notification.Template, defined) is { } suggestion)
+                properties = properties.Add(SuggestionProperty, suggestion);
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownCommunicationTemplate, notification.Location, properties, notification.Template, listed));
+        }
+    }
+
+    private static bool IsDeclaredIn(INamedTypeSymbol type, Location location)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The defined name <paramref name="name"/> most likely misspells: the fewest edits (case ignored), and no more than a
+    /// third of its length, so an unrelated name is never offered.
+    /// </summary>
+    private static string? Nearest(string name, IEnumerable<string> defined)
+    {
+        string? best = null;
+        var bestDistance = Math.Max(1, name.Length / 3) + 1;
+        foreach (var candidate in defined)
+        {
+            var distance = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
+            if (distance < bestDistance)
+            {
+                best = candidate;
+                bestDistance = distance;
+            }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++) previous[j] = j;
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+}
