@@ -309,19 +309,18 @@ internal sealed partial class DocumentReader
 
     private void Finish(ImportedRunbook runbook)
     {
-        // A step that verifies ("Verify Fix", "Validate the deployment") is what the runner should run after every run.
-        if (runbook.Verification is null)
+        // A step that verifies ("Verify Fix", "Validate the deployment") is what the runner should run after every run,
+        // but only the last step that runs commands: a check with commands after it ("Confirm the primary is really
+        // down" before "Promote the replica") guards them, and moved to the verification it would run after them.
+        if (runbook.Verification is null &&
+            runbook.Phases.SelectMany(p => p.Steps, (phase, step) => (Phase: phase, Step: step))
+                .LastOrDefault(s => s.Step.Actions.OfType<RunAction>().Any()) is { Step: { } last, Phase: { } phase } &&
+            Verification().IsMatch(last.Title))
         {
-            foreach (var phase in runbook.Phases)
-            {
-                var verify = phase.Steps.FirstOrDefault(s => Verification().IsMatch(s.Title) && s.Actions.OfType<RunAction>().Any());
-                if (verify is null) continue;
-                phase.Steps.Remove(verify);
-                runbook.Verification = new ImportedPhase("Verification", null);
-                runbook.Verification.Steps.Add(verify);
-                if (phase.Steps.Count == 0) phase.Steps.Add(new ImportedStep(phase.Name) { Actions = { new NoteAction("See Verification.") } });
-                break;
-            }
+            phase.Steps.Remove(last);
+            runbook.Verification = new ImportedPhase("Verification", null);
+            runbook.Verification.Steps.Add(last);
+            if (phase.Steps.Count == 0) phase.Steps.Add(new ImportedStep(phase.Name) { Actions = { new NoteAction("See Verification.") } });
         }
         if (runbook.Phases.Count == 0 && runbook.Verification is { } only && runbook.Rollback is null)
         {
