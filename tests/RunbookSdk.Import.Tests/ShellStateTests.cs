@@ -51,7 +51,39 @@ public sealed class ShellStateTests : IDisposable
         Assert.NotEqual(0, Bash(commands[1]));
     }
 
-    private List<string> Commands(string block)
+    [Fact]
+    public void An_exported_variable_is_in_the_environment_of_every_later_command()
+    {
+        // psql reads PGPASSWORD, kubectl KUBECONFIG, aws AWS_PROFILE: from the environment, never written in the command.
+        var commands = Commands("""
+            export LEDGER_STAGE=prod
+            export GREETING="hello world"
+            printenv LEDGER_STAGE > stage.log
+            printenv GREETING >> stage.log
+            """);
+
+        Assert.Equal(2, commands.Count);
+        Assert.All(commands, c => Assert.Equal(0, Bash(c)));
+        Assert.Equal(["prod", "hello world"], File.ReadAllLines(Path.Combine(_work.FullName, "stage.log")));
+    }
+
+    [Fact]
+    public void An_exported_secret_is_a_parameter_given_to_the_commands_that_read_it()
+    {
+        const string block = """
+            export PGPASSWORD=Sup3rS3cret!
+            psql -h db-replica.internal -U admin -c "SELECT pg_promote();"
+            """;
+
+        var run = Assert.Single(Runs(block));
+        var command = string.Concat(run.Parts.Select(p => p.Parameter is { } name ? "{" + name + "}" : p.Text));
+        Assert.StartsWith("export PGPASSWORD={PgPassword} && psql -h db-replica.internal", command);
+        Assert.DoesNotContain("Sup3rS3cret", command);
+    }
+
+    private List<string> Commands(string block) => Runs(block).Select(r => r.Command).ToList();
+
+    private static List<RunAction> Runs(string block)
     {
         var markdown = $"""
             # Orders
@@ -66,7 +98,7 @@ public sealed class ShellStateTests : IDisposable
             """;
         var project = RunbookImporter.Generate(MarkdownSource.FromText("orders.md", markdown), "Orders", allowIncomplete: true,
             Path.Combine(Seeds.RepositoryRoot, "artifacts", "shell-state"), Seeds.RepositoryRoot);
-        return Assert.Single(project.Document.Runbooks).Phases[0].Steps.SelectMany(s => s.Actions).OfType<RunAction>().Select(r => r.Command).ToList();
+        return Assert.Single(project.Document.Runbooks).Phases[0].Steps.SelectMany(s => s.Actions).OfType<RunAction>().ToList();
     }
 
     /// <summary>Runs the command as the runner does, with bash -c in a directory of its own, and returns its exit code.</summary>

@@ -41,7 +41,7 @@ public sealed class ShellVariableTests
     {
         var project = Import();
 
-        Assert.Contains("bridge.md: line 7: this shell block sets SERVICE, NAMESPACE, MODE, which later commands use, but each Run(...) is a shell of its own and sees them empty: make them parameters, or join the commands into one Run", project.Warnings);
+        Assert.Contains("bridge.md: line 7: this shell block sets SERVICE, MODE, which later commands use, but each Run(...) is a shell of its own and sees them empty: make them parameters, or join the commands into one Run", project.Warnings);
     }
 
     [Fact]

@@ -110,9 +110,11 @@ internal static partial class ShellSplitter
     /// <summary>
     /// Every command runs in a shell of its own, so a command that changes the shell for the commands after it would
     /// change nothing for them: a bare <c>cd dir</c> or <c>pushd dir</c> (and a <c>popd</c> after it), <c>source file</c>
-    /// or <c>. file</c>, <c>set -euo pipefail</c>, <c>shopt</c>, <c>umask</c>, and a function's definition. Each is put
+    /// or <c>. file</c>, <c>set -euo pipefail</c>, <c>shopt</c>, <c>umask</c>, <c>export NAME=value</c>, and a function's
+    /// definition. Each is put
     /// before each later command of the block (with <c>&amp;&amp;</c>, a definition on a line of its own), in order, so
-    /// each command runs as it ran for the author: in that directory, with that environment and those options, and with
+    /// each command runs as it ran for the author: in that directory, with that environment (psql read the exported
+    /// PGPASSWORD, and failed without it) and those options, and with
     /// the function defined (<c>check_health</c> alone failed with "command not found"). The first such command's comment
     /// goes with the first command after it. A <c>cd dir</c> leading an <c>&amp;&amp;</c> chain (<c>cd app &amp;&amp; ls</c>)
     /// changed the author's directory just the same: the chain stays one command, and its <c>cd</c> goes before the
@@ -157,7 +159,8 @@ internal static partial class ShellSplitter
     }
 
     private static bool ChangesShellState(string command) =>
-        DirectoryChange().IsMatch(command) || StateCommand().IsMatch(command) || FunctionDefinition().IsMatch(command);
+        DirectoryChange().IsMatch(command) || StateCommand().IsMatch(command) || FunctionDefinition().IsMatch(command) ||
+        ExportedValue().IsMatch(command);
 
     /// <summary>The <c>cd dir</c> an <c>&amp;&amp;</c> chain starts with when the rest of it leaves the directory alone, else null.</summary>
     private static string? LeadingDirectoryChange(string command)
@@ -179,6 +182,12 @@ internal static partial class ShellSplitter
     // pushd dir, popd, source file, . file, set -euo pipefail, shopt -s nullglob, umask 077: alone on their line.
     [GeneratedRegex(@"^(pushd\s+[^\n;&|]+|popd|(source|\.)\s+[^\n;&|]+|set\s+[-+][^\n;&|]*|shopt\s+-[su]\s+[^\n;&|]+|umask\s+[0-7]{3,4})$")]
     private static partial Regex StateCommand();
+
+    // export NAME=value: the later commands read it from their environment (psql PGPASSWORD, kubectl KUBECONFIG), not
+    // from their words. Not a value made by a command ($(…), backticks): run again before each command, it could differ
+    // (mktemp) or do something twice; such a variable is still named by the warning on variables set in one command.
+    [GeneratedRegex(@"^export\s+[A-Za-z_]\w*=(""[^""\n$`]*""|'[^'\n]*'|(?!\S*(\$\(|`))[^\s;&|'""]*)$")]
+    private static partial Regex ExportedValue();
 
     // name() { …, function name { …, function name() { … — a definition the splitter kept whole (it ends with its brace).
     [GeneratedRegex(@"^(function\s+[A-Za-z_][\w-]*(\s*\(\s*\))?|[A-Za-z_][\w-]*\s*\(\s*\))\s*\{.*\}$", RegexOptions.Singleline)]

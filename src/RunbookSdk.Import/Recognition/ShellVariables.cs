@@ -15,7 +15,8 @@ internal static partial class ShellVariables
         for (var i = 0; i < commands.Count; i++)
         {
             // Only a command that is nothing but an assignment sets a variable for what follows; "LIMIT=5 kubectl ..." sets
-            // it for that command alone.
+            // it for that command alone. The assignment may follow what the block set up before it ("cd app && MODE=$2",
+            // "export NAMESPACE=bridge && MODE=$2"), which the splitter puts before every later command.
             if (Assignment().Match(commands[i].Trim()) is not { Success: true } assignment) continue;
             var name = assignment.Groups["name"].Value;
             var read = new Regex(@"\$(\{)?" + name + @"(?(1)[}:#%/\[-]|(?![A-Za-z0-9_]))");
@@ -24,6 +25,6 @@ internal static partial class ShellVariables
         return found;
     }
 
-    [GeneratedRegex(@"^(?:export\s+|readonly\s+|declare(?:\s+-\w+)*\s+)?(?<name>[A-Za-z_]\w*)=(?:""[^""]*""|'[^']*'|\$\(.*\)|\S*)(?:\s+#.*)?$", RegexOptions.Singleline)]
+    [GeneratedRegex(@"^(?:.*?&&\s*)?(?:export\s+|readonly\s+|declare(?:\s+-\w+)*\s+)?(?<name>[A-Za-z_]\w*)=(?:""[^""]*""|'[^']*'|\$\(.*\)|\S*)(?:\s+#.*)?$", RegexOptions.Singleline)]
     private static partial Regex Assignment();
 }
