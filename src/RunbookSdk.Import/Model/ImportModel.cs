@@ -104,6 +104,9 @@ internal sealed class ImportedStep(string title)
     public List<StepAction> Actions { get; } = [];
     public bool IsEmpty => Actions.Count == 0;
 
+    /// <summary>Started by a bold paragraph (<c>**Rollback**</c>), which a procedure without headings uses as one.</summary>
+    public bool TitledByParagraph { get; init; }
+
     /// <summary>What must hold for the step to run (written as <c>OnlyIf(...)</c>), or null for a step that always runs.</summary>
     public string? Condition { get; set; }
 

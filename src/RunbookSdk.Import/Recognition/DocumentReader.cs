@@ -210,7 +210,17 @@ internal sealed partial class DocumentReader
         var own = section.Blocks.ToList();
         if (section.Children.Count == 0)
         {
-            AddPhase(runbook, _steps.Phase(own, "Procedure"));
+            var procedure = _steps.Phase(own, "Procedure");
+            // Without headings, a procedure marks its parts with bold paragraphs ("**Steps**", "**Verify**",
+            // "**Rollback**"). The one named as a rollback is the runbook's rollback, as a "### Rollback" heading is:
+            // as the last step, the runner told the engineer to undo the procedure right after doing it. A numbered
+            // step ("3. Revert the worker count") is a step of the procedure and stays one.
+            if (procedure.Steps.FirstOrDefault(s => s.TitledByParagraph && !s.IsEmpty && RollbackPart().IsMatch(s.Title)) is { } rollback)
+            {
+                procedure.Steps.Remove(rollback);
+                runbook.Rollback = new ImportedPhase("Rollback", null) { Steps = { rollback } };
+            }
+            AddPhase(runbook, procedure);
         }
         else
         {
@@ -369,6 +379,10 @@ internal sealed partial class DocumentReader
 
     [GeneratedRegex(@"(?i)^(rollback|roll back|revert|undo)\b")]
     private static partial Regex Rollback();
+
+    // The name of a procedure's rollback part, not a step that rolls something back ("Rollback deployment").
+    [GeneratedRegex(@"(?i)^(rollback|roll back|roll-back|undo|revert)( plan| procedure| steps)?$")]
+    private static partial Regex RollbackPart();
 
     [GeneratedRegex(@"(?i)^\s*(playbook|runbook)\s*\d*\s*[:.-]\s*")]
     private static partial Regex PlaybookPrefix();

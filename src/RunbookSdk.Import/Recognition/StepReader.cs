@@ -117,7 +117,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                         cursor.Start(boldTitle + " " + rest);
                         break;
                     }
-                    cursor.Start(boldTitle);
+                    cursor.Start(boldTitle, titledByParagraph: true);
                     if (rest.Length > 0) cursor.Current.Actions.Add(new NoteAction(rest));
                 }
                 else
@@ -391,7 +391,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         /// <summary>The condition of that heading ("#### Restart (if needed)"): the steps under it run only if it holds.</summary>
         private string? _prefixCondition;
 
-        public void Start(string title)
+        public void Start(string title, bool titledByParagraph = false)
         {
             // A heading whose content starts with steps of its own ("#### Common Issues" over "**High Error Rate**")
             // is no step: its words lead theirs, as they do for the subsections of a heading with only subsections.
@@ -405,7 +405,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             // "Emergency Rollback (if recent deployment)": the step runs only if that holds.
             var (bare, condition) = ConditionalTitle.Split(title.Length == 0 ? defaultTitle : _prefix + title);
             if (_prefixCondition is { } under) condition = condition is null ? under : $"{under}, and {condition}";
-            _current = new ImportedStep(bare) { Condition = condition };
+            _current = new ImportedStep(bare) { Condition = condition, TitledByParagraph = titledByParagraph };
             phase.Steps.Add(_current);
         }
 
