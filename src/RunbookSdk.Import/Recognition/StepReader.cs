@@ -208,12 +208,55 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     /// <summary>
     /// The sub-items of a step, in order, as that step's actions. One with nothing to run is an instruction (its own
     /// sub-items kept in its text); one with code keeps its words as a note before the commands they introduce.
+    /// A sub-item with code that branches ("If a single key is over 500 MB:") is a step of its own after its step,
+    /// run only if that holds, and an "Otherwise, …" sub-item with code right after it makes the two one decision: as
+    /// commands of the step, the runner ran every branch. What follows a branch is a step of its own again.
     /// </summary>
     private void AddSubItems(Cursor cursor, ListBlock list)
     {
+        string? owner = null;
+        ImportedStep? lastIf = null;
+        var lastIfWarning = 0;
+        var inBranch = false;
         foreach (var item in list.OfType<ListItemBlock>())
         {
-            if (!item.Descendants<CodeBlock>().Any())
+            var lead = item.FirstOrDefault() is ParagraphBlock first ? outline.Inline(first) : "";
+            var hasCode = item.Descendants<CodeBlock>().Any();
+            var branch = hasCode && !lead.Contains('\n') ? Branch().Match(Text.Plain(lead)) : Match.Empty;
+            if (branch.Success && (branch.Groups["condition"].Success || lastIf is not null))
+            {
+                owner ??= cursor.EndForAlternatives();
+                var title = Text.Plain(lead).TrimEnd(':').TrimEnd();
+                var step = cursor.StartBranch($"{owner}: {title}");
+                if (branch.Groups["condition"].Success)
+                {
+                    step.Condition = branch.Groups["condition"].Value.Trim();
+                    lastIf = step;
+                    lastIfWarning = Warnings.Count;
+                    Warnings.Add($"line {item.Line + 1}: the sub-item '{title}' of step '{owner}' has commands for a case: imported as a step of its own that runs only if {step.Condition} (OnlyIf), instead of commands of '{owner}' that always run");
+                }
+                else
+                {
+                    // "Otherwise": the engineer picks the branch that applies, so neither needs its condition asked.
+                    var decision = new ImportedChoice(owner, null);
+                    lastIf!.Choice = step.Choice = decision;
+                    lastIf.Condition = null;
+                    lastIf.Title = lastIf.Title[(owner.Length + 2)..];
+                    // The "If" branch is no OnlyIf step any more: this warning says what it became.
+                    Warnings.RemoveAt(lastIfWarning);
+                    Warnings.Add($"line {item.Line + 1}: the sub-item '{title}' of step '{owner}' is the other case of '{lastIf.Title}': imported as OneOf(\"{owner}\"), so exactly one of them runs, or none, as the engineer chooses");
+                    step.Title = title;
+                    lastIf = null;
+                }
+                foreach (var block in item.Skip(1)) Add(cursor, block, withinStep: true);
+                inBranch = true;
+                continue;
+            }
+            // After a branch, the rest of the list is its step's again, in a step of its own (the branch's ran only if).
+            if (inBranch) cursor.StartBranch($"{owner} (continued)");
+            inBranch = false;
+            lastIf = null;
+            if (!hasCode)
             {
                 cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
                 continue;
@@ -221,6 +264,11 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             foreach (var block in item) Add(cursor, block, withinStep: true);
         }
     }
+
+    // "If a single key is over 500 MB:", "If the pod is stuck, delete it" (the condition ends at the comma or colon);
+    // "Otherwise, …", "Else: …".
+    [GeneratedRegex(@"(?i)^(?:if\s+(?<condition>[^,:]+?)\s*(?:[,:].*)?|(?:otherwise|else)\b.*)$")]
+    private static partial Regex Branch();
 
     private void AddCode(Cursor cursor, CodeBlock code)
     {
@@ -429,6 +477,15 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             // Content after the block is no part of the last alternative: it starts a step under the default title.
             _current = null;
             return step;
+        }
+
+        /// <summary>Starts a step of a branch under the current step (or of what follows the branch), for what comes next.</summary>
+        public ImportedStep StartBranch(string title)
+        {
+            _heading = null;
+            _current = new ImportedStep(title);
+            phase.Steps.Add(_current);
+            return _current;
         }
 
         /// <summary>Starts the step of a heading.</summary>
