@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunbookSdk.Analyzers.Text;
 using RunbookSdk.Import.Model;
 
 namespace RunbookSdk.Import.Writing;
@@ -171,6 +172,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
             w.Line($".Step({Lit(step.Title, w)}, s => s");
             w.Indent++;
             if (step.Condition is { } condition) w.Line($".OnlyIf({Lit(condition, w)})");
+            if (RunsDestructiveCommand(step)) w.Line(".RequiresConfirmation()");
             for (var k = 0; k < step.Actions.Count; k++)
             {
                 var close = k == step.Actions.Count - 1 ? closeStep : "";
@@ -181,6 +183,15 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
         }
         w.Indent--;
     }
+
+    /// <summary>
+    /// True when a command of the step is one RB0005 calls destructive (<c>FLUSHALL</c>, <c>kubectl delete</c>,
+    /// <c>rm -rf</c>). Such a step is imported with <c>RequiresConfirmation()</c>: RB0005 is a warning, so without it the
+    /// imported project built and the runner ran the command unasked (and a dry run did not skip it), where the engineer
+    /// reading the document stopped at it.
+    /// </summary>
+    private static bool RunsDestructiveCommand(ImportedStep step) =>
+        step.Actions.OfType<RunAction>().Any(run => CommandPatterns.Destructive(run.Command, ShellOperators.Read(run.Command)).Any());
 
     private string Action(StepAction action, CodeWriter w) => action switch
     {
