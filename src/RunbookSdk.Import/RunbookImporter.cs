@@ -48,6 +48,8 @@ public static class RunbookImporter
 
     internal static GeneratedProject Generate(MarkdownSource source, string ns, bool allowIncomplete, string outputDirectory, string? repository)
     {
+        // The pages are written to the project's docs/ folder: relative links lead from there to what they named.
+        (source, var rebasedLinks) = RelativeLinks.Rebase(source, Path.Combine(outputDirectory, "docs"));
         var outline = MarkdownOutline.Parse(source);
         var document = DocumentReader.Read(outline, Path.GetFileNameWithoutExtension(source.File));
         ParameterExtractor.Extract(document);
@@ -68,6 +70,8 @@ public static class RunbookImporter
         }
 
         var warnings = new List<string>(source.Warnings);
+        if (rebasedLinks > 0)
+            warnings.Add($"{source.File}: {rebasedLinks} relative link(s) rewritten to lead from the project's docs/ folder, where the pages are written, to what they named: they break if the project or the document moves");
         warnings.AddRange(document.Warnings.Select(w => $"{source.File}: {w}"));
         if (document.Runbooks.Count == 0)
             warnings.Add($"{source.File}: no runbook was found (no playbook, runbook or procedure heading, no section of phases or symptoms): "
