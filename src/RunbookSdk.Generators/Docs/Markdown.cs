@@ -325,12 +325,15 @@ internal static class Markdown
     /// <summary>
     /// The anchor GitHub gives a heading: lower case, spaces to hyphens, and only letters, marks, digits, connector
     /// punctuation (<c>_</c>) and hyphens kept (Ruby's <c>\p{Word}</c>): a vowel sign in Hindi or Thai is a mark, and
-    /// dropping it pointed the contents at an anchor that does not exist.
+    /// dropping it pointed the contents at an anchor that does not exist. Lower case is Unicode's full mapping, as GitHub
+    /// applies it: the Turkish dotted capital İ becomes <c>i</c> and a combining dot above (U+0307), where .NET's
+    /// invariant lower case, one character for one, leaves İ as it is.
     /// </summary>
     public static string Anchor(string heading)
     {
         var builder = new StringBuilder();
-        var text = heading.ToLowerInvariant();
+        // İ is the one letter whose full lower case is two characters (SpecialCasing.txt); its simple one is itself.
+        var text = heading.ToLowerInvariant().Replace("\u0130", "i\u0307");
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];

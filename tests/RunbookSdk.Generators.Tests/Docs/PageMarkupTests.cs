@@ -102,6 +102,19 @@ public sealed class PageMarkupTests
     }
 
     [Fact]
+    public void The_contents_link_of_a_phase_named_with_a_turkish_dotted_capital_i_is_the_anchor_GitHub_gives_its_heading()
+    {
+        // Turkish "İzleme" (monitoring), "İletişim" (communication): GitHub lower-cases the dotted capital İ fully, to
+        // "i" and a combining dot (U+0307), which its anchor keeps as a mark. .NET's invariant lower case leaves İ as it
+        // is, so the link was "#phase-1-İzleme-…": an upper-case anchor that no heading of the page has.
+        var runbook = TestRunbooks.Runbook.Replace(".Phase(\"Diagnose\",", ".Phase(\"İzleme ve İletişim\",");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("- [Phase 1: İzleme ve İletişim (0-5 minutes)](#phase-1-i\u0307zleme-ve-i\u0307letişim-0-5-minutes)\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_title_phase_or_step_name_with_line_breaks_stays_one_heading_line()
     {
         // A long title wrapped in the source, a phase name from a multi-line constant: every kind of line break.
