@@ -49,9 +49,41 @@ internal static partial class Text
     public static string Kebab(string text, int maxWords = 8) =>
         string.Join("-", Words(text).Take(maxWords).Select(w => w.ToLowerInvariant()));
 
-    /// <summary>The ASCII letter-and-digit words of the text.</summary>
+    /// <summary>The ASCII letter-and-digit words of the text, accents dropped within the word ("Çöktü" → Coktu).</summary>
     public static IEnumerable<string> Words(string text) =>
-        WordPattern().Matches(Plain(text).Normalize(NormalizationForm.FormD)).Select(m => m.Value);
+        WordPattern().Matches(Ascii(Plain(text))).Select(m => m.Value);
+
+    /// <summary>
+    /// The text with its accents dropped and the Latin letters that have none to drop spelt as ASCII writes them
+    /// (Turkish ı as i, German ß as ss). Decomposed, an accent is a mark of its own, which ended the word: "Ödeme"
+    /// was the words O and deme, the id <c>o-deme</c>.
+    /// </summary>
+    private static string Ascii(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
+            builder.Append(c switch
+            {
+                'ı' => "i",
+                'ß' => "ss",
+                'ẞ' => "SS",
+                'æ' => "ae",
+                'Æ' => "AE",
+                'œ' => "oe",
+                'Œ' => "OE",
+                'ø' => "o",
+                'Ø' => "O",
+                'ł' => "l",
+                'Ł' => "L",
+                'đ' or 'ð' => "d",
+                'Đ' or 'Ð' => "D",
+                _ => c.ToString(),
+            });
+        }
+        return builder.ToString();
+    }
 
     [GeneratedRegex(@"(?<![\w])_{1,2}([^_]+)_{1,2}(?![\w])")]
     private static partial Regex Underscores();
