@@ -15,6 +15,10 @@ public sealed class KebabCaseTests
     [InlineData("Café outage", "cafe-outage")]
     [InlineData("  -Redis.Flush/All- ", "redis-flush-all")]
     [InlineData("P1Outage", "p1-outage")]
+    [InlineData("işlem-el-kitabı", "islem-el-kitabi")]
+    [InlineData("İzmir DB", "izmir-db")]
+    [InlineData("Straße gesperrt", "strasse-gesperrt")]
+    [InlineData("Ödeme Çöktü", "odeme-coktu")]
     public void Ids_are_split_into_lower_case_words(string id, string expected) => Assert.Equal(expected, KebabCase.From(id));
 
     [Theory]
