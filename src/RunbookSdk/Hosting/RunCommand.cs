@@ -17,7 +17,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         public string Id { get; set; } = "";
 
         [CommandArgument(1, "[PARAMETERS]")]
-        [Description("Parameter values as name=value; names are case-insensitive. A secret not given here is read from the environment variable RUNBOOK_SECRET_NAME (the name upper-cased), which keeps it out of ps output and shell history; an interactive run asks for one still missing, echo off.")]
+        [Description("Parameter values as name=value; names are case-insensitive. A secret not given here is read from the environment variable RUNBOOK_SECRET_NAME (the name upper-cased, in ASCII: Şifre is RUNBOOK_SECRET_SIFRE), which keeps it out of ps output and shell history; an interactive run asks for one still missing, echo off.")]
         public string[] Parameters { get; set; } = [];
 
         [CommandOption("--dry-run")]

@@ -15,8 +15,23 @@ internal static class SecretEnvironment
     /// <summary>What every secret's variable name starts with.</summary>
     public const string Prefix = "RUNBOOK_SECRET_";
 
-    /// <summary>The variable a secret parameter is read from: <c>RUNBOOK_SECRET_</c> and its name upper-cased (invariant culture).</summary>
-    public static string VariableName(string parameterName) => Prefix + parameterName.ToUpperInvariant();
+    /// <summary>
+    /// The variable a secret parameter is read from: <c>RUNBOOK_SECRET_</c> and its name upper-cased (invariant
+    /// culture) in ASCII, accents dropped and ı, ß spelt I, SS (<c>Şifre</c> → <c>RUNBOOK_SECRET_SIFRE</c>): a shell
+    /// sets only variables named in ASCII, and bash refused <c>export RUNBOOK_SECRET_ŞIFRE=…</c> as not a valid
+    /// identifier, which left the command line, in everyone's <c>ps</c>, as the only way to give the secret.
+    /// </summary>
+    public static string VariableName(string parameterName) => Prefix + AsciiLetters.Spell(parameterName).ToUpperInvariant();
+
+    /// <summary>The name <see cref="VariableName"/> gave before it was spelt in ASCII, still read when set.</summary>
+    private static string FormerVariableName(string parameterName) => Prefix + parameterName.ToUpperInvariant();
+
+    private static string? Read(Func<string, string?> environment, string parameterName)
+    {
+        var value = environment(VariableName(parameterName));
+        var former = FormerVariableName(parameterName);
+        return !string.IsNullOrWhiteSpace(value) || former == VariableName(parameterName) ? value : environment(former);
+    }
 
     /// <summary>
     /// <paramref name="given"/> with every secret parameter of <paramref name="runbook"/> that has no value there
@@ -32,7 +47,7 @@ internal static class SecretEnvironment
         {
             if (values.TryGetValue(parameter.Name, out var text) && !string.IsNullOrWhiteSpace(text))
                 sources[parameter.Name] = SecretSource.CommandLine;
-            else if (environment(VariableName(parameter.Name)) is { } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment))
+            else if (Read(environment, parameter.Name) is { } fromEnvironment && !string.IsNullOrWhiteSpace(fromEnvironment))
             {
                 values[parameter.Name] = fromEnvironment;
                 sources[parameter.Name] = SecretSource.Environment;
