@@ -46,6 +46,25 @@ public sealed class HttpAndNotificationTests
     }
 
     [Fact]
+    public async Task A_parameter_named_in_turkish_or_german_fills_its_placeholder_in_a_notification()
+    {
+        // A Turkish team names its parameters Bölge (region), Süre (duration): "{Bölge}" was no placeholder to the
+        // renderer, which knew ASCII names only, and went to the incident channel as written, braces and all.
+        using var run = new TestRun((rb, p) => rb
+            .Communication("Güncelleme", "{title}: {Bölge} bölgesinde {Dienst} {Süre} içinde yeniden başlatıldı", "#olaylar")
+            .Phase("Act", ph => ph.Step("Tell", s => s.Notify("Güncelleme")))
+            .NoRollback("test"))
+            .Parameter("Bölge", "eu-central-1")
+            .Parameter("Dienst", "ödeme")
+            .Parameter("Süre", "00:05:00");
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("Test runbook: eu-central-1 bölgesinde ödeme 00:05:00 içinde yeniden başlatıldı", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Http_steps_and_webhook_notifications_talk_to_a_real_listener_with_secrets_masked()
     {
         using var server = new RecordingServer();
