@@ -35,8 +35,8 @@ public static partial class ParameterValues
                 _ when underlying == typeof(double) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(decimal) => decimal.Parse(text, NumberStyles.Number, CultureInfo.InvariantCulture),
                 _ when underlying == typeof(TimeSpan) => ParseDuration(name, text),
-                _ when underlying == typeof(DateOnly) => DateOnly.Parse(text, CultureInfo.InvariantCulture),
-                _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
+                _ when underlying == typeof(DateOnly) => ParseDate(text),
+                _ when underlying == typeof(DateTimeOffset) => ParsePointInTime(text),
                 _ when underlying == typeof(Guid) => Guid.Parse(text),
                 _ when underlying == typeof(Uri) => ParseUrl(name, text),
                 _ when underlying.IsEnum => ParseEnum(underlying, text),
@@ -57,6 +57,8 @@ public static partial class ParameterValues
         null => "",
         bool b => b ? "true" : "false",
         TimeSpan t => t.ToString("c", CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy'-'MM'-'dd", CultureInfo.InvariantCulture),
+        DateTimeOffset t => t.ToString(t.Ticks % TimeSpan.TicksPerSecond == 0 ? "yyyy'-'MM'-'dd'T'HH':'mm':'sszzz" : "O", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
@@ -84,6 +86,22 @@ public static partial class ParameterValues
         }
         return TimeSpan.Parse(text, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A date as <c>yyyy-MM-dd</c> only. The invariant culture reads a date month first: <c>Since=06.12.2026</c>, which
+    /// a German engineer writes for 6 December, became 12 June, and <c>12/06/2026</c>, a Turkish 12 June, became 6
+    /// December — logs read from the wrong week, with nothing on screen saying so. Year first has one reading.
+    /// </summary>
+    private static DateOnly ParseDate(string text) =>
+        DateOnly.ParseExact(text.Trim(), "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A date and time in ISO 8601 order (<c>2026-12-06T14:00:00+01:00</c>, a blank for the <c>T</c> too), for the reason <see cref="ParseDate"/> gives.</summary>
+    private static DateTimeOffset ParsePointInTime(string text) => YearFirst().IsMatch(text)
+        ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture)
+        : throw new FormatException();
+
+    [GeneratedRegex(@"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}([T ]|\s*$)")]
+    private static partial Regex YearFirst();
 
     /// <summary>
     /// An absolute URL with its scheme written out. <c>new Uri(text, UriKind.Absolute)</c> also takes, on Linux and
@@ -130,6 +148,8 @@ public static partial class ParameterValues
         _ when type == typeof(int) || type == typeof(long) => "a whole number",
         _ when type == typeof(double) || type == typeof(decimal) => "a number",
         _ when type == typeof(TimeSpan) => "a duration like 00:15:00",
+        _ when type == typeof(DateOnly) => "a date like 2026-12-06 (year-month-day)",
+        _ when type == typeof(DateTimeOffset) => "a date and time like 2026-12-06T14:00:00+01:00 (year-month-day)",
         _ when type == typeof(Uri) => "an absolute URL",
         _ when type.IsEnum => "one of " + string.Join(", ", Enum.GetNames(type)),
         _ => "a " + type.Name,

@@ -55,6 +55,30 @@ public sealed class ParameterValuesTests
             Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<TimeSpan>("Window", "15m")).Message);
     }
 
+    [Theory]
+    [InlineData("06.12.2026")] // German for 6 December: the invariant culture read it as month.day, 12 June
+    [InlineData("12/06/2026")] // Turkish and British for 12 June: read as 6 December
+    [InlineData("13.12.2026")]
+    public void A_date_is_year_month_day_and_one_that_puts_the_day_and_month_in_some_order_is_refused(string text)
+    {
+        var error = Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<DateOnly>("Since", text));
+        Assert.Equal($"Parameter 'Since' expects a date like 2026-12-06 (year-month-day), but got '{text}'.", error.Message);
+        Assert.Equal(new DateOnly(2026, 12, 6), ParameterValues.Parse<DateOnly>("Since", "2026-12-06"));
+    }
+
+    [Fact]
+    public void A_point_in_time_is_year_month_day_first_and_formats_to_text_that_reads_the_same_everywhere()
+    {
+        var error = Assert.Throws<ParameterBindingException>(() => ParameterValues.Parse<DateTimeOffset>("From", "06.12.2026 14:00"));
+        Assert.Equal("Parameter 'From' expects a date and time like 2026-12-06T14:00:00+01:00 (year-month-day), but got '06.12.2026 14:00'.", error.Message);
+        var at = new DateTimeOffset(2026, 12, 6, 14, 0, 0, TimeSpan.FromHours(3));
+        Assert.Equal(at, ParameterValues.Parse<DateTimeOffset>("From", "2026-12-06T14:00:00+03:00"));
+        Assert.Equal(at, ParameterValues.Parse<DateTimeOffset>("From", "2026-12-06 14:00+03:00"));
+        Assert.Equal("2026-12-06T14:00:00+03:00", ParameterValues.Format(at));
+        Assert.Equal("2026-12-06", ParameterValues.Format(new DateOnly(2026, 12, 6)));
+        Assert.Equal(at, ParameterValues.Parse<DateTimeOffset>("From", ParameterValues.Format(at)));
+    }
+
     [Fact]
     public void A_duration_formats_to_text_it_reads_back() =>
         Assert.Equal(TimeSpan.FromDays(2), ParameterValues.Parse<TimeSpan>("Window", ParameterValues.Format(TimeSpan.FromDays(2))));
