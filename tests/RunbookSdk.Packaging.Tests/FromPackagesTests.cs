@@ -419,6 +419,30 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
     }
 
     /// <summary>
+    /// On a Turkish machine the engine's lowerCase is Turkish: <c>PaymentsAPI</c> became the handbook
+    /// <c>payments-apı</c>, with a dotless ı. And a letter outside ASCII was a separator: <c>ÖdemeServisi</c> became
+    /// <c>-deme-servisi</c>. Neither is kebab-case (RB0011), so the project the template had just made did not build.
+    /// </summary>
+    [Fact]
+    public async Task Ids_are_ascii_kebab_case_on_a_turkish_machine_and_for_a_name_with_accents()
+    {
+        var work = Path.Combine(repository.Root, "turkish");
+        Directory.CreateDirectory(work);
+        foreach (var name in new[] { "PaymentsAPI", "ÖdemeServisi", "Straßenbahn" })
+        {
+            var created = await repository.Processes.Run("env", work, Timeout, "LANG=tr_TR.UTF-8", "LC_ALL=tr_TR.UTF-8",
+                "dotnet", "new", "runbook-project", "--name", name, "--debug:custom-hive", repository.Hive);
+            Assert.True(created.ExitCode == 0, created.ToString());
+        }
+
+        string Handbook(string name) => File.ReadAllText(Path.Combine(work, name, "src", name, "ServiceHandbook.cs"));
+        Assert.Contains("[Handbook(\"payments-api\")]", Handbook("PaymentsAPI"));
+        Assert.Contains("[Handbook(\"odeme-servisi\")]", Handbook("ÖdemeServisi"));
+        Assert.Contains("[Handbook(\"strassenbahn\")]", Handbook("Straßenbahn"));
+        Assert.Contains("[Runbook(\"payments-api-api-outage\")]", File.ReadAllText(Path.Combine(work, "PaymentsAPI", "src", "PaymentsAPI", "ApiOutage.cs")));
+    }
+
+    /// <summary>
     /// The ids, channels and Kubernetes names come from the project name in kebab case. The engine's kebabCase also cut
     /// a digit from the letters after it: <c>2fa</c> became the handbook <c>2-fa</c>, the channel <c>#2-fa-oncall</c>
     /// and the namespace <c>2-fa</c>, names the team does not have.
