@@ -440,6 +440,22 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         Assert.Contains("[Handbook(\"odeme-servisi\")]", Handbook("ÖdemeServisi"));
         Assert.Contains("[Handbook(\"strassenbahn\")]", Handbook("Straßenbahn"));
         Assert.Contains("[Runbook(\"payments-api-api-outage\")]", File.ReadAllText(Path.Combine(work, "PaymentsAPI", "src", "PaymentsAPI", "ApiOutage.cs")));
+
+        // The item template's class: a Turkish title case makes "incident" "İncident", and an İ is no ASCII letter: the
+        // class and its file were "ncidentResponse".
+        var source = Path.Combine(repository.RunbookProject, "IncidentResponse.cs");
+        try
+        {
+            var item = await repository.Processes.Run("env", repository.RunbookProject, Timeout, "LANG=tr_TR.UTF-8", "LC_ALL=tr_TR.UTF-8",
+                "dotnet", "new", "runbook", "--name", "incident-response", "--debug:custom-hive", repository.Hive);
+            Assert.True(item.ExitCode == 0, item.ToString());
+            Assert.Contains("public sealed class IncidentResponse : Runbook<ServiceHandbook>", File.ReadAllText(source));
+        }
+        finally
+        {
+            // The other tests of this class share the project.
+            File.Delete(source);
+        }
     }
 
     /// <summary>
