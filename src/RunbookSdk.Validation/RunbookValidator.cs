@@ -153,12 +153,12 @@ public static class RunbookValidator
 
         var (missing, stale, allExtra) = DocsComparison.Compare(pages, directory);
         var extra = allExtra.Where(file => !pagesOfOtherTargets.Contains(file)).ToArray();
-        // An app's pages are written by `runbook docs` or its build outside CI; a library's build writes none, so an app
-        // that references it writes them.
+        // `runbook docs PROJECT` writes a project's own pages, an app's or a library's (a shared handbook project's). An
+        // app's build outside CI writes them too; a library's build writes none. An app's docs command is no fix for a
+        // library: it writes the app's pages and removes the library's as no longer generated.
         // A command to paste into a shell: a path with a space or an & is quoted, as a shell needs it.
-        var fix = project.IsApp
-            ? $"run `runbook docs {ShellWord(Relative(project.ProjectFile, root))}` (or build the project outside CI) and commit the docs folder"
-            : $"write them with `runbook docs APP --out {ShellWord(relativeDirectory)}` for an app that references the project, and commit the docs folder";
+        var command = $"run `runbook docs {ShellWord(Relative(project.ProjectFile, root))}`";
+        var fix = project.IsApp ? $"{command} (or build the project outside CI) and commit the docs folder" : $"{command} and commit the docs folder";
         foreach (var file in missing)
             findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
         foreach (var (file, line) in stale)

@@ -22,5 +22,24 @@ public sealed class DocsFixCommandTests : IDisposable
         Assert.Contains("run `runbook docs 'R&D Ops/Payments.csproj'` (or build the project outside CI)", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_shared_handbook_librarys_stale_pages_name_the_command_that_writes_that_librarys_pages()
+    {
+        // A handbook project shared by runbook apps keeps its pages in docs/ (written by `runbook docs Handbook`). Its
+        // build writes none, and an app's docs command writes the app's pages: the finding said to run
+        // `runbook docs APP --out Handbook/docs`, which put the app's runbook pages there and deleted the handbook's.
+        var folder = Directory.CreateDirectory(Path.Combine(_root.FullName, "Handbook"));
+        File.WriteAllText(Path.Combine(folder.FullName, "Handbook.csproj"), TempProject.AppProject.Replace("<OutputType>Exe</OutputType>", "", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(folder.FullName, "PaymentsHandbook.cs"), Runbooks.Handbook);
+        Directory.CreateDirectory(Path.Combine(folder.FullName, "docs"));
+
+        var result = await RunbookValidator.ValidateAsync(_root.FullName);
+
+        var missing = result.Findings.Single(f => f.RuleId == "RBDOCS" && f.Message.Contains("'payments.md'", StringComparison.Ordinal));
+        Assert.Contains("Generated page 'payments.md' is missing from Handbook/docs", missing.Message, StringComparison.Ordinal);
+        Assert.Contains("run `runbook docs Handbook/Handbook.csproj` and commit the docs folder", missing.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("--out", missing.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 }
