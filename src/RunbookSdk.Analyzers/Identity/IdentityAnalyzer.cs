@@ -8,12 +8,17 @@ using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Identity;
 
-/// <summary>RB0011: runbook and handbook ids are kebab-case and unique in the compilation (they name files and CLI arguments).</summary>
+/// <summary>
+/// RB0011: runbook and handbook ids are kebab-case and unique in the compilation (they name files and CLI arguments):
+/// no two runbooks, no two handbooks, and no runbook and handbook share one, as their pages would share a file.
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IdentityAnalyzer : DiagnosticAnalyzer
 {
     /// <summary>Diagnostic property: the id in kebab-case, for the code fix.</summary>
     public const string SuggestedIdProperty = "SuggestedId";
+
+    private const string IndexPageId = "index";
 
     private static readonly Regex s_kebabCase = new("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant);
 
@@ -59,7 +64,7 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
         {
             // The code fix offers the kebab-case spelling; worked out here, where the id's value is already known. Not
             // when another runbook (handbook) already has that id: the fix would only trade this finding for a duplicate.
-            var properties = KebabCase.From(id) is { } suggestion && !runbooks.TypesWithId(suggestion, handbook).Any()
+            var properties = KebabCase.From(id) is { } suggestion && suggestion != IndexPageId && !runbooks.TypesWithId(suggestion, handbook).Any() && !runbooks.TypesWithId(suggestion, !handbook).Any()
                 ? ImmutableDictionary<string, string?>.Empty.Add(SuggestedIdProperty, suggestion)
                 : ImmutableDictionary<string, string?>.Empty;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, properties, id,
@@ -67,10 +72,28 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // index.md is the docs folder's index page (RunbookCatalog.IndexFileName): a page of that name would replace it.
+        if (id == IndexPageId)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id,
+                "names the docs folder's index page ('index.md'), which this page would be written over; choose another id"));
+            return;
+        }
+
         var other = runbooks.TypesWithId(id, handbook).FirstOrDefault(t => !SymbolEqualityComparer.Default.Equals(t, type));
         if (other is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id, $"is also the id of '{other.ToDisplayString()}'; ids must be unique"));
+            return;
+        }
+
+        // A runbook's page and a handbook's are both named after the id: with one id, the build's docs step stops
+        // ("would all be written to 'security.md'") after a compilation that reported nothing.
+        var page = runbooks.TypesWithId(id, !handbook).FirstOrDefault();
+        if (page is not null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidId, location, id,
+                $"is also the id of {(handbook ? "runbook" : "handbook")} '{page.ToDisplayString()}'; both pages would be written to '{id}.md', so a runbook and a handbook need different ids"));
             return;
         }
 

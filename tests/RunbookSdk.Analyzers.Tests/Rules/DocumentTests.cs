@@ -142,6 +142,43 @@ public sealed class RB0011Tests
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
             """);
 
+    // A runbook's page and a handbook's are both named after the id (security.md): with one id in one project the
+    // build failed only in its docs step (MSB3073, "would all be written to 'security.md'"), after compiling without
+    // a finding, and the IDE and `runbook validate` said nothing about why.
+    [Fact]
+    public Task ARunbookAndAHandbookWithOneIdAreReported() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:"security"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook({|RB0011:"security"|})]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            [Runbook("platform-dns-failover")]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook("platform")]
+            public sealed class P : Handbook { public override void Define(IHandbookBuilder hb) { } }
+            """);
+
+    // index.md is the docs folder's index: a runbook or handbook called "index" would be written over it.
+    [Fact]
+    public Task TheIdOfTheIndexPageIsReported() =>
+        Verify<IdentityAnalyzer>.AnalyzerAsync("""
+            using RunbookSdk;
+
+            [Runbook({|RB0011:"index"|})]
+            public sealed class A : Runbook { public override void Define(IRunbookBuilder rb) { } }
+
+            [Handbook({|RB0011:"index"|})]
+            public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
+
+            [Runbook("index-rebuild")]
+            public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
+            """);
+
     // A null id (null!, a constant that is null) got no page, no runner and no finding: the generator skips a class
     // without an id, trusting RB0011 to say so. A half-typed argument is left to the compiler.
     [Fact]
@@ -252,7 +289,7 @@ public sealed class RB0011Tests
             [Runbook("omnix-db-p2")]
             public sealed class B : Runbook { public override void Define(IRunbookBuilder rb) { } }
 
-            [Handbook("omnix-api-lambda-failure")]
+            [Handbook("omnix")]
             public sealed class H : Handbook { public override void Define(IHandbookBuilder hb) { } }
             """);
 }
