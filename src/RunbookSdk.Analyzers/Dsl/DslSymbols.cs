@@ -84,6 +84,21 @@ internal sealed class DslSymbols
         return null;
     }
 
+    /// <summary>
+    /// True when the runbook is a <c>Runbook&lt;THandbook&gt;</c> whose THandbook the compiler cannot resolve (a handbook
+    /// class renamed or not referenced): the compiler reports that, and what the handbook holds is unknown.
+    /// </summary>
+    public bool HasUnresolvedHandbook(INamedTypeSymbol runbook)
+    {
+        for (var type = runbook.BaseType; type is not null; type = type.BaseType)
+        {
+            if (RunbookOfHandbook is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, RunbookOfHandbook))
+                return type.TypeArguments.Length == 1 && type.TypeArguments[0].TypeKind == TypeKind.Error;
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="name"/> is the name of one of the builder interfaces (for syntax).</summary>
     public bool IsBuilderName(string name) => _builderNames.Contains(name);
 

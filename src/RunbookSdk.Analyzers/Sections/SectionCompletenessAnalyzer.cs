@@ -40,8 +40,10 @@ public sealed class SectionCompletenessAnalyzer : DiagnosticAnalyzer
         if (DslSyntax.TypeNameLocation(type) is not { } location) return;
 
         var handbook = symbols.HandbookOf(type) is { } handbookType ? runbooks.FactsOf(handbookType) : null;
-        // An unreadable handbook (helper methods, no body yet) gets the benefit of the doubt.
-        var escalated = facts.HasEscalation || handbook is { IsComplete: false } || handbook?.HasEscalation == true;
+        // An unreadable handbook (helper methods, no body yet) gets the benefit of the doubt, and so does one the compiler
+        // cannot resolve (a renamed handbook class): it reports that, and "add Escalation(...)" would send the author to
+        // a handbook that has one.
+        var escalated = facts.HasEscalation || handbook is { IsComplete: false } || handbook?.HasEscalation == true || symbols.HasUnresolvedHandbook(type);
         if (!escalated)
         {
             var (at, advice) = facts.Escalation.EmptyAt is { } own ? (own, ": its Escalation(...) adds no level; say who is engaged and when with Level(who, after)")

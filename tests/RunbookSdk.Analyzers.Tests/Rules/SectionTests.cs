@@ -38,6 +38,26 @@ public sealed class RB0001Tests
             {{Sources.Handbook}}
             """);
 
+    // A shared handbook class renamed (IncidentHandbook to PlatformIncidentHandbook) leaves every runbook of the apps
+    // naming a type that does not exist. The compiler says so; RB0001 added "has no escalation path; add Escalation(...)
+    // to it or to its handbook" to each, in the IDE and in `runbook validate`'s table, though the handbook has one.
+    [Fact]
+    public Task ARunbookWhoseHandbookTypeDoesNotResolveIsLeftToTheCompiler() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("restart-api")]
+            public sealed class RestartApi : Runbook<Platform.{|CS0234:IncidentHandbook|}>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .NoRollback("read-only")
+                    .Verification(v => v.Step("Check", s => s.Run("true")));
+            }
+
+            namespace Platform { }
+            """);
+
     [Fact]
     public Task EscalationInheritedFromTheHandbookSatisfiesTheRule() =>
         Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(Sources.Runbook("""            .Step("Assess", s => s.Run("aws lambda list-functions"))"""));
