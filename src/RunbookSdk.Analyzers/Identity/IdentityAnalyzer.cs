@@ -63,7 +63,8 @@ public sealed class IdentityAnalyzer : DiagnosticAnalyzer
         if (!s_kebabCase.IsMatch(id))
         {
             // The code fix offers the kebab-case spelling; worked out here, where the id's value is already known. Not
-            // when another runbook (handbook) already has that id: the fix would only trade this finding for a duplicate.
+            // when another runbook or handbook already has that id, or it is 'index': the fix would only trade this finding
+            // for another.
             var properties = KebabCase.From(id) is { } suggestion && suggestion != IndexPageId && !runbooks.TypesWithId(suggestion, handbook).Any() && !runbooks.TypesWithId(suggestion, !handbook).Any()
                 ? ImmutableDictionary<string, string?>.Empty.Add(SuggestedIdProperty, suggestion)
                 : ImmutableDictionary<string, string?>.Empty;
