@@ -12,7 +12,8 @@ internal static class KebabCase
     /// </summary>
     public static string? From(string id)
     {
-        var text = AsciiSpelling(id.Normalize(NormalizationForm.FormD));
+        // Decomposed first, so a letter the table does not list (Vietnamese ạ) still loses its accent where ICU is there.
+        var text = RunbookSdk.Hosting.AsciiLetters.Spell(id.Normalize(NormalizationForm.FormD));
         var result = new StringBuilder(text.Length + 8);
         var pendingSeparator = false;
         for (var i = 0; i < text.Length; i++)
@@ -34,38 +35,6 @@ internal static class KebabCase
         }
 
         return result.Length == 0 ? null : result.ToString();
-    }
-
-    /// <summary>
-    /// The Latin letters that have no accent to drop, spelt as ASCII writes them: Turkish ı as i, German ß as ss.
-    /// Dropped as letters a kebab-case id cannot hold, <c>işlem-el-kitabı</c> became <c>islem-el-kitab</c> and
-    /// <c>Straße</c> became <c>stra-e</c>.
-    /// </summary>
-    private static string AsciiSpelling(string text)
-    {
-        var result = new StringBuilder(text.Length);
-        foreach (var c in text)
-        {
-            result.Append(c switch
-            {
-                'ı' => "i",
-                'ß' => "ss",
-                'ẞ' => "SS",
-                'æ' => "ae",
-                'Æ' => "AE",
-                'œ' => "oe",
-                'Œ' => "OE",
-                'ø' => "o",
-                'Ø' => "O",
-                'ł' => "l",
-                'Ł' => "L",
-                'đ' or 'ð' => "d",
-                'Đ' or 'Ð' => "D",
-                _ => c.ToString(),
-            });
-        }
-
-        return result.ToString();
     }
 
     /// <summary>An upper-case letter after a lower-case letter or digit, or the last capital of an acronym before a lower-case letter.</summary>

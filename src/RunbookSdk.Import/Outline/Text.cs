@@ -61,26 +61,9 @@ internal static partial class Text
     private static string Ascii(string text)
     {
         var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        foreach (var c in RunbookSdk.Hosting.AsciiLetters.Spell(text.Normalize(NormalizationForm.FormD)))
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark) continue;
-            builder.Append(c switch
-            {
-                'ı' => "i",
-                'ß' => "ss",
-                'ẞ' => "SS",
-                'æ' => "ae",
-                'Æ' => "AE",
-                'œ' => "oe",
-                'Œ' => "OE",
-                'ø' => "o",
-                'Ø' => "O",
-                'ł' => "l",
-                'Ł' => "L",
-                'đ' or 'ð' => "d",
-                'Đ' or 'Ð' => "D",
-                _ => c.ToString(),
-            });
+            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark) builder.Append(c);
         }
         return builder.ToString();
     }

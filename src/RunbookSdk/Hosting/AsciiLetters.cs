@@ -7,6 +7,8 @@ namespace RunbookSdk.Hosting;
 /// <c>u</c>) and the letters without one written as ASCII writes them (<c>ı</c> → <c>i</c>, <c>ß</c> → <c>ss</c>).
 /// A table, not <see cref="string.Normalize(NormalizationForm)"/>: with invariant globalization (a container without
 /// ICU) that decomposes nothing, and a name made from it would differ between the engineer's laptop and the bastion.
+/// One spelling for every name made from what people write: secret variables here, and, linked into the analyzers,
+/// RB0011's kebab-case id and the importer's ids and class names.
 /// </summary>
 internal static class AsciiLetters
 {
@@ -36,6 +38,11 @@ internal static class AsciiLetters
         {
             // A combining accent (a name typed decomposed, S and U+0327 for Ş) is dropped as the composed letter's is.
             if (c is >= '\u0300' and <= '\u036F') continue;
+            if (c == '\u1E9E') // the capital sharp s, outside the table's block
+            {
+                builder.Append("SS");
+                continue;
+            }
             var index = c - First;
             if (index >= 0 && index < s_spellings.Length) builder.Append(s_spellings[index]);
             else builder.Append(c);
