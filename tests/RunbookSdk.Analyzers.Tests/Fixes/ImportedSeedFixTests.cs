@@ -34,7 +34,10 @@ public sealed class ImportedSeedFixTests : IDisposable
         // The fixes that edit the text at the finding: the importer writes scripts as raw strings over several lines,
         // where a finding covered the whole script and these were not offered.
         var applied = await AppliedFixes.CheckEachFixAsync(project, mustHaveFix: finding => finding.Diagnostic.Id is "RB0006" or "RB0007" or "RB0012" or "RB0018");
-        Assert.True(applied > 0, $"No fix was offered for any finding in {seed}.");
+        // A seed whose import has nothing a fix is for checks nothing here, and says so: the importer writes what some
+        // fixes would (RequiresConfirmation() on a destructive step), so some seeds import without such a finding.
+        Assert.True(applied > 0 || await AppliedFixes.FixableFindingsAsync(project) is [],
+            $"No fix was offered for any finding in {seed}, though it has findings a fix is for: {string.Join(", ", await AppliedFixes.FixableFindingsAsync(project))}");
     }
 
     /// <summary>

@@ -38,6 +38,13 @@ internal static class AppliedFixes
             .ToImmutableArray();
     }
 
+    /// <summary>The rules' findings in <paramref name="project"/> that a shipped code fix lists as one it fixes, as "RB0005 at Runbook.cs(12)".</summary>
+    public static async Task<string[]> FixableFindingsAsync(Project project) =>
+        (await FindingsAsync(project.Documents.First()))
+            .Where(f => Shipped.CodeFixes.Any(p => p.FixableDiagnosticIds.Contains(f.Diagnostic.Id)))
+            .Select(f => $"{f.Diagnostic.Id} at {f.Diagnostic.Location.GetLineSpan()}")
+            .ToArray();
+
     /// <summary>Every action every fix offers for <paramref name="diagnostic"/>, applied on its own.</summary>
     public static async Task<ImmutableArray<Applied>> ApplyEachAsync(Document document, Diagnostic diagnostic)
     {
