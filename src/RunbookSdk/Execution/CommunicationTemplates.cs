@@ -29,17 +29,7 @@ internal static class CommunicationTemplates
     public static IReadOnlyList<string> Missing(RunContext context)
     {
         var missing = new List<string>();
-        var plan = context.Plan;
-        for (var i = 0; i < plan.Phases.Count; i++)
-        {
-            var phase = i;
-            Add(plan.Phases[i].Steps, j => StepNumbers.Phase(phase, j));
-        }
-        if (plan.Rollback is { } rollback) Add(rollback.Steps, StepNumbers.Rollback);
-        if (plan.Verification is { } verification) Add(verification.Steps, StepNumbers.Verification);
-        return missing;
-
-        void Add(IReadOnlyList<StepPlan> steps, Func<int, string> number)
+        foreach (var (steps, number) in StepNumbers.Sections(context.Plan))
         {
             for (var j = 0; j < steps.Count; j++)
             {
@@ -49,6 +39,7 @@ internal static class CommunicationTemplates
                 }
             }
         }
+        return missing;
     }
 
     private static IEnumerable<CommunicationPlan> All(RunContext context) =>

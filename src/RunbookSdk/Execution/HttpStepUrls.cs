@@ -39,16 +39,7 @@ internal static class HttpStepUrls
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
         var choices = new StepChoices(options);
-        for (var i = 0; i < plan.Phases.Count; i++)
-        {
-            var phase = i;
-            Add(plan.Phases[i].Steps, j => StepNumbers.Phase(phase, j));
-        }
-        if (plan.Rollback is { } rollback) Add(rollback.Steps, StepNumbers.Rollback);
-        if (plan.Verification is { } verification) Add(verification.Steps, StepNumbers.Verification);
-        return new UrlProblems(refused, ifRun);
-
-        void Add(IReadOnlyList<StepPlan> steps, Func<int, string> number)
+        foreach (var (steps, number) in StepNumbers.Sections(plan))
         {
             for (var j = 0; j < steps.Count; j++)
             {
@@ -65,6 +56,7 @@ internal static class HttpStepUrls
                 }
             }
         }
+        return new UrlProblems(refused, ifRun);
     }
 
     /// <summary>

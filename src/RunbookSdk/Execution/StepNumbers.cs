@@ -1,3 +1,5 @@
+using RunbookSdk.Model;
+
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -15,4 +17,19 @@ internal static class StepNumbers
 
     /// <summary><c>V.1</c>: the first step of the verification section.</summary>
     public static string Verification(int stepIndex) => $"V.{stepIndex + 1}";
+
+    /// <summary>
+    /// The plan's sections in the order they are numbered — each phase, the rollback, the verification — each with its
+    /// steps and how a step's index there is numbered; for the checks that name every step they find, before a run.
+    /// </summary>
+    public static IEnumerable<(IReadOnlyList<StepPlan> Steps, Func<int, string> Number)> Sections(RunbookPlan plan)
+    {
+        for (var i = 0; i < plan.Phases.Count; i++)
+        {
+            var phase = i;
+            yield return (plan.Phases[i].Steps, j => Phase(phase, j));
+        }
+        if (plan.Rollback is { } rollback) yield return (rollback.Steps, Rollback);
+        if (plan.Verification is { } verification) yield return (verification.Steps, Verification);
+    }
 }
