@@ -28,7 +28,7 @@ internal static class DefineReader
         var responseTimes = ImmutableDictionary.CreateBuilder<string, TimeSpan>(StringComparer.Ordinal);
         var environments = ImmutableArray.CreateBuilder<string>();
         var tags = ImmutableArray.CreateBuilder<string>();
-        var communications = ImmutableArray.CreateBuilder<string>();
+        var communications = ImmutableArray.CreateBuilder<CommunicationFact>();
         var communicationsKnown = true;
         var notifications = ImmutableArray.CreateBuilder<NotificationFact>();
         DocumentFacts? inherited = null;
@@ -90,7 +90,8 @@ internal static class DefineReader
                     environments.Add(environment);
                     break;
                 case "Communication":
-                    if (values.ConstantString(dsl.Argument(invocation, "name")) is { } communication) communications.Add(communication);
+                    if (values.ConstantString(dsl.Argument(invocation, "name")) is { } communication)
+                        communications.Add(new CommunicationFact(communication, values.ConstantString(dsl.Argument(invocation, "template")), values.ConstantString(dsl.Argument(invocation, "channel"))));
                     else communicationsKnown = false;
                     break;
                 case "Notify" when dsl.Argument(invocation, "template") is { } template && values.ConstantString(template) is { } templateName:

@@ -8,6 +8,12 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// <summary>An escalation level as written: who, after how long (when constant), and where.</summary>
 internal sealed record EscalationLevelFact(string? Who, TimeSpan? After, Location WhoLocation, Location AfterLocation);
 
+/// <summary>
+/// A <c>Communication(name, template, channel)</c> whose name is a constant; its text and channel when they are
+/// constants too, for completion's description.
+/// </summary>
+internal sealed record CommunicationFact(string Name, string? Template, string? Channel);
+
 /// <summary>A <c>Notify(template)</c> whose template is a constant, and where that constant is written.</summary>
 internal sealed record NotificationFact(string Template, Location Location, bool IsLiteral);
 
@@ -39,8 +45,8 @@ internal sealed class DocumentFacts
     public ImmutableDictionary<string, TimeSpan> ResponseTimes { get; init; } = ImmutableDictionary<string, TimeSpan>.Empty;
     public ImmutableArray<string> Environments { get; init; } = ImmutableArray<string>.Empty;
     public ImmutableArray<string> Tags { get; init; } = ImmutableArray<string>.Empty;
-    /// <summary>The names of its <c>Communication(name, …)</c> templates.</summary>
-    public ImmutableArray<string> Communications { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>Its <c>Communication(name, …)</c> templates named by a constant.</summary>
+    public ImmutableArray<CommunicationFact> Communications { get; init; } = ImmutableArray<CommunicationFact>.Empty;
     /// <summary>
     /// False unless every template's name is known: one named by a non-constant, or a document read from metadata
     /// (whose generated part lists no templates), may define any name.

@@ -46,12 +46,12 @@ public sealed class NotifyTemplateAnalyzer : DiagnosticAnalyzer
         var facts = runbooks.FactsOf(type);
         if (facts.Notifications.IsEmpty || !facts.IsComplete || !facts.CommunicationsKnown) return;
 
-        var defined = new List<string>(facts.Communications);
+        var defined = facts.Communications.Select(c => c.Name).ToList();
         if (runbooks.Symbols.HandbookOf(type) is { } handbookType)
         {
             var handbook = runbooks.FactsOf(handbookType);
             if (!handbook.IsComplete || !handbook.CommunicationsKnown) return;
-            defined.AddRange(handbook.Communications);
+            defined.AddRange(handbook.Communications.Select(c => c.Name));
         }
 
         var known = new HashSet<string>(defined, StringComparer.OrdinalIgnoreCase);
