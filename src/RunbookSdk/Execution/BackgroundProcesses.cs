@@ -18,12 +18,26 @@ internal sealed class BackgroundProcesses
     private static readonly TimeSpan KillWait = TimeSpan.FromSeconds(2);
     private readonly Lock _gate = new();
     private readonly List<(string Key, string Step, int Group)> _groups = [];
+    private readonly List<(string Runner, int Session, Func<string?, (string Key, string Step)> StepOf)> _inherited = [];
     private readonly List<BackgroundOutput> _outputs = [];
 
     /// <summary>Remembers that step <paramref name="step"/> left processes running in <paramref name="group"/>.</summary>
     public void Add(string key, string step, int group)
     {
         lock (_gate) if (!_groups.Any(s => s.Group == group)) _groups.Add((key, step, group));
+    }
+
+    /// <summary>
+    /// Takes over what an earlier runner of the run (<paramref name="runner"/>, in <paramref name="session"/>) left
+    /// running when it was killed without stopping it (<c>kill -9</c>, the OOM killer): found now, and stopped when this
+    /// run ends like what its own steps leave. <paramref name="stepOf"/> names the step from the key a process carries.
+    /// Returns what was found.
+    /// </summary>
+    public IReadOnlyList<MarkedProcess> Inherit(string runner, int session, Func<string?, (string Key, string Step)> stepOf)
+    {
+        var found = StepProcesses.LeftBy(runner, session);
+        if (found.Count > 0) lock (_gate) _inherited.Add((runner, session, stepOf));
+        return found;
     }
 
     /// <summary>Remembers an output a step's background still prints to, to be journaled when it ends or the run ends.</summary>
@@ -50,8 +64,8 @@ internal sealed class BackgroundProcesses
     /// </summary>
     public async Task<IReadOnlyList<StoppedProcess>> StopAllAsync(TimeSpan grace)
     {
-        var groups = TakeGroups();
-        var targets = groups.SelectMany(s => StepProcesses.Members(s.Group).Select(p => (s.Key, s.Step, s.Group, Process: p))).ToList();
+        var sources = TakeSources();
+        var targets = sources.SelectMany(s => s.Members()).ToList();
         var results = new Dictionary<int, StoppedProcess>();
         foreach (var t in targets)
         {
@@ -60,25 +74,23 @@ internal sealed class BackgroundProcesses
         }
 
         var clock = Stopwatch.StartNew();
-        bool Running((string, string, int Group, MarkedProcess Process) t) => StepProcesses.InGroup(t.Process.Pid, t.Group);
-        while (targets.Any(t => results[t.Process.Pid].Error is null && Running(t)) && clock.Elapsed < grace) await Task.Delay(Poll);
+        while (targets.Any(t => results[t.Process.Pid].Error is null && t.IsRunning()) && clock.Elapsed < grace) await Task.Delay(Poll);
 
         // What ignored SIGTERM, and what was started while it was sent, is killed.
-        var stubborn = targets.Where(t => results[t.Process.Pid].Error is null && Running(t)).ToList();
-        foreach (var s in groups)
-            foreach (var late in StepProcesses.Members(s.Group).Where(p => !results.ContainsKey(p.Pid)))
-                stubborn.Add((s.Key, s.Step, s.Group, late));
+        var stubborn = targets.Where(t => results[t.Process.Pid].Error is null && t.IsRunning()).ToList();
+        foreach (var s in sources)
+            stubborn.AddRange(s.Members().Where(p => !results.ContainsKey(p.Process.Pid)));
         foreach (var t in stubborn)
         {
             var error = PosixSignals.Send(t.Process.Pid, PosixSignals.SigKill);
             results[t.Process.Pid] = new StoppedProcess(t.Key, t.Step, t.Process, error is null ? "SIGKILL" : null, error);
         }
         clock.Restart();
-        while (stubborn.Any(Running) && clock.Elapsed < KillWait) await Task.Delay(Poll);
-        foreach (var t in stubborn.Where(Running))
+        while (stubborn.Any(t => t.IsRunning()) && clock.Elapsed < KillWait) await Task.Delay(Poll);
+        foreach (var t in stubborn.Where(t => t.IsRunning()))
             results[t.Process.Pid] = results[t.Process.Pid] with { StoppedBy = null, Error = results[t.Process.Pid].Error ?? "still running after SIGKILL" };
 
-        foreach (var s in groups) if (StepProcesses.Members(s.Group).Count == 0) StepProcesses.Forget(s.Group);
+        foreach (var s in sources) s.ForgetIfEmpty();
         return [.. results.Values];
     }
 
@@ -89,26 +101,44 @@ internal sealed class BackgroundProcesses
     public IReadOnlyList<StoppedProcess> KillAll()
     {
         var killed = new List<StoppedProcess>();
-        foreach (var s in TakeGroups())
+        foreach (var s in TakeSources())
         {
-            foreach (var member in StepProcesses.Members(s.Group))
+            foreach (var t in s.Members())
             {
-                var error = PosixSignals.Send(member.Pid, PosixSignals.SigKill);
-                killed.Add(new StoppedProcess(s.Key, s.Step, member, error is null ? "SIGKILL" : null, error));
+                var error = PosixSignals.Send(t.Process.Pid, PosixSignals.SigKill);
+                killed.Add(new StoppedProcess(t.Key, t.Step, t.Process, error is null ? "SIGKILL" : null, error));
             }
             // What forked while the first pass ran.
-            StepProcesses.Kill(s.Group);
+            foreach (var late in s.Members()) PosixSignals.Send(late.Process.Pid, PosixSignals.SigKill);
+            s.ForgetIfEmpty();
         }
         return killed;
     }
 
-    private (string Key, string Step, int Group)[] TakeGroups()
+    /// <summary>A process to stop, with the step that started it, and how to tell it still runs as the one found.</summary>
+    private sealed record Target(string Key, string Step, MarkedProcess Process, Func<bool> IsRunning);
+
+    /// <summary>Where processes to stop are found: a step's group of this runner, or what an earlier runner left.</summary>
+    private sealed record Source(Func<IReadOnlyList<Target>> Members, Action ForgetIfEmpty);
+
+    private Source[] TakeSources()
     {
         lock (_gate)
         {
-            var groups = _groups.ToArray();
+            var sources = _groups.Select(g => new Source(
+                () => StepProcesses.Members(g.Group).Select(p => new Target(g.Key, g.Step, p, () => StepProcesses.InGroup(p.Pid, g.Group))).ToList(),
+                () => { if (StepProcesses.Members(g.Group).Count == 0) StepProcesses.Forget(g.Group); }))
+                .Concat(_inherited.Select(i => new Source(
+                    () => StepProcesses.LeftBy(i.Runner, i.Session).Select(p =>
+                    {
+                        var (key, step) = i.StepOf(p.StepKey);
+                        return new Target(key, step, p, () => StepProcesses.StillLeftBy(p.Pid, i.Runner, i.Session));
+                    }).ToList(),
+                    () => { })))
+                .ToArray();
             _groups.Clear();
-            return groups;
+            _inherited.Clear();
+            return sources;
         }
     }
 }

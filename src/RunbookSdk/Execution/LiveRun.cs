@@ -137,6 +137,7 @@ internal sealed partial class LiveRun : IDisposable
         var plan = _context.Plan;
         RestoreOutputs();
         WriteHeader();
+        InheritBackground();
 
         Stop? stop = null;
         for (var i = 0; i < plan.Phases.Count && stop is null; i++)
@@ -610,7 +611,9 @@ internal sealed partial class LiveRun : IDisposable
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
             ("conditions", _conditions.Mode),
-            ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()));
+            ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()),
+            // How this runner marks what its shell steps start: a resume after a kill -9 finds what it left running.
+            ("processMark", StepProcesses.Runner), ("session", StepProcesses.Session));
         var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
             context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));

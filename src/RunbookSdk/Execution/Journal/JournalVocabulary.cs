@@ -38,7 +38,10 @@ internal static partial class JournalVocabulary
     /// <param name="value">The value about to be written.</param>
     public static bool IsWord(string field, string value) =>
         Words.TryGetValue(field, out var words) && words.Contains(value)
-        || field == "section" && PhaseSection().IsMatch(value);
+        || field == "section" && PhaseSection().IsMatch(value)
+        // How a runner marks its shell steps' processes (<pid>.<start time>): numbers the runner makes, and a resume
+        // must read them back as written to find what a killed runner left (a secret "1" made them "***.***").
+        || field is "processMark" or "runner" && RunnerMark().IsMatch(value);
 
     /// <summary>
     /// True for a field whose value is a name the runbook's code declares — the runbook's id (<c>runbook</c>) — and for a
@@ -55,6 +58,9 @@ internal static partial class JournalVocabulary
     public static bool HasDeclaredKeys(string field) => field is "parameters" or "secretSources";
 
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
+
+    [GeneratedRegex("^[0-9]{1,10}\\.[0-9]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex RunnerMark();
 
     [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhaseSection();

@@ -30,6 +30,12 @@ public sealed class ResumeState
     public IReadOnlySet<string> UnfinishedSteps => _started;
 
     /// <summary>
+    /// The runners that wrote the journal, as their shell steps marked what they started (<c>processMark</c>, in the
+    /// runner's <c>session</c>): what one of them left running when it was killed is still findable by that mark.
+    /// </summary>
+    internal IReadOnlyList<(string Mark, int Session)> EarlierRunners => _runners;
+
+    /// <summary>
     /// When each wait an earlier run started (by step key and action position, <c>key#n</c>) was due to end: a wait the
     /// run died in continues for the rest of its time, not all of it again.
     /// </summary>
@@ -77,6 +83,7 @@ public sealed class ResumeState
     internal IReadOnlyList<JournaledOutput> Outputs => _outputs;
 
     private readonly List<JournaledOutput> _outputs = [];
+    private readonly List<(string Mark, int Session)> _runners = [];
     private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _waitStarts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
@@ -204,6 +211,9 @@ public sealed class ResumeState
         switch (name)
         {
             case "run-started" when Text(e, "runbook") is { } runbook:
+                // Every runner, a run started afresh on the journal too: what any of them left running is the engineer's to know of.
+                if (Text(e, "processMark") is { } mark && e.TryGetProperty("session", out var session) && session.ValueKind == JsonValueKind.Number && session.TryGetInt32(out var sessionId))
+                    _runners.Add((mark, sessionId));
                 // A run started afresh with --journal on a journal that holds an earlier run is a run of its own: what the
                 // earlier run completed is not this run's work (its Deploy never ran, yet a resume skipped it as done).
                 if (RunbookId is not null && Text(e, "resumedFrom") is null) StartOver();

@@ -42,6 +42,7 @@ internal static class ShellProcess
 
     /// <summary>Runs one attempt.</summary>
     /// <param name="command">The rendered command (holes already quoted by <see cref="Commands.CommandTemplate"/>).</param>
+    /// <param name="stepKey">The step's journal key, in its processes' environment: a resume after a <c>kill -9</c> finds them by it.</param>
     /// <param name="timeout">Real-time limit, or null for none.</param>
     /// <param name="onLine">Called for each output line: the line, <c>true</c> for standard error, <c>true</c> once the
     /// step has ended (a background process printed it; it is not in <see cref="ShellResult.Output"/>), and how many
@@ -52,12 +53,13 @@ internal static class ShellProcess
     /// <returns>The result; null when the gate was closed and nothing started.</returns>
     public static async Task<ShellResult?> RunAsync(
         string command,
+        string stepKey,
         TimeSpan? timeout,
         Action<string, bool, bool, long> onLine,
         ProcessStartGate gate,
         CancellationToken cancellationToken)
     {
-        var start = StepProcesses.StartInfo("/bin/bash", out var group);
+        var start = StepProcesses.StartInfo("/bin/bash", stepKey, out var group);
         start.RedirectStandardInput = true;
         start.RedirectStandardOutput = true;
         start.RedirectStandardError = true;

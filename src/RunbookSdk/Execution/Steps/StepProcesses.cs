@@ -22,13 +22,26 @@ namespace RunbookSdk.Execution;
 /// </remarks>
 internal static class StepProcesses
 {
-    /// <summary>The environment variable that marks a shell step's processes: <c>&lt;runner pid&gt;.&lt;group&gt;</c>.</summary>
+    /// <summary>
+    /// The environment variable that marks a shell step's processes: <c>&lt;runner pid&gt;.&lt;runner start&gt;.&lt;group&gt;</c>
+    /// (the start in clock ticks since boot, so that a runner killed with <c>kill -9</c> is not confused with a later
+    /// process given its pid).
+    /// </summary>
     public const string Variable = "RUNBOOK_SDK_STEP_GROUP";
+
+    /// <summary>
+    /// The environment variable naming the step (its journal key) a shell step's processes belong to: a resumed run that
+    /// finds what a killed runner left says which step started it.
+    /// </summary>
+    public const string StepVariable = "RUNBOOK_SDK_STEP";
 
     private static readonly bool IsSupported = OperatingSystem.IsLinux() && Directory.Exists("/proc");
 
     // The runner's session: processes outside it were detached on purpose (setsid -f) and are left alone.
     private static readonly int? RunnerSession = IsSupported ? SessionOf(Environment.ProcessId) : null;
+
+    // This runner's part of every mark: its pid and its start time.
+    private static readonly string? RunnerId = RunnerSession is null ? null : Identity(Environment.ProcessId);
 
     private static int s_lastGroup;
 
@@ -38,19 +51,26 @@ internal static class StepProcesses
     static StepProcesses() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     /// <summary>True when shells start marked and what they leave running can be found and stopped.</summary>
-    public static bool Supported => RunnerSession is not null;
+    public static bool Supported => RunnerId is not null;
+
+    /// <summary>This runner's part of every mark (<c>&lt;pid&gt;.&lt;start&gt;</c>), for the journal; null where shells start unmarked.</summary>
+    public static string? Runner => RunnerId;
+
+    /// <summary>The runner's session, for the journal: what an earlier runner left is looked for in its session.</summary>
+    public static int? Session => RunnerSession;
 
     /// <summary>
-    /// How to start <paramref name="program"/>: marked with a new group when <see cref="Supported"/>
-    /// (<paramref name="group"/>), else as it is (null). Add its arguments to the result.
+    /// How to start <paramref name="program"/> for the step <paramref name="stepKey"/>: marked with a new group when
+    /// <see cref="Supported"/> (<paramref name="group"/>), else as it is (null). Add its arguments to the result.
     /// </summary>
-    public static ProcessStartInfo StartInfo(string program, out int? group)
+    public static ProcessStartInfo StartInfo(string program, string? stepKey, out int? group)
     {
         var start = new ProcessStartInfo(program);
         group = null;
         if (!Supported) return start;
         var id = Interlocked.Increment(ref s_lastGroup);
         start.Environment[Variable] = Mark(id);
+        if (stepKey is not null) start.Environment[StepVariable] = stepKey;
         Live.TryAdd(id, 0);
         group = id;
         return start;
@@ -68,13 +88,42 @@ internal static class StepProcesses
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (IsMember(pid, mark)) members.Add(new MarkedProcess(pid, CommandLine(pid)));
+            if (IsMember(pid, mark, RunnerSession)) members.Add(new MarkedProcess(pid, CommandLine(pid)));
         }
         return members;
     }
 
     /// <summary>True while <paramref name="pid"/> runs (not a zombie) in <paramref name="group"/>: a reused pid is another process, unmarked.</summary>
-    public static bool InGroup(int pid, int group) => Supported && IsMember(pid, MarkEntry(group));
+    public static bool InGroup(int pid, int group) => Supported && IsMember(pid, MarkEntry(group), RunnerSession);
+
+    /// <summary>
+    /// What an earlier runner's shell steps left running, by its mark (<paramref name="runner"/>, as
+    /// <see cref="Runner"/> was for it): a runner killed with <c>kill -9</c> stopped nothing. Only processes in that
+    /// runner's <paramref name="session"/> count, as for its own steps (one started detached was meant to outlive it),
+    /// and none while that runner still runs: they are its own. Each with the step that started it.
+    /// </summary>
+    public static IReadOnlyList<MarkedProcess> LeftBy(string runner, int session)
+    {
+        if (!Supported || IsRunning(runner)) return [];
+        var mark = RunnerEntry(runner);
+        var found = new List<MarkedProcess>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (IsMember(pid, mark, session)) found.Add(new MarkedProcess(pid, CommandLine(pid)) { StepKey = StepKeyOf(pid) });
+        }
+        return found;
+    }
+
+    /// <summary>True while <paramref name="pid"/> still runs (not a zombie) as one <see cref="LeftBy"/> found.</summary>
+    public static bool StillLeftBy(int pid, string runner, int session) => Supported && IsMember(pid, RunnerEntry(runner), session);
+
+    /// <summary>True while the runner <paramref name="runner"/> (<c>&lt;pid&gt;.&lt;start&gt;</c>) runs: its pid with its start time.</summary>
+    private static bool IsRunning(string runner)
+    {
+        var dot = runner.IndexOf('.');
+        return dot > 0 && int.TryParse(runner.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Identity(pid) == runner;
+    }
 
     /// <summary>Kills (SIGKILL) every process of <paramref name="group"/>: a time-out or Ctrl+C stops the step's whole work at once.</summary>
     public static void Kill(int group)
@@ -91,14 +140,17 @@ internal static class StepProcesses
         foreach (var group in Live.Keys) Kill(group);
     }
 
-    private static string Mark(int group) => Environment.ProcessId.ToString(CultureInfo.InvariantCulture) + "." + group.ToString(CultureInfo.InvariantCulture);
+    private static string Mark(int group) => RunnerId + "." + group.ToString(CultureInfo.InvariantCulture);
 
-    // The whole entry, so that group 1 does not match group 12: "VAR=pid.1" followed by the NUL that ends it.
+    // The whole entry, so that group 1 does not match group 12: "VAR=pid.start.1" followed by the NUL that ends it.
     private static byte[] MarkEntry(int group) => Encoding.UTF8.GetBytes(Variable + "=" + Mark(group) + "\0");
 
-    private static bool IsMember(int pid, byte[] mark)
+    // Every group of a runner: "VAR=pid.start." and any group after it.
+    private static byte[] RunnerEntry(string runner) => Encoding.UTF8.GetBytes(Variable + "=" + runner + ".");
+
+    private static bool IsMember(int pid, byte[] mark, int? session)
     {
-        if (pid == Environment.ProcessId || SessionOf(pid) != RunnerSession) return false;
+        if (pid == Environment.ProcessId || SessionOf(pid) is not { } own || own != session) return false;
         // The environment the process was started with; unreadable for another user's process (sudo), which could not
         // be signalled anyway, or gone when it ended meanwhile.
         var environment = ArrayPool<byte>.Shared.Rent(16 * 1024);
@@ -119,7 +171,19 @@ internal static class StepProcesses
     /// <remarks>Every process on the machine is asked this after each shell step, so it reads into a buffer it does
     /// not allocate: read through a <see cref="File.ReadAllText(string)"/> per process, a step's scan of 70 processes
     /// allocated ≈680 KB and took ≈2 ms (docs/performance.md).</remarks>
-    private static int? SessionOf(int pid)
+    private static int? SessionOf(int pid) => StatField(pid, SessionField) is { } session ? (int)session : null;
+
+    /// <summary>A running process as marks name a runner, <c>&lt;pid&gt;.&lt;start time&gt;</c>; null for a zombie or an ended one.</summary>
+    private static string? Identity(int pid) =>
+        StatField(pid, StartTimeField) is { } start ? pid.ToString(CultureInfo.InvariantCulture) + "." + start.ToString(CultureInfo.InvariantCulture) : null;
+
+    // Fields of /proc/<pid>/stat counted from the state, the first after "pid (comm)" (proc(5)): session is the 6th
+    // field, the start time (clock ticks after boot) the 22nd.
+    private const int SessionField = 3;
+    private const int StartTimeField = 19;
+
+    /// <summary>A numeric field of <c>/proc/&lt;pid&gt;/stat</c>; null for a zombie, an ended process or an unreadable one.</summary>
+    private static long? StatField(int pid, int index)
     {
         var stat = ArrayPool<byte>.Shared.Rent(1024);
         try
@@ -131,18 +195,39 @@ internal static class StepProcesses
             if (close < 0 || close + 2 >= text.Length) return null;
             var fields = text[(close + 2)..];
             if (fields[0] is (byte)'Z' or (byte)'X') return null;
-            for (var field = 0; field < 3; field++)
+            for (var field = 0; field < index; field++)
             {
                 var space = fields.IndexOf((byte)' ');
                 if (space < 0) return null;
                 fields = fields[(space + 1)..];
             }
             var end = fields.IndexOf((byte)' ');
-            return Utf8Parser.TryParse(end < 0 ? fields : fields[..end], out int session, out _) ? session : null;
+            return Utf8Parser.TryParse(end < 0 ? fields : fields[..end], out long value, out _) ? value : null;
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(stat);
+        }
+    }
+
+    /// <summary>The step key in a process's environment (<see cref="StepVariable"/>), or null.</summary>
+    private static string? StepKeyOf(int pid)
+    {
+        var environment = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            if (ProcFile.Read(pid, "environ", ref environment) is not { } length) return null;
+            var prefix = Encoding.UTF8.GetBytes(StepVariable + "=");
+            foreach (var range in environment.AsSpan(0, length).Split((byte)0))
+            {
+                var entry = environment.AsSpan(0, length)[range];
+                if (entry.StartsWith(prefix)) return Encoding.UTF8.GetString(entry[prefix.Length..]);
+            }
+            return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(environment);
         }
     }
 

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A runner killed outright (<c>kill -9</c>, the OOM killer) stops nothing: what its shell steps left in the background
+/// — a health watch, a port-forward — runs on, unknown. The resume finds it by the dead runner's mark, names the step
+/// that started it, journals it, and stops it as it stops what its own steps leave. Real processes and signals.
+/// </summary>
+public sealed class KilledRunnerBackgroundTests
+{
+    [Fact]
+    public async Task A_resume_finds_what_a_killed_runner_left_running_says_which_step_started_it_and_stops_it()
+    {
+        await using var service = await SandboxService.StartAsync();
+        await service.PostAsync("/fault", "on");
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        int[] loops = [];
+        try
+        {
+            using (var runner = SandboxApp.Start(temp.Path,
+                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+            {
+                _ = runner.StandardOutput.ReadToEndAsync();
+                _ = runner.StandardError.ReadToEndAsync();
+                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
+                Assert.Null(PosixSignals.Send(runner.Id, PosixSignals.SigKill));
+                await runner.WaitForExitAsync();
+            }
+
+            loops = WatchLoops(journalPath);
+            Assert.NotEmpty(loops);
+            // What this is about: the killed runner stopped nothing.
+            Assert.Contains(loops, Processes.IsRunning);
+
+            // The resume is ended by a SIGTERM once it has taken the watch over: the settle wait has up to 30 seconds left.
+            var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using (var resumed = SandboxApp.Start(temp.Path,
+                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--resume", journalPath))
+            {
+                resumed.OutputDataReceived += (_, e) => { if (e.Data is { } line) shown.Enqueue(line); };
+                resumed.BeginOutputReadLine();
+                _ = resumed.StandardError.ReadToEndAsync();
+                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "background-inherited"), "the resume to find the watch");
+                Assert.Null(PosixSignals.Send(resumed.Id, PosixSignals.SigTerm));
+                await resumed.WaitForExitAsync();
+            }
+
+            foreach (var loop in loops) Assert.True(await Processes.ExitsAsync(loop), $"the health watch {loop} outlived the resumed run");
+            Assert.Contains(shown, l => l.Contains("Still running from an earlier run of this journal", StringComparison.Ordinal)
+                && l.Contains("started by step 1.1 'Watch health in the background'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var loop in loops)
+            {
+                if (Processes.IsRunning(loop) && Processes.CommandLine(loop).Contains("while :", StringComparison.Ordinal)) PosixSignals.Send(loop, PosixSignals.SigKill);
+            }
+        }
+
+        var journal = Journal.Read(journalPath);
+        var watchKey = journal.First(e => e.Name == "action" && e["kind"] == "shell")["key"];
+        var inherited = journal.Where(e => e.Name == "background-inherited").ToArray();
+        Assert.NotEmpty(inherited);
+        Assert.All(inherited, e => Assert.Equal(watchKey, e["key"]));
+        var firstRunner = journal.First(e => e.Name == "run-started")["processMark"];
+        Assert.All(inherited, e => Assert.Equal(firstRunner, e["runner"]));
+        var loopPids = loops.Select(l => l.ToString(CultureInfo.InvariantCulture)).ToHashSet();
+        Assert.Contains(inherited, e => loopPids.Contains(e["pid"]!));
+        Assert.Contains(journal, e => e.Name == "background-stopped" && loopPids.Contains(e["pid"]!) && e["key"] == watchKey);
+    }
+
+    [Fact]
+    public async Task What_a_dead_runner_left_is_found_with_its_step_and_stopped_but_not_what_a_live_runner_or_another_session_holds()
+    {
+        // A runner that no longer runs: no process has pid 2^31-1.
+        const string deadRunner = "2147483647.12345";
+        using var orphan = StartMarked($"{deadRunner}.3", "phase-1/step-1");
+        using var detached = StartMarked($"{deadRunner}.4", "phase-1/step-1", detach: true);
+        using var ownRunners = StartMarked($"{StepProcesses.Runner}.9999", "phase-1/step-2");
+        try
+        {
+            var background = new BackgroundProcesses();
+            await Processes.WaitUntilAsync(() => StepProcesses.LeftBy(deadRunner, StepProcesses.Session!.Value).Count > 0, "the orphan to start");
+
+            var found = background.Inherit(deadRunner, StepProcesses.Session!.Value, key => (key ?? "?", $"named {key}"));
+            var live = StepProcesses.LeftBy(StepProcesses.Runner!, StepProcesses.Session!.Value);
+            var stopped = await background.StopAllAsync(TimeSpan.FromSeconds(5));
+
+            var process = Assert.Single(found);
+            Assert.Equal(orphan.Id, process.Pid);
+            Assert.Equal("phase-1/step-1", process.StepKey);
+            Assert.Empty(live);
+            var stop = Assert.Single(stopped);
+            Assert.Equal((orphan.Id, "phase-1/step-1", "named phase-1/step-1", "SIGTERM"), (stop.Process.Pid, stop.Key, stop.Step, stop.StoppedBy));
+            Assert.True(await Processes.ExitsAsync(orphan.Id));
+            Assert.True(Processes.IsRunning(detached.Id), "a process detached into a session of its own was stopped");
+        }
+        finally
+        {
+            foreach (var p in new[] { orphan, detached, ownRunners })
+            {
+                try { p.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+            }
+        }
+    }
+
+    /// <summary>A <c>sleep</c> marked as a runner's shell step marks what it starts; <paramref name="detach"/>: in a session of its own.</summary>
+    private static Process StartMarked(string mark, string stepKey, bool detach = false)
+    {
+        var start = new ProcessStartInfo(detach ? "setsid" : "sleep") { UseShellExecute = false };
+        if (detach) start.ArgumentList.Add("sleep");
+        start.ArgumentList.Add("300");
+        start.Environment[StepProcesses.Variable] = mark;
+        start.Environment[StepProcesses.StepVariable] = stepKey;
+        return Process.Start(start)!;
+    }
+
+    /// <summary>The health watch's loop: the subshell bash forked for <c>while …; done &amp;</c>, as the step journaled what it left running.</summary>
+    private static int[] WatchLoops(string journalPath) =>
+        Journal.Read(journalPath).First(e => e.Name == "action" && e["kind"] == "shell").Fields.GetProperty("leftRunning").EnumerateArray()
+            .Select(p => p.GetString()!).Where(p => p.Contains("while :", StringComparison.Ordinal))
+            .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray();
+}
