@@ -220,6 +220,16 @@ internal sealed partial class DocumentReader
                 procedure.Steps.Remove(rollback);
                 runbook.Rollback = new ImportedPhase("Rollback", null) { Steps = { rollback } };
             }
+            // "**Symptoms**" over a list says how to recognise the incident, as a "### Symptoms" heading does: the
+            // runbook's symptoms, not a first step telling the engineer to "Error rate above 5%".
+            if (procedure.Steps.FirstOrDefault(s => s.TitledByParagraph && !s.IsEmpty && Symptoms().IsMatch(s.Title)
+                    && s.Actions.All(a => a is InstructionAction)) is { } symptoms)
+            {
+                procedure.Steps.Remove(symptoms);
+                runbook.Symptoms.AddRange(symptoms.Actions.Cast<InstructionAction>().Select(a => a.Text));
+            }
+            // "**Steps**" over the numbered steps only labels them: an empty step of that name was all it became.
+            procedure.Steps.RemoveAll(s => s.TitledByParagraph && s.IsEmpty && s.Condition is null && s.Choice is null && StepsLabel().IsMatch(s.Title));
             AddPhase(runbook, procedure);
         }
         else
@@ -364,6 +374,10 @@ internal sealed partial class DocumentReader
 
     [GeneratedRegex(@"(?i)\b(immediate|investigat|diagnos|mitigat|resolution|resolve|recover|triage|detect|assess|verif|validat|rollback|roll back|remediat|containment|escalat|actions?|response|initial)\w*")]
     private static partial Regex PhaseWords();
+
+    // A bold paragraph that only labels the steps after it.
+    [GeneratedRegex(@"(?i)^(steps?|procedure|actions?|instructions|what to do|resolution( steps)?|remediation( steps)?|mitigation( steps)?)\s*:?$")]
+    private static partial Regex StepsLabel();
 
     [GeneratedRegex(@"(?i)^symptoms?\b|^signs\b|^how to recogni[sz]e")]
     private static partial Regex Symptoms();

@@ -51,6 +51,22 @@ internal static partial class Times
         return (hours ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n), match);
     }
 
+    /// <summary>
+    /// When an escalation level starts, said as a delay rather than a window: "(immediately)" → 0, "(after 15 minutes)",
+    /// "after 1 hour" → those. The text from the first word of it to its end, with its parentheses.
+    /// </summary>
+    public static (TimeSpan After, Match Match)? EscalationDelay(string text)
+    {
+        var match = DelayPattern().Match(text);
+        if (!match.Success) return null;
+        if (!match.Groups["n"].Success) return (TimeSpan.Zero, match);
+        var n = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        return (match.Groups["unit"].Value.StartsWith('h') ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n), match);
+    }
+
+    [GeneratedRegex(@"\(?\s*\b(?:immediate(?:ly)?|at once|after\s+(?<n>\d+)\s*(?<unit>minutes?|mins?|min|m|hours?|hrs?|h)\b)\s*\)?\s*$", RegexOptions.IgnoreCase)]
+    private static partial Regex DelayPattern();
+
     [GeneratedRegex(@"\(\s*(?:<\s*)?(?:(?<from>\d+)\s*[-–]\s*)?(?<to>\d+)\s*(?<unit>min|mins|minutes?|m|hours?|hrs?|h)\s*\)", RegexOptions.IgnoreCase)]
     private static partial Regex TimeBoxPattern();
 
