@@ -20,6 +20,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     private static readonly HashSet<string> s_shellLanguages = ["bash", "sh", "shell", "zsh", "console", "shell-session", "ksh"];
     private static readonly HashSet<string> s_textLanguages = ["", "text", "txt", "plain", "plaintext", "markdown", "md"];
 
+    /// <summary>Fences of shells the runner does not run commands in (it runs bash).</summary>
+    private static readonly HashSet<string> s_windowsShellLanguages = ["powershell", "pwsh", "ps1", "ps", "posh", "cmd", "bat", "batch"];
+
     /// <summary>Reads a phase section: its own blocks, then each subsection as steps.</summary>
     public ImportedPhase Phase(OutlineSection section, string name, (int From, int To, bool Hours)? timeBox)
     {
@@ -303,6 +306,14 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             var name = templates.Add(cursor.Current.Title, text, null);
             cursor.Current.Actions.Add(new NotifyAction(name));
             return;
+        }
+        if (s_windowsShellLanguages.Contains(language.ToLowerInvariant()))
+        {
+            // The runner runs bash: a PowerShell or cmd block is kept for the page, and the step asks the engineer to run
+            // it, rather than pass at 3 a.m. having done nothing the document says to do.
+            var shell = language.ToLowerInvariant() is "cmd" or "bat" or "batch" ? "cmd" : "PowerShell";
+            cursor.Current.Actions.Add(new InstructionAction($"Run the {shell} below by hand: the runner runs bash commands only."));
+            Warnings.Add($"line {code.Line + 1}: the {shell} block of step '{cursor.Current.Title}' is kept as a snippet the runner shows and never runs, with an instruction to run it by hand: rewrite it as bash (Run) or C# (Execute) for the runner to run it");
         }
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
