@@ -393,10 +393,20 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     /// </summary>
     private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces, bool alternativesSplit)
     {
-        if (ShellVariables.UsedAcrossCommands(pieces.Select(p => p.Command).OfType<string>().ToList()) is { Count: > 0 } variables)
+        var commandTexts = pieces.Select(p => p.Command).OfType<string>().ToList();
+        var setEarlier = ShellVariables.UsedAcrossCommands(commandTexts);
+        if (setEarlier is { Count: > 0 } variables)
         {
             var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
             Warnings.Add($"line {line}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
+        }
+        // What no command of the block sets (those set by an earlier command are named above) and the command reads.
+        var unset = commandTexts.SelectMany(UnsetVariables.ReadButNotSet).Distinct().Where(v => !setEarlier.Contains(v)).ToList();
+        if (unset.Count > 0)
+        {
+            var names = string.Join(", ", unset.Select(v => "$" + v));
+            var (them, parameters) = unset.Count == 1 ? ("it", "it a parameter") : ("them", "them parameters");
+            Warnings.Add($"line {line}: this shell block reads {names}, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with {them} empty unless the engineer's environment has {them} (`rm -rf $DIR/` would be `rm -rf /`): make {parameters}, or set {them} in the command");
         }
         // Alternatives made steps of their own no longer run one after the other: AddAlternatives says what it did.
         if (alternativesSplit) return;

@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// Variables a command reads that nothing sets where it runs: a document's <c>redis-cli DEL $BIG_KEY</c>, where the
+/// author had set <c>BIG_KEY</c> by hand first. Each imported command runs in a fresh shell, so such a variable is empty
+/// there — <c>rm -rf $DIR/</c> becomes <c>rm -rf /</c> — unless the engineer's environment happens to hold it.
+/// </summary>
+/// <remarks>
+/// A light reading, for a warning: text in single quotes is another program's (<c>awk '{print $1}'</c>) or another
+/// shell's (<c>ssh host 'echo $HOME'</c>) and is skipped; a read with a default (<c>${X:-5}</c>) or a check
+/// (<c>${X:?}</c>) is no surprise; the environment every shell has (<c>HOME</c>, <c>PATH</c>), bash's own variables and
+/// the cloud tools' (<c>KUBECONFIG</c>, <c>AWS_PROFILE</c>) are not named.
+/// </remarks>
+internal static partial class UnsetVariables
+{
+    private static readonly HashSet<string> Environment = new(StringComparer.Ordinal)
+    {
+        "HOME", "PATH", "USER", "LOGNAME", "PWD", "OLDPWD", "SHELL", "HOSTNAME", "TERM", "LANG", "LC_ALL", "TMPDIR", "TZ",
+        "EDITOR", "VISUAL", "PAGER", "DISPLAY", "SSH_AUTH_SOCK", "UID", "EUID", "PPID", "RANDOM", "SECONDS", "LINENO",
+        "IFS", "REPLY", "OPTARG", "OPTIND", "PIPESTATUS", "FUNCNAME", "HOSTTYPE", "OSTYPE", "MACHTYPE", "GROUPS", "SRANDOM",
+        "EPOCHSECONDS", "EPOCHREALTIME", "KUBECONFIG", "AWS_PROFILE", "AWS_REGION", "AWS_DEFAULT_REGION",
+        "GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_CORE_PROJECT", "AZURE_CONFIG_DIR", "DOCKER_HOST",
+    };
+
+    /// <summary>The variables <paramref name="command"/> reads and does not set, in the order first read.</summary>
+    public static List<string> ReadButNotSet(string command)
+    {
+        var reads = new List<string>();
+        var inDouble = false;
+        for (var i = 0; i < command.Length; i++)
+        {
+            var c = command[i];
+            if (c == '\\') { i++; continue; }
+            if (c == '\'' && !inDouble)
+            {
+                var close = command.IndexOf('\'', i + 1);
+                if (close < 0) break;
+                i = close;
+                continue;
+            }
+            if (c == '"') { inDouble = !inDouble; continue; }
+            if (c != '$' || Read().Match(command, i) is not { Success: true } read) continue;
+            var name = read.Groups["name"].Value;
+            if (!read.Groups["default"].Success && !reads.Contains(name)) reads.Add(name);
+            i += read.Length - 1;
+        }
+        return reads.Where(name => !Environment.Contains(name) && !name.StartsWith("BASH", StringComparison.Ordinal)
+            && !name.StartsWith("XDG_", StringComparison.Ordinal) && !IsSet(command, name)).ToList();
+    }
+
+    private static bool IsSet(string command, string name)
+    {
+        var n = Regex.Escape(name);
+        // NAME=…, for NAME in, read [-r …] NAME, local/declare/export/readonly NAME, a function's or select's loop variable.
+        return Regex.IsMatch(command, $@"(^|[\s;&|(]){n}\+?=")
+            || Regex.IsMatch(command, $@"\b(for|select)\s+{n}\b")
+            || Regex.IsMatch(command, $@"\bread\b[^;&|\n]*\s{n}\b")
+            || Regex.IsMatch(command, $@"\b(local|declare|typeset|export|readonly)\b[^;&|\n]*\s{n}\b")
+            || Regex.IsMatch(command, $@"\bmapfile\b[^;&|\n]*\s{n}\b|\bgetopts\s+\S+\s+{n}\b");
+    }
+
+    // $NAME or ${NAME…}; "default" when the braces give a default, an assignment or a check (${X:-5}, ${X:=5}, ${X:?}).
+    [GeneratedRegex(@"\G\$(?:\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<default>:?[-=?+])[^}]*)?[^}]*\}|(?<name>[A-Za-z_][A-Za-z0-9_]*))")]
+    private static partial Regex Read();
+}
