@@ -7,8 +7,9 @@ namespace RunbookSdk.Execution;
 /// <summary>
 /// Replaces every occurrence of a secret value with <see cref="Replacement"/> in text about to be shown: console
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
-/// are ignored, a secret's URL-encoded and URL-decoded forms are masked too because secrets often travel in query strings, and so are its
-/// JSON-escaped forms, because servers echo what they refused in JSON error bodies. A secret of several lines is also
+/// are ignored, a secret's URL-encoded and URL-decoded forms are masked too because secrets often travel in query strings (also the form the
+/// runner's own HTTP client sends), and so are the JSON-escaped forms of each, because servers echo what they refused
+/// or received in JSON bodies. A secret of several lines is also
 /// masked line by line, because output is shown and journaled a line at a time.
 /// </summary>
 public sealed partial class SecretMasker
@@ -24,7 +25,7 @@ public sealed partial class SecretMasker
     {
         var values = secrets
             .Where(s => !string.IsNullOrEmpty(s))
-            .SelectMany(s => new[] { s! }.Concat(UrlForms(s!)).Concat(JsonForms(s!)).Concat(Lines(s!)))
+            .SelectMany(s => Forms(s!))
             .Distinct(StringComparer.Ordinal)
             // One pass over the text with the longest alternatives first: a secret containing another is masked
             // whole, and a replacement is never scanned again.
@@ -36,18 +37,51 @@ public sealed partial class SecretMasker
     }
 
     /// <summary>
-    /// How the secret reads after a trip through a URL: percent-encoded (<c>%2B</c>, also with lower-case hex, as some
+    /// Every form of the secret that is masked: the secret, how it reads after a trip through a URL, each of those as a
+    /// server writes it inside JSON, and the lines of a secret of several lines. A server that echoes a query it decoded
+    /// does so in JSON as often as in text (<c>{"args": {"token": "s3cr3t key\"x"}}</c>), so the JSON forms are
+    /// those of every URL form, not of the secret alone.
+    /// </summary>
+    private static IEnumerable<string> Forms(string secret)
+    {
+        var plain = new[] { secret }.Concat(UrlForms(secret)).Distinct(StringComparer.Ordinal).ToArray();
+        return plain.Concat(plain.SelectMany(JsonForms)).Concat(Lines(secret));
+    }
+
+    /// <summary>
+    /// How the secret reads after a trip through a URL: as <see cref="Uri"/> sends it when it stands in a URL's query
+    /// unencoded (what a server writes back of the request it got: <c>"</c> and a blank escaped, <c>+</c>,
+    /// <c>$</c> and <c>/</c> not), percent-encoded (<c>%2B</c>, also with lower-case hex, as some
     /// clients write it), form-encoded (a blank as <c>+</c>), and decoded by a server from a query it was put into
     /// unencoded, where a <c>+</c> means a blank: <c>token=s3cr3t+key</c> comes back in a redirect or an error page as
     /// <c>s3cr3t key</c>.
     /// </summary>
     private static IEnumerable<string> UrlForms(string secret)
     {
+        foreach (var sent in AsUriSendsIt(secret)) yield return sent;
         var escaped = Uri.EscapeDataString(secret);
         yield return escaped;
         yield return PercentHex().Replace(escaped, m => m.Value.ToLowerInvariant());
         yield return System.Net.WebUtility.UrlEncode(secret);
         if (secret.Contains('+', StringComparison.Ordinal)) yield return secret.Replace('+', ' ');
+    }
+
+    /// <summary>
+    /// The secret as <see cref="Uri"/> escapes it in a URL's query, which is what the runner's own HTTP client puts on
+    /// the wire for an HTTP step whose URL holds the secret: a server's 404 page or error body that echoes the request
+    /// line (<c>no route for /fail?token=s3cr3t+k/ey%22x</c>) showed it in clear, since that form is neither the secret
+    /// nor any of its fully encoded ones. (In a path the client sends the same form, except that it turns <c>\</c>
+    /// into <c>/</c>.)
+    /// </summary>
+    private static IEnumerable<string> AsUriSendsIt(string secret)
+    {
+        const string prefix = "http://h/?";
+        // AbsoluteUri keeps a '#' and what follows it, so the form is the whole secret's, also where the client sends
+        // only the part before it. Escaping only lengthens; Uri also decodes an escaped letter (%41 to A), and a
+        // form shorter than the secret would mask text that merely resembles a piece of it.
+        if (Uri.TryCreate(prefix + secret, UriKind.Absolute, out var uri) &&
+            uri.AbsoluteUri is { } sent && sent.Length >= prefix.Length + secret.Length && sent.StartsWith(prefix, StringComparison.Ordinal))
+            yield return sent[prefix.Length..];
     }
 
     [GeneratedRegex(@"%[0-9A-F]{2}", RegexOptions.CultureInvariant)]

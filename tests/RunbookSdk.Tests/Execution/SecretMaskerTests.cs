@@ -46,6 +46,29 @@ public sealed class SecretMaskerTests
     public void A_secret_as_a_url_decodes_or_encodes_it_is_masked(string secret, string text) =>
         Assert.Equal("redirected to /login?token=***", new SecretMasker([secret]).Mask(text));
 
+    // An HTTP step's URL with the secret in its query goes on the wire as Uri escapes it ('"' as %22, '+', '$' and '/'
+    // as they are); a server echoes that request line in a 404 page, or the query it decoded ('+' a blank) in JSON.
+    [Theory]
+    [InlineData("s3cr3t+k/ey\"$(id)", "no route for /fail?token=s3cr3t+k/ey%22$(id)")]
+    [InlineData("s3cr3t+k/ey\"$(id)", "{\"args\": {\"token\": \"s3cr3t k/ey\\\"$(id)\"}}")]
+    [InlineData("a b<c>|ä", "no route for /fail?token=a%20b%3Cc%3E%7C%C3%A4")]
+    public void A_secret_as_the_http_client_sent_it_or_a_server_decoded_it_into_json_is_masked(string secret, string echoed)
+    {
+        var masked = new SecretMasker([secret]).Mask(echoed);
+
+        Assert.Contains("***", masked);
+        Assert.DoesNotContain("k/ey", masked);
+        Assert.DoesNotContain("b<c", masked);
+        Assert.DoesNotContain("%3Cc", masked);
+    }
+
+    [Theory]
+    [InlineData("../")]
+    [InlineData("#")]
+    [InlineData("%41")]
+    public void A_secret_whose_url_form_is_odd_masks_no_other_text(string secret) =>
+        Assert.Equal("plain text A", new SecretMasker([secret]).Mask("plain text A"));
+
     [Fact]
     public void Several_secrets_are_all_masked() =>
         Assert.Equal("*** / ***", new SecretMasker(["user-token", "db-password"]).Mask("user-token / db-password"));

@@ -180,6 +180,29 @@ public sealed class NonShellStepFailureTests
     }
 
     [Fact]
+    public async Task A_secret_in_the_query_a_server_echoes_as_it_got_it_is_masked()
+    {
+        // The request line as the runner's HTTP client sent it: '"' escaped, '+', '$' and '/' not. A 404 page that
+        // echoed it showed the secret in clear on the console and in the journal.
+        const string secret = "s3cr3t+k/ey\"$(id)";
+        using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 404, "no route for " + context.Request.RawUrl));
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"] + "status?token=" + p["Key"])))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url)
+            .Parameter("Key", secret, secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("no route for /status?token=***", result.Output);
+        var journal = string.Join("\n", result.Journal.SelectMany(e => Strings(e.Fields)));
+        Assert.Contains("no route for /status?token=***", journal);
+        Assert.DoesNotContain("k/ey", result.Output);
+        Assert.DoesNotContain("k/ey", journal);
+    }
+
+    [Fact]
     public async Task A_response_with_an_unknown_charset_is_still_checked_and_journaled()
     {
         using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 200, "{\"status\":\"ok\"}", "application/json; charset=utf8mb4"));
