@@ -27,6 +27,41 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public async Task A_new_journal_and_the_folder_made_for_it_are_the_users_alone()
+    {
+        // The journal holds every command's output; with the umask's 0644 and 0755 every user of a shared jump host
+        // could read the incident's journals (.runbook-journals/ by default).
+        if (OperatingSystem.IsWindows()) return;
+        using var run = new TestRun(rb => rb.Phase("P", p => p.Step("S", s => s.Run("echo customer 4711 owes 12.50"))).NoRollback("test"));
+        var folder = run.Temp.File("incidents");
+        var journal = Path.Combine(folder, "2026", "run.jsonl");
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { JournalPath = journal });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(journal));
+        var ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(folder));
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(Path.GetDirectoryName(journal)!));
+    }
+
+    [Fact]
+    public void An_existing_journal_keeps_the_mode_it_was_given()
+    {
+        // A team that shares its journals on purpose (a group-readable incident folder) keeps doing so.
+        if (OperatingSystem.IsWindows()) return;
+        using var temp = new TempDirectory();
+        var path = temp.File("shared.jsonl");
+        File.WriteAllText(path, "");
+        var shared = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(path, shared);
+
+        using (var journal = RunJournal.Open(path, SecretMasker.None, TimeProvider.System)) journal.Write("run-started", ("runbook", "a"));
+
+        Assert.Equal(shared, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public async Task A_run_whose_journal_another_run_holds_does_not_start()
     {
         var ran = 0;

@@ -67,14 +67,14 @@ internal sealed class RunJournal : IDisposable
                 $"it is a directory; give a file in it, such as '{System.IO.Path.Combine(full, "journal.jsonl")}'"));
         try
         {
-            if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
+            if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) CreateOwnDirectory(directory);
             // One run at a time: two runs appending to one journal (two operators resuming it) would each write at
             // their own position and overwrite the other's records. The claim is a file beside the journal, opened
             // unshared (an exclusive lock on Unix, which dies with the process, so a killed run leaves no lock):
             // locking the journal itself would also refuse everyone reading it while the run goes on.
-            claim = new FileStream(full + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            claim = new FileStream(full + ".lock", OwnFile(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
             // Unbuffered: a write that fails (a full disk) fails now, not in a later flush that would mix two events.
-            stream = new FileStream(full, FileMode.Append, FileAccess.Write, FileShare.Read, bufferSize: 0);
+            stream = new FileStream(full, OwnFile(FileMode.Append, FileAccess.Write, FileShare.Read, 0, FileOptions.None));
             // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
             if (stream.Length > 0 && LastByte(full) is not (byte)'\n') stream.WriteByte((byte)'\n');
             return new RunJournal(full, stream, claim, secrets, clock);
@@ -85,6 +85,35 @@ internal sealed class RunJournal : IDisposable
             claim?.Dispose();
             throw new RunJournalException(full, e);
         }
+    }
+
+    /// <summary>
+    /// Who may read what the runner creates: the journal holds every command's output — secrets are masked, but not
+    /// what a command prints that no <c>[Secret]</c> names (a <c>kubectl get secret -o yaml</c>, customer rows a query
+    /// returned, internal host names) — so a new journal is the user's alone (0600), and so is a folder the runner makes
+    /// for it (0700): the umask's 0644 and 0755 let every user of a shared jump host read the incident's journals.
+    /// An existing file or folder keeps its mode (a team that shares journals set that on purpose).
+    /// </summary>
+    internal const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static FileStreamOptions OwnFile(FileMode mode, FileAccess access, FileShare share, int bufferSize, FileOptions options)
+    {
+        var file = new FileStreamOptions { Mode = mode, Access = access, Share = share, BufferSize = bufferSize, Options = options };
+        if (!OperatingSystem.IsWindows()) file.UnixCreateMode = OwnerOnly;
+        return file;
+    }
+
+    private static void CreateOwnDirectory(string directory)
+    {
+        if (OperatingSystem.IsWindows() || Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            return;
+        }
+        // Directory.CreateDirectory(path, mode) gives the mode to the last folder only; the ones it makes above it
+        // get the umask's. Each missing folder is made here, outermost first.
+        if (System.IO.Path.GetDirectoryName(directory) is { Length: > 0 } parent) CreateOwnDirectory(parent);
+        Directory.CreateDirectory(directory, OwnerOnly | UnixFileMode.UserExecute);
     }
 
     /// <summary>A journal over a stream that is not a file of its own (tests of what happens when writes fail).</summary>
