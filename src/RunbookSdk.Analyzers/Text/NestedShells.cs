@@ -7,7 +7,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// The commands that run text as shell code, so the command rules read that text as commands and not as a quoted word.
 /// A quoted argument is a command line when it is the command of
 /// <c>ssh [options] HOST '…'</c>, <c>bash|sh|zsh|dash|ksh|ash [options] -c '…'</c> (also after <c>sudo</c>, <c>timeout N</c>,
-/// <c>kubectl exec … --</c>, <c>docker exec …</c>, <c>/bin/sh</c>), <c>su … -c '…'</c>, <c>watch [options] '…'</c> or
+/// <c>kubectl exec … --</c>, <c>docker exec …</c>, <c>/bin/sh</c>), <c>su</c>, <c>runuser</c>, <c>flock</c> or <c>script … -c '…'</c>
+/// (or <c>--command</c>), <c>watch [options] '…'</c> or
 /// <c>eval '…'</c>, and the remote command of <c>gcloud compute ssh VM --command '…'</c> (or <c>-- '…'</c>) and of
 /// <c>ansible HOSTS -a '…'</c> (any module: shell and raw hand it to a shell, command splits it as one does). A here-document is a script when it is fed to a shell: <c>bash &lt;&lt;'EOF'</c>, <c>sudo sh -s &lt;&lt;EOF</c>,
 /// <c>ssh HOST &lt;&lt;EOF</c>, <c>ssh HOST bash -s &lt;&lt;EOF</c> (also <c>'bash -s'</c>). Every other quoted argument (<c>jq '.a | .b'</c>,
@@ -43,19 +44,25 @@ internal static class NestedShells
     // shell; the command module (the default) splits it as a shell would (shlex), without expanding it.
     private const string Ansible = @"ansible(\s+\S+)*?\s+";
 
+    // Commands whose -c/--command is a command line they hand to `sh -c` (or the user's shell): su, runuser (su's
+    // twin for root: `runuser -l postgres -c '…'`), flock (`flock /var/lock/deploy -c '…'`, a lock held around a
+    // command) and script (`script -q -c '…' /dev/null`, a terminal for a command that wants one). The last three
+    // quoted a value once, for the local shell alone, so `a; reboot` ran reboot in theirs.
+    private const string CommandOptionCarriers = "(su|runuser|flock|script)";
+
     // The group `word`: the carrier hands on the one word after it (sh -c WORD, su -c WORD); otherwise every word up
     // to the end of the simple command (ssh and watch join their arguments with spaces, eval joins its own). An option
     // written with its value (`--command='…'`, `--args=…`) hands on the rest of its word.
     private static readonly Regex s_argumentCarrier = GuardedPattern.CreateRegex(WordStart + "((" +
         "(?<word>" + Shell + @"(\s+([-+][a-zA-Z]*o\s+[\w-]+|--?[a-zA-Z][\w-]*|\+[a-zA-Z]+))*\s+-[a-zA-Z]*c[a-zA-Z]*" +
-        @"|su(\s+\S+)*?\s+-c" +
+        @"|" + CommandOptionCarriers + @"(\s+\S+)*?\s+(-c|--command)" +
         "|" + GcloudSsh + @"\s+--command" +
         "|" + Ansible + "(-a|--args))" +
         "|" + Ssh +
         "|" + GcloudSsh + @"\s+--" + SshOptions +
         "|watch" + WatchOptions +
         @"|eval)\s+" +
-        "|(?<word>" + GcloudSsh + @"\s+--command|" + Ansible + "--args)=" +
+        "|(?<word>(" + GcloudSsh + "|" + CommandOptionCarriers + @"(\s+\S+)*?)\s+--command|" + Ansible + "--args)=" +
         ")$");
 
     private static readonly Regex s_hereDocumentReader = GuardedPattern.CreateRegex(WordStart + "(" +
@@ -66,6 +73,8 @@ internal static class NestedShells
     /// <summary>False when no command of the list can appear in <paramref name="text"/>: the reader then asks nothing.</summary>
     public static bool MayCarry(string text) =>
         text.IndexOf("sh", StringComparison.Ordinal) >= 0 || text.IndexOf("su", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("runuser", StringComparison.Ordinal) >= 0 || text.IndexOf("flock", StringComparison.Ordinal) >= 0 ||
+        text.IndexOf("script", StringComparison.Ordinal) >= 0 ||
         text.IndexOf("watch", StringComparison.Ordinal) >= 0 || text.IndexOf("eval", StringComparison.Ordinal) >= 0 ||
         text.IndexOf("ansible", StringComparison.Ordinal) >= 0;
 
@@ -144,7 +153,7 @@ internal enum CarriedCommandLine
     /// <summary>Nothing: the word is an argument like any other.</summary>
     None,
 
-    /// <summary>That one word: <c>sh -c WORD</c>, <c>su -c WORD</c> (the words after it are <c>$0</c>, <c>$1</c>…).</summary>
+    /// <summary>That one word: <c>sh -c WORD</c>, <c>su -c WORD</c>, <c>flock FILE -c WORD</c> (for sh -c, the words after it are <c>$0</c>, <c>$1</c>…).</summary>
     Word,
 
     /// <summary>Every word to the end of the simple command, joined with spaces: <c>ssh HOST …</c>, <c>watch …</c>, <c>eval …</c>.</summary>

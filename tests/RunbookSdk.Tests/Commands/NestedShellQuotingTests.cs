@@ -70,6 +70,20 @@ public sealed class NestedShellQuotingTests : StandInShellTests
 
     [Theory]
     [MemberData(nameof(Values))]
+    public void A_value_in_the_command_line_of_flock_c_and_script_c_reaches_the_command_as_one_argument(string value)
+    {
+        // flock -c and script -c hand their command line to sh -c: a value quoted for the local shell alone ran
+        // `a; reboot` in that shell.
+        value = Hostile(value);
+        var lockFile = ShellQuoting.QuoteBare(Temp.File("deploy.lock"));
+        Assert.Equal($"[{value}]", Run(Command($"flock {lockFile} -c 'printf \"[%s]\" {value}'")));
+        Assert.Equal($"[{value}]", Run(Command($"flock -w 5 {lockFile} --command 'printf \"[%s]\" {value}'")));
+        if (value.Contains('\n', StringComparison.Ordinal) || value.Contains('\r', StringComparison.Ordinal)) return; // a terminal rewrites line ends
+        Assert.Equal($"[{value}]", Run(Command($"script -q -c 'printf \"[%s]\" {value}' /dev/null")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Values))]
     public void A_value_after_a_process_substitution_among_the_words_handed_on_is_quoted_for_the_inner_shell_too(string value)
     {
         value = Hostile(value);
@@ -159,13 +173,18 @@ public sealed class NestedShellQuotingTests : StandInShellTests
     }
 
     [Fact]
-    public void Watch_and_su_hand_on_their_command_line_as_sh_c_does()
+    public void Watch_su_runuser_flock_and_script_hand_on_their_command_line_as_sh_c_does()
     {
         var value = "x; reboot";
         var shC = Command($"sh -c 'kubectl get pods -n {value}'").Render()["sh -c ".Length..];
         Assert.Equal(@"'kubectl get pods -n '\''x; reboot'\'''", shC);
         Assert.Equal("watch -n 5 " + shC, Command($"watch -n 5 'kubectl get pods -n {value}'").Render());
         Assert.Equal("su - postgres -c " + shC, Command($"su - postgres -c 'kubectl get pods -n {value}'").Render());
+        Assert.Equal("su - postgres --command " + shC, Command($"su - postgres --command 'kubectl get pods -n {value}'").Render());
+        Assert.Equal("runuser -l postgres -c " + shC, Command($"runuser -l postgres -c 'kubectl get pods -n {value}'").Render());
+        Assert.Equal("flock /run/deploy.lock -c " + shC, Command($"flock /run/deploy.lock -c 'kubectl get pods -n {value}'").Render());
+        Assert.Equal("script -q -c " + shC + " /dev/null", Command($"script -q -c 'kubectl get pods -n {value}' /dev/null").Render());
+        Assert.Equal("flock /run/deploy.lock --command=" + shC, Command($"flock /run/deploy.lock --command='kubectl get pods -n {value}'").Render());
     }
 
     [Fact]
