@@ -58,6 +58,10 @@ public sealed class SecretImportTests
     [InlineData("mysql -pRootPw123 -e 'show processlist'", "RootPw123", "MysqlPassword")]
     [InlineData("redis-cli -u redis://:S3cretRedis@cache.internal:6379 ping", "S3cretRedis", "Password")]
     [InlineData("curl -H \"Authorization: Bearer abc123def456\" https://payments.example.com/v1/charges", "abc123def456", "ApiToken")]
+    // Copied as written before: RB0006 read none of these.
+    [InlineData("sshpass -p 'Hunter2Winter!' ssh ops@db-1 'systemctl restart payments-worker'", "Hunter2Winter!", "SshPassword")]
+    [InlineData("docker login -u deploy -p 'Dk8#pQ2$wZ' registry.example.com", "Dk8#pQ2$wZ", "RegistryPassword")]
+    [InlineData("vault login s.AbCdEf1234567890XyZ", "s.AbCdEf1234567890XyZ", "VaultToken")]
     public void A_secret_in_a_command_becomes_a_secret_parameter_and_the_build_has_no_RB0006(string command, string secret, string parameter)
     {
         var project = Import(Command.Replace("{0}", command, StringComparison.Ordinal));

@@ -169,6 +169,12 @@ internal static class CommandPatterns
         (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(" + QuotedValue + "|(?!-)" + BareValue + ")", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
         (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p" + Value, "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
         (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+" + Value, "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
+        // sshpass -p 'pw' ssh …, docker login -u ci -p 'pw' registry, vault login hvs.…: the importer copied each into
+        // the code as written (RB0006 read none of them), so a handbook's commands carried the team's passwords.
+        (Create(@"\bsshpass\b" + SameCommand + @"\s-p\s*" + Value, "sshpass"), "A password passed as sshpass -p", "SshPassword"),
+        (Create(@"\b(docker|podman|nerdctl|buildah|skopeo|oras|helm\s+registry)\s+login\b" + SameCommand + @"\s-p\s*" + Value, "login"), "A password passed as docker login -p", "RegistryPassword"),
+        (Create(@"\bvault\s+login(\s+-\S+)*\s+(" + QuotedValue + @"|(?<secret>[^\s&;|<>()`'""\\=-][^\s&;|<>()`'""\\=]*)(?![^\s&;|<>()]))", "vault"), "A token passed as vault login", "VaultToken"),
+        (Create(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", "hv"), "A Vault token", "VaultToken"),
         // -u ops:'pa ss', -u 'ops:pa ss', --user="ops:pa ss", -u ops:pass: what follows the user's colon.
         (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))('[^:'\r\n]+:(?<secret>[^'\r\n]+)'|""[^:""\\\r\n]+:(?<secret>([^""\\\r\n]|\\.)+)""|[^\s:'""\\]+:" + Value + ")", "curl"), "A password in curl --user", "BasicAuthPassword"),
         (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+" + Value, "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),

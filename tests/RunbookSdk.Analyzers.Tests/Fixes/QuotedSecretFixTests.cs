@@ -30,6 +30,13 @@ public sealed class QuotedSecretFixTests
     [InlineData("mysql -u root -p'{|#0:Tr0ub4dor&3|}' -e 'select 1'", "A password passed as mysql -p")]
     [InlineData("redis-cli -h cache -a '{|#0:p@ss w0rd|}' ping", "A password passed as redis-cli -a")]
     [InlineData("redis-cli -h cache -a {|#0:hunter2secret|}&& echo ok", "A password passed as redis-cli -a")]
+    [InlineData("sshpass -p '{|#0:Hunter2 Winter!|}' ssh ops@db-1 'systemctl restart worker'", "A password passed as sshpass -p")]
+    [InlineData("sshpass -p{|#0:Hunter2Winter|} ssh ops@db-1 uptime", "A password passed as sshpass -p")]
+    [InlineData("docker login -u deploy -p '{|#0:Dk8#pQ2$wZ|}' registry.example.com", "A password passed as docker login -p")]
+    [InlineData("helm registry login ghcr.io -u ci -p {|#0:Dk8pQ2wZ|}", "A password passed as docker login -p")]
+    [InlineData("vault login {|#0:s.AbCdEf1234567890XyZ|}", "A token passed as vault login")]
+    [InlineData("vault login -no-print '{|#0:s.AbCdEf1234567890XyZ|}' && vault status", "A token passed as vault login")]
+    [InlineData("VAULT_ADDR=https://vault:8200 vault kv get -field=pw {|#0:hvs.CAESIJ0abcdefghijklmnopqrstu|}", "A Vault token")]
     [InlineData("curl -fsS -u ops:'{|#0:pa ss|}' https://x", "A password in curl --user")]
     [InlineData("curl -fsS -u 'ops:{|#0:pa ss|}' https://x", "A password in curl --user")]
     [InlineData("curl -fsS --user=\\\"ops:{|#0:pa ss|}\\\" https://x", "A password in curl --user")]
@@ -45,6 +52,12 @@ public sealed class QuotedSecretFixTests
     [InlineData("redis-cli -h cache -a \\\"$REDIS_PASSWORD\\\" ping")]
     [InlineData("curl -fsS -u ops:\\\"$OPS_PASSWORD\\\" https://x")]
     [InlineData("curl -fsS -u 'ops:<password>' https://x")]
+    [InlineData("sshpass -p \\\"$SSH_PASSWORD\\\" ssh ops@db-1 uptime")]
+    [InlineData("sshpass -e ssh ops@db-1 uptime")]
+    [InlineData("docker login -u deploy --password-stdin registry.example.com")]
+    [InlineData("vault login -method=userpass username=ops")]
+    [InlineData("vault login -")]
+    [InlineData("vault login")]
     public Task A_quoted_placeholder_is_not_reported(string command) =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(Step("\"" + command + "\"")));
 

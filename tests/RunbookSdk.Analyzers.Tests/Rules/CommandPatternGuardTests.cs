@@ -44,6 +44,8 @@ public sealed class CommandPatternGuardTests
         "gcloud compute instances delete vm-1", "az group delete -n rg --yes", "rsync -a --delete build/ host:/srv/",
         "curl -XDELETE localhost:9200/logs-2024.01", "http DELETE https://api/sessions", "wget --method=DELETE https://api/cache",
         "mysql -u root -pS3cretPass", "redis-cli -a S3cretPass ping", "curl -u admin:S3cretPass https://api",
+        "sshpass -p 'Hunter2Winter!' ssh ops@db-1 uptime", "docker login -u deploy -p Dk8pQ2wZ registry.example.com",
+        "vault login s.AbCdEf1234567890XyZ", "export VAULT_TOKEN=hvs.CAESIJ0abcdefghijklmnopqrstu",
         "aws configure set aws_secret_access_key wJalrXUtnFEMIK7MDENGbPxRfiCY",
         "curl -X POST https://hooks.slack.com/services/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",
         "kubectl port-forward svc/api 8080:80", "stern api -n prod", "sleep infinity", "less +F /var/log/app.log", "ping db.internal",
