@@ -15,8 +15,8 @@ namespace RunbookSdk.Analyzers.Notifications;
 /// </summary>
 /// <remarks>
 /// Judged only when every template name is known: the runbook's and its handbook's <c>Define</c> read completely,
-/// each <c>Communication(name, …)</c> named by a constant, the handbook in source (a handbook seen as metadata lists
-/// no templates). Names compare case-insensitively, as the runner finds them.
+/// each <c>Communication(name, …)</c> named by a constant; a handbook seen as metadata by the templates its generated
+/// part lists, when it says they are all of them. Names compare case-insensitively, as the runner finds them.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NotifyTemplateAnalyzer : DiagnosticAnalyzer

@@ -25,6 +25,9 @@ internal static class CatalogEmitter
             header.SeverityLevel(severity.Key, severity.Name, severity.Response?.Value, severity.Response?.Source);
         foreach (var level in handbook.Document.Escalation)
             header.Escalation(level.Who, level.After.Value, level.After.Source, level.Contact);
+        foreach (var communication in handbook.Document.Communications.Where(c => c.NameIsConstant))
+            header.Communication(communication.Name, communication.Template, communication.Channel);
+        header.Value(DescriptorEncoding.CommunicationsKnownRecord, handbook.Document.Communications.All(c => c.NameIsConstant) ? "1" : "0");
         return RunbookEmitter.Part("handbook", handbook.Type, "GeneratedHandbook", header.ToString(), documentation);
     }
 

@@ -74,7 +74,8 @@ internal sealed record ContactModel(string Role, string Reach);
 
 internal sealed record EscalationLevelModel(string Who, DurationModel After, string? Contact);
 
-internal sealed record CommunicationModel(string Name, string Template, string? Channel);
+/// <summary>A communication template; <paramref name="NameIsConstant"/> when its name is known without running the code.</summary>
+internal sealed record CommunicationModel(string Name, string Template, string? Channel, bool NameIsConstant = true);
 
 internal sealed record ChecklistStageModel(string Stage, EquatableArray<string> Items);
 

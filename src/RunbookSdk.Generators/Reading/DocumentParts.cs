@@ -29,7 +29,8 @@ internal sealed class DocumentParts(ChainReader reader)
             case "Environment": _environment = values.String(call.Get("environment", 0)); return true;
             case "Contact": _contacts.Add(new ContactModel(values.String(call.Get("role", 0)), values.String(call.Get("reach", 1)))); return true;
             case "Communication":
-                _communications.Add(new CommunicationModel(values.String(call.Get("name", 0)), values.String(call.Get("template", 1)), values.OptionalString(call.Get("channel", 2))));
+                var name = values.Text(call.Get("name", 0));
+                _communications.Add(new CommunicationModel(name.Display, values.String(call.Get("template", 1)), values.OptionalString(call.Get("channel", 2)), !name.HasHoles));
                 return true;
             case "PostIncident":
                 _postIncident.Add(new ChecklistStageModel(values.String(call.Get("stage", 0)), call.GetParams(1).Select(values.String).ToEquatableArray()));

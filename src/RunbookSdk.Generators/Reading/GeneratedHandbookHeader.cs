@@ -19,6 +19,10 @@ internal sealed class GeneratedHandbookHeader
     public string? Title { get; private set; }
     public List<(string Key, string Name, TimeSpan? Response, string? ResponseSource)> Severities { get; } = new();
     public List<(string Who, TimeSpan? After, string AfterSource, string? Contact)> Escalation { get; } = new();
+    public List<(string Name, string? Template, string? Channel)> Communications { get; } = new();
+
+    /// <summary>True when <see cref="Communications"/> are all the handbook's templates: the part says so (a part written before it did lists none).</summary>
+    public bool CommunicationsKnown { get; private set; }
 
     // The handbook parts of each assembly, found in one pass over its attributes: a generator asks once per runbook,
     // and an assembly that also holds runbooks has an attribute per runbook. Keyed weakly by the assembly symbol,
@@ -61,6 +65,12 @@ internal sealed class GeneratedHandbookHeader
                     break;
                 case DescriptorEncoding.EscalationRecord when fields is [{ } who, var ticks, { } source, var contact, ..]:
                     result.Escalation.Add((who, DescriptorEncoding.ReadTicks(ticks), source, contact));
+                    break;
+                case DescriptorEncoding.CommunicationRecord when fields is [{ } name, var template, var channel, ..]:
+                    result.Communications.Add((name, template, channel));
+                    break;
+                case DescriptorEncoding.CommunicationsKnownRecord when fields is [var known, ..]:
+                    result.CommunicationsKnown = known == "1";
                     break;
             }
         }

@@ -24,6 +24,14 @@ internal static class DescriptorEncoding
     /// </summary>
     public const string EscalationRecord = "escalation", SeverityLevelRecord = "severity-level";
 
+    /// <summary>
+    /// A handbook's communication template (name, text, channel), one record each for those named by a constant, and
+    /// whether that is all of them (<c>1</c>, else <c>0</c>): another project's analyzers judge a runbook's
+    /// <c>Notify(...)</c> against them (RB0023), and its IDE completes their names. A handbook part written before
+    /// these records says nothing of its templates, and nothing is judged against it.
+    /// </summary>
+    public const string CommunicationRecord = "communication", CommunicationsKnownRecord = "communications-known";
+
     /// <summary>Writes descriptor records; the generator's side of the format.</summary>
     public sealed class Writer
     {
@@ -39,6 +47,9 @@ internal static class DescriptorEncoding
 
         public Writer SeverityLevel(string key, string name, System.TimeSpan? response, string? responseSource) =>
             Record(SeverityLevelRecord, key, name, Ticks(response), responseSource);
+
+        public Writer Communication(string name, string? template, string? channel) =>
+            Record(CommunicationRecord, name, template, channel);
 
         public override string ToString() => _text.ToString();
 
@@ -80,7 +91,7 @@ internal static class DescriptorEncoding
         foreach (var (record, fields) in Records(text))
         {
             if (record == ParameterRecord) parameters?.Add(fields);
-            else if (record is EscalationRecord or SeverityLevelRecord) continue;
+            else if (record is EscalationRecord or SeverityLevelRecord or CommunicationRecord) continue;
             else if (fields.Length > 0) values[record] = fields[0];
         }
 

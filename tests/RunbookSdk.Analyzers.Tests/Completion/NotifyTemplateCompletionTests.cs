@@ -44,10 +44,11 @@ public sealed class NotifyTemplateCompletionTests
     private sealed record Completed(Document Document, CompletionContext Context, ImmutableArray<CompletionItem> Items);
 
     /// <summary>Asks the provider at <c>$$</c>, as Ctrl+Space does.</summary>
-    private static async Task<Completed> CompleteAsync(string markup)
+    private static async Task<Completed> CompleteAsync(string markup, MetadataReference? library = null)
     {
         var position = markup.IndexOf("$$", StringComparison.Ordinal);
         var document = AppliedFixes.Document(markup.Remove(position, 2));
+        if (library is not null) document = document.Project.AddMetadataReference(library).GetDocument(document.Id)!;
         var provider = new NotifyTemplateCompletionProvider();
         var context = new CompletionContext(provider, document, position, new TextSpan(position, 0), CompletionTrigger.Invoke, document.Project.Solution.Options, CancellationToken.None);
         await provider.ProvideCompletionsAsync(context);
@@ -158,6 +159,31 @@ public sealed class NotifyTemplateCompletionTests
 
         Assert.Empty(completed.Items);
         Assert.False(completed.Context.IsExclusive);
+    }
+
+    [Fact]
+    public async Task A_handbook_of_another_project_offers_the_templates_its_generated_part_lists()
+    {
+        var library = Rules.ReferencedHandbookTests.SharedHandbook("""
+            .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                        .Communication("customer-update", "We are investigating.", "#status")
+            """);
+        var completed = await CompleteAsync("""
+            using RunbookSdk;
+
+            [Runbook("restart-api")]
+            public sealed class RestartApi : Runbook<Shared.OpsHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Restart the API")
+                    .Phase("Act", p => p.Step("Tell", s => s.Notify("$$")))
+                    .NoRollback("nothing changes")
+                    .Verification(v => v.Step("Check", s => s.Run("curl --fail http://127.0.0.1/health")));
+            }
+            """, library);
+
+        var item = Assert.Single(completed.Items);
+        Assert.Equal(("customer-update", "#status · OpsHandbook"), (item.DisplayText, item.InlineDescription));
     }
 
     [Fact]

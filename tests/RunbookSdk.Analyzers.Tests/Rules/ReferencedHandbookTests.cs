@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Escalation;
+using RunbookSdk.Analyzers.Notifications;
 using RunbookSdk.Analyzers.Sections;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.Generators;
@@ -17,7 +18,7 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// </summary>
 public sealed class ReferencedHandbookTests
 {
-    private static string Runbook(string severity) => $$"""
+    private static string Runbook(string severity, string act = """s.Run("systemctl restart api").RequiresConfirmation()""") => $$"""
         using RunbookSdk;
 
         [Runbook("restart-api")]
@@ -26,7 +27,7 @@ public sealed class ReferencedHandbookTests
             public override void Define(IRunbookBuilder rb) => rb
                 .Title("Restart the API")
                 .Severity({{severity}})
-                .Phase("Act", p => p.Step("Restart", s => s.Run("systemctl restart api").RequiresConfirmation()))
+                .Phase("Act", p => p.Step("Restart", s => {{act}}))
                 .Rollback(r => r.Step("Undo", s => s.Run("systemctl restart api-previous").RequiresConfirmation()))
                 .Verification(v => v.Step("Check", s => s.Run("curl --fail http://127.0.0.1/health")));
         }
@@ -47,6 +48,27 @@ public sealed class ReferencedHandbookTests
         RunAsync<SectionCompletenessAnalyzer>(Runbook("Severity.P1"),
             SharedHandbook(escalation: """.Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"))"""));
 
+    [Fact]
+    public Task A_Notify_of_a_template_a_handbook_of_another_project_does_not_define_is_reported_in_a_build() =>
+        RunAsync<NotifyTemplateAnalyzer>(Runbook("Severity.P1", """s.Notify({|#1:"custmer-update"|})"""),
+            SharedHandbook(escalation: Templates),
+            new DiagnosticResult("RB0023", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("custmer-update", " (they define 'customer-update', 'all-clear')"));
+
+    [Fact]
+    public Task A_Notify_of_a_template_a_handbook_of_another_project_defines_passes() =>
+        RunAsync<NotifyTemplateAnalyzer>(Runbook("Severity.P1", """s.Notify("Customer-Update")"""), SharedHandbook(escalation: Templates));
+
+    [Fact]
+    public Task A_handbook_of_another_project_with_a_template_named_at_run_time_may_define_any_name() =>
+        RunAsync<NotifyTemplateAnalyzer>(Runbook("Severity.P1", """s.Notify("custmer-update")"""),
+            SharedHandbook(escalation: Templates + """.Communication(Environment.MachineName, "Hello")"""));
+
+    private const string Templates = """
+        .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                    .Communication("customer-update", "We are investigating.", "#status")
+                    .Communication("all-clear", "Resolved.")
+        """;
+
     private static Task RunAsync<TAnalyzer>(string source, MetadataReference shared, params DiagnosticResult[] expected)
         where TAnalyzer : DiagnosticAnalyzer, new()
     {
@@ -58,7 +80,7 @@ public sealed class ReferencedHandbookTests
     }
 
     /// <summary>The handbook project as a build references it: compiled with the real generator, then emitted.</summary>
-    private static MetadataReference SharedHandbook(string escalation)
+    internal static MetadataReference SharedHandbook(string escalation)
     {
         var source = $$"""
             using System;
