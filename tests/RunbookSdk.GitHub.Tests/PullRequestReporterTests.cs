@@ -186,6 +186,26 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.Contains("2030-01-01 00:00:00 UTC", report.Problems[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("primary")]
+    [InlineData("secondary")]
+    public async Task A_check_run_refused_for_a_rate_limit_does_not_blame_the_tokens_permissions(string limit)
+    {
+        // Both limits are 403s, and Octokit's exceptions for them derive from ForbiddenException: the check run's
+        // problem said it "needs `checks: write`", sending people to change a workflow whose permissions were right.
+        _github.Fail = r => r.Path.Contains("/check-runs", StringComparison.Ordinal)
+            ? limit == "primary" ? FakeGitHub.RateLimited() : FakeGitHub.Error(403, "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.")
+            : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7);
+
+        Assert.NotNull(report.CommentId);
+        var problem = Assert.Single(report.Problems);
+        Assert.Contains("rate limit", problem, StringComparison.Ordinal);
+        Assert.Contains("could not create the check run", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("checks: write", problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task TooManyRequestsIsARateLimitToo()
     {

@@ -159,7 +159,10 @@ public sealed class PullRequestReporter
         {
             // GITHUB_TOKEN without `checks: write`, or a token of a user (only apps may create check runs): the comment is enough.
             // The permission hint only where GitHub refused: for an outage or a 5xx it sent people to fix permissions that were fine.
-            var refused = exception is AuthorizationException or ForbiddenException or NotFoundException;
+            // A rate limit is a 403 too (Octokit's rate-limit exceptions derive from ForbiddenException), but no refusal:
+            // the token may well create check runs once the limit resets.
+            var refused = exception is AuthorizationException or NotFoundException
+                || exception is ForbiddenException and not (RateLimitExceededException or SecondaryRateLimitExceededException);
             problems.Add(Describe(refused ? "create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)" : "create the check run", exception));
             return (null, 0);
         }
