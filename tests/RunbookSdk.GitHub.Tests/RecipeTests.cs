@@ -60,6 +60,30 @@ public sealed class RecipeTests
     }
 
     [Fact]
+    public void TheRecipeRunsTheInstalledToolAtThePinnedSdkVersionNotThisRepositorysSource()
+    {
+        // The recipe is copied into a company's repository, which has no src/RunbookSdk.Cli: `dotnet run --project
+        // src/RunbookSdk.Cli` failed every job there ("Couldn't find a project to run"). It installs the packed tool,
+        // pinned to the SDK version, and runs `runbook validate`.
+        var recipe = Recipe();
+        Assert.DoesNotContain("src/RunbookSdk.Cli", recipe, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet run", recipe, StringComparison.Ordinal);
+
+        var pinned = System.Text.RegularExpressions.Regex.Match(recipe, @"
+      RUNBOOK_TOOL_VERSION: (?<version>\S+)
+");
+        Assert.True(pinned.Success, "the job pins the tool's version in RUNBOOK_TOOL_VERSION");
+        var sdkVersion = System.Text.RegularExpressions.Regex.Match(Read("Directory.Build.props"), "<Version>(?<version>[^<]+)</Version>").Groups["version"].Value;
+        Assert.Equal(sdkVersion, pinned.Groups["version"].Value);
+
+        var lines = recipe.Split('\n');
+        var install = Array.FindIndex(lines, l => l.Contains("dotnet tool install RunbookSdk.Cli --version \"$RUNBOOK_TOOL_VERSION\" --tool-path \"$RUNNER_TEMP/runbook-tool\"", StringComparison.Ordinal));
+        var onPath = Array.FindIndex(lines, l => l.Contains("echo \"$RUNNER_TEMP/runbook-tool\" >> \"$GITHUB_PATH\"", StringComparison.Ordinal));
+        var validate = Array.FindIndex(lines, l => l.Trim() == "runbook validate .");
+        Assert.True(install > 0 && onPath > install && validate > onPath, "the tool is installed and put on PATH before `runbook validate .` runs");
+    }
+
+    [Fact]
     public void TheValidateStepPassesNoPullRequestNumberThatIsEmptyOutsideAPullRequest()
     {
         // `--pr ${{ github.event.pull_request.number }}` is `--pr` with no value in a merge_group or push run: a usage
