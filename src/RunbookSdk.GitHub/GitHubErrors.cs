@@ -33,7 +33,9 @@ public static class GitHubErrors
                 $"GitHub is failing ({(int)api.StatusCode}), could not {what}; retry later.",
             ApiException api =>
                 $"GitHub answered {(int)api.StatusCode} ({api.Message}), could not {what}.",
-            HttpRequestException or TaskCanceledException or TimeoutException =>
+            TimeoutException =>
+                $"GitHub did not answer in time ({exception.Message}), could not {what}; retry later.",
+            HttpRequestException or TaskCanceledException =>
                 $"GitHub could not be reached ({exception.Message}), could not {what}.",
             _ => $"Could not {what}: {exception.Message}",
         };

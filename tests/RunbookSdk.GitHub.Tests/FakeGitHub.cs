@@ -85,6 +85,12 @@ internal sealed partial class FakeGitHub : IDisposable
     /// <summary>When set, the fake waits for the task it returns before handling the request (GitHub hanging).</summary>
     public Func<Recorded, Task>? Hold { get; set; }
 
+    /// <summary>
+    /// When set, the fake waits for the task it returns after carrying out the request (stored the comment, created the
+    /// run) and before answering: GitHub doing the work and answering too late.
+    /// </summary>
+    public Func<Recorded, Task>? HoldAfterDoing { get; set; }
+
     /// <summary>How many comments one page of the comment list holds (the real API: 30 unless per_page says otherwise).</summary>
     public int CommentsPerPage { get; set; } = 30;
 
@@ -110,8 +116,19 @@ internal sealed partial class FakeGitHub : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) { return; }
-            try { await HandleAsync(context); }
-            catch (Exception exception) { await WriteAsync(context.Response, new Answer(599, new JsonObject { ["message"] = "fake failed: " + exception.Message })); }
+            // Not awaited: a request held (Hold, HoldAfterDoing) must not keep the client's next request, sent after it
+            // gave up waiting, from being answered. A client that waits for each answer still sees them in order.
+            _ = HandleOrFailAsync(context);
+        }
+    }
+
+    private async Task HandleOrFailAsync(HttpListenerContext context)
+    {
+        try { await HandleAsync(context); }
+        catch (Exception exception)
+        {
+            try { await WriteAsync(context.Response, new Answer(599, new JsonObject { ["message"] = "fake failed: " + exception.Message })); }
+            catch (Exception) { } // the client left, or the fake was disposed
         }
     }
 
@@ -125,6 +142,7 @@ internal sealed partial class FakeGitHub : IDisposable
         lock (_gate) _requests.Add(request);
         if (Hold?.Invoke(request) is { } hold) await hold;
         var answer = Fail?.Invoke(request) ?? Route(request);
+        if (HoldAfterDoing?.Invoke(request) is { } late) await late;
         await WriteAsync(context.Response, FailAfterDoing?.Invoke(request) ?? answer);
     }
 

@@ -9,8 +9,11 @@ public sealed class PullRequestReporterTests : IDisposable
     private readonly FakeGitHub _github = new();
     private readonly InstantClock _clock = new();
 
-    private PullRequestReporter Reporter(string? token = "ghs_test") =>
-        new(new GitHubConnection("octo/ops", token, _github.ApiUrl) { Retry = new Http.GitHubRetryOptions { TimeProvider = _clock } });
+    private PullRequestReporter Reporter(string? token = "ghs_test", TimeSpan? requestTimeout = null) =>
+        new(new GitHubConnection("octo/ops", token, _github.ApiUrl)
+        {
+            Retry = new Http.GitHubRetryOptions { TimeProvider = _clock, RequestTimeout = requestTimeout ?? Http.GitHubRetryOptions.Default.RequestTimeout },
+        });
 
     [Fact]
     public async Task FirstRunCreatesTheCommentAndTheSecondRunUpdatesTheSameOne()
@@ -204,6 +207,54 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.Contains("rate limit", problem, StringComparison.Ordinal);
         Assert.Contains("could not create the check run", problem, StringComparison.Ordinal);
         Assert.DoesNotContain("checks: write", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_GitHub_that_does_not_answer_is_a_timeout_said_as_such_not_a_cancellation()
+    {
+        // Before: each call waited Octokit's 100 s and the log said "GitHub could not be reached (The operation was
+        // canceled.)", as if someone had cancelled the job.
+        var never = new TaskCompletionSource();
+        _github.Hold = _ => never.Task;
+        try
+        {
+            var report = await Reporter(requestTimeout: TimeSpan.FromMilliseconds(300)).ReportAsync(Results.Failing(), 7, _github.HeadSha);
+
+            Assert.Null(report.CommentId);
+            Assert.Null(report.CheckRunId);
+            Assert.Equal(2, report.Problems.Count);
+            Assert.StartsWith("GitHub did not answer in time (no answer to GET /api/v3/repos/octo/ops/issues/7/comments within 0.3 s), could not post the report comment", report.Problems[0], StringComparison.Ordinal);
+            Assert.StartsWith("GitHub did not answer in time (no answer to POST /api/v3/repos/octo/ops/check-runs within 0.3 s), could not create the check run; retry later", report.Problems[1], StringComparison.Ordinal);
+            Assert.DoesNotContain(report.Problems, p => p.Contains("cancel", StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            never.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task A_check_run_GitHub_created_but_answered_too_late_for_is_completed_not_left_in_progress()
+    {
+        // A create that timed out may have been carried out: left alone, that run stays "in progress" forever and
+        // blocks a required check. It is looked up by its external_id and given its verdict.
+        var late = new TaskCompletionSource();
+        var first = 0;
+        _github.HoldAfterDoing = r => r.Method == "POST" && r.Path.EndsWith("/check-runs", StringComparison.Ordinal) && Interlocked.Increment(ref first) == 1 ? late.Task : Task.CompletedTask;
+        try
+        {
+            var report = await Reporter(requestTimeout: TimeSpan.FromSeconds(1)).ReportAsync(Results.Failing(), 7);
+
+            Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+            Assert.Equal(1, _github.CheckRunCount);
+            var last = _github.Writes.Last(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}");
+            Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());
+            Assert.Equal("failure", last.Body!["conclusion"]!.GetValue<string>());
+        }
+        finally
+        {
+            late.TrySetResult();
+        }
     }
 
     [Fact]

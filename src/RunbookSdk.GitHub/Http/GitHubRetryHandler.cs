@@ -43,7 +43,7 @@ internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : Delegatin
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await SendOnceAsync(request, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -57,6 +57,26 @@ internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : Delegatin
             if (wait is not { } delay || attempt >= options.MaxAttempts || !TryTake(delay)) return response;
             response.Dispose();
             await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One attempt, given up after <see cref="GitHubRetryOptions.RequestTimeout"/> with a <see cref="TimeoutException"/>
+    /// naming the request: a cancellation the caller did not ask for is GitHub not answering, and "The operation was
+    /// canceled." made a CI log look as if someone had stopped the job.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        attempt.CancelAfter(options.RequestTimeout);
+        try
+        {
+            return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException exception) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException(
+                $"no answer to {request.Method} {request.RequestUri?.AbsolutePath} within {options.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", exception);
         }
     }
 

@@ -28,6 +28,14 @@ public sealed record GitHubRetryOptions
     /// <summary>The wait after a rate limit that names no time (GitHub asks for at least a minute).</summary>
     public TimeSpan UnnamedLimitWait { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long one attempt waits for GitHub's answer before it is given up as a <see cref="TimeoutException"/> that says
+    /// so (GitHub's REST API ends a request it has worked on for 10 s, so a later answer is not coming). Octokit's own
+    /// limit, 100 s a request, kept a CI job waiting minutes on a GitHub that did not answer, and then said only "The
+    /// operation was canceled." Measured on the real clock, not <see cref="TimeProvider"/>.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The clock that waits and tells the time (for <c>x-ratelimit-reset</c>); tests pass one that does not sleep.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

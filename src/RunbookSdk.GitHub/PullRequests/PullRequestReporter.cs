@@ -89,10 +89,10 @@ public sealed class PullRequestReporter
             {
                 return await TryUpsertCommentAsync(body, pullRequest).ConfigureAwait(false);
             }
-            catch (ApiException exception) when (attempt == 1 && IsServerError(exception))
+            catch (Exception exception) when (attempt == 1 && MayHaveBeenDone(exception))
             {
-                // The client does not resend a POST that GitHub answered 5xx: the comment may exist anyway. Looking
-                // again finds it (and updates it) instead of posting a second one.
+                // The client does not resend a POST that GitHub answered 5xx or did not answer: the comment may exist
+                // anyway. Looking again finds it (and updates it) instead of posting a second one.
             }
             catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
             {
@@ -133,7 +133,12 @@ public sealed class PullRequestReporter
             : candidates.FirstOrDefault(c => c.User?.Type == AccountType.Bot);
     }
 
-    private static bool IsServerError(ApiException exception) => exception.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
+    /// <summary>
+    /// Whether GitHub may have carried out the request that failed with <paramref name="exception"/>: it answered 5xx,
+    /// or did not answer in time (<see cref="TimeoutException"/>) — either may come after the work was done.
+    /// </summary>
+    private static bool MayHaveBeenDone(Exception exception) =>
+        exception is TimeoutException || exception is ApiException api && api.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
 
     private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int? pullRequest, string? headSha, List<string> problems)
     {
@@ -147,10 +152,11 @@ public sealed class PullRequestReporter
             {
                 run = await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
             }
-            catch (ApiException exception) when (IsServerError(exception))
+            catch (Exception exception) when (MayHaveBeenDone(exception))
             {
-                // Not resent by the client (a POST), and GitHub may have created it anyway: creating again would leave
-                // that one "in progress" forever beside the new one. Look it up first, as the comment path does.
+                // Not resent by the client (a POST), and GitHub may have created it anyway (a 5xx or no answer in time):
+                // creating again would leave that one "in progress" forever beside the new one, and not creating it
+                // would leave it so alone, blocking a required check. Look it up first, as the comment path does.
                 run = await CreatedAnywayAsync(headSha, create.ExternalId).ConfigureAwait(false)
                     ?? await _client.Check.Run.Create(_connection.Owner, _connection.Name, create).ConfigureAwait(false);
             }
