@@ -50,6 +50,23 @@ public sealed class RecipeTests
     }
 
     [Fact]
+    public void TheSarifUploadCanNeitherFailAPrivateRepositorysJobNorLackThePermissionItNeedsThere()
+    {
+        // In a private repository upload-sarif reads the workflow run (`actions: read`), and a `permissions:` block
+        // grants nothing it does not name; and a private repository without GitHub Code Security refuses the upload.
+        // Either turned the job of a passing pull request red: the verdict is validate's, not the upload's.
+        var recipe = Recipe();
+        var permissions = recipe[recipe.IndexOf("\npermissions:", StringComparison.Ordinal)..recipe.IndexOf("\njobs:", StringComparison.Ordinal)];
+        Assert.Matches(@"\n  actions: read\b", permissions);
+        Assert.Matches(@"\n  security-events: write\b", permissions);
+
+        var lines = recipe.Split('\n');
+        var step = Array.FindIndex(lines, l => l.Contains("uses: github/codeql-action/upload-sarif", StringComparison.Ordinal));
+        var start = Array.FindLastIndex(lines, step, l => l.TrimStart().StartsWith("- name:", StringComparison.Ordinal));
+        Assert.Contains(lines[start..step], l => l.Trim() == "continue-on-error: true");
+    }
+
+    [Fact]
     public void TheRecipeRunsInTheMergeQueueSoARequiredCheckDoesNotBlockIt()
     {
         var recipe = Recipe();
