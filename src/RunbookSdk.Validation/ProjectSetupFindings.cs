@@ -42,6 +42,14 @@ internal static class ProjectSetupFindings
                 + "when building RunbookSdk from source.",
                 projectFile, 1, 1, project.Name, null);
 
+        // The compiler refuses a <Nullable> it does not know (a typo such as "enabled") and the build fails; compiled
+        // here with nullable off instead, the project passed validation.
+        if (UnknownNullable(project.Properties) is { } nullable)
+            yield return new Finding("CS8636", FindingLevel.Error,
+                $"Invalid option '{nullable}' for /nullable; must be 'disable', 'enable', 'warnings' or 'annotations': {project.Name} sets "
+                + $"<Nullable>{nullable}</Nullable>, so its dotnet build fails with CS8636.",
+                projectFile, 1, 1, project.Name, null);
+
         if (AnalyzersOff(project.Properties) is { } setting)
             yield return new Finding(Finding.AnalyzersOffRule, FindingLevel.Warning,
                 $"{project.Name} sets {setting}=false, so its dotnet build reports no RB finding; validate runs every RB analyzer "
@@ -51,6 +59,13 @@ internal static class ProjectSetupFindings
 
     // The version validate itself ships with: the one whose rules it checks.
     private static string SdkVersion => typeof(Runbook).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "*";
+
+    // The values the compiler's /nullable takes, in any case (MSBuild passes the property as written).
+    private static string? UnknownNullable(ProjectProperties properties) =>
+        properties["Nullable"]?.Trim() is { Length: > 0 } value
+        && !new[] { "enable", "disable", "warnings", "annotations" }.Contains(value, StringComparer.OrdinalIgnoreCase)
+            ? value
+            : null;
 
     // Either property keeps the analyzers out of the build (RunAnalyzers also out of the IDE); the generator still runs.
     private static string? AnalyzersOff(ProjectProperties properties) =>

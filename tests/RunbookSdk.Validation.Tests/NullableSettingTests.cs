@@ -30,6 +30,26 @@ public sealed class NullableSettingTests
         Assert.Equal(1, result.ExitCode);
     }
 
+    [Theory]
+    [InlineData("enabled")]
+    [InlineData("true")]
+    public async Task ANullableValueTheCompilerRefusesFailsValidationAsItFailsTheBuild(string value)
+    {
+        // dotnet build: "error CS8636: Invalid option 'enabled' for /nullable; must be 'disable', 'enable', 'warnings'
+        // or 'annotations'". Read as nullable off, the project passed validation.
+        using var project = new TempProject().With("PaymentsHandbook.cs", Runbooks.Handbook).With("ApiDown.cs", Runbooks.Complete);
+        File.WriteAllText(project.ProjectFile, TempProject.AppProject.Replace("<Nullable>enable</Nullable>", $"<Nullable>{value}</Nullable>", StringComparison.Ordinal));
+        await project.WriteCurrentDocsAsync();
+
+        var result = await RunbookValidator.ValidateAsync(project.ProjectFile);
+
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "CS8636");
+        Assert.Equal(FindingLevel.Error, finding.Level);
+        Assert.EndsWith("Payments.csproj", finding.Path, StringComparison.Ordinal);
+        Assert.Contains($"Invalid option '{value}' for /nullable", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(1, result.ExitCode);
+    }
+
     [Fact]
     public async Task NullableAnnotationsAllowTheQuestionMarkWithoutWarnings()
     {
