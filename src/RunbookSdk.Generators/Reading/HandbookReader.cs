@@ -20,7 +20,7 @@ internal static class HandbookReader
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         var (declaration, type) = (target.Node, target.Symbol);
         var id = TypeReader.AttributeId(target);
-        if (string.IsNullOrWhiteSpace(id))
+        if (string.IsNullOrWhiteSpace(id) || !TypeReader.IsNamed(type))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         if (type.IsAbstract)
         {

@@ -24,8 +24,8 @@ internal static class RunbookReader
         dependencies?.AddScopeOf(type, semanticModel);
 
         var id = TypeReader.AttributeId(target, dependencies);
-        if (string.IsNullOrWhiteSpace(id))
-            return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id.
+        if (string.IsNullOrWhiteSpace(id) || !TypeReader.IsNamed(type))
+            return new Result<RunbookModel>(null, EquatableArray<DiagnosticInfo>.Empty); // RB0011 (analyzers) reports a missing id, the compiler a missing name.
 
         if (type.IsAbstract)
         {

@@ -59,6 +59,27 @@ internal static class TypeReader
     }
 
     /// <summary>
+    /// Whether every name generated code spells the class with is typed. A namespace deleted to be retyped
+    /// (<c>namespace ;</c>) or half written (<c>namespace Ops.;</c>), or a class's own name, is empty while the
+    /// developer types it: the part named the class <c>global::.A</c>, which added an error in a generated file to the
+    /// compiler's own. Such a class gets no part and no finding until the name is typed again.
+    /// </summary>
+    public static bool IsNamed(INamedTypeSymbol type)
+    {
+        for (INamedTypeSymbol? current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Name.Length == 0) return false;
+        }
+
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            if (ns.Name.Length == 0) return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Why RB0105 refuses an abstract class marked <c>[Runbook]</c> or <c>[Handbook]</c>: the runner cannot create it, and
     /// the attribute is not inherited, so the classes that derive from it are not marked either. Such a class got no
     /// page, no runner and no finding: the runbook the author meant was silently missing.

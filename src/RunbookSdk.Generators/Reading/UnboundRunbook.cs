@@ -66,7 +66,7 @@ internal sealed record UnboundRunbook(
         // The class's own name, bound: one declaration (a partial class, or a file copied before its class was
         // renamed, is one class of several), reachable and creatable; otherwise binding reports why not.
         if (semanticModel.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol { IsAbstract: false, DeclaringSyntaxReferences.Length: 1 } symbol) return null;
-        if (TypeReader.Unreachable(symbol) is not null || !TypeReader.HasPublicParameterlessConstructor(symbol, cancellationToken)) return null;
+        if (!TypeReader.IsNamed(symbol) || TypeReader.Unreachable(symbol) is not null || !TypeReader.HasPublicParameterlessConstructor(symbol, cancellationToken)) return null;
         return new UnboundRunbook(declaration, symbol, semanticModel, id, handbook, teamBase);
     }
 
