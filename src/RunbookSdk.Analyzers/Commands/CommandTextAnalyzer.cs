@@ -25,7 +25,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableHashSet<string> s_credentialHeaders = ImmutableHashSet.Create(System.StringComparer.OrdinalIgnoreCase,
         "Authorization", "Proxy-Authorization", "X-Api-Key", "Api-Key", "X-Auth-Token", "X-Access-Token", "Private-Token", "X-Vault-Token", "Cookie");
 
-    private static readonly Regex s_credentialValue = new(@"^\s*((?i:bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>\S+)",
+    private static readonly Regex s_credentialValue = new(@"^\s*(" + CommandPatterns.AuthorizationScheme + @")?(?<secret>\S+)",
         RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, System.TimeSpan.FromSeconds(1));
 
     /// <inheritdoc />

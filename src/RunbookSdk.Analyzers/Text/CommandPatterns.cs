@@ -155,6 +155,14 @@ internal static class CommandPatterns
     private const string BareValue = @"(?<secret>[^\s&;|<>()`'""\\]+)";
     private const string Value = "(" + QuotedValue + "|" + BareValue + ")";
 
+    /// <summary>
+    /// An Authorization value's scheme and the blank after it (RFC 9110 §11.4: <c>scheme credential</c>), then the name
+    /// of the parameter the credential is when the scheme takes one (<c>Token token=…</c>; not a base64 credential's
+    /// padding, <c>b3BzOmh1bnRlcjI=</c>). Any word is a scheme: with a list of the common ones, Opsgenie's
+    /// <c>GenieKey {ApiToken}</c> was a credential named GenieKey.
+    /// </summary>
+    internal const string AuthorizationScheme = @"[A-Za-z][\w.+-]*[ \t]+([\w-]+=(?!=))?";
+
     // Name: the [Parameter, Secret] the fix creates, or "" for the one the pattern's key names (SecretName). One tool's
     // password is not another's: a fix reuses a secret parameter of the same name, so named alike, a Redis and a MySQL
     // password would become one value.
@@ -162,7 +170,9 @@ internal static class CommandPatterns
     [
         (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
         // The scheme may open a quoted value: node's `Bearer ${config.apiKey}` is a template, not a credential named `Bearer.
-        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*[`'""]?((bearer|basic|token|oauth|apikey|digest)\s+)?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
+        // Any word before a blank is the scheme (GenieKey, SSWS, Splunk...), and the credential may be its parameter
+        // (PagerDuty's Token token=...): the scheme is no secret (AuthorizationScheme).
+        (Create(@"(?i)\b(proxy-)?authorization\s*:\s*[`'""]?(" + AuthorizationScheme + @")?(?<secret>[^\s'""\\]+)", "authorization"), "A credential in an Authorization header", "ApiToken"),
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
         // The whole key names the secret (DB_PASSWORD, REDIS_PASSWORD: two passwords, not one named Password).
         (Create(@"(?i)(?<![a-z0-9])(?<name>([a-z][a-z0-9]*[_-])*(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd))\s*=\s*" + Value, "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
