@@ -40,6 +40,7 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         // The generator documents what a runbook's or handbook's own code says. A team's step helper in a class of its
         // own is never on a page (the generator reports the call to it, RB0101), so what its arguments are is moot.
         if (call.ContainingType is not { } owner || !(symbols.IsRunbookType(owner) || symbols.IsHandbookType(owner))) return;
+        if (InsideUnclosedArguments(call.Syntax)) return;
         var arguments = call.Syntax.ArgumentList;
         var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();
         if (call.Name == "Run" && arguments.Arguments.Count > 0)
@@ -124,6 +125,21 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             if (call.Values.ParameterProperty(expression) is not null) continue;
             Report(call, expression);
         }
+    }
+
+    /// <summary>
+    /// Whether the call's arguments, or a call around it, have no closing parenthesis yet. Such a list takes what
+    /// follows it for its arguments — the next step, the next line's <c>.Note(...)</c>, the property below
+    /// (<c>Severity.P1 [Parameter]</c>) — and an argument nobody wrote is no finding. The compiler marks the gap.
+    /// </summary>
+    private static bool InsideUnclosedArguments(InvocationExpressionSyntax call)
+    {
+        for (SyntaxNode? node = call; node is not null and not MemberDeclarationSyntax; node = node.Parent)
+        {
+            if (node is InvocationExpressionSyntax { ArgumentList.CloseParenToken.IsMissing: true }) return true;
+        }
+
+        return false;
     }
 
     private static bool IsHandler(ITypeSymbol type, DslSymbols symbols) => SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler);

@@ -330,6 +330,35 @@ public sealed class RB0016Tests
         // The compiler already marks the gap; RB0016 put a second finding on it saying '' is not a constant.
         Verify<ConstantArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
 
+    // An argument list not closed yet takes what follows it for its arguments: the next step, the next line's
+    // .Note(...), the property below. RB0016 said '"journalctl -u api -f" .Step("B", s => s.Run(...' is not a
+    // compile-time constant, an argument nobody wrote, on every keystroke until the parenthesis was typed.
+    [Theory]
+    [InlineData("            .Step(\"A\", s => s.Run(\"journalctl -u api -f\"\n            .Step(\"B\", s => s.Run(\"echo hi\")))")]
+    [InlineData("            .Step(\"A\", s => s.Run(\"redis-cli INFO\").Note(\"x\"\n            .Step(\"B\", s => s.Run(\"echo hi\")))")]
+    [InlineData("            .Step(\"A\", s => s.Run(\"redis-cli INFO\").ExpectExitCode(0\n                .Note(\"after\"))")]
+    public Task What_an_unclosed_argument_list_swallows_is_not_reported(string steps) =>
+        Verify<ConstantArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
+
+    [Fact]
+    public Task A_member_below_an_unclosed_call_is_not_reported_as_its_argument() =>
+        Verify<ConstantArgumentAnalyzer>.WithoutCompilerErrorsAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed class Sample : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Sample")
+                    .Phase("P", p => p.Step("S", s => s.Run("echo hi")))
+                    .Severity(Severity.P1
+
+                [Parameter] public string Region { get; init; } = "";
+            }
+
+            """ + Sources.Handbook);
+
     [Fact]
     public Task AParameterPassedWholeIsDocumentedAsItsHoleAndNotReported() =>
         // The runbook-project template's verification is .Http("GET", HealthUrl): the page shows {HealthUrl}, as it
