@@ -27,7 +27,7 @@ public sealed class AddTimeoutCodeFix : CodeFixProvider
 
     /// <inheritdoc />
     public override Task RegisterCodeFixesAsync(CodeFixContext context) =>
-        CommandCall.RegisterAsync(context, "Stop the command after 5 minutes (.Timeout)", Key, FixAsync);
+        CommandCall.RegisterAsync(context, "Stop the command after 5 minutes (.Timeout)", Key, FixAsync, whenFinished: true); // .Timeout after `Run("x"` would be the text's
 
     private static async Task<Document> FixAsync(Document document, SyntaxNode root, InvocationExpressionSyntax run, CancellationToken cancellationToken)
     {

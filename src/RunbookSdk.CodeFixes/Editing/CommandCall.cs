@@ -27,14 +27,20 @@ internal static class CommandCall
     /// <c>Run(...)</c> call (or <c>Http(...)</c> call, when <paramref name="orHttp"/>); <paramref name="fix"/> gets the
     /// document, its root and that call as they are when applied.
     /// </summary>
+    /// <param name="context">The light bulb's request.</param>
+    /// <param name="title">The fix's title.</param>
+    /// <param name="key">Its equivalence key.</param>
+    /// <param name="fix">Writes the fix.</param>
+    /// <param name="orHttp">Whether an <c>Http(...)</c> call holds findings too.</param>
+    /// <param name="whenFinished">Offer the fix only once the call's <c>)</c> is typed: for a fix that appends a call after it.</param>
     public static async Task RegisterAsync(
         CodeFixContext context, string title, string key,
-        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, bool orHttp = false)
+        Func<Document, SyntaxNode, InvocationExpressionSyntax, CancellationToken, Task<Document>> fix, bool orHttp = false, bool whenFinished = false)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (Of(root, diagnostic, orHttp) is null) continue;
+            if (Of(root, diagnostic, orHttp) is not { } call || whenFinished && call.ArgumentList.CloseParenToken.IsMissing) continue;
             context.RegisterCodeFix(CodeAction.Create(title, token => ApplyAsync(context.Document, diagnostic, fix, orHttp, token), key), diagnostic);
         }
     }

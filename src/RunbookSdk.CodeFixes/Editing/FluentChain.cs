@@ -8,12 +8,17 @@ namespace RunbookSdk.CodeFixes.Editing;
 /// <summary>Appends a call to a fluent DSL chain, keeping its layout: one call per line stays one call per line.</summary>
 internal static class FluentChain
 {
-    /// <summary>The outermost call of the chain that <paramref name="expression"/> is part of.</summary>
+    /// <summary>
+    /// The outermost call of the chain that <paramref name="expression"/> is part of, up to the last one finished: a
+    /// call whose <c>)</c> is not typed yet (<c>.ExpectExitCode(</c>) is being written, and a call appended after it
+    /// would go into its argument list.
+    /// </summary>
     public static ExpressionSyntax Top(ExpressionSyntax expression)
     {
         var current = expression;
         while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current &&
-               access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access)
+               access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access &&
+               !invocation.ArgumentList.CloseParenToken.IsMissing)
         {
             current = invocation;
         }
