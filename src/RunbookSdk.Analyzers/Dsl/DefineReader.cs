@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -147,7 +148,47 @@ internal static class DefineReader
             if (Array.IndexOf(adds, DslSyntax.CalledName(inner)) >= 0) return SectionFact.Filled;
         }
 
+        // Code that does not start from the builder is not read: `v => vStep(…)` with its dot not typed yet, or a call
+        // the builder is not handed to. Called empty, its fix replaced the author's step with a TODO one.
+        if (!StartsFromParameter(lambda)) return SectionFact.Filled;
         return SectionFact.Empty(((MemberAccessExpressionSyntax)call.Expression).Name.GetLocation());
+    }
+
+    /// <summary>True when every expression the lambda runs is a chain on its builder parameter (or there is none).</summary>
+    private static bool StartsFromParameter(AnonymousFunctionExpressionSyntax lambda)
+    {
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var only] } => only.Identifier.ValueText,
+            _ => null,
+        };
+        if (parameter is null) return true;
+        IEnumerable<ExpressionSyntax> run = lambda.Block is { } block
+            ? block.Statements.Select(s => s switch
+            {
+                ExpressionStatementSyntax e => e.Expression,
+                ReturnStatementSyntax { Expression: { } returned } => returned,
+                _ => null,
+            }).OfType<ExpressionSyntax>()
+            : lambda.ExpressionBody is { } body ? [body] : [];
+        return run.All(e => RootOf(e) is IdentifierNameSyntax root && root.Identifier.ValueText == parameter);
+    }
+
+    /// <summary>Where a chain starts: <c>v</c> of <c>v.Step(…).Step(…)</c>.</summary>
+    private static ExpressionSyntax RootOf(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
+                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
+                case ConditionalAccessExpressionSyntax conditional: expression = conditional.Expression; break;
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                default: return expression;
+            }
+        }
     }
 
     /// <summary>

@@ -39,6 +39,20 @@ public sealed class EmptySectionTests
                 ": its Rollback(...) adds no step; add the steps that undo the change, or state why none is needed with NoRollback(\"reason\")"));
 
     [Fact]
+    public Task A_section_whose_code_does_not_start_from_its_builder_is_not_called_empty() =>
+        // The dot of v.Step not typed yet, or deleted: the compiler reports the name, and the rule does not call the
+        // section empty, whose fix would replace the author's step with a TODO one.
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(
+            Runbook($"        .Escalation(e => {{|CS0103:eLevel|}}(\"On-call engineer\", TimeSpan.Zero))\n{Rollback}\n        .Verification(v => {{|CS0103:vStep|}}(\"Look\", s => s.Instruction(\"look\")))"));
+
+    [Fact]
+    public Task A_section_whose_body_only_returns_is_still_empty() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(
+            Runbook($"{Escalation}\n{Rollback}\n        .{{|#0:Verification|}}(v => {{ return; }})"),
+            new DiagnosticResult("RB0003", DiagnosticSeverity.Error).WithLocation(0).WithArguments("Agree",
+                ": its Verification(...) adds no step; add the check that proves the system is healthy again"));
+
+    [Fact]
     public Task A_waiver_with_a_blank_reason_is_reported_on_the_reason() =>
         Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(
             Runbook($"{Escalation}\n        .NoRollback({{|#0:\" \"|}})\n{Verification}"),
