@@ -292,4 +292,32 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Contains(summary, error, StringComparison.Ordinal);
         Assert.Equal("4444444444444444444444444444444444444444", CheckRunSha(github));
     }
+    [Fact]
+    public async Task OnAPullRequestFromAForkTheFindingsBecomeWorkflowCommandsTheRunnerAnnotatesWithoutAToken()
+    {
+        // A fork's GITHUB_TOKEN is read-only whatever the workflow asks for: GitHub refuses the comment and the check run.
+        using var github = new FakeGitHub
+        {
+            Fail = r => r.Method == "POST" ? FakeGitHub.Error(403, "Resource not accessible by integration") : null,
+        };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::This production runbook names 'omnix-ai-products-dev'", output, StringComparison.Ordinal);
+        Assert.Contains("written to the job log as workflow commands", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
+    {
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.DoesNotContain("::warning ", output, StringComparison.Ordinal);
+    }
 }

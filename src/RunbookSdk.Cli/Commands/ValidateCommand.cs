@@ -146,10 +146,12 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             if (connection.Token is null)
             {
                 output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {where}.");
+                AnnotateFromTheLog(result);
                 return;
             }
 
             var report = await new PullRequestReporter(connection).ReportAsync(result, target, cancellationToken);
+            if (report.CheckRunId is null) AnnotateFromTheLog(result);
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {where} (comment {id}).");
@@ -162,6 +164,18 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             // The reporter returns GitHub's answers as problems; anything else (a bad URL, a bug) is still only a warning.
             output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {where}", e)}");
         }
+    }
+
+    /// <summary>
+    /// In GitHub Actions, when no check run carries the findings (a fork's read-only token, no token): workflow
+    /// commands, which the runner turns into annotations on the pull request's files without any token.
+    /// </summary>
+    private void AnnotateFromTheLog(Validation.ValidationResult result)
+    {
+        var findings = result.Findings.Count();
+        if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") != "true" || findings == 0) return;
+        foreach (var line in WorkflowAnnotations.Lines(result)) output.Out.WriteLine(line);
+        output.Error.WriteLine($"GitHub: no check run carried the findings; {findings} annotation{(findings == 1 ? "" : "s")} written to the job log as workflow commands (GitHub shows the first 10 errors and 10 warnings of a step).");
     }
 
     /// <summary>

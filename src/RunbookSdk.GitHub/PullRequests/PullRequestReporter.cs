@@ -176,7 +176,8 @@ public sealed class PullRequestReporter
         var annotations = Annotations(result);
         var title = result.Passed ? "Runbooks complete, docs current" : "Runbook validation failed";
         // The Checks tab shows only this summary: without the line, "0 runbooks in 0 projects" does not say why.
-        var summary = MarkdownReport.Summary(result) + (MarkdownReport.NoProjectLine(result) is { } noProject ? "\n\n" + noProject : "");
+        var summary = MarkdownReport.Summary(result) + (MarkdownReport.NoProjectLine(result) is { } noProject ? "\n\n" + noProject : "")
+            + Unlocated(result);
         var conclusion = result.Passed ? CheckConclusion.Success : CheckConclusion.Failure;
         var sent = 0;
         try
@@ -261,6 +262,46 @@ public sealed class PullRequestReporter
             ? " For a pull request from a fork, GitHub gives the workflow a read-only GITHUB_TOKEN: the report is in the job summary and the log."
             : "");
 
+    /// <summary>
+    /// The findings no annotation can carry (no file: a generator that crashed, CS8785; a project-wide setting), listed
+    /// under the summary, which is all the Checks tab shows: "1 error" with nothing under it said nothing. Cut to fit
+    /// GitHub's limit on a summary.
+    /// </summary>
+    private static string Unlocated(ValidationResult result)
+    {
+        var unlocated = result.Findings.Where(f => f.Path is null).ToList();
+        if (unlocated.Count == 0) return "";
+        var text = new System.Text.StringBuilder("\n\nFindings without a file:\n");
+        foreach (var f in unlocated)
+        {
+            var line = $"- **{f.RuleId}** ({f.Level.ToString().ToLowerInvariant()}, {f.Project}): {Cap(f.Message, 2_000).ReplaceLineEndings(" ")}\n";
+            if (text.Length + line.Length > MaxSummaryLength)
+            {
+                text.Append("- … and more: every finding is in the job log and the report.\n");
+                break;
+            }
+
+            text.Append(line);
+        }
+
+        return text.ToString();
+    }
+
+    // GitHub's limits: a check run's summary 65,535 characters (kept below it, for the verdict line before the list), an
+    // annotation's message 64 KB; a message over it had its whole batch of 50 refused with 422.
+    private const int MaxSummaryLength = 60_000;
+
+    // At most 3 bytes of UTF-8 for each UTF-16 character: 16,000 of them stay within 64 KB.
+    private const int MaxAnnotationMessage = 16_000;
+
+    private static string Cap(string text, int length)
+    {
+        if (text.Length <= length) return text;
+        // Not between the halves of a surrogate pair, which would not encode.
+        if (char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length] + " … (cut; the whole message is in the job log)";
+    }
+
     /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
     /// <param name="result">The validation result.</param>
     public static IReadOnlyList<NewCheckRunAnnotation> Annotations(ValidationResult result)
@@ -268,7 +309,7 @@ public sealed class PullRequestReporter
         ArgumentNullException.ThrowIfNull(result);
         return result.Findings
             .Where(f => f.Path is not null)
-            .Select(f => new NewCheckRunAnnotation(f.Path, Math.Max(1, f.Line), Math.Max(1, f.Line), Level(f.Level), f.Message)
+            .Select(f => new NewCheckRunAnnotation(f.Path, Math.Max(1, f.Line), Math.Max(1, f.Line), Level(f.Level), Cap(f.Message, MaxAnnotationMessage))
             {
                 Title = f.RuleId,
             })
