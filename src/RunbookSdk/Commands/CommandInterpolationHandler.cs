@@ -49,6 +49,27 @@ public struct CommandInterpolationHandler
         _segments.Add(new HoleSegment(values));
     }
 
+    /// <summary>
+    /// Not for commands: an alignment (<c>{Count,5}</c>) pads a value with spaces, which quoting for the shell then
+    /// keeps inside the one word (<c>'    5'</c>), so it can only change what the command gets. Declared so the
+    /// compiler says so in these words, instead of CS1739's "does not have a parameter named 'alignment'".
+    /// </summary>
+    /// <typeparam name="T">Type of the value.</typeparam>
+    /// <param name="value">The value.</param>
+    /// <param name="alignment">The alignment.</param>
+    [Obsolete(AlignmentRefused, error: true)]
+    public readonly void AppendFormatted<T>(T value, int alignment) => throw new NotSupportedException(AlignmentRefused);
+
+    /// <inheritdoc cref="AppendFormatted{T}(T, int)"/>
+    /// <param name="value">The value.</param>
+    /// <param name="alignment">The alignment.</param>
+    /// <param name="format">The format string.</param>
+    [Obsolete(AlignmentRefused, error: true)]
+    public readonly void AppendFormatted<T>(T value, int alignment, string? format) => throw new NotSupportedException(AlignmentRefused);
+
+    private const string AlignmentRefused =
+        "A command hole takes no alignment ({Count,5}): padding puts spaces inside the one quoted word the value becomes. Leave it out, or pad in the literal text.";
+
     /// <summary>The finished template.</summary>
     public readonly CommandTemplate ToTemplate() => new(_segments.ToArray());
 
