@@ -134,6 +134,11 @@ internal static class DiagnosticDescriptors
         "Notify sends the communication template '{0}', which neither the runbook nor its handbook defines{1}: the run skips this notification, and the channel hears nothing",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnsettableParameter = Create(
+        "RB0024", "[Parameter] on a property the runner cannot set",
+        "[Parameter] '{0}' is {1}: the runner cannot set it, so the page does not list it and run refuses {0}=…; {2}",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }
