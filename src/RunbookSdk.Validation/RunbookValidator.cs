@@ -79,14 +79,28 @@ public static class RunbookValidator
     private static SyntaxTree[] GeneratedTrees(CompiledProject compiled) =>
         compiled.Compilation.SyntaxTrees.Where(t => !compiled.Project.Sources.Contains(t.FilePath, StringComparer.Ordinal)).ToArray();
 
-    /// <summary>The folder findings are relative to: the git work tree holding <paramref name="path"/>, else its folder.</summary>
+    /// <summary>
+    /// The folder findings are relative to: the git work tree holding <paramref name="path"/>; else, in GitHub Actions,
+    /// the workspace holding it (<c>GITHUB_WORKSPACE</c>: a checkout without git, which <c>actions/checkout</c> makes as
+    /// a tarball on a runner without git, is still the repository); else its folder.
+    /// </summary>
     /// <param name="path">The validated path.</param>
-    public static string RootFor(string path)
+    public static string RootFor(string path) => RootFor(path, Environment.GetEnvironmentVariable("GITHUB_WORKSPACE"));
+
+    /// <inheritdoc cref="RootFor(string)"/>
+    /// <param name="path">The validated path.</param>
+    /// <param name="workspace">The GitHub Actions workspace, or null outside it.</param>
+    internal static string RootFor(string path, string? workspace)
     {
         var full = Path.GetFullPath(path);
         var start = Directory.Exists(full) ? full : Path.GetDirectoryName(full)!;
         for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             if (Directory.Exists(Path.Combine(directory.FullName, ".git")) || File.Exists(Path.Combine(directory.FullName, ".git"))) return directory.FullName;
+        // Annotations need paths from the repository's root: relative to the validated folder, `runbook validate
+        // services/payments` annotated Payments/x.cs, a file the pull request does not have.
+        if (workspace is { Length: > 0 } && Path.GetFullPath(workspace).TrimEnd(Path.DirectorySeparatorChar) is var root
+            && (start == root || start.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            return root;
         return start;
     }
 
