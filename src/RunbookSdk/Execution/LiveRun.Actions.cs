@@ -82,7 +82,8 @@ internal sealed partial class LiveRun
             BeginCommand(running);
             // Before bash starts: a resume must know the command may have run even when the run dies during it.
             _journal.Write("command-starting", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("command", shown));
-            var result = await ShellProcess.RunAsync(command, key, shell.Timeout, OnLine, _processes, cancellationToken);
+            var result = await ShellProcess.RunAsync(command, key, shell.Timeout, OnLine, _processes, cancellationToken,
+                hideCommandLine: _context.Secrets.Mask(command) != command);
             EndCommand(running, result);
             last = result ?? throw new RunnerEndingException();
             var leftRunning = last.LeftRunning.Count > 0 ? last.LeftRunning.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;

@@ -50,6 +50,8 @@ internal static class ShellProcess
     /// <param name="gate">Where the shell starts: closed when the runner is going away, and then nothing starts.</param>
     /// <param name="cancellationToken">Interrupts the command: the tree is killed and the result says <see cref="ShellResult.Interrupted"/>,
     /// with what it printed until then (the caller journals it before it stops the step).</param>
+    /// <param name="hideCommandLine">The command holds a secret: it reaches bash through the environment, which only its
+    /// user may read, not on the command line, which <c>ps</c> shows every user of the machine.</param>
     /// <returns>The result; null when the gate was closed and nothing started.</returns>
     public static async Task<ShellResult?> RunAsync(
         string command,
@@ -57,7 +59,8 @@ internal static class ShellProcess
         TimeSpan? timeout,
         Action<string, bool, bool, long> onLine,
         ProcessStartGate gate,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool hideCommandLine = false)
     {
         var start = StepProcesses.StartInfo("/bin/bash", stepKey, out var group);
         start.RedirectStandardInput = true;
@@ -67,7 +70,14 @@ internal static class ShellProcess
         start.StandardErrorEncoding = new UTF8Encoding(false);
         start.UseShellExecute = false;
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command);
+        if (hideCommandLine)
+        {
+            // A command line is anyone's to read (ps, /proc/<pid>/cmdline); an environment only its user's. The
+            // command holding a secret goes to bash in the environment, and bash runs it from there.
+            start.ArgumentList.Add(HiddenCommandScript);
+            start.Environment[HiddenCommandVariable] = command;
+        }
+        else start.ArgumentList.Add(command);
         // BASH_ENV would make a non-interactive bash source a file before the command: not what the runbook says.
         start.Environment.Remove("BASH_ENV");
 
@@ -79,7 +89,12 @@ internal static class ShellProcess
         }
         try
         {
-            return await RunStartedAsync(process, group, timeout, onLine, cancellationToken);
+            var result = await RunStartedAsync(process, group, timeout, onLine, cancellationToken);
+            // A subshell of the hidden command reads as the wrapper: named as it would be otherwise (and masked when shown).
+            return !hideCommandLine || result.LeftRunning.Count == 0 ? result : result with
+            {
+                LeftRunning = result.LeftRunning.Select(p => p.Command.Contains(HiddenCommandVariable, StringComparison.Ordinal) ? p with { Command = "/bin/bash -c " + command } : p).ToList(),
+            };
         }
         finally
         {
@@ -160,6 +175,13 @@ internal static class ShellProcess
             return new ShellResult(timedOut ? -1 : process.ExitCode, timedOut, interrupted, output.ToArray(), group, leftRunning, readers) { OutputCut = cut };
         }
     }
+
+    /// <summary>The environment variable that carries a command holding a secret to its bash.</summary>
+    internal const string HiddenCommandVariable = "RUNBOOK_SDK_COMMAND";
+
+    // Taken out of the environment before it runs, so nothing the command starts inherits it.
+    private const string HiddenCommandScript =
+        "__runbook_sdk_command=$" + HiddenCommandVariable + "; unset " + HiddenCommandVariable + "; eval \"$__runbook_sdk_command\"";
 
     /// <summary>How a shell ends when SIGINT killed it (128 + 2), as bash does after its foreground command died of Ctrl+C.</summary>
     private const int DiedOfInterrupt = 130;
