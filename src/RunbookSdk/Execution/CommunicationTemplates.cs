@@ -29,7 +29,7 @@ internal static class CommunicationTemplates
     public static IReadOnlyList<string> Missing(RunContext context)
     {
         var missing = new List<string>();
-        foreach (var (steps, number) in StepNumbers.Sections(context.Plan))
+        foreach (var (_, steps, number) in StepNumbers.Sections(context.Plan))
         {
             for (var j = 0; j < steps.Count; j++)
             {

@@ -39,7 +39,7 @@ internal static class HttpStepUrls
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
         var choices = new StepChoices(options);
-        foreach (var (steps, number) in StepNumbers.Sections(plan))
+        foreach (var (_, steps, number) in StepNumbers.Sections(plan))
         {
             for (var j = 0; j < steps.Count; j++)
             {

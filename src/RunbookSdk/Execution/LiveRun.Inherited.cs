@@ -32,14 +32,9 @@ internal sealed partial class LiveRun
     private Dictionary<string, string> StepNamesByKey()
     {
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        var plan = _context.Plan;
-        for (var i = 0; i < plan.Phases.Count; i++)
-            for (var j = 0; j < plan.Phases[i].Steps.Count; j++)
-                names[StepKey($"phase-{i + 1}", j)] = $"{StepNumbers.Phase(i, j)} '{plan.Phases[i].Steps[j].Title}'";
-        for (var j = 0; j < (plan.Rollback?.Steps.Count ?? 0); j++)
-            names[StepKey("rollback", j)] = $"{StepNumbers.Rollback(j)} '{plan.Rollback!.Steps[j].Title}'";
-        for (var j = 0; j < (plan.Verification?.Steps.Count ?? 0); j++)
-            names[StepKey("verification", j)] = $"{StepNumbers.Verification(j)} '{plan.Verification!.Steps[j].Title}'";
+        foreach (var (section, steps, number) in StepNumbers.Sections(_context.Plan))
+            for (var j = 0; j < steps.Count; j++)
+                names[StepKey(section, j)] = $"{number(j)} '{steps[j].Title}'";
         return names;
     }
 }

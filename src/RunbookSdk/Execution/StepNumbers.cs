@@ -20,16 +20,17 @@ internal static class StepNumbers
 
     /// <summary>
     /// The plan's sections in the order they are numbered — each phase, the rollback, the verification — each with its
-    /// steps and how a step's index there is numbered; for the checks that name every step they find, before a run.
+    /// name in the journal's step keys (<c>phase-1</c>, <c>rollback</c>, <c>verification</c>), its steps and how a
+    /// step's index there is numbered; for what names every step of the plan (the checks before a run, a resume).
     /// </summary>
-    public static IEnumerable<(IReadOnlyList<StepPlan> Steps, Func<int, string> Number)> Sections(RunbookPlan plan)
+    public static IEnumerable<(string Section, IReadOnlyList<StepPlan> Steps, Func<int, string> Number)> Sections(RunbookPlan plan)
     {
         for (var i = 0; i < plan.Phases.Count; i++)
         {
             var phase = i;
-            yield return (plan.Phases[i].Steps, j => Phase(phase, j));
+            yield return ($"phase-{i + 1}", plan.Phases[i].Steps, j => Phase(phase, j));
         }
-        if (plan.Rollback is { } rollback) yield return (rollback.Steps, Rollback);
-        if (plan.Verification is { } verification) yield return (verification.Steps, Verification);
+        if (plan.Rollback is { } rollback) yield return ("rollback", rollback.Steps, Rollback);
+        if (plan.Verification is { } verification) yield return ("verification", verification.Steps, Verification);
     }
 }
