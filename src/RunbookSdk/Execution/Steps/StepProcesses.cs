@@ -80,18 +80,7 @@ internal static class StepProcesses
     public static void Forget(int group) => Live.TryRemove(group, out _);
 
     /// <summary>The processes of <paramref name="group"/> still running (zombies excluded), by scanning <c>/proc</c>.</summary>
-    public static IReadOnlyList<MarkedProcess> Members(int group)
-    {
-        if (!Supported) return [];
-        var members = new List<MarkedProcess>();
-        var mark = MarkEntry(group);
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (IsMember(pid, mark, RunnerSession)) members.Add(new MarkedProcess(pid, CommandLine(pid)));
-        }
-        return members;
-    }
+    public static IReadOnlyList<MarkedProcess> Members(int group) => Supported ? Scan(MarkEntry(group), RunnerSession, withStepKey: false) : [];
 
     /// <summary>True while <paramref name="pid"/> runs (not a zombie) in <paramref name="group"/>: a reused pid is another process, unmarked.</summary>
     public static bool InGroup(int pid, int group) => Supported && IsMember(pid, MarkEntry(group), RunnerSession);
@@ -105,12 +94,17 @@ internal static class StepProcesses
     public static IReadOnlyList<MarkedProcess> LeftBy(string runner, int session)
     {
         if (!Supported || IsRunning(runner)) return [];
-        var mark = RunnerEntry(runner);
+        return Scan(RunnerEntry(runner), session, withStepKey: true);
+    }
+
+    /// <summary>Every running process in <paramref name="session"/> whose environment holds <paramref name="mark"/>.</summary>
+    private static List<MarkedProcess> Scan(byte[] mark, int? session, bool withStepKey)
+    {
         var found = new List<MarkedProcess>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (IsMember(pid, mark, session)) found.Add(new MarkedProcess(pid, CommandLine(pid)) { StepKey = StepKeyOf(pid) });
+            if (IsMember(pid, mark, session)) found.Add(new MarkedProcess(pid, CommandLine(pid)) { StepKey = withStepKey ? StepKeyOf(pid) : null });
         }
         return found;
     }
