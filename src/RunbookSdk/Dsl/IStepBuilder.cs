@@ -1,4 +1,5 @@
 using RunbookSdk.Commands;
+using RunbookSdk.Requests;
 
 namespace RunbookSdk;
 
@@ -17,7 +18,17 @@ public interface IStepBuilder
     /// <param name="comment">Why it is run; shown as a <c>#</c> comment above it.</param>
     ICommandStepBuilder Run(string command, string? comment = null);
 
-    /// <summary>An HTTP request; add expectations with the returned builder.</summary>
+    /// <summary>
+    /// An HTTP request; add expectations with the returned builder. Holes after the host are percent-encoded at run
+    /// time: <c>Http("GET", $"{BaseUrl}/api/users/{User}?since={Since:O}")</c> sends <c>{User}</c> and <c>{Since}</c>
+    /// as one value each, whatever they hold; <c>{BaseUrl}</c>, before the path, is sent as written.
+    /// </summary>
+    /// <param name="method">HTTP method, e.g. "GET".</param>
+    /// <param name="url">Absolute URL, as an interpolated string.</param>
+    /// <param name="comment">Why it is made.</param>
+    IHttpStepBuilder Http(string method, UrlInterpolationHandler url, string? comment = null);
+
+    /// <summary>An HTTP request to a URL written as plain text, sent as written; add expectations with the returned builder.</summary>
     /// <param name="method">HTTP method, e.g. "GET".</param>
     /// <param name="url">Absolute URL.</param>
     /// <param name="comment">Why it is made.</param>

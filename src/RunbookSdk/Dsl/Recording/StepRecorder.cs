@@ -1,5 +1,6 @@
 using RunbookSdk.Commands;
 using RunbookSdk.Model;
+using RunbookSdk.Requests;
 
 namespace RunbookSdk.Dsl.Recording;
 
@@ -24,6 +25,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public ICommandStepBuilder Run(CommandInterpolationHandler command, string? comment = null) => AddCommand(command.ToTemplate(), comment);
     public ICommandStepBuilder Run(string command, string? comment = null) => AddCommand(CommandTemplate.FromLiteral(command), comment);
 
+    public IHttpStepBuilder Http(string method, UrlInterpolationHandler url, string? comment = null) => Http(method, url.ToString(), comment);
     public IHttpStepBuilder Http(string method, string url, string? comment = null)
     {
         _actions.Add(new HttpRequestAction(method.ToUpperInvariant(), url) { Comment = comment });
