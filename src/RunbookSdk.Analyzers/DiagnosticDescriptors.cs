@@ -139,6 +139,11 @@ internal static class DiagnosticDescriptors
         "[Parameter] '{0}' is {1}: the runner cannot set it, so the page does not list it and run refuses {0}=…; {2}",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HandEncodedUrlHole = Create(
+        "RB0025", "URL hole encoded by hand",
+        "'{0}' encodes a value the HTTP step's URL already encodes: it would be sent encoded twice ('a b' as a%2520b); put the value in the hole as it is",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -43,11 +43,12 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         if (InsideUnclosedArguments(call.Syntax)) return;
         var arguments = call.Syntax.ArgumentList;
         var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();
-        if (call.Name == "Run" && arguments.Arguments.Count > 0)
+        if (HandledParameter(call.Name) is { } handled && call.Argument(handled) is { } text)
         {
-            // C# picks the handler overload for a non-constant interpolated string and Run(string) for the rest.
-            var safe = CommandParameters.UsesSafeHandler(arguments.Arguments[0].Expression, call.Values);
-            candidates = candidates.Where(m => m.Parameters.Length > 0 && IsHandler(m.Parameters[0].Type, symbols) == safe).ToList();
+            // C# picks the handler overload (Run's command, Http's URL) for a non-constant interpolated string and the
+            // string one for the rest.
+            var safe = CommandParameters.UsesSafeHandler(text, call.Values);
+            candidates = candidates.Where(m => m.Parameters.FirstOrDefault(p => p.Name == handled) is { } parameter && IsHandler(parameter.Type, symbols) == safe).ToList();
         }
 
         if (candidates.Count == 0) return; // the compiler reports the call
@@ -142,7 +143,16 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         return false;
     }
 
-    private static bool IsHandler(ITypeSymbol type, DslSymbols symbols) => SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler);
+    private static bool IsHandler(ITypeSymbol type, DslSymbols symbols) =>
+        SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler) || SymbolEqualityComparer.Default.Equals(type, symbols.UrlHandler);
+
+    /// <summary>The parameter of a call that has an interpolated-string handler overload beside its string one.</summary>
+    private static string? HandledParameter(string call) => call switch
+    {
+        "Run" => "command",
+        "Http" => "url",
+        _ => null,
+    };
 
     private static void Report(DslInvocation call, ExpressionSyntax value)
     {

@@ -45,7 +45,12 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
     /// The method the call binds to. A bind, which the rules otherwise spare: only for what the syntax cannot say, such
     /// as which builder a team's helper returned.
     /// </summary>
-    public IMethodSymbol? Method() => file.Context.SemanticModel.GetSymbolInfo(syntax, file.Context.CancellationToken).Symbol as IMethodSymbol;
+    public IMethodSymbol? Method() => MethodOf(syntax);
+
+    /// <summary>The method another call in the same tree binds to (one bind, as for <see cref="Method"/>).</summary>
+    /// <param name="invocation">A call in this call's tree, such as one in an argument.</param>
+    public IMethodSymbol? MethodOf(InvocationExpressionSyntax invocation) =>
+        file.Context.SemanticModel.GetSymbolInfo(invocation, file.Context.CancellationToken).Symbol as IMethodSymbol;
 
     /// <summary>The <c>.editorconfig</c> options that apply to the call's file.</summary>
     public AnalyzerConfigOptions ConfigOptions => file.Context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);

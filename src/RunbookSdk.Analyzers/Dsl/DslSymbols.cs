@@ -22,6 +22,7 @@ internal sealed class DslSymbols
         TimeBox = compilation.GetTypeByMetadataName("RunbookSdk.TimeBox");
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         CommandHandler = compilation.GetTypeByMetadataName("RunbookSdk.Commands.CommandInterpolationHandler");
+        UrlHandler = compilation.GetTypeByMetadataName("RunbookSdk.Requests.UrlInterpolationHandler");
 
         var builders = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
@@ -56,6 +57,9 @@ internal sealed class DslSymbols
     public INamedTypeSymbol? TimeBox { get; }
     public INamedTypeSymbol? TimeSpan { get; }
     public INamedTypeSymbol? CommandHandler { get; }
+
+    /// <summary><c>RunbookSdk.Requests.UrlInterpolationHandler</c>: the overload of <c>Http</c> that encodes a URL's holes.</summary>
+    public INamedTypeSymbol? UrlHandler { get; }
 
     public static DslSymbols? TryCreate(Compilation compilation)
     {
