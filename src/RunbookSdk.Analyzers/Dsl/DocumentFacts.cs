@@ -15,7 +15,22 @@ internal sealed record EscalationLevelFact(string? Who, TimeSpan? After, Locatio
 internal sealed record CommunicationFact(string Name, string? Template, string? Channel);
 
 /// <summary>A <c>Notify(template)</c> whose template is a constant, and where that constant is written.</summary>
-internal sealed record NotificationFact(string Template, Location Location, bool IsLiteral);
+internal sealed record NotificationFact(string Template, Location Location, bool IsLiteral)
+{
+    /// <summary>
+    /// Whether the <c>Notify</c> is written in <paramref name="type"/>'s own code: one of an intermediate base class is
+    /// reported once, on that class, not for each runbook deriving from it.
+    /// </summary>
+    public bool IsDeclaredIn(INamedTypeSymbol type)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == Location.SourceTree && reference.Span.Contains(Location.SourceSpan)) return true;
+        }
+
+        return false;
+    }
+}
 
 /// <summary>
 /// What one runbook's or handbook's <c>Define</c> says, read once per compilation: which sections exist,

@@ -60,58 +60,11 @@ public sealed class NotifyTemplateAnalyzer : DiagnosticAnalyzer
         foreach (var notification in facts.Notifications)
         {
             // A Notify of an intermediate base class is reported once, on that class's own code, not for each runbook.
-            if (known.Contains(notification.Template) || !IsDeclaredIn(type, notification.Location)) continue;
+            if (known.Contains(notification.Template) || !notification.IsDeclaredIn(type)) continue;
             var properties = ImmutableDictionary<string, string?>.Empty;
-            if (notification.IsLiteral && Nearest(notification.Template, defined) is { } suggestion)
+            if (notification.IsLiteral && NearestName.Of(notification.Template, defined) is { } suggestion)
                 properties = properties.Add(SuggestionProperty, suggestion);
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownCommunicationTemplate, notification.Location, properties, notification.Template, listed));
         }
-    }
-
-    private static bool IsDeclaredIn(INamedTypeSymbol type, Location location)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan)) return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// The defined name <paramref name="name"/> most likely misspells: the fewest edits (case ignored), and no more than a
-    /// third of its length, so an unrelated name is never offered.
-    /// </summary>
-    private static string? Nearest(string name, IEnumerable<string> defined)
-    {
-        string? best = null;
-        var bestDistance = Math.Max(1, name.Length / 3) + 1;
-        foreach (var candidate in defined)
-        {
-            var distance = EditDistance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
-            if (distance < bestDistance)
-            {
-                best = candidate;
-                bestDistance = distance;
-            }
-        }
-
-        return best;
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++) previous[j] = j;
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -12,8 +12,6 @@ internal static partial class CommunicationRenderer
     public static string Render(string template, IReadOnlyDictionary<string, string> values) =>
         Placeholder().Replace(template, m => values.TryGetValue(m.Groups[1].Value, out var value) ? value : m.Value);
 
-    // A name as C# spells a parameter's, in any script (Bölge, Süre, Şifre), not ASCII alone: a template naming a
-    // Turkish or German parameter was posted to the channel with "{Bölge}" in it.
-    [GeneratedRegex(@"\{([\p{L}\p{Nl}_][\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}.\-]*)\}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(TemplatePlaceholders.Pattern, RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
 }
