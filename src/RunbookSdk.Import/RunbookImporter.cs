@@ -110,10 +110,11 @@ public static class RunbookImporter
         {
             var foreign = Directory.EnumerateFiles(output, "*", SearchOption.TopDirectoryOnly)
                 .Where(f => !IsEarlierImport(f, markdownFile, output)) // also a file of a name this import writes: it would be overwritten
-                .Select(Path.GetFileName)
+                .Select(f => Path.GetFileName(f)!)
+                .Order(StringComparer.Ordinal)
                 .ToList();
             if (foreign.Count > 0)
-                throw new ImportException(markdownFile, null, $"output folder {output} already holds files this import did not write ({string.Join(", ", foreign.Take(3))}); choose an empty folder");
+                throw new ImportException(markdownFile, null, $"output folder {output} already holds {Count(foreign.Count, "file")} this import did not write ({Listed(foreign)}); choose an empty folder");
 
             // Sources of an earlier import of the same document that this one no longer writes would still compile: removed below.
             stale.AddRange(Directory.EnumerateFiles(output, "*.cs").Where(f => !files.ContainsKey(Path.GetFileName(f)) && IsEarlierImport(f, markdownFile, output)).Order(StringComparer.Ordinal));
@@ -152,6 +153,15 @@ public static class RunbookImporter
             if (Directory.Exists(staging)) Directory.Delete(staging, recursive: true);
         }
     }
+
+    // The first names, and how many more: a reader who removed only the files named would otherwise meet the same
+    // refusal again, naming the next ones.
+    private static string Listed(IReadOnlyList<string> names) =>
+        names.Count <= ListedNames ? string.Join(", ", names) : $"{string.Join(", ", names.Take(ListedNames))} and {names.Count - ListedNames} more";
+
+    private const int ListedNames = 5;
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 
     /// <summary>Whether <paramref name="path"/> exists with other content than <paramref name="text"/> written as the import writes it.</summary>
     private static bool Differs(string path, string text) =>

@@ -285,6 +285,30 @@ public sealed class HostileInputTests
         }
     }
 
+    // The refusal named three files in the order the folder listed them, and no more: a reader who removed those met
+    // the same refusal again, naming the next three.
+    [Fact]
+    public void The_refusal_of_a_folder_holding_other_files_says_how_many_and_names_them_in_order()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "rb-import-" + Guid.NewGuid().ToString("N"));
+        var output = Path.Combine(root, "out");
+        Directory.CreateDirectory(output);
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "payments.md"), Runbook("kubectl get pods"));
+            foreach (var name in new[] { "g.txt", "f.txt", "e.txt", "d.txt", "c.txt", "b.txt", "a.txt" })
+                File.WriteAllText(Path.Combine(output, name), "notes");
+
+            var error = Assert.Throws<ImportException>(() => RunbookImporter.Import(Path.Combine(root, "payments.md"), new ImportOptions { OutputDirectory = output, RepositoryRoot = Seeds.RepositoryRoot }));
+
+            Assert.Contains("already holds 7 files this import did not write (a.txt, b.txt, c.txt, d.txt, e.txt and 2 more)", error.Message);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
