@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis;
 namespace RunbookSdk.Generators;
 
 /// <summary>
-/// Diagnostics the generator itself reports (RB01xx). The runbook rule catalog (RB0001-RB0017) lives in the analyzers.
+/// Diagnostics the generator itself reports (RB01xx). The runbook rule catalog (RB0001-RB0024) lives in the analyzers.
 /// The generator only reports what it alone can know: that the docs it wrote may not be what runs.
 /// </summary>
 internal static class GeneratorDiagnostics
