@@ -46,8 +46,18 @@ public sealed class RuleExampleTests
         foreach (var example in before)
         {
             var source = await CompilingAsync(example);
-            Assert.True((await ExampleAnalysis.FindingsAsync(source, id)).Length > 0,
-                $"{example.Where} does not get {id}. As compiled:\n{source}");
+            var findings = await ExampleAnalysis.FindingsAsync(source, id);
+            Assert.True(findings.Length > 0, $"{example.Where} does not get {id}. As compiled:\n{source}");
+
+            // A line the page marks `// RB0021` must be where the rule reports: a reader looks there for the squiggle.
+            var lines = source.ReplaceLineEndings("\n").Split('\n');
+            foreach (var marked in example.Code.Split('\n').Where(l => l.Contains("// " + id, StringComparison.Ordinal)))
+            {
+                // The wrapper continues a chain the example ended with `;`: the line is the same without it.
+                var line = Array.FindIndex(lines, l => l.Replace(";", "").Trim() == marked.Replace(";", "").Trim());
+                Assert.True(findings.Any(f => f.Location.GetLineSpan() is var span && span.StartLinePosition.Line <= line && line <= span.EndLinePosition.Line),
+                    $"{example.Where} marks '{marked.Trim()}' with {id}, but the rule reports {string.Join("; ", findings)}. As compiled:\n{source}");
+            }
         }
     }
 
