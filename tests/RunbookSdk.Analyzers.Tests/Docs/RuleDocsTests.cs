@@ -67,6 +67,20 @@ public sealed class RuleDocsTests
         });
     }
 
+    // `dotnet_analyzer_diagnostic.category-NAME.severity` takes the descriptor's category as it is spelled: a name the
+    // list gives that no rule has configures nothing, and a category it leaves out is one a reader cannot find.
+    [Fact]
+    public void The_categories_a_reader_can_configure_are_the_rules_categories()
+    {
+        var catalog = File.ReadAllText(Path.Combine(s_docs, "analyzers.md")).ReplaceLineEndings("\n");
+        var listed = Regex.Match(catalog, @"\(categories: (?<names>[^)]+)\)");
+
+        Assert.True(listed.Success, "docs/analyzers.md no longer lists the categories under 'Configure severities'.");
+        Assert.Equal(
+            s_rules.Select(r => r.Category).Distinct().Order(StringComparer.Ordinal),
+            listed.Groups["names"].Value.Split(',').Select(n => n.Trim()).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Every_fix_is_for_a_rule_of_the_catalog() =>
         Assert.All(s_fixable, id => Assert.Contains(s_rules, r => r.Id == id));
