@@ -71,7 +71,10 @@ internal static class ExampleAnalysis
     private static async Task<ImmutableArray<Diagnostic>> FindingsAsync(Document document, string? id)
     {
         var compilation = (await document.Project.GetCompilationAsync())!;
+        // RB0101 and up are the source generator's: it reports them while it reads the runbooks.
+        var generated = CSharpGeneratorDriver.Create(new RunbookSdk.Generators.RunbookGenerator()).RunGenerators(compilation).GetRunResult().Diagnostics;
         return (await compilation.WithAnalyzers(s_analyzers).GetAnalyzerDiagnosticsAsync())
+            .Concat(generated)
             .Where(d => id is null ? d.Id.StartsWith("RB", StringComparison.Ordinal) : d.Id == id)
             .OrderBy(d => d.Location.SourceSpan.Start)
             .ToImmutableArray();

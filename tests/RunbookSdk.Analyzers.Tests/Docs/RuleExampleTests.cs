@@ -24,12 +24,16 @@ public sealed class RuleExampleTests
         ["RB0021"] = "the fix swaps the time box's bounds; the condition and the timeout are the author's to write",
     };
 
+    // The analyzers' rules, and the generator's diagnostics whose pages show an example (RB0101).
     private static readonly string[] s_ids = Shipped.Analyzers
         .SelectMany(a => a.SupportedDiagnostics)
         .Select(d => d.Id)
+        .Concat(Directory.GetFiles(Path.GetDirectoryName(RuleExamples.PagePath("RB0101"))!, "RB01*.md")
+            .Select(Path.GetFileNameWithoutExtension)
+            .Where(id => RuleExamples.Read(id!).Count > 0)!)
         .Distinct()
         .Order(StringComparer.Ordinal)
-        .ToArray();
+        .ToArray()!;
 
     private static readonly HashSet<string> s_fixable = Shipped.CodeFixes.SelectMany(f => f.FixableDiagnosticIds).ToHashSet(StringComparer.Ordinal);
 
