@@ -125,8 +125,10 @@ public static class RunbookValidator
         var referenced = compiled.ReferencedProjects.Where(r => !validated.Contains(r.ProjectFile));
         findings.AddRange(ProjectSetupFindings.For(project, referenced, path => Relative(path, root)));
 
+        // Counted before the docs findings join: these are what fails the project's build, and so `runbook docs` too.
+        var buildErrors = findings.Count(f => f.Level == FindingLevel.Error);
         var docs = checkDocs
-            ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, findings)
+            ? CheckDocs(project, descriptors, generatedTrees, pagesOfOtherTargets, root, buildErrors, findings)
             : new DocsDrift(Relative(project.DocsDirectory, root), false, [], [], []);
 
         var plans = RecordedPlans.Record(compiled.Compilation, compiled.References);
@@ -155,7 +157,7 @@ public static class RunbookValidator
     }
 
     private static DocsDrift CheckDocs(RunbookProject project, IReadOnlyList<GeneratedDescriptor> descriptors, IReadOnlyList<SyntaxTree> generatedTrees,
-        IReadOnlySet<string> pagesOfOtherTargets, string root, List<Finding> findings)
+        IReadOnlySet<string> pagesOfOtherTargets, string root, int buildErrors, List<Finding> findings)
     {
         var directory = project.DocsDirectory;
         var relativeDirectory = Relative(directory, root);
@@ -173,6 +175,11 @@ public static class RunbookValidator
         // A command to paste into a shell: a path with a space or an & is quoted, as a shell needs it.
         var command = $"run `runbook docs {ShellWord(Relative(project.ProjectFile, root))}`";
         var fix = project.IsApp ? $"{command} (or build the project outside CI) and commit the docs folder" : $"{command} and commit the docs folder";
+        // `runbook docs` builds the project first, and a build with errors writes no page: sent there, the author got
+        // the same errors again instead of pages. The errors come first; the pages compared are what the code would
+        // generate once they are fixed.
+        if (buildErrors > 0)
+            fix = $"fix the {buildErrors} error(s) reported for {project.Name} first (it does not build, so no command can write its pages yet), then {fix}";
         foreach (var file in missing)
             findings.Add(new Finding(Finding.StaleDocsRule, FindingLevel.Error, $"Generated page '{file}' is missing from {relativeDirectory}; {fix}.", Relative(Path.Combine(directory, file), root), 0, 0, project.Name, null));
         foreach (var (file, line) in stale)

@@ -41,5 +41,37 @@ public sealed class DocsFixCommandTests : IDisposable
         Assert.DoesNotContain("--out", missing.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_app_that_does_not_compile_is_told_to_fix_its_errors_before_writing_its_pages()
+    {
+        // `runbook docs` builds the project first: for an app with a compile error it only repeated the error, and the
+        // finding sent the author there as if the pages were all that was wrong.
+        var folder = Directory.CreateDirectory(Path.Combine(_root.FullName, "Payments"));
+        File.WriteAllText(Path.Combine(folder.FullName, "Payments.csproj"), TempProject.AppProject);
+        File.WriteAllText(Path.Combine(folder.FullName, "PaymentsHandbook.cs"), Runbooks.Handbook);
+        File.WriteAllText(Path.Combine(folder.FullName, "ApiDown.cs"), Runbooks.Complete);
+        File.WriteAllText(Path.Combine(folder.FullName, "Broken.cs"), "namespace Payments; internal static class Broken { public static int X => UnknownThing; }");
+
+        var result = await RunbookValidator.ValidateAsync(_root.FullName);
+
+        Assert.Contains(result.Findings, f => f.RuleId == "CS0103");
+        var missing = result.Findings.First(f => f.RuleId == "RBDOCS");
+        Assert.Contains("fix the 1 error(s) reported for Payments first (it does not build, so no command can write its pages yet), then run `runbook docs Payments/Payments.csproj`", missing.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_that_compiles_is_sent_straight_to_the_docs_command()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(_root.FullName, "Payments"));
+        File.WriteAllText(Path.Combine(folder.FullName, "Payments.csproj"), TempProject.AppProject);
+        File.WriteAllText(Path.Combine(folder.FullName, "PaymentsHandbook.cs"), Runbooks.Handbook);
+        File.WriteAllText(Path.Combine(folder.FullName, "ApiDown.cs"), Runbooks.Complete);
+
+        var result = await RunbookValidator.ValidateAsync(_root.FullName);
+
+        var missing = result.Findings.First(f => f.RuleId == "RBDOCS");
+        Assert.DoesNotContain("does not build", missing.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _root.Delete(recursive: true);
 }
