@@ -82,6 +82,19 @@ public class GeneratedOutputTests
     }
 
     [Fact]
+    public void A_handbook_only_librarys_index_lists_its_handbook_without_an_empty_runbooks_table()
+    {
+        // A shared handbook library has no runbooks: its index showed a Runbooks heading over a table with no rows.
+        var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook);
+
+        var catalog = GeneratorHarness.GeneratedSource(run, "RunbookCatalog.g.cs");
+
+        Assert.Contains("## Handbooks\n- [Payments incident handbook](payments.md) (`payments`)", catalog.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.DoesNotContain("## Runbooks", catalog, StringComparison.Ordinal);
+        Assert.DoesNotContain("| Runbook | Severity | Id |", catalog, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Runbook_page_puts_severity_and_response_first_and_inherits_escalation()
     {
         var (run, _) = GeneratorHarness.Run(TestRunbooks.Handbook, TestRunbooks.Runbook);
