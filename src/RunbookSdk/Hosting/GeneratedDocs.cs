@@ -24,8 +24,8 @@ internal sealed class GeneratedDocs
     public static GeneratedDocs From(RunbookCatalog catalog)
     {
         var pages = new List<GeneratedPage> { new(RunbookCatalog.IndexFileName, catalog.IndexDocumentation, "the index") };
-        pages.AddRange(catalog.Handbooks.Select(h => new GeneratedPage(h.DocumentFileName, h.Documentation, $"handbook '{h.Id}'")));
-        pages.AddRange(catalog.Runbooks.Select(r => new GeneratedPage(r.DocumentFileName, r.Documentation, $"runbook '{r.Id}'")));
+        pages.AddRange(catalog.Handbooks.Select(h => new GeneratedPage(h.DocumentFileName, h.Documentation, $"handbook '{h.Id}'", h.HandbookType)));
+        pages.AddRange(catalog.Runbooks.Select(r => new GeneratedPage(r.DocumentFileName, r.Documentation, $"runbook '{r.Id}'", r.RunbookType)));
 
         foreach (var page in pages)
         {
@@ -34,8 +34,10 @@ internal sealed class GeneratedDocs
                 || page.FileName is "." or ".." || !page.FileName.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
                 throw new DocsException($"The page of {page.Owner} has an invalid file name '{page.FileName}': expected a plain name ending in .md.");
         }
+        // Each page is named with its class and project: an id alone did not say which of two teams' classes to rename,
+        // and with a constant id or a suppressed RB0011 the id is not even written in either file.
         foreach (var clash in pages.GroupBy(p => p.FileName, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
-            throw new DocsException($"{string.Join(" and ", clash.Select(p => p.Owner))} would all be written to '{clash.Key}'.");
+            throw new DocsException($"{string.Join(" and ", clash.Select(p => p.Declared))} would all be written to '{clash.Key}'; give all but one of them another id.");
 
         return new GeneratedDocs(pages.OrderBy(p => p.FileName, StringComparer.Ordinal).ToArray());
     }
@@ -146,8 +148,12 @@ internal sealed class GeneratedDocs
     /// <param name="FileName">File name in the docs folder.</param>
     /// <param name="Content">The markdown.</param>
     /// <param name="Owner">Whose page it is, for messages.</param>
-    public sealed record GeneratedPage(string FileName, string Content, string Owner)
+    /// <param name="Type">The runbook or handbook class; null for the index.</param>
+    public sealed record GeneratedPage(string FileName, string Content, string Owner, Type? Type = null)
     {
+        /// <summary>The owner with the class and the project that declares it: <c>runbook 'x' (class Ops.X in Ops.Runbooks)</c>.</summary>
+        public string Declared => Type is null ? Owner : $"{Owner} (class {Type.FullName?.Replace('+', '.')} in {Type.Assembly.GetName().Name})";
+
         /// <summary>The bytes written to disk.</summary>
         public byte[] Bytes { get; } = Utf8.GetBytes(Content);
     }

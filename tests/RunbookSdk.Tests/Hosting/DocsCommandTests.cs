@@ -273,6 +273,29 @@ public sealed class DocsCommandTests
     }
 
     [Fact]
+    public async Task A_runbook_and_a_handbook_with_one_page_name_are_named_with_their_classes_and_projects()
+    {
+        // Only the ids were named ("runbook 'platform' and handbook 'platform'"): nothing said which class of which
+        // project to rename, and a constant id is not even written in the class.
+        using var dir = new TempDirectory();
+        var latency = Catalog.Runbooks[1];
+        var clashing = new RunbookDescriptor
+        {
+            Id = "platform", Title = latency.Title, RunbookType = latency.RunbookType, Parameters = latency.Parameters, Create = latency.Create,
+            ReadParameters = latency.ReadParameters, DocumentFileName = "platform.md", Documentation = latency.Documentation,
+        };
+        var catalog = Catalog with { Runbooks = [Catalog.Runbooks[0], clashing] };
+
+        var result = await Docs(catalog, dir.Path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("handbook 'platform' (class RunbookSdk.Tests.Fixtures.PlatformHandbook in RunbookSdk.Tests) and "
+            + "runbook 'platform' (class RunbookSdk.Tests.Fixtures.DiagnoseLatency in RunbookSdk.Tests) would all be written to 'platform.md'; "
+            + "give all but one of them another id", result.Output);
+        Assert.False(File.Exists(dir.File("index.md")));
+    }
+
+    [Fact]
     public async Task Without_out_the_docs_folder_in_the_current_folder_is_used_and_named_in_full()
     {
         // --check, so nothing is written into the test's own folder; the process test of `runbook docs` writes for real.
