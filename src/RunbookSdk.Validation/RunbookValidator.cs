@@ -161,8 +161,9 @@ public static class RunbookValidator
     {
         var directory = project.DocsDirectory;
         var relativeDirectory = Relative(directory, root);
-        // A library writes no docs unless it keeps a docs folder; only then is there something to compare.
-        if (!project.IsApp && !Directory.Exists(directory)) return new DocsDrift(relativeDirectory, false, [], [], []);
+        // A project whose build writes no docs (a library, an app with its own Main) has pages only if it keeps a docs
+        // folder; only then is there something to compare.
+        if (!project.BuildWritesDocs && !Directory.Exists(directory)) return new DocsDrift(relativeDirectory, false, [], [], []);
 
         var pages = descriptors.Select(d => new DocsPage(d.FileName, d.Documentation)).ToList();
         if (GeneratedPages.Index(generatedTrees) is { } index) pages.Add(new DocsPage(GeneratedPages.IndexFileName, index));
@@ -174,7 +175,7 @@ public static class RunbookValidator
         // library: it writes the app's pages and removes the library's as no longer generated.
         // A command to paste into a shell: a path with a space or an & is quoted, as a shell needs it.
         var command = $"run `runbook docs {ShellWord(Relative(project.ProjectFile, root))}`";
-        var fix = project.IsApp ? $"{command} (or build the project outside CI) and commit the docs folder" : $"{command} and commit the docs folder";
+        var fix = project.BuildWritesDocs ? $"{command} (or build the project outside CI) and commit the docs folder" : $"{command} and commit the docs folder";
         // `runbook docs` builds the project first, and a build with errors writes no page: sent there, the author got
         // the same errors again instead of pages. The errors come first; the pages compared are what the code would
         // generate once they are fixed.

@@ -105,7 +105,7 @@ internal static class ProjectCompiler
 
         var buildProperties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
-            ["RunbookSdkGenerateEntryPoint"] = project.IsApp ? "true" : "false",
+            ["RunbookSdkGenerateEntryPoint"] = project.GeneratesEntryPoint ? "true" : "false",
             ["RootNamespace"] = properties["RootNamespace"] ?? project.Name,
             ["ProjectDir"] = project.Directory + Path.DirectorySeparatorChar,
         };

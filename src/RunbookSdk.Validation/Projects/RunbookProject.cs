@@ -36,9 +36,21 @@ public sealed record RunbookProject(string ProjectFile, IReadOnlyList<string> So
     /// <summary>The project's folder.</summary>
     public string Directory => Path.GetDirectoryName(ProjectFile)!;
 
-    /// <summary>Whether the project is a runbook app (an <c>Exe</c>): the generator emits its entry point and the build writes docs.</summary>
-    public bool IsApp => string.Equals(Properties["OutputType"], "Exe", StringComparison.OrdinalIgnoreCase)
-        || Properties.IsTrue("RunbookSdkGenerateEntryPoint");
+    /// <summary>Whether the project is a runbook app (an <c>Exe</c>): it compiles to a program, with an entry point.</summary>
+    public bool IsApp => string.Equals(Properties["OutputType"], "Exe", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether the generator emits the app's <c>Main</c>: <c>RunbookSdkGenerateEntryPoint</c> as the project sets it,
+    /// else for an <c>Exe</c>, as <c>build/RunbookSdk.targets</c> defaults it. An app with a <c>Main</c> of its own sets it
+    /// to false; compiled with the generated one as well, it failed validation with CS0017.
+    /// </summary>
+    public bool GeneratesEntryPoint => Properties["RunbookSdkGenerateEntryPoint"] is null ? IsApp : Properties.IsTrue("RunbookSdkGenerateEntryPoint");
+
+    /// <summary>
+    /// Whether its build writes the docs folder outside CI: <c>RunbookSdkWriteDocs</c> as the project sets it, else
+    /// when the generator emits the entry point the docs target runs (<c>build/RunbookSdk.targets</c>).
+    /// </summary>
+    public bool BuildWritesDocs => Properties["RunbookSdkWriteDocs"] is null ? GeneratesEntryPoint : Properties.IsTrue("RunbookSdkWriteDocs");
 
     /// <summary>Where the build writes the generated pages (<c>RunbookSdkDocsDirectory</c>, default <c>docs/</c> beside the project).</summary>
     public string DocsDirectory => Properties["RunbookSdkDocsDirectory"] is { } configured
