@@ -44,7 +44,14 @@ internal static class GeneratorDiagnostics
         "'{0}' cannot be reached by the runner because {1}; no runner or page is generated for it: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0105.md");
 
-    private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError, UnreachableClass };
+    // An error: the project's runbooks would get no runner and no page, and an app no Main (CS5001, which names no cause).
+    public static readonly DiagnosticDescriptor TransitiveReferenceOnly = new(
+        "RB0106",
+        "RunbookSdk is referenced only through another project",
+        "{0} declares {1} but gets RunbookSdk only through a project it references, so no runner, page or entry point is generated for it: add <PackageReference Include=\"RunbookSdk\" /> to {0}'s project file",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + "RB0106.md");
+
+    private static readonly DiagnosticDescriptor[] All = { UnreadableDefinition, TemplateError, NoParameterlessConstructor, InternalError, UnreachableClass, TransitiveReferenceOnly };
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 }

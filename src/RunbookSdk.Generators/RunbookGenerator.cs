@@ -57,8 +57,14 @@ public sealed class RunbookGenerator : IIncrementalGenerator
             .ForAttributeWithMetadataName(HandbookReader.AttributeName, static (node, _) => node is ClassDeclarationSyntax, readHandbook)
             .WithTrackingName(TrackingNames.HandbookResults);
 
-        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
-        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics), static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
+        // A project that gets RunbookSdk only through a project it references (buildTransitive/RunbookSdk.targets says
+        // so) generates nothing: its build does not write docs, and a test project's entry point or catalog would clash.
+        // Its runbooks and handbooks get one error saying which reference is missing instead of a silent CS5001.
+        var transitiveOnly = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => IsTrue(provider.GlobalOptions, "build_property." + TransitiveReference.Property));
+
+        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly), static (spc, d) => { if (!d.Right) spc.ReportDiagnostic(d.Left.ToDiagnostic()); });
+        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly), static (spc, d) => { if (!d.Right) spc.ReportDiagnostic(d.Left.ToDiagnostic()); });
 
         var runbooks = runbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
         var handbookList = handbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
@@ -111,9 +117,11 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // Runbook and handbook parts are assembly attributes no code refers to: implementation outputs, which the IDE
         // skips while it analyses code as the user types and produces only when it emits (or a build runs). Pages
         // are rendered then, not on every keystroke. The catalog declares a class users call, so it is always there.
-        context.RegisterImplementationSourceOutput(runbookSources, static (spc, source) => Add(spc, source));
-        context.RegisterImplementationSourceOutput(handbookSources, static (spc, source) => Add(spc, source));
-        context.RegisterSourceOutput(catalogSource, static (spc, source) => Add(spc, source));
+        context.RegisterImplementationSourceOutput(runbookSources.Combine(transitiveOnly), static (spc, source) => { if (!source.Right) Add(spc, source.Left); });
+        context.RegisterImplementationSourceOutput(handbookSources.Combine(transitiveOnly), static (spc, source) => { if (!source.Right) Add(spc, source.Left); });
+        context.RegisterSourceOutput(catalogSource.Combine(transitiveOnly), static (spc, source) => { if (!source.Right) Add(spc, source.Left); });
+        context.RegisterSourceOutput(runbookSummaries.Combine(handbookSummaries).Combine(transitiveOnly).Combine(context.CompilationProvider.Select(static (c, _) => c.AssemblyName ?? "")),
+            static (spc, input) => TransitiveReference.Report(spc, input.Left.Left.Left, input.Left.Left.Right, input.Left.Right, input.Right));
     }
 
     /// <summary>The models of a compilation's candidate classes, read on all cores when the compilation allows it.</summary>

@@ -121,7 +121,10 @@ public static class RunbookValidator
             .Select(d => ToolFailures.AsValidated(GeneratorLocations.InSource(d, compiled.Compilation), compiled.Compilation))
             .Distinct()
             .ToArray();
-        var findings = diagnostics.Select(d => ToFinding(d, project.Name, root)).ToList();
+        var findings = diagnostics.Select(d => ToFinding(d, project.Name, root))
+            // RB0106 is about the project's references, which no source line holds: the fix goes in the project file.
+            .Select(f => f is { RuleId: "RB0106", Path: null } ? f with { Path = Relative(project.ProjectFile, root), Line = 1, Column = 1 } : f)
+            .ToList();
         var referenced = compiled.ReferencedProjects.Where(r => !validated.Contains(r.ProjectFile));
         findings.AddRange(ProjectSetupFindings.For(project, referenced, path => Relative(path, root)));
 

@@ -109,6 +109,8 @@ internal static class ProjectCompiler
             ["RootNamespace"] = properties["RootNamespace"] ?? project.Name,
             ["ProjectDir"] = project.Directory + Path.DirectorySeparatorChar,
         };
+        // As buildTransitive/RunbookSdk.targets sets it: the generator then generates nothing and reports RB0106.
+        if (RunbookSdkReference.OnlyThroughAReferencedProject(project)) buildProperties["RunbookSdkTransitiveOnly"] = "true";
         var options = EditorConfigOptions.For(project.Directory, project.Sources, buildProperties);
         var templates = Directory.Exists(Path.Combine(project.Directory, "runbook-templates"))
             ? Directory.EnumerateFiles(Path.Combine(project.Directory, "runbook-templates"), "*.sbntxt").Order(StringComparer.Ordinal).Select(path => (AdditionalText)new FileText(path)).ToImmutableArray()

@@ -108,7 +108,8 @@ public static class ProjectDiscovery
             MissingSources = compile.Missing,
         };
 
-    private static bool IsTestProject(string file, ProjectProperties properties) =>
+    /// <summary>Whether the project is a test project (<c>IsTestProject</c>, or a <c>Microsoft.NET.Test.Sdk</c> reference, whose props set it).</summary>
+    internal static bool IsTestProject(string file, ProjectProperties properties) =>
         properties.IsTrue("IsTestProject") || File.ReadAllText(file).Contains("Microsoft.NET.Test.Sdk", StringComparison.OrdinalIgnoreCase);
 
     private static bool DeclaresRunbooks(string source)

@@ -33,11 +33,7 @@ internal static class RunbookSdkReference
         IReadOnlyDictionary<string, string> globalProperties, HashSet<string> seen)
     {
         if (items is null) return RunbookSdkReferenceState.Unknown;
-        if (items.OfType("PackageReference").Any(i => i.Operation == "Include" && Names(i, PackageId))
-            || items.OfType("ProjectReference").Any(i => i.Operation == "Include" && Paths(i).Any(ProjectReferences.IsRunbookSdkProject))
-            || items.OfType("Reference").Any(i => i.Operation == "Include" && (Names(i, PackageId) || i.Metadata("HintPath") is { } hint && Path.GetFileName(hint.Replace('\\', '/')).Equals(PackageId + ".dll", StringComparison.OrdinalIgnoreCase)))
-            || CentralGlobalPackageReference(properties.ProjectFile))
-            return RunbookSdkReferenceState.Present;
+        if (DeclaresOwn(properties, items)) return RunbookSdkReferenceState.Present;
 
         var state = properties.SkippedImports || !IsPlainSdk(properties.ProjectFile)
             || items.Incomplete("PackageReference") || items.Incomplete("ProjectReference") || items.Incomplete("Reference")
@@ -56,6 +52,38 @@ internal static class RunbookSdkReference
 
         return state;
     }
+
+    /// <summary>
+    /// Whether <paramref name="project"/> gets the RunbookSdk package only through a project it references: NuGet then
+    /// hands it the package's generator in the mode that generates nothing and reports RB0106
+    /// (<c>buildTransitive/RunbookSdk.targets</c>), unless it is a test project, which keeps none of it.
+    /// </summary>
+    /// <param name="project">A project as validated.</param>
+    public static bool OnlyThroughAReferencedProject(RunbookProject project) =>
+        project.Items is { } items && !DeclaresOwn(project.Properties, items) && !ProjectDiscovery.IsTestProject(project.ProjectFile, project.Properties)
+        && PackageThroughReferences(project.ProjectReferences, project.GlobalProperties, new HashSet<string>(StringComparer.Ordinal) { project.ProjectFile });
+
+    // Whether a project referenced, directly or not, has the package: NuGet passes it on (with its buildTransitive targets).
+    private static bool PackageThroughReferences(IReadOnlyList<string> references, IReadOnlyDictionary<string, string> globalProperties, HashSet<string> seen)
+    {
+        var globals = globalProperties.Where(p => !p.Key.Equals("TargetFramework", StringComparison.OrdinalIgnoreCase)).ToDictionary(StringComparer.OrdinalIgnoreCase);
+        foreach (var file in references.Where(seen.Add))
+        {
+            var referenced = ProjectDiscovery.Load(file, globals);
+            if (referenced.Items is { } items && (items.OfType("PackageReference").Any(i => i.Operation == "Include" && Names(i, PackageId)) || CentralGlobalPackageReference(file)))
+                return true;
+            if (PackageThroughReferences(referenced.ProjectReferences, globals, seen)) return true;
+        }
+
+        return false;
+    }
+
+    // The package, RunbookSdk.csproj or RunbookSdk.dll named by the project itself (its Directory.Build.* files included).
+    private static bool DeclaresOwn(ProjectProperties properties, ProjectItems items) =>
+        items.OfType("PackageReference").Any(i => i.Operation == "Include" && Names(i, PackageId))
+        || items.OfType("ProjectReference").Any(i => i.Operation == "Include" && Paths(i).Any(ProjectReferences.IsRunbookSdkProject))
+        || items.OfType("Reference").Any(i => i.Operation == "Include" && (Names(i, PackageId) || i.Metadata("HintPath") is { } hint && Path.GetFileName(hint.Replace('\\', '/')).Equals(PackageId + ".dll", StringComparison.OrdinalIgnoreCase)))
+        || CentralGlobalPackageReference(properties.ProjectFile);
 
     private static bool Names(ProjectItem item, string id) =>
         item.Value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
