@@ -37,7 +37,7 @@ public static class RunbookValidator
             results.Add(await ValidateProjectAsync(project, root, validated, options.Added, cancellationToken).ConfigureAwait(false));
 
         // "No runbook project found" sends an author looking for a [Runbook] attribute; a solution that builds nothing needs another fix.
-        return new ValidationResult(root, results)
+        return new ValidationResult(root, SharedDocsFolders.Flag(results))
         {
             NoProjectReason = results.Count == 0 ? ProjectDiscovery.WhyNoProject(path, options.GlobalProperties()) : null,
         };
