@@ -63,6 +63,15 @@ internal static class RunbookApp
             throw new RunbookAppException($"cannot load '{assemblyPath}': {e.Message}");
         }
 
+        // The tool shares its RunbookSdk with the app. A team that upgraded its package before the tool pinned in CI
+        // got "Could not load file or assembly 'RunbookSdk, Version=…'" (exit 1), which did not say what to upgrade.
+        var sdk = typeof(RunbookCatalog).Assembly.GetName();
+        if (assembly.GetReferencedAssemblies().FirstOrDefault(r => string.Equals(r.Name, sdk.Name, StringComparison.OrdinalIgnoreCase)) is { Version: { } wanted }
+            && sdk.Version is { } have && wanted > have)
+            throw new RunbookAppException(
+                $"'{assemblyPath}' was built against RunbookSdk {Short(wanted)}, newer than this runbook tool's {Short(have)}: install the tool of the "
+                + $"version the project references (dotnet tool update RunbookSdk.Cli --version {Short(wanted)}, or RUNBOOK_TOOL_VERSION in CI).");
+
         var property = assembly.GetType(CatalogType)?.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static)
             ?? throw new RunbookAppException($"'{assemblyPath}' has no runbook catalog ({CatalogType}.Catalog): is it a runbook project built with the RunbookSdk generator?");
         try
@@ -75,6 +84,8 @@ internal static class RunbookApp
             throw new RunbookAppException($"the runbook catalog of '{assemblyPath}' failed to load: {e.InnerException?.Message ?? e.Message}");
         }
     }
+
+    private static string Short(Version version) => $"{version.Major}.{version.Minor}.{Math.Max(version.Build, 0)}";
 
     private static string ProjectFile(string full, string given)
     {
