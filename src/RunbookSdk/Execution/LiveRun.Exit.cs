@@ -117,17 +117,24 @@ internal sealed partial class LiveRun
         // The flow reads what the killed command printed until its pipes close (they close with its processes).
         var ended = command.Ended.Wait(ExitCommandDrain);
         var started = wasRunning || !ended || command.Ended.Result.Started;
+        // A command that died of the signal ending the runner (the terminal's hangup or Ctrl+C reaches bash too, a
+        // service manager signals the whole unit) did not finish, however it beat the handler to its end: a resume
+        // must ask before it runs it again (ShellProcess holds such a command for this handler).
+        var killed = wasRunning && exitedWith is null;
+        var diedOfTheSignal = wasRunning && exitedWith is { } code && ShellProcess.DiedOfRunnersSignal(code);
         if (started)
         {
             var exitCode = exitedWith ?? (ended ? command.Ended.Result.ExitCode : null);
             _journal.Write("action", [("key", command.Key), ("kind", "shell"), ("command", command.Command), ("exitCode", exitCode),
-                ("interrupted", wasRunning && exitedWith is null ? true : null), ("attempt", command.Attempt),
+                ("interrupted", killed || diedOfTheSignal ? true : null), ("attempt", command.Attempt),
                 ("durationMs", (long)_clock.GetElapsedTime(command.Started).TotalMilliseconds), .. command.Output.Fields()]);
         }
         _journal.Write("step-finished", ("key", command.Key), ("title", command.Title), ("result", "interrupted"),
-            ("reason", wasRunning && exitedWith is null
+            ("reason", killed
                 ? "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during its command; the command's processes were killed (SIGKILL)"
-                : "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during the step"),
+                : diedOfTheSignal
+                    ? $"the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during its command, which the same signal ended (exit code {exitedWith})"
+                    : "the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) during the step"),
             ("durationMs", (long)_clock.GetElapsedTime(command.StepStarted).TotalMilliseconds));
     }
 }

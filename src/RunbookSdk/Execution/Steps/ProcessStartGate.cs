@@ -14,12 +14,16 @@ internal sealed class ProcessStartGate
     private bool _closed;
     private Process? _running;
     private int? _group;
+    private readonly TaskCompletionSource _closing = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>True once <see cref="Close"/> was called: nothing starts any more.</summary>
     public bool IsClosed
     {
         get { lock (_lock) return _closed; }
     }
+
+    /// <summary>Completes when <see cref="Close"/> is called: the runner is going away.</summary>
+    public Task Closing => _closing.Task;
 
     /// <summary>Starts <paramref name="process"/> (its processes marked with <paramref name="group"/>) unless the gate is closed; false when it is, and nothing started.</summary>
     public bool TryStart(Process process, int? group)
@@ -49,6 +53,7 @@ internal sealed class ProcessStartGate
         lock (_lock)
         {
             _closed = true;
+            _closing.TrySetResult();
             if (_running is not { } process) return (false, null);
             try
             {

@@ -89,7 +89,7 @@ internal static class ShellProcess
         }
         try
         {
-            var result = await RunStartedAsync(process, group, timeout, onLine, cancellationToken);
+            var result = await RunStartedAsync(process, group, timeout, onLine, gate, cancellationToken);
             // A subshell of the hidden command reads as the wrapper: named as it would be otherwise (and masked when shown).
             return !hideCommandLine || result.LeftRunning.Count == 0 ? result : result with
             {
@@ -107,6 +107,7 @@ internal static class ShellProcess
         int? group,
         TimeSpan? timeout,
         Action<string, bool, bool, long> onLine,
+        ProcessStartGate gate,
         CancellationToken cancellationToken)
     {
         // A command that reads standard input gets end-of-file instead of hanging the run.
@@ -148,8 +149,13 @@ internal static class ShellProcess
             // Ctrl+C in a terminal reaches the command too (the whole foreground process group), and bash can die of it
             // (128 + SIGINT) before the runner's own handler has cancelled the run: journaled as an exit code, the step
             // "failed", and a resume ran the cut-off command again without asking. It is the interruption: wait a moment
-            // for it, and then stop what the command left in the background, as an interruption does.
-            if (process.ExitCode == DiedOfInterrupt && !cancellationToken.IsCancellationRequested && await InterruptArrivesAsync(cancellationToken))
+            // for it, and then stop what the command left in the background, as an interruption does. The same race
+            // when the runner itself is ended: a dropped SSH session hangs up the foreground group (bash dies of SIGHUP,
+            // 129), a service manager signals every process of the unit (SIGTERM, 143), a second Ctrl+C reaches bash
+            // too. Held here until the gate closes, the command is still in flight for the runner's exit handler, which
+            // journals it interrupted (LiveRun.Exit.cs).
+            if (DiedOfRunnersSignal(process.ExitCode) && !cancellationToken.IsCancellationRequested && !gate.IsClosed
+                && await InterruptArrivesAsync(gate, cancellationToken))
             {
                 interrupted = true;
                 if (group is { } id) StepProcesses.Kill(id);
@@ -183,28 +189,28 @@ internal static class ShellProcess
     private const string HiddenCommandScript =
         "__runbook_sdk_command=$" + HiddenCommandVariable + "; unset " + HiddenCommandVariable + "; eval \"$__runbook_sdk_command\"";
 
-    /// <summary>How a shell ends when SIGINT killed it (128 + 2), as bash does after its foreground command died of Ctrl+C.</summary>
-    private const int DiedOfInterrupt = 130;
+    /// <summary>
+    /// Whether <paramref name="exitCode"/> is how a shell ends when a signal that also reaches the runner killed it:
+    /// SIGHUP (128 + 1: the terminal hung up), SIGINT (128 + 2: Ctrl+C) or SIGTERM (128 + 15: a service manager).
+    /// </summary>
+    internal static bool DiedOfRunnersSignal(int exitCode) => exitCode is 129 or 130 or 143;
 
     /// <summary>
-    /// How long a command that died of SIGINT waits for the run's own interruption, which the same Ctrl+C sends the
-    /// runner: milliseconds on an idle machine. A command that exits 130 with no Ctrl+C behind it (it was sent SIGINT
-    /// by something else) fails as before, this much later.
+    /// How long a command that died of such a signal waits for the run's own interruption or the runner's end, which
+    /// the same signal brings: milliseconds on an idle machine. A command that exits so with no signal behind it (it
+    /// was sent one by something else, or ran <c>exit 130</c>) fails as before, this much later.
     /// </summary>
     internal static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(3);
 
-    /// <summary>Whether <paramref name="cancellationToken"/> is cancelled within <see cref="InterruptGrace"/>.</summary>
-    private static async Task<bool> InterruptArrivesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether <paramref name="cancellationToken"/> is cancelled (the run is interrupted) within
+    /// <see cref="InterruptGrace"/>; returns early, false, when <paramref name="gate"/> closes first (the runner is going away).
+    /// </summary>
+    private static async Task<bool> InterruptArrivesAsync(ProcessStartGate gate, CancellationToken cancellationToken)
     {
-        try
-        {
-            await Task.Delay(InterruptGrace, cancellationToken);
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return true;
-        }
+        var interrupt = Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+        await Task.WhenAny(interrupt, gate.Closing, Task.Delay(InterruptGrace, CancellationToken.None));
+        return cancellationToken.IsCancellationRequested;
     }
 
     private static void KillTree(Process process)
