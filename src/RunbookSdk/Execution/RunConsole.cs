@@ -38,9 +38,12 @@ internal sealed class RunConsole(IAnsiConsole console, SecretMasker secrets)
     /// <summary>A command or URL, kept on one line so it can be copied.</summary>
     public void Verbatim(string prefix, string text) => console.WriteVerbatimLine("  " + prefix + ConsoleLines.ShownCode(secrets.Mask(text)));
 
-    /// <summary>A line of a command's output, masked before it is cut (a cut never splits a secret out of its mask).</summary>
+    /// <summary>
+    /// A line of a command's output, masked before it is cut (a cut never splits a secret out of its mask), its control
+    /// characters made harmless to the terminal (<see cref="TerminalControls"/>).
+    /// </summary>
     public void Output(string line, bool isError) =>
-        console.WriteVerbatimLine("    | " + OutputLine.Cut(secrets.Mask(line)), isError ? Caution : Style.Plain);
+        console.WriteVerbatimLine("    | " + TerminalControls.Visible(OutputLine.Cut(secrets.Mask(line))), isError ? Caution : Style.Plain);
 
     private void Line(int indent, string text, Style? style)
     {
