@@ -38,6 +38,8 @@ public sealed class BadDeploy : Runbook<SandboxHandbook>
                 .Http("GET", $"{BaseUrl}/health")
                 .ExpectStatus(200)
                 .ExpectJson("status", "ok"))
+            // The live version's own field: /version also names the version it replaced, so a search for the
+            // known-good version alone passed while the bad version it had replaced was live.
             .Step("The known-good version is live", s => s
-                .Run($"curl --fail -sS --max-time 5 {BaseUrl}/version | grep -F -- {GoodVersion}", "Fails unless the live version is the known-good one")));
+                .Run($"curl --fail -sS --max-time 5 {BaseUrl}/version | grep -F -- '\"version\":\"'{GoodVersion}'\"'", "Fails unless the live version is the known-good one")));
 }

@@ -34,6 +34,27 @@ public sealed class SandboxEndToEndTests
     }
 
     [Fact]
+    public async Task The_bad_deploy_runbooks_version_check_fails_while_the_bad_version_is_live()
+    {
+        await using var service = await SandboxService.StartAsync();
+        using var temp = new TempDirectory();
+        await service.PostAsync("/deploy", "2.0.0-bad");
+        var (first, output) = await SandboxApp.RunAsync(temp.Path,
+            "run", "sandbox-bad-deploy", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--yes", "--journal", "journal.jsonl");
+        Assert.True(first == 0, output);
+
+        // The bad version comes back; a resume repeats no completed step and checks the present state. /version names
+        // the known-good version as the one the bad one replaced: a text search for it passed.
+        await service.PostAsync("/deploy", "2.0.0-bad");
+        var (exitCode, resumed) = await SandboxApp.RunAsync(temp.Path,
+            "run", "sandbox-bad-deploy", "--resume", "journal.jsonl", "--non-interactive", "--yes");
+
+        Assert.True(exitCode == 1, resumed);
+        var check = Journal.Read(temp.File("journal.jsonl")).Last(e => e.Name == "step-finished" && e["title"] == "The known-good version is live");
+        Assert.Equal("failed", check["result"]);
+    }
+
+    [Fact]
     public async Task The_dependency_fault_runbook_switches_the_fault_off()
     {
         await using var service = await SandboxService.StartAsync();
