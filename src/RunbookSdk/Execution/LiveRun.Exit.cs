@@ -95,10 +95,35 @@ internal sealed partial class LiveRun
                 else if (step is not null) JournalInterruptedStep(step);
                 KillBackgroundNow();
             });
+            TellRunnerEnded(command?.Title ?? code?.Title ?? step?.Title, command is not null ? "its command was killed" : code is not null ? "its code ends with the process" : null,
+                inRollback: (command?.Key ?? code?.Key ?? step?.Key)?.StartsWith("rollback/", StringComparison.Ordinal) == true);
         }
         finally
         {
             _exitJournaled.TrySetResult();
+        }
+    }
+
+    /// <summary>
+    /// Says on the console what the runner's end left undone and how to go on: the engineer who pressed Ctrl+C a second
+    /// time saw the output stop and a shell prompt, with no word of the rollback and verification that did not run.
+    /// </summary>
+    private void TellRunnerEnded(string? stepTitle, string? what, bool inRollback)
+    {
+        // A resume does not pick the rollback up where it stopped (docs/runner.md, Resume): "continue" would promise it.
+        var resume = inRollback
+            ? " goes on from the first phase step not completed, not from this rollback step, and offers the rollback again should the run stop (rollback steps completed are not repeated)"
+            : " continues after the last completed step";
+        var during = stepTitle is null ? "" : $" during step {_currentNumber} '{stepTitle}'{(what is null ? "" : $": {what}")}";
+        try
+        {
+            _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
+                + $"no further step, rollback or verification. The journal records what was done: {_journal.Path}");
+            _console.Info($"To go on: run {_context.Runbook.Id} --resume \"{_journal.Path}\"; it{resume}.");
+        }
+        catch (Exception)
+        {
+            // The terminal may be gone with the SSH session that hung up: the journal has the record.
         }
     }
 

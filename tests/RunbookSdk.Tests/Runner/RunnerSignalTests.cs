@@ -71,6 +71,32 @@ public sealed class RunnerSignalTests
     }
 
     [Fact]
+    public async Task A_runner_ended_by_a_signal_says_on_the_console_what_it_left_undone_and_how_to_go_on()
+    {
+        await using var service = await SandboxService.StartAsync();
+        await service.PostAsync("/fault", "on");
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        Task<string> shown;
+
+        using (var runner = SandboxApp.Start(temp.Path,
+            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+        {
+            shown = runner.StandardOutput.ReadToEndAsync();
+            _ = runner.StandardError.ReadToEndAsync();
+            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
+            Assert.Null(PosixSignals.Send(runner.Id, 15));
+            await runner.WaitForExitAsync();
+        }
+
+        // The output used to stop mid-step, with no word of the verification that did not run.
+        var output = await shown;
+        Assert.Contains("Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP) during step 2.2 'Let health settle'", output);
+        Assert.Contains("no further step, rollback or verification", output);
+        Assert.Contains($"To go on: run sandbox-watched-fault-fix --resume \"{journalPath}\"; it continues after the last completed step.", output);
+    }
+
+    [Fact]
     public async Task A_runner_ended_by_a_signal_during_a_wait_journals_the_step_as_interrupted()
     {
         await using var service = await SandboxService.StartAsync();
