@@ -88,6 +88,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         ResumeState? resume = null;
         if (settings.Resume is { } journal)
         {
+            if (Directory.Exists(journal)) return Fail(ExitCodes.Usage, $"cannot resume from '{journal}': {ResumeFolder.Describe(journal, runbook.Id)}");
             try
             {
                 resume = ResumeState.Read(journal);

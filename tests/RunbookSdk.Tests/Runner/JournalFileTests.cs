@@ -95,6 +95,30 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public async Task Resuming_from_a_directory_says_so_and_names_the_runbooks_newest_journals_in_it()
+    {
+        using var temp = new TempDirectory();
+        var folder = temp.File(".runbook-journals");
+        Directory.CreateDirectory(folder);
+        var older = Path.Combine(folder, "diagnose-latency-20261206T020000Z.jsonl");
+        var newer = Path.Combine(folder, "diagnose-latency-20261206T030000Z.jsonl");
+        File.WriteAllText(older, "");
+        File.SetLastWriteTimeUtc(older, new DateTime(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc));
+        File.WriteAllText(newer, "");
+        File.SetLastWriteTimeUtc(newer, new DateTime(2026, 12, 6, 3, 0, 0, DateTimeKind.Utc));
+        // Another runbook's, whose id starts with this one's: not offered.
+        File.WriteAllText(Path.Combine(folder, "diagnose-latency-eu-20261206T040000Z.jsonl"), "");
+
+        // The shell's completion stops at the folder; "Access to the path is denied" sent the engineer after permissions.
+        var result = await Host.RunAsync(Fixtures.TestCatalog.Create(), "run", "diagnose-latency", "--non-interactive", "--resume", folder);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains($"cannot resume from '{folder}': it is a directory; give the journal file of the run to resume: "
+            + $"its journals of runbook 'diagnose-latency', newest first: \"{newer}\", \"{older}\".", result.Output);
+        Assert.DoesNotContain("denied", result.Output);
+    }
+
+    [Fact]
     public async Task A_journal_path_under_a_file_is_a_clear_error_naming_the_journal()
     {
         using var temp = new TempDirectory();
