@@ -633,6 +633,8 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.Cancelled => "Run INTERRUPTED.",
             _ => "Run FAILED.",
         });
+        // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
+        if (result.Status == RunStatus.RollbackFailed) _console.Escalate(EscalateNow());
         _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
         // after the last completed step" made the engineer expect the first steps to be skipped.
@@ -643,6 +645,16 @@ internal sealed partial class LiveRun : IDisposable
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
                 : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+    }
+
+    /// <summary>Whom to reach now that the rollback failed: every escalation level, in order, without waiting for its time.</summary>
+    private string EscalateNow()
+    {
+        var levels = _context.Escalation.Levels;
+        if (levels.Count == 0) return "ESCALATE NOW: the runbook and its handbook define no escalation; reach whoever your team escalates to.";
+        var elapsed = Elapsed;
+        return "ESCALATE NOW, without waiting for the levels' times: " + string.Join("; ", levels.Select(level =>
+            $"{level.Who}{(level.Contact is { } contact ? $": {contact}" : "")}{(level.After > elapsed ? $" (due after {Durations.Format(level.After)})" : "")}"));
     }
 
     private void PhaseHeading(string title, string section, PhasePlan phase)

@@ -81,6 +81,26 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task A_failed_rollback_names_whom_to_escalate_to_now()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo", s => s.Run("exit 1"))))
+            .Handbook(hb => hb
+                .Escalation(e => e
+                    .Level("On-call engineer", TimeSpan.Zero, "oncall@example.com")
+                    .Level("Engineering manager", TimeSpan.FromMinutes(15), "+1 555 0100")
+                    .Level("CTO", TimeSpan.FromMinutes(30))));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.RollbackFailed, result.Outcome.Status);
+        // "escalate now" alone left the engineer to look up whom, with the system in a state no section describes.
+        Assert.Contains("ESCALATE NOW, without waiting for the levels' times: On-call engineer: oncall@example.com; "
+            + "Engineering manager: +1 555 0100 (due after 15 minutes); CTO (due after 30 minutes)", result.Output);
+    }
+
+    [Fact]
     public async Task Declining_a_destructive_rollback_step_stops_the_rollback_as_the_operators_choice_not_a_failure()
     {
         var log = new List<string>();
