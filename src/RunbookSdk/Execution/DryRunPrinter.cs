@@ -45,7 +45,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         var writer = new PlanWriter(console, context.Secrets, placeholders, answers) { BadUrls = badUrls };
         WriteHeader(writer, context);
         if (Resume is { } resume)
+        {
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
+            if (StepsNotInRunbook.Warning(resume, context) is { } changed) writer.Line(0, changed, Warning);
+        }
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)
         {

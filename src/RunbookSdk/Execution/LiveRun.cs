@@ -593,7 +593,10 @@ internal sealed partial class LiveRun : IDisposable
         }
         _console.Info($"Journal: {_journal.Path}");
         if (_resume is not null)
+        {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
+            if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
+        }
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.
         foreach (var problem in HttpStepUrls.Problems(context.Plan, _options).IfRun.Values)

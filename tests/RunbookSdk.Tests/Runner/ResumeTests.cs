@@ -45,6 +45,29 @@ public sealed class ResumeTests
     }
 
     [Fact]
+    public async Task A_resume_of_a_journal_the_runbook_changed_since_names_the_steps_it_no_longer_has()
+    {
+        var title = "Drain the node";
+        var fail = true;
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step(title, s => s.Run("true"))
+                .Step("Restart", s => s.Run(fail ? "exit 1" : "true")))
+            .NoRollback("test"));
+        var options = new RunnerOptions { NonInteractive = true };
+        await run.RunAsync(options);
+
+        // The runbook was edited between the failed run and its resume: the completed step has another title now.
+        title = "Drain the node gracefully";
+        fail = false;
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        // It runs again, as before; but no longer in silence behind "0 completed step(s) are not repeated".
+        Assert.Contains("The journal records steps this runbook does not have: 1.1 'Drain the node' (completed). The runbook changed since", resumed.Output);
+    }
+
+    [Fact]
     public async Task A_line_cut_by_a_crash_is_ignored_and_the_next_event_starts_on_a_new_line()
     {
         var runs = new Dictionary<string, int>();
