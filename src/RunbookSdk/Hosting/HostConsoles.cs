@@ -10,27 +10,51 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// <summary>Width used when output goes to a file or pipe, so tables and lines are not cut at 80 columns.</summary>
     private const int RedirectedWidth = 4096;
 
+    /// <summary>
+    /// Where a live run asks the operator, when not on <see cref="Out"/>: standard input is a terminal while standard
+    /// output goes to <c>| tee incident.log</c> or a file. Null to ask on <see cref="Out"/>.
+    /// </summary>
+    public IAnsiConsole? Prompts { get; init; }
+
     /// <summary>Consoles for this process's standard output and error.</summary>
-    public static HostConsoles ForProcess()
+    public static HostConsoles ForProcess() => For(
+        Console.Out, Console.IsOutputRedirected, Console.Error, Console.IsErrorRedirected, Console.IsInputRedirected,
+        noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+
+    /// <summary>
+    /// Consoles on <paramref name="output"/> and <paramref name="error"/>. With standard input a terminal and the output
+    /// redirected — the engineer keeping a log with <c>| tee</c> — a run still asks its questions, on standard error
+    /// when that is the terminal: the output console of a pipe cannot read keys, and the first confirmation failed the
+    /// run with "Failed to read input in non-interactive mode", leaving a journal without its end.
+    /// </summary>
+    internal static HostConsoles For(TextWriter output, bool outputRedirected, TextWriter error, bool errorRedirected, bool inputRedirected, bool noColor)
     {
-        var noColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-        return new(
-            Create(Console.Out, Console.IsOutputRedirected, noColor),
-            Create(Console.Error, Console.IsErrorRedirected, noColor));
+        var consoles = new HostConsoles(Create(output, outputRedirected, noColor), Create(error, errorRedirected, noColor));
+        if (inputRedirected || !outputRedirected) return consoles;
+        return consoles with
+        {
+            Prompts = errorRedirected
+                ? Create(output, redirected: true, noColor, interactive: true)
+                : Create(error, redirected: false, noColor, interactive: true),
+        };
     }
 
     /// <summary>
     /// A console on <paramref name="writer"/>: plain text, without any ANSI sequence, when the output is redirected
     /// or <c>NO_COLOR</c> is set (https://no-color.org); otherwise whatever the terminal supports.
     /// </summary>
-    public static IAnsiConsole Create(TextWriter writer, bool redirected, bool noColor)
+    /// <param name="writer">Where it writes.</param>
+    /// <param name="redirected">The writer is a file or pipe, not a terminal.</param>
+    /// <param name="noColor"><c>NO_COLOR</c> is set.</param>
+    /// <param name="interactive">It reads the operator's keys (from standard input, a terminal) whatever it writes to.</param>
+    public static IAnsiConsole Create(TextWriter writer, bool redirected, bool noColor, bool interactive = false)
     {
         var plain = redirected || noColor;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = plain ? AnsiSupport.No : AnsiSupport.Detect,
             ColorSystem = plain ? ColorSystemSupport.NoColors : ColorSystemSupport.Detect,
-            Interactive = redirected ? InteractionSupport.No : InteractionSupport.Detect,
+            Interactive = interactive ? InteractionSupport.Yes : redirected ? InteractionSupport.No : InteractionSupport.Detect,
             Out = new AnsiConsoleOutput(writer),
         });
         if (redirected) console.Profile.Width = RedirectedWidth;

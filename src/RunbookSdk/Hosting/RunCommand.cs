@@ -159,7 +159,9 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
         if (nonInteractive && !settings.NonInteractive)
             consoles.Out.WriteVerbatimLine("Standard input is not a terminal: running non-interactively (as with --non-interactive).");
-        return new RunbookRunner(consoles.Out, new RunnerOptions
+        return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) : null);
+
+        RunnerOptions Options() => new()
         {
             AssumeYes = settings.Yes,
             NonInteractive = nonInteractive,
@@ -171,7 +173,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,
             Observers = hostOptions.Observers,
-        });
+        };
     }
 
     /// <summary>On resume, non-secret parameters not given again keep the values the journal recorded (secrets are never journaled).</summary>

@@ -32,6 +32,33 @@ public sealed class HostConsolesTests
     }
 
     [Fact]
+    public void Output_piped_to_tee_from_a_terminal_still_asks_on_standard_error()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        // `run … | tee incident.log` in a terminal: standard input and error are the terminal, the output a pipe. The
+        // output console cannot read keys, and the first confirmation failed the run: "Failed to read input in
+        // non-interactive mode".
+        var consoles = HostConsoles.For(output, outputRedirected: true, error, errorRedirected: false, inputRedirected: false, noColor: true);
+        consoles.Prompts!.Write(new Text("Run it now? [y/n]"));
+
+        Assert.True(consoles.Prompts.Profile.Capabilities.Interactive);
+        Assert.Equal("Run it now? [y/n]", error.ToString());
+        Assert.Empty(output.ToString());
+        Assert.False(consoles.Out.Profile.Capabilities.Interactive);
+    }
+
+    [Theory]
+    [InlineData(false, false)] // a terminal: the output console asks
+    [InlineData(true, true)] // input from a pipe or file: nobody to ask (the run is non-interactive)
+    public void Otherwise_the_run_asks_on_the_output_console(bool outputRedirected, bool inputRedirected)
+    {
+        var consoles = HostConsoles.For(new StringWriter(), outputRedirected, new StringWriter(), errorRedirected: false, inputRedirected, noColor: true);
+
+        Assert.Null(consoles.Prompts);
+    }
+
+    [Fact]
     public async Task Errors_go_to_the_error_console_and_results_to_the_output_console()
     {
         var (output, error) = (new StringWriter(), new StringWriter());
