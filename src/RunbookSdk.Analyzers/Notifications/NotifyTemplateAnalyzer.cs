@@ -42,22 +42,13 @@ public sealed class NotifyTemplateAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.IsAbstract || !runbooks.Symbols.IsRunbookType(type)) return;
-        var facts = runbooks.FactsOf(type);
-        if (facts.Notifications.IsEmpty || !facts.IsComplete || !facts.CommunicationsKnown) return;
+        if (SentTemplates.Of(type, runbooks) is not { } sent) return;
 
-        var defined = facts.Communications.Select(c => c.Name).ToList();
-        if (runbooks.Symbols.HandbookOf(type) is { } handbookType)
-        {
-            var handbook = runbooks.FactsOf(handbookType);
-            if (!handbook.IsComplete || !handbook.CommunicationsKnown) return;
-            defined.AddRange(handbook.Communications.Select(c => c.Name));
-        }
-
+        var defined = sent.Templates.Select(c => c.Name).ToList();
         var known = new HashSet<string>(defined, StringComparer.OrdinalIgnoreCase);
         var names = defined.Distinct(StringComparer.OrdinalIgnoreCase).Select(n => $"'{n}'").ToArray();
         var listed = names.Length == 0 ? " (they define none)" : $" (they define {string.Join(", ", names)})";
-        foreach (var notification in facts.Notifications)
+        foreach (var notification in sent.Notifications)
         {
             // A Notify of an intermediate base class is reported once, on that class's own code, not for each runbook.
             if (known.Contains(notification.Template) || !notification.IsDeclaredIn(type)) continue;

@@ -43,33 +43,23 @@ public sealed class UnfilledPlaceholderAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.IsAbstract || !runbooks.Symbols.IsRunbookType(type)) return;
-        var facts = runbooks.FactsOf(type);
-        if (facts.Notifications.IsEmpty || !facts.IsComplete || !facts.CommunicationsKnown) return;
-
-        var templates = facts.Communications;
-        if (runbooks.Symbols.HandbookOf(type) is { } handbookType)
-        {
-            var handbook = runbooks.FactsOf(handbookType);
-            if (!handbook.IsComplete || !handbook.CommunicationsKnown) return;
-            templates = templates.AddRange(handbook.Communications);
-        }
+        if (SentTemplates.Of(type, runbooks) is not { } sent) return;
 
         var fillers = ParameterNames(type, runbooks).Concat(TemplatePlaceholders.RunFacts).ToList();
         var filled = new HashSet<string>(fillers, StringComparer.OrdinalIgnoreCase);
-        foreach (var notification in facts.Notifications)
+        foreach (var notification in sent.Notifications)
         {
             if (!notification.IsDeclaredIn(type)) continue;
             // The runner takes the runbook's own template first, then its handbook's: the first of that name is sent.
-            var sent = templates.FirstOrDefault(t => string.Equals(t.Name, notification.Template, StringComparison.OrdinalIgnoreCase));
-            if (sent?.Template is not { } text) continue;
+            var template = sent.Templates.FirstOrDefault(t => string.Equals(t.Name, notification.Template, StringComparison.OrdinalIgnoreCase));
+            if (template?.Template is not { } text) continue;
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (Match placeholder in s_placeholder.Matches(text))
             {
                 var name = placeholder.Groups[1].Value;
                 if (filled.Contains(name) || !reported.Add(name)) continue;
                 var hint = NearestName.Of(name, fillers) is { } nearest ? $"; did you mean {{{nearest}}}?" : "";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnfilledPlaceholder, notification.Location, sent.Name, name, type.Name, hint));
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnfilledPlaceholder, notification.Location, template.Name, name, type.Name, hint));
             }
         }
     }
