@@ -148,6 +148,24 @@ public class DeclarationShapeTests
         Assert.DoesNotContain(run.Results.Single().GeneratedSources, s => s.HintName.Contains("Drain", StringComparison.Ordinal));
     }
 
+    // A base class the compiler cannot bind — a namespace Acme.Platform.Handbook hiding RunbookSdk.Handbook (CS0118),
+    // or a base class misspelt (CS0246) — is the compiler's error to report: RB0105 added "does not derive from
+    // RunbookSdk.Handbook ... derive it from Handbook" to a class that already did, which sent the author the wrong way.
+    [Theory]
+    [InlineData("namespace Acme.Platform.Handbook { public sealed class Note { } }\nnamespace Acme.Platform { [Handbook(\"platform\")] public sealed class PlatformHandbook : Handbook { public override void Define(IHandbookBuilder hb) => hb.Title(\"P\"); } }", "CS0118")]
+    [InlineData("namespace Ops { [Runbook(\"a\")] public sealed class Drain : Runbok { DEFINE } }", "CS0246")]
+    public void A_class_whose_base_class_does_not_bind_is_left_to_the_compilers_error(string declarations, string compilerError)
+    {
+        var source = "using RunbookSdk;\n" + declarations.Replace("DEFINE", Define, StringComparison.Ordinal);
+
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+
+        Assert.Contains(compileErrors, e => e.Id == compilerError);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "RB0105");
+        // Nor does generated code add errors of its own to the compiler's one.
+        Assert.All(compileErrors, e => Assert.Equal("", Path.GetFileName(e.Location.SourceTree?.FilePath) is { } file && file.EndsWith(".g.cs", StringComparison.Ordinal) ? e.ToString() : ""));
+    }
+
     // An abstract class marked [Runbook] (a team base given the id of the runbook meant to derive from it) got nothing:
     // no page, no runner, no finding. The attribute is not inherited, so the runbook was silently missing.
     [Theory]

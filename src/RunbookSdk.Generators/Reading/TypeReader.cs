@@ -105,6 +105,9 @@ internal static class TypeReader
         for (var current = type.BaseType; current is not null; current = current.BaseType)
         {
             if (current.Arity == 0 && current.ToDisplayString() == sdkBase) return null;
+            // A base class the compiler cannot bind (a namespace Acme.Platform.Handbook hiding Handbook, CS0118; a
+            // misspelt name, CS0246) is its error to report: the class may well derive from sdkBase as written.
+            if (current.TypeKind == TypeKind.Error) return null;
         }
 
         return "it does not derive from " + sdkBase;
