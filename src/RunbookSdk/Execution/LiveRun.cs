@@ -23,6 +23,8 @@ internal sealed partial class LiveRun : IDisposable
     private long _stepStarted;
     // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
     private bool _rolledBack;
+    // Every phase step done and only the verification failed: a resume repeats no step and checks again.
+    private bool _onlyVerificationFailed;
     // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
     private string[]? _rollbackNotRun;
     // The phase step the run stopped at ("2.1 'Deploy'"): the step a resume runs first.
@@ -166,6 +168,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             var verification = await VerifyAsync();
             result = verification is null ? RunOutcome.Success : RunOutcome.Failure($"the steps succeeded but verification failed: {verification}");
+            _onlyVerificationFailed = verification is not null;
         }
         else
         {
@@ -644,6 +647,9 @@ internal sealed partial class LiveRun : IDisposable
         if (_rollbackNotRun is not null)
             _console.Info($"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
                 + $"or resume: run {_context.Runbook.Id} --resume \"{_journal.Path}\" runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.");
+        else if (_onlyVerificationFailed)
+            // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
+            _console.Info($"Every step is done; the verification failed. Once what it found is put right, check again: run {_context.Runbook.Id} --resume \"{_journal.Path}\" repeats no step and runs the verification again.");
         else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""

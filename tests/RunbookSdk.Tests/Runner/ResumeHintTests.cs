@@ -52,6 +52,29 @@ public sealed class ResumeHintTests
         Assert.Contains("To continue after the last completed step: run test-runbook --resume", result.Output);
     }
 
+    [Fact]
+    public async Task After_only_the_verification_failed_the_hint_says_a_resume_checks_again_and_repeats_no_step()
+    {
+        // "To continue after the last completed step" after a run whose every step was done read as if steps were left.
+        var checks = 0;
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p.Step("Restart the service", s => s.Execute("restart", _ => Task.CompletedTask)))
+            .NoRollback("test")
+            .Verification(v => v.Step("Healthy", s => s.Execute("check", _ => ++checks == 1 ? throw new InvalidOperationException("still 503") : Task.CompletedTask))));
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("To continue after the last completed step", result.Output);
+        Assert.Contains("Every step is done; the verification failed. Once what it found is put right, check again: run test-runbook --resume", result.Output);
+        Assert.Contains("repeats no step and runs the verification again", result.Output);
+        // What the hint says is what a resume does.
+        var resumed = await run.RunAsync(new RunnerOptions { NonInteractive = true, ResumeJournal = run.JournalPath });
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(2, checks);
+        Assert.Single(Journal.Read(run.JournalPath), e => e.Name == "step-started" && e["title"] == "Restart the service");
+    }
+
     /// <summary>Reads the journal as `tail -f` would, beside the run that writes it.</summary>
     private static bool JournalShows(string path, string text)
     {
