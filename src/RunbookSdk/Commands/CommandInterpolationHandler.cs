@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 
 namespace RunbookSdk.Commands;
@@ -44,8 +43,8 @@ public struct CommandInterpolationHandler
     public readonly void AppendFormatted<T>(T value, string? format)
     {
         var values = value is IEnumerable sequence and not string
-            ? sequence.Cast<object?>().Select(item => Format(item, format)).ToArray()
-            : [Format(value, format)];
+            ? sequence.Cast<object?>().Select(item => HoleText.Of(item, format)).ToArray()
+            : [HoleText.Of(value, format)];
         _segments.Add(new HoleSegment(values));
     }
 
@@ -72,11 +71,4 @@ public struct CommandInterpolationHandler
 
     /// <summary>The finished template.</summary>
     public readonly CommandTemplate ToTemplate() => new(_segments.ToArray());
-
-    private static string Format(object? value, string? format) => value switch
-    {
-        null => "",
-        IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

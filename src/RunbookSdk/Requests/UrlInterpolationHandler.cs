@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -54,12 +53,7 @@ public struct UrlInterpolationHandler
         // runbook is defined, before anything runs, rather than send it.
         if (value is IEnumerable and not string)
             throw new ArgumentException($"A URL hole takes one value, not a sequence ({value.GetType().Name}): join it into one string first.", nameof(value));
-        var text = value switch
-        {
-            null => "",
-            IFormattable formattable => formattable.ToString(format, CultureInfo.InvariantCulture),
-            _ => value.ToString() ?? "",
-        };
+        var text = HoleText.Of(value, format);
         _url.Append(UrlParts.TakesValueAsWritten(_part) ? text : Uri.EscapeDataString(text));
     }
 
