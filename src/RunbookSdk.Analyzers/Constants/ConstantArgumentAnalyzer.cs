@@ -45,7 +45,7 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         var candidates = symbols.Vocabulary.Candidates(call.Name, arguments).ToList();
         if (HandledParameter(call.Name) is { } handled && call.Argument(handled) is { } text)
         {
-            // C# picks the handler overload (Run's command, Http's URL) for a non-constant interpolated string and the
+            // C# picks the handler overload (Run's command, Http's URL, Body's body) for a non-constant interpolated string and the
             // string one for the rest.
             var safe = CommandParameters.UsesSafeHandler(text, call.Values);
             candidates = candidates.Where(m => m.Parameters.FirstOrDefault(p => p.Name == handled) is { } parameter && IsHandler(parameter.Type, symbols) == safe).ToList();
@@ -144,13 +144,15 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
     }
 
     private static bool IsHandler(ITypeSymbol type, DslSymbols symbols) =>
-        SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler) || SymbolEqualityComparer.Default.Equals(type, symbols.UrlHandler);
+        SymbolEqualityComparer.Default.Equals(type, symbols.CommandHandler) || SymbolEqualityComparer.Default.Equals(type, symbols.UrlHandler)
+        || SymbolEqualityComparer.Default.Equals(type, symbols.BodyHandler);
 
     /// <summary>The parameter of a call that has an interpolated-string handler overload beside its string one.</summary>
     private static string? HandledParameter(string call) => call switch
     {
         "Run" => "command",
         "Http" => "url",
+        "Body" => "body",
         _ => null,
     };
 

@@ -23,6 +23,7 @@ internal sealed class DslSymbols
         TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
         CommandHandler = compilation.GetTypeByMetadataName("RunbookSdk.Commands.CommandInterpolationHandler");
         UrlHandler = compilation.GetTypeByMetadataName("RunbookSdk.Requests.UrlInterpolationHandler");
+        BodyHandler = compilation.GetTypeByMetadataName("RunbookSdk.Requests.BodyInterpolationHandler");
 
         var builders = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var name in new[]
@@ -60,6 +61,9 @@ internal sealed class DslSymbols
 
     /// <summary><c>RunbookSdk.Requests.UrlInterpolationHandler</c>: the overload of <c>Http</c> that encodes a URL's holes.</summary>
     public INamedTypeSymbol? UrlHandler { get; }
+
+    /// <summary><c>RunbookSdk.Requests.BodyInterpolationHandler</c>: the overload of <c>Body</c> that escapes a JSON body's holes.</summary>
+    public INamedTypeSymbol? BodyHandler { get; }
 
     public static DslSymbols? TryCreate(Compilation compilation)
     {

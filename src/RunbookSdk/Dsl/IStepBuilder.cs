@@ -174,9 +174,18 @@ public interface IHttpStepBuilder : IStepBuilder
     /// <param name="value">Header value.</param>
     IHttpStepBuilder Header(string name, string value);
 
-    /// <summary>A request body.</summary>
-    /// <param name="body">Body text.</param>
+    /// <summary>A request body, sent as written.</summary>
+    /// <param name="body">Body text (a constant, or a body built beforehand).</param>
     IHttpStepBuilder Body(string body);
+
+    /// <summary>
+    /// A request body built from an interpolated string. In a JSON body (starting with <c>{</c> or <c>[</c>) a hole
+    /// cannot change the JSON's shape: inside a string its text is JSON-escaped; outside one it is one JSON value
+    /// (<c>3</c>, <c>true</c>, <c>"text"</c>, an array, an object). Any other body takes its holes as written.
+    /// See <see cref="BodyInterpolationHandler"/>.
+    /// </summary>
+    /// <param name="body">Body template: <c>$"{{\"user\": \"{User}\", \"replicas\": {Count}}}"</c>.</param>
+    IHttpStepBuilder Body(BodyInterpolationHandler body);
 
     /// <summary>Request timeout.</summary>
     /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for the default, 30 seconds).</param>

@@ -301,6 +301,7 @@ public sealed class RB0016Tests
         Verify<ConstantArgumentAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step({|RB0016:"Check " + DateTime.Now.Year|}, s => s
                             .Http("GET", $"https://{{|RB0016:Host|}}/health").ExpectStatus(200)
+                            .Http("POST", "https://api.omnix.ai/drain").Body($"{{\"since\": {{|RB0016:Since()|}}}}").ExpectStatus(200)
                             .Run($"aws logs tail --since {{|RB0016:Since()|}}m")
                             .Wait({|RB0016:TimeSpan.Parse("00:05:00")|}))
             """, extraMembers: """
@@ -315,6 +316,8 @@ public sealed class RB0016Tests
                             .Run($"aws lambda get-function --function-name {FunctionName} --region {Region}", "Check the function")
                             .Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)
                             .Http("GET", $"https://api.{Region}.omnix.ai/health").ExpectStatus(200)
+                            .Http("POST", "https://api.omnix.ai/drain").Body($"{{\"function\": \"{FunctionName}\"}}").ExpectStatus(200)
+                            .Http("POST", "https://api.omnix.ai/drain").Body("{}").ExpectStatus(200)
                             .Wait(TimeSpan.FromMinutes(5))
                             .Execute("Drain the queue", async ctx => await System.Threading.Tasks.Task.Delay(1, ctx.CancellationToken)).Timeout(TimeSpan.FromMinutes(2))
                             .Snippet("sql", "SELECT 1;"))

@@ -83,6 +83,7 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     public IHttpStepBuilder ExpectJson(string path, string value) => UpdateHttp(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
     public IHttpStepBuilder Header(string name, string value) => UpdateHttp(h => h with { Headers = [.. h.Headers, new(name, value)] });
     public IHttpStepBuilder Body(string body) => UpdateHttp(h => h with { Body = body });
+    public IHttpStepBuilder Body(BodyInterpolationHandler body) => Body(body.ToString());
     IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout)
     {
         DurationGuard.Accepted(timeout, ArgumentRefusals.RequestTimeout(timeout), nameof(timeout));
