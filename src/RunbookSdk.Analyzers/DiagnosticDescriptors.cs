@@ -144,6 +144,11 @@ internal static class DiagnosticDescriptors
         "'{0}' encodes a value the HTTP step's URL already encodes: it would be sent encoded twice ('a b' as a%2520b); put the value in the hole as it is",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor HandEscapedJsonHole = Create(
+        "RB0027", "JSON body hole escaped by hand",
+        "'{0}' writes as JSON a value the HTTP step's JSON body already writes as JSON: it would be escaped twice ({1}); put the value in the hole as it is",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     public static readonly DiagnosticDescriptor UnfilledPlaceholder = Create(
         "RB0026", "Notify sends a placeholder nothing fills",
         "Template '{0}' has {{{1}}}, which no parameter of '{2}' and no run fact fills: it is sent as written{3}",

@@ -25,14 +25,14 @@ public sealed class HandEncodedUrlHoleAnalyzer : DiagnosticAnalyzer
 {
     private static readonly ImmutableHashSet<string> s_calls = ImmutableHashSet.Create("Http");
 
-    /// <summary>The encoders by name, with the types that declare them.</summary>
-    private static readonly ImmutableDictionary<string, ImmutableArray<string>> s_encoders = new Dictionary<string, ImmutableArray<string>>
+    /// <summary>The framework's URL encoders, with the types that declare them.</summary>
+    internal static readonly HoleEncoders Encoders = new(new Dictionary<string, ImmutableArray<string>>
     {
         ["EscapeDataString"] = ImmutableArray.Create("System.Uri"),
         ["EscapeUriString"] = ImmutableArray.Create("System.Uri"),
         ["UrlEncode"] = ImmutableArray.Create("System.Net.WebUtility", "System.Web.HttpUtility"),
         ["UrlPathEncode"] = ImmutableArray.Create("System.Web.HttpUtility"),
-    }.ToImmutableDictionary();
+    });
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.HandEncodedUrlHole);
@@ -63,38 +63,11 @@ public sealed class HandEncodedUrlHoleAnalyzer : DiagnosticAnalyzer
                     part = UrlParts.After(part, text.TextToken.ValueText);
                     break;
                 case InterpolationSyntax hole when !UrlParts.TakesValueAsWritten(part)
-                                                   && Encoder(hole.Expression) is { } encoder
-                                                   && IsFrameworkEncoder(call, encoder):
-                    call.Report(DiagnosticDescriptors.HandEncodedUrlHole, encoder.GetLocation(), Name(encoder));
+                                                   && Encoders.Find(hole.Expression) is { } encoder
+                                                   && Encoders.IsFramework(call, encoder):
+                    call.Report(DiagnosticDescriptors.HandEncodedUrlHole, encoder.GetLocation(), HoleEncoders.Name(encoder));
                     break;
             }
         }
     }
-
-    /// <summary>The hole's expression when it is one call of an encoder's name with one argument.</summary>
-    internal static InvocationExpressionSyntax? Encoder(ExpressionSyntax expression)
-    {
-        while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
-        return expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 1 } invocation
-               && s_encoders.ContainsKey(NameOf(invocation.Expression) ?? "")
-            ? invocation
-            : null;
-    }
-
-    private static bool IsFrameworkEncoder(DslInvocation call, InvocationExpressionSyntax encoder)
-    {
-        var method = call.MethodOf(encoder);
-        return method is not null
-               && s_encoders.TryGetValue(method.Name, out var types)
-               && types.Contains(method.ContainingType.ToDisplayString());
-    }
-
-    private static string Name(InvocationExpressionSyntax encoder) => encoder.Expression.ToString() + "(…)";
-
-    private static string? NameOf(ExpressionSyntax expression) => expression switch
-    {
-        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-        _ => null,
-    };
 }

@@ -32,7 +32,7 @@ public sealed class HandEncodedUrlHoleCodeFix : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax found) continue;
-            if (found.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } encoder || HandEncodedUrlHoleAnalyzer.Encoder(encoder) is null) continue;
+            if (found.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } encoder || HandEncodedUrlHoleAnalyzer.Encoders.Find(encoder) is null) continue;
             var value = encoder.ArgumentList.Arguments[0].Expression.WithTriviaFrom(encoder);
             context.RegisterCodeFix(
                 CodeAction.Create("Leave the encoding to the URL", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(encoder, value))), Key),
