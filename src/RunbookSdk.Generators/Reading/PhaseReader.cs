@@ -64,7 +64,7 @@ internal static class PhaseReader
                     actions.Add(new ActionModel("shell", values.Command(call.Get("command", 0))) { Comment = values.OptionalString(call.Get("comment", 1)) });
                     break;
                 case "Http":
-                    actions.Add(new ActionModel("http", values.Text(call.Get("url", 1)))
+                    actions.Add(new ActionModel("http", values.Url(call.Get("url", 1)))
                     {
                         Method = values.String(call.Get("method", 0)).ToUpperInvariant(),
                         Comment = values.OptionalString(call.Get("comment", 2)),
@@ -115,7 +115,7 @@ internal static class PhaseReader
                 case "Header":
                     Refine(a => a with { Headers = a.Headers.Concat(new[] { new HeaderModel(values.String(call.Get("name", 0)), values.String(call.Get("value", 1))) }).ToEquatableArray() });
                     break;
-                case "Body": Refine(a => a with { Body = values.String(call.Get("body", 0)) }); break;
+                case "Body": Refine(a => a with { Body = values.Body(call.Get("body", 0)).Display }); break;
                 default:
                     reader.Unreadable(call.Invocation, call.Name);
                     break;

@@ -45,7 +45,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         if (expression is null) return TextValue.Literal("");
         var constant = Constant(expression);
         if (constant.HasValue) return TextValue.Literal(Invariant(constant.Value));
-        if (expression is InterpolatedStringExpressionSyntax interpolated) return Interpolated(interpolated, shell: null);
+        if (expression is InterpolatedStringExpressionSyntax interpolated) return Interpolated(interpolated, holes: null);
         // Not a constant: documented as its C# source text (RB0016 tells the author).
         return new TextValue(new EquatableArray<TextSegment>(new[] { new TextSegment(expression.ToString(), true) }));
     }
@@ -70,7 +70,28 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // command that runs rm -rf /srv/my app.
         // Only when no hole is left (a hole kept is not a constant): mixed commands, the common case, bind nothing more.
         if (!HasHole(text) && IsConstantString(interpolated)) return text;
-        return Interpolated(interpolated, new RunbookSdk.Commands.ShellQuoteContext(WholeCommandText(interpolated)));
+        return Interpolated(interpolated, new CommandConstantHoles(new RunbookSdk.Commands.ShellQuoteContext(WholeCommandText(interpolated))));
+    }
+
+    /// <summary>
+    /// An HTTP step's URL: as <see cref="Text"/>, but a hole holding a constant in the path, query or fragment is
+    /// percent-encoded, as the URL's interpolation handler sends it (a constant <c>"my app"</c> goes as <c>my%20app</c>).
+    /// </summary>
+    public TextValue Url(ExpressionSyntax? expression) => WrittenByHandler(expression, static () => new UrlConstantHoles());
+
+    /// <summary>
+    /// An HTTP step's body: as <see cref="Text"/>, but in a JSON body a hole holding a constant is written as JSON,
+    /// as the body's interpolation handler writes it (escaped inside a string, quoted as a string outside one).
+    /// </summary>
+    public TextValue Body(ExpressionSyntax? expression) => WrittenByHandler(expression, static () => new JsonBodyConstantHoles());
+
+    private TextValue WrittenByHandler(ExpressionSyntax? expression, Func<ConstantHoles> holes)
+    {
+        var text = Text(expression);
+        if (expression is not InterpolatedStringExpressionSyntax interpolated || !HasConstantHole(interpolated, text)) return text;
+        // Every hole a constant string: C# passes the finished text to the string overload, which sends it as written.
+        if (!HasHole(text) && IsConstantString(interpolated)) return text;
+        return Interpolated(interpolated, holes());
     }
 
     private static bool HasHole(TextValue text)
@@ -107,10 +128,10 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     }
 
     /// <summary>
-    /// An interpolated string as literal parts and holes. With <paramref name="shell"/>, a hole holding a constant is
-    /// quoted as the command's handler quotes it, where the literal text so far leaves it.
+    /// An interpolated string as literal parts and holes. With <paramref name="holes"/>, a hole holding a constant is
+    /// written as the DSL's handler writes it, where the literal text so far leaves it.
     /// </summary>
-    private TextValue Interpolated(InterpolatedStringExpressionSyntax interpolated, RunbookSdk.Commands.ShellQuoteContext? shell)
+    private TextValue Interpolated(InterpolatedStringExpressionSyntax interpolated, ConstantHoles? holes)
     {
         // Every runbook has dozens of these: built without LINQ or intermediate lists (reading is allocation-bound).
         var segments = System.Collections.Immutable.ImmutableArray.CreateBuilder<TextSegment>(interpolated.Contents.Count);
@@ -122,13 +143,18 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
                 InterpolationSyntax hole => HoleOrConstant(hole),
                 _ => new TextSegment(content.ToString(), true),
             };
-            if (shell is not null)
+            if (holes is not null)
             {
-                if (content is InterpolatedStringTextSyntax) shell.Advance(segment.Text);
+                if (content is InterpolatedStringTextSyntax) holes.Literal(segment.Text);
                 else
                 {
-                    if (!segment.IsHole) segment = new TextSegment(QuoteConstant(shell, segment.Text), false);
-                    shell.AfterHole(segment.Text);
+                    if (!segment.IsHole)
+                    {
+                        var value = holes.ReadsValue && content is InterpolationSyntax constant ? Constant(constant.Expression).Value : null;
+                        segment = new TextSegment(holes.Constant(segment.Text, value), false);
+                    }
+
+                    holes.AfterHole(segment.Text);
                 }
             }
             Append(segments, segment);
@@ -145,18 +171,6 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         var kept = 0;
         foreach (var segment in text.Segments) if (segment.IsHole) kept++;
         return kept < holes;
-    }
-
-    private static string QuoteConstant(RunbookSdk.Commands.ShellQuoteContext context, string value)
-    {
-        try
-        {
-            return context.QuoteHole(value, value);
-        }
-        catch (RunbookSdk.Commands.CommandQuotingException)
-        {
-            return value; // the runner refuses this command; the page shows the constant as written
-        }
     }
 
     /// <summary>

@@ -21,8 +21,7 @@ internal static class JsonHoleText
     };
 
     /// <summary>The value's text for the inside of a JSON string: formatted invariantly, then JSON-escaped.</summary>
-    public static string InString(object? value, string? format) =>
-        JsonEncodedText.Encode(HoleText.Of(value, format), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+    public static string InString(object? value, string? format) => JsonText.Escaped(HoleText.Of(value, format));
 
     /// <summary>
     /// The value as one JSON value: <c>null</c>, a number, <c>true</c>/<c>false</c>, a string in quotes, an array for
@@ -43,13 +42,13 @@ internal static class JsonHoleText
             case JsonDocument document:
                 return document.RootElement.GetRawText();
             case string or char:
-                return Quoted(value.ToString()!);
+                return JsonText.Quoted(value.ToString()!);
         }
 
         if (format is not null)
         {
             var text = HoleText.Of(value, format);
-            return IsNumber(value) && IsJsonNumber(text) ? text : Quoted(text);
+            return IsNumber(value) && JsonText.IsNumber(text) ? text : JsonText.Quoted(text);
         }
 
         try
@@ -65,22 +64,6 @@ internal static class JsonHoleText
     /// <summary>Whether <paramref name="value"/> is a sequence, which only a hole outside a JSON string can write (as an array).</summary>
     public static bool IsSequence(object? value) => value is IEnumerable and not string;
 
-    private static string Quoted(string text) => JsonSerializer.Serialize(text, s_options);
-
     private static bool IsNumber(object value) => value is byte or sbyte or short or ushort or int or uint or long or ulong
         or float or double or decimal or Int128 or UInt128 or System.Numerics.BigInteger;
-
-    // JSON's number grammar (no leading '+', no leading zeros, no 'NaN' or '∞'), which double.TryParse is looser than.
-    private static bool IsJsonNumber(string text)
-    {
-        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(text));
-        try
-        {
-            return reader.Read() && reader.TokenType == JsonTokenType.Number && !reader.Read();
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
 }

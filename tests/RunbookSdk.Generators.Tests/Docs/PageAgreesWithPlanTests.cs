@@ -46,7 +46,8 @@ public sealed class PageAgreesWithPlanTests
                     .Step("Hold", s => s.Wait(TimeSpan.FromMinutes(Settle), "a constant"))
                     .Step("Hold longer", s => s.Wait(new TimeSpan(seconds: 30, minutes: 1, hours: 0), "named out of order")))
                 .Phase("Mixed", TimeBox.Minutes(from: 30, 45), p => p
-                    .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250))))
+                    .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250)))
+                    .Step("Fetch", s => s.Http("POST", $"https://status.example.com/apps/{Spaced}?q={Quoted}&shard={Shard}").Body($"{{\"app\": \"{Quoted}\", \"shard\": {Shard}, \"ns\": {Namespace}}}").ExpectStatus(200)))
                 .Phase("Positional", TimeBox.Minutes(45, 60), p => p
                     .Step("Hold", s => s.Wait(new TimeSpan(0, 1, 30), "positional")))
                 .Phase("Constructed", new TimeBox(To: TimeSpan.FromMinutes(90), From: new TimeSpan(1, 0, 0)), p => p
@@ -109,6 +110,9 @@ public sealed class PageAgreesWithPlanTests
         // Not equal by both being wrong the same way: the runtime's own text and windows.
         Assert.Contains(Describe(executed), line => line.Contains("kubectl -n payments drain shard-007 --tier Gold --ratio 0.5", StringComparison.Ordinal));
         Assert.Contains(Describe(executed), line => line.Contains("step Drain shard 007 [   7] (confirm) (only if the shard is in payments)", StringComparison.Ordinal));
+        // A constant in a URL's path or query is sent percent-encoded, and one in a JSON body as JSON (a string in
+        // quotes, escaped): the page showed "apps/my app" and "app": "it's "done"", which no server receives.
+        Assert.Contains(Describe(executed), line => line.Contains("""http: https://status.example.com/apps/my%20app?q=it%27s%20%22done%22&shard=7 | method=POST | body={"app": "it's \"done\"", "shard": 7, "ns": "payments"}""", StringComparison.Ordinal));
         Assert.Equal(["5-15 minutes", "1-4 hours", "30-45 minutes", "45 minutes - 1 hour", "1 hour - 90 minutes", "2-3 hours", "0-2 hours", null, null, null], executed.Phases.Select(p => p.TimeBox));
     }
 

@@ -20,7 +20,7 @@ public sealed class BodyInterpolationHandlerTests
     public void A_value_inside_a_JSON_string_cannot_end_the_string_or_add_a_field()
     {
         var user = "mallory\", \"role\": \"admin";
-        var note = "line 1\nline 2 \\ tab\t";
+        var note = "line 1\nline 2 \\ tab\t\u001b[31m";
 
         var json = Body($$"""{"user": "{{user}}", "note": "{{note}}"}""");
 
