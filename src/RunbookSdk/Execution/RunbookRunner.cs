@@ -41,11 +41,13 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
 
-        var journalPath = options.JournalPath ?? resume?.Path ?? RunJournal.DefaultPath(context.Runbook.Id, options.Clock.GetUtcNow());
+        var journalPath = options.JournalPath ?? resume?.Path;
         RunJournal journal;
         try
         {
-            journal = RunJournal.Open(journalPath, context.Secrets, options.Clock);
+            journal = journalPath is null
+                ? RunJournal.OpenNew(RunJournal.DefaultFolder, context.Runbook.Id, options.Clock.GetUtcNow(), context.Secrets, options.Clock)
+                : RunJournal.Open(journalPath, context.Secrets, options.Clock);
         }
         catch (RunJournalException e)
         {

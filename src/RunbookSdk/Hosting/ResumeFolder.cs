@@ -15,8 +15,9 @@ internal static class ResumeFolder
     /// <summary>Why <paramref name="folder"/> cannot be resumed from, and which of its files are journals of <paramref name="runbookId"/>.</summary>
     public static string Describe(string folder, string runbookId)
     {
-        // The default name (RunJournal.DefaultPath): <id>-<UTC time>.jsonl; the time keeps `long` from taking `long-x`'s.
-        var name = new Regex("^" + Regex.Escape(runbookId) + @"-\d{8}T\d{6}Z\.jsonl$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+        // The default name (RunJournal.OpenNew): <id>-<UTC time>.jsonl, or <id>-<UTC time>-2.jsonl for a second run of
+        // the runbook in that second; the time keeps `long` from taking `long-x`'s.
+        var name = new Regex("^" + Regex.Escape(runbookId) + @"-\d{8}T\d{6}Z(-\d+)?\.jsonl$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
         string[] journals;
         try
         {

@@ -27,6 +27,39 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public void Runs_of_one_runbook_started_in_the_same_second_each_get_a_journal_of_their_own()
+    {
+        // A script that starts the runbook for two regions at once: both runs named their journal by the second, and the
+        // second was refused ("being used by another process"); a run started in the second another had just ended in
+        // appended to that run's journal, and the review read two incidents as one.
+        using var temp = new TempDirectory();
+        var folder = temp.File(".runbook-journals");
+        var now = new DateTimeOffset(2026, 12, 6, 2, 14, 7, 250, TimeSpan.Zero);
+
+        string first, second, third;
+        using (var running = RunJournal.OpenNew(folder, "db-failover", now, SecretMasker.None, TimeProvider.System))
+        using (var parallel = RunJournal.OpenNew(folder, "db-failover", now.AddMilliseconds(500), SecretMasker.None, TimeProvider.System))
+        {
+            first = running.Path;
+            second = parallel.Path;
+            running.Write("run-started", ("runbook", "db-failover"));
+            parallel.Write("run-started", ("runbook", "db-failover"));
+        }
+        using (var afterwards = RunJournal.OpenNew(folder, "db-failover", now, SecretMasker.None, TimeProvider.System))
+        {
+            third = afterwards.Path;
+            afterwards.Write("run-started", ("runbook", "db-failover"));
+        }
+
+        Assert.Equal(Path.Combine(folder, "db-failover-20261206T021407Z.jsonl"), first);
+        Assert.Equal(Path.Combine(folder, "db-failover-20261206T021407Z-2.jsonl"), second);
+        Assert.Equal(Path.Combine(folder, "db-failover-20261206T021407Z-3.jsonl"), third);
+        Assert.All([first, second, third], path => Assert.Single(File.ReadAllLines(path)));
+        if (OperatingSystem.IsWindows()) return;
+        foreach (var path in new[] { first, second, third }) Assert.Equal(RunJournal.OwnerOnly, File.GetUnixFileMode(path));
+    }
+
+    [Fact]
     public async Task A_new_journal_and_the_folder_made_for_it_are_the_users_alone()
     {
         // The journal holds every command's output; with the umask's 0644 and 0755 every user of a shared jump host
@@ -106,6 +139,10 @@ public sealed class JournalFileTests
         File.SetLastWriteTimeUtc(older, new DateTime(2026, 12, 6, 2, 0, 0, DateTimeKind.Utc));
         File.WriteAllText(newer, "");
         File.SetLastWriteTimeUtc(newer, new DateTime(2026, 12, 6, 3, 0, 0, DateTimeKind.Utc));
+        // A second run of the runbook in the same second took the next name: offered too.
+        var sameSecond = Path.Combine(folder, "diagnose-latency-20261206T030000Z-2.jsonl");
+        File.WriteAllText(sameSecond, "");
+        File.SetLastWriteTimeUtc(sameSecond, new DateTime(2026, 12, 6, 3, 0, 1, DateTimeKind.Utc));
         // Another runbook's, whose id starts with this one's: not offered.
         File.WriteAllText(Path.Combine(folder, "diagnose-latency-eu-20261206T040000Z.jsonl"), "");
 
@@ -114,7 +151,7 @@ public sealed class JournalFileTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains($"cannot resume from '{folder}': it is a directory; give the journal file of the run to resume: "
-            + $"its journals of runbook 'diagnose-latency', newest first: \"{newer}\", \"{older}\".", result.Output);
+            + $"its journals of runbook 'diagnose-latency', newest first: \"{sameSecond}\", \"{newer}\", \"{older}\".", result.Output);
         Assert.DoesNotContain("denied", result.Output);
     }
 

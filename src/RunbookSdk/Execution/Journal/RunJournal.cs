@@ -119,9 +119,46 @@ internal sealed class RunJournal : IDisposable
     /// <summary>A journal over a stream that is not a file of its own (tests of what happens when writes fail).</summary>
     internal static RunJournal Over(Stream stream, string path, SecretMasker secrets, TimeProvider clock) => new(path, stream, null, secrets, clock);
 
-    /// <summary>A default path for a new journal: <c>.runbook-journals/&lt;id&gt;-&lt;UTC time&gt;.jsonl</c> in the working folder.</summary>
-    public static string DefaultPath(string runbookId, DateTimeOffset now) =>
-        System.IO.Path.Combine(".runbook-journals", $"{runbookId}-{now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture)}.jsonl");
+    /// <summary>Where a run that names no journal writes one: <c>.runbook-journals/</c> in the working folder.</summary>
+    public const string DefaultFolder = ".runbook-journals";
+
+    /// <summary>How many names <see cref="OpenNew"/> tries for one runbook and second before it gives up.</summary>
+    private const int NamesPerSecond = 1000;
+
+    /// <summary>
+    /// Opens a new journal for a run that names none: <c>&lt;id&gt;-&lt;UTC time&gt;.jsonl</c> in <paramref name="folder"/>,
+    /// or, when another run of the runbook took that name in the same second, <c>&lt;id&gt;-&lt;UTC time&gt;-2.jsonl</c>,
+    /// <c>-3</c>, …. The name is claimed by creating the file, which only one process can do: a script that started the
+    /// runbook for two regions at once got the second run refused ("cannot write the journal … being used by another
+    /// process"), and a run that started in the second another had just ended in appended to that run's journal, so the
+    /// review read two incidents as one.
+    /// </summary>
+    /// <exception cref="RunJournalException">No journal can be created there.</exception>
+    public static RunJournal OpenNew(string folder, string runbookId, DateTimeOffset now, SecretMasker secrets, TimeProvider clock)
+    {
+        var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+        var first = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, $"{runbookId}-{stamp}.jsonl"));
+        for (var n = 1; n <= NamesPerSecond; n++)
+        {
+            var path = n == 1 ? first : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, $"{runbookId}-{stamp}-{n}.jsonl"));
+            try
+            {
+                if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory) CreateOwnDirectory(directory);
+                // CreateNew fails when the file exists: whoever created it owns the name, even once its run has ended.
+                using (new FileStream(path, OwnFile(FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))) { }
+            }
+            catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+            {
+                continue;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new RunJournalException(path, e);
+            }
+            return Open(path, secrets, clock);
+        }
+        throw new RunJournalException(first, new IOException($"{NamesPerSecond} runs of '{runbookId}' already have a journal of that second there"));
+    }
 
     /// <summary>Appends one event and hands it to the operating system (forcing it to the disk where a resume depends on it).</summary>
     /// <param name="eventName">The event, e.g. <c>step-finished</c>.</param>
