@@ -606,9 +606,13 @@ internal sealed partial class LiveRun : IDisposable
             _console.Warn($"{problem}: it may not run (a condition or a decision decides); if it does, it fails and sends nothing");
         foreach (var problem in CommunicationTemplates.Missing(context))
             _console.Warn($"{problem}: the step is skipped when reached; tell the channel by hand");
+        // Who ran it, where, and which build: a resume may run on another machine, by another engineer, of a runbook
+        // changed since; each run-started says so for its own part of the record.
+        var origin = RunOrigin.Of(context.Instance.GetType());
         _journal.Write("run-started",
             ("runbook", context.Runbook.Id), ("title", context.Title), ("severity", context.SeverityKey),
             ("incidentStart", _escalation.IncidentStart.ToString("O", CultureInfo.InvariantCulture)),
+            ("operator", origin.Operator), ("host", origin.Host), ("runbookVersion", origin.RunbookVersion), ("sdkVersion", origin.SdkVersion),
             ("parameters", context.Parameters.Select(p => new KeyValuePair<string, string>(p.Parameter.Name, p.DisplayValue)).ToArray()),
             // Where each secret came from, never its value: a review of the run can tell a token typed on a shared
             // bastion's command line (visible in ps and shell history) from one read from the environment.
