@@ -62,9 +62,32 @@ internal sealed class BackgroundProcesses
     /// <paramref name="grace"/> (real time), and SIGKILL to anything started meanwhile. Processes that ended on their
     /// own since their step are not listed.
     /// </summary>
-    public async Task<IReadOnlyList<StoppedProcess>> StopAllAsync(TimeSpan grace)
+    public Task<IReadOnlyList<StoppedProcess>> StopAllAsync(TimeSpan grace) => StopAsync(TakeSources(), grace);
+
+    /// <summary>
+    /// Stops, as <see cref="StopAllAsync"/> does, what the earlier runners of the run left running from the step
+    /// <paramref name="key"/> — its command, cut off by a <c>kill -9</c> of the runner but not ended — before that step
+    /// runs again: two copies of a step's command (a migration, a rollback) must not run at once. What they left from
+    /// other steps is still stopped when the run ends.
+    /// </summary>
+    public Task<IReadOnlyList<StoppedProcess>> StopInheritedAsync(string key, TimeSpan grace)
     {
-        var sources = TakeSources();
+        Source[] sources;
+        lock (_gate)
+        {
+            sources = _inherited.Select(i => new Source(
+                () => StepProcesses.LeftBy(i.Runner, i.Session)
+                    .Select(p => (Process: p, Step: i.StepOf(p.StepKey)))
+                    .Where(p => p.Step.Key == key)
+                    .Select(p => new Target(p.Step.Key, p.Step.Step, p.Process, () => StepProcesses.StillLeftBy(p.Process.Pid, i.Runner, i.Session)))
+                    .ToList(),
+                () => { })).ToArray();
+        }
+        return StopAsync(sources, grace);
+    }
+
+    private static async Task<IReadOnlyList<StoppedProcess>> StopAsync(Source[] sources, TimeSpan grace)
+    {
         var targets = sources.SelectMany(s => s.Members()).ToList();
         var results = new Dictionary<int, StoppedProcess>();
         foreach (var t in targets)

@@ -24,7 +24,29 @@ internal sealed partial class LiveRun
                 _journal.Write("background-inherited", ("key", StepOf(process.StepKey).Key), ("pid", process.Pid), ("command", process.Command), ("runner", runner));
             _console.Warn($"Still running from an earlier run of this journal, whose runner ended without stopping it: "
                 + string.Join(", ", found.Select(p => $"{p}, started by step {StepOf(p.StepKey).Step}"))
-                + "; this run stops it when it ends, as it stops what its own steps leave running");
+                + "; this run stops it when it ends, as it stops what its own steps leave running, or before its step runs again");
+        }
+    }
+
+    /// <summary>
+    /// Before a resumed step runs again, stops what the earlier runner's attempt at it still runs: a command the runner
+    /// was in when it was killed runs on unless it writes to the dead runner's output (SIGPIPE), and a quiet one — a
+    /// <c>sleep</c>, a migration, a long <c>curl</c> — ran beside the step's second run, two copies of one rollback at
+    /// once, with the engineer told only that it "may have taken effect".
+    /// </summary>
+    private async Task StopEarlierAttemptAsync(string key, string number, string title)
+    {
+        if (_resume is null || _resume.EarlierRunners.Count == 0) return;
+        foreach (var p in await _background.StopInheritedAsync(key, _options.BackgroundStopGrace))
+        {
+            var what = $"Still running from the earlier run's attempt at step {number} '{title}': {p.Process}";
+            switch (p.StoppedBy)
+            {
+                case "SIGTERM": _console.Warn($"{what}: stopped (SIGTERM) before the step runs again, so that two copies of it do not run at once"); break;
+                case "SIGKILL": _console.Warn($"{what}: did not stop on SIGTERM within {Durations.Format(_options.BackgroundStopGrace)}: killed (SIGKILL) before the step runs again"); break;
+                default: _console.Failed($"{what}: could not be stopped ({p.Error}), and runs on beside the step: stop it by hand (kill {p.Process.Pid})"); break;
+            }
+            JournalStopped(p);
         }
     }
 

@@ -377,6 +377,7 @@ internal sealed partial class LiveRun : IDisposable
             return refused;
         }
 
+        await StopEarlierAttemptAsync(key, number, step.Title);
         // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
         var started = _clock.GetTimestamp();
         _stepStarted = started;

@@ -111,6 +111,48 @@ public sealed class KilledRunnerBackgroundTests
         }
     }
 
+    [Fact]
+    public async Task The_command_a_killed_runner_was_in_is_stopped_before_the_resume_runs_its_step_again()
+    {
+        // The runner was killed (kill -9) during a quiet command of a rollback step: the command runs on (it writes
+        // nothing, so no SIGPIPE ends it). The resume, told to run the step again, ran a second copy beside the first —
+        // two rollbacks at once — and stopped the first only when the run ended.
+        const string deadRunner = "2147483647.54321";
+        const string key = "phase-1/step-1:Migrate";
+        using var earlier = StartMarked($"{deadRunner}.1", key);
+        try
+        {
+            await Processes.WaitUntilAsync(() => StepProcesses.LeftBy(deadRunner, StepProcesses.Session!.Value).Count > 0, "the earlier command to start");
+            using var run = new TestRun(rb => rb
+                .Phase("P", p => p.Step("Migrate", s => s.Run($"if kill -0 {earlier.Id} 2>/dev/null; then echo earlier-copy-still-running; else echo earlier-copy-gone; fi")))
+                .NoRollback("test"));
+            var session = StepProcesses.Session!.Value.ToString(CultureInfo.InvariantCulture);
+            File.WriteAllLines(run.JournalPath,
+            [
+                $$"""{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","incidentStart":"2026-12-06T02:00:00+00:00","processMark":"{{deadRunner}}","session":{{session}}}""",
+                """{"time":"2026-12-06T02:00:01+00:00","event":"phase-started","section":"phase-1","name":"P"}""",
+                $$"""{"time":"2026-12-06T02:00:01+00:00","event":"step-started","key":"{{key}}","section":"phase-1","title":"Migrate","destructive":false}""",
+                $$"""{"time":"2026-12-06T02:00:01+00:00","event":"command-starting","key":"{{key}}","action":0,"attempt":1,"command":"./migrate.sh"}""",
+            ]);
+
+            var result = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath, ResendRequests = true });
+
+            Assert.True(result.ExitCode == 0, result.Output);
+            Assert.Contains("| earlier-copy-gone", result.Output);
+            Assert.DoesNotContain("| earlier-copy-still-running", result.Output);
+            Assert.Contains($"Still running from the earlier run's attempt at step 1.1 'Migrate': pid {earlier.Id} (sleep 300): stopped (SIGTERM) before the step runs again", result.Output);
+            var events = result.Journal.Select(e => (e.Name, e["key"], e["pid"])).ToList();
+            var stopped = events.FindIndex(e => e.Name == "background-stopped" && e.Item3 == earlier.Id.ToString(CultureInfo.InvariantCulture));
+            Assert.True(stopped >= 0, "the earlier command's stop is journaled");
+            Assert.Equal(key, result.Journal[stopped]["key"]);
+            Assert.True(stopped < events.FindLastIndex(e => e.Name == "step-started" && e.Item2 == key), "stopped before the step started again");
+        }
+        finally
+        {
+            try { earlier.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        }
+    }
+
     /// <summary>A <c>sleep</c> marked as a runner's shell step marks what it starts; <paramref name="detach"/>: in a session of its own.</summary>
     private static Process StartMarked(string mark, string stepKey, bool detach = false)
     {
