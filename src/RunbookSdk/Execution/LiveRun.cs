@@ -687,8 +687,10 @@ internal sealed partial class LiveRun : IDisposable
     {
         if (_overTimeBox || phase.TimeBox is not { } box || Elapsed <= box.To) return;
         _overTimeBox = true;
-        _console.Warn($"Phase '{phase.Name}' is past its time box ({box}): incident time {FormatElapsed(Elapsed)}.");
-        _journal.Write("time-box-exceeded", ("phase", phase.Name), ("timeBox", box.ToString()), ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+        var before = _resume is not null && _resume.TimeBoxesExceeded.TryGetValue(_context.Secrets.Mask(phase.Name), out var exceeded) ? exceeded : (DateTimeOffset?)null;
+        _console.Warn($"Phase '{phase.Name}' is past its time box ({box}): incident time {FormatElapsed(Elapsed)}.{AnnouncedBefore(before)}");
+        _journal.Write("time-box-exceeded", ("phase", phase.Name), ("timeBox", box.ToString()), ("elapsedMs", (long)Elapsed.TotalMilliseconds),
+            ("announcedBefore", before?.ToString("O", CultureInfo.InvariantCulture)));
     }
 
     private bool _clockBehindShown;
@@ -698,11 +700,18 @@ internal sealed partial class LiveRun : IDisposable
         WarnIfClockBehind();
         foreach (var notice in _escalation.Due(_clock.GetUtcNow()))
         {
-            _console.Escalate(notice.Message);
+            // A resume announces again what is due, for the engineer now at the keyboard; the record says it was
+            // announced before, or a review counted each level escalated once per run.
+            var before = _resume is not null && _resume.EscalationsAnnounced.TryGetValue(_context.Secrets.Mask(notice.Message), out var announced) ? announced : (DateTimeOffset?)null;
+            _console.Escalate(notice.Message + AnnouncedBefore(before));
             _journal.Write("escalation", ("who", notice.Level?.Who), ("contact", notice.Level?.Contact), ("message", notice.Message),
-                ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+                ("elapsedMs", (long)Elapsed.TotalMilliseconds), ("announcedBefore", before?.ToString("O", CultureInfo.InvariantCulture)));
         }
     }
+
+    /// <summary>What the console adds to an announcement the resumed journal recorded before: when it did.</summary>
+    private static string AnnouncedBefore(DateTimeOffset? before) =>
+        before is { } at ? $" (announced before, at {FormatTime(at)}, in the earlier run)" : "";
 
     /// <summary>
     /// Incident time counts on the wall clock (it spans resumed runs), so it goes negative when the clock is set back

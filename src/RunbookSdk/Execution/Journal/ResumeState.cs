@@ -82,6 +82,18 @@ public sealed class ResumeState
     /// </summary>
     internal IReadOnlyList<JournaledOutput> Outputs => _outputs;
 
+    /// <summary>
+    /// When the journal's run first recorded each escalation notice (by its message, as journaled) and each phase's
+    /// time-box overrun (by the phase's name): the resumed run announces what is due again, for the engineer now at the
+    /// keyboard, and marks it as announced before, so the record does not read as a second escalation.
+    /// </summary>
+    internal IReadOnlyDictionary<string, DateTimeOffset> EscalationsAnnounced => _escalations;
+
+    /// <inheritdoc cref="EscalationsAnnounced"/>
+    internal IReadOnlyDictionary<string, DateTimeOffset> TimeBoxesExceeded => _timeBoxes;
+
+    private readonly Dictionary<string, DateTimeOffset> _escalations = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _timeBoxes = new(StringComparer.Ordinal);
     private readonly List<JournaledOutput> _outputs = [];
     private readonly List<(string Mark, int Session)> _runners = [];
     private readonly Dictionary<string, DateTimeOffset> _waits = new(StringComparer.Ordinal);
@@ -299,6 +311,12 @@ public sealed class ResumeState
             case "output" when Text(e, "key") is { } key && Text(e, "name") is { } output && Text(e, "value") is { } value:
                 _outputs.Add(new JournaledOutput(key, output, value, e.TryGetProperty("masked", out var masked) && masked.ValueKind == JsonValueKind.True));
                 break;
+            case "escalation" when Text(e, "message") is { } message && Time(e) is { } announced:
+                _escalations.TryAdd(message, announced);
+                break;
+            case "time-box-exceeded" when Text(e, "phase") is { } phase && Time(e) is { } exceeded:
+                _timeBoxes.TryAdd(phase, exceeded);
+                break;
             case "phase-started" when Text(e, "section") == "rollback":
                 // What a wait let settle may have been undone: a later wait starts over.
                 _waits.Clear();
@@ -328,6 +346,8 @@ public sealed class ResumeState
         _code.Clear();
         _waits.Clear();
         _waitStarts.Clear();
+        _escalations.Clear();
+        _timeBoxes.Clear();
         _outputs.Clear();
         _keys.Clear();
         _keyOrder.Clear();
@@ -338,6 +358,10 @@ public sealed class ResumeState
     private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
 
     private List<(string Code, bool Finished)> CodeOf(string key) => _code.TryGetValue(key, out var list) ? list : _code[key] = [];
+
+    private static DateTimeOffset? Time(JsonElement e) =>
+        Text(e, "time") is { } time && DateTimeOffset.TryParse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
+            ? at : null;
 
     private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
