@@ -366,16 +366,10 @@ internal sealed partial class LiveRun : IDisposable
         if (await _conditions.CheckAsync(key, step, _journal, _console, cancellationToken) is { } notRun)
             return ConditionNotMet(key, section, phase, step, notRun);
         if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, step, earlier, cancellationToken) is { } notResent)
-        {
-            NotifyStep(section, phase, step, notResent, TimeSpan.Zero);
-            return notResent;
-        }
+            return NotStarted(key, section, phase, step, notResent);
 
         if (step.RequiresConfirmation && await ConfirmAsync(key, step, cancellationToken) is { } refused)
-        {
-            NotifyStep(section, phase, step, refused, TimeSpan.Zero);
-            return refused;
-        }
+            return NotStarted(key, section, phase, step, refused);
 
         await StopEarlierAttemptAsync(key, number, step.Title);
         // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
@@ -430,6 +424,21 @@ internal sealed partial class LiveRun : IDisposable
                 ("reason", outcome.Reason), ("durationMs", 0L));
             _console.Warn($"skipped: {outcome.Reason}");
         }
+        NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
+        return outcome;
+    }
+
+    /// <summary>
+    /// A step stopped at its question before it started — its confirmation declined, refused without --yes or cut off by
+    /// Ctrl+C, or running it again declined — is journaled with its result (<c>started: false</c>: no
+    /// <c>step-started</c> before it), as a step its condition skipped is. Before, the journal held only the choice,
+    /// while the incident issue reported the step aborted: a review that listed the steps' results from the journal
+    /// found nothing for the step that ended the run.
+    /// </summary>
+    private StepOutcome NotStarted(string key, string section, PhasePlan phase, StepPlan step, StepOutcome outcome)
+    {
+        _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+            ("reason", outcome.Reason), ("durationMs", 0L), ("started", false));
         NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
         return outcome;
     }

@@ -284,6 +284,10 @@ public sealed class ResumeState
                 if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status };
                 else sent.Add(new SentRequest(request, status));
                 break;
+            // A step stopped at its question before it started (started: false) changed nothing: what an earlier
+            // attempt left unconfirmed (a POST it sent, a command it started) is still to be asked about.
+            case "step-finished" when Text(e, "key") is not null && e.TryGetProperty("started", out var startedAt) && startedAt.ValueKind == JsonValueKind.False:
+                break;
             case "step-finished" when Text(e, "key") is { } key:
                 _started.Remove(key);
                 // Interrupted (Ctrl+C) in a request: it may have reached the server as surely as when the run died.
