@@ -58,4 +58,32 @@ public sealed class SecretEqualToJournalWordTests
         Assert.Equal(1, runs["Deploy"]);
         Assert.Contains(Journal.Read(run.JournalPath), e => e.Name == "step-finished" && e["title"] == "Deploy" && e["result"] == "succeeded");
     }
+
+    [Fact]
+    public async Task A_secret_found_in_the_incident_start_does_not_restart_the_incident_clock_on_resume()
+    {
+        // A PIN "2026" masked the year of every instant the runner journals: incidentStart read "***-01-15T03:00:00…",
+        // no resume could parse it, and the resumed run started the incident clock again: escalation fell due late.
+        var fail = true;
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Act", ph => ph
+                    .Step("Settle", s => s.Wait(TimeSpan.FromMinutes(1), "caches warm up"))
+                    .Step("Flaky", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
+                .NoRollback("test"))
+            .Parameter("Pin", "2026", secret: true);
+
+        var first = await run.RunAsync();
+        fail = false;
+        run.Clock.Advance(TimeSpan.FromMinutes(20));
+        var second = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.True(second.ExitCode == 0, second.Output);
+        Assert.All(second.Events("run-started"), e => Assert.Equal(run.Clock.Start, DateTimeOffset.Parse(e["incidentStart"]!, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.StartsWith("2026-01-15T03:01:00", first.Events("wait-started").Single()["until"]);
+        var finished = second.Events("run-finished").Last();
+        // Incident time counts from the first run's start: 21 minutes, not the resume's own few milliseconds.
+        Assert.InRange(long.Parse(finished["elapsedMs"]!, System.Globalization.CultureInfo.InvariantCulture), 21 * 60 * 1000, 22 * 60 * 1000);
+        Assert.Equal("***", second.Events("run-started").Last().Fields.GetProperty("parameters").GetProperty("Pin").GetString());
+    }
 }

@@ -41,7 +41,11 @@ internal static partial class JournalVocabulary
         || field == "section" && PhaseSection().IsMatch(value)
         // How a runner marks its shell steps' processes (<pid>.<start time>): numbers the runner makes, and a resume
         // must read them back as written to find what a killed runner left (a secret "1" made them "***.***").
-        || field is "processMark" or "runner" && RunnerMark().IsMatch(value);
+        || field is "processMark" or "runner" && RunnerMark().IsMatch(value)
+        // The runner's own instants (round-trip format): when the incident started, when a wait ends, when something
+        // was first announced. A resume reads the incident start back: a secret "2026" made it "***-12-06T…", which no
+        // resume could parse, so the incident clock started again at the resume and escalation fell due that much later.
+        || field is "incidentStart" or "until" or "announcedBefore" && Instant().IsMatch(value);
 
     /// <summary>
     /// True for a field whose value is a name the runbook's code declares — the runbook's id (<c>runbook</c>) — and for a
@@ -61,6 +65,9 @@ internal static partial class JournalVocabulary
 
     [GeneratedRegex("^[0-9]{1,10}\\.[0-9]{1,20}$", RegexOptions.CultureInvariant)]
     private static partial Regex RunnerMark();
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Instant();
 
     [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhaseSection();
