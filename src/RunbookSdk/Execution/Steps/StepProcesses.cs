@@ -104,7 +104,7 @@ internal static class StepProcesses
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
             if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
-            if (IsMember(pid, mark, session)) found.Add(new MarkedProcess(pid, CommandLine(pid)) { StepKey = withStepKey ? StepKeyOf(pid) : null });
+            if (IsMember(pid, mark, session, withStepKey, out var stepKey)) found.Add(new MarkedProcess(pid, CommandLine(pid)) { StepKey = stepKey });
         }
         return found;
     }
@@ -142,8 +142,16 @@ internal static class StepProcesses
     // Every group of a runner: "VAR=pid.start." and any group after it.
     private static byte[] RunnerEntry(string runner) => Encoding.UTF8.GetBytes(Variable + "=" + runner + ".");
 
-    private static bool IsMember(int pid, byte[] mark, int? session)
+    private static bool IsMember(int pid, byte[] mark, int? session) => IsMember(pid, mark, session, readStepKey: false, out _);
+
+    /// <summary>
+    /// Whether <paramref name="pid"/> carries <paramref name="mark"/>, and with <paramref name="readStepKey"/> the step
+    /// its environment names, from one read of it: read twice, a process that ended between the reads (a watch loop's
+    /// <c>sleep 1</c>) was found a member with no step, and a resume journaled it with an empty key.
+    /// </summary>
+    private static bool IsMember(int pid, byte[] mark, int? session, bool readStepKey, out string? stepKey)
     {
+        stepKey = null;
         if (pid == Environment.ProcessId || SessionOf(pid) is not { } own || own != session) return false;
         // The environment the process was started with; unreadable for another user's process (sudo), which could not
         // be signalled anyway, or gone when it ended meanwhile.
@@ -153,7 +161,9 @@ internal static class StepProcesses
             if (ProcFile.Read(pid, "environ", ref environment) is not { } length) return false;
             var entries = environment.AsSpan(0, length);
             var at = entries.IndexOf(mark);
-            return at == 0 || (at > 0 && entries[at - 1] == 0);
+            if (!(at == 0 || (at > 0 && entries[at - 1] == 0))) return false;
+            if (readStepKey) stepKey = StepKeyIn(entries);
+            return true;
         }
         finally
         {
@@ -204,25 +214,16 @@ internal static class StepProcesses
         }
     }
 
-    /// <summary>The step key in a process's environment (<see cref="StepVariable"/>), or null.</summary>
-    private static string? StepKeyOf(int pid)
+    /// <summary>The step key in a process's environment entries (<see cref="StepVariable"/>), or null.</summary>
+    private static string? StepKeyIn(ReadOnlySpan<byte> entries)
     {
-        var environment = ArrayPool<byte>.Shared.Rent(16 * 1024);
-        try
+        var prefix = Encoding.UTF8.GetBytes(StepVariable + "=");
+        foreach (var range in entries.Split((byte)0))
         {
-            if (ProcFile.Read(pid, "environ", ref environment) is not { } length) return null;
-            var prefix = Encoding.UTF8.GetBytes(StepVariable + "=");
-            foreach (var range in environment.AsSpan(0, length).Split((byte)0))
-            {
-                var entry = environment.AsSpan(0, length)[range];
-                if (entry.StartsWith(prefix)) return Encoding.UTF8.GetString(entry[prefix.Length..]);
-            }
-            return null;
+            var entry = entries[range];
+            if (entry.StartsWith(prefix)) return Encoding.UTF8.GetString(entry[prefix.Length..]);
         }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(environment);
-        }
+        return null;
     }
 
     private static string CommandLine(int pid)
