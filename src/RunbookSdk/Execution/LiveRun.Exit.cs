@@ -118,8 +118,11 @@ internal sealed partial class LiveRun
         try
         {
             _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
-                + $"no further step, rollback or verification. The journal records what was done: {_journal.Path}");
+                + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}");
             _console.Info($"To go on: run {_context.Runbook.Id} --resume \"{_journal.Path}\"; it{resume}.");
+            // The runner's own last records went to the same journal: what it did not take is printed, as at a run's end.
+            WarnIfJournalIncomplete();
+            ShowUnwrittenEvents();
         }
         catch (Exception)
         {

@@ -655,7 +655,7 @@ internal sealed partial class LiveRun : IDisposable
         });
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
         if (result.Status == RunStatus.RollbackFailed) _console.Escalate(EscalateNow());
-        _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {_journal.Path}");
+        _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}");
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
         // after the last completed step" made the engineer expect the first steps to be skipped.
         if (_rollbackNotRun is not null)
@@ -668,6 +668,27 @@ internal sealed partial class LiveRun : IDisposable
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
                 : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+        if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
+    }
+
+    /// <summary>
+    /// The journal as the run's last words name it: after its last event, so an incomplete one says so — "journal
+    /// /dev/full" alone read as a record on disk when not one event had reached it.
+    /// </summary>
+    private string JournalNamed() => _journal.Unwritten.Count is var missing && missing == 0
+        ? _journal.Path
+        : $"{_journal.Path} (INCOMPLETE: {missing} event(s) are not on disk; they are printed below)";
+
+    /// <summary>
+    /// A resume reads only the journal: from one that missed events (a full disk) it would not know what they record —
+    /// a step done, a POST sent, a destructive step confirmed — and run it again. The hint above names that file, so the
+    /// engineer is told to complete it first.
+    /// </summary>
+    private void WarnIfJournalIncomplete()
+    {
+        if (_journal.Unwritten.Count is var missing && missing == 0) return;
+        _console.Failed($"Before a resume: the journal lacks the {missing} event(s) printed below, and a resume of it would run again what they record. "
+            + $"Add them at the end of '{_journal.Path}' (or of a copy of it, if that file still cannot be written) and resume from that file.");
     }
 
     /// <summary>Whom to reach now that the rollback failed: every escalation level, in order, without waiting for its time.</summary>

@@ -193,6 +193,31 @@ public sealed class JournalFileTests
     }
 
     [Fact]
+    public async Task A_run_whose_journal_took_no_event_says_the_record_is_not_on_disk_and_what_a_resume_needs_first()
+    {
+        // "journal /dev/full" in the summary and a resume hint naming it read as a record on disk, and a resume from
+        // that file would run again every step it does not record.
+        using var run = new TestRun(rb => rb
+            .Phase("P", p => p
+                .Step("Restart", s => s.Execute("restart", _ => Task.CompletedTask))
+                .Step("Check", s => s.Execute("check", _ => throw new InvalidOperationException("still 503"))))
+            .NoRollback("test"));
+        var journal = run.Temp.File("full.jsonl");
+        File.CreateSymbolicLink(journal, "/dev/full");
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { JournalPath = journal });
+
+        Assert.Equal(RunStatus.Failed, result.Outcome.Status);
+        var lines = result.Output.Split('\n');
+        var summary = Assert.Single(lines, l => l.Contains("; exit code 1; journal", StringComparison.Ordinal));
+        Assert.Matches(@"journal .*full\.jsonl \(INCOMPLETE: \d+ event\(s\) are not on disk; they are printed below\)", summary);
+        Assert.Contains($"Before a resume: the journal lacks the", result.Output);
+        Assert.Contains($"Add them at the end of '{journal}'", result.Output);
+        // Shown before the lines they speak of, the first of which is the run's start.
+        Assert.True(result.Output.IndexOf("Before a resume", StringComparison.Ordinal) < result.Output.IndexOf("\"event\":\"run-started\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Events_kept_while_the_journal_refused_them_are_written_in_order_once_it_takes_them_again()
     {
         var disk = new FillableStream { Full = true };
