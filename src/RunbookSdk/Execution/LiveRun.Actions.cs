@@ -240,7 +240,18 @@ internal sealed partial class LiveRun
             return new StepOutcome(StepResult.Failed, "a manual step needs an operator and --non-interactive never waits: pass --skip-manual to skip it, or run interactively");
         }
         // A Ctrl+C while the prompt waits stops the step, as it stops a command: not an answer given after it.
-        var answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), cancellationToken);
+        ManualAcknowledgement answer;
+        try
+        {
+            answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), cancellationToken);
+        }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            // Nobody said it was done: the run stops here, as when the operator aborts the instruction.
+            var why = Unanswered("manual instruction", e);
+            _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", "unanswered"), ("reason", why));
+            return new StepOutcome(StepResult.Aborted, why);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         var choice = answer.Choice switch { ManualChoice.Done => "done", ManualChoice.Skip => "skipped", _ => "aborted" };
         _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", choice), ("reason", answer.Reason), ("by", "operator"));
@@ -294,7 +305,20 @@ internal sealed partial class LiveRun
             _console.Warn("monitored unattended (--non-interactive): nobody judged the signal");
             return new StepOutcome(StepResult.Succeeded, null);
         }
-        var healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", cancellationToken);
+        bool healthy;
+        try
+        {
+            healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", cancellationToken);
+        }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            // Nobody judged the signal, and a step that watched it must not pass on nobody's word.
+            var why = Unanswered("question whether the signal looked healthy", e);
+            _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", "unanswered"), ("reason", why));
+            _journal.Write("action", ("key", key), ("kind", "monitor"), ("what", monitor.What), ("durationMs", (long)monitor.Duration.TotalMilliseconds),
+                ("observed", "unanswered"));
+            return new StepOutcome(StepResult.Failed, $"{why}: nobody judged {monitor.What}");
+        }
         cancellationToken.ThrowIfCancellationRequested();
         _journal.Write("choice", ("key", key), ("about", "monitor"), ("what", monitor.What), ("choice", healthy ? "healthy" : "unhealthy"), ("by", "operator"));
         // The action itself, as every other kind is journaled: the review reads what was watched, for how long, and

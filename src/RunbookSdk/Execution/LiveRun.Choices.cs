@@ -53,6 +53,13 @@ internal sealed partial class LiveRun
                 _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", "interrupted"), ("by", "operator"));
                 return new StepOutcome(StepResult.Interrupted, $"interrupted by the operator (Ctrl+C) at the choice '{group.Title}'; none of its options ran");
             }
+            catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+            {
+                // Not "none of these" either: that is a decision, and the run would go on past it on a guess.
+                var why = Unanswered($"choice '{group.Title}'", e);
+                _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", "unanswered"), ("reason", why));
+                return new StepOutcome(StepResult.Aborted, $"{why}; none of its options ran");
+            }
             if (chosen is < 0 || chosen >= group.Options.Count)
                 throw new InvalidOperationException($"The operator prompts answered option index {chosen} of '{group.Title}', which has {group.Options.Count} options.");
             by = "operator";

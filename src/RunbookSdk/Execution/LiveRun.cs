@@ -156,7 +156,7 @@ internal sealed partial class LiveRun : IDisposable
                 stop = outcome.Result switch
                 {
                     StepResult.Failed => new Stop(StopKind.Failed, $"step {number} '{step.Title}' failed: {outcome.Reason}"),
-                    StepResult.Aborted => new Stop(StopKind.Aborted, $"the operator aborted at step {number} '{step.Title}'{Because(outcome.Reason)}"),
+                    StepResult.Aborted => new Stop(StopKind.Aborted, $"{(_unanswered is null ? "the operator aborted" : "the run stopped")} at step {number} '{step.Title}'{Because(outcome.Reason)}"),
                     StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'"),
                     _ => null,
                 };
@@ -254,7 +254,18 @@ internal sealed partial class LiveRun : IDisposable
 
         if (Interactive)
         {
-            var accept = await _prompts.ConfirmAsync($"Run the rollback section ({rollback.Steps.Count} step(s))?", CancellationToken.None);
+            bool accept;
+            try
+            {
+                accept = await _prompts.ConfirmAsync($"Run the rollback section ({rollback.Steps.Count} step(s))?", CancellationToken.None);
+            }
+            catch (Exception e) when (UnansweredQuestion.Is(e, CancellationToken.None))
+            {
+                // Nobody accepted the offer: the rollback's steps change things too, and no answer is no yes.
+                var why = Unanswered("rollback offer", e);
+                _journal.Write("choice", ("about", "rollback"), ("choice", "unanswered"), ("reason", why));
+                return new RollbackResult(RollbackKind.NotRun, $"the rollback was not run: {why}");
+            }
             _journal.Write("choice", ("about", "rollback"), ("choice", accept ? "rollback" : "no-rollback"), ("by", "operator"));
             if (!accept) return new RollbackResult(RollbackKind.NotRun, "the operator declined the rollback");
         }
@@ -469,6 +480,12 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "interrupted"), ("by", "operator"));
             return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the confirmation; nothing of the step ran");
         }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            var why = Unanswered("confirmation", e);
+            _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", "unanswered"), ("reason", why));
+            return new StepOutcome(StepResult.Aborted, $"{why}; nothing of the step ran");
+        }
         _journal.Write("choice", ("key", key), ("about", "confirmation"), ("choice", yes ? "confirmed" : "declined"), ("by", "operator"));
         return yes ? null : new StepOutcome(StepResult.Aborted, "the operator declined the destructive step");
     }
@@ -531,6 +548,12 @@ internal sealed partial class LiveRun : IDisposable
         {
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "interrupted"), ("by", "operator"));
             return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the question to send again; nothing of the step ran");
+        }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            var why = Unanswered("question to run it again", e);
+            _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "unanswered"), ("reason", why));
+            return new StepOutcome(StepResult.Aborted, $"{why}; nothing of the step ran");
         }
         _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", yes ? "resend" : "declined"), ("by", "operator"));
         return yes ? null : new StepOutcome(StepResult.Aborted, earlier.Declined);
@@ -649,6 +672,7 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.RolledBack => "Run FAILED and was rolled back.",
             RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
             RunStatus.Aborted when _rollbackNotRun is not null => "Run ABORTED by the operator, who STOPPED THE ROLLBACK: it is incomplete.",
+            RunStatus.Aborted when _unanswered is not null => "Run ABORTED: a question to the operator could not be answered, and no answer is no yes.",
             RunStatus.Aborted => "Run ABORTED by the operator.",
             RunStatus.Cancelled => "Run INTERRUPTED.",
             _ => "Run FAILED.",

@@ -63,6 +63,15 @@ internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts pro
             journal.Write("choice", ("key", key), ("about", "condition"), ("choice", "interrupted"), ("condition", condition), ("by", "operator"));
             return new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C) at the question whether its condition holds; nothing of the step ran");
         }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            // Not a no either: "no" skips the step and the run goes on past it on a guess. Nobody steers the run now,
+            // so it stops here, as when the operator declines a destructive step.
+            var why = UnansweredQuestion.Why("question whether its condition holds", e);
+            console.Failed($"{char.ToUpperInvariant(why[0])}{why[1..]}. No answer is no yes: the step does not run, and the run stops here.");
+            journal.Write("choice", ("key", key), ("about", "condition"), ("choice", "unanswered"), ("condition", condition), ("reason", why));
+            return new StepOutcome(StepResult.Aborted, $"{why}; nothing of the step ran");
+        }
         journal.Write("choice", ("key", key), ("about", "condition"), ("choice", yes ? "holds" : "skipped"), ("condition", condition), ("by", "operator"));
         return yes ? null : new StepOutcome(StepResult.Skipped, $"only if {condition}: the operator said it does not hold");
     }

@@ -1,0 +1,20 @@
+namespace RunbookSdk.Execution;
+
+/// <summary>Questions the operator's prompts could not put or read an answer to (<see cref="UnansweredQuestion"/>).</summary>
+internal sealed partial class LiveRun
+{
+    // The first question of this run that went unanswered: the run's end says it stopped for that, not by the operator.
+    private string? _unanswered;
+
+    /// <summary>
+    /// Says on the console that the <paramref name="question"/> went unanswered and what the run does instead; returns
+    /// why, for the journal and the step's outcome.
+    /// </summary>
+    private string Unanswered(string question, Exception exception)
+    {
+        var why = UnansweredQuestion.Why(question, exception);
+        _unanswered ??= why;
+        _console.Failed($"{Capitalize(why)}. No answer is no yes: what it asks about is not done.");
+        return why;
+    }
+}

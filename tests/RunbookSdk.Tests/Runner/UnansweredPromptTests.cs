@@ -1,0 +1,115 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// docs/runner.md, Semantics 5: a question the prompts cannot answer (a front end's IOperatorPrompts throwing, standard
+/// input failing) is never a yes. The step asked about does not run, the run goes on as when the operator declines, and
+/// the journal says why and ends with run-finished. Before, the exception ended the run on the spot: no rollback
+/// offer's outcome, no verification, no run-finished.
+/// </summary>
+public sealed class UnansweredPromptTests
+{
+    [Fact]
+    public async Task A_destructive_step_whose_confirmation_cannot_be_answered_does_not_run_and_the_run_ends_with_verification()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Look", s => s.Execute("look", _ => Record(ran, "look")))
+                .Step("Drop the table", s => s.Execute("drop", _ => Record(ran, "drop")).RequiresConfirmation()))
+            .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+        var prompts = new FailingPrompts();
+
+        var result = await RunAsync(run, prompts);
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["look", "check"], ran); // no drop, and the rollback offer nobody accepted ran nothing
+        Assert.Equal(2, prompts.Questions.Count); // the confirmation, then the rollback offer
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "confirmation" && e["choice"] == "unanswered"
+            && e["reason"]!.Contains("the confirmation could not be answered (IOException: Input/output error)", StringComparison.Ordinal));
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "rollback" && e["choice"] == "unanswered");
+        Assert.Contains(result.Journal, e => e.Name == "verification-finished" && e["result"] == "succeeded");
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+        Assert.Contains("The confirmation could not be answered (IOException: Input/output error). No answer is no yes", result.Output);
+        Assert.Contains("Run ABORTED: a question to the operator could not be answered", result.Output);
+    }
+
+    [Fact]
+    public async Task A_condition_that_cannot_be_answered_stops_the_run_rather_than_skipping_the_step()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Drain", s => s.Execute("drain", _ => Record(ran, "drain")).OnlyIf("the node is still in the pool"))
+                .Step("Reboot", s => s.Execute("reboot", _ => Record(ran, "reboot"))))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+
+        var result = await RunAsync(run, new FailingPrompts());
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["check"], ran); // "no" would have skipped the drain and rebooted a node in the pool
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "condition" && e["choice"] == "unanswered");
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+    }
+
+    [Fact]
+    public async Task A_manual_instruction_that_cannot_be_acknowledged_stops_the_run_with_the_rollback_offered()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Fail over the DNS", s => s.Instruction("Point api.example.com at the standby"))
+                .Step("Warm the cache", s => s.Execute("warm", _ => Record(ran, "warm"))))
+            .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+
+        var result = await RunAsync(run, new FailingPrompts());
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["check"], ran);
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "manual" && e["choice"] == "unanswered");
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+    }
+
+    [Fact]
+    public async Task A_resume_question_that_cannot_be_answered_does_not_send_again()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p.Step("Fail over", s => s.Execute("fail over", _ => Record(ran, "fail over"))))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+        // The earlier run died in the code: a resume asks before running it again.
+        File.WriteAllLines(run.JournalPath,
+        [
+            """{"time":"2026-12-06T03:00:00+00:00","event":"run-started","runbook":"test-runbook","incidentStart":"2026-12-06T03:00:00+00:00","parameters":{}}""",
+            """{"time":"2026-12-06T03:00:01+00:00","event":"step-started","key":"phase-1/step-1:Fail over","section":"phase-1","title":"Fail over","destructive":false}""",
+            """{"time":"2026-12-06T03:00:01+00:00","event":"code-starting","key":"phase-1/step-1:Fail over","action":0,"code":"fail over"}""",
+        ]);
+
+        var result = await RunAsync(run, new FailingPrompts(), new RunnerOptions { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["check"], ran);
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "resend" && e["choice"] == "unanswered");
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+    }
+
+    private static Task Record(List<string> ran, string what)
+    {
+        ran.Add(what);
+        return Task.CompletedTask;
+    }
+
+    private static async Task<RunResult> RunAsync(TestRun run, IOperatorPrompts prompts, RunnerOptions? options = null)
+    {
+        var console = new PlainConsole();
+        var outcome = await new RunbookRunner(console.Console, (options ?? new RunnerOptions()) with { JournalPath = run.JournalPath, Clock = run.Clock }, prompts)
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+        return new RunResult(outcome, console.Output, Journal.Read(run.JournalPath));
+    }
+}
