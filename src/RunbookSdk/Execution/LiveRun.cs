@@ -157,7 +157,7 @@ internal sealed partial class LiveRun : IDisposable
                 {
                     StepResult.Failed => new Stop(StopKind.Failed, $"step {number} '{step.Title}' failed: {outcome.Reason}"),
                     StepResult.Aborted => new Stop(StopKind.Aborted, $"{(_unanswered is null ? "the operator aborted" : "the run stopped")} at step {number} '{step.Title}'{Because(outcome.Reason)}"),
-                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'"),
+                    StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'{Because(outcome.Reason)}"),
                     _ => null,
                 };
             }
@@ -350,6 +350,7 @@ internal sealed partial class LiveRun : IDisposable
         // A decision is asked once, before its first option that is still to run: the options not chosen are skipped.
         if (step.Choice is not null && !IsCompleted(key, section) && await DecideAsync(section, phase, index, cancellationToken) is { } undecided)
         {
+            JournalIfInterruptedAtQuestion(key, step, undecided);
             NotifyStep(section, phase, step, undecided, TimeSpan.Zero);
             return undecided;
         }
@@ -435,6 +436,7 @@ internal sealed partial class LiveRun : IDisposable
                 ("reason", outcome.Reason), ("durationMs", 0L));
             _console.Warn($"skipped: {outcome.Reason}");
         }
+        JournalIfInterruptedAtQuestion(key, step, outcome);
         NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
         return outcome;
     }
@@ -450,8 +452,25 @@ internal sealed partial class LiveRun : IDisposable
     {
         _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
             ("reason", outcome.Reason), ("durationMs", 0L), ("started", false));
+        if (outcome.Result == StepResult.Interrupted) _console.Failed($"INTERRUPTED: {outcome.Reason}");
         NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
         return outcome;
+    }
+
+    /// <summary>
+    /// A Ctrl+C at a step's decision or condition (for its confirmation and resend question, see NotStarted) ends the step before it
+    /// starts: journaled as <c>step-finished</c> <c>interrupted</c> with the question (no <c>step-started</c>: nothing of
+    /// it ran), as a Ctrl+C in the step is. The record held only <c>choice: interrupted</c>, so a review found a step
+    /// with no end and a run interrupted "during" it. A resume runs it again and asks again (an interrupted result keeps
+    /// what an earlier run started in it, so the resend question is asked again too). A declined question writes no
+    /// such end: an <c>aborted</c> one would make a resume forget the POST an earlier run sent in the step.
+    /// </summary>
+    private void JournalIfInterruptedAtQuestion(string key, StepPlan step, StepOutcome outcome)
+    {
+        if (outcome.Result != StepResult.Interrupted) return;
+        _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+            ("reason", outcome.Reason), ("durationMs", 0L), ("started", false));
+        _console.Failed($"INTERRUPTED: {outcome.Reason}");
     }
 
     /// <summary>Asks before a destructive step; null when it may run, else the outcome that stops it.</summary>
