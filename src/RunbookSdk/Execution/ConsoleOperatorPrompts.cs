@@ -6,6 +6,12 @@ namespace RunbookSdk.Execution;
 /// <param name="console">The console to ask on.</param>
 public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorPrompts
 {
+    /// <summary>
+    /// The console asks where the run's output is not seen (the terminal, with the output in a log): a manual
+    /// instruction and a decision's options, which the run wrote to its output, are shown with the question.
+    /// </summary>
+    internal bool ShowsWhatItAsksAbout { get; init; }
+
     /// <inheritdoc />
     public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
@@ -19,6 +25,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <inheritdoc />
     public async Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
     {
+        if (ShowsWhatItAsksAbout) console.WriteLine($"MANUAL: {instruction}");
         var prompt = new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
             .AddChoices(["d", "s", "a", "done", "skip", "abort"])
             .HideChoices();
@@ -39,6 +46,11 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <remarks>A number answers (the runner listed the options numbered); 0 or "none" takes none of them.</remarks>
     public async Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
+        if (ShowsWhatItAsksAbout)
+        {
+            for (var i = 0; i < options.Count; i++) console.WriteLine($"{i + 1}. {options[i]}");
+            console.WriteLine("0. none of these");
+        }
         var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var prompt = new TextPrompt<string>($"{Markup.Escape(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
             .AddChoices([.. numbers, "none"])

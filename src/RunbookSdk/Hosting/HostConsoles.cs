@@ -16,10 +16,35 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// </summary>
     public IAnsiConsole? Prompts { get; init; }
 
+    /// <summary>
+    /// True when <see cref="Prompts"/> is the only place the operator sees: the terminal itself, with the run's output
+    /// and errors both going elsewhere (<c>&gt; run.log 2&gt;&amp;1</c>). A question must then carry what it is about —
+    /// the manual instruction, a decision's options — which the run wrote to the log.
+    /// </summary>
+    public bool PromptsAlone { get; init; }
+
     /// <summary>Consoles for this process's standard output and error.</summary>
     public static HostConsoles ForProcess() => For(
         Console.Out, Console.IsOutputRedirected, Console.Error, Console.IsErrorRedirected, Console.IsInputRedirected,
-        noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")));
+        noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), terminal: OpenTerminal);
+
+    /// <summary>
+    /// The process's controlling terminal, for writing (<c>/dev/tty</c>, as <c>ssh</c> and <c>sudo</c> ask there);
+    /// null where there is none or it cannot be opened (Windows, a process without one).
+    /// </summary>
+    private static TextWriter? OpenTerminal()
+    {
+        if (OperatingSystem.IsWindows()) return null;
+        try
+        {
+            // Left open for the process's life: the run asks until it ends.
+            return new StreamWriter(new FileStream("/dev/tty", FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { AutoFlush = true };
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>
     /// Consoles on <paramref name="output"/> and <paramref name="error"/>. With standard input a terminal and the output
@@ -27,16 +52,21 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// when that is the terminal: the output console of a pipe cannot read keys, and the first confirmation failed the
     /// run with "Failed to read input in non-interactive mode", leaving a journal without its end.
     /// </summary>
-    internal static HostConsoles For(TextWriter output, bool outputRedirected, TextWriter error, bool errorRedirected, bool inputRedirected, bool noColor)
+    /// <remarks>
+    /// With standard error redirected too (<c>&gt; run.log 2&gt;&amp;1</c>, <c>2&gt;&amp;1 | tee</c>), the questions
+    /// are asked on the terminal itself (<paramref name="terminal"/>, <c>/dev/tty</c>), where the keys are read: on
+    /// the output they went into the log, and the engineer at the terminal saw nothing while the run waited for an
+    /// answer. Without a terminal to open, they go to the output as before.
+    /// </remarks>
+    internal static HostConsoles For(TextWriter output, bool outputRedirected, TextWriter error, bool errorRedirected, bool inputRedirected, bool noColor,
+        Func<TextWriter?>? terminal = null)
     {
         var consoles = new HostConsoles(Create(output, outputRedirected, noColor), Create(error, errorRedirected, noColor));
         if (inputRedirected || !outputRedirected) return consoles;
-        return consoles with
-        {
-            Prompts = errorRedirected
-                ? Create(output, redirected: true, noColor, interactive: true)
-                : Create(error, redirected: false, noColor, interactive: true),
-        };
+        if (!errorRedirected) return consoles with { Prompts = Create(error, redirected: false, noColor, interactive: true) };
+        return terminal?.Invoke() is { } tty
+            ? consoles with { Prompts = Create(tty, redirected: false, noColor, interactive: true), PromptsAlone = true }
+            : consoles with { Prompts = Create(output, redirected: true, noColor, interactive: true) };
     }
 
     /// <summary>

@@ -159,7 +159,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
         if (nonInteractive && !settings.NonInteractive)
             consoles.Out.WriteVerbatimLine("Standard input is not a terminal: running non-interactively (as with --non-interactive).");
-        return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) : null);
+        return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) { ShowsWhatItAsksAbout = consoles.PromptsAlone } : null);
 
         RunnerOptions Options() => new()
         {

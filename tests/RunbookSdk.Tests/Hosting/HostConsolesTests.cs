@@ -48,6 +48,37 @@ public sealed class HostConsolesTests
         Assert.False(consoles.Out.Profile.Capabilities.Interactive);
     }
 
+    [Fact]
+    public void Output_and_errors_both_redirected_from_a_terminal_ask_on_the_terminal_itself()
+    {
+        var (output, error, terminal) = (new StringWriter(), new StringWriter(), new StringWriter());
+
+        // `run … > run.log 2>&1` in a terminal: the questions went into the log, and the engineer at the terminal saw
+        // nothing while the run waited for an answer.
+        var consoles = HostConsoles.For(output, outputRedirected: true, error, errorRedirected: true, inputRedirected: false, noColor: true,
+            terminal: () => terminal);
+        consoles.Prompts!.Write(new Text("Run it now? [y/n]"));
+
+        Assert.True(consoles.Prompts.Profile.Capabilities.Interactive);
+        Assert.True(consoles.PromptsAlone);
+        Assert.Equal("Run it now? [y/n]", terminal.ToString());
+        Assert.Empty(output.ToString());
+        Assert.Empty(error.ToString());
+    }
+
+    [Fact]
+    public void Without_a_terminal_to_open_the_questions_go_to_the_output_as_before()
+    {
+        var output = new StringWriter();
+
+        var consoles = HostConsoles.For(output, outputRedirected: true, new StringWriter(), errorRedirected: true, inputRedirected: false, noColor: true,
+            terminal: () => null);
+        consoles.Prompts!.Write(new Text("Run it now? [y/n]"));
+
+        Assert.False(consoles.PromptsAlone);
+        Assert.Equal("Run it now? [y/n]", output.ToString());
+    }
+
     [Theory]
     [InlineData(false, false)] // a terminal: the output console asks
     [InlineData(true, true)] // input from a pipe or file: nobody to ask (the run is non-interactive)
