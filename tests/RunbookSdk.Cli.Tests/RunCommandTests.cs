@@ -66,6 +66,35 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheResumeHintNamesTheToolTheAppAndTheIncidentRepository()
+    {
+        if (OperatingSystem.IsWindows()) return; // the runbook's steps are bash
+        // The verification's grep fails (a grep of its own first on the PATH), so the hint says to check again. It said
+        // "run cli-test-restart --resume …", which no shell runs, and a resume without --incident-repo would not have
+        // continued the incident issue.
+        var bin = Path.Combine(_work, "bin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "grep"), "#!/bin/sh\nexit 1\n");
+        File.SetUnixFileMode(Path.Combine(bin, "grep"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        (int Code, string Out, string Error) failed;
+        using (new EnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH")))
+            failed = await Cli.RunAsync(["run", Assembly, "cli-test-restart", "--non-interactive", "--journal", JournalPath,
+                "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
+
+        Assert.True(failed.Code == 1, failed.Out + failed.Error);
+        var hint = Assert.Single(failed.Out.Split('\n'), l => l.Contains("check again: ", StringComparison.Ordinal));
+        var command = hint[(hint.IndexOf("check again: ", StringComparison.Ordinal) + "check again: ".Length)..hint.IndexOf(" repeats no step", StringComparison.Ordinal)];
+        Assert.EndsWith($" run --incident-repo octo/ops --github-api-url {_github.ApiUrl} {Assembly} cli-test-restart --resume \"{JournalPath}\"", command);
+
+        // What follows the program is a command line the tool takes: the resume checks again and continues the issue.
+        var words = command[(command.IndexOf(" run ", StringComparison.Ordinal) + 1)..].Split(' ').Select(w => w.Trim('"')).ToArray();
+        var (resumed, output, error) = await Cli.RunAsync([.. words, "--non-interactive"]);
+        Assert.True(resumed == 0, output + error);
+        Assert.Contains("Incident issue: octo/ops#42", output, StringComparison.Ordinal);
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+    }
+
+    [Fact]
     public async Task AGitHubOutageDoesNotChangeTheRunAndIsInTheJournal()
     {
         _github.Fail = r => r.Method == "GET" ? null : FakeGitHub.Error(502, "Bad Gateway");

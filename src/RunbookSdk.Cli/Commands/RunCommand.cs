@@ -136,7 +136,13 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
             }
         }
 
-        var options = new RunbookHostOptions { Observers = observers };
+        // The hints at the run's end name this tool and the app, not the app's own program: the operator ran the tool.
+        // A resume without --incident-repo would not continue the run's incident issue: given, it is named too.
+        var incidentOptions = settings.IncidentRepo is { } incidentRepo
+            ? $" --incident-repo {ProgramCommand.Word(incidentRepo)}" + (settings.GitHubApiUrl is { } api ? $" --github-api-url {ProgramCommand.Word(api)}" : "")
+            : "";
+        var runCommand = $"{ProgramCommand.OfTool("runbook") ?? "runbook"} run{incidentOptions} {ProgramCommand.Word(Path.GetFullPath(settings.App))}";
+        var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand };
         string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
         var exitCode = ReferenceEquals(output.Out, System.Console.Out)
             ? await RunbookHost.RunAsync(args, catalog, options)

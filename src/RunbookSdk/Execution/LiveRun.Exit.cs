@@ -119,7 +119,7 @@ internal sealed partial class LiveRun
         {
             _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
                 + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}");
-            _console.Info($"To go on: run {_context.Runbook.Id} --resume \"{_journal.Path}\"; it{resume}.");
+            _console.Info($"To go on: {ResumeCommand}; it{resume}.");
             // The runner's own last records went to the same journal: what it did not take is printed, as at a run's end.
             WarnIfJournalIncomplete();
             ShowUnwrittenEvents();

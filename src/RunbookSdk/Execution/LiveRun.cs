@@ -1,4 +1,5 @@
 using System.Globalization;
+using RunbookSdk.Commands;
 using RunbookSdk.Model;
 
 namespace RunbookSdk.Execution;
@@ -703,16 +704,23 @@ internal sealed partial class LiveRun : IDisposable
         // after the last completed step" made the engineer expect the first steps to be skipped.
         if (_rollbackNotRun is not null)
             _console.Info($"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
-                + $"or resume: run {_context.Runbook.Id} --resume \"{_journal.Path}\" runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.");
+                + $"or resume: {ResumeCommand} runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.");
         else if (_onlyVerificationFailed)
             // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
-            _console.Info($"Every step is done; the verification failed. Once what it found is put right, check again: run {_context.Runbook.Id} --resume \"{_journal.Path}\" repeats no step and runs the verification again.");
+            _console.Info($"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.");
         else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
             _console.Info(_rolledBack
-                ? $"The rollback undid the completed steps: a resume starts over from the first step: run {_context.Runbook.Id} --resume \"{_journal.Path}\""
-                : $"To continue after the last completed step: run {_context.Runbook.Id} --resume \"{_journal.Path}\"");
+                ? $"The rollback undid the completed steps: a resume starts over from the first step: {ResumeCommand}"
+                : $"To continue after the last completed step: {ResumeCommand}");
         if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
     }
+
+    /// <summary>
+    /// The command that resumes this run, to paste: the program as the host was started (<c>dotnet /srv/ops/Ops.dll
+    /// run</c>), the runbook's id and the journal. <c>run sandbox-bad-deploy --resume …</c> named no program to run.
+    /// </summary>
+    private string ResumeCommand =>
+        $"{_options.RunCommand ?? "run"} {_context.Runbook.Id} --resume \"{ShellQuoting.Quote(_journal.Path, ShellQuoteState.DoubleQuoted)}\"";
 
     /// <summary>
     /// The journal as the run's last words name it: after its last event, so an incomplete one says so — "journal

@@ -86,6 +86,12 @@ public sealed record RunnerOptions
     /// </summary>
     public TimeSpan BackgroundStopGrace { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The shell words that run a runbook, up to its id (<c>dotnet /srv/ops/Ops.dll run</c>): the hints at a run's end
+    /// say <c>{RunCommand} {id} --resume "…"</c>, a command to paste. Null: <c>run {id} …</c>, as a host's subcommand.
+    /// </summary>
+    internal string? RunCommand { get; init; }
+
     /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
     public int JournalOutputTail { get; init; } = 10;
 }

@@ -173,6 +173,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,
             Observers = hostOptions.Observers,
+            RunCommand = hostOptions.RunCommand ?? (ProgramCommand.OfThisProcess() is { } program ? program + " run" : null),
         };
     }
 

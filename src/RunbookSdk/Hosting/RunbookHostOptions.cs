@@ -17,4 +17,11 @@ public sealed record RunbookHostOptions
     /// they run in parallel in one process.
     /// </summary>
     internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// The shell words that run a runbook of this host, up to its id (<c>dotnet /srv/ops/Ops.dll run</c>,
+    /// <c>runbook run /srv/ops/Ops</c>): the hints at a run's end put the id and <c>--resume "…"</c> after them, so the
+    /// engineer can paste them. Null: this process followed by <c>run</c> (<see cref="ProgramCommand.OfThisProcess"/>).
+    /// </summary>
+    internal string? RunCommand { get; init; }
 }

@@ -93,7 +93,8 @@ public sealed class RunnerSignalTests
         var output = await shown;
         Assert.Contains("Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP) during step 2.2 'Let health settle'", output);
         Assert.Contains("no further step, rollback or verification", output);
-        Assert.Contains($"To go on: run sandbox-watched-fault-fix --resume \"{journalPath}\"; it continues after the last completed step.", output);
+        // A command to paste: "run sandbox-watched-fault-fix --resume …" named no program.
+        Assert.Contains($"To go on: dotnet {SandboxApp.AppDll} run sandbox-watched-fault-fix --resume \"{journalPath}\"; it continues after the last completed step.", output);
     }
 
     [Fact]
