@@ -123,6 +123,7 @@ internal sealed partial class LiveRun : IDisposable
         // A second Ctrl+C, a SIGTERM or a SIGHUP ends the process mid-run: the command in flight and what the background
         // printed must still reach the journal, and nothing may start after it (LiveRun.Exit.cs).
         using var onExit = RunnerExit.Register(OnRunnerExit);
+        using var onCtrlC = cancellationToken.Register(OnCtrlC);
         try
         {
             return await ExecuteStepsAsync(cancellationToken);
@@ -164,6 +165,7 @@ internal sealed partial class LiveRun : IDisposable
             }
         }
 
+        _phasesOver = true;
         RunOutcome result;
         if (stop is null)
         {
