@@ -19,7 +19,17 @@ internal static class MissingSecretPrompt
         var answers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in context.MissingSecrets)
         {
-            var answer = await prompts.AskSecretAsync(parameter.Name, SecretEnvironment.VariableName(parameter.Name), cancellationToken);
+            string answer;
+            try
+            {
+                answer = await prompts.AskSecretAsync(parameter.Name, SecretEnvironment.VariableName(parameter.Name), cancellationToken);
+            }
+            catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+            {
+                // Nothing ran yet: the run is refused as without the secret, saying where to put it — not "error:
+                // Input/output error" (exit 1), which named neither the secret nor its variable.
+                return (context, $"{RunbookRunner.MissingSecretsRefusal(context)} {Capitalize(UnansweredQuestion.Why($"prompt for '{parameter.Name}'", e))}.");
+            }
             if (!string.IsNullOrWhiteSpace(answer)) answers[parameter.Name] = answer;
         }
         if (answers.Count == 0) return (context, null);
@@ -35,4 +45,6 @@ internal static class MissingSecretPrompt
             return (context, $"runbook '{context.Runbook.Id}' could not be prepared with the secret typed: {typed.Mask(e.Message)}");
         }
     }
+
+    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

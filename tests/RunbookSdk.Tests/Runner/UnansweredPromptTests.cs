@@ -99,6 +99,24 @@ public sealed class UnansweredPromptTests
         Assert.Equal("run-finished", result.Journal[^1].Name);
     }
 
+    [Fact]
+    public async Task A_secret_prompt_that_cannot_be_answered_refuses_the_run_naming_the_variable_to_set()
+    {
+        var seen = new List<string>();
+        using var run = SecretUsingRunbook.Create(seen);
+        var console = new PlainConsole();
+
+        // "error: Input/output error" (exit 1) named neither the secret nor where to put it.
+        var outcome = await new RunbookRunner(console.Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock }, new FailingPrompts())
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal(RunStatus.NotStarted, outcome.Status);
+        Assert.Contains("Missing secret parameter 'ApiToken': set the environment variable RUNBOOK_SECRET_APITOKEN", outcome.Reason);
+        Assert.Contains("The prompt for 'ApiToken' could not be answered (IOException: Input/output error).", outcome.Reason);
+        Assert.Empty(seen);
+        Assert.False(File.Exists(run.JournalPath));
+    }
+
     private static Task Record(List<string> ran, string what)
     {
         ran.Add(what);
