@@ -150,6 +150,7 @@ public interface IPhaseBuilder
     /// <summary>A numbered step.</summary>
     /// <param name="title">Step title.</param>
     /// <param name="step">Adds the step's actions.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="title"/> or <paramref name="step"/> is null (the message names the phase).</exception>
     IPhaseBuilder Step(string title, Action<IStepBuilder> step);
 
     /// <summary>

@@ -3,7 +3,10 @@ using RunbookSdk.Requests;
 
 namespace RunbookSdk;
 
-/// <summary>Adds actions to a step. Actions run, and are documented, in the order written.</summary>
+/// <summary>
+/// Adds actions to a step. Actions run, and are documented, in the order written. A null where a parameter is not
+/// nullable is refused when the runbook is recorded, with an <see cref="ArgumentNullException"/> that names the step.
+/// </summary>
 public interface IStepBuilder
 {
     /// <summary>
@@ -55,6 +58,7 @@ public interface IStepBuilder
     /// </summary>
     /// <param name="description">What the code does, for the docs.</param>
     /// <param name="body">The code.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="description"/> or <paramref name="body"/> is null (the message names the step).</exception>
     IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body);
 
     /// <summary>Sends a communication template.</summary>

@@ -10,12 +10,20 @@ internal sealed class ChoiceRecorder : IChoiceBuilder
 {
     private readonly List<StepPlan> _options = [];
     private readonly List<string> _notes = [];
+    // Where a refused argument stands, for the message: "phase 'Mitigate', decision 'Fix'".
+    private readonly string _where;
 
-    public static IReadOnlyList<StepPlan> Record(string title, Action<IChoiceBuilder> options)
+    private ChoiceRecorder(string where) => _where = where;
+
+    /// <param name="title">What is decided.</param>
+    /// <param name="options">Adds the options.</param>
+    /// <param name="where">The section the decision stands in, for a refusal: <c>phase 'Mitigate'</c>.</param>
+    public static IReadOnlyList<StepPlan> Record(string title, Action<IChoiceBuilder> options, string where)
     {
         // Refused with the reasons RB0021 reports at build for constant arguments (ArgumentRefusals).
         if (ArgumentRefusals.ChoiceTitle(title) is { } noTitle) throw new ArgumentException(noTitle, nameof(title));
-        var recorder = new ChoiceRecorder();
+        NullGuard.Required(options, "OneOf(title, options)", nameof(options), $"{where}, decision '{title}'");
+        var recorder = new ChoiceRecorder($"{where}, decision '{title}'");
         options(recorder);
         var steps = recorder._options;
         if (ArgumentRefusals.ChoiceOptionCount(title, steps.Count) is { } tooFew) throw new ArgumentException(tooFew, nameof(options));
@@ -27,7 +35,9 @@ internal sealed class ChoiceRecorder : IChoiceBuilder
 
     public IChoiceBuilder Step(string title, Action<IStepBuilder> step)
     {
-        _options.Add(StepRecorder.Record(title, step));
+        NullGuard.Required(title, "Step(title, step)", nameof(title), _where);
+        NullGuard.Required(step, "Step(title, step)", nameof(step), $"{_where}, option '{title}'");
+        _options.Add(StepRecorder.Record(title, step, _where));
         return this;
     }
 

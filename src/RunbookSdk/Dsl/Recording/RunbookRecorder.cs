@@ -60,7 +60,7 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     }
     public IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, null, steps)); return this; }
     public IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, within, steps)); return this; }
-    public IRunbookBuilder Rollback(Action<IPhaseBuilder> steps) { _rollback = PhaseRecorder.Record("Rollback", null, steps); return this; }
+    public IRunbookBuilder Rollback(Action<IPhaseBuilder> steps) { _rollback = PhaseRecorder.Record("Rollback", null, steps, "Rollback(steps)"); return this; }
     public IRunbookBuilder NoRollback(string reason) { _noRollbackReason = reason; return this; }
-    public IRunbookBuilder Verification(Action<IPhaseBuilder> steps) { _verification = PhaseRecorder.Record("Verification", null, steps); return this; }
+    public IRunbookBuilder Verification(Action<IPhaseBuilder> steps) { _verification = PhaseRecorder.Record("Verification", null, steps, "Verification(steps)"); return this; }
 }

@@ -14,32 +14,46 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
     private bool _requiresConfirmation;
     private string? _condition;
     private bool _idempotent;
+    // Where a refused argument stands, for the message: "phase 'Mitigate', step 'Restart'".
+    private readonly string _where;
 
-    public static StepPlan Record(string title, Action<IStepBuilder> step)
+    private StepRecorder(string where) => _where = where;
+
+    /// <summary>Records a step titled <paramref name="title"/> (not null: the checks of <c>Step</c> come first).</summary>
+    /// <param name="title">The step's title.</param>
+    /// <param name="step">Adds the step's actions.</param>
+    /// <param name="section">Where the step stands, for a refusal (<c>phase 'Mitigate'</c>); null when not known.</param>
+    public static StepPlan Record(string title, Action<IStepBuilder> step, string? section = null)
     {
-        var recorder = new StepRecorder();
+        var recorder = new StepRecorder(section is null ? $"step '{title}'" : $"{section}, step '{title}'");
         step(recorder);
         return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation) { Condition = recorder._condition, Idempotent = recorder._idempotent };
     }
 
     public ICommandStepBuilder Run(CommandInterpolationHandler command, string? comment = null) => AddCommand(command.ToTemplate(), comment);
-    public ICommandStepBuilder Run(string command, string? comment = null) => AddCommand(CommandTemplate.FromLiteral(command), comment);
+    public ICommandStepBuilder Run(string command, string? comment = null) =>
+        AddCommand(CommandTemplate.FromLiteral(NullGuard.Required(command, "Run(command)", nameof(command), _where)), comment);
 
     public IHttpStepBuilder Http(string method, UrlInterpolationHandler url, string? comment = null) => Http(method, url.ToString(), comment);
     public IHttpStepBuilder Http(string method, string url, string? comment = null)
     {
+        NullGuard.Required(method, "Http(method, url)", nameof(method), _where);
+        NullGuard.Required(url, "Http(method, url)", nameof(url), _where);
         _actions.Add(new HttpRequestAction(method.ToUpperInvariant(), url) { Comment = comment });
         return this;
     }
 
-    public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(text));
+    public IStepBuilder Instruction(string text) => Add(new ManualInstructionAction(NullGuard.Required(text, "Instruction(text)", nameof(text), _where)));
     // A wait past the timer's range is absurd in an incident, and its end (now + duration) overflowed when journaled.
     public IStepBuilder Wait(TimeSpan duration, string? reason = null) =>
         Add(new WaitAction(DurationGuard.Accepted(duration, ArgumentRefusals.Wait(duration), nameof(duration)), reason));
     public IStepBuilder Monitor(string what, TimeSpan duration) =>
-        Add(new MonitorAction(what, DurationGuard.Accepted(duration, ArgumentRefusals.Monitor(duration), nameof(duration))));
-    public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(description, body));
-    public IStepBuilder Notify(string template, string? channel = null) => Add(new NotificationAction(template, channel));
+        Add(new MonitorAction(NullGuard.Required(what, "Monitor(what, duration)", nameof(what), _where), DurationGuard.Accepted(duration, ArgumentRefusals.Monitor(duration), nameof(duration))));
+    public IDelegateStepBuilder Execute(string description, Func<StepContext, Task> body) => Add(new DelegateAction(
+        NullGuard.Required(description, "Execute(description, body)", nameof(description), _where),
+        NullGuard.Required(body, "Execute(description, body)", nameof(body), _where)));
+    public IStepBuilder Notify(string template, string? channel = null) =>
+        Add(new NotificationAction(NullGuard.Required(template, "Notify(template)", nameof(template), _where), channel));
     public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
     public IStepBuilder Note(string text) => Add(new NoteAction(text));
 
