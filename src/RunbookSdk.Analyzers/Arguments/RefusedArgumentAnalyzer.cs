@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+        "Phase", "OneOf", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -68,6 +68,15 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                 break;
             case "Retry":
                 CheckRetry(call);
+                break;
+            case "ExpectExitCode":
+                // ExpectExitCode() with nothing in its parentheses: a params array of no codes. Not while it is being
+                // typed (`ExpectExitCode(` borrows a later `)` of the chain, and the member has syntax errors), and only
+                // the DSL's own (a team's method of that name is its own business).
+                if (call.Syntax.ArgumentList is { Arguments.Count: 0, CloseParenToken.IsMissing: false } &&
+                    call.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { ContainsDiagnostics: false } &&
+                    call.Method()?.ContainingType is { Name: "ICommandStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } })
+                    call.Report(DiagnosticDescriptors.RefusedArgument, DslSyntax.NameAndArguments(call.Syntax), ArgumentRefusals.ExpectedExitCodes(0)!);
                 break;
             case "Level":
                 CheckDuration(call, "after", ArgumentRefusals.EscalationAfter);

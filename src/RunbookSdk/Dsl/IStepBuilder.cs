@@ -126,7 +126,8 @@ public interface IStepBuilder
 public interface ICommandStepBuilder : IStepBuilder
 {
     /// <summary>Exit codes that count as success (default 0).</summary>
-    /// <param name="codes">Accepted codes.</param>
+    /// <param name="codes">Accepted codes: at least one.</param>
+    /// <exception cref="ArgumentException">No code is given: the command would fail whatever it returned.</exception>
     ICommandStepBuilder ExpectExitCode(params int[] codes);
 
     /// <summary>Kills the command's process tree after <paramref name="timeout"/>.</summary>

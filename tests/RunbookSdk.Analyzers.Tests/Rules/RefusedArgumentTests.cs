@@ -87,6 +87,7 @@ public sealed class RefusedArgumentTests
     [InlineData("Monitor(duration: {|#0:TimeSpan.FromSeconds(-30)|}, what: \"error rate\")", "Monitor(what, duration) must not be negative; it is -30 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(100, {|#0:TimeSpan.FromSeconds(1)|})", "Retry(attempts, backoff) with 100 attempts and a backoff of 1 second would wait more than about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits) before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.")]
+    [InlineData("Run(\"./restart.sh\").{|#0:ExpectExitCode()|}", "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.")]
     public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""", Refused(0, reason));
 
@@ -102,6 +103,7 @@ public sealed class RefusedArgumentTests
     [InlineData("OnlyIf(Deployed()).Instruction(\"Restart the API\")")]
     [InlineData("OnlyIf($\"{Condition}\").Instruction(\"Restart the API\")")]
     [InlineData("OnlyIf(\"a deployment went out\").Instruction(\"Restart the API\")")]
+    [InlineData("Run(\"./restart.sh\").ExpectExitCode(0, 3)")]
     public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""");
 
@@ -134,6 +136,7 @@ public sealed class RefusedArgumentTests
     [InlineData("""            .Step("Restart", s => s.Wait()""")]
     [InlineData("""            .Step("Restart", s => s.Run("x").Timeout(""")]
     [InlineData("""            .Step("Restart", s => s.Run("x").Retry(3, """)]
+    [InlineData("""            .Step("Restart", s => s.Run("x").ExpectExitCode(""")]
     [InlineData("""            .Step("Restart", s => s.Run("x").Timeout(TimeSpan.FromMinutes(""")]
     public Task Half_typed_calls_report_nothing_and_never_throw(string steps) =>
         Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));

@@ -112,4 +112,15 @@ public sealed class StepRefinementTests
     [Fact]
     public void Retry_with_fewer_than_one_attempt_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Run("x").Retry(0, TimeSpan.FromSeconds(1))));
+
+    [Fact]
+    public void Expected_exit_codes_need_at_least_one_code()
+    {
+        // With none, no exit code counted as success: the command ran and failed with "exit code 0, expected ".
+        var refused = Assert.Throws<ArgumentException>(() => Step(s => s.Run("true").ExpectExitCode()));
+
+        Assert.Equal("codes", refused.ParamName);
+        Assert.StartsWith("ExpectExitCode(codes) needs at least one exit code that counts as success", refused.Message);
+        Assert.Throws<ArgumentNullException>(() => Step(s => s.Run("true").ExpectExitCode(null!)));
+    }
 }

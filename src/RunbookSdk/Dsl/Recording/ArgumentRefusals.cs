@@ -59,6 +59,14 @@ internal static class ArgumentRefusals
         attempts >= 1 ? null : $"Retry(attempts, backoff) needs at least 1 attempt (the first run counts); it is {attempts}.";
 
     /// <summary>
+    /// <c>ExpectExitCode(codes)</c> with no code: no exit code would count as success, so the command would fail
+    /// whatever it did (<c>exit code 0, expected </c>), after it ran.
+    /// </summary>
+    /// <param name="count">How many codes it was given.</param>
+    public static string? ExpectedExitCodes(int count) =>
+        count >= 1 ? null : "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.";
+
+    /// <summary>
     /// <c>Retry(attempts, backoff)</c>'s back-off: not negative, and the doubling wait (backoff, 2×backoff, 4×backoff, …)
     /// no longer than a timer waits before the last attempt, so many attempts overflow even a short backoff.
     /// </summary>

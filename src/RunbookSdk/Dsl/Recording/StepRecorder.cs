@@ -77,7 +77,14 @@ internal sealed class StepRecorder : ICommandStepBuilder, IHttpStepBuilder, IDel
         return this;
     }
 
-    public ICommandStepBuilder ExpectExitCode(params int[] codes) => UpdateCommand(c => c with { ExpectedExitCodes = codes });
+    public ICommandStepBuilder ExpectExitCode(params int[] codes)
+    {
+        // No code would count as success: the command would fail whatever it returned, after it ran.
+        NullGuard.Required(codes, "ExpectExitCode(codes)", nameof(codes), _where);
+        if (ArgumentRefusals.ExpectedExitCodes(codes.Length) is { } refused) throw new ArgumentException(refused, nameof(codes));
+        // A copy: the caller's array may change after the runbook is recorded.
+        return UpdateCommand(c => c with { ExpectedExitCodes = codes.ToArray() });
+    }
     ICommandStepBuilder ICommandStepBuilder.Timeout(TimeSpan timeout)
     {
         // Zero would kill the command before it did anything; a negative limit was a timer's exception at run time.
