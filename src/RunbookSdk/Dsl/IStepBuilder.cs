@@ -122,7 +122,10 @@ public interface IStepBuilder
     IStepBuilder Idempotent();
 }
 
-/// <summary>Refines the shell command just added.</summary>
+/// <summary>
+/// Refines the shell command <c>Run</c> returned this builder for, also when the step added more actions since (a
+/// helper that keeps the builder in a variable); its other calls add to the step, after every action added so far.
+/// </summary>
 public interface ICommandStepBuilder : IStepBuilder
 {
     /// <summary>Exit codes that count as success (default 0).</summary>
@@ -140,7 +143,7 @@ public interface ICommandStepBuilder : IStepBuilder
     ICommandStepBuilder Retry(int attempts, TimeSpan backoff);
 }
 
-/// <summary>Refines the C# code just added.</summary>
+/// <summary>Refines the C# code <c>Execute</c> returned this builder for, also when the step added more actions since.</summary>
 public interface IDelegateStepBuilder : IStepBuilder
 {
     /// <summary>
@@ -151,7 +154,7 @@ public interface IDelegateStepBuilder : IStepBuilder
     IDelegateStepBuilder Timeout(TimeSpan timeout);
 }
 
-/// <summary>Refines the HTTP request just added.</summary>
+/// <summary>Refines the HTTP request <c>Http</c> returned this builder for, also when the step added more actions since.</summary>
 public interface IHttpStepBuilder : IStepBuilder
 {
     /// <summary>The response must have this status code.</summary>

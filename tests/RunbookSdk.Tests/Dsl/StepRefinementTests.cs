@@ -123,4 +123,40 @@ public sealed class StepRefinementTests
         Assert.StartsWith("ExpectExitCode(codes) needs at least one exit code that counts as success", refused.Message);
         Assert.Throws<ArgumentNullException>(() => Step(s => s.Run("true").ExpectExitCode(null!)));
     }
+
+    [Fact]
+    public void A_refinement_lands_on_the_action_its_builder_was_returned_for_whatever_the_step_added_since()
+    {
+        // A team's helper that keeps the builder of its command and adds more to the step before returning it.
+        var actions = Step(s =>
+        {
+            var first = s.Run("./drain.sh");
+            var request = s.Http("GET", "https://status.example.com/health");
+            s.Run("./restart.sh");
+            s.Note("added by the helper");
+            first.Timeout(TimeSpan.FromMinutes(2)).Retry(3, TimeSpan.FromSeconds(5));
+            request.ExpectStatus(200);
+        }).Actions;
+
+        var drain = (ShellCommandAction)actions[0];
+        Assert.Equal((TimeSpan.FromMinutes(2), 3), (drain.Timeout, drain.Attempts));
+        Assert.Equal(200, ((HttpRequestAction)actions[1]).ExpectedStatus);
+        var restart = (ShellCommandAction)actions[2];
+        Assert.Equal((null, 1), (restart.Timeout, restart.Attempts));
+        Assert.IsType<NoteAction>(actions[3]);
+    }
+
+    [Fact]
+    public void What_a_refined_builder_adds_goes_after_every_action_of_the_step()
+    {
+        var actions = Step(s =>
+        {
+            var first = s.Run("a");
+            s.Run("b");
+            first.Run("c").Timeout(TimeSpan.FromSeconds(9));
+        }).Actions;
+
+        Assert.Equal(["a", "b", "c"], actions.Cast<ShellCommandAction>().Select(c => c.Command.Render()));
+        Assert.Equal([null, null, TimeSpan.FromSeconds(9)], actions.Cast<ShellCommandAction>().Select(c => c.Timeout));
+    }
 }
