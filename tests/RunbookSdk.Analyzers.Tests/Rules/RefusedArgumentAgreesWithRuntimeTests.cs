@@ -63,6 +63,7 @@ public sealed class RefusedArgumentAgreesWithRuntimeTests
         "Run(\"true\").Retry(23, TimeSpan.FromSeconds(1))",
         "Run(\"true\").Retry(24, TimeSpan.FromSeconds(1))",
         "Run(\"true\").Retry(100, TimeSpan.Zero)",
+        "Run(\"true\").Retry(2000, TimeSpan.Zero)",
         "Run(\"true\").ExpectExitCode()",
         "Run(\"true\").ExpectExitCode(0, 3)",
         "OnlyIf(\"\").Instruction(\"look\")",

@@ -53,6 +53,15 @@ public sealed class TimerRangeTests
     }
 
     [Fact]
+    public void Many_attempts_without_a_backoff_never_wait_and_are_kept()
+    {
+        // 2^1999 is infinite as a double, and times a zero backoff NaN: it was refused as waiting "more than 49.7 days".
+        var step = StepRecorder.Record("step", s => s.Run("x").Retry(2000, TimeSpan.Zero));
+
+        Assert.Equal(2000, Assert.IsType<RunbookSdk.Model.ShellCommandAction>(step.Actions[0]).Attempts);
+    }
+
+    [Fact]
     public void Limits_and_retries_a_timer_can_wait_are_kept()
     {
         var step = StepRecorder.Record("step", s => s

@@ -73,7 +73,9 @@ internal static class ArgumentRefusals
     public static string? RetryBackoff(int attempts, TimeSpan backoff)
     {
         if (Negative(backoff, "Retry(attempts, backoff)") is { } negative) return negative;
-        if (attempts < 2) return null;
+        // One attempt never waits, and a zero backoff never does however many attempts double it: 0 × 2^2000 was NaN,
+        // which compared as "more than a timer waits" and refused Retry(2000, TimeSpan.Zero) for a wait of none.
+        if (attempts < 2 || backoff == TimeSpan.Zero) return null;
         var longest = backoff.TotalMilliseconds * Math.Pow(2, attempts - 2);
         return longest <= LongestTimer.TotalMilliseconds
             ? null
