@@ -52,8 +52,16 @@ public sealed record RunnerOptions
     /// </summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
-    /// <summary>Time-out of an HTTP step that sets none.</summary>
-    public TimeSpan DefaultHttpTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Time-out of an HTTP step that sets none (and of a notification's webhook): more than zero and at most about 49.7
+    /// days, or <see cref="Timeout.InfiniteTimeSpan"/> for none.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Zero, negative (but infinite) or longer than a timer waits: every request would fail when sent.</exception>
+    public TimeSpan DefaultHttpTimeout
+    {
+        get;
+        init => field = TimerLimit(value, nameof(DefaultHttpTimeout), zeroMeans: null);
+    } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Time limit (real time) of C# code (<c>Execute</c>) that sets none with <c>.Timeout(...)</c>: five minutes, long
@@ -77,14 +85,29 @@ public sealed record RunnerOptions
     /// </summary>
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 
-    /// <summary>How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is left.</summary>
-    public TimeSpan ObserverTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is
+    /// left. Zero does not wait; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as they take.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative (but infinite) or longer than a timer waits: the run would throw at its end.</exception>
+    public TimeSpan ObserverTimeout
+    {
+        get;
+        init => field = TimerLimit(value, nameof(ObserverTimeout), zeroMeans: "does not wait");
+    } = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// When the run ends, how long (real time) a process a shell step left running in the background gets to end
     /// after SIGTERM before it is killed (SIGKILL): long enough for a port-forward or a tail to exit cleanly.
     /// </summary>
-    public TimeSpan BackgroundStopGrace { get; init; } = TimeSpan.FromSeconds(5);
+    /// <exception cref="ArgumentOutOfRangeException">Negative: zero kills at once.</exception>
+    public TimeSpan BackgroundStopGrace
+    {
+        get;
+        init => field = value >= TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(BackgroundStopGrace), value, $"BackgroundStopGrace must not be negative (zero kills at once); it is {Durations.Format(value)}.");
+    } = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The shell words that run a runbook, up to its id (<c>dotnet /srv/ops/Ops.dll run</c>): the hints at a run's end
@@ -92,6 +115,33 @@ public sealed record RunnerOptions
     /// </summary>
     internal string? RunCommand { get; init; }
 
-    /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest.</summary>
-    public int JournalOutputTail { get; init; } = 10;
+    /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest; zero or more.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
+    public int JournalOutputTail
+    {
+        get;
+        init => field = value >= 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(JournalOutputTail), value, $"JournalOutputTail must be zero or more lines; it is {value}.");
+    } = 10;
+
+    /// <summary>The longest a .NET timer waits (<see cref="uint.MaxValue"/> − 1 milliseconds, about 49.7 days).</summary>
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
+    /// <summary>
+    /// A time limit the runner hands to a timer, refused when set rather than when the run uses it: a zero HTTP
+    /// time-out failed every request of the run as "no response within 0 minutes", and a negative observer time-out threw
+    /// from the end of the run, after its steps, rollback and verification, without its <c>run-finished</c>.
+    /// </summary>
+    /// <param name="value">The limit.</param>
+    /// <param name="name">The option's name, for the message.</param>
+    /// <param name="zeroMeans">What zero does where it is allowed; null where it is not.</param>
+    private static TimeSpan TimerLimit(TimeSpan value, string name, string? zeroMeans)
+    {
+        if (value == Timeout.InfiniteTimeSpan || value <= LongestTimer && (value > TimeSpan.Zero || value == TimeSpan.Zero && zeroMeans is not null))
+            return value;
+        var allowed = zeroMeans is null ? "more than zero" : $"zero or more (zero {zeroMeans})";
+        throw new ArgumentOutOfRangeException(name, value,
+            $"{name} must be {allowed} and at most about 49.7 days, or Timeout.InfiniteTimeSpan for no limit; it is {Durations.Format(value)}.");
+    }
 }
