@@ -18,6 +18,10 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
     public async Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // A caller's token already cancelled (a test harness's time-out that passed, a host shutting down): nothing
+        // starts. Before, the first step's command started and was killed at once, and the rollback ran for it.
+        if (cancellationToken.IsCancellationRequested)
+            return new RunOutcome(RunStatus.Cancelled, "the run was cancelled before it started: nothing was run, and no journal was written.");
         var operatorPrompts = prompts ?? new ConsoleOperatorPrompts(console);
         ResumeState? resume = null;
         if (options.ResumeJournal is { } resumePath)
