@@ -20,7 +20,10 @@ public sealed class ResumeState
     /// <summary>When the first run of the journal started: the incident clock keeps counting from there.</summary>
     public DateTimeOffset? IncidentStart { get; private set; }
 
-    /// <summary>Parameter values as the first run recorded them (secrets appear masked and are never reused).</summary>
+    /// <summary>
+    /// Parameter values as the latest run or resume of the run being continued recorded them — what a resume takes
+    /// for the parameters not given again (secrets appear masked and are never reused).
+    /// </summary>
     public IReadOnlyDictionary<string, string> Parameters { get; private set; } = new Dictionary<string, string>();
 
     /// <summary>Keys of steps (phases and rollback) recorded as completed.</summary>
