@@ -178,8 +178,9 @@ public interface IHttpStepBuilder : IStepBuilder
     IHttpStepBuilder ExpectJson(string path, string value);
 
     /// <summary>A request header.</summary>
-    /// <param name="name">Header name.</param>
+    /// <param name="name">Header name: an HTTP token (no spaces, colons or other separators).</param>
     /// <param name="value">Header value.</param>
+    /// <exception cref="ArgumentException">A name HTTP cannot carry (it would not be sent).</exception>
     IHttpStepBuilder Header(string name, string value);
 
     /// <summary>A request body, sent as written.</summary>

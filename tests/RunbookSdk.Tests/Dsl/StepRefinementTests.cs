@@ -159,4 +159,25 @@ public sealed class StepRefinementTests
         Assert.Equal(["a", "b", "c"], actions.Cast<ShellCommandAction>().Select(c => c.Command.Render()));
         Assert.Equal([null, null, TimeSpan.FromSeconds(9)], actions.Cast<ShellCommandAction>().Select(c => c.Timeout));
     }
+
+    [Theory]
+    [InlineData("X-Api Key", "cannot send a header named 'X-Api Key'")]
+    [InlineData("Authorization:", "cannot send a header named 'Authorization:'")]
+    [InlineData("", "needs the header's name")]
+    public void A_header_name_http_cannot_carry_is_refused(string name, string reason)
+    {
+        // The HTTP client dropped such a header without a word: the request went without its key.
+        var refused = Assert.Throws<ArgumentException>(() => Step(s => s.Http("GET", "https://x.example").Header(name, "t0k3n")));
+
+        Assert.Contains(reason, refused.Message);
+        Assert.DoesNotContain("t0k3n", refused.Message);
+    }
+
+    [Fact]
+    public void Header_names_http_carries_are_kept()
+    {
+        var http = (HttpRequestAction)Assert.Single(Step(s => s.Http("GET", "https://x.example").Header("X-Api-Key", "t0k3n").Header("Accept", "*/*")).Actions);
+
+        Assert.Equal(["X-Api-Key", "Accept"], http.Headers.Select(h => h.Key));
+    }
 }

@@ -44,7 +44,12 @@ internal sealed class ActionRefiner(StepRecorder step, int index, string where) 
     public IHttpStepBuilder ExpectStatus(int status) => Update<HttpRequestAction>(h => h with { ExpectedStatus = status });
     public IHttpStepBuilder ExpectBodyContains(string text) => Update<HttpRequestAction>(h => h with { BodyContains = [.. h.BodyContains, text] });
     public IHttpStepBuilder ExpectJson(string path, string value) => Update<HttpRequestAction>(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
-    public IHttpStepBuilder Header(string name, string value) => Update<HttpRequestAction>(h => h with { Headers = [.. h.Headers, new(name, value)] });
+    public IHttpStepBuilder Header(string name, string value)
+    {
+        // The runner's HTTP client drops a header it cannot send without a word: the request would go without its key.
+        if (ArgumentRefusals.HeaderName(name) is { } refused) throw new ArgumentException(refused, nameof(name));
+        return Update<HttpRequestAction>(h => h with { Headers = [.. h.Headers, new(name, value)] });
+    }
     public IHttpStepBuilder Body(string body) => Update<HttpRequestAction>(h => h with { Body = body });
     public IHttpStepBuilder Body(BodyInterpolationHandler body) => Body(body.ToString());
 

@@ -67,6 +67,25 @@ internal static class ArgumentRefusals
         count >= 1 ? null : "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.";
 
     /// <summary>
+    /// <c>Header(name, value)</c>'s name: one HTTP allows (a token: letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>). The
+    /// runner's HTTP client drops a header of another name without a word (<c>TryAddWithoutValidation</c> says no), so
+    /// <c>Header("X-Api Key", token)</c> sent the request without its key. (A value with a line break fails the request
+    /// loudly when it is sent, and may be a secret bound at run time: it is not judged here.)
+    /// </summary>
+    /// <param name="name">The header's name.</param>
+    public static string? HeaderName(string? name)
+    {
+        if (name is null || name.Length == 0)
+            return "Header(name, value) needs the header's name, e.g. Header(\"Authorization\", …); it is empty.";
+        foreach (var c in name)
+        {
+            if (c > 0x7E || c <= 0x20 || "\"(),/:;<=>?@[\\]{}".IndexOf(c) >= 0)
+                return $"Header(name, value) cannot send a header named '{name}': an HTTP header name has no spaces, colons or other separators (use '-', as in X-Api-Key), so the request would go without it.";
+        }
+        return null;
+    }
+
+    /// <summary>
     /// <c>Retry(attempts, backoff)</c>'s back-off: not negative, and the doubling wait (backoff, 2×backoff, 4×backoff, …)
     /// no longer than a timer waits before the last attempt, so many attempts overflow even a short backoff.
     /// </summary>
