@@ -37,7 +37,11 @@ public interface IOperatorPrompts
     /// <param name="question">What is decided (<c>Choose one: Mitigation strategy</c>), secrets masked.</param>
     /// <param name="options">The options' titles in order, secrets masked.</param>
     /// <param name="cancellationToken">Cancels the question.</param>
-    /// <returns>The chosen option's index in <paramref name="options"/> (from 0), or null for none of them.</returns>
+    /// <returns>
+    /// The chosen option's index in <paramref name="options"/> (from 0), or null for none of them. An index no option
+    /// has (the number shown, from 1, for the last option) counts as no answer: none of the options runs and the run
+    /// stops as when a question cannot be answered.
+    /// </returns>
     async Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         for (var i = 0; i < options.Count; i++)

@@ -47,6 +47,10 @@ internal sealed partial class LiveRun
                 chosen = await _prompts.ChooseAsync(_context.Secrets.Mask($"Choose one: {group.Title}"),
                     group.Options.Select(o => _context.Secrets.Mask(o.Title)).ToArray(), cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
+                // An index no option has (a front end answering the number shown, from 1) is no answer either: thrown
+                // after the prompt, it ended the run outside any step, with no rollback, verification or run-finished.
+                if (chosen is < 0 || chosen >= group.Options.Count)
+                    throw new InvalidOperationException($"the operator prompts answered option index {chosen} of '{group.Title}', which has {group.Options.Count} options (indexes 0 to {group.Options.Count - 1}, or null for none of them)");
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -60,8 +64,6 @@ internal sealed partial class LiveRun
                 _journal.Write("choice", ("key", keys[0]), ("about", "alternative"), ("group", group.Title), ("choice", "unanswered"), ("reason", why));
                 return new StepOutcome(StepResult.Aborted, $"{why}; none of its options ran");
             }
-            if (chosen is < 0 || chosen >= group.Options.Count)
-                throw new InvalidOperationException($"The operator prompts answered option index {chosen} of '{group.Title}', which has {group.Options.Count} options.");
             by = "operator";
         }
 

@@ -117,6 +117,36 @@ public sealed class UnansweredPromptTests
         Assert.False(File.Exists(run.JournalPath));
     }
 
+    [Fact]
+    public async Task A_decision_answered_with_an_option_it_does_not_have_runs_none_of_its_options_and_ends_the_run_with_verification()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p.OneOf("Remedy", o => o
+                .Step("Clear the cache", s => s.Execute("clear", _ => Record(ran, "clear")))
+                .Step("Scale out", s => s.Execute("scale", _ => Record(ran, "scale")))))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+
+        // A front end answering the number it showed (from 1), not the index: 2 of two options. The exception this
+        // threw after the prompt ended the run outside any step: no verification, no run-finished.
+        var result = await RunAsync(run, new OptionNumberPrompts());
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["check"], ran);
+        Assert.Contains(result.Journal, e => e.Name == "choice" && e["about"] == "alternative" && e["choice"] == "unanswered"
+            && e["reason"]!.Contains("answered option index 2 of 'Remedy', which has 2 options (indexes 0 to 1, or null for none of them)", StringComparison.Ordinal));
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+    }
+
+    /// <summary>A front end that answers a decision with the number it showed rather than the index.</summary>
+    private sealed class OptionNumberPrompts : IOperatorPrompts
+    {
+        public Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken) => Task.FromResult(true);
+        public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) => Task.FromResult(new ManualAcknowledgement(ManualChoice.Done));
+        public Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken) => Task.FromResult<int?>(options.Count);
+    }
+
     private static Task Record(List<string> ran, string what)
     {
         ran.Add(what);
