@@ -710,7 +710,8 @@ internal sealed partial class LiveRun : IDisposable
         else if (_onlyVerificationFailed)
             // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
             _console.Info($"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.");
-        else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted)
+        // A run rolled back after a failed step (exit 3) is the commonest end that needs it: it closed with no hint.
+        else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted or RunStatus.RolledBack)
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: {ResumeCommand}"
                 : $"To continue after the last completed step: {ResumeCommand}");

@@ -34,6 +34,23 @@ public sealed class ResumeHintTests
     }
 
     [Fact]
+    public async Task After_a_failed_step_that_was_rolled_back_the_hint_says_a_resume_starts_over()
+    {
+        // The commonest rollback (exit 3) closed with no hint at all, while docs/runner.md promised this one.
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p
+                .Step("Deploy the new version", s => s.Execute("deploy", _ => Task.CompletedTask))
+                .Step("Smoke test", s => s.Execute("smoke", _ => throw new InvalidOperationException("smoke test failed"))))
+            .Rollback(r => r.Step("Roll back", s => s.Execute("roll back", _ => Task.CompletedTask))));
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true });
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Contains("The rollback undid the completed steps: a resume starts over from the first step: run test-runbook --resume", result.Output);
+        Assert.DoesNotContain("To continue after the last completed step", result.Output);
+    }
+
+    [Fact]
     public async Task After_an_interrupt_without_rollback_the_hint_says_a_resume_continues()
     {
         using var run = new TestRun(rb => rb
