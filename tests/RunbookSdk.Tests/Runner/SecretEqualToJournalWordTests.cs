@@ -33,6 +33,26 @@ public sealed class SecretEqualToJournalWordTests
         Assert.Contains("Authorization: Bearer ***", result.Output);
     }
 
+    [Theory]
+    [InlineData("alternative")]
+    [InlineData("none")]
+    [InlineData("--choose")]
+    public async Task A_secret_equal_to_a_decisions_journal_word_does_not_hide_what_the_decision_was(string secret)
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Fix", p => p.OneOf("Remedy", o => o
+                    .Step("Clear the cache", s => s.Execute("clear", _ => Task.CompletedTask))
+                    .Step("Scale out", s => s.Execute("scale", _ => Task.CompletedTask))))
+                .NoRollback("test"))
+            .Parameter("Token", secret, secret: true);
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Choices = new Dictionary<string, string> { ["Remedy"] = "none" } });
+
+        Assert.Equal(0, result.ExitCode);
+        var decision = Assert.Single(result.Journal, e => e.Name == "choice");
+        Assert.Equal(("alternative", "none", "--choose"), (decision["about"], decision["choice"], decision["by"]));
+    }
+
     [Fact]
     public async Task A_secret_named_succeeded_does_not_hide_step_results_so_a_resume_repeats_no_completed_step()
     {

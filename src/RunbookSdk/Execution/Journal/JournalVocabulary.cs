@@ -18,11 +18,13 @@ internal static partial class JournalVocabulary
     {
         ["result"] = Set("succeeded", "skipped", "failed", "aborted", "interrupted", "stopped"),
         ["kind"] = Set("shell", "http", "delegate", "wait", "monitor", "webhook"),
-        ["about"] = Set("confirmation", "manual", "monitor", "rollback", "resend", "condition"),
+        // A OneOf decision's choice is "alternative", and "none" when no option was taken (an option's title is the
+        // runbook's text and stays masked): a secret "alternative" journaled the decision as about "***".
+        ["about"] = Set("confirmation", "manual", "monitor", "rollback", "resend", "condition", "alternative"),
         ["choice"] = Set("confirmed", "declined", "refused", "interrupted", "skipped", "rollback", "no-rollback", "healthy",
-            "unhealthy", "resend", "holds", "unanswered"),
+            "unhealthy", "resend", "holds", "unanswered", "none"),
         ["by"] = Set("operator", "--yes", "--skip-manual", "--resend-requests", "--conditions-hold", "--skip-conditional",
-            "--non-interactive", "idempotent"),
+            "--non-interactive", "idempotent", StepChoices.Flag),
         ["observed"] = Set("healthy", "unhealthy", "unattended", "unanswered"),
         ["ended"] = Set("on-its-own", "stopped", "killed", "still-open"),
         ["stoppedBy"] = Set("SIGTERM", "SIGKILL"),
