@@ -6,6 +6,13 @@ internal sealed partial class LiveRun
     // The first question of this run that went unanswered: the run's end says it stopped for that, not by the operator.
     private string? _unanswered;
 
+    // How many questions went unanswered so far: a rollback step stopped at one that went unanswered was not stopped by
+    // the operator, and its end must not say so.
+    private int _unansweredQuestions;
+
+    // The rollback stopped at a question nobody answered (not by the operator's choice).
+    private bool _rollbackStoppedUnanswered;
+
     /// <summary>
     /// Says on the console that the <paramref name="question"/> went unanswered and what the run does instead; returns
     /// why, for the journal and the step's outcome.
@@ -14,6 +21,7 @@ internal sealed partial class LiveRun
     {
         var why = UnansweredQuestion.Why(question, exception);
         _unanswered ??= why;
+        _unansweredQuestions++;
         _console.Failed($"{Capitalize(why)}. No answer is no yes: what it asks about is not done.");
         return why;
     }

@@ -282,9 +282,10 @@ internal sealed partial class LiveRun : IDisposable
         {
             var step = rollback.Steps[j];
             var number = StepNumbers.Rollback(j);
+            var unansweredBefore = _unansweredQuestions;
             var outcome = await RunStepAsync("rollback", j, number, step, rollback, CancellationToken.None);
             if (outcome.Result == StepResult.Aborted)
-                return StopRollback(rollback, j, outcome.Reason);
+                return StopRollback(rollback, j, outcome.Reason, byOperator: _unansweredQuestions == unansweredBefore);
             if (outcome.Result is StepResult.Failed or StepResult.Interrupted)
             {
                 // A rollback that failed half-way is not continued: later steps assume the earlier ones worked.
@@ -305,15 +306,18 @@ internal sealed partial class LiveRun : IDisposable
     /// left undone, journaled as <c>rollback-finished</c> with <c>result: stopped</c>. Later steps are not run: they
     /// assume this one worked.
     /// </summary>
-    private RollbackResult StopRollback(PhasePlan rollback, int index, string? reason)
+    private RollbackResult StopRollback(PhasePlan rollback, int index, string? reason, bool byOperator)
     {
         var notRun = Enumerable.Range(index, rollback.Steps.Count - index)
             .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
             .ToArray();
         var at = notRun[0];
-        var why = $"the operator stopped the rollback at step {at}{Because(reason)}; not run: {string.Join(", ", notRun)}";
+        // A question nobody answered stops it as a "no" does, but saying the operator chose it misleads the review.
+        var who = byOperator ? "the operator stopped the rollback" : "the rollback stopped, its question unanswered,";
+        _rollbackStoppedUnanswered = !byOperator;
+        var why = $"{who} at step {at}{Because(reason)}; not run: {string.Join(", ", notRun)}";
         var done = index == 0 ? "No rollback step ran" : $"The rollback steps before {StepNumbers.Rollback(index)} ran";
-        _console.Failed($"Rollback STOPPED by the operator at step {at}{Because(reason)}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
+        _console.Failed($"Rollback STOPPED {(byOperator ? "by the operator" : "at a question nobody could answer,")} at step {at}{Because(reason)}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
         _journal.Write("rollback-finished", ("result", "stopped"), ("reason", why), ("notRun", notRun));
         _rollbackNotRun = notRun;
         return new RollbackResult(RollbackKind.Stopped, why);
@@ -693,6 +697,7 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.Succeeded => HasVerification ? "Run succeeded: every step done, verification passed." : "Run succeeded: every step done (no verification defined: nothing was checked).",
             RunStatus.RolledBack => "Run FAILED and was rolled back.",
             RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
+            RunStatus.Aborted when _rollbackNotRun is not null && _rollbackStoppedUnanswered => "Run ABORTED: THE ROLLBACK STOPPED at a question nobody could answer: it is incomplete.",
             RunStatus.Aborted when _rollbackNotRun is not null => "Run ABORTED by the operator, who STOPPED THE ROLLBACK: it is incomplete.",
             RunStatus.Aborted when _unanswered is not null => "Run ABORTED: a question to the operator could not be answered, and no answer is no yes.",
             RunStatus.Aborted => "Run ABORTED by the operator.",

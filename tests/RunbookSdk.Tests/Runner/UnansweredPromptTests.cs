@@ -139,6 +139,28 @@ public sealed class UnansweredPromptTests
         Assert.Equal("run-finished", result.Journal[^1].Name);
     }
 
+    [Fact]
+    public async Task A_rollback_stopped_at_a_question_nobody_answered_does_not_say_the_operator_stopped_it()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p.Step("Migrate", s => s.Execute("migrate", _ => throw new InvalidOperationException("migration failed"))))
+            .Rollback(r => r.Step("Restore the database", s => s.Execute("restore", _ => Record(ran, "restore")).RequiresConfirmation()))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+
+        // The rollback offer is answered (yes); the restore's confirmation then cannot be.
+        var result = await RunAsync(run, new FailingPrompts(answers: 1));
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal(["check"], ran);
+        Assert.DoesNotContain("by the operator", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Rollback STOPPED at a question nobody could answer, at step R.1 'Restore the database'", result.Output);
+        Assert.Contains("Run ABORTED: THE ROLLBACK STOPPED at a question nobody could answer: it is incomplete.", result.Output);
+        Assert.Contains(result.Journal, e => e.Name == "rollback-finished" && e["result"] == "stopped"
+            && e["reason"]!.StartsWith("the rollback stopped, its question unanswered, at step R.1", StringComparison.Ordinal));
+        Assert.Equal("run-finished", result.Journal[^1].Name);
+    }
+
     /// <summary>A front end that answers a decision with the number it showed rather than the index.</summary>
     private sealed class OptionNumberPrompts : IOperatorPrompts
     {
