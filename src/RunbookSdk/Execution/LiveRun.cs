@@ -658,6 +658,10 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
+            // Nothing is left to do in a run that succeeded: a resume of it only checks again, which the engineer should
+            // know before it starts (a resume of the wrong journal looked like a run that did nothing).
+            if (_resume.LastStatus == nameof(RunStatus.Succeeded))
+                _console.Warn("The journal's run already succeeded: this resume repeats no completed step and runs the verification again. To run the runbook afresh, start it without --resume.");
         }
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.

@@ -51,6 +51,26 @@ public sealed class ResumeHintTests
     }
 
     [Fact]
+    public async Task A_resume_of_a_run_that_succeeded_says_so_before_it_checks_again()
+    {
+        var checks = 0;
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p.Step("Deploy the new version", s => s.Execute("deploy", _ => Task.CompletedTask)))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => { checks++; return Task.CompletedTask; }))));
+
+        var first = await run.RunAsync(new RunnerOptions { NonInteractive = true });
+        var resumed = await run.RunAsync(new RunnerOptions { NonInteractive = true, ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.DoesNotContain("already succeeded", first.Output, StringComparison.Ordinal);
+        // Before, the resume started without a word, as if the journal were of a run that had stopped.
+        Assert.Contains("The journal's run already succeeded: this resume repeats no completed step and runs the verification again", resumed.Output);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(2, checks);
+    }
+
+    [Fact]
     public async Task After_an_interrupt_without_rollback_the_hint_says_a_resume_continues()
     {
         using var run = new TestRun(rb => rb

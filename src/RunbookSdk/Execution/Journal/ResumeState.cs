@@ -33,6 +33,12 @@ public sealed class ResumeState
     public IReadOnlySet<string> UnfinishedSteps => _started;
 
     /// <summary>
+    /// How the journal's latest run or resume ended (<c>run-finished</c>'s <c>status</c>: <c>Succeeded</c>,
+    /// <c>Failed</c>, …); null when it has no end (the runner was killed) or the journal predates it.
+    /// </summary>
+    public string? LastStatus { get; private set; }
+
+    /// <summary>
     /// The runners that wrote the journal, as their shell steps marked what they started (<c>processMark</c>, in the
     /// runner's <c>session</c>): what one of them left running when it was killed is still findable by that mark.
     /// </summary>
@@ -225,7 +231,11 @@ public sealed class ResumeState
         if (name is not "run-started") Remember(Text(e, "key"));
         switch (name)
         {
+            case "run-finished":
+                LastStatus = Text(e, "status");
+                break;
             case "run-started" when Text(e, "runbook") is { } runbook:
+                LastStatus = null;
                 // Every runner, a run started afresh on the journal too: what any of them left running is the engineer's to know of.
                 if (Text(e, "processMark") is { } mark && e.TryGetProperty("session", out var session) && session.ValueKind == JsonValueKind.Number && session.TryGetInt32(out var sessionId))
                     _runners.Add((mark, sessionId));
