@@ -39,6 +39,8 @@ internal sealed partial class LiveRun : IDisposable
     private string _currentStep = "";
     private string _currentNumber = "";
     private readonly BackgroundProcesses _background = new();
+    // When this run (or resume) began, on the monotonic clock: run-finished says how long it took, beside the incident time.
+    private long _runStarted;
     private readonly StepConditions _conditions;
     private readonly StepChoices _choices;
     // OneOf decisions made in this run, by section and first option ("phase-2/3"): the option chosen, null for none.
@@ -111,6 +113,7 @@ internal sealed partial class LiveRun : IDisposable
 
     public async Task<RunOutcome> ExecuteAsync(RunJournal journal, CancellationToken cancellationToken)
     {
+        _runStarted = _clock.GetTimestamp();
         _journal = journal;
         journal.WriteFailed += e => _console.Failed(
             $"JOURNAL: cannot write '{journal.Path}' ({e.Message}). The run goes on; the events not written are kept, written when the journal takes them again, and shown at the end.");
@@ -695,7 +698,7 @@ internal sealed partial class LiveRun : IDisposable
     private void WriteFooter(RunOutcome result)
     {
         _journal.Write("run-finished", ("status", result.Status.ToString()), ("exitCode", result.ExitCode), ("reason", result.Reason),
-            ("elapsedMs", (long)Elapsed.TotalMilliseconds));
+            ("elapsedMs", (long)Elapsed.TotalMilliseconds), ("runMs", (long)_clock.GetElapsedTime(_runStarted).TotalMilliseconds));
         _console.Section(result.Status switch
         {
             RunStatus.Succeeded => HasVerification ? "Run succeeded: every step done, verification passed." : "Run succeeded: every step done (no verification defined: nothing was checked).",

@@ -71,6 +71,30 @@ public sealed class ResumeHintTests
     }
 
     [Fact]
+    public async Task Run_finished_says_how_long_the_resume_itself_took_beside_the_incident_time()
+    {
+        var fail = true;
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Drain", s => s.Wait(TimeSpan.FromMinutes(5), "let it drain"))
+                .Step("Restart", s => s.Wait(TimeSpan.FromMinutes(2), "let it settle").Execute("restart", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask))
+                .Step("Watch", s => s.Wait(TimeSpan.FromMinutes(3), "watch the error rate")))
+            .NoRollback("test"));
+
+        await run.RunAsync(new RunnerOptions { NonInteractive = true });
+        fail = false;
+        run.Clock.Advance(TimeSpan.FromMinutes(30)); // the engineer looked into it before resuming
+        var resumed = await run.RunAsync(new RunnerOptions { NonInteractive = true, ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        var finished = resumed.Journal.Last(e => e.Name == "run-finished");
+        // elapsedMs alone (incident time, 40 minutes) read as the resume's length; it took the 3-minute watch (the
+        // settle the earlier run waited out is not waited again).
+        Assert.Equal(TimeSpan.FromMinutes(3).TotalMilliseconds, finished.Fields.GetProperty("runMs").GetInt64());
+        Assert.Equal(TimeSpan.FromMinutes(40).TotalMilliseconds, finished.Fields.GetProperty("elapsedMs").GetInt64());
+    }
+
+    [Fact]
     public async Task After_an_interrupt_without_rollback_the_hint_says_a_resume_continues()
     {
         using var run = new TestRun(rb => rb
