@@ -53,6 +53,24 @@ public sealed class TimerRangeTests
     }
 
     [Fact]
+    public async Task A_refused_argument_names_the_phase_and_step_it_stands_in()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Diagnose", p => p.Step("Look", s => s.Run("uptime")))
+            .Phase("Mitigate", p => p
+                .Step("Drain", s => s.Run("./drain.sh"))
+                .Step("Restart", s => s.OnlyIf("").Run("./restart.sh")))
+            .NoRollback("test"));
+
+        var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.Temp.File("run.jsonl"));
+
+        Assert.Equal(1, result.ExitCode);
+        // It named the refusal but no step: in a runbook of forty steps, the engineer had to guess which.
+        Assert.Contains("could not be prepared: ArgumentException: OnlyIf(condition)", result.Output);
+        Assert.Contains("(in phase 'Mitigate', step 'Restart')", result.Output);
+    }
+
+    [Fact]
     public void Many_attempts_without_a_backoff_never_wait_and_are_kept()
     {
         // 2^1999 is infinite as a double, and times a zero backoff NaN: it was refused as waiting "more than 49.7 days".

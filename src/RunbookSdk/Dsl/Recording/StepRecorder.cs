@@ -26,7 +26,14 @@ internal sealed class StepRecorder : IStepBuilder
     public static StepPlan Record(string title, Action<IStepBuilder> step, string? section = null)
     {
         var recorder = new StepRecorder(section is null ? $"step '{title}'" : $"{section}, step '{title}'");
-        step(recorder);
+        try
+        {
+            step(recorder);
+        }
+        catch (Exception e) when (DefinitionSite.Mark(e, recorder._where))
+        {
+            throw; // never reached: the filter only marks the exception
+        }
         return new StepPlan(title, recorder._actions.ToArray(), recorder._requiresConfirmation) { Condition = recorder._condition, Idempotent = recorder._idempotent };
     }
 
