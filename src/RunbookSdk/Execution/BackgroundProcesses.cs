@@ -70,12 +70,20 @@ internal sealed class BackgroundProcesses
     /// runs again: two copies of a step's command (a migration, a rollback) must not run at once. What they left from
     /// other steps is still stopped when the run ends.
     /// </summary>
-    public Task<IReadOnlyList<StoppedProcess>> StopInheritedAsync(string key, TimeSpan grace)
+    public Task<IReadOnlyList<StoppedProcess>> StopInheritedAsync(string key, TimeSpan grace) => StopAsync(InheritedFrom(key), grace);
+
+    /// <summary>
+    /// What the earlier runners left running from the step <paramref name="key"/>, still running now: the question to
+    /// run that step again says so, since a yes stops it first.
+    /// </summary>
+    public IReadOnlyList<MarkedProcess> StillRunningFrom(string key) =>
+        InheritedFrom(key).SelectMany(s => s.Members()).Select(t => t.Process).ToList();
+
+    private Source[] InheritedFrom(string key)
     {
-        Source[] sources;
         lock (_gate)
         {
-            sources = _inherited.Select(i => new Source(
+            return _inherited.Select(i => new Source(
                 () => StepProcesses.LeftBy(i.Runner, i.Session)
                     .Select(p => (Process: p, Step: i.StepOf(p.StepKey)))
                     .Where(p => p.Step.Key == key)
@@ -83,7 +91,6 @@ internal sealed class BackgroundProcesses
                     .ToList(),
                 () => { })).ToArray();
         }
-        return StopAsync(sources, grace);
     }
 
     private static async Task<IReadOnlyList<StoppedProcess>> StopAsync(Source[] sources, TimeSpan grace)

@@ -153,6 +153,43 @@ public sealed class KilledRunnerBackgroundTests
         }
     }
 
+    [Fact]
+    public async Task The_question_to_run_a_step_again_says_its_earlier_attempt_still_runs()
+    {
+        // The engineer was asked whether to run the step again, told only that the earlier attempt "may have taken
+        // effect", while its command was still at work: and a yes stops it, which they should know before answering.
+        const string deadRunner = "2147483646.54321";
+        const string key = "phase-1/step-1:Migrate";
+        using var earlier = StartMarked($"{deadRunner}.1", key);
+        try
+        {
+            await Processes.WaitUntilAsync(() => StepProcesses.LeftBy(deadRunner, StepProcesses.Session!.Value).Count > 0, "the earlier command to start");
+            using var run = new TestRun(rb => rb
+                .Phase("P", p => p.Step("Migrate", s => s.Run("echo migrated").RequiresConfirmation()))
+                .NoRollback("test"));
+            var session = StepProcesses.Session!.Value.ToString(CultureInfo.InvariantCulture);
+            File.WriteAllLines(run.JournalPath,
+            [
+                $$"""{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","incidentStart":"2026-12-06T02:00:00+00:00","processMark":"{{deadRunner}}","session":{{session}}}""",
+                """{"time":"2026-12-06T02:00:01+00:00","event":"phase-started","section":"phase-1","name":"P"}""",
+                $$"""{"time":"2026-12-06T02:00:01+00:00","event":"step-started","key":"{{key}}","section":"phase-1","title":"Migrate","destructive":true}""",
+                $$"""{"time":"2026-12-06T02:00:01+00:00","event":"command-starting","key":"{{key}}","action":0,"attempt":1,"command":"./migrate.sh"}""",
+            ]);
+            run.Prompts.Answer(false); // not again: the earlier copy is left to the end of the run
+
+            var result = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+            var warned = result.Output.IndexOf($"Still running from the earlier run's attempt at this step: pid {earlier.Id} (sleep 300). Yes stops it before the step runs again", StringComparison.Ordinal);
+            Assert.True(warned >= 0, result.Output);
+            Assert.Single(run.Prompts.Questions);
+            Assert.DoesNotContain("migrated", result.Output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            try { earlier.Kill(entireProcessTree: true); } catch (InvalidOperationException) { }
+        }
+    }
+
     /// <summary>A <c>sleep</c> marked as a runner's shell step marks what it starts; <paramref name="detach"/>: in a session of its own.</summary>
     private static Process StartMarked(string mark, string stepKey, bool detach = false)
     {
