@@ -398,7 +398,7 @@ internal sealed partial class LiveRun : IDisposable
         var started = _clock.GetTimestamp();
         _stepStarted = started;
         if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
-        _journal.Write("step-started", ("key", key), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation), ("idempotent", step.Idempotent ? true : null));
+        _journal.Write("step-started", ("key", key), ("number", number), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation), ("idempotent", step.Idempotent ? true : null));
         lock (_exitGate) _stepInFlight = new StepInFlight(key, step.Title, started);
         StepOutcome outcome;
         try
@@ -418,7 +418,7 @@ internal sealed partial class LiveRun : IDisposable
         // From here the step's end is the flow's to write, not the exit handler's (LiveRun.Exit.cs).
         lock (_exitGate) _stepInFlight = null;
         _journal.Write("step-finished",
-            ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
+            ("key", key), ("number", number), ("title", step.Title), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason),
             ("durationMs", (long)duration.TotalMilliseconds));
         NotifyStep(section, phase, step, outcome, duration);
         var timing = $"({FormatElapsed(duration)}; incident time {FormatElapsed(Elapsed)})";
@@ -442,7 +442,7 @@ internal sealed partial class LiveRun : IDisposable
     {
         if (outcome.Result == StepResult.Skipped)
         {
-            _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+            _journal.Write("step-finished", ("key", key), ("number", _currentNumber), ("title", step.Title), ("result", ResultName(outcome.Result)),
                 ("reason", outcome.Reason), ("durationMs", 0L));
             _console.Warn($"skipped: {outcome.Reason}");
         }
@@ -460,7 +460,7 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private StepOutcome NotStarted(string key, string section, PhasePlan phase, StepPlan step, StepOutcome outcome)
     {
-        _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+        _journal.Write("step-finished", ("key", key), ("number", _currentNumber), ("title", step.Title), ("result", ResultName(outcome.Result)),
             ("reason", outcome.Reason), ("durationMs", 0L), ("started", false));
         if (outcome.Result == StepResult.Interrupted) _console.Failed($"INTERRUPTED: {outcome.Reason}");
         NotifyStep(section, phase, step, outcome, TimeSpan.Zero);
@@ -478,7 +478,7 @@ internal sealed partial class LiveRun : IDisposable
     private void JournalIfInterruptedAtQuestion(string key, StepPlan step, StepOutcome outcome)
     {
         if (outcome.Result != StepResult.Interrupted) return;
-        _journal.Write("step-finished", ("key", key), ("title", step.Title), ("result", ResultName(outcome.Result)),
+        _journal.Write("step-finished", ("key", key), ("number", _currentNumber), ("title", step.Title), ("result", ResultName(outcome.Result)),
             ("reason", outcome.Reason), ("durationMs", 0L), ("started", false));
         _console.Failed($"INTERRUPTED: {outcome.Reason}");
     }

@@ -33,6 +33,24 @@ public sealed class SecretEqualToJournalWordTests
         Assert.Contains("Authorization: Bearer ***", result.Output);
     }
 
+    [Fact]
+    public async Task Each_step_is_journaled_with_its_number_as_the_page_heads_it_whatever_a_secret_holds()
+    {
+        // A review matched journal keys (phase-2/step-1:…) to the page's headings (2.1) by hand.
+        using var run = new TestRun(rb => rb
+                .Phase("Look", p => p.Step("Check", s => s.Execute("check", _ => Task.CompletedTask)))
+                .Phase("Fix", p => p
+                    .Step("Drain", s => s.Execute("drain", _ => Task.CompletedTask))
+                    .Step("Restart", s => s.Execute("restart", _ => throw new InvalidOperationException("restart failed"))))
+                .Rollback(r => r.Step("Undrain", s => s.Execute("undrain", _ => Task.CompletedTask))))
+            .Parameter("Pin", "1", secret: true);
+
+        var result = await run.RunAsync(TestRun.NonInteractive);
+
+        Assert.Equal(["1.1", "2.1", "2.2", "R.1"], result.Journal.Where(e => e.Name == "step-started").Select(e => e["number"]));
+        Assert.Equal(["1.1", "2.1", "2.2", "R.1"], result.Journal.Where(e => e.Name == "step-finished").Select(e => e["number"]));
+    }
+
     [Theory]
     [InlineData("alternative")]
     [InlineData("none")]

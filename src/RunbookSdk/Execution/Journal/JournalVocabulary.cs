@@ -47,7 +47,9 @@ internal static partial class JournalVocabulary
         // The runner's own instants (round-trip format): when the incident started, when a wait ends, when something
         // was first announced. A resume reads the incident start back: a secret "2026" made it "***-12-06T…", which no
         // resume could parse, so the incident clock started again at the resume and escalation fell due that much later.
-        || field is "incidentStart" or "until" or "announcedBefore" && Instant().IsMatch(value);
+        || field is "incidentStart" or "until" or "announcedBefore" && Instant().IsMatch(value)
+        // A step's number as the page heads it (2.1, R.1, V.1): a secret "1" made every one "***.***".
+        || field == "number" && StepNumber().IsMatch(value);
 
     /// <summary>
     /// True for a field whose value is a name the runbook's code declares — the runbook's id (<c>runbook</c>) — and for a
@@ -70,6 +72,9 @@ internal static partial class JournalVocabulary
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?(Z|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex Instant();
+
+    [GeneratedRegex("^([0-9]{1,9}|R|V)\\.[0-9]{1,9}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StepNumber();
 
     [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhaseSection();
