@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -56,6 +56,13 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                 // OnlyIf() half-typed: no argument, the compiler's error. A constant null or blank text is refused.
                 if (call.Argument("condition") is { } condition && call.Values.Constant(condition) is { HasValue: true, Value: string or null } text)
                     Report(call, condition, ArgumentRefusals.Condition((string?)text.Value));
+                break;
+            case "Http":
+                // Http("GE T", …): a method HTTP cannot carry; the request could not be built when its step ran. Only
+                // the DSL's own (a team's helper of that name takes what it likes).
+                if (call.Method()?.ContainingType is { Name: "IStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } &&
+                    call.Argument("method") is { } method && call.Values.Constant(method) is { HasValue: true, Value: string verb })
+                    Report(call, method, ArgumentRefusals.HttpMethod(verb));
                 break;
             case "Wait":
                 CheckDuration(call, "duration", ArgumentRefusals.Wait);

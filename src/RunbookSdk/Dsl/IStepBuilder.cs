@@ -26,15 +26,17 @@ public interface IStepBuilder
     /// time: <c>Http("GET", $"{BaseUrl}/api/users/{User}?since={Since:O}")</c> sends <c>{User}</c> and <c>{Since}</c>
     /// as one value each, whatever they hold; <c>{BaseUrl}</c>, before the path, is sent as written.
     /// </summary>
-    /// <param name="method">HTTP method, e.g. "GET".</param>
+    /// <param name="method">HTTP method, e.g. "GET": one word with no spaces or separators, sent in capitals.</param>
     /// <param name="url">Absolute URL, as an interpolated string.</param>
     /// <param name="comment">Why it is made.</param>
+    /// <exception cref="ArgumentException">A method HTTP cannot carry (<c>"GE T"</c>, empty).</exception>
     IHttpStepBuilder Http(string method, UrlInterpolationHandler url, string? comment = null);
 
     /// <summary>An HTTP request to a URL written as plain text, sent as written; add expectations with the returned builder.</summary>
-    /// <param name="method">HTTP method, e.g. "GET".</param>
+    /// <param name="method">HTTP method, e.g. "GET": one word with no spaces or separators, sent in capitals.</param>
     /// <param name="url">Absolute URL.</param>
     /// <param name="comment">Why it is made.</param>
+    /// <exception cref="ArgumentException">A method HTTP cannot carry (<c>"GE T"</c>, empty).</exception>
     IHttpStepBuilder Http(string method, string url, string? comment = null);
 
     /// <summary>An instruction a person carries out and acknowledges.</summary>

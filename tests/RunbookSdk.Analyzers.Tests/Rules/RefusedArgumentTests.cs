@@ -88,6 +88,8 @@ public sealed class RefusedArgumentTests
     [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(100, {|#0:TimeSpan.FromSeconds(1)|})", "Retry(attempts, backoff) with 100 attempts and a backoff of 1 second would wait more than about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits) before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.")]
     [InlineData("Run(\"./restart.sh\").{|#0:ExpectExitCode()|}", "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.")]
+    [InlineData("Http({|#0:\"GE T\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) cannot send a request with the method 'GE T': an HTTP method is one word with no spaces or separators, e.g. GET, POST, PUT, PATCH or DELETE.")]
+    [InlineData("Http({|#0:\"\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) needs the HTTP method, e.g. Http(\"GET\", …); it is empty.")]
     public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""", Refused(0, reason));
 
@@ -104,6 +106,7 @@ public sealed class RefusedArgumentTests
     [InlineData("OnlyIf($\"{Condition}\").Instruction(\"Restart the API\")")]
     [InlineData("OnlyIf(\"a deployment went out\").Instruction(\"Restart the API\")")]
     [InlineData("Run(\"./restart.sh\").ExpectExitCode(0, 3)")]
+    [InlineData("Http(\"get\", \"https://api.omnix.ai/health\")")]
     [InlineData("Run(\"./restart.sh\").Retry(2000, TimeSpan.Zero)")] // never waits, however many attempts
     public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""");

@@ -77,12 +77,24 @@ internal static class ArgumentRefusals
     {
         if (name is null || name.Length == 0)
             return "Header(name, value) needs the header's name, e.g. Header(\"Authorization\", …); it is empty.";
-        foreach (var c in name)
-        {
-            if (c > 0x7E || c <= 0x20 || "\"(),/:;<=>?@[\\]{}".IndexOf(c) >= 0)
-                return $"Header(name, value) cannot send a header named '{name}': an HTTP header name has no spaces, colons or other separators (use '-', as in X-Api-Key), so the request would go without it.";
-        }
-        return null;
+        return IsToken(name)
+            ? null
+            : $"Header(name, value) cannot send a header named '{name}': an HTTP header name has no spaces, colons or other separators (use '-', as in X-Api-Key), so the request would go without it.";
+    }
+
+    /// <summary>
+    /// <c>Http(method, url)</c>'s method: one HTTP can carry (a token, as a header's name). The runner could not build
+    /// the request of another (<c>Http("GE T", …)</c> was a <see cref="FormatException"/>, an empty one an
+    /// <see cref="ArgumentException"/>) when the step ran, after the steps before it changed things.
+    /// </summary>
+    /// <param name="method">The method as written (the runner sends it in capitals).</param>
+    public static string? HttpMethod(string? method)
+    {
+        if (method is null || method.Length == 0)
+            return "Http(method, url) needs the HTTP method, e.g. Http(\"GET\", …); it is empty.";
+        return IsToken(method)
+            ? null
+            : $"Http(method, url) cannot send a request with the method '{method}': an HTTP method is one word with no spaces or separators, e.g. GET, POST, PUT, PATCH or DELETE.";
     }
 
     /// <summary>
@@ -176,6 +188,16 @@ internal static class ArgumentRefusals
         year is >= 1 and <= 9999 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month)
             ? null
             : $"{call}(year, month, day) must be a day of the calendar; it is {call}({year}, {month}, {day}).";
+
+    // An HTTP token (RFC 9110): letters, digits and !#$%&'*+-.^_`|~ — what a header's name and a method are made of.
+    private static bool IsToken(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c > 0x7E || c <= 0x20 || "\"(),/:;<=>?@[\\]{}".IndexOf(c) >= 0) return false;
+        }
+        return true;
+    }
 
     private static string? Negative(TimeSpan value, string call) =>
         value >= TimeSpan.Zero ? null : $"{call} must not be negative; it is {Durations.Format(value)}.";

@@ -46,6 +46,8 @@ internal sealed class StepRecorder : IStepBuilder
     {
         NullGuard.Required(method, "Http(method, url)", nameof(method), _where);
         NullGuard.Required(url, "Http(method, url)", nameof(url), _where);
+        // A method HTTP cannot carry could not be sent: the step failed when reached, after the steps before it ran.
+        if (ArgumentRefusals.HttpMethod(method) is { } refused) throw new ArgumentException(refused, nameof(method));
         _actions.Add(new HttpRequestAction(method.ToUpperInvariant(), url) { Comment = comment });
         return Refiner();
     }
