@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -84,6 +84,10 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                     call.Syntax.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { ContainsDiagnostics: false } &&
                     call.Method()?.ContainingType is { Name: "ICommandStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } })
                     call.Report(DiagnosticDescriptors.RefusedArgument, DslSyntax.NameAndArguments(call.Syntax), ArgumentRefusals.ExpectedExitCodes(0)!);
+                break;
+            case "ExpectStatus":
+                if (call.Argument("status") is { } status && call.Values.TryGetInt(status, out var code))
+                    Report(call, status, ArgumentRefusals.ExpectedStatus(code));
                 break;
             case "Level":
                 CheckDuration(call, "after", ArgumentRefusals.EscalationAfter);

@@ -160,7 +160,8 @@ public interface IDelegateStepBuilder : IStepBuilder
 public interface IHttpStepBuilder : IStepBuilder
 {
     /// <summary>The response must have this status code.</summary>
-    /// <param name="status">Status code.</param>
+    /// <param name="status">Status code, 100 to 599.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A status no HTTP response has (<c>-5</c>, <c>999</c>): the check could never pass.</exception>
     IHttpStepBuilder ExpectStatus(int status);
 
     /// <summary>The response body must contain this text.</summary>

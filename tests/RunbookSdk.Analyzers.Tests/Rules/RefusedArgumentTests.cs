@@ -90,6 +90,7 @@ public sealed class RefusedArgumentTests
     [InlineData("Run(\"./restart.sh\").{|#0:ExpectExitCode()|}", "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.")]
     [InlineData("Http({|#0:\"GE T\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) cannot send a request with the method 'GE T': an HTTP method is one word with no spaces or separators, e.g. GET, POST, PUT, PATCH or DELETE.")]
     [InlineData("Http({|#0:\"\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) needs the HTTP method, e.g. Http(\"GET\", …); it is empty.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus({|#0:999|})", "ExpectStatus(status) must be an HTTP status code, 100 to 599; it is 999, which no response has, so the check could never pass.")]
     public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""", Refused(0, reason));
 
@@ -107,6 +108,8 @@ public sealed class RefusedArgumentTests
     [InlineData("OnlyIf(\"a deployment went out\").Instruction(\"Restart the API\")")]
     [InlineData("Run(\"./restart.sh\").ExpectExitCode(0, 3)")]
     [InlineData("Http(\"get\", \"https://api.omnix.ai/health\")")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(503)")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(WaitMinutes)")]
     [InlineData("Run(\"./restart.sh\").Retry(2000, TimeSpan.Zero)")] // never waits, however many attempts
     public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""");

@@ -36,4 +36,25 @@ public sealed class HttpRequestArgumentTests
         Assert.Equal(sent, http.Method);
         Assert.Equal(sent, new HttpMethod(http.Method).Method); // the runner can build the request
     }
+
+    [Theory]
+    [InlineData(-5)]
+    [InlineData(0)]
+    [InlineData(99)]
+    [InlineData(600)]
+    [InlineData(999)]
+    public void A_status_no_response_has_is_refused(int status)
+    {
+        // Before, it was recorded, and the check failed whatever the service answered, after the request was sent.
+        var refused = Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Http("GET", "https://x.example/health").ExpectStatus(status)));
+
+        Assert.StartsWith($"ExpectStatus(status) must be an HTTP status code, 100 to 599; it is {status}, which no response has, so the check could never pass.", refused.Message);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(204)]
+    [InlineData(599)]
+    public void A_status_a_response_can_have_is_kept(int status) =>
+        Assert.Equal(status, ((HttpRequestAction)Assert.Single(Step(s => s.Http("GET", "https://x.example/health").ExpectStatus(status)).Actions)).ExpectedStatus);
 }

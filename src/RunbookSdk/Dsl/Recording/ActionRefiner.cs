@@ -41,7 +41,12 @@ internal sealed class ActionRefiner(StepRecorder step, int index, string where) 
         return Update<ShellCommandAction>(c => c with { Attempts = attempts, RetryBackoff = backoff });
     }
 
-    public IHttpStepBuilder ExpectStatus(int status) => Update<HttpRequestAction>(h => h with { ExpectedStatus = status });
+    public IHttpStepBuilder ExpectStatus(int status)
+    {
+        // No response has a status outside 100–599: the check would fail whatever the service answered.
+        if (ArgumentRefusals.ExpectedStatus(status) is { } refused) throw new ArgumentOutOfRangeException(nameof(status), status, refused);
+        return Update<HttpRequestAction>(h => h with { ExpectedStatus = status });
+    }
     public IHttpStepBuilder ExpectBodyContains(string text) => Update<HttpRequestAction>(h => h with { BodyContains = [.. h.BodyContains, text] });
     public IHttpStepBuilder ExpectJson(string path, string value) => Update<HttpRequestAction>(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
     public IHttpStepBuilder Header(string name, string value)

@@ -98,6 +98,15 @@ internal static class ArgumentRefusals
     }
 
     /// <summary>
+    /// <c>ExpectStatus(status)</c>: an HTTP status code, 100 to 599. No response has another, so the check could never
+    /// pass: the step failed whatever the service answered, after the request was sent.
+    /// </summary>
+    public static string? ExpectedStatus(int status) =>
+        status is >= 100 and <= 599
+            ? null
+            : $"ExpectStatus(status) must be an HTTP status code, 100 to 599; it is {status}, which no response has, so the check could never pass.";
+
+    /// <summary>
     /// <c>Retry(attempts, backoff)</c>'s back-off: not negative, and the doubling wait (backoff, 2×backoff, 4×backoff, …)
     /// no longer than a timer waits before the last attempt, so many attempts overflow even a short backoff.
     /// </summary>
