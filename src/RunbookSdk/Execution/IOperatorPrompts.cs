@@ -15,7 +15,11 @@ public interface IOperatorPrompts
     /// <summary>Shows a manual instruction and waits for the operator's acknowledgement.</summary>
     /// <param name="instruction">What to do, secrets masked.</param>
     /// <param name="cancellationToken">Cancels the question.</param>
-    /// <returns>Done, skipped (with a reason) or abort.</returns>
+    /// <returns>
+    /// Done, skipped (with a reason that is not blank) or abort. Any other answer — a skip without its reason, a
+    /// <see cref="ManualChoice"/> that is none of the three, null — is no answer: the run stops there, as when the
+    /// question throws.
+    /// </returns>
     Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken);
 
     /// <summary>
@@ -57,7 +61,7 @@ public enum ManualChoice
 {
     /// <summary>The instruction was carried out.</summary>
     Done,
-    /// <summary>The instruction was skipped; a reason is recorded.</summary>
+    /// <summary>The instruction was skipped; a reason is required, and recorded (a skip without one stops the run as unanswered).</summary>
     Skip,
     /// <summary>Stop the run.</summary>
     Abort,
@@ -65,5 +69,5 @@ public enum ManualChoice
 
 /// <summary>The operator's answer to a manual instruction.</summary>
 /// <param name="Choice">Done, skip or abort.</param>
-/// <param name="Reason">Why it was skipped (required for <see cref="ManualChoice.Skip"/>).</param>
+/// <param name="Reason">Why it was skipped: required for <see cref="ManualChoice.Skip"/>, where a null or blank one is no answer.</param>
 public sealed record ManualAcknowledgement(ManualChoice Choice, string? Reason = null);

@@ -244,6 +244,10 @@ internal sealed partial class LiveRun
         try
         {
             answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            // A skip without its reason, or a choice that is none of the three, is no answer either: thrown here, it is
+            // journaled as unanswered and the run stops, rather than a skip of "no reason given" or a silent abort.
+            if (ManualAnswer.Problem(answer) is { } problem) throw new InvalidOperationException(problem);
         }
         catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
         {
@@ -252,13 +256,12 @@ internal sealed partial class LiveRun
             _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", "unanswered"), ("reason", why));
             return new StepOutcome(StepResult.Aborted, why);
         }
-        cancellationToken.ThrowIfCancellationRequested();
         var choice = answer.Choice switch { ManualChoice.Done => "done", ManualChoice.Skip => "skipped", _ => "aborted" };
         _journal.Write("choice", ("key", key), ("about", "manual"), ("choice", choice), ("reason", answer.Reason), ("by", "operator"));
         return answer.Choice switch
         {
             ManualChoice.Done => new StepOutcome(StepResult.Succeeded, null),
-            ManualChoice.Skip => new StepOutcome(StepResult.Skipped, $"skipped by the operator: {answer.Reason ?? "no reason given"}"),
+            ManualChoice.Skip => new StepOutcome(StepResult.Skipped, $"skipped by the operator: {answer.Reason}"),
             _ => new StepOutcome(StepResult.Aborted, "the operator aborted at a manual instruction"),
         };
     }
