@@ -58,7 +58,8 @@ public interface IDocumentBuilder<out TSelf> where TSelf : IDocumentBuilder<TSel
     TSelf Environment(string environment);
 
     /// <summary>Tags for search and grouping.</summary>
-    /// <param name="tags">Tags.</param>
+    /// <param name="tags">Tags; a blank one is left out.</param>
+    /// <exception cref="ArgumentNullException">The array is null (the message names the call).</exception>
     TSelf Tags(params string[] tags);
 
     /// <summary>A free-form section: paragraphs, lists, tables, snippets and subsections.</summary>
@@ -75,7 +76,8 @@ public interface IRunbookBuilder : IDocumentBuilder<IRunbookBuilder>
     IRunbookBuilder Severity(Severity severity);
 
     /// <summary>What the on-call engineer sees when this runbook applies (alerts, errors, complaints).</summary>
-    /// <param name="symptoms">Symptoms.</param>
+    /// <param name="symptoms">Symptoms; a blank one is left out.</param>
+    /// <exception cref="ArgumentNullException">The array is null (the message names the call).</exception>
     IRunbookBuilder Symptoms(params string[] symptoms);
 
     /// <summary>A phase without a time box.</summary>

@@ -26,6 +26,10 @@ public sealed class NullArgumentTests
         { "title", "Step(title, step) in phase 'Mitigate', decision 'Fix' was given null for 'title'.", rb => rb.Phase("Mitigate", p => p.OneOf("Fix", o => o.Step("Restart", s => s.Run("a")).Step(null!, s => s.Run("b")))) },
         { "name", "Phase(name, steps) in the runbook was given null for 'name'.", rb => rb.Phase(null!, p => p.Step("S", s => s.Run("echo"))) },
         { "steps", "Rollback(steps) in the rollback was given null for 'steps'.", rb => rb.Rollback(null!) },
+        // Tags(null) was "Value cannot be null. (Parameter 'collection')", naming nothing the runbook wrote, while
+        // Symptoms(null) was taken for no symptoms: both are refused alike now.
+        { "tags", "Tags(tags) in the runbook was given null for 'tags'.", rb => rb.Tags(null!) },
+        { "symptoms", "Symptoms(symptoms) in the runbook was given null for 'symptoms'.", rb => rb.Symptoms(null!) },
     };
 
     [Theory]
@@ -51,6 +55,23 @@ public sealed class NullArgumentTests
         Assert.Throws<ArgumentNullException>(() => run.Bind());
         Assert.False(File.Exists(temp.File("drained")));
         Assert.False(File.Exists(temp.File("restarted")));
+    }
+
+    [Fact]
+    public void A_handbook_s_null_tags_are_refused_naming_the_handbook()
+    {
+        var refused = Assert.Throws<ArgumentNullException>(() => HandbookRecorder.Record("platform", new InlineHandbook(hb => hb.Tags(null!))));
+
+        Assert.StartsWith("Tags(tags) in the handbook was given null for 'tags'.", refused.Message);
+    }
+
+    [Fact]
+    public void Blank_tags_are_left_out_as_blank_symptoms_are() =>
+        Assert.Equal(["payments", "p1"], RunbookRecorder.Record("x", new Inline(rb => rb.Tags("payments", "", null!, "  ").Tags("p1"))).Document.Tags);
+
+    private sealed class InlineHandbook(Action<IHandbookBuilder> define) : Handbook
+    {
+        public override void Define(IHandbookBuilder hb) => define(hb);
     }
 
     private sealed class Inline(Action<IRunbookBuilder> define) : Runbook

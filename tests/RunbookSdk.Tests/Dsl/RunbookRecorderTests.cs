@@ -33,8 +33,7 @@ public sealed class RunbookRecorderTests
     {
         public override void Define(IRunbookBuilder rb) => rb
             .Title("Checkout down")
-            .Symptoms("", "Checkout returns 503", "   ")
-            .Symptoms(null!);
+            .Symptoms("", "Checkout returns 503", "   ", null!);
     }
 
     [Fact]

@@ -17,6 +17,9 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
 
     protected abstract TSelf Self { get; }
 
+    /// <summary>Where a refused argument stands, for the message: <c>the runbook</c> or <c>the handbook</c>.</summary>
+    protected abstract string Where { get; }
+
     public TSelf Title(string title) { _title = title; return Self; }
     public TSelf Summary(string summary) { _summary = summary; return Self; }
     public TSelf Owner(string owner) { _owner = owner; return Self; }
@@ -34,7 +37,17 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
     public TSelf ReviewDate(int year, int month, int day) { _reviewDate = Date(nameof(ReviewDate), year, month, day); return Self; }
     public TSelf LastUpdated(int year, int month, int day) { _lastUpdated = Date(nameof(LastUpdated), year, month, day); return Self; }
     public TSelf Environment(string environment) { _environment = environment; return Self; }
-    public TSelf Tags(params string[] tags) { _tags.AddRange(tags); return Self; }
+    // As Symptoms: a null array from helper code is refused naming the call (it was "Value cannot be null. (Parameter
+    // 'collection')", naming nothing the runbook wrote); a blank or null tag says nothing and is left out.
+    public TSelf Tags(params string[] tags)
+    {
+        _tags.AddRange(NonBlank(NullGuard.Required(tags, "Tags(tags)", nameof(tags), Where)));
+        return Self;
+    }
+
+    /// <summary>The entries of a list argument that say something: a blank or null one is left out.</summary>
+    protected static IEnumerable<string> NonBlank(IEnumerable<string?> entries) =>
+        entries.Where(entry => !string.IsNullOrWhiteSpace(entry)).Select(entry => entry!);
 
     public TSelf Section(string heading, Action<ISectionBuilder> content)
     {

@@ -9,6 +9,7 @@ internal sealed class HandbookRecorder : DocumentRecorder<IHandbookBuilder>, IHa
     private readonly List<SloPlan> _slos = [];
 
     protected override IHandbookBuilder Self => this;
+    protected override string Where => "the handbook";
 
     public static HandbookPlan Record(string id, Handbook handbook)
     {

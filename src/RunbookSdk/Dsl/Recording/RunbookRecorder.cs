@@ -11,6 +11,7 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     private PhasePlan? _rollback, _verification;
 
     protected override IRunbookBuilder Self => this;
+    protected override string Where => "the runbook";
 
     public static RunbookPlan Record(string id, Runbook runbook)
     {
@@ -51,11 +52,11 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     }
 
     public IRunbookBuilder Severity(Severity severity) { _severity = severity.Key; return this; }
-    // A blank symptom says nothing: the page leaves it out, and so do the dry run and the incident's report, which
-    // showed it as an empty bullet. A null array or entry (from helper code) is no symptom either.
+    // A blank or null symptom says nothing: the page leaves it out, and so do the dry run and the incident's report,
+    // which showed it as an empty bullet. A null array from helper code is refused naming the call, as Tags(null) is.
     public IRunbookBuilder Symptoms(params string[] symptoms)
     {
-        _symptoms.AddRange((symptoms ?? []).Where(symptom => !string.IsNullOrWhiteSpace(symptom)));
+        _symptoms.AddRange(NonBlank(NullGuard.Required(symptoms, "Symptoms(symptoms)", nameof(symptoms), Where)));
         return this;
     }
     public IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, null, steps)); return this; }
