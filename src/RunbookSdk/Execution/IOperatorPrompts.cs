@@ -25,7 +25,9 @@ public interface IOperatorPrompts
     /// <summary>
     /// Asks for the value of a <c>[Secret]</c> parameter that neither the command line nor its environment variable
     /// supplied, without showing what is typed. Asked before anything runs. An empty answer leaves it missing, and the
-    /// run is refused as without it. The default answers empty, so a front end that cannot ask keeps the refusal.
+    /// run is refused as without it, as it is when the prompt throws; cancelled by <paramref name="cancellationToken"/>,
+    /// the run ends <see cref="RunStatus.Cancelled"/> with nothing run. The default answers empty, so a front end that
+    /// cannot ask keeps the refusal.
     /// </summary>
     /// <param name="parameter">The parameter's name, e.g. <c>ApiToken</c>.</param>
     /// <param name="environmentVariable">The variable it could have been read from, e.g. <c>RUNBOOK_SECRET_APITOKEN</c>.</param>

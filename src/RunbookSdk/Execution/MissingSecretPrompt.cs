@@ -11,10 +11,11 @@ namespace RunbookSdk.Execution;
 internal static class MissingSecretPrompt
 {
     /// <summary>
-    /// The run with the secrets typed bound (journaled as from the prompt), or a refusal when the runbook cannot be
-    /// prepared with them. An empty answer leaves a secret missing; the caller refuses the run then.
+    /// The run with the secrets typed bound (journaled as from the prompt), or how the run ends before anything ran: a
+    /// refusal when a prompt could not be answered or the runbook cannot be prepared with the answers, cancelled when
+    /// the operator interrupted a prompt. An empty answer leaves a secret missing; the caller refuses the run then.
     /// </summary>
-    public static async Task<(RunContext Context, string? Refusal)> AskAsync(RunContext context, IOperatorPrompts prompts, CancellationToken cancellationToken)
+    public static async Task<(RunContext Context, RunOutcome? Ended)> AskAsync(RunContext context, IOperatorPrompts prompts, CancellationToken cancellationToken)
     {
         var answers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in context.MissingSecrets)
@@ -24,11 +25,19 @@ internal static class MissingSecretPrompt
             {
                 answer = await prompts.AskSecretAsync(parameter.Name, SecretEnvironment.VariableName(parameter.Name), cancellationToken);
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Ctrl+C while the prompt waited: the run ends cancelled, saying nothing ran. Before, the exception
+                // escaped ExecuteAsync to the caller (the CLI said only "Interrupted by the operator.").
+                return (context, new RunOutcome(RunStatus.Cancelled,
+                    $"the run was cancelled at the prompt for secret '{parameter.Name}': nothing was run, and no journal was written."));
+            }
             catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
             {
                 // Nothing ran yet: the run is refused as without the secret, saying where to put it — not "error:
                 // Input/output error" (exit 1), which named neither the secret nor its variable.
-                return (context, $"{RunbookRunner.MissingSecretsRefusal(context)} {Capitalize(UnansweredQuestion.Why($"prompt for '{parameter.Name}'", e))}.");
+                return (context, new RunOutcome(RunStatus.NotStarted,
+                    $"{RunbookRunner.MissingSecretsRefusal(context)} {Capitalize(UnansweredQuestion.Why($"prompt for '{parameter.Name}'", e))}."));
             }
             if (!string.IsNullOrWhiteSpace(answer)) answers[parameter.Name] = answer;
         }
@@ -42,7 +51,7 @@ internal static class MissingSecretPrompt
         {
             // Conversion errors quote the value ("'hunter2' is not a whole number"): mask what was typed.
             var typed = new SecretMasker(answers.Values);
-            return (context, $"runbook '{context.Runbook.Id}' could not be prepared with the secret typed: {typed.Mask(e.Message)}");
+            return (context, new RunOutcome(RunStatus.NotStarted, $"runbook '{context.Runbook.Id}' could not be prepared with the secret typed: {typed.Mask(e.Message)}"));
         }
     }
 

@@ -34,8 +34,8 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         // Asked before anything runs, and only of a person: a non-interactive run refuses below, naming the variable.
         if (!options.NonInteractive && context.MissingSecrets.Count > 0)
         {
-            (context, var prepareRefusal) = await MissingSecretPrompt.AskAsync(context, operatorPrompts, cancellationToken);
-            if (prepareRefusal is not null) return new RunOutcome(RunStatus.NotStarted, prepareRefusal);
+            (context, var ended) = await MissingSecretPrompt.AskAsync(context, operatorPrompts, cancellationToken);
+            if (ended is not null) return ended;
         }
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
