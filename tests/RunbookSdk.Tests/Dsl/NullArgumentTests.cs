@@ -26,6 +26,13 @@ public sealed class NullArgumentTests
         { "title", "Step(title, step) in phase 'Mitigate', decision 'Fix' was given null for 'title'.", rb => rb.Phase("Mitigate", p => p.OneOf("Fix", o => o.Step("Restart", s => s.Run("a")).Step(null!, s => s.Run("b")))) },
         { "name", "Phase(name, steps) in the runbook was given null for 'name'.", rb => rb.Phase(null!, p => p.Step("S", s => s.Run("echo"))) },
         { "steps", "Rollback(steps) in the rollback was given null for 'steps'.", rb => rb.Rollback(null!) },
+        // Checked only after the request was sent: "Value cannot be null. (Parameter 'value')", or a NullReferenceException.
+        { "text", "ExpectBodyContains(text) in phase 'Check', step 'Health' was given null for 'text'.", rb => rb.Phase("Check", p => p.Step("Health", s => s.Http("POST", "https://example.com/purge").ExpectBodyContains(null!))) },
+        { "path", "ExpectJson(path, value) in phase 'Check', step 'Health' was given null for 'path'.", rb => rb.Phase("Check", p => p.Step("Health", s => s.Http("GET", "https://example.com/health").ExpectJson(null!, "ok"))) },
+        { "value", "ExpectJson(path, value) in phase 'Check', step 'Health' was given null for 'value'.", rb => rb.Phase("Check", p => p.Step("Health", s => s.Http("GET", "https://example.com/health").ExpectJson("status", null!))) },
+        // Sent the header empty, or the request without a body, without a word.
+        { "value", "Header(name, value) in phase 'Check', step 'Health' was given null for 'value'.", rb => rb.Phase("Check", p => p.Step("Health", s => s.Http("GET", "https://example.com/health").Header("Authorization", null!))) },
+        { "body", "Body(body) in phase 'Check', step 'Purge' was given null for 'body'.", rb => rb.Phase("Check", p => p.Step("Purge", s => s.Http("POST", "https://example.com/purge").Body((string)null!))) },
         // Tags(null) was "Value cannot be null. (Parameter 'collection')", naming nothing the runbook wrote, while
         // Symptoms(null) was taken for no symptoms: both are refused alike now.
         { "tags", "Tags(tags) in the runbook was given null for 'tags'.", rb => rb.Tags(null!) },

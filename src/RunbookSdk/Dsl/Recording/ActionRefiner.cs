@@ -47,15 +47,33 @@ internal sealed class ActionRefiner(StepRecorder step, int index, string where) 
         if (ArgumentRefusals.ExpectedStatus(status) is { } refused) throw new ArgumentOutOfRangeException(nameof(status), status, refused);
         return Update<HttpRequestAction>(h => h with { ExpectedStatus = status });
     }
-    public IHttpStepBuilder ExpectBodyContains(string text) => Update<HttpRequestAction>(h => h with { BodyContains = [.. h.BodyContains, text] });
-    public IHttpStepBuilder ExpectJson(string path, string value) => Update<HttpRequestAction>(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
+    // A null expectation was checked only after the request was sent (a POST had done its work) and failed the step
+    // with "Value cannot be null. (Parameter 'value')" or a NullReferenceException naming nothing: refused here.
+    public IHttpStepBuilder ExpectBodyContains(string text)
+    {
+        NullGuard.Required(text, "ExpectBodyContains(text)", nameof(text), where);
+        return Update<HttpRequestAction>(h => h with { BodyContains = [.. h.BodyContains, text] });
+    }
+
+    public IHttpStepBuilder ExpectJson(string path, string value)
+    {
+        NullGuard.Required(path, "ExpectJson(path, value)", nameof(path), where);
+        NullGuard.Required(value, "ExpectJson(path, value)", nameof(value), where);
+        return Update<HttpRequestAction>(h => h with { JsonEquals = [.. h.JsonEquals, new(path, value)] });
+    }
+
     public IHttpStepBuilder Header(string name, string value)
     {
         // The runner's HTTP client drops a header it cannot send without a word: the request would go without its key.
         if (ArgumentRefusals.HeaderName(name) is { } refused) throw new ArgumentException(refused, nameof(name));
+        // A null value (a token helper code did not find) sent the header empty: the request went without its key.
+        NullGuard.Required(value, "Header(name, value)", nameof(value), where);
         return Update<HttpRequestAction>(h => h with { Headers = [.. h.Headers, new(name, value)] });
     }
-    public IHttpStepBuilder Body(string body) => Update<HttpRequestAction>(h => h with { Body = body });
+
+    // A null body sent the request without one, without a word.
+    public IHttpStepBuilder Body(string body) =>
+        Update<HttpRequestAction>(h => h with { Body = NullGuard.Required(body, "Body(body)", nameof(body), where) });
     public IHttpStepBuilder Body(BodyInterpolationHandler body) => Body(body.ToString());
 
     IHttpStepBuilder IHttpStepBuilder.Timeout(TimeSpan timeout)
