@@ -183,7 +183,7 @@ public interface IHttpStepBuilder : IStepBuilder
     /// <summary>A request header.</summary>
     /// <param name="name">Header name: an HTTP token (no spaces, colons or other separators).</param>
     /// <param name="value">Header value.</param>
-    /// <exception cref="ArgumentException">A name HTTP cannot carry (it would not be sent).</exception>
+    /// <exception cref="ArgumentException">A name HTTP cannot carry (it would not be sent), or a <c>Content-Type</c> that is no media type.</exception>
     IHttpStepBuilder Header(string name, string value);
 
     /// <summary>A request body, sent as written.</summary>

@@ -57,4 +57,22 @@ public sealed class HttpRequestArgumentTests
     [InlineData(599)]
     public void A_status_a_response_can_have_is_kept(int status) =>
         Assert.Equal(status, ((HttpRequestAction)Assert.Single(Step(s => s.Http("GET", "https://x.example/health").ExpectStatus(status)).Actions)).ExpectedStatus);
+
+    [Theory]
+    [InlineData("Content-Type", "json")]
+    [InlineData("content-type", "application json")]
+    public void A_content_type_that_is_no_media_type_is_refused(string name, string value)
+    {
+        // Before, the step failed with "FormatException: The format of value 'json' is invalid." when reached.
+        var refused = Assert.Throws<ArgumentException>(() => Step(s => s.Http("POST", "https://x.example/purge").Header(name, value).Body("{}")));
+
+        Assert.StartsWith($"Header(\"Content-Type\", value) needs a media type, e.g. \"application/json\" or \"text/plain; charset=utf-8\"; it is '{value}'", refused.Message);
+    }
+
+    [Theory]
+    [InlineData("Content-Type", "application/json")]
+    [InlineData("Content-Type", "text/plain; charset=utf-8")]
+    [InlineData("X-Mode", "json")] // another header's value is not judged
+    public void A_header_value_the_request_can_carry_is_kept(string name, string value) =>
+        Assert.Equal(value, ((HttpRequestAction)Assert.Single(Step(s => s.Http("POST", "https://x.example/purge").Header(name, value).Body("{}")).Actions)).Headers.Single().Value);
 }

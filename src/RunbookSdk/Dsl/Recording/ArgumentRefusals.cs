@@ -83,6 +83,19 @@ internal static class ArgumentRefusals
     }
 
     /// <summary>
+    /// <c>Header("Content-Type", value)</c>'s value: a media type (<c>application/json</c>, <c>text/plain; charset=utf-8</c>).
+    /// The runner parses it when it builds a request with a body, so <c>Header("Content-Type", "json")</c> failed its
+    /// step with <c>FormatException: The format of value 'json' is invalid.</c> when reached, after the steps before it.
+    /// Other headers' values are not judged (a value may be a secret, and is never quoted).
+    /// </summary>
+    /// <param name="name">The header's name.</param>
+    /// <param name="value">The header's value.</param>
+    public static string? HeaderValue(string name, string? value) =>
+        value is null || !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _)
+            ? null
+            : $"Header(\"Content-Type\", value) needs a media type, e.g. \"application/json\" or \"text/plain; charset=utf-8\"; it is '{value}', which the request could not be built with.";
+
+    /// <summary>
     /// <c>Http(method, url)</c>'s method: one HTTP can carry (a token, as a header's name). The runner could not build
     /// the request of another (<c>Http("GE T", …)</c> was a <see cref="FormatException"/>, an empty one an
     /// <see cref="ArgumentException"/>) when the step ran, after the steps before it changed things.
