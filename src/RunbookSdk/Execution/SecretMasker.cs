@@ -90,14 +90,19 @@ public sealed partial class SecretMasker
     /// <summary>
     /// How a server writes the secret back inside JSON (an error body echoing the key it refused): System.Text.Json's
     /// default escaping (<c>\u0022</c>, <c>\u00E4</c>), the relaxed one (<c>\"</c>), ASCII-only with lower-case hex
-    /// (Python), each also with <c>\/</c> (PHP).
+    /// (Python), each also with <c>\/</c> (PHP); and as the runner's own JSON body sends it (<see cref="Requests.JsonText"/>,
+    /// through <c>Body($"…")</c>), which leaves every character but <c>"</c>, <c>\</c> and the control characters as
+    /// it is: even the relaxed encoder writes an emoji, DEL, U+0085, U+2028 or U+FEFF as <c>\uXXXX</c>, so a secret
+    /// holding one and a <c>"</c> was shown in clear where the body was (the dry run's <c>body:</c>, a server echoing
+    /// the body it refused).
     /// </summary>
     private static IEnumerable<string> JsonForms(string secret)
     {
         var strict = JsonEncodedText.Encode(secret).Value;
         var relaxed = JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
         var ascii = string.Concat(relaxed.Select(c => c > 0x7e ? $"\\u{(int)c:x4}" : c.ToString()));
-        foreach (var form in new[] { strict, LowerHex().Replace(strict, m => m.Value.ToLowerInvariant()), relaxed, ascii })
+        var sent = Requests.JsonText.Escaped(secret);
+        foreach (var form in new[] { strict, LowerHex().Replace(strict, m => m.Value.ToLowerInvariant()), relaxed, ascii, sent })
         {
             yield return form;
             yield return form.Replace("/", "\\/", StringComparison.Ordinal);

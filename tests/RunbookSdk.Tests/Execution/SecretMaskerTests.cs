@@ -29,6 +29,17 @@ public sealed class SecretMaskerTests
         Assert.Equal("*** *** *** *** ***",
             new SecretMasker(["a/\"ä"]).Mask("a/\\u0022\\u00E4 a\\/\\\"ä a/\\\"\\u00e4 a\\/\\u0022\\u00e4 a/\"ä"));
 
+    // As Body($"…") sends a secret in a JSON string: only ", \ and control characters escaped, where every encoder of
+    // the JSON forms above writes these characters as \uXXXX.
+    [Theory]
+    [InlineData("\U0001F511\"key")]
+    [InlineData("a\u007F\"b")]
+    [InlineData("a\u0085\"b")]
+    [InlineData("a\u2028\"b")]
+    [InlineData("a\uFEFF\\b")]
+    public void A_secret_as_the_runners_json_body_sends_it_is_masked(string secret) =>
+        Assert.Equal("{\"password\": \"***\"}", new SecretMasker([secret]).Mask($"{{\"password\": \"{RunbookSdk.Requests.JsonText.Escaped(secret)}\"}}"));
+
     [Fact]
     public void A_replacement_is_never_masked_again() =>
         Assert.Equal("x***y", new SecretMasker(["*", "secret"]).Mask("xsecrety"));
