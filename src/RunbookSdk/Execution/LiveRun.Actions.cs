@@ -171,7 +171,10 @@ internal sealed partial class LiveRun
             return new StepOutcome(StepResult.Failed, $"request failed: {why}");
         }
 
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
+        // Lines end where a command's output lines do (\n, \r or \r\n; BoundedLineReader), not also at U+0085, U+2028,
+        // U+2029 and form feed as ReplaceLineEndings has it: each line is masked on its own, and a secret holding one of
+        // those was cut in two pieces that no mask matched, shown and journaled in clear.
+        var lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
         var size = truncated ? $"the first {MaxBodyBytes / (1024 * 1024)} MiB of a longer body; the rest was not read" : $"{Encoding.UTF8.GetByteCount(text)} bytes";
         _console.Info($"-> {status} ({size}){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
