@@ -44,7 +44,8 @@ public struct BodyInterpolationHandler
     /// <typeparam name="T">Type of the value.</typeparam>
     /// <param name="value">The value.</param>
     /// <exception cref="ArgumentException">
-    /// A sequence outside a JSON body's values (its <c>ToString()</c> is a type name), or a value JSON cannot hold (NaN).
+    /// A sequence outside a JSON body's values (its <c>ToString()</c> is a type name), a value JSON cannot hold (NaN),
+    /// or a hole right after a backslash inside a JSON string.
     /// </exception>
     public void AppendFormatted<T>(T value) => AppendFormatted(value, null);
 
@@ -53,11 +54,21 @@ public struct BodyInterpolationHandler
     /// <param name="value">The value.</param>
     /// <param name="format">The format string.</param>
     /// <exception cref="ArgumentException">
-    /// A sequence outside a JSON body's values (its <c>ToString()</c> is a type name), or a value JSON cannot hold (NaN).
+    /// A sequence outside a JSON body's values (its <c>ToString()</c> is a type name), a value JSON cannot hold (NaN),
+    /// or a hole right after a backslash inside a JSON string (<c>"C:\{Dir}"</c>), where the backslash would escape the
+    /// value's first character.
     /// </exception>
     public void AppendFormatted<T>(T value, string? format)
     {
         if (_position == BodyPosition.Start) _position = BodyPosition.Text;
+        // The literal's backslash escapes whatever the hole writes first: a value starting with " or \ is escaped to
+        // \" or \\, the two backslashes read as one escaped backslash, and the value's " then ended the string (a
+        // value of "}, ... broke out of it). No value can be written there safely, whatever it holds, so the body is
+        // refused when the runbook is defined rather than on the run whose value happens to start so.
+        if (_position == BodyPosition.JsonStringEscape)
+            throw new ArgumentException(
+                "A body hole right after a backslash inside a JSON string (\\{Value}) is refused: the backslash escapes the value's first character, so a value starting with \" or \\ would end the string. Write the backslash escaped (\\\\) to send one before the value, or put it in the value.",
+                nameof(value));
         // Refused when the runbook is defined, before anything runs, rather than sent as "System.String[]".
         if (_position != BodyPosition.JsonValue && JsonHoleText.IsSequence(value))
             throw new ArgumentException(

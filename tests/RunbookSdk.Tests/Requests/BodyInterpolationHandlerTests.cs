@@ -125,6 +125,30 @@ public sealed class BodyInterpolationHandlerTests
         Assert.Equal("""{"note": "said \"hi\" to a\"b"}""", Body($$"""{"note": "said \"hi\" to {{user}}"}"""));
     }
 
+    // The literal's backslash escaped the hole's first character: "\"}, ..." was escaped to \"}, ..., the literal and
+    // the value's backslash read as one escaped backslash, and the value's quote ended the string it was in.
+    [Theory]
+    [InlineData("\"}, \"role\": \"admin")]
+    [InlineData("\\")]
+    [InlineData("temp")]
+    public void A_hole_right_after_a_backslash_in_a_JSON_string_is_refused_whatever_it_holds(string dir)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => Body($$"""{"path": "C:\{{dir}}"}"""));
+
+        Assert.Contains("right after a backslash inside a JSON string", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_hole_after_an_escaped_backslash_is_escaped_as_anywhere_in_a_string()
+    {
+        var dir = "\"}, \"role\": \"admin";
+
+        var parsed = Parsed(Body($$"""{"path": "C:\\{{dir}}"}"""));
+
+        Assert.Equal("C:\\" + dir, parsed.GetProperty("path").GetString());
+        Assert.False(parsed.TryGetProperty("role", out _));
+    }
+
     [Fact]
     public void A_sequence_inside_a_string_is_refused_when_the_runbook_is_defined()
     {
