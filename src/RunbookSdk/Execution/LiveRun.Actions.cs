@@ -246,7 +246,7 @@ internal sealed partial class LiveRun
         ManualAcknowledgement answer;
         try
         {
-            answer = await _prompts.AcknowledgeAsync(_context.Secrets.Mask(manual.Text), cancellationToken);
+            answer = await _prompts.AcknowledgeAsync(manual.Text, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             // A skip without its reason, or a choice that is none of the three, is no answer either: thrown here, it is
             // journaled as unanswered and the run stops, rather than a skip of "no reason given" or a silent abort.

@@ -44,8 +44,7 @@ internal sealed partial class LiveRun
         {
             try
             {
-                chosen = await _prompts.ChooseAsync(_context.Secrets.Mask($"Choose one: {group.Title}"),
-                    group.Options.Select(o => _context.Secrets.Mask(o.Title)).ToArray(), cancellationToken);
+                chosen = await _prompts.ChooseAsync($"Choose one: {group.Title}", group.Options.Select(o => o.Title).ToArray(), cancellationToken);
                 cancellationToken.ThrowIfCancellationRequested();
                 // An index no option has (a front end answering the number shown, from 1) is no answer either: thrown
                 // after the prompt, it ended the run outside any step, with no rollback, verification or run-finished.

@@ -53,11 +53,12 @@ internal sealed partial class LiveRun : IDisposable
         _context = context;
         _options = options;
         _console = console;
-        _prompts = prompts;
+        // Every question passes the masker once, here: no question asked below can forget it.
+        _prompts = new MaskingOperatorPrompts(prompts, context.Secrets);
         _resume = resume;
         _clock = options.Clock;
         _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());
-        _conditions = new StepConditions(options, prompts, context.Secrets);
+        _conditions = new StepConditions(options, _prompts);
         _choices = new StepChoices(options);
     }
 

@@ -7,9 +7,9 @@ namespace RunbookSdk.Execution;
 /// or <c>--conditions-hold</c> / <c>--skip-conditional</c> answer for every such step. A step whose condition does not
 /// hold is skipped, not failed: it was never meant to run in this incident. The answer is journaled as a
 /// <c>choice</c> with <c>about: condition</c>. The runner never guesses: a non-interactive run without either flag
-/// refuses to start (<see cref="PreflightProblem"/>).
+/// refuses to start (<see cref="PreflightProblem"/>). The question goes to prompts that mask its secrets (<see cref="MaskingOperatorPrompts"/>).
 /// </summary>
-internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts prompts, SecretMasker secrets)
+internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts prompts)
 {
     private const string HoldFlag = "--conditions-hold";
     private const string SkipFlag = "--skip-conditional";
@@ -54,7 +54,7 @@ internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts pro
         bool yes;
         try
         {
-            yes = await prompts.ConfirmAsync(secrets.Mask($"Only if {condition} — does it hold? (no skips the step)"), cancellationToken);
+            yes = await prompts.ConfirmAsync($"Only if {condition} — does it hold? (no skips the step)", cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
