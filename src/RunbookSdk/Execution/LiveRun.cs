@@ -207,7 +207,9 @@ internal sealed partial class LiveRun : IDisposable
         var postIncident = _context.Plan.Document.PostIncident.Count > 0
             ? _context.Plan.Document.PostIncident
             : _context.Handbook?.Document.PostIncident ?? [];
-        var ended = new RunEndedEvent(result.Status, result.ExitCode, result.Reason is null ? null : _context.Secrets.Mask(result.Reason), _clock.GetUtcNow(), postIncident);
+        var mask = _context.Secrets.Mask;
+        var ended = new RunEndedEvent(result.Status, result.ExitCode, result.Reason is null ? null : mask(result.Reason), _clock.GetUtcNow(),
+            postIncident.Select(stage => new ChecklistStagePlan(mask(stage.Stage), stage.Items.Select(mask).ToArray())).ToArray());
         _observers.Post("run-ended", (o, ct) => o.RunEndedAsync(ended, ct));
         foreach (var message in await _observers.DrainAsync(_options.ObserverTimeout))
             _console.Warn($"Incident record: {message}");
@@ -223,7 +225,9 @@ internal sealed partial class LiveRun : IDisposable
             var lines = output.Split('\n');
             detail.Add(string.Join('\n', lines.Skip(Math.Max(0, lines.Length - _options.JournalOutputTail))));
         }
-        var finished = new StepFinishedEvent(section, phase.Name, step.Title, ResultName(outcome.Result),
+        // The phase's name and the step's title too, as the journal's and the console's: a title built from a secret
+        // (a step "Restart postgres" whose database password is "postgres") reached the incident issue in clear.
+        var finished = new StepFinishedEvent(section, _context.Secrets.Mask(phase.Name), _context.Secrets.Mask(step.Title), ResultName(outcome.Result),
             detail.Count == 0 ? null : _context.Secrets.Mask(string.Join("\n", detail)), _clock.GetUtcNow(), duration);
         _observers.Post("step-finished", (o, ct) => o.StepFinishedAsync(finished, ct));
     }
@@ -696,8 +700,11 @@ internal sealed partial class LiveRun : IDisposable
             ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()),
             // How this runner marks what its shell steps start: a resume after a kill -9 finds what it left running.
             ("processMark", StepProcesses.Runner), ("session", StepProcesses.Session));
-        var started = new RunStartedEvent(context.Runbook.Id, context.Title, context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
-            context.Plan.Symptoms.Select(context.Secrets.Mask).ToArray(), _journal.Path);
+        // Every text an observer gets is masked (IRunObserver promises it): the title, symptoms and the journal's path
+        // as the console shows them. An incident issue is read by more people than the run's terminal.
+        var mask = context.Secrets.Mask;
+        var started = new RunStartedEvent(context.Runbook.Id, mask(context.Title), context.SeverityKey, _escalation.IncidentStart, _clock.GetUtcNow(),
+            context.Plan.Symptoms.Select(mask).ToArray(), mask(_journal.Path));
         _observers.Post("run-started", (o, ct) => o.RunStartedAsync(started, ct));
     }
 

@@ -131,6 +131,29 @@ public sealed class ObserverTests
         Assert.Equal("ended Aborted 5", observer.Calls[^1]);
     }
 
+    [Fact]
+    public async Task An_observer_gets_titles_names_and_checklist_items_with_their_secrets_masked()
+    {
+        // A step title, a phase name or a checklist item built from a parameter holding a secret (a database password
+        // "postgres", a step "Restart postgres") reached the observer, and so the incident issue, in clear.
+        using var run = new TestRun((rb, values) => rb
+                .Title($"Outage of {values["Password"]}")
+                .Phase($"Mitigate {values["Password"]}", p => p
+                    .Step($"Restart {values["Password"]}", s => s.Execute("restart", _ => Task.CompletedTask)))
+                .NoRollback("test")
+                .PostIncident("Immediate (0-24 hours)", $"Rotate the {values["Password"]} password"))
+            .Parameter("Password", "postgres", secret: true);
+        var observer = new RecordingObserver();
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Observers = [observer] });
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("Outage of ***", observer.Started!.Title);
+        var step = Assert.Single(observer.Steps);
+        Assert.Equal(("Mitigate ***", "Restart ***"), (step.Phase, step.Step));
+        Assert.Equal(["Rotate the *** password"], Assert.Single(observer.Ended!.PostIncident).Items);
+    }
+
     private sealed class RecordingObserver : IRunObserver
     {
         private readonly ConcurrentQueue<string> _calls = new();
