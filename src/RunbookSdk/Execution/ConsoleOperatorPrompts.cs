@@ -1,8 +1,14 @@
+using RunbookSdk.Analyzers.Text;
 using Spectre.Console;
 
 namespace RunbookSdk.Execution;
 
-/// <summary>Asks the operator on the console with Spectre.Console prompts (typed answers, so they work on a dumb terminal).</summary>
+/// <summary>
+/// Asks the operator on the console with Spectre.Console prompts (typed answers, so they work on a dumb terminal).
+/// What it shows of the runbook — a question, an instruction, an option — has its bidirectional controls and invisible
+/// characters shown as <c>⟨U+202E⟩</c>, as the run's console and the generated page show them: raw, a terminal
+/// reordered <c>'Drop ⟨U+202E⟩elbat tset⟨U+202C⟩' (raw, shown reversed) is destructive</c> into a step other than the one the engineer confirmed.
+/// </summary>
 /// <param name="console">The console to ask on.</param>
 public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorPrompts
 {
@@ -15,7 +21,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <inheritdoc />
     public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
-        var prompt = new TextPrompt<string>(Markup.Escape(question) + " [[y/n]]")
+        var prompt = new TextPrompt<string>(Shown(question) + " [[y/n]]")
             .AddChoices(["y", "n", "yes", "no"])
             .HideChoices();
         var answer = await prompt.ShowAsync(console, cancellationToken);
@@ -25,7 +31,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <inheritdoc />
     public async Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
     {
-        if (ShowsWhatItAsksAbout) console.WriteLine($"MANUAL: {instruction}");
+        if (ShowsWhatItAsksAbout) console.WriteVerbatimLine($"MANUAL: {instruction}");
         var prompt = new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
             .AddChoices(["d", "s", "a", "done", "skip", "abort"])
             .HideChoices();
@@ -48,11 +54,11 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     {
         if (ShowsWhatItAsksAbout)
         {
-            for (var i = 0; i < options.Count; i++) console.WriteLine($"{i + 1}. {options[i]}");
-            console.WriteLine("0. none of these");
+            for (var i = 0; i < options.Count; i++) console.WriteVerbatimLine($"{i + 1}. {options[i]}");
+            console.WriteVerbatimLine("0. none of these");
         }
         var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var prompt = new TextPrompt<string>($"{Markup.Escape(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
+        var prompt = new TextPrompt<string>($"{Shown(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
             .AddChoices([.. numbers, "none"])
             .HideChoices();
         var answer = await prompt.ShowAsync(console, cancellationToken);
@@ -69,4 +75,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
             .Secret(null)
             .AllowEmpty()
             .ShowAsync(console, cancellationToken);
+
+    /// <summary>Runbook text as prompt markup: its hidden characters visible (as <see cref="ConsoleLines"/> writes lines), then escaped.</summary>
+    private static string Shown(string text) => Markup.Escape(HiddenCharacters.Visible(text, spacesToo: false));
 }
