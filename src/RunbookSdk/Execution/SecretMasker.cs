@@ -44,7 +44,7 @@ public sealed partial class SecretMasker
     /// </summary>
     private static IEnumerable<string> Forms(string secret)
     {
-        var plain = new[] { secret }.Concat(UrlForms(secret)).Distinct(StringComparer.Ordinal).ToArray();
+        var plain = new[] { secret, AsUtf8Carries(secret) }.Concat(UrlForms(secret)).Distinct(StringComparer.Ordinal).ToArray();
         return plain.Concat(plain.SelectMany(JsonForms)).Concat(Lines(secret));
     }
 
@@ -98,8 +98,10 @@ public sealed partial class SecretMasker
     /// </summary>
     private static IEnumerable<string> JsonForms(string secret)
     {
-        var strict = JsonEncodedText.Encode(secret).Value;
-        var relaxed = JsonEncodedText.Encode(secret, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
+        // The encoders refuse a lone surrogate (ArgumentException: the masker, and with it the run, could not be made);
+        // a server echoes what reached it, where UTF-8 carried it as U+FFFD.
+        var strict = JsonEncodedText.Encode(AsUtf8Carries(secret)).Value;
+        var relaxed = JsonEncodedText.Encode(AsUtf8Carries(secret), JavaScriptEncoder.UnsafeRelaxedJsonEscaping).Value;
         var ascii = string.Concat(relaxed.Select(c => c > 0x7e ? $"\\u{(int)c:x4}" : c.ToString()));
         var sent = Requests.JsonText.Escaped(secret);
         foreach (var form in new[] { strict, LowerHex().Replace(strict, m => m.Value.ToLowerInvariant()), relaxed, ascii, sent })
@@ -108,6 +110,13 @@ public sealed partial class SecretMasker
             yield return form.Replace("/", "\\/", StringComparison.Ordinal);
         }
     }
+
+    /// <summary>
+    /// The secret as UTF-8 carries it to a command or a server and back: a lone surrogate (a value handed to the runner
+    /// through its API, cut from a longer string) becomes U+FFFD. Any other secret is returned as it is.
+    /// </summary>
+    private static string AsUtf8Carries(string secret) =>
+        System.Text.Encoding.UTF8.GetString(System.Text.Encoding.UTF8.GetBytes(secret));
 
     /// <summary>
     /// The lines of a secret of several lines (a PEM key, a service account's JSON key), each long enough to say

@@ -41,6 +41,15 @@ public sealed class SecretMaskerTests
         Assert.Equal("{\"password\": \"***\"}", new SecretMasker([secret]).Mask($"{{\"password\": \"{RunbookSdk.Requests.JsonText.Escaped(secret)}\"}}"));
 
     [Fact]
+    public void A_secret_with_a_lone_surrogate_is_masked_as_it_is_and_as_UTF_8_carried_it()
+    {
+        // JsonEncodedText refused it: the masker, and so the run, could not be made (ArgumentException).
+        var masker = new SecretMasker(["tok\uD800en"]);
+
+        Assert.Equal("a *** b ***", masker.Mask("a tok\uD800en b tok\uFFFDen"));
+    }
+
+    [Fact]
     public void A_replacement_is_never_masked_again() =>
         Assert.Equal("x***y", new SecretMasker(["*", "secret"]).Mask("xsecrety"));
 
