@@ -124,7 +124,9 @@ public sealed class KilledRunnerBackgroundTests
         {
             await Processes.WaitUntilAsync(() => StepProcesses.LeftBy(deadRunner, StepProcesses.Session!.Value).Count > 0, "the earlier command to start");
             using var run = new TestRun(rb => rb
-                .Phase("P", p => p.Step("Migrate", s => s.Run($"if kill -0 {earlier.Id} 2>/dev/null; then echo earlier-copy-still-running; else echo earlier-copy-gone; fi")))
+                // Its state, not kill -0: the stopped copy is this test's child, a zombie until .NET reaps it, and kill -0
+                // succeeds on a zombie (under load the reaping came late and the test failed, with the copy long dead).
+                .Phase("P", p => p.Step("Migrate", s => s.Run($"state=$(cut -d' ' -f3 /proc/{earlier.Id}/stat 2>/dev/null); if [ -n \"$state\" ] && [ \"$state\" != Z ]; then echo earlier-copy-still-running; else echo earlier-copy-gone; fi")))
                 .NoRollback("test"));
             var session = StepProcesses.Session!.Value.ToString(CultureInfo.InvariantCulture);
             File.WriteAllLines(run.JournalPath,
