@@ -224,8 +224,52 @@ public sealed class PullRequestReporterTests : IDisposable
             Assert.Null(report.CheckRunId);
             Assert.Equal(2, report.Problems.Count);
             Assert.StartsWith("GitHub did not answer in time (no answer to GET /api/v3/repos/octo/ops/issues/7/comments within 0.3 s), could not post the report comment", report.Problems[0], StringComparison.Ordinal);
-            Assert.StartsWith("GitHub did not answer in time (no answer to POST /api/v3/repos/octo/ops/check-runs within 0.3 s), could not create the check run; retry later", report.Problems[1], StringComparison.Ordinal);
+            Assert.StartsWith("GitHub did not answer in time (POST /api/v3/repos/octo/ops/check-runs not sent: GitHub left the last 2 requests unanswered for 0.3 s each), could not create the check run; retry later", report.Problems[1], StringComparison.Ordinal);
             Assert.DoesNotContain(report.Problems, p => p.Contains("cancel", StringComparison.OrdinalIgnoreCase));
+        }
+        finally
+        {
+            never.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task A_GitHub_that_left_two_requests_in_a_row_unanswered_is_not_waited_for_again()
+    {
+        // Before: the comment, its second look, the check run, its lookup and its second create each waited the whole
+        // request timeout — 150 s of a CI job on a GitHub that answered nothing. Now the comment and the check run are
+        // each asked once; the lookup and the second create are given up at once, and say why.
+        var never = new TaskCompletionSource();
+        _github.Hold = _ => never.Task;
+        try
+        {
+            var report = await Reporter(requestTimeout: TimeSpan.FromMilliseconds(300)).ReportAsync(Results.Failing(), 7, _github.HeadSha);
+
+            Assert.Equal(
+                ["GET /repos/octo/ops/issues/7/comments", "POST /repos/octo/ops/check-runs"],
+                _github.Requests.Select(r => $"{r.Method} {r.Path}"));
+            Assert.Contains("not sent: GitHub left the last 2 requests unanswered", report.Problems[1], StringComparison.Ordinal);
+        }
+        finally
+        {
+            never.TrySetResult();
+        }
+    }
+
+    [Fact]
+    public async Task A_request_GitHub_answers_between_two_unanswered_ones_keeps_the_reporter_sending()
+    {
+        // Only two unanswered in a row stop it: a comment list GitHub does not answer (the issues API down) is asked
+        // once, and does not keep the check run, which GitHub answers, from being created.
+        var never = new TaskCompletionSource();
+        _github.Hold = r => r.Method == "GET" && r.Path.EndsWith("/comments", StringComparison.Ordinal) ? never.Task : Task.CompletedTask;
+        try
+        {
+            var report = await Reporter(requestTimeout: TimeSpan.FromMilliseconds(300)).ReportAsync(Results.Failing(), 7, _github.HeadSha);
+
+            Assert.StartsWith("GitHub did not answer in time (no answer to GET", Assert.Single(report.Problems), StringComparison.Ordinal);
+            Assert.NotNull(report.CheckRunId);
+            Assert.Equal(1, _github.CheckRunCount);
         }
         finally
         {

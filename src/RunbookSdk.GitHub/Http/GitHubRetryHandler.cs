@@ -15,6 +15,7 @@ namespace RunbookSdk.GitHub.Http;
 internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : DelegatingHandler
 {
     private long _waitedTicks;
+    private int _unansweredInARow;
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -67,18 +68,28 @@ internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : Delegatin
     /// </summary>
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var unanswered = Volatile.Read(ref _unansweredInARow);
+        if (options.MaxUnansweredInARow is { } most && unanswered >= most)
+            throw new TimeoutException(
+                $"{request.Method} {request.RequestUri?.AbsolutePath} not sent: GitHub left the last {unanswered} requests unanswered for {Seconds(options.RequestTimeout)} s each");
+
         using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         attempt.CancelAfter(options.RequestTimeout);
         try
         {
-            return await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            var response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+            Volatile.Write(ref _unansweredInARow, 0);
+            return response;
         }
         catch (OperationCanceledException exception) when (attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
+            Interlocked.Increment(ref _unansweredInARow);
             throw new TimeoutException(
-                $"no answer to {request.Method} {request.RequestUri?.AbsolutePath} within {options.RequestTimeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s", exception);
+                $"no answer to {request.Method} {request.RequestUri?.AbsolutePath} within {Seconds(options.RequestTimeout)} s", exception);
         }
     }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>How long to wait before sending <paramref name="request"/> again, or null when it must not be.</summary>
     private async Task<TimeSpan?> WaitBeforeRetryAsync(HttpRequestMessage request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)

@@ -36,6 +36,15 @@ public sealed record GitHubRetryOptions
     /// </summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// After this many attempts in a row that got no answer within <see cref="RequestTimeout"/>, the client sends
+    /// nothing more: each further request fails at once with a <see cref="TimeoutException"/> saying so. Null (the
+    /// default) never stops. For one-shot work such as <c>validate</c>'s report: a GitHub that does not answer made the
+    /// comment, its retry, the check run, its lookup and its second create wait 30 s each — two and a half minutes of
+    /// a CI job spent on requests that were never going to be answered. Any answer resets the count.
+    /// </summary>
+    public int? MaxUnansweredInARow { get; init; }
+
     /// <summary>The clock that waits and tells the time (for <c>x-ratelimit-reset</c>); tests pass one that does not sleep.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

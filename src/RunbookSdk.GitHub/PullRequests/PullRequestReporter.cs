@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Octokit;
 using RunbookSdk.Validation;
 using RunbookSdk.Validation.Reports;
@@ -34,8 +35,14 @@ public sealed class PullRequestReporter
     {
         ArgumentNullException.ThrowIfNull(connection);
         _connection = connection;
-        _client = client ?? connection.CreateClient();
+        // A report is sent once, at the end of a CI job: a GitHub that left two requests in a row unanswered is not
+        // waited for again (the rest fails at once, said as such), so the job ends within a minute rather than after
+        // two and a half, with the findings already in its log.
+        _client = client ?? (connection with { Retry = connection.Retry with { MaxUnansweredInARow = connection.Retry.MaxUnansweredInARow ?? UnansweredRequestsBeforeGivingUp } }).CreateClient();
     }
+
+    /// <summary>How many requests in a row GitHub may leave unanswered before the reporter sends no more.</summary>
+    public const int UnansweredRequestsBeforeGivingUp = 2;
 
     /// <summary>Posts or updates the comment, then creates the check run with annotations.</summary>
     /// <param name="result">The validation result.</param>
@@ -85,14 +92,17 @@ public sealed class PullRequestReporter
     {
         for (var attempt = 1; ; attempt++)
         {
+            var writing = new StrongBox<bool>();
             try
             {
-                return await TryUpsertCommentAsync(body, pullRequest).ConfigureAwait(false);
+                return await TryUpsertCommentAsync(body, pullRequest, writing).ConfigureAwait(false);
             }
-            catch (Exception exception) when (attempt == 1 && MayHaveBeenDone(exception))
+            catch (Exception exception) when (attempt == 1 && writing.Value && MayHaveBeenDone(exception))
             {
                 // The client does not resend a POST that GitHub answered 5xx or did not answer: the comment may exist
-                // anyway. Looking again finds it (and updates it) instead of posting a second one.
+                // anyway. Looking again finds it (and updates it) instead of posting a second one. Only after the write:
+                // a comment list GitHub did not answer wrote nothing, and asking again made a GitHub that answers
+                // nothing hold the job a second time before the check run was even tried.
             }
             catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
             {
@@ -102,12 +112,13 @@ public sealed class PullRequestReporter
         }
     }
 
-    private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest)
+    private async Task<(long? Id, bool Created)> TryUpsertCommentAsync(string body, int pullRequest, StrongBox<bool> writing)
     {
         // 100 a page (GitHub's most; 30 by default): a long review thread is read in a third of the requests, each of
         // which counts against the rate limit that every job of the repository shares.
         var comments = await _client.Issue.Comment.GetAllForIssue(_connection.Owner, _connection.Name, pullRequest, new ApiOptions { PageSize = 100 }).ConfigureAwait(false);
         var existing = await OwnReportAsync(comments).ConfigureAwait(false);
+        writing.Value = true;
         if (existing is not null)
         {
             var updated = await _client.Issue.Comment.Update(_connection.Owner, _connection.Name, existing.Id, body).ConfigureAwait(false);
