@@ -32,7 +32,7 @@ public static class GitHubErrors
             ApiException { StatusCode: >= HttpStatusCode.InternalServerError } api =>
                 $"GitHub is failing ({(int)api.StatusCode}), could not {what}; retry later.",
             ApiException api =>
-                $"GitHub answered {(int)api.StatusCode} ({api.Message}), could not {what}.",
+                $"GitHub answered {(int)api.StatusCode} ({api.Message}{Details(api)}), could not {what}.",
             TimeoutException =>
                 $"GitHub did not answer in time ({exception.Message}), could not {what}; retry later.",
             HttpRequestException or TaskCanceledException =>
@@ -45,6 +45,24 @@ public static class GitHubErrors
     /// <param name="exception">The failure.</param>
     public static bool IsGitHubFailure(Exception exception) =>
         exception is ApiException or HttpRequestException or TaskCanceledException or TimeoutException;
+
+    /// <summary>
+    /// What GitHub said was wrong, from the <c>errors</c> list of its answer: a 422 says only "Validation Failed" in its
+    /// message, and the reason (<c>Body is too long (maximum is 65536 characters)</c>, <c>CheckRun head_sha: invalid</c>)
+    /// is in that list.
+    /// </summary>
+    private static string Details(ApiException api)
+    {
+        var details = (api.ApiError?.Errors ?? [])
+            .Select(e => !string.IsNullOrWhiteSpace(e.Message) ? e.Message
+                : string.Join(" ", new[] { e.Resource, e.Field is null ? null : e.Field + ":" }.Where(p => !string.IsNullOrEmpty(p))) is { Length: > 0 } where
+                    ? $"{where} {e.Code}".TrimEnd()
+                    : e.Code)
+            .Where(d => !string.IsNullOrWhiteSpace(d) && !api.Message.Contains(d, StringComparison.Ordinal))
+            .Distinct(StringComparer.Ordinal)
+            .ToArray();
+        return details.Length == 0 ? "" : ": " + string.Join("; ", details);
+    }
 
     private static string RetryAfter(ApiException api) =>
         api.HttpResponse?.Headers is { } headers && headers.TryGetValue("Retry-After", out var seconds) ? $"; retry after {seconds} s" : "";

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using RunbookSdk.Validation;
 using RunbookSdk.GitHub.PullRequests;
 
@@ -299,6 +300,31 @@ public sealed class PullRequestReporterTests : IDisposable
         {
             late.TrySetResult();
         }
+    }
+
+    [Fact]
+    public async Task A_validation_failure_says_what_GitHub_found_wrong_not_only_Validation_Failed()
+    {
+        // GitHub's 422 says "Validation Failed" in its message and the reason in its errors list; the log said only
+        // "GitHub answered 422 (Validation Failed)", which left the CI maintainer guessing.
+        _github.Fail = r => r.Method != "POST" ? null
+            : r.Path.EndsWith("/comments", StringComparison.Ordinal) ? Unprocessable(new JsonObject { ["resource"] = "IssueComment", ["code"] = "unprocessable", ["field"] = "data", ["message"] = "Body is too long (maximum is 65536 characters)" })
+            : r.Path.EndsWith("/check-runs", StringComparison.Ordinal) ? Unprocessable(new JsonObject { ["resource"] = "CheckRun", ["code"] = "invalid", ["field"] = "head_sha" })
+            : null;
+
+        var report = await Reporter().ReportAsync(Results.Failing(), 7, _github.HeadSha);
+
+        Assert.Equal(2, report.Problems.Count);
+        Assert.StartsWith("GitHub answered 422 (Validation Failed: Body is too long (maximum is 65536 characters)), could not post the report comment", report.Problems[0], StringComparison.Ordinal);
+        Assert.StartsWith("GitHub answered 422 (Validation Failed: CheckRun head_sha: invalid), could not create the check run", report.Problems[1], StringComparison.Ordinal);
+
+        static Answer Unprocessable(JsonObject error) => new(422, new JsonObject
+        {
+            ["message"] = "Validation Failed",
+            ["errors"] = new JsonArray(error),
+            ["documentation_url"] = "https://docs.github.com/rest",
+            ["status"] = "422",
+        });
     }
 
     [Fact]
