@@ -42,6 +42,16 @@ internal static class ProjectSetupFindings
                 + "when building RunbookSdk from source.",
                 projectFile, 1, 1, project.Name, null);
 
+        // validate compiles with the RunbookSdk it ships with: a project on another version is judged by rules its
+        // build does not run (a newer package's rules are missing here, its new APIs fail to compile as CS1061).
+        if (RunbookSdkPackageVersion.Of(project) is { } referencedVersion && !RunbookSdkPackageVersion.Same(referencedVersion.Version, RunbookSdkPackageVersion.Running))
+            yield return new Finding(Finding.RunbookSdkVersionRule, FindingLevel.Warning,
+                $"{project.Name} references RunbookSdk {referencedVersion.Version}, but this runbook tool is {RunbookSdkPackageVersion.Running}: "
+                + $"its runbooks were judged by the generator and analyzers of RunbookSdk {RunbookSdkPackageVersion.Running}, not by those of "
+                + $"{referencedVersion.Version} that its dotnet build runs, so the two may disagree. Install the tool at the package's version "
+                + $"(dotnet tool install RunbookSdk.Cli --version {referencedVersion.Version}; RUNBOOK_TOOL_VERSION in the workflow template), or bump both together.",
+                relative(referencedVersion.File), referencedVersion.Line, referencedVersion.Column, project.Name, null);
+
         // The compiler refuses a <Nullable> it does not know (a typo such as "enabled") and the build fails; compiled
         // here with nullable off instead, the project passed validation.
         if (UnknownNullable(project.Properties) is { } nullable)

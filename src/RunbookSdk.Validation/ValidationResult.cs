@@ -12,7 +12,7 @@ public enum FindingLevel
 }
 
 /// <summary>One diagnostic of a runbook project, or one stale docs page (rule <see cref="Finding.StaleDocsRule"/>).</summary>
-/// <param name="RuleId">Diagnostic id (RB0001 …, CS…), or validation's own <see cref="StaleDocsRule"/>, <see cref="AnalyzersOffRule"/> or <see cref="MissingRunbookSdkRule"/>.</param>
+/// <param name="RuleId">Diagnostic id (RB0001 …, CS…), or validation's own <see cref="StaleDocsRule"/>, <see cref="AnalyzersOffRule"/>, <see cref="MissingRunbookSdkRule"/> or <see cref="RunbookSdkVersionRule"/>.</param>
 /// <param name="Level">Effective severity.</param>
 /// <param name="Message">What is wrong.</param>
 /// <param name="Path">File path relative to <see cref="ValidationResult.Root"/> with <c>/</c> separators, or null.</param>
@@ -36,6 +36,12 @@ public sealed record Finding(string RuleId, FindingLevel Level, string Message, 
     /// <c>dotnet build</c> fails with CS0246, though validation, which always compiles against RunbookSdk, would not).
     /// </summary>
     public const string MissingRunbookSdkRule = "RBSDK";
+
+    /// <summary>
+    /// Validation's own id for a project that references another version of the RunbookSdk package than the one
+    /// validation runs (a warning: the generator and analyzers its build runs are not the ones that judged it).
+    /// </summary>
+    public const string RunbookSdkVersionRule = "RBVERSION";
 
     /// <summary><c>path(line,column)</c> or the project name when the finding has no file.</summary>
     public string Where => Path is null ? Project : Line > 0 ? $"{Path}({Line},{Column})" : Path;

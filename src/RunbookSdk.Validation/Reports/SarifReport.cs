@@ -25,6 +25,7 @@ public static class SarifReport
             if (g.Key == Finding.StaleDocsRule) rule["shortDescription"] = new JsonObject { ["text"] = "Checked-in generated docs are stale" };
             if (g.Key == Finding.MissingRunbookSdkRule) rule["shortDescription"] = new JsonObject { ["text"] = "The project does not reference RunbookSdk" };
             if (g.Key == Finding.AnalyzersOffRule) rule["shortDescription"] = new JsonObject { ["text"] = "The project's build runs no analyzers; validate still does" };
+            if (g.Key == Finding.RunbookSdkVersionRule) rule["shortDescription"] = new JsonObject { ["text"] = "The project references another RunbookSdk version than the one validate runs" };
             return (JsonNode)rule;
         }).ToArray());
 
