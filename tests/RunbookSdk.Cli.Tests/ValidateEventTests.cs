@@ -310,6 +310,80 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task Text_a_pull_request_wrote_never_reaches_the_runner_as_a_workflow_command()
+    {
+        // A runbook id with a line break put "::error file=README.md…" (or ::add-mask::, ::stop-commands::, which hides
+        // every annotation after it) at the start of a log line, where the runner took it as a command; "##[" is one
+        // anywhere in a line. The report now pauses the runner's commands around what it echoes.
+        var directory = Path.Combine(_work, "Payments");
+        Directory.CreateDirectory(directory);
+        File.WriteAllText(Path.Combine(directory, "Payments.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><ImplicitUsings>enable</ImplicitUsings></PropertyGroup>
+              <ItemGroup><PackageReference Include="RunbookSdk" Version="0.1.0" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "QueueStuck.cs"), """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            [Runbook("queue-stuck\n::error file=README.md,line=1::Injected\n::stop-commands::hidden\nsee ##[warning]Injected")]
+            public sealed class QueueStuck : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Payments queue stuck")
+                    .Escalation(e => e.Level("Payments on-call", TimeSpan.Zero, "payments@example.com"))
+                    .Phase("Assess", p => p.Step("Look", s => s.Instruction("Open the queue dashboard")));
+            }
+            """);
+        using var github = new FakeGitHub { Fail = r => r.Method == "POST" ? FakeGitHub.Error(403, "Resource not accessible by integration") : null };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Cli.RunAsync("validate", directory, "--github-repo", "octo/ops", "--github-api-url", github.ApiUrl.ToString());
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("::error file=README.md,line=1::Injected", output, StringComparison.Ordinal);
+        var commands = RunnerCommands(output + "\n" + error);
+        // What the id smuggled in: an error annotation on README.md, a warning, and a stop that hides the rest.
+        Assert.DoesNotContain(commands, c => c.Data is "Injected" or "hidden");
+        // The validator's own annotations are still read: each one, whole, with its finding.
+        Assert.Contains(commands, c => c.Name == "error" && c.Data.StartsWith("Runbook 'QueueStuck' has no rollback", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The workflow commands the GitHub Actions runner would carry out for <paramref name="log"/>, as it reads them
+    /// (actions/runner ActionCommandManager): a line that starts with <c>::name …::</c> after spaces, or that holds
+    /// <c>##[name …]</c> anywhere; after <c>::stop-commands::T</c> none until <c>::T::</c>.
+    /// </summary>
+    private static List<(string Name, string Data)> RunnerCommands(string log)
+    {
+        var commands = new List<(string Name, string Data)>();
+        string? stopToken = null;
+        foreach (var raw in log.Split('\n'))
+        {
+            var line = raw.TrimEnd('\r');
+            (string Name, string Data)? command = null;
+            var trimmed = line.TrimStart();
+            if (trimmed.StartsWith("::", StringComparison.Ordinal) && trimmed.IndexOf("::", 2, StringComparison.Ordinal) is var end and > 0)
+                command = (trimmed[2..end].Split(' ')[0], trimmed[(end + 2)..]);
+            else if (line.IndexOf("##[", StringComparison.Ordinal) is var start and >= 0 && line.IndexOf(']', start) is var close and > 0)
+                command = (line[(start + 3)..close].Split(' ')[0], line[(close + 1)..]);
+            if (command is not { } found) continue;
+            if (stopToken is not null)
+            {
+                if (string.Equals(found.Name, stopToken, StringComparison.OrdinalIgnoreCase)) stopToken = null;
+                continue;
+            }
+
+            if (found.Name == "stop-commands") stopToken = found.Data;
+            commands.Add(found);
+        }
+
+        return commands;
+    }
+
+    [Fact]
     public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
     {
         using var github = new FakeGitHub();

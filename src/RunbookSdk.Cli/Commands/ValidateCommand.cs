@@ -112,7 +112,9 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             return ExitCodes.Usage;
         }
 
-        ConsoleReport.Write(ReportConsole(), result);
+        // The table and the findings quote what the pull request wrote: the runner must not read a command in them.
+        using (WorkflowCommandPause.Around(output.Out))
+            ConsoleReport.Write(ReportConsole(), result);
         var exitCode = result.ExitCode;
         try
         {
