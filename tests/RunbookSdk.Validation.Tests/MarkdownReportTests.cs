@@ -39,4 +39,23 @@ public sealed class MarkdownReportTests
 
         Assert.Contains("is missing from R&amp;D Ops/docs; run `runbook docs 'R&D Ops/Omnix.csproj' \\| tee <log>` and commit", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_mention_or_an_issue_number_in_a_message_notifies_and_links_nothing()
+    {
+        // The report is the pull-request comment: "@octo/payments-oncall" in a message pinged
+        // that team each time, and "#12" cross-referenced issue 12.
+        var findings = new[]
+        {
+            new Finding("RB0008", FindingLevel.Error, "Escalation level '@octo/payments-oncall' has no contact; see #12", "Payments/PaymentsHandbook.cs", 9, 9, "Payments", null),
+            new Finding("RB0005", FindingLevel.Error, "'rm -rf /tmp/x' is destructive; see `gh issue view #12 @me`", "Payments/QueueStuck.cs", 12, 9, "Payments", null),
+        };
+        var result = new ValidationResult("/repo", [new ProjectResult("Payments", "Payments/Payments.csproj", [], findings, new DocsDrift("Payments/docs", true, [], [], []))]);
+
+        var markdown = MarkdownReport.Render(result);
+
+        Assert.Contains("Escalation level '@\u200Bocto/payments-oncall' has no contact; see #\u200B12", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("@octo", markdown, StringComparison.Ordinal);
+        Assert.Contains("`gh issue view #12 @me`", markdown, StringComparison.Ordinal);
+    }
 }

@@ -175,5 +175,23 @@ public static class MarkdownReport
     }
 
     // Text outside the table: a <Build Project="false" /> in a message shows as written instead of being taken for HTML.
-    private static string Entities(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+    private static string Entities(string text) => Inert(text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
+
+    /// <summary>
+    /// A zero-width space after <c>@</c> and <c>#</c> before a letter or digit: a message quotes what the runbook wrote
+    /// (an escalation level "@octo/payments-oncall", a command's "#123"), and in the pull-request comment
+    /// GitHub took them for a mention that notified the team and a reference that cross-linked an issue.
+    /// They read the same. Code spans keep theirs: GitHub links nothing there.
+    /// </summary>
+    private static string Inert(string text)
+    {
+        if (text.IndexOfAny(['@', '#']) < 0) return text;
+        var inert = new System.Text.StringBuilder(text.Length + 4);
+        for (var i = 0; i < text.Length; i++)
+        {
+            inert.Append(text[i]);
+            if (text[i] is '@' or '#' && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1])) inert.Append('\u200B');
+        }
+        return inert.ToString();
+    }
 }
