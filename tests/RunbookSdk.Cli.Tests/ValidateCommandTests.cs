@@ -58,6 +58,22 @@ public sealed class ValidateCommandTests : IDisposable
         Assert.False(File.Exists("summary.md") || File.Exists("report.json"));
     }
 
+    [Theory]
+    [InlineData("--markdown", "")]
+    [InlineData("--json", " ")]
+    [InlineData("--sarif", "")]
+    public async Task An_empty_report_file_name_is_a_usage_error_before_anything_is_validated(string option, string file)
+    {
+        // "--markdown \"$GITHUB_STEP_SUMMARY\"" outside GitHub Actions: validated, then "error: The value cannot be an
+        // empty string. (Parameter 'path')" with exit code 1 and no report to the pull request; " " wrote a file named " ".
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"), option, file);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"error: {option} was given an empty file name", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.GetFullPath(" ")));
+    }
+
     [Fact]
     public async Task AProjectWithoutRollbackFailsWithExitCode1()
     {

@@ -65,6 +65,12 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             // An empty PATH (an unset variable in a CI script) is a bad command line, not failing runbooks.
             if (Path.Length == 0)
                 return Spectre.Console.ValidationResult.Error("PATH is empty: give a runbook project, a solution or a folder.");
+            // A report file named by an unset variable ("$GITHUB_STEP_SUMMARY" run outside GitHub Actions) arrives empty:
+            // it was validated, then failed on ArgumentException naming no file and skipped the pull request's report;
+            // a blank one was written to a file named " ".
+            foreach (var (option, file) in new[] { ("--sarif", Sarif), ("--markdown", Markdown), ("--json", Json) })
+                if (file is not null && file.Trim().Length == 0)
+                    return Spectre.Console.ValidationResult.Error($"{option} was given an empty file name (an unset variable, such as $GITHUB_STEP_SUMMARY outside GitHub Actions?): name the file to write.");
             if (PullRequestText is { } text && PullRequest is null)
                 return Spectre.Console.ValidationResult.Error($"--pr {text} is not a pull-request number.");
             // --github-repo alone is for GitHub Actions (the event names the commit); whether it is there is decided at run time.
