@@ -69,10 +69,8 @@ internal sealed class RunJournal : IDisposable
         {
             if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) CreateOwnDirectory(directory);
             // One run at a time: two runs appending to one journal (two operators resuming it) would each write at
-            // their own position and overwrite the other's records. The claim is a file beside the journal, opened
-            // unshared (an exclusive lock on Unix, which dies with the process, so a killed run leaves no lock):
-            // locking the journal itself would also refuse everyone reading it while the run goes on.
-            claim = new FileStream(full + ".lock", OwnFile(FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose));
+            // their own position and overwrite the other's records.
+            claim = JournalClaim.Take(full);
             // Unbuffered: a write that fails (a full disk) fails now, not in a later flush that would mix two events.
             stream = new FileStream(full, OwnFile(FileMode.Append, FileAccess.Write, FileShare.Read, 0, FileOptions.None));
             // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
@@ -141,11 +139,15 @@ internal sealed class RunJournal : IDisposable
         for (var n = 1; n <= NamesPerSecond; n++)
         {
             var path = n == 1 ? first : System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, $"{runbookId}-{stamp}-{n}.jsonl"));
+            FileStream stream;
             try
             {
                 if (System.IO.Path.GetDirectoryName(path) is { Length: > 0 } directory) CreateOwnDirectory(directory);
                 // CreateNew fails when the file exists: whoever created it owns the name, even once its run has ended.
-                using (new FileStream(path, OwnFile(FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite, 1, FileOptions.None))) { }
+                // It is also the only open that never follows a symbolic link (O_CREAT | O_EXCL), so the run writes
+                // through the handle it returns: closing it and opening the name again let whoever can write in a shared
+                // journal folder swap a link in between and have the run append its journal to another file.
+                stream = new FileStream(path, OwnFile(FileMode.CreateNew, FileAccess.Write, FileShare.Read, 0, FileOptions.None));
             }
             catch (IOException) when (File.Exists(path) || Directory.Exists(path))
             {
@@ -155,7 +157,17 @@ internal sealed class RunJournal : IDisposable
             {
                 throw new RunJournalException(path, e);
             }
-            return Open(path, secrets, clock);
+            try
+            {
+                return new RunJournal(path, stream, JournalClaim.Take(path), secrets, clock);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stream.Dispose();
+                // The empty journal would only be a name no run uses; removing it unlinks the folder's entry, whatever it is now.
+                File.Delete(path);
+                throw new RunJournalException(path, e);
+            }
         }
         throw new RunJournalException(first, new IOException($"{NamesPerSecond} runs of '{runbookId}' already have a journal of that second there"));
     }
