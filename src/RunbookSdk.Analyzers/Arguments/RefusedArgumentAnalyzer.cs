@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated");
+        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated", "Body");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -101,7 +101,45 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
             case "ReviewDate" or "LastUpdated":
                 CheckDate(call);
                 break;
+            case "Body":
+                CheckBody(call);
+                break;
         }
+    }
+
+    /// <summary>
+    /// <c>Body($"{{\"p\": \"C:\\{Dir}\"}}")</c>: a hole right after a lone backslash inside a JSON string, which the
+    /// body's interpolation handler refuses whatever the hole holds. Read from the literal parts as the handler reads
+    /// them (<see cref="RunbookSdk.Requests.BodyPositions"/>); reported only when the text reaches the handler — a text
+    /// whose holes are all constant strings is one constant C# passes to <c>Body(string)</c>, sent as written.
+    /// </summary>
+    private static void CheckBody(DslInvocation call)
+    {
+        // A body still being typed (`C:\{`, `{}`) is the compiler's to report.
+        if (call.Argument("body") is not InterpolatedStringExpressionSyntax { ContainsDiagnostics: false } body) return;
+        InterpolationSyntax? refused = null;
+        var position = RunbookSdk.Requests.BodyPosition.Start;
+        foreach (var content in body.Contents)
+        {
+            if (content is InterpolatedStringTextSyntax text)
+            {
+                position = RunbookSdk.Requests.BodyPositions.After(position, text.TextToken.ValueText);
+                continue;
+            }
+
+            if (content is not InterpolationSyntax hole) continue;
+            if (position == RunbookSdk.Requests.BodyPosition.JsonStringEscape)
+            {
+                refused = hole;
+                break;
+            }
+
+            position = RunbookSdk.Requests.BodyPositions.AfterHole(position);
+        }
+
+        // Bound only now, for the rare body that has such a hole: the overload C# chose decides whether the handler runs.
+        if (refused is null || call.Method() is not { Parameters: [{ Type: { Name: "BodyInterpolationHandler", ContainingNamespace: { Name: "Requests", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } } }, ..] }) return;
+        call.Report(DiagnosticDescriptors.RefusedArgument, refused.GetLocation(), ArgumentRefusals.BodyHoleAfterBackslash);
     }
 
     private static void CheckDuration(DslInvocation call, string parameter, Func<TimeSpan, string?> rule)

@@ -64,11 +64,9 @@ public struct BodyInterpolationHandler
         // The literal's backslash escapes whatever the hole writes first: a value starting with " or \ is escaped to
         // \" or \\, the two backslashes read as one escaped backslash, and the value's " then ended the string (a
         // value of "}, ... broke out of it). No value can be written there safely, whatever it holds, so the body is
-        // refused when the runbook is defined rather than on the run whose value happens to start so.
+        // refused when the runbook is defined rather than on the run whose value happens to start so (RB0021 says so at build).
         if (_position == BodyPosition.JsonStringEscape)
-            throw new ArgumentException(
-                "A body hole right after a backslash inside a JSON string (\\{Value}) is refused: the backslash escapes the value's first character, so a value starting with \" or \\ would end the string. Write the backslash escaped (\\\\) to send one before the value, or put it in the value.",
-                nameof(value));
+            throw new ArgumentException(Dsl.Recording.ArgumentRefusals.BodyHoleAfterBackslash, nameof(value));
         // Refused when the runbook is defined, before anything runs, rather than sent as "System.String[]".
         if (_position != BodyPosition.JsonValue && JsonHoleText.IsSequence(value))
             throw new ArgumentException(

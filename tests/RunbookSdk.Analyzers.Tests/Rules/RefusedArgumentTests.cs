@@ -201,4 +201,26 @@ public sealed class RefusedArgumentTests
     [InlineData("""            .OneOf("Mitigation", o => o.Step("Restart", s => s.""")]
     public Task A_half_typed_decision_reports_nothing_and_never_throws(string steps) =>
         Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
+
+    [Fact]
+    public Task A_body_hole_right_after_a_lone_backslash_in_a_JSON_string_is_reported_at_the_hole() =>
+        // The runner refused the body when the runbook was defined ("could not be prepared"): at 3 a.m. for a
+        // repository without a dry-run test, while the build passed and the page showed the body.
+        Steps("""            .Step("Move", s => s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"region\": \"{Region}\", \"path\": \"C:\\{|#0:{FunctionName}|}\"}}"))""",
+            Refused(0, "A body hole right after a backslash inside a JSON string (\\{Value}) is refused: the backslash escapes the value's first character, so a value starting with \" or \\ would end the string. Write the backslash escaped (\\\\) to send one before the value, or put it in the value."));
+
+    [Theory]
+    // An escaped backslash, a text body, constant strings only (Body(string), sent as written), a team's own Body: not refused.
+    [InlineData("""s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"path\": \"C:\\\\{FunctionName}\"}}")""")]
+    [InlineData("""s.Http("POST", "https://api.omnix.ai/move").Body($"path=C:\\{FunctionName}")""")]
+    [InlineData("""s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"path\": \"C:\\{Blank}\"}}")""")]
+    public Task A_body_the_handler_takes_is_not_reported(string action) =>
+        Steps($$"""            .Step("Move", s => {{action}})""");
+
+    [Theory]
+    [InlineData("""            .Step("Move", s => s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"path\": \"C:\\{""")]
+    [InlineData("""            .Step("Move", s => s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"path\": \"C:\\{FunctionName""")]
+    [InlineData("""            .Step("Move", s => s.Http("POST", "https://api.omnix.ai/move").Body($"{{\"path\": \"C:\\{}\"}}"))""")]
+    public Task A_half_typed_body_never_throws(string steps) =>
+        Verify<RefusedArgumentAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps));
 }

@@ -26,6 +26,14 @@ internal static class ArgumentRefusals
     private const string RequestTimeoutCall = "Timeout(timeout) of a request";
     private const string RequestTimeoutInstead = "Leave Timeout out for the default (30 seconds).";
 
+    /// <summary>
+    /// <c>Body($"…")</c> with a hole right after a backslash inside a JSON string (<c>"C:\{Dir}"</c>): the backslash
+    /// escapes whatever the hole writes first, so a value starting with <c>"</c> or <c>\</c> would end the string. No
+    /// value is safe there, so the body's interpolation handler refuses the hole whatever it holds (a constant too).
+    /// </summary>
+    public const string BodyHoleAfterBackslash =
+        "A body hole right after a backslash inside a JSON string (\\{Value}) is refused: the backslash escapes the value's first character, so a value starting with \" or \\ would end the string. Write the backslash escaped (\\\\) to send one before the value, or put it in the value.";
+
     /// <summary><c>Wait(duration)</c>: not negative, and no longer than a timer waits (its end is journaled).</summary>
     public static string? Wait(TimeSpan duration) =>
         Negative(duration, "Wait(duration)") ??
