@@ -746,9 +746,11 @@ internal sealed partial class LiveRun : IDisposable
     /// <summary>
     /// The command that resumes this run, to paste: the program as the host was started (<c>dotnet /srv/ops/Ops.dll
     /// run</c>), the runbook's id and the journal. <c>run sandbox-bad-deploy --resume …</c> named no program to run.
+    /// The path is masked before it is quoted, as a command's holes are: quoting turns a secret's <c>$</c> or backtick
+    /// into <c>\$</c>, a form the console's masking does not know, and the hint showed the secret in clear.
     /// </summary>
     private string ResumeCommand =>
-        $"{_options.RunCommand ?? "run"} {_context.Runbook.Id} --resume \"{ShellQuoting.Quote(_journal.Path, ShellQuoteState.DoubleQuoted)}\"";
+        $"{_options.RunCommand ?? "run"} {_context.Runbook.Id} --resume \"{ShellQuoting.Quote(_context.Secrets.Mask(_journal.Path), ShellQuoteState.DoubleQuoted)}\"";
 
     /// <summary>
     /// The journal as the run's last words name it: after its last event, so an incomplete one says so — "journal
