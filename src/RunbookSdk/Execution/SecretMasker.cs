@@ -8,8 +8,8 @@ namespace RunbookSdk.Execution;
 /// Replaces every occurrence of a secret value with <see cref="Replacement"/> in text about to be shown: console
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
 /// are ignored, a secret's URL-encoded and URL-decoded forms are masked too because secrets often travel in query strings (also the form the
-/// runner's own HTTP client sends), and so are the JSON-escaped forms of each, because servers echo what they refused
-/// or received in JSON bodies. A secret of several lines is also
+/// runner's own HTTP client sends), and so are the JSON-escaped forms of each, once and twice, because servers echo what
+/// they refused or received in JSON bodies, and gateways echo such a body inside a JSON string. A secret of several lines is also
 /// masked line by line, because output is shown and journaled a line at a time.
 /// </summary>
 public sealed partial class SecretMasker
@@ -40,12 +40,18 @@ public sealed partial class SecretMasker
     /// Every form of the secret that is masked: the secret, how it reads after a trip through a URL, each of those as a
     /// server writes it inside JSON, and the lines of a secret of several lines. A server that echoes a query it decoded
     /// does so in JSON as often as in text (<c>{"args": {"token": "s3cr3t key\"x"}}</c>), so the JSON forms are
-    /// those of every URL form, not of the secret alone.
+    /// those of every URL form, not of the secret alone. A JSON form is also masked as JSON writes it once more: an API
+    /// gateway refusing a request echoes the JSON body it got inside a JSON string of its own error
+    /// (<c>{"message": "Invalid request body: {\"password\": \"s3cr\\\"et\"}"}</c>), which escapes the body's escapes
+    /// again. Such a form holds the secret exactly (each escape undoes to it), so masking it hides nothing else.
     /// </summary>
     private static IEnumerable<string> Forms(string secret)
     {
         var plain = new[] { secret, AsUtf8Carries(secret) }.Concat(UrlForms(secret)).Distinct(StringComparer.Ordinal).ToArray();
-        return plain.Concat(plain.SelectMany(JsonForms)).Concat(Lines(secret));
+        var json = plain.SelectMany(JsonForms).Distinct(StringComparer.Ordinal).ToArray();
+        // Only the forms escaping changed (a secret of letters and digits has none): the others' JSON forms are in json.
+        var echoedTwice = json.Where(form => !plain.Contains(form, StringComparer.Ordinal)).SelectMany(JsonForms);
+        return plain.Concat(json).Concat(echoedTwice).Concat(Lines(secret));
     }
 
     /// <summary>

@@ -81,6 +81,41 @@ public sealed class EscapedJsonBodyRequestTests
         Assert.DoesNotContain("s3cr", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
     }
 
+    // An API gateway refusing the request echoes the JSON body it got inside a JSON string of its own error, which
+    // escapes the body's escapes once more: the secret s3cr"et, sent as s3cr\"et, came back as s3cr\\\"et (or, from
+    // an encoder that escapes quotes as \u0022, s3cr\\\u0022et), a form the masker did not know, shown in clear on the
+    // console and in the journal.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_secret_in_a_JSON_body_echoed_inside_a_JSON_string_is_masked(bool relaxedEncoder)
+    {
+        NonShellStepFailureTests.TestHttpServer? server = null;
+        var encoder = new JsonSerializerOptions { Encoder = relaxedEncoder ? System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null };
+        using var listening = server = new NonShellStepFailureTests.TestHttpServer(context =>
+        {
+            string received;
+            lock (server!.Requests) received = server.Requests.Last().Body;
+            var error = JsonSerializer.Serialize(new { message = "Invalid request body: " + received }, encoder);
+            return NonShellStepFailureTests.TestHttpServer.ReplyAsync(context, 400, error, "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph.Step("Log in", s => s
+                .Http("POST", $"{p["Url"]}login")
+                .Body($$"""{"password": "{{p["Password"]}}"}""")
+                .ExpectStatus(200)))
+            .NoRollback("test"))
+            .Parameter("Url", server.Url)
+            .Parameter("Password", "s3cr\"et\\x", secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.Output.Contains("Invalid request body: ", StringComparison.Ordinal) && result.Output.Contains("***", StringComparison.Ordinal), result.Output);
+        Assert.DoesNotContain("s3cr", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task The_dry_run_shows_a_secret_in_a_JSON_body_masked()
     {
