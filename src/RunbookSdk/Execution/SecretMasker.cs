@@ -9,7 +9,8 @@ namespace RunbookSdk.Execution;
 /// output, dry-run plans, the journal, command output. Longer secrets win over secrets they contain, empty values
 /// are ignored, a secret's URL-encoded and URL-decoded forms are masked too because secrets often travel in query strings (also the form the
 /// runner's own HTTP client sends), and so are the JSON-escaped forms of each, once and twice, because servers echo what
-/// they refused or received in JSON bodies, and gateways echo such a body inside a JSON string. A secret of several lines is also
+/// they refused or received in JSON bodies, and gateways echo such a body inside a JSON string; and so is the form bash
+/// quotes it in when it traces a command (<c>set -x</c>). A secret of several lines is also
 /// masked line by line, because output is shown and journaled a line at a time.
 /// </summary>
 public sealed partial class SecretMasker
@@ -51,8 +52,17 @@ public sealed partial class SecretMasker
         var json = plain.SelectMany(JsonForms).Distinct(StringComparer.Ordinal).ToArray();
         // Only the forms escaping changed (a secret of letters and digits has none): the others' JSON forms are in json.
         var echoedTwice = json.Where(form => !plain.Contains(form, StringComparer.Ordinal)).SelectMany(JsonForms);
-        return plain.Concat(json).Concat(echoedTwice).Concat(Lines(secret));
+        return plain.Concat(json).Concat(echoedTwice).Concat(ShellQuoted(secret)).Concat(Lines(secret));
     }
+
+    /// <summary>
+    /// The secret as bash quotes it when it prints a command: a script traced with <c>set -x</c> (<c>set -euxo
+    /// pipefail</c>) prints each command it runs with its words in single quotes, a <c>'</c> written <c>'\''</c> — which
+    /// is also how the runner quotes a hole. <c>+ curl -u 'admin:p'\''ss'</c> showed a secret holding a <c>'</c> in
+    /// clear. A secret without one reads as itself between the quotes, and is masked as it is.
+    /// </summary>
+    private static IEnumerable<string> ShellQuoted(string secret) =>
+        secret.Contains('\'') ? [secret.Replace("'", "'\\''", StringComparison.Ordinal)] : [];
 
     /// <summary>
     /// How the secret reads after a trip through a URL: as <see cref="Uri"/> sends it when it stands in a URL's query
