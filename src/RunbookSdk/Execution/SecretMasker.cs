@@ -56,13 +56,20 @@ public sealed partial class SecretMasker
     }
 
     /// <summary>
-    /// The secret as bash quotes it when it prints a command: a script traced with <c>set -x</c> (<c>set -euxo
-    /// pipefail</c>) prints each command it runs with its words in single quotes, a <c>'</c> written <c>'\''</c> — which
-    /// is also how the runner quotes a hole. <c>+ curl -u 'admin:p'\''ss'</c> showed a secret holding a <c>'</c> in
-    /// clear. A secret without one reads as itself between the quotes, and is masked as it is.
+    /// The secret as a shell command's text holds it, where bash prints that text: a script traced with <c>set -x</c>
+    /// (<c>set -euxo pipefail</c>) prints each command it runs with its words in single quotes, a <c>'</c> written
+    /// <c>'\''</c> — which is also how the runner quotes a hole; <c>set -v</c> and a syntax error print the text as the
+    /// runner wrote it, where a hole in double quotes has its <c>\</c>, <c>"</c>, <c>$</c> and backticks escaped with a
+    /// backslash (in a here-document's body all but <c>"</c>). <c>+ curl -u 'admin:p'\''ss'</c> and
+    /// <c>"Bearer p\$ss"</c> showed the secret in clear. A secret without such characters reads as itself there.
     /// </summary>
-    private static IEnumerable<string> ShellQuoted(string secret) =>
-        secret.Contains('\'') ? [secret.Replace("'", "'\\''", StringComparison.Ordinal)] : [];
+    private static IEnumerable<string> ShellQuoted(string secret)
+    {
+        if (secret.Contains('\'')) yield return secret.Replace("'", "'\\''", StringComparison.Ordinal);
+        if (secret.IndexOfAny(['\\', '"', '$', '`']) < 0) yield break;
+        yield return Commands.ShellQuoting.Quote(secret, Commands.ShellQuoteState.DoubleQuoted);
+        yield return string.Concat(secret.Select(c => c is '\\' or '$' or '`' ? "\\" + c : c.ToString()));
+    }
 
     /// <summary>
     /// How the secret reads after a trip through a URL: as <see cref="Uri"/> sends it when it stands in a URL's query
