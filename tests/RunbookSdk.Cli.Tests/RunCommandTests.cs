@@ -95,6 +95,34 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task TheTokenTheIncidentIssueIsKeptWithIsMaskedWhereAStepPrintsIt()
+    {
+        if (OperatingSystem.IsWindows()) return; // the runbook's steps are bash
+        // The steps inherit GITHUB_TOKEN from the tool. The verification's grep (a grep of its own first on the PATH)
+        // prints it, as a step running env or a tool's debug output would: it showed on the console, in the journal and
+        // in the incident issue's timeline comment.
+        var bin = Path.Combine(_work, "bin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "grep"), "#!/bin/sh\necho \"token=$GITHUB_TOKEN\"\n");
+        File.SetUnixFileMode(Path.Combine(bin, "grep"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        (int Code, string Out, string Error) run;
+        using (new EnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH")))
+            run = await RunAsync();
+
+        Assert.True(run.Code == 0, run.Out + run.Error);
+        Assert.Contains("token=***", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghs_cli_test", run.Out + run.Error, StringComparison.Ordinal);
+        var journal = File.ReadAllText(JournalPath);
+        Assert.Contains("token=***", journal, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghs_cli_test", journal, StringComparison.Ordinal);
+        var verification = Assert.Single(Comments(), c => c.Contains("Verification › Worker is healthy", StringComparison.Ordinal));
+        Assert.Contains("token=***", verification, StringComparison.Ordinal);
+        Assert.DoesNotContain("ghs_cli_test", string.Concat(Comments()), StringComparison.Ordinal);
+        // The token still reached GitHub, where it belongs.
+        Assert.Equal("Token ghs_cli_test", _github.Requests[0].Authorization);
+    }
+
+    [Fact]
     public async Task AGitHubOutageDoesNotChangeTheRunAndIsInTheJournal()
     {
         _github.Fail = r => r.Method == "GET" ? null : FakeGitHub.Error(502, "Bad Gateway");

@@ -112,6 +112,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
 
         var observers = new List<IRunObserver>();
         IncidentRunObserver? incident = null;
+        string? incidentToken = null;
         if (settings.IncidentRepo is { } repository && !settings.DryRun)
         {
             GitHubConnection? connection = null;
@@ -132,6 +133,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
             else if (connection is not null)
             {
                 incident = IncidentRunObserver.ForRepository(connection);
+                incidentToken = connection.Token;
                 observers.Add(incident);
             }
         }
@@ -142,7 +144,9 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
             ? $" --incident-repo {ProgramCommand.Word(incidentRepo)}" + (settings.GitHubApiUrl is { } api ? $" --github-api-url {ProgramCommand.Word(api)}" : "")
             : "";
         var runCommand = $"{ProgramCommand.OfTool("runbook") ?? "runbook"} run{incidentOptions} {ProgramCommand.Word(Path.GetFullPath(settings.App))}";
-        var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand };
+        // The steps inherit GITHUB_TOKEN from this process: a step that prints its environment must not put the token
+        // the incident issue is kept with on the console, in the journal, or in that issue.
+        var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand, MaskedValues = incidentToken is null ? [] : [incidentToken] };
         string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
         var exitCode = ReferenceEquals(output.Out, System.Console.Out)
             ? await RunbookHost.RunAsync(args, catalog, options)

@@ -123,6 +123,17 @@ public sealed class RunContext
         return new RunContext(Runbook, instance, Runbook.CreatePlan(instance), Handbook, parameters, secrets) { SecretSources = sources };
     }
 
+    /// <summary>
+    /// This run with a masker that also masks <paramref name="values"/> (<see cref="RunnerOptions.MaskedValues"/>): the
+    /// same instance and plan, as nothing the runbook recorded changes. This run itself when there are none.
+    /// </summary>
+    internal RunContext AlsoMasking(IReadOnlyCollection<string> values) =>
+        values.Count == 0
+            ? this
+            : new RunContext(Runbook, Instance, Plan, Handbook, Parameters,
+                new SecretMasker(Parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value).Concat(values)))
+            { SecretSources = SecretSources };
+
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);

@@ -38,6 +38,8 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             if (ended is not null) return ended;
         }
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+        // After the secrets prompt, which prepares the run again with a masker of the parameters alone.
+        context = context.AlsoMasking(options.MaskedValues);
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
         // after the steps before it changed things. Exit 1, as any runbook that could not be prepared.
         if (HttpStepUrls.Refusal(context, options) is { } badUrl) return RunOutcome.Failure(badUrl);

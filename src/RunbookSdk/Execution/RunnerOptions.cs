@@ -86,6 +86,20 @@ public sealed record RunnerOptions
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 
     /// <summary>
+    /// Values masked as a <c>[Secret]</c> parameter's are, in everything the run shows, journals and tells observers:
+    /// credentials the host itself holds, such as the GitHub token the <c>runbook</c> tool keeps the incident issue
+    /// with. Shell steps inherit the host's environment, so a step that prints it (<c>env</c>, a tool's debug output,
+    /// <c>set -x</c> over a command that reads it) would otherwise put it on the console, in the journal and in the
+    /// incident issue. Null and empty values are ignored.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Null: give an empty collection for none.</exception>
+    public IReadOnlyCollection<string> MaskedValues
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(MaskedValues), "MaskedValues must not be null: give an empty collection for none.");
+    } = [];
+
+    /// <summary>
     /// How long, after the run ended, the runner waits for observers to deliver (real time); then it journals what is
     /// left. Zero does not wait; <see cref="Timeout.InfiniteTimeSpan"/> waits as long as they take.
     /// </summary>

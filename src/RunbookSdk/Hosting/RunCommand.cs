@@ -174,6 +174,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             ResumeJournal = settings.Resume,
             WebhookUrl = webhook,
             Observers = hostOptions.Observers,
+            MaskedValues = hostOptions.MaskedValues,
             RunCommand = hostOptions.RunCommand ?? (ProgramCommand.OfThisProcess() is { } program ? program + " run" : null),
         };
     }

@@ -12,6 +12,17 @@ public sealed record RunbookHostOptions
     public IReadOnlyList<IRunObserver> Observers { get; init; } = [];
 
     /// <summary>
+    /// Values masked in every live run as a <c>[Secret]</c> parameter's are: the host's own credentials, such as the
+    /// token its observers use; see <see cref="RunnerOptions.MaskedValues"/>.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">Null: give an empty collection for none.</exception>
+    public IReadOnlyCollection<string> MaskedValues
+    {
+        get;
+        init => field = value ?? throw new ArgumentNullException(nameof(MaskedValues), "MaskedValues must not be null: give an empty collection for none.");
+    } = [];
+
+    /// <summary>
     /// Reads an environment variable (null when unset): where a <c>[Secret]</c> parameter not given on the command
     /// line is read from (<c>RUNBOOK_SECRET_&lt;NAME&gt;</c>). The process's environment; tests give their own, as
     /// they run in parallel in one process.

@@ -32,6 +32,15 @@ public sealed class RunnerOptionsTests
     }
 
     [Fact]
+    public void Null_masked_values_are_refused_when_set_rather_than_when_the_run_starts()
+    {
+        var refused = Assert.Throws<ArgumentNullException>(() => new RunnerOptions { MaskedValues = null! });
+
+        Assert.Equal("MaskedValues", refused.ParamName);
+        Assert.Empty(new RunnerOptions().MaskedValues);
+    }
+
+    [Fact]
     public void Defaults_zero_where_it_means_something_and_no_limit_are_taken()
     {
         var defaults = new RunnerOptions();
