@@ -152,11 +152,21 @@ internal sealed partial class LiveRun : IDisposable
         {
             var phase = plan.Phases[i];
             var section = $"phase-{i + 1}";
+            if (phase.Steps.Count > 0 && CancelledBefore(StepNumbers.Phase(i, 0), phase.Steps[0], cancellationToken) is { } beforePhase)
+            {
+                stop = beforePhase;
+                break;
+            }
             PhaseHeading($"Phase {i + 1}/{plan.Phases.Count}: {phase.Name}", section, phase);
             for (var j = 0; j < phase.Steps.Count && stop is null; j++)
             {
                 var step = phase.Steps[j];
                 var number = StepNumbers.Phase(i, j);
+                if (CancelledBefore(number, step, cancellationToken) is { } beforeStep)
+                {
+                    stop = beforeStep;
+                    break;
+                }
                 var outcome = await RunStepAsync(section, j, number, step, phase, cancellationToken);
                 if (outcome.Result is StepResult.Failed or StepResult.Aborted or StepResult.Interrupted) _stoppedAt = $"{number} '{step.Title}'";
                 stop = outcome.Result switch
@@ -166,6 +176,7 @@ internal sealed partial class LiveRun : IDisposable
                     StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'{Because(outcome.Reason)}"),
                     _ => null,
                 };
+                _lastPhaseStep = $"{number} '{step.Title}'";
             }
         }
 

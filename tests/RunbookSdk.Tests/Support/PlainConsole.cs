@@ -5,10 +5,14 @@ namespace RunbookSdk.Tests.Support;
 /// <summary>A console writing plain text (no ANSI, no colours, no wrapping) into a string, as when output is redirected.</summary>
 internal sealed class PlainConsole
 {
-    private readonly StringWriter _writer = new();
+    private readonly StringWriter _writer;
 
-    public PlainConsole()
+    public PlainConsole() : this(new StringWriter()) { }
+
+    /// <summary>A console writing to <paramref name="writer"/>: one that acts on what the run shows (a Ctrl+C at a given moment).</summary>
+    public PlainConsole(StringWriter writer)
     {
+        _writer = writer;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
