@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Http", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated", "Body");
+        "Phase", "OneOf", "OnlyIf", "Http", "Header", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated", "Body");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -63,6 +63,9 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                 if (call.Method()?.ContainingType is { Name: "IStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } &&
                     call.Argument("method") is { } method && call.Values.Constant(method) is { HasValue: true, Value: string verb })
                     Report(call, method, ArgumentRefusals.HttpMethod(verb));
+                break;
+            case "Header":
+                CheckHeader(call);
                 break;
             case "Wait":
                 CheckDuration(call, "duration", ArgumentRefusals.Wait);
@@ -274,6 +277,27 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
         if (expression is not IdentifierNameSyntax root || root.Identifier.ValueText != parameter) return null;
         titles.Reverse(); // read from the outermost call inwards: the last option first
         return titles;
+    }
+
+    /// <summary>
+    /// <c>Header(name, value)</c> of the DSL's own (a team's helper of that name takes what it likes): a constant name
+    /// HTTP does not allow (the client dropped the header without a word), and, of a constant name, a constant value
+    /// holding a line break (the request could not be sent) or a <c>Content-Type</c> that is no media type (it could not
+    /// be built). A value built from a parameter or a secret is known only when the runbook runs.
+    /// </summary>
+    private static void CheckHeader(DslInvocation call)
+    {
+        if (call.Method()?.ContainingType is not { Name: "IHttpStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } }) return;
+        if (call.Argument("name") is not { } nameArgument || call.Values.Constant(nameArgument) is not { HasValue: true, Value: string or null } constantName) return;
+        var name = (string?)constantName.Value;
+        if (ArgumentRefusals.HeaderName(name) is { } badName)
+        {
+            Report(call, nameArgument, badName);
+            return;
+        }
+
+        if (call.Argument("value") is { } valueArgument && call.Values.Constant(valueArgument) is { HasValue: true, Value: string value })
+            Report(call, valueArgument, ArgumentRefusals.HeaderValue(name!, value));
     }
 
     private static void CheckRetry(DslInvocation call)

@@ -90,6 +90,11 @@ public sealed class RefusedArgumentTests
     [InlineData("Run(\"./restart.sh\").{|#0:ExpectExitCode()|}", "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.")]
     [InlineData("Http({|#0:\"GE T\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) cannot send a request with the method 'GE T': an HTTP method is one word with no spaces or separators, e.g. GET, POST, PUT, PATCH or DELETE.")]
     [InlineData("Http({|#0:\"\"|}, \"https://api.omnix.ai/health\")", "Http(method, url) needs the HTTP method, e.g. Http(\"GET\", …); it is empty.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header({|#0:\"X-Api Key\"|}, \"k\")", "Header(name, value) cannot send a header named 'X-Api Key': an HTTP header name has no spaces, colons or other separators (use '-', as in X-Api-Key), so the request would go without it.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header({|#0:\"\"|}, \"k\")", "Header(name, value) needs the header's name, e.g. Header(\"Authorization\", …); it is empty.")]
+    [InlineData("Http(\"POST\", \"https://api.omnix.ai/purge\").Header(\"Content-Type\", {|#0:\"json\"|}).Body(\"{}\")", "Header(\"Content-Type\", value) needs a media type, e.g. \"application/json\" or \"text/plain; charset=utf-8\"; it is 'json', which the request could not be built with.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header(\"Authorization\", {|#0:\"Bearer t0ken\\n\"|})", "Header(\"Authorization\", value) cannot send a value holding a line break (CR or LF): no HTTP header can carry one, so the request could not be sent. Take the line break out (a token read from a file often ends with one).")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header(value: {|#0:\"a\\r\\nb\"|}, name: \"X-Note\")", "Header(\"X-Note\", value) cannot send a value holding a line break (CR or LF): no HTTP header can carry one, so the request could not be sent. Take the line break out (a token read from a file often ends with one).")]
     [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus({|#0:999|})", "ExpectStatus(status) must be an HTTP status code, 100 to 599; it is 999, which no response has, so the check could never pass.")]
     public Task A_duration_or_count_the_step_refuses_is_reported(string action, string reason) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""", Refused(0, reason));
@@ -109,6 +114,9 @@ public sealed class RefusedArgumentTests
     [InlineData("Run(\"./restart.sh\").ExpectExitCode(0, 3)")]
     [InlineData("Http(\"get\", \"https://api.omnix.ai/health\")")]
     [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(503)")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header(\"Authorization\", $\"Bearer {Condition}\")")]
+    [InlineData("Http(\"POST\", \"https://api.omnix.ai/purge\").Header(\"content-type\", \"text/plain; charset=utf-8\").Body(\"x\")")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header(\"X-Mode\", \"json\")")]
     [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(WaitMinutes)")]
     [InlineData("Run(\"./restart.sh\").Retry(2000, TimeSpan.Zero)")] // never waits, however many attempts
     public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>

@@ -76,3 +76,40 @@ public sealed class HttpRequestArgumentTests
     public void A_header_value_the_request_can_carry_is_kept(string name, string value) =>
         Assert.Equal(value, ((HttpRequestAction)Assert.Single(Step(s => s.Http("POST", "https://x.example/purge").Header(name, value).Body("{}")).Actions)).Headers.Single().Value);
 }
+
+/// <summary>
+/// A header value holding a line break (CR or LF) — a token read from a file with its final newline, a value pasted
+/// over two lines — is refused when the runbook is recorded, naming the header but never quoting the value (it may be
+/// a secret). Before, it was recorded, and the HTTP client refused the request when it was sent, after the steps
+/// before it had run.
+/// </summary>
+public sealed class HeaderLineBreakTests
+{
+    [Theory]
+    [InlineData("Authorization", "Bearer s3cr3t-token\n")]
+    [InlineData("Authorization", "Bearer s3cr3t-token\r\n")]
+    [InlineData("X-Note", "first\rsecond")]
+    [InlineData("Content-Type", "application/json\n")]
+    public void A_value_with_a_line_break_is_refused_without_quoting_it(string name, string value)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => StepRecorder.Record("step", s => s.Http("GET", "https://x.example/health").Header(name, value)));
+
+        Assert.Equal("value", refused.ParamName);
+        Assert.StartsWith($"Header(\"{name}\", value) cannot send a value holding a line break (CR or LF): no HTTP header can carry one, so the request could not be sent.", refused.Message);
+        Assert.DoesNotContain(value.Trim(), refused.Message);
+    }
+
+    [Fact]
+    public void The_refusal_names_the_phase_and_step_it_stands_in()
+    {
+        var refused = Assert.Throws<ArgumentException>(() => RunbookRecorder.Record("x", new InlineRunbook(rb => rb
+            .Phase("Check", p => p.Step("Health", s => s.Http("GET", "https://x.example/health").Header("Authorization", "Bearer t\n"))))));
+
+        Assert.Equal("phase 'Check', step 'Health'", DefinitionSite.Of(refused));
+    }
+
+    private sealed class InlineRunbook(Action<IRunbookBuilder> define) : Runbook
+    {
+        public override void Define(IRunbookBuilder rb) => define(rb);
+    }
+}

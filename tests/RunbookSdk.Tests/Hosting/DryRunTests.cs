@@ -123,7 +123,6 @@ public sealed class DryRunTests
     [InlineData("it's a secret")]
     [InlineData("a b/c?d=e&f")]
     [InlineData("$(id) `id` \"q\" \\")]
-    [InlineData("line\nbreak")]
     public async Task A_secret_value_never_appears_in_the_output(string secret)
     {
         var result = await DryRun("deploy-rollback", "Service=api", $"ApiToken={secret}");
@@ -134,6 +133,21 @@ public sealed class DryRunTests
         Assert.DoesNotContain(Quoted(secret), result.Output);
         Assert.Contains("ApiToken = ***  (secret)", result.Output);
         Assert.Contains("GET https://api.example.com/health?token=***", result.Output);
+    }
+
+    [Theory]
+    [InlineData("first-half\nsecond-half")]
+    [InlineData("t0ken-from-a-file\r\n")]
+    public async Task A_secret_with_a_line_break_in_a_header_is_refused_without_showing_it(string secret)
+    {
+        // deploy-rollback sends the token in a header, which no line break can be in: the request could never be sent.
+        // Refused when the runbook is prepared (before, the dry run passed and the run failed at the request).
+        var result = await DryRun("deploy-rollback", "Service=api", $"ApiToken={secret}");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Header(\"Authorization\", value) cannot send a value holding a line break (CR or LF)", result.Output);
+        Assert.Contains("(in phase 'Assess', step 'Check the deployment')", result.Output);
+        Assert.All(secret.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries), part => Assert.DoesNotContain(part, result.Output));
     }
 
     [Fact]

@@ -68,7 +68,8 @@ internal sealed class ActionRefiner(StepRecorder step, int index, string where) 
         if (ArgumentRefusals.HeaderName(name) is { } refused) throw new ArgumentException(refused, nameof(name));
         // A null value (a token helper code did not find) sent the header empty: the request went without its key.
         NullGuard.Required(value, "Header(name, value)", nameof(value), where);
-        if (ArgumentRefusals.HeaderValue(name, value) is { } notAMediaType) throw new ArgumentException(notAMediaType, nameof(value));
+        // A line break failed the request only when it was sent; a Content-Type that is no media type, when the request was built.
+        if (ArgumentRefusals.HeaderValue(name, value) is { } refusedValue) throw new ArgumentException(refusedValue, nameof(value));
         return Update<HttpRequestAction>(h => h with { Headers = [.. h.Headers, new(name, value)] });
     }
 

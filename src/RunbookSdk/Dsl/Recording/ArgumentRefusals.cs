@@ -77,8 +77,7 @@ internal static class ArgumentRefusals
     /// <summary>
     /// <c>Header(name, value)</c>'s name: one HTTP allows (a token: letters, digits and <c>!#$%&amp;'*+-.^_`|~</c>). The
     /// runner's HTTP client drops a header of another name without a word (<c>TryAddWithoutValidation</c> says no), so
-    /// <c>Header("X-Api Key", token)</c> sent the request without its key. (A value with a line break fails the request
-    /// loudly when it is sent, and may be a secret bound at run time: it is not judged here.)
+    /// <c>Header("X-Api Key", token)</c> sent the request without its key.
     /// </summary>
     /// <param name="name">The header's name.</param>
     public static string? HeaderName(string? name)
@@ -91,17 +90,25 @@ internal static class ArgumentRefusals
     }
 
     /// <summary>
-    /// <c>Header("Content-Type", value)</c>'s value: a media type (<c>application/json</c>, <c>text/plain; charset=utf-8</c>).
-    /// The runner parses it when it builds a request with a body, so <c>Header("Content-Type", "json")</c> failed its
-    /// step with <c>FormatException: The format of value 'json' is invalid.</c> when reached, after the steps before it.
-    /// Other headers' values are not judged (a value may be a secret, and is never quoted).
+    /// <c>Header(name, value)</c>'s value. A line break (CR or LF) no header can carry: the HTTP client refused it when
+    /// the request was sent, failing the step after the steps before it had run — a token read from a file with its
+    /// final newline, a value pasted over two lines. Refused for any header, without quoting the value (it may be a
+    /// secret). A <c>Content-Type</c> must also be a media type (<c>application/json</c>, <c>text/plain; charset=utf-8</c>):
+    /// the runner parses it when it builds a request with a body, so <c>Header("Content-Type", "json")</c> failed its
+    /// step with <c>FormatException: The format of value 'json' is invalid.</c> when reached. Other headers' values are
+    /// not judged further.
     /// </summary>
     /// <param name="name">The header's name.</param>
     /// <param name="value">The header's value.</param>
-    public static string? HeaderValue(string name, string? value) =>
-        value is null || !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _)
+    public static string? HeaderValue(string name, string? value)
+    {
+        if (value is null) return null;
+        if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
+            return $"Header(\"{name}\", value) cannot send a value holding a line break (CR or LF): no HTTP header can carry one, so the request could not be sent. Take the line break out (a token read from a file often ends with one).";
+        return !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _)
             ? null
             : $"Header(\"Content-Type\", value) needs a media type, e.g. \"application/json\" or \"text/plain; charset=utf-8\"; it is '{value}', which the request could not be built with.";
+    }
 
     /// <summary>
     /// <c>Http(method, url)</c>'s method: one HTTP can carry (a token, as a header's name). The runner could not build
