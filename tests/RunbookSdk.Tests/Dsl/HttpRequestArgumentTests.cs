@@ -113,3 +113,42 @@ public sealed class HeaderLineBreakTests
         public override void Define(IRunbookBuilder rb) => define(rb);
     }
 }
+
+/// <summary>
+/// A <c>Content-Type</c> on a request without a body is refused when the runbook is recorded, naming where: the HTTP
+/// client carries it only with a body, so the request went without it, without a word. The body may follow the header
+/// in the chain, or come from the request's builder kept aside.
+/// </summary>
+public sealed class ContentTypeWithoutBodyTests
+{
+    [Theory]
+    [InlineData("Content-Type")]
+    [InlineData("content-type")]
+    public void A_content_type_on_a_request_without_a_body_is_refused(string name)
+    {
+        var refused = Assert.Throws<ArgumentException>(() => RunbookRecorder.Record("x", new InlineRunbook(rb => rb
+            .Phase("Purge", p => p.Step("Purge the cache", s => s.Http("POST", "https://x.example/purge").Header(name, "application/json"))))));
+
+        Assert.StartsWith("Header(\"Content-Type\", value) describes a body, and the POST request has none: it would be sent without the header. Give the request its Body(…) (Body(\"\") for an empty one), or leave the header out.", refused.Message);
+        Assert.Equal("phase 'Purge', step 'Purge the cache'", DefinitionSite.Of(refused));
+    }
+
+    [Fact]
+    public void A_body_after_the_header_or_from_a_kept_builder_is_a_body()
+    {
+        var step = StepRecorder.Record("step", s =>
+        {
+            s.Http("POST", "https://x.example/a").Header("Content-Type", "application/json").Body("{}");
+            var kept = s.Http("POST", "https://x.example/b").Header("Content-Type", "text/plain");
+            s.Run("true");
+            kept.Body("");
+        });
+
+        Assert.All(step.Actions.OfType<HttpRequestAction>(), h => Assert.NotNull(h.Body));
+    }
+
+    private sealed class InlineRunbook(Action<IRunbookBuilder> define) : Runbook
+    {
+        public override void Define(IRunbookBuilder rb) => define(rb);
+    }
+}

@@ -111,6 +111,16 @@ internal static class ArgumentRefusals
     }
 
     /// <summary>
+    /// A <c>Content-Type</c> header on a request with no <c>Body</c>: it describes a body, and the HTTP client carries it
+    /// only with one, so the runner sent the request without it, without a word — a service that routes or
+    /// authorises on it answered as if it had never been given. Judged once the step is recorded (the body may come
+    /// after the header in the chain).
+    /// </summary>
+    /// <param name="method">The request's method, as the message names it (not its URL, which may hold a secret).</param>
+    public static string ContentTypeWithoutBody(string method) =>
+        $"Header(\"Content-Type\", value) describes a body, and the {method} request has none: it would be sent without the header. Give the request its Body(…) (Body(\"\") for an empty one), or leave the header out.";
+
+    /// <summary>
     /// <c>Http(method, url)</c>'s method: one HTTP can carry (a token, as a header's name). The runner could not build
     /// the request of another (<c>Http("GE T", …)</c> was a <see cref="FormatException"/>, an empty one an
     /// <see cref="ArgumentException"/>) when the step ran, after the steps before it changed things.

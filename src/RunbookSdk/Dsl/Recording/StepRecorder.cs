@@ -29,6 +29,7 @@ internal sealed class StepRecorder : IStepBuilder
         try
         {
             step(recorder);
+            recorder.RefuseContentTypeWithoutBody();
         }
         catch (Exception e) when (DefinitionSite.Mark(e, recorder._where))
         {
@@ -88,6 +89,19 @@ internal sealed class StepRecorder : IStepBuilder
     {
         _idempotent = true;
         return this;
+    }
+
+    /// <summary>
+    /// A request with a <c>Content-Type</c> and no body went without the header, without a word (the client carries
+    /// it only with a body): refused once the step is recorded, since the body may follow the header in the chain.
+    /// </summary>
+    private void RefuseContentTypeWithoutBody()
+    {
+        foreach (var http in _actions.OfType<HttpRequestAction>())
+        {
+            if (http.Body is null && http.Headers.Any(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)))
+                throw new ArgumentException(ArgumentRefusals.ContentTypeWithoutBody(http.Method), "value");
+        }
     }
 
     private ICommandStepBuilder AddCommand(CommandTemplate template, string? comment)
