@@ -25,7 +25,7 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     private static readonly ImmutableDictionary<string, string?> s_swapBounds = ImmutableDictionary<string, string?>.Empty.Add(SwapBoundsProperty, "true");
 
     private static readonly ImmutableHashSet<string> s_names = ImmutableHashSet.Create(
-        "Phase", "OneOf", "OnlyIf", "Http", "Header", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated", "Body");
+        "Phase", "Step", "OneOf", "OnlyIf", "Http", "Header", "Wait", "Monitor", "Timeout", "Retry", "ExpectExitCode", "ExpectStatus", "Level", "RespondWithin", "ResolveWithin", "ReviewDate", "LastUpdated", "Body");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.RefusedArgument);
@@ -48,6 +48,13 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
         {
             case "Phase":
                 CheckTimeBox(call);
+                break;
+            case "Step":
+                // Step("", …): a step named by nothing on the console, the page and the journal. Only the DSL's own
+                // (a phase's or a decision's); a team's helper of that name takes what it likes.
+                if (call.Method()?.ContainingType is { Name: "IPhaseBuilder" or "IChoiceBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } &&
+                    call.Argument("title") is { } stepTitle && call.Values.Constant(stepTitle) is { HasValue: true, Value: string blank })
+                    Report(call, stepTitle, ArgumentRefusals.StepTitle(blank));
                 break;
             case "OneOf":
                 CheckChoice(call);

@@ -123,6 +123,12 @@ public sealed class RefusedArgumentAgreesWithRuntimeTests
     public static TheoryData<string> Choices => new()
     {
         "OneOf(\"\", o => o.Step(\"A\", s => s.Instruction(\"a\")).Step(\"B\", s => s.Instruction(\"b\")))",
+        "OneOf(\"Pick\", o => o.Step(\" \", s => s.Instruction(\"a\")).Step(\"B\", s => s.Instruction(\"b\")))",
+        "Step(\"\", s => s.Instruction(\"a\"))",
+        "Step(\" \\t\", s => s.Instruction(\"a\"))",
+        "Step(\"\\u00A0\", s => s.Instruction(\"a\"))",
+        "Step(\"\\u200B\", s => s.Instruction(\"a\"))",
+        "Step(\"A\", s => s.Instruction(\"a\"))",
         "OneOf(\"Pick\", o => o.Step(\"A\", s => s.Instruction(\"a\")))",
         "OneOf(\"Pick\", o => o.Step(\"A\", s => s.Instruction(\"a\")).Note(\"or\"))",
         "OneOf(\"Pick\", o => o.Step(\"A\", s => s.Instruction(\"a\")).Step(\"a\", s => s.Instruction(\"b\")))",

@@ -202,6 +202,21 @@ public sealed class RefusedArgumentTests
             Refused(0, "The runbook has two OneOf decisions titled 'mitigation' (in 'Immediate actions' and 'Verification'); the operator answers one with --choose \"mitigation=…\", so give each decision a title of its own."));
 
     [Theory]
+    [InlineData("\"\"")]
+    [InlineData("\"   \"")]
+    [InlineData("Blank")]
+    public Task A_blank_step_title_is_reported(string title) =>
+        Steps($$"""            .Step({|#0:{{title}}|}, s => s.Instruction("Restart the API"))""",
+            Refused(0, "Step(title, step) needs the step's title, what the operator sees and the page lists, e.g. Step(\"Restart the API\", …); it is empty."));
+
+    [Theory]
+    [InlineData("Condition")]
+    [InlineData("\"Restart the API\"")]
+    [InlineData("Deployed()")]
+    public Task A_step_title_known_at_run_time_or_not_blank_is_not_reported(string title) =>
+        Steps($$"""            .Step({{title}}, s => s.Instruction("Restart the API"))""");
+
+    [Theory]
     [InlineData("""            .OneOf(""")]
     [InlineData("""            .OneOf("Mitigation", o => o.Step(""")]
     [InlineData("""            .OneOf("Mitigation", o => o.)""")]

@@ -191,6 +191,16 @@ internal static class ArgumentRefusals
             : "OnlyIf(condition) needs the condition the operator confirms, e.g. OnlyIf(\"a deployment went out in the last hour\"); it is empty.";
 
     /// <summary>
+    /// <c>Step(title, step)</c>'s title, of a phase, rollback, verification or decision step: a blank one showed the
+    /// step as "1.2" and nothing on the console and the page, its confirmation asked "'' is destructive. Run it now?",
+    /// and the journal, the incident issue and <c>Outputs</c> named it by nothing. (Null is NullGuard's.)
+    /// </summary>
+    public static string? StepTitle(string? title) =>
+        title is null || title.Trim().Length > 0
+            ? null
+            : "Step(title, step) needs the step's title, what the operator sees and the page lists, e.g. Step(\"Restart the API\", …); it is empty.";
+
+    /// <summary>
     /// <c>OneOf(title, options)</c>'s title: "Choose one: " with nothing after it, and <c>--choose "=Restart"</c>, would be
     /// a question nobody can answer.
     /// </summary>

@@ -36,6 +36,7 @@ internal sealed class ChoiceRecorder : IChoiceBuilder
     public IChoiceBuilder Step(string title, Action<IStepBuilder> step)
     {
         NullGuard.Required(title, "Step(title, step)", nameof(title), _where);
+        if (ArgumentRefusals.StepTitle(title) is { } noTitle) throw BlankTitle.Refused(noTitle, _where);
         NullGuard.Required(step, "Step(title, step)", nameof(step), $"{_where}, option '{title}'");
         _options.Add(StepRecorder.Record(title, step, _where));
         return this;

@@ -27,6 +27,7 @@ internal sealed class PhaseRecorder : IPhaseBuilder
     public IPhaseBuilder Step(string title, Action<IStepBuilder> step)
     {
         NullGuard.Required(title, "Step(title, step)", nameof(title), _where);
+        if (ArgumentRefusals.StepTitle(title) is { } noTitle) throw BlankTitle.Refused(noTitle, _where);
         NullGuard.Required(step, "Step(title, step)", nameof(step), $"{_where}, step '{title}'");
         _steps.Add(StepRecorder.Record(title, step, _where));
         return this;
