@@ -101,7 +101,7 @@ internal sealed partial class LiveRun
                 WatchBackgroundOutput(new BackgroundOutput(key, $"{number} '{step.Title}'", attempt, last.Group, last.LeftRunning, afterStep, last.OutputEnded));
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {
-                _outputs[step.Title] = string.Join('\n', last.Output);
+                KeepOutput(step.Title, string.Join('\n', last.Output));
                 return new StepOutcome(StepResult.Succeeded, null);
             }
         }
@@ -181,7 +181,7 @@ internal sealed partial class LiveRun
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
         JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
             ("bodyTruncated", truncated ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
-        _outputs[step.Title] = text;
+        KeepOutput(step.Title, text);
 
         var failures = HttpExpectations.Check(http, status, text, location);
         if (truncated && failures.Count > 0 && (http.BodyContains.Count > 0 || http.JsonEquals.Count > 0))

@@ -231,7 +231,7 @@ internal sealed partial class LiveRun : IDisposable
         if (_options.Observers.Count == 0) return;
         var detail = new List<string>();
         if (outcome.Reason is { } reason) detail.Add(reason);
-        if (_outputs.TryGetValue(step.Title, out var output) && output.Length > 0)
+        if (_stepOutput is { Length: > 0 } output)
         {
             var lines = output.Split('\n');
             detail.Add(string.Join('\n', lines.Skip(Math.Max(0, lines.Length - _options.JournalOutputTail))));
@@ -369,6 +369,7 @@ internal sealed partial class LiveRun : IDisposable
     private async Task<StepOutcome> RunStepAsync(string section, int index, string number, StepPlan step, PhasePlan phase, CancellationToken cancellationToken)
     {
         ThrowIfEnding();
+        _stepOutput = null;
         var key = StepKey(section, index);
         _currentStep = step.Title;
         _currentNumber = number;
