@@ -44,7 +44,7 @@ internal sealed class ChoiceRecorder : IChoiceBuilder
 
     public IChoiceBuilder Note(string text)
     {
-        _notes.Add(text);
+        _notes.Add(NullGuard.Required(text, "Note(text)", nameof(text), _where));
         return this;
     }
 }

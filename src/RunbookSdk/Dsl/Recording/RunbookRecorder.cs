@@ -62,6 +62,7 @@ internal sealed class RunbookRecorder : DocumentRecorder<IRunbookBuilder>, IRunb
     public IRunbookBuilder Phase(string name, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, null, steps)); return this; }
     public IRunbookBuilder Phase(string name, TimeBox within, Action<IPhaseBuilder> steps) { _phases.Add(PhaseRecorder.Record(name, within, steps)); return this; }
     public IRunbookBuilder Rollback(Action<IPhaseBuilder> steps) { _rollback = PhaseRecorder.Record("Rollback", null, steps, "Rollback(steps)"); return this; }
+    // A null reason is taken for no waiver, as a blank one is (RequiredSections, and RB0002 at build): not refused here.
     public IRunbookBuilder NoRollback(string reason) { _noRollbackReason = reason; return this; }
     public IRunbookBuilder Verification(Action<IPhaseBuilder> steps) { _verification = PhaseRecorder.Record("Verification", null, steps, "Verification(steps)"); return this; }
 }

@@ -2,21 +2,49 @@ using RunbookSdk.Model;
 
 namespace RunbookSdk.Dsl.Recording;
 
+/// <summary>
+/// Records a free-form section of the page. A null block from helper code is refused naming the call and the section
+/// (NullGuard): it was recorded, and failed the page's rendering, or printed nothing, naming neither.
+/// </summary>
 internal sealed class SectionRecorder : ISectionBuilder
 {
     private readonly List<SectionBlock> _blocks = [];
+    // Where a refused argument stands, for the message: "section 'Background', subsection 'Why'".
+    private readonly string _where;
 
-    public static SectionPlan Record(string heading, Action<ISectionBuilder> content)
+    private SectionRecorder(string where) => _where = where;
+
+    /// <param name="heading">The section's heading (not null: the caller checked it).</param>
+    /// <param name="content">Adds the section's blocks (not null: the caller checked it).</param>
+    /// <param name="where">The section, for a refusal: <c>section 'Background'</c>.</param>
+    public static SectionPlan Record(string heading, Action<ISectionBuilder> content, string where)
     {
-        var recorder = new SectionRecorder();
+        var recorder = new SectionRecorder(where);
         content(recorder);
         return new SectionPlan(heading, recorder._blocks.ToArray());
     }
 
-    public ISectionBuilder Paragraph(string text) { _blocks.Add(new ParagraphBlock(text)); return this; }
-    public ISectionBuilder Bullets(params string[] items) { _blocks.Add(new ListBlock(items, Numbered: false)); return this; }
-    public ISectionBuilder Numbered(params string[] items) { _blocks.Add(new ListBlock(items, Numbered: true)); return this; }
-    public ISectionBuilder Table(string[] headers, params string[][] rows) { _blocks.Add(new TableBlock(headers, rows)); return this; }
-    public ISectionBuilder Snippet(string language, string code) { _blocks.Add(new SnippetBlock(language, code)); return this; }
-    public ISectionBuilder Subsection(string heading, Action<ISectionBuilder> content) { _blocks.Add(new SubsectionBlock(Record(heading, content))); return this; }
+    public ISectionBuilder Paragraph(string text) => Add(new ParagraphBlock(Required(text, "Paragraph(text)", nameof(text))));
+    public ISectionBuilder Bullets(params string[] items) => Add(new ListBlock(Required(items, "Bullets(items)", nameof(items)), Numbered: false));
+    public ISectionBuilder Numbered(params string[] items) => Add(new ListBlock(Required(items, "Numbered(items)", nameof(items)), Numbered: true));
+    public ISectionBuilder Table(string[] headers, params string[][] rows) =>
+        Add(new TableBlock(Required(headers, "Table(headers, rows)", nameof(headers)), Required(rows, "Table(headers, rows)", nameof(rows))));
+    public ISectionBuilder Snippet(string language, string code) =>
+        Add(new SnippetBlock(Required(language, "Snippet(language, code)", nameof(language)), Required(code, "Snippet(language, code)", nameof(code))));
+
+    public ISectionBuilder Subsection(string heading, Action<ISectionBuilder> content)
+    {
+        Required(heading, "Subsection(heading, content)", nameof(heading));
+        var where = $"{_where}, subsection '{heading}'";
+        NullGuard.Required(content, "Subsection(heading, content)", nameof(content), where);
+        return Add(new SubsectionBlock(Record(heading, content, where)));
+    }
+
+    private SectionRecorder Add(SectionBlock block)
+    {
+        _blocks.Add(block);
+        return this;
+    }
+
+    private T Required<T>(T? value, string call, string parameter) where T : class => NullGuard.Required(value, call, parameter, _where);
 }

@@ -68,8 +68,10 @@ internal sealed class StepRecorder : IStepBuilder
     }
     public IStepBuilder Notify(string template, string? channel = null) =>
         Add(new NotificationAction(NullGuard.Required(template, "Notify(template)", nameof(template), _where), channel));
-    public IStepBuilder Snippet(string language, string code, string? caption = null) => Add(new SnippetAction(language, code, caption));
-    public IStepBuilder Note(string text) => Add(new NoteAction(text));
+    // A null note or snippet printed nothing, or failed the page's rendering, naming neither.
+    public IStepBuilder Snippet(string language, string code, string? caption = null) =>
+        Add(new SnippetAction(NullGuard.Required(language, "Snippet(language, code)", nameof(language), _where), NullGuard.Required(code, "Snippet(language, code)", nameof(code), _where), caption));
+    public IStepBuilder Note(string text) => Add(new NoteAction(NullGuard.Required(text, "Note(text)", nameof(text), _where)));
 
     public IStepBuilder RequiresConfirmation()
     {
