@@ -36,7 +36,9 @@ internal sealed class DocumentParts(ChainReader reader)
                 _postIncident.Add(new ChecklistStageModel(values.String(call.Get("stage", 0)), call.GetParams(1).Select(values.String).ToEquatableArray()));
                 return true;
             case "Reference": _references.Add(new ReferenceModel(values.String(call.Get("title", 0)), values.String(call.Get("url", 1)))); return true;
-            case "Tags": _tags.AddRange(call.GetParams(0).Select(values.String)); return true;
+            // As the runtime records them (DocumentRecorder.Tags): a blank or null tag says nothing and is left out. The
+            // page printed it as an empty code span in the facts table, and a page of only blank tags a Tags row of them.
+            case "Tags": _tags.AddRange(call.GetParams(0).Select(values.String).Where(tag => !string.IsNullOrWhiteSpace(tag))); return true;
             case "ReviewDate": _reviewDate = Date(call); return true;
             case "LastUpdated": _lastUpdated = Date(call); return true;
             case "Escalation":

@@ -47,6 +47,20 @@ public sealed class PageMarkupTests
         Assert.Contains("5xx\\|timeout", row, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(".Tags(\"payments\", \"\", \"  \", null!, \"p1\")", "| **Tags** | `payments`, `p1` |")]
+    [InlineData(".Tags(\"\").Tags(\" \")", null)]
+    public void Blank_tags_are_left_off_the_page_as_the_runtime_leaves_them_out(string tags, string? row)
+    {
+        // The runtime records no blank or null tag (DocumentRecorder.Tags): the page printed one as an empty code span.
+        var runbook = TestRunbooks.Runbook.Replace(".ReviewDate(2027, 1, 31)", tags + ".ReviewDate(2027, 1, 31)", StringComparison.Ordinal);
+        Assert.Contains(tags, runbook, StringComparison.Ordinal);
+
+        var rows = GeneratorHarness.ApiDownPage(runbook).Split('\n').Where(l => l.StartsWith("| **Tags**", StringComparison.Ordinal)).ToArray();
+
+        Assert.Equal(row is null ? [] : [row], rows.Select(r => r.TrimEnd()));
+    }
+
     [Fact]
     public void Every_line_of_a_multi_line_command_comment_stays_a_shell_comment_in_the_copyable_block()
     {
