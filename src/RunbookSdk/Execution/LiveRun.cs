@@ -613,12 +613,19 @@ internal sealed partial class LiveRun : IDisposable
     private async Task<StepOutcome> RunActionsAsync(string key, StepPlan step, CancellationToken cancellationToken)
     {
         var skipped = (string?)null;
+        var ranInStep = false;
         for (var i = 0; i < step.Actions.Count; i++)
         {
             var action = step.Actions[i];
             _actionIndex = i;
+            // A Ctrl+C that landed before this action began (after the one before it ended) starts nothing more of the
+            // step: the next command was started with the cancelled token, and did its work before it was killed.
+            if (cancellationToken.IsCancellationRequested)
+                return new StepOutcome(StepResult.Interrupted, ranInStep
+                    ? "interrupted by the operator (Ctrl+C) between two of its actions; the rest of the step did not start"
+                    : "interrupted by the operator (Ctrl+C) before its first action; nothing of the step ran");
             var outcome = await RunActionAsync(key, step, action, cancellationToken);
-            if (action is not (NoteAction or SnippetAction)) _actionRan = true;
+            if (action is not (NoteAction or SnippetAction)) _actionRan = ranInStep = true;
             if (outcome.Result == StepResult.Skipped) skipped ??= outcome.Reason;
             else if (outcome.Result != StepResult.Succeeded) return outcome;
         }

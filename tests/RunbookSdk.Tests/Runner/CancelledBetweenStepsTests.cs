@@ -41,6 +41,29 @@ public sealed class CancelledBetweenStepsTests
         Assert.Contains("Run INTERRUPTED.", console.Output);
     }
 
+    [Fact]
+    public async Task A_token_cancelled_between_two_actions_of_a_step_starts_none_after_it()
+    {
+        using var temp = new TempDirectory();
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p.Step("Deploy", s => s.Run("true").Note("the node is drained").Run($"touch {temp.File("deployed")}")))
+            .Rollback(r => r.Step("Undo", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        using var ctrlC = new CancellationTokenSource();
+        // The note is shown after the first command ended and before the second starts: the Ctrl+C lands right there.
+        var console = new PlainConsole(new CancelOnText("the node is drained", ctrlC));
+        var options = TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath };
+
+        var outcome = await new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token);
+        var journal = Journal.Read(run.JournalPath);
+
+        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        Assert.False(File.Exists(temp.File("deployed")));
+        var deploy = Assert.Single(journal, e => e.Name == "step-finished" && (string?)e["title"] == "Deploy");
+        Assert.Equal("interrupted", (string?)deploy["result"]);
+        Assert.Equal("interrupted by the operator (Ctrl+C) between two of its actions; the rest of the step did not start", (string?)deploy["reason"]);
+    }
+
     /// <summary>Cancels <paramref name="source"/> the first time the console has shown <paramref name="text"/>.</summary>
     private sealed class CancelOnText(string text, CancellationTokenSource source) : StringWriter
     {
