@@ -23,6 +23,20 @@ public sealed class RunCommandTests : IDisposable
         Cli.RunAsync(["run", Assembly, "cli-test-restart", .. extra, "--non-interactive", "--journal", JournalPath,
             "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
 
+    /// <summary>
+    /// Puts a <c>grep</c> of this test's own, running <paramref name="script"/>, first on the PATH until disposed: the
+    /// test runbook's verification pipes into grep, so this decides what it does and prints.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private EnvironmentVariable GrepFirstOnPath(string script)
+    {
+        var bin = Path.Combine(_work, "bin");
+        Directory.CreateDirectory(bin);
+        File.WriteAllText(Path.Combine(bin, "grep"), $"#!/bin/sh\n{script}\n");
+        File.SetUnixFileMode(Path.Combine(bin, "grep"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
+        return new EnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH"));
+    }
+
     private string[] JournalEvents() => File.ReadAllLines(JournalPath).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("event").GetString()!).ToArray();
 
     private string[] Comments() => _github.Writes.Where(r => r.Path == "/repos/octo/ops/issues/42/comments").Select(r => r.Body!["body"]!.GetValue<string>()).ToArray();
@@ -72,12 +86,8 @@ public sealed class RunCommandTests : IDisposable
         // The verification's grep fails (a grep of its own first on the PATH), so the hint says to check again. It said
         // "run cli-test-restart --resume …", which no shell runs, and a resume without --incident-repo would not have
         // continued the incident issue.
-        var bin = Path.Combine(_work, "bin");
-        Directory.CreateDirectory(bin);
-        File.WriteAllText(Path.Combine(bin, "grep"), "#!/bin/sh\nexit 1\n");
-        File.SetUnixFileMode(Path.Combine(bin, "grep"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         (int Code, string Out, string Error) failed;
-        using (new EnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH")))
+        using (GrepFirstOnPath("exit 1"))
             failed = await Cli.RunAsync(["run", Assembly, "cli-test-restart", "--non-interactive", "--journal", JournalPath,
                 "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
 
@@ -101,12 +111,8 @@ public sealed class RunCommandTests : IDisposable
         // The steps inherit GITHUB_TOKEN from the tool. The verification's grep (a grep of its own first on the PATH)
         // prints it, as a step running env or a tool's debug output would: it showed on the console, in the journal and
         // in the incident issue's timeline comment.
-        var bin = Path.Combine(_work, "bin");
-        Directory.CreateDirectory(bin);
-        File.WriteAllText(Path.Combine(bin, "grep"), "#!/bin/sh\necho \"token=$GITHUB_TOKEN\"\n");
-        File.SetUnixFileMode(Path.Combine(bin, "grep"), UnixFileMode.UserRead | UnixFileMode.UserExecute);
         (int Code, string Out, string Error) run;
-        using (new EnvironmentVariable("PATH", bin + ":" + Environment.GetEnvironmentVariable("PATH")))
+        using (GrepFirstOnPath("echo \"token=$GITHUB_TOKEN\""))
             run = await RunAsync();
 
         Assert.True(run.Code == 0, run.Out + run.Error);

@@ -56,29 +56,12 @@ public sealed class EscapedJsonBodyRequestTests
     /// </summary>
     internal static async Task AssertMaskedWhenEchoedFromTheBodyAsync(string secret)
     {
-        NonShellStepFailureTests.TestHttpServer? server = null;
-        using var listening = server = new NonShellStepFailureTests.TestHttpServer(context =>
-        {
-            // The server has read the body by now (TestHttpServer records each request before it answers).
-            string received;
-            lock (server!.Requests) received = server.Requests.Last().Body;
-            return NonShellStepFailureTests.TestHttpServer.ReplyAsync(context, 400, "refused: " + received);
-        });
-        using var run = new TestRun((rb, p) => rb
-            .Phase("Act", ph => ph.Step("Log in", s => s
-                .Http("POST", $"{p["Url"]}login")
-                .Body($$"""{"password": "{{p["Password"]}}"}""")
-                .ExpectStatus(200)))
-            .NoRollback("test"))
-            .Parameter("Url", server.Url)
-            .Parameter("Password", secret, secret: true);
-
-        var result = await run.RunAsync();
+        var (result, journal) = await LogInRefusedAsync(secret, received => ("refused: " + received, "text/plain"));
 
         Assert.Equal(1, result.ExitCode);
         Assert.True(result.Output.Contains("refused: {\"password\": \"***\"}", StringComparison.Ordinal), result.Output);
         Assert.DoesNotContain("s3cr", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cr", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr", journal, StringComparison.Ordinal);
     }
 
     // An API gateway refusing the request echoes the JSON body it got inside a JSON string of its own error, which
@@ -90,14 +73,30 @@ public sealed class EscapedJsonBodyRequestTests
     [InlineData(true)]
     public async Task A_secret_in_a_JSON_body_echoed_inside_a_JSON_string_is_masked(bool relaxedEncoder)
     {
-        NonShellStepFailureTests.TestHttpServer? server = null;
         var encoder = new JsonSerializerOptions { Encoder = relaxedEncoder ? System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping : null };
+        var (result, journal) = await LogInRefusedAsync("s3cr\"et\\x",
+            received => (JsonSerializer.Serialize(new { message = "Invalid request body: " + received }, encoder), "application/json"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.True(result.Output.Contains("Invalid request body: ", StringComparison.Ordinal) && result.Output.Contains("***", StringComparison.Ordinal), result.Output);
+        Assert.DoesNotContain("s3cr", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cr", journal, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Runs a step that logs in with <paramref name="secret"/> as the password of a JSON body, against a real server on
+    /// 127.0.0.1 that answers 400 with the error <paramref name="errorFor"/> makes of the body it read.
+    /// </summary>
+    private static async Task<(RunResult Result, string Journal)> LogInRefusedAsync(string secret, Func<string, (string Body, string ContentType)> errorFor)
+    {
+        NonShellStepFailureTests.TestHttpServer? server = null;
         using var listening = server = new NonShellStepFailureTests.TestHttpServer(context =>
         {
+            // The server has read the body by now (TestHttpServer records each request before it answers).
             string received;
             lock (server!.Requests) received = server.Requests.Last().Body;
-            var error = JsonSerializer.Serialize(new { message = "Invalid request body: " + received }, encoder);
-            return NonShellStepFailureTests.TestHttpServer.ReplyAsync(context, 400, error, "application/json");
+            var (body, contentType) = errorFor(received);
+            return NonShellStepFailureTests.TestHttpServer.ReplyAsync(context, 400, body, contentType);
         });
         using var run = new TestRun((rb, p) => rb
             .Phase("Act", ph => ph.Step("Log in", s => s
@@ -106,14 +105,10 @@ public sealed class EscapedJsonBodyRequestTests
                 .ExpectStatus(200)))
             .NoRollback("test"))
             .Parameter("Url", server.Url)
-            .Parameter("Password", "s3cr\"et\\x", secret: true);
+            .Parameter("Password", secret, secret: true);
 
         var result = await run.RunAsync();
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.True(result.Output.Contains("Invalid request body: ", StringComparison.Ordinal) && result.Output.Contains("***", StringComparison.Ordinal), result.Output);
-        Assert.DoesNotContain("s3cr", result.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("s3cr", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+        return (result, File.ReadAllText(run.JournalPath));
     }
 
     [Fact]
