@@ -138,7 +138,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))
         {
-            if (!IsConfirmed(call)) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, command.GetLocation(), text.AsWritten(destructive));
+            // On the destructive command the message names, not the whole script it is one line of; the fix edits the step.
+            if (!IsConfirmed(call)) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, text.LocationAcross(destructive.Start, destructive.Length), text.AsWritten(destructive));
         }
 
         ReportSecrets(call, text);

@@ -294,7 +294,7 @@ internal static class CommandPatterns
     {
         // 'rm', "rm" and \rm are the rm the patterns name; the quote that opens such a name opens no quoted argument.
         var programs = QuotedProgramNames.Unquote(shell);
-        var found = Earliest(s_destructive, programs, static (m, detail) => new TextMatch(m.Index, m.Length, m.Value.Trim(), detail),
+        var found = Earliest(s_destructive, programs, static (m, detail) => Trimmed(new TextMatch(m.Index, m.Length, m.Value, detail)),
             (index, reads) => IsOnlyNamedText(shell, index) ||
                 reads == Reads.Program && !QuotedProgramNames.IsRewrittenName(shell, programs, index) && CommandData.IsData(text, shell, index));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
@@ -310,10 +310,21 @@ internal static class CommandPatterns
             // `/usr/bin/rm -rf x` is the rm the pattern names, run by its path: the finding shows the path too.
             var shown = PathBefore(programs, start);
             if (end < start + length || shown < start || !ReferenceEquals(text, programs))
-                found[0] = found[0] with { Text = text.Substring(shown, end - shown).Trim() };
+                found[0] = Trimmed(found[0] with { Start = shown, Length = end - shown, Text = text.Substring(shown, end - shown) });
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The match without the blanks around it, its start and length moved with its text: RB0005 marks in the source
+    /// exactly the text its message quotes.
+    /// </summary>
+    private static TextMatch Trimmed(TextMatch match)
+    {
+        var leading = match.Text.Length - match.Text.TrimStart().Length;
+        var text = match.Text.Trim();
+        return match with { Start = match.Start + leading, Length = text.Length, Text = text };
     }
 
     /// <summary>

@@ -129,6 +129,13 @@ internal sealed class CommandText
         return Argument.GetLocation();
     }
 
+    /// <summary>
+    /// Where flattened text is in the source, also across an interpolated string's holes
+    /// (<see cref="TrySpanAcross"/>); the whole argument when it cannot be found there (a command joined from constants).
+    /// </summary>
+    public Location LocationAcross(int start, int length) =>
+        TrySpanAcross(start, length, out var span) ? Location.Create(Argument.SyntaxTree, span) : Argument.GetLocation();
+
     /// <summary>The source span of flattened text when it lies inside one mapped literal.</summary>
     public bool TrySpanOf(int start, int length, out TextSpan span)
     {

@@ -219,9 +219,9 @@ public sealed class RequiresConfirmationCodeFixTests
     public Task AppendsRequiresConfirmationToTheStep() =>
         Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
             Sources.Runbook("""
-                        .Step("Flush", s => s.Run({|RB0005:"redis-cli FLUSHALL"|}, "Clear the cache"))
+                        .Step("Flush", s => s.Run("redis-cli {|RB0005:FLUSHALL|}", "Clear the cache"))
                         .Step("Undo", s => s
-                            .Run({|RB0005:"kubectl rollout undo deployment/macro-ai-api"|})
+                            .Run("{|RB0005:kubectl rollout undo deployment/macro-ai-api|}")
                             .ExpectExitCode(0))
             """),
             Sources.Runbook("""
@@ -231,6 +231,34 @@ public sealed class RequiresConfirmationCodeFixTests
                             .ExpectExitCode(0)
                             .RequiresConfirmation())
             """));
+}
+
+public sealed class RequiresConfirmationInAScriptCodeFixTests
+{
+    // The finding marks the command it names, the line of the script that deletes (it covered the whole script, six lines
+    // squiggled for one 'rm'); the fix goes where confirmation is asked, on the step, after its last call and its comments.
+    [Fact]
+    public Task In_a_script_over_several_lines_the_finding_marks_the_command_and_the_fix_marks_the_step() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
+            Sources.Runbook(""""
+                        .Step("Clean up", s => s
+                            .Run("""
+                                echo cleaning
+                                {|RB0005:rm -rf /var/lib/modax/cache|}
+                                echo done
+                                """) // the cache rebuilds on start
+                            .ExpectExitCode(0))
+            """"),
+            Sources.Runbook(""""
+                        .Step("Clean up", s => s
+                            .Run("""
+                                echo cleaning
+                                rm -rf /var/lib/modax/cache
+                                echo done
+                                """) // the cache rebuilds on start
+                            .ExpectExitCode(0)
+                            .RequiresConfirmation())
+            """"));
 }
 
 public sealed class FailOnHttpErrorCodeFixTests

@@ -23,9 +23,30 @@ internal static class CommandRuleSources
 
     /// <summary>
     /// Runs <see cref="CommandTextAnalyzer"/> over a phase step that runs <paramref name="command"/> (C# string content) and
-    /// expects one RB0005 on the literal naming <paramref name="reported"/> (as written in C#), or none when it is null.
+    /// expects one RB0005 naming <paramref name="reported"/>, marked where <see cref="MarkNamed"/> finds it, or none when
+    /// it is null.
     /// </summary>
     public static Task DestructiveAsync(string command, string? reported) => reported is null
         ? ActAsync($"\"{command}\"", [])
-        : ActAsync($"{{|#0:\"{command}\"|}}", [new DiagnosticResult("RB0005", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments(reported)]);
+        : ActAsync(MarkNamed($"\"{command}\"", reported), [new DiagnosticResult("RB0005", Microsoft.CodeAnalysis.DiagnosticSeverity.Warning).WithLocation(0).WithArguments(reported)]);
+
+    /// <summary>
+    /// <paramref name="code"/> with location <c>#0</c> around the command a finding names: RB0005 marks the command it
+    /// names, not the whole literal. The last place <paramref name="named"/> is written (a command written earlier as
+    /// data, <c>echo 'rm -rf x'; rm -rf x</c>, is not the one run), with its quotes and backslashes escaped for a C#
+    /// literal, else as it stands (already written as C#).
+    /// </summary>
+    public static string MarkNamed(string code, string named)
+    {
+        var written = named.Replace("\\", "\\\\").Replace("\"", "\\\"");
+        var start = code.LastIndexOf(written, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            written = named;
+            start = code.LastIndexOf(written, StringComparison.Ordinal);
+        }
+
+        Assert.True(start >= 0, $"'{named}' is not written in {code}");
+        return code[..start] + "{|#0:" + written + "|}" + code[(start + written.Length)..];
+    }
 }

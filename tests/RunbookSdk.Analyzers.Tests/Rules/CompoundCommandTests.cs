@@ -36,7 +36,7 @@ public sealed class CompoundCommandTests
     [InlineData("\"test -d /srv || rm -rf /srv/app\"", "rm -rf /srv/app")]
     [InlineData("\"echo done; rm -rf /srv/app\"", "rm -rf /srv/app")] // `done` is echo's word here, not a keyword
     public Task ADestructiveCommandInACompoundCommandIsReported(string command, string named) =>
-        Act("{|#0:" + command + "|}", Destructive(named));
+        Act(CommandRuleSources.MarkNamed(command, named), Destructive(named));
 
     // RB0014: an HTTP client after a reserved word is at a command's start.
     [Theory]

@@ -53,7 +53,7 @@ public sealed class ConditionalVerificationTests
     [Fact]
     public Task A_conditional_destructive_command_still_needs_its_confirmation() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Flush the cache", s => s.OnlyIf("the cache holds stale data").Run({|RB0005:"redis-cli FLUSHALL"|}))"""));
+            """            .Step("Flush the cache", s => s.OnlyIf("the cache holds stale data").Run("redis-cli {|RB0005:FLUSHALL|}"))"""));
 
     [Fact]
     public Task A_verification_whose_only_checks_are_alternatives_is_reported()
@@ -76,7 +76,7 @@ public sealed class ConditionalVerificationTests
     [Fact]
     public Task The_step_rules_see_the_options_of_a_decision() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .OneOf("Mitigation strategy", o => o.Note("Pick one.").Step("Restart", s => s.Run("curl -H \"Authorization: Bearer {|RB0006:abc123def456|}\" https://api.omnix.ai/v1/restart")).Step("Flush the cache", s => s.Run({|RB0005:"redis-cli FLUSHALL"|})))"""));
+            """            .OneOf("Mitigation strategy", o => o.Note("Pick one.").Step("Restart", s => s.Run("curl -H \"Authorization: Bearer {|RB0006:abc123def456|}\" https://api.omnix.ai/v1/restart")).Step("Flush the cache", s => s.Run("redis-cli {|RB0005:FLUSHALL|}")))"""));
 
     [Fact]
     public Task An_option_with_nothing_to_do_is_reported() =>

@@ -51,6 +51,6 @@ public sealed class HereDocumentTests
     // Data fed to a database client is still what it deletes.
     [Fact]
     public Task SqlInAHereDocumentIsStillDestructive() =>
-        Act("{|#0:\"psql -h db.internal <<SQL\\nDROP TABLE sessions;\\nSQL\"|}",
+        Act("\"psql -h db.internal <<SQL\\n{|#0:DROP TABLE|} sessions;\\nSQL\"",
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("DROP TABLE"));
 }

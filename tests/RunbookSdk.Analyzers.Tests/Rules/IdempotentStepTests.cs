@@ -32,7 +32,7 @@ public sealed class IdempotentStepTests
     [Fact]
     public Task An_idempotent_destructive_command_still_needs_its_confirmation() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Step("Flush the cache", s => s.Run({|RB0005:"redis-cli FLUSHALL"|}).Idempotent())"""));
+            """            .Step("Flush the cache", s => s.Run("redis-cli {|RB0005:FLUSHALL|}").Idempotent())"""));
 
     [Fact]
     public Task A_confirmation_after_the_mark_is_seen_through_it() =>

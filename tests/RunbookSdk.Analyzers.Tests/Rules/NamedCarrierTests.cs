@@ -23,6 +23,6 @@ public sealed class NamedCarrierTests
 
     [Fact]
     public Task ACarrierPrintedForAShellToRunIsStillACommandLine() =>
-        Act("{|#0:\"echo ssh ops@bastion 'rm -rf /srv/app' | bash\"|}",
+        Act("\"echo ssh ops@bastion '{|#0:rm -rf /srv/app|}' | bash\"",
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("rm -rf /srv/app"));
 }

@@ -42,5 +42,5 @@ public sealed class NamedCommandTests
     [InlineData("\"grep -h 'DROP TABLE' /srv/migrations/down.sql | psql -h db.internal\"", "DROP TABLE")] // the lines found are fed to psql
     [InlineData("\"psql -h db.internal -c 'DROP TABLE sessions'\"", "DROP TABLE")] // psql runs its quoted argument
     public Task ADestructiveCommandThatRunsIsStillReported(string command, string named) =>
-        Act("{|#0:" + command + "|}", Destructive(named));
+        Act(CommandRuleSources.MarkNamed(command, named), Destructive(named));
 }

@@ -68,17 +68,17 @@ public sealed class NestedShellCommandTests
     // RB0005: the destructive command is the nested one, named as written without the closing quote.
     [Fact]
     public Task ADestructiveCommandInsideANestedShellIsReportedByItsOwnName() =>
-        Act("{|#0:$\"ssh {Host} 'rm -rf /var/lib/app'\"|}",
+        Act("$\"ssh {Host} '{|#0:rm -rf /var/lib/app|}'\"",
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("rm -rf /var/lib/app"));
 
     [Fact]
     public Task ARollbackAfterAnEchoInsideANestedShellIsReported() =>
-        Act("{|#0:\"ssh ops@bastion 'echo starting; ./rollback.sh v41'\"|}",
+        Act("\"ssh ops@bastion 'echo starting; {|#0:./rollback.sh v41|}'\"",
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("./rollback.sh v41"));
 
     [Fact]
     public Task ADeleteAfterAReadInsideANestedShellIsNamedOnItsOwn() =>
-        Act("{|#0:\"bash -c 'kubectl get ns; kubectl delete ns payments'\"|}",
+        Act("\"bash -c 'kubectl get ns; {|#0:kubectl delete ns payments|}'\"",
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("kubectl delete ns payments"));
 
     [Theory]

@@ -62,7 +62,7 @@ public sealed class QuotedCommandTests
     public Task ADestructiveCommandWithAQuotedSemicolonIsReported() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(
             Sources.Runbook("""
-                        .Step("Apply", s => s.Run({|#0:"terraform apply -var 'banner=Back soon; sorry' -auto-approve"|}))
+                        .Step("Apply", s => s.Run("{|#0:terraform apply -var 'banner=Back soon; sorry' -auto-approve|}"))
             """),
             new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(0)
                 .WithArguments("terraform apply -var 'banner=Back soon; sorry' -auto-approve"));

@@ -47,5 +47,5 @@ public sealed class QuotedDataTests
     [InlineData("\"kubectl patch deploy api -p '{\\\"spec\\\":{\\\"replicas\\\":0}}'\"", "\"replicas\":0")]
     [InlineData("\"psql -h db.internal <<SQL\\nTRUNCATE sessions;\\nSQL\"", "TRUNCATE")]
     public Task DestructiveCommandsThatRunAreStillReported(string command, string named) =>
-        Act("{|#0:" + command + "|}", Destructive(named));
+        Act(CommandRuleSources.MarkNamed(command, named), Destructive(named));
 }

@@ -41,23 +41,21 @@ public sealed class RB0005Tests
 {
     [Theory]
     [InlineData("kubectl delete pod -l app=macro-ai-api")]
-    [InlineData("redis-cli FLUSHALL")]
+    [InlineData("redis-cli FLUSHALL", "FLUSHALL")]
     [InlineData("kubectl rollout undo deployment/macro-ai-api")]
     [InlineData("aws lambda update-function-code --function-name omnix-ai-backend --zip-file fileb://omnix-ai-backend.zip")]
     [InlineData("aws dynamodb restore-table-from-backup --target-table-name omnix-ai-products-restored")]
-    [InlineData("kubectl scale deployment/macro-ai-api --replicas=0")]
+    [InlineData("kubectl scale deployment/macro-ai-api --replicas=0", "--replicas=0")]
     [InlineData("rm -rf /var/lib/app/cache")]
     [InlineData("docker-compose stop postgres")]
     [InlineData("./rollback-plan.sh")]
-    public Task DestructiveCommandsFromTheSeedsAreReported(string command) =>
-        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
-                        .Step("Act", s => s.Run({|RB0005:"{{command}}"|}))
-            """));
+    public Task DestructiveCommandsFromTheSeedsAreReported(string command, string? reported = null) =>
+        CommandRuleSources.DestructiveAsync(command, reported ?? command);
 
     [Fact]
     public Task SqlThatDeletesDataIsReportedAtTheStatement() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
-                        .Step("Clean", s => s.Run({|RB0005:"psql -c \"DROP TABLE sessions;\""|}))
+                        .Step("Clean", s => s.Run("psql -c \"{|RB0005:DROP TABLE|} sessions;\""))
             """));
 
     [Fact]

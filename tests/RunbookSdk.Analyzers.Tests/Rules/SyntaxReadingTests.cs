@@ -168,11 +168,11 @@ public sealed class SyntaxReadingTests
                         .Step("Assess", s => s.Run("aws lambda list-functions"))
             """, extraMembers: """
                 private static IPhaseBuilder Cleanup(IPhaseBuilder phase) =>
-                    phase.Step("Flush", s => s.Run({|RB0005:"redis-cli FLUSHALL"|}));
+                    phase.Step("Flush", s => s.Run("redis-cli {|RB0005:FLUSHALL|}"));
 
                 private static void Local(IRunbookBuilder rb)
                 {
-                    void Add(IStepBuilder step) => step.Run({|RB0005:"kubectl delete pod -l app=api"|});
+                    void Add(IStepBuilder step) => step.Run("{|RB0005:kubectl delete pod -l app=api|}");
                     rb.Phase("Local", p => p.Step("Delete", Add));
                 }
             """));

@@ -40,23 +40,23 @@ public sealed class UnknownCallInChainTests
 
     [Fact]
     public Task ACommandAfterAnExtensionMethodIsRead() =>
-        Act("""            .Step("Act", s => s.Run("ls /srv").Tag("cleanup").Run({|#0:"rm -rf /srv/app"|}))""",
+        Act("""            .Step("Act", s => s.Run("ls /srv").Tag("cleanup").Run("{|#0:rm -rf /srv/app|}"))""",
             Destructive(0, "rm -rf /srv/app"));
 
     [Fact]
     public Task ACommandAfterAnExtensionMethodCalledFirstIsRead() =>
-        Act("""            .Step("Act", s => s.Tag("cleanup").Run({|#0:"rm -rf /srv/app"|}))""",
+        Act("""            .Step("Act", s => s.Tag("cleanup").Run("{|#0:rm -rf /srv/app|}"))""",
             Destructive(0, "rm -rf /srv/app"));
 
     [Fact]
     public Task ACommandAfterAGenericExtensionMethodIsRead() =>
-        Act("""            .Step("Act", s => s.Owned("payments").Run({|#0:"kubectl delete ns payments"|}))""",
+        Act("""            .Step("Act", s => s.Owned("payments").Run("{|#0:kubectl delete ns payments|}"))""",
             Destructive(0, "kubectl delete ns payments"));
 
     [Fact]
     public Task AStepAfterAnExtensionMethodOnAPhaseIsRead() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook(
-            """            .Paged().Step("Act", s => s.Run({|#0:"redis-cli FLUSHALL"|}).Logged().Note("after the flush"))""") + Extensions,
+            """            .Paged().Step("Act", s => s.Run("redis-cli {|#0:FLUSHALL|}").Logged().Note("after the flush"))""") + Extensions,
             Destructive(0, "FLUSHALL"));
 
     [Fact]
@@ -74,9 +74,9 @@ public sealed class UnknownCallInChainTests
 
     // While the chain is typed: the command already written is judged.
     [Theory]
-    [InlineData("""            .Step("Act", s => s.Run({|#0:"rm -rf /srv/app"|}).)""")]
-    [InlineData("""            .Step("Act", s => s.Run("ls").Tag("cleanup").Run({|#0:"rm -rf /srv/app"|})""")]
-    [InlineData("""            .Step("Act", s => s.Run("ls").Tag("cleanup").Run({|#0:"rm -rf /srv/app"|}).Tag()""")]
+    [InlineData("""            .Step("Act", s => s.Run("{|#0:rm -rf /srv/app|}").)""")]
+    [InlineData("""            .Step("Act", s => s.Run("ls").Tag("cleanup").Run("{|#0:rm -rf /srv/app|}")""")]
+    [InlineData("""            .Step("Act", s => s.Run("ls").Tag("cleanup").Run("{|#0:rm -rf /srv/app|}").Tag()""")]
     public Task ACommandInAChainBeingTypedIsRead(string steps) =>
         Verify<CommandTextAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook(steps) + Extensions, Destructive(0, "rm -rf /srv/app"));
 
