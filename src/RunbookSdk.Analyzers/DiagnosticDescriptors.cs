@@ -154,6 +154,11 @@ internal static class DiagnosticDescriptors
         "Template '{0}' has {{{1}}}, which no parameter of '{2}' and no run fact fills: it is sent as written{3}",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor ParameterInPlainText = Create(
+        "RB0028", "Parameter named in a command that is not interpolated",
+        "'{{{0}}}' names parameter '{0}', but the {1} is a plain string, so '{{{0}}}' is sent as written; make it an interpolated string ($\"…\") to put the value there",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -40,7 +40,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.ConstantHoleIsOneWord,
         DiagnosticDescriptors.ConstantCommandUnquoted,
         DiagnosticDescriptors.HiddenCharacter,
-        DiagnosticDescriptors.PlaceholderText);
+        DiagnosticDescriptors.PlaceholderText,
+        DiagnosticDescriptors.ParameterInPlainText);
 
     /// <summary>The DSL calls whose text runs or is sent: what these rules read (and RB0018's prose check leaves to them).</summary>
     internal static readonly ImmutableHashSet<string> CommandCalls = ImmutableHashSet.Create("Run", "Http", "Header", "Body");
@@ -71,6 +72,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 var urlText = Read(call, url);
                 if (urlText is not null)
                 {
+                    ReportPlainTextParameters(call, url, urlText, "URL");
                     ReportHidden(call, urlText, "URL");
                     ReportSecrets(call, urlText);
                     ReportNonProduction(call, urlText);
@@ -118,6 +120,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         if (Read(call, command) is not { } text) return;
 
         ReportHidden(call, text, "command");
+        ReportPlainTextParameters(call, command, text, "command");
 
         if (safeHandler)
         {
@@ -199,6 +202,13 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
         var target = urlText is null ? "the URL" : urlText.AsWritten(0, urlText.Flat.Length);
         call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, method.GetLocation(), "DELETE " + target);
+    }
+
+    /// <summary>RB0028 on each <c>{Name}</c> of a parameter in a plain string command or URL, which is sent as written.</summary>
+    private static void ReportPlainTextParameters(DslInvocation call, ExpressionSyntax argument, CommandText text, string what)
+    {
+        foreach (var placeholder in PlainTextParameters.In(argument, text.Flat, call.Values))
+            call.Report(DiagnosticDescriptors.ParameterInPlainText, text.LocationOf(placeholder.Start, placeholder.Length), placeholder.Name, what);
     }
 
     /// <summary>

@@ -135,6 +135,10 @@ internal sealed class SyntaxValues(RunbookCompilation runbooks, INamedTypeSymbol
         return LookupMember(name) is IPropertySymbol property && runbooks.Symbols.IsParameter(property) ? property : null;
     }
 
+    /// <summary>The runbook's [Parameter] property called <paramref name="name"/> (its base classes' included), or null.</summary>
+    public IPropertySymbol? ParameterNamed(string name) =>
+        LookupMember(name) is IPropertySymbol property && runbooks.Symbols.IsParameter(property) ? property : null;
+
     /// <summary>Reads <c>TimeSpan.Zero</c>, <c>TimeSpan.FromX(constants)</c> (.NET 9's several units too) and <c>new TimeSpan(constants)</c>.</summary>
     public bool TryGetTimeSpan(ExpressionSyntax? expression, out TimeSpan value)
     {
