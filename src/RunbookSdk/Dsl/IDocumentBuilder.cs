@@ -33,7 +33,7 @@ public interface IDocumentBuilder<out TSelf> where TSelf : IDocumentBuilder<TSel
 
     /// <summary>A stage of the post-incident process and its checklist.</summary>
     /// <param name="stage">Stage, e.g. "Immediate (0-24 hours)".</param>
-    /// <param name="items">Checklist items.</param>
+    /// <param name="items">Checklist items; a null one is refused when the runbook is recorded.</param>
     TSelf PostIncident(string stage, params string[] items);
 
     /// <summary>A link to a dashboard, console or document.</summary>
@@ -132,7 +132,7 @@ public interface ISeverityBuilder
     ISeverityBuilder ResolveWithin(TimeSpan time);
 
     /// <summary>When an incident has this severity.</summary>
-    /// <param name="criteria">Criteria.</param>
+    /// <param name="criteria">Criteria; a null one is refused when the handbook is recorded.</param>
     ISeverityBuilder Criteria(params string[] criteria);
 }
 
@@ -203,16 +203,16 @@ public interface ISectionBuilder
     ISectionBuilder Paragraph(string text);
 
     /// <summary>A bulleted list.</summary>
-    /// <param name="items">Items.</param>
+    /// <param name="items">Items; a null one is refused when the runbook is recorded.</param>
     ISectionBuilder Bullets(params string[] items);
 
     /// <summary>A numbered list.</summary>
-    /// <param name="items">Items.</param>
+    /// <param name="items">Items; a null one is refused when the runbook is recorded.</param>
     ISectionBuilder Numbered(params string[] items);
 
     /// <summary>A table.</summary>
     /// <param name="headers">Column headers.</param>
-    /// <param name="rows">Rows; each row has one cell per header.</param>
+    /// <param name="rows">Rows; each row has one cell per header. A null header, row or cell is refused when the runbook is recorded.</param>
     ISectionBuilder Table(string[] headers, params string[][] rows);
 
     /// <summary>A verbatim code snippet.</summary>

@@ -9,7 +9,10 @@ namespace RunbookSdk.Tests.Dsl;
 /// <c>Note</c> and <c>Snippet</c>, a handbook's severities and SLOs …) takes none is refused when the runbook or handbook
 /// is recorded, naming the call, the argument and where it stands, as the step calls' nulls are (NullGuard). Before,
 /// they were recorded: a null <c>Communication</c> template failed only at the <c>Notify</c> that sent it, after the
-/// steps before it had run, and the others printed nothing, or failed the page's rendering, naming nothing.
+/// steps before it had run, and the others printed nothing, or failed the page's rendering, naming nothing. A null entry
+/// of a list argument (a checklist item, a bullet, a table cell, a severity's criterion) is refused too, by its position:
+/// it was recorded and shown as an empty checkbox in the incident issue. A null symptom or tag is left out, as a blank
+/// one is.
 /// </summary>
 public sealed class NullDocumentArgumentTests
 {
@@ -44,6 +47,12 @@ public sealed class NullDocumentArgumentTests
         { "text", "Note(text) in phase 'Mitigate', step 'Restart' was given null for 'text'.", rb => rb.Phase("Mitigate", p => p.Step("Restart", s => s.Note(null!))) },
         { "code", "Snippet(language, code) in phase 'Mitigate', step 'Restart' was given null for 'code'.", rb => rb.Phase("Mitigate", p => p.Step("Restart", s => s.Snippet("bash", null!))) },
         { "language", "Snippet(language, code) in phase 'Mitigate', step 'Restart' was given null for 'language'.", rb => rb.Phase("Mitigate", p => p.Step("Restart", s => s.Run("true").Snippet(null!, "ls"))) },
+        { "items", "PostIncident(stage, items) in the runbook was given null as item 2 of 'items'.", rb => rb.PostIncident("Within a day", "Write the timeline", null!) },
+        { "items", "Bullets(items) in section 'Background' was given null as item 2 of 'items'.", rb => rb.Section("Background", s => s.Bullets("a", null!)) },
+        { "items", "Numbered(items) in section 'Background', subsection 'Why' was given null as item 1 of 'items'.", rb => rb.Section("Background", s => s.Subsection("Why", t => t.Numbered(null!, "b"))) },
+        { "headers", "Table(headers, rows) in section 'Background' was given null as item 2 of 'headers'.", rb => rb.Section("Background", s => s.Table(["A", null!], ["a", "b"])) },
+        { "rows", "Table(headers, rows) in section 'Background' was given null as row 2 of 'rows'.", rb => rb.Section("Background", s => s.Table(["A"], ["a"], null!)) },
+        { "rows", "Table(headers, rows) in section 'Background' was given null as cell 2 of row 1 of 'rows'.", rb => rb.Section("Background", s => s.Table(["A", "B"], ["a", null!])) },
         { "text", "Note(text) in phase 'Mitigate', decision 'Fix' was given null for 'text'.", rb => rb.Phase("Mitigate", p => p.OneOf("Fix", o => o.Step("A", s => s.Run("a")).Note(null!).Step("B", s => s.Run("b")))) },
     };
 
@@ -57,6 +66,8 @@ public sealed class NullDocumentArgumentTests
         { "name", "Slo(name, target) in the handbook was given null for 'name'.", hb => hb.Slo(null!, "99.9%") },
         { "target", "Slo(name, target) in the handbook was given null for 'target'.", hb => hb.Slo("Availability", null!) },
         { "template", "Communication(name, template) in the handbook was given null for 'template'.", hb => hb.Communication("Investigating", null!) },
+        { "criteria", "Criteria(criteria) in severity 'P1' was given null as item 1 of 'criteria'.", hb => hb.SeverityLevel("P1", "Critical", s => s.Criteria(null!, "Checkout is down")) },
+        { "items", "PostIncident(stage, items) in the handbook was given null as item 1 of 'items'.", hb => hb.PostIncident("Within a day", [null!]) },
     };
 
     [Theory]
@@ -94,6 +105,15 @@ public sealed class NullDocumentArgumentTests
 
         Assert.Contains("Communication(name, template) in the runbook was given null for 'template'.", refused.Message);
         Assert.False(File.Exists(temp.File("drained")));
+    }
+
+    [Fact]
+    public void A_null_symptom_or_tag_is_left_out_as_a_blank_one_is()
+    {
+        var plan = RunbookRecorder.Record("x", new InlineRunbook(rb => rb.Symptoms("a", null!).Tags("b", null!)));
+
+        Assert.Equal(["a"], plan.Symptoms);
+        Assert.Equal(["b"], plan.Document.Tags);
     }
 
     private sealed class InlineRunbook(Action<IRunbookBuilder> define) : Runbook

@@ -44,9 +44,10 @@ internal abstract class DocumentRecorder<TSelf> : IDocumentBuilder<TSelf> where 
         return Self;
     }
 
+    // A null item is refused by its position: it was posted to the incident issue as an empty checkbox.
     public TSelf PostIncident(string stage, params string[] items)
     {
-        _postIncident.Add(new(Required(stage, "PostIncident(stage, items)", nameof(stage)), Required(items, "PostIncident(stage, items)", nameof(items))));
+        _postIncident.Add(new(Required(stage, "PostIncident(stage, items)", nameof(stage)), NullGuard.NoNullItems(items, "PostIncident(stage, items)", nameof(items), Where)));
         return Self;
     }
 

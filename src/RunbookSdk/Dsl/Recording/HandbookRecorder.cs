@@ -50,7 +50,7 @@ internal sealed class HandbookRecorder : DocumentRecorder<IHandbookBuilder>, IHa
         public ISeverityBuilder ResolveWithin(TimeSpan time) { Resolution = DurationGuard.Accepted(time, ArgumentRefusals.ResolveWithin(time), nameof(time)); return this; }
         public ISeverityBuilder Criteria(params string[] criteria)
         {
-            CriteriaList.AddRange(NullGuard.Required(criteria, "Criteria(criteria)", nameof(criteria), where));
+            CriteriaList.AddRange(NullGuard.NoNullItems(criteria, "Criteria(criteria)", nameof(criteria), where));
             return this;
         }
     }

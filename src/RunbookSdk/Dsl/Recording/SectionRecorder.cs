@@ -25,10 +25,19 @@ internal sealed class SectionRecorder : ISectionBuilder
     }
 
     public ISectionBuilder Paragraph(string text) => Add(new ParagraphBlock(Required(text, "Paragraph(text)", nameof(text))));
-    public ISectionBuilder Bullets(params string[] items) => Add(new ListBlock(Required(items, "Bullets(items)", nameof(items)), Numbered: false));
-    public ISectionBuilder Numbered(params string[] items) => Add(new ListBlock(Required(items, "Numbered(items)", nameof(items)), Numbered: true));
-    public ISectionBuilder Table(string[] headers, params string[][] rows) =>
-        Add(new TableBlock(Required(headers, "Table(headers, rows)", nameof(headers)), Required(rows, "Table(headers, rows)", nameof(rows))));
+    public ISectionBuilder Bullets(params string[] items) => Add(new ListBlock(NoNullItems(items, "Bullets(items)", nameof(items)), Numbered: false));
+    public ISectionBuilder Numbered(params string[] items) => Add(new ListBlock(NoNullItems(items, "Numbered(items)", nameof(items)), Numbered: true));
+
+    public ISectionBuilder Table(string[] headers, params string[][] rows)
+    {
+        const string call = "Table(headers, rows)";
+        NoNullItems(headers, call, nameof(headers));
+        NoNullItems(rows, call, nameof(rows), "row");
+        for (var row = 0; row < rows.Length; row++)
+            NullGuard.NoNullItems(rows[row], call, nameof(rows), _where, "cell", $"row {row + 1} of 'rows'");
+        return Add(new TableBlock(headers, rows));
+    }
+
     public ISectionBuilder Snippet(string language, string code) =>
         Add(new SnippetBlock(Required(language, "Snippet(language, code)", nameof(language)), Required(code, "Snippet(language, code)", nameof(code))));
 
@@ -47,4 +56,5 @@ internal sealed class SectionRecorder : ISectionBuilder
     }
 
     private T Required<T>(T? value, string call, string parameter) where T : class => NullGuard.Required(value, call, parameter, _where);
+    private T[] NoNullItems<T>(T[]? items, string call, string parameter, string entry = "item") where T : class => NullGuard.NoNullItems(items, call, parameter, _where, entry);
 }
