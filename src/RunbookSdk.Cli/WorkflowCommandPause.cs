@@ -6,7 +6,8 @@ namespace RunbookSdk.Cli;
 /// echoes text a pull request wrote — a runbook id, a resource name, a page name — and a line break in it let
 /// <c>::error …</c>, <c>::add-mask::…</c> or <c>::stop-commands::…</c> (which would hide the real annotations after it)
 /// start a line of the job log. GitHub's own way out: <c>::stop-commands::TOKEN</c> before, <c>::TOKEN::</c> after,
-/// with a token the text cannot know.
+/// with a token the text cannot know. The runner reads standard output and standard error as they come, in no set
+/// order between the two: the pause is only sound on the stream the untrusted text is written to.
 /// </summary>
 internal sealed class WorkflowCommandPause : IDisposable
 {

@@ -225,6 +225,26 @@ public sealed class DocsCommandTests(DocsApp app) : IClassFixture<DocsApp>, IDis
     }
 
     [Fact]
+    public async Task InGitHubActionsCheckNamesThePagesWithoutTheRunnerReadingACommandInTheirNames()
+    {
+        // The names --check lists are the docs folder's files and the runbooks' ids, which a pull request writes: a line
+        // break in one put "::error file=README.md…" (or ::add-mask::, ::stop-commands::, which hides every annotation
+        // after it) at the start of a log line, where the runner took it as a command; "##[" is one anywhere in a line.
+        await Cli.RunAsync("docs", app.AssemblyPath, "--out", _work);
+        var smuggled = "old\n::error file=README.md,line=1::Injected\n::stop-commands::hidden\nsee ##[warning]Injected.md";
+        File.Copy(Path.Combine(_work, "index.md"), Path.Combine(_work, smuggled));
+        using var actions = new EnvironmentVariable("GITHUB_ACTIONS", "true");
+
+        var (code, output, error) = await Cli.RunAsync("docs", app.ProjectDirectory, "--no-build", "--out", _work, "--check");
+
+        Assert.True(code == 1, output + error);
+        Assert.Contains("  extra:   old\n::error file=README.md,line=1::Injected", error, StringComparison.Ordinal);
+        // The list is on standard error, so its pause is too: the runner keeps the order of the lines of one stream only.
+        Assert.DoesNotContain(RunnerLog.Commands(error), c => c.Data.StartsWith("Injected", StringComparison.Ordinal) || c.Data == "hidden");
+        Assert.DoesNotContain(RunnerLog.Commands(output + "\n" + error), c => c.Data.StartsWith("Injected", StringComparison.Ordinal) || c.Data == "hidden");
+    }
+
+    [Fact]
     public async Task AFolderWithoutAProjectIsAUsageError()
     {
         Directory.CreateDirectory(_work);

@@ -344,43 +344,11 @@ public sealed class ValidateEventTests : IDisposable
 
         Assert.True(code == 1, output + error);
         Assert.Contains("::error file=README.md,line=1::Injected", output, StringComparison.Ordinal);
-        var commands = RunnerCommands(output + "\n" + error);
+        var commands = RunnerLog.Commands(output + "\n" + error);
         // What the id smuggled in: an error annotation on README.md, a warning, and a stop that hides the rest.
         Assert.DoesNotContain(commands, c => c.Data is "Injected" or "hidden");
         // The validator's own annotations are still read: each one, whole, with its finding.
         Assert.Contains(commands, c => c.Name == "error" && c.Data.StartsWith("Runbook 'QueueStuck' has no rollback", StringComparison.Ordinal));
-    }
-
-    /// <summary>
-    /// The workflow commands the GitHub Actions runner would carry out for <paramref name="log"/>, as it reads them
-    /// (actions/runner ActionCommandManager): a line that starts with <c>::name …::</c> after spaces, or that holds
-    /// <c>##[name …]</c> anywhere; after <c>::stop-commands::T</c> none until <c>::T::</c>.
-    /// </summary>
-    private static List<(string Name, string Data)> RunnerCommands(string log)
-    {
-        var commands = new List<(string Name, string Data)>();
-        string? stopToken = null;
-        foreach (var raw in log.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            (string Name, string Data)? command = null;
-            var trimmed = line.TrimStart();
-            if (trimmed.StartsWith("::", StringComparison.Ordinal) && trimmed.IndexOf("::", 2, StringComparison.Ordinal) is var end and > 0)
-                command = (trimmed[2..end].Split(' ')[0], trimmed[(end + 2)..]);
-            else if (line.IndexOf("##[", StringComparison.Ordinal) is var start and >= 0 && line.IndexOf(']', start) is var close and > 0)
-                command = (line[(start + 3)..close].Split(' ')[0], line[(close + 1)..]);
-            if (command is not { } found) continue;
-            if (stopToken is not null)
-            {
-                if (string.Equals(found.Name, stopToken, StringComparison.OrdinalIgnoreCase)) stopToken = null;
-                continue;
-            }
-
-            if (found.Name == "stop-commands") stopToken = found.Data;
-            commands.Add(found);
-        }
-
-        return commands;
     }
 
     [Fact]

@@ -47,7 +47,11 @@ internal sealed class DocsCommand(CliOutput output) : AsyncCommand<DocsCommand.S
 
         // An assembly does not say where its project is: then the app's own default (docs in the current folder).
         string[] args = ["docs", .. Directory(settings.Out ?? app.DocsDirectory), .. settings.Check ? ["--check"] : Array.Empty<string>()];
-        return await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), PlainConsole.On(output.Error), new RunbookHostOptions(), cancellationToken);
+        // --check runs in CI on pull requests and lists, on standard error, page names made of runbook ids and the docs
+        // folder's files, which a pull request wrote: the runner must not read a command in them. The pause is on the
+        // stream the names are written to, as the runner keeps the order of one stream's lines only.
+        using (settings.Check ? WorkflowCommandPause.Around(output.Error) : null)
+            return await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), PlainConsole.On(output.Error), new RunbookHostOptions(), cancellationToken);
     }
 
     private static string[] Directory(string? directory) => directory is null ? [] : ["--out", directory];
