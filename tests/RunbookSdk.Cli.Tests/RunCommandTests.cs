@@ -147,6 +147,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task InGitHubActionsWhatARunPrintsIsNeverReadAsAWorkflowCommand()
+    {
+        // A parameter value (a workflow_dispatch input, a chat command's words) and what a step prints are echoed; the
+        // runner takes "##[name]" anywhere in a line, and "::name::" at a line's start, as a workflow command: an error
+        // annotation, an add-mask that hides later lines, a stop-commands that hides every annotation after it.
+        using var actions = new EnvironmentVariable("GITHUB_ACTIONS", "true");
+
+        var (code, output, error) = await Cli.RunAsync("run", Assembly, "cli-test-restart", "Fail=x##[error]Injected\n::stop-commands::hidden",
+            "--non-interactive", "--journal", JournalPath);
+
+        Assert.True(code == 3, output + error);
+        Assert.Contains("##[error]Injected", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(RunnerLog.Commands(output), c => c.Data.StartsWith("Injected", StringComparison.Ordinal) || c.Data.StartsWith("hidden", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnUnusableGitHubApiUrlNeverStopsTheRunbook()
     {
         using var api = new EnvironmentVariable("GITHUB_API_URL", "api.github.example");

@@ -148,9 +148,16 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         // the incident issue is kept with on the console, in the journal, or in that issue.
         var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand, MaskedValues = incidentToken is null ? [] : [incidentToken] };
         string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
-        var exitCode = ReferenceEquals(output.Out, System.Console.Out)
-            ? await RunbookHost.RunAsync(args, catalog, options)
-            : await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), options, cancellationToken);
+        // The run echoes text this tool does not control — parameter values (a workflow_dispatch input), the commands
+        // built from them, what the steps' commands, servers and code print — and writes no workflow command of its
+        // own (a step's own "::add-mask::" was never read: its output is shown behind "|"): the runner must read none.
+        int exitCode;
+        using (WorkflowCommandPause.Around(output.Out))
+        {
+            exitCode = ReferenceEquals(output.Out, System.Console.Out)
+                ? await RunbookHost.RunAsync(args, catalog, options)
+                : await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), options, cancellationToken);
+        }
 
         if (incident?.Reporter is GitHubIncidentReporter { IssueNumber: { } number })
             output.Out.WriteLine($"Incident issue: {settings.IncidentRepo}#{number}");
