@@ -28,7 +28,9 @@ public sealed class NonShellStepFailureTests
             return Task.CompletedTask;
         });
         using var run = new TestRun((rb, p) => rb
-            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"] + "status").Header("X-Api-Key", p["Key"])))
+            // The key goes in the body: a header carries ASCII only, so a key like "pässwörd-ü" never reached the
+            // server as a header (refused when recorded now; before, the request failed and the test saw no echo).
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("POST", p["Url"] + "status").Body(p["Key"])))
             .NoRollback("test"))
             .Parameter("Url", service.Url)
             .Parameter("Key", Secret, secret: true);
@@ -160,7 +162,9 @@ public sealed class NonShellStepFailureTests
         }).Replace("/", "\\/");
         using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 500, echoed + "\n{\"php\":" + relaxed + "}", "application/json"));
         using var run = new TestRun((rb, p) => rb
-            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"] + "status").Header("X-Api-Key", p["Key"])))
+            // The key goes in the body: a header carries ASCII only, so a key like "pässwörd-ü" never reached the
+            // server as a header (refused when recorded now; before, the request failed and the test saw no echo).
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("POST", p["Url"] + "status").Body(p["Key"])))
             .NoRollback("test"))
             .Parameter("Url", service.Url)
             .Parameter("Key", secret, secret: true);

@@ -95,7 +95,10 @@ internal static class ArgumentRefusals
     /// final newline, a value pasted over two lines. Refused for any header, without quoting the value (it may be a
     /// secret). A <c>Content-Type</c> must also be a media type (<c>application/json</c>, <c>text/plain; charset=utf-8</c>):
     /// the runner parses it when it builds a request with a body, so <c>Header("Content-Type", "json")</c> failed its
-    /// step with <c>FormatException: The format of value 'json' is invalid.</c> when reached. Other headers' values are
+    /// step with <c>FormatException: The format of value 'json' is invalid.</c> when reached. A character that is not
+    /// ASCII (<c>José</c>, a pasted no-break space or line separator) the HTTP client refused when the request was sent
+    /// (<c>Request headers must contain only ASCII characters</c>), and another control character (NUL, DEL) it sent, for
+    /// the server to answer 400: refused too, naming the character by its code point only. Other headers' values are
     /// not judged further.
     /// </summary>
     /// <param name="name">The header's name.</param>
@@ -105,6 +108,13 @@ internal static class ArgumentRefusals
         if (value is null) return null;
         if (value.IndexOf('\r') >= 0 || value.IndexOf('\n') >= 0)
             return $"Header(\"{name}\", value) cannot send a value holding a line break (CR or LF): no HTTP header can carry one, so the request could not be sent. Take the line break out (a token read from a file often ends with one).";
+        foreach (var c in value)
+        {
+            if (c > 0x7F)
+                return $"Header(\"{name}\", value) cannot send a value holding U+{(int)c:X4}, which is not ASCII: the HTTP client sends header values in ASCII only, so the request could not be sent. Percent-encode the value (Uri.EscapeDataString) if the service decodes it, or send it in the Body.";
+            if ((c < 0x20 && c != '\t') || c == 0x7F)
+                return $"Header(\"{name}\", value) cannot send a value holding the control character U+{(int)c:X4}: HTTP allows none in a header value but a tab, and a server answers such a request 400 Bad Request. Take it out.";
+        }
         return !string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase) || System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(value, out _)
             ? null
             : $"Header(\"Content-Type\", value) needs a media type, e.g. \"application/json\" or \"text/plain; charset=utf-8\"; it is '{value}', which the request could not be built with.";
