@@ -60,5 +60,27 @@ public sealed class CheckRunContentTests : IDisposable
         Assert.DoesNotContain('\uFFFD', message);
     }
 
+    [Fact]
+    public async Task An_annotation_carries_the_findings_column_as_the_job_logs_annotation_does()
+    {
+        // The "::error …,col=5" line carried the column, the check run's annotation did not. A finding is on one line
+        // (start_line = end_line), where GitHub takes a column; its end is not known, so only the start is sent.
+        var result = With(
+            new Finding("RB0002", FindingLevel.Error, "Runbook 'QueueStuck' has no rollback", "runbooks/Payments/QueueStuck.cs", 12, 5, "Payments", null),
+            new Finding(Finding.StaleDocsRule, FindingLevel.Error, "Generated page 'queue-stuck.md' is missing", "runbooks/Payments/docs/queue-stuck.md", 0, 0, "Payments", null));
+
+        var report = await Reporter().ReportAsync(result, 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        var annotations = _github.Writes.Where(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}")
+            .SelectMany(r => r.Body!["output"]!["annotations"]!.AsArray()).ToArray();
+        var located = Assert.Single(annotations, a => a!["title"]!.GetValue<string>() == "RB0002")!;
+        Assert.Equal((12, 12, 5), (located["start_line"]!.GetValue<int>(), located["end_line"]!.GetValue<int>(), located["start_column"]!.GetValue<int>()));
+        Assert.Null(located["end_column"]);
+        // A finding without a column (a missing page) has none: GitHub numbers columns from 1.
+        var page = Assert.Single(annotations, a => a!["title"]!.GetValue<string>() == Finding.StaleDocsRule)!;
+        Assert.Null(page["start_column"]);
+    }
+
     public void Dispose() => _github.Dispose();
 }

@@ -313,7 +313,11 @@ public sealed class PullRequestReporter
         return text[..length] + " … (cut; the whole message is in the job log)";
     }
 
-    /// <summary>One annotation per finding that has a line; findings without a location are in the summary only.</summary>
+    /// <summary>
+    /// One annotation per finding that has a file; findings without one are in the summary only. A finding is on one
+    /// line, where GitHub takes a column: its column goes as <c>start_column</c>, as the job log's <c>::error …,col=</c>
+    /// carries it. Its end is not known, so no <c>end_column</c>.
+    /// </summary>
     /// <param name="result">The validation result.</param>
     public static IReadOnlyList<NewCheckRunAnnotation> Annotations(ValidationResult result)
     {
@@ -323,6 +327,8 @@ public sealed class PullRequestReporter
             .Select(f => new NewCheckRunAnnotation(f.Path, Math.Max(1, f.Line), Math.Max(1, f.Line), Level(f.Level), Cap(f.Message, MaxAnnotationMessage))
             {
                 Title = f.RuleId,
+                // GitHub numbers columns from 1; a finding without one (a missing page) sends none.
+                StartColumn = f.Column > 0 ? f.Column : null,
             })
             .ToArray();
     }
