@@ -310,6 +310,23 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task WhenGitHubRefusesTheCheckRunTheWarningsSayWhyBeforeTheLineThatSaysWhereTheFindingsWent()
+    {
+        // Cause, then consequence: the log said "no check run carried the findings; N annotations written…" and only
+        // after it the warnings that said GitHub refused the check run, and why.
+        using var github = new FakeGitHub { Fail = r => r.Method == "POST" ? FakeGitHub.Error(403, "Resource not accessible by integration") : null };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        var lines = error.Split('\n');
+        var refused = Array.FindIndex(lines, l => l.StartsWith("warning:", StringComparison.Ordinal) && l.Contains("check run", StringComparison.Ordinal));
+        var written = Array.FindIndex(lines, l => l.StartsWith("GitHub: no check run carried the findings;", StringComparison.Ordinal));
+        Assert.True(refused >= 0 && written > refused, error);
+    }
+
+    [Fact]
     public async Task Text_a_pull_request_wrote_never_reaches_the_runner_as_a_workflow_command()
     {
         // A runbook id with a line break put "::error file=README.md…" (or ::add-mask::, ::stop-commands::, which hides

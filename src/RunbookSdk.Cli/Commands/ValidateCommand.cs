@@ -159,8 +159,9 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             }
 
             var report = await new PullRequestReporter(connection).ReportAsync(result, target, cancellationToken);
-            if (report.CheckRunId is null) AnnotateFromTheLog(result);
+            // Cause, then consequence: why GitHub took no check run, then where the findings went instead.
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
+            if (report.CheckRunId is null) AnnotateFromTheLog(result);
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {where} (comment {id}).");
             if (report.CheckRunId is { } run)
