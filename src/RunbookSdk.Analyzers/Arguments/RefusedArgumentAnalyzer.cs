@@ -51,10 +51,12 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
                 break;
             case "Step":
                 // Step("", …): a step named by nothing on the console, the page and the journal. Only the DSL's own
-                // (a phase's or a decision's); a team's helper of that name takes what it likes.
-                if (call.Method()?.ContainingType is { Name: "IPhaseBuilder" or "IChoiceBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } } &&
-                    call.Argument("title") is { } stepTitle && call.Values.Constant(stepTitle) is { HasValue: true, Value: string blank })
-                    Report(call, stepTitle, ArgumentRefusals.StepTitle(blank));
+                // (a phase's or a decision's); a team's helper of that name takes what it likes. The title is read from
+                // syntax first: a runbook has a Step call per step, and only a blank one is worth binding the call for.
+                if (call.Argument("title") is { } stepTitle && call.Values.Constant(stepTitle) is { HasValue: true, Value: string title } &&
+                    ArgumentRefusals.StepTitle(title) is { } blankTitle &&
+                    call.Method()?.ContainingType is { Name: "IPhaseBuilder" or "IChoiceBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } })
+                    Report(call, stepTitle, blankTitle);
                 break;
             case "OneOf":
                 CheckChoice(call);
@@ -294,17 +296,17 @@ public sealed class RefusedArgumentAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static void CheckHeader(DslInvocation call)
     {
-        if (call.Method()?.ContainingType is not { Name: "IHttpStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } }) return;
         if (call.Argument("name") is not { } nameArgument || call.Values.Constant(nameArgument) is not { HasValue: true, Value: string or null } constantName) return;
         var name = (string?)constantName.Value;
-        if (ArgumentRefusals.HeaderName(name) is { } badName)
-        {
-            Report(call, nameArgument, badName);
-            return;
-        }
-
-        if (call.Argument("value") is { } valueArgument && call.Values.Constant(valueArgument) is { HasValue: true, Value: string value })
-            Report(call, valueArgument, ArgumentRefusals.HeaderValue(name!, value));
+        var (argument, refusal) = ArgumentRefusals.HeaderName(name) is { } badName
+            ? (nameArgument, badName)
+            : call.Argument("value") is { } valueArgument && call.Values.Constant(valueArgument) is { HasValue: true, Value: string value }
+                ? (valueArgument, ArgumentRefusals.HeaderValue(name!, value))
+                : (nameArgument, null);
+        // The call is bound only for a refusal, to know it is the DSL's own Header: requests send headers in every runbook,
+        // and the rule reads the others from syntax alone.
+        if (refusal is null || call.Method()?.ContainingType is not { Name: "IHttpStepBuilder", ContainingNamespace: { Name: "RunbookSdk", ContainingNamespace.IsGlobalNamespace: true } }) return;
+        Report(call, argument, refusal);
     }
 
     private static void CheckRetry(DslInvocation call)
