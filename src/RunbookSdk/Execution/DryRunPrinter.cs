@@ -24,6 +24,16 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     /// </summary>
     public ResumeState? Resume { get; init; }
 
+    /// <summary>
+    /// The switches the live run would be given (<c>--non-interactive</c>, <c>--yes</c>, <c>--skip-manual</c>,
+    /// <c>--conditions-hold</c>, <c>--skip-conditional</c>, <c>--resend-requests</c>), or null for none. Each step is
+    /// shown as they make the live run treat it (a confirmation accepted by <c>--yes</c>, a conditional step skipped by
+    /// <c>--skip-conditional</c>), and a run the live one would refuse to start (a <c>--non-interactive</c> run with a
+    /// destructive step and no <c>--yes</c>) ends the dry run with that refusal and its exit code. Its
+    /// <see cref="RunnerOptions.Choices"/> are used when the constructor is given none.
+    /// </summary>
+    public RunnerOptions? LiveOptions { get; init; }
+
     private static readonly Style Heading = new(decoration: Decoration.Bold);
     private static readonly Style Warning = new(Color.Red, decoration: Decoration.Bold);
     private static readonly Style Quiet = new(decoration: Decoration.Dim);
@@ -33,16 +43,19 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     {
         ArgumentNullException.ThrowIfNull(context);
         // A rehearsal of the command line the live run will get: answers it would refuse are refused here, in its words.
-        var answerOptions = new RunnerOptions { Choices = choices ?? new Dictionary<string, string>() };
+        var answerOptions = (LiveOptions ?? new RunnerOptions()) with { Choices = choices ?? LiveOptions?.Choices ?? new Dictionary<string, string>() };
         var answers = new StepChoices(answerOptions);
         if (WrongAnswers(context.Plan, answers) is { } refusal) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, refusal));
         // Checked with the values the live run would have (before missing secrets are marked): a URL it refuses to
         // send is marked at its step, and the dry run ends with the live run's refusal.
         var urlRefusal = HttpStepUrls.Refusal(context, answerOptions);
         var badUrls = HttpStepUrls.Problems(context.Plan, answerOptions);
+        // The live run's own check of what a run without a person cannot do, on the same plan and journal: its refusal
+        // ends the dry run too, after the plan, so a command line for an automated run can be tried out here.
+        var preflightRefusal = LiveRefusal(context, answerOptions);
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers) { BadUrls = badUrls };
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls };
         WriteHeader(writer, context);
         if (Resume is { } resume)
         {
@@ -61,7 +74,16 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
-        return Task.FromResult(urlRefusal is null ? RunOutcome.Success : RunOutcome.Failure(urlRefusal));
+        // In the live run's order: a URL it cannot send refuses it (exit 1) before it checks what needs a person (exit 2).
+        if (urlRefusal is not null) return Task.FromResult(RunOutcome.Failure(urlRefusal));
+        return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
+    }
+
+    /// <summary>What the live run's preflight refuses with these options, or null; the journal a resume would continue is only read.</summary>
+    private string? LiveRefusal(RunContext context, RunnerOptions options)
+    {
+        using var rehearsal = new LiveRun(context, options, new RunConsole(console, context.Secrets), new ConsoleOperatorPrompts(console), Resume);
+        return rehearsal.Preflight();
     }
 
     /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
@@ -81,6 +103,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     private static void WriteHeader(PlanWriter writer, RunContext context)
     {
         writer.Line(0, $"Dry run of '{context.Runbook.Id}': nothing is executed. Commands are shown as they would run.", Quiet);
+        if (LiveSwitches.Describe(writer.Options) is { } switches) writer.Line(0, $"As a live run with {switches}.", Quiet);
         writer.Section(context.Title);
         writer.Line(1, $"Severity: {DescribeSeverity(context)}");
         if (context.Runbook.HandbookId is { } handbookId)
@@ -177,9 +200,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             }
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)
-                writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: the operator is asked first; no skips the step]", Warning);
+                writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: {LiveSwitches.Condition(writer.Options)}]", Warning);
             if (step.RequiresConfirmation)
-                writer.Line(2, "[destructive: requires confirmation before it runs]", Warning);
+                writer.Line(2, $"[destructive: {LiveSwitches.Confirmation(writer.Options)}]", Warning);
             if (step.Idempotent)
                 writer.Line(2, "[idempotent: running it again does no harm; a resume repeats what it left unfinished without asking]", Quiet);
             if (writer.BadUrls.Refused.TryGetValue(number(i), out var badUrl))
@@ -215,13 +238,13 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 foreach (var detail in HttpDetails(http)) writer.Line(Indent + 1, detail, Quiet);
                 break;
             case ManualInstructionAction manual:
-                writer.Line(Indent, $"Manual: {manual.Text} (the operator confirms when done)");
+                writer.Line(Indent, $"Manual: {manual.Text} ({LiveSwitches.Manual(writer.Options)})");
                 break;
             case WaitAction wait:
                 writer.Line(Indent, wait.Reason is null ? $"Wait {Durations.Format(wait.Duration)}" : $"Wait {Durations.Format(wait.Duration)}: {wait.Reason}");
                 break;
             case MonitorAction monitor:
-                writer.Line(Indent, $"Monitor for {Durations.Format(monitor.Duration)}: {monitor.What}");
+                writer.Line(Indent, $"Monitor for {Durations.Format(monitor.Duration)}: {monitor.What} ({LiveSwitches.Monitor(writer.Options)})");
                 break;
             case DelegateAction code:
                 writer.Line(Indent, $"Code: {code.Description}");
@@ -284,10 +307,13 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     }
 
     /// <summary>Writes indented lines, every text masked first, then each missing secret's marker replaced by its placeholder.</summary>
-    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders, StepChoices answers)
+    private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders, StepChoices answers, RunnerOptions options)
     {
         /// <summary>The answers given in advance to the plan's decisions.</summary>
         public StepChoices Answers => answers;
+
+        /// <summary>The switches the live run would be given.</summary>
+        public RunnerOptions Options => options;
 
         /// <summary>HTTP steps whose URL the live run cannot send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
         public UrlProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());

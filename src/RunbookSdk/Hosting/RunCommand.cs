@@ -155,9 +155,11 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
     /// <summary>A dry run prints the plan; a live run executes it.</summary>
     private IRunbookExecutor SelectExecutor(Settings settings, Uri? webhook, ResumeState? resume)
     {
-        if (settings.DryRun) return new DryRunPrinter(consoles.Out, ChoiceArguments.Parse(settings.Choose).Choices) { Resume = resume };
-        // A prompt on redirected input would read a script's stdin or hang: that is not a person answering.
-        var nonInteractive = settings.NonInteractive || Console.IsInputRedirected;
+        // A prompt on redirected input would read a script's stdin or hang: that is not a person answering. The dry run
+        // reads no input, so it is non-interactive only when told: a reviewer's pipe is not the live run's terminal.
+        var nonInteractive = settings.NonInteractive || (!settings.DryRun && Console.IsInputRedirected);
+        // The dry run shows the steps as the live run's switches decide them, and ends with its refusal.
+        if (settings.DryRun) return new DryRunPrinter(consoles.Out) { Resume = resume, LiveOptions = Options() };
         if (nonInteractive && !settings.NonInteractive)
             consoles.Out.WriteVerbatimLine("Standard input is not a terminal: running non-interactively (as with --non-interactive).");
         return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) { ShowsWhatItAsksAbout = consoles.PromptsAlone } : null);

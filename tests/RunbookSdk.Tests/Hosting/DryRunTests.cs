@@ -59,7 +59,7 @@ public sealed class DryRunTests
                   retry: 3 attempts in total, first retry after 5 seconds, doubling
               2.2 Let it settle
                 Wait 2 minutes: pods restart
-                Monitor for 10 minutes: error rate dashboard
+                Monitor for 10 minutes: error rate dashboard (then the operator says whether it looked healthy; no fails the step)
               2.3 Record
                 Code: Records the rollback in the change log
                   timeout 90 seconds
