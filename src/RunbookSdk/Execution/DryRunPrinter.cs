@@ -52,10 +52,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         var badUrls = HttpStepUrls.Problems(context.Plan, answerOptions);
         // The live run's own check of what a run without a person cannot do, on the same plan and journal: its refusal
         // ends the dry run too, after the plan, so a command line for an automated run can be tried out here.
-        var preflightRefusal = LiveRefusal(context, answerOptions);
+        using var rehearsal = new LiveRun(context, answerOptions, new RunConsole(console, context.Secrets), new ConsoleOperatorPrompts(console), Resume);
+        var preflightRefusal = rehearsal.Preflight();
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls };
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, Rehearsal = rehearsal };
         WriteHeader(writer, context);
         if (Resume is { } resume)
         {
@@ -79,12 +80,6 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
     }
 
-    /// <summary>What the live run's preflight refuses with these options, or null; the journal a resume would continue is only read.</summary>
-    private string? LiveRefusal(RunContext context, RunnerOptions options)
-    {
-        using var rehearsal = new LiveRun(context, options, new RunConsole(console, context.Secrets), new ConsoleOperatorPrompts(console), Resume);
-        return rehearsal.Preflight();
-    }
 
     /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
     private static string? WrongAnswers(RunbookPlan plan, StepChoices answers)
@@ -195,8 +190,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                     writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);
                     continue;
                 }
-                if (resume.UnfinishedSteps.Contains(key))
-                    writer.Line(2, "[started in the journal with no result: the resume runs it again, and asks first about what it may already have done]", Warning);
+                if (resume.UnfinishedSteps.Contains(key)) writer.Line(2, $"[{writer.Rehearsal!.RepeatOfUnfinished(section, i, step)}]", Warning);
             }
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)
@@ -314,6 +308,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 
         /// <summary>The switches the live run would be given.</summary>
         public RunnerOptions Options => options;
+
+        /// <summary>The live run these switches and this journal make, asked what it would do; it runs nothing.</summary>
+        public LiveRun? Rehearsal { get; init; }
 
         /// <summary>HTTP steps whose URL the live run cannot send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
         public UrlProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());

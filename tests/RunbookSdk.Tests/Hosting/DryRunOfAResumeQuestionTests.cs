@@ -1,0 +1,79 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Runner;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Hosting;
+
+/// <summary>
+/// <c>--dry-run --resume JOURNAL</c> says of each step the journal started without a result what the resume does there:
+/// ask whether to run it again (only about a POST, a command of a destructive step, a command or code left unfinished),
+/// run it again without asking (nothing of that kind; <c>Idempotent()</c>; <c>--resend-requests</c>), or refuse to start
+/// (<c>--non-interactive</c>). Before, it said "asks first about what it may already have done" of every such step: of an
+/// idempotent one right above "[idempotent: … without asking]", and of one whose command had finished, where the
+/// resume asks nothing.
+/// </summary>
+public sealed class DryRunOfAResumeQuestionTests
+{
+    private static TestRun Runbook(TempDirectory temp, bool destructive = false, bool idempotent = false) => new(rb => rb
+        .Phase("Act", p => p
+            .Step("Deploy", s =>
+            {
+                s.Run($"echo x >> {temp.File("deploys")}").Wait(TimeSpan.FromSeconds(1), "settle");
+                if (destructive) s.RequiresConfirmation();
+                if (idempotent) s.Idempotent();
+            }))
+        .NoRollback("test"));
+
+    /// <summary>The run died after the step's command ended, before the step's result was written.</summary>
+    private static async Task<ResumeState> DiedAfterTheCommand(TestRun run)
+    {
+        await run.RunAsync(TestRun.NonInteractive with { AssumeYes = true });
+        var lines = File.ReadAllLines(run.JournalPath);
+        File.WriteAllLines(run.JournalPath, lines.TakeWhile(l => !l.Contains("\"event\":\"step-finished", StringComparison.Ordinal)));
+        return ResumeState.Read(run.JournalPath);
+    }
+
+    private static async Task<string> DryRun(TestRun run, ResumeState resume, RunnerOptions options)
+    {
+        var console = new PlainConsole();
+        await new DryRunPrinter(console.Console) { Resume = resume, LiveOptions = options }.ExecuteAsync(run.Bind(), CancellationToken.None);
+        return console.Output;
+    }
+
+    [Fact]
+    public async Task A_step_whose_command_finished_is_run_again_without_a_question()
+    {
+        using var temp = new TempDirectory();
+        using var run = Runbook(temp);
+        var resume = await DiedAfterTheCommand(run);
+
+        var output = await DryRun(run, resume, TestRun.Interactive);
+
+        Assert.Contains("[started in the journal with no result: the resume runs it again without asking (nothing it started there may have taken effect unseen)]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("asks first", output, StringComparison.Ordinal);
+        // What the live resume does: no question.
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Empty(run.Prompts.Questions);
+    }
+
+    [Fact]
+    public async Task A_destructive_step_is_asked_about_and_resend_requests_or_idempotent_answers_instead()
+    {
+        using var temp = new TempDirectory();
+        using var run = Runbook(temp, destructive: true);
+        var resume = await DiedAfterTheCommand(run);
+        var ran = $"where it ran `echo x >> {temp.File("deploys")}`";
+
+        var asked = await DryRun(run, resume, TestRun.Interactive);
+        Assert.True(asked.Contains($"{ran} (exit code 0): the resume asks first whether to run it again; no stops the run there]", StringComparison.Ordinal), asked);
+        Assert.Contains("--resend-requests runs it again without asking]", await DryRun(run, resume, TestRun.Interactive with { ResendRequests = true }), StringComparison.Ordinal);
+        Assert.Contains("a live resume does not start without --resend-requests]", await DryRun(run, resume, TestRun.NonInteractive with { AssumeYes = true }), StringComparison.Ordinal);
+
+        using var idempotentRun = Runbook(temp, destructive: true, idempotent: true);
+        var idempotentResume = await DiedAfterTheCommand(idempotentRun);
+        var idempotent = await DryRun(idempotentRun, idempotentResume, TestRun.Interactive);
+        Assert.Contains("the step is marked idempotent, so the resume runs it again without asking]", idempotent, StringComparison.Ordinal);
+        Assert.DoesNotContain("asks first", idempotent, StringComparison.Ordinal);
+    }
+}
