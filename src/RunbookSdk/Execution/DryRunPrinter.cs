@@ -203,11 +203,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, $"[refused: {context.Secrets.Mask(badUrl)}: a live run does not start]", Warning);
             else if (writer.BadUrls.IfRun.TryGetValue(number(i), out var laterUrl))
                 writer.Line(2, $"[cannot be sent: {context.Secrets.Mask(laterUrl)}: if the step runs, it fails and sends nothing]", Warning);
-            foreach (var action in step.Actions) WriteAction(writer, context, action);
+            foreach (var action in step.Actions) WriteAction(writer, context, action, phase, step);
         }
     }
 
-    private static void WriteAction(PlanWriter writer, RunContext context, StepAction action)
+    private static void WriteAction(PlanWriter writer, RunContext context, StepAction action, PhasePlan phase, StepPlan step)
     {
         const int Indent = 2;
         switch (action)
@@ -249,7 +249,14 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 var channel = notify.Channel ?? template?.Channel;
                 writer.Line(Indent, channel is null ? $"Notify: {notify.Template}" : $"Notify: {notify.Template} via {channel}");
                 if (template is null)
+                {
                     writer.Line(Indent + 1, $"[{CommunicationTemplates.Unknown(context, notify.Template)}: a live run skips it; tell the channel by hand]", Warning);
+                    break;
+                }
+                // What the live run prints and posts, filled in as far as it is known now.
+                var (text, destination) = writer.Rehearsal!.NotificationPreview(template, phase, step);
+                writer.Line(Indent + 1, destination, Quiet);
+                writer.Line(Indent + 1, string.Join('\n', text.ReplaceLineEndings("\n").Split('\n').Select(line => "| " + line)));
                 break;
             case SnippetAction snippet:
                 var caption = snippet.Caption is null ? "" : $": {snippet.Caption}";

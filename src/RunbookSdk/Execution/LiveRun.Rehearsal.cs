@@ -21,4 +21,35 @@ internal sealed partial class LiveRun
         if (!Interactive) return $"started in the journal with no result, where it {done}: --non-interactive never asks whether to run it again, so a live resume does not start without --resend-requests";
         return $"started in the journal with no result, where it {done}: the resume asks first whether to run it again; no stops the run there";
     }
+
+    // The facts a notification's template may name that only the run knows (LiveRun.NotificationFacts).
+    private static readonly string[] RunTimeFacts = ["started", "now", "elapsed", "journal"];
+
+    /// <summary>
+    /// The message a notification step sends, as far as it is known before the run (parameters, the runbook's facts, the
+    /// phase and step it is sent from; the times and the journal's path stay as written), masked, and where it goes:
+    /// the webhook (named by its host: its path is often a credential), or printed for the operator to post by hand,
+    /// also when a <c>WebhookUrl</c> parameter is no http(s) URL (<see cref="Webhook"/>).
+    /// </summary>
+    public (string Text, string Destination) NotificationPreview(CommunicationPlan template, PhasePlan phase, StepPlan step)
+    {
+        var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in _context.Parameters) facts[parameter.Parameter.Name] = parameter.DisplayValue;
+        facts["runbook"] = _context.Runbook.Id;
+        facts["title"] = _context.Title;
+        facts["severity"] = _context.SeverityKey ?? "";
+        facts["severity_name"] = _context.Severity?.Name ?? _context.SeverityKey ?? "";
+        facts["status"] = "in progress";
+        facts["phase"] = phase.Name;
+        facts["step"] = step.Title;
+        var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, facts));
+        var (webhook, problem) = Webhook();
+        var destination = webhook is not null ? $"posted to the webhook at {webhook.Host} (and printed)"
+            : problem is not null ? $"printed only: {_context.Secrets.Mask(problem)}; post it by hand"
+            : "printed only (no --webhook, no WebhookUrl set): post it by hand";
+        // Known only when the message is sent: said, so that "{started}" is not read as what the channel gets.
+        if (RunTimeFacts.Where(fact => text.Contains($"{{{fact}}}", StringComparison.OrdinalIgnoreCase)).ToList() is { Count: > 0 } later)
+            destination += $"; {string.Join(", ", later.Select(fact => $"{{{fact}}}"))} filled in when it is sent";
+        return (text, destination);
+    }
 }

@@ -49,6 +49,8 @@ public sealed class DryRunTests
                   expect body to contain "ok"
               1.2 Tell the team
                 Notify: Status update via #incidents
+                  printed only (no --webhook, no WebhookUrl set): post it by hand
+                  | We are investigating {issue}.
                 Manual: Post in #incidents [now] (the operator confirms when done)
 
             Phase 2: Mitigate (5-15 minutes)
