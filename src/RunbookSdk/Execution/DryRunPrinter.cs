@@ -174,7 +174,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                     ? given.Option is { } chosen
                         ? $"answered by --choose: option {chosen + 1}, '{group.Options[chosen].Title}'; the others are skipped"
                         : "answered by --choose: none of these; every option is skipped"
-                    : $"the operator picks one of these {group.Options.Count} options, or none; the others are skipped; non-interactive: --choose \"{group.Title}=<option>\"";
+                    : writer.Options.NonInteractive
+                        ? $"--non-interactive never asks: a live run does not start without --choose \"{group.Title}=<option>\""
+                        : $"the operator picks one of these {group.Options.Count} options, or none; the others are skipped; non-interactive: --choose \"{group.Title}=<option>\"";
                 writer.Line(1, $"Choose one: {group.Title}  [{how}]", Warning);
                 if (group.Choice.Note is { } note) writer.Line(2, context.Secrets.Mask(note));
             }

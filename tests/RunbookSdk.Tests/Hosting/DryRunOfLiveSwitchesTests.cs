@@ -18,7 +18,9 @@ public sealed class DryRunOfLiveSwitchesTests
             .Step("Drain the node", s => s.Instruction("Cordon node-1 in the console").Monitor("the error rate", TimeSpan.FromSeconds(1)))
             .Step("Restart", s => s.Run($"touch {temp.File("restarted")}").RequiresConfirmation()))
         .NoRollback("test")
-        .Verification(v => v.Step("Healthy", s => s.Run("true"))));
+        .Verification(v => v
+            .Step("Healthy", s => s.Run("true"))
+            .OneOf("Probe", o => o.Step("Probe A", s => s.Run("true")).Step("Probe B", s => s.Run("true")))));
 
     [Fact]
     public async Task A_non_interactive_dry_run_ends_with_the_refusal_the_live_run_starts_with()
@@ -37,6 +39,7 @@ public sealed class DryRunOfLiveSwitchesTests
         Assert.Contains("[destructive: it needs a confirmation, and --non-interactive never asks: a live run does not start without --yes]", dry.Output, StringComparison.Ordinal);
         Assert.Contains("[only if a deploy went out in the last hour: --non-interactive never asks: a live run does not start without --conditions-hold or --skip-conditional]", dry.Output, StringComparison.Ordinal);
         Assert.Contains("Manual: Cordon node-1 in the console (--non-interactive never waits for the operator: a live run does not start without --skip-manual)", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("Choose one: Probe  [--non-interactive never asks: a live run does not start without --choose \"Probe=<option>\"]", dry.Output, StringComparison.Ordinal);
         Assert.False(File.Exists(temp.File("restarted")));
     }
 
@@ -46,7 +49,7 @@ public sealed class DryRunOfLiveSwitchesTests
         using var temp = new TempDirectory();
         using var run = Runbook(temp);
 
-        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--yes", "--skip-manual", "--skip-conditional", "--dry-run");
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--yes", "--skip-manual", "--skip-conditional", "--choose", "Probe=2", "--dry-run");
 
         Assert.Equal(0, dry.ExitCode);
         Assert.Contains("As a live run with --non-interactive --yes --skip-manual --skip-conditional.", dry.Output, StringComparison.Ordinal);
