@@ -50,13 +50,15 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         // send is marked at its step, and the dry run ends with the live run's refusal.
         var urlRefusal = HttpStepUrls.Refusal(context, answerOptions);
         var badUrls = HttpStepUrls.Problems(context.Plan, answerOptions);
+        var commandRefusal = ShellStepCommands.Refusal(context, answerOptions);
+        var badCommands = ShellStepCommands.Problems(context.Plan, answerOptions);
         // The live run's own check of what a run without a person cannot do, on the same plan and journal: its refusal
         // ends the dry run too, after the plan, so a command line for an automated run can be tried out here.
         using var rehearsal = new LiveRun(context, answerOptions, new RunConsole(console, context.Secrets), new ConsoleOperatorPrompts(console), Resume);
         var preflightRefusal = rehearsal.Preflight();
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, Rehearsal = rehearsal };
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal };
         WriteHeader(writer, context);
         if (Resume is { } resume)
         {
@@ -75,8 +77,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
-        // In the live run's order: a URL it cannot send refuses it (exit 1) before it checks what needs a person (exit 2).
-        if (urlRefusal is not null) return Task.FromResult(RunOutcome.Failure(urlRefusal));
+        // In the live run's order: a URL it cannot send, then a command it cannot quote, refuses it (exit 1) before it
+        // checks what needs a person (exit 2).
+        if ((urlRefusal ?? commandRefusal) is { } notPrepared) return Task.FromResult(RunOutcome.Failure(notPrepared));
         return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
     }
 
@@ -205,6 +208,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, $"[refused: {context.Secrets.Mask(badUrl)}: a live run does not start]", Warning);
             else if (writer.BadUrls.IfRun.TryGetValue(number(i), out var laterUrl))
                 writer.Line(2, $"[cannot be sent: {context.Secrets.Mask(laterUrl)}: if the step runs, it fails and sends nothing]", Warning);
+            if (writer.BadCommands.Refused.TryGetValue(number(i), out var badCommand))
+                writer.Line(2, $"[refused: {context.Secrets.Mask(badCommand)}: a live run does not start]", Warning);
+            else if (writer.BadCommands.IfRun.TryGetValue(number(i), out var laterCommand))
+                writer.Line(2, $"[cannot run: {context.Secrets.Mask(laterCommand)}: if the step runs, it fails and runs nothing]", Warning);
             foreach (var action in step.Actions) WriteAction(writer, context, action, phase, step);
         }
     }
@@ -322,7 +329,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         public LiveRun? Rehearsal { get; init; }
 
         /// <summary>HTTP steps whose URL the live run cannot send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
-        public UrlProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+        public StepProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        /// <summary>Shell steps with a command the live run cannot quote, by step number (<see cref="ShellStepCommands.Problems"/>).</summary>
+        public StepProblems BadCommands { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
         private const int IndentWidth = 2;
 

@@ -34,7 +34,7 @@ internal static class HttpStepUrls
     /// <paramref name="options"/> (<c>--conditions-hold</c>, <c>--skip-conditional</c>, <c>--choose</c>) decide. A step
     /// those answers skip is in neither.
     /// </summary>
-    public static UrlProblems Problems(RunbookPlan plan, RunnerOptions options)
+    public static StepProblems Problems(RunbookPlan plan, RunnerOptions options)
     {
         var refused = new Dictionary<string, string>(StringComparer.Ordinal);
         var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -49,14 +49,14 @@ internal static class HttpStepUrls
                     .ToArray();
                 if (why.Length == 0) continue;
                 var problem = $"step {number(j)} '{steps[j].Title}' requests {string.Join(" and ", why)}";
-                switch (WhetherItRuns(steps, j, options, choices))
+                switch (StepCertainty.Of(steps, j, options, choices))
                 {
-                    case Runs.Surely: refused[number(j)] = problem; break;
-                    case Runs.Maybe: ifRun[number(j)] = problem; break;
+                    case StepRuns.Surely: refused[number(j)] = problem; break;
+                    case StepRuns.Maybe: ifRun[number(j)] = problem; break;
                 }
             }
         }
-        return new UrlProblems(refused, ifRun);
+        return new StepProblems(refused, ifRun);
     }
 
     /// <summary>
@@ -71,29 +71,4 @@ internal static class HttpStepUrls
             + string.Join("; ", problems.Values)
             + " (a parameter the URL is built from may be empty or lack its http(s)://); nothing was run.";
     }
-
-    private static Runs WhetherItRuns(IReadOnlyList<StepPlan> steps, int index, RunnerOptions options, StepChoices choices)
-    {
-        var step = steps[index];
-        if (ChoiceGroup.At(steps, index) is { } group)
-        {
-            var given = choices.Given(group);
-            if (given is not { Problem: null }) return Runs.Maybe;
-            if (given.Option != index - group.Start) return Runs.Never;
-        }
-        if (step.Condition is null) return Runs.Surely;
-        return options.Conditions switch
-        {
-            ConditionAnswer.Hold => Runs.Surely,
-            ConditionAnswer.Skip => Runs.Never,
-            _ => Runs.Maybe,
-        };
-    }
-
-    private enum Runs { Surely, Maybe, Never }
 }
-
-/// <summary>HTTP steps whose URL cannot be requested, by step number, with why.</summary>
-/// <param name="Refused">Steps that surely run: the run is refused before anything runs.</param>
-/// <param name="IfRun">Steps that may not run (a condition or a decision not answered yet): each fails, sending nothing, if it is reached.</param>
-internal sealed record UrlProblems(IReadOnlyDictionary<string, string> Refused, IReadOnlyDictionary<string, string> IfRun);

@@ -699,6 +699,8 @@ internal sealed partial class LiveRun : IDisposable
         // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.
         foreach (var problem in HttpStepUrls.Problems(context.Plan, _options).IfRun.Values)
             _console.Warn($"{problem}: it may not run (a condition or a decision decides); if it does, it fails and sends nothing");
+        foreach (var problem in ShellStepCommands.Problems(context.Plan, _options).IfRun.Values)
+            _console.Warn($"{problem}: it may not run (a condition or a decision decides); if it does, it fails and runs nothing");
         foreach (var problem in CommunicationTemplates.Missing(context))
             _console.Warn($"{problem}: the step is skipped when reached; tell the channel by hand");
         // Who ran it, where, and which build: a resume may run on another machine, by another engineer, of a runbook

@@ -43,6 +43,8 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
         // after the steps before it changed things. Exit 1, as any runbook that could not be prepared.
         if (HttpStepUrls.Refusal(context, options) is { } badUrl) return RunOutcome.Failure(badUrl);
+        // So is a command whose values cannot be quoted (a value with a blank inside backticks): known now, not at its step.
+        if (ShellStepCommands.Refusal(context, options) is { } badCommand) return RunOutcome.Failure(badCommand);
 
         using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
