@@ -56,6 +56,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         // ends the dry run too, after the plan, so a command line for an automated run can be tried out here.
         using var rehearsal = new LiveRun(context, answerOptions, new RunConsole(console, context.Secrets), new ConsoleOperatorPrompts(console), Resume);
         var preflightRefusal = rehearsal.Preflight();
+        // A --non-interactive live run asks for no secret: one still missing refuses it first of all (exit 2).
+        var secretRefusal = answerOptions.NonInteractive ? RunbookRunner.MissingSecretsRefusal(context) : null;
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
         var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal };
@@ -79,6 +81,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         WriteEscalation(writer, context.Escalation);
         // In the live run's order: a URL it cannot send, then a command it cannot quote, refuses it (exit 1) before it
         // checks what needs a person (exit 2).
+        if (secretRefusal is not null) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, secretRefusal));
         if ((urlRefusal ?? commandRefusal) is { } notPrepared) return Task.FromResult(RunOutcome.Failure(notPrepared));
         return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
     }
@@ -137,7 +140,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         {
             var name = parameter.Parameter.Name;
             var value = parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
-                ? $"(missing: a live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
+                ? writer.Options.NonInteractive
+                    ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
+                    : $"(missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
                 : parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
             var secret = !parameter.Parameter.IsSecret ? ""
                 : context.SecretSources.TryGetValue(name, out var source) && source == SecretSource.Environment

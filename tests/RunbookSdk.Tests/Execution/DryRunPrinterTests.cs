@@ -34,8 +34,8 @@ public sealed class DryRunPrinterTests
 
         await new DryRunPrinter(console.Console).ExecuteAsync(run, CancellationToken.None);
 
-        // A live run refuses it; "(empty)" read as a value the run would use.
-        Assert.Contains("  Token = (missing: a live run refuses to start without it; set RUNBOOK_SECRET_TOKEN or pass Token=VALUE)  (secret)", console.Output.Split('\n'));
+        // An interactive live run asks for it, another refuses it; "(empty)" read as a value the run would use.
+        Assert.Contains("  Token = (missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set RUNBOOK_SECRET_TOKEN or pass Token=VALUE)  (secret)", console.Output.Split('\n'));
     }
 
     [Fact]

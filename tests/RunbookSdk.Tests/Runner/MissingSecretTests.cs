@@ -75,6 +75,21 @@ public sealed class MissingSecretTests
         var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("  ApiToken = (missing: a live run refuses to start without it; set RUNBOOK_SECRET_APITOKEN or pass ApiToken=VALUE)  (secret)", result.Lines);
+        Assert.Contains("  ApiToken = (missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set RUNBOOK_SECRET_APITOKEN or pass ApiToken=VALUE)  (secret)", result.Lines);
+    }
+
+    [Fact]
+    public async Task A_non_interactive_dry_run_ends_with_the_refusal_of_a_missing_secret()
+    {
+        using var run = Runbook([], token: "");
+
+        var live = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--dry-run");
+
+        // Before, the dry run exited 0 saying "a live run refuses to start without it", and the live run did: exit 2.
+        Assert.Equal(2, live.ExitCode);
+        Assert.Equal(live.ExitCode, dry.ExitCode);
+        Assert.EndsWith(live.Output[live.Output.IndexOf("error: Missing secret parameter 'ApiToken'", StringComparison.Ordinal)..], dry.Output, StringComparison.Ordinal);
+        Assert.Contains("  ApiToken = (missing: a --non-interactive live run refuses to start without it; set RUNBOOK_SECRET_APITOKEN or pass ApiToken=VALUE)  (secret)", dry.Lines);
     }
 }
