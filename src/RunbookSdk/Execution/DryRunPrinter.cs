@@ -66,6 +66,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         {
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
             if (StepsNotInRunbook.Warning(resume, context) is { } changed) writer.Line(0, changed, Warning);
+            if (resume.LastStatus == nameof(RunStatus.Succeeded)) writer.Line(0, LiveRun.AlreadySucceeded, Warning);
         }
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)

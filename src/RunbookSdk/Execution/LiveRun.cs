@@ -64,6 +64,9 @@ internal sealed partial class LiveRun : IDisposable
 
     private bool Interactive => !_options.NonInteractive;
 
+    /// <summary>What a resume of a journal whose run succeeded says before it starts: its dry run says it too.</summary>
+    internal const string AlreadySucceeded = "The journal's run already succeeded: this resume repeats no completed step and runs the verification again. To run the runbook afresh, start it without --resume.";
+
     /// <summary>
     /// A non-interactive run must be able to finish without a person: it refuses to start (rather than stop half-way
     /// after changing things) when a step needs a confirmation without <c>--yes</c>, a manual step without <c>--skip-manual</c>,
@@ -693,7 +696,7 @@ internal sealed partial class LiveRun : IDisposable
             // Nothing is left to do in a run that succeeded: a resume of it only checks again, which the engineer should
             // know before it starts (a resume of the wrong journal looked like a run that did nothing).
             if (_resume.LastStatus == nameof(RunStatus.Succeeded))
-                _console.Warn("The journal's run already succeeded: this resume repeats no completed step and runs the verification again. To run the runbook afresh, start it without --resume.");
+                _console.Warn(AlreadySucceeded);
         }
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.

@@ -36,6 +36,22 @@ public sealed class DryRunOfAResumeTests
     }
 
     [Fact]
+    public async Task A_dry_run_of_a_resume_of_a_run_that_succeeded_says_so_as_the_resume_does()
+    {
+        using var run = new TestRun(rb => rb.Phase("Act", ph => ph.Step("Deploy", s => s.Run("true"))).NoRollback("test"));
+        var journal = run.Temp.File("run.jsonl");
+        Assert.Equal(0, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", journal)).ExitCode);
+
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", journal);
+        var live = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--resume", journal);
+
+        // Before, the dry run showed every step completed and said nothing of it; the resume warned before it started.
+        const string Warning = "The journal's run already succeeded: this resume repeats no completed step and runs the verification again.";
+        Assert.Contains(Warning, live.Output, StringComparison.Ordinal);
+        Assert.Contains(Warning, dry.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_dry_run_of_a_resume_of_another_runbooks_journal_is_refused()
     {
         using var run = new TestRun(rb => rb.Phase("Act", ph => ph.Step("Noop", s => s.Execute("noop", _ => Task.CompletedTask))).NoRollback("test"));
