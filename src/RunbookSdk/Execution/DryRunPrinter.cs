@@ -207,7 +207,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             if (step.Condition is { } condition)
                 writer.Line(2, $"[only if {context.Secrets.Mask(condition)}: {LiveSwitches.Condition(writer.Options)}]", Warning);
             if (step.RequiresConfirmation)
-                writer.Line(2, $"[destructive: {LiveSwitches.Confirmation(writer.Options)}]", Warning);
+                writer.Line(2, $"[destructive: {LiveSwitches.Confirmation(writer.Options, step)}]", Warning);
             if (step.Idempotent)
                 writer.Line(2, "[idempotent: running it again does no harm; a resume repeats what it left unfinished without asking]", Quiet);
             if (writer.BadUrls.Refused.TryGetValue(number(i), out var badUrl))

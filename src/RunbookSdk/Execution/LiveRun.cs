@@ -101,6 +101,8 @@ internal sealed partial class LiveRun : IDisposable
             {
                 var step = steps[j];
                 if (notChecked.Contains(j) || IsCompleted(StepKey(section, j), section)) continue;
+                // Skipped by --skip-conditional before anything of it is asked: it needs nothing of the operator either.
+                if (step.Condition is not null && _options.Conditions == ConditionAnswer.Skip) continue;
                 if (_conditions.PreflightProblem(step) is { } condition) problems.Add(condition);
                 if (step.RequiresConfirmation && !_options.AssumeYes)
                     problems.Add($"'{step.Title}' is destructive and needs a confirmation: pass --yes to accept confirmations");

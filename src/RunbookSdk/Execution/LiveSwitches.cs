@@ -20,9 +20,10 @@ internal static class LiveSwitches
         return given.Count == 0 ? null : string.Join(" ", given);
     }
 
-    /// <summary>What happens at a destructive step's confirmation.</summary>
-    public static string Confirmation(RunnerOptions options) =>
-        options.AssumeYes ? "confirmed by --yes: it runs without asking"
+    /// <summary>What happens at a destructive step's confirmation (none at a step <c>--skip-conditional</c> skips: the condition comes first).</summary>
+    public static string Confirmation(RunnerOptions options, Model.StepPlan step) =>
+        step.Condition is not null && options.Conditions == ConditionAnswer.Skip ? "never asked: --skip-conditional skips the step first"
+        : options.AssumeYes ? "confirmed by --yes: it runs without asking"
         : options.NonInteractive ? "it needs a confirmation, and --non-interactive never asks: a live run does not start without --yes"
         : "requires confirmation before it runs";
 

@@ -180,6 +180,34 @@ public sealed class ConditionalStepTests
     }
 }
 
+/// <summary>
+/// A conditional step --skip-conditional skips needs nothing of the operator: a --non-interactive run is not refused for
+/// its confirmation or its manual instruction. Before, it was ("'Emergency rollback' is destructive and needs a
+/// confirmation: pass --yes"), for a step that never runs, and the dry run said the same.
+/// </summary>
+public sealed class SkippedConditionalPreflightTests
+{
+    [Fact]
+    public async Task A_skipped_conditional_step_needs_no_yes_and_no_skip_manual()
+    {
+        using var temp = new TempDirectory();
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Emergency rollback", s => s.OnlyIf("a deploy went out").Instruction("Page the release manager").Run($"touch {temp.File("rolled-back")}").RequiresConfirmation())
+                .Step("Tell the team", s => s.Run($"touch {temp.File("told")}")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Conditions = ConditionAnswer.Skip });
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--skip-conditional", "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.False(File.Exists(temp.File("rolled-back")));
+        Assert.True(File.Exists(temp.File("told")));
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("[destructive: never asked: --skip-conditional skips the step first]", dry.Output, StringComparison.Ordinal);
+    }
+}
+
 /// <summary>The dry run shows the condition where the live run asks it.</summary>
 public sealed class ConditionalDryRunTests
 {
