@@ -80,13 +80,12 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
-        // In the live run's order: a URL it cannot send, then a command it cannot quote, refuses it (exit 1) before it
-        // checks what needs a person (exit 2).
+        // In the live run's order: a secret it cannot ask for (exit 2), a URL it cannot send or a command it cannot quote
+        // (exit 1), then what needs a person (exit 2).
         if (secretRefusal is not null) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, secretRefusal));
         if ((urlRefusal ?? commandRefusal) is { } notPrepared) return Task.FromResult(RunOutcome.Failure(notPrepared));
         return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
     }
-
 
     /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
     private static string? WrongAnswers(RunbookPlan plan, StepChoices answers)
