@@ -34,30 +34,14 @@ internal static class HttpStepUrls
     /// <paramref name="options"/> (<c>--conditions-hold</c>, <c>--skip-conditional</c>, <c>--choose</c>) decide. A step
     /// those answers skip is in neither.
     /// </summary>
-    public static StepProblems Problems(RunbookPlan plan, RunnerOptions options)
-    {
-        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
-        var choices = new StepChoices(options);
-        foreach (var (_, steps, number) in StepNumbers.Sections(plan))
-        {
-            for (var j = 0; j < steps.Count; j++)
-            {
-                var why = steps[j].Actions.OfType<HttpRequestAction>()
-                    .Select(http => Problem(http.Url) is { } problem ? $"{http.Method} {problem}" : null)
-                    .OfType<string>()
-                    .ToArray();
-                if (why.Length == 0) continue;
-                var problem = $"step {number(j)} '{steps[j].Title}' requests {string.Join(" and ", why)}";
-                switch (StepCertainty.Of(steps, j, options, choices))
-                {
-                    case StepRuns.Surely: refused[number(j)] = problem; break;
-                    case StepRuns.Maybe: ifRun[number(j)] = problem; break;
-                }
-            }
-        }
-        return new StepProblems(refused, ifRun);
-    }
+    public static StepProblems Problems(RunbookPlan plan, RunnerOptions options) =>
+        StepProblems.Find(plan, options, (step, number) =>
+            step.Actions.OfType<HttpRequestAction>()
+                .Select(http => Problem(http.Url) is { } problem ? $"{http.Method} {problem}" : null)
+                .OfType<string>()
+                .ToArray() is { Length: > 0 } why
+                ? $"step {number} '{step.Title}' requests {string.Join(" and ", why)}"
+                : null);
 
     /// <summary>
     /// The refusal of a run with such steps — "could not be prepared", as a runbook whose definition is refused (exit 1)

@@ -18,27 +18,11 @@ namespace RunbookSdk.Execution;
 internal static class ShellStepCommands
 {
     /// <summary>The shell steps with a command that cannot be quoted, by step number, with why (as <see cref="HttpStepUrls.Problems"/>).</summary>
-    public static StepProblems Problems(RunbookPlan plan, RunnerOptions options)
-    {
-        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
-        var ifRun = new Dictionary<string, string>(StringComparer.Ordinal);
-        var choices = new StepChoices(options);
-        foreach (var (_, steps, number) in StepNumbers.Sections(plan))
-        {
-            for (var j = 0; j < steps.Count; j++)
-            {
-                var why = steps[j].Actions.OfType<ShellCommandAction>().Select(Problem).OfType<string>().Distinct().ToArray();
-                if (why.Length == 0) continue;
-                var problem = $"step {number(j)} '{steps[j].Title}' has a command that cannot be quoted with these values: {string.Join("; ", why)}";
-                switch (StepCertainty.Of(steps, j, options, choices))
-                {
-                    case StepRuns.Surely: refused[number(j)] = problem; break;
-                    case StepRuns.Maybe: ifRun[number(j)] = problem; break;
-                }
-            }
-        }
-        return new StepProblems(refused, ifRun);
-    }
+    public static StepProblems Problems(RunbookPlan plan, RunnerOptions options) =>
+        StepProblems.Find(plan, options, (step, number) =>
+            step.Actions.OfType<ShellCommandAction>().Select(Problem).OfType<string>().Distinct().ToArray() is { Length: > 0 } why
+                ? $"step {number} '{step.Title}' has a command that cannot be quoted with these values: {string.Join("; ", why)}"
+                : null);
 
     /// <summary>
     /// The refusal of a run with such steps — "could not be prepared", exit 1, as one with a URL it cannot send — naming
