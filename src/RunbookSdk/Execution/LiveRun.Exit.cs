@@ -19,6 +19,8 @@ internal sealed partial class LiveRun
 
     /// <summary>A step that started and has not been journaled as finished.</summary>
     private sealed record StepInFlight(string Key, string Title, long Started);
+    // The question on screen outside any started step (LiveRun.Questions.cs): the exit handler journals the run's end there.
+    private QuestionInFlight? _questionInFlight;
     private readonly ProcessStartGate _processes = new();
 
     /// <summary>How long a runner going away waits for the killed command's output and its end to be read.</summary>
@@ -76,12 +78,14 @@ internal sealed partial class LiveRun
         RunningCommand? command;
         RunningCode? code;
         StepInFlight? step;
+        QuestionInFlight? question;
         lock (_exitGate)
         {
             _ending = true;
             command = _running;
             code = _runningCode;
             step = _stepInFlight;
+            question = _questionInFlight;
         }
         try
         {
@@ -93,10 +97,14 @@ internal sealed partial class LiveRun
                 // An HTTP request, a wait, a monitor or a prompt: nothing to kill, but the journal ended at the step's
                 // step-started, as after a kill -9 or a power cut, and a review could not tell that a signal ended it.
                 else if (step is not null) JournalInterruptedStep(step);
+                // A question before a step starts, or the rollback offer: the journal ended at the step before, as
+                // after a kill -9, with no word of the question the session dropped at.
+                else if (question is not null) JournalEndedAtQuestion(question);
                 KillBackgroundNow();
             });
-            TellRunnerEnded(command?.Title ?? code?.Title ?? step?.Title, command is not null ? "its command was killed" : code is not null ? "its code ends with the process" : null,
-                inRollback: (command?.Key ?? code?.Key ?? step?.Key)?.StartsWith("rollback/", StringComparison.Ordinal) == true);
+            TellRunnerEnded(command?.Title ?? code?.Title ?? step?.Title ?? question?.Title,
+                command is not null ? "its command was killed" : code is not null ? "its code ends with the process" : question is not null ? question.Ended : null,
+                inRollback: (command?.Key ?? code?.Key ?? step?.Key ?? question?.Key)?.StartsWith("rollback/", StringComparison.Ordinal) == true);
         }
         finally
         {
@@ -114,7 +122,9 @@ internal sealed partial class LiveRun
         var resume = inRollback
             ? " goes on from the first phase step not completed, not from this rollback step, and offers the rollback again should the run stop (rollback steps completed are not repeated)"
             : " continues after the last completed step";
-        var during = stepTitle is null ? "" : $" during step {_currentNumber} '{stepTitle}'{(what is null ? "" : $": {what}")}";
+        var during = stepTitle is null
+            ? what is null ? "" : $" {what}"
+            : $" during step {_currentNumber} '{stepTitle}'{(what is null ? "" : $": {what}")}";
         try
         {
             _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "

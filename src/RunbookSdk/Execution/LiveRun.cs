@@ -284,7 +284,8 @@ internal sealed partial class LiveRun : IDisposable
             bool accept;
             try
             {
-                accept = await _prompts.ConfirmAsync($"Run the rollback section ({rollback.Steps.Count} step(s))?", CancellationToken.None);
+                accept = await AskAsync(null, null, "rollback", "the rollback offer",
+                    () => _prompts.ConfirmAsync($"Run the rollback section ({rollback.Steps.Count} step(s))?", CancellationToken.None));
             }
             catch (Exception e) when (UnansweredQuestion.Is(e, CancellationToken.None))
             {
@@ -407,7 +408,9 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume?.UnfinishedSteps.Contains(key) == true)
             _console.Warn("This step started in the earlier run but has no recorded result; it runs again.");
         // The condition comes first: a step that does not apply asks nothing more (no confirmation, no resend).
-        if (await _conditions.CheckAsync(key, step, _journal, _console, cancellationToken) is { } notRun)
+        var checkCondition = () => _conditions.CheckAsync(key, step, _journal, _console, cancellationToken);
+        var conditionAsked = step.Condition is not null && Interactive && _options.Conditions == ConditionAnswer.Ask;
+        if (await (conditionAsked ? AskAsync(key, step.Title, "condition", "the question whether its condition holds", checkCondition) : checkCondition()) is { } notRun)
             return ConditionNotMet(key, section, phase, step, notRun);
         if (UnconfirmedBefore(section, key, step) is { } earlier && await ConfirmResendAsync(key, step, earlier, cancellationToken) is { } notResent)
             return NotStarted(key, section, phase, step, notResent);
@@ -522,7 +525,8 @@ internal sealed partial class LiveRun : IDisposable
         bool yes;
         try
         {
-            yes = await _prompts.ConfirmAsync($"'{step.Title}' is destructive. Run it now?", cancellationToken);
+            yes = await AskAsync(key, step.Title, "confirmation", "the confirmation",
+                () => _prompts.ConfirmAsync($"'{step.Title}' is destructive. Run it now?", cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -597,7 +601,7 @@ internal sealed partial class LiveRun : IDisposable
         bool yes;
         try
         {
-            yes = await _prompts.ConfirmAsync(earlier.Question, cancellationToken);
+            yes = await AskAsync(key, step.Title, "resend", "the question to run it again", () => _prompts.ConfirmAsync(earlier.Question, cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,0 +1,87 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// The engineer's SSH session drops (SIGHUP), or the runner gets a SIGTERM, while a question waits outside any started
+/// step — a destructive step's confirmation, the rollback offer. The journal ended at the step before, as after a
+/// kill -9: no word that the run was ended, nor where. The exit handler now journals the step as interrupted at its
+/// question (nothing of it ran), or the rollback offer as interrupted, and a resume asks again. The signal's handler
+/// (<see cref="RunnerExit.Now"/>) is called from the prompt, while the question is on screen.
+/// </summary>
+[Collection(RunnerExitCollection.Name)]
+public sealed class RunnerEndedAtQuestionTests
+{
+    [Fact]
+    public async Task A_runner_ended_at_a_confirmation_journals_the_step_interrupted_there_and_a_resume_asks_again()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Mitigate", ph => ph
+                    .Step("Announce", s => s.Note("starting"))
+                    .Step("Drop the table", s => s.Run($"touch {p["Marker"]}").RequiresConfirmation()))
+                .NoRollback("test"));
+        run.Parameter("Marker", run.Temp.File("dropped"));
+        var prompts = new EndedWhileAsking("'Drop the table' is destructive");
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+
+        var running = new RunbookRunner(new PlainConsole().Console, options, prompts).ExecuteAsync(run.Bind(), CancellationToken.None);
+        // A guard against hanging the test suite, not a limit on how fast the run must be.
+        var thrown = await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2)));
+
+        Assert.IsType<RunnerEndingException>(thrown);
+        Assert.False(File.Exists(run.Temp.File("dropped")), "the step ran after the runner began to go away");
+        var journal = Journal.Read(run.JournalPath);
+        var choice = journal.Single(e => e.Name == "choice" && e["about"] == "confirmation");
+        Assert.Equal("interrupted", choice["choice"]);
+        var end = journal.Last(e => e.Name == "step-finished");
+        Assert.Equal(("Drop the table", "interrupted", "false", "1.2"), (end["title"], end["result"], end["started"], end["number"]));
+        Assert.Equal("the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) at the confirmation; nothing of the step ran", end["reason"]);
+        Assert.DoesNotContain(journal, e => e.Name == "step-started" && e["title"] == "Drop the table");
+        Assert.DoesNotContain(journal, e => e.Name == "run-finished");
+
+        // The resume runs the step again, asking its confirmation again.
+        run.Prompts.Answer(true);
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("'Drop the table' is destructive. Run it now?", run.Prompts.Questions);
+        Assert.True(File.Exists(run.Temp.File("dropped")));
+    }
+
+    [Fact]
+    public async Task A_runner_ended_at_the_rollback_offer_journals_the_offer_interrupted()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Deploy", ph => ph.Step("Deploy", s => s.Run("exit 3")))
+                .Rollback(r => r.Step("Roll back", s => s.Run($"touch {p["Marker"]}"))));
+        run.Parameter("Marker", run.Temp.File("rolled-back"));
+        var prompts = new EndedWhileAsking("Run the rollback section");
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+
+        var running = new RunbookRunner(new PlainConsole().Console, options, prompts).ExecuteAsync(run.Bind(), CancellationToken.None);
+        var thrown = await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2)));
+
+        Assert.IsType<RunnerEndingException>(thrown);
+        Assert.False(File.Exists(run.Temp.File("rolled-back")));
+        var journal = Journal.Read(run.JournalPath);
+        var offer = journal[^1];
+        Assert.Equal(("choice", "rollback", "interrupted"), (offer.Name, offer["about"], offer["choice"]));
+        Assert.Equal("the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) at the rollback offer; the rollback did not start", offer["reason"]);
+        Assert.Equal("failed", journal.Single(e => e.Name == "step-finished")["result"]);
+    }
+
+    /// <summary>The runner gets its SIGHUP while the question is on screen; then the answer (yes) comes, too late to count.</summary>
+    private sealed class EndedWhileAsking(string question) : IOperatorPrompts
+    {
+        public Task<bool> ConfirmAsync(string asked, CancellationToken cancellationToken)
+        {
+            Assert.StartsWith(question, asked);
+            RunnerExit.Now();
+            return Task.FromResult(true);
+        }
+
+        public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException($"unexpected instruction: {instruction}");
+    }
+}
