@@ -354,16 +354,29 @@ internal sealed partial class LiveRun
         }
     }
 
-    /// <summary>Lets incident time pass in ticks, announcing escalation as it falls due; a progress bar on a terminal.</summary>
+    /// <summary>
+    /// Lets incident time pass in ticks, announcing escalation as it falls due; a progress bar on a terminal. The wait
+    /// ends when either clock says its time has passed: the wall clock, which counts a laptop's sleep (incident time
+    /// kept passing: a 10-minute wait the lid closed on for an hour is over when it opens), or the monotonic one, which
+    /// no clock change moves — a wall clock set back during the wait (NTP correcting a drift, a VM restored) made a
+    /// 30-second wait last as long as the clock was set back, an hour with the run silent.
+    /// </summary>
     private async Task ElapseAsync(TimeSpan duration, string label, CancellationToken cancellationToken)
     {
         var end = _clock.GetUtcNow() + duration;
+        var started = _clock.GetTimestamp();
+        TimeSpan Remaining()
+        {
+            var byWallClock = end - _clock.GetUtcNow();
+            var byMonotonicClock = duration - _clock.GetElapsedTime(started);
+            return byWallClock < byMonotonicClock ? byWallClock : byMonotonicClock;
+        }
         async Task Loop(Action<double>? progress)
         {
-            while (end - _clock.GetUtcNow() is var remaining && remaining > TimeSpan.Zero)
+            while (Remaining() is var remaining && remaining > TimeSpan.Zero)
             {
                 await Task.Delay(remaining < Tick ? remaining : Tick, _clock, cancellationToken);
-                progress?.Invoke((duration - (end - _clock.GetUtcNow())).TotalSeconds);
+                progress?.Invoke((duration - Remaining()).TotalSeconds);
                 AnnounceEscalation();
             }
         }
