@@ -23,10 +23,19 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// </summary>
     public bool PromptsAlone { get; init; }
 
-    /// <summary>Consoles for this process's standard output and error.</summary>
-    public static HostConsoles ForProcess() => For(
-        Console.Out, Console.IsOutputRedirected, Console.Error, Console.IsErrorRedirected, Console.IsInputRedirected,
-        noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), terminal: OpenTerminal);
+    /// <summary>
+    /// Consoles for this process's standard output and error. A write either cannot make is dropped, not thrown
+    /// (<see cref="LossTolerantWriter"/>): a full disk under <c>run … &gt; run.log</c> must not end the run half-way;
+    /// the first output lost is said on standard error, and the journal keeps the record.
+    /// </summary>
+    public static HostConsoles ForProcess()
+    {
+        var error = new LossTolerantWriter(Console.Error);
+        var output = new LossTolerantWriter(Console.Out, why => error.WriteLine(
+            $"warning: standard output cannot be written ({why.TrimEnd('.')}): the run goes on without it, and its journal keeps the record."));
+        return For(output, Console.IsOutputRedirected, error, Console.IsErrorRedirected, Console.IsInputRedirected,
+            noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), terminal: OpenTerminal);
+    }
 
     /// <summary>
     /// The process's controlling terminal, for writing (<c>/dev/tty</c>, as <c>ssh</c> and <c>sudo</c> ask there);
