@@ -36,7 +36,7 @@ internal static class JournalClaim
                 RefuseLink(path);
                 try
                 {
-                    return OpenLeftOver(path);
+                    return OpenLeftOver(journal, path);
                 }
                 catch (FileNotFoundException)
                 {
@@ -53,11 +53,20 @@ internal static class JournalClaim
     /// is ever written to it or cut, so such a link can at most have the run hold an advisory lock on a file its user may
     /// write, until it ends; removing the lock at the end unlinks the folder's entry, never what a link names.
     /// </summary>
-    private static FileStream OpenLeftOver(string path)
+    private static FileStream OpenLeftOver(string journal, string path)
     {
         // Read and write, as a lock was always opened: opened read-only, a named pipe put at the lock's name would
         // block the open until someone wrote to it, and the run would hang before it started.
-        var claim = new FileStream(path, Options(FileMode.Open, FileAccess.ReadWrite));
+        FileStream claim;
+        try
+        {
+            claim = new FileStream(path, Options(FileMode.Open, FileAccess.ReadWrite));
+        }
+        catch (IOException e) when (e is not FileNotFoundException && new FileInfo(path) is { Exists: true, LinkTarget: null })
+        {
+            // A file there that cannot be opened unshared: another run holds it, and is going on.
+            throw new JournalHeldException(journal, path, e);
+        }
         try
         {
             RefuseLink(path);

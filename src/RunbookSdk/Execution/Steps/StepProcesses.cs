@@ -113,10 +113,16 @@ internal static class StepProcesses
     public static bool StillLeftBy(int pid, string runner, int session) => Supported && IsMember(pid, RunnerEntry(runner), session);
 
     /// <summary>True while the runner <paramref name="runner"/> (<c>&lt;pid&gt;.&lt;start&gt;</c>) runs: its pid with its start time.</summary>
-    private static bool IsRunning(string runner)
+    private static bool IsRunning(string runner) => RunnerPid(runner) is not null;
+
+    /// <summary>
+    /// The pid of the runner <paramref name="runner"/> (<c>&lt;pid&gt;.&lt;start&gt;</c>) while it runs — its pid with its
+    /// start time, so a later process given the same pid is not taken for it —, else null.
+    /// </summary>
+    public static int? RunnerPid(string runner)
     {
         var dot = runner.IndexOf('.');
-        return dot > 0 && int.TryParse(runner.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Identity(pid) == runner;
+        return dot > 0 && int.TryParse(runner.AsSpan(0, dot), NumberStyles.None, CultureInfo.InvariantCulture, out var pid) && Identity(pid) == runner ? pid : null;
     }
 
     /// <summary>Kills (SIGKILL) every process of <paramref name="group"/>: a time-out or Ctrl+C stops the step's whole work at once.</summary>
