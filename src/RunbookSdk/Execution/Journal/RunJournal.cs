@@ -254,6 +254,10 @@ internal sealed class RunJournal : IDisposable
         finally
         {
             lock (_gate) _lastWriter = -1;
+            // The journal takes no more events, so its claim goes as at a run's end, lock file and all: left beside the
+            // journal of a run a signal ended, the .lock read as a run still going on to the engineer back after a
+            // dropped session (it blocked nothing: its lock died with the process).
+            _claim?.Dispose();
         }
     }
 
