@@ -89,6 +89,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
                 break;
             case "Header" when call.Argument("value") is { } value && Read(call, value) is { } header:
+                ReportPlainTextParameters(call, value, header, "header value");
                 ReportHidden(call, header, "header");
                 var name = call.Values.ConstantString(call.Argument("name"));
                 if (name is not null && s_credentialHeaders.Contains(name))
@@ -105,6 +106,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 ReportSecrets(call, header);
                 break;
             case "Body" when call.Argument("body") is { } body && Read(call, body) is { } bodyText:
+                ReportPlainTextParameters(call, body, bodyText, "body");
                 ReportHidden(call, bodyText, "body");
                 ReportSecrets(call, bodyText);
                 break;
@@ -204,7 +206,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, method.GetLocation(), "DELETE " + target);
     }
 
-    /// <summary>RB0028 on each <c>{Name}</c> of a parameter in a plain string command or URL, which is sent as written.</summary>
+    /// <summary>RB0028 on each <c>{Name}</c> of a parameter in a plain string command, URL, header value or body, which is sent as written.</summary>
     private static void ReportPlainTextParameters(DslInvocation call, ExpressionSyntax argument, CommandText text, string what)
     {
         foreach (var placeholder in PlainTextParameters.In(argument, text.Flat, call.Values))

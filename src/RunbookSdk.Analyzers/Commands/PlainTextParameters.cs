@@ -7,7 +7,7 @@ using RunbookSdk.Analyzers.Dsl;
 namespace RunbookSdk.Analyzers.Commands;
 
 /// <summary>
-/// RB0028: <c>{Stage}</c> written in a command or URL that is a plain string literal, where the runbook has a
+/// RB0028: <c>{Stage}</c> written in a command, URL, header value or body that is a plain string literal, where the runbook has a
 /// <c>[Parameter] Stage</c>. Only an interpolated string puts a parameter's value in; a plain string is run as written,
 /// so the shell gets the text <c>{Stage}</c>, while the page, which shows holes the same way, reads as if it were filled.
 /// Writing a command like a communication template (whose placeholders are filled) is an easy slip.

@@ -27,6 +27,28 @@ public sealed class PlainTextParameterTests
                         .Step("Look", s => s.Http("GET", "https://api.omnix.ai/functions/{|#0:{FunctionName}|}").ExpectStatus(200))
             """), Plain(0, "FunctionName", "URL"));
 
+    // A parameter renamed or a request pasted from a curl line: a header value and a body are sent as written too, so
+    // "Bearer {ApiToken}" went out as that text (a 401 at 3 a.m.) and a body with "{FunctionName}" named no function.
+    [Fact]
+    public Task A_parameter_named_in_a_plain_header_value_or_body_is_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Invoke", s => s.Http("POST", "https://api.omnix.ai/invoke")
+                            .Header("Authorization", "Bearer {|#0:{ApiToken}|}")
+                            .Header("X-Region", @"{|#1:{Region}|}")
+                            .Body("{\"function\": \"{|#2:{FunctionName}|}\", \"dryRun\": true}")
+                            .ExpectStatus(200))
+            """), Plain(0, "ApiToken", "header value"), Plain(1, "Region", "header value"), Plain(2, "FunctionName", "body"));
+
+    [Fact]
+    public Task An_interpolated_header_value_or_body_is_not_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Invoke", s => s.Http("POST", "https://api.omnix.ai/invoke")
+                            .Header("Authorization", $"Bearer {ApiToken}")
+                            .Header("X-Trace", "{trace}")
+                            .Body($"{{\"function\": \"{FunctionName}\"}}")
+                            .ExpectStatus(200))
+            """));
+
     [Theory]
     [InlineData("$\"aws lambda get-function --function-name {FunctionName}\"")] // interpolated: the handler fills it
     [InlineData("\"echo ${Region}\"")] // a shell variable
@@ -64,6 +86,17 @@ public sealed class InterpolatePlainCommandCodeFixTests
             """),
             Sources.Runbook("""
                         .Step("Look", s => s.Http("GET", $@"https://api.omnix.ai/functions/{FunctionName}").ExpectStatus(200))
+            """));
+
+    // A JSON body becomes one the body's handler fills: its own braces doubled, the hole JSON-escaped when it is sent.
+    [Fact]
+    public Task A_body_and_a_header_value_become_interpolated() =>
+        Verify<CommandTextAnalyzer>.FixAsync<InterpolatePlainCommandCodeFix>(
+            Sources.Runbook("""
+                        .Step("Invoke", s => s.Http("POST", "https://api.omnix.ai/invoke").Header("Authorization", "Bearer {|RB0028:{ApiToken}|}").Body("{\"function\": \"{|RB0028:{FunctionName}|}\"}").ExpectStatus(200))
+            """),
+            Sources.Runbook("""
+                        .Step("Invoke", s => s.Http("POST", "https://api.omnix.ai/invoke").Header("Authorization", $"Bearer {ApiToken}").Body($"{{\"function\": \"{FunctionName}\"}}").ExpectStatus(200))
             """));
 
     // A script over several lines stays one, its Go template's braces text: one $ more than their longest run. (Run
