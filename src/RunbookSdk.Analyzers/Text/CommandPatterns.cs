@@ -128,7 +128,9 @@ internal static class CommandPatterns
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
         (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
         (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
-        (Create(@"\b(rsync|sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program), // rsync, aws s3 sync
+        // From the program: `aws s3 sync … --delete` (also after aws's options), not `sync … --delete`, which named no
+        // program the operator knows.
+        (Create(@"\b(rsync|(aws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+s3\s+)?sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program),
         // An HTTP DELETE removes what its URL names (curl -XDELETE localhost:9200/logs-2024.01 drops an Elasticsearch
         // index): curl's -X/--request (also in a bundle, -sX DELETE), HTTPie's and xh's method word, wget's --method.
         (Create(@"(?<![\w./-])curl(?=\s)" + SameCommand + @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),

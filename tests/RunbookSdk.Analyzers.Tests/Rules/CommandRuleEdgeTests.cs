@@ -73,7 +73,9 @@ public sealed class CommandRuleEdgeTests
     [InlineData("kubectl apply --prune -l app=api -f k8s/")]
     [InlineData("kubectl patch deployment api -p '{ \\\"spec\\\": { \\\"replicas\\\": 0 } }'", "\"replicas\": 0")]
     [InlineData("aws autoscaling update-auto-scaling-group --auto-scaling-group-name api --desired-capacity 0", "--desired-capacity 0")]
-    [InlineData("aws s3 sync ./build s3://omnix-web --delete", "sync ./build s3://omnix-web --delete")]
+    [InlineData("aws s3 sync ./build s3://omnix-web --delete")] // the finding names the program, not "sync ./build …"
+    [InlineData("aws --profile prod s3 sync ./build s3://omnix-web --delete")]
+    [InlineData("cd web && aws s3 sync ./build s3://omnix-web --delete", "aws s3 sync ./build s3://omnix-web --delete")]
     [InlineData("rsync -a --delete build/ web-1:/srv/www/")]
     [InlineData("rm -f -r /var/lib/app/cache")]
     [InlineData("rm --force --recursive /var/lib/app/cache")]
