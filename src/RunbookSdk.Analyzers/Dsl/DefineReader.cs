@@ -32,6 +32,8 @@ internal static class DefineReader
         var communications = ImmutableArray.CreateBuilder<CommunicationFact>();
         var communicationsKnown = true;
         var notifications = ImmutableArray.CreateBuilder<NotificationFact>();
+        var stepTitles = ImmutableArray.CreateBuilder<StepTitleFact>();
+        var outputReads = ImmutableArray.CreateBuilder<OutputReadFact>();
         DocumentFacts? inherited = null;
 
         // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
@@ -98,6 +100,12 @@ internal static class DefineReader
                 case "Notify" when dsl.Argument(invocation, "template") is { } template && values.ConstantString(template) is { } templateName:
                     notifications.Add(new NotificationFact(templateName, template.GetLocation(), template.IsKind(SyntaxKind.StringLiteralExpression)));
                     break;
+                case "Step" when dsl.Argument(invocation, "title") is { } title && values.ConstantString(title) is { } titleText:
+                    stepTitles.Add(new StepTitleFact(titleText, title.GetLocation()));
+                    break;
+                case "Execute" when dsl.Argument(invocation, "body") is { } code:
+                    outputReads.AddRange(OutputReads.In(code, values));
+                    break;
                 case "Tags":
                     var arguments = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToList();
                     var elements = arguments.Count == 1 && SyntaxValues.ArrayElements(arguments[0]) is { } array ? array : arguments;
@@ -128,6 +136,8 @@ internal static class DefineReader
             Communications = communications.ToImmutable(),
             CommunicationsKnown = communicationsKnown,
             Notifications = notifications.ToImmutable(),
+            StepTitles = stepTitles.ToImmutable(),
+            OutputReads = outputReads.ToImmutable(),
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }

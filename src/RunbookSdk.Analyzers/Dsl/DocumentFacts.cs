@@ -21,15 +21,7 @@ internal sealed record NotificationFact(string Template, Location Location, bool
     /// Whether the <c>Notify</c> is written in <paramref name="type"/>'s own code: one of an intermediate base class is
     /// reported once, on that class, not for each runbook deriving from it.
     /// </summary>
-    public bool IsDeclaredIn(INamedTypeSymbol type)
-    {
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree == Location.SourceTree && reference.Span.Contains(Location.SourceSpan)) return true;
-        }
-
-        return false;
-    }
+    public bool IsDeclaredIn(INamedTypeSymbol type) => DeclaredIn.Type(type, Location);
 }
 
 /// <summary>
@@ -69,6 +61,10 @@ internal sealed class DocumentFacts
     public bool CommunicationsKnown { get; init; }
     /// <summary>Its <c>Notify(template)</c> calls with a constant template.</summary>
     public ImmutableArray<NotificationFact> Notifications { get; init; } = ImmutableArray<NotificationFact>.Empty;
+    /// <summary>Its steps (phase, decision, rollback and verification steps) whose title is a constant.</summary>
+    public ImmutableArray<StepTitleFact> StepTitles { get; init; } = ImmutableArray<StepTitleFact>.Empty;
+    /// <summary>Its steps' code reading <c>Outputs</c> by a constant name.</summary>
+    public ImmutableArray<OutputReadFact> OutputReads { get; init; } = ImmutableArray<OutputReadFact>.Empty;
 
     /// <summary>
     /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections come from
@@ -90,6 +86,8 @@ internal sealed class DocumentFacts
         Communications = Communications.AddRange(other.Communications),
         CommunicationsKnown = CommunicationsKnown && other.CommunicationsKnown,
         Notifications = Notifications.AddRange(other.Notifications),
+        StepTitles = StepTitles.AddRange(other.StepTitles),
+        OutputReads = OutputReads.AddRange(other.OutputReads),
     };
 
     /// <summary>

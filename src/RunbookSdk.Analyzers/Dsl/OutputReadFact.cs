@@ -1,0 +1,13 @@
+using Microsoft.CodeAnalysis;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// A step's code reading an earlier step's output by a constant name (<c>ctx.Outputs["Check status"]</c>,
+/// <c>ctx.Outputs.TryGetValue("Check status", out var status)</c>), and where the name is written.
+/// </summary>
+internal sealed record OutputReadFact(string Name, Location Location)
+{
+    /// <summary>Whether the read is written in <paramref name="type"/>'s own code.</summary>
+    public bool IsDeclaredIn(INamedTypeSymbol type) => DeclaredIn.Type(type, Location);
+}
