@@ -185,11 +185,15 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Whether the step of <paramref name="call"/> asks the operator first: <c>RequiresConfirmation()</c> on its chain or in its step.</summary>
+    /// <summary>
+    /// Whether the step of <paramref name="call"/> asks the operator first: <c>RequiresConfirmation()</c> on its chain or
+    /// in its step, or, in a helper given the step's builder, where every caller of the helper calls it.
+    /// </summary>
     private static bool IsConfirmed(DslInvocation call) =>
         DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
-        call.EnclosingStepLambda() is { } step &&
-        call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation");
+        (call.EnclosingStepLambda() is { } step
+            ? call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation")
+            : ConfirmingCallers.ConfirmEvery(call));
 
     /// <summary>
     /// RB0005 on an HTTP step that sends DELETE (<c>Http("DELETE", "https://search.internal/logs-2024.01")</c>): it

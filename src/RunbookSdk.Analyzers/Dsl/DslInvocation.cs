@@ -41,6 +41,9 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
 
     public ExpressionSyntax? Argument(string parameterName) => Dsl.Argument(syntax, parameterName);
 
+    /// <summary>What another tree of the compilation (another part of a partial runbook) does with builders.</summary>
+    public DslCallIndex IndexOf(SyntaxTree tree) => tree == syntax.SyntaxTree ? file.Index : file.Runbooks.IndexOf(tree, file.Context.CancellationToken);
+
     /// <summary>
     /// The method the call binds to. A bind, which the rules otherwise spare: only for what the syntax cannot say, such
     /// as which builder a team's helper returned.
