@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -26,57 +25,24 @@ internal static class ConfirmingCallers
     /// <summary>True when <paramref name="call"/>'s builder is a helper's parameter and every call of the helper confirms its step.</summary>
     public static bool ConfirmEvery(DslInvocation call)
     {
-        if (Helper(call) is not { } helper) return false;
+        if (RootOf(call.Syntax) is not IdentifierNameSyntax root ||
+            HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
+            return false;
         var called = false;
-        foreach (var scope in helper.Scopes)
+        foreach (var use in helper.Uses())
         {
-            var index = call.IndexOf(scope.SyntaxTree);
-            foreach (var identifier in scope.DescendantNodes().OfType<IdentifierNameSyntax>())
+            if (helper.CallOf(use) is not { } invocation)
             {
-                if (identifier.Identifier.ValueText != helper.Name) continue;
-                var callee = identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier ? (ExpressionSyntax)access : identifier;
-                if (callee.Parent is not InvocationExpressionSyntax invocation || invocation.Expression != callee) return false;
-                if (invocation.ArgumentList.Arguments.Count != helper.Arity) continue;
-                if (!Confirms(invocation, index)) return false;
-                called = true;
+                if (use.Parent is InvocationExpressionSyntax { Expression: var callee } && callee == use) continue; // another overload
+                return false; // handed on as a method group
             }
+
+            if (!Confirms(invocation, call.IndexOf(invocation.SyntaxTree))) return false;
+            called = true;
         }
 
         return called;
     }
-
-    private sealed record HelperMethod(string Name, int Arity, IReadOnlyList<SyntaxNode> Scopes);
-
-    /// <summary>The helper <paramref name="call"/> is written in, when its chain starts from one of the helper's parameters.</summary>
-    private static HelperMethod? Helper(DslInvocation call)
-    {
-        if (RootOf(call.Syntax) is not IdentifierNameSyntax root) return null;
-        for (var node = call.Syntax.Parent; node is not null; node = node.Parent)
-        {
-            switch (node)
-            {
-                case AnonymousFunctionExpressionSyntax:
-                    return null;
-                case LocalFunctionStatementSyntax local when Takes(local.ParameterList, root) && local.Parent is { } block:
-                    return new HelperMethod(local.Identifier.ValueText, local.ParameterList.Parameters.Count, [block]);
-                case MethodDeclarationSyntax method when Takes(method.ParameterList, root) && IsPrivate(method) && call.ContainingType is { } type:
-                    return new HelperMethod(method.Identifier.ValueText, method.ParameterList.Parameters.Count,
-                        type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList());
-                case MemberDeclarationSyntax or LocalFunctionStatementSyntax:
-                    return null;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Takes(ParameterListSyntax parameters, IdentifierNameSyntax root) =>
-        parameters.Parameters.Any(p => p.Identifier.ValueText == root.Identifier.ValueText);
-
-    // Only a private method's callers are all in its type; an extension method or a public one may be called anywhere.
-    private static bool IsPrivate(MethodDeclarationSyntax method) =>
-        !method.Modifiers.Any(m => m.IsKind(SyntaxKind.PublicKeyword) || m.IsKind(SyntaxKind.InternalKeyword) || m.IsKind(SyntaxKind.ProtectedKeyword)) &&
-        !(method.ParameterList.Parameters.FirstOrDefault()?.Modifiers.Any(m => m.IsKind(SyntaxKind.ThisKeyword)) ?? false);
 
     /// <summary>Whether the helper's call is confirmed: on its own chain, or anywhere in the step lambda it is in.</summary>
     private static bool Confirms(InvocationExpressionSyntax invocation, DslCallIndex index)

@@ -62,7 +62,39 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
     /// True when the call sits inside a <c>Verification(...)</c> section: in a lambda argument of that call, not in a
     /// call chained after it.
     /// </summary>
-    public bool IsInVerification() => EnclosingCall("Verification", out _) is not null;
+    /// <remarks>
+    /// Also in a helper the verification uses: a method or local function given a builder
+    /// (<c>static void Checks(IPhaseBuilder v) =&gt; v.Step(…)</c>) that a <c>Verification(...)</c> is handed
+    /// (<c>.Verification(Checks)</c>) or calls (<c>v =&gt; Checks(v)</c>), or that such a helper calls. Before, moving the
+    /// checks into a helper made the verification rules (RB0014) go quiet.
+    /// </remarks>
+    public bool IsInVerification() => EnclosingCall("Verification", out _) is not null || InVerificationHelper(syntax, depth: 0);
+
+    // Helpers calling helpers are followed a few levels deep; a deeper chain is not judged as verification.
+    private const int HelperDepth = 3;
+
+    private bool InVerificationHelper(SyntaxNode node, int depth)
+    {
+        if (depth > HelperDepth || HelperUses.Of(node, ContainingType, builder: null, throughLambdas: true) is not { } helper) return false;
+        foreach (var use in helper.Uses())
+        {
+            if (IsArgumentOf(use, IndexOf(use.SyntaxTree), "Verification") || InVerificationHelper(use, depth + 1)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="node"/> is inside the arguments of a DSL call named <paramref name="name"/>.</summary>
+    private static bool IsArgumentOf(SyntaxNode node, DslCallIndex index, string name)
+    {
+        var previous = node;
+        for (var current = node.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
+        {
+            if (current is InvocationExpressionSyntax invocation && previous is ArgumentListSyntax && index.Contains(invocation, name)) return true;
+        }
+
+        return false;
+    }
 
     /// <summary>The lambda of the innermost enclosing <c>Step(...)</c>, if any.</summary>
     public LambdaExpressionSyntax? EnclosingStepLambda() => EnclosingCall("Step", out var lambda) is null ? null : lambda;
