@@ -159,9 +159,9 @@ internal static class DiagnosticDescriptors
         "'{{{0}}}' names parameter '{0}', but the {1} is a plain string, so '{{{0}}}' is sent as written; make it an interpolated string ($\"…\") to put the value there",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
-    public static readonly DiagnosticDescriptor OutputOfSharedTitle = Create(
-        "RB0029", "Outputs read by a title several steps share",
-        "{1} steps are titled '{0}', so Outputs[\"{0}\"] holds the output of whichever of them ran last; give each step its own title",
+    public static readonly DiagnosticDescriptor UnclearOutputRead = Create(
+        "RB0029", "Outputs read by a name no step has, or several share",
+        "Outputs[\"{0}\"] {1}",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>

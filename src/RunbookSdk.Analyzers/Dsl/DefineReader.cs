@@ -34,6 +34,8 @@ internal static class DefineReader
         var notifications = ImmutableArray.CreateBuilder<NotificationFact>();
         var stepTitles = ImmutableArray.CreateBuilder<StepTitleFact>();
         var outputReads = ImmutableArray.CreateBuilder<OutputReadFact>();
+        var outputNames = ImmutableArray.CreateBuilder<string>();
+        var outputsKnown = true;
         DocumentFacts? inherited = null;
 
         // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
@@ -100,11 +102,15 @@ internal static class DefineReader
                 case "Notify" when dsl.Argument(invocation, "template") is { } template && values.ConstantString(template) is { } templateName:
                     notifications.Add(new NotificationFact(templateName, template.GetLocation(), template.IsKind(SyntaxKind.StringLiteralExpression)));
                     break;
-                case "Step" when dsl.Argument(invocation, "title") is { } title && values.ConstantString(title) is { } titleText:
-                    stepTitles.Add(new StepTitleFact(titleText, title.GetLocation()));
+                case "Step" when dsl.Argument(invocation, "title") is { } title:
+                    if (values.ConstantString(title) is { } titleText) stepTitles.Add(new StepTitleFact(titleText, title.GetLocation()));
+                    else outputsKnown = false;
                     break;
                 case "Execute" when dsl.Argument(invocation, "body") is { } code:
-                    outputReads.AddRange(OutputReads.In(code, values));
+                    var stepCode = StepCodeOutputs.Of(code, values);
+                    outputReads.AddRange(stepCode.Reads);
+                    outputNames.AddRange(stepCode.Sets);
+                    outputsKnown &= stepCode.Known;
                     break;
                 case "Tags":
                     var arguments = invocation.ArgumentList.Arguments.Select(a => a.Expression).ToList();
@@ -138,6 +144,8 @@ internal static class DefineReader
             Notifications = notifications.ToImmutable(),
             StepTitles = stepTitles.ToImmutable(),
             OutputReads = outputReads.ToImmutable(),
+            OutputNames = outputNames.ToImmutable(),
+            OutputsKnown = complete && outputsKnown,
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }

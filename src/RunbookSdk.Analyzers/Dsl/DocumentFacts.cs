@@ -65,6 +65,13 @@ internal sealed class DocumentFacts
     public ImmutableArray<StepTitleFact> StepTitles { get; init; } = ImmutableArray<StepTitleFact>.Empty;
     /// <summary>Its steps' code reading <c>Outputs</c> by a constant name.</summary>
     public ImmutableArray<OutputReadFact> OutputReads { get; init; } = ImmutableArray<OutputReadFact>.Empty;
+    /// <summary>The output names its steps' code sets (<c>SetOutput("name", …)</c>).</summary>
+    public ImmutableArray<string> OutputNames { get; init; } = ImmutableArray<string>.Empty;
+    /// <summary>
+    /// False unless every name an output may have is known: the body read completely, every step titled by a constant,
+    /// and every step's code a lambda that sets outputs by constant names and hands its context to nothing else.
+    /// </summary>
+    public bool OutputsKnown { get; init; }
 
     /// <summary>
     /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections come from
@@ -88,6 +95,8 @@ internal sealed class DocumentFacts
         Notifications = Notifications.AddRange(other.Notifications),
         StepTitles = StepTitles.AddRange(other.StepTitles),
         OutputReads = OutputReads.AddRange(other.OutputReads),
+        OutputNames = OutputNames.AddRange(other.OutputNames),
+        OutputsKnown = OutputsKnown && other.OutputsKnown,
     };
 
     /// <summary>

@@ -6,7 +6,10 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// A step's code reading an earlier step's output by a constant name (<c>ctx.Outputs["Check status"]</c>,
 /// <c>ctx.Outputs.TryGetValue("Check status", out var status)</c>), and where the name is written.
 /// </summary>
-internal sealed record OutputReadFact(string Name, Location Location)
+/// <param name="Name">The name read.</param>
+/// <param name="Location">Where the name is written.</param>
+/// <param name="Throws">True for the indexer, which throws when nothing has the name; <c>TryGetValue</c> does not.</param>
+internal sealed record OutputReadFact(string Name, Location Location, bool Throws)
 {
     /// <summary>Whether the read is written in <paramref name="type"/>'s own code.</summary>
     public bool IsDeclaredIn(INamedTypeSymbol type) => DeclaredIn.Type(type, Location);

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// What the code of one step (<c>Execute("…", ctx =&gt; …)</c>) does with outputs, read from syntax: the names it reads
+/// (the indexer, not a write to it, and <c>TryGetValue</c>) and the names it sets (<c>ctx.SetOutput("name", …)</c>,
+/// <c>ctx.Outputs["name"] = …</c>). <see cref="Known"/> says whether every name it may set is among them: not when the
+/// code is a method group, hands its context on (<c>Save(ctx)</c>, <c>var outputs = ctx.Outputs</c>) or sets a name
+/// that is not a constant.
+/// </summary>
+internal sealed class StepCodeOutputs
+{
+    // What code may do with its context and still set only the outputs read here.
+    private static readonly ImmutableHashSet<string> s_plainMembers = ImmutableHashSet.Create("Parameters", "Log", "CancellationToken");
+
+    private StepCodeOutputs(ImmutableArray<OutputReadFact> reads, ImmutableArray<string> sets, bool known)
+    {
+        Reads = reads;
+        Sets = sets;
+        Known = known;
+    }
+
+    public ImmutableArray<OutputReadFact> Reads { get; }
+
+    public ImmutableArray<string> Sets { get; }
+
+    public bool Known { get; }
+
+    public static StepCodeOutputs Of(ExpressionSyntax code, SyntaxValues values)
+    {
+        var reads = ImmutableArray.CreateBuilder<OutputReadFact>();
+        var sets = ImmutableArray.CreateBuilder<string>();
+        var context = SyntaxValues.Unwrap(code) switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var only] } => only.Identifier.ValueText,
+            _ => null,
+        };
+        var known = context is not null;
+
+        foreach (var node in code.DescendantNodes())
+        {
+            switch (node)
+            {
+                case ElementAccessExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Outputs" }, ArgumentList.Arguments: [var key] } access:
+                    var name = values.ConstantString(key.Expression);
+                    if (IsSet(access))
+                    {
+                        if (name is null) known = false;
+                        else sets.Add(name);
+                    }
+                    else if (name is not null)
+                    {
+                        reads.Add(new OutputReadFact(name, key.Expression.GetLocation(), Throws: true));
+                    }
+
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue", Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Outputs" } }, ArgumentList.Arguments: [var key, _] }:
+                    if (values.ConstantString(key.Expression) is { } tried) reads.Add(new OutputReadFact(tried, key.Expression.GetLocation(), Throws: false));
+                    break;
+                case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "SetOutput" }, ArgumentList.Arguments: [var key, _] }:
+                    if (values.ConstantString(key.Expression) is { } set) sets.Add(set);
+                    else known = false;
+                    break;
+                case IdentifierNameSyntax identifier when known && identifier.Identifier.ValueText == context && !IsPlainUse(identifier):
+                    known = false;
+                    break;
+            }
+        }
+
+        return new StepCodeOutputs(reads.ToImmutable(), sets.ToImmutable(), known);
+    }
+
+    // ctx.Outputs["x"] = … (and ??=) sets an output; += reads it first, and sets the same name.
+    private static bool IsSet(ElementAccessExpressionSyntax access) =>
+        access.Parent is AssignmentExpressionSyntax assignment && assignment.Left == access && !assignment.IsKind(SyntaxKind.AddAssignmentExpression);
+
+    /// <summary>
+    /// A use of the context that sets no output this reader does not see: <c>ctx.Parameters</c>, <c>ctx.Log</c>,
+    /// <c>ctx.CancellationToken</c>, <c>ctx.SetOutput(…)</c>, and <c>ctx.Outputs</c> indexed or asked with
+    /// <c>TryGetValue</c> or <c>ContainsKey</c>.
+    /// </summary>
+    private static bool IsPlainUse(IdentifierNameSyntax identifier)
+    {
+        if (identifier.Parent is not MemberAccessExpressionSyntax { Expression: var target } access || target != identifier) return false;
+        var member = access.Name.Identifier.ValueText;
+        if (s_plainMembers.Contains(member) || member == "SetOutput") return true;
+        return member == "Outputs" && access.Parent switch
+        {
+            ElementAccessExpressionSyntax element => element.Expression == access,
+            MemberAccessExpressionSyntax { Name.Identifier.ValueText: "TryGetValue" or "ContainsKey" } next => next.Parent is InvocationExpressionSyntax,
+            _ => false,
+        };
+    }
+}

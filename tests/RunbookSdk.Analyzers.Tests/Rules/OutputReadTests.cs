@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using RunbookSdk.Analyzers.Steps;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0029: a step pasted and not renamed leaves two steps of one title, and code reading <c>Outputs["Title"]</c> gets
+/// whichever of them ran last, without a word; a step renamed leaves code reading its old title, which throws when the
+/// step runs and fails it. Only the read is reported: two steps of one title are fine otherwise.
+/// </summary>
+public sealed class OutputReadTests
+{
+    private static DiagnosticResult Shared(int location, string title, int steps) =>
+        new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(title, $"holds the output of whichever of the {steps} steps titled '{title}' ran last; give each step its own title");
+
+    private static DiagnosticResult Missing(int location, string name) =>
+        new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(name, "names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means");
+
+    [Fact]
+    public Task A_read_by_a_title_two_steps_share_is_reported_on_the_name() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Check status", s => s.Run("aws lambda get-function --function-name api"))
+                        .Step("Check status", s => s.Run("aws apigateway get-stage --rest-api-id x --stage-name prod"))
+                        .Step("Compare", s => s.Execute("Compare the two", ctx =>
+                        {
+                            var status = ctx.Outputs[{|#0:"Check status"|}];
+                            if (ctx.Outputs.TryGetValue({|#1:"check STATUS"|}, out var again)) status += again;
+                            ctx.Outputs["Check status"] = status;
+                            return System.Threading.Tasks.Task.CompletedTask;
+                        }))
+            """), Shared(0, "Check status", 2), Shared(1, "check STATUS", 2));
+
+    [Fact]
+    public Task A_rollback_step_named_as_the_phase_step_counts_too() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Roll back", s => s.Run("echo phase"))
+                        .Step("Read", s => s.Execute("Read it", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs[{|#0:"Roll back"|}])))
+            """), Shared(0, "Roll back", 2));
+
+    [Fact]
+    public Task Steps_of_one_title_that_no_code_reads_by_it_and_reads_of_a_title_one_step_has_are_not_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Check status", s => s.Run("uptime"))
+                        .Step("Check status", s => s.Run("df -h"))
+                        .Step("Disk", s => s.Run("df -h"))
+                        .Step("Read", s => s.Execute("Read it", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Disk"] + ctx.Outputs[Name])))
+            """, extraMembers: """
+                private static readonly string Name = "Check status";
+            """));
+
+    [Fact]
+    public Task A_read_of_a_title_no_step_has_any_more_is_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Check the function", s => s.Run("aws lambda get-function --function-name api"))
+                        .Step("Record", s => s.Execute("Keep the version", ctx =>
+                        {
+                            ctx.SetOutput("Version", "41");
+                            ctx.Outputs["Region"] = ctx.Parameters["Region"];
+                            return System.Threading.Tasks.Task.CompletedTask;
+                        }))
+                        .Step("Decide", s => s.Execute("Is it active?", ctx =>
+                        {
+                            ctx.Log(ctx.Outputs["check the FUNCTION"] + ctx.Outputs["version"] + ctx.Outputs["Region"]);
+                            ctx.Log(ctx.Outputs.TryGetValue("Never set", out var maybe) ? maybe : "");
+                            return System.Threading.Tasks.Task.FromResult(ctx.Outputs[{|#0:"Check function"|}]);
+                        }))
+            """), Missing(0, "Check function"));
+
+    // Each of these may give the name: a title or an output name that is not a constant, code that hands its context on.
+    [Theory]
+    [InlineData(""".Step(Title, s => s.Run("uptime"))""")]
+    [InlineData(""".Step("Save", s => s.Execute("Save", ctx => { ctx.SetOutput(Title, "x"); return System.Threading.Tasks.Task.CompletedTask; }))""")]
+    [InlineData(""".Step("Save", s => s.Execute("Save", ctx => { Save(ctx); return System.Threading.Tasks.Task.CompletedTask; }))""")]
+    [InlineData(""".Step("Save", s => s.Execute("Save", Saving))""")]
+    [InlineData(""".Step("Save", s => AddSave(s))""")]
+    public Task A_name_is_not_judged_missing_when_something_unread_may_give_it(string step) =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        {{step}}
+                        .Step("Decide", s => s.Execute("Decide", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Check function"])))
+            """, extraMembers: """
+                private static readonly string Title = "Check function";
+                private static void Save(StepContext context) => context.SetOutput("Check function", "x");
+                private static System.Threading.Tasks.Task Saving(StepContext context) { Save(context); return System.Threading.Tasks.Task.CompletedTask; }
+                private static IStepBuilder AddSave(IStepBuilder s) => s.Execute("Save", Saving);
+            """));
+}
