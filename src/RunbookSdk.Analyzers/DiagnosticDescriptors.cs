@@ -156,7 +156,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterInPlainText = Create(
         "RB0028", "Parameter named in a command that is not interpolated",
-        "'{{{0}}}' names parameter '{0}', but the {1} is a plain string, so '{{{0}}}' is sent as written; make it an interpolated string ($\"…\") to put the value there",
+        "'{{{0}}}' names parameter '{0}', but the {1} is a plain string, so '{{{0}}}' is taken as written; make it an interpolated string ($\"…\") to put the value there",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnclearOutputRead = Create(

@@ -55,6 +55,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
             DslInvocation.Register(start, runbooks, CommandCalls, Analyze);
+            DslInvocation.Register(start, runbooks, s_expectations, AnalyzeExpectation);
             ProseDirectionControls.Register(start, runbooks);
             PlaceholderText.Register(start, runbooks);
             start.RegisterSymbolAction(symbol => ParameterDefaults.Analyze(symbol, runbooks, type => IsProduction(runbooks, type)), SymbolKind.NamedType);
@@ -111,6 +112,20 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                 ReportSecrets(call, bodyText);
                 break;
         }
+    }
+
+    // The HTTP checks whose expected text is compared as written, like a command is run as written: their other rules
+    // (RB0018, RB0019) read them as prose.
+    private static readonly ImmutableHashSet<string> s_expectations = ImmutableHashSet.Create("ExpectBodyContains", "ExpectJson");
+
+    /// <summary>
+    /// RB0028 on <c>ExpectJson("version", "{Version}")</c> and <c>ExpectBodyContains("{FunctionName}")</c>: the
+    /// response is compared with the text <c>{Version}</c>, so the check fails whatever the service answers.
+    /// </summary>
+    private static void AnalyzeExpectation(DslInvocation call)
+    {
+        var expected = call.Argument(call.Name == "ExpectJson" ? "value" : "text");
+        if (expected is not null && Read(call, expected) is { } text) ReportPlainTextParameters(call, expected, text, "expected value");
     }
 
     private static void AnalyzeCommand(DslInvocation call, ExpressionSyntax command)
@@ -210,7 +225,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, method.GetLocation(), "DELETE " + target);
     }
 
-    /// <summary>RB0028 on each <c>{Name}</c> of a parameter in a plain string command, URL, header value or body, which is sent as written.</summary>
+    /// <summary>RB0028 on each <c>{Name}</c> of a parameter in a plain string command, URL, header value, body or expected value, which is taken as written.</summary>
     private static void ReportPlainTextParameters(DslInvocation call, ExpressionSyntax argument, CommandText text, string what)
     {
         foreach (var placeholder in PlainTextParameters.In(argument, text.Flat, call.Values))

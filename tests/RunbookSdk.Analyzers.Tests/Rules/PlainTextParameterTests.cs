@@ -39,6 +39,16 @@ public sealed class PlainTextParameterTests
                             .ExpectStatus(200))
             """), Plain(0, "ApiToken", "header value"), Plain(1, "Region", "header value"), Plain(2, "FunctionName", "body"));
 
+    // An expected value is compared as written: ExpectJson("version", "{Version}") failed whatever the service answered.
+    [Fact]
+    public Task A_parameter_named_in_a_plain_expected_value_is_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Deployed", s => s.Http("GET", "https://api.omnix.ai/version")
+                            .ExpectJson("function", "{|#0:{FunctionName}|}")
+                            .ExpectBodyContains("{|#1:{Region}|}")
+                            .ExpectJson("region", $"{Region}"))
+            """), Plain(0, "FunctionName", "expected value"), Plain(1, "Region", "expected value"));
+
     [Fact]
     public Task An_interpolated_header_value_or_body_is_not_reported() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
