@@ -102,15 +102,14 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var handbookSources = handbookList.Combine(runbookSummaries).Combine(templates)
             .Select(static (input, ct) => Guard(input, static i => GeneratorFailure.OfHandbook(i.Left.Left), i => RenderHandbook(i.Left.Left, i.Left.Right, i.Right, ct)))
             .WithTrackingName(TrackingNames.HandbookSources);
-        // UTF-8 literals are C# 11: a project pinned to an older LangVersion gets plain ones.
-        var utf8Literals = context.ParseOptionsProvider
-            .Select(static (parse, _) => parse is not Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp11 });
+        // What the catalog may use under the project's LangVersion: UTF-8 literals (C# 11), #nullable (C# 8).
+        var catalogLanguage = context.ParseOptionsProvider.Select(static (parse, _) => CatalogLanguage.Of(parse));
         // The runbook libraries the project references: the catalog lists their runbooks too. Runs on every
         // compilation; what each referenced assembly is, is read once (ReferencedRunbookLibraries).
         var libraries = context.CompilationProvider
             .Select(static (compilation, ct) => ReferencedRunbookLibraries.Of(compilation, ct))
             .WithTrackingName(TrackingNames.ReferencedLibraries);
-        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(utf8Literals).Combine(libraries)
+        var catalogSource = runbookSummaries.Combine(handbookSummaries).Combine(templates).Combine(options).Combine(catalogLanguage).Combine(libraries)
             .Select(static (input, ct) => Guard(input, static _ => GeneratorFailure.OfCatalog, i => RenderCatalog(i.Left.Left.Left.Left.Left, i.Left.Left.Left.Left.Right, i.Left.Left.Left.Right, i.Left.Left.Right, i.Left.Right, i.Right, ct)))
             .WithTrackingName(TrackingNames.CatalogSource);
 
@@ -162,7 +161,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         return GeneratedSource.Of(handbook.Type.FileName + ".Handbook.g.cs", CatalogEmitter.EmitHandbook(handbook, markdown), Diagnostics(failure));
     }
 
-    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, bool utf8Literals, EquatableArray<ReferencedLibrary> libraries, System.Threading.CancellationToken cancellationToken)
+    private static GeneratedSource RenderCatalog(EquatableArray<RunbookSummary> runbooks, EquatableArray<HandbookSummary> handbooks, EquatableArray<TemplateText> templates, GeneratorOptions options, CatalogLanguage language, EquatableArray<ReferencedLibrary> libraries, System.Threading.CancellationToken cancellationToken)
     {
         // A project with no runbooks of its own (a test project referencing a runbook app, say) gets no catalog,
         // unless it is a runbook app that asked for an entry point.
@@ -173,7 +172,7 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         // Template parse errors are reported once, with the catalog, not once per page; a page whose template failed while
         // rendering reports it with that page.
         if (failure is not null) diagnostics = diagnostics.Concat(new[] { failure }).ToEquatableArray();
-        return GeneratedSource.Of("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, utf8Literals, libraries), diagnostics);
+        return GeneratedSource.Of("RunbookCatalog.g.cs", CatalogEmitter.EmitCatalog(index, options.EmitEntryPoint, language, libraries), diagnostics);
     }
 
     private static EquatableArray<DiagnosticInfo> Diagnostics(DiagnosticInfo? failure) =>

@@ -8,6 +8,8 @@ namespace RunbookSdk.Generators.Tests;
 public class LanguageVersionTests
 {
     [Theory]
+    [InlineData(LanguageVersion.CSharp7_3)]
+    [InlineData(LanguageVersion.CSharp8)]
     [InlineData(LanguageVersion.CSharp9)]
     [InlineData(LanguageVersion.CSharp10)]
     [InlineData(LanguageVersion.CSharp11)]
@@ -15,9 +17,15 @@ public class LanguageVersionTests
     public void Generated_code_compiles_under_the_projects_language_version(LanguageVersion version)
     {
         var options = new CSharpParseOptions(version);
-        // Block namespaces: file-scoped ones are C# 10.
-        static string Blocked(string source) => source.Replace("namespace Payments;", "namespace Payments {", StringComparison.Ordinal).TrimEnd() + "\n}\n";
-        var compilation = GeneratorHarness.Compile().AddSyntaxTrees(
+        // Block namespaces: file-scoped ones are C# 10. Set-only parameters, and no Required = (an init property): init is C# 9.
+        static string Blocked(string source) => source
+            .Replace("namespace Payments;", "namespace Payments {", StringComparison.Ordinal)
+            .Replace("{ get; init; }", "{ get; set; }", StringComparison.Ordinal)
+            .Replace(", Required = false", "", StringComparison.Ordinal).TrimEnd() + "\n}\n";
+        // Nullable reference types are C# 8: below it a project cannot turn them on (CS8630).
+        var nullable = version < LanguageVersion.CSharp8 ? NullableContextOptions.Disable : NullableContextOptions.Enable;
+        var empty = GeneratorHarness.Compile();
+        var compilation = empty.WithOptions(empty.Options.WithNullableContextOptions(nullable)).AddSyntaxTrees(
             CSharpSyntaxTree.ParseText(Blocked(TestRunbooks.Handbook), options, "Handbook.cs"),
             CSharpSyntaxTree.ParseText(Blocked(TestRunbooks.Runbook), options, "Runbook.cs"));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));

@@ -67,22 +67,23 @@ internal static class CatalogEmitter
 
     /// <param name="indexDocumentation">The index page.</param>
     /// <param name="entryPoint">Whether to emit <c>Main</c>.</param>
-    /// <param name="utf8Literals">
-    /// Whether the project's language version has UTF-8 literals (C# 11), which keep the page out of the assembly's
-    /// user-string heap. A project pinned to an older <c>LangVersion</c> gets a plain literal — and a block namespace,
-    /// which every version has: the file-scoped one and the <c>u8</c> literal did not compile there.
+    /// <param name="language">
+    /// What the project's language version has: UTF-8 literals (C# 11), which keep the page out of the assembly's
+    /// user-string heap, and <c>#nullable</c> (C# 8). A project pinned to an older <c>LangVersion</c> gets a plain
+    /// literal, no directive — and a block namespace, which every version has: the file-scoped one, the <c>u8</c>
+    /// literal and the directive did not compile there.
     /// </param>
     /// <param name="libraries">The runbook libraries the assembly references, whose runbooks the catalog also lists.</param>
-    public static string EmitCatalog(string indexDocumentation, bool entryPoint, bool utf8Literals, EquatableArray<ReferencedLibrary> libraries)
+    public static string EmitCatalog(string indexDocumentation, bool entryPoint, CatalogLanguage language, EquatableArray<ReferencedLibrary> libraries)
     {
-        var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly");
+        var w = RunbookEmitter.Header("the runbooks and handbooks of this assembly", language.NullableDirective);
         w.Open("namespace " + RunbookEmitter.CatalogNamespace);
         w.Line("/// <summary>Every runbook and handbook of this assembly, ordered by id, and the runbooks of the runbook libraries it references: read from the attributes the generator put on them.</summary>");
         w.Open("internal static partial class " + RunbookEmitter.CatalogClass);
         w.Line("public static " + Hosting + "RunbookCatalog Catalog { get; } = " + Hosting + "GeneratedDescriptors.Catalog(");
         w.Line("    typeof(" + RunbookEmitter.CatalogClass + ").Assembly,");
         var end = libraries.Count == 0 ? ");" : ",";
-        if (utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8)" + end);
+        if (language.Utf8Literals) w.VerbatimLine("    global::System.Text.Encoding.UTF8.GetString(", WellFormed(indexDocumentation), "u8)" + end);
         else w.VerbatimLine("    ", indexDocumentation, end);
         if (libraries.Count > 0)
         {
