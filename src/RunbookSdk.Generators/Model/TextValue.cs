@@ -15,6 +15,18 @@ internal sealed record TextValue(EquatableArray<TextSegment> Segments)
 
     public bool HasHoles => Segments.Any(s => s.IsHole);
 
+    /// <summary>This text with each <c>\r\n</c> of its literal parts made <c>\n</c>; itself when it has none.</summary>
+    public TextValue WithLineFeeds()
+    {
+        foreach (var segment in Segments)
+        {
+            if (!segment.IsHole && segment.Text.IndexOf("\r\n", System.StringComparison.Ordinal) >= 0)
+                return new TextValue(Segments.Select(s => s.IsHole ? s : s with { Text = s.Text.Replace("\r\n", "\n") }).ToEquatableArray());
+        }
+
+        return this;
+    }
+
     /// <summary>
     /// The text for the docs: holes shown as <c>{Expression}</c>. Worked out once: the page, the outline and the
     /// parameter checks each ask for it. Derived from <see cref="Segments"/>, so it does not change equality.

@@ -59,7 +59,13 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     /// and a parameter runs <c>'kubectl --context prod' get pods -n …</c>, one word). With constant strings only, the
     /// text never reaches the handler (<see cref="IsConstantString"/>) and is shown as written.
     /// </summary>
-    public TextValue Command(ExpressionSyntax? expression)
+    /// <remarks>
+    /// Its literal text has the line breaks bash reads, as the runtime records it: a verbatim or raw string in a file
+    /// checked out with CRLF (git's autocrlf on Windows) holds <c>\r\n</c>, which the runner runs as <c>\n</c>.
+    /// </remarks>
+    public TextValue Command(ExpressionSyntax? expression) => CommandText(expression).WithLineFeeds();
+
+    private TextValue CommandText(ExpressionSyntax? expression)
     {
         var text = Text(expression);
         // Most commands hold no constant (a constant became literal text, which Text joins with its neighbours): then

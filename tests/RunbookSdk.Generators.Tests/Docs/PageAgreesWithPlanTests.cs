@@ -93,6 +93,10 @@ public sealed class PageAgreesWithPlanTests
                               echo {Spaced} {Dir}
                             done
                             """)
+                        .Run($@"cat <<EOF
+        {Dollar} {Quoted}
+        EOF
+        ssh db-1 'rm -rf /var/cache/{Spaced}'")
                         .RequiresConfirmation())
                     .Step("Quote", s => s.Run(@"echo ""it's done""").Run("""echo "raw" text""").Run($"echo {nameof(Forms)} {'x'} {true}")))
                 .Rollback(r => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation()))
@@ -182,12 +186,16 @@ public sealed class PageAgreesWithPlanTests
     /// <summary>
     /// A command with constants in it is documented as the runner runs it: each constant quoted for where it stands
     /// (a word with a space, a quote or a <c>$</c>; inside quotes; in a command line ssh or bash -c hands on; in a
-    /// here-document), as <see cref="RunbookSdk.Commands.CommandTemplate.Render()"/> renders it for bash.
+    /// here-document), as <see cref="RunbookSdk.Commands.CommandTemplate.Render()"/> renders it for bash. Also from a
+    /// file checked out with CRLF line endings (git's autocrlf on Windows): a script over several lines runs with the
+    /// line breaks bash reads, as the page shows it and as the same file checked out with LF runs.
     /// </summary>
-    [Fact]
-    public void Every_command_with_constants_is_documented_as_it_runs()
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Every_command_with_constants_is_documented_as_it_runs(string lineEnding)
     {
-        var (runbook, plan) = Load(Forms);
+        var (runbook, plan) = Load(Forms.ReplaceLineEndings(lineEnding));
         // A parameter's hole, {Dir}, is its value: a plain word, which runs as written.
         var documented = (runbook.DocumentedOutline ?? throw new Xunit.Sdk.XunitException("no outline embedded")).Phases
             .SelectMany(p => p.Steps).SelectMany(s => s.Actions).Where(a => a.Kind == "shell")

@@ -108,7 +108,7 @@ internal sealed class StepRecorder : IStepBuilder
 
     private ICommandStepBuilder AddCommand(CommandTemplate template, string? comment)
     {
-        _actions.Add(new ShellCommandAction(template, comment));
+        _actions.Add(new ShellCommandAction(CommandLineBreaks.Normalized(template), comment));
         return Refiner();
     }
 
