@@ -15,7 +15,8 @@ namespace RunbookSdk.Analyzers.Tests.Performance;
 /// </summary>
 public sealed class RegistrationTests
 {
-    public static TheoryData<string> Analyzers => new(Shipped.Analyzers.Select(a => a.GetType().Name));
+    // A suppressor registers no action: it runs only over what other analyzers reported, when they reported it.
+    public static TheoryData<string> Analyzers => new(Shipped.Analyzers.Where(a => a is not DiagnosticSuppressor).Select(a => a.GetType().Name));
 
     [Theory]
     [MemberData(nameof(Analyzers))]
