@@ -63,8 +63,12 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var transitiveOnly = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => IsTrue(provider.GlobalOptions, "build_property." + TransitiveReference.Property));
 
-        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly), static (spc, d) => { if (!d.Right) spc.ReportDiagnostic(d.Left.ToDiagnostic()); });
-        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly), static (spc, d) => { if (!d.Right) spc.ReportDiagnostic(d.Left.ToDiagnostic()); });
+        // Reported in the compilation's own trees, where #pragma warning disable, [SuppressMessage] and .editorconfig apply.
+        var sourceTrees = context.CompilationProvider.Select(static (compilation, _) => new SourceTrees(compilation));
+        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly).Combine(sourceTrees),
+            static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });
+        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly).Combine(sourceTrees),
+            static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });
 
         var runbooks = runbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
         var handbookList = handbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);
@@ -180,7 +184,8 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
     private static void Add(SourceProductionContext context, GeneratedSource source)
     {
-        foreach (var diagnostic in source.Diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic());
+        // A page's or the catalog's diagnostics name a template file or no place at all: none is in a source tree.
+        foreach (var diagnostic in source.Diagnostics) context.ReportDiagnostic(diagnostic.ToDiagnostic(trees: null));
         if (source.Text is { } text) context.AddSource(source.HintName, text.Text);
     }
 

@@ -22,7 +22,7 @@ public sealed class GeneratorFailureTests
         var source = RunbookGenerator.Guard(runbook, GeneratorFailure.OfRunbook, _ => throw new InvalidOperationException("mutant"));
 
         Assert.Null(source.Text);
-        var diagnostic = Assert.Single(source.Diagnostics).ToDiagnostic();
+        var diagnostic = Assert.Single(source.Diagnostics).ToDiagnostic(trees: null);
         Assert.Equal("RB0104", diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(
@@ -41,7 +41,7 @@ public sealed class GeneratorFailureTests
         var result = read(declaration, CancellationToken.None);
 
         Assert.Null(result.Model);
-        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic(trees: null);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Equal(declaration.GetLocation().GetLineSpan(), diagnostic.Location.GetLineSpan());
         Assert.StartsWith("The runbook generator failed on the class 'ApiDown' (nothing is generated for it;", diagnostic.GetMessage(), StringComparison.Ordinal);
@@ -53,7 +53,7 @@ public sealed class GeneratorFailureTests
     {
         var source = RunbookGenerator.Guard(0, static _ => GeneratorFailure.OfCatalog, _ => throw new KeyNotFoundException("no such page"));
 
-        var diagnostic = Assert.Single(source.Diagnostics).ToDiagnostic();
+        var diagnostic = Assert.Single(source.Diagnostics).ToDiagnostic(trees: null);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains("failed on the catalog (the runner finds none of the project's runbooks", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.EndsWith("KeyNotFoundException: no such page", diagnostic.GetMessage(), StringComparison.Ordinal);
