@@ -28,60 +28,13 @@ public sealed class HostCreatedClassSuppressor : DiagnosticSuppressor
     /// <inheritdoc />
     public override void ReportSuppressions(SuppressionAnalysisContext context)
     {
-        var compilation = context.Compilation;
-        var runbook = compilation.GetTypeByMetadataName("RunbookSdk.Runbook");
-        var handbook = compilation.GetTypeByMetadataName("RunbookSdk.Handbook");
-        var runbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.RunbookAttribute");
-        var handbookAttribute = compilation.GetTypeByMetadataName("RunbookSdk.HandbookAttribute");
-        if (runbook is null || handbook is null) return;
-
+        if (HostCreatedClasses.Of(context.Compilation) is not { } classes) return;
         foreach (var diagnostic in context.ReportedDiagnostics)
         {
             if (diagnostic.Location.SourceTree is not { } tree) continue;
             var node = tree.GetRoot(context.CancellationToken).FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is not { } declaration) continue;
-            if (DeclaredType(compilation, declaration, context.CancellationToken) is not { IsAbstract: false } type) continue;
-            if ((Has(type, runbookAttribute) && DerivesFrom(type, runbook)) || (Has(type, handbookAttribute) && DerivesFrom(type, handbook)))
+            if (node.FirstAncestorOrSelf<ClassDeclarationSyntax>() is { } declaration && classes.Contains(declaration, context.CancellationToken))
                 context.ReportSuppression(Suppression.Create(CreatedByTheHost, diagnostic));
         }
-    }
-
-    /// <summary>
-    /// The class <paramref name="declaration"/> declares, found by its name among the compilation's types rather than
-    /// through a semantic model, which would bind the tree again (the analyzers never ask for one of their own).
-    /// </summary>
-    private static INamedTypeSymbol? DeclaredType(Compilation compilation, ClassDeclarationSyntax declaration, System.Threading.CancellationToken cancellationToken)
-    {
-        foreach (var symbol in compilation.GetSymbolsWithName(declaration.Identifier.ValueText, SymbolFilter.Type, cancellationToken))
-        {
-            if (symbol is not INamedTypeSymbol type) continue;
-            foreach (var reference in type.DeclaringSyntaxReferences)
-            {
-                if (reference.SyntaxTree == declaration.SyntaxTree && reference.Span == declaration.Span) return type;
-            }
-        }
-
-        return null;
-    }
-
-    private static bool Has(INamedTypeSymbol type, INamedTypeSymbol? attribute)
-    {
-        if (attribute is null) return false;
-        foreach (var data in type.GetAttributes())
-        {
-            if (SymbolEqualityComparer.Default.Equals(data.AttributeClass, attribute)) return true;
-        }
-
-        return false;
-    }
-
-    private static bool DerivesFrom(INamedTypeSymbol type, INamedTypeSymbol baseType)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType)) return true;
-        }
-
-        return false;
     }
 }
