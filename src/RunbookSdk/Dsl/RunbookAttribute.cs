@@ -39,7 +39,9 @@ public sealed class ParameterAttribute(string? description = null) : Attribute
     /// When true, the run refuses to start until a value is given. A property declared with C#'s <c>required</c>
     /// modifier is required the same way.
     /// </summary>
-    public bool Required { get; init; }
+    // set, not init: an attribute's named argument needs only a setter, and init is C# 9, so with init a project
+    // pinned to an older LangVersion could not write Required = true at all (CS8400).
+    public bool Required { get; set; }
 }
 
 /// <summary>
