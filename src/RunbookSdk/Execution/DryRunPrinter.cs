@@ -313,11 +313,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             return;
         }
         writer.Section(escalation.InheritedFrom is { } handbook ? $"Escalation (inherited from handbook '{handbook}')" : "Escalation");
-        var width = escalation.Levels.Max(l => Durations.Format(l.After).Length);
+        var width = escalation.Levels.Max(l => EscalationTiming.Describe(l.After).Length);
         foreach (var level in escalation.Levels)
         {
             var contact = level.Contact is null ? "" : $": {level.Contact}";
-            writer.Line(1, $"after {Durations.Format(level.After).PadRight(width)}  {level.Who}{contact}");
+            writer.Line(1, $"{EscalationTiming.Describe(level.After).PadRight(width)}  {level.Who}{contact}");
         }
     }
 

@@ -29,8 +29,7 @@ internal sealed class EscalationClock(EffectiveEscalation escalation, SeverityPl
         {
             var level = escalation.Levels[_announcedLevels++];
             var contact = level.Contact is null ? "" : $": {level.Contact}";
-            var when = level.After == TimeSpan.Zero ? "from the start" : $"after {Durations.Format(level.After)}";
-            notices.Add(new EscalationNotice(level, $"ESCALATE ({when}): {level.Who}{contact}"));
+            notices.Add(new EscalationNotice(level, $"ESCALATE ({EscalationTiming.Describe(level.After)}): {level.Who}{contact}"));
         }
         return notices;
     }

@@ -82,7 +82,7 @@ public sealed class DryRunTests
                   timeout 30 seconds
 
             Escalation (inherited from handbook 'platform')
-              after 0 minutes   On-call engineer: oncall@example.com
+              immediately       On-call engineer: oncall@example.com
               after 30 minutes  Engineering manager: +1 555 0100
 
             """,

@@ -395,7 +395,7 @@ public sealed class RunSemanticsTests
         var escalations = result.Events("escalation").ToArray();
         Assert.Equal(["On-call engineer", "Engineering manager", "CTO"], escalations.Where(e => e["who"] is not null).Select(e => e["who"]));
         Assert.Single(escalations, e => e["who"] is null);
-        Assert.Contains("ESCALATE (from the start): On-call engineer: oncall@example.com", result.Output);
+        Assert.Contains("ESCALATE (immediately): On-call engineer: oncall@example.com", result.Output);
         Assert.Contains("ESCALATE (after 15 minutes): Engineering manager: +1 555 0100", result.Output);
         Assert.Contains("The P1 (Critical) response time of 10 minutes has passed.", result.Output);
         Assert.DoesNotContain("Board", result.Output);
