@@ -499,12 +499,21 @@ internal sealed partial class LiveRun
         }
 
         var channel = notify.Channel ?? template.Channel;
+        // The earlier run died (or was interrupted) in this step after the webhook took the message: it is in the
+        // channel. Posting it again on resume told the channel, customers too, the same news twice.
+        if (_resume?.PostedNotifications.TryGetValue($"{key}#{_actionIndex}", out var postedAt) == true)
+        {
+            _console.Info($"Notification '{template.Name}'{(channel is null ? "" : $" for {channel}")}: posted to the webhook in the earlier run, at {FormatTime(postedAt)}; not posted again.");
+            _journal.Write("notification", ("key", key), ("action", _actionIndex), ("template", template.Name), ("channel", channel),
+                ("postedBefore", postedAt.ToString("O", CultureInfo.InvariantCulture)));
+            return new StepOutcome(StepResult.Succeeded, null);
+        }
         var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, NotificationFacts()));
         _console.Info(channel is null ? $"Notification '{template.Name}':" : $"Notification '{template.Name}' for {channel}:");
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n')) _console.Output(line, isError: false);
 
         var (webhook, problem) = Webhook();
-        _journal.Write("notification", ("key", key), ("template", template.Name), ("channel", channel), ("text", text),
+        _journal.Write("notification", ("key", key), ("action", _actionIndex), ("template", template.Name), ("channel", channel), ("text", text),
             ("webhook", webhook is not null ? "configured" : problem is not null ? "invalid" : null));
         if (problem is not null)
         {

@@ -86,6 +86,16 @@ public sealed class ResumeState
             .ToDictionary(s => s.Key, s => (IReadOnlyList<string>)s.Value.Where(c => !c.Finished).Select(c => c.Code).ToArray(), StringComparer.Ordinal);
 
     /// <summary>
+    /// Notifications the earlier run posted to the webhook (it answered with a success status) in a step it has no
+    /// result for — it died during the step, or was interrupted in it — by step key and action position
+    /// (<c>key#n</c>), with when. The message is in the channel already: running the step again does not post it a
+    /// second time, which told the channel (and the customers reading it) the same news twice.
+    /// </summary>
+    internal IReadOnlyDictionary<string, DateTimeOffset> PostedNotifications =>
+        _posted.Where(s => !_completed.Contains(s.Key)).SelectMany(s => s.Value.Select(p => ($"{s.Key}#{p.Key}", p.Value)))
+            .ToDictionary(p => p.Item1, p => p.Value, StringComparer.Ordinal);
+
+    /// <summary>
     /// Outputs C# code set (<c>SetOutput</c>), by step key, in the order journaled; a value that held a secret is
     /// journaled masked and cannot be given back.
     /// </summary>
@@ -115,6 +125,10 @@ public sealed class ResumeState
     private readonly Dictionary<string, List<StartedCommand>> _commands = new(StringComparer.Ordinal);
     // Per step key, the C# code its last run started, and whether it finished.
     private readonly Dictionary<string, List<(string Code, bool Finished)>> _code = new(StringComparer.Ordinal);
+    // Per step key, the notifications its last attempt posted to the webhook (by action position), and when.
+    private readonly Dictionary<string, Dictionary<int, DateTimeOffset>> _posted = new(StringComparer.Ordinal);
+    // Per step key, the notification journaled last, whose webhook answer follows it.
+    private readonly Dictionary<string, (int Action, DateTimeOffset At)> _notifying = new(StringComparer.Ordinal);
     // Every step key the journal names, and in the order first named.
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
     private readonly List<string> _keyOrder = [];
@@ -263,6 +277,18 @@ public sealed class ResumeState
                 _sent[key] = [];
                 _commands[key] = [];
                 _code[key] = [];
+                _posted.Remove(key);
+                _notifying.Remove(key);
+                break;
+            case "notification" when Text(e, "key") is { } key && Number(e, "action") is { } position && Time(e) is { } at:
+                // A resumed run that did not post it again journals when it was posted: a later resume knows it too.
+                if (Text(e, "postedBefore") is { } before && DateTimeOffset.TryParse(before, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var first))
+                    Posted(key)[position] = first;
+                else _notifying[key] = (position, at);
+                break;
+            case "action" when Text(e, "kind") == "webhook" && Text(e, "key") is { } key && Number(e, "status") is >= 200 and <= 299
+                && _notifying.Remove(key, out var notified):
+                Posted(key)[notified.Action] = notified.At;
                 break;
             case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
                 Commands(key).Add(new StartedCommand(command, null));
@@ -309,6 +335,7 @@ public sealed class ResumeState
                     _sent.Remove(key);
                     _commands.Remove(key);
                     _code.Remove(key);
+                    _posted.Remove(key);
                 }
                 if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
                 break;
@@ -345,6 +372,7 @@ public sealed class ResumeState
                 _sent.Clear();
                 _commands.Clear();
                 _code.Clear();
+                _posted.Clear();
                 break;
         }
     }
@@ -361,6 +389,8 @@ public sealed class ResumeState
         _sent.Clear();
         _commands.Clear();
         _code.Clear();
+        _posted.Clear();
+        _notifying.Clear();
         _waits.Clear();
         _waitStarts.Clear();
         _escalations.Clear();
@@ -371,6 +401,11 @@ public sealed class ResumeState
     }
 
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
+
+    private Dictionary<int, DateTimeOffset> Posted(string key) => _posted.TryGetValue(key, out var posted) ? posted : _posted[key] = [];
+
+    private static int? Number(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
 
     private List<StartedCommand> Commands(string key) => _commands.TryGetValue(key, out var list) ? list : _commands[key] = [];
 
