@@ -508,7 +508,12 @@ internal sealed partial class LiveRun
                 ("postedBefore", postedAt.ToString("O", CultureInfo.InvariantCulture)));
             return new StepOutcome(StepResult.Succeeded, null);
         }
-        var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, NotificationFacts()));
+        var facts = NotificationFacts();
+        var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, facts));
+        // The webhook gets the filled-in values escaped for Slack's format, masked first (escaped, a secret's value
+        // would no longer be found): a value with '<', '>' or '&' pinged the channel or became a link there.
+        var escaped = facts.ToDictionary(f => f.Key, f => SlackText.Escape(_context.Secrets.Mask(f.Value)), StringComparer.OrdinalIgnoreCase);
+        var posted = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, escaped));
         _console.Info(channel is null ? $"Notification '{template.Name}':" : $"Notification '{template.Name}' for {channel}:");
         foreach (var line in text.ReplaceLineEndings("\n").Split('\n')) _console.Output(line, isError: false);
 
@@ -529,7 +534,7 @@ internal sealed partial class LiveRun
             using var deadline = new CancellationTokenSource(_options.DefaultHttpTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await Http.PostAsJsonAsync(webhook,
-                new { text, template = template.Name, channel, runbook = _context.Runbook.Id }, linked.Token);
+                new { text = posted, template = template.Name, channel, runbook = _context.Runbook.Id }, linked.Token);
             if (response.IsSuccessStatusCode) _console.Ok($"posted to the webhook ({(int)response.StatusCode})");
             else _console.Warn($"the webhook answered {(int)response.StatusCode}: post the text above by hand");
             _journal.Write("action", ("key", key), ("kind", "webhook"), ("status", (int)response.StatusCode));
