@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using RunbookSdk.Model;
@@ -533,8 +532,7 @@ internal sealed partial class LiveRun
         {
             using var deadline = new CancellationTokenSource(_options.DefaultHttpTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            using var response = await Http.PostAsJsonAsync(webhook,
-                new { text = posted, template = template.Name, channel, runbook = _context.Runbook.Id }, linked.Token);
+            using var response = await Http.PostAsync(webhook, WebhookPayload.Of(posted, template.Name, channel, _context.Runbook.Id), linked.Token);
             if (response.IsSuccessStatusCode) _console.Ok($"posted to the webhook ({(int)response.StatusCode})");
             else _console.Warn($"the webhook answered {(int)response.StatusCode}: post the text above by hand");
             _journal.Write("action", ("key", key), ("kind", "webhook"), ("status", (int)response.StatusCode));
