@@ -522,6 +522,7 @@ internal sealed partial class LiveRun
         if (problem is not null)
         {
             _console.Warn($"{problem}: post the text above by hand");
+            NotDelivered(template.Name, channel, problem);
             _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", problem));
         }
         if (webhook is null) return new StepOutcome(StepResult.Succeeded, null);
@@ -534,12 +535,17 @@ internal sealed partial class LiveRun
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
             using var response = await Http.PostAsync(webhook, WebhookPayload.Of(posted, template.Name, channel, _context.Runbook.Id), linked.Token);
             if (response.IsSuccessStatusCode) _console.Ok($"posted to the webhook ({(int)response.StatusCode})");
-            else _console.Warn($"the webhook answered {(int)response.StatusCode}: post the text above by hand");
+            else
+            {
+                _console.Warn($"the webhook answered {(int)response.StatusCode}: post the text above by hand");
+                NotDelivered(template.Name, channel, $"the webhook answered {(int)response.StatusCode}");
+            }
             _journal.Write("action", ("key", key), ("kind", "webhook"), ("status", (int)response.StatusCode));
         }
         catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             _console.Warn($"the webhook could not be reached ({Describe(e)}): post the text above by hand");
+            NotDelivered(template.Name, channel, $"the webhook could not be reached: {Describe(e)}");
             _journal.Write("action", ("key", key), ("kind", "webhook"), ("error", Describe(e)));
         }
         return new StepOutcome(StepResult.Succeeded, null);

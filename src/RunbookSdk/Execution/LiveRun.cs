@@ -757,6 +757,7 @@ internal sealed partial class LiveRun : IDisposable
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
         if (result.Status == RunStatus.RollbackFailed) _console.Escalate(EscalateNow());
         _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}");
+        WarnUndelivered();
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
         // after the last completed step" made the engineer expect the first steps to be skipped.
         if (_rollbackNotRun is not null)
