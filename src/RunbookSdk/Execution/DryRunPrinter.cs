@@ -192,9 +192,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 ? "  [not chosen: skipped]"
                 : "";
             writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}'){skipped}" : $"{number(i)} {step.Title}", Heading);
+            string? key = null;
             if (resume is not null)
             {
-                var key = StepKeys.For(section, i, step.Title, context.Secrets, resume);
+                key = StepKeys.For(section, i, step.Title, context.Secrets, resume);
                 if (resume.CompletedSteps.Contains(key))
                 {
                     writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);
@@ -217,11 +218,13 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, $"[refused: {context.Secrets.Mask(badCommand)}: a live run does not start]", Warning);
             else if (writer.BadCommands.IfRun.TryGetValue(number(i), out var laterCommand))
                 writer.Line(2, $"[cannot run: {context.Secrets.Mask(laterCommand)}: if the step runs, it fails and runs nothing]", Warning);
-            foreach (var action in step.Actions) WriteAction(writer, context, action, phase, step);
+            for (var action = 0; action < step.Actions.Count; action++) WriteAction(writer, context, step.Actions[action], phase, step, key, action);
         }
     }
 
-    private static void WriteAction(PlanWriter writer, RunContext context, StepAction action, PhasePlan phase, StepPlan step)
+    // key: the step's key in the journal of the resume shown (null when none is); index: the action's position in its
+    // step, as the journal numbers it.
+    private static void WriteAction(PlanWriter writer, RunContext context, StepAction action, PhasePlan phase, StepPlan step, string? key, int index)
     {
         const int Indent = 2;
         switch (action)
@@ -265,6 +268,12 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 if (template is null)
                 {
                     writer.Line(Indent + 1, $"[{CommunicationTemplates.Unknown(context, notify.Template)}: a live run skips it; tell the channel by hand]", Warning);
+                    break;
+                }
+                // The earlier run's webhook took it before the run died in this step: the resume does not post it again.
+                if (key is not null && writer.Rehearsal!.PostedBefore(key, index) is { } postedAt)
+                {
+                    writer.Line(Indent + 1, $"[posted to the webhook in the earlier run, at {postedAt}: the resume does not post it again]", Quiet);
                     break;
                 }
                 // What the live run prints and posts, filled in as far as it is known now.

@@ -22,6 +22,14 @@ internal sealed partial class LiveRun
         return $"started in the journal with no result, where it {done}: the resume asks first whether to run it again; no stops the run there";
     }
 
+    /// <summary>
+    /// When the earlier run's webhook took the notification at action <paramref name="action"/> of the step with
+    /// <paramref name="key"/>, in a step it has no result for: the resume does not post it again
+    /// (<see cref="NotifyAsync"/>). Null when the resume posts it.
+    /// </summary>
+    public string? PostedBefore(string key, int action) =>
+        _resume?.PostedNotifications.TryGetValue($"{key}#{action}", out var postedAt) == true ? FormatTime(postedAt) : null;
+
     // The facts a notification's template may name that only the run knows (LiveRun.NotificationFacts).
     private static readonly string[] RunTimeFacts = ["started", "now", "elapsed", "journal"];
 

@@ -40,6 +40,29 @@ public sealed class NotificationOnResumeTests
     }
 
     [Fact]
+    public async Task The_dry_run_of_that_resume_says_the_notification_is_not_posted_again()
+    {
+        var posts = 0;
+        using var server = new TestHttpServer(context =>
+        {
+            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref posts);
+            return TestHttpServer.ReplyAsync(context, 200, "ok");
+        });
+        using var run = Runbook(server);
+        await run.RunAsync();
+        DieAfterTheWebhookAnswered(run.JournalPath);
+
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+
+        Assert.True(dry.ExitCode == 0, dry.Output);
+        // Before, it showed the message "posted to the webhook at 127.0.0.1", which the live resume then did not post.
+        Assert.Contains("[posted to the webhook in the earlier run, at ", dry.Output, StringComparison.Ordinal);
+        Assert.Contains(": the resume does not post it again]", dry.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("posted to the webhook at 127.0.0.1", dry.Output, StringComparison.Ordinal);
+        Assert.Equal(1, posts);
+    }
+
+    [Fact]
     public async Task A_notification_the_webhook_refused_is_posted_again_on_resume()
     {
         var posts = 0;
