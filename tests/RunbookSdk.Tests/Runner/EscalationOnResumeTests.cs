@@ -50,5 +50,24 @@ public sealed class EscalationOnResumeTests
         Assert.EndsWith(". (announced before, at 2026-01-15 03:20:00 UTC, in the earlier run)", overrunLine.TrimEnd());
     }
 
+    [Fact]
+    public async Task A_level_due_from_the_start_in_a_journal_of_the_earlier_wording_is_marked_announced_before()
+    {
+        var fail = true;
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p.Step("Fail over", s => s.Execute("fails over", _ => fail ? throw new InvalidOperationException("replica not ready") : Task.CompletedTask)))
+            .NoRollback("test"))
+            .Handbook(hb => hb.Escalation(e => e.Level("On-call engineer", TimeSpan.Zero, "oncall@example.com")));
+        Assert.Equal(1, (await run.RunAsync()).ExitCode);
+        // Written by a version whose live run said "from the start" where this one says "immediately".
+        File.WriteAllText(run.JournalPath, File.ReadAllText(run.JournalPath).Replace("ESCALATE (immediately)", "ESCALATE (from the start)", StringComparison.Ordinal));
+
+        fail = false;
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Contains("ESCALATE (immediately): On-call engineer: oncall@example.com (announced before, at ", resumed.Output, StringComparison.Ordinal);
+    }
+
     private static DateTimeOffset Instant(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 }

@@ -356,7 +356,7 @@ public sealed class ResumeState
                 _outputs.Add(new JournaledOutput(key, output, value, e.TryGetProperty("masked", out var masked) && masked.ValueKind == JsonValueKind.True));
                 break;
             case "escalation" when Text(e, "message") is { } message && Time(e) is { } announced:
-                _escalations.TryAdd(message, announced);
+                _escalations.TryAdd(InTodaysWords(message), announced);
                 break;
             case "time-box-exceeded" when Text(e, "phase") is { } phase && Time(e) is { } exceeded:
                 _timeBoxes.TryAdd(phase, exceeded);
@@ -399,6 +399,16 @@ public sealed class ResumeState
         _keys.Clear();
         _keyOrder.Clear();
     }
+
+    /// <summary>
+    /// An escalation notice as this version words it. A journal written before the live run said "immediately" holds
+    /// "ESCALATE (from the start): …" for a level due from the start: its resume, matching notices by their words,
+    /// announced that level again as new, without the "(announced before …)" mark.
+    /// </summary>
+    private static string InTodaysWords(string message) =>
+        message.StartsWith(OldImmediateNotice, StringComparison.Ordinal) ? "ESCALATE (immediately)" + message[OldImmediateNotice.Length..] : message;
+
+    private const string OldImmediateNotice = "ESCALATE (from the start)";
 
     private List<SentRequest> Sent(string key) => _sent.TryGetValue(key, out var list) ? list : _sent[key] = [];
 
