@@ -142,7 +142,9 @@ internal sealed partial class LiveRun
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         var started = _clock.GetTimestamp();
-        int status;
+        // Known once the headers arrived: a body that then breaks off or stalls still had its status (a POST answered
+        // 200 took effect), and the journal and the failure say so.
+        int? status = null;
         string text;
         Uri? location;
         bool truncated;
@@ -158,16 +160,23 @@ internal sealed partial class LiveRun
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // With its duration, as every other result: a review asks how long the request was waited for.
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", "timeout"),
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", "timeout"),
                 ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
-            return new StepOutcome(StepResult.Failed, $"no response within {Durations.Format(timeout)}");
+            return new StepOutcome(StepResult.Failed, status is { } answered
+                ? $"status {answered} arrived, but not the rest of the response within {Durations.Format(timeout)}"
+                : $"no response within {Durations.Format(timeout)}");
         }
-        catch (HttpRequestException e)
+        // A connection that closes in the middle of the body (a proxy or load balancer dying, a server crashing while it
+        // writes) throws an IOException (HttpIOException) from the body's stream, not an HttpRequestException: before, it
+        // failed the step as "HttpIOException: …" with no action journaled, so the record lost the request and its status.
+        catch (Exception e) when (e is HttpRequestException or IOException)
         {
             var why = Describe(e);
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", why),
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", why),
                 ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
-            return new StepOutcome(StepResult.Failed, $"request failed: {why}");
+            return new StepOutcome(StepResult.Failed, status is { } answered
+                ? $"request failed after its status ({answered}) arrived: the body broke off: {why}"
+                : $"request failed: {why}");
         }
 
         // Lines end where a command's output lines do (\n, \r or \r\n; BoundedLineReader), not also at U+0085, U+2028,
@@ -175,14 +184,14 @@ internal sealed partial class LiveRun
         // those was cut in two pieces that no mask matched, shown and journaled in clear.
         var lines = text.Split(["\r\n", "\r", "\n"], StringSplitOptions.None);
         var size = truncated ? $"the first {MaxBodyBytes / (1024 * 1024)} MiB of a longer body; the rest was not read" : $"{Encoding.UTF8.GetByteCount(text)} bytes";
-        _console.Info($"-> {status} ({size}){(location is null ? "" : $", Location: {location} (not followed)")}");
+        _console.Info($"-> {status.Value} ({size}){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
-        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status), ("location", location?.ToString()),
+        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status.Value), ("location", location?.ToString()),
             ("bodyTruncated", truncated ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
         KeepOutput(step.Title, text);
 
-        var failures = HttpExpectations.Check(http, status, text, location);
+        var failures = HttpExpectations.Check(http, status.Value, text, location);
         if (truncated && failures.Count > 0 && (http.BodyContains.Count > 0 || http.JsonEquals.Count > 0))
             failures = [.. failures, $"only the first {MaxBodyBytes / (1024 * 1024)} MiB of the body were read and checked"];
         return failures.Count == 0

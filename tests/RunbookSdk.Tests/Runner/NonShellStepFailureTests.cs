@@ -80,6 +80,60 @@ public sealed class NonShellStepFailureTests
     }
 
     [Fact]
+    public async Task A_body_that_breaks_off_or_stalls_after_the_status_is_journaled_with_the_status_and_why()
+    {
+        // A load balancer that dies while the service writes: the status and part of the body arrived, then the
+        // connection closed. Before, the step failed as "HttpIOException: …" and the journal had no action at all.
+        using var cut = new TestHttpServer(async context =>
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentLength64 = 100;
+            await context.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":"));
+            await context.Response.OutputStream.FlushAsync();
+            context.Response.Abort();
+        });
+        // The status and the first bytes arrive, the rest never does: the step's own time-out ends it.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var stalled = new TestHttpServer(async context =>
+        {
+            context.Response.StatusCode = 202;
+            context.Response.ContentLength64 = 100;
+            await context.Response.OutputStream.WriteAsync(Encoding.ASCII.GetBytes("{\"status\":"));
+            await context.Response.OutputStream.FlushAsync();
+            await release.Task;
+            context.Response.Abort();
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph.Step("Deploy", s => s.Http("POST", p["Cut"] + "deploy").Body("{}").ExpectJson("status", "ok")))
+            .NoRollback("test")
+            .Verification(v => v.Step("Health", s => s.Http("GET", p["Stalled"] + "health").Timeout(TimeSpan.FromMilliseconds(300)))))
+            .Parameter("Cut", cut.Url)
+            .Parameter("Stalled", stalled.Url);
+        try
+        {
+            var result = await run.RunAsync();
+
+            Assert.Equal(1, result.ExitCode);
+            var actions = result.Events("action").Where(e => e["kind"] == "http").ToArray();
+            Assert.Equal(2, actions.Length);
+            Assert.Equal("POST " + cut.Url + "deploy", actions[0]["request"]);
+            Assert.Equal("200", actions[0]["status"]);
+            Assert.Contains("ended prematurely", actions[0]["error"]);
+            Assert.NotNull(actions[0]["durationMs"]);
+            Assert.Equal("202", actions[1]["status"]);
+            Assert.Equal("timeout", actions[1]["error"]);
+            var reasons = result.Events("step-finished").Select(e => e["reason"]!).ToArray();
+            Assert.StartsWith("request failed after its status (200) arrived: the body broke off: ", reasons[0]);
+            Assert.DoesNotContain("HttpIOException", reasons[0]);
+            Assert.StartsWith("status 202 arrived, but not the rest of the response within", reasons[1]);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_tls_failure_says_why_and_not_only_see_inner_exception()
     {
         using var server = new SelfSignedTlsServer();
