@@ -14,7 +14,12 @@ internal sealed partial class LiveRun
 
     // Redirects are not followed: HttpClient would send the step's headers (an API key, a token: secrets) to whatever
     // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
-    private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
+    // The system's proxy, but NO_PROXY read as curl reads it (NoProxyList): a host it exempts is asked directly.
+    private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        Proxy = new NoProxyAwareProxy(_options.Proxy ?? HttpClient.DefaultProxy, NoProxyList.FromEnvironment(_options.EnvironmentVariable)),
+    }) { Timeout = Timeout.InfiniteTimeSpan };
 
     private Task<StepOutcome> RunActionAsync(string key, StepPlan step, StepAction action, CancellationToken cancellationToken)
     {

@@ -129,6 +129,16 @@ public sealed record RunnerOptions
     /// </summary>
     internal string? RunCommand { get; init; }
 
+    /// <summary>Reads the runner's environment (<c>NO_PROXY</c>): a seam for tests, which must not change the process's.</summary>
+    internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
+    /// <summary>
+    /// The proxy HTTP steps and webhooks would take, before <c>NO_PROXY</c> exempts a host; null for the system's
+    /// (<see cref="HttpClient.DefaultProxy"/>: <c>HTTP_PROXY</c>, <c>HTTPS_PROXY</c>, <c>ALL_PROXY</c> on Linux). A seam for
+    /// tests: .NET reads the system's once per process.
+    /// </summary>
+    internal System.Net.IWebProxy? Proxy { get; init; }
+
     /// <summary>How many last lines of a command's output the journal keeps (masked) beside the output's digest; zero or more.</summary>
     /// <exception cref="ArgumentOutOfRangeException">Negative.</exception>
     public int JournalOutputTail

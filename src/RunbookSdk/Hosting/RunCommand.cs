@@ -178,6 +178,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             Observers = hostOptions.Observers,
             MaskedValues = hostOptions.MaskedValues,
             RunCommand = hostOptions.RunCommand ?? (ProgramCommand.OfThisProcess() is { } program ? program + " run" : null),
+            EnvironmentVariable = hostOptions.EnvironmentVariable,
         };
     }
 

@@ -23,7 +23,10 @@ internal static class SandboxApp
     public static Task EnsureBuiltAsync() => Build.Value;
 
     /// <summary>Starts the runbook app with <paramref name="args"/>; standard input is closed, so it runs non-interactively.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) => Start(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Starts the runbook app with <paramref name="args"/> and these environment variables set (null: removed).</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         // A test run started under nohup, or as a background job of a shell without job control, passes an ignored
         // SIGHUP or SIGINT on to every child, and the signal tests then waited minutes for a runner that could not
@@ -45,15 +48,20 @@ internal static class SandboxApp
         start.ArgumentList.Add(AppDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.StandardInput.Close();
         return process;
     }
 
     /// <summary>Runs the app to the end and returns its exit code and output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args)
+    public static Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, params string[] args) =>
+        RunAsync(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>Runs the app to the end with these environment variables set (null: removed); its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
