@@ -39,7 +39,8 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         }
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
         // After the secrets prompt, which prepares the run again with a masker of the parameters alone.
-        context = context.AlsoMasking(options.MaskedValues);
+        // With the password a proxy variable holds: .NET names the proxy, credentials and all, in a refused request's error.
+        context = context.AlsoMasking([.. options.MaskedValues, .. ProxyPasswords.FromEnvironment(options.EnvironmentVariable)]);
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
         // after the steps before it changed things. Exit 1, as any runbook that could not be prepared.
         if (HttpStepUrls.Refusal(context, options) is { } badUrl) return RunOutcome.Failure(badUrl);
@@ -61,7 +62,11 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         {
             return new RunOutcome(RunStatus.NotStarted, e.Message);
         }
-        using (journal) return await run.ExecuteAsync(journal, cancellationToken);
+        RunOutcome outcome;
+        using (journal) outcome = await run.ExecuteAsync(journal, cancellationToken);
+        // The reason goes on to the caller, which prints it (the host's closing "error: …") and knows only the
+        // parameters' secrets: masked here with everything the run masks (a host's values, a proxy's password).
+        return outcome.Reason is { } reason ? outcome with { Reason = context.Secrets.Mask(reason) } : outcome;
     }
 
     /// <summary>
