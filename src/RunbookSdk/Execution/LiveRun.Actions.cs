@@ -166,7 +166,7 @@ internal sealed partial class LiveRun
         {
             // With its duration, as every other result: a review asks how long the request was waited for.
             _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", "timeout"),
-                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+                ("outcomeUnknown", true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, status is { } answered
                 ? $"status {answered} arrived, but not the rest of the response within {Durations.Format(timeout)}"
                 : $"no response within {Durations.Format(timeout)}");
@@ -177,8 +177,10 @@ internal sealed partial class LiveRun
         catch (Exception e) when (e is HttpRequestException or IOException)
         {
             var why = Describe(e);
+            // A resume asks before it sends a POST again whose answer this run did not see whole (ResumeState): it may
+            // have taken effect although the step failed. One that never left (no connection) did not.
             _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", why),
-                ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+                ("outcomeUnknown", NeverSent(e) ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, status is { } answered
                 ? $"request failed after its status ({answered}) arrived: the body broke off: {why}"
                 : $"request failed: {why}");
@@ -203,6 +205,13 @@ internal sealed partial class LiveRun
             ? new StepOutcome(StepResult.Succeeded, null)
             : new StepOutcome(StepResult.Failed, string.Join("; ", failures));
     }
+
+    /// <summary>A request that failed before it could leave: no name, no connection, no TLS, no tunnel through the proxy.</summary>
+    private static bool NeverSent(Exception e) => e is HttpRequestException
+    {
+        HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError,
+    };
 
     /// <summary>
     /// How much of a response body an HTTP step reads. Health checks and API calls answer in kilobytes; a URL that

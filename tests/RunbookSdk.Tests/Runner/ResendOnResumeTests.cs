@@ -79,6 +79,60 @@ public sealed class ResendOnResumeTests
     }
 
     [Fact]
+    public async Task A_POST_whose_step_failed_without_seeing_its_answer_is_not_sent_again_unasked()
+    {
+        // The failover API takes longer than the step's time-out: the step fails "no response within …", but the
+        // failover happened. Before, the step had a result (failed), so a resume sent the POST again without a word: a
+        // second failover. A POST answered 500 is a known answer, and its step simply runs again.
+        var posts = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var service = new TestHttpServer(async context =>
+        {
+            var path = context.Request.Url!.AbsolutePath;
+            if (path == "/failover" && Interlocked.Increment(ref posts) == 1) await release.Task;
+            await TestHttpServer.ReplyAsync(context, path == "/purge" ? 500 : 200, "{\"ok\":true}", "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Fail over", s => s.Http("POST", p["Url"] + "failover").Body("{\"to\":\"b\"}").Timeout(TimeSpan.FromMilliseconds(300))))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+        using var purge = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Purge", s => s.Http("POST", p["Url"] + "purge").Body("{}")))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+        try
+        {
+            var first = await run.RunAsync();
+            Assert.Equal(1, first.ExitCode);
+            Assert.Equal("true", first.Events("action").Single()["outcomeUnknown"]);
+
+            var refused = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+            Assert.True(refused.ExitCode == 2, refused.Output);
+            Assert.Contains("--resend-requests", refused.Outcome.Reason);
+            Assert.Equal(1, posts);
+
+            run.Prompts.Answer(false);
+            var declined = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+            Assert.True(declined.ExitCode == 5, declined.Output);
+            Assert.Contains($"In the earlier run this step sent POST {service.Url}failover (no answer recorded)", declined.Output);
+            Assert.Equal(1, posts);
+
+            Assert.Equal(1, (await purge.RunAsync()).ExitCode);
+            var again = await purge.RunAsync(TestRun.NonInteractive with { ResumeJournal = purge.JournalPath });
+            Assert.True(again.ExitCode == 1, again.Output);
+            Assert.DoesNotContain("--resend-requests", again.Outcome.Reason);
+            Assert.Equal(2, again.Events("request-sending").Count());
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_GET_in_flight_is_simply_sent_again()
     {
         using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 200, "ok"));

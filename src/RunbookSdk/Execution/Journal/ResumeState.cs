@@ -320,8 +320,9 @@ public sealed class ResumeState
                 // The answer to the request announced just before; a journal written before request-sending existed has only this.
                 var sent = Sent(key);
                 var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
-                if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status };
-                else sent.Add(new SentRequest(request, status));
+                var unknown = IsTrue(e, "outcomeUnknown");
+                if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status, OutcomeUnknown = unknown };
+                else sent.Add(new SentRequest(request, status) { OutcomeUnknown = unknown });
                 break;
             // A step stopped at its question before it started (started: false) changed nothing: what an earlier
             // attempt left unconfirmed (a POST it sent, a command it started) is still to be asked about.
@@ -332,7 +333,9 @@ public sealed class ResumeState
                 // Interrupted (Ctrl+C) in a request: it may have reached the server as surely as when the run died.
                 if (Text(e, "result") != "interrupted")
                 {
-                    _sent.Remove(key);
+                    // A step failed by a POST whose answer the run did not see whole (a time-out, a connection lost
+                    // after it left) may have done its work all the same: a failover that took 45 s of a 30-s limit.
+                    if (_sent.TryGetValue(key, out var requests)) requests.RemoveAll(r => !r.OutcomeUnknown);
                     _commands.Remove(key);
                     _code.Remove(key);
                     _posted.Remove(key);

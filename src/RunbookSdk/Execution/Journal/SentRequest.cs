@@ -5,6 +5,17 @@ namespace RunbookSdk.Execution;
 /// <param name="Status">The status it was answered with; null when no answer was recorded (it was in flight).</param>
 public sealed record SentRequest(string Request, int? Status)
 {
-    /// <summary>As the engineer reads it: <c>POST … (answered 200)</c> or <c>POST … (no answer recorded)</c>.</summary>
-    public override string ToString() => Status is { } status ? $"{Request} (answered {status})" : $"{Request} (no answer recorded)";
+    /// <summary>
+    /// The run never saw the answer whole: no answer within the time-out, the connection lost after the request
+    /// left, or the body breaking off after the status. The request may have taken effect although its step failed.
+    /// </summary>
+    public bool OutcomeUnknown { get; init; }
+
+    /// <summary>
+    /// As the engineer reads it: <c>POST … (answered 200)</c>, <c>POST … (answered 200, the rest of the answer lost)</c>
+    /// or <c>POST … (no answer recorded)</c>.
+    /// </summary>
+    public override string ToString() => Status is { } status
+        ? $"{Request} (answered {status}{(OutcomeUnknown ? ", the rest of the answer lost" : "")})"
+        : $"{Request} (no answer recorded)";
 }
