@@ -132,6 +132,14 @@ internal sealed partial class LiveRun
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
             else request.Headers.TryAddWithoutValidation(name, value);
         }
+        // curl, Go and Python's requests send a URL's user:password (https://ops:{Password}@lb/admin) as Basic
+        // credentials; .NET drops them without a word, and the step failed 401 with nothing saying why. An
+        // Authorization header the step sets wins, as in curl.
+        if (request.RequestUri is { UserInfo.Length: > 0 } withCredentials)
+        {
+            request.RequestUri = new UriBuilder(withCredentials) { UserName = "", Password = "" }.Uri;
+            if (!request.Headers.Contains("Authorization")) request.Headers.Authorization = UrlCredentials.Basic(withCredentials);
+        }
         if (http.Body is { } body)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
