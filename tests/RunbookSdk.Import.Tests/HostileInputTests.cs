@@ -110,6 +110,35 @@ public sealed class HostileInputTests
         AssertCompiles(project);
     }
 
+    // A transcript shows bash's "> " before each line that goes on a command; kept, it became part of the command:
+    // "TIMEOUT_MS=5000 \" over "> RETRIES=3" redirected the output to a file named RETRIES=3, and "> EOF" never ended
+    // the here-document, so its body swallowed the commands after it.
+    [Fact]
+    public void Transcript_continuation_prompts_are_not_part_of_the_command()
+    {
+        var transcript = """
+            $ kubectl set env deploy/gateway TIMEOUT_MS=5000 \
+            >   RETRIES=3
+            $ cat <<EOF > /tmp/patch.json
+            > {"spec": {"replicas": 4}}
+            > EOF
+            $ kubectl patch deploy gateway --patch-file /tmp/patch.json
+            deployment.apps/gateway patched
+            """;
+        var project = Generate(Runbook(transcript, "console"));
+
+        Assert.Equal(
+            [
+                "kubectl set env deploy/gateway TIMEOUT_MS=5000 \\\n  RETRIES=3",
+                "cat <<EOF > /tmp/patch.json\n{\"spec\": {\"replicas\": 4}}\nEOF",
+                "kubectl patch deploy gateway --patch-file /tmp/patch.json",
+                "helm rollback api",
+                "curl -f http://localhost/health",
+            ],
+            Runs(project).Select(r => r.Command));
+        AssertCompiles(project);
+    }
+
     [Fact]
     public void Values_lifted_into_parameters_keep_the_shell_expansions_around_them()
     {

@@ -68,12 +68,17 @@ internal static partial class ShellSplitter
             var state = new ShellState();
             while (i < lines.Length)
             {
+                if (transcript && i > start) lines[i] = WithoutContinuationPrompt(lines[i]);
                 state.Feed(lines[i]);
                 i++;
                 // Bodies of the here-documents opened on this line follow it, in order.
                 foreach (var delimiter in state.HereDocuments)
                 {
-                    while (i < lines.Length && lines[i].Trim() != delimiter) i++;
+                    for (; i < lines.Length; i++)
+                    {
+                        if (transcript) lines[i] = WithoutContinuationPrompt(lines[i]);
+                        if (lines[i].Trim() == delimiter) break;
+                    }
                     if (i < lines.Length) i++;
                 }
                 state.HereDocuments.Clear();
@@ -173,8 +178,21 @@ internal static partial class ShellSplitter
 
     private static bool IsPrompt(string line) => line.StartsWith("$ ", StringComparison.Ordinal);
 
+    /// <summary>
+    /// A line that goes on a prompted command in a transcript (after a <c>\</c>, in open quotes, a here-document's body)
+    /// without the <c>&gt; </c> the shell printed before it (its PS2 prompt). Kept, the prompt became part of the command:
+    /// <c>TIMEOUT_MS=5000 \</c> over <c>&gt; RETRIES=3</c> wrote the output to a file named <c>RETRIES=3</c>, and a
+    /// here-document's <c>&gt; EOF</c> never ended its body.
+    /// </summary>
+    private static string WithoutContinuationPrompt(string line) => ContinuationPrompt().Replace(line, "", 1);
+
     [GeneratedRegex(@"^\s*\$ ")]
     private static partial Regex PromptPrefix();
+
+    // bash's PS2 "> " (or a ">" alone on an empty continuation line), as a transcript shows it before each line that
+    // goes on a command.
+    [GeneratedRegex(@"^\s*>( |$)")]
+    private static partial Regex ContinuationPrompt();
 
     [GeneratedRegex(@"^cd\s+[^\n;&|]+$")]
     private static partial Regex DirectoryChange();
