@@ -28,7 +28,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     {
         var phase = new ImportedPhase(name, timeBox);
         var cursor = new Cursor(phase, name);
-        foreach (var block in section.Blocks) Add(cursor, block);
+        AddAll(cursor, section.Blocks);
         foreach (var child in section.Children) StepSection(phase, child, "");
         return phase;
     }
@@ -38,7 +38,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     {
         var phase = new ImportedPhase(name, null);
         var cursor = new Cursor(phase, name);
-        foreach (var block in blocks) Add(cursor, block);
+        AddAll(cursor, blocks.ToList());
         return phase;
     }
 
@@ -50,7 +50,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             var cursor = new Cursor(phase, title);
             cursor.StartHeading(title);
-            foreach (var block in section.Blocks) Add(cursor, block);
+            AddAll(cursor, section.Blocks);
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
         // When it announces a catalogue of fixes to pick from, each subsection's steps run only if it is the one chosen.
@@ -98,6 +98,25 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         var names = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
         Warnings.Add($"line {section.Line}: '{title}' offers {alternatives.Count} alternatives ({names}): their steps run only if the engineer chooses that one (OnlyIf), so none runs unasked: check that they are alternatives, and the wording of each condition");
+    }
+
+    /// <summary>
+    /// Adds the blocks of a phase or step heading in order; code a wiki wrote below a numbered item rather than inside it
+    /// (<see cref="DetachedItemCode"/>) goes with that item, as if indented.
+    /// </summary>
+    private void AddAll(Cursor cursor, IReadOnlyList<Block> blocks)
+    {
+        var detached = DetachedItemCode.Find(blocks);
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            if (blocks[i] is ListBlock list && detached.TryGetValue(list, out var code))
+            {
+                AddList(cursor, list, code);
+                i += code.Count;
+                continue;
+            }
+            Add(cursor, blocks[i]);
+        }
     }
 
     /// <summary>
@@ -179,11 +198,17 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         Warnings.Add($"line {line}: the step title '{written}' ends with the status '{marker}', which is no part of its name: "
             + $"imported as '{Text.Plain(bare).TrimEnd(':')}'");
 
-    private void AddList(Cursor cursor, ListBlock list)
+    /// <summary>
+    /// A list of a phase or step: its items are steps when any of them has code, a list or a table under it (or
+    /// <paramref name="detachedCode"/>, code the document wrote below the last item), else instructions.
+    /// </summary>
+    private void AddList(Cursor cursor, ListBlock list, IReadOnlyList<CodeBlock>? detachedCode = null)
     {
         var items = list.OfType<ListItemBlock>().ToList();
+        detachedCode ??= [];
         // "1. **Assess Scope**" followed by a code block: each item is a step of its own.
-        var itemsAreSteps = items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)) && items.All(i => i.FirstOrDefault() is ParagraphBlock);
+        var itemsAreSteps = (detachedCode.Count > 0 || items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)))
+            && items.All(i => i.FirstOrDefault() is ParagraphBlock);
         if (!itemsAreSteps)
         {
             foreach (var item in items) cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
@@ -194,7 +219,8 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             var first = outline.Inline((ParagraphBlock)item[0]);
             var firstLine = first.Split('\n')[0];
             cursor.Start(Text.Plain(WithoutStatus(firstLine, item[0].Line + 1)).TrimEnd(':'));
-            if (item.Count == 1)
+            var below = item == items[^1] ? detachedCode : [];
+            if (item.Count == 1 && below.Count == 0)
             {
                 // An item of words alone among items with code ("3. Tell the incident channel the restart is done") is
                 // something the engineer does by hand, as it is in a list without code: an instruction, not a step with
@@ -204,7 +230,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             }
             var restOfParagraph = string.Join("\n", first.Split('\n').Skip(1));
             if (restOfParagraph.Length > 0) cursor.Current.Actions.Add(new NoteAction(restOfParagraph));
-            foreach (var block in item.Skip(1)) Add(cursor, block, withinStep: true);
+            foreach (var block in item.Skip(1).Concat(below)) Add(cursor, block, withinStep: true);
         }
     }
 
