@@ -26,9 +26,14 @@ internal sealed class OutlineSection(string heading, int level, int line)
     /// <summary>
     /// The heading as plain text, without emoji and emphasis. A heading with no words (<c>## 🚨</c>) would leave an empty
     /// phase, step or section name: it is named after where it is, <c>Untitled heading at line 12 (🚨)</c>
-    /// (<see cref="IsUntitled"/>). Empty for the root.
+    /// (<see cref="IsUntitled"/>). A trailing colon (<c>### Investigation:</c>, <c># Checkout Outage Playbook:</c>) is
+    /// punctuation leading into what follows, no part of the name: kept, the runbook was titled <c>Checkout Outage
+    /// Playbook:</c>, its handbook summary read <c>Checkout Outage Playbook:: what its runbooks share</c>, and phases and
+    /// the rollback were <c>Investigation:</c> and <c>Rollback:</c> on the page and in the runner. Empty for the root.
     /// </summary>
-    public string Title => _title ??= Level == 0 ? "" : Text.Plain(Named) is { Length: > 0 } plain ? plain : UntitledName();
+    public string Title => _title ??= Level == 0 ? "" : WithoutTrailingColon(Text.Plain(Named)) is { Length: > 0 } plain ? plain : UntitledName();
+
+    private static string WithoutTrailingColon(string title) => title.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : title;
 
     /// <summary>
     /// The status the heading ends with (<c>✅ IMPLEMENTED</c>, <c>WIP</c>), as written, or null: it is no part of
