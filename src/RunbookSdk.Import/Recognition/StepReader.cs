@@ -304,7 +304,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         var language = MarkdownOutline.Language(code).Split(' ')[0];
         var text = MarkdownOutline.Code(code);
         if (text.Trim().Length == 0) return;
-        if (s_shellLanguages.Contains(language) || (language.Length == 0 && LooksLikeShell(text)))
+        if (s_shellLanguages.Contains(language) || (language.Length == 0 && UnlabelledShell.Holds(text)))
         {
             if (ShellSplitter.IsChecklist(text))
             {
@@ -444,12 +444,6 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     [GeneratedRegex(@"(?i)^(or|alternatively|alternative:)\b")]
     private static partial Regex Alternative();
 
-    private static bool LooksLikeShell(string text)
-    {
-        var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) ?? "";
-        return ShellStart().IsMatch(first);
-    }
-
     private static string Checklist(string text) => ChecklistBox().Replace(text, "");
 
     [GeneratedRegex(@"^\*\*(?<title>[^*]+)\*\*:?")]
@@ -457,9 +451,6 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     [GeneratedRegex(@"^\[[ xX]\]\s*")]
     private static partial Regex ChecklistBox();
-
-    [GeneratedRegex(@"^(sudo\s+)?(aws|kubectl|curl|docker|docker-compose|git|helm|psql|redis-cli|systemctl|journalctl|gcloud|az|terraform|npm|cd|ls|cat|grep|tail|ssh|\./)")]
-    private static partial Regex ShellStart();
 
     /// <summary>Where the next action goes: the current step, opened lazily with the default title.</summary>
     private sealed class Cursor(ImportedPhase phase, string defaultTitle)
