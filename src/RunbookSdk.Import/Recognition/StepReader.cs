@@ -129,7 +129,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             case ParagraphBlock paragraph:
                 var text = outline.Inline(paragraph);
-                if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n'))
+                // "**Warning:** never flush db 1" is said about the step it is in, not a step "Warning" of its own
+                // that takes the commands after it.
+                if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n') && !AdmonitionLabel().IsMatch(Text.Plain(bold.Groups["title"].Value)))
                 {
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
                     var boldTitle = Text.Plain(WithoutStatus(bold.Groups["title"].Value, ref rest, paragraph.Line + 1)).TrimEnd(':');
@@ -448,6 +450,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     [GeneratedRegex(@"^\*\*(?<title>[^*]+)\*\*:?")]
     private static partial Regex BoldTitle();
+
+    // The labels wikis put in bold before a remark (Confluence's and Notion's callouts exported as text).
+    [GeneratedRegex(@"(?i)^(notes?|warning|caution|important|tip|info|danger|attention|nb|n\.b\.|heads[- ]up)\s*:?$")]
+    private static partial Regex AdmonitionLabel();
 
     [GeneratedRegex(@"^\[[ xX]\]\s*")]
     private static partial Regex ChecklistBox();
