@@ -139,6 +139,20 @@ public sealed class HostileInputTests
         AssertCompiles(project);
     }
 
+    // Wikis leave blanks after a continuation's backslash, invisible on the page. The import dropped them and kept the
+    // lines apart: "kubectl scale deploy/api \" ran alone and "--replicas=3" as a command of its own.
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("  ")]
+    [InlineData("\t")]
+    public void A_backslash_with_blanks_after_it_continues_the_command(string blanks)
+    {
+        var project = Generate(Runbook($"kubectl scale deploy/api \\{blanks}\n  --replicas=3\nkubectl get pods"));
+
+        Assert.Equal(["kubectl scale deploy/api \\\n  --replicas=3", "kubectl get pods"], Runs(project).Take(2).Select(r => r.Command));
+        AssertCompiles(project);
+    }
+
     [Fact]
     public void Values_lifted_into_parameters_keep_the_shell_expansions_around_them()
     {

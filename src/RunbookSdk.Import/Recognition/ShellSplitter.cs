@@ -265,7 +265,10 @@ internal static partial class ShellSplitter
                 }
                 if (c == '\\')
                 {
-                    if (k == line.Length - 1) { _continued = true; break; }
+                    // A backslash with only blanks after it ends the line as a continuation: wikis leave the blanks
+                    // (invisible on the page, and dropped from the imported line, which then ended in a bare "\"), and
+                    // the next line ("--replicas=3") ran as a command of its own.
+                    if (line.AsSpan(k + 1).IsWhiteSpace()) { _continued = true; break; }
                     k++;
                     continue;
                 }
