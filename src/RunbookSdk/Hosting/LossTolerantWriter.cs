@@ -23,34 +23,55 @@ internal sealed class LossTolerantWriter(TextWriter inner, Action<string>? onFir
     public override Encoding Encoding => inner.Encoding;
 
     /// <inheritdoc />
-    public override void Write(char value) => Guard(() => inner.Write(value));
-
-    /// <inheritdoc />
-    public override void Write(string? value) => Guard(() => inner.Write(value));
-
-    /// <inheritdoc />
-    public override void Write(char[] buffer, int index, int count) => Guard(() => inner.Write(buffer, index, count));
-
-    /// <inheritdoc />
-    public override void WriteLine(string? value) => Guard(() => inner.WriteLine(value));
-
-    /// <inheritdoc />
-    public override void WriteLine() => Guard(inner.WriteLine);
-
-    /// <inheritdoc />
-    public override void Flush() => Guard(inner.Flush);
-
-    private void Guard(Action write)
+    public override void Write(char value)
     {
-        try
-        {
-            write();
-        }
-        // ENOSPC and EIO arrive as IOException; a closed descriptor whose number the runtime reused for a file it
-        // opened read-only (EBADF) as UnauthorizedAccessException.
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            if (Interlocked.Exchange(ref _lost, 1) == 0) onFirstLoss?.Invoke(e is UnauthorizedAccessException ? "it is closed, or not open for writing" : e.Message);
-        }
+        try { inner.Write(value); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    /// <inheritdoc />
+    public override void Write(string? value)
+    {
+        try { inner.Write(value); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    /// <inheritdoc />
+    public override void Write(char[] buffer, int index, int count)
+    {
+        try { inner.Write(buffer, index, count); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    /// <inheritdoc />
+    public override void WriteLine(string? value)
+    {
+        try { inner.WriteLine(value); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    /// <inheritdoc />
+    public override void WriteLine()
+    {
+        try { inner.WriteLine(); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    /// <inheritdoc />
+    public override void Flush()
+    {
+        try { inner.Flush(); }
+        catch (Exception e) when (IsLoss(e)) { Lose(e); }
+    }
+
+    // Each write has its own try rather than one helper taking the write as a lambda: every line the run prints
+    // passes here, and a lambda capturing its value is an allocation per write.
+    // ENOSPC and EIO arrive as IOException; a closed descriptor whose number the runtime reused for a file it opened
+    // read-only (EBADF) as UnauthorizedAccessException.
+    private static bool IsLoss(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private void Lose(Exception e)
+    {
+        if (Interlocked.Exchange(ref _lost, 1) == 0) onFirstLoss?.Invoke(e is UnauthorizedAccessException ? "it is closed, or not open for writing" : e.Message);
     }
 }
