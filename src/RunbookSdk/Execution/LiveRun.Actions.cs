@@ -671,7 +671,8 @@ internal static class HttpExpectations
             }
             catch (JsonException)
             {
-                failures.Add("body is not JSON");
+                // An empty answer (200 with Content-Length: 0, a 204) is not "not JSON": it is no body at all.
+                failures.Add(string.IsNullOrWhiteSpace(body) ? "body is empty, expected JSON" : "body is not JSON");
             }
         }
         return failures;

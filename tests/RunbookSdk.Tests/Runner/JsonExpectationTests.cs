@@ -45,6 +45,13 @@ public sealed class JsonExpectationTests
     public void A_mismatch_says_what_kind_was_found(string path, string expected, string message) =>
         Assert.Equal([message], Check(path, expected));
 
+    [Theory]
+    [InlineData("", "body is empty, expected JSON")]
+    [InlineData("  \n", "body is empty, expected JSON")]
+    [InlineData("<html>down</html>", "body is not JSON")]
+    public void A_body_that_holds_no_JSON_says_whether_it_was_empty(string body, string message) =>
+        Assert.Equal([message], HttpExpectations.Check(new HttpRequestAction("GET", "http://x") { JsonEquals = [new("status", "ok")] }, 200, body));
+
     [Fact]
     public async Task A_real_response_with_a_decimal_number_meets_an_integer_expectation()
     {
