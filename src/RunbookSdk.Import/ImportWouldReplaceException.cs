@@ -13,7 +13,7 @@ public sealed class ImportWouldReplaceException : Exception
     /// <param name="replaced">Full paths of files whose content would change.</param>
     /// <param name="removed">Full paths of earlier imported sources this import no longer writes, which it would delete.</param>
     public ImportWouldReplaceException(string file, string outputDirectory, IReadOnlyList<string> replaced, IReadOnlyList<string> removed)
-        : base($"{file}: {Count(replaced.Count + removed.Count)} in {outputDirectory} differ from what this import writes; nothing was written. "
+        : base($"{file}: {Count(replaced.Count + removed.Count)} in {outputDirectory} {(replaced.Count + removed.Count == 1 ? "differs" : "differ")} from what this import writes; nothing was written. "
             + "Pass --force to replace them (changes made to them since the last import are lost), or import into a new folder and carry your edits over.")
     {
         File = file;

@@ -225,6 +225,8 @@ public sealed class ImportCommandTests : IDisposable
         Assert.True(code == 1, output + error);
         Assert.Contains("error: ", error);
         Assert.Contains("--force", error);
+        Assert.Contains(": 1 file in ", error);
+        Assert.Contains(" differs from what this import writes; nothing was written.", error); // one file: not "1 file … differ"
         Assert.Contains("  replaced: " + handbook, error);
         Assert.Equal(edited, File.ReadAllText(handbook));
         Assert.False(File.Exists(runbook)); // all or nothing: the file that was missing is not written either
