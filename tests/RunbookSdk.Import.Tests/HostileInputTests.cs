@@ -110,6 +110,24 @@ public sealed class HostileInputTests
         AssertCompiles(project);
     }
 
+    // Copied from a terminal, a transcript carries the terminal's prompt: "ops@bastion:~$ kubectl get pods" ran as a
+    // command named "ops@bastion:~$", and the output under it ("NAME READY") ran as commands too.
+    [Theory]
+    [InlineData("ops@bastion:~$ ", "bash")]
+    [InlineData("ops@bastion-1.prod:/var/log$ ", "console")]
+    [InlineData("[ops@bastion ~]$ ", "bash")]
+    [InlineData("ops@bastion:~$ ", "")] // a wiki export that dropped the block's language
+    public void A_terminals_own_prompt_is_a_prompt(string prompt, string language)
+    {
+        var transcript = $"{prompt}kubectl get pods\nNAME      READY   STATUS\napi-1     1/1     Running\n{prompt}kubectl rollout status deploy/api";
+        var project = Generate(Runbook(transcript, language));
+
+        var actions = project.Document.Runbooks.Single().Phases[0].Steps.SelectMany(s => s.Actions).ToList();
+        Assert.Equal(["kubectl get pods", "kubectl rollout status deploy/api"], actions.OfType<RunAction>().Select(r => r.Command));
+        Assert.Equal(["NAME      READY   STATUS\napi-1     1/1     Running"], actions.OfType<SnippetAction>().Select(s => s.Code));
+        AssertCompiles(project);
+    }
+
     // A transcript shows bash's "> " before each line that goes on a command; kept, it became part of the command:
     // "TIMEOUT_MS=5000 \" over "> RETRIES=3" redirected the output to a file named RETRIES=3, and "> EOF" never ended
     // the here-document, so its body swallowed the commands after it.

@@ -176,7 +176,13 @@ internal static partial class ShellSplitter
 
     private static string? Join(string? first, string? second) => first is null ? second : second is null ? first : first + "\n# " + second;
 
-    private static bool IsPrompt(string line) => line.StartsWith("$ ", StringComparison.Ordinal);
+    /// <summary>
+    /// A line a shell's prompt starts: <c>$ </c>, or the prompt a terminal copied from shows — <c>ops@bastion:~$ </c>
+    /// (Debian's), <c>[ops@bastion ~]$ </c> (Red Hat's). Only <c>$ </c> was known: a copied
+    /// <c>ops@bastion:~$ kubectl get pods</c> ran as written (a command named <c>ops@bastion:~$</c>), and the output
+    /// under it ran as commands too.
+    /// </summary>
+    internal static bool IsPrompt(string line) => PromptPrefix().IsMatch(line);
 
     /// <summary>
     /// A line that goes on a prompted command in a transcript (after a <c>\</c>, in open quotes, a here-document's body)
@@ -186,7 +192,8 @@ internal static partial class ShellSplitter
     /// </summary>
     private static string WithoutContinuationPrompt(string line) => ContinuationPrompt().Replace(line, "", 1);
 
-    [GeneratedRegex(@"^\s*\$ ")]
+    // "$ ", "user@host:path$ " or "[user@host path]$ ". A root prompt ("# ") is not taken for one: it is a comment too.
+    [GeneratedRegex(@"^\s*(?:[\w.-]+@[\w.-]+(?::[^\s$]*)?|\[[\w.-]+@[\w.-]+[^\]\n]*\])?\$ ")]
     private static partial Regex PromptPrefix();
 
     // bash's PS2 "> " (or a ">" alone on an empty continuation line), as a transcript shows it before each line that

@@ -11,14 +11,14 @@ namespace RunbookSdk.Import.Recognition;
 internal static partial class UnlabelledShell
 {
     /// <summary>
-    /// True when the block starts with a console prompt (<c>$ kafka-topics.sh --list</c>), <c>sudo</c>, a script
+    /// True when the block starts with a console prompt (<c>$ kafka-topics.sh --list</c>, <c>ops@bastion:~$ …</c>), <c>sudo</c>, a script
     /// (<c>kafka-consumer-groups.sh …</c>, <c>./failover</c>) or a known command as a word of its own: <c>aws s3 ls</c>,
     /// not <c>aws_region: eu-west-1</c> or <c>gitlab_url: …</c>.
     /// </summary>
     public static bool Holds(string text)
     {
         var first = text.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Length > 0 && !l.StartsWith('#')) ?? "";
-        return Start().IsMatch(first);
+        return Start().IsMatch(first) || ShellSplitter.IsPrompt(first);
     }
 
     [GeneratedRegex(@"^(\$ |sudo\s|\./|[\w./-]+\.sh(\s|$)|(aws|kubectl|curl|docker|docker-compose|git|helm|psql|redis-cli|systemctl|journalctl|gcloud|az|terraform|npm|cd|ls|cat|grep|tail|ssh|vault|consul|nomad|mysql|mongosh|mongo|pg_dump|pg_restore|pg_isready|etcdctl|eksctl|istioctl|argocd|ansible-playbook|openssl|dig|nslookup|ping|wget|scp|rsync|jq|watch|export|echo)(\s|$))")]
