@@ -13,21 +13,16 @@ public sealed class NotificationOnResumeTests
     [Fact]
     public async Task A_notification_the_webhook_took_before_the_run_died_is_not_posted_again_on_resume_nor_on_a_second_resume()
     {
-        var posts = 0;
-        using var server = new TestHttpServer(context =>
-        {
-            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref posts);
-            return TestHttpServer.ReplyAsync(context, 200, "ok");
-        });
+        using var server = Webhook();
         using var run = Runbook(server);
         await run.RunAsync();
-        Assert.Equal(1, posts);
+        Assert.Equal(1, _posts);
         DieAfterTheWebhookAnswered(run.JournalPath);
 
         var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
 
         Assert.True(resumed.ExitCode == 0, resumed.Output);
-        Assert.Equal(1, posts);
+        Assert.Equal(1, _posts);
         Assert.Contains("Notification 'Update' for #status: posted to the webhook in the earlier run, at ", resumed.Output);
         Assert.Contains("not posted again", resumed.Output);
 
@@ -36,18 +31,13 @@ public sealed class NotificationOnResumeTests
         var again = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
 
         Assert.True(again.ExitCode == 0, again.Output);
-        Assert.Equal(1, posts);
+        Assert.Equal(1, _posts);
     }
 
     [Fact]
     public async Task The_dry_run_of_that_resume_says_the_notification_is_not_posted_again()
     {
-        var posts = 0;
-        using var server = new TestHttpServer(context =>
-        {
-            if (context.Request.HttpMethod == "POST") Interlocked.Increment(ref posts);
-            return TestHttpServer.ReplyAsync(context, 200, "ok");
-        });
+        using var server = Webhook();
         using var run = Runbook(server);
         await run.RunAsync();
         DieAfterTheWebhookAnswered(run.JournalPath);
@@ -59,18 +49,13 @@ public sealed class NotificationOnResumeTests
         Assert.Contains("[posted to the webhook in the earlier run, at ", dry.Output, StringComparison.Ordinal);
         Assert.Contains(": the resume does not post it again]", dry.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("posted to the webhook at 127.0.0.1", dry.Output, StringComparison.Ordinal);
-        Assert.Equal(1, posts);
+        Assert.Equal(1, _posts);
     }
 
     [Fact]
     public async Task A_notification_the_webhook_refused_is_posted_again_on_resume()
     {
-        var posts = 0;
-        using var server = new TestHttpServer(context =>
-        {
-            if (context.Request.HttpMethod == "POST" && Interlocked.Increment(ref posts) == 1) return TestHttpServer.ReplyAsync(context, 500, "down");
-            return TestHttpServer.ReplyAsync(context, 200, "ok");
-        });
+        using var server = Webhook(refuseFirstPost: true);
         using var run = Runbook(server);
         await run.RunAsync();
         DieAfterTheWebhookAnswered(run.JournalPath);
@@ -78,9 +63,19 @@ public sealed class NotificationOnResumeTests
         var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
 
         Assert.True(resumed.ExitCode == 0, resumed.Output);
-        Assert.Equal(2, posts);
+        Assert.Equal(2, _posts);
         Assert.Contains("posted to the webhook (200)", resumed.Output);
     }
+
+    // The POSTs the listener received: the webhook's (the step's own request is a GET).
+    private int _posts;
+
+    /// <summary>The webhook and the step's service in one listener, counting the posts; the first refused (500) when asked.</summary>
+    private TestHttpServer Webhook(bool refuseFirstPost = false) => new(context =>
+    {
+        if (context.Request.HttpMethod == "POST" && Interlocked.Increment(ref _posts) == 1 && refuseFirstPost) return TestHttpServer.ReplyAsync(context, 500, "down");
+        return TestHttpServer.ReplyAsync(context, 200, "ok");
+    });
 
     private static TestRun Runbook(TestHttpServer server) => new TestRun((rb, p) => rb
             .Communication("Update", "{title}: we are failing over", "#status")
