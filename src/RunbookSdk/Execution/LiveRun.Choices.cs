@@ -45,7 +45,7 @@ internal sealed partial class LiveRun
             try
             {
                 chosen = await AskAsync(StepKey(section, index), phase.Steps[index].Title, "alternative", $"the choice '{group.Title}'",
-                    () => _prompts.ChooseAsync($"Choose one: {group.Title}", group.Options.Select(o => o.Title).ToArray(), cancellationToken));
+                    () => _prompts.ChooseAsync($"Choose one: {group.Title}", group.Options.Select(o => o.Title).ToArray(), cancellationToken), group.Title);
                 cancellationToken.ThrowIfCancellationRequested();
                 // An index no option has (a front end answering the number shown, from 1) is no answer either: thrown
                 // after the prompt, it ended the run outside any step, with no rollback, verification or run-finished.

@@ -15,7 +15,8 @@ internal sealed partial class LiveRun
     /// <param name="Number">The step's number as the console shows it.</param>
     /// <param name="About">The journal's <c>about</c> of the question (<c>confirmation</c>, <c>condition</c>, …).</param>
     /// <param name="What">The question in words: <c>the confirmation</c>, <c>the rollback offer</c>.</param>
-    private sealed record QuestionInFlight(string? Key, string? Title, string Number, string About, string What)
+    /// <param name="Group">A decision's title, journaled as its <c>group</c> as every other record of a decision is.</param>
+    private sealed record QuestionInFlight(string? Key, string? Title, string Number, string About, string What, string? Group = null)
     {
         /// <summary>What the runner's end at this question left undone, for the journal and the console.</summary>
         public string Ended => Key is null ? $"at {What}; the rollback did not start" : $"at {What}; nothing of the step ran";
@@ -26,12 +27,12 @@ internal sealed partial class LiveRun
     /// is going away, and an answer that comes after it began to (the prompt returning as the terminal hangs up) counts
     /// for nothing: the flow stops there.
     /// </summary>
-    private async Task<T> AskAsync<T>(string? key, string? title, string about, string what, Func<Task<T>> ask)
+    private async Task<T> AskAsync<T>(string? key, string? title, string about, string what, Func<Task<T>> ask, string? group = null)
     {
         lock (_exitGate)
         {
             ThrowIfEnding();
-            _questionInFlight = new QuestionInFlight(key, title, _currentNumber, about, what);
+            _questionInFlight = new QuestionInFlight(key, title, _currentNumber, about, what, group);
         }
         try
         {
@@ -48,7 +49,7 @@ internal sealed partial class LiveRun
     private void JournalEndedAtQuestion(QuestionInFlight question)
     {
         var reason = $"the runner was ended (SIGTERM, SIGHUP or a second Ctrl+C) {question.Ended}";
-        _journal.Write("choice", ("key", question.Key), ("about", question.About), ("choice", "interrupted"), ("reason", reason));
+        _journal.Write("choice", ("key", question.Key), ("about", question.About), ("group", question.Group), ("choice", "interrupted"), ("reason", reason));
         if (question.Key is null) return;
         _journal.Write("step-finished", ("key", question.Key), ("number", question.Number), ("title", question.Title), ("result", "interrupted"),
             ("reason", reason), ("durationMs", 0L), ("started", false));

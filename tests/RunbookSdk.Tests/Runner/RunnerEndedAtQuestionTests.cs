@@ -71,6 +71,27 @@ public sealed class RunnerEndedAtQuestionTests
         Assert.Equal("failed", journal.Single(e => e.Name == "step-finished")["result"]);
     }
 
+    [Fact]
+    public async Task A_runner_ended_at_a_decision_journals_the_decisions_group_as_every_record_of_a_decision_does()
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", ph => ph
+                    .OneOf("Mitigation strategy", o => o
+                        .Step("Restart", s => s.Run("true"))
+                        .Step("Scale out", s => s.Run("true"))))
+                .NoRollback("test"));
+        var prompts = new EndedWhileAsking("Choose one: Mitigation strategy");
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+
+        var running = new RunbookRunner(new PlainConsole().Console, options, prompts).ExecuteAsync(run.Bind(), CancellationToken.None);
+        var thrown = await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2)));
+
+        Assert.IsType<RunnerEndingException>(thrown);
+        var choice = Journal.Read(run.JournalPath).Single(e => e.Name == "choice" && e["about"] == "alternative");
+        // Before, this one record of the decision had no group: a review could not tell which decision was cut off.
+        Assert.Equal(("interrupted", "Mitigation strategy"), (choice["choice"], choice["group"]));
+    }
+
     /// <summary>The runner gets its SIGHUP while the question is on screen; then the answer (yes) comes, too late to count.</summary>
     private sealed class EndedWhileAsking(string question) : IOperatorPrompts
     {
@@ -79,6 +100,13 @@ public sealed class RunnerEndedAtQuestionTests
             Assert.StartsWith(question, asked);
             RunnerExit.Now();
             return Task.FromResult(true);
+        }
+
+        public Task<int?> ChooseAsync(string asked, IReadOnlyList<string> options, CancellationToken cancellationToken)
+        {
+            Assert.StartsWith(question, asked);
+            RunnerExit.Now();
+            return Task.FromResult<int?>(0);
         }
 
         public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) =>
