@@ -132,6 +132,36 @@ public sealed class ModelReuseTests
     }
 
     [Fact]
+    public void A_static_readonly_table_row_is_read_again_when_its_initializer_or_a_constant_in_it_changes()
+    {
+        var session = new EditSession(
+            HandbookFile, "namespace Ops;\npublic static class Limits { public const string Team = \"Payments\"; }",
+            Runbook("a", "\"A\"", members: "private static readonly string[] Headers = [\"Severity\", \"Who\"]; private static readonly string[] Row1 = { \"P1\", Limits.Team };",
+                chain: ".Section(\"Owners\", s => s.Table(Headers, Row1))"),
+            Runbook("b", "\"B\""));
+        Assert.Contains("| Severity | Who |\n|---|---|\n| P1 | Payments |\n", session.Page("a"), StringComparison.Ordinal);
+
+        var reads = session.Edit("\"P1\"", "\"P2\"");
+        Assert.Equal(1, reads); // a, not b
+        Assert.Contains("| P2 | Payments |\n", session.Page("a"), StringComparison.Ordinal);
+
+        reads = session.Edit("\"Payments\"", "\"SRE\"");
+        Assert.Equal(1, reads); // a reads the constant in its row; not b
+        Assert.Contains("| P2 | SRE |\n", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_static_readonly_table_header_of_another_file_is_one_cell_of_source()
+    {
+        // The generator's semantic model reads the runbook's tree only: an array declared elsewhere is shown as written.
+        var session = new EditSession(
+            HandbookFile, "namespace Ops;\npublic static class Limits { public static readonly string[] Headers = [\"Severity\", \"Who\"]; }",
+            Runbook("a", "\"A\"", chain: ".Section(\"Owners\", s => s.Table(Limits.Headers, [\"P1\", \"Ops\"]))"));
+
+        Assert.Contains("| {Limits.Headers} |\n|---|\n| P1 | Ops |\n", session.Page("a"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_parameter_default_from_a_constant_in_a_shared_file_is_read_again_when_that_file_changes()
     {
         var session = new EditSession(

@@ -60,7 +60,8 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             var parameter = parameters[0]!;
             var value = arguments.Arguments[i].Expression;
             var type = parameter.Type;
-            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1 && SyntaxValues.ArrayElements(value) is not null;
+            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1
+                && (SyntaxValues.ArrayElements(value) is not null || (parameter.IsParams && call.IsNamedArrayOf(value, parameter.Type)));
             if (parameter.IsParams && !normalForm && type is IArrayTypeSymbol paramsArray) type = paramsArray.ElementType;
 
             if (IsHandler(type, symbols))
@@ -84,7 +85,8 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
         if (type is IArrayTypeSymbol array)
         {
             if (SyntaxValues.Unwrap(value).IsKind(SyntaxKind.NullLiteralExpression)) return;
-            if (SyntaxValues.ArrayElements(value) is not { } elements)
+            // Table(Headers, Row1) with static readonly arrays of this file (CA1861): the page reads their initializers.
+            if ((SyntaxValues.ArrayElements(value) ?? call.ReadOnlyArrayElements(value)) is not { } elements)
             {
                 Report(call, value);
                 return;

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Generators.Reading;
 
 namespace RunbookSdk.Analyzers.Dsl;
 
@@ -54,6 +55,33 @@ internal sealed class DslInvocation(DslFile file, InvocationExpressionSyntax syn
     /// <param name="invocation">A call in this call's tree, such as one in an argument.</param>
     public IMethodSymbol? MethodOf(InvocationExpressionSyntax invocation) =>
         file.Context.SemanticModel.GetSymbolInfo(invocation, file.Context.CancellationToken).Symbol as IMethodSymbol;
+
+    /// <summary>
+    /// The elements of the array a name in the call's arguments stands for, when the generator reads them too: a
+    /// <c>static readonly</c> field or getter-only static property of this tree with an array written out
+    /// (<see cref="ReadOnlyArrays"/>). One bind, for a name only.
+    /// </summary>
+    /// <param name="value">An argument, or an element of one.</param>
+    public System.Collections.Generic.IReadOnlyList<ExpressionSyntax>? ReadOnlyArrayElements(ExpressionSyntax value)
+    {
+        value = SyntaxValues.Unwrap(value);
+        if (!ReadOnlyArrays.IsName(value)) return null;
+        var symbol = file.Context.SemanticModel.GetSymbolInfo(value, file.Context.CancellationToken).Symbol;
+        return ReadOnlyArrays.ElementsOf(symbol, value.SyntaxTree, file.Context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Whether a name passed alone for a <c>params</c> parameter is the array itself (<c>Bullets(Steps)</c> with a
+    /// <c>string[]</c> field) rather than its one element. One bind, for a name only.
+    /// </summary>
+    /// <param name="value">The argument.</param>
+    /// <param name="paramsType">The <c>params</c> parameter's array type.</param>
+    public bool IsNamedArrayOf(ExpressionSyntax value, ITypeSymbol paramsType)
+    {
+        value = SyntaxValues.Unwrap(value);
+        return ReadOnlyArrays.IsName(value)
+            && SymbolEqualityComparer.Default.Equals(file.Context.SemanticModel.GetTypeInfo(value, file.Context.CancellationToken).ConvertedType, paramsType);
+    }
 
     /// <summary>The <c>.editorconfig</c> options that apply to the call's file.</summary>
     public AnalyzerConfigOptions ConfigOptions => file.Context.Options.AnalyzerConfigOptionsProvider.GetOptions(syntax.SyntaxTree);

@@ -33,12 +33,12 @@ internal sealed class DocumentParts(ChainReader reader)
                 _communications.Add(new CommunicationModel(name.Display, values.String(call.Get("template", 1)), values.OptionalString(call.Get("channel", 2)), !name.HasHoles));
                 return true;
             case "PostIncident":
-                _postIncident.Add(new ChecklistStageModel(values.String(call.Get("stage", 0)), call.GetParams(1).Select(values.String).ToEquatableArray()));
+                _postIncident.Add(new ChecklistStageModel(values.String(call.Get("stage", 0)), call.GetParams(1, values).Select(values.String).ToEquatableArray()));
                 return true;
             case "Reference": _references.Add(new ReferenceModel(values.String(call.Get("title", 0)), values.String(call.Get("url", 1)))); return true;
             // As the runtime records them (DocumentRecorder.Tags): a blank or null tag says nothing and is left out. The
             // page printed it as an empty code span in the facts table, and a page of only blank tags a Tags row of them.
-            case "Tags": _tags.AddRange(call.GetParams(0).Select(values.String).Where(tag => !string.IsNullOrWhiteSpace(tag))); return true;
+            case "Tags": _tags.AddRange(call.GetParams(0, values).Select(values.String).Where(tag => !string.IsNullOrWhiteSpace(tag))); return true;
             case "ReviewDate": _reviewDate = Date(call); return true;
             case "LastUpdated": _lastUpdated = Date(call); return true;
             case "Escalation":

@@ -38,11 +38,14 @@ internal sealed class DslCall
         return position >= 0 && position < _arguments.Count && _arguments[position].NameColon is null ? _arguments[position].Expression : null;
     }
 
-    /// <summary>The arguments from <paramref name="position"/> on, for a <c>params</c> parameter; an array argument is expanded.</summary>
-    public IReadOnlyList<ExpressionSyntax> GetParams(int position)
+    /// <summary>
+    /// The arguments from <paramref name="position"/> on, for a <c>params</c> parameter; an array argument is expanded,
+    /// also one a <c>static readonly</c> field of the tree holds (<see cref="ValueReader.ArrayElements"/>).
+    /// </summary>
+    public IReadOnlyList<ExpressionSyntax> GetParams(int position, ValueReader values)
     {
         var rest = GetRest(position);
-        return rest.Count == 1 && ArrayElements(rest[0]) is { } elements ? elements : rest;
+        return rest.Count == 1 && values.ArrayElements(rest[0]) is { } elements ? elements : rest;
     }
 
     /// <summary>The arguments from <paramref name="position"/> on, as written.</summary>

@@ -68,7 +68,7 @@ internal static class HandbookReader
                             {
                                 case "RespondWithin": response = values.Duration(level.Get("time", 0)); break;
                                 case "ResolveWithin": resolution = values.Duration(level.Get("time", 0)); break;
-                                case "Criteria": criteria.AddRange(level.GetParams(0).Select(values.String)); break;
+                                case "Criteria": criteria.AddRange(level.GetParams(0, values).Select(values.String)); break;
                                 default: reader.Unreadable(level.Invocation, level.Name); break;
                             }
                         });

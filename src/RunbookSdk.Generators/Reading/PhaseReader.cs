@@ -98,7 +98,7 @@ internal static class PhaseReader
                     break;
                 case "Idempotent": idempotent = true; break;
                 case "ExpectExitCode":
-                    var codes = call.GetParams(0).Select(values.Int).ToList();
+                    var codes = call.GetParams(0, values).Select(values.Int).ToList();
                     Refine(a => a with { ExpectedExitCodes = codes.Select(c => c ?? 0).ToEquatableArray() });
                     break;
                 case "Timeout": Refine(a => a with { Timeout = values.Duration(call.Get("timeout", 0)) }); break;

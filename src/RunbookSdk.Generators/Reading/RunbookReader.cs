@@ -104,7 +104,7 @@ internal static class RunbookReader
                     case "Severity":
                         if (call.Get("severity", 0) is { } severityArgument) severity = values.SeverityKey(severityArgument);
                         break;
-                    case "Symptoms": symptoms.AddRange(call.GetParams(0).Select(values.String)); break;
+                    case "Symptoms": symptoms.AddRange(call.GetParams(0, values).Select(values.String)); break;
                     case "Phase":
                         var name = values.String(call.Get("name", 0));
                         // Phase(name, steps) or Phase(name, within, steps): two arguments mean no time box.

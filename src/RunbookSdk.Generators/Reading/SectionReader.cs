@@ -23,12 +23,14 @@ internal static class SectionReader
                     break;
                 case "Bullets":
                 case "Numbered":
-                    blocks.Add(new SectionBlockModel(call.Name == "Bullets" ? "bullets" : "numbered", call.GetParams(0).Select(values.String).ToEquatableArray(), noRows, null, null));
+                    blocks.Add(new SectionBlockModel(call.Name == "Bullets" ? "bullets" : "numbered", call.GetParams(0, values).Select(values.String).ToEquatableArray(), noRows, null, null));
                     break;
                 case "Table":
-                    var headers = call.Get("headers", 0) is { } h && DslCall.ArrayElements(h) is { } headerCells ? headerCells.Select(values.String).ToEquatableArray() : none;
-                    var rows = TableRows(call)
-                        .Select(row => new TableRowModel((DslCall.ArrayElements(row) ?? new[] { row }).Select(values.String).ToEquatableArray()))
+                    // Headers the page cannot read cell by cell (a field of another file) are one cell of source text, as such a
+                    // row is: no header cells at all made the table's first line "|  |" and broke the table.
+                    var headers = call.Get("headers", 0) is { } h ? (values.ArrayElements(h) ?? new[] { h }).Select(values.String).ToEquatableArray() : none;
+                    var rows = TableRows(call, values)
+                        .Select(row => new TableRowModel((values.ArrayElements(row) ?? new[] { row }).Select(values.String).ToEquatableArray()))
                         .ToEquatableArray();
                     blocks.Add(new SectionBlockModel("table", headers, rows, null, null));
                     break;
@@ -49,11 +51,12 @@ internal static class SectionReader
     /// <summary>
     /// The rows of <c>Table(string[] headers, params string[][] rows)</c>. A single argument is the array of rows only
     /// when its elements are arrays themselves; a single array of strings is one row (C# passes it in expanded form).
+    /// Either may be a <c>static readonly</c> field of the tree (<see cref="ValueReader.ArrayElements"/>).
     /// </summary>
-    private static IReadOnlyList<ExpressionSyntax> TableRows(DslCall call)
+    private static IReadOnlyList<ExpressionSyntax> TableRows(DslCall call, ValueReader values)
     {
         var rest = call.GetRest(1);
-        return rest.Count == 1 && DslCall.ArrayElements(rest[0]) is { } elements && elements.All(e => DslCall.ArrayElements(e) is not null)
+        return rest.Count == 1 && values.ArrayElements(rest[0]) is { } elements && elements.All(e => values.ArrayElements(e) is not null)
             ? elements
             : rest;
     }

@@ -40,6 +40,23 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         }
     }
 
+    /// <summary>
+    /// The elements of an array argument: written in place (<c>new[] { … }</c>, <c>[ … ]</c>), or held by a <c>static
+    /// readonly</c> field or getter-only static property declared in this tree (<c>Table(Headers, Row1)</c>, as CA1861
+    /// asks: see <see cref="ReadOnlyArrays"/>). Null when the argument is not an array the page can show element by element.
+    /// </summary>
+    public System.Collections.Generic.IReadOnlyList<ExpressionSyntax>? ArrayElements(ExpressionSyntax expression)
+    {
+        if (DslCall.ArrayElements(expression) is { } written) return written;
+        while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
+        if (!ReadOnlyArrays.IsName(expression)) return null;
+        if (expression is IdentifierNameSyntax { Identifier.ValueText: var name } && parameterNames.Contains(name)) return null; // a [Parameter]: set per run
+        var symbol = semanticModel.GetSymbolInfo(expression).Symbol;
+        // Editing the field's initializer edits this tree; a member declared elsewhere can change what the name binds to.
+        dependencies?.AddNamesIn(expression, semanticModel);
+        return ReadOnlyArrays.ElementsOf(symbol, expression.SyntaxTree, default);
+    }
+
     public TextValue Text(ExpressionSyntax? expression)
     {
         if (expression is null) return TextValue.Literal("");

@@ -123,7 +123,62 @@ public sealed class ConstantArgumentAgreesWithPageTests
         Assert.True(warned == asWritten, $"RB0016 {(warned ? "warns" : "is silent")}, and the page shows {(asWritten ? "it as written" : "a value")}: {line}");
     }
 
-    private static async Task<(CSharpCompilation Compilation, bool Warned)> Compile(string chain)
+    // Arrays passed by name, as CA1861 asks (members of the runbook or of Tables, both in the runbook's file), and a
+    // table call. The page reads an array the generator can see element by element; anything else is one cell of source.
+    public static TheoryData<string, string> TablesByName => new()
+    {
+        { "private static readonly string[] Headers = { \"Severity\", \"Who\" }; private static readonly string[] Row1 = { \"P1\", \"Ops\" };", "Table(Headers, Row1)" },
+        { "private static readonly string[] Headers = [\"Severity\", \"Who\"]; private static readonly string[] Row1 = [\"P1\", Limits.Name];", "Table(Headers, Row1)" },
+        { "private static readonly string[] Headers = new[] { \"Severity\", \"Who\" }; private static readonly string[] Row1 = new string[] { \"P1\", \"Ops\" };", "Table(Headers, Row1, Row1)" },
+        { "private static readonly string[] Row1 = { \"P1\", \"Ops\" }; private static readonly string[][] Rows = { Row1, new[] { \"P2\", \"Dev\" } };", "Table(Tables.Headers, Rows)" },
+        { "private static string[] Headers { get; } = [\"Severity\", \"Who\"]; private static string[] Row1 => [\"P1\", \"Ops\"];", "Table(Headers, Row1)" },
+        { "private static readonly string[] Row1 = { \"P1\", \"Ops\" };", "Table(Tables.Headers, (Row1))" },
+        { "private readonly string[] Headers = { \"Severity\", \"Who\" };", "Table(Headers, [\"P1\", \"Ops\"])" },
+        { "private static readonly string[] Headers = Make(); private static string[] Make() => [\"Severity\", \"Who\"];", "Table(Headers, [\"P1\", \"Ops\"])" },
+        { "private static readonly string[] Row1 = { \"P1\", DateTime.Now.ToString() };", "Table(Tables.Headers, Row1)" },
+        { "private static string[] Headers { get; set; } = [\"Severity\", \"Who\"];", "Table(Headers, [\"P1\", \"Ops\"])" },
+    };
+
+    [Theory]
+    [MemberData(nameof(TablesByName))]
+    public async Task A_table_of_arrays_passed_by_name_is_warned_about_exactly_when_the_page_shows_one_as_written(string members, string table)
+    {
+        var page = Page(await Compile($$""".Section("Owners", s => s.{{table}})""", members), out var warned);
+        var start = page.IndexOf("## Owners", StringComparison.Ordinal);
+        var end = page.IndexOf("\n#", start + 1, StringComparison.Ordinal);
+        var section = page[start..(end < 0 ? page.Length : end)];
+        var asWritten = section.Contains('{', StringComparison.Ordinal);
+        // Never a table without header cells (its first line "|  |") or a header row shorter than its separator.
+        Assert.DoesNotContain("|  |", section, StringComparison.Ordinal);
+        Assert.Contains("\n|---|", section, StringComparison.Ordinal);
+
+        Assert.True(warned == asWritten, $"RB0016 {(warned ? "warns" : "is silent")}, and the page shows {(asWritten ? "it as written" : "values")}: {section}");
+    }
+
+    [Fact]
+    public async Task A_table_of_static_readonly_arrays_is_shown_cell_by_cell()
+    {
+        var members = "private static readonly string[] Row1 = { \"P1\", \"Ops\" }; private static readonly string[][] Rows = { Row1, new[] { \"P2\", Limits.Name } };";
+
+        var page = Page(await Compile(""".Section("Owners", s => s.Table(Tables.Headers, Rows))""", members), out var warned);
+
+        Assert.Contains("## Owners\n\n| Severity | Who |\n|---|---|\n| P1 | Ops |\n| P2 | payments |", page, StringComparison.Ordinal);
+        Assert.False(warned);
+    }
+
+    [Fact]
+    public async Task A_list_given_a_static_readonly_array_is_shown_item_by_item()
+    {
+        // Bullets(params string[] items) given the array itself: the compiler passes it as the whole list.
+        var members = "private static readonly string[] Checks = [\"Dashboards\", Limits.Name];";
+
+        var page = Page(await Compile(""".Section("Checks", s => s.Bullets(Checks))""", members), out var warned);
+
+        Assert.Contains("## Checks\n\n- Dashboards\n- payments", page, StringComparison.Ordinal);
+        Assert.False(warned);
+    }
+
+    private static async Task<(CSharpCompilation Compilation, bool Warned)> Compile(string chain, string members = "")
     {
         var source = $$"""
             using System;
@@ -145,12 +200,18 @@ public sealed class ConstantArgumentAgreesWithPageTests
 
             public enum Tier { Gold, Silver }
 
+            public static class Tables
+            {
+                public static readonly string[] Headers = { "Severity", "Who" };
+            }
+
             [Runbook("agree")]
             public sealed class Agree : Runbook
             {
                 private TimeBox Window => TimeBox.Minutes(0, 10);
                 private TimeSpan Pause => TimeSpan.FromMinutes(3);
                 private static string Describe() => "described";
+                {{members}}
 
                 public override void Define(IRunbookBuilder rb) => rb
                     .Title("Agree")

@@ -104,6 +104,49 @@ public sealed class PageMarkupTests
         Assert.Contains("| Region | Team |\n|---|---|\n| eu | a |\n| us | b |\n\n", page, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("{ \"Severity\", \"Who\" }", "{ \"P1\", \"Ops\" }")]
+    [InlineData("[\"Severity\", \"Who\"]", "[\"P1\", \"Ops\"]")]
+    [InlineData("new[] { \"Severity\", \"Who\" }", "new string[] { \"P1\", \"Ops\" }")]
+    public void A_table_of_static_readonly_arrays_shows_their_cells(string headers, string row)
+    {
+        // CA1861 asks for arrays passed as arguments to be static readonly fields: the page showed "|  |" for the
+        // headers and "{Row1}" for the row.
+        var runbook = TestRunbooks.Runbook
+            .Replace("public override void Define(", "private static readonly string[] Headers = " + headers + ";\n    private static readonly string[] Row1 = " + row + ";\n    public override void Define(")
+            .Replace(".ReviewDate(2027, 1, 31)", ".Section(\"Owners\", s => s.Table(Headers, Row1, Row1)).ReviewDate(2027, 1, 31)");
+        Assert.Contains("Row1 = ", runbook);
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("| Severity | Who |\n|---|---|\n| P1 | Ops |\n| P1 | Ops |\n\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_whose_arrays_are_a_getter_only_property_and_a_field_of_rows_shows_their_cells()
+    {
+        var runbook = TestRunbooks.Runbook
+            .Replace("public override void Define(", "private static string[] Headers { get; } = [\"Severity\", \"Who\"];\n    private static readonly string[][] Rows = { [\"P1\", \"Ops\"], new[] { \"P2\", \"Dev\" } };\n    public override void Define(")
+            .Replace(".ReviewDate(2027, 1, 31)", ".Section(\"Owners\", s => s.Table(Headers, Rows)).ReviewDate(2027, 1, 31)");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("| Severity | Who |\n|---|---|\n| P1 | Ops |\n| P2 | Dev |\n\n", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_table_whose_headers_the_page_cannot_read_shows_them_as_one_cell_of_source()
+    {
+        // An instance field (its constructor may assign another array): no header cells at all broke the table.
+        var runbook = TestRunbooks.Runbook
+            .Replace("public override void Define(", "private readonly string[] Headers = { \"Severity\", \"Who\" };\n    public override void Define(")
+            .Replace(".ReviewDate(2027, 1, 31)", ".Section(\"Owners\", s => s.Table(Headers, [\"P1\", \"Ops\"])).ReviewDate(2027, 1, 31)");
+
+        var page = GeneratorHarness.ApiDownPage(runbook);
+
+        Assert.Contains("| {Headers} |\n|---|\n| P1 | Ops |\n\n", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_contents_link_of_a_phase_named_with_vowel_signs_is_the_anchor_GitHub_gives_its_heading()
     {
