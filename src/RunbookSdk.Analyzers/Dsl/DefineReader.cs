@@ -103,7 +103,7 @@ internal static class DefineReader
                     notifications.Add(new NotificationFact(templateName, template.GetLocation(), template.IsKind(SyntaxKind.StringLiteralExpression)));
                     break;
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
-                    if (values.ConstantString(title) is { } titleText) stepTitles.Add(new StepTitleFact(titleText, title.GetLocation()));
+                    if (values.ConstantString(title) is { } titleText) stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), KeepsNoOutput(index, dsl.Argument(invocation, "step"))));
                     else outputsKnown = false;
                     break;
                 case "Execute" when dsl.Argument(invocation, "body") is { } code:
@@ -148,6 +148,22 @@ internal static class DefineReader
             OutputsKnown = complete && outputsKnown,
         };
         return inherited is null ? facts : facts.Merge(inherited);
+    }
+
+    /// <summary>
+    /// True when a step's actions, a lambda's, include no shell command and no HTTP request: the runner keeps a step's
+    /// output under its title only for those (LiveRun.KeepOutput), so <c>Outputs["title"]</c> of such a step throws.
+    /// Whether the lambda hands its builder to code not read here is the caller's to know (<see cref="DslCallIndex.AnyOpaqueWithin"/>).
+    /// </summary>
+    private static bool KeepsNoOutput(DslCallIndex index, ExpressionSyntax? step)
+    {
+        if (step is null || SyntaxValues.Unwrap(step) is not AnonymousFunctionExpressionSyntax lambda) return false;
+        foreach (var call in index.CallsWithin(lambda.Span))
+        {
+            if (DslSyntax.CalledName(call) is "Run" or "Http") return false;
+        }
+
+        return true;
     }
 
     /// <summary>Where a call's name is: a chain's inner call's comes first, as it runs first.</summary>

@@ -3,4 +3,11 @@ using Microsoft.CodeAnalysis;
 namespace RunbookSdk.Analyzers.Dsl;
 
 /// <summary>A <c>Step(title, …)</c> whose title is a constant, and where the title is written.</summary>
-internal sealed record StepTitleFact(string Title, Location Location);
+/// <param name="Title">The step's title.</param>
+/// <param name="Location">Where the title is written.</param>
+/// <param name="KeepsNoOutput">
+/// True when the step certainly keeps no output under its title: its actions are a lambda's, written out, and none is a
+/// shell command (<c>Run</c>) or an HTTP request (<c>Http</c>) — the only actions whose output the runner keeps by the
+/// step's title. False when it has one, or when its actions are not read (a method group, a variable).
+/// </param>
+internal sealed record StepTitleFact(string Title, Location Location, bool KeepsNoOutput = false);

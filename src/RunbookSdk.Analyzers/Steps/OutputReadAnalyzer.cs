@@ -8,18 +8,21 @@ using RunbookSdk.Analyzers.Dsl;
 namespace RunbookSdk.Analyzers.Steps;
 
 /// <summary>
-/// RB0029: a step's code reads <c>Outputs["Check status"]</c> by a name that two steps share, or that nothing has.
+/// RB0029: a step's code reads <c>Outputs["Check status"]</c> by a name that two steps share, that nothing has, or
+/// that only a step keeping no output has (an instruction, a wait, a note: no <c>Run</c>, no <c>Http</c>).
 /// Two steps of one title come from a step pasted and not renamed: the runner keeps a step's output under its title, so
 /// the code gets whichever of them ran last, silently. A name nothing has comes from a step renamed since the code was
-/// written: the read throws when the step runs, failing it. Two steps of one title are fine otherwise — a rollback
-/// step named as the phase step it undoes, a check repeated after the fix — the page, the journal and a resume tell
-/// them apart by position; only a read by that title cannot.
+/// written: the read throws when the step runs, failing it; so does a read of a step whose output the runner never
+/// keeps, as only a command's and a request's is kept under the step's title. Two steps of one title are fine
+/// otherwise — a rollback step named as the phase step it undoes, a check repeated after the fix — the page, the
+/// journal and a resume tell them apart by position; only a read by that title cannot.
 /// </summary>
 /// <remarks>
 /// Titles compare case-insensitively, as the runner looks outputs up. Steps and reads are those the runbook's
 /// <c>Define</c> (and a base <c>Define</c> it calls) writes out with constants. A name nothing has is judged only when
 /// every name is known (<see cref="DocumentFacts.OutputsKnown"/>): steps added by helper code, a title or output name
-/// that is not a constant, code that hands its context on could give it.
+/// that is not a constant, code that hands its context on could give it. So is a step that keeps no output, and only
+/// when its actions are a lambda written out (<see cref="StepTitleFact.KeepsNoOutput"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
@@ -50,7 +53,12 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         if (facts.OutputReads.IsEmpty) return;
 
         var steps = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var step in facts.StepTitles) steps[step.Title] = steps.TryGetValue(step.Title, out var count) ? count + 1 : 1;
+        var silent = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var step in facts.StepTitles)
+        {
+            steps[step.Title] = steps.TryGetValue(step.Title, out var count) ? count + 1 : 1;
+            if (step.KeepsNoOutput) silent.Add(step.Title);
+        }
         var set = new HashSet<string>(facts.OutputNames, StringComparer.OrdinalIgnoreCase);
         foreach (var read in facts.OutputReads)
         {
@@ -65,6 +73,12 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
                 // A step renamed since the code was written: the read throws when the step runs, failing it (and
                 // starting the rollback) in the middle of the incident.
                 Report(context, read, $"names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means");
+            }
+            else if (sharing == 1 && read.Throws && facts.OutputsKnown && silent.Contains(read.Name) && !set.Contains(read.Name))
+            {
+                // An instruction, a wait, a note, code: the runner keeps only a command's or a request's output under
+                // the step's title, so the read throws when the step runs, as for a name nothing has.
+                Report(context, read, $"is the title of a step with no shell command or HTTP request, which keeps no output, so it throws KeyNotFoundException when the step runs; read a Run or Http step's title, or a name code sets with SetOutput");
             }
         }
     }

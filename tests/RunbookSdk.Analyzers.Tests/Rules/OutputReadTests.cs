@@ -20,6 +20,10 @@ public sealed class OutputReadTests
         new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
             .WithArguments(name, "names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means");
 
+    private static DiagnosticResult NoOutput(int location, string name) =>
+        new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(name, "is the title of a step with no shell command or HTTP request, which keeps no output, so it throws KeyNotFoundException when the step runs; read a Run or Http step's title, or a name code sets with SetOutput");
+
     [Fact]
     public Task A_read_by_a_title_two_steps_share_is_reported_on_the_name() =>
         Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
@@ -86,5 +90,47 @@ public sealed class OutputReadTests
                 private static void Save(StepContext context) => context.SetOutput("Check function", "x");
                 private static System.Threading.Tasks.Task Saving(StepContext context) { Save(context); return System.Threading.Tasks.Task.CompletedTask; }
                 private static IStepBuilder AddSave(IStepBuilder s) => s.Execute("Save", Saving);
+            """));
+
+    // The runner keeps a step's output under its title only for a shell command or an HTTP request (LiveRun.KeepOutput):
+    // Outputs["Ask"] of an instruction, a wait, a monitor, a notification, a note, a snippet or code throws when read.
+    [Theory]
+    [InlineData("""s => s.Instruction("Ask the DBA which replica is primary")""")]
+    [InlineData("""s => s.Wait(TimeSpan.FromMinutes(1), "let the cache drain").Note("then ask")""")]
+    [InlineData("""s => s.Monitor("the error rate", TimeSpan.FromMinutes(5))""")]
+    [InlineData("""s => s.Notify("status-update")""")]
+    [InlineData("""s => s.Snippet("sql", "select 1").RequiresConfirmation()""")]
+    [InlineData("""s => s.Execute("Ask", ctx => { ctx.SetOutput("Answer", "x"); return System.Threading.Tasks.Task.CompletedTask; })""")]
+    public Task A_read_of_a_step_that_keeps_no_output_is_reported(string actions) =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Ask", {{actions}})
+                        .Step("Decide", s => s.Execute("Decide", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs[{|#0:"ask"|}])))
+            """), NoOutput(0, "ask"));
+
+    // A command or a request keeps it, code may set it by the title, TryGetValue asks for what may be missing, a step
+    // whose actions are not read (a method group) or whose title another step shares may have it.
+    [Theory]
+    [InlineData("""s => s.Instruction("Check").Run("uptime")""")]
+    [InlineData("""s => s.Note("Check").Http("GET", "https://api.omnix.ai/health")""")]
+    [InlineData("""s => s.Execute("Ask", ctx => { ctx.SetOutput("Ask", "x"); return System.Threading.Tasks.Task.CompletedTask; })""")]
+    [InlineData("""AskSomeone""")]
+    public Task A_read_of_a_step_that_may_keep_an_output_is_not_reported(string actions) =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Ask", {{actions}})
+                        .Step("Decide", s => s.Execute("Decide", ctx =>
+                            System.Threading.Tasks.Task.FromResult(ctx.Outputs["Ask"] + (ctx.Outputs.TryGetValue("Note", out var n) ? n : ""))))
+                        .Step("Note", s => s.Note("Nothing kept"))
+            """, extraMembers: """
+                private static void AskSomeone(IStepBuilder s) => s.Run("uptime");
+            """));
+
+    [Fact]
+    public Task A_step_that_keeps_no_output_is_not_judged_when_something_unread_may_set_its_title() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Ask", s => s.Instruction("Ask the DBA"))
+                        .Step("Save", s => s.Execute("Save", ctx => { Save(ctx); return System.Threading.Tasks.Task.CompletedTask; }))
+                        .Step("Decide", s => s.Execute("Decide", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Ask"])))
+            """, extraMembers: """
+                private static void Save(StepContext context) => context.SetOutput("Ask", "x");
             """));
 }
