@@ -103,12 +103,17 @@ internal static class DefineReader
                     notifications.Add(new NotificationFact(templateName, template.GetLocation(), template.IsKind(SyntaxKind.StringLiteralExpression)));
                     break;
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
-                    if (values.ConstantString(title) is { } titleText) stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), KeepsNoOutput(index, dsl.Argument(invocation, "step"))));
+                    if (values.ConstantString(title) is { } titleText)
+                    {
+                        var outputFrom = OutputFrom(index, dsl.Argument(invocation, "step"), out var readWhole);
+                        stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), readWhole && outputFrom is null, StepPlace.Of(invocation, body), outputFrom));
+                    }
                     else outputsKnown = false;
                     break;
                 case "Execute" when dsl.Argument(invocation, "body") is { } code:
                     var stepCode = StepCodeOutputs.Of(code, values);
-                    outputReads.AddRange(stepCode.Reads);
+                    var reader = StepPlace.EnclosingStep(invocation) is { } readingStep ? StepPlace.Of(readingStep, body) : null;
+                    foreach (var read in stepCode.Reads) outputReads.Add(read with { Reader = reader, Action = StepPlace.NamePosition(invocation) });
                     outputNames.AddRange(stepCode.Sets);
                     outputsKnown &= stepCode.Known;
                     break;
@@ -151,19 +156,26 @@ internal static class DefineReader
     }
 
     /// <summary>
-    /// True when a step's actions, a lambda's, include no shell command and no HTTP request: the runner keeps a step's
-    /// output under its title only for those (LiveRun.KeepOutput), so <c>Outputs["title"]</c> of such a step throws.
-    /// Whether the lambda hands its builder to code not read here is the caller's to know (<see cref="DslCallIndex.AnyOpaqueWithin"/>).
+    /// Where the first shell command or HTTP request of a step's actions is written, null when it has none: the runner
+    /// keeps a step's output under its title only for those (LiveRun.KeepOutput), so <c>Outputs["title"]</c> of a step
+    /// with none throws. <paramref name="readWhole"/> is false when the actions are not a lambda's (a method group, a
+    /// variable); whether the lambda hands its builder to code not read here is the caller's to know
+    /// (<see cref="DslCallIndex.AnyOpaqueWithin"/>).
     /// </summary>
-    private static bool KeepsNoOutput(DslCallIndex index, ExpressionSyntax? step)
+    private static int? OutputFrom(DslCallIndex index, ExpressionSyntax? step, out bool readWhole)
     {
-        if (step is null || SyntaxValues.Unwrap(step) is not AnonymousFunctionExpressionSyntax lambda) return false;
+        readWhole = false;
+        if (step is null || SyntaxValues.Unwrap(step) is not AnonymousFunctionExpressionSyntax lambda) return null;
+        readWhole = true;
+        int? first = null;
         foreach (var call in index.CallsWithin(lambda.Span))
         {
-            if (DslSyntax.CalledName(call) is "Run" or "Http") return false;
+            if (DslSyntax.CalledName(call) is not ("Run" or "Http")) continue;
+            var at = StepPlace.NamePosition(call);
+            if (first is null || at < first) first = at;
         }
 
-        return true;
+        return first;
     }
 
     /// <summary>Where a call's name is: a chain's inner call's comes first, as it runs first.</summary>

@@ -10,4 +10,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// shell command (<c>Run</c>) or an HTTP request (<c>Http</c>) — the only actions whose output the runner keeps by the
 /// step's title. False when it has one, or when its actions are not read (a method group, a variable).
 /// </param>
-internal sealed record StepTitleFact(string Title, Location Location, bool KeepsNoOutput = false);
+/// <param name="Place">Where the step stands in the run's order; null when that is not certain from the text.</param>
+/// <param name="OutputFrom">
+/// Where its first <c>Run</c> or <c>Http</c> is written, when its actions are a lambda's: an action of the step
+/// written before it runs before the step has an output.
+/// </param>
+internal sealed record StepTitleFact(string Title, Location Location, bool KeepsNoOutput = false, StepPlace? Place = null, int? OutputFrom = null);

@@ -24,6 +24,10 @@ public sealed class OutputReadTests
         new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
             .WithArguments(name, "is the title of a step with no shell command or HTTP request, which keeps no output, so it throws KeyNotFoundException when the step runs; read a Run or Http step's title, or a name code sets with SetOutput");
 
+    private static DiagnosticResult Later(int location, string name, string when, string title) =>
+        new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location)
+            .WithArguments(name, $"is the title of a step that runs only after this code ({when}), so it throws KeyNotFoundException when the step runs; read it from a step after '{title}'");
+
     [Fact]
     public Task A_read_by_a_title_two_steps_share_is_reported_on_the_name() =>
         Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
@@ -133,4 +137,73 @@ public sealed class OutputReadTests
             """, extraMembers: """
                 private static void Save(StepContext context) => context.SetOutput("Ask", "x");
             """));
+
+    // Phases run in the order written, then the rollback, then the verification: a step further on has no output yet.
+    [Fact]
+    public Task A_read_of_a_step_that_certainly_runs_only_later_is_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed partial class Sample : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Sample")
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                    .Phase("First", p => p
+                        .Step("Decide", s => s.Execute("Decide", ctx => System.Threading.Tasks.Task.FromResult(
+                            ctx.Outputs[{|#0:"Check the function"|}] + ctx.Outputs[{|#1:"Undo"|}] + ctx.Outputs[{|#2:"Health"|}])))
+                        .Step("Check the function", s => s.Run("aws lambda get-function --function-name api"))
+                        .Step("Same step", s => s.Execute("Too early", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs[{|#3:"Same step"|}])).Run("uptime"))
+                        .Step("Read after", s => s.Run("uptime").Execute("In time", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Read after"] + ctx.Outputs["Check the function"]))))
+                    .Phase("Later", p => p
+                        .Step("Later phase", s => s.Run("uptime")))
+                    .Phase("Earlier reads", p => p
+                        .Step("Read", s => s.Execute("Read", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Later phase"])))
+                        .Step("Read the next phase", s => s.Execute("Read", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs[{|#4:"Last phase"|}]))))
+                    .Phase("Last", p => p
+                        .Step("Last phase", s => s.Run("uptime")))
+                    .Rollback(r => r
+                        .Step("Undo", s => s.Http("POST", "https://api.omnix.ai/rollback"))
+                        .Step("Check undo", s => s.Execute("Check", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Undo"] + ctx.Outputs["Later phase"] + ctx.Outputs[{|#5:"Health"|}]))))
+                    .Verification(v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+            """,
+            Later(0, "Check the function", "later in the phases", "Check the function"),
+            Later(1, "Undo", "in the rollback, after the phases", "Undo"),
+            Later(2, "Health", "in the verification, after the phases and the rollback", "Health"),
+            Later(3, "Same step", "its command or request comes after this code in the same step", "Same step"),
+            Later(4, "Last phase", "later in the phases", "Last phase"),
+            Later(5, "Health", "in the verification, after the rollback", "Health"));
+
+    // Only one option of a OneOf runs; a step added in a loop or by a local function may come earlier than written; a
+    // verification step may read the rollback's, which ran or not.
+    [Fact]
+    public Task A_read_of_a_step_whose_order_is_not_certain_is_not_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed partial class Sample : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Sample").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    foreach (var region in new[] { "eu", "us" })
+                    {
+                        rb.Phase("Region", p => p
+                            .Step("Read the region", s => s.Execute("Read", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Check the region"])))
+                            .Step("Check the region", s => s.Run("uptime")));
+                    }
+                    rb.Phase("Choose", p => p
+                        .OneOf("How", o => o
+                            .Step("First way", s => s.Execute("Read", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Second way"])))
+                            .Step("Second way", s => s.Run("uptime"))));
+                    rb.Rollback(r => r.Step("Undo", s => s.Run("./undo.sh")));
+                    rb.Verification(v => v.Step("Check", s => s.Execute("Check", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Undo"]))));
+                }
+            }
+            """);
 }
