@@ -11,7 +11,8 @@ namespace RunbookSdk;
 /// <see cref="Console.Out"/> and <see cref="Console.Error"/> is masked, shown and journaled (as the step's output) too.
 /// </param>
 /// <param name="Outputs">
-/// Outputs of earlier steps by step title, and what code set by name; a step adds its own with <see cref="SetOutput"/>
+/// Outputs of earlier shell (<c>Run</c>) and HTTP (<c>Http</c>) steps by step title — no other kind of step keeps one
+/// under its title —, and what code set by name; a step adds its own with <see cref="SetOutput"/>
 /// (journaled, masked). A resumed run gives back the outputs code set in steps it does not repeat, except values that
 /// held a secret; reading a missing one throws a <see cref="KeyNotFoundException"/> that says why it is missing.
 /// </param>
