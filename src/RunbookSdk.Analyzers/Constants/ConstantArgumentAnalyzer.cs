@@ -60,8 +60,7 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
             var parameter = parameters[0]!;
             var value = arguments.Arguments[i].Expression;
             var type = parameter.Type;
-            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1
-                && (SyntaxValues.ArrayElements(value) is not null || (parameter.IsParams && call.IsNamedArrayOf(value, parameter.Type)));
+            var normalForm = i == parameter.Ordinal && arguments.Arguments.Count == parameter.Ordinal + 1 && IsWholeArray(call, value, parameter);
             if (parameter.IsParams && !normalForm && type is IArrayTypeSymbol paramsArray) type = paramsArray.ElementType;
 
             if (IsHandler(type, symbols))
@@ -77,6 +76,19 @@ public sealed class ConstantArgumentAnalyzer : DiagnosticAnalyzer
                 Check(call, value, type);
             }
         }
+    }
+
+    /// <summary>
+    /// Whether the one argument given for an array parameter is the array itself rather than, for <c>params</c>, its one
+    /// element. An array of arrays written out is the whole list only when its elements are arrays too, as the page
+    /// reads it: <c>Table(Headers, new[] { "P1", "Ops" })</c> is one row, which C# passes in expanded form. Before, that
+    /// row was judged as the list of rows and each of its cells as a row that is not an array.
+    /// </summary>
+    private static bool IsWholeArray(DslInvocation call, ExpressionSyntax value, IParameterSymbol parameter)
+    {
+        if (SyntaxValues.ArrayElements(value) is not { } elements) return parameter.IsParams && call.IsNamedArrayOf(value, parameter.Type);
+        return parameter.Type is not IArrayTypeSymbol { ElementType: IArrayTypeSymbol }
+            || elements.All(element => (SyntaxValues.ArrayElements(element) ?? call.ReadOnlyArrayElements(element)) is not null);
     }
 
     private static void Check(DslInvocation call, ExpressionSyntax value, ITypeSymbol type)

@@ -137,6 +137,11 @@ public sealed class ConstantArgumentAgreesWithPageTests
         { "private static readonly string[] Headers = Make(); private static string[] Make() => [\"Severity\", \"Who\"];", "Table(Headers, [\"P1\", \"Ops\"])" },
         { "private static readonly string[] Row1 = { \"P1\", DateTime.Now.ToString() };", "Table(Tables.Headers, Row1)" },
         { "private static string[] Headers { get; set; } = [\"Severity\", \"Who\"];", "Table(Headers, [\"P1\", \"Ops\"])" },
+        // One row written in the call: C# passes it in expanded form, so it is a row, not the whole list of rows.
+        { "", "Table(Tables.Headers, new[] { \"P1\", \"Ops\" })" },
+        { "", "Table(new[] { \"Severity\", \"Who\" }, [\"P1\", Limits.Name])" },
+        { "private static readonly string[] Row1 = { \"P1\", \"Ops\" };", "Table(Tables.Headers, new[] { Row1, new[] { \"P2\", \"Dev\" } })" },
+        { "", "Table(Tables.Headers, new[] { \"P1\", DateTime.Now.ToString() })" },
     };
 
     [Theory]
