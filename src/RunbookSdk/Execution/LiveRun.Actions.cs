@@ -15,9 +15,13 @@ internal sealed partial class LiveRun
     // Redirects are not followed: HttpClient would send the step's headers (an API key, a token: secrets) to whatever
     // host the Location names, and run a request the runbook does not show. A 3xx is the response, with its Location.
     // The system's proxy, but NO_PROXY read as curl reads it (NoProxyList): a host it exempts is asked directly.
+    // Bodies are decoded as their Content-Encoding says (gzip, deflate, br; Accept-Encoding names them), as a browser
+    // or curl --compressed does: APIs behind nginx or a CDN compress, some whether asked or not, and the checks, the
+    // console, the journal and later steps saw compressed bytes. The body cap (MaxBodyBytes) counts decoded bytes.
     private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
         Proxy = new NoProxyAwareProxy(_options.Proxy ?? HttpClient.DefaultProxy, NoProxyList.FromEnvironment(_options.EnvironmentVariable)),
     }) { Timeout = Timeout.InfiniteTimeSpan };
 

@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using RunbookSdk.Execution;
+using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// An HTTP step's response sent compressed (<c>Content-Encoding: gzip</c>, <c>deflate</c>, <c>br</c>), as APIs behind
+/// nginx or a CDN send it when asked, and some send it always. Before, the body was not decoded: ExpectJson and
+/// ExpectBodyContains read compressed bytes and failed, and the console, the journal and the output kept for later steps
+/// held garbage.
+/// </summary>
+public sealed class CompressedResponseTests
+{
+    private const string Json = """{"status":"ok","version":"2.4.1"}""";
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    [InlineData("br")]
+    public async Task A_body_the_server_compresses_when_asked_is_decoded_for_the_checks_the_console_the_journal_and_later_steps(string encoding)
+    {
+        // As nginx with "gzip on": compressed only for a client that says it takes that encoding.
+        using var server = new TestHttpServer(context => context.Request.Headers["Accept-Encoding"]?.Contains(encoding, StringComparison.Ordinal) == true
+            ? ReplyCompressedAsync(context, encoding, Encoding.UTF8.GetBytes(Json))
+            : TestHttpServer.ReplyAsync(context, 200, """{"status":"uncompressed"}""", "application/json"));
+        string? kept = null;
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph
+                .Step("Health", s => s.Http("GET", server.Url + "health").ExpectStatus(200).ExpectJson("status", "ok").ExpectBodyContains("2.4.1"))
+                .Step("Read it", s => s.Execute("read the answer", ctx => { kept = ctx.Outputs["Health"]; return Task.CompletedTask; })))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(Json, kept);
+        Assert.Contains(Json, result.Output);
+        Assert.Contains($"-> 200 ({Json.Length} bytes)", result.Output);
+        var action = result.Events("action").Single(e => e["kind"] == "http");
+        Assert.Equal(Json, Assert.Single(action.Fields.GetProperty("outputTail").EnumerateArray()).GetString());
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Json))), action["outputSha256"]);
+    }
+
+    [Fact]
+    public async Task A_body_sent_gzipped_unasked_is_decoded_and_a_secret_in_it_is_masked()
+    {
+        // Some servers compress whatever the client says; this one echoes the token in its answer, as a debug endpoint does.
+        const string Token = "s3cr3t-t0ken-value";
+        using var server = new TestHttpServer(context => ReplyCompressedAsync(context, "gzip",
+            Encoding.UTF8.GetBytes($$"""{"status":"ok","echo":"{{context.Request.Headers["X-Token"]}}"}""")));
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Check", ph => ph.Step("Ask", s => s.Http("GET", p["Url"]).Header("X-Token", p["Token"]).ExpectJson("status", "ok")))
+            .NoRollback("test"))
+            .Parameter("Url", server.Url)
+            .Parameter("Token", Token, secret: true);
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("""{"status":"ok","echo":"***"}""", result.Output);
+        Assert.DoesNotContain(Token, result.Output);
+        Assert.DoesNotContain(Token, File.ReadAllText(run.JournalPath));
+    }
+
+    [Fact]
+    public async Task A_small_compressed_body_that_decodes_past_the_cap_is_read_only_up_to_the_cap()
+    {
+        // 20 MiB of one character gzip to about 20 KiB: the cap is on what the runner decodes and holds, not on what
+        // arrived, or a small answer would fill the runner's memory.
+        var size = LiveRun.MaxBodyBytes + 4 * 1024 * 1024;
+        var whole = Encoding.ASCII.GetBytes(new string('a', size));
+        using var server = new TestHttpServer(context => ReplyCompressedAsync(context, "gzip", whole));
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Dump", s => s.Http("GET", server.Url).ExpectStatus(200)))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("true", result.Events("action").Single()["bodyTruncated"]);
+        Assert.Contains("the first 16 MiB of a longer body; the rest was not read", result.Output);
+    }
+
+    /// <summary>Answers 200 with the body compressed in the encoding named, as the Content-Encoding header says.</summary>
+    internal static async Task ReplyCompressedAsync(HttpListenerContext context, string encoding, byte[] body)
+    {
+        using var compressed = new MemoryStream();
+        await using (Stream encoder = encoding switch
+        {
+            "gzip" => new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+            // HTTP's "deflate" is the zlib format (RFC 9110), not raw deflate.
+            "deflate" => new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+            "br" => new BrotliStream(compressed, CompressionLevel.Fastest, leaveOpen: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(encoding), encoding, null),
+        })
+        {
+            await encoder.WriteAsync(body);
+        }
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.AddHeader("Content-Encoding", encoding);
+        await context.Response.OutputStream.WriteAsync(compressed.ToArray());
+        context.Response.Close();
+    }
+}
