@@ -183,6 +183,13 @@ internal sealed partial class LiveRun
                 ? $"status {answered} arrived, but not the rest of the response within {Durations.Format(timeout)}"
                 : $"no response within {Durations.Format(timeout)}");
         }
+        catch (UndecodableBodyException e)
+        {
+            // The status arrived: the request reached the server and may have taken effect, as for a body that broke off.
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status),
+                ("error", $"body could not be decoded: {e.Message}"), ("outcomeUnknown", true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+            return new StepOutcome(StepResult.Failed, $"status {status} arrived, but its body could not be decoded: {e.Message}");
+        }
         // A connection that closes in the middle of the body (a proxy or load balancer dying, a server crashing while it
         // writes) throws an IOException (HttpIOException) from the body's stream, not an HttpRequestException: before, it
         // failed the step as "HttpIOException: …" with no action journaled, so the record lost the request and its status.
@@ -239,7 +246,11 @@ internal sealed partial class LiveRun
         var chunk = new byte[81920];
         while (body.Length <= MaxBodyBytes)
         {
-            var read = await stream.ReadAsync(chunk, cancellationToken);
+            int read;
+            // The stream decodes as it is read (Http decompresses): a body that is not what its Content-Encoding says
+            // fails here, after its status arrived, and is journaled as such rather than escaping as a crash.
+            try { read = await stream.ReadAsync(chunk, cancellationToken); }
+            catch (Exception e) when (UndecodableBodyException.IsDecoderFailure(e)) { throw new UndecodableBodyException(e); }
             if (read == 0) return (body.ToArray(), false);
             body.Write(chunk, 0, read);
         }

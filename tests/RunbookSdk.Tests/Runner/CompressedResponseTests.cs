@@ -85,6 +85,36 @@ public sealed class CompressedResponseTests
         Assert.Contains("the first 16 MiB of a longer body; the rest was not read", result.Output);
     }
 
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("br")]
+    public async Task A_body_marked_compressed_that_is_not_fails_its_step_saying_so_and_is_journaled_with_its_status(string encoding)
+    {
+        // A misconfigured proxy that adds Content-Encoding to a body it did not compress: the decoder throws on the
+        // first bytes. Before, that escaped as an InvalidDataException with no action journaled for the request.
+        using var server = new TestHttpServer(async context =>
+        {
+            context.Response.StatusCode = 200;
+            context.Response.AddHeader("Content-Encoding", encoding);
+            await context.Response.OutputStream.WriteAsync(Encoding.UTF8.GetBytes(Json));
+            context.Response.Close();
+        });
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("POST", server.Url + "deploy").Body("{}")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(1, result.ExitCode);
+        var reason = result.Events("step-finished").Single()["reason"];
+        Assert.StartsWith("status 200 arrived, but its body could not be decoded: it is marked compressed (Content-Encoding) and is not: ", reason);
+        var action = result.Events("action").Single(e => e["kind"] == "http");
+        Assert.Equal("200", action["status"]);
+        Assert.StartsWith("body could not be decoded", action["error"]);
+        // The POST was answered: it took effect, whatever its body held, and a resume must not send it again unasked.
+        Assert.Equal("true", action["outcomeUnknown"]);
+    }
+
     /// <summary>Answers 200 with the body compressed in the encoding named, as the Content-Encoding header says.</summary>
     internal static async Task ReplyCompressedAsync(HttpListenerContext context, string encoding, byte[] body)
     {
