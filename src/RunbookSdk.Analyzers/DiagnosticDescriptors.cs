@@ -160,7 +160,7 @@ internal static class DiagnosticDescriptors
         Categories.Correctness, DiagnosticSeverity.Warning);
 
     public static readonly DiagnosticDescriptor UnclearOutputRead = Create(
-        "RB0029", "Outputs read by a name no step has, or several share",
+        "RB0029", "Outputs read by a name no earlier step's output holds, or several share",
         "Outputs[\"{0}\"] {1}",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
