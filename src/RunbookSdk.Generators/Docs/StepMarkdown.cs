@@ -16,11 +16,11 @@ internal static class StepMarkdown
 
     /// <summary>The step's body: its blocks separated by blank lines, without a trailing line break.</summary>
     /// <param name="step">The step.</param>
-    /// <param name="templateChannel">
-    /// The channel a communication template names (the runbook's own, else its handbook's), or null when the page
-    /// cannot know it: a Notify step without its own channel goes where its template says, and the page says so.
+    /// <param name="communication">
+    /// The communication template of a name (the runbook's own, else its handbook's), or null when the page cannot know
+    /// it: a Notify step without its own channel goes where its template says, and the page shows what it posts.
     /// </param>
-    public static string Render(StepModel step, System.Func<string, string?>? templateChannel = null)
+    public static string Render(StepModel step, System.Func<string, CommunicationModel?>? communication = null)
     {
         var builder = s_bodies.Rent();
         var first = true;
@@ -74,7 +74,7 @@ internal static class StepMarkdown
             }
             else
             {
-                AppendAction(builder, actions[i], templateChannel);
+                AppendAction(builder, actions[i], communication);
             }
         }
 
@@ -132,7 +132,7 @@ internal static class StepMarkdown
         return string.Join("; ", parts);
     }
 
-    private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, string?>? templateChannel)
+    private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, CommunicationModel?>? communication)
     {
         switch (action.Kind)
         {
@@ -151,10 +151,14 @@ internal static class StepMarkdown
                 break;
             case "notify":
                 // The channel the runner sends with: the step's own, else its template's (as the runner resolves it).
-                var channel = action.Channel ?? templateChannel?.Invoke(action.Text.Display);
+                var template = communication?.Invoke(action.Text.Display);
+                var channel = action.Channel ?? template?.Channel;
                 builder.Append("**Notify:** send the \"").Append(Markdown.Text(action.Text.Display)).Append("\" communication template");
                 if (channel is not null) builder.Append(" to ").Append(Markdown.Text(channel));
                 builder.Append('\n').Append(NotifyDelivery).Append('\n');
+                // The text itself, as the handbook shows it: whoever posts it by hand at 3 a.m. (no webhook, or reading the
+                // page alone) copies it from the step instead of looking it up on another page.
+                if (template is not null) builder.Append('\n').Append(Markdown.Fence("text", template.Template, isCode: false)).Append('\n');
                 break;
             case "snippet":
                 if (action.Caption is not null) builder.Append(Markdown.Text(action.Caption)).Append("\n\n");

@@ -4,7 +4,8 @@ namespace RunbookSdk.Generators.Tests.Docs;
 
 /// <summary>
 /// A Notify step's page says where the message goes, as the runner sends it: to the step's channel, else to the one
-/// its communication template names (the runbook's, else the handbook's), through the webhook the run is given.
+/// its communication template names (the runbook's, else the handbook's), through the webhook the run is given, and
+/// what it posts.
 /// </summary>
 public sealed class NotifyChannelPageTests
 {
@@ -25,6 +26,16 @@ public sealed class NotifyChannelPageTests
         Assert.Contains(
             "**Notify:** send the \"status update\" communication template to #payments-incidents\n" +
             "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post\n",
+            page);
+    }
+
+    [Fact]
+    public void A_notify_step_shows_the_text_its_template_posts_so_it_can_be_posted_by_hand_from_the_step()
+    {
+        var page = GeneratorHarness.ApiDownPage(Runbook);
+
+        Assert.Contains(
+            "without one it prints the text for you to post\n\n```text\nWe are investigating {issue}.\n```\n",
             page);
     }
 
