@@ -610,19 +610,30 @@ internal sealed partial class LiveRun
 
     private Dictionary<string, string> NotificationFacts()
     {
+        var facts = KnownFacts(_currentSection, _currentPhase, _currentStep);
+        facts["started"] = FormatTime(_escalation.IncidentStart);
+        facts["now"] = FormatTime(_clock.GetUtcNow());
+        facts["elapsed"] = FormatElapsed(Elapsed);
+        facts["journal"] = _journal.Path;
+        return facts;
+    }
+
+    /// <summary>
+    /// The facts a notification's template may name that are known before the run: its parameters (secrets as
+    /// <c>***</c>), the runbook's own, and where it is sent from. The live run adds the times and the journal's path
+    /// (<see cref="RunTimeFacts"/>); the dry run shows these alone.
+    /// </summary>
+    private Dictionary<string, string> KnownFacts(string section, string phase, string step)
+    {
         var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in _context.Parameters) facts[parameter.Parameter.Name] = parameter.DisplayValue;
         facts["runbook"] = _context.Runbook.Id;
         facts["title"] = _context.Title;
         facts["severity"] = _context.SeverityKey ?? "";
         facts["severity_name"] = _context.Severity?.Name ?? _context.SeverityKey ?? "";
-        facts["status"] = "in progress";
-        facts["started"] = FormatTime(_escalation.IncidentStart);
-        facts["now"] = FormatTime(_clock.GetUtcNow());
-        facts["elapsed"] = FormatElapsed(Elapsed);
-        facts["phase"] = _currentPhase;
-        facts["step"] = _currentStep;
-        facts["journal"] = _journal.Path;
+        facts["status"] = NotificationStatus.Of(section);
+        facts["phase"] = phase;
+        facts["step"] = step;
         return facts;
     }
 

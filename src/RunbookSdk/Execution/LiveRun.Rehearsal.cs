@@ -41,15 +41,8 @@ internal sealed partial class LiveRun
     /// </summary>
     public (string Text, string Destination) NotificationPreview(CommunicationPlan template, PhasePlan phase, StepPlan step)
     {
-        var facts = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in _context.Parameters) facts[parameter.Parameter.Name] = parameter.DisplayValue;
-        facts["runbook"] = _context.Runbook.Id;
-        facts["title"] = _context.Title;
-        facts["severity"] = _context.SeverityKey ?? "";
-        facts["severity_name"] = _context.Severity?.Name ?? _context.SeverityKey ?? "";
-        facts["status"] = "in progress";
-        facts["phase"] = phase.Name;
-        facts["step"] = step.Title;
+        var section = ReferenceEquals(phase, _context.Plan.Rollback) ? "rollback" : ReferenceEquals(phase, _context.Plan.Verification) ? "verification" : "phase";
+        var facts = KnownFacts(section, phase.Name, step.Title);
         var text = _context.Secrets.Mask(CommunicationRenderer.Render(template.Template, facts));
         var (webhook, problem) = Webhook();
         var destination = webhook is not null ? $"posted to the webhook at {webhook.Host} (and printed)"

@@ -35,6 +35,8 @@ internal sealed partial class LiveRun : IDisposable
     private readonly Dictionary<string, string> _lostOutputs = new(StringComparer.OrdinalIgnoreCase);
     private RunJournal _journal = null!;
     private RunObservers _observers = null!;
+    // The section the run is in (phase-N, rollback, verification): a notification's {status} says it.
+    private string _currentSection = "";
     private string _currentPhase = "";
     private string _currentStep = "";
     private string _currentNumber = "";
@@ -815,6 +817,7 @@ internal sealed partial class LiveRun : IDisposable
 
     private void PhaseHeading(string title, string section, PhasePlan phase)
     {
+        _currentSection = section;
         _currentPhase = phase.Name;
         var box = phase.TimeBox is { } window ? $" (time box {window})" : "";
         _console.Section($"{title}{box}  [incident time {FormatElapsed(Elapsed)}]");
