@@ -153,7 +153,55 @@ internal sealed partial class DocumentReader
             Finish(runbook);
             return;
         }
+        // A wiki page that is itself one runbook: "## Symptoms", "## Impact", "## Mitigation", "## Rollback", "## Verify"
+        // under the page's title. None of its parts is a runbook, so each became a handbook section: the page's steps
+        // were text on the handbook page, and nothing was left for the runner to run.
+        if (IsRunbookPage(parts))
+        {
+            ReadRunbookPage(parts);
+            return;
+        }
         foreach (var child in parts) Classify(child, inContainer: false);
+    }
+
+    /// <summary>
+    /// True when the document's parts make one runbook and none of them is one: a <i>Symptoms</i> part or two or more
+    /// phase headings (<c>Mitigation</c>, <c>Rollback</c>, <c>Verify</c>), with something to do in them.
+    /// </summary>
+    private bool IsRunbookPage(List<OutlineSection> parts)
+    {
+        if (parts.Any(p => YieldsRunbook(p, inContainer: false))) return false;
+        var own = parts.Where(p => HandbookReader.RoleOf(p.Title) == HandbookRole.None).ToList();
+        if (!own.Any(p => !Symptoms().IsMatch(p.Title) && HasActions(p))) return false;
+        return own.Any(p => Symptoms().IsMatch(p.Title)) || own.Count(p => IsPhaseHeading(p.Title)) >= 2;
+    }
+
+    /// <summary>Whether <see cref="Classify"/> finds a runbook in <paramref name="section"/> or below it.</summary>
+    private bool YieldsRunbook(OutlineSection section, bool inContainer)
+    {
+        if (HandbookReader.RoleOf(section.Title) != HandbookRole.None && !IsRunbookHeading(section.Title)) return false;
+        if (IsRunbook(section, inContainer)) return true;
+        if (!HoldsRunbooksOrStructure(section)) return false;
+        var container = IsContainer(section.Title) || inContainer && section.Blocks.Count == 0;
+        return section.Children.Any(c => YieldsRunbook(c, container));
+    }
+
+    /// <summary>
+    /// Reads a page that is one runbook (<see cref="IsRunbookPage"/>): its symptoms, its phases, and what it says about
+    /// the incident (<i>Impact</i>, <i>Context</i>, <i>Background</i>) as sections of the runbook; the shared parts
+    /// (escalation, contacts, severities) still go to the handbook.
+    /// </summary>
+    private void ReadRunbookPage(List<OutlineSection> parts)
+    {
+        var runbook = new ImportedRunbook(_handbook.Title) { ShortTitle = RunbookTitle(_handbook.Title), Summary = _handbook.Summary };
+        foreach (var part in parts)
+        {
+            if (HandbookReader.RoleOf(part.Title) != HandbookRole.None) Classify(part, inContainer: false);
+            else if (Symptoms().IsMatch(part.Title)) ReadSymptoms(runbook, part);
+            else if (HasActions(part) || IsPhaseHeading(part.Title)) AddPhase(runbook, part);
+            else if (!_leftOut.IfEmpty(part)) runbook.Sections.Add(_content.Section(part));
+        }
+        Finish(runbook);
     }
 
     private void Classify(OutlineSection section, bool inContainer)
