@@ -129,9 +129,17 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             case ParagraphBlock paragraph:
                 var text = outline.Inline(paragraph);
+                // "Step 1: Drain the node" over its commands is a step, as "1. **Drain the node**" is: read as a
+                // note, every command of the procedure ran in one step named after the phase.
+                if (!withinStep && NumberedStepParagraph().Match(Text.Plain(text.Split('\n')[0])) is { Success: true } numbered)
+                {
+                    cursor.Start(numbered.Groups["title"].Value.TrimEnd('.', ':').TrimEnd());
+                    var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
+                    if (more.Length > 0) cursor.Current.Actions.Add(new NoteAction(more));
+                }
                 // "**Warning:** never flush db 1" is said about the step it is in, not a step "Warning" of its own
                 // that takes the commands after it.
-                if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n') && !AdmonitionLabel().IsMatch(Text.Plain(bold.Groups["title"].Value)))
+                else if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n') && !AdmonitionLabel().IsMatch(Text.Plain(bold.Groups["title"].Value)))
                 {
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
                     var boldTitle = Text.Plain(WithoutStatus(bold.Groups["title"].Value, ref rest, paragraph.Line + 1)).TrimEnd(':');
@@ -450,6 +458,11 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     [GeneratedRegex(@"^\*\*(?<title>[^*]+)\*\*:?")]
     private static partial Regex BoldTitle();
+
+    // "Step 1: Drain the node", "Step 2 - Patch the kernel", "Step 3. Uncordon" (bold or not, read as plain text): the
+    // number says the order, the words after it are the step's title.
+    [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*(?<title>\S.*)$")]
+    private static partial Regex NumberedStepParagraph();
 
     // The labels wikis put in bold before a remark (Confluence's and Notion's callouts exported as text).
     [GeneratedRegex(@"(?i)^(notes?|warning|caution|important|tip|info|danger|attention|nb|n\.b\.|heads[- ]up)\s*:?$")]

@@ -1,0 +1,63 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Import.Model;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// Runbooks written as "Step 1: Drain the node" paragraphs over their commands (not a numbered list, not headings) lost
+/// their steps: each "Step n" line was a note, and every command of the procedure ran in one step named after the phase.
+/// </summary>
+public sealed class StepParagraphTests
+{
+    [Theory]
+    [InlineData("Step 1: Drain the node", "Step 2: Patch the kernel", "Step 3: Uncordon the node")]
+    [InlineData("**Step 1:** Drain the node", "**Step 2: Patch the kernel**", "Step 3 - Uncordon the node.")]
+    [InlineData("Step 1. Drain the node", "STEP 2) Patch the kernel", "Step 3 — Uncordon the node")]
+    public void A_step_paragraph_starts_a_step_titled_by_its_words(string first, string second, string third)
+    {
+        var markdown = $"""
+            # Nodes
+
+            ## Runbook: Drain a node
+
+            {first}
+
+            ```bash
+            kubectl drain node-1 --ignore-daemonsets
+            ```
+
+            {second}
+
+            ```bash
+            ssh node-1 sudo apt-get upgrade -y linux-image-generic
+            ```
+
+            {third}
+
+            ```bash
+            kubectl uncordon node-1
+            ```
+            """;
+
+        var project = HostileInputTests.Generate(markdown);
+
+        var steps = Assert.Single(project.Document.Runbooks.Single().Phases).Steps;
+        Assert.Equal(["Drain the node", "Patch the kernel", "Uncordon the node"], steps.Select(s => s.Title));
+        Assert.Equal(
+            ["kubectl drain node-1 --ignore-daemonsets", "ssh node-1 sudo apt-get upgrade -y linux-image-generic", "kubectl uncordon node-1"],
+            steps.Select(s => Assert.Single(s.Actions.OfType<RunAction>()).Command));
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+    }
+
+    [Fact]
+    public void A_sentence_about_a_step_stays_a_note()
+    {
+        var markdown = HostileInputTests.Runbook("kubectl drain node-1").Replace(
+            "### Rollback", "Step 3 is optional on weekends.\n\n### Rollback", StringComparison.Ordinal);
+
+        var step = Assert.Single(HostileInputTests.Generate(markdown).Document.Runbooks.Single().Phases[0].Steps);
+
+        Assert.Contains(new NoteAction("Step 3 is optional on weekends."), step.Actions);
+    }
+}
