@@ -258,6 +258,18 @@ internal sealed partial class DocumentReader
         var own = section.Blocks.ToList();
         if (section.Children.Count == 0)
         {
+            // "**When:** memory above 90%", "**Impact:** …", "**Owner:** …" before the steps (a Notion page's
+            // properties) say what the runbook is about, as the paragraphs under a runbook with phase headings do: its
+            // summary and overview, not steps the runner asks the engineer to do.
+            var facts = own.TakeWhile(b => b is ParagraphBlock p && RemarkLabel.IsFact(_outline.Inline(p))).Cast<ParagraphBlock>().ToList();
+            if (facts.Count > 0)
+            {
+                own.RemoveRange(0, facts.Count);
+                runbook.Summary = _outline.Inline(facts[0]);
+                var overview = new ContentSection("Overview");
+                foreach (var fact in facts.Skip(1)) _content.Add(overview, fact);
+                if (!overview.IsEmpty) runbook.Sections.Add(overview);
+            }
             var procedure = _steps.Phase(own, "Procedure");
             // Without headings, a procedure marks its parts with bold paragraphs ("**Steps**", "**Verify**",
             // "**Rollback**"). The one named as a rollback is the runbook's rollback, as a "### Rollback" heading is:

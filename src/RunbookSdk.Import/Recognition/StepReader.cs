@@ -137,9 +137,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                     var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
                     if (more.Length > 0) cursor.Current.Actions.Add(new NoteAction(more));
                 }
-                // "**Warning:** never flush db 1" is said about the step it is in, not a step "Warning" of its own
-                // that takes the commands after it.
-                else if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n') && !AdmonitionLabel().IsMatch(Text.Plain(bold.Groups["title"].Value)))
+                // "**Warning:** never flush db 1" and "**Impact:** users are logged out" are said about the step or
+                // the incident, not a step "Warning" or "Impact" of its own that takes the commands after it.
+                else if (!withinStep && BoldTitle().Match(text) is { Success: true } bold && !text.Contains('\n') &&
+                    !RemarkLabel.IsRemark(Text.Plain(bold.Groups["title"].Value), hasValue: text[bold.Length..].Trim().Length > 0))
                 {
                     var rest = text[bold.Length..].Trim().TrimStart(':').Trim();
                     var boldTitle = Text.Plain(WithoutStatus(bold.Groups["title"].Value, ref rest, paragraph.Line + 1)).TrimEnd(':');
@@ -463,10 +464,6 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     // number says the order, the words after it are the step's title.
     [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*(?<title>\S.*)$")]
     private static partial Regex NumberedStepParagraph();
-
-    // The labels wikis put in bold before a remark (Confluence's and Notion's callouts exported as text).
-    [GeneratedRegex(@"(?i)^(notes?|warning|caution|important|tip|info|danger|attention|nb|n\.b\.|heads[- ]up)\s*:?$")]
-    private static partial Regex AdmonitionLabel();
 
     [GeneratedRegex(@"^\[[ xX]\]\s*")]
     private static partial Regex ChecklistBox();
