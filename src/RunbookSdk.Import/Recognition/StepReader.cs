@@ -171,6 +171,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             case Table table:
                 cursor.Current.Actions.Add(new NoteAction(outline.Source(table).Trim()));
                 break;
+            case QuoteBlock quote when GitHubAlert.AsRemark(outline.Source(quote).Trim()) is { } remark:
+                cursor.Current.Actions.Add(new NoteAction(remark));
+                break;
             default:
                 var source = outline.Source(block).Trim();
                 if (source.Length > 0) cursor.Current.Actions.Add(new NoteAction(source));
