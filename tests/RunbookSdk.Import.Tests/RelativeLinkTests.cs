@@ -50,5 +50,27 @@ public sealed class RelativeLinkTests : IDisposable
         Assert.Contains(project.Warnings, w => w.EndsWith("api.md: 2 relative link(s) rewritten to lead from the project's docs/ folder, where the pages are written, to what they named: they break if the project or the document moves", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A GitHub or GitLab wiki links its pages without their extension (<c>[Database Failover](Database-Failover)</c>,
+    /// served from <c>Database-Failover.md</c>): rewritten as written, the link led to a file that does not exist.
+    /// </summary>
+    [Fact]
+    public void A_wiki_link_without_the_extension_leads_to_the_page_beside_the_document()
+    {
+        var wiki = Directory.CreateDirectory(Path.Combine(_work.FullName, "wiki")).FullName;
+        File.WriteAllText(Path.Combine(wiki, "Database-Failover.md"), "# Database failover\n");
+        var file = Path.Combine(wiki, "Api-Down.md");
+        File.WriteAllText(file, HostileInputTests.Runbook("kubectl get pods -n api").Replace(
+            "# Hostile\n", "# Hostile\n\nSee [Database Failover](Database-Failover#promote) and [Escalation](Escalation-Policy).\n", StringComparison.Ordinal));
+        var output = Path.Combine(_work.FullName, "projects", "Api");
+
+        var code = string.Join("\n", RunbookImporter.Generate(MarkdownSource.Load(file), "Api", allowIncomplete: true, output, Seeds.RepositoryRoot).Files.Values);
+
+        Assert.Contains("[Database Failover](../../../wiki/Database-Failover.md#promote)", code);
+        Assert.True(File.Exists(Path.Combine(output, "docs", "../../../wiki/Database-Failover.md")));
+        // No page of that name beside the document: the link is rebased as written.
+        Assert.Contains("[Escalation](../../../wiki/Escalation-Policy)", code);
+    }
+
     public void Dispose() => _work.Delete(recursive: true);
 }

@@ -43,12 +43,23 @@ internal static class RelativeLinks
         {
             var cut = url!.IndexOfAny(['#', '?']);
             var (path, suffix) = cut < 0 ? (url, "") : (url[..cut], url[cut..]);
-            var target = Path.GetFullPath(Path.Combine(from, path));
+            var target = WikiPage(Path.GetFullPath(Path.Combine(from, path)));
             var rebased = Path.GetRelativePath(Path.GetFullPath(docsDirectory), target).Replace('\\', '/') + suffix;
             text = text[..span.Start] + rebased + text[(span.End + 1)..];
         }
         return (source with { Text = text }, links.Count);
     }
+
+    /// <summary>
+    /// The page a GitHub or GitLab wiki link names: <c>[Database Failover](Database-Failover)</c> leads to the page
+    /// <c>Database-Failover.md</c> beside it, which the wiki serves without its extension. Rewritten without it, the link
+    /// led from <c>docs/</c> to a file that does not exist. <paramref name="target"/> as it is when it exists, has an
+    /// extension, or no such page is there.
+    /// </summary>
+    private static string WikiPage(string target) =>
+        !File.Exists(target) && !Directory.Exists(target) && Path.GetExtension(target).Length == 0 && File.Exists(target + ".md")
+            ? target + ".md"
+            : target;
 
     private static bool IsRelative(string? url) =>
         url is { Length: > 0 } && url[0] is not ('#' or '/' or '\\' or '?' or '~' or '{' or '<' or '$')
