@@ -12,6 +12,9 @@ namespace RunbookSdk.Execution;
 /// <param name="console">The console to ask on.</param>
 public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorPrompts
 {
+    // Keys come through the guard: a terminal that hung up fails the question rather than asking it again for ever.
+    private readonly IAnsiConsole console = new HungUpTerminalGuard(console);
+
     /// <summary>
     /// The console asks where the run's output is not seen (the terminal, with the output in a log): a manual
     /// instruction and a decision's options, which the run wrote to its output, are shown with the question.

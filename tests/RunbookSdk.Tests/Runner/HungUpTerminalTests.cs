@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// The engineer's terminal went away while the run waited at a question, and no SIGHUP reached the runner (its session
+/// leader was <c>su</c>, <c>runuser</c> or a wrapper that does not pass the hang-up on). Every read of the terminal then
+/// returns at once with nothing, which the prompt took for a key and asked again, for ever: the runner spun a core, the
+/// journal stopped at the question and its lock stayed held, so the engineer taking over was refused a resume until
+/// they found and ended it. Now the question goes unanswered (no answer is no yes) and the run ends as it does for a
+/// question nobody can answer. A real terminal (<c>script</c>'s pseudo-terminal), really hung up; the runner in a
+/// session of its own (<c>setsid</c>), which the hang-up does not signal.
+/// </summary>
+public sealed class HungUpTerminalTests
+{
+    private const string Script = "/usr/bin/script";
+    private const string Setsid = "/usr/bin/setsid";
+
+    [Fact]
+    public async Task A_question_on_a_terminal_that_hung_up_goes_unanswered_and_the_run_ends()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists(Script) || !File.Exists(Setsid)) return;
+        await SandboxApp.EnsureBuiltAsync();
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        // Nothing listens on port 9 (discard): the first step fails and the run offers the rollback, a question.
+        var command = string.Join(' ', Setsid, "-w", "/usr/bin/env", "--default-signal", "NO_COLOR=1", SandboxApp.Dotnet, SandboxApp.AppDll,
+            "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--journal", journalPath);
+        var start = new ProcessStartInfo(Script)
+        {
+            RedirectStandardInput = true, // kept open: the terminal is hung up by ending script, not by an end of input
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = temp.Path,
+        };
+        foreach (var arg in new[] { "-qfec", command, "/dev/null" }) start.ArgumentList.Add(arg);
+
+        int? runner = null;
+        try
+        {
+            using (var terminal = Process.Start(start)!)
+            {
+                _ = terminal.StandardOutput.ReadToEndAsync();
+                _ = terminal.StandardError.ReadToEndAsync();
+                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "step-finished" && e["result"] == "failed"), "the first step to fail");
+                runner = RunnerPid(journalPath);
+                // The rollback offer is asked right after the failed step; closing the terminal's master hangs it up.
+                terminal.Kill();
+                await terminal.WaitForExitAsync();
+            }
+
+            // A guard against hanging the test suite, not a limit on how fast the run must be.
+            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "run-finished"), "the run to end after its terminal hung up");
+            var journal = Journal.Read(journalPath);
+            var offer = journal.Single(e => e.Name == "choice" && e["about"] == "rollback");
+            Assert.Equal("unanswered", offer["choice"]);
+            Assert.Contains("the terminal hung up", offer["reason"], StringComparison.Ordinal);
+            Assert.Equal("run-finished", journal[^1].Name);
+            Assert.True(await Processes.ExitsAsync(runner.Value), "the runner is still running after its run ended");
+            Assert.False(File.Exists(journalPath + ".lock"), "the journal is still claimed: the engineer taking over cannot resume");
+        }
+        finally
+        {
+            // Before the fix the runner spun at the question for ever.
+            if (runner is { } pid && Processes.IsRunning(pid)) PosixSignals.Send(pid, 9);
+        }
+    }
+
+    private static int RunnerPid(string journalPath)
+    {
+        var mark = Journal.Read(journalPath).First(e => e.Name == "run-started")["processMark"]!;
+        return int.Parse(mark.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
