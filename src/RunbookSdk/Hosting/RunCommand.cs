@@ -93,7 +93,11 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             {
                 resume = ResumeState.Read(journal);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            catch (UnauthorizedAccessException)
+            {
+                return Fail(ExitCodes.Usage, $"cannot resume from '{journal}': {UnreadableJournal.Describe(journal)}");
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException)
             {
                 return Fail(ExitCodes.Usage, $"cannot resume from '{journal}': {e.Message}");
             }

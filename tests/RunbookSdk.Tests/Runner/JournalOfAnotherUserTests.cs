@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// Shift change: engineer B, logged in as themselves, resumes the run engineer A started, whose journal the runner made
+/// A's alone (0600, in a 0700 folder). The resume said <c>Access to the path '…' is denied.</c>: not whose it is, nor
+/// what to do. It now names what refuses B — the folder or the journal —, its owner and mode, and the ways on. The real
+/// sandbox app, run as <c>nobody</c> (<c>setpriv</c>) against a journal this test, as root, wrote; skipped when the
+/// tests do not run as root, which cannot give the journal to another user.
+/// </summary>
+public sealed class JournalOfAnotherUserTests
+{
+    private const string Setpriv = "/usr/bin/setpriv";
+
+    [Theory]
+    [InlineData(false)] // the folder is A's alone: B cannot even see the journal in it
+    [InlineData(true)] // the folder is open, the journal is A's alone
+    public async Task A_resume_of_another_users_journal_names_its_owner_and_the_ways_on(bool folderOpen)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        await SandboxApp.EnsureBuiltAsync();
+        using var temp = new TempDirectory();
+        // The app where another user can run it: the repository may lie in root's home.
+        var app = temp.File("app");
+        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var folder = temp.File("journals");
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, folderOpen ? (UnixFileMode)Convert.ToInt32("755", 8) : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        var journal = Path.Combine(folder, "sandbox-bad-deploy-20261206T024000Z.jsonl");
+        File.WriteAllText(journal, """{"time":"2026-12-06T02:40:00+00:00","event":"run-started","runbook":"sandbox-bad-deploy","operator":"root"}""" + "\n");
+        File.SetUnixFileMode(journal, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+
+        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)),
+            "run", "sandbox-bad-deploy", "--resume", journal);
+
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain("Access to the path", output, StringComparison.Ordinal);
+        Assert.Contains(folderOpen
+            ? "the journal is root's (mode 0600), and you (nobody) may not read it"
+            : $"the folder '{folder}' is root's (mode 0700), and you (nobody) may not enter it", output, StringComparison.Ordinal);
+        Assert.Contains("Resume as root (sudo -u root", output, StringComparison.Ordinal);
+        Assert.Contains($"--resume \"{journal}\" --journal FILE", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsNobodyAsync(string workingDirectory, string appDll, params string[] args)
+    {
+        var start = new ProcessStartInfo(Setpriv)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", SandboxApp.Dotnet, appDll }.Concat(args)) start.ArgumentList.Add(arg);
+        start.Environment["HOME"] = workingDirectory;
+        start.Environment["NO_COLOR"] = "1";
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        // A guard against hanging the test suite, not a limit on how fast the app must be.
+        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(limit.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+}
