@@ -393,8 +393,11 @@ internal sealed partial class LiveRun : IDisposable
 
         if (IsCompleted(key, section))
         {
-            _console.Ok("already completed in the resumed journal: not repeated");
-            _journal.Write("step-skipped", ("key", key), ("title", step.Title), ("reason", "completed in the resumed journal"));
+            var completion = _resume!.Completions.GetValueOrDefault(key);
+            _console.Ok(CompletedEarlier(completion));
+            _journal.Write("step-skipped", ("key", key), ("title", step.Title), ("reason", "completed in the resumed journal"),
+                ("earlierResult", completion?.Result), ("earlierReason", completion?.Reason), ("earlierOperator", completion?.Operator),
+                ("earlierTime", completion?.At?.ToString("O", CultureInfo.InvariantCulture)));
             // A resume of this run's journal must find them too.
             foreach (var output in _resume!.Outputs.Where(o => o.Key == key)) JournalStepOutput(key, output.Name, output.Value, output.Masked);
             return new StepOutcome(StepResult.Skipped, "completed earlier");
@@ -960,6 +963,19 @@ internal sealed partial class LiveRun : IDisposable
         : value.TotalSeconds >= 10 || value == TimeSpan.Zero
             ? value.ToString(@"m\:ss", CultureInfo.InvariantCulture)
             : $"{value.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>
+    /// What the resume says of a step the journal completed: done, or skipped and why (a condition that did not hold,
+    /// an option of a decision not chosen), by whom and when. The engineer who takes over reads here what the earlier
+    /// run decided; every such step read "already completed", and an option not chosen looked as if it had run.
+    /// </summary>
+    private static string CompletedEarlier(CompletedStep? earlier)
+    {
+        var who = earlier is null ? "" : string.Join(" ", new[] { earlier.Operator is { } name ? $"by {name}" : null, earlier.At is { } at ? $"at {FormatTime(at)}" : null }.OfType<string>());
+        if (earlier is { Result: "skipped" })
+            return $"skipped in the resumed journal: not repeated ({string.Join("; ", new[] { earlier.Reason, who.Length == 0 ? null : who }.OfType<string>())})";
+        return "already completed in the resumed journal: not repeated" + (who.Length == 0 ? "" : $" (done {who})");
+    }
 
     private static string FormatTime(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
 

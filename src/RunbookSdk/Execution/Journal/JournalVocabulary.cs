@@ -17,6 +17,8 @@ internal static partial class JournalVocabulary
     private static readonly Dictionary<string, HashSet<string>> Words = new(StringComparer.Ordinal)
     {
         ["result"] = Set("succeeded", "skipped", "failed", "aborted", "interrupted", "stopped"),
+        // A step-skipped's record of how the earlier run completed the step: a result, in the same words.
+        ["earlierResult"] = Set("succeeded", "skipped"),
         ["kind"] = Set("shell", "http", "delegate", "wait", "monitor", "webhook"),
         // A OneOf decision's choice is "alternative", and "none" when no option was taken (an option's title is the
         // runbook's text and stays masked): a secret "alternative" journaled the decision as about "***".
@@ -47,7 +49,7 @@ internal static partial class JournalVocabulary
         // The runner's own instants (round-trip format): when the incident started, when a wait ends, when something
         // was first announced. A resume reads the incident start back: a secret "2026" made it "***-12-06T…", which no
         // resume could parse, so the incident clock started again at the resume and escalation fell due that much later.
-        || field is "incidentStart" or "until" or "announcedBefore" && Instant().IsMatch(value)
+        || field is "incidentStart" or "until" or "announcedBefore" or "earlierTime" && Instant().IsMatch(value)
         // A step's number as the page heads it (2.1, R.1, V.1): a secret "1" made every one "***.***".
         || field == "number" && StepNumber().IsMatch(value);
 

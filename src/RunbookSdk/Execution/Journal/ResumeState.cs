@@ -111,6 +111,16 @@ public sealed class ResumeState
     /// <inheritdoc cref="EscalationsAnnounced"/>
     internal IReadOnlyDictionary<string, DateTimeOffset> TimeBoxesExceeded => _timeBoxes;
 
+    /// <summary>
+    /// How each completed step (<see cref="CompletedSteps"/>) completed: done or skipped, why, by whom and when. The
+    /// engineer taking over reads it where the resume passes the step by: a decision's option not chosen was shown as
+    /// "already completed", which read as if it had run.
+    /// </summary>
+    internal IReadOnlyDictionary<string, CompletedStep> Completions => _completions;
+
+    private readonly Dictionary<string, CompletedStep> _completions = new(StringComparer.Ordinal);
+    // The operating-system user of the latest run or resume read so far: who did what its records say.
+    private string? _operator;
     private readonly Dictionary<string, DateTimeOffset> _escalations = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _timeBoxes = new(StringComparer.Ordinal);
     private readonly List<JournaledOutput> _outputs = [];
@@ -250,6 +260,7 @@ public sealed class ResumeState
                 break;
             case "run-started" when Text(e, "runbook") is { } runbook:
                 LastStatus = null;
+                _operator = Text(e, "operator");
                 // Every runner, a run started afresh on the journal too: what any of them left running is the engineer's to know of.
                 if (Text(e, "processMark") is { } mark && e.TryGetProperty("session", out var session) && session.ValueKind == JsonValueKind.Number && session.TryGetInt32(out var sessionId))
                     _runners.Add((mark, sessionId));
@@ -340,12 +351,16 @@ public sealed class ResumeState
                     _code.Remove(key);
                     _posted.Remove(key);
                 }
-                if (Text(e, "result") is "succeeded" or "skipped") _completed.Add(key);
+                if (Text(e, "result") is "succeeded" or "skipped" && _completed.Add(key))
+                    _completions[key] = new CompletedStep(Text(e, "result")!, Text(e, "reason"), _operator, Time(e));
                 break;
             case "step-skipped" when Text(e, "key") is { } key:
                 // A resumed run written to a journal of its own records the steps it did not repeat this way: they
                 // are as completed as in the journal it resumed, or resuming this journal would repeat them.
-                _completed.Add(key);
+                // What the step did is the record of the run that did it, which the resumed journal's step-skipped repeats.
+                if (_completed.Add(key) && Text(e, "earlierResult") is { } earlier)
+                    _completions[key] = new CompletedStep(earlier, Text(e, "earlierReason"), Text(e, "earlierOperator"),
+                        Text(e, "earlierTime") is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var when) ? when : null);
                 break;
             case "wait-started" when Text(e, "key") is { } key && Text(e, "until") is { } until
                 && DateTimeOffset.TryParse(until, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var end):
@@ -372,6 +387,7 @@ public sealed class ResumeState
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 _completed.Clear();
+                _completions.Clear();
                 _sent.Clear();
                 _commands.Clear();
                 _code.Clear();
@@ -388,6 +404,7 @@ public sealed class ResumeState
         IncidentStart = null;
         Parameters = new Dictionary<string, string>();
         _completed.Clear();
+        _completions.Clear();
         _started.Clear();
         _sent.Clear();
         _commands.Clear();
@@ -440,3 +457,10 @@ public sealed class ResumeState
 /// <param name="Value">Its value, masked.</param>
 /// <param name="Masked">The value held a secret: the journal has only its masked form.</param>
 internal sealed record JournaledOutput(string Key, string Name, string Value, bool Masked);
+
+/// <summary>How a step the journal records as completed completed.</summary>
+/// <param name="Result"><c>succeeded</c> or <c>skipped</c>, as journaled.</param>
+/// <param name="Reason">Why it was skipped (a condition that did not hold, an option not chosen); null when done.</param>
+/// <param name="Operator">The operating-system user of the run that completed it; null when the journal does not say.</param>
+/// <param name="At">When it completed; null when the journal does not say.</param>
+internal sealed record CompletedStep(string Result, string? Reason, string? Operator, DateTimeOffset? At);
