@@ -5,7 +5,9 @@ namespace RunbookSdk.Hosting;
 /// <summary>
 /// A folder given to <c>--resume</c> — the shell's completion stops at <c>.runbook-journals/</c>, and a tired engineer
 /// presses Enter. Reading it failed with "Access to the path is denied", which sent them after permissions; this says
-/// what is wrong and names the runbook's newest journals in the folder, ready to paste.
+/// what is wrong and names the runbook's newest journals in the folder, ready to paste. A folder the engineer may not
+/// list (another user's, at shift change) is said to be so, with its owner: "it holds no journal" sent them looking
+/// for the run elsewhere.
 /// </summary>
 internal static class ResumeFolder
 {
@@ -27,7 +29,13 @@ internal static class ResumeFolder
                 .Select(f => f.FullName)
                 .ToArray();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
+        {
+            // Not "it holds no journal": it may hold the one the engineer is looking for, which they may not see.
+            var whose = FileOwner.Of(Path.GetFullPath(folder)) is { } owner ? $"it is {owner.Owner}'s (mode {owner.Mode}), and " : "";
+            return $"it is a directory; give the journal file of the run to resume: {whose}you ({Environment.UserName}) may not list what it holds.";
+        }
+        catch (IOException)
         {
             journals = [];
         }

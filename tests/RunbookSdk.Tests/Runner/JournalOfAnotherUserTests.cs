@@ -8,7 +8,8 @@ namespace RunbookSdk.Tests.Runner;
 /// A's alone (0600, in a 0700 folder). The resume said <c>Access to the path '…' is denied.</c>: not whose it is, nor
 /// what to do. It now names what refuses B — the folder or the journal —, its owner and mode, and the ways on. The real
 /// sandbox app, run as <c>nobody</c> (<c>setpriv</c>) against a journal this test, as root, wrote; skipped when the
-/// tests do not run as root, which cannot give the journal to another user.
+/// tests do not run as root, which cannot give the journal to another user. A folder given to <c>--resume</c> that B may
+/// not list was said to hold "no journal of runbook '…'", which sent B looking for the run elsewhere.
 /// </summary>
 public sealed class JournalOfAnotherUserTests
 {
@@ -42,6 +43,27 @@ public sealed class JournalOfAnotherUserTests
             : $"the folder '{folder}' is root's (mode 0700), and you (nobody) may not enter it", output, StringComparison.Ordinal);
         Assert.Contains("Resume as root (sudo -u root", output, StringComparison.Ordinal);
         Assert.Contains($"--resume \"{journal}\" --journal FILE", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_resume_from_another_users_folder_says_it_cannot_be_listed_not_that_it_holds_no_journal()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        await SandboxApp.EnsureBuiltAsync();
+        using var temp = new TempDirectory();
+        var app = temp.File("app");
+        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var folder = temp.File("journals");
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "sandbox-bad-deploy-20261206T024000Z.jsonl"), "");
+        File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)),
+            "run", "sandbox-bad-deploy", "--resume", folder);
+
+        Assert.Equal(2, exitCode);
+        Assert.DoesNotContain("holds no journal", output, StringComparison.Ordinal);
+        Assert.Contains("it is a directory; give the journal file of the run to resume: it is root's (mode 0700), and you (nobody) may not list what it holds.", output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsNobodyAsync(string workingDirectory, string appDll, params string[] args)
