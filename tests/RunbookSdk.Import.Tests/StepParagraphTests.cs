@@ -60,4 +60,42 @@ public sealed class StepParagraphTests
 
         Assert.Contains(new NoteAction("Step 3 is optional on weekends."), step.Actions);
     }
+
+    [Fact]
+    public void A_step_heading_is_titled_by_its_words_after_the_number_as_the_paragraph_is()
+    {
+        // Kept as "Step 1: Scale workers", the page showed "1.1 Step 1: Scale workers": the runner numbers steps itself.
+        var markdown = """
+            # Workers
+
+            ## Runbook: Queue backlog
+
+            ### Mitigation
+
+            #### Step 1: Scale workers
+
+            ```bash
+            kubectl scale deployment/worker --replicas=6
+            ```
+
+            #### Step 2 - Drain the queue.
+
+            ```bash
+            ./drain-queue --all
+            ```
+
+            #### Step 3
+
+            ```bash
+            kubectl get pods -l app=worker
+            ```
+            """;
+
+        var project = HostileInputTests.Generate(markdown);
+
+        var steps = project.Document.Runbooks.Single().Phases.Single().Steps;
+        Assert.Equal(["Scale workers", "Drain the queue", "Step 3"], steps.Select(s => s.Title));
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+    }
 }

@@ -44,8 +44,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     private void StepSection(ImportedPhase phase, OutlineSection section, string prefix)
     {
-        // "#### Quick Checks:" is the step "Quick Checks", as "**Quick Checks:**" is.
-        var title = prefix + (section.Title.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : section.Title);
+        // "#### Quick Checks:" is the step "Quick Checks", as "**Quick Checks:**" is; "#### Step 1: Scale workers" is the
+        // step "Scale workers", as the paragraph "Step 1: Scale workers" is (the runner and the page number steps).
+        var own = StepNumber.Title(section.Title) ?? section.Title;
+        var title = prefix + (own.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : own);
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
@@ -131,9 +133,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 var text = outline.Inline(paragraph);
                 // "Step 1: Drain the node" over its commands is a step, as "1. **Drain the node**" is: read as a
                 // note, every command of the procedure ran in one step named after the phase.
-                if (!withinStep && NumberedStepParagraph().Match(Text.Plain(text.Split('\n')[0])) is { Success: true } numbered)
+                if (!withinStep && StepNumber.Title(Text.Plain(text.Split('\n')[0])) is { } numbered)
                 {
-                    cursor.Start(numbered.Groups["title"].Value.TrimEnd('.', ':').TrimEnd());
+                    cursor.Start(numbered);
                     var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
                     if (more.Length > 0) cursor.Current.Actions.Add(new NoteAction(more));
                 }
@@ -462,11 +464,6 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     [GeneratedRegex(@"^\*\*(?<title>[^*]+)\*\*:?")]
     private static partial Regex BoldTitle();
-
-    // "Step 1: Drain the node", "Step 2 - Patch the kernel", "Step 3. Uncordon" (bold or not, read as plain text): the
-    // number says the order, the words after it are the step's title.
-    [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*(?<title>\S.*)$")]
-    private static partial Regex NumberedStepParagraph();
 
     [GeneratedRegex(@"^\[[ xX]\]\s*")]
     private static partial Regex ChecklistBox();

@@ -1,0 +1,27 @@
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// A step the document numbers itself: <c>Step 1: Drain the node</c>, <c>Step 2 - Patch the kernel</c>,
+/// <c>Step 3. Uncordon</c>, as a paragraph or as a heading (<c>#### Step 1: Scale workers</c>). The number says the
+/// order, which the runner and the page give every step themselves: kept in the title, the page showed
+/// <c>1.1 Step 1: Scale workers</c>. The words after it are the step's title.
+/// </summary>
+internal static partial class StepNumber
+{
+    /// <summary>
+    /// The title of a numbered step (<c>Drain the node</c> for <c>Step 1: Drain the node</c>), without a closing
+    /// period or colon; null when <paramref name="plain"/> (plain text, one line) does not number a step.
+    /// </summary>
+    public static string? Title(string plain) =>
+        NumberedStep().Match(plain) is { Success: true } numbered
+            && numbered.Groups["title"].Value.TrimEnd('.', ':').TrimEnd() is { Length: > 0 } title
+            ? title
+            : null;
+
+    // "Step 1: Drain the node", "Step 2 - Patch the kernel", "Step 3. Uncordon" (bold or not, read as plain text). A
+    // sentence about a step ("Step 3 is optional") has no separator after the number and is no numbered step.
+    [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*(?<title>\S.*)$")]
+    private static partial Regex NumberedStep();
+}
