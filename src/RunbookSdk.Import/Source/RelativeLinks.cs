@@ -51,6 +51,17 @@ internal static class RelativeLinks
     }
 
     /// <summary>
+    /// The file of the page <paramref name="name"/> (<c>Database-Failover</c>, <c>Database-Failover.md</c>) in
+    /// <paramref name="folder"/>, read as <see cref="Rebase"/> reads a link's destination (a wiki's page without its
+    /// extension is its <c>.md</c> file), or null when there is no such file.
+    /// </summary>
+    public static string? PageFile(string folder, string name)
+    {
+        var target = WikiPage(Path.GetFullPath(Path.Combine(folder, name)));
+        return File.Exists(target) ? target : null;
+    }
+
+    /// <summary>
     /// The page a GitHub or GitLab wiki link names: <c>[Database Failover](Database-Failover)</c> leads to the page
     /// <c>Database-Failover.md</c> beside it, which the wiki serves without its extension. Rewritten without it, the link
     /// led from <c>docs/</c> to a file that does not exist. <paramref name="target"/> as it is when it exists, has an
