@@ -32,4 +32,23 @@ public sealed class GitHubAlertTests
 
         Assert.Contains(new NoteAction("> The cache is shared with search."), step.Actions);
     }
+
+    /// <summary>
+    /// Outside a phase (the handbook's sections, a runbook's own sections) an alert stayed the raw blockquote, its
+    /// "[!WARNING]" marker shown on the page wherever GitHub does not render it, while in a step it was a labelled note.
+    /// </summary>
+    [Fact]
+    public void A_github_alert_in_a_handbook_or_runbook_section_is_a_labelled_paragraph_as_in_a_step()
+    {
+        var markdown = HostileInputTests.Runbook("redis-cli -h cache.prod INFO memory")
+            .Replace("# Hostile\n", "# Hostile\n\n## Access\n\n> [!IMPORTANT]\n> Production access needs a ticket.\n", StringComparison.Ordinal)
+            .Replace("### Immediate", "> [!NOTE]\n> The cache is shared with search.\n\n### Immediate", StringComparison.Ordinal);
+
+        var project = HostileInputTests.Generate(markdown);
+
+        var sections = project.Document.Handbook.Sections.Concat(project.Document.Runbooks.Single().Sections).SelectMany(s => s.Blocks).ToList();
+        Assert.Contains(new ParagraphContent("**Important:** Production access needs a ticket."), sections);
+        Assert.Contains(new ParagraphContent("**Note:** The cache is shared with search."), sections);
+        Assert.DoesNotContain("[!", string.Join("\n", project.Files.Values), StringComparison.Ordinal);
+    }
 }

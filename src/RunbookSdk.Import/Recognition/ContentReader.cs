@@ -44,6 +44,11 @@ internal sealed class ContentReader(MarkdownOutline outline)
             case CodeBlock code:
                 content.Blocks.Add(new SnippetContent(SnippetLanguage(code), MarkdownOutline.Code(code)));
                 break;
+            // "> [!WARNING]" over "> Never flush db 1" is the remark "**Warning:** Never flush db 1", as it is in a step:
+            // kept as a quote, the page showed the "[!WARNING]" marker wherever GitHub does not render it.
+            case QuoteBlock quote when GitHubAlert.AsRemark(outline.Source(quote).Trim()) is { } remark:
+                content.Blocks.Add(new ParagraphContent(remark));
+                break;
             case QuoteBlock or HtmlBlock or ContainerBlock or LeafBlock:
                 var source = outline.Source(block).Trim();
                 if (source.Length > 0) content.Blocks.Add(new ParagraphContent(source));
