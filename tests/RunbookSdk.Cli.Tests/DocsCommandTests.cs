@@ -254,4 +254,23 @@ public sealed class DocsCommandTests(DocsApp app) : IClassFixture<DocsApp>, IDis
         Assert.Equal(2, code);
         Assert.Contains("holds no project file (.csproj)", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AtTheRootOfANewRunbookRepositoryTheErrorNamesTheRunbookProjectsFolder()
+    {
+        // The layout `dotnet new runbook-project -n Payments` writes: the app references the package, its tests the app.
+        var app = Path.Combine(_work, "src", "Payments");
+        var tests = Path.Combine(_work, "tests", "Payments.Tests");
+        Directory.CreateDirectory(app);
+        Directory.CreateDirectory(tests);
+        File.WriteAllText(Path.Combine(_work, "Payments.sln"), "");
+        File.WriteAllText(Path.Combine(app, "Payments.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><PackageReference Include="RunbookSdk" /></ItemGroup></Project>""");
+        File.WriteAllText(Path.Combine(tests, "Payments.Tests.csproj"), """<Project Sdk="Microsoft.NET.Sdk"><ItemGroup><ProjectReference Include="../../src/Payments/Payments.csproj" /></ItemGroup></Project>""");
+
+        var (code, _, error) = await Cli.RunAsync("docs", _work);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"holds no project file (.csproj). Give the runbook project's folder instead: {app}", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Payments.Tests", error, StringComparison.Ordinal);
+    }
 }

@@ -95,11 +95,19 @@ internal static class RunbookApp
             var projects = Directory.GetFiles(full, "*.csproj");
             if (projects.Length == 1) return projects[0];
             throw new RunbookAppException(projects.Length == 0
-                ? $"'{given}' holds no project file (.csproj)."
+                ? $"'{given}' holds no project file (.csproj).{ProjectsBelowHint(full)}"
                 : $"'{given}' holds {projects.Length} project files: name one.");
         }
         throw new RunbookAppException($"'{given}' is not a runbook project (.csproj or its folder) or assembly (.dll).");
     }
+
+    // A repository's root holds the solution, its runbook app is in src/NAME: say where to point instead.
+    private static string ProjectsBelowHint(string folder) => RunbookProjectsBelow.Find(folder) switch
+    {
+        [] => "",
+        [var only] => $" Give the runbook project's folder instead: {only}",
+        var several => $" Give one of the project folders below it instead: {string.Join(", ", several)}",
+    };
 
     /// <summary>
     /// Where the project's build puts its assembly and its docs, asked of MSBuild. A second evaluation after the
