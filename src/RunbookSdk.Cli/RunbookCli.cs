@@ -18,6 +18,13 @@ public static class RunbookCli
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(args);
+        // Before the parser, which would name the id that was given as the missing argument.
+        if (RunWithoutApp.Problem(args) is { } problem)
+        {
+            error.WriteLine($"error: {problem}");
+            return Task.FromResult(ExitCodes.Usage);
+        }
+
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,

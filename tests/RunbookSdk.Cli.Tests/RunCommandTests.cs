@@ -270,6 +270,29 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains(app, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("payments-api-outage", "--dry-run")]
+    [InlineData("--journal", "j.jsonl", "payments-api-outage")]
+    [InlineData("payments-api-outage", "Region=eu-west-1", "--dry-run")]
+    public async Task ARunbookIdGivenWithoutTheAppSaysTheAppComesFirst(params string[] arguments)
+    {
+        var (code, _, error) = await Cli.RunAsync(["run", .. arguments]);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("'payments-api-outage' is not a runbook project, its folder or a built .dll, but reads like a runbook id", error, StringComparison.Ordinal);
+        Assert.Contains("In the app's folder: runbook run . payments-api-outage", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("missing required argument 'ID'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnAppGivenWithoutTheRunbookIdIsStillMissingTheId()
+    {
+        var (code, _, error) = await Cli.RunAsync("run", Assembly, "--dry-run");
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Contains("missing required argument 'ID'", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AnUnknownRunbookIsTheHostsUsageError()
     {
