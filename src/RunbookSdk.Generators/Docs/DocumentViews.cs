@@ -49,13 +49,15 @@ internal static class DocumentViews
         CommunicationModel? Communication(string template) =>
             runbook.Document.Communications.FirstOrDefault(c => string.Equals(c.Name, template, System.StringComparison.OrdinalIgnoreCase))
             ?? handbook?.Document.Communications.FirstOrDefault(c => string.Equals(c.Name, template, System.StringComparison.OrdinalIgnoreCase));
-        for (var i = 0; i < runbook.Phases.Count; i++) phases.Add(Phase(runbook.Phases[i], (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Communication));
+        // The runner's default webhook, found by this name whatever its case (docs/runner.md, --webhook).
+        var webhookParameter = runbook.Parameters.Any(p => string.Equals(p.Name, "WebhookUrl", System.StringComparison.OrdinalIgnoreCase));
+        for (var i = 0; i < runbook.Phases.Count; i++) phases.Add(Phase(runbook.Phases[i], (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Communication, webhookParameter));
         view["phases"] = List(phases);
         // An empty Rollback(r => { }) or Verification(v => { }) reads as none, as the runner takes it: a heading with
         // nothing under it would leave the engineer looking for steps that are not there (RB0002 and RB0003 report it).
-        view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", Communication) : null;
+        view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", Communication, webhookParameter) : null;
         view["no_rollback_reason"] = Text(runbook.NoRollbackReason);
-        view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", Communication) : null;
+        view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", Communication, webhookParameter) : null;
         view["escalation"] = List(escalation.Select(EscalationLevel));
         view["escalation_inherited"] = inheritedEscalation;
         // A handbook compiled elsewhere: its levels are not in this compilation, but the runner reads them when it runs.
@@ -156,7 +158,7 @@ internal static class DocumentViews
         ("default", p.IsSecret ? "(secret)" : p.DefaultText is null ? "" : Markdown.Cell(Markdown.Code(p.DefaultText))), // GFM splits a row at a pipe even inside a code span
         ("description", Markdown.Cell((p.Description ?? "") + (p.IsRequired ? " (required)" : "") + (p.IsSecret ? " (secret: masked in output and journal)" : ""))));
 
-    private static ScriptObject Phase(PhaseModel phase, string number, System.Func<string, CommunicationModel?> communication)
+    private static ScriptObject Phase(PhaseModel phase, string number, System.Func<string, CommunicationModel?> communication, bool webhookParameter)
     {
         var heading = (number.Length == 1 && char.IsLetter(number[0]) ? "" : "Phase " + number + ": ") + Markdown.Heading(phase.Name) + (phase.TimeBox is null ? "" : " (" + phase.TimeBox.Display + ")");
         var steps = new List<ScriptObject>();
@@ -170,7 +172,7 @@ internal static class DocumentViews
                 ("condition", step.Condition is { } condition ? Markdown.Heading(condition.Display) : null),
                 ("idempotent", step.Idempotent),
                 ("choice", step.Choice is { } choice ? Choice(choice) : null),
-                ("body", StepMarkdown.Render(step, communication))));
+                ("body", StepMarkdown.Render(step, communication, webhookParameter))));
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),
             ("time_box", phase.TimeBox?.Display), ("steps", List(steps)));

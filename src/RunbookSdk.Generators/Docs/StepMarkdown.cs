@@ -20,7 +20,11 @@ internal static class StepMarkdown
     /// The communication template of a name (the runbook's own, else its handbook's), or null when the page cannot know
     /// it: a Notify step without its own channel goes where its template says, and the page shows what it posts.
     /// </param>
-    public static string Render(StepModel step, System.Func<string, CommunicationModel?>? communication = null)
+    /// <param name="webhookParameter">
+    /// Whether the runbook has a <c>WebhookUrl</c> parameter, which the runner posts notifications to when no
+    /// <c>--webhook</c> is given: only then does the page name it.
+    /// </param>
+    public static string Render(StepModel step, System.Func<string, CommunicationModel?>? communication = null, bool webhookParameter = false)
     {
         var builder = s_bodies.Rent();
         var first = true;
@@ -74,7 +78,7 @@ internal static class StepMarkdown
             }
             else
             {
-                AppendAction(builder, actions[i], communication);
+                AppendAction(builder, actions[i], communication, webhookParameter);
             }
         }
 
@@ -115,8 +119,13 @@ internal static class StepMarkdown
         }
     }
 
-    // Where the message goes besides the channel's name: the runner posts only to a webhook it is given.
+    // Where the message goes besides the channel's name: the runner posts only to a webhook it is given. The
+    // WebhookUrl parameter is named only on the page of a runbook that has one: on any other, the reader looked for it
+    // in the Parameters table and did not find it.
     private const string NotifyDelivery =
+        "- the runner posts it to the webhook given with `--webhook`; without one it prints the text for you to post";
+
+    private const string NotifyDeliveryWithParameter =
         "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post";
 
     private const string HiddenCharactersNote =
@@ -132,7 +141,7 @@ internal static class StepMarkdown
         return string.Join("; ", parts);
     }
 
-    private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, CommunicationModel?>? communication)
+    private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, CommunicationModel?>? communication, bool webhookParameter)
     {
         switch (action.Kind)
         {
@@ -155,7 +164,7 @@ internal static class StepMarkdown
                 var channel = action.Channel ?? template?.Channel;
                 builder.Append("**Notify:** send the \"").Append(Markdown.Text(action.Text.Display)).Append("\" communication template");
                 if (channel is not null) builder.Append(" to ").Append(Markdown.Text(channel));
-                builder.Append('\n').Append(NotifyDelivery).Append('\n');
+                builder.Append('\n').Append(webhookParameter ? NotifyDeliveryWithParameter : NotifyDelivery).Append('\n');
                 // The text itself, as the handbook shows it: whoever posts it by hand at 3 a.m. (no webhook, or reading the
                 // page alone) copies it from the step instead of looking it up on another page.
                 if (template is not null) builder.Append('\n').Append(Markdown.Fence("text", template.Template, isCode: false)).Append('\n');

@@ -25,7 +25,7 @@ public sealed class NotifyChannelPageTests
 
         Assert.Contains(
             "**Notify:** send the \"status update\" communication template to #payments-incidents\n" +
-            "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post\n",
+            "- the runner posts it to the webhook given with `--webhook`; without one it prints the text for you to post\n",
             page);
     }
 
@@ -37,6 +37,24 @@ public sealed class NotifyChannelPageTests
         Assert.Contains(
             "without one it prints the text for you to post\n\n```text\nWe are investigating {issue}.\n```\n",
             page);
+    }
+
+    [Fact]
+    public void The_webhook_parameter_is_named_only_on_the_page_of_a_runbook_that_has_one()
+    {
+        // A reader looked for `WebhookUrl` in the Parameters table of a runbook that has none.
+        Assert.DoesNotContain("WebhookUrl", GeneratorHarness.ApiDownPage(Runbook), StringComparison.Ordinal);
+
+        var withWebhook = Runbook.Replace(
+            "[Parameter(\"API token\"), Secret] public string ApiToken { get; init; } = \"\";",
+            "[Parameter(\"API token\"), Secret] public string ApiToken { get; init; } = \"\";\n" +
+            "            [Parameter(\"Chat webhook\")] public string WebhookUrl { get; init; } = \"https://hooks.example.com/ops\";",
+            StringComparison.Ordinal);
+        Assert.NotEqual(Runbook, withWebhook);
+
+        Assert.Contains(
+            "- the runner posts it to the webhook given with `--webhook` (or the runbook's `WebhookUrl` parameter); without one it prints the text for you to post\n",
+            GeneratorHarness.ApiDownPage(withWebhook));
     }
 
     [Fact]
