@@ -101,7 +101,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NonConstantArgument = Create(
         "RB0016", "DSL argument is not a compile-time constant",
-        "'{0}' is not a compile-time constant; the generated docs show it as source text",
+        "'{0}' is not a compile-time constant; the generated docs show it as source text: write a constant, or make the part that varies a [Parameter] used as a hole",
         Categories.Documentation, DiagnosticSeverity.Info);
 
     public static readonly DiagnosticDescriptor ConstantHoleIsOneWord = Create(
