@@ -136,7 +136,9 @@ internal static class StepMarkdown
         if (command.ExpectsOnlyExitCodeZero && command.Timeout is null && command.Attempts <= 1) return "";
         var parts = new List<string>();
         if (!command.ExpectsOnlyExitCodeZero) parts.Add("succeeds with exit code " + string.Join(" or ", command.ExpectedExitCodes));
-        if (command.Timeout is not null) parts.Add("stopped after " + command.Timeout.Display);
+        // Worded as what the runner will do: "stopped after 6 minutes" under the command read as something that had
+        // already happened to it.
+        if (command.Timeout is not null) parts.Add("the runner stops it after " + command.Timeout.Display);
         if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + (command.RetryBackoff is null ? "" : ", first retry after " + command.RetryBackoff.Display));
         return string.Join("; ", parts);
     }

@@ -71,7 +71,7 @@ public sealed class StepMarkdownTests
         var body = StepMarkdown.Render(Step(false, command));
 
         Assert.DoesNotContain("\r", body, StringComparison.Ordinal);
-        Assert.EndsWith("\n- `kubectl rollout restart`: stopped after 2 minutes", body, StringComparison.Ordinal);
+        Assert.EndsWith("\n- `kubectl rollout restart`: the runner stops it after 2 minutes", body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class StepMarkdownTests
 
         var body = StepMarkdown.Render(Step(false, command));
 
-        Assert.EndsWith("\n- `kubectl rollout status deployment/{Deployment} -n ...`: stopped after 6 minutes", body, StringComparison.Ordinal);
+        Assert.EndsWith("\n- `kubectl rollout status deployment/{Deployment} -n ...`: the runner stops it after 6 minutes", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -70,7 +70,7 @@ kubectl get pods -n {Namespace}
 kubectl rollout restart deployment/api -n {Namespace}
 ```
 
-- `kubectl rollout restart deployment/api -n {Namespace}`: stopped after 2 minutes
+- `kubectl rollout restart deployment/api -n {Namespace}`: the runner stops it after 2 minutes
 
 ### 2.2 Scale
 
