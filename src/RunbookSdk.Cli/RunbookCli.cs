@@ -6,7 +6,7 @@ namespace RunbookSdk.Cli;
 
 /// <summary>
 /// The <c>runbook</c> tool's command line. Each command is a Spectre.Console.Cli command with typed settings in
-/// <c>Commands/</c>; adding one (validate, run, docs) is one class and one <c>AddCommand</c> line here.
+/// <c>Commands/</c>; adding one (validate, run, runs, docs) is one class and one <c>AddCommand</c> line here.
 /// </summary>
 public static class RunbookCli
 {
@@ -65,6 +65,10 @@ public static class RunbookCli
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Builds a runbook project (or loads its assembly) and runs a runbook; --incident-repo keeps the incident in a GitHub issue.")
                 .WithExample("run", "samples/Sandbox", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:5099", "--yes", "--incident-repo", "octo/ops");
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("Lists the runs journaled in .runbook-journals (or a folder given), newest first: by default those still to finish, each with the command that resumes it with the project's runbooks or the process that runs it now.")
+                .WithExample("runs", "samples/Sandbox")
+                .WithExample("runs", "samples/Sandbox", "/srv/ops/.runbook-journals", "--all");
         });
         return app.RunAsync(args);
     }

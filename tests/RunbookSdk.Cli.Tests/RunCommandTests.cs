@@ -105,6 +105,34 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task RunsListsTheUnfinishedRunWithAResumeCommandThroughTheToolThatContinuesTheIncidentIssue()
+    {
+        if (OperatingSystem.IsWindows()) return; // the runbook's steps are bash
+        // The engineer taking over runs `runbook runs APP FOLDER`: the resume command names the tool and the app, as the
+        // hint of `runbook run` does, and the incident repository they name, which the journal does not record.
+        (int Code, string Out, string Error) failed;
+        using (GrepFirstOnPath("exit 1"))
+            failed = await RunAsync();
+        Assert.True(failed.Code == 1, failed.Out + failed.Error);
+
+        var (code, listed, listError) = await Cli.RunAsync(["runs", Assembly, _work, "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
+
+        Assert.True(code == 0, listed + listError);
+        var line = Assert.Single(listed.Split('\n'), l => l.StartsWith("cli-test-restart ", StringComparison.Ordinal));
+        Assert.Contains("stopped: Failed; resume: ", line, StringComparison.Ordinal);
+        var command = line[(line.IndexOf("resume: ", StringComparison.Ordinal) + "resume: ".Length)..].TrimEnd('\r');
+        Assert.EndsWith($" run --incident-repo octo/ops --github-api-url {_github.ApiUrl} {Assembly} cli-test-restart --resume \"{JournalPath}\"", command);
+
+        // Pasted, it resumes the run and continues its incident issue.
+        var words = command[(command.IndexOf(" run ", StringComparison.Ordinal) + 1)..].Split(' ').Select(w => w.Trim('"')).ToArray();
+        var (resumed, output, error) = await Cli.RunAsync([.. words, "--non-interactive"]);
+        Assert.True(resumed == 0, output + error);
+        Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
+        var (_, after, _) = await Cli.RunAsync(["runs", Assembly, _work]);
+        Assert.StartsWith("No unfinished runs in", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTokenTheIncidentIssueIsKeptWithIsMaskedWhereAStepPrintsIt()
     {
         if (OperatingSystem.IsWindows()) return; // the runbook's steps are bash

@@ -140,10 +140,7 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
 
         // The hints at the run's end name this tool and the app, not the app's own program: the operator ran the tool.
         // A resume without --incident-repo would not continue the run's incident issue: given, it is named too.
-        var incidentOptions = settings.IncidentRepo is { } incidentRepo
-            ? $" --incident-repo {ProgramCommand.Word(incidentRepo)}" + (settings.GitHubApiUrl is { } api ? $" --github-api-url {ProgramCommand.Word(api)}" : "")
-            : "";
-        var runCommand = $"{ProgramCommand.OfTool("runbook") ?? "runbook"} run{incidentOptions} {ProgramCommand.Word(Path.GetFullPath(settings.App))}";
+        var runCommand = ToolRunCommand.For(settings.App, settings.IncidentRepo, settings.GitHubApiUrl);
         // The steps inherit GITHUB_TOKEN from this process: a step that prints its environment must not put the token
         // the incident issue is kept with on the console, in the journal, or in that issue.
         var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand, MaskedValues = incidentToken is null ? [] : [incidentToken] };

@@ -17,6 +17,12 @@ internal static class ProgramCommand
     /// </summary>
     public static string? OfThisProcess() => Of(Environment.ProcessPath, Assembly.GetEntryAssembly()?.Location);
 
+    /// <summary>
+    /// The shell words that run a runbook of this host, up to its id: the host's <see cref="RunbookHostOptions.RunCommand"/>
+    /// (the <c>runbook</c> tool forwarding here names itself), else this process and <c>run</c>. Null when unknown.
+    /// </summary>
+    public static string? RunOf(RunbookHostOptions options) => options.RunCommand ?? (OfThisProcess() is { } program ? program + " run" : null);
+
     /// <summary>The command for a process whose executable is <paramref name="processPath"/> and entry assembly <paramref name="entryAssembly"/>.</summary>
     internal static string? Of(string? processPath, string? entryAssembly)
     {

@@ -181,7 +181,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             WebhookUrl = webhook,
             Observers = hostOptions.Observers,
             MaskedValues = hostOptions.MaskedValues,
-            RunCommand = hostOptions.RunCommand ?? (ProgramCommand.OfThisProcess() is { } program ? program + " run" : null),
+            RunCommand = ProgramCommand.RunOf(hostOptions),
             EnvironmentVariable = hostOptions.EnvironmentVariable,
         };
     }

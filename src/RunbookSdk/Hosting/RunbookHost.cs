@@ -7,8 +7,8 @@ using Spectre.Console.Cli;
 namespace RunbookSdk.Hosting;
 
 /// <summary>
-/// The command line of a runbook project: <c>list</c>, <c>docs [--out DIR] [--check]</c> and
-/// <c>run &lt;id&gt; [name=value ...] [--dry-run]</c>. The generated <c>Main</c> of every runbook project calls
+/// The command line of a runbook project: <c>list</c>, <c>docs [--out DIR] [--check]</c>,
+/// <c>run &lt;id&gt; [name=value ...] [--dry-run]</c> and <c>runs [FOLDER] [--all]</c>. The generated <c>Main</c> of every runbook project calls
 /// <see cref="RunAsync(string[], RunbookCatalog)"/> with the assembly's catalog.
 /// </summary>
 /// <remarks>
@@ -157,6 +157,10 @@ public static class RunbookHost
             config.AddCommand<RunCommand>("run")
                 .WithDescription("Runs a runbook, journaling every step. With --dry-run, prints the resolved plan and executes nothing.")
                 .WithExample(RunExample(catalog));
+            config.AddCommand<RunsCommand>("runs")
+                .WithDescription("Lists the runs journaled in .runbook-journals (or a folder given), newest first: by default those still to finish, each with the command that resumes it or the process that runs it now.")
+                .WithExample("runs")
+                .WithExample("runs", "/srv/ops/.runbook-journals", "--all");
         });
         return app.RunAsync(args, cancellationToken);
     }

@@ -6,7 +6,7 @@ namespace RunbookSdk.Tests.Hosting;
 public sealed class HelpTests
 {
     [Fact]
-    public async Task Help_lists_the_three_commands()
+    public async Task Help_lists_the_commands()
     {
         var result = await Host.RunAsync(TestCatalog.Create(), "--help");
 
@@ -14,6 +14,17 @@ public sealed class HelpTests
         Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("list "));
         Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("docs "));
         Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("run <ID>"));
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("runs "));
+    }
+
+    [Fact]
+    public async Task Runs_help_says_where_it_looks_and_what_all_adds()
+    {
+        var result = await Host.RunAsync(TestCatalog.Create(), "runs", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains(result.Lines, l => l.Contains("default: .runbook-journals in the current folder"));
+        Assert.Contains(result.Lines, l => l.TrimStart().StartsWith("--all"));
     }
 
     [Fact]

@@ -66,6 +66,42 @@ public sealed class JournalOfAnotherUserTests
         Assert.Contains("it is a directory; give the journal file of the run to resume: it is root's (mode 0700), and you (nobody) may not list what it holds.", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)] // the folder is A's alone: B cannot list it
+    [InlineData(true)] // the folder is open, the journal is A's alone
+    public async Task Runs_lists_another_users_journal_with_whose_it_is_and_says_whose_a_folder_it_may_not_list_is(bool folderOpen)
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        await SandboxApp.EnsureBuiltAsync();
+        using var temp = new TempDirectory();
+        var app = temp.File("app");
+        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        // A's real run: it fails at the health check of a port nothing listens on, and leaves its journal A's alone.
+        var (failed, _) = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--non-interactive", "--yes");
+        Assert.Equal(4, failed);
+        var folder = Path.Combine(temp.Path, ".runbook-journals");
+        var journal = Assert.Single(Directory.GetFiles(folder, "*.jsonl"));
+        if (folderOpen) File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
+
+        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)), "runs");
+
+        if (folderOpen)
+        {
+            Assert.Equal(0, exitCode);
+            var line = Assert.Single(output.Split('\n'), l => l.StartsWith("sandbox-bad-deploy ", StringComparison.Ordinal));
+            Assert.Contains($"cannot be read: it is root's (mode 0600), and you (nobody) may not read it; journal {journal}", line, StringComparison.Ordinal);
+            // When the run started, from the journal's name: it cannot be read.
+            Assert.Contains("(by its name)", line, StringComparison.Ordinal);
+            Assert.Contains("resume it as that user (sudo -u USER", output, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(1, exitCode);
+            Assert.Contains($"error: cannot list the runs in '{folder}': it is root's (mode 0700), and you (nobody) may not list what it holds.", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("No unfinished runs", output, StringComparison.Ordinal);
+        }
+    }
+
     private static async Task<(int ExitCode, string Output)> RunAsNobodyAsync(string workingDirectory, string appDll, params string[] args)
     {
         var start = new ProcessStartInfo(Setpriv)

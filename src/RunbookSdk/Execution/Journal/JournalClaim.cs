@@ -81,6 +81,38 @@ internal static class JournalClaim
         }
     }
 
+    /// <summary>
+    /// Whether a run holds the claim on <paramref name="journal"/> now, asked without taking it: its lock is opened
+    /// shared — never created, never a link followed —, which its holder's exclusive lock refuses. A lock a killed run
+    /// left blocks nothing and reads as free. The shared lock lasts only the open, so a run starting on the journal in
+    /// that instant is refused as if another held it (and can be started again). Null when it cannot be told: the lock
+    /// is another user's, or is no file.
+    /// </summary>
+    public static bool? IsHeld(string journal)
+    {
+        var path = LockPath(journal);
+        if (!Exists(path)) return false;
+        if (new FileInfo(path) is not { Exists: true, LinkTarget: null }) return null;
+        try
+        {
+            // Read and write, as the runner opens it: read-only, a named pipe put at its name would block the open.
+            using var probe = new FileStream(path, new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.ReadWrite, Share = FileShare.ReadWrite, BufferSize = 0 });
+            return probe.CanSeek ? false : null;
+        }
+        catch (FileNotFoundException)
+        {
+            return false; // its run ended meanwhile
+        }
+        catch (IOException)
+        {
+            return true;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     private static void RefuseLink(string path)
     {
         if (new FileInfo(path).LinkTarget is { } target)

@@ -29,7 +29,7 @@ internal sealed class JournalHeldException : IOException
     }
 
     /// <summary>The process of the journal's last runner, when it still runs (its pid with its start time): the lock's holder.</summary>
-    private static int? HolderPid(string journal)
+    internal static int? HolderPid(string journal)
     {
         try
         {

@@ -118,6 +118,37 @@ public sealed class ResumeState
     /// </summary>
     internal IReadOnlyDictionary<string, CompletedStep> Completions => _completions;
 
+    /// <summary>
+    /// When the run being continued (the latest started afresh on the journal, or the resume that began it) started:
+    /// its <c>run-started</c>'s time. Null when the journal does not say.
+    /// </summary>
+    internal DateTimeOffset? StartedAt { get; private set; }
+
+    /// <summary>The operating-system user who started that run (its <c>run-started</c>'s <c>operator</c>).</summary>
+    internal string? StartedBy { get; private set; }
+
+    /// <summary>
+    /// The journal whose run the journal's first record resumed (a resume given <c>--journal</c>), as journaled: the run
+    /// began there, and <see cref="StartedAt"/> is when it was resumed here. Null for a run started in this journal.
+    /// </summary>
+    internal string? StartedAsResumeOf { get; private set; }
+
+    /// <summary>The operating-system user of the latest run or resume of it: who touched it last.</summary>
+    internal string? LatestOperator => _operator;
+
+    /// <summary>
+    /// The journals this run was resumed from into this one (<c>resumedFrom</c> of its runs, as journaled: full paths,
+    /// masked): each of them is continued here, and resuming it would repeat what this journal records.
+    /// </summary>
+    internal IReadOnlyList<string> ResumedFrom => _resumedFrom;
+
+    /// <summary>
+    /// The phase or rollback step the run recorded last — started, finished or not repeated —: how far it got. Null
+    /// before any step. Verification steps are not counted: they run after the steps whatever became of them.
+    /// </summary>
+    internal JournaledStep? LastStep { get; private set; }
+
+    private readonly List<string> _resumedFrom = [];
     private readonly Dictionary<string, CompletedStep> _completions = new(StringComparer.Ordinal);
     // The operating-system user of the latest run or resume read so far: who did what its records say.
     private string? _operator;
@@ -253,6 +284,7 @@ public sealed class ResumeState
     {
         var name = Text(e, "event");
         if (name is not "run-started") Remember(Text(e, "key"));
+        NoteLastStep(name, e);
         switch (name)
         {
             case "run-finished":
@@ -270,9 +302,13 @@ public sealed class ResumeState
                 if (RunbookId is null)
                 {
                     RunbookId = runbook;
+                    StartedAt = Time(e);
+                    StartedBy = _operator;
+                    StartedAsResumeOf = Text(e, "resumedFrom");
                     if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
                         IncidentStart = at;
                 }
+                if (Text(e, "resumedFrom") is { } resumedFrom) _resumedFrom.Add(resumedFrom);
                 // The latest run's values: a resume that was given Version=1.0.0 again ran with it, and a second resume
                 // went back to the first run's 2.0.0-bad without a word.
                 if (e.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
@@ -396,10 +432,29 @@ public sealed class ResumeState
         }
     }
 
+    /// <summary>Keeps the step <paramref name="e"/> records, if it records one, as the last the run got to.</summary>
+    private void NoteLastStep(string? name, JsonElement e)
+    {
+        if (name is not ("step-started" or "step-finished" or "step-skipped") || Text(e, "key") is not { } key) return;
+        // The verification runs after the steps whatever became of them, and again on every resume: its check is not how
+        // far the run got (a V.2 that failed hid the rollback step that failed before it).
+        if (key.StartsWith("verification/", StringComparison.Ordinal)) return;
+        var title = Text(e, "title") ?? (LastStep?.Key == key ? LastStep.Title : null);
+        var number = Text(e, "number") ?? (LastStep?.Key == key ? LastStep.Number : null);
+        LastStep = new JournaledStep(key, number, title, name switch
+        {
+            "step-started" => null,
+            "step-skipped" => "completed in the resumed journal",
+            _ => Text(e, "result"),
+        });
+    }
+
     /// <summary>Forgets everything read so far: the records after this point belong to another run.</summary>
     private void StartOver()
     {
         RunbookId = null;
+        LastStep = null;
+        _resumedFrom.Clear();
         _damagedLines.Clear(); // damage in an earlier run's records: nothing this resume reads
         IncidentStart = null;
         Parameters = new Dictionary<string, string>();
@@ -457,6 +512,13 @@ public sealed class ResumeState
 /// <param name="Value">Its value, masked.</param>
 /// <param name="Masked">The value held a secret: the journal has only its masked form.</param>
 internal sealed record JournaledOutput(string Key, string Name, string Value, bool Masked);
+
+/// <summary>A step as the journal records it last.</summary>
+/// <param name="Key">Its key.</param>
+/// <param name="Number">Its number as the page heads it (<c>2.1</c>, <c>R.1</c>); null when the journal does not say.</param>
+/// <param name="Title">Its title, masked; null when the journal does not say.</param>
+/// <param name="Result">Its result (<c>succeeded</c>, <c>failed</c>, …); null when it started and has none: the run stopped in it.</param>
+internal sealed record JournaledStep(string Key, string? Number, string? Title, string? Result);
 
 /// <summary>How a step the journal records as completed completed.</summary>
 /// <param name="Result"><c>succeeded</c> or <c>skipped</c>, as journaled.</param>

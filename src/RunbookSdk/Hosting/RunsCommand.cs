@@ -1,0 +1,130 @@
+using System.ComponentModel;
+using System.Globalization;
+using RunbookSdk.Commands;
+using RunbookSdk.Execution;
+using Spectre.Console.Cli;
+
+namespace RunbookSdk.Hosting;
+
+/// <summary>
+/// <c>runs [FOLDER] [--all]</c>: the runs journaled in a folder (default <c>.runbook-journals/</c>), newest first, one
+/// line each — runbook, when and by whom it started, the last step it got to, and where it stands: finished, going on
+/// now (with the runner's pid), or stopped, with the command that resumes it. The engineer taking over at shift change
+/// had to know the folder the first engineer started in and read its journals by hand to find the run.
+/// </summary>
+internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles, RunbookHostOptions hostOptions) : Command<RunsCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "[FOLDER]")]
+        [Description("The folder of the journals (default: .runbook-journals in the current folder, where a run that names no journal writes one), or one journal.")]
+        public string? Folder { get; set; }
+
+        [CommandOption("--all")]
+        [Description("List finished runs too (succeeded, or continued in another journal); by default only those still to finish.")]
+        public bool All { get; set; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var folder = Path.GetFullPath(settings.Folder ?? RunJournal.DefaultFolder);
+        var masker = new SecretMasker(hostOptions.MaskedValues);
+        if (!Directory.Exists(folder) && !File.Exists(folder))
+        {
+            if (settings.Folder is not null) return Fail(ExitCodes.Usage, $"'{masker.Mask(folder)}' does not exist.");
+            // Not an error: no run was started here. Said so, with where a run writes, so the engineer looks in the right place.
+            consoles.Out.WriteVerbatimLine(masker.Mask($"No runs here: '{folder}' does not exist. A run that names no journal writes one in "
+                + $"{RunJournal.DefaultFolder}/ of the folder it was started in: give that folder (runs /path/{RunJournal.DefaultFolder})."));
+            return ExitCodes.Success;
+        }
+
+        IReadOnlyList<ListedRun> runs;
+        try
+        {
+            runs = RunListing.Read(folder);
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Not "no runs": it may hold the one the engineer is looking for.
+            var whose = FileOwner.Of(folder) is { } owner ? $"it is {owner.Owner}'s (mode {owner.Mode}), and " : "";
+            return Fail(ExitCodes.Failure, masker.Mask($"cannot list the runs in '{folder}': {whose}you ({Environment.UserName}) may not list what it holds. "
+                + $"List them as its owner{(FileOwner.Of(folder) is { } o ? $" (sudo -u {o.Owner} …)" : "")}, or have them share the folder (chmod g+rx, for a group you are in)."));
+        }
+        catch (IOException e)
+        {
+            return Fail(ExitCodes.Failure, masker.Mask($"cannot list the runs in '{folder}': {e.Message}"));
+        }
+
+        var shown = settings.All ? runs : runs.Where(r => r.IsUnfinished).ToArray();
+        var hidden = runs.Count - shown.Count;
+        if (shown.Count == 0)
+        {
+            var more = hidden > 0 ? $" ({hidden} finished or continued in another journal: --all lists them)" : "";
+            consoles.Out.WriteVerbatimLine(masker.Mask($"No {(settings.All ? "" : "unfinished ")}runs in '{folder}'{more}."));
+            return ExitCodes.Success;
+        }
+
+        var what = settings.All ? "Runs" : "Unfinished runs";
+        var rest = hidden > 0 ? $"; {hidden} finished or continued in another journal not shown (--all)" : "";
+        consoles.Out.WriteVerbatimLine(masker.Mask($"{what} in '{folder}', newest first{rest}:"));
+        foreach (var run in shown) consoles.Out.WriteVerbatimLine(masker.Mask(Line(run, masker)));
+        if (shown.Any(r => r.State == ListedRunState.Unreadable))
+            consoles.Out.WriteVerbatimLine("A journal you may not read is its run's user's alone (it holds every command's output): resume it as that user "
+                + "(sudo -u USER …, with the same secrets set), or have them share it (chmod g+rx on its folder, g+r on the journal, for a group you are in) "
+                + "and resume into a journal of your own (--resume JOURNAL --journal FILE).");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>One run: runbook, start, last step, and where it stands.</summary>
+    private string Line(ListedRun run, SecretMasker masker)
+    {
+        var started = run.Started.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC";
+        if (run.Journal is not { } journal)
+        {
+            var when = RunListing.StartedByName(new FileInfo(run.Path)) is null ? $"last written {started}" : $"started {started} (by its name)";
+            return $"{RunListing.RunbookIdByName(run.Path) ?? Path.GetFileName(run.Path)}  {when}  cannot be read: {run.Problem}; journal {run.Path}";
+        }
+
+        var by = journal.StartedBy ?? "unknown";
+        if (journal.LatestOperator is { } latest && latest != journal.StartedBy) by += $" (last resumed by {latest})";
+        var began = journal.StartedAsResumeOf is { } earlier ? $"resumed here {started} by {by} from {earlier}" : $"started {started} by {by}";
+        return $"{journal.RunbookId}  {began}  {LastStep(journal.LastStep, run.State == ListedRunState.Running)}  {State(run, journal, masker)}";
+    }
+
+    private static string LastStep(JournaledStep? step, bool running)
+    {
+        if (step is null) return "no step yet";
+        var name = string.Join(" ", new[] { step.Number, step.Title is { } title ? $"'{title}'" : null }.OfType<string>());
+        if (name.Length == 0) name = step.Key;
+        return $"last step {name}: {step.Result ?? (running ? "in progress" : "started, no result (the run stopped in it)")}";
+    }
+
+    private string State(ListedRun run, ResumeState journal, SecretMasker masker) => run.State switch
+    {
+        ListedRunState.Finished => $"finished: {journal.LastStatus}; journal {run.Path}",
+        ListedRunState.Continued => $"continued in {run.ContinuedIn} (resume that one); journal {run.Path}",
+        // As the resume's refusal says it: another run would repeat the steps beside the one going on.
+        ListedRunState.Running => run.HolderPid is { } pid
+            ? $"RUNNING now (pid {pid}): let it finish, or end it (kill -TERM {pid}: it journals where it stopped), then resume; journal {run.Path}"
+            : $"RUNNING now: let it finish, or end it (kill -TERM the runner holding '{JournalClaim.LockPath(run.Path)}': fuser names it), then resume; journal {run.Path}",
+        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
+    };
+
+    /// <summary>
+    /// The command that resumes it, to paste, as the run's own closing hint gives it: this program (or the tool that
+    /// forwarded here), the runbook and the journal, masked before it is quoted (a quoted <c>$</c> would hide a secret
+    /// from the masking). A runbook this app does not have is resumed with the app that has it.
+    /// </summary>
+    private string ResumeCommand(ResumeState journal, string path, SecretMasker masker)
+    {
+        var resume = $"{journal.RunbookId} --resume \"{ShellQuoting.Quote(masker.Mask(path), ShellQuoteState.DoubleQuoted)}\"";
+        if (catalog.FindRunbook(journal.RunbookId!) is null) return $"run {resume} with the app that has runbook '{journal.RunbookId}' (this one has none of that id)";
+        return $"{ProgramCommand.RunOf(hostOptions) ?? "run"} {resume}";
+    }
+
+    private int Fail(int exitCode, string message)
+    {
+        consoles.Error.WriteVerbatimLine($"error: {message}");
+        return exitCode;
+    }
+}
