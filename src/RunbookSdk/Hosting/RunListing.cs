@@ -62,9 +62,12 @@ internal static partial class RunListing
         }
 
         var started = journal.StartedAt ?? StartedByName(file) ?? file.LastWriteTimeUtc;
-        // The lock tells whether a run goes on now, as it does to a resume that it refuses.
-        if (JournalClaim.IsHeld(file.FullName) == true)
-            return new ListedRun(file.FullName, ListedRunState.Running, journal, started, JournalHeldException.HolderPid(file.FullName));
+        // The lock tells whether a run goes on now, as it does to a resume that it refuses. Another user's lock (0600) in a
+        // folder shared with the team cannot be asked: the journal's last runner still running tells it then.
+        var held = JournalClaim.IsHeld(file.FullName);
+        var holder = held == false ? null : JournalHeldException.HolderPid(file.FullName);
+        if (held == true || holder is not null)
+            return new ListedRun(file.FullName, ListedRunState.Running, journal, started, holder);
         var state = journal.LastStatus == nameof(RunStatus.Succeeded) ? ListedRunState.Finished : ListedRunState.Resumable;
         return new ListedRun(file.FullName, state, journal, started);
     }

@@ -1,3 +1,4 @@
+using RunbookSdk.Execution;
 using System.Diagnostics;
 using RunbookSdk.Tests.Support;
 
@@ -100,6 +101,41 @@ public sealed class JournalOfAnotherUserTests
             Assert.Contains($"error: cannot list the runs in '{folder}': it is root's (mode 0700), and you (nobody) may not list what it holds.", output, StringComparison.Ordinal);
             Assert.DoesNotContain("No unfinished runs", output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Runs_tells_a_run_going_on_under_another_user_by_its_process_when_its_lock_cannot_be_asked()
+    {
+        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        await using var service = await SandboxService.StartAsync();
+        using var temp = new TempDirectory();
+        var app = temp.File("app");
+        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var folder = Path.Combine(temp.Path, ".runbook-journals");
+        using var first = SandboxApp.Start(temp.Path, "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive");
+        _ = first.StandardOutput.ReadToEndAsync();
+        _ = first.StandardError.ReadToEndAsync();
+        (int ExitCode, string Output) listed;
+        try
+        {
+            await Processes.WaitUntilAsync(() => Directory.Exists(folder) && Directory.GetFiles(folder, "*.jsonl") is [var journal]
+                && LiveJournal.Shows(journal, e => e.Name == "wait-started"), "the settle wait to start");
+            // A shares the journal with the team, as docs/runner.md says to; the lock stays A's alone (0600).
+            File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
+            File.SetUnixFileMode(Directory.GetFiles(folder, "*.jsonl").Single(), (UnixFileMode)Convert.ToInt32("644", 8));
+
+            listed = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)), "runs");
+        }
+        finally
+        {
+            PosixSignals.Send(first.Id, PosixSignals.SigTerm);
+            await first.WaitForExitAsync();
+        }
+
+        Assert.Equal(0, listed.ExitCode);
+        // Listed as one to resume, B's resume would have been refused by the lock, or run beside A's run.
+        Assert.Contains($"RUNNING now (pid {first.Id})", listed.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("resume: ", listed.Output, StringComparison.Ordinal);
     }
 
     private static async Task<(int ExitCode, string Output)> RunAsNobodyAsync(string workingDirectory, string appDll, params string[] args)
