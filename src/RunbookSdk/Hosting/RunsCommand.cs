@@ -107,7 +107,7 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         ListedRunState.Running => run.HolderPid is { } pid
             ? $"RUNNING now (pid {pid}): let it finish, or end it (kill -TERM {pid}: it journals where it stopped), then resume; journal {run.Path}"
             : $"RUNNING now: let it finish, or end it (kill -TERM the runner holding '{JournalClaim.LockPath(run.Path)}': fuser names it), then resume; journal {run.Path}",
-        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
+        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };
 
     /// <summary>

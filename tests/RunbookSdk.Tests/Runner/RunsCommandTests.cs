@@ -118,6 +118,8 @@ public sealed class RunsCommandTests
         var (_, after) = await SandboxApp.RunAsync(temp.Path, "runs");
         Assert.DoesNotContain("RUNNING", after, StringComparison.Ordinal);
         Assert.Contains("run sandbox-watched-fault-fix --resume", after, StringComparison.Ordinal);
+        // The SIGTERM journaled where the run stopped, but no end: not "killed" by something unknown.
+        Assert.Contains("no end recorded (its runner was killed, or ended by a signal); resume: ", after, StringComparison.Ordinal);
     }
 
     [Fact]
