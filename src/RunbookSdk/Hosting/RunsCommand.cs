@@ -46,9 +46,10 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         catch (UnauthorizedAccessException)
         {
             // Not "no runs": it may hold the one the engineer is looking for.
-            var whose = FileOwner.Of(folder) is { } owner ? $"it is {owner.Owner}'s (mode {owner.Mode}), and " : "";
+            var owner = FileOwner.Of(folder);
+            var whose = owner is { } known ? $"it is {known.Owner}'s (mode {known.Mode}), and " : "";
             return Fail(ExitCodes.Failure, masker.Mask($"cannot list the runs in '{folder}': {whose}you ({Environment.UserName}) may not list what it holds. "
-                + $"List them as its owner{(FileOwner.Of(folder) is { } o ? $" (sudo -u {o.Owner} …)" : "")}, or have them share the folder (chmod g+rx, for a group you are in)."));
+                + $"List them as its owner{(owner is { } o ? $" (sudo -u {o.Owner} …)" : "")}, or have them share the folder (chmod g+rx, for a group you are in)."));
         }
         catch (IOException e)
         {
