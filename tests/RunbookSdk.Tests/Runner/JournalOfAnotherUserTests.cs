@@ -1,5 +1,4 @@
 using RunbookSdk.Execution;
-using System.Diagnostics;
 using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
@@ -14,19 +13,16 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class JournalOfAnotherUserTests
 {
-    private const string Setpriv = "/usr/bin/setpriv";
-
     [Theory]
     [InlineData(false)] // the folder is A's alone: B cannot even see the journal in it
     [InlineData(true)] // the folder is open, the journal is A's alone
     public async Task A_resume_of_another_users_journal_names_its_owner_and_the_ways_on(bool folderOpen)
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        if (!AnotherUser.Available) return;
         await SandboxApp.EnsureBuiltAsync();
         using var temp = new TempDirectory();
         // The app where another user can run it: the repository may lie in root's home.
-        var app = temp.File("app");
-        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var app = AnotherUser.CopyOfApp(temp.File("app"));
         var folder = temp.File("journals");
         Directory.CreateDirectory(folder);
         File.SetUnixFileMode(folder, folderOpen ? (UnixFileMode)Convert.ToInt32("755", 8) : UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -34,7 +30,7 @@ public sealed class JournalOfAnotherUserTests
         File.WriteAllText(journal, """{"time":"2026-12-06T02:40:00+00:00","event":"run-started","runbook":"sandbox-bad-deploy","operator":"root"}""" + "\n");
         File.SetUnixFileMode(journal, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)),
+        var (exitCode, output) = await AnotherUser.RunAsync(temp.Path, app,
             "run", "sandbox-bad-deploy", "--resume", journal);
 
         Assert.Equal(2, exitCode);
@@ -49,17 +45,16 @@ public sealed class JournalOfAnotherUserTests
     [Fact]
     public async Task A_resume_from_another_users_folder_says_it_cannot_be_listed_not_that_it_holds_no_journal()
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        if (!AnotherUser.Available) return;
         await SandboxApp.EnsureBuiltAsync();
         using var temp = new TempDirectory();
-        var app = temp.File("app");
-        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var app = AnotherUser.CopyOfApp(temp.File("app"));
         var folder = temp.File("journals");
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "sandbox-bad-deploy-20261206T024000Z.jsonl"), "");
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
-        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)),
+        var (exitCode, output) = await AnotherUser.RunAsync(temp.Path, app,
             "run", "sandbox-bad-deploy", "--resume", folder);
 
         Assert.Equal(2, exitCode);
@@ -72,11 +67,10 @@ public sealed class JournalOfAnotherUserTests
     [InlineData(true)] // the folder is open, the journal is A's alone
     public async Task Runs_lists_another_users_journal_with_whose_it_is_and_says_whose_a_folder_it_may_not_list_is(bool folderOpen)
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        if (!AnotherUser.Available) return;
         await SandboxApp.EnsureBuiltAsync();
         using var temp = new TempDirectory();
-        var app = temp.File("app");
-        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var app = AnotherUser.CopyOfApp(temp.File("app"));
         // A's real run: it fails at the health check of a port nothing listens on, and leaves its journal A's alone.
         var (failed, _) = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--non-interactive", "--yes");
         Assert.Equal(4, failed);
@@ -84,7 +78,7 @@ public sealed class JournalOfAnotherUserTests
         var journal = Assert.Single(Directory.GetFiles(folder, "*.jsonl"));
         if (folderOpen) File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
 
-        var (exitCode, output) = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)), "runs");
+        var (exitCode, output) = await AnotherUser.RunAsync(temp.Path, app, "runs");
 
         if (folderOpen)
         {
@@ -106,11 +100,10 @@ public sealed class JournalOfAnotherUserTests
     [Fact]
     public async Task Runs_tells_a_run_going_on_under_another_user_by_its_process_when_its_lock_cannot_be_asked()
     {
-        if (!OperatingSystem.IsLinux() || Environment.UserName != "root" || !File.Exists(Setpriv)) return;
+        if (!AnotherUser.Available) return;
         await using var service = await SandboxService.StartAsync();
         using var temp = new TempDirectory();
-        var app = temp.File("app");
-        CopyFolder(Path.GetDirectoryName(SandboxApp.AppDll)!, app);
+        var app = AnotherUser.CopyOfApp(temp.File("app"));
         var folder = Path.Combine(temp.Path, ".runbook-journals");
         using var first = SandboxApp.Start(temp.Path, "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive");
         _ = first.StandardOutput.ReadToEndAsync();
@@ -124,7 +117,7 @@ public sealed class JournalOfAnotherUserTests
             File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
             File.SetUnixFileMode(Directory.GetFiles(folder, "*.jsonl").Single(), (UnixFileMode)Convert.ToInt32("644", 8));
 
-            listed = await RunAsNobodyAsync(temp.Path, Path.Combine(app, Path.GetFileName(SandboxApp.AppDll)), "runs");
+            listed = await AnotherUser.RunAsync(temp.Path, app, "runs");
         }
         finally
         {
@@ -136,37 +129,5 @@ public sealed class JournalOfAnotherUserTests
         // Listed as one to resume, B's resume would have been refused by the lock, or run beside A's run.
         Assert.Contains($"RUNNING now (pid {first.Id})", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("resume: ", listed.Output, StringComparison.Ordinal);
-    }
-
-    private static async Task<(int ExitCode, string Output)> RunAsNobodyAsync(string workingDirectory, string appDll, params string[] args)
-    {
-        var start = new ProcessStartInfo(Setpriv)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory,
-        };
-        foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", SandboxApp.Dotnet, appDll }.Concat(args)) start.ArgumentList.Add(arg);
-        start.Environment["HOME"] = workingDirectory;
-        start.Environment["NO_COLOR"] = "1";
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        // A guard against hanging the test suite, not a limit on how fast the app must be.
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(limit.Token);
-        return (process.ExitCode, await stdout + await stderr);
-    }
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

@@ -67,6 +67,11 @@ internal static class JournalClaim
             // A file there that cannot be opened unshared: another run holds it, and is going on.
             throw new JournalHeldException(journal, path, e);
         }
+        catch (UnauthorizedAccessException e) when (new FileInfo(path) is { Exists: true, LinkTarget: null })
+        {
+            // Another user's lock (0600, as a run makes it): the lock cannot be tried, so say whether its run goes on.
+            throw UnopenableLockException.For(journal, path, e);
+        }
         try
         {
             RefuseLink(path);

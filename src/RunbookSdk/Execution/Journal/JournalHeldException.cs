@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -29,29 +27,5 @@ internal sealed class JournalHeldException : IOException
     }
 
     /// <summary>The process of the journal's last runner, when it still runs (its pid with its start time): the lock's holder.</summary>
-    internal static int? HolderPid(string journal)
-    {
-        try
-        {
-            string? mark = null;
-            foreach (var line in File.ReadLines(journal))
-            {
-                if (!line.Contains("\"run-started\"", StringComparison.Ordinal)) continue;
-                try
-                {
-                    using var e = JsonDocument.Parse(line);
-                    if (e.RootElement.TryGetProperty("processMark", out var m) && m.ValueKind == JsonValueKind.String) mark = m.GetString();
-                }
-                catch (JsonException)
-                {
-                    // A line a crash cut short, or damage: the resume reports it; here it names no runner.
-                }
-            }
-            return mark is not null && StepProcesses.RunnerPid(mark) is { } pid ? pid : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    internal static int? HolderPid(string journal) => LastRunner.Of(journal)?.LivePid;
 }
