@@ -31,6 +31,19 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
                 return new RunOutcome(RunStatus.NotStarted, $"the journal '{resumePath}' belongs to runbook '{resume.RunbookId}', not '{context.Runbook.Id}'.");
         }
 
+        var journalPath = options.JournalPath ?? resume?.Path;
+        try
+        {
+            // Before the secrets are asked for or refused: whoever resumes a journal another run still writes learns it
+            // first, not after typing (or going to set) a secret for a run that cannot start. Only tried here, and taken
+            // when the journal is opened: held across the prompt, a SIGTERM there would leave the lock file behind.
+            if (journalPath is not null) RunJournal.CheckClaim(journalPath);
+        }
+        catch (RunJournalException e)
+        {
+            return new RunOutcome(RunStatus.NotStarted, e.Message);
+        }
+
         // Asked before anything runs, and only of a person: a non-interactive run refuses below, naming the variable.
         if (!options.NonInteractive && context.MissingSecrets.Count > 0)
         {
@@ -50,7 +63,6 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         using var run = new LiveRun(context, options, new RunConsole(console, context.Secrets), operatorPrompts, resume);
         if (run.Preflight() is { } refusal) return new RunOutcome(RunStatus.NotStarted, refusal);
 
-        var journalPath = options.JournalPath ?? resume?.Path;
         RunJournal journal;
         try
         {

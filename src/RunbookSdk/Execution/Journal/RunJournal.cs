@@ -60,17 +60,9 @@ internal sealed class RunJournal : IDisposable
     {
         var full = System.IO.Path.GetFullPath(path);
         FileStream? claim = null, stream = null;
-        // A folder given as the journal (`--journal incidents/`, an existing folder): opening it fails with "Access to
-        // the path is denied", which sent the engineer after permissions. Say what is wrong instead.
-        if (Directory.Exists(full))
-            throw new RunJournalException(full, new IOException(
-                $"it is a directory; give a file in it, such as '{System.IO.Path.Combine(full, "journal.jsonl")}'"));
         try
         {
-            if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) CreateOwnDirectory(directory);
-            // One run at a time: two runs appending to one journal (two operators resuming it) would each write at
-            // their own position and overwrite the other's records.
-            claim = JournalClaim.Take(full);
+            claim = Claim(full);
             // Unbuffered: a write that fails (a full disk) fails now, not in a later flush that would mix two events.
             stream = new FileStream(full, OwnFile(FileMode.Append, FileAccess.Write, FileShare.Read, 0, FileOptions.None));
             // A journal cut by a crash in the middle of a line must not glue the next event onto the broken one.
@@ -81,8 +73,43 @@ internal sealed class RunJournal : IDisposable
         {
             stream?.Dispose();
             claim?.Dispose();
-            throw new RunJournalException(full, e);
+            throw e as RunJournalException ?? new RunJournalException(full, e);
         }
+    }
+
+    /// <summary>
+    /// Tries the claim on the journal at <paramref name="path"/> and lets it go: the run checks it before it asks for
+    /// anything — its secrets above all: an engineer resuming a journal another run still writes typed (or went and set)
+    /// the secret only to be told the journal was held. <see cref="Open(string, SecretMasker, TimeProvider)"/> takes it
+    /// for good. Only when the journal's folder exists: a folder the run will make holds no lock, and making it now
+    /// would leave it behind when the run does not start.
+    /// </summary>
+    /// <exception cref="RunJournalException">The journal cannot be written: a directory, another run holds it, no permission.</exception>
+    public static void CheckClaim(string path)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        if (!Directory.Exists(full) && System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory && !Directory.Exists(directory)) return;
+        try
+        {
+            Claim(full).Dispose();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw e as RunJournalException ?? new RunJournalException(full, e);
+        }
+    }
+
+    private static FileStream Claim(string full)
+    {
+        // A folder given as the journal (`--journal incidents/`, an existing folder): opening it fails with "Access to
+        // the path is denied", which sent the engineer after permissions. Say what is wrong instead.
+        if (Directory.Exists(full))
+            throw new RunJournalException(full, new IOException(
+                $"it is a directory; give a file in it, such as '{System.IO.Path.Combine(full, "journal.jsonl")}'"));
+        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } directory) CreateOwnDirectory(directory);
+        // One run at a time: two runs appending to one journal (two operators resuming it) would each write at
+        // their own position and overwrite the other's records.
+        return JournalClaim.Take(full);
     }
 
     /// <summary>
