@@ -9,6 +9,39 @@ namespace RunbookSdk.Execution;
 /// </summary>
 internal sealed partial class LiveRun
 {
+    /// <summary>
+    /// The <c>--choose</c> answers a resume was given for decisions the journal's run made otherwise. A decision is made
+    /// once in a run — the options not taken are journaled skipped, and the one taken may have run — so the journal's
+    /// answer stands; before, the other answer was ignored without a word, and the engineer believed their option ran.
+    /// </summary>
+    private IReadOnlyList<OverruledChoice> ChoicesTheJournalMade()
+    {
+        if (_resume is null) return [];
+        var overruled = new List<OverruledChoice>();
+        foreach (var (section, steps) in Sections())
+        {
+            foreach (var group in ChoiceGroup.All(steps))
+            {
+                var remaining = Enumerable.Range(group.Start, group.Options.Count).Where(j => !IsCompleted(StepKey(section, j), section)).ToArray();
+                if (remaining.Length > 1 || remaining.Length == group.Options.Count) continue; // not decided in the resumed journal
+                if (_choices.Given(group) is not { Problem: null } given || _choices.Typed(group) is not { } typed) continue;
+                _resume.Decisions.TryGetValue(group.Title.Trim(), out var recorded);
+                // A journal older than its choice records (or one that lost it) still tells the option left to run.
+                int? made = recorded is not null
+                    ? (recorded.Option is > 0 and var number && number <= group.Options.Count ? number - 1 : null)
+                    : remaining.Length == 1 ? remaining[0] - group.Start : -1;
+                if (made == -1 || made == given.Option) continue;
+                var standing = made is { } m ? $"'{group.Options[m].Title}' (option {m + 1})" : "none of its options";
+                var who = recorded is { Operator: { } user } ? $"by {user}{(recorded.At is { } at ? $" at {FormatTime(at)}" : "")}" : null;
+                overruled.Add(new OverruledChoice(group.Title, made is { } t ? group.Options[t].Title : "none",
+                    $"{typed} is not taken: the journal's run already chose {standing} for '{group.Title}'{(who is null ? "" : $" ({who})")}, "
+                    + "and that answer stands: the resume goes on with it. A decision is made once in a run; to decide it again, start the "
+                    + "runbook afresh (without --resume)."));
+            }
+        }
+        return overruled;
+    }
+
     /// <summary>Makes the decision <paramref name="index"/>'s step belongs to, unless made; null when the run goes on, else what stops it.</summary>
     private async Task<StepOutcome?> DecideAsync(string section, PhasePlan phase, int index, CancellationToken cancellationToken)
     {
@@ -85,3 +118,6 @@ internal sealed partial class LiveRun
         return null;
     }
 }
+
+/// <summary>A <c>--choose</c> answer a resume did not take, as the journal had decided otherwise: the decision, the answer that stands, and what the console says.</summary>
+internal sealed record OverruledChoice(string Group, string Standing, string Message);

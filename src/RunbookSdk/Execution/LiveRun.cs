@@ -45,6 +45,10 @@ internal sealed partial class LiveRun : IDisposable
     private long _runStarted;
     private readonly StepConditions _conditions;
     private readonly StepChoices _choices;
+    // What a resume changed of the journal's run (parameters given again with other values) and did not take (--choose
+    // for a decision it made otherwise): said in the header and journaled in run-started.
+    private IReadOnlyList<ParameterChange> _changedParameters = [];
+    private IReadOnlyList<OverruledChoice> _overruledChoices = [];
     // OneOf decisions made in this run, by section and first option ("phase-2/3"): the option chosen, null for none.
     private readonly Dictionary<string, int?> _decided = [];
     // Options not chosen, by step key: why they are skipped (journaled when the decision was made).
@@ -684,6 +688,8 @@ internal sealed partial class LiveRun : IDisposable
     private void WriteHeader()
     {
         var context = _context;
+        _changedParameters = _resume is null ? [] : ChangedParameters.Of(_resume, context);
+        _overruledChoices = ChoicesTheJournalMade();
         var mode = new List<string>();
         if (_options.NonInteractive) mode.Add("non-interactive");
         if (_options.AssumeYes) mode.Add("--yes");
@@ -704,6 +710,9 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
+            // Said before anything runs, both values: the steps still to run use the new one.
+            foreach (var change in _changedParameters) _console.Warn(ChangedParameters.Describe(change));
+            foreach (var choice in _overruledChoices) _console.Warn(choice.Message);
             // Nothing is left to do in a run that succeeded: a resume of it only checks again, which the engineer should
             // know before it starts (a resume of the wrong journal looked like a run that did nothing).
             if (_resume.LastStatus == nameof(RunStatus.Succeeded))
@@ -733,6 +742,9 @@ internal sealed partial class LiveRun : IDisposable
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
             ("conditions", _conditions.Mode),
             ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()),
+            // What a resume changed of the journal's run, and what it did not take: the review reads why the region changed.
+            ("parametersChanged", _changedParameters.Count == 0 ? null : _changedParameters.Select(c => new KeyValuePair<string, string>(c.Name, c.Earlier)).ToArray()),
+            ("choicesStanding", _overruledChoices.Count == 0 ? null : _overruledChoices.Select(c => new KeyValuePair<string, string>(c.Group, c.Standing)).ToArray()),
             // How this runner marks what its shell steps start: a resume after a kill -9 finds what it left running.
             ("processMark", StepProcesses.Runner), ("session", StepProcesses.Session));
         // Every text an observer gets is masked (IRunObserver promises it): the title, symptoms and the journal's path

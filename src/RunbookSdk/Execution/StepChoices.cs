@@ -15,10 +15,16 @@ internal sealed class StepChoices(RunnerOptions options)
         ? null
         : string.Join(", ", options.Choices.Select(c => $"{Flag} \"{c.Key}={c.Value}\""));
 
+    /// <summary>The answer given for <paramref name="group"/> as typed (<c>--choose "Mitigation=1"</c>), or null when none was.</summary>
+    public string? Typed(ChoiceGroup group) => Answer(group) is { Key: not null } answer ? $"{Flag} \"{answer.Key}={answer.Value}\"" : null;
+
+    private KeyValuePair<string, string> Answer(ChoiceGroup group) =>
+        options.Choices.FirstOrDefault(c => string.Equals(c.Key.Trim(), group.Title.Trim(), StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The answer given for <paramref name="group"/>, or null when it is to be asked.</summary>
     public ChoiceAnswerGiven? Given(ChoiceGroup group)
     {
-        var answer = options.Choices.FirstOrDefault(c => string.Equals(c.Key.Trim(), group.Title.Trim(), StringComparison.OrdinalIgnoreCase));
+        var answer = Answer(group);
         if (answer.Key is null) return null;
         var value = answer.Value.Trim();
         if (value.Equals("none", StringComparison.OrdinalIgnoreCase) || value == "0") return new ChoiceAnswerGiven(null, null);

@@ -150,6 +150,14 @@ public sealed class ResumeState
 
     private readonly List<string> _resumedFrom = [];
     private readonly Dictionary<string, CompletedStep> _completions = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The <c>OneOf</c> decisions the run made, by the decision's title (case and surrounding spaces ignored): the option it
+    /// took, by whom and when. A resume given <c>--choose</c> for a decision the journal made says which answer stands.
+    /// </summary>
+    internal IReadOnlyDictionary<string, RecordedDecision> Decisions => _decisions;
+
+    private readonly Dictionary<string, RecordedDecision> _decisions = new(StringComparer.OrdinalIgnoreCase);
     // The operating-system user of the latest run or resume read so far: who did what its records say.
     private string? _operator;
     private readonly Dictionary<string, DateTimeOffset> _escalations = new(StringComparer.Ordinal);
@@ -371,6 +379,11 @@ public sealed class ResumeState
                 if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status, OutcomeUnknown = unknown };
                 else sent.Add(new SentRequest(request, status) { OutcomeUnknown = unknown });
                 break;
+            // Only a decision made: one interrupted, refused or unanswered took no option.
+            case "choice" when Text(e, "about") == "alternative" && Text(e, "group") is { } group
+                && Text(e, "choice") is { } option and not ("interrupted" or "refused" or "unanswered"):
+                _decisions[group.Trim()] = new RecordedDecision(option, Number(e, "option"), Text(e, "by"), _operator, Time(e));
+                break;
             // A step stopped at its question before it started (started: false) changed nothing: what an earlier
             // attempt left unconfirmed (a POST it sent, a command it started) is still to be asked about.
             case "step-finished" when Text(e, "key") is not null && e.TryGetProperty("started", out var startedAt) && startedAt.ValueKind == JsonValueKind.False:
@@ -424,6 +437,7 @@ public sealed class ResumeState
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 _completed.Clear();
                 _completions.Clear();
+        _decisions.Clear();
                 _sent.Clear();
                 _commands.Clear();
                 _code.Clear();
@@ -526,3 +540,7 @@ internal sealed record JournaledStep(string Key, string? Number, string? Title, 
 /// <param name="Operator">The operating-system user of the run that completed it; null when the journal does not say.</param>
 /// <param name="At">When it completed; null when the journal does not say.</param>
 internal sealed record CompletedStep(string Result, string? Reason, string? Operator, DateTimeOffset? At);
+
+/// <summary>A <c>OneOf</c> decision a journal records: the option's title (<c>none</c> for none), its number from 1 (none: 0 or
+/// null), how it was answered (<c>operator</c>, <c>--choose</c>), by which user and when.</summary>
+internal sealed record RecordedDecision(string Choice, int? Option, string? By, string? Operator, DateTimeOffset? At);

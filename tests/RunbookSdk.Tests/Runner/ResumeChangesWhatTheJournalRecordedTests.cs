@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// Shift change: engineer B resumes A's run and gives, on the command line, what A's run had decided otherwise. A
+/// parameter given again with another value (<c>--resume j.jsonl Region=eu-west-1</c> on a journal started in
+/// <c>us-east-1</c>) is allowed — the steps still to run use it — but went ahead without a word, and the rest of the
+/// incident ran in the other region. A <c>--choose</c> for a decision the journal had made otherwise was ignored without
+/// a word. Both are now said before anything runs, naming the journal's value and the new one (a secret never shown),
+/// and journaled in the resume's <c>run-started</c>.
+/// </summary>
+public sealed class ResumeChangesWhatTheJournalRecordedTests
+{
+    private const string Token = "tok-s3cret-eu";
+
+    [Fact]
+    public async Task A_parameter_given_again_with_another_value_is_said_with_both_values_before_anything_runs_and_journaled()
+    {
+        var regions = new List<string>();
+        var fail = true;
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", p => p
+                    .Step("Drain the region", s => s.Execute("drain", ctx =>
+                    {
+                        regions.Add(ctx.Parameters["Region"]);
+                        return Task.CompletedTask;
+                    }))
+                    .Step("Fail over", s => s.Execute("fail over", ctx =>
+                    {
+                        regions.Add(ctx.Parameters["Region"]);
+                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
+                    })))
+                .NoRollback("test"))
+            .Parameter("Region", "us-east-1")
+            .Parameter("ApiToken", "", secret: true);
+        var environment = new Dictionary<string, string> { ["RUNBOOK_SECRET_APITOKEN"] = Token };
+        var first = await Host.RunAsync(run.Catalog(), environment, "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
+        Assert.Equal(1, first.ExitCode);
+        fail = false;
+
+        var resumed = await Host.RunAsync(run.Catalog(), environment,
+            "run", run.Id, "--resume", run.JournalPath, "Region=eu-west-1", "--non-interactive");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(["us-east-1", "us-east-1", "eu-west-1"], regions);
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        var change = said.IndexOf("Region is 'eu-west-1' in this resume; the journal's run had 'us-east-1'. The steps still to run use 'eu-west-1'", StringComparison.Ordinal);
+        Assert.True(change >= 0, resumed.Output);
+        Assert.True(change < said.IndexOf("Fail over", StringComparison.Ordinal), "the change was said after a step ran");
+        Assert.DoesNotContain("ApiToken is", said);
+        Assert.DoesNotContain(Token, resumed.Output);
+        var started = Journal.Read(run.JournalPath).Last(e => e.Name == "run-started");
+        Assert.Equal("us-east-1", started.Fields.GetProperty("parametersChanged").GetProperty("Region").GetString());
+        Assert.False(started.Fields.GetProperty("parametersChanged").TryGetProperty("ApiToken", out _));
+        Assert.DoesNotContain(Token, File.ReadAllText(run.JournalPath));
+
+        // A resume that gives no other value says nothing of it.
+        var again = await Host.RunAsync(run.Catalog(), environment, "run", run.Id, "--resume", run.JournalPath, "--non-interactive");
+        Assert.DoesNotContain("in this resume; the journal's run had", again.Output);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("Restart consumers")]
+    [InlineData("none")]
+    public async Task A_choose_the_journal_answered_otherwise_says_which_answer_stands(string answer)
+    {
+        using var temp = new TempDirectory();
+        var fail = true;
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .OneOf("Mitigation", o => o
+                    .Step("Restart consumers", s => s.Run($"touch {temp.File("restarted")}"))
+                    .Step("Scale out", s => s.Run($"touch {temp.File("scaled")}")))
+                .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
+            .NoRollback("test"));
+        run.Prompts.Choose(1); // A scales out
+        Assert.Equal(1, (await run.RunAsync(TestRun.Interactive)).ExitCode);
+        File.WriteAllLines(run.JournalPath, File.ReadAllLines(run.JournalPath)
+            .Select(line => line.Contains("\"event\":\"run-started\"", StringComparison.Ordinal) ? Regex.Replace(line, "\"operator\":\"[^\"]*\"", "\"operator\":\"alice\"") : line));
+        fail = false;
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with
+        {
+            ResumeJournal = run.JournalPath,
+            Choices = new Dictionary<string, string> { ["Mitigation"] = answer },
+        });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.False(File.Exists(temp.File("restarted")));
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        var overruled = said.IndexOf($"--choose \"Mitigation={answer}\" is not taken: the journal's run already chose 'Scale out' (option 2) for 'Mitigation' (by alice at ", StringComparison.Ordinal);
+        Assert.True(overruled >= 0, resumed.Output);
+        Assert.Contains("and that answer stands: the resume goes on with it", said);
+        Assert.True(overruled < said.IndexOf("Check the backlog", StringComparison.Ordinal), "the answer was said after a step ran");
+        var started = resumed.Journal.Last(e => e.Name == "run-started");
+        Assert.Equal("Scale out", started.Fields.GetProperty("choicesStanding").GetProperty("Mitigation").GetString());
+    }
+
+    [Fact]
+    public async Task A_choose_that_agrees_with_the_journal_says_nothing_of_it()
+    {
+        var fail = true;
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .OneOf("Mitigation", o => o
+                    .Step("Restart consumers", s => s.Run("true"))
+                    .Step("Scale out", s => s.Run("true")))
+                .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
+            .NoRollback("test"));
+        Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { Choices = new Dictionary<string, string> { ["Mitigation"] = "2" } })).ExitCode);
+        fail = false;
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with
+        {
+            ResumeJournal = run.JournalPath,
+            Choices = new Dictionary<string, string> { ["Mitigation"] = "Scale out" },
+        });
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.DoesNotContain("is not taken", resumed.Output);
+        Assert.False(resumed.Journal.Last(e => e.Name == "run-started").Fields.TryGetProperty("choicesStanding", out _));
+    }
+}
