@@ -58,15 +58,20 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         var preflightRefusal = rehearsal.Preflight();
         // A --non-interactive live run asks for no secret: one still missing refuses it first of all (exit 2).
         var secretRefusal = answerOptions.NonInteractive ? RunbookRunner.MissingSecretsRefusal(context) : null;
+        // What the resume would change of the journal's run, or not take of the answers: said as the live resume says it.
+        var changedParameters = Resume is { } resumed ? ChangedParameters.Of(resumed, context) : [];
+        var overruled = rehearsal.ChoicesTheJournalMade();
         // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
         (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal };
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal, Overruled = overruled };
         WriteHeader(writer, context);
         if (Resume is { } resume)
         {
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
             if (StepsNotInRunbook.Warning(resume, context) is { } changed) writer.Line(0, changed, Warning);
             if (resume.LastStatus == nameof(RunStatus.Succeeded)) writer.Line(0, LiveRun.AlreadySucceeded, Warning);
+            foreach (var change in changedParameters) writer.Line(0, ChangedParameters.Describe(change), Warning);
+            foreach (var choice in overruled) writer.Line(0, choice.Message, Warning);
         }
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)
@@ -178,7 +183,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             if (ChoiceGroup.At(phase.Steps, i) is { } group && group.Start == i)
             {
                 // One decision, as the live run asks it: the options below are alternatives, not a sequence.
-                var how = writer.Answers.Given(group) is { Problem: null } given
+                var how = writer.Standing(group) is { } standing
+                    ? $"decided in the resumed journal: {(standing.StandingOption is { } standingIndex ? $"option {standingIndex + 1}, '{standing.Standing}'" : "none of these")} stands; --choose is not taken"
+                    : writer.Answers.Given(group) is { Problem: null } given
                     ? given.Option is { } chosen
                         ? $"answered by --choose: option {chosen + 1}, '{group.Options[chosen].Title}'; the others are skipped"
                         : "answered by --choose: none of these; every option is skipped"
@@ -188,7 +195,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(1, $"Choose one: {group.Title}  [{how}]", Warning);
                 if (group.Choice.Note is { } note) writer.Line(2, context.Secrets.Mask(note));
             }
-            var skipped = ChoiceGroup.At(phase.Steps, i) is { } of && writer.Answers.Given(of) is { Problem: null } answer && answer.Option != i - of.Start
+            var skipped = ChoiceGroup.At(phase.Steps, i) is { } of
+                && (writer.Standing(of) is { } kept ? kept.StandingOption != i - of.Start : writer.Answers.Given(of) is { Problem: null } answer && answer.Option != i - of.Start)
                 ? "  [not chosen: skipped]"
                 : "";
             writer.Line(1, step.Choice is { } option ? $"{number(i)} {step.Title}  (option {option.Option} of '{option.Title}'){skipped}" : $"{number(i)} {step.Title}", Heading);
@@ -341,6 +349,13 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 
         /// <summary>The live run these switches and this journal make, asked what it would do; it runs nothing.</summary>
         public LiveRun? Rehearsal { get; init; }
+
+        /// <summary>The <c>--choose</c> answers a resume would not take, the journal having decided otherwise.</summary>
+        public IReadOnlyList<OverruledChoice> Overruled { get; init; } = [];
+
+        /// <summary>The journal's answer that stands for <paramref name="group"/> over a <c>--choose</c>, or null.</summary>
+        public OverruledChoice? Standing(ChoiceGroup group) =>
+            Overruled.FirstOrDefault(o => string.Equals(o.Group.Trim(), group.Title.Trim(), StringComparison.OrdinalIgnoreCase));
 
         /// <summary>HTTP steps whose URL the live run cannot send, by step number (<see cref="HttpStepUrls.Problems"/>).</summary>
         public StepProblems BadUrls { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());

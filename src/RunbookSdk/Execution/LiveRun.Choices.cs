@@ -14,7 +14,7 @@ internal sealed partial class LiveRun
     /// once in a run — the options not taken are journaled skipped, and the one taken may have run — so the journal's
     /// answer stands; before, the other answer was ignored without a word, and the engineer believed their option ran.
     /// </summary>
-    private IReadOnlyList<OverruledChoice> ChoicesTheJournalMade()
+    internal IReadOnlyList<OverruledChoice> ChoicesTheJournalMade()
     {
         if (_resume is null) return [];
         var overruled = new List<OverruledChoice>();
@@ -33,7 +33,7 @@ internal sealed partial class LiveRun
                 if (made == -1 || made == given.Option) continue;
                 var standing = made is { } m ? $"'{group.Options[m].Title}' (option {m + 1})" : "none of its options";
                 var who = recorded is { Operator: { } user } ? $"by {user}{(recorded.At is { } at ? $" at {FormatTime(at)}" : "")}" : null;
-                overruled.Add(new OverruledChoice(group.Title, made is { } t ? group.Options[t].Title : "none",
+                overruled.Add(new OverruledChoice(group.Title, made is { } t ? group.Options[t].Title : "none", made,
                     $"{typed} is not taken: the journal's run already chose {standing} for '{group.Title}'{(who is null ? "" : $" ({who})")}, "
                     + "and that answer stands: the resume goes on with it. A decision is made once in a run; to decide it again, start the "
                     + "runbook afresh (without --resume)."));
@@ -119,5 +119,8 @@ internal sealed partial class LiveRun
     }
 }
 
-/// <summary>A <c>--choose</c> answer a resume did not take, as the journal had decided otherwise: the decision, the answer that stands, and what the console says.</summary>
-internal sealed record OverruledChoice(string Group, string Standing, string Message);
+/// <summary>
+/// A <c>--choose</c> answer a resume did not take, as the journal had decided otherwise: the decision, the answer that
+/// stands (its title, <c>none</c>; and its index among the options, null for none), and what the console says.
+/// </summary>
+internal sealed record OverruledChoice(string Group, string Standing, int? StandingOption, string Message);

@@ -124,4 +124,31 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
         Assert.DoesNotContain("is not taken", resumed.Output);
         Assert.False(resumed.Journal.Last(e => e.Name == "run-started").Fields.TryGetProperty("choicesStanding", out _));
     }
+
+    [Fact]
+    public async Task The_dry_run_of_such_a_resume_says_it_too_and_shows_the_journals_answer_not_the_choose()
+    {
+        var fail = true;
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", p => p
+                    .OneOf("Mitigation", o => o
+                        .Step("Restart consumers", s => s.Run("true"))
+                        .Step("Scale out", s => s.Run("true")))
+                    .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
+                .NoRollback("test"))
+            .Parameter("Region", "us-east-1");
+        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--choose", "Mitigation=2", "--journal", run.JournalPath)).ExitCode);
+        fail = false;
+
+        var dryRun = await Host.RunAsync(run.Catalog(),
+            "run", run.Id, "--dry-run", "--resume", run.JournalPath, "Region=eu-west-1", "--choose", "Mitigation=1");
+
+        var said = Regex.Replace(dryRun.Output, @"\s+", " ");
+        Assert.Contains("Region is 'eu-west-1' in this resume; the journal's run had 'us-east-1'.", said);
+        Assert.Contains("--choose \"Mitigation=1\" is not taken: the journal's run already chose 'Scale out' (option 2) for 'Mitigation'", said);
+        Assert.Contains("Choose one: Mitigation [decided in the resumed journal: option 2, 'Scale out' stands; --choose is not taken]", said);
+        Assert.DoesNotContain("answered by --choose: option 1", said);
+        Assert.Contains("Restart consumers (option 1 of 'Mitigation') [not chosen: skipped]", said);
+        Assert.DoesNotContain("Scale out (option 2 of 'Mitigation') [not chosen", said);
+    }
 }
