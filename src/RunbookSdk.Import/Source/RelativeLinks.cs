@@ -14,20 +14,13 @@ namespace RunbookSdk.Import.Source;
 /// </summary>
 internal static class RelativeLinks
 {
-    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseYamlFrontMatter()
-        .UsePreciseSourceLocation()
-        .Build();
-
     /// <summary>The document with its relative links leading from <paramref name="docsDirectory"/>, and how many were rewritten.</summary>
     /// <param name="source">The document.</param>
     /// <param name="docsDirectory">The folder the generated pages are written to.</param>
     public static (MarkdownSource Source, int Rewritten) Rebase(MarkdownSource source, string docsDirectory)
     {
         var from = Path.GetDirectoryName(Path.GetFullPath(source.File))!;
-        var document = Markdown.Parse(source.Text, s_pipeline);
+        var document = Markdown.Parse(source.Text, SourceMarkdown.Pipeline);
         var links = document.Descendants<LinkInline>().Where(l => !l.IsAutoLink).Select(l => (l.Url, l.UrlSpan))
             .Concat(document.Descendants<LinkReferenceDefinition>().Select(d => (d.Url, d.UrlSpan)))
             // The destination as written (not <…>, not a reference whose span is its definition's).

@@ -15,13 +15,6 @@ namespace RunbookSdk.Import.Source;
 /// </summary>
 internal static partial class WikiLinks
 {
-    private static readonly MarkdownPipeline s_pipeline = new MarkdownPipelineBuilder()
-        .UsePipeTables()
-        .UseGridTables()
-        .UseYamlFrontMatter()
-        .UsePreciseSourceLocation()
-        .Build();
-
     /// <summary>
     /// The document with its wiki links made markdown links or words, a warning for each that names no page (the
     /// links are counted with the others <see cref="RelativeLinks.Rebase"/> rewrites).
@@ -32,7 +25,7 @@ internal static partial class WikiLinks
         var matches = WikiLink().Matches(source.Text);
         if (matches.Count == 0) return source;
 
-        var document = Markdown.Parse(source.Text, s_pipeline);
+        var document = Markdown.Parse(source.Text, SourceMarkdown.Pipeline);
         var code = document.Descendants<CodeBlock>().Select(b => b.Span)
             .Concat(document.Descendants<CodeInline>().Select(c => c.Span))
             .Concat(document.Descendants<HtmlBlock>().Select(b => b.Span))

@@ -69,19 +69,13 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
     public async Task A_choose_the_journal_answered_otherwise_says_which_answer_stands(string answer)
     {
         using var temp = new TempDirectory();
-        var fail = true;
-        using var run = new TestRun(rb => rb
-            .Phase("Mitigate", p => p
-                .OneOf("Mitigation", o => o
-                    .Step("Restart consumers", s => s.Run($"touch {temp.File("restarted")}"))
-                    .Step("Scale out", s => s.Run($"touch {temp.File("scaled")}")))
-                .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
-            .NoRollback("test"));
+        var backlog = new FlakyCheck();
+        using var run = Mitigation(backlog, restart: $"touch {temp.File("restarted")}", scaleOut: $"touch {temp.File("scaled")}");
         run.Prompts.Choose(1); // A scales out
         Assert.Equal(1, (await run.RunAsync(TestRun.Interactive)).ExitCode);
         File.WriteAllLines(run.JournalPath, File.ReadAllLines(run.JournalPath)
             .Select(line => line.Contains("\"event\":\"run-started\"", StringComparison.Ordinal) ? Regex.Replace(line, "\"operator\":\"[^\"]*\"", "\"operator\":\"alice\"") : line));
-        fail = false;
+        backlog.Passes = true;
 
         var resumed = await run.RunAsync(TestRun.NonInteractive with
         {
@@ -103,16 +97,10 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
     [Fact]
     public async Task A_choose_that_agrees_with_the_journal_says_nothing_of_it()
     {
-        var fail = true;
-        using var run = new TestRun(rb => rb
-            .Phase("Mitigate", p => p
-                .OneOf("Mitigation", o => o
-                    .Step("Restart consumers", s => s.Run("true"))
-                    .Step("Scale out", s => s.Run("true")))
-                .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
-            .NoRollback("test"));
+        var backlog = new FlakyCheck();
+        using var run = Mitigation(backlog);
         Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { Choices = new Dictionary<string, string> { ["Mitigation"] = "2" } })).ExitCode);
-        fail = false;
+        backlog.Passes = true;
 
         var resumed = await run.RunAsync(TestRun.NonInteractive with
         {
@@ -128,17 +116,10 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
     [Fact]
     public async Task The_dry_run_of_such_a_resume_says_it_too_and_shows_the_journals_answer_not_the_choose()
     {
-        var fail = true;
-        using var run = new TestRun(rb => rb
-                .Phase("Mitigate", p => p
-                    .OneOf("Mitigation", o => o
-                        .Step("Restart consumers", s => s.Run("true"))
-                        .Step("Scale out", s => s.Run("true")))
-                    .Step("Check the backlog", s => s.Execute("flaky", _ => fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask)))
-                .NoRollback("test"))
-            .Parameter("Region", "us-east-1");
+        var backlog = new FlakyCheck();
+        using var run = Mitigation(backlog).Parameter("Region", "us-east-1");
         Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--choose", "Mitigation=2", "--journal", run.JournalPath)).ExitCode);
-        fail = false;
+        backlog.Passes = true;
 
         var dryRun = await Host.RunAsync(run.Catalog(),
             "run", run.Id, "--dry-run", "--resume", run.JournalPath, "Region=eu-west-1", "--choose", "Mitigation=1");
@@ -150,5 +131,23 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
         Assert.DoesNotContain("answered by --choose: option 1", said);
         Assert.Contains("Restart consumers (option 1 of 'Mitigation') [not chosen: skipped]", said);
         Assert.DoesNotContain("Scale out (option 2 of 'Mitigation') [not chosen", said);
+    }
+
+    /// <summary>
+    /// A decision between two mitigations, then a check of the backlog that fails until <paramref name="backlog"/> passes:
+    /// A's run stops at the check, and B resumes it.
+    /// </summary>
+    private static TestRun Mitigation(FlakyCheck backlog, string restart = "true", string scaleOut = "true") => new(rb => rb
+        .Phase("Mitigate", p => p
+            .OneOf("Mitigation", o => o
+                .Step("Restart consumers", s => s.Run(restart))
+                .Step("Scale out", s => s.Run(scaleOut)))
+            .Step("Check the backlog", s => s.Execute("flaky", _ => backlog.Passes ? Task.CompletedTask : throw new InvalidOperationException("not yet"))))
+        .NoRollback("test"));
+
+    /// <summary>A check that fails until the test lets it pass, between A's run and B's resume.</summary>
+    private sealed class FlakyCheck
+    {
+        public bool Passes { get; set; }
     }
 }
