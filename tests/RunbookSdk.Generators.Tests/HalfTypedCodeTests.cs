@@ -100,27 +100,28 @@ public class HalfTypedCodeTests
     }
 
     [Fact]
-    public void A_call_the_DSL_does_not_have_is_reported_at_that_call_not_over_the_whole_chain()
+    public void A_helper_in_the_chain_is_reported_at_that_call_not_over_the_whole_chain()
     {
-        // A typo (Verificaton) mid-chain: RB0101 underlined the whole Define chain from `rb`, lines away from the
-        // compiler's CS1061 on the misspelled name, so the developer could not see what it was about.
+        // A team's helper (Verified) mid-chain: RB0101 underlined the whole Define chain from `rb`, lines away from
+        // the call it was about, so the developer could not see what it meant.
         const string source = """
             using RunbookSdk;
+            public static class Helpers { public static IRunbookBuilder Verified(this IRunbookBuilder rb, System.Action<IPhaseBuilder> steps) => rb.Verification(steps); }
             [Runbook("h")] public sealed class H : Runbook {
                 public override void Define(IRunbookBuilder rb) => rb
-                    .Title("Typo")
+                    .Title("Helper")
                     .NoRollback("read only")
-                    .Verificaton(v => v.Step("Health", s => s.Http("GET", "https://api.example.com/health").ExpectStatus(200)));
+                    .Verified(v => v.Step("Health", s => s.Http("GET", "https://api.example.com/health").ExpectStatus(200)));
             }
             """;
         var (run, _) = GeneratorHarness.Run(source);
 
         var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
         var span = unreadable.Location.SourceSpan;
-        Assert.StartsWith("Verificaton(v => v.Step(", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
+        Assert.StartsWith("Verified(v => v.Step(", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
         Assert.EndsWith("ExpectStatus(200)))", source.Substring(span.Start, span.Length), StringComparison.Ordinal);
         // A call in the chain is not code around it: the advice is about what the call adds, not about the chain.
-        Assert.EndsWith("the page cannot show what 'Verificaton' adds: write that into the chain with the DSL's own calls",
+        Assert.EndsWith("the page cannot show what 'Verified' adds: write that into the chain with the DSL's own calls",
             unreadable.GetMessage(), StringComparison.Ordinal);
     }
 

@@ -15,6 +15,8 @@ namespace RunbookSdk.Generators.Reading;
 /// </summary>
 internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
 {
+    private readonly Dependencies? _dependencies = dependencies;
+
     public ValueReader Values { get; } = new(semanticModel, parameterNames, dependencies);
 
     /// <summary>Reads the body of <c>Define(builder)</c>.</summary>
@@ -45,8 +47,28 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
         }
     }
 
-    public void Unreadable(SyntaxNode node, string what) =>
+    public void Unreadable(SyntaxNode node, string what)
+    {
+        if (node is InvocationExpressionSyntax invocation && CompilerReports(invocation)) return;
         diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what), Advice(node, what)));
+    }
+
+    /// <summary>
+    /// True when the call binds to no method, so the compiler reports it (CS1061 for a misspelled <c>.Query(…)</c>, an
+    /// argument list no overload takes): RB0101 on top of that error was noise that named the typo a helper. A call
+    /// that binds — a team's helper — is what the page cannot follow and stays reported. Only this path binds a call,
+    /// and only the call the reader could not read: binding every chain would bind every lambda in it
+    /// (<see cref="DslCall"/>). What it bound to is recorded, so the model is read again when the helper changes or
+    /// (bound to nothing) until the name binds.
+    /// </summary>
+    private bool CompilerReports(InvocationExpressionSyntax invocation)
+    {
+        var model = TypeReader.ModelFor(invocation, semanticModel);
+        var bound = model.GetSymbolInfo(invocation);
+        _dependencies?.AddBinding(bound, model);
+        // A call on `dynamic` binds at run time, without a compiler error: it is code the page cannot follow.
+        return bound.Symbol is null && bound.CandidateReason != CandidateReason.LateBound;
+    }
 
     /// <summary>
     /// What to do about it. A call in a chain that the DSL does not have is a team's helper (or a typo): what it adds

@@ -130,6 +130,9 @@ internal sealed class Dependencies(CancellationToken cancellationToken)
 
     public void MarkUnknown() => IsUnknown = true;
 
+    /// <summary>What a call or name the reader bound (<paramref name="bound"/>) depends on: see <see cref="Add(SymbolInfo, SemanticModel)"/>.</summary>
+    public void AddBinding(SymbolInfo bound, SemanticModel model) => Add(bound, model);
+
     /// <summary>
     /// <c>nameof(x)</c> is the operator unless something named <c>nameof</c> in scope can be called — a method, or a
     /// field or local of a delegate type: what is there is recorded, with the type that decides whether it can.

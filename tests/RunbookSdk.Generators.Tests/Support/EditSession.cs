@@ -73,6 +73,9 @@ internal sealed class EditSession
     public IReadOnlyList<WeakReference<SyntaxTree>> FilesHeldWeakly() =>
         _compilation.SyntaxTrees.Select(tree => new WeakReference<SyntaxTree>(tree)).ToList();
 
+    /// <summary>What the generator reports for the code as it is now.</summary>
+    public System.Collections.Immutable.ImmutableArray<Diagnostic> Diagnostics => _driver.GetRunResult().Results.Single().Diagnostics;
+
     public bool HasPage(string id) =>
         _driver.GetRunResult().Results.Single().GeneratedSources.Any(s => s.HintName == PartName(id));
 
