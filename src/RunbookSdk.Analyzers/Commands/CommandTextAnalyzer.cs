@@ -99,7 +99,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
                     var secret = match.Groups["secret"];
                     if (match.Success && !CommandPatterns.IsPlaceholder(secret.Value))
                     {
-                        call.Report(DiagnosticDescriptors.SecretLiteral, header.LocationOf(secret.Index, secret.Length), "A credential in the " + name + " header");
+                        call.Report(DiagnosticDescriptors.SecretLiteral, header.LocationOf(secret.Index, secret.Length),
+                            ParameterSuggestion.ForCredentialHeader(name), "A credential in the " + name + " header");
                         break;
                     }
                 }

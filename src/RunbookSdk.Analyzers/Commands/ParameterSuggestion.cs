@@ -19,6 +19,22 @@ internal static class ParameterSuggestion
             .Add(SecretKey, secret ? "true" : "false");
 
     /// <summary>
+    /// The secret parameter for the credential of a <c>Header(name, value)</c>, named as the same header's credential
+    /// in a command is (<c>curl -H 'Authorization: Bearer …'</c>): <c>ApiToken</c> for an Authorization header, so a
+    /// runbook's existing API token is reused, <c>SessionCookie</c> for a Cookie, <c>ApiKey</c> for an API-key header.
+    /// </summary>
+    public static ImmutableDictionary<string, string?> ForCredentialHeader(string header)
+    {
+        var name = header.ToUpperInvariant() switch
+        {
+            "AUTHORIZATION" or "PROXY-AUTHORIZATION" => "ApiToken",
+            "COOKIE" => "SessionCookie",
+            _ => "ApiKey",
+        };
+        return Create(name, Humanize(name), secret: true);
+    }
+
+    /// <summary>
     /// <c>AwsAccessKeyId</c> reads "AWS access key id"; <c>ApiToken</c> reads "API token"; <c>PgPassword</c> reads
     /// "PostgreSQL password"; <c>GitHubToken</c> reads "GitHub token".
     /// </summary>

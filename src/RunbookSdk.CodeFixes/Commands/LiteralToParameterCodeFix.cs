@@ -15,8 +15,9 @@ using RunbookSdk.CodeFixes.Editing;
 namespace RunbookSdk.CodeFixes.Commands;
 
 /// <summary>
-/// RB0006 and RB0007: moves a literal out of a command into a <c>[Parameter]</c> property and puts a hole in its place,
-/// <c>Run("cd /home/jon/app")</c> → <c>Run($"cd {AppDirectory}")</c>. A secret becomes <c>[Parameter, Secret]</c>
+/// RB0006 and RB0007: moves a literal out of a command (or a secret out of a header's value) into a
+/// <c>[Parameter]</c> property and puts a hole in its place, <c>Run("cd /home/jon/app")</c> → <c>Run($"cd {AppDirectory}")</c>,
+/// <c>Header("Authorization", "Bearer sk_live_…")</c> → <c>Header("Authorization", $"Bearer {ApiToken}")</c>. A secret becomes <c>[Parameter, Secret]</c>
 /// with an empty default, so the value leaves the source. An existing parameter with the same name and value is reused.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LiteralToParameterCodeFix)), Shared]
@@ -67,10 +68,10 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         };
         if (literal is null || !span.IntersectsWith(token.Span) || span.End > token.Span.End) return null;
 
-        // Only a command of Run(...) has a safe hole; a header or URL would just become string interpolation.
-        if (literal.Parent is not ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation } ||
-            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { Name: "Run" } run ||
-            run.ContainingType.ContainingNamespace.ToDisplayString() != "RunbookSdk") return null;
+        if (literal.Parent is not ArgumentSyntax { Parent.Parent: InvocationExpressionSyntax invocation } argument ||
+            model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol method ||
+            method.ContainingType.ContainingNamespace.ToDisplayString() != "RunbookSdk" ||
+            !TakesTheHole(method, argument)) return null;
         if (literal.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
         // The hole reads an instance property: not in a static helper method, local function or lambda.
         if (!InInstanceContext(model, literal, cancellationToken)) return null;
@@ -120,6 +121,23 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
 
         return new FixPlan(literal, newText, type, name, description ?? name, secret, value, reuse);
     }
+
+    /// <summary>
+    /// Where a hole puts the parameter's value as it was written: a command of <c>Run(...)</c> (the runner quotes the
+    /// hole for the shell), and a header's value (<c>Header("Authorization", $"Bearer {ApiToken}")</c>: sent as it is,
+    /// no shell reads it, and the runner masks a secret's value wherever it shows it). Not a URL, whose holes after
+    /// the host are percent-encoded, nor a body, whose holes are written as JSON: the value sent would not be the one
+    /// that was in the literal.
+    /// </summary>
+    private static bool TakesTheHole(IMethodSymbol method, ArgumentSyntax argument) => method.Name switch
+    {
+        "Run" => true,
+        "Header" => argument.NameColon is { } named ? named.Name.Identifier.ValueText == "value" : IsSecondArgument(argument),
+        _ => false,
+    };
+
+    private static bool IsSecondArgument(ArgumentSyntax argument) =>
+        argument.Parent is ArgumentListSyntax list && list.Arguments.IndexOf(argument) == 1 && list.Arguments[0].NameColon is null;
 
     private static bool InInstanceContext(SemanticModel model, ExpressionSyntax literal, CancellationToken cancellationToken)
     {
