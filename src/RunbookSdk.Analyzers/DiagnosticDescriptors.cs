@@ -164,6 +164,11 @@ internal static class DiagnosticDescriptors
         "Outputs[\"{0}\"] {1}",
         Categories.Correctness, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor RunbookWithoutAttribute = Create(
+        "RB0030", "Runbook class without [Runbook(\"id\")]",
+        "'{0}' derives from Runbook but has no [Runbook(\"id\")]: it gets no page, is not in 'list' and cannot be run; add [Runbook(\"{1}\")], or make it abstract if it is a base for other runbooks",
+        Categories.Identity, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }
