@@ -219,7 +219,7 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
         File.WriteAllText(helpers, """
             using RunbookSdk;
 
-            namespace RunbookProject;
+            namespace Payments;
 
             public static class StepHelpers
             {
@@ -238,6 +238,9 @@ public sealed class FromPackagesTests(NewRunbookRepository repository, ITestOutp
             log.WriteLine(build.ToString());
 
             Assert.True(build.ExitCode != 0, build.ToString());
+            // The helper is in the runbook's namespace, so the call binds: a call that does not compile is the
+            // compiler's to report, and RB0101 says nothing of it.
+            Assert.DoesNotContain("CS1061", build.Output);
             Assert.Contains("RB0005: 'FLUSHALL' is destructive", build.Output);
             Assert.Contains("RB0101", build.Output);
             Assert.DoesNotContain("AD0001", build.Output);
