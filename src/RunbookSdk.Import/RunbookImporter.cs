@@ -48,6 +48,8 @@ public static class RunbookImporter
 
     internal static GeneratedProject Generate(MarkdownSource source, string ns, bool allowIncomplete, string outputDirectory, string? repository)
     {
+        // "[[_TOC_]]" and its kin mark where a wiki draws its contents: no content, and no wiki link.
+        source = TableOfContents.Blank(source);
         // "[[Database Failover]]" is a link to the page beside the document, which the next step leads from docs/.
         source = WikiLinks.Resolve(source);
         // The pages are written to the project's docs/ folder: relative links lead from there to what they named.
