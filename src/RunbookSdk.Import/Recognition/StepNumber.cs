@@ -20,6 +20,16 @@ internal static partial class StepNumber
             ? title
             : null;
 
+    /// <summary>
+    /// True when <paramref name="plain"/> (plain text, one line) is a step's number alone (<c>Step 1</c>, <c>Step 2:</c>):
+    /// a wiki that writes <c>**Step 1**</c> over a line of its own titles the step by that line, which the title was
+    /// without: the page and the console showed a step "Step 1" that said nothing of what it does.
+    /// </summary>
+    public static bool IsBare(string plain) => BareNumber().IsMatch(plain);
+
+    [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]?$")]
+    private static partial Regex BareNumber();
+
     // "Step 1: Drain the node", "Step 2 - Patch the kernel", "Step 3. Uncordon" (bold or not, read as plain text). A
     // sentence about a step ("Step 3 is optional") has no separator after the number and is no numbered step.
     [GeneratedRegex(@"(?i)^step\s+\d+[a-z]?\s*[:.)\-\u2013\u2014]\s*(?<title>\S.*)$")]

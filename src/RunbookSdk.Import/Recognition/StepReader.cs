@@ -52,6 +52,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             var cursor = new Cursor(phase, title);
             cursor.StartHeading(title);
+            if (StepNumber.IsBare(Text.Plain(section.Title))) cursor.AwaitTitle(prefix);
             AddAll(cursor, section.Blocks);
         }
         // A heading with only subsections (e.g. "Common Mitigation Strategies") keeps its words in its children's titles.
@@ -131,6 +132,16 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             case ParagraphBlock paragraph:
                 var text = outline.Inline(paragraph);
+                // The line under "**Step 1**" (or "#### Step 1") is that step's title.
+                if (!withinStep && cursor.TakeTitle(text)) return;
+                if (!withinStep && StepNumber.IsBare(Text.Plain(text.Split('\n')[0])))
+                {
+                    cursor.Start(Text.Plain(text.Split('\n')[0]).TrimEnd(':', '.', ')').TrimEnd(), titledByParagraph: true);
+                    cursor.AwaitTitle();
+                    var under = string.Join("\n", text.Split('\n').Skip(1)).Trim();
+                    if (under.Length > 0 && !cursor.TakeTitle(under)) cursor.Current.Actions.Add(new NoteAction(under));
+                    break;
+                }
                 // "Step 1: Drain the node" over its commands is a step, as "1. **Drain the node**" is: read as a
                 // note, every command of the procedure ran in one step named after the phase.
                 if (!withinStep && StepNumber.Title(Text.Plain(text.Split('\n')[0])) is { } numbered)
@@ -170,6 +181,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             case CodeBlock code:
                 AddCode(cursor, code);
                 break;
+            case Table table when !withinStep && StepTable.Read(outline.Cells(table)) is { } steps:
+                AddTableOfSteps(cursor, table.Line + 1, steps);
+                break;
             case Table table:
                 cursor.Current.Actions.Add(new NoteAction(outline.Source(table).Trim()));
                 break;
@@ -182,6 +196,29 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 break;
         }
         if (block is not ParagraphBlock) cursor.PendingIntro = null;
+        if (block is not ParagraphBlock || withinStep || !StepNumber.IsBare(Text.Plain(outline.Inline((ParagraphBlock)block).Split('\n')[0])))
+            cursor.StopAwaitingTitle();
+    }
+
+    /// <summary>
+    /// A table of steps (<see cref="StepTable"/>): each row a step titled by its words, running its commands, with what
+    /// its other columns say as notes after them; a row without a command is an instruction.
+    /// </summary>
+    private void AddTableOfSteps(Cursor cursor, int line, (IReadOnlyList<StepTable.Row> Rows, string TitleColumn, string CommandColumn) table)
+    {
+        foreach (var row in table.Rows)
+        {
+            cursor.Start(row.Title.Length > 0 ? row.Title : row.Commands[0]);
+            if (row.Commands.Count == 0) cursor.Current.Actions.Add(new InstructionAction(row.Title));
+            foreach (var command in row.Commands)
+            {
+                var pieces = ShellSplitter.Split(command);
+                WarnAboutSplitBlock(line, pieces, alternativesSplit: false);
+                foreach (var piece in pieces) AddPiece(cursor.Current, piece);
+            }
+            foreach (var (header, text) in row.Remarks) cursor.Current.Actions.Add(new NoteAction($"**{header}:** {text}"));
+        }
+        Warnings.Add($"line {line}: the table's {table.Rows.Count} rows are imported as steps, one per row, titled by its '{table.TitleColumn}' column and running the code of its '{table.CommandColumn}' column: check the commands and their order");
     }
 
     /// <summary>
@@ -504,6 +541,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 _prefixCondition = _heading.Condition;
             }
             _heading = null;
+            _titlePrefix = null;
             // "Emergency Rollback (if recent deployment)": the step runs only if that holds.
             var (bare, condition) = ConditionalTitle.Split(title.Length == 0 ? defaultTitle : _prefix + title);
             if (_prefixCondition is { } under) condition = condition is null ? under : $"{under}, and {condition}";
@@ -540,6 +578,30 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             _current = new ImportedStep(title);
             phase.Steps.Add(_current);
             return _current;
+        }
+
+        // The prefix of the title a step numbered alone ("**Step 1**") takes from the line under it; null when none is awaited.
+        private string? _titlePrefix;
+
+        /// <summary>The current step is numbered alone: a paragraph of one line right under it is its title.</summary>
+        public void AwaitTitle(string? prefix = null) => _titlePrefix = prefix ?? _prefix;
+
+        /// <summary>Something else came under the number: the step keeps it as its title.</summary>
+        public void StopAwaitingTitle() => _titlePrefix = null;
+
+        /// <summary>
+        /// Titles the current step by <paramref name="paragraph"/> (inline markdown) when it awaits one and the paragraph is
+        /// one line: true when it did.
+        /// </summary>
+        public bool TakeTitle(string paragraph)
+        {
+            if (_titlePrefix is not { } prefix || _current is not { IsEmpty: true } step || paragraph.Contains('\n')) return false;
+            _titlePrefix = null;
+            var (bare, condition) = ConditionalTitle.Split(prefix + Text.Plain(paragraph).TrimEnd(':', '.').TrimEnd());
+            if (bare.Length == 0) return false;
+            step.Title = bare;
+            if (condition is not null) step.Condition = step.Condition is { } held ? $"{held}, and {condition}" : condition;
+            return true;
         }
 
         /// <summary>Starts the step of a heading.</summary>
