@@ -102,6 +102,14 @@ public sealed class ConditionalStepImportTests
         Assert.StartsWith(".OnlyIf(\"recent deployment\")", source[(source.IndexOf('\n', step) + 1)..].TrimStart());
     }
 
+    /// <summary>"(only if …)" and "(only when …)" said the same as "(if …)" and were kept in a title of a step that always ran.</summary>
+    [Theory]
+    [InlineData("Purge the dead-letter queue (only if the backlog is poison messages)", "Purge the dead-letter queue", "the backlog is poison messages")]
+    [InlineData("Fail over (only when the primary is down):", "Fail over", "the primary is down")]
+    [InlineData("Fail over (Only If the primary is down)", "Fail over", "the primary is down")]
+    public void An_only_if_clause_is_a_condition_too(string written, string title, string condition) =>
+        Assert.Equal((title, condition), Recognition.ConditionalTitle.Split(written));
+
     [Fact]
     public void A_block_of_numbered_mitigation_strategies_is_one_decision_with_an_option_per_strategy()
     {

@@ -65,6 +65,19 @@ public sealed class StepTableTests
         Assert.Equal(2, step.Actions.Count);
     }
 
+    [Fact]
+    public void A_pipe_escaped_in_a_cell_is_a_pipe_in_the_command()
+    {
+        var project = Import("""
+            | Check | Command |
+            |---|---|
+            | Worker logs | `kubectl -n payments logs deploy/worker --since=10m \| tail -50` |
+            """);
+
+        var step = Assert.Single(project.Document.Runbooks.Single().Phases[0].Steps);
+        Assert.Equal(["kubectl -n payments logs deploy/worker --since=10m | tail -50"], Commands(step));
+    }
+
     [Theory]
     [InlineData("| Metric | Threshold |\n|---|---|\n| p99 latency | `500ms` |")]
     [InlineData("| Action | Command |\n|---|---|\n| Check memory | run `redis-cli INFO` on the primary |")]

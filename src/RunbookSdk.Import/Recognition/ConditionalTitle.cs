@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace RunbookSdk.Import.Recognition;
 
 /// <summary>
-/// A step title that says the step applies only sometimes — <c>Emergency Rollback (if recent deployment)</c>,
+/// A step title that says the step applies only sometimes — <c>Emergency Rollback (if recent deployment)</c>, <c>Purge the queue (only if it holds poison messages)</c>,
 /// <c>Restart connection pool if needed</c>, <c>If necessary, restart PostgreSQL</c> — is the title without that
 /// clause and an <c>OnlyIf</c> condition in the document's words (<c>recent deployment</c>, <c>needed</c>): imported as a
 /// step that always runs, it ran whether or not it applied.
@@ -26,8 +26,9 @@ internal static partial class ConditionalTitle
         return (title, null);
     }
 
-    // "Emergency Rollback (if recent deployment)", "Enable Auto-Scaling (if not enabled):"
-    [GeneratedRegex(@"^(?<title>.+?)\s*\(\s*if\s+(?<condition>[^()]+?)\s*\)\s*:?\s*$", RegexOptions.IgnoreCase)]
+    // "Emergency Rollback (if recent deployment)", "Enable Auto-Scaling (if not enabled):", "Purge the dead-letter queue
+    // (only if the backlog is poison messages)", "Fail over (only when the primary is down)".
+    [GeneratedRegex(@"^(?<title>.+?)\s*\(\s*(?:only\s+(?:if|when)|if)\s+(?<condition>[^()]+?)\s*\)\s*:?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex Parenthesised();
 
     // "Restart connection pool if needed", "Revert recent deployments if necessary"

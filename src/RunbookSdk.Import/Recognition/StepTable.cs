@@ -28,7 +28,10 @@ internal static partial class StepTable
     {
         if (cells.Count < 2 || cells[0].Length < 2) return null;
         var headers = cells[0].Select(Text.Plain).ToArray();
-        var rows = cells.Skip(1).Select(r => r.Length >= headers.Length ? r : [.. r, .. Enumerable.Repeat("", headers.Length - r.Length)]).ToList();
+        // A pipe inside a cell is written `\|`, also in code (`journalctl -u api \| tail`): out of the table it is a pipe.
+        var rows = cells.Skip(1)
+            .Select(r => (r.Length >= headers.Length ? r : [.. r, .. Enumerable.Repeat("", headers.Length - r.Length)]).Select(c => c.Replace("\\|", "|", StringComparison.Ordinal)).ToArray())
+            .ToList();
         var command = Array.FindIndex(headers, h => CommandHeader().IsMatch(h));
         if (command < 0) return null;
         var filled = rows.Select(r => r[command].Trim()).Where(c => c.Length > 0).ToList();
