@@ -136,6 +136,14 @@ internal static class CommandPatterns
         (Create(@"(?<![\w./-])curl(?=\s)" + SameCommand + @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
         (Create(@"(?<![\w./-])(https?|xhs?)" + GlobalOptions + @"\s+DELETE\s" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
         (Create(@"(?<![\w./-])wget(?=\s)" + SameCommand + @"\s--method(=|\s+)['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        // A message broker's queues: purging or deleting one loses the messages it holds (orders, receipts not yet sent),
+        // resetting a node its queues and users; a topic deleted or a consumer group's offsets moved and executed (without
+        // --execute kafka-consumer-groups only prints the plan) loses or replays messages. RabbitMQ's and Kafka's own
+        // subcommands, after their options: not `rabbitmqctl list_queues`, not `kafka-topics --describe`.
+        (Create(@"\brabbitmqctl" + GlobalOptions + @"\s+(purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset|forget_cluster_node)" + WordEnd + SameCommand, "rabbitmqctl"), "purges or deletes queues", Reads.Program),
+        (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd + SameCommand, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
+        (Create(@"\bkafka-topics(\.sh)?(?=\s)" + SameCommand + @"\s--delete\b" + SameCommand, "kafka-topics"), "deletes topics", Reads.Program),
+        (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))" + SameCommand, "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
         // docker's or compose's own subcommand, after their options and a management command (container, system, volume…):
         // not a word after another subcommand (docker exec api rm /tmp/app.lock removes a file in the container, not a

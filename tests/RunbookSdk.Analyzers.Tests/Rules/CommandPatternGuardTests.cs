@@ -20,6 +20,8 @@ public sealed class CommandPatternGuardTests
         "helm rollback api 3",
         "kubectl scale deployment/api --replicas=0", "aws ecs update-service --desired-count 0",
         "aws lambda update-function-code --function-name api", "aws s3 rb s3://bucket",
+        "rabbitmqctl purge_queue payments.dlq", "rabbitmqadmin delete queue name=payments",
+        "kafka-topics --bootstrap-server k:9092 --delete --topic t", "kafka-consumer-groups --group g --reset-offsets --to-latest --execute",
         "pg_restore -d app dump.sql", "dropdb app",
         "docker compose down", "docker-compose rm -f", "docker system prune -af",
         "systemctl stop nginx", "git push --force origin main", "git reset --hard HEAD~1", "git clean -fd",
