@@ -50,6 +50,8 @@ public static class RunbookImporter
     {
         // "[[_TOC_]]" and its kin mark where a wiki draws its contents: no content, and no wiki link.
         source = TableOfContents.Blank(source);
+        // "&nbsp;", a line-ending "<br/>" and "<p>…</p>" lines an HTML export left: the runner prints text as written.
+        source = HtmlLeftovers.Clean(source);
         // "[[Database Failover]]" is a link to the page beside the document, which the next step leads from docs/.
         source = WikiLinks.Resolve(source);
         // The pages are written to the project's docs/ folder: relative links lead from there to what they named.

@@ -41,7 +41,7 @@ internal static class EscalationLevels
             if (item.Contains('\n')) return null;
             var plain = Text.Plain(item);
             // "Level 1 - On-call (0-15 minutes)", or "L2: Payments lead (after 15 minutes)".
-            if ((Times.WindowStart(plain) ?? Times.EscalationDelay(plain)) is not { } window) return null;
+            if ((Times.WindowStart(plain) ?? Times.EscalationDelay(plain) ?? Times.LeadingDelay(plain)) is not { } window) return null;
             var who = plain.Remove(window.Match.Index, window.Match.Length);
             who = Regex.Replace(who, @"^\s*(?:Level|Tier|L|T)\s*\d+\b\s*", "", RegexOptions.IgnoreCase);
             who = Regex.Replace(who, @"\(\s*\)", "").Replace("( ", "(").Replace(" )", ")");

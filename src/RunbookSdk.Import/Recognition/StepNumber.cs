@@ -21,6 +21,18 @@ internal static partial class StepNumber
             : null;
 
     /// <summary>
+    /// A heading without the outline number a wiki put before it (<c>3.1 Promote the replica</c>, <c>3.1.2. Drain</c>,
+    /// <c>2) Drain</c>): the page numbers steps itself, and kept, it showed <c>3.1 3.1 Promote the replica</c>.
+    /// </summary>
+    public static string WithoutOutlineNumber(string heading) =>
+        OutlineNumber().Match(heading) is { Success: true } number ? heading[number.Length..] : heading;
+
+    // "3.1 ", "3.1.2. ", "1. ", "2) " before a capitalised word; not "404 Errors" (no dot or parenthesis: a number the
+    // heading is about), nor "1.5 million requests" (a quantity, not a title's first word).
+    [GeneratedRegex(@"^(?:\d+(?:\.\d+)+\.?|\d+[.)])\s+(?=\p{Lu})")]
+    private static partial Regex OutlineNumber();
+
+    /// <summary>
     /// True when <paramref name="plain"/> (plain text, one line) is a step's number alone (<c>Step 1</c>, <c>Step 2:</c>):
     /// a wiki that writes <c>**Step 1**</c> over a line of its own titles the step by that line, which the title was
     /// without: the page and the console showed a step "Step 1" that said nothing of what it does.

@@ -46,7 +46,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     {
         // "#### Quick Checks:" is the step "Quick Checks", as "**Quick Checks:**" is; "#### Step 1: Scale workers" is the
         // step "Scale workers", as the paragraph "Step 1: Scale workers" is (the runner and the page number steps).
-        var own = StepNumber.Title(section.Title) ?? section.Title;
+        var own = StepNumber.Title(section.Title) ?? StepNumber.WithoutOutlineNumber(section.Title);
         var title = prefix + (own.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : own);
         if (section.Blocks.Count > 0)
         {

@@ -64,6 +64,22 @@ internal static partial class Times
         return (match.Groups["unit"].Value.StartsWith('h') ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n), match);
     }
 
+    /// <summary>
+    /// When an escalation level starts, said before who it is, as wiki lists write it: "0 min: DBA on-call", "+15 min →
+    /// Head of Data", "T+30m - VP Engineering", "After 1 hour: CTO". The time, the separator after it (none when plain
+    /// text dropped an arrow), and the words after that are who.
+    /// </summary>
+    public static (TimeSpan After, Match Match)? LeadingDelay(string text)
+    {
+        var match = LeadingDelayPattern().Match(text);
+        if (!match.Success) return null;
+        var n = int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture);
+        return (match.Groups["unit"].Value.StartsWith('h') ? TimeSpan.FromHours(n) : TimeSpan.FromMinutes(n), match);
+    }
+
+    [GeneratedRegex(@"^\s*(?:after\s+|t\s*\+\s*|\+\s*)?(?<n>\d+)\s*(?<unit>minutes?|mins?|min|m|hours?|hrs?|h)\b\s*(?::|-+>?|=>|[–—→])?\s*(?=\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex LeadingDelayPattern();
+
     [GeneratedRegex(@"\(?\s*\b(?:immediate(?:ly)?|at once|after\s+(?<n>\d+)\s*(?<unit>minutes?|mins?|min|m|hours?|hrs?|h)\b)\s*\)?\s*$", RegexOptions.IgnoreCase)]
     private static partial Regex DelayPattern();
 
