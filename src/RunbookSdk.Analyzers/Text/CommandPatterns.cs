@@ -126,7 +126,7 @@ internal static class CommandPatterns
         (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests", Reads.Program),
         (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd + SameCommand, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
-        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
+        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|stop-[\w-]+|reboot-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
         (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
         // From the program: `aws s3 sync … --delete` (also after aws's options), not `sync … --delete`, which named no
         // program the operator knows.
@@ -144,6 +144,19 @@ internal static class CommandPatterns
         (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd + SameCommand, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
         (Create(@"\bkafka-topics(\.sh)?(?=\s)" + SameCommand + @"\s--delete\b" + SameCommand, "kafka-topics"), "deletes topics", Reads.Program),
         (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))" + SameCommand, "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
+        // A host restarted or stopped: every service on it goes down with it (sudo reboot, shutdown -r now, systemctl
+        // reboot, init 6). Where a program starts: not `last reboot` (a list of past boots), nor `shutdown -c` (it cancels one).
+        (Create(s_programStart + @"(reboot|poweroff|halt)" + WordEnd + SameCommand +
+            "|" + s_programStart + @"shutdown(?!" + SameCommand + @"\s-c\b)" + WordEnd + SameCommand +
+            "|" + s_programStart + @"init\s+[06]" + WordEnd + SameCommand +
+            @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd + SameCommand, "reboot", "poweroff", "halt", "shutdown", "init"), "restarts or stops the host", Reads.Program),
+        // Firewall rules flushed: with a default policy of DROP the host stops answering, the SSH session too.
+        (Create(@"\b(ip6?tables(-legacy|-nft)?(?=\s)" + SameCommand + @"\s(-F|--flush|-X|--delete-chain)(?![\w-])|nft\s+flush\s+ruleset\b)" + SameCommand, "tables", "nft"), "flushes the firewall's rules", Reads.Program),
+        // A key store's keys deleted: etcd (Kubernetes' own state), Consul's and Vault's KV, a Nomad job stopped.
+        (Create(@"\b(etcdctl" + GlobalOptions + @"\s+del|consul\s+kv\s+delete|vault\s+kv\s+(delete|destroy|metadata\s+delete)|nomad\s+job\s+stop)" + WordEnd + SameCommand, "etcdctl", "consul", "vault", "nomad"), "deletes keys or stops jobs", Reads.Program),
+        // MongoDB's shell handed a drop or a delete of many documents (mongosh --eval 'db.sessions.drop()'; the shell's
+        // reading of the command keeps no parentheses, so the method is matched by its name after `db.`).
+        (Create(@"\bdb\.(\S*\.)?(dropDatabase|dropIndexes|deleteMany|drop)(?![\w-])", "drop", "deletemany"), "deletes MongoDB data", Reads.Data),
         (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
         // docker's or compose's own subcommand, after their options and a management command (container, system, volume…):
         // not a word after another subcommand (docker exec api rm /tmp/app.lock removes a file in the container, not a
