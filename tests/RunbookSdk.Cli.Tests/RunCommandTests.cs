@@ -94,7 +94,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(failed.Code == 1, failed.Out + failed.Error);
         var hint = Assert.Single(failed.Out.Split('\n'), l => l.Contains("check again: ", StringComparison.Ordinal));
         var command = hint[(hint.IndexOf("check again: ", StringComparison.Ordinal) + "check again: ".Length)..hint.IndexOf(" repeats no step", StringComparison.Ordinal)];
-        Assert.EndsWith($" run --incident-repo octo/ops --github-api-url {_github.ApiUrl} {Assembly} cli-test-restart --resume \"{JournalPath}\"", command);
+        Assert.EndsWith($" run {Assembly} cli-test-restart --resume \"{JournalPath}\" --incident-repo octo/ops --github-api-url {_github.ApiUrl}", command);
 
         // What follows the program is a command line the tool takes: the resume checks again and continues the issue.
         var words = command[(command.IndexOf(" run ", StringComparison.Ordinal) + 1)..].Split(' ').Select(w => w.Trim('"')).ToArray();
@@ -109,19 +109,25 @@ public sealed class RunCommandTests : IDisposable
     {
         if (OperatingSystem.IsWindows()) return; // the runbook's steps are bash
         // The engineer taking over runs `runbook runs APP FOLDER`: the resume command names the tool and the app, as the
-        // hint of `runbook run` does, and the incident repository they name, which the journal does not record.
+        // hint of `runbook run` does, and the incident repository the run was given, which its journal records. Before,
+        // it was named only when the engineer knew to give it to `runs` too: pasted without it, the resume stopped
+        // updating the incident issue without a word.
         (int Code, string Out, string Error) failed;
         using (GrepFirstOnPath("exit 1"))
             failed = await RunAsync();
         Assert.True(failed.Code == 1, failed.Out + failed.Error);
+        var started = JsonDocument.Parse(File.ReadLines(JournalPath).First()).RootElement;
+        Assert.Equal(["--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()],
+            started.GetProperty("resumeOptions").EnumerateArray().Select(o => o.GetString()));
+        Assert.DoesNotContain("ghs_cli_test", File.ReadAllText(JournalPath), StringComparison.Ordinal);
 
-        var (code, listed, listError) = await Cli.RunAsync(["runs", Assembly, _work, "--incident-repo", "octo/ops", "--github-api-url", _github.ApiUrl.ToString()]);
+        var (code, listed, listError) = await Cli.RunAsync(["runs", Assembly, _work]);
 
         Assert.True(code == 0, listed + listError);
         var line = Assert.Single(listed.Split('\n'), l => l.StartsWith("cli-test-restart ", StringComparison.Ordinal));
         Assert.Contains("stopped: Failed; resume: ", line, StringComparison.Ordinal);
         var command = line[(line.IndexOf("resume: ", StringComparison.Ordinal) + "resume: ".Length)..].TrimEnd('\r');
-        Assert.EndsWith($" run --incident-repo octo/ops --github-api-url {_github.ApiUrl} {Assembly} cli-test-restart --resume \"{JournalPath}\"", command);
+        Assert.EndsWith($" run {Assembly} cli-test-restart --resume \"{JournalPath}\" --incident-repo octo/ops --github-api-url {_github.ApiUrl}", command);
 
         // Pasted, it resumes the run and continues its incident issue.
         var words = command[(command.IndexOf(" run ", StringComparison.Ordinal) + 1)..].Split(' ').Select(w => w.Trim('"')).ToArray();
@@ -130,6 +136,21 @@ public sealed class RunCommandTests : IDisposable
         Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues");
         var (_, after, _) = await Cli.RunAsync(["runs", Assembly, _work]);
         Assert.StartsWith("No unfinished runs in", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AResumeWithoutTheIncidentRepositoryTheRunWasGivenSaysItDoesNotContinueTheIssue()
+    {
+        // Typed by hand rather than pasted, the resume went on without a word, and the incident issue stopped at the
+        // failure while the engineer believed it kept the record.
+        var (failed, failedOut, failedError) = await RunAsync("Fail=yes");
+        Assert.True(failed == 3, failedOut + failedError);
+
+        var (code, output, error) = await Cli.RunAsync(["run", Assembly, "cli-test-restart", "--resume", JournalPath, "Fail=no", "--non-interactive"]);
+
+        Assert.True(code == 0, output + error);
+        Assert.Contains($"warning: the journal's run was started with --incident-repo octo/ops --github-api-url {_github.ApiUrl} (this resume was given none; "
+            + "without them the record they keep, such as the incident issue, is not continued)", output + error, StringComparison.Ordinal);
     }
 
     [Fact]

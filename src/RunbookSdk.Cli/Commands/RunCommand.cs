@@ -139,11 +139,16 @@ internal sealed class RunCommand(CliOutput output) : AsyncCommand<RunCommand.Set
         }
 
         // The hints at the run's end name this tool and the app, not the app's own program: the operator ran the tool.
-        // A resume without --incident-repo would not continue the run's incident issue: given, it is named too.
-        var runCommand = ToolRunCommand.For(settings.App, settings.IncidentRepo, settings.GitHubApiUrl);
+        // A resume without --incident-repo would not continue the run's incident issue: given, the run journals it and
+        // its resume commands (the closing hint, `runs`) name it.
+        var runCommand = ToolRunCommand.For(settings.App);
         // The steps inherit GITHUB_TOKEN from this process: a step that prints its environment must not put the token
         // the incident issue is kept with on the console, in the journal, or in that issue.
-        var options = new RunbookHostOptions { Observers = observers, RunCommand = runCommand, MaskedValues = incidentToken is null ? [] : [incidentToken] };
+        var options = new RunbookHostOptions
+        {
+            Observers = observers, RunCommand = runCommand, MaskedValues = incidentToken is null ? [] : [incidentToken],
+            ResumeOptions = settings.DryRun ? [] : ToolRunCommand.ResumeOptions(settings.IncidentRepo, settings.GitHubApiUrl),
+        };
         string[] args = ["run", settings.Id, .. settings.Parameters, .. HostOptions(settings)];
         // The run echoes text this tool does not control — parameter values (a workflow_dispatch input), the commands
         // built from them, what the steps' commands, servers and code print — and writes no workflow command of its

@@ -26,7 +26,7 @@ internal sealed class RunsCommand(CliOutput output) : AsyncCommand<RunsCommand.S
         public bool All { get; set; }
 
         [CommandOption("--incident-repo <OWNER/NAME>")]
-        [Description("The repository the runs keep their incident issue in (as given to 'run'): the resume commands name it, so that a resume continues the issue. The journal does not record it.")]
+        [Description("The repository the runs keep their incident issue in (as given to 'run'), for journals that do not record it (written before runs recorded it): the resume commands name it, so that a resume continues the issue.")]
         public string? IncidentRepo { get; set; }
 
         [CommandOption("--github-api-url <URL>")]
@@ -53,7 +53,12 @@ internal sealed class RunsCommand(CliOutput output) : AsyncCommand<RunsCommand.S
         }
 
         // The resume commands name this tool and the app, as the hints of `runbook run` do: the operator runs the tool.
-        var options = new RunbookHostOptions { RunCommand = ToolRunCommand.For(settings.App, settings.IncidentRepo, settings.GitHubApiUrl) };
+        // The incident repository a run was given is in its journal; one given here names it for journals written before.
+        var options = new RunbookHostOptions
+        {
+            RunCommand = ToolRunCommand.For(settings.App),
+            ResumeOptions = ToolRunCommand.ResumeOptions(settings.IncidentRepo, settings.GitHubApiUrl),
+        };
         string[] args = ["runs", .. settings.Folder is { } folder ? new[] { folder } : [], .. settings.All ? new[] { "--all" } : []];
         return await RunbookHost.RunAsync(args, catalog, PlainConsole.On(output.Out), PlainConsole.On(output.Error), options, cancellationToken);
     }

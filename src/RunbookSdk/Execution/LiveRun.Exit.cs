@@ -130,6 +130,7 @@ internal sealed partial class LiveRun
             _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
                 + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}");
             _console.Info($"To go on: {ResumeCommand}; it{resume}.");
+            ExplainWebhookPlaceholder();
             // The runner's own last records went to the same journal: what it did not take is printed, as at a run's end.
             WarnIfJournalIncomplete();
             ShowUnwrittenEvents();

@@ -741,6 +741,10 @@ internal sealed partial class LiveRun : IDisposable
             ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
             ("conditions", _conditions.Mode),
+            // What a resume must be given again, so `runs` can print a command that does what this run did: the host's
+            // options (the tool's --incident-repo) and the webhook's host alone — its path is often its credential.
+            ("resumeOptions", _options.ResumeOptions.Count == 0 ? null : _options.ResumeOptions),
+            ("webhookHost", _options.WebhookUrl is { } webhook ? ResumeCommandLine.WebhookHost(webhook) : null),
             ("choices", _options.Choices.Count == 0 ? null : _options.Choices.Select(c => new KeyValuePair<string, string>(c.Key, c.Value)).ToArray()),
             // What a resume changed of the journal's run, and what it did not take: the review reads why the region changed.
             ("parametersChanged", _changedParameters.Count == 0 ? null : _changedParameters.Select(c => new KeyValuePair<string, string>(c.Name, c.Earlier)).ToArray()),
@@ -788,6 +792,7 @@ internal sealed partial class LiveRun : IDisposable
             _console.Info(_rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: {ResumeCommand}"
                 : $"To continue after the last completed step: {ResumeCommand}");
+        if (result.Status != RunStatus.Succeeded) ExplainWebhookPlaceholder();
         if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
     }
 
@@ -796,9 +801,18 @@ internal sealed partial class LiveRun : IDisposable
     /// run</c>), the runbook's id and the journal. <c>run sandbox-bad-deploy --resume …</c> named no program to run.
     /// The path is masked before it is quoted, as a command's holes are: quoting turns a secret's <c>$</c> or backtick
     /// into <c>\$</c>, a form the console's masking does not know, and the hint showed the secret in clear.
+    /// It carries what the run was started with that the resume needs again (<see cref="ResumeCommandLine"/>): a resume
+    /// pasted without the tool's <c>--incident-repo</c> or the <c>--webhook</c> stopped updating the incident issue, or
+    /// posting, without a word.
     /// </summary>
-    private string ResumeCommand =>
-        $"{_options.RunCommand ?? "run"} {_context.Runbook.Id} --resume \"{ShellQuoting.Quote(_context.Secrets.Mask(_journal.Path), ShellQuoteState.DoubleQuoted)}\"";
+    private string ResumeCommand => ResumeCommandLine.For(_options.RunCommand ?? "run", _context.Runbook.Id, _context.Secrets.Mask(_journal.Path),
+        _options.ResumeOptions, _options.WebhookUrl is { } webhook ? ResumeCommandLine.WebhookHost(webhook) : null);
+
+    /// <summary>Says what the resume command's <c>--webhook WEBHOOK_URL</c> stands for, when the run was given a webhook.</summary>
+    private void ExplainWebhookPlaceholder()
+    {
+        if (_options.WebhookUrl is { } webhook) _console.Info(ResumeCommandLine.WebhookNote([ResumeCommandLine.WebhookHost(webhook)]));
+    }
 
     /// <summary>
     /// The journal as the run's last words name it: after its last event, so an incomplete one says so — "journal

@@ -129,6 +129,14 @@ public sealed record RunnerOptions
     /// </summary>
     internal string? RunCommand { get; init; }
 
+    /// <summary>
+    /// The host's own options this run was given that a resume must be given again to do what the run does, as words
+    /// (the <c>runbook</c> tool's <c>--incident-repo octo/ops</c>: without it a resume stops updating the incident
+    /// issue). The journal's <c>run-started</c> records them (<c>resumeOptions</c>), and every resume command — the
+    /// run's closing hint, <c>runs</c> — carries them. Never a credential: the journal and the console show them.
+    /// </summary>
+    internal IReadOnlyList<string> ResumeOptions { get; init; } = [];
+
     /// <summary>Reads the runner's environment (<c>NO_PROXY</c>): a seam for tests, which must not change the process's.</summary>
     internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 

@@ -23,6 +23,9 @@ internal static class ProgramCommand
     /// </summary>
     public static string? RunOf(RunbookHostOptions options) => options.RunCommand ?? (OfThisProcess() is { } program ? program + " run" : null);
 
+    /// <summary>The full path of this process's entry assembly (the runbook app's <c>.dll</c>, which the <c>runbook</c> tool takes as its APP); null when unknown.</summary>
+    public static string? EntryAssembly() => Assembly.GetEntryAssembly()?.Location is { Length: > 0 } path ? path : null;
+
     /// <summary>The command for a process whose executable is <paramref name="processPath"/> and entry assembly <paramref name="entryAssembly"/>.</summary>
     internal static string? Of(string? processPath, string? entryAssembly)
     {

@@ -107,6 +107,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             if (resume.DamagedLines.Count > 0)
                 consoles.Error.WriteVerbatimLine($"warning: in the journal '{journal}', {ResumeState.DescribeLines(resume.DamagedLines)} not a complete event and not where a crash cut one short: "
                     + "what they recorded (a step's result, a request sent) is unknown to this resume, which may run such a step again. Read them before going on.");
+            if (!settings.DryRun && ResumeCommandLine.Missing(resume, hostOptions.ResumeOptions, webhook is not null) is { } missing)
+                consoles.Error.WriteVerbatimLine(missing);
         }
 
         IReadOnlyDictionary<string, string> arguments = new Dictionary<string, string>();
@@ -182,6 +184,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             Observers = hostOptions.Observers,
             MaskedValues = hostOptions.MaskedValues,
             RunCommand = ProgramCommand.RunOf(hostOptions),
+            ResumeOptions = hostOptions.ResumeOptions,
             EnvironmentVariable = hostOptions.EnvironmentVariable,
         };
     }

@@ -35,4 +35,11 @@ public sealed record RunbookHostOptions
     /// engineer can paste them. Null: this process followed by <c>run</c> (<see cref="ProgramCommand.OfThisProcess"/>).
     /// </summary>
     internal string? RunCommand { get; init; }
+
+    /// <summary>
+    /// The host's own options a resume must be given again, as words (the <c>runbook</c> tool's <c>--incident-repo
+    /// octo/ops</c>): a run journals them and its resume commands carry them (<see cref="RunnerOptions.ResumeOptions"/>);
+    /// <c>runs</c> gives them to the resume command of a journal that records none (one written before they were).
+    /// </summary>
+    internal IReadOnlyList<string> ResumeOptions { get; init; } = [];
 }

@@ -69,6 +69,8 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         var rest = hidden > 0 ? $"; {hidden} finished or continued in another journal not shown (--all)" : "";
         consoles.Out.WriteVerbatimLine(masker.Mask($"{what} in '{folder}', newest first{rest}:"));
         foreach (var run in shown) consoles.Out.WriteVerbatimLine(masker.Mask(Line(run, masker)));
+        var webhooks = shown.Where(r => r.State is ListedRunState.Resumable && r.Journal?.WebhookHost is not null).Select(r => r.Journal!.WebhookHost!).ToArray();
+        if (webhooks.Length > 0) consoles.Out.WriteVerbatimLine(masker.Mask(ResumeCommandLine.WebhookNote(webhooks)));
         if (shown.Any(r => r.State == ListedRunState.Unreadable))
             consoles.Out.WriteVerbatimLine("A journal you may not read is its run's user's alone (it holds every command's output): resume it as that user "
                 + "(sudo -u USER …, with the same secrets set), or have them share it (chmod g+rx on its folder, g+r on the journal, for a group you are in) "
@@ -116,11 +118,22 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     /// forwarded here), the runbook and the journal, masked before it is quoted (a quoted <c>$</c> would hide a secret
     /// from the masking). A runbook this app does not have is resumed with the app that has it.
     /// </summary>
+    /// <remarks>
+    /// It carries what the journal records the run was started with that a resume needs again — the tool's
+    /// <c>--incident-repo</c>, a <c>--webhook</c> — as the run's own hint does (<see cref="ResumeCommandLine"/>); a journal
+    /// that records no host options (written before they were) takes the ones this <c>runs</c> was given. Options of
+    /// the tool are no options of this app's own <c>run</c>: listed by the app, such a run is resumed through the tool.
+    /// </remarks>
     private string ResumeCommand(ResumeState journal, string path, SecretMasker masker)
     {
-        var resume = $"{journal.RunbookId} --resume \"{ShellQuoting.Quote(masker.Mask(path), ShellQuoteState.DoubleQuoted)}\"";
-        if (catalog.FindRunbook(journal.RunbookId!) is null) return $"run {resume} with the app that has runbook '{journal.RunbookId}' (this one has none of that id)";
-        return $"{ProgramCommand.RunOf(hostOptions) ?? "run"} {resume}";
+        var options = journal.ResumeOptions.Count > 0 ? journal.ResumeOptions : hostOptions.ResumeOptions;
+        var throughTool = hostOptions.RunCommand is null && options.Count > 0;
+        var runCommand = throughTool ? $"runbook run {ProgramCommand.Word(ProgramCommand.EntryAssembly() ?? "APP")}" : ProgramCommand.RunOf(hostOptions) ?? "run";
+        var command = ResumeCommandLine.For(runCommand, journal.RunbookId!, masker.Mask(path), options, journal.WebhookHost);
+        if (catalog.FindRunbook(journal.RunbookId!) is null)
+            return $"run {ResumeCommandLine.For("", journal.RunbookId!, masker.Mask(path), options, journal.WebhookHost).TrimStart()} with the app that has runbook '{journal.RunbookId}' (this one has none of that id)";
+        // Said before the command, which is the line's last words: pasted whole, a remark after it was a syntax error.
+        return throughTool ? $"through the runbook tool, which keeps the run's incident issue (this app's own run does not take {options[0]}): {command}" : command;
     }
 
     private int Fail(int exitCode, string message)

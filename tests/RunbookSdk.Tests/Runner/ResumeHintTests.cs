@@ -51,6 +51,26 @@ public sealed class ResumeHintTests
     }
 
     [Fact]
+    public async Task The_hint_of_a_run_given_a_webhook_names_it_for_the_resume_without_its_path()
+    {
+        // Pasted, the hint resumed without --webhook: the notifications still to come were only printed, without a word.
+        // The webhook's path is its credential (a Slack incoming webhook's): only its host is shown and journaled.
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p
+                .Step("Smoke test", s => s.Execute("smoke", _ => throw new InvalidOperationException("smoke test failed"))))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true, WebhookUrl = new Uri("https://hooks.example.com:8443/services/T1/B2/hook-credential") });
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"To continue after the last completed step: run test-runbook --resume \"{run.JournalPath}\" --webhook WEBHOOK_URL\n", result.Output, StringComparison.Ordinal);
+        Assert.Contains("WEBHOOK_URL in the resume command: put there the --webhook URL the run posted its notifications to (at https://hooks.example.com:8443)", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook-credential", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook-credential", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+        Assert.Equal("https://hooks.example.com:8443", ResumeState.Read(run.JournalPath).WebhookHost);
+    }
+
+    [Fact]
     public async Task A_resume_of_a_run_that_succeeded_says_so_before_it_checks_again()
     {
         var checks = 0;

@@ -61,6 +61,42 @@ public sealed class RunsCommandTests
     }
 
     [Fact]
+    public async Task Runs_says_a_resume_of_a_run_given_a_webhook_needs_it_again_without_writing_its_path()
+    {
+        // Pasted, the resume command went on without --webhook: the notifications still to come were only printed, without a word.
+        // The webhook's path is its credential (a Slack incoming webhook's): only its host is journaled and shown.
+        await SandboxApp.EnsureBuiltAsync();
+        using var temp = new TempDirectory();
+        var (failedCode, failedOutput) = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-bad-deploy", DeadBaseUrl, "--non-interactive", "--yes",
+            "--webhook", "http://127.0.0.1:9/services/T0001/B0002/hook-credential");
+        Assert.True(failedCode == 4, failedOutput);
+        var journal = Assert.Single(Directory.GetFiles(Path.Combine(temp.Path, RunJournal.DefaultFolder), "*.jsonl"));
+        var placeholder = $"--resume \"{journal}\" --webhook WEBHOOK_URL";
+        const string note = "WEBHOOK_URL in the resume command: put there the --webhook URL the run posted its notifications to (at http://127.0.0.1:9)";
+        Assert.DoesNotContain("hook-credential", failedOutput, StringComparison.Ordinal);
+        Assert.Equal("http://127.0.0.1:9", Journal.Read(journal)[0].Fields.GetProperty("webhookHost").GetString());
+        Assert.DoesNotContain("hook-credential", File.ReadAllText(journal), StringComparison.Ordinal);
+
+        var (code, output) = await SandboxApp.RunAsync(temp.Path, "runs");
+
+        Assert.True(code == 0, output);
+        var line = Assert.Single(output.Split('\n'), l => l.StartsWith("sandbox-bad-deploy ", StringComparison.Ordinal));
+        Assert.EndsWith($"resume: dotnet {SandboxApp.AppDll} run sandbox-bad-deploy {placeholder}", line.TrimEnd('\r'), StringComparison.Ordinal);
+        Assert.Contains(note, output, StringComparison.Ordinal);
+        Assert.DoesNotContain("hook-credential", output, StringComparison.Ordinal);
+
+        // Pasted as it is, the placeholder is refused before anything runs, not taken for no webhook.
+        var (pasted, pastedOutput) = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-bad-deploy", "--resume", journal, "--webhook", "WEBHOOK_URL", "--non-interactive", "--yes");
+        Assert.Equal(2, pasted);
+        Assert.Contains("--webhook 'WEBHOOK_URL' is not an http(s) URL", pastedOutput, StringComparison.Ordinal);
+
+        // Typed by hand without it, the resume says so before it runs.
+        var (typed, typedOutput) = await SandboxApp.RunAsync(temp.Path, "run", "sandbox-bad-deploy", "--resume", journal, "--non-interactive", "--yes");
+        Assert.Equal(4, typed);
+        Assert.Contains("warning: the journal's run was started with --webhook (to http://127.0.0.1:9; this resume was given none, so its notifications are only printed)", typedOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_resumed_into_a_journal_of_its_own_is_listed_there_not_as_still_to_resume_in_the_first()
     {
         await using var service = await SandboxService.StartAsync();

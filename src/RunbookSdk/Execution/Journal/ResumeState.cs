@@ -133,6 +133,18 @@ public sealed class ResumeState
     /// </summary>
     internal string? StartedAsResumeOf { get; private set; }
 
+    /// <summary>
+    /// The host's options the latest run or resume was given that a resume needs again (<c>resumeOptions</c>: the
+    /// <c>runbook</c> tool's <c>--incident-repo</c>), as words; empty when it was given none, or the journal predates them.
+    /// </summary>
+    internal IReadOnlyList<string> ResumeOptions { get; private set; } = [];
+
+    /// <summary>
+    /// The host of the <c>--webhook</c> the latest run or resume posted to (<c>webhookHost</c>; its path is not
+    /// recorded), or null.
+    /// </summary>
+    internal string? WebhookHost { get; private set; }
+
     /// <summary>The operating-system user of the latest run or resume of it: who touched it last.</summary>
     internal string? LatestOperator => _operator;
 
@@ -317,6 +329,15 @@ public sealed class ResumeState
                         IncidentStart = at;
                 }
                 if (Text(e, "resumedFrom") is { } resumedFrom) _resumedFrom.Add(resumedFrom);
+                // The latest run's; a resume that was given none (typed by hand, or by the app's own run, which takes no
+                // --incident-repo) keeps what the run was started with: the issue is still the run's, and the next resume
+                // should continue it. A run started afresh on the journal starts from its own.
+                var fresh = Text(e, "resumedFrom") is null;
+                if (e.TryGetProperty("resumeOptions", out var options) && options.ValueKind == JsonValueKind.Array)
+                    ResumeOptions = options.EnumerateArray().Where(o => o.ValueKind == JsonValueKind.String).Select(o => o.GetString()!).ToArray();
+                else if (fresh) ResumeOptions = [];
+                if (Text(e, "webhookHost") is { } webhookHost) WebhookHost = webhookHost;
+                else if (fresh) WebhookHost = null;
                 // The latest run's values: a resume that was given Version=1.0.0 again ran with it, and a second resume
                 // went back to the first run's 2.0.0-bad without a word.
                 if (e.TryGetProperty("parameters", out var parameters) && parameters.ValueKind == JsonValueKind.Object)
