@@ -171,6 +171,15 @@ public sealed class RunContext
         Runbook instance;
         try
         {
+            // An empty value is taken only where the runbook's own default is empty: Deployment= ran `kubectl rollout
+            // restart deployment/''`. The defaults are those of an instance bound without the empty values.
+            var empty = runbook.Parameters.Where(p => values.TryGetValue(p.Name, out var text) && EmptyParameterValue.IsEmpty(p, text)).ToArray();
+            if (empty.Length > 0)
+            {
+                foreach (var parameter in empty.Where(p => p.IsRequired)) EmptyParameterValue.Check(parameter, values[parameter.Name], "");
+                var defaults = runbook.ReadParameters(runbook.Create(values.Where(v => !empty.Any(p => p.Name == v.Key)).ToDictionary(StringComparer.OrdinalIgnoreCase)));
+                foreach (var parameter in empty) EmptyParameterValue.Check(parameter, values[parameter.Name], defaults.GetValueOrDefault(parameter.Name, ""));
+            }
             instance = runbook.Create(values);
         }
         catch (ParameterBindingException e)

@@ -85,6 +85,53 @@ public sealed class RunCommandErrorTests
     public async Task A_missing_required_parameter_is_named() =>
         AssertOneLineError(await Run("deploy-rollback", "--dry-run"), 2, "Missing required parameter 'Service': pass Service=VALUE.");
 
+    [Theory]
+    [InlineData("--dry-run")]
+    [InlineData("--non-interactive")]
+    public async Task An_empty_value_for_a_parameter_whose_default_is_not_empty_is_refused_naming_it(string mode) =>
+        // Taken as it stood, Region= ran the steps with an empty hole (`aws … --region ''`), after the steps before them.
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "Region=", "ApiToken=tok", "--yes", mode), 2,
+            "Parameter 'Region' was given an empty value, which its steps would use as it is (a command's hole left empty); nothing was run. "
+            + "Give it a value, or leave it out for its default 'eu-central-1'. (A runbook lets a parameter be empty by defaulting it to \"\".)");
+
+    [Fact]
+    public async Task A_blank_value_is_refused_as_an_empty_one_and_a_blank_required_value_is_missing()
+    {
+        AssertOneLineError(await Run("deploy-rollback", "Service=api", "Region= ", "--dry-run"), 2,
+            "Parameter 'Region' was given a blank value (' '), which its steps would use as it is (a command's hole left empty); nothing was run. "
+            + "Give it a value, or leave it out for its default 'eu-central-1'. (A runbook lets a parameter be empty by defaulting it to \"\".)");
+        AssertOneLineError(await Run("deploy-rollback", "Service=  ", "--dry-run"), 2, "Missing required parameter 'Service': it was given a blank value ('  '); pass Service=VALUE.");
+    }
+
+    [Fact]
+    public async Task An_empty_value_is_taken_where_the_runbooks_default_is_empty()
+    {
+        // A parameter left empty on purpose (a region without a DR site) says so by its default.
+        var d = TestCatalog.DeployRollbackDescriptor();
+        var emptyByDefault = new RunbookDescriptor
+        {
+            Id = d.Id, Title = d.Title, Severity = d.Severity, RunbookType = d.RunbookType, Parameters = d.Parameters, ReadParameters = d.ReadParameters,
+            DocumentFileName = d.DocumentFileName, Documentation = d.Documentation, DocumentedOutline = d.DocumentedOutline,
+            Create = values => new DeployRollback { Region = values.GetValueOrDefault("Region", ""), Service = values.GetValueOrDefault("Service", "") },
+        };
+        var result = await Host.RunAsync(new RunbookCatalog([emptyByDefault], [], ""), "run", "deploy-rollback", "Service=api", "Region=", "--dry-run");
+        Assert.True(result.ExitCode == 0, result.Output);
+    }
+
+    [Fact]
+    public async Task A_resume_refuses_an_empty_value_its_journal_holds_as_a_run_does()
+    {
+        using var temp = new TempDirectory();
+        var journal = temp.File("journal.jsonl");
+        File.WriteAllText(journal, "{\"time\":\"2026-12-06T02:00:00+00:00\",\"event\":\"run-started\",\"runbook\":\"deploy-rollback\","
+            + "\"incidentStart\":\"2026-12-06T02:00:00+00:00\",\"parameters\":{\"Region\":\"\",\"Service\":\"api\",\"Revision\":\"3\",\"ApiToken\":\"***\"}}\n");
+
+        var result = await Run("deploy-rollback", "--resume", journal, "--dry-run");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("error: Parameter 'Region' was given an empty value", result.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_non_interactive_live_run_that_would_need_a_person_does_not_start()
     {
