@@ -46,6 +46,12 @@ internal sealed class HungUpTerminalGuard(IAnsiConsole console) : IAnsiConsole
     /// <inheritdoc />
     public void WriteAnsi(Action<AnsiWriter> action) => console.WriteAnsi(action);
 
+    /// <summary>What a read of a terminal that hung up throws (an <see cref="IOException"/>), and the question's reason quotes.</summary>
+    internal const string HungUpMessage = "standard input has ended: the terminal hung up (its SSH session dropped, or it was closed)";
+
+    /// <summary>Whether <paramref name="exception"/> is what this guard threw when the terminal hung up.</summary>
+    internal static bool IsHangUp(Exception exception) => exception is IOException { Message: HungUpMessage };
+
     /// <summary>Whether <paramref name="key"/> is how .NET reports a read of standard input that found its end.</summary>
     internal static bool IsEndOfInput(ConsoleKeyInfo key) => key.KeyChar == '\u0004' && key.Key == default && key.Modifiers == default;
 
@@ -59,7 +65,7 @@ internal sealed class HungUpTerminalGuard(IAnsiConsole console) : IAnsiConsole
             Checked(await input.ReadKeyAsync(intercept, cancellationToken).ConfigureAwait(false));
 
         private static ConsoleKeyInfo? Checked(ConsoleKeyInfo? key) => key is { } read && IsEndOfInput(read)
-            ? throw new IOException("standard input has ended: the terminal hung up (its SSH session dropped, or it was closed)")
+            ? throw new IOException(HungUpMessage)
             : key;
     }
 }

@@ -64,7 +64,7 @@ internal sealed partial class LiveRun : IDisposable
         _resume = resume;
         _clock = options.Clock;
         _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());
-        _conditions = new StepConditions(options, _prompts);
+        _conditions = new StepConditions(options, _prompts, NoteUnanswered);
         _choices = new StepChoices(options);
     }
 
@@ -770,6 +770,7 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.RollbackFailed => "Run FAILED and the ROLLBACK FAILED: escalate now.",
             RunStatus.Aborted when _rollbackNotRun is not null && _rollbackStoppedUnanswered => "Run ABORTED: THE ROLLBACK STOPPED at a question nobody could answer: it is incomplete.",
             RunStatus.Aborted when _rollbackNotRun is not null => "Run ABORTED by the operator, who STOPPED THE ROLLBACK: it is incomplete.",
+            RunStatus.Aborted when _unanswered is not null && _terminalHungUp => "Run ABORTED: the terminal hung up while a question to the operator waited, and no answer is no yes.",
             RunStatus.Aborted when _unanswered is not null => "Run ABORTED: a question to the operator could not be answered, and no answer is no yes.",
             RunStatus.Aborted => "Run ABORTED by the operator.",
             RunStatus.Cancelled => "Run INTERRUPTED.",

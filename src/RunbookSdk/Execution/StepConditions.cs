@@ -9,7 +9,11 @@ namespace RunbookSdk.Execution;
 /// <c>choice</c> with <c>about: condition</c>. The runner never guesses: a non-interactive run without either flag
 /// refuses to start (<see cref="PreflightProblem"/>). The question goes to prompts that mask its secrets (<see cref="MaskingOperatorPrompts"/>).
 /// </summary>
-internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts prompts)
+/// <param name="options">The run's options.</param>
+/// <param name="prompts">Who answers.</param>
+/// <param name="noteUnanswered">Told why, when the question could not be answered: the run's end says it stopped for
+/// that (and, when so, that the terminal hung up), not "the operator aborted", who was not there.</param>
+internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts prompts, Action<string, Exception> noteUnanswered)
 {
     private const string HoldFlag = "--conditions-hold";
     private const string SkipFlag = "--skip-conditional";
@@ -68,6 +72,7 @@ internal sealed class StepConditions(RunnerOptions options, IOperatorPrompts pro
             // Not a no either: "no" skips the step and the run goes on past it on a guess. Nobody steers the run now,
             // so it stops here, as when the operator declines a destructive step.
             var why = UnansweredQuestion.Why("question whether its condition holds", e);
+            noteUnanswered(why, e);
             console.Failed($"{char.ToUpperInvariant(why[0])}{why[1..]}. No answer is no yes: the step does not run, and the run stops here.");
             journal.Write("choice", ("key", key), ("about", "condition"), ("choice", "unanswered"), ("condition", condition), ("reason", why));
             return new StepOutcome(StepResult.Aborted, $"{why}; nothing of the step ran");

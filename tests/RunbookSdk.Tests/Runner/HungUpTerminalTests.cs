@@ -69,6 +69,35 @@ public sealed class HungUpTerminalTests
         }
     }
 
+    [Fact]
+    public async Task A_condition_asked_on_a_terminal_that_hung_up_says_the_terminal_hung_up_not_that_the_operator_aborted()
+    {
+        // The condition's question went unanswered as it should, but the run's end and its journal said "the operator
+        // aborted" — who was not there: the terminal had hung up.
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Drain", s => s.Execute("drain", _ => { ran.Add("drain"); return Task.CompletedTask; }).OnlyIf("the node is still in the pool")))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => { ran.Add("check"); return Task.CompletedTask; }))));
+        var console = new PlainConsole();
+
+        var outcome = await new RunbookRunner(console.Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock },
+            new ConsoleOperatorPrompts(new KeyedConsole("\u0004"))).ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal(RunStatus.Aborted, outcome.Status);
+        Assert.Equal(["check"], ran);
+        var journal = Journal.Read(run.JournalPath);
+        Assert.Contains("the terminal hung up", journal.Single(e => e.Name == "choice" && e["about"] == "condition")["reason"], StringComparison.Ordinal);
+        var finished = journal[^1];
+        Assert.Equal("run-finished", finished.Name);
+        Assert.DoesNotContain("operator aborted", finished["reason"], StringComparison.Ordinal);
+        Assert.StartsWith("the run stopped at step 1.1 'Drain': the question whether its condition holds could not be answered", finished["reason"], StringComparison.Ordinal);
+        Assert.Contains("the terminal hung up", finished["reason"], StringComparison.Ordinal);
+        Assert.DoesNotContain("by the operator", console.Output, StringComparison.Ordinal);
+        Assert.Contains("Run ABORTED: the terminal hung up while a question to the operator waited, and no answer is no yes.", console.Output, StringComparison.Ordinal);
+    }
+
     private static int RunnerPid(string journalPath)
     {
         var mark = Journal.Read(journalPath).First(e => e.Name == "run-started")["processMark"]!;

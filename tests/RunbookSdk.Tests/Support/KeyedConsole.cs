@@ -24,7 +24,13 @@ internal sealed class KeyedConsole(string keys) : IAnsiConsole, IAnsiConsoleInpu
     public ConsoleKeyInfo? ReadKey(bool intercept)
     {
         var key = _keys.Dequeue();
-        return key == '\r' ? new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false) : new ConsoleKeyInfo(key, ConsoleKey.A, false, false, false);
+        // U+0004 with no key: how .NET reports a read of a terminal that hung up (HungUpTerminalGuard).
+        return key switch
+        {
+            '\r' => new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false),
+            '\u0004' => new ConsoleKeyInfo('\u0004', default, false, false, false),
+            _ => new ConsoleKeyInfo(key, ConsoleKey.A, false, false, false),
+        };
     }
 
     public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
