@@ -127,9 +127,9 @@ internal sealed partial class LiveRun
             : $" during step {_currentNumber} '{stepTitle}'{(what is null ? "" : $": {what}")}";
         try
         {
-            _console.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
-                + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}");
-            _console.Info($"To go on: {ResumeCommand}; it{resume}.");
+            Closing(c => c.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
+                + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}"));
+            Closing(c => c.Info($"To go on: {ResumeCommand}; it{resume}."));
             ExplainWebhookPlaceholder();
             // The runner's own last records went to the same journal: what it did not take is printed, as at a run's end.
             WarnIfJournalIncomplete();

@@ -763,7 +763,7 @@ internal sealed partial class LiveRun : IDisposable
     {
         _journal.Write("run-finished", ("status", result.Status.ToString()), ("exitCode", result.ExitCode), ("reason", result.Reason),
             ("elapsedMs", (long)Elapsed.TotalMilliseconds), ("runMs", (long)_clock.GetElapsedTime(_runStarted).TotalMilliseconds));
-        _console.Section(result.Status switch
+        var heading = result.Status switch
         {
             RunStatus.Succeeded => HasVerification ? "Run succeeded: every step done, verification passed." : "Run succeeded: every step done (no verification defined: nothing was checked).",
             RunStatus.RolledBack => "Run FAILED and was rolled back.",
@@ -775,24 +775,28 @@ internal sealed partial class LiveRun : IDisposable
             RunStatus.Aborted => "Run ABORTED by the operator.",
             RunStatus.Cancelled => "Run INTERRUPTED.",
             _ => "Run FAILED.",
-        });
+        };
+        // How it ended, the journal and how to go on are said on the terminal too when the output goes to a file.
+        Closing(c => c.Section(heading));
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
-        if (result.Status == RunStatus.RollbackFailed) _console.Escalate(EscalateNow());
-        _console.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}");
+        if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow()));
+        Closing(c => c.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}"));
         WarnUndelivered();
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
         // after the last completed step" made the engineer expect the first steps to be skipped.
+        string? hint = null;
         if (_rollbackNotRun is not null)
-            _console.Info($"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
-                + $"or resume: {ResumeCommand} runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.");
+            hint = $"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
+                + $"or resume: {ResumeCommand} runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.";
         else if (_onlyVerificationFailed)
             // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
-            _console.Info($"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.");
+            hint = $"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.";
         // A run rolled back after a failed step (exit 3) is the commonest end that needs it: it closed with no hint.
         else if (result.Status is RunStatus.Cancelled or RunStatus.Failed or RunStatus.Aborted or RunStatus.RolledBack)
-            _console.Info(_rolledBack
+            hint = _rolledBack
                 ? $"The rollback undid the completed steps: a resume starts over from the first step: {ResumeCommand}"
-                : $"To continue after the last completed step: {ResumeCommand}");
+                : $"To continue after the last completed step: {ResumeCommand}";
+        if (hint is not null) Closing(c => c.Info(hint));
         if (result.Status != RunStatus.Succeeded) ExplainWebhookPlaceholder();
         if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
     }
@@ -812,7 +816,7 @@ internal sealed partial class LiveRun : IDisposable
     /// <summary>Says what the resume command's <c>--webhook WEBHOOK_URL</c> stands for, when the run was given a webhook.</summary>
     private void ExplainWebhookPlaceholder()
     {
-        if (_options.WebhookUrl is { } webhook) _console.Info(ResumeCommandLine.WebhookNote([ResumeCommandLine.WebhookHost(webhook)]));
+        if (_options.WebhookUrl is { } webhook) Closing(c => c.Info(ResumeCommandLine.WebhookNote([ResumeCommandLine.WebhookHost(webhook)])));
     }
 
     /// <summary>
@@ -831,8 +835,8 @@ internal sealed partial class LiveRun : IDisposable
     private void WarnIfJournalIncomplete()
     {
         if (_journal.Unwritten.Count is var missing && missing == 0) return;
-        _console.Failed($"Before a resume: the journal lacks the {missing} event(s) printed below, and a resume of it would run again what they record. "
-            + $"Add them at the end of '{_journal.Path}' (or of a copy of it, if that file still cannot be written) and resume from that file.");
+        Closing(c => c.Failed($"Before a resume: the journal lacks the {missing} event(s) printed below, and a resume of it would run again what they record. "
+            + $"Add them at the end of '{_journal.Path}' (or of a copy of it, if that file still cannot be written) and resume from that file."));
     }
 
     /// <summary>Whom to reach now that the rollback failed: every escalation level, in order, without waiting for its time.</summary>

@@ -137,6 +137,14 @@ public sealed record RunnerOptions
     /// </summary>
     internal IReadOnlyList<string> ResumeOptions { get; init; } = [];
 
+    /// <summary>
+    /// Where the run's closing words (how it ended, its journal, the command that resumes it) are said again, for the
+    /// engineer at the terminal, when the run's output goes to a file (<c>run … &gt; run.log</c>): standard error when
+    /// that is the terminal, else the terminal itself. Null when the output is the terminal (or a pipe, such as
+    /// <c>| tee</c>, which shows it there), so they are said once.
+    /// </summary>
+    internal Spectre.Console.IAnsiConsole? Terminal { get; init; }
+
     /// <summary>Reads the runner's environment (<c>NO_PROXY</c>): a seam for tests, which must not change the process's.</summary>
     internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
 

@@ -24,6 +24,15 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     public bool PromptsAlone { get; init; }
 
     /// <summary>
+    /// Where a live run's closing words — how it ended, its journal, the command that resumes it — are said again for
+    /// the engineer at the terminal, when the output goes to a file (<c>run … &gt; run.log</c>): standard error when that
+    /// is the terminal, else the terminal itself (<c>&gt; run.log 2&gt;&amp;1</c>, with standard input a terminal). Null
+    /// when the output is the terminal, or a pipe (<c>| tee run.log</c> shows it there): said once. Before, they went to
+    /// the output alone, and with the output in a log the engineer saw the prompt come back and no way to resume.
+    /// </summary>
+    public IAnsiConsole? Terminal { get; init; }
+
+    /// <summary>
     /// Consoles for this process's standard output and error. A write either cannot make is dropped, not thrown
     /// (<see cref="LossTolerantWriter"/>): a full disk under <c>run … &gt; run.log</c> must not end the run half-way;
     /// the first output lost is said on standard error, and the journal keeps the record.
@@ -34,7 +43,24 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
         var output = new LossTolerantWriter(Console.Out, why => error.WriteLine(
             $"warning: standard output cannot be written ({why.TrimEnd('.')}): the run goes on without it, and its journal keeps the record."));
         return For(output, Console.IsOutputRedirected, error, Console.IsErrorRedirected, Console.IsInputRedirected,
-            noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), terminal: OpenTerminal);
+            noColor: !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")), terminal: OpenTerminal, outputIsPipe: StandardOutputIsPipe());
+    }
+
+    /// <summary>
+    /// Whether standard output is a pipe (<c>| tee run.log</c>, <c>| less</c>), which usually ends on the terminal, rather
+    /// than a file. Known on Linux (<c>/proc/self/fd/1</c> names <c>pipe:[…]</c>); elsewhere taken for a file.
+    /// </summary>
+    private static bool StandardOutputIsPipe()
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        try
+        {
+            return new FileInfo("/proc/self/fd/1").LinkTarget?.StartsWith("pipe:", StringComparison.Ordinal) == true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
@@ -68,14 +94,17 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// answer. Without a terminal to open, they go to the output as before.
     /// </remarks>
     internal static HostConsoles For(TextWriter output, bool outputRedirected, TextWriter error, bool errorRedirected, bool inputRedirected, bool noColor,
-        Func<TextWriter?>? terminal = null)
+        Func<TextWriter?>? terminal = null, bool outputIsPipe = false)
     {
         var consoles = new HostConsoles(Create(output, outputRedirected, noColor), Create(error, errorRedirected, noColor));
+        // The closing words: said again where the engineer sees them when the output goes to a file (see Terminal).
+        var closingOnError = outputRedirected && !outputIsPipe && !errorRedirected;
+        consoles = consoles with { Terminal = closingOnError ? consoles.Error : null };
         if (inputRedirected || !outputRedirected) return consoles;
         if (!errorRedirected) return consoles with { Prompts = Create(error, redirected: false, noColor, interactive: true) };
-        return terminal?.Invoke() is { } tty
-            ? consoles with { Prompts = Create(tty, redirected: false, noColor, interactive: true), PromptsAlone = true }
-            : consoles with { Prompts = Create(output, redirected: true, noColor, interactive: true) };
+        if (terminal?.Invoke() is not { } tty) return consoles with { Prompts = Create(output, redirected: true, noColor, interactive: true) };
+        var onTerminal = Create(tty, redirected: false, noColor, interactive: true);
+        return consoles with { Prompts = onTerminal, PromptsAlone = true, Terminal = outputIsPipe ? null : onTerminal };
     }
 
     /// <summary>

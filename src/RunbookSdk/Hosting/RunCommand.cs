@@ -185,6 +185,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             MaskedValues = hostOptions.MaskedValues,
             RunCommand = ProgramCommand.RunOf(hostOptions),
             ResumeOptions = hostOptions.ResumeOptions,
+            Terminal = consoles.Terminal,
             EnvironmentVariable = hostOptions.EnvironmentVariable,
         };
     }

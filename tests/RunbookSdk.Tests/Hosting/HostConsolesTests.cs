@@ -79,6 +79,43 @@ public sealed class HostConsolesTests
         Assert.Equal("Run it now? [y/n]", output.ToString());
     }
 
+    [Fact]
+    public void With_the_output_in_a_file_the_closing_words_are_said_again_on_standard_error()
+    {
+        var (output, error) = (new StringWriter(), new StringWriter());
+
+        // `run … > run.log`: the resume hint went to the log alone, and the engineer at the terminal saw the prompt come back.
+        var consoles = HostConsoles.For(output, outputRedirected: true, error, errorRedirected: false, inputRedirected: false, noColor: true);
+        consoles.Terminal!.Write(new Text("To continue …"));
+
+        Assert.Equal("To continue …", error.ToString());
+    }
+
+    [Fact]
+    public void With_output_and_errors_in_a_file_the_closing_words_are_said_again_on_the_terminal_itself()
+    {
+        var (output, error, terminal) = (new StringWriter(), new StringWriter(), new StringWriter());
+
+        var consoles = HostConsoles.For(output, outputRedirected: true, error, errorRedirected: true, inputRedirected: false, noColor: true,
+            terminal: () => terminal);
+        consoles.Terminal!.Write(new Text("To continue …"));
+
+        Assert.Equal("To continue …", terminal.ToString());
+        Assert.Empty(error.ToString());
+    }
+
+    [Theory]
+    [InlineData(false, false, false)] // the output is the terminal: said there, once
+    [InlineData(true, true, false)] // `| tee run.log`: the pipe shows it on the terminal
+    [InlineData(true, false, true)] // both in a file, and no terminal to open (cron, CI)
+    public void Otherwise_the_closing_words_are_said_once(bool outputRedirected, bool outputIsPipe, bool errorRedirected)
+    {
+        var consoles = HostConsoles.For(new StringWriter(), outputRedirected, new StringWriter(), errorRedirected, inputRedirected: true, noColor: true,
+            terminal: () => new StringWriter(), outputIsPipe: outputIsPipe);
+
+        Assert.Null(consoles.Terminal);
+    }
+
     [Theory]
     [InlineData(false, false)] // a terminal: the output console asks
     [InlineData(true, true)] // input from a pipe or file: nobody to ask (the run is non-interactive)

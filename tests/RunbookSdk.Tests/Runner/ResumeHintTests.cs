@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
 
@@ -68,6 +69,27 @@ public sealed class ResumeHintTests
         Assert.DoesNotContain("hook-credential", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("hook-credential", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
         Assert.Equal("https://hooks.example.com:8443", ResumeState.Read(run.JournalPath).WebhookHost);
+    }
+
+    [Fact]
+    public async Task With_the_output_in_a_file_the_run_says_how_it_ended_and_how_to_resume_on_the_terminal_too()
+    {
+        // `run … > run.log`: the hint went to the log alone; the engineer at the terminal never saw how to resume.
+        using var run = new TestRun(rb => rb
+            .Phase("Deploy", p => p.Step("Smoke test", s => s.Execute("smoke", _ => throw new InvalidOperationException("smoke test failed"))))
+            .NoRollback("test"));
+        var terminal = new PlainConsole();
+
+        var result = await run.RunAsync(new RunnerOptions { NonInteractive = true, Terminal = terminal.Console });
+
+        Assert.Equal(1, result.ExitCode);
+        var hint = $"To continue after the last completed step: run test-runbook --resume \"{run.JournalPath}\"";
+        Assert.Contains(hint, result.Output, StringComparison.Ordinal);
+        Assert.Contains("Run FAILED.", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains($"journal {run.JournalPath}", terminal.Output, StringComparison.Ordinal);
+        Assert.Contains(hint, terminal.Output, StringComparison.Ordinal);
+        // Only the closing words: the steps and their output are in the log.
+        Assert.DoesNotContain("Smoke test", terminal.Output, StringComparison.Ordinal);
     }
 
     [Fact]
