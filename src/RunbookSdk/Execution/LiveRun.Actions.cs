@@ -18,10 +18,11 @@ internal sealed partial class LiveRun
     // Bodies are decoded as their Content-Encoding says (gzip, deflate, br; Accept-Encoding names them), as a browser
     // or curl --compressed does: APIs behind nginx or a CDN compress, some whether asked or not, and the checks, the
     // console, the journal and later steps saw compressed bytes. The body cap (MaxBodyBytes) counts decoded bytes.
+    // The runner decodes them itself (ResponseDecoding), not the handler: it undid only the last of stacked codings
+    // (gzip, gzip) and passed one it does not know (zstd) through as if it were the body.
     private HttpClient Http => _http ??= new HttpClient(new SocketsHttpHandler
     {
         AllowAutoRedirect = false,
-        AutomaticDecompression = System.Net.DecompressionMethods.All,
         Proxy = new NoProxyAwareProxy(_options.Proxy ?? HttpClient.DefaultProxy, NoProxyList.FromEnvironment(_options.EnvironmentVariable)),
     }) { Timeout = Timeout.InfiniteTimeSpan };
 
@@ -144,6 +145,7 @@ internal sealed partial class LiveRun
             request.RequestUri = new UriBuilder(withCredentials) { UserName = "", Password = "" }.Uri;
             if (!request.Headers.Contains("Authorization")) request.Headers.Authorization = UrlCredentials.Basic(withCredentials);
         }
+        ResponseDecoding.Accept(request);
         if (http.Body is { } body)
         {
             request.Content = new StringContent(body, Encoding.UTF8);
@@ -241,16 +243,16 @@ internal sealed partial class LiveRun
     /// <summary>The body's first <see cref="MaxBodyBytes"/> bytes, and whether there was more.</summary>
     private static async Task<(byte[] Bytes, bool Truncated)> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        await using var stream = ResponseDecoding.Open(await content.ReadAsStreamAsync(cancellationToken), content.Headers.ContentEncoding);
         using var body = new MemoryStream();
         var chunk = new byte[81920];
         while (body.Length <= MaxBodyBytes)
         {
             int read;
-            // The stream decodes as it is read (Http decompresses): a body that is not what its Content-Encoding says
+            // The stream decodes as it is read (ResponseDecoding): a body that is not what its Content-Encoding says
             // fails here, after its status arrived, and is journaled as such rather than escaping as a crash.
             try { read = await stream.ReadAsync(chunk, cancellationToken); }
-            catch (Exception e) when (UndecodableBodyException.IsDecoderFailure(e)) { throw new UndecodableBodyException(e); }
+            catch (Exception e) when (UndecodableBodyException.IsDecoderFailure(e)) { throw UndecodableBodyException.NotEncoded(e); }
             if (read == 0) return (body.ToArray(), false);
             body.Write(chunk, 0, read);
         }

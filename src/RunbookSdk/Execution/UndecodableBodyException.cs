@@ -1,14 +1,23 @@
 namespace RunbookSdk.Execution;
 
 /// <summary>
-/// A response body marked compressed (<c>Content-Encoding: gzip</c>, <c>deflate</c>, <c>br</c>) that is not valid in
-/// that encoding: a proxy or server that adds the header to a body it did not compress, or compresses it twice. The
-/// decoders throw <see cref="InvalidDataException"/> (gzip, deflate) or <see cref="InvalidOperationException"/> (br)
-/// from the body's stream, which no HTTP failure is; this one says which it was.
+/// A response body the runner cannot turn back into what the server meant to send: marked compressed
+/// (<c>Content-Encoding: gzip</c>, <c>deflate</c>, <c>br</c>) and not valid in that encoding (a proxy that adds the
+/// header to a body it did not compress), or in an encoding the runner does not decode (<c>zstd</c>). Neither is an
+/// HTTP failure; each says which it was.
 /// </summary>
-internal sealed class UndecodableBodyException(Exception inner)
-    : Exception($"it is marked compressed (Content-Encoding) and is not: {inner.Message}", inner)
+internal sealed class UndecodableBodyException : Exception
 {
+    private UndecodableBodyException(string message, Exception? inner = null) : base(message, inner) { }
+
+    /// <summary>The decoders throw <see cref="InvalidDataException"/> from the body's stream for bytes not in their encoding.</summary>
+    public static UndecodableBodyException NotEncoded(Exception decoderFailure) =>
+        new($"it is marked compressed (Content-Encoding) and is not: {decoderFailure.Message}", decoderFailure);
+
+    /// <summary>A coding the runner has no decoder for: the bytes are no text, and checks on them would fail saying nothing of why.</summary>
+    public static UndecodableBodyException UnknownEncoding(string coding, string header) =>
+        new($"it is encoded '{coding}' (Content-Encoding: {header}), which the runner cannot decode; it decodes {string.Join(", ", ResponseDecoding.Decoded.SkipLast(1))} and {ResponseDecoding.Decoded[^1]}");
+
     /// <summary>Whether reading a response body's stream failed in its decoder rather than on the connection.</summary>
     public static bool IsDecoderFailure(Exception e) => e is InvalidDataException or InvalidOperationException;
 }
