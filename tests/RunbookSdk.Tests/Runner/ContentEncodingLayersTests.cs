@@ -6,7 +6,8 @@ namespace RunbookSdk.Tests.Runner;
 
 /// <summary>
 /// Response bodies whose <c>Content-Encoding</c> the runner must read exactly or refuse: an encoding it does not decode
-/// (<c>zstd</c>) and encodings stacked on one another (<c>gzip, gzip</c>). Before, each reached the checks, the console and the journal as bytes the runner took for the body.
+/// (<c>zstd</c>), a compressed stream cut short inside a complete HTTP body, and encodings stacked on one another
+/// (<c>gzip, gzip</c>). Before, each reached the checks, the console and the journal as bytes the runner took for the body.
 /// </summary>
 public sealed class ContentEncodingLayersTests
 {
@@ -52,6 +53,36 @@ public sealed class ContentEncodingLayersTests
 
         Assert.True(result.ExitCode == 0, result.Output);
         Assert.Contains("-> 200 (0 bytes)", result.Output);
+    }
+
+    [Theory]
+    [InlineData("gzip", 8)]
+    [InlineData("gzip", 4)]
+    [InlineData("gzip", -2)]
+    [InlineData("deflate", 4)]
+    [InlineData("deflate", -2)]
+    [InlineData("br", 3)]
+    [InlineData("br", -2)]
+    public async Task A_compressed_body_cut_short_inside_a_complete_response_fails_as_an_undecodable_body(string encoding, int cut)
+    {
+        // A proxy that buffered part of a compressed answer and sent it with a Content-Length of that part: the HTTP body
+        // is whole, the compressed stream in it is not. Before, it was decoded as far as it went and a check on its first
+        // half passed. A positive cut drops that many bytes from the end (the trailer), a negative one keeps 1/-cut of it.
+        var whole = Compress(encoding, Encoding.UTF8.GetBytes(Json + "\n" + string.Concat(Enumerable.Range(0, 500).Select(i => $"line {i}\n"))));
+        var kept = cut > 0 ? whole[..^cut] : whole[..(whole.Length / -cut)];
+        using var server = new TestHttpServer(context => ReplyRawAsync(context, encoding, kept));
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", server.Url + "health").ExpectBodyContains("\"status\":\"ok\"")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 1, result.Output);
+        var reason = result.Events("step-finished").Single()["reason"];
+        Assert.Equal($"status 200 arrived, but its body could not be decoded: its {encoding} data ends before the encoding's end: the body was cut short", reason);
+        var action = result.Events("action").Single(e => e["kind"] == "http");
+        Assert.Equal("200", action["status"]);
+        Assert.Equal("true", action["outcomeUnknown"]);
     }
 
     [Theory]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net.Http.Headers;
 
 namespace RunbookSdk.Execution;
@@ -7,7 +6,9 @@ namespace RunbookSdk.Execution;
 /// Decodes a response body as its <c>Content-Encoding</c> says, every coding it lists, last applied first (RFC 9110
 /// 8.4): <c>gzip, gzip</c> (a proxy compressing what its origin had compressed) is decoded twice. HttpClient's own
 /// decompression undoes only the last coding and passes one it does not know (<c>zstd</c>) through: the checks, the
-/// console and the journal read compressed bytes as the body. A coding the runner does not know is refused instead.
+/// console and the journal read compressed bytes as the body. A coding the runner does not know is refused instead, and
+/// so is compressed data that ends before its format does (<see cref="GzipBody"/>, <see cref="ZlibBody"/>,
+/// <see cref="BrotliBody"/>): .NET's decoders stop where the data stops, without a word.
 /// </summary>
 internal static class ResponseDecoding
 {
@@ -41,10 +42,10 @@ internal static class ResponseDecoding
             {
                 "identity" => decoded,
                 // RFC 9110 8.4.1.3: a recipient should take x-gzip for gzip.
-                "gzip" or "x-gzip" => new GZipStream(decoded, CompressionMode.Decompress),
+                "gzip" or "x-gzip" => new GzipBody(decoded),
                 // HTTP's "deflate" is the zlib format (RFC 9110 8.4.1.2), as HttpClient read it.
-                "deflate" => new ZLibStream(decoded, CompressionMode.Decompress),
-                "br" => new BrotliStream(decoded, CompressionMode.Decompress),
+                "deflate" => new ZlibBody(decoded),
+                "br" => new BrotliBody(decoded),
                 _ => new UnknownCodingBody(decoded, coding, string.Join(", ", listed)),
             };
         }
