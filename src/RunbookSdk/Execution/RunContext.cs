@@ -117,10 +117,11 @@ public sealed class RunContext
         var parameters = Runbook.Parameters
             .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
             .ToArray();
-        var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
+        var plan = Runbook.CreatePlan(instance);
+        var secrets = MaskerOf(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value), plan);
         var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
         foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
-        return new RunContext(Runbook, instance, Runbook.CreatePlan(instance), Handbook, parameters, secrets) { SecretSources = sources };
+        return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources };
     }
 
     /// <summary>
@@ -131,7 +132,7 @@ public sealed class RunContext
         values.Count == 0
             ? this
             : new RunContext(Runbook, Instance, Plan, Handbook, Parameters,
-                new SecretMasker(Parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value).Concat(values)))
+                MaskerOf(Parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value).Concat(values), Plan))
             { SecretSources = SecretSources };
 
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
@@ -191,10 +192,20 @@ public sealed class RunContext
         var parameters = runbook.Parameters
             .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
             .ToArray();
-        var secrets = new SecretMasker(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value));
         var plan = runbook.CreatePlan(instance);
+        var secrets = MaskerOf(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value), plan);
         var handbook = catalog.HandbookOf(runbook)?.CreatePlan();
         return new RunContext(runbook, instance, plan, handbook, parameters, secrets);
+    }
+
+    /// <summary>
+    /// The masker of <paramref name="secrets"/> and of the Basic credentials <paramref name="plan"/>'s requests build
+    /// from them (<see cref="BasicCredentialForms"/>), which are known once the plan is.
+    /// </summary>
+    private static SecretMasker MaskerOf(IEnumerable<string?> secrets, RunbookPlan plan)
+    {
+        var values = secrets.ToArray();
+        return new SecretMasker(values.Concat(BasicCredentialForms.Of(plan, new SecretMasker(values))));
     }
 
     private static ParameterDescriptor? FindParameter(RunbookDescriptor runbook, string name) =>
