@@ -603,7 +603,7 @@ internal sealed partial class LiveRun
     private (Uri? Webhook, string? Problem) Webhook()
     {
         if (_options.WebhookUrl is { } option) return (option, null);
-        var parameter = _context.Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, "WebhookUrl", StringComparison.OrdinalIgnoreCase));
+        var parameter = WebhookCredentials.Parameter(_context.Parameters);
         if (parameter is not { Value.Length: > 0 }) return (null, null);
         return Uri.TryCreate(parameter.Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
             ? (uri, null)

@@ -118,7 +118,7 @@ public sealed class RunContext
             .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
             .ToArray();
         var plan = Runbook.CreatePlan(instance);
-        var secrets = MaskerOf(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value), plan);
+        var secrets = MaskerOf(parameters, plan);
         var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
         foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
         return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources };
@@ -132,7 +132,7 @@ public sealed class RunContext
         values.Count == 0
             ? this
             : new RunContext(Runbook, Instance, Plan, Handbook, Parameters,
-                MaskerOf(Parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value).Concat(values), Plan))
+                MaskerOf(Parameters, Plan, values))
             { SecretSources = SecretSources };
 
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
@@ -193,18 +193,22 @@ public sealed class RunContext
             .Select(p => new BoundParameter(p, bound.TryGetValue(p.Name, out var value) ? value : ""))
             .ToArray();
         var plan = runbook.CreatePlan(instance);
-        var secrets = MaskerOf(parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value), plan);
+        var secrets = MaskerOf(parameters, plan);
         var handbook = catalog.HandbookOf(runbook)?.CreatePlan();
         return new RunContext(runbook, instance, plan, handbook, parameters, secrets);
     }
 
     /// <summary>
-    /// The masker of <paramref name="secrets"/> and of the Basic credentials <paramref name="plan"/>'s requests build
-    /// from them (<see cref="BasicCredentialForms"/>), which are known once the plan is.
+    /// The masker of the secret <paramref name="parameters"/>, the password of a <c>WebhookUrl</c> parameter's URL
+    /// (<see cref="WebhookCredentials"/>), <paramref name="also"/>, and of the Basic credentials
+    /// <paramref name="plan"/>'s requests build from them (<see cref="BasicCredentialForms"/>), known once the plan is.
     /// </summary>
-    private static SecretMasker MaskerOf(IEnumerable<string?> secrets, RunbookPlan plan)
+    private static SecretMasker MaskerOf(IReadOnlyList<BoundParameter> parameters, RunbookPlan plan, IEnumerable<string>? also = null)
     {
-        var values = secrets.ToArray();
+        var values = parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value)
+            .Concat(WebhookCredentials.Masked(parameters))
+            .Concat(also ?? [])
+            .ToArray();
         return new SecretMasker(values.Concat(BasicCredentialForms.Of(plan, new SecretMasker(values))));
     }
 

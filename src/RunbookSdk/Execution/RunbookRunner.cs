@@ -53,7 +53,8 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
         // After the secrets prompt, which prepares the run again with a masker of the parameters alone.
         // With the password a proxy variable holds: .NET names the proxy, credentials and all, in a refused request's error.
-        context = context.AlsoMasking([.. options.MaskedValues, .. ProxyPasswords.FromEnvironment(options.EnvironmentVariable)]);
+        // And with the password of a --webhook URL (https://bot:password@hooks.example/…).
+        context = context.AlsoMasking([.. options.MaskedValues, .. ProxyPasswords.FromEnvironment(options.EnvironmentVariable), .. WebhookCredentials.Masked(options.WebhookUrl)]);
         // A request that cannot be sent (a URL built from a parameter left empty) is refused now, not when its step runs
         // after the steps before it changed things. Exit 1, as any runbook that could not be prepared.
         if (HttpStepUrls.Refusal(context, options) is { } badUrl) return RunOutcome.Failure(badUrl);
