@@ -137,14 +137,8 @@ internal sealed partial class LiveRun
             if (string.Equals(name, "Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
             else request.Headers.TryAddWithoutValidation(name, value);
         }
-        // curl, Go and Python's requests send a URL's user:password (https://ops:{Password}@lb/admin) as Basic
-        // credentials; .NET drops them without a word, and the step failed 401 with nothing saying why. An
-        // Authorization header the step sets wins, as in curl.
-        if (request.RequestUri is { UserInfo.Length: > 0 } withCredentials)
-        {
-            request.RequestUri = new UriBuilder(withCredentials) { UserName = "", Password = "" }.Uri;
-            if (!request.Headers.Contains("Authorization")) request.Headers.Authorization = UrlCredentials.Basic(withCredentials);
-        }
+        // A URL's user:password (https://ops:{Password}@lb/admin) as Basic credentials; an Authorization header the step sets wins.
+        UrlCredentials.Send(request);
         ResponseDecoding.Accept(request);
         if (http.Body is { } body)
         {
@@ -581,7 +575,10 @@ internal sealed partial class LiveRun
         {
             using var deadline = new CancellationTokenSource(_options.DefaultHttpTimeout);
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-            using var response = await Http.PostAsync(webhook, WebhookPayload.Of(posted, template.Name, channel, _context.Runbook.Id), linked.Token);
+            using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = WebhookPayload.Of(posted, template.Name, channel, _context.Runbook.Id) };
+            // https://bot:password@hooks.example/… sends its credentials, as an HTTP step's URL does.
+            UrlCredentials.Send(request);
+            using var response = await Http.SendAsync(request, linked.Token);
             if (response.IsSuccessStatusCode) _console.Ok($"posted to the webhook ({(int)response.StatusCode})");
             else
             {

@@ -49,4 +49,22 @@ public sealed class WebhookCredentialsTests
             Assert.Contains($"bot:***@", File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("--webhook")]
+    [InlineData("WebhookUrl")]
+    public async Task A_webhook_urls_user_and_password_are_sent_as_basic_credentials(string how)
+    {
+        // As curl and an HTTP step send them. Before, .NET dropped them: the webhook answered 401, and the message was
+        // left to post by hand with nothing saying why.
+        using var server = Webhook();
+        using var run = Runbook();
+        var url = server.Url.Replace("http://", $"http://bot:{Password}@", StringComparison.Ordinal) + "hook";
+        string[] webhook = how == "--webhook" ? ["--webhook", url] : [$"WebhookUrl={url}"];
+
+        var live = await Host.RunAsync(run.Catalog(), ["run", run.Id, .. webhook, "--non-interactive", "--journal", run.JournalPath]);
+
+        Assert.True(live.ExitCode == 0, live.Output);
+        Assert.Contains("posted to the webhook (200)", live.Output, StringComparison.Ordinal);
+    }
 }

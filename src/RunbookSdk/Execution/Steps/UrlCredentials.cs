@@ -7,6 +7,18 @@ namespace RunbookSdk.Execution;
 internal static class UrlCredentials
 {
     /// <summary>
+    /// Moves the user and password of <paramref name="request"/>'s URL into its <c>Authorization</c> header, as curl,
+    /// Go and Python's requests send them: .NET drops them without a word, and the request failed 401 with nothing
+    /// saying why. An <c>Authorization</c> header the request has already wins, as in curl. The URL sent has none.
+    /// </summary>
+    public static void Send(HttpRequestMessage request)
+    {
+        if (request.RequestUri is not { IsAbsoluteUri: true, UserInfo.Length: > 0 } withCredentials) return;
+        request.RequestUri = new UriBuilder(withCredentials) { UserName = "", Password = "" }.Uri;
+        if (!request.Headers.Contains("Authorization")) request.Headers.Authorization = Basic(withCredentials);
+    }
+
+    /// <summary>
     /// <c>Basic base64(user:password)</c>, each part percent-decoded and sent in UTF-8 (RFC 7617), as curl sends it; a
     /// user without a password is sent with an empty one.
     /// </summary>
