@@ -19,11 +19,10 @@ internal sealed class GzipBody(Stream encoded)
 
     protected override void Decoded(ReadOnlySpan<byte> bytes) => _decoded.Write(bytes);
 
-    protected override bool EndsWithItsTrailer()
+    protected override bool IsTrailer(ReadOnlySpan<byte> candidate)
     {
-        if (Encoded.Last.Length < TrailerLength) return false;
-        var crc = BinaryPrimitives.ReadUInt32LittleEndian(Encoded.Last);
-        var size = BinaryPrimitives.ReadUInt32LittleEndian(Encoded.Last[4..]);
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(candidate);
+        var size = BinaryPrimitives.ReadUInt32LittleEndian(candidate[4..]);
         return size <= _decoded.Length &&
             Crc32.Of(_decoded.GetBuffer().AsSpan((int)(_decoded.Length - size), (int)size)) == crc;
     }

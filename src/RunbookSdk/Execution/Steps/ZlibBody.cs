@@ -15,6 +15,5 @@ internal sealed class ZlibBody(Stream encoded)
 
     protected override void Decoded(ReadOnlySpan<byte> bytes) => _checksum.Append(bytes);
 
-    protected override bool EndsWithItsTrailer() =>
-        Encoded.Last.Length == TrailerLength && BinaryPrimitives.ReadUInt32BigEndian(Encoded.Last) == _checksum.Value;
+    protected override bool IsTrailer(ReadOnlySpan<byte> candidate) => BinaryPrimitives.ReadUInt32BigEndian(candidate) == _checksum.Value;
 }
