@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RunbookSdk.Execution;
 /// <c>WebhookUrl</c> parameter is rarely declared <c>[Secret]</c> (its value is "just a URL"), and its value was shown
 /// whole in the dry run's parameters and the journal's <c>run-started</c>, password and all.
 /// </summary>
-internal static class WebhookCredentials
+internal static partial class WebhookCredentials
 {
     /// <summary>The name of the parameter a runbook names its webhook with.</summary>
     public const string ParameterName = "WebhookUrl";
@@ -15,20 +17,28 @@ internal static class WebhookCredentials
     public static BoundParameter? Parameter(IEnumerable<BoundParameter> parameters) =>
         parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, ParameterName, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What is masked of the <see cref="ParameterName"/> parameter's URL (<see cref="Masked(Uri?)"/>).</summary>
+    /// <summary>What is masked of the <see cref="ParameterName"/> parameter's URL (<see cref="Masked(string)"/>).</summary>
     public static IEnumerable<string> Masked(IEnumerable<BoundParameter> parameters) =>
-        Parameter(parameters) is { Value.Length: > 0 } webhook && Uri.TryCreate(webhook.Value.Trim(), UriKind.Absolute, out var uri) ? Masked(uri) : [];
+        Parameter(parameters) is { Value.Length: > 0 } webhook ? Masked(webhook.Value) : [];
+
+    /// <summary>What is masked of <paramref name="webhook"/> (<see cref="Masked(string)"/>).</summary>
+    public static IEnumerable<string> Masked(Uri? webhook) => webhook is null ? [] : Masked(webhook.OriginalString);
 
     /// <summary>
-    /// The password of <paramref name="webhook"/>'s URL as written and decoded (<c>p%40ss</c>, <c>p@ss</c>), and the
-    /// Basic credentials the runner sends for it; none for a URL without one.
+    /// The password of a webhook's URL as written and decoded (<c>p%40ss</c>, <c>p@ss</c>), and the Basic credentials
+    /// the runner sends for it; none for a URL without one. Also of text that is no URL (<c>https://bot:pw@hooks
+    /// example/</c>, with a blank): the refusal of such a URL names it, and must not name its password.
     /// </summary>
-    public static IEnumerable<string> Masked(Uri? webhook)
+    public static IEnumerable<string> Masked(string webhook)
     {
-        if (webhook is null) return [];
-        var colon = webhook.UserInfo.IndexOf(':');
-        if (colon < 0 || colon == webhook.UserInfo.Length - 1) return [];
-        var written = webhook.UserInfo[(colon + 1)..];
-        return [written, Uri.UnescapeDataString(written), UrlCredentials.Basic(webhook).Parameter!];
+        if (UserInfo().Match(webhook) is not { Success: true } match || match.Groups["password"].Value is not { Length: > 0 } written) return [];
+        string[] forms = [written, Uri.UnescapeDataString(written)];
+        return Uri.TryCreate(webhook.Trim(), UriKind.Absolute, out var uri) && uri.UserInfo.Length > 0
+            ? [.. forms, UrlCredentials.Basic(uri).Parameter!]
+            : forms;
     }
+
+    // scheme://user:password@host: the password runs to the last '@' before the path, as a URL parser reads it.
+    [GeneratedRegex(@"^\s*[A-Za-z][A-Za-z0-9+.\-]*://[^/?#:@]*:(?<password>[^/?#]*)@", RegexOptions.CultureInvariant)]
+    private static partial Regex UserInfo();
 }

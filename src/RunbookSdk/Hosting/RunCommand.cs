@@ -83,7 +83,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         Uri? webhook = null;
         if (settings.Webhook is { } webhookText
             && (!Uri.TryCreate(webhookText, UriKind.Absolute, out webhook) || webhook.Scheme is not ("http" or "https")))
-            return Fail(ExitCodes.Usage, $"--webhook '{webhookText}' is not an http(s) URL.");
+            // Named without its password: a CI log keeps what the command printed.
+            return Fail(ExitCodes.Usage, new SecretMasker(WebhookCredentials.Masked(webhookText)).Mask($"--webhook '{webhookText}' is not an http(s) URL."));
 
         ResumeState? resume = null;
         if (settings.Resume is { } journal)

@@ -67,4 +67,24 @@ public sealed class WebhookCredentialsTests
         Assert.True(live.ExitCode == 0, live.Output);
         Assert.Contains("posted to the webhook (200)", live.Output, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("https://bot:hunter2-webhook-pw@hooks example/hook")]
+    [InlineData("ftp://bot:hunter2-webhook-pw@hooks.example/hook")]
+    public async Task A_webhook_url_refused_is_named_without_its_password(string url)
+    {
+        using var run = Runbook();
+
+        var option = await Host.RunAsync(run.Catalog(), "run", run.Id, "--webhook", url, "--dry-run");
+        var parameter = await Host.RunAsync(run.Catalog(), "run", run.Id, $"WebhookUrl={url}", "--non-interactive", "--journal", run.JournalPath);
+
+        Assert.Equal(2, option.ExitCode);
+        Assert.Contains("--webhook '", option.Output, StringComparison.Ordinal);
+        Assert.Contains("bot:***@", option.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, option.Output, StringComparison.Ordinal);
+        Assert.True(parameter.ExitCode == 0, parameter.Output);
+        Assert.Contains("the WebhookUrl parameter '", parameter.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, parameter.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(Password, File.ReadAllText(run.JournalPath), StringComparison.Ordinal);
+    }
 }
