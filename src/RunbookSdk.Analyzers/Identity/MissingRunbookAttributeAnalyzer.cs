@@ -13,7 +13,8 @@ namespace RunbookSdk.Analyzers.Identity;
 /// registers only the classes with the attribute, so such a class built without a finding, got no page, was not in
 /// <c>list</c> and could not be run: it disappeared silently (RB0105 is the reverse, an attribute on a class that is no
 /// runbook). Not reported: an abstract class, a class another class of the compilation derives from (a base runbook),
-/// a class nested in another (as tests write their test doubles, which no catalog lists), a generic or file-local one.
+/// a generic or file-local one, and a nested class that is a test's double or that the runner could not create
+/// (<see cref="NestedRunbookClass"/>); a runbook nested in a class that groups a team's runbooks is reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MissingRunbookAttributeAnalyzer : DiagnosticAnalyzer
@@ -39,7 +40,8 @@ public sealed class MissingRunbookAttributeAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks, BaseClasses bases)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType || type.ContainingType is not null) return;
+        if (type.TypeKind != TypeKind.Class || type.IsAbstract || type.IsStatic || type.IsGenericType) return;
+        if (type.ContainingType is not null && !NestedRunbookClass.MayBeRunbook(type)) return;
         if (!runbooks.Symbols.IsRunbookType(type)) return;
         if (RunbookCompilation.IdOf(type, runbooks.Symbols.RunbookAttribute).Attribute is not null) return;
         // An attribute that does not bind ([Runbok("x")], or one still being typed) is the compiler's to report.

@@ -7,7 +7,8 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// <summary>
 /// RB0030: a runbook class written without <c>[Runbook("id")]</c> built with no finding, got no page, was not in
 /// <c>list</c> and could not be run: it disappeared silently. A base runbook (abstract, or a class another class derives
-/// from) and a class nested in another (a test's double) are not runbooks of their own and are not reported.
+/// from) and a test's double (nested in a test class, or one the runner could not create) are not runbooks of their own
+/// and are not reported; a runbook nested in a class that groups a team's runbooks is, as the generator runs it.
 /// </summary>
 public sealed class MissingRunbookAttributeTests
 {
@@ -71,6 +72,115 @@ public sealed class MissingRunbookAttributeTests
             }
 
             public sealed class NotARunbook { }
+            """));
+
+    [Fact]
+    public Task A_runbook_nested_in_a_static_class_is_reported_and_the_fix_adds_the_attribute_there() =>
+        Verify<MissingRunbookAttributeAnalyzer>.FixAsync<AddRunbookAttributeCodeFix>(
+            Code("""
+                public static class PaymentsRunbooks
+                {
+                    /// <summary>Drains the payments queue.</summary>
+                    public sealed class {|RB0030:Drain|} : Runbook<OmnixHandbook>
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Drain");
+                    }
+
+                    internal sealed class {|RB0030:QueueStuck|} : Runbook<OmnixHandbook>
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Queue stuck");
+                    }
+                }
+                """),
+            Code("""
+                public static class PaymentsRunbooks
+                {
+                    /// <summary>Drains the payments queue.</summary>
+                    [Runbook("drain")]
+                    public sealed class Drain : Runbook<OmnixHandbook>
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Drain");
+                    }
+
+                    [Runbook("queue-stuck")]
+                    internal sealed class QueueStuck : Runbook<OmnixHandbook>
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Queue stuck");
+                    }
+                }
+                """));
+
+    [Fact]
+    public Task Test_doubles_nested_in_a_test_class_or_that_the_runner_cannot_create_are_not_reported() =>
+        Verify<MissingRunbookAttributeAnalyzer>.AnalyzerAsync(Code("""
+            public class RunnerBehaviour
+            {
+                [Xunit.Fact]
+                public void Throws() { }
+
+                public sealed class ThrowingRunbook : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => rb.Title("Throws");
+                }
+            }
+
+            [NUnit.Framework.TestFixture]
+            public class ResumeBehaviour
+            {
+                public sealed class HangingRunbook : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => rb.Title("Hangs");
+                }
+            }
+
+            public class SkippableBehaviour
+            {
+                [Xunit.SkippableFact]
+                public void Skips() { }
+
+                public static class Doubles
+                {
+                    public sealed class SlowRunbook : Runbook
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Slow");
+                    }
+                }
+            }
+
+            public static class Doubles
+            {
+                private sealed class PrivateRunbook : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => rb.Title("Private");
+                }
+
+                private static class Hidden
+                {
+                    public sealed class InsidePrivate : Runbook
+                    {
+                        public override void Define(IRunbookBuilder rb) => rb.Title("Inside a private class");
+                    }
+                }
+            }
+
+            public class Fixture<T>
+            {
+                public sealed class InsideGeneric : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => rb.Title("Inside a generic class");
+                }
+            }
+
+            namespace Xunit
+            {
+                public class FactAttribute : System.Attribute { }
+                public sealed class SkippableFactAttribute : FactAttribute { }
+            }
+
+            namespace NUnit.Framework
+            {
+                public sealed class TestFixtureAttribute : System.Attribute { }
+            }
             """));
 
     [Fact]
