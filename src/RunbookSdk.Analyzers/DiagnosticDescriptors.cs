@@ -169,6 +169,11 @@ internal static class DiagnosticDescriptors
         "'{0}' derives from Runbook but has no [Runbook(\"id\")]: it gets no page, is not in 'list' and cannot be run; add [Runbook(\"{1}\")], or make it abstract if it is a base for other runbooks",
         Categories.Identity, DiagnosticSeverity.Warning);
 
+    public static readonly DiagnosticDescriptor UnreadParameter = Create(
+        "RB0031", "Parameter nothing of the runbook reads",
+        "Parameter '{0}' is read by no command, request, check, condition, code or communication template of {1}{2}; remove it, or use it where it was meant",
+        Categories.Correctness, DiagnosticSeverity.Warning);
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string category, DiagnosticSeverity severity) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, helpLinkUri: HelpRoot + id + ".md");
 }

@@ -15,7 +15,7 @@ namespace RunbookSdk.Analyzers.Tests.Docs;
 /// <c>rb.Severity(…)</c> on the runbook, <c>.Step(…)</c> in a phase, <c>.Run(…)</c> in a step of its own.</item>
 /// </list>
 /// The wrapper adds what the example leaves out — a title, a severity, a rollback, a verification, the parameters the
-/// pages name (<c>Region</c>, <c>FunctionName</c>, <c>ApiToken</c>, <c>Namespace</c>) — unless the example writes it.
+/// example names (<c>Region</c>, <c>FunctionName</c>, <c>ApiToken</c>, <c>Namespace</c>) — unless the example writes it.
 /// Its own parts are complete and quiet: a finding of another rule is never asserted, but the wrapper does not cause one.
 /// </summary>
 internal static class ExampleRunbook
@@ -106,7 +106,9 @@ internal static class ExampleRunbook
         var source = new StringBuilder("using System;\nusing RunbookSdk;\n\n")
             .Append(attribute).Append('\n')
             .Append("public sealed class DocsExample : Runbook<OmnixHandbook>\n{\n");
-        foreach (var (name, declaration) in s_parameters.Where(p => !declared.Contains(p.Name)))
+        // Only the parameters the example names: one nothing reads would be RB0031's finding.
+        var text = string.Join("\n", members.Concat(chains));
+        foreach (var (name, declaration) in s_parameters.Where(p => !declared.Contains(p.Name) && Regex.IsMatch(text, @"\b" + p.Name + @"\b")))
             source.Append("    ").Append(declaration).Append('\n');
         foreach (var member in members)
             source.Append("    ").Append(member.Trim()).Append('\n');

@@ -105,7 +105,7 @@ public sealed class RuleExampleTests
     [Theory]
     [InlineData(""".Step("Look", s => s.Run("kubectl get pods"))""")]
     [InlineData(""".Run($"kubectl get pods -n {Namespace}")""")]
-    [InlineData("""[Parameter("Service")] public string Service { get; init; } = "api";""")]
+    [InlineData("[Parameter(\"Service\")] public string Service { get; init; } = \"api\";\n.Run($\"systemctl restart {Service}\")")]
     public async Task The_runbook_around_an_example_gets_no_finding_of_its_own(string example)
     {
         var source = ExampleRunbook.Wrap(example);

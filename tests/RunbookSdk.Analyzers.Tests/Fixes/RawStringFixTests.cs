@@ -116,7 +116,7 @@ public sealed class RawStringFixTests
             """"));
         var findings = await AppliedFixes.FindingsAsync(document);
         Assert.Equal(["/home/jon/apps", "/home/jon/apps"], findings.Where(f => f.Diagnostic.Id == "RB0007").Select(f => f.Text));
-        Assert.All(findings, f => Assert.Equal("AppsDirectory", f.Diagnostic.Properties["ParameterName"]));
+        Assert.All(findings.Where(f => f.Diagnostic.Id == "RB0007"), f => Assert.Equal("AppsDirectory", f.Diagnostic.Properties["ParameterName"]));
 
         var fixedSource = await AppliedFixes.FixOnlyAsync((await document.GetTextAsync()).ToString().Replace("/home/jon/apps/{Region} &&", "$HOME/apps/{Region} &&"), "RB0007");
         Assert.Equal(Sources.Runbook(""""
