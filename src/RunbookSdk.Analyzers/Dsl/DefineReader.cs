@@ -96,7 +96,11 @@ internal static class DefineReader
                     break;
                 case "Communication":
                     if (values.ConstantString(dsl.Argument(invocation, "name")) is { } communication)
-                        communications.Add(new CommunicationFact(communication, values.ConstantString(dsl.Argument(invocation, "template")), values.ConstantString(dsl.Argument(invocation, "channel"))));
+                    {
+                        var text = dsl.Argument(invocation, "template");
+                        communications.Add(new CommunicationFact(communication, values.ConstantString(text), values.ConstantString(dsl.Argument(invocation, "channel")),
+                            text is not null && text.IsKind(SyntaxKind.StringLiteralExpression) ? text.GetLocation() : null));
+                    }
                     else communicationsKnown = false;
                     break;
                 case "Notify" when dsl.Argument(invocation, "template") is { } template && values.ConstantString(template) is { } templateName:

@@ -10,9 +10,10 @@ internal sealed record EscalationLevelFact(string? Who, TimeSpan? After, Locatio
 
 /// <summary>
 /// A <c>Communication(name, template, channel)</c> whose name is a constant; its text and channel when they are
-/// constants too, for completion's description.
+/// constants too, for completion's description; and the string literal that writes the text, when one does in this
+/// compilation's source (RB0026's fix corrects a misspelt placeholder there).
 /// </summary>
-internal sealed record CommunicationFact(string Name, string? Template, string? Channel);
+internal sealed record CommunicationFact(string Name, string? Template, string? Channel, Location? TemplateLiteral = null);
 
 /// <summary>A <c>Notify(template)</c> whose template is a constant, and where that constant is written.</summary>
 internal sealed record NotificationFact(string Template, Location Location, bool IsLiteral)

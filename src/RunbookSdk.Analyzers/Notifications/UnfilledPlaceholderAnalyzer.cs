@@ -23,6 +23,12 @@ namespace RunbookSdk.Analyzers.Notifications;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UnfilledPlaceholderAnalyzer : DiagnosticAnalyzer
 {
+    /// <summary>Diagnostic property: the placeholder's name as the template writes it.</summary>
+    public const string PlaceholderProperty = "Placeholder";
+
+    /// <summary>Diagnostic property: the parameter or run fact it most likely misspells; the template's literal is the additional location.</summary>
+    public const string SuggestionProperty = "Suggestion";
+
     private static readonly Regex s_placeholder = new(TemplatePlaceholders.Pattern, RegexOptions.CultureInvariant);
 
     /// <inheritdoc />
@@ -58,8 +64,14 @@ public sealed class UnfilledPlaceholderAnalyzer : DiagnosticAnalyzer
             {
                 var name = placeholder.Groups[1].Value;
                 if (filled.Contains(name) || !reported.Add(name)) continue;
-                var hint = NearestName.Of(name, fillers) is { } nearest ? $"; did you mean {{{nearest}}}?" : "";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnfilledPlaceholder, notification.Location, template.Name, name, type.Name, hint));
+                var nearest = NearestName.Of(name, fillers);
+                var hint = nearest is not null ? $"; did you mean {{{nearest}}}?" : "";
+                // The fix writes the name the hint suggests into the template's literal, wherever the template is written.
+                var (properties, literal) = nearest is not null && template.TemplateLiteral is { } written
+                    ? (ImmutableDictionary<string, string?>.Empty.Add(PlaceholderProperty, name).Add(SuggestionProperty, nearest), new[] { written })
+                    : (ImmutableDictionary<string, string?>.Empty, Array.Empty<Location>());
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnfilledPlaceholder, notification.Location, literal, properties,
+                    template.Name, name, type.Name, hint));
             }
         }
     }

@@ -57,7 +57,8 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
         var solution = fixAllContext.Solution;
         var pending = findings
             .Where(d => d.Location.IsInSource && solution.GetDocumentId(d.Location.SourceTree) is not null)
-            .Select(d => new Pending(solution.GetDocumentId(d.Location.SourceTree)!, d))
+            .Select(d => new Pending(solution.GetDocumentId(d.Location.SourceTree)!, d,
+                d.AdditionalLocations.Select(l => (l.IsInSource ? solution.GetDocumentId(l.SourceTree) : null, (TextSpan?)l.SourceSpan)).ToList()))
             .ToList();
         if (pending.Count == 0) return null;
 
@@ -72,7 +73,8 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
             var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
             if (tree is null) continue;
 
-            var moved = Diagnostic.Create(finding.Diagnostic.Descriptor, Location.Create(tree, span), finding.Diagnostic.Properties);
+            var moved = Diagnostic.Create(finding.Diagnostic.Descriptor, Location.Create(tree, span),
+                await AdditionalLocationsAsync(solution, finding, cancellationToken).ConfigureAwait(false), finding.Diagnostic.Properties);
             var fixedSolution = await fix(document, moved, cancellationToken).ConfigureAwait(false);
             foreach (var changed in fixedSolution.GetChanges(solution).GetProjectChanges().SelectMany(p => p.GetChangedDocuments()))
             {
@@ -82,12 +84,56 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
                 var changes = (await after.GetTextChangesAsync(before, cancellationToken).ConfigureAwait(false)).OrderBy(c => c.Span.Start).ToList();
                 foreach (var other in pending.Where(p => p != finding && p.DocumentId == changed && p.Span is not null))
                     other.Span = Move(other.Span!.Value, changes);
+                foreach (var other in pending.Where(p => p != finding))
+                {
+                    for (var i = 0; i < other.Additional.Count; i++)
+                    {
+                        if (other.Additional[i].DocumentId == changed && other.Additional[i].Span is { } additional)
+                            other.Additional[i] = (changed, MoveEnclosing(additional, changes));
+                    }
+                }
             }
 
             solution = fixedSolution;
         }
 
         return solution;
+    }
+
+    /// <summary>
+    /// The finding's additional locations where they are now (RB0026's points at the template a fix edits, maybe in
+    /// another file); one an earlier fix rewrote is left out, and the fix then does not apply.
+    /// </summary>
+    private static async Task<IEnumerable<Location>> AdditionalLocationsAsync(Solution solution, Pending finding, CancellationToken cancellationToken)
+    {
+        var locations = new List<Location>();
+        foreach (var (documentId, span) in finding.Additional)
+        {
+            if (documentId is null || span is null || solution.GetDocument(documentId) is not { } document) continue;
+            if (await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false) is { } tree) locations.Add(Location.Create(tree, span.Value));
+        }
+
+        return locations;
+    }
+
+    /// <summary>
+    /// Where <paramref name="span"/> is after <paramref name="changes"/>, a change inside it (a placeholder corrected in
+    /// the template an additional location marks) growing or shrinking it; null when a change crosses its bounds.
+    /// </summary>
+    private static TextSpan? MoveEnclosing(TextSpan span, IReadOnlyList<TextChange> changes)
+    {
+        var start = span.Start;
+        var length = span.Length;
+        foreach (var change in changes)
+        {
+            var delta = change.NewText!.Length - change.Span.Length;
+            if (change.Span.End <= span.Start) start += delta;
+            else if (change.Span.Start >= span.End) break;
+            else if (change.Span.Start >= span.Start && change.Span.End <= span.End) length += delta;
+            else return null;
+        }
+
+        return new TextSpan(start, length);
     }
 
     /// <summary>Where <paramref name="span"/> is after <paramref name="changes"/>; null when a change rewrote part of it.</summary>
@@ -107,12 +153,16 @@ internal sealed class SequentialFixAllProvider : FixAllProvider
     /// <summary>A finding still to fix and where it is now; no span once an earlier fix rewrote its text.</summary>
     private sealed class Pending
     {
-        public Pending(DocumentId documentId, Diagnostic diagnostic)
+        public Pending(DocumentId documentId, Diagnostic diagnostic, List<(DocumentId? DocumentId, TextSpan? Span)> additional)
         {
             DocumentId = documentId;
             Diagnostic = diagnostic;
             Span = diagnostic.Location.SourceSpan;
+            Additional = additional;
         }
+
+        /// <summary>The finding's additional locations and where they are now; no span once an earlier fix rewrote it.</summary>
+        public List<(DocumentId? DocumentId, TextSpan? Span)> Additional { get; }
 
         public DocumentId DocumentId { get; }
 

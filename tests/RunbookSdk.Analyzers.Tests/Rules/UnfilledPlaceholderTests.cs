@@ -43,8 +43,58 @@ public sealed class UnfilledPlaceholderTests
     [Fact]
     public Task A_misspelt_parameter_in_the_runbooks_own_template_is_reported_on_the_Notify_with_the_name_it_meant() =>
         Verify<UnfilledPlaceholderAnalyzer>.AnalyzerAsync(
-            Source("""Notify({|#0:"internal"|})""", runbookTemplates: """.Communication("internal", "{Servce} is down ({severity})")""", parameters: """[Parameter("Region")] public string Region { get; init; } = "eu";"""),
-            Unfilled("internal", "Servce", "; did you mean {Service}?"));
+            Source("""Notify({|#0:"internal"|})""", runbookTemplates: """.Communication("internal", {|#1:"{Servce} is down ({severity})"|})""", parameters: """[Parameter("Region")] public string Region { get; init; } = "eu";"""),
+            Unfilled("internal", "Servce", "; did you mean {Service}?").WithLocation(1));
+
+    [Fact]
+    public Task The_fix_writes_the_name_the_message_suggests_into_the_template() =>
+        Verify<UnfilledPlaceholderAnalyzer>.FixAsync<RunbookSdk.CodeFixes.Notifications.CorrectPlaceholderCodeFix>(
+            Source("""Notify({|RB0026:"internal"|})""", runbookTemplates: """.Communication("internal", @"{Servce} is down ({severity}); {SERVCE} restarts")""", parameters: """[Parameter("Region")] public string Region { get; init; } = "eu";"""),
+            Source("""Notify("internal")""", runbookTemplates: """.Communication("internal", @"{Service} is down ({severity}); {Service} restarts")""", parameters: """[Parameter("Region")] public string Region { get; init; } = "eu";"""));
+
+    [Fact]
+    public Task The_fix_corrects_a_handbook_template_in_another_file_and_each_misspelling_of_it() =>
+        Verify<UnfilledPlaceholderAnalyzer>.FixAsync<RunbookSdk.CodeFixes.Notifications.CorrectPlaceholderCodeFix>(
+            [("Ops.cs", HandbookFile("{Regoin} is degraded for {servce}")), ("Outage.cs", RunbookFile("Notify({|RB0026:{|RB0026:\"update\"|}|})"))],
+            [("Ops.cs", HandbookFile("{Region} is degraded for {Service}")), ("Outage.cs", RunbookFile("Notify(\"update\")"))]);
+
+    [Fact]
+    public Task No_fix_is_offered_for_a_placeholder_no_name_is_near_or_a_template_that_is_no_literal() =>
+        Verify<UnfilledPlaceholderAnalyzer>.FixAsync<RunbookSdk.CodeFixes.Notifications.CorrectPlaceholderCodeFix>(
+            Source("""Notify({|RB0026:"const"|})).Step("Again", s => s.Notify({|RB0026:"customer-update"|})""",
+                runbookTemplates: """.Communication("const", Texts.Down)""", parameters: "private static class Texts { public const string Down = \"{Servce} is down\"; }"),
+            Source("""Notify({|RB0026:"const"|})).Step("Again", s => s.Notify({|RB0026:"customer-update"|})""",
+                runbookTemplates: """.Communication("const", Texts.Down)""", parameters: "private static class Texts { public const string Down = \"{Servce} is down\"; }"));
+
+    private static string HandbookFile(string template) => $$"""
+        using System;
+        using RunbookSdk;
+
+        [Handbook("ops")]
+        public sealed class Ops : Handbook
+        {
+            public override void Define(IHandbookBuilder hb) => hb
+                .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                .Communication("update", "{{template}}", "#status");
+        }
+        """;
+
+    private static string RunbookFile(string notify) => $$"""
+        using RunbookSdk;
+
+        [Runbook("outage")]
+        public sealed class Outage : Runbook<Ops>
+        {
+            [Parameter("Service")] public string Service { get; init; } = "checkout";
+            [Parameter("Region")] public string Region { get; init; } = "eu";
+
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Outage")
+                .Phase("Tell", p => p.Step("Tell customers", s => s.{{notify}}))
+                .NoRollback("nothing changes")
+                .Verification(v => v.Step("Look", s => s.Instruction("look")));
+        }
+        """;
 
     [Fact]
     public Task A_handbook_template_naming_a_parameter_this_runbook_lacks_is_reported() =>
