@@ -92,6 +92,23 @@ internal sealed class ParameterMentions
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="name"/> is written as a whole word in <paramref name="text"/> (in code, a string or a
+    /// comment alike) outside the characters from <paramref name="skipFrom"/> to <paramref name="skipTo"/>.
+    /// </summary>
+    public static bool WrittenOutside(string text, string name, int skipFrom, int skipTo)
+    {
+        for (var at = text.IndexOf(name, StringComparison.Ordinal); at >= 0; at = text.IndexOf(name, at + name.Length, StringComparison.Ordinal))
+        {
+            if (at >= skipFrom && at < skipTo) continue;
+            var wordStart = at == 0 || !IsNameChar(text[at - 1]);
+            var wordEnd = at + name.Length == text.Length || !IsNameChar(text[at + name.Length]);
+            if (wordStart && wordEnd) return true;
+        }
+
+        return false;
+    }
+
     private static bool IsName(string text, int start, int length)
     {
         if (length == 0 || length > 128 || char.IsDigit(text[start])) return false;

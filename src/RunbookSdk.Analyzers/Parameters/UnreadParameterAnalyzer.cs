@@ -54,16 +54,36 @@ public sealed class UnreadParameterAnalyzer : DiagnosticAnalyzer
         if (!HandbookTemplates(readers, runbooks, out var handbookPlaceholders)) return;
 
         var ownTrees = new HashSet<SyntaxTree>(readers.SelectMany(r => r.DeclaringSyntaxReferences).Select(r => r.SyntaxTree));
-        var own = ownTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
-        var project = context.Compilation.SyntaxTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
+        // A name written in the runbook's own files outside its declaration (attributes and doc comment included) is
+        // taken as read without reading their tokens: the text is in memory, and nearly every parameter is read where
+        // it is declared. Only a parameter written nowhere else there is judged from the tokens, and only then are the
+        // project's other files read: a pass over every file for every runbook was a pass over the whole 1,000-runbook
+        // corpus (docs/performance.md).
+        var ownTexts = ownTrees.ToDictionary(tree => tree, tree => tree.GetText(cancellationToken).ToString());
+        List<ParameterMentions>? own = null, project = null;
         foreach (var parameter in parameters)
         {
             var name = parameter.Name;
-            if (own.Any(m => m.Identifiers.Contains(name)) || handbookPlaceholders.Contains(name)) continue;
+            if (WrittenOutsideItsDeclaration(parameter, ownTexts, cancellationToken) || handbookPlaceholders.Contains(name)) continue;
+            own ??= ownTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
+            if (own.Any(m => m.Identifiers.Contains(name))) continue;
+            project ??= context.Compilation.SyntaxTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
             if (project.Any(m => m.MemberReads.Contains(name) || m.Placeholders.Contains(name) || m.NameLiterals.Contains(name))) continue;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnreadParameter, parameter.Locations[0],
                 parameter.Name, Readers(type), Consequence(parameter, secret)));
         }
+    }
+
+    private static bool WrittenOutsideItsDeclaration(IPropertySymbol parameter, Dictionary<SyntaxTree, string> texts, CancellationToken cancellationToken)
+    {
+        var declaration = parameter.DeclaringSyntaxReferences.Select(r => r.GetSyntax(cancellationToken)).FirstOrDefault();
+        foreach (var pair in texts)
+        {
+            var skipped = declaration is not null && declaration.SyntaxTree == pair.Key ? declaration.FullSpan : default;
+            if (ParameterMentions.WrittenOutside(pair.Value, parameter.Name, skipped.Start, skipped.End)) return true;
+        }
+
+        return false;
     }
 
     /// <summary>A parameter the runner binds (RB0024 reports one it cannot set), declared in this source.</summary>
