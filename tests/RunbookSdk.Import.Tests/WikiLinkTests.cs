@@ -37,6 +37,21 @@ public sealed class WikiLinkTests : IDisposable
         Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
     }
 
+    /// <summary>An embed (<c>![[topology.png]]</c>) stayed as written: the page showed the brackets instead of the picture.</summary>
+    [Fact]
+    public void A_wiki_embed_of_a_file_beside_the_document_is_an_image_of_it_else_its_words()
+    {
+        File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(Path.Combine(_work.FullName, "wiki")).FullName, "topology.png"), [0x89, 0x50]);
+
+        var (project, code) = Import(HostileInputTests.Runbook("kubectl get pods -n api")
+            .Replace("# Hostile\n", "# Hostile\n\n![[topology.png]]\n\n![[topology.png|How the cache sits]]\n\n![[missing.png]]\n", StringComparison.Ordinal));
+
+        Assert.Contains("![topology](../../../wiki/topology.png)", code);
+        Assert.Contains("![How the cache sits](../../../wiki/topology.png)", code);
+        Assert.DoesNotContain("[[", code);
+        Assert.Contains(project.Warnings, w => w.Contains("the wiki embed '![[missing.png]]' names no file beside the document: imported as its words, 'missing'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_wiki_link_written_words_first_as_github_wikis_do_leads_to_its_page()
     {

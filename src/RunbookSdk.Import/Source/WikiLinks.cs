@@ -12,6 +12,7 @@ namespace RunbookSdk.Import.Source;
 /// name with its blanks as hyphens, read as <see cref="RelativeLinks"/> reads a link without extension), which
 /// <see cref="RelativeLinks.Rebase"/> then leads from <c>docs/</c>; else its words alone, with a warning. In a heading it
 /// is its words alone (a heading names a step or a runbook), and in code it is code (<c>[[ -f "$1" ]]</c>) and stays.
+/// An embed (<c>![[diagram.png]]</c>) is a markdown image of the file when it is beside the document, else its words.
 /// </summary>
 internal static partial class WikiLinks
 {
@@ -23,7 +24,7 @@ internal static partial class WikiLinks
     public static MarkdownSource Resolve(MarkdownSource source)
     {
         var matches = WikiLink().Matches(source.Text);
-        if (matches.Count == 0) return source;
+        if (matches.Count == 0 && !source.Text.Contains("![[", StringComparison.Ordinal)) return source;
 
         var document = Markdown.Parse(source.Text, SourceMarkdown.Pipeline);
         var code = document.Descendants<CodeBlock>().Select(b => b.Span)
@@ -36,12 +37,19 @@ internal static partial class WikiLinks
         var text = source.Text;
         var warnings = new List<string>(source.Warnings);
         // From the end, so the positions of the links before each one stay where the parse found them.
-        foreach (var link in matches.Reverse())
+        foreach (var link in matches.Concat(Embed().Matches(text)).OrderByDescending(m => m.Index))
         {
             if (code.Any(span => Overlaps(span, link))) continue;
-            var (words, page) = Read(link, folder);
+            var embed = link.Value.StartsWith('!');
+            var (words, page) = embed ? ReadEmbed(link, folder) : Read(link, folder);
             string replacement;
             if (headings.Any(span => Overlaps(span, link))) replacement = words;
+            else if (embed && page is not null) replacement = $"![{words}]({page})";
+            else if (embed)
+            {
+                replacement = words;
+                warnings.Add($"{source.File}: line {LineOf(text, link.Index)}: the wiki embed '{link.Value}' names no file beside the document: imported as its words, '{words}'");
+            }
             else if (page is not null)
                 replacement = $"[{words}]({page})";
             else
@@ -69,6 +77,20 @@ internal static partial class WikiLinks
         return (second ?? first, null);
     }
 
+    /// <summary>
+    /// An embed's words (its alt text, else the file's name) and the destination of its file beside the document (null:
+    /// none there). An embed names a file with its extension (<c>![[diagram.png]]</c>, <c>![[diagram.png|Topology]]</c>).
+    /// </summary>
+    private static (string Words, string? File) ReadEmbed(Match embed, string folder)
+    {
+        var name = embed.Groups["page"].Value.Trim();
+        var words = embed.Groups["words"].Success ? embed.Groups["words"].Value.Trim() : Path.GetFileNameWithoutExtension(name);
+        var file = Path.Combine(folder, name);
+        if (name.Length == 0 || !File.Exists(file)) return (words, null);
+        var relative = Path.GetRelativePath(folder, file).Replace('\\', '/');
+        return (words, Uri.EscapeDataString(relative).Replace("%2F", "/", StringComparison.Ordinal));
+    }
+
     /// <summary>The link destination of the page <paramref name="name"/> (<c>Database Failover#promote</c>) beside the document.</summary>
     private static string? Destination(string name, string folder)
     {
@@ -94,6 +116,10 @@ internal static partial class WikiLinks
     // "[[Page]]", "[[Page|words]]" on one line; not an embed ("![[diagram.png]]").
     [GeneratedRegex(@"(?<!!)\[\[(?<page>[^\[\]|\n]+)(?:\|(?<words>[^\[\]|\n]+))?\]\]")]
     private static partial Regex WikiLink();
+
+    // "![[diagram.png]]", "![[diagram.png|Topology]]": a file shown in the page (Obsidian, and wikis after it).
+    [GeneratedRegex(@"!\[\[(?<page>[^\[\]|\n]+)(?:\|(?<words>[^\[\]|\n]+))?\]\]")]
+    private static partial Regex Embed();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Blanks();
