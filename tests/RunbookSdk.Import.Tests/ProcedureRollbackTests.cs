@@ -57,8 +57,11 @@ public sealed class ProcedureRollbackTests
 
         var runbook = Assert.Single(project.Document.Runbooks);
         Assert.DoesNotContain(runbook.Phases.SelectMany(p => p.Steps), s => s.Title == "Rollback");
-        Assert.Equal(["Re-point the config map at `db-primary.internal`.", "`kubectl rollout restart deploy/ledger-api -n ledger`"],
+        // The item that is a command alone runs it (InlineCommandTests); the item of words stays an instruction.
+        Assert.Equal(["Re-point the config map at `db-primary.internal`."],
             runbook.Rollback!.Steps.SelectMany(s => s.Actions).OfType<InstructionAction>().Select(i => i.Text));
+        Assert.Equal(["kubectl rollout restart deploy/ledger-api -n ledger"],
+            runbook.Rollback.Steps.SelectMany(s => s.Actions).OfType<RunAction>().Select(r => r.Command));
         Assert.Equal("Verify", Assert.Single(runbook.Verification!.Steps).Title);
         Assert.DoesNotContain(project.Warnings, w => w.Contains("RB0002", StringComparison.Ordinal));
         Assert.DoesNotContain(InMemoryCompiler.Compile(project.Files), d => d.Severity == DiagnosticSeverity.Error);

@@ -275,10 +275,11 @@ internal sealed partial class DocumentReader
             // "**Rollback**"). The one named as a rollback is the runbook's rollback, as a "### Rollback" heading is:
             // as the last step, the runner told the engineer to undo the procedure right after doing it. A numbered
             // step ("3. Revert the worker count") is a step of the procedure and stays one.
-            if (procedure.Steps.FirstOrDefault(s => s.TitledByParagraph && !s.IsEmpty && RollbackPart().IsMatch(s.Title)) is { } rollback)
+            if (RollbackSteps(procedure) is { Count: > 0 } rollback)
             {
-                procedure.Steps.Remove(rollback);
-                runbook.Rollback = new ImportedPhase("Rollback", null) { Steps = { rollback } };
+                procedure.Steps.RemoveAll(rollback.Contains);
+                runbook.Rollback = new ImportedPhase("Rollback", null);
+                runbook.Rollback.Steps.AddRange(rollback.Where(s => !s.IsEmpty));
             }
             // "**Symptoms**" over a list says how to recognise the incident, as a "### Symptoms" heading does: the
             // runbook's symptoms, not a first step telling the engineer to "Error rate above 5%".
@@ -379,6 +380,25 @@ internal sealed partial class DocumentReader
         else if (phase.Steps.Count == 0 && heading is not null && _leftOut.IfEmpty(heading)) return true;
         else runbook.Phases.Add(WithAStep(phase));
         return true;
+    }
+
+    /// <summary>
+    /// The steps of a procedure's bold rollback part: the step <c>**Rollback**</c> titles, or, when its list's items
+    /// became steps of their own (<c>2. `kubectl rollout undo …`</c> runs its command), the empty label and the steps
+    /// after it up to the next bold part. Empty when it has none.
+    /// </summary>
+    private static List<ImportedStep> RollbackSteps(ImportedPhase procedure)
+    {
+        var steps = procedure.Steps;
+        for (var at = 0; at < steps.Count; at++)
+        {
+            var label = steps[at];
+            if (!label.TitledByParagraph || !RollbackPart().IsMatch(label.Title)) continue;
+            if (!label.IsEmpty) return [label];
+            var under = steps.Skip(at + 1).TakeWhile(s => !s.TitledByParagraph).ToList();
+            if (under.Count > 0) return [label, .. under];
+        }
+        return [];
     }
 
     private static ImportedPhase WithAStep(ImportedPhase phase)

@@ -132,8 +132,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             case ParagraphBlock paragraph:
                 var text = outline.Inline(paragraph);
-                // The line under "**Step 1**" (or "#### Step 1") is that step's title.
-                if (!withinStep && cursor.TakeTitle(text)) return;
+                var inlineCommand = InlineCommand.Read(paragraph, text);
+                // The line under "**Step 1**" (or "#### Step 1") is that step's title; a command it gives inline runs.
+                if (!withinStep && inlineCommand is null && cursor.TakeTitle(text)) return;
                 if (!withinStep && StepNumber.IsBare(Text.Plain(text.Split('\n')[0])))
                 {
                     cursor.Start(Text.Plain(text.Split('\n')[0]).TrimEnd(':', '.', ')').TrimEnd(), titledByParagraph: true);
@@ -149,6 +150,12 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                     cursor.Start(numbered);
                     var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
                     if (more.Length > 0) cursor.Current.Actions.Add(new NoteAction(more));
+                }
+                // "Check the error rate: `curl …`", "Run `kubectl …`.": a command written inline runs, as it would in a fence.
+                else if (inlineCommand is { } inline)
+                {
+                    if (inline.Title is { } lead && !withinStep && !cursor.TakeTitle(lead)) cursor.Start(lead);
+                    AddInlineCommand(cursor.Current, inline.Command, paragraph.Line + 1, withinStep ? inline.Title : null);
                 }
                 // "**Warning:** never flush db 1" and "**Impact:** users are logged out" are said about the step or
                 // the incident, not a step "Warning" or "Impact" of its own that takes the commands after it.
@@ -260,7 +267,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         var items = list.OfType<ListItemBlock>().ToList();
         detachedCode ??= [];
         // "1. **Assess Scope**" followed by a code block: each item is a step of its own.
-        var itemsAreSteps = (detachedCode.Count > 0 || items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)))
+        // "1. Check the error rate: `curl …`": an item that gives its command inline is a step running it, as one with a fence.
+        var inlineCommands = items.ToDictionary(i => i, i => i == items[^1] && detachedCode.Count > 0 ? null : InlineCommandOf(i));
+        var itemsAreSteps = (detachedCode.Count > 0 || inlineCommands.Values.Any(c => c is not null)
+                || items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)))
             && items.All(i => i.FirstOrDefault() is ParagraphBlock);
         if (!itemsAreSteps)
         {
@@ -269,8 +279,16 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         foreach (var item in items)
         {
+            if (inlineCommands[item] is { } inline)
+            {
+                // Titled by its lead-in; "Run `kubectl …`" alone by its command, as a table's row without words is.
+                cursor.Start(inline.Title ?? inline.Command);
+                AddInlineCommand(cursor.Current, inline.Command, item.Line + 1, null);
+                continue;
+            }
             var first = outline.Inline((ParagraphBlock)item[0]);
-            var firstLine = first.Split('\n')[0];
+            // "- [ ] Tell #incidents" among checklist items with commands is the step "Tell #incidents", without the box.
+            var firstLine = Checklist(first.Split('\n')[0]);
             cursor.Start(Text.Plain(WithoutStatus(firstLine, item[0].Line + 1)).TrimEnd(':'));
             var below = item == items[^1] ? detachedCode : [];
             if (item.Count == 1 && below.Count == 0)
@@ -338,6 +356,11 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             if (inBranch) cursor.StartBranch($"{owner} (continued)");
             inBranch = false;
             lastIf = null;
+            if (!hasCode && InlineCommandOf(item) is { } inline)
+            {
+                AddInlineCommand(cursor.Current, inline.Command, item.Line + 1, inline.Title);
+                continue;
+            }
             if (!hasCode)
             {
                 cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
@@ -395,6 +418,22 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             Warnings.Add($"line {code.Line + 1}: the {shell} block of step '{cursor.Current.Title}' is kept as a snippet the runner shows and never runs, with an instruction to run it by hand: rewrite it as bash (Run) or C# (Execute) for the runner to run it");
         }
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
+    }
+
+    /// <summary>The command a list item of one paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
+    private (string? Title, string Command)? InlineCommandOf(ListItemBlock item) =>
+        item is [ParagraphBlock paragraph] ? InlineCommand.Read(paragraph, outline.Inline(paragraph)) : null;
+
+    /// <summary>
+    /// Runs a command written inline as a fenced one runs (split into commands, with the same warnings), after
+    /// <paramref name="lead"/>, the words that introduced it inside a step, as a note.
+    /// </summary>
+    private void AddInlineCommand(ImportedStep step, string command, int line, string? lead)
+    {
+        if (lead is not null) step.Actions.Add(new NoteAction(lead));
+        var pieces = ShellSplitter.Split(command);
+        WarnAboutSplitBlock(line, pieces, alternativesSplit: false);
+        foreach (var piece in pieces) AddPiece(step, piece);
     }
 
     private static void AddPiece(ImportedStep step, ShellPiece piece)

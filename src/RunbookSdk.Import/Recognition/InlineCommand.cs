@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using RunbookSdk.Import.Outline;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// A paragraph (or a list item's paragraph) that tells the reader to run the shell command in its one code span, as wikis
+/// write commands inline rather than in fenced blocks: the span alone (<c>`curl -fsS http://api/health`</c>), after a
+/// lead-in ending with a colon (<c>Check the error rate: `curl …`</c>) or after a verb (<c>Run `kubectl …`.</c>). Read as
+/// words, the runner asked the engineer to type what the document gives as a command, and a rollback or verification
+/// written that way ran nothing. A span that names something (<c>the `payments` queue</c>), a span in the middle of a
+/// sentence, a span that is no command (<see cref="UnlabelledShell"/>) and a lead-in that shows rather than orders
+/// (<c>Example:</c>, <c>Never run:</c>, <c>If the pods are stuck:</c>) stay text.
+/// </summary>
+internal static partial class InlineCommand
+{
+    /// <summary>
+    /// The command <paramref name="paragraph"/> (whose inline markdown is <paramref name="inline"/>) tells the reader to
+    /// run, with the title its lead-in gives (null when it has none: the span alone, or a verb), or null when it is text.
+    /// </summary>
+    public static (string? Title, string Command)? Read(ParagraphBlock paragraph, string inline)
+    {
+        if (paragraph.Inline is not { } container) return null;
+        var spans = container.Descendants<CodeInline>().ToList();
+        if (spans is not [{ } span] || span.Parent != container) return null;
+        // Nothing but a full stop after the span: "`kubectl …` on the bastion" says more than the command.
+        for (var after = span.NextSibling; after is not null; after = after.NextSibling)
+        {
+            if (after is LineBreakInline) continue;
+            if (after is not LiteralInline literal || literal.Content.ToString().Trim() is not ("" or "." or ";")) return null;
+        }
+        var command = span.Content.Trim();
+        if (!IsCommand(command)) return null;
+        var tick = inline.IndexOf('`');
+        if (tick < 0) return null;
+        var lead = Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim();
+        if (lead.Length == 0 || Verb().IsMatch(lead)) return (null, command);
+        if (!lead.EndsWith(':')) return null;
+        var title = lead.TrimEnd(':').TrimEnd();
+        if (title.Length == 0 || RemarkLabel.IsRemark(title, hasValue: true) || NoOrder().IsMatch(title)) return null;
+        return (title, command);
+    }
+
+    /// <summary>
+    /// A command the runner can run: what <see cref="UnlabelledShell"/> takes for shell, on one line, and more than a
+    /// program's name (<c>Use `kubectl`</c> names the tool), unless it is a script (<c>./failover</c>, <c>drain.sh</c>).
+    /// </summary>
+    private static bool IsCommand(string command) =>
+        command.Length > 0 && !command.Contains('\n') && UnlabelledShell.Holds(command) &&
+        (command.Contains(' ') || command.StartsWith("./", StringComparison.Ordinal) || command.EndsWith(".sh", StringComparison.Ordinal));
+
+    // "Run", "Then run:", "Execute the command", "Now type": an order to run what follows, with no title of its own.
+    [GeneratedRegex(@"(?i)^(?:(?:then|now|next|first|finally|and)\s*,?\s+)?(?:run|execute|exec|type|enter|issue|invoke|use)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
+    private static partial Regex Verb();
+
+    // Lead-ins that show a command rather than order it ("Example:", "Expected output:"), forbid it ("Never run:", "Do not
+    // use:") or make it depend on a case the runner cannot tell ("If the pods are stuck:", "Otherwise:").
+    [GeneratedRegex(@"(?i)^(?:examples?|e\.g\.?|for example|for instance|sample|output|expected( output)?|result|returns?|syntax|usage|if\b.*|otherwise|else|when\b.*|unless\b.*|never\b.*|don'?t\b.*|do not\b.*|avoid\b.*|not\b.*)$")]
+    private static partial Regex NoOrder();
+
+    [GeneratedRegex(@"^\s*\[[ xX]\]\s*")]
+    private static partial Regex ChecklistBox();
+}

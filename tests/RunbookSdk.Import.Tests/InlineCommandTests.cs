@@ -1,0 +1,256 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Source;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// Many wiki runbooks write their commands inline (<c>1. Check the error rate: `curl …`</c>, <c>Run `kubectl …`.</c>)
+/// rather than in fenced blocks. Each such command became an instruction or a note: the rollback ran nothing, the
+/// verification checked nothing, and the runner asked the engineer to type by hand what the document gives as a command.
+/// A list item or paragraph that tells the reader to run its one code span is a step running it; a code span that names
+/// something stays text.
+/// </summary>
+public sealed class InlineCommandTests
+{
+    private const string WikiPage = """
+        # API latency high
+
+        ## Triage
+
+        1. Check the error rate: `curl -fsS http://api.internal/metrics | grep http_errors_total`
+        2. Look at recent deploys: `kubectl -n api rollout history deploy/api`
+
+        ## Mitigation
+
+        - [ ] Scale out: `kubectl -n api scale deploy/api --replicas=10`
+        - [ ] Restart stuck pods: `kubectl -n api delete pod -l app=api`
+        - [ ] Tell #incidents what you did
+
+        ## Rollback
+
+        Run `kubectl -n api scale deploy/api --replicas=4`.
+
+        ## Verify
+
+        `curl -fsS http://api.internal/health`
+        """;
+
+    /// <summary>A rollback, so that a page of one phase is a runbook.</summary>
+    private const string Rollback = "## Rollback\n\n```bash\nhelm rollback api\n```";
+
+    private static RunbookImporter.GeneratedProject Import(string markdown) =>
+        RunbookImporter.Generate(MarkdownSource.FromText("api.md", markdown), "Api", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "inline-command"), Seeds.RepositoryRoot);
+
+    private static ImportedRunbook Runbook(RunbookImporter.GeneratedProject project) => Assert.Single(project.Document.Runbooks);
+
+    private static string Describe(ImportedStep step) =>
+        step.Title + ": " + string.Join(" | ", step.Actions.Select(a => a switch
+        {
+            RunAction run => "Run " + run.Command,
+            InstructionAction instruction => "Instruction " + instruction.Text,
+            NoteAction note => "Note " + note.Text,
+            _ => a.GetType().Name,
+        }));
+
+    [Fact]
+    public void Items_that_give_a_command_after_a_lead_in_are_steps_running_it_titled_by_the_lead_in()
+    {
+        var runbook = Runbook(Import(WikiPage));
+
+        var triage = runbook.Phases.Single(p => p.Name == "Triage").Steps.Select(Describe).ToList();
+        Assert.Equal(
+        [
+            "Check the error rate: Run curl -fsS http://api.internal/metrics | grep http_errors_total",
+            "Look at recent deploys: Run kubectl -n api rollout history deploy/api",
+        ], triage);
+    }
+
+    [Fact]
+    public void A_checklist_mixing_command_items_and_word_items_keeps_its_order_and_the_word_item_stays_an_instruction()
+    {
+        var runbook = Runbook(Import(WikiPage));
+
+        var mitigation = runbook.Phases.Single(p => p.Name == "Mitigation").Steps.Select(Describe).ToList();
+        Assert.Equal(
+        [
+            "Scale out: Run kubectl -n api scale deploy/api --replicas=10",
+            "Restart stuck pods: Run kubectl -n api delete pod -l app=api",
+            "Tell #incidents what you did: Instruction Tell #incidents what you did",
+        ], mitigation);
+    }
+
+    [Fact]
+    public void The_rollback_runs_its_command_and_the_verification_checks()
+    {
+        var project = Import(WikiPage);
+        var runbook = Runbook(project);
+
+        var rollback = Assert.Single(runbook.Rollback!.Steps);
+        Assert.Equal("kubectl -n api scale deploy/api --replicas=4", Assert.IsType<RunAction>(Assert.Single(rollback.Actions)).Command);
+        var verify = Assert.Single(runbook.Verification!.Steps);
+        Assert.Equal("curl -fsS http://api.internal/health", Assert.IsType<RunAction>(Assert.Single(verify.Actions)).Command);
+
+        var diagnostics = InMemoryCompiler.Compile(project.Files);
+        Assert.DoesNotContain(diagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        // The scale-down to 4 and the pod deletion are what RB0005 calls destructive: the runner asks before them.
+        var code = string.Concat(project.Files.Values);
+        Assert.Contains("Step(\"Restart stuck pods\", s => s", code, StringComparison.Ordinal);
+        Assert.Contains(".RequiresConfirmation()", code, StringComparison.Ordinal);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "RB0005");
+    }
+
+    [Theory]
+    [InlineData("Run `kubectl rollout undo deploy/api`.")]
+    [InlineData("Execute `kubectl rollout undo deploy/api`")]
+    [InlineData("Then run: `kubectl rollout undo deploy/api`")]
+    [InlineData("`kubectl rollout undo deploy/api`")]
+    [InlineData("`$ kubectl rollout undo deploy/api`")]
+    [InlineData("``kubectl rollout undo deploy/api``")]
+    public void A_paragraph_telling_to_run_its_code_span_runs_it_in_the_step_of_its_heading(string paragraph)
+    {
+        var runbook = Runbook(Import($"""
+            # API
+
+            ## Mitigation
+
+            1. Scale out: `kubectl -n api scale deploy/api --replicas=10`
+
+            ## Rollback
+
+            {paragraph}
+            """));
+
+        var step = Assert.Single(runbook.Rollback!.Steps);
+        Assert.Equal("Rollback", step.Title);
+        Assert.Equal("kubectl rollout undo deploy/api", Assert.IsType<RunAction>(Assert.Single(step.Actions)).Command);
+    }
+
+    [Theory]
+    [InlineData("Drain the `payments` queue first")]
+    [InlineData("Set `replicas` to 4 on `deploy/api`")]
+    [InlineData("Scale out with `kubectl scale` when the queue grows")]
+    [InlineData("Queue: `payments`")]
+    [InlineData("Use `kubectl`")]
+    [InlineData("Example: `kubectl -n api get pods`")]
+    [InlineData("Never run: `kubectl delete ns api`")]
+    [InlineData("Do not use `redis-cli FLUSHALL`")]
+    [InlineData("If the pods are stuck: `kubectl -n api delete pod -l app=api`")]
+    [InlineData("**Warning:** `kubectl delete ns api`")]
+    [InlineData("Run `kubectl get pods` and `kubectl get svc`")]
+    [InlineData("Check: `aws_region: eu-west-1`")]
+    public void A_code_span_that_names_something_or_is_not_an_order_to_run_it_stays_text(string item)
+    {
+        var project = Import($$"""
+            # API
+
+            ## Mitigation
+
+            - {{item}}
+            - Tell #incidents what you did
+            {{Rollback}}
+            """);
+
+        var actions = Runbook(project).Phases[0].Steps.SelectMany(s => s.Actions).ToList();
+        Assert.DoesNotContain(actions, a => a is RunAction);
+    }
+
+    [Fact]
+    public void An_inline_command_goes_the_way_fenced_code_goes_parameters_secrets_and_warnings_alike()
+    {
+        string[] commands =
+        [
+            "kubectl -n api delete pod $POD",
+            "curl -fsS -H \"Authorization: Bearer sk_live_abcdefghijklmnop1234\" https://status.example.com/page",
+            "aws logs tail /api --region eu-central-1",
+            "aws ecs list-tasks --region eu-central-1",
+        ];
+        var inline = Import($$"""
+            # API
+
+            ## Mitigation
+
+            {{string.Join("\n", commands.Select((c, i) => $"{i + 1}. Do {i + 1}: `{c}`"))}}
+            {{Rollback}}
+            """);
+        var fenced = Import($$"""
+            # API
+
+            ## Mitigation
+
+            {{string.Join("\n", commands.Select((c, i) => $"{i + 1}. **Do {i + 1}**\n   ```bash\n   {c}\n   ```"))}}
+            {{Rollback}}
+            """);
+
+        static List<string> Runs(RunbookImporter.GeneratedProject project) => Assert.Single(project.Document.Runbooks).Phases[0].Steps
+            .Select(s => s.Title + ": " + string.Concat(Assert.IsType<RunAction>(Assert.Single(s.Actions)).Parts.Select(p => p.Parameter is null ? p.Text : "{" + p.Parameter + "}")))
+            .ToList();
+        Assert.Equal(Runs(fenced), Runs(inline));
+        Assert.Equal(["Do 1: kubectl -n api delete pod $POD", "Do 2: curl -fsS -H \"Authorization: Bearer {ApiToken}\" https://status.example.com/page",
+            "Do 3: aws logs tail /api --region {Region}", "Do 4: aws ecs list-tasks --region {Region}"], Runs(inline));
+        Assert.Contains(inline.Warnings, w => w.Contains("reads $POD", StringComparison.Ordinal));
+        Assert.DoesNotContain("sk_live_abcdefghijklmnop1234", string.Concat(inline.Files.Values), StringComparison.Ordinal);
+        Assert.DoesNotContain(InMemoryCompiler.Compile(inline.Files), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_command_sub_item_of_a_step_runs_in_that_step()
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Mitigation
+
+            1. **Restart the API**
+               - Check the pods first: `kubectl -n api get pods`
+               - Tell #incidents
+               ```bash
+               kubectl -n api rollout restart deploy/api
+               ```
+            {{Rollback}}
+            """));
+
+        var step = Assert.Single(runbook.Phases[0].Steps);
+        Assert.Equal(["Note Check the pods first", "Run kubectl -n api get pods", "Instruction Tell #incidents", "Run kubectl -n api rollout restart deploy/api"],
+            step.Actions.Select(a => a switch { RunAction r => "Run " + r.Command, InstructionAction i => "Instruction " + i.Text, NoteAction n => "Note " + n.Text, _ => a.GetType().Name }));
+    }
+
+    [Fact]
+    public void A_command_item_alone_is_titled_by_its_command()
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Triage
+
+            - `kubectl -n api get pods`
+            - Run `kubectl -n api get events`
+            {{Rollback}}
+            """));
+
+        Assert.Equal(["kubectl -n api get pods", "kubectl -n api get events"], runbook.Phases[0].Steps.Select(s => s.Title));
+    }
+
+    [Fact]
+    public void A_command_under_a_bare_step_number_runs_in_that_step_titled_by_its_lead_in()
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Mitigation
+
+            **Step 1**
+
+            Drain the node: `kubectl drain node-1 --ignore-daemonsets`
+
+            **Step 2**
+
+            `kubectl uncordon node-1`
+            {{Rollback}}
+            """));
+
+        Assert.Equal(["Drain the node: Run kubectl drain node-1 --ignore-daemonsets", "Step 2: Run kubectl uncordon node-1"],
+            runbook.Phases[0].Steps.Select(Describe));
+    }
+}
