@@ -253,4 +253,21 @@ public sealed class InlineCommandTests
         Assert.Equal(["Drain the node: Run kubectl drain node-1 --ignore-daemonsets", "Step 2: Run kubectl uncordon node-1"],
             runbook.Phases[0].Steps.Select(Describe));
     }
+
+    [Theory]
+    [InlineData("To roll back, run `kubectl rollout undo deploy/api`.", "Roll back")]
+    [InlineData("To undo the scale-out, execute: `kubectl rollout undo deploy/api`", "Undo the scale-out")]
+    public void A_command_after_what_it_is_for_is_a_step_titled_by_its_purpose(string item, string title)
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Mitigation
+
+            - {{item}}
+            {{Rollback}}
+            """));
+
+        Assert.Equal([$"{title}: Run kubectl rollout undo deploy/api"], runbook.Phases[0].Steps.Select(Describe));
+    }
 }

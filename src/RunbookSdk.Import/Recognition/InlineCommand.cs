@@ -8,7 +8,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <summary>
 /// A paragraph (or a list item's paragraph) that tells the reader to run the shell command in its one code span, as wikis
 /// write commands inline rather than in fenced blocks: the span alone (<c>`curl -fsS http://api/health`</c>), after a
-/// lead-in ending with a colon (<c>Check the error rate: `curl …`</c>) or after a verb (<c>Run `kubectl …`.</c>). Read as
+/// lead-in ending with a colon (<c>Check the error rate: `curl …`</c>), after a verb (<c>Run `kubectl …`.</c>) or after
+/// what it is for and a verb (<c>To roll back, run `kubectl …`.</c>). Read as
 /// words, the runner asked the engineer to type what the document gives as a command, and a rollback or verification
 /// written that way ran nothing. A span that names something (<c>the `payments` queue</c>), a span in the middle of a
 /// sentence, a span that is no command (<see cref="UnlabelledShell"/>) and a lead-in that shows rather than orders
@@ -37,6 +38,12 @@ internal static partial class InlineCommand
         if (tick < 0) return null;
         var lead = Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim();
         if (lead.Length == 0 || Verb().IsMatch(lead)) return (null, command);
+        // "To roll back, run `kubectl rollout undo …`.": the purpose titles the step ("Roll back").
+        if (Purpose().Match(lead) is { Success: true } purpose)
+        {
+            var what = purpose.Groups["what"].Value.Trim();
+            return (char.ToUpperInvariant(what[0]) + what[1..], command);
+        }
         if (!lead.EndsWith(':')) return null;
         var title = lead.TrimEnd(':').TrimEnd();
         if (title.Length == 0 || RemarkLabel.IsRemark(title, hasValue: true) || NoOrder().IsMatch(title)) return null;
@@ -54,6 +61,10 @@ internal static partial class InlineCommand
     // "Run", "Then run:", "Execute the command", "Now type": an order to run what follows, with no title of its own.
     [GeneratedRegex(@"(?i)^(?:(?:then|now|next|first|finally|and)\s*,?\s+)?(?:run|execute|exec|type|enter|issue|invoke|use)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
     private static partial Regex Verb();
+
+    // "To roll back, run", "To check the lag, execute:": what the command is for, then the order to run it.
+    [GeneratedRegex(@"(?i)^to\s+(?<what>[^,:]+?)\s*,\s*(?:then\s+|just\s+)?(?:run|execute|use|type)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
+    private static partial Regex Purpose();
 
     // Lead-ins that show a command rather than order it ("Example:", "Expected output:"), forbid it ("Never run:", "Do not
     // use:") or make it depend on a case the runner cannot tell ("If the pods are stuck:", "Otherwise:").
