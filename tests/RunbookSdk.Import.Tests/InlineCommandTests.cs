@@ -254,6 +254,24 @@ public sealed class InlineCommandTests
             runbook.Phases[0].Steps.Select(Describe));
     }
 
+    [Fact]
+    public void An_item_with_a_command_and_words_under_it_runs_the_command_and_keeps_the_words()
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Triage
+
+            1. Check the pods: `kubectl -n api get pods`
+               - look for CrashLoopBackOff
+            2. Tell #incidents what you saw
+            {{Rollback}}
+            """));
+
+        Assert.Equal(["Check the pods: Run kubectl -n api get pods | Instruction look for CrashLoopBackOff",
+            "Tell #incidents what you saw: Instruction Tell #incidents what you saw"], runbook.Phases[0].Steps.Select(Describe));
+    }
+
     [Theory]
     [InlineData("To roll back, run `kubectl rollout undo deploy/api`.", "Roll back")]
     [InlineData("To undo the scale-out, execute: `kubectl rollout undo deploy/api`", "Undo the scale-out")]

@@ -268,7 +268,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         detachedCode ??= [];
         // "1. **Assess Scope**" followed by a code block: each item is a step of its own.
         // "1. Check the error rate: `curl …`": an item that gives its command inline is a step running it, as one with a fence.
-        var inlineCommands = items.ToDictionary(i => i, i => i == items[^1] && detachedCode.Count > 0 ? null : InlineCommandOf(i));
+        var inlineCommands = items.ToDictionary(i => i, InlineCommandOf);
         var itemsAreSteps = (detachedCode.Count > 0 || inlineCommands.Values.Any(c => c is not null)
                 || items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)))
             && items.All(i => i.FirstOrDefault() is ParagraphBlock);
@@ -279,18 +279,20 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         foreach (var item in items)
         {
+            var below = item == items[^1] ? detachedCode : [];
             if (inlineCommands[item] is { } inline)
             {
-                // Titled by its lead-in; "Run `kubectl …`" alone by its command, as a table's row without words is.
+                // Titled by its lead-in; "Run `kubectl …`" alone by its command, as a table's row without words is. What
+                // the item has under it ("look for CrashLoopBackOff") is that step's, after the command.
                 cursor.Start(inline.Title ?? inline.Command);
                 AddInlineCommand(cursor.Current, inline.Command, item.Line + 1, null);
+                foreach (var block in item.Skip(1).Concat(below)) Add(cursor, block, withinStep: true);
                 continue;
             }
             var first = outline.Inline((ParagraphBlock)item[0]);
             // "- [ ] Tell #incidents" among checklist items with commands is the step "Tell #incidents", without the box.
             var firstLine = Checklist(first.Split('\n')[0]);
             cursor.Start(Text.Plain(WithoutStatus(firstLine, item[0].Line + 1)).TrimEnd(':'));
-            var below = item == items[^1] ? detachedCode : [];
             if (item.Count == 1 && below.Count == 0)
             {
                 // An item of words alone among items with code ("3. Tell the incident channel the restart is done") is
@@ -356,7 +358,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             if (inBranch) cursor.StartBranch($"{owner} (continued)");
             inBranch = false;
             lastIf = null;
-            if (!hasCode && InlineCommandOf(item) is { } inline)
+            if (!hasCode && item.Count == 1 && InlineCommandOf(item) is { } inline)
             {
                 AddInlineCommand(cursor.Current, inline.Command, item.Line + 1, inline.Title);
                 continue;
@@ -420,9 +422,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
 
-    /// <summary>The command a list item of one paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
+    /// <summary>The command a list item's first paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
     private (string? Title, string Command)? InlineCommandOf(ListItemBlock item) =>
-        item is [ParagraphBlock paragraph] ? InlineCommand.Read(paragraph, outline.Inline(paragraph)) : null;
+        item.FirstOrDefault() is ParagraphBlock paragraph ? InlineCommand.Read(paragraph, outline.Inline(paragraph)) : null;
 
     /// <summary>
     /// Runs a command written inline as a fenced one runs (split into commands, with the same warnings), after
