@@ -288,4 +288,34 @@ public sealed class InlineCommandTests
 
         Assert.Equal([$"{title}: Run kubectl rollout undo deploy/api"], runbook.Phases[0].Steps.Select(Describe));
     }
+
+    [Fact]
+    public void A_bold_verify_part_over_inline_commands_is_the_verification()
+    {
+        var project = Import("""
+            # Database Failover
+
+            ## Procedures
+
+            ### Procedure: Promote the replica
+
+            **Steps**
+
+            1. Promote: `kubectl exec -n ledger db-replica-0 -- pg_ctl promote`
+
+            **Verify**
+
+            - `kubectl exec -n ledger db-replica-0 -- pg_isready`
+
+            **Rollback**
+
+            - Run `kubectl rollout undo deploy/ledger-api -n ledger`
+            """);
+
+        var runbook = Runbook(project);
+        Assert.Equal(["Promote: Run kubectl exec -n ledger db-replica-0 -- pg_ctl promote"], runbook.Phases.SelectMany(p => p.Steps).Select(Describe));
+        Assert.Equal("kubectl exec -n ledger db-replica-0 -- pg_isready", Assert.IsType<RunAction>(Assert.Single(Assert.Single(runbook.Verification!.Steps).Actions)).Command);
+        Assert.IsType<RunAction>(Assert.Single(Assert.Single(runbook.Rollback!.Steps).Actions));
+        Assert.DoesNotContain("no actions in the source document", string.Concat(project.Files.Values), StringComparison.Ordinal);
+    }
 }

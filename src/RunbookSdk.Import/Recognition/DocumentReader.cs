@@ -275,11 +275,20 @@ internal sealed partial class DocumentReader
             // "**Rollback**"). The one named as a rollback is the runbook's rollback, as a "### Rollback" heading is:
             // as the last step, the runner told the engineer to undo the procedure right after doing it. A numbered
             // step ("3. Revert the worker count") is a step of the procedure and stays one.
-            if (RollbackSteps(procedure) is { Count: > 0 } rollback)
+            if (LabelledSteps(procedure, RollbackPart()) is { Count: > 0 } rollback)
             {
                 procedure.Steps.RemoveAll(rollback.Contains);
                 runbook.Rollback = new ImportedPhase("Rollback", null);
                 runbook.Rollback.Steps.AddRange(rollback.Where(s => !s.IsEmpty));
+            }
+            // "**Verify**" over a list of inline commands is the verification, when nothing after it runs a command (the
+            // rollback is out of the way): as steps of the procedure, an empty "Verify" step stood before its checks.
+            if (LabelledSteps(procedure, Verification()) is [{ IsEmpty: true }, _, ..] checks
+                && !procedure.Steps.Skip(procedure.Steps.IndexOf(checks[^1]) + 1).Any(s => s.Actions.OfType<RunAction>().Any()))
+            {
+                procedure.Steps.RemoveAll(checks.Contains);
+                runbook.Verification = new ImportedPhase("Verification", null);
+                runbook.Verification.Steps.AddRange(checks.Skip(1));
             }
             // "**Symptoms**" over a list says how to recognise the incident, as a "### Symptoms" heading does: the
             // runbook's symptoms, not a first step telling the engineer to "Error rate above 5%".
@@ -383,17 +392,17 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// The steps of a procedure's bold rollback part: the step <c>**Rollback**</c> titles, or, when its list's items
+    /// The steps of a procedure's bold part <paramref name="part"/> names (<c>**Rollback**</c>, <c>**Verify**</c>): the step it titles, or, when its list's items
     /// became steps of their own (<c>2. `kubectl rollout undo …`</c> runs its command), the empty label and the steps
     /// after it up to the next bold part. Empty when it has none.
     /// </summary>
-    private static List<ImportedStep> RollbackSteps(ImportedPhase procedure)
+    private static List<ImportedStep> LabelledSteps(ImportedPhase procedure, Regex part)
     {
         var steps = procedure.Steps;
         for (var at = 0; at < steps.Count; at++)
         {
             var label = steps[at];
-            if (!label.TitledByParagraph || !RollbackPart().IsMatch(label.Title)) continue;
+            if (!label.TitledByParagraph || !part.IsMatch(label.Title)) continue;
             if (!label.IsEmpty) return [label];
             var under = steps.Skip(at + 1).TakeWhile(s => !s.TitledByParagraph).ToList();
             if (under.Count > 0) return [label, .. under];
