@@ -369,6 +369,38 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task InGitHubActionsWithoutGitHubRepoTheFindingsAreStillWorkflowCommands()
+    {
+        // Workflow commands need no token and no API: a job that runs validate without --github-repo printed none, so
+        // its pull request showed no annotation at all.
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"));
+
+        Assert.True(code == 0, output + error);
+        var annotation = "::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::This production runbook names 'omnix-ai-products-dev'";
+        // Once, where the runner reads it (after the pause around the table).
+        Assert.Single(output.Split('\n'), l => l.StartsWith(annotation, StringComparison.Ordinal));
+        Assert.Contains(RunnerLog.Commands(output + "\n" + error), c => c.Name == "warning" && c.Data.StartsWith("This production runbook names 'omnix-ai-products-dev'", StringComparison.Ordinal));
+        Assert.Contains("written to the job log as workflow commands", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("no check run", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReportThatIsSkippedStillLeavesTheFindingsAsWorkflowCommands()
+    {
+        // A --pr that is not the event's posts nothing; the findings went nowhere but the table.
+        using var github = new FakeGitHub();
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github, "--pr", "8");
+
+        Assert.True(code == 0, output + error);
+        Assert.Empty(github.Writes);
+        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
     {
         using var github = new FakeGitHub();

@@ -134,17 +134,25 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             exitCode = ExitCodes.Failure;
         }
 
+        var checkRunCarriedFindings = false;
         if (settings.GitHubRepo is { } repository && plan is not null)
         {
             foreach (var warning in plan.Warnings) output.Error.WriteLine($"warning: {warning}");
-            if (plan.Target is { } target) await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
+            if (plan.Target is { } target) checkRunCarriedFindings = await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
         }
 
+        // Workflow commands need no token and no --github-repo: whenever the job runs in GitHub Actions and no check run
+        // took the findings, they are written to the log, once. Before, a job without --github-repo (or whose report
+        // was skipped) put no annotation on the pull request at all.
+        if (!checkRunCarriedFindings) AnnotateFromTheLog(result, reported: settings.GitHubRepo is not null);
         return exitCode;
     }
 
-    /// <summary>Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's.</summary>
-    private async Task ReportAsync(Validation.ValidationResult result, string repository, ReportTarget target, string? apiUrl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's. True when a
+    /// check run carries the findings (then no workflow command repeats them).
+    /// </summary>
+    private async Task<bool> ReportAsync(Validation.ValidationResult result, string repository, ReportTarget target, string? apiUrl, CancellationToken cancellationToken)
     {
         var where = target.PullRequest is { } pullRequest ? $"{repository}#{pullRequest}" : $"{repository}@{target.HeadSha}";
         try
@@ -154,37 +162,40 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             if (connection.Token is null)
             {
                 output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {where}.");
-                AnnotateFromTheLog(result);
-                return;
+                return false;
             }
 
             var report = await new PullRequestReporter(connection).ReportAsync(result, target, cancellationToken);
             // Cause, then consequence: why GitHub took no check run, then where the findings went instead.
             foreach (var problem in report.Problems) output.Error.WriteLine($"warning: {problem}");
-            if (report.CheckRunId is null) AnnotateFromTheLog(result);
             if (report.CommentId is { } id)
                 output.Out.WriteLine($"GitHub: report comment {(report.CommentCreated ? "posted" : "updated")} on {where} (comment {id}).");
             if (report.CheckRunId is { } run)
                 output.Out.WriteLine($"GitHub: check run {run} with {report.Annotations} annotation{(report.Annotations == 1 ? "" : "s")}"
                     + (target.PullRequest is null ? $" on commit {target.HeadSha} (no pull request: no comment)." : "."));
+            return report.CheckRunId is not null;
         }
         catch (Exception e)
         {
             // The reporter returns GitHub's answers as problems; anything else (a bad URL, a bug) is still only a warning.
             output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {where}", e)}");
+            return false;
         }
     }
 
     /// <summary>
-    /// In GitHub Actions, when no check run carries the findings (a fork's read-only token, no token): workflow
-    /// commands, which the runner turns into annotations on the pull request's files without any token.
+    /// In GitHub Actions, when no check run carries the findings (no <c>--github-repo</c>, a fork's read-only token, no
+    /// token, a report skipped): workflow commands, which the runner turns into annotations on the pull request's
+    /// files without any token.
     /// </summary>
-    private void AnnotateFromTheLog(Validation.ValidationResult result)
+    /// <param name="result">The validation result.</param>
+    /// <param name="reported">Whether a report to GitHub was asked for (<c>--github-repo</c>): then the line says no check run took them.</param>
+    private void AnnotateFromTheLog(Validation.ValidationResult result, bool reported)
     {
         var findings = result.Findings.Count();
         if (Environment.GetEnvironmentVariable("GITHUB_ACTIONS") != "true" || findings == 0) return;
         foreach (var line in WorkflowAnnotations.Lines(result)) output.Out.WriteLine(line);
-        output.Error.WriteLine($"GitHub: no check run carried the findings; {findings} annotation{(findings == 1 ? "" : "s")} written to the job log as workflow commands (GitHub shows the first 10 errors and 10 warnings of a step).");
+        output.Error.WriteLine($"GitHub: {(reported ? "no check run carried the findings; " : "")}{findings} annotation{(findings == 1 ? "" : "s")} written to the job log as workflow commands (GitHub shows the first 10 errors and 10 warnings of a step).");
     }
 
     /// <summary>
