@@ -205,7 +205,12 @@ public static class RunbookValidator
         var path = diagnostic.Location.IsInSource && span.Path is { Length: > 0 } file ? Relative(file, root) : null;
         return new Finding(diagnostic.Id, Level(diagnostic.Severity), diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture), path,
             path is null ? 0 : span.StartLinePosition.Line + 1, path is null ? 0 : span.StartLinePosition.Character + 1, project,
-            string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri);
+            string.IsNullOrEmpty(diagnostic.Descriptor.HelpLinkUri) ? null : diagnostic.Descriptor.HelpLinkUri)
+        {
+            // The analyzer's span end, so an annotation underlines the flagged code rather than its first character.
+            EndLine = path is null ? 0 : span.EndLinePosition.Line + 1,
+            EndColumn = path is null ? 0 : span.EndLinePosition.Character + 1,
+        };
     }
 
     private static FindingLevel Level(DiagnosticSeverity severity) => severity switch

@@ -43,6 +43,15 @@ public sealed record Finding(string RuleId, FindingLevel Level, string Message, 
     /// </summary>
     public const string RunbookSdkVersionRule = "RBVERSION";
 
+    /// <summary>1-based line the finding's span ends on, or 0 when its end is not known (a missing docs page, a project setting).</summary>
+    public int EndLine { get; init; }
+
+    /// <summary>
+    /// 1-based column just past the finding's last character on <see cref="EndLine"/> (as SARIF's <c>endColumn</c>), or 0
+    /// when not known. Carried so an annotation underlines what the analyzer flagged, not one character.
+    /// </summary>
+    public int EndColumn { get; init; }
+
     /// <summary><c>path(line,column)</c> or the project name when the finding has no file.</summary>
     public string Where => Path is null ? Project : Line > 0 ? $"{Path}({Line},{Column})" : Path;
 }

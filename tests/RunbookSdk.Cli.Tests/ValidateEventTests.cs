@@ -305,7 +305,7 @@ public sealed class ValidateEventTests : IDisposable
         var (code, output, error) = await Validate(github);
 
         Assert.True(code == 0, output + error);
-        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::This production runbook names 'omnix-ai-products-dev'", output, StringComparison.Ordinal);
+        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,endColumn=71,title=RB0012::This production runbook names 'omnix-ai-products-dev'", output, StringComparison.Ordinal);
         Assert.Contains("written to the job log as workflow commands", error, StringComparison.Ordinal);
     }
 
@@ -378,7 +378,7 @@ public sealed class ValidateEventTests : IDisposable
         var (code, output, error) = await Cli.RunAsync("validate", Repository.Path("samples/Omnix"));
 
         Assert.True(code == 0, output + error);
-        var annotation = "::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::This production runbook names 'omnix-ai-products-dev'";
+        var annotation = "::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,endColumn=71,title=RB0012::This production runbook names 'omnix-ai-products-dev'";
         // Once, where the runner reads it (after the pause around the table).
         Assert.Single(output.Split('\n'), l => l.StartsWith(annotation, StringComparison.Ordinal));
         Assert.Contains(RunnerLog.Commands(output + "\n" + error), c => c.Name == "warning" && c.Data.StartsWith("This production runbook names 'omnix-ai-products-dev'", StringComparison.Ordinal));
@@ -397,7 +397,7 @@ public sealed class ValidateEventTests : IDisposable
 
         Assert.True(code == 0, output + error);
         Assert.Empty(github.Writes);
-        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,title=RB0012::", output, StringComparison.Ordinal);
+        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,endColumn=71,title=RB0012::", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed class CheckRunContentTests : IDisposable
     public async Task An_annotation_carries_the_findings_column_as_the_job_logs_annotation_does()
     {
         // The "::error …,col=5" line carried the column, the check run's annotation did not. A finding is on one line
-        // (start_line = end_line), where GitHub takes a column; its end is not known, so only the start is sent.
+        // (start_line = end_line), where GitHub takes a column; when its end is not known, only the start is sent.
         var result = With(
             new Finding("RB0002", FindingLevel.Error, "Runbook 'QueueStuck' has no rollback", "runbooks/Payments/QueueStuck.cs", 12, 5, "Payments", null),
             new Finding(Finding.StaleDocsRule, FindingLevel.Error, "Generated page 'queue-stuck.md' is missing", "runbooks/Payments/docs/queue-stuck.md", 0, 0, "Payments", null));
@@ -80,6 +80,28 @@ public sealed class CheckRunContentTests : IDisposable
         // A finding without a column (a missing page) has none: GitHub numbers columns from 1.
         var page = Assert.Single(annotations, a => a!["title"]!.GetValue<string>() == Finding.StaleDocsRule)!;
         Assert.Null(page["start_column"]);
+    }
+
+    [Fact]
+    public async Task An_annotation_ends_where_the_analyzers_span_ends_on_its_line()
+    {
+        // A finding had no end, so the annotation underlined one character of 'omnix-ai-products-dev'. The span's end is
+        // exclusive (SARIF's form); GitHub's end_column is the last character's. A span over several lines keeps its
+        // start column alone: GitHub takes columns only on one line.
+        var result = With(
+            new Finding("RB0012", FindingLevel.Warning, "names a dev resource", "runbooks/Payments/Api.cs", 13, 51, "Payments", null) { EndLine = 13, EndColumn = 74 },
+            new Finding("RB0005", FindingLevel.Error, "dangerous command", "runbooks/Payments/Api.cs", 20, 9, "Payments", null) { EndLine = 23, EndColumn = 10 });
+
+        var report = await Reporter().ReportAsync(result, 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        var annotations = _github.Writes.Where(r => r.Method == "PATCH" && r.Path == $"/repos/octo/ops/check-runs/{report.CheckRunId}")
+            .SelectMany(r => r.Body!["output"]!["annotations"]!.AsArray()).ToArray();
+        var oneLine = Assert.Single(annotations, a => a!["title"]!.GetValue<string>() == "RB0012")!;
+        Assert.Equal((13, 13, 51, 73), (oneLine["start_line"]!.GetValue<int>(), oneLine["end_line"]!.GetValue<int>(), oneLine["start_column"]!.GetValue<int>(), oneLine["end_column"]!.GetValue<int>()));
+        var lines = Assert.Single(annotations, a => a!["title"]!.GetValue<string>() == "RB0005")!;
+        Assert.Equal((20, 20, 9), (lines["start_line"]!.GetValue<int>(), lines["end_line"]!.GetValue<int>(), lines["start_column"]!.GetValue<int>()));
+        Assert.Null(lines["end_column"]);
     }
 
     public void Dispose() => _github.Dispose();

@@ -30,6 +30,22 @@ public sealed class WorkflowAnnotationsTests
     }
 
     [Fact]
+    public void A_finding_whose_span_ends_on_its_line_carries_the_end_column()
+    {
+        var result = new ValidationResult("/repo", [new ProjectResult("P", "P.csproj", [],
+        [
+            new Finding("RB0012", FindingLevel.Warning, "names a dev resource", "P/Api.cs", 13, 51, "P", null) { EndLine = 13, EndColumn = 74 },
+            new Finding("RB0005", FindingLevel.Error, "dangerous", "P/Api.cs", 20, 9, "P", null) { EndLine = 23, EndColumn = 10 },
+        ], new DocsDrift("docs", true, [], [], []))]);
+
+        Assert.Equal(
+        [
+            "::error file=P/Api.cs,line=20,col=9,title=RB0005::dangerous",
+            "::warning file=P/Api.cs,line=13,col=51,endColumn=73,title=RB0012::names a dev resource",
+        ], WorkflowAnnotations.Lines(result));
+    }
+
+    [Fact]
     public void A_message_or_path_that_would_end_the_command_is_escaped_as_the_runner_reads_it()
     {
         var result = new ValidationResult("/repo", [new ProjectResult("P", "P.csproj", [],

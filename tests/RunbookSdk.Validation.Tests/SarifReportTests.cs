@@ -31,4 +31,17 @@ public sealed class SarifReportTests
         Assert.True(invocation.GetProperty("executionSuccessful").GetBoolean());
         Assert.False(invocation.TryGetProperty("toolExecutionNotifications", out _));
     }
+
+    [Fact]
+    public void AFindingsRegionEndsWhereTheAnalyzersSpanEnds()
+    {
+        // Only the start was written: code scanning underlined one character of the flagged name.
+        var finding = new Finding("RB0012", FindingLevel.Warning, "names a dev resource", "Payments/Api.cs", 13, 51, "Payments", null) { EndLine = 13, EndColumn = 72 };
+        var result = new ValidationResult("/repo", [new ProjectResult("Payments", "Payments/Payments.csproj", [], [finding], new DocsDrift("Payments/docs", true, [], [], []))]);
+
+        using var sarif = JsonDocument.Parse(SarifReport.Render(result));
+
+        var region = sarif.RootElement.GetProperty("runs")[0].GetProperty("results")[0].GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region");
+        Assert.Equal((13, 51, 13, 72), (region.GetProperty("startLine").GetInt32(), region.GetProperty("startColumn").GetInt32(), region.GetProperty("endLine").GetInt32(), region.GetProperty("endColumn").GetInt32()));
+    }
 }

@@ -316,7 +316,7 @@ public sealed class PullRequestReporter
     /// <summary>
     /// One annotation per finding that has a file; findings without one are in the summary only. A finding is on one
     /// line, where GitHub takes a column: its column goes as <c>start_column</c>, as the job log's <c>::error …,col=</c>
-    /// carries it. Its end is not known, so no <c>end_column</c>.
+    /// carries it, and the end of the analyzer's span on that line as <c>end_column</c> (<see cref="AnnotationSpan"/>).
     /// </summary>
     /// <param name="result">The validation result.</param>
     public static IReadOnlyList<NewCheckRunAnnotation> Annotations(ValidationResult result)
@@ -329,6 +329,7 @@ public sealed class PullRequestReporter
                 Title = f.RuleId,
                 // GitHub numbers columns from 1; a finding without one (a missing page) sends none.
                 StartColumn = f.Column > 0 ? f.Column : null,
+                EndColumn = AnnotationSpan.EndColumn(f),
             })
             .ToArray();
     }

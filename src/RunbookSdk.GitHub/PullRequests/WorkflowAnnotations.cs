@@ -33,6 +33,7 @@ public static class WorkflowAnnotations
             properties.Add("file=" + Property(path.Replace('\\', '/')));
             properties.Add("line=" + Math.Max(1, finding.Line).ToString(CultureInfo.InvariantCulture));
             if (finding.Column > 0) properties.Add("col=" + finding.Column.ToString(CultureInfo.InvariantCulture));
+            if (AnnotationSpan.EndColumn(finding) is { } end) properties.Add("endColumn=" + end.ToString(CultureInfo.InvariantCulture));
         }
         properties.Add("title=" + Property(finding.RuleId));
         return $"::{command} {string.Join(",", properties)}::{Data(finding.Message)}";

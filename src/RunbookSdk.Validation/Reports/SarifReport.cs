@@ -40,7 +40,18 @@ public static class SarifReport
             if (f.Path is not null)
             {
                 var physical = new JsonObject { ["artifactLocation"] = new JsonObject { ["uri"] = Uri.EscapeDataString(f.Path).Replace("%2F", "/", StringComparison.Ordinal), ["uriBaseId"] = "%SRCROOT%" } };
-                if (f.Line > 0) physical["region"] = new JsonObject { ["startLine"] = f.Line, ["startColumn"] = Math.Max(1, f.Column) };
+                if (f.Line > 0)
+                {
+                    var region = new JsonObject { ["startLine"] = f.Line, ["startColumn"] = Math.Max(1, f.Column) };
+                    // SARIF's endColumn is exclusive, as the finding's: code scanning underlines the span.
+                    if (f.EndLine >= f.Line && f.EndColumn > 0)
+                    {
+                        region["endLine"] = f.EndLine;
+                        region["endColumn"] = f.EndColumn;
+                    }
+
+                    physical["region"] = region;
+                }
                 entry["locations"] = new JsonArray(new JsonObject { ["physicalLocation"] = physical });
             }
             return (JsonNode)entry;
