@@ -401,6 +401,25 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task ARateLimitIsWaitedOutAsRetryAfterSaysAndTheWaitIsSaidOnStandardError()
+    {
+        var limited = false;
+        using var github = new FakeGitHub
+        {
+            Fail = r => !limited && (limited = true) ? FakeGitHub.Error(429, "Too many requests") with { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } } : null,
+        };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+        using var retries = new EnvironmentVariable("RUNBOOK_GITHUB_RETRY_WAIT", "10");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == 0, output + error);
+        Assert.Equal(2, github.Requests.Count(r => r.Method == "GET" && r.Path == "/repos/octo/ops/issues/7/comments"));
+        Assert.Contains("GitHub: rate limit (429) with Retry-After: waiting 1 s before sending GET /api/v3/repos/octo/ops/issues/7/comments again (attempt 2 of 4; at most 10 s of waiting in all).", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("warning:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
     {
         using var github = new FakeGitHub();

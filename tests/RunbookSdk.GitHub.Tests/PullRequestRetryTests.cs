@@ -105,6 +105,23 @@ public sealed class PullRequestRetryTests : IDisposable
     }
 
     [Fact]
+    public async Task ARateLimitWaitIsSaidAsItStartsWithTheRetryAfterGitHubNamed()
+    {
+        // A job log silent for a minute on a rate limit looked hung: the wait is said, with its reason and request.
+        var said = new List<string>();
+        var limited = false;
+        _github.Fail = r => !limited && (limited = true) ? FakeGitHub.Error(429, "Too many requests") with { Headers = new Dictionary<string, string> { ["Retry-After"] = "1" } } : null;
+        var reporter = new PullRequestReporter(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl) { Retry = new GitHubRetryOptions { TimeProvider = _clock, Waiting = said.Add } });
+
+        var report = await reporter.ReportAsync(Results.Passing(), 7);
+
+        Assert.True(report.Succeeded, string.Join("\n", report.Problems));
+        Assert.Equal([TimeSpan.FromSeconds(1)], _clock.Waits);
+        Assert.Equal(2, Count("GET", "/issues/7/comments"));
+        Assert.Equal("rate limit (429) with Retry-After: waiting 1 s before sending GET /api/v3/repos/octo/ops/issues/7/comments again (attempt 2 of 4; at most 60 s of waiting in all).", Assert.Single(said));
+    }
+
+    [Fact]
     public async Task ASecondaryRateLimitOnACreateIsWaitedOutAndSentAgain()
     {
         var limited = false;

@@ -159,6 +159,8 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         {
             // Inside the try: an unusable GITHUB_API_URL is a reporting problem like any other, never the exit code.
             var connection = GitHubConnection.FromEnvironment(repository, apiUrl is null ? null : new Uri(apiUrl));
+            // A wait on a rate limit is said as it starts: a job log silent for a minute looked hung.
+            connection = connection with { Retry = connection.Retry with { Waiting = message => output.Error.WriteLine($"GitHub: {message}") } };
             if (connection.Token is null)
             {
                 output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {where}.");

@@ -50,14 +50,16 @@ internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : Delegatin
             {
                 var backoff = Backoff(attempt);
                 if (attempt >= options.MaxAttempts || request.Method == HttpMethod.Post || !TryTake(backoff)) throw;
+                Announce(request, new RetryWait(backoff, "the connection failed"), attempt);
                 await Task.Delay(backoff, options.TimeProvider, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             var wait = await WaitBeforeRetryAsync(request, response, attempt, cancellationToken).ConfigureAwait(false);
-            if (wait is not { } delay || attempt >= options.MaxAttempts || !TryTake(delay)) return response;
+            if (wait is not { } retry || attempt >= options.MaxAttempts || !TryTake(retry.Delay)) return response;
             response.Dispose();
-            await Task.Delay(delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
+            Announce(request, retry, attempt);
+            await Task.Delay(retry.Delay, options.TimeProvider, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -91,33 +93,49 @@ internal sealed class GitHubRetryHandler(GitHubRetryOptions options) : Delegatin
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
-    /// <summary>How long to wait before sending <paramref name="request"/> again, or null when it must not be.</summary>
-    private async Task<TimeSpan?> WaitBeforeRetryAsync(HttpRequestMessage request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Says what the client is about to wait for (<see cref="GitHubRetryOptions.Waiting"/>): a CI log that went quiet
+    /// for a minute on a rate limit looked hung, with nothing naming GitHub.
+    /// </summary>
+    private void Announce(HttpRequestMessage request, RetryWait wait, int attempt) =>
+        options.Waiting?.Invoke(
+            $"{wait.Reason}: waiting {Seconds(wait.Delay)} s before sending {request.Method} {request.RequestUri?.AbsolutePath} again (attempt {attempt + 1} of {options.MaxAttempts}; at most {Seconds(options.MaxTotalWait)} s of waiting in all).");
+
+    /// <summary>A wait before a request is sent again, and what GitHub answered that makes it (said after "GitHub: ").</summary>
+    private readonly record struct RetryWait(TimeSpan Delay, string Reason);
+
+    /// <summary>How long to wait before sending <paramref name="request"/> again, and why, or null when it must not be.</summary>
+    private async Task<RetryWait?> WaitBeforeRetryAsync(HttpRequestMessage request, HttpResponseMessage response, int attempt, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
-        if (status == 429) return NamedWait(response) ?? options.UnnamedLimitWait;
+        if (status == 429)
+            return NamedWait(response, "rate limit (429)") ?? new RetryWait(options.UnnamedLimitWait, "rate limit (429, no Retry-After)");
         if (response.StatusCode == HttpStatusCode.Forbidden)
         {
-            if (NamedWait(response) is { } named) return named;
+            if (NamedWait(response, "rate limit (403)") is { } named) return named;
             // A secondary limit may come without headers; its message says so. Any other 403 is a missing permission.
             var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            return body.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase) ? options.UnnamedLimitWait : null;
+            return body.Contains("secondary rate limit", StringComparison.OrdinalIgnoreCase)
+                ? new RetryWait(options.UnnamedLimitWait, "secondary rate limit (403, no Retry-After)")
+                : null;
         }
 
         if (status is 500 or 502 or 503 or 504 && request.Method != HttpMethod.Post)
-            return RetryAfter(response) ?? Backoff(attempt);
+            return RetryAfter(response) is { } after
+                ? new RetryWait(after, $"server error {status} with Retry-After")
+                : new RetryWait(Backoff(attempt), $"server error {status}");
         return null;
     }
 
     /// <summary>The wait a rate-limit answer names: <c>Retry-After</c>, else the primary limit's reset time.</summary>
-    private TimeSpan? NamedWait(HttpResponseMessage response)
+    private RetryWait? NamedWait(HttpResponseMessage response, string limit)
     {
-        if (RetryAfter(response) is { } after) return after;
+        if (RetryAfter(response) is { } after) return new RetryWait(after, limit + " with Retry-After");
         if (Header(response, "x-ratelimit-remaining") == "0"
             && long.TryParse(Header(response, "x-ratelimit-reset"), NumberStyles.None, CultureInfo.InvariantCulture, out var reset))
         {
             var wait = DateTimeOffset.FromUnixTimeSeconds(reset) - options.TimeProvider.GetUtcNow();
-            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait + TimeSpan.FromSeconds(1);
+            return new RetryWait(wait < TimeSpan.Zero ? TimeSpan.Zero : wait + TimeSpan.FromSeconds(1), limit + " until its reset (x-ratelimit-reset)");
         }
 
         return null;

@@ -45,6 +45,12 @@ public sealed record GitHubRetryOptions
     /// </summary>
     public int? MaxUnansweredInARow { get; init; }
 
+    /// <summary>
+    /// Told, in one sentence, each time the client is about to wait before sending a request again: what GitHub answered,
+    /// how long, which request (<c>validate</c> writes it on standard error). Null says nothing.
+    /// </summary>
+    public Action<string>? Waiting { get; init; }
+
     /// <summary>The clock that waits and tells the time (for <c>x-ratelimit-reset</c>); tests pass one that does not sleep.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }
