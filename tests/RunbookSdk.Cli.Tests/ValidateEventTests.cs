@@ -420,6 +420,21 @@ public sealed class ValidateEventTests : IDisposable
     }
 
     [Fact]
+    public async Task ACheckRunLeftInProgressFailsTheJobAndTheFindingsGoToTheLog()
+    {
+        // GitHub created the run and answered 500 to every update: the run stayed pending for good (a required check
+        // blocking the pull request) while validate said only "warning:" and exited 0, with no annotation anywhere.
+        using var github = new FakeGitHub { Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) ? FakeGitHub.Error(500, "Server Error") : null };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+
+        var (code, output, error) = await Validate(github);
+
+        Assert.True(code == ExitCodes.Failure, output + error);
+        Assert.Contains("could not be completed and stays in progress", error, StringComparison.Ordinal);
+        Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,endColumn=71,title=RB0012::", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
     {
         using var github = new FakeGitHub();

@@ -417,5 +417,46 @@ public sealed class PullRequestReporterTests : IDisposable
         Assert.Contains("No runbook project found: " + reason, completed.Body["output"]!["summary"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_check_run_GitHub_will_not_complete_is_said_to_be_left_in_progress()
+    {
+        // Every update answered 500: the run stayed "in progress" (a required check pending for good) and the report
+        // carried one warning among others, in a job that passed.
+        _github.Fail = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) ? FakeGitHub.Error(500, "Server Error") : null;
+
+        var report = await Reporter().ReportAsync(Results.Passing(), 7);
+
+        Assert.NotNull(report.CheckRunId);
+        Assert.True(report.CheckRunLeftInProgress);
+        Assert.Contains(report.Problems, p => p.Contains("stays in progress", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_report_cancelled_after_the_check_run_was_created_completes_it_as_cancelled()
+    {
+        // Cancelled while GitHub held the first update: the run was left "in progress" for good.
+        var arrived = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        _github.Hold = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && arrived.TrySetResult() ? answer.Task : Task.CompletedTask;
+        using var stop = new CancellationTokenSource();
+        try
+        {
+            var reporting = Reporter().ReportAsync(Results.Failing(), 7, cancellationToken: stop.Token);
+            await arrived.Task;
+            stop.Cancel();
+
+            var report = await reporting;
+
+            Assert.False(report.CheckRunLeftInProgress, string.Join("\n", report.Problems));
+            var last = _github.Requests.Last(r => r.Method == "PATCH" && r.Path.EndsWith("/check-runs/" + report.CheckRunId, StringComparison.Ordinal));
+            Assert.Equal(("completed", "cancelled"), (last.Body!["status"]!.GetValue<string>(), last.Body["conclusion"]!.GetValue<string>()));
+            Assert.Contains(report.Problems, p => p.Contains("cancelled", StringComparison.Ordinal));
+        }
+        finally
+        {
+            answer.TrySetResult();
+        }
+    }
+
     public void Dispose() => _github.Dispose();
 }

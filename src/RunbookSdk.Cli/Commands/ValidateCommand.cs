@@ -138,7 +138,17 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
         if (settings.GitHubRepo is { } repository && plan is not null)
         {
             foreach (var warning in plan.Warnings) output.Error.WriteLine($"warning: {warning}");
-            if (plan.Target is { } target) checkRunCarriedFindings = await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
+            if (plan.Target is { } target)
+            {
+                var report = await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
+                checkRunCarriedFindings = report?.CheckRunId is not null && !report.CheckRunLeftInProgress;
+                if (report is { CheckRunLeftInProgress: true, CheckRunId: { } run })
+                {
+                    // Pending for good, and a required check blocks the pull request: a warning in a passing job went unseen.
+                    output.Error.WriteLine($"error: check run {run} on {repository} could not be completed and stays in progress (a required check blocks the pull request until another run completes it); run the job again.");
+                    exitCode = ExitCodes.Failure;
+                }
+            }
         }
 
         // Workflow commands need no token and no --github-repo: whenever the job runs in GitHub Actions and no check run
@@ -149,10 +159,10 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
     }
 
     /// <summary>
-    /// Posts the comment and the check run; whatever GitHub answers, the exit code stays the validation's. True when a
-    /// check run carries the findings (then no workflow command repeats them).
+    /// Posts the comment and the check run; what GitHub answered, or null when nothing was sent. The exit code stays
+    /// the validation's, unless a check run was left in progress.
     /// </summary>
-    private async Task<bool> ReportAsync(Validation.ValidationResult result, string repository, ReportTarget target, string? apiUrl, CancellationToken cancellationToken)
+    private async Task<PullRequestReport?> ReportAsync(Validation.ValidationResult result, string repository, ReportTarget target, string? apiUrl, CancellationToken cancellationToken)
     {
         var where = target.PullRequest is { } pullRequest ? $"{repository}#{pullRequest}" : $"{repository}@{target.HeadSha}";
         try
@@ -164,7 +174,7 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             if (connection.Token is null)
             {
                 output.Error.WriteLine($"warning: GITHUB_TOKEN is not set: the report was not posted to {where}.");
-                return false;
+                return null;
             }
 
             var report = await new PullRequestReporter(connection).ReportAsync(result, target, cancellationToken);
@@ -175,13 +185,13 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             if (report.CheckRunId is { } run)
                 output.Out.WriteLine($"GitHub: check run {run} with {report.Annotations} annotation{(report.Annotations == 1 ? "" : "s")}"
                     + (target.PullRequest is null ? $" on commit {target.HeadSha} (no pull request: no comment)." : "."));
-            return report.CheckRunId is not null;
+            return report;
         }
         catch (Exception e)
         {
             // The reporter returns GitHub's answers as problems; anything else (a bad URL, a bug) is still only a warning.
             output.Error.WriteLine($"warning: {GitHubErrors.Describe($"report to {where}", e)}");
-            return false;
+            return null;
         }
     }
 

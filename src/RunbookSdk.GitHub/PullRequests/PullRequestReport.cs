@@ -8,6 +8,12 @@ namespace RunbookSdk.GitHub.PullRequests;
 /// <param name="Problems">What went wrong, one sentence each.</param>
 public sealed record PullRequestReport(long? CommentId, bool CommentCreated, long? CheckRunId, int Annotations, IReadOnlyList<string> Problems)
 {
+    /// <summary>
+    /// Whether the check run was created but could not be completed: GitHub shows it pending, and a required check
+    /// blocks the pull request, until another run completes it. <c>validate</c> fails the job then, so it is seen.
+    /// </summary>
+    public bool CheckRunLeftInProgress { get; init; }
+
     /// <summary>Whether everything was reported.</summary>
     public bool Succeeded => Problems.Count == 0;
 }

@@ -72,8 +72,8 @@ public sealed class PullRequestReporter
         var (commentId, created) = target.PullRequest is { } pullRequest
             ? await UpsertCommentAsync(CommentBody(result), pullRequest, problems).ConfigureAwait(false)
             : (null, false);
-        var (checkRunId, annotations) = await CheckRunAsync(result, target.PullRequest, target.HeadSha, problems).ConfigureAwait(false);
-        return new PullRequestReport(commentId, created, checkRunId, annotations, problems);
+        var (checkRunId, annotations, leftInProgress) = await CheckRunAsync(result, target.PullRequest, target.HeadSha, problems, cancellationToken).ConfigureAwait(false);
+        return new PullRequestReport(commentId, created, checkRunId, annotations, problems) { CheckRunLeftInProgress = leftInProgress };
     }
 
     /// <summary>
@@ -151,7 +151,7 @@ public sealed class PullRequestReporter
     private static bool MayHaveBeenDone(Exception exception) =>
         exception is TimeoutException || exception is ApiException api && api.StatusCode >= System.Net.HttpStatusCode.InternalServerError;
 
-    private async Task<(long? Id, int Annotations)> CheckRunAsync(ValidationResult result, int? pullRequest, string? headSha, List<string> problems)
+    private async Task<(long? Id, int Annotations, bool LeftInProgress)> CheckRunAsync(ValidationResult result, int? pullRequest, string? headSha, List<string> problems, CancellationToken cancellationToken)
     {
         CheckRun run;
         try
@@ -181,7 +181,7 @@ public sealed class PullRequestReporter
             var refused = exception is AuthorizationException or NotFoundException
                 || exception is ForbiddenException and not (RateLimitExceededException or SecondaryRateLimitExceededException);
             problems.Add(Describe(refused ? "create the check run (it needs `checks: write` and an app token such as GITHUB_TOKEN)" : "create the check run", exception));
-            return (null, 0);
+            return (null, 0, false);
         }
 
         var annotations = Annotations(result);
@@ -214,15 +214,30 @@ public sealed class PullRequestReporter
                 sent += batch.Length;
             }
         }
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested && exception is OperationCanceledException or TimeoutException or HttpRequestException or ApiException)
+        {
+            // Cancelled (Ctrl+C, the job cancelled) after the run was created: it would stay "in progress" for good.
+            // Its verdict is not known to be sent whole, so it is completed as cancelled, with requests of its own.
+            problems.Add($"The report was cancelled: check run {run.Id} is completed as cancelled, without its annotations.");
+            using var completing = new CancellationTokenSource(CompletionAfterCancelTimeout);
+            using var calls = Http.GitHubCallCancellation.Use(completing.Token);
+            return (run.Id, sent, !await CompleteWithoutAnnotationsAsync(run.Id, title, summary, CheckConclusion.Cancelled, annotations.Count - sent, problems).ConfigureAwait(false));
+        }
         catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
         {
             problems.Add(GitHubErrors.Describe($"add the annotations to check run {run.Id}", exception));
             // A run left in progress shows as pending forever (and blocks a required check): give it its verdict anyway.
-            await CompleteWithoutAnnotationsAsync(run.Id, title, summary, conclusion, annotations.Count - sent, problems).ConfigureAwait(false);
+            return (run.Id, sent, !await CompleteWithoutAnnotationsAsync(run.Id, title, summary, conclusion, annotations.Count - sent, problems).ConfigureAwait(false));
         }
 
-        return (run.Id, sent);
+        return (run.Id, sent, false);
     }
+
+    /// <summary>
+    /// How long completing a check run as cancelled may take once the report was cancelled: GitHub Actions sends
+    /// SIGTERM 7.5 s after the SIGINT that cancels a job, and kills the process 2.5 s later.
+    /// </summary>
+    private static readonly TimeSpan CompletionAfterCancelTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>
     /// The run a create answered 5xx made after all: on <paramref name="headSha"/>, named <see cref="CheckName"/>, with
@@ -243,7 +258,8 @@ public sealed class PullRequestReporter
         }
     }
 
-    private async Task CompleteWithoutAnnotationsAsync(long runId, string title, string summary, CheckConclusion conclusion, int missing, List<string> problems)
+    /// <summary>Completes the run with its verdict and no more annotations; false when GitHub did not take it (it stays in progress).</summary>
+    private async Task<bool> CompleteWithoutAnnotationsAsync(long runId, string title, string summary, CheckConclusion conclusion, int missing, List<string> problems)
     {
         var note = $"{summary}\n\n{missing} annotation{(missing == 1 ? "" : "s")} could not be added; every finding is in the report comment and the job log.";
         try
@@ -255,10 +271,12 @@ public sealed class PullRequestReporter
                 CompletedAt = DateTimeOffset.UtcNow,
                 Output = new NewCheckRunOutput(title, note),
             }).ConfigureAwait(false);
+            return true;
         }
-        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception))
+        catch (Exception exception) when (GitHubErrors.IsGitHubFailure(exception) || exception is OperationCanceledException)
         {
             problems.Add(GitHubErrors.Describe($"complete check run {runId} (it stays in progress)", exception));
+            return false;
         }
     }
 
