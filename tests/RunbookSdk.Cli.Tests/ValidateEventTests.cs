@@ -434,6 +434,50 @@ public sealed class ValidateEventTests : IDisposable
         Assert.Contains("::warning file=samples/Omnix/ApiLambdaFailure.cs,line=13,col=51,endColumn=71,title=RB0012::", output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task AJobCancelledWhileReportingCompletesItsCheckRunAsCancelled(string signal)
+    {
+        // GitHub Actions cancels a job with SIGINT, then SIGTERM: the process died at once and the check run it had
+        // created stayed "in progress" for good, blocking a required check.
+        var arrived = new TaskCompletionSource();
+        var answer = new TaskCompletionSource();
+        using var github = new FakeGitHub
+        {
+            Hold = r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal) && arrived.TrySetResult() ? answer.Task : Task.CompletedTask,
+        };
+        using var workflow = Workflow("pull_request", """{"action":"opened","number":7,"pull_request":{"number":7,"head":{"sha":"1111111111111111111111111111111111111111"}}}""");
+        var start = new System.Diagnostics.ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "RunbookSdk.Cli.dll"), "validate", Repository.Path("samples/Omnix"), "--github-repo", "octo/ops", "--github-api-url", github.ApiUrl.ToString() })
+            start.ArgumentList.Add(argument);
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await arrived.Task.WaitAsync(TimeSpan.FromMinutes(5));
+            using (var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+                await kill.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            answer.TrySetResult();
+            if (!process.HasExited) process.Kill();
+        }
+
+        var log = await output + await error;
+        var last = github.Requests.Last(r => r.Method == "PATCH" && r.Path.Contains("/check-runs/", StringComparison.Ordinal));
+        Assert.True(last.Body?["conclusion"]?.GetValue<string>() == "cancelled", log);
+        Assert.Equal("completed", last.Body!["status"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task WhenTheCheckRunCarriesTheFindingsNoWorkflowCommandIsWritten()
     {

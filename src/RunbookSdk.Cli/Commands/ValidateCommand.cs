@@ -140,7 +140,11 @@ internal sealed class ValidateCommand(CliOutput output) : AsyncCommand<ValidateC
             foreach (var warning in plan.Warnings) output.Error.WriteLine($"warning: {warning}");
             if (plan.Target is { } target)
             {
-                var report = await ReportAsync(result, repository, target, settings.GitHubApiUrl, cancellationToken);
+                // Ctrl+C or the job's cancellation while reporting cancels the report (which completes its check run)
+                // rather than killing the process with the run left in progress.
+                PullRequestReport? report;
+                using (var interruption = ReportInterruption.Start(cancellationToken))
+                    report = await ReportAsync(result, repository, target, settings.GitHubApiUrl, interruption.Token);
                 checkRunCarriedFindings = report?.CheckRunId is not null && !report.CheckRunLeftInProgress;
                 if (report is { CheckRunLeftInProgress: true, CheckRunId: { } run })
                 {
