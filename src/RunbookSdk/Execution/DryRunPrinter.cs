@@ -19,8 +19,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 {
     /// <summary>
     /// The journal a resume would continue (<c>--dry-run --resume JOURNAL</c>), or null: the phase steps it completed are
-    /// marked as the resume skips them, and those it started without a result as the resume runs them again. Its
-    /// parameter values are the caller's to bind (the run command binds them as a resume does).
+    /// marked as the resume skips them, and those it started without a result as the resume runs them again. A
+    /// non-secret parameter the context was not given takes the journal's value, as the live resume's does.
     /// </summary>
     public ResumeState? Resume { get; init; }
 
@@ -42,6 +42,18 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     public Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (Resume is { } journal)
+        {
+            // The values the live resume would run with: the journal's for the parameters not given.
+            try
+            {
+                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains));
+            }
+            catch (ParameterBindingException e)
+            {
+                return Task.FromResult(new RunOutcome(RunStatus.NotStarted, context.Secrets.Mask(e.Message)));
+            }
+        }
         // A rehearsal of the command line the live run will get: answers it would refuse are refused here, in its words.
         var answerOptions = (LiveOptions ?? new RunnerOptions()) with { Choices = choices ?? LiveOptions?.Choices ?? new Dictionary<string, string>() };
         var answers = new StepChoices(answerOptions);

@@ -50,6 +50,13 @@ public sealed class RunContext
     /// </summary>
     public IReadOnlyDictionary<string, SecretSource> SecretSources { get; internal set; } = new Dictionary<string, SecretSource>();
 
+    /// <summary>
+    /// The parameters the run was given a value for (<see cref="Bind"/>'s arguments, secrets typed at the prompt, values
+    /// a resume took from its journal), by name (case-insensitive): the others hold the runbook's defaults, which a
+    /// resume replaces with the values the journal's run had.
+    /// </summary>
+    internal IReadOnlySet<string> GivenParameters { get; private init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The escalation that applies: the runbook's own, else its handbook's.</summary>
     public EffectiveEscalation Escalation { get; }
 
@@ -95,7 +102,7 @@ public sealed class RunContext
         try
         {
             var plan = Runbook.CreatePlan(Runbook.Create(values));
-            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources }, placeholders);
+            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources, GivenParameters = GivenParameters }, placeholders);
         }
         catch (Exception)
         {
@@ -110,8 +117,23 @@ public sealed class RunContext
     /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
     internal RunContext WithSecretsTyped(IReadOnlyDictionary<string, string> typed)
     {
+        var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
+        foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
+        return With(typed, sources);
+    }
+
+    /// <summary>
+    /// This run prepared again with <paramref name="taken"/> (the values a resume took from its journal for parameters
+    /// it was not given) bound over the current values: a new instance, plan and masker, as for <see cref="WithSecretsTyped"/>.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
+    internal RunContext WithJournalValues(IReadOnlyDictionary<string, string> taken) =>
+        taken.Count == 0 ? this : With(taken, SecretSources);
+
+    private RunContext With(IReadOnlyDictionary<string, string> over, IReadOnlyDictionary<string, SecretSource> sources)
+    {
         var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in typed) values[name] = value;
+        foreach (var (name, value) in over) values[name] = value;
         var instance = Runbook.Create(values);
         var bound = Runbook.ReadParameters(instance);
         var parameters = Runbook.Parameters
@@ -119,9 +141,9 @@ public sealed class RunContext
             .ToArray();
         var plan = Runbook.CreatePlan(instance);
         var secrets = MaskerOf(parameters, plan);
-        var sources = new Dictionary<string, SecretSource>(SecretSources, StringComparer.OrdinalIgnoreCase);
-        foreach (var name in typed.Keys) sources[name] = SecretSource.Prompt;
-        return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources };
+        var given = new HashSet<string>(GivenParameters, StringComparer.OrdinalIgnoreCase);
+        given.UnionWith(over.Keys);
+        return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources, GivenParameters = given };
     }
 
     /// <summary>
@@ -133,7 +155,7 @@ public sealed class RunContext
             ? this
             : new RunContext(Runbook, Instance, Plan, Handbook, Parameters,
                 MaskerOf(Parameters, Plan, values))
-            { SecretSources = SecretSources };
+            { SecretSources = SecretSources, GivenParameters = GivenParameters };
 
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
@@ -195,7 +217,10 @@ public sealed class RunContext
         var plan = runbook.CreatePlan(instance);
         var secrets = MaskerOf(parameters, plan);
         var handbook = catalog.HandbookOf(runbook)?.CreatePlan();
-        return new RunContext(runbook, instance, plan, handbook, parameters, secrets);
+        return new RunContext(runbook, instance, plan, handbook, parameters, secrets)
+        {
+            GivenParameters = new HashSet<string>(values.Keys, StringComparer.OrdinalIgnoreCase),
+        };
     }
 
     /// <summary>

@@ -29,6 +29,17 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             resume = ResumeState.Read(resumePath);
             if (!string.Equals(resume.RunbookId, context.Runbook.Id, StringComparison.OrdinalIgnoreCase))
                 return new RunOutcome(RunStatus.NotStarted, $"the journal '{resumePath}' belongs to runbook '{resume.RunbookId}', not '{context.Runbook.Id}'.");
+            // As the command line's resume: a parameter the caller did not give runs with the journal's value, not the
+            // runbook's default (a service resuming through this API ran the steps left in another region). The command
+            // line binds them itself, so for its context nothing is left to take here.
+            try
+            {
+                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, resume, context.GivenParameters.Contains));
+            }
+            catch (ParameterBindingException e)
+            {
+                return new RunOutcome(RunStatus.NotStarted, context.Secrets.Mask(e.Message));
+            }
         }
 
         var journalPath = options.JournalPath ?? resume?.Path;

@@ -40,7 +40,13 @@ public sealed record RunnerOptions
     /// <summary>Where the JSON-lines journal is appended; null for the resumed journal, else a new file under <c>.runbook-journals/</c>.</summary>
     public string? JournalPath { get; init; }
 
-    /// <summary>A journal of an earlier run of the same runbook to continue after its last completed step (<c>--resume</c>).</summary>
+    /// <summary>
+    /// A journal of an earlier run of the same runbook to continue after its last completed step (<c>--resume</c>). As
+    /// on the command line, a non-secret parameter the run's <see cref="RunContext"/> was not given a value for
+    /// (<see cref="RunContext.Bind"/>'s arguments) takes the value the journal's latest run had, not the runbook's
+    /// default; one given with another value is taken, and said before anything runs. Secrets are never journaled:
+    /// give them again. A journaled value that held a secret's value (masked) must be given again: the run does not start.
+    /// </summary>
     public string? ResumeJournal { get; init; }
 
     /// <summary>Where notifications are POSTed; null to take the <c>WebhookUrl</c> parameter, or to print them only.</summary>

@@ -197,16 +197,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
     {
         if (resume is null) return given;
         var merged = new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase);
-        foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !given.ContainsKey(p.Name)))
-        {
-            if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
-            // The journal masks a secret's value wherever it appears, also inside another parameter's value
-            // (Target=db-prod-01 with a secret "prod" is journaled db-***-01): that text is not the value that ran.
-            if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
-                throw new ParameterBindingException(parameter.Name,
-                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value), so it cannot be reused: give {parameter.Name}=VALUE again.");
-            merged[parameter.Name] = value;
-        }
+        foreach (var (name, value) in JournalParameterValues.NotGiven(runbook, resume, given.ContainsKey)) merged[name] = value;
         return merged;
     }
 

@@ -292,10 +292,9 @@ public sealed class ResumeTests
         File.WriteAllLines(run.JournalPath, lines.Take(Array.FindIndex(lines, l => l.Contains("\"wait-started\"", StringComparison.Ordinal)) + 1));
         var began = DateTimeOffset.Parse(Journal.Read(run.JournalPath).Single(e => e.Name == "wait-started")["time"]!, System.Globalization.CultureInfo.InvariantCulture);
         run.Clock.Advance(began + TimeSpan.FromMinutes(3) - run.Clock.GetUtcNow());
-        run.WithValue("Minutes", "60");
         var before = run.Clock.GetUtcNow();
 
-        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath }, arguments: new Dictionary<string, string> { ["Minutes"] = "60" });
 
         Assert.Equal(0, resumed.ExitCode);
         Assert.Equal(TimeSpan.FromMinutes(57), run.Clock.GetUtcNow() - before);

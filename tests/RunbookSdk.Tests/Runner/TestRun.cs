@@ -49,11 +49,12 @@ internal sealed class TestRun : IDisposable
 
     public RunContext Bind(IReadOnlyDictionary<string, string>? arguments = null) => RunContext.Bind(Catalog(), Descriptor(), arguments ?? new Dictionary<string, string>());
 
-    public async Task<RunResult> RunAsync(RunnerOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>Runs it with <paramref name="arguments"/> given (a parameter not given has its default, or on resume the journal's value).</summary>
+    public async Task<RunResult> RunAsync(RunnerOptions? options = null, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? arguments = null)
     {
         var console = new PlainConsole();
         var runner = new RunbookRunner(console.Console, (options ?? NonInteractive) with { Clock = Clock, JournalPath = (options?.JournalPath) ?? JournalPath }, Prompts);
-        var outcome = await runner.ExecuteAsync(Bind(), cancellationToken);
+        var outcome = await runner.ExecuteAsync(Bind(arguments), cancellationToken);
         return new RunResult(outcome, console.Output, File.Exists(JournalPath) ? Journal.Read(JournalPath) : []);
     }
 

@@ -1,0 +1,36 @@
+using RunbookSdk.Hosting;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// On resume, the values the journal's run had for the non-secret parameters the resume was not given: the steps still
+/// to run use what the completed ones ran with (the region, the deployment), not the runbook's defaults. Shared by the
+/// command line (<c>run --resume</c>) and the API (<see cref="RunbookRunner"/> given
+/// <see cref="RunnerOptions.ResumeJournal"/>), which before kept the defaults of a context bound without them. Secrets
+/// are never journaled, so they are read again as on a first run.
+/// </summary>
+internal static class JournalParameterValues
+{
+    /// <summary>
+    /// The journal's value of each non-secret parameter of <paramref name="runbook"/> that <paramref name="isGiven"/>
+    /// says the resume was not given and the journal records (one the runbook gained since it has no value for).
+    /// </summary>
+    /// <exception cref="ParameterBindingException">
+    /// The journal holds such a value masked: it contained a secret's value, and the masked text is not what ran.
+    /// </exception>
+    public static IReadOnlyDictionary<string, string> NotGiven(RunbookDescriptor runbook, ResumeState resume, Func<string, bool> isGiven)
+    {
+        var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !isGiven(p.Name)))
+        {
+            if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
+            // The journal masks a secret's value wherever it appears, also inside another parameter's value
+            // (Target=db-prod-01 with a secret "prod" is journaled db-***-01): that text is not the value that ran.
+            if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
+                throw new ParameterBindingException(parameter.Name,
+                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value), so it cannot be reused: give {parameter.Name}=VALUE again.");
+            taken[parameter.Name] = value;
+        }
+        return taken;
+    }
+}
