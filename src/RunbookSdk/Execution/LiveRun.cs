@@ -738,7 +738,9 @@ internal sealed partial class LiveRun : IDisposable
             // bastion's command line (visible in ps and shell history) from one read from the environment.
             ("secretSources", context.SecretSources.Count == 0 ? null : context.SecretSources
                 .Select(s => new KeyValuePair<string, string>(s.Key, s.Value switch { SecretSource.Environment => "environment", SecretSource.Prompt => "prompt", _ => "cli" })).ToArray()),
-            ("resumedFrom", _resume?.Path), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
+            // Which file that is, whatever the path: `runs` knows the journal was continued here also when it is reached
+            // through a linked folder or moved since.
+            ("resumedFrom", _resume?.Path), ("resumedFromFile", _resume is null ? null : FileIdentity.Of(_resume.Path)), ("nonInteractive", _options.NonInteractive), ("assumeYes", _options.AssumeYes),
             ("skipManual", _options.SkipManual), ("resendRequests", _options.ResendRequests ? true : null),
             ("conditions", _conditions.Mode),
             // What a resume must be given again, so `runs` can print a command that does what this run did: the host's

@@ -24,18 +24,42 @@ internal static partial class RunListing
         var runs = files.Select(Describe).OfType<ListedRun>().ToList();
 
         // A resume given --journal went on in another file, whose run-started names this one: resuming this one again
-        // would repeat what the other records.
-        var continuedIn = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var run in runs.Where(r => r.Journal is not null).OrderBy(r => r.Started))
-            foreach (var from in run.Journal!.ResumedFrom)
-                if (from != run.Path) continuedIn[from] = run.Path;
+        // would repeat what the other records. Told by the file, not the path as written (ContinuedIn).
+        var identities = runs.ToDictionary(r => r.Path, r => FileIdentity.Of(r.Path), StringComparer.Ordinal);
+        var continuing = runs.Where(r => r.Journal is not null).OrderByDescending(r => r.Started).ToArray();
         return runs
-            .Select(r => r.State is ListedRunState.Resumable or ListedRunState.Finished && continuedIn.TryGetValue(r.Path, out var next)
+            .Select(r => r.State is ListedRunState.Resumable or ListedRunState.Finished && ContinuedIn(r, continuing, identities) is { } next
                 ? r with { State = ListedRunState.Continued, ContinuedIn = next }
                 : r)
             .OrderByDescending(r => r.Started)
             .ThenByDescending(r => r.Path, StringComparer.Ordinal)
             .ToArray();
+    }
+
+    /// <summary>
+    /// The newest other journal of the folder whose resume continued <paramref name="run"/>'s, or null. The resume names
+    /// the journal by the path it was given, which may reach the folder through a symbolic link or name where the file
+    /// was before it was moved: it is matched by the file's identity the resume journaled, or, in a journal written
+    /// before that was, by the file its path names now.
+    /// </summary>
+    private static string? ContinuedIn(ListedRun run, IReadOnlyList<ListedRun> continuing, IReadOnlyDictionary<string, string?> identities)
+    {
+        var identity = identities[run.Path];
+        foreach (var other in continuing)
+        {
+            // A resume that went on in the same file, by another path, continued nothing elsewhere.
+            if (other.Path == run.Path || identity is not null && identities[other.Path] == identity) continue;
+            if (other.Journal!.ResumedFrom.Any(from => Continues(from, run, identity))) return other.Path;
+        }
+        return null;
+    }
+
+    private static bool Continues(ResumedJournal from, ListedRun run, string? identity)
+    {
+        if (from.Path == run.Path) return true;
+        if (identity is null || (from.File ?? FileIdentity.Of(from.Path)) != identity) return false;
+        // An inode the system gave again to a journal made after that resume is not the journal it continued.
+        return run.Journal?.StartedAt is not { } started || from.At is not { } resumed || started <= resumed;
     }
 
     private static ListedRun? Describe(FileInfo file)

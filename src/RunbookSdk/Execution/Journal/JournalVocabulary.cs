@@ -51,7 +51,9 @@ internal static partial class JournalVocabulary
         // resume could parse, so the incident clock started again at the resume and escalation fell due that much later.
         || field is "incidentStart" or "until" or "announcedBefore" or "earlierTime" && Instant().IsMatch(value)
         // A step's number as the page heads it (2.1, R.1, V.1): a secret "1" made every one "***.***".
-        || field == "number" && StepNumber().IsMatch(value);
+        || field == "number" && StepNumber().IsMatch(value)
+        // A file's device and inode, numbers the system makes: `runs` compares them (a secret "1" made them "***:***").
+        || field == "resumedFromFile" && FileNumbers().IsMatch(value);
 
     /// <summary>
     /// True for a field whose value is a name the runbook's code declares — the runbook's id (<c>runbook</c>) — and for a
@@ -80,4 +82,7 @@ internal static partial class JournalVocabulary
 
     [GeneratedRegex("^phase-[0-9]{1,9}$", RegexOptions.CultureInvariant)]
     private static partial Regex PhaseSection();
+
+    [GeneratedRegex("^[0-9]{1,10}:[0-9]{1,10}:[0-9]{1,20}$", RegexOptions.CultureInvariant)]
+    private static partial Regex FileNumbers();
 }

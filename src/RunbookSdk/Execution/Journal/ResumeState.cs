@@ -150,9 +150,11 @@ public sealed class ResumeState
 
     /// <summary>
     /// The journals this run was resumed from into this one (<c>resumedFrom</c> of its runs, as journaled: full paths,
-    /// masked): each of them is continued here, and resuming it would repeat what this journal records.
+    /// masked): each of them is continued here, and resuming it would repeat what this journal records. With the file's
+    /// identity where the resume journaled it (<c>resumedFromFile</c>), so a journal reached through a link or moved
+    /// since is still known.
     /// </summary>
-    internal IReadOnlyList<string> ResumedFrom => _resumedFrom;
+    internal IReadOnlyList<ResumedJournal> ResumedFrom => _resumedFrom;
 
     /// <summary>
     /// The phase or rollback step the run recorded last — started, finished or not repeated —: how far it got. Null
@@ -160,7 +162,7 @@ public sealed class ResumeState
     /// </summary>
     internal JournaledStep? LastStep { get; private set; }
 
-    private readonly List<string> _resumedFrom = [];
+    private readonly List<ResumedJournal> _resumedFrom = [];
     private readonly Dictionary<string, CompletedStep> _completions = new(StringComparer.Ordinal);
 
     /// <summary>
@@ -328,7 +330,7 @@ public sealed class ResumeState
                     if (Text(e, "incidentStart") is { } start && DateTimeOffset.TryParse(start, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at))
                         IncidentStart = at;
                 }
-                if (Text(e, "resumedFrom") is { } resumedFrom) _resumedFrom.Add(resumedFrom);
+                if (Text(e, "resumedFrom") is { } resumedFrom) _resumedFrom.Add(new ResumedJournal(resumedFrom, Text(e, "resumedFromFile"), Time(e)));
                 // The latest run's; a resume that was given none (typed by hand, or by the app's own run, which takes no
                 // --incident-repo) keeps what the run was started with: the issue is still the run's, and the next resume
                 // should continue it. A run started afresh on the journal starts from its own.
