@@ -107,8 +107,8 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         ListedRunState.Finished => $"finished: {journal.LastStatus}; journal {run.Path}",
         ListedRunState.Continued => $"continued in {run.ContinuedIn} (resume that one); journal {run.Path}",
         // As the resume's refusal says it: another run would repeat the steps beside the one going on.
-        ListedRunState.Running => run.HolderPid is { } pid
-            ? $"RUNNING now (pid {pid}): let it finish, or end it (kill -TERM {pid}: it journals where it stopped), then resume; journal {run.Path}"
+        ListedRunState.Running => run.HolderPid is { } pid && LiveRunnerEnding.For(pid) is var ending
+            ? $"RUNNING now (pid {pid}{ending.Whose}): let it finish, or {ending.EndIt}then resume; journal {run.Path}"
             : $"RUNNING now: let it finish, or end it (kill -TERM the runner holding '{JournalClaim.LockPath(run.Path)}': fuser names it), then resume; journal {run.Path}",
         _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };

@@ -127,7 +127,7 @@ public sealed class JournalOfAnotherUserTests
 
         Assert.Equal(0, listed.ExitCode);
         // Listed as one to resume, B's resume would have been refused by the lock, or run beside A's run.
-        Assert.Contains($"RUNNING now (pid {first.Id})", listed.Output, StringComparison.Ordinal);
+        Assert.Contains($"RUNNING now (pid {first.Id}, root's): let it finish, or have it ended: it is root's run", listed.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("resume: ", listed.Output, StringComparison.Ordinal);
     }
 }

@@ -45,7 +45,7 @@ public sealed class LeftOverLockOfAnotherUserTests
                 // While A's run goes on, B is refused as anyone is: that run is writing the journal.
                 var (liveExit, liveOutput) = await AnotherUser.RunAsync(temp.Path, app, resume);
                 Assert.Equal(2, liveExit);
-                Assert.Contains($"another run is writing it now (pid {first.Id})", liveOutput);
+                Assert.Contains($"another run is writing it now (pid {first.Id}, root's)", liveOutput);
                 Assert.DoesNotContain("Access to the path", liveOutput);
 
                 Assert.Null(PosixSignals.Send(first.Id, PosixSignals.SigKill));

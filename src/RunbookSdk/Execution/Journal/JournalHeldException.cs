@@ -17,13 +17,13 @@ internal sealed class JournalHeldException : IOException
 
     private static string Explain(string journal, string lockPath)
     {
-        var holder = HolderPid(journal);
-        var who = holder is { } pid ? $" (pid {pid})" : "";
-        var end = holder is { } p ? $"kill -TERM {p}" : $"kill -TERM the runner holding '{lockPath}' (fuser '{lockPath}' names it)";
+        // Another user's runner is theirs (or root's) to signal: said so, with the ways this user has (LiveRunnerEnding).
+        var ending = HolderPid(journal) is { } pid ? LiveRunnerEnding.For(pid) : null;
+        var who = ending is { } e ? $" (pid {e.Pid}{e.Whose})" : "";
+        var end = ending?.EndIt ?? $"end it (kill -TERM the runner holding '{lockPath}' (fuser '{lockPath}' names it): it journals where it stopped), ";
         return $"another run is writing it now{who}: a run whose terminal or SSH session went away may still be going on — under tmux, "
-            + "screen or nohup, or in another terminal — and its steps with it. Let it finish, or end it "
-            + $"({end}: it journals where it stopped), then resume from this journal. Giving this run another journal (--journal) would "
-            + "run the steps a second time beside it";
+            + $"screen or nohup, or in another terminal — and its steps with it. Let it finish, or {end}then resume from this journal. "
+            + "Giving this run another journal (--journal) would run the steps a second time beside it";
     }
 
     /// <summary>The process of the journal's last runner, when it still runs (its pid with its start time): the lock's holder.</summary>
