@@ -39,6 +39,18 @@ public sealed class ResumeState
     public string? LastStatus { get; private set; }
 
     /// <summary>
+    /// The checks the latest run's verification failed (<c>verification-finished</c>'s <c>failures</c>, each the step's
+    /// title and why) when they alone failed it: it ended <c>Failed</c> and no phase or rollback step of it stopped short
+    /// of success. Empty otherwise. <c>runs</c> says so, as the run's own closing words do.
+    /// </summary>
+    internal IReadOnlyList<string> FailedVerificationAlone =>
+        LastStatus == nameof(RunStatus.Failed) && !_stepStoppedInLatestRun ? _verificationFailures : [];
+
+    // The latest run's verification failures, and whether a phase or rollback step of it failed, aborted or was interrupted.
+    private IReadOnlyList<string> _verificationFailures = [];
+    private bool _stepStoppedInLatestRun;
+
+    /// <summary>
     /// The runners that wrote the journal, as their shell steps marked what they started (<c>processMark</c>, in the
     /// runner's <c>session</c>): what one of them left running when it was killed is still findable by that mark.
     /// </summary>
@@ -307,13 +319,24 @@ public sealed class ResumeState
         var name = Text(e, "event");
         if (name is not "run-started") Remember(Text(e, "key"));
         NoteLastStep(name, e);
+        // A phase or rollback step that stopped short of success: the verification did not fail the run alone.
+        if (name == "step-finished" && Text(e, "key") is { } finished && !finished.StartsWith("verification/", StringComparison.Ordinal)
+            && Text(e, "result") is not ("succeeded" or "skipped"))
+            _stepStoppedInLatestRun = true;
         switch (name)
         {
             case "run-finished":
                 LastStatus = Text(e, "status");
                 break;
+            case "verification-finished":
+                _verificationFailures = e.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array
+                    ? failures.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToArray()
+                    : [];
+                break;
             case "run-started" when Text(e, "runbook") is { } runbook:
                 LastStatus = null;
+                _verificationFailures = [];
+                _stepStoppedInLatestRun = false;
                 _operator = Text(e, "operator");
                 // Every runner, a run started afresh on the journal too: what any of them left running is the engineer's to know of.
                 if (Text(e, "processMark") is { } mark && e.TryGetProperty("session", out var session) && session.ValueKind == JsonValueKind.Number && session.TryGetInt32(out var sessionId))
