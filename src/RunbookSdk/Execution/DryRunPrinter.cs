@@ -47,7 +47,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             // The values the live resume would run with: the journal's for the parameters not given.
             try
             {
-                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains));
+                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains, context.MaskedValueOf));
             }
             catch (ParameterBindingException e)
             {

@@ -157,6 +157,10 @@ public sealed class RunContext
                 MaskerOf(Parameters, Plan, values))
             { SecretSources = SecretSources, GivenParameters = GivenParameters };
 
+    /// <summary>The value of the parameter named, masked as the journal writes it; null for one the runbook does not have.</summary>
+    internal string? MaskedValueOf(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, name, StringComparison.OrdinalIgnoreCase)) is { } bound ? Secrets.Mask(bound.Value) : null;
+
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
         Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);

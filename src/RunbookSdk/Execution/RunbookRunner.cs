@@ -34,7 +34,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             // line binds them itself, so for its context nothing is left to take here.
             try
             {
-                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, resume, context.GivenParameters.Contains));
+                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf));
             }
             catch (ParameterBindingException e)
             {

@@ -18,12 +18,21 @@ internal static class JournalParameterValues
     /// <exception cref="ParameterBindingException">
     /// The journal holds such a value masked: it contained a secret's value, and the masked text is not what ran.
     /// </exception>
-    public static IReadOnlyDictionary<string, string> NotGiven(RunbookDescriptor runbook, ResumeState resume, Func<string, bool> isGiven)
+    /// <param name="runbook">The runbook resumed.</param>
+    /// <param name="resume">The journal it resumes.</param>
+    /// <param name="isGiven">Whether the resume was given a value for the parameter named.</param>
+    /// <param name="maskedNow">
+    /// The value the parameter has now, masked as the journal masks it, when known (a bound context's default): one the
+    /// journal holds alike needs nothing taken, also when masked (<c>db-***-01</c> for a default <c>db-postgres-01</c>).
+    /// </param>
+    public static IReadOnlyDictionary<string, string> NotGiven(RunbookDescriptor runbook, ResumeState resume, Func<string, bool> isGiven,
+        Func<string, string?>? maskedNow = null)
     {
         var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !isGiven(p.Name)))
         {
             if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
+            if (maskedNow?.Invoke(parameter.Name) is { } now && string.Equals(now, value, StringComparison.Ordinal)) continue;
             // The journal masks a secret's value wherever it appears, also inside another parameter's value
             // (Target=db-prod-01 with a secret "prod" is journaled db-***-01): that text is not the value that ran.
             if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
