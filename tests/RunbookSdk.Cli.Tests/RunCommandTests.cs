@@ -125,7 +125,8 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(code == 0, listed + listError);
         var line = Assert.Single(listed.Split('\n'), l => l.StartsWith("cli-test-restart ", StringComparison.Ordinal));
-        Assert.Contains("stopped: Failed; resume: ", line, StringComparison.Ordinal);
+        Assert.Contains("stopped: Failed (every step is done; the verification failed: ", line, StringComparison.Ordinal);
+        Assert.Contains("); resume: ", line, StringComparison.Ordinal);
         var command = line[(line.IndexOf("resume: ", StringComparison.Ordinal) + "resume: ".Length)..].TrimEnd('\r');
         Assert.EndsWith($" run {Assembly} cli-test-restart --resume \"{JournalPath}\" --incident-repo octo/ops --github-api-url {_github.ApiUrl}", command);
 

@@ -112,8 +112,8 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
             : $"RUNNING now: let it finish, or end it (kill -TERM the runner holding '{JournalClaim.LockPath(run.Path)}': fuser names it), then resume; journal {run.Path}",
         // As the run's own closing words say it: nothing is left but the check, which a resume runs again.
         _ when journal.FailedVerificationAlone is [_, ..] failed =>
-            $"stopped: every step is done; the verification failed: {string.Join("; ", failed)}; once what it found is put right, check again "
-            + $"(a resume repeats no step and runs the verification again): {ResumeCommand(journal, run.Path, masker)}",
+            $"stopped: Failed (every step is done; the verification failed: {string.Join("; ", failed)}; once what it found is put right, "
+            + $"a resume repeats no step and runs the verification again); resume: {ResumeCommand(journal, run.Path, masker)}",
         _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };
 

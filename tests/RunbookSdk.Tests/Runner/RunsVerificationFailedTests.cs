@@ -27,8 +27,8 @@ public sealed class RunsVerificationFailedTests
 
         Assert.Equal(0, listed.ExitCode);
         var said = Regex.Replace(listed.Output, @"\s+", " ");
-        Assert.Contains("last step 1.1 'Restart the service': succeeded stopped: every step is done; the verification failed: 'Error rate is normal'", said);
-        Assert.Contains("once what it found is put right, check again (a resume repeats no step and runs the verification again): dotnet", said);
+        Assert.Contains("last step 1.1 'Restart the service': succeeded stopped: Failed (every step is done; the verification failed: 'Error rate is normal'", said);
+        Assert.Contains("once what it found is put right, a resume repeats no step and runs the verification again); resume: dotnet", said);
         Assert.DoesNotContain("'Service answers'", said);
     }
 
