@@ -34,6 +34,18 @@ internal static class AnotherUser
         return Path.Combine(folder, Path.GetFileName(SandboxApp.AppDll));
     }
 
+    /// <summary>
+    /// <c>journal.jsonl</c> in a folder <paramref name="folder"/> made writable by everyone, as docs/runner.md says a team
+    /// shares journals: the other user may create, write and lock files there.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static string SharedJournal(string folder)
+    {
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
+        return Path.Combine(folder, "journal.jsonl");
+    }
+
     /// <summary>Runs <paramref name="appDll"/> as the other user to the end (standard input closed); its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RunAsync(string workingDirectory, string appDll, params string[] args)
     {

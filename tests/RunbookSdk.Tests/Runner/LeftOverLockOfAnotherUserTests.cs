@@ -21,11 +21,7 @@ public sealed class LeftOverLockOfAnotherUserTests
         await using var service = await SandboxService.StartAsync();
         using var temp = new TempDirectory();
         var app = AnotherUser.CopyOfApp(temp.File("app"));
-        var folder = temp.File("journals");
-        Directory.CreateDirectory(folder);
-        // Shared with the team, as docs/runner.md says to share journals: the folder and the journal writable by B.
-        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
-        var journalPath = Path.Combine(folder, "journal.jsonl");
+        var journalPath = AnotherUser.SharedJournal(temp.File("journals"));
         var lockPath = journalPath + ".lock";
         string[] resume = ["run", "sandbox-watched-fault-fix", "--resume", journalPath, "--non-interactive"];
 

@@ -20,10 +20,7 @@ public sealed class LiveRunOfAnotherUserTests
         await using var service = await SandboxService.StartAsync();
         using var temp = new TempDirectory();
         var app = AnotherUser.CopyOfApp(temp.File("app"));
-        var folder = temp.File("journals");
-        Directory.CreateDirectory(folder);
-        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("777", 8));
-        var journalPath = Path.Combine(folder, "journal.jsonl");
+        var journalPath = AnotherUser.SharedJournal(temp.File("journals"));
 
         int[] loops = [];
         string resumeOutput, runsOutput;
@@ -42,7 +39,7 @@ public sealed class LiveRunOfAnotherUserTests
 
                 (var exit, resumeOutput) = await AnotherUser.RunAsync(temp.Path, app, "run", "sandbox-watched-fault-fix", "--resume", journalPath, "--non-interactive");
                 Assert.Equal(2, exit);
-                (var runsExit, runsOutput) = await AnotherUser.RunAsync(temp.Path, app, "runs", folder);
+                (var runsExit, runsOutput) = await AnotherUser.RunAsync(temp.Path, app, "runs", Path.GetDirectoryName(journalPath)!);
                 Assert.Equal(0, runsExit);
             }
             finally
