@@ -53,6 +53,10 @@ public static class JsonReport
                     ["path"] = f.Path,
                     ["line"] = f.Line,
                     ["column"] = f.Column,
+                    // Where the analyzer's span ends (0 when not known), so a script can underline what was flagged
+                    // as the check run and SARIF do, not one character.
+                    ["endLine"] = f.EndLine,
+                    ["endColumn"] = f.EndColumn,
                 }).ToArray()),
             }).ToArray()),
         };
