@@ -34,10 +34,12 @@ public sealed class BadDeploy : Runbook<SandboxHandbook>
                 .Run($"curl --fail -sS --max-time 10 -X POST --data '' {BaseUrl}/rollback", "Back to the version that was live before this run")
                 .RequiresConfirmation()))
         .Verification(v => v
+            // Asked again for a few seconds: a service just rolled back answers 503 while the old version starts.
             .Step("Health is green", s => s
                 .Http("GET", $"{BaseUrl}/health")
                 .ExpectStatus(200)
-                .ExpectJson("status", "ok"))
+                .ExpectJson("status", "ok")
+                .Retry(4, TimeSpan.FromSeconds(2)))
             // The live version's own field: /version also names the version it replaced, so a search for the
             // known-good version alone passed while the bad version it had replaced was live.
             .Step("The known-good version is live", s => s

@@ -139,9 +139,11 @@ internal static class StepMarkdown
         // Worded as what the runner will do: "stopped after 6 minutes" under the command read as something that had
         // already happened to it.
         if (command.Timeout is not null) parts.Add("the runner stops it after " + command.Timeout.Display);
-        if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + (command.RetryBackoff is null ? "" : ", first retry after " + command.RetryBackoff.Display));
+        if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + FirstRetry(command));
         return string.Join("; ", parts);
     }
+
+    private static string FirstRetry(ActionModel action) => action.RetryBackoff is null ? "" : ", first retry after " + action.RetryBackoff.Display;
 
     private static void AppendAction(StringBuilder builder, ActionModel action, System.Func<string, CommunicationModel?>? communication, bool webhookParameter)
     {
@@ -190,6 +192,8 @@ internal static class StepMarkdown
         foreach (var text in action.BodyContains) AppendCodeItem(builder, "- expect body to contain", text);
         foreach (var json in action.JsonEquals) builder.Append("- expect JSON ").Append(Markdown.Code(json.Name)).Append(" = ").Append(Markdown.Code(json.Value)).Append('\n');
         if (action.Timeout is not null) builder.Append("- time limit ").Append(action.Timeout.Display).Append('\n');
+        // "until it meets what it expects": the page reader learns the step waits for the service, not that it repeats a change.
+        if (action.Attempts > 1) builder.Append("- sent up to ").Append(action.Attempts).Append(" times until it meets what it expects").Append(FirstRetry(action)).Append(action.RetryBackoff is null ? "\n" : ", doubling\n");
     }
 
     // A list item showing code: inline when the code is one line, else a fenced block inside the item. A code span

@@ -41,7 +41,7 @@ internal sealed record ActionModel(string Kind, TextValue Text)
                 if (Comment is not null) details.Add("comment=" + Comment);
                 if (!ExpectsOnlyExitCodeZero) details.Add("expect-exit=" + string.Join(",", ExpectedExitCodes));
                 if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
-                if (Attempts != 1) details.Add("retry=" + Attempts + "x" + (RetryBackoff is null ? "00:00:02" : Format(RetryBackoff)));
+                if (Attempts != 1) details.Add(RetryDetail());
                 break;
             case "http":
                 details.Add("method=" + Method);
@@ -52,6 +52,7 @@ internal sealed record ActionModel(string Kind, TextValue Text)
                 details.AddRange(BodyContains.Select(text => "expect-body=" + text));
                 details.AddRange(JsonEquals.Select(j => "expect-json=" + j.Name + "=" + j.Value));
                 if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
+                if (Attempts != 1) details.Add(RetryDetail());
                 break;
             case "delegate":
                 if (Timeout is not null) details.Add("timeout=" + Format(Timeout));
@@ -70,6 +71,9 @@ internal sealed record ActionModel(string Kind, TextValue Text)
         }
         return details;
     }
+
+    // The back-off the runtime model holds when Retry's is not known (2 seconds).
+    private string RetryDetail() => "retry=" + Attempts + "x" + (RetryBackoff is null ? "00:00:02" : Format(RetryBackoff));
 
     /// <summary>The default expectation: the command succeeds with exit code 0 and nothing else.</summary>
     public bool ExpectsOnlyExitCodeZero => ExpectedExitCodes.Count == 1 && ExpectedExitCodes[0] == 0;

@@ -202,4 +202,15 @@ public interface IHttpStepBuilder : IStepBuilder
     /// <summary>Request timeout.</summary>
     /// <param name="timeout">Time limit, more than zero (leave <c>Timeout</c> out for the default, 30 seconds).</param>
     IHttpStepBuilder Timeout(TimeSpan timeout);
+
+    /// <summary>
+    /// Sends the request again until it meets its expectations (<c>ExpectStatus</c>, <c>ExpectBodyContains</c>,
+    /// <c>ExpectJson</c>; else a success status), or gets no answer: a health check right after a rollout, which
+    /// answers 503 until the new pods are ready. Each attempt has its own <c>Timeout</c> and is journaled; a URL that
+    /// cannot be sent is not tried again. A request that is not idempotent (<c>POST</c>, <c>PATCH</c>) is sent again
+    /// too, as a retried command is run again: retry it only when the service takes it twice safely.
+    /// </summary>
+    /// <param name="attempts">Attempts in total, at least 1 (the first counts).</param>
+    /// <param name="backoff">Wait before the second attempt; it doubles before each further one.</param>
+    IHttpStepBuilder Retry(int attempts, TimeSpan backoff);
 }

@@ -332,6 +332,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         foreach (var text in http.BodyContains) yield return $"expect body to contain \"{text}\"";
         foreach (var json in http.JsonEquals) yield return $"expect JSON {json.Key} = {json.Value}";
         if (http.Timeout is { } timeout) yield return $"timeout {Durations.Format(timeout)}";
+        if (http.Attempts > 1)
+            yield return $"retry: {http.Attempts} attempts in total, first retry after {Durations.Format(http.RetryBackoff)}, doubling";
     }
 
     private static void WriteEscalation(PlanWriter writer, EffectiveEscalation escalation)

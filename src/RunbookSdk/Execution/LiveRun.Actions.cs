@@ -120,14 +120,15 @@ internal sealed partial class LiveRun
             : $"exit code {last.ExitCode}, expected {string.Join(" or ", shell.ExpectedExitCodes)}{tries}");
     }
 
-    private async Task<StepOutcome> RunHttpAsync(string key, StepPlan step, HttpRequestAction http, CancellationToken cancellationToken)
+    /// <summary>Sends the request once; <paramref name="attempt"/> is journaled with each record when the step retries.</summary>
+    private async Task<StepOutcome> SendHttpAsync(string key, StepPlan step, HttpRequestAction http, int? attempt, CancellationToken cancellationToken)
     {
         if (http.Comment is { } comment) _console.Detail($"# {comment}");
         _console.Verbatim("", $"{http.Method} {http.Url}");
         // A step that may not run is not refused with the run (HttpStepUrls): reached, it fails before anything is sent.
         if (HttpStepUrls.Problem(http.Url) is { } badUrl)
         {
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("error", $"cannot be sent: {badUrl}"));
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("error", $"cannot be sent: {badUrl}"));
             return new StepOutcome(StepResult.Failed, $"cannot send {http.Method} {badUrl} (a parameter the URL is built from may be empty or lack its http(s)://); nothing was sent");
         }
         using var request = new HttpRequestMessage(new HttpMethod(http.Method), http.Url);
@@ -150,7 +151,7 @@ internal sealed partial class LiveRun
         // Forced to the disk before the request leaves (RunJournal; not in an Idempotent() step, which a resume runs
         // again unasked): a resume must know a POST may have reached the server even when the run dies before the answer.
         if (!HttpMethods.IsIdempotent(http.Method))
-            _journal.Write("request-sending", ("key", key), ("action", _actionIndex), ("request", $"{http.Method} {http.Url}"));
+            _journal.Write("request-sending", ("key", key), ("action", _actionIndex), ("attempt", attempt), ("request", $"{http.Method} {http.Url}"));
         var timeout = http.Timeout ?? _options.DefaultHttpTimeout;
         using var deadline = new CancellationTokenSource(timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
@@ -173,7 +174,7 @@ internal sealed partial class LiveRun
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             // With its duration, as every other result: a review asks how long the request was waited for.
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", "timeout"),
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("status", status), ("error", "timeout"),
                 ("outcomeUnknown", true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, status is { } answered
                 ? $"status {answered} arrived, but not the rest of the response within {Durations.Format(timeout)}"
@@ -182,7 +183,7 @@ internal sealed partial class LiveRun
         catch (UndecodableBodyException e)
         {
             // The status arrived: the request reached the server and may have taken effect, as for a body that broke off.
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status),
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("status", status),
                 ("error", $"body could not be decoded: {e.Message}"), ("outcomeUnknown", true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, $"status {status} arrived, but its body could not be decoded: {e.Message}");
         }
@@ -194,7 +195,7 @@ internal sealed partial class LiveRun
             var why = Describe(e);
             // A resume asks before it sends a POST again whose answer this run did not see whole (ResumeState): it may
             // have taken effect although the step failed. One that never left (no connection) did not.
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("status", status), ("error", why),
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("status", status), ("error", why),
                 ("outcomeUnknown", NeverSent(e) ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, status is { } answered
                 ? $"request failed after its status ({answered}) arrived: the body broke off: {why}"
@@ -209,7 +210,7 @@ internal sealed partial class LiveRun
         _console.Info($"-> {status.Value} ({size}){(location is null ? "" : $", Location: {location} (not followed)")}");
         foreach (var line in lines.Take(20)) _console.Output(line, isError: false);
         if (lines.Length > 20) _console.Detail($"... {lines.Length - 20} more line(s)");
-        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("status", status.Value), ("location", location?.ToString()),
+        JournalOutput(key, "http", $"{http.Method} {http.Url}", lines, ("attempt", attempt), ("status", status.Value), ("location", location?.ToString()),
             ("bodyTruncated", truncated ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
         KeepOutput(step.Title, text);
 

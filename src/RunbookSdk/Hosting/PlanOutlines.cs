@@ -80,6 +80,7 @@ public static class PlanOutlines
         details.AddRange(http.BodyContains.Select(text => $"expect-body={text}"));
         details.AddRange(http.JsonEquals.Select(j => $"expect-json={j.Key}={j.Value}"));
         if (http.Timeout is { } timeout) details.Add($"timeout={FormatDuration(timeout)}");
+        if (http.Attempts != 1) details.Add($"retry={http.Attempts}x{FormatDuration(http.RetryBackoff)}");
         return details.ToArray();
     }
 

@@ -37,6 +37,10 @@ public sealed record HttpRequestAction(string Method, string Url) : StepAction
     public IReadOnlyList<KeyValuePair<string, string>> JsonEquals { get; init; } = [];
     /// <summary>Request timeout.</summary>
     public TimeSpan? Timeout { get; init; }
+    /// <summary>How many times the request is sent at most until it meets its expectations (1 = no retry).</summary>
+    public int Attempts { get; init; } = 1;
+    /// <summary>Delay before the first retry; doubles for each further attempt.</summary>
+    public TimeSpan RetryBackoff { get; init; } = TimeSpan.FromSeconds(2);
     /// <summary>Why the request is made.</summary>
     public string? Comment { get; init; }
 }

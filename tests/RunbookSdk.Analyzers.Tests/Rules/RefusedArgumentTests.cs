@@ -85,6 +85,8 @@ public sealed class RefusedArgumentTests
     [InlineData("Run(\"./restart.sh\").Retry(3, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(backoff: {|#0:TimeSpan.FromSeconds(-5)|}, attempts: 3)", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Monitor(duration: {|#0:TimeSpan.FromSeconds(-30)|}, what: \"error rate\")", "Monitor(what, duration) must not be negative; it is -30 seconds.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(200).Retry({|#0:0|}, TimeSpan.FromSeconds(5))", "Retry(attempts, backoff) needs at least 1 attempt (the first run counts); it is 0.")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Retry(3, {|#0:TimeSpan.FromSeconds(-5)|}).Timeout(TimeSpan.FromSeconds(5))", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(WaitMinutes, {|#0:TimeSpan.FromSeconds(-5)|})", "Retry(attempts, backoff) must not be negative; it is -5 seconds.")]
     [InlineData("Run(\"./restart.sh\").Retry(100, {|#0:TimeSpan.FromSeconds(1)|})", "Retry(attempts, backoff) with 100 attempts and a backoff of 1 second would wait more than about 49.7 days (4,294,967,294 milliseconds, the longest a timer waits) before its last attempt: the wait doubles after each attempt. Use fewer attempts or a shorter backoff.")]
     [InlineData("Run(\"./restart.sh\").{|#0:ExpectExitCode()|}", "ExpectExitCode(codes) needs at least one exit code that counts as success, e.g. ExpectExitCode(0, 3); with none the command fails whatever it returns. Leave ExpectExitCode out for the default, 0.")]
@@ -120,6 +122,7 @@ public sealed class RefusedArgumentTests
     [InlineData("Http(\"POST\", \"https://api.omnix.ai/purge\").Header(\"content-type\", \"text/plain; charset=utf-8\").Body(\"x\")")]
     [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").Header(\"X-Mode\", \"json\")")]
     [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(WaitMinutes)")]
+    [InlineData("Http(\"GET\", \"https://api.omnix.ai/health\").ExpectStatus(200).Retry(10, TimeSpan.FromSeconds(5)).Timeout(TimeSpan.FromSeconds(3))")]
     [InlineData("Run(\"./restart.sh\").Retry(2000, TimeSpan.Zero)")] // never waits, however many attempts
     public Task An_accepted_value_or_one_known_only_at_run_time_is_not_reported(string action) =>
         Steps($$"""            .Step("Act", s => s.{{action}})""");

@@ -46,7 +46,7 @@ public sealed class PageAgreesWithPlanTests
                     .Step("Hold", s => s.Wait(TimeSpan.FromMinutes(Settle), "a constant"))
                     .Step("Hold longer", s => s.Wait(new TimeSpan(seconds: 30, minutes: 1, hours: 0), "named out of order")))
                 .Phase("Mixed", TimeBox.Minutes(from: 30, 45), p => p
-                    .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250)))
+                    .Step("Check", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200).Timeout(TimeSpan.FromSeconds(5, milliseconds: 250)).Retry(4, TimeSpan.FromSeconds(seconds: 15)))
                     .Step("Fetch", s => s.Http("POST", $"https://status.example.com/apps/{Spaced}?q={Quoted}&shard={Shard}").Body($"{{\"app\": \"{Quoted}\", \"shard\": {Shard}, \"ns\": {Namespace}}}").ExpectStatus(200)))
                 .Phase("Positional", TimeBox.Minutes(45, 60), p => p
                     .Step("Hold", s => s.Wait(new TimeSpan(0, 1, 30), "positional")))
@@ -146,7 +146,8 @@ public sealed class PageAgreesWithPlanTests
                         .Body(body: "{}")
                         .ExpectStatus(status: 202)
                         .ExpectJson(value: "ok", path: "$.status")
-                        .Timeout(timeout: TimeSpan.FromSeconds(10)), title: "Check")
+                        .Timeout(timeout: TimeSpan.FromSeconds(10))
+                        .Retry(backoff: TimeSpan.FromSeconds(3), attempts: 2), title: "Check")
                     .Step(step: s => s.Notify(channel: "#incidents", template: "We are draining the queue."), title: "Tell")
                     .Step(step: s => s.Snippet(caption: "the query", code: "SELECT 1", language: "sql"), title: "Look"),
                     within: TimeBox.Minutes(to: 20, from: 10), name: "Named")

@@ -114,6 +114,18 @@ public sealed class StepRefinementTests
         Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Run("x").Retry(0, TimeSpan.FromSeconds(1))));
 
     [Fact]
+    public void Retry_lands_on_the_request_before_it_and_is_refused_as_a_commands_is()
+    {
+        var actions = Step(s => s.Http("GET", "https://api.example.com/health").ExpectStatus(200).Retry(6, TimeSpan.FromSeconds(10)).Run("kubectl get pods")).Actions;
+
+        var http = (HttpRequestAction)actions[0];
+        Assert.Equal((6, TimeSpan.FromSeconds(10)), (http.Attempts, http.RetryBackoff));
+        Assert.Equal(1, ((ShellCommandAction)actions[1]).Attempts);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Http("GET", "https://x.example").Retry(0, TimeSpan.FromSeconds(1))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Step(s => s.Http("GET", "https://x.example").Retry(3, TimeSpan.FromSeconds(-1))));
+    }
+
+    [Fact]
     public void Expected_exit_codes_need_at_least_one_code()
     {
         // With none, no exit code counted as success: the command ran and failed with "exit code 0, expected ".

@@ -36,9 +36,20 @@ internal sealed class ActionRefiner(StepRecorder step, int index, string where) 
 
     public ICommandStepBuilder Retry(int attempts, TimeSpan backoff)
     {
+        RefuseRetry(attempts, backoff);
+        return Update<ShellCommandAction>(c => c with { Attempts = attempts, RetryBackoff = backoff });
+    }
+
+    IHttpStepBuilder IHttpStepBuilder.Retry(int attempts, TimeSpan backoff)
+    {
+        RefuseRetry(attempts, backoff);
+        return Update<HttpRequestAction>(h => h with { Attempts = attempts, RetryBackoff = backoff });
+    }
+
+    private static void RefuseRetry(int attempts, TimeSpan backoff)
+    {
         if (ArgumentRefusals.RetryAttempts(attempts) is { } refused) throw new ArgumentOutOfRangeException(nameof(attempts), attempts, refused);
         DurationGuard.Accepted(backoff, ArgumentRefusals.RetryBackoff(attempts, backoff), nameof(backoff));
-        return Update<ShellCommandAction>(c => c with { Attempts = attempts, RetryBackoff = backoff });
     }
 
     public IHttpStepBuilder ExpectStatus(int status)
