@@ -169,7 +169,11 @@ public interface IHttpStepBuilder : IStepBuilder
     IHttpStepBuilder ExpectBodyContains(string text);
 
     /// <summary>The JSON value at a dotted path must equal <paramref name="value"/>, compared by the kind of value found.</summary>
-    /// <param name="path">Dotted path, e.g. <c>status</c>, <c>data.total</c> or <c>items.0.id</c>.</param>
+    /// <param name="path">
+    /// Dotted path, e.g. <c>status</c>, <c>data.total</c> or <c>items.0.id</c> (also <c>items[0].id</c>; a leading
+    /// <c>$.</c> is the document). A key holding dots is written as it is
+    /// (<c>metadata.labels.app.kubernetes.io/name</c>) or in brackets (<c>metadata.labels['app.kubernetes.io/name']</c>).
+    /// </param>
     /// <param name="value">
     /// Expected value, as text. A number found is compared by value (<c>"3"</c> meets <c>3</c>, <c>3.0</c> and <c>3e0</c>);
     /// <c>true</c>, <c>false</c> and <c>null</c> as JSON literals, in any case (<c>true.ToString()</c>, <c>"True"</c>,
