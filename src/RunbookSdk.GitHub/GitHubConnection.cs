@@ -57,13 +57,26 @@ public sealed record GitHubConnection(string Repository, string? Token, Uri? Api
     /// <summary>How the client retries rate limits and server errors; <see cref="GitHubRetryOptions.Default"/> unless set.</summary>
     public GitHubRetryOptions Retry { get; init; } = GitHubRetryOptions.Default;
 
+    /// <summary>
+    /// The proxy requests go through; null for the system's (<c>HTTPS_PROXY</c>, <c>HTTP_PROXY</c>, <c>ALL_PROXY</c> on
+    /// Linux). Either way a host <c>NO_PROXY</c> exempts is asked directly, as curl reads <c>NO_PROXY</c>.
+    /// </summary>
+    public System.Net.IWebProxy? Proxy { get; init; }
+
+    /// <summary>Where <c>NO_PROXY</c> is read from: the process's environment unless a test gives another.</summary>
+    internal Func<string, string?> EnvironmentVariable { get; init; } = Environment.GetEnvironmentVariable;
+
     /// <summary>An Octokit client for this connection, whose requests are retried as <see cref="Retry"/> says.</summary>
     public IGitHubClient CreateClient()
     {
         var product = new ProductHeaderValue("RunbookSdk", typeof(GitHubConnection).Assembly.GetName().Version?.ToString(3) ?? "0");
         var credentials = new InMemoryCredentialStore(Token is null ? Credentials.Anonymous : new Credentials(Token));
+        // NO_PROXY read as the runner's HTTP steps read it (NoProxyList): .NET's own reading knows exact names and
+        // .domain suffixes only, so a GitHub Enterprise host exempted as 10.0.0.0/8 or corp.example got the token
+        // through the corporate proxy, or failed there.
+        var proxy = new Execution.NoProxyAwareProxy(Proxy ?? HttpClient.DefaultProxy, Execution.NoProxyList.FromEnvironment(EnvironmentVariable));
         // Octokit has no retry; the handler under its HttpClient adds it for every call the reporters make.
-        var http = new HttpClientAdapter(() => new GitHubRetryHandler(Retry) { InnerHandler = HttpMessageHandlerFactory.CreateDefault() });
+        var http = new HttpClientAdapter(() => new GitHubRetryHandler(Retry) { InnerHandler = HttpMessageHandlerFactory.CreateDefault(proxy) });
         return new GitHubClient(new Connection(product, BaseAddress(ApiUrl), credentials, http, new SimpleJsonSerializer()));
     }
 
