@@ -18,7 +18,8 @@ internal sealed partial class LiveRun
             // A URL that cannot be sent stays so however long the runner waits: no second attempt.
             if (HttpStepUrls.Problem(http.Url) is not null) return outcome;
             if (attempt >= http.Attempts)
-                return http.Attempts > 1 ? outcome with { Reason = $"{outcome.Reason} after {http.Attempts} attempts" } : outcome;
+                // The count first: after a list of failed expectations, "after 4 attempts" read as part of the last one.
+                return http.Attempts > 1 ? outcome with { Reason = $"{http.Attempts} attempts failed, the last with: {outcome.Reason}" } : outcome;
 
             // Said with the reason: the engineer watching sees what the service answered, not only that it failed.
             var delay = http.RetryBackoff * Math.Pow(2, attempt - 1);

@@ -53,8 +53,7 @@ public sealed class HttpRetryTests
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(3, service.Requests.Count);
-        Assert.Contains("status 503, expected 200", result.Outcome.Reason);
-        Assert.Contains("after 3 attempts", result.Outcome.Reason);
+        Assert.Contains("3 attempts failed, the last with: status 503, expected 200; JSON status is the string \"starting\", expected ok", result.Outcome.Reason);
     }
 
     [Fact]
@@ -70,7 +69,7 @@ public sealed class HttpRetryTests
         var attempts = result.Events("action").ToList();
         Assert.Equal(["1", "2"], attempts.Select(e => e["attempt"]));
         Assert.All(attempts, e => Assert.NotNull(e["error"]));
-        Assert.Contains("after 2 attempts", result.Outcome.Reason);
+        Assert.Contains("2 attempts failed, the last with: request failed: ", result.Outcome.Reason);
     }
 
     [Fact]
