@@ -1,7 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using RunbookSdk.GitHub.Http;
+using RunbookSdk.Tests.Runner;
 
 namespace RunbookSdk.GitHub.Tests;
 
@@ -12,6 +10,9 @@ namespace RunbookSdk.GitHub.Tests;
 /// </summary>
 public sealed class GitHubProxyTests
 {
+    // What a corporate proxy answers for a host it cannot reach.
+    private const string Refusal = "HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+
     [Theory]
     [InlineData("127.0.0.0/8")]
     [InlineData("10.0.0.0/8, 127.0.0.1")]
@@ -19,7 +20,7 @@ public sealed class GitHubProxyTests
     public async Task A_host_no_proxy_exempts_is_asked_directly(string noProxy)
     {
         using var github = new FakeGitHub();
-        using var proxy = new RefusingProxy();
+        using var proxy = new RecordingProxy(Refusal);
         var connection = new GitHubConnection("octo/ops", "ghs_secret", github.ApiUrl)
         {
             Proxy = proxy,
@@ -38,7 +39,7 @@ public sealed class GitHubProxyTests
     public async Task A_host_no_proxy_does_not_exempt_goes_through_the_proxy()
     {
         using var github = new FakeGitHub();
-        using var proxy = new RefusingProxy();
+        using var proxy = new RecordingProxy(Refusal);
         var connection = new GitHubConnection("octo/ops", "ghs_secret", github.ApiUrl)
         {
             Proxy = proxy,
@@ -50,48 +51,5 @@ public sealed class GitHubProxyTests
 
         Assert.Contains(proxy.RequestLines, line => line.StartsWith("GET http://127.0.0.1:", StringComparison.Ordinal));
         Assert.Empty(github.Requests);
-    }
-
-    /// <summary>A proxy on 127.0.0.1 that records each request line and answers 502; it never bypasses a host itself.</summary>
-    private sealed class RefusingProxy : IWebProxy, IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly Uri _address;
-        private readonly List<string> _lines = [];
-
-        public RefusingProxy()
-        {
-            _listener.Start();
-            _address = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
-            _ = Task.Run(ServeAsync);
-        }
-
-        public IReadOnlyList<string> RequestLines { get { lock (_lines) return _lines.ToArray(); } }
-        public ICredentials? Credentials { get; set; }
-        public Uri GetProxy(Uri destination) => _address;
-        public bool IsBypassed(Uri host) => false;
-
-        private async Task ServeAsync()
-        {
-            while (true)
-            {
-                TcpClient client;
-                try { client = await _listener.AcceptTcpClientAsync(); }
-                catch (Exception e) when (e is SocketException or ObjectDisposedException) { return; }
-                using (client)
-                {
-                    try
-                    {
-                        var stream = client.GetStream();
-                        var line = await new StreamReader(stream, Encoding.ASCII, leaveOpen: true).ReadLineAsync();
-                        lock (_lines) _lines.Add(line ?? "");
-                        await stream.WriteAsync("HTTP/1.1 502 Bad Gateway\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"u8.ToArray());
-                    }
-                    catch (IOException) { }
-                }
-            }
-        }
-
-        public void Dispose() => _listener.Stop();
     }
 }
