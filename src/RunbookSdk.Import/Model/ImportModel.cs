@@ -151,5 +151,8 @@ internal sealed record SnippetAction(string Language, string Code, string? Capti
 
 internal sealed record NotifyAction(string Template) : StepAction;
 
-/// <summary>A value lifted out of commands into a <c>[Parameter]</c> property.</summary>
-internal sealed record ImportedParameter(string Name, string Default, string Description, bool Secret);
+/// <summary>
+/// A value lifted out of commands into a <c>[Parameter]</c> property. <paramref name="Required"/>: the document gave no
+/// value (a placeholder such as <c>&lt;pod-name&gt;</c>), so a run refuses to start without one.
+/// </summary>
+internal sealed record ImportedParameter(string Name, string Default, string Description, bool Secret, bool Required = false);

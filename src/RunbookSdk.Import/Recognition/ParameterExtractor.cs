@@ -15,7 +15,7 @@ namespace RunbookSdk.Import.Recognition;
 /// </summary>
 internal static partial class ParameterExtractor
 {
-    private enum Kind { Secret, Region, Url, Resource, Home }
+    private enum Kind { Secret, Region, Url, Resource, Home, Placeholder }
 
     private sealed record Candidate(string Value, string Name, string Description, Kind Kind);
 
@@ -53,6 +53,10 @@ internal static partial class ParameterExtractor
                 candidates.Add(new(value, name, char.ToUpperInvariant(words[0]) + words[1..] + $" (--{byOption.First().Option})", Kind.Resource));
             }
         }
+        // "<pod-name>" and "<POD_NAME>" ask for the same value: one parameter per name, with no default to give.
+        foreach (var placeholder in texts.SelectMany(AnglePlaceholders.Find).DistinctBy(p => p.Name))
+            candidates.Add(new(placeholder.Written, placeholder.Name,
+                $"The value of `{placeholder.Written}` in the document's commands, which it left for the engineer to fill in", Kind.Placeholder));
         foreach (var group in texts.SelectMany(t => HomePath().Matches(t)).Select(m => m.Value).GroupBy(p => string.Join('/', p.Split('/').Take(3))))
         {
             var directory = CommonDirectory(group.Distinct().ToList());
@@ -61,23 +65,35 @@ internal static partial class ParameterExtractor
         }
 
         // One parameter per value, unique names.
-        var parameters = new List<(ImportedParameter Parameter, Kind Kind)>();
+        var parameters = new List<(ImportedParameter Parameter, Candidate Candidate)>();
         foreach (var candidate in candidates)
         {
             if (candidate.Value.Length < 2 || parameters.Any(p => p.Parameter.Default == candidate.Value) || !char.IsLetter(candidate.Name[0])) continue;
             var unique = candidate.Name;
             for (var n = 2; parameters.Any(p => p.Parameter.Name == unique); n++) unique = candidate.Name + n;
-            parameters.Add((new ImportedParameter(unique, candidate.Value, candidate.Description, candidate.Kind == Kind.Secret), candidate.Kind));
+            var secret = candidate.Kind == Kind.Secret || (candidate.Kind == Kind.Placeholder && SecretName().IsMatch(candidate.Name));
+            parameters.Add((new ImportedParameter(unique, candidate.Value, candidate.Description, secret, candidate.Kind == Kind.Placeholder), candidate));
         }
         foreach (var (_, run) in runs) run.Parts = Substitute(run.Command, parameters);
+        var placeholders = parameters.Where(p => p.Candidate.Kind == Kind.Placeholder).ToList();
+        if (placeholders.Count > 0)
+        {
+            var written = string.Join(", ", placeholders.Select(p => p.Candidate.Value));
+            var names = string.Join(", ", placeholders.Select(p => p.Parameter.Name));
+            document.Warnings.Add($"the commands' placeholder{(placeholders.Count == 1 ? "" : "s")} {written} (bash would read each as a redirection) "
+                + $"{(placeholders.Count == 1 ? "is" : "are")} imported as the required parameter{(placeholders.Count == 1 ? "" : "s")} {names}, without a default: "
+                + $"a run refuses to start until it is given one ({placeholders[0].Parameter.Name}=VALUE)");
+        }
 
         var used = runs.SelectMany(r => r.Run.Parts.Where(p => p.Parameter is not null).Select(p => (r.Runbook, p.Parameter!))).Distinct().ToList();
         foreach (var (parameter, _) in parameters)
         {
             var owners = used.Where(u => u.Item2 == parameter.Name).Select(u => u.Runbook).Distinct().ToList();
-            var declared = parameter.Secret ? parameter with { Default = "" } : parameter;
-            if (owners.Count > 1) document.SharedParameters.Add(declared);
-            else if (owners.Count == 1) owners[0].Parameters.Add(declared);
+            // A secret is never copied, and a placeholder's "<pod-name>" is no value: both are declared empty.
+            var declared = parameter.Secret || parameter.Required ? parameter with { Default = "" } : parameter;
+            // A required parameter on the shared base would refuse runs of the runbooks that never use it: each declares its own.
+            if (owners.Count > 1 && !parameter.Required) document.SharedParameters.Add(declared);
+            else foreach (var owner in owners) owner.Parameters.Add(declared);
         }
     }
 
@@ -85,13 +101,13 @@ internal static partial class ParameterExtractor
     /// <paramref name="command"/> as text and holes: each parameter's value where it stands as what it was lifted as, the
     /// longest first where two overlap (a URL wins over the region inside it, a secret over anything around it).
     /// </summary>
-    private static List<CommandPart> Substitute(string command, List<(ImportedParameter Parameter, Kind Kind)> parameters)
+    private static List<CommandPart> Substitute(string command, List<(ImportedParameter Parameter, Candidate Candidate)> parameters)
     {
         var places = new List<(int Start, int Length, string Name, bool Secret)>();
-        foreach (var (parameter, kind) in parameters)
+        foreach (var (parameter, candidate) in parameters)
         {
-            foreach (var start in Places(command, parameter.Default, kind))
-                places.Add((start, parameter.Default.Length, parameter.Name, kind == Kind.Secret));
+            foreach (var (start, length) in Places(command, candidate))
+                places.Add((start, length, parameter.Name, candidate.Kind == Kind.Secret));
         }
 
         var holes = new List<(int Start, int Length, string Name)>();
@@ -113,13 +129,15 @@ internal static partial class ParameterExtractor
         return parts;
     }
 
-    /// <summary>Where <paramref name="value"/> stands in <paramref name="command"/> as the kind of value it was lifted as.</summary>
-    private static IEnumerable<int> Places(string command, string value, Kind kind) => kind switch
+    /// <summary>Where the candidate's value stands in <paramref name="command"/> as the kind of value it was lifted as, and its length.</summary>
+    private static IEnumerable<(int Start, int Length)> Places(string command, Candidate candidate) => candidate.Kind switch
     {
-        Kind.Secret => CommandPatterns.Secrets(command).Where(m => m.Text == value).Select(m => m.Start),
-        Kind.Resource => ResourceOption().Matches(command).Select(m => m.Groups["value"]).Where(g => g.Value == value).Select(g => g.Index),
+        Kind.Secret => CommandPatterns.Secrets(command).Where(m => m.Text == candidate.Value).Select(m => (m.Start, m.Text.Length)),
+        Kind.Resource => ResourceOption().Matches(command).Select(m => m.Groups["value"]).Where(g => g.Value == candidate.Value).Select(g => (g.Index, g.Length)),
+        // Every spelling of the name ("<pod-name>", "<POD_NAME>") is the one parameter's hole.
+        Kind.Placeholder => AnglePlaceholders.Find(command).Where(p => p.Name == candidate.Name).Select(p => (p.Start, p.Written.Length)),
         // A region, a URL's base and a home directory are values of their own shape wherever they stand.
-        _ => Occurrences(command, value),
+        _ => Occurrences(command, candidate.Value).Select(start => (start, candidate.Value.Length)),
     };
 
     private static IEnumerable<int> Occurrences(string text, string value)
@@ -186,6 +204,10 @@ internal static partial class ParameterExtractor
         var own = value.Split('-', '_', '.', '/').Where(w => w.Length > 0 && !others.Contains(w)).ToList();
         return own.Count == 0 ? "" : Text.Pascal(string.Join(" ", own), 2);
     }
+
+    // "<db-password>", "<API_TOKEN>": a placeholder for a secret is a [Secret] parameter, masked where its value shows.
+    [GeneratedRegex(@"(Password|Passwd|Secret|Token|ApiKey|AccessKey|PrivateKey)")]
+    private static partial Regex SecretName();
 
     [GeneratedRegex(@"\b(us|eu|ap|sa|ca|me|af|il|mx)-(central|north|south|east|west|northeast|southeast|northwest|southwest)-\d\b")]
     private static partial Regex Region();

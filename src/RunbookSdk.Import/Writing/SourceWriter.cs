@@ -249,7 +249,7 @@ internal sealed class SourceWriter(ImportedDocument document, string ns, string 
     {
         foreach (var parameter in parameters)
         {
-            w.Line($"[Parameter({Literals.Escaped(parameter.Description)}){(parameter.Secret ? ", Secret" : "")}]");
+            w.Line($"[Parameter({Literals.Escaped(parameter.Description)}{(parameter.Required ? ", Required = true" : "")}){(parameter.Secret ? ", Secret" : "")}]");
             w.Line($"public string {parameter.Name} {{ get; init; }} = {Literals.Escaped(parameter.Default)};");
             w.Line();
         }

@@ -1,0 +1,134 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Commands;
+using RunbookSdk.Import.Model;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// Wiki commands leave values for the engineer to fill in: <c>kubectl -n payments delete pod &lt;pod-name&gt;</c>,
+/// <c>psql -h &lt;PRIMARY_HOST&gt; -c …</c>. They were imported as written, and bash reads <c>&lt;pod-name&gt;</c> as input
+/// from a file named <c>pod-name</c>: the step failed at 3 a.m., with no parameter to give and no warning at import. Each
+/// placeholder is now a required parameter without a default and a hole in the command; redirections, comparisons, HTML
+/// and what tools print in angle brackets stay as they are.
+/// </summary>
+public sealed class AnglePlaceholderTests
+{
+    private static RunbookImporter.GeneratedProject Import(string code) => HostileInputTests.Generate(HostileInputTests.Runbook(code));
+
+    private static List<RunAction> Runs(RunbookImporter.GeneratedProject project) =>
+        project.Document.Runbooks.SelectMany(r => r.AllPhases).SelectMany(p => p.Steps).SelectMany(s => s.Actions).OfType<RunAction>().ToList();
+
+    private static List<ImportedParameter> Parameters(RunbookImporter.GeneratedProject project) =>
+        project.Document.SharedParameters.Concat(project.Document.Runbooks.SelectMany(r => r.Parameters)).ToList();
+
+    /// <summary>What the runner executes for <paramref name="run"/> with <paramref name="values"/> for its parameters.</summary>
+    private static string Executed(RunAction run, IReadOnlyDictionary<string, string> values) =>
+        new CommandTemplate(run.Parts.Select(p => p.Parameter is null ? (CommandSegment)new LiteralSegment(p.Text) : new HoleSegment([values[p.Parameter]])).ToList()).Render();
+
+    private static void AssertCompiles(RunbookImporter.GeneratedProject project)
+    {
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors) + "\n\n" + string.Join("\n\n", project.Files.Values));
+    }
+
+    [Fact]
+    public void A_placeholder_in_a_fenced_command_is_a_required_parameter_without_a_default_and_a_hole()
+    {
+        var project = Import("kubectl -n payments delete pod <pod-name>\npsql -h <PRIMARY_HOST> -c \"select 1\"");
+
+        var parameters = Parameters(project);
+        Assert.Equal(["PodName", "PrimaryHost"], parameters.Select(p => p.Name));
+        Assert.All(parameters, p => Assert.True(p.Required && p.Default == "" && !p.Secret, p.ToString()));
+        var runs = Runs(project);
+        var values = new Dictionary<string, string> { ["PodName"] = "api-7d9f", ["PrimaryHost"] = "db-1" };
+        Assert.Equal("kubectl -n payments delete pod api-7d9f", Executed(runs[0], values));
+        Assert.Equal("psql -h db-1 -c \"select 1\"", Executed(runs[1], values));
+        var code = string.Join("\n", project.Files.Values);
+        Assert.Contains("[Parameter(\"The value of `<pod-name>` in the document's commands, which it left for the engineer to fill in\", Required = true)]\n    public string PodName { get; init; } = \"\";", code, StringComparison.Ordinal);
+        Assert.Contains(".Run($\"kubectl -n payments delete pod {PodName}\")", code, StringComparison.Ordinal);
+        Assert.Contains(project.Warnings, w => w.Contains("placeholders <pod-name>, <PRIMARY_HOST> (bash would read each as a redirection) are imported as the required parameters PodName, PrimaryHost", StringComparison.Ordinal));
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_placeholder_in_an_inline_command_is_a_parameter_too()
+    {
+        var project = HostileInputTests.Generate(HostileInputTests.Runbook("kubectl get pods").Replace(
+            "### Rollback", "1. Restart it: `kubectl -n payments rollout restart deploy/<deployment>`\n\n### Rollback", StringComparison.Ordinal));
+
+        var run = Runs(project).Single(r => r.Command.Contains("rollout restart", StringComparison.Ordinal));
+        Assert.Equal("kubectl -n payments rollout restart deploy/web", Executed(run, new Dictionary<string, string> { ["Deployment"] = "web" }));
+        Assert.True(Assert.Single(Parameters(project)).Required);
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void The_same_name_written_twice_or_spelt_two_ways_is_one_parameter()
+    {
+        var project = Import("pg_isready -h <PRIMARY_HOST>\npsql -h <primary-host> -c \"select 1\"\nssh <your-primary-host> uptime");
+
+        Assert.Equal("PrimaryHost", Assert.Single(Parameters(project)).Name);
+        Assert.All(Runs(project).Take(3), r => Assert.Contains(r.Parts, p => p.Parameter == "PrimaryHost"));
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_placeholder_for_a_password_or_token_is_a_secret()
+    {
+        var project = Import("psql \"postgresql://admin@<db-host>/app\" -c \"select 1\"\nvault write auth/token <VAULT_TOKEN>");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.False(parameters["DbHost"].Secret);
+        Assert.True(parameters["VaultToken"].Secret && parameters["VaultToken"].Required);
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void Each_runbook_using_a_placeholder_declares_it_so_a_runbook_without_it_runs_without_it()
+    {
+        var markdown = HostileInputTests.Runbook("kubectl delete pod <pod-name>");
+        var project = HostileInputTests.Generate(markdown + "\n\n## Playbook: Other\n\n### Immediate (0-5 minutes)\n\n```bash\nkubectl logs <pod-name>\n```\n\n## Playbook: Third\n\n### Immediate (0-5 minutes)\n\n```bash\nkubectl get pods\n```\n");
+
+        Assert.Empty(project.Document.SharedParameters);
+        Assert.Equal([["PodName"], ["PodName"], []], project.Document.Runbooks.Select(r => r.Parameters.Select(p => p.Name).ToList()));
+        AssertCompiles(project);
+    }
+
+    [Theory]
+    [InlineData("psql -h db-1 < /tmp/fix.sql")]
+    [InlineData("psql -h db-1 <fix.sql >out.txt")]
+    [InlineData("sort <in.txt 2>err.log")]
+    [InlineData("cat <<EOF>/tmp/out.txt\nhello\nEOF")]
+    [InlineData("cat <<'EOF' > /tmp/page.txt\nDear <name>,\nEOF")]
+    [InlineData("grep -c api <<< \"$(kubectl get pods)\"")]
+    [InlineData("diff <(kubectl get pods) <(kubectl get pods -n b)")]
+    [InlineData("kubectl logs deploy/api 2>&1 | tail")]
+    [InlineData("awk '$3 <= 5 && $4 >= 1' /tmp/lag.txt")]
+    [InlineData("psql -c \"select * from jobs where a<b and b>1\"")]
+    [InlineData("jq '.items[] | select(.count < 3)' x.json")]
+    [InlineData("curl -s https://status.example.com | grep '<title>'")]
+    [InlineData("curl -s http://api/health | grep '<status>ok</status>'")]
+    [InlineData("docker rmi $(docker images | grep '<none>' | awk '{print $3}')")]
+    [InlineData("kubectl get pods # then delete <pod-name>")]
+    [InlineData("dotnet-counters monitor --counters 'System.Collections.Generic.List<int>'")]
+    public void Redirections_comparisons_html_and_printed_values_stay_as_written(string command)
+    {
+        var project = Import(command);
+
+        Assert.Empty(Parameters(project));
+        var run = Runs(project).First();
+        Assert.Equal(command, string.Concat(run.Parts.Select(p => p.Text)));
+        Assert.All(run.Parts, p => Assert.Null(p.Parameter));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("placeholder", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_placeholder_in_the_sql_of_an_expanded_here_document_is_a_parameter()
+    {
+        var project = Import("psql -h db-1 <<EOF\nDELETE FROM jobs WHERE id = '<job-id>';\nEOF");
+
+        Assert.Equal("JobId", Assert.Single(Parameters(project)).Name);
+        Assert.Equal("psql -h db-1 <<EOF\nDELETE FROM jobs WHERE id = '42';\nEOF", Executed(Runs(project)[0], new Dictionary<string, string> { ["JobId"] = "42" }));
+        AssertCompiles(project);
+    }
+}
