@@ -136,7 +136,7 @@ public sealed class InlineCommandTests
     [InlineData("Example: `kubectl -n api get pods`")]
     [InlineData("Never run: `kubectl delete ns api`")]
     [InlineData("Do not use `redis-cli FLUSHALL`")]
-    [InlineData("If the pods are stuck: `kubectl -n api delete pod -l app=api`")]
+    [InlineData("Unless the pods are stuck: `kubectl -n api delete pod -l app=api`")]
     [InlineData("**Warning:** `kubectl delete ns api`")]
     [InlineData("Run `kubectl get pods` and `kubectl get svc`")]
     [InlineData("Check: `aws_region: eu-west-1`")]

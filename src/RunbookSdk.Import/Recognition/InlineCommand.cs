@@ -13,15 +13,23 @@ namespace RunbookSdk.Import.Recognition;
 /// words, the runner asked the engineer to type what the document gives as a command, and a rollback or verification
 /// written that way ran nothing. A span that names something (<c>the `payments` queue</c>), a span in the middle of a
 /// sentence, a span that is no command (<see cref="UnlabelledShell"/>) and a lead-in that shows rather than orders
-/// (<c>Example:</c>, <c>Never run:</c>, <c>If the pods are stuck:</c>) stay text.
+/// (<c>Example:</c>, <c>Never run:</c>, <c>Unless …:</c>, <c>Otherwise:</c>) stay text. A lead-in that names a case
+/// (<c>If the pods are stuck: `kubectl delete pod …`</c>, <c>When the disk is full, run `…`</c>) gives the command with
+/// that condition: the step runs only if it holds (<c>OnlyIf</c>).
 /// </summary>
 internal static partial class InlineCommand
 {
     /// <summary>
-    /// The command <paramref name="paragraph"/> (whose inline markdown is <paramref name="inline"/>) tells the reader to
-    /// run, with the title its lead-in gives (null when it has none: the span alone, or a verb), or null when it is text.
+    /// A command written inline: the title its lead-in gives (null when it has none: the span alone, or a verb), and the
+    /// case it is for (<c>the pods are stuck</c>), or null when it is for every case.
     /// </summary>
-    public static (string? Title, string Command)? Read(ParagraphBlock paragraph, string inline)
+    internal readonly record struct Found(string? Title, string Command, string? Condition = null);
+
+    /// <summary>
+    /// The command <paramref name="paragraph"/> (whose inline markdown is <paramref name="inline"/>) tells the reader to
+    /// run, with the title and the condition its lead-in gives, or null when it is text.
+    /// </summary>
+    public static Found? Read(ParagraphBlock paragraph, string inline)
     {
         if (paragraph.Inline is not { } container) return null;
         var spans = container.Descendants<CodeInline>().ToList();
@@ -37,17 +45,27 @@ internal static partial class InlineCommand
         var tick = inline.IndexOf('`');
         if (tick < 0) return null;
         var lead = Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim();
-        if (lead.Length == 0 || Verb().IsMatch(lead)) return (null, command);
+        if (lead.Length == 0 || Verb().IsMatch(lead)) return new(null, command);
+        // "If the pods are stuck:", "When the disk is full, run", "If the lag keeps growing, restart the consumer:": a
+        // command for a case, the words after the case (when they are more than "run") its title, else the lead-in.
+        if (Conditional().Match(lead) is { Success: true } conditional)
+        {
+            var then = conditional.Groups["then"].Value.Trim();
+            if (then.Length > 0 && !Verb().IsMatch(then) && !lead.EndsWith(':')) return null;
+            var condition = conditional.Groups["condition"];
+            var title = then.Length > 0 && !Verb().IsMatch(then) ? char.ToUpperInvariant(then[0]) + then[1..] : lead[..(condition.Index + condition.Length)];
+            return new(title, command, condition.Value.Trim());
+        }
         // "To roll back, run `kubectl rollout undo …`.": the purpose titles the step ("Roll back").
         if (Purpose().Match(lead) is { Success: true } purpose)
         {
             var what = purpose.Groups["what"].Value.Trim();
-            return (char.ToUpperInvariant(what[0]) + what[1..], command);
+            return new(char.ToUpperInvariant(what[0]) + what[1..], command);
         }
         if (!lead.EndsWith(':')) return null;
-        var title = lead.TrimEnd(':').TrimEnd();
-        if (title.Length == 0 || RemarkLabel.IsRemark(title, hasValue: true) || NoOrder().IsMatch(title)) return null;
-        return (title, command);
+        var plain = lead.TrimEnd(':').TrimEnd();
+        if (plain.Length == 0 || RemarkLabel.IsRemark(plain, hasValue: true) || NoOrder().IsMatch(plain)) return null;
+        return new(plain, command);
     }
 
     /// <summary>
@@ -65,6 +83,11 @@ internal static partial class InlineCommand
     // "To roll back, run", "To check the lag, execute:": what the command is for, then the order to run it.
     [GeneratedRegex(@"(?i)^to\s+(?<what>[^,:]+?)\s*,\s*(?:then\s+|just\s+)?(?:run|execute|use|type)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
     private static partial Regex Purpose();
+
+    // "If the pods are stuck:", "When the queue is over 10k, run", "Only if the primary is down, then fail over:": the case
+    // ends at the first comma or colon, as a sub-item's does. What follows the comma is an order or the step's title.
+    [GeneratedRegex(@"(?i)^(?:only\s+)?(?:if|when|in\s+case)\s+(?<condition>[^,:]+?)\s*(?::|,\s*(?:then\s*,?\s*)?(?<then>[^,:]*?)\s*:?)$")]
+    private static partial Regex Conditional();
 
     // Lead-ins that show a command rather than order it ("Example:", "Expected output:"), forbid it ("Never run:", "Do not
     // use:") or make it depend on a case the runner cannot tell ("If the pods are stuck:", "Otherwise:").

@@ -151,6 +151,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                     var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
                     if (more.Length > 0) cursor.Current.Actions.Add(new NoteAction(more));
                 }
+                // "If the pods are stuck: `kubectl delete pod …`": a step of its own that runs only if that holds. Within a
+                // step's item it stays words: run there, it would run every time.
+                else if (inlineCommand is { Condition: { } condition } conditional)
+                {
+                    if (withinStep) cursor.Current.Actions.Add(new NoteAction(text));
+                    else AddConditionalStep(cursor, conditional, condition, paragraph.Line + 1);
+                }
                 // "Check the error rate: `curl …`", "Run `kubectl …`.": a command written inline runs, as it would in a fence.
                 else if (inlineCommand is { } inline)
                 {
@@ -280,6 +287,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         foreach (var item in items)
         {
             var below = item == items[^1] ? detachedCode : [];
+            if (inlineCommands[item] is { Condition: { } condition } conditional)
+            {
+                // "- If the pods are stuck: `kubectl delete pod …`": run only if that holds.
+                AddConditionalStep(cursor, conditional, condition, item.Line + 1);
+                foreach (var block in item.Skip(1).Concat(below)) Add(cursor, block, withinStep: true);
+                continue;
+            }
             if (inlineCommands[item] is { } inline)
             {
                 // Titled by its lead-in; "Run `kubectl …`" alone by its command, as a table's row without words is. What
@@ -354,6 +368,18 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 inBranch = true;
                 continue;
             }
+            // "- If the pods are stuck: `kubectl delete pod …`" under a step's item: a branch as one with a fenced block is.
+            if (!hasCode && item.Count == 1 && InlineCommandOf(item) is { Condition: { } inlineCondition } conditional)
+            {
+                owner ??= cursor.EndForAlternatives();
+                var step = cursor.StartBranch($"{owner}: {conditional.Title}");
+                step.Condition = inlineCondition;
+                Warnings.Add($"line {item.Line + 1}: the sub-item '{conditional.Title}' of step '{owner}' has a command for a case: imported as a step of its own that runs only if {inlineCondition} (OnlyIf), instead of a command of '{owner}' that always runs");
+                AddInlineCommand(step, conditional.Command, item.Line + 1, null);
+                lastIf = null;
+                inBranch = true;
+                continue;
+            }
             // After a branch, the rest of the list is its step's again, in a step of its own (the branch's ran only if).
             if (inBranch) cursor.StartBranch($"{owner} (continued)");
             inBranch = false;
@@ -422,8 +448,20 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         cursor.Current.Actions.Add(new SnippetAction(ContentReader.SnippetLanguage(code), text, null));
     }
 
+    /// <summary>
+    /// A step of its own for a command written inline for a case (<c>If the pods are stuck: `kubectl delete pod …`</c>),
+    /// titled by its lead-in and run only if the case holds; a condition of the heading it is under holds too.
+    /// </summary>
+    private void AddConditionalStep(Cursor cursor, InlineCommand.Found inline, string condition, int line)
+    {
+        cursor.Start(inline.Title ?? inline.Command);
+        var step = cursor.Current;
+        step.Condition = step.Condition is { } held ? $"{held}, and {condition}" : condition;
+        AddInlineCommand(step, inline.Command, line, null);
+    }
+
     /// <summary>The command a list item's first paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
-    private (string? Title, string Command)? InlineCommandOf(ListItemBlock item) =>
+    private InlineCommand.Found? InlineCommandOf(ListItemBlock item) =>
         item.FirstOrDefault() is ParagraphBlock paragraph ? InlineCommand.Read(paragraph, outline.Inline(paragraph)) : null;
 
     /// <summary>
