@@ -50,6 +50,29 @@ public sealed class StepParagraphTests
         Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
     }
 
+    /// <summary>
+    /// A numbered paragraph that gives its command inline (<c>Step 1: `kubectl drain node-1`</c>) was a step titled by the
+    /// command that did nothing ("(no actions in the source document)"): it now runs the command, titled by its words
+    /// when it has any.
+    /// </summary>
+    [Theory]
+    [InlineData("Step 1: `kubectl drain node-1`", "**Step 2:** `kubectl uncordon node-1`", "kubectl drain node-1", "kubectl uncordon node-1")]
+    [InlineData("Step 1 - `kubectl drain node-1`", "Step 2. `kubectl uncordon node-1`", "kubectl drain node-1", "kubectl uncordon node-1")]
+    [InlineData("Step 1: Drain the node: `kubectl drain node-1`", "**Step 2:** Uncordon it: `kubectl uncordon node-1`", "Drain the node", "Uncordon it")]
+    public void A_step_paragraph_with_its_command_inline_is_a_step_running_it(string first, string second, string firstTitle, string secondTitle)
+    {
+        var markdown = HostileInputTests.Runbook("kubectl get nodes").Replace(
+            "### Rollback", $"{first}\n\n{second}\n\n### Rollback", StringComparison.Ordinal);
+
+        var project = HostileInputTests.Generate(markdown);
+
+        var steps = project.Document.Runbooks.Single().Phases[0].Steps;
+        Assert.Equal(["Immediate", firstTitle, secondTitle], steps.Select(s => s.Title));
+        Assert.Equal(["kubectl get nodes", "kubectl drain node-1", "kubectl uncordon node-1"], steps.Select(s => Assert.IsType<RunAction>(Assert.Single(s.Actions)).Command));
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+    }
+
     [Fact]
     public void A_sentence_about_a_step_stays_a_note()
     {

@@ -23,7 +23,8 @@ internal static partial class InlineCommand
     /// A command written inline: the title its lead-in gives (null when it has none: the span alone, or a verb), and the
     /// case it is for (<c>the pods are stuck</c>), or null when it is for every case.
     /// </summary>
-    internal readonly record struct Found(string? Title, string Command, string? Condition = null);
+    /// <remarks><paramref name="Numbered"/>: the lead-in numbers a step (<c>Step 1:</c>), so the command is a step of its own.</remarks>
+    internal readonly record struct Found(string? Title, string Command, string? Condition = null, bool Numbered = false);
 
     /// <summary>
     /// The command <paramref name="paragraph"/> (whose inline markdown is <paramref name="inline"/>) tells the reader to
@@ -46,6 +47,9 @@ internal static partial class InlineCommand
         if (tick < 0) return null;
         var lead = Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim();
         if (lead.Length == 0 || Verb().IsMatch(lead)) return new(null, command);
+        // "Step 1: `kubectl drain node-1`", "Step 2 - Uncordon the node: `…`": the number is no title, the runner numbers steps.
+        if (StepNumber.IsBare(lead)) return new(null, command, Numbered: true);
+        if (lead.EndsWith(':') && StepNumber.Title(lead) is { } numbered) return new(numbered, command, Numbered: true);
         // "If the pods are stuck:", "When the disk is full, run", "If the lag keeps growing, restart the consumer:": a
         // command for a case, the words after the case (when they are more than "run") its title, else the lead-in.
         if (Conditional().Match(lead) is { Success: true } conditional)

@@ -143,9 +143,17 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                     if (under.Length > 0 && !cursor.TakeTitle(under)) cursor.Current.Actions.Add(new NoteAction(under));
                     break;
                 }
+                // "Step 1: `kubectl drain node-1`", "**Step 2:** Uncordon: `kubectl uncordon node-1`": a numbered step that
+                // gives its command inline runs it, titled by its words or else by the command. Read as a numbered title,
+                // the command was the step's title and the step did nothing.
+                if (!withinStep && inlineCommand is { Numbered: true } numberedInline)
+                {
+                    cursor.Start(numberedInline.Title ?? numberedInline.Command);
+                    AddInlineCommand(cursor.Current, numberedInline.Command, paragraph.Line + 1, null);
+                }
                 // "Step 1: Drain the node" over its commands is a step, as "1. **Drain the node**" is: read as a
                 // note, every command of the procedure ran in one step named after the phase.
-                if (!withinStep && StepNumber.Title(Text.Plain(text.Split('\n')[0])) is { } numbered)
+                else if (!withinStep && StepNumber.Title(Text.Plain(text.Split('\n')[0])) is { } numbered)
                 {
                     cursor.Start(numbered);
                     var more = string.Join("\n", text.Split('\n').Skip(1)).Trim();
