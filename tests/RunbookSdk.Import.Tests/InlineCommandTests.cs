@@ -318,4 +318,43 @@ public sealed class InlineCommandTests
         Assert.IsType<RunAction>(Assert.Single(Assert.Single(runbook.Rollback!.Steps).Actions));
         Assert.DoesNotContain("no actions in the source document", string.Concat(project.Files.Values), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// The warnings about a command's variables said "this shell block" for a command written inline, so the author looked
+    /// for a fence on a line that had none: they now say where the command was written.
+    /// </summary>
+    [Fact]
+    public void A_warning_about_an_inline_command_says_it_was_written_inline()
+    {
+        var project = Import("""
+            # API
+
+            ## Mitigation
+
+            1. Call the admin API: `curl -fsS -H "Authorization: Bearer $TOKEN" https://api.internal/admin/drain`
+            2. Drain it: `NODE=node-1; kubectl drain $NODE`
+
+            """ + Rollback);
+
+        Assert.Contains("api.md: line 5: the command written inline reads $TOKEN, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with it empty unless the engineer's environment has it (`rm -rf $DIR/` would be `rm -rf /`): make it a parameter, or set it in the command", project.Warnings);
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("shell block", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_warning_about_a_command_in_a_table_names_its_row()
+    {
+        var project = Import("""
+            # API
+
+            ## Mitigation
+
+            | Step | Command |
+            |---|---|
+            | Drain the node | `kubectl drain $NODE` |
+
+            """ + Rollback);
+
+        Assert.Contains(project.Warnings, w => w.Contains("line 5: the command in the 'Command' column of row 'Drain the node' reads $NODE, which nothing in it sets", StringComparison.Ordinal));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("shell block", StringComparison.Ordinal));
+    }
 }

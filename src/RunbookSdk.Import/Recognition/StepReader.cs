@@ -235,7 +235,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             foreach (var command in row.Commands)
             {
                 var pieces = ShellSplitter.Split(command);
-                WarnAboutSplitBlock(line, pieces, alternativesSplit: false);
+                WarnAboutSplitBlock(line, pieces, alternativesSplit: false, $"the command in the '{table.CommandColumn}' column of row '{cursor.Current.Title}'");
                 foreach (var piece in pieces) AddPiece(cursor.Current, piece);
             }
             foreach (var (header, text) in row.Remarks) cursor.Current.Actions.Add(new NoteAction($"**{header}:** {text}"));
@@ -430,7 +430,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             }
             var pieces = ShellSplitter.Split(text);
             var choice = AlternativeFixes.Find(pieces, cursor.Current.Title);
-            WarnAboutSplitBlock(code.Line + 1, pieces, alternativesSplit: choice is not null);
+            WarnAboutSplitBlock(code.Line + 1, pieces, alternativesSplit: choice is not null, "this shell block");
             if (choice is { } offered)
             {
                 AddAlternatives(cursor, code.Line + 1, offered.LeadIn, offered.Alternatives);
@@ -480,7 +480,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     {
         if (lead is not null) step.Actions.Add(new NoteAction(lead));
         var pieces = ShellSplitter.Split(command);
-        WarnAboutSplitBlock(line, pieces, alternativesSplit: false);
+        WarnAboutSplitBlock(line, pieces, alternativesSplit: false, "the command written inline");
         foreach (var piece in pieces) AddPiece(step, piece);
     }
 
@@ -556,15 +556,17 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     /// <summary>
     /// Names what splitting a block into one Run per command changes: variables one command sets for later ones (each
     /// Run is a shell of its own) and alternatives ("# Or manually via ECS") that the runner would run one after the other.
+    /// <paramref name="where"/> names what the commands were written as ("this shell block", "the command written inline"):
+    /// a warning about "this shell block" sent the author looking for a fence on a line that had none.
     /// </summary>
-    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces, bool alternativesSplit)
+    private void WarnAboutSplitBlock(int line, List<ShellPiece> pieces, bool alternativesSplit, string where)
     {
         var commandTexts = pieces.Select(p => p.Command).OfType<string>().ToList();
         var setEarlier = ShellVariables.UsedAcrossCommands(commandTexts);
         if (setEarlier is { Count: > 0 } variables)
         {
             var advice = variables.Count == 1 ? "it empty: make it a parameter" : "them empty: make them parameters";
-            Warnings.Add($"line {line}: this shell block sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
+            Warnings.Add($"line {line}: {where} sets {string.Join(", ", variables)}, which later commands use, but each Run(...) is a shell of its own and sees {advice}, or join the commands into one Run");
         }
         // What no command of the block sets (those set by an earlier command are named above) and the command reads.
         var unset = commandTexts.SelectMany(UnsetVariables.ReadButNotSet).Distinct().Where(v => !setEarlier.Contains(v)).ToList();
@@ -572,13 +574,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         {
             var names = string.Join(", ", unset.Select(v => "$" + v));
             var (them, parameters) = unset.Count == 1 ? ("it", "it a parameter") : ("them", "them parameters");
-            Warnings.Add($"line {line}: this shell block reads {names}, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with {them} empty unless the engineer's environment has {them} (`rm -rf $DIR/` would be `rm -rf /`): make {parameters}, or set {them} in the command");
+            Warnings.Add($"line {line}: {where} reads {names}, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with {them} empty unless the engineer's environment has {them} (`rm -rf $DIR/` would be `rm -rf /`): make {parameters}, or set {them} in the command");
         }
         // Alternatives made steps of their own no longer run one after the other: AddAlternatives says what it did.
         if (alternativesSplit) return;
         var commands = pieces.Where(p => p.Command is not null).ToList();
         foreach (var alternative in commands.Skip(1).Select(p => p.Comment?.Split("\n# ")[^1]).Where(c => c is not null && Alternative().IsMatch(c)))
-            Warnings.Add($"line {line}: in this shell block, '{alternative}' offers a command instead of the one before it, but the runbook runs both, one after the other: keep the one to run, or make the other a Note");
+            Warnings.Add($"line {line}: in {where}, '{alternative}' offers a command instead of the one before it, but the runbook runs both, one after the other: keep the one to run, or make the other a Note");
     }
 
     [GeneratedRegex(@"(?i)^(or|alternatively|alternative:)\b")]
