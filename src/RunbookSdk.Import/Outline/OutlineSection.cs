@@ -30,8 +30,20 @@ internal sealed class OutlineSection(string heading, int level, int line)
     /// punctuation leading into what follows, no part of the name: kept, the runbook was titled <c>Checkout Outage
     /// Playbook:</c>, its handbook summary read <c>Checkout Outage Playbook:: what its runbooks share</c>, and phases and
     /// the rollback were <c>Investigation:</c> and <c>Rollback:</c> on the page and in the runner. Empty for the root.
+    /// A link's words stay and its address does not (<see cref="HeadingLinks"/>): <c>### Restart [api](https://…)</c> is
+    /// <c>Restart api</c>.
     /// </summary>
-    public string Title => _title ??= Level == 0 ? "" : WithoutTrailingColon(Text.Plain(Named)) is { Length: > 0 } plain ? plain : UntitledName();
+    public string Title => _title ??= Level == 0 ? "" : WithoutTrailingColon(Text.Plain(HeadingLinks.Unlinked(Named))) is { Length: > 0 } plain ? plain : UntitledName();
+
+    /// <summary>
+    /// The heading's own words, without those of a link to something else (<c>Fail over</c> for <c>Fail over
+    /// ([runbook](https://wiki/x))</c>), for telling what the section is: the same as <see cref="Title"/> without links,
+    /// or when a link is all the heading says.
+    /// </summary>
+    public string OwnWords => Level == 0 ? "" : Text.Plain(HeadingLinks.OwnWords(Named));
+
+    /// <summary>A note with where the heading's links lead, or null when it has none (<see cref="HeadingLinks.Note"/>).</summary>
+    public string? LinkNote => Level == 0 ? null : HeadingLinks.Note(Named);
 
     private static string WithoutTrailingColon(string title) => title.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : title;
 

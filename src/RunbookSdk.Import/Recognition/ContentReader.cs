@@ -11,9 +11,20 @@ internal sealed class ContentReader(MarkdownOutline outline)
     /// <summary>A section with its blocks and its subsections, all kept.</summary>
     public ContentSection Section(OutlineSection section, string? heading = null)
     {
-        var content = new ContentSection(heading ?? section.Title);
+        var content = For(section, heading);
         AddBlocks(content, section.Blocks);
         foreach (var child in section.Children) content.Blocks.Add(new SubsectionContent(Section(child)));
+        return content;
+    }
+
+    /// <summary>
+    /// An empty section for <paramref name="section"/>'s heading (or <paramref name="heading"/>). The heading is named by its
+    /// links' words (<see cref="OutlineSection.Title"/>), so where they lead is the section's first paragraph.
+    /// </summary>
+    public static ContentSection For(OutlineSection section, string? heading = null)
+    {
+        var content = new ContentSection(heading ?? section.Title);
+        if (section.LinkNote is { } links) content.Blocks.Add(new ParagraphContent(links));
         return content;
     }
 

@@ -179,10 +179,10 @@ internal sealed partial class DocumentReader
     /// <summary>Whether <see cref="Classify"/> finds a runbook in <paramref name="section"/> or below it.</summary>
     private bool YieldsRunbook(OutlineSection section, bool inContainer)
     {
-        if (HandbookReader.RoleOf(section.Title) != HandbookRole.None && !IsRunbookHeading(section.Title)) return false;
+        if (HandbookReader.RoleOf(section.Title) != HandbookRole.None && !IsRunbookHeading(section.OwnWords)) return false;
         if (IsRunbook(section, inContainer)) return true;
         if (!HoldsRunbooksOrStructure(section)) return false;
-        var container = IsContainer(section.Title) || inContainer && section.Blocks.Count == 0;
+        var container = IsContainer(section.OwnWords) || inContainer && section.Blocks.Count == 0;
         return section.Children.Any(c => YieldsRunbook(c, container));
     }
 
@@ -207,7 +207,7 @@ internal sealed partial class DocumentReader
     private void Classify(OutlineSection section, bool inContainer)
     {
         var role = HandbookReader.RoleOf(section.Title);
-        if (role != HandbookRole.None && !IsRunbookHeading(section.Title))
+        if (role != HandbookRole.None && !IsRunbookHeading(section.OwnWords))
         {
             _handbookReader.Read(section, role);
             return;
@@ -219,12 +219,12 @@ internal sealed partial class DocumentReader
         }
         if (HoldsRunbooksOrStructure(section))
         {
-            var own = new ContentSection(section.Title);
+            var own = ContentReader.For(section);
             _content.AddBlocks(own, section.Blocks);
             var facts = own.Blocks.Count;
             if (!own.IsEmpty) _handbook.Sections.Add(own);
             else _handbook.StructuredHeadings.Add(section.Title);
-            var container = IsContainer(section.Title) || inContainer && facts == 0;
+            var container = IsContainer(section.OwnWords) || inContainer && facts == 0;
             foreach (var child in section.Children) Classify(child, container);
             return;
         }
@@ -238,7 +238,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private bool HoldsRunbooksOrStructure(OutlineSection section) =>
         section.Children.Any(c =>
-            IsRunbook(c, IsContainer(section.Title) || IsContainer(c.Title))
+            IsRunbook(c, IsContainer(section.OwnWords) || IsContainer(c.OwnWords))
             || HandbookReader.RoleOf(c.Title) != HandbookRole.None
             || HoldsRunbooksOrStructure(c));
 
@@ -246,10 +246,10 @@ internal sealed partial class DocumentReader
     {
         if (!HasActions(section)) return false;
         if (section.Children.Any(c => Symptoms().IsMatch(c.Title))) return true;
-        if (section.Children.Count(c => IsPhaseHeading(c.Title)) >= 2 && !section.Children.Any(c => IsRunbookHeading(c.Title))) return true;
-        var childRunbooks = section.Children.Any(c => IsRunbookHeading(c.Title) && HasActions(c));
-        if (IsRunbookHeading(section.Title) && !childRunbooks) return true;
-        return inContainer && !childRunbooks && !section.Children.Any(c => IsContainer(c.Title));
+        if (section.Children.Count(c => IsPhaseHeading(c.Title)) >= 2 && !section.Children.Any(c => IsRunbookHeading(c.OwnWords))) return true;
+        var childRunbooks = section.Children.Any(c => IsRunbookHeading(c.OwnWords) && HasActions(c));
+        if (IsRunbookHeading(section.OwnWords) && !childRunbooks) return true;
+        return inContainer && !childRunbooks && !section.Children.Any(c => IsContainer(c.OwnWords));
     }
 
     private void ReadRunbook(OutlineSection section)
@@ -322,7 +322,7 @@ internal sealed partial class DocumentReader
 
     private void ReadSymptoms(ImportedRunbook runbook, OutlineSection section)
     {
-        var rest = new ContentSection(section.Title);
+        var rest = ContentReader.For(section);
         foreach (var block in section.Blocks)
         {
             if (block is ListBlock list) runbook.Symptoms.AddRange(list.OfType<ListItemBlock>().Select(_content.ItemText));
@@ -345,7 +345,7 @@ internal sealed partial class DocumentReader
             return false;
 
         runbook.Escalation.AddRange(found.Levels);
-        var rest = new ContentSection(section.Title);
+        var rest = ContentReader.For(section);
         foreach (var block in section.Blocks)
         {
             if (block != found.Block) _content.Add(rest, block);

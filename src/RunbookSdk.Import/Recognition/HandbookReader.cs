@@ -42,7 +42,7 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
     /// <summary>Reads a section with a role; its subsections are read with their own role, or the parent's.</summary>
     public void Read(OutlineSection section, HandbookRole role)
     {
-        var leftover = new ContentSection(section.Title);
+        var leftover = ContentReader.For(section);
         ReadInto(section, role, leftover);
         if (!leftover.IsEmpty) handbook.Sections.Add(leftover);
         else
@@ -83,7 +83,7 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         {
             if (_severityChildren.Contains(child)) { handbook.StructuredHeadings.Add(child.Title); continue; }
             var childRole = RoleOf(child.Title);
-            var sub = new ContentSection(child.Title);
+            var sub = ContentReader.For(child);
             ReadInto(child, childRole == HandbookRole.None ? role : childRole, sub);
             if (!sub.IsEmpty) leftover.Blocks.Add(new SubsectionContent(sub));
             else

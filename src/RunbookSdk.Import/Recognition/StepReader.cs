@@ -30,6 +30,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         var cursor = new Cursor(phase, name);
         AddAll(cursor, section.Blocks);
         foreach (var child in section.Children) StepSection(phase, child, "");
+        KeepLinks(section, phase, 0);
         return phase;
     }
 
@@ -48,6 +49,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         // step "Scale workers", as the paragraph "Step 1: Scale workers" is (the runner and the page number steps).
         var own = StepNumber.Title(section.Title) ?? StepNumber.WithoutOutlineNumber(section.Title);
         var title = prefix + (own.TrimEnd(':').TrimEnd() is { Length: > 0 } bare ? bare : own);
+        var first = phase.Steps.Count;
         if (section.Blocks.Count > 0)
         {
             var cursor = new Cursor(phase, title);
@@ -66,8 +68,18 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             chosen.Add((child.Title.TrimEnd(':').TrimEnd(), phase.Steps.Where(s => !before.Contains(s)).ToList()));
         }
         if (catalogue) MakeAlternatives(section, title, chosen);
+        KeepLinks(section, phase, first);
         // After the subsections: a heading whose subsections were all left out is left out too, and says so.
         leftOut.IfEmpty(section);
+    }
+
+    /// <summary>
+    /// Where the links of <paramref name="section"/>'s heading lead, as a note first in the first of its steps (from
+    /// <paramref name="first"/>): the title keeps their words only (<see cref="HeadingLinks"/>).
+    /// </summary>
+    private static void KeepLinks(OutlineSection section, ImportedPhase phase, int first)
+    {
+        if (section.LinkNote is { } note && phase.Steps.Count > first) phase.Steps[first].Actions.Insert(0, new NoteAction(note));
     }
 
     /// <summary>

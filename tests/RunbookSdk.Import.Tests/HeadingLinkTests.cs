@@ -1,0 +1,106 @@
+using Microsoft.CodeAnalysis;
+using RunbookSdk.Import.Model;
+using RunbookSdk.Import.Source;
+
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// A link in a step or phase heading (<c>### Fail over ([runbook](https://wiki/x))</c>, <c>### Restart [api](https://…)</c>)
+/// stayed in the title as markdown: the console showed brackets and URLs, and the word "runbook" of a link to another
+/// page made the heading a runbook of its own, the rest of the document its handbook. The title keeps the link's words,
+/// a note where it leads.
+/// </summary>
+public sealed class HeadingLinkTests
+{
+    private const string Markdown = """
+        # Payments
+
+        ## Playbook: API down
+
+        ### Triage (0-5 minutes)
+
+        ```bash
+        kubectl get pods -n payments
+        ```
+
+        #### Fail over ([runbook](https://wiki.example.com/failover))
+
+        ```bash
+        ./failover.sh payments
+        ```
+
+        #### Restart [api](https://wiki.example.com/api "API service")
+
+        ```bash
+        kubectl rollout restart deploy/api -n payments
+        ```
+
+        ### Mitigate with the [feature flags](https://flags.example.com) (5-15 minutes)
+
+        ```bash
+        flagctl disable payments-v2
+        ```
+
+        ### Rollback
+
+        ```bash
+        helm rollback api
+        ```
+
+        ### Verify
+
+        ```bash
+        curl -f http://api/health
+        ```
+        """;
+
+    private static RunbookImporter.GeneratedProject Import(string markdown = Markdown) =>
+        RunbookImporter.Generate(MarkdownSource.FromText("payments.md", markdown), "Payments", allowIncomplete: true,
+            Path.Combine(Seeds.RepositoryRoot, "artifacts", "heading-links"), Seeds.RepositoryRoot);
+
+    [Fact]
+    public void A_link_to_a_runbook_in_a_phase_heading_does_not_make_the_heading_a_runbook()
+    {
+        var project = Import(Markdown.Replace("#### Fail over", "### Fail over", StringComparison.Ordinal));
+
+        var runbook = Assert.Single(project.Document.Runbooks);
+        Assert.Equal("API down", runbook.ShortTitle ?? runbook.Title);
+        Assert.Contains("Fail over (runbook)", runbook.Phases.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Step_and_phase_titles_keep_the_words_of_a_link_and_a_note_keeps_where_it_leads()
+    {
+        var runbook = Assert.Single(Import().Document.Runbooks);
+
+        var steps = runbook.Phases.SelectMany(p => p.Steps).ToList();
+        Assert.Equal(["Triage", "Fail over (runbook)", "Restart api", "Mitigate with the feature flags"], steps.Select(s => s.Title));
+        Assert.Equal(["Triage", "Mitigate with the feature flags"], runbook.Phases.Select(p => p.Name));
+        Assert.Equal(new NoteAction("Linked in the heading: runbook (https://wiki.example.com/failover)"), steps[1].Actions[0]);
+        Assert.Equal(new NoteAction("Linked in the heading: api (https://wiki.example.com/api)"), steps[2].Actions[0]);
+        Assert.Equal(new NoteAction("Linked in the heading: feature flags (https://flags.example.com)"), steps[3].Actions[0]);
+        Assert.IsType<RunAction>(steps[1].Actions[1]);
+    }
+
+    [Fact]
+    public void The_code_has_no_link_markup_in_a_title_and_compiles()
+    {
+        var project = Import();
+
+        var code = string.Join("\n", project.Files.Values);
+        Assert.Contains(".Step(\"Fail over (runbook)\", s => s", code, StringComparison.Ordinal);
+        Assert.DoesNotContain("[runbook](", code, StringComparison.Ordinal);
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+    }
+
+    [Fact]
+    public void A_handbook_section_whose_heading_links_keeps_where_the_link_leads_as_its_first_paragraph()
+    {
+        var project = Import(Markdown + "\n\n## See the [wiki](https://wiki.example.com/payments)\n\nOwned by payments.\n");
+
+        var section = Assert.Single(project.Document.Handbook.Sections, s => s.Heading.StartsWith("See", StringComparison.Ordinal));
+        Assert.Equal("See the wiki", section.Heading);
+        Assert.Equal([new ParagraphContent("Linked in the heading: wiki (https://wiki.example.com/payments)"), new ParagraphContent("Owned by payments.")], section.Blocks);
+    }
+}
