@@ -111,6 +111,48 @@ public sealed class ConditionalInlineCommandTests
         AssertCompiles(project);
     }
 
+    [Fact]
+    public void An_otherwise_item_after_a_case_is_the_other_option_of_one_decision()
+    {
+        var project = Import("""
+            - Check the error rate: `curl -fsS http://api/metrics`
+            - If the last deploy is under an hour old: `helm rollback api`
+            - Otherwise, restart the pods: `kubectl rollout restart deploy/api`
+            - Tell #incidents what you did
+            """);
+
+        // "Otherwise" stayed words after a step that ran only if the deploy was recent: the engineer was asked to
+        // restart the pods by hand whatever the case.
+        var steps = Steps(project);
+        Assert.Equal([
+            "Check the error rate: Run curl -fsS http://api/metrics",
+            "If the last deploy is under an hour old: Run helm rollback api",
+            "Otherwise, restart the pods: Run kubectl rollout restart deploy/api",
+            "Tell #incidents what you did: Instruction Tell #incidents what you did",
+        ], steps.Select(Describe));
+        Assert.Same(steps[1].Choice, steps[2].Choice);
+        Assert.Equal("Whether the last deploy is under an hour old", steps[1].Choice!.Title);
+        Assert.Null(steps[3].Choice);
+        Assert.Contains(project.Warnings, w => w.Contains("'Otherwise, restart the pods' is the other case of 'If the last deploy is under an hour old': imported as OneOf(\"Whether the last deploy is under an hour old\")", StringComparison.Ordinal));
+        AssertCompiles(project);
+        Assert.Contains(".OneOf(\"Whether the last deploy is under an hour old\"", string.Join("\n", project.Files.Values), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("- Otherwise: `kubectl rollout restart deploy/api`")]
+    [InlineData("- Else, run `kubectl rollout restart deploy/api`")]
+    public void Otherwise_in_any_form_joins_the_case_before_it(string otherwise)
+    {
+        var project = Import("- If the last deploy is under an hour old: `helm rollback api`\n" + otherwise);
+
+        var steps = Steps(project);
+        Assert.Equal(2, steps.Count);
+        Assert.NotNull(steps[0].Choice);
+        Assert.Same(steps[0].Choice, steps[1].Choice);
+        Assert.Equal(["kubectl rollout restart deploy/api"], steps[1].Actions.OfType<RunAction>().Select(r => r.Command));
+        AssertCompiles(project);
+    }
+
     [Theory]
     [InlineData("- Unless the pods are stuck: `kubectl delete pod -l app=api`")]
     [InlineData("- Otherwise: `kubectl delete pod -l app=api`")]

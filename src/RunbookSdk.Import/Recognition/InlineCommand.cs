@@ -32,20 +32,7 @@ internal static partial class InlineCommand
     /// </summary>
     public static Found? Read(ParagraphBlock paragraph, string inline)
     {
-        if (paragraph.Inline is not { } container) return null;
-        var spans = container.Descendants<CodeInline>().ToList();
-        if (spans is not [{ } span] || span.Parent != container) return null;
-        // Nothing but a full stop after the span: "`kubectl …` on the bastion" says more than the command.
-        for (var after = span.NextSibling; after is not null; after = after.NextSibling)
-        {
-            if (after is LineBreakInline) continue;
-            if (after is not LiteralInline literal || literal.Content.ToString().Trim() is not ("" or "." or ";")) return null;
-        }
-        var command = span.Content.Trim();
-        if (!IsCommand(command)) return null;
-        var tick = inline.IndexOf('`');
-        if (tick < 0) return null;
-        var lead = Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim();
+        if (Span(paragraph, inline) is not var (command, lead)) return null;
         if (lead.Length == 0 || Verb().IsMatch(lead)) return new(null, command);
         // "Step 1: `kubectl drain node-1`", "Step 2 - Uncordon the node: `…`": the number is no title, the runner numbers steps.
         if (StepNumber.IsBare(lead)) return new(null, command, Numbered: true);
@@ -73,6 +60,39 @@ internal static partial class InlineCommand
     }
 
     /// <summary>
+    /// The command of the other case, when <paramref name="paragraph"/> follows one for a case (<c>Otherwise: `…`</c>,
+    /// <c>Otherwise, run `…`</c>, <c>Else, restart the consumer: `…`</c>), titled by its lead-in; null when it is not
+    /// one. Alone, such a paragraph stays text (<see cref="Read"/>): only the case before it says when it applies.
+    /// </summary>
+    public static Found? ReadOtherwise(ParagraphBlock paragraph, string inline) =>
+        Span(paragraph, inline) is var (command, lead) && Otherwise().Match(lead) is { Success: true } otherwise
+            && (otherwise.Groups["then"].Value.Trim() is var then && (then.Length == 0 || Verb().IsMatch(then) || lead.EndsWith(':')))
+            ? new(lead.TrimEnd(':').TrimEnd(), command)
+            : null;
+
+    /// <summary>
+    /// The command of <paramref name="paragraph"/>'s one code span and the plain words before it, when the span ends
+    /// the paragraph (a full stop aside) and holds a command; null otherwise.
+    /// </summary>
+    private static (string Command, string Lead)? Span(ParagraphBlock paragraph, string inline)
+    {
+        if (paragraph.Inline is not { } container) return null;
+        var spans = container.Descendants<CodeInline>().ToList();
+        if (spans is not [{ } span] || span.Parent != container) return null;
+        // Nothing but a full stop after the span: "`kubectl …` on the bastion" says more than the command.
+        for (var after = span.NextSibling; after is not null; after = after.NextSibling)
+        {
+            if (after is LineBreakInline) continue;
+            if (after is not LiteralInline literal || literal.Content.ToString().Trim() is not ("" or "." or ";")) return null;
+        }
+        var command = span.Content.Trim();
+        if (!IsCommand(command)) return null;
+        var tick = inline.IndexOf('`');
+        if (tick < 0) return null;
+        return (command, Text.Plain(ChecklistBox().Replace(inline[..tick].Replace('\n', ' '), "")).Trim());
+    }
+
+    /// <summary>
     /// A command the runner can run: what <see cref="UnlabelledShell"/> takes for shell, on one line, and more than a
     /// program's name (<c>Use `kubectl`</c> names the tool), unless it is a script (<c>./failover</c>, <c>drain.sh</c>).
     /// </summary>
@@ -81,6 +101,11 @@ internal static partial class InlineCommand
         (command.Contains(' ') || command.StartsWith("./", StringComparison.Ordinal) || command.EndsWith(".sh", StringComparison.Ordinal));
 
     // "Run", "Then run:", "Execute the command", "Now type": an order to run what follows, with no title of its own.
+    // "Otherwise:", "Otherwise, run", "Else, restart the consumer:": the other case of the one before; what follows the
+    // comma is an order or the step's title, as after a case.
+    [GeneratedRegex(@"(?i)^(?:otherwise|else)\s*(?::|,\s*(?<then>[^,:]*?)\s*:?)?$")]
+    private static partial Regex Otherwise();
+
     [GeneratedRegex(@"(?i)^(?:(?:then|now|next|first|finally|and)\s*,?\s+)?(?:run|execute|exec|type|enter|issue|invoke|use)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
     private static partial Regex Verb();
 

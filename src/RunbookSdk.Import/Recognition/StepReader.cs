@@ -304,6 +304,8 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             foreach (var item in items) cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
             return;
         }
+        // The step of the item before, when it was a command for a case: an "Otherwise" item after it is the other case.
+        (ImportedStep Step, string Case)? lastCase = null;
         foreach (var item in items)
         {
             var below = item == items[^1] ? detachedCode : [];
@@ -311,9 +313,22 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             {
                 // "- If the pods are stuck: `kubectl delete pod …`": run only if that holds.
                 AddConditionalStep(cursor, conditional, condition, item.Line + 1);
+                lastCase = cursor.Current.Condition == condition ? (cursor.Current, condition) : null;
                 foreach (var block in item.Skip(1).Concat(below)) Add(cursor, block, withinStep: true);
                 continue;
             }
+            if (lastCase is var (ifStep, ifCase) && item.FirstOrDefault() is ParagraphBlock otherwiseParagraph
+                && InlineCommand.ReadOtherwise(otherwiseParagraph, outline.Inline(otherwiseParagraph)) is { } otherwise)
+            {
+                // "- Otherwise: `kubectl rollout undo …`": the other case. Read alone, it stayed words after a step that
+                // ran only if the case held, as if it were to be done whatever the case. The engineer picks the case
+                // that applies, so neither asks its condition.
+                AddOtherCase(cursor, ifStep, ifCase, otherwise, item.Line + 1);
+                lastCase = null;
+                foreach (var block in item.Skip(1).Concat(below)) Add(cursor, block, withinStep: true);
+                continue;
+            }
+            lastCase = null;
             if (inlineCommands[item] is { } inline)
             {
                 // Titled by its lead-in; "Run `kubectl …`" alone by its command, as a table's row without words is. What
@@ -478,6 +493,21 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         var step = cursor.Current;
         step.Condition = step.Condition is { } held ? $"{held}, and {condition}" : condition;
         AddInlineCommand(step, inline.Command, line, null);
+    }
+
+    /// <summary>
+    /// Makes <paramref name="ifStep"/> (a command for <paramref name="ifCase"/>) and the command of the other case one
+    /// <c>OneOf</c> decision, "Whether …", of which the engineer picks the case that applies.
+    /// </summary>
+    private void AddOtherCase(Cursor cursor, ImportedStep ifStep, string ifCase, InlineCommand.Found otherwise, int line)
+    {
+        var decision = new ImportedChoice("Whether " + ifCase, null);
+        ifStep.Condition = null;
+        ifStep.Choice = decision;
+        cursor.Start(otherwise.Title ?? "Otherwise");
+        cursor.Current.Choice = decision;
+        AddInlineCommand(cursor.Current, otherwise.Command, line, null);
+        Warnings.Add($"line {line}: '{cursor.Current.Title}' is the other case of '{ifStep.Title}': imported as OneOf(\"{decision.Title}\"), so exactly one of them runs, or none, as the engineer chooses");
     }
 
     /// <summary>The command a list item's first paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
