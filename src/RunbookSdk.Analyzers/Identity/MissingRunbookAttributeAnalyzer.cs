@@ -48,6 +48,8 @@ public sealed class MissingRunbookAttributeAnalyzer : DiagnosticAnalyzer
         if (type.GetAttributes().Any(a => a.AttributeClass is null or { TypeKind: TypeKind.Error })) return;
         if (type.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(context.CancellationToken) is not ClassDeclarationSyntax declaration) return;
         if (declaration.Modifiers.Any(SyntaxKind.FileKeyword)) return;
+        // A class still being named (`public sealed class : Runbook`) was reported as '' with the id 'kebab-case-id'.
+        if (declaration.Identifier.IsMissing) return;
         if (!type.IsSealed && bases.IsBase(type, context.CancellationToken)) return;
 
         // The id the runbook item template gives a class of that name (RunbookItem → runbook-item); offered by the

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -8,6 +9,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Analyzers.Dsl;
 using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.CodeFixes.Editing;
 
@@ -16,7 +18,8 @@ namespace RunbookSdk.CodeFixes.Identity;
 /// <summary>
 /// RB0030: <c>public sealed class ApiOutage : Runbook&lt;ServiceHandbook&gt;</c> gets <c>[Runbook("api-outage")]</c>, the id
 /// the runbook item template gives a class of that name, above the class and its other attributes, after its comments.
-/// Offered only when no other runbook or handbook has that id (the analyzer says so).
+/// Offered only when no other runbook or handbook has that id (the analyzer says so). Fix All gives each class a distinct
+/// id (<see cref="DistinctRunbookIds"/>): two class names can give one id.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRunbookAttributeCodeFix)), Shared]
 public sealed class AddRunbookAttributeCodeFix : CodeFixProvider
@@ -27,8 +30,13 @@ public sealed class AddRunbookAttributeCodeFix : CodeFixProvider
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create("RB0030");
 
     /// <inheritdoc />
-    /// <remarks>Not Fix All: two classes whose names give one id would trade the findings for a duplicated id (RB0011).</remarks>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    /// <remarks>
+    /// Not the batch fixer: two classes whose names give one id would each get it, trading the findings for a
+    /// duplicated id (RB0011).
+    /// </remarks>
+    public override FixAllProvider GetFixAllProvider() => s_fixAll;
+
+    private static readonly FixAllProvider s_fixAll = FixAllProvider.Create(FixAllInDocumentAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -53,19 +61,48 @@ public sealed class AddRunbookAttributeCodeFix : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (root is null || model is null || ClassAt(root, diagnostic) is not { } declaration) return document;
+        return document.WithSyntaxRoot(root.ReplaceNode(declaration, WithAttribute(declaration, AttributeName(model, declaration.SpanStart), id, root)));
+    }
 
+    /// <summary>
+    /// The document's findings fixed at once, each with the id <see cref="DistinctRunbookIds"/> gives it among the
+    /// findings in scope (the document, or the project for a project or solution: ids are unique per compilation).
+    /// </summary>
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var inScope = context.Scope == FixAllScope.Document
+            ? diagnostics
+            : await context.GetAllDiagnosticsAsync(document.Project).ConfigureAwait(false);
+        var compilation = await document.Project.GetCompilationAsync(context.CancellationToken).ConfigureAwait(false);
+        var ids = DistinctRunbookIds.Assign(inScope, compilation is null ? null : RunbookCompilation.For(compilation));
+
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null) return document;
+        var classes = new Dictionary<ClassDeclarationSyntax, string>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (ids.TryGetValue(DistinctRunbookIds.Where(diagnostic), out var id) && ClassAt(root, diagnostic) is { } declaration) classes[declaration] = id;
+        }
+
+        // A class nested in another the fix changes is given its attribute inside the changed one.
+        return document.WithSyntaxRoot(root.ReplaceNodes(classes.Keys,
+            (original, rewritten) => WithAttribute(rewritten, AttributeName(model, original.SpanStart), classes[original], root)));
+    }
+
+    private static ClassDeclarationSyntax WithAttribute(ClassDeclarationSyntax declaration, string attributeName, string id, SyntaxNode root)
+    {
         // The class's comments and indentation go before the new attribute, which is on a line of its own; the class
         // (or its first attribute) keeps the indentation.
         var leading = declaration.GetLeadingTrivia();
         var indentation = leading.Count > 0 && leading.Last().IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(leading.Last()) : SyntaxFactory.TriviaList();
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(
-                SyntaxFactory.ParseName(AttributeName(model, declaration.SpanStart)),
+                SyntaxFactory.ParseName(attributeName),
                 SyntaxFactory.ParseAttributeArgumentList("(" + SymbolDisplay.FormatLiteral(id, quote: true) + ")"))))
             .WithLeadingTrivia(leading)
             .WithTrailingTrivia(SyntaxFactory.EndOfLine(FluentChain.EndOfLine(root)));
         var stripped = declaration.WithLeadingTrivia(indentation);
-        var updated = stripped.WithAttributeLists(stripped.AttributeLists.Insert(0, attribute));
-        return document.WithSyntaxRoot(root.ReplaceNode(declaration, updated));
+        return stripped.WithAttributeLists(stripped.AttributeLists.Insert(0, attribute));
     }
 
     /// <summary><c>Runbook</c> where that names RunbookSdk's attribute (<c>using RunbookSdk;</c>, a global using), else in full.</summary>

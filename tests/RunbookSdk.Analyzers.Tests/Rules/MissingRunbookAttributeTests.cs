@@ -1,3 +1,7 @@
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using Microsoft.CodeAnalysis.Text;
 using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
 using RunbookSdk.CodeFixes.Identity;
@@ -188,4 +192,89 @@ public sealed class MissingRunbookAttributeTests
         Verify<MissingRunbookAttributeAnalyzer>.FixAsync<AddRunbookAttributeCodeFix>(
             Code("[Runbook(\"queue-stuck\")]\npublic sealed class Other : Runbook\n" + Body + "\npublic sealed class {|RB0030:QueueStuck|} : Runbook\n" + Body),
             Code("[Runbook(\"queue-stuck\")]\npublic sealed class Other : Runbook\n" + Body + "\npublic sealed class {|RB0030:QueueStuck|} : Runbook\n" + Body));
+}
+
+/// <summary>
+/// Fix All of RB0030: two class names can give one id (<c>DBFailover</c> and <c>DbFailover</c>, two nested <c>Drain</c>
+/// classes). Fixed one by one, the second is offered no fix once the first has the id; fixed all at once, each class gets
+/// a distinct id, never one another runbook of the project already has.
+/// </summary>
+public sealed class MissingRunbookAttributeFixAllTests
+{
+    private const string Body = """
+        {
+            public override void Define(IRunbookBuilder rb) => rb.Title("Failover");
+        }
+        """;
+
+    private static string Code(string declarations) => "using RunbookSdk;\n\n" + declarations + "\n";
+
+    [Fact]
+    public async Task Two_classes_whose_names_give_one_id_get_distinct_ids_that_no_other_runbook_has()
+    {
+        var source = Code(
+            "[Runbook(\"db-failover-2\")]\npublic sealed class Existing : Runbook\n" + Body + "\n" +
+            "public sealed class {|RB0030:DBFailover|} : Runbook\n" + Body + "\n" +
+            "public sealed class {|RB0030:DbFailover|} : Runbook\n" + Body + "\n" +
+            "public sealed class {|RB0030:CacheDown|} : Runbook\n" + Body);
+        // One at a time, the second class has no fix once the first has the id: the person chooses one.
+        var oneByOne = Code(
+            "[Runbook(\"db-failover-2\")]\npublic sealed class Existing : Runbook\n" + Body + "\n" +
+            "[Runbook(\"db-failover\")]\npublic sealed class DBFailover : Runbook\n" + Body + "\n" +
+            "public sealed class {|RB0030:DbFailover|} : Runbook\n" + Body + "\n" +
+            "[Runbook(\"cache-down\")]\npublic sealed class CacheDown : Runbook\n" + Body);
+        var allAtOnce = Code(
+            "[Runbook(\"db-failover-2\")]\npublic sealed class Existing : Runbook\n" + Body + "\n" +
+            "[Runbook(\"db-failover\")]\npublic sealed class DBFailover : Runbook\n" + Body + "\n" +
+            "[Runbook(\"db-failover-3\")]\npublic sealed class DbFailover : Runbook\n" + Body + "\n" +
+            "[Runbook(\"cache-down\")]\npublic sealed class CacheDown : Runbook\n" + Body);
+        await RunAsync([("Runbooks.cs", source)], [("Runbooks.cs", oneByOne)], [("Runbooks.cs", allAtOnce)]);
+    }
+
+    [Fact]
+    public async Task Fix_all_in_the_project_gives_nested_classes_of_one_name_in_two_files_distinct_ids()
+    {
+        static string Group(string name, string drain, string? attribute) => Code(
+            $"public static class {name}\n{{\n    {attribute}public sealed class {drain} : Runbook\n    {{\n        public override void Define(IRunbookBuilder rb) => rb.Title(\"Drain\");\n    }}\n}}");
+        await RunAsync(
+            [("A.cs", Group("Payments", "{|RB0030:Drain|}", null)), ("B.cs", Group("Orders", "{|RB0030:Drain|}", null))],
+            [("A.cs", Group("Payments", "Drain", "[Runbook(\"drain\")]\n    ")), ("B.cs", Group("Orders", "{|RB0030:Drain|}", null))],
+            [("A.cs", Group("Payments", "Drain", "[Runbook(\"drain\")]\n    ")), ("B.cs", Group("Orders", "Drain", "[Runbook(\"drain-2\")]\n    "))],
+            FixAllScope.Project);
+    }
+
+    [Fact]
+    public Task Half_typed_classes_leave_the_rule_quiet_or_reported_without_throwing() =>
+        Verify<MissingRunbookAttributeAnalyzer>.WithoutCompilerErrorsAsync(Code("""
+            [Runbook(]
+            public sealed class Typing : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title(
+            }
+
+            public sealed class {|RB0030:Half|} : Runbook<
+            {
+            }
+
+            public sealed class : Runbook { }
+            """));
+
+    private static Task RunAsync((string Name, string Source)[] sources, (string Name, string Source)[] oneByOne, (string Name, string Source)[] allAtOnce, FixAllScope? scope = null)
+    {
+        // The testing library checks the all-at-once result only for a fix that offers Fix All.
+        Assert.NotNull(new AddRunbookAttributeCodeFix().GetFixAllProvider());
+        var test = new CSharpCodeFixTest<MissingRunbookAttributeAnalyzer, AddRunbookAttributeCodeFix, DefaultVerifier>();
+        test.TestState.Sources.AddRange(sources.Select(s => (s.Name, SourceText.From(s.Source))));
+        test.FixedState.Sources.AddRange(oneByOne.Select(s => (s.Name, SourceText.From(s.Source))));
+        test.BatchFixedState.Sources.AddRange(allAtOnce.Select(s => (s.Name, SourceText.From(s.Source))));
+        Verify<MissingRunbookAttributeAnalyzer>.Configure(test);
+        foreach (var state in new[] { test.FixedState, test.BatchFixedState })
+        {
+            state.AdditionalReferences.AddRange(TestReferences.All);
+            state.MarkupHandling = MarkupMode.Allow;
+        }
+
+        if (scope == FixAllScope.Project) test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInDocumentCheck;
+        return test.RunAsync();
+    }
 }
