@@ -23,7 +23,10 @@ internal sealed class ParameterMentions
     /// <summary>Names used as identifiers in code, however qualified (declarations are not uses).</summary>
     public HashSet<string> Identifiers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Names read as a member of an object other than <c>this</c> or <c>base</c> (<c>rb.Region</c>).</summary>
+    /// <summary>
+    /// Names read as a member of an object other than <c>this</c> or <c>base</c> (<c>rb.Region</c>, and a property
+    /// pattern's <c>rb is QueueStuck { Region: "eu" }</c>).
+    /// </summary>
     public HashSet<string> MemberReads { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The names between braces in string literals (<c>{Region}</c>, <c>{this.Region}</c>), case-insensitive.</summary>
@@ -31,6 +34,12 @@ internal sealed class ParameterMentions
 
     /// <summary>String literals whose whole text is a name (<c>"Region"</c>), case-insensitive as the runner's lookup.</summary>
     public HashSet<string> NameLiterals { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The names of the types the file declares (<c>Templates</c>, <c>Helpers</c>): a runbook that names one uses the
+    /// file, so the templates, names and member reads there may be its own.
+    /// </summary>
+    public HashSet<string> DeclaredTypes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>What <paramref name="tree"/> mentions.</summary>
     public static ParameterMentions Of(SyntaxTree tree, System.Threading.CancellationToken cancellationToken) =>
@@ -46,6 +55,9 @@ internal sealed class ParameterMentions
                 case SyntaxKind.IdentifierToken when token.Parent is IdentifierNameSyntax name:
                     mentions.Identifiers.Add(token.ValueText);
                     if (IsReadFromAnotherObject(name)) mentions.MemberReads.Add(token.ValueText);
+                    break;
+                case SyntaxKind.IdentifierToken when token.Parent is BaseTypeDeclarationSyntax or DelegateDeclarationSyntax:
+                    mentions.DeclaredTypes.Add(token.ValueText);
                     break;
                 case SyntaxKind.StringLiteralToken:
                 case SyntaxKind.SingleLineRawStringLiteralToken:
@@ -68,6 +80,8 @@ internal sealed class ParameterMentions
     {
         MemberAccessExpressionSyntax access => access.Name == name && access.Expression is not (ThisExpressionSyntax or BaseExpressionSyntax),
         MemberBindingExpressionSyntax => true,
+        // `runbook is QueueStuck { Region: "eu" }`: the pattern reads the property of the object it matches.
+        BaseExpressionColonSyntax { Parent: SubpatternSyntax } => true,
         _ => false,
     };
 

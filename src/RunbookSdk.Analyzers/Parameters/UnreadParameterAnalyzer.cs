@@ -14,8 +14,9 @@ namespace RunbookSdk.Analyzers.Parameters;
 /// interactive one asks for a token no step sends. Judged by name from syntax, generously — a false finding would ask
 /// to remove a parameter that is used: the files of the runbook and of the runbooks deriving from it read it when
 /// they name it (<c>{Region}</c>, <c>this.Region</c>, <c>nameof(Region)</c>, an <c>OnlyIf</c> or helper call given it);
-/// any file of the project reads it as another object's member (<c>rb.Region</c>), as a placeholder in text
-/// (a communication template, also the handbook's) or as a string that is its name (<c>ctx.Parameters["Region"]</c>);
+/// a file the runbook uses (its handbook's, one naming the runbook, one declaring a type the runbook names) reads it as
+/// another object's member (<c>rb.Region</c>, <c>rb is QueueStuck { Region: "eu" }</c>), as a placeholder in text (a
+/// communication template, also the handbook's) or as a string that is its name (<c>ctx.Parameters["Region"]</c>);
 /// the runner reads <c>WebhookUrl</c> itself.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -67,11 +68,40 @@ public sealed class UnreadParameterAnalyzer : DiagnosticAnalyzer
             if (WrittenOutsideItsDeclaration(parameter, ownTexts, cancellationToken) || handbookPlaceholders.Contains(name)) continue;
             own ??= ownTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
             if (own.Any(m => m.Identifiers.Contains(name))) continue;
-            project ??= context.Compilation.SyntaxTrees.Select(tree => ParameterMentions.Of(tree, cancellationToken)).ToList();
+            project ??= RelatedFiles(type, readers, ownTrees, runbooks, context.Compilation, cancellationToken);
             if (project.Any(m => m.MemberReads.Contains(name) || m.Placeholders.Contains(name) || m.NameLiterals.Contains(name))) continue;
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnreadParameter, parameter.Locations[0],
                 parameter.Name, Readers(type), Consequence(parameter, secret)));
         }
+    }
+
+    /// <summary>
+    /// What the project's files that may read the runbook's parameters mention: its own files and its handbook's, a file
+    /// that names the runbook, a runbook deriving from it or an interface of theirs (a helper given the runbook), and a
+    /// file declaring a type those files name (the <c>Templates</c> class whose constant is the runbook's template, the
+    /// <c>Checks</c> class whose method reads <c>ctx.Parameters["DbPassword"]</c>). Another runbook's template
+    /// <c>{Region}</c>, a log message's <c>{Region}</c> or a settings class's <c>settings.Region</c> in a file that has
+    /// nothing to do with the runbook is no read of it. Judged by name as the rest of the rule, so still generous: a
+    /// file that names the runbook counts whole.
+    /// </summary>
+    private static List<ParameterMentions> RelatedFiles(INamedTypeSymbol type, List<INamedTypeSymbol> readers, HashSet<SyntaxTree> ownTrees,
+        RunbookCompilation runbooks, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var usedTrees = new HashSet<SyntaxTree>(ownTrees);
+        foreach (var handbook in readers.Select(runbooks.Symbols.HandbookOf).Where(h => h is not null).Cast<INamedTypeSymbol>())
+            usedTrees.UnionWith(handbook.DeclaringSyntaxReferences.Select(r => r.SyntaxTree));
+        var namedThere = new HashSet<string>(usedTrees.SelectMany(tree => ParameterMentions.Of(tree, cancellationToken).Identifiers), System.StringComparer.Ordinal);
+        var runbookNames = new HashSet<string>(readers.Select(r => r.Name)
+            .Concat(type.AllInterfaces.Where(i => i.Locations.Any(l => l.IsInSource)).Select(i => i.Name)), System.StringComparer.Ordinal);
+
+        var related = new List<ParameterMentions>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            var mentions = ParameterMentions.Of(tree, cancellationToken);
+            if (usedTrees.Contains(tree) || mentions.Identifiers.Overlaps(runbookNames) || mentions.DeclaredTypes.Overlaps(namedThere)) related.Add(mentions);
+        }
+
+        return related;
     }
 
     private static bool WrittenOutsideItsDeclaration(IPropertySymbol parameter, Dictionary<SyntaxTree, string> texts, CancellationToken cancellationToken)
