@@ -109,8 +109,10 @@ internal static class DefineReader
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
                     if (values.ConstantString(title) is { } titleText)
                     {
-                        var outputFrom = OutputFrom(index, dsl.Argument(invocation, "step"), out var readWhole);
-                        stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), readWhole && outputFrom is null, StepPlace.Of(invocation, body), outputFrom));
+                        var actions = dsl.Argument(invocation, "step");
+                        var outputFrom = OutputFrom(index, actions, out var readWhole);
+                        stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), readWhole && outputFrom is null, StepPlace.Of(invocation, body), outputFrom,
+                            IsConditional(index, actions)));
                     }
                     else outputsKnown = false;
                     break;
@@ -181,6 +183,11 @@ internal static class DefineReader
 
         return first;
     }
+
+    /// <summary>Whether a step's actions, a lambda's, say <c>OnlyIf(…)</c>: a step the engineer may skip.</summary>
+    private static bool IsConditional(DslCallIndex index, ExpressionSyntax? step) =>
+        step is not null && SyntaxValues.Unwrap(step) is AnonymousFunctionExpressionSyntax lambda &&
+        index.CallsWithin(lambda.Span).Any(call => DslSyntax.CalledName(call) == "OnlyIf");
 
     /// <summary>Where a call's name is: a chain's inner call's comes first, as it runs first.</summary>
     private static int CallPosition(InvocationExpressionSyntax call) => ((MemberAccessExpressionSyntax)call.Expression).Name.SpanStart;

@@ -10,8 +10,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// <summary>
 /// What the code of one step (<c>Execute("…", ctx =&gt; …)</c>) does with outputs, read from syntax: the names it reads
 /// (the indexer, not a write to it, and <c>TryGetValue</c>) and the names it sets (<c>ctx.SetOutput("name", …)</c>,
-/// <c>ctx.Outputs["name"] = …</c>). <see cref="Known"/> says whether every name it may set is among them: not when the
-/// code is a method group, hands its context on (<c>Save(ctx)</c>, <c>var outputs = ctx.Outputs</c>) or sets a name
+/// <c>ctx.Outputs["name"] = …</c>), also of a method of the runbook's class given as a method group
+/// (<c>Execute("Decide", Decide)</c>). <see cref="Known"/> says whether every name it may set is among them: not when the
+/// code is another method group, hands its context on (<c>Save(ctx)</c>, <c>var outputs = ctx.Outputs</c>) or sets a name
 /// that is not a constant.
 /// </summary>
 internal sealed class StepCodeOutputs
@@ -34,14 +35,46 @@ internal sealed class StepCodeOutputs
 
     public static StepCodeOutputs Of(ExpressionSyntax code, SyntaxValues values)
     {
-        var reads = ImmutableArray.CreateBuilder<OutputReadFact>();
-        var sets = ImmutableArray.CreateBuilder<string>();
+        // Code given as a method group of the runbook's own class (Execute("Decide", Decide)) is read in the method.
+        if (MethodOf(code) is { ParameterList.Parameters: [var parameter] } method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body)
+            return Of(body, parameter.Identifier.ValueText, values);
         var context = SyntaxValues.Unwrap(code) switch
         {
             SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
             ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var only] } => only.Identifier.ValueText,
             _ => null,
         };
+        return Of(code, context, values);
+    }
+
+    /// <summary>
+    /// The one method of the class the code is written in that a method group (<c>Decide</c>, <c>this.Decide</c>)
+    /// names; null for anything else, an overloaded name, or a method of another class or of another part of the class.
+    /// </summary>
+    private static MethodDeclarationSyntax? MethodOf(ExpressionSyntax code)
+    {
+        var name = SyntaxValues.Unwrap(code) switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || code.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
+        MethodDeclarationSyntax? found = null;
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
+            if (found is not null) return null;
+            found = method;
+        }
+
+        return found;
+    }
+
+    private static StepCodeOutputs Of(SyntaxNode code, string? context, SyntaxValues values)
+    {
+        var reads = ImmutableArray.CreateBuilder<OutputReadFact>();
+        var sets = ImmutableArray.CreateBuilder<string>();
         var known = context is not null;
 
         foreach (var node in code.DescendantNodes())

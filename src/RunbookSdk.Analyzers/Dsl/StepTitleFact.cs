@@ -15,4 +15,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Where its first <c>Run</c> or <c>Http</c> is written, when its actions are a lambda's: an action of the step
 /// written before it runs before the step has an output.
 /// </param>
-internal sealed record StepTitleFact(string Title, Location Location, bool KeepsNoOutput = false, StepPlace? Place = null, int? OutputFrom = null);
+/// <param name="Conditional">
+/// True when its actions, a lambda's, say <c>OnlyIf(…)</c>: the engineer may answer that the condition does not hold,
+/// and the step is skipped, keeping no output.
+/// </param>
+internal sealed record StepTitleFact(string Title, Location Location, bool KeepsNoOutput = false, StepPlace? Place = null, int? OutputFrom = null, bool Conditional = false);

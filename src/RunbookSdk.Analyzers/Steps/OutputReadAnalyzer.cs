@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RunbookSdk.Analyzers.Dsl;
@@ -44,8 +45,11 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, OutputReadFact read, string problem) =>
+    private static void Report(SymbolAnalysisContext context, OutputReadFact read, HashSet<Location> reported, string problem)
+    {
+        reported.Add(read.Location);
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnclearOutputRead, read.Location, read.Name, problem));
+    }
 
     /// <summary>
     /// Where <paramref name="step"/> runs after the code of <paramref name="read"/>, when the order is certain (both
@@ -60,6 +64,23 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         return place.Section == reader.Section
             ? "later in the " + (place.Section == StepSection.Phase ? "phases" : place.Section == StepSection.Rollback ? "rollback" : "verification")
             : "in the " + (place.Section == StepSection.Rollback ? "rollback, after the phases" : "verification, after " + (reader.Section == StepSection.Phase ? "the phases and the rollback" : "the rollback"));
+    }
+
+    /// <summary>
+    /// Why <paramref name="step"/> may not have run when the code of <paramref name="read"/>, a later step's, asks for
+    /// its output (it is written <c>OnlyIf(…)</c>, or is an option of a <c>OneOf</c>); null when it ran, or that is not
+    /// certain from the text: a place not known, the read in the step itself or in an option of the same <c>OneOf</c>,
+    /// a reading step that is conditional itself (it may run on the same answer), a rollback step read from outside the
+    /// rollback (the page says the verification may read one that ran).
+    /// </summary>
+    private static string? MayNotHaveRun(StepTitleFact step, OutputReadFact read, DocumentFacts facts)
+    {
+        if (step.Place is not { } place || read.Reader is not { } reader || !place.Define.Equals(reader.Define)) return null;
+        if (place.Step == reader.Step || place.Order == reader.Order) return null;
+        if (place.Section == StepSection.Rollback && reader.Section != StepSection.Rollback) return null;
+        if (facts.StepTitles.Any(s => s.Conditional && s.Place is { } readingPlace && readingPlace.Define.Equals(reader.Define) && readingPlace.Step == reader.Step)) return null;
+        if (step.Conditional) return "runs only if its OnlyIf condition holds";
+        return place.Order != place.Step ? "is an option of a OneOf, which runs only when it is chosen" : null;
     }
 
     private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
@@ -77,19 +98,21 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
             byTitle[step.Title] = step;
         }
         var set = new HashSet<string>(facts.OutputNames, StringComparer.OrdinalIgnoreCase);
+        // A method given to two steps as their code is read for each: its reads are reported once.
+        var reported = new HashSet<Location>();
         foreach (var read in facts.OutputReads)
         {
-            if (!read.IsDeclaredIn(type)) continue;
+            if (!read.IsDeclaredIn(type) || reported.Contains(read.Location)) continue;
             var sharing = steps.TryGetValue(read.Name, out var count) ? count : 0;
             if (sharing > 1)
             {
-                Report(context, read, $"holds the output of whichever of the {sharing} steps titled '{read.Name}' ran last; give each step its own title");
+                Report(context, read, reported, $"holds the output of whichever of the {sharing} steps titled '{read.Name}' ran last; give each step its own title");
             }
             else if (sharing == 0 && read.Throws && facts.OutputsKnown && !set.Contains(read.Name))
             {
                 // A step renamed since the code was written: the read throws when the step runs, failing it (and
                 // starting the rollback) in the middle of the incident.
-                Report(context, read, $"names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means");
+                Report(context, read, reported, $"names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means");
             }
             else if (sharing == 1 && read.Throws && facts.OutputsKnown && !set.Contains(read.Name))
             {
@@ -98,12 +121,18 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
                 {
                     // An instruction, a wait, a note, code: the runner keeps only a command's or a request's output under
                     // the step's title, so the read throws when the step runs, as for a name nothing has.
-                    Report(context, read, $"is the title of a step with no shell command or HTTP request, which keeps no output, so it throws KeyNotFoundException when the step runs; read a Run or Http step's title, or a name code sets with SetOutput");
+                    Report(context, read, reported, $"is the title of a step with no shell command or HTTP request, which keeps no output, so it throws KeyNotFoundException when the step runs; read a Run or Http step's title, or a name code sets with SetOutput");
                 }
                 else if (RunsOnlyAfter(step, read) is { } when)
                 {
                     // Nothing has the output yet when the code asks for it: the read throws, every time.
-                    Report(context, read, $"is the title of a step that runs only after this code ({when}), so it throws KeyNotFoundException when the step runs; read it from a step after '{step.Title}'");
+                    Report(context, read, reported, $"is the title of a step that runs only after this code ({when}), so it throws KeyNotFoundException when the step runs; read it from a step after '{step.Title}'");
+                }
+                else if (MayNotHaveRun(step, read, facts) is { } why)
+                {
+                    // A step the engineer skipped, or an option not chosen, keeps no output: the read throws, failing
+                    // the step and starting the rollback, on the very answer the runbook offers.
+                    Report(context, read, reported, $"is the title of a step that {why}, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue");
                 }
             }
         }

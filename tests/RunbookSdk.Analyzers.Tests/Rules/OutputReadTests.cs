@@ -207,3 +207,62 @@ public sealed class OutputReadTests
             }
             """);
 }
+
+/// <summary>
+/// RB0029 for code given as a method group of the runbook's class (<c>Execute("Decide", Decide)</c>), whose reads went
+/// unread, and for a read of a step that may not have run: one written <c>OnlyIf(…)</c>, which the engineer may skip,
+/// or an option of a <c>OneOf</c> not chosen. Either keeps no output, so the indexer threw and failed the reading step.
+/// </summary>
+public sealed class OutputReadOfMethodsAndSkippedStepsTests
+{
+    private static DiagnosticResult Result(int location, string name, string problem) =>
+        new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(name, problem);
+
+    [Fact]
+    public Task Reads_in_a_method_given_as_the_code_are_judged_once() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Check status", s => s.Run("aws lambda get-function --function-name api"))
+                        .Step("Check status", s => s.Run("aws apigateway get-stage --rest-api-id x --stage-name prod"))
+                        .Step("Decide", s => s.Execute("Is it active?", Decide))
+                        .Step("Decide again", s => s.Execute("Is it still active?", this.Decide))
+            """, extraMembers: """
+                private System.Threading.Tasks.Task Decide(StepContext context) =>
+                    System.Threading.Tasks.Task.FromResult(context.Outputs[{|#0:"Check status"|}] + context.Outputs[{|#1:"Check the function"|}]);
+            """),
+            Result(0, "Check status", "holds the output of whichever of the 2 steps titled 'Check status' ran last; give each step its own title"),
+            Result(1, "Check the function", "names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means"));
+
+    [Fact]
+    public Task A_read_of_a_conditional_step_or_of_a_OneOf_option_from_a_later_step_is_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Find the deploy", s => s.Run("aws lambda list-versions-by-function --function-name api").OnlyIf("a deployment went out in the last hour"))
+                        .OneOf("How to restore", o => o
+                            .Step("Roll back the alias", s => s.Run("aws lambda update-alias --name live"))
+                            .Step("Redeploy", s => s.Run("./deploy.sh")))
+                        .Step("Decide", s => s.Execute("Decide", ctx => System.Threading.Tasks.Task.FromResult(
+                            ctx.Outputs[{|#0:"Find the deploy"|}] + ctx.Outputs[{|#1:"Redeploy"|}]
+                            + (ctx.Outputs.TryGetValue("Find the deploy", out var deploy) ? deploy : ""))))
+                        .Step("Only then", s => s.OnlyIf("a deployment went out in the last hour")
+                            .Execute("Read it", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Find the deploy"])))
+            """),
+            Result(0, "Find the deploy", "is the title of a step that runs only if its OnlyIf condition holds, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue"),
+            Result(1, "Redeploy", "is the title of a step that is an option of a OneOf, which runs only when it is chosen, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue"));
+
+    [Fact]
+    public Task A_conditional_step_reading_its_own_output_is_not_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Find the deploy", s => s.Run("aws lambda list-versions-by-function --function-name api").OnlyIf("a deployment went out")
+                            .Execute("Read it", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Find the deploy"])))
+            """));
+
+    [Fact]
+    public Task Half_typed_method_groups_and_conditions_do_not_throw() =>
+        Verify<OutputReadAnalyzer>.WithoutCompilerErrorsAsync(Sources.Runbook("""
+                        .Step("Find", s => s.Run("uptime").OnlyIf(
+                        .Step("Decide", s => s.Execute("Decide", Deci
+                        .Step("Again", s => s.Execute("Again", this.))
+            """, extraMembers: """
+                private static System.Threading.Tasks.Task Decide(StepContext context) => context.Outputs[
+                private static System.Threading.Tasks.Task Decide(
+            """));
+}
