@@ -77,6 +77,7 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         if (!InInstanceContext(model, literal, cancellationToken)) return null;
 
         var value = ValueOf(model, literal, span, cancellationToken);
+        if (method.Name is "Http" or "Body" && !RequestHoles.SendAsWritten(method.Name, literal, span, value)) return null;
         var reuse = false;
         var typeSymbol = model.GetDeclaredSymbol(type, cancellationToken);
         // A parameter may come from a base runbook (a project's shared base class): reuse it, or avoid its name.
@@ -124,15 +125,17 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
 
     /// <summary>
     /// Where a hole puts the parameter's value as it was written: a command of <c>Run(...)</c> (the runner quotes the
-    /// hole for the shell), and a header's value (<c>Header("Authorization", $"Bearer {ApiToken}")</c>: sent as it is,
-    /// no shell reads it, and the runner masks a secret's value wherever it shows it). Not a URL, whose holes after
-    /// the host are percent-encoded, nor a body, whose holes are written as JSON: the value sent would not be the one
-    /// that was in the literal.
+    /// hole for the shell), a header's value (<c>Header("Authorization", $"Bearer {ApiToken}")</c>: sent as it is,
+    /// no shell reads it, and the runner masks a secret's value wherever it shows it), and an <c>Http(...)</c> URL or a
+    /// <c>Body(...)</c> when the value is sent as it was written there (<see cref="RequestHoles"/>, asked once the value
+    /// is known): a URL percent-encodes its holes after the host, and a body writes its holes as JSON.
     /// </summary>
     private static bool TakesTheHole(IMethodSymbol method, ArgumentSyntax argument) => method.Name switch
     {
         "Run" => true,
         "Header" => argument.NameColon is { } named ? named.Name.Identifier.ValueText == "value" : IsSecondArgument(argument),
+        "Http" => argument.NameColon is { } url ? url.Name.Identifier.ValueText == "url" : IsSecondArgument(argument),
+        "Body" => true,
         _ => false,
     };
 
