@@ -81,8 +81,8 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
                 ReportDelete(call, urlText);
 
-                if (call.IsInVerification() &&
-                    !DslSyntax.HasChainedCall(call.Syntax, static name => name.StartsWith("Expect", System.StringComparison.Ordinal), ownAction: true))
+                if (call.IsInVerification() && !DslSyntax.HasChainedCall(call.Syntax, IsExpectation, ownAction: true) &&
+                    !ConfiguringCallers.ConfigureEvery(call, IsExpectation) && !ConfiguringCallers.WrappedBy(call, IsExpectation))
                 {
                     call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
                         "the HTTP check has no expectation; add ExpectStatus(...), ExpectBodyContains(...) or ExpectJson(...)");
@@ -194,12 +194,18 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             if (UnfailableConditional.AtEnd(text.Shell) is { } conditional) ReportConditional(call, text, conditional);
         }
 
-        if (!DslSyntax.HasChainedCall(call.Syntax, static name => name == "Timeout", ownAction: true))
+        if (!DslSyntax.HasChainedCall(call.Syntax, IsTimeout, ownAction: true) && !ConfiguringCallers.ConfigureEvery(call, IsTimeout) && !ConfiguringCallers.WrappedBy(call, IsTimeout))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), text.AsWritten(endless));
         }
     }
+
+    // A call that bounds the command before it; one that makes a request a check. Also where a helper's caller, or a
+    // method the command is handed to, makes it (ConfiguringCallers).
+    private static bool IsTimeout(string name) => name == "Timeout";
+
+    private static bool IsExpectation(string name) => name.StartsWith("Expect", System.StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the step of <paramref name="call"/> asks the operator first: <c>RequiresConfirmation()</c> on its chain or

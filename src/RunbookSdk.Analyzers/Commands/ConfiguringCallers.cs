@@ -1,0 +1,128 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Analyzers.Dsl;
+
+namespace RunbookSdk.Analyzers.Commands;
+
+/// <summary>
+/// Whether an action a helper adds and returns (<c>static ICommandStepBuilder Tail(IStepBuilder s) =&gt;
+/// s.Run("kubectl logs -f api")</c>, <c>static IHttpStepBuilder Health(IStepBuilder s) =&gt; s.Http("GET", …)</c>) is
+/// configured where the helper is called: <c>Tail(s).Timeout(…)</c>, <c>Health(s).ExpectStatus(200)</c>. A call chained
+/// on the builder a helper returns configures the helper's last action, so the callers' <c>Timeout</c> bounds the
+/// command (RB0015) and their <c>ExpectStatus</c> makes the request a check (RB0014); before, both rules reported the
+/// helper's action although every step it is used in configures it — also a helper the phases and the verification
+/// share.
+/// </summary>
+/// <remarks>
+/// Only a helper every caller of which can be seen (a private method of the runbook's type, or a local function,
+/// called directly at least once; see <see cref="HelperUses"/>), and only the action the helper returns: one written
+/// as its expression body or a <c>return</c>, with no other action chained after it.
+/// </remarks>
+internal static class ConfiguringCallers
+{
+    /// <summary>True when <paramref name="call"/> is the action its helper returns and every call of the helper chains a call <paramref name="isName"/> accepts.</summary>
+    public static bool ConfigureEvery(DslInvocation call, Func<string, bool> isName)
+    {
+        if (!IsReturnedLastAction(call.Syntax) || RootOf(call.Syntax) is not IdentifierNameSyntax root ||
+            HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
+            return false;
+        var called = false;
+        foreach (var use in helper.Uses())
+        {
+            if (helper.CallOf(use) is not { } invocation)
+            {
+                if (use.Parent is InvocationExpressionSyntax { Expression: var callee } && callee == use) continue; // another overload
+                return false; // handed on as a method group
+            }
+
+            if (!DslSyntax.HasChainedCall(invocation, isName, ownAction: true)) return false;
+            called = true;
+        }
+
+        return called;
+    }
+
+    /// <summary>
+    /// True when the chain from <paramref name="call"/> is handed, as it is, to a method of the runbook's class that
+    /// chains a call <paramref name="isName"/> accepts on that parameter before any other action:
+    /// <c>Bounded(s.Run("kubectl logs -f api"))</c> with <c>ICommandStepBuilder Bounded(ICommandStepBuilder c) =&gt;
+    /// c.Timeout(…)</c>. Only a method found by name and arity in the class declaration the call is written in.
+    /// </summary>
+    public static bool WrappedBy(DslInvocation call, Func<string, bool> isName)
+    {
+        if (ChainTop(call.Syntax) is not { } top || ChainAddsActionAfter(call.Syntax, top)) return false;
+        if (top.Parent is not ArgumentSyntax { NameColon: null } argument || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
+        var name = wrapper.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || wrapper.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return false;
+        var index = list.Arguments.IndexOf(argument);
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
+            var parameter = method.ParameterList.Parameters[index].Identifier.ValueText;
+            foreach (var use in method.DescendantNodes())
+            {
+                if (use is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter &&
+                    identifier.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax first } access && access.Expression == identifier &&
+                    (DslSyntax.CalledName(first) is { } called && isName(called) || DslSyntax.HasChainedCall(first, isName, ownAction: true)))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The outermost call of the chain <paramref name="action"/> is in: <c>s.Run(…).Retry(2)</c> for the <c>Run</c>.</summary>
+    private static SyntaxNode? ChainTop(InvocationExpressionSyntax action)
+    {
+        SyntaxNode current = action;
+        while (current.Parent is ParenthesizedExpressionSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax)
+        {
+            if (current.Parent is InvocationExpressionSyntax invocation && invocation.Expression != current) break;
+            if (current.Parent is MemberAccessExpressionSyntax access && access.Expression != current) break;
+            current = current.Parent;
+        }
+
+        return current;
+    }
+
+    /// <summary>Whether the chain from <paramref name="action"/> on adds no other action and is what its method returns.</summary>
+    private static bool IsReturnedLastAction(InvocationExpressionSyntax action)
+    {
+        var current = ChainTop(action)!;
+        // An action chained after this one ends the walk with another action: this one is not the last.
+        if (current != action && ChainAddsActionAfter(action, current)) return false;
+        return current.Parent is ArrowExpressionClauseSyntax or ReturnStatementSyntax;
+    }
+
+    private static bool ChainAddsActionAfter(InvocationExpressionSyntax action, SyntaxNode top)
+    {
+        for (SyntaxNode? node = top; node is not null && node != action; node = node is InvocationExpressionSyntax i ? i.Expression : node is MemberAccessExpressionSyntax m ? m.Expression : (node as ParenthesizedExpressionSyntax)?.Expression)
+        {
+            if (node is InvocationExpressionSyntax invocation && DslSyntax.CalledName(invocation) is "Run" or "Http" or "Instruction" or "Wait" or "Monitor" or "Execute" or "Notify" or "Snippet")
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Where a chain starts: <c>s</c> of <c>s.Run(…).Retry(2, …)</c>.</summary>
+    private static ExpressionSyntax RootOf(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
+                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                default: return expression;
+            }
+        }
+    }
+}
