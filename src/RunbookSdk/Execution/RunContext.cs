@@ -228,6 +228,37 @@ public sealed class RunContext
     }
 
     /// <summary>
+    /// Binds <paramref name="arguments"/> for a resume of <paramref name="resume"/>: as <see cref="Bind"/>,
+    /// with each non-secret parameter not given taking the value the journal's run had, as <c>run --resume</c> does. A
+    /// required parameter need not be given again: the journal's value is the one the completed steps ran with, where
+    /// binding without the journal refuses it as missing before any journal is read. Give the secrets again (they are
+    /// never journaled). Hand the context to a <see cref="RunbookRunner"/> whose <see cref="RunnerOptions.ResumeJournal"/>
+    /// is the same journal (or to a <see cref="DryRunPrinter"/> with it as <see cref="DryRunPrinter.Resume"/>).
+    /// </summary>
+    /// <param name="catalog">The catalog holding the runbook's handbook.</param>
+    /// <param name="runbook">The runbook to bind.</param>
+    /// <param name="arguments">Parameter values by name (names case-insensitive), the secrets among them.</param>
+    /// <param name="resume">The journal resumed; null binds as a first run. A journal of another runbook lends no value (the runner refuses it).</param>
+    /// <exception cref="ParameterBindingException">
+    /// As for a first run; also when a required parameter is neither given nor in the journal, or the journal holds a
+    /// value not given masked (it contained a secret's value) that differs from the runbook's default.
+    /// </exception>
+    public static RunContext BindForResume(RunbookCatalog catalog, RunbookDescriptor runbook, IReadOnlyDictionary<string, string> arguments, ResumeState? resume)
+    {
+        if (resume is null || !string.Equals(resume.RunbookId, runbook.Id, StringComparison.OrdinalIgnoreCase)) return Bind(catalog, runbook, arguments);
+        var given = new HashSet<string>(arguments.Keys, StringComparer.OrdinalIgnoreCase);
+        // A required parameter has no default to bind without it: its value comes from the journal first. The others are
+        // bound with their defaults and then take the journal's values, so a default the journal holds alike but masked
+        // (db-***-01 for db-postgres-01 with a secret postgres) is known for the value that ran, not refused.
+        var required = JournalParameterValues.NotGiven(runbook, resume, name => given.Contains(name) || FindParameter(runbook, name) is not { IsRequired: true });
+        var withRequired = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, value) in arguments) withRequired[name] = value;
+        foreach (var (name, value) in required) withRequired[name] = value;
+        var context = Bind(catalog, runbook, withRequired);
+        return context.WithJournalValues(JournalParameterValues.NotGiven(runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf));
+    }
+
+    /// <summary>
     /// The masker of the secret <paramref name="parameters"/>, the password of a <c>WebhookUrl</c> parameter's URL
     /// (<see cref="WebhookCredentials"/>), <paramref name="also"/>, and of the Basic credentials
     /// <paramref name="plan"/>'s requests build from them (<see cref="BasicCredentialForms"/>), known once the plan is.

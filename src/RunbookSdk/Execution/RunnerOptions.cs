@@ -46,6 +46,8 @@ public sealed record RunnerOptions
     /// (<see cref="RunContext.Bind"/>'s arguments) takes the value the journal's latest run had, not the runbook's
     /// default; one given with another value is taken, and said before anything runs. Secrets are never journaled:
     /// give them again. A journaled value that held a secret's value (masked) must be given again: the run does not start.
+    /// A runbook with a required parameter is bound with <see cref="RunContext.BindForResume"/>, which takes it from the
+    /// journal as the command line does (<see cref="RunContext.Bind"/> refuses it as missing).
     /// </summary>
     public string? ResumeJournal { get; init; }
 

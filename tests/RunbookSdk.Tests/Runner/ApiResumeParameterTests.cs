@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
 using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
@@ -101,6 +102,43 @@ public sealed class ApiResumeParameterTests
 
         Assert.Contains("failing over eu-west-1", console.Output);
         Assert.DoesNotContain("us-east-1", console.Output);
+    }
+
+    [Fact]
+    public async Task A_required_parameter_not_given_to_the_api_resume_takes_the_journals_value()
+    {
+        var services = new List<string>();
+        var fail = true;
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", p => p
+                    .Step("Restart", s => s.Execute("restart", ctx =>
+                    {
+                        services.Add(ctx.Parameters["Service"]);
+                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
+                    })))
+                .NoRollback("test"))
+            .Parameter("Service", "", required: true);
+        Assert.Equal(RunStatus.Failed, (await RunAsync(run, run.Bind(new Dictionary<string, string> { ["Service"] = "checkout" }), TestRun.NonInteractive)).Status);
+        fail = false;
+
+        // As run --resume: the required parameter is left to the journal, which has the value the run had.
+        var resumed = await RunAsync(run, run.BindForResume(ResumeState.Read(run.JournalPath)), TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.Succeeded, resumed.Status);
+        Assert.Equal(["checkout", "checkout"], services);
+    }
+
+    [Fact]
+    public void A_required_parameter_neither_given_nor_journaled_is_still_missing()
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", p => p.Step("Restart", s => s.Run("exit 1")))
+                .NoRollback("test"))
+            .Parameter("Service", "", required: true);
+        File.WriteAllText(run.JournalPath, """{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","parameters":{}}""" + "\n");
+
+        var e = Assert.Throws<ParameterBindingException>(() => run.BindForResume(ResumeState.Read(run.JournalPath)));
+        Assert.Contains("Missing required parameter 'Service'", e.Message);
     }
 
     private static async Task<RunOutcome> RunAsync(TestRun run, RunContext context, RunnerOptions options)

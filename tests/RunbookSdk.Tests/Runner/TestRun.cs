@@ -26,9 +26,9 @@ internal sealed class TestRun : IDisposable
     public string JournalPath => _temp.File("journal.jsonl");
     public TempDirectory Temp => _temp;
 
-    public TestRun Parameter(string name, string value, bool secret = false)
+    public TestRun Parameter(string name, string value, bool secret = false, bool required = false)
     {
-        _parameters.Add(new ParameterDescriptor(name, "string", null, secret, IsRequired: false, DefaultText: null));
+        _parameters.Add(new ParameterDescriptor(name, "string", null, secret, IsRequired: required, DefaultText: null));
         _defaults[name] = value;
         return this;
     }
@@ -48,6 +48,10 @@ internal sealed class TestRun : IDisposable
     }
 
     public RunContext Bind(IReadOnlyDictionary<string, string>? arguments = null) => RunContext.Bind(Catalog(), Descriptor(), arguments ?? new Dictionary<string, string>());
+
+    /// <summary>Binds as a resume of <paramref name="resume"/> binds through the API: parameters not given take the journal's values.</summary>
+    public RunContext BindForResume(ResumeState resume, IReadOnlyDictionary<string, string>? arguments = null) =>
+        RunContext.BindForResume(Catalog(), Descriptor(), arguments ?? new Dictionary<string, string>(), resume);
 
     /// <summary>Runs it with <paramref name="arguments"/> given (a parameter not given has its default, or on resume the journal's value).</summary>
     public async Task<RunResult> RunAsync(RunnerOptions? options = null, CancellationToken cancellationToken = default, IReadOnlyDictionary<string, string>? arguments = null)
