@@ -127,8 +127,19 @@ public sealed class RunContext
     /// it was not given) bound over the current values: a new instance, plan and masker, as for <see cref="WithSecretsTyped"/>.
     /// </summary>
     /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
-    internal RunContext WithJournalValues(IReadOnlyDictionary<string, string> taken) =>
-        taken.Count == 0 ? this : With(taken, SecretSources);
+    /// <exception cref="ParameterBindingException">
+    /// A value taken is empty where the runbook's default is not (<see cref="EmptyParameterValue"/>): a resume refuses
+    /// it as a run given it does, before anything runs.
+    /// </exception>
+    internal RunContext WithJournalValues(IReadOnlyDictionary<string, string> taken)
+    {
+        if (taken.Count == 0) return this;
+        // Not given, so the value bound now is the runbook's default.
+        foreach (var (name, value) in taken)
+            if (Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, name, StringComparison.OrdinalIgnoreCase)) is { } bound)
+                EmptyParameterValue.Check(bound.Parameter, value, bound.Value);
+        return With(taken, SecretSources);
+    }
 
     private RunContext With(IReadOnlyDictionary<string, string> over, IReadOnlyDictionary<string, SecretSource> sources)
     {

@@ -117,9 +117,10 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         try
         {
             // Secrets are never journaled, so a resume reads them again the same way: command line, else environment.
-            (arguments, var secretSources) = SecretEnvironment.Fill(
-                WithJournalParameters(ParameterArguments.Parse(settings.Parameters), runbook, resume), runbook, hostOptions.EnvironmentVariable);
-            run = RunContext.Bind(catalog, runbook, arguments);
+            (arguments, var secretSources) = SecretEnvironment.Fill(ParameterArguments.Parse(settings.Parameters), runbook, hostOptions.EnvironmentVariable);
+            // Bound as the API binds a resume: the parameters not given take the journal's values, and a default the
+            // journal holds alike but masked (db-***-01 for db-postgres-01 with a secret postgres) is kept, not refused.
+            run = RunContext.BindForResume(catalog, runbook, arguments, resume);
             run.SecretSources = secretSources;
         }
         catch (ParameterBindingException e)
@@ -189,16 +190,6 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
             Terminal = consoles.Terminal,
             EnvironmentVariable = hostOptions.EnvironmentVariable,
         };
-    }
-
-    /// <summary>On resume, non-secret parameters not given again keep the values the journal recorded (secrets are never journaled).</summary>
-    private static IReadOnlyDictionary<string, string> WithJournalParameters(
-        IReadOnlyDictionary<string, string> given, RunbookDescriptor runbook, ResumeState? resume)
-    {
-        if (resume is null) return given;
-        var merged = new Dictionary<string, string>(given, StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, value) in JournalParameterValues.NotGiven(runbook, resume, given.ContainsKey)) merged[name] = value;
-        return merged;
     }
 
     private int Fail(int exitCode, string message)

@@ -141,6 +141,27 @@ public sealed class ApiResumeParameterTests
         Assert.Contains("Missing required parameter 'Service'", e.Message);
     }
 
+    [Fact]
+    public async Task An_empty_value_the_journal_holds_is_refused_by_the_api_resume_as_by_the_cli()
+    {
+        var ran = false;
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", p => p.Step("Restart", s => s.Execute("restart", _ =>
+                {
+                    ran = true;
+                    return Task.CompletedTask;
+                })))
+                .NoRollback("test"))
+            .Parameter("Deployment", "web");
+        File.WriteAllText(run.JournalPath, """{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","parameters":{"Deployment":""}}""" + "\n");
+
+        var resumed = await RunAsync(run, run.Bind(), TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.Equal(RunStatus.NotStarted, resumed.Status);
+        Assert.Contains("Parameter 'Deployment' was given an empty value", resumed.Reason);
+        Assert.False(ran);
+    }
+
     private static async Task<RunOutcome> RunAsync(TestRun run, RunContext context, RunnerOptions options)
     {
         var console = new PlainConsole();

@@ -43,6 +43,35 @@ public sealed class SecretInDeclaredNameTests
     }
 
     [Fact]
+    public async Task The_command_line_resume_keeps_a_default_the_journal_holds_masked_as_the_api_does()
+    {
+        var fail = true;
+        var targets = new List<string>();
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Act", ph => ph
+                    .Step("Restart the database", s => s.Execute("restart", ctx =>
+                    {
+                        targets.Add(ctx.Parameters["Target"]);
+                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
+                    })))
+                .NoRollback("test"))
+            .Parameter("DbPassword", "", secret: true)
+            .Parameter("Target", "db-postgres-01");
+        var journal = run.Temp.File("run.jsonl");
+        var environment = new Dictionary<string, string> { ["RUNBOOK_SECRET_DBPASSWORD"] = "postgres" };
+
+        var first = await Host.RunAsync(run.Catalog(), environment, "run", run.Id, "--non-interactive", "--journal", journal);
+        fail = false;
+        // Target is not given: its value is the default, which the journal holds as db-***-01.
+        var resumed = await Host.RunAsync(run.Catalog(), environment, "run", run.Id, "--non-interactive", "--resume", journal);
+
+        Assert.Equal(1, first.ExitCode);
+        Assert.DoesNotContain("holds its value masked", resumed.Output);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(["db-postgres-01", "db-postgres-01"], targets);
+    }
+
+    [Fact]
     public async Task A_secret_inside_a_parameters_name_leaves_the_name_whole()
     {
         using var run = new TestRun(rb => rb
