@@ -22,15 +22,18 @@ internal static class FileOwner
     private const int UidOffset = 20;
     private const int ModeOffset = 28;
 
-    /// <summary>The owner's user name (or <c>uid N</c> when it has none) and the permission bits; null where it cannot be read.</summary>
-    public static (string Owner, string Mode)? Of(string path)
+    /// <summary>
+    /// The owner's user name (or <c>uid N</c> when it has none), the permission bits, and the owner's user id (a name
+    /// says nothing of privilege: uid 0 may have another name than <c>root</c>); null where it cannot be read.
+    /// </summary>
+    public static (string Owner, string Mode, uint Uid)? Of(string path)
     {
         if (Statx.Value is not { } statx) return null;
         var buffer = new byte[256];
         if (statx(CurrentDirectory, path, 0, ModeAndOwner, buffer) != 0) return null;
         var uid = BitConverter.ToUInt32(buffer, UidOffset);
         var mode = BitConverter.ToUInt16(buffer, ModeOffset) & 0xFFF;
-        return (NameOf(uid), "0" + Convert.ToString(mode, 8));
+        return (NameOf(uid), "0" + Convert.ToString(mode, 8), uid);
     }
 
     private static string NameOf(uint uid)
