@@ -116,6 +116,47 @@ public sealed class CompressedResponseTests
     }
 
     /// <summary>Answers 200 with the body compressed in the encoding named, as the Content-Encoding header says.</summary>
+    [Theory]
+    [InlineData("identity")]
+    [InlineData("gzip")]
+    public async Task A_step_that_sets_its_own_accept_encoding_sends_it_as_set(string acceptEncoding)
+    {
+        // A step checking that the origin serves an uncompressed body (identity), or that it compresses with gzip alone.
+        string? received = null;
+        using var server = new TestHttpServer(context =>
+        {
+            received = context.Request.Headers["Accept-Encoding"];
+            return TestHttpServer.ReplyAsync(context, 200, Json, "application/json");
+        });
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", server.Url + "health").Header("Accept-Encoding", acceptEncoding).ExpectJson("status", "ok")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(acceptEncoding, received);
+    }
+
+    [Fact]
+    public async Task A_step_without_an_accept_encoding_says_it_takes_every_coding_the_runner_decodes()
+    {
+        string? received = null;
+        using var server = new TestHttpServer(context =>
+        {
+            received = context.Request.Headers["Accept-Encoding"];
+            return TestHttpServer.ReplyAsync(context, 200, Json, "application/json");
+        });
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", server.Url + "health").ExpectJson("status", "ok")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("gzip, deflate, br", received);
+    }
+
     internal static async Task ReplyCompressedAsync(HttpListenerContext context, string encoding, byte[] body)
     {
         using var compressed = new MemoryStream();

@@ -16,16 +16,16 @@ internal static class ResponseDecoding
     public static readonly IReadOnlyList<string> Decoded = ["gzip", "deflate", "br"];
 
     /// <summary>
-    /// Says in <paramref name="request"/>'s <c>Accept-Encoding</c> that each coding the runner decodes is taken, beside
-    /// any the step set itself, as HttpClient's decompression did.
+    /// Says in <paramref name="request"/>'s <c>Accept-Encoding</c> that each coding the runner decodes is taken, as
+    /// HttpClient's decompression did — unless the step set the header itself: <c>Accept-Encoding: identity</c> asks
+    /// for a body the server did not compress (a check that the origin serves one), and <c>gzip</c> alone for that
+    /// coding alone. Adding the others to it sent <c>identity, gzip, deflate, br</c>, and the server compressed
+    /// what the step had asked to get plain.
     /// </summary>
     public static void Accept(HttpRequestMessage request)
     {
-        foreach (var coding in Decoded)
-        {
-            if (!request.Headers.AcceptEncoding.Any(e => string.Equals(e.Value, coding, StringComparison.OrdinalIgnoreCase)))
-                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
-        }
+        if (request.Headers.Contains("Accept-Encoding")) return;
+        foreach (var coding in Decoded) request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(coding));
     }
 
     /// <summary>
