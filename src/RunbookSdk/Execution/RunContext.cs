@@ -196,9 +196,11 @@ public sealed class RunContext
         }
 
         // Secrets given on the command line are masked even in binding errors (e.g. "'hunter2' is not an int").
+        // So is the password of a URL given for any parameter (a Uri that does not parse is quoted in its refusal).
         var givenSecrets = new SecretMasker(runbook.Parameters
             .Where(p => p.IsSecret && values.ContainsKey(p.Name))
-            .Select(p => values[p.Name]));
+            .Select(p => values[p.Name])
+            .Concat(ParameterUrlPasswords.Masked(values.Values)));
 
         foreach (var parameter in runbook.Parameters.Where(p => p.IsRequired))
         {
@@ -270,14 +272,14 @@ public sealed class RunContext
     }
 
     /// <summary>
-    /// The masker of the secret <paramref name="parameters"/>, the password of a <c>WebhookUrl</c> parameter's URL
-    /// (<see cref="WebhookCredentials"/>), <paramref name="also"/>, and of the Basic credentials
+    /// The masker of the secret <paramref name="parameters"/>, the password of any parameter's URL
+    /// (<see cref="ParameterUrlPasswords"/>: <c>DbUrl=postgres://app:pw@db/x</c>, a <c>WebhookUrl</c>), <paramref name="also"/>, and of the Basic credentials
     /// <paramref name="plan"/>'s requests build from them (<see cref="BasicCredentialForms"/>), known once the plan is.
     /// </summary>
     private static SecretMasker MaskerOf(IReadOnlyList<BoundParameter> parameters, RunbookPlan plan, IEnumerable<string>? also = null)
     {
         var values = parameters.Where(p => p.Parameter.IsSecret).Select(p => p.Value)
-            .Concat(WebhookCredentials.Masked(parameters))
+            .Concat(ParameterUrlPasswords.Masked(parameters))
             .Concat(also ?? [])
             .ToArray();
         return new SecretMasker(values.Concat(BasicCredentialForms.Of(plan, new SecretMasker(values))));

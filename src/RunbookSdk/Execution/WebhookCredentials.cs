@@ -17,15 +17,11 @@ internal static partial class WebhookCredentials
     public static BoundParameter? Parameter(IEnumerable<BoundParameter> parameters) =>
         parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, ParameterName, StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>What is masked of the <see cref="ParameterName"/> parameter's URL (<see cref="Masked(string)"/>).</summary>
-    public static IEnumerable<string> Masked(IEnumerable<BoundParameter> parameters) =>
-        Parameter(parameters) is { Value.Length: > 0 } webhook ? Masked(webhook.Value) : [];
-
     /// <summary>What is masked of <paramref name="webhook"/> (<see cref="Masked(string)"/>).</summary>
     public static IEnumerable<string> Masked(Uri? webhook) => webhook is null ? [] : Masked(webhook.OriginalString);
 
     /// <summary>
-    /// The password of a webhook's URL as written and decoded (<c>p%40ss</c>, <c>p@ss</c>), and the Basic credentials
+    /// The password of a webhook's URL (or any URL: <see cref="ParameterUrlPasswords"/>) as written and decoded (<c>p%40ss</c>, <c>p@ss</c>), and the Basic credentials
     /// the runner sends for it; none for a URL without one. Also of text that is no URL (<c>https://bot:pw@hooks
     /// example/</c>, with a blank): the refusal of such a URL names it, and must not name its password.
     /// </summary>

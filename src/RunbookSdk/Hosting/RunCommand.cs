@@ -132,7 +132,8 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         {
             // The runbook's own code threw (Define, or its factory): a defect in the runbook. The message may quote
             // parameter values, so the secrets given on the command line are masked.
-            var secrets = new SecretMasker(runbook.Parameters.Where(p => p.IsSecret).Select(p => arguments.GetValueOrDefault(p.Name)));
+            var secrets = new SecretMasker(runbook.Parameters.Where(p => p.IsSecret).Select(p => arguments.GetValueOrDefault(p.Name))
+                .Concat(ParameterUrlPasswords.Masked(arguments.Values)));
             var site = Dsl.Recording.DefinitionSite.Of(e) is { } where ? $" (in {secrets.Mask(where)})" : "";
             return Fail(ExitCodes.Failure, $"runbook '{runbook.Id}' could not be prepared: {e.GetType().Name}: {secrets.Mask(e.Message)}{site}");
         }

@@ -34,10 +34,11 @@ internal static class JournalParameterValues
             if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
             if (maskedNow?.Invoke(parameter.Name) is { } now && string.Equals(now, value, StringComparison.Ordinal)) continue;
             // The journal masks a secret's value wherever it appears, also inside another parameter's value
-            // (Target=db-prod-01 with a secret "prod" is journaled db-***-01): that text is not the value that ran.
+            // (Target=db-prod-01 with a secret "prod" is journaled db-***-01), and a URL's password
+            // (postgres://app:***@db/x): that text is not the value that ran.
             if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
                 throw new ParameterBindingException(parameter.Name,
-                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value), so it cannot be reused: give {parameter.Name}=VALUE again.");
+                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value or a URL's password: {value}), so it cannot be reused: give {parameter.Name}=VALUE again.");
             taken[parameter.Name] = value;
         }
         return taken;
