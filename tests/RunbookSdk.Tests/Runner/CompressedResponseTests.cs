@@ -116,6 +116,32 @@ public sealed class CompressedResponseTests
     }
 
     /// <summary>Answers 200 with the body compressed in the encoding named, as the Content-Encoding header says.</summary>
+    [Fact]
+    public async Task A_raw_deflate_body_without_the_zlib_header_is_decoded()
+    {
+        // Old IIS (and some embedded servers) send Content-Encoding: deflate as raw deflate (RFC 1951), without the zlib
+        // wrapper HTTP names: browsers and curl read it. Before, it was refused as "marked compressed and is not".
+        using var server = new TestHttpServer(async context =>
+        {
+            using var compressed = new MemoryStream();
+            await using (var encoder = new DeflateStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+                await encoder.WriteAsync(Encoding.UTF8.GetBytes(Json));
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            context.Response.AddHeader("Content-Encoding", "deflate");
+            await context.Response.OutputStream.WriteAsync(compressed.ToArray());
+            context.Response.Close();
+        });
+        using var run = new TestRun(rb => rb
+            .Phase("Check", ph => ph.Step("Health", s => s.Http("GET", server.Url + "health").ExpectJson("status", "ok").ExpectBodyContains("2.4.1")))
+            .NoRollback("test"));
+
+        var result = await run.RunAsync();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"-> 200 ({Json.Length} bytes)", result.Output);
+    }
+
     [Theory]
     [InlineData("identity")]
     [InlineData("gzip")]

@@ -43,8 +43,8 @@ internal static class ResponseDecoding
                 "identity" => decoded,
                 // RFC 9110 8.4.1.3: a recipient should take x-gzip for gzip.
                 "gzip" or "x-gzip" => new GzipBody(decoded),
-                // HTTP's "deflate" is the zlib format (RFC 9110 8.4.1.2), as HttpClient read it.
-                "deflate" => new ZlibBody(decoded),
+                // HTTP's "deflate" is the zlib format (RFC 9110 8.4.1.2), as HttpClient read it; raw deflate too, as browsers read it.
+                "deflate" => new DeflateBody(decoded),
                 "br" => new BrotliBody(decoded),
                 _ => new UnknownCodingBody(decoded, coding, string.Join(", ", listed)),
             };
