@@ -82,6 +82,43 @@ public sealed class HeadingLinkTests
         Assert.IsType<RunAction>(steps[1].Actions[1]);
     }
 
+    [Theory]
+    // The first step runs only if the deploy is recent: skipped, or the other case chosen, the note was never seen.
+    [InlineData("- If the last deploy is under an hour old: `helm rollback api`\n- Tell #incidents what you did", "Tell #incidents what you did")]
+    [InlineData("- If the last deploy is under an hour old: `helm rollback api`\n- Otherwise, restart the pods: `kubectl rollout restart deploy/api`", "Mitigate (index): links")]
+    public void A_phase_headings_link_is_noted_in_a_step_that_always_runs(string items, string noted)
+    {
+        var project = Import($"""
+            # Payments
+
+            ## Playbook: API down
+
+            ### Mitigate ([index](https://wiki.example.com/runbooks))
+
+            {items}
+
+            ### Rollback
+
+            ```bash
+            helm rollback api
+            ```
+
+            ### Verify
+
+            ```bash
+            curl -f http://api/health
+            ```
+            """);
+
+        var steps = Assert.Single(project.Document.Runbooks).Phases.Single(p => p.Name == "Mitigate (index)").Steps;
+        var withNote = Assert.Single(steps, s => s.Actions.Contains(new NoteAction("Linked in the heading: index (https://wiki.example.com/runbooks)")));
+        Assert.Equal(noted, withNote.Title);
+        Assert.Null(withNote.Condition);
+        Assert.Null(withNote.Choice);
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors));
+    }
+
     [Fact]
     public void The_code_has_no_link_markup_in_a_title_and_compiles()
     {

@@ -75,11 +75,20 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
 
     /// <summary>
     /// Where the links of <paramref name="section"/>'s heading lead, as a note first in the first of its steps (from
-    /// <paramref name="first"/>): the title keeps their words only (<see cref="HeadingLinks"/>).
+    /// <paramref name="first"/>) that always runs: the title keeps their words only (<see cref="HeadingLinks"/>). In a
+    /// step that runs only if something holds, or one option of a decision, the engineer who skipped it or chose
+    /// another never saw the note; when every step of the heading is such a step, the note is a step of its own first.
     /// </summary>
     private static void KeepLinks(OutlineSection section, ImportedPhase phase, int first)
     {
-        if (section.LinkNote is { } note && phase.Steps.Count > first) phase.Steps[first].Actions.Insert(0, new NoteAction(note));
+        if (section.LinkNote is not { } note || phase.Steps.Count <= first) return;
+        var always = phase.Steps.Skip(first).FirstOrDefault(s => s.Condition is null && s.Choice is null);
+        if (always is null)
+        {
+            always = new ImportedStep($"{section.Title}: links");
+            phase.Steps.Insert(first, always);
+        }
+        always.Actions.Insert(0, new NoteAction(note));
     }
 
     /// <summary>
