@@ -68,7 +68,7 @@ internal sealed partial class LiveRun
             {
                 var delay = shell.RetryBackoff * Math.Pow(2, attempt - 2);
                 _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed; retrying in {Durations.Format(delay)}");
-                await Task.Delay(delay, _clock, cancellationToken);
+                await WaitBeforeRetryAsync(attempt, shell.Attempts, delay, "no command was running", cancellationToken);
             }
             var started = _clock.GetTimestamp();
             // A process the command left in the background keeps printing after the step: its lines say whose they

@@ -24,7 +24,7 @@ internal sealed partial class LiveRun
             // Said with the reason: the engineer watching sees what the service answered, not only that it failed.
             var delay = http.RetryBackoff * Math.Pow(2, attempt - 1);
             _console.Warn($"attempt {attempt} of {http.Attempts} failed ({outcome.Reason}); retrying in {Durations.Format(delay)}");
-            await Task.Delay(delay, _clock, cancellationToken);
+            await WaitBeforeRetryAsync(attempt + 1, http.Attempts, delay, "no request was in flight", cancellationToken);
             // A SIGTERM or a second Ctrl+C during the wait: nothing new is sent (LiveRun.Exit.cs).
             ThrowIfEnding();
         }

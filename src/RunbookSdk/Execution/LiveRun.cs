@@ -636,6 +636,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             var action = step.Actions[i];
             _actionIndex = i;
+            _retryWait = null;
             // A Ctrl+C that landed before this action began (after the one before it ended) starts nothing more of the
             // step: the next command was started with the cancelled token, and did its work before it was killed.
             if (cancellationToken.IsCancellationRequested)
@@ -926,16 +927,17 @@ internal sealed partial class LiveRun : IDisposable
 
     /// <summary>
     /// What a Ctrl+C stopped, said of the action it stopped: a wait interrupted with "its processes were killed" sent
-    /// the engineer looking for processes the step never started.
+    /// the engineer looking for processes the step never started. Between two attempts of a retried action nothing of
+    /// it runs (LiveRun.RetryWait.cs).
     /// </summary>
-    private static string InterruptedReason(StepAction? action) => "interrupted by the operator (Ctrl+C)" + action switch
+    private string InterruptedReason(StepAction? action) => "interrupted by the operator (Ctrl+C)" + (_retryWait ?? action switch
     {
         ShellCommandAction => "; its processes were killed",
         HttpRequestAction => "; the request was cancelled",
         WaitAction => " during the wait",
         MonitorAction => " during the monitor",
         _ => "",
-    };
+    });
 
     /// <summary>
     /// How many steps of this runbook the resumed run will show as already completed. Not the journal's count: that
