@@ -222,6 +222,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                     continue;
                 }
                 if (resume.UnfinishedSteps.Contains(key)) writer.Line(2, $"[{writer.Rehearsal!.RepeatOfUnfinished(section, i, step)}]", Warning);
+                else if (writer.Rehearsal!.RepeatOfInterrupted(section, i, step) is { } interrupted) writer.Line(2, $"[{interrupted}]", Warning);
             }
             // Asked before the confirmation, as the live run asks it.
             if (step.Condition is { } condition)

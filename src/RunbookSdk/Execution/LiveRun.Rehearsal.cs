@@ -15,11 +15,25 @@ internal sealed partial class LiveRun
     {
         if (UnconfirmedBefore(section, StepKey(section, index), step) is not { } earlier)
             return "started in the journal with no result: the resume runs it again without asking (nothing it started there may have taken effect unseen)";
+        return RepeatOf("started in the journal with no result", earlier, step);
+    }
+
+    /// <summary>
+    /// What this resume does at a step the journal ended interrupted (Ctrl+C) after it had started something that may
+    /// have taken effect there, in the words the dry run shows; null when the resume simply runs it again. The live
+    /// resume asks about it as about a step with no result (<see cref="ConfirmResendAsync"/>): the dry run said nothing
+    /// of it, and the engineer who had read the plan met a question it had not shown.
+    /// </summary>
+    public string? RepeatOfInterrupted(string section, int index, StepPlan step) =>
+        UnconfirmedBefore(section, StepKey(section, index), step) is { } earlier ? RepeatOf("interrupted in the journal", earlier, step) : null;
+
+    private string RepeatOf(string state, UnconfirmedWork earlier, StepPlan step)
+    {
         var done = _context.Secrets.Mask(earlier.Done);
-        if (step.Idempotent) return $"started in the journal with no result, where it {done}: the step is marked idempotent, so the resume runs it again without asking";
-        if (_options.ResendRequests) return $"started in the journal with no result, where it {done}: --resend-requests runs it again without asking";
-        if (!Interactive) return $"started in the journal with no result, where it {done}: --non-interactive never asks whether to run it again, so a live resume does not start without --resend-requests";
-        return $"started in the journal with no result, where it {done}: the resume asks first whether to run it again; no stops the run there";
+        if (step.Idempotent) return $"{state}, where it {done}: the step is marked idempotent, so the resume runs it again without asking";
+        if (_options.ResendRequests) return $"{state}, where it {done}: --resend-requests runs it again without asking";
+        if (!Interactive) return $"{state}, where it {done}: --non-interactive never asks whether to run it again, so a live resume does not start without --resend-requests";
+        return $"{state}, where it {done}: the resume asks first whether to run it again; no stops the run there";
     }
 
     /// <summary>

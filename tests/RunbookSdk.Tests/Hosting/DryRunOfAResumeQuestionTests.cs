@@ -76,4 +76,36 @@ public sealed class DryRunOfAResumeQuestionTests
         Assert.Contains("the step is marked idempotent, so the resume runs it again without asking]", idempotent, StringComparison.Ordinal);
         Assert.DoesNotContain("asks first", idempotent, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_destructive_step_interrupted_in_its_command_is_asked_about_as_the_live_resume_asks()
+    {
+        using var temp = new TempDirectory();
+        var deploys = temp.File("deploys");
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy", s => s.Run($"echo x >> {deploys}; sleep 600").RequiresConfirmation()))
+            .NoRollback("test"));
+        // Ctrl+C once the deploy has done its work: the step ends interrupted, with a result, not without one.
+        using var ctrlC = new CancellationTokenSource();
+        var options = TestRun.NonInteractive with { AssumeYes = true, JournalPath = run.JournalPath, Clock = TimeProvider.System };
+        var running = Task.Run(() => new RunbookRunner(new PlainConsole().Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token));
+        await Processes.WaitUntilAsync(() => running.IsCompleted || File.Exists(deploys), "the deploy to start");
+        ctrlC.Cancel();
+        // A guard against hanging the test suite, not a limit on how fast the run must be.
+        Assert.Equal(RunStatus.Cancelled, (await running.WaitAsync(TimeSpan.FromMinutes(2))).Status);
+        var resume = ResumeState.Read(run.JournalPath);
+        Assert.DoesNotContain(resume.UnfinishedSteps, key => key.Contains("Deploy", StringComparison.Ordinal));
+
+        var planned = await DryRun(run, resume, TestRun.Interactive);
+
+        Assert.True(planned.Contains($"[interrupted in the journal, where it ran `echo x >> {deploys}; sleep 600`", StringComparison.Ordinal)
+            && planned.Contains(": the resume asks first whether to run it again; no stops the run there]", StringComparison.Ordinal), planned);
+        Assert.Contains("a live resume does not start without --resend-requests]", await DryRun(run, resume, TestRun.NonInteractive with { AssumeYes = true }), StringComparison.Ordinal);
+        // What the live resume does: it asks, and no stops the run there.
+        run.Prompts.Answer(false);
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+        Assert.Equal(5, resumed.ExitCode);
+        Assert.Single(run.Prompts.Questions);
+    }
 }
