@@ -239,7 +239,12 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 writer.Line(2, $"[refused: {context.Secrets.Mask(badCommand)}: a live run does not start]", Warning);
             else if (writer.BadCommands.IfRun.TryGetValue(number(i), out var laterCommand))
                 writer.Line(2, $"[cannot run: {context.Secrets.Mask(laterCommand)}: if the step runs, it fails and runs nothing]", Warning);
-            for (var action = 0; action < step.Actions.Count; action++) WriteAction(writer, context, step.Actions[action], phase, step, key, action);
+            for (var action = 0; action < step.Actions.Count; action++)
+            {
+                WriteAction(writer, context, step.Actions[action], phase, step, key, action);
+                // As the live run counts it: a wait after an action that ran waits its whole time again.
+                if (skipped.Length == 0 && step.Actions[action] is not (NoteAction or SnippetAction)) writer.ActionShown = true;
+            }
         }
     }
 
@@ -274,6 +279,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 break;
             case WaitAction wait:
                 writer.Line(Indent, wait.Reason is null ? $"Wait {Durations.Format(wait.Duration)}" : $"Wait {Durations.Format(wait.Duration)}: {wait.Reason}");
+                // The wait the resumed run was in: the live resume waits only the rest of it.
+                if (key is not null && !writer.ActionShown && writer.Rehearsal!.ResumedWaitNote(key, index, wait) is { } resumedWait)
+                    writer.Line(Indent + 1, $"[{resumedWait}]", Warning);
                 break;
             case MonitorAction monitor:
                 writer.Line(Indent, $"Monitor for {Durations.Format(monitor.Duration)}: {monitor.What} ({LiveSwitches.Monitor(writer.Options)})");
@@ -361,6 +369,12 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 
         /// <summary>The switches the live run would be given.</summary>
         public RunnerOptions Options => options;
+
+        /// <summary>
+        /// An action of a step the run carries out has been shown (not a note or snippet): a wait the resumed journal
+        /// was in, shown after it, waits its whole time, as in the live resume.
+        /// </summary>
+        public bool ActionShown { get; set; }
 
         /// <summary>The live run these switches and this journal make, asked what it would do; it runs nothing.</summary>
         public LiveRun? Rehearsal { get; init; }

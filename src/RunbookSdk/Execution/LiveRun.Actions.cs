@@ -318,19 +318,10 @@ internal sealed partial class LiveRun
         var now = _clock.GetUtcNow();
         var duration = wait.Duration;
         // The earlier run died in this wait and nothing ran since: incident time kept passing, so only the rest is left.
-        var slot = $"{key}#{_actionIndex}";
-        if (!_actionRan && _resume?.WaitsUntil.TryGetValue(slot, out var until) == true)
+        if (!_actionRan && RestOfResumedWait(key, _actionIndex, wait, now) is { } resumed)
         {
-            // From when the wait began, for as long as this run says: a duration given again on resume counts.
-            var began = _resume.WaitsStarted.TryGetValue(slot, out var first) ? first : until - wait.Duration;
-            var due = began + wait.Duration;
-            if (due - now < duration)
-            {
-                duration = due > now ? due - now : TimeSpan.Zero;
-                // "0 minutes left" of a 2-second wait reads like a unit mix-up: say plainly that nothing is left to wait.
-                var rest = duration == TimeSpan.Zero ? "its time has passed: no wait left" : $"{Durations.Format(duration)} left";
-                _console.Info($"The earlier run started this wait at {FormatTime(began)} and nothing ran since: {rest}.");
-            }
+            duration = resumed.Left;
+            _console.Info($"The earlier run started this wait at {FormatTime(resumed.Began)} and nothing ran since: {RestOfWait(duration)}.");
         }
         _actionRan = true;
         _journal.Write("wait-started", ("key", key), ("action", _actionIndex), ("until", (now + duration).ToString("O", CultureInfo.InvariantCulture)),
