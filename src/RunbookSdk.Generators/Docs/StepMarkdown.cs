@@ -139,7 +139,8 @@ internal static class StepMarkdown
         // Worded as what the runner will do: "stopped after 6 minutes" under the command read as something that had
         // already happened to it.
         if (command.Timeout is not null) parts.Add("the runner stops it after " + command.Timeout.Display);
-        if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + FirstRetry(command));
+        // "doubling", as the dry run and a request's line say: the page read as a fixed wait between attempts.
+        if (command.Attempts > 1) parts.Add("tried up to " + command.Attempts + " times" + FirstRetry(command) + (command.RetryBackoff is null ? "" : ", doubling"));
         return string.Join("; ", parts);
     }
 

@@ -67,7 +67,9 @@ internal sealed partial class LiveRun
             if (attempt > 1)
             {
                 var delay = shell.RetryBackoff * Math.Pow(2, attempt - 2);
-                _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed; retrying in {Durations.Format(delay)}");
+                // With why, as an HTTP step's attempt says it: "failed" alone left the engineer to scroll up for the exit code.
+                var why = last!.TimedOut ? $"timed out after {Durations.Format(shell.Timeout!.Value)}" : $"exit code {last.ExitCode}";
+                _console.Warn($"attempt {attempt - 1} of {shell.Attempts} failed ({why}); retrying in {Durations.Format(delay)}");
                 await WaitBeforeRetryAsync(attempt, shell.Attempts, delay, "no command was running", cancellationToken);
             }
             var started = _clock.GetTimestamp();

@@ -78,7 +78,7 @@ kubectl rollout restart deployment/api -n {Namespace}
 kubectl scale deployment/api --replicas={Replicas} -n {Namespace}
 ```
 
-- `kubectl scale deployment/api --replicas={Replicas} -n ...`: tried up to 3 times, first retry after 5 seconds
+- `kubectl scale deployment/api --replicas={Replicas} -n ...`: tried up to 3 times, first retry after 5 seconds, doubling
 
 **Wait** 1 minute: pods to become ready
 

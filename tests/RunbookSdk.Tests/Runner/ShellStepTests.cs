@@ -51,6 +51,9 @@ public sealed class ShellStepTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["1", "2", "3"], result.Events("action").Select(e => e["attempt"]));
         Assert.Contains("after 3 attempts", result.Outcome.Reason);
+        // Each failed attempt says why, as a request's does: "failed" alone sent the engineer scrolling up for it.
+        Assert.Contains("attempt 1 of 3 failed (exit code 7); retrying in 5 seconds", result.Output);
+        Assert.Contains("attempt 2 of 3 failed (exit code 7); retrying in 10 seconds", result.Output);
         // 5 s before the second attempt, 10 s before the third: the fake clock moved by exactly the back-off.
         Assert.Equal(TimeSpan.FromSeconds(15), run.Clock.Elapsed);
     }
