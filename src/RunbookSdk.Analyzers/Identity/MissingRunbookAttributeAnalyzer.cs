@@ -53,9 +53,11 @@ public sealed class MissingRunbookAttributeAnalyzer : DiagnosticAnalyzer
         if (!type.IsSealed && bases.IsBase(type, context.CancellationToken)) return;
 
         // The id the runbook item template gives a class of that name (RunbookItem → runbook-item); offered by the
-        // fix only when no other runbook or handbook has it, as RB0011 would refuse it.
+        // fix only when no other runbook or handbook has it, nor a runbook of a referenced runbook library (the app
+        // runs those beside its own), as RB0011 would refuse it.
         var id = KebabCase.From(type.Name);
         var properties = id is not null && id != "index" && !runbooks.TypesWithId(id, handbook: false).Any() && !runbooks.TypesWithId(id, handbook: true).Any()
+            && runbooks.ReferencedRunbookWithId(id) is null
             ? ImmutableDictionary<string, string?>.Empty.Add(IdentityAnalyzer.SuggestedIdProperty, id)
             : ImmutableDictionary<string, string?>.Empty;
         context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RunbookWithoutAttribute, declaration.Identifier.GetLocation(), properties,

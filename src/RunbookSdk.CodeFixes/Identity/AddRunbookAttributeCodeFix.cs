@@ -18,7 +18,8 @@ namespace RunbookSdk.CodeFixes.Identity;
 /// <summary>
 /// RB0030: <c>public sealed class ApiOutage : Runbook&lt;ServiceHandbook&gt;</c> gets <c>[Runbook("api-outage")]</c>, the id
 /// the runbook item template gives a class of that name, above the class and its other attributes, after its comments.
-/// Offered only when no other runbook or handbook has that id (the analyzer says so). Fix All gives each class a distinct
+/// Offered only when no other runbook or handbook, nor a runbook of a referenced runbook library, has that id (the
+/// analyzer says so). Fix All gives each class a distinct
 /// id (<see cref="DistinctRunbookIds"/>): two class names can give one id.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddRunbookAttributeCodeFix)), Shared]

@@ -244,6 +244,43 @@ public sealed class MissingRunbookAttributeFixAllTests
     }
 
     [Fact]
+    public async Task An_id_a_referenced_runbook_librarys_runbook_has_is_never_given()
+    {
+        // The app lists and runs the library's runbooks beside its own: RB0011 reports an app's runbook with one of
+        // their ids, so neither the single fix nor Fix All may give FlushCache 'flush-cache', or a Drain 'drain-2'.
+        var library = RunbookLibrary.Emit("""
+            using RunbookSdk;
+
+            namespace Shared;
+
+            [Runbook("flush-cache")]
+            public sealed class FlushCache : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Flush the cache");
+            }
+
+            [Runbook("drain-2")]
+            public sealed class DrainAgain : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Title("Drain again");
+            }
+            """);
+        static string App(string flush, string payments, string orders) => Code(
+            flush + "public sealed class FlushCache : Runbook\n" + Body + "\n" +
+            "public static class Payments\n{\n    " + payments + "public sealed class Drain : Runbook\n    {\n        public override void Define(IRunbookBuilder rb) => rb.Title(\"Drain\");\n    }\n}\n" +
+            "public static class Orders\n{\n    " + orders + "public sealed class Drain : Runbook\n    {\n        public override void Define(IRunbookBuilder rb) => rb.Title(\"Drain\");\n    }\n}");
+        static string Marked(string source) => source
+            .Replace("class FlushCache", "class {|RB0030:FlushCache|}", StringComparison.Ordinal)
+            .Replace("    public sealed class Drain", "    public sealed class {|RB0030:Drain|}", StringComparison.Ordinal);
+        var source = Marked(App("", "", ""));
+        var oneByOne = App("", "[Runbook(\"drain\")]\n    ", "").Replace("class FlushCache", "class {|RB0030:FlushCache|}", StringComparison.Ordinal);
+        var orders = oneByOne.LastIndexOf("public sealed class Drain", StringComparison.Ordinal);
+        oneByOne = oneByOne[..orders] + "public sealed class {|RB0030:Drain|}" + oneByOne[(orders + "public sealed class Drain".Length)..];
+        var allAtOnce = App("", "[Runbook(\"drain\")]\n    ", "[Runbook(\"drain-3\")]\n    ").Replace("class FlushCache", "class {|RB0030:FlushCache|}", StringComparison.Ordinal);
+        await RunAsync([("Runbooks.cs", source)], [("Runbooks.cs", oneByOne)], [("Runbooks.cs", allAtOnce)], library: library);
+    }
+
+    [Fact]
     public Task Half_typed_classes_leave_the_rule_quiet_or_reported_without_throwing() =>
         Verify<MissingRunbookAttributeAnalyzer>.WithoutCompilerErrorsAsync(Code("""
             [Runbook(]
@@ -259,7 +296,7 @@ public sealed class MissingRunbookAttributeFixAllTests
             public sealed class : Runbook { }
             """));
 
-    private static Task RunAsync((string Name, string Source)[] sources, (string Name, string Source)[] oneByOne, (string Name, string Source)[] allAtOnce, FixAllScope? scope = null)
+    private static Task RunAsync((string Name, string Source)[] sources, (string Name, string Source)[] oneByOne, (string Name, string Source)[] allAtOnce, FixAllScope? scope = null, Microsoft.CodeAnalysis.MetadataReference? library = null)
     {
         // The testing library checks the all-at-once result only for a fix that offers Fix All.
         Assert.NotNull(new AddRunbookAttributeCodeFix().GetFixAllProvider());
@@ -272,6 +309,11 @@ public sealed class MissingRunbookAttributeFixAllTests
         {
             state.AdditionalReferences.AddRange(TestReferences.All);
             state.MarkupHandling = MarkupMode.Allow;
+        }
+
+        if (library is not null)
+        {
+            foreach (var state in new[] { test.TestState, test.FixedState, test.BatchFixedState }) state.AdditionalReferences.Add(library);
         }
 
         if (scope == FixAllScope.Project) test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllInDocumentCheck;

@@ -1,10 +1,8 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Identity;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
-using RunbookSdk.Generators;
 
 namespace RunbookSdk.Analyzers.Tests.Rules;
 
@@ -78,12 +76,6 @@ public sealed class ReferencedRunbookIdTests
                     .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"));
             }
             """;
-        Compilation compilation = CSharpCompilation.Create("Shared", [CSharpSyntaxTree.ParseText(source)], TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        if (withGenerator) CSharpGeneratorDriver.Create(new RunbookGenerator()).RunGeneratorsAndUpdateCompilation(compilation, out compilation, out _);
-        using var image = new MemoryStream();
-        var emitted = compilation.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        return MetadataReference.CreateFromImage(image.ToArray());
+        return RunbookLibrary.Emit(source, withGenerator: withGenerator);
     }
 }
