@@ -81,7 +81,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
 
                 ReportDelete(call, urlText);
 
-                if (call.IsInVerification() && !DslSyntax.HasChainedCall(call.Syntax, IsExpectation, ownAction: true) &&
+                if (call.IsInVerification() && !ConfiguringCallers.ChainConfigures(call, call.Syntax, IsExpectation) &&
                     !ConfiguringCallers.ConfigureEvery(call, IsExpectation) && !ConfiguringCallers.WrappedBy(call, IsExpectation))
                 {
                     call.Report(DiagnosticDescriptors.VerificationCannotFail, url.GetLocation(),
@@ -194,7 +194,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
             if (UnfailableConditional.AtEnd(text.Shell) is { } conditional) ReportConditional(call, text, conditional);
         }
 
-        if (!DslSyntax.HasChainedCall(call.Syntax, IsTimeout, ownAction: true) && !ConfiguringCallers.ConfigureEvery(call, IsTimeout) && !ConfiguringCallers.WrappedBy(call, IsTimeout))
+        if (!ConfiguringCallers.ChainConfigures(call, call.Syntax, IsTimeout) && !ConfiguringCallers.ConfigureEvery(call, IsTimeout) && !ConfiguringCallers.WrappedBy(call, IsTimeout))
         {
             foreach (var endless in CommandPatterns.NeverEnding(text.Flat, text.Shell))
                 call.Report(DiagnosticDescriptors.CommandNeverEnds, text.LocationOf(endless.Start, endless.Length), text.AsWritten(endless));

@@ -36,11 +36,35 @@ internal static class ConfiguringCallers
                 return false; // handed on as a method group
             }
 
-            if (!DslSyntax.HasChainedCall(invocation, isName, ownAction: true)) return false;
+            if (!ChainConfigures(call, invocation, isName)) return false;
             called = true;
         }
 
         return called;
+    }
+
+    /// <summary>
+    /// True when a call <paramref name="isName"/> accepts is chained on the action <paramref name="action"/> adds (or on
+    /// the builder a helper returns) before another action: written there (<c>s.Run(…).Timeout(…)</c>), or made by a
+    /// team's extension method declared in the project (<c>s.Run(…).Bounded()</c>, see <see cref="ConfiguringExtensions"/>).
+    /// </summary>
+    public static bool ChainConfigures(DslInvocation call, InvocationExpressionSyntax action, Func<string, bool> isName)
+    {
+        SyntaxNode current = action;
+        while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
+        while (current.Parent is MemberAccessExpressionSyntax access && access.Expression == current && access.Parent is InvocationExpressionSyntax next && next.Expression == access)
+        {
+            if (DslSyntax.CalledName(next) is { } name)
+            {
+                if (isName(name)) return true;
+                if (DslSyntax.IsAction(name)) return false;
+                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList.Arguments.Count, isName)) return true;
+            }
+
+            current = next;
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -64,14 +88,7 @@ internal static class ConfiguringCallers
         foreach (var member in type.Members)
         {
             if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
-            var parameter = method.ParameterList.Parameters[index].Identifier.ValueText;
-            foreach (var use in method.DescendantNodes())
-            {
-                if (use is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == parameter &&
-                    identifier.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax first } access && access.Expression == identifier &&
-                    (DslSyntax.CalledName(first) is { } called && isName(called) || DslSyntax.HasChainedCall(first, isName, ownAction: true)))
-                    return true;
-            }
+            if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName)) return true;
         }
 
         return false;

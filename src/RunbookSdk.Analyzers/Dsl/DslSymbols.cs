@@ -40,6 +40,7 @@ internal sealed class DslSymbols
         _builderNames = new System.Collections.Generic.HashSet<string>(_builders.Select(b => b.Name), System.StringComparer.Ordinal);
         Vocabulary = new DslVocabulary(this, _builders);
         BuilderReturningMethods = new BuilderReturningMethods(compilation, this);
+        ConfiguringExtensions = new ConfiguringExtensions(compilation, Vocabulary);
     }
 
     /// <summary>The DSL's method names and overloads, so calls can be recognised from syntax alone.</summary>
@@ -47,6 +48,9 @@ internal sealed class DslSymbols
 
     /// <summary>The methods outside the DSL that return a builder (a team's extension methods), so chains are read past them.</summary>
     public BuilderReturningMethods BuilderReturningMethods { get; }
+
+    /// <summary>A team's extension methods in source, read as what they chain on the action they are called on (<c>.Bounded()</c>).</summary>
+    public ConfiguringExtensions ConfiguringExtensions { get; }
 
     public INamedTypeSymbol Runbook { get; }
     public INamedTypeSymbol Handbook { get; }

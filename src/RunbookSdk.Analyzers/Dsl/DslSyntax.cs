@@ -92,6 +92,9 @@ internal sealed class DslSyntax(DslSymbols symbols)
         return false;
     }
 
+    /// <summary>True for a call that adds an action to a step (<c>Run</c>, <c>Http</c>…): what follows it configures that action.</summary>
+    public static bool IsAction(string name) => s_actions.Contains(name);
+
     // The calls that add an action to a step; what follows one configures that action.
     private static readonly System.Collections.Generic.HashSet<string> s_actions =
         new(System.StringComparer.Ordinal) { "Run", "Http", "Instruction", "Wait", "Monitor", "Execute", "Notify", "Snippet" };

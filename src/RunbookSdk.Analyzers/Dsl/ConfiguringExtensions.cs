@@ -1,0 +1,79 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// A team's extension methods declared in the project, read as what they chain on the action they are called on:
+/// <c>s.Run("kubectl logs -f api").Bounded()</c> with <c>public static ICommandStepBuilder Bounded(this
+/// ICommandStepBuilder c) =&gt; c.Timeout(…)</c> bounds the command, as <c>.Timeout(…)</c> written there would (RB0015),
+/// and <c>.MustBeOk()</c> with <c>h =&gt; h.ExpectStatus(200)</c> makes a request a check (RB0014).
+/// </summary>
+/// <remarks>
+/// Asked by name only for a call chained on an action that the rules would otherwise report, and only for a name the
+/// DSL does not have: the name is looked up in the compilation's declaration table (as
+/// <see cref="BuilderReturningMethods"/> does), never bound, and the declarations found are kept per name and
+/// compilation. A method of a referenced assembly has no source to read and is not followed; neither is an extension
+/// that hands its receiver on to another method.
+/// </remarks>
+internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabulary vocabulary)
+{
+    private readonly ConcurrentDictionary<string, ImmutableArray<MethodDeclarationSyntax>> _byName = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// True when every extension method named <paramref name="name"/> declared in source that a call with
+    /// <paramref name="argumentCount"/> arguments may be (at least one) chains a call <paramref name="isName"/> accepts
+    /// on its receiver before it adds another action.
+    /// </summary>
+    public bool Configures(string name, int argumentCount, Func<string, bool> isName)
+    {
+        if (vocabulary.Contains(name)) return false;
+        var found = false;
+        foreach (var method in _byName.GetOrAdd(name, Find))
+        {
+            if (!Takes(method.ParameterList, argumentCount)) continue;
+            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName)) return false;
+            found = true;
+        }
+
+        return found;
+    }
+
+    private ImmutableArray<MethodDeclarationSyntax> Find(string name)
+    {
+        if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member)) return ImmutableArray<MethodDeclarationSyntax>.Empty;
+        var methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+        foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
+        {
+            if (symbol is not IMethodSymbol { IsStatic: true }) continue;
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                // `this` on the first parameter, read from syntax: the receiver's type is not bound.
+                if (reference.GetSyntax() is MethodDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters } method &&
+                    parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) && parameters[0].Identifier.ValueText.Length > 0)
+                    methods.Add(method);
+            }
+        }
+
+        return methods.ToImmutable();
+    }
+
+    /// <summary>Whether a call with <paramref name="argumentCount"/> arguments (the receiver aside) may be this method.</summary>
+    private static bool Takes(ParameterListSyntax parameters, int argumentCount)
+    {
+        var required = 0;
+        var list = parameters.Parameters;
+        for (var i = 1; i < list.Count; i++)
+        {
+            if (list[i].Modifiers.Any(SyntaxKind.ParamsKeyword)) return argumentCount >= required;
+            if (list[i].Default is null) required++;
+        }
+
+        return argumentCount >= required && argumentCount <= list.Count - 1;
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0014 and RB0015 on an action configured by a team's extension method declared in the project
+/// (<c>s.Run("kubectl logs -f api").Bounded()</c> with <c>public static ICommandStepBuilder Bounded(this
+/// ICommandStepBuilder c) =&gt; c.Timeout(…)</c>): the rules followed a private helper of the runbook's class but not
+/// such a method, and reported a command every step bounds and a check every step makes fail.
+/// </summary>
+public sealed class ExtensionTimeoutAndCheckTests
+{
+    [Fact]
+    public Task An_action_a_source_extension_method_configures_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs -f api-0").Bounded())
+                        .Step("Logs, tagged first", s => s.Run("kubectl logs -f api-1").Tagged().Bounded().Retry(2, TimeSpan.FromSeconds(5)))
+                        .Step("Logs, block body", s => s.Run("kubectl logs -f api-2").BoundedBy(TimeSpan.FromMinutes(2)))
+                        .Step("Logs of a helper", s => Tail(s).Bounded())
+            """, extraMembers: """
+                private static ICommandStepBuilder Tail(IStepBuilder s) => s.Run("kubectl logs -f api-3");
+            """, verification: """v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").MustBeOk())"""));
+
+    [Fact]
+    public Task An_action_an_extension_method_leaves_unconfigured_or_configures_after_another_action_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs {|RB0015:-f|} api-0").Tagged())
+                        .Step("Logs, then pods", s => s.Run("kubectl logs {|RB0015:-f|} api-1").ThenPodsBounded())
+                        .Step("Logs, bounded later", s => s.Run("kubectl logs {|RB0015:-f|} api-2").Tagged().Run("kubectl get pods").Bounded())
+            """, verification: """v => v.Step("Health", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}).Tagged())"""));
+
+    [Fact]
+    public Task Half_typed_extension_methods_and_calls_do_not_throw()
+    {
+        var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier> { CompilerDiagnostics = CompilerDiagnostics.None };
+        test.TestState.Sources.Add(("Runbook.cs", Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs api-0").Bounded(
+                        .Step("Logs again", s => s.Run("kubectl logs api-1").)
+            """)));
+        test.TestState.Sources.Add(("Extensions.cs", """
+            using System;
+            using RunbookSdk;
+
+            public static class HalfTyped
+            {
+                public static ICommandStepBuilder Bounded(this ICommandStepBuilder ) => .Timeout(TimeSpan.FromMinutes(5));
+                public static ICommandStepBuilder Bounded(this ) => c.Timeout(
+                public static ICommandStepBuilder Bounded(this ICommandStepBuilder c)
+            }
+            """));
+        Verify<CommandTextAnalyzer>.Configure(test);
+        return test.RunAsync();
+    }
+
+    /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
+    private static Task RunAsync(string runbook)
+    {
+        var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier>();
+        test.TestState.Sources.Add(("Runbook.cs", runbook));
+        test.TestState.Sources.Add(("StepExtensions.cs", Extensions));
+        Verify<CommandTextAnalyzer>.Configure(test);
+        return test.RunAsync();
+    }
+
+    private const string Extensions = """
+        using System;
+        using RunbookSdk;
+
+        public static class StepExtensions
+        {
+            /// <summary>The team's bound for a command that follows output.</summary>
+            public static ICommandStepBuilder Bounded(this ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder BoundedBy(this ICommandStepBuilder command, TimeSpan limit)
+            {
+                command.Timeout(limit);
+                return command;
+            }
+
+            public static T Tagged<T>(this T step) where T : IStepBuilder => step;
+
+            public static ICommandStepBuilder ThenPodsBounded(this ICommandStepBuilder c) => c.Run("kubectl get pods").Timeout(TimeSpan.FromMinutes(1));
+
+            public static IHttpStepBuilder MustBeOk(this IHttpStepBuilder h) => h.ExpectStatus(200);
+        }
+        """;
+}
