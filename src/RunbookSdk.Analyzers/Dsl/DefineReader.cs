@@ -19,9 +19,13 @@ internal static class DefineReader
         SyntaxNode body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody!;
         var span = body.Span;
 
+        // The calls in the order they run, a method of the class given in place of a lambda (Step("Ask", AskSomeone),
+        // s => AskSomeone(s)) read where it is given.
+        var calls = InOrder(index, dsl, span);
+
         // Half-typed code (rb.Verif) and builders handed to code we do not follow: judge it once it reads as complete
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
-        var complete = !body.ContainsDiagnostics && !index.AnyOpaqueWithin(span) && !index.AnyUncalledMemberWithin(span);
+        var complete = !body.ContainsDiagnostics && calls.IsComplete(index, span);
         SectionFact escalation = default, rollback = default, waiver = default, verification = default;
         string? severityKey = null;
         Location? severityLocation = null;
@@ -57,9 +61,9 @@ internal static class DefineReader
             }
         }
 
-        foreach (var invocation in index.CallsWithin(span).OrderBy(CallPosition))
+        foreach (var (invocation, position, inlinedStep) in calls.Calls)
         {
-            ApplyBaseCallsBefore(CallPosition(invocation));
+            ApplyBaseCallsBefore(position);
             var name = DslSyntax.CalledName(invocation)!;
             // An argument list no builder method accepts: the code does not compile yet.
             if (!dsl.Vocabulary.Accepts(name, invocation.ArgumentList))
@@ -109,16 +113,17 @@ internal static class DefineReader
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
                     if (values.ConstantString(title) is { } titleText)
                     {
-                        var actions = dsl.Argument(invocation, "step");
-                        var outputFrom = OutputFrom(index, actions, out var readWhole);
-                        stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), readWhole && outputFrom is null, StepPlace.Of(invocation, body), outputFrom,
+                        var actions = BuilderMethodArgument.ActionsSpan(dsl.Argument(invocation, "step"), dsl);
+                        var outputFrom = OutputFrom(index, actions);
+                        stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), actions is not null && outputFrom is null, StepPlace.Of(invocation, body), outputFrom,
                             IsConditional(index, actions)));
                     }
                     else outputsKnown = false;
                     break;
                 case "Execute" when dsl.Argument(invocation, "body") is { } code:
                     var stepCode = StepCodeOutputs.Of(code, values);
-                    var reader = StepPlace.EnclosingStep(invocation) is { } readingStep ? StepPlace.Of(readingStep, body) : null;
+                    // Code of a step whose actions are a method of the class is that step's.
+                    var reader = (StepPlace.EnclosingStep(invocation) ?? inlinedStep) is { } readingStep ? StepPlace.Of(readingStep, body) : null;
                     foreach (var read in stepCode.Reads) outputReads.Add(read with { Reader = reader, Action = StepPlace.NamePosition(invocation) });
                     outputNames.AddRange(stepCode.Sets);
                     outputsKnown &= stepCode.Known;
@@ -156,25 +161,21 @@ internal static class DefineReader
             StepTitles = stepTitles.ToImmutable(),
             OutputReads = outputReads.ToImmutable(),
             OutputNames = outputNames.ToImmutable(),
-            OutputsKnown = complete && outputsKnown,
+            OutputsKnown = complete && outputsKnown && calls.AllRead(index),
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
 
     /// <summary>
-    /// Where the first shell command or HTTP request of a step's actions is written, null when it has none: the runner
-    /// keeps a step's output under its title only for those (LiveRun.KeepOutput), so <c>Outputs["title"]</c> of a step
-    /// with none throws. <paramref name="readWhole"/> is false when the actions are not a lambda's (a method group, a
-    /// variable); whether the lambda hands its builder to code not read here is the caller's to know
-    /// (<see cref="DslCallIndex.AnyOpaqueWithin"/>).
+    /// Where the first shell command or HTTP request of a step's actions is written, null when it has none (or they
+    /// are not read): the runner keeps a step's output under its title only for those (LiveRun.KeepOutput), so
+    /// <c>Outputs["title"]</c> of a step with none throws.
     /// </summary>
-    private static int? OutputFrom(DslCallIndex index, ExpressionSyntax? step, out bool readWhole)
+    private static int? OutputFrom(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan? actions)
     {
-        readWhole = false;
-        if (step is null || SyntaxValues.Unwrap(step) is not AnonymousFunctionExpressionSyntax lambda) return null;
-        readWhole = true;
+        if (actions is not { } span) return null;
         int? first = null;
-        foreach (var call in index.CallsWithin(lambda.Span))
+        foreach (var call in index.CallsWithin(span))
         {
             if (DslSyntax.CalledName(call) is not ("Run" or "Http")) continue;
             var at = StepPlace.NamePosition(call);
@@ -184,10 +185,131 @@ internal static class DefineReader
         return first;
     }
 
-    /// <summary>Whether a step's actions, a lambda's, say <c>OnlyIf(…)</c>: a step the engineer may skip.</summary>
-    private static bool IsConditional(DslCallIndex index, ExpressionSyntax? step) =>
-        step is not null && SyntaxValues.Unwrap(step) is AnonymousFunctionExpressionSyntax lambda &&
-        index.CallsWithin(lambda.Span).Any(call => DslSyntax.CalledName(call) == "OnlyIf");
+    /// <summary>Whether a step's actions say <c>OnlyIf(…)</c>: a step the engineer may skip.</summary>
+    private static bool IsConditional(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan? actions) =>
+        actions is { } span && index.CallsWithin(span).Any(call => DslSyntax.CalledName(call) == "OnlyIf");
+
+    /// <summary>
+    /// The DSL calls of a <c>Define</c> body in the order they run (a chain's inner call first), each with the position
+    /// it runs at; after a call given a method of the class in place of a lambda (<see cref="BuilderMethodArgument"/>),
+    /// that method's calls, at the call's position and with the step whose actions they are. A method that calls
+    /// itself, or a nesting deeper than any runbook writes, is not read again.
+    /// </summary>
+    private static OrderedCalls InOrder(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        var ordered = new OrderedCalls();
+        var open = new HashSet<MethodDeclarationSyntax>();
+        void Add(Microsoft.CodeAnalysis.Text.TextSpan within, int? at, InvocationExpressionSyntax? step)
+        {
+            foreach (var call in index.CallsWithin(within).OrderBy(CallPosition))
+            {
+                var position = at ?? CallPosition(call);
+                ordered.Calls.Add((call, position, step));
+                var name = DslSyntax.CalledName(call)!;
+                if (!dsl.Vocabulary.TakesBuilderLambda(name)) continue;
+                for (var i = 0; i < call.ArgumentList.Arguments.Count; i++)
+                {
+                    var argument = call.ArgumentList.Arguments[i];
+                    if (BuilderMethodArgument.Of(argument.Expression, dsl) is not { } method)
+                    {
+                        // A method group of another class, a variable: steps, titles and outputs may come from it.
+                        if (SyntaxValues.Unwrap(argument.Expression) is not AnonymousFunctionExpressionSyntax && TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
+                            ordered.UnreadActions = true;
+                        continue;
+                    }
+
+                    if (method.Forwarding is { } forwarding) ordered.Forwarding.Add(forwarding);
+                    if (open.Count >= MaxInlinedDepth || !open.Add(method.Method))
+                    {
+                        ordered.Unread = true;
+                        continue;
+                    }
+
+                    ordered.Bodies.Add((method.Body, method.Forwarding is not null));
+                    Add(method.Body.Span, position, name == "Step" ? call : step);
+                    open.Remove(method.Method);
+                }
+            }
+        }
+
+        Add(span, null, null);
+        return ordered;
+    }
+
+    /// <summary>Whether the argument at <paramref name="index"/> is given to a delegate that receives a builder, in the overloads that take the arguments.</summary>
+    private static bool TakesBuilderDelegate(DslSyntax dsl, string name, ArgumentListSyntax arguments, int index)
+    {
+        foreach (var method in dsl.Vocabulary.Candidates(name, arguments))
+        {
+            if (DslVocabulary.ParameterFor(method, arguments, index)?.Type is INamedTypeSymbol { TypeKind: TypeKind.Delegate, DelegateInvokeMethod.Parameters: [var builder, ..] } &&
+                dsl.Symbols.IsBuilder(builder.Type))
+                return true;
+        }
+
+        return false;
+    }
+
+    // Deeper than a runbook's methods nest (a phase's method giving a step's); past it a method is not read.
+    private const int MaxInlinedDepth = 8;
+
+    /// <summary>The calls <see cref="InOrder"/> found, and the method bodies and hand-offs read with them.</summary>
+    private sealed class OrderedCalls
+    {
+        public List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)> Calls { get; } = new();
+
+        /// <summary>The bodies of the methods read in place of a lambda, and whether a lambda handed its builder to it.</summary>
+        public List<(SyntaxNode Body, bool Forwarded)> Bodies { get; } = new();
+
+        /// <summary>The lambdas' hand-offs (<c>AskSomeone(s)</c>) that the reading followed.</summary>
+        public HashSet<SyntaxNode> Forwarding { get; } = new();
+
+        /// <summary>
+        /// Actions given as something other than a lambda or a method read here (a method group of another class, a
+        /// variable): the steps and outputs they add are not known.
+        /// </summary>
+        public bool UnreadActions { get; set; }
+
+        /// <summary>A method not read (it calls itself, or nests too deep).</summary>
+        public bool Unread { get; set; }
+
+        /// <summary>
+        /// Whether the body, and every method a lambda handed its builder to, compile and hand their builders only to
+        /// code read here: a hand-off the reading followed does not count. A method given as a method group is not
+        /// asked, as before it was read (a phase's or a step's builder adds no section); <see cref="AllRead"/> asks it.
+        /// </summary>
+        public bool IsComplete(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            if (Unread || !Follows(index, span)) return false;
+            foreach (var (body, forwarded) in Bodies)
+            {
+                if (forwarded && !Follows(index, body.Span)) return false;
+            }
+
+            return true;
+        }
+
+        /// <summary>Whether every method read with the body hands its builder only to code read here: then every step and output it adds is known.</summary>
+        public bool AllRead(DslCallIndex index)
+        {
+            foreach (var (body, _) in Bodies)
+            {
+                if (!Follows(index, body.Span)) return false;
+            }
+
+            return !UnreadActions;
+        }
+
+        private bool Follows(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
+        {
+            if (index.AnyUncalledMemberWithin(span)) return false;
+            foreach (var opaque in index.OpaqueWithin(span))
+            {
+                if (!Forwarding.Contains(opaque)) return false;
+            }
+
+            return true;
+        }
+    }
 
     /// <summary>Where a call's name is: a chain's inner call's comes first, as it runs first.</summary>
     private static int CallPosition(InvocationExpressionSyntax call) => ((MemberAccessExpressionSyntax)call.Expression).Name.SpanStart;

@@ -88,6 +88,9 @@ internal sealed class DslCallIndex
 
     public bool AnyOpaqueWithin(TextSpan span) => Any(Opaque, _opaqueStarts, span);
 
+    /// <summary>The builder uses the rules cannot follow inside <paramref name="span"/>, in source order.</summary>
+    public IEnumerable<SyntaxNode> OpaqueWithin(TextSpan span) => Within(Opaque, _opaqueStarts, span);
+
     public bool AnyUncalledMemberWithin(TextSpan span) => Any(UncalledMembers, _uncalledStarts, span);
 
     public IEnumerable<InvocationExpressionSyntax> BaseCallsWithin(TextSpan span) => Within(BaseCalls, _baseCallStarts, span);

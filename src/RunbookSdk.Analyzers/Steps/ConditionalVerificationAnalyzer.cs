@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -38,22 +39,37 @@ public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
         if (verification.Argument("steps") is not { } argument || SyntaxValues.Unwrap(argument) is not LambdaExpressionSyntax lambda) return;
 
         var body = lambda.Body.Span;
-        // Steps added by helper code may well be unconditional: only a section written out in full is judged.
-        if (verification.Index.AnyOpaqueWithin(body)) return;
-        var calls = verification.Index.CallsWithin(body);
+        var index = verification.Index;
+        var calls = index.CallsWithin(body);
         var steps = calls.Where(c => DslSyntax.CalledName(c) == "Step").ToList();
         if (steps.Count == 0) return;
+        // A step's actions given as a method of the class (Step("Health", Check), s => Check(s)) are read in it.
+        var methods = new Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>();
+        foreach (var step in steps)
+        {
+            if (verification.Dsl.Argument(step, "step") is { } actions && BuilderMethodArgument.Of(actions, verification.Dsl) is { } method)
+            {
+                if (index.AnyOpaqueWithin(method.Body.Span)) return;
+                methods[step] = method;
+            }
+        }
+
+        // Steps added by helper code may well be unconditional: only a section written out in full is judged.
+        if (index.OpaqueWithin(body).Any(opaque => !methods.Values.Any(m => m.Forwarding == opaque))) return;
         // An option of a OneOf decision runs only when chosen, and "none of these" is always an answer.
         var decisions = calls.Where(c => DslSyntax.CalledName(c) == "OneOf").Select(c => c.ArgumentList.Span).ToList();
         var alternatives = false;
         foreach (var step in steps)
         {
             if (decisions.Any(d => d.Contains(step.Span))) { alternatives = true; continue; }
-            if (!verification.Index.CallsWithin(step.ArgumentList.Span).Any(c => DslSyntax.CalledName(c) == "OnlyIf")) return;
+            if (!IsConditional(index, step.ArgumentList.Span) && !(methods.TryGetValue(step, out var method) && IsConditional(index, method.Body.Span))) return;
         }
 
         verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax), alternatives
             ? "every verification step is conditional (OnlyIf) or an option of a OneOf decision, so answering no to each condition and none to each decision passes it without a check; make at least one check unconditional"
             : "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional");
     }
+
+    private static bool IsConditional(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan actions) =>
+        index.CallsWithin(actions).Any(c => DslSyntax.CalledName(c) == "OnlyIf");
 }

@@ -6,7 +6,10 @@ using RunbookSdk.Analyzers.Dsl;
 
 namespace RunbookSdk.Analyzers.Steps;
 
-/// <summary>RB0004: a step with only a title (or only notes, or only empty text) gives the on-call engineer nothing to do.</summary>
+/// <summary>
+/// RB0004: a step with only a title (or only notes, or only empty text) gives the on-call engineer nothing to do. Its
+/// actions are read in its lambda, or in the method of the class given in its place (<see cref="BuilderMethodArgument"/>).
+/// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
 {
@@ -32,9 +35,9 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(DslInvocation step)
     {
-        if (step.Argument("step") is not { } argument || SyntaxValues.Unwrap(argument) is not LambdaExpressionSyntax lambda) return;
+        // A lambda's actions, or those of a method of the class given in its place (Step("Ask", AskSomeone), s => AskSomeone(s)).
+        if (BuilderMethodArgument.ActionsSpan(step.Argument("step"), step.Dsl) is not { } body) return;
 
-        var body = lambda.Body.Span;
         // A step built by helper code may well do something; only judge steps written out in full.
         if (step.Index.AnyOpaqueWithin(body)) return;
         foreach (var call in step.Index.CallsWithin(body))

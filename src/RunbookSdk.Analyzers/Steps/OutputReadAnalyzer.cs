@@ -24,7 +24,8 @@ namespace RunbookSdk.Analyzers.Steps;
 /// <c>Define</c> (and a base <c>Define</c> it calls) writes out with constants. A name nothing has is judged only when
 /// every name is known (<see cref="DocumentFacts.OutputsKnown"/>): steps added by helper code, a title or output name
 /// that is not a constant, code that hands its context on could give it. So is a step that keeps no output, and only
-/// when its actions are a lambda written out (<see cref="StepTitleFact.KeepsNoOutput"/>); so is a step that runs only
+/// when its actions are a lambda written out or a method of the class read in its place
+/// (<see cref="StepTitleFact.KeepsNoOutput"/>, <see cref="BuilderMethodArgument"/>); so is a step that runs only
 /// later, and only when the order is certain from the text (<see cref="StepPlace"/>).
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
