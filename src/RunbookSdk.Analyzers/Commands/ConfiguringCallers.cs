@@ -24,7 +24,7 @@ internal static class ConfiguringCallers
     /// <summary>True when <paramref name="call"/> is the action its helper returns and every call of the helper chains a call <paramref name="isName"/> accepts.</summary>
     public static bool ConfigureEvery(DslInvocation call, Func<string, bool> isName)
     {
-        if (!IsReturnedLastAction(call.Syntax) || RootOf(call.Syntax) is not IdentifierNameSyntax root ||
+        if (!IsReturnedLastAction(call.Syntax) || DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
         var called = false;
@@ -126,20 +126,5 @@ internal static class ConfiguringCallers
         }
 
         return false;
-    }
-
-    /// <summary>Where a chain starts: <c>s</c> of <c>s.Run(…).Retry(2, …)</c>.</summary>
-    private static ExpressionSyntax RootOf(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
-                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
-                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
-                default: return expression;
-            }
-        }
     }
 }

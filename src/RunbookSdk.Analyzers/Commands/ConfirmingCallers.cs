@@ -25,7 +25,7 @@ internal static class ConfirmingCallers
     /// <summary>True when <paramref name="call"/>'s builder is a helper's parameter and every call of the helper confirms its step.</summary>
     public static bool ConfirmEvery(DslInvocation call)
     {
-        if (RootOf(call.Syntax) is not IdentifierNameSyntax root ||
+        if (DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
         var called = false;
@@ -58,20 +58,5 @@ internal static class ConfirmingCallers
         }
 
         return false;
-    }
-
-    /// <summary>Where a chain starts: <c>s</c> of <c>s.Run(…).Retry(2, …)</c>.</summary>
-    private static ExpressionSyntax RootOf(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
-                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
-                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
-                default: return expression;
-            }
-        }
     }
 }

@@ -351,23 +351,7 @@ internal static class DefineReader
                 _ => null,
             }).OfType<ExpressionSyntax>()
             : lambda.ExpressionBody is { } body ? [body] : [];
-        return run.All(e => RootOf(e) is IdentifierNameSyntax root && root.Identifier.ValueText == parameter);
-    }
-
-    /// <summary>Where a chain starts: <c>v</c> of <c>v.Step(…).Step(…)</c>.</summary>
-    private static ExpressionSyntax RootOf(ExpressionSyntax expression)
-    {
-        while (true)
-        {
-            switch (expression)
-            {
-                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
-                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
-                case ConditionalAccessExpressionSyntax conditional: expression = conditional.Expression; break;
-                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
-                default: return expression;
-            }
-        }
+        return run.All(e => DslSyntax.ChainRoot(e) is IdentifierNameSyntax root && root.Identifier.ValueText == parameter);
     }
 
     /// <summary>

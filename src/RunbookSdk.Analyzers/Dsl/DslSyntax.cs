@@ -18,6 +18,22 @@ internal sealed class DslSyntax(DslSymbols symbols)
 
     public DslVocabulary Vocabulary => symbols.Vocabulary;
 
+    /// <summary>Where a chain starts: <c>s</c> of <c>s.Run(…).Retry(2, …)</c>, <c>v</c> of <c>v?.Step(…).Step(…)</c>.</summary>
+    public static ExpressionSyntax ChainRoot(ExpressionSyntax expression)
+    {
+        while (true)
+        {
+            switch (expression)
+            {
+                case InvocationExpressionSyntax invocation: expression = invocation.Expression; break;
+                case MemberAccessExpressionSyntax member: expression = member.Expression; break;
+                case ConditionalAccessExpressionSyntax conditional: expression = conditional.Expression; break;
+                case ParenthesizedExpressionSyntax parenthesized: expression = parenthesized.Expression; break;
+                default: return expression;
+            }
+        }
+    }
+
     /// <summary>The method name of <c>x.Name(...)</c>; null for other call shapes.</summary>
     public static string? CalledName(InvocationExpressionSyntax invocation) =>
         invocation.Expression is MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Name: IdentifierNameSyntax name } ? name.Identifier.ValueText : null;
