@@ -79,6 +79,14 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
             .AllowEmpty()
             .ShowAsync(console, cancellationToken);
 
+    /// <inheritdoc />
+    /// <remarks>Read as a secret is, echo off and no mask character: the value holds a password.</remarks>
+    public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken) =>
+        new TextPrompt<string>($"{Markup.Escape(parameter)} (the journal holds it masked: {Shown(journaled)}; give it again, not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
+            .Secret(null)
+            .AllowEmpty()
+            .ShowAsync(console, cancellationToken);
+
     /// <summary>Runbook text as prompt markup: its hidden characters visible (as <see cref="ConsoleLines"/> writes lines), then escaped.</summary>
     private static string Shown(string text) => Markup.Escape(HiddenCharacters.Visible(text, spacesToo: false));
 }

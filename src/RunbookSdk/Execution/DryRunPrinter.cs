@@ -47,7 +47,18 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             // The values the live resume would run with: the journal's for the parameters not given.
             try
             {
-                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains, context.MaskedValueOf));
+                var fromJournal = JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains, context.MaskedValueOf);
+                context = context.WithJournalValues(fromJournal.Taken);
+                // A dry run asks nothing: a masked value is read from its variable, as the live resume reads it first,
+                // else the dry run ends with the live non-interactive resume's refusal, naming the ways to give it.
+                var environment = LiveOptions?.EnvironmentVariable ?? Environment.GetEnvironmentVariable;
+                var again = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var (name, journaled) in fromJournal.Masked)
+                {
+                    if (environment(SecretEnvironment.VariableName(name)) is { } value && !string.IsNullOrWhiteSpace(value)) again[name] = value;
+                    else return Task.FromResult(MaskedJournalValuePrompt.Refused(name, journaled));
+                }
+                context = context.WithValuesGivenAgain(again);
             }
             catch (ParameterBindingException e)
             {

@@ -36,6 +36,20 @@ public interface IOperatorPrompts
     Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken) => Task.FromResult("");
 
     /// <summary>
+    /// On resume, asks again for the value of a parameter that is not a <c>[Secret]</c> but whose journaled value is
+    /// masked — a URL with a password (<c>postgres://app:***@db/x</c>) or a value that held a secret's value — without
+    /// showing what is typed: the masked text is not what ran, and given on the command line the password would be in
+    /// <c>ps</c> and the shell history. Asked before anything runs. An empty answer leaves it unknown, and the resume is
+    /// refused, as it is when the prompt throws. The default answers empty, so a front end that cannot ask keeps the refusal.
+    /// </summary>
+    /// <param name="parameter">The parameter's name, e.g. <c>DbUrl</c>.</param>
+    /// <param name="journaled">What the journal shows of its value, masked: <c>postgres://app:***@db/x</c>.</param>
+    /// <param name="environmentVariable">The variable it could have been read from, e.g. <c>RUNBOOK_SECRET_DBURL</c>.</param>
+    /// <param name="cancellationToken">Cancels the question.</param>
+    /// <returns>The value typed; empty when none.</returns>
+    Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken) => Task.FromResult("");
+
+    /// <summary>
     /// Asks which option of a <c>OneOf</c> decision to take, or none. The runner has shown the options numbered from 1
     /// (and the group's note) just before. The default asks <see cref="ConfirmAsync"/> of each option in turn and takes
     /// the first yes, so a front end written before decisions existed still asks rather than guesses.

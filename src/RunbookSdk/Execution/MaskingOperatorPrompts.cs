@@ -24,6 +24,11 @@ internal sealed class MaskingOperatorPrompts(IOperatorPrompts inner, SecretMaske
         inner.AskSecretAsync(parameter, environmentVariable, cancellationToken);
 
     /// <inheritdoc />
+    /// <remarks>The journal masked the value already; masked again with what this run knows, as every question is.</remarks>
+    public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken) =>
+        inner.AskMaskedValueAsync(parameter, secrets.Mask(journaled), environmentVariable, cancellationToken);
+
+    /// <inheritdoc />
     public Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken) =>
         inner.ChooseAsync(secrets.Mask(question), options.Select(secrets.Mask).ToArray(), cancellationToken);
 }

@@ -57,6 +57,13 @@ public sealed class RunContext
     /// </summary>
     internal IReadOnlySet<string> GivenParameters { get; private init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The required parameters <see cref="BindForResume"/> bound with the journal's masked text (<c>postgres://app:***@db/x</c>)
+    /// only so that the runbook could be prepared: the runner asks for their values before anything runs (a required
+    /// parameter has no default to stand in). Not given, and not what ran, so never "the same as the journal's".
+    /// </summary>
+    private IReadOnlySet<string> JournalPlaceholders { get; init; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The escalation that applies: the runbook's own, else its handbook's.</summary>
     public EffectiveEscalation Escalation { get; }
 
@@ -102,7 +109,7 @@ public sealed class RunContext
         try
         {
             var plan = Runbook.CreatePlan(Runbook.Create(values));
-            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources, GivenParameters = GivenParameters }, placeholders);
+            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources, GivenParameters = GivenParameters, JournalPlaceholders = JournalPlaceholders }, placeholders);
         }
         catch (Exception)
         {
@@ -154,7 +161,9 @@ public sealed class RunContext
         var secrets = MaskerOf(parameters, plan);
         var given = new HashSet<string>(GivenParameters, StringComparer.OrdinalIgnoreCase);
         given.UnionWith(over.Keys);
-        return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources, GivenParameters = given };
+        var placeholders = new HashSet<string>(JournalPlaceholders, StringComparer.OrdinalIgnoreCase);
+        placeholders.ExceptWith(over.Keys);
+        return new RunContext(Runbook, instance, plan, Handbook, parameters, secrets) { SecretSources = sources, GivenParameters = given, JournalPlaceholders = placeholders };
     }
 
     /// <summary>
@@ -166,11 +175,21 @@ public sealed class RunContext
             ? this
             : new RunContext(Runbook, Instance, Plan, Handbook, Parameters,
                 MaskerOf(Parameters, Plan, values))
-            { SecretSources = SecretSources, GivenParameters = GivenParameters };
+            { SecretSources = SecretSources, GivenParameters = GivenParameters, JournalPlaceholders = JournalPlaceholders };
 
-    /// <summary>The value of the parameter named, masked as the journal writes it; null for one the runbook does not have.</summary>
+    /// <summary>
+    /// This run prepared again with <paramref name="values"/> (parameters whose journaled value was masked, given again
+    /// from the environment or at the prompt) bound over the current values: a new instance, plan and masker, which
+    /// masks a URL's password among them.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">A value does not convert to its parameter's type.</exception>
+    internal RunContext WithValuesGivenAgain(IReadOnlyDictionary<string, string> values) =>
+        values.Count == 0 ? this : With(values, SecretSources);
+
+    /// <summary>The value of the parameter named, masked as the journal writes it; null for one the runbook does not have, or bound only to stand in for a masked journal value.</summary>
     internal string? MaskedValueOf(string name) =>
-        Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, name, StringComparison.OrdinalIgnoreCase)) is { } bound ? Secrets.Mask(bound.Value) : null;
+        JournalPlaceholders.Contains(name) ? null
+        : Parameters.FirstOrDefault(p => string.Equals(p.Parameter.Name, name, StringComparison.OrdinalIgnoreCase)) is { } bound ? Secrets.Mask(bound.Value) : null;
 
     /// <summary>Parameter values by name (case-insensitive), secrets included: for delegate steps, never for display.</summary>
     public IReadOnlyDictionary<string, string> ParameterValues =>
@@ -253,8 +272,9 @@ public sealed class RunContext
     /// <param name="arguments">Parameter values by name (names case-insensitive), the secrets among them.</param>
     /// <param name="resume">The journal resumed; null binds as a first run. A journal of another runbook lends no value (the runner refuses it).</param>
     /// <exception cref="ParameterBindingException">
-    /// As for a first run; also when a required parameter is neither given nor in the journal, or the journal holds a
-    /// value not given masked (it contained a secret's value) that differs from the runbook's default.
+    /// As for a first run; also when a required parameter is neither given nor in the journal. A value the journal holds
+    /// masked (it contained a secret's value or a URL's password) is not refused here: the runner asks for it again
+    /// before anything runs, or reads it from <c>RUNBOOK_SECRET_&lt;NAME&gt;</c>, and refuses the resume without it.
     /// </exception>
     public static RunContext BindForResume(RunbookCatalog catalog, RunbookDescriptor runbook, IReadOnlyDictionary<string, string> arguments, ResumeState? resume)
     {
@@ -266,9 +286,19 @@ public sealed class RunContext
         var required = JournalParameterValues.NotGiven(runbook, resume, name => given.Contains(name) || FindParameter(runbook, name) is not { IsRequired: true });
         var withRequired = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in arguments) withRequired[name] = value;
-        foreach (var (name, value) in required) withRequired[name] = value;
-        var context = Bind(catalog, runbook, withRequired);
-        return context.WithJournalValues(JournalParameterValues.NotGiven(runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf));
+        foreach (var (name, value) in required.Taken) withRequired[name] = value;
+        // A required value the journal holds masked stands in only so the runbook can be prepared: the runner asks
+        // for it again (or takes it from the environment) before anything runs, and refuses the resume without it.
+        foreach (var (name, value) in required.Masked) withRequired[name] = value;
+        var bound = Bind(catalog, runbook, withRequired);
+        var givenNow = new HashSet<string>(bound.GivenParameters, StringComparer.OrdinalIgnoreCase);
+        givenNow.ExceptWith(required.Masked.Keys);
+        var context = new RunContext(runbook, bound.Instance, bound.Plan, bound.Handbook, bound.Parameters, bound.Secrets)
+        {
+            GivenParameters = givenNow,
+            JournalPlaceholders = new HashSet<string>(required.Masked.Keys, StringComparer.OrdinalIgnoreCase),
+        };
+        return context.WithJournalValues(JournalParameterValues.NotGiven(runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf).Taken);
     }
 
     /// <summary>

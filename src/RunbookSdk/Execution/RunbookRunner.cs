@@ -24,6 +24,7 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             return new RunOutcome(RunStatus.Cancelled, "the run was cancelled before it started: nothing was run, and no journal was written.");
         var operatorPrompts = prompts ?? new ConsoleOperatorPrompts(console);
         ResumeState? resume = null;
+        IReadOnlyDictionary<string, string> maskedInJournal = new Dictionary<string, string>();
         if (options.ResumeJournal is { } resumePath)
         {
             resume = ResumeState.Read(resumePath);
@@ -34,7 +35,9 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             // line binds them itself, so for its context nothing is left to take here.
             try
             {
-                context = context.WithJournalValues(JournalParameterValues.NotGiven(context.Runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf));
+                var fromJournal = JournalParameterValues.NotGiven(context.Runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf);
+                context = context.WithJournalValues(fromJournal.Taken);
+                maskedInJournal = fromJournal.Masked;
             }
             catch (ParameterBindingException e)
             {
@@ -62,6 +65,12 @@ public sealed class RunbookRunner(IAnsiConsole console, RunnerOptions options, I
             if (ended is not null) return ended;
         }
         if (MissingSecretsRefusal(context) is { } missing) return new RunOutcome(RunStatus.NotStarted, missing);
+        // After the secrets: a value the journal holds masked is read or asked for as one is, never taken as the *** text.
+        if (maskedInJournal.Count > 0)
+        {
+            (context, var ended) = await MaskedJournalValuePrompt.AskAsync(context, maskedInJournal, options, operatorPrompts, cancellationToken);
+            if (ended is not null) return ended;
+        }
         // After the secrets prompt, which prepares the run again with a masker of the parameters alone.
         // With the password a proxy variable holds: .NET names the proxy, credentials and all, in a refused request's error.
         // And with the password of a --webhook URL (https://bot:password@hooks.example/…).

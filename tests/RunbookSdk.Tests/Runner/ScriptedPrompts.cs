@@ -37,6 +37,22 @@ internal sealed class ScriptedPrompts : IOperatorPrompts
 
     private sealed record SecretAnswer(string Value);
 
+    /// <summary>Answers the next prompt for a value the journal holds masked with <paramref name="value"/> (empty: no answer).</summary>
+    public ScriptedPrompts AnswerMaskedValue(string value)
+    {
+        _answers.Enqueue(new MaskedValueAnswer(value));
+        return this;
+    }
+
+    public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken)
+    {
+        Questions.Add($"masked {parameter} = {journaled} ({environmentVariable})");
+        Assert.True(_answers.Count > 0, $"unexpected prompt for a masked value: {parameter}");
+        return Task.FromResult(Assert.IsType<MaskedValueAnswer>(_answers.Dequeue()).Value);
+    }
+
+    private sealed record MaskedValueAnswer(string Value);
+
     /// <summary>Answers the next OneOf decision with the option at <paramref name="index"/> (from 0), or none for null.</summary>
     public ScriptedPrompts Choose(int? index)
     {

@@ -13,11 +13,10 @@ internal static class JournalParameterValues
 {
     /// <summary>
     /// The journal's value of each non-secret parameter of <paramref name="runbook"/> that <paramref name="isGiven"/>
-    /// says the resume was not given and the journal records (one the runbook gained since it has no value for).
+    /// says the resume was not given and the journal records (one the runbook gained since it has no value for), apart
+    /// from those it holds masked: the masked text is not what ran, so those are to be given again
+    /// (<see cref="MaskedJournalValuePrompt"/>).
     /// </summary>
-    /// <exception cref="ParameterBindingException">
-    /// The journal holds such a value masked: it contained a secret's value, and the masked text is not what ran.
-    /// </exception>
     /// <param name="runbook">The runbook resumed.</param>
     /// <param name="resume">The journal it resumes.</param>
     /// <param name="isGiven">Whether the resume was given a value for the parameter named.</param>
@@ -25,10 +24,11 @@ internal static class JournalParameterValues
     /// The value the parameter has now, masked as the journal masks it, when known (a bound context's default): one the
     /// journal holds alike needs nothing taken, also when masked (<c>db-***-01</c> for a default <c>db-postgres-01</c>).
     /// </param>
-    public static IReadOnlyDictionary<string, string> NotGiven(RunbookDescriptor runbook, ResumeState resume, Func<string, bool> isGiven,
+    public static JournalValues NotGiven(RunbookDescriptor runbook, ResumeState resume, Func<string, bool> isGiven,
         Func<string, string?>? maskedNow = null)
     {
         var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var masked = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var parameter in runbook.Parameters.Where(p => !p.IsSecret && !isGiven(p.Name)))
         {
             if (!resume.Parameters.TryGetValue(parameter.Name, out var value)) continue;
@@ -36,11 +36,17 @@ internal static class JournalParameterValues
             // The journal masks a secret's value wherever it appears, also inside another parameter's value
             // (Target=db-prod-01 with a secret "prod" is journaled db-***-01), and a URL's password
             // (postgres://app:***@db/x): that text is not the value that ran.
-            if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal))
-                throw new ParameterBindingException(parameter.Name,
-                    $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value or a URL's password: {value}), so it cannot be reused: give {parameter.Name}=VALUE again.");
-            taken[parameter.Name] = value;
+            if (value.Contains(SecretMasker.Replacement, StringComparison.Ordinal)) masked[parameter.Name] = value;
+            else taken[parameter.Name] = value;
         }
-        return taken;
+        return new JournalValues(taken, masked);
     }
 }
+
+/// <summary>What a resume takes from its journal for the parameters it was not given.</summary>
+/// <param name="Taken">The values it runs with, by parameter name.</param>
+/// <param name="Masked">
+/// The values the journal holds masked (<c>postgres://app:***@db/x</c>), by parameter name: to be given again, from the
+/// environment or at a prompt (<see cref="MaskedJournalValuePrompt"/>), else the resume is refused.
+/// </param>
+internal sealed record JournalValues(IReadOnlyDictionary<string, string> Taken, IReadOnlyDictionary<string, string> Masked);

@@ -1,0 +1,125 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A resume whose journal holds a non-secret value masked (<c>DbUrl=postgres://app:pw@db/x</c> journaled
+/// <c>postgres://app:***@db/x</c>) stopped and asked for <c>DbUrl=VALUE</c> on the command line, where the password is in
+/// <c>ps</c> and the shell history. It is read from <c>RUNBOOK_SECRET_DBURL</c>, asked for on a terminal, echo off, saying
+/// what the journal shows, and a non-interactive resume is refused naming both ways to give it.
+/// </summary>
+public sealed class MaskedJournalValueResumeTests
+{
+    private const string Password = "hunter2-db-pass";
+    private const string DbUrl = $"postgres://app:{Password}@db:5432/orders";
+    private const string Masked = "postgres://app:***@db:5432/orders";
+
+    private static (TestRun Run, List<string> Urls, Func<bool> Fail, Action Heal) Runbook(bool required = false)
+    {
+        var fail = true;
+        var urls = new List<string>();
+        var run = new TestRun((rb, values) => rb
+                .Phase("Migrate", ph => ph
+                    .Step("Show the target", s => s.Run($"echo migrating {values["DbUrl"]}"))
+                    .Step("Migrate", s => s.Execute("migrate", ctx =>
+                    {
+                        urls.Add(ctx.Parameters["DbUrl"]);
+                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
+                    })))
+                .NoRollback("test"))
+            .Parameter("DbUrl", "", required: required);
+        return (run, urls, () => fail, () => fail = false);
+    }
+
+    private static async Task FailFirst(TestRun run) =>
+        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, $"DbUrl={DbUrl}", "--non-interactive", "--journal", run.JournalPath)).ExitCode);
+
+    [Fact]
+    public async Task An_interactive_resume_asks_for_the_masked_value_hidden_saying_what_the_journal_shows_and_runs_with_it()
+    {
+        var (run, urls, _, heal) = Runbook();
+        using var _ = run;
+        await FailFirst(run);
+        heal();
+        run.Prompts.AnswerMaskedValue(DbUrl);
+
+        var console = new PlainConsole();
+        var outcome = await new RunbookRunner(console.Console, TestRun.Interactive with { Clock = run.Clock, JournalPath = run.JournalPath, ResumeJournal = run.JournalPath, EnvironmentVariable = _ => null }, run.Prompts)
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal([$"masked DbUrl = {Masked} (RUNBOOK_SECRET_DBURL)"], run.Prompts.Questions);
+        Assert.Equal([DbUrl, DbUrl], urls);
+        Assert.DoesNotContain(Password, console.Output + File.ReadAllText(run.JournalPath));
+        var resumedStart = Journal.Read(run.JournalPath).Last(e => e.Name == "run-started");
+        Assert.Equal(Masked, resumedStart.Fields.GetProperty("parameters").GetProperty("DbUrl").GetString());
+    }
+
+    [Fact]
+    public async Task A_required_value_the_journal_holds_masked_is_read_from_its_variable_on_the_command_line()
+    {
+        var (run, urls, _, heal) = Runbook(required: true);
+        using var _ = run;
+        await FailFirst(run);
+        heal();
+
+        var resumed = await Host.RunAsync(run.Catalog(), new Dictionary<string, string> { ["RUNBOOK_SECRET_DBURL"] = DbUrl },
+            "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal([DbUrl, DbUrl], urls);
+        Assert.DoesNotContain(Password, resumed.Output + File.ReadAllText(run.JournalPath));
+        // The value given again is the journal's: no change to announce.
+        Assert.DoesNotContain("in this resume; the journal's run had", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_non_interactive_resume_without_it_is_refused_naming_the_variable_and_the_command_line()
+    {
+        var (run, urls, _, heal) = Runbook();
+        using var _ = run;
+        await FailFirst(run);
+        heal();
+
+        var refused = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
+        var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+
+        Assert.Equal(2, refused.ExitCode);
+        var said = System.Text.RegularExpressions.Regex.Replace(refused.Output, @"\s+", " ");
+        Assert.Contains($"parameter 'DbUrl': the journal holds its value masked (it contained a secret's value or a URL's password: {Masked})", said);
+        Assert.Contains("set the environment variable RUNBOOK_SECRET_DBURL to it, or pass DbUrl=VALUE", said);
+        Assert.Equal(2, dry.ExitCode);
+        Assert.Contains("RUNBOOK_SECRET_DBURL", System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " "));
+        Assert.Single(urls);
+    }
+
+    [Fact]
+    public async Task An_empty_answer_refuses_the_resume_before_anything_runs()
+    {
+        var (run, urls, _, heal) = Runbook();
+        using var _ = run;
+        await FailFirst(run);
+        heal();
+        run.Prompts.AnswerMaskedValue("");
+
+        var outcome = await new RunbookRunner(new PlainConsole().Console, TestRun.Interactive with { Clock = run.Clock, JournalPath = run.JournalPath, ResumeJournal = run.JournalPath, EnvironmentVariable = _ => null }, run.Prompts)
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+
+        Assert.Equal(RunStatus.NotStarted, outcome.Status);
+        Assert.Contains("parameter 'DbUrl': the journal holds its value masked", outcome.Reason);
+        Assert.Single(urls);
+    }
+
+    [Fact]
+    public async Task The_console_prompt_shows_the_journals_masked_value_and_not_what_is_typed()
+    {
+        var console = new KeyedConsole(DbUrl + "\r");
+
+        var answer = await new ConsoleOperatorPrompts(console).AskMaskedValueAsync("DbUrl", Masked, "RUNBOOK_SECRET_DBURL", CancellationToken.None);
+
+        Assert.Equal(DbUrl, answer);
+        Assert.Contains($"DbUrl (the journal holds it masked: {Masked}; give it again, not shown as you type; next time set RUNBOOK_SECRET_DBURL):", console.Output);
+        Assert.DoesNotContain(Password, console.Output);
+    }
+}
