@@ -17,7 +17,26 @@ public sealed class LiveRunnerEndingPrivilegeTests
     {
         var ending = LiveRunnerEnding.Of(Pid, ("alice", "0555", 1000), myUid: 0, privileged: true);
 
-        Assert.Null(ending.Owner);
+        Assert.StartsWith($"end it (kill -TERM {Pid}: it journals where it stopped", ending.EndIt);
+        Assert.DoesNotContain("sudo", ending.EndIt);
+    }
+
+    [Fact]
+    public void A_privileged_user_is_told_whose_run_it_ends()
+    {
+        // root's `runs` read "RUNNING now (pid 4242): … end it (kill -TERM 4242 …)", with no word that it was alice's run.
+        var ending = LiveRunnerEnding.Of(Pid, ("alice", "0555", 1000), myUid: 0, privileged: true);
+
+        Assert.Equal(", alice's", ending.Whose);
+        Assert.Equal($"end it (kill -TERM {Pid}: it journals where it stopped; it is alice's run: tell alice), ", ending.EndIt);
+    }
+
+    [Fact]
+    public void A_privileged_users_own_run_is_not_named()
+    {
+        var ending = LiveRunnerEnding.Of(Pid, ("root", "0555", 0), myUid: 0, privileged: true);
+
+        Assert.Equal("", ending.Whose);
         Assert.Equal($"end it (kill -TERM {Pid}: it journals where it stopped), ", ending.EndIt);
     }
 
