@@ -17,28 +17,11 @@ public sealed class ApiResumeParameterTests
     [Fact]
     public async Task A_resume_through_the_api_takes_the_journals_values_for_the_parameters_not_given()
     {
-        var regions = new List<string>();
-        var tokens = new List<string>();
-        var fail = true;
-        using var run = new TestRun(rb => rb
-                .Phase("Mitigate", p => p
-                    .Step("Drain the region", s => s.Execute("drain", ctx =>
-                    {
-                        regions.Add(ctx.Parameters["Region"]);
-                        return Task.CompletedTask;
-                    }))
-                    .Step("Fail over", s => s.Execute("fail over", ctx =>
-                    {
-                        regions.Add(ctx.Parameters["Region"]);
-                        tokens.Add(ctx.Parameters["ApiToken"]);
-                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
-                    })))
-                .NoRollback("test"))
-            .Parameter("Region", "us-east-1")
-            .Parameter("ApiToken", "", secret: true);
+        using var failOver = new RegionFailOverRunbook();
+        var (run, regions, tokens) = (failOver.Run, failOver.Regions, failOver.Tokens);
         var first = await RunAsync(run, run.Bind(new Dictionary<string, string> { ["Region"] = "eu-west-1", ["ApiToken"] = Token }), TestRun.NonInteractive);
         Assert.Equal(RunStatus.Failed, first.Status);
-        fail = false;
+        failOver.Heal();
 
         // Only the secret is given again: it is never journaled.
         var console = new PlainConsole();

@@ -18,14 +18,7 @@ public sealed class ContinuedJournalIdentityTests
     public async Task A_journal_resumed_through_a_linked_folder_is_listed_as_continued()
     {
         using var run = Failing(out var fail);
-        var real = Directory.CreateDirectory(run.Temp.File("real")).FullName;
-        var link = run.Temp.File("link");
-        Directory.CreateSymbolicLink(link, real);
-        var first = Path.Combine(real, "first.jsonl");
-        Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { JournalPath = first })).ExitCode);
-        fail.Value = false;
-        var second = Path.Combine(real, "second.jsonl");
-        Assert.Equal(0, (await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = Path.Combine(link, "first.jsonl"), JournalPath = second })).ExitCode);
+        var (real, first, second) = await ResumedThroughALinkAsync(run, fail);
 
         var listed = await Host.RunAsync(run.Catalog(), "runs", real);
 
@@ -57,14 +50,7 @@ public sealed class ContinuedJournalIdentityTests
     public async Task A_journal_written_before_the_identity_was_recorded_is_still_matched_through_a_linked_folder()
     {
         using var run = Failing(out var fail);
-        var real = Directory.CreateDirectory(run.Temp.File("real")).FullName;
-        var link = run.Temp.File("link");
-        Directory.CreateSymbolicLink(link, real);
-        var first = Path.Combine(real, "first.jsonl");
-        Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { JournalPath = first })).ExitCode);
-        fail.Value = false;
-        var second = Path.Combine(real, "second.jsonl");
-        Assert.Equal(0, (await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = Path.Combine(link, "first.jsonl"), JournalPath = second })).ExitCode);
+        var (real, first, second) = await ResumedThroughALinkAsync(run, fail);
         File.WriteAllLines(second, File.ReadAllLines(second).Select(l => Regex.Replace(l, ",\"resumedFromFile\":\"[^\"]*\"", "")));
         Assert.DoesNotContain("resumedFromFile", File.ReadAllText(second));
 
@@ -77,9 +63,7 @@ public sealed class ContinuedJournalIdentityTests
     public async Task A_journal_resumed_in_place_through_a_link_is_not_continued_in_itself()
     {
         using var run = Failing(out _);
-        var real = Directory.CreateDirectory(run.Temp.File("real")).FullName;
-        var link = run.Temp.File("link");
-        Directory.CreateSymbolicLink(link, real);
+        var (real, link) = LinkedFolder(run);
         var first = Path.Combine(real, "first.jsonl");
         Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { JournalPath = first })).ExitCode);
         Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = Path.Combine(link, "first.jsonl"), JournalPath = Path.Combine(link, "first.jsonl") })).ExitCode);
@@ -88,6 +72,30 @@ public sealed class ContinuedJournalIdentityTests
 
         Assert.Contains("resume: ", listed);
         Assert.DoesNotContain("continued in", listed);
+    }
+
+    /// <summary>A folder <c>real</c> in the run's temporary folder, and a symbolic link <c>link</c> to it.</summary>
+    private static (string Real, string Link) LinkedFolder(TestRun run)
+    {
+        var real = Directory.CreateDirectory(run.Temp.File("real")).FullName;
+        var link = run.Temp.File("link");
+        Directory.CreateSymbolicLink(link, real);
+        return (real, link);
+    }
+
+    /// <summary>
+    /// A run that fails in <c>real/first.jsonl</c>, then its resume through the linked folder, written to
+    /// <c>real/second.jsonl</c>, which succeeds.
+    /// </summary>
+    private static async Task<(string Real, string First, string Second)> ResumedThroughALinkAsync(TestRun run, StrongBox<bool> fail)
+    {
+        var (real, link) = LinkedFolder(run);
+        var first = Path.Combine(real, "first.jsonl");
+        Assert.Equal(1, (await run.RunAsync(TestRun.NonInteractive with { JournalPath = first })).ExitCode);
+        fail.Value = false;
+        var second = Path.Combine(real, "second.jsonl");
+        Assert.Equal(0, (await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = Path.Combine(link, "first.jsonl"), JournalPath = second })).ExitCode);
+        return (real, first, second);
     }
 
     private static string Flat(string output) => Regex.Replace(output, @"\s+", " ");

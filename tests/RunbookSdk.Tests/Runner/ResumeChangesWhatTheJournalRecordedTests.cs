@@ -19,27 +19,12 @@ public sealed class ResumeChangesWhatTheJournalRecordedTests
     [Fact]
     public async Task A_parameter_given_again_with_another_value_is_said_with_both_values_before_anything_runs_and_journaled()
     {
-        var regions = new List<string>();
-        var fail = true;
-        using var run = new TestRun(rb => rb
-                .Phase("Mitigate", p => p
-                    .Step("Drain the region", s => s.Execute("drain", ctx =>
-                    {
-                        regions.Add(ctx.Parameters["Region"]);
-                        return Task.CompletedTask;
-                    }))
-                    .Step("Fail over", s => s.Execute("fail over", ctx =>
-                    {
-                        regions.Add(ctx.Parameters["Region"]);
-                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
-                    })))
-                .NoRollback("test"))
-            .Parameter("Region", "us-east-1")
-            .Parameter("ApiToken", "", secret: true);
+        using var failOver = new RegionFailOverRunbook();
+        var (run, regions) = (failOver.Run, failOver.Regions);
         var environment = new Dictionary<string, string> { ["RUNBOOK_SECRET_APITOKEN"] = Token };
         var first = await Host.RunAsync(run.Catalog(), environment, "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
         Assert.Equal(1, first.ExitCode);
-        fail = false;
+        failOver.Heal();
 
         var resumed = await Host.RunAsync(run.Catalog(), environment,
             "run", run.Id, "--resume", run.JournalPath, "Region=eu-west-1", "--non-interactive");
