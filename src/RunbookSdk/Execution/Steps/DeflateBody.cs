@@ -13,38 +13,21 @@ internal sealed class DeflateBody(Stream encoded) : ReadOnlyBody
     private const int HeaderLength = 2;
     private Stream? _decoder;
 
-    public override int Read(Span<byte> buffer)
-    {
-        if (_decoder is null)
-        {
-            var header = new byte[HeaderLength];
-            var read = 0;
-            while (read < HeaderLength && encoded.Read(header.AsSpan(read)) is var more and > 0) read += more;
-            _decoder = DecoderOf(header, read);
-        }
-        return _decoder.Read(buffer);
-    }
+    // The first two bytes tell the formats apart: read at the first read, sync or async as the caller reads.
+    public override int Read(Span<byte> buffer) =>
+        (_decoder ??= DecoderOf(PeekedStream.Of(encoded, HeaderLength))).Read(buffer);
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_decoder is null)
-        {
-            var header = new byte[HeaderLength];
-            var read = 0;
-            while (read < HeaderLength && await encoded.ReadAsync(header.AsMemory(read), cancellationToken) is var more and > 0) read += more;
-            _decoder = DecoderOf(header, read);
-        }
+        _decoder ??= DecoderOf(await PeekedStream.OfAsync(encoded, HeaderLength, cancellationToken));
         return await _decoder.ReadAsync(buffer, cancellationToken);
     }
 
-    private Stream DecoderOf(byte[] header, int read)
-    {
-        var whole = new PeekedStream(header[..read], encoded);
+    private static Stream DecoderOf(PeekedStream whole) =>
         // An empty body is no body (a HEAD's answer): the zlib reader reads it as such.
-        return read < HeaderLength || IsZlibHeader(header[0], header[1])
+        whole.Start.Length < HeaderLength || IsZlibHeader(whole.Start[0], whole.Start[1])
             ? new ZlibBody(whole)
             : new DeflateStream(whole, CompressionMode.Decompress);
-    }
 
     /// <summary>
     /// RFC 1950's header: method 8 (deflate) with a window of at most 32 KiB, and the two bytes a multiple of 31 read as
