@@ -11,26 +11,9 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class MaskedJournalValueResumeTests
 {
-    private const string Password = "hunter2-db-pass";
-    private const string DbUrl = $"postgres://app:{Password}@db:5432/orders";
-    private const string Masked = "postgres://app:***@db:5432/orders";
-
-    private static (TestRun Run, List<string> Urls, Func<bool> Fail, Action Heal) Runbook(bool required = false)
-    {
-        var fail = true;
-        var urls = new List<string>();
-        var run = new TestRun((rb, values) => rb
-                .Phase("Migrate", ph => ph
-                    .Step("Show the target", s => s.Run($"echo migrating {values["DbUrl"]}"))
-                    .Step("Migrate", s => s.Execute("migrate", ctx =>
-                    {
-                        urls.Add(ctx.Parameters["DbUrl"]);
-                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
-                    })))
-                .NoRollback("test"))
-            .Parameter("DbUrl", "", required: required);
-        return (run, urls, () => fail, () => fail = false);
-    }
+    private const string Password = DbUrlMigrationRunbook.Password;
+    private const string DbUrl = DbUrlMigrationRunbook.DbUrl;
+    private const string Masked = DbUrlMigrationRunbook.Masked;
 
     private static async Task FailFirst(TestRun run) =>
         Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, $"DbUrl={DbUrl}", "--non-interactive", "--journal", run.JournalPath)).ExitCode);
@@ -38,10 +21,10 @@ public sealed class MaskedJournalValueResumeTests
     [Fact]
     public async Task An_interactive_resume_asks_for_the_masked_value_hidden_saying_what_the_journal_shows_and_runs_with_it()
     {
-        var (run, urls, _, heal) = Runbook();
-        using var _ = run;
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
         await FailFirst(run);
-        heal();
+        migration.Heal();
         run.Prompts.AnswerMaskedValue(DbUrl);
 
         var console = new PlainConsole();
@@ -59,10 +42,10 @@ public sealed class MaskedJournalValueResumeTests
     [Fact]
     public async Task A_required_value_the_journal_holds_masked_is_read_from_its_variable_on_the_command_line()
     {
-        var (run, urls, _, heal) = Runbook(required: true);
-        using var _ = run;
+        using var migration = new DbUrlMigrationRunbook(required: true);
+        var (run, urls) = (migration.Run, migration.Urls);
         await FailFirst(run);
-        heal();
+        migration.Heal();
 
         var resumed = await Host.RunAsync(run.Catalog(), new Dictionary<string, string> { ["RUNBOOK_SECRET_DBURL"] = DbUrl },
             "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
@@ -77,10 +60,10 @@ public sealed class MaskedJournalValueResumeTests
     [Fact]
     public async Task A_non_interactive_resume_without_it_is_refused_naming_the_variable_and_the_command_line()
     {
-        var (run, urls, _, heal) = Runbook();
-        using var _ = run;
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
         await FailFirst(run);
-        heal();
+        migration.Heal();
 
         var refused = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
         var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
@@ -97,10 +80,10 @@ public sealed class MaskedJournalValueResumeTests
     [Fact]
     public async Task An_empty_answer_refuses_the_resume_before_anything_runs()
     {
-        var (run, urls, _, heal) = Runbook();
-        using var _ = run;
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
         await FailFirst(run);
-        heal();
+        migration.Heal();
         run.Prompts.AnswerMaskedValue("");
 
         var outcome = await new RunbookRunner(new PlainConsole().Console, TestRun.Interactive with { Clock = run.Clock, JournalPath = run.JournalPath, ResumeJournal = run.JournalPath, EnvironmentVariable = _ => null }, run.Prompts)

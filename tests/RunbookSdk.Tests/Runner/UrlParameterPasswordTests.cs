@@ -10,25 +10,15 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class UrlParameterPasswordTests
 {
-    private const string Password = "hunter2-db-pass";
-    private const string DbUrl = $"postgres://app:{Password}@db:5432/orders";
-    private const string Masked = "postgres://app:***@db:5432/orders";
+    private const string Password = DbUrlMigrationRunbook.Password;
+    private const string DbUrl = DbUrlMigrationRunbook.DbUrl;
+    private const string Masked = DbUrlMigrationRunbook.Masked;
 
     [Fact]
     public async Task The_password_of_a_url_parameter_is_masked_in_the_dry_run_the_console_the_journal_and_runs()
     {
-        var fail = true;
-        var urls = new List<string>();
-        using var run = new TestRun((rb, values) => rb
-                .Phase("Migrate", ph => ph
-                    .Step("Show the target", s => s.Run($"echo migrating {values["DbUrl"]}"))
-                    .Step("Migrate", s => s.Execute("migrate", ctx =>
-                    {
-                        urls.Add(ctx.Parameters["DbUrl"]);
-                        return fail ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
-                    })))
-                .NoRollback("test"))
-            .Parameter("DbUrl", "");
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
         var folder = run.Temp.File("journals");
         Directory.CreateDirectory(folder);
         var journal = Path.Combine(folder, "run.jsonl");
@@ -47,7 +37,7 @@ public sealed class UrlParameterPasswordTests
         // The code was handed the value itself.
         Assert.Equal([DbUrl], urls);
 
-        fail = false;
+        migration.Heal();
         // The journal's value is masked: the resume does not run with it, and names the parameter to give again.
         var refused = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--resume", journal);
         Assert.Equal(2, refused.ExitCode);
