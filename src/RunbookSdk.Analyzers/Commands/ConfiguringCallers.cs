@@ -27,20 +27,7 @@ internal static class ConfiguringCallers
         if (!IsReturnedLastAction(call.Syntax) || DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
-        var called = false;
-        foreach (var use in helper.Uses())
-        {
-            if (helper.CallOf(use) is not { } invocation)
-            {
-                if (use.Parent is InvocationExpressionSyntax { Expression: var callee } && callee == use) continue; // another overload
-                return false; // handed on as a method group
-            }
-
-            if (!ChainConfigures(call, invocation, isName)) return false;
-            called = true;
-        }
-
-        return called;
+        return helper.EveryCall(invocation => ChainConfigures(call, invocation, isName));
     }
 
     /// <summary>

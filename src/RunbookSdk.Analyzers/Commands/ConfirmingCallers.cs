@@ -28,20 +28,7 @@ internal static class ConfirmingCallers
         if (DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
-        var called = false;
-        foreach (var use in helper.Uses())
-        {
-            if (helper.CallOf(use) is not { } invocation)
-            {
-                if (use.Parent is InvocationExpressionSyntax { Expression: var callee } && callee == use) continue; // another overload
-                return false; // handed on as a method group
-            }
-
-            if (!Confirms(invocation, call.IndexOf(invocation.SyntaxTree))) return false;
-            called = true;
-        }
-
-        return called;
+        return helper.EveryCall(invocation => Confirms(invocation, call.IndexOf(invocation.SyntaxTree)));
     }
 
     /// <summary>Whether the helper's call is confirmed: on its own chain, or anywhere in the step lambda it is in.</summary>

@@ -85,6 +85,28 @@ internal sealed class HelperUses
         }
     }
 
+    /// <summary>
+    /// True when the helper is called at least once and every call of it (another overload's aside) meets
+    /// <paramref name="holds"/>: a helper handed on as a method group may be called anywhere, so it never does.
+    /// </summary>
+    public bool EveryCall(System.Func<InvocationExpressionSyntax, bool> holds)
+    {
+        var called = false;
+        foreach (var use in Uses())
+        {
+            if (CallOf(use) is not { } invocation)
+            {
+                if (use.Parent is InvocationExpressionSyntax { Expression: var callee } && callee == use) continue; // another overload
+                return false; // handed on as a method group
+            }
+
+            if (!holds(invocation)) return false;
+            called = true;
+        }
+
+        return called;
+    }
+
     /// <summary>The call <paramref name="use"/> makes of the helper with its arity; null for a method group or another overload.</summary>
     public InvocationExpressionSyntax? CallOf(ExpressionSyntax use) =>
         use.Parent is InvocationExpressionSyntax invocation && invocation.Expression == use && invocation.ArgumentList.Arguments.Count == Arity ? invocation : null;
