@@ -860,7 +860,9 @@ internal sealed partial class LiveRun : IDisposable
         _console.Section($"{title}{box}  [incident time {FormatElapsed(Elapsed)}]");
         _journal.Write("phase-started", ("section", section), ("name", phase.Name), ("timeBox", phase.TimeBox?.ToString()));
         _overTimeBox = false;
-        CheckTimeBox(phase);
+        // A phase the earlier run finished is not worked on now: a resume warned "past its time box" of a phase done
+        // in its first minute, because the incident's clock had run on since.
+        if (!Enumerable.Range(0, phase.Steps.Count).All(j => IsCompleted(StepKey(section, j), section))) CheckTimeBox(phase);
     }
 
     private bool _overTimeBox;
