@@ -8,7 +8,7 @@ namespace RunbookSdk.Benchmarks.Tests;
 /// regressions only by running the benchmarks by hand. One rule bound every <c>[Parameter]</c> again and took the rules
 /// from 62 MB to 199 MB over 1,000 runbooks. Another cost every keystroke 15.7 MB, until RB0011's id lookup stopped
 /// reading every runbook. These tests hold each figure under a ceiling about one and a half times what it measures now,
-/// over 100 runbooks of the benchmark corpus (generator ≈215 KB per runbook, rules ≈58 KB, keystroke ≈294 KB), and the
+/// over 100 runbooks of the benchmark corpus (generator ≈215 KB per runbook, rules ≈86 KB, keystroke ≈294 KB), and the
 /// runner's in-process step (≈9.0 KB since an empty output is digested without a hash object; ≈9.4 KB before that, and
 /// ≈19 KB before its journal records were built in one reused buffer), and a shell step beyond a bare spawn (≈35 KB,
 /// with a ceiling kept at 100 KB: the scan of /proc it holds once cost 680 KB). Bytes wander by a tenth at most from run
@@ -145,6 +145,8 @@ public sealed class AllocationBudgetTests(ITestOutputHelper output)
     private const long RunnerStepCeiling = 15_000;
     private const long RunnerShellStepCeiling = 100_000;
     private const long GeneratorCeiling = 350_000;
-    private const long RulesCeiling = 95_000;
+    // Set at ≈58 KB; the rules added since (RB0017–RB0031) brought it to 84–95 KB (fifty-second session, start and end
+    // alike), where one run in a few crossed 95 KB by chance: one and a half times that, as the others.
+    private const long RulesCeiling = 130_000;
     private const long KeystrokeCeiling = 450_000;
 }

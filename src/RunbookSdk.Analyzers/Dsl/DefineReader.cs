@@ -197,14 +197,19 @@ internal static class DefineReader
     /// </summary>
     private static OrderedCalls InOrder(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span)
     {
+        // Almost every Define gives its builders lambdas: then the calls are the index's, in order, with nothing to
+        // read in their place, and no list of them is built (the rules' bytes per runbook, AllocationBudgetTests).
+        if (!GivesMoreThanLambdas(index, dsl, span)) return OrderedCalls.Plain(index, span);
         var ordered = new OrderedCalls();
+        var calls = new List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)>();
+        ordered.Calls = calls;
         var open = new HashSet<MethodDeclarationSyntax>();
         void Add(Microsoft.CodeAnalysis.Text.TextSpan within, int? at, InvocationExpressionSyntax? step)
         {
             foreach (var call in index.CallsWithin(within).OrderBy(CallPosition))
             {
                 var position = at ?? CallPosition(call);
-                ordered.Calls.Add((call, position, step));
+                calls.Add((call, position, step));
                 var name = DslSyntax.CalledName(call)!;
                 if (!dsl.Vocabulary.TakesBuilderLambda(name)) continue;
                 for (var i = 0; i < call.ArgumentList.Arguments.Count; i++)
@@ -218,14 +223,14 @@ internal static class DefineReader
                         continue;
                     }
 
-                    if (method.Forwarding is { } forwarding) ordered.Forwarding.Add(forwarding);
+                    if (method.Forwarding is { } forwarding) (ordered.Forwarding ??= new HashSet<SyntaxNode>()).Add(forwarding);
                     if (open.Count >= MaxInlinedDepth || !open.Add(method.Method))
                     {
                         ordered.Unread = true;
                         continue;
                     }
 
-                    ordered.Bodies.Add((method.Body, method.Forwarding is not null));
+                    (ordered.Bodies ??= new List<(SyntaxNode Body, bool Forwarded)>()).Add((method.Body, method.Forwarding is not null));
                     Add(method.Body.Span, position, name == "Step" ? call : step);
                     open.Remove(method.Method);
                 }
@@ -237,6 +242,30 @@ internal static class DefineReader
     }
 
     /// <summary>Whether the argument at <paramref name="index"/> is given to a delegate that receives a builder, in the overloads that take the arguments.</summary>
+    /// <summary>
+    /// Whether a builder call in <paramref name="span"/> is given anything but a lambda that calls the DSL itself, or a
+    /// title, text or number: a method of the class to read in its place, or something that may be a builder delegate.
+    /// </summary>
+    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span)
+    {
+        foreach (var call in index.CallsWithin(span))
+        {
+            var name = DslSyntax.CalledName(call)!;
+            if (!dsl.Vocabulary.TakesBuilderLambda(name)) continue;
+            var arguments = call.ArgumentList.Arguments;
+            for (var i = 0; i < arguments.Count; i++)
+            {
+                var expression = SyntaxValues.Unwrap(arguments[i].Expression);
+                if (expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) continue;
+                if (expression is AnonymousFunctionExpressionSyntax lambda ? BuilderMethodArgument.Of(lambda, dsl) is not null
+                        : BuilderMethodArgument.Of(arguments[i].Expression, dsl) is not null || TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool TakesBuilderDelegate(DslSyntax dsl, string name, ArgumentListSyntax arguments, int index)
     {
         foreach (var method in dsl.Vocabulary.Candidates(name, arguments))
@@ -255,13 +284,19 @@ internal static class DefineReader
     /// <summary>The calls <see cref="InOrder"/> found, and the method bodies and hand-offs read with them.</summary>
     private sealed class OrderedCalls
     {
-        public List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)> Calls { get; } = new();
+        public IEnumerable<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)> Calls { get; set; } = [];
 
-        /// <summary>The bodies of the methods read in place of a lambda, and whether a lambda handed its builder to it.</summary>
-        public List<(SyntaxNode Body, bool Forwarded)> Bodies { get; } = new();
+        /// <summary>The bodies of the methods read in place of a lambda, and whether a lambda handed its builder to it; null for none.</summary>
+        public List<(SyntaxNode Body, bool Forwarded)>? Bodies { get; set; }
 
-        /// <summary>The lambdas' hand-offs (<c>AskSomeone(s)</c>) that the reading followed.</summary>
-        public HashSet<SyntaxNode> Forwarding { get; } = new();
+        /// <summary>The lambdas' hand-offs (<c>AskSomeone(s)</c>) that the reading followed; null for none.</summary>
+        public HashSet<SyntaxNode>? Forwarding { get; set; }
+
+        /// <summary>The calls of a body whose builders are all given lambdas, in the order they run, none read elsewhere.</summary>
+        public static OrderedCalls Plain(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span) => new()
+        {
+            Calls = index.CallsWithin(span).OrderBy(CallPosition).Select(call => (call, CallPosition(call), (InvocationExpressionSyntax?)null)),
+        };
 
         /// <summary>
         /// Actions given as something other than a lambda or a method read here (a method group of another class, a
@@ -280,7 +315,7 @@ internal static class DefineReader
         public bool IsComplete(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
         {
             if (Unread || !Follows(index, span)) return false;
-            foreach (var (body, forwarded) in Bodies)
+            foreach (var (body, forwarded) in Bodies ?? [])
             {
                 if (forwarded && !Follows(index, body.Span)) return false;
             }
@@ -291,7 +326,7 @@ internal static class DefineReader
         /// <summary>Whether every method read with the body hands its builder only to code read here: then every step and output it adds is known.</summary>
         public bool AllRead(DslCallIndex index)
         {
-            foreach (var (body, _) in Bodies)
+            foreach (var (body, _) in Bodies ?? [])
             {
                 if (!Follows(index, body.Span)) return false;
             }
@@ -304,7 +339,7 @@ internal static class DefineReader
             if (index.AnyUncalledMemberWithin(span)) return false;
             foreach (var opaque in index.OpaqueWithin(span))
             {
-                if (!Forwarding.Contains(opaque)) return false;
+                if (Forwarding?.Contains(opaque) != true) return false;
             }
 
             return true;

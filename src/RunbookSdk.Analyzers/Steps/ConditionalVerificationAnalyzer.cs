@@ -44,25 +44,26 @@ public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
         var steps = calls.Where(c => DslSyntax.CalledName(c) == "Step").ToList();
         if (steps.Count == 0) return;
         // A step's actions given as a method of the class (Step("Health", Check), s => Check(s)) are read in it.
-        var methods = new Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>();
+        // Made only for a verification that has such a step: every build reads every runbook's verification.
+        Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>? methods = null;
         foreach (var step in steps)
         {
             if (verification.Dsl.Argument(step, "step") is { } actions && BuilderMethodArgument.Of(actions, verification.Dsl) is { } method)
             {
                 if (index.AnyOpaqueWithin(method.Body.Span)) return;
-                methods[step] = method;
+                (methods ??= new Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>())[step] = method;
             }
         }
 
         // Steps added by helper code may well be unconditional: only a section written out in full is judged.
-        if (index.OpaqueWithin(body).Any(opaque => !methods.Values.Any(m => m.Forwarding == opaque))) return;
+        if (methods is null ? index.AnyOpaqueWithin(body) : index.OpaqueWithin(body).Any(opaque => !methods.Values.Any(m => m.Forwarding == opaque))) return;
         // An option of a OneOf decision runs only when chosen, and "none of these" is always an answer.
         var decisions = calls.Where(c => DslSyntax.CalledName(c) == "OneOf").Select(c => c.ArgumentList.Span).ToList();
         var alternatives = false;
         foreach (var step in steps)
         {
             if (decisions.Any(d => d.Contains(step.Span))) { alternatives = true; continue; }
-            if (!IsConditional(index, step.ArgumentList.Span) && !(methods.TryGetValue(step, out var method) && IsConditional(index, method.Body.Span))) return;
+            if (!IsConditional(index, step.ArgumentList.Span) && !(methods is not null && methods.TryGetValue(step, out var method) && IsConditional(index, method.Body.Span))) return;
         }
 
         verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax), alternatives
