@@ -101,20 +101,8 @@ public sealed class InterruptReasonTests
     }
 
     /// <summary>Runs on the real clock, so the wait really waits, and presses Ctrl+C once the journal shows <paramref name="started"/>.</summary>
-    private static async Task<IReadOnlyList<JournalEvent>> InterruptOnceStartedAsync(TestRun run, string started)
-    {
-        using var ctrlC = new CancellationTokenSource();
-        var console = new Support.PlainConsole();
-        var options = TestRun.NonInteractive with { JournalPath = run.JournalPath, Clock = TimeProvider.System };
-        var running = Task.Run(() => new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token));
-        while (!running.IsCompleted && !JournalShows(run.JournalPath, started))
-            await Task.Delay(20);
-        ctrlC.Cancel();
-        // A guard against hanging the test suite, not a limit on how fast the run must be.
-        var outcome = await running.WaitAsync(TimeSpan.FromMinutes(2));
-        Assert.Equal(RunStatus.Cancelled, outcome.Status);
-        return Journal.Read(run.JournalPath);
-    }
+    private static async Task<IReadOnlyList<JournalEvent>> InterruptOnceStartedAsync(TestRun run, string started) =>
+        (await InterruptOnceShownAsync(run, started)).Journal;
 
     /// <summary>As <see cref="InterruptOnceStartedAsync"/>, and also gives what the console showed.</summary>
     private static async Task<(IReadOnlyList<JournalEvent> Journal, string Output)> InterruptOnceShownAsync(TestRun run, string started)
