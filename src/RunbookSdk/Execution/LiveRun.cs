@@ -284,6 +284,15 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("rollback-skipped", ("reason", why));
             return new RollbackResult(RollbackKind.NotRun, why);
         }
+        if (!_phaseStepRan && _resume?.PhaseStepStarted != true)
+        {
+            // Nothing to undo: a rollback run now would undo what this run never did (a deploy it did not make), or
+            // another team's change. Stopped at the first step's question, before anything of it ran.
+            const string why = "no rollback needed (no step of the phases started: nothing was changed)";
+            _console.Info($"Rollback: {why}.");
+            _journal.Write("rollback-skipped", ("reason", why));
+            return new RollbackResult(RollbackKind.NotRun, why);
+        }
 
         if (Interactive)
         {

@@ -33,6 +33,12 @@ public sealed class ResumeState
     public IReadOnlySet<string> UnfinishedSteps => _started;
 
     /// <summary>
+    /// Some run of the journal started a step of the phases (whatever its result): the system may have been changed,
+    /// so a rollback has something to undo. A step stopped at its question never started.
+    /// </summary>
+    internal bool PhaseStepStarted { get; private set; }
+
+    /// <summary>
     /// How the journal's latest run or resume ended (<c>run-finished</c>'s <c>status</c>: <c>Succeeded</c>,
     /// <c>Failed</c>, …); null when it has no end (the runner was killed) or the journal predates it.
     /// </summary>
@@ -375,6 +381,8 @@ public sealed class ResumeState
                 break;
             case "step-started" when Text(e, "key") is { } key:
                 _started.Add(key);
+                // Any section but the two that follow the phases: a section the journal does not name counts as a phase.
+                if (Text(e, "section") is not ("rollback" or "verification")) PhaseStepStarted = true;
                 _sent[key] = [];
                 _commands[key] = [];
                 _code[key] = [];
