@@ -15,7 +15,7 @@ internal sealed partial class LiveRun : IDisposable
     private readonly TimeProvider _clock;
     private readonly EscalationClock _escalation;
     // This run started a phase step (rather than skipping one completed earlier): the rollback must undo it too.
-    private bool _phaseStepRan;
+    private bool _phaseStepRan => _phaseStepsStarted.Count > 0;
     // This run has carried out an action (not a note or snippet), and which action of its step runs now: a resumed
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
@@ -284,7 +284,7 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("rollback-skipped", ("reason", why));
             return new RollbackResult(RollbackKind.NotRun, why);
         }
-        if (!_phaseStepRan && _resume?.PhaseStepStarted != true)
+        if (!_phaseStepRan && _resume is not { PhaseStepsStarted.Count: > 0 })
         {
             // Nothing to undo: a rollback run now would undo what this run never did (a deploy it did not make), or
             // another team's change. Stopped at the first step's question, before anything of it ran.
@@ -296,6 +296,7 @@ internal sealed partial class LiveRun : IDisposable
 
         if (Interactive)
         {
+            _console.Info(StartedBeforeTheStop());
             bool accept;
             try
             {
@@ -440,7 +441,7 @@ internal sealed partial class LiveRun : IDisposable
         // Durations on the monotonic timestamp: a clock set back during the step (NTP) must not make it negative.
         var started = _clock.GetTimestamp();
         _stepStarted = started;
-        if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepRan = true;
+        if (section.StartsWith("phase-", StringComparison.Ordinal)) _phaseStepsStarted.Add(new StartedPhaseStep(number, step.Title, step.RequiresConfirmation));
         _journal.Write("step-started", ("key", key), ("number", number), ("section", section), ("title", step.Title), ("destructive", step.RequiresConfirmation), ("idempotent", step.Idempotent ? true : null));
         lock (_exitGate) _stepInFlight = new StepInFlight(key, step.Title, started);
         StepOutcome outcome;

@@ -64,6 +64,26 @@ public sealed class RollbackWithNothingChangedTests
             run.Prompts.Questions);
         Assert.True(File.Exists(temp.File("undone")));
         Assert.Empty(result.Events("rollback-skipped"));
+        // What there is to undo, said before the offer: the engineer decides on what ran, not by reflex.
+        Assert.Contains("Before the stop, this run started 1.1 'Deploy' (marked destructive: 1.1 'Deploy').", result.Output);
+    }
+
+    [Fact]
+    public async Task The_offer_after_only_steps_not_marked_destructive_says_so()
+    {
+        using var temp = new TempDirectory();
+        using var run = new TestRun(rb => rb
+            .Phase("Diagnose", p => p.Step("Check health", s => s.Run("true")))
+            .Phase("Mitigate", p => p.Step("Deploy", s => s.Run($"touch {temp.File("deployed")}").RequiresConfirmation()))
+            .Rollback(r => r.Step("Undo the deploy", s => s.Run($"touch {temp.File("undone")}"))));
+        run.Prompts.Answer(false).Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        var offer = result.Output.IndexOf("Before the stop, this run started 1.1 'Check health' (none of them marked destructive).", StringComparison.Ordinal);
+        Assert.True(offer > result.Output.IndexOf("declined", StringComparison.Ordinal), result.Output);
+        Assert.Equal("Run the rollback section (1 step(s))?", run.Prompts.Questions[^1]);
+        Assert.False(File.Exists(temp.File("undone")));
     }
 
     [Fact]

@@ -33,10 +33,10 @@ public sealed class ResumeState
     public IReadOnlySet<string> UnfinishedSteps => _started;
 
     /// <summary>
-    /// Some run of the journal started a step of the phases (whatever its result): the system may have been changed,
-    /// so a rollback has something to undo. A step stopped at its question never started.
+    /// Keys of the steps of the phases some run of the journal started (whatever their result): the system may have
+    /// been changed, so a rollback has something to undo. A step stopped at its question never started.
     /// </summary>
-    internal bool PhaseStepStarted { get; private set; }
+    internal IReadOnlySet<string> PhaseStepsStarted => _phaseStepsStarted;
 
     /// <summary>
     /// How the journal's latest run or resume ended (<c>run-finished</c>'s <c>status</c>: <c>Succeeded</c>,
@@ -200,6 +200,7 @@ public sealed class ResumeState
     private readonly Dictionary<string, DateTimeOffset> _waitStarts = new(StringComparer.Ordinal);
     private readonly HashSet<string> _completed = new(StringComparer.Ordinal);
     private readonly HashSet<string> _started = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _phaseStepsStarted = new(StringComparer.Ordinal);
     // Per step key, the non-idempotent requests its last attempt sent.
     private readonly Dictionary<string, List<SentRequest>> _sent = new(StringComparer.Ordinal);
     // Per step key, the shell commands its last run started.
@@ -382,7 +383,7 @@ public sealed class ResumeState
             case "step-started" when Text(e, "key") is { } key:
                 _started.Add(key);
                 // Any section but the two that follow the phases: a section the journal does not name counts as a phase.
-                if (Text(e, "section") is not ("rollback" or "verification")) PhaseStepStarted = true;
+                if (Text(e, "section") is not ("rollback" or "verification")) _phaseStepsStarted.Add(key);
                 _sent[key] = [];
                 _commands[key] = [];
                 _code[key] = [];
