@@ -53,8 +53,8 @@ internal static partial class ParameterExtractor
                 candidates.Add(new(value, name, char.ToUpperInvariant(words[0]) + words[1..] + $" (--{byOption.First().Option})", Kind.Resource));
             }
         }
-        // "<pod-name>" and "<POD_NAME>" ask for the same value: one parameter per name, with no default to give.
-        foreach (var placeholder in texts.SelectMany(AnglePlaceholders.Find).DistinctBy(p => p.Name))
+        // "<pod-name>", "{pod-name}" and "YOUR_POD_NAME" ask for the same value: one parameter per name, with no default to give.
+        foreach (var placeholder in texts.SelectMany(CommandPlaceholders.Find).DistinctBy(p => p.Name))
             candidates.Add(new(placeholder.Written, placeholder.Name,
                 $"The value of `{placeholder.Written}` in the document's commands, which it left for the engineer to fill in", Kind.Placeholder));
         foreach (var group in texts.SelectMany(t => HomePath().Matches(t)).Select(m => m.Value).GroupBy(p => string.Join('/', p.Split('/').Take(3))))
@@ -80,7 +80,11 @@ internal static partial class ParameterExtractor
         {
             var written = string.Join(", ", placeholders.Select(p => p.Candidate.Value));
             var names = string.Join(", ", placeholders.Select(p => p.Parameter.Name));
-            document.Warnings.Add($"the commands' placeholder{(placeholders.Count == 1 ? "" : "s")} {written} (bash would read each as a redirection) "
+            // Bash reads "<pod-name>" as a redirection and passes "{pod-name}" and "YOUR_POD_NAME" on as they are.
+            var asWritten = placeholders.All(p => p.Candidate.Value.StartsWith('<')) ? "bash would read each as a redirection"
+                : placeholders.Any(p => p.Candidate.Value.StartsWith('<')) ? "bash would read a <…> one as a redirection and pass the others on as they are"
+                : "bash would pass each on as it is";
+            document.Warnings.Add($"the commands' placeholder{(placeholders.Count == 1 ? "" : "s")} {written} ({asWritten}) "
                 + $"{(placeholders.Count == 1 ? "is" : "are")} imported as the required parameter{(placeholders.Count == 1 ? "" : "s")} {names}, without a default: "
                 + $"a run refuses to start until it is given one ({placeholders[0].Parameter.Name}=VALUE)");
         }
@@ -135,7 +139,7 @@ internal static partial class ParameterExtractor
         Kind.Secret => CommandPatterns.Secrets(command).Where(m => m.Text == candidate.Value).Select(m => (m.Start, m.Text.Length)),
         Kind.Resource => ResourceOption().Matches(command).Select(m => m.Groups["value"]).Where(g => g.Value == candidate.Value).Select(g => (g.Index, g.Length)),
         // Every spelling of the name ("<pod-name>", "<POD_NAME>") is the one parameter's hole.
-        Kind.Placeholder => AnglePlaceholders.Find(command).Where(p => p.Name == candidate.Name).Select(p => (p.Start, p.Written.Length)),
+        Kind.Placeholder => CommandPlaceholders.Find(command).Where(p => p.Name == candidate.Name).Select(p => (p.Start, p.Written.Length)),
         // A region, a URL's base and a home directory are values of their own shape wherever they stand.
         _ => Occurrences(command, candidate.Value).Select(start => (start, candidate.Value.Length)),
     };

@@ -9,9 +9,11 @@ namespace RunbookSdk.Import.Tests;
 /// <c>psql -h &lt;PRIMARY_HOST&gt; -c …</c>. They were imported as written, and bash reads <c>&lt;pod-name&gt;</c> as input
 /// from a file named <c>pod-name</c>: the step failed at 3 a.m., with no parameter to give and no warning at import. Each
 /// placeholder is now a required parameter without a default and a hole in the command; redirections, comparisons, HTML
-/// and what tools print in angle brackets stay as they are.
+/// and what tools print in angle brackets stay as they are. The same holds for <c>{pod-name}</c> and <c>YOUR_POD_NAME</c>,
+/// which bash passed on as written (<c>kubectl delete pod {pod-name}</c> deleted no pod), while the shell's own braces and
+/// other programs' (<c>${VAR}</c>, <c>{a,b}</c>, <c>awk '{print $1}'</c>, Helm templates, jq) stay as they are.
 /// </summary>
-public sealed class AnglePlaceholderTests
+public sealed class CommandPlaceholderTests
 {
     private static RunbookImporter.GeneratedProject Import(string code) => HostileInputTests.Generate(HostileInputTests.Runbook(code));
 
@@ -130,5 +132,88 @@ public sealed class AnglePlaceholderTests
         Assert.Equal("JobId", Assert.Single(Parameters(project)).Name);
         Assert.Equal("psql -h db-1 <<EOF\nDELETE FROM jobs WHERE id = '42';\nEOF", Executed(Runs(project)[0], new Dictionary<string, string> { ["JobId"] = "42" }));
         AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_placeholder_in_braces_is_a_required_parameter_and_a_hole()
+    {
+        var project = Import("kubectl -n payments delete pod {pod-name}\ncurl -fsS \"https://{SERVICE_HOST}/health\"");
+
+        var parameters = Parameters(project);
+        Assert.Equal(["PodName", "ServiceHost"], parameters.Select(p => p.Name));
+        Assert.All(parameters, p => Assert.True(p.Required && p.Default == "" && !p.Secret, p.ToString()));
+        var runs = Runs(project);
+        var values = new Dictionary<string, string> { ["PodName"] = "api-7d9f", ["ServiceHost"] = "api.internal" };
+        Assert.Equal("kubectl -n payments delete pod api-7d9f", Executed(runs[0], values));
+        Assert.Equal("curl -fsS \"https://api.internal/health\"", Executed(runs[1], values));
+        var code = string.Join("\n", project.Files.Values);
+        Assert.Contains("kubectl -n payments delete pod {{PodName}}", code, StringComparison.Ordinal);
+        Assert.Contains(project.Warnings, w => w.Contains("placeholders {pod-name}, {SERVICE_HOST} (bash would pass each on as it is) are imported as the required parameters PodName, ServiceHost", StringComparison.Ordinal));
+        AssertCompiles(project);
+    }
+
+    [Theory]
+    [InlineData("kubectl delete pod YOUR_POD_NAME", "kubectl delete pod api-7d9f")]
+    [InlineData("kubectl delete pod YOUR-POD-NAME", "kubectl delete pod api-7d9f")]
+    [InlineData("kubectl delete pod YOUR_POD_NAME_HERE", "kubectl delete pod api-7d9f")]
+    [InlineData("kubectl logs --selector=app=web YOUR_POD_NAME -c 'YOUR_POD_NAME'", "kubectl logs --selector=app=web api-7d9f -c 'api-7d9f'")]
+    public void A_your_placeholder_in_capitals_is_a_required_parameter_and_a_hole(string command, string executed)
+    {
+        var project = Import(command);
+
+        var parameter = Assert.Single(Parameters(project));
+        Assert.True(parameter is { Name: "PodName", Required: true, Default: "" }, parameter.ToString());
+        Assert.Equal(executed, Executed(Runs(project)[0], new Dictionary<string, string> { ["PodName"] = "api-7d9f" }));
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void Angle_brace_and_your_spellings_of_one_name_are_one_parameter()
+    {
+        var project = Import("kubectl logs <pod-name>\nkubectl describe pod {pod_name}\nkubectl delete pod YOUR_POD_NAME\nvault login {VAULT_TOKEN}");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.Equal(["PodName", "VaultToken"], parameters.Keys.Order());
+        Assert.True(parameters["VaultToken"].Secret);
+        Assert.All(Runs(project).Take(3), r => Assert.Equal("PodName", Assert.Single(r.Parts, p => p.Parameter is not null).Parameter));
+        AssertCompiles(project);
+    }
+
+    [Theory]
+    [InlineData("echo \"${NAMESPACE}\" ${HOME}/x")]
+    [InlineData("echo ${REPLICAS:-{three}}")]
+    [InlineData("cp config.{yaml,bak}")]
+    [InlineData("mkdir -p /srv/{logs,data}/payments")]
+    [InlineData("for i in {1..5}; do curl -f http://api/health; done")]
+    [InlineData("echo {a..z}")]
+    [InlineData("kubectl get pods | awk '{print $1}'")]
+    [InlineData("kubectl get pods | awk '{print}'")]
+    [InlineData("curl -X POST -d '{\"replicas\":1}' http://api/scale")]
+    [InlineData("curl -X POST -d '{\"name\": \"{pod}\"}' http://api/restart")]
+    [InlineData("find /tmp -name '*.log' -exec rm {} \\;")]
+    [InlineData("kubectl get pods -o name | xargs -I{} kubectl delete {}")]
+    [InlineData("kubectl get pods -o name | xargs -I {pod} kubectl delete {pod}")]
+    [InlineData("helm template . --set image.tag={{ .Values.tag }}")]
+    [InlineData("docker ps --format \"{{.Names}}\"")]
+    [InlineData("kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'")]
+    [InlineData("echo {{name}}")]
+    [InlineData("kubectl get pods -o json | jq '.items[] | {name}'")]
+    [InlineData("kubectl get pods -o jsonpath={.items[0].metadata.name}")]
+    [InlineData("docker compose exec api python -c \"print(f'Database test result: {result}')\"")]
+    [InlineData("git reset --hard @{upstream}")]
+    [InlineData("{ kubectl get pods; kubectl get svc; } > /tmp/state.txt")]
+    [InlineData("kubectl get pods # then delete {pod-name}")]
+    [InlineData("echo $YOUR_TOKEN ${YOUR_TOKEN}")]
+    [InlineData("export YOUR_NAMESPACE=payments")]
+    [InlineData("cat <<'EOF' > /tmp/page.txt\nDear {name}, YOUR_NAME\nEOF")]
+    public void Shell_syntax_and_other_programs_braces_stay_as_written(string command)
+    {
+        var project = Import(command);
+
+        Assert.Empty(Parameters(project));
+        var run = Runs(project).First();
+        Assert.Equal(command, string.Concat(run.Parts.Select(p => p.Text)));
+        Assert.All(run.Parts, p => Assert.Null(p.Parameter));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("placeholder", StringComparison.Ordinal));
     }
 }
