@@ -42,6 +42,7 @@ internal sealed partial class DocumentReader
         var reader = new DocumentReader(outline);
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
+        reader.ReadWrittenEscalation(document.Warnings);
         document.Warnings.AddRange(reader._frontMatterWarnings);
         document.Warnings.AddRange(reader._steps.Warnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);
@@ -66,6 +67,26 @@ internal sealed partial class DocumentReader
             .Where(h => !(HandbookReader.RoleOf(h.Title) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
             .OrderBy(h => h.Line);
         warnings.AddRange(leftOut.Select(LeftOutHeadings.Warning));
+    }
+
+    /// <summary>
+    /// A document with no escalation heading may still say whom to call in a runbook's words ("If this doesn't work within
+    /// 15 min, page the platform on-call."): that is the runbook's escalation, rather than the RB0001 gap it was. Only where
+    /// the document gives no other, so a sentence never replaces the handbook's matrix; the sentence stays in its step.
+    /// </summary>
+    private void ReadWrittenEscalation(List<string> warnings)
+    {
+        if (_handbook.Escalation.Count > 0) return;
+        foreach (var runbook in _runbooks.Where(r => r.Escalation.Count == 0))
+        {
+            if (EscalationLevels.WrittenIn(runbook) is not { } written) continue;
+            runbook.Escalation.AddRange(written.Select(w => w.Level));
+            foreach (var (level, sentence) in written)
+            {
+                var contact = level.Contact is null ? "" : $", contact '{level.Contact}'";
+                warnings.Add($"runbook '{runbook.Title}': the sentence '{sentence.TrimEnd('.')}' is read as its escalation: '{level.Who}' after {level.After.TotalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)} minutes{contact}");
+            }
+        }
     }
 
     /// <summary>Says which headings had no words and what they were named, so the names can be replaced by real ones.</summary>

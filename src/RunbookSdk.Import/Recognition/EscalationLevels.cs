@@ -8,8 +8,9 @@ namespace RunbookSdk.Import.Recognition;
 
 /// <summary>
 /// Escalation levels a section gives with times, in a list ("Level 1 - On-call engineer (0-15 minutes)"), a YAML block
-/// of such keys, or a table with a time column and a who column. Read for the handbook's escalation section and for a
-/// runbook's own.
+/// of such keys, a table with a time column and a who column, or sentences ("Escalate to the database team
+/// (#dba-oncall) if not resolved in 30 minutes.", in a paragraph or as list items: <see cref="EscalationSentence"/>).
+/// Read for the handbook's escalation section and for a runbook's own.
 /// </summary>
 internal static class EscalationLevels
 {
@@ -26,6 +27,8 @@ internal static class EscalationLevels
                 ListBlock list => EscalationFromLines(list.OfType<ListItemBlock>().Select(content.ItemText).ToList()),
                 CodeBlock code when MarkdownOutline.Language(code) is "yaml" or "yml" => EscalationFromYaml(MarkdownOutline.Code(code)),
                 Table table => EscalationFromTable(outline.Cells(table)),
+                // Only a paragraph whose every sentence is a level is taken: its other words would be lost with it.
+                ParagraphBlock paragraph => EscalationSentence.ReadAll(Text.Plain(outline.Inline(paragraph))),
                 _ => null,
             };
             if (levels is not null && Increasing(levels)) return (block, levels);
@@ -40,6 +43,12 @@ internal static class EscalationLevels
         {
             if (item.Contains('\n')) return null;
             var plain = Text.Plain(item);
+            // "Page the DBA (#dba-oncall) if not resolved in 30 minutes.": a sentence says who and when its own way.
+            if (EscalationSentence.Read(plain) is { } written)
+            {
+                levels.Add(written);
+                continue;
+            }
             // "Level 1 - On-call (0-15 minutes)", or "L2: Payments lead (after 15 minutes)".
             if ((Times.WindowStart(plain) ?? Times.EscalationDelay(plain) ?? Times.LeadingDelay(plain)) is not { } window) return null;
             var who = plain.Remove(window.Match.Index, window.Match.Length);
@@ -88,6 +97,37 @@ internal static class EscalationLevels
             if (i != taken && Regex.IsMatch(header[i], pattern)) return i;
         return -1;
     }
+
+    /// <summary>
+    /// The escalation a runbook writes as sentences in its steps and sections rather than under an escalation heading
+    /// (a wiki page's "If this doesn't work within 15 min, page the platform on-call."), in order of time; null when it
+    /// writes none, or levels that cannot be ordered (two at one time, one who twice). The sentences stay where they are.
+    /// </summary>
+    public static List<(ImportedEscalationLevel Level, string Sentence)>? WrittenIn(ImportedRunbook runbook)
+    {
+        var texts = runbook.AllPhases.SelectMany(p => p.Steps).SelectMany(s => s.Actions)
+            .Select(a => a switch { InstructionAction i => i.Text, NoteAction n => n.Text, _ => null })
+            .Concat(runbook.Sections.SelectMany(Texts))
+            .OfType<string>();
+        var found = new List<(ImportedEscalationLevel Level, string Sentence)>();
+        foreach (var line in texts.SelectMany(t => t.Split('\n')))
+        {
+            foreach (var sentence in EscalationSentence.Sentences(Text.Plain(line)))
+            {
+                if (EscalationSentence.Read(sentence) is { } level) found.Add((level, sentence));
+            }
+        }
+        var ordered = found.OrderBy(f => f.Level.After).ToList();
+        return ordered.Count > 0 && Increasing(ordered.Select(f => f.Level).ToList()) ? ordered : null;
+    }
+
+    private static IEnumerable<string> Texts(ContentSection section) => section.Blocks.SelectMany(block => block switch
+    {
+        ParagraphContent paragraph => [paragraph.Text],
+        ListContent list => list.Items,
+        SubsectionContent subsection => Texts(subsection.Section),
+        _ => [],
+    });
 
     private static bool Increasing(List<ImportedEscalationLevel> levels)
     {
