@@ -140,4 +140,58 @@ public sealed class HeadingLinkTests
         Assert.Equal("See the wiki", section.Heading);
         Assert.Equal([new ParagraphContent("Linked in the heading: wiki (https://wiki.example.com/payments)"), new ParagraphContent("Owned by payments.")], section.Blocks);
     }
+
+    [Fact]
+    public void A_link_to_the_contacts_page_in_a_pages_heading_does_not_make_it_the_contacts_section()
+    {
+        var project = Import("""
+            # Checkout down
+
+            ## Symptoms
+
+            - Checkout returns 502
+
+            ## Restart ([contacts](https://wiki.example.com/contacts))
+
+            ```bash
+            kubectl -n checkout rollout restart deploy/checkout
+            ```
+
+            ## Rollback
+
+            ```bash
+            helm rollback checkout
+            ```
+
+            ## Verify
+
+            ```bash
+            curl -f https://checkout.example.com/health
+            ```
+            """);
+
+        var runbook = Assert.Single(project.Document.Runbooks);
+        var restart = Assert.Single(runbook.Phases, p => p.Name == "Restart (contacts)");
+        Assert.Contains(restart.Steps.SelectMany(s => s.Actions), a => a is RunAction { Command: "kubectl -n checkout rollout restart deploy/checkout" });
+        Assert.DoesNotContain(project.Document.Handbook.Sections, s => s.Heading.StartsWith("Restart", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_link_to_the_contacts_page_in_a_subsections_heading_does_not_make_its_list_contacts()
+    {
+        var project = Import(Markdown + """
+
+
+            ## Post-incident
+
+            ### Timeline ([contacts](https://wiki.example.com/contacts))
+
+            - **Owner**: writes the timeline within 24 hours
+            - [ ] Share the timeline in #payments
+            """);
+
+        Assert.Empty(project.Document.Handbook.Contacts);
+        var stage = Assert.Single(project.Document.Handbook.PostIncident, s => s.Stage.StartsWith("Timeline", StringComparison.Ordinal));
+        Assert.Contains(stage.Items, i => i.Contains("writes the timeline within 24 hours", StringComparison.Ordinal));
+    }
 }

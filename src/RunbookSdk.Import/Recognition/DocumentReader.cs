@@ -64,7 +64,7 @@ internal sealed partial class DocumentReader
             .ToHashSet();
         var leftOut = _leftOut.Headings
             .Concat(_emptyGapHeadings.Select(g => g.Heading).Where(h => !gaps.Contains(h)))
-            .Where(h => !(HandbookReader.RoleOf(h.Title) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
+            .Where(h => !(HandbookReader.RoleOf(h) == HandbookRole.Escalation && _handbook.Escalation.Count == 0 && _runbooks.Count > 0))
             .OrderBy(h => h.Line);
         warnings.AddRange(leftOut.Select(LeftOutHeadings.Warning));
     }
@@ -162,7 +162,7 @@ internal sealed partial class DocumentReader
         if (!intro.IsEmpty) _handbook.Sections.Add(intro);
 
         // A document that is itself one procedure: "## 1. Immediate Response (0-5 minutes)", "## 2. Investigation ...".
-        var topPhases = parts.Where(c => IsNumberedOrTimed(c.Title) && HandbookReader.RoleOf(c.Title) == HandbookRole.None).ToList();
+        var topPhases = parts.Where(c => IsNumberedOrTimed(c.Title) && HandbookReader.RoleOf(c) == HandbookRole.None).ToList();
         if (topPhases.Count >= 2 && topPhases.Any(HasActions))
         {
             var runbook = new ImportedRunbook(_handbook.Title);
@@ -192,7 +192,7 @@ internal sealed partial class DocumentReader
     private bool IsRunbookPage(List<OutlineSection> parts)
     {
         if (parts.Any(p => YieldsRunbook(p, inContainer: false))) return false;
-        var own = parts.Where(p => HandbookReader.RoleOf(p.Title) == HandbookRole.None).ToList();
+        var own = parts.Where(p => HandbookReader.RoleOf(p) == HandbookRole.None).ToList();
         if (!own.Any(p => !Symptoms().IsMatch(p.Title) && HasActions(p))) return false;
         return own.Any(p => Symptoms().IsMatch(p.Title)) || own.Count(p => IsPhaseHeading(p.Title)) >= 2;
     }
@@ -200,7 +200,7 @@ internal sealed partial class DocumentReader
     /// <summary>Whether <see cref="Classify"/> finds a runbook in <paramref name="section"/> or below it.</summary>
     private bool YieldsRunbook(OutlineSection section, bool inContainer)
     {
-        if (HandbookReader.RoleOf(section.Title) != HandbookRole.None && !IsRunbookHeading(section.OwnWords)) return false;
+        if (HandbookReader.RoleOf(section) != HandbookRole.None && !IsRunbookHeading(section.OwnWords)) return false;
         if (IsRunbook(section, inContainer)) return true;
         if (!HoldsRunbooksOrStructure(section)) return false;
         var container = IsContainer(section.OwnWords) || inContainer && section.Blocks.Count == 0;
@@ -217,7 +217,7 @@ internal sealed partial class DocumentReader
         var runbook = new ImportedRunbook(_handbook.Title) { ShortTitle = RunbookTitle(_handbook.Title), Summary = _handbook.Summary };
         foreach (var part in parts)
         {
-            if (HandbookReader.RoleOf(part.Title) != HandbookRole.None) Classify(part, inContainer: false);
+            if (HandbookReader.RoleOf(part) != HandbookRole.None) Classify(part, inContainer: false);
             else if (Symptoms().IsMatch(part.Title)) ReadSymptoms(runbook, part);
             else if (HasActions(part) || IsPhaseHeading(part.Title)) AddPhase(runbook, part);
             else if (!_leftOut.IfEmpty(part)) runbook.Sections.Add(_content.Section(part));
@@ -227,7 +227,7 @@ internal sealed partial class DocumentReader
 
     private void Classify(OutlineSection section, bool inContainer)
     {
-        var role = HandbookReader.RoleOf(section.Title);
+        var role = HandbookReader.RoleOf(section);
         if (role != HandbookRole.None && !IsRunbookHeading(section.OwnWords))
         {
             _handbookReader.Read(section, role);
@@ -260,7 +260,7 @@ internal sealed partial class DocumentReader
     private bool HoldsRunbooksOrStructure(OutlineSection section) =>
         section.Children.Any(c =>
             IsRunbook(c, IsContainer(section.OwnWords) || IsContainer(c.OwnWords))
-            || HandbookReader.RoleOf(c.Title) != HandbookRole.None
+            || HandbookReader.RoleOf(c) != HandbookRole.None
             || HoldsRunbooksOrStructure(c));
 
     private bool IsRunbook(OutlineSection section, bool inContainer)
@@ -361,7 +361,7 @@ internal sealed partial class DocumentReader
     /// </summary>
     private bool ReadOwnEscalation(ImportedRunbook runbook, OutlineSection section)
     {
-        if (HandbookReader.RoleOf(section.Title) != HandbookRole.Escalation || runbook.Escalation.Count > 0 ||
+        if (HandbookReader.RoleOf(section) != HandbookRole.Escalation || runbook.Escalation.Count > 0 ||
             EscalationLevels.Read(section, _outline, _content) is not { } found)
             return false;
 

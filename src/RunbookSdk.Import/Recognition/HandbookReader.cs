@@ -27,7 +27,14 @@ internal enum HandbookRole
 /// </summary>
 internal sealed partial class HandbookReader(MarkdownOutline outline, ContentReader content, TemplateCollector templates, ImportedHandbook handbook, LeftOutHeadings leftOut)
 {
-    public static HandbookRole RoleOf(string title)
+    /// <summary>
+    /// What <paramref name="section"/> is about, judged from its own words: the words of a link in its heading name the page
+    /// it leads to, not this section (<c>### Restart ([contacts](https://wiki/contacts))</c> is no contacts section), unless
+    /// the link is all the heading says (<see cref="OutlineSection.OwnWords"/>).
+    /// </summary>
+    public static HandbookRole RoleOf(OutlineSection section) => RoleOf(section.OwnWords);
+
+    private static HandbookRole RoleOf(string title)
     {
         var t = title.ToLowerInvariant();
         if (Regex.IsMatch(t, @"post[- ]?(incident|mortem)|follow[- ]up|lessons learned")) return HandbookRole.PostIncident;
@@ -72,7 +79,8 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
                 if (ReadFacts(paragraph) is { } remaining) leftover.Blocks.Add(new ParagraphContent(remaining));
                 continue;
             }
-            if (block is CodeBlock code && IsTemplateBlock(section.Title, code))
+            // "### Restart ([status page template](…))" names another page: its own words tell whether a block is a template.
+            if (block is CodeBlock code && IsTemplateBlock(section.OwnWords, code))
             {
                 templates.Add(section.Title, MarkdownOutline.Code(code), null);
                 continue;
@@ -82,7 +90,7 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         foreach (var child in section.Children)
         {
             if (_severityChildren.Contains(child)) { handbook.StructuredHeadings.Add(child.Title); continue; }
-            var childRole = RoleOf(child.Title);
+            var childRole = RoleOf(child);
             var sub = ContentReader.For(child);
             ReadInto(child, childRole == HandbookRole.None ? role : childRole, sub);
             if (!sub.IsEmpty) leftover.Blocks.Add(new SubsectionContent(sub));
