@@ -194,4 +194,23 @@ public sealed class HeadingLinkTests
         var stage = Assert.Single(project.Document.Handbook.PostIncident, s => s.Stage.StartsWith("Timeline", StringComparison.Ordinal));
         Assert.Contains(stage.Items, i => i.Contains("writes the timeline within 24 hours", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_link_to_a_template_in_a_sections_heading_does_not_make_its_block_a_template()
+    {
+        var project = Import(Markdown + """
+
+
+            ## Restart order ([status update template](https://wiki.example.com/templates))
+
+            ```
+            api, then workers, then the scheduler
+            ```
+            """);
+
+        Assert.Empty(project.Document.Handbook.Communications);
+        var section = Assert.Single(project.Document.Handbook.Sections, s => s.Heading.StartsWith("Restart order", StringComparison.Ordinal));
+        Assert.Contains(section.Blocks, b => b is SnippetContent { Code: "api, then workers, then the scheduler" });
+    }
 }
+
