@@ -160,7 +160,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
         foreach (var destructive in CommandPatterns.Destructive(text.Flat, text.Shell))
         {
             // On the destructive command the message names, not the whole script it is one line of; the fix edits the step.
-            if (!IsConfirmed(call)) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, text.LocationAcross(destructive.Start, destructive.Length), text.AsWritten(destructive));
+            if (!StepConfirmation.IsConfirmed(call)) call.Report(DiagnosticDescriptors.DestructiveWithoutConfirmation, text.LocationAcross(destructive.Start, destructive.Length), text.AsWritten(destructive));
         }
 
         ReportSecrets(call, text);
@@ -208,16 +208,6 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     private static bool IsExpectation(string name) => name.StartsWith("Expect", System.StringComparison.Ordinal);
 
     /// <summary>
-    /// Whether the step of <paramref name="call"/> asks the operator first: <c>RequiresConfirmation()</c> on its chain or
-    /// in its step, or, in a helper given the step's builder, where every caller of the helper calls it.
-    /// </summary>
-    private static bool IsConfirmed(DslInvocation call) =>
-        DslSyntax.HasChainedCall(call.Syntax, static name => name == "RequiresConfirmation") ||
-        (call.EnclosingStepLambda() is { } step
-            ? call.Index.CallsWithin(step.Body.Span).Any(i => DslSyntax.CalledName(i) == "RequiresConfirmation")
-            : ConfirmingCallers.ConfirmEvery(call));
-
-    /// <summary>
     /// RB0005 on an HTTP step that sends DELETE (<c>Http("DELETE", "https://search.internal/logs-2024.01")</c>): it
     /// removes what its URL names, as <c>curl -X DELETE</c> in a command does. Reported on the method.
     /// </summary>
@@ -225,7 +215,7 @@ public sealed class CommandTextAnalyzer : DiagnosticAnalyzer
     {
         if (call.Argument("method") is not { } method ||
             !string.Equals(call.Values.ConstantString(method), "DELETE", System.StringComparison.OrdinalIgnoreCase) ||
-            IsConfirmed(call))
+            StepConfirmation.IsConfirmed(call))
             return;
 
         var target = urlText is null ? "the URL" : urlText.AsWritten(0, urlText.Flat.Length);

@@ -34,8 +34,10 @@ internal static class ConfiguringCallers
     /// True when a call <paramref name="isName"/> accepts is chained on the action <paramref name="action"/> adds (or on
     /// the builder a helper returns) before another action: written there (<c>s.Run(…).Timeout(…)</c>), or made by a
     /// team's extension method declared in the project (<c>s.Run(…).Bounded()</c>, see <see cref="ConfiguringExtensions"/>).
+    /// A call that marks the <paramref name="wholeStep"/> (<c>RequiresConfirmation()</c>, <c>.Confirmed()</c>) counts
+    /// after another action too.
     /// </summary>
-    public static bool ChainConfigures(DslInvocation call, InvocationExpressionSyntax action, Func<string, bool> isName)
+    public static bool ChainConfigures(DslInvocation call, InvocationExpressionSyntax action, Func<string, bool> isName, bool wholeStep = false)
     {
         SyntaxNode current = action;
         while (current.Parent is ParenthesizedExpressionSyntax) current = current.Parent;
@@ -44,8 +46,8 @@ internal static class ConfiguringCallers
             if (DslSyntax.CalledName(next) is { } name)
             {
                 if (isName(name)) return true;
-                if (DslSyntax.IsAction(name)) return false;
-                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList.Arguments.Count, isName)) return true;
+                if (!wholeStep && DslSyntax.IsAction(name)) return false;
+                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList.Arguments.Count, isName, wholeStep)) return true;
             }
 
             current = next;
@@ -63,7 +65,19 @@ internal static class ConfiguringCallers
     public static bool WrappedBy(DslInvocation call, Func<string, bool> isName)
     {
         if (ChainTop(call.Syntax) is not { } top || ChainAddsActionAfter(call.Syntax, top)) return false;
-        if (top.Parent is not ArgumentSyntax { NameColon: null } argument || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
+        return top.Parent is ArgumentSyntax argument && HandedTo(argument, isName, wholeStep: false);
+    }
+
+    /// <summary>
+    /// True when <paramref name="argument"/> (a builder, as it is) is handed to a method of the runbook's class that
+    /// chains a call <paramref name="isName"/> accepts on the parameter it lands in: before any action, or anywhere when
+    /// the call marks the <paramref name="wholeStep"/> (<c>Confirm(s)</c> with <c>IStepBuilder Confirm(IStepBuilder s)
+    /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name and arity in the class declaration the call is
+    /// written in, called by its name or <c>this.Name</c>, with the argument in its place.
+    /// </summary>
+    public static bool HandedTo(ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
+    {
+        if (argument.NameColon is not null || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
         var name = wrapper.Expression switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
@@ -75,7 +89,7 @@ internal static class ConfiguringCallers
         foreach (var member in type.Members)
         {
             if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
-            if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName)) return true;
+            if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName, wholeStep)) return true;
         }
 
         return false;

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -20,28 +19,29 @@ namespace RunbookSdk.Analyzers.Commands;
 /// </remarks>
 internal static class ConfirmingCallers
 {
-    private const string Confirmation = "RequiresConfirmation";
-
     /// <summary>True when <paramref name="call"/>'s builder is a helper's parameter and every call of the helper confirms its step.</summary>
     public static bool ConfirmEvery(DslInvocation call)
     {
         if (DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
-        return helper.EveryCall(invocation => Confirms(invocation, call.IndexOf(invocation.SyntaxTree)));
+        return helper.EveryCall(invocation => Confirms(call, invocation, call.IndexOf(invocation.SyntaxTree)));
     }
 
-    /// <summary>Whether the helper's call is confirmed: on its own chain, or anywhere in the step lambda it is in.</summary>
-    private static bool Confirms(InvocationExpressionSyntax invocation, DslCallIndex index)
+    /// <summary>
+    /// Whether the helper's call is confirmed: on its own chain, or anywhere in the step lambda it is in — by
+    /// <c>RequiresConfirmation()</c> or a team's code that calls it (<see cref="StepConfirmation"/>).
+    /// </summary>
+    private static bool Confirms(DslInvocation call, InvocationExpressionSyntax invocation, DslCallIndex index)
     {
-        if (DslSyntax.HasChainedCall(invocation, static name => name == Confirmation)) return true;
+        if (StepConfirmation.OnChain(call, invocation)) return true;
         LambdaExpressionSyntax? lambda = null;
         var previous = (SyntaxNode)invocation;
         for (var current = invocation.Parent; current is not null && current is not MemberDeclarationSyntax; previous = current, current = current.Parent)
         {
             if (current is LambdaExpressionSyntax function) lambda = function;
             if (current is InvocationExpressionSyntax step && previous is ArgumentListSyntax && index.Contains(step, "Step"))
-                return lambda is not null && index.CallsWithin(lambda.Body.Span).Any(c => DslSyntax.CalledName(c) == Confirmation);
+                return lambda is not null && StepConfirmation.InStep(call, lambda, index);
         }
 
         return false;

@@ -12,7 +12,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// A team's extension methods declared in the project, read as what they chain on the action they are called on:
 /// <c>s.Run("kubectl logs -f api").Bounded()</c> with <c>public static ICommandStepBuilder Bounded(this
 /// ICommandStepBuilder c) =&gt; c.Timeout(…)</c> bounds the command, as <c>.Timeout(…)</c> written there would (RB0015),
-/// and <c>.MustBeOk()</c> with <c>h =&gt; h.ExpectStatus(200)</c> makes a request a check (RB0014).
+/// and <c>.MustBeOk()</c> with <c>h =&gt; h.ExpectStatus(200)</c> makes a request a check (RB0014);
+/// <c>.Confirmed()</c> with <c>s =&gt; s.RequiresConfirmation()</c> confirms the step it is called in (RB0005).
 /// </summary>
 /// <remarks>
 /// Asked by name only for a call chained on an action that the rules would otherwise report, and only for a name the
@@ -28,16 +29,17 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
     /// <summary>
     /// True when every extension method named <paramref name="name"/> declared in source that a call with
     /// <paramref name="argumentCount"/> arguments may be (at least one) chains a call <paramref name="isName"/> accepts
-    /// on its receiver before it adds another action.
+    /// on its receiver before it adds another action, or anywhere on it when the call marks the
+    /// <paramref name="wholeStep"/> (<see cref="ReceiverConfiguration"/>).
     /// </summary>
-    public bool Configures(string name, int argumentCount, Func<string, bool> isName)
+    public bool Configures(string name, int argumentCount, Func<string, bool> isName, bool wholeStep = false)
     {
         if (vocabulary.Contains(name)) return false;
         var found = false;
         foreach (var method in _byName.GetOrAdd(name, Find))
         {
             if (!Takes(method.ParameterList, argumentCount)) continue;
-            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName)) return false;
+            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName, wholeStep)) return false;
             found = true;
         }
 

@@ -15,13 +15,17 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal sealed class HelperUses
 {
-    private HelperUses(string name, int arity, bool isPrivate, IReadOnlyList<SyntaxNode> scopes)
+    private HelperUses(SyntaxNode declaration, string name, int arity, bool isPrivate, IReadOnlyList<SyntaxNode> scopes)
     {
+        Declaration = declaration;
         Name = name;
         Arity = arity;
         IsPrivate = isPrivate;
         Scopes = scopes;
     }
+
+    /// <summary>The helper itself: its method or local function.</summary>
+    public SyntaxNode Declaration { get; }
 
     /// <summary>The helper's name.</summary>
     public string Name { get; }
@@ -54,11 +58,11 @@ internal sealed class HelperUses
                     return null;
                 case LocalFunctionStatementSyntax local:
                     return Takes(local.ParameterList, builder) && local.Parent is { } block
-                        ? new HelperUses(local.Identifier.ValueText, local.ParameterList.Parameters.Count, isPrivate: true, [block])
+                        ? new HelperUses(local, local.Identifier.ValueText, local.ParameterList.Parameters.Count, isPrivate: true, [block])
                         : null;
                 case MethodDeclarationSyntax method:
                     return Takes(method.ParameterList, builder) && type is not null && !method.Modifiers.Any(SyntaxKind.OverrideKeyword)
-                        ? new HelperUses(method.Identifier.ValueText, method.ParameterList.Parameters.Count, IsPrivateMethod(method),
+                        ? new HelperUses(method, method.Identifier.ValueText, method.ParameterList.Parameters.Count, IsPrivateMethod(method),
                             type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList())
                         : null;
                 case MemberDeclarationSyntax:

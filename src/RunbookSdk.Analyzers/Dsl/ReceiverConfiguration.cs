@@ -8,19 +8,24 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Whether a method handed an action's builder configures that action: <c>c.Timeout(…)</c>, also after other calls
 /// that add no action (<c>c.Tagged().Timeout(…)</c>) or as a statement before <c>return c;</c>. A call chained after
 /// another action (<c>c.Run("kubectl get pods").Timeout(…)</c>) configures that action, not the one handed in.
+/// A call that marks the whole step (<c>RequiresConfirmation()</c>) marks it wherever it is chained:
+/// <c>s.Run("echo flushing").RequiresConfirmation()</c> confirms the step handed in.
 /// </summary>
 internal static class ReceiverConfiguration
 {
-    /// <summary>True when <paramref name="method"/> chains a call <paramref name="isName"/> accepts on its parameter <paramref name="parameter"/> before any action.</summary>
-    public static bool IsConfigured(SyntaxNode method, string parameter, Func<string, bool> isName)
+    /// <summary>
+    /// True when <paramref name="method"/> chains a call <paramref name="isName"/> accepts on its parameter
+    /// <paramref name="parameter"/> before any action, or anywhere in the chain when <paramref name="wholeStep"/>.
+    /// </summary>
+    public static bool IsConfigured(SyntaxNode method, string parameter, Func<string, bool> isName, bool wholeStep = false)
     {
         foreach (var node in method.DescendantNodes())
         {
             if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != parameter ||
                 identifier.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax first } access || access.Expression != identifier)
                 continue;
-            if (DslSyntax.CalledName(first) is not { } called || DslSyntax.IsAction(called)) continue;
-            if (isName(called) || DslSyntax.HasChainedCall(first, isName, ownAction: true)) return true;
+            if (DslSyntax.CalledName(first) is not { } called || (!wholeStep && DslSyntax.IsAction(called))) continue;
+            if (isName(called) || DslSyntax.HasChainedCall(first, isName, ownAction: !wholeStep)) return true;
         }
 
         return false;

@@ -1,0 +1,86 @@
+using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Testing;
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// RB0005 on a step confirmed by a team's code: an extension method declared in the project
+/// (<c>s.Run("redis-cli FLUSHALL").Confirmed()</c> with <c>public static IStepBuilder Confirmed(this IStepBuilder s)
+/// =&gt; s.RequiresConfirmation()</c>) or a method of the runbook's class handed the step's builder
+/// (<c>s =&gt; { s.Run(…); Confirm(s); }</c>). The rule followed neither, as RB0014 and RB0015 follow theirs, and
+/// reported steps every run of which asks the operator first.
+/// </summary>
+public sealed class ExtensionConfirmationTests
+{
+    [Fact]
+    public Task A_step_a_source_extension_method_confirms_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli FLUSHALL").Confirmed())
+                        .Step("Wipe, confirmed as a statement", s => { s.Run("rm -rf /srv/app"); s.Confirmed(); })
+                        .Step("Confirmed first", s => s.Confirmed().Run("kubectl delete ns payments"))
+                        .Step("Tagged, then confirmed", s => s.Run("redis-cli FLUSHDB").Tagged().Confirmed())
+                        .Step("Confirmed after a notice", s => s.Run("helm uninstall api").AfterTellingOps("#ops"))
+                        .Step("Delete the index", s => s.Http("DELETE", "https://search.internal/logs-2024.01").Confirmed())
+                        .Step("Flush of a helper", s => Flush(s).Confirmed())
+            """, extraMembers: """
+                private static IStepBuilder Flush(IStepBuilder s) => s.Run("redis-cli -n 2 FLUSHALL");
+            """));
+
+    [Fact]
+    public Task A_step_a_method_of_the_runbook_confirms_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => Confirm(s.Run("redis-cli FLUSHALL")))
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); this.Confirm(s); })
+                        .Step("Drop", s => { s.Run("psql -c 'DROP TABLE sessions'"); Announce(s, "#ops"); })
+                        .Step("Scale down", s => Scale(s))
+            """, extraMembers: """
+                private IStepBuilder Confirm(IStepBuilder s) => s.RequiresConfirmation();
+                private static void Announce(IStepBuilder step, string channel) => step.Notify("maintenance", channel).RequiresConfirmation();
+                private static IStepBuilder Scale(IStepBuilder s)
+                {
+                    s.Confirmed();
+                    return s.Run("kubectl scale deploy/api --replicas=0");
+                }
+            """));
+
+    [Fact]
+    public Task A_step_an_extension_method_or_a_method_leaves_unconfirmed_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli {|RB0005:FLUSHALL|}").Tagged())
+                        .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); s.Tagged(); })
+                        .Step("Drop", s => Note(s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'")))
+                        .Step("Delete the index", s => s.Http({|RB0005:"DELETE"|}, "https://search.internal/logs-2024.01").ExpectStatus(200).Tagged())
+            """, extraMembers: """
+                private static IStepBuilder Note(IStepBuilder s) => s.Instruction("Tell #ops first");
+            """));
+
+    /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
+    private static Task RunAsync(string runbook)
+    {
+        var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier>();
+        test.TestState.Sources.Add(("Runbook.cs", runbook));
+        test.TestState.Sources.Add(("StepExtensions.cs", Extensions));
+        Verify<CommandTextAnalyzer>.Configure(test);
+        return test.RunAsync();
+    }
+
+    private const string Extensions = """
+        using RunbookSdk;
+
+        public static class StepExtensions
+        {
+            /// <summary>The team's mark for a step that cannot be undone.</summary>
+            public static IStepBuilder Confirmed(this IStepBuilder s) => s.RequiresConfirmation();
+
+            public static IStepBuilder AfterTellingOps(this IStepBuilder step, string channel)
+            {
+                step.Notify("maintenance", channel).RequiresConfirmation();
+                return step;
+            }
+
+            public static T Tagged<T>(this T step) where T : IStepBuilder => step;
+        }
+        """;
+}
