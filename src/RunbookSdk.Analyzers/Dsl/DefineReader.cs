@@ -26,6 +26,7 @@ internal static class DefineReader
         // Half-typed code (rb.Verif) and builders handed to code we do not follow: judge it once it reads as complete
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
         var complete = !body.ContainsDiagnostics && calls.IsComplete(index, span);
+        var compiles = !body.ContainsDiagnostics;
         SectionFact escalation = default, rollback = default, waiver = default, verification = default;
         string? severityKey = null;
         Location? severityLocation = null;
@@ -69,6 +70,7 @@ internal static class DefineReader
             if (!dsl.Vocabulary.Accepts(name, invocation.ArgumentList))
             {
                 complete = false;
+                compiles = false;
                 continue;
             }
 
@@ -145,6 +147,8 @@ internal static class DefineReader
         var facts = new DocumentFacts
         {
             IsComplete = complete,
+            // Worked out only for a body handed to code not followed: the builders handed on say what it may add.
+            UnreadSections = complete ? SectionKinds.None : compiles ? calls.UnreadSections(index, span, dsl.Symbols.SectionReach) : SectionKinds.All,
             Escalation = escalation,
             Rollback = rollback,
             Waiver = waiver,
@@ -227,6 +231,7 @@ internal static class DefineReader
                     if (open.Count >= MaxInlinedDepth || !open.Add(method.Method))
                     {
                         ordered.Unread = true;
+                        ordered.UnreadReach |= dsl.Symbols.SectionReach.OfTypeSyntax(method.Method.ParameterList.Parameters[0].Type);
                         continue;
                     }
 
@@ -306,6 +311,37 @@ internal static class DefineReader
 
         /// <summary>A method not read (it calls itself, or nests too deep).</summary>
         public bool Unread { get; set; }
+
+        /// <summary>What the builders of the methods not read may declare (<see cref="SectionReach"/>).</summary>
+        public SectionKinds UnreadReach { get; set; }
+
+        /// <summary>
+        /// The sections code that <see cref="IsComplete"/> does not follow may declare: the methods not read, and the
+        /// builder uses not followed in the body and in the methods a lambda handed its builder to, by the builders
+        /// they are given. A member read but not called (<c>rb.Verif</c> while typing) may become any call.
+        /// </summary>
+        public SectionKinds UnreadSections(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach)
+        {
+            var kinds = UnreadReach | NotFollowed(index, span, reach);
+            foreach (var (body, forwarded) in Bodies ?? [])
+            {
+                if (forwarded) kinds |= NotFollowed(index, body.Span, reach);
+            }
+
+            return kinds;
+        }
+
+        private SectionKinds NotFollowed(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach)
+        {
+            if (index.AnyUncalledMemberWithin(span)) return SectionKinds.All;
+            var kinds = SectionKinds.None;
+            foreach (var opaque in index.OpaqueWithin(span))
+            {
+                if (Forwarding?.Contains(opaque) != true) kinds |= reach.OfUse(opaque);
+            }
+
+            return kinds;
+        }
 
         /// <summary>
         /// Whether the body, and every method a lambda handed its builder to, compile and hand their builders only to

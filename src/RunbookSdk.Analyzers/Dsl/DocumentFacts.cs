@@ -31,10 +31,20 @@ internal sealed record NotificationFact(string Template, Location Location, bool
 /// </summary>
 internal sealed class DocumentFacts
 {
-    public static readonly DocumentFacts Unknown = new() { IsComplete = false };
+    public static readonly DocumentFacts Unknown = new() { IsComplete = false, UnreadSections = SectionKinds.All };
 
     /// <summary>False when the body could not be read (no body, or the builder is handed to helper code we do not follow).</summary>
     public bool IsComplete { get; init; } = true;
+
+    /// <summary>
+    /// The sections code the reader did not follow may still declare (none when <see cref="IsComplete"/>): every one
+    /// for a body that does not compile yet or hands the runbook's builder on, none for one that hands on only a
+    /// phase's or a step's builder (<see cref="SectionReach"/>). RB0001-RB0003 judge the others.
+    /// </summary>
+    public SectionKinds UnreadSections { get; init; }
+
+    /// <summary>Whether code the reader did not follow may declare <paramref name="section"/>.</summary>
+    public bool MayDeclareUnread(SectionKinds section) => (UnreadSections & section) != 0;
     /// <summary>Escalation levels, which every <c>Escalation(...)</c> adds to.</summary>
     public SectionFact Escalation { get; init; }
     /// <summary>The last <c>Rollback(...)</c>, which the runner keeps.</summary>
@@ -81,6 +91,7 @@ internal sealed class DocumentFacts
     public DocumentFacts Merge(DocumentFacts other) => new()
     {
         IsComplete = IsComplete && other.IsComplete,
+        UnreadSections = UnreadSections | other.UnreadSections,
         Escalation = Escalation,
         Rollback = Rollback,
         Waiver = Waiver,

@@ -114,6 +114,26 @@ internal sealed class DslSymbols
     /// <summary>True when <paramref name="name"/> is the name of one of the builder interfaces (for syntax).</summary>
     public bool IsBuilderName(string name) => _builderNames.Contains(name);
 
+    /// <summary>The builder interface named <paramref name="name"/> (for syntax), or null.</summary>
+    public INamedTypeSymbol? BuilderNamed(string name)
+    {
+        if (!_builderNames.Contains(name)) return null;
+        foreach (var builder in _builders)
+        {
+            if (builder.Name == name) return builder;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Which sections code handed a builder can declare, made the first time a Define hands one to code the rules
+    /// cannot read.
+    /// </summary>
+    public SectionReach SectionReach => _sectionReach ??= new SectionReach(this);
+
+    private SectionReach? _sectionReach;
+
     public bool IsParameter(ISymbol? symbol) => symbol is IPropertySymbol property && HasAttribute(property, ParameterAttribute);
 
     public static bool HasAttribute(ISymbol symbol, INamedTypeSymbol? attribute) =>

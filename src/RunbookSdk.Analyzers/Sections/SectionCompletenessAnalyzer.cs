@@ -36,14 +36,16 @@ public sealed class SectionCompletenessAnalyzer : DiagnosticAnalyzer
         if (type.IsAbstract || !symbols.IsRunbookType(type) || !DslSymbols.HasAttribute(type, symbols.RunbookAttribute)) return;
 
         var facts = runbooks.FactsOf(type);
-        if (!facts.IsComplete) return;
+        // A section code the reader did not follow may declare is not judged; a phase's or a step's builder handed
+        // on (p => Helpers.More(p)) can declare none, so the runbook is still judged (DocumentFacts.UnreadSections).
+        if (facts.UnreadSections == SectionKinds.All) return;
         if (DslSyntax.TypeNameLocation(type) is not { } location) return;
 
         var handbook = symbols.HandbookOf(type) is { } handbookType ? runbooks.FactsOf(handbookType) : null;
         // An unreadable handbook (helper methods, no body yet) gets the benefit of the doubt, and so does one the compiler
         // cannot resolve (a renamed handbook class): it reports that, and "add Escalation(...)" would send the author to
         // a handbook that has one.
-        var escalated = facts.HasEscalation || handbook is { IsComplete: false } || handbook?.HasEscalation == true || symbols.HasUnresolvedHandbook(type);
+        var escalated = facts.HasEscalation || facts.MayDeclareUnread(SectionKinds.Escalation) || handbook?.MayDeclareUnread(SectionKinds.Escalation) == true || handbook?.HasEscalation == true || symbols.HasUnresolvedHandbook(type);
         if (!escalated)
         {
             var (at, advice) = facts.Escalation.EmptyAt is { } own ? (own, ": its Escalation(...) adds no level; say who is engaged and when with Level(who, after)")
@@ -52,7 +54,7 @@ public sealed class SectionCompletenessAnalyzer : DiagnosticAnalyzer
             Report(context, DiagnosticDescriptors.MissingEscalation, type, location, at, advice);
         }
 
-        if (!facts.HasRollback && !facts.HasNoRollback)
+        if (!facts.HasRollback && !facts.HasNoRollback && !facts.MayDeclareUnread(SectionKinds.Rollback))
         {
             var (at, advice) = facts.Waiver.EmptyAt is { } blank ? (blank, ": NoRollback(...) gives no reason; say why nothing needs undoing, which the on-call engineer reads in place of a rollback")
                 : facts.Rollback.EmptyAt is { } empty ? (empty, ": its Rollback(...) adds no step; add the steps that undo the change, or state why none is needed with NoRollback(\"reason\")")
@@ -60,7 +62,7 @@ public sealed class SectionCompletenessAnalyzer : DiagnosticAnalyzer
             Report(context, DiagnosticDescriptors.MissingRollback, type, location, at, advice);
         }
 
-        if (!facts.HasVerification)
+        if (!facts.HasVerification && !facts.MayDeclareUnread(SectionKinds.Verification))
         {
             var (at, advice) = facts.Verification.EmptyAt is { } empty ? (empty, ": its Verification(...) adds no step; add the check that proves the system is healthy again")
                 : (null, "; add Verification(...) to prove the system is healthy again");

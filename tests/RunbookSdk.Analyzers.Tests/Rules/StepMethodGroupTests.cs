@@ -91,15 +91,19 @@ public sealed class StepMethodGroupTests
             new DiagnosticResult("RB0002", DiagnosticSeverity.Error).WithLocation(9).WithArguments("Sample",
                 "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"));
 
+    // A step's builder, handed on or read no further, declares no section (HandedOnBuilderSectionTests): the missing
+    // rollback is reported. Before, both made the sections wait.
     [Fact]
-    public Task A_method_that_hands_the_builder_on_or_calls_itself_still_makes_the_sections_wait() =>
+    public Task A_method_that_hands_a_steps_builder_on_or_calls_itself_leaves_the_sections_judged() =>
         Verify<SectionCompletenessAnalyzer>.AnalyzerAsync(Runbook("""
                     .Phase("Act", p => p.Step("Ask", s => HandsOn(s)).Step("Loop", s => Loop(s)))
                     .Verification(v => v.Step("Check", s => s.Run("curl -fsS https://api.omnix.ai/health")))
             """, """
                 private static void HandsOn(IStepBuilder s) => Elsewhere.Ask(s);
                 private static void Loop(IStepBuilder s) => Loop(s);
-            """));
+            """),
+            new DiagnosticResult("RB0002", DiagnosticSeverity.Error).WithLocation(9).WithArguments("Sample",
+                "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"));
 
     [Fact]
     public Task A_phase_given_as_a_method_group_is_judged_as_before_though_its_method_hands_the_builder_on() =>
