@@ -11,7 +11,9 @@ namespace RunbookSdk.Analyzers.Steps;
 /// <summary>
 /// RB0029: a step's code reads <c>Outputs["Check status"]</c> by a name that two steps share, that nothing has, or
 /// that only a step keeping no output has (an instruction, a wait, a note: no <c>Run</c>, no <c>Http</c>) or a step that
-/// certainly runs only after the code reading it.
+/// certainly runs only after the code reading it, or one that may not have run: skipped by its <c>OnlyIf</c>, an option
+/// of a <c>OneOf</c> not chosen, or a rollback step read by the verification, which runs after every run while the
+/// rollback runs only after a failure.
 /// Two steps of one title come from a step pasted and not renamed: the runner keeps a step's output under its title, so
 /// the code gets whichever of them ran last, silently. A name nothing has comes from a step renamed since the code was
 /// written: the read throws when the step runs, failing it; so does a read of a step whose output the runner never
@@ -69,17 +71,20 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
 
     /// <summary>
     /// Why <paramref name="step"/> may not have run when the code of <paramref name="read"/>, a later step's, asks for
-    /// its output (it is written <c>OnlyIf(…)</c>, or is an option of a <c>OneOf</c>); null when it ran, or that is not
-    /// certain from the text: a place not known, the read in the step itself or in an option of the same <c>OneOf</c>,
-    /// a reading step that is conditional itself (it may run on the same answer), a rollback step read from outside the
-    /// rollback (the page says the verification may read one that ran).
+    /// its output (it is written <c>OnlyIf(…)</c>, is an option of a <c>OneOf</c>, or is a rollback step read from the
+    /// verification); null when it ran, or that is not certain from the text: a place not known, the read in the step
+    /// itself or in an option of the same <c>OneOf</c>, a reading step that is conditional itself (it may run on the
+    /// same answer).
     /// </summary>
     private static string? MayNotHaveRun(StepTitleFact step, OutputReadFact read, DocumentFacts facts)
     {
         if (step.Place is not { } place || read.Reader is not { } reader || !place.Define.Equals(reader.Define)) return null;
         if (place.Step == reader.Step || place.Order == reader.Order) return null;
-        if (place.Section == StepSection.Rollback && reader.Section != StepSection.Rollback) return null;
         if (facts.StepTitles.Any(s => s.Conditional && s.Place is { } readingPlace && readingPlace.Define.Equals(reader.Define) && readingPlace.Step == reader.Step)) return null;
+        // The verification runs after every run, the rollback only after a failed phase step, and not when the
+        // operator declines it: in every run that went well the read throws (docs/runner.md, Semantics 3 and 4).
+        if (place.Section == StepSection.Rollback && reader.Section == StepSection.Verification)
+            return "runs only in the rollback, after a phase step failed";
         if (step.Conditional) return "runs only if its OnlyIf condition holds";
         return place.Order != place.Step ? "is an option of a OneOf, which runs only when it is chosen" : null;
     }

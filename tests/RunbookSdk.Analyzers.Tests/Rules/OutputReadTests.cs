@@ -177,8 +177,7 @@ public sealed class OutputReadTests
             Later(4, "Last phase", "later in the phases", "Last phase"),
             Later(5, "Health", "in the verification, after the rollback", "Health"));
 
-    // Only one option of a OneOf runs; a step added in a loop or by a local function may come earlier than written; a
-    // verification step may read the rollback's, which ran or not.
+    // Only one option of a OneOf runs; a step added in a loop or by a local function may come earlier than written.
     [Fact]
     public Task A_read_of_a_step_whose_order_is_not_certain_is_not_reported() =>
         Verify<OutputReadAnalyzer>.AnalyzerAsync("""
@@ -201,8 +200,6 @@ public sealed class OutputReadTests
                         .OneOf("How", o => o
                             .Step("First way", s => s.Execute("Read", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Second way"])))
                             .Step("Second way", s => s.Run("uptime"))));
-                    rb.Rollback(r => r.Step("Undo", s => s.Run("./undo.sh")));
-                    rb.Verification(v => v.Step("Check", s => s.Execute("Check", ctx => System.Threading.Tasks.Task.FromResult(ctx.Outputs["Undo"]))));
                 }
             }
             """);
@@ -247,6 +244,34 @@ public sealed class OutputReadOfMethodsAndSkippedStepsTests
             """),
             Result(0, "Find the deploy", "is the title of a step that runs only if its OnlyIf condition holds, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue"),
             Result(1, "Redeploy", "is the title of a step that is an option of a OneOf, which runs only when it is chosen, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue"));
+
+    // The rollback runs only after a failed phase step (and not when the operator declines it); the verification runs
+    // after every run. Read from the verification, a rollback step's output is missing in every run that went well.
+    [Fact]
+    public Task A_read_of_a_rollback_step_from_the_verification_is_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed class Sample : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Sample")
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                    .Phase("Fix", p => p.Step("Deploy", s => s.Run("./deploy.sh v42")))
+                    .Rollback(r => r
+                        .Step("Undo", s => s.Run("./undo.sh"))
+                        .Step("Check undo", s => s.Execute("Check", ctx => Task.FromResult(ctx.Outputs["Undo"]))))
+                    .Verification(v => v
+                        .Step("Health", s => s.Execute("Compare", ctx => Task.FromResult(ctx.Outputs[{|#0:"Undo"|}] + ctx.Outputs["Deploy"])))
+                        .Step("Asked", s => s.Execute("Ask", ctx => Task.FromResult(ctx.Outputs.TryGetValue("Undo", out var undo) ? undo : "")))
+                        .Step("After a rollback", s => s.OnlyIf("the rollback ran")
+                            .Execute("Read", ctx => Task.FromResult(ctx.Outputs["Undo"]))));
+            }
+            """,
+            Result(0, "Undo", "is the title of a step that runs only in the rollback, after a phase step failed, so it throws KeyNotFoundException when that step did not run; ask with ctx.Outputs.TryGetValue"));
 
     [Fact]
     public Task A_conditional_step_reading_its_own_output_is_not_reported() =>
