@@ -12,13 +12,14 @@ namespace RunbookSdk.Execution;
 /// </remarks>
 /// <param name="Key">The journal key of the step.</param>
 /// <param name="Step">The step as the engineer saw it: <c>1.2 'Port-forward'</c>.</param>
+/// <param name="Action">The command's position among the step's actions: a resume starts again the one whose background its run stopped.</param>
 /// <param name="Attempt">The attempt of the step's command (1 unless it was retried).</param>
 /// <param name="Group">The group that marks the command's processes (<see cref="StepProcesses"/>), else null.</param>
 /// <param name="Processes">What the command left running when the step ended (none when nothing tracked holds the output).</param>
 /// <param name="Digest">The lines printed after the step ended, masked.</param>
 /// <param name="Ended">Completes when the output ends: every process holding it closed it.</param>
 internal sealed record BackgroundOutput(
-    string Key, string Step, int Attempt, int? Group, IReadOnlyList<MarkedProcess> Processes, OutputDigest Digest, Task Ended)
+    string Key, string Step, int Action, int Attempt, int? Group, IReadOnlyList<MarkedProcess> Processes, OutputDigest Digest, Task Ended)
 {
     private int _journaled;
 

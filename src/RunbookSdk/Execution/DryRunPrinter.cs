@@ -230,6 +230,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 if (resume.CompletedSteps.Contains(key))
                 {
                     writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);
+                    // As the live resume does (LiveRun.RestartedBackground.cs): a later step may count on that background.
+                    if (resume.BackgroundLeftBy(key).Count > 0)
+                        writer.Line(2, step.RequiresConfirmation
+                            ? "[its command ran on in the background until the earlier run ended: destructive, it is not started again; start it by hand if later steps need it]"
+                            : "[its command ran on in the background until the earlier run ended: the resume starts it again]", Warning);
                     continue;
                 }
                 if (resume.UnfinishedSteps.Contains(key)) writer.Line(2, $"[{writer.Rehearsal!.RepeatOfUnfinished(section, i, step)}]", Warning);

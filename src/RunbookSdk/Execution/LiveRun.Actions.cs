@@ -109,7 +109,7 @@ internal sealed partial class LiveRun
                 _console.Warn($"left running in the background: {string.Join(", ", last.LeftRunning)}; the runner stops it when the run ends (a process meant to outlive the run is started detached: setsid -f …)");
             }
             if (!last.OutputEnded.IsCompleted || afterStep.Lines > 0)
-                WatchBackgroundOutput(new BackgroundOutput(key, $"{number} '{step.Title}'", attempt, last.Group, last.LeftRunning, afterStep, last.OutputEnded));
+                WatchBackgroundOutput(new BackgroundOutput(key, $"{number} '{step.Title}'", _actionIndex, attempt, last.Group, last.LeftRunning, afterStep, last.OutputEnded));
             if (!last.TimedOut && shell.ExpectedExitCodes.Contains(last.ExitCode))
             {
                 KeepOutput(step.Title, string.Join('\n', last.Output));

@@ -98,7 +98,7 @@ internal sealed partial class LiveRun
     private void JournalBackgroundOutput(BackgroundOutput output, string ended)
     {
         var processes = output.Processes.Count > 0 ? output.Processes.Select(p => $"{p.Pid} {p.Command}").ToArray() : null;
-        _journal.Write("background-output", [("key", output.Key), ("attempt", output.Attempt), ("processes", processes), ("ended", ended),
+        _journal.Write("background-output", [("key", output.Key), ("action", output.Action), ("attempt", output.Attempt), ("processes", processes), ("ended", ended),
             .. output.Digest.Fields()]);
     }
 }

@@ -414,6 +414,7 @@ internal sealed partial class LiveRun : IDisposable
                 ("earlierTime", completion?.At?.ToString("O", CultureInfo.InvariantCulture)));
             // A resume of this run's journal must find them too.
             foreach (var output in _resume!.Outputs.Where(o => o.Key == key)) JournalStepOutput(key, output.Name, output.Value, output.Masked);
+            await RestartBackgroundAsync(key, number, step, cancellationToken);
             return new StepOutcome(StepResult.Skipped, "completed earlier");
         }
         if (_notChosen.TryGetValue(key, out var notChosen))

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using RunbookSdk.Execution;
 
@@ -31,7 +30,7 @@ public sealed class BackgroundProcessTests
         }
         finally
         {
-            KillIfRunning(child);
+            Processes.KillIfRunning(child);
         }
 
         // The step did not hang on the pipe the child inherited, and the child was still there for the next step.
@@ -69,7 +68,7 @@ public sealed class BackgroundProcessTests
         }
         finally
         {
-            KillIfRunning(child);
+            Processes.KillIfRunning(child);
         }
 
         var stopped = result.Events("background-stopped").Single(e => e["pid"] == child.ToString(CultureInfo.InvariantCulture));
@@ -96,7 +95,7 @@ public sealed class BackgroundProcessTests
         }
         finally
         {
-            KillIfRunning(child);
+            Processes.KillIfRunning(child);
         }
 
         Assert.DoesNotContain(Secret, result.Output);
@@ -127,7 +126,7 @@ public sealed class BackgroundProcessTests
         }
         finally
         {
-            KillIfRunning(child);
+            Processes.KillIfRunning(child);
         }
     }
 
@@ -151,7 +150,7 @@ public sealed class BackgroundProcessTests
         }
         finally
         {
-            KillIfRunning(child);
+            Processes.KillIfRunning(child);
         }
     }
 
@@ -193,19 +192,4 @@ public sealed class BackgroundProcessTests
     }
 
     private static int ReadPid(string path) => int.Parse(File.ReadAllText(path).Trim(), CultureInfo.InvariantCulture);
-
-    /// <summary>A failing test must not leave its own orphan behind.</summary>
-    private static void KillIfRunning(int pid)
-    {
-        if (pid <= 0 || !Processes.IsRunning(pid)) return;
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            process.Kill();
-        }
-        catch (ArgumentException)
-        {
-            // Gone meanwhile.
-        }
-    }
 }

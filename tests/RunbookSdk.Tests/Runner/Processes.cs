@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace RunbookSdk.Tests.Runner;
 
 /// <summary>Watches processes by id (Linux /proc), waiting for work to happen rather than for time to pass.</summary>
@@ -52,5 +54,20 @@ internal static class Processes
             await Task.Delay(50);
         }
         Assert.Fail($"gave up waiting for {what}");
+    }
+
+    /// <summary>A failing test must not leave its own orphan behind.</summary>
+    public static void KillIfRunning(int pid)
+    {
+        if (pid <= 0 || !IsRunning(pid)) return;
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (ArgumentException)
+        {
+            // Gone meanwhile.
+        }
     }
 }

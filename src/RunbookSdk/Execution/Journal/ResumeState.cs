@@ -180,6 +180,21 @@ public sealed class ResumeState
     /// </summary>
     internal JournaledStep? LastStep { get; private set; }
 
+    /// <summary>
+    /// What the shell commands of the step <paramref name="key"/> left running in the background in the latest run of it
+    /// that the run did not see end on its own: stopped or killed when that run ended (a Ctrl+C, a failed step), or lost
+    /// with a runner that was killed. A resume that passes the step by as completed starts them again: the steps after it
+    /// count on them (a wait that "the watch shows health turning green"). Empty once the step runs again, or the
+    /// rollback undid it.
+    /// </summary>
+    internal IReadOnlyList<LeftInBackground> BackgroundLeftBy(string key) =>
+        _backgrounds.TryGetValue(key, out var left) ? [.. left.Values.OrderBy(b => b.Action)] : [];
+
+    // Per step key, by action position: the commands whose background the run did not see end on its own.
+    private readonly Dictionary<string, Dictionary<int, LeftInBackground>> _backgrounds = new(StringComparer.Ordinal);
+    // Per step key, the action position of its command-starting read last: the command the next shell action ends.
+    private readonly Dictionary<string, int> _startingAction = new(StringComparer.Ordinal);
+
     private readonly List<ResumedJournal> _resumedFrom = [];
     private readonly Dictionary<string, CompletedStep> _completions = new(StringComparer.Ordinal);
 
@@ -389,6 +404,7 @@ public sealed class ResumeState
                 _code[key] = [];
                 _posted.Remove(key);
                 _notifying.Remove(key);
+                _backgrounds.Remove(key);
                 break;
             case "notification" when Text(e, "key") is { } key && Number(e, "action") is { } position && Time(e) is { } at:
                 // A resumed run that did not post it again journals when it was posted: a later resume knows it too.
@@ -402,16 +418,23 @@ public sealed class ResumeState
                 break;
             case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
                 Commands(key).Add(new StartedCommand(command, null));
+                _startingAction[key] = Number(e, "action") ?? 0;
+                break;
+            case "action" when Text(e, "kind") == "shell" && Text(e, "key") is { } key && Text(e, "command") is { } command
+                && e.TryGetProperty("leftRunning", out var leftRunning) && leftRunning.ValueKind == JsonValueKind.Array && leftRunning.GetArrayLength() > 0:
+                NoteCommandEnded(e, key, command);
+                var leftBy = _startingAction.GetValueOrDefault(key);
+                (_backgrounds.TryGetValue(key, out var leftOfStep) ? leftOfStep : _backgrounds[key] = [])[leftBy] = new LeftInBackground(leftBy, Number(e, "attempt") ?? 1, command);
+                break;
+            // Ended before the run stopped it (its port-forward died, a later step stopped it), or held by something the
+            // runner does not stop (started detached): starting it again is not the resume's to do.
+            case "background-output" when Text(e, "key") is { } key && Text(e, "ended") is "on-its-own" or "still-open" && _backgrounds.TryGetValue(key, out var backgroundOfStep):
+                var outputAttempt = Number(e, "attempt") ?? 1;
+                var outputAction = Number(e, "action");
+                foreach (var gone in backgroundOfStep.Values.Where(b => outputAction is { } a ? b.Action == a : b.Attempt == outputAttempt).ToArray()) backgroundOfStep.Remove(gone.Action);
                 break;
             case "action" when Text(e, "kind") == "shell" && Text(e, "key") is { } key && Text(e, "command") is { } command:
-                // The end of the command announced just before; a journal written before command-starting existed has only this.
-                var started = Commands(key);
-                var exitCode = e.TryGetProperty("exitCode", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32() : (int?)null;
-                // Killed by Ctrl+C or the runner going away: it did not finish, whatever its exit code says.
-                var interrupted = IsTrue(e, "interrupted");
-                if (started.Count > 0 && started[^1] is { ExitCode: null, Interrupted: false } running && running.Command == command)
-                    started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
-                else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
+                NoteCommandEnded(e, key, command);
                 break;
             case "code-starting" when Text(e, "key") is { } key && Text(e, "code") is { } description:
                 CodeOf(key).Add((description, false));
@@ -497,8 +520,21 @@ public sealed class ResumeState
                 _commands.Clear();
                 _code.Clear();
                 _posted.Clear();
+                _backgrounds.Clear();
                 break;
         }
+    }
+
+    /// <summary>The end of the command announced just before; a journal written before command-starting existed has only this.</summary>
+    private void NoteCommandEnded(JsonElement e, string key, string command)
+    {
+        var started = Commands(key);
+        var exitCode = e.TryGetProperty("exitCode", out var exit) && exit.ValueKind == JsonValueKind.Number ? exit.GetInt32() : (int?)null;
+        // Killed by Ctrl+C or the runner going away: it did not finish, whatever its exit code says.
+        var interrupted = IsTrue(e, "interrupted");
+        if (started.Count > 0 && started[^1] is { ExitCode: null, Interrupted: false } running && running.Command == command)
+            started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
+        else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
     }
 
     /// <summary>Keeps the step <paramref name="e"/> records, if it records one, as the last the run got to.</summary>
@@ -535,6 +571,8 @@ public sealed class ResumeState
         _code.Clear();
         _posted.Clear();
         _notifying.Clear();
+        _backgrounds.Clear();
+        _startingAction.Clear();
         _waits.Clear();
         _waitStarts.Clear();
         _escalations.Clear();
@@ -581,6 +619,12 @@ public sealed class ResumeState
 /// <param name="Value">Its value, masked.</param>
 /// <param name="Masked">The value held a secret: the journal has only its masked form.</param>
 internal sealed record JournaledOutput(string Key, string Name, string Value, bool Masked);
+
+/// <summary>A shell command of a step whose background the journal's run left running until that run stopped it.</summary>
+/// <param name="Action">The command's position among the step's actions.</param>
+/// <param name="Attempt">The attempt that left it running (1 unless the command was retried).</param>
+/// <param name="Command">The command, masked, as journaled.</param>
+internal sealed record LeftInBackground(int Action, int Attempt, string Command);
 
 /// <summary>A step as the journal records it last.</summary>
 /// <param name="Key">Its key.</param>

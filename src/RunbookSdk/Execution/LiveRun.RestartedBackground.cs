@@ -1,0 +1,61 @@
+using RunbookSdk.Model;
+
+namespace RunbookSdk.Execution;
+
+/// <summary>
+/// A resume passes by a completed step whose command left something running in the background — a health watch, a
+/// port-forward — that the earlier run stopped only because it ended (a Ctrl+C, a failed step, the runner killed): the
+/// steps after it still count on it. A wait that "the watch shows health turning green" waited 30 seconds in front of
+/// no watch at all. The resume starts such a command again, says so and journals it (<c>background-restarted</c>), or
+/// says plainly why it cannot, before any later step runs.
+/// </summary>
+internal sealed partial class LiveRun
+{
+    /// <summary>
+    /// Starts again what the completed step <paramref name="key"/> left running in the earlier run until that run
+    /// stopped it. A Ctrl+C during it ends only the restart: the run then stops before its next step.
+    /// </summary>
+    private async Task RestartBackgroundAsync(string key, string number, StepPlan step, CancellationToken cancellationToken)
+    {
+        if (_resume?.BackgroundLeftBy(key) is not { Count: > 0 } left) return;
+        // Taken over still running from a runner that was killed (InheritBackground): a second copy must not start.
+        if (_background.StillRunningFrom(key).Count > 0) return;
+        foreach (var earlier in left)
+        {
+            if (WhyNotRestarted(step, earlier) is { } why)
+            {
+                _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
+                    + $"and the resume does not start it again: {why}. The steps after it that count on it (a wait that watches it, a port it forwards) will not find it: start it by hand if they need it.");
+                _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", earlier.Command), ("result", "skipped"), ("reason", why));
+                continue;
+            }
+            _console.Warn("The earlier run left this step's command running in the background until it stopped it when it ended; the steps after it count on it: starting it again.");
+            var shell = (ShellCommandAction)step.Actions[earlier.Action];
+            _actionIndex = earlier.Action;
+            _stepStarted = _clock.GetTimestamp();
+            StepOutcome outcome;
+            try
+            {
+                outcome = await RunShellAsync(key, step, shell, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                outcome = new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C); its processes were killed");
+            }
+            _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", shell.Command.Render(_context.Secrets.Mask)),
+                ("result", ResultName(outcome.Result)), ("reason", outcome.Reason));
+            if (outcome.Result == StepResult.Succeeded) _console.Ok($"started again: the background of step {number} '{step.Title}' runs, and the run stops it when it ends");
+            else _console.Failed($"NOT RUNNING: the background of step {number} '{step.Title}' could not be started again ({outcome.Reason}). The steps after it that count on it will not find it: start it by hand if they need it.");
+        }
+    }
+
+    /// <summary>Why the command an earlier run left running cannot be started again by the resume; null when it can.</summary>
+    private static string? WhyNotRestarted(StepPlan step, LeftInBackground earlier)
+    {
+        if (earlier.Action >= step.Actions.Count || step.Actions[earlier.Action] is not ShellCommandAction)
+            return "the runbook's step has no such command any more";
+        // Starting it again runs its whole command again, the part before the '&' too: that is the engineer's decision.
+        if (step.RequiresConfirmation) return "the step is destructive, and starting its background again runs its whole command again";
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Globalization;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A run stopped (Ctrl+C) after a step started a watch in the background stops the watch as it ends; the resume
+/// passes that step by as completed, and the steps after it still count on the watch. Before, the resume waited "for
+/// the watch to show health turning green" with no watch running. Now it starts the step's command again and journals
+/// it, or says plainly that it does not. Real processes throughout.
+/// </summary>
+public sealed class RestartedBackgroundTests
+{
+    [Fact]
+    public async Task A_resume_starts_again_the_background_watch_the_interrupted_run_stopped_and_the_later_step_finds_it()
+    {
+        using var run = WatchedRun(destructive: false);
+        int[] watches = [];
+        try
+        {
+            var interrupted = await InterruptAfterTheWatchStartedAsync(run);
+            watches = Watches(run);
+            Assert.Equal(RunStatus.Cancelled, interrupted.Status);
+            Assert.True(await Processes.ExitsAsync(Assert.Single(watches)), "the interrupted run left its watch running");
+
+            var plan = new PlainConsole();
+            await new DryRunPrinter(plan.Console) { Resume = ResumeState.Read(run.JournalPath) }.ExecuteAsync(run.Bind(), CancellationToken.None);
+            var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+            watches = Watches(run);
+
+            Assert.Contains("[its command ran on in the background until the earlier run ended: the resume starts it again]", plan.Output);
+            Assert.Equal(0, resumed.ExitCode);
+            Assert.Equal(2, watches.Length);
+            Assert.Contains("Watch is there: succeeded", resumed.StepResults);
+            Assert.Contains("the steps after it count on it: starting it again", resumed.Output);
+            Assert.Contains("started again: the background of step 1.1 'Watch health' runs", resumed.Output);
+            var restarted = Assert.Single(resumed.Events("background-restarted"));
+            Assert.Equal("succeeded", restarted["result"]);
+            Assert.StartsWith("phase-1/step-1:", restarted["key"]);
+            // The watch started again is the run's own: stopped when it ends, as the first one was.
+            Assert.True(await Processes.ExitsAsync(watches[1]), "the resume left the watch it started again running");
+            Assert.Contains(resumed.Events("background-stopped"), e => e["pid"] == watches[1].ToString(CultureInfo.InvariantCulture));
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
+    public async Task A_resume_says_plainly_that_it_does_not_start_again_the_background_of_a_destructive_step()
+    {
+        using var run = WatchedRun(destructive: true);
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath, AssumeYes = true });
+            watches = Watches(run);
+
+            Assert.Single(watches);
+            Assert.Contains("NOT RUNNING: the earlier run left this step's command running in the background", resumed.Output);
+            Assert.Contains("the step is destructive", resumed.Output);
+            var skipped = Assert.Single(resumed.Events("background-restarted"));
+            Assert.Equal("skipped", skipped["result"]);
+            // Said before the step that counts on it runs.
+            Assert.True(resumed.Output.IndexOf("NOT RUNNING", StringComparison.Ordinal) < resumed.Output.IndexOf("2.1", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
+    public void A_background_that_ended_on_its_own_before_the_run_stopped_is_not_started_again()
+    {
+        using var temp = new TempDirectory();
+        var journal = temp.File("journal.jsonl");
+        const string key = "phase-1/step-1:Forward";
+        File.WriteAllLines(journal,
+        [
+            """{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","incidentStart":"2026-12-06T02:00:00+00:00"}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"step-started","key":"{{key}}","section":"phase-1","title":"Forward"}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"command-starting","key":"{{key}}","action":1,"attempt":1,"command":"kubectl port-forward svc/api 8080:80 &"}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"action","key":"{{key}}","kind":"shell","command":"kubectl port-forward svc/api 8080:80 &","exitCode":0,"attempt":1,"leftRunning":["4242 kubectl port-forward svc/api 8080:80"]}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"step-finished","key":"{{key}}","title":"Forward","result":"succeeded"}""",
+        ]);
+
+        var stoppedAtTheEnd = ResumeState.Read(journal).BackgroundLeftBy(key);
+        File.AppendAllLines(journal,
+            [$$"""{"time":"2026-12-06T02:00:09+00:00","event":"background-output","key":"{{key}}","action":1,"attempt":1,"ended":"on-its-own"}"""]);
+        var endedOnItsOwn = ResumeState.Read(journal).BackgroundLeftBy(key);
+
+        Assert.Equal(new LeftInBackground(1, 1, "kubectl port-forward svc/api 8080:80 &"), Assert.Single(stoppedAtTheEnd));
+        Assert.Empty(endedOnItsOwn);
+    }
+
+    /// <summary>A watch in the background (its pid appended to a file), then a step that fails unless the watch runs.</summary>
+    private static TestRun WatchedRun(bool destructive)
+    {
+        var run = new TestRun((rb, p) => rb
+            .Phase("Watch", ph => ph.Step("Watch health", s =>
+            {
+                s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}");
+                if (destructive) s.RequiresConfirmation();
+            }))
+            .Phase("Settle", ph => ph.Step("Watch is there", s => s.Run($"kill -0 $(tail -n 1 {p["Watches"]})")))
+            .NoRollback("test"));
+        run.Parameter("Watches", run.Temp.File("watches"));
+        return run;
+    }
+
+    /// <summary>Runs until the watch's step said what it left running, then Ctrl+C: the run stops before the next step.</summary>
+    private static async Task<RunOutcome> InterruptAfterTheWatchStartedAsync(TestRun run)
+    {
+        using var ctrlC = new CancellationTokenSource();
+        var console = new PlainConsole(new CancelOnText("left running in the background", ctrlC));
+        var options = TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath, AssumeYes = true };
+        return await new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token);
+    }
+
+    private static int[] Watches(TestRun run) => File.Exists(run.Temp.File("watches"))
+        ? File.ReadAllLines(run.Temp.File("watches")).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray()
+        : [];
+}
