@@ -580,7 +580,7 @@ internal sealed partial class LiveRun : IDisposable
         var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? sent : [];
         var checks = section == "verification";
         var commands = !checks && _resume.StartedCommands.TryGetValue(key, out var started)
-            ? started.Where(c => step.RequiresConfirmation || !c.Finished || CommandRequests.NonIdempotentMethod(c.Command) is not null).ToArray()
+            ? CommandAttempts.Group(started).Where(c => step.RequiresConfirmation || !c.Last.Finished || CommandRequests.NonIdempotentMethod(c.Last.Command) is not null).ToArray()
             : [];
         var code = !checks && _resume.UnfinishedCode.TryGetValue(key, out var unfinished) ? unfinished : [];
         return requests.Count + commands.Length + code.Count == 0 ? null : new UnconfirmedWork(requests, commands, code);

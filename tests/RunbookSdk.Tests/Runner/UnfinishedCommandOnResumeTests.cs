@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
 using static RunbookSdk.Tests.Runner.NonShellStepFailureTests;
 
 namespace RunbookSdk.Tests.Runner;
@@ -49,6 +50,37 @@ public sealed class UnfinishedCommandOnResumeTests
         Assert.Equal(posts, service.Posts);
         Assert.StartsWith("Run the step again? Check first whether what it started took effect", Assert.Single(run.Prompts.Questions));
         Assert.Contains("In the earlier run this step ran `curl", resumed.Output);
+    }
+
+    [Fact]
+    public async Task The_question_names_a_retried_command_once_with_how_many_attempts_ran_and_how_the_last_ended()
+    {
+        // A destructive step: every command it started is asked about, each attempt's too (it listed the command three times).
+        // Two attempts fail, the third hangs and is cut off by the operator's Ctrl+C once it printed "attempt-3" (which the
+        // command shown before it does not hold).
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Fail over", s => s
+                .Run($"echo attempt >> {p["Attempts"]}; if [ $(wc -l < {p["Attempts"]}) -ge 3 ]; then echo attempt-$((2+1)); sleep 60; fi; exit 1")
+                .Retry(3, TimeSpan.FromSeconds(5))
+                .RequiresConfirmation()))
+            .NoRollback("test"));
+        run.Parameter("Attempts", run.Temp.File("attempts"));
+        using (var ctrlC = new CancellationTokenSource())
+        {
+            var console = new PlainConsole(new CancelOnText("attempt-3", ctrlC));
+            var interrupted = await new RunbookRunner(console.Console, TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath, AssumeYes = true }, run.Prompts)
+                .ExecuteAsync(run.Bind(), ctrlC.Token);
+            Assert.Equal(RunStatus.Cancelled, interrupted.Status);
+        }
+        run.Prompts.Answer(false);
+
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath, AssumeYes = true });
+
+        var command = $"echo attempt >> {run.Temp.File("attempts")}";
+        var said = Assert.Single(resumed.Output.Split('\n'), l => l.Contains("In the earlier run this step ran", StringComparison.Ordinal));
+        Assert.True(said.Contains("(3 attempts; the last was interrupted: it did not finish); it may have taken effect", StringComparison.Ordinal), said);
+        Assert.Equal(1, said.Split(command).Length - 1);
+        Assert.Equal(3, File.ReadAllLines(run.Temp.File("attempts")).Length);
     }
 
     [Fact]

@@ -417,7 +417,7 @@ public sealed class ResumeState
                 Posted(key)[notified.Action] = notified.At;
                 break;
             case "command-starting" when Text(e, "key") is { } key && Text(e, "command") is { } command:
-                Commands(key).Add(new StartedCommand(command, null));
+                Commands(key).Add(new StartedCommand(command, null) { Attempt = Number(e, "attempt") ?? 1 });
                 _startingAction[key] = Number(e, "action") ?? 0;
                 break;
             case "action" when Text(e, "kind") == "shell" && Text(e, "key") is { } key && Text(e, "command") is { } command
@@ -534,7 +534,7 @@ public sealed class ResumeState
         var interrupted = IsTrue(e, "interrupted");
         if (started.Count > 0 && started[^1] is { ExitCode: null, Interrupted: false } running && running.Command == command)
             started[^1] = running with { ExitCode = exitCode, Interrupted = interrupted };
-        else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted });
+        else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted, Attempt = Number(e, "attempt") ?? 1 });
     }
 
     /// <summary>Keeps the step <paramref name="e"/> records, if it records one, as the last the run got to.</summary>

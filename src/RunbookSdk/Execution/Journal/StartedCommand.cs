@@ -8,6 +8,12 @@ public sealed record StartedCommand(string Command, int? ExitCode)
     /// <summary>It was killed before it ended (Ctrl+C, or the runner going away): whatever it was doing was cut off.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>
+    /// The attempt of a retried command (<c>Retry(n, …)</c>) it was, from 1; 1 for a command not retried, and for a
+    /// journal written before attempts were recorded.
+    /// </summary>
+    public int Attempt { get; init; } = 1;
+
     /// <summary>It ran to its end: an exit code was recorded, and it was not interrupted.</summary>
     public bool Finished => ExitCode is not null && !Interrupted;
 
