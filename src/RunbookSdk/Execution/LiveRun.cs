@@ -409,7 +409,7 @@ internal sealed partial class LiveRun : IDisposable
         {
             var completion = _resume!.Completions.GetValueOrDefault(key);
             _console.Ok(CompletedEarlier(completion));
-            _journal.Write("step-skipped", ("key", key), ("title", step.Title), ("reason", "completed in the resumed journal"),
+            _journal.Write("step-skipped", ("key", key), ("number", number), ("title", step.Title), ("reason", "completed in the resumed journal"),
                 ("earlierResult", completion?.Result), ("earlierReason", completion?.Reason), ("earlierOperator", completion?.Operator),
                 ("earlierTime", completion?.At?.ToString("O", CultureInfo.InvariantCulture)));
             // A resume of this run's journal must find them too.

@@ -537,6 +537,9 @@ public sealed class ResumeState
         else started.Add(new StartedCommand(command, exitCode) { Interrupted = interrupted, Attempt = Number(e, "attempt") ?? 1 });
     }
 
+    // Each phase or rollback step's number (2.1, R.1) as its records gave it, by key.
+    private readonly Dictionary<string, string> _numbers = new(StringComparer.Ordinal);
+
     /// <summary>Keeps the step <paramref name="e"/> records, if it records one, as the last the run got to.</summary>
     private void NoteLastStep(string? name, JsonElement e)
     {
@@ -545,7 +548,10 @@ public sealed class ResumeState
         // far the run got (a V.2 that failed hid the rollback step that failed before it).
         if (key.StartsWith("verification/", StringComparison.Ordinal)) return;
         var title = Text(e, "title") ?? (LastStep?.Key == key ? LastStep.Title : null);
-        var number = Text(e, "number") ?? (LastStep?.Key == key ? LastStep.Number : null);
+        // A step-skipped written before it carried the number has none: the step's earlier records name it. Only the
+        // record just before was asked, so a resume that passed by two steps listed its last without a number in `runs`.
+        if (Text(e, "number") is { } said) _numbers[key] = said;
+        var number = _numbers.GetValueOrDefault(key);
         LastStep = new JournaledStep(key, number, title, name switch
         {
             "step-started" => null,
@@ -559,6 +565,7 @@ public sealed class ResumeState
     {
         RunbookId = null;
         LastStep = null;
+        _numbers.Clear();
         _resumedFrom.Clear();
         _damagedLines.Clear(); // damage in an earlier run's records: nothing this resume reads
         IncidentStart = null;
