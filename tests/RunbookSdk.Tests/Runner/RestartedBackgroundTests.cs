@@ -49,6 +49,58 @@ public sealed class RestartedBackgroundTests
     }
 
     [Fact]
+    public async Task After_a_Ctrl_C_in_the_settle_wait_the_resume_of_the_sandbox_runbook_has_the_health_watch_print_again_before_it_waits()
+    {
+        await using var service = await SandboxService.StartAsync();
+        await service.PostAsync("/fault", "on");
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        var watches = new List<int>();
+        try
+        {
+            using (var runner = SandboxApp.Start(temp.Path,
+                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+            {
+                _ = runner.StandardOutput.ReadToEndAsync();
+                _ = runner.StandardError.ReadToEndAsync();
+                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
+                Assert.Null(PosixSignals.Send(runner.Id, 2)); // SIGINT: the engineer's Ctrl+C
+                await runner.WaitForExitAsync();
+                Assert.Equal(130, runner.ExitCode);
+            }
+            watches.AddRange(WatchesIn(journalPath));
+            Assert.True(await Processes.ExitsAsync(Assert.Single(watches)), "the interrupted run left its watch running");
+
+            var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
+            using (var resumed = SandboxApp.Start(temp.Path,
+                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--resume", journalPath))
+            {
+                resumed.OutputDataReceived += (_, e) => { if (e.Data is { } line) shown.Enqueue(line); };
+                resumed.BeginOutputReadLine();
+                _ = resumed.StandardError.ReadToEndAsync();
+                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "background-restarted"), "the resume to start the watch again");
+                // The watch shows health as the wait promises: the fault was switched off before the Ctrl+C.
+                await Processes.WaitUntilAsync(() => shown.Any(l => l.Contains("[background of step 1.1]", StringComparison.Ordinal) && l.Contains("\"ok\"", StringComparison.Ordinal)),
+                    "the watch started again to print health");
+                Assert.Null(PosixSignals.Send(resumed.Id, PosixSignals.SigTerm));
+                await resumed.WaitForExitAsync();
+            }
+            watches.AddRange(WatchesIn(journalPath).Except(watches));
+
+            Assert.Equal(2, watches.Count);
+            foreach (var watch in watches) Assert.True(await Processes.ExitsAsync(watch), $"the watch {watch} outlived the resumed run");
+            var journal = Journal.Read(journalPath);
+            var restarted = journal.Single(e => e.Name == "background-restarted");
+            Assert.Equal("succeeded", restarted["result"]);
+            Assert.True(journal.ToList().IndexOf(restarted) < journal.ToList().FindLastIndex(e => e.Name == "wait-started"), "the wait began before the watch was started again");
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
     public async Task A_resume_says_plainly_that_it_does_not_start_again_the_background_of_a_destructive_step()
     {
         using var run = WatchedRun(destructive: true);
@@ -120,6 +172,12 @@ public sealed class RestartedBackgroundTests
         var options = TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath, AssumeYes = true };
         return await new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token);
     }
+
+    /// <summary>The health watches the journal's shell actions left running (the loop's shell), in the order started.</summary>
+    private static IEnumerable<int> WatchesIn(string journalPath) =>
+        Journal.Read(journalPath).Where(e => e.Name == "action" && e["kind"] == "shell" && e.Fields.TryGetProperty("leftRunning", out _))
+            .SelectMany(e => e.Fields.GetProperty("leftRunning").EnumerateArray()).Select(p => p.GetString()!)
+            .Where(p => p.Contains("while :", StringComparison.Ordinal)).Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture));
 
     private static int[] Watches(TestRun run) => File.Exists(run.Temp.File("watches"))
         ? File.ReadAllLines(run.Temp.File("watches")).Select(l => int.Parse(l, CultureInfo.InvariantCulture)).ToArray()
