@@ -149,6 +149,29 @@ public sealed class RestartedBackgroundTests
         Assert.Empty(endedOnItsOwn);
     }
 
+    [Fact]
+    public void The_end_of_a_failed_attempt_s_background_does_not_stand_for_the_background_of_the_attempt_that_succeeded()
+    {
+        using var temp = new TempDirectory();
+        var journal = temp.File("journal.jsonl");
+        const string key = "phase-1/step-1:Forward";
+        const string command = "kubectl port-forward svc/api 8080:80 & sleep 1; curl -sf localhost:8080/health";
+        File.WriteAllLines(journal,
+        [
+            """{"time":"2026-12-06T02:00:00+00:00","event":"run-started","runbook":"test-runbook","incidentStart":"2026-12-06T02:00:00+00:00"}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"step-started","key":"{{key}}","section":"phase-1","title":"Forward"}""",
+            $$"""{"time":"2026-12-06T02:00:01+00:00","event":"command-starting","key":"{{key}}","action":0,"attempt":1,"command":"{{command}}"}""",
+            $$"""{"time":"2026-12-06T02:00:02+00:00","event":"action","key":"{{key}}","kind":"shell","command":"{{command}}","exitCode":7,"attempt":1,"leftRunning":["4242 kubectl port-forward svc/api 8080:80"]}""",
+            $$"""{"time":"2026-12-06T02:00:07+00:00","event":"command-starting","key":"{{key}}","action":0,"attempt":2,"command":"{{command}}"}""",
+            $$"""{"time":"2026-12-06T02:00:08+00:00","event":"action","key":"{{key}}","kind":"shell","command":"{{command}}","exitCode":0,"attempt":2,"leftRunning":["4243 kubectl port-forward svc/api 8080:80"]}""",
+            $$"""{"time":"2026-12-06T02:00:08+00:00","event":"step-finished","key":"{{key}}","title":"Forward","result":"succeeded"}""",
+            // The first attempt's port-forward dies after the second one started.
+            $$"""{"time":"2026-12-06T02:00:09+00:00","event":"background-output","key":"{{key}}","action":0,"attempt":1,"ended":"on-its-own"}""",
+        ]);
+
+        Assert.Equal(new LeftInBackground(0, 2, command), Assert.Single(ResumeState.Read(journal).BackgroundLeftBy(key)));
+    }
+
     /// <summary>A watch in the background (its pid appended to a file), then a step that fails unless the watch runs.</summary>
     private static TestRun WatchedRun(bool destructive)
     {

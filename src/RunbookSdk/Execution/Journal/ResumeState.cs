@@ -431,7 +431,7 @@ public sealed class ResumeState
             case "background-output" when Text(e, "key") is { } key && Text(e, "ended") is "on-its-own" or "still-open" && _backgrounds.TryGetValue(key, out var backgroundOfStep):
                 var outputAttempt = Number(e, "attempt") ?? 1;
                 var outputAction = Number(e, "action");
-                foreach (var gone in backgroundOfStep.Values.Where(b => outputAction is { } a ? b.Action == a : b.Attempt == outputAttempt).ToArray()) backgroundOfStep.Remove(gone.Action);
+                foreach (var gone in backgroundOfStep.Values.Where(b => b.Attempt == outputAttempt && (outputAction is not { } a || b.Action == a)).ToArray()) backgroundOfStep.Remove(gone.Action);
                 break;
             case "action" when Text(e, "kind") == "shell" && Text(e, "key") is { } key && Text(e, "command") is { } command:
                 NoteCommandEnded(e, key, command);
