@@ -18,7 +18,9 @@ public sealed class WatchedFaultFix : Runbook<SandboxHandbook>
         .Phase("Watch", TimeBox.Minutes(0, 2), p => p
             .Step("Watch health in the background", s => s
                 .Run($"while :; do curl -sS --max-time 2 {BaseUrl}/health; echo; sleep 1; done &",
-                    "Prints health every second for the rest of the run; the runner stops it when the run ends")))
+                    "Prints health every second for the rest of the run; the runner stops it when the run ends")
+                // Only reads: a resume that passes this step by may start the watch again without asking.
+                .Idempotent()))
         .Phase("Mitigate", TimeBox.Minutes(2, 10), p => p
             .Step("Switch the fault off", s => s
                 .Http("POST", $"{BaseUrl}/fault", "Stands in for failing over to a healthy dependency")

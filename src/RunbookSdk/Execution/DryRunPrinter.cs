@@ -232,9 +232,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                     writer.Line(2, "[completed in the journal: the resume does not repeat it]", Quiet);
                     // As the live resume does (LiveRun.RestartedBackground.cs): a later step may count on that background.
                     if (resume.BackgroundLeftBy(key).Count > 0)
-                        writer.Line(2, step.RequiresConfirmation
-                            ? "[its command ran on in the background until the earlier run ended: destructive, it is not started again; start it by hand if later steps need it]"
-                            : "[its command ran on in the background until the earlier run ended: the resume starts it again]", Warning);
+                        writer.Line(2, "[its command ran on in the background until the earlier run ended: " + (step.RequiresConfirmation
+                            ? "destructive, it is not started again; start it by hand if later steps need it]"
+                            : step.Idempotent ? "marked idempotent, the resume starts it again]"
+                            : writer.Options.NonInteractive ? "not marked idempotent, a --non-interactive resume does not start it again; start it by hand if later steps need it]"
+                            : "the resume asks whether to start it again, its whole command]"), Warning);
                     continue;
                 }
                 if (resume.UnfinishedSteps.Contains(key)) writer.Line(2, $"[{writer.Rehearsal!.RepeatOfUnfinished(section, i, step)}]", Warning);

@@ -22,14 +22,20 @@ internal sealed partial class LiveRun
         if (_background.StillRunningFrom(key).Count > 0) return;
         foreach (var earlier in left)
         {
-            if (WhyNotRestarted(step, earlier) is { } why)
+            var why = WhyNotRestarted(step, earlier);
+            if (why is null && !step.Idempotent)
+                why = await WhyNotStartedAgainAsync(key, step, earlier, cancellationToken);
+            if (why is not null)
             {
                 _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
                     + $"and the resume does not start it again: {why}. The steps after it that count on it (a wait that watches it, a port it forwards) will not find it: start it by hand if they need it.");
-                _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", earlier.Command), ("result", "skipped"), ("reason", why));
+                _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", earlier.Command),
+                    ("result", cancellationToken.IsCancellationRequested ? "interrupted" : "skipped"), ("reason", why));
                 continue;
             }
-            _console.Warn("The earlier run left this step's command running in the background until it stopped it when it ended; the steps after it count on it: starting it again.");
+            _console.Warn(step.Idempotent
+                ? "The earlier run left this step's command running in the background until it stopped it when it ended; the steps after it count on it, and the step is marked idempotent (running it again does no harm): starting it again."
+                : "Starting it again.");
             var shell = (ShellCommandAction)step.Actions[earlier.Action];
             _actionIndex = earlier.Action;
             _stepStarted = _clock.GetTimestamp();
@@ -46,6 +52,38 @@ internal sealed partial class LiveRun
                 ("result", ResultName(outcome.Result)), ("reason", outcome.Reason));
             if (outcome.Result == StepResult.Succeeded) _console.Ok($"started again: the background of step {number} '{step.Title}' runs, and the run stops it when it ends");
             else _console.Failed($"NOT RUNNING: the background of step {number} '{step.Title}' could not be started again ({outcome.Reason}). The steps after it that count on it will not find it: start it by hand if they need it.");
+        }
+    }
+
+    /// <summary>
+    /// For a step not marked idempotent, starting its background again runs its whole command again, the part before
+    /// the <c>&amp;</c> too (a <c>curl -X POST … &amp;&amp; watch … &amp;</c>): the engineer decides, as for any step
+    /// run again on resume. Null when they say yes; why not otherwise (no, Ctrl+C, nobody to ask).
+    /// </summary>
+    private async Task<string?> WhyNotStartedAgainAsync(string key, StepPlan step, LeftInBackground earlier, CancellationToken cancellationToken)
+    {
+        const string notIdempotent = "the step is not marked Idempotent(), and starting its background again runs its whole command again";
+        if (!Interactive) return $"{notIdempotent}, which a run with nobody to ask does not do (mark the step Idempotent() if running it again does no harm)";
+        _console.Warn($"The earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended; the steps after it count on it. "
+            + "Starting it again runs the whole command again, the part before the '&' too.");
+        try
+        {
+            var yes = await AskAsync(key, step.Title, "restart-background", "the question to start its background again",
+                () => _prompts.ConfirmAsync($"Start '{step.Title}''s command again?", cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+            _journal.Write("choice", ("key", key), ("about", "restart-background"), ("choice", yes ? "restart" : "declined"), ("by", "operator"));
+            return yes ? null : "the operator chose not to";
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            _journal.Write("choice", ("key", key), ("about", "restart-background"), ("choice", "interrupted"), ("by", "operator"));
+            return "interrupted by the operator (Ctrl+C) at the question";
+        }
+        catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
+        {
+            var why = Unanswered("question to start its background again", e);
+            _journal.Write("choice", ("key", key), ("about", "restart-background"), ("choice", "unanswered"), ("reason", why));
+            return why;
         }
     }
 

@@ -8,14 +8,15 @@ namespace RunbookSdk.Tests.Runner;
 /// A run stopped (Ctrl+C) after a step started a watch in the background stops the watch as it ends; the resume
 /// passes that step by as completed, and the steps after it still count on the watch. Before, the resume waited "for
 /// the watch to show health turning green" with no watch running. Now it starts the step's command again and journals
-/// it, or says plainly that it does not. Real processes throughout.
+/// it, or says plainly that it does not. Starting it again runs the step's whole command again, so a step not marked
+/// idempotent is started again only when the engineer says yes. Real processes throughout.
 /// </summary>
 public sealed class RestartedBackgroundTests
 {
     [Fact]
     public async Task A_resume_starts_again_the_background_watch_the_interrupted_run_stopped_and_the_later_step_finds_it()
     {
-        using var run = WatchedRun(destructive: false);
+        using var run = WatchedRun(destructive: false, idempotent: true);
         int[] watches = [];
         try
         {
@@ -29,11 +30,11 @@ public sealed class RestartedBackgroundTests
             var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
             watches = Watches(run);
 
-            Assert.Contains("[its command ran on in the background until the earlier run ended: the resume starts it again]", plan.Output);
+            Assert.Contains("[its command ran on in the background until the earlier run ended: marked idempotent, the resume starts it again]", plan.Output);
             Assert.Equal(0, resumed.ExitCode);
             Assert.Equal(2, watches.Length);
             Assert.Contains("Watch is there: succeeded", resumed.StepResults);
-            Assert.Contains("the steps after it count on it: starting it again", resumed.Output);
+            Assert.Contains("the step is marked idempotent (running it again does no harm): starting it again", resumed.Output);
             Assert.Contains("started again: the background of step 1.1 'Watch health' runs", resumed.Output);
             var restarted = Assert.Single(resumed.Events("background-restarted"));
             Assert.Equal("succeeded", restarted["result"]);
@@ -126,6 +127,39 @@ public sealed class RestartedBackgroundTests
     }
 
     [Fact]
+    public async Task The_background_of_a_step_not_marked_idempotent_is_started_again_only_when_the_engineer_says_yes()
+    {
+        using var run = WatchedRun(destructive: false);
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            var unattended = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath, JournalPath = run.Temp.File("unattended.jsonl") });
+            var plan = new PlainConsole();
+            await new DryRunPrinter(plan.Console) { Resume = ResumeState.Read(run.JournalPath) }.ExecuteAsync(run.Bind(), CancellationToken.None);
+            run.Prompts.Answer(true);
+            var asked = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+            watches = Watches(run);
+
+            // With nobody to ask: not started again, said before the step that counts on it, which then fails.
+            Assert.Contains("the step is not marked Idempotent(), and starting its background again runs its whole command again", unattended.Output);
+            Assert.True(unattended.Output.IndexOf("NOT RUNNING", StringComparison.Ordinal) < unattended.Output.IndexOf("2.1", StringComparison.Ordinal));
+            Assert.Equal("skipped", Assert.Single(Journal.Read(run.Temp.File("unattended.jsonl")), e => e.Name == "background-restarted")["result"]);
+            Assert.Contains("[its command ran on in the background until the earlier run ended: the resume asks whether to start it again, its whole command]", plan.Output);
+            // Asked, and yes: started again, and the step that counts on it finds it.
+            Assert.Equal(["Start 'Watch health''s command again?"], run.Prompts.Questions);
+            Assert.Equal(2, watches.Length);
+            Assert.Contains("Watch is there: succeeded", asked.StepResults);
+            Assert.Equal("succeeded", asked.Events("background-restarted").Last()["result"]);
+            Assert.Contains(asked.Events("choice"), e => e["about"] == "restart-background" && e["choice"] == "restart");
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
     public void A_background_that_ended_on_its_own_before_the_run_stopped_is_not_started_again()
     {
         using var temp = new TempDirectory();
@@ -173,13 +207,14 @@ public sealed class RestartedBackgroundTests
     }
 
     /// <summary>A watch in the background (its pid appended to a file), then a step that fails unless the watch runs.</summary>
-    private static TestRun WatchedRun(bool destructive)
+    private static TestRun WatchedRun(bool destructive, bool idempotent = false)
     {
         var run = new TestRun((rb, p) => rb
             .Phase("Watch", ph => ph.Step("Watch health", s =>
             {
                 s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}");
                 if (destructive) s.RequiresConfirmation();
+                if (idempotent) s.Idempotent();
             }))
             .Phase("Settle", ph => ph.Step("Watch is there", s => s.Run($"kill -0 $(tail -n 1 {p["Watches"]})")))
             .NoRollback("test"));
