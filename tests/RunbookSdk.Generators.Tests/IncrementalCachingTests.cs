@@ -70,6 +70,56 @@ public class IncrementalCachingTests
         Assert.NotEqual(IncrementalStepRunReason.Modified, Assert.Single(run.TrackedSteps["CatalogSource"].SelectMany(s => s.Outputs)).Reason);
     }
 
+    // The second runbook with its steps written in methods of its class, which the page reads in place of the lambdas.
+    private static readonly string SecondRunbookWithMethods = SecondRunbook
+        .Replace("""p => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues"))""", "Drain", StringComparison.Ordinal)
+        .Replace("""s => s.Instruction("Check the queue dashboard")""", "s => DepthIsLow(s)", StringComparison.Ordinal)
+        .Replace("    public override void Define", """
+                private static void Drain(IPhaseBuilder p) => p.Step("Check depth", CheckDepth);
+
+                private void CheckDepth(IStepBuilder s)
+                {
+                    s.Run("rabbitmqctl list_queues");
+                }
+
+                private static void DepthIsLow(IStepBuilder s) => s.Instruction("Check the queue dashboard");
+
+                public override void Define
+            """, StringComparison.Ordinal);
+
+    [Fact]
+    public void Editing_only_the_body_of_a_method_the_page_reads_regenerates_that_runbooks_page()
+    {
+        Assert.DoesNotContain("list_queues\")))", SecondRunbookWithMethods, StringComparison.Ordinal);
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithMethods);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Unchanged));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_written_in_methods()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithMethods, "class Unrelated { }");
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("Check the queue dashboard", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run);
+    }
+
+    private static string QueueBacklogPage(GeneratorRunResult run) =>
+        GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+
     [Fact]
     public void A_compiler_server_build_that_parses_every_file_again_renders_no_page_again()
     {

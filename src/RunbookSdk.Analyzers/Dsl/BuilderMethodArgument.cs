@@ -35,40 +35,9 @@ internal readonly struct BuilderMethodArgument
     /// </summary>
     public InvocationExpressionSyntax? Forwarding { get; }
 
-    /// <summary>The method <paramref name="argument"/> stands for, or null when it is anything else.</summary>
-    public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslSyntax dsl)
-    {
-        InvocationExpressionSyntax? forwarding = null;
-        var named = SyntaxValues.Unwrap(argument);
-        if (named is AnonymousFunctionExpressionSyntax lambda)
-        {
-            if (ForwardedCall(lambda) is not { } call) return null;
-            forwarding = call;
-            named = call.Expression;
-        }
-
-        var name = named switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is null || argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
-        MethodDeclarationSyntax? found = null;
-        foreach (var member in type.Members)
-        {
-            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
-            if (found is not null) return null; // overloaded: which one is bound is the compiler's to say
-            found = method;
-        }
-
-        if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
-            found.TypeParameterList is not null || !dsl.IsBuilderType(parameter.Type) || found.Body is null && found.ExpressionBody is null)
-            return null;
-        // A method still being typed is read once it parses, as a Define is.
-        if (found.ContainsDiagnostics) return null;
-        return new BuilderMethodArgument(found, forwarding);
-    }
+    /// <summary>The method <paramref name="argument"/> stands for, or null when it is anything else (<see cref="BuilderMethodSyntax.Find"/>).</summary>
+    public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslSyntax dsl) =>
+        BuilderMethodSyntax.Find(argument, dsl.Symbols.BuilderNames, out var forwarding) is { } method ? new BuilderMethodArgument(method, forwarding) : null;
 
     /// <summary>
     /// Where the actions given as <paramref name="argument"/> are written: a lambda's body, or the body of the method
@@ -79,26 +48,5 @@ internal readonly struct BuilderMethodArgument
         if (argument is null) return null;
         if (Of(argument, dsl) is { } method) return method.Body.Span;
         return SyntaxValues.Unwrap(argument) is AnonymousFunctionExpressionSyntax lambda ? lambda.Body.Span : null;
-    }
-
-    /// <summary><c>AskSomeone(s)</c> when the lambda's one statement hands its one parameter, as it is, to a call.</summary>
-    private static InvocationExpressionSyntax? ForwardedCall(AnonymousFunctionExpressionSyntax lambda)
-    {
-        var parameter = lambda switch
-        {
-            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
-            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var only] } => only.Identifier.ValueText,
-            _ => null,
-        };
-        var expression = lambda switch
-        {
-            { ExpressionBody: { } body } => body,
-            { Block.Statements: [ExpressionStatementSyntax { Expression: var only }] } => only,
-            _ => null,
-        };
-        return parameter is not null && expression is InvocationExpressionSyntax { ArgumentList.Arguments: [{ NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] } call &&
-               handed.Identifier.ValueText == parameter
-            ? call
-            : null;
     }
 }

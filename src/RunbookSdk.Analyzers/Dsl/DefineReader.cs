@@ -228,7 +228,7 @@ internal static class DefineReader
                     }
 
                     if (method.Forwarding is { } forwarding) (ordered.Forwarding ??= new HashSet<SyntaxNode>()).Add(forwarding);
-                    if (open.Count >= MaxInlinedDepth || !open.Add(method.Method))
+                    if (open.Count >= BuilderMethodSyntax.MaxNesting || !open.Add(method.Method))
                     {
                         ordered.Unread = true;
                         ordered.UnreadReach |= dsl.Symbols.SectionReach.OfTypeSyntax(method.Method.ParameterList.Parameters[0].Type);
@@ -282,9 +282,6 @@ internal static class DefineReader
 
         return false;
     }
-
-    // Deeper than a runbook's methods nest (a phase's method giving a step's); past it a method is not read.
-    private const int MaxInlinedDepth = 8;
 
     /// <summary>The calls <see cref="InOrder"/> found, and the method bodies and hand-offs read with them.</summary>
     private sealed class OrderedCalls

@@ -26,12 +26,7 @@ internal sealed class DslSymbols
         BodyHandler = compilation.GetTypeByMetadataName("RunbookSdk.Requests.BodyInterpolationHandler");
 
         var builders = ImmutableHashSet.CreateBuilder<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var name in new[]
-                 {
-                     "IDocumentBuilder`1", "IRunbookBuilder", "IHandbookBuilder", "ISeverityBuilder", "IEscalationBuilder",
-                     "IPhaseBuilder", "ISectionBuilder", "IStepBuilder", "ICommandStepBuilder", "IHttpStepBuilder",
-                     "IDelegateStepBuilder", "IChoiceBuilder",
-                 })
+        foreach (var name in BuilderMethodSyntax.BuilderInterfaces)
         {
             if (compilation.GetTypeByMetadataName("RunbookSdk." + name) is { } type) builders.Add(type);
         }
@@ -113,6 +108,9 @@ internal sealed class DslSymbols
 
     /// <summary>True when <paramref name="name"/> is the name of one of the builder interfaces (for syntax).</summary>
     public bool IsBuilderName(string name) => _builderNames.Contains(name);
+
+    /// <summary>The names of the builder interfaces this compilation has, as syntax writes them.</summary>
+    public System.Collections.Generic.HashSet<string> BuilderNames => _builderNames;
 
     /// <summary>The builder interface named <paramref name="name"/> (for syntax), or null.</summary>
     public INamedTypeSymbol? BuilderNamed(string name)

@@ -132,26 +132,6 @@ internal sealed class DslSyntax(DslSymbols symbols)
     }
 
     /// <summary>True when the type is written as one of the builder interfaces (by name, as everything here).</summary>
-    public bool IsBuilderType(TypeSyntax? type)
-    {
-        while (true)
-        {
-            switch (type)
-            {
-                case QualifiedNameSyntax qualified:
-                    type = qualified.Right;
-                    continue;
-                case AliasQualifiedNameSyntax alias:
-                    type = alias.Name;
-                    continue;
-                case NullableTypeSyntax nullable:
-                    type = nullable.ElementType;
-                    continue;
-                case SimpleNameSyntax simple:
-                    return symbols.IsBuilderName(simple.Identifier.ValueText);
-                default:
-                    return false;
-            }
-        }
-    }
+    public bool IsBuilderType(TypeSyntax? type) => BuilderMethodSyntax.IsWrittenAsBuilder(type, symbols.BuilderNames);
+
 }

@@ -4,18 +4,23 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using RunbookSdk.Analyzers.Dsl;
 using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// Walks fluent chains (<c>rb.Title(...).Phase(...)</c>) in method and lambda bodies and hands each call to a
-/// visitor. Anything that is not a chain on the builder (a loop, a helper method, a variable) is reported as
-/// RB0101, because the runner would execute it but the docs could not show it.
+/// visitor. A method of the runbook's class given in place of a lambda is read where it stands, as the analyzers read
+/// it (<see cref="BuilderMethodSyntax"/>). Anything else that is not a chain on the builder (a loop, a helper of another
+/// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
 internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
 {
     private readonly Dependencies? _dependencies = dependencies;
+
+    // The methods being read in place of a lambda, innermost last: one that gives itself is not read into itself.
+    private readonly HashSet<MethodDeclarationSyntax> _openMethods = new();
 
     public ValueReader Values { get; } = new(semanticModel, parameterNames, dependencies);
 
@@ -28,13 +33,22 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
         else if (method.Body is { } block) ReadBlock(block, receiver, visit);
     }
 
-    /// <summary>Reads a lambda argument such as <c>p => p.Step(...)</c>.</summary>
+    /// <summary>
+    /// Reads a lambda argument such as <c>p => p.Step(...)</c>, or the method of the class given in its place
+    /// (<c>Step("Ask", AskSomeone)</c>, <c>s => AskSomeone(s)</c>) with its parameter as the builder: the runner calls
+    /// that method there with the builder, so its calls are the ones the lambda's would be.
+    /// </summary>
     public void ReadLambda(ExpressionSyntax? argument, Action<DslCall> visit)
     {
+        if (argument is null) return;
+        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, out _) is { } method)
+        {
+            ReadInPlace(argument, method, visit);
+            return;
+        }
+
         switch (argument)
         {
-            case null:
-                return;
             case SimpleLambdaExpressionSyntax simple:
                 ReadLambdaBody(simple.Body, simple.Parameter.Identifier.ValueText, visit);
                 return;
@@ -45,6 +59,24 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
                 Unreadable(argument, argument.ToString());
                 return;
         }
+    }
+
+    /// <summary>
+    /// Reads <paramref name="method"/>'s body for <paramref name="argument"/>. A method that gives itself (directly or
+    /// through others), or a nesting deeper than the analyzers read, is reported where it is given, as before.
+    /// </summary>
+    private void ReadInPlace(ExpressionSyntax argument, MethodDeclarationSyntax method, Action<DslCall> visit)
+    {
+        if (_openMethods.Count >= BuilderMethodSyntax.MaxNesting || !_openMethods.Add(method))
+        {
+            Unreadable(argument, argument.ToString());
+            return;
+        }
+
+        var receiver = method.ParameterList.Parameters[0].Identifier.ValueText;
+        if (method.ExpressionBody is { } arrow) ReadExpression(arrow.Expression, receiver, visit);
+        else if (method.Body is { } block) ReadBlock(block, receiver, visit);
+        _openMethods.Remove(method);
     }
 
     public void Unreadable(SyntaxNode node, string what)

@@ -1,0 +1,141 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// Which method of the runbook's class a DSL call's argument stands for (<see cref="BuilderMethodArgument"/>), decided
+/// from syntax alone. Linked into the generator too, so that the page reads in place of a lambda exactly the methods
+/// the rules read: when the two decided apart, the IDE judged a step by actions the page did not show.
+/// </summary>
+internal static class BuilderMethodSyntax
+{
+    /// <summary>The builder interfaces of RunbookSdk, by metadata name.</summary>
+    public static readonly string[] BuilderInterfaces =
+    [
+        "IDocumentBuilder`1", "IRunbookBuilder", "IHandbookBuilder", "ISeverityBuilder", "IEscalationBuilder",
+        "IPhaseBuilder", "ISectionBuilder", "IStepBuilder", "ICommandStepBuilder", "IHttpStepBuilder",
+        "IDelegateStepBuilder", "IChoiceBuilder",
+    ];
+
+    /// <summary>
+    /// The names a builder type is written with (<c>IDocumentBuilder</c> for <c>IDocumentBuilder`1</c>), for a reader
+    /// without the compilation's symbols (the generator, which reads only classes of a compilation that has RunbookSdk).
+    /// </summary>
+    public static readonly HashSet<string> SdkBuilderNames = Names(BuilderInterfaces);
+
+    /// <summary>
+    /// How deep methods read in place of lambdas nest (a phase's method giving a step's) before one is not read: deeper
+    /// than any runbook writes, and a bound on a method that gives itself through another.
+    /// </summary>
+    public const int MaxNesting = 8;
+
+    /// <summary>
+    /// The method <paramref name="argument"/> stands for: a method group (<c>AskSomeone</c>, <c>this.AskSomeone</c>) or a
+    /// lambda whose one statement hands its builder, as it is, to one (<c>s =&gt; AskSomeone(s)</c>, whose call is
+    /// <paramref name="forwarding"/>); the one method of that name in the type declaration the argument is written in,
+    /// not overloaded, not an override, not generic, taking one parameter written as a builder, with a body that parses.
+    /// Null for anything else.
+    /// </summary>
+    /// <param name="argument">The argument as written.</param>
+    /// <param name="builderNames">The names of the builder types (<see cref="SdkBuilderNames"/>, or the compilation's).</param>
+    /// <param name="forwarding">The hand-off of a lambda that forwards its builder; null for a method group.</param>
+    public static MethodDeclarationSyntax? Find(ExpressionSyntax argument, HashSet<string> builderNames, out InvocationExpressionSyntax? forwarding)
+    {
+        forwarding = null;
+        var named = argument;
+        while (named is ParenthesizedExpressionSyntax parenthesized) named = parenthesized.Expression;
+        if (named is AnonymousFunctionExpressionSyntax lambda)
+        {
+            if (ForwardedCall(lambda) is not { } call) return null;
+            forwarding = call;
+            named = call.Expression;
+        }
+
+        var name = named switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return Nothing(out forwarding);
+        MethodDeclarationSyntax? found = null;
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
+            if (found is not null) return Nothing(out forwarding); // overloaded: which one is bound is the compiler's to say
+            found = method;
+        }
+
+        if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
+            found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null)
+            return Nothing(out forwarding);
+        // A method still being typed is read once it parses, as a Define is.
+        return found.ContainsDiagnostics ? Nothing(out forwarding) : found;
+    }
+
+    /// <summary>True when <paramref name="type"/> is written as one of <paramref name="builderNames"/> (qualified, aliased or nullable too).</summary>
+    public static bool IsWrittenAsBuilder(TypeSyntax? type, HashSet<string> builderNames)
+    {
+        while (true)
+        {
+            switch (type)
+            {
+                case QualifiedNameSyntax qualified:
+                    type = qualified.Right;
+                    continue;
+                case AliasQualifiedNameSyntax alias:
+                    type = alias.Name;
+                    continue;
+                case NullableTypeSyntax nullable:
+                    type = nullable.ElementType;
+                    continue;
+                case SimpleNameSyntax simple:
+                    return builderNames.Contains(simple.Identifier.ValueText);
+                default:
+                    return false;
+            }
+        }
+    }
+
+    private static MethodDeclarationSyntax? Nothing(out InvocationExpressionSyntax? forwarding)
+    {
+        forwarding = null;
+        return null;
+    }
+
+    /// <summary><c>AskSomeone(s)</c> when the lambda's one statement hands its one parameter, as it is, to a call.</summary>
+    private static InvocationExpressionSyntax? ForwardedCall(AnonymousFunctionExpressionSyntax lambda)
+    {
+        var parameter = lambda switch
+        {
+            SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+            ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters: [var only] } => only.Identifier.ValueText,
+            _ => null,
+        };
+        var expression = lambda switch
+        {
+            { ExpressionBody: { } body } => body,
+            { Block.Statements: [ExpressionStatementSyntax { Expression: var only }] } => only,
+            _ => null,
+        };
+        return parameter is not null && expression is InvocationExpressionSyntax { ArgumentList.Arguments: [{ NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] } call &&
+               handed.Identifier.ValueText == parameter
+            ? call
+            : null;
+    }
+
+    private static HashSet<string> Names(string[] metadataNames)
+    {
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var metadataName in metadataNames)
+        {
+            var arity = metadataName.IndexOf('`');
+            names.Add(arity < 0 ? metadataName : metadataName.Substring(0, arity));
+        }
+
+        return names;
+    }
+}
