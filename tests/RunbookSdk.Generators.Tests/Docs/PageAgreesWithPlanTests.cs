@@ -166,6 +166,55 @@ public sealed class PageAgreesWithPlanTests
         Assert.Equal("10-20 minutes", executed.Phases[0].TimeBox);
     }
 
+    // Phases, steps, a decision's options, the rollback and the verification written in methods of the class, given as
+    // method groups (also this.Verify) or by lambdas that hand their builder on: the page reads each method's body
+    // where it is given (docs/rules/RB0101.md), the runner calls it there.
+    private const string Methods = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("methods")]
+        public sealed class Methods : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Methods")
+                .Phase("Diagnose", TimeBox.Minutes(0, 5), Diagnose)
+                .Phase("Decide", p => p.OneOf("Which way?", Options))
+                .Rollback(r => Undo(r))
+                .Verification(this.Verify);
+
+            private static void Diagnose(IPhaseBuilder p) => p
+                .Step("Pods", Pods)
+                .Step("Settle", s => Settle(s));
+
+            private static void Pods(IStepBuilder s) => s.Run("kubectl get pods").Timeout(TimeSpan.FromSeconds(30)).Retry(2, TimeSpan.FromSeconds(5));
+
+            private static void Settle(IStepBuilder step)
+            {
+                step.Wait(TimeSpan.FromMinutes(1), "pods to settle");
+            }
+
+            private static void Options(IChoiceBuilder c) => c.Step("Restart", Restart).Step("Scale", s => s.Run("kubectl scale deploy/api --replicas=4"));
+
+            private static void Restart(IStepBuilder s) => s.Run("kubectl rollout restart deploy/api").RequiresConfirmation();
+
+            private static void Undo(IPhaseBuilder r) => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation());
+
+            private void Verify(IPhaseBuilder v) => v.Step("Healthy", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200));
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_written_in_methods_of_the_class_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(Methods);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl rollout restart deploy/api", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("pods to settle", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
