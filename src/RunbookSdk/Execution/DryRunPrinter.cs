@@ -20,7 +20,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     /// <summary>
     /// The journal a resume would continue (<c>--dry-run --resume JOURNAL</c>), or null: the phase steps it completed are
     /// marked as the resume skips them, and those it started without a result as the resume runs them again. A
-    /// non-secret parameter the context was not given takes the journal's value, as the live resume's does.
+    /// non-secret parameter the context was not given takes the journal's value, as the live resume's does; one the journal
+    /// holds masked is read from <c>RUNBOOK_SECRET_&lt;NAME&gt;</c>, else shown as <c>&lt;given-again:NAME&gt;</c> where
+    /// it is used, with a line saying how the live resume gets it (a <c>--non-interactive</c> one refuses, after the plan).
     /// </summary>
     public ResumeState? Resume { get; init; }
 
@@ -42,6 +44,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     public Task<RunOutcome> ExecuteAsync(RunContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The values the journal holds masked that the live resume gets again and the dry run does not know, by name.
+        IReadOnlyDictionary<string, string> givenAgain = new Dictionary<string, string>();
         if (Resume is { } journal)
         {
             // The values the live resume would run with: the journal's for the parameters not given.
@@ -49,16 +53,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             {
                 var fromJournal = JournalParameterValues.NotGiven(context.Runbook, journal, context.GivenParameters.Contains, context.MaskedValueOf);
                 context = context.WithJournalValues(fromJournal.Taken);
-                // A dry run asks nothing: a masked value is read from its variable, as the live resume reads it first,
-                // else the dry run ends with the live non-interactive resume's refusal, naming the ways to give it.
-                var environment = LiveOptions?.EnvironmentVariable ?? Environment.GetEnvironmentVariable;
-                var again = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var (name, journaled) in fromJournal.Masked)
-                {
-                    if (environment(SecretEnvironment.VariableName(name)) is { } value && !string.IsNullOrWhiteSpace(value)) again[name] = value;
-                    else return Task.FromResult(MaskedJournalValuePrompt.Refused(name, journaled));
-                }
-                context = context.WithValuesGivenAgain(again);
+                (context, givenAgain) = WithMaskedValuesRead(context, fromJournal.Masked, LiveOptions?.EnvironmentVariable ?? Environment.GetEnvironmentVariable);
             }
             catch (ParameterBindingException e)
             {
@@ -81,12 +76,18 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         var preflightRefusal = rehearsal.Preflight();
         // A --non-interactive live run asks for no secret: one still missing refuses it first of all (exit 2).
         var secretRefusal = answerOptions.NonInteractive ? RunbookRunner.MissingSecretsRefusal(context) : null;
+        // Then, as it asks for no value the journal holds masked either, the first of those it has no variable for.
+        var givenAgainRefusal = answerOptions.NonInteractive && givenAgain.Count > 0
+            ? givenAgain.Select(v => MaskedJournalValuePrompt.Refused(v.Key, v.Value).Reason).First()
+            : null;
         // What the resume would change of the journal's run, or not take of the answers: said as the live resume says it.
-        var changedParameters = Resume is { } resumed ? ChangedParameters.Of(resumed, context) : [];
+        // A value to be given again is not known here, so it is no change: its parameter line says what happens to it.
+        var changedParameters = Resume is { } resumed ? ChangedParameters.Of(resumed, context).Where(c => !givenAgain.ContainsKey(c.Name)).ToArray() : [];
         var overruled = rehearsal.ChoicesTheJournalMade();
-        // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run.
-        (context, var placeholders) = context.WithMissingSecretsMarked();
-        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal, Overruled = overruled };
+        // A missing secret is shown where it is used, by name, not as nothing: "Bearer " looked like what would run. So
+        // is a value the live resume gets again: the journal's masked text is not what it runs with.
+        (context, var placeholders) = context.WithUnknownValuesMarked([.. givenAgain.Keys]);
+        var writer = new PlanWriter(console, context.Secrets, placeholders, answers, answerOptions) { BadUrls = badUrls, BadCommands = badCommands, Rehearsal = rehearsal, Overruled = overruled, GivenAgain = givenAgain };
         WriteHeader(writer, context);
         if (Resume is { } resume)
         {
@@ -108,11 +109,49 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (context.Plan.Verification is { Steps.Count: > 0 } verification) WritePhase(writer, context, "Verification", verification, StepNumbers.Verification, null, "verification");
         else writer.Section("Verification: none defined");
         WriteEscalation(writer, context.Escalation);
-        // In the live run's order: a secret it cannot ask for (exit 2), a URL it cannot send or a command it cannot quote
-        // (exit 1), then what needs a person (exit 2).
-        if (secretRefusal is not null) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, secretRefusal));
+        // In the live run's order: a secret it cannot ask for, then a value the journal holds masked (exit 2), a URL it
+        // cannot send or a command it cannot quote (exit 1), then what needs a person (exit 2).
+        if ((secretRefusal ?? givenAgainRefusal) is { } unknownValue) return Task.FromResult(new RunOutcome(RunStatus.NotStarted, unknownValue));
         if ((urlRefusal ?? commandRefusal) is { } notPrepared) return Task.FromResult(RunOutcome.Failure(notPrepared));
         return Task.FromResult(preflightRefusal is null ? RunOutcome.Success : new RunOutcome(RunStatus.NotStarted, preflightRefusal));
+    }
+
+    /// <summary>
+    /// <paramref name="context"/> with each value the journal holds masked read from its variable, as the live resume
+    /// reads it first, and the values left to be given again (journaled text by name). A dry run asks nothing: those are
+    /// shown as placeholders, and the checks of what the live run would refuse see the journal's masked text where the
+    /// parameter takes it (it has the shape of the value that ran: a URL, its password hidden), else the value bound now.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">A value read from its variable does not bind; the message masks it.</exception>
+    private static (RunContext Context, IReadOnlyDictionary<string, string> GivenAgain) WithMaskedValuesRead(
+        RunContext context, IReadOnlyDictionary<string, string> masked, Func<string, string?> environment)
+    {
+        var read = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var givenAgain = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, journaled) in masked)
+        {
+            if (environment(SecretEnvironment.VariableName(name)) is { } value && !string.IsNullOrWhiteSpace(value)) read[name] = value;
+            else givenAgain[name] = journaled;
+        }
+        try
+        {
+            context = context.WithValuesGivenAgain(read);
+        }
+        catch (ParameterBindingException e)
+        {
+            // A conversion error quotes the value, password and all, as the live resume's does.
+            var values = new SecretMasker(read.Values.Concat(ParameterUrlPasswords.Masked(read.Values)));
+            throw new ParameterBindingException(e.Parameter, values.Mask(e.Message));
+        }
+        try
+        {
+            context = context.WithValuesGivenAgain(givenAgain);
+        }
+        catch (Exception)
+        {
+            // The masked text is no value of the parameter (an int whose digits held a secret): the checks see the value bound now.
+        }
+        return (context, givenAgain);
     }
 
     /// <summary>The live run's refusal of <c>--choose</c> answers that name no decision of the plan or no option of theirs.</summary>
@@ -167,7 +206,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         foreach (var parameter in context.Parameters)
         {
             var name = parameter.Parameter.Name;
-            var value = parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
+            var value = writer.GivenAgain.TryGetValue(name, out var journaled)
+                ? GivenAgainNote(name, journaled, writer.Options)
+                : parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
                 ? writer.Options.NonInteractive
                     ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
                     : $"(missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
@@ -178,6 +219,16 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                     : "  (secret)";
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
+    }
+
+    /// <summary>What the live resume does for a value the journal holds masked, as the parameter's value in the plan.</summary>
+    private static string GivenAgainNote(string name, string journaled, RunnerOptions options)
+    {
+        var variable = SecretEnvironment.VariableName(name);
+        var how = options.NonInteractive
+            ? $"a --non-interactive live resume refuses to start without it; set {variable} or pass {name}=VALUE"
+            : $"the live resume reads {variable}, else asks for it before anything runs, not shown as typed; one that is not interactive refuses to start without it";
+        return $"<given-again:{name}> (the journal holds it masked: {journaled}, which is not what ran; {how})";
     }
 
     private static void WriteRollback(PlanWriter writer, RunContext context)
@@ -396,6 +447,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
 
         /// <summary>The live run these switches and this journal make, asked what it would do; it runs nothing.</summary>
         public LiveRun? Rehearsal { get; init; }
+
+        /// <summary>The values the journal holds masked that the live resume gets again, journaled text by parameter name.</summary>
+        public IReadOnlyDictionary<string, string> GivenAgain { get; init; } = new Dictionary<string, string>();
 
         /// <summary>The <c>--choose</c> answers a resume would not take, the journal having decided otherwise.</summary>
         public IReadOnlyList<OverruledChoice> Overruled { get; init; } = [];

@@ -87,24 +87,31 @@ public sealed class RunContext
         Parameters.Where(p => p.Parameter.IsSecret && string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Parameter).ToArray();
 
     /// <summary>
-    /// For the dry run: this run with its plan recorded again, each missing secret (<see cref="MissingSecrets"/>)
-    /// standing as a marker word, and the markers with the placeholder that shows each
-    /// (<c>&lt;missing:ApiToken&gt;</c>, one word, as the value would be). With the empty value, a command read
-    /// <c>Authorization: Bearer </c>, as if it would run so. This run itself when no secret is missing, or when the runbook cannot be recorded with the
-    /// markers (its code refuses such a value): the plan is then shown as it is.
+    /// For the dry run: this run with its plan recorded again, each missing secret (<see cref="MissingSecrets"/>) and
+    /// each parameter of <paramref name="givenAgain"/> standing as a marker word, and the markers with the placeholder
+    /// that shows each (<c>&lt;missing:ApiToken&gt;</c>, <c>&lt;given-again:DbUrl&gt;</c>, one word, as the value would
+    /// be). With the empty value, a command read <c>Authorization: Bearer </c>, as if it would run so; with the masked
+    /// text a resume's journal holds, <c>postgres://app:***@db/x</c>, which the live resume does not run with. This run
+    /// itself when nothing is to be marked, or when the runbook cannot be recorded with the markers (its code refuses
+    /// such a value, or the parameter is not a string): the plan is then shown as it is.
     /// </summary>
-    internal (RunContext Context, IReadOnlyDictionary<string, string> Placeholders) WithMissingSecretsMarked()
+    /// <param name="givenAgain">
+    /// The parameters whose value the live resume gets again (the journal holds it masked) and the dry run does not know.
+    /// </param>
+    internal (RunContext Context, IReadOnlyDictionary<string, string> Placeholders) WithUnknownValuesMarked(IReadOnlyCollection<string> givenAgain)
     {
-        var missing = MissingSecrets;
-        if (missing.Count == 0) return (this, new Dictionary<string, string>());
+        var unknown = MissingSecrets.Select(p => (p.Name, Placeholder: $"<missing:{p.Name}>"))
+            .Concat(givenAgain.Select(name => (Name: name, Placeholder: $"<given-again:{name}>")))
+            .ToArray();
+        if (unknown.Length == 0) return (this, new Dictionary<string, string>());
         var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
         var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < missing.Count; i++)
+        for (var i = 0; i < unknown.Length; i++)
         {
             // A plain word, so it stands unquoted and unrefused wherever a hole can be, and no text holds it by chance.
-            var marker = $"RUNBOOKSDK_MISSING_SECRET_{i}_";
-            values[missing[i].Name] = marker;
-            placeholders[marker] = $"<missing:{missing[i].Name}>";
+            var marker = $"RUNBOOKSDK_UNKNOWN_VALUE_{i}_";
+            values[unknown[i].Name] = marker;
+            placeholders[marker] = unknown[i].Placeholder;
         }
         try
         {

@@ -1,7 +1,8 @@
 namespace RunbookSdk.Tests.Runner;
 
 /// <summary>
-/// A runbook that shows its <c>DbUrl</c> (a URL with a password, not a <c>[Secret]</c>) in a command, then migrates,
+/// A runbook that shows its <c>DbUrl</c> (a URL with a password, not a <c>[Secret]</c>) in a command, then migrates
+/// and shows it again in its verification,
 /// the migration failing until <see cref="Heal"/>: a first run stops there and a resume goes on. It records the
 /// <c>DbUrl</c> the migration was handed, for the tests of how such a value is masked and given again on resume.
 /// </summary>
@@ -22,7 +23,9 @@ internal sealed class DbUrlMigrationRunbook : IDisposable
                         Urls.Add(ctx.Parameters["DbUrl"]);
                         return _fails ? throw new InvalidOperationException("not yet") : Task.CompletedTask;
                     })))
-                .NoRollback("test"))
+                .NoRollback("test")
+                // Run on every run, resumes too: where a resume's dry run shows the value used.
+                .Verification(v => v.Step("Check the target", s => s.Run($"echo checking {values["DbUrl"]}"))))
             .Parameter("DbUrl", "", required: required);
 
     public TestRun Run { get; }

@@ -66,14 +66,74 @@ public sealed class MaskedJournalValueResumeTests
         migration.Heal();
 
         var refused = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
-        var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
 
         Assert.Equal(2, refused.ExitCode);
         var said = System.Text.RegularExpressions.Regex.Replace(refused.Output, @"\s+", " ");
         Assert.Contains($"parameter 'DbUrl': the journal holds its value masked (it contained a secret's value or a URL's password: {Masked})", said);
         Assert.Contains("set the environment variable RUNBOOK_SECRET_DBURL to it, or pass DbUrl=VALUE", said);
+        Assert.Single(urls);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_the_resume_shows_the_plan_with_the_value_as_a_placeholder_and_says_how_the_live_resume_gets_it()
+    {
+        // The dry run is how the engineer checks a resume before doing it: before, it refused at once (exit 2), no plan.
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
+        await FailFirst(run);
+
+        var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+
+        Assert.Equal(0, dry.ExitCode);
+        var lines = dry.Output.Split('\n').Select(l => l.Trim()).ToArray();
+        Assert.Contains("$ echo checking <given-again:DbUrl>", lines);
+        Assert.Contains(lines, l => l.StartsWith($"DbUrl = <given-again:DbUrl> (the journal holds it masked: {Masked}", StringComparison.Ordinal));
+        var said = System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " ");
+        Assert.Contains("the live resume reads RUNBOOK_SECRET_DBURL, else asks for it before anything runs, not shown as typed", said);
+        // Neither the journal's masked text nor the runbook's empty default stands where the value is used.
+        Assert.DoesNotContain("$ echo checking ''", lines);
+        Assert.DoesNotContain(lines, l => l.StartsWith("$ echo checking", StringComparison.Ordinal) && l.Contains(Masked, StringComparison.Ordinal));
+        Assert.DoesNotContain("is '' in this resume", said);
+        Assert.DoesNotContain(Password, dry.Output);
+        Assert.Single(urls);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_a_non_interactive_resume_shows_the_plan_then_ends_with_the_live_resumes_refusal()
+    {
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
+        await FailFirst(run);
+
+        var live = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--non-interactive", "--resume", run.JournalPath);
+        var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string>(), "run", run.Id, "--dry-run", "--non-interactive", "--resume", run.JournalPath);
+
+        Assert.Equal(live.ExitCode, dry.ExitCode);
         Assert.Equal(2, dry.ExitCode);
-        Assert.Contains("RUNBOOK_SECRET_DBURL", System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " "));
+        var said = System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " ");
+        var plan = said.IndexOf("$ echo checking <given-again:DbUrl>", StringComparison.Ordinal);
+        var refusal = said.IndexOf($"parameter 'DbUrl': the journal holds its value masked (it contained a secret's value or a URL's password: {Masked})", StringComparison.Ordinal);
+        Assert.True(plan >= 0, "the plan is not shown");
+        Assert.True(refusal > plan, "the live resume's refusal does not end the dry run, after the plan");
+        Assert.Contains("a --non-interactive live resume refuses to start without it; set RUNBOOK_SECRET_DBURL or pass DbUrl=VALUE", said);
+        Assert.DoesNotContain(Password, dry.Output);
+        Assert.Single(urls);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_the_resume_shows_a_value_read_from_its_variable_masked_where_it_is_used()
+    {
+        using var migration = new DbUrlMigrationRunbook();
+        var (run, urls) = (migration.Run, migration.Urls);
+        await FailFirst(run);
+
+        var dry = await Host.RunAsync(run.Catalog(), new Dictionary<string, string> { ["RUNBOOK_SECRET_DBURL"] = DbUrl },
+            "run", run.Id, "--dry-run", "--non-interactive", "--resume", run.JournalPath);
+
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains(dry.Output.Split('\n'), l => l.Trim().StartsWith("$ echo checking", StringComparison.Ordinal) && l.Contains(Masked, StringComparison.Ordinal));
+        Assert.DoesNotContain("<given-again:DbUrl>", dry.Output);
+        Assert.DoesNotContain(Password, dry.Output);
         Assert.Single(urls);
     }
 
