@@ -207,7 +207,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         {
             var name = parameter.Parameter.Name;
             var value = writer.GivenAgain.TryGetValue(name, out var journaled)
-                ? GivenAgainNote(name, journaled, writer.Options)
+                ? GivenAgainNote(name, journaled, writer.Options, writer.Marks(GivenAgainPlaceholder(name)) ? null : parameter.Value)
                 : parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
                 ? writer.Options.NonInteractive
                     ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
@@ -221,14 +221,25 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         }
     }
 
+    /// <summary>How the plan shows a value the live resume gets again (<see cref="RunContext.WithUnknownValuesMarked"/>).</summary>
+    private static string GivenAgainPlaceholder(string name) => $"<given-again:{name}>";
+
     /// <summary>What the live resume does for a value the journal holds masked, as the parameter's value in the plan.</summary>
-    private static string GivenAgainNote(string name, string journaled, RunnerOptions options)
+    /// <param name="name">The parameter.</param>
+    /// <param name="journaled">The journal's masked text.</param>
+    /// <param name="options">The switches of the live run rehearsed.</param>
+    /// <param name="standIn">
+    /// The value the plan shows where the parameter is used, when it could not be marked (an <c>int</c>: no placeholder
+    /// word binds to it); null when the placeholder stands there.
+    /// </param>
+    private static string GivenAgainNote(string name, string journaled, RunnerOptions options, string? standIn)
     {
         var variable = SecretEnvironment.VariableName(name);
         var how = options.NonInteractive
             ? $"a --non-interactive live resume refuses to start without it; set {variable} or pass {name}=VALUE"
             : $"the live resume reads {variable}, else asks for it before anything runs, not shown as typed; one that is not interactive refuses to start without it";
-        return $"<given-again:{name}> (the journal holds it masked: {journaled}, which is not what ran; {how})";
+        var shown = standIn is null ? "" : $"; where it is used, the plan shows '{standIn}' in its place, which the live resume does not run with";
+        return $"{GivenAgainPlaceholder(name)} (the journal holds it masked: {journaled}, which is not what ran; {how}{shown})";
     }
 
     private static void WriteRollback(PlanWriter writer, RunContext context)
@@ -465,6 +476,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         public StepProblems BadCommands { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
         private const int IndentWidth = 2;
+
+        /// <summary>Whether <paramref name="placeholder"/> stands in the plan for a value not known (a marker was bound for it).</summary>
+        public bool Marks(string placeholder) => placeholders.Values.Contains(placeholder, StringComparer.Ordinal);
 
         public void Section(string heading)
         {

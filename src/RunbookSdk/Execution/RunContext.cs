@@ -297,7 +297,7 @@ public sealed class RunContext
         // A required value the journal holds masked stands in only so the runbook can be prepared: the runner asks
         // for it again (or takes it from the environment) before anything runs, and refuses the resume without it.
         foreach (var (name, value) in required.Masked) withRequired[name] = value;
-        var bound = Bind(catalog, runbook, withRequired);
+        var bound = BindStandingIn(catalog, runbook, withRequired, required.Masked);
         var givenNow = new HashSet<string>(bound.GivenParameters, StringComparer.OrdinalIgnoreCase);
         givenNow.ExceptWith(required.Masked.Keys);
         var context = new RunContext(runbook, bound.Instance, bound.Plan, bound.Handbook, bound.Parameters, bound.Secrets)
@@ -306,6 +306,40 @@ public sealed class RunContext
             JournalPlaceholders = new HashSet<string>(required.Masked.Keys, StringComparer.OrdinalIgnoreCase),
         };
         return context.WithJournalValues(JournalParameterValues.NotGiven(runbook, resume, context.GivenParameters.Contains, context.MaskedValueOf).Taken);
+    }
+
+    /// <summary>
+    /// Values tried in turn for a required parameter the journal holds masked whose masked text is no value of its type
+    /// (<c>Port=54321</c> with a secret <c>543</c> is journaled <c>***21</c>): a number, a yes/no, a duration, a date, a
+    /// point in time, a GUID. Before, its conversion error stopped the resume, which never got to ask for the value.
+    /// </summary>
+    private static readonly string[] StandIns = ["0", "false", "00:01", "2000-01-01", "2000-01-01T00:00:00Z", "00000000-0000-0000-0000-000000000000"];
+
+    /// <summary>
+    /// <see cref="Bind"/> with <paramref name="values"/>, where each parameter of <paramref name="masked"/> holds its
+    /// journaled masked text only to stand in: one that does not bind (an <c>int</c>) stands in as the first of
+    /// <see cref="StandIns"/> that does. The runner asks for the real value before anything runs, so none is ever run.
+    /// </summary>
+    /// <exception cref="ParameterBindingException">As for <see cref="Bind"/>; also when no stand-in binds (an enum, a value the runbook's code refuses).</exception>
+    private static RunContext BindStandingIn(RunbookCatalog catalog, RunbookDescriptor runbook, Dictionary<string, string> values, IReadOnlyDictionary<string, string> masked)
+    {
+        var tried = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        while (true)
+        {
+            try
+            {
+                return Bind(catalog, runbook, values);
+            }
+            catch (ParameterBindingException e) when (FindParameter(runbook, e.Parameter) is { } parameter && masked.TryGetValue(parameter.Name, out var journaled))
+            {
+                var next = tried[parameter.Name] = tried.GetValueOrDefault(parameter.Name) + 1;
+                if (next > StandIns.Length)
+                    throw new ParameterBindingException(parameter.Name,
+                        $"parameter '{parameter.Name}': the journal holds its value masked (it contained a secret's value or a URL's password: {journaled}), "
+                        + $"and the runbook cannot be prepared for the resume without it: pass {parameter.Name}=VALUE. Nothing was run.");
+                values[parameter.Name] = StandIns[next - 1];
+            }
+        }
     }
 
     /// <summary>

@@ -1,0 +1,141 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A resume whose journal holds a number masked: <c>Port=54321</c> with a secret <c>Pin=543</c> is journaled
+/// <c>***21</c>. A required one stopped the resume with its conversion error (<c>Parameter 'Port' expects a whole
+/// number, but got '***21'</c>, exit 2) before it could be read from <c>RUNBOOK_SECRET_PORT</c> or asked for; it is now
+/// given again as any masked value is. Bound through the descriptor the generator emits, so the conversion is the real one.
+/// </summary>
+public sealed class MaskedNumberResumeTests
+{
+    private const string Pin = "543";
+    private const string Port = "54321";
+
+    /// <summary>Probes a port, recording each port it is handed; the probe fails until the file <c>Healed</c> names exists.</summary>
+    public sealed class ProbeRunbook : Runbook
+    {
+        [Parameter("Port to probe")] public int Port { get; init; }
+        [Parameter("Access PIN"), Secret] public string Pin { get; init; } = "";
+        [Parameter("File each probe appends its port to")] public string Record { get; init; } = "";
+        [Parameter("File that lets the probe pass once it exists")] public string Healed { get; init; } = "";
+
+        public override void Define(IRunbookBuilder rb) => rb
+            .Phase("Probe", p => p
+                .Step("Probe the port", s => s.Execute("probe", _ =>
+                {
+                    File.AppendAllText(Record, Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
+                    return File.Exists(Healed) ? Task.CompletedTask : throw new InvalidOperationException("port closed");
+                })))
+            .NoRollback("test");
+    }
+
+    private sealed class Probe : IDisposable
+    {
+        private readonly TempDirectory _temp = new();
+
+        public Probe(bool required)
+        {
+            var header = new DescriptorEncoding.Writer()
+                .Value(DescriptorEncoding.IdRecord, "probe")
+                .Value(DescriptorEncoding.TitleRecord, "Probe")
+                .Value(DescriptorEncoding.FileRecord, "probe.md")
+                .Parameter("Port", "int", "Port to probe", isSecret: false, isRequired: required, "0")
+                .Parameter("Pin", "string", "Access PIN", isSecret: true, isRequired: false, "\"\"")
+                .Parameter("Record", "string", null, isSecret: false, isRequired: false, "\"\"")
+                .Parameter("Healed", "string", null, isSecret: false, isRequired: false, "\"\"")
+                .ToString();
+            Descriptor = GeneratedDescriptors.Runbook(typeof(ProbeRunbook), header, null, "# Probe\n");
+            Catalog = new RunbookCatalog([Descriptor], [], "");
+        }
+
+        public RunbookDescriptor Descriptor { get; }
+        public RunbookCatalog Catalog { get; }
+        public string JournalPath => _temp.File("journal.jsonl");
+        public string RecordPath => _temp.File("ports.txt");
+        public string[] Ports => File.Exists(RecordPath) ? File.ReadAllLines(RecordPath) : [];
+
+        public async Task FailFirstAsync()
+        {
+            var first = await Host.RunAsync(Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+                "run", "probe", $"Port={Port}", $"Record={RecordPath}", $"Healed={_temp.File("healed")}", "--non-interactive", "--journal", JournalPath);
+            Assert.Equal(1, first.ExitCode);
+            Assert.Equal("***21", ResumeState.Read(JournalPath).Parameters["Port"]);
+        }
+
+        public void Heal() => File.WriteAllText(_temp.File("healed"), "");
+
+        public void Dispose() => _temp.Dispose();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_masked_number_is_read_from_its_variable_on_the_command_line_and_the_resume_runs_with_it(bool required)
+    {
+        using var probe = new Probe(required);
+        await probe.FailFirstAsync();
+        probe.Heal();
+
+        var resumed = await Host.RunAsync(probe.Catalog,
+            new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin, ["RUNBOOK_SECRET_PORT"] = Port },
+            "run", "probe", "--non-interactive", "--resume", probe.JournalPath);
+
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Equal([Port, Port], probe.Ports);
+    }
+
+    [Fact]
+    public async Task A_required_masked_number_is_asked_for_through_the_api_and_the_resume_runs_with_the_answer()
+    {
+        using var probe = new Probe(required: true);
+        await probe.FailFirstAsync();
+        probe.Heal();
+        var prompts = new ScriptedPrompts().AnswerMaskedValue(Port);
+
+        var context = RunContext.BindForResume(probe.Catalog, probe.Descriptor, new Dictionary<string, string> { ["Pin"] = Pin }, ResumeState.Read(probe.JournalPath));
+        var outcome = await new RunbookRunner(new PlainConsole().Console,
+            TestRun.Interactive with { JournalPath = probe.JournalPath, ResumeJournal = probe.JournalPath, EnvironmentVariable = _ => null }, prompts)
+            .ExecuteAsync(context, CancellationToken.None);
+
+        Assert.Equal(RunStatus.Succeeded, outcome.Status);
+        Assert.Equal(["masked Port = ***21 (RUNBOOK_SECRET_PORT)"], prompts.Questions);
+        Assert.Equal([Port, Port], probe.Ports);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_the_resume_says_the_number_shown_in_the_plan_stands_in_for_the_value_given_again()
+    {
+        using var probe = new Probe(required: true);
+        await probe.FailFirstAsync();
+
+        var dry = await Host.RunAsync(probe.Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+            "run", "probe", "--dry-run", "--resume", probe.JournalPath);
+
+        Assert.Equal(0, dry.ExitCode);
+        var said = System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " ");
+        Assert.Contains("Port = <given-again:Port> (the journal holds it masked: ***21, which is not what ran; the live resume reads RUNBOOK_SECRET_PORT", said);
+        Assert.Contains("where it is used, the plan shows '0' in its place, which the live resume does not run with", said);
+        Assert.Equal([Port], probe.Ports);
+    }
+
+    [Fact]
+    public async Task A_non_interactive_resume_without_the_number_is_refused_naming_the_ways_to_give_it_not_with_a_conversion_error()
+    {
+        using var probe = new Probe(required: true);
+        await probe.FailFirstAsync();
+
+        var refused = await Host.RunAsync(probe.Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+            "run", "probe", "--non-interactive", "--resume", probe.JournalPath);
+
+        Assert.Equal(2, refused.ExitCode);
+        var said = System.Text.RegularExpressions.Regex.Replace(refused.Output, @"\s+", " ");
+        Assert.Contains("parameter 'Port': the journal holds its value masked (it contained a secret's value or a URL's password: ***21)", said);
+        Assert.Contains("set the environment variable RUNBOOK_SECRET_PORT to it", said);
+        Assert.DoesNotContain("expects", said);
+        Assert.Equal([Port], probe.Ports);
+    }
+}
