@@ -44,14 +44,16 @@ internal static class MaskedJournalValuePrompt
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return (context, new RunOutcome(RunStatus.Cancelled,
-                    $"the resume was cancelled at the prompt for parameter '{name}': nothing was run."));
+                return (context, CancelledAt(name));
             }
             catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
             {
                 var why = UnansweredQuestion.Why($"prompt for '{name}'", e);
                 return (context, Refused(name, journaled, char.ToUpperInvariant(why[0]) + why[1..] + "."));
             }
+            // A front end that answers despite the Ctrl+C: the interruption wins. Before, the resume went on into the run,
+            // which journaled a run that ended at once, "interrupted before the first step".
+            if (cancellationToken.IsCancellationRequested) return (context, CancelledAt(name));
             if (string.IsNullOrWhiteSpace(answer)) return (context, Refused(name, journaled));
             values[name] = answer;
         }
@@ -67,6 +69,9 @@ internal static class MaskedJournalValuePrompt
             return (context, new RunOutcome(RunStatus.NotStarted, $"runbook '{context.Runbook.Id}' could not be prepared with the value given again: {given.Mask(context.Secrets.Mask(e.Message))}"));
         }
     }
+
+    private static RunOutcome CancelledAt(string name) =>
+        new(RunStatus.Cancelled, $"the resume was cancelled at the prompt for parameter '{name}': nothing was run.");
 
     /// <summary>The refusal of a resume that has no value for <paramref name="name"/>, naming every way to give it.</summary>
     internal static RunOutcome Refused(string name, string journaled, string? why = null) =>

@@ -30,6 +30,12 @@ internal sealed class FailingPrompts(int answers = 0) : IOperatorPrompts
         return _answered++ < answers ? Task.FromResult("typed") : throw new IOException("Input/output error");
     }
 
+    public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken)
+    {
+        Questions.Add(parameter);
+        return _answered++ < answers ? Task.FromResult("typed") : throw new IOException("Input/output error");
+    }
+
     public Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
         Questions.Add(question);

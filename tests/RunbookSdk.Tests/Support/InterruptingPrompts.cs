@@ -5,8 +5,9 @@ namespace RunbookSdk.Tests.Support;
 
 /// <summary>
 /// The operator presses Ctrl+C while a prompt is open (a confirmation, a condition, a decision asked yes/no per option
-/// by a front end without a ChooseAsync of its own, a manual instruction), and the prompt, ignoring it, still answers
-/// yes: the runner must honour the interruption, not the answer.
+/// by a front end without a ChooseAsync of its own, a manual instruction, a resume's prompt for a value its journal holds
+/// masked), and the prompt, ignoring it, still answers (yes, or a value): the runner must honour the interruption, not
+/// the answer.
 /// </summary>
 internal sealed class InterruptingPrompts(CancellationTokenSource interrupt) : IOperatorPrompts
 {
@@ -22,6 +23,15 @@ internal sealed class InterruptingPrompts(CancellationTokenSource interrupt) : I
     {
         interrupt.Cancel();
         return Task.FromResult(true);
+    }
+
+    /// <summary>The value the masked-value prompt answers after the interruption.</summary>
+    public const string ValueAfterInterruption = "typed-after-ctrl-c";
+
+    public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken)
+    {
+        interrupt.Cancel();
+        return Task.FromResult(ValueAfterInterruption);
     }
 
     public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)

@@ -33,5 +33,19 @@ internal sealed class KeyedConsole(string keys) : IAnsiConsole, IAnsiConsoleInpu
         };
     }
 
-    public Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken) => Task.FromResult(ReadKey(intercept));
+    /// <summary>
+    /// Called when a prompt waits for a key after the typed ones ran out (the operator's Ctrl+C there: cancel the
+    /// prompt's token). The wait then lasts until the token is cancelled, as the real console's does.
+    /// </summary>
+    public Action? WhenWaitingForKey { get; init; }
+
+    public async Task<ConsoleKeyInfo?> ReadKeyAsync(bool intercept, CancellationToken cancellationToken)
+    {
+        if (_keys.Count == 0 && WhenWaitingForKey is { } waiting)
+        {
+            waiting();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        return ReadKey(intercept);
+    }
 }
