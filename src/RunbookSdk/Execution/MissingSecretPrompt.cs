@@ -29,8 +29,7 @@ internal static class MissingSecretPrompt
             {
                 // Ctrl+C while the prompt waited: the run ends cancelled, saying nothing ran. Before, the exception
                 // escaped ExecuteAsync to the caller (the CLI said only "Interrupted by the operator.").
-                return (context, new RunOutcome(RunStatus.Cancelled,
-                    $"the run was cancelled at the prompt for secret '{parameter.Name}': nothing was run, and no journal was written."));
+                return (context, CancelledAt(parameter.Name));
             }
             catch (Exception e) when (UnansweredQuestion.Is(e, cancellationToken))
             {
@@ -39,6 +38,9 @@ internal static class MissingSecretPrompt
                 return (context, new RunOutcome(RunStatus.NotStarted,
                     $"{RunbookRunner.MissingSecretsRefusal(context)} {Capitalize(UnansweredQuestion.Why($"prompt for '{parameter.Name}'", e))}."));
             }
+            // A front end that answers despite the Ctrl+C: the interruption wins. Before, the run went on and journaled a
+            // run that ended at once, "interrupted before the first step".
+            if (cancellationToken.IsCancellationRequested) return (context, CancelledAt(parameter.Name));
             if (!string.IsNullOrWhiteSpace(answer)) answers[parameter.Name] = answer;
         }
         if (answers.Count == 0) return (context, null);
@@ -54,6 +56,9 @@ internal static class MissingSecretPrompt
             return (context, new RunOutcome(RunStatus.NotStarted, $"runbook '{context.Runbook.Id}' could not be prepared with the secret typed: {typed.Mask(e.Message)}"));
         }
     }
+
+    private static RunOutcome CancelledAt(string secret) =>
+        new(RunStatus.Cancelled, $"the run was cancelled at the prompt for secret '{secret}': nothing was run, and no journal was written.");
 
     private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -32,6 +32,25 @@ public sealed class SecretPromptFailureTests
         Assert.False(File.Exists(run.JournalPath));
     }
 
+    [Fact]
+    public async Task Ctrl_C_at_a_secret_prompt_that_still_answers_ends_the_run_cancelled_with_nothing_run()
+    {
+        var seen = new List<string>();
+        using var run = SecretUsingRunbook.Create(seen);
+        using var interrupt = new CancellationTokenSource();
+
+        var outcome = await RunAsync(run, new SecretPrompt(_ =>
+        {
+            interrupt.Cancel(); // the operator's Ctrl+C, which this front end's prompt ignores
+            return Task.FromResult("typed-after-ctrl-c");
+        }), interrupt.Token);
+
+        Assert.Equal(RunStatus.Cancelled, outcome.Status);
+        Assert.Equal("the run was cancelled at the prompt for secret 'ApiToken': nothing was run, and no journal was written.", outcome.Reason);
+        Assert.Empty(seen);
+        Assert.False(File.Exists(run.JournalPath));
+    }
+
     public static TheoryData<string> Failures => new() { "thrown before a task", "thrown by the task", "a null task", "cancelled by the front end itself", "a null answer" };
 
     [Theory]
