@@ -207,7 +207,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         {
             var name = parameter.Parameter.Name;
             var value = writer.GivenAgain.TryGetValue(name, out var journaled)
-                ? GivenAgainNote(name, journaled, writer.Options, writer.Marks(GivenAgainPlaceholder(name)) ? null : parameter.Value)
+                ? GivenAgainNote(name, journaled, writer.Options, writer.Marks(RunContext.GivenAgainPlaceholder(name)) ? null : parameter.Value)
                 : parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
                 ? writer.Options.NonInteractive
                     ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
@@ -220,9 +220,6 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
     }
-
-    /// <summary>How the plan shows a value the live resume gets again (<see cref="RunContext.WithUnknownValuesMarked"/>).</summary>
-    private static string GivenAgainPlaceholder(string name) => $"<given-again:{name}>";
 
     /// <summary>What the live resume does for a value the journal holds masked, as the parameter's value in the plan.</summary>
     /// <param name="name">The parameter.</param>
@@ -239,7 +236,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             ? $"a --non-interactive live resume refuses to start without it; set {variable} or pass {name}=VALUE"
             : $"the live resume reads {variable}, else asks for it before anything runs, not shown as typed; one that is not interactive refuses to start without it";
         var shown = standIn is null ? "" : $"; where it is used, the plan shows '{standIn}' in its place, which the live resume does not run with";
-        return $"{GivenAgainPlaceholder(name)} (the journal holds it masked: {journaled}, which is not what ran; {how}{shown})";
+        return $"{RunContext.GivenAgainPlaceholder(name)} (the journal holds it masked: {journaled}, which is not what ran; {how}{shown})";
     }
 
     private static void WriteRollback(PlanWriter writer, RunContext context)

@@ -86,6 +86,9 @@ public sealed class RunContext
     public IReadOnlyList<ParameterDescriptor> MissingSecrets =>
         Parameters.Where(p => p.Parameter.IsSecret && string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Parameter).ToArray();
 
+    /// <summary>How the dry run shows a value a resume gets again because its journal holds it masked: <c>&lt;given-again:DbUrl&gt;</c>.</summary>
+    internal static string GivenAgainPlaceholder(string name) => $"<given-again:{name}>";
+
     /// <summary>
     /// For the dry run: this run with its plan recorded again, each missing secret (<see cref="MissingSecrets"/>) and
     /// each parameter of <paramref name="givenAgain"/> standing as a marker word, and the markers with the placeholder
@@ -101,7 +104,7 @@ public sealed class RunContext
     internal (RunContext Context, IReadOnlyDictionary<string, string> Placeholders) WithUnknownValuesMarked(IReadOnlyCollection<string> givenAgain)
     {
         var unknown = MissingSecrets.Select(p => (p.Name, Placeholder: $"<missing:{p.Name}>"))
-            .Concat(givenAgain.Select(name => (Name: name, Placeholder: $"<given-again:{name}>")))
+            .Concat(givenAgain.Select(name => (Name: name, Placeholder: GivenAgainPlaceholder(name))))
             .ToArray();
         if (unknown.Length == 0) return (this, new Dictionary<string, string>());
         var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
