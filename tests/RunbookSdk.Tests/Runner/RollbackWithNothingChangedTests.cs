@@ -87,6 +87,45 @@ public sealed class RollbackWithNothingChangedTests
     }
 
     [Fact]
+    public async Task The_offer_of_a_resume_names_the_steps_the_earlier_run_started_and_which_of_them_are_destructive()
+    {
+        // Found on call in the sandbox: the resume of a deploy Ctrl+C'd in its soak said "this run started 1.2 'Soak',
+        // 1.3 … (none of them marked destructive); the run(s) this resumes started 2 step(s) of the phases (see the
+        // journal)", which read as nothing to undo: the deploy those runs made was left for the journal to tell.
+        using var temp = new TempDirectory();
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy", s => s.Run($"touch {temp.File("deployed")}").RequiresConfirmation())
+                .Step("Soak", s => s.Run($"test -e {temp.File("healthy")}"))
+                .Step("Restart", s => s.Run($"touch {temp.File("restarted")}").RequiresConfirmation()))
+            .Rollback(r => r.Step("Undo the deploy", s => s.Run($"touch {temp.File("undone")}"))));
+        run.Prompts.Answer(true).Answer(false); // the deploy ran, the soak failed; no rollback
+        await run.RunAsync(TestRun.Interactive);
+        File.WriteAllText(temp.File("healthy"), "");
+        run.Prompts.Answer(false).Answer(false); // the soak passes now; the restart is declined, and the rollback too
+
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+        Assert.Contains("Before the stop, this run started 1.2 'Soak' (none of them marked destructive); the run(s) this resumes "
+            + "started 1.1 'Deploy', 1.2 'Soak' (marked destructive: 1.1 'Deploy').", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_resume_that_started_no_step_names_what_the_earlier_run_started()
+    {
+        using var temp = new TempDirectory();
+        using var failed = Runbook(temp, deployFails: true);
+        failed.Prompts.Answer(true).Answer(false); // the deploy ran and failed; no rollback
+        await failed.RunAsync(TestRun.Interactive);
+        failed.Prompts.Answer(false).Answer(false); // the deploy is not run again, nor the rollback
+
+        var resumed = await failed.RunAsync(TestRun.Interactive with { ResumeJournal = failed.JournalPath });
+
+        Assert.Contains("Before the stop, this run started no step of the phases; the run(s) this resumes started 1.1 'Deploy' "
+            + "(marked destructive: 1.1 'Deploy').", resumed.Output);
+    }
+
+    [Fact]
     public async Task A_resume_stopped_at_its_first_question_rolls_back_what_the_earlier_run_started()
     {
         using var temp = new TempDirectory();
