@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
 
@@ -33,6 +34,27 @@ public sealed class CtrlCAfterPhasesTests
         Assert.Equal(RunStatus.RolledBack, result.Outcome.Status);
         Assert.Contains("Ctrl+C: the rollback and the verification are not interrupted, and go on. A second Ctrl+C ends the runner at once", result.Output);
         Assert.Contains(result.Journal, e => e.Name == "rollback-finished" && e["result"] == "succeeded");
+    }
+
+    [Fact]
+    public async Task A_ctrl_c_at_the_rollback_offer_says_the_offer_still_waits_for_its_answer()
+    {
+        // Found on call in the sandbox: "… go on" was the last line on the screen, and the engineer waited for a
+        // rollback that waited for their y or n.
+        using var run = new TestRun(rb => rb
+            .Phase("P", p => p.Step("Deploy", s => s.Execute("deploy", _ => throw new InvalidOperationException("health 503"))))
+            .Rollback(r => r.Step("Undo the deploy", s => s.Execute("undo", _ => Task.CompletedTask))));
+        using var ctrlC = new CancellationTokenSource();
+        var console = new PlainConsole();
+
+        // Presses Ctrl+C at the offer, then answers it yes.
+        var outcome = await new RunbookRunner(console.Console, new RunnerOptions { JournalPath = run.JournalPath, Clock = run.Clock },
+            new InterruptingPrompts(ctrlC)).ExecuteAsync(run.Bind(), ctrlC.Token);
+
+        Assert.Contains("Ctrl+C: the rollback and the verification are not interrupted, and go on. The rollback offer above still waits "
+            + "for your answer: nothing goes on before it is given. A second Ctrl+C ends the runner at once", console.Output);
+        Assert.Equal(RunStatus.RolledBack, outcome.Status);
+        Assert.Contains(Journal.Read(run.JournalPath), e => e.Name == "rollback-finished" && e["result"] == "succeeded");
     }
 
     [Fact]
