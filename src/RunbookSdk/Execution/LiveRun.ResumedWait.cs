@@ -27,7 +27,18 @@ internal sealed partial class LiveRun
 
     /// <summary>What is left of a resumed wait, in words.</summary>
     // "0 minutes left" of a 2-second wait reads like a unit mix-up: say plainly that nothing is left to wait.
-    public static string RestOfWait(TimeSpan rest) => rest == TimeSpan.Zero ? "its time has passed: no wait left" : $"{Durations.Format(rest)} left";
+    public static string RestOfWait(TimeSpan rest) => rest == TimeSpan.Zero ? "its time has passed: no wait left" : $"{Left(rest)} left";
+
+    /// <summary>
+    /// The rest of a wait as the engineer reads it: in whole seconds, rounded up, and past a minute as the clock beside
+    /// it shows time (<c>5:43</c>). Found on call in the sandbox: "12.659 seconds left" (and a 30-minute wait resumed
+    /// some minutes in would read "1542.341 seconds left").
+    /// </summary>
+    private static string Left(TimeSpan rest)
+    {
+        var whole = TimeSpan.FromSeconds(Math.Ceiling(rest.TotalSeconds));
+        return whole < TimeSpan.FromMinutes(1) || whole.Ticks % TimeSpan.TicksPerMinute == 0 ? Durations.Format(whole) : FormatElapsed(whole);
+    }
 
     /// <summary>
     /// What the dry run of a resume says of such a wait, the first action the resume runs; null when the resume waits its
@@ -37,6 +48,6 @@ internal sealed partial class LiveRun
         RestOfResumedWait(key, index, wait, _clock.GetUtcNow()) is { } resumed
             ? $"the earlier run started this wait at {FormatTime(resumed.Began)}: " + (resumed.Left == TimeSpan.Zero
                 ? "its time has passed, so the resume does not wait"
-                : $"the resume waits only the rest of its time, {Durations.Format(resumed.Left)} left now")
+                : $"the resume waits only the rest of its time, {Left(resumed.Left)} left now")
             : null;
 }

@@ -48,6 +48,27 @@ public sealed class DryRunOfAResumedWaitTests
         Assert.Contains("and nothing ran since: 6 minutes left.", resumed.Output);
     }
 
+    [Theory]
+    // Found on call in the sandbox: "12.659 seconds left"; a longer wait read "342.659 seconds left".
+    [InlineData(12.659, "13 seconds")]
+    [InlineData(342.659, "5:43")]
+    public async Task The_rest_of_a_wait_is_said_in_whole_seconds_as_the_clock_shows_time(double secondsLeft, string said)
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Act", p => p
+                .Step("Deploy", s => s.Execute("deploy", _ => Task.CompletedTask))
+                .Step("Settle", s => s.Wait(TimeSpan.FromMinutes(10), "warms up")))
+            .NoRollback("test"));
+        var resume = await StoppedInTheWait(run);
+        run.Clock.Advance(-TimeSpan.FromSeconds(secondsLeft));
+
+        var planned = await DryRun(run, resume);
+
+        Assert.True(planned.Contains($"the resume waits only the rest of its time, {said} left now]", StringComparison.Ordinal), planned);
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+        Assert.Contains($"and nothing ran since: {said} left.", resumed.Output);
+    }
+
     [Fact]
     public async Task A_wait_after_an_action_the_resume_runs_again_is_shown_whole()
     {
