@@ -8,9 +8,10 @@ namespace RunbookSdk.Benchmarks.Tests;
 /// regressions only by running the benchmarks by hand. One rule bound every <c>[Parameter]</c> again and took the rules
 /// from 62 MB to 199 MB over 1,000 runbooks. Another cost every keystroke 15.7 MB, until RB0011's id lookup stopped
 /// reading every runbook. These tests hold each figure under a ceiling about one and a half times what it measures now,
-/// over 100 runbooks of the benchmark corpus (generator ≈215 KB per runbook, rules ≈86 KB, keystroke ≈294 KB), and the
-/// runner's in-process step (≈9.0 KB since an empty output is digested without a hash object; ≈9.4 KB before that, and
-/// ≈19 KB before its journal records were built in one reused buffer), and a shell step beyond a bare spawn (≈35 KB,
+/// over 100 runbooks of the benchmark corpus when it was set (generator ≈215 KB per runbook, rules ≈86 KB, keystroke ≈294 KB;
+/// the keystroke measures ≈385 KB since, fifty-third session), and the runner's in-process step (≈9.0 KB when an empty
+/// output came to be digested without a hash object, ≈11.5 KB in the fifty-third session; ≈19 KB before its journal
+/// records were built in one reused buffer), and a shell step beyond a bare spawn (≈35 KB,
 /// with a ceiling kept at 100 KB: the scan of /proc it holds once cost 680 KB). Bytes wander by a tenth at most from run
 /// to run, so a ceiling is not a timed test. It fails when a change multiplies the work, and the test's output says by
 /// how much.
