@@ -15,7 +15,7 @@ internal sealed partial class LiveRun : IDisposable
     private readonly TimeProvider _clock;
     private readonly EscalationClock _escalation;
     // This run started a phase step (rather than skipping one completed earlier): the rollback must undo it too.
-    private bool _phaseStepRan => _phaseStepsStarted.Count > 0;
+    private bool PhaseStepRan => _phaseStepsStarted.Count > 0;
     // This run has carried out an action (not a note or snippet), and which action of its step runs now: a resumed
     // wait counts only the rest of its time when nothing ran since the earlier run started it.
     private bool _actionRan;
@@ -284,7 +284,7 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("rollback-skipped", ("reason", why));
             return new RollbackResult(RollbackKind.NotRun, why);
         }
-        if (!_phaseStepRan && _resume is not { PhaseStepsStarted.Count: > 0 })
+        if (!PhaseStepRan && _resume is not { PhaseStepsStarted.Count: > 0 })
         {
             // Nothing to undo: a rollback run now would undo what this run never did (a deploy it did not make), or
             // another team's change. Stopped at the first step's question, before anything of it ran.
@@ -936,7 +936,7 @@ internal sealed partial class LiveRun : IDisposable
     /// earlier run completed is repeated once this run has run a phase step again: what that step did is not undone.
     /// </summary>
     private bool IsCompleted(string key, string section) =>
-        section != "verification" && !(section == "rollback" && _phaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
+        section != "verification" && !(section == "rollback" && PhaseStepRan) && _resume?.CompletedSteps.Contains(key) == true;
 
     /// <summary>
     /// What a Ctrl+C stopped, said of the action it stopped: a wait interrupted with "its processes were killed" sent
