@@ -133,6 +133,87 @@ public sealed class ResendOnResumeTests
     }
 
     [Fact]
+    public async Task The_question_names_a_retried_POST_once_with_how_many_attempts_were_sent_and_how_the_last_ended()
+    {
+        // The warning listed the request once per attempt, which read as three failovers.
+        using var failover = new RetriedFailover();
+        await failover.InterruptInItsThirdAttemptAsync();
+        failover.Run.Prompts.Answer(false);
+
+        var resumed = await failover.Run.RunAsync(TestRun.Interactive with { ResumeJournal = failover.Run.JournalPath });
+
+        var said = Assert.Single(resumed.Output.Split('\n'), l => l.Contains("In the earlier run this step sent", StringComparison.Ordinal));
+        Assert.True(said.Contains($"sent POST {failover.Url}failover (3 attempts; the last had no answer recorded); it may have reached the server", StringComparison.Ordinal), said);
+        Assert.Equal(1, said.Split("failover").Length - 1);
+        Assert.Equal(3, failover.Posts);
+    }
+
+    [Fact]
+    public async Task A_journal_written_before_requests_carried_their_attempt_lists_each_POST_it_sent()
+    {
+        // Nothing in such a journal says the POSTs were attempts of one request: each is listed as it was.
+        using var failover = new RetriedFailover();
+        await failover.InterruptInItsThirdAttemptAsync();
+        var path = failover.Run.JournalPath;
+        File.WriteAllLines(path, File.ReadAllLines(path).Select(l => System.Text.RegularExpressions.Regex.Replace(l, "\"attempt\":\\d+,", "")));
+        Assert.DoesNotContain("\"attempt\"", File.ReadAllText(path));
+        failover.Run.Prompts.Answer(false);
+
+        var resumed = await failover.Run.RunAsync(TestRun.Interactive with { ResumeJournal = path });
+
+        var request = $"POST {failover.Url}failover";
+        Assert.Contains($"sent {request} (answered 500); {request} (answered 500); {request} (no answer recorded); it may have reached the server", resumed.Output);
+    }
+
+    /// <summary>
+    /// A failover step that retries its POST (<c>Retry(3, …)</c>) against an API that answers 500 twice and holds the
+    /// third POST, when the operator's Ctrl+C cuts the step off.
+    /// </summary>
+    private sealed class RetriedFailover : IDisposable
+    {
+        private readonly CancellationTokenSource _ctrlC = new();
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TestHttpServer _service;
+        private int _posts;
+
+        public RetriedFailover()
+        {
+            _service = new TestHttpServer(async context =>
+            {
+                if (context.Request.HttpMethod == "POST" && Interlocked.Increment(ref _posts) == 3)
+                {
+                    _ctrlC.Cancel();
+                    await _release.Task;
+                }
+                await TestHttpServer.ReplyAsync(context, 500, "{\"error\":\"busy\"}", "application/json");
+            });
+            Run = new TestRun((rb, p) => rb
+                .Phase("Mitigate", ph => ph.Step("Fail over", s => s.Http("POST", p["Url"] + "failover").Body("{\"to\":\"b\"}").Retry(3, TimeSpan.FromSeconds(5))))
+                .NoRollback("test"))
+                .Parameter("Url", _service.Url);
+        }
+
+        public TestRun Run { get; }
+        public string Url => _service.Url;
+        public int Posts => Volatile.Read(ref _posts);
+
+        public async Task InterruptInItsThirdAttemptAsync()
+        {
+            var interrupted = await new RunbookRunner(new PlainConsole().Console, TestRun.NonInteractive with { Clock = Run.Clock, JournalPath = Run.JournalPath }, Run.Prompts)
+                .ExecuteAsync(Run.Bind(), _ctrlC.Token);
+            Assert.Equal(RunStatus.Cancelled, interrupted.Status);
+        }
+
+        public void Dispose()
+        {
+            _release.TrySetResult();
+            _service.Dispose();
+            Run.Dispose();
+            _ctrlC.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task A_GET_in_flight_is_simply_sent_again()
     {
         using var service = new TestHttpServer(context => TestHttpServer.ReplyAsync(context, 200, "ok"));

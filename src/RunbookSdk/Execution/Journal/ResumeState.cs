@@ -446,7 +446,7 @@ public sealed class ResumeState
                     ran[^1] = (ended, true);
                 break;
             case "request-sending" when Text(e, "key") is { } key && Text(e, "request") is { } request:
-                Sent(key).Add(new SentRequest(request, null));
+                Sent(key).Add(new SentRequest(request, null) { Attempt = Number(e, "attempt") ?? 1 });
                 break;
             case "action" when Text(e, "kind") == "http" && Text(e, "key") is { } key && Text(e, "request") is { } request
                 && !HttpMethods.IsIdempotent(request.Split(' ')[0]):
@@ -455,7 +455,7 @@ public sealed class ResumeState
                 var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
                 var unknown = IsTrue(e, "outcomeUnknown");
                 if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status, OutcomeUnknown = unknown };
-                else sent.Add(new SentRequest(request, status) { OutcomeUnknown = unknown });
+                else sent.Add(new SentRequest(request, status) { OutcomeUnknown = unknown, Attempt = Number(e, "attempt") ?? 1 });
                 break;
             // Only a decision made: one interrupted, refused or unanswered took no option.
             case "choice" when Text(e, "about") == "alternative" && Text(e, "group") is { } group

@@ -3,7 +3,7 @@ namespace RunbookSdk.Execution;
 /// <summary>A request that is not idempotent (POST, PATCH), as an earlier run's journal recorded sending it.</summary>
 /// <param name="Request">Method and URL, masked: <c>POST https://api.example.com/deploy</c>.</param>
 /// <param name="Status">The status it was answered with; null when no answer was recorded (it was in flight).</param>
-public sealed record SentRequest(string Request, int? Status)
+public sealed record SentRequest(string Request, int? Status) : IRetriedAttempt
 {
     /// <summary>
     /// The run never saw the answer whole: no answer within the time-out, the connection lost after the request
@@ -12,10 +12,22 @@ public sealed record SentRequest(string Request, int? Status)
     public bool OutcomeUnknown { get; init; }
 
     /// <summary>
+    /// The attempt of a retried request (<c>Retry(n, …)</c>) it was, from 1; 1 for a request not retried, and for a
+    /// journal written before attempts were recorded.
+    /// </summary>
+    public int Attempt { get; init; } = 1;
+
+    /// <summary>
     /// As the engineer reads it: <c>POST … (answered 200)</c>, <c>POST … (answered 200, the rest of the answer lost)</c>
     /// or <c>POST … (no answer recorded)</c>.
     /// </summary>
     public override string ToString() => Status is { } status
         ? $"{Request} (answered {status}{(OutcomeUnknown ? ", the rest of the answer lost" : "")})"
         : $"{Request} (no answer recorded)";
+
+    string IRetriedAttempt.Subject => Request;
+
+    string IRetriedAttempt.Ending => Status is { } status
+        ? $"was answered {status}{(OutcomeUnknown ? ", the rest of the answer lost" : "")}"
+        : "had no answer recorded";
 }

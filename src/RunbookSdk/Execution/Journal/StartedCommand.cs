@@ -3,7 +3,7 @@ namespace RunbookSdk.Execution;
 /// <summary>A shell command an earlier run's journal recorded starting, in a step it has no result for.</summary>
 /// <param name="Command">The command as it was shown, masked: <c>curl -X POST https://api.example.com/deploy</c>.</param>
 /// <param name="ExitCode">Its exit code when it ended before the step did; null when no end was recorded (it was running).</param>
-public sealed record StartedCommand(string Command, int? ExitCode)
+public sealed record StartedCommand(string Command, int? ExitCode) : IRetriedAttempt
 {
     /// <summary>It was killed before it ended (Ctrl+C, or the runner going away): whatever it was doing was cut off.</summary>
     public bool Interrupted { get; init; }
@@ -22,4 +22,10 @@ public sealed record StartedCommand(string Command, int? ExitCode)
         Interrupted ? $"`{Command}` (interrupted: it did not finish)"
         : ExitCode is { } code ? $"`{Command}` (exit code {code})"
         : $"`{Command}` (no result recorded)";
+
+    string IRetriedAttempt.Subject => $"`{Command}`";
+
+    string IRetriedAttempt.Ending => Interrupted ? "was interrupted: it did not finish"
+        : ExitCode is { } code ? $"ended with exit code {code}"
+        : "has no result recorded";
 }

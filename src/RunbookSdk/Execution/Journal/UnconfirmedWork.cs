@@ -6,10 +6,10 @@ namespace RunbookSdk.Execution;
 /// not see finish. Any may have taken effect — a second deploy, a second failover — so a resume runs the step again
 /// only with the engineer's decision.
 /// </summary>
-/// <param name="Requests">POST, PATCH and other requests that are not idempotent, as the journal recorded sending them.</param>
+/// <param name="Requests">POST, PATCH and other requests that are not idempotent, as the journal recorded sending them: the attempts of a retried one together.</param>
 /// <param name="Commands">Shell commands, as the journal recorded starting them: the attempts of a retried one together.</param>
 /// <param name="Code">C# code (<c>Execute(...)</c>) by its description, as the journal recorded starting it, with no finish recorded.</param>
-internal sealed record UnconfirmedWork(IReadOnlyList<SentRequest> Requests, IReadOnlyList<CommandAttempts> Commands, IReadOnlyList<string> Code)
+internal sealed record UnconfirmedWork(IReadOnlyList<RetriedAttempts<SentRequest>> Requests, IReadOnlyList<RetriedAttempts<StartedCommand>> Commands, IReadOnlyList<string> Code)
 {
     /// <summary>True when only requests were sent: the wording stays that of sending again.</summary>
     private bool RequestsOnly => Commands.Count == 0 && Code.Count == 0;
