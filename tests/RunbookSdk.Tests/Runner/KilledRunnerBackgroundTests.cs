@@ -15,19 +15,13 @@ public sealed class KilledRunnerBackgroundTests
     [Fact]
     public async Task A_resume_finds_what_a_killed_runner_left_running_says_which_step_started_it_and_stops_it()
     {
-        await using var service = await SandboxService.StartAsync();
-        await service.PostAsync("/fault", "on");
-        using var temp = new TempDirectory();
-        var journalPath = temp.File("journal.jsonl");
+        await using var fix = await WatchedFaultFix.StartAsync();
+        var journalPath = fix.JournalPath;
         int[] loops = [];
         try
         {
-            using (var runner = SandboxApp.Start(temp.Path,
-                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+            using (var runner = await fix.RunUntilTheSettleWaitAsync())
             {
-                _ = runner.StandardOutput.ReadToEndAsync();
-                _ = runner.StandardError.ReadToEndAsync();
-                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
                 Assert.Null(PosixSignals.Send(runner.Id, PosixSignals.SigKill));
                 await runner.WaitForExitAsync();
             }
@@ -39,8 +33,7 @@ public sealed class KilledRunnerBackgroundTests
 
             // The resume is ended by a SIGTERM once it has taken the watch over: the settle wait has up to 30 seconds left.
             var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            using (var resumed = SandboxApp.Start(temp.Path,
-                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--resume", journalPath))
+            using (var resumed = fix.StartResume())
             {
                 resumed.OutputDataReceived += (_, e) => { if (e.Data is { } line) shown.Enqueue(line); };
                 resumed.BeginOutputReadLine();

@@ -52,19 +52,13 @@ public sealed class RestartedBackgroundTests
     [Fact]
     public async Task After_a_Ctrl_C_in_the_settle_wait_the_resume_of_the_sandbox_runbook_has_the_health_watch_print_again_before_it_waits()
     {
-        await using var service = await SandboxService.StartAsync();
-        await service.PostAsync("/fault", "on");
-        using var temp = new TempDirectory();
-        var journalPath = temp.File("journal.jsonl");
+        await using var fix = await WatchedFaultFix.StartAsync();
+        var journalPath = fix.JournalPath;
         var watches = new List<int>();
         try
         {
-            using (var runner = SandboxApp.Start(temp.Path,
-                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+            using (var runner = await fix.RunUntilTheSettleWaitAsync())
             {
-                _ = runner.StandardOutput.ReadToEndAsync();
-                _ = runner.StandardError.ReadToEndAsync();
-                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
                 Assert.Null(PosixSignals.Send(runner.Id, 2)); // SIGINT: the engineer's Ctrl+C
                 await runner.WaitForExitAsync();
                 Assert.Equal(130, runner.ExitCode);
@@ -73,8 +67,7 @@ public sealed class RestartedBackgroundTests
             Assert.True(await Processes.ExitsAsync(Assert.Single(watches)), "the interrupted run left its watch running");
 
             var shown = new System.Collections.Concurrent.ConcurrentQueue<string>();
-            using (var resumed = SandboxApp.Start(temp.Path,
-                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--resume", journalPath))
+            using (var resumed = fix.StartResume())
             {
                 resumed.OutputDataReceived += (_, e) => { if (e.Data is { } line) shown.Enqueue(line); };
                 resumed.BeginOutputReadLine();
