@@ -130,7 +130,7 @@ internal sealed partial class LiveRun
         // A step that may not run is not refused with the run (HttpStepUrls): reached, it fails before anything is sent.
         if (HttpStepUrls.Problem(http.Url) is { } badUrl)
         {
-            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("error", $"cannot be sent: {badUrl}"));
+            _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("error", $"cannot be sent: {badUrl}"), ("neverSent", true));
             return new StepOutcome(StepResult.Failed, $"cannot send {http.Method} {badUrl} (a parameter the URL is built from may be empty or lack its http(s)://); nothing was sent");
         }
         using var request = new HttpRequestMessage(new HttpMethod(http.Method), http.Url);
@@ -197,8 +197,11 @@ internal sealed partial class LiveRun
             var why = Describe(e);
             // A resume asks before it sends a POST again whose answer this run did not see whole (ResumeState): it may
             // have taken effect although the step failed. One that never left (no connection) did not.
+            // One that never left (no connection) did not, and says so: a step interrupted after it (a Ctrl+C in the
+            // wait before the next attempt) keeps what it sent for the resume to ask about, and this was not sent.
+            var neverSent = NeverSent(e);
             _journal.Write("action", ("key", key), ("kind", "http"), ("request", $"{http.Method} {http.Url}"), ("attempt", attempt), ("status", status), ("error", why),
-                ("outcomeUnknown", NeverSent(e) ? null : true), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
+                ("outcomeUnknown", neverSent ? null : true), ("neverSent", neverSent ? true : null), ("durationMs", (long)_clock.GetElapsedTime(started).TotalMilliseconds));
             return new StepOutcome(StepResult.Failed, status is { } answered
                 ? $"request failed after its status ({answered}) arrived: the body broke off: {why}"
                 : $"request failed: {why}");

@@ -165,6 +165,36 @@ public sealed class ResendOnResumeTests
         Assert.Contains($"sent {request} (answered 500); {request} (answered 500); {request} (no answer recorded); it may have reached the server", resumed.Output);
     }
 
+    [Fact]
+    public async Task A_retried_POST_that_never_connected_is_sent_again_unasked_after_a_Ctrl_C_in_the_wait_before_its_next_attempt()
+    {
+        // Nothing listens on the port: each attempt is refused its connection, so no request left. The operator's Ctrl+C
+        // in the wait before the second attempt interrupted the step, and the resume said the POST "may have reached the
+        // server", asked, and a non-interactive resume refused to start.
+        var closedPort = TestHttpServer.FreePort();
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Fail over", s => s.Http("POST", p["Url"] + "failover").Body("{}").Retry(2, TimeSpan.FromSeconds(5))))
+            .NoRollback("test"))
+            .Parameter("Url", $"http://127.0.0.1:{closedPort}/");
+        using (var ctrlC = new CancellationTokenSource())
+        {
+            var console = new PlainConsole(new CancelOnText("retrying in", ctrlC));
+            var interrupted = await new RunbookRunner(console.Console, TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath }, run.Prompts)
+                .ExecuteAsync(run.Bind(), ctrlC.Token);
+            Assert.Equal(RunStatus.Cancelled, interrupted.Status);
+        }
+        Assert.Equal("true", Assert.Single(Journal.Read(run.JournalPath), e => e.Name == "action")["neverSent"]);
+        Assert.Empty(ResumeState.Read(run.JournalPath).SentRequests);
+
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+
+        Assert.True(resumed.ExitCode == 1, resumed.Output);
+        Assert.DoesNotContain("In the earlier run this step sent", resumed.Output);
+        var again = resumed.Events("step-finished").Last();
+        Assert.Equal("failed", again["result"]);
+        Assert.StartsWith("2 attempts failed", again["reason"]);
+    }
+
     /// <summary>
     /// A failover step that retries its POST (<c>Retry(3, …)</c>) against an API that answers 500 twice and holds the
     /// third POST, when the operator's Ctrl+C cuts the step off.

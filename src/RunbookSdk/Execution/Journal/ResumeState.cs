@@ -452,6 +452,12 @@ public sealed class ResumeState
                 && !HttpMethods.IsIdempotent(request.Split(' ')[0]):
                 // The answer to the request announced just before; a journal written before request-sending existed has only this.
                 var sent = Sent(key);
+                // Failed before it left (no name, no connection): nothing reached the server, whatever became of the step.
+                if (IsTrue(e, "neverSent"))
+                {
+                    if (sent.Count > 0 && sent[^1] is { Status: null } unsent && unsent.Request == request) sent.RemoveAt(sent.Count - 1);
+                    break;
+                }
                 var status = e.TryGetProperty("status", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : (int?)null;
                 var unknown = IsTrue(e, "outcomeUnknown");
                 if (sent.Count > 0 && sent[^1] is { Status: null } answered && answered.Request == request) sent[^1] = answered with { Status = status, OutcomeUnknown = unknown };
