@@ -521,7 +521,7 @@ public sealed class ResumeState
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 _completed.Clear();
                 _completions.Clear();
-        _decisions.Clear();
+                _decisions.Clear();
                 _sent.Clear();
                 _commands.Clear();
                 _code.Clear();
