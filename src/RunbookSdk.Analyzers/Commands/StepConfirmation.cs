@@ -9,8 +9,10 @@ namespace RunbookSdk.Analyzers.Commands;
 /// command's chain or anywhere in its step, or a team's code that calls it on the step's builder — an extension method
 /// declared in the project (<c>s.Run("redis-cli FLUSHALL").Confirmed()</c> with <c>public static IStepBuilder
 /// Confirmed(this IStepBuilder s) =&gt; s.RequiresConfirmation()</c>, see <see cref="ConfiguringExtensions"/>) or a
-/// method of the runbook's class handed the builder (<c>s =&gt; { s.Run(…); Confirm(s); }</c>, <c>Confirm(s.Run(…))</c>,
-/// see <see cref="ConfiguringCallers.HandedTo"/>). Before, RB0005 followed neither and reported steps that always ask.
+/// method handed the builder (<c>s =&gt; { s.Run(…); Confirm(s); }</c>, <c>Confirm(s.Run(…))</c>): of the runbook's class
+/// (see <see cref="ConfiguringCallers.HandedTo"/>), a local function of Define, or a static method of another class in
+/// source (<c>Safety.Confirm(s)</c>, see <see cref="SourceCallees"/>). Before, RB0005 followed none of them and reported
+/// steps that always ask.
 /// </summary>
 /// <remarks>
 /// Confirmation is asked once per step, before its first command, so unlike a timeout it is not bound to the action it
@@ -73,8 +75,8 @@ internal static class StepConfirmation
 
     /// <summary>
     /// Whether <paramref name="use"/>, a use of a builder the index cannot follow, confirms <paramref name="builder"/>'s
-    /// step: an extension method called on it (<c>s.Confirmed()</c>, <c>s.Run(…).Confirmed()</c>), or a method of the
-    /// runbook's class it is handed to (<c>Confirm(s)</c>).
+    /// step: an extension method called on it (<c>s.Confirmed()</c>, <c>s.Run(…).Confirmed()</c>), or a method it is
+    /// handed to (<c>Confirm(s)</c>, <c>Safety.Confirm(s)</c>).
     /// </summary>
     private static bool ConfirmsBuilder(DslInvocation call, InvocationExpressionSyntax use, string builder)
     {
@@ -84,10 +86,31 @@ internal static class StepConfirmation
 
         foreach (var argument in use.ArgumentList.Arguments)
         {
-            if (IsBuilder(argument.Expression, builder) && ConfiguringCallers.HandedTo(argument, IsConfirmation, wholeStep: true)) return true;
+            if (IsBuilder(argument.Expression, builder) &&
+                (ConfiguringCallers.HandedTo(argument, IsConfirmation, wholeStep: true) || HandedToOtherCode(call, use, argument)))
+                return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="argument"/>, the step's builder as it is, lands in a parameter that a local function or a
+    /// static method of another class in source (<c>Safety.Confirm(s)</c>, see <see cref="SourceCallees"/>) confirms:
+    /// every declaration the call may run, at least one. Before, only a method of the runbook's own class was read, and
+    /// a step confirmed by the team's <c>Safety</c> class was reported.
+    /// </summary>
+    private static bool HandedToOtherCode(DslInvocation call, InvocationExpressionSyntax use, ArgumentSyntax argument)
+    {
+        if (argument.NameColon is not null) return false;
+        var position = use.ArgumentList.Arguments.IndexOf(argument);
+        var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
+        foreach (var (declaration, parameters) in callees)
+        {
+            if (!ReceiverConfiguration.IsConfigured(declaration, parameters.Parameters[position].Identifier.ValueText, IsConfirmation, wholeStep: true)) return false;
+        }
+
+        return callees.Count > 0;
     }
 
     /// <summary>Whether the chain <paramref name="expression"/> starts from the builder named <paramref name="builder"/>.</summary>

@@ -10,7 +10,8 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// (<c>s.Run("redis-cli FLUSHALL").Confirmed()</c> with <c>public static IStepBuilder Confirmed(this IStepBuilder s)
 /// =&gt; s.RequiresConfirmation()</c>) or a method of the runbook's class handed the step's builder
 /// (<c>s =&gt; { s.Run(…); Confirm(s); }</c>). The rule followed neither, as RB0014 and RB0015 follow theirs, and
-/// reported steps every run of which asks the operator first.
+/// reported steps every run of which asks the operator first. Then it still reported a step confirmed by a static method
+/// of another class (<c>Safety.Confirm(s)</c>) or by a local function of Define.
 /// </summary>
 public sealed class ExtensionConfirmationTests
 {
@@ -56,6 +57,68 @@ public sealed class ExtensionConfirmationTests
                 private static IStepBuilder Note(IStepBuilder s) => s.Instruction("Tell #ops first");
             """));
 
+    [Fact]
+    public Task A_step_a_static_method_of_another_class_confirms_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Safety.Confirm(s); })
+                        .Step("Flush", s => Safety.Confirm(s.Run("redis-cli FLUSHALL")))
+                        .Step("Drop", s => { s.Run("psql -c 'DROP TABLE sessions'"); Ops.Guards.Confirm(s); })
+                        .Step("Delete the namespace", s => StepExtensions.Confirmed(s.Run("kubectl delete ns payments")))
+                        .Step("Delete the index", s => { s.Http("DELETE", "https://search.internal/logs-2024.01"); Safety.AfterTelling("#ops", s); })
+            """));
+
+    [Fact]
+    public Task A_step_a_local_function_of_define_confirms_is_not_reported() =>
+        RunAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed class Sample : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    IStepBuilder Confirm(IStepBuilder s) => s.RequiresConfirmation();
+
+                    rb.Title("Sample")
+                        .Phase("Immediate actions", p => p
+                            .Step("Flush", s => Confirm(s.Run("redis-cli FLUSHALL")))
+                            .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Confirm(s); }))
+                        .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            {{Sources.Handbook}}
+            """);
+
+    [Fact]
+    public Task A_step_a_method_of_another_class_or_a_local_function_leaves_unconfirmed_is_reported() =>
+        RunAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("sample")]
+            public sealed class Sample : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    IStepBuilder Note(IStepBuilder s) => s.Instruction("Tell #ops first");
+
+                    rb.Title("Sample")
+                        .Phase("Immediate actions", p => p
+                            .Step("Flush", s => Note(s.Run("redis-cli {|RB0005:FLUSHALL|}")))
+                            .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.Note(s); })
+                            .Step("Drop", s => { s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'"); Safety.HandOn(s); })
+                            .Step("Scale down", s => { s.Run("kubectl scale deploy/api {|RB0005:--replicas=0|}"); Safety.Confirm(s, "overloaded"); }))
+                        .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            {{Sources.Handbook}}
+            """);
+
     /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
     private static Task RunAsync(string runbook)
     {
@@ -81,6 +144,28 @@ public sealed class ExtensionConfirmationTests
             }
 
             public static T Tagged<T>(this T step) where T : IStepBuilder => step;
+
+        }
+
+        public static class Safety
+        {
+            public static void Confirm(IStepBuilder s) => s.RequiresConfirmation();
+
+            public static IStepBuilder Confirm(IStepBuilder s, string reason) => s.Instruction(reason);
+
+            public static IStepBuilder Note(IStepBuilder s) => s.Instruction("Tell #ops first");
+
+            public static void HandOn(IStepBuilder s) => Confirm(s);
+
+            public static void AfterTelling(string channel, IStepBuilder step) => step.Notify("maintenance", channel).RequiresConfirmation();
+        }
+
+        namespace Ops
+        {
+            public static class Guards
+            {
+                public static IStepBuilder Confirm(IStepBuilder s) => s.RequiresConfirmation();
+            }
         }
         """;
 }

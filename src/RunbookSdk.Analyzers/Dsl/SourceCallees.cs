@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace RunbookSdk.Analyzers.Dsl;
+
+/// <summary>
+/// The declarations in source a call outside the runbook's own methods may run, found from syntax without binding: a
+/// local function in scope (<c>Confirm(s)</c> with <c>static IStepBuilder Confirm(IStepBuilder s) =&gt; …</c> in
+/// Define), or a static method of another type named before it (<c>Safety.Confirm(s)</c>), the type resolved as C#
+/// looks it up (<see cref="TypeNames"/>). A method of a referenced assembly has no source and is not found.
+/// </summary>
+/// <remarks>
+/// Asked only where a rule would otherwise report (RB0005 on a destructive command nothing else confirms), never for the
+/// corpus's lambdas. Every declaration of the name taking as many arguments is returned: an overloaded name is judged by
+/// all of its candidates, as <see cref="ConfiguringExtensions"/> judges extension methods.
+/// </remarks>
+internal static class SourceCallees
+{
+    /// <summary>
+    /// The local function or the static methods <paramref name="call"/> may run, each with its parameters; empty when
+    /// it names anything else (a method of the runbook's own class is <see cref="Commands.ConfiguringCallers"/>'s).
+    /// </summary>
+    public static IReadOnlyList<(SyntaxNode Declaration, ParameterListSyntax Parameters)> Of(
+        InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType)
+    {
+        var found = new List<(SyntaxNode, ParameterListSyntax)>();
+        var arguments = call.ArgumentList.Arguments.Count;
+        switch (call.Expression)
+        {
+            case IdentifierNameSyntax { Identifier.ValueText: var name }:
+                if (LocalFunction(call, name) is { } local && local.ParameterList.Parameters.Count == arguments) found.Add((local, local.ParameterList));
+                break;
+            case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
+                when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
+                if (runbooks.TypeNames.Resolve(owner, containingType, call) is not { } type) break;
+                foreach (var member in type.GetMembers(name))
+                {
+                    if (member is not IMethodSymbol { IsStatic: true, Parameters.Length: var count } method || count != arguments) continue;
+                    foreach (var reference in method.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration) found.Add((declaration, declaration.ParameterList));
+                    }
+                }
+
+                break;
+        }
+
+        return found;
+    }
+
+    /// <summary>The local function <paramref name="name"/> declared in a block around <paramref name="call"/>, innermost first.</summary>
+    private static LocalFunctionStatementSyntax? LocalFunction(SyntaxNode call, string name)
+    {
+        for (var current = call.Parent; current is not null && current is not MemberDeclarationSyntax; current = current.Parent)
+        {
+            if (current is not BlockSyntax block) continue;
+            foreach (var statement in block.Statements)
+            {
+                if (statement is LocalFunctionStatementSyntax local && local.Identifier.ValueText == name) return local;
+            }
+        }
+
+        return null;
+    }
+}
