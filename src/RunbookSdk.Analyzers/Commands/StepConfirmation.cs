@@ -18,7 +18,9 @@ namespace RunbookSdk.Analyzers.Commands;
 /// Confirmation is asked once per step, before its first command, so unlike a timeout it is not bound to the action it
 /// follows: <c>s.Run("echo flushing").RequiresConfirmation()</c> in a team's method confirms the step too. The team's
 /// code is read only where the step's builder is handed to code the index cannot follow (its opaque uses), and only
-/// for a destructive command the DSL's own call does not confirm.
+/// for a destructive command the DSL's own call does not confirm. A confirmation counts only where it runs on every way
+/// through the step's lambda or the method it is in (<see cref="EveryPath"/>): <c>if (ask) s.RequiresConfirmation();</c>
+/// leaves the step unconfirmed whenever <c>ask</c> is false.
 /// </remarks>
 internal static class StepConfirmation
 {
@@ -62,12 +64,12 @@ internal static class StepConfirmation
     {
         foreach (var dslCall in index.CallsWithin(body.Span))
         {
-            if (DslSyntax.CalledName(dslCall) == Confirmation && IsBuilder(dslCall, builder)) return true;
+            if (DslSyntax.CalledName(dslCall) == Confirmation && IsBuilder(dslCall, builder) && EveryPath.Runs(dslCall, body)) return true;
         }
 
         foreach (var opaque in index.OpaqueWithin(body.Span))
         {
-            if (opaque is InvocationExpressionSyntax use && ConfirmsBuilder(call, use, builder)) return true;
+            if (opaque is InvocationExpressionSyntax use && EveryPath.Runs(use, body) && ConfirmsBuilder(call, use, builder)) return true;
         }
 
         return false;

@@ -9,7 +9,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// that add no action (<c>c.Tagged().Timeout(…)</c>) or as a statement before <c>return c;</c>. A call chained after
 /// another action (<c>c.Run("kubectl get pods").Timeout(…)</c>) configures that action, not the one handed in.
 /// A call that marks the whole step (<c>RequiresConfirmation()</c>) marks it wherever it is chained:
-/// <c>s.Run("echo flushing").RequiresConfirmation()</c> confirms the step handed in.
+/// <c>s.Run("echo flushing").RequiresConfirmation()</c> confirms the step handed in, where it runs on every way through
+/// the method (<see cref="EveryPath"/>): not under an <c>if</c>, nor after a <c>return</c> that may leave first.
 /// </summary>
 internal static class ReceiverConfiguration
 {
@@ -25,7 +26,10 @@ internal static class ReceiverConfiguration
                 identifier.Parent is not MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax first } access || access.Expression != identifier)
                 continue;
             if (DslSyntax.CalledName(first) is not { } called || (!wholeStep && DslSyntax.IsAction(called))) continue;
-            if (isName(called) || DslSyntax.HasChainedCall(first, isName, ownAction: !wholeStep)) return true;
+            if (!isName(called) && !DslSyntax.HasChainedCall(first, isName, ownAction: !wholeStep)) continue;
+            // A mark on the whole step counts only where it runs on every way through the method: `if (ask)
+            // s.RequiresConfirmation()` leaves the step unconfirmed whenever ask is false.
+            if (!wholeStep || EveryPath.Runs(first, method)) return true;
         }
 
         return false;

@@ -11,7 +11,8 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// =&gt; s.RequiresConfirmation()</c>) or a method of the runbook's class handed the step's builder
 /// (<c>s =&gt; { s.Run(…); Confirm(s); }</c>). The rule followed neither, as RB0014 and RB0015 follow theirs, and
 /// reported steps every run of which asks the operator first. Then it still reported a step confirmed by a static method
-/// of another class (<c>Safety.Confirm(s)</c>) or by a local function of Define.
+/// of another class (<c>Safety.Confirm(s)</c>) or by a local function of Define. And a confirmation that runs only on
+/// some ways through the code (<c>if (ask) s.RequiresConfirmation();</c>) counted as one that always runs.
 /// </summary>
 public sealed class ExtensionConfirmationTests
 {
@@ -119,6 +120,24 @@ public sealed class ExtensionConfirmationTests
             {{Sources.Handbook}}
             """);
 
+    [Fact]
+    public Task A_confirmation_that_runs_only_on_some_ways_through_the_code_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli {|RB0005:FLUSHALL|}").MaybeConfirm(Region == "eu-central-1"))
+                        .Step("Flush the cache db", s => s.Run("redis-cli {|RB0005:FLUSHDB|}").ConfirmedWhen(Region == "eu-central-1"))
+                        .Step("Wipe", s => s.Run("{|RB0005:rm -rf /srv/app|}").ConfirmedUnless(Region == "us-east-1"))
+                        .Step("Drop", s => { s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'"); Safety.ConfirmIf(s, Region != "eu-central-1"); })
+                        .Step("Delete the namespace", s => { s.Run("{|RB0005:kubectl delete ns payments|}"); if (Region == "eu-central-1") s.RequiresConfirmation(); })
+                        .Step("Uninstall", s => { s.Run("{|RB0005:helm uninstall api|}"); if (Region == "eu-central-1") s.Confirmed(); })
+            """));
+
+    [Fact]
+    public Task A_confirmation_after_a_condition_it_is_not_under_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli FLUSHALL").ConfirmedAfterNotice(Region == "eu-central-1"))
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); if (Region == "eu-central-1") s.Instruction("Tell #ops"); s.RequiresConfirmation(); })
+            """));
+
     /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
     private static Task RunAsync(string runbook)
     {
@@ -145,6 +164,27 @@ public sealed class ExtensionConfirmationTests
 
             public static T Tagged<T>(this T step) where T : IStepBuilder => step;
 
+            /// <summary>Asks only when told to: the step runs unconfirmed otherwise.</summary>
+            public static IStepBuilder MaybeConfirm(this IStepBuilder s, bool ask)
+            {
+                if (ask) s.RequiresConfirmation();
+                return s;
+            }
+
+            public static IStepBuilder ConfirmedWhen(this IStepBuilder s, bool ask) => ask ? s.RequiresConfirmation() : s;
+
+            public static IStepBuilder ConfirmedUnless(this IStepBuilder s, bool skip)
+            {
+                if (skip) return s;
+                s.RequiresConfirmation();
+                return s;
+            }
+
+            public static IStepBuilder ConfirmedAfterNotice(this IStepBuilder s, bool loud)
+            {
+                if (loud) s.Notify("maintenance", "#ops");
+                return s.RequiresConfirmation();
+            }
         }
 
         public static class Safety
@@ -158,6 +198,11 @@ public sealed class ExtensionConfirmationTests
             public static void HandOn(IStepBuilder s) => Confirm(s);
 
             public static void AfterTelling(string channel, IStepBuilder step) => step.Notify("maintenance", channel).RequiresConfirmation();
+
+            public static void ConfirmIf(IStepBuilder s, bool ask)
+            {
+                if (ask) s.RequiresConfirmation();
+            }
         }
 
         namespace Ops
