@@ -107,7 +107,7 @@ internal static class StepConfirmation
         if (argument.NameColon is not null) return false;
         var position = use.ArgumentList.Arguments.IndexOf(argument);
         var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
-        foreach (var (declaration, parameters) in callees)
+        foreach (var (declaration, parameters, _) in callees)
         {
             if (!ReceiverConfiguration.IsConfigured(declaration, parameters.Parameters[position].Identifier.ValueText, IsConfirmation, wholeStep: true)) return false;
         }

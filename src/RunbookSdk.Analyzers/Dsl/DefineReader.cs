@@ -14,7 +14,12 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal static class DefineReader
 {
-    public static DocumentFacts Read(DslCallIndex index, DslSyntax dsl, SyntaxValues values, MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type)
+    /// <param name="readHelper">
+    /// Reads the method a builder is handed to (<c>Helpers.AddAll(rb)</c>) as a Define, or gives null when its source is
+    /// not in the compilation (<see cref="RunbookCompilation"/>); null reads no helper.
+    /// </param>
+    public static DocumentFacts Read(DslCallIndex index, DslSyntax dsl, SyntaxValues values, MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
+        Func<InvocationExpressionSyntax, DocumentFacts?>? readHelper = null)
     {
         SyntaxNode body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody!;
         var span = body.Span;
@@ -27,6 +32,11 @@ internal static class DefineReader
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
         var complete = !body.ContainsDiagnostics && calls.IsComplete(index, span);
         var compiles = !body.ContainsDiagnostics;
+        // A helper handed the runbook's builder whose source is in the compilation (Helpers.AddAll(rb)) adds its sections
+        // where it is called, as a base Define does. Asked only of a body not read completely, which the corpus's
+        // lambdas never are (AllocationBudgetTests).
+        var helpers = !complete && compiles && readHelper is not null ? calls.ReadHelpers(index, span, dsl.Symbols.SectionReach, readHelper) : null;
+        var nextHelper = 0;
         SectionFact escalation = default, rollback = default, waiver = default, verification = default;
         string? severityKey = null;
         Location? severityLocation = null;
@@ -62,9 +72,22 @@ internal static class DefineReader
             }
         }
 
+        void ApplyHelpersBefore(int position)
+        {
+            for (; helpers is not null && nextHelper < helpers.Count && helpers[nextHelper].Position < position; nextHelper++)
+            {
+                var helper = helpers[nextHelper].Facts;
+                escalation = escalation.AddedTo(helper.Escalation);
+                rollback = rollback.ReplacedBy(helper.Rollback);
+                waiver = waiver.ReplacedBy(helper.Waiver);
+                verification = verification.ReplacedBy(helper.Verification);
+            }
+        }
+
         foreach (var (invocation, position, inlinedStep) in calls.Calls)
         {
             ApplyBaseCallsBefore(position);
+            ApplyHelpersBefore(position);
             var name = DslSyntax.CalledName(invocation)!;
             // An argument list no builder method accepts: the code does not compile yet.
             if (!dsl.Vocabulary.Accepts(name, invocation.ArgumentList))
@@ -143,6 +166,7 @@ internal static class DefineReader
         }
 
         ApplyBaseCallsBefore(int.MaxValue);
+        ApplyHelpersBefore(int.MaxValue);
 
         var facts = new DocumentFacts
         {
@@ -294,6 +318,31 @@ internal static class DefineReader
         /// <summary>The lambdas' hand-offs (<c>AskSomeone(s)</c>) that the reading followed; null for none.</summary>
         public HashSet<SyntaxNode>? Forwarding { get; set; }
 
+        /// <summary>The helpers handed a builder that were read (<see cref="ReadHelpers"/>), with what their own code leaves unread; null for none.</summary>
+        public Dictionary<SyntaxNode, SectionKinds>? Helpers { get; set; }
+
+        /// <summary>
+        /// Reads the helpers the body hands a builder that can declare a section to (<c>Helpers.AddAll(rb)</c>,
+        /// <c>p =&gt; Helpers.More(p, rb)</c>) whose source <paramref name="readHelper"/> finds, in the order they run:
+        /// after the calls in their arguments. One it does not find (a referenced assembly's) stays unread.
+        /// </summary>
+        public List<(int Position, DocumentFacts Facts)>? ReadHelpers(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach,
+            Func<InvocationExpressionSyntax, DocumentFacts?> readHelper)
+        {
+            List<(int Position, DocumentFacts Facts)>? read = null;
+            foreach (var opaque in index.OpaqueWithin(span))
+            {
+                if (Forwarding?.Contains(opaque) == true || opaque is not InvocationExpressionSyntax use || reach.OfUse(use) == SectionKinds.None ||
+                    readHelper(use) is not { } facts)
+                    continue;
+                (Helpers ??= new Dictionary<SyntaxNode, SectionKinds>())[use] = facts.UnreadSections;
+                (read ??= new List<(int Position, DocumentFacts Facts)>()).Add((use.ArgumentList.Span.End, facts));
+            }
+
+            read?.Sort(static (a, b) => a.Position.CompareTo(b.Position));
+            return read;
+        }
+
         /// <summary>The calls of a body whose builders are all given lambdas, in the order they run, none read elsewhere.</summary>
         public static OrderedCalls Plain(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span) => new()
         {
@@ -334,7 +383,8 @@ internal static class DefineReader
             var kinds = SectionKinds.None;
             foreach (var opaque in index.OpaqueWithin(span))
             {
-                if (Forwarding?.Contains(opaque) != true) kinds |= reach.OfUse(opaque);
+                if (Forwarding?.Contains(opaque) == true) continue;
+                kinds |= Helpers is not null && Helpers.TryGetValue(opaque, out var helperUnread) ? helperUnread : reach.OfUse(opaque);
             }
 
             return kinds;

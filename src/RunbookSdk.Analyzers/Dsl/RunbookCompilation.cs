@@ -124,7 +124,26 @@ internal sealed class RunbookCompilation
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
         var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType);
+        return DefineReader.Read(IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType,
+            use => ReadHelper(use, define.ContainingType, depth + 1));
+    }
+
+    /// <summary>
+    /// What a helper a Define hands a builder to adds (<c>Helpers.AddAll(rb)</c> with <c>public static void
+    /// AddAll(IRunbookBuilder rb) =&gt; rb.NoRollback(…)</c>), read as a Define is: the one static method of that name and
+    /// arity in source (<see cref="SourceCallees"/>), with a body. Null when there is none — a referenced assembly's, an
+    /// overloaded name, a local function — which leaves the sections it may add unread, as before. Asked only of a
+    /// Define that hands a builder that can declare a section to code it does not follow.
+    /// </summary>
+    private DocumentFacts? ReadHelper(InvocationExpressionSyntax use, INamedTypeSymbol type, int depth)
+    {
+        if (depth > 8) return null;
+        var callees = SourceCallees.Of(use, this, type);
+        if (callees.Count != 1 || callees[0] is not (MethodDeclarationSyntax method, _, { } helperType) || method.Body is null && method.ExpressionBody is null)
+            return null;
+        var values = new SyntaxValues(this, helperType, fallback: null, System.Threading.CancellationToken.None);
+        return DefineReader.Read(IndexOf(method.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, method, _ => DocumentFacts.Unknown, helperType,
+            inner => ReadHelper(inner, helperType, depth + 1));
     }
 
     private sealed class Holder(RunbookCompilation? value)

@@ -19,18 +19,19 @@ namespace RunbookSdk.Analyzers.Dsl;
 internal static class SourceCallees
 {
     /// <summary>
-    /// The local function or the static methods <paramref name="call"/> may run, each with its parameters; empty when
+    /// The local function or the static methods <paramref name="call"/> may run, each with its parameters and the type it
+    /// is declared in; empty when
     /// it names anything else (a method of the runbook's own class is <see cref="Commands.ConfiguringCallers"/>'s).
     /// </summary>
-    public static IReadOnlyList<(SyntaxNode Declaration, ParameterListSyntax Parameters)> Of(
+    public static IReadOnlyList<(SyntaxNode Declaration, ParameterListSyntax Parameters, INamedTypeSymbol? Type)> Of(
         InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType)
     {
-        var found = new List<(SyntaxNode, ParameterListSyntax)>();
+        var found = new List<(SyntaxNode, ParameterListSyntax, INamedTypeSymbol?)>();
         var arguments = call.ArgumentList.Arguments.Count;
         switch (call.Expression)
         {
             case IdentifierNameSyntax { Identifier.ValueText: var name }:
-                if (LocalFunction(call, name) is { } local && local.ParameterList.Parameters.Count == arguments) found.Add((local, local.ParameterList));
+                if (LocalFunction(call, name) is { } local && local.ParameterList.Parameters.Count == arguments) found.Add((local, local.ParameterList, containingType));
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
                 when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
@@ -40,7 +41,7 @@ internal static class SourceCallees
                     if (member is not IMethodSymbol { IsStatic: true, Parameters.Length: var count } method || count != arguments) continue;
                     foreach (var reference in method.DeclaringSyntaxReferences)
                     {
-                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration) found.Add((declaration, declaration.ParameterList));
+                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration) found.Add((declaration, declaration.ParameterList, type));
                     }
                 }
 

@@ -211,6 +211,50 @@ public sealed class AddSectionCodeFixTests
                 }
             }
             """, AddSectionCodeFix.VerificationKey);
+
+    /// <summary>
+    /// A Define that hands its builder to a helper (<c>Helpers.AddAll(rb.Title(…))</c>) is judged by what the helper adds:
+    /// the fix cannot chain on the helper's call, which returns nothing, so the section becomes a statement after it.
+    /// </summary>
+    [Fact]
+    public Task AddsAVerificationAfterAHelperTheBuilderIsHandedTo() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => Helpers.AddAll(rb
+                    .Title("Handed")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    Helpers.AddAll(rb
+                    .Title("Handed")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+                    rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, AddSectionCodeFix.VerificationKey);
 }
 
 public sealed class RequiresConfirmationCodeFixTests

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Sections;
 using RunbookSdk.Analyzers.Tests.Infrastructure;
@@ -9,7 +10,9 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// RB0001-RB0003 on a Define that hands a builder to code they cannot read (<c>.Phase("Fix", p =&gt; Helpers.More(p))</c>).
 /// They stopped judging the whole runbook, though a phase's, a step's, a decision's or an escalation's builder cannot
 /// add a rollback, a verification or (but for levels) an escalation: a runbook missing one passed the build. A builder
-/// that can add the part (the runbook's own, <c>Helpers.AddAll(rb)</c>) still makes them wait.
+/// that can add the part (the runbook's own, <c>Helpers.AddAll(rb)</c>) made them wait even where the helper's source
+/// is in the compilation and adds none of it; now they read it, and wait only for one they cannot read (a referenced
+/// assembly's, an extension method).
 /// </summary>
 public sealed class HandedOnBuilderSectionTests
 {
@@ -34,19 +37,10 @@ public sealed class HandedOnBuilderSectionTests
             Missing("RB0002", "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"));
 
     [Fact]
-    public Task A_runbook_builder_handed_on_still_makes_the_sections_wait() =>
+    public Task A_runbook_builder_handed_to_an_extension_method_still_makes_the_sections_wait() =>
         Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
             using System;
             using RunbookSdk;
-
-            [Runbook("captured")]
-            public sealed class Captured : Runbook
-            {
-                public override void Define(IRunbookBuilder rb) => rb
-                    .Title("Captured")
-                    .Phase("Fix", p => Helpers.More(p))
-                    .Phase("Both", p => Helpers.MoreOf(p, rb));
-            }
 
             [Runbook("extended")]
             public sealed class Extended : Runbook
@@ -57,19 +51,123 @@ public sealed class HandedOnBuilderSectionTests
                     .WithDefaults();
             }
 
+            {{Helpers}}
+            """);
+
+    [Fact]
+    public Task A_helper_handed_the_runbook_builder_is_read_where_its_source_is_in_the_compilation() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
             [Runbook("handed-whole")]
-            public sealed class HandedWhole : Runbook
+            public sealed class {|#0:HandedWhole|} : Runbook
             {
                 public override void Define(IRunbookBuilder rb) => Helpers.AddAll(rb
                     .Title("Handed whole")
                     .Phase("Fix", p => Helpers.More(p)));
             }
 
+            [Runbook("captured")]
+            public sealed class {|#1:Captured|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Captured")
+                    .Phase("Both", p => Helpers.MoreOf(p, rb));
+            }
+
+            [Runbook("completed-by-a-helper")]
+            public sealed class CompletedByAHelper : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Completed by a helper").Phase("Fix", p => Helpers.More(p));
+                    Sections.Complete(rb);
+                }
+            }
+
+            [Runbook("checked-by-a-helper")]
+            public sealed class {|#2:CheckedByAHelper|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => Sections.Checks(rb
+                    .Title("Checked by a helper")
+                    .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation())));
+            }
+
+            public static class Sections
+            {
+                public static void Complete(IRunbookBuilder rb)
+                {
+                    Escalate(rb);
+                    rb.Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()));
+                    Checks(rb);
+                }
+
+                public static void Escalate(IRunbookBuilder rb) => rb.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+
+                public static IRunbookBuilder Checks(IRunbookBuilder rb) =>
+                    rb.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+
             {{Helpers}}
-            """);
+            """,
+            Missing("RB0001", 0, "HandedWhole", "; add Escalation(...) to it or to its handbook"),
+            Missing("RB0003", 0, "HandedWhole", "; add Verification(...) to prove the system is healthy again"),
+            Missing("RB0001", 1, "Captured", "; add Escalation(...) to it or to its handbook"),
+            Missing("RB0003", 1, "Captured", "; add Verification(...) to prove the system is healthy again"),
+            Missing("RB0001", 2, "CheckedByAHelper", "; add Escalation(...) to it or to its handbook"));
+
+    [Fact]
+    public Task A_helper_of_a_referenced_assembly_still_makes_the_sections_wait()
+    {
+        var library = RunbookLibrary.Emit("""
+            using RunbookSdk;
+
+            namespace Team;
+
+            public static class Shared
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only");
+            }
+            """, assemblyName: "TeamHelpers", withGenerator: false);
+        var test = new CSharpAnalyzerTest<SectionCompletenessAnalyzer, DefaultVerifier>
+        {
+            TestCode = $$"""
+                using System;
+                using RunbookSdk;
+
+                [Runbook("handed-to-a-library")]
+                public sealed class HandedToALibrary : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => Team.Shared.AddAll(rb
+                        .Title("Handed to a library")
+                        .Phase("Fix", p => Helpers.More(p)));
+                }
+
+                [Runbook("handed-on-to-a-library")]
+                public sealed class HandedOnToALibrary : Runbook
+                {
+                    public override void Define(IRunbookBuilder rb) => Local.AddAll(rb.Title("Handed on to a library"));
+                }
+
+                public static class Local
+                {
+                    public static void AddAll(IRunbookBuilder rb) => Team.Shared.AddAll(rb.NoRollback("read-only"));
+                }
+
+                {{Helpers}}
+                """,
+        };
+        Verify<SectionCompletenessAnalyzer>.Configure(test);
+        test.TestState.AdditionalReferences.Add(library);
+        return test.RunAsync();
+    }
 
     private static DiagnosticResult Missing(string id, string advice) =>
         new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(0).WithArguments("Sample", advice);
+
+    private static DiagnosticResult Missing(string id, int location, string runbook, string advice) =>
+        new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location).WithArguments(runbook, advice);
 
     /// <summary>A runbook of no handbook, whose Define chain is <paramref name="chain"/>.</summary>
     private static string Runbook(string chain) => $$"""
