@@ -77,6 +77,59 @@ public sealed class RB0009Tests
             }
             """);
 
+    /// <summary>
+    /// A handbook's escalation given as a method of its class (<c>.Escalation(Levels)</c>, <c>e =&gt; Levels(e)</c>) is read
+    /// where it is given, as its lambda would be: its late first level is reported on the severity of each runbook of it,
+    /// and one in time is not.
+    /// </summary>
+    [Fact]
+    public Task An_inherited_late_level_of_an_escalation_given_as_a_method_is_reported_on_the_severity() =>
+        Verify<EscalationAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.FromMinutes(5)))
+                    .SeverityLevel("P3", "Low", s => s.RespondWithin(TimeSpan.FromHours(1)))
+                    .Escalation(Levels);
+
+                private static void Levels(IEscalationBuilder e) => e
+                    .Level("Team", TimeSpan.FromMinutes(15))
+                    .Level("Lead", TimeSpan.FromMinutes(30));
+            }
+
+            [Handbook("forwarded")]
+            public sealed class ForwardedHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P1", "Critical", s => s.RespondWithin(TimeSpan.FromMinutes(5)))
+                    .Escalation(e => Levels(e));
+
+                private static void Levels(IEscalationBuilder e) => e.Level("Team", TimeSpan.FromMinutes(10));
+            }
+
+            [Runbook("inherits-late")]
+            public sealed class InheritsLate : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Severity({|RB0009:"P1"|});
+            }
+
+            [Runbook("inherits-in-time")]
+            public sealed class InheritsInTime : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Severity("P3");
+            }
+
+            [Runbook("inherits-forwarded-late")]
+            public sealed class InheritsForwardedLate : Runbook<ForwardedHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Severity({|RB0009:"P1"|});
+            }
+            """);
+
     [Fact]
     public Task AFirstLevelWithinTheResponseTimeIsNotReported() =>
         Verify<EscalationAnalyzer>.AnalyzerAsync($$"""
