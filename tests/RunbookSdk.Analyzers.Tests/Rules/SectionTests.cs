@@ -99,8 +99,9 @@ public sealed class RB0001Tests
                 public override void Define(IRunbookBuilder rb);
             }
 
+            // A helper whose source is in the compilation is read: this one adds no section.
             [Runbook("helper")]
-            public sealed class Helper : Runbook
+            public sealed class {|RB0001:{|RB0002:{|RB0003:Helper|}|}|} : Runbook
             {
                 public override void Define(IRunbookBuilder rb) => Common.AddSections(rb.Title("x"));
             }
