@@ -12,8 +12,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// looks it up (<see cref="TypeNames"/>). A method of a referenced assembly has no source and is not found.
 /// </summary>
 /// <remarks>
-/// Asked only where a rule would otherwise report (RB0005 on a destructive command nothing else confirms), never for the
-/// corpus's lambdas. Every declaration of the name taking as many arguments is returned: an overloaded name is judged by
+/// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, and by the
+/// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>). Every declaration of the name taking as many arguments is returned: an overloaded name is judged by
 /// all of its candidates, as <see cref="ConfiguringExtensions"/> judges extension methods.
 /// </remarks>
 internal static class SourceCallees
