@@ -289,6 +289,113 @@ public sealed class InlineCommandTests
         Assert.Equal([$"{title}: Run kubectl rollout undo deploy/api"], runbook.Phases[0].Steps.Select(Describe));
     }
 
+    /// <summary>
+    /// "Restart the pods with `kubectl rollout restart deploy/api`" was an instruction: the engineer copied the command by
+    /// hand and the runner could not run it. The order before the means (with, using, via, by running, a colon and run)
+    /// titles a step that runs it.
+    /// </summary>
+    [Theory]
+    [InlineData("Restart the pods with `kubectl -n api rollout restart deploy/api`", "Restart the pods", "kubectl -n api rollout restart deploy/api")]
+    [InlineData("Restart the pods with:  `kubectl -n api rollout restart deploy/api`", "Restart the pods", "kubectl -n api rollout restart deploy/api")]
+    [InlineData("Check the consumer lag using `kafka-consumer-groups.sh --describe --group api`.", "Check the consumer lag", "kafka-consumer-groups.sh --describe --group api")]
+    [InlineData("Follow the rollout by running `kubectl -n api rollout status deploy/api`", "Follow the rollout", "kubectl -n api rollout status deploy/api")]
+    [InlineData("Check the health with the following command: `curl -fsS http://api.internal/health`", "Check the health", "curl -fsS http://api.internal/health")]
+    [InlineData("Look at the events: run `kubectl -n api get events`", "Look at the events", "kubectl -n api get events")]
+    [InlineData("Look at the events, then run `kubectl -n api get events`", "Look at the events", "kubectl -n api get events")]
+    [InlineData("Proceed with the rollback using `kubectl -n api rollout undo deploy/api`", "Proceed with the rollback", "kubectl -n api rollout undo deploy/api")]
+    [InlineData("Open the tunnel via `ssh -N -L 5432:db:5432 bastion`", "Open the tunnel", "ssh -N -L 5432:db:5432 bastion")]
+    public void A_command_after_an_order_and_its_means_is_a_step_titled_by_the_order(string item, string title, string command)
+    {
+        var project = Import($$"""
+            # API
+
+            ## Mitigation
+
+            - {{item}}
+            - Tell #incidents what you did
+            {{Rollback}}
+            """);
+
+        var steps = Runbook(project).Phases[0].Steps;
+        Assert.Equal($"{title}: Run {command}", Describe(steps[0]));
+        Assert.Equal("Tell #incidents what you did: Instruction Tell #incidents what you did", Describe(steps[1]));
+        Assert.DoesNotContain(InMemoryCompiler.Compile(project.Files), d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void A_paragraph_giving_the_means_of_a_rollback_runs_it()
+    {
+        var runbook = Runbook(Import("""
+            # API
+
+            ## Mitigation
+
+            1. Scale out: `kubectl -n api scale deploy/api --replicas=10`
+
+            ## Rollback
+
+            Roll back with `kubectl -n api rollout undo deploy/api`.
+            """));
+
+        Assert.Equal(["Roll back: Run kubectl -n api rollout undo deploy/api"], runbook.Rollback!.Steps.Select(Describe));
+    }
+
+    [Fact]
+    public void A_case_whose_order_gives_its_means_runs_only_if_it_holds_and_so_does_its_other_case()
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Mitigation
+
+            - If the queue is stuck, restart the consumer with `kubectl -n api rollout restart deploy/consumer`
+            - Otherwise, scale it using `kubectl -n api scale deploy/consumer --replicas=6`
+            {{Rollback}}
+            """));
+
+        var steps = runbook.Phases[0].Steps;
+        Assert.Equal(["Restart the consumer: Run kubectl -n api rollout restart deploy/consumer", "Otherwise, scale it: Run kubectl -n api scale deploy/consumer --replicas=6"],
+            steps.Select(Describe));
+        Assert.Equal("Whether the queue is stuck", Assert.IsType<ImportedChoice>(steps[0].Choice).Title);
+        Assert.Same(steps[0].Choice, steps[1].Choice);
+    }
+
+    /// <summary>
+    /// A code span after "with" that is no command — a file, a metric, a flag alone, a value — names something, and a
+    /// sentence that says what someone did or does, or forbids, is no order to run it: each stays an instruction.
+    /// </summary>
+    [Theory]
+    [InlineData("Edit the limits with `config.yaml`")]
+    [InlineData("Watch the dashboard using `http_5xx_rate`")]
+    [InlineData("Re-run the job with `--force`")]
+    [InlineData("Set the feature flag with `true`")]
+    [InlineData("Open the dashboard with `grafana`")]
+    [InlineData("Restarted the pods with `kubectl -n api rollout restart deploy/api`")]
+    [InlineData("The pods are restarted with `kubectl -n api rollout restart deploy/api`")]
+    [InlineData("We restart the pods with `kubectl -n api rollout restart deploy/api`")]
+    [InlineData("You can restart the pods with `kubectl -n api rollout restart deploy/api`")]
+    [InlineData("Never restart the pods with `kubectl -n api delete pod -l app=api`")]
+    [InlineData("Unless the pods are stuck, restart them with `kubectl -n api delete pod -l app=api`")]
+    [InlineData("Otherwise, restart them with `kubectl -n api delete pod -l app=api`")]
+    [InlineData("Restart the pods with `kubectl rollout restart` when the queue grows")]
+    [InlineData("Open a shell and run `kubectl -n api exec -it deploy/api -- sh`")]
+    public void A_code_span_after_with_that_is_no_command_or_a_sentence_that_is_no_order_stays_an_instruction(string item)
+    {
+        var runbook = Runbook(Import($$"""
+            # API
+
+            ## Mitigation
+
+            - {{item}}
+            - Tell #incidents what you did
+            {{Rollback}}
+            """));
+
+        var actions = runbook.Phases[0].Steps.SelectMany(s => s.Actions).ToList();
+        Assert.DoesNotContain(actions, a => a is RunAction);
+        Assert.Equal(item, Assert.IsType<InstructionAction>(actions[0]).Text);
+    }
+
     [Fact]
     public void A_bold_verify_part_over_inline_commands_is_the_verification()
     {

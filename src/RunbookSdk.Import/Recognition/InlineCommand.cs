@@ -8,8 +8,9 @@ namespace RunbookSdk.Import.Recognition;
 /// <summary>
 /// A paragraph (or a list item's paragraph) that tells the reader to run the shell command in its one code span, as wikis
 /// write commands inline rather than in fenced blocks: the span alone (<c>`curl -fsS http://api/health`</c>), after a
-/// lead-in ending with a colon (<c>Check the error rate: `curl …`</c>), after a verb (<c>Run `kubectl …`.</c>) or after
-/// what it is for and a verb (<c>To roll back, run `kubectl …`.</c>). Read as
+/// lead-in ending with a colon (<c>Check the error rate: `curl …`</c>), after a verb (<c>Run `kubectl …`.</c>), after
+/// what it is for and a verb (<c>To roll back, run `kubectl …`.</c>) or after an order and its means (<c>Restart the pods
+/// with `kubectl rollout restart deploy/api`</c>, <c>Check the lag using `…`</c>). Read as
 /// words, the runner asked the engineer to type what the document gives as a command, and a rollback or verification
 /// written that way ran nothing. A span that names something (<c>the `payments` queue</c>), a span in the middle of a
 /// sentence, a span that is no command (<see cref="UnlabelledShell"/>) and a lead-in that shows rather than orders
@@ -42,9 +43,11 @@ internal static partial class InlineCommand
         if (Conditional().Match(lead) is { Success: true } conditional)
         {
             var then = conditional.Groups["then"].Value.Trim();
-            if (then.Length > 0 && !Verb().IsMatch(then) && !lead.EndsWith(':')) return null;
+            // "If the pods are stuck, restart them with `…`": the order before the means is the title, as with a colon.
+            var thenOrder = then.Length > 0 && !Verb().IsMatch(then) ? OrderBeforeMeans(then) ?? (lead.EndsWith(':') ? then : null) : null;
+            if (then.Length > 0 && !Verb().IsMatch(then) && thenOrder is null) return null;
             var condition = conditional.Groups["condition"];
-            var title = then.Length > 0 && !Verb().IsMatch(then) ? char.ToUpperInvariant(then[0]) + then[1..] : lead[..(condition.Index + condition.Length)];
+            var title = thenOrder is not null ? char.ToUpperInvariant(thenOrder[0]) + thenOrder[1..] : lead[..(condition.Index + condition.Length)];
             return new(title, command, condition.Value.Trim());
         }
         // "To roll back, run `kubectl rollout undo …`.": the purpose titles the step ("Roll back").
@@ -53,6 +56,10 @@ internal static partial class InlineCommand
             var what = purpose.Groups["what"].Value.Trim();
             return new(char.ToUpperInvariant(what[0]) + what[1..], command);
         }
+        // "Restart the pods with `kubectl rollout restart deploy/api`", "Check the lag using `…`", "Verify by running:":
+        // the order before the means titles the step. Read as words, the engineer copied the command by hand.
+        // "Otherwise, restart them with `…`" alone stays text: only a case before it says when it applies.
+        if (!Otherwise().IsMatch(lead) && OrderBeforeMeans(lead) is { } order) return new(order, command);
         if (!lead.EndsWith(':')) return null;
         var plain = lead.TrimEnd(':').TrimEnd();
         if (plain.Length == 0 || RemarkLabel.IsRemark(plain, hasValue: true) || NoOrder().IsMatch(plain)) return null;
@@ -66,9 +73,31 @@ internal static partial class InlineCommand
     /// </summary>
     public static Found? ReadOtherwise(ParagraphBlock paragraph, string inline) =>
         Span(paragraph, inline) is var (command, lead) && Otherwise().Match(lead) is { Success: true } otherwise
-            && (otherwise.Groups["then"].Value.Trim() is var then && (then.Length == 0 || Verb().IsMatch(then) || lead.EndsWith(':')))
-            ? new(lead.TrimEnd(':').TrimEnd(), command)
+            && (otherwise.Groups["then"].Value.Trim() is var then && (then.Length == 0 || Verb().IsMatch(then) || lead.EndsWith(':') || OrderBeforeMeans(then) is not null))
+            ? new(OtherCaseTitle(lead, otherwise.Groups["then"]), command)
             : null;
+
+    /// <summary>
+    /// The title of the other case's step: its lead-in, without the means of an order (<c>Otherwise, restart them with</c>
+    /// is <c>Otherwise, restart them</c>).
+    /// </summary>
+    private static string OtherCaseTitle(string lead, Group then) =>
+        OrderBeforeMeans(then.Value.Trim()) is { } order ? lead[..then.Index] + order : lead.TrimEnd(':').TrimEnd();
+
+    /// <summary>
+    /// The order in <paramref name="lead"/> when it ends with the means of carrying it out (<c>Restart the pods with</c>,
+    /// <c>Check the lag using</c>, <c>Verify the rollout by running:</c>, <c>Drain the node — run</c>): <c>Restart the
+    /// pods</c>; null when there is no such ending, or the words before it do not order (<c>Never restart with</c>,
+    /// <c>Example with</c>), or describe what someone does or did (<c>The pods are restarted with</c>, <c>We restarted
+    /// them with</c>, <c>You can check with</c>), which a runner must not take as a step to run.
+    /// </summary>
+    private static string? OrderBeforeMeans(string lead)
+    {
+        if (Means().Match(lead) is not { Success: true } means) return null;
+        var order = means.Groups["order"].Value.Trim();
+        if (order.Length == 0 || !char.IsLetter(order[0]) || NoOrder().IsMatch(order) || RemarkLabel.IsRemark(order, hasValue: true)) return null;
+        return Describes().IsMatch(order) ? null : order;
+    }
 
     /// <summary>
     /// The command of <paramref name="paragraph"/>'s one code span and the plain words before it, when the span ends
@@ -112,6 +141,18 @@ internal static partial class InlineCommand
     // "To roll back, run", "To check the lag, execute:": what the command is for, then the order to run it.
     [GeneratedRegex(@"(?i)^to\s+(?<what>[^,:]+?)\s*,\s*(?:then\s+|just\s+)?(?:run|execute|use|type)(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
     private static partial Regex Purpose();
+
+    // "Restart the pods with", "Check the lag using:", "Verify the rollout by running", "Drain the node, then run": an order,
+    // then the means of carrying it out. A bare "run" after the order needs a mark between them ("Drain the node: run"),
+    // since "Drain the node and run" is two things to do.
+    [GeneratedRegex(@"(?i)^(?<order>.+?)\s*(?:(?:,\s*)?(?:\bwith|\busing|\bvia|\bby\s+(?:running|executing|calling|typing|using))|(?:[,:;]|\s[—–-])\s*(?:then\s+|just\s+)?(?:run|execute|use))(?:\s+(?:this|the(?:\s+following)?)\s+command)?\s*:?$")]
+    private static partial Regex Means();
+
+    // Words that say what someone does or did rather than order it: a subject first ("The pods are restarted", "We
+    // restarted", "You can check", "It is done"), or a verb in the past ("Restarted the pods", "Applied the fix", as a
+    // timeline notes it; not "Proceed", "Feed").
+    [GeneratedRegex(@"(?i)^(?:(?:the|a|an|this|that|these|those|it|its|we|you|they|i|he|she|our|your|their|there|someone|somebody|one|engineers?|on-?call)\b|\w{2,}[^\We]ed\b|\w+ied\b)")]
+    private static partial Regex Describes();
 
     // "If the pods are stuck:", "When the queue is over 10k, run", "Only if the primary is down, then fail over:": the case
     // ends at the first comma or colon, as a sub-item's does. What follows the comma is an order or the step's title.
