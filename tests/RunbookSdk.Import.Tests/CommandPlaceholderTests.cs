@@ -134,6 +134,27 @@ public sealed class CommandPlaceholderTests
         AssertCompiles(project);
     }
 
+    /// <summary>
+    /// jq's program in double quotes is jq's, as in single quotes: <c>{name}</c> there builds an object, and made a hole it
+    /// asked the engineer for a "Name" the command never needed and replaced jq's program with it. What is not jq's
+    /// program, before it, after the pipe, or a value given to it with <c>--arg</c>, is still read.
+    /// </summary>
+    [Fact]
+    public void A_placeholder_beside_a_double_quoted_jq_program_is_still_a_parameter()
+    {
+        var project = Import("kubectl logs {pod-name} -o json | jq \".items[] | {name}\"\n" +
+            "kubectl get pods -o json | jq --arg pod \"{pod-name}\" \".items[] | select(.metadata.name == $pod) | {status}\"\n" +
+            "jq \".spec | {replicas}\" \"{manifest-file}\"");
+
+        Assert.Equal(["ManifestFile", "PodName"], Parameters(project).Select(p => p.Name).Order());
+        var runs = Runs(project);
+        var values = new Dictionary<string, string> { ["PodName"] = "api-7d9f", ["ManifestFile"] = "api.json" };
+        Assert.Equal("kubectl logs api-7d9f -o json | jq \".items[] | {name}\"", Executed(runs[0], values));
+        Assert.Equal("kubectl get pods -o json | jq --arg pod \"api-7d9f\" \".items[] | select(.metadata.name == $pod) | {status}\"", Executed(runs[1], values));
+        Assert.Equal("jq \".spec | {replicas}\" \"api.json\"", Executed(runs[2], values));
+        AssertCompiles(project);
+    }
+
     [Fact]
     public void A_placeholder_in_braces_is_a_required_parameter_and_a_hole()
     {
@@ -198,6 +219,9 @@ public sealed class CommandPlaceholderTests
     [InlineData("kubectl get pods -o go-template='{{range .items}}{{.metadata.name}}{{end}}'")]
     [InlineData("echo {{name}}")]
     [InlineData("kubectl get pods -o json | jq '.items[] | {name}'")]
+    [InlineData("kubectl get pods -o json | jq \".items[] | {name}\"")]
+    [InlineData("kubectl get pods -o json | jq -r --arg ns payments \".items[] | select(.metadata.namespace == $ns) | {name}\"")]
+    [InlineData("kubectl get pods -o json | jq -c \".items[] | {name, status}\" && echo done")]
     [InlineData("kubectl get pods -o jsonpath={.items[0].metadata.name}")]
     [InlineData("docker compose exec api python -c \"print(f'Database test result: {result}')\"")]
     [InlineData("git reset --hard @{upstream}")]

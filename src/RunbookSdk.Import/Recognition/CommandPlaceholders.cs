@@ -27,7 +27,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <c>{{.Names}}</c>), git's <c>@{upstream}</c>, <c>find -exec … {} \;</c>, xargs' replace string (<c>-I{}</c>, and
 /// <c>-I {pod}</c> with the <c>{pod}</c>s it fills) and the programs of other tools, which a command writes in single
 /// quotes (<c>awk '{print $1}'</c>, jq's <c>'.items[] | {name}'</c>, JSON bodies, a Python f-string in
-/// <c>python -c "print(f'{result}')"</c>), stay as they are.
+/// <c>python -c "print(f'{result}')"</c>), and jq's program in double quotes (<c>jq ".items[] | {name}"</c>), stay as
+/// they are.
 /// </para>
 /// <para>
 /// <c>YOUR_…</c>: <c>YOUR_</c> or <c>YOUR-</c> and words in capitals (<c>YOUR_POD_NAME</c>, <c>YOUR-API-TOKEN</c>), not
@@ -65,7 +66,7 @@ internal static partial class CommandPlaceholders
     {
         var found = new List<Placeholder>();
         if (!command.Contains('<') && !command.Contains('{') && !command.Contains("YOUR", StringComparison.Ordinal)) return found;
-        var (unread, singleQuoted) = Ranges(command);
+        var (unread, programs) = Ranges(command);
         foreach (Match match in AngleBrackets().Matches(command))
         {
             if (Inside(unread, match.Index)) continue;
@@ -82,7 +83,7 @@ internal static partial class CommandPlaceholders
             var replaceStrings = XargsReplaceString().Matches(command).Select(m => m.Groups["written"].Value).ToHashSet(StringComparer.Ordinal);
             foreach (Match match in Braces().Matches(command))
             {
-                if (Inside(unread, match.Index) || Inside(singleQuoted, match.Index) || replaceStrings.Contains(match.Value)) continue;
+                if (Inside(unread, match.Index) || Inside(programs, match.Index) || replaceStrings.Contains(match.Value)) continue;
                 Add(found, match);
             }
         }
@@ -120,13 +121,15 @@ internal static partial class CommandPlaceholders
     /// Where no shell reads a placeholder as a word of the command (<c>Unread</c>): comments (from an unquoted <c>#</c> that
     /// starts a word to the end of the line), the bodies of here-documents with a quoted delimiter (<c>&lt;&lt;'EOF'</c>),
     /// which are passed on as written, and parameter expansions (<c>${VAR:-{x}}</c>), which are the shell's own. And the
-    /// text in single quotes (<c>SingleQuoted</c>), where braces are another program's (awk, jq, JSON), also inside double
-    /// quotes, where they are the strings of a program the command hands on (<c>python -c "print(f'{result}')"</c>).
+    /// text of other programs (<c>Programs</c>), where braces are theirs: in single quotes (awk, jq, JSON), also inside
+    /// double quotes, where they are the strings of a program the command hands on (<c>python -c "print(f'{result}')"</c>),
+    /// and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, where <c>{name}</c> builds an object).
     /// </summary>
-    private static (List<(int Start, int End)> Unread, List<(int Start, int End)> SingleQuoted) Ranges(string command)
+    private static (List<(int Start, int End)> Unread, List<(int Start, int End)> Programs) Ranges(string command)
     {
         var unread = new List<(int, int)>();
-        var singleQuoted = new List<(int, int)>();
+        var programs = new List<(int, int)>();
+        var jqProgram = false;
         var quote = '\0';
         var quoteStart = 0;
         var innerQuoteStart = -1;
@@ -146,8 +149,8 @@ internal static partial class CommandPlaceholders
                 if (c == '\\' && quote == '"') i++;
                 else if (c == quote)
                 {
-                    if (quote == '\'') singleQuoted.Add((quoteStart, i));
-                    else if (innerQuoteStart >= 0) singleQuoted.Add((innerQuoteStart, i));
+                    if (quote == '\'' || jqProgram) programs.Add((quoteStart, i));
+                    else if (innerQuoteStart >= 0) programs.Add((innerQuoteStart, i));
                     quote = '\0';
                     innerQuoteStart = -1;
                 }
@@ -157,7 +160,7 @@ internal static partial class CommandPlaceholders
                     if (innerQuoteStart < 0) innerQuoteStart = i;
                     else
                     {
-                        singleQuoted.Add((innerQuoteStart, i));
+                        programs.Add((innerQuoteStart, i));
                         innerQuoteStart = -1;
                     }
                 }
@@ -171,6 +174,7 @@ internal static partial class CommandPlaceholders
                 case '\'' or '"':
                     quote = c;
                     quoteStart = i;
+                    jqProgram = c == '"' && JqProgramStarts().IsMatch(command.AsSpan(0, i));
                     break;
                 case '#' when i == 0 || char.IsWhiteSpace(command[i - 1]) || command[i - 1] is ';' or '&' or '|' or '(':
                     var endOfLine = command.IndexOf('\n', i);
@@ -201,8 +205,8 @@ internal static partial class CommandPlaceholders
             }
         }
         // A quote never closed runs to the end: its braces are no more ours than a closed one's.
-        if (quote == '\'') singleQuoted.Add((quoteStart, command.Length));
-        return (unread, singleQuoted);
+        if (quote == '\'' || quote == '"' && jqProgram) programs.Add((quoteStart, command.Length));
+        return (unread, programs);
     }
 
     /// <summary>The index after the brace that closes the one at <paramref name="open"/>, counting nested braces, or the end.</summary>
@@ -225,6 +229,12 @@ internal static partial class CommandPlaceholders
     // One word, dots only between its parts: "{a,b}", "{a..z}", "{ cmd; }" and "{.items}" are none.
     [GeneratedRegex(@"(?<![\w$@%{])\{(?<words>[A-Za-z][\w-]*(?:\.[\w-]+)*)\}(?!\})")]
     private static partial Regex Braces();
+
+    // What comes before jq's program: jq as a command (first, or after a pipe, ";", "&&", "(" or "$("), then its options,
+    // those that take values with them ("--arg pod \"{pod-name}\"": a value, which may be a placeholder). The program is
+    // the first word that is no option.
+    [GeneratedRegex(@"(?:^|[|;&(\n])\s*(?:sudo\s+)?jq(?:\s+(?:--(?:arg|argjson|slurpfile|rawfile)\s+\S+\s+(?:""[^""]*""|'[^']*'|\S+)|--indent\s+\d+|-L\s*\S+|-[-\w]+))*\s+$")]
+    private static partial Regex JqProgramStarts();
 
     [GeneratedRegex(@"(?:\s-I\s*|\s--replace=)(?<written>\{[^\s{}]*\})")]
     private static partial Regex XargsReplaceString();
