@@ -188,6 +188,47 @@ public sealed class CommandPlaceholderTests
         AssertCompiles(project);
     }
 
+    /// <summary>
+    /// A <c>YOUR_…</c> placeholder where a credential goes is a secret the engineer types. Before, the secret rule took the
+    /// one it reads as a value (<c>YOUR-API-TOKEN</c>, <c>YOUR_TOKEN_V2</c>) as a secret written into the document: an
+    /// optional parameter, empty by default, so the run started and sent <c>Bearer </c>; one it reads as a placeholder but
+    /// not named as a secret (<c>YOUR_JWT</c>, <c>YOUR_DB_PASS</c>) was a plain parameter, shown unmasked; and run on to
+    /// mysql's <c>-p</c> it stayed the literal password <c>YOUR_DB_PASSWORD</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "Token", "curl -fsS -H \"Authorization: Bearer s3cr3t\" https://api.internal/drain")]
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR-API-TOKEN\" https://api.internal/drain", "ApiToken", "curl -fsS -H \"Authorization: Bearer s3cr3t\" https://api.internal/drain")]
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN_V2\" https://api.internal/drain", "TokenV2", "curl -fsS -H \"Authorization: Bearer s3cr3t\" https://api.internal/drain")]
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_JWT\" https://api.internal/drain", "Jwt", "curl -fsS -H \"Authorization: Bearer s3cr3t\" https://api.internal/drain")]
+    [InlineData("curl -fsS -H \"X-Api-Key: YOUR_KEY\" https://api.internal/drain", "Key", "curl -fsS -H \"X-Api-Key: s3cr3t\" https://api.internal/drain")]
+    [InlineData("PGPASSWORD=YOUR_DB_PASS psql -h db-1 -c \"select 1\"", "DbPass", "PGPASSWORD=s3cr3t psql -h db-1 -c \"select 1\"")]
+    [InlineData("mysql -h db-1 -u root -pYOUR_DB_PASSWORD -e \"select 1\"", "DbPassword", "mysql -h db-1 -u root -ps3cr3t -e \"select 1\"")]
+    [InlineData("sshpass -p YOUR_SSH_PASS ssh ops@bastion uptime", "SshPass", "sshpass -p s3cr3t ssh ops@bastion uptime")]
+    [InlineData("curl -fsS -u admin:YOUR_ADMIN_PASS https://api.internal/drain", "AdminPass", "curl -fsS -u admin:s3cr3t https://api.internal/drain")]
+    public void A_placeholder_where_a_credential_goes_is_a_required_secret(string command, string name, string executed)
+    {
+        var project = Import(command);
+
+        var parameter = Assert.Single(Parameters(project));
+        Assert.True(parameter is { Required: true, Secret: true, Default: "" } && parameter.Name == name, parameter.ToString());
+        Assert.Equal(executed, Executed(Runs(project)[0], new Dictionary<string, string> { [name] = "s3cr3t" }));
+        Assert.Contains(project.Warnings, w => w.Contains($"imported as the required parameter {name}, without a default", StringComparison.Ordinal)
+            && w.Contains($"{name} is a secret ([Secret]): what the engineer gives is masked in the console and the journal", StringComparison.Ordinal));
+        var code = string.Join("\n", project.Files.Values);
+        Assert.Contains($"Required = true), Secret]\n    public string {name} {{ get; init; }} = \"\";", code, StringComparison.Ordinal);
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_placeholder_beside_a_credential_is_no_secret()
+    {
+        var project = Import("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://YOUR_API_HOST/drain");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.True(parameters["Token"].Secret);
+        Assert.False(parameters["ApiHost"].Secret);
+    }
+
     [Fact]
     public void Angle_brace_and_your_spellings_of_one_name_are_one_parameter()
     {

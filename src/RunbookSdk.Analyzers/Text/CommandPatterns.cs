@@ -385,7 +385,17 @@ internal static class CommandPatterns
         return end;
     }
 
-    public static IEnumerable<TextMatch> Secrets(string text)
+    /// <summary>The secrets written into <paramref name="text"/> (what RB0006 reports), not what stands for one (<see cref="IsPlaceholder"/>).</summary>
+    public static IEnumerable<TextMatch> Secrets(string text) => Credentials(text, placeholdersToo: false);
+
+    /// <summary>
+    /// Every place where <paramref name="text"/> gives a credential, the ones a placeholder stands in too
+    /// (<c>Authorization: Bearer YOUR_TOKEN</c>, <c>mysql -pYOUR_DB_PASSWORD</c>): what the document left there for the
+    /// engineer to fill in is a secret the engineer types, which the runner must mask as it masks a lifted one.
+    /// </summary>
+    public static IEnumerable<TextMatch> CredentialPositions(string text) => Credentials(text, placeholdersToo: true);
+
+    private static IEnumerable<TextMatch> Credentials(string text, bool placeholdersToo)
     {
         // Almost every command holds no secret: then nothing is allocated, not even the list.
         List<TextMatch>? found = null;
@@ -394,7 +404,7 @@ internal static class CommandPatterns
             foreach (var match in Matches(pattern, text))
             {
                 var secret = match.Groups["secret"];
-                if (!secret.Success || IsPlaceholder(secret.Value)) continue;
+                if (!secret.Success || !placeholdersToo && IsPlaceholder(secret.Value)) continue;
                 if (found is not null && found.Any(f => f.Start < secret.Index + secret.Length && secret.Index < f.Start + f.Length)) continue;
                 var key = match.Groups["name"];
                 (found ??= new List<TextMatch>()).Add(new TextMatch(secret.Index, secret.Length, secret.Value, detail, key.Success ? SecretName(key.Value) : name.Length == 0 ? "Secret" : name));

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RunbookSdk.Analyzers.Text;
 using RunbookSdk.Import.Outline;
 
 namespace RunbookSdk.Import.Recognition;
@@ -32,14 +33,22 @@ namespace RunbookSdk.Import.Recognition;
 /// </para>
 /// <para>
 /// <c>YOUR_…</c>: <c>YOUR_</c> or <c>YOUR-</c> and words in capitals (<c>YOUR_POD_NAME</c>, <c>YOUR-API-TOKEN</c>), not
-/// a variable (<c>$YOUR_TOKEN</c>, <c>${YOUR_TOKEN}</c>) or the name an assignment sets (<c>YOUR_TOKEN=…</c>).
+/// a variable (<c>$YOUR_TOKEN</c>, <c>${YOUR_TOKEN}</c>) or the name an assignment sets (<c>YOUR_TOKEN=…</c>); and the
+/// whole value where a credential goes, also run on to an option (<c>mysql -pYOUR_DB_PASSWORD</c>).
+/// </para>
+/// <para>
+/// A placeholder where a credential goes (<c>Authorization: Bearer YOUR_JWT</c>, <c>curl -u admin:YOUR_PASS</c>, what
+/// RB0006's patterns read) is a credential, whatever its name: the engineer types a secret there.
 /// </para>
 /// Comments and the body of a here-document with a quoted delimiter (text no shell reads) hold no placeholder of any kind.
 /// </remarks>
 internal static partial class CommandPlaceholders
 {
-    /// <summary>A placeholder in a command: where it stands, as written, and the parameter name it gives.</summary>
-    internal readonly record struct Placeholder(int Start, string Written, string Name);
+    /// <summary>
+    /// A placeholder in a command: where it stands, as written, the parameter name it gives, and whether it stands where
+    /// a credential goes (<c>Authorization: Bearer YOUR_TOKEN</c>), so that what the engineer gives is a secret.
+    /// </summary>
+    internal readonly record struct Placeholder(int Start, string Written, string Name, bool Credential = false);
 
     private static readonly HashSet<string> s_htmlTags = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -91,14 +100,26 @@ internal static partial class CommandPlaceholders
         {
             if (!Inside(unread, match.Index)) Add(found, match);
         }
-        return [.. found.OrderBy(p => p.Start)];
+        var credentials = CommandPatterns.CredentialPositions(command).ToList();
+        foreach (var credential in credentials)
+        {
+            // "mysql -pYOUR_DB_PASSWORD": run on to its option, it is no word of its own, but the whole password all the same.
+            if (!Inside(unread, credential.Start) && WholeYourWords().Match(credential.Text) is { Success: true } whole)
+                Add(found, credential.Start, credential.Text, whole.Groups["words"].Value);
+        }
+        return [.. found.OrderBy(p => p.Start).Select(p => p with
+        {
+            Credential = credentials.Any(c => p.Start < c.Start + c.Length && c.Start < p.Start + p.Written.Length),
+        })];
     }
 
     /// <summary>Adds the placeholder <paramref name="match"/> found unless another spelling already took its place (<c>&lt;YOUR_HOST&gt;</c> is one).</summary>
-    private static void Add(List<Placeholder> found, Match match)
+    private static void Add(List<Placeholder> found, Match match) => Add(found, match.Index, match.Value, match.Groups["words"].Value);
+
+    private static void Add(List<Placeholder> found, int start, string written, string words)
     {
-        if (found.Any(p => match.Index < p.Start + p.Written.Length && p.Start < match.Index + match.Length)) return;
-        if (NameOf(match.Groups["words"].Value) is { Length: > 0 } name) found.Add(new Placeholder(match.Index, match.Value, name));
+        if (found.Any(p => start < p.Start + p.Written.Length && p.Start < start + written.Length)) return;
+        if (NameOf(words) is { Length: > 0 } name) found.Add(new Placeholder(start, written, name));
     }
 
     private static bool Inside(List<(int Start, int End)> ranges, int index) => ranges.Any(r => index >= r.Start && index < r.End);
@@ -242,6 +263,9 @@ internal static partial class CommandPlaceholders
     // In capitals, as a word of its own: "$YOUR_TOKEN" is a variable, "YOUR_TOKEN=abc" sets one.
     [GeneratedRegex(@"(?<![\w${-])(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)(?![\w-]|=)")]
     private static partial Regex YourWords();
+
+    [GeneratedRegex(@"^(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)$")]
+    private static partial Regex WholeYourWords();
 
     [GeneratedRegex(@"(?i)\s+here$")]
     private static partial Regex Here();

@@ -25,8 +25,11 @@ internal static partial class ParameterExtractor
         var texts = runs.Select(r => r.Run.Command).ToList();
         var candidates = new List<Candidate>();
 
-        // What RB0006 reports is what is lifted: a secret the rule finds must not be copied, or the build fails on it.
-        foreach (var secret in texts.SelectMany(t => CommandPatterns.Secrets(t)).DistinctBy(m => m.Text))
+        // What RB0006 reports is what is lifted: a secret the rule finds must not be copied, or the build fails on it. Not
+        // a placeholder it takes for one ("Bearer YOUR-API-TOKEN", "YOUR_TOKEN_V2"): that is no value, and lifted as a
+        // secret it was an optional parameter, empty by default, so the run sent "Bearer " and failed. It is a required
+        // secret below.
+        foreach (var secret in texts.SelectMany(t => CommandPatterns.Secrets(t).Where(m => !StandsInAPlaceholder(t, m))).DistinctBy(m => m.Text))
             candidates.Add(new(secret.Text, secret.Name,
                 $"{secret.Detail}, written into a command in the document (not copied: give it at run time)", Kind.Secret));
         foreach (var region in texts.SelectMany(t => Region().Matches(t)).Select(m => m.Value).Distinct())
@@ -54,7 +57,10 @@ internal static partial class ParameterExtractor
             }
         }
         // "<pod-name>", "{pod-name}" and "YOUR_POD_NAME" ask for the same value: one parameter per name, with no default to give.
-        foreach (var placeholder in texts.SelectMany(CommandPlaceholders.Find).DistinctBy(p => p.Name))
+        // One written where a credential goes ("Authorization: Bearer YOUR_JWT") is a secret whatever its name: masked.
+        var placeholders = texts.SelectMany(CommandPlaceholders.Find).ToList();
+        var credentialPlaceholders = placeholders.Where(p => p.Credential).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var placeholder in placeholders.DistinctBy(p => p.Name))
             candidates.Add(new(placeholder.Written, placeholder.Name,
                 $"The value of `{placeholder.Written}` in the document's commands, which it left for the engineer to fill in", Kind.Placeholder));
         foreach (var group in texts.SelectMany(t => HomePath().Matches(t)).Select(m => m.Value).GroupBy(p => string.Join('/', p.Split('/').Take(3))))
@@ -71,22 +77,25 @@ internal static partial class ParameterExtractor
             if (candidate.Value.Length < 2 || parameters.Any(p => p.Parameter.Default == candidate.Value) || !char.IsLetter(candidate.Name[0])) continue;
             var unique = candidate.Name;
             for (var n = 2; parameters.Any(p => p.Parameter.Name == unique); n++) unique = candidate.Name + n;
-            var secret = candidate.Kind == Kind.Secret || (candidate.Kind == Kind.Placeholder && SecretName().IsMatch(candidate.Name));
+            var secret = candidate.Kind == Kind.Secret || (candidate.Kind == Kind.Placeholder && (SecretName().IsMatch(candidate.Name) || credentialPlaceholders.Contains(candidate.Name)));
             parameters.Add((new ImportedParameter(unique, candidate.Value, candidate.Description, secret, candidate.Kind == Kind.Placeholder), candidate));
         }
         foreach (var (_, run) in runs) run.Parts = Substitute(run.Command, parameters);
-        var placeholders = parameters.Where(p => p.Candidate.Kind == Kind.Placeholder).ToList();
-        if (placeholders.Count > 0)
+        var required = parameters.Where(p => p.Candidate.Kind == Kind.Placeholder).ToList();
+        if (required.Count > 0)
         {
-            var written = string.Join(", ", placeholders.Select(p => p.Candidate.Value));
-            var names = string.Join(", ", placeholders.Select(p => p.Parameter.Name));
+            var written = string.Join(", ", required.Select(p => p.Candidate.Value));
+            var names = string.Join(", ", required.Select(p => p.Parameter.Name));
             // Bash reads "<pod-name>" as a redirection and passes "{pod-name}" and "YOUR_POD_NAME" on as they are.
-            var asWritten = placeholders.All(p => p.Candidate.Value.StartsWith('<')) ? "bash would read each as a redirection"
-                : placeholders.Any(p => p.Candidate.Value.StartsWith('<')) ? "bash would read a <…> one as a redirection and pass the others on as they are"
+            var asWritten = required.All(p => p.Candidate.Value.StartsWith('<')) ? "bash would read each as a redirection"
+                : required.Any(p => p.Candidate.Value.StartsWith('<')) ? "bash would read a <…> one as a redirection and pass the others on as they are"
                 : "bash would pass each on as it is";
-            document.Warnings.Add($"the commands' placeholder{(placeholders.Count == 1 ? "" : "s")} {written} ({asWritten}) "
-                + $"{(placeholders.Count == 1 ? "is" : "are")} imported as the required parameter{(placeholders.Count == 1 ? "" : "s")} {names}, without a default: "
-                + $"a run refuses to start until it is given one ({placeholders[0].Parameter.Name}=VALUE)");
+            document.Warnings.Add($"the commands' placeholder{(required.Count == 1 ? "" : "s")} {written} ({asWritten}) "
+                + $"{(required.Count == 1 ? "is" : "are")} imported as the required parameter{(required.Count == 1 ? "" : "s")} {names}, without a default: "
+                + $"a run refuses to start until it is given one ({required[0].Parameter.Name}=VALUE)"
+                + (required.Where(p => p.Parameter.Secret).Select(p => p.Parameter.Name).ToList() is { Count: > 0 } secrets
+                    ? $"; {string.Join(", ", secrets)} {(secrets.Count == 1 ? "is a secret ([Secret])" : "are secrets ([Secret])")}: what the engineer gives is masked in the console and the journal"
+                    : ""));
         }
 
         var used = runs.SelectMany(r => r.Run.Parts.Where(p => p.Parameter is not null).Select(p => (r.Runbook, p.Parameter!))).Distinct().ToList();
@@ -100,6 +109,13 @@ internal static partial class ParameterExtractor
             else foreach (var owner in owners) owner.Parameters.Add(declared);
         }
     }
+
+    /// <summary>
+    /// Whether the secret RB0006's patterns read in <paramref name="command"/> is a placeholder the document left there
+    /// (<c>Authorization: Bearer YOUR-API-TOKEN</c>), which is no secret to lift but a value to ask for.
+    /// </summary>
+    private static bool StandsInAPlaceholder(string command, TextMatch secret) =>
+        CommandPlaceholders.Find(command).Any(p => p.Start < secret.Start + secret.Length && secret.Start < p.Start + p.Written.Length);
 
     /// <summary>
     /// <paramref name="command"/> as text and holes: each parameter's value where it stands as what it was lifted as, the
