@@ -43,6 +43,9 @@ internal sealed partial class DocumentReader
         reader.ReadDocument(fallbackTitle);
         var document = new ImportedDocument(reader._handbook, reader._runbooks);
         reader.ReadWrittenEscalation(document.Warnings);
+        // A matrix the import saw but could not take: said where it is and why, rather than only each runbook's RB0001.
+        if (reader._handbook.Escalation.Count == 0 && reader._runbooks.Any(r => r.Escalation.Count == 0))
+            document.Warnings.AddRange(reader._handbookReader.UnreadEscalations);
         document.Warnings.AddRange(reader._frontMatterWarnings);
         document.Warnings.AddRange(reader._steps.Warnings);
         reader.ReportUntitledHeadings(document.Warnings, fallbackTitle);

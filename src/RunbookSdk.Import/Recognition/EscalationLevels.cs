@@ -49,8 +49,7 @@ internal static class EscalationLevels
                 levels.Add(written);
                 continue;
             }
-            // "Level 1 - On-call (0-15 minutes)", or "L2: Payments lead (after 15 minutes)".
-            if ((Times.WindowStart(plain) ?? Times.EscalationDelay(plain) ?? Times.LeadingDelay(plain)) is not { } window) return null;
+            if (Window(plain) is not { } window) return null;
             var who = plain.Remove(window.Match.Index, window.Match.Length);
             who = Regex.Replace(who, @"^\s*(?:Level|Tier|L|T)\s*\d+\b\s*", "", RegexOptions.IgnoreCase);
             who = Regex.Replace(who, @"\(\s*\)", "").Replace("( ", "(").Replace(" )", ")");
@@ -60,6 +59,13 @@ internal static class EscalationLevels
         }
         return levels.Count > 0 ? levels : null;
     }
+
+    /// <summary>The time after which the level <paramref name="plain"/> (a list item or YAML key, as plain text) is called; null when it gives none.</summary>
+    public static TimeSpan? TimeOf(string plain) => EscalationSentence.Read(plain)?.After ?? Window(plain)?.After;
+
+    // "Level 1 - On-call (0-15 minutes)", or "L2: Payments lead (after 15 minutes)".
+    private static (TimeSpan After, Match Match)? Window(string plain) =>
+        Times.WindowStart(plain) ?? Times.EscalationDelay(plain) ?? Times.LeadingDelay(plain);
 
     private static List<ImportedEscalationLevel>? EscalationFromYaml(string yaml)
     {

@@ -46,9 +46,19 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
         return HandbookRole.None;
     }
 
+    /// <summary>
+    /// For each escalation matrix the document gives that could not be read into levels, the warning that names it, where it
+    /// is and why (<see cref="UnreadEscalation"/>); said only when the handbook has no escalation after all.
+    /// </summary>
+    public List<string> UnreadEscalations { get; } = [];
+
+    /// <summary>The heading of the section being read, as the handbook keeps it: where what is not read stays.</summary>
+    private string _keptIn = "";
+
     /// <summary>Reads a section with a role; its subsections are read with their own role, or the parent's.</summary>
     public void Read(OutlineSection section, HandbookRole role)
     {
+        _keptIn = section.Title;
         var leftover = ContentReader.For(section);
         ReadInto(section, role, leftover);
         if (!leftover.IsEmpty) handbook.Sections.Add(leftover);
@@ -276,6 +286,7 @@ internal sealed partial class HandbookReader(MarkdownOutline outline, ContentRea
             handbook.Escalation.AddRange(found.Levels);
             handled.Add(found.Block);
         }
+        else if (UnreadEscalation.Describe(section, content, _keptIn) is { } unread) UnreadEscalations.Add(unread);
         return handled;
     }
 
