@@ -56,8 +56,8 @@ public sealed class UnreadEscalationTests
             """ + Runbook);
 
         Assert.Contains("ops.md: line 5: the escalation matrix under 'Escalation' (line 3), a list of 2 levels ('Level 1: On-call engineer', "
-            + "'Level 2: Platform lead (after 30 minutes)'), is not imported as the handbook's Escalation(...): 'Level 1: On-call engineer' says not "
-            + "after how long it is called, and an Escalation level is a who and one time; it is kept as written in the handbook's section "
+            + "'Level 2: Platform lead (after 30 minutes)'), is not imported as the handbook's Escalation(...): 'Level 1: On-call engineer' does not "
+            + "say after how long it is called, and an Escalation level is a who and one time; it is kept as written in the handbook's section "
             + "'Escalation', and each runbook reports RB0001 until the levels are written with their times", project.Warnings);
     }
 

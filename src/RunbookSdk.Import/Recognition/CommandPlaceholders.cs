@@ -151,6 +151,8 @@ internal static partial class CommandPlaceholders
         var unread = new List<(int, int)>();
         var programs = new List<(int, int)>();
         var jqProgram = false;
+        // Most commands never call jq: then no quote needs the look back for it.
+        var callsJq = command.Contains("jq", StringComparison.Ordinal);
         var quote = '\0';
         var quoteStart = 0;
         var innerQuoteStart = -1;
@@ -195,7 +197,7 @@ internal static partial class CommandPlaceholders
                 case '\'' or '"':
                     quote = c;
                     quoteStart = i;
-                    jqProgram = c == '"' && JqProgramStarts().IsMatch(command.AsSpan(0, i));
+                    jqProgram = c == '"' && callsJq && JqProgramStarts().IsMatch(command.AsSpan(0, i));
                     break;
                 case '#' when i == 0 || char.IsWhiteSpace(command[i - 1]) || command[i - 1] is ';' or '&' or '|' or '(':
                     var endOfLine = command.IndexOf('\n', i);

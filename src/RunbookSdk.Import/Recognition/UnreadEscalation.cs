@@ -50,7 +50,7 @@ internal static partial class UnreadEscalation
         var untimed = timed.Where(t => t.After is null).Select(t => $"'{t.Level}'").ToList();
         var noTime = untimed.Count == levels.Count
             ? "no level says after how long it is called, and an Escalation level is a who and one time"
-            : $"{string.Join(", ", untimed)} {(untimed.Count == 1 ? "says" : "say")} not after how long {(untimed.Count == 1 ? "it is" : "they are")} called, and an Escalation level is a who and one time";
+            : $"{string.Join(", ", untimed)} {(untimed.Count == 1 ? "does" : "do")} not say after how long {(untimed.Count == 1 ? "it is" : "they are")} called, and an Escalation level is a who and one time";
         // "Unable to resolve within 30 minutes (Sev 1)": a time for one severity, another for the next.
         var perSeverity = lines.Select(l => Text.Plain(l.Trim().TrimStart('-', '*').Trim()))
             .Where(l => SeverityName().IsMatch(l) && Times.Duration(l) is not null)
