@@ -117,6 +117,57 @@ public class IncrementalCachingTests
         AssertEveryOutputCached(run);
     }
 
+    // The second runbook split into two files of a partial class: Define in one, the methods it is given in the other.
+    private static readonly string SecondRunbookDefinePart = SecondRunbook
+        .Replace("public sealed class QueueBacklog", "public sealed partial class QueueBacklog", StringComparison.Ordinal)
+        .Replace("""p => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues"))""", "Drain", StringComparison.Ordinal);
+
+    private const string SecondRunbookMethodsPart = """
+        using RunbookSdk;
+        namespace Payments;
+        public sealed partial class QueueBacklog
+        {
+            private static void Drain(IPhaseBuilder p) => p.Step("Check depth", CheckDepth);
+
+            private void CheckDepth(IStepBuilder s)
+            {
+                s.Run("rabbitmqctl list_queues");
+            }
+        }
+        """;
+
+    [Fact]
+    public void Editing_the_body_of_a_method_in_another_part_of_a_partial_runbook_regenerates_that_runbooks_page()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookDefinePart, SecondRunbookMethodsPart);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Unchanged));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_a_partial_runbook_written_in_methods_of_another_part()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookDefinePart, SecondRunbookMethodsPart, "class Unrelated { }");
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var read = generator.Reads.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run);
+        Assert.Equal(read, generator.Reads.Count);
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

@@ -11,9 +11,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// argument stands, as the lambda's would be: the runner calls it there with the builder, and nothing else can.
 /// </summary>
 /// <remarks>
-/// Read from syntax only: the one method of that name in the class declaration the call is written in (not an
-/// overloaded name, a method of another class or of another part of a <c>partial</c> class, nor an override), taking
-/// one parameter typed as a builder, with a body that parses.
+/// Read from syntax only: the one method of that name in the class the call is written in, across all its parts when
+/// it is <c>partial</c> (not an overloaded name, a method of another class, nor an override), taking one parameter
+/// typed as a builder, with a body that parses.
 /// </remarks>
 internal readonly struct BuilderMethodArgument
 {
@@ -36,17 +36,32 @@ internal readonly struct BuilderMethodArgument
     public InvocationExpressionSyntax? Forwarding { get; }
 
     /// <summary>The method <paramref name="argument"/> stands for, or null when it is anything else (<see cref="BuilderMethodSyntax.Find"/>).</summary>
-    public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslSyntax dsl) =>
-        BuilderMethodSyntax.Find(argument, dsl.Symbols.BuilderNames, out var forwarding) is { } method ? new BuilderMethodArgument(method, forwarding) : null;
+    /// <param name="argument">The argument as written.</param>
+    /// <param name="dsl">The compilation's DSL.</param>
+    /// <param name="type">The class the argument is written in, whose parts are searched when it is <c>partial</c>; null: only the declaration the argument is in.</param>
+    public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslSyntax dsl, INamedTypeSymbol? type) =>
+        BuilderMethodSyntax.Find(
+            argument, dsl.Symbols.BuilderNames, type is not null && BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? type.DeclaringSyntaxReferences : default,
+            out var forwarding) is { } method
+            ? new BuilderMethodArgument(method, forwarding)
+            : null;
+
+    /// <summary>
+    /// The method <paramref name="argument"/> of <paramref name="call"/> stands for. The class's symbol, for its other
+    /// parts, is asked for only when the argument may name a method of another part (a declaration, nothing bound).
+    /// </summary>
+    public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslInvocation call) =>
+        Of(argument, call.Dsl, BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? call.ContainingType : null);
 
     /// <summary>
     /// Where the actions given as <paramref name="argument"/> are written: a lambda's body, or the body of the method
-    /// read in its place; null for anything else (a method group of another class, a variable), which is not read.
+    /// read in its place (in another part of the class too: ask that tree's index about it); null for anything else (a
+    /// method group of another class, a variable), which is not read.
     /// </summary>
-    public static Microsoft.CodeAnalysis.Text.TextSpan? ActionsSpan(ExpressionSyntax? argument, DslSyntax dsl)
+    public static SyntaxNode? Actions(ExpressionSyntax? argument, DslSyntax dsl, INamedTypeSymbol? type)
     {
         if (argument is null) return null;
-        if (Of(argument, dsl) is { } method) return method.Body.Span;
-        return SyntaxValues.Unwrap(argument) is AnonymousFunctionExpressionSyntax lambda ? lambda.Body.Span : null;
+        if (Of(argument, dsl, type) is { } method) return method.Body;
+        return SyntaxValues.Unwrap(argument) is AnonymousFunctionExpressionSyntax lambda ? lambda.Body : null;
     }
 }

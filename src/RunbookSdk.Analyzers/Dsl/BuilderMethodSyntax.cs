@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -35,14 +36,20 @@ internal static class BuilderMethodSyntax
     /// <summary>
     /// The method <paramref name="argument"/> stands for: a method group (<c>AskSomeone</c>, <c>this.AskSomeone</c>) or a
     /// lambda whose one statement hands its builder, as it is, to one (<c>s =&gt; AskSomeone(s)</c>, whose call is
-    /// <paramref name="forwarding"/>); the one method of that name in the type declaration the argument is written in,
-    /// not overloaded, not an override, not generic, taking one parameter written as a builder, with a body that parses.
-    /// Null for anything else.
+    /// <paramref name="forwarding"/>); the one method of that name in the class the argument is written in — in all its
+    /// parts, when it is <c>partial</c> and <paramref name="parts"/> are given — not overloaded, not an override, not
+    /// generic, taking one parameter written as a builder, with a body that parses. Null for anything else.
     /// </summary>
     /// <param name="argument">The argument as written.</param>
     /// <param name="builderNames">The names of the builder types (<see cref="SdkBuilderNames"/>, or the compilation's).</param>
+    /// <param name="parts">
+    /// The declarations of the class the argument is written in (its symbol's <c>DeclaringSyntaxReferences</c>): looked at
+    /// only for a method group or a forwarding lambda written in a <c>partial</c> declaration, so a runbook of lambdas
+    /// costs nothing more. Default: only the declaration the argument is written in is searched.
+    /// </param>
     /// <param name="forwarding">The hand-off of a lambda that forwards its builder; null for a method group.</param>
-    public static MethodDeclarationSyntax? Find(ExpressionSyntax argument, HashSet<string> builderNames, out InvocationExpressionSyntax? forwarding)
+    public static MethodDeclarationSyntax? Find(
+        ExpressionSyntax argument, HashSet<string> builderNames, ImmutableArray<SyntaxReference> parts, out InvocationExpressionSyntax? forwarding)
     {
         forwarding = null;
         var named = argument;
@@ -61,12 +68,20 @@ internal static class BuilderMethodSyntax
             _ => null,
         };
         if (name is null || argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return Nothing(out forwarding);
+        // A team that splits a big runbook into partial files writes Define in one and its steps' methods in another:
+        // the compiler binds the name in any part, so every part is searched, and a name declared twice across them is
+        // overloaded as it is in one.
         MethodDeclarationSyntax? found = null;
-        foreach (var member in type.Members)
+        if (parts.IsDefault || parts.Length < 2 || !type.Modifiers.Any(SyntaxKind.PartialKeyword) || !IsPartOf(parts, type))
         {
-            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
-            if (found is not null) return Nothing(out forwarding); // overloaded: which one is bound is the compiler's to say
-            found = method;
+            if (!TryFindIn(type, name, ref found)) return Nothing(out forwarding);
+        }
+        else
+        {
+            foreach (var part in parts)
+            {
+                if (part.GetSyntax() is TypeDeclarationSyntax declaration && !TryFindIn(declaration, name, ref found)) return Nothing(out forwarding);
+            }
         }
 
         if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
@@ -74,6 +89,25 @@ internal static class BuilderMethodSyntax
             return Nothing(out forwarding);
         // A method still being typed is read once it parses, as a Define is.
         return found.ContainsDiagnostics ? Nothing(out forwarding) : found;
+    }
+
+    /// <summary>
+    /// Whether <see cref="Find"/> would look at the class's other parts for <paramref name="argument"/>: a method group or
+    /// a lambda that hands its builder on, written in a <c>partial</c> declaration. Syntax only, so that a rule asks for the
+    /// class's symbol (for its parts) only then: a runbook of lambdas asks for nothing more.
+    /// </summary>
+    public static bool MayNameMethodOfAnotherPart(ExpressionSyntax argument)
+    {
+        var named = argument;
+        while (named is ParenthesizedExpressionSyntax parenthesized) named = parenthesized.Expression;
+        if (named is AnonymousFunctionExpressionSyntax lambda)
+        {
+            if (ForwardedCall(lambda) is not { } call) return false;
+            named = call.Expression;
+        }
+
+        return named is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax } &&
+               argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type && type.Modifiers.Any(SyntaxKind.PartialKeyword);
     }
 
     /// <summary>True when <paramref name="type"/> is written as one of <paramref name="builderNames"/> (qualified, aliased or nullable too).</summary>
@@ -98,6 +132,30 @@ internal static class BuilderMethodSyntax
                     return false;
             }
         }
+    }
+
+    /// <summary>Adds the method named <paramref name="name"/> in <paramref name="type"/> to <paramref name="found"/>; false when there are two (overloaded: which one is bound is the compiler's to say).</summary>
+    private static bool TryFindIn(TypeDeclarationSyntax type, string name, ref MethodDeclarationSyntax? found)
+    {
+        foreach (var member in type.Members)
+        {
+            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
+            if (found is not null) return false;
+            found = method;
+        }
+
+        return true;
+    }
+
+    // The argument may be written in a type nested in the class (not the class's own part): then only that type is searched.
+    private static bool IsPartOf(ImmutableArray<SyntaxReference> parts, TypeDeclarationSyntax type)
+    {
+        foreach (var part in parts)
+        {
+            if (part.SyntaxTree == type.SyntaxTree && part.Span == type.Span) return true;
+        }
+
+        return false;
     }
 
     private static MethodDeclarationSyntax? Nothing(out InvocationExpressionSyntax? forwarding)

@@ -18,15 +18,19 @@ internal static class DefineReader
     /// Reads the method a builder is handed to (<c>Helpers.AddAll(rb)</c>) as a Define, or gives null when its source is
     /// not in the compilation (<see cref="RunbookCompilation"/>); null reads no helper.
     /// </param>
-    public static DocumentFacts Read(DslCallIndex index, DslSyntax dsl, SyntaxValues values, MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
+    public static DocumentFacts Read(RunbookCompilation runbooks, SyntaxValues values, MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
         Func<InvocationExpressionSyntax, DocumentFacts?>? readHelper = null)
     {
         SyntaxNode body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody!;
         var span = body.Span;
+        var dsl = runbooks.Syntax;
+        var index = runbooks.IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None);
+        // A call of a method written in another part of a partial class is asked about in that part's index.
+        DslCallIndex IndexOf(SyntaxNode node) => node.SyntaxTree == declaration.SyntaxTree ? index : runbooks.IndexOf(node.SyntaxTree, System.Threading.CancellationToken.None);
 
-        // The calls in the order they run, a method of the class given in place of a lambda (Step("Ask", AskSomeone),
-        // s => AskSomeone(s)) read where it is given.
-        var calls = InOrder(index, dsl, span);
+        // The calls in the order they run, a method of the class (in any of its parts) given in place of a lambda
+        // (Step("Ask", AskSomeone), s => AskSomeone(s)) read where it is given.
+        var calls = InOrder(index, runbooks, declaration.SyntaxTree, dsl, span, type);
 
         // Half-typed code (rb.Verif) and builders handed to code we do not follow: judge it once it reads as complete
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
@@ -99,10 +103,10 @@ internal static class DefineReader
 
             switch (name)
             {
-                case "Escalation": escalation = escalation.AddedTo(Declared(index, invocation, "Level")); break;
-                case "Rollback": rollback = rollback.ReplacedBy(Declared(index, invocation, "Step", "OneOf")); break;
+                case "Escalation": escalation = escalation.AddedTo(Declared(IndexOf(invocation), invocation, "Level")); break;
+                case "Rollback": rollback = rollback.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
                 case "NoRollback": waiver = waiver.ReplacedBy(Waived(values, invocation)); break;
-                case "Verification": verification = verification.ReplacedBy(Declared(index, invocation, "Step", "OneOf")); break;
+                case "Verification": verification = verification.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
                 case "Severity" when invocation.ArgumentList.Arguments.Count == 1:
                     var severity = invocation.ArgumentList.Arguments[0].Expression;
                     severityKey = values.SeverityKey(severity);
@@ -116,7 +120,7 @@ internal static class DefineReader
                         after.GetLocation())));
                     break;
                 case "SeverityLevel" when values.ConstantString(dsl.Argument(invocation, "key")) is { } key:
-                    var respond = index.CallsWithin(invocation.ArgumentList.Span).FirstOrDefault(c => DslSyntax.CalledName(c) == "RespondWithin");
+                    var respond = IndexOf(invocation).CallsWithin(invocation.ArgumentList.Span).FirstOrDefault(c => DslSyntax.CalledName(c) == "RespondWithin");
                     if (respond is { ArgumentList.Arguments.Count: 1 } && values.TryGetTimeSpan(respond.ArgumentList.Arguments[0].Expression, out var within))
                         responseTimes[key] = within;
                     break;
@@ -138,10 +142,11 @@ internal static class DefineReader
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
                     if (values.ConstantString(title) is { } titleText)
                     {
-                        var actions = BuilderMethodArgument.ActionsSpan(dsl.Argument(invocation, "step"), dsl);
-                        var outputFrom = OutputFrom(index, actions);
+                        var actions = BuilderMethodArgument.Actions(dsl.Argument(invocation, "step"), dsl, type);
+                        var actionsIndex = actions is null ? index : IndexOf(actions);
+                        var outputFrom = OutputFrom(actionsIndex, actions?.Span);
                         stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), actions is not null && outputFrom is null, StepPlace.Of(invocation, body), outputFrom,
-                            IsConditional(index, actions)));
+                            IsConditional(actionsIndex, actions?.Span)));
                     }
                     else outputsKnown = false;
                     break;
@@ -189,7 +194,7 @@ internal static class DefineReader
             StepTitles = stepTitles.ToImmutable(),
             OutputReads = outputReads.ToImmutable(),
             OutputNames = outputNames.ToImmutable(),
-            OutputsKnown = complete && outputsKnown && calls.AllRead(index),
+            OutputsKnown = complete && outputsKnown && calls.AllRead(),
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
@@ -223,18 +228,18 @@ internal static class DefineReader
     /// that method's calls, at the call's position and with the step whose actions they are. A method that calls
     /// itself, or a nesting deeper than any runbook writes, is not read again.
     /// </summary>
-    private static OrderedCalls InOrder(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private static OrderedCalls InOrder(DslCallIndex index, RunbookCompilation runbooks, SyntaxTree tree, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span, INamedTypeSymbol type)
     {
         // Almost every Define gives its builders lambdas: then the calls are the index's, in order, with nothing to
         // read in their place, and no list of them is built (the rules' bytes per runbook, AllocationBudgetTests).
-        if (!GivesMoreThanLambdas(index, dsl, span)) return OrderedCalls.Plain(index, span);
+        if (!GivesMoreThanLambdas(index, dsl, span, type)) return OrderedCalls.Plain(index, span);
         var ordered = new OrderedCalls();
         var calls = new List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)>();
         ordered.Calls = calls;
         var open = new HashSet<MethodDeclarationSyntax>();
-        void Add(Microsoft.CodeAnalysis.Text.TextSpan within, int? at, InvocationExpressionSyntax? step)
+        void Add(DslCallIndex treeIndex, Microsoft.CodeAnalysis.Text.TextSpan within, int? at, InvocationExpressionSyntax? step)
         {
-            foreach (var call in index.CallsWithin(within).OrderBy(CallPosition))
+            foreach (var call in treeIndex.CallsWithin(within).OrderBy(CallPosition))
             {
                 var position = at ?? CallPosition(call);
                 calls.Add((call, position, step));
@@ -243,7 +248,7 @@ internal static class DefineReader
                 for (var i = 0; i < call.ArgumentList.Arguments.Count; i++)
                 {
                     var argument = call.ArgumentList.Arguments[i];
-                    if (BuilderMethodArgument.Of(argument.Expression, dsl) is not { } method)
+                    if (BuilderMethodArgument.Of(argument.Expression, dsl, type) is not { } method)
                     {
                         // A method group of another class, a variable: steps, titles and outputs may come from it.
                         if (SyntaxValues.Unwrap(argument.Expression) is not AnonymousFunctionExpressionSyntax && TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
@@ -259,14 +264,15 @@ internal static class DefineReader
                         continue;
                     }
 
-                    (ordered.Bodies ??= new List<(SyntaxNode Body, bool Forwarded)>()).Add((method.Body, method.Forwarding is not null));
-                    Add(method.Body.Span, position, name == "Step" ? call : step);
+                    var bodyIndex = method.Body.SyntaxTree == tree ? index : runbooks.IndexOf(method.Body.SyntaxTree, System.Threading.CancellationToken.None);
+                    (ordered.Bodies ??= new List<(SyntaxNode Body, bool Forwarded, DslCallIndex Index)>()).Add((method.Body, method.Forwarding is not null, bodyIndex));
+                    Add(bodyIndex, method.Body.Span, position, name == "Step" ? call : step);
                     open.Remove(method.Method);
                 }
             }
         }
 
-        Add(span, null, null);
+        Add(index, span, null, null);
         return ordered;
     }
 
@@ -275,7 +281,7 @@ internal static class DefineReader
     /// Whether a builder call in <paramref name="span"/> is given anything but a lambda that calls the DSL itself, or a
     /// title, text or number: a method of the class to read in its place, or something that may be a builder delegate.
     /// </summary>
-    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span)
+    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span, INamedTypeSymbol type)
     {
         foreach (var call in index.CallsWithin(span))
         {
@@ -286,8 +292,8 @@ internal static class DefineReader
             {
                 var expression = SyntaxValues.Unwrap(arguments[i].Expression);
                 if (expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) continue;
-                if (expression is AnonymousFunctionExpressionSyntax lambda ? BuilderMethodArgument.Of(lambda, dsl) is not null
-                        : BuilderMethodArgument.Of(arguments[i].Expression, dsl) is not null || TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
+                if (expression is AnonymousFunctionExpressionSyntax lambda ? BuilderMethodArgument.Of(lambda, dsl, type) is not null
+                        : BuilderMethodArgument.Of(arguments[i].Expression, dsl, type) is not null || TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
                     return true;
             }
         }
@@ -312,8 +318,11 @@ internal static class DefineReader
     {
         public IEnumerable<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)> Calls { get; set; } = [];
 
-        /// <summary>The bodies of the methods read in place of a lambda, and whether a lambda handed its builder to it; null for none.</summary>
-        public List<(SyntaxNode Body, bool Forwarded)>? Bodies { get; set; }
+        /// <summary>
+        /// The bodies of the methods read in place of a lambda, whether a lambda handed its builder to it, and the index
+        /// of the tree the body is written in (another part's, for a partial class); null for none.
+        /// </summary>
+        public List<(SyntaxNode Body, bool Forwarded, DslCallIndex Index)>? Bodies { get; set; }
 
         /// <summary>The lambdas' hand-offs (<c>AskSomeone(s)</c>) that the reading followed; null for none.</summary>
         public HashSet<SyntaxNode>? Forwarding { get; set; }
@@ -369,9 +378,9 @@ internal static class DefineReader
         public SectionKinds UnreadSections(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach)
         {
             var kinds = UnreadReach | NotFollowed(index, span, reach);
-            foreach (var (body, forwarded) in Bodies ?? [])
+            foreach (var (body, forwarded, bodyIndex) in Bodies ?? [])
             {
-                if (forwarded) kinds |= NotFollowed(index, body.Span, reach);
+                if (forwarded) kinds |= NotFollowed(bodyIndex, body.Span, reach);
             }
 
             return kinds;
@@ -398,20 +407,20 @@ internal static class DefineReader
         public bool IsComplete(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
         {
             if (Unread || !Follows(index, span)) return false;
-            foreach (var (body, forwarded) in Bodies ?? [])
+            foreach (var (body, forwarded, bodyIndex) in Bodies ?? [])
             {
-                if (forwarded && !Follows(index, body.Span)) return false;
+                if (forwarded && !Follows(bodyIndex, body.Span)) return false;
             }
 
             return true;
         }
 
         /// <summary>Whether every method read with the body hands its builder only to code read here: then every step and output it adds is known.</summary>
-        public bool AllRead(DslCallIndex index)
+        public bool AllRead()
         {
-            foreach (var (body, _) in Bodies ?? [])
+            foreach (var (body, _, bodyIndex) in Bodies ?? [])
             {
-                if (!Follows(index, body.Span)) return false;
+                if (!Follows(bodyIndex, body.Span)) return false;
             }
 
             return !UnreadActions;

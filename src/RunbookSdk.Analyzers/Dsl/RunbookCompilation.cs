@@ -124,7 +124,7 @@ internal sealed class RunbookCompilation
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
         var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType,
+        return DefineReader.Read(this, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType,
             use => ReadHelper(use, define.ContainingType, depth + 1));
     }
 
@@ -142,7 +142,7 @@ internal sealed class RunbookCompilation
         if (callees.Count != 1 || callees[0] is not (MethodDeclarationSyntax method, _, { } helperType) || method.Body is null && method.ExpressionBody is null)
             return null;
         var values = new SyntaxValues(this, helperType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(IndexOf(method.SyntaxTree, System.Threading.CancellationToken.None), Syntax, values, method, _ => DocumentFacts.Unknown, helperType,
+        return DefineReader.Read(this, values, method, _ => DocumentFacts.Unknown, helperType,
             inner => ReadHelper(inner, helperType, depth + 1));
     }
 

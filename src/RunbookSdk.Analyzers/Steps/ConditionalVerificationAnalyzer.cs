@@ -48,9 +48,9 @@ public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
         Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>? methods = null;
         foreach (var step in steps)
         {
-            if (verification.Dsl.Argument(step, "step") is { } actions && BuilderMethodArgument.Of(actions, verification.Dsl) is { } method)
+            if (verification.Dsl.Argument(step, "step") is { } actions && BuilderMethodArgument.Of(actions, verification) is { } method)
             {
-                if (index.AnyOpaqueWithin(method.Body.Span)) return;
+                if (verification.IndexOf(method.Body.SyntaxTree).AnyOpaqueWithin(method.Body.Span)) return;
                 (methods ??= new Dictionary<InvocationExpressionSyntax, BuilderMethodArgument>())[step] = method;
             }
         }
@@ -63,7 +63,7 @@ public sealed class ConditionalVerificationAnalyzer : DiagnosticAnalyzer
         foreach (var step in steps)
         {
             if (decisions.Any(d => d.Contains(step.Span))) { alternatives = true; continue; }
-            if (!IsConditional(index, step.ArgumentList.Span) && !(methods is not null && methods.TryGetValue(step, out var method) && IsConditional(index, method.Body.Span))) return;
+            if (!IsConditional(index, step.ArgumentList.Span) && !(methods is not null && methods.TryGetValue(step, out var method) && IsConditional(verification.IndexOf(method.Body.SyntaxTree), method.Body.Span))) return;
         }
 
         verification.Report(DiagnosticDescriptors.VerificationCannotFail, DslSyntax.NameAndArguments(verification.Syntax), alternatives

@@ -36,11 +36,16 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
     private static void Analyze(DslInvocation step)
     {
         // A lambda's actions, or those of a method of the class given in its place (Step("Ask", AskSomeone), s => AskSomeone(s)).
-        if (BuilderMethodArgument.ActionsSpan(step.Argument("step"), step.Dsl) is not { } body) return;
+        if (step.Argument("step") is not { } argument ||
+            BuilderMethodArgument.Actions(argument, step.Dsl, BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? step.ContainingType : null) is not { } actions)
+            return;
 
-        // A step built by helper code may well do something; only judge steps written out in full.
-        if (step.Index.AnyOpaqueWithin(body)) return;
-        foreach (var call in step.Index.CallsWithin(body))
+        // A step built by helper code may well do something; only judge steps written out in full. A method of another
+        // part of the class is read with its own file's calls.
+        var index = step.IndexOf(actions.SyntaxTree);
+        var body = actions.Span;
+        if (index.AnyOpaqueWithin(body)) return;
+        foreach (var call in index.CallsWithin(body))
         {
             if (s_actions.Contains(DslSyntax.CalledName(call)!) && !IsEmptyText(step, call)) return;
         }

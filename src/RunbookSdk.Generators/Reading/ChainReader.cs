@@ -11,11 +11,23 @@ namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
 /// Walks fluent chains (<c>rb.Title(...).Phase(...)</c>) in method and lambda bodies and hands each call to a
-/// visitor. A method of the runbook's class given in place of a lambda is read where it stands, as the analyzers read
-/// it (<see cref="BuilderMethodSyntax"/>). Anything else that is not a chain on the builder (a loop, a helper of another
+/// visitor. A method of the runbook's class (in any of its parts) given in place of a lambda is read where it stands,
+/// as the analyzers read it (<see cref="BuilderMethodSyntax"/>). Anything else that is not a chain on the builder (a loop, a helper of another
 /// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
-internal sealed class ChainReader(SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
+/// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
+/// <param name="ownerName">The class's name, for RB0101.</param>
+/// <param name="diagnostics">Collects RB0101.</param>
+/// <param name="parameterNames">The class's <c>[Parameter]</c> properties.</param>
+/// <param name="dependencies">Collects what the model was read from; null when nobody reuses it.</param>
+/// <param name="parts">
+/// The class's declarations: a method given in place of a lambda is looked up in all of them when the class is
+/// <c>partial</c> (<see cref="BuilderMethodSyntax.Find"/>). Their trees are in the runbook's scope already
+/// (<see cref="Dependencies.AddScopeOf(INamedTypeSymbol, SemanticModel)"/>), so an edit of such a method reads the runbook again.
+/// </param>
+internal sealed class ChainReader(
+    SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames,
+    Dependencies? dependencies = null, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts = default)
 {
     private readonly Dependencies? _dependencies = dependencies;
 
@@ -41,7 +53,7 @@ internal sealed class ChainReader(SemanticModel semanticModel, string ownerName,
     public void ReadLambda(ExpressionSyntax? argument, Action<DslCall> visit)
     {
         if (argument is null) return;
-        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, out _) is { } method)
+        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, parts, out _) is { } method)
         {
             ReadInPlace(argument, method, visit);
             return;

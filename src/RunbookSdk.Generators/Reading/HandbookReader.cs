@@ -50,7 +50,7 @@ internal static class HandbookReader
         DocumentParts? document = null;
         if (TypeReader.FindDefine(type, cancellationToken) is { } define)
         {
-            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>());
+            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>(), parts: type.DeclaringSyntaxReferences);
             document = new DocumentParts(reader);
             var values = reader.Values;
             reader.ReadMethod(define, call =>

@@ -81,7 +81,7 @@ internal static class RunbookReader
         MethodDeclarationSyntax? define, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, Dependencies? dependencies, CancellationToken cancellationToken)
     {
         var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
-        var reader = new ChainReader(semanticModel, type.Name, diagnostics, parameterNames, dependencies);
+        var reader = new ChainReader(semanticModel, type.Name, diagnostics, parameterNames, dependencies, type.DeclaringSyntaxReferences);
         var document = new DocumentParts(reader);
         string? severity = null, noRollback = null;
         var symptoms = new List<string>();
@@ -92,7 +92,7 @@ internal static class RunbookReader
         {
             var defineReader = define.SyntaxTree == semanticModel.SyntaxTree
                 ? reader
-                : new ChainReader(TypeReader.ModelFor(define, semanticModel), type.Name, diagnostics, parameterNames, dependencies);
+                : new ChainReader(TypeReader.ModelFor(define, semanticModel), type.Name, diagnostics, parameterNames, dependencies, type.DeclaringSyntaxReferences);
             document = new DocumentParts(defineReader);
             defineReader.ReadMethod(define, call =>
             {

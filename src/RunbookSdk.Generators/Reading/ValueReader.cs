@@ -16,6 +16,18 @@ namespace RunbookSdk.Generators.Reading;
 /// </summary>
 internal sealed class ValueReader(SemanticModel semanticModel, System.Collections.Generic.ICollection<string> parameterNames, Dependencies? dependencies = null)
 {
+    // The semantic model of the other tree last read: a method given in place of a lambda may be written in another
+    // part of a partial runbook, and a semantic model answers only about nodes of its own tree.
+    private SemanticModel? _otherTree;
+
+    private SemanticModel ModelOf(SyntaxNode node)
+    {
+        if (node.SyntaxTree == semanticModel.SyntaxTree) return semanticModel;
+        var other = _otherTree;
+        if (other is null || other.SyntaxTree != node.SyntaxTree) _otherTree = other = semanticModel.Compilation.GetSemanticModel(node.SyntaxTree);
+        return other;
+    }
+
     private Optional<object?> Constant(ExpressionSyntax expression)
     {
         switch (expression)
@@ -32,9 +44,10 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
             case InvocationExpressionSyntax { Expression: not IdentifierNameSyntax { Identifier.ValueText: "nameof" } }:
                 return default; // never constant: don't pay for binding it
             default:
-                var constant = semanticModel.GetConstantValue(expression);
+                var model = ModelOf(expression);
+                var constant = model.GetConstantValue(expression);
                 // The constants' declarations may be in other files; so may a field that is not constant (yet).
-                dependencies?.AddNamesIn(expression, semanticModel);
+                dependencies?.AddNamesIn(expression, model);
 
                 return constant.HasValue ? new Optional<object?>(constant.Value) : default;
         }
@@ -51,9 +64,10 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         while (expression is ParenthesizedExpressionSyntax parenthesized) expression = parenthesized.Expression;
         if (!ReadOnlyArrays.IsName(expression)) return null;
         if (expression is IdentifierNameSyntax { Identifier.ValueText: var name } && parameterNames.Contains(name)) return null; // a [Parameter]: set per run
-        var symbol = semanticModel.GetSymbolInfo(expression).Symbol;
+        var model = ModelOf(expression);
+        var symbol = model.GetSymbolInfo(expression).Symbol;
         // Editing the field's initializer edits this tree; a member declared elsewhere can change what the name binds to.
-        dependencies?.AddNamesIn(expression, semanticModel);
+        dependencies?.AddNamesIn(expression, model);
         return ReadOnlyArrays.ElementsOf(symbol, expression.SyntaxTree, default);
     }
 
@@ -347,7 +361,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
         // An enum's constant is its underlying integer: only then is its type worth asking for (a const string, the
         // common case, is not).
         if (constant.Value is byte or sbyte or short or ushort or int or uint or long or ulong
-            && semanticModel.GetTypeInfo(hole.Expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+            && ModelOf(hole).GetTypeInfo(hole.Expression).Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
         {
             // An enum prints its member's name; a value no single member has (flags combined) stays a hole.
             foreach (var member in enumType.GetMembers())
@@ -393,7 +407,7 @@ internal sealed class ValueReader(SemanticModel semanticModel, System.Collection
     private string? Formatted(InterpolationSyntax hole, object? value)
     {
         if (value is byte or sbyte or short or ushort or int or uint or long or ulong
-            && semanticModel.GetTypeInfo(hole.Expression).Type is { TypeKind: TypeKind.Enum })
+            && ModelOf(hole).GetTypeInfo(hole.Expression).Type is { TypeKind: TypeKind.Enum })
         {
             return null;
         }

@@ -18,6 +18,16 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
+    /// <summary>Runs one analyzer over a project of several files (the parts of a <c>partial</c> runbook, say), each with its markup.</summary>
+    public static Task AnalyzerAsync((string Name, string Source)[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        test.TestState.Sources.AddRange(sources.Select(s => (s.Name, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        Configure(test);
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     /// <summary>Runs the analyzer over code that does not compile (yet); only analyzer findings are compared.</summary>
     public static Task WithoutCompilerErrorsAsync(string source, params DiagnosticResult[] expected)
     {
