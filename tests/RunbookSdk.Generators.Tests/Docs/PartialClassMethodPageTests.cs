@@ -121,6 +121,30 @@ public sealed class PartialClassMethodPageTests
         Assert.Equal(Generate(OnePart).Page, Generate(DefinePart, MethodsPart).Page);
     }
 
+    // A handbook split into parts is read the same way: its page shows a section whose content is a method of another part.
+    [Fact]
+    public void A_handbook_section_given_as_a_method_of_another_part_is_on_its_page()
+    {
+        var handbook = TestRunbooks.Handbook
+            .Replace("public sealed class PaymentsHandbook", "public sealed partial class PaymentsHandbook", StringComparison.Ordinal)
+            .Replace(""".PostIncident("Within 24 hours", "Write the incident report");""", """.PostIncident("Within 24 hours", "Write the incident report").Section("Contacts", Contacts);""", StringComparison.Ordinal);
+        const string contactsPart = """
+            using RunbookSdk;
+            namespace Payments;
+            public sealed partial class PaymentsHandbook
+            {
+                private static void Contacts(ISectionBuilder s) => s.Paragraph("Card network support: +44 20 7946 0000");
+            }
+            """;
+
+        var (run, compileErrors) = GeneratorHarness.Run(handbook, contactsPart, OnePart);
+
+        Assert.Empty(compileErrors);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("Card network support: +44 20 7946 0000",
+            GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_PaymentsHandbook.Handbook.g.cs")), StringComparison.Ordinal);
+    }
+
     // The conditions are those of one part, counted over all parts: a name declared in two parts is overloaded.
     [Fact]
     public void A_method_overloaded_across_parts_stays_reported()
