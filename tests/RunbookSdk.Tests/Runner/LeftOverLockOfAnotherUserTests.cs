@@ -28,12 +28,8 @@ public sealed class LeftOverLockOfAnotherUserTests
         int[] loops = [];
         try
         {
-            using (var first = SandboxApp.Start(temp.Path,
-                "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+            using (var first = await WatchedFaultFix.RunUntilTheSettleWaitAsync(temp.Path, service.BaseUrl, journalPath))
             {
-                _ = first.StandardOutput.ReadToEndAsync();
-                _ = first.StandardError.ReadToEndAsync();
-                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
                 loops = WatchLoops(journalPath);
                 File.SetUnixFileMode(journalPath, (UnixFileMode)Convert.ToInt32("666", 8));
                 Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(lockPath));

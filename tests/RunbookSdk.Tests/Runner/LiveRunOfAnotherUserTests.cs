@@ -25,15 +25,11 @@ public sealed class LiveRunOfAnotherUserTests
         int[] loops = [];
         string resumeOutput, runsOutput;
         int pid;
-        using (var first = SandboxApp.Start(temp.Path,
-            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+        using (var first = await WatchedFaultFix.RunUntilTheSettleWaitAsync(temp.Path, service.BaseUrl, journalPath))
         {
             pid = first.Id;
-            _ = first.StandardOutput.ReadToEndAsync();
-            _ = first.StandardError.ReadToEndAsync();
             try
             {
-                await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
                 loops = WatchLoops(journalPath);
                 File.SetUnixFileMode(journalPath, (UnixFileMode)Convert.ToInt32("666", 8));
 

@@ -19,12 +19,8 @@ public sealed class LockAfterSignalTests
         using var temp = new TempDirectory();
         var journalPath = temp.File("journal.jsonl");
 
-        using (var runner = SandboxApp.Start(temp.Path,
-            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+        using (var runner = await WatchedFaultFix.RunUntilTheSettleWaitAsync(temp.Path, service.BaseUrl, journalPath))
         {
-            _ = runner.StandardOutput.ReadToEndAsync();
-            _ = runner.StandardError.ReadToEndAsync();
-            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
             Assert.True(File.Exists(journalPath + ".lock"), "the run holds its claim while it goes on");
             Assert.Null(PosixSignals.Send(runner.Id, signal));
             await runner.WaitForExitAsync();

@@ -100,17 +100,11 @@ public sealed class RunnerSignalTests
     [Fact]
     public async Task A_runner_ended_by_a_signal_during_a_wait_journals_the_step_as_interrupted()
     {
-        await using var service = await SandboxService.StartAsync();
-        await service.PostAsync("/fault", "on");
-        using var temp = new TempDirectory();
-        var journalPath = temp.File("journal.jsonl");
+        await using var fix = await WatchedFaultFix.StartAsync();
+        var journalPath = fix.JournalPath;
 
-        using (var runner = SandboxApp.Start(temp.Path,
-            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--non-interactive", "--journal", journalPath))
+        using (var runner = await fix.RunUntilTheSettleWaitAsync())
         {
-            _ = runner.StandardOutput.ReadToEndAsync();
-            _ = runner.StandardError.ReadToEndAsync();
-            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
             Assert.Null(PosixSignals.Send(runner.Id, 15));
             await runner.WaitForExitAsync();
         }

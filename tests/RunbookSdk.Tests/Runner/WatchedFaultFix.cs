@@ -27,12 +27,29 @@ internal sealed class WatchedFaultFix : IAsyncDisposable
     /// Starts the runbook's run, non-interactive, and returns its runner once the run is in the settle wait (step 2.2):
     /// the health watch of step 1.1 runs in the background. Its output is drained, so its pipes never fill.
     /// </summary>
-    public async Task<Process> RunUntilTheSettleWaitAsync()
+    public Task<Process> RunUntilTheSettleWaitAsync() => RunUntilTheSettleWaitAsync(Temp.Path, Service.BaseUrl, JournalPath);
+
+    /// <summary>
+    /// The same run against <paramref name="baseUrl"/>, from <paramref name="workingDirectory"/>, journaled at
+    /// <paramref name="journalPath"/>: for the journeys that need the service as it is, or a journal of their own place.
+    /// A runner that never reaches the wait is killed before the failure is thrown, so no runner and no watch of it
+    /// outlive the test.
+    /// </summary>
+    public static async Task<Process> RunUntilTheSettleWaitAsync(string workingDirectory, string baseUrl, string journalPath)
     {
-        var runner = SandboxApp.Start(Temp.Path, "run", "sandbox-watched-fault-fix", $"BaseUrl={Service.BaseUrl}", "--non-interactive", "--journal", JournalPath);
+        var runner = SandboxApp.Start(workingDirectory, "run", "sandbox-watched-fault-fix", $"BaseUrl={baseUrl}", "--non-interactive", "--journal", journalPath);
         _ = runner.StandardOutput.ReadToEndAsync();
         _ = runner.StandardError.ReadToEndAsync();
-        await Processes.WaitUntilAsync(() => LiveJournal.Shows(JournalPath, e => e.Name == "wait-started"), "the settle wait to start");
+        try
+        {
+            await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settle wait to start");
+        }
+        catch
+        {
+            runner.Kill(entireProcessTree: true);
+            runner.Dispose();
+            throw;
+        }
         return runner;
     }
 
