@@ -9,8 +9,10 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// that add no action (<c>c.Tagged().Timeout(…)</c>) or as a statement before <c>return c;</c>. A call chained after
 /// another action (<c>c.Run("kubectl get pods").Timeout(…)</c>) configures that action, not the one handed in.
 /// A call that marks the whole step (<c>RequiresConfirmation()</c>) marks it wherever it is chained:
-/// <c>s.Run("echo flushing").RequiresConfirmation()</c> confirms the step handed in, where it runs on every way through
-/// the method (<see cref="EveryPath"/>): not under an <c>if</c>, nor after a <c>return</c> that may leave first.
+/// <c>s.Run("echo flushing").RequiresConfirmation()</c> confirms the step handed in. Either counts only where it runs on
+/// every way through the method (<see cref="EveryPath"/>): not under an <c>if</c>, nor after a <c>return</c> that may
+/// leave first. <c>if (slow) c.Timeout(…)</c> leaves the command unbounded whenever <c>slow</c> is false, and RB0015
+/// (RB0014 for <c>if (strict) h.ExpectStatus(200)</c>) took it for a command that is always bounded.
 /// </summary>
 internal static class ReceiverConfiguration
 {
@@ -27,9 +29,9 @@ internal static class ReceiverConfiguration
                 continue;
             if (DslSyntax.CalledName(first) is not { } called || (!wholeStep && DslSyntax.IsAction(called))) continue;
             if (!isName(called) && !DslSyntax.HasChainedCall(first, isName, ownAction: !wholeStep)) continue;
-            // A mark on the whole step counts only where it runs on every way through the method: `if (ask)
-            // s.RequiresConfirmation()` leaves the step unconfirmed whenever ask is false.
-            if (!wholeStep || EveryPath.Runs(first, method)) return true;
+            // Only where it runs on every way through the method: `if (ask) s.RequiresConfirmation()` leaves the step
+            // unconfirmed, and `if (slow) c.Timeout(…)` the command unbounded, whenever the condition is false.
+            if (EveryPath.Runs(first, method)) return true;
         }
 
         return false;

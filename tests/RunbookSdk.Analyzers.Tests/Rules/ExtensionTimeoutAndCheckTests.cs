@@ -9,7 +9,8 @@ namespace RunbookSdk.Analyzers.Tests.Rules;
 /// RB0014 and RB0015 on an action configured by a team's extension method declared in the project
 /// (<c>s.Run("kubectl logs -f api").Bounded()</c> with <c>public static ICommandStepBuilder Bounded(this
 /// ICommandStepBuilder c) =&gt; c.Timeout(…)</c>): the rules followed a private helper of the runbook's class but not
-/// such a method, and reported a command every step bounds and a check every step makes fail.
+/// such a method, and reported a command every step bounds and a check every step makes fail. Then a setting that runs
+/// only on some ways through the team's code (<c>if (slow) c.Timeout(…)</c>) counted as one that always runs.
 /// </summary>
 public sealed class ExtensionTimeoutAndCheckTests
 {
@@ -31,6 +32,27 @@ public sealed class ExtensionTimeoutAndCheckTests
                         .Step("Logs, then pods", s => s.Run("kubectl logs {|RB0015:-f|} api-1").ThenPodsBounded())
                         .Step("Logs, bounded later", s => s.Run("kubectl logs {|RB0015:-f|} api-2").Tagged().Run("kubectl get pods").Bounded())
             """, verification: """v => v.Step("Health", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}).Tagged())"""));
+
+    [Fact]
+    public Task A_setting_that_runs_only_on_some_ways_through_the_team_code_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs {|RB0015:-f|} api-0").BoundedWhen(Region == "eu-central-1"))
+                        .Step("Logs, ?:", s => s.Run("kubectl logs {|RB0015:-f|} api-1").BoundedIf(Region == "eu-central-1"))
+                        .Step("Logs, wrapped", s => MaybeBounded(s.Run("kubectl logs {|RB0015:-f|} api-2"), Region == "eu-central-1"))
+            """, extraMembers: """
+                private static ICommandStepBuilder MaybeBounded(ICommandStepBuilder c, bool quick)
+                {
+                    if (quick) return c;
+                    c.Timeout(TimeSpan.FromMinutes(5));
+                    return c;
+                }
+            """, verification: """v => v.Step("Health", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}).MustBeOkWhen(Region == "eu-central-1"))"""));
+
+    [Fact]
+    public Task A_setting_after_a_condition_it_is_not_under_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs -f api-0").BoundedAfterRetry(Region == "eu-central-1"))
+            """, verification: """v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").MustBeOkAfterRetry(Region == "eu-central-1"))"""));
 
     [Fact]
     public Task Half_typed_extension_methods_and_calls_do_not_throw()
@@ -85,6 +107,34 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static ICommandStepBuilder ThenPodsBounded(this ICommandStepBuilder c) => c.Run("kubectl get pods").Timeout(TimeSpan.FromMinutes(1));
 
             public static IHttpStepBuilder MustBeOk(this IHttpStepBuilder h) => h.ExpectStatus(200);
+
+            /// <summary>Bounds only when told to: the command follows forever otherwise.</summary>
+            public static ICommandStepBuilder BoundedWhen(this ICommandStepBuilder c, bool slow)
+            {
+                if (slow) c.Timeout(TimeSpan.FromMinutes(5));
+                return c;
+            }
+
+            public static ICommandStepBuilder BoundedIf(this ICommandStepBuilder c, bool slow) => slow ? c.Timeout(TimeSpan.FromMinutes(5)) : c;
+
+            public static IHttpStepBuilder MustBeOkWhen(this IHttpStepBuilder h, bool strict)
+            {
+                if (strict) h.ExpectStatus(200);
+                return h;
+            }
+
+            public static ICommandStepBuilder BoundedAfterRetry(this ICommandStepBuilder c, bool flaky)
+            {
+                if (flaky) c.Retry(2, TimeSpan.FromSeconds(5));
+                return c.Timeout(TimeSpan.FromMinutes(5));
+            }
+
+            public static IHttpStepBuilder MustBeOkAfterRetry(this IHttpStepBuilder h, bool flaky)
+            {
+                if (flaky) h.Retry(2, TimeSpan.FromSeconds(5));
+                h.ExpectStatus(200);
+                return h;
+            }
         }
         """;
 }
