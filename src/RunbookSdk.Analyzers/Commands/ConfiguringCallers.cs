@@ -57,15 +57,40 @@ internal static class ConfiguringCallers
     }
 
     /// <summary>
-    /// True when the chain from <paramref name="call"/> is handed, as it is, to a method of the runbook's class that
-    /// chains a call <paramref name="isName"/> accepts on that parameter before any other action:
+    /// True when the chain from <paramref name="call"/> is handed, as it is, to a method that chains a call
+    /// <paramref name="isName"/> accepts on that parameter before any other action, on every way through it:
     /// <c>Bounded(s.Run("kubectl logs -f api"))</c> with <c>ICommandStepBuilder Bounded(ICommandStepBuilder c) =&gt;
-    /// c.Timeout(…)</c>. Only a method found by name and arity in the class declaration the call is written in.
+    /// c.Timeout(…)</c>. A method of the runbook's class (<see cref="HandedTo"/>), a local function of Define, or a static
+    /// method of another class in source (<c>Limits.Bounded(s.Run(…))</c>, see <see cref="HandedToSourceCallee"/>); before,
+    /// only the first was followed, and RB0015 reported a command the team's <c>Limits</c> class bounds.
     /// </summary>
+    /// <remarks>Asked only for an action a rule would otherwise report, so the corpus's lambdas never reach it.</remarks>
     public static bool WrappedBy(DslInvocation call, Func<string, bool> isName)
     {
         if (ChainTop(call.Syntax) is not { } top || ChainAddsActionAfter(call.Syntax, top)) return false;
-        return top.Parent is ArgumentSyntax argument && HandedTo(argument, isName, wholeStep: false);
+        return top.Parent is ArgumentSyntax argument &&
+            (HandedTo(argument, isName, wholeStep: false) || HandedToSourceCallee(call, argument, isName, wholeStep: false));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="argument"/>, a builder as it is, lands in a parameter that a local function or a static
+    /// method of another class in source (<c>Safety.Confirm(s)</c>, <c>Limits.Bounded(s.Run(…))</c>, see
+    /// <see cref="SourceCallees"/>) configures as <see cref="HandedTo"/> reads it: every declaration the call may run, at
+    /// least one. A method of a referenced assembly has no source and does not configure.
+    /// </summary>
+    public static bool HandedToSourceCallee(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
+    {
+        if (argument.NameColon is not null || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax use } list) return false;
+        var position = list.Arguments.IndexOf(argument);
+        var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
+        foreach (var (declaration, parameters, _) in callees)
+        {
+            // A half-typed parameter has no name to follow: `c => .Timeout(…)` configures nothing.
+            var parameter = parameters.Parameters[position].Identifier.ValueText;
+            if (parameter.Length == 0 || !ReceiverConfiguration.IsConfigured(declaration, parameter, isName, wholeStep)) return false;
+        }
+
+        return callees.Count > 0;
     }
 
     /// <summary>

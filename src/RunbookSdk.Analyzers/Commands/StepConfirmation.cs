@@ -89,30 +89,12 @@ internal static class StepConfirmation
         foreach (var argument in use.ArgumentList.Arguments)
         {
             if (IsBuilder(argument.Expression, builder) &&
-                (ConfiguringCallers.HandedTo(argument, IsConfirmation, wholeStep: true) || HandedToOtherCode(call, use, argument)))
+                (ConfiguringCallers.HandedTo(argument, IsConfirmation, wholeStep: true) ||
+                 ConfiguringCallers.HandedToSourceCallee(call, argument, IsConfirmation, wholeStep: true)))
                 return true;
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="argument"/>, the step's builder as it is, lands in a parameter that a local function or a
-    /// static method of another class in source (<c>Safety.Confirm(s)</c>, see <see cref="SourceCallees"/>) confirms:
-    /// every declaration the call may run, at least one. Before, only a method of the runbook's own class was read, and
-    /// a step confirmed by the team's <c>Safety</c> class was reported.
-    /// </summary>
-    private static bool HandedToOtherCode(DslInvocation call, InvocationExpressionSyntax use, ArgumentSyntax argument)
-    {
-        if (argument.NameColon is not null) return false;
-        var position = use.ArgumentList.Arguments.IndexOf(argument);
-        var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
-        foreach (var (declaration, parameters, _) in callees)
-        {
-            if (!ReceiverConfiguration.IsConfigured(declaration, parameters.Parameters[position].Identifier.ValueText, IsConfirmation, wholeStep: true)) return false;
-        }
-
-        return callees.Count > 0;
     }
 
     /// <summary>Whether the chain <paramref name="expression"/> starts from the builder named <paramref name="builder"/>.</summary>

@@ -12,7 +12,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// looks it up (<see cref="TypeNames"/>). A method of a referenced assembly has no source and is not found.
 /// </summary>
 /// <remarks>
-/// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, and by the
+/// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, by RB0015 and
+/// RB0014 for a command that never ends or a request without expectation handed to code
+/// (<c>Limits.Bounded(s.Run(…))</c>, see <see cref="Commands.ConfiguringCallers.WrappedBy"/>), and by the
 /// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>). Every declaration of the name taking as many arguments is returned: an overloaded name is judged by
 /// all of its candidates, as <see cref="ConfiguringExtensions"/> judges extension methods.
 /// </remarks>

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Testing;
 using RunbookSdk.Analyzers.Commands;
@@ -55,6 +56,56 @@ public sealed class ExtensionTimeoutAndCheckTests
             """, verification: """v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").MustBeOkAfterRetry(Region == "eu-central-1"))"""));
 
     [Fact]
+    public Task An_action_a_static_method_of_another_class_or_a_local_function_of_define_configures_is_not_reported() =>
+        RunAsync(DefineWithLocalFunctions("""
+                    ICommandStepBuilder Bounded(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+                    IHttpStepBuilder Checked(IHttpStepBuilder h) { h.ExpectStatus(200); return h; }
+            """, """
+                        .Step("Logs", s => Limits.Bounded(s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, given a limit", s => Ops.Limits.BoundedBy(s.Run("kubectl logs -f api-1"), TimeSpan.FromMinutes(2)))
+                        .Step("Logs, local", s => Bounded(s.Run("kubectl logs -f api-2")))
+                        .Step("Logs, an extension called as a method", s => StepExtensions.Bounded(s.Run("kubectl logs -f api-3")))
+            """, """
+                    v => v.Step("Health", s => Limits.MustBeOk(s.Http("GET", "https://api.omnix.ai/health")))
+                        .Step("Ready", s => Checked(s.Http("GET", "https://api.omnix.ai/ready")))
+            """));
+
+    [Fact]
+    public Task An_action_a_static_method_of_another_class_or_a_local_function_leaves_unconfigured_is_reported() =>
+        RunAsync(DefineWithLocalFunctions("""
+                    ICommandStepBuilder Noted(ICommandStepBuilder c) => c.Retry(2, TimeSpan.FromSeconds(5));
+                    IHttpStepBuilder Logged(IHttpStepBuilder h) => h;
+            """, """
+                        .Step("Logs", s => Limits.ThenPods(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                        .Step("Logs, maybe bounded", s => Limits.BoundedWhen(s.Run("kubectl logs {|RB0015:-f|} api-1"), Region == "eu-central-1"))
+                        .Step("Logs, local", s => Noted(s.Run("kubectl logs {|RB0015:-f|} api-2")))
+            """, """
+                    v => v.Step("Health", s => Limits.Retried(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))
+                        .Step("Ready", s => Logged(s.Http("GET", {|RB0014:"https://api.omnix.ai/ready"|})))
+            """));
+
+    [Fact]
+    public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
+    {
+        var library = RunbookLibrary.Emit("""
+            using System;
+            using RunbookSdk;
+
+            namespace Team;
+
+            public static class SharedLimits
+            {
+                public static ICommandStepBuilder Bounded(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+
+                public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
+            }
+            """, assemblyName: "TeamLimits", withGenerator: false);
+        return RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Team.SharedLimits.Bounded(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+            """, verification: """v => v.Step("Health", s => Team.SharedLimits.MustBeOk(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))"""), library);
+    }
+
+    [Fact]
     public Task Half_typed_extension_methods_and_calls_do_not_throw()
     {
         var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier> { CompilerDiagnostics = CompilerDiagnostics.None };
@@ -77,15 +128,44 @@ public sealed class ExtensionTimeoutAndCheckTests
         return test.RunAsync();
     }
 
-    /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
-    private static Task RunAsync(string runbook)
+    /// <summary>
+    /// The runbook with the team's extension methods in a file of their own, as a project keeps them, and
+    /// <paramref name="library"/> referenced when given.
+    /// </summary>
+    private static Task RunAsync(string runbook, MetadataReference? library = null)
     {
         var test = new CSharpAnalyzerTest<CommandTextAnalyzer, DefaultVerifier>();
         test.TestState.Sources.Add(("Runbook.cs", runbook));
         test.TestState.Sources.Add(("StepExtensions.cs", Extensions));
         Verify<CommandTextAnalyzer>.Configure(test);
+        if (library is not null) test.TestState.AdditionalReferences.Add(library);
         return test.RunAsync();
     }
+
+    /// <summary>A runbook whose Define declares <paramref name="localFunctions"/> before its chain of <paramref name="phaseSteps"/> and <paramref name="verification"/>.</summary>
+    private static string DefineWithLocalFunctions(string localFunctions, string phaseSteps, string verification) => $$"""
+        using System;
+        using RunbookSdk;
+
+        [Runbook("sample")]
+        public sealed class Sample : Runbook<OmnixHandbook>
+        {
+            [Parameter("AWS region")] public string Region { get; init; } = "eu-central-1";
+
+            public override void Define(IRunbookBuilder rb)
+            {
+        {{localFunctions}}
+                rb.Title("Sample")
+                    .Phase("Immediate actions", p => p
+        {{phaseSteps}})
+                    .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                    .Verification(
+        {{verification}});
+            }
+        }
+
+        {{Sources.Handbook}}
+        """;
 
     private const string Extensions = """
         using System;
@@ -134,6 +214,32 @@ public sealed class ExtensionTimeoutAndCheckTests
                 if (flaky) h.Retry(2, TimeSpan.FromSeconds(5));
                 h.ExpectStatus(200);
                 return h;
+            }
+        }
+
+        /// <summary>The team's limits as plain static methods, handed the action: <c>Limits.Bounded(s.Run(…))</c>.</summary>
+        public static class Limits
+        {
+            public static ICommandStepBuilder Bounded(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder ThenPods(ICommandStepBuilder c) => c.Run("kubectl get pods").Timeout(TimeSpan.FromMinutes(1));
+
+            public static ICommandStepBuilder BoundedWhen(ICommandStepBuilder c, bool slow) => slow ? c.Timeout(TimeSpan.FromMinutes(5)) : c;
+
+            public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
+
+            public static IHttpStepBuilder Retried(IHttpStepBuilder h) => h.Retry(2, TimeSpan.FromSeconds(5));
+        }
+
+        namespace Ops
+        {
+            public static class Limits
+            {
+                public static ICommandStepBuilder BoundedBy(ICommandStepBuilder command, TimeSpan limit)
+                {
+                    command.Timeout(limit);
+                    return command;
+                }
             }
         }
         """;
