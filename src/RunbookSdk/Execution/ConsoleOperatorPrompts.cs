@@ -24,9 +24,8 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <inheritdoc />
     public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
-        var prompt = new TextPrompt<string>(Shown(question) + " [[y/n]]")
-            .AddChoices(["y", "n", "yes", "no"])
-            .HideChoices();
+        var prompt = Answered(new TextPrompt<string>(Shown(question) + " [[y/n]]")
+            .AddChoices(["y", "n", "yes", "no"]), "Answer y (yes) or n (no).");
         var answer = await prompt.ShowAsync(console, cancellationToken);
         return answer.StartsWith('y');
     }
@@ -35,9 +34,8 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     public async Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
     {
         if (ShowsWhatItAsksAbout) console.WriteVerbatimLine($"MANUAL: {instruction}");
-        var prompt = new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
-            .AddChoices(["d", "s", "a", "done", "skip", "abort"])
-            .HideChoices();
+        var prompt = Answered(new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
+            .AddChoices(["d", "s", "a", "done", "skip", "abort"]), "Answer d (done), s (skip) or a (abort).");
         var answer = await prompt.ShowAsync(console, cancellationToken);
         switch (answer[0])
         {
@@ -61,12 +59,19 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
             console.WriteVerbatimLine("0. none of these");
         }
         var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var prompt = new TextPrompt<string>($"{Shown(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
-            .AddChoices([.. numbers, "none"])
-            .HideChoices();
+        var prompt = Answered(new TextPrompt<string>($"{Shown(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
+            .AddChoices([.. numbers, "none"]), $"Answer with an option's number, 1 to {options.Count}, or 0 for none of these.");
         var answer = await prompt.ShowAsync(console, cancellationToken);
         return answer is "0" or "none" ? null : int.Parse(answer, System.Globalization.CultureInfo.InvariantCulture) - 1;
     }
+
+    // Enter alone is taken, so that it is answered rather than ignored: Spectre skips an empty line without a word, and
+    // the engineer at a destructive step's confirmation saw nothing happen. Any answer not offered then gets the
+    // answers that are, where Spectre's own message spoke of "available options" the question does not list.
+    private static TextPrompt<string> Answered(TextPrompt<string> prompt, string answersTaken) => prompt
+        .HideChoices()
+        .AllowEmpty()
+        .InvalidChoiceMessage(Markup.Escape(answersTaken));
 
     /// <inheritdoc />
     /// <remarks>
