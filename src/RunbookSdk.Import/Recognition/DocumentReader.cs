@@ -121,7 +121,7 @@ internal sealed partial class DocumentReader
     /// document's introduction, the other headings its parts. Null when the first top heading holds steps or
     /// subsections: it is a part of its own.
     /// </summary>
-    private static OutlineSection? TitleHeading(OutlineSection root) =>
+    private OutlineSection? TitleHeading(OutlineSection root) =>
         root.Children.Count >= 2 && root.Children[0] is { Level: 1, IsUntitled: false, Children.Count: 0 } first &&
         !HasActions(first) && root.Children.Skip(1).Any(c => c.Level == 1)
             ? first
@@ -469,8 +469,15 @@ internal sealed partial class DocumentReader
         return stripped.Length == 0 ? title : stripped;
     }
 
-    private static bool HasActions(OutlineSection section) =>
-        section.AllBlocks.Any(b => b is FencedCodeBlock or ListBlock { IsOrdered: true } || b is ListBlock list && list.Descendants<FencedCodeBlock>().Any());
+    /// <summary>
+    /// Whether <paramref name="section"/> or a subsection has something to do: code, a numbered list, or a list of
+    /// items that give their commands inline (<c>- Restart the pods with `kubectl rollout restart deploy/api`</c>), whose
+    /// items the step reader makes steps running them, as it does a numbered list's. Without the last, a wiki page
+    /// whose actions were such bullets was no runbook: the import found none and kept the page as handbook text.
+    /// </summary>
+    private bool HasActions(OutlineSection section) =>
+        section.AllBlocks.Any(b => b is FencedCodeBlock or ListBlock { IsOrdered: true }
+            || b is ListBlock list && (list.Descendants<FencedCodeBlock>().Any() || list.OfType<ListItemBlock>().Any(item => InlineCommand.ReadItem(item, _outline) is not null)));
 
     private static bool IsPhaseHeading(string title) =>
         IsNumberedOrTimed(title) || PhaseWords().IsMatch(title);

@@ -66,6 +66,10 @@ internal static partial class InlineCommand
         return new(plain, command);
     }
 
+    /// <summary>The command a list item's first paragraph gives inline, or null (<see cref="Read"/>).</summary>
+    public static Found? ReadItem(ListItemBlock item, MarkdownOutline outline) =>
+        item.FirstOrDefault() is ParagraphBlock paragraph ? Read(paragraph, outline.Inline(paragraph)) : null;
+
     /// <summary>
     /// The command of the other case, when <paramref name="paragraph"/> follows one for a case (<c>Otherwise: `…`</c>,
     /// <c>Otherwise, run `…`</c>, <c>Else, restart the consumer: `…`</c>), titled by its lead-in; null when it is not

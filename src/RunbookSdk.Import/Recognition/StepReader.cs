@@ -520,8 +520,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
     }
 
     /// <summary>The command a list item's first paragraph gives inline (<see cref="InlineCommand"/>), or null.</summary>
-    private InlineCommand.Found? InlineCommandOf(ListItemBlock item) =>
-        item.FirstOrDefault() is ParagraphBlock paragraph ? InlineCommand.Read(paragraph, outline.Inline(paragraph)) : null;
+    private InlineCommand.Found? InlineCommandOf(ListItemBlock item) => InlineCommand.ReadItem(item, outline);
 
     /// <summary>
     /// Runs a command written inline as a fenced one runs (split into commands, with the same warnings), after
