@@ -28,8 +28,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <c>{{.Names}}</c>), git's <c>@{upstream}</c>, <c>find -exec … {} \;</c>, xargs' replace string (<c>-I{}</c>, and
 /// <c>-I {pod}</c> with the <c>{pod}</c>s it fills) and the programs of other tools, which a command writes in single
 /// quotes (<c>awk '{print $1}'</c>, jq's <c>'.items[] | {name}'</c>, JSON bodies, a Python f-string in
-/// <c>python -c "print(f'{result}')"</c>), and jq's program in double quotes (<c>jq ".items[] | {name}"</c>), stay as
-/// they are.
+/// <c>python -c "print(f'{result}')"</c>), and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, also in a
+/// command substitution inside double quotes: <c>echo "$(… | jq ".items[] | {name}")"</c>), stay as they are.
 /// </para>
 /// <para>
 /// <c>YOUR_…</c>: <c>YOUR_</c> or <c>YOUR-</c> and words in capitals (<c>YOUR_POD_NAME</c>, <c>YOUR-API-TOKEN</c>), not
@@ -144,7 +144,8 @@ internal static partial class CommandPlaceholders
     /// which are passed on as written, and parameter expansions (<c>${VAR:-{x}}</c>), which are the shell's own. And the
     /// text of other programs (<c>Programs</c>), where braces are theirs: in single quotes (awk, jq, JSON), also inside
     /// double quotes, where they are the strings of a program the command hands on (<c>python -c "print(f'{result}')"</c>),
-    /// and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, where <c>{name}</c> builds an object).
+    /// and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, where <c>{name}</c> builds an object), also in a
+    /// command substitution inside double quotes (<c>echo "$(… | jq ".items[] | {name}")"</c>), which quotes afresh.
     /// </summary>
     private static (List<(int Start, int End)> Unread, List<(int Start, int End)> Programs) Ranges(string command)
     {
@@ -157,6 +158,10 @@ internal static partial class CommandPlaceholders
         var quoteStart = 0;
         var innerQuoteStart = -1;
         var bodies = new Queue<(string Delimiter, bool Literal)>();
+        // The double quotes each command substitution ("$(…)") was opened in, innermost last, and the parentheses opened
+        // within it: the shell quotes afresh inside, so its first '"' opens a quote rather than closing the outer one
+        // ('echo "$(… | jq ".items[] | {name}")"' hands jq its program in quotes of its own).
+        var substitutions = new Stack<(int QuoteStart, int InnerQuoteStart, bool JqProgram, int Parentheses)>();
         for (var i = 0; i < command.Length; i++)
         {
             var c = command[i];
@@ -165,6 +170,14 @@ internal static partial class CommandPlaceholders
                 var end = ClosingBrace(command, i + 1);
                 unread.Add((i, end));
                 i = end - 1;
+                continue;
+            }
+            if (c == '$' && quote == '"' && i + 1 < command.Length && command[i + 1] == '(')
+            {
+                substitutions.Push((quoteStart, innerQuoteStart, jqProgram, 0));
+                quote = '\0';
+                innerQuoteStart = -1;
+                i++;
                 continue;
             }
             if (quote != '\0')
@@ -193,6 +206,21 @@ internal static partial class CommandPlaceholders
             {
                 case '\\':
                     i++;
+                    break;
+                case '(' when substitutions.Count > 0:
+                    var opened = substitutions.Pop();
+                    substitutions.Push(opened with { Parentheses = opened.Parentheses + 1 });
+                    break;
+                case ')' when substitutions.Count > 0:
+                    var substitution = substitutions.Pop();
+                    if (substitution.Parentheses > 0)
+                    {
+                        substitutions.Push(substitution with { Parentheses = substitution.Parentheses - 1 });
+                        break;
+                    }
+                    // The substitution ends: back in the double quotes it was opened in.
+                    (quoteStart, innerQuoteStart, jqProgram, _) = substitution;
+                    quote = '"';
                     break;
                 case '\'' or '"':
                     quote = c;
