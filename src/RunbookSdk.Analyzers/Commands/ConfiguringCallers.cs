@@ -69,7 +69,7 @@ internal static class ConfiguringCallers
     {
         if (ChainTop(call.Syntax) is not { } top || ChainAddsActionAfter(call.Syntax, top)) return false;
         return top.Parent is ArgumentSyntax argument &&
-            (HandedTo(argument, isName, wholeStep: false) || HandedToSourceCallee(call, argument, isName, wholeStep: false));
+            (HandedTo(call, argument, isName, wholeStep: false) || HandedToSourceCallee(call, argument, isName, wholeStep: false));
     }
 
     /// <summary>
@@ -97,10 +97,12 @@ internal static class ConfiguringCallers
     /// True when <paramref name="argument"/> (a builder, as it is) is handed to a method of the runbook's class that
     /// chains a call <paramref name="isName"/> accepts on the parameter it lands in: before any action, or anywhere when
     /// the call marks the <paramref name="wholeStep"/> (<c>Confirm(s)</c> with <c>IStepBuilder Confirm(IStepBuilder s)
-    /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name and arity in the class declaration the call is
-    /// written in, called by its name or <c>this.Name</c>, with the argument in its place.
+    /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name and arity in the class the call is written in —
+    /// in every part of a <c>partial</c> one (<see cref="ClassParts"/>), where a team keeps its wrappers apart from Define —
+    /// called by its name or <c>this.Name</c>, with the argument in its place. Before, a wrapper in another part was not
+    /// followed, and the rules reported a command the wrapper bounds or confirms.
     /// </summary>
-    public static bool HandedTo(ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
+    public static bool HandedTo(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
     {
         if (argument.NameColon is not null || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
         var name = wrapper.Expression switch
@@ -111,10 +113,13 @@ internal static class ConfiguringCallers
         };
         if (name is null || wrapper.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return false;
         var index = list.Arguments.IndexOf(argument);
-        foreach (var member in type.Members)
+        foreach (var part in ClassParts.Of(type, ClassParts.Declared(call.ContainingType, type)))
         {
-            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
-            if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName, wholeStep)) return true;
+            foreach (var member in part.Members)
+            {
+                if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
+                if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName, wholeStep)) return true;
+            }
         }
 
         return false;

@@ -89,7 +89,7 @@ internal static class StepConfirmation
         foreach (var argument in use.ArgumentList.Arguments)
         {
             if (IsBuilder(argument.Expression, builder) &&
-                (ConfiguringCallers.HandedTo(argument, IsConfirmation, wholeStep: true) ||
+                (ConfiguringCallers.HandedTo(call, argument, IsConfirmation, wholeStep: true) ||
                  ConfiguringCallers.HandedToSourceCallee(call, argument, IsConfirmation, wholeStep: true)))
                 return true;
         }

@@ -69,21 +69,8 @@ internal static class BuilderMethodSyntax
         };
         if (name is null || argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return Nothing(out forwarding);
         // A team that splits a big runbook into partial files writes Define in one and its steps' methods in another:
-        // the compiler binds the name in any part, so every part is searched, and a name declared twice across them is
-        // overloaded as it is in one.
-        MethodDeclarationSyntax? found = null;
-        if (parts.IsDefault || parts.Length < 2 || !type.Modifiers.Any(SyntaxKind.PartialKeyword) || !IsPartOf(parts, type))
-        {
-            if (!TryFindIn(type, name, ref found)) return Nothing(out forwarding);
-        }
-        else
-        {
-            foreach (var part in parts)
-            {
-                if (part.GetSyntax() is TypeDeclarationSyntax declaration && !TryFindIn(declaration, name, ref found)) return Nothing(out forwarding);
-            }
-        }
-
+        // every part is searched (ClassParts), and a name declared twice across them is overloaded as it is in one.
+        var found = ClassParts.OneMethodNamed(type, name, parts);
         if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
             found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null)
             return Nothing(out forwarding);
@@ -132,30 +119,6 @@ internal static class BuilderMethodSyntax
                     return false;
             }
         }
-    }
-
-    /// <summary>Adds the method named <paramref name="name"/> in <paramref name="type"/> to <paramref name="found"/>; false when there are two (overloaded: which one is bound is the compiler's to say).</summary>
-    private static bool TryFindIn(TypeDeclarationSyntax type, string name, ref MethodDeclarationSyntax? found)
-    {
-        foreach (var member in type.Members)
-        {
-            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
-            if (found is not null) return false;
-            found = method;
-        }
-
-        return true;
-    }
-
-    // The argument may be written in a type nested in the class (not the class's own part): then only that type is searched.
-    private static bool IsPartOf(ImmutableArray<SyntaxReference> parts, TypeDeclarationSyntax type)
-    {
-        foreach (var part in parts)
-        {
-            if (part.SyntaxTree == type.SyntaxTree && part.Span == type.Span) return true;
-        }
-
-        return false;
     }
 
     private static MethodDeclarationSyntax? Nothing(out InvocationExpressionSyntax? forwarding)

@@ -147,4 +147,49 @@ public sealed class PartialClassMethodTests
                     """),
             ],
             new DiagnosticResult("RB0003", DiagnosticSeverity.Error).WithLocation(9).WithArguments("DbFailover", "; add Verification(...) to prove the system is healthy again"));
+
+    // A builder handed to a method of another part (Bounded(s.Run(…)), Confirm(s)) is followed there, under the same
+    // conditions as in one part (ConfiguringCallers.HandedTo): the team's wrappers bound, confirm and check.
+    [Fact]
+    public Task A_command_a_wrapper_in_another_part_bounds_confirms_or_checks_is_not_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(
+            [
+                DefinePart("""
+                            .Phase("Act", p => p
+                                .Step("Logs", s => Bounded(s.Run("kubectl logs -f api-0")))
+                                .Step("Drop", s => Confirm(s.Run("kubectl delete namespace payments")))
+                                .Step("Wipe", s => { s.Run("rm -rf /srv/app"); this.Confirm(s); }))
+                            .NoRollback("Nothing changes.")
+                            .Verification(v => v.Step("Check", s => Checked(s.Http("GET", "https://api.omnix.ai/health"))))
+                    """),
+                MethodsPart("""
+                        private static ICommandStepBuilder Bounded(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+                        private IStepBuilder Confirm(IStepBuilder s) => s.RequiresConfirmation();
+                        private static IHttpStepBuilder Checked(IHttpStepBuilder h) => h.ExpectStatus(200);
+                    """),
+            ]);
+
+    [Fact]
+    public Task A_command_a_wrapper_in_another_part_leaves_unconfigured_is_reported() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(
+            [
+                DefinePart("""
+                            .Phase("Act", p => p
+                                .Step("Logs", s => Retried(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                                .Step("Drop", s => Announce(s.Run("{|RB0005:kubectl delete namespace payments|}")))
+                                .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); this.MaybeConfirm(s, false); }))
+                            .NoRollback("Nothing changes.")
+                            .Verification(v => v.Step("Check", s => Logged(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}))))
+                    """),
+                MethodsPart("""
+                        private static ICommandStepBuilder Retried(ICommandStepBuilder c) => c.Retry(2, TimeSpan.FromSeconds(5));
+                        private static IStepBuilder Announce(IStepBuilder s) => s.Instruction("Tell #ops first");
+                        private IStepBuilder MaybeConfirm(IStepBuilder s, bool ask)
+                        {
+                            if (ask) s.RequiresConfirmation();
+                            return s;
+                        }
+                        private static IHttpStepBuilder Logged(IHttpStepBuilder h) => h;
+                    """),
+            ]);
 }
