@@ -151,7 +151,7 @@ internal static class DefineReader
                     else outputsKnown = false;
                     break;
                 case "Execute" when dsl.Argument(invocation, "body") is { } code:
-                    var stepCode = StepCodeOutputs.Of(code, values);
+                    var stepCode = StepCodeOutputs.Of(code, values, type);
                     // Code of a step whose actions are a method of the class is that step's.
                     var reader = (StepPlace.EnclosingStep(invocation) ?? inlinedStep) is { } readingStep ? StepPlace.Of(readingStep, body) : null;
                     foreach (var read in stepCode.Reads) outputReads.Add(read with { Reader = reader, Action = StepPlace.NamePosition(invocation) });

@@ -11,7 +11,7 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// What the code of one step (<c>Execute("…", ctx =&gt; …)</c>) does with outputs, read from syntax: the names it reads
 /// (the indexer, not a write to it, and <c>TryGetValue</c>) and the names it sets (<c>ctx.SetOutput("name", …)</c>,
 /// <c>ctx.Outputs["name"] = …</c>), also of a method of the runbook's class given as a method group
-/// (<c>Execute("Decide", Decide)</c>). <see cref="Known"/> says whether every name it may set is among them: not when the
+/// (<c>Execute("Decide", Decide)</c>), in any part of a <c>partial</c> class. <see cref="Known"/> says whether every name it may set is among them: not when the
 /// code is another method group, hands its context on (<c>Save(ctx)</c>, <c>var outputs = ctx.Outputs</c>) or sets a name
 /// that is not a constant.
 /// </summary>
@@ -33,10 +33,14 @@ internal sealed class StepCodeOutputs
 
     public bool Known { get; }
 
-    public static StepCodeOutputs Of(ExpressionSyntax code, SyntaxValues values)
+    /// <summary>What <paramref name="code"/>, the code of a step, does with outputs.</summary>
+    /// <param name="code">The code as written: a lambda, or a method group of the class.</param>
+    /// <param name="values">Constant names, read from syntax.</param>
+    /// <param name="type">The class the code is written in, whose parts are searched for a method group when it is <c>partial</c>.</param>
+    public static StepCodeOutputs Of(ExpressionSyntax code, SyntaxValues values, INamedTypeSymbol? type)
     {
         // Code given as a method group of the runbook's own class (Execute("Decide", Decide)) is read in the method.
-        if (MethodOf(code) is { ParameterList.Parameters: [var parameter] } method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body)
+        if (MethodOf(code, type) is { ParameterList.Parameters: [var parameter] } method && ((SyntaxNode?)method.Body ?? method.ExpressionBody) is { } body)
             return Of(body, parameter.Identifier.ValueText, values);
         var context = SyntaxValues.Unwrap(code) switch
         {
@@ -49,9 +53,11 @@ internal sealed class StepCodeOutputs
 
     /// <summary>
     /// The one method of the class the code is written in that a method group (<c>Decide</c>, <c>this.Decide</c>)
-    /// names; null for anything else, an overloaded name, or a method of another class or of another part of the class.
+    /// names, in any part of a <c>partial</c> class (<see cref="ClassParts"/>): a team that keeps Define in one file and
+    /// the steps' code in another had RB0029 skip every read in it. Null for anything else, an overloaded name, or a
+    /// method of another class.
     /// </summary>
-    private static MethodDeclarationSyntax? MethodOf(ExpressionSyntax code)
+    private static MethodDeclarationSyntax? MethodOf(ExpressionSyntax code, INamedTypeSymbol? symbol)
     {
         var name = SyntaxValues.Unwrap(code) switch
         {
@@ -59,16 +65,10 @@ internal sealed class StepCodeOutputs
             MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
             _ => null,
         };
-        if (name is null || code.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
-        MethodDeclarationSyntax? found = null;
-        foreach (var member in type.Members)
-        {
-            if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name) continue;
-            if (found is not null) return null;
-            found = method;
-        }
-
-        return found;
+        // A lambda (the corpus's every step) asks for nothing more: the class's parts only for a method group.
+        return name is not null && code.FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } type
+            ? ClassParts.OneMethodNamed(type, name, ClassParts.Declared(symbol, type))
+            : null;
     }
 
     private static StepCodeOutputs Of(SyntaxNode code, string? context, SyntaxValues values)

@@ -148,6 +148,46 @@ public sealed class PartialClassMethodTests
             ],
             new DiagnosticResult("RB0003", DiagnosticSeverity.Error).WithLocation(9).WithArguments("DbFailover", "; add Verification(...) to prove the system is healthy again"));
 
+    // Code given as a method group (Execute("Decide", Decide)) of another part is read as one of the same part is.
+    [Fact]
+    public Task Reads_in_step_code_given_as_a_method_of_another_part_are_judged() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(
+            [
+                DefinePart("""
+                            .Phase("Act", p => p
+                                .Step("Check status", s => s.Run("uptime"))
+                                .Step("Decide", s => s.Execute("Is it up?", Decide))
+                                .Step("Decide again", s => s.Execute("Is it still up?", this.Decide)))
+                    """ + Rest),
+                MethodsPart("""
+                        private Task Decide(StepContext ctx) => Task.FromResult(ctx.Outputs["Check status"] + ctx.Outputs[{|#0:"Check the status"|}]);
+                    """),
+            ],
+            new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Check the status",
+                "names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means"));
+
+    // The outputs such a method sets are known: a read of one is fine, a read of a name it does not set still reported.
+    // Before, the method was not read and the runbook's outputs were unknown, so neither was judged.
+    [Fact]
+    public Task An_output_step_code_of_another_part_sets_is_known_and_one_it_does_not_set_is_reported() =>
+        Verify<OutputReadAnalyzer>.AnalyzerAsync(
+            [
+                DefinePart("""
+                            .Phase("Act", p => p
+                                .Step("Record", s => s.Execute("Record the version", Record))
+                                .Step("Use", s => s.Execute("Use it", ctx => Task.FromResult(ctx.Outputs["Version"] + ctx.Outputs[{|#0:"Build"|}]))))
+                    """ + Rest),
+                MethodsPart("""
+                        private static Task Record(StepContext ctx)
+                        {
+                            ctx.SetOutput("Version", "v42");
+                            return Task.CompletedTask;
+                        }
+                    """),
+            ],
+            new DiagnosticResult("RB0029", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Build",
+                "names no step's title and no output a step's code sets, so it throws KeyNotFoundException when the step runs; name the step it means"));
+
     // A builder handed to a method of another part (Bounded(s.Run(…)), Confirm(s)) is followed there, under the same
     // conditions as in one part (ConfiguringCallers.HandedTo): the team's wrappers bound, confirm and check.
     [Fact]
