@@ -76,18 +76,20 @@ internal static class ConfiguringCallers
     /// Whether <paramref name="argument"/>, a builder as it is, lands in a parameter that a local function or a static
     /// method of another class in source (<c>Safety.Confirm(s)</c>, <c>Limits.Bounded(s.Run(…))</c>, see
     /// <see cref="SourceCallees"/>) configures as <see cref="HandedTo"/> reads it: every declaration the call may run, at
-    /// least one. A method of a referenced assembly has no source and does not configure.
+    /// least one. A method of a referenced assembly has no source and does not configure. A named argument
+    /// (<c>Limits.Bounded(c: s.Run(…))</c>) lands in the parameter of its name (<see cref="ParameterOf"/>).
     /// </summary>
     public static bool HandedToSourceCallee(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
     {
-        if (argument.NameColon is not null || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax use } list) return false;
+        if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax use } list) return false;
         var position = list.Arguments.IndexOf(argument);
         var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
         foreach (var (declaration, parameters, _) in callees)
         {
             // A half-typed parameter has no name to follow: `c => .Timeout(…)` configures nothing.
-            var parameter = parameters.Parameters[position].Identifier.ValueText;
-            if (parameter.Length == 0 || !ReceiverConfiguration.IsConfigured(declaration, parameter, isName, wholeStep)) return false;
+            if (ParameterOf(argument, position, parameters) is not { Length: > 0 } parameter ||
+                !ReceiverConfiguration.IsConfigured(declaration, parameter, isName, wholeStep))
+                return false;
         }
 
         return callees.Count > 0;
@@ -99,12 +101,13 @@ internal static class ConfiguringCallers
     /// the call marks the <paramref name="wholeStep"/> (<c>Confirm(s)</c> with <c>IStepBuilder Confirm(IStepBuilder s)
     /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name and arity in the class the call is written in —
     /// in every part of a <c>partial</c> one (<see cref="ClassParts"/>), where a team keeps its wrappers apart from Define —
-    /// called by its name or <c>this.Name</c>, with the argument in its place. Before, a wrapper in another part was not
-    /// followed, and the rules reported a command the wrapper bounds or confirms.
+    /// called by its name or <c>this.Name</c>, with the argument in its place or named for its parameter
+    /// (<c>Confirm(step: s)</c>). Before, a wrapper in another part and a named argument were not followed, and the rules
+    /// reported a command the wrapper bounds or confirms.
     /// </summary>
     public static bool HandedTo(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
     {
-        if (argument.NameColon is not null || argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
+        if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
         var name = wrapper.Expression switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
@@ -118,11 +121,26 @@ internal static class ConfiguringCallers
             foreach (var member in part.Members)
             {
                 if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
-                if (ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[index].Identifier.ValueText, isName, wholeStep)) return true;
+                if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
             }
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// The name of the parameter <paramref name="argument"/> (at <paramref name="position"/>) lands in: the one it names
+    /// (<c>Bounded(c: s.Run(…))</c>), or the one in its place. Null when it names none of <paramref name="parameters"/>.
+    /// </summary>
+    private static string? ParameterOf(ArgumentSyntax argument, int position, ParameterListSyntax parameters)
+    {
+        if (argument.NameColon is not { } nameColon) return position < parameters.Parameters.Count ? parameters.Parameters[position].Identifier.ValueText : null;
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == nameColon.Name.Identifier.ValueText) return parameter.Identifier.ValueText;
+        }
+
+        return null;
     }
 
     /// <summary>The outermost call of the chain <paramref name="action"/> is in: <c>s.Run(…).Retry(2)</c> for the <c>Run</c>.</summary>

@@ -120,6 +120,28 @@ public sealed class ExtensionConfirmationTests
             {{Sources.Handbook}}
             """);
 
+    // The step's builder passed by name (Confirm(step: s)) lands in the parameter of that name.
+    [Fact]
+    public Task A_step_handed_by_name_to_a_method_that_confirms_it_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Safety.Confirm(s: s); })
+                        .Step("Delete the index", s => { s.Http("DELETE", "https://search.internal/logs-2024.01"); Safety.AfterTelling(step: s, channel: "#ops"); })
+                        .Step("Flush", s => Confirm(step: s.Run("redis-cli FLUSHALL")))
+                        .Step("Drop", s => { s.Run("psql -c 'DROP TABLE sessions'"); this.Confirm(step: s); })
+            """, extraMembers: """
+                private IStepBuilder Confirm(IStepBuilder step) => step.RequiresConfirmation();
+            """));
+
+    [Fact]
+    public Task A_step_handed_by_name_to_a_method_that_does_not_confirm_it_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.Note(s: s); })
+                        .Step("Scale down", s => { s.Run("kubectl scale deploy/api {|RB0005:--replicas=0|}"); Safety.Confirm(reason: "overloaded", s: s); })
+                        .Step("Flush", s => Note(step: s.Run("redis-cli {|RB0005:FLUSHALL|}")))
+            """, extraMembers: """
+                private static IStepBuilder Note(IStepBuilder step) => step.Instruction("Tell #ops first");
+            """));
+
     [Fact]
     public Task A_confirmation_that_runs_only_on_some_ways_through_the_code_is_reported() =>
         RunAsync(Sources.Runbook("""

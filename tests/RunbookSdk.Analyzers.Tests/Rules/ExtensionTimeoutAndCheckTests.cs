@@ -84,6 +84,31 @@ public sealed class ExtensionTimeoutAndCheckTests
                         .Step("Ready", s => Logged(s.Http("GET", {|RB0014:"https://api.omnix.ai/ready"|})))
             """));
 
+    // A builder passed by name lands in the parameter of that name, wherever it is written among the arguments.
+    [Fact]
+    public Task An_action_handed_by_name_to_a_method_that_configures_that_parameter_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Limits.Bounded(c: s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, named out of order", s => Ops.Limits.BoundedBy(limit: TimeSpan.FromMinutes(2), command: s.Run("kubectl logs -f api-1")))
+                        .Step("Logs, a method of the runbook", s => Wrapped(c: s.Run("kubectl logs -f api-2")))
+                        .Step("Logs, the first of two", s => Limits.BoundsFirst(second: s.Run("kubectl get pods"), first: s.Run("kubectl logs -f api-3")))
+            """, extraMembers: """
+                private static ICommandStepBuilder Wrapped(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+            """, verification: """v => v.Step("Health", s => Limits.MustBeOk(h: s.Http("GET", "https://api.omnix.ai/health")))"""));
+
+    // Named for a parameter the method leaves unconfigured: reported, also where the parameter in its place is configured.
+    [Fact]
+    public Task An_action_handed_by_name_to_a_parameter_left_unconfigured_is_reported() =>
+        RunAsync(DefineWithLocalFunctions("""
+                    ICommandStepBuilder Noted(ICommandStepBuilder c) => c.Retry(2, TimeSpan.FromSeconds(5));
+            """, """
+                        .Step("Logs", s => Limits.ThenPods(c: s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                        .Step("Logs, local", s => Noted(c: s.Run("kubectl logs {|RB0015:-f|} api-1")))
+                        .Step("Logs, the second of two", s => Limits.BoundsFirst(second: s.Run("kubectl logs {|RB0015:-f|} api-2"), first: s.Run("kubectl get pods")))
+            """, """
+                    v => v.Step("Health", s => Limits.Retried(h: s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))
+            """));
+
     [Fact]
     public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
     {
@@ -229,6 +254,13 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
 
             public static IHttpStepBuilder Retried(IHttpStepBuilder h) => h.Retry(2, TimeSpan.FromSeconds(5));
+
+            /// <summary>Bounds the first command it is handed, not the second.</summary>
+            public static ICommandStepBuilder BoundsFirst(ICommandStepBuilder first, ICommandStepBuilder second)
+            {
+                first.Timeout(TimeSpan.FromMinutes(5));
+                return second;
+            }
         }
 
         namespace Ops
