@@ -131,6 +131,29 @@ public sealed class BulletedInlineCommandPageTests
         Assert.Contains(project.Warnings, w => w.Contains("no runbook was found", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_list_whose_items_stay_instructions_makes_no_phase_though_one_item_gives_a_command_inline()
+    {
+        // One bullet gives its command inline, the other opens with a code block: the step reader keeps such a list as
+        // instructions (a bullet without words has no title for a step). Counted as something to do all the same, the
+        // part was a phase of the runbook whose only "steps" were instructions, and the page had nothing of it to run.
+        var page = Page + """
+
+
+            ## Notes
+
+            - Restart the pods with `kubectl rollout restart deploy/api`
+            - ```
+              kubectl get pods -n api
+              ```
+            """;
+
+        var runbook = Assert.Single(HostileInputTests.Generate(page).Document.Runbooks);
+
+        Assert.Equal(["Mitigation"], runbook.Phases.Select(p => p.Name));
+        Assert.Equal(["Notes"], runbook.Sections.Select(s => s.Heading));
+    }
+
     private static List<string> Commands(ImportedPhase phase) =>
         phase.Steps.SelectMany(s => s.Actions).OfType<RunAction>().Select(r => r.Command).ToList();
 }

@@ -470,14 +470,15 @@ internal sealed partial class DocumentReader
     }
 
     /// <summary>
-    /// Whether <paramref name="section"/> or a subsection has something to do: code, a numbered list, or a list of
-    /// items that give their commands inline (<c>- Restart the pods with `kubectl rollout restart deploy/api`</c>), whose
-    /// items the step reader makes steps running them, as it does a numbered list's. Without the last, a wiki page
-    /// whose actions were such bullets was no runbook: the import found none and kept the page as handbook text.
+    /// Whether <paramref name="section"/> or a subsection has something to do: code, a numbered list, or a list whose
+    /// items the step reader makes steps (<see cref="StepList.ItemsAreSteps"/>: bullets that give their commands inline,
+    /// <c>- Restart the pods with `kubectl rollout restart deploy/api`</c>). Without the last, a wiki page whose actions
+    /// were such bullets was no runbook: the import found none and kept the page as handbook text. Decided by the step
+    /// reader's own rule, so a list whose items become instructions makes nothing a runbook.
     /// </summary>
     private bool HasActions(OutlineSection section) =>
         section.AllBlocks.Any(b => b is FencedCodeBlock or ListBlock { IsOrdered: true }
-            || b is ListBlock list && (list.Descendants<FencedCodeBlock>().Any() || list.OfType<ListItemBlock>().Any(item => InlineCommand.ReadItem(item, _outline) is not null)));
+            || b is ListBlock list && StepList.ItemsAreSteps(list, _outline));
 
     private static bool IsPhaseHeading(string title) =>
         IsNumberedOrTimed(title) || PhaseWords().IsMatch(title);

@@ -295,8 +295,9 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             + $"imported as '{Text.Plain(bare).TrimEnd(':')}'");
 
     /// <summary>
-    /// A list of a phase or step: its items are steps when any of them has code, a list or a table under it (or
-    /// <paramref name="detachedCode"/>, code the document wrote below the last item), else instructions.
+    /// A list of a phase or step: its items are steps when <see cref="StepList.ItemsAreSteps"/> says so (one gives its
+    /// command inline or has code, a list or a table under it, or <paramref name="detachedCode"/>, code the document wrote
+    /// below the last item, and every item starts with words), else instructions.
     /// </summary>
     private void AddList(Cursor cursor, ListBlock list, IReadOnlyList<CodeBlock>? detachedCode = null)
     {
@@ -304,15 +305,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         detachedCode ??= [];
         // "1. **Assess Scope**" followed by a code block: each item is a step of its own.
         // "1. Check the error rate: `curl …`": an item that gives its command inline is a step running it, as one with a fence.
-        var inlineCommands = items.ToDictionary(i => i, InlineCommandOf);
-        var itemsAreSteps = (detachedCode.Count > 0 || inlineCommands.Values.Any(c => c is not null)
-                || items.Any(i => i.Skip(1).Any(b => b is CodeBlock or ListBlock or Table)))
-            && items.All(i => i.FirstOrDefault() is ParagraphBlock);
-        if (!itemsAreSteps)
+        // The rule is shared with the document reader, which counts such a list as something to do.
+        if (!StepList.ItemsAreSteps(list, outline, detachedCode))
         {
             foreach (var item in items) cursor.Current.Actions.Add(new InstructionAction(Checklist(content.ItemText(item))));
             return;
         }
+        var inlineCommands = items.ToDictionary(i => i, InlineCommandOf);
         // The step of the item before, when it was a command for a case: an "Otherwise" item after it is the other case.
         (ImportedStep Step, string Case)? lastCase = null;
         foreach (var item in items)
