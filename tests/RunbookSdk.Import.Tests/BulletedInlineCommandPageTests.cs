@@ -154,6 +154,7 @@ public sealed class BulletedInlineCommandPageTests
         Assert.Equal(["Notes"], runbook.Sections.Select(s => s.Heading));
     }
 
-    private static List<string> Commands(ImportedPhase phase) =>
+    /// <summary>The commands the steps of <paramref name="phase"/> run, in order.</summary>
+    internal static List<string> Commands(ImportedPhase phase) =>
         phase.Steps.SelectMany(s => s.Actions).OfType<RunAction>().Select(r => r.Command).ToList();
 }

@@ -474,11 +474,15 @@ internal sealed partial class DocumentReader
     /// items the step reader makes steps (<see cref="StepList.ItemsAreSteps"/>: bullets that give their commands inline,
     /// <c>- Restart the pods with `kubectl rollout restart deploy/api`</c>). Without the last, a wiki page whose actions
     /// were such bullets was no runbook: the import found none and kept the page as handbook text. Decided by the step
-    /// reader's own rule, so a list whose items become instructions makes nothing a runbook.
+    /// reader's own rule, so a list whose items become instructions makes nothing a runbook. A paragraph that gives its
+    /// command inline (<c>Restart the pods with `kubectl rollout restart deploy/api`.</c>) counts as such a bullet does:
+    /// the step reader makes it a step running the command, and a page whose actions were such sentences imported as a
+    /// handbook alone.
     /// </summary>
     private bool HasActions(OutlineSection section) =>
         section.AllBlocks.Any(b => b is FencedCodeBlock or ListBlock { IsOrdered: true }
-            || b is ListBlock list && StepList.ItemsAreSteps(list, _outline));
+            || b is ListBlock list && StepList.ItemsAreSteps(list, _outline)
+            || b is ParagraphBlock paragraph && InlineCommand.Read(paragraph, _outline.Inline(paragraph)) is not null);
 
     private static bool IsPhaseHeading(string title) =>
         IsNumberedOrTimed(title) || PhaseWords().IsMatch(title);
