@@ -23,8 +23,10 @@ internal sealed partial class LiveRun
         foreach (var earlier in left)
         {
             var why = WhyNotRestarted(step, earlier);
+            var otherCommand = why is null ? OtherCommandThan(step, earlier) : null;
+            if (otherCommand is not null) SayTheCommandDiffers(earlier, otherCommand);
             if (why is null && !step.Idempotent)
-                why = await WhyNotStartedAgainAsync(key, step, earlier, cancellationToken);
+                why = await WhyNotStartedAgainAsync(key, step, earlier, otherCommand, cancellationToken);
             if (why is not null)
             {
                 _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
@@ -49,7 +51,7 @@ internal sealed partial class LiveRun
                 outcome = new StepOutcome(StepResult.Interrupted, "interrupted by the operator (Ctrl+C); its processes were killed");
             }
             _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", shell.Command.Render(_context.Secrets.Mask)),
-                ("result", ResultName(outcome.Result)), ("reason", outcome.Reason));
+                ("earlierCommand", otherCommand is null ? null : earlier.Command), ("result", ResultName(outcome.Result)), ("reason", outcome.Reason));
             if (outcome.Result == StepResult.Succeeded) _console.Ok($"started again: the background of step {number} '{step.Title}' runs, and the run stops it when it ends");
             else _console.Failed($"NOT RUNNING: the background of step {number} '{step.Title}' could not be started again ({outcome.Reason}). The steps after it that count on it will not find it: start it by hand if they need it.");
         }
@@ -58,9 +60,11 @@ internal sealed partial class LiveRun
     /// <summary>
     /// For a step not marked idempotent, starting its background again runs its whole command again, the part before
     /// the <c>&amp;</c> too (a <c>curl -X POST … &amp;&amp; watch … &amp;</c>): the engineer decides, as for any step
-    /// run again on resume. Null when they say yes; why not otherwise (no, Ctrl+C, nobody to ask).
+    /// run again on resume. Null when they say yes; why not otherwise (no, Ctrl+C, nobody to ask). When this run's values
+    /// make the command another than the one the earlier run started (<c>otherCommand</c>), the question names both: a
+    /// front end may show only the question.
     /// </summary>
-    private async Task<string?> WhyNotStartedAgainAsync(string key, StepPlan step, LeftInBackground earlier, CancellationToken cancellationToken)
+    private async Task<string?> WhyNotStartedAgainAsync(string key, StepPlan step, LeftInBackground earlier, string? otherCommand, CancellationToken cancellationToken)
     {
         const string notIdempotent = "the step is not marked Idempotent(), and starting its background again runs its whole command again";
         if (!Interactive) return $"{notIdempotent}, which a run with nobody to ask does not do (mark the step Idempotent() if running it again does no harm)";
@@ -69,7 +73,10 @@ internal sealed partial class LiveRun
         try
         {
             var yes = await AskAsync(key, step.Title, "restart-background", "the question to start its background again",
-                () => _prompts.ConfirmAsync($"Start '{step.Title}''s command again?", cancellationToken));
+                () => _prompts.ConfirmAsync(otherCommand is null
+                    ? $"Start '{step.Title}''s command again?"
+                    : $"Start '{step.Title}''s command again as this run's values make it ({otherCommand}), not as the earlier run started it ({earlier.Command})?",
+                    cancellationToken));
             cancellationToken.ThrowIfCancellationRequested();
             _journal.Write("choice", ("key", key), ("about", "restart-background"), ("choice", yes ? "restart" : "declined"), ("by", "operator"));
             return yes ? null : "the operator chose not to";
@@ -85,6 +92,27 @@ internal sealed partial class LiveRun
             _journal.Write("choice", ("key", key), ("about", "restart-background"), ("choice", "unanswered"), ("reason", why));
             return why;
         }
+    }
+
+    /// <summary>
+    /// The command as this run's parameter values make it (masked), when it is not the one the earlier run journaled:
+    /// a resume given another <c>BaseUrl</c> or pod starts a watch of something else than what the earlier run watched.
+    /// Null when they read the same. Both are masked with the secrets of their own run, so a secret that changed is not
+    /// told apart, and not shown.
+    /// </summary>
+    private string? OtherCommandThan(StepPlan step, LeftInBackground earlier)
+    {
+        var now = ((ShellCommandAction)step.Actions[earlier.Action]).Command.Render(_context.Secrets.Mask);
+        return string.Equals(now, earlier.Command, StringComparison.Ordinal) ? null : now;
+    }
+
+    /// <summary>Said before the command starts, or is asked about: what starts is not what the steps after it were written against in the earlier run.</summary>
+    private void SayTheCommandDiffers(LeftInBackground earlier, string otherCommand)
+    {
+        _console.Warn("DIFFERENT COMMAND: with this run's parameter values, the command that left the background running is not the one the earlier run started; "
+            + "started again, it runs on what this run's values name, not on what the earlier run's did:");
+        _console.Verbatim("earlier run: $ ", earlier.Command);
+        _console.Verbatim("this run:    $ ", otherCommand);
     }
 
     /// <summary>Why the command an earlier run left running cannot be started again by the resume; null when it can.</summary>

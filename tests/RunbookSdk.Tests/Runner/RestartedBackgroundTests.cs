@@ -39,6 +39,8 @@ public sealed class RestartedBackgroundTests
             var restarted = Assert.Single(resumed.Events("background-restarted"));
             Assert.Equal("succeeded", restarted["result"]);
             Assert.StartsWith("phase-1/step-1:", restarted["key"]);
+            Assert.False(restarted.Fields.TryGetProperty("earlierCommand", out _), "the same command journaled as another");
+            Assert.DoesNotContain("DIFFERENT COMMAND", resumed.Output);
             // The watch started again is the run's own: stopped when it ends, as the first one was.
             Assert.True(await Processes.ExitsAsync(watches[1]), "the resume left the watch it started again running");
             Assert.Contains(resumed.Events("background-stopped"), e => e["pid"] == watches[1].ToString(CultureInfo.InvariantCulture));
@@ -153,6 +155,60 @@ public sealed class RestartedBackgroundTests
     }
 
     [Fact]
+    public async Task A_resume_with_another_value_says_before_it_starts_the_watch_that_it_watches_something_else_and_journals_both_commands()
+    {
+        using var run = WatchedRun(destructive: false, idempotent: true, target: "api-1");
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath }, arguments: AnotherTarget);
+            watches = Watches(run);
+
+            Assert.Equal(0, resumed.ExitCode);
+            Assert.Equal(2, watches.Length);
+            var restarted = Assert.Single(resumed.Events("background-restarted"));
+            Assert.EndsWith("echo watching api-2", restarted["command"]);
+            Assert.EndsWith("echo watching api-1", restarted["earlierCommand"]);
+            var notice = resumed.Output.IndexOf("DIFFERENT COMMAND: with this run's parameter values", StringComparison.Ordinal);
+            Assert.True(notice >= 0, resumed.Output);
+            Assert.Contains("earlier run: $ " + restarted["earlierCommand"], resumed.Output);
+            Assert.Contains("this run:    $ " + restarted["command"], resumed.Output);
+            // Said before the command starts again (its own "$ " line).
+            Assert.True(notice < resumed.Output.LastIndexOf("$ " + restarted["command"], StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
+    public async Task The_question_to_start_a_watch_again_names_both_commands_when_this_run_s_values_make_another()
+    {
+        using var run = WatchedRun(destructive: false, target: "api-1");
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            run.Prompts.Answer(false);
+            var declined = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath }, arguments: AnotherTarget);
+            watches = Watches(run);
+
+            var question = Assert.Single(run.Prompts.Questions);
+            Assert.StartsWith("Start 'Watch health''s command again as this run's values make it (", question);
+            Assert.Matches(@"\(while .*echo watching api-2\), not as the earlier run started it \(while .*echo watching api-1\)\?$", question);
+            Assert.Single(watches);
+            Assert.Contains("DIFFERENT COMMAND", declined.Output);
+            Assert.Equal("skipped", Assert.Single(declined.Events("background-restarted"))["result"]);
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
     public void A_background_that_ended_on_its_own_before_the_run_stopped_is_not_started_again()
     {
         using var temp = new TempDirectory();
@@ -200,20 +256,26 @@ public sealed class RestartedBackgroundTests
     }
 
     /// <summary>A watch in the background (its pid appended to a file), then a step that fails unless the watch runs.</summary>
-    private static TestRun WatchedRun(bool destructive, bool idempotent = false)
+    /// <param name="target">When given, the watch's command names it (a parameter <c>Target</c>), as a watch names its pod.</param>
+    private static TestRun WatchedRun(bool destructive, bool idempotent = false, string? target = null)
     {
         var run = new TestRun((rb, p) => rb
             .Phase("Watch", ph => ph.Step("Watch health", s =>
             {
-                s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}");
+                if (target is null) s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}");
+                else s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}; echo watching {p["Target"]}");
                 if (destructive) s.RequiresConfirmation();
                 if (idempotent) s.Idempotent();
             }))
             .Phase("Settle", ph => ph.Step("Watch is there", s => s.Run($"kill -0 $(tail -n 1 {p["Watches"]})")))
             .NoRollback("test"));
         run.Parameter("Watches", run.Temp.File("watches"));
+        if (target is not null) run.Parameter("Target", target);
         return run;
     }
+
+    /// <summary>The resume given another <c>Target</c> than the interrupted run had, on its command line.</summary>
+    private static readonly Dictionary<string, string> AnotherTarget = new() { ["Target"] = "api-2" };
 
     /// <summary>Runs until the watch's step said what it left running, then Ctrl+C: the run stops before the next step.</summary>
     private static async Task<RunOutcome> InterruptAfterTheWatchStartedAsync(TestRun run)
