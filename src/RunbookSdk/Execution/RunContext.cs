@@ -94,9 +94,9 @@ public sealed class RunContext
     /// each parameter of <paramref name="givenAgain"/> standing as a marker word, and the markers with the placeholder
     /// that shows each (<c>&lt;missing:ApiToken&gt;</c>, <c>&lt;given-again:DbUrl&gt;</c>, one word, as the value would
     /// be). With the empty value, a command read <c>Authorization: Bearer </c>, as if it would run so; with the masked
-    /// text a resume's journal holds, <c>postgres://app:***@db/x</c>, which the live resume does not run with. This run
-    /// itself when nothing is to be marked, or when the runbook cannot be recorded with the markers (its code refuses
-    /// such a value, or the parameter is not a string): the plan is then shown as it is.
+    /// text a resume's journal holds, <c>postgres://app:***@db/x</c>, which the live resume does not run with. A parameter
+    /// whose marker the runbook refuses (it is not a string, or its code refuses such a value) keeps the value bound now,
+    /// the others are still marked. This run itself when nothing is to be marked, or when no marker is taken.
     /// </summary>
     /// <param name="givenAgain">
     /// The parameters whose value the live resume gets again (the journal holds it masked) and the dry run does not know.
@@ -107,23 +107,48 @@ public sealed class RunContext
             .Concat(givenAgain.Select(name => (Name: name, Placeholder: GivenAgainPlaceholder(name))))
             .ToArray();
         if (unknown.Length == 0) return (this, new Dictionary<string, string>());
-        var values = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
-        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < unknown.Length; i++)
+        var bound = Parameters.ToDictionary(p => p.Parameter.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+        var markers = unknown.Select((u, i) => (u.Name, u.Placeholder, Marker: $"RUNBOOKSDK_UNKNOWN_VALUE_{i}_")).ToArray();
+        // A marker is a plain word, so it stands unquoted and unrefused wherever a hole can be, and no text holds it by chance.
+        var values = new Dictionary<string, string>(bound, StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, _, marker) in markers) values[name] = marker;
+        var placeholders = markers.ToDictionary(m => m.Marker, m => m.Placeholder, StringComparer.Ordinal);
+        var plan = PlanWith(values);
+        if (plan is null)
         {
-            // A plain word, so it stands unquoted and unrefused wherever a hole can be, and no text holds it by chance.
-            var marker = $"RUNBOOKSDK_UNKNOWN_VALUE_{i}_";
-            values[unknown[i].Name] = marker;
-            placeholders[marker] = unknown[i].Placeholder;
+            // One parameter refuses its marker (an int: no word binds to it; or the runbook's code refuses such a
+            // value): before, none was marked then. Each is marked in turn, and kept when the runbook takes it beside
+            // those kept so far; one refused keeps the value bound now, the stand-in its parameter line names.
+            values = new Dictionary<string, string>(bound, StringComparer.OrdinalIgnoreCase);
+            placeholders.Clear();
+            foreach (var (name, placeholder, marker) in markers)
+            {
+                var standIn = values.GetValueOrDefault(name);
+                values[name] = marker;
+                if (PlanWith(values) is { } marked)
+                {
+                    plan = marked;
+                    placeholders[marker] = placeholder;
+                }
+                else if (standIn is null) values.Remove(name);
+                else values[name] = standIn;
+            }
         }
+        return plan is null
+            ? (this, new Dictionary<string, string>())
+            : (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources, GivenParameters = GivenParameters, JournalPlaceholders = JournalPlaceholders }, placeholders);
+    }
+
+    /// <summary>The plan the runbook records with <paramref name="values"/>; null when it refuses them (a value that does not convert, its code throws).</summary>
+    private RunbookPlan? PlanWith(IReadOnlyDictionary<string, string> values)
+    {
         try
         {
-            var plan = Runbook.CreatePlan(Runbook.Create(values));
-            return (new RunContext(Runbook, Instance, plan, Handbook, Parameters, Secrets) { SecretSources = SecretSources, GivenParameters = GivenParameters, JournalPlaceholders = JournalPlaceholders }, placeholders);
+            return Runbook.CreatePlan(Runbook.Create(values));
         }
         catch (Exception)
         {
-            return (this, new Dictionary<string, string>());
+            return null;
         }
     }
 

@@ -22,10 +22,11 @@ public sealed class MaskedNumberResumeTests
         [Parameter("Access PIN"), Secret] public string Pin { get; init; } = "";
         [Parameter("File each probe appends its port to")] public string Record { get; init; } = "";
         [Parameter("File that lets the probe pass once it exists")] public string Healed { get; init; } = "";
+        [Parameter("Host the probe names")] public string Target { get; init; } = "db";
 
         public override void Define(IRunbookBuilder rb) => rb
             .Phase("Probe", p => p
-                .Step("Probe the port", s => s.Execute("probe", _ =>
+                .Step("Probe the port", s => s.Run($"echo probing {Target}").Execute("probe", _ =>
                 {
                     File.AppendAllText(Record, Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
                     return File.Exists(Healed) ? Task.CompletedTask : throw new InvalidOperationException("port closed");
@@ -47,6 +48,7 @@ public sealed class MaskedNumberResumeTests
                 .Parameter("Pin", "string", "Access PIN", isSecret: true, isRequired: false, "\"\"")
                 .Parameter("Record", "string", null, isSecret: false, isRequired: false, "\"\"")
                 .Parameter("Healed", "string", null, isSecret: false, isRequired: false, "\"\"")
+                .Parameter("Target", "string", null, isSecret: false, isRequired: false, "\"db\"")
                 .ToString();
             Descriptor = GeneratedDescriptors.Runbook(typeof(ProbeRunbook), header, null, "# Probe\n");
             Catalog = new RunbookCatalog([Descriptor], [], "");
@@ -58,10 +60,12 @@ public sealed class MaskedNumberResumeTests
         public string RecordPath => _temp.File("ports.txt");
         public string[] Ports => File.Exists(RecordPath) ? File.ReadAllLines(RecordPath) : [];
 
-        public async Task FailFirstAsync()
+        /// <param name="target">The probe's <c>Target</c> on the command line, when given.</param>
+        public async Task FailFirstAsync(string? target = null)
         {
+            string[] targeted = target is null ? [] : [$"Target={target}"];
             var first = await Host.RunAsync(Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
-                "run", "probe", $"Port={Port}", $"Record={RecordPath}", $"Healed={_temp.File("healed")}", "--non-interactive", "--journal", JournalPath);
+                ["run", "probe", $"Port={Port}", $"Record={RecordPath}", $"Healed={_temp.File("healed")}", .. targeted, "--non-interactive", "--journal", JournalPath]);
             Assert.Equal(1, first.ExitCode);
             Assert.Equal("***21", ResumeState.Read(JournalPath).Parameters["Port"]);
         }
@@ -120,6 +124,25 @@ public sealed class MaskedNumberResumeTests
         Assert.Contains("Port = <given-again:Port> (the journal holds it masked: ***21, which is not what ran; the live resume reads RUNBOOK_SECRET_PORT", said);
         Assert.Contains("where it is used, the plan shows '0' in its place, which the live resume does not run with", said);
         Assert.Equal([Port], probe.Ports);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_the_resume_still_marks_a_masked_text_where_it_is_used_beside_a_number_it_cannot_mark()
+    {
+        using var probe = new Probe(required: true);
+        // Journaled db-***21: given again, as the number is.
+        await probe.FailFirstAsync(target: $"db-{Port}");
+
+        var dry = await Host.RunAsync(probe.Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+            "run", "probe", "--dry-run", "--resume", probe.JournalPath);
+
+        Assert.Equal(0, dry.ExitCode);
+        var said = System.Text.RegularExpressions.Regex.Replace(dry.Output, @"\s+", " ");
+        // Before, the number that takes no marker left every value unmarked: the command read "echo probing db-***21".
+        Assert.Contains("$ echo probing <given-again:Target>", said);
+        Assert.Contains("Target = <given-again:Target> (the journal holds it masked: db-***21, which is not what ran;", said);
+        Assert.DoesNotContain("the plan shows 'db-***21'", said);
+        Assert.Contains("where it is used, the plan shows '0' in its place, which the live resume does not run with", said);
     }
 
     [Fact]
