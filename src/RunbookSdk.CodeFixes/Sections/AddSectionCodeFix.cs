@@ -82,12 +82,8 @@ public sealed class AddSectionCodeFix : CodeFixProvider
             if (RunbookSdk.Analyzers.Dsl.DslSyntax.ChainRoot(body) is IdentifierNameSyntax chainRoot && chainRoot.Identifier.ValueText == define.ParameterList.Parameters[0].Identifier.ValueText)
                 return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));
             // The builder is handed to a helper (Helpers.AddAll(rb.Title(…))), which returns nothing to chain on: the
-            // section becomes a statement of its own after the helper's call.
-            var statements = SyntaxFactory.Block(SyntaxFactory.ExpressionStatement(body.WithoutTrivia()), SyntaxFactory.ParseStatement(builder + "." + call + ";"));
-            var withBlock = define.WithExpressionBody(null).WithSemicolonToken(default)
-                .WithParameterList(define.ParameterList.WithoutTrailingTrivia())
-                .WithBody(statements)
-                .WithAdditionalAnnotations(Microsoft.CodeAnalysis.Formatting.Formatter.Annotation);
+            // section becomes a statement of its own after the helper's call, in a block laid out as if typed.
+            var withBlock = BlockBody.From(define, SyntaxFactory.ParseStatement(builder + "." + call + ";"), endOfLine);
             return document.WithSyntaxRoot(root.ReplaceNode(define, withBlock));
         }
 

@@ -244,8 +244,104 @@ public sealed class AddSectionCodeFixTests
                 public override void Define(IRunbookBuilder rb)
                 {
                     Helpers.AddAll(rb
-                    .Title("Handed")
-                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+                        .Title("Handed")
+                        .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+                    rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, AddSectionCodeFix.VerificationKey);
+
+    /// <summary>
+    /// A Define whose expression starts a line of its own after <c>=&gt;</c> keeps its layout: each continuation line
+    /// keeps its offset from the helper's call, now one level inside the braces.
+    /// </summary>
+    [Fact]
+    public Task KeepsTheLayoutOfAHelperCallWrittenOverSeveralLines() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) =>
+                    Helpers.AddAll(
+                        rb.Title("Handed")
+                          .Phase("Look", p => p
+                              .Step("Assess", s => s.Run("aws lambda list-functions"))));
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    Helpers.AddAll(
+                        rb.Title("Handed")
+                          .Phase("Look", p => p
+                              .Step("Assess", s => s.Run("aws lambda list-functions"))));
+                    rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, AddSectionCodeFix.VerificationKey);
+
+    /// <summary>
+    /// Comments around the arrow, between the chain's lines and after the semicolon all survive the rewrite: the ones
+    /// before the call introduce it, the one after stays at the end of its statement.
+    /// </summary>
+    [Fact]
+    public Task KeepsEveryCommentOfAHelperCallItRewritesIntoABlock() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) // shared with the lambda runbooks
+                    => /* one helper */ Helpers.AddAll(rb
+                    // the title pages show
+                    .Title("Handed") // short on purpose
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))); // adds rollback and escalation
+            }
+
+            public static class Helpers
+            {
+                public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    // shared with the lambda runbooks
+                    /* one helper */
+                    Helpers.AddAll(rb
+                        // the title pages show
+                        .Title("Handed") // short on purpose
+                        .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))); // adds rollback and escalation
                     rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
                 }
             }
