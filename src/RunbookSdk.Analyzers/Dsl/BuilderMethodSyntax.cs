@@ -35,7 +35,8 @@ internal static class BuilderMethodSyntax
 
     /// <summary>
     /// The method <paramref name="argument"/> stands for: a method group (<c>AskSomeone</c>, <c>this.AskSomeone</c>) or a
-    /// lambda whose one statement hands its builder, as it is, to one (<c>s =&gt; AskSomeone(s)</c>, whose call is
+    /// lambda whose one statement hands its builder, as it is, to one (<c>s =&gt; AskSomeone(s)</c>, or by the name of the
+    /// method's parameter, <c>s =&gt; AskSomeone(step: s)</c>, whose call is
     /// <paramref name="forwarding"/>); the one method of that name in the class the argument is written in — in all its
     /// parts, when it is <c>partial</c> and <paramref name="parts"/> are given — not overloaded, not an override, not
     /// generic, taking one parameter written as a builder, with a body that parses. Null for anything else.
@@ -72,7 +73,8 @@ internal static class BuilderMethodSyntax
         // every part is searched (ClassParts), and a name declared twice across them is overloaded as it is in one.
         var found = ClassParts.OneMethodNamed(type, name, parts);
         if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
-            found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null)
+            found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null ||
+            !NamesParameter(forwarding, parameter))
             return Nothing(out forwarding);
         // A method still being typed is read once it parses, as a Define is.
         return found.ContainsDiagnostics ? Nothing(out forwarding) : found;
@@ -121,13 +123,21 @@ internal static class BuilderMethodSyntax
         }
     }
 
+    /// <summary>
+    /// Whether the hand-off's argument, when named (<c>AskSomeone(step: s)</c>), names <paramref name="parameter"/>: a
+    /// name the method does not have is a call that does not compile, not the method's step.
+    /// </summary>
+    private static bool NamesParameter(InvocationExpressionSyntax? forwarding, ParameterSyntax parameter) =>
+        forwarding?.ArgumentList.Arguments[0].NameColon is not { } nameColon ||
+        nameColon.Name.Identifier.ValueText == parameter.Identifier.ValueText;
+
     private static MethodDeclarationSyntax? Nothing(out InvocationExpressionSyntax? forwarding)
     {
         forwarding = null;
         return null;
     }
 
-    /// <summary><c>AskSomeone(s)</c> when the lambda's one statement hands its one parameter, as it is, to a call.</summary>
+    /// <summary><c>AskSomeone(s)</c> or <c>AskSomeone(step: s)</c> when the lambda's one statement hands its one parameter, as it is, to a call.</summary>
     private static InvocationExpressionSyntax? ForwardedCall(AnonymousFunctionExpressionSyntax lambda)
     {
         var parameter = lambda switch
@@ -142,7 +152,8 @@ internal static class BuilderMethodSyntax
             { Block.Statements: [ExpressionStatementSyntax { Expression: var only }] } => only,
             _ => null,
         };
-        return parameter is not null && expression is InvocationExpressionSyntax { ArgumentList.Arguments: [{ NameColon: null, RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] } call &&
+        // The argument may be named (AskSomeone(step: s)): Find checks that the name is the method's parameter's.
+        return parameter is not null && expression is InvocationExpressionSyntax { ArgumentList.Arguments: [{ RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] } call &&
                handed.Identifier.ValueText == parameter
             ? call
             : null;

@@ -147,6 +147,22 @@ public sealed class StepMethodGroupTests
             new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Ask"),
             new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Ask again"));
 
+    // A lambda may hand its builder by the name of the method's parameter (s => JustNotes(step: s)): it is read as
+    // s => JustNotes(s) is. Before, the named argument was not read, and the steps' actions went unjudged.
+    [Fact]
+    public Task A_step_handing_its_builder_by_the_parameters_name_to_a_method_that_does_nothing_is_empty() =>
+        Verify<EmptyStepAnalyzer>.AnalyzerAsync(Runbook("""
+                    .Phase("Act", p => p
+                        .Step({|#0:"Ask"|}, s => JustNotes(step: s))
+                        .Step({|#1:"Ask again"|}, s => { this.JustNotes(step: s); })
+                        .Step("Do", s => Act(step: s)))
+            """ + Rest, """
+                private void JustNotes(IStepBuilder step) => step.Note("the DBA knows");
+                private static void Act(IStepBuilder step) => step.Run("uptime");
+            """),
+            new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Ask"),
+            new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Ask again"));
+
     [Fact]
     public Task A_verification_whose_steps_methods_are_all_conditional_can_pass_without_a_check() =>
         Verify<ConditionalVerificationAnalyzer>.AnalyzerAsync(Runbook("""

@@ -95,6 +95,22 @@ public sealed class MethodGroupPageTests
         Assert.Equal(asLambdas, asMethods);
     }
 
+    // A lambda may hand its builder by the name of the method's parameter: the page shows the step's actions as it
+    // does for s => CheckPods(s). Before, the named argument was not read, and the step was reported as RB0101.
+    [Fact]
+    public void A_lambda_handing_its_builder_by_the_parameters_name_reads_the_method()
+    {
+        var (diagnostics, page) = Generate(Runbook("""
+                    .Phase("Diagnose", p => p.Step("Check pods", s => CheckPods(step: s)))
+                    .NoRollback("read-only")
+                    .Verification(v => v.Step("Healthy", s => { Healthy(s: s); }))
+            """, Members));
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("### 1.1 Check pods\n\n```bash\nkubectl get pods -n payments\n```", page);
+        Assert.Contains("https://payments.example.com/health", page);
+    }
+
     // What the analyzers do not read in place of a lambda, the page cannot show either: it stays reported as RB0101,
     // named as written, and the step is documented without those actions.
     [Theory]
