@@ -99,7 +99,8 @@ internal static class ConfiguringCallers
     /// True when <paramref name="argument"/> (a builder, as it is) is handed to a method of the runbook's class that
     /// chains a call <paramref name="isName"/> accepts on the parameter it lands in: before any action, or anywhere when
     /// the call marks the <paramref name="wholeStep"/> (<c>Confirm(s)</c> with <c>IStepBuilder Confirm(IStepBuilder s)
-    /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name and arity in the class the call is written in —
+    /// =&gt; s.RequiresConfirmation()</c>). Only a method found by name in the class the call is written in, whose
+    /// parameters the arguments fit (<see cref="WrittenArguments"/>: one left unwritten has a default or is <c>params</c>) —
     /// in every part of a <c>partial</c> one (<see cref="ClassParts"/>), where a team keeps its wrappers apart from Define —
     /// called by its name or <c>this.Name</c>, with the argument in its place or named for its parameter
     /// (<c>Confirm(step: s)</c>). Before, a wrapper in another part and a named argument were not followed, and the rules
@@ -120,7 +121,7 @@ internal static class ConfiguringCallers
         {
             foreach (var member in part.Members)
             {
-                if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || method.ParameterList.Parameters.Count != list.Arguments.Count) continue;
+                if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || !WrittenArguments.Fit(list, method.ParameterList)) continue;
                 if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
             }
         }

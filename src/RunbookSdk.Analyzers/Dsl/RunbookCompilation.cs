@@ -130,8 +130,8 @@ internal sealed class RunbookCompilation
 
     /// <summary>
     /// What a helper a Define hands a builder to adds (<c>Helpers.AddAll(rb)</c> with <c>public static void
-    /// AddAll(IRunbookBuilder rb) =&gt; rb.NoRollback(…)</c>), read as a Define is: the one static method of that name and
-    /// arity in source (<see cref="SourceCallees"/>), with a body. Null when there is none — a referenced assembly's, an
+    /// AddAll(IRunbookBuilder rb) =&gt; rb.NoRollback(…)</c>), read as a Define is: the one static method of that name in
+    /// source the arguments as written fit (<see cref="SourceCallees"/>), with a body. Null when there is none — a referenced assembly's, an
     /// overloaded name, a local function — which leaves the sections it may add unread, as before. Asked only of a
     /// Define that hands a builder that can declare a section to code it does not follow.
     /// </summary>

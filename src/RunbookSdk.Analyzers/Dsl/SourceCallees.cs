@@ -15,7 +15,9 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, by RB0015 and
 /// RB0014 for a command that never ends or a request without expectation handed to code
 /// (<c>Limits.Bounded(s.Run(…))</c>, see <see cref="Commands.ConfiguringCallers.WrappedBy"/>), and by the
-/// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>). Every declaration of the name taking as many arguments is returned: an overloaded name is judged by
+/// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>). Every declaration of the name the arguments as written fit is returned (<see cref="WrittenArguments"/>: a parameter
+/// left unwritten has a default or is <c>params</c>, as in <c>Limits.Bounded(s.Run(…))</c> with <c>Bounded(ICommandStepBuilder c,
+/// TimeSpan? limit = null)</c>): an overloaded name is judged by
 /// all of its candidates, as <see cref="ConfiguringExtensions"/> judges extension methods.
 /// </remarks>
 internal static class SourceCallees
@@ -29,21 +31,21 @@ internal static class SourceCallees
         InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType)
     {
         var found = new List<(SyntaxNode, ParameterListSyntax, INamedTypeSymbol?)>();
-        var arguments = call.ArgumentList.Arguments.Count;
         switch (call.Expression)
         {
             case IdentifierNameSyntax { Identifier.ValueText: var name }:
-                if (LocalFunction(call, name) is { } local && local.ParameterList.Parameters.Count == arguments) found.Add((local, local.ParameterList, containingType));
+                if (LocalFunction(call, name) is { } local && WrittenArguments.Fit(call.ArgumentList, local.ParameterList)) found.Add((local, local.ParameterList, containingType));
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
                 when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
                 if (runbooks.TypeNames.Resolve(owner, containingType, call) is not { } type) break;
                 foreach (var member in type.GetMembers(name))
                 {
-                    if (member is not IMethodSymbol { IsStatic: true, Parameters.Length: var count } method || count != arguments) continue;
+                    if (member is not IMethodSymbol { IsStatic: true } method) continue;
                     foreach (var reference in method.DeclaringSyntaxReferences)
                     {
-                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration) found.Add((declaration, declaration.ParameterList, type));
+                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration && WrittenArguments.Fit(call.ArgumentList, declaration.ParameterList))
+                            found.Add((declaration, declaration.ParameterList, type));
                     }
                 }
 

@@ -109,6 +109,39 @@ public sealed class ExtensionTimeoutAndCheckTests
                     v => v.Step("Health", s => Limits.Retried(h: s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))
             """));
 
+    // A wrapper that takes more than the builder, with defaults (or params) for the rest, is called with the builder
+    // alone: it is followed as one taking only the builder is. Before, only a method of as many parameters as arguments
+    // written was, and RB0015/RB0014 reported a command and a check the wrapper bounds and makes fail.
+    [Fact]
+    public Task An_action_handed_to_a_method_whose_other_parameters_are_optional_and_that_configures_it_is_not_reported() =>
+        RunAsync(DefineWithLocalFunctions("""
+                    ICommandStepBuilder Bounded(ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
+            """, """
+                        .Step("Logs", s => Limits.BoundedUpTo(s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, tagged", s => Limits.BoundedTagged(s.Run("kubectl logs -f api-1")))
+                        .Step("Logs, local", s => Bounded(s.Run("kubectl logs -f api-2")))
+                        .Step("Logs, a method of the runbook", s => Wrapped(s.Run("kubectl logs -f api-3")))
+                        .Step("Logs, named", s => Wrapped(c: s.Run("kubectl logs -f api-4")))
+            """, """
+                    v => v.Step("Health", s => Limits.MustBeOkOr(s.Http("GET", "https://api.omnix.ai/health")))
+            """, """
+                private static ICommandStepBuilder Wrapped(ICommandStepBuilder c, string why = "follows output", params string[] tags) => c.Timeout(TimeSpan.FromMinutes(5));
+            """));
+
+    [Fact]
+    public Task An_action_handed_to_a_method_whose_other_parameters_are_optional_and_that_leaves_it_unconfigured_is_reported() =>
+        RunAsync(DefineWithLocalFunctions("""
+                    ICommandStepBuilder Noted(ICommandStepBuilder c, int retries = 2) => c.Retry(retries, TimeSpan.FromSeconds(5));
+            """, """
+                        .Step("Logs", s => Limits.RetriedUpTo(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                        .Step("Logs, local", s => Noted(s.Run("kubectl logs {|RB0015:-f|} api-1")))
+                        .Step("Logs, a method of the runbook", s => Tagged(s.Run("kubectl logs {|RB0015:-f|} api-2")))
+            """, """
+                    v => v.Step("Health", s => Limits.RetriedOr(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))
+            """, """
+                private static ICommandStepBuilder Tagged(ICommandStepBuilder c, params string[] tags) => c;
+            """));
+
     [Fact]
     public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
     {
@@ -168,7 +201,7 @@ public sealed class ExtensionTimeoutAndCheckTests
     }
 
     /// <summary>A runbook whose Define declares <paramref name="localFunctions"/> before its chain of <paramref name="phaseSteps"/> and <paramref name="verification"/>.</summary>
-    private static string DefineWithLocalFunctions(string localFunctions, string phaseSteps, string verification) => $$"""
+    private static string DefineWithLocalFunctions(string localFunctions, string phaseSteps, string verification, string members = "") => $$"""
         using System;
         using RunbookSdk;
 
@@ -176,6 +209,7 @@ public sealed class ExtensionTimeoutAndCheckTests
         public sealed class Sample : Runbook<OmnixHandbook>
         {
             [Parameter("AWS region")] public string Region { get; init; } = "eu-central-1";
+        {{members}}
 
             public override void Define(IRunbookBuilder rb)
             {
@@ -254,6 +288,16 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
 
             public static IHttpStepBuilder Retried(IHttpStepBuilder h) => h.Retry(2, TimeSpan.FromSeconds(5));
+
+            public static ICommandStepBuilder BoundedUpTo(ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder BoundedTagged(ICommandStepBuilder c, params string[] tags) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder RetriedUpTo(ICommandStepBuilder c, int retries = 2) => c.Retry(retries, TimeSpan.FromSeconds(5));
+
+            public static IHttpStepBuilder MustBeOkOr(IHttpStepBuilder h, int status = 200) => h.ExpectStatus(status);
+
+            public static IHttpStepBuilder RetriedOr(IHttpStepBuilder h, int retries = 2) => h.Retry(retries, TimeSpan.FromSeconds(5));
 
             /// <summary>Bounds the first command it is handed, not the second.</summary>
             public static ICommandStepBuilder BoundsFirst(ICommandStepBuilder first, ICommandStepBuilder second)
