@@ -117,13 +117,19 @@ internal static class ConfiguringCallers
         };
         if (name is null || wrapper.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return false;
         var index = list.Arguments.IndexOf(argument);
+        var candidates = new System.Collections.Generic.List<(MethodDeclarationSyntax, bool)>();
         foreach (var part in ClassParts.Of(type, ClassParts.Declared(call.ContainingType, type)))
         {
             foreach (var member in part.Members)
             {
-                if (member is not MethodDeclarationSyntax method || method.Identifier.ValueText != name || !WrittenArguments.Fit(list, method.ParameterList)) continue;
-                if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
+                if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name && WrittenArguments.Fit(list, method.ParameterList, out var whole))
+                    candidates.Add((method, whole));
             }
+        }
+
+        foreach (var method in WrittenArguments.Whole(candidates))
+        {
+            if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
         }
 
         return false;

@@ -30,11 +30,11 @@ internal static class SourceCallees
     public static IReadOnlyList<(SyntaxNode Declaration, ParameterListSyntax Parameters, INamedTypeSymbol? Type)> Of(
         InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType)
     {
-        var found = new List<(SyntaxNode, ParameterListSyntax, INamedTypeSymbol?)>();
+        var found = new List<((SyntaxNode, ParameterListSyntax, INamedTypeSymbol?), bool)>();
         switch (call.Expression)
         {
             case IdentifierNameSyntax { Identifier.ValueText: var name }:
-                if (LocalFunction(call, name) is { } local && WrittenArguments.Fit(call.ArgumentList, local.ParameterList)) found.Add((local, local.ParameterList, containingType));
+                if (LocalFunction(call, name) is { } local && WrittenArguments.Fit(call.ArgumentList, local.ParameterList, out var whole)) found.Add(((local, local.ParameterList, containingType), whole));
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
                 when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
@@ -44,15 +44,15 @@ internal static class SourceCallees
                     if (member is not IMethodSymbol { IsStatic: true } method) continue;
                     foreach (var reference in method.DeclaringSyntaxReferences)
                     {
-                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration && WrittenArguments.Fit(call.ArgumentList, declaration.ParameterList))
-                            found.Add((declaration, declaration.ParameterList, type));
+                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration && WrittenArguments.Fit(call.ArgumentList, declaration.ParameterList, out var declaredWhole))
+                            found.Add(((declaration, declaration.ParameterList, type), declaredWhole));
                     }
                 }
 
                 break;
         }
 
-        return found;
+        return WrittenArguments.Whole(found);
     }
 
     /// <summary>The local function <paramref name="name"/> declared in a block around <paramref name="call"/>, innermost first.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,17 @@ internal static class WrittenArguments
     /// its place, by its name, or in a trailing <c>params</c> one) and every parameter left without one has a default
     /// value or is <c>params</c>. Types are not compared: that is the compiler's, and an overload is judged with the rest.
     /// </summary>
-    public static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters)
+    public static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters) => Fit(arguments, parameters, out _);
+
+    /// <summary>
+    /// <see cref="Fit(ArgumentListSyntax, ParameterListSyntax)"/>, and whether every parameter is given an argument
+    /// (<paramref name="whole"/>): of overloads that both fit, C# binds the one that needs no default filled in
+    /// (<c>Bounded(c)</c> over <c>Bounded(c, limit = null)</c>), so the followers keep only those when there are any
+    /// (<see cref="Whole{T}"/>).
+    /// </summary>
+    public static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters, out bool whole)
     {
+        whole = false;
         var declared = parameters.Parameters;
         if (declared.Count > 64) return false; // no wrapper has that many; not followed
         var last = declared.Count - 1;
@@ -37,7 +47,25 @@ internal static class WrittenArguments
             if ((given & (1UL << i)) == 0 && declared[i].Default is null && !IsParams(declared[i])) return false;
         }
 
+        whole = declared.Count == 64 ? given == ulong.MaxValue : given == (1UL << declared.Count) - 1;
         return true;
+    }
+
+    /// <summary>
+    /// The candidates a call may bind to, as C# narrows them: those given every parameter when there are any, else all.
+    /// Before, a wrapper overloaded as <c>Bounded(c)</c> and <c>Bounded(c, limit = null)</c> was judged by both.
+    /// </summary>
+    public static List<T> Whole<T>(List<(T Candidate, bool Whole)> candidates)
+    {
+        var anyWhole = false;
+        foreach (var candidate in candidates) anyWhole |= candidate.Whole;
+        var kept = new List<T>(candidates.Count);
+        foreach (var candidate in candidates)
+        {
+            if (candidate.Whole || !anyWhole) kept.Add(candidate.Candidate);
+        }
+
+        return kept;
     }
 
     private static int IndexOf(SeparatedSyntaxList<ParameterSyntax> declared, string name)

@@ -143,6 +143,22 @@ public sealed class ExtensionTimeoutAndCheckTests
             """));
 
     [Fact]
+    public Task An_action_handed_to_an_overloaded_wrapper_is_judged_by_the_overload_the_call_binds() =>
+        // C# binds the overload given every parameter over one that needs a default filled in: Capped(c) bounds, so the
+        // first step is bounded; Trimmed(c) does not, so the second is not, though Trimmed(c, limit = null) would bound it.
+        RunAsync(DefineWithLocalFunctions("", """
+                        .Step("Logs", s => Limits.Capped(s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, a method of the runbook", s => Trimmed(s.Run("kubectl logs {|RB0015:-f|} api-1")))
+                        .Step("Logs, a method of the runbook given its limit", s => Trimmed(s.Run("kubectl logs -f api-2"), TimeSpan.FromMinutes(1)))
+            """, """
+                    v => v.Step("Health", s => Limits.MustBeOk(s.Http("GET", "https://api.omnix.ai/health")))
+            """, """
+                private static ICommandStepBuilder Trimmed(ICommandStepBuilder c) => c;
+
+                private static ICommandStepBuilder Trimmed(ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
+            """));
+
+    [Fact]
     public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
     {
         var library = RunbookLibrary.Emit("""
@@ -298,6 +314,11 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static IHttpStepBuilder MustBeOkOr(IHttpStepBuilder h, int status = 200) => h.ExpectStatus(status);
 
             public static IHttpStepBuilder RetriedOr(IHttpStepBuilder h, int retries = 2) => h.Retry(retries, TimeSpan.FromSeconds(5));
+
+            /// <summary>Overloaded as a team's wrapper grows: a call with the command alone binds the first, which bounds.</summary>
+            public static ICommandStepBuilder Capped(ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder Capped(ICommandStepBuilder c, string note = "") => c;
 
             /// <summary>Bounds the first command it is handed, not the second.</summary>
             public static ICommandStepBuilder BoundsFirst(ICommandStepBuilder first, ICommandStepBuilder second)
