@@ -31,20 +31,9 @@ public sealed class BulletedInlineCommandPageTests
     [Fact]
     public void A_page_whose_phases_are_bulleted_inline_commands_is_one_runbook_of_those_steps()
     {
-        var project = HostileInputTests.Generate(Page);
+        var mitigation = AssertTheApiRunbook(HostileInputTests.Generate(Page));
 
-        var runbook = Assert.Single(project.Document.Runbooks);
-        Assert.Equal("API 5xx spike", runbook.Title);
-        var mitigation = Assert.Single(runbook.Phases);
-        Assert.Equal("Mitigation", mitigation.Name);
         Assert.Equal(["Restart the pods", "Scale up"], mitigation.Steps.Select(s => s.Title));
-        Assert.Equal(["kubectl rollout restart deploy/api", "kubectl scale deploy/api --replicas=6"], Commands(mitigation));
-        Assert.Equal(["kubectl rollout undo deploy/api"], Commands(runbook.Rollback!));
-        Assert.Equal(["curl -fsS https://api.example.com/health"], Commands(runbook.Verification!));
-        Assert.DoesNotContain(project.Warnings, w => w.Contains("no runbook was found", StringComparison.Ordinal));
-        Assert.Empty(project.Document.Handbook.Sections);
-        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors) + "\n\n" + string.Join("\n\n", project.Files.Values));
     }
 
     [Fact]
@@ -152,6 +141,27 @@ public sealed class BulletedInlineCommandPageTests
 
         Assert.Equal(["Mitigation"], runbook.Phases.Select(p => p.Name));
         Assert.Equal(["Notes"], runbook.Sections.Select(s => s.Heading));
+    }
+
+    /// <summary>
+    /// Asserts <paramref name="project"/> is the API 5xx spike page's one runbook, whose mitigation restarts and scales
+    /// the pods, whose rollback undoes the rollout and whose verification checks health, with nothing left in the
+    /// handbook, and that it compiles; gives the mitigation phase, whose steps' titles each page words its own way.
+    /// </summary>
+    internal static ImportedPhase AssertTheApiRunbook(RunbookImporter.GeneratedProject project)
+    {
+        var runbook = Assert.Single(project.Document.Runbooks);
+        Assert.Equal("API 5xx spike", runbook.Title);
+        var mitigation = Assert.Single(runbook.Phases);
+        Assert.Equal("Mitigation", mitigation.Name);
+        Assert.Equal(["kubectl rollout restart deploy/api", "kubectl scale deploy/api --replicas=6"], Commands(mitigation));
+        Assert.Equal(["kubectl rollout undo deploy/api"], Commands(runbook.Rollback!));
+        Assert.Equal(["curl -fsS https://api.example.com/health"], Commands(runbook.Verification!));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("no runbook was found", StringComparison.Ordinal));
+        Assert.Empty(project.Document.Handbook.Sections);
+        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors) + "\n\n" + string.Join("\n\n", project.Files.Values));
+        return mitigation;
     }
 
     /// <summary>The commands the steps of <paramref name="phase"/> run, in order.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.CodeAnalysis;
-
 namespace RunbookSdk.Import.Tests;
 
 /// <summary>
@@ -31,19 +29,7 @@ public sealed class SentenceInlineCommandPageTests
     [Fact]
     public void A_page_whose_phases_are_sentences_giving_commands_inline_is_one_runbook_of_those_steps()
     {
-        var project = HostileInputTests.Generate(Page);
-
-        var runbook = Assert.Single(project.Document.Runbooks);
-        Assert.Equal("API 5xx spike", runbook.Title);
-        var mitigation = Assert.Single(runbook.Phases);
-        Assert.Equal("Mitigation", mitigation.Name);
-        Assert.Equal(["kubectl rollout restart deploy/api", "kubectl scale deploy/api --replicas=6"], BulletedInlineCommandPageTests.Commands(mitigation));
-        Assert.Equal(["kubectl rollout undo deploy/api"], BulletedInlineCommandPageTests.Commands(runbook.Rollback!));
-        Assert.Equal(["curl -fsS https://api.example.com/health"], BulletedInlineCommandPageTests.Commands(runbook.Verification!));
-        Assert.DoesNotContain(project.Warnings, w => w.Contains("no runbook was found", StringComparison.Ordinal));
-        Assert.Empty(project.Document.Handbook.Sections);
-        var errors = InMemoryCompiler.Compile(project.Files).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        Assert.True(errors.Count == 0, InMemoryCompiler.Describe(errors) + "\n\n" + string.Join("\n\n", project.Files.Values));
+        BulletedInlineCommandPageTests.AssertTheApiRunbook(HostileInputTests.Generate(Page));
     }
 
     [Fact]
