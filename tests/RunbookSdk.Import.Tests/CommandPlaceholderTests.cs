@@ -222,6 +222,17 @@ public sealed class CommandPlaceholderTests
     [InlineData("mysql -h db-1 -u root -pYOUR_DB_PASSWORD -e \"select 1\"", "DbPassword", "mysql -h db-1 -u root -ps3cr3t -e \"select 1\"")]
     [InlineData("sshpass -p YOUR_SSH_PASS ssh ops@bastion uptime", "SshPass", "sshpass -p s3cr3t ssh ops@bastion uptime")]
     [InlineData("curl -fsS -u admin:YOUR_ADMIN_PASS https://api.internal/drain", "AdminPass", "curl -fsS -u admin:s3cr3t https://api.internal/drain")]
+    [InlineData("curl -fsS -u admin:<admin-pass> https://api.internal/drain", "AdminPass", "curl -fsS -u admin:s3cr3t https://api.internal/drain")]
+    [InlineData("curl -fsS --user admin:<admin-pass> https://api.internal/drain", "AdminPass", "curl -fsS --user admin:s3cr3t https://api.internal/drain")]
+    [InlineData("mysql -h db-1 -u root -p<db-pass> -e \"select 1\"", "DbPass", "mysql -h db-1 -u root -ps3cr3t -e \"select 1\"")]
+    [InlineData("PGPASSWORD=<db-pass> psql -h db-1 -c \"select 1\"", "DbPass", "PGPASSWORD=s3cr3t psql -h db-1 -c \"select 1\"")]
+    [InlineData("curl -fsS -H \"Authorization: Bearer <jwt>\" https://api.internal/drain", "Jwt", "curl -fsS -H \"Authorization: Bearer s3cr3t\" https://api.internal/drain")]
+    [InlineData("curl -fsS -H \"X-Api-Key: <partner-credential>\" https://api.internal/drain", "PartnerCredential", "curl -fsS -H \"X-Api-Key: s3cr3t\" https://api.internal/drain")]
+    [InlineData("redis-cli -h cache-1 -a <cache-pass> ping", "CachePass", "redis-cli -h cache-1 -a s3cr3t ping")]
+    [InlineData("sshpass -p <ssh-pass> ssh ops@bastion uptime", "SshPass", "sshpass -p s3cr3t ssh ops@bastion uptime")]
+    [InlineData("docker login -u ci -p <registry-pass> registry.internal", "RegistryPass", "docker login -u ci -p s3cr3t registry.internal")]
+    [InlineData("vault login <root>", "Root", "vault login s3cr3t")]
+    [InlineData("psql --password=<db-pass> -h db-1", "DbPass", "psql --password=s3cr3t -h db-1")]
     public void A_placeholder_where_a_credential_goes_is_a_required_secret(string command, string name, string executed)
     {
         var project = Import(command);
@@ -244,6 +255,17 @@ public sealed class CommandPlaceholderTests
         var parameters = Parameters(project).ToDictionary(p => p.Name);
         Assert.True(parameters["Token"].Secret);
         Assert.False(parameters["ApiHost"].Secret);
+    }
+
+    [Fact]
+    public void The_user_placeholder_before_a_password_placeholder_is_no_secret()
+    {
+        var project = Import("curl -fsS --user=<ops-user>:<ops-pass> https://api.internal/drain");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.True(parameters["OpsPass"] is { Secret: true, Required: true }, parameters["OpsPass"].ToString());
+        Assert.True(parameters["OpsUser"] is { Secret: false, Required: true }, parameters["OpsUser"].ToString());
+        AssertCompiles(project);
     }
 
     [Fact]

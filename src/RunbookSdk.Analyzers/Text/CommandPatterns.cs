@@ -176,7 +176,12 @@ internal static class CommandPatterns
     // lines: a quote left open does not take the script after it.
     private const string QuotedValue = @"'(?<secret>[^'\r\n]+)'|""(?<secret>([^""\\\r\n]|\\.)+)""";
     private const string BareValue = @"(?<secret>[^\s&;|<>()`'""\\]+)";
-    private const string Value = "(" + QuotedValue + "|" + BareValue + ")";
+    // What a document leaves where the value goes for the engineer to fill in: <admin-pass>, <db password>. Unquoted, the
+    // shell would read it as a redirection, so BareValue stops at its '<'; but curl -u admin:<admin-pass> and
+    // mysql -p<db-pass> still give a credential there, which the importer must ask for as a secret (CredentialPositions).
+    // Words after a blank start with a letter, as the importer's placeholders do: mysql -p<in.sql >out is a redirection.
+    private const string AnglePlaceholder = @"(?<secret><[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,3}>)(?!>)";
+    private const string Value = "(" + AnglePlaceholder + "|" + QuotedValue + "|" + BareValue + ")";
 
     /// <summary>
     /// An Authorization value's scheme and the blank after it (RFC 9110 §11.4: <c>scheme credential</c>), then the name
@@ -199,14 +204,14 @@ internal static class CommandPatterns
         (Create(@"(?i)\b(x-api-key|api-key|x-auth-token|x-access-token|private-token|x-vault-token)\s*:\s*(?<secret>[^\s'""\\]+)", "api-key", "x-auth-token", "x-access-token", "private-token", "x-vault-token"), "An API key in a header", "ApiKey"),
         // The whole key names the secret (DB_PASSWORD, REDIS_PASSWORD: two passwords, not one named Password).
         (Create(@"(?i)(?<![a-z0-9])(?<name>([a-z][a-z0-9]*[_-])*(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd))\s*=\s*" + Value, "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
-        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(" + QuotedValue + "|(?!-)" + BareValue + ")", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
+        (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(" + QuotedValue + "|" + AnglePlaceholder + "|(?!-)" + BareValue + ")", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
         (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p" + Value, "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
         (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+" + Value, "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
         // sshpass -p 'pw' ssh …, docker login -u ci -p 'pw' registry, vault login hvs.…: the importer copied each into
         // the code as written (RB0006 read none of them), so a handbook's commands carried the team's passwords.
         (Create(@"\bsshpass\b" + SameCommand + @"\s-p\s*" + Value, "sshpass"), "A password passed as sshpass -p", "SshPassword"),
         (Create(@"\b(docker|podman|nerdctl|buildah|skopeo|oras|helm\s+registry)\s+login\b" + SameCommand + @"\s-p\s*" + Value, "login"), "A password passed as docker login -p", "RegistryPassword"),
-        (Create(@"\bvault\s+login(\s+-\S+)*\s+(" + QuotedValue + @"|(?<secret>[^\s&;|<>()`'""\\=-][^\s&;|<>()`'""\\=]*)(?![^\s&;|<>()]))", "vault"), "A token passed as vault login", "VaultToken"),
+        (Create(@"\bvault\s+login(\s+-\S+)*\s+(" + AnglePlaceholder + "|" + QuotedValue + @"|(?<secret>[^\s&;|<>()`'""\\=-][^\s&;|<>()`'""\\=]*)(?![^\s&;|<>()]))", "vault"), "A token passed as vault login", "VaultToken"),
         (Create(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", "hv"), "A Vault token", "VaultToken"),
         // -u ops:'pa ss', -u 'ops:pa ss', --user="ops:pa ss", -u ops:pass: what follows the user's colon.
         (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))('[^:'\r\n]+:(?<secret>[^'\r\n]+)'|""[^:""\\\r\n]+:(?<secret>([^""\\\r\n]|\\.)+)""|[^\s:'""\\]+:" + Value + ")", "curl"), "A password in curl --user", "BasicAuthPassword"),
@@ -390,7 +395,7 @@ internal static class CommandPatterns
 
     /// <summary>
     /// Every place where <paramref name="text"/> gives a credential, the ones a placeholder stands in too
-    /// (<c>Authorization: Bearer YOUR_TOKEN</c>, <c>mysql -pYOUR_DB_PASSWORD</c>): what the document left there for the
+    /// (<c>Authorization: Bearer YOUR_TOKEN</c>, <c>mysql -pYOUR_DB_PASSWORD</c>, <c>curl -u admin:&lt;admin-pass&gt;</c>): what the document left there for the
     /// engineer to fill in is a secret the engineer types, which the runner must mask as it masks a lifted one.
     /// </summary>
     public static IEnumerable<TextMatch> CredentialPositions(string text) => Credentials(text, placeholdersToo: true);

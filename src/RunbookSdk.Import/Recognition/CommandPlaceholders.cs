@@ -37,8 +37,10 @@ namespace RunbookSdk.Import.Recognition;
 /// whole value where a credential goes, also run on to an option (<c>mysql -pYOUR_DB_PASSWORD</c>).
 /// </para>
 /// <para>
-/// A placeholder where a credential goes (<c>Authorization: Bearer YOUR_JWT</c>, <c>curl -u admin:YOUR_PASS</c>, what
-/// RB0006's patterns read) is a credential, whatever its name: the engineer types a secret there.
+/// A placeholder where a credential goes (<c>Authorization: Bearer YOUR_JWT</c>, <c>curl -u admin:YOUR_PASS</c>,
+/// <c>curl -u admin:&lt;admin-pass&gt;</c>, what RB0006's patterns read) is a credential, whatever its name: the engineer
+/// types a secret there. Run on to its option (<c>mysql -p&lt;db-pass&gt;</c>, <c>mysql -pYOUR_DB_PASSWORD</c>) it is the
+/// whole password, though it is no word of its own.
 /// </para>
 /// Comments and the body of a here-document with a quoted delimiter (text no shell reads) hold no placeholder of any kind.
 /// </remarks>
@@ -103,8 +105,9 @@ internal static partial class CommandPlaceholders
         var credentials = CommandPatterns.CredentialPositions(command).ToList();
         foreach (var credential in credentials)
         {
-            // "mysql -pYOUR_DB_PASSWORD": run on to its option, it is no word of its own, but the whole password all the same.
-            if (!Inside(unread, credential.Start) && WholeYourWords().Match(credential.Text) is { Success: true } whole)
+            // "mysql -pYOUR_DB_PASSWORD", "mysql -p<db-pass>": run on to its option, it is no word of its own, but the whole
+            // password all the same.
+            if (!Inside(unread, credential.Start) && WholePlaceholder().Match(credential.Text) is { Success: true } whole)
                 Add(found, credential.Start, credential.Text, whole.Groups["words"].Value);
         }
         return [.. found.OrderBy(p => p.Start).Select(p => p with
@@ -294,8 +297,10 @@ internal static partial class CommandPlaceholders
     [GeneratedRegex(@"(?<![\w${-])(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)(?![\w-]|=)")]
     private static partial Regex YourWords();
 
-    [GeneratedRegex(@"^(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)$")]
-    private static partial Regex WholeYourWords();
+    // A credential's whole value, as RB0006's patterns read it, when it is a placeholder: YOUR_… or <…> (the patterns take
+    // a <…> value in the same shape as AngleBrackets).
+    [GeneratedRegex(@"^(?:(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)|<(?<words>[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,3})>)$")]
+    private static partial Regex WholePlaceholder();
 
     [GeneratedRegex(@"(?i)\s+here$")]
     private static partial Regex Here();
