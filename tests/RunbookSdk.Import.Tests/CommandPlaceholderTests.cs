@@ -172,6 +172,23 @@ public sealed class CommandPlaceholderTests
         AssertCompiles(project);
     }
 
+    /// <summary>
+    /// A backtick substitution inside double quotes quotes afresh as <c>$( … )</c> does: jq's program in it
+    /// (<c>echo "`… | jq ".items[] | {name}"`"</c>) is jq's, where the scanner took jq's first quote for the end of the
+    /// outer one and made <c>{name}</c> a required "Name" that replaced jq's program. A placeholder in the substitution, or
+    /// after it in the outer quotes, is still one.
+    /// </summary>
+    [Fact]
+    public void A_placeholder_beside_a_jq_program_in_a_backtick_substitution_inside_double_quotes_is_still_a_parameter()
+    {
+        var project = Import("echo \"`kubectl get pod {pod-name} -o json | jq \".status | {phase}\"` on {cluster-name}\"");
+
+        Assert.Equal(["ClusterName", "PodName"], Parameters(project).Select(p => p.Name).Order());
+        var values = new Dictionary<string, string> { ["PodName"] = "api-7d9f", ["ClusterName"] = "prod-eu" };
+        Assert.Equal("echo \"`kubectl get pod api-7d9f -o json | jq \".status | {phase}\"` on prod-eu\"", Executed(Runs(project)[0], values));
+        AssertCompiles(project);
+    }
+
     [Fact]
     public void A_placeholder_in_braces_is_a_required_parameter_and_a_hole()
     {
@@ -305,6 +322,11 @@ public sealed class CommandPlaceholderTests
     [InlineData("echo \"$(kubectl get pods -o json | jq \".items[] | {name}\")\"")]
     [InlineData("echo \"Pods: $(kubectl get pods -o json | jq -c \"[.items[] | {name}] | length\") (at $(date +%H:%M))\"")]
     [InlineData("echo \"$(echo \"$(kubectl get pods -o json | jq \".items[] | {name}\")\")\"")]
+    [InlineData("echo \"`kubectl get pods -o json | jq \".items[] | {name}\"`\"")]
+    [InlineData("echo \"Pods: `kubectl get pods -o json | jq -c \"[.items[] | {name}] | length\"` (at `date +%H:%M`)\"")]
+    [InlineData("echo \"`jq -r \".items[] | {name}\" pods.json`\"")]
+    [InlineData("echo \"`case $(kubectl get pods -o json | jq \".items[] | {name}\") in x) echo one;; esac`\"")]
+    [InlineData("echo `jq -r \".items[] | {name}\" pods.json`")]
     [InlineData("kubectl get pods -o jsonpath={.items[0].metadata.name}")]
     [InlineData("docker compose exec api python -c \"print(f'Database test result: {result}')\"")]
     [InlineData("git reset --hard @{upstream}")]

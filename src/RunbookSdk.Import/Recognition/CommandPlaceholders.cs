@@ -29,7 +29,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <c>-I {pod}</c> with the <c>{pod}</c>s it fills) and the programs of other tools, which a command writes in single
 /// quotes (<c>awk '{print $1}'</c>, jq's <c>'.items[] | {name}'</c>, JSON bodies, a Python f-string in
 /// <c>python -c "print(f'{result}')"</c>), and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, also in a
-/// command substitution inside double quotes: <c>echo "$(… | jq ".items[] | {name}")"</c>), stay as they are.
+/// command substitution inside double quotes: <c>echo "$(… | jq ".items[] | {name}")"</c> or
+/// <c>echo "`… | jq ".items[] | {name}"`"</c>), stay as they are.
 /// </para>
 /// <para>
 /// <c>YOUR_…</c>: <c>YOUR_</c> or <c>YOUR-</c> and words in capitals (<c>YOUR_POD_NAME</c>, <c>YOUR-API-TOKEN</c>), not
@@ -148,7 +149,8 @@ internal static partial class CommandPlaceholders
     /// text of other programs (<c>Programs</c>), where braces are theirs: in single quotes (awk, jq, JSON), also inside
     /// double quotes, where they are the strings of a program the command hands on (<c>python -c "print(f'{result}')"</c>),
     /// and jq's program in double quotes (<c>jq ".items[] | {name}"</c>, where <c>{name}</c> builds an object), also in a
-    /// command substitution inside double quotes (<c>echo "$(… | jq ".items[] | {name}")"</c>), which quotes afresh.
+    /// command substitution inside double quotes (<c>echo "$(… | jq ".items[] | {name}")"</c>, <c>echo "`… | jq ".items[] |
+    /// {name}"`"</c>), which quotes afresh.
     /// </summary>
     private static (List<(int Start, int End)> Unread, List<(int Start, int End)> Programs) Ranges(string command)
     {
@@ -161,10 +163,11 @@ internal static partial class CommandPlaceholders
         var quoteStart = 0;
         var innerQuoteStart = -1;
         var bodies = new Queue<(string Delimiter, bool Literal)>();
-        // The double quotes each command substitution ("$(…)") was opened in, innermost last, and the parentheses opened
-        // within it: the shell quotes afresh inside, so its first '"' opens a quote rather than closing the outer one
-        // ('echo "$(… | jq ".items[] | {name}")"' hands jq its program in quotes of its own).
-        var substitutions = new Stack<(int QuoteStart, int InnerQuoteStart, bool JqProgram, int Parentheses)>();
+        // The double quotes each command substitution ("$(…)", "`…`") was opened in, innermost last, whether it is a
+        // backtick one, and the parentheses opened within a "$(…)": the shell quotes afresh inside, so its first '"' opens
+        // a quote rather than closing the outer one ('echo "$(… | jq ".items[] | {name}")"' and
+        // 'echo "`… | jq ".items[] | {name}"`"' hand jq its program in quotes of its own).
+        var substitutions = new Stack<(int QuoteStart, int InnerQuoteStart, bool JqProgram, int Parentheses, bool Backtick)>();
         for (var i = 0; i < command.Length; i++)
         {
             var c = command[i];
@@ -177,10 +180,26 @@ internal static partial class CommandPlaceholders
             }
             if (c == '$' && quote == '"' && i + 1 < command.Length && command[i + 1] == '(')
             {
-                substitutions.Push((quoteStart, innerQuoteStart, jqProgram, 0));
+                substitutions.Push((quoteStart, innerQuoteStart, jqProgram, 0, Backtick: false));
                 quote = '\0';
                 innerQuoteStart = -1;
                 i++;
+                continue;
+            }
+            if (c == '`' && substitutions.TryPeek(out var open) && open.Backtick)
+            {
+                // The shell reads a backtick substitution to its next unescaped backtick, whatever quotes it opened:
+                // back in the double quotes it was opened in.
+                substitutions.Pop();
+                (quoteStart, innerQuoteStart, jqProgram) = (open.QuoteStart, open.InnerQuoteStart, open.JqProgram);
+                quote = '"';
+                continue;
+            }
+            if (c == '`' && quote == '"')
+            {
+                substitutions.Push((quoteStart, innerQuoteStart, jqProgram, 0, Backtick: true));
+                quote = '\0';
+                innerQuoteStart = -1;
                 continue;
             }
             if (quote != '\0')
@@ -210,11 +229,12 @@ internal static partial class CommandPlaceholders
                 case '\\':
                     i++;
                     break;
-                case '(' when substitutions.Count > 0:
+                // A backtick substitution ends at its backtick, whatever parentheses it holds ("`case $x in a) …; esac`").
+                case '(' when substitutions.Count > 0 && !substitutions.Peek().Backtick:
                     var opened = substitutions.Pop();
                     substitutions.Push(opened with { Parentheses = opened.Parentheses + 1 });
                     break;
-                case ')' when substitutions.Count > 0:
+                case ')' when substitutions.Count > 0 && !substitutions.Peek().Backtick:
                     var substitution = substitutions.Pop();
                     if (substitution.Parentheses > 0)
                     {
@@ -222,7 +242,7 @@ internal static partial class CommandPlaceholders
                         break;
                     }
                     // The substitution ends: back in the double quotes it was opened in.
-                    (quoteStart, innerQuoteStart, jqProgram, _) = substitution;
+                    (quoteStart, innerQuoteStart, jqProgram, _, _) = substitution;
                     quote = '"';
                     break;
                 case '\'' or '"':
@@ -284,10 +304,10 @@ internal static partial class CommandPlaceholders
     [GeneratedRegex(@"(?<![\w$@%{])\{(?<words>[A-Za-z][\w-]*(?:\.[\w-]+)*)\}(?!\})")]
     private static partial Regex Braces();
 
-    // What comes before jq's program: jq as a command (first, or after a pipe, ";", "&&", "(" or "$("), then its options,
+    // What comes before jq's program: jq as a command (first, or after a pipe, ";", "&&", "(", "$(" or "`"), then its options,
     // those that take values with them ("--arg pod \"{pod-name}\"": a value, which may be a placeholder). The program is
     // the first word that is no option.
-    [GeneratedRegex(@"(?:^|[|;&(\n])\s*(?:sudo\s+)?jq(?:\s+(?:--(?:arg|argjson|slurpfile|rawfile)\s+\S+\s+(?:""[^""]*""|'[^']*'|\S+)|--indent\s+\d+|-L\s*\S+|-[-\w]+))*\s+$")]
+    [GeneratedRegex(@"(?:^|[|;&(`\n])\s*(?:sudo\s+)?jq(?:\s+(?:--(?:arg|argjson|slurpfile|rawfile)\s+\S+\s+(?:""[^""]*""|'[^']*'|\S+)|--indent\s+\d+|-L\s*\S+|-[-\w]+))*\s+$")]
     private static partial Regex JqProgramStarts();
 
     [GeneratedRegex(@"(?:\s-I\s*|\s--replace=)(?<written>\{[^\s{}]*\})")]
