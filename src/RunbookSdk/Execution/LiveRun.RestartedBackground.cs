@@ -22,17 +22,16 @@ internal sealed partial class LiveRun
         if (_background.StillRunningFrom(key).Count > 0) return;
         foreach (var earlier in left)
         {
-            var why = WhyNotRestarted(step, earlier);
-            var otherCommand = why is null ? OtherCommandThan(step, earlier) : null;
-            if (otherCommand is not null) SayTheCommandDiffers(earlier, otherCommand);
+            // Known before anything is said: a resume that does not start it shows both commands in its NOT RUNNING, so
+            // an engineer who gave another BaseUrl sees which one a start by hand must use.
+            var otherCommand = OtherCommandThan(step, earlier);
+            var why = WhyNotRestarted(step, earlier) ?? (step.Idempotent || Interactive ? null : NobodyToAskWhetherToStartAgain);
+            if (why is null && otherCommand is not null) SayTheCommandDiffers(earlier, otherCommand);
             if (why is null && !step.Idempotent)
                 why = await WhyNotStartedAgainAsync(key, step, earlier, otherCommand, cancellationToken);
             if (why is not null)
             {
-                _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
-                    + $"and the resume does not start it again: {why}. The steps after it that count on it (a wait that watches it, a port it forwards) will not find it: start it by hand if they need it.");
-                _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", earlier.Command),
-                    ("result", cancellationToken.IsCancellationRequested ? "interrupted" : "skipped"), ("reason", why));
+                SayNotStartedAgain(key, earlier, otherCommand, why, cancellationToken);
                 continue;
             }
             _console.Warn(step.Idempotent
@@ -57,17 +56,43 @@ internal sealed partial class LiveRun
         }
     }
 
+    private const string NobodyToAskWhetherToStartAgain = "the step is not marked Idempotent(), and starting its background again runs its whole command again, "
+        + "which a run with nobody to ask does not do (mark the step Idempotent() if running it again does no harm)";
+
+    /// <summary>
+    /// Said, and journaled, before any later step runs: the steps after it will not find the background. When this
+    /// run's values make the command another than the one the earlier run started, both are shown, and the record keeps
+    /// them as a restart's does (<c>command</c> this run's, <c>earlierCommand</c> the earlier run's): a start by hand
+    /// must pick one.
+    /// </summary>
+    private void SayNotStartedAgain(string key, LeftInBackground earlier, string? otherCommand, string why, CancellationToken cancellationToken)
+    {
+        const string notFound = "The steps after it that count on it (a wait that watches it, a port it forwards) will not find it: start it by hand if they need it";
+        if (otherCommand is null)
+            _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
+                + $"and the resume does not start it again: {why}. {notFound}.");
+        else
+        {
+            _console.Failed("NOT RUNNING: the earlier run left this step's command running in the background until it stopped it when it ended, "
+                + $"and the resume does not start it again: {why}. {notFound}. "
+                + "DIFFERENT COMMAND: with this run's parameter values it is not the one the earlier run started; started by hand, each runs on what its own values name:");
+            _console.Verbatim("earlier run: $ ", earlier.Command);
+            _console.Verbatim("this run:    $ ", otherCommand);
+        }
+        _journal.Write("background-restarted", ("key", key), ("action", earlier.Action), ("command", otherCommand ?? earlier.Command),
+            ("earlierCommand", otherCommand is null ? null : earlier.Command),
+            ("result", cancellationToken.IsCancellationRequested ? "interrupted" : "skipped"), ("reason", why));
+    }
+
     /// <summary>
     /// For a step not marked idempotent, starting its background again runs its whole command again, the part before
     /// the <c>&amp;</c> too (a <c>curl -X POST … &amp;&amp; watch … &amp;</c>): the engineer decides, as for any step
-    /// run again on resume. Null when they say yes; why not otherwise (no, Ctrl+C, nobody to ask). When this run's values
+    /// run again on resume. Asked only by an interactive run. Null when they say yes; why not otherwise (no, Ctrl+C, no answer). When this run's values
     /// make the command another than the one the earlier run started (<c>otherCommand</c>), the question names both: a
     /// front end may show only the question.
     /// </summary>
     private async Task<string?> WhyNotStartedAgainAsync(string key, StepPlan step, LeftInBackground earlier, string? otherCommand, CancellationToken cancellationToken)
     {
-        const string notIdempotent = "the step is not marked Idempotent(), and starting its background again runs its whole command again";
-        if (!Interactive) return $"{notIdempotent}, which a run with nobody to ask does not do (mark the step Idempotent() if running it again does no harm)";
         _console.Warn($"The earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended; the steps after it count on it. "
             + "Starting it again runs the whole command again, the part before the '&' too.");
         try
@@ -97,12 +122,13 @@ internal sealed partial class LiveRun
     /// <summary>
     /// The command as this run's parameter values make it (masked), when it is not the one the earlier run journaled:
     /// a resume given another <c>BaseUrl</c> or pod starts a watch of something else than what the earlier run watched.
-    /// Null when they read the same. Both are masked with the secrets of their own run, so a secret that changed is not
-    /// told apart, and not shown.
+    /// Null when they read the same, or when the runbook's step has no such command any more. Both are masked with the
+    /// secrets of their own run, so a secret that changed is not told apart, and not shown.
     /// </summary>
     private string? OtherCommandThan(StepPlan step, LeftInBackground earlier)
     {
-        var now = ((ShellCommandAction)step.Actions[earlier.Action]).Command.Render(_context.Secrets.Mask);
+        if (earlier.Action >= step.Actions.Count || step.Actions[earlier.Action] is not ShellCommandAction shell) return null;
+        var now = shell.Command.Render(_context.Secrets.Mask);
         return string.Equals(now, earlier.Command, StringComparison.Ordinal) ? null : now;
     }
 

@@ -208,6 +208,40 @@ public sealed class RestartedBackgroundTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]  // destructive: never started again
+    [InlineData(false)] // not idempotent, and --non-interactive: nobody to ask
+    public async Task A_resume_that_does_not_start_the_watch_again_shows_the_command_this_run_s_values_make_beside_the_earlier_one(bool destructive)
+    {
+        using var run = WatchedRun(destructive, target: "api-1");
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath, AssumeYes = true }, arguments: AnotherTarget);
+            watches = Watches(run);
+
+            Assert.Single(watches);
+            var skipped = Assert.Single(resumed.Events("background-restarted"));
+            Assert.Equal("skipped", skipped["result"]);
+            Assert.EndsWith("echo watching api-2", skipped["command"]);
+            Assert.EndsWith("echo watching api-1", skipped["earlierCommand"]);
+            var notRunning = resumed.Output.IndexOf("NOT RUNNING", StringComparison.Ordinal);
+            Assert.True(notRunning >= 0, resumed.Output);
+            var shown = resumed.Output[notRunning..];
+            Assert.Contains("DIFFERENT COMMAND: with this run's parameter values it is not the one the earlier run started", shown);
+            Assert.Contains("earlier run: $ " + skipped["earlierCommand"], shown);
+            Assert.Contains("this run:    $ " + skipped["command"], shown);
+            // Said once, with the NOT RUNNING, not first as a command about to start again.
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(resumed.Output, "DIFFERENT COMMAND"));
+            Assert.True(notRunning < resumed.Output.IndexOf("2.1", StringComparison.Ordinal));
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
     [Fact]
     public void A_background_that_ended_on_its_own_before_the_run_stopped_is_not_started_again()
     {
