@@ -296,6 +296,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                             : step.Idempotent ? "marked idempotent, the resume starts it again]"
                             : writer.Options.NonInteractive ? "not marked idempotent, a --non-interactive resume does not start it again; start it by hand if later steps need it]"
                             : "the resume asks whether to start it again, its whole command]"), Warning);
+                    foreach (var earlier in resume.BackgroundLeftBy(key)) WriteCommandDifference(writer, context, step, earlier);
                     continue;
                 }
                 if (resume.UnfinishedSteps.Contains(key)) writer.Line(2, $"[{writer.Rehearsal!.RepeatOfUnfinished(section, i, step)}]", Warning);
@@ -438,6 +439,34 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         }
     }
 
+    /// <summary>
+    /// As the live resume says it (LiveRun.RestartedBackground.cs), whether it starts the command again or not: the command
+    /// this run's values make is not the one the earlier run started, so what the steps after it counted on is not what
+    /// runs. A value the dry run does not know is left out of the comparison; when only such a value may make it
+    /// another, that is said as "may differ".
+    /// </summary>
+    private static void WriteCommandDifference(PlanWriter writer, RunContext context, StepPlan step, LeftInBackground earlier)
+    {
+        if (earlier.Action >= step.Actions.Count || step.Actions[earlier.Action] is not ShellCommandAction shell) return;
+        var planned = shell.Command.Render(context.Secrets.Mask);
+        var givenAgain = writer.GivenAgain.Keys.Select(RunContext.GivenAgainPlaceholder).ToHashSet(StringComparer.Ordinal);
+        var givenAgainMarkers = writer.Placeholders.Where(p => givenAgain.Contains(p.Value)).Select(p => p.Key).ToArray();
+        switch (PlannedCommandDifference.Of(planned, earlier.Command, [.. writer.Placeholders.Keys], givenAgainMarkers))
+        {
+            case CommandDifference.Differs:
+                writer.Line(2, "[DIFFERENT COMMAND: with this run's parameter values, the command that left the background running is not the one the earlier run started]", Warning);
+                break;
+            case CommandDifference.MayDiffer:
+                var unknown = givenAgainMarkers.Where(m => planned.Contains(m, StringComparison.Ordinal)).Select(m => writer.Placeholders[m]);
+                writer.Line(2, $"[the command may differ from the one the earlier run started: it holds {string.Join(", ", unknown)}, which the dry run does not know; the rest is the same]", Warning);
+                break;
+            default:
+                return;
+        }
+        writer.Verbatim(3, "earlier run: $ ", earlier.Command);
+        writer.Verbatim(3, "this run:    $ ", planned);
+    }
+
     /// <summary>Writes indented lines, every text masked first, then each missing secret's marker replaced by its placeholder.</summary>
     private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders, StepChoices answers, RunnerOptions options)
     {
@@ -473,6 +502,9 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         public StepProblems BadCommands { get; init; } = new(new Dictionary<string, string>(), new Dictionary<string, string>());
 
         private const int IndentWidth = 2;
+
+        /// <summary>The marker word standing for each value the dry run does not know, and the placeholder shown for it.</summary>
+        public IReadOnlyDictionary<string, string> Placeholders => placeholders;
 
         /// <summary>Whether <paramref name="placeholder"/> stands in the plan for a value not known (a marker was bound for it).</summary>
         public bool Marks(string placeholder) => placeholders.Values.Contains(placeholder, StringComparer.Ordinal);

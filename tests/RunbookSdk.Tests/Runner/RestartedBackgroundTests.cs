@@ -243,6 +243,69 @@ public sealed class RestartedBackgroundTests
     }
 
     [Fact]
+    public async Task The_dry_run_of_a_resume_with_another_value_flags_the_watch_it_starts_again_as_another_command()
+    {
+        using var run = WatchedRun(destructive: false, idempotent: true, target: "api-1");
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            watches = Watches(run);
+            var earlier = Journal.Read(run.JournalPath).First(e => e.Name == "command-starting")["command"]!;
+
+            var other = await DryRunOfTheResumeAsync(run, AnotherTarget);
+            var same = await DryRunOfTheResumeAsync(run, null);
+
+            Assert.Contains("[DIFFERENT COMMAND: with this run's parameter values, the command that left the background running is not the one the earlier run started]", other);
+            Assert.Contains("earlier run: $ " + earlier, other);
+            Assert.Contains("this run:    $ " + earlier.Replace("api-1", "api-2", StringComparison.Ordinal), other);
+            Assert.DoesNotContain("DIFFERENT COMMAND", same);
+            Assert.DoesNotContain("may differ", same);
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_a_resume_compares_the_watch_s_command_without_the_value_it_is_given_again()
+    {
+        // The dry run shows <given-again:Db> where the value stands, which no journaled text reads as.
+        using var run = WatchedRun(destructive: false, idempotent: true, target: "api-1", database: "");
+        int[] watches = [];
+        try
+        {
+            // Given on the command line, as a DbUrl is: the journal holds it masked.
+            await InterruptAfterTheWatchStartedAsync(run, new Dictionary<string, string> { ["Db"] = "postgres://app:hunter2-db-pass@db:5432/orders" });
+            watches = Watches(run);
+
+            var same = await DryRunOfTheResumeAsync(run, null);
+            var other = await DryRunOfTheResumeAsync(run, AnotherTarget);
+
+            Assert.True(same.Contains("this run:    $ ", StringComparison.Ordinal), same);
+            Assert.Contains("[the command may differ from the one the earlier run started: it holds <given-again:Db>, which the dry run does not know; the rest is the same]", same);
+            Assert.DoesNotContain("DIFFERENT COMMAND", same);
+            Assert.Contains("[DIFFERENT COMMAND: with this run's parameter values", other);
+            Assert.Matches(@"this run: +\$ .*echo watching api-2 on <given-again:Db>", other);
+            Assert.DoesNotContain("hunter2-db-pass", same + other);
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
+    /// <summary>The plan <c>--dry-run --resume</c> shows, with this run's <paramref name="arguments"/>; no value read from a variable.</summary>
+    private static async Task<string> DryRunOfTheResumeAsync(TestRun run, IReadOnlyDictionary<string, string>? arguments)
+    {
+        var plan = new PlainConsole();
+        await new DryRunPrinter(plan.Console) { Resume = ResumeState.Read(run.JournalPath), LiveOptions = TestRun.NonInteractive with { EnvironmentVariable = _ => null } }
+            .ExecuteAsync(run.Bind(arguments), CancellationToken.None);
+        return plan.Output;
+    }
+
+    [Fact]
     public void A_background_that_ended_on_its_own_before_the_run_stopped_is_not_started_again()
     {
         using var temp = new TempDirectory();
@@ -291,13 +354,15 @@ public sealed class RestartedBackgroundTests
 
     /// <summary>A watch in the background (its pid appended to a file), then a step that fails unless the watch runs.</summary>
     /// <param name="target">When given, the watch's command names it (a parameter <c>Target</c>), as a watch names its pod.</param>
-    private static TestRun WatchedRun(bool destructive, bool idempotent = false, string? target = null)
+    /// <param name="database">When given (a URL with a password, which the journal holds masked), the watch names it too.</param>
+    private static TestRun WatchedRun(bool destructive, bool idempotent = false, string? target = null, string? database = null)
     {
         var run = new TestRun((rb, p) => rb
             .Phase("Watch", ph => ph.Step("Watch health", s =>
             {
                 if (target is null) s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}");
-                else s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}; echo watching {p["Target"]}");
+                else if (database is null) s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}; echo watching {p["Target"]}");
+                else s.Run($"while :; do sleep 0.2; done & echo $! >> {p["Watches"]}; echo watching {p["Target"]} on {p["Db"]}");
                 if (destructive) s.RequiresConfirmation();
                 if (idempotent) s.Idempotent();
             }))
@@ -305,6 +370,7 @@ public sealed class RestartedBackgroundTests
             .NoRollback("test"));
         run.Parameter("Watches", run.Temp.File("watches"));
         if (target is not null) run.Parameter("Target", target);
+        if (database is not null) run.Parameter("Db", database);
         return run;
     }
 
@@ -312,12 +378,12 @@ public sealed class RestartedBackgroundTests
     private static readonly Dictionary<string, string> AnotherTarget = new() { ["Target"] = "api-2" };
 
     /// <summary>Runs until the watch's step said what it left running, then Ctrl+C: the run stops before the next step.</summary>
-    private static async Task<RunOutcome> InterruptAfterTheWatchStartedAsync(TestRun run)
+    private static async Task<RunOutcome> InterruptAfterTheWatchStartedAsync(TestRun run, IReadOnlyDictionary<string, string>? arguments = null)
     {
         using var ctrlC = new CancellationTokenSource();
         var console = new PlainConsole(new CancelOnText("left running in the background", ctrlC));
         var options = TestRun.NonInteractive with { Clock = run.Clock, JournalPath = run.JournalPath, AssumeYes = true };
-        return await new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(), ctrlC.Token);
+        return await new RunbookRunner(console.Console, options, run.Prompts).ExecuteAsync(run.Bind(arguments), ctrlC.Token);
     }
 
     /// <summary>The health watches the journal's shell actions left running (the loop's shell), in the order started.</summary>
