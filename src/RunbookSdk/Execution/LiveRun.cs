@@ -577,13 +577,13 @@ internal sealed partial class LiveRun : IDisposable
     private UnconfirmedWork? UnconfirmedBefore(string section, string key, StepPlan step)
     {
         if (_resume is null) return null;
-        var requests = _resume.SentRequests.TryGetValue(key, out var sent) ? RetriedAttempts.Group(sent) : [];
+        var requests = RetriedAttempts.Group(_resume.AttemptsSentIn(key)).Where(r => r.Unsettled > 0).ToArray();
         var checks = section == "verification";
         var commands = !checks && _resume.StartedCommands.TryGetValue(key, out var started)
             ? RetriedAttempts.Group(started).Where(c => step.RequiresConfirmation || !c.Last.Finished || CommandRequests.NonIdempotentMethod(c.Last.Command) is not null).ToArray()
             : [];
         var code = !checks && _resume.UnfinishedCode.TryGetValue(key, out var unfinished) ? unfinished : [];
-        return requests.Count + commands.Length + code.Count == 0 ? null : new UnconfirmedWork(requests, commands, code);
+        return requests.Length + commands.Length + code.Count == 0 ? null : new UnconfirmedWork(requests, commands, code);
     }
 
     /// <summary>

@@ -149,6 +149,42 @@ public sealed class ResendOnResumeTests
     }
 
     [Fact]
+    public async Task The_question_counts_every_attempt_of_a_retried_POST_sent_and_says_how_the_last_one_sent_ended()
+    {
+        // Two attempts got no answer in time, the third was answered 500, and the step failed. The question counted the
+        // two unanswered alone and called the second "the last": "(2 attempts; the last had no answer recorded)".
+        var posts = 0;
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var service = new TestHttpServer(async context =>
+        {
+            if (Interlocked.Increment(ref posts) <= 2) await release.Task;
+            await TestHttpServer.ReplyAsync(context, 500, "{\"error\":\"busy\"}", "application/json");
+        });
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Fail over", s => s.Http("POST", p["Url"] + "failover").Body("{}")
+                .Timeout(TimeSpan.FromMilliseconds(300)).Retry(3, TimeSpan.FromSeconds(5))))
+            .NoRollback("test"))
+            .Parameter("Url", service.Url);
+        try
+        {
+            var first = await run.RunAsync();
+            Assert.True(first.ExitCode == 1, first.Output);
+            Assert.Equal(["true", "true", null], first.Events("action").Select(a => a.Fields.TryGetProperty("outcomeUnknown", out _) ? a["outcomeUnknown"] : null));
+            run.Prompts.Answer(false);
+
+            var declined = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+
+            var said = Assert.Single(declined.Output.Split('\n'), l => l.Contains("In the earlier run this step sent", StringComparison.Ordinal));
+            Assert.True(said.Contains($"sent POST {service.Url}failover (3 attempts; the last was answered 500; the outcome of 2 of them is unknown); it may have reached the server", StringComparison.Ordinal), said);
+            Assert.Equal(3, posts);
+        }
+        finally
+        {
+            release.TrySetResult();
+        }
+    }
+
+    [Fact]
     public async Task A_journal_written_before_requests_carried_their_attempt_lists_each_POST_it_sent()
     {
         // Nothing in such a journal says the POSTs were attempts of one request: each is listed as it was.

@@ -14,4 +14,10 @@ internal interface IRetriedAttempt
 
     /// <summary>How it ended, read after "the last": <c>was interrupted: it did not finish</c>, <c>answered 500</c>.</summary>
     string Ending { get; }
+
+    /// <summary>
+    /// Its end is known and nothing is to be asked about it (a POST its failed step saw answered in full), though it
+    /// still counts among the attempts sent.
+    /// </summary>
+    bool Settled { get; }
 }

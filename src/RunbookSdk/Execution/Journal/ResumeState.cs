@@ -81,7 +81,16 @@ public sealed class ResumeState
     /// engineer's decision (<see cref="RunnerOptions.ResendRequests"/>).
     /// </summary>
     public IReadOnlyDictionary<string, IReadOnlyList<SentRequest>> SentRequests =>
-        _sent.Where(s => s.Value.Count > 0 && !_completed.Contains(s.Key)).ToDictionary(s => s.Key, s => (IReadOnlyList<SentRequest>)s.Value.ToArray(), StringComparer.Ordinal);
+        _sent.Where(s => s.Value.Any(r => !r.Settled) && !_completed.Contains(s.Key))
+            .ToDictionary(s => s.Key, s => (IReadOnlyList<SentRequest>)s.Value.Where(r => !r.Settled).ToArray(), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Every attempt of the requests of <see cref="SentRequests"/> for the step <paramref name="key"/> in the order sent,
+    /// those settled too (answered in full in a failed step): the question counts all sent and says how the last sent
+    /// ended. Empty when the step has nothing to ask about.
+    /// </summary>
+    internal IReadOnlyList<SentRequest> AttemptsSentIn(string key) =>
+        _sent.TryGetValue(key, out var sent) && sent.Any(r => !r.Settled) && !_completed.Contains(key) ? sent.ToArray() : [];
 
     /// <summary>
     /// Shell commands the earlier run started in a step it has no result for — it died during the step, or was
@@ -479,7 +488,10 @@ public sealed class ResumeState
                 {
                     // A step failed by a POST whose answer the run did not see whole (a time-out, a connection lost
                     // after it left) may have done its work all the same: a failover that took 45 s of a 30-s limit.
-                    if (_sent.TryGetValue(key, out var requests)) requests.RemoveAll(r => !r.OutcomeUnknown);
+                    // Kept, settled, not dropped: they are still attempts sent, which the question counts.
+                    if (_sent.TryGetValue(key, out var requests))
+                        for (var i = 0; i < requests.Count; i++)
+                            if (!requests[i].OutcomeUnknown) requests[i] = requests[i] with { Settled = true };
                     _commands.Remove(key);
                     _code.Remove(key);
                     _posted.Remove(key);

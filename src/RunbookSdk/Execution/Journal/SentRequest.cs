@@ -25,7 +25,15 @@ public sealed record SentRequest(string Request, int? Status) : IRetriedAttempt
         ? $"{Request} (answered {status}{(OutcomeUnknown ? ", the rest of the answer lost" : "")})"
         : $"{Request} (no answer recorded)";
 
+    /// <summary>
+    /// Its step failed and its answer arrived whole: it is not asked about on resume, but it is one of the attempts sent,
+    /// and may be the last one.
+    /// </summary>
+    internal bool Settled { get; init; }
+
     string IRetriedAttempt.Subject => Request;
+
+    bool IRetriedAttempt.Settled => Settled;
 
     string IRetriedAttempt.Ending => Status is { } status
         ? $"was answered {status}{(OutcomeUnknown ? ", the rest of the answer lost" : "")}"

@@ -25,6 +25,9 @@ public sealed record StartedCommand(string Command, int? ExitCode) : IRetriedAtt
 
     string IRetriedAttempt.Subject => $"`{Command}`";
 
+    // A failed step's commands are dropped whole (ResumeState): none left is settled.
+    bool IRetriedAttempt.Settled => false;
+
     string IRetriedAttempt.Ending => Interrupted ? "was interrupted: it did not finish"
         : ExitCode is { } code ? $"ended with exit code {code}"
         : "has no result recorded";
