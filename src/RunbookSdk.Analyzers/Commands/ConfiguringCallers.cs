@@ -47,7 +47,7 @@ internal static class ConfiguringCallers
             {
                 if (isName(name)) return true;
                 if (!wholeStep && DslSyntax.IsAction(name)) return false;
-                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList.Arguments.Count, isName, wholeStep)) return true;
+                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList, isName, wholeStep)) return true;
             }
 
             current = next;

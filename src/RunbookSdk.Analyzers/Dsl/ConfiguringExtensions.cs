@@ -28,22 +28,31 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
 
     /// <summary>
     /// True when every extension method named <paramref name="name"/> declared in source that a call with
-    /// <paramref name="argumentCount"/> arguments may be (at least one) chains a call <paramref name="isName"/> accepts
-    /// on its receiver before it adds another action, or anywhere on it when the call marks the
-    /// <paramref name="wholeStep"/> (<see cref="ReceiverConfiguration"/>).
+    /// <paramref name="arguments"/> may bind (at least one) chains a call <paramref name="isName"/> accepts on its
+    /// receiver before it adds another action, or anywhere on it when the call marks the <paramref name="wholeStep"/>
+    /// (<see cref="ReceiverConfiguration"/>). The candidates are those the arguments as written fit, the receiver aside,
+    /// narrowed as C# narrows them (<see cref="WrittenArguments"/>, shared with the wrappers a builder is handed to):
+    /// <c>.Capped()</c> with <c>Capped(this c)</c> bounding and <c>Capped(this c, string note = "")</c> not binds the
+    /// first, and is bounded.
     /// </summary>
-    public bool Configures(string name, int argumentCount, Func<string, bool> isName, bool wholeStep = false)
+    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep = false)
     {
         if (vocabulary.Contains(name)) return false;
-        var found = false;
-        foreach (var method in _byName.GetOrAdd(name, Find))
+        var declared = _byName.GetOrAdd(name, Find);
+        if (declared.IsEmpty) return false;
+        var candidates = new List<(MethodDeclarationSyntax, bool)>(declared.Length);
+        foreach (var method in declared)
         {
-            if (!Takes(method.ParameterList, argumentCount)) continue;
-            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName, wholeStep)) return false;
-            found = true;
+            if (WrittenArguments.FitOnReceiver(arguments, method.ParameterList, out var whole)) candidates.Add((method, whole));
         }
 
-        return found;
+        var bound = WrittenArguments.Whole(candidates);
+        foreach (var method in bound)
+        {
+            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName, wholeStep)) return false;
+        }
+
+        return bound.Count > 0;
     }
 
     private ImmutableArray<MethodDeclarationSyntax> Find(string name)
@@ -63,19 +72,5 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
         }
 
         return methods.ToImmutable();
-    }
-
-    /// <summary>Whether a call with <paramref name="argumentCount"/> arguments (the receiver aside) may be this method.</summary>
-    private static bool Takes(ParameterListSyntax parameters, int argumentCount)
-    {
-        var required = 0;
-        var list = parameters.Parameters;
-        for (var i = 1; i < list.Count; i++)
-        {
-            if (list[i].Modifiers.Any(SyntaxKind.ParamsKeyword)) return argumentCount >= required;
-            if (list[i].Default is null) required++;
-        }
-
-        return argumentCount >= required && argumentCount <= list.Count - 1;
     }
 }

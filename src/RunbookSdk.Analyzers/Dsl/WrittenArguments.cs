@@ -25,18 +25,31 @@ internal static class WrittenArguments
     /// (<c>Bounded(c)</c> over <c>Bounded(c, limit = null)</c>), so the followers keep only those when there are any
     /// (<see cref="Whole{T}"/>).
     /// </summary>
-    public static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters, out bool whole)
+    public static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters, out bool whole) =>
+        Fit(arguments, parameters, receivers: 0, out whole);
+
+    /// <summary>
+    /// <see cref="Fit(ArgumentListSyntax, ParameterListSyntax, out bool)"/> for an extension method called on its
+    /// receiver (<c>s.Run(…).Bounded()</c>): the first parameter is the receiver's, so the arguments written start at the
+    /// second, and none can name the first. Before, an extension was matched by how many arguments it was given, so an
+    /// overloaded one was judged by every overload of that count, not by the one C# binds.
+    /// </summary>
+    public static bool FitOnReceiver(ArgumentListSyntax arguments, ParameterListSyntax parameters, out bool whole) =>
+        Fit(arguments, parameters, receivers: 1, out whole);
+
+    private static bool Fit(ArgumentListSyntax arguments, ParameterListSyntax parameters, int receivers, out bool whole)
     {
         whole = false;
         var declared = parameters.Parameters;
-        if (declared.Count > 64) return false; // no wrapper has that many; not followed
+        if (declared.Count > 64 || declared.Count < receivers) return false; // no wrapper has that many; not followed
         var last = declared.Count - 1;
-        var given = 0UL;
+        var given = receivers == 0 ? 0UL : 1UL;
         for (var i = 0; i < arguments.Arguments.Count; i++)
         {
-            var landsIn = arguments.Arguments[i].NameColon is { } nameColon ? IndexOf(declared, nameColon.Name.Identifier.ValueText)
-                : i <= last ? i
-                : last >= 0 && IsParams(declared[last]) ? last
+            var place = i + receivers;
+            var landsIn = arguments.Arguments[i].NameColon is { } nameColon ? IndexOf(declared, nameColon.Name.Identifier.ValueText, receivers)
+                : place <= last ? place
+                : last >= receivers && IsParams(declared[last]) ? last
                 : -1;
             if (landsIn < 0) return false;
             given |= 1UL << landsIn;
@@ -68,9 +81,9 @@ internal static class WrittenArguments
         return kept;
     }
 
-    private static int IndexOf(SeparatedSyntaxList<ParameterSyntax> declared, string name)
+    private static int IndexOf(SeparatedSyntaxList<ParameterSyntax> declared, string name, int from)
     {
-        for (var i = 0; i < declared.Count; i++)
+        for (var i = from; i < declared.Count; i++)
         {
             if (declared[i].Identifier.ValueText == name) return i;
         }

@@ -160,6 +160,24 @@ public sealed class ExtensionConfirmationTests
                         .Step("Wipe", s => { s.Run("rm -rf /srv/app"); if (Region == "eu-central-1") s.Instruction("Tell #ops"); s.RequiresConfirmation(); })
             """));
 
+    // Before, an extension was matched by how many arguments it was given: .Asked() was judged by Asked(this s), which
+    // confirms, and by Asked(this s, channel = "#ops"), which does not, though C# binds the first.
+    [Fact]
+    public Task A_step_confirmed_by_a_team_method_whose_other_parameters_are_optional_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli FLUSHALL").ConfirmedBecause())
+                        .Step("Flush the cache db", s => s.Run("redis-cli FLUSHDB").Asked())
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Safety.Confirmed(s); })
+                        .Step("Drop", s => Safety.Confirmed(s.Run("psql -c 'DROP TABLE sessions'"), why: "the table is rebuilt"))
+            """));
+
+    [Fact]
+    public Task A_step_a_team_method_whose_other_parameters_are_optional_leaves_unconfirmed_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Flush", s => s.Run("redis-cli {|RB0005:FLUSHALL|}").Announced())
+                        .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.Noted(s); })
+            """));
+
     /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
     private static Task RunAsync(string runbook)
     {
@@ -209,8 +227,25 @@ public sealed class ExtensionConfirmationTests
             }
         }
 
+        /// <summary>The team's extensions that take more than the step, with defaults for the rest.</summary>
+        public static class OptionalExtensions
+        {
+            public static IStepBuilder ConfirmedBecause(this IStepBuilder s, string? why = null) => s.RequiresConfirmation();
+
+            /// <summary>Overloaded: a call on the step alone binds the first, which confirms.</summary>
+            public static IStepBuilder Asked(this IStepBuilder s) => s.RequiresConfirmation();
+
+            public static IStepBuilder Asked(this IStepBuilder s, string channel = "#ops") => s.Notify("maintenance", channel);
+
+            public static IStepBuilder Announced(this IStepBuilder s, string channel = "#ops") => s.Notify("maintenance", channel);
+        }
+
         public static class Safety
         {
+            public static IStepBuilder Confirmed(IStepBuilder s, string? why = null) => s.RequiresConfirmation();
+
+            public static IStepBuilder Noted(IStepBuilder s, string? why = null) => s.Instruction(why ?? "Tell #ops first");
+
             public static void Confirm(IStepBuilder s) => s.RequiresConfirmation();
 
             public static IStepBuilder Confirm(IStepBuilder s, string reason) => s.Instruction(reason);

@@ -158,6 +158,27 @@ public sealed class ExtensionTimeoutAndCheckTests
                 private static ICommandStepBuilder Trimmed(ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
             """));
 
+    // An extension that takes more than its receiver, with defaults for the rest, is called on the action alone and
+    // judged by the overload C# binds, as a wrapper the action is handed to is. Before, an extension was matched by how
+    // many arguments it was given, so .Kept() was judged by Kept(this c), which bounds, and Kept(this c, note = "")
+    // too, which does not, and RB0015 reported a command the bound overload bounds.
+    [Fact]
+    public Task An_action_an_extension_method_whose_other_parameters_are_optional_configures_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs -f api-0").WithinLimit())
+                        .Step("Logs, given a limit by name", s => s.Run("kubectl logs -f api-1").WithinLimit(limit: TimeSpan.FromMinutes(2)))
+                        .Step("Logs, overloaded", s => s.Run("kubectl logs -f api-2").Kept())
+                        .Step("Logs, tagged", s => s.Run("kubectl logs -f api-3").BoundedAndTagged("logs", "api"))
+            """, verification: """v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").MustAnswer())"""));
+
+    [Fact]
+    public Task An_action_an_extension_method_whose_other_parameters_are_optional_leaves_unconfigured_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => s.Run("kubectl logs {|RB0015:-f|} api-0").Retrying())
+                        .Step("Logs, overloaded", s => s.Run("kubectl logs {|RB0015:-f|} api-1").Trimmed())
+                        .Step("Logs, the overload given its limit", s => s.Run("kubectl logs -f api-2").Trimmed(TimeSpan.FromMinutes(1)))
+            """, verification: """v => v.Step("Health", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}).RetryingCheck())"""));
+
     [Fact]
     public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
     {
@@ -290,6 +311,30 @@ public sealed class ExtensionTimeoutAndCheckTests
                 h.ExpectStatus(200);
                 return h;
             }
+        }
+
+        /// <summary>The team's extensions that take more than their receiver, with defaults for the rest.</summary>
+        public static class OptionalExtensions
+        {
+            public static ICommandStepBuilder WithinLimit(this ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder BoundedAndTagged(this ICommandStepBuilder c, string why = "follows output", params string[] tags) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static IHttpStepBuilder MustAnswer(this IHttpStepBuilder h, int status = 200) => h.ExpectStatus(status);
+
+            /// <summary>Overloaded as a team's extension grows: a call on the command alone binds the first, which bounds.</summary>
+            public static ICommandStepBuilder Kept(this ICommandStepBuilder c) => c.Timeout(TimeSpan.FromMinutes(5));
+
+            public static ICommandStepBuilder Kept(this ICommandStepBuilder c, string note = "") => c;
+
+            public static ICommandStepBuilder Retrying(this ICommandStepBuilder c, int retries = 2) => c.Retry(retries, TimeSpan.FromSeconds(5));
+
+            public static IHttpStepBuilder RetryingCheck(this IHttpStepBuilder h, int retries = 2) => h.Retry(retries, TimeSpan.FromSeconds(5));
+
+            /// <summary>A call on the command alone binds the first, which does not bound; given a limit, the second.</summary>
+            public static ICommandStepBuilder Trimmed(this ICommandStepBuilder c) => c;
+
+            public static ICommandStepBuilder Trimmed(this ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
         }
 
         /// <summary>The team's limits as plain static methods, handed the action: <c>Limits.Bounded(s.Run(…))</c>.</summary>
