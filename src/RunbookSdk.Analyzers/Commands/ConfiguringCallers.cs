@@ -109,25 +109,8 @@ internal static class ConfiguringCallers
     public static bool HandedTo(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
     {
         if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
-        var name = wrapper.Expression switch
-        {
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is null || wrapper.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return false;
         var index = list.Arguments.IndexOf(argument);
-        var candidates = new System.Collections.Generic.List<(MethodDeclarationSyntax, bool)>();
-        foreach (var part in ClassParts.Of(type, ClassParts.Declared(call.ContainingType, type)))
-        {
-            foreach (var member in part.Members)
-            {
-                if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name && WrittenArguments.Fit(list, method.ParameterList, out var whole))
-                    candidates.Add((method, whole));
-            }
-        }
-
-        foreach (var method in WrittenArguments.Whole(candidates))
+        foreach (var method in SourceCallees.OwnMethods(wrapper, call.ContainingType))
         {
             if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
         }

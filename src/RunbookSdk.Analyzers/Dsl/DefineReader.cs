@@ -14,14 +14,18 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 internal static class DefineReader
 {
+    /// <param name="declaration">
+    /// The Define, or a helper read as one: a method, or a local function of Define (<c>void AddAll(IRunbookBuilder b)
+    /// =&gt; …</c>); it has a body.
+    /// </param>
     /// <param name="readHelper">
     /// Reads the method a builder is handed to (<c>Helpers.AddAll(rb)</c>) as a Define, or gives null when its source is
     /// not in the compilation (<see cref="RunbookCompilation"/>); null reads no helper.
     /// </param>
-    public static DocumentFacts Read(RunbookCompilation runbooks, SyntaxValues values, MethodDeclarationSyntax declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
+    public static DocumentFacts Read(RunbookCompilation runbooks, SyntaxValues values, SyntaxNode declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
         Func<InvocationExpressionSyntax, DocumentFacts?>? readHelper = null)
     {
-        SyntaxNode body = (SyntaxNode?)declaration.Body ?? declaration.ExpressionBody!;
+        if (BodyOf(declaration) is not var (body, methodName)) return DocumentFacts.Unknown;
         var span = body.Span;
         var dsl = runbooks.Syntax;
         var index = runbooks.IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None);
@@ -66,7 +70,7 @@ internal static class DefineReader
         {
             for (; nextBase is not null && CallPosition(nextBase) < position; nextBase = baseCalls.MoveNext() ? baseCalls.Current : null)
             {
-                if (((MemberAccessExpressionSyntax)nextBase.Expression).Name.Identifier.ValueText != declaration.Identifier.ValueText) continue;
+                if (((MemberAccessExpressionSyntax)nextBase.Expression).Name.Identifier.ValueText != methodName) continue;
                 var baseFacts = readBase(type.BaseType);
                 inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
                 escalation = escalation.AddedTo(baseFacts.Escalation);
@@ -197,6 +201,18 @@ internal static class DefineReader
             OutputsKnown = complete && outputsKnown && calls.AllRead(),
         };
         return inherited is null ? facts : facts.Merge(inherited);
+    }
+
+    /// <summary>The body and name of a method or a local function; null for anything else, or one without a body.</summary>
+    private static (SyntaxNode Body, string Name)? BodyOf(SyntaxNode declaration)
+    {
+        var (block, arrow, name) = declaration switch
+        {
+            MethodDeclarationSyntax method => (method.Body, method.ExpressionBody, method.Identifier.ValueText),
+            LocalFunctionStatementSyntax local => (local.Body, local.ExpressionBody, local.Identifier.ValueText),
+            _ => (null, null, ""),
+        };
+        return ((SyntaxNode?)block ?? arrow) is { } body ? (body, name) : null;
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace RunbookSdk.Analyzers.Dsl;
@@ -130,21 +131,36 @@ internal sealed class RunbookCompilation
 
     /// <summary>
     /// What a helper a Define hands a builder to adds (<c>Helpers.AddAll(rb)</c> with <c>public static void
-    /// AddAll(IRunbookBuilder rb) =&gt; rb.NoRollback(…)</c>), read as a Define is: the one static method of that name in
-    /// source the arguments as written fit (<see cref="SourceCallees"/>), with a body. Null when there is none — a referenced assembly's, an
-    /// overloaded name, a local function — which leaves the sections it may add unread, as before. Asked only of a
-    /// Define that hands a builder that can declare a section to code it does not follow.
+    /// AddAll(IRunbookBuilder rb) =&gt; rb.NoRollback(…)</c>), read as a Define is: the one method in source the arguments
+    /// as written fit (<see cref="SourceCallees"/>) with a body — a static method of another class, a method of the
+    /// runbook's own class called by its name or <c>this.Name</c> (<c>AddAll(rb)</c>), or a local function of Define.
+    /// Null when there is none — a referenced assembly's, an overloaded name, an abstract or virtual method a derived
+    /// class may replace — which leaves the sections it may add unread, as before. Asked only of a Define that hands a
+    /// builder that can declare a section to code it does not follow.
     /// </summary>
     private DocumentFacts? ReadHelper(InvocationExpressionSyntax use, INamedTypeSymbol type, int depth)
     {
         if (depth > 8) return null;
-        var callees = SourceCallees.Of(use, this, type);
-        if (callees.Count != 1 || callees[0] is not (MethodDeclarationSyntax method, _, { } helperType) || method.Body is null && method.ExpressionBody is null)
-            return null;
+        var callees = SourceCallees.Of(use, this, type, ownType: true);
+        if (callees.Count != 1 || callees[0] is not (var helper, _, { } helperType) || !HasReadableBody(helper)) return null;
         var values = new SyntaxValues(this, helperType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(this, values, method, _ => DocumentFacts.Unknown, helperType,
+        return DefineReader.Read(this, values, helper, _ => DocumentFacts.Unknown, helperType,
             inner => ReadHelper(inner, helperType, depth + 1));
     }
+
+    /// <summary>
+    /// A method or local function whose body is the code that runs: not abstract, and not one a derived class may
+    /// override (<c>virtual</c>, <c>override</c> of a class not sealed), whose body may not be what runs.
+    /// </summary>
+    private static bool HasReadableBody(SyntaxNode helper) => helper switch
+    {
+        LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
+        MethodDeclarationSyntax method => (method.Body is not null || method.ExpressionBody is not null) &&
+            !method.Modifiers.Any(SyntaxKind.VirtualKeyword) && !method.Modifiers.Any(SyntaxKind.AbstractKeyword) &&
+            !(method.Modifiers.Any(SyntaxKind.OverrideKeyword) && !method.Modifiers.Any(SyntaxKind.SealedKeyword) &&
+              method.Parent is TypeDeclarationSyntax { } owner && !owner.Modifiers.Any(SyntaxKind.SealedKeyword)),
+        _ => false,
+    };
 
     private sealed class Holder(RunbookCompilation? value)
     {

@@ -15,7 +15,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, by RB0015 and
 /// RB0014 for a command that never ends or a request without expectation handed to code
 /// (<c>Limits.Bounded(s.Run(…))</c>, see <see cref="Commands.ConfiguringCallers.WrappedBy"/>), and by the
-/// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>). Every declaration of the name the arguments as written fit is returned (<see cref="WrittenArguments"/>: a parameter
+/// section reader for a Define that hands the runbook's builder to code it does not follow (<c>Helpers.AddAll(rb)</c>, and
+/// <c>AddAll(rb)</c> of the runbook's own class or a local function of Define). Every declaration of the name the arguments as written fit is returned (<see cref="WrittenArguments"/>: a parameter
 /// left unwritten has a default or is <c>params</c>, as in <c>Limits.Bounded(s.Run(…))</c> with <c>Bounded(ICommandStepBuilder c,
 /// TimeSpan? limit = null)</c>): an overloaded name is judged by
 /// all of its candidates, as <see cref="ConfiguringExtensions"/> judges extension methods.
@@ -24,17 +25,30 @@ internal static class SourceCallees
 {
     /// <summary>
     /// The local function or the static methods <paramref name="call"/> may run, each with its parameters and the type it
-    /// is declared in; empty when
-    /// it names anything else (a method of the runbook's own class is <see cref="Commands.ConfiguringCallers"/>'s).
+    /// is declared in; empty when it names anything else. A method of the class the call is written in
+    /// (<c>AddAll(rb)</c>, <c>this.AddAll(rb)</c>) is found only when <paramref name="ownType"/>: the rules that follow a
+    /// builder into it ask <see cref="OwnMethods"/> themselves (<see cref="Commands.ConfiguringCallers.HandedTo"/>).
     /// </summary>
     public static IReadOnlyList<(SyntaxNode Declaration, ParameterListSyntax Parameters, INamedTypeSymbol? Type)> Of(
-        InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType)
+        InvocationExpressionSyntax call, RunbookCompilation runbooks, INamedTypeSymbol? containingType, bool ownType = false)
     {
         var found = new List<((SyntaxNode, ParameterListSyntax, INamedTypeSymbol?), bool)>();
         switch (call.Expression)
         {
             case IdentifierNameSyntax { Identifier.ValueText: var name }:
-                if (LocalFunction(call, name) is { } local && WrittenArguments.Fit(call.ArgumentList, local.ParameterList, out var whole)) found.Add(((local, local.ParameterList, containingType), whole));
+                // A local function in scope hides a method of the same name, as C# binds it.
+                if (LocalFunction(call, name) is { } local)
+                {
+                    if (WrittenArguments.Fit(call.ArgumentList, local.ParameterList, out var whole)) found.Add(((local, local.ParameterList, containingType), whole));
+                }
+                else if (ownType)
+                {
+                    AddOwnMethods(found, call, name, containingType);
+                }
+
+                break;
+            case MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax { Identifier.ValueText: var name } } when ownType:
+                AddOwnMethods(found, call, name, containingType);
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
                 when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
@@ -53,6 +67,41 @@ internal static class SourceCallees
         }
 
         return WrittenArguments.Whole(found);
+    }
+
+    /// <summary>
+    /// The methods of the class <paramref name="call"/> is written in that it may run, called by its name or
+    /// <c>this.Name</c>: found by name in every part of a <c>partial</c> class (<see cref="ClassParts"/>), those the
+    /// arguments as written fit, narrowed as C# narrows them (<see cref="WrittenArguments.Whole{T}"/>). Empty for any
+    /// other call. <paramref name="containingType"/> is the class's symbol, asked for its parts.
+    /// </summary>
+    public static List<MethodDeclarationSyntax> OwnMethods(InvocationExpressionSyntax call, INamedTypeSymbol? containingType)
+    {
+        var name = call.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        var found = new List<((SyntaxNode, ParameterListSyntax, INamedTypeSymbol?), bool)>();
+        if (name is not null) AddOwnMethods(found, call, name, containingType);
+        var methods = new List<MethodDeclarationSyntax>(found.Count);
+        foreach (var (declaration, _, _) in WrittenArguments.Whole(found)) methods.Add((MethodDeclarationSyntax)declaration);
+        return methods;
+    }
+
+    private static void AddOwnMethods(List<((SyntaxNode, ParameterListSyntax, INamedTypeSymbol?), bool)> found, InvocationExpressionSyntax call, string name,
+        INamedTypeSymbol? containingType)
+    {
+        if (call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return;
+        foreach (var part in ClassParts.Of(type, ClassParts.Declared(containingType, type)))
+        {
+            foreach (var member in part.Members)
+            {
+                if (member is MethodDeclarationSyntax method && method.Identifier.ValueText == name && WrittenArguments.Fit(call.ArgumentList, method.ParameterList, out var whole))
+                    found.Add(((method, method.ParameterList, containingType), whole));
+            }
+        }
     }
 
     /// <summary>The local function <paramref name="name"/> declared in a block around <paramref name="call"/>, innermost first.</summary>

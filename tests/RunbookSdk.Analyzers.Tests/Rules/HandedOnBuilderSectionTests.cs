@@ -117,6 +117,118 @@ public sealed class HandedOnBuilderSectionTests
             Missing("RB0003", 1, "Captured", "; add Verification(...) to prove the system is healthy again"),
             Missing("RB0001", 2, "CheckedByAHelper", "; add Escalation(...) to it or to its handbook"));
 
+    // A method of the runbook's own class called by its name (or this.Name), and a local function of Define, are read
+    // as Helpers.AddAll(rb) is. Before, the rules waited for them, and a runbook whose helper leaves out a section passed.
+    [Fact]
+    public Task A_method_of_the_runbooks_own_class_or_a_local_function_handed_the_runbook_builder_is_read() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("own-method")]
+            public sealed class OwnMethod : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddAll(rb.Title("Own method"));
+
+                private static void AddAll(IRunbookBuilder rb) => rb
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                    .NoRollback("read-only")
+                    .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+            }
+
+            [Runbook("own-method-in-a-block")]
+            public sealed class OwnMethodInABlock : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Own method in a block").Phase("Fix", p => Helpers.More(p));
+                    this.Escalate(rb);
+                    Finish(rb);
+                }
+
+                private void Escalate(IRunbookBuilder rb) => rb.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+
+                private static void Finish(IRunbookBuilder rb, string reason = "read-only")
+                {
+                    rb.NoRollback(reason);
+                    rb.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            [Runbook("own-method-leaving-one-out")]
+            public sealed class {|#0:OwnMethodLeavingOneOut|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddAll(rb.Title("Own method leaving one out"));
+
+                private static void AddAll(IRunbookBuilder rb) => rb
+                    .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                    .NoRollback("read-only");
+            }
+
+            [Runbook("local-function")]
+            public sealed class LocalFunction : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    void AddAll(IRunbookBuilder b) => b
+                        .Escalation(e => e.Level("On-call", TimeSpan.Zero))
+                        .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+
+                    rb.Title("Local function");
+                    AddAll(rb);
+                }
+            }
+
+            [Runbook("local-function-leaving-one-out")]
+            public sealed class {|#1:LocalFunctionLeavingOneOut|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Local function leaving one out");
+                    AddAll(rb);
+
+                    static void AddAll(IRunbookBuilder b)
+                    {
+                        b.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                        b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                    }
+                }
+            }
+
+            {{Helpers}}
+            """,
+            Missing("RB0003", 0, "OwnMethodLeavingOneOut", "; add Verification(...) to prove the system is healthy again"),
+            Missing("RB0002", 1, "LocalFunctionLeavingOneOut", "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"));
+
+    // One the reading cannot take whole still makes the rules wait: an overloaded name, a method that is not there.
+    [Fact]
+    public Task A_method_of_the_runbooks_own_class_that_cannot_be_read_whole_still_makes_the_sections_wait() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("overloaded")]
+            public sealed class Overloaded : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddAll(rb.Title("Overloaded"), "x");
+
+                private static void AddAll(IRunbookBuilder rb, string note) => rb.NoRollback(note);
+
+                private static void AddAll(IRunbookBuilder rb, object note) => rb.NoRollback("read-only");
+            }
+
+            [Runbook("hands-on-to-a-library")]
+            public abstract class HandsOn : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddAll(rb.Title("Hands on"));
+
+                protected abstract void AddAll(IRunbookBuilder rb);
+            }
+
+            {{Helpers}}
+            """);
+
     [Fact]
     public Task A_helper_of_a_referenced_assembly_still_makes_the_sections_wait()
     {
