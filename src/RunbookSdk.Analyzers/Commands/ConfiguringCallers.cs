@@ -47,7 +47,7 @@ internal static class ConfiguringCallers
             {
                 if (isName(name)) return true;
                 if (!wholeStep && DslSyntax.IsAction(name)) return false;
-                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList, isName, wholeStep)) return true;
+                if (call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, next.ArgumentList, isName, wholeStep, call.Runbooks)) return true;
             }
 
             current = next;
@@ -77,18 +77,19 @@ internal static class ConfiguringCallers
     /// method of another class in source (<c>Safety.Confirm(s)</c>, <c>Limits.Bounded(s.Run(…))</c>, see
     /// <see cref="SourceCallees"/>) configures as <see cref="HandedTo"/> reads it: every declaration the call may run, at
     /// least one. A method of a referenced assembly has no source and does not configure. A named argument
-    /// (<c>Limits.Bounded(c: s.Run(…))</c>) lands in the parameter of its name (<see cref="ParameterOf"/>).
+    /// (<c>Limits.Bounded(c: s.Run(…))</c>) lands in the parameter of its name (<see cref="WrittenArguments.ParameterOf"/>).
     /// </summary>
     public static bool HandedToSourceCallee(DslInvocation call, ArgumentSyntax argument, Func<string, bool> isName, bool wholeStep)
     {
         if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax use } list) return false;
         var position = list.Arguments.IndexOf(argument);
         var callees = SourceCallees.Of(use, call.Runbooks, call.ContainingType);
-        foreach (var (declaration, parameters, _) in callees)
+        HandOn? handOn = null;
+        foreach (var (declaration, parameters, type) in callees)
         {
             // A half-typed parameter has no name to follow: `c => .Timeout(…)` configures nothing.
-            if (ParameterOf(argument, position, parameters) is not { Length: > 0 } parameter ||
-                !ReceiverConfiguration.IsConfigured(declaration, parameter, isName, wholeStep))
+            if (WrittenArguments.ParameterOf(argument, position, parameters) is not { Length: > 0 } parameter ||
+                !(handOn ??= new HandOn(call.Runbooks)).IsConfigured(declaration, parameter, type, isName, wholeStep))
                 return false;
         }
 
@@ -110,27 +111,15 @@ internal static class ConfiguringCallers
     {
         if (argument.Parent is not ArgumentListSyntax { Parent: InvocationExpressionSyntax wrapper } list) return false;
         var index = list.Arguments.IndexOf(argument);
+        HandOn? handOn = null;
         foreach (var method in SourceCallees.OwnMethods(wrapper, call.ContainingType))
         {
-            if (ParameterOf(argument, index, method.ParameterList) is { } parameter && ReceiverConfiguration.IsConfigured(method, parameter, isName, wholeStep)) return true;
+            if (WrittenArguments.ParameterOf(argument, index, method.ParameterList) is { } parameter &&
+                (handOn ??= new HandOn(call.Runbooks)).IsConfigured(method, parameter, call.ContainingType, isName, wholeStep))
+                return true;
         }
 
         return false;
-    }
-
-    /// <summary>
-    /// The name of the parameter <paramref name="argument"/> (at <paramref name="position"/>) lands in: the one it names
-    /// (<c>Bounded(c: s.Run(…))</c>), or the one in its place. Null when it names none of <paramref name="parameters"/>.
-    /// </summary>
-    private static string? ParameterOf(ArgumentSyntax argument, int position, ParameterListSyntax parameters)
-    {
-        if (argument.NameColon is not { } nameColon) return position < parameters.Parameters.Count ? parameters.Parameters[position].Identifier.ValueText : null;
-        foreach (var parameter in parameters.Parameters)
-        {
-            if (parameter.Identifier.ValueText == nameColon.Name.Identifier.ValueText) return parameter.Identifier.ValueText;
-        }
-
-        return null;
     }
 
     /// <summary>The outermost call of the chain <paramref name="action"/> is in: <c>s.Run(…).Retry(2)</c> for the <c>Run</c>.</summary>

@@ -83,7 +83,7 @@ internal static class StepConfirmation
     private static bool ConfirmsBuilder(DslInvocation call, InvocationExpressionSyntax use, string builder)
     {
         if (use.Expression is MemberAccessExpressionSyntax access && IsBuilder(access.Expression, builder) && DslSyntax.CalledName(use) is { } name &&
-            call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, use.ArgumentList, IsConfirmation, wholeStep: true))
+            call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, use.ArgumentList, IsConfirmation, wholeStep: true, call.Runbooks))
             return true;
 
         foreach (var argument in use.ArgumentList.Arguments)

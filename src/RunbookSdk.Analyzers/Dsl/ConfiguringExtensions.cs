@@ -19,12 +19,12 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// Asked by name only for a call chained on an action that the rules would otherwise report, and only for a name the
 /// DSL does not have: the name is looked up in the compilation's declaration table (as
 /// <see cref="BuilderReturningMethods"/> does), never bound, and the declarations found are kept per name and
-/// compilation. A method of a referenced assembly has no source to read and is not followed; neither is an extension
-/// that hands its receiver on to another method.
+/// compilation. A method of a referenced assembly has no source to read and is not followed; an extension that hands
+/// its receiver on to another method is followed there (<see cref="HandOn"/>).
 /// </remarks>
 internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabulary vocabulary)
 {
-    private readonly ConcurrentDictionary<string, ImmutableArray<MethodDeclarationSyntax>> _byName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ImmutableArray<(MethodDeclarationSyntax Method, INamedTypeSymbol Type)>> _byName = new(StringComparer.Ordinal);
 
     /// <summary>
     /// True when every extension method named <paramref name="name"/> declared in source that a call with
@@ -35,30 +35,36 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
     /// <c>.Capped()</c> with <c>Capped(this c)</c> bounding and <c>Capped(this c, string note = "")</c> not binds the
     /// first, and is bounded.
     /// </summary>
-    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep = false)
+    /// <param name="runbooks">
+    /// Given, an extension that hands its receiver on (<c>Confirmed(this IStepBuilder s) =&gt; Safety.Confirm(s)</c>) is
+    /// followed into the method it hands it to (<see cref="HandOn"/>).
+    /// </param>
+    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep = false, RunbookCompilation? runbooks = null)
     {
         if (vocabulary.Contains(name)) return false;
         var declared = _byName.GetOrAdd(name, Find);
         if (declared.IsEmpty) return false;
-        var candidates = new List<(MethodDeclarationSyntax, bool)>(declared.Length);
-        foreach (var method in declared)
+        var candidates = new List<((MethodDeclarationSyntax Method, INamedTypeSymbol Type), bool)>(declared.Length);
+        foreach (var extension in declared)
         {
-            if (WrittenArguments.FitOnReceiver(arguments, method.ParameterList, out var whole)) candidates.Add((method, whole));
+            if (WrittenArguments.FitOnReceiver(arguments, extension.Method.ParameterList, out var whole)) candidates.Add((extension, whole));
         }
 
         var bound = WrittenArguments.Whole(candidates);
-        foreach (var method in bound)
+        var handOn = runbooks is null || bound.Count == 0 ? null : new HandOn(runbooks);
+        foreach (var (method, type) in bound)
         {
-            if (!ReceiverConfiguration.IsConfigured(method, method.ParameterList.Parameters[0].Identifier.ValueText, isName, wholeStep)) return false;
+            var receiver = method.ParameterList.Parameters[0].Identifier.ValueText;
+            if (!(handOn?.IsConfigured(method, receiver, type, isName, wholeStep) ?? ReceiverConfiguration.IsConfigured(method, receiver, isName, wholeStep))) return false;
         }
 
         return bound.Count > 0;
     }
 
-    private ImmutableArray<MethodDeclarationSyntax> Find(string name)
+    private ImmutableArray<(MethodDeclarationSyntax Method, INamedTypeSymbol Type)> Find(string name)
     {
-        if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member)) return ImmutableArray<MethodDeclarationSyntax>.Empty;
-        var methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+        if (!compilation.ContainsSymbolsWithName(name, SymbolFilter.Member)) return ImmutableArray<(MethodDeclarationSyntax, INamedTypeSymbol)>.Empty;
+        var methods = ImmutableArray.CreateBuilder<(MethodDeclarationSyntax, INamedTypeSymbol)>();
         foreach (var symbol in compilation.GetSymbolsWithName(name, SymbolFilter.Member))
         {
             if (symbol is not IMethodSymbol { IsStatic: true }) continue;
@@ -67,7 +73,7 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
                 // `this` on the first parameter, read from syntax: the receiver's type is not bound.
                 if (reference.GetSyntax() is MethodDeclarationSyntax { ParameterList.Parameters: { Count: > 0 } parameters } method &&
                     parameters[0].Modifiers.Any(SyntaxKind.ThisKeyword) && parameters[0].Identifier.ValueText.Length > 0)
-                    methods.Add(method);
+                    methods.Add((method, symbol.ContainingType));
             }
         }
 

@@ -18,9 +18,13 @@ internal static class ReceiverConfiguration
 {
     /// <summary>
     /// True when <paramref name="method"/> chains a call <paramref name="isName"/> accepts on its parameter
-    /// <paramref name="parameter"/> before any action, or anywhere in the chain when <paramref name="wholeStep"/>.
+    /// <paramref name="parameter"/> before any action, or anywhere in the chain when <paramref name="wholeStep"/>; with
+    /// <paramref name="handOn"/>, also when it hands the parameter, as it is, on every way through it to a method that
+    /// does (<c>static void HandOn(IStepBuilder s) =&gt; MustConfirm(s);</c>), <paramref name="type"/> being the type
+    /// <paramref name="method"/> is declared in, where the names it calls are looked up.
     /// </summary>
-    public static bool IsConfigured(SyntaxNode method, string parameter, Func<string, bool> isName, bool wholeStep = false)
+    public static bool IsConfigured(SyntaxNode method, string parameter, Func<string, bool> isName, bool wholeStep = false, HandOn? handOn = null,
+        INamedTypeSymbol? type = null)
     {
         foreach (var node in method.DescendantNodes())
         {
@@ -32,6 +36,22 @@ internal static class ReceiverConfiguration
             // Only where it runs on every way through the method: `if (ask) s.RequiresConfirmation()` leaves the step
             // unconfirmed, and `if (slow) c.Timeout(…)` the command unbounded, whenever the condition is false.
             if (EveryPath.Runs(first, method)) return true;
+        }
+
+        return handOn is not null && HandsOnConfigured(method, parameter, isName, wholeStep, handOn, type);
+    }
+
+    /// <summary>Whether <paramref name="method"/> hands <paramref name="parameter"/> on, on every way through it, to a method that configures it.</summary>
+    private static bool HandsOnConfigured(SyntaxNode method, string parameter, Func<string, bool> isName, bool wholeStep, HandOn handOn, INamedTypeSymbol? type)
+    {
+        foreach (var node in method.DescendantNodes())
+        {
+            if (node is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != parameter) continue;
+            SyntaxNode handed = identifier;
+            while (handed.Parent is ParenthesizedExpressionSyntax) handed = handed.Parent;
+            if (handed.Parent is ArgumentSyntax argument && argument.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax use } &&
+                EveryPath.Runs(use, method) && handOn.HandedOnConfigures(use, argument, type, isName, wholeStep))
+                return true;
         }
 
         return false;

@@ -81,6 +81,21 @@ internal static class WrittenArguments
         return kept;
     }
 
+    /// <summary>
+    /// The name of the parameter <paramref name="argument"/> (at <paramref name="position"/>) lands in: the one it names
+    /// (<c>Bounded(c: s.Run(…))</c>), or the one in its place. Null when it names none of <paramref name="parameters"/>.
+    /// </summary>
+    public static string? ParameterOf(ArgumentSyntax argument, int position, ParameterListSyntax parameters)
+    {
+        if (argument.NameColon is not { } nameColon) return position < parameters.Parameters.Count ? parameters.Parameters[position].Identifier.ValueText : null;
+        foreach (var parameter in parameters.Parameters)
+        {
+            if (parameter.Identifier.ValueText == nameColon.Name.Identifier.ValueText) return parameter.Identifier.ValueText;
+        }
+
+        return null;
+    }
+
     private static int IndexOf(SeparatedSyntaxList<ParameterSyntax> declared, string name, int from)
     {
         for (var i = from; i < declared.Count; i++)

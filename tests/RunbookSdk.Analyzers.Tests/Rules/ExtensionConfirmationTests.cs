@@ -110,7 +110,7 @@ public sealed class ExtensionConfirmationTests
                         .Phase("Immediate actions", p => p
                             .Step("Flush", s => Note(s.Run("redis-cli {|RB0005:FLUSHALL|}")))
                             .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.Note(s); })
-                            .Step("Drop", s => { s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'"); Safety.HandOn(s); })
+                            .Step("Drop", s => { s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'"); Safety.HandOnToNote(s); })
                             .Step("Scale down", s => { s.Run("kubectl scale deploy/api {|RB0005:--replicas=0|}"); Safety.Confirm(s, "overloaded"); }))
                         .Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()))
                         .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
@@ -178,6 +178,30 @@ public sealed class ExtensionConfirmationTests
                         .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.Noted(s); })
             """));
 
+    // A method that hands the step's builder on to one that confirms it is followed there, up to four methods deep.
+    // Before, only the method the step hands its builder to was read, and Safety.HandOn(s) with HandOn(s) =>
+    // Confirm(s) was reported though every run of the step asks first.
+    [Fact]
+    public Task A_step_handed_on_to_a_method_that_confirms_it_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Drop", s => { s.Run("psql -c 'DROP TABLE sessions'"); Safety.HandOn(s); })
+                        .Step("Flush", s => Safety.HandOn(s.Run("redis-cli FLUSHALL")))
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Guarded(s); })
+                        .Step("Flush the cache db", s => s.Run("redis-cli FLUSHDB").ConfirmedBySafety())
+                        .Step("Delete the namespace", s => { s.Run("kubectl delete ns payments"); Safety.Through2(step: s); })
+            """, extraMembers: """
+                private static void Guarded(IStepBuilder s) => Safety.HandOn(s);
+            """));
+
+    [Fact]
+    public Task A_step_handed_on_to_a_method_that_does_not_confirm_it_or_too_deep_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Drop", s => { s.Run("psql -c '{|RB0005:DROP TABLE|} sessions'"); Safety.HandOnToNote(s); })
+                        .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.HandOnWhen(s, Region == "eu-central-1"); })
+                        .Step("Flush", s => { s.Run("redis-cli {|RB0005:FLUSHALL|}"); Safety.Loop(s); })
+                        .Step("Delete the namespace", s => { s.Run("{|RB0005:kubectl delete ns payments|}"); Safety.Through1(s); })
+            """));
+
     /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
     private static Task RunAsync(string runbook)
     {
@@ -238,6 +262,12 @@ public sealed class ExtensionConfirmationTests
             public static IStepBuilder Asked(this IStepBuilder s, string channel = "#ops") => s.Notify("maintenance", channel);
 
             public static IStepBuilder Announced(this IStepBuilder s, string channel = "#ops") => s.Notify("maintenance", channel);
+
+            public static IStepBuilder ConfirmedBySafety(this IStepBuilder s)
+            {
+                Safety.Confirm(s);
+                return s;
+            }
         }
 
         public static class Safety
@@ -254,6 +284,25 @@ public sealed class ExtensionConfirmationTests
 
             public static void HandOn(IStepBuilder s) => Confirm(s);
 
+            public static void HandOnToNote(IStepBuilder s) => Note(s);
+
+            /// <summary>Hands the step on only when told to: it runs unconfirmed otherwise.</summary>
+            public static void HandOnWhen(IStepBuilder s, bool ask)
+            {
+                if (ask) Confirm(s);
+            }
+
+            /// <summary>Hands the step back to itself: never confirms it.</summary>
+            public static void Loop(IStepBuilder s) => Loop(s);
+
+            /// <summary>Five methods from Through1 to Confirm: deeper than the rules follow.</summary>
+            public static void Through1(IStepBuilder s) => Through2(s);
+
+            /// <summary>Four methods from Through2 to Confirm: followed.</summary>
+            public static void Through2(IStepBuilder step) => Through3(step);
+
+            public static void Through3(IStepBuilder s) => Ops.Guards.Through4(s);
+
             public static void AfterTelling(string channel, IStepBuilder step) => step.Notify("maintenance", channel).RequiresConfirmation();
 
             public static void ConfirmIf(IStepBuilder s, bool ask)
@@ -267,6 +316,8 @@ public sealed class ExtensionConfirmationTests
             public static class Guards
             {
                 public static IStepBuilder Confirm(IStepBuilder s) => s.RequiresConfirmation();
+
+                public static void Through4(IStepBuilder s) => Confirm(s);
             }
         }
         """;

@@ -179,6 +179,24 @@ public sealed class ExtensionTimeoutAndCheckTests
                         .Step("Logs, the overload given its limit", s => s.Run("kubectl logs -f api-2").Trimmed(TimeSpan.FromMinutes(1)))
             """, verification: """v => v.Step("Health", s => s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|}).RetryingCheck())"""));
 
+    // A wrapper that hands the action on to one that configures it is followed there; before, only the first was read.
+    [Fact]
+    public Task An_action_handed_on_to_a_method_that_configures_it_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Limits.BoundedOnward(s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, a method of the runbook", s => Onward(s.Run("kubectl logs -f api-1")))
+                        .Step("Logs, an extension", s => s.Run("kubectl logs -f api-2").BoundedByLimits())
+            """, extraMembers: """
+                private static ICommandStepBuilder Onward(ICommandStepBuilder c) => Limits.BoundedOnward(c);
+            """, verification: """v => v.Step("Health", s => Limits.MustBeOkOnward(s.Http("GET", "https://api.omnix.ai/health")))"""));
+
+    [Fact]
+    public Task An_action_handed_on_to_a_method_that_leaves_it_unconfigured_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Limits.RetriedOnward(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                        .Step("Logs, handed on after another command", s => Limits.PodsThenBounded(s.Run("kubectl logs {|RB0015:-f|} api-1")))
+            """, verification: """v => v.Step("Health", s => Limits.RetriedOnward(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))"""));
+
     [Fact]
     public Task An_action_a_method_of_a_referenced_assembly_is_handed_to_is_reported()
     {
@@ -332,6 +350,8 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static IHttpStepBuilder RetryingCheck(this IHttpStepBuilder h, int retries = 2) => h.Retry(retries, TimeSpan.FromSeconds(5));
 
             /// <summary>A call on the command alone binds the first, which does not bound; given a limit, the second.</summary>
+            public static ICommandStepBuilder BoundedByLimits(this ICommandStepBuilder c) => Limits.Bounded(c);
+
             public static ICommandStepBuilder Trimmed(this ICommandStepBuilder c) => c;
 
             public static ICommandStepBuilder Trimmed(this ICommandStepBuilder c, TimeSpan? limit = null) => c.Timeout(limit ?? TimeSpan.FromMinutes(5));
@@ -347,6 +367,17 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static ICommandStepBuilder BoundedWhen(ICommandStepBuilder c, bool slow) => slow ? c.Timeout(TimeSpan.FromMinutes(5)) : c;
 
             public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
+
+            public static ICommandStepBuilder BoundedOnward(ICommandStepBuilder c) => Bounded(c);
+
+            public static IHttpStepBuilder MustBeOkOnward(IHttpStepBuilder h) => MustBeOk(h);
+
+            public static ICommandStepBuilder RetriedOnward(ICommandStepBuilder c) => RetriedUpTo(c);
+
+            public static IHttpStepBuilder RetriedOnward(IHttpStepBuilder h) => Retried(h);
+
+            /// <summary>Bounds the command it adds, not the one it is handed.</summary>
+            public static ICommandStepBuilder PodsThenBounded(ICommandStepBuilder c) => Bounded(c.Run("kubectl get pods"));
 
             public static IHttpStepBuilder Retried(IHttpStepBuilder h) => h.Retry(2, TimeSpan.FromSeconds(5));
 
