@@ -40,8 +40,8 @@ namespace RunbookSdk.Import.Recognition;
 /// <para>
 /// A placeholder where a credential goes (<c>Authorization: Bearer YOUR_JWT</c>, <c>curl -u admin:YOUR_PASS</c>,
 /// <c>curl -u admin:&lt;admin-pass&gt;</c>, what RB0006's patterns read) is a credential, whatever its name: the engineer
-/// types a secret there. Run on to its option (<c>mysql -p&lt;db-pass&gt;</c>, <c>mysql -pYOUR_DB_PASSWORD</c>) it is the
-/// whole password, though it is no word of its own.
+/// types a secret there. Run on to its option (<c>mysql -p&lt;db-pass&gt;</c>, <c>mysql -p{db-pass}</c>,
+/// <c>mysql -pYOUR_DB_PASSWORD</c>) it is the whole password, though it is no word of its own.
 /// </para>
 /// Comments and the body of a here-document with a quoted delimiter (text no shell reads) hold no placeholder of any kind.
 /// </remarks>
@@ -106,10 +106,12 @@ internal static partial class CommandPlaceholders
         var credentials = CommandPatterns.CredentialPositions(command).ToList();
         foreach (var credential in credentials)
         {
-            // "mysql -pYOUR_DB_PASSWORD", "mysql -p<db-pass>": run on to its option, it is no word of its own, but the whole
-            // password all the same.
-            if (!Inside(unread, credential.Start) && WholePlaceholder().Match(credential.Text) is { Success: true } whole)
-                Add(found, credential.Start, credential.Text, whole.Groups["words"].Value);
+            // "mysql -pYOUR_DB_PASSWORD", "mysql -p<db-pass>", "mysql -p{db-pass}": run on to its option, it is no word of
+            // its own, but the whole password all the same. Braces in another program's text ('{"password": "{x}"}') are
+            // that program's, as they are for Braces.
+            if (Inside(unread, credential.Start) || WholePlaceholder().Match(credential.Text) is not { Success: true } whole) continue;
+            if (whole.Value[0] == '{' && Inside(programs, credential.Start)) continue;
+            Add(found, credential.Start, credential.Text, whole.Groups["words"].Value);
         }
         return [.. found.OrderBy(p => p.Start).Select(p => p with
         {
@@ -317,9 +319,10 @@ internal static partial class CommandPlaceholders
     [GeneratedRegex(@"(?<![\w${-])(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)(?![\w-]|=)")]
     private static partial Regex YourWords();
 
-    // A credential's whole value, as RB0006's patterns read it, when it is a placeholder: YOUR_… or <…> (the patterns take
-    // a <…> value in the same shape as AngleBrackets).
-    [GeneratedRegex(@"^(?:(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)|<(?<words>[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,3})>)$")]
+    // A credential's whole value, as RB0006's patterns read it, when it is a placeholder: YOUR_…, <…> (the patterns take
+    // a <…> value in the same shape as AngleBrackets) or {…} in the shape of Braces. Whole: "${DB_PASS}" starts with '$',
+    // "{{ .Values.pass }}" and "{a,b}" are no one word, so the shell's and templates' braces stay theirs.
+    [GeneratedRegex(@"^(?:(?<words>YOUR[_-][A-Z0-9]+(?:[_-][A-Z0-9]+)*)|<(?<words>[A-Za-z][\w.-]*(?: [A-Za-z][\w.-]*){0,3})>|\{(?<words>[A-Za-z][\w-]*(?:\.[\w-]+)*)\})$")]
     private static partial Regex WholePlaceholder();
 
     [GeneratedRegex(@"(?i)\s+here$")]
