@@ -138,6 +138,12 @@ internal sealed record RunAction(string Command, string? Comment) : StepAction
 {
     /// <summary>The command split into literal text and parameter holes, once parameters are extracted.</summary>
     public List<CommandPart> Parts { get; set; } = [new CommandPart(Command, null)];
+
+    /// <summary>
+    /// The document's line the command was written at (its fence's, list item's, paragraph's or table's, as the other
+    /// warnings about a block name it), for warnings that send the reader to it; 0 when not known.
+    /// </summary>
+    public int Line { get; init; }
 }
 
 /// <summary>Literal text, or a hole naming a parameter.</summary>

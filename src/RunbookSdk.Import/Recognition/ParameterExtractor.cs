@@ -98,6 +98,9 @@ internal static partial class ParameterExtractor
                     : ""));
         }
 
+        // "Bearer YOUR_TOKEN" and "Bearer <api-token>" to one host are two parameters, never merged: the reviewer is told.
+        document.Warnings.AddRange(PossiblyOneCredential.Warnings(runs.Select(r => r.Run)));
+
         var used = runs.SelectMany(r => r.Run.Parts.Where(p => p.Parameter is not null).Select(p => (r.Runbook, p.Parameter!))).Distinct().ToList();
         foreach (var (parameter, _) in parameters)
         {

@@ -257,7 +257,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             {
                 var pieces = ShellSplitter.Split(command);
                 WarnAboutSplitBlock(line, pieces, alternativesSplit: false, $"the command in the '{table.CommandColumn}' column of row '{cursor.Current.Title}'");
-                foreach (var piece in pieces) AddPiece(cursor.Current, piece);
+                foreach (var piece in pieces) AddPiece(cursor.Current, piece, line);
             }
             foreach (var (header, text) in row.Remarks) cursor.Current.Actions.Add(new NoteAction($"**{header}:** {text}"));
         }
@@ -471,7 +471,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
                 AddAlternatives(cursor, code.Line + 1, offered.LeadIn, offered.Alternatives);
                 return;
             }
-            foreach (var piece in pieces) AddPiece(cursor.Current, piece);
+            foreach (var piece in pieces) AddPiece(cursor.Current, piece, code.Line + 1);
             return;
         }
         if (s_textLanguages.Contains(language) && templates.IsTemplate(cursor.Current.Title, cursor.PendingIntro, text))
@@ -530,10 +530,10 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         if (lead is not null) step.Actions.Add(new NoteAction(lead));
         var pieces = ShellSplitter.Split(command);
         WarnAboutSplitBlock(line, pieces, alternativesSplit: false, "the command written inline");
-        foreach (var piece in pieces) AddPiece(step, piece);
+        foreach (var piece in pieces) AddPiece(step, piece, line);
     }
 
-    private static void AddPiece(ImportedStep step, ShellPiece piece)
+    private static void AddPiece(ImportedStep step, ShellPiece piece, int line)
     {
         if (piece.Output is { } output)
         {
@@ -542,7 +542,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         step.Actions.Add(piece.Command is null
             ? new NoteAction(piece.Comment!.Replace("\n# ", "\n"))
-            : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment));
+            : new RunAction(piece.Command.StartsWith("$ ", StringComparison.Ordinal) ? piece.Command[2..] : piece.Command, piece.Comment) { Line = line });
     }
 
     /// <summary>
@@ -596,7 +596,7 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         for (var i = 0; i < alternatives.Count; i++)
         {
             var step = cursor.StartAlternative(titles[i], decision);
-            foreach (var piece in alternatives[i].Pieces) AddPiece(step, piece);
+            foreach (var piece in alternatives[i].Pieces) AddPiece(step, piece, line);
         }
         var names = string.Join(", ", alternatives.Select(a => $"'{a.Name}'"));
         Warnings.Add($"line {line}: this shell block offers {alternatives.Count} alternatives ({names}): imported as OneOf(\"{owner}\"), so exactly one runs, or none, as the engineer chooses: check that they are alternatives");

@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using RunbookSdk.Analyzers.Text;
+using RunbookSdk.Import.Model;
+
+namespace RunbookSdk.Import.Recognition;
+
+/// <summary>
+/// Parameters that may be one credential written two ways: <c>Authorization: Bearer YOUR_TOKEN</c> in one command and
+/// <c>Authorization: Bearer &lt;api-token&gt;</c> in another to the same host give the two <c>[Secret]</c> parameters
+/// <c>Token</c> and <c>ApiToken</c>, and the engineer is asked for both.
+/// </summary>
+/// <remarks>
+/// They are never merged: two tokens to one API can really be two (a read token and an admin one), and a wrong merge sends
+/// the wrong credential at 3 a.m. The import names them instead, so the reviewer merges them by hand where they are one.
+/// Named only where two different parameters stand in the same kind of credential position (the same header, the same
+/// option of the same tool) to the same host, or both with no host written: a password for the database and a token for
+/// the API are no pair.
+/// </remarks>
+internal static partial class PossiblyOneCredential
+{
+    /// <summary>A parameter standing where a credential goes: which position (<c>Key</c> compares, <c>Shown</c> names it), to which host, at which line.</summary>
+    private readonly record struct Stand(string Parameter, string Key, string Shown, string? Host, int Line);
+
+    /// <summary>One warning per group of two or more parameters that may be one credential, naming them with their lines.</summary>
+    public static IEnumerable<string> Warnings(IEnumerable<RunAction> runs)
+    {
+        var stands = runs.SelectMany(StandsIn).ToList();
+        foreach (var group in stands.GroupBy(s => (s.Key, s.Host)))
+        {
+            var parameters = group.GroupBy(s => s.Parameter, StringComparer.Ordinal).ToList();
+            if (parameters.Count < 2) continue;
+            var named = parameters.Select(p => $"{p.Key} ({Lines(p.Select(s => s.Line))})").ToList();
+            var list = string.Join(", ", named.SkipLast(1)) + " and " + named[^1];
+            var host = group.Key.Host is { } written ? $"to {written}" : "with no host written";
+            yield return $"the [Secret] parameters {list} stand in the same credential position, {group.First().Shown}, {host}: "
+                + "they may be one credential the document wrote two ways, and are kept apart (two credentials to one service can "
+                + "really be two, and a wrong merge sends the wrong one); if they are one, keep one of them in each command and delete the other";
+        }
+    }
+
+    private static string Lines(IEnumerable<int> lines)
+    {
+        var known = lines.Where(l => l > 0).Distinct().Order().ToList();
+        return known.Count switch
+        {
+            0 => "line unknown",
+            1 => $"line {known[0]}",
+            _ => "lines " + string.Join(", ", known),
+        };
+    }
+
+    /// <summary>The parameters whose holes in <paramref name="run"/> stand where a credential goes (<see cref="CommandPatterns.CredentialPositions"/>).</summary>
+    private static IEnumerable<Stand> StandsIn(RunAction run)
+    {
+        if (!run.Parts.Any(p => p.Parameter is not null)) yield break;
+        var holes = new List<(int Start, int End, string Parameter)>();
+        var at = 0;
+        foreach (var part in run.Parts)
+        {
+            if (part.Parameter is not null) holes.Add((at, at + part.Text.Length, part.Parameter));
+            at += part.Text.Length;
+        }
+        string? host = null;
+        var hostRead = false;
+        foreach (var credential in CommandPatterns.CredentialPositions(run.Command))
+        {
+            var hole = holes.FirstOrDefault(h => h.Start < credential.Start + credential.Length && credential.Start < h.End);
+            if (hole.Parameter is null) continue;
+            if (!hostRead) (host, hostRead) = (HostOf(run.Command), true);
+            var (key, shown) = Position(run.Command, credential);
+            yield return new Stand(hole.Parameter, key, shown, host, run.Line);
+        }
+    }
+
+    /// <summary>
+    /// The kind of credential position: a header by its name (<c>the Authorization header</c>), any other by what RB0006's
+    /// pattern calls it and the name it gives (<c>PGPASSWORD=</c> and <c>DB_PASSWORD=</c> are two positions).
+    /// </summary>
+    private static (string Key, string Shown) Position(string command, TextMatch credential)
+    {
+        var lineStart = command.LastIndexOf('\n', Math.Max(credential.Start - 1, 0)) + 1;
+        if (credential.Detail.Contains("header", StringComparison.Ordinal) &&
+            HeaderBefore().Match(command, lineStart, credential.Start - lineStart) is { Success: true } header)
+            return ("header:" + header.Groups["header"].Value.ToLowerInvariant(), $"the {header.Groups["header"].Value} header");
+        var detail = char.ToLowerInvariant(credential.Detail[0]) + credential.Detail[1..];
+        return (credential.Detail + ":" + credential.Name, $"{detail} ({credential.Name})");
+    }
+
+    /// <summary>The host of the command's first URL (<c>https://api.internal/drain</c>, <c>postgres://u:p@db-1/app</c>), else of its <c>-h</c>/<c>--host</c> option, or null.</summary>
+    private static string? HostOf(string command) =>
+        UrlHost().Match(command) is { Success: true } url ? url.Groups["host"].Value
+        : HostOption().Match(command) is { Success: true } option ? option.Groups["host"].Value
+        : null;
+
+    // The header's name right before the credential, past the Authorization scheme (and its parameter name) when there is one.
+    [GeneratedRegex(@"(?<header>[A-Za-z][\w-]*)\s*:\s*[`'""]?(?:" + CommandPatterns.AuthorizationScheme + @")?$")]
+    private static partial Regex HeaderBefore();
+
+    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^\s/@'""]*@)?(?<host>[^\s/:'""`?#]+)")]
+    private static partial Regex UrlHost();
+
+    [GeneratedRegex(@"(?:^|\s)(?:-h\s*|--host(?:=|\s+))(?<host>[A-Za-z0-9<{][^\s'""`;&|]*)")]
+    private static partial Regex HostOption();
+}

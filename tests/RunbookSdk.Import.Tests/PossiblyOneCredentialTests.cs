@@ -1,0 +1,69 @@
+namespace RunbookSdk.Import.Tests;
+
+/// <summary>
+/// A document that writes one credential two ways (<c>Bearer YOUR_TOKEN</c> in one command, <c>Bearer &lt;api-token&gt;</c>
+/// in another, to the same API) got two <c>[Secret]</c> parameters, <c>Token</c> and <c>ApiToken</c>, and nothing said
+/// they might be one. They stay two (two tokens to one API can really be two, and a wrong merge sends the wrong
+/// credential), and the import's warnings now name them, with the header, the host and the lines, for the reviewer to merge
+/// by hand.
+/// </summary>
+public sealed class PossiblyOneCredentialTests
+{
+    /// <summary>A runbook whose first phase holds each command in a fence of its own, one line apart from the next fence.</summary>
+    private static RunbookImporter.GeneratedProject Import(params string[] commands) =>
+        HostileInputTests.Generate(HostileInputTests.Runbook(string.Join("\n```\n\n```bash\n", commands)));
+
+    // Runbook(...) opens the first fence at line 7; each command is a fence of its own, three lines further on.
+    private static int FenceLine(int index) => 7 + 4 * index;
+
+    private static List<string> CredentialWarnings(RunbookImporter.GeneratedProject project) =>
+        project.Warnings.Where(w => w.Contains("stand in the same credential position", StringComparison.Ordinal)).ToList();
+
+    [Fact]
+    public void Two_placeholders_in_one_header_to_one_host_are_named_as_possibly_one_credential_and_kept_apart()
+    {
+        var project = Import(
+            "curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain",
+            "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume");
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Equal(
+            $"hostile.md: the [Secret] parameters Token (line {FenceLine(0)}) and ApiToken (line {FenceLine(1)}) stand in the same credential position, "
+            + "the Authorization header, to api.internal: they may be one credential the document wrote two ways, and are kept apart "
+            + "(two credentials to one service can really be two, and a wrong merge sends the wrong one); if they are one, keep one of them "
+            + "in each command and delete the other",
+            warning);
+        var parameters = project.Document.SharedParameters.Concat(project.Document.Runbooks.SelectMany(r => r.Parameters)).ToList();
+        Assert.Equal(["ApiToken", "Token"], parameters.Where(p => p.Secret).Select(p => p.Name).Order());
+    }
+
+    [Fact]
+    public void Placeholders_in_one_credential_position_with_no_host_written_are_named_too()
+    {
+        var project = Import(
+            "mysql -u root -p{db-pass} -e \"select 1\"",
+            "mysql -u root -pYOUR_DB_PASSWORD -e \"select 2\"");
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains($"DbPass (line {FenceLine(0)}) and DbPassword (line {FenceLine(1)})", warning, StringComparison.Ordinal);
+        Assert.Contains("a password passed as mysql -p (MysqlPassword), with no host written:", warning, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    // Another host: another service's token.
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://billing.internal/drain")]
+    // One host written, the other not.
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" \"$API_URL/drain\"")]
+    // Another header.
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"X-Api-Key: <api-key>\" https://api.internal/drain")]
+    // Another kind of position, on one host: PostgreSQL's password and MySQL's.
+    [InlineData("PGPASSWORD=<db-pass> psql -h db-1 -c \"select 1\"", "mysql -h db-1 -u root -p<db-password> -e \"select 1\"")]
+    // One parameter written twice, in two spellings: no pair.
+    [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_API_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume")]
+    public void Credentials_in_other_positions_or_to_other_hosts_or_one_parameter_are_not_named(string first, string second)
+    {
+        var project = Import(first, second);
+
+        Assert.Empty(CredentialWarnings(project));
+    }
+}
