@@ -83,7 +83,8 @@ public sealed class AddSectionCodeFix : CodeFixProvider
                 return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));
             // The builder is handed to a helper (Helpers.AddAll(rb.Title(…))), which returns nothing to chain on: the
             // section becomes a statement of its own after the helper's call, in a block laid out as if typed.
-            var withBlock = BlockBody.From(define, SyntaxFactory.ParseStatement(builder + "." + call + ";"), endOfLine);
+            var style = await IndentationStyle.OfAsync(document, define, cancellationToken).ConfigureAwait(false);
+            var withBlock = BlockBody.From(define, SyntaxFactory.ParseStatement(builder + "." + call + ";"), endOfLine, style);
             return document.WithSyntaxRoot(root.ReplaceNode(define, withBlock));
         }
 
@@ -93,7 +94,8 @@ public sealed class AddSectionCodeFix : CodeFixProvider
             // Only the indentation: the last statement's blank lines and comments belong to it, not to the new one.
             var indentation = block.Statements.LastOrDefault() is { } last
                 ? Indentation(last.GetLeadingTrivia())
-                : Indentation(block.OpenBraceToken.LeadingTrivia).Add(SyntaxFactory.Whitespace("    "));
+                : Indentation(block.OpenBraceToken.LeadingTrivia).Add(SyntaxFactory.Whitespace(
+                    (await IndentationStyle.OfAsync(document, define, cancellationToken).ConfigureAwait(false)).Unit));
             statement = statement.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
             return document.WithSyntaxRoot(root.ReplaceNode(block, block.AddStatements(statement)));
         }

@@ -351,6 +351,121 @@ public sealed class AddSectionCodeFixTests
                 public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
             }
             """, AddSectionCodeFix.VerificationKey);
+
+    private const string HelperClass = """
+
+        public static class Helpers
+        {
+            public static void AddAll(IRunbookBuilder rb) => rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+        }
+        """;
+
+    /// <summary>
+    /// A file indented with tabs gets tabs: the block, its statements and the helper call's continuation lines are
+    /// indented as the file's own lines are (the member one tab inside its type), not with four spaces among tabs.
+    /// </summary>
+    [Fact]
+    public Task IndentsTheBlockWithTheTabsTheFileIsIndentedWith() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(WithTabs("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => Helpers.AddAll(rb
+                    .Title("Handed")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+            }
+            """) + HelperClass, WithTabs("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    Helpers.AddAll(rb
+                        .Title("Handed")
+                        .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+                    rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """) + HelperClass, AddSectionCodeFix.VerificationKey);
+
+    /// <summary>A project whose <c>.editorconfig</c> says <c>indent_size = 2</c> gets two-space levels in the block.</summary>
+    [Fact]
+    public Task IndentsTheBlockWithTheEditorConfigsIndentSize() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+              public override void Define(IRunbookBuilder rb) => Helpers.AddAll(rb
+                .Title("Handed")
+                .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+            }
+            """ + HelperClass, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+              public override void Define(IRunbookBuilder rb)
+              {
+                Helpers.AddAll(rb
+                  .Title("Handed")
+                  .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
+                rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+              }
+            }
+            """ + HelperClass, AddSectionCodeFix.VerificationKey,
+            editorConfig: "root = true\n\n[*.cs]\nindent_style = space\nindent_size = 2\n");
+
+    /// <summary>
+    /// A helper call that followed <c>=&gt;</c> on the signature's line and closes with <c>);</c> on a line of its own,
+    /// at the signature's indentation, closes at the statement's indentation: the <c>);</c> was written at the level
+    /// of the statement, not as one of the call's continuation lines.
+    /// </summary>
+    [Fact]
+    public Task ClosesAHelperCallAtTheStatementsIndentation() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class {|RB0003:Handed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => Helpers.AddAll(rb
+                    .Title("Handed")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                );
+            }
+            """ + HelperClass, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("handed")]
+            public sealed class Handed : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    Helpers.AddAll(rb
+                        .Title("Handed")
+                        .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                    );
+                    rb.Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+                }
+            }
+            """ + HelperClass, AddSectionCodeFix.VerificationKey);
+
+    /// <summary>The source with each four spaces that start a line written as a tab.</summary>
+    private static string WithTabs(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, "(?m)^((?:    )+)", indent => new string('\t', indent.Length / 4));
 }
 
 public sealed class RequiresConfirmationCodeFixTests

@@ -45,7 +45,8 @@ internal static class Verify<TAnalyzer>
     /// How many "fix all" rounds reach <paramref name="fixedSource"/>: more than one when each action fixes only the
     /// findings it shares a key with (a fix whose key names the value it writes).
     /// </param>
-    public static Task FixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int fixAllRounds = 1)
+    /// <param name="editorConfig">The <c>.editorconfig</c> the project is given, if any.</param>
+    public static Task FixAsync<TCodeFix>(string source, string fixedSource, string? equivalenceKey = null, int fixAllRounds = 1, string? editorConfig = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
@@ -61,6 +62,7 @@ internal static class Verify<TAnalyzer>
             test.NumberOfFixAllInProjectIterations = fixAllRounds;
         }
 
+        if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         Configure(test);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.FixedState.MarkupHandling = MarkupMode.Allow;
@@ -68,7 +70,7 @@ internal static class Verify<TAnalyzer>
         return test.RunAsync();
     }
 
-    /// <summary>As <see cref="FixAsync{TCodeFix}(string, string, string?, int)"/>, for a project of several files.</summary>
+    /// <summary>As <see cref="FixAsync{TCodeFix}(string, string, string?, int, string?)"/>, for a project of several files.</summary>
     public static Task FixAsync<TCodeFix>((string Name, string Source)[] sources, (string Name, string Source)[] fixedSources)
         where TCodeFix : CodeFixProvider, new()
     {
