@@ -315,22 +315,23 @@ internal static class CommandPatterns
     ];
 
     /// <summary>
-    /// The earliest destructive command of <paramref name="text"/>, read in <paramref name="shell"/> (the same text as
-    /// <see cref="ShellOperators.Read"/> reads it: quoted operators are text, so one command is not split in two).
+    /// Every destructive command of <paramref name="text"/>, in order, one per simple command (its earliest match), read
+    /// in <paramref name="shell"/> (the same text as <see cref="ShellOperators.Read"/> reads it: quoted operators are
+    /// text, so one command is not split in two). <c>kubectl delete ns payments; psql -c 'DROP TABLE sessions'</c> is two.
     /// </summary>
     public static IEnumerable<TextMatch> Destructive(string text, string shell)
     {
         // 'rm', "rm" and \rm are the rm the patterns name; the quote that opens such a name opens no quoted argument.
         var programs = QuotedProgramNames.Unquote(shell);
-        var found = Earliest(s_destructive, programs, static (m, detail) => Trimmed(new TextMatch(m.Index, m.Length, m.Value, detail)),
+        var found = EarliestPerCommand(s_destructive, programs, static (m, detail) => Trimmed(new TextMatch(m.Index, m.Length, m.Value, detail)),
             (index, reads) => IsOnlyNamedText(shell, index) ||
                 reads == Reads.Program && !QuotedProgramNames.IsRewrittenName(shell, programs, index) && CommandData.IsData(text, shell, index));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
         // It ends where its nested command line, subshell or command substitution ends: `rm -rf /var/lib/app`, not
         // `rm -rf /var/lib/app'` nor, in `(cd /srv && rm -rf app)`, `rm -rf app)`.
-        if (found.Length == 1)
+        for (var i = 0; i < found.Length; i++)
         {
-            var (start, length) = (found[0].Start, found[0].Length);
+            var (start, length) = (found[i].Start, found[i].Length);
             var end = CommandEnd(programs, start, start + length);
             // A program a runner reads from quotes (`parallel 'rm -rf {}' ::: …`) ends at the closing quote.
             if (!QuotedProgramNames.IsRewrittenName(shell, programs, start) && ShellOperators.TextAt(text, start) is { HereDocument: false } quoted && quoted.Close < end)
@@ -338,7 +339,7 @@ internal static class CommandPatterns
             // `/usr/bin/rm -rf x` is the rm the pattern names, run by its path: the finding shows the path too.
             var shown = PathBefore(programs, start);
             if (end < start + length || shown < start || !ReferenceEquals(text, programs))
-                found[0] = Trimmed(found[0] with { Start = shown, Length = end - shown, Text = text.Substring(shown, end - shown) });
+                found[i] = Trimmed(found[i] with { Start = shown, Length = end - shown, Text = text.Substring(shown, end - shown) });
         }
 
         return found;
@@ -784,6 +785,35 @@ internal static class CommandPatterns
         }
 
         return earliest is { } first ? [first] : [];
+    }
+
+    /// <summary>
+    /// The earliest match (the first pattern's on a tie) that <paramref name="skip"/> does not turn down in each simple
+    /// command of <paramref name="text"/> (<see cref="ShellCommandBounds.CommandStart"/>), in order: a step that deletes
+    /// a namespace and then drops a table is told of both. Nothing is allocated while nothing matches, as in
+    /// <see cref="Earliest"/>.
+    /// </summary>
+    private static TextMatch[] EarliestPerCommand((GuardedPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<Match, string, TextMatch> found, Func<int, Reads, bool> skip)
+    {
+        List<(int Command, TextMatch Match)>? earliest = null;
+        foreach (var (pattern, detail, reads) in patterns)
+        {
+            foreach (var match in Matches(pattern, text))
+            {
+                if (skip(match.Index, reads)) continue;
+                var candidate = found(match, detail);
+                // From the trimmed start: a match that takes in the separator before its command is still that command's.
+                var command = ShellCommandBounds.CommandStart(text, candidate.Start);
+                earliest ??= new List<(int, TextMatch)>();
+                var same = -1;
+                for (var i = 0; i < earliest.Count && same < 0; i++)
+                    if (earliest[i].Command == command) same = i;
+                if (same < 0) earliest.Add((command, candidate));
+                else if (candidate.Start < earliest[same].Match.Start) earliest[same] = (command, candidate);
+            }
+        }
+
+        return earliest is null ? [] : earliest.OrderBy(e => e.Match.Start).Select(e => e.Match).ToArray();
     }
 
     private static TextMatch Trimmed(Match match, string text, string detail)

@@ -486,6 +486,18 @@ public sealed class RequiresConfirmationCodeFixTests
                             .ExpectExitCode(0)
                             .RequiresConfirmation())
             """));
+
+    // Each destructive command of a line is a finding of its own; the step is confirmed once for all of them, by either
+    // finding's fix and by fixing all at once.
+    [Fact]
+    public Task ConfirmsAStepWithSeveralDestructiveCommandsOnce() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
+            Sources.Runbook("""
+                        .Step("Clean up", s => s.Run("{|RB0005:kubectl delete ns payments|} && psql -c '{|RB0005:DROP TABLE|} sessions'"))
+            """),
+            Sources.Runbook("""
+                        .Step("Clean up", s => s.Run("kubectl delete ns payments && psql -c 'DROP TABLE sessions'").RequiresConfirmation())
+            """));
 }
 
 public sealed class RequiresConfirmationInAScriptCodeFixTests
