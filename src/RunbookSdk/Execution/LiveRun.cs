@@ -166,6 +166,7 @@ internal sealed partial class LiveRun : IDisposable
             if (phase.Steps.Count > 0 && CancelledBefore(StepNumbers.Phase(i, 0), phase.Steps[0], cancellationToken) is { } beforePhase)
             {
                 stop = beforePhase;
+                NoteNotReached(i, 0);
                 break;
             }
             PhaseHeading($"Phase {i + 1}/{plan.Phases.Count}: {phase.Name}", section, phase);
@@ -176,6 +177,7 @@ internal sealed partial class LiveRun : IDisposable
                 if (CancelledBefore(number, step, cancellationToken) is { } beforeStep)
                 {
                     stop = beforeStep;
+                    NoteNotReached(i, j);
                     break;
                 }
                 var outcome = await RunStepAsync(section, j, number, step, phase, cancellationToken);
@@ -187,6 +189,7 @@ internal sealed partial class LiveRun : IDisposable
                     StepResult.Interrupted => new Stop(StopKind.Interrupted, $"interrupted during step {number} '{step.Title}'{Because(outcome.Reason)}"),
                     _ => null,
                 };
+                if (stop is not null) NoteNotReached(i, j + 1);
                 _lastPhaseStep = $"{number} '{step.Title}'";
             }
         }
@@ -776,7 +779,8 @@ internal sealed partial class LiveRun : IDisposable
     private void WriteFooter(RunOutcome result)
     {
         _journal.Write("run-finished", ("status", result.Status.ToString()), ("exitCode", result.ExitCode), ("reason", result.Reason),
-            ("elapsedMs", (long)Elapsed.TotalMilliseconds), ("runMs", (long)_clock.GetElapsedTime(_runStarted).TotalMilliseconds));
+            ("elapsedMs", (long)Elapsed.TotalMilliseconds), ("runMs", (long)_clock.GetElapsedTime(_runStarted).TotalMilliseconds),
+            ("notReached", NotReachedRecords()));
         var heading = result.Status switch
         {
             RunStatus.Succeeded => HasVerification ? "Run succeeded: every step done, verification passed." : "Run succeeded: every step done (no verification defined: nothing was checked).",
@@ -792,6 +796,7 @@ internal sealed partial class LiveRun : IDisposable
         };
         // How it ended, the journal and how to go on are said on the terminal too when the output goes to a file.
         Closing(c => c.Section(heading));
+        if (NotReachedLine() is { } notReached) Closing(c => c.Info(notReached));
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
         if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow()));
         Closing(c => c.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}"));

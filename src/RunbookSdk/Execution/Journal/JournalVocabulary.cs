@@ -69,6 +69,15 @@ internal static partial class JournalVocabulary
     /// <inheritdoc cref="IsDeclaredName"/>
     public static bool HasDeclaredKeys(string field) => field is "parameters" or "secretSources";
 
+    /// <summary>
+    /// True for a field holding records the runner builds — <c>run-finished</c>'s <c>notReached</c>, one record per step
+    /// (<c>key</c>, <c>number</c>, <c>title</c>) — whose keys are the runner's own field names, written as they are, and
+    /// whose values are masked as those fields are elsewhere: a secret <c>1</c> would otherwise make every step's number
+    /// <c>***.***</c>, and a secret <c>title</c> the field's name.
+    /// </summary>
+    /// <param name="field">The field's name.</param>
+    public static bool HoldsRecords(string field) => field is "notReached";
+
     private static HashSet<string> Set(params string[] words) => new(words, StringComparer.Ordinal);
 
     [GeneratedRegex("^[0-9]{1,10}\\.[0-9]{1,20}$", RegexOptions.CultureInvariant)]

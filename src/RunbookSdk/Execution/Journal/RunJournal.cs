@@ -354,6 +354,13 @@ internal sealed class RunJournal : IDisposable
             case int number: json.WriteNumberValue(number); break;
             case long number: json.WriteNumberValue(number); break;
             case double number: json.WriteNumberValue(Math.Round(number, 3)); break;
+            case IEnumerable<KeyValuePair<string, string>> record when JournalVocabulary.HoldsRecords(field):
+                // A record's keys are the runner's field names, and each value is written as that field is elsewhere
+                // (a step's number as the page heads it, its key and title masked).
+                json.WriteStartObject();
+                foreach (var (key, item) in record) json.WriteString(key, Mask(key, item));
+                json.WriteEndObject();
+                break;
             case IEnumerable<KeyValuePair<string, string>> map:
                 json.WriteStartObject();
                 foreach (var (key, item) in map) json.WriteString(JournalVocabulary.HasDeclaredKeys(field) ? key : _secrets.Mask(key), Mask(field, item));
