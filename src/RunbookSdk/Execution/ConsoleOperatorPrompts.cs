@@ -26,7 +26,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     {
         var prompt = Answered(new TextPrompt<string>(Shown(question) + " [[y/n]]")
             .AddChoices(["y", "n", "yes", "no"]), "Answer y (yes) or n (no).");
-        var answer = await prompt.ShowAsync(console, cancellationToken);
+        var answer = await AskAsync(prompt, cancellationToken);
         return answer.StartsWith('y');
     }
 
@@ -36,13 +36,13 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
         if (ShowsWhatItAsksAbout) console.WriteVerbatimLine($"MANUAL: {instruction}");
         var prompt = Answered(new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
             .AddChoices(["d", "s", "a", "done", "skip", "abort"]), "Answer d (done), s (skip) or a (abort).");
-        var answer = await prompt.ShowAsync(console, cancellationToken);
+        var answer = await AskAsync(prompt, cancellationToken);
         switch (answer[0])
         {
             case 'd':
                 return new ManualAcknowledgement(ManualChoice.Done);
             case 's':
-                var reason = await new TextPrompt<string>("Why is it skipped?").ShowAsync(console, cancellationToken);
+                var reason = await AskAsync(new TextPrompt<string>("Why is it skipped?"), cancellationToken);
                 return new ManualAcknowledgement(ManualChoice.Skip, reason);
             default:
                 return new ManualAcknowledgement(ManualChoice.Abort);
@@ -61,7 +61,7 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
         var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var prompt = Answered(new TextPrompt<string>($"{Shown(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
             .AddChoices([.. numbers, "none"]), $"Answer with an option's number, 1 to {options.Count}, or 0 for none of these.");
-        var answer = await prompt.ShowAsync(console, cancellationToken);
+        var answer = await AskAsync(prompt, cancellationToken);
         return answer is "0" or "none" ? null : int.Parse(answer, System.Globalization.CultureInfo.InvariantCulture) - 1;
     }
 
@@ -79,18 +79,46 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// screen share or a terminal recording.
     /// </remarks>
     public Task<string> AskSecretAsync(string parameter, string environmentVariable, CancellationToken cancellationToken) =>
-        new TextPrompt<string>($"{Markup.Escape(parameter)} (secret; not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
+        AskAsync(new TextPrompt<string>($"{Markup.Escape(parameter)} (secret; not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
             .Secret(null)
-            .AllowEmpty()
-            .ShowAsync(console, cancellationToken);
+            .AllowEmpty(), cancellationToken);
 
     /// <inheritdoc />
     /// <remarks>Read as a secret is, echo off and no mask character: the value holds a password.</remarks>
     public Task<string> AskMaskedValueAsync(string parameter, string journaled, string environmentVariable, CancellationToken cancellationToken) =>
-        new TextPrompt<string>($"{Markup.Escape(parameter)} (the journal holds it masked: {Shown(journaled)}; give it again, not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
+        AskAsync(new TextPrompt<string>($"{Markup.Escape(parameter)} (the journal holds it masked: {Shown(journaled)}; give it again, not shown as you type; next time set {Markup.Escape(environmentVariable)}):")
             .Secret(null)
-            .AllowEmpty()
-            .ShowAsync(console, cancellationToken);
+            .AllowEmpty(), cancellationToken);
+
+    /// <summary>
+    /// Shows <paramref name="prompt"/> and reads its answer. A Ctrl+C cancels it with the cursor still after the question:
+    /// the line is ended first, or the runner's next line (the interruption, the rollback offer, the summary) began on
+    /// the prompt's, <c>Run it now? [y/n] INTERRUPTED: …</c>.
+    /// </summary>
+    private async Task<string> AskAsync(TextPrompt<string> prompt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await prompt.ShowAsync(console, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            EndPromptLine();
+            throw;
+        }
+    }
+
+    private void EndPromptLine()
+    {
+        try
+        {
+            console.WriteLine();
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException)
+        {
+            // The terminal may be gone: the cancellation is what the runner must hear, not this.
+        }
+    }
 
     /// <summary>Runbook text as prompt markup: its hidden characters visible (as <see cref="ConsoleLines"/> writes lines), then escaped.</summary>
     private static string Shown(string text) => Markup.Escape(HiddenCharacters.Visible(text, spacesToo: false));
