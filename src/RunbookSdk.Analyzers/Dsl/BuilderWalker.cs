@@ -33,6 +33,12 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
     /// <summary>Calls on <c>base</c> (<c>base.Define(rb)</c>); their arguments are walked but not judged as hand-offs.</summary>
     public List<(int Start, int Length, InvocationExpressionSyntax Node)> BaseCalls { get; } = new();
 
+    /// <summary>
+    /// The local functions, in source order (the walk meets a declaration before what is inside it); null for none, as in
+    /// almost every file. A Define reads one's calls only when something calls it (<see cref="BodyRegion"/>).
+    /// </summary>
+    public List<LocalFunctionStatementSyntax>? LocalFunctions { get; private set; }
+
     /// <summary>Walks <paramref name="root"/>, where no name is a builder yet.</summary>
     public void Walk(SyntaxNode root) => Visit(root, Scope.None);
 
@@ -81,6 +87,7 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
                 VisitChildren(anonymous, Scope.None);
                 return false;
             case LocalFunctionStatementSyntax function:
+                (LocalFunctions ??= new List<LocalFunctionStatementSyntax>()).Add(function);
                 var inFunction = Scope.Typed(scope, function.ParameterList);
                 if (function.Body is { } functionBody) Visit(functionBody, inFunction);
                 if (function.ExpressionBody is { } functionArrow) Visit(functionArrow, inFunction);

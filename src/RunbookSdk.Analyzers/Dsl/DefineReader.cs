@@ -26,24 +26,25 @@ internal static class DefineReader
         Func<InvocationExpressionSyntax, DocumentFacts?>? readHelper = null)
     {
         if (BodyOf(declaration) is not var (body, methodName)) return DocumentFacts.Unknown;
-        var span = body.Span;
         var dsl = runbooks.Syntax;
         var index = runbooks.IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None);
+        // A local function nothing calls adds nothing: its calls are not the body's.
+        var region = BodyRegion.Of(index, body);
         // A call of a method written in another part of a partial class is asked about in that part's index.
         DslCallIndex IndexOf(SyntaxNode node) => node.SyntaxTree == declaration.SyntaxTree ? index : runbooks.IndexOf(node.SyntaxTree, System.Threading.CancellationToken.None);
 
         // The calls in the order they run, a method of the class (in any of its parts) given in place of a lambda
         // (Step("Ask", AskSomeone), s => AskSomeone(s)) read where it is given.
-        var calls = InOrder(index, runbooks, declaration.SyntaxTree, dsl, span, type);
+        var calls = InOrder(index, runbooks, declaration.SyntaxTree, dsl, region, type);
 
         // Half-typed code (rb.Verif) and builders handed to code we do not follow: judge it once it reads as complete
         // DSL, instead of piling findings on top of compiler errors or guessing what a helper adds.
-        var complete = !body.ContainsDiagnostics && calls.IsComplete(index, span);
+        var complete = !body.ContainsDiagnostics && calls.IsComplete(index, region);
         var compiles = !body.ContainsDiagnostics;
         // A helper handed the runbook's builder whose source is in the compilation (Helpers.AddAll(rb)) adds its sections
         // where it is called, as a base Define does. Asked only of a body not read completely, which the corpus's
         // lambdas never are (AllocationBudgetTests).
-        var helpers = !complete && compiles && readHelper is not null ? calls.ReadHelpers(index, span, dsl.Symbols.SectionReach, readHelper) : null;
+        var helpers = !complete && compiles && readHelper is not null ? calls.ReadHelpers(index, region, dsl.Symbols.SectionReach, readHelper) : null;
         var nextHelper = 0;
         SectionFact escalation = default, rollback = default, waiver = default, verification = default;
         string? severityKey = null;
@@ -64,7 +65,7 @@ internal static class DefineReader
         // In the order the calls run (a chain's inner call first), so a repeated Severity(...) or Rollback(...) reads as
         // the runtime's, and a base Define's sections count where base.Define(rb) is called. Base calls are rare: they
         // are taken in between as the own calls pass them, which spares every Define a merged, sorted list.
-        var baseCalls = index.BaseCallsWithin(span).GetEnumerator();
+        var baseCalls = region.BaseCalls(index).GetEnumerator();
         var nextBase = baseCalls.MoveNext() ? baseCalls.Current : null;
         void ApplyBaseCallsBefore(int position)
         {
@@ -181,7 +182,7 @@ internal static class DefineReader
         {
             IsComplete = complete,
             // Worked out only for a body handed to code not followed: the builders handed on say what it may add.
-            UnreadSections = complete ? SectionKinds.None : compiles ? calls.UnreadSections(index, span, dsl.Symbols.SectionReach) : SectionKinds.All,
+            UnreadSections = complete ? SectionKinds.None : compiles ? calls.UnreadSections(index, region, dsl.Symbols.SectionReach) : SectionKinds.All,
             Escalation = escalation,
             Rollback = rollback,
             Waiver = waiver,
@@ -244,18 +245,18 @@ internal static class DefineReader
     /// that method's calls, at the call's position and with the step whose actions they are. A method that calls
     /// itself, or a nesting deeper than any runbook writes, is not read again.
     /// </summary>
-    private static OrderedCalls InOrder(DslCallIndex index, RunbookCompilation runbooks, SyntaxTree tree, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span, INamedTypeSymbol type)
+    private static OrderedCalls InOrder(DslCallIndex index, RunbookCompilation runbooks, SyntaxTree tree, DslSyntax dsl, BodyRegion region, INamedTypeSymbol type)
     {
         // Almost every Define gives its builders lambdas: then the calls are the index's, in order, with nothing to
         // read in their place, and no list of them is built (the rules' bytes per runbook, AllocationBudgetTests).
-        if (!GivesMoreThanLambdas(index, dsl, span, type)) return OrderedCalls.Plain(index, span);
+        if (!GivesMoreThanLambdas(index, dsl, region, type)) return OrderedCalls.Plain(index, region);
         var ordered = new OrderedCalls();
         var calls = new List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)>();
         ordered.Calls = calls;
         var open = new HashSet<MethodDeclarationSyntax>();
-        void Add(DslCallIndex treeIndex, Microsoft.CodeAnalysis.Text.TextSpan within, int? at, InvocationExpressionSyntax? step)
+        void Add(DslCallIndex treeIndex, BodyRegion within, int? at, InvocationExpressionSyntax? step)
         {
-            foreach (var call in treeIndex.CallsWithin(within).OrderBy(CallPosition))
+            foreach (var call in within.Calls(treeIndex).OrderBy(CallPosition))
             {
                 var position = at ?? CallPosition(call);
                 calls.Add((call, position, step));
@@ -282,24 +283,24 @@ internal static class DefineReader
 
                     var bodyIndex = method.Body.SyntaxTree == tree ? index : runbooks.IndexOf(method.Body.SyntaxTree, System.Threading.CancellationToken.None);
                     (ordered.Bodies ??= new List<(SyntaxNode Body, bool Forwarded, DslCallIndex Index)>()).Add((method.Body, method.Forwarding is not null, bodyIndex));
-                    Add(bodyIndex, method.Body.Span, position, name == "Step" ? call : step);
+                    Add(bodyIndex, BodyRegion.Whole(method.Body.Span), position, name == "Step" ? call : step);
                     open.Remove(method.Method);
                 }
             }
         }
 
-        Add(index, span, null, null);
+        Add(index, region, null, null);
         return ordered;
     }
 
     /// <summary>Whether the argument at <paramref name="index"/> is given to a delegate that receives a builder, in the overloads that take the arguments.</summary>
     /// <summary>
-    /// Whether a builder call in <paramref name="span"/> is given anything but a lambda that calls the DSL itself, or a
+    /// Whether a builder call in <paramref name="region"/> is given anything but a lambda that calls the DSL itself, or a
     /// title, text or number: a method of the class to read in its place, or something that may be a builder delegate.
     /// </summary>
-    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, Microsoft.CodeAnalysis.Text.TextSpan span, INamedTypeSymbol type)
+    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, BodyRegion region, INamedTypeSymbol type)
     {
-        foreach (var call in index.CallsWithin(span))
+        foreach (var call in region.Calls(index))
         {
             var name = DslSyntax.CalledName(call)!;
             if (!dsl.Vocabulary.TakesBuilderLambda(name)) continue;
@@ -351,11 +352,11 @@ internal static class DefineReader
         /// <c>p =&gt; Helpers.More(p, rb)</c>) whose source <paramref name="readHelper"/> finds, in the order they run:
         /// after the calls in their arguments. One it does not find (a referenced assembly's) stays unread.
         /// </summary>
-        public List<(int Position, DocumentFacts Facts)>? ReadHelpers(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach,
+        public List<(int Position, DocumentFacts Facts)>? ReadHelpers(DslCallIndex index, BodyRegion region, SectionReach reach,
             Func<InvocationExpressionSyntax, DocumentFacts?> readHelper)
         {
             List<(int Position, DocumentFacts Facts)>? read = null;
-            foreach (var opaque in index.OpaqueWithin(span))
+            foreach (var opaque in region.Opaque(index))
             {
                 if (Forwarding?.Contains(opaque) == true || opaque is not InvocationExpressionSyntax use || reach.OfUse(use) == SectionKinds.None ||
                     readHelper(use) is not { } facts)
@@ -369,9 +370,9 @@ internal static class DefineReader
         }
 
         /// <summary>The calls of a body whose builders are all given lambdas, in the order they run, none read elsewhere.</summary>
-        public static OrderedCalls Plain(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span) => new()
+        public static OrderedCalls Plain(DslCallIndex index, BodyRegion region) => new()
         {
-            Calls = index.CallsWithin(span).OrderBy(CallPosition).Select(call => (call, CallPosition(call), (InvocationExpressionSyntax?)null)),
+            Calls = region.Calls(index).OrderBy(CallPosition).Select(call => (call, CallPosition(call), (InvocationExpressionSyntax?)null)),
         };
 
         /// <summary>
@@ -391,22 +392,22 @@ internal static class DefineReader
         /// builder uses not followed in the body and in the methods a lambda handed its builder to, by the builders
         /// they are given. A member read but not called (<c>rb.Verif</c> while typing) may become any call.
         /// </summary>
-        public SectionKinds UnreadSections(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach)
+        public SectionKinds UnreadSections(DslCallIndex index, BodyRegion region, SectionReach reach)
         {
-            var kinds = UnreadReach | NotFollowed(index, span, reach);
+            var kinds = UnreadReach | NotFollowed(index, region, reach);
             foreach (var (body, forwarded, bodyIndex) in Bodies ?? [])
             {
-                if (forwarded) kinds |= NotFollowed(bodyIndex, body.Span, reach);
+                if (forwarded) kinds |= NotFollowed(bodyIndex, BodyRegion.Whole(body.Span), reach);
             }
 
             return kinds;
         }
 
-        private SectionKinds NotFollowed(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span, SectionReach reach)
+        private SectionKinds NotFollowed(DslCallIndex index, BodyRegion region, SectionReach reach)
         {
-            if (index.AnyUncalledMemberWithin(span)) return SectionKinds.All;
+            if (region.AnyUncalledMember(index)) return SectionKinds.All;
             var kinds = SectionKinds.None;
-            foreach (var opaque in index.OpaqueWithin(span))
+            foreach (var opaque in region.Opaque(index))
             {
                 if (Forwarding?.Contains(opaque) == true) continue;
                 kinds |= Helpers is not null && Helpers.TryGetValue(opaque, out var helperUnread) ? helperUnread : reach.OfUse(opaque);
@@ -420,12 +421,12 @@ internal static class DefineReader
         /// code read here: a hand-off the reading followed does not count. A method given as a method group is not
         /// asked, as before it was read (a phase's or a step's builder adds no section); <see cref="AllRead"/> asks it.
         /// </summary>
-        public bool IsComplete(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
+        public bool IsComplete(DslCallIndex index, BodyRegion region)
         {
-            if (Unread || !Follows(index, span)) return false;
+            if (Unread || !Follows(index, region)) return false;
             foreach (var (body, forwarded, bodyIndex) in Bodies ?? [])
             {
-                if (forwarded && !Follows(bodyIndex, body.Span)) return false;
+                if (forwarded && !Follows(bodyIndex, BodyRegion.Whole(body.Span))) return false;
             }
 
             return true;
@@ -436,16 +437,16 @@ internal static class DefineReader
         {
             foreach (var (body, _, bodyIndex) in Bodies ?? [])
             {
-                if (!Follows(bodyIndex, body.Span)) return false;
+                if (!Follows(bodyIndex, BodyRegion.Whole(body.Span))) return false;
             }
 
             return !UnreadActions;
         }
 
-        private bool Follows(DslCallIndex index, Microsoft.CodeAnalysis.Text.TextSpan span)
+        private bool Follows(DslCallIndex index, BodyRegion region)
         {
-            if (index.AnyUncalledMemberWithin(span)) return false;
-            foreach (var opaque in index.OpaqueWithin(span))
+            if (region.AnyUncalledMember(index)) return false;
+            foreach (var opaque in region.Opaque(index))
             {
                 if (Forwarding?.Contains(opaque) != true) return false;
             }

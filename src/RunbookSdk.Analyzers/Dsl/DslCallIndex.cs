@@ -19,8 +19,10 @@ internal sealed class DslCallIndex
     // trivia every time it is asked, which made sorting and searching the lists most of the cost of building them.
     private readonly ImmutableArray<int> _callStarts, _opaqueStarts, _uncalledStarts, _baseCallStarts;
 
-    private DslCallIndex(Sorted<InvocationExpressionSyntax> calls, Sorted<SyntaxNode> opaque, Sorted<MemberAccessExpressionSyntax> uncalledMembers, Sorted<InvocationExpressionSyntax> baseCalls)
+    private DslCallIndex(Sorted<InvocationExpressionSyntax> calls, Sorted<SyntaxNode> opaque, Sorted<MemberAccessExpressionSyntax> uncalledMembers, Sorted<InvocationExpressionSyntax> baseCalls,
+        List<LocalFunctionStatementSyntax>? localFunctions)
     {
+        LocalFunctions = localFunctions is null ? ImmutableArray<LocalFunctionStatementSyntax>.Empty : localFunctions.ToImmutableArray();
         (Calls, _callStarts) = (calls.Nodes, calls.Starts);
         (Opaque, _opaqueStarts) = (opaque.Nodes, opaque.Starts);
         (UncalledMembers, _uncalledStarts) = (uncalledMembers.Nodes, uncalledMembers.Starts);
@@ -42,6 +44,9 @@ internal sealed class DslCallIndex
     /// <summary>Calls on <c>base</c> (<c>base.Define(rb)</c>).</summary>
     public ImmutableArray<InvocationExpressionSyntax> BaseCalls { get; }
 
+    /// <summary>The local functions of the tree, in source order; empty in almost every file.</summary>
+    public ImmutableArray<LocalFunctionStatementSyntax> LocalFunctions { get; }
+
     /// <summary>Walks <paramref name="root"/> (a whole tree, in the rules) once.</summary>
     public static DslCallIndex Build(DslSyntax dsl, SyntaxNode root)
     {
@@ -53,7 +58,7 @@ internal sealed class DslCallIndex
         {
             var walker = new BuilderWalker(dsl, calls);
             walker.Walk(root);
-            return new DslCallIndex(Sort(calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls));
+            return new DslCallIndex(Sort(calls), Sort(walker.Opaque), Sort(walker.UncalledMembers), Sort(walker.BaseCalls), walker.LocalFunctions);
         }
         finally
         {
@@ -93,7 +98,21 @@ internal sealed class DslCallIndex
 
     public bool AnyUncalledMemberWithin(TextSpan span) => Any(UncalledMembers, _uncalledStarts, span);
 
+    public IEnumerable<MemberAccessExpressionSyntax> UncalledMembersWithin(TextSpan span) => Within(UncalledMembers, _uncalledStarts, span);
+
     public IEnumerable<InvocationExpressionSyntax> BaseCallsWithin(TextSpan span) => Within(BaseCalls, _baseCallStarts, span);
+
+    /// <summary>The local functions declared inside <paramref name="span"/>, in source order (few: a look at each).</summary>
+    public IReadOnlyList<LocalFunctionStatementSyntax> LocalFunctionsWithin(TextSpan span)
+    {
+        List<LocalFunctionStatementSyntax>? within = null;
+        foreach (var function in LocalFunctions)
+        {
+            if (span.Contains(function.Span)) (within ??= new List<LocalFunctionStatementSyntax>()).Add(function);
+        }
+
+        return within ?? (IReadOnlyList<LocalFunctionStatementSyntax>)System.Array.Empty<LocalFunctionStatementSyntax>();
+    }
 
     private static bool Any<T>(ImmutableArray<T> nodes, ImmutableArray<int> starts, TextSpan span) where T : SyntaxNode
     {

@@ -170,6 +170,21 @@ public sealed class CompletenessAgreesWithPlanTests
             """
         },
         {
+            "a verification in a local function it never calls",
+            $$"""
+            [Runbook("agree")]
+            public sealed class Agree : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb{{Phase}}{{Escalation}}{{Rollback}};
+
+                    void Check(IRunbookBuilder b) => b{{Verification}};
+                }
+            }
+            """
+        },
+        {
             "a rollback from a method group",
             $$"""
             [Runbook("agree")]

@@ -201,6 +201,75 @@ public sealed class HandedOnBuilderSectionTests
             Missing("RB0003", 0, "OwnMethodLeavingOneOut", "; add Verification(...) to prove the system is healthy again"),
             Missing("RB0002", 1, "LocalFunctionLeavingOneOut", "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"));
 
+    // The index walks a local function's body as part of Define, so one declared and never called gave the runbook its
+    // sections: a verification written in a function nothing calls passed RB0003, and the runner recorded none. Its
+    // sections count only where it is called.
+    [Fact]
+    public Task A_local_function_of_Define_that_is_never_called_adds_no_section() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("never-called")]
+            public sealed class {|#0:NeverCalled|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Never called").Escalation(e => e.Level("On-call", TimeSpan.Zero)).NoRollback("read-only");
+
+                    void Check(IRunbookBuilder b) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            [Runbook("never-called-capturing")]
+            public sealed class {|#1:NeverCalledCapturing|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Never called capturing").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                    rb.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+
+                    void Undo() => rb.Rollback(r => r.Step("Roll back", s => s.Run("./rollback-plan.sh").RequiresConfirmation()));
+                }
+            }
+
+            [Runbook("never-called-helper")]
+            public sealed class {|#2:NeverCalledHelper|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Never called helper").NoRollback("read-only");
+                    rb.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+
+                    static void Escalate(IRunbookBuilder b) => Sections.Escalate(b);
+                }
+            }
+
+            [Runbook("called-once")]
+            public sealed class CalledOnce : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Called once").NoRollback("read-only");
+                    Check(rb);
+                    Escalate();
+
+                    void Check(IRunbookBuilder b) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                    void Escalate() => rb.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+                }
+            }
+
+            public static class Sections
+            {
+                public static void Escalate(IRunbookBuilder rb) => rb.Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+
+            {{Helpers}}
+            """,
+            Missing("RB0003", 0, "NeverCalled", "; add Verification(...) to prove the system is healthy again"),
+            Missing("RB0002", 1, "NeverCalledCapturing", "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"),
+            Missing("RB0001", 2, "NeverCalledHelper", "; add Escalation(...) to it or to its handbook"));
+
     // One the reading cannot take whole still makes the rules wait: an overloaded name, a method that is not there.
     [Fact]
     public Task A_method_of_the_runbooks_own_class_that_cannot_be_read_whole_still_makes_the_sections_wait() =>
