@@ -39,7 +39,18 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
     /// Given, an extension that hands its receiver on (<c>Confirmed(this IStepBuilder s) =&gt; Safety.Confirm(s)</c>) is
     /// followed into the method it hands it to (<see cref="HandOn"/>).
     /// </param>
-    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep = false, RunbookCompilation? runbooks = null)
+    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep = false, RunbookCompilation? runbooks = null) =>
+        Configures(name, arguments, isName, wholeStep, runbooks is null ? null : () => new HandOn(runbooks));
+
+    /// <summary>
+    /// As <see cref="Configures(string, ArgumentListSyntax, Func{string, bool}, bool, RunbookCompilation?)"/>, for an
+    /// extension a team's method calls on the builder it was handed (<c>static void X(IStepBuilder s) =&gt; s.Confirmed();</c>):
+    /// read on the chain <paramref name="handOn"/> follows, so it counts towards the same depth and is not read twice.
+    /// </summary>
+    public bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep, HandOn handOn) =>
+        Configures(name, arguments, isName, wholeStep, () => handOn);
+
+    private bool Configures(string name, ArgumentListSyntax arguments, Func<string, bool> isName, bool wholeStep, Func<HandOn>? handOnFor)
     {
         if (vocabulary.Contains(name)) return false;
         var declared = _byName.GetOrAdd(name, Find);
@@ -51,7 +62,7 @@ internal sealed class ConfiguringExtensions(Compilation compilation, DslVocabula
         }
 
         var bound = WrittenArguments.Whole(candidates);
-        var handOn = runbooks is null || bound.Count == 0 ? null : new HandOn(runbooks);
+        var handOn = handOnFor is null || bound.Count == 0 ? null : handOnFor();
         foreach (var (method, type) in bound)
         {
             var receiver = method.ParameterList.Parameters[0].Identifier.ValueText;

@@ -45,6 +45,13 @@ internal sealed class HandOn(RunbookCompilation runbooks)
     }
 
     /// <summary>
+    /// True when the team's extension method <paramref name="call"/> (<c>s.Confirmed()</c>, called on a parameter a
+    /// method was handed) binds to configures its receiver, read as one more method on this chain.
+    /// </summary>
+    public bool ExtensionConfigures(InvocationExpressionSyntax call, string name, Func<string, bool> isName, bool wholeStep) =>
+        _open.Count < MaxDepth && runbooks.Symbols.ConfiguringExtensions.Configures(name, call.ArgumentList, isName, wholeStep, this);
+
+    /// <summary>
     /// True when <paramref name="argument"/>, a builder as it is, lands in a parameter that every method
     /// <paramref name="use"/> may run (at least one, found as <see cref="SourceCallees"/> finds them from a method of
     /// <paramref name="type"/>) configures.

@@ -202,6 +202,28 @@ public sealed class ExtensionConfirmationTests
                         .Step("Delete the namespace", s => { s.Run("{|RB0005:kubectl delete ns payments|}"); Safety.Through1(s); })
             """));
 
+    // A team's method that calls an extension on the step it is handed (static void X(IStepBuilder s) => s.Confirmed())
+    // is followed into the extension, as one that passes the step to a method is. Before, only the passing was followed,
+    // and Safety.ConfirmByExtension(s) was reported though every run of the step asks first.
+    [Fact]
+    public Task A_step_handed_to_a_method_that_calls_a_confirming_extension_on_it_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Wipe", s => { s.Run("rm -rf /srv/app"); Safety.ConfirmByExtension(s); })
+                        .Step("Flush", s => Safety.TagThenConfirm(s.Run("redis-cli FLUSHALL")))
+                        .Step("Drop", s => { s.Run("psql -c 'DROP TABLE sessions'"); Guarded(s); })
+                        .Step("Delete the namespace", s => { s.Run("kubectl delete ns payments"); Safety.ThroughExtension2(s); })
+            """, extraMembers: """
+                private static void Guarded(IStepBuilder s) => s.Confirmed();
+            """));
+
+    [Fact]
+    public Task A_step_handed_to_a_method_whose_extension_does_not_confirm_it_or_too_deep_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Wipe", s => { s.Run("{|RB0005:rm -rf /srv/app|}"); Safety.AnnounceByExtension(s); })
+                        .Step("Flush", s => { s.Run("redis-cli {|RB0005:FLUSHALL|}"); Safety.ConfirmByExtensionIf(s, Region == "eu-central-1"); })
+                        .Step("Delete the namespace", s => { s.Run("{|RB0005:kubectl delete ns payments|}"); Safety.ThroughExtension1(s); })
+            """));
+
     /// <summary>The runbook with the team's extension methods in a file of their own, as a project keeps them.</summary>
     private static Task RunAsync(string runbook)
     {
@@ -304,6 +326,27 @@ public sealed class ExtensionConfirmationTests
             public static void Through3(IStepBuilder s) => Ops.Guards.Through4(s);
 
             public static void AfterTelling(string channel, IStepBuilder step) => step.Notify("maintenance", channel).RequiresConfirmation();
+
+            /// <summary>Calls the team's extension on the step it is handed, which confirms it.</summary>
+            public static void ConfirmByExtension(IStepBuilder s) => s.Confirmed();
+
+            public static IStepBuilder TagThenConfirm(IStepBuilder s) => s.Tagged().Confirmed();
+
+            /// <summary>Calls an extension that only tells #ops: the step runs unconfirmed.</summary>
+            public static void AnnounceByExtension(IStepBuilder s) => s.Announced();
+
+            public static void ConfirmByExtensionIf(IStepBuilder s, bool ask)
+            {
+                if (ask) s.Confirmed();
+            }
+
+            /// <summary>Five methods from ThroughExtension1 to Confirm, the fourth an extension: deeper than the rules follow.</summary>
+            public static void ThroughExtension1(IStepBuilder s) => ThroughExtension2(s);
+
+            /// <summary>Four methods from ThroughExtension2 to Confirm: followed.</summary>
+            public static void ThroughExtension2(IStepBuilder s) => ThroughExtension3(s);
+
+            public static void ThroughExtension3(IStepBuilder s) => s.ConfirmedBySafety();
 
             public static void ConfirmIf(IStepBuilder s, bool ask)
             {

@@ -190,6 +190,22 @@ public sealed class ExtensionTimeoutAndCheckTests
                 private static ICommandStepBuilder Onward(ICommandStepBuilder c) => Limits.BoundedOnward(c);
             """, verification: """v => v.Step("Health", s => Limits.MustBeOkOnward(s.Http("GET", "https://api.omnix.ai/health")))"""));
 
+    // A wrapper that calls a team's extension on the action it is handed is followed into the extension; before, only an
+    // action passed on as an argument was, and Limits.BoundedByExtension(c) => c.Bounded() was reported as never ending.
+    [Fact]
+    public Task An_action_handed_to_a_method_that_calls_a_configuring_extension_on_it_is_not_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Limits.BoundedByExtension(s.Run("kubectl logs -f api-0")))
+                        .Step("Logs, tagged first", s => Limits.TaggedThenBounded(s.Run("kubectl logs -f api-1")))
+            """, verification: """v => v.Step("Health", s => Limits.MustBeOkByExtension(s.Http("GET", "https://api.omnix.ai/health")))"""));
+
+    [Fact]
+    public Task An_action_handed_to_a_method_whose_extension_leaves_it_unconfigured_is_reported() =>
+        RunAsync(Sources.Runbook("""
+                        .Step("Logs", s => Limits.RetriedByExtension(s.Run("kubectl logs {|RB0015:-f|} api-0")))
+                        .Step("Logs, bounded after another command", s => Limits.PodsThenBoundedByExtension(s.Run("kubectl logs {|RB0015:-f|} api-1")))
+            """, verification: """v => v.Step("Health", s => Limits.RetriedCheckByExtension(s.Http("GET", {|RB0014:"https://api.omnix.ai/health"|})))"""));
+
     [Fact]
     public Task An_action_handed_on_to_a_method_that_leaves_it_unconfigured_is_reported() =>
         RunAsync(Sources.Runbook("""
@@ -367,6 +383,19 @@ public sealed class ExtensionTimeoutAndCheckTests
             public static ICommandStepBuilder BoundedWhen(ICommandStepBuilder c, bool slow) => slow ? c.Timeout(TimeSpan.FromMinutes(5)) : c;
 
             public static IHttpStepBuilder MustBeOk(IHttpStepBuilder h) => h.ExpectStatus(200);
+
+            public static ICommandStepBuilder BoundedByExtension(ICommandStepBuilder c) => c.Bounded();
+
+            public static ICommandStepBuilder TaggedThenBounded(ICommandStepBuilder c) => c.Tagged().Bounded();
+
+            public static IHttpStepBuilder MustBeOkByExtension(IHttpStepBuilder h) => h.MustBeOk();
+
+            public static ICommandStepBuilder RetriedByExtension(ICommandStepBuilder c) => c.Retrying();
+
+            public static IHttpStepBuilder RetriedCheckByExtension(IHttpStepBuilder h) => h.RetryingCheck();
+
+            /// <summary>Bounds the command it adds, not the one it is handed.</summary>
+            public static ICommandStepBuilder PodsThenBoundedByExtension(ICommandStepBuilder c) => c.Run("kubectl get pods").Bounded();
 
             public static ICommandStepBuilder BoundedOnward(ICommandStepBuilder c) => Bounded(c);
 
