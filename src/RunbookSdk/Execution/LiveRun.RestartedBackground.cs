@@ -26,12 +26,18 @@ internal sealed partial class LiveRun
             // an engineer who gave another BaseUrl sees which one a start by hand must use.
             var otherCommand = OtherCommandThan(step, earlier);
             var why = WhyNotRestarted(step, earlier) ?? (step.Idempotent || Interactive ? null : NobodyToAskWhetherToStartAgain);
-            if (why is null && otherCommand is not null) SayTheCommandDiffers(earlier, otherCommand);
+            // Said before the question too, which names both: the NOT RUNNING after a "no" then refers to it, once said is enough.
+            var differenceSaid = false;
+            if (why is null && otherCommand is not null)
+            {
+                SayTheCommandDiffers(earlier, otherCommand);
+                differenceSaid = true;
+            }
             if (why is null && !step.Idempotent)
                 why = await WhyNotStartedAgainAsync(key, step, earlier, otherCommand, cancellationToken);
             if (why is not null)
             {
-                SayNotStartedAgain(key, earlier, otherCommand, why, cancellationToken);
+                SayNotStartedAgain(key, earlier, otherCommand, why, differenceSaid, cancellationToken);
                 continue;
             }
             _console.Warn(step.Idempotent
@@ -63,14 +69,18 @@ internal sealed partial class LiveRun
     /// Said, and journaled, before any later step runs: the steps after it will not find the background. When this
     /// run's values make the command another than the one the earlier run started, both are shown, and the record keeps
     /// them as a restart's does (<c>command</c> this run's, <c>earlierCommand</c> the earlier run's): a start by hand
-    /// must pick one.
+    /// must pick one. When the resume said so already, before it asked (<paramref name="differenceSaid"/>), the line
+    /// refers to the two commands shown above instead of showing them again.
     /// </summary>
-    private void SayNotStartedAgain(string key, LeftInBackground earlier, string? otherCommand, string why, CancellationToken cancellationToken)
+    private void SayNotStartedAgain(string key, LeftInBackground earlier, string? otherCommand, string why, bool differenceSaid, CancellationToken cancellationToken)
     {
         const string notFound = "The steps after it that count on it (a wait that watches it, a port it forwards) will not find it: start it by hand if they need it";
         if (otherCommand is null)
             _console.Failed($"NOT RUNNING: the earlier run left this step's command running in the background ({earlier.Command}) until it stopped it when it ended, "
                 + $"and the resume does not start it again: {why}. {notFound}.");
+        else if (differenceSaid)
+            _console.Failed("NOT RUNNING: the earlier run left this step's command running in the background until it stopped it when it ended, "
+                + $"and the resume does not start it again: {why}. {notFound}, as the earlier run's command or as this run's, both shown above.");
         else
         {
             _console.Failed("NOT RUNNING: the earlier run left this step's command running in the background until it stopped it when it ended, "

@@ -208,6 +208,38 @@ public sealed class RestartedBackgroundTests
         }
     }
 
+    [Fact]
+    public async Task A_declined_restart_says_once_that_this_run_s_values_make_another_command()
+    {
+        using var run = WatchedRun(destructive: false, target: "api-1");
+        int[] watches = [];
+        try
+        {
+            await InterruptAfterTheWatchStartedAsync(run);
+            run.Prompts.Answer(false);
+            var declined = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath }, arguments: AnotherTarget);
+            watches = Watches(run);
+
+            Assert.Single(watches);
+            // Said before the question, which names both commands too; the NOT RUNNING after the "no" refers to them.
+            var said = Assert.Single(System.Text.RegularExpressions.Regex.Matches(declined.Output, "DIFFERENT COMMAND")).Index;
+            var notRunning = declined.Output.IndexOf("NOT RUNNING", StringComparison.Ordinal);
+            Assert.True(said < notRunning, declined.Output);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(declined.Output, "earlier run: \\$ "));
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(declined.Output, "this run: +\\$ "));
+            Assert.Contains("as the earlier run's command or as this run's, both shown above", declined.Output[notRunning..]);
+            // The record keeps both, as before.
+            var skipped = Assert.Single(declined.Events("background-restarted"));
+            Assert.Equal("skipped", skipped["result"]);
+            Assert.EndsWith("echo watching api-2", skipped["command"]);
+            Assert.EndsWith("echo watching api-1", skipped["earlierCommand"]);
+        }
+        finally
+        {
+            foreach (var watch in watches) Processes.KillIfRunning(watch);
+        }
+    }
+
     [Theory]
     [InlineData(true)]  // destructive: never started again
     [InlineData(false)] // not idempotent, and --non-interactive: nobody to ask
