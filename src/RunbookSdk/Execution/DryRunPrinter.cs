@@ -443,21 +443,28 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
     /// As the live resume says it (LiveRun.RestartedBackground.cs), whether it starts the command again or not: the command
     /// this run's values make is not the one the earlier run started, so what the steps after it counted on is not what
     /// runs. A value the dry run does not know is left out of the comparison; when only such a value may make it
-    /// another, that is said as "may differ".
+    /// another, that is said as "may differ". So is a value given again that the plan shows as its stand-in (an
+    /// <c>int</c>: no placeholder binds to it), wherever a hole holds that stand-in: it is not what the resume runs with.
     /// </summary>
     private static void WriteCommandDifference(PlanWriter writer, RunContext context, StepPlan step, LeftInBackground earlier)
     {
         if (earlier.Action >= step.Actions.Count || step.Actions[earlier.Action] is not ShellCommandAction shell) return;
         var planned = shell.Command.Render(context.Secrets.Mask);
+        var standIns = StandInMarkers(writer, context);
+        // The command as compared: a hole holding a stand-in reads as a marker word, as a marked value does.
+        var compared = standIns.Count == 0 ? planned
+            : shell.Command.Render(value => standIns.TryGetValue(value, out var standIn) ? standIn.Marker : context.Secrets.Mask(value));
+        var shownAs = standIns.Values.ToDictionary(s => s.Marker, s => s.Shown, StringComparer.Ordinal);
+        foreach (var (marker, placeholder) in writer.Placeholders) shownAs[marker] = placeholder;
         var givenAgain = writer.GivenAgain.Keys.Select(RunContext.GivenAgainPlaceholder).ToHashSet(StringComparer.Ordinal);
-        var givenAgainMarkers = writer.Placeholders.Where(p => givenAgain.Contains(p.Value)).Select(p => p.Key).ToArray();
-        switch (PlannedCommandDifference.Of(planned, earlier.Command, [.. writer.Placeholders.Keys], givenAgainMarkers))
+        string[] givenAgainMarkers = [.. writer.Placeholders.Where(p => givenAgain.Contains(p.Value)).Select(p => p.Key), .. standIns.Values.Select(s => s.Marker)];
+        switch (PlannedCommandDifference.Of(compared, earlier.Command, [.. shownAs.Keys], givenAgainMarkers))
         {
             case CommandDifference.Differs:
                 writer.Line(2, "[DIFFERENT COMMAND: with this run's parameter values, the command that left the background running is not the one the earlier run started]", Warning);
                 break;
             case CommandDifference.MayDiffer:
-                var unknown = givenAgainMarkers.Where(m => planned.Contains(m, StringComparison.Ordinal)).Select(m => writer.Placeholders[m]);
+                var unknown = givenAgainMarkers.Where(m => compared.Contains(m, StringComparison.Ordinal)).Select(m => shownAs[m]);
                 writer.Line(2, $"[the command may differ from the one the earlier run started: it holds {string.Join(", ", unknown)}, which the dry run does not know; the rest is the same]", Warning);
                 break;
             default:
@@ -466,6 +473,19 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         writer.Verbatim(3, "earlier run: $ ", earlier.Command);
         writer.Verbatim(3, "this run:    $ ", planned);
     }
+
+    /// <summary>
+    /// By the stand-in each shows, the values given again that the plan could not mark (<see cref="RunContext.WithUnknownValuesMarked"/>
+    /// keeps the value bound now), with a marker word for the comparison and how the dry run names it: <c>&lt;given-again:Port&gt;
+    /// (shown as '0')</c>. Two that show the same stand-in are named together, as a hole holding it may be either.
+    /// </summary>
+    private static Dictionary<string, (string Marker, string Shown)> StandInMarkers(PlanWriter writer, RunContext context) =>
+        context.Parameters
+            .Where(p => p.Value.Length > 0 && writer.GivenAgain.ContainsKey(p.Parameter.Name) && !writer.Marks(RunContext.GivenAgainPlaceholder(p.Parameter.Name)))
+            .GroupBy(p => p.Value, StringComparer.Ordinal)
+            .Select((standIn, i) => (standIn.Key, Marker: $"RUNBOOKSDK_STAND_IN_{i}_",
+                Shown: $"{string.Join(" or ", standIn.Select(p => RunContext.GivenAgainPlaceholder(p.Parameter.Name)))} (shown as '{standIn.Key}')"))
+            .ToDictionary(s => s.Key, s => (s.Marker, s.Shown), StringComparer.Ordinal);
 
     /// <summary>Writes indented lines, every text masked first, then each missing secret's marker replaced by its placeholder.</summary>
     private sealed class PlanWriter(IAnsiConsole console, SecretMasker secrets, IReadOnlyDictionary<string, string> placeholders, StepChoices answers, RunnerOptions options)

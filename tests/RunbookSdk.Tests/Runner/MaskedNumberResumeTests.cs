@@ -34,11 +34,37 @@ public sealed class MaskedNumberResumeTests
             .NoRollback("test");
     }
 
+    /// <summary>
+    /// <see cref="ProbeRunbook"/> with a watch of the port started in the background first: the failed probe ends the
+    /// run, which stops the watch, and a resume passes its step by and starts it again. Each watch's pid goes to
+    /// <c>Record</c>'s <c>.watches</c> file.
+    /// </summary>
+    public sealed class WatchedProbeRunbook : Runbook
+    {
+        [Parameter("Port to probe")] public int Port { get; init; }
+        [Parameter("Access PIN"), Secret] public string Pin { get; init; } = "";
+        [Parameter("File each probe appends its port to")] public string Record { get; init; } = "";
+        [Parameter("File that lets the probe pass once it exists")] public string Healed { get; init; } = "";
+        [Parameter("Host the probe names")] public string Target { get; init; } = "db";
+
+        public override void Define(IRunbookBuilder rb) => rb
+            .Phase("Probe", p => p
+                .Step("Watch the port", s => s.Run($"while :; do sleep 0.2; done & echo $! >> {Record + ".watches"}; echo watching {Target} on port {Port}").Idempotent())
+                .Step("Probe the port", s => s.Execute("probe", _ =>
+                {
+                    File.AppendAllText(Record, Port.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\n");
+                    return File.Exists(Healed) ? Task.CompletedTask : throw new InvalidOperationException("port closed");
+                })))
+            .NoRollback("test");
+    }
+
     private sealed class Probe : IDisposable
     {
         private readonly TempDirectory _temp = new();
 
-        public Probe(bool required)
+        /// <param name="required">Whether <c>Port</c> is required.</param>
+        /// <param name="runbook"><see cref="ProbeRunbook"/>, else a runbook with its parameters (<see cref="WatchedProbeRunbook"/>).</param>
+        public Probe(bool required, Type? runbook = null)
         {
             var header = new DescriptorEncoding.Writer()
                 .Value(DescriptorEncoding.IdRecord, "probe")
@@ -50,7 +76,7 @@ public sealed class MaskedNumberResumeTests
                 .Parameter("Healed", "string", null, isSecret: false, isRequired: false, "\"\"")
                 .Parameter("Target", "string", null, isSecret: false, isRequired: false, "\"db\"")
                 .ToString();
-            Descriptor = GeneratedDescriptors.Runbook(typeof(ProbeRunbook), header, null, "# Probe\n");
+            Descriptor = GeneratedDescriptors.Runbook(runbook ?? typeof(ProbeRunbook), header, null, "# Probe\n");
             Catalog = new RunbookCatalog([Descriptor], [], "");
         }
 
@@ -59,6 +85,9 @@ public sealed class MaskedNumberResumeTests
         public string JournalPath => _temp.File("journal.jsonl");
         public string RecordPath => _temp.File("ports.txt");
         public string[] Ports => File.Exists(RecordPath) ? File.ReadAllLines(RecordPath) : [];
+        public int[] Watches => File.Exists(RecordPath + ".watches")
+            ? File.ReadAllLines(RecordPath + ".watches").Select(l => int.Parse(l, System.Globalization.CultureInfo.InvariantCulture)).ToArray()
+            : [];
 
         /// <param name="target">The probe's <c>Target</c> on the command line, when given.</param>
         public async Task FailFirstAsync(string? target = null)
@@ -143,6 +172,39 @@ public sealed class MaskedNumberResumeTests
         Assert.Contains("Target = <given-again:Target> (the journal holds it masked: db-***21, which is not what ran;", said);
         Assert.DoesNotContain("the plan shows 'db-***21'", said);
         Assert.Contains("where it is used, the plan shows '0' in its place, which the live resume does not run with", said);
+    }
+
+    [Fact]
+    public async Task The_dry_run_of_the_resume_counts_the_number_it_shows_in_a_watch_s_command_as_unknown_not_as_another_command()
+    {
+        using var probe = new Probe(required: true, typeof(WatchedProbeRunbook));
+        try
+        {
+            // The watch ran on port 54321, journaled ***21; the failed probe ended the run, which stopped the watch.
+            await probe.FailFirstAsync();
+            var earlier = Journal.Read(probe.JournalPath).First(e => e.Name == "command-starting")["command"]!;
+            Assert.EndsWith("echo watching db on port '***21'", earlier);
+
+            var same = await Host.RunAsync(probe.Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+                "run", "probe", "--dry-run", "--resume", probe.JournalPath);
+            var other = await Host.RunAsync(probe.Catalog, new Dictionary<string, string> { ["RUNBOOK_SECRET_PIN"] = Pin },
+                "run", "probe", "--dry-run", "--resume", probe.JournalPath, "Target=db-2");
+
+            Assert.Equal(0, same.ExitCode);
+            var said = System.Text.RegularExpressions.Regex.Replace(same.Output, @"\s+", " ");
+            Assert.Contains("[its command ran on in the background until the earlier run ended: marked idempotent, the resume starts it again]", said);
+            // The plan shows '0' where the port goes, which is no value the resume runs with: not a difference.
+            Assert.DoesNotContain("DIFFERENT COMMAND", said);
+            Assert.Contains("[the command may differ from the one the earlier run started: it holds <given-again:Port> (shown as '0'), which the dry run does not know; the rest is the same]", said);
+            Assert.Contains("this run: $ while :; do sleep 0.2; done & echo $! >> ", said);
+            // What the dry run knows still tells: another Target is another command.
+            Assert.Contains("[DIFFERENT COMMAND: with this run's parameter values", System.Text.RegularExpressions.Regex.Replace(other.Output, @"\s+", " "));
+            Assert.Equal([Port], probe.Ports);
+        }
+        finally
+        {
+            foreach (var watch in probe.Watches) Processes.KillIfRunning(watch);
+        }
     }
 
     [Fact]
