@@ -210,8 +210,8 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
                 ? GivenAgainNote(name, journaled, writer.Options, writer.Marks(RunContext.GivenAgainPlaceholder(name)) ? null : parameter.Value)
                 : parameter.Parameter.IsSecret && string.IsNullOrWhiteSpace(parameter.Value)
                 ? writer.Options.NonInteractive
-                    ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
-                    : $"(missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE)"
+                    ? $"(missing: a --non-interactive live run refuses to start without it; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE{MissingStandIn(writer, parameter)})"
+                    : $"(missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set {SecretEnvironment.VariableName(name)} or pass {name}=VALUE{MissingStandIn(writer, parameter)})"
                 : parameter.Value.Length == 0 ? "(empty)" : parameter.DisplayValue;
             var secret = !parameter.Parameter.IsSecret ? ""
                 : context.SecretSources.TryGetValue(name, out var source) && source == SecretSource.Environment
@@ -220,6 +220,16 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             writer.Line(1, $"{parameter.Parameter.Name.PadRight(width)} = {value}{secret}");
         }
     }
+
+    /// <summary>
+    /// For a missing secret whose placeholder the runbook's code refuses (it checks the token's form): the plan shows the
+    /// value bound now where it is used — empty, or the blank it was given — which is not what the live run sends, as it
+    /// asks for the secret or refuses to start. Empty when the placeholder stands there.
+    /// </summary>
+    private static string MissingStandIn(PlanWriter writer, BoundParameter secret) =>
+        writer.Marks(RunContext.MissingPlaceholder(secret.Parameter.Name)) ? ""
+            : $"; the runbook refuses the placeholder <missing:{secret.Parameter.Name}>, so where it is used the plan shows "
+              + (secret.Value.Length == 0 ? "it empty" : $"'{secret.Value}'") + " in its place, which the live run does not run with";
 
     /// <summary>What the live resume does for a value the journal holds masked, as the parameter's value in the plan.</summary>
     /// <param name="name">The parameter.</param>

@@ -86,6 +86,9 @@ public sealed class RunContext
     public IReadOnlyList<ParameterDescriptor> MissingSecrets =>
         Parameters.Where(p => p.Parameter.IsSecret && string.IsNullOrWhiteSpace(p.Value)).Select(p => p.Parameter).ToArray();
 
+    /// <summary>How the dry run shows a missing secret (<see cref="MissingSecrets"/>) where it is used: <c>&lt;missing:ApiToken&gt;</c>.</summary>
+    internal static string MissingPlaceholder(string name) => $"<missing:{name}>";
+
     /// <summary>How the dry run shows a value a resume gets again because its journal holds it masked: <c>&lt;given-again:DbUrl&gt;</c>.</summary>
     internal static string GivenAgainPlaceholder(string name) => $"<given-again:{name}>";
 
@@ -103,7 +106,7 @@ public sealed class RunContext
     /// </param>
     internal (RunContext Context, IReadOnlyDictionary<string, string> Placeholders) WithUnknownValuesMarked(IReadOnlyCollection<string> givenAgain)
     {
-        var unknown = MissingSecrets.Select(p => (p.Name, Placeholder: $"<missing:{p.Name}>"))
+        var unknown = MissingSecrets.Select(p => (p.Name, Placeholder: MissingPlaceholder(p.Name)))
             .Concat(givenAgain.Select(name => (Name: name, Placeholder: GivenAgainPlaceholder(name))))
             .ToArray();
         if (unknown.Length == 0) return (this, new Dictionary<string, string>());

@@ -79,6 +79,28 @@ public sealed class MissingSecretTests
     }
 
     [Fact]
+    public async Task The_dry_run_says_what_stands_in_for_a_missing_secret_whose_placeholder_the_runbook_refuses()
+    {
+        using var run = new TestRun((rb, p) =>
+            {
+                // The runbook's own check of the token's form, which no placeholder word passes.
+                if (p["ApiToken"].Length > 0 && !p["ApiToken"].StartsWith("ghp_", StringComparison.Ordinal))
+                    throw new ArgumentException("ApiToken is not a GitHub token (ghp_…)");
+                rb.Phase("Act", ph => ph.Step("Call the API", s => s.Run($"curl -sS -H \"Authorization: Bearer {p["ApiToken"]}\" https://api.example.com/status")))
+                    .NoRollback("test");
+            })
+            .Parameter("ApiToken", "", secret: true);
+
+        var result = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run");
+
+        Assert.Equal(0, result.ExitCode);
+        // The command reads "Bearer " with nothing after it: the line says that is a stand-in, not what would be sent.
+        Assert.Contains("$ curl -sS -H \"Authorization: Bearer \" https://api.example.com/status", result.Output);
+        Assert.Contains("  ApiToken = (missing: an interactive live run asks for it before anything runs, echo off, and one that is not interactive refuses to start; set RUNBOOK_SECRET_APITOKEN or pass ApiToken=VALUE"
+            + "; the runbook refuses the placeholder <missing:ApiToken>, so where it is used the plan shows it empty in its place, which the live run does not run with)  (secret)", result.Lines);
+    }
+
+    [Fact]
     public async Task A_non_interactive_dry_run_ends_with_the_refusal_of_a_missing_secret()
     {
         using var run = Runbook([], token: "");
