@@ -726,7 +726,7 @@ internal sealed partial class LiveRun : IDisposable
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
             // Said before anything runs, both values: the steps still to run use the new one.
-            foreach (var change in _changedParameters) _console.Warn(ChangedParameters.Describe(change));
+            foreach (var change in _changedParameters) _console.Warn(ChangedParameters.Describe(change, _resume));
             foreach (var choice in _overruledChoices) _console.Warn(choice.Message);
             // Nothing is left to do in a run that succeeded: a resume of it only checks again, which the engineer should
             // know before it starts (a resume of the wrong journal looked like a run that did nothing).

@@ -114,6 +114,10 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         _ when journal.FailedVerificationAlone is [_, ..] failed =>
             $"stopped: Failed (every step is done; the verification failed: {string.Join("; ", failed)}; once what it found is put right, "
             + $"a resume repeats no step and runs the verification again); resume: {ResumeCommand(journal, run.Path, masker)}",
+        // As the run's own closing hint says it: a bare "resume:" read as going on after the steps the rollback undid.
+        _ when journal.UndoneByRollback =>
+            $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")} "
+            + $"(the rollback undid the completed steps: a resume starts over from the first step); resume: {ResumeCommand(journal, run.Path, masker)}",
         _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };
 

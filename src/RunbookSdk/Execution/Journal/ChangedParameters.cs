@@ -19,10 +19,20 @@ internal static class ChangedParameters
             .Select(p => new ParameterChange(p.Name, p.Earlier!, p.Now))
             .ToArray();
 
-    /// <summary>The change as the console says it.</summary>
-    public static string Describe(ParameterChange change) =>
-        $"{change.Name} is '{change.Now}' in this resume; the journal's run had '{change.Earlier}'. The steps still to run use "
-        + $"'{change.Now}'; the completed ones ran with '{change.Earlier}' and are not repeated.";
+    /// <summary>
+    /// The change as the console says it. When no phase step of the journal is left completed — its rollback undid them,
+    /// or none completed — every step runs with the new value: "the completed ones … are not repeated" named steps the
+    /// resume was about to run again.
+    /// </summary>
+    public static string Describe(ParameterChange change, ResumeState resume)
+    {
+        var said = $"{change.Name} is '{change.Now}' in this resume; the journal's run had '{change.Earlier}'. ";
+        if (resume.UndoneByRollback)
+            return said + $"The journal's rollback undid what its steps did: the resume starts over from the first step, and every step uses '{change.Now}'.";
+        if (!resume.CompletedSteps.Any(key => !key.StartsWith("verification/", StringComparison.Ordinal)))
+            return said + $"No step of it completed: every step uses '{change.Now}'.";
+        return said + $"The steps still to run use '{change.Now}'; the completed ones ran with '{change.Earlier}' and are not repeated.";
+    }
 }
 
 /// <summary>A non-secret parameter a resume changed: its name, the journal's value and this run's (both masked).</summary>

@@ -52,6 +52,13 @@ public sealed class ResumeState
     internal IReadOnlyList<string> FailedVerificationAlone =>
         LastStatus == nameof(RunStatus.Failed) && !_stepStoppedInLatestRun ? _verificationFailures : [];
 
+    /// <summary>
+    /// Whether a rollback of the journal completed and no phase step completed since: what the steps did was undone, so
+    /// a resume starts over from the first step. <c>runs</c> and a resume given other values say so, as the run's own
+    /// closing hint does; they read as if a resume continued after steps the rollback had undone.
+    /// </summary>
+    internal bool UndoneByRollback { get; private set; }
+
     // The latest run's verification failures, and whether a phase or rollback step of it failed, aborted or was interrupted.
     private IReadOnlyList<string> _verificationFailures = [];
     private bool _stepStoppedInLatestRun;
@@ -497,13 +504,18 @@ public sealed class ResumeState
                     _posted.Remove(key);
                 }
                 if (Text(e, "result") is "succeeded" or "skipped" && _completed.Add(key))
+                {
                     _completions[key] = new CompletedStep(Text(e, "result")!, Text(e, "reason"), _operator, Time(e));
+                    NoteCompletedSince(key);
+                }
                 break;
             case "step-skipped" when Text(e, "key") is { } key:
                 // A resumed run written to a journal of its own records the steps it did not repeat this way: they
                 // are as completed as in the journal it resumed, or resuming this journal would repeat them.
                 // What the step did is the record of the run that did it, which the resumed journal's step-skipped repeats.
-                if (_completed.Add(key) && Text(e, "earlierResult") is { } earlier)
+                var added = _completed.Add(key);
+                if (added) NoteCompletedSince(key);
+                if (added && Text(e, "earlierResult") is { } earlier)
                     _completions[key] = new CompletedStep(earlier, Text(e, "earlierReason"), Text(e, "earlierOperator"),
                         Text(e, "earlierTime") is { } at && DateTimeOffset.TryParse(at, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var when) ? when : null);
                 break;
@@ -531,6 +543,7 @@ public sealed class ResumeState
                 break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
+                UndoneByRollback = true;
                 _completed.Clear();
                 _completions.Clear();
                 _decisions.Clear();
@@ -578,9 +591,17 @@ public sealed class ResumeState
         });
     }
 
+    // A phase step completed after the rollback: the resume continues after it again. The verification, which runs
+    // after every rollback, undoes nothing of that.
+    private void NoteCompletedSince(string key)
+    {
+        if (!key.StartsWith("verification/", StringComparison.Ordinal)) UndoneByRollback = false;
+    }
+
     /// <summary>Forgets everything read so far: the records after this point belong to another run.</summary>
     private void StartOver()
     {
+        UndoneByRollback = false;
         RunbookId = null;
         LastStep = null;
         _numbers.Clear();

@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A run rolled back after a failed step closes saying a resume starts over from the first step (the rollback undid
+/// what the steps did). The engineer who then read <c>runs</c>, or resumed with a corrected value, was told otherwise:
+/// <c>runs</c> gave a bare <c>stopped: RolledBack; resume: …</c>, and a resume given <c>Version=1.1.0</c> after a bad
+/// <c>2.0.0-bad</c> said "the completed ones ran with '2.0.0-bad' and are not repeated" before it deployed again from
+/// step 1.1 with the new value. Both now say the resume starts over, until a resume completes a phase step again.
+/// </summary>
+public sealed class ResumeAfterRollbackTests
+{
+    // Deploys the version (a real shell command), then fails its soak until the file named by Healthy exists.
+    private static TestRun DeployThatFailsItsSoak()
+    {
+        var run = new TestRun((rb, p) => rb
+            .Phase("Deploy", ph => ph
+                .Step("Deploy the new version", s => s.Run($"echo deploying {p["Version"]}"))
+                .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")))
+            .Rollback(r => r.Step("Roll back", s => s.Run("echo rolling back")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        run.Parameter("Version", "2.0.0-bad");
+        run.Parameter("Healthy", run.Temp.File("healthy"));
+        return run;
+    }
+
+    [Fact]
+    public async Task Runs_says_a_resume_of_a_rolled_back_run_starts_over_until_a_resume_completes_a_step_again()
+    {
+        using var run = DeployThatFailsItsSoak();
+        Assert.Equal(3, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+
+        var listed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        Assert.Contains("last step R.1 'Roll back': succeeded stopped: RolledBack (the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", listed);
+
+        // The resume deploys again (1.1 completes), fails its soak again, and the operator declines the rollback: the
+        // deploy stands, and a resume goes on after it.
+        run.Prompts.Answer(false);
+        Assert.Equal(1, (await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath })).ExitCode);
+
+        var relisted = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        Assert.Contains("last step 1.2 'Soak': failed stopped: Failed; resume: dotnet", relisted);
+        Assert.DoesNotContain("starts over", relisted);
+    }
+
+    [Fact]
+    public async Task A_value_given_again_to_the_resume_of_a_rolled_back_run_is_said_to_be_used_by_every_step()
+    {
+        using var run = DeployThatFailsItsSoak();
+        var first = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
+        Assert.Equal(3, first.ExitCode);
+        File.WriteAllText(run.Temp.File("healthy"), "");
+
+        var planned = Regex.Replace((await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--dry-run")).Output, @"\s+", " ");
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--non-interactive");
+
+        Assert.Equal(0, resumed.ExitCode);
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        foreach (var text in new[] { said, planned })
+        {
+            Assert.Contains("Version is '1.1.0' in this resume; the journal's run had '2.0.0-bad'. The journal's rollback undid what its steps did: the resume starts over from the first step, and every step uses '1.1.0'.", text);
+            Assert.DoesNotContain("the completed ones ran with", text);
+        }
+        Assert.Contains("The journal's rollback undid the completed steps: the resume starts over from the first step.", planned);
+        // What it said is what it did: the deploy ran again, with the new version.
+        Assert.Contains("deploying 1.1.0", said);
+    }
+
+    [Fact]
+    public async Task A_value_given_again_to_a_resume_with_steps_completed_still_says_they_are_not_repeated()
+    {
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Deploy", ph => ph
+                .Step("Deploy the new version", s => s.Run($"echo deploying {p["Version"]}"))
+                .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        run.Parameter("Version", "2.0.0-bad");
+        run.Parameter("Healthy", run.Temp.File("healthy"));
+        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath)).ExitCode);
+
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--non-interactive");
+
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        Assert.Contains("The steps still to run use '1.1.0'; the completed ones ran with '2.0.0-bad' and are not repeated.", said);
+        Assert.DoesNotContain("starts over", said);
+        Assert.DoesNotContain("deploying 1.1.0", said);
+    }
+
+    [Fact]
+    public async Task A_value_given_again_to_a_resume_of_a_run_that_completed_no_step_is_said_to_be_used_by_every_step()
+    {
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Deploy", ph => ph.Step("Deploy the new version", s => s.Run($"echo deploying {p["Version"]}; test -e {p["Healthy"]}")))
+            .NoRollback("test")
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        run.Parameter("Version", "2.0.0-bad");
+        run.Parameter("Healthy", run.Temp.File("healthy"));
+        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath)).ExitCode);
+
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--non-interactive");
+
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        Assert.Contains("Version is '1.1.0' in this resume; the journal's run had '2.0.0-bad'. No step of it completed: every step uses '1.1.0'.", said);
+        Assert.DoesNotContain("the completed ones ran with", said);
+    }
+}
