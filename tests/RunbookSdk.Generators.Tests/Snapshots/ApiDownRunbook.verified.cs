@@ -91,6 +91,8 @@ _Reference only: the runner does not execute this snippet._
 
 ## Rollback
 
+After a failed or interrupted step, the runner offers this rollback (`y`/`n`); with `--non-interactive` it performs it without asking.
+
 ### R.1 Undo scale
 
 > **Destructive:** the runner asks for confirmation before this step, and `--dry-run` never runs it.
