@@ -28,6 +28,9 @@ internal sealed partial class LiveRun : IDisposable
     private bool _onlyVerificationFailed;
     // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
     private string[]? _rollbackNotRun;
+    // The rollback offer was declined (or went unanswered): every rollback step, for the closing hint that says what
+    // the run changed is still in place.
+    private string[]? _rollbackDeclined;
     // The phase step the run stopped at ("2.1 'Deploy'"): the step a resume runs first.
     private string? _stoppedAt;
     private readonly Dictionary<string, string> _outputs = new(StringComparer.OrdinalIgnoreCase);
@@ -311,10 +314,15 @@ internal sealed partial class LiveRun : IDisposable
                 // Nobody accepted the offer: the rollback's steps change things too, and no answer is no yes.
                 var why = Unanswered("rollback offer", e);
                 _journal.Write("choice", ("about", "rollback"), ("choice", "unanswered"), ("reason", why));
+                _rollbackDeclined = RollbackSteps(rollback, 0);
                 return new RollbackResult(RollbackKind.NotRun, $"the rollback was not run: {why}");
             }
             _journal.Write("choice", ("about", "rollback"), ("choice", accept ? "rollback" : "no-rollback"), ("by", "operator"));
-            if (!accept) return new RollbackResult(RollbackKind.NotRun, "the operator declined the rollback");
+            if (!accept)
+            {
+                _rollbackDeclined = RollbackSteps(rollback, 0);
+                return new RollbackResult(RollbackKind.NotRun, "the operator declined the rollback");
+            }
         }
         else
         {
@@ -352,9 +360,7 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private RollbackResult StopRollback(PhasePlan rollback, int index, string? reason, bool byOperator)
     {
-        var notRun = Enumerable.Range(index, rollback.Steps.Count - index)
-            .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
-            .ToArray();
+        var notRun = RollbackSteps(rollback, index);
         var at = notRun[0];
         // A question nobody answered stops it as a "no" does, but saying the operator chose it misleads the review.
         var who = byOperator ? "the operator stopped the rollback" : "the rollback stopped, its question unanswered,";
@@ -366,6 +372,11 @@ internal sealed partial class LiveRun : IDisposable
         _rollbackNotRun = notRun;
         return new RollbackResult(RollbackKind.Stopped, why);
     }
+
+    /// <summary>The rollback's steps from <paramref name="index"/> on, as the page heads them: <c>R.2 'Restore the database'</c>.</summary>
+    private static string[] RollbackSteps(PhasePlan rollback, int index) => Enumerable.Range(index, rollback.Steps.Count - index)
+        .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
+        .ToArray();
 
     /// <summary>Whether the runbook has verification steps to run.</summary>
     private bool HasVerification => _context.Plan.Verification is { Steps.Count: > 0 };
@@ -806,7 +817,12 @@ internal sealed partial class LiveRun : IDisposable
         string? hint = null;
         if (_rollbackNotRun is not null)
             hint = $"Not done: rollback step(s) {string.Join(", ", _rollbackNotRun)}. Do them by hand (the runbook's page shows each), "
-                + $"or resume: {ResumeCommand} runs step {_stoppedAt} again and, should the run stop again, offers the whole rollback again.";
+                + $"or resume: {ResumeCommand} {ResumeRunsFirst} and, should the run stop again, offers the whole rollback again.";
+        else if (_rollbackDeclined is not null)
+            // "To continue after the last completed step" alone read as if nothing was left behind: the deploy the run
+            // made is still live, and the engineer had to work out that the rollback is theirs to do.
+            hint = $"The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) {string.Join(", ", _rollbackDeclined)}. "
+                + $"Do them by hand (the runbook's page shows each), or resume: {ResumeCommand} {ResumeRunsFirst} and, should the run stop again, offers the rollback again.";
         else if (_onlyVerificationFailed)
             // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
             hint = $"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.";
@@ -819,6 +835,9 @@ internal sealed partial class LiveRun : IDisposable
         if (result.Status != RunStatus.Succeeded) ExplainWebhookPlaceholder();
         if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
     }
+
+    /// <summary>What a resume of this run does first, for the closing hints that name the rollback steps not done.</summary>
+    private string ResumeRunsFirst => _stoppedAt is { } step ? $"runs step {step} again" : "runs the steps not completed";
 
     /// <summary>
     /// The command that resumes this run, to paste: the program as the host was started (<c>dotnet /srv/ops/Ops.dll

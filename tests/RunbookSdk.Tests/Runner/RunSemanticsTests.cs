@@ -207,6 +207,23 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task A_declined_rollback_closes_saying_what_the_run_changed_is_still_in_place_and_which_rollback_steps_are_not_done()
+    {
+        var log = new List<string>();
+        using var run = Runbook(log, failMitigation: true);
+        run.Prompts.Answer(false);
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        Assert.Equal(1, result.ExitCode);
+        // "To continue after the last completed step" alone read as if the run had left nothing behind.
+        Assert.Contains("The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) R.1 'Undo', R.2 'Undo more'. "
+            + $"Do them by hand (the runbook's page shows each), or resume: run test-runbook --resume \"{run.JournalPath}\" runs step 2.1 'Fix' again "
+            + "and, should the run stop again, offers the rollback again.", result.Output);
+        Assert.DoesNotContain("To continue after the last completed step", result.Output);
+    }
+
+    [Fact]
     public async Task A_destructive_step_asks_first_and_a_no_aborts_without_running_it()
     {
         var log = new List<string>();
