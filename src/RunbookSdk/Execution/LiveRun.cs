@@ -24,6 +24,8 @@ internal sealed partial class LiveRun : IDisposable
     private long _stepStarted;
     // The rollback section completed: it undid the completed steps, so a resume of this journal starts over.
     private bool _rolledBack;
+    // The rollback completed and the verification after it failed (its failures): the system is still unhealthy.
+    private string? _unhealthyAfterRollback;
     // Every phase step done and only the verification failed: a resume repeats no step and checks again.
     private bool _onlyVerificationFailed;
     // The operator stopped the rollback: the rollback steps it left undone ("R.2 'Restore the database'"), for the closing hint.
@@ -211,6 +213,7 @@ internal sealed partial class LiveRun : IDisposable
             var rollback = await RollbackAsync(stop);
             _rolledBack = rollback.Kind == RollbackKind.Succeeded;
             var verification = await VerifyAsync();
+            if (_rolledBack) _unhealthyAfterRollback = verification;
             result = Conclude(stop, rollback, verification);
         }
         await StopBackgroundAsync();
@@ -810,6 +813,12 @@ internal sealed partial class LiveRun : IDisposable
         if (NotReachedLine() is { } notReached) Closing(c => c.Info(notReached));
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
         if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow()));
+        // "Rolled back" with only a resume offered read as the incident being over: the checks say it is not.
+        if (_unhealthyAfterRollback is { } failures)
+        {
+            Closing(c => c.Failed($"The rollback completed, but the verification after it FAILED ({failures}): the system is still unhealthy."));
+            Closing(c => c.Escalate(EscalateNow()));
+        }
         Closing(c => c.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}"));
         WarnUndelivered();
         // After a completed rollback a resume runs every step again (destructive ones ask again): saying it "continues
@@ -877,7 +886,10 @@ internal sealed partial class LiveRun : IDisposable
             + $"Add them at the end of '{_journal.Path}' (or of a copy of it, if that file still cannot be written) and resume from that file."));
     }
 
-    /// <summary>Whom to reach now that the rollback failed: every escalation level, in order, without waiting for its time.</summary>
+    /// <summary>
+    /// Whom to reach now that the rollback failed, or completed and left the system unhealthy: every escalation level,
+    /// in order, without waiting for its time.
+    /// </summary>
     private string EscalateNow()
     {
         var levels = _context.Escalation.Levels;

@@ -101,6 +101,43 @@ public sealed class RunSemanticsTests
     }
 
     [Fact]
+    public async Task A_completed_rollback_whose_verification_failed_says_the_system_is_still_unhealthy_and_whom_to_escalate_to()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo", s => s.Run("exit 0")))
+            .Verification(v => v.Step("Health is green", s => s.Run("exit 1"))))
+            .Handbook(hb => hb
+                .Escalation(e => e
+                    .Level("On-call engineer", TimeSpan.Zero, "oncall@example.com")
+                    .Level("Engineering manager", TimeSpan.FromMinutes(15), "+1 555 0100")));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.RolledBack, result.Outcome.Status);
+        Assert.Equal(3, result.ExitCode);
+        // Only a resume offered read as the incident being over, with the checks saying the system is still down.
+        Assert.Contains("The rollback completed, but the verification after it FAILED ('Health is green': exit code 1, expected 0): the system is still unhealthy.", result.Output);
+        Assert.Contains("ESCALATE NOW, without waiting for the levels' times: On-call engineer: oncall@example.com; "
+            + "Engineering manager: +1 555 0100 (due after 15 minutes)", result.Output);
+    }
+
+    [Fact]
+    public async Task A_completed_rollback_whose_verification_passed_does_not_ask_to_escalate()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo", s => s.Run("exit 0")))
+            .Verification(v => v.Step("Health is green", s => s.Run("exit 0"))));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.RolledBack, result.Outcome.Status);
+        Assert.DoesNotContain("still unhealthy", result.Output);
+        Assert.DoesNotContain("ESCALATE NOW", result.Output);
+    }
+
+    [Fact]
     public async Task Declining_a_destructive_rollback_step_stops_the_rollback_as_the_operators_choice_not_a_failure()
     {
         var log = new List<string>();
