@@ -38,6 +38,25 @@ public sealed class UnansweredPromptTests
     }
 
     [Fact]
+    public async Task A_rollback_offer_nobody_answered_closes_naming_the_rollback_steps_not_done()
+    {
+        var ran = new List<string>();
+        using var run = new TestRun(rb => rb
+            .Phase("Fix", p => p
+                .Step("Look", s => s.Execute("look", _ => Record(ran, "look")))
+                .Step("Drop the table", s => s.Execute("drop", _ => Record(ran, "drop")).RequiresConfirmation()))
+            .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
+            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+
+        var result = await RunAsync(run, new FailingPrompts());
+
+        // As after a "no" at the offer: what ran is still in place, and the rollback is the engineer's to do.
+        Assert.Contains("The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) R.1 'Restore'. "
+            + $"Do them by hand (the runbook's page shows each), or resume: run test-runbook --resume \"{run.JournalPath}\" runs step 1.2 'Drop the table' again", result.Output);
+        Assert.DoesNotContain("To continue after the last completed step", result.Output);
+    }
+
+    [Fact]
     public async Task A_condition_that_cannot_be_answered_stops_the_run_rather_than_skipping_the_step()
     {
         var ran = new List<string>();
