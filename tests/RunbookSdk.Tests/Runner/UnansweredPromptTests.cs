@@ -15,12 +15,7 @@ public sealed class UnansweredPromptTests
     public async Task A_destructive_step_whose_confirmation_cannot_be_answered_does_not_run_and_the_run_ends_with_verification()
     {
         var ran = new List<string>();
-        using var run = new TestRun(rb => rb
-            .Phase("Fix", p => p
-                .Step("Look", s => s.Execute("look", _ => Record(ran, "look")))
-                .Step("Drop the table", s => s.Execute("drop", _ => Record(ran, "drop")).RequiresConfirmation()))
-            .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
-            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+        using var run = LookThenDropWithRollback(ran);
         var prompts = new FailingPrompts();
 
         var result = await RunAsync(run, prompts);
@@ -41,12 +36,7 @@ public sealed class UnansweredPromptTests
     public async Task A_rollback_offer_nobody_answered_closes_naming_the_rollback_steps_not_done()
     {
         var ran = new List<string>();
-        using var run = new TestRun(rb => rb
-            .Phase("Fix", p => p
-                .Step("Look", s => s.Execute("look", _ => Record(ran, "look")))
-                .Step("Drop the table", s => s.Execute("drop", _ => Record(ran, "drop")).RequiresConfirmation()))
-            .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
-            .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
+        using var run = LookThenDropWithRollback(ran);
 
         var result = await RunAsync(run, new FailingPrompts());
 
@@ -187,6 +177,14 @@ public sealed class UnansweredPromptTests
         public Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken) => Task.FromResult(new ManualAcknowledgement(ManualChoice.Done));
         public Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken) => Task.FromResult<int?>(options.Count);
     }
+
+    /// <summary>A look, then a destructive drop that asks to be confirmed, with a rollback and a verification: each records that it ran in <paramref name="ran"/>.</summary>
+    private static TestRun LookThenDropWithRollback(List<string> ran) => new(rb => rb
+        .Phase("Fix", p => p
+            .Step("Look", s => s.Execute("look", _ => Record(ran, "look")))
+            .Step("Drop the table", s => s.Execute("drop", _ => Record(ran, "drop")).RequiresConfirmation()))
+        .Rollback(r => r.Step("Restore", s => s.Execute("restore", _ => Record(ran, "restore"))))
+        .Verification(v => v.Step("Check", s => s.Execute("check", _ => Record(ran, "check")))));
 
     private static Task Record(List<string> ran, string what)
     {
