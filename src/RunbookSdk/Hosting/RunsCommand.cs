@@ -117,9 +117,18 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         // As the run's own closing hint says it: a bare "resume:" read as going on after the steps the rollback undid.
         _ when journal.UndoneByRollback =>
             $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")} "
-            + $"(the rollback undid the completed steps: a resume starts over from the first step); resume: {ResumeCommand(journal, run.Path, masker)}",
+            + $"({StillUnhealthy(journal)}the rollback undid the completed steps: a resume starts over from the first step); resume: {ResumeCommand(journal, run.Path, masker)}",
         _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };
+
+    /// <summary>
+    /// As the run's own closing words say it: the verification after the completed rollback failed, so the system was
+    /// still unhealthy — read the next morning, a bare "the rollback undid the completed steps" was a clean rollback.
+    /// </summary>
+    private static string StillUnhealthy(ResumeState journal) => journal.FailedVerificationAfterRollback is [_, ..] failed
+        ? $"the rollback completed, but the verification after it FAILED ({string.Join("; ", failed)}): the system was still unhealthy, "
+            + "escalate now to every level of the runbook's escalation, without waiting for their times; "
+        : "";
 
     /// <summary>
     /// The command that resumes it, to paste, as the run's own closing hint gives it: this program (or the tool that

@@ -36,6 +36,8 @@ public sealed class ResumeAfterRollbackTests
         var listed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
 
         Assert.Contains("last step R.1 'Roll back': succeeded stopped: RolledBack (the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", listed);
+        // Its verification passed: a clean rollback, nothing to escalate.
+        Assert.DoesNotContain("still unhealthy", listed);
 
         // The resume deploys again (1.1 completes), fails its soak again, and the operator declines the rollback: the
         // deploy stands, and a resume goes on after it.
@@ -46,6 +48,30 @@ public sealed class ResumeAfterRollbackTests
 
         Assert.Contains("last step 1.2 'Soak': failed stopped: Failed; resume: dotnet", relisted);
         Assert.DoesNotContain("starts over", relisted);
+    }
+
+    [Fact]
+    public async Task Runs_says_the_verification_after_a_completed_rollback_failed_and_the_system_was_still_unhealthy()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Fix", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo", s => s.Run("exit 0")))
+            .Verification(v => v.Step("Health is green", s => s.Run("exit 1"))));
+        Assert.Equal(3, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+
+        var listed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        // Read the next morning, "the rollback undid the completed steps" alone was a clean rollback.
+        Assert.Contains("last step R.1 'Undo': succeeded stopped: RolledBack (the rollback completed, but the verification after it FAILED "
+            + "('Health is green': exit code 1, expected 0): the system was still unhealthy, escalate now to every level of the runbook's "
+            + "escalation, without waiting for their times; the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", listed);
+
+        // A journal written before the verification was journaled has no record of it: it reads as before.
+        File.WriteAllLines(run.JournalPath, File.ReadAllLines(run.JournalPath).Where(line => !line.Contains("\"verification-finished\"", StringComparison.Ordinal)));
+        var older = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        Assert.Contains("last step R.1 'Undo': succeeded stopped: RolledBack (the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", older);
+        Assert.DoesNotContain("still unhealthy", older);
     }
 
     [Fact]

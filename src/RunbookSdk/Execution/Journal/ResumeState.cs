@@ -59,6 +59,19 @@ public sealed class ResumeState
     /// </summary>
     internal bool UndoneByRollback { get; private set; }
 
+    /// <summary>
+    /// The checks that failed in the verification that followed the latest run's completed rollback
+    /// (<c>verification-finished</c>'s <c>failures</c> after <c>rollback-finished</c> <c>succeeded</c>), while a resume
+    /// starts over (<see cref="UndoneByRollback"/>): the rollback did not bring the system back. Empty when that
+    /// verification passed, when the run did not get to it, or the journal does not record it. <c>runs</c> says so, as
+    /// the run's own closing words do; a bare "the rollback undid the completed steps" read as a clean rollback.
+    /// </summary>
+    internal IReadOnlyList<string> FailedVerificationAfterRollback => UndoneByRollback ? _failuresAfterRollback : [];
+
+    // The latest run's rollback completed and its verification has not finished yet: the next verification-finished is the one after it.
+    private bool _verifyingAfterRollback;
+    private IReadOnlyList<string> _failuresAfterRollback = [];
+
     // The latest run's verification failures, and whether a phase or rollback step of it failed, aborted or was interrupted.
     private IReadOnlyList<string> _verificationFailures = [];
     private bool _stepStoppedInLatestRun;
@@ -370,10 +383,14 @@ public sealed class ResumeState
                 _verificationFailures = e.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array
                     ? failures.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToArray()
                     : [];
+                if (_verifyingAfterRollback) _failuresAfterRollback = _verificationFailures;
+                _verifyingAfterRollback = false;
                 break;
             case "run-started" when Text(e, "runbook") is { } runbook:
                 LastStatus = null;
                 _verificationFailures = [];
+                _verifyingAfterRollback = false;
+                _failuresAfterRollback = [];
                 _stepStoppedInLatestRun = false;
                 _operator = Text(e, "operator");
                 // Every runner, a run started afresh on the journal too: what any of them left running is the engineer's to know of.
@@ -544,6 +561,8 @@ public sealed class ResumeState
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 UndoneByRollback = true;
+                _verifyingAfterRollback = true;
+                _failuresAfterRollback = [];
                 _completed.Clear();
                 _completions.Clear();
                 _decisions.Clear();
