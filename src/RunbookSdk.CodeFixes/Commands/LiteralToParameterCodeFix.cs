@@ -209,7 +209,8 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         if (homeDocument == document)
         {
             var target = home == plan.Type ? type : home;
-            var withParameter = AddParameter(target, plan, AttributeNamespace(model, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(root));
+            var style = await IndentationStyle.OfAsync(document, home, cancellationToken).ConfigureAwait(false);
+            var withParameter = AddParameter(target, plan, AttributeNamespace(model, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(root), style);
             var changed = home == plan.Type
                 ? root.ReplaceNode(plan.Type, withParameter)
                 : root.ReplaceNodes(new SyntaxNode[] { plan.Type, home }, (original, _) => original == home ? withParameter : type);
@@ -220,7 +221,8 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         var homeRoot = await home.SyntaxTree.GetRootAsync(cancellationToken).ConfigureAwait(false);
         var homeModel = await homeDocument.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
         if (homeModel is null) return document.Project.Solution;
-        var added = AddParameter(home, plan, AttributeNamespace(homeModel, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(homeRoot));
+        var homeStyle = await IndentationStyle.OfAsync(homeDocument, home, cancellationToken).ConfigureAwait(false);
+        var added = AddParameter(home, plan, AttributeNamespace(homeModel, home.OpenBraceToken.Span.End), FluentChain.EndOfLine(homeRoot), homeStyle);
         return solution.WithDocumentSyntaxRoot(homeDocument.Id, homeRoot.ReplaceNode(home, added));
     }
 
@@ -255,7 +257,7 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
         return "";
     }
 
-    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string ns, string endOfLine)
+    private static TypeDeclarationSyntax AddParameter(TypeDeclarationSyntax type, FixPlan plan, string ns, string endOfLine, IndentationStyle style)
     {
         var attributes = plan.Secret ? $"[{ns}Parameter({Quote(plan.Description)}), {ns}Secret]" : $"[{ns}Parameter({Quote(plan.Description)})]";
         var initializer = plan.Secret ? "\"\"" : Quote(plan.Value);
@@ -263,7 +265,10 @@ public sealed class LiteralToParameterCodeFix : CodeFixProvider
 
         var parameters = ParametersOf(type).ToList();
         var anchor = parameters.LastOrDefault() ?? (MemberDeclarationSyntax?)type.Members.FirstOrDefault();
-        var indentation = anchor?.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() ?? SyntaxFactory.Whitespace("    ");
+        // Beside the member it follows, as that member is indented; in a part with no members yet (a partial runbook's
+        // empty first part), one level inside the type, in the document's own unit: tabs stay tabs, two spaces two.
+        var indentation = anchor?.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault() ??
+                          SyntaxFactory.Whitespace(IndentationStyle.LineIndentation(type.GetFirstToken()) + style.Unit);
         member = member.WithLeadingTrivia(indentation).WithTrailingTrivia(SyntaxFactory.EndOfLine(endOfLine));
 
         var index = parameters.Count > 0 ? type.Members.IndexOf(parameters.Last()) + 1 : 0;

@@ -15,7 +15,8 @@ namespace RunbookSdk.CodeFixes.Editing;
 /// The document's <c>.editorconfig</c> (<c>indent_style</c>, <c>indent_size</c>, <c>tab_width</c>) is read the way
 /// Roslyn's own code fixes read their formatting options, from the analyzer config options of the document's tree.
 /// Where it declares nothing, the file's own lines decide (as the editor's adaptive formatting does): the step from a
-/// type's indentation to its members' is the unit the author typed. Four spaces only when neither says anything.
+/// type's indentation to its members' (or from a namespace block's to its types') is the unit the author typed. Four
+/// spaces only when neither says anything.
 /// </remarks>
 internal sealed class IndentationStyle
 {
@@ -38,7 +39,10 @@ internal sealed class IndentationStyle
 
     private bool UsesTabs => Unit.Contains("\t");
 
-    /// <summary>The indentation style of the document that <paramref name="member"/> is declared in.</summary>
+    /// <summary>
+    /// The indentation style of the document that <paramref name="member"/> is declared in (a member of a type, or a
+    /// type, whose step inside its container shows the unit when no <c>.editorconfig</c> names one).
+    /// </summary>
     public static async Task<IndentationStyle> OfAsync(Document document, MemberDeclarationSyntax member, CancellationToken cancellationToken)
     {
         var tree = await document.GetSyntaxTreeAsync(cancellationToken).ConfigureAwait(false);
@@ -91,18 +95,22 @@ internal sealed class IndentationStyle
         return result.ToString();
     }
 
-    /// <summary>What the member's line adds to its type's indentation, when it adds something.</summary>
+    /// <summary>
+    /// What the member's line adds to its container's indentation, when it adds something: a type's for a member, a
+    /// namespace block's for a type (a type with no members yet shows the unit by its step inside its namespace).
+    /// </summary>
     private static string? UnitShownBy(MemberDeclarationSyntax member)
     {
-        if (member.Parent is not TypeDeclarationSyntax type) return null;
+        if (member.Parent is not (TypeDeclarationSyntax or NamespaceDeclarationSyntax)) return null;
         var memberIndent = LineIndentation(member.GetFirstToken());
-        var typeIndent = LineIndentation(type.GetFirstToken());
-        return memberIndent.Length > typeIndent.Length && memberIndent.StartsWith(typeIndent, System.StringComparison.Ordinal)
-            ? memberIndent.Substring(typeIndent.Length)
+        var containerIndent = LineIndentation(member.Parent.GetFirstToken());
+        return memberIndent.Length > containerIndent.Length && memberIndent.StartsWith(containerIndent, System.StringComparison.Ordinal)
+            ? memberIndent.Substring(containerIndent.Length)
             : null;
     }
 
-    private static string LineIndentation(SyntaxToken token)
+    /// <summary>The whitespace that starts <paramref name="token"/>'s line, when the token is the first on it.</summary>
+    public static string LineIndentation(SyntaxToken token)
     {
         var leading = token.LeadingTrivia;
         return leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[leading.Count - 1].ToString() : "";

@@ -366,7 +366,7 @@ public sealed class AddSectionCodeFixTests
     /// </summary>
     [Fact]
     public Task IndentsTheBlockWithTheTabsTheFileIsIndentedWith() =>
-        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(WithTabs("""
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>(Sources.WithTabs("""
             using System;
             using RunbookSdk;
 
@@ -377,7 +377,7 @@ public sealed class AddSectionCodeFixTests
                     .Title("Handed")
                     .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions"))));
             }
-            """) + HelperClass, WithTabs("""
+            """) + HelperClass, Sources.WithTabs("""
             using System;
             using RunbookSdk;
 
@@ -462,10 +462,6 @@ public sealed class AddSectionCodeFixTests
                 }
             }
             """ + HelperClass, AddSectionCodeFix.VerificationKey);
-
-    /// <summary>The source with each four spaces that start a line written as a tab.</summary>
-    private static string WithTabs(string source) =>
-        System.Text.RegularExpressions.Regex.Replace(source, "(?m)^((?:    )+)", indent => new string('\t', indent.Length / 4));
 }
 
 public sealed class RequiresConfirmationCodeFixTests

@@ -26,6 +26,10 @@ internal static class Sources
         }
         """;
 
+    /// <summary>The source with each four spaces that start a line written as a tab (a file indented with tabs).</summary>
+    public static string WithTabs(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, "(?m)^((?:    )+)", indent => new string('\t', indent.Length / 4));
+
     /// <summary>Wraps step lambdas in a complete runbook that belongs to the production handbook.</summary>
     public static string Runbook(string phaseSteps, string extraMembers = "", string verification = """v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200))""") => $$"""
         using System;

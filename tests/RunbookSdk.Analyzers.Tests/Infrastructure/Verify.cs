@@ -71,12 +71,13 @@ internal static class Verify<TAnalyzer>
     }
 
     /// <summary>As <see cref="FixAsync{TCodeFix}(string, string, string?, int, string?)"/>, for a project of several files.</summary>
-    public static Task FixAsync<TCodeFix>((string Name, string Source)[] sources, (string Name, string Source)[] fixedSources)
+    public static Task FixAsync<TCodeFix>((string Name, string Source)[] sources, (string Name, string Source)[] fixedSources, string? editorConfig = null)
         where TCodeFix : CodeFixProvider, new()
     {
         var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>();
         test.TestState.Sources.AddRange(sources.Select(s => (s.Name, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
         test.FixedState.Sources.AddRange(fixedSources.Select(s => (s.Name, Microsoft.CodeAnalysis.Text.SourceText.From(s.Source))));
+        if (editorConfig is not null) test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         Configure(test);
         test.FixedState.AdditionalReferences.AddRange(TestReferences.All);
         test.FixedState.MarkupHandling = MarkupMode.Allow;
