@@ -33,7 +33,7 @@ internal static class FluentChain
         if (chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
             access.OperatorToken.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
         {
-            separator = endOfLine + access.OperatorToken.LeadingTrivia.ToFullString();
+            separator = endOfLine + LineIndentation(access.OperatorToken.LeadingTrivia);
         }
 
         // A comment after the chain's last call stays on that call's line (.Phase(...) // the only phase), where a
@@ -52,6 +52,17 @@ internal static class FluentChain
 
         var text = chain.WithoutTrivia().ToFullString() + separator + "." + call;
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(chain);
+    }
+
+    /// <summary>
+    /// The whitespace that starts the last call's line, the document's own (tabs, two spaces): only that, as the lines
+    /// above it (a comment about that call, <c>// why</c>) belong to the call and are not written again before the new one.
+    /// </summary>
+    private static string LineIndentation(SyntaxTriviaList leading)
+    {
+        var lineStart = leading.Count;
+        while (lineStart > 0 && !leading[lineStart - 1].IsKind(SyntaxKind.EndOfLineTrivia)) lineStart--;
+        return lineStart < leading.Count && leading[lineStart].IsKind(SyntaxKind.WhitespaceTrivia) ? leading[lineStart].ToString() : "";
     }
 
     /// <summary>The line ending the document already uses.</summary>

@@ -483,6 +483,25 @@ public sealed class RequiresConfirmationCodeFixTests
                             .RequiresConfirmation())
             """));
 
+    // A comment on a line of its own above the step's last call is about that call: the new call goes on a line
+    // indented as that call's (tabs here), and the comment is not written a second time above it.
+    [Fact]
+    public Task AppendsOnALineOfItsOwnWithoutRepeatingTheCommentAboveTheLastCall() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
+            Sources.WithTabs(Sources.Runbook("""
+                        .Step("Undo", s => s
+                            .Run("{|RB0005:kubectl rollout undo deployment/macro-ai-api|}")
+                            // the rollout reports success before the pods are ready
+                            .ExpectExitCode(0))
+            """)),
+            Sources.WithTabs(Sources.Runbook("""
+                        .Step("Undo", s => s
+                            .Run("kubectl rollout undo deployment/macro-ai-api")
+                            // the rollout reports success before the pods are ready
+                            .ExpectExitCode(0)
+                            .RequiresConfirmation())
+            """)));
+
     // Each destructive command of a line is a finding of its own; the step is confirmed once for all of them, by either
     // finding's fix and by fixing all at once.
     [Fact]
