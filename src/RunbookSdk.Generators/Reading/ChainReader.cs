@@ -12,7 +12,9 @@ namespace RunbookSdk.Generators.Reading;
 /// <summary>
 /// Walks fluent chains (<c>rb.Title(...).Phase(...)</c>) in method and lambda bodies and hands each call to a
 /// visitor. A method of the runbook's class (in any of its parts) given in place of a lambda is read where it stands,
-/// as the analyzers read it (<see cref="BuilderMethodSyntax"/>). Anything else that is not a chain on the builder (a loop, a helper of another
+/// as the analyzers read it (<see cref="BuilderMethodSyntax"/>), and so is a local function the builder is handed to
+/// (<c>Checks(rb);</c>, <c>.Phase("Diagnose", Diagnose)</c>, <see cref="LocalBuilderFunction"/>): where it is called, once
+/// per call, as the runner records it; one nothing calls never runs and is not read. Anything else that is not a chain on the builder (a loop, a helper of another
 /// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
 /// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
@@ -31,8 +33,9 @@ internal sealed class ChainReader(
 {
     private readonly Dependencies? _dependencies = dependencies;
 
-    // The methods being read in place of a lambda, innermost last: one that gives itself is not read into itself.
-    private readonly HashSet<MethodDeclarationSyntax> _openMethods = new();
+    // The methods and local functions being read in place of a lambda or where they are called, innermost last: one
+    // that gives (or calls) itself is not read into itself.
+    private readonly HashSet<SyntaxNode> _openMethods = new();
 
     public ValueReader Values { get; } = new(semanticModel, parameterNames, dependencies);
 
@@ -53,9 +56,21 @@ internal sealed class ChainReader(
     public void ReadLambda(ExpressionSyntax? argument, Action<DslCall> visit)
     {
         if (argument is null) return;
-        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, parts, out _) is { } method)
+        var named = argument;
+        while (named is ParenthesizedExpressionSyntax parenthesized) named = parenthesized.Expression;
+        // A local function of that name hides the class's method, as C# binds it (a method group, or a hand-off, which
+        // the lambda's body reads).
+        if (named is IdentifierNameSyntax group && LocalBuilderFunction.Named(group) is { } local)
         {
-            ReadInPlace(argument, method, visit);
+            if (LocalBuilderFunction.IsReadable(local)) ReadInPlace(argument, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
+            else Unreadable(argument, argument.ToString());
+            return;
+        }
+
+        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, parts, out var forwarding) is { } method &&
+            !(forwarding?.Expression is IdentifierNameSyntax handedTo && LocalBuilderFunction.Named(handedTo) is not null))
+        {
+            ReadInPlace(argument, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
             return;
         }
 
@@ -74,20 +89,22 @@ internal sealed class ChainReader(
     }
 
     /// <summary>
-    /// Reads <paramref name="method"/>'s body for <paramref name="argument"/>. A method that gives itself (directly or
-    /// through others), or a nesting deeper than the analyzers read, is reported where it is given, as before.
+    /// Reads the body of <paramref name="method"/> (a method or a local function, whose one parameter is the builder)
+    /// for <paramref name="use"/>, the argument it is given as or the call that hands it the builder. One that gives or
+    /// calls itself (directly or through others), or a nesting deeper than the analyzers read, is reported at the use.
     /// </summary>
-    private void ReadInPlace(ExpressionSyntax argument, MethodDeclarationSyntax method, Action<DslCall> visit)
+    private void ReadInPlace(
+        ExpressionSyntax use, SyntaxNode method, ParameterListSyntax parameters, BlockSyntax? body, ArrowExpressionClauseSyntax? expressionBody, Action<DslCall> visit)
     {
         if (_openMethods.Count >= BuilderMethodSyntax.MaxNesting || !_openMethods.Add(method))
         {
-            Unreadable(argument, argument.ToString());
+            Unreadable(use, use.ToString());
             return;
         }
 
-        var receiver = method.ParameterList.Parameters[0].Identifier.ValueText;
-        if (method.ExpressionBody is { } arrow) ReadExpression(arrow.Expression, receiver, visit);
-        else if (method.Body is { } block) ReadBlock(block, receiver, visit);
+        var receiver = parameters.Parameters[0].Identifier.ValueText;
+        if (expressionBody is { } arrow) ReadExpression(arrow.Expression, receiver, visit);
+        else if (body is { } block) ReadBlock(block, receiver, visit);
         _openMethods.Remove(method);
     }
 
@@ -154,6 +171,10 @@ internal sealed class ChainReader(
                 case ReturnStatementSyntax:
                 case EmptyStatementSyntax:
                     break;
+                // Runs only where it is called, and is read there, once per call (a call the reader cannot follow is
+                // reported there): one nothing calls adds nothing, as the runner records nothing of it.
+                case LocalFunctionStatementSyntax:
+                    break;
                 default:
                     Unreadable(statement, statement.ToString());
                     break;
@@ -163,6 +184,14 @@ internal sealed class ChainReader(
 
     private void ReadExpression(ExpressionSyntax expression, string receiver, Action<DslCall> visit)
     {
+        var whole = expression;
+        while (whole is ParenthesizedExpressionSyntax parenthesized) whole = parenthesized.Expression;
+        if (whole is InvocationExpressionSyntax call && LocalBuilderFunction.HandedTo(call, receiver) is { } local)
+        {
+            ReadInPlace(call, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
+            return;
+        }
+
         var calls = new List<InvocationExpressionSyntax>();
         var current = expression;
         while (true)

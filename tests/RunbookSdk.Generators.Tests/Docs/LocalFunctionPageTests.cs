@@ -4,9 +4,11 @@ namespace RunbookSdk.Generators.Tests.Docs;
 
 /// <summary>
 /// A local function of <c>Define</c> that nothing calls never runs, so the runner records none of its steps or
-/// sections: the page must not list them either (the analyzers leave such a function out too, BodyRegion). A local
-/// function the body does call runs, and its steps must not silently vanish: the page cannot follow the call, so it is
-/// reported as RB0101 rather than documented as if it were not there.
+/// sections: the page does not list them either, and says nothing about it (the analyzers leave such a function out too,
+/// BodyRegion). One the builder is handed to (<c>Checks(rb);</c>, <c>p =&gt; Diagnose(p)</c>, <c>.Phase("Diagnose",
+/// Diagnose)</c>) runs where it is called, once per call, and the page reads it there, as the analyzers count its
+/// sections. Before, each such function was RB0101 and the page lacked its steps. What the page cannot read — a function
+/// that calls itself, one with code around the chain — stays RB0101.
 /// </summary>
 public sealed class LocalFunctionPageTests
 {
@@ -73,10 +75,164 @@ public sealed class LocalFunctionPageTests
     }
 
     [Fact]
-    public void A_called_local_function_is_reported_where_the_page_cannot_follow_it()
+    public void A_local_function_nothing_calls_is_not_reported_as_code_the_page_cannot_show()
     {
-        var (diagnostics, _) = Generate(GhostVerification + "        Check(rb);\n" + Chain);
+        var (diagnostics, page) = Generate(GhostVerification + Chain);
 
-        Assert.Contains(diagnostics, d => d.Id == "RB0101");
+        Assert.DoesNotContain(diagnostics, d => d.Id == "RB0101");
+        Assert.DoesNotContain("Ghost health check", page);
+    }
+
+    [Fact]
+    public void A_called_local_function_gives_the_page_of_the_same_runbook_written_inline()
+    {
+        var (diagnostics, page) = Generate("""
+                    void Diagnose(IRunbookBuilder b) => b.Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+
+                    void Checks(IRunbookBuilder b)
+                    {
+                        b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                    }
+
+                    rb.Title("Payments API down");
+                    Diagnose(rb);
+                    rb.Phase("Mitigate", p => p.Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation()));
+                    Checks(b: rb);
+                    rb.Rollback(r => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation()));
+            """);
+        var (_, inline) = Generate("""
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")))
+                        .Phase("Mitigate", p => p.Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation()))
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)))
+                        .Rollback(r => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation()));
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+        Assert.Contains("Check pods", page);
+        Assert.Contains("https://payments.example.com/health", page);
+    }
+
+    [Fact]
+    public void A_phase_builder_handed_to_a_local_function_gives_the_page_of_the_phase_written_inline()
+    {
+        var (diagnostics, page) = Generate("""
+                    void Pods(IPhaseBuilder p) => p.Step("Check pods", s => s.Run("kubectl get pods -n payments"));
+                    void Logs(IPhaseBuilder p) => p.Step("Read logs", s => s.Run("kubectl logs deployment/api -n payments --tail=200"));
+                    void Restart(IStepBuilder s) => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation();
+
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => { Pods(p); Logs(p); })
+                        .Phase("Look again", p => Logs(p))
+                        .Phase("Mitigate", p => p.Step("Restart", Restart))
+                        .Rollback(Pods);
+            """);
+        var (_, inline) = Generate("""
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => p
+                            .Step("Check pods", s => s.Run("kubectl get pods -n payments"))
+                            .Step("Read logs", s => s.Run("kubectl logs deployment/api -n payments --tail=200")))
+                        .Phase("Look again", p => p.Step("Read logs", s => s.Run("kubectl logs deployment/api -n payments --tail=200")))
+                        .Phase("Mitigate", p => p.Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation()))
+                        .Rollback(r => r.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+    }
+
+    [Fact]
+    public void A_local_function_called_twice_is_on_the_page_twice()
+    {
+        var (diagnostics, page) = Generate("""
+                    void Pods(IPhaseBuilder p) => p.Step("Check pods", s => s.Run("kubectl get pods -n payments"));
+
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => { Pods(p); p.Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation()); Pods(p); })
+                        .NoRollback("read-only");
+            """);
+        var (_, inline) = Generate("""
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => p
+                            .Step("Check pods", s => s.Run("kubectl get pods -n payments"))
+                            .Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation())
+                            .Step("Check pods", s => s.Run("kubectl get pods -n payments")))
+                        .NoRollback("read-only");
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+        Assert.Contains("### 1.3 Check pods", page);
+    }
+
+    [Fact]
+    public void A_local_function_hides_a_method_of_the_class_with_the_same_name_as_the_runner_calls_it()
+    {
+        var (run, compileErrors) = GeneratorHarness.Run(TestRunbooks.Handbook, Runbook("""
+                    void Pods(IPhaseBuilder p) => p.Step("Check pods", s => s.Run("kubectl get pods -n payments"));
+
+                    rb.Title("Payments API down").Phase("Diagnose", Pods).Phase("Again", p => Pods(p)).NoRollback("read-only");
+            """).Replace("    public override void Define", "    private static void Pods(IPhaseBuilder p) => p.Step(\"Ghost step\", s => s.Run(\"kubectl delete ns payments\"));\n\n    public override void Define", StringComparison.Ordinal));
+        Assert.Empty(compileErrors);
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Contains("### 1.1 Check pods", page);
+        Assert.Contains("### 2.1 Check pods", page);
+        Assert.DoesNotContain("Ghost step", page);
+    }
+
+    [Fact]
+    public void A_local_function_that_calls_itself_is_reported_where_it_does()
+    {
+        var (diagnostics, _) = Generate("""
+                    void Checks(IRunbookBuilder b)
+                    {
+                        b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                        Checks(b);
+                    }
+
+                    Checks(rb);
+            """ + Chain);
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("'Checks(b)'", unreadable.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Code_around_the_chain_in_a_called_local_function_is_reported_and_the_uncalled_copy_is_not()
+    {
+        var (diagnostics, page) = Generate("""
+                    void Checks(IRunbookBuilder b)
+                    {
+                        if (DateTime.Now.Hour > 8) b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                    }
+
+                    void Unused(IRunbookBuilder b)
+                    {
+                        if (DateTime.Now.Hour > 8) b.Verification(v => v.Step("Ghost health check", s => s.Http("GET", "https://ghost.example.com/health").ExpectStatus(200)));
+                    }
+
+                    Checks(rb);
+            """ + Chain);
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("if (DateTime.Now.Hour > 8) b.Verification", unreadable.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Ghost health check", page);
+    }
+
+    [Fact]
+    public void A_local_function_that_takes_more_than_the_builder_is_reported_where_it_is_called()
+    {
+        var (diagnostics, page) = Generate("""
+                    void Checks(IRunbookBuilder b, string url) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", url).ExpectStatus(200)));
+
+                    Checks(rb, "https://payments.example.com/health");
+            """ + Chain);
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("Checks(rb, ", unreadable.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Health is green", page);
     }
 }

@@ -215,6 +215,41 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
     }
 
+    // Phases and steps written in local functions of Define the builder is handed to, one of them twice, and one nothing
+    // calls: the page reads each where it is called (docs/rules/RB0101.md), the runner runs it there.
+    private const string LocalFunctions = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("local-functions")]
+        public sealed class LocalFunctions : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                void Diagnose(IRunbookBuilder b) => b.Phase("Diagnose", p => { Pods(p); p.Step("Settle", s => s.Wait(TimeSpan.FromMinutes(1), "pods to settle")); Pods(p); });
+                void Pods(IPhaseBuilder p) => p.Step("Pods", s => s.Run("kubectl get pods").Timeout(TimeSpan.FromSeconds(30)));
+                void Never(IRunbookBuilder b) => b.Phase("Never", p => p.Step("Ghost", s => s.Run("kubectl delete ns payments")));
+
+                rb.Title("Local functions");
+                Diagnose(rb);
+                rb.Rollback(Pods)
+                    .Verification(v => Pods(v));
+            }
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_written_in_local_functions_of_Define_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(LocalFunctions);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Twice in Diagnose, once in the rollback and once in the verification.
+        Assert.Equal(4, Describe(executed).Count(line => line == "  step Pods"));
+        Assert.Contains(Describe(executed), line => line.Contains("pods to settle", StringComparison.Ordinal));
+        Assert.DoesNotContain(Describe(executed), line => line.Contains("Ghost", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
