@@ -56,6 +56,7 @@ internal static class DocumentViews
         // An empty Rollback(r => { }) or Verification(v => { }) reads as none, as the runner takes it: a heading with
         // nothing under it would leave the engineer looking for steps that are not there (RB0002 and RB0003 report it).
         view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", Communication, webhookParameter) : null;
+        view["rollback_confirmation"] = runbook.Rollback is { Steps.Count: > 0 } ? RollbackConfirmation(runbook.Rollback) : null;
         view["no_rollback_reason"] = Text(runbook.NoRollbackReason);
         view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", Communication, webhookParameter) : null;
         view["escalation"] = List(escalation.Select(EscalationLevel));
@@ -176,6 +177,27 @@ internal static class DocumentViews
         }
         return Object(("name", phase.Name), ("heading", heading), ("anchor", Markdown.Anchor(heading)),
             ("time_box", phase.TimeBox?.Display), ("steps", List(steps)));
+    }
+
+    /// <summary>
+    /// What the rollback's destructive steps still ask, said after "the runner offers this rollback … performs it without
+    /// asking": a yes to the offer is no yes to them (docs/runner.md, Semantics 5 and 6). Before, the page said only that
+    /// the rollback runs without asking, and the engineer who ran it with <c>--non-interactive</c> met a refusal to start.
+    /// Null when no step of it is destructive.
+    /// </summary>
+    private static string? RollbackConfirmation(PhaseModel rollback)
+    {
+        var numbers = new List<string>();
+        for (var i = 0; i < rollback.Steps.Count; i++)
+        {
+            if (rollback.Steps[i].RequiresConfirmation) numbers.Add("R." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (numbers.Count == 0) return null;
+        var one = numbers.Count == 1;
+        var named = one ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
+        return named + (one ? " is destructive and still asks for confirmation before it runs" : " are destructive and still ask for confirmation before they run")
+            + " (`n` stops the rollback there): `--yes` answers " + (one ? "it" : "them") + ", and a `--non-interactive` run does not start without `--yes`.";
     }
 
     /// <summary>

@@ -91,7 +91,7 @@ _Reference only: the runner does not execute this snippet._
 
 ## Rollback
 
-After a failed or interrupted step, the runner offers this rollback (`y`/`n`); with `--non-interactive` it performs it without asking.
+After a failed or interrupted step, the runner offers this rollback (`y`/`n`); with `--non-interactive` it performs it without asking. R.1 is destructive and still asks for confirmation before it runs (`n` stops the rollback there): `--yes` answers it, and a `--non-interactive` run does not start without `--yes`.
 
 ### R.1 Undo scale
 
