@@ -13,25 +13,37 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class ResumeAfterRollbackTests
 {
-    // Deploys the version (a real shell command), then fails its soak until the file named by Healthy exists.
-    private static TestRun DeployThatFailsItsSoak()
+    // The runbook the deploy cases share: deploys the version (a real shell command), then fails its soak until the file
+    // named by Healthy exists. With a rollback the failed run rolls back; with NoRollback it stops at the soak, 1.1 done.
+    private static TestRun DeployThatFailsItsSoak(bool withRollback = true)
     {
-        var run = new TestRun((rb, p) => rb
-            .Phase("Deploy", ph => ph
+        var run = new TestRun((rb, p) =>
+        {
+            rb.Phase("Deploy", ph => ph
                 .Step("Deploy the new version", s => s.Run($"echo deploying {p["Version"]}"))
-                .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")))
-            .Rollback(r => r.Step("Roll back", s => s.Run("echo rolling back")))
-            .Verification(v => v.Step("Check", s => s.Run("true"))));
+                .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")));
+            if (withRollback) rb.Rollback(r => r.Step("Roll back", s => s.Run("echo rolling back")));
+            else rb.NoRollback("test");
+            rb.Verification(v => v.Step("Check", s => s.Run("true")));
+        });
         run.Parameter("Version", "2.0.0-bad");
         run.Parameter("Healthy", run.Temp.File("healthy"));
         return run;
+    }
+
+    // The first run, through the command line as the engineer starts it: Version=2.0.0-bad, no Healthy file yet, so its
+    // soak fails (exit code 3 once a rollback completed, 1 when the runbook has none) and the journal holds the failure.
+    private static async Task FailTheFirstRunAsync(TestRun run, int expectedExitCode)
+    {
+        var first = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
+        Assert.Equal(expectedExitCode, first.ExitCode);
     }
 
     [Fact]
     public async Task Runs_says_a_resume_of_a_rolled_back_run_starts_over_until_a_resume_completes_a_step_again()
     {
         using var run = DeployThatFailsItsSoak();
-        Assert.Equal(3, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+        await FailTheFirstRunAsync(run, expectedExitCode: 3);
 
         var listed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
 
@@ -78,8 +90,7 @@ public sealed class ResumeAfterRollbackTests
     public async Task A_value_given_again_to_the_resume_of_a_rolled_back_run_is_said_to_be_used_by_every_step()
     {
         using var run = DeployThatFailsItsSoak();
-        var first = await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath);
-        Assert.Equal(3, first.ExitCode);
+        await FailTheFirstRunAsync(run, expectedExitCode: 3);
         File.WriteAllText(run.Temp.File("healthy"), "");
 
         var planned = Regex.Replace((await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--dry-run")).Output, @"\s+", " ");
@@ -100,15 +111,8 @@ public sealed class ResumeAfterRollbackTests
     [Fact]
     public async Task A_value_given_again_to_a_resume_with_steps_completed_still_says_they_are_not_repeated()
     {
-        using var run = new TestRun((rb, p) => rb
-            .Phase("Deploy", ph => ph
-                .Step("Deploy the new version", s => s.Run($"echo deploying {p["Version"]}"))
-                .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")))
-            .NoRollback("test")
-            .Verification(v => v.Step("Check", s => s.Run("true"))));
-        run.Parameter("Version", "2.0.0-bad");
-        run.Parameter("Healthy", run.Temp.File("healthy"));
-        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath)).ExitCode);
+        using var run = DeployThatFailsItsSoak(withRollback: false);
+        await FailTheFirstRunAsync(run, expectedExitCode: 1);
 
         var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--non-interactive");
 
@@ -127,7 +131,7 @@ public sealed class ResumeAfterRollbackTests
             .Verification(v => v.Step("Check", s => s.Run("true"))));
         run.Parameter("Version", "2.0.0-bad");
         run.Parameter("Healthy", run.Temp.File("healthy"));
-        Assert.Equal(1, (await Host.RunAsync(run.Catalog(), "run", run.Id, "--non-interactive", "--journal", run.JournalPath)).ExitCode);
+        await FailTheFirstRunAsync(run, expectedExitCode: 1);
 
         var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Version=1.1.0", "--non-interactive");
 
