@@ -90,6 +90,9 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
             .Secret(null)
             .AllowEmpty(), cancellationToken);
 
+    /// <summary>The line of the prompt waiting for its answer, for the runner to end before it says anything more.</summary>
+    internal PromptLine Line { get; } = new(console);
+
     /// <summary>
     /// Shows <paramref name="prompt"/> and reads its answer. A Ctrl+C cancels it with the cursor still after the question:
     /// the line is ended first, or the runner's next line (the interruption, the rollback offer, the summary) began on
@@ -97,26 +100,19 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// </summary>
     private async Task<string> AskAsync(TextPrompt<string> prompt, CancellationToken cancellationToken)
     {
+        Line.Opened();
         try
         {
             return await prompt.ShowAsync(console, cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            EndPromptLine();
+            Line.End();
             throw;
         }
-    }
-
-    private void EndPromptLine()
-    {
-        try
+        finally
         {
-            console.WriteLine();
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            // The terminal may be gone: the cancellation is what the runner must hear, not this.
+            Line.Closed();
         }
     }
 

@@ -20,6 +20,8 @@ internal sealed partial class LiveRun
         lock (_exitGate) question = _questionInFlight;
         try
         {
+            // At the rollback offer or a rollback step's confirmation, the cursor stands after its [y/n].
+            _promptLine?.End();
             _console.Warn("Ctrl+C: the rollback and the verification are not interrupted, and go on. "
                 + StillWaiting(question)
                 + "A second Ctrl+C ends the runner at once: what it is running is killed, and what is left of the rollback and verification does not run.");

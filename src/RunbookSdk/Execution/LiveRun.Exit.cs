@@ -127,6 +127,8 @@ internal sealed partial class LiveRun
             : $" during step {_currentNumber} '{stepTitle}'{(what is null ? "" : $": {what}")}";
         try
         {
+            // At a question, the cursor stands after it ("[y/n]"): said on its line, the end read as part of the question.
+            _promptLine?.End();
             Closing(c => c.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
                 + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}"));
             Closing(c => c.Info($"To go on: {ResumeCommand}; it{resume}."));

@@ -11,6 +11,9 @@ internal sealed partial class LiveRun : IDisposable
     private readonly RunnerOptions _options;
     private readonly RunConsole _console;
     private readonly IOperatorPrompts _prompts;
+    // The console prompts' open line, which the runner ends before it speaks from a signal's thread (a front end of
+    // its own writes its questions elsewhere, and has no such line of ours to end).
+    private readonly PromptLine? _promptLine;
     private readonly ResumeState? _resume;
     private readonly TimeProvider _clock;
     private readonly EscalationClock _escalation;
@@ -66,6 +69,7 @@ internal sealed partial class LiveRun : IDisposable
         _console = console;
         // Every question passes the masker once, here: no question asked below can forget it.
         _prompts = new MaskingOperatorPrompts(prompts, context.Secrets);
+        _promptLine = (prompts as ConsoleOperatorPrompts)?.Line;
         _resume = resume;
         _clock = options.Clock;
         _escalation = new EscalationClock(context.Escalation, context.Severity, resume?.IncidentStart ?? _clock.GetUtcNow());

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using RunbookSdk.Execution;
 using RunbookSdk.Tests.Support;
 
@@ -15,41 +14,26 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class HungUpTerminalTests
 {
-    private const string Script = "/usr/bin/script";
     private const string Setsid = "/usr/bin/setsid";
 
     [Fact]
     public async Task A_question_on_a_terminal_that_hung_up_goes_unanswered_and_the_run_ends()
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists(Script) || !File.Exists(Setsid)) return;
-        await SandboxApp.EnsureBuiltAsync();
+        if (!SandboxTerminal.Available || !File.Exists(Setsid)) return;
         using var temp = new TempDirectory();
         var journalPath = temp.File("journal.jsonl");
-        // Nothing listens on port 9 (discard): the first step fails and the run offers the rollback, a question.
-        var command = string.Join(' ', Setsid, "-w", "/usr/bin/env", "--default-signal", "NO_COLOR=1", SandboxApp.Dotnet, SandboxApp.AppDll,
-            "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--journal", journalPath);
-        var start = new ProcessStartInfo(Script)
-        {
-            RedirectStandardInput = true, // kept open: the terminal is hung up by ending script, not by an end of input
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = temp.Path,
-        };
-        foreach (var arg in new[] { "-qfec", command, "/dev/null" }) start.ArgumentList.Add(arg);
 
         int? runner = null;
         try
         {
-            using (var terminal = Process.Start(start)!)
+            // Nothing listens on port 9 (discard): the first step fails and the run offers the rollback, a question.
+            using (var terminal = await SandboxTerminal.StartAsync(temp.Path, $"{Setsid} -w", "",
+                "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--journal", journalPath))
             {
-                _ = terminal.StandardOutput.ReadToEndAsync();
-                _ = terminal.StandardError.ReadToEndAsync();
                 await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "step-finished" && e["result"] == "failed"), "the first step to fail");
-                runner = RunnerPid(journalPath);
+                runner = LiveJournal.RunnerPid(journalPath);
                 // The rollback offer is asked right after the failed step; closing the terminal's master hangs it up.
-                terminal.Kill();
-                await terminal.WaitForExitAsync();
+                await terminal.HangUpAsync();
             }
 
             // A guard against hanging the test suite, not a limit on how fast the run must be.
@@ -96,11 +80,5 @@ public sealed class HungUpTerminalTests
         Assert.Contains("the terminal hung up", finished["reason"], StringComparison.Ordinal);
         Assert.DoesNotContain("by the operator", console.Output, StringComparison.Ordinal);
         Assert.Contains("Run ABORTED: the terminal hung up while a question to the operator waited, and no answer is no yes.", console.Output, StringComparison.Ordinal);
-    }
-
-    private static int RunnerPid(string journalPath)
-    {
-        var mark = Journal.Read(journalPath).First(e => e.Name == "run-started")["processMark"]!;
-        return int.Parse(mark.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 }

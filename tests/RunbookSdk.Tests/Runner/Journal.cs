@@ -44,6 +44,13 @@ internal static class LiveJournal
         }
         return false;
     }
+
+    /// <summary>The id of the runner process writing the journal, from its <c>run-started</c>'s process mark (pid.start time).</summary>
+    public static int RunnerPid(string path)
+    {
+        var mark = Journal.Read(path).First(e => e.Name == "run-started")["processMark"]!;
+        return int.Parse(mark.Split('.')[0], System.Globalization.CultureInfo.InvariantCulture);
+    }
 }
 
 internal sealed record JournalEvent(string Name, JsonElement Fields, string Line)
