@@ -1,3 +1,5 @@
+using RunbookSdk.Model;
+
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace RunbookSdk.Execution;
 /// interrupted, or from the step a Ctrl+C between steps kept from starting. The closing <c>run-finished</c> names them
 /// (<c>notReached</c>) and the closing words say them: the record ended with the step that stopped the run, and whoever
 /// read it the next morning (or <c>runs</c>, or the incident issue) could not tell a step not reached from one this
-/// version of the runbook does not have.
+/// version of the runbook does not have. Likewise the rollback steps after one that failed, in <c>rollback-finished</c>.
 /// </summary>
 internal sealed partial class LiveRun
 {
@@ -32,10 +34,39 @@ internal sealed partial class LiveRun
     }
 
     /// <summary><c>run-finished</c>'s <c>notReached</c>: one record per step, or null (no field) when none is left.</summary>
-    private KeyValuePair<string, string>[][]? NotReachedRecords() => _notReached.Length == 0 ? null : _notReached.Select(s => s.Record).ToArray();
+    private KeyValuePair<string, string>[][]? NotReachedRecords() => Records(_notReached);
 
     /// <summary>What the closing words say of the steps not reached, or null.</summary>
-    private string? NotReachedLine() => _notReached.Length == 0 ? null : $"Not reached: {string.Join(", ", _notReached.Select(s => $"{s.Number} '{s.Title}'"))}.";
+    private string? NotReachedLine() => _notReached.Length == 0 ? null : $"Not reached: {Named(_notReached)}.";
+
+    // The rollback step that failed (or was aborted) half-way, and the rollback steps after it, which were not run: each
+    // assumes the steps before it worked. rollback-finished (result: failed) names them as notReached, and so do the
+    // closing words: the record ended with the failed step, and the next morning nobody could tell which undo was left.
+    private string? _rollbackFailedAt;
+    private NotReachedStep[] _rollbackNotReached = [];
+
+    /// <summary>
+    /// Notes that rollback step <paramref name="failedIndex"/> failed (<paramref name="how"/>: "failed", "was aborted")
+    /// and that the rollback steps after it are not run; returns <c>rollback-finished</c>'s <c>notReached</c>, or null.
+    /// </summary>
+    private KeyValuePair<string, string>[][]? NoteRollbackNotReached(PhasePlan rollback, int failedIndex, string how)
+    {
+        _rollbackFailedAt = $"{StepNumbers.Rollback(failedIndex)} '{rollback.Steps[failedIndex].Title}' {how}";
+        _rollbackNotReached = Enumerable.Range(failedIndex + 1, rollback.Steps.Count - failedIndex - 1)
+            .Select(j => new NotReachedStep(StepKey("rollback", j), StepNumbers.Rollback(j), rollback.Steps[j].Title))
+            // Completed by an earlier run of the resumed journal, and not to be repeated: not left undone.
+            .Where(s => !IsCompleted(s.Key, "rollback"))
+            .ToArray();
+        return Records(_rollbackNotReached);
+    }
+
+    /// <summary>What the closing words of a failed rollback say of its steps not run, as the declined rollback's do; or null.</summary>
+    private string? RollbackNotReachedLine() => _rollbackNotReached.Length == 0 ? null
+        : $"Not done: rollback step(s) {Named(_rollbackNotReached)}. They were not run after {_rollbackFailedAt}: each assumes the steps before it worked.";
+
+    private static KeyValuePair<string, string>[][]? Records(NotReachedStep[] steps) => steps.Length == 0 ? null : steps.Select(s => s.Record).ToArray();
+
+    private static string Named(NotReachedStep[] steps) => string.Join(", ", steps.Select(s => $"{s.Number} '{s.Title}'"));
 
     /// <summary>A step of the phases the run never reached: its journal key, its number as the page heads it, its title.</summary>
     private sealed record NotReachedStep(string Key, string Number, string Title)

@@ -348,9 +348,10 @@ internal sealed partial class LiveRun : IDisposable
             if (outcome.Result is StepResult.Failed or StepResult.Interrupted)
             {
                 // A rollback that failed half-way is not continued: later steps assume the earlier ones worked.
-                var why = $"rollback step {number} '{step.Title}' {(outcome.Result == StepResult.Failed ? "failed" : "was aborted")}{Because(outcome.Reason)}";
+                var how = outcome.Result == StepResult.Failed ? "failed" : "was aborted";
+                var why = $"rollback step {number} '{step.Title}' {how}{Because(outcome.Reason)}";
                 _console.Failed(Capitalize(why) + ". The system is in a state no section describes: escalate.");
-                _journal.Write("rollback-finished", ("result", "failed"), ("reason", why));
+                _journal.Write("rollback-finished", ("result", "failed"), ("reason", why), ("notReached", NoteRollbackNotReached(rollback, j, how)));
                 return new RollbackResult(RollbackKind.Failed, why);
             }
         }
@@ -817,6 +818,7 @@ internal sealed partial class LiveRun : IDisposable
         if (NotReachedLine() is { } notReached) Closing(c => c.Info(notReached));
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
         if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow()));
+        if (RollbackNotReachedLine() is { } rollbackNotReached) Closing(c => c.Info(rollbackNotReached));
         // "Rolled back" with only a resume offered read as the incident being over: the checks say it is not.
         if (_unhealthyAfterRollback is { } failures)
         {

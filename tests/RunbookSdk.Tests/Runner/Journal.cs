@@ -58,4 +58,14 @@ internal sealed record JournalEvent(string Name, JsonElement Fields, string Line
     public string? this[string field] => Fields.TryGetProperty(field, out var value)
         ? value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()
         : null;
+
+    /// <summary>The steps a field of step records names (<c>notReached</c>), each as (key, number, title); the field must be there.</summary>
+    public (string?, string?, string?)[] Steps(string field)
+    {
+        Assert.True(Fields.TryGetProperty(field, out var steps), Line);
+        Assert.Equal(JsonValueKind.Array, steps.ValueKind);
+        return steps.EnumerateArray()
+            .Select(s => (s.GetProperty("key").GetString(), s.GetProperty("number").GetString(), s.GetProperty("title").GetString()))
+            .ToArray();
+    }
 }

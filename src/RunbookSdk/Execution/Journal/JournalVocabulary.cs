@@ -70,7 +70,7 @@ internal static partial class JournalVocabulary
     public static bool HasDeclaredKeys(string field) => field is "parameters" or "secretSources";
 
     /// <summary>
-    /// True for a field holding records the runner builds — <c>run-finished</c>'s <c>notReached</c>, one record per step
+    /// True for a field holding records the runner builds — <c>run-finished</c>'s and <c>rollback-finished</c>'s <c>notReached</c>, one record per step
     /// (<c>key</c>, <c>number</c>, <c>title</c>) — whose keys are the runner's own field names, written as they are, and
     /// whose values are masked as those fields are elsewhere: a secret <c>1</c> would otherwise make every step's number
     /// <c>***.***</c>, and a secret <c>title</c> the field's name.

@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// A rollback step that fails ends the rollback there: the steps after it assume it worked. Its <c>rollback-finished</c>
+/// (<c>result: failed</c>) had no word of them, while <c>run-finished</c> names the phase steps not reached: the record
+/// ended with the failed step, and the next morning nobody could tell which undo was left. It now names them
+/// (<c>notReached</c>: key, number, title, as <c>run-finished</c>'s), and the closing words say them.
+/// </summary>
+public sealed class RollbackStepsNotReachedTests
+{
+    [Fact]
+    public async Task A_failed_rollback_step_journals_and_says_the_rollback_steps_after_it_not_run()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+            .Rollback(r => r
+                .Step("Undo the config", s => s.Run("exit 7"))
+                .Step("Scale back", s => s.Run("true"))
+                .Step("Announce the rollback", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.RollbackFailed, result.Outcome.Status);
+        var finished = result.Events("rollback-finished").Single();
+        Assert.Equal("failed", finished["result"]);
+        Assert.Equal(
+            [("rollback/step-2:Scale back", "R.2", "Scale back"), ("rollback/step-3:Announce the rollback", "R.3", "Announce the rollback")],
+            finished.Steps("notReached"));
+        // The keys are the ones a rollback step's own records carry.
+        Assert.Contains(result.Events("step-started"), e => e["key"] == "rollback/step-1:Undo the config");
+        Assert.Contains("Not done: rollback step(s) R.2 'Scale back', R.3 'Announce the rollback'. They were not run after R.1 'Undo the config' failed: "
+            + "each assumes the steps before it worked.", Regex.Replace(result.Output, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task A_rollback_that_failed_at_its_last_step_names_none_not_run()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Scale back", s => s.Run("true")).Step("Undo the config", s => s.Run("exit 7")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+
+        var result = await run.RunAsync();
+
+        Assert.Equal(RunStatus.RollbackFailed, result.Outcome.Status);
+        Assert.Null(result.Events("rollback-finished").Single()["notReached"]);
+        Assert.DoesNotContain("Not done: rollback step(s)", result.Output);
+    }
+
+    [Fact]
+    public async Task A_journal_of_a_failed_rollback_written_without_the_steps_not_run_reads_as_before()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo the config", s => s.Run("exit 7")).Step("Scale back", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        Assert.Equal(4, (await run.RunAsync()).ExitCode);
+        var listed = (await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output;
+        var resumeState = ResumeState.Read(run.JournalPath);
+
+        // As a runner before this one wrote it: no notReached in rollback-finished.
+        File.WriteAllLines(run.JournalPath, File.ReadAllLines(run.JournalPath).Select(line => line.Contains("\"rollback-finished\"", StringComparison.Ordinal)
+            ? Regex.Replace(line, @",""notReached"":\[[^\]]*\]", "")
+            : line));
+        Assert.DoesNotContain("notReached", File.ReadAllLines(run.JournalPath).Single(l => l.Contains("\"rollback-finished\"", StringComparison.Ordinal)));
+
+        Assert.Equal(listed, (await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output);
+        var older = ResumeState.Read(run.JournalPath);
+        Assert.Equal(resumeState.CompletedSteps, older.CompletedSteps);
+        Assert.Equal(resumeState.UndoneByRollback, older.UndoneByRollback);
+    }
+}
