@@ -15,10 +15,13 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// handed the builder again where it is called (<see cref="RunbookCompilation"/>'s helper reading).
 /// </summary>
 /// <remarks>
-/// A local function counts as called when its name is written anywhere in the block that declares it outside its own
-/// body and outside the local functions not called (a call, a method group, <c>nameof</c>): that over-counts, never
-/// under-counts, so the rules may wait but never miss a section that runs. Two local functions that only call each other
-/// count as called. A body with no local function (almost every Define) costs one look at the index and no allocation.
+/// A local function counts as called when it is reachable from the body's own code: its name is written, other than in
+/// <c>nameof(…)</c>, in the body outside its local functions (a call, a method group, in a lambda too), or in a local
+/// function found called. That over-counts a call under a condition, never under-counts, so the rules may wait but
+/// never miss a section that runs. Two local functions that only call each other are not called (before, each counted
+/// the other's mention, and an uncalled pair gave the runbook its verification), nor is one only named in
+/// <c>nameof(Check)</c>. A body with no local function (almost every Define) costs one look at the index and no
+/// allocation.
 /// </remarks>
 internal readonly struct BodyRegion
 {
@@ -43,23 +46,27 @@ internal readonly struct BodyRegion
         var declared = index.LocalFunctionsWithin(span);
         if (declared.Count == 0) return Whole(span);
 
-        var skipped = new List<LocalFunctionStatementSyntax>();
-        // Not called until a name written outside the functions found not called says so; again, as one found not
-        // called may have been the only caller of another.
+        // Called when named from code that runs: the body outside its local functions, then the functions found
+        // called, again until no more are found (A calls B, which calls C).
+        var called = new List<LocalFunctionStatementSyntax>(declared.Count);
         for (var found = true; found;)
         {
             found = false;
             foreach (var function in declared)
             {
-                if (skipped.Contains(function) || IsNamedOutside(function, skipped)) continue;
-                skipped.Add(function);
+                if (called.Contains(function) || !IsNamedInRunningCode(function, declared, called)) continue;
+                called.Add(function);
                 found = true;
             }
         }
 
-        if (skipped.Count == 0) return Whole(span);
-        var spans = ImmutableArray.CreateBuilder<TextSpan>(skipped.Count);
-        foreach (var function in skipped) spans.Add(function.Span);
+        if (called.Count == declared.Count) return Whole(span);
+        var spans = ImmutableArray.CreateBuilder<TextSpan>(declared.Count - called.Count);
+        foreach (var function in declared)
+        {
+            if (!called.Contains(function)) spans.Add(function.Span);
+        }
+
         return new BodyRegion(span, spans.MoveToImmutable());
     }
 
@@ -99,22 +106,46 @@ internal readonly struct BodyRegion
         return false;
     }
 
-    /// <summary>Whether the function's name is written in the block that declares it, outside itself and <paramref name="skipped"/>.</summary>
-    private static bool IsNamedOutside(LocalFunctionStatementSyntax function, List<LocalFunctionStatementSyntax> skipped)
+    /// <summary>
+    /// Whether the function's name is written as a reference (not in <c>nameof</c>) in the block that declares it,
+    /// outside itself, where the innermost of <paramref name="declared"/> around it is none or one of <paramref name="called"/>.
+    /// </summary>
+    private static bool IsNamedInRunningCode(LocalFunctionStatementSyntax function, IReadOnlyList<LocalFunctionStatementSyntax> declared,
+        List<LocalFunctionStatementSyntax> called)
     {
         var name = function.Identifier.ValueText;
         // A local function is in scope in the block (or switch section) it is declared in, and nowhere else.
         var scope = function.Parent ?? function;
         foreach (var token in scope.DescendantTokens())
         {
-            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || function.Span.Contains(token.Span)) continue;
-            var inSkipped = false;
-            foreach (var other in skipped)
-            {
-                if (other.Span.Contains(token.Span)) inSkipped = true;
-            }
+            if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name || function.Span.Contains(token.Span) ||
+                token.Parent is not IdentifierNameSyntax reference || IsInNameOf(reference))
+                continue;
+            var writtenIn = InnermostAround(declared, token.Span);
+            if (writtenIn is null || called.Contains(writtenIn)) return true;
+        }
 
-            if (!inSkipped) return true;
+        return false;
+    }
+
+    /// <summary>The innermost of <paramref name="declared"/> whose span holds <paramref name="span"/>; null for none.</summary>
+    private static LocalFunctionStatementSyntax? InnermostAround(IReadOnlyList<LocalFunctionStatementSyntax> declared, TextSpan span)
+    {
+        LocalFunctionStatementSyntax? innermost = null;
+        foreach (var function in declared)
+        {
+            if (function.Span.Contains(span) && (innermost is null || innermost.Span.Contains(function.Span))) innermost = function;
+        }
+
+        return innermost;
+    }
+
+    /// <summary>Whether <paramref name="reference"/> is only named, in the argument of <c>nameof(…)</c>: nothing runs it.</summary>
+    private static bool IsInNameOf(IdentifierNameSyntax reference)
+    {
+        for (SyntaxNode? node = reference; node is ExpressionSyntax or ArgumentSyntax or ArgumentListSyntax; node = node.Parent)
+        {
+            if (node is ArgumentListSyntax { Parent: InvocationExpressionSyntax { Expression: IdentifierNameSyntax { Identifier.ValueText: "nameof" } } }) return true;
         }
 
         return false;

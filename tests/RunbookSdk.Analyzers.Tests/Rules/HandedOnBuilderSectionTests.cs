@@ -270,6 +270,66 @@ public sealed class HandedOnBuilderSectionTests
             Missing("RB0002", 1, "NeverCalledCapturing", "; add Rollback(...) or state why none is needed with NoRollback(\"reason\")"),
             Missing("RB0001", 2, "NeverCalledHelper", "; add Escalation(...) to it or to its handbook"));
 
+    // A local function counts as called when code that runs reaches it: Define's own code, outside its local functions,
+    // or a function reached so. Two that only call each other each counted the other's mention, and a verification
+    // written in a pair nothing calls passed RB0003, though the runner recorded none; a name in nameof(...) runs nothing.
+    [Fact]
+    public Task Local_functions_of_Define_that_only_call_each_other_or_are_only_named_add_no_section() =>
+        Verify<SectionCompletenessAnalyzer>.AnalyzerAsync("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("uncalled-pair")]
+            public sealed class {|#0:UncalledPair|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Uncalled pair").Escalation(e => e.Level("On-call", TimeSpan.Zero)).NoRollback("read-only");
+
+                    void A(IRunbookBuilder b) { B(b); }
+                    void B(IRunbookBuilder b) { if (b is null) A(b); b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200))); }
+                }
+            }
+
+            [Runbook("only-named")]
+            public sealed class {|#1:OnlyNamed|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title(nameof(Check)).Escalation(e => e.Level("On-call", TimeSpan.Zero)).NoRollback("read-only");
+
+                    void Check(IRunbookBuilder b) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            [Runbook("called-pair")]
+            public sealed class CalledPair : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Called pair").Escalation(e => e.Level("On-call", TimeSpan.Zero)).NoRollback("read-only");
+                    A(rb);
+
+                    void A(IRunbookBuilder b) => B(b);
+                    void B(IRunbookBuilder b) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+
+            [Runbook("called-from-a-lambda")]
+            public sealed class CalledFromALambda : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Called from a lambda").Escalation(e => e.Level("On-call", TimeSpan.Zero)).NoRollback("read-only")
+                        .Phase("Check", p => { Check(rb); p.Step("Look", s => s.Run("uptime")); });
+
+                    void Check(IRunbookBuilder b) => b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                }
+            }
+            """,
+            Missing("RB0003", 0, "UncalledPair", "; add Verification(...) to prove the system is healthy again"),
+            Missing("RB0003", 1, "OnlyNamed", "; add Verification(...) to prove the system is healthy again"));
+
     // One the reading cannot take whole still makes the rules wait: an overloaded name, a method that is not there.
     [Fact]
     public Task A_method_of_the_runbooks_own_class_that_cannot_be_read_whole_still_makes_the_sections_wait() =>
