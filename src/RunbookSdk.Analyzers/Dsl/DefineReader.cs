@@ -42,8 +42,8 @@ internal static class DefineReader
         var complete = !body.ContainsDiagnostics && calls.IsComplete(index, region);
         var compiles = !body.ContainsDiagnostics;
         // A helper handed the runbook's builder whose source is in the compilation (Helpers.AddAll(rb)) adds its sections
-        // where it is called, as a base Define does. Asked only of a body not read completely, which the corpus's
-        // lambdas never are (AllocationBudgetTests).
+        // and levels where it is called, as a base Define does. Asked only of a body not read completely, which the
+        // corpus's lambdas never are (AllocationBudgetTests).
         var helpers = !complete && compiles && readHelper is not null ? calls.ReadHelpers(index, region, dsl.Symbols.SectionReach, readHelper) : null;
         var nextHelper = 0;
         SectionFact escalation = default, rollback = default, waiver = default, verification = default;
@@ -85,11 +85,17 @@ internal static class DefineReader
         {
             for (; helpers is not null && nextHelper < helpers.Count && helpers[nextHelper].Position < position; nextHelper++)
             {
-                var helper = helpers[nextHelper].Facts;
+                var (at, helper) = helpers[nextHelper];
                 escalation = escalation.AddedTo(helper.Escalation);
                 rollback = rollback.ReplacedBy(helper.Rollback);
                 waiver = waiver.ReplacedBy(helper.Waiver);
                 verification = verification.ReplacedBy(helper.Verification);
+                // Its levels are engaged where it is called, in its order; a local function of this body wrote its
+                // levels here, and they were read with the body's own calls.
+                foreach (var level in helper.EscalationLevels)
+                {
+                    if (!IsWrittenIn(body, level.WhoLocation)) levels.Add((at, level));
+                }
             }
         }
 
@@ -203,6 +209,10 @@ internal static class DefineReader
         };
         return inherited is null ? facts : facts.Merge(inherited);
     }
+
+    /// <summary>Whether <paramref name="location"/> is in <paramref name="body"/>'s source.</summary>
+    private static bool IsWrittenIn(SyntaxNode body, Location location) =>
+        location.SourceTree == body.SyntaxTree && body.Span.Contains(location.SourceSpan);
 
     /// <summary>The body and name of a method or a local function; null for anything else, or one without a body.</summary>
     private static (SyntaxNode Body, string Name)? BodyOf(SyntaxNode declaration)

@@ -29,11 +29,12 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks), SymbolKind.NamedType);
+            var reported = new ReportedOnce();
+            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks, reported), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
+    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks, ReportedOnce reported)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         var symbols = runbooks.Symbols;
@@ -41,11 +42,11 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         if (type.IsAbstract || (!isRunbook && !symbols.IsHandbookType(type))) return;
 
         var facts = runbooks.FactsOf(type);
-        ReportOrder(context, facts.EscalationLevels);
-        if (isRunbook) ReportTooLate(context, runbooks, type, facts);
+        ReportOrder(context, reported, facts.EscalationLevels);
+        if (isRunbook) ReportTooLate(context, reported, runbooks, type, facts);
     }
 
-    private static void ReportOrder(SymbolAnalysisContext context, ImmutableArray<EscalationLevelFact> levels)
+    private static void ReportOrder(SymbolAnalysisContext context, ReportedOnce reported, ImmutableArray<EscalationLevelFact> levels)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         EscalationLevelFact? previous = null;
@@ -53,21 +54,21 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         {
             if (level.Who is { } who && !seen.Add(who))
             {
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.WhoLocation, who, "is listed twice"));
+                reported.Report(context, Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.WhoLocation, who, "is listed twice"));
             }
             else if (previous?.After is { } before && level.After is { } after && after <= before)
             {
                 var problem = after == before
                     ? $"is engaged at the same time as '{previous.Who}' ({Durations.Format(after)}); merge them or make it later"
                     : $"is engaged after {Durations.Format(after)}, earlier than '{previous.Who}' before it ({Durations.Format(before)}); list levels in increasing time";
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.AfterLocation, level.Who ?? "?", problem));
+                reported.Report(context, Diagnostic.Create(DiagnosticDescriptors.EscalationOrder, level.AfterLocation, level.Who ?? "?", problem));
             }
 
             previous = level;
         }
     }
 
-    private static void ReportTooLate(SymbolAnalysisContext context, RunbookCompilation runbooks, INamedTypeSymbol runbook, DocumentFacts facts)
+    private static void ReportTooLate(SymbolAnalysisContext context, ReportedOnce reported, RunbookCompilation runbooks, INamedTypeSymbol runbook, DocumentFacts facts)
     {
         if (facts.SeverityKey is not { } severity || facts.SeverityLocation is null) return;
         var handbook = runbooks.Symbols.HandbookOf(runbook) is { } handbookType ? runbooks.FactsOf(handbookType) : null;
@@ -83,7 +84,7 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         var properties = ownLevels
             ? ImmutableDictionary<string, string?>.Empty.Add(RespondWithinProperty, respondWithin.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture))
             : ImmutableDictionary<string, string?>.Empty;
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location, properties,
+        reported.Report(context, Diagnostic.Create(DiagnosticDescriptors.EscalationTooLate, location, properties,
             levels[0].Who ?? "?", Durations.Format(first), severity, Durations.Format(respondWithin)));
     }
 }
