@@ -50,6 +50,36 @@ public sealed class PossiblyOneCredentialTests
     }
 
     [Theory]
+    // docker login's registry argument.
+    [InlineData("docker login -u ci -p <registry-pass> reg1.example", "docker login -u ci -p YOUR_REGISTRY_PASSWORD reg2.example")]
+    [InlineData("docker login -p <registry-pass> --password-stdin=false reg1.example", "podman login --username ci --password <ci-registry-pass> reg2.example")]
+    // ssh's [user@]host, after its options.
+    [InlineData("sshpass -p <ssh-pass> ssh ops@db-1 'uptime'", "sshpass -p YOUR_SSH_PASSWORD ssh -p 2222 -o StrictHostKeyChecking=no db-2 uptime")]
+    // mysql -h, psql's connection string and PGHOST=, redis-cli -h.
+    [InlineData("mysql -h db-1 -u root -p<db-pass> -e \"select 1\"", "mysql -hdb-2 -u root -pYOUR_DB_PASSWORD -e \"select 1\"")]
+    [InlineData("PGPASSWORD=<db-pass> psql \"host=db-1 dbname=app\" -c \"select 1\"", "PGPASSWORD=YOUR_PG_PASS PGHOST=db-2 psql -c \"select 1\"")]
+    [InlineData("redis-cli -h cache-1 -a <cache-pass> ping", "redis-cli -h cache-2 -a YOUR_REDIS_PASSWORD ping")]
+    public void Credentials_to_two_hosts_the_command_names_its_own_way_are_not_named(string first, string second)
+    {
+        var project = Import(first, second);
+
+        Assert.Empty(CredentialWarnings(project));
+    }
+
+    [Theory]
+    [InlineData("docker login -u ci -p <registry-pass> reg1.example", "docker login -p YOUR_REGISTRY_PASSWORD reg1.example:5000", "to reg1.example")]
+    [InlineData("sshpass -p <ssh-pass> ssh ops@db-1 'curl -fsS http://localhost/health'", "sshpass -p YOUR_SSH_PASSWORD ssh -i ~/.ssh/ops db-1 uptime", "to db-1")]
+    [InlineData("PGPASSWORD=<db-pass> psql \"host=db-1 dbname=app\" -c \"select 1\"", "PGPASSWORD=YOUR_PG_PASS psql -h db-1 -c \"select 1\"", "to db-1")]
+    [InlineData("redis-cli -h cache-1 -a <cache-pass> ping", "redis-cli -h cache-1 -a YOUR_REDIS_PASSWORD info", "to cache-1")]
+    public void Credentials_to_one_host_the_command_names_its_own_way_are_still_named(string first, string second, string host)
+    {
+        var project = Import(first, second);
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains(host + ":", warning, StringComparison.Ordinal);
+    }
+
+    [Theory]
     // Another host: another service's token.
     [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://billing.internal/drain")]
     // One host written, the other not.

@@ -66,7 +66,7 @@ internal static partial class PossiblyOneCredential
         {
             var hole = holes.FirstOrDefault(h => h.Start < credential.Start + credential.Length && credential.Start < h.End);
             if (hole.Parameter is null) continue;
-            if (!hostRead) (host, hostRead) = (HostOf(run.Command), true);
+            if (!hostRead) (host, hostRead) = (CredentialHost.Of(run.Command), true);
             var (key, shown) = Position(run.Command, credential);
             yield return new Stand(hole.Parameter, key, shown, host, run.Line);
         }
@@ -86,19 +86,7 @@ internal static partial class PossiblyOneCredential
         return (credential.Detail + ":" + credential.Name, $"{detail} ({credential.Name})");
     }
 
-    /// <summary>The host of the command's first URL (<c>https://api.internal/drain</c>, <c>postgres://u:p@db-1/app</c>), else of its <c>-h</c>/<c>--host</c> option, or null.</summary>
-    private static string? HostOf(string command) =>
-        UrlHost().Match(command) is { Success: true } url ? url.Groups["host"].Value
-        : HostOption().Match(command) is { Success: true } option ? option.Groups["host"].Value
-        : null;
-
     // The header's name right before the credential, past the Authorization scheme (and its parameter name) when there is one.
     [GeneratedRegex(@"(?<header>[A-Za-z][\w-]*)\s*:\s*[`'""]?(?:" + CommandPatterns.AuthorizationScheme + @")?$")]
     private static partial Regex HeaderBefore();
-
-    [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^\s/@'""]*@)?(?<host>[^\s/:'""`?#]+)")]
-    private static partial Regex UrlHost();
-
-    [GeneratedRegex(@"(?:^|\s)(?:-h\s*|--host(?:=|\s+))(?<host>[A-Za-z0-9<{][^\s'""`;&|]*)")]
-    private static partial Regex HostOption();
 }
