@@ -66,6 +66,17 @@ public sealed class PossiblyOneCredentialTests
         Assert.Empty(CredentialWarnings(project));
     }
 
+    [Fact]
+    public void Placeholders_after_one_Authorization_scheme_written_in_two_cases_are_still_named()
+    {
+        var project = Import(
+            "curl -fsS -H \"Authorization: Basic <basic-credentials>\" https://api.internal/drain",
+            "curl -fsS -H 'authorization: basic YOUR_OPS_CREDENTIALS' https://api.internal/resume");
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains("BasicCredentials (line 7) and OpsCredentials (line 11)", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("docker login -u ci -p <registry-pass> reg1.example", "docker login -p YOUR_REGISTRY_PASSWORD reg1.example:5000", "to reg1.example")]
     [InlineData("sshpass -p <ssh-pass> ssh ops@db-1 'curl -fsS http://localhost/health'", "sshpass -p YOUR_SSH_PASSWORD ssh -i ~/.ssh/ops db-1 uptime", "to db-1")]
@@ -88,6 +99,9 @@ public sealed class PossiblyOneCredentialTests
     [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"X-Api-Key: <api-key>\" https://api.internal/drain")]
     // Another kind of position, on one host: PostgreSQL's password and MySQL's.
     [InlineData("PGPASSWORD=<db-pass> psql -h db-1 -c \"select 1\"", "mysql -h db-1 -u root -p<db-password> -e \"select 1\"")]
+    // Another Authorization scheme, on one host: a Basic credential and a bearer token are no one credential.
+    [InlineData("curl -fsS -H \"Authorization: Basic <basic-credentials>\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume")]
+    [InlineData("curl -fsS -H \"Authorization: Token token=<pd-token>\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer YOUR_API_TOKEN\" https://api.internal/resume")]
     // One parameter written twice, in two spellings: no pair.
     [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_API_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume")]
     public void Credentials_in_other_positions_or_to_other_hosts_or_one_parameter_are_not_named(string first, string second)

@@ -73,20 +73,29 @@ internal static partial class PossiblyOneCredential
     }
 
     /// <summary>
-    /// The kind of credential position: a header by its name (<c>the Authorization header</c>), any other by what RB0006's
+    /// The kind of credential position: a header by its name and, for an Authorization value, its scheme
+    /// (<c>the Authorization header</c>: <c>Basic …</c> and <c>Bearer …</c> are two positions), any other by what RB0006's
     /// pattern calls it and the name it gives (<c>PGPASSWORD=</c> and <c>DB_PASSWORD=</c> are two positions).
     /// </summary>
+    /// <remarks>
+    /// A Basic credential (a user and a password) and a bearer token are never one credential, whatever the host: paired,
+    /// the reviewer would be told to keep one of them in both commands. The scheme compares as HTTP does, without case.
+    /// </remarks>
     private static (string Key, string Shown) Position(string command, TextMatch credential)
     {
         var lineStart = command.LastIndexOf('\n', Math.Max(credential.Start - 1, 0)) + 1;
         if (credential.Detail.Contains("header", StringComparison.Ordinal) &&
             HeaderBefore().Match(command, lineStart, credential.Start - lineStart) is { Success: true } header)
-            return ("header:" + header.Groups["header"].Value.ToLowerInvariant(), $"the {header.Groups["header"].Value} header");
+        {
+            var scheme = header.Groups["scheme"].Value.TrimEnd().Split(' ', '\t')[0].ToLowerInvariant();
+            return ("header:" + header.Groups["header"].Value.ToLowerInvariant() + ":" + scheme, $"the {header.Groups["header"].Value} header");
+        }
         var detail = char.ToLowerInvariant(credential.Detail[0]) + credential.Detail[1..];
         return (credential.Detail + ":" + credential.Name, $"{detail} ({credential.Name})");
     }
 
-    // The header's name right before the credential, past the Authorization scheme (and its parameter name) when there is one.
-    [GeneratedRegex(@"(?<header>[A-Za-z][\w-]*)\s*:\s*[`'""]?(?:" + CommandPatterns.AuthorizationScheme + @")?$")]
+    // The header's name right before the credential, past the Authorization scheme (and its parameter name) when there is
+    // one, which "scheme" holds ("Bearer ", "Token token=").
+    [GeneratedRegex(@"(?<header>[A-Za-z][\w-]*)\s*:\s*[`'""]?(?<scheme>" + CommandPatterns.AuthorizationScheme + @")?$")]
     private static partial Regex HeaderBefore();
 }
