@@ -266,6 +266,46 @@ public sealed class CommandPlaceholderTests
         AssertCompiles(project);
     }
 
+    [Theory]
+    [InlineData("grep \"password=<hidden>\" app.log")]
+    [InlineData("kubectl logs deploy/api | grep -i 'token=<redacted>'")]
+    [InlineData("rg -n -e 'api_key=<masked>' /var/log/app")]
+    [InlineData("grep -c -- \"secret=<filtered>\" app.log")]
+    [InlineData("awk '/password=<hidden>/ {print $1}' app.log")]
+    [InlineData("sed -n '/token=<redacted>/p' app.log")]
+    public void What_a_log_writes_in_place_of_a_hidden_value_is_searched_for_as_written(string command)
+    {
+        var project = Import(command);
+
+        Assert.Empty(Parameters(project));
+        var run = Runs(project).First();
+        Assert.Equal(command, string.Concat(run.Parts.Select(p => p.Text)));
+        Assert.All(run.Parts, p => Assert.Null(p.Parameter));
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_placeholder_in_a_search_pattern_is_filled_in_but_no_credential_the_step_sends()
+    {
+        var project = Import("grep \"api_key=<key-id>\" /var/log/api/access.log\nkubectl logs deploy/api | grep -e 'client_secret=<client-name>'");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.Equal(["ClientName", "KeyId"], parameters.Keys.Order());
+        Assert.All(parameters.Values, p => Assert.True(p is { Required: true, Secret: false }, p.ToString()));
+        AssertCompiles(project);
+    }
+
+    [Fact]
+    public void A_credential_the_step_sends_beside_a_search_pattern_is_still_a_secret_whatever_its_word()
+    {
+        // "<redacted>" outside a pattern is what the document left out: the token, which the engineer types.
+        var project = Import("curl -fsS -H \"Authorization: Bearer <redacted>\" https://api.internal/logs | grep \"user=<user-id>\"");
+
+        var parameters = Parameters(project).ToDictionary(p => p.Name);
+        Assert.True(parameters["Redacted"] is { Required: true, Secret: true }, parameters["Redacted"].ToString());
+        Assert.True(parameters["UserId"] is { Required: true, Secret: false }, parameters["UserId"].ToString());
+    }
+
     [Fact]
     public void A_placeholder_beside_a_credential_is_no_secret()
     {

@@ -102,6 +102,8 @@ public sealed class PossiblyOneCredentialTests
     // Another Authorization scheme, on one host: a Basic credential and a bearer token are no one credential.
     [InlineData("curl -fsS -H \"Authorization: Basic <basic-credentials>\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume")]
     [InlineData("curl -fsS -H \"Authorization: Token token=<pd-token>\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer YOUR_API_TOKEN\" https://api.internal/resume")]
+    // Two search patterns: text a log wrote, no credential the steps send.
+    [InlineData("grep \"api_key=<key-id>\" /var/log/api/access.log", "grep -i 'api_key=<other-key-id>' /var/log/api/error.log")]
     // One parameter written twice, in two spellings: no pair.
     [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_API_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://api.internal/resume")]
     public void Credentials_in_other_positions_or_to_other_hosts_or_one_parameter_are_not_named(string first, string second)

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using RunbookSdk.Analyzers.Text;
 using RunbookSdk.Import.Outline;
 
 namespace RunbookSdk.Import.Recognition;
@@ -67,6 +66,16 @@ internal static partial class CommandPlaceholders
         "none", "nil", "null", "unknown", "missing", "invalid", "empty", "undefined", "pending", "nothing",
     };
 
+    /// <summary>
+    /// Words logs write in angle brackets where they hid a value (<c>password=&lt;hidden&gt;</c>): in a search tool's pattern
+    /// (<c>grep "password=&lt;hidden&gt;" app.log</c>) the command looks for them as they are, as for <c>&lt;none&gt;</c>.
+    /// Elsewhere (<c>Bearer &lt;redacted&gt;</c>) they mark what the document left out, which the engineer fills in.
+    /// </summary>
+    private static readonly HashSet<string> s_hiddenValues = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "hidden", "redacted", "masked", "filtered",
+    };
+
     /// <summary>Names a parameter property cannot take: the members every runbook has.</summary>
     private static readonly HashSet<string> s_memberNames = new(StringComparer.Ordinal)
     {
@@ -79,12 +88,14 @@ internal static partial class CommandPlaceholders
         var found = new List<Placeholder>();
         if (!command.Contains('<') && !command.Contains('{') && !command.Contains("YOUR", StringComparison.Ordinal)) return found;
         var (unread, programs) = Ranges(command);
+        List<(int Start, int End)>? searched = null;
         foreach (Match match in AngleBrackets().Matches(command))
         {
             if (Inside(unread, match.Index)) continue;
             var words = match.Groups["words"].Value;
             var first = words.Split(' ', '-', '_', '.')[0];
             if (s_htmlTags.Contains(first) || s_printedValues.Contains(words)) continue;
+            if (s_hiddenValues.Contains(words) && Inside(searched ??= SearchPatterns.In(command), match.Index)) continue;
             // "<status>ok</status>": markup the command writes or looks for, not something to fill in.
             if (command.Contains("</" + words, StringComparison.OrdinalIgnoreCase)) continue;
             Add(found, match);
@@ -103,7 +114,8 @@ internal static partial class CommandPlaceholders
         {
             if (!Inside(unread, match.Index)) Add(found, match);
         }
-        var credentials = CommandPatterns.CredentialPositions(command).ToList();
+        // Not in a search tool's pattern: "grep 'token=<user-token>' app.log" sends no credential (SentCredentials).
+        var credentials = SentCredentials.In(command);
         foreach (var credential in credentials)
         {
             // "mysql -pYOUR_DB_PASSWORD", "mysql -p<db-pass>", "mysql -p{db-pass}": run on to its option, it is no word of

@@ -49,7 +49,7 @@ internal static partial class PossiblyOneCredential
         };
     }
 
-    /// <summary>The parameters whose holes in <paramref name="run"/> stand where a credential goes (<see cref="CommandPatterns.CredentialPositions"/>).</summary>
+    /// <summary>The parameters whose holes in <paramref name="run"/> stand where a credential goes (<see cref="SentCredentials"/>).</summary>
     private static IEnumerable<Stand> StandsIn(RunAction run)
     {
         if (!run.Parts.Any(p => p.Parameter is not null)) yield break;
@@ -62,7 +62,7 @@ internal static partial class PossiblyOneCredential
         }
         string? host = null;
         var hostRead = false;
-        foreach (var credential in CommandPatterns.CredentialPositions(run.Command))
+        foreach (var credential in SentCredentials.In(run.Command))
         {
             var hole = holes.FirstOrDefault(h => h.Start < credential.Start + credential.Length && credential.Start < h.End);
             if (hole.Parameter is null) continue;
