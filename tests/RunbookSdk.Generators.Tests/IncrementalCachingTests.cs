@@ -163,6 +163,73 @@ public class IncrementalCachingTests
         Assert.Equal(read, generator.Reads.Count);
     }
 
+    // The second runbook with its Define handing the builder to a method of its class, whose body the page reads where
+    // it is called: in the runbook's one file, or in another part of it.
+    private const string SecondRunbookCallingAMethod = """
+        using RunbookSdk;
+        namespace Payments;
+        [Runbook("payments-queue-backlog")]
+        public sealed partial class QueueBacklog : Runbook<PaymentsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("Queue backlog");
+                Drain(rb);
+                rb.NoRollback("read-only")
+                    .Verification(v => v.Step("Depth is low", s => s.Instruction("Check the queue dashboard")));
+            }
+        }
+        """;
+
+    private const string SecondRunbookDrainMethod = """
+            private static void Drain(IRunbookBuilder b)
+            {
+                b.Phase("Drain", p => p.Step("Check depth", s =>
+                {
+                    s.Run("rabbitmqctl list_queues");
+                }));
+            }
+        """;
+
+    private static readonly string SecondRunbookCallingItsOwnMethod = SecondRunbookCallingAMethod
+        .Replace("    public override void Define", SecondRunbookDrainMethod + "\n    public override void Define", StringComparison.Ordinal);
+
+    private const string SecondRunbookDrainPart = $$"""
+        using RunbookSdk;
+        namespace Payments;
+        public sealed partial class QueueBacklog
+        {
+        {{SecondRunbookDrainMethod}}
+        }
+        """;
+
+    [Fact]
+    public void Editing_the_body_of_a_method_Define_calls_regenerates_only_that_runbooks_page() =>
+        AssertEditingTheCheckDepthMethodRegeneratesOnlyItsPage(SecondRunbookCallingItsOwnMethod);
+
+    [Fact]
+    public void Editing_the_body_of_a_method_Define_calls_in_another_part_regenerates_only_that_runbooks_page() =>
+        AssertEditingTheCheckDepthMethodRegeneratesOnlyItsPage(SecondRunbookCallingAMethod, SecondRunbookDrainPart);
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_Define_calls_a_method(bool inAnotherPart)
+    {
+        string[] queueRunbookFiles = inAnotherPart ? [SecondRunbookCallingAMethod, SecondRunbookDrainPart] : [SecondRunbookCallingItsOwnMethod];
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. queueRunbookFiles, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var read = generator.Reads.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run);
+        Assert.Equal(read, generator.Reads.Count);
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

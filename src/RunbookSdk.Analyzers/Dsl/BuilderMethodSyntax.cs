@@ -69,15 +69,54 @@ internal static class BuilderMethodSyntax
             _ => null,
         };
         if (name is null || argument.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return Nothing(out forwarding);
+        return OneBuilderMethod(type, name, builderNames, parts) is { } found && NamesParameter(forwarding, found.ParameterList.Parameters[0])
+            ? found
+            : Nothing(out forwarding);
+    }
+
+    /// <summary>
+    /// The method of the class <paramref name="call"/> is written in that the call hands <paramref name="receiver"/> to, as
+    /// it is and alone: <c>AddChecks(rb);</c> or <c>this.AddChecks(rb)</c> (or by the name of the method's parameter,
+    /// <c>AddChecks(b: rb)</c>) with <c>void AddChecks(IRunbookBuilder b) =&gt; b.Verification(…);</c>. The same method
+    /// <see cref="Find"/> reads in place of a lambda, and neither <c>virtual</c> nor <c>abstract</c>: the runner calls
+    /// the method the instance has, which a class derived from this one may replace, so its body here is not
+    /// necessarily what runs. Null for any other call; a local function of that name, which hides the method as C#
+    /// binds it, is the caller's to look for first.
+    /// </summary>
+    public static MethodDeclarationSyntax? HandedTo(
+        InvocationExpressionSyntax call, string receiver, HashSet<string> builderNames, ImmutableArray<SyntaxReference> parts)
+    {
+        var name = call.Expression switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || call.ArgumentList.Arguments is not [{ RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] ||
+            handed.Identifier.ValueText != receiver || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
+            return null;
+        return OneBuilderMethod(type, name, builderNames, parts) is { } found &&
+               !found.Modifiers.Any(SyntaxKind.VirtualKeyword) && !found.Modifiers.Any(SyntaxKind.AbstractKeyword) &&
+               NamesParameter(call, found.ParameterList.Parameters[0])
+            ? found
+            : null;
+    }
+
+    /// <summary>
+    /// The one method <paramref name="name"/> of <paramref name="type"/>'s class that can be read as a builder's: not
+    /// overloaded, not an override, not generic, one parameter written as a builder, a body that parses. Null otherwise.
+    /// </summary>
+    private static MethodDeclarationSyntax? OneBuilderMethod(
+        TypeDeclarationSyntax type, string name, HashSet<string> builderNames, ImmutableArray<SyntaxReference> parts)
+    {
         // A team that splits a big runbook into partial files writes Define in one and its steps' methods in another:
         // every part is searched (ClassParts), and a name declared twice across them is overloaded as it is in one.
         var found = ClassParts.OneMethodNamed(type, name, parts);
         if (found is not { ParameterList.Parameters: [var parameter] } || found.Modifiers.Any(SyntaxKind.OverrideKeyword) ||
-            found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null ||
-            !NamesParameter(forwarding, parameter))
-            return Nothing(out forwarding);
+            found.TypeParameterList is not null || !IsWrittenAsBuilder(parameter.Type, builderNames) || found.Body is null && found.ExpressionBody is null)
+            return null;
         // A method still being typed is read once it parses, as a Define is.
-        return found.ContainsDiagnostics ? Nothing(out forwarding) : found;
+        return found.ContainsDiagnostics ? null : found;
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ namespace RunbookSdk.Generators.Reading;
 /// visitor. A method of the runbook's class (in any of its parts) given in place of a lambda is read where it stands,
 /// as the analyzers read it (<see cref="BuilderMethodSyntax"/>), and so is a local function the builder is handed to
 /// (<c>Checks(rb);</c>, <c>.Phase("Diagnose", Diagnose)</c>, <see cref="LocalBuilderFunction"/>): where it is called, once
-/// per call, as the runner records it; one nothing calls never runs and is not read. Anything else that is not a chain on the builder (a loop, a helper of another
+/// per call, as the runner records it; one nothing calls never runs and is not read. A method of the runbook's class the
+/// builder is handed to (<c>AddChecks(rb);</c>, <c>p =&gt; { Pods(p); Logs(p); }</c>,
+/// <see cref="BuilderMethodSyntax.HandedTo"/>) is read where it is called, too. Anything else that is not a chain on the builder (a loop, a helper of another
 /// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
 /// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
@@ -186,10 +188,22 @@ internal sealed class ChainReader(
     {
         var whole = expression;
         while (whole is ParenthesizedExpressionSyntax parenthesized) whole = parenthesized.Expression;
-        if (whole is InvocationExpressionSyntax call && LocalBuilderFunction.HandedTo(call, receiver) is { } local)
+        if (whole is InvocationExpressionSyntax call)
         {
-            ReadInPlace(call, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
-            return;
+            if (LocalBuilderFunction.HandedTo(call, receiver) is { } local)
+            {
+                ReadInPlace(call, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
+                return;
+            }
+
+            // A method of the class (in any part) the builder is handed to, unless a local function of that name hides
+            // it, as C# binds the name: one the page cannot read is reported below, at the call.
+            if (!(call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null) &&
+                BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, parts) is { } method)
+            {
+                ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+                return;
+            }
         }
 
         var calls = new List<InvocationExpressionSyntax>();

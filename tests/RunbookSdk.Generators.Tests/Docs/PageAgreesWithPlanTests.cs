@@ -250,6 +250,51 @@ public sealed class PageAgreesWithPlanTests
         Assert.DoesNotContain(Describe(executed), line => line.Contains("Ghost", StringComparison.Ordinal));
     }
 
+    // Phases, steps and sections written in methods of the runbook's class that Define hands the builder to (one of them
+    // twice, one through another, one with this.), and one nothing calls: the page reads each where it is called
+    // (docs/rules/RB0101.md), the runner runs it there.
+    private const string ClassMethodCalls = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("class-method-calls")]
+        public sealed class ClassMethodCalls : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("Class method calls");
+                Diagnose(rb);
+                rb.Rollback(r => { Pods(r); });
+                this.AddChecks(builder: rb);
+            }
+
+            private static void Diagnose(IRunbookBuilder b) => b.Phase("Diagnose", p => { Pods(p); Settle(p); Pods(p); });
+
+            private static void Pods(IPhaseBuilder p) => p.Step("Pods", s => s.Run("kubectl get pods").Timeout(TimeSpan.FromSeconds(30)));
+
+            private static void Settle(IPhaseBuilder phase) => phase.Step("Settle", s => s.Wait(TimeSpan.FromMinutes(1), "pods to settle"));
+
+            private void AddChecks(IRunbookBuilder builder)
+            {
+                builder.Verification(v => { Pods(v); });
+            }
+
+            private static void Never(IRunbookBuilder b) => b.Phase("Never", p => p.Step("Ghost", s => s.Run("kubectl delete ns payments")));
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_written_in_methods_of_the_class_that_Define_calls_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(ClassMethodCalls);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Twice in Diagnose, once in the rollback and once in the verification.
+        Assert.Equal(4, Describe(executed).Count(line => line == "  step Pods"));
+        Assert.Contains(Describe(executed), line => line.Contains("pods to settle", StringComparison.Ordinal));
+        Assert.DoesNotContain(Describe(executed), line => line.Contains("Ghost", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
