@@ -97,10 +97,31 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     private static string LastStep(JournaledStep? step, bool running)
     {
         if (step is null) return "no step yet";
-        var name = string.Join(" ", new[] { step.Number, step.Title is { } title ? $"'{title}'" : null }.OfType<string>());
-        if (name.Length == 0) name = step.Key;
-        return $"last step {name}: {step.Result ?? (running ? "in progress" : "started, no result (the run stopped in it)")}";
+        return $"last step {StepName(step.Key, step.Number, step.Title)}: {step.Result ?? (running ? "in progress" : "started, no result (the run stopped in it)")}";
     }
+
+    /// <summary>A step as the page heads it (<c>1.3 'Soak'</c>), or its key when the journal says neither.</summary>
+    private static string StepName(string key, string? number, string? title)
+    {
+        var name = string.Join(" ", new[] { number, title is { } t ? $"'{t}'" : null }.OfType<string>());
+        return name.Length == 0 ? key : name;
+    }
+
+    /// <summary>
+    /// As the run's own closing words say it: the phase steps the stop left undone (<c>; not reached: 1.3 'Soak', 2.1
+    /// 'Scale up'</c>), the first <see cref="MaxNamedStepsNotReached"/> and how many more, so the line stays a line;
+    /// empty when the run reached every step or its journal does not say. The line said where the run stopped, not
+    /// what was left, and the engineer taking over had to open the runbook to count it.
+    /// </summary>
+    private static string NotReached(ResumeState journal)
+    {
+        var steps = journal.StepsNotReached;
+        if (steps.Count == 0) return "";
+        var named = string.Join(", ", steps.Take(MaxNamedStepsNotReached).Select(s => StepName(s.Key, s.Number, s.Title)));
+        return steps.Count <= MaxNamedStepsNotReached ? $"; not reached: {named}" : $"; not reached: {named} and {steps.Count - MaxNamedStepsNotReached} more";
+    }
+
+    internal const int MaxNamedStepsNotReached = 3;
 
     private string State(ListedRun run, ResumeState journal, SecretMasker masker) => run.State switch
     {
@@ -117,8 +138,8 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
         // As the run's own closing hint says it: a bare "resume:" read as going on after the steps the rollback undid.
         _ when journal.UndoneByRollback =>
             $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")} "
-            + $"({StillUnhealthy(journal)}the rollback undid the completed steps: a resume starts over from the first step); resume: {ResumeCommand(journal, run.Path, masker)}",
-        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}; resume: {ResumeCommand(journal, run.Path, masker)}",
+            + $"({StillUnhealthy(journal)}the rollback undid the completed steps: a resume starts over from the first step){NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
+        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}{NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
     };
 
     /// <summary>

@@ -45,6 +45,13 @@ public sealed class ResumeState
     public string? LastStatus { get; private set; }
 
     /// <summary>
+    /// The phase steps the journal's latest run or resume never reached (its <c>run-finished</c>'s <c>notReached</c>),
+    /// in order: what the stop left undone, which <c>runs</c> names beside where the run stopped. Empty when that run
+    /// reached every step, has no end (the runner was killed) or the journal predates the field.
+    /// </summary>
+    internal IReadOnlyList<StepNotReachedRecord> StepsNotReached { get; private set; } = [];
+
+    /// <summary>
     /// The checks the latest run's verification failed (<c>verification-finished</c>'s <c>failures</c>, each the step's
     /// title and why) when they alone failed it: it ended <c>Failed</c> and no phase or rollback step of it stopped short
     /// of success. Empty otherwise. <c>runs</c> says so, as the run's own closing words do.
@@ -378,6 +385,7 @@ public sealed class ResumeState
         {
             case "run-finished":
                 LastStatus = Text(e, "status");
+                StepsNotReached = StepRecords(e, "notReached");
                 break;
             case "verification-finished":
                 _verificationFailures = e.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array
@@ -388,6 +396,8 @@ public sealed class ResumeState
                 break;
             case "run-started" when Text(e, "runbook") is { } runbook:
                 LastStatus = null;
+                // The earlier run's: this one may reach them, and says so when it ends.
+                StepsNotReached = [];
                 _verificationFailures = [];
                 _verifyingAfterRollback = false;
                 _failuresAfterRollback = [];
@@ -672,6 +682,13 @@ public sealed class ResumeState
         Text(e, "time") is { } time && DateTimeOffset.TryParse(time, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var at)
             ? at : null;
 
+    /// <summary>The step records of a field (<c>notReached</c>), those that name a key; empty when there is no such field.</summary>
+    private static StepNotReachedRecord[] StepRecords(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var steps) && steps.ValueKind == JsonValueKind.Array
+            ? steps.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object && Text(s, "key") is not null)
+                .Select(s => new StepNotReachedRecord(Text(s, "key")!, Text(s, "number"), Text(s, "title"))).ToArray()
+            : [];
+
     private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement e, string property) =>
@@ -697,6 +714,12 @@ internal sealed record LeftInBackground(int Action, int Attempt, string Command)
 /// <param name="Title">Its title, masked; null when the journal does not say.</param>
 /// <param name="Result">Its result (<c>succeeded</c>, <c>failed</c>, …); null when it started and has none: the run stopped in it.</param>
 internal sealed record JournaledStep(string Key, string? Number, string? Title, string? Result);
+
+/// <summary>A phase step a run's <c>run-finished</c> names as not reached (<c>notReached</c>).</summary>
+/// <param name="Key">Its key, as its own records would carry it.</param>
+/// <param name="Number">Its number as the page heads it (<c>2.1</c>); null when the record does not say.</param>
+/// <param name="Title">Its title, masked; null when the record does not say.</param>
+internal sealed record StepNotReachedRecord(string Key, string? Number, string? Title);
 
 /// <summary>How a step the journal records as completed completed.</summary>
 /// <param name="Result"><c>succeeded</c> or <c>skipped</c>, as journaled.</param>
