@@ -30,5 +30,38 @@ public sealed class IncidentRunObserverTests : IDisposable
         Assert.Contains("- [ ] Write the timeline", comments[1], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_post_incident_report_names_the_steps_the_run_did_not_reach()
+    {
+        // The report ended at the step that stopped the run: whoever took the incident up from the issue could not tell
+        // what was left undone without the runbook beside it.
+        var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
+        await observer.RunStartedAsync(new RunStartedEvent("payments-api-down", "Payments API down", "P1", Start, Start, [], "j.jsonl"), CancellationToken.None);
+
+        await observer.RunEndedAsync(new RunEndedEvent(RunStatus.Failed, 1, "step 1.2 'Deploy' failed", Start.AddMinutes(4), [])
+        {
+            // As the runner hands them over: masked. A title that mentions a team is no page to it.
+            NotReached = [new StepNotReached("1.3", "Restart ***"), new StepNotReached("2.1", "Tell @payments-team")],
+        }, CancellationToken.None);
+
+        Assert.Empty(observer.Problems);
+        var report = Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues/42/comments").Body!["body"]!.GetValue<string>();
+        Assert.Contains("- **Outcome:** failed (exit code 1) – step 1.2 'Deploy' failed\n- **Not reached:** 1.3 'Restart ***', 2.1 'Tell @\u200Bpayments-team'\n\n",
+            report, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_that_reached_every_step_reports_none_not_reached()
+    {
+        var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
+        await observer.RunStartedAsync(new RunStartedEvent("payments-api-down", "Payments API down", "P1", Start, Start, [], "j.jsonl"), CancellationToken.None);
+
+        await observer.RunEndedAsync(new RunEndedEvent(RunStatus.Succeeded, 0, null, Start.AddMinutes(4), []), CancellationToken.None);
+
+        var report = Assert.Single(_github.CommentBodies);
+        Assert.Contains("- **Outcome:** succeeded (exit code 0)\n\n### Timeline", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not reached", report, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _github.Dispose();
 }

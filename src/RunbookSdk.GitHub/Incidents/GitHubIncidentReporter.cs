@@ -1,5 +1,6 @@
 using System.Text;
 using Octokit;
+using RunbookSdk.Execution;
 using RunbookSdk.GitHub.Http;
 
 namespace RunbookSdk.GitHub.Incidents;
@@ -303,7 +304,11 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         head.AppendLine($"- **Ended:** {Time(end.EndedAt)}");
         if (start is not null) head.AppendLine($"- **Duration:** {(end.EndedAt - start.StartedAt):hh\\:mm\\:ss}");
         var reason = end.Reason is null ? null : end.Reason.Length <= MaxReasonLength ? end.Reason : Cut(end.Reason, MaxReasonLength) + " … (cut; the journal has it all)";
-        head.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (reason is null ? "" : $" – {Inline(reason)}")).AppendLine();
+        head.AppendLine($"- **Outcome:** {Inline(end.Outcome)}" + (reason is null ? "" : $" – {Inline(reason)}"));
+        // As the run's closing words say it: the report ended at the step that stopped the run, and whoever picked the
+        // incident up from the issue could not tell what was left undone without the runbook beside it.
+        if (NotReached(end.NotReached) is { } notReached) head.AppendLine($"- **Not reached:** {Inline(notReached)}");
+        head.AppendLine();
 
         head.AppendLine("### Timeline").AppendLine();
         if (_resumed && start is not null)
@@ -332,6 +337,14 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         foreach (var row in rows.Skip(rows.Count - kept)) md.Append(row);
         md.AppendLine().Append(followUp);
         return md.ToString();
+    }
+
+    /// <summary><c>1.3 'Soak', 2.1 'Scale up'</c>, cut as a long reason is, to leave the report room; null for none.</summary>
+    private static string? NotReached(IReadOnlyList<StepNotReached> steps)
+    {
+        if (steps.Count == 0) return null;
+        var named = string.Join(", ", steps.Select(s => $"{s.Number} '{s.Title}'"));
+        return named.Length <= MaxReasonLength ? named : Cut(named, MaxReasonLength) + $" … (cut; {steps.Count} step(s) in all, the journal names each)";
     }
 
     private static string Time(DateTimeOffset at) => at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,5 @@
+using RunbookSdk.Execution;
+
 namespace RunbookSdk.GitHub.Incidents;
 
 /// <summary>
@@ -48,4 +50,11 @@ public sealed record IncidentStep(string Phase, string Step, string Outcome, Dat
 /// <param name="EndedAt">When.</param>
 /// <param name="PostIncident">The handbook's post-incident checklist stages, as (stage, items).</param>
 /// <param name="Reason">Why it ended that way, or null.</param>
-public sealed record IncidentEnd(string Outcome, DateTimeOffset EndedAt, IReadOnlyList<(string Stage, IReadOnlyList<string> Items)> PostIncident, string? Reason = null);
+public sealed record IncidentEnd(string Outcome, DateTimeOffset EndedAt, IReadOnlyList<(string Stage, IReadOnlyList<string> Items)> PostIncident, string? Reason = null)
+{
+    /// <summary>
+    /// The phase steps the run never reached, in order, titles already masked (<see cref="RunEndedEvent.NotReached"/>):
+    /// what the stop left undone. Empty when every step was reached.
+    /// </summary>
+    public IReadOnlyList<StepNotReached> NotReached { get; init; } = [];
+}

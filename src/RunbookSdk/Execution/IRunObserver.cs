@@ -65,4 +65,20 @@ public sealed record StepFinishedEvent(string Section, string Phase, string Step
 /// <param name="Reason">Why it ended that way, secrets masked; null on success.</param>
 /// <param name="EndedAt">When.</param>
 /// <param name="PostIncident">The post-incident checklist: the runbook's own, else its handbook's (possibly empty).</param>
-public sealed record RunEndedEvent(RunStatus Status, int ExitCode, string? Reason, DateTimeOffset EndedAt, IReadOnlyList<ChecklistStagePlan> PostIncident);
+public sealed record RunEndedEvent(RunStatus Status, int ExitCode, string? Reason, DateTimeOffset EndedAt, IReadOnlyList<ChecklistStagePlan> PostIncident)
+{
+    /// <summary>
+    /// The phase steps the run never reached, in order, titles masked: after the step that failed, was aborted or was
+    /// interrupted, or from the step a Ctrl+C between steps kept from starting — what the stop left undone, as the
+    /// closing words (<c>Not reached: 1.3 'Soak', 2.1 'Scale up'.</c>) and <c>run-finished</c>'s <c>notReached</c> name
+    /// it. Without the steps a resumed journal completed and the options of a decision not chosen. Empty when every
+    /// step was reached.
+    /// </summary>
+    /// <remarks>Not a constructor parameter: an observer or test that builds the event keeps compiling.</remarks>
+    public IReadOnlyList<StepNotReached> NotReached { get; init; } = [];
+}
+
+/// <summary>A phase step a run did not get to.</summary>
+/// <param name="Number">Its number as the page heads it (<c>2.1</c>).</param>
+/// <param name="Title">Its title, masked.</param>
+public sealed record StepNotReached(string Number, string Title);

@@ -36,6 +36,9 @@ internal sealed partial class LiveRun
     /// <summary><c>run-finished</c>'s <c>notReached</c>: one record per step, or null (no field) when none is left.</summary>
     private KeyValuePair<string, string>[][]? NotReachedRecords() => Records(_notReached);
 
+    /// <summary>The steps not reached as observers get them (an incident issue): numbered, titles masked, as everything they get.</summary>
+    private StepNotReached[] NotReachedForObservers() => [.. _notReached.Select(s => new StepNotReached(s.Number, _context.Secrets.Mask(s.Title)))];
+
     /// <summary>What the closing words say of the steps not reached, or null.</summary>
     private string? NotReachedLine() => _notReached.Length == 0 ? null : $"Not reached: {Named(_notReached)}.";
 

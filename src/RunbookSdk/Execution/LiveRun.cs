@@ -244,7 +244,10 @@ internal sealed partial class LiveRun : IDisposable
             : _context.Handbook?.Document.PostIncident ?? [];
         var mask = _context.Secrets.Mask;
         var ended = new RunEndedEvent(result.Status, result.ExitCode, result.Reason is null ? null : mask(result.Reason), _clock.GetUtcNow(),
-            postIncident.Select(stage => new ChecklistStagePlan(mask(stage.Stage), stage.Items.Select(mask).ToArray())).ToArray());
+            postIncident.Select(stage => new ChecklistStagePlan(mask(stage.Stage), stage.Items.Select(mask).ToArray())).ToArray())
+        {
+            NotReached = NotReachedForObservers(),
+        };
         _observers.Post("run-ended", (o, ct) => o.RunEndedAsync(ended, ct));
         foreach (var message in await _observers.DrainAsync(_options.ObserverTimeout))
             _console.Warn($"Incident record: {message}");

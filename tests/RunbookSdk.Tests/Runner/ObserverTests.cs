@@ -154,6 +154,31 @@ public sealed class ObserverTests
         Assert.Equal(["Rotate the *** password"], Assert.Single(observer.Ended!.PostIncident).Items);
     }
 
+    [Fact]
+    public async Task An_observer_hears_the_steps_the_run_did_not_reach_with_their_titles_masked()
+    {
+        // The end said how the run ended and why, but not what it left undone: the incident issue ended at the failure.
+        using var run = new TestRun((rb, values) => rb
+                .Phase("Mitigate", p => p
+                    .Step("Deploy", s => s.Run("exit 3"))
+                    .Step($"Restart {values["Password"]}", s => s.Run("true")))
+                .Phase("Scale", p => p.Step("Scale up", s => s.Run("true")))
+                .NoRollback("test")
+                .Verification(v => v.Step("Check", s => s.Run("true"))))
+            .Parameter("Password", "postgres", secret: true);
+        var observer = new RecordingObserver();
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Observers = [observer] });
+
+        Assert.Equal(RunStatus.Failed, result.Outcome.Status);
+        Assert.Equal([new StepNotReached("1.2", "Restart ***"), new StepNotReached("2.1", "Scale up")], observer.Ended!.NotReached);
+
+        using var complete = Runbook();
+        var all = new RecordingObserver();
+        await complete.RunAsync(TestRun.NonInteractive with { Observers = [all] });
+        Assert.Empty(all.Ended!.NotReached);
+    }
+
     private sealed class RecordingObserver : IRunObserver
     {
         private readonly ConcurrentQueue<string> _calls = new();
