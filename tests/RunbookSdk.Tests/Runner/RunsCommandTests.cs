@@ -36,7 +36,9 @@ public sealed class RunsCommandTests
         var line = Assert.Single(output.Split('\n'), l => l.StartsWith("sandbox-bad-deploy ", StringComparison.Ordinal));
         Assert.Contains($"by {Environment.UserName}", line, StringComparison.Ordinal);
         Assert.Contains("last step R.1 'Undo our deploy': failed", line, StringComparison.Ordinal);
-        Assert.Contains("stopped: RollbackFailed; resume: ", line, StringComparison.Ordinal);
+        // What the failed health check left undone, the first three named, before the command that resumes it.
+        Assert.Contains("stopped: RollbackFailed; not reached: 1.2 'See which version is live', 1.3 'Tell the team', "
+            + "2.1 'Deploy the known-good version' and 1 more; resume: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain(succeeded, output, StringComparison.Ordinal);
         Assert.DoesNotContain("notes.jsonl", output, StringComparison.Ordinal);
         Assert.Contains("1 finished or continued in another journal not shown (--all)", output, StringComparison.Ordinal);
