@@ -94,6 +94,11 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
             // As the live run's closing hint said it: nothing is left completed, and the plan below runs every step.
             if (resume.UndoneByRollback) writer.Line(0, "The journal's rollback undid the completed steps: the resume starts over from the first step.", Warning);
+            if (rehearsal.UnhealthyJournal() is var (finding, escalation))
+            {
+                writer.Line(0, finding, Warning);
+                writer.Line(0, escalation, Warning);
+            }
             if (StepsNotInRunbook.Warning(resume, context) is { } changed) writer.Line(0, changed, Warning);
             if (resume.LastStatus == nameof(RunStatus.Succeeded)) writer.Line(0, LiveRun.AlreadySucceeded, Warning);
             foreach (var change in changedParameters) writer.Line(0, ChangedParameters.Describe(change, resume), Warning);

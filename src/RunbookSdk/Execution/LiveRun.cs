@@ -747,6 +747,12 @@ internal sealed partial class LiveRun : IDisposable
         {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
+            // A resume starts over after a completed rollback: one that left the system unhealthy is said before it does.
+            if (UnhealthyJournal() is var (finding, escalation))
+            {
+                _console.Failed(finding);
+                _console.Escalate(escalation);
+            }
             // Said before anything runs, both values: the steps still to run use the new one.
             foreach (var change in _changedParameters) _console.Warn(ChangedParameters.Describe(change, _resume));
             foreach (var choice in _overruledChoices) _console.Warn(choice.Message);
@@ -820,13 +826,13 @@ internal sealed partial class LiveRun : IDisposable
         Closing(c => c.Section(heading));
         if (NotReachedLine() is { } notReached) Closing(c => c.Info(notReached));
         // "Escalate now" alone left the engineer to look up whom, at 3 a.m., with the system in a state no section describes.
-        if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow()));
+        if (result.Status == RunStatus.RollbackFailed) Closing(c => c.Escalate(EscalateNow));
         if (RollbackNotReachedLine() is { } rollbackNotReached) Closing(c => c.Info(rollbackNotReached));
         // "Rolled back" with only a resume offered read as the incident being over: the checks say it is not.
         if (_unhealthyAfterRollback is { } failures)
         {
-            Closing(c => c.Failed($"The rollback completed, but the verification after it FAILED ({failures}): the system is still unhealthy."));
-            Closing(c => c.Escalate(EscalateNow()));
+            Closing(c => c.Failed($"{UnhealthyAfterRollback.Finding("The rollback", [failures])}: {UnhealthyAfterRollback.IsStillUnhealthy}."));
+            Closing(c => c.Escalate(EscalateNow));
         }
         Closing(c => c.Info($"Incident time {FormatElapsed(Elapsed)}; exit code {result.ExitCode}; journal {JournalNamed()}"));
         WarnUndelivered();
@@ -896,17 +902,21 @@ internal sealed partial class LiveRun : IDisposable
     }
 
     /// <summary>
-    /// Whom to reach now that the rollback failed, or completed and left the system unhealthy: every escalation level,
-    /// in order, without waiting for its time.
+    /// Whom to reach now that the rollback failed, or completed and left the system unhealthy (in this run, or in the
+    /// journal a resume starts over from): every escalation level, in order, without waiting for its time.
     /// </summary>
-    private string EscalateNow()
-    {
-        var levels = _context.Escalation.Levels;
-        if (levels.Count == 0) return "ESCALATE NOW: the runbook and its handbook define no escalation; reach whoever your team escalates to.";
-        var elapsed = Elapsed;
-        return "ESCALATE NOW, without waiting for the levels' times: " + string.Join("; ", levels.Select(level =>
-            $"{level.Who}{(level.Contact is { } contact ? $": {contact}" : "")}{(level.After > elapsed ? $" (due after {Durations.Format(level.After)})" : "")}"));
-    }
+    private string EscalateNow => UnhealthyAfterRollback.EscalateNow(_context.Escalation, Elapsed);
+
+    /// <summary>
+    /// What a resume says before its first step when the journal's rollback completed but the verification after it
+    /// failed: the resume starts over on a system the record says was still unhealthy (which check, masked as the
+    /// journal has it), and whom the runbook escalates to, in the run's own closing words. Null otherwise, and for a
+    /// journal that does not record that verification. The dry run of the resume says the same.
+    /// </summary>
+    internal (string Finding, string Escalation)? UnhealthyJournal() =>
+        _resume?.FailedVerificationAfterRollback is [_, ..] failed
+            ? ($"{UnhealthyAfterRollback.Finding("The journal's rollback", failed)}: {UnhealthyAfterRollback.WasStillUnhealthy}.", EscalateNow)
+            : null;
 
     private void PhaseHeading(string title, string section, PhasePlan phase)
     {

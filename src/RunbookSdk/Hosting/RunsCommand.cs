@@ -147,8 +147,7 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     /// still unhealthy — read the next morning, a bare "the rollback undid the completed steps" was a clean rollback.
     /// </summary>
     private static string StillUnhealthy(ResumeState journal) => journal.FailedVerificationAfterRollback is [_, ..] failed
-        ? $"the rollback completed, but the verification after it FAILED ({string.Join("; ", failed)}): the system was still unhealthy, "
-            + "escalate now to every level of the runbook's escalation, without waiting for their times; "
+        ? $"{UnhealthyAfterRollback.Finding("the rollback", failed)}: {UnhealthyAfterRollback.WasStillUnhealthy}, {UnhealthyAfterRollback.EscalateToEveryLevel}; "
         : "";
 
     /// <summary>

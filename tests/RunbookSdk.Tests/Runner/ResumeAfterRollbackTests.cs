@@ -15,7 +15,8 @@ public sealed class ResumeAfterRollbackTests
 {
     // The runbook the deploy cases share: deploys the version (a real shell command), then fails its soak until the file
     // named by Healthy exists. With a rollback the failed run rolls back; with NoRollback it stops at the soak, 1.1 done.
-    private static TestRun DeployThatFailsItsSoak(bool withRollback = true)
+    // Its verification passes, or, given a health check's title, fails as the soak does: the rollback left it unhealthy.
+    private static TestRun DeployThatFailsItsSoak(bool withRollback = true, string? healthCheck = null)
     {
         var run = new TestRun((rb, p) =>
         {
@@ -24,7 +25,8 @@ public sealed class ResumeAfterRollbackTests
                 .Step("Soak", s => s.Run($"test -e {p["Healthy"]}")));
             if (withRollback) rb.Rollback(r => r.Step("Roll back", s => s.Run("echo rolling back")));
             else rb.NoRollback("test");
-            rb.Verification(v => v.Step("Check", s => s.Run("true")));
+            if (healthCheck is null) rb.Verification(v => v.Step("Check", s => s.Run("true")));
+            else rb.Verification(v => v.Step(healthCheck, s => s.Run($"test -e {p["Healthy"]}")));
         });
         run.Parameter("Version", "2.0.0-bad");
         run.Parameter("Healthy", run.Temp.File("healthy"));
@@ -84,6 +86,44 @@ public sealed class ResumeAfterRollbackTests
 
         Assert.Contains("last step R.1 'Undo': succeeded stopped: RolledBack (the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", older);
         Assert.DoesNotContain("still unhealthy", older);
+    }
+
+    [Fact]
+    public async Task A_resume_and_its_dry_run_say_before_the_first_step_that_the_journals_rollback_left_the_system_unhealthy_and_whom_to_escalate_to()
+    {
+        // The check's title holds a secret's value: the journal holds it masked, and so is it said.
+        using var run = DeployThatFailsItsSoak(healthCheck: "Health of the hunter2-green stack")
+            .Parameter("StackPassword", "hunter2-green", secret: true)
+            .Handbook(hb => hb.Escalation(e => e
+                .Level("On-call engineer", TimeSpan.Zero, "oncall@example.com")
+                .Level("Engineering manager", TimeSpan.FromMinutes(15), "+1 555 0100")));
+        await FailTheFirstRunAsync(run, expectedExitCode: 3);
+        // A journal written before the verification was journaled has no record of it: its resume reads as before.
+        var older = run.Temp.File("older.jsonl");
+        File.WriteAllLines(older, File.ReadAllLines(run.JournalPath).Where(line => !line.Contains("\"verification-finished\"", StringComparison.Ordinal)));
+
+        var planned = Regex.Replace((await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "--dry-run")).Output, @"\s+", " ");
+        var plannedFromOlder = Regex.Replace((await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", older, "--dry-run")).Output, @"\s+", " ");
+        File.WriteAllText(run.Temp.File("healthy"), "");
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "--non-interactive");
+
+        // What the resume does is as before: it starts over, deploys again, and this time the system is healthy.
+        Assert.Equal(0, resumed.ExitCode);
+        var said = Regex.Replace(resumed.Output, @"\s+", " ");
+        const string Unhealthy = "The journal's rollback completed, but the verification after it FAILED ('Health of the *** stack': exit code 1, expected 0): the system was still unhealthy.";
+        const string Escalate = "ESCALATE NOW, without waiting for the levels' times: On-call engineer: oncall@example.com; Engineering manager: +1 555 0100 (due after 15 minutes)";
+        foreach (var text in new[] { said, planned })
+        {
+            Assert.Contains(Unhealthy + " " + Escalate, text);
+            Assert.DoesNotContain("hunter2-green", text);
+        }
+        Assert.Contains("The journal's rollback undid the completed steps: the resume starts over from the first step. " + Unhealthy, planned);
+        // Said before the resume deploys again onto that system, not after.
+        Assert.True(said.IndexOf(Escalate, StringComparison.Ordinal) < said.IndexOf("deploying 2.0.0-bad", StringComparison.Ordinal), said);
+
+        Assert.Contains("The journal's rollback undid the completed steps: the resume starts over from the first step.", plannedFromOlder);
+        Assert.DoesNotContain("still unhealthy", plannedFromOlder);
+        Assert.DoesNotContain("ESCALATE NOW", plannedFromOlder);
     }
 
     [Fact]
