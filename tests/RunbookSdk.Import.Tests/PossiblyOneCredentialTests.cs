@@ -66,6 +66,36 @@ public sealed class PossiblyOneCredentialTests
         Assert.Empty(CredentialWarnings(project));
     }
 
+    [Theory]
+    // df's -h is "human-readable", no host: the dumps go to db-1 and db-2.
+    [InlineData("df -h data && mysqldump -h db-1 -u root -p<db-pass> app > data/app.sql", "df -h data && mysqldump -h db-2 -u root -pYOUR_DB_PASSWORD app > data/app.sql")]
+    // A pipeline: the password goes to the mysql -h of its own command, not to the ssh host the output is piped to.
+    [InlineData("mysql -h db-1 -u root -p<db-pass> -e \"select 1\" | ssh ops@backup-1 'cat > /srv/out'", "mysql -h db-2 -u root -pYOUR_DB_PASSWORD -e \"select 1\" | ssh ops@backup-1 'cat > /srv/out'")]
+    // A client with no host of its own in a command line ssh runs talks to the ssh host's server.
+    [InlineData("ssh ops@db-1 'mysql -u root -p<db-pass> -e \"select 1\"'", "ssh ops@db-2 'mysql -u root -pYOUR_DB_PASSWORD -e \"select 1\"'")]
+    // mongosh's --host names its server (its -h is --help).
+    [InlineData("mongosh --host db-1 --username admin --password <mongo-pass> --eval 'db.stats()'", "mongosh --host=db-2 --username admin --password YOUR_MONGO_PASSWORD --eval 'db.stats()'")]
+    public void Credentials_whose_own_commands_name_two_hosts_are_not_named_whatever_other_commands_of_the_line_give(string first, string second)
+    {
+        var project = Import(first, second);
+
+        Assert.Empty(CredentialWarnings(project));
+    }
+
+    [Theory]
+    // -h of df, du, sort and ls is "human-readable", not a host: neither password has a host written.
+    [InlineData("df -h data && mysql -u root -p<db-pass> -e \"select 1\"", "mysql -u root -pYOUR_DB_PASSWORD -e \"select 2\"")]
+    [InlineData("du -h backups | sort -h sizes && PGPASSWORD=<db-pass> psql -c \"select 1\"", "ls -h logs; PGPASSWORD=YOUR_PG_PASS psql -c \"select 2\"")]
+    // A redis-cli with no -h in a line whose other command has a host: the password has none written.
+    [InlineData("redis-cli -a <cache-pass> ping && mysql -h db-1 -u root -e \"select 1\"", "redis-cli -a YOUR_REDIS_PASSWORD info")]
+    public void Credentials_whose_own_commands_write_no_host_are_named_whatever_h_other_commands_give(string first, string second)
+    {
+        var project = Import(first, second);
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains("with no host written:", warning, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Placeholders_after_one_Authorization_scheme_written_in_two_cases_are_still_named()
     {

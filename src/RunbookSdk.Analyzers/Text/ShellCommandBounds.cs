@@ -167,6 +167,20 @@ internal static class ShellCommandBounds
     }
 
     /// <summary>
+    /// Where the simple command holding <paramref name="index"/> ends: at the first separator from it on (the opening quote
+    /// of a nested command line included, whose commands are others), or at the end of the text.
+    /// </summary>
+    public static int CommandEnd(string text, int index)
+    {
+        for (var i = index; i < text.Length; i++)
+        {
+            if (IsSeparator(text, i)) return i;
+        }
+
+        return text.Length;
+    }
+
+    /// <summary>
     /// Past the <see cref="ReservedWords"/> that stand between a separator at <paramref name="start"/> and
     /// <paramref name="index"/>: in <c>then rm -rf /srv/app</c> the command is <c>rm</c>. A loop over the words, no copy.
     /// </summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RunbookSdk.Analyzers.Text;
 
 namespace RunbookSdk.Import.Recognition;
 
@@ -6,23 +7,47 @@ namespace RunbookSdk.Import.Recognition;
 /// The host a command sends its credential to, where the command writes it: ssh's destination
 /// (<c>sshpass -p &lt;pw&gt; ssh ops@db-1</c>), a registry login's registry (<c>docker login -p &lt;pw&gt; reg1.example</c>),
 /// a libpq connection string's <c>host=</c> (<c>psql "host=db-1 …"</c>) or <c>PGHOST=</c>, a URL's host, or the
-/// <c>-h</c>/<c>--host</c> given (<c>mysql -h db-1</c>, <c>redis-cli -h cache-1</c>); null when it writes none.
+/// <c>-h</c>/<c>--host</c> of a client whose option names its server (<c>mysql -h db-1</c>, <c>redis-cli -h cache-1</c>);
+/// null when it writes none.
 /// </summary>
 /// <remarks>
+/// The host is read in the simple command that holds the credential, not in the whole command line: in
+/// <c>mysql -h db-1 -p&lt;pw&gt; … | ssh backup-1 …</c> the password goes to db-1, and <c>df -h data &amp;&amp; mysql -p&lt;pw&gt;</c>
+/// writes no host. Where that command writes none and stands in a command line another command runs
+/// (<c>ssh db-1 'mysql -p&lt;pw&gt; …'</c>), the running command's host is the one: the client talks to its own machine there.
 /// The tool's own destination comes before a URL: <c>sshpass -p … ssh db-1 'curl http://localhost/…'</c> sends the
 /// password to db-1, not to the remote command's URL. A port is no part of the host, as in a URL.
 /// Read so that two credentials to two hosts are not named as one (<see cref="PossiblyOneCredential"/>): before, a
-/// registry or ssh host was no host, and the passwords of two registries were named as a pair.
+/// registry or ssh host was no host, and the passwords of two registries were named as a pair; and <c>-h</c> of any tool
+/// was a host, so <c>df -h data</c> or <c>sort -h sizes</c> named one (<c>-h</c> is "human-readable" or "help" there).
 /// </remarks>
 internal static partial class CredentialHost
 {
-    /// <summary>The host <paramref name="command"/> sends its credential to, or null when it writes none.</summary>
-    public static string? Of(string command) =>
-        Host(SshDestination(), command)
-        ?? Host(RegistryLogin(), command)
-        ?? Host(ConnectionStringHost(), command)
-        ?? Host(UrlHost(), command)
-        ?? Host(HostOption(), command);
+    /// <summary>
+    /// The host that the simple command of <paramref name="command"/> holding <paramref name="credentialAt"/> sends its
+    /// credential to, else the host of the command that runs the command line it stands in; null when none is written.
+    /// </summary>
+    public static string? Of(string command, int credentialAt)
+    {
+        var shell = ShellOperators.Read(command);
+        var start = ShellCommandBounds.CommandStart(shell, credentialAt);
+        var host = In(command[start..ShellCommandBounds.CommandEnd(shell, credentialAt)]);
+        // ssh db-1 'mysql -p<pw> …': the nested command line starts at its quote; the command before the quote runs it.
+        for (var nested = ShellOperators.EnclosingStart(shell, start); host is null && nested >= 0; nested = ShellOperators.EnclosingStart(shell, nested))
+        {
+            host = In(command[ShellCommandBounds.CommandStart(shell, nested)..nested]);
+        }
+
+        return host;
+    }
+
+    private static string? In(string simpleCommand) =>
+        Host(SshDestination(), simpleCommand)
+        ?? Host(RegistryLogin(), simpleCommand)
+        ?? Host(ConnectionStringHost(), simpleCommand)
+        ?? Host(UrlHost(), simpleCommand)
+        ?? Host(HostOption(), simpleCommand)
+        ?? Host(LongHostOption(), simpleCommand);
 
     private static string? Host(Regex pattern, string command) =>
         pattern.Match(command) is { Success: true } match ? match.Groups["host"].Value : null;
@@ -50,6 +75,20 @@ internal static partial class CredentialHost
     [GeneratedRegex(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^\s/@'""]*@)?(?<host>[^\s/:'""`?#]+)")]
     private static partial Regex UrlHost();
 
-    [GeneratedRegex(@"(?:^|\s)(?:-h\s*|--host(?:=|\s+))(?<host>[A-Za-z0-9<{][^\s'""`;&|]*)")]
+    // -h and --host name the server for these clients alone, each checked against its manual: MySQL's and MariaDB's
+    // programs, PostgreSQL's (psql, pg_dump, pg_isready, createdb …), redis-cli and its forks valkey-cli and keydb-cli,
+    // clickhouse-client, MongoDB's database tools (mongodump …), pgcli and mycli. Elsewhere -h is "human-readable"
+    // (df, du, ls, sort, free) or "help", and no host.
+    private const string HostOptionClients =
+        @"(?:mysql(?:dump|admin|check|import|show)?|mariadb(?:-dump|-admin|-check|-import|-show)?|psql|pg_(?:dump|dumpall|restore|isready|basebackup)"
+        + @"|createdb|dropdb|createuser|dropuser|vacuumdb|reindexdb|clusterdb|pgbench|redis-cli|valkey-cli|keydb-cli"
+        + @"|clickhouse-client|clickhouse\s+client|mongo(?:dump|restore|export|import|stat|top|files)|pgcli|mycli)";
+
+    // The client's -h/--host, later in its simple command (sudo -u postgres psql -h db-1, kubectl exec … -- mysql -h db-1).
+    [GeneratedRegex(@"(?<![\w./-])" + HostOptionClients + @"(?![\w./-]).*?\s(?:-h\s*|--host(?:=|\s+))" + HostName, RegexOptions.Singleline)]
     private static partial Regex HostOption();
+
+    // mongo's and mongosh's --host; their -h is --help.
+    [GeneratedRegex(@"(?<![\w./-])mongo(?:sh)?(?![\w./-]).*?\s--host(?:=|\s+)" + HostName, RegexOptions.Singleline)]
+    private static partial Regex LongHostOption();
 }

@@ -60,15 +60,13 @@ internal static partial class PossiblyOneCredential
             if (part.Parameter is not null) holes.Add((at, at + part.Text.Length, part.Parameter));
             at += part.Text.Length;
         }
-        string? host = null;
-        var hostRead = false;
         foreach (var credential in SentCredentials.In(run.Command))
         {
             var hole = holes.FirstOrDefault(h => h.Start < credential.Start + credential.Length && credential.Start < h.End);
             if (hole.Parameter is null) continue;
-            if (!hostRead) (host, hostRead) = (CredentialHost.Of(run.Command), true);
             var (key, shown) = Position(run.Command, credential);
-            yield return new Stand(hole.Parameter, key, shown, host, run.Line);
+            // The host of the simple command holding this credential: one command line can send two to two hosts.
+            yield return new Stand(hole.Parameter, key, shown, CredentialHost.Of(run.Command, credential.Start), run.Line);
         }
     }
 
