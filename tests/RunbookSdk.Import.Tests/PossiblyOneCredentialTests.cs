@@ -75,6 +75,8 @@ public sealed class PossiblyOneCredentialTests
     [InlineData("ssh ops@db-1 'mysql -u root -p<db-pass> -e \"select 1\"'", "ssh ops@db-2 'mysql -u root -pYOUR_DB_PASSWORD -e \"select 1\"'")]
     // mongosh's --host names its server (its -h is --help).
     [InlineData("mongosh --host db-1 --username admin --password <mongo-pass> --eval 'db.stats()'", "mongosh --host=db-2 --username admin --password YOUR_MONGO_PASSWORD --eval 'db.stats()'")]
+    // A command that only sets the variable hands the password to the client after it.
+    [InlineData("export PGPASSWORD=<db-pass> && psql -h db-1 -c \"select 1\"", "export PGPASSWORD=YOUR_PG_PASS; psql -h db-2 -c \"select 1\"")]
     public void Credentials_whose_own_commands_name_two_hosts_are_not_named_whatever_other_commands_of_the_line_give(string first, string second)
     {
         var project = Import(first, second);
@@ -112,6 +114,7 @@ public sealed class PossiblyOneCredentialTests
     [InlineData("sshpass -p <ssh-pass> ssh ops@db-1 'curl -fsS http://localhost/health'", "sshpass -p YOUR_SSH_PASSWORD ssh -i ~/.ssh/ops db-1 uptime", "to db-1")]
     [InlineData("PGPASSWORD=<db-pass> psql \"host=db-1 dbname=app\" -c \"select 1\"", "PGPASSWORD=YOUR_PG_PASS psql -h db-1 -c \"select 1\"", "to db-1")]
     [InlineData("redis-cli -h cache-1 -a <cache-pass> ping", "redis-cli -h cache-1 -a YOUR_REDIS_PASSWORD info", "to cache-1")]
+    [InlineData("export PGPASSWORD=<db-pass> && df -h data && psql -h db-1 -c \"select 1\"", "PGPASSWORD=YOUR_PG_PASS psql -h db-1 -c \"select 1\"", "to db-1")]
     public void Credentials_to_one_host_the_command_names_its_own_way_are_still_named(string first, string second, string host)
     {
         var project = Import(first, second);

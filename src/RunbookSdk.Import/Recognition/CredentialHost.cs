@@ -31,7 +31,11 @@ internal static partial class CredentialHost
     {
         var shell = ShellOperators.Read(command);
         var start = ShellCommandBounds.CommandStart(shell, credentialAt);
-        var host = In(command[start..ShellCommandBounds.CommandEnd(shell, credentialAt)]);
+        var end = ShellCommandBounds.CommandEnd(shell, credentialAt);
+        var host = In(command[start..end]);
+        // export PGPASSWORD=<pw> && psql -h db-1: a command that only sets variables hands the credential to the commands
+        // after it, so the first of them that names a host is the one.
+        if (host is null && OnlySetsVariables().IsMatch(command[start..end])) host = InCommandsAfter(command, shell, end);
         // ssh db-1 'mysql -p<pw> …': the nested command line starts at its quote; the command before the quote runs it.
         for (var nested = ShellOperators.EnclosingStart(shell, start); host is null && nested >= 0; nested = ShellOperators.EnclosingStart(shell, nested))
         {
@@ -39,6 +43,21 @@ internal static partial class CredentialHost
         }
 
         return host;
+    }
+
+    private static string? InCommandsAfter(string command, string shell, int end)
+    {
+        for (var next = end + 1; next < shell.Length; next++)
+        {
+            // A nested command line's commands are another shell's: its variables are not this one's.
+            if (shell[next] == ShellOperators.NestedStart || shell[next] == ShellOperators.NestedEnd) return null;
+            var after = ShellCommandBounds.CommandEnd(shell, next);
+            if (after == next) continue; // the second character of "&&" or "||"
+            if (In(command[next..after]) is { } host) return host;
+            next = after;
+        }
+
+        return null;
     }
 
     private static string? In(string simpleCommand) =>
@@ -51,6 +70,10 @@ internal static partial class CredentialHost
 
     private static string? Host(Regex pattern, string command) =>
         pattern.Match(command) is { Success: true } match ? match.Groups["host"].Value : null;
+
+    // export A=… B=…, or assignments alone: a simple command that runs nothing.
+    [GeneratedRegex(@"^\s*(?:export\s+)?(?:[A-Za-z_][A-Za-z0-9_]*=(?:'[^']*'|""[^""]*""|\S)*\s*)+$")]
+    private static partial Regex OnlySetsVariables();
 
     // A host as written: a name, an address or a hole ("<db-host>", "{DbHost}"), up to a blank, a quote, an operator,
     // a port or a path.
