@@ -48,6 +48,17 @@ internal sealed class TemplateSet
     /// </summary>
     public static readonly TimeSpan ProjectTemplateTimeLimit = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How many characters a project's own template may write for one page, counted by Scriban as it writes (captures
+    /// included), so a template that loops and writes (<c>while true</c> printing, a recursion that prints) is stopped
+    /// at once, holding a few megabytes, instead of growing a string in the build's or the IDE's memory for
+    /// <see cref="ProjectTemplateTimeLimit"/>. Far above any real page: the largest sample page is 14,746 characters
+    /// (samples/OmniNodeBridge/docs/omninode-bridge.md), and over the 1,000-runbook benchmark corpus a runbook page is
+    /// at most 4,455, the handbook page listing all of them 78,342 and the index page 77,896: this is about fifty
+    /// times the largest. A template that writes nothing while it loops is still stopped by the time limit.
+    /// </summary>
+    public const int ProjectPageSizeLimit = 4 * 1024 * 1024;
+
     public static TemplateSet Default => BuiltIn.Value;
 
     public Template Runbook { get; }
@@ -65,7 +76,8 @@ internal sealed class TemplateSet
 
     /// <summary>
     /// Renders page <paramref name="name"/> with this set's template. A project's own template is the project's code,
-    /// not ours: when it fails while rendering (a runtime error, or it runs past <see cref="ProjectTemplateTimeLimit"/>),
+    /// not ours: when it fails while rendering (a runtime error, a page growing past <see cref="ProjectPageSizeLimit"/>,
+    /// or it runs past <see cref="ProjectTemplateTimeLimit"/>),
     /// the built-in template renders the page instead and <paramref name="failure"/> says why (RB0102), so the runbook
     /// keeps its part in the app and the build finishes instead of hanging.
     /// </summary>
@@ -98,13 +110,20 @@ internal sealed class TemplateSet
         catch (Exception e)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var reason = limit.IsCancellationRequested
-                ? "rendering a page took longer than " + ProjectTemplateTimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds (an endless loop or recursion?)"
-                : e.Message;
+            var reason = IsPageSizeLimit(e)
+                ? "the page grew past " + ProjectPageSizeLimit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture) + " characters while rendering (an endless loop or recursion that writes?)"
+                : limit.IsCancellationRequested
+                    ? "rendering a page took longer than " + ProjectTemplateTimeLimit.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) + " seconds (an endless loop or recursion?)"
+                    : e.Message;
             failure = new DiagnosticInfo(GeneratorDiagnostics.TemplateError.Id, null, new EquatableArray<string>(new[] { path, reason }));
             return Render(builtIn, model());
         }
     }
+
+    // Scriban reports its output limit as a plain ScriptRuntimeException; its message is the only thing that tells it
+    // apart (the size-limit test pins it, so a Scriban update that rewords it fails there, not in a user's build).
+    private static bool IsPageSizeLimit(Exception e) =>
+        e is Scriban.Syntax.ScriptRuntimeException runtime && runtime.OriginalMessage.StartsWith("Rendered output exceeds OutputLimit", StringComparison.Ordinal);
 
     public static bool IsTemplateName(string fileName) => fileName is RunbookName or HandbookName or IndexName;
 
@@ -121,8 +140,16 @@ internal sealed class TemplateSet
     {
         var reusable = BuiltIn.IsValueCreated && BuiltIn.Value.IsOwnTemplate(template);
         var context = (reusable ? t_builtInContext : null) ?? NewContext();
-        // Scriban checks it in every loop iteration: how a project's template that never ends is stopped.
-        if (!reusable) context.CancellationToken = cancellationToken;
+        if (!reusable)
+        {
+            // Scriban checks it in every loop iteration: how a project's template that never ends is stopped.
+            context.CancellationToken = cancellationToken;
+            // Checked on every write, before the text is kept: how one that never ends and writes is stopped, long
+            // before the time limit. Throw, not Scriban's default of cutting the page short with "..." without a word.
+            context.OutputLimit = ProjectPageSizeLimit;
+            context.OnOutputLimit = ScriptLimitBehavior.Throw;
+        }
+
         // Taken out while in use: a render that throws leaves no half-used context for the next page.
         if (reusable) t_builtInContext = null;
         context.PushGlobal(model);

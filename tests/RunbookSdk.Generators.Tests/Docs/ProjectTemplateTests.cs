@@ -35,16 +35,56 @@ public sealed class ProjectTemplateTests
     }
 
     [Fact]
-    public void An_endless_loop_in_a_project_template_does_not_hang_the_build()
+    public void An_endless_loop_that_writes_is_stopped_when_its_page_grows_past_the_size_limit()
     {
-        // Parses fine and never ends: the built-in templates render without loop limits, and so did a project's.
+        // Parses fine, never ends, and writes as it loops: stopped only after 10 seconds, it grew a string in the
+        // build's (or the IDE's) memory all that time. The size limit stops it at its first write past the limit, so
+        // the message names the size, not the time.
         var run = RunWithRunbookTemplate("{{ while true }}x{{ end }}");
 
         var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
         Assert.Equal(BuiltInPage, page);
         var warning = Assert.Single(run.Diagnostics);
         Assert.Equal("RB0102", warning.Id);
+        Assert.Contains("the page grew past 4,194,304 characters while rendering (an endless loop or recursion that writes?)", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_capture_that_loops_and_writes_is_stopped_by_the_size_limit_too()
+    {
+        // Written into a variable, not the page: Scriban counts what a capture writes against the same limit.
+        var run = RunWithRunbookTemplate("{{ capture body }}{{ while true }}x{{ end }}{{ end }}{{ body }}");
+
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Contains("the page grew past 4,194,304 characters", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_endless_loop_that_writes_nothing_is_stopped_by_the_time_limit()
+    {
+        // Parses fine and never ends, writing nothing: the size limit never trips, the time limit does.
+        var run = RunWithRunbookTemplate("{{ while true }}{{ end }}");
+
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Equal(BuiltInPage, page);
+        var warning = Assert.Single(run.Diagnostics);
+        Assert.Equal("RB0102", warning.Id);
         Assert.Contains("took longer than 10 seconds", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_big_but_finite_page_from_a_project_template_is_written_whole()
+    {
+        // 20,000 lines of 64 characters: 1.28 million characters, sixteen times the largest page of the 1,000-runbook
+        // corpus, and past Scriban's own default output limit (1,048,576), which cut a page short with "..." without a word.
+        var run = RunWithRunbookTemplate("{{ marker }}\n# {{ title }}\n{{ for i in 1..20000 }}{{ i | string.pad_left 5 }}: a long page, but one that ends when its loop does.\n{{ end }}");
+
+        Assert.Empty(run.Diagnostics);
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        var lines = page.Split('\n');
+        Assert.Equal("# Payments API down", lines[1]);
+        Assert.Equal("20000: a long page, but one that ends when its loop does.", lines[^2]);
+        Assert.Equal(20_000 + 3, lines.Length);
     }
 
     [Fact]
