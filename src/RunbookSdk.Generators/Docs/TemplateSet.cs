@@ -170,6 +170,10 @@ internal sealed class TemplateSet
             RecursiveLimit = 0,
             NewLine = "\n",
             MemberRenamer = member => member.Name,
+            // No limit on what the built-in templates write: by default Scriban cuts a render's output at 1,048,576
+            // characters with "..." and no error, and the index and handbook pages grow about 78 characters a runbook.
+            // A project's own template gets ProjectPageSizeLimit instead (Render).
+            OutputLimit = 0,
         };
         context.PushCulture(System.Globalization.CultureInfo.InvariantCulture);
         return context;
