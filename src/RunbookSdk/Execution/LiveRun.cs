@@ -83,6 +83,12 @@ internal sealed partial class LiveRun : IDisposable
     internal const string AlreadySucceeded = "The journal's run already succeeded: this resume repeats no completed step and runs the verification again. To run the runbook afresh, start it without --resume.";
 
     /// <summary>
+    /// What a resume of a journal whose rollback completed says before it starts, as its dry run does: no phase step is
+    /// left completed, so step 1.1 (often a deploy) runs again.
+    /// </summary>
+    internal const string StartsOverAfterRollback = "The journal's rollback undid the completed steps: the resume starts over from the first step.";
+
+    /// <summary>
     /// A non-interactive run must be able to finish without a person: it refuses to start (rather than stop half-way
     /// after changing things) when a step needs a confirmation without <c>--yes</c>, a manual step without <c>--skip-manual</c>,
     /// a step's condition (<c>OnlyIf</c>) an answer without <c>--conditions-hold</c> or <c>--skip-conditional</c>, or a
@@ -746,6 +752,8 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume is not null)
         {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
+            // "0 completed step(s) are not repeated" alone did not say that the first step, often a deploy, runs again.
+            if (_resume.UndoneByRollback) _console.Warn(StartsOverAfterRollback);
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
             // A resume starts over after a completed rollback: one that left the system unhealthy is said before it does.
             if (UnhealthyJournal() is var (finding, escalation))

@@ -127,6 +127,41 @@ public sealed class ResumeAfterRollbackTests
     }
 
     [Fact]
+    public async Task A_live_resume_of_a_rolled_back_run_says_it_starts_over_before_it_deploys_again()
+    {
+        using var run = DeployThatFailsItsSoak();
+        await FailTheFirstRunAsync(run, expectedExitCode: 3);
+        File.WriteAllText(run.Temp.File("healthy"), "");
+
+        var planned = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "--dry-run");
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "--non-interactive");
+
+        Assert.Equal(0, resumed.ExitCode);
+        const string StartsOver = "The journal's rollback undid the completed steps: the resume starts over from the first step.";
+        // The same line as its dry run, not "0 completed step(s) are not repeated" alone before step 1.1 deployed again.
+        foreach (var output in new[] { resumed.Output, planned.Output })
+            Assert.Contains(output.Split('\n'), line => line.Trim() == StartsOver);
+        var said = resumed.Output;
+        Assert.True(said.IndexOf("Resuming: 0 completed step(s) are not repeated", StringComparison.Ordinal) < said.IndexOf(StartsOver, StringComparison.Ordinal), said);
+        Assert.True(said.IndexOf(StartsOver, StringComparison.Ordinal) < said.IndexOf("deploying 2.0.0-bad", StringComparison.Ordinal), said);
+    }
+
+    [Fact]
+    public async Task A_live_resume_of_a_run_that_did_not_roll_back_does_not_say_it_starts_over()
+    {
+        using var run = DeployThatFailsItsSoak(withRollback: false);
+        await FailTheFirstRunAsync(run, expectedExitCode: 1);
+        File.WriteAllText(run.Temp.File("healthy"), "");
+
+        var resumed = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "--non-interactive");
+
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("Resuming: 1 completed step(s) are not repeated", resumed.Output);
+        Assert.DoesNotContain("starts over", resumed.Output);
+        Assert.DoesNotContain("deploying 2.0.0-bad", resumed.Output);
+    }
+
+    [Fact]
     public async Task A_value_given_again_to_the_resume_of_a_rolled_back_run_is_said_to_be_used_by_every_step()
     {
         using var run = DeployThatFailsItsSoak();
