@@ -51,6 +51,27 @@ public sealed class IncidentRunObserverTests : IDisposable
     }
 
     [Fact]
+    public async Task The_post_incident_report_names_the_rollback_steps_a_failed_rollback_left_not_done()
+    {
+        // The report said the rollback failed, but not which undo was left: the system was neither as the run left it
+        // nor as it was before, and whoever took the incident up from the issue could not tell what to undo by hand.
+        var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
+        await observer.RunStartedAsync(new RunStartedEvent("payments-api-down", "Payments API down", "P1", Start, Start, [], "j.jsonl"), CancellationToken.None);
+
+        await observer.RunEndedAsync(new RunEndedEvent(RunStatus.RollbackFailed, 4, "rollback step R.1 'Undo the config' failed", Start.AddMinutes(4), [])
+        {
+            NotReached = [new StepNotReached("1.2", "Soak")],
+            // As the runner hands them over: masked, and a title that mentions a team is no page to it.
+            RollbackNotReached = [new StepNotReached("R.2", "Restore ***"), new StepNotReached("R.3", "Tell @payments-team")],
+        }, CancellationToken.None);
+
+        Assert.Empty(observer.Problems);
+        var report = Assert.Single(_github.Writes, r => r.Path == "/repos/octo/ops/issues/42/comments").Body!["body"]!.GetValue<string>();
+        Assert.Contains("- **Not reached:** 1.2 'Soak'\n- **Rollback not done:** R.2 'Restore ***', R.3 'Tell @\u200Bpayments-team'\n\n",
+            report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_that_reached_every_step_reports_none_not_reached()
     {
         var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
@@ -61,6 +82,7 @@ public sealed class IncidentRunObserverTests : IDisposable
         var report = Assert.Single(_github.CommentBodies);
         Assert.Contains("- **Outcome:** succeeded (exit code 0)\n\n### Timeline", report, StringComparison.Ordinal);
         Assert.DoesNotContain("Not reached", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Rollback not done", report, StringComparison.Ordinal);
     }
 
     public void Dispose() => _github.Dispose();

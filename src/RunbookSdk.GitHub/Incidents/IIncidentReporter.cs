@@ -57,4 +57,10 @@ public sealed record IncidentEnd(string Outcome, DateTimeOffset EndedAt, IReadOn
     /// what the stop left undone. Empty when every step was reached.
     /// </summary>
     public IReadOnlyList<StepNotReached> NotReached { get; init; } = [];
+
+    /// <summary>
+    /// The rollback steps a failed rollback left not done, in order, titles already masked
+    /// (<see cref="RunEndedEvent.RollbackNotReached"/>). Empty when the rollback did not fail, or failed at its last step.
+    /// </summary>
+    public IReadOnlyList<StepNotReached> RollbackNotReached { get; init; } = [];
 }

@@ -43,7 +43,7 @@ public sealed class IncidentRunObserver(IIncidentReporter reporter) : IRunObserv
     {
         ArgumentNullException.ThrowIfNull(run);
         var checklist = run.PostIncident.Select(s => (s.Stage, s.Items)).ToArray();
-        return Reporter.EndAsync(new IncidentEnd($"{Outcome(run.Status)} (exit code {run.ExitCode})", run.EndedAt, checklist, run.Reason) { NotReached = run.NotReached }, cancellationToken);
+        return Reporter.EndAsync(new IncidentEnd($"{Outcome(run.Status)} (exit code {run.ExitCode})", run.EndedAt, checklist, run.Reason) { NotReached = run.NotReached, RollbackNotReached = run.RollbackNotReached }, cancellationToken);
     }
 
     /// <summary>The outcome in words, for the post-incident report.</summary>

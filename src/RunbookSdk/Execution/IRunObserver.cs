@@ -76,9 +76,19 @@ public sealed record RunEndedEvent(RunStatus Status, int ExitCode, string? Reaso
     /// </summary>
     /// <remarks>Not a constructor parameter: an observer or test that builds the event keeps compiling.</remarks>
     public IReadOnlyList<StepNotReached> NotReached { get; init; } = [];
+
+    /// <summary>
+    /// The rollback steps left not done, in order, titles masked: those after a rollback step that failed or was aborted,
+    /// which the runner does not run because each assumes the steps before it worked — as the closing words
+    /// (<c>Not done: rollback step(s) R.2 'Scale back'.</c>) and <c>rollback-finished</c>'s <c>notReached</c> name them.
+    /// Without the rollback steps a resumed journal completed. Empty when the rollback did not fail, or failed at its
+    /// last step.
+    /// </summary>
+    /// <remarks>Not a constructor parameter: an observer or test that builds the event keeps compiling.</remarks>
+    public IReadOnlyList<StepNotReached> RollbackNotReached { get; init; } = [];
 }
 
-/// <summary>A phase step a run did not get to.</summary>
+/// <summary>A phase step (or, in <see cref="RunEndedEvent.RollbackNotReached"/>, a rollback step) a run did not get to.</summary>
 /// <param name="Number">Its number as the page heads it (<c>2.1</c>).</param>
 /// <param name="Title">Its title, masked.</param>
 public sealed record StepNotReached(string Number, string Title);

@@ -37,7 +37,12 @@ internal sealed partial class LiveRun
     private KeyValuePair<string, string>[][]? NotReachedRecords() => Records(_notReached);
 
     /// <summary>The steps not reached as observers get them (an incident issue): numbered, titles masked, as everything they get.</summary>
-    private StepNotReached[] NotReachedForObservers() => [.. _notReached.Select(s => new StepNotReached(s.Number, _context.Secrets.Mask(s.Title)))];
+    private StepNotReached[] NotReachedForObservers() => ForObservers(_notReached);
+
+    /// <summary>The rollback steps a failed rollback left not run, as observers get them: numbered, titles masked.</summary>
+    private StepNotReached[] RollbackNotReachedForObservers() => ForObservers(_rollbackNotReached);
+
+    private StepNotReached[] ForObservers(NotReachedStep[] steps) => [.. steps.Select(s => new StepNotReached(s.Number, _context.Secrets.Mask(s.Title)))];
 
     /// <summary>What the closing words say of the steps not reached, or null.</summary>
     private string? NotReachedLine() => _notReached.Length == 0 ? null : $"Not reached: {Named(_notReached)}.";

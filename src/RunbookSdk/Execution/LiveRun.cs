@@ -253,6 +253,7 @@ internal sealed partial class LiveRun : IDisposable
             postIncident.Select(stage => new ChecklistStagePlan(mask(stage.Stage), stage.Items.Select(mask).ToArray())).ToArray())
         {
             NotReached = NotReachedForObservers(),
+            RollbackNotReached = RollbackNotReachedForObservers(),
         };
         _observers.Post("run-ended", (o, ct) => o.RunEndedAsync(ended, ct));
         foreach (var message in await _observers.DrainAsync(_options.ObserverTimeout))

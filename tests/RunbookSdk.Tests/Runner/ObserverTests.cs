@@ -179,6 +179,41 @@ public sealed class ObserverTests
         Assert.Empty(all.Ended!.NotReached);
     }
 
+    [Fact]
+    public async Task An_observer_hears_the_rollback_steps_a_failed_rollback_left_not_done_with_their_titles_masked()
+    {
+        using var run = new TestRun((rb, values) => rb
+                .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+                .Rollback(r => r
+                    .Step("Undo the config", s => s.Run("exit 7"))
+                    .Step($"Restore {values["Password"]}", s => s.Run("true"))
+                    .Step("Announce the rollback", s => s.Run("true")))
+                .Verification(v => v.Step("Check", s => s.Run("true"))))
+            .Parameter("Password", "postgres", secret: true);
+        var observer = new RecordingObserver();
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Observers = [observer] });
+
+        Assert.Equal(RunStatus.RollbackFailed, result.Outcome.Status);
+        Assert.Equal([new StepNotReached("R.2", "Restore ***"), new StepNotReached("R.3", "Announce the rollback")], observer.Ended!.RollbackNotReached);
+        Assert.Empty(observer.Ended.NotReached);
+    }
+
+    [Fact]
+    public async Task An_observer_hears_no_rollback_steps_not_done_when_the_rollback_completed()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+            .Rollback(r => r.Step("Undo the config", s => s.Run("true")).Step("Scale back", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        var observer = new RecordingObserver();
+
+        var result = await run.RunAsync(TestRun.NonInteractive with { Observers = [observer] });
+
+        Assert.Equal(RunStatus.RolledBack, result.Outcome.Status);
+        Assert.Empty(observer.Ended!.RollbackNotReached);
+    }
+
     private sealed class RecordingObserver : IRunObserver
     {
         private readonly ConcurrentQueue<string> _calls = new();

@@ -69,9 +69,53 @@ public sealed class RollbackStepsNotReachedTests
             : line));
         Assert.DoesNotContain("notReached", File.ReadAllLines(run.JournalPath).Single(l => l.Contains("\"rollback-finished\"", StringComparison.Ordinal)));
 
-        Assert.Equal(listed, (await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output);
+        // runs named the rollback step not done from the field; without it, the line is as it was.
+        Assert.Contains("; rollback not done: R.2 'Scale back'; resume: ", Regex.Replace(listed, @"\s+", " "));
+        var olderListed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+        Assert.Equal(Regex.Replace(listed, @"\s+", " ").Replace("; rollback not done: R.2 'Scale back'", "", StringComparison.Ordinal), olderListed);
+        Assert.DoesNotContain("rollback not done", olderListed);
         var older = ResumeState.Read(run.JournalPath);
         Assert.Equal(resumeState.CompletedSteps, older.CompletedSteps);
         Assert.Equal(resumeState.UndoneByRollback, older.UndoneByRollback);
+    }
+
+    [Fact]
+    public async Task Runs_names_the_rollback_steps_a_failed_rollback_left_not_done()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")).Step("Soak", s => s.Run("true")))
+            .Rollback(r => r
+                .Step("Undo the config", s => s.Run("exit 7"))
+                .Step("Scale back", s => s.Run("true"))
+                .Step("Announce the rollback", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        Assert.Equal(4, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+
+        var listed = await Host.RunAsync(run.Catalog(), "runs", run.JournalPath);
+
+        Assert.Equal(0, listed.ExitCode);
+        // Beside the phase steps not reached, in words that say they are undo left undone, not steps still to do.
+        Assert.Contains("last step R.1 'Undo the config': failed stopped: RollbackFailed; not reached: 1.2 'Soak'; "
+            + "rollback not done: R.2 'Scale back', R.3 'Announce the rollback'; resume: dotnet", Regex.Replace(listed.Output, @"\s+", " "));
+    }
+
+    [Fact]
+    public async Task Runs_shortens_a_long_list_of_rollback_steps_not_done_as_it_does_the_steps_not_reached()
+    {
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+            .Rollback(r => r
+                .Step("Undo the config", s => s.Run("exit 7"))
+                .Step("Scale back", s => s.Run("true"))
+                .Step("Restore the cache", s => s.Run("true"))
+                .Step("Reopen traffic", s => s.Run("true"))
+                .Step("Announce the rollback", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        Assert.Equal(4, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+
+        var said = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        Assert.Contains("stopped: RollbackFailed; rollback not done: R.2 'Scale back', R.3 'Restore the cache', R.4 'Reopen traffic' and 1 more; resume: ", said);
+        Assert.DoesNotContain("Announce the rollback", said);
     }
 }

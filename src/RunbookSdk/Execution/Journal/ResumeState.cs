@@ -52,6 +52,14 @@ public sealed class ResumeState
     internal IReadOnlyList<StepNotReachedRecord> StepsNotReached { get; private set; } = [];
 
     /// <summary>
+    /// The rollback steps the journal's latest run or resume left not done (its failed <c>rollback-finished</c>'s
+    /// <c>notReached</c>: those after the rollback step that failed), in order, which <c>runs</c> names beside the phase
+    /// steps not reached. Empty when that run's rollback did not fail, failed at its last step, or the journal predates
+    /// the field.
+    /// </summary>
+    internal IReadOnlyList<StepNotReachedRecord> RollbackStepsNotReached { get; private set; } = [];
+
+    /// <summary>
     /// The checks the latest run's verification failed (<c>verification-finished</c>'s <c>failures</c>, each the step's
     /// title and why) when they alone failed it: it ended <c>Failed</c> and no phase or rollback step of it stopped short
     /// of success. Empty otherwise. <c>runs</c> says so, as the run's own closing words do.
@@ -398,6 +406,7 @@ public sealed class ResumeState
                 LastStatus = null;
                 // The earlier run's: this one may reach them, and says so when it ends.
                 StepsNotReached = [];
+                RollbackStepsNotReached = [];
                 _verificationFailures = [];
                 _verifyingAfterRollback = false;
                 _failuresAfterRollback = [];
@@ -568,6 +577,9 @@ public sealed class ResumeState
                 _waits.Clear();
                 _waitStarts.Clear();
                 break;
+            case "rollback-finished" when Text(e, "result") == "failed":
+                RollbackStepsNotReached = StepRecords(e, "notReached");
+                break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 UndoneByRollback = true;
@@ -715,9 +727,12 @@ internal sealed record LeftInBackground(int Action, int Attempt, string Command)
 /// <param name="Result">Its result (<c>succeeded</c>, <c>failed</c>, …); null when it started and has none: the run stopped in it.</param>
 internal sealed record JournaledStep(string Key, string? Number, string? Title, string? Result);
 
-/// <summary>A phase step a run's <c>run-finished</c> names as not reached (<c>notReached</c>).</summary>
+/// <summary>
+/// A phase step a run's <c>run-finished</c> names as not reached (<c>notReached</c>), or a rollback step a failed
+/// <c>rollback-finished</c> names as not done.
+/// </summary>
 /// <param name="Key">Its key, as its own records would carry it.</param>
-/// <param name="Number">Its number as the page heads it (<c>2.1</c>); null when the record does not say.</param>
+/// <param name="Number">Its number as the page heads it (<c>2.1</c>, <c>R.2</c>); null when the record does not say.</param>
 /// <param name="Title">Its title, masked; null when the record does not say.</param>
 internal sealed record StepNotReachedRecord(string Key, string? Number, string? Title);
 
