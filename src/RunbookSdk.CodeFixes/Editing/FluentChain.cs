@@ -26,32 +26,49 @@ internal static class FluentChain
         return current;
     }
 
-    /// <summary><paramref name="chain"/> followed by <paramref name="call"/> (written as <c>Name(arguments)</c>).</summary>
+    /// <summary>
+    /// <paramref name="chain"/> followed by <paramref name="call"/> (written as <c>Name(arguments)</c>), laid out as the
+    /// chain's last call is: on the same line, on a line of its own after a leading dot (<c>\n    .Call()</c>), or after a
+    /// dot that ends the line above (<c>.\n    Call()</c>).
+    /// </summary>
     public static ExpressionSyntax Append(ExpressionSyntax chain, string call, string endOfLine)
     {
-        var separator = "";
-        if (chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } &&
-            access.OperatorToken.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
-        {
-            separator = endOfLine + LineIndentation(access.OperatorToken.LeadingTrivia);
-        }
+        var (beforeLineEnd, afterLineEnd) = Break(chain, endOfLine);
 
         // A comment after the chain's last call stays on that call's line (.Phase(...) // the only phase), where a
         // call on a line of its own follows; on one line, the new call has to come before it.
         var trailing = chain.GetTrailingTrivia();
         var lineEnd = trailing.IndexOf(SyntaxKind.EndOfLineTrivia);
-        if (separator.Length > 0 && lineEnd > 0 &&
+        if (afterLineEnd.Length > 0 && lineEnd > 0 &&
             trailing.Take(lineEnd).Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia)))
         {
             var sameLine = SyntaxFactory.TriviaList(trailing.Take(lineEnd)).ToFullString();
-            var withComment = chain.WithoutTrivia().ToFullString() + sameLine + separator + "." + call;
+            var withComment = chain.WithoutTrivia().ToFullString() + beforeLineEnd + sameLine + afterLineEnd + call;
             return SyntaxFactory.ParseExpression(withComment)
                 .WithLeadingTrivia(chain.GetLeadingTrivia())
                 .WithTrailingTrivia(SyntaxFactory.TriviaList(trailing.Skip(lineEnd)));
         }
 
-        var text = chain.WithoutTrivia().ToFullString() + separator + "." + call;
+        var text = chain.WithoutTrivia().ToFullString() + beforeLineEnd + afterLineEnd + call;
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(chain);
+    }
+
+    /// <summary>
+    /// What goes between the chain's last call and the new one, split where the new call's line starts: the chain's
+    /// own style, so a chain with one call a line keeps it whichever end of the line its dots are written at. With
+    /// the dot at the end of each line, the dot stays before the line end and only the name goes on the new line, as
+    /// the chain's other calls are; before, that chain got the new call on its last call's line.
+    /// </summary>
+    private static (string BeforeLineEnd, string AfterLineEnd) Break(ExpressionSyntax chain, string endOfLine)
+    {
+        if (chain is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }) return (".", "");
+
+        var dot = access.OperatorToken;
+        if (dot.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            return ("", endOfLine + LineIndentation(dot.LeadingTrivia) + ".");
+        if (dot.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            return (".", endOfLine + LineIndentation(access.Name.GetLeadingTrivia()));
+        return (".", "");
     }
 
     /// <summary>

@@ -1002,6 +1002,23 @@ public sealed class AddTimeoutCodeFixTests
                             .Run($"kubectl get pods --watch -n {Region}")
                             .Timeout(TimeSpan.FromMinutes(5)))
             """));
+
+    // The same layout rule as RB0005's fix (FluentChain): in a chain whose dots end the lines, the timeout goes right
+    // after the command, on a line of its own after a trailing dot, and the rest of the chain follows it unchanged.
+    [Fact]
+    public Task A_chain_with_the_dot_at_the_end_of_each_line_gets_the_timeout_on_a_line_of_its_own_after_the_command() =>
+        Verify<CommandTextAnalyzer>.FixAsync<AddTimeoutCodeFix>(
+            Sources.Runbook("""
+                        .Step("Tail", s => s.
+                            Run("aws logs tail /aws/lambda/omnix {|RB0015:--follow|}").
+                            ExpectExitCode(0))
+            """),
+            Sources.Runbook("""
+                        .Step("Tail", s => s.
+                            Run("aws logs tail /aws/lambda/omnix --follow").
+                            Timeout(TimeSpan.FromMinutes(5)).
+                            ExpectExitCode(0))
+            """));
 }
 
 public sealed class NoteToInstructionCodeFixTests

@@ -124,6 +124,23 @@ public sealed class RequiresConfirmationPlacementTests
                             .ExpectExitCode(1))
             """));
 
+    // A chain written with the dot at the end of each line keeps that style: the dot after the last call, the new call
+    // on a line of its own, indented as the chain's other calls (before, it was appended on the last call's line).
+    [Fact]
+    public Task A_chain_with_the_dot_at_the_end_of_each_line_gets_the_call_on_a_line_of_its_own_after_a_trailing_dot() =>
+        Verify<CommandTextAnalyzer>.FixAsync<RequiresConfirmationCodeFix>(
+            Sources.Runbook("""
+                        .Step("Delete", s => s.
+                            Run($"{|RB0005:kubectl delete ns {FunctionName}|}").
+                            ExpectExitCode(0))
+            """),
+            Sources.Runbook("""
+                        .Step("Delete", s => s.
+                            Run($"kubectl delete ns {FunctionName}").
+                            ExpectExitCode(0).
+                            RequiresConfirmation())
+            """));
+
     // A script in an interpolated raw string whose first line is below Run(, in a file with Windows line endings: the
     // new line ends as the file's lines do, under the last call.
     [Fact]
