@@ -72,6 +72,26 @@ public sealed class IncidentRunObserverTests : IDisposable
     }
 
     [Fact]
+    public async Task The_post_incident_report_names_the_rollback_steps_an_operator_stopped_rollback_left_not_done()
+    {
+        // As the runner hands over a rollback stopped by the operator's "no" at R.2 (ObserverTests): the step said no to
+        // and those after it, in the words a failed rollback's are said in.
+        var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));
+        await observer.RunStartedAsync(new RunStartedEvent("payments-api-down", "Payments API down", "P1", Start, Start, [], "j.jsonl"), CancellationToken.None);
+
+        await observer.RunEndedAsync(new RunEndedEvent(RunStatus.Aborted, 5, "the operator stopped the rollback at step R.2 'Restore ***'", Start.AddMinutes(4), [])
+        {
+            RollbackNotReached = [new StepNotReached("R.2", "Restore ***"), new StepNotReached("R.3", "Announce the rollback")],
+        }, CancellationToken.None);
+
+        Assert.Empty(observer.Problems);
+        var report = Assert.Single(_github.CommentBodies);
+        Assert.Contains("- **Outcome:** aborted by the operator (exit code 5) – the operator stopped the rollback at step R.2 'Restore ***'\n"
+            + "- **Rollback not done:** R.2 'Restore ***', R.3 'Announce the rollback'\n\n", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("Not reached", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_that_reached_every_step_reports_none_not_reached()
     {
         var observer = IncidentRunObserver.ForRepository(new GitHubConnection("octo/ops", "ghs_test", _github.ApiUrl));

@@ -308,7 +308,7 @@ public sealed class GitHubIncidentReporter : IIncidentReporter
         // As the run's closing words say it: the report ended at the step that stopped the run, and whoever picked the
         // incident up from the issue could not tell what was left undone without the runbook beside it.
         if (NotReached(end.NotReached) is { } notReached) head.AppendLine($"- **Not reached:** {Inline(notReached)}");
-        // The undo a failed rollback left: the system is neither as the run left it nor as it was before.
+        // The undo a failed or stopped rollback left: the system is neither as the run left it nor as it was before.
         if (NotReached(end.RollbackNotReached) is { } rollbackNotDone) head.AppendLine($"- **Rollback not done:** {Inline(rollbackNotDone)}");
         head.AppendLine();
 

@@ -59,8 +59,9 @@ public sealed record IncidentEnd(string Outcome, DateTimeOffset EndedAt, IReadOn
     public IReadOnlyList<StepNotReached> NotReached { get; init; } = [];
 
     /// <summary>
-    /// The rollback steps a failed rollback left not done, in order, titles already masked
-    /// (<see cref="RunEndedEvent.RollbackNotReached"/>). Empty when the rollback did not fail, or failed at its last step.
+    /// The rollback steps a failed or stopped rollback left not done, in order, titles already masked
+    /// (<see cref="RunEndedEvent.RollbackNotReached"/>). Empty when the rollback completed or did not run, or failed at
+    /// its last step.
     /// </summary>
     public IReadOnlyList<StepNotReached> RollbackNotReached { get; init; } = [];
 }

@@ -80,9 +80,11 @@ public sealed record RunEndedEvent(RunStatus Status, int ExitCode, string? Reaso
     /// <summary>
     /// The rollback steps left not done, in order, titles masked: those after a rollback step that failed or was aborted,
     /// which the runner does not run because each assumes the steps before it worked — as the closing words
-    /// (<c>Not done: rollback step(s) R.2 'Scale back'.</c>) and <c>rollback-finished</c>'s <c>notReached</c> name them.
-    /// Without the rollback steps a resumed journal completed. Empty when the rollback did not fail, or failed at its
-    /// last step.
+    /// (<c>Not done: rollback step(s) R.2 'Scale back'.</c>) and <c>rollback-finished</c>'s <c>notReached</c> name them
+    /// (without the rollback steps a resumed journal completed); or, when the operator stopped the rollback (said no at
+    /// a destructive rollback step) or its question went unanswered, the step it stopped at and those after it, as the
+    /// stopped <c>rollback-finished</c>'s <c>notRun</c> names them. Empty when the rollback completed or did not run, or
+    /// failed at its last step.
     /// </summary>
     /// <remarks>Not a constructor parameter: an observer or test that builds the event keeps compiling.</remarks>
     public IReadOnlyList<StepNotReached> RollbackNotReached { get; init; } = [];

@@ -39,8 +39,11 @@ internal sealed partial class LiveRun
     /// <summary>The steps not reached as observers get them (an incident issue): numbered, titles masked, as everything they get.</summary>
     private StepNotReached[] NotReachedForObservers() => ForObservers(_notReached);
 
-    /// <summary>The rollback steps a failed rollback left not run, as observers get them: numbered, titles masked.</summary>
-    private StepNotReached[] RollbackNotReachedForObservers() => ForObservers(_rollbackNotReached);
+    /// <summary>
+    /// The rollback steps a failed or stopped rollback left not run, as observers get them: numbered, titles masked. A
+    /// rollback ends once, so at most one of the two lists has steps.
+    /// </summary>
+    private StepNotReached[] RollbackNotReachedForObservers() => ForObservers([.. _rollbackNotReached, .. _rollbackStoppedNotRun]);
 
     private StepNotReached[] ForObservers(NotReachedStep[] steps) => [.. steps.Select(s => new StepNotReached(s.Number, _context.Secrets.Mask(s.Title)))];
 
@@ -67,6 +70,17 @@ internal sealed partial class LiveRun
             .ToArray();
         return Records(_rollbackNotReached);
     }
+
+    // The rollback steps an operator's "no" (or a question nobody answered) left not run, from the step it stopped at:
+    // rollback-finished (result: stopped) names them as notRun, and the closing hint says them. The incident issue said
+    // nothing of them, and whoever took the incident up from it could not tell which undo was left to do by hand.
+    private NotReachedStep[] _rollbackStoppedNotRun = [];
+
+    /// <summary>Notes the rollback steps from <paramref name="stoppedIndex"/> on as not run: the rollback stopped there.</summary>
+    private void NoteRollbackStopped(PhasePlan rollback, int stoppedIndex) =>
+        _rollbackStoppedNotRun = Enumerable.Range(stoppedIndex, rollback.Steps.Count - stoppedIndex)
+            .Select(j => new NotReachedStep(StepKey("rollback", j), StepNumbers.Rollback(j), rollback.Steps[j].Title))
+            .ToArray();
 
     /// <summary>What the closing words of a failed rollback say of its steps not run, as the declined rollback's do; or null.</summary>
     private string? RollbackNotReachedLine() => _rollbackNotReached.Length == 0 ? null

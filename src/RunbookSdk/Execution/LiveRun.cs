@@ -388,6 +388,7 @@ internal sealed partial class LiveRun : IDisposable
         _console.Failed($"Rollback STOPPED {(byOperator ? "by the operator" : "at a question nobody could answer,")} at step {at}{Because(reason)}. {done}; not run: {string.Join(", ", notRun)}. The rollback is incomplete.");
         _journal.Write("rollback-finished", ("result", "stopped"), ("reason", why), ("notRun", notRun));
         _rollbackNotRun = notRun;
+        NoteRollbackStopped(rollback, index);
         return new RollbackResult(RollbackKind.Stopped, why);
     }
 

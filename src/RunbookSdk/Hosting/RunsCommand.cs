@@ -109,8 +109,8 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
 
     /// <summary>
     /// As the run's own closing words say it: the phase steps the stop left undone (<c>; not reached: 1.3 'Soak', 2.1
-    /// 'Scale up'</c>), then the rollback steps a failed rollback left not done (<c>; rollback not done: R.2 'Scale
-    /// back'</c>), each the first <see cref="MaxNamedStepsNotReached"/> and how many more, so the line stays a line;
+    /// 'Scale up'</c>), then the rollback steps a failed or stopped rollback left not done (<c>; rollback not done: R.2
+    /// 'Scale back'</c>), each the first <see cref="MaxNamedStepsNotReached"/> and how many more, so the line stays a line;
     /// empty when the run reached every step or its journal does not say. The line said where the run stopped, not
     /// what was left, and the engineer taking over had to open the runbook to count it.
     /// </summary>

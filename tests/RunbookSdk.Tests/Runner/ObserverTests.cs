@@ -200,6 +200,30 @@ public sealed class ObserverTests
     }
 
     [Fact]
+    public async Task An_observer_hears_the_rollback_steps_an_operator_stopped_rollback_left_not_done_with_their_titles_masked()
+    {
+        // The incident issue said the run was aborted, but not which undo the operator's "no" left to do by hand.
+        using var run = new TestRun((rb, values) => rb
+                .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")))
+                .Rollback(r => r
+                    .Step("Undo the config", s => s.Run("true"))
+                    .Step($"Restore {values["Password"]}", s => s.Run("true").RequiresConfirmation())
+                    .Step("Announce the rollback", s => s.Run("true")))
+                .Verification(v => v.Step("Check", s => s.Run("true"))))
+            .Parameter("Password", "postgres", secret: true);
+        run.Prompts.Answer(true).Answer(false);
+        var observer = new RecordingObserver();
+
+        var result = await run.RunAsync(TestRun.Interactive with { Observers = [observer] });
+
+        Assert.Equal(RunStatus.Aborted, result.Outcome.Status);
+        Assert.Equal("stopped", result.Events("rollback-finished").Single()["result"]);
+        // The step said no to, then those after it: as the journal's notRun and the closing hint name them.
+        Assert.Equal([new StepNotReached("R.2", "Restore ***"), new StepNotReached("R.3", "Announce the rollback")], observer.Ended!.RollbackNotReached);
+        Assert.Empty(observer.Ended.NotReached);
+    }
+
+    [Fact]
     public async Task An_observer_hears_no_rollback_steps_not_done_when_the_rollback_completed()
     {
         using var run = new TestRun(rb => rb

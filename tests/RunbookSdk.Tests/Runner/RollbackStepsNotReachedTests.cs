@@ -118,4 +118,31 @@ public sealed class RollbackStepsNotReachedTests
         Assert.Contains("stopped: RollbackFailed; rollback not done: R.2 'Scale back', R.3 'Restore the cache', R.4 'Reopen traffic' and 1 more; resume: ", said);
         Assert.DoesNotContain("Announce the rollback", said);
     }
+
+    [Fact]
+    public async Task Runs_names_the_rollback_steps_an_operator_stopped_rollback_left_not_done_shortened_alike()
+    {
+        // The journal has long named them (rollback-finished, result: stopped, notRun as "R.2 'Scale back'"), but runs
+        // said only "stopped: Aborted": the engineer taking over could not tell which undo was left to do by hand.
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p.Step("Scale up", s => s.Run("exit 1")).Step("Soak", s => s.Run("true")))
+            .Rollback(r => r
+                .Step("Undo the config", s => s.Run("true"))
+                .Step("Restore the database", s => s.Run("true").RequiresConfirmation())
+                .Step("Scale back", s => s.Run("true"))
+                .Step("Reopen traffic", s => s.Run("true"))
+                .Step("Announce the rollback", s => s.Run("true")))
+            .Verification(v => v.Step("Check", s => s.Run("true"))));
+        run.Prompts.Answer(true).Answer(false);
+        var result = await run.RunAsync(TestRun.Interactive);
+        Assert.Equal(5, result.ExitCode);
+        Assert.Equal("stopped", result.Events("rollback-finished").Single()["result"]);
+
+        var said = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        // The step said no to first (it was not run), then those after it; past three, "and N more", as a failed rollback's.
+        Assert.Contains("stopped: Aborted; not reached: 1.2 'Soak'; rollback not done: R.2 'Restore the database', R.3 'Scale back', "
+            + "R.4 'Reopen traffic' and 1 more; resume: ", said);
+        Assert.DoesNotContain("Announce the rollback", said);
+    }
 }

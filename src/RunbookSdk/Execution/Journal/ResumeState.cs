@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace RunbookSdk.Execution;
 
@@ -7,7 +8,7 @@ namespace RunbookSdk.Execution;
 /// and which steps completed (succeeded, or skipped by an operator's decision, or not repeated by a resumed run). A
 /// line cut by a crash is ignored, as is a line that holds no event.
 /// </summary>
-public sealed class ResumeState
+public sealed partial class ResumeState
 {
     private ResumeState(string path) => Path = path;
 
@@ -52,10 +53,11 @@ public sealed class ResumeState
     internal IReadOnlyList<StepNotReachedRecord> StepsNotReached { get; private set; } = [];
 
     /// <summary>
-    /// The rollback steps the journal's latest run or resume left not done (its failed <c>rollback-finished</c>'s
-    /// <c>notReached</c>: those after the rollback step that failed), in order, which <c>runs</c> names beside the phase
-    /// steps not reached. Empty when that run's rollback did not fail, failed at its last step, or the journal predates
-    /// the field.
+    /// The rollback steps the journal's latest run or resume left not done, in order, which <c>runs</c> names beside the
+    /// phase steps not reached: a failed <c>rollback-finished</c>'s <c>notReached</c> (those after the rollback step that
+    /// failed), or a stopped one's <c>notRun</c> (the step the operator said no to, or whose question went unanswered,
+    /// and those after it). Empty when that run's rollback completed or did not run, failed at its last step, or the
+    /// journal predates the field.
     /// </summary>
     internal IReadOnlyList<StepNotReachedRecord> RollbackStepsNotReached { get; private set; } = [];
 
@@ -580,6 +582,10 @@ public sealed class ResumeState
             case "rollback-finished" when Text(e, "result") == "failed":
                 RollbackStepsNotReached = StepRecords(e, "notReached");
                 break;
+            case "rollback-finished" when Text(e, "result") == "stopped":
+                // The operator stopped it (or a question went unanswered): the steps from there on were not run.
+                RollbackStepsNotReached = RollbackStepsNamed(e, "notRun");
+                break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 UndoneByRollback = true;
@@ -701,6 +707,25 @@ public sealed class ResumeState
                 .Select(s => new StepNotReachedRecord(Text(s, "key")!, Text(s, "number"), Text(s, "title"))).ToArray()
             : [];
 
+    /// <summary>
+    /// A stopped rollback's <c>notRun</c>, read as it has long been written: plain strings, each a step as the page heads
+    /// it (<c>R.2 'Scale back'</c>), whose number and title are read back; a string of another shape is kept whole, as
+    /// the step's key, so it is still named as written.
+    /// </summary>
+    private static StepNotReachedRecord[] RollbackStepsNamed(JsonElement e, string property) =>
+        e.TryGetProperty(property, out var steps) && steps.ValueKind == JsonValueKind.Array
+            ? steps.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.String && s.GetString() is { Length: > 0 })
+                .Select(s => RollbackStepNamed(s.GetString()!)).ToArray()
+            : [];
+
+    private static StepNotReachedRecord RollbackStepNamed(string named) =>
+        NumberAndTitle().Match(named) is { Success: true } m
+            ? new StepNotReachedRecord(named, m.Groups["number"].Value, m.Groups["title"].Value)
+            : new StepNotReachedRecord(named, null, null);
+
+    [GeneratedRegex(@"\A(?<number>R\.[0-9]+) '(?<title>.*)'\z", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex NumberAndTitle();
+
     private static bool IsTrue(JsonElement e, string property) => e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.True;
 
     private static string? Text(JsonElement e, string property) =>
@@ -729,9 +754,10 @@ internal sealed record JournaledStep(string Key, string? Number, string? Title, 
 
 /// <summary>
 /// A phase step a run's <c>run-finished</c> names as not reached (<c>notReached</c>), or a rollback step a failed
-/// <c>rollback-finished</c> names as not done.
+/// <c>rollback-finished</c> names as not done (or a stopped one as not run: <c>notRun</c>).
 /// </summary>
-/// <param name="Key">Its key, as its own records would carry it.</param>
+/// <param name="Key">Its key, as its own records would carry it; of a stopped rollback's step, which the journal names
+/// by a plain string, that string.</param>
 /// <param name="Number">Its number as the page heads it (<c>2.1</c>, <c>R.2</c>); null when the record does not say.</param>
 /// <param name="Title">Its title, masked; null when the record does not say.</param>
 internal sealed record StepNotReachedRecord(string Key, string? Number, string? Title);
