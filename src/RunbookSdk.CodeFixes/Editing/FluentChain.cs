@@ -33,7 +33,9 @@ internal static class FluentChain
     /// </summary>
     public static ExpressionSyntax Append(ExpressionSyntax chain, string call, string endOfLine)
     {
-        var (beforeLineEnd, afterLineEnd) = Break(chain, endOfLine);
+        var (beforeLineEnd, afterLineEnd) = chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
+            ? Break(access, endOfLine)
+            : (".", "");
 
         // A comment after the chain's last call stays on that call's line (.Phase(...) // the only phase), where a
         // call on a line of its own follows; on one line, the new call has to come before it.
@@ -54,15 +56,25 @@ internal static class FluentChain
     }
 
     /// <summary>
-    /// What goes between the chain's last call and the new one, split where the new call's line starts: the chain's
-    /// own style, so a chain with one call a line keeps it whichever end of the line its dots are written at. With
-    /// the dot at the end of each line, the dot stays before the line end and only the name goes on the new line, as
-    /// the chain's other calls are; before, that chain got the new call on its last call's line.
+    /// The text that stands between <paramref name="access"/>'s call and what it is called on, dot included, as the
+    /// chain writes it: <c>.</c> on one line, <c>\n    .</c> with the dot leading the call's line, <c>.\n    </c> with
+    /// the dot ending the line above. A call put beside it and written with this text gets the chain's own style, so
+    /// a chain with one call a line keeps it whichever end of the line its dots are written at, and calls that share a
+    /// line keep sharing it.
     /// </summary>
-    private static (string BeforeLineEnd, string AfterLineEnd) Break(ExpressionSyntax chain, string endOfLine)
+    public static string Separator(MemberAccessExpressionSyntax access, string endOfLine)
     {
-        if (chain is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }) return (".", "");
+        var (beforeLineEnd, afterLineEnd) = Break(access, endOfLine);
+        return beforeLineEnd + afterLineEnd;
+    }
 
+    /// <summary>
+    /// <see cref="Separator"/> split where the new call's line starts: with the dot at the end of each line, the dot
+    /// stays before the line end and only the name goes on the new line, as the chain's other calls are; before, that
+    /// chain got the new call on its last call's line.
+    /// </summary>
+    private static (string BeforeLineEnd, string AfterLineEnd) Break(MemberAccessExpressionSyntax access, string endOfLine)
+    {
         var dot = access.OperatorToken;
         if (dot.GetPreviousToken().TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
             return ("", endOfLine + LineIndentation(dot.LeadingTrivia) + ".");

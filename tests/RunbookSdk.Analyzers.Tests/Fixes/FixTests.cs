@@ -1264,6 +1264,54 @@ public sealed class AddFirstEscalationLevelCodeFixTests
             }
             """);
 
+    // Levels written with the dot at the end of each line (e.⏎ Level(…).⏎ Level(…)): the new level takes the old first
+    // one's line, and the dot after it ends that line, as the chain's other dots do (FluentChain's reading, shared with
+    // RB0005's and RB0015's fixes). Before, the fix knew only leading dots and wrote the new level on the `e.` line.
+    [Fact]
+    public Task Levels_with_the_dot_at_the_end_of_each_line_get_the_new_level_on_a_line_of_its_own_after_a_trailing_dot() =>
+        Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P2", "High", s => s.RespondWithin(TimeSpan.FromMinutes(90)));
+            }
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity("P2")
+                    .Escalation(e => e.
+                        Level("Database team", {|RB0009:TimeSpan.FromHours(4)|}).
+                        Level("CTO", TimeSpan.FromHours(8)));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Handbook("slow")]
+            public sealed class SlowHandbook : Handbook
+            {
+                public override void Define(IHandbookBuilder hb) => hb
+                    .SeverityLevel("P2", "High", s => s.RespondWithin(TimeSpan.FromMinutes(90)));
+            }
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<SlowHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity("P2")
+                    .Escalation(e => e.
+                        Level("On-call engineer", TimeSpan.FromMinutes(90)).
+                        Level("Database team", TimeSpan.FromHours(4)).
+                        Level("CTO", TimeSpan.FromHours(8)));
+            }
+            """);
+
     [Fact]
     public Task AnInheritedLateEscalationIsLeftToThePerson()
     {
