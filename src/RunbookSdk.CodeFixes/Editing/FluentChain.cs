@@ -28,14 +28,14 @@ internal static class FluentChain
 
     /// <summary>
     /// <paramref name="chain"/> followed by <paramref name="call"/> (written as <c>Name(arguments)</c>), laid out as the
-    /// chain's last call is: on the same line, on a line of its own after a leading dot (<c>\n    .Call()</c>), or after a
-    /// dot that ends the line above (<c>.\n    Call()</c>).
+    /// dot it goes in at is (the next call's when the chain goes on, the last call's at its end): on the same line, on a
+    /// line of its own after a leading dot (<c>\n    .Call()</c>), or after a dot that ends the line above
+    /// (<c>.\n    Call()</c>). Roslyn's formatter likewise keeps a chain's line breaks and adds none, so where two calls
+    /// share a line, the new one shares it too.
     /// </summary>
     public static ExpressionSyntax Append(ExpressionSyntax chain, string call, string endOfLine)
     {
-        var (beforeLineEnd, afterLineEnd) = chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access }
-            ? Break(access, endOfLine)
-            : (".", "");
+        var (beforeLineEnd, afterLineEnd) = Into(chain) is { } access ? Break(access, endOfLine) : (".", "");
 
         // A comment after the chain's last call stays on that call's line (.Phase(...) // the only phase), where a
         // call on a line of its own follows; on one line, the new call has to come before it.
@@ -54,6 +54,17 @@ internal static class FluentChain
         var text = chain.WithoutTrivia().ToFullString() + beforeLineEnd + afterLineEnd + call;
         return SyntaxFactory.ParseExpression(text).WithTriviaFrom(chain);
     }
+
+    /// <summary>
+    /// The member access whose dot the new call goes in at, and whose layout it takes: the call after
+    /// <paramref name="chain"/> when the chain goes on (a timeout right after <c>Run(…)</c>), so calls written on one
+    /// line (<c>s.⏎    Run(…).ExpectExitCode(0)</c>) stay on one line and calls one a line stay one a line; the last
+    /// call's own otherwise. Before, only the last call's was read, which split a line of several calls in two.
+    /// </summary>
+    private static MemberAccessExpressionSyntax? Into(ExpressionSyntax chain) =>
+        chain.Parent is MemberAccessExpressionSyntax next && next.Expression == chain ? next
+        : chain is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax own } ? own
+        : null;
 
     /// <summary>
     /// The text that stands between <paramref name="access"/>'s call and what it is called on, dot included, as the
