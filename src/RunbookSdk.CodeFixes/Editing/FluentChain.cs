@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace RunbookSdk.CodeFixes.Editing;
 
@@ -67,20 +68,25 @@ internal static class FluentChain
         : null;
 
     /// <summary>
-    /// The text that stands between <paramref name="access"/>'s call and what it is called on, dot included, as the
-    /// chain writes it: <c>.</c> on one line, <c>\n    .</c> with the dot leading the call's line, <c>.\n    </c> with
-    /// the dot ending the line above. A call put beside it and written with this text gets the chain's own style, so
-    /// a chain with one call a line keeps it whichever end of the line its dots are written at, and calls that share a
-    /// line keep sharing it.
+    /// The edit that writes <paramref name="call"/> (as <c>Name(arguments)</c>) before <paramref name="before"/>, a call of
+    /// a chain, laid out as that call is written: on its line when its dot is inside a line, or on a line of its own with
+    /// the dot leading the line or ending the one above, as that call's dot does, so a chain with one call a line keeps
+    /// it and calls that share a line keep sharing it. With the dot leading the line, the new call goes above the
+    /// comments on the lines above <paramref name="before"/>: they are about that call and stay with it.
     /// </summary>
-    public static string Separator(MemberAccessExpressionSyntax access, string endOfLine)
+    public static TextChange InsertBefore(InvocationExpressionSyntax before, string call, string endOfLine)
     {
+        var access = (MemberAccessExpressionSyntax)before.Expression;
         var (beforeLineEnd, afterLineEnd) = Break(access, endOfLine);
-        return beforeLineEnd + afterLineEnd;
+        var dot = access.OperatorToken;
+        if (beforeLineEnd.Length == 0)
+            return new TextChange(new TextSpan(dot.FullSpan.Start, 0), LineIndentation(dot.LeadingTrivia) + "." + call + endOfLine);
+        return new TextChange(new TextSpan(access.Name.SpanStart, 0), call + beforeLineEnd + afterLineEnd);
     }
 
     /// <summary>
-    /// <see cref="Separator"/> split where the new call's line starts: with the dot at the end of each line, the dot
+    /// What stands between <paramref name="access"/>'s call and what it is called on, dot included, split where a new
+    /// call's line starts: with the dot at the end of each line, the dot
     /// stays before the line end and only the name goes on the new line, as the chain's other calls are; before, that
     /// chain got the new call on its last call's line.
     /// </summary>

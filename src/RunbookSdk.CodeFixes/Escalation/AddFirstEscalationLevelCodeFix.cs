@@ -67,13 +67,11 @@ public sealed class AddFirstEscalationLevelCodeFix : CodeFixProvider
         if (root is null || model is null || FirstLevel(root, diagnostic) is not { } first) return document;
 
         var timeSpan = TimeSpanName.At(model, first.SpanStart);
-        var access = (MemberAccessExpressionSyntax)first.Expression;
-        // The new level goes where the first one starts, written as the chain writes its calls (FluentChain), and the old
-        // first level follows it the same way: one level a line stays one a line, with the dot leading the line or ending
-        // the one above; levels on one line stay on one line.
-        var call = $"Level(\"On-call engineer\", {Expression(timeSpan, within)})" + FluentChain.Separator(access, FluentChain.EndOfLine(root));
+        // The new level is written as the old first one is (FluentChain): one level a line stays one a line, with the dot
+        // leading the line or ending the one above; levels on one line stay on one line.
+        var call = $"Level(\"On-call engineer\", {Expression(timeSpan, within)})";
         var text = await document.GetTextAsync(cancellationToken).ConfigureAwait(false);
-        return document.WithText(text.WithChanges(new TextChange(new TextSpan(access.Name.SpanStart, 0), call)));
+        return document.WithText(text.WithChanges(FluentChain.InsertBefore(first, call, FluentChain.EndOfLine(root))));
     }
 
     /// <summary>The response time as people write it: <c>TimeSpan.Zero</c>, <c>TimeSpan.FromMinutes(15)</c>, <c>TimeSpan.FromHours(1)</c>.</summary>

@@ -1312,6 +1312,43 @@ public sealed class AddFirstEscalationLevelCodeFixTests
             }
             """);
 
+    // A comment on the line above the old first level is about that level: it stays once, above it, and the new level
+    // goes above both. Before, the comment was written again above the new level (and, for a while, moved to it).
+    [Fact]
+    public Task A_comment_above_the_old_first_level_stays_with_it_once() =>
+        Verify<EscalationAnalyzer>.FixAsync<AddFirstEscalationLevelCodeFix>($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P1)
+                    .Escalation(e => e
+                        // the team lead decides on a rollback
+                        .Level("Platform Team Lead", {|RB0009:TimeSpan.FromMinutes(30)|}));
+            }
+
+            {{Sources.Handbook}}
+            """, $$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("late")]
+            public sealed class Late : Runbook<OmnixHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Severity(Severity.P1)
+                    .Escalation(e => e
+                        .Level("On-call engineer", TimeSpan.Zero)
+                        // the team lead decides on a rollback
+                        .Level("Platform Team Lead", TimeSpan.FromMinutes(30)));
+            }
+
+            {{Sources.Handbook}}
+            """);
+
     [Fact]
     public Task AnInheritedLateEscalationIsLeftToThePerson()
     {
