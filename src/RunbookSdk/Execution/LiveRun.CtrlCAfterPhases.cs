@@ -22,9 +22,11 @@ internal sealed partial class LiveRun
         {
             // At the rollback offer or a rollback step's confirmation, the cursor stands after its [y/n].
             _promptLine?.End();
-            _console.Warn("Ctrl+C: the rollback and the verification are not interrupted, and go on. "
+            // Said where the prompt asks too: under "> run.log" the warning went only to the log, and the engineer at the
+            // terminal saw no reaction to the Ctrl+C. The log keeps it, for whoever reads the run's record afterwards.
+            Closing(c => c.Warn("Ctrl+C: the rollback and the verification are not interrupted, and go on. "
                 + StillWaiting(question)
-                + "A second Ctrl+C ends the runner at once: what it is running is killed, and what is left of the rollback and verification does not run.");
+                + "A second Ctrl+C ends the runner at once: what it is running is killed, and what is left of the rollback and verification does not run."));
         }
         catch (Exception)
         {

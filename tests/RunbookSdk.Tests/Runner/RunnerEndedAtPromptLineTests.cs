@@ -46,22 +46,45 @@ public sealed class RunnerEndedAtPromptLineTests
         var runner = LiveJournal.RunnerPid(journalPath);
 
         Assert.Null(PosixSignals.Send(runner, SigInt));
-        await Processes.WaitUntilAsync(() => terminal.Shown.Contains("A second Ctrl+C ends the runner at once", StringComparison.Ordinal), "the first Ctrl+C's warning");
+        await Processes.WaitUntilAsync(() => terminal.Shown.Contains(SecondCtrlCEnds, StringComparison.Ordinal), "the first Ctrl+C's warning");
         Assert.Null(PosixSignals.Send(runner, SigInt));
         await terminal.ExitedAsync();
 
         var lines = terminal.Lines;
         var asked = IndexOf(lines, Offer, terminal.Shown);
-        Assert.Equal(
-            [
-                Offer,
-                "  Ctrl+C: the rollback and the verification are not interrupted, and go on. The rollback offer above still waits for your answer: "
-                    + "nothing goes on before it is given. A second Ctrl+C ends the runner at once: what it is running is killed, and what is left of "
-                    + "the rollback and verification does not run.",
-                Ended(journalPath),
-            ],
-            lines.Skip(asked).Take(3));
+        Assert.Equal([Offer, FirstCtrlCWarning, Ended(journalPath)], lines.Skip(asked).Take(3));
     }
+
+    [Theory]
+    [InlineData("> run.log")] // the prompt on standard error
+    [InlineData("> run.log 2>&1")] // the prompt on /dev/tty
+    public async Task A_first_ctrl_c_at_the_rollback_offer_warns_where_the_prompt_asks_and_in_the_log_with_the_output_in_a_log(string redirection)
+    {
+        if (!SandboxTerminal.Available) return;
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        using var terminal = await StartAtTheOfferAsync(temp.Path, journalPath, redirection);
+        var runner = LiveJournal.RunnerPid(journalPath);
+
+        Assert.Null(PosixSignals.Send(runner, SigInt));
+        // Before, the warning went only to the log: the terminal showed nothing until the second Ctrl+C ended the runner.
+        await Processes.WaitUntilAsync(() => terminal.Shown.Contains(SecondCtrlCEnds, StringComparison.Ordinal), "the first Ctrl+C's warning on the terminal");
+        Assert.Null(PosixSignals.Send(runner, SigInt));
+        await terminal.ExitedAsync();
+
+        var lines = terminal.Lines;
+        var asked = IndexOf(lines, Offer, terminal.Shown);
+        Assert.Equal([Offer, FirstCtrlCWarning, Ended(journalPath)], lines.Skip(asked).Take(3));
+        // The log, the run's record for whoever reads it afterwards, keeps the warning too: the Ctrl+C happened at the offer.
+        Assert.Contains(FirstCtrlCWarning, File.ReadAllLines(temp.File("run.log")));
+    }
+
+    private const string SecondCtrlCEnds = "A second Ctrl+C ends the runner at once";
+
+    private const string FirstCtrlCWarning =
+        "  Ctrl+C: the rollback and the verification are not interrupted, and go on. The rollback offer above still waits for your answer: "
+        + "nothing goes on before it is given. A second Ctrl+C ends the runner at once: what it is running is killed, and what is left of "
+        + "the rollback and verification does not run.";
 
     // The sandbox's bad deploy on the terminal, waiting at its rollback offer once its first step failed.
     private static async Task<SandboxTerminal> StartAtTheOfferAsync(string folder, string journalPath, string redirection)
