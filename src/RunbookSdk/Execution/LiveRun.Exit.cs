@@ -104,7 +104,8 @@ internal sealed partial class LiveRun
             });
             TellRunnerEnded(command?.Title ?? code?.Title ?? step?.Title ?? question?.Title,
                 command is not null ? "its command was killed" : code is not null ? "its code ends with the process" : question is not null ? question.Ended : null,
-                inRollback: (command?.Key ?? code?.Key ?? step?.Key ?? question?.Key)?.StartsWith("rollback/", StringComparison.Ordinal) == true);
+                inRollback: (command?.Key ?? code?.Key ?? step?.Key ?? question?.Key)?.StartsWith("rollback/", StringComparison.Ordinal) == true,
+                atRollbackOffer: command is null && code is null && step is null && question is { Key: null });
         }
         finally
         {
@@ -116,7 +117,7 @@ internal sealed partial class LiveRun
     /// Says on the console what the runner's end left undone and how to go on: the engineer who pressed Ctrl+C a second
     /// time saw the output stop and a shell prompt, with no word of the rollback and verification that did not run.
     /// </summary>
-    private void TellRunnerEnded(string? stepTitle, string? what, bool inRollback)
+    private void TellRunnerEnded(string? stepTitle, string? what, bool inRollback, bool atRollbackOffer)
     {
         // A resume does not pick the rollback up where it stopped (docs/runner.md, Resume): "continue" would promise it.
         var resume = inRollback
@@ -131,7 +132,13 @@ internal sealed partial class LiveRun
             _promptLine?.End();
             Closing(c => c.Failed($"Run ENDED at once (a second Ctrl+C, SIGTERM or SIGHUP){during}. Nothing more of the run starts: "
                 + $"no further step, rollback or verification. The journal records what was done: {JournalNamed()}"));
-            Closing(c => c.Info($"To go on: {ResumeCommand}; it{resume}."));
+            // Ended at the rollback offer, nothing was completed since the step that stopped the run: "continues after the
+            // last completed step" hid that the rollback was not run and that a resume runs that step again (found by
+            // resuming such a journal, and in its dry run). The words are those of an offer declined: the same end.
+            if (atRollbackOffer && _context.Plan.Rollback is { } rollback)
+                Closing(c => c.Info(RollbackNotRunHint(RollbackSteps(rollback, 0))));
+            else
+                Closing(c => c.Info($"To go on: {ResumeCommand}; it{resume}."));
             ExplainWebhookPlaceholder();
             // The runner's own last records went to the same journal: what it did not take is printed, as at a run's end.
             WarnIfJournalIncomplete();

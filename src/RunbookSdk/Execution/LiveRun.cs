@@ -855,8 +855,7 @@ internal sealed partial class LiveRun : IDisposable
         else if (_rollbackDeclined is not null)
             // "To continue after the last completed step" alone read as if nothing was left behind: the deploy the run
             // made is still live, and the engineer had to work out that the rollback is theirs to do.
-            hint = $"The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) {string.Join(", ", _rollbackDeclined)}. "
-                + $"Do them by hand (the runbook's page shows each), or resume: {ResumeCommand} {ResumeRunsFirst} and, should the run stop again, offers the rollback again.";
+            hint = RollbackNotRunHint(_rollbackDeclined);
         else if (_onlyVerificationFailed)
             // "Continue after the last completed step" read as if steps were left: none is, and a resume checks again.
             hint = $"Every step is done; the verification failed. Once what it found is put right, check again: {ResumeCommand} repeats no step and runs the verification again.";
@@ -869,6 +868,15 @@ internal sealed partial class LiveRun : IDisposable
         if (result.Status != RunStatus.Succeeded) ExplainWebhookPlaceholder();
         if (result.Status != RunStatus.Succeeded) WarnIfJournalIncomplete();
     }
+
+    /// <summary>
+    /// The closing hint of a run whose rollback offer was not taken — declined, unanswered, or cut off by the runner's
+    /// end: the rollback steps left to do, and what a resume does instead (runs the stopped step again, offers the
+    /// rollback again should the run stop again; docs/runner.md, Resume).
+    /// </summary>
+    private string RollbackNotRunHint(IEnumerable<string> rollbackSteps) =>
+        $"The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) {string.Join(", ", rollbackSteps)}. "
+        + $"Do them by hand (the runbook's page shows each), or resume: {ResumeCommand} {ResumeRunsFirst} and, should the run stop again, offers the rollback again.";
 
     /// <summary>What a resume of this run does first, for the closing hints that name the rollback steps not done.</summary>
     private string ResumeRunsFirst => _stoppedAt is { } step ? $"runs step {step} again" : "runs the steps not completed";

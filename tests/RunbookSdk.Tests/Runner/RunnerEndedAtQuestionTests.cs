@@ -72,6 +72,37 @@ public sealed class RunnerEndedAtQuestionTests
     }
 
     [Fact]
+    public async Task A_runner_ended_at_the_rollback_offer_says_the_rollback_was_not_run_and_what_a_resume_really_does()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Deploy", ph => ph.Step("Deploy", s => s.Run($"echo ran >> {p["Runs"]}; exit 3")))
+                .Rollback(r => r.Step("Roll back", s => s.Run($"touch {p["Marker"]}"))));
+        run.Parameter("Runs", run.Temp.File("runs")).Parameter("Marker", run.Temp.File("rolled-back"));
+        var console = new PlainConsole();
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+
+        var running = new RunbookRunner(console.Console, options, new EndedWhileAsking("Run the rollback section")).ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.IsType<RunnerEndingException>(await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2))));
+
+        // Before: "To go on: …; it continues after the last completed step." — none was completed, and the rollback was left.
+        Assert.DoesNotContain("continues after the last completed step", console.Output, StringComparison.Ordinal);
+        Assert.Contains("The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) R.1 'Roll back'. "
+            + "Do them by hand (the runbook's page shows each), or resume: ", console.Output, StringComparison.Ordinal);
+        Assert.Contains(" runs step 1.1 'Deploy' again and, should the run stop again, offers the rollback again.", console.Output, StringComparison.Ordinal);
+
+        // What the words promise is what the resume does: its dry run shows the step to run again, not as completed …
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+        Assert.Contains("$ echo ran >> ", dry.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("[completed in the journal", dry.Output, StringComparison.Ordinal);
+        // … and the resume runs the step again and, stopped again by it, offers the rollback again (declined here).
+        run.Prompts.Answer(false);
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+        Assert.Equal(2, File.ReadAllLines(run.Temp.File("runs")).Length);
+        Assert.Contains("Run the rollback section (1 step(s))?", run.Prompts.Questions);
+        Assert.False(File.Exists(run.Temp.File("rolled-back")), resumed.Output);
+    }
+
+    [Fact]
     public async Task A_runner_ended_at_a_decision_journals_the_decisions_group_as_every_record_of_a_decision_does()
     {
         using var run = new TestRun(rb => rb
