@@ -1,3 +1,5 @@
+using RunbookSdk.Model;
+
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -13,8 +15,17 @@ internal static class UnhealthyAfterRollback
     /// <summary>What the system was left in, as what reads the journal later says it.</summary>
     public const string WasStillUnhealthy = "the system was still unhealthy";
 
-    /// <summary>Whom to reach, where the runbook's levels are not at hand (<c>runs</c> reads only the journal).</summary>
+    /// <summary>Whom to reach, where the runbook's levels are not at hand (<c>runs</c> of a runbook another app has).</summary>
     public const string EscalateToEveryLevel = "escalate now to every level of the runbook's escalation, without waiting for their times";
+
+    /// <summary>
+    /// Whom to reach, as <c>runs</c> says it on one line: <see cref="EscalateToEveryLevel"/>, then the levels as the runbook
+    /// names them, <c>who (contact)</c>, already shortened by the caller (<c>… and 2 more</c>).
+    /// </summary>
+    public static string EscalateToEveryLevelNamed(string levels) => $"{EscalateToEveryLevel}: {levels}";
+
+    /// <summary>One level as <see cref="EscalateToEveryLevelNamed"/> lists it: <c>Service owner (owner@example.com)</c>.</summary>
+    public static string Level(EscalationLevelPlan level) => level.Contact is { } contact ? $"{level.Who} ({contact})" : level.Who;
 
     /// <summary>
     /// "<paramref name="rollback"/> completed, but the verification after it FAILED (…)": each failed check, its title

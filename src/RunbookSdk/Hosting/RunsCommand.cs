@@ -117,11 +117,14 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     private static string NotReached(ResumeState journal) =>
         Named("not reached", journal.StepsNotReached) + Named("rollback not done", journal.RollbackStepsNotReached);
 
-    private static string Named(string what, IReadOnlyList<StepNotReachedRecord> steps)
+    private static string Named(string what, IReadOnlyList<StepNotReachedRecord> steps) =>
+        steps.Count == 0 ? "" : $"; {what}: {Shortened(steps.Select(s => StepName(s.Key, s.Number, s.Title)).ToArray())}";
+
+    /// <summary>The first <see cref="MaxNamedStepsNotReached"/> of <paramref name="names"/> and how many more: the line stays a line.</summary>
+    private static string Shortened(IReadOnlyList<string> names)
     {
-        if (steps.Count == 0) return "";
-        var named = string.Join(", ", steps.Take(MaxNamedStepsNotReached).Select(s => StepName(s.Key, s.Number, s.Title)));
-        return steps.Count <= MaxNamedStepsNotReached ? $"; {what}: {named}" : $"; {what}: {named} and {steps.Count - MaxNamedStepsNotReached} more";
+        var named = string.Join(", ", names.Take(MaxNamedStepsNotReached));
+        return names.Count <= MaxNamedStepsNotReached ? named : $"{named} and {names.Count - MaxNamedStepsNotReached} more";
     }
 
     internal const int MaxNamedStepsNotReached = 3;
@@ -149,9 +152,33 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     /// As the run's own closing words say it: the verification after the completed rollback failed, so the system was
     /// still unhealthy — read the next morning, a bare "the rollback undid the completed steps" was a clean rollback.
     /// </summary>
-    private static string StillUnhealthy(ResumeState journal) => journal.FailedVerificationAfterRollback is [_, ..] failed
-        ? $"{UnhealthyAfterRollback.Finding("the rollback", failed)}: {UnhealthyAfterRollback.WasStillUnhealthy}, {UnhealthyAfterRollback.EscalateToEveryLevel}; "
+    private string StillUnhealthy(ResumeState journal) => journal.FailedVerificationAfterRollback is [_, ..] failed
+        ? $"{UnhealthyAfterRollback.Finding("the rollback", failed)}: {UnhealthyAfterRollback.WasStillUnhealthy}, {EscalateNow(journal)}; "
         : "";
+
+    /// <summary>
+    /// Whom to reach now, named: the levels that apply (the runbook's own, else its handbook's) as a resume of this
+    /// journal binds the runbook — with the journal's parameter values, so what it says is what the resume would say —,
+    /// masked with the runbook's secrets. "Every level of the runbook's escalation" alone sent the engineer reading
+    /// <c>runs</c> to the runbook's page to find whom. Unnamed where the levels are not at hand: a runbook this app
+    /// does not have, or one that cannot be prepared from the journal's values (listing every run matters more).
+    /// </summary>
+    private string EscalateNow(ResumeState journal)
+    {
+        if (catalog.FindRunbook(journal.RunbookId!) is not { } runbook) return UnhealthyAfterRollback.EscalateToEveryLevel;
+        RunContext bound;
+        try
+        {
+            bound = RunContext.BindForResume(catalog, runbook, new Dictionary<string, string>(), journal);
+        }
+        catch (Exception)
+        {
+            // The runbook's own Define, or a value the journal holds that no longer binds: the generic words stay true.
+            return UnhealthyAfterRollback.EscalateToEveryLevel;
+        }
+        var levels = bound.Escalation.Levels.Select(level => bound.Secrets.Mask(UnhealthyAfterRollback.Level(level))).ToArray();
+        return levels.Length == 0 ? UnhealthyAfterRollback.EscalateToEveryLevel : UnhealthyAfterRollback.EscalateToEveryLevelNamed(Shortened(levels));
+    }
 
     /// <summary>
     /// The command that resumes it, to paste, as the run's own closing hint gives it: this program (or the tool that

@@ -89,6 +89,31 @@ public sealed class ResumeAfterRollbackTests
     }
 
     [Fact]
+    public async Task Runs_names_the_escalation_levels_to_reach_for_a_run_still_unhealthy_after_its_rollback_masked_and_shortened()
+    {
+        // A level's contact holds a secret's value: the journal holds it masked, and so does runs say it.
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Mitigate", ph => ph.Step("Fix", s => s.Run("exit 1")))
+                .Rollback(r => r.Step("Undo", s => s.Run("exit 0")))
+                .Verification(v => v.Step("Health is green", s => s.Run("exit 1")))
+                .Escalation(e => e
+                    .Level("On-call engineer", TimeSpan.Zero, "#oncall")
+                    .Level("Vendor support", TimeSpan.FromMinutes(10), $"https://pager.example/{p["PagerToken"]}")
+                    .Level("Engineering manager", TimeSpan.FromMinutes(15), "+1 555 0100")
+                    .Level("CTO", TimeSpan.FromMinutes(30))))
+            .Parameter("PagerToken", "hunter2-pager", secret: true);
+        Assert.Equal(3, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+
+        var listed = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        // Before: "escalate now to every level of the runbook's escalation, without waiting for their times;" and no name.
+        Assert.Contains("the system was still unhealthy, escalate now to every level of the runbook's escalation, without waiting for their times: "
+            + "On-call engineer (#oncall), Vendor support (https://pager.example/***), Engineering manager (+1 555 0100) and 1 more; "
+            + "the rollback undid the completed steps: a resume starts over from the first step); resume: dotnet", listed);
+        Assert.DoesNotContain("hunter2-pager", listed);
+    }
+
+    [Fact]
     public async Task A_resume_and_its_dry_run_say_before_the_first_step_that_the_journals_rollback_left_the_system_unhealthy_and_whom_to_escalate_to()
     {
         // The check's title holds a secret's value: the journal holds it masked, and so is it said.
