@@ -205,6 +205,27 @@ public class IncrementalCachingTests
     public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_Define_calls_a_method(bool inAnotherPart) =>
         AssertAnUnrelatedEditRegeneratesNothingOf(inAnotherPart ? [SecondRunbookCallingAMethod, SecondRunbookDrainPart] : [SecondRunbookCallingItsOwnMethod]);
 
+    // The second runbook with a chain that starts with a method of its class returning the builder, in another part.
+    private static readonly string SecondRunbookStartingAChainWithAMethod = SecondRunbookCallingAMethod
+        .Replace("""
+                    Drain(rb);
+                    rb.NoRollback("read-only")
+            """, """
+                    Drain(rb).NoRollback("read-only")
+            """, StringComparison.Ordinal);
+
+    private static readonly string SecondRunbookReturningDrainPart = SecondRunbookDrainPart
+        .Replace("private static void Drain(IRunbookBuilder b)", "private static IRunbookBuilder Drain(IRunbookBuilder b)", StringComparison.Ordinal)
+        .Replace("}));\n", "}));\n        return b;\n", StringComparison.Ordinal);
+
+    [Fact]
+    public void Editing_the_body_of_a_method_a_chain_starts_with_regenerates_only_that_runbooks_page() =>
+        AssertEditingTheCheckDepthMethodRegeneratesOnlyItsPage(SecondRunbookStartingAChainWithAMethod, SecondRunbookReturningDrainPart);
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_chain_starts_with_a_method() =>
+        AssertAnUnrelatedEditRegeneratesNothingOf(SecondRunbookStartingAChainWithAMethod, SecondRunbookReturningDrainPart);
+
     // The queue-backlog runbook (its page reads "rabbitmqctl list_queues" from a method) written as queueRunbookFiles, beside
     // the payments runbook and an unrelated class: editing that class keeps every output cached and reads no runbook again.
     private static void AssertAnUnrelatedEditRegeneratesNothingOf(params string[] queueRunbookFiles)

@@ -16,7 +16,8 @@ namespace RunbookSdk.Generators.Reading;
 /// (<c>Checks(rb);</c>, <c>.Phase("Diagnose", Diagnose)</c>, <see cref="LocalBuilderFunction"/>): where it is called, once
 /// per call, as the runner records it; one nothing calls never runs and is not read. A method of the runbook's class the
 /// builder is handed to (<c>AddChecks(rb);</c>, <c>p =&gt; { Pods(p); Logs(p); }</c>,
-/// <see cref="BuilderMethodSyntax.HandedTo"/>) is read where it is called, too. Anything else that is not a chain on the builder (a loop, a helper of another
+/// <see cref="BuilderMethodSyntax.HandedTo"/>) is read where it is called, too, and so is either at the start of a chain
+/// when it returns the builder (<c>Checks(rb).Escalation(…)</c>), before the calls chained on it. Anything else that is not a chain on the builder (a loop, a helper of another
 /// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
 /// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
@@ -186,32 +187,13 @@ internal sealed class ChainReader(
 
     private void ReadExpression(ExpressionSyntax expression, string receiver, Action<DslCall> visit)
     {
-        var whole = expression;
-        while (whole is ParenthesizedExpressionSyntax parenthesized) whole = parenthesized.Expression;
-        if (whole is InvocationExpressionSyntax call)
-        {
-            if (LocalBuilderFunction.HandedTo(call, receiver) is { } local)
-            {
-                ReadInPlace(call, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
-                return;
-            }
-
-            // A method of the class (in any part) the builder is handed to, unless a local function of that name hides
-            // it, as C# binds the name: one the page cannot read is reported below, at the call.
-            if (!(call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null) &&
-                BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, parts) is { } method)
-            {
-                ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
-                return;
-            }
-        }
-
         var calls = new List<InvocationExpressionSyntax>();
         var current = expression;
         while (true)
         {
             if (current is ParenthesizedExpressionSyntax parenthesized) { current = parenthesized.Expression; continue; }
-            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
+            // this.AddChecks(rb) is not a call on a builder but where a chain may start (a hand-off, below).
+            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } access } invocation)
             {
                 calls.Add(invocation);
                 current = access.Expression;
@@ -219,11 +201,14 @@ internal sealed class ChainReader(
             }
             break;
         }
-        if (current is not IdentifierNameSyntax identifier || identifier.Identifier.ValueText != receiver)
+
+        var onReceiver = current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
+        if (!onReceiver && !(current is InvocationExpressionSyntax start && ReadHandOff(start, receiver, chainedOn: calls.Count > 0, visit)))
         {
             Unreadable(expression, expression.ToString());
             return;
         }
+
         // The chain was collected outermost first; the builder sees the calls in source order.
         for (var i = calls.Count - 1; i >= 0; i--)
         {
@@ -231,6 +216,35 @@ internal sealed class ChainReader(
             visit(new DslCall(calls[i], access.Name.Identifier.ValueText));
         }
     }
+
+    /// <summary>
+    /// Reads where it is called the local function, or else the method of the class (in any part), that
+    /// <paramref name="call"/> hands the builder to — <c>Checks(rb);</c>, or the start of a chain, <c>Checks(rb).Escalation(…)</c>;
+    /// false when it hands it to neither, and the caller reports the call. A chain goes on from what the function returns,
+    /// so one <paramref name="chainedOn"/> must return a builder: its body returns only chains on its parameter (anything
+    /// else is reported there), and each DSL call returns the builder it is made on (<c>Run</c>, <c>Http</c>, <c>Execute</c> the action
+    /// they added), so the calls after it go on where the function left off, as the same runbook written inline makes them.
+    /// </summary>
+    private bool ReadHandOff(InvocationExpressionSyntax call, string receiver, bool chainedOn, Action<DslCall> visit)
+    {
+        if (LocalBuilderFunction.HandedTo(call, receiver) is { } local)
+        {
+            if (chainedOn && !ReturnsBuilder(local.ReturnType)) return false;
+            ReadInPlace(call, local, local.ParameterList, local.Body, local.ExpressionBody, visit);
+            return true;
+        }
+
+        // A method of the class (in any part) the builder is handed to, unless a local function of that name hides
+        // it, as C# binds the name: one the page cannot read is reported by the caller, at the call.
+        if (call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null ||
+            BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, parts) is not { } method ||
+            chainedOn && !ReturnsBuilder(method.ReturnType))
+            return false;
+        ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        return true;
+    }
+
+    private static bool ReturnsBuilder(TypeSyntax returnType) => BuilderMethodSyntax.IsWrittenAsBuilder(returnType, BuilderMethodSyntax.SdkBuilderNames);
 
     private static string Shorten(string text)
     {

@@ -133,6 +133,64 @@ public sealed class ClassMethodCallPageTests
         Assert.Contains("### 1.3 Check pods", page, StringComparison.Ordinal);
     }
 
+    // A chain may start with a method of the class that returns the builder it is handed (also this.Method(rb), or in
+    // another part): the runner makes the calls chained on it on that builder, after the method's own. Before, the whole
+    // chain was RB0101 and the page lacked all of it.
+    [Fact]
+    public void A_chain_that_starts_with_a_method_of_the_class_returning_the_builder_gives_the_page_of_the_same_runbook_written_inline()
+    {
+        var definePart = Runbook("""
+                    Diagnose(rb)
+                        .Phase("Mitigate", p => Restart(p));
+                    this.AddChecks(builder: rb)
+                        .Rollback(r => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation()));
+            """, """
+                private static IRunbookBuilder Diagnose(IRunbookBuilder b) =>
+                    b.Title("Payments API down").Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+
+            """, modifiers: "sealed partial");
+        const string methodsPart = """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            public sealed partial class ApiDown
+            {
+                private static IPhaseBuilder Restart(IPhaseBuilder p) => p.Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").RequiresConfirmation());
+
+                private IRunbookBuilder AddChecks(IRunbookBuilder builder)
+                {
+                    builder.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                    return builder;
+                }
+            }
+            """;
+
+        var (diagnostics, page) = Generate(definePart, methodsPart);
+        var (_, inline) = Generate(Runbook(Inline, ""));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+        Assert.Contains("Undo scale", page, StringComparison.Ordinal);
+    }
+
+    // Each keeps RB0101 on the whole chain, as a method the page cannot read does at a statement: an overloaded name and
+    // a virtual method at the start of a chain.
+    [Theory]
+    [InlineData("private static IRunbookBuilder AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200)));\n    private static IRunbookBuilder AddChecks(IRunbookBuilder rb, int n) => rb;", "sealed")]
+    [InlineData("protected virtual IRunbookBuilder AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200)));", "")]
+    public void A_chain_that_starts_with_a_method_the_page_cannot_read_keeps_RB0101_on_the_chain(string members, string modifiers)
+    {
+        var (diagnostics, page) = Generate(Runbook("""
+                    AddChecks(rb).Title("Payments API down").NoRollback("read-only");
+            """ + Chain, members + "\n", modifiers));
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("AddChecks(rb).Title(", unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain("Health is green", page, StringComparison.Ordinal);
+        Assert.Contains("Check pods", page, StringComparison.Ordinal);
+    }
+
     // Define in one file of a partial runbook, the methods it hands the builder to in another.
     [Fact]
     public void A_method_of_another_part_of_a_partial_runbook_gives_the_page_of_the_same_runbook_written_inline()

@@ -142,6 +142,67 @@ public sealed class LocalFunctionPageTests
         Assert.Equal(inline, page);
     }
 
+    // A chain may start with a local function that returns the builder it is handed: the runner makes the calls chained
+    // on it on that builder, after the function's own. Before, the whole chain was RB0101 and the page lacked all of it.
+    [Fact]
+    public void A_chain_that_starts_with_a_local_function_returning_the_builder_gives_the_page_of_the_same_runbook_written_inline()
+    {
+        var (diagnostics, page) = Generate("""
+                    IRunbookBuilder Diagnose(IRunbookBuilder b) => b.Title("Payments API down").Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+                    IPhaseBuilder Logs(IPhaseBuilder p) => p.Step("Read logs", s => s.Run("kubectl logs deployment/api -n payments --tail=200"));
+                    ICommandStepBuilder Restart(IStepBuilder s) => s.Run("kubectl rollout restart deployment/api -n payments");
+
+                    IRunbookBuilder Checks(IRunbookBuilder b)
+                    {
+                        b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                        return b;
+                    }
+
+                    Diagnose(rb)
+                        .Phase("Mitigate", p => Logs(p).Step("Restart", s => Restart(s).ExpectExitCode(0).RequiresConfirmation()));
+                    (Checks(b: rb))
+                        .Rollback(r => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation()));
+            """);
+        var (_, inline) = Generate("""
+                    rb.Title("Payments API down")
+                        .Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")))
+                        .Phase("Mitigate", p => p
+                            .Step("Read logs", s => s.Run("kubectl logs deployment/api -n payments --tail=200"))
+                            .Step("Restart", s => s.Run("kubectl rollout restart deployment/api -n payments").ExpectExitCode(0).RequiresConfirmation()))
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)))
+                        .Rollback(r => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation()));
+            """);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+        Assert.Contains("Undo scale", page);
+        Assert.Contains("https://payments.example.com/health", page);
+    }
+
+    // What the page cannot read at the start of a chain stays RB0101, and the chain with it: a function that calls itself,
+    // and one with code around the chain, reported where it is written.
+    [Fact]
+    public void A_chain_that_starts_with_a_local_function_the_page_cannot_read_is_reported()
+    {
+        var (diagnostics, page) = Generate("""
+                    IRunbookBuilder Checks(IRunbookBuilder b)
+                    {
+                        if (DateTime.Now.Hour > 8) b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                        return b;
+                    }
+
+                    IRunbookBuilder Again(IRunbookBuilder b) => Again(b).Title("Payments API down");
+
+                    Checks(rb).Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+                    Again(rb).NoRollback("read-only");
+            """);
+
+        Assert.Equal(2, diagnostics.Count(d => d.Id == "RB0101"));
+        Assert.Contains(diagnostics, d => d.Id == "RB0101" && d.GetMessage().Contains("if (DateTime.Now.Hour > 8) b.Verification", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.Id == "RB0101" && d.GetMessage().Contains("'Again(b)'", StringComparison.Ordinal));
+        Assert.DoesNotContain("Health is green", page);
+    }
+
     [Fact]
     public void A_local_function_called_twice_is_on_the_page_twice()
     {

@@ -295,6 +295,50 @@ public sealed class PageAgreesWithPlanTests
         Assert.DoesNotContain(Describe(executed), line => line.Contains("Ghost", StringComparison.Ordinal));
     }
 
+    // Chains that start with a local function of Define or a method of the class returning the builder it is handed
+    // (docs/rules/RB0101.md): the runner makes the calls chained on it on that builder, after the function's own.
+    private const string ChainStarts = """
+        using System;
+        using RunbookSdk;
+
+        [Runbook("chain-starts")]
+        public sealed class ChainStarts : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                IPhaseBuilder Pods(IPhaseBuilder p) => p.Step("Pods", s => Logs(s).Timeout(TimeSpan.FromSeconds(30)));
+
+                Diagnose(rb)
+                    .Phase("Mitigate", p => Pods(p).Step("Settle", s => s.Wait(TimeSpan.FromMinutes(1), "pods to settle")))
+                    .Rollback(r => Pods(r));
+                this.AddChecks(rb).Verification(v => Pods(v).Step("Health", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
+            }
+
+            private static IRunbookBuilder Diagnose(IRunbookBuilder b) => b.Title("Chain starts").Phase("Diagnose", p => p.Step("Look", s => s.Instruction("look")));
+
+            private static ICommandStepBuilder Logs(IStepBuilder s) => s.Run("kubectl logs deploy/api --tail=100");
+
+            private IRunbookBuilder AddChecks(IRunbookBuilder builder)
+            {
+                builder.Phase("Check", p => p.Step("Pods again", s => Logs(s).ExpectExitCode(0, 1)));
+                return builder;
+            }
+        }
+        """;
+
+    [Fact]
+    public void Chains_that_start_with_a_local_function_or_a_method_returning_the_builder_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(ChainStarts);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Not equal by both missing the same: the phases and steps chained on what the functions return.
+        Assert.Equal(["phase Diagnose []", "phase Mitigate []", "phase Check []", "phase Rollback []", "phase Verification []"], Describe(executed).Where(line => line.StartsWith("phase ", StringComparison.Ordinal)));
+        Assert.Contains(Describe(executed), line => line.Contains("pods to settle", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl logs deploy/api --tail=100 | timeout=00:00:30", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl logs deploy/api --tail=100 | expect-exit=0,1", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
