@@ -56,7 +56,9 @@ internal static class DocumentViews
         // An empty Rollback(r => { }) or Verification(v => { }) reads as none, as the runner takes it: a heading with
         // nothing under it would leave the engineer looking for steps that are not there (RB0002 and RB0003 report it).
         view["rollback"] = runbook.Rollback is { Steps.Count: > 0 } ? Phase(runbook.Rollback, "R", Communication, webhookParameter) : null;
-        view["rollback_confirmation"] = runbook.Rollback is { Steps.Count: > 0 } ? RollbackConfirmation(runbook.Rollback) : null;
+        view["rollback_confirmation"] = runbook.Rollback is { Steps.Count: > 0 }
+            ? RollbackConfirmation(runbook.Rollback, runbook.Phases.Any(AlwaysNeedsYes) || runbook.Verification is { } checks && AlwaysNeedsYes(checks))
+            : null;
         view["no_rollback_reason"] = Text(runbook.NoRollbackReason);
         view["verification"] = runbook.Verification is { Steps.Count: > 0 } ? Phase(runbook.Verification, "V", Communication, webhookParameter) : null;
         view["escalation"] = List(escalation.Select(EscalationLevel));
@@ -185,20 +187,52 @@ internal static class DocumentViews
     /// the rollback runs without asking, and the engineer who ran it with <c>--non-interactive</c> met a refusal to start.
     /// Null when no step of it is destructive.
     /// </summary>
-    private static string? RollbackConfirmation(PhaseModel rollback)
+    private static string? RollbackConfirmation(PhaseModel rollback, bool yesNeededElsewhere)
     {
         var numbers = new List<string>();
+        // The runner's preflight asks no --yes for a step --skip-conditional skips or an option --choose does not take
+        // (LiveRun.Preflight): when every destructive step is one of these, "does not start without --yes" needs its "unless",
+        // but not when a step of the phases or the verification needs --yes on every run anyway.
+        var conditional = new List<string>();
+        var options = new List<string>();
         for (var i = 0; i < rollback.Steps.Count; i++)
         {
-            if (rollback.Steps[i].RequiresConfirmation) numbers.Add("R." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var step = rollback.Steps[i];
+            if (!step.RequiresConfirmation) continue;
+            var number = "R." + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            numbers.Add(number);
+            if (step.Condition is not null) conditional.Add(number);
+            else if (step.Choice is not null) options.Add(number);
         }
 
         if (numbers.Count == 0) return null;
         var one = numbers.Count == 1;
-        var named = one ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
-        return named + (one ? " is destructive and still asks for confirmation before it runs" : " are destructive and still ask for confirmation before they run")
-            + " (`n` stops the rollback there): `--yes` answers " + (one ? "it" : "them") + ", and a `--non-interactive` run does not start without `--yes`.";
+        return Names(numbers) + (one ? " is destructive and still asks for confirmation before it runs" : " are destructive and still ask for confirmation before they run")
+            + " (`n` stops the rollback there): `--yes` answers " + (one ? "it" : "them") + ", and a `--non-interactive` run does not start without `--yes`"
+            + (!yesNeededElsewhere && conditional.Count + options.Count == numbers.Count ? Unless(conditional, options, one) : "") + ".";
     }
+
+    /// <summary>Whether a destructive step of <paramref name="phase"/> is neither conditional nor an option, so that a <c>--non-interactive</c> run needs <c>--yes</c> whatever else it is given.</summary>
+    private static bool AlwaysNeedsYes(PhaseModel phase) => phase.Steps.Any(step => step.RequiresConfirmation && step.Condition is null && step.Choice is null);
+
+    /// <summary>
+    /// When each destructive rollback step is conditional or an option of a decision, what lets a <c>--non-interactive</c>
+    /// run start without <c>--yes</c>: <c>--skip-conditional</c> skipping the conditional ones, <c>--choose</c> taking
+    /// none of the options.
+    /// </summary>
+    private static string Unless(List<string> conditional, List<string> options, bool one)
+    {
+        var skipped = conditional.Count == 0 ? null : "`--skip-conditional` skips " + (one ? "it" : options.Count == 0 ? "them" : Names(conditional));
+        var notChosen = options.Count == 0 ? null
+            : one ? "`--choose` takes another option of its decision"
+            : options.Count == 1 ? "`--choose` takes another option than " + options[0]
+            : "`--choose` takes none of " + (conditional.Count == 0 ? "them" : Names(options));
+        return ", unless " + (skipped is not null && notChosen is not null ? skipped + " and " + notChosen : skipped ?? notChosen);
+    }
+
+    /// <summary>"R.1", "R.1 and R.3", "R.1, R.2 and R.4".</summary>
+    private static string Names(List<string> numbers) =>
+        numbers.Count == 1 ? numbers[0] : string.Join(", ", numbers.Take(numbers.Count - 1)) + " and " + numbers[numbers.Count - 1];
 
     /// <summary>
     /// A step's decision for a template: its title and note, the option's place (<c>first</c> opens the decision,

@@ -1,4 +1,5 @@
 using RunbookSdk.Generators.Tests.Support;
+using RunbookSdk.Samples.Tests;
 
 namespace RunbookSdk.Generators.Tests.Docs;
 
@@ -54,6 +55,89 @@ public sealed class RollbackSectionPageTests
 
         Assert.Contains(
             WhenItRuns + " R.1 and R.3 are destructive and still ask for confirmation before they run (`n` stops the rollback there): `--yes` answers them, and a `--non-interactive` run does not start without `--yes`.\n",
+            page, StringComparison.Ordinal);
+    }
+
+    // A runbook whose phases ask nothing of a non-interactive run; its rollback (and, when given, another phase step)
+    // are the test's.
+    private static string ScaleBack(string rollback, string phaseStep = """.Step("Check pods", s => s.Run("kubectl get pods -n payments"))""") => $$"""
+        using System;
+        using RunbookSdk;
+
+        namespace Payments;
+
+        [Runbook("payments-scale-back")]
+        public sealed class ScaleBack : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Scale back")
+                .Phase("Look", p => p{{phaseStep}})
+                .Rollback(r => r{{rollback}})
+                .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)))
+                .Escalation(e => e.Level("On-call", TimeSpan.Zero, "oncall@example.com"));
+        }
+        """;
+
+    private const string ConditionalUndoScale =
+        """.Step("Undo scale", s => s.OnlyIf("the deployment was scaled").Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation())""";
+
+    private const string UndoConfig = """.Step("Undo config", s => s.Run("kubectl rollout undo deployment/api -n payments").RequiresConfirmation())""";
+
+    private static string ScaleBackPage(string source)
+    {
+        var (run, compileErrors) = GeneratorHarness.Run(source);
+        Assert.Empty(compileErrors);
+        return GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ScaleBack.Runbook.g.cs"));
+    }
+
+    // The runner's preflight asks no --yes for a step --skip-conditional skips (LiveRun.Preflight,
+    // SkippedConditionalPreflightTests), so a runbook whose only destructive steps are conditional starts without it
+    // then: the page said it does not. Checked against the runner's own dry run: refused without --yes, and started with
+    // --skip-conditional exactly when the page says so — not when a rollback step or a phase step always asks.
+    [Theory]
+    [InlineData("", ", unless `--skip-conditional` skips it.", false)]
+    [InlineData(UndoConfig, ".", true)]
+    [InlineData("", ".", true, UndoConfig)]
+    public void The_runner_starts_a_non_interactive_run_without_yes_exactly_when_the_page_says_so(string otherRollbackStep, string sentenceEnd, bool yesStillNeeded, string? phaseStep = null)
+    {
+        var source = phaseStep is null ? ScaleBack(ConditionalUndoScale + otherRollbackStep) : ScaleBack(ConditionalUndoScale + otherRollbackStep, phaseStep);
+
+        Assert.Contains("a `--non-interactive` run does not start without `--yes`" + sentenceEnd + "\n", ScaleBackPage(source), StringComparison.Ordinal);
+        ProjectAssemblies.WithCatalog(ProjectAssemblies.Generate(GeneratorHarness.Compile(source)), catalog =>
+        {
+            var (refused, refusal) = DryRun.Run(catalog, "payments-scale-back", "--non-interactive").GetAwaiter().GetResult();
+            var (skipping, output) = DryRun.Run(catalog, "payments-scale-back", "--non-interactive", "--skip-conditional").GetAwaiter().GetResult();
+
+            Assert.NotEqual(0, refused);
+            Assert.Contains("needs a confirmation: pass --yes", refusal, StringComparison.Ordinal);
+            Assert.Equal(yesStillNeeded, skipping != 0);
+            Assert.Equal(yesStillNeeded, output.Contains("needs a confirmation: pass --yes", StringComparison.Ordinal));
+        });
+    }
+
+    // An option of a decision asks nothing when --choose takes another (also none of them, `--choose "…=none"`).
+    [Fact]
+    public void Destructive_rollback_steps_that_are_conditional_or_options_are_said_to_need_yes_unless_left_out()
+    {
+        var page = ScaleBackPage(ScaleBack(ConditionalUndoScale + """
+            .OneOf("Undo how", o => o
+                .Step("Undo config", s => s.Run("kubectl rollout undo deployment/api -n payments").RequiresConfirmation())
+                .Step("Ask the owner", s => s.Instruction("Ask the API's owner")))
+            """));
+
+        Assert.Contains(
+            WhenItRuns + " R.1 and R.2 are destructive and still ask for confirmation before they run (`n` stops the rollback there): `--yes` answers them, and a `--non-interactive` run does not start without `--yes`, unless `--skip-conditional` skips R.1 and `--choose` takes another option than R.2.\n",
+            page, StringComparison.Ordinal);
+    }
+
+    // The payments runbook's Mitigate phase has a destructive step that always runs: its rollback's sentence stays as it was.
+    [Fact]
+    public void A_conditional_destructive_rollback_step_beside_a_phase_step_that_always_asks_needs_yes_without_an_unless()
+    {
+        var page = GeneratorHarness.ApiDownPage(WithRollback(".Rollback(r => r" + ConditionalUndoScale + ")"));
+
+        Assert.Contains(
+            WhenItRuns + " R.1 is destructive and still asks for confirmation before it runs (`n` stops the rollback there): `--yes` answers it, and a `--non-interactive` run does not start without `--yes`.\n",
             page, StringComparison.Ordinal);
     }
 

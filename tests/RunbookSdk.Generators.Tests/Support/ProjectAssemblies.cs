@@ -31,6 +31,20 @@ internal static class ProjectAssemblies
         return stream;
     }
 
+    /// <summary>Loads one project's assembly into a load context of its own and hands <paramref name="check"/> its catalog.</summary>
+    public static void WithCatalog(CSharpCompilation project, Action<RunbookCatalog> check)
+    {
+        var context = new AssemblyLoadContext("one-project", isCollectible: true);
+        try
+        {
+            check(CatalogOf(context.LoadFromStream(Emit(project))));
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
     /// <summary>Loads <c>Shared</c> and the app into a load context of their own and hands <paramref name="check"/> the app's catalog.</summary>
     public static void WithCatalog(CSharpCompilation shared, CSharpCompilation app, Action<RunbookCatalog> check)
     {
@@ -43,8 +57,7 @@ internal static class ProjectAssemblies
             // The catalog may load a library by name (Assembly.Load), which asks the load context of the caller.
             using (context.EnterContextualReflection())
             {
-                check((RunbookCatalog)appAssembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
-                    .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!);
+                check(CatalogOf(appAssembly));
             }
         }
         finally
@@ -52,4 +65,8 @@ internal static class ProjectAssemblies
             context.Unload();
         }
     }
+
+    private static RunbookCatalog CatalogOf(Assembly assembly) =>
+        (RunbookCatalog)assembly.GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
+            .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
 }
