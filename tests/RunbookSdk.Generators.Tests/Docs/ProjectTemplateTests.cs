@@ -42,7 +42,9 @@ public sealed class ProjectTemplateTests
         // Parses fine, never ends, and writes as it loops: stopped only after 10 seconds, it grew a string in the
         // build's (or the IDE's) memory all that time. The size limit stops it at its first write past the limit, so
         // the message names the size, not the time.
-        var run = RunWithRunbookTemplate("{{ while true }}x{{ end }}");
+        // Each turn writes 100,000 characters: the limit trips on the 42nd, long before the 10-second time limit, even
+        // on a loaded machine (one character a turn took four million turns, past ten seconds under load).
+        var run = RunWithRunbookTemplate("{{ while true }}{{ \"x\" | string.pad_left 100000 }}{{ end }}");
 
         var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
         Assert.Equal(BuiltInPage, page);
@@ -55,7 +57,7 @@ public sealed class ProjectTemplateTests
     public void A_capture_that_loops_and_writes_is_stopped_by_the_size_limit_too()
     {
         // Written into a variable, not the page: Scriban counts what a capture writes against the same limit.
-        var run = RunWithRunbookTemplate("{{ capture body }}{{ while true }}x{{ end }}{{ end }}{{ body }}");
+        var run = RunWithRunbookTemplate("{{ capture body }}{{ while true }}{{ \"x\" | string.pad_left 100000 }}{{ end }}{{ end }}{{ body }}");
 
         var warning = Assert.Single(run.Diagnostics);
         Assert.Contains("the page grew past 4,194,304 characters", warning.GetMessage(), StringComparison.Ordinal);
