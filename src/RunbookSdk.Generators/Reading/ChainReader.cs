@@ -168,10 +168,14 @@ internal sealed class ChainReader(
                 case ExpressionStatementSyntax expressionStatement:
                     ReadExpression(expressionStatement.Expression, receiver, visit);
                     break;
+                // What follows a return never runs (the compiler says so, CS0162): the runner records none of its
+                // steps, so neither does the page, nor does it report code there it cannot show. A local function
+                // declared after it still runs where it is called, and is read there.
                 case ReturnStatementSyntax { Expression: { } returned }:
                     ReadExpression(returned, receiver, visit);
-                    break;
+                    return;
                 case ReturnStatementSyntax:
+                    return;
                 case EmptyStatementSyntax:
                     break;
                 // Runs only where it is called, and is read there, once per call (a call the reader cannot follow is

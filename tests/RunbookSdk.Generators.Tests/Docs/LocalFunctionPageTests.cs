@@ -296,4 +296,36 @@ public sealed class LocalFunctionPageTests
         Assert.Contains("Checks(rb, ", unreadable.GetMessage(), StringComparison.Ordinal);
         Assert.DoesNotContain("Health is green", page);
     }
+
+    // What follows a return never runs: the runner records none of it, so the page shows none of it and reports none
+    // of it as code it cannot show (the compiler's CS0162 already points at it). A local function declared after the
+    // return still runs where it is called, before it, and is read there.
+    [Fact]
+    public void Code_after_a_return_is_not_on_the_page_and_a_local_function_declared_after_it_is_read_where_it_is_called()
+    {
+        var (diagnostics, page) = Generate("""
+                    IRunbookBuilder Checks(IRunbookBuilder b)
+                    {
+                        return b.Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                        b.Verification(v => v.Step("Ghost health check", s => s.Http("GET", "https://ghost.example.com/health").ExpectStatus(200)));
+                    }
+
+                    Checks(rb);
+            """ + Chain + """
+                    Extra(rb);
+                    return;
+                    if (DateTime.Now.Hour > 8) rb.Escalation(e => e.Level("Ghost manager", TimeSpan.FromMinutes(5), "+1 555 0199"));
+                    rb.Verification(v => v.Step("Ghost soak", s => s.Run("sleep 60")));
+
+                    void Extra(IRunbookBuilder b) => b.Escalation(e => e.Level("Late on-call", TimeSpan.Zero, "pager"));
+            """);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("Health is green", page);
+        Assert.Contains("Check pods", page);
+        Assert.DoesNotContain("Ghost health check", page);
+        Assert.DoesNotContain("Ghost manager", page);
+        Assert.DoesNotContain("Ghost soak", page);
+        Assert.Contains("Late on-call", page);
+    }
 }
