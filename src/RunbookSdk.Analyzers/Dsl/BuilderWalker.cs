@@ -10,7 +10,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// tree does with builders for <see cref="DslCallIndex"/>. A builder is a parameter of a method or local function
 /// typed as a builder (<c>Define(IRunbookBuilder rb)</c>), the parameter of a lambda handed to a DSL call that
 /// passes one (<c>p =&gt; p.Step(...)</c>), or a DSL call made on either, or a call made on either of a method outside
-/// the DSL that returns a builder (<see cref="BuilderReturningMethods"/>: <c>s.Tag("x")</c>, itself recorded as unread).
+/// the DSL that returns a builder (<see cref="BuilderReturningMethods"/>: <c>s.Tag("x")</c>, itself recorded as unread),
+/// or a call handed one that returns a builder (<c>Checks(rb)</c> of <c>Checks(rb).Escalation(…)</c>, see <see cref="HandsOn"/>).
 /// Each node is looked at once: asking of every call, bottom-up, whether its receiver is a builder walked the same chains and lambdas again and again, and
 /// remembering the answers cost more in hashing than it saved (docs/performance.md).
 /// </summary>
@@ -112,8 +113,7 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
         if (invocation.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } access)
         {
             Visit(invocation.Expression, scope);
-            if (VisitArguments(invocation, scope, builderLambdas: false)) Opaque.Add(Entry<SyntaxNode>(invocation));
-            return false;
+            return VisitArguments(invocation, scope, builderLambdas: false) && HandsOn(invocation);
         }
 
         if (access.Expression is BaseExpressionSyntax)
@@ -124,11 +124,7 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
         }
 
         if (!Visit(access.Expression, scope))
-        {
-            // A builder handed to code that is not a builder method (Helper(rb)), which may add anything to it.
-            if (VisitArguments(invocation, scope, builderLambdas: false)) Opaque.Add(Entry<SyntaxNode>(invocation));
-            return false;
-        }
+            return VisitArguments(invocation, scope, builderLambdas: false) && HandsOn(invocation);
 
         // A call on a builder; one no builder method has (rb.Helper(), rb.Step<T>()) cannot be followed.
         var name = DslSyntax.CalledName(invocation);
@@ -139,6 +135,37 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
         // ...but when it returns a builder (a team's extension method, s.Run("…").Tag("x").Run("…")), the DSL calls
         // chained after it are made on a builder and read.
         return isDslCall || access.Name.Identifier.ValueText is { Length: > 0 } other && dsl.Symbols.BuilderReturningMethods.Contains(other);
+    }
+
+    /// <summary>
+    /// Records <paramref name="invocation"/>, a call handed a builder that is not a builder method (<c>Checks(rb)</c>,
+    /// <c>this.AddChecks(rb)</c>, <c>Helpers.AddAll(rb)</c>), as a use the rules cannot follow: it may add anything to the
+    /// builder. Answers whether it returns a builder that something goes on with: then the calls chained after it
+    /// (<c>Checks(rb).Escalation(…).NoRollback(…)</c>, <c>p =&gt; Pods(p).Step(…)</c>) are made on a builder and are read,
+    /// after the call, as the runner makes them. Before, they were not read at all: RB0001 and RB0002 reported the sections
+    /// chained there missing, and RB0005 passed a destructive command chained there.
+    /// </summary>
+    /// <remarks>
+    /// The return type is looked up only for a call whose result is used (chained on, or handed on), which almost no
+    /// Define has: a local function in scope by its written return type, as C# binds the name; any other method by
+    /// name in the compilation's declarations, as <see cref="BuilderReturningMethods"/> does for an extension method
+    /// chained between DSL calls. Nothing is bound.
+    /// </remarks>
+    private bool HandsOn(InvocationExpressionSyntax invocation)
+    {
+        Opaque.Add(Entry<SyntaxNode>(invocation));
+        SyntaxNode used = invocation;
+        while (used.Parent is ParenthesizedExpressionSyntax) used = used.Parent;
+        if (used.Parent is not (MemberAccessExpressionSyntax or ArgumentSyntax)) return false;
+        var name = invocation.Expression switch
+        {
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not { Length: > 0 }) return false;
+        if (invocation.Expression is SimpleNameSyntax && SourceCallees.LocalFunction(invocation, name) is { } local) return dsl.IsBuilderType(local.ReturnType);
+        return dsl.Symbols.BuilderReturningMethods.Contains(name);
     }
 
     /// <summary>Walks the arguments; true when one of them is a builder.</summary>

@@ -105,7 +105,7 @@ internal static class SourceCallees
     }
 
     /// <summary>The local function <paramref name="name"/> declared in a block around <paramref name="call"/>, innermost first.</summary>
-    private static LocalFunctionStatementSyntax? LocalFunction(SyntaxNode call, string name)
+    public static LocalFunctionStatementSyntax? LocalFunction(SyntaxNode call, string name)
     {
         for (var current = call.Parent; current is not null && current is not MemberDeclarationSyntax; current = current.Parent)
         {

@@ -53,6 +53,36 @@ public sealed class HalfTypedCommandTests
             $$"""            .Step("Act", {{step}})""",
             verification: $$"""v => v.Step("Check", {{step}})""") + Extensions);
 
+    // A chain being typed after a call handing the builder to a function that returns it (ChainAfterHandOffTests).
+    public static TheoryData<string> HandOffChains => new(
+        "Checks(rb).", "Checks(", "Checks(rb", "Checks(rb).Escalation(", "Checks(rb).Escalation(e => e.", "Checks(rb)..NoRollback(\"x\")",
+        "Checks().NoRollback(\"x\")", "Checks(rb, rb).NoRollback(\"x\")", "this.Checks(rb).", "this.AddChecks(rb).Phase(\"Fix\", p => Pods(p).",
+        "rb.Phase(\"Fix\", p => Pods(p).Step(\"Wipe\", s => s.Run(\"rm -rf /srv/app\").", "rb.Phase(\"Fix\", p => Pods(", "Missing(rb).NoRollback(\"x\")",
+        "Checks(rb).Rollback(r => r.Step(\"Drop\", s => Checks(s).Run(\"rm -rf /\")))", "Again(rb).NoRollback(\"x\")");
+
+    [Theory]
+    [MemberData(nameof(HandOffChains))]
+    public Task No_rule_throws_on_a_chain_being_typed_after_a_function_returning_the_builder(string statement) =>
+        AssertNoRuleThrows($$"""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("typed-after-a-hand-off")]
+            public sealed class TypedAfterAHandOff : Runbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    IRunbookBuilder Checks(IRunbookBuilder b) => b.Verification(v => v.Step("Health", s => s.Http("GET", "https://api.omnix.ai/health").ExpectStatus(200)));
+                    IPhaseBuilder Pods(IPhaseBuilder p) => p.Step("Check pods", s => s.Run("kubectl get pods"));
+                    IRunbookBuilder Again(IRunbookBuilder b) => Again(b).Title("Again");
+
+                    {{statement}}
+                }
+
+                private IRunbookBuilder AddChecks(IRunbookBuilder b) => b;
+            }
+            """);
+
     // `s.Run("rm -rf /srv/app` not closed yet runs to the end of its line: RB0005 was reported on it, and its fix
     // appended .RequiresConfirmation() after the broken text. The compiler marks the unclosed text; the command rules
     // wait. (A verbatim string not closed yet runs on to the next quote in the file and is well-formed text: it is read.)
