@@ -90,6 +90,7 @@ public sealed class ChainAfterHandOffTests
                     Checks(rb)
                         .Phase("Clean up", p => Pods(p).Step("Wipe", s => s.Run("{|RB0005:rm -rf /srv/app|}")))
                         .Phase("Flush", p => p.Step("Flush", s => Announce(s).Run("redis-cli {|RB0005:FLUSHALL|}")))
+                        .Phase("Flush when asked", p => Pods(p).Step("Flush", s => Announce(s).Run("redis-cli FLUSHALL").RequiresConfirmation()))
                         .Rollback(r => r.Step("Drop", s => s.Run("{|RB0005:kubectl delete namespace payments|}")));
             """));
 
