@@ -94,6 +94,7 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
             // As the live run's closing hint said it: nothing is left completed, and the plan below runs every step.
             if (resume.UndoneByRollback) writer.Line(0, LiveRun.StartsOverAfterRollback, Warning);
+            if (resume.EndedAtRollbackOffer) writer.Line(0, RollbackNotRun.EndedAtOffer(resume.StoppedBeforeRollbackOffer), Warning);
             if (rehearsal.UnhealthyJournal() is var (finding, escalation))
             {
                 writer.Line(0, finding, Warning);

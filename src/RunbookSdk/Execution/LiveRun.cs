@@ -756,6 +756,8 @@ internal sealed partial class LiveRun : IDisposable
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
             // "0 completed step(s) are not repeated" alone did not say that the first step, often a deploy, runs again.
             if (_resume.UndoneByRollback) _console.Warn(StartsOverAfterRollback);
+            // "0 completed step(s) are not repeated" alone did not say that the rollback was left undone either.
+            if (_resume.EndedAtRollbackOffer) _console.Warn(RollbackNotRun.EndedAtOffer(_resume.StoppedBeforeRollbackOffer));
             if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
             // A resume starts over after a completed rollback: one that left the system unhealthy is said before it does.
             if (UnhealthyJournal() is var (finding, escalation))
@@ -875,11 +877,11 @@ internal sealed partial class LiveRun : IDisposable
     /// rollback again should the run stop again; docs/runner.md, Resume).
     /// </summary>
     private string RollbackNotRunHint(IEnumerable<string> rollbackSteps) =>
-        $"The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) {string.Join(", ", rollbackSteps)}. "
-        + $"Do them by hand (the runbook's page shows each), or resume: {ResumeCommand} {ResumeRunsFirst} and, should the run stop again, offers the rollback again.";
+        $"{RollbackNotRun.StillInPlace} Not done: rollback step(s) {string.Join(", ", rollbackSteps)}. "
+        + $"Do them by hand (the runbook's page shows each), or resume: {ResumeCommand} {ResumeRunsFirst} {RollbackNotRun.OffersAgain}.";
 
     /// <summary>What a resume of this run does first, for the closing hints that name the rollback steps not done.</summary>
-    private string ResumeRunsFirst => _stoppedAt is { } step ? $"runs step {step} again" : "runs the steps not completed";
+    private string ResumeRunsFirst => RollbackNotRun.RunsFirst(_stoppedAt);
 
     /// <summary>
     /// The command that resumes this run, to paste: the program as the host was started (<c>dotnet /srv/ops/Ops.dll

@@ -103,6 +103,34 @@ public sealed class RunnerEndedAtQuestionTests
     }
 
     [Fact]
+    public async Task A_resume_of_a_journal_ended_at_the_rollback_offer_and_its_dry_run_say_so_before_the_first_step()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Deploy", ph => ph.Step("Deploy", s => s.Run($"echo ran >> {p["Runs"]}; exit 3")))
+                .Rollback(r => r.Step("Roll back", s => s.Run($"touch {p["Marker"]}"))));
+        run.Parameter("Runs", run.Temp.File("runs")).Parameter("Marker", run.Temp.File("rolled-back"));
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+        var running = new RunbookRunner(new PlainConsole().Console, options, new EndedWhileAsking("Run the rollback section")).ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.IsType<RunnerEndingException>(await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2))));
+        const string said = "The journal's run ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C). The rollback was not run: "
+            + "what the steps that ran changed is still in place. This resume runs step 1.1 'Deploy' again and, should the run stop again, offers the rollback again.";
+
+        // Before, both said only that no completed step is repeated: the rollback left undone was the closing words' alone.
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+        Assert.Contains(said, dry.Output, StringComparison.Ordinal);
+        Assert.True(dry.Output.IndexOf(said, StringComparison.Ordinal) < dry.Output.IndexOf("Phase 1: Deploy", StringComparison.Ordinal), dry.Output);
+
+        run.Prompts.Answer(false);
+        var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+        Assert.Contains(said, resumed.Output, StringComparison.Ordinal);
+        Assert.True(resumed.Output.IndexOf(said, StringComparison.Ordinal) < resumed.Output.IndexOf("Phase 1/1: Deploy", StringComparison.Ordinal), resumed.Output);
+
+        // Said of the run that ended at the offer, not of a later one: this resume's end (the offer declined) is its own.
+        var again = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", run.JournalPath);
+        Assert.DoesNotContain("ended at the rollback offer", again.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_runner_ended_at_a_decision_journals_the_decisions_group_as_every_record_of_a_decision_does()
     {
         using var run = new TestRun(rb => rb

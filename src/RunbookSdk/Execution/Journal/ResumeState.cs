@@ -85,6 +85,19 @@ public sealed partial class ResumeState
     /// </summary>
     internal IReadOnlyList<string> FailedVerificationAfterRollback => UndoneByRollback ? _failuresAfterRollback : [];
 
+    /// <summary>
+    /// Whether the journal's latest run or resume ended at the rollback offer (a SIGTERM, SIGHUP or second Ctrl+C while
+    /// it asked: its <c>choice</c> about the rollback is <c>interrupted</c>): the rollback was not run. A resume runs the
+    /// step that stopped the run again and offers the rollback again; it and its dry run say so before the first step.
+    /// </summary>
+    internal bool EndedAtRollbackOffer { get; private set; }
+
+    /// <summary>
+    /// The phase step that stopped the run ended at the rollback offer (<c>1.1 'Deploy'</c>, as the journal numbers and
+    /// masks it), which a resume runs again; null when the run was not ended there, or stopped between two steps.
+    /// </summary>
+    internal string? StoppedBeforeRollbackOffer { get; private set; }
+
     // The latest run's rollback completed and its verification has not finished yet: the next verification-finished is the one after it.
     private bool _verifyingAfterRollback;
     private IReadOnlyList<string> _failuresAfterRollback = [];
@@ -406,6 +419,9 @@ public sealed partial class ResumeState
                 break;
             case "run-started" when Text(e, "runbook") is { } runbook:
                 LastStatus = null;
+                // The earlier run's end: this one may run the rollback, or never get to the offer.
+                EndedAtRollbackOffer = false;
+                StoppedBeforeRollbackOffer = null;
                 // The earlier run's: this one may reach them, and says so when it ends.
                 StepsNotReached = [];
                 RollbackStepsNotReached = [];
@@ -578,6 +594,14 @@ public sealed partial class ResumeState
                 // What a wait let settle may have been undone: a later wait starts over.
                 _waits.Clear();
                 _waitStarts.Clear();
+                break;
+            case "choice" when Text(e, "about") == "rollback" && Text(e, "choice") == "interrupted":
+                EndedAtRollbackOffer = true;
+                // The offer follows the step that stopped the run: its record is the last, unless the run stopped between steps.
+                StoppedBeforeRollbackOffer = LastStep is { Result: not (null or "succeeded" or "skipped" or "completed in the resumed journal") } stopped
+                    && !stopped.Key.StartsWith("rollback/", StringComparison.Ordinal) && stopped.Number is { } number
+                        ? $"{number} '{stopped.Title}'"
+                        : null;
                 break;
             case "rollback-finished" when Text(e, "result") == "failed":
                 RollbackStepsNotReached = StepRecords(e, "notReached");
