@@ -48,7 +48,8 @@ public sealed partial class ResumeState
     /// <summary>
     /// The phase steps the journal's latest run or resume never reached (its <c>run-finished</c>'s <c>notReached</c>),
     /// in order: what the stop left undone, which <c>runs</c> names beside where the run stopped. Empty when that run
-    /// reached every step, has no end (the runner was killed) or the journal predates the field.
+    /// reached every step or the journal predates the field. A resume with no end (its runner was killed) wrote none:
+    /// the earlier run's list stands, less the steps the resume reached, which no run since has (its records say so).
     /// </summary>
     internal IReadOnlyList<StepNotReachedRecord> StepsNotReached { get; private set; } = [];
 
@@ -57,7 +58,8 @@ public sealed partial class ResumeState
     /// phase steps not reached: a failed <c>rollback-finished</c>'s <c>notReached</c> (those after the rollback step that
     /// failed), or a stopped one's <c>notRun</c> (the step the operator said no to, or whose question went unanswered,
     /// and those after it). Empty when that run's rollback completed or did not run, failed at its last step, or the
-    /// journal predates the field.
+    /// journal predates the field. A resume with no end (its runner was killed) leaves the earlier run's list standing,
+    /// less the rollback steps it completed; none once its rollback completed.
     /// </summary>
     internal IReadOnlyList<StepNotReachedRecord> RollbackStepsNotReached { get; private set; } = [];
 
@@ -101,6 +103,10 @@ public sealed partial class ResumeState
     // The latest run's rollback completed and its verification has not finished yet: the next verification-finished is the one after it.
     private bool _verifyingAfterRollback;
     private IReadOnlyList<string> _failuresAfterRollback = [];
+
+    // Whether the latest run journaled its rollback's end: when it ends, its rollback steps not done are its own word,
+    // and a run that did not get to the rollback left none (it did not stop, or stopped with no rollback offered).
+    private bool _rollbackEndedInLatestRun;
 
     // The latest run's verification failures, and whether a phase or rollback step of it failed, aborted or was interrupted.
     private IReadOnlyList<string> _verificationFailures = [];
@@ -400,6 +406,7 @@ public sealed partial class ResumeState
         var name = Text(e, "event");
         if (name is not "run-started") Remember(Text(e, "key"));
         NoteLastStep(name, e);
+        NoteReachedSince(name, e);
         // A phase or rollback step that stopped short of success: the verification did not fail the run alone.
         if (name == "step-finished" && Text(e, "key") is { } finished && !finished.StartsWith("verification/", StringComparison.Ordinal)
             && Text(e, "result") is not ("succeeded" or "skipped"))
@@ -409,6 +416,7 @@ public sealed partial class ResumeState
             case "run-finished":
                 LastStatus = Text(e, "status");
                 StepsNotReached = StepRecords(e, "notReached");
+                if (!_rollbackEndedInLatestRun) RollbackStepsNotReached = [];
                 break;
             case "verification-finished":
                 _verificationFailures = e.TryGetProperty("failures", out var failures) && failures.ValueKind == JsonValueKind.Array
@@ -422,9 +430,15 @@ public sealed partial class ResumeState
                 // The earlier run's end: this one may run the rollback, or never get to the offer.
                 EndedAtRollbackOffer = false;
                 StoppedBeforeRollbackOffer = null;
-                // The earlier run's: this one may reach them, and says so when it ends.
-                StepsNotReached = [];
-                RollbackStepsNotReached = [];
+                // The earlier run's stand until this one says otherwise when it ends: a resume killed before it ended
+                // wrote no list of its own, and its steps not reached were none (runs named nothing left to do). A run
+                // started afresh on the journal is a run of its own: the earlier run's are not its work.
+                if (Text(e, "resumedFrom") is null)
+                {
+                    StepsNotReached = [];
+                    RollbackStepsNotReached = [];
+                }
+                _rollbackEndedInLatestRun = false;
                 _verificationFailures = [];
                 _verifyingAfterRollback = false;
                 _failuresAfterRollback = [];
@@ -604,13 +618,17 @@ public sealed partial class ResumeState
                         : null;
                 break;
             case "rollback-finished" when Text(e, "result") == "failed":
+                _rollbackEndedInLatestRun = true;
                 RollbackStepsNotReached = StepRecords(e, "notReached");
                 break;
             case "rollback-finished" when Text(e, "result") == "stopped":
+                _rollbackEndedInLatestRun = true;
                 // The operator stopped it (or a question went unanswered): the steps from there on were not run.
                 RollbackStepsNotReached = RollbackStepsNamed(e, "notRun");
                 break;
             case "rollback-finished" when Text(e, "result") == "succeeded":
+                _rollbackEndedInLatestRun = true;
+                RollbackStepsNotReached = [];
                 // The rollback undid what the completed steps did: a resumed run starts over.
                 UndoneByRollback = true;
                 _verifyingAfterRollback = true;
@@ -660,6 +678,26 @@ public sealed partial class ResumeState
             "step-skipped" => "completed in the resumed journal",
             _ => Text(e, "result"),
         });
+    }
+
+    /// <summary>
+    /// Takes a step the records of <paramref name="e"/> show reached off the earlier run's lists, which stand while the
+    /// latest run has not ended: a phase step once it started (it is named as where a killed run stopped, not as not
+    /// reached), a rollback step once it completed (one killed half-way is still to do).
+    /// </summary>
+    private void NoteReachedSince(string? name, JsonElement e)
+    {
+        if (Text(e, "key") is not { } key) return;
+        if (name is "step-started" or "step-skipped" or "step-finished" && StepsNotReached.Any(s => s.Key == key))
+            StepsNotReached = [.. StepsNotReached.Where(s => s.Key != key)];
+        if (name is "step-finished" or "step-skipped" && (name == "step-skipped" || Text(e, "result") is "succeeded" or "skipped")
+            && RollbackStepsNotReached.Count > 0)
+        {
+            // A stopped rollback's notRun names a step as the page heads it (R.2 'Scale back'), not by its key.
+            var number = _numbers.GetValueOrDefault(key);
+            var title = Text(e, "title") ?? (LastStep?.Key == key ? LastStep.Title : null);
+            RollbackStepsNotReached = [.. RollbackStepsNotReached.Where(s => s.Key != key && !(number is not null && s.Number == number && s.Title == title))];
+        }
     }
 
     // A phase step completed after the rollback: the resume continues after it again. The verification, which runs
