@@ -92,18 +92,10 @@ public sealed class DryRunPrinter(IAnsiConsole console, IReadOnlyDictionary<stri
         if (Resume is { } resume)
         {
             writer.Line(0, $"As a resume of {resume.Path}: its parameter values, and the phase steps it completed are not repeated.", Quiet);
-            // As the live run's closing hint said it: nothing is left completed, and the plan below runs every step.
-            if (resume.UndoneByRollback) writer.Line(0, LiveRun.StartsOverAfterRollback, Warning);
-            if (resume.EndedAtRollbackOffer) writer.Line(0, RollbackNotRun.EndedAtOffer(resume.StoppedBeforeRollbackOffer), Warning);
-            if (rehearsal.UnhealthyJournal() is var (finding, escalation))
-            {
-                writer.Line(0, finding, Warning);
-                writer.Line(0, escalation, Warning);
-            }
-            if (StepsNotInRunbook.Warning(resume, context) is { } changed) writer.Line(0, changed, Warning);
-            if (resume.LastStatus == nameof(RunStatus.Succeeded)) writer.Line(0, LiveRun.AlreadySucceeded, Warning);
-            foreach (var change in changedParameters) writer.Line(0, ChangedParameters.Describe(change, resume), Warning);
-            foreach (var choice in overruled) writer.Line(0, choice.Message, Warning);
+            // As the live resume says them, in its order: what is dangerous first.
+            var warnings = ResumeWarnings.Of(resume, context, rehearsal.UnhealthyJournal(),
+                changedParameters.Select(change => ChangedParameters.Describe(change, resume)), overruled.Select(choice => choice.Message));
+            foreach (var warning in warnings) writer.Line(0, warning.Text, Warning);
         }
         WriteParameters(writer, context);
         for (var i = 0; i < context.Plan.Phases.Count; i++)

@@ -754,24 +754,17 @@ internal sealed partial class LiveRun : IDisposable
         if (_resume is not null)
         {
             _console.Info($"Resuming: {StepsNotRepeated()} completed step(s) are not repeated; incident started {FormatTime(_escalation.IncidentStart)}");
-            // "0 completed step(s) are not repeated" alone did not say that the first step, often a deploy, runs again.
-            if (_resume.UndoneByRollback) _console.Warn(StartsOverAfterRollback);
-            // "0 completed step(s) are not repeated" alone did not say that the rollback was left undone either.
-            if (_resume.EndedAtRollbackOffer) _console.Warn(RollbackNotRun.EndedAtOffer(_resume.StoppedBeforeRollbackOffer));
-            if (StepsNotInRunbook.Warning(_resume, _context) is { } changed) _console.Warn(changed);
-            // A resume starts over after a completed rollback: one that left the system unhealthy is said before it does.
-            if (UnhealthyJournal() is var (finding, escalation))
+            // Said before anything runs, in the order its dry run says them: what is dangerous first.
+            foreach (var warning in ResumeWarnings.Of(_resume, _context, UnhealthyJournal(),
+                _changedParameters.Select(change => ChangedParameters.Describe(change, _resume)), _overruledChoices.Select(choice => choice.Message)))
             {
-                _console.Failed(finding);
-                _console.Escalate(escalation);
+                switch (warning.Kind)
+                {
+                    case ResumeWarnings.Kind.Failed: _console.Failed(warning.Text); break;
+                    case ResumeWarnings.Kind.Escalate: _console.Escalate(warning.Text); break;
+                    default: _console.Warn(warning.Text); break;
+                }
             }
-            // Said before anything runs, both values: the steps still to run use the new one.
-            foreach (var change in _changedParameters) _console.Warn(ChangedParameters.Describe(change, _resume));
-            foreach (var choice in _overruledChoices) _console.Warn(choice.Message);
-            // Nothing is left to do in a run that succeeded: a resume of it only checks again, which the engineer should
-            // know before it starts (a resume of the wrong journal looked like a run that did nothing).
-            if (_resume.LastStatus == nameof(RunStatus.Succeeded))
-                _console.Warn(AlreadySucceeded);
         }
         if (mode.Count > 0) _console.Info($"Mode: {string.Join(", ", mode)}");
         // Told now, not when the step is reached: the operator can still stop and give the parameter the URL needs.

@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
 
@@ -65,6 +66,36 @@ public sealed class ResumeTests
         Assert.Equal(0, resumed.ExitCode);
         // It runs again, as before; but no longer in silence behind "0 completed step(s) are not repeated".
         Assert.Contains("The journal records steps this runbook does not have: 1.1 'Drain the node' (completed). The runbook changed since", resumed.Output);
+    }
+
+    [Fact]
+    public async Task A_resume_and_its_dry_run_say_their_opening_warnings_in_one_order_what_is_dangerous_first()
+    {
+        var title = "Drain the node";
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Act", ph => ph.Step(title, s => s.Run($"echo {p["Region"]}")))
+            .NoRollback("test"));
+        run.Parameter("Region", "eu-west-1");
+        Assert.Equal(0, (await run.RunAsync(TestRun.NonInteractive)).ExitCode);
+        // Edited since, and resumed with another region: three warnings before the first step.
+        title = "Drain the node gracefully";
+        string[] inOrder =
+        [
+            "The journal records steps this runbook does not have: 1.1 'Drain the node' (completed).",
+            "Region is 'us-east-1' in this resume; the journal's run had 'eu-west-1'.",
+            "The journal's run already succeeded: this resume repeats no completed step and runs the verification again.",
+        ];
+
+        var dry = await Host.RunAsync(run.Catalog(), "run", run.Id, "--dry-run", "--resume", run.JournalPath, "Region=us-east-1");
+        var live = await Host.RunAsync(run.Catalog(), "run", run.Id, "--resume", run.JournalPath, "Region=us-east-1", "--non-interactive");
+
+        // Before, the dry run said the run already succeeded before the region changed, the live resume after it.
+        foreach (var output in new[] { dry.Output, live.Output })
+        {
+            var at = inOrder.Select(line => output.IndexOf(line, StringComparison.Ordinal)).ToArray();
+            Assert.All(at, position => Assert.True(position >= 0, output));
+            Assert.True(at[0] < at[1] && at[1] < at[2], output);
+        }
     }
 
     [Fact]
