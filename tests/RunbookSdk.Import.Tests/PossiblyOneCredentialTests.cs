@@ -29,7 +29,7 @@ public sealed class PossiblyOneCredentialTests
         var warning = Assert.Single(CredentialWarnings(project));
         Assert.Equal(
             $"hostile.md: the [Secret] parameters Token (line {FenceLine(0)}) and ApiToken (line {FenceLine(1)}) stand in the same credential position, "
-            + "the Authorization header, to api.internal: they may be one credential the document wrote two ways, and are kept apart "
+            + "the Authorization header (Bearer), to api.internal: they may be one credential the document wrote two ways, and are kept apart "
             + "(two credentials to one service can really be two, and a wrong merge sends the wrong one); if they are one, keep one of them "
             + "in each command and delete the other",
             warning);
@@ -107,6 +107,23 @@ public sealed class PossiblyOneCredentialTests
 
         var warning = Assert.Single(CredentialWarnings(project));
         Assert.Contains("BasicCredentials (line 7) and OpsCredentials (line 11)", warning, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Basic credentials and bearer tokens are two positions, so the warning names the scheme the pair shares: "the
+    /// Authorization header" alone left the engineer to guess which two of a runbook's Authorization values were meant.
+    /// </summary>
+    [Theory]
+    [InlineData("curl -fsS -H \"Authorization: Basic <basic-credentials>\" https://api.internal/drain", "curl -fsS -H 'authorization: basic YOUR_OPS_CREDENTIALS' https://api.internal/resume", "the Authorization header (Basic), to api.internal:")]
+    [InlineData("curl -fsS -H \"Authorization: Token token=<pd-token>\" https://api.internal/drain", "curl -fsS -H \"Authorization: Token token=YOUR_PAGERDUTY_TOKEN\" https://api.internal/resume", "the Authorization header (Token), to api.internal:")]
+    [InlineData("curl -fsS -H \"Authorization: <raw-token>\" https://api.internal/drain", "curl -fsS -H \"Authorization: YOUR_RAW_KEY\" https://api.internal/resume", "the Authorization header (no scheme), to api.internal:")]
+    [InlineData("curl -fsS -H \"X-Api-Key: <api-key>\" https://api.internal/drain", "curl -fsS -H \"X-Api-Key: YOUR_OPS_KEY\" https://api.internal/resume", "the X-Api-Key header, to api.internal:")]
+    public void The_warning_names_the_Authorization_scheme_the_pair_shares(string first, string second, string position)
+    {
+        var project = Import(first, second);
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains("stand in the same credential position, " + position, warning, StringComparison.Ordinal);
     }
 
     [Theory]

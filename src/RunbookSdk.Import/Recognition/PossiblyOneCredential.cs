@@ -72,7 +72,7 @@ internal static partial class PossiblyOneCredential
 
     /// <summary>
     /// The kind of credential position: a header by its name and, for an Authorization value, its scheme
-    /// (<c>the Authorization header</c>: <c>Basic …</c> and <c>Bearer …</c> are two positions), any other by what RB0006's
+    /// (<c>the Authorization header (Bearer)</c>: <c>Basic …</c> and <c>Bearer …</c> are two positions), any other by what RB0006's
     /// pattern calls it and the name it gives (<c>PGPASSWORD=</c> and <c>DB_PASSWORD=</c> are two positions).
     /// </summary>
     /// <remarks>
@@ -85,12 +85,23 @@ internal static partial class PossiblyOneCredential
         if (credential.Detail.Contains("header", StringComparison.Ordinal) &&
             HeaderBefore().Match(command, lineStart, credential.Start - lineStart) is { Success: true } header)
         {
-            var scheme = header.Groups["scheme"].Value.TrimEnd().Split(' ', '\t')[0].ToLowerInvariant();
-            return ("header:" + header.Groups["header"].Value.ToLowerInvariant() + ":" + scheme, $"the {header.Groups["header"].Value} header");
+            var name = header.Groups["header"].Value;
+            var scheme = header.Groups["scheme"].Value.TrimEnd().Split(' ', '\t')[0];
+            return ("header:" + name.ToLowerInvariant() + ":" + scheme.ToLowerInvariant(), ShownHeader(name, scheme));
         }
         var detail = char.ToLowerInvariant(credential.Detail[0]) + credential.Detail[1..];
         return (credential.Detail + ":" + credential.Name, $"{detail} ({credential.Name})");
     }
+
+    /// <summary>
+    /// The header as the warning names it: an Authorization header with its scheme as the first command wrote it
+    /// (<c>the Authorization header (Bearer)</c>), since the scheme is part of the position and the engineer must know which
+    /// two values are meant when one command line sends a Basic credential and a bearer token; any other header by its name.
+    /// </summary>
+    private static string ShownHeader(string name, string scheme) =>
+        scheme.Length > 0 ? $"the {name} header ({scheme})"
+        : name.EndsWith("authorization", StringComparison.OrdinalIgnoreCase) ? $"the {name} header (no scheme)"
+        : $"the {name} header";
 
     // The header's name right before the credential, past the Authorization scheme (and its parameter name) when there is
     // one, which "scheme" holds ("Bearer ", "Token token=").
