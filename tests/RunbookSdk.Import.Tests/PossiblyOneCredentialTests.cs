@@ -140,6 +140,40 @@ public sealed class PossiblyOneCredentialTests
         Assert.Contains(host + ":", warning, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A credential written after a nested command line or a command substitution is in the command before them: reading
+    /// back to that command's start stopped at the <c>;</c> inside (<c>'cd /srv/app; …'</c>, <c>"$(cat a; date)"</c>), so the
+    /// host was read in the nested part's last command (localhost) or none was, and reading on stopped at a substitution's
+    /// <c>(</c>, losing the URL after it. The host a substitution names (<c>$(ssh ops@db-1 …)</c>) is another command's.
+    /// </summary>
+    [Theory]
+    [InlineData("ssh ops@db-1 'cd /srv/app; ./rotate-keys --url http://localhost:8080' --password <admin-pass>", "ssh ops@db-1 ./rotate-keys --password YOUR_ADMIN_PASSWORD", "to db-1")]
+    [InlineData("curl -fsS https://api.internal/drain --data \"$(cat body.json; date)\" -H \"Authorization: Bearer <api-token>\"", "curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/resume", "to api.internal")]
+    [InlineData("curl -fsS https://api.internal/drain --data \"$(ssh ops@db-1 cat /srv/body.json)\" -H \"Authorization: Bearer <api-token>\"", "curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/resume", "to api.internal")]
+    [InlineData("curl -fsS -H \"Authorization: Bearer <api-token>\" --data \"$(cat body.json)\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/resume", "to api.internal")]
+    public void A_credential_written_after_a_nested_part_goes_to_the_host_of_its_own_command(string first, string second, string host)
+    {
+        var project = Import(first, second);
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains(host + ":", warning, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A <c>)</c> with no <c>(</c> (a case pattern) opens nothing to read over: the credential's command starts after the
+    /// separator before it, as before, and the ssh host of the command before the <c>;</c> is not its host.
+    /// </summary>
+    [Fact]
+    public void A_credential_after_a_case_pattern_is_read_in_its_own_command()
+    {
+        var project = Import(
+            "ssh ops@db-9 uptime; case \"$ENV\" in prod) mysql -u root -p<db-pass> -e \"select 1\" ;; esac",
+            "mysql -u root -pYOUR_DB_PASSWORD -e \"select 2\"");
+
+        var warning = Assert.Single(CredentialWarnings(project));
+        Assert.Contains("with no host written:", warning, StringComparison.Ordinal);
+    }
+
     [Theory]
     // Another host: another service's token.
     [InlineData("curl -fsS -H \"Authorization: Bearer YOUR_TOKEN\" https://api.internal/drain", "curl -fsS -H \"Authorization: Bearer <api-token>\" https://billing.internal/drain")]

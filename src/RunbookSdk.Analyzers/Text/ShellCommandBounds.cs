@@ -152,32 +152,75 @@ internal static class ShellCommandBounds
     /// <summary>
     /// Where the simple command holding <paramref name="index"/> starts: just after the separator before it, or after the
     /// opening quote of the nested command line it is the first command of (<see cref="ShellOperators.NestedStart"/>).
+    /// A closed nested command line or command substitution before <paramref name="index"/> is a word of this command, read
+    /// over whole: in <c>ssh db-1 'a; b' --password &lt;pw&gt;</c> and <c>curl https://api/x --data "$(cat a; date)" -H …</c>
+    /// the command starts at <c>ssh</c> and <c>curl</c>, not after the <c>;</c> another shell (or the substitution) splits at.
     /// </summary>
     public static int CommandStart(string text, int index)
     {
-        var start = 0;
-        for (var i = index - 1; i >= 0; i--)
-        {
-            if (!IsSeparator(text, i)) continue;
-            start = i + 1;
-            break;
-        }
-
+        // A ')' with no '(' before it is a case pattern's (`start) systemctl start api;;`): then read as the separators say.
+        var start = SeparatorBefore(text, index, overEnclosed: true);
+        if (start < 0) start = SeparatorBefore(text, index, overEnclosed: false);
         return AfterReservedWords(text, start, index);
     }
 
     /// <summary>
-    /// Where the simple command holding <paramref name="index"/> ends: at the first separator from it on (the opening quote
-    /// of a nested command line included, whose commands are others), or at the end of the text.
+    /// Where the simple command holding <paramref name="index"/> ends: at the first separator from it on, or at the end of
+    /// the text. A nested command line or command substitution that opens in it is read over whole, as
+    /// <see cref="CommandStart"/> reads back over one: the command goes on after it (<c>curl -H … --data "$(date)" https://api/x</c>
+    /// ends after the URL). One that never closes ends it at its opening, whose commands are others.
     /// </summary>
     public static int CommandEnd(string text, int index)
     {
+        var depth = 0;
+        var opening = -1;
         for (var i = index; i < text.Length; i++)
         {
-            if (IsSeparator(text, i)) return i;
+            var c = text[i];
+            if (c is '(' or ShellOperators.NestedStart)
+            {
+                if (depth++ == 0) opening = i;
+            }
+            else if (depth > 0)
+            {
+                if (c is ')' or ShellOperators.NestedEnd) depth--;
+            }
+            else if (IsSeparator(text, i))
+            {
+                return i;
+            }
         }
 
-        return text.Length;
+        return depth > 0 ? opening : text.Length;
+    }
+
+    /// <summary>
+    /// Just after the separator before <paramref name="index"/> (0 at the text's start). <paramref name="overEnclosed"/>:
+    /// a closed nested command line, substitution or group before it is skipped whole; -1 when a <c>)</c> or
+    /// <see cref="ShellOperators.NestedEnd"/> has no opening. Quoted parentheses are text in the reading, so each one
+    /// counted here is the shell's.
+    /// </summary>
+    private static int SeparatorBefore(string text, int index, bool overEnclosed)
+    {
+        var depth = 0;
+        for (var i = index - 1; i >= 0; i--)
+        {
+            var c = text[i];
+            if (overEnclosed && c is ')' or ShellOperators.NestedEnd)
+            {
+                depth++;
+            }
+            else if (depth > 0)
+            {
+                if (c is '(' or ShellOperators.NestedStart) depth--;
+            }
+            else if (IsSeparator(text, i))
+            {
+                return i + 1;
+            }
+        }
+
+        return depth > 0 ? -1 : 0;
     }
 
     /// <summary>

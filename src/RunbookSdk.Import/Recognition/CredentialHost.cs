@@ -32,10 +32,11 @@ internal static partial class CredentialHost
         var shell = ShellOperators.Read(command);
         var start = ShellCommandBounds.CommandStart(shell, credentialAt);
         var end = ShellCommandBounds.CommandEnd(shell, credentialAt);
-        var host = In(command[start..end]);
+        var own = OwnWords(command, shell, start, end);
+        var host = In(own);
         // export PGPASSWORD=<pw> && psql -h db-1: a command that only sets variables hands the credential to the commands
         // after it, so the first of them that names a host is the one.
-        if (host is null && OnlySetsVariables().IsMatch(command[start..end])) host = InCommandsAfter(command, shell, end);
+        if (host is null && OnlySetsVariables().IsMatch(own)) host = InCommandsAfter(command, shell, end);
         // ssh db-1 'mysql -p<pw> …': the nested command line starts at its quote; the command before the quote runs it.
         for (var nested = ShellOperators.EnclosingStart(shell, start); host is null && nested >= 0; nested = ShellOperators.EnclosingStart(shell, nested))
         {
@@ -53,11 +54,34 @@ internal static partial class CredentialHost
             if (shell[next] == ShellOperators.NestedStart || shell[next] == ShellOperators.NestedEnd) return null;
             var after = ShellCommandBounds.CommandEnd(shell, next);
             if (after == next) continue; // the second character of "&&" or "||"
-            if (In(command[next..after]) is { } host) return host;
+            if (In(OwnWords(command, shell, next, after)) is { } host) return host;
             next = after;
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The simple command from <paramref name="start"/> to <paramref name="end"/> as written, with the text of the nested
+    /// command lines and command substitutions it holds blanked: those are other commands, and the host one of them names
+    /// (<c>--data "$(ssh ops@db-1 cat body.json)"</c>) is not where this command sends its credential. The command's own
+    /// words after them stay: ShellCommandBounds reads over such a part, so a credential written after one
+    /// (<c>ssh db-1 'cd /srv; ./rotate' --password &lt;pw&gt;</c>) is in the command that names the host.
+    /// </summary>
+    private static string OwnWords(string command, string shell, int start, int end)
+    {
+        if (shell.IndexOfAny(['(', ShellOperators.NestedStart], start, end - start) < 0) return command[start..end];
+        var words = command.ToCharArray(start, end - start);
+        var depth = 0;
+        for (var i = start; i < end; i++)
+        {
+            var c = shell[i];
+            if (depth > 0 && c is ')' or ShellOperators.NestedEnd) depth--;
+            if (depth > 0) words[i - start] = ' ';
+            if (c is '(' or ShellOperators.NestedStart) depth++;
+        }
+
+        return new string(words);
     }
 
     private static string? In(string simpleCommand) =>

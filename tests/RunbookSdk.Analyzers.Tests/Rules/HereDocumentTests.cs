@@ -37,6 +37,8 @@ public sealed class HereDocumentTests
     [InlineData("\"kubectl apply -f - <<EOF\\napiVersion: v1\\nkind: Pod\\nspec:\\n  containers:\\n  - name: debug\\n    command: tail -f /dev/null\\nEOF\"")]
     [InlineData("\"cat <<'EOF' > /etc/motd\\nDon't run watch here; ping the on-call instead\\nEOF\"")]
     [InlineData("\"cat <<-EOF > /tmp/notes\\n\\tkubectl get pods | watch\\n\\tEOF\\necho written\"")] // <<- strips the tabs of the last line
+    // A command substitution in the data ran its own ';': reading back from tail stopped there, outside the data.
+    [InlineData("\"cat <<EOF > /tmp/motd\\nBuilt $(date; hostname)\\ntail -f /var/log/app.log shows the deploy\\nEOF\"")]
     public Task DataOrABoundedScriptIsNotReportedAsNeverEnding(string command) => Act(command);
 
     // A line of data is not joined with the next: the manifest's words are not a kubectl delete.
