@@ -8,8 +8,14 @@ namespace RunbookSdk.Execution;
 /// </summary>
 internal static class RollbackNotRun
 {
+    /// <summary>Where a run cut off at the offer ended, as the journal records it (its rollback choice <c>interrupted</c>).</summary>
+    public const string EndedAtTheOffer = "ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C)";
+
+    // What stays once the rollback is not run: said in the closing hint, the resume's warning and runs alike.
+    private const string WhatStays = "what the steps that ran changed is still in place";
+
     /// <summary>What the run left behind.</summary>
-    public const string StillInPlace = "The rollback was not run: what the steps that ran changed is still in place.";
+    public const string StillInPlace = "The rollback was not run: " + WhatStays + ".";
 
     /// <summary>What a resume does after its first step, the one <see cref="RunsFirst"/> names.</summary>
     public const string OffersAgain = "and, should the run stop again, offers the rollback again";
@@ -26,5 +32,17 @@ internal static class RollbackNotRun
     /// </summary>
     /// <param name="stoppedAt">The step that stopped the journal's run, as the journal names it; null if it stopped between steps.</param>
     public static string EndedAtOffer(string? stoppedAt) =>
-        $"The journal's run ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C). {StillInPlace} This resume {RunsFirst(stoppedAt)} {OffersAgain}.";
+        $"The journal's run {EndedAtTheOffer}. {StillInPlace} This resume {RunsFirst(stoppedAt)} {OffersAgain}.";
+
+    /// <summary>
+    /// What <c>runs</c> says of a journal whose latest run ended at the offer, in the same words shortened to fit its
+    /// line (the resume command follows): before, it read only "no end recorded (its runner was killed, or ended by a
+    /// signal)", and the engineer taking over did not learn that the rollback was left undone.
+    /// </summary>
+    /// <param name="stoppedAt">The step that stopped the journal's run, as the journal names it; null if it stopped between steps.</param>
+    public static string EndedAtOfferShort(string? stoppedAt) =>
+        $"{EndedAtTheOffer}: the rollback was not run, {WhatStays}; a resume {RunsFirst(stoppedAt)} {OffersAgainShort}";
+
+    // OffersAgain without its aside, for a line that must stay a line.
+    private const string OffersAgainShort = "and offers the rollback again";
 }

@@ -143,9 +143,20 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
             + $"a resume repeats no step and runs the verification again); resume: {ResumeCommand(journal, run.Path, masker)}",
         // As the run's own closing hint says it: a bare "resume:" read as going on after the steps the rollback undid.
         _ when journal.UndoneByRollback =>
-            $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")} "
-            + $"({StillUnhealthy(journal)}the rollback undid the completed steps: a resume starts over from the first step){NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
-        _ => $"{(journal.LastStatus is { } status ? $"stopped: {status}" : "no end recorded (its runner was killed, or ended by a signal)")}{NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
+            $"{Ended(journal)} ({StillUnhealthy(journal)}the rollback undid the completed steps: a resume starts over from the first step){NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
+        _ => $"{Ended(journal)}{NotReached(journal)}; resume: {ResumeCommand(journal, run.Path, masker)}",
+    };
+
+    /// <summary>
+    /// How the latest run or resume ended: its recorded status, cut off at the rollback offer (as the resume's warning
+    /// says it, shortened: the rollback was not run), or no end recorded. A run cut off at the offer read as "no end
+    /// recorded", though its journal says the rollback was left undone.
+    /// </summary>
+    private static string Ended(ResumeState journal) => journal switch
+    {
+        { LastStatus: { } status } => $"stopped: {status}",
+        { EndedAtRollbackOffer: true } => RollbackNotRun.EndedAtOfferShort(journal.StoppedBeforeRollbackOffer),
+        _ => "no end recorded (its runner was killed, or ended by a signal)",
     };
 
     /// <summary>

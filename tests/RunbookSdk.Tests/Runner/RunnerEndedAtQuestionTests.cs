@@ -131,6 +131,34 @@ public sealed class RunnerEndedAtQuestionTests
     }
 
     [Fact]
+    public async Task Runs_says_a_run_ended_at_the_rollback_offer_left_the_rollback_not_run()
+    {
+        using var run = new TestRun((rb, p) => rb
+                .Phase("Deploy", ph => ph.Step("Announce", s => s.Note("starting")).Step("Deploy", s => s.Run("exit 3")))
+                .Rollback(r => r.Step("Roll back", s => s.Run($"touch {p["Marker"]}"))));
+        run.Parameter("Marker", run.Temp.File("rolled-back"));
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+        var running = new RunbookRunner(new PlainConsole().Console, options, new EndedWhileAsking("Run the rollback section")).ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.IsType<RunnerEndingException>(await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2))));
+
+        var listed = await Host.RunAsync(run.Catalog(), "runs", run.JournalPath);
+        var said = System.Text.RegularExpressions.Regex.Replace(listed.Output, @"\s+", " ");
+
+        // Before: "no end recorded (its runner was killed, or ended by a signal)", though the journal says the rollback was cut off.
+        Assert.Equal(0, listed.ExitCode);
+        Assert.Contains("last step 1.2 'Deploy': failed ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C): the rollback was not run, "
+            + "what the steps that ran changed is still in place; a resume runs step 1.2 'Deploy' again and offers the rollback again; resume: ", said);
+        Assert.DoesNotContain("no end recorded", said, StringComparison.Ordinal);
+
+        // Said of the run cut off at the offer, not of a later one: a resume that declines the offer has an end of its own.
+        run.Prompts.Answer(false);
+        await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
+        var later = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+        Assert.DoesNotContain("ended at the rollback offer", later, StringComparison.Ordinal);
+        Assert.Contains("stopped: ", later, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_runner_ended_at_a_decision_journals_the_decisions_group_as_every_record_of_a_decision_does()
     {
         using var run = new TestRun(rb => rb
