@@ -11,6 +11,15 @@ internal sealed partial class LiveRun
     private void Closing(Action<RunConsole> say)
     {
         say(_console);
+        OnTerminal(say);
+    }
+
+    /// <summary>
+    /// Says <paramref name="say"/> on the terminal alone, when the run's output goes elsewhere: what the engineer there
+    /// must read and the log already has. Nothing when the output is the terminal (or a pipe that shows it there).
+    /// </summary>
+    private void OnTerminal(Action<RunConsole> say)
+    {
         if (_options.Terminal is not { } terminal) return;
         try
         {

@@ -320,6 +320,7 @@ internal sealed partial class LiveRun : IDisposable
         if (Interactive)
         {
             _console.Info(StartedBeforeTheStop());
+            SayWhyTheRollbackIsOffered(stop);
             bool accept;
             try
             {

@@ -14,7 +14,7 @@ namespace RunbookSdk.Tests.Runner;
 public sealed class RunnerEndedAtPromptLineTests
 {
     private const int SigInt = 2; // Ctrl+C
-    private const string Offer = "Run the rollback section (1 step(s))? [y/n] ";
+    internal const string Offer = "Run the rollback section (1 step(s))? [y/n] ";
 
     [Theory]
     [InlineData(15, "")] // SIGTERM; the prompt on the terminal, as the output
@@ -87,7 +87,7 @@ public sealed class RunnerEndedAtPromptLineTests
         + "the rollback and verification does not run.";
 
     // The sandbox's bad deploy on the terminal, waiting at its rollback offer once its first step failed.
-    private static async Task<SandboxTerminal> StartAtTheOfferAsync(string folder, string journalPath, string redirection)
+    internal static async Task<SandboxTerminal> StartAtTheOfferAsync(string folder, string journalPath, string redirection)
     {
         var terminal = await SandboxTerminal.StartAsync(folder, "", redirection,
             "run", "sandbox-bad-deploy", "BaseUrl=http://127.0.0.1:9", "--journal", journalPath);
