@@ -159,6 +159,37 @@ public sealed class RunnerEndedAtQuestionTests
     }
 
     [Fact]
+    public async Task Runs_keeps_an_operator_stopped_rollbacks_steps_not_done_less_those_a_resume_ended_later_completed()
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Mitigate", ph => ph.Step("Scale up", s => s.Run("exit 1")))
+                .Rollback(r => r
+                    .Step("Undo the config", s => s.Run("true"))
+                    .Step("Scale back", s => s.Run("true").RequiresConfirmation())
+                    .Step("Announce the rollback", s => s.Run("true").RequiresConfirmation())));
+        // The operator takes the rollback and stops it at R.2's confirmation: its notRun is "R.2 'Scale back'", "R.3 …".
+        run.Prompts.Answer(true).Answer(false);
+        Assert.Equal(RunStatus.Aborted, (await run.RunAsync(TestRun.Interactive)).Outcome.Status);
+        Assert.Contains("; rollback not done: R.2 'Scale back', R.3 'Announce the rollback'; resume: ",
+            System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " "));
+
+        // The resume runs the rollback again, completes R.2 and is ended (SIGHUP) at R.3's confirmation: no run-finished.
+        run.Prompts.Answer(true).Answer(true);
+        var options = TestRun.Interactive with { ResumeJournal = run.JournalPath, Clock = run.Clock };
+        var resuming = new RunbookRunner(new PlainConsole().Console, options, new EndedWhileAsking("'Announce the rollback'", run.Prompts))
+            .ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.IsType<RunnerEndingException>(await Record.ExceptionAsync(() => resuming.WaitAsync(TimeSpan.FromMinutes(2))));
+        var journal = Journal.Read(run.JournalPath);
+        Assert.Equal(1, journal.Count(e => e.Name == "step-finished" && e["title"] == "Scale back" && e["result"] == "succeeded"));
+        Assert.Equal(1, journal.Count(e => e.Name == "run-finished"));
+
+        var listed = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+        // The stopped rollback's "R.2 'Scale back'" is matched by number and title to the step the resume completed.
+        Assert.Contains("; rollback not done: R.3 'Announce the rollback'; resume: ", listed);
+        Assert.DoesNotContain("R.2 'Scale back'", listed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_runner_ended_at_a_decision_journals_the_decisions_group_as_every_record_of_a_decision_does()
     {
         using var run = new TestRun(rb => rb
@@ -179,11 +210,15 @@ public sealed class RunnerEndedAtQuestionTests
         Assert.Equal(("interrupted", "Mitigation strategy"), (choice["choice"], choice["group"]));
     }
 
-    /// <summary>The runner gets its SIGHUP while the question is on screen; then the answer (yes) comes, too late to count.</summary>
-    private sealed class EndedWhileAsking(string question) : IOperatorPrompts
+    /// <summary>
+    /// The runner gets its SIGHUP while the question is on screen; then the answer (yes) comes, too late to count. The
+    /// questions before it, if any, are <paramref name="before"/>'s to answer.
+    /// </summary>
+    private sealed class EndedWhileAsking(string question, IOperatorPrompts? before = null) : IOperatorPrompts
     {
         public Task<bool> ConfirmAsync(string asked, CancellationToken cancellationToken)
         {
+            if (before is not null && !asked.StartsWith(question, StringComparison.Ordinal)) return before.ConfirmAsync(asked, cancellationToken);
             Assert.StartsWith(question, asked);
             RunnerExit.Now();
             return Task.FromResult(true);
