@@ -90,6 +90,13 @@ internal static class DefineReader
                 rollback = rollback.ReplacedBy(helper.Rollback);
                 waiver = waiver.ReplacedBy(helper.Waiver);
                 verification = verification.ReplacedBy(helper.Verification);
+                // Its severity replaces the one set before it is called, as the runner's recorder keeps the last one.
+                if (helper.SeverityKey is not null)
+                {
+                    severityKey = helper.SeverityKey;
+                    severityLocation = helper.SeverityLocation;
+                }
+
                 // Its levels are engaged where it is called, in its order; a local function of this body wrote its
                 // levels here, and they were read with the body's own calls.
                 foreach (var level in helper.EscalationLevels)
@@ -118,7 +125,8 @@ internal static class DefineReader
                 case "Rollback": rollback = rollback.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
                 case "NoRollback": waiver = waiver.ReplacedBy(Waived(values, invocation)); break;
                 case "Verification": verification = verification.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
-                case "Severity" when invocation.ArgumentList.Arguments.Count == 1:
+                // A local function of this body read as a helper sets its severity where it is called (above), not where it is written.
+                case "Severity" when invocation.ArgumentList.Arguments.Count == 1 && !IsHelperSeverity(invocation, body, helpers):
                     var severity = invocation.ArgumentList.Arguments[0].Expression;
                     severityKey = values.SeverityKey(severity);
                     severityLocation = severity.GetLocation();
@@ -208,6 +216,27 @@ internal static class DefineReader
             OutputsKnown = complete && outputsKnown && calls.AllRead(),
         };
         return inherited is null ? facts : facts.Merge(inherited);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="severity"/> is written in a local function of <paramref name="body"/> that a helper read
+    /// there gives its severity from: that helper sets it where the function is called.
+    /// </summary>
+    private static bool IsHelperSeverity(InvocationExpressionSyntax severity, SyntaxNode body, List<(int Position, DocumentFacts Facts)>? helpers)
+    {
+        if (helpers is null) return false;
+        for (var node = severity.Parent; node is not null && node != body; node = node.Parent)
+        {
+            if (node is not LocalFunctionStatementSyntax function) continue;
+            foreach (var (_, helper) in helpers)
+            {
+                if (helper.SeverityLocation is { } at && at.SourceTree == body.SyntaxTree && function.Span.Contains(at.SourceSpan)) return true;
+            }
+
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary>Whether <paramref name="location"/> is in <paramref name="body"/>'s source.</summary>
