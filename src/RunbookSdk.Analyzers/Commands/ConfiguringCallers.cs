@@ -24,7 +24,7 @@ internal static class ConfiguringCallers
     /// <summary>True when <paramref name="call"/> is the action its helper returns and every call of the helper chains a call <paramref name="isName"/> accepts.</summary>
     public static bool ConfigureEvery(DslInvocation call, Func<string, bool> isName)
     {
-        if (!IsReturnedLastAction(call.Syntax) || DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
+        if (!IsReturnedLastAction(call.Syntax) || ChainStart.Of(call.Syntax, call.Runbooks, call.ContainingType) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
         return helper.EveryCall(invocation => ChainConfigures(call, invocation, isName));

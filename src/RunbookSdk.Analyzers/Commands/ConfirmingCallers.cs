@@ -22,7 +22,7 @@ internal static class ConfirmingCallers
     /// <summary>True when <paramref name="call"/>'s builder is a helper's parameter and every call of the helper confirms its step.</summary>
     public static bool ConfirmEvery(DslInvocation call)
     {
-        if (DslSyntax.ChainRoot(call.Syntax) is not IdentifierNameSyntax root ||
+        if (ChainStart.Of(call.Syntax, call.Runbooks, call.ContainingType) is not IdentifierNameSyntax root ||
             HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is not { IsPrivate: true } helper)
             return false;
         return helper.EveryCall(invocation => Confirms(call, invocation, call.IndexOf(invocation.SyntaxTree)));

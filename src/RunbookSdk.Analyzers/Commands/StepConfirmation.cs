@@ -32,7 +32,7 @@ internal static class StepConfirmation
         if (OnChain(call, call.Syntax)) return true;
         if (call.EnclosingStepLambda() is { } step) return InStep(call, step, call.Index);
         // In a helper given the step's builder: confirmed in the helper itself, or by every caller of it.
-        return (DslSyntax.ChainRoot(call.Syntax) is IdentifierNameSyntax root &&
+        return (ChainStart.Of(call.Syntax, call.Runbooks, call.ContainingType) is IdentifierNameSyntax root &&
                 HelperUses.Of(call.Syntax, call.ContainingType, root.Identifier.ValueText, throughLambdas: false) is { } helper &&
                 Within(call, helper.Declaration, root.Identifier.ValueText, call.Index)) ||
             ConfirmingCallers.ConfirmEvery(call);
@@ -64,7 +64,7 @@ internal static class StepConfirmation
     {
         foreach (var dslCall in index.CallsWithin(body.Span))
         {
-            if (DslSyntax.CalledName(dslCall) == Confirmation && IsBuilder(dslCall, builder) && EveryPath.Runs(dslCall, body)) return true;
+            if (DslSyntax.CalledName(dslCall) == Confirmation && IsBuilder(call, dslCall, builder) && EveryPath.Runs(dslCall, body)) return true;
         }
 
         foreach (var opaque in index.OpaqueWithin(body.Span))
@@ -82,13 +82,13 @@ internal static class StepConfirmation
     /// </summary>
     private static bool ConfirmsBuilder(DslInvocation call, InvocationExpressionSyntax use, string builder)
     {
-        if (use.Expression is MemberAccessExpressionSyntax access && IsBuilder(access.Expression, builder) && DslSyntax.CalledName(use) is { } name &&
+        if (use.Expression is MemberAccessExpressionSyntax access && IsBuilder(call, access.Expression, builder) && DslSyntax.CalledName(use) is { } name &&
             call.Runbooks.Symbols.ConfiguringExtensions.Configures(name, use.ArgumentList, IsConfirmation, wholeStep: true, call.Runbooks))
             return true;
 
         foreach (var argument in use.ArgumentList.Arguments)
         {
-            if (IsBuilder(argument.Expression, builder) &&
+            if (IsBuilder(call, argument.Expression, builder) &&
                 (ConfiguringCallers.HandedTo(call, argument, IsConfirmation, wholeStep: true) ||
                  ConfiguringCallers.HandedToSourceCallee(call, argument, IsConfirmation, wholeStep: true)))
                 return true;
@@ -97,7 +97,10 @@ internal static class StepConfirmation
         return false;
     }
 
-    /// <summary>Whether the chain <paramref name="expression"/> starts from the builder named <paramref name="builder"/>.</summary>
-    private static bool IsBuilder(ExpressionSyntax expression, string builder) =>
-        DslSyntax.ChainRoot(expression) is IdentifierNameSyntax root && root.Identifier.ValueText == builder;
+    /// <summary>
+    /// Whether the chain <paramref name="expression"/> starts from the builder named <paramref name="builder"/>, also
+    /// through a function handed it that returns it (<c>Announce(s).RequiresConfirmation()</c>, see <see cref="ChainStart"/>).
+    /// </summary>
+    private static bool IsBuilder(DslInvocation call, ExpressionSyntax expression, string builder) =>
+        ChainStart.IsOn(expression, builder, call.Runbooks, call.ContainingType);
 }

@@ -534,6 +534,8 @@ internal static class DefineReader
                 _ => null,
             }).OfType<ExpressionSyntax>()
             : lambda.ExpressionBody is { } body ? [body] : [];
+        // The plain start, not ChainStart's: `v => Checks(v)` hands the builder to a function whose steps are not read
+        // here, so seeing through it would call a section empty that the function fills.
         return run.All(e => DslSyntax.ChainRoot(e) is IdentifierNameSyntax root && root.Identifier.ValueText == parameter);
     }
 

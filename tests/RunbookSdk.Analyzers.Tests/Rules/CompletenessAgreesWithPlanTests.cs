@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -237,7 +235,8 @@ public sealed class CompletenessAgreesWithPlanTests
         var compilation = TestReferences.Compile(source);
         var reported = (await compilation.WithAnalyzers([new SectionCompletenessAnalyzer()]).GetAnalyzerDiagnosticsAsync())
             .Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
-        var recorded = Record(compilation);
+        var (plan, handbook) = Assert.Single(RecordedPlans.Of(compilation).Values);
+        var recorded = RequiredSections.Of(plan, handbook);
 
         var disagreements = new List<string>();
         Compare("RB0001", "an escalation", recorded.Escalation);
@@ -249,31 +248,6 @@ public sealed class CompletenessAgreesWithPlanTests
         {
             if (present && reported.Contains(rule)) disagreements.Add($"{rule} reports it missing, and the recorded plan has {section}");
             if (!present && !reported.Contains(rule)) disagreements.Add($"the recorded plan lacks {section}, and {rule} is silent");
-        }
-    }
-
-    /// <summary>The plan recorded as <c>runbook validate</c> and the runner record it: from the generated catalog.</summary>
-    private static RequiredSections Record(CSharpCompilation compilation)
-    {
-        var parseOptions = (CSharpParseOptions)compilation.SyntaxTrees[0].Options;
-        CSharpGeneratorDriver.Create([new RunbookSdk.Generators.RunbookGenerator().AsSourceGenerator()], parseOptions: parseOptions)
-            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
-        using var stream = new MemoryStream();
-        var emitted = generated.Emit(stream);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        stream.Position = 0;
-        var context = new AssemblyLoadContext("completeness", isCollectible: true);
-        try
-        {
-            var catalog = (RunbookCatalog)context.LoadFromStream(stream).GetType("RunbookSdk.Generated.GeneratedRunbookCatalog")!
-                .GetProperty("Catalog", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)!.GetValue(null)!;
-            var descriptor = Assert.Single(catalog.Runbooks);
-            var plan = descriptor.CreatePlan((Runbook)Activator.CreateInstance(descriptor.RunbookType)!);
-            return RequiredSections.Of(plan, catalog.HandbookOf(descriptor)?.CreatePlan());
-        }
-        finally
-        {
-            context.Unload();
         }
     }
 }
