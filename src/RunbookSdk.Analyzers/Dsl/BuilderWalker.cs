@@ -83,6 +83,9 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
             case ParenthesizedLambdaExpressionSyntax lambda:
                 Visit(lambda.Body, Scope.Lambda(scope, null, lambda.ParameterList, isBuilder: false));
                 return false;
+            case BlockSyntax block:
+                VisitReachable(block, scope);
+                return false;
             case AnonymousMethodExpressionSyntax anonymous:
                 // delegate (...) { } sees no builder, not even one from outside: the rules do not read into anonymous methods.
                 VisitChildren(anonymous, Scope.None);
@@ -105,6 +108,24 @@ internal sealed class BuilderWalker(DslSyntax dsl, List<(int Start, int Length, 
             default:
                 VisitChildren(node, scope);
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Walks the statements of <paramref name="block"/> that can run. What follows a <c>return</c> or a <c>throw</c> in
+    /// the same block never does (the compiler's CS0162), and the runner records none of it: walked, a
+    /// <c>rb.Verification(…)</c> written after <c>return;</c> gave the runbook a verification it never has, and the page
+    /// (which stops reading there) and the rules disagreed. A local function declared after it still runs where it is
+    /// called, and a labeled statement may be reached by <c>goto</c>: both are walked.
+    /// </summary>
+    private void VisitReachable(BlockSyntax block, Scope scope)
+    {
+        var reachable = true;
+        foreach (var statement in block.Statements)
+        {
+            if (statement is LabeledStatementSyntax) reachable = true;
+            if (reachable || statement is LocalFunctionStatementSyntax) Visit(statement, scope);
+            if (statement is ReturnStatementSyntax or ThrowStatementSyntax) reachable = false;
         }
     }
 
