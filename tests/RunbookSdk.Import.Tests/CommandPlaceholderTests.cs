@@ -252,6 +252,9 @@ public sealed class CommandPlaceholderTests
     [InlineData("docker login -u ci -p <registry-pass> registry.internal", "RegistryPass", "docker login -u ci -p s3cr3t registry.internal")]
     [InlineData("vault login <root>", "Root", "vault login s3cr3t")]
     [InlineData("psql --password=<db-pass> -h db-1", "DbPass", "psql --password=s3cr3t -h db-1")]
+    // After a $(…) of the command: its ';' once ended mysql's command, and <pw> was a plain parameter, shown unmasked.
+    [InlineData("mysql -h db-1 -e \"$(cat a.sql; cat b.sql)\" -p<pw>", "Pw", "mysql -h db-1 -e \"$(cat a.sql; cat b.sql)\" -ps3cr3t")]
+    [InlineData("mysql -h db-1 -e $(cat a.sql; cat b.sql) -p<pw>", "Pw", "mysql -h db-1 -e $(cat a.sql; cat b.sql) -ps3cr3t")]
     public void A_placeholder_where_a_credential_goes_is_a_required_secret(string command, string name, string executed)
     {
         var project = Import(command);
@@ -281,6 +284,22 @@ public sealed class CommandPlaceholderTests
         var run = Runs(project).First();
         Assert.Equal(command, string.Concat(run.Parts.Select(p => p.Text)));
         Assert.All(run.Parts, p => Assert.Null(p.Parameter));
+        AssertCompiles(project);
+    }
+
+    /// <summary>
+    /// A <c>-p</c> inside a <c>$(…)</c> of mysql's command is a word of the command the substitution runs: bash hands what
+    /// <c>echo</c> prints to mysql inside <c>-e</c>'s one quoted word, so mysql is given no password and the engineer
+    /// types none there. Run on to echo's option, <c>&lt;tag&gt;</c> is no word of its own either: it stays as written.
+    /// </summary>
+    [Fact]
+    public void A_placeholder_after_a_dash_p_of_another_command_inside_a_substitution_is_no_secret()
+    {
+        const string command = "mysql -h db-1 -e \"$(cat a.sql; echo -p<tag>)\"";
+        var project = Import(command);
+
+        Assert.Empty(Parameters(project));
+        Assert.Equal(command, string.Concat(Runs(project)[0].Parts.Select(p => p.Text)));
         AssertCompiles(project);
     }
 

@@ -62,6 +62,9 @@ public sealed class SecretImportTests
     [InlineData("sshpass -p 'Hunter2Winter!' ssh ops@db-1 'systemctl restart payments-worker'", "Hunter2Winter!", "SshPassword")]
     [InlineData("docker login -u deploy -p 'Dk8#pQ2$wZ' registry.example.com", "Dk8#pQ2$wZ", "RegistryPassword")]
     [InlineData("vault login s.AbCdEf1234567890XyZ", "s.AbCdEf1234567890XyZ", "VaultToken")]
+    // Given after a $(…) or a quoted SQL whose ';' the pattern's command once ended at: copied as written before.
+    [InlineData("mysql -h db-1 -e \"$(cat a.sql; cat b.sql)\" -pS3cr3tDb", "S3cr3tDb", "MysqlPassword")]
+    [InlineData("mysql -h db-1 -e 'select 1; select 2' -pS3cr3tDb", "S3cr3tDb", "MysqlPassword")]
     public void A_secret_in_a_command_becomes_a_secret_parameter_and_the_build_has_no_RB0006(string command, string secret, string parameter)
     {
         var project = Import(Command.Replace("{0}", command, StringComparison.Ordinal));

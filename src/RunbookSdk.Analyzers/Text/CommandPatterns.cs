@@ -18,7 +18,8 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// the rules that read a command's structure (destructive, never-ending, the verification checks) are handed the
 /// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text and a command line another
 /// shell runs (<see cref="NestedShells"/>) is commands, starting after <see cref="ShellOperators.NestedStart"/>.
-/// Secrets, home paths and words read the command as written.
+/// Secrets, home paths and words read the command as written; a credential option of a program (<c>mysql -p</c>) is
+/// read in the program's own simple command as the shell splits it (<see cref="CredentialPattern"/>).
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -194,7 +195,7 @@ internal static class CommandPatterns
     // Name: the [Parameter, Secret] the fix creates, or "" for the one the pattern's key names (SecretName). One tool's
     // password is not another's: a fix reuses a secret parameter of the same name, so named alike, a Redis and a MySQL
     // password would become one value.
-    private static readonly (GuardedPattern Pattern, string Detail, string Name)[] s_secrets =
+    private static readonly (CredentialPattern Pattern, string Detail, string Name)[] s_secrets =
     [
         (Create(@"\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\s:/@'""]*:(?<secret>[^\s/@'""]+)@", "@"), "A password in a URL or connection string", "Password"),
         // The scheme may open a quoted value: node's `Bearer ${config.apiKey}` is a template, not a credential named `Bearer.
@@ -205,16 +206,16 @@ internal static class CommandPatterns
         // The whole key names the secret (DB_PASSWORD, REDIS_PASSWORD: two passwords, not one named Password).
         (Create(@"(?i)(?<![a-z0-9])(?<name>([a-z][a-z0-9]*[_-])*(password|passwd|pwd|secret|client_secret|aws_secret_access_key|secret_access_key|api[_-]?key|access[_-]?token|auth[_-]?token|token|pgpassword|mysql_pwd))\s*=\s*" + Value, "pass", "pwd", "secret", "key", "token"), "A secret assigned in the text", ""),
         (Create(@"(?i)--(?<name>password|passwd|token|secret|api-key|access-token)(=|\s+)(" + QuotedValue + "|" + AnglePlaceholder + "|(?!-)" + BareValue + ")", "--pass", "--token", "--secret", "--api-key", "--access-token"), "A secret passed as a command-line option", ""),
-        (Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])" + SameCommand + @"\s-p" + Value, "mysql", "mariadb"), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
-        (Create(@"\bredis-cli\b" + SameCommand + @"\s(-a|--pass)\s+" + Value, "redis-cli"), "A password passed as redis-cli -a", "RedisPassword"),
+        (CredentialPattern.OptionOf(Create(@"(?<![\w./-])(mysql|mariadb)(dump|admin)?(?![\w./-])", "mysql", "mariadb"), @"\s-p" + Value), "A password passed as mysql -p", "MysqlPassword"), // -p alone prompts
+        (CredentialPattern.OptionOf(Create(@"\bredis-cli\b", "redis-cli"), @"\s(-a|--pass)\s+" + Value), "A password passed as redis-cli -a", "RedisPassword"),
         // sshpass -p 'pw' ssh …, docker login -u ci -p 'pw' registry, vault login hvs.…: the importer copied each into
         // the code as written (RB0006 read none of them), so a handbook's commands carried the team's passwords.
-        (Create(@"\bsshpass\b" + SameCommand + @"\s-p\s*" + Value, "sshpass"), "A password passed as sshpass -p", "SshPassword"),
-        (Create(@"\b(docker|podman|nerdctl|buildah|skopeo|oras|helm\s+registry)\s+login\b" + SameCommand + @"\s-p\s*" + Value, "login"), "A password passed as docker login -p", "RegistryPassword"),
+        (CredentialPattern.OptionOf(Create(@"\bsshpass\b", "sshpass"), @"\s-p\s*" + Value), "A password passed as sshpass -p", "SshPassword"),
+        (CredentialPattern.OptionOf(Create(@"\b(docker|podman|nerdctl|buildah|skopeo|oras|helm\s+registry)\s+login\b", "login"), @"\s-p\s*" + Value), "A password passed as docker login -p", "RegistryPassword"),
         (Create(@"\bvault\s+login(\s+-\S+)*\s+(" + AnglePlaceholder + "|" + QuotedValue + @"|(?<secret>[^\s&;|<>()`'""\\=-][^\s&;|<>()`'""\\=]*)(?![^\s&;|<>()]))", "vault"), "A token passed as vault login", "VaultToken"),
         (Create(@"\b(?<secret>hv[sbr]\.[A-Za-z0-9_-]{20,})", "hv"), "A Vault token", "VaultToken"),
         // -u ops:'pa ss', -u 'ops:pa ss', --user="ops:pa ss", -u ops:pass: what follows the user's colon.
-        (Create(@"\bcurl\b" + SameCommand + @"\s(-u\s*|--user(=|\s+))('[^:'\r\n]+:(?<secret>[^'\r\n]+)'|""[^:""\\\r\n]+:(?<secret>([^""\\\r\n]|\\.)+)""|[^\s:'""\\]+:" + Value + ")", "curl"), "A password in curl --user", "BasicAuthPassword"),
+        (CredentialPattern.OptionOf(Create(@"\bcurl\b", "curl"), @"\s(-u\s*|--user(=|\s+))('[^:'\r\n]+:(?<secret>[^'\r\n]+)'|""[^:""\\\r\n]+:(?<secret>([^""\\\r\n]|\\.)+)""|[^\s:'""\\]+:" + Value + ")"), "A password in curl --user", "BasicAuthPassword"),
         (Create(@"(?i)\baws\s+configure\s+set\s+(?<name>aws_secret_access_key|aws_session_token)\s+" + Value, "aws_secret_access_key", "aws_session_token"), "An AWS secret set with aws configure", ""),
         (Create(@"\bhooks\.slack\.com/(services|workflows|triggers)/([\w-]+/)+(?<secret>[A-Za-z0-9]{8,})", "hooks.slack.com"), "A Slack webhook URL (its path is the credential)", "SlackWebhookToken"),
         (Create(@"(?i)""(?<name>password|passwd|secret|token|api_?key|access_?token|client_?secret)""\s*:\s*""(?<secret>[^""]+)""", "pass", "secret", "token", "key"), "A secret in a JSON body", ""),
@@ -407,7 +408,7 @@ internal static class CommandPatterns
         List<TextMatch>? found = null;
         foreach (var (pattern, detail, name) in s_secrets)
         {
-            foreach (var match in Matches(pattern, text))
+            foreach (var match in pattern.In(text))
             {
                 var secret = match.Groups["secret"];
                 if (!secret.Success || !placeholdersToo && IsPlaceholder(secret.Value)) continue;

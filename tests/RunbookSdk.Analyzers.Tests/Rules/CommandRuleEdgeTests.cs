@@ -109,6 +109,29 @@ public sealed class CommandRuleEdgeTests
                         .Step("Act", s => s.Run("{{before}}{|RB0006:{{secret}}|}{{after}}"))
             """));
 
+    // RB0006 false negative: the program's command was bounded by a regex that stopped at the ';' inside a $(…) or a
+    // quoted SQL, so a password given after one went unread. bash runs the $(…) and hands its output to mysql as one word.
+    [Theory]
+    [InlineData("mysql -h db-1 -e \\\"$(cat a.sql; cat b.sql)\\\" -p", "S3cr3t", "")]
+    [InlineData("mysql -h db-1 -e $(cat a.sql; cat b.sql) -p", "S3cr3t", "")]
+    [InlineData("mysql -h db-1 -e 'select 1; select 2' -p", "S3cr3t", "")]
+    [InlineData("redis-cli -h cache-1 --eval \\\"$(cat a.lua; cat b.lua)\\\" -a ", "S3cr3t", " ping")]
+    [InlineData("curl -fsS --data \\\"$(cat body.json; date)\\\" -u admin:", "S3cr3t", " https://api.internal/drain")]
+    public Task RB0006_APasswordAfterANestedPartOfItsCommandIsReported(string before, string secret, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0006:{{secret}}|}{{after}}"))
+            """));
+
+    // The -p inside the $(…) is echo's word: bash runs echo and hands what it prints to mysql inside -e's one quoted word.
+    [Theory]
+    [InlineData("mysql -e \\\"$(cat a.sql; echo -p)\\\"")]
+    [InlineData("mysql -e \\\"$(cat a.sql; echo -pS3cr3t)\\\"")]
+    [InlineData("mysql -e \\\"$(cat a.sql; echo -pS3cr3t)\\\" -p")]
+    public Task RB0006_AnOptionOfAnotherCommandInsideASubstitutionIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{command}}"))
+            """));
+
     [Theory]
     [InlineData("mysql -h db.internal -u root -p -e 'SELECT 1'")]          // -p alone prompts
     [InlineData("mysql -h db.internal -u root -p$MYSQL_PWD -e 'SELECT 1'")]
