@@ -27,6 +27,12 @@ internal sealed class CredentialPattern
         _option = option;
     }
 
+    /// <summary>
+    /// The guarded pattern matched first: the whole credential, or the program whose option holds it (a test checks
+    /// that no guard rejects a text its pattern matches, and must see these too).
+    /// </summary>
+    internal GuardedPattern Guarded => _pattern;
+
     /// <summary>A pattern that holds the credential wherever it matches.</summary>
     public static implicit operator CredentialPattern(GuardedPattern pattern) => new(pattern, null);
 

@@ -65,8 +65,9 @@ public sealed class CommandPatternGuardTests
             {
                 GuardedPattern pattern => [(field.Name, pattern)],
                 System.Collections.IEnumerable tuples and not string => tuples.Cast<System.Runtime.CompilerServices.ITuple>()
-                    .Where(t => t[0] is GuardedPattern)
-                    .Select((t, i) => ($"{field.Name}[{i}]", (GuardedPattern)t[0]!)),
+                    .Select(t => t[0] switch { GuardedPattern guarded => guarded, CredentialPattern credential => credential.Guarded, _ => null })
+                    .Where(pattern => pattern is not null)
+                    .Select((pattern, i) => ($"{field.Name}[{i}]", pattern!)),
                 _ => [],
             })
             .ToDictionary(p => p.Item1, p => p.Item2);
@@ -76,8 +77,10 @@ public sealed class CommandPatternGuardTests
     [Fact]
     public void Every_guarded_pattern_is_found()
     {
-        // The reflection above must see the patterns, or the theory below would pass on nothing.
-        Assert.True(s_patterns.Count >= 35, $"only {s_patterns.Count} guarded patterns found");
+        // The reflection above must see the patterns, or the theory below would pass on nothing. 86 today: when the
+        // secret patterns became CredentialPattern, the reflection lost all of them without a word, which a bound of
+        // 35 could not notice; this one does.
+        Assert.True(s_patterns.Count >= 80, $"only {s_patterns.Count} guarded patterns found");
     }
 
     [Theory]
