@@ -15,12 +15,6 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     // Keys come through the guard: a terminal that hung up fails the question rather than asking it again for ever.
     private readonly IAnsiConsole console = new HungUpTerminalGuard(console);
 
-    /// <summary>
-    /// The console asks where the run's output is not seen (the terminal, with the output in a log): a manual
-    /// instruction and a decision's options, which the run wrote to its output, are shown with the question.
-    /// </summary>
-    internal bool ShowsWhatItAsksAbout { get; init; }
-
     /// <inheritdoc />
     public async Task<bool> ConfirmAsync(string question, CancellationToken cancellationToken)
     {
@@ -33,7 +27,6 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <inheritdoc />
     public async Task<ManualAcknowledgement> AcknowledgeAsync(string instruction, CancellationToken cancellationToken)
     {
-        if (ShowsWhatItAsksAbout) console.WriteVerbatimLine($"MANUAL: {instruction}");
         var prompt = Answered(new TextPrompt<string>("Done? [[d]]one / [[s]]kip / [[a]]bort")
             .AddChoices(["d", "s", "a", "done", "skip", "abort"]), "Answer d (done), s (skip) or a (abort).");
         var answer = await AskAsync(prompt, cancellationToken);
@@ -53,11 +46,6 @@ public sealed class ConsoleOperatorPrompts(IAnsiConsole console) : IOperatorProm
     /// <remarks>A number answers (the runner listed the options numbered); 0 or "none" takes none of them.</remarks>
     public async Task<int?> ChooseAsync(string question, IReadOnlyList<string> options, CancellationToken cancellationToken)
     {
-        if (ShowsWhatItAsksAbout)
-        {
-            for (var i = 0; i < options.Count; i++) console.WriteVerbatimLine($"{i + 1}. {options[i]}");
-            console.WriteVerbatimLine("0. none of these");
-        }
         var numbers = Enumerable.Range(0, options.Count + 1).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var prompt = Answered(new TextPrompt<string>($"{Shown(question)} — which one? [[1-{options.Count}, or 0 for none of these]]")
             .AddChoices([.. numbers, "none"]), $"Answer with an option's number, 1 to {options.Count}, or 0 for none of these.");

@@ -279,7 +279,7 @@ internal sealed partial class LiveRun
 
     private async Task<StepOutcome> RunManualAsync(string key, ManualInstructionAction manual, CancellationToken cancellationToken)
     {
-        _console.Info($"MANUAL: {manual.Text}");
+        SayManual(_console, manual);
         if (!Interactive)
         {
             if (_options.SkipManual)
@@ -291,6 +291,7 @@ internal sealed partial class LiveRun
         }
         // A Ctrl+C while the prompt waits stops the step, as it stops a command: not an answer given after it.
         ManualAcknowledgement answer;
+        SayWhatTheManualStepAsks(manual);
         try
         {
             answer = await _prompts.AcknowledgeAsync(manual.Text, cancellationToken);

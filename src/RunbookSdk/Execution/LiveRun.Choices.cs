@@ -57,9 +57,7 @@ internal sealed partial class LiveRun
         }
 
         _console.Step($"Choose one: {group.Title}");
-        if (group.Choice.Note is { } note) _console.Info(note);
-        for (var k = 0; k < group.Options.Count; k++) _console.Info($"{k + 1}. {group.Options[k].Title}");
-        _console.Info("0. none of these");
+        ListOptions(_console, group);
 
         int? chosen;
         string by;
@@ -75,6 +73,7 @@ internal sealed partial class LiveRun
         }
         else
         {
+            SayTheDecisionsOptions(group);
             try
             {
                 chosen = await AskAsync(StepKey(section, index), phase.Steps[index].Title, "alternative", $"the choice '{group.Title}'",

@@ -149,7 +149,8 @@ public sealed record RunnerOptions
     /// Where the run's closing words (how it ended, its journal, the command that resumes it) are said again, for the
     /// engineer at the terminal, when the run's output goes to a file (<c>run … &gt; run.log</c>): standard error when
     /// that is the terminal, else the terminal itself. Null when the output is the terminal (or a pipe, such as
-    /// <c>| tee</c>, which shows it there), so they are said once.
+    /// <c>| tee</c>, which shows it there), so they are said once. What a question is about — a manual instruction, a
+    /// decision's options, why the rollback is offered — is said there too, before the question.
     /// </summary>
     internal Spectre.Console.IAnsiConsole? Terminal { get; init; }
 

@@ -17,18 +17,13 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     public IAnsiConsole? Prompts { get; init; }
 
     /// <summary>
-    /// True when <see cref="Prompts"/> is the only place the operator sees: the terminal itself, with the run's output
-    /// and errors both going elsewhere (<c>&gt; run.log 2&gt;&amp;1</c>). A question must then carry what it is about —
-    /// the manual instruction, a decision's options — which the run wrote to the log.
-    /// </summary>
-    public bool PromptsAlone { get; init; }
-
-    /// <summary>
     /// Where a live run's closing words — how it ended, its journal, the command that resumes it — are said again for
     /// the engineer at the terminal, when the output goes to a file (<c>run … &gt; run.log</c>): standard error when that
     /// is the terminal, else the terminal itself (<c>&gt; run.log 2&gt;&amp;1</c>, with standard input a terminal). Null
     /// when the output is the terminal, or a pipe (<c>| tee run.log</c> shows it there): said once. Before, they went to
-    /// the output alone, and with the output in a log the engineer saw the prompt come back and no way to resume.
+    /// the output alone, and with the output in a log the engineer saw the prompt come back and no way to resume. It is
+    /// where <see cref="Prompts"/> asks when it is not null, so a question's context (a manual instruction, a decision's
+    /// options, why the rollback is offered) is said here too, once beside its question.
     /// </summary>
     public IAnsiConsole? Terminal { get; init; }
 
@@ -104,7 +99,7 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
         if (!errorRedirected) return consoles with { Prompts = Create(error, redirected: false, noColor, interactive: true) };
         if (terminal?.Invoke() is not { } tty) return consoles with { Prompts = Create(output, redirected: true, noColor, interactive: true) };
         var onTerminal = Create(tty, redirected: false, noColor, interactive: true);
-        return consoles with { Prompts = onTerminal, PromptsAlone = true, Terminal = outputIsPipe ? null : onTerminal };
+        return consoles with { Prompts = onTerminal, Terminal = outputIsPipe ? null : onTerminal };
     }
 
     /// <summary>

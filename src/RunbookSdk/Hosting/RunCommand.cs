@@ -171,7 +171,7 @@ internal sealed class RunCommand(RunbookCatalog catalog, HostConsoles consoles, 
         if (settings.DryRun) return new DryRunPrinter(consoles.Out) { Resume = resume, LiveOptions = Options() };
         if (nonInteractive && !settings.NonInteractive)
             consoles.Out.WriteVerbatimLine("Standard input is not a terminal: running non-interactively (as with --non-interactive).");
-        return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) { ShowsWhatItAsksAbout = consoles.PromptsAlone } : null);
+        return new RunbookRunner(consoles.Out, Options(), consoles.Prompts is { } asking ? new ConsoleOperatorPrompts(asking) : null);
 
         RunnerOptions Options() => new()
         {

@@ -60,7 +60,8 @@ public sealed class HostConsolesTests
         consoles.Prompts!.Write(new Text("Run it now? [y/n]"));
 
         Assert.True(consoles.Prompts.Profile.Capabilities.Interactive);
-        Assert.True(consoles.PromptsAlone);
+        // What a question is about, said on the terminal writer, lands where the question is asked.
+        Assert.Same(consoles.Prompts, consoles.Terminal);
         Assert.Equal("Run it now? [y/n]", terminal.ToString());
         Assert.Empty(output.ToString());
         Assert.Empty(error.ToString());
@@ -75,7 +76,8 @@ public sealed class HostConsolesTests
             terminal: () => null);
         consoles.Prompts!.Write(new Text("Run it now? [y/n]"));
 
-        Assert.False(consoles.PromptsAlone);
+        // Asked on the output, where the run wrote what each question is about: not said a second time.
+        Assert.Null(consoles.Terminal);
         Assert.Equal("Run it now? [y/n]", output.ToString());
     }
 

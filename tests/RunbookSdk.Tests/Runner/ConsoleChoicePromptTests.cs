@@ -22,39 +22,20 @@ public sealed class ConsoleChoicePromptTests
     }
 
     [Fact]
-    public async Task Asking_where_the_runs_output_is_not_seen_shows_the_options_and_the_instruction_with_the_question()
-    {
-        // On the terminal, with the output in a log (`> run.log 2>&1`), the options the run listed are not on the screen.
-        var console = new KeyedConsole("2\rd\r");
-        var prompts = new ConsoleOperatorPrompts(console) { ShowsWhatItAsksAbout = true };
-
-        await prompts.ChooseAsync("Choose one: Mitigation strategy", ["Restart", "Cache clear"], CancellationToken.None);
-        await prompts.AcknowledgeAsync("Point api.example.com at the standby", CancellationToken.None);
-
-        Assert.Contains("1. Restart", console.Output);
-        Assert.Contains("2. Cache clear", console.Output);
-        Assert.Contains("0. none of these", console.Output);
-        Assert.Contains("MANUAL: Point api.example.com at the standby", console.Output);
-    }
-
-    [Fact]
     public async Task What_the_prompts_show_of_the_runbook_shows_its_hidden_characters_as_the_console_does()
     {
         // Raw, a right-to-left override made the terminal show the step's title reversed ('Drop table test' read as
         // another step): on /dev/tty, with the run's output in a log, the question and what it is about are all the
-        // engineer sees, and the console's lines and the page showed the same text with its marker.
-        var console = new KeyedConsole("y\r1\rd\r");
-        var prompts = new ConsoleOperatorPrompts(console) { ShowsWhatItAsksAbout = true };
+        // engineer sees, and the console's lines and the page showed the same text with its marker. (The instruction
+        // and options said beside the question are the run's own lines: WhatTheQuestionIsAboutTests.)
+        var console = new KeyedConsole("y\r1\r");
+        var prompts = new ConsoleOperatorPrompts(console);
 
         await prompts.ConfirmAsync("'Drop \u202Eelbat tset\u202C' is destructive. Run it now?", CancellationToken.None);
         await prompts.ChooseAsync("Choose one: \u202Eydemer", ["Keep \u2066prod\u2069", "Cache clear"], CancellationToken.None);
-        await prompts.AcknowledgeAsync("Point api\u200B.example.com at the standby", CancellationToken.None);
 
         Assert.Contains("'Drop \u27E8U+202E\u27E9elbat tset\u27E8U+202C\u27E9' is destructive", console.Output, StringComparison.Ordinal);
         Assert.Contains("Choose one: \u27E8U+202E\u27E9ydemer", console.Output, StringComparison.Ordinal);
-        Assert.Contains("1. Keep \u27E8U+2066\u27E9prod\u27E8U+2069\u27E9", console.Output, StringComparison.Ordinal);
-        Assert.Contains("MANUAL: Point api\u27E8U+200B\u27E9.example.com", console.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("\u202E", console.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain("\u200B", console.Output, StringComparison.Ordinal);
     }
 }

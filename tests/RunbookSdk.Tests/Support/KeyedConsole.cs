@@ -3,21 +3,32 @@ using Spectre.Console.Rendering;
 
 namespace RunbookSdk.Tests.Support;
 
-/// <summary>A plain console whose keyboard types <paramref name="keys"/> (<c>\r</c> is Enter).</summary>
-internal sealed class KeyedConsole(string keys) : IAnsiConsole, IAnsiConsoleInput
+/// <summary>
+/// A plain console whose keyboard types <paramref name="keys"/> (<c>\r</c> is Enter); or, given
+/// <paramref name="writesOn"/>, that console (a host's, on the writer it chose) with this keyboard.
+/// </summary>
+internal sealed class KeyedConsole : IAnsiConsole, IAnsiConsoleInput
 {
     private readonly PlainConsole _plain = new();
-    private readonly Queue<char> _keys = new(keys);
+    private readonly IAnsiConsole _console;
+    private readonly Queue<char> _keys;
 
+    public KeyedConsole(string keys, IAnsiConsole? writesOn = null)
+    {
+        _keys = new Queue<char>(keys);
+        _console = writesOn ?? _plain.Console;
+    }
+
+    /// <summary>What it showed, when it writes on its own plain console (empty with <c>writesOn</c>).</summary>
     public string Output => _plain.Output;
-    public Profile Profile => _plain.Console.Profile;
-    public IAnsiConsoleCursor Cursor => _plain.Console.Cursor;
+    public Profile Profile => _console.Profile;
+    public IAnsiConsoleCursor Cursor => _console.Cursor;
     public IAnsiConsoleInput Input => this;
-    public IExclusivityMode ExclusivityMode => _plain.Console.ExclusivityMode;
-    public RenderPipeline Pipeline => _plain.Console.Pipeline;
-    public void Clear(bool home) => _plain.Console.Clear(home);
-    public void Write(IRenderable renderable) => _plain.Console.Write(renderable);
-    public void WriteAnsi(Action<AnsiWriter> action) => _plain.Console.WriteAnsi(action);
+    public IExclusivityMode ExclusivityMode => _console.ExclusivityMode;
+    public RenderPipeline Pipeline => _console.Pipeline;
+    public void Clear(bool home) => _console.Clear(home);
+    public void Write(IRenderable renderable) => _console.Write(renderable);
+    public void WriteAnsi(Action<AnsiWriter> action) => _console.WriteAnsi(action);
 
     public bool IsKeyAvailable() => _keys.Count > 0;
 

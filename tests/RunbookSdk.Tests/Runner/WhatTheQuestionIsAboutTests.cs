@@ -1,0 +1,99 @@
+using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
+using RunbookSdk.Tests.Support;
+
+namespace RunbookSdk.Tests.Runner;
+
+/// <summary>
+/// Under <c>run … &gt; run.log</c> (standard error on the terminal) the engineer was asked "Done?" or "which one?" with
+/// the manual instruction and the decision's options in the log alone; under <c>2&gt;&amp;1 | tee</c> they were shown
+/// twice. Now they are said where the question is asked, once, whatever the redirection. Each shape is the host's own
+/// (<see cref="HostConsoles.For"/>) on one writer for the screen and one for the log, wired as <c>run</c> wires them; the
+/// keys are the operator's on the console the question is asked on.
+/// </summary>
+public sealed class WhatTheQuestionIsAboutTests
+{
+    // A zero-width space: the screen's copy shows it as the run's own line does.
+    private const string Instruction = "Point api\u200B.example.com at the standby";
+    private const string InstructionShown = "  MANUAL: Point api\u27E8U+200B\u27E9.example.com at the standby";
+    private const string Decision = "Mitigation";
+    private static readonly string[] OptionsShown = ["  Pick what the diagnosis points at.", "  1. Restart", "  2. Cache clear", "  0. none of these"];
+    private const string ManualQuestion = "Done? [d]one / [s]kip / [a]bort";
+    private const string DecisionQuestion = "Choose one: Mitigation — which one?";
+
+    [Theory]
+    [InlineData("")] // the output, its errors and the questions on the terminal
+    [InlineData("> run.log")] // the questions on standard error
+    [InlineData("> run.log 2>&1")] // the questions on /dev/tty
+    [InlineData("| tee run.log")] // the output on the terminal through tee, the questions on standard error
+    [InlineData("2>&1 | tee run.log")] // the output on the terminal through tee, the questions on /dev/tty
+    public async Task The_instruction_and_the_options_are_shown_once_on_the_line_before_their_question(string redirection)
+    {
+        var (screen, log) = (new StringWriter(), new StringWriter());
+        using var run = new TestRun(rb => rb
+            .Phase("Mitigate", p => p
+                .Step("Fail over", s => s.Instruction(Instruction))
+                .OneOf(Decision, o => o
+                    .Note("Pick what the diagnosis points at.")
+                    .Step("Restart", s => s.Run("true"))
+                    .Step("Cache clear", s => s.Run("true"))))
+            .NoRollback("test"));
+
+        var exitCode = await RunAsync(run, Shape(redirection, screen, log), keys: "d\r2\r");
+
+        var shown = Lines(screen);
+        var manual = IndexOf(shown, ManualQuestion, screen);
+        Assert.Equal(InstructionShown, shown[manual - 1]);
+        Assert.Single(shown, line => line == InstructionShown);
+        var decision = IndexOf(shown, DecisionQuestion, screen);
+        Assert.Equal(OptionsShown, shown[(decision - OptionsShown.Length)..decision]);
+        foreach (var option in OptionsShown) Assert.Single(shown, line => line == option);
+        // The log keeps the run's record as before, once.
+        if (redirection.Contains("run.log", StringComparison.Ordinal))
+        {
+            var logged = Lines(log);
+            Assert.Single(logged, line => line == InstructionShown);
+            foreach (var option in OptionsShown) Assert.Single(logged, line => line == option);
+        }
+        // What the run does is the same in every shape.
+        Assert.Equal(0, exitCode);
+        var choices = Journal.Read(run.JournalPath).Where(e => e.Name == "choice").Select(e => $"{e["about"]}: {e["choice"]}");
+        Assert.Equal(["manual: done", "alternative: Cache clear"], choices);
+    }
+
+    /// <summary>The host's consoles for <paramref name="redirection"/>, with the terminal's writers all <paramref name="screen"/>.</summary>
+    private static HostConsoles Shape(string redirection, StringWriter screen, StringWriter log)
+    {
+        var tee = new TeeWriter(log, screen);
+        return redirection switch
+        {
+            "" => For(screen, false, screen, false),
+            "> run.log" => For(log, true, screen, false),
+            "> run.log 2>&1" => For(log, true, log, true),
+            "| tee run.log" => For(tee, true, screen, false, outputIsPipe: true),
+            "2>&1 | tee run.log" => For(tee, true, tee, true, outputIsPipe: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(redirection), redirection, "no such shape"),
+        };
+
+        HostConsoles For(TextWriter output, bool outputRedirected, TextWriter error, bool errorRedirected, bool outputIsPipe = false) =>
+            HostConsoles.For(output, outputRedirected, error, errorRedirected, inputRedirected: false, noColor: true, terminal: () => screen, outputIsPipe: outputIsPipe);
+    }
+
+    // As `run` wires a live run: its output on Out, its closing words' terminal, its questions on Prompts (Out when null).
+    private static async Task<int> RunAsync(TestRun run, HostConsoles consoles, string keys)
+    {
+        var asking = new KeyedConsole(keys, consoles.Prompts ?? consoles.Out);
+        var options = new RunnerOptions { Terminal = consoles.Terminal, Clock = run.Clock, JournalPath = run.JournalPath };
+        var outcome = await new RunbookRunner(consoles.Out, options, new ConsoleOperatorPrompts(asking)).ExecuteAsync(run.Bind(), CancellationToken.None);
+        return outcome.ExitCode;
+    }
+
+    private static string[] Lines(StringWriter writer) => writer.ToString().ReplaceLineEndings("\n").Split('\n');
+
+    private static int IndexOf(string[] lines, string question, StringWriter screen)
+    {
+        var index = Array.FindIndex(lines, line => line.StartsWith(question, StringComparison.Ordinal));
+        Assert.True(index > 0, screen.ToString());
+        return index;
+    }
+}
