@@ -19,7 +19,9 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text and a command line another
 /// shell runs (<see cref="NestedShells"/>) is commands, starting after <see cref="ShellOperators.NestedStart"/>.
 /// Secrets, home paths and words read the command as written; a credential option of a program (<c>mysql -p</c>) is
-/// read in the program's own simple command as the shell splits it (<see cref="CredentialPattern"/>).
+/// read in the program's own simple command as the shell splits it (<see cref="CredentialPattern"/>), and so is the
+/// option that makes a program destructive or endless (<c>git push … --force</c>, <c>tail … -f</c>: <see cref="ProgramPattern"/>),
+/// which a <see cref="SameCommand"/> after a <c>$(cat a; cat b)</c> never reached.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -111,10 +113,10 @@ internal static class CommandPatterns
     // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
     private enum Reads { Program, Data }
 
-    private static readonly (GuardedPattern Pattern, string Detail, Reads Reads)[] s_destructive =
+    private static readonly (ProgramPattern Pattern, string Detail, Reads Reads)[] s_destructive =
     [
         (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete", Reads.Program), // also rm -f -r; not docker run --rm
-        (Create(@"\bfind\s" + SameCommand + @"\s(-delete|-exec(dir)?\s+rm)\b" + SameCommand, "-delete", "-exec"), "deletes the files it finds", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bfind(?=\s)", "-delete", "-exec"), @"\s(-delete|-exec(dir)?\s+rm)\b"), "deletes the files it finds", Reads.Program),
         (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device", Reads.Program),
         // A statement, not a word of an option's or a resource's name (--no-truncate, --log-group-name truncate-test).
         (Create(@"(?<![\w-])(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)(?![\w-])", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
@@ -123,27 +125,27 @@ internal static class CommandPatterns
         // delete or drain as kubectl's subcommand, after its global options (-n api, --context=prod): not a word of an
         // argument's data (annotate … note='please delete me', label … reason=delete), nor `auth can-i delete`, a question.
         (Create(@"\bkubectl" + GlobalOptions + @"\s+(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program),
-        (Create(@"\bkubectl\b" + SameCommand + @"\srollout\s+undo\b" + SameCommand, "rollout"), "rolls a deployment back", Reads.Program),
-        (Create(@"\bkubectl\b" + SameCommand + @"\sapply\b" + SameCommand + @"\s--prune\b" + SameCommand, "--prune"), "deletes the resources missing from the manifests", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "rollout"), @"\srollout\s+undo\b"), "rolls a deployment back", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\sapply\b", "--prune"), @"\s--prune\b"), "deletes the resources missing from the manifests", Reads.Program),
         (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd + SameCommand, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
         (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|stop-[\w-]+|reboot-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
-        (Create(@"\b(gcloud|az)\s" + SameCommand + @"\sdelete(-[\w-]+)?\b" + SameCommand, "delete"), "deletes cloud resources", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\b(gcloud|az)(?=\s)", "delete"), @"\sdelete(-[\w-]+)?\b"), "deletes cloud resources", Reads.Program),
         // From the program: `aws s3 sync … --delete` (also after aws's options), not `sync … --delete`, which named no
         // program the operator knows.
-        (Create(@"\b(rsync|(aws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+s3\s+)?sync)\b" + SameCommand + @"\s--delete\b" + SameCommand, "--delete"), "deletes the files missing from the source", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\b(rsync|(aws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+s3\s+)?sync)\b", "--delete"), @"\s--delete\b"), "deletes the files missing from the source", Reads.Program),
         // An HTTP DELETE removes what its URL names (curl -XDELETE localhost:9200/logs-2024.01 drops an Elasticsearch
         // index): curl's -X/--request (also in a bundle, -sX DELETE), HTTPie's and xh's method word, wget's --method.
-        (Create(@"(?<![\w./-])curl(?=\s)" + SameCommand + @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"(?<![\w./-])curl(?=\s)", "DELETE"), @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])"), "sends an HTTP DELETE", Reads.Program),
         (Create(@"(?<![\w./-])(https?|xhs?)" + GlobalOptions + @"\s+DELETE\s" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
-        (Create(@"(?<![\w./-])wget(?=\s)" + SameCommand + @"\s--method(=|\s+)['""]?DELETE(?![\w-])" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"(?<![\w./-])wget(?=\s)", "DELETE"), @"\s--method(=|\s+)['""]?DELETE(?![\w-])"), "sends an HTTP DELETE", Reads.Program),
         // A message broker's queues: purging or deleting one loses the messages it holds (orders, receipts not yet sent),
         // resetting a node its queues and users; a topic deleted or a consumer group's offsets moved and executed (without
         // --execute kafka-consumer-groups only prints the plan) loses or replays messages. RabbitMQ's and Kafka's own
         // subcommands, after their options: not `rabbitmqctl list_queues`, not `kafka-topics --describe`.
         (Create(@"\brabbitmqctl" + GlobalOptions + @"\s+(purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset|forget_cluster_node)" + WordEnd + SameCommand, "rabbitmqctl"), "purges or deletes queues", Reads.Program),
         (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd + SameCommand, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
-        (Create(@"\bkafka-topics(\.sh)?(?=\s)" + SameCommand + @"\s--delete\b" + SameCommand, "kafka-topics"), "deletes topics", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bkafka-topics(\.sh)?(?=\s)", "kafka-topics"), @"\s--delete\b"), "deletes topics", Reads.Program),
         (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))" + SameCommand, "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
         // A host restarted or stopped: every service on it goes down with it (sudo reboot, shutdown -r now, systemctl
         // reboot, init 6). Where a program starts: not `last reboot` (a list of past boots), nor `shutdown -c` (it cancels one).
@@ -152,7 +154,8 @@ internal static class CommandPatterns
             "|" + s_programStart + @"init\s+[06]" + WordEnd + SameCommand +
             @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd + SameCommand, "reboot", "poweroff", "halt", "shutdown", "init"), "restarts or stops the host", Reads.Program),
         // Firewall rules flushed: with a default policy of DROP the host stops answering, the SSH session too.
-        (Create(@"\b(ip6?tables(-legacy|-nft)?(?=\s)" + SameCommand + @"\s(-F|--flush|-X|--delete-chain)(?![\w-])|nft\s+flush\s+ruleset\b)" + SameCommand, "tables", "nft"), "flushes the firewall's rules", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bip6?tables(-legacy|-nft)?(?=\s)", "tables"), @"\s(-F|--flush|-X|--delete-chain)(?![\w-])"), "flushes the firewall's rules", Reads.Program),
+        (Create(@"\bnft\s+flush\s+ruleset\b" + SameCommand, "nft"), "flushes the firewall's rules", Reads.Program),
         // A key store's keys deleted: etcd (Kubernetes' own state), Consul's and Vault's KV, a Nomad job stopped.
         (Create(@"\b(etcdctl" + GlobalOptions + @"\s+del|consul\s+kv\s+delete|vault\s+kv\s+(delete|destroy|metadata\s+delete)|nomad\s+job\s+stop)" + WordEnd + SameCommand, "etcdctl", "consul", "vault", "nomad"), "deletes keys or stops jobs", Reads.Program),
         // MongoDB's shell handed a drop or a delete of many documents (mongosh --eval 'db.sessions.drop()'; the shell's
@@ -165,9 +168,11 @@ internal static class CommandPatterns
         (Create(@"\bdocker(-compose" + GlobalOptions + "|" + GlobalOptions + @"(\s+compose" + GlobalOptions + @")?)\s+" +
             @"((container|image|volume|network|system|builder|buildx|service|stack|node|plugin|secret|config|context)\s+)?(down|rm|prune|kill|stop)" + WordEnd + SameCommand, "docker"), "stops or removes containers", Reads.Program),
         (Create(@"\bsystemctl" + GlobalOptions + @"\s+(stop|disable|mask)" + WordEnd + SameCommand, "systemctl"), "stops a service", Reads.Program), // also systemctl --no-block stop
-        (Create(@"\bgit\s+(push\b" + SameCommand + @"\s(--force\b|-f\b|\+[\w/])|reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history", Reads.Program),
-        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b|apply\b" + SameCommand + @"\s--?(auto-approve|destroy)\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
-        (Create(@"\bdd\s" + SameCommand + @"\bof=", "dd"), "overwrites a device or file", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bgit\s+push\b", "git"), @"\s(--force\b|-f\b|\+[\w/])"), "rewrites or discards git history", Reads.Program),
+        (Create(@"\bgit\s+(reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history", Reads.Program),
+        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bterraform(\s+-chdir=\S+)?\s+apply\b", "terraform"), @"\s--?(auto-approve|destroy)\b"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
+        (ProgramPattern.OptionOf(Create(@"\bdd(?=\s)", "dd"), @"\bof="), "overwrites a device or file", Reads.Program),
         (Create(s_rollback, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Program), // not `grep rollback deploy.log`, `kubectl logs job/db-rollback`
     ];
 
@@ -283,10 +288,10 @@ internal static class CommandPatterns
     private static readonly Regex s_sureToSucceed = Plain(@"\G\s*($|(echo|printf|true|:)(?=\s|$))");
     private static readonly GuardedPattern s_swallow = Create(@"\|\|\s*(true\b|:(?=\s|$)|exit\s+0\b|echo\b)", "||");
 
-    private static readonly (GuardedPattern Pattern, string Detail)[] s_neverEnds =
+    private static readonly (ProgramPattern Pattern, string Detail)[] s_neverEnds =
     [
-        (Create(@"(?<!logs\s+)\btail\s+(" + SameCommand + @"\s)?-[a-zA-Z]*[fF][a-zA-Z]*\b", "tail"), "tail -f"),
-        (Create(@"(?<=\b(logs|journalctl)\b" + SameCommand + @"\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", "logs", "journalctl"), "following logs"), // also journalctl -fu
+        (ProgramPattern.OptionOf(Create(@"(?<!logs\s+)\btail(?=\s)", "tail"), @"(?<=\s)-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
+        (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reportsOption: true), "following logs"), // also journalctl -fu
         (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
         (Create(@"\bkubectl\b" + SameCommand + @"\sport-forward\b", "port-forward"), "port-forward"),
         (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
@@ -294,7 +299,7 @@ internal static class CommandPatterns
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
         (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo" + SudoOptions + @"\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo" + SudoOptions + @"|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
-        (Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b" + SameCommand + @"\s(-w|--watch)\b(?!=false)", "-w", "--watch"), "kubectl get --watch"), // also kubectl -n ns get
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b", "-w", "--watch"), @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
         (Create(@"\bdocker\s+(system\s+)?events\b(?!" + SameCommand + @"\s--until\b)", "events"), "docker events without --until"),
@@ -324,7 +329,7 @@ internal static class CommandPatterns
     {
         // 'rm', "rm" and \rm are the rm the patterns name; the quote that opens such a name opens no quoted argument.
         var programs = QuotedProgramNames.Unquote(shell);
-        var found = EarliestPerCommand(s_destructive, programs, static (m, detail) => Trimmed(new TextMatch(m.Index, m.Length, m.Value, detail)),
+        var found = EarliestPerCommand(s_destructive, programs, static (text, index, length, detail) => Trimmed(new TextMatch(index, length, text.Substring(index, length), detail)),
             (index, reads) => IsOnlyNamedText(shell, index) ||
                 reads == Reads.Program && !QuotedProgramNames.IsRewrittenName(shell, programs, index) && CommandData.IsData(text, shell, index));
         // The finding shows the command as written; the shell reading differs from it only where something is quoted.
@@ -724,9 +729,16 @@ internal static class CommandPatterns
         TextMatch? earliest = null;
         foreach (var (pattern, detail) in s_neverEnds)
         {
-            foreach (var match in Matches(pattern, shell))
+            foreach (var match in Matches(pattern.Program, shell))
             {
-                var candidate = Trimmed(match, text, detail);
+                var (index, length) = (match.Index, match.Length);
+                if (pattern.Option is { } option)
+                {
+                    if (OptionInOwnCommand(option, shell, match) is not { } given) continue;
+                    (index, length) = pattern.ReportsOption ? (given.Index, given.Length) : (index, given.Index + given.Length - index);
+                }
+
+                var candidate = Trimmed(index, length, text, detail);
                 if (earliest is { } found && candidate.Start >= found.Start) break; // matches come in order
                 // `timeout 60 kubectl get pods -w; tail -f app.log`: the prefix bounds only the command it prefixes.
                 if (ShellCommandBounds.HasTimeoutPrefix(shell, candidate.Start)) continue;
@@ -794,15 +806,23 @@ internal static class CommandPatterns
     /// a namespace and then drops a table is told of both. Nothing is allocated while nothing matches, as in
     /// <see cref="Earliest"/>.
     /// </summary>
-    private static TextMatch[] EarliestPerCommand((GuardedPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<Match, string, TextMatch> found, Func<int, Reads, bool> skip)
+    private static TextMatch[] EarliestPerCommand((ProgramPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<string, int, int, string, TextMatch> found, Func<int, Reads, bool> skip)
     {
         List<(int Command, TextMatch Match)>? earliest = null;
         foreach (var (pattern, detail, reads) in patterns)
         {
-            foreach (var match in Matches(pattern, text))
+            foreach (var match in Matches(pattern.Program, text))
             {
                 if (skip(match.Index, reads)) continue;
-                var candidate = found(match, detail);
+                var end = match.Index + match.Length;
+                if (pattern.Option is { } option)
+                {
+                    // The program given its option in its own command: the finding runs to that command's end.
+                    if (OptionInOwnCommand(option, text, match) is not { } given) continue;
+                    end = ShellCommandBounds.CommandEnd(text, given.Index + given.Length);
+                }
+
+                var candidate = found(text, match.Index, end - match.Index, detail);
                 // From the trimmed start: a match that takes in the separator before its command is still that command's.
                 var command = ShellCommandBounds.CommandStart(text, candidate.Start);
                 earliest ??= new List<(int, TextMatch)>();
@@ -817,10 +837,26 @@ internal static class CommandPatterns
         return earliest is null ? [] : earliest.OrderBy(e => e.Match.Start).Select(e => e.Match).ToArray();
     }
 
-    private static TextMatch Trimmed(Match match, string text, string detail)
+    /// <summary>
+    /// The first option <paramref name="program"/> is given in its own simple command of <paramref name="shell"/> (a text
+    /// the shell's reading returned), or null; null too when the regex times out, as for a pattern.
+    /// </summary>
+    private static Match? OptionInOwnCommand(Regex option, string shell, Match program)
     {
-        var value = text.Substring(match.Index, match.Length); // as written, quoted operators and all
-        var start = match.Index + (value.Length - value.TrimStart(' ', ';', '&', '|', '(', '\t').Length);
+        try
+        {
+            return ProgramPattern.OptionInOwnCommand(option, shell, shell, program, last: false);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static TextMatch Trimmed(int index, int length, string text, string detail)
+    {
+        var value = text.Substring(index, length); // as written, quoted operators and all
+        var start = index + (value.Length - value.TrimStart(' ', ';', '&', '|', '(', '\t').Length);
         var trimmed = value.Trim(' ', ';', '&', '|', '(', '\t');
         return new TextMatch(start, trimmed.Length, trimmed, detail);
     }

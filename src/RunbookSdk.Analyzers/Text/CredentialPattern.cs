@@ -10,7 +10,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// so only in the program's own simple command (<c>mysql -p…</c>, <c>redis-cli -a …</c>, <c>curl -u user:…</c>).
 /// </summary>
 /// <remarks>
-/// The program's command is bounded by <see cref="ShellCommandBounds"/> in the shell's reading (<see cref="ShellOperators.Read"/>),
+/// The program's command is bounded as <see cref="ProgramPattern.OptionInOwnCommand"/> bounds it, by <see cref="ShellCommandBounds"/>
+/// in the shell's reading (<see cref="ShellOperators.Read"/>),
 /// not by a regex class of operators: a regex stopped at the <c>;</c> inside <c>"$(cat a.sql; cat b.sql)"</c> or
 /// <c>-e "select 1; select 2"</c>, so the <c>-p…</c> after it went unread, and it took an option of another command
 /// inside the program's words (<c>sshpass -p … ssh db-1 'mysql -p x'</c>). Here a closed nested command line or
@@ -32,6 +33,9 @@ internal sealed class CredentialPattern
     /// that no guard rejects a text its pattern matches, and must see these too).
     /// </summary>
     internal GuardedPattern Guarded => _pattern;
+
+    /// <summary>The program's credential option, read after the program's name; null for a pattern that holds the credential whole.</summary>
+    internal Regex? Option => _option;
 
     /// <summary>A pattern that holds the credential wherever it matches.</summary>
     public static implicit operator CredentialPattern(GuardedPattern pattern) => new(pattern, null);
@@ -73,16 +77,7 @@ internal sealed class CredentialPattern
         for (var program = _pattern.Regex.Match(text); program.Success; program = program.NextMatch())
         {
             shell ??= ShellOperators.Read(text); // the text itself when nothing in it is quoted
-            var from = program.Index + program.Length;
-            var start = ShellCommandBounds.CommandStart(shell, program.Index);
-            var end = ShellCommandBounds.CommandEnd(shell, from);
-            Match? last = null;
-            for (var candidate = option.Match(text, from); candidate.Success && candidate.Index < end; candidate = candidate.NextMatch())
-            {
-                // Inside a $(…) or nested command line of the program's words, the option is another command's.
-                if (ShellCommandBounds.CommandStart(shell, candidate.Index) == start) last = candidate;
-            }
-
+            var last = ProgramPattern.OptionInOwnCommand(option, text, shell, program, last: true);
             if (last is not null) (found ??= new List<Match>()).Add(last);
         }
 

@@ -26,7 +26,7 @@ public sealed class CommandPatternGuardTests
         "pg_restore -d app dump.sql", "dropdb app",
         "docker compose down", "docker-compose rm -f", "docker system prune -af",
         "systemctl stop nginx", "git push --force origin main", "git reset --hard HEAD~1", "git clean -fd",
-        "terraform destroy -auto-approve", "dd if=/dev/zero of=/dev/sda", "deploy.sh Rollback api",
+        "terraform destroy -auto-approve", "terraform apply -auto-approve", "nft flush ruleset", "dd if=/dev/zero of=/dev/sda", "deploy.sh Rollback api",
         "psql postgres://admin:hunter2x@db.internal:5432/app",
         "curl -H 'Authorization: Bearer abc123def456' https://api", "curl -H 'X-Api-Key: k3y9v4lu3' https://api",
         "export PGPASSWORD=s3cr3tvalue", "mysql --password=s3cr3tvalue", "curl -d '{\"password\": \"s3cr3tvalue\"}' https://api",
@@ -59,25 +59,36 @@ public sealed class CommandPatternGuardTests
         "http GET https://api/health", "sudo https api.omnix.ai/health", "xh GET https://api/health", "timeout 5 xhs api/health",
     ];
 
-    private static readonly Dictionary<string, GuardedPattern> s_patterns =
+    // A program pattern's guard stands for the whole finding: the program and the option it is given after it.
+    private static readonly Dictionary<string, (GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option)> s_patterns =
         typeof(CommandPatterns).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
             .SelectMany(field => field.GetValue(null) switch
             {
-                GuardedPattern pattern => [(field.Name, pattern)],
+                GuardedPattern pattern => [(field.Name, (pattern, null))],
                 System.Collections.IEnumerable tuples and not string => tuples.Cast<System.Runtime.CompilerServices.ITuple>()
-                    .Select(t => t[0] switch { GuardedPattern guarded => guarded, CredentialPattern credential => credential.Guarded, _ => null })
-                    .Where(pattern => pattern is not null)
-                    .Select((pattern, i) => ($"{field.Name}[{i}]", pattern!)),
+                    .Select((t, i) => ($"{field.Name}[{i}]", t[0] switch
+                    {
+                        GuardedPattern pattern => (pattern, null),
+                        ProgramPattern program => (program.Program, program.Option),
+                        CredentialPattern credential => (credential.Guarded, credential.Option),
+                        _ => ((GuardedPattern, System.Text.RegularExpressions.Regex?)?)null,
+                    }))
+                    .Where(p => p.Item2 is not null)
+                    .Select(p => (p.Item1, p.Item2!.Value)),
                 _ => [],
             })
             .ToDictionary(p => p.Item1, p => p.Item2);
+
+    private static bool IsFound((GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option) pattern, string sample) =>
+        pattern.Guard.Regex.Match(sample) is { Success: true } program &&
+        (pattern.Option is null || pattern.Option.IsMatch(sample, program.Index + program.Length));
 
     public static IEnumerable<object[]> Patterns() => s_patterns.Keys.Select(name => new object[] { name });
 
     [Fact]
     public void Every_guarded_pattern_is_found()
     {
-        // The reflection above must see the patterns, or the theory below would pass on nothing. 86 today: when the
+        // The reflection above must see the patterns, or the theory below would pass on nothing. 89 today: when the
         // secret patterns became CredentialPattern, the reflection lost all of them without a word, which a bound of
         // 35 could not notice; this one does.
         Assert.True(s_patterns.Count >= 80, $"only {s_patterns.Count} guarded patterns found");
@@ -91,9 +102,9 @@ public sealed class CommandPatternGuardTests
         var matched = 0;
         foreach (var sample in Samples.Concat(Samples.Select(s => s.ToUpperInvariant())).Concat(Samples.Select(s => s.ToLowerInvariant())))
         {
-            if (!pattern.Regex.IsMatch(sample)) continue;
+            if (!IsFound(pattern, sample)) continue;
             matched++;
-            Assert.True(pattern.MayMatch(sample), $"{name}: the guard rejects '{sample}', which the pattern matches");
+            Assert.True(pattern.Guard.MayMatch(sample), $"{name}: the guard rejects '{sample}', which the pattern matches");
         }
 
         Assert.True(matched > 0, $"{name}: no sample matches this pattern; add one");
@@ -103,7 +114,7 @@ public sealed class CommandPatternGuardTests
     public void A_guard_rejects_ordinary_commands_so_the_patterns_are_skipped()
     {
         var patterns = s_patterns.Values.ToList();
-        var runs = patterns.Count(p => p.MayMatch("kubectl get pods -n payments --context eu-west-1 -l step=0"));
+        var runs = patterns.Count(p => p.Guard.MayMatch("kubectl get pods -n payments --context eu-west-1 -l step=0"));
         // Guards name the rare literal of a pattern (delete, drain, --password…), not the common one (kubectl, --, =).
         Assert.True(runs <= 1, $"{runs} of {patterns.Count} patterns would run on an ordinary kubectl get");
     }

@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+
+namespace RunbookSdk.Analyzers.Text;
+
+/// <summary>
+/// A program and, when it takes one, the option that makes it what a rule looks for (<c>git push … --force</c>,
+/// <c>terraform apply … -auto-approve</c>, <c>tail … -f</c>), read in the program's own simple command as the shell splits
+/// it: RB0005 and RB0015 ask this of their commands, RB0006 of a credential option (<see cref="CredentialPattern"/>).
+/// </summary>
+/// <remarks>
+/// The program's command is bounded by <see cref="ShellCommandBounds"/> on the shell's reading
+/// (<see cref="ShellOperators.Read"/>), not by a regex class of operators: a class stopped at the <c>;</c> inside
+/// <c>git push $(cat remotes; echo x) --force</c>, so the option after it went unread and a force push ran without
+/// confirmation. A closed <c>$(…)</c>, subshell or nested command line is one word of the program's command, read over
+/// whole; an option written inside one is another command's (<c>curl "https://api/x?q=$(echo -X DELETE)"</c>: bash hands
+/// echo's output to curl inside the URL's word).
+/// </remarks>
+internal sealed class ProgramPattern
+{
+    private ProgramPattern(GuardedPattern program, Regex? option, bool reportsOption)
+    {
+        Program = program;
+        Option = option;
+        ReportsOption = reportsOption;
+    }
+
+    /// <summary>Where the program is named; the whole finding when there is no <see cref="Option"/>.</summary>
+    public GuardedPattern Program { get; }
+
+    /// <summary>The option the program must be given in its own simple command, or null.</summary>
+    public Regex? Option { get; }
+
+    /// <summary>True when the finding is the option itself (<c>-fu</c> of <c>journalctl -fu nginx</c>), not the command up to it.</summary>
+    public bool ReportsOption { get; }
+
+    /// <summary>A pattern that is the whole finding wherever it matches.</summary>
+    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, reportsOption: false);
+
+    /// <summary>The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command.</summary>
+    public static ProgramPattern OptionOf(GuardedPattern program, string option, bool reportsOption = false) =>
+        new(program, GuardedPattern.CreateRegex(option), reportsOption);
+
+    /// <summary>
+    /// The first match of <paramref name="option"/> (the last when <paramref name="last"/>: a program given an option twice
+    /// takes the last) after <paramref name="program"/> in the program's own simple command of <paramref name="shell"/>
+    /// (<paramref name="text"/> as <see cref="ShellOperators.Read"/> reads it; the same string when nothing is quoted);
+    /// null when there is none. May throw <see cref="RegexMatchTimeoutException"/>.
+    /// </summary>
+    public static Match? OptionInOwnCommand(Regex option, string text, string shell, Match program, bool last)
+    {
+        var from = program.Index + program.Length;
+        var start = ShellCommandBounds.CommandStart(shell, program.Index);
+        var end = ShellCommandBounds.CommandEnd(shell, from);
+        Match? found = null;
+        for (var candidate = option.Match(text, from); candidate.Success && candidate.Index < end; candidate = candidate.NextMatch())
+        {
+            // Inside a $(…) or nested command line of the program's words, the option is another command's.
+            if (ShellCommandBounds.CommandStart(shell, candidate.Index) != start) continue;
+            found = candidate;
+            if (!last) break;
+        }
+
+        return found;
+    }
+}

@@ -1,0 +1,50 @@
+using RunbookSdk.Analyzers.Commands;
+using RunbookSdk.Analyzers.Tests.Infrastructure;
+
+namespace RunbookSdk.Analyzers.Tests.Rules;
+
+/// <summary>
+/// An option given after a <c>$(…)</c> or a quoted argument that holds a <c>;</c> is still its program's: bash runs the
+/// substitution and hands its output to the program as words of the same simple command. The rules bounded the
+/// program's command with a regex class that stopped at that <c>;</c>, so a force push or an unread plan ran without
+/// confirmation (RB0005) and a follow held the runner with no timeout (RB0015).
+/// </summary>
+public sealed class OptionAfterSubstitutionTests
+{
+    [Theory]
+    [InlineData("git push $(cat remotes; echo x) --force", "git push $(cat remotes; echo x) --force")]
+    [InlineData("terraform apply \\\"$(cat a.tfvars; cat b.tfvars)\\\" -auto-approve", "terraform apply \"$(cat a.tfvars; cat b.tfvars)\" -auto-approve")]
+    [InlineData("curl -s -H \\\"X-Run: $(date; hostname)\\\" -X DELETE https://es.internal/logs-1", "curl -s -H \"X-Run: $(date; hostname)\" -X DELETE https://es.internal/logs-1")]
+    [InlineData("find $(cat dirs; echo /tmp/app) -mtime +7 -delete", "find $(cat dirs; echo /tmp/app) -mtime +7 -delete")]
+    [InlineData("kubectl --context $(cat ctx; echo) rollout undo deployment/api", "kubectl --context $(cat ctx; echo) rollout undo deployment/api")]
+    [InlineData("rsync -a $(cat dirs; echo build/) web-1:/srv/www/ --delete && echo done", "rsync -a $(cat dirs; echo build/) web-1:/srv/www/ --delete")]
+    public Task RB0005_ADestructiveOptionAfterASubstitutionIsReported(string command, string reported) =>
+        CommandRuleSources.DestructiveAsync(command, reported);
+
+    // The option is echo's word inside the substitution: bash hands what echo prints to the program inside one quoted
+    // word (a URL, a ref), which is no option.
+    [Theory]
+    [InlineData("curl -fsS \\\"https://api.internal/x?q=$(cat q; echo -X DELETE)\\\"")]
+    [InlineData("curl -fsS \\\"https://api.internal/x?q=$(echo -X DELETE)\\\"")]
+    [InlineData("git push origin \\\"$(cat ref; echo --force)\\\"")]
+    [InlineData("terraform apply \\\"$(cat plan-name; echo -auto-approve)\\\"")]
+    public Task RB0005_AnOptionOfAnotherCommandInsideASubstitutionIsNotReported(string command) =>
+        CommandRuleSources.DestructiveAsync(command, null);
+
+    [Theory]
+    [InlineData("", "tail -n $(cat n; echo 5) -f", " /var/log/app.log")]
+    [InlineData("kubectl logs \\\"$(kubectl get pods -o name; echo)\\\" ", "-f", "")]
+    [InlineData("", "kubectl get pods -l \\\"app=$(cat app; echo)\\\" -w", "")]
+    public Task RB0015_AFollowAfterASubstitutionIsReported(string before, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    [Theory]
+    [InlineData("tail -n 100 \\\"$(ls -t /var/log/app/*.log | head -1; echo -f)\\\"")]
+    [InlineData("kubectl get pods -l \\\"app=$(cat app; echo -w)\\\"")]
+    public Task RB0015_AFollowOfAnotherCommandInsideASubstitutionIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+}
