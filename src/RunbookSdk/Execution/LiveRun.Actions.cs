@@ -58,7 +58,7 @@ internal sealed partial class LiveRun
         if (shell.Comment is { } comment) _console.Detail($"# {comment}");
         // What runs has the real values; what is shown and journaled has every hole masked before quoting.
         var command = shell.Command.Render();
-        var shown = shell.Command.Render(_context.Secrets.Mask);
+        var shown = ShownCommand(shell);
         _console.Verbatim("$ ", shown);
 
         ShellResult? last = null;
@@ -340,7 +340,7 @@ internal sealed partial class LiveRun
 
     private async Task<StepOutcome> RunMonitorAsync(string key, MonitorAction monitor, CancellationToken cancellationToken)
     {
-        var label = $"Watch {monitor.What} for {Durations.Format(monitor.Duration)}";
+        var label = WatchLabel(monitor);
         _console.Info(label);
         await ElapseJournaledAsync(monitor.Duration, label, cancellationToken, ("key", key), ("kind", "monitor"), ("what", _context.Secrets.Mask(monitor.What)));
         if (!Interactive)
@@ -351,6 +351,7 @@ internal sealed partial class LiveRun
             return new StepOutcome(StepResult.Succeeded, null);
         }
         bool healthy;
+        SayWhatTheMonitorWatched(monitor);
         try
         {
             healthy = await _prompts.ConfirmAsync($"Did {monitor.What} look healthy?", cancellationToken);

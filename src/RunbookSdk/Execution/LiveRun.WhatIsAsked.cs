@@ -1,9 +1,11 @@
+using RunbookSdk.Commands;
 using RunbookSdk.Model;
 
 namespace RunbookSdk.Execution;
 
 /// <summary>
-/// What a question is about — a manual step's instruction, a decision's options — said again where the question is
+/// What a question is about — a manual step's instruction, a decision's options, the commands a destructive step will
+/// run, the signal a monitor watched — said again where the question is
 /// asked when the run's output goes elsewhere (<see cref="RunnerOptions.Terminal"/>, the test the closing words and the
 /// rollback offer's reason share). Under <c>run … &gt; run.log</c> the run wrote them to the log alone, and the engineer
 /// at the terminal was asked "Done?" or "which one?" with nothing to go on; keyed before on the questions being asked
@@ -16,6 +18,42 @@ internal sealed partial class LiveRun
     private void SayTheDecisionsOptions(ChoiceGroup group) => OnTerminal(c => ListOptions(c, group));
 
     private static void SayManual(RunConsole console, ManualInstructionAction manual) => console.Info($"MANUAL: {manual.Text}");
+
+    /// <summary>
+    /// The commands a destructive step will run, on the lines before its confirmation: by the run itself (the log keeps
+    /// what was confirmed), and again where the question is asked when the output goes elsewhere. The run printed a
+    /// command only once it started, after the answer, so "'Flush cache' is destructive. Run it now?" was answered on
+    /// the step's title alone — and under <c>&gt; run.log</c> the command reached the log alone even then.
+    /// </summary>
+    private void SayWhatTheStepWillRun(StepPlan step)
+    {
+        SayCommands(_console, step);
+        OnTerminal(c => SayCommands(c, step));
+    }
+
+    private void SayCommands(RunConsole console, StepPlan step)
+    {
+        foreach (var shell in step.Actions.OfType<ShellCommandAction>())
+        {
+            try
+            {
+                console.Verbatim("will run: $ ", ShownCommand(shell));
+            }
+            catch (CommandQuotingException refused)
+            {
+                // Possible only for a step that might not have run (ShellStepCommands): it fails when it starts, running nothing.
+                console.Warn($"will run a command that cannot be quoted with these values: {refused.Message.TrimEnd('.')}");
+            }
+        }
+    }
+
+    /// <summary>A shell action's command as it is shown and journaled: every hole masked before it is quoted.</summary>
+    private string ShownCommand(ShellCommandAction shell) => shell.Command.Render(_context.Secrets.Mask);
+
+    /// <summary>What the run said before a monitor's wait, said again before "Did … look healthy?" where it is asked.</summary>
+    private void SayWhatTheMonitorWatched(MonitorAction monitor) => OnTerminal(c => c.Info(WatchLabel(monitor)));
+
+    private static string WatchLabel(MonitorAction monitor) => $"Watch {monitor.What} for {Durations.Format(monitor.Duration)}";
 
     /// <summary>The decision's note and its options, numbered as the question takes them.</summary>
     private static void ListOptions(RunConsole console, ChoiceGroup group)

@@ -577,6 +577,7 @@ internal sealed partial class LiveRun : IDisposable
             return new StepOutcome(StepResult.Failed, "destructive step needs a confirmation: pass --yes, or run interactively");
         }
         bool yes;
+        SayWhatTheStepWillRun(step);
         try
         {
             yes = await AskAsync(key, step.Title, "confirmation", "the confirmation",

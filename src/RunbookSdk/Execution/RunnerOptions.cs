@@ -150,7 +150,8 @@ public sealed record RunnerOptions
     /// engineer at the terminal, when the run's output goes to a file (<c>run … &gt; run.log</c>): standard error when
     /// that is the terminal, else the terminal itself. Null when the output is the terminal (or a pipe, such as
     /// <c>| tee</c>, which shows it there), so they are said once. What a question is about — a manual instruction, a
-    /// decision's options, why the rollback is offered — is said there too, before the question.
+    /// decision's options, a destructive step's commands, a monitor's watch, why the rollback is offered — is said there
+    /// too, before the question.
     /// </summary>
     internal Spectre.Console.IAnsiConsole? Terminal { get; init; }
 

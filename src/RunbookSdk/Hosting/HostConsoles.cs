@@ -23,7 +23,7 @@ internal sealed record HostConsoles(IAnsiConsole Out, IAnsiConsole Error)
     /// when the output is the terminal, or a pipe (<c>| tee run.log</c> shows it there): said once. Before, they went to
     /// the output alone, and with the output in a log the engineer saw the prompt come back and no way to resume. It is
     /// where <see cref="Prompts"/> asks when it is not null, so a question's context (a manual instruction, a decision's
-    /// options, why the rollback is offered) is said here too, once beside its question.
+    /// options, a destructive step's commands, a monitor's watch, why the rollback is offered) is said here too, once beside its question.
     /// </summary>
     public IAnsiConsole? Terminal { get; init; }
 

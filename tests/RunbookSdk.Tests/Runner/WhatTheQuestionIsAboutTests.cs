@@ -7,7 +7,9 @@ namespace RunbookSdk.Tests.Runner;
 /// <summary>
 /// Under <c>run … &gt; run.log</c> (standard error on the terminal) the engineer was asked "Done?" or "which one?" with
 /// the manual instruction and the decision's options in the log alone; under <c>2&gt;&amp;1 | tee</c> they were shown
-/// twice. Now they are said where the question is asked, once, whatever the redirection. Each shape is the host's own
+/// twice; a destructive step's confirmation was asked with its commands nowhere before it (in the log alone once they
+/// ran), and a monitor's question with its watch in the log alone. Now they are said where the question is asked, once,
+/// whatever the redirection. Each shape is the host's own
 /// (<see cref="HostConsoles.For"/>) on one writer for the screen and one for the log, wired as <c>run</c> wires them; the
 /// keys are the operator's on the console the question is asked on.
 /// </summary>
@@ -59,6 +61,51 @@ public sealed class WhatTheQuestionIsAboutTests
         Assert.Equal(0, exitCode);
         var choices = Journal.Read(run.JournalPath).Where(e => e.Name == "choice").Select(e => $"{e["about"]}: {e["choice"]}");
         Assert.Equal(["manual: done", "alternative: Cache clear"], choices);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("> run.log")]
+    [InlineData("> run.log 2>&1")]
+    [InlineData("| tee run.log")]
+    [InlineData("2>&1 | tee run.log")]
+    public async Task A_destructive_step_s_commands_and_a_monitor_s_watch_are_shown_once_on_the_lines_before_their_question(string redirection)
+    {
+        var (screen, log) = (new StringWriter(), new StringWriter());
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph
+                .Step("Flush cache", s => s
+                    // Harmless stand-ins (true ignores its arguments) for what such a step runs.
+                    .Run($"true redis-cli -a {p["RedisPassword"]} FLUSHALL")
+                    .Run("true rm -rf /tmp/cache\u200B-old")
+                    .RequiresConfirmation())
+                .Step("Watch errors", s => s.Monitor("the error rate", TimeSpan.FromMinutes(10))))
+            .NoRollback("test"))
+            .Parameter("RedisPassword", "S3cr3t-pw", secret: true);
+
+        var exitCode = await RunAsync(run, Shape(redirection, screen, log), keys: "y\ry\r");
+
+        // Masked, and the zero-width space shown as the run's own lines show it.
+        string[] commandsShown = ["  will run: $ true redis-cli -a '***' FLUSHALL", "  will run: $ true rm -rf /tmp/cache\u27E8U+200B\u27E9-old"];
+        const string WatchShown = "  Watch the error rate for 10 minutes";
+        var shown = Lines(screen);
+        Assert.DoesNotContain("S3cr3t-pw", screen.ToString() + log, StringComparison.Ordinal);
+        var confirmation = IndexOf(shown, "'Flush cache' is destructive. Run it now?", screen);
+        Assert.Equal(commandsShown, shown[(confirmation - commandsShown.Length)..confirmation]);
+        foreach (var command in commandsShown) Assert.Single(shown, line => line == command);
+        var monitor = IndexOf(shown, "Did the error rate look healthy?", screen);
+        Assert.Equal(WatchShown, shown[monitor - 1]);
+        Assert.Single(shown, line => line == WatchShown);
+        if (redirection.Contains("run.log", StringComparison.Ordinal))
+        {
+            var logged = Lines(log);
+            foreach (var command in commandsShown) Assert.Single(logged, line => line == command);
+            Assert.Single(logged, line => line == WatchShown);
+        }
+        // What the run does is the same in every shape.
+        Assert.Equal(0, exitCode);
+        var choices = Journal.Read(run.JournalPath).Where(e => e.Name == "choice").Select(e => $"{e["about"]}: {e["choice"]}");
+        Assert.Equal(["confirmation: confirmed", "monitor: healthy"], choices);
     }
 
     /// <summary>The host's consoles for <paramref name="redirection"/>, with the terminal's writers all <paramref name="screen"/>.</summary>
