@@ -778,33 +778,10 @@ internal static class CommandPatterns
         ShellCommandBounds.IsOnlyNamed(shell, index) && !ShellCommandBounds.IsPipedOn(shell, index);
 
     /// <summary>
-    /// The earliest match of any of the patterns (the first pattern's on a tie) that <paramref name="skip"/> does not
-    /// turn down, or none. A loop, not LINQ: it runs for every command of every runbook, and almost every pattern is
-    /// skipped by its guard.
-    /// </summary>
-    private static TextMatch[] Earliest((GuardedPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<Match, string, TextMatch> found, Func<int, Reads, bool> skip)
-    {
-        TextMatch? earliest = null;
-        foreach (var (pattern, detail, reads) in patterns)
-        {
-            foreach (var match in Matches(pattern, text))
-            {
-                if (skip(match.Index, reads)) continue;
-                // Matches come in order, so a pattern's first match (not skipped) is its earliest.
-                var candidate = found(match, detail);
-                if (earliest is null || candidate.Start < earliest.Value.Start) earliest = candidate;
-                break;
-            }
-        }
-
-        return earliest is { } first ? [first] : [];
-    }
-
-    /// <summary>
     /// The earliest match (the first pattern's on a tie) that <paramref name="skip"/> does not turn down in each simple
     /// command of <paramref name="text"/> (<see cref="ShellCommandBounds.CommandStart"/>), in order: a step that deletes
-    /// a namespace and then drops a table is told of both. Nothing is allocated while nothing matches, as in
-    /// <see cref="Earliest"/>.
+    /// a namespace and then drops a table is told of both. Nothing is allocated while nothing matches: a loop, not
+    /// LINQ, since it runs for every command of every runbook and almost every pattern is skipped by its guard.
     /// </summary>
     private static TextMatch[] EarliestPerCommand((ProgramPattern Pattern, string Detail, Reads Reads)[] patterns, string text, Func<string, int, int, string, TextMatch> found, Func<int, Reads, bool> skip)
     {
