@@ -19,41 +19,38 @@ namespace RunbookSdk.Analyzers.Text;
 /// </remarks>
 internal sealed class CredentialPattern
 {
-    private readonly GuardedPattern _pattern;
-    private readonly Regex? _option;
+    // The program and its option as RB0005's and RB0015's patterns hold them: one shape, and one reading of the option
+    // in the program's own command (ProgramPattern.OptionInOwnCommand).
+    private readonly ProgramPattern _program;
 
-    private CredentialPattern(GuardedPattern pattern, Regex? option)
-    {
-        _pattern = pattern;
-        _option = option;
-    }
+    private CredentialPattern(ProgramPattern program) => _program = program;
 
     /// <summary>
     /// The guarded pattern matched first: the whole credential, or the program whose option holds it (a test checks
     /// that no guard rejects a text its pattern matches, and must see these too).
     /// </summary>
-    internal GuardedPattern Guarded => _pattern;
+    internal GuardedPattern Guarded => _program.Program;
 
     /// <summary>The program's credential option, read after the program's name; null for a pattern that holds the credential whole.</summary>
-    internal Regex? Option => _option;
+    internal Regex? Option => _program.Option;
 
     /// <summary>A pattern that holds the credential wherever it matches.</summary>
-    public static implicit operator CredentialPattern(GuardedPattern pattern) => new(pattern, null);
+    public static implicit operator CredentialPattern(GuardedPattern pattern) => new(pattern);
 
     /// <summary>
     /// The credential <paramref name="option"/> (a regex with a <c>secret</c> group, from the blank before the option on)
     /// of the <paramref name="program"/>, read in the program's own simple command; as the program gives its option
     /// more than once, the last one is the one it takes.
     /// </summary>
-    public static CredentialPattern OptionOf(GuardedPattern program, string option) => new(program, GuardedPattern.CreateRegex(option));
+    public static CredentialPattern OptionOf(GuardedPattern program, string option) => new(ProgramPattern.OptionOf(program, option));
 
     /// <summary>The matches in <paramref name="text"/>, each with the pattern's groups; none when a regex times out.</summary>
     public IReadOnlyList<Match> In(string text)
     {
-        if (!_pattern.MayMatch(text)) return Array.Empty<Match>();
+        if (!Guarded.MayMatch(text)) return Array.Empty<Match>();
         try
         {
-            return _option is null ? Whole(text) : Options(text, _option);
+            return Option is { } option ? Options(text, option) : Whole(text);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -63,7 +60,7 @@ internal sealed class CredentialPattern
 
     private IReadOnlyList<Match> Whole(string text)
     {
-        var matches = _pattern.Regex.Matches(text);
+        var matches = Guarded.Regex.Matches(text);
         if (matches.Count == 0) return Array.Empty<Match>();
         var found = new Match[matches.Count];
         matches.CopyTo(found, 0);
@@ -74,7 +71,7 @@ internal sealed class CredentialPattern
     {
         List<Match>? found = null;
         string? shell = null;
-        for (var program = _pattern.Regex.Match(text); program.Success; program = program.NextMatch())
+        for (var program = Guarded.Regex.Match(text); program.Success; program = program.NextMatch())
         {
             shell ??= ShellOperators.Read(text); // the text itself when nothing in it is quoted
             var last = ProgramPattern.OptionInOwnCommand(option, text, shell, program, last: true);
