@@ -78,6 +78,24 @@ internal static class DefineReader
                 rollback = rollback.ReplacedBy(baseFacts.Rollback);
                 waiver = waiver.ReplacedBy(baseFacts.Waiver);
                 verification = verification.ReplacedBy(baseFacts.Verification);
+                // As a helper's: the base's severity and levels count where base.Define(rb) runs, so one set before
+                // the call is replaced by the base's and one set after replaces it, and the levels keep the runner's order.
+                ApplySeverityAndLevels(CallPosition(nextBase), baseFacts);
+            }
+        }
+
+        void ApplySeverityAndLevels(int at, DocumentFacts from)
+        {
+            if (from.SeverityKey is not null)
+            {
+                severityKey = from.SeverityKey;
+                severityLocation = from.SeverityLocation;
+            }
+
+            // A local function of this body wrote its levels here, and they were read with the body's own calls.
+            foreach (var level in from.EscalationLevels)
+            {
+                if (!IsWrittenIn(body, level.WhoLocation)) levels.Add((at, level));
             }
         }
 
@@ -90,19 +108,9 @@ internal static class DefineReader
                 rollback = rollback.ReplacedBy(helper.Rollback);
                 waiver = waiver.ReplacedBy(helper.Waiver);
                 verification = verification.ReplacedBy(helper.Verification);
-                // Its severity replaces the one set before it is called, as the runner's recorder keeps the last one.
-                if (helper.SeverityKey is not null)
-                {
-                    severityKey = helper.SeverityKey;
-                    severityLocation = helper.SeverityLocation;
-                }
-
-                // Its levels are engaged where it is called, in its order; a local function of this body wrote its
-                // levels here, and they were read with the body's own calls.
-                foreach (var level in helper.EscalationLevels)
-                {
-                    if (!IsWrittenIn(body, level.WhoLocation)) levels.Add((at, level));
-                }
+                // Its severity replaces the one set before it is called, as the runner's recorder keeps the last one,
+                // and its levels are engaged where it is called, in its order.
+                ApplySeverityAndLevels(at, helper);
             }
         }
 

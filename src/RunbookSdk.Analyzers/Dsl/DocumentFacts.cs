@@ -85,8 +85,9 @@ internal sealed class DocumentFacts
     public bool OutputsKnown { get; init; }
 
     /// <summary>
-    /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections come from
-    /// the reader, which knows the order of the calls; the rest is the same whichever ran first.
+    /// Combines the facts of a base Define that this one calls (<c>base.Define(rb)</c>). The sections, the severity
+    /// and the escalation levels come from the reader, which knows the order of the calls (the base's count where the
+    /// call is); the rest is the same whichever ran first.
     /// </summary>
     public DocumentFacts Merge(DocumentFacts other) => new()
     {
