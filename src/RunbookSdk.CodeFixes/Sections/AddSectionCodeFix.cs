@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Analyzers.Dsl;
 using RunbookSdk.CodeFixes.Editing;
 
 namespace RunbookSdk.CodeFixes.Sections;
@@ -79,7 +80,9 @@ public sealed class AddSectionCodeFix : CodeFixProvider
         var builder = define.ParameterList.Parameters[0].Identifier.Text; // as written: @event, not event
         if (define.ExpressionBody is { Expression: var body })
         {
-            if (RunbookSdk.Analyzers.Dsl.DslSyntax.ChainRoot(body) is IdentifierNameSyntax chainRoot && chainRoot.Identifier.ValueText == define.ParameterList.Parameters[0].Identifier.ValueText)
+            // A chain on the builder, also one that starts with a call handing it to a function returning it
+            // (AddBasics(rb).Title(…)): the runner makes the chained calls on the builder handed on.
+            if (StartsFromBuilder(body, define, model))
                 return document.WithSyntaxRoot(root.ReplaceNode(body, FluentChain.Append(body, call, endOfLine)));
             // The builder is handed to a helper (Helpers.AddAll(rb.Title(…))), which returns nothing to chain on: the
             // section becomes a statement of its own after the helper's call, in a block laid out as if typed.
@@ -101,6 +104,16 @@ public sealed class AddSectionCodeFix : CodeFixProvider
         }
 
         return document;
+    }
+
+    private static bool StartsFromBuilder(ExpressionSyntax body, MethodDeclarationSyntax define, SemanticModel? model)
+    {
+        var builder = define.ParameterList.Parameters[0].Identifier.ValueText;
+        var runbooks = model is null ? null : RunbookCompilation.For(model.Compilation);
+        var start = runbooks is null
+            ? DslSyntax.ChainRoot(body)
+            : ChainStart.Of(body, runbooks, model!.GetDeclaredSymbol(define)?.ContainingType);
+        return start is IdentifierNameSyntax root && root.Identifier.ValueText == builder;
     }
 
     /// <summary>The whitespace that starts the token's line, from its leading trivia.</summary>

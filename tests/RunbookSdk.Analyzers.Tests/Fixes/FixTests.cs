@@ -352,6 +352,45 @@ public sealed class AddSectionCodeFixTests
             }
             """, AddSectionCodeFix.VerificationKey);
 
+    /// <summary>
+    /// A Define whose chain starts with a call handing the builder to a function that returns it
+    /// (<c>=&gt; AddChecks(rb).Title(…)</c>) gets the section at the chain's end, as the runner makes the chained calls on
+    /// the builder handed on; before, the fix took the call for a helper returning nothing and rewrote the body into a
+    /// block with a statement of its own.
+    /// </summary>
+    [Fact]
+    public Task AppendsToAChainThatStartsWithAFunctionReturningTheBuilder() =>
+        Verify<SectionCompletenessAnalyzer>.FixAsync<AddSectionCodeFix>("""
+            using System;
+            using RunbookSdk;
+
+            [Runbook("chained")]
+            public sealed class {|RB0003:Chained|} : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddBasics(rb)
+                    .Title("Chained")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")));
+
+                private static IRunbookBuilder AddBasics(IRunbookBuilder rb) =>
+                    rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, """
+            using System;
+            using RunbookSdk;
+
+            [Runbook("chained")]
+            public sealed class Chained : Runbook
+            {
+                public override void Define(IRunbookBuilder rb) => AddBasics(rb)
+                    .Title("Chained")
+                    .Phase("Look", p => p.Step("Assess", s => s.Run("aws lambda list-functions")))
+                    .Verification(v => v.Step("Confirm recovery", s => s.Instruction("TODO: the check that proves the system is healthy again")));
+
+                private static IRunbookBuilder AddBasics(IRunbookBuilder rb) =>
+                    rb.NoRollback("read-only").Escalation(e => e.Level("On-call", TimeSpan.Zero));
+            }
+            """, AddSectionCodeFix.VerificationKey);
+
     private const string HelperClass = """
 
         public static class Helpers
