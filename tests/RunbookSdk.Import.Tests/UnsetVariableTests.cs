@@ -32,6 +32,44 @@ public sealed class UnsetVariableTests
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
     }
 
+    /// <summary>
+    /// <c>read</c>, <c>export</c>, <c>local</c>, <c>declare</c>, <c>mapfile</c> and <c>readarray</c> set the names among
+    /// their own command's words. Read up to the first ';' or '|', a prompt holding one (<c>read -p "Host; port? " HOST</c>)
+    /// or a command substitution holding one stopped the command before the name: "HOST is never set" where the block
+    /// sets it; and a name in the prompt's text or a "read" that is another command's argument counted as set.
+    /// </summary>
+    [Theory]
+    [InlineData("read -p \"Host; port? \" HOST; ssh $HOST uptime", "")]
+    [InlineData("read -r -p \"$(date; echo) > \" ANSWER && echo $ANSWER", "")]
+    [InlineData("read -r -p 'Restart api | worker? ' TARGET && kubectl rollout restart deploy/$TARGET", "")]
+    [InlineData("declare -r LIMIT=\"a;b\" MODE; echo $LIMIT $MODE", "")]
+    [InlineData("readarray -t PODS < <(kubectl get pods -o name); kubectl delete ${PODS[0]}", "")]
+    [InlineData("while IFS=: read -r NAME UID_OF_USER; do echo $NAME $UID_OF_USER; done < /etc/passwd", "")]
+    [InlineData("read -p \"Which HOST? \" ANSWER; ssh $HOST", "HOST")]
+    [InlineData("echo read HOST; ssh $HOST", "HOST")]
+    public void A_name_a_read_or_declaration_sets_in_its_own_command_is_set(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
+    [Fact]
+    public void A_block_that_reads_a_name_with_a_prompt_holding_a_separator_is_not_warned_about()
+    {
+        var project = RunbookImporter.Generate(MarkdownSource.FromText("db.md", """
+            # Database
+
+            ## Playbook: Failover
+
+            ### 1. Promote the replica (0-5 minutes)
+
+            ```bash
+            read -r -p "Replica (host; port)? " REPLICA && ssh $REPLICA sudo pg_ctl promote
+            ```
+            """), "Database", allowIncomplete: true, Path.Combine(Seeds.RepositoryRoot, "artifacts", "unset-variables-prompt"), Seeds.RepositoryRoot);
+
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("REPLICA", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void The_import_names_the_block_line_and_the_variables_it_reads_unset()
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using RunbookSdk.Analyzers.Text;
 
 namespace RunbookSdk.Import.Recognition;
 
@@ -53,12 +54,12 @@ internal static partial class UnsetVariables
     private static bool IsSet(string command, string name)
     {
         var n = Regex.Escape(name);
-        // NAME=…, for NAME in, read [-r …] NAME, local/declare/export/readonly NAME, a function's or select's loop variable.
+        // NAME=…, for NAME in, a select's loop variable, getopts' option variable; read [-r …] NAME, mapfile NAME,
+        // local/declare/export/readonly NAME in the builtin's own command (SettingBuiltins).
         return Regex.IsMatch(command, $@"(^|[\s;&|(]){n}\+?=")
             || Regex.IsMatch(command, $@"\b(for|select)\s+{n}\b")
-            || Regex.IsMatch(command, $@"\bread\b[^;&|\n]*\s{n}\b")
-            || Regex.IsMatch(command, $@"\b(local|declare|typeset|export|readonly)\b[^;&|\n]*\s{n}\b")
-            || Regex.IsMatch(command, $@"\bmapfile\b[^;&|\n]*\s{n}\b|\bgetopts\s+\S+\s+{n}\b");
+            || Regex.IsMatch(command, $@"\bgetopts\s+\S+\s+{n}\b")
+            || SettingBuiltins.Setting(command, ShellOperators.Read(command), name).Any();
     }
 
     // $NAME or ${NAME…}; "default" when the braces give a default, an assignment or a check (${X:-5}, ${X:=5}, ${X:?}).
