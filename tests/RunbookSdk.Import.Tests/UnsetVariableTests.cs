@@ -52,6 +52,50 @@ public sealed class UnsetVariableTests
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
     }
 
+    /// <summary>
+    /// A subshell's variables die with it: bash runs <c>( … )</c>, <c>$( … )</c>, each command of a pipeline (unless
+    /// <c>shopt -s lastpipe</c> keeps the last one in the shell) and a command sent to the background with <c>&amp;</c> in a
+    /// shell of their own. A name one of them sets was taken as set everywhere, so <c>echo db-1 | read -r HOST; ssh $HOST</c>
+    /// ran <c>ssh</c> with no host and the import said nothing. It is set where the subshell reads it, and in a
+    /// <c>{ …; }</c> group, which the shell runs itself.
+    /// </summary>
+    [Theory]
+    [InlineData("(read -r HOST); ssh $HOST uptime", "HOST")]
+    [InlineData("X=$(read -r ANSWER; echo \"$ANSWER\"); echo $ANSWER $X", "ANSWER")]
+    [InlineData("echo db-1 | read -r HOST; ssh $HOST uptime", "HOST")]
+    [InlineData("(export NS=prod); kubectl get pods -n $NS", "NS")]
+    [InlineData("read -r HOST & ssh $HOST uptime", "HOST")]
+    [InlineData("(cd /srv && read -r HOST && ssh $HOST uptime)", "")]
+    [InlineData("read -r HOST; (ssh $HOST uptime)", "")]
+    [InlineData("echo db-1 | { read -r HOST; ssh $HOST uptime; }", "")]
+    [InlineData("kubectl get pods -o name | while read -r pod; do kubectl delete $pod; done", "")]
+    [InlineData("{ read -r HOST; } < hosts.txt; ssh $HOST uptime", "")]
+    [InlineData("shopt -s lastpipe; echo db-1 | read -r HOST; ssh $HOST uptime", "")]
+    [InlineData("N=$(( $(nproc) * 2 )); make -j$N", "")]
+    [InlineData("for ((i=0; i<3; i++)); do echo $i; done", "")]
+    public void A_name_set_in_a_subshell_is_set_only_there(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
+    [Fact]
+    public void A_block_that_reads_a_name_a_pipeline_set_is_warned_about()
+    {
+        var project = RunbookImporter.Generate(MarkdownSource.FromText("db.md", """
+            # Database
+
+            ## Playbook: Failover
+
+            ### 1. Promote the replica (0-5 minutes)
+
+            ```bash
+            cat replica.txt | read -r REPLICA && ssh $REPLICA sudo pg_ctl promote
+            ```
+            """), "Database", allowIncomplete: true, Path.Combine(Seeds.RepositoryRoot, "artifacts", "unset-variables-pipeline"), Seeds.RepositoryRoot);
+
+        Assert.Contains(project.Warnings, w => w.Contains("line 7: this shell block reads $REPLICA, which nothing in it sets", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_block_that_reads_a_name_with_a_prompt_holding_a_separator_is_not_warned_about()
     {

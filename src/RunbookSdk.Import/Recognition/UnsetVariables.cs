@@ -25,10 +25,13 @@ internal static partial class UnsetVariables
         "GOOGLE_APPLICATION_CREDENTIALS", "CLOUDSDK_CORE_PROJECT", "AZURE_CONFIG_DIR", "DOCKER_HOST",
     };
 
-    /// <summary>The variables <paramref name="command"/> reads and does not set, in the order first read.</summary>
+    /// <summary>
+    /// The variables <paramref name="command"/> reads where nothing sets them, in the order first read so. A name set in
+    /// a subshell, a pipeline's command or a substitution is set only there (<see cref="VariableScope"/>).
+    /// </summary>
     public static List<string> ReadButNotSet(string command)
     {
-        var reads = new List<string>();
+        var reads = new List<(string Name, int At)>();
         var inDouble = false;
         for (var i = 0; i < command.Length; i++)
         {
@@ -43,23 +46,31 @@ internal static partial class UnsetVariables
             }
             if (c == '"') { inDouble = !inDouble; continue; }
             if (c != '$' || Read().Match(command, i) is not { Success: true } read) continue;
-            var name = read.Groups["name"].Value;
-            if (!read.Groups["default"].Success && !reads.Contains(name)) reads.Add(name);
+            if (!read.Groups["default"].Success) reads.Add((read.Groups["name"].Value, i));
             i += read.Length - 1;
         }
-        return reads.Where(name => !Environment.Contains(name) && !name.StartsWith("BASH", StringComparison.Ordinal)
-            && !name.StartsWith("XDG_", StringComparison.Ordinal) && !IsSet(command, name)).ToList();
+        if (reads.Count == 0) return [];
+        var shell = ShellOperators.Read(command);
+        var unset = new List<string>();
+        foreach (var (name, at) in reads)
+        {
+            if (unset.Contains(name) || Environment.Contains(name) || name.StartsWith("BASH", StringComparison.Ordinal)
+                || name.StartsWith("XDG_", StringComparison.Ordinal)) continue;
+            if (!SetsOf(command, shell, name).Select(set => VariableScope.Of(shell, set)).Any(scope => at >= scope.Start && at < scope.End))
+                unset.Add(name);
+        }
+        return unset;
     }
 
-    private static bool IsSet(string command, string name)
+    /// <summary>Where <paramref name="name"/> is set in <paramref name="shell"/> (the command as ShellOperators reads it).</summary>
+    private static IEnumerable<int> SetsOf(string command, string shell, string name)
     {
         var n = Regex.Escape(name);
         // NAME=…, for NAME in, a select's loop variable, getopts' option variable; read [-r …] NAME, mapfile NAME,
         // local/declare/export/readonly NAME in the builtin's own command (SettingBuiltins).
-        return Regex.IsMatch(command, $@"(^|[\s;&|(]){n}\+?=")
-            || Regex.IsMatch(command, $@"\b(for|select)\s+{n}\b")
-            || Regex.IsMatch(command, $@"\bgetopts\s+\S+\s+{n}\b")
-            || SettingBuiltins.Setting(command, ShellOperators.Read(command), name).Any();
+        var assignments = Regex.Matches(shell, $@"(?<=^|[\s;&|(]){n}\+?=").Select(m => m.Index);
+        var loops = Regex.Matches(shell, $@"\b(?:for|select)\s+(?<name>{n})\b|\bgetopts\s+\S+\s+(?<name>{n})\b").Select(m => m.Groups["name"].Index);
+        return assignments.Concat(loops).Concat(SettingBuiltins.Setting(command, shell, name));
     }
 
     // $NAME or ${NAME…}; "default" when the braces give a default, an assignment or a check (${X:-5}, ${X:=5}, ${X:?}).
