@@ -93,7 +93,20 @@ internal static class ShellCommandBounds
     public static bool IsHereDocumentData(string text, int index)
     {
         var start = CommandStart(text, index);
-        return index - start > 2 && text.IndexOf("<<", start, index - start, System.StringComparison.Ordinal) >= 0;
+        for (var at = start; index - at > 2 && (at = text.IndexOf("<<", at, index - at, System.StringComparison.Ordinal)) >= 0; at += 2)
+        {
+            // A here-string (<<<) redirects one word, not the lines after it; a << inside a closed $(…) or nested command
+            // line of this command (KEY=$(cat <<EOF …) watch df -h) feeds that inner command.
+            if (at + 2 < text.Length && text[at + 2] == '<')
+            {
+                at++;
+                continue;
+            }
+
+            if (CommandStart(text, at) == start) return true;
+        }
+
+        return false;
     }
 
     /// <summary>

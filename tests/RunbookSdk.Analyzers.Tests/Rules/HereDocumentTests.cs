@@ -50,6 +50,15 @@ public sealed class HereDocumentTests
     public Task AScriptFedToAQuotedRemoteShellIsReported() =>
         Act("\"ssh ops@bastion 'bash -s' <<'EOF'\\ncd /srv\\n{|RB0015:watch|} df -h\\nEOF\"");
 
+    // A here-string (<<<) or a here-document inside a closed $(…) feeds that command, not the lines after it: the command
+    // the substitution's value is handed to is still read. Before, any << earlier in the command made it data.
+    [Theory]
+    [InlineData("\"KEY=$(base64 -d <<< \\\"$B64\\\") {|RB0015:tail -f|} app.log\"")]
+    [InlineData("\"KEY=$(cat <<EOF\\nsecret\\nEOF\\n) {|RB0015:tail -f|} app.log\"")]
+    [InlineData("\"grep -q ok <<< \\\"$STATUS\\\" && {|RB0015:tail -f|} app.log\"")]
+    [InlineData("\"KEY=1 {|RB0015:tail -f|} app.log\"")]
+    public Task ACommandAfterAHereStringOrANestedHereDocumentIsRead(string command) => Act(command);
+
     // Data fed to a database client is still what it deletes.
     [Fact]
     public Task SqlInAHereDocumentIsStillDestructive() =>
