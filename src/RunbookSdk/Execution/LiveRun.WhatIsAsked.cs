@@ -5,7 +5,7 @@ namespace RunbookSdk.Execution;
 
 /// <summary>
 /// What a question is about — a manual step's instruction, a decision's options, the commands a destructive step will
-/// run, the signal a monitor watched — said again where the question is
+/// run, the signal a monitor watched, the step a resume asks to run again and what the earlier run did in it — said again where the question is
 /// asked when the run's output goes elsewhere (<see cref="RunnerOptions.Terminal"/>, the test the closing words and the
 /// rollback offer's reason share). Under <c>run … &gt; run.log</c> the run wrote them to the log alone, and the engineer
 /// at the terminal was asked "Done?" or "which one?" with nothing to go on; keyed before on the questions being asked
@@ -54,6 +54,33 @@ internal sealed partial class LiveRun
     private void SayWhatTheMonitorWatched(MonitorAction monitor) => OnTerminal(c => c.Info(WatchLabel(monitor)));
 
     private static string WatchLabel(MonitorAction monitor) => $"Watch {monitor.What} for {Durations.Format(monitor.Duration)}";
+
+    /// <summary>
+    /// The step a resume asks "Run the step again?" about, what the journal says the earlier run did in it and what of
+    /// it still runs, said again where the question is asked when the output goes elsewhere: the question names neither
+    /// the step nor its commands, and under <c>run … &gt; run.log</c> the engineer at the terminal had the question alone.
+    /// </summary>
+    private void SayWhatTheResendIsAbout(StepPlan step, UnconfirmedWork earlier, IReadOnlyList<MarkedProcess> stillRunning) =>
+        OnTerminal(c =>
+        {
+            c.Step($"{_currentNumber}  {step.Title}");
+            WarnOfEarlierWork(c, earlier);
+            WarnOfStillRunning(c, stillRunning);
+        });
+
+    private static void WarnOfEarlierWork(RunConsole console, UnconfirmedWork earlier) =>
+        console.Warn($"In the earlier run this step {earlier.Done}; {earlier.Risk}.");
+
+    /// <summary>
+    /// A yes stops what the earlier attempt still runs before the step runs again (StopEarlierAttemptAsync): the
+    /// engineer deciding should know it is still at work, which "may have taken effect" did not say.
+    /// </summary>
+    private static void WarnOfStillRunning(RunConsole console, IReadOnlyList<MarkedProcess> stillRunning)
+    {
+        if (stillRunning.Count == 0) return;
+        console.Warn($"Still running from the earlier run's attempt at this step: {string.Join(", ", stillRunning)}. "
+            + "Yes stops it before the step runs again; no leaves it running until this run ends, which stops it.");
+    }
 
     /// <summary>The decision's note and its options, numbered as the question takes them.</summary>
     private static void ListOptions(RunConsole console, ChoiceGroup group)

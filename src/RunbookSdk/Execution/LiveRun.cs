@@ -637,7 +637,7 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "idempotent"));
             return null;
         }
-        _console.Warn($"In the earlier run this step {earlier.Done}; {earlier.Risk}.");
+        WarnOfEarlierWork(_console, earlier);
         if (_options.ResendRequests)
         {
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "resend"), ("by", "--resend-requests"));
@@ -648,11 +648,9 @@ internal sealed partial class LiveRun : IDisposable
             _journal.Write("choice", ("key", key), ("about", "resend"), ("choice", "refused"), ("by", "--non-interactive"));
             return new StepOutcome(StepResult.Failed, $"what the earlier run {earlier.Done} would be done again: pass --resend-requests, or resume interactively");
         }
-        // A yes stops what the earlier attempt still runs before the step runs again (StopEarlierAttemptAsync): the
-        // engineer deciding should know it is still at work, which "may have taken effect" did not say.
-        if (_resume?.EarlierRunners.Count > 0 && _background.StillRunningFrom(key) is { Count: > 0 } stillRunning)
-            _console.Warn($"Still running from the earlier run's attempt at this step: {string.Join(", ", stillRunning)}. "
-                + "Yes stops it before the step runs again; no leaves it running until this run ends, which stops it.");
+        var stillRunning = _resume?.EarlierRunners.Count > 0 ? _background.StillRunningFrom(key) : [];
+        WarnOfStillRunning(_console, stillRunning);
+        SayWhatTheResendIsAbout(step, earlier, stillRunning);
         bool yes;
         try
         {

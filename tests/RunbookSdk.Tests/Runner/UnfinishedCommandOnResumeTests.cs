@@ -182,7 +182,8 @@ public sealed class UnfinishedCommandOnResumeTests
         .Parameter("Url", service.Url);
 
     /// <summary>The run died while the command ran: the journal ends before the command's end (its action) was recorded.</summary>
-    private static void DieDuringTheCommand(TestRun run) => CutBefore(run, Array.FindIndex);
+    /// <summary>Cuts the journal before the first action's record: as if the run died in the step's first command.</summary>
+    internal static void DieDuringTheCommand(TestRun run) => CutBefore(run, Array.FindIndex);
 
     private static void CutBefore(TestRun run, Func<string[], Predicate<string>, int> find)
     {

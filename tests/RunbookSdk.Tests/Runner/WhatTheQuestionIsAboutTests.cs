@@ -8,7 +8,8 @@ namespace RunbookSdk.Tests.Runner;
 /// Under <c>run … &gt; run.log</c> (standard error on the terminal) the engineer was asked "Done?" or "which one?" with
 /// the manual instruction and the decision's options in the log alone; under <c>2&gt;&amp;1 | tee</c> they were shown
 /// twice; a destructive step's confirmation was asked with its commands nowhere before it (in the log alone once they
-/// ran), and a monitor's question with its watch in the log alone. Now they are said where the question is asked, once,
+/// ran), a monitor's question with its watch in the log alone, and a resume's "Run the step again?" with neither the step
+/// nor what the earlier run started in it. Now they are said where the question is asked, once,
 /// whatever the redirection. Each shape is the host's own
 /// (<see cref="HostConsoles.For"/>) on one writer for the screen and one for the log, wired as <c>run</c> wires them; the
 /// keys are the operator's on the console the question is asked on.
@@ -108,6 +109,47 @@ public sealed class WhatTheQuestionIsAboutTests
         Assert.Equal(["confirmation: confirmed", "monitor: healthy"], choices);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("> run.log")]
+    [InlineData("> run.log 2>&1")]
+    [InlineData("| tee run.log")]
+    [InlineData("2>&1 | tee run.log")]
+    public async Task A_resume_s_question_to_run_a_step_again_is_shown_once_after_the_step_and_what_the_journal_says_it_ran(string redirection)
+    {
+        var (screen, log) = (new StringWriter(), new StringWriter());
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Deploy", s => s.Run($"echo deployed >> {p["Deploys"]}")))
+            .NoRollback("test"));
+        run.Parameter("Deploys", run.Temp.File("deploys"));
+        await run.RunAsync();
+        UnfinishedCommandOnResumeTests.DieDuringTheCommand(run);
+
+        var exitCode = await RunAsync(run, Shape(redirection, screen, log), keys: "n\r", resumeJournal: run.JournalPath);
+
+        const string StepShown = "1.1  Deploy";
+        const string EarlierRunShown = "  In the earlier run this step ran `echo deployed >> ";
+        var shown = Lines(screen);
+        var question = IndexOf(shown, "Run the step again?", screen);
+        Assert.StartsWith(EarlierRunShown, shown[question - 1], StringComparison.Ordinal);
+        Assert.EndsWith("(no result recorded); it may have taken effect (in part or whole), and running the step again does it again.", shown[question - 1], StringComparison.Ordinal);
+        Assert.Equal(question - 1, Array.FindLastIndex(shown, question - 1, line => line.StartsWith(EarlierRunShown, StringComparison.Ordinal)));
+        Assert.Single(shown, line => line.StartsWith(EarlierRunShown, StringComparison.Ordinal));
+        Assert.Single(shown, line => line == StepShown);
+        Assert.True(Array.IndexOf(shown, StepShown) < question - 1, screen.ToString());
+        if (redirection.Contains("run.log", StringComparison.Ordinal))
+        {
+            var logged = Lines(log);
+            Assert.Single(logged, line => line.StartsWith(EarlierRunShown, StringComparison.Ordinal));
+            Assert.Single(logged, line => line == StepShown);
+        }
+        // What the run does is the same in every shape: no stops it, and nothing ran again.
+        Assert.Equal(5, exitCode);
+        var choices = Journal.Read(run.JournalPath).Where(e => e.Name == "choice").Select(e => $"{e["about"]}: {e["choice"]}");
+        Assert.Equal(["resend: declined"], choices);
+        Assert.Single(File.ReadAllLines(run.Temp.File("deploys")));
+    }
+
     /// <summary>The host's consoles for <paramref name="redirection"/>, with the terminal's writers all <paramref name="screen"/>.</summary>
     private static HostConsoles Shape(string redirection, StringWriter screen, StringWriter log)
     {
@@ -127,10 +169,10 @@ public sealed class WhatTheQuestionIsAboutTests
     }
 
     // As `run` wires a live run: its output on Out, its closing words' terminal, its questions on Prompts (Out when null).
-    private static async Task<int> RunAsync(TestRun run, HostConsoles consoles, string keys)
+    private static async Task<int> RunAsync(TestRun run, HostConsoles consoles, string keys, string? resumeJournal = null)
     {
         var asking = new KeyedConsole(keys, consoles.Prompts ?? consoles.Out);
-        var options = new RunnerOptions { Terminal = consoles.Terminal, Clock = run.Clock, JournalPath = run.JournalPath };
+        var options = new RunnerOptions { Terminal = consoles.Terminal, Clock = run.Clock, JournalPath = run.JournalPath, ResumeJournal = resumeJournal };
         var outcome = await new RunbookRunner(consoles.Out, options, new ConsoleOperatorPrompts(asking)).ExecuteAsync(run.Bind(), CancellationToken.None);
         return outcome.ExitCode;
     }
