@@ -9,7 +9,8 @@ namespace RunbookSdk.Tests.Runner;
 /// and the engineer at the terminal was asked "Run the rollback section (1 step(s))? [y/n]" with no reason. The offer now
 /// says why, in one line before the question, where the prompt asks (standard error, or <c>/dev/tty</c> under
 /// <c>&gt; run.log 2&gt;&amp;1</c>); where the output is the terminal (no redirect, <c>| tee</c>) it is not said twice. A
-/// real runner on a real terminal (<c>script</c>'s), at the rollback offer of a first step that fails (nothing listens on port 9).
+/// real runner on a real terminal (<c>script</c>'s), at the rollback offer of a first step that fails (nothing listens on port 9),
+/// or of a step a first Ctrl+C interrupted, whose <c>INTERRUPTED: …</c> line is the log's alone.
 /// </summary>
 public sealed class RollbackOfferReasonTests
 {
@@ -54,6 +55,35 @@ public sealed class RollbackOfferReasonTests
 
         Assert.DoesNotContain("Rollback offered", shown, StringComparison.Ordinal);
         Assert.Single(terminal.Lines, line => line.Contains("Before the stop, this run started 1.1 'Check health'", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("> run.log")] // the prompt on standard error
+    [InlineData("> run.log 2>&1")] // the prompt on /dev/tty
+    public async Task With_the_output_in_a_log_the_offer_after_a_first_ctrl_c_names_the_step_it_interrupted_and_what_the_ctrl_c_did(string redirection)
+    {
+        if (!SandboxTerminal.Available) return;
+        await using var service = await SandboxService.StartAsync();
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        // The deploy confirmed by --yes, the soak long enough to be interrupted in its command.
+        using var terminal = await SandboxTerminal.StartAsync(temp.Path, "", redirection,
+            "run", "sandbox-deploy", $"BaseUrl={service.BaseUrl}", "SoakChecks=600", "--yes", "--journal", journalPath);
+        await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "command-starting" && e["command"]?.Contains("seq 1 600", StringComparison.Ordinal) == true), "the soak's command");
+        Assert.Null(PosixSignals.Send(LiveJournal.RunnerPid(journalPath), 2)); // SIGINT: the engineer's first Ctrl+C
+        await Processes.WaitUntilAsync(() => terminal.Shown.Contains(Offer, StringComparison.Ordinal), "the rollback offer");
+        var lines = terminal.Lines;
+        var log = File.ReadAllText(temp.File("run.log"));
+        await EndAsync(terminal, journalPath);
+
+        // The step's own INTERRUPTED line is the log's; the terminal has what it says in the offer's reason.
+        const string Interrupted = "interrupted by the operator (Ctrl+C); its processes were killed";
+        Assert.Contains($"INTERRUPTED: {Interrupted}", log, StringComparison.Ordinal);
+        var asked = lines.ToList().FindIndex(line => line.StartsWith(Offer, StringComparison.Ordinal));
+        Assert.True(asked > 0, terminal.Shown);
+        Assert.StartsWith($"  Rollback offered: interrupted during step 1.2 'Soak: health holds': {Interrupted}. Before the stop, this run started 1.1 'Deploy the new version'",
+            lines[asked - 1], StringComparison.Ordinal);
+        Assert.Single(lines, line => line.Contains("Rollback offered", StringComparison.Ordinal));
     }
 
     // Ends the runner waiting at the offer (SIGTERM), as the engineer's other terminal would.
