@@ -11,13 +11,14 @@ namespace RunbookSdk.Tests.Runner;
 /// </summary>
 public sealed class CommandQuotingPreflightTests
 {
-    private static TestRun Runbook(TempDirectory temp, string value, bool conditional = false) => new TestRun((rb, p) => rb
+    private static TestRun Runbook(TempDirectory temp, string value, bool conditional = false, bool destructive = false) => new TestRun((rb, p) => rb
             .Phase("Act", ph => ph
                 .Step("Restart the worker", s => s.Run($"touch {temp.File("restarted")}"))
                 .Step("Show the host", s =>
                 {
                     if (conditional) s.OnlyIf("the host is known");
                     s.Run($"echo `echo {p["Host"]}`");
+                    if (destructive) s.Run("echo shown").RequiresConfirmation();
                 }))
             .Rollback(r => r.Step("Undo", s => s.Run($"touch {temp.File("undone")}"))))
         .Parameter("Host", value);
@@ -70,6 +71,29 @@ public sealed class CommandQuotingPreflightTests
         Assert.True(File.Exists(temp.File("restarted")));
         Assert.Contains($"{Why}", result.Output);
         Assert.Contains("it may not run (a condition or a decision decides); if it does, it fails and runs nothing", result.Output);
+    }
+
+    [Fact]
+    public async Task A_destructive_step_that_may_not_run_warns_before_its_confirmation_of_the_command_it_cannot_show()
+    {
+        using var temp = new TempDirectory();
+        using var run = Runbook(temp, "db 1", conditional: true, destructive: true);
+        run.Prompts.Answer(true).Answer(false); // the condition holds; the confirmation is declined
+
+        var result = await run.RunAsync(TestRun.Interactive);
+
+        // The confirmation was asked, and on the lines before it the run said what the step would run: the command it
+        // can show as '$ …', the one it cannot quote named as such in its place, never a '$' line for it.
+        Assert.Contains("'Show the host' is destructive. Run it now?", run.Prompts.Questions);
+        var lines = result.Output.ReplaceLineEndings("\n").Split('\n');
+        var step = Array.IndexOf(lines, "1.2  Show the host");
+        Assert.True(step > 0, result.Output);
+        var willRun = lines.Skip(step + 1).Where(l => l.StartsWith("  will run", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(
+            ["  will run a command that cannot be quoted with these values: a value inside a backtick substitution (`...`) cannot be quoted: the shell reads it again as a command. Write $(...) instead",
+             "  will run: $ echo shown"],
+            willRun);
+        Assert.Equal("the operator declined the destructive step", result.Events("step-finished").Single(e => e["title"] == "Show the host")["reason"]);
     }
 
     [Fact]
