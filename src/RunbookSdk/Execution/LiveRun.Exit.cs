@@ -136,7 +136,7 @@ internal sealed partial class LiveRun
             // last completed step" hid that the rollback was not run and that a resume runs that step again (found by
             // resuming such a journal, and in its dry run). The words are those of an offer declined: the same end.
             if (atRollbackOffer && _context.Plan.Rollback is { } rollback)
-                Closing(c => c.Info(RollbackNotRunHint(RollbackSteps(rollback, 0))));
+                Closing(c => c.Info(RollbackNotRunHint(RollbackNotRun.Steps(rollback, 0))));
             else
                 Closing(c => c.Info($"To go on: {ResumeCommand}; it{resume}."));
             ExplainWebhookPlaceholder();

@@ -332,13 +332,13 @@ internal sealed partial class LiveRun : IDisposable
                 // Nobody accepted the offer: the rollback's steps change things too, and no answer is no yes.
                 var why = Unanswered("rollback offer", e);
                 _journal.Write("choice", ("about", "rollback"), ("choice", "unanswered"), ("reason", why));
-                _rollbackDeclined = RollbackSteps(rollback, 0);
+                _rollbackDeclined = RollbackNotRun.Steps(rollback, 0);
                 return new RollbackResult(RollbackKind.NotRun, $"the rollback was not run: {why}");
             }
             _journal.Write("choice", ("about", "rollback"), ("choice", accept ? "rollback" : "no-rollback"), ("by", "operator"));
             if (!accept)
             {
-                _rollbackDeclined = RollbackSteps(rollback, 0);
+                _rollbackDeclined = RollbackNotRun.Steps(rollback, 0);
                 return new RollbackResult(RollbackKind.NotRun, "the operator declined the rollback");
             }
         }
@@ -379,7 +379,7 @@ internal sealed partial class LiveRun : IDisposable
     /// </summary>
     private RollbackResult StopRollback(PhasePlan rollback, int index, string? reason, bool byOperator)
     {
-        var notRun = RollbackSteps(rollback, index);
+        var notRun = RollbackNotRun.Steps(rollback, index);
         var at = notRun[0];
         // A question nobody answered stops it as a "no" does, but saying the operator chose it misleads the review.
         var who = byOperator ? "the operator stopped the rollback" : "the rollback stopped, its question unanswered,";
@@ -392,11 +392,6 @@ internal sealed partial class LiveRun : IDisposable
         NoteRollbackStopped(rollback, index);
         return new RollbackResult(RollbackKind.Stopped, why);
     }
-
-    /// <summary>The rollback's steps from <paramref name="index"/> on, as the page heads them: <c>R.2 'Restore the database'</c>.</summary>
-    private static string[] RollbackSteps(PhasePlan rollback, int index) => Enumerable.Range(index, rollback.Steps.Count - index)
-        .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
-        .ToArray();
 
     /// <summary>Whether the runbook has verification steps to run.</summary>
     private bool HasVerification => _context.Plan.Verification is { Steps.Count: > 0 };

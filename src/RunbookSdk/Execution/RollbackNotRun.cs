@@ -1,3 +1,5 @@
+using RunbookSdk.Model;
+
 namespace RunbookSdk.Execution;
 
 /// <summary>
@@ -8,6 +10,14 @@ namespace RunbookSdk.Execution;
 /// </summary>
 internal static class RollbackNotRun
 {
+    /// <summary>
+    /// The rollback's steps from <paramref name="index"/> on, as the page heads them (<c>R.2 'Restore the database'</c>):
+    /// the closing words name those not done, and <c>runs</c> those of a run cut off at the offer, in the same words.
+    /// </summary>
+    public static string[] Steps(PhasePlan rollback, int index) => Enumerable.Range(index, rollback.Steps.Count - index)
+        .Select(j => $"{StepNumbers.Rollback(j)} '{rollback.Steps[j].Title}'")
+        .ToArray();
+
     /// <summary>Where a run cut off at the offer ended, as the journal records it (its rollback choice <c>interrupted</c>).</summary>
     public const string EndedAtTheOffer = "ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C)";
 

@@ -114,11 +114,25 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     /// empty when the run reached every step or its journal does not say. The line said where the run stopped, not
     /// what was left, and the engineer taking over had to open the runbook to count it.
     /// </summary>
-    private static string NotReached(ResumeState journal) =>
-        Named("not reached", journal.StepsNotReached) + Named("rollback not done", journal.RollbackStepsNotReached);
+    private string NotReached(ResumeState journal) =>
+        Named("not reached", Names(journal.StepsNotReached)) + Named("rollback not done", RollbackNotDone(journal));
 
-    private static string Named(string what, IReadOnlyList<StepNotReachedRecord> steps) =>
-        steps.Count == 0 ? "" : $"; {what}: {Shortened(steps.Select(s => StepName(s.Key, s.Number, s.Title)).ToArray())}";
+    private static string Named(string what, IReadOnlyList<string> names) => names.Count == 0 ? "" : $"; {what}: {Shortened(names)}";
+
+    private static string[] Names(IReadOnlyList<StepNotReachedRecord> steps) => steps.Select(s => StepName(s.Key, s.Number, s.Title)).ToArray();
+
+    /// <summary>
+    /// The rollback steps left not done: as the journal names them for a rollback that stopped, or, for a run cut off at
+    /// the rollback offer (whose journal names none: the rollback never started), as the runbook names them, bound as a
+    /// resume of the journal binds it — the run's own closing words named them ("Not done: rollback step(s) R.1 …"),
+    /// while <c>runs</c> said only that the rollback was not run. None where the runbook is not at hand: the words stay.
+    /// </summary>
+    private IReadOnlyList<string> RollbackNotDone(ResumeState journal)
+    {
+        if (journal.RollbackStepsNotReached.Count > 0) return Names(journal.RollbackStepsNotReached);
+        if (journal is not { LastStatus: null, EndedAtRollbackOffer: true } || BoundForResume(journal) is not { Plan.Rollback: { } rollback } bound) return [];
+        return RollbackNotRun.Steps(rollback, 0).Select(bound.Secrets.Mask).ToArray();
+    }
 
     /// <summary>The first <see cref="MaxNamedStepsNotReached"/> of <paramref name="names"/> and how many more: the line stays a line.</summary>
     private static string Shortened(IReadOnlyList<string> names)
@@ -176,19 +190,27 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     /// </summary>
     private string EscalateNow(ResumeState journal)
     {
-        if (catalog.FindRunbook(journal.RunbookId!) is not { } runbook) return UnhealthyAfterRollback.EscalateToEveryLevel;
-        RunContext bound;
+        if (BoundForResume(journal) is not { } bound) return UnhealthyAfterRollback.EscalateToEveryLevel;
+        var levels = bound.Escalation.Levels.Select(level => bound.Secrets.Mask(UnhealthyAfterRollback.Level(level))).ToArray();
+        return levels.Length == 0 ? UnhealthyAfterRollback.EscalateToEveryLevel : UnhealthyAfterRollback.EscalateToEveryLevelNamed(Shortened(levels));
+    }
+
+    /// <summary>
+    /// The journal's runbook bound as a resume of it binds it (with the journal's parameter values); null for a runbook
+    /// this app does not have, or one that cannot be prepared from the journal's values (listing every run matters more).
+    /// </summary>
+    private RunContext? BoundForResume(ResumeState journal)
+    {
+        if (journal.RunbookId is not { } id || catalog.FindRunbook(id) is not { } runbook) return null;
         try
         {
-            bound = RunContext.BindForResume(catalog, runbook, new Dictionary<string, string>(), journal);
+            return RunContext.BindForResume(catalog, runbook, new Dictionary<string, string>(), journal);
         }
         catch (Exception)
         {
-            // The runbook's own Define, or a value the journal holds that no longer binds: the generic words stay true.
-            return UnhealthyAfterRollback.EscalateToEveryLevel;
+            // The runbook's own Define, or a value the journal holds that no longer binds: the caller's generic words stay true.
+            return null;
         }
-        var levels = bound.Escalation.Levels.Select(level => bound.Secrets.Mask(UnhealthyAfterRollback.Level(level))).ToArray();
-        return levels.Length == 0 ? UnhealthyAfterRollback.EscalateToEveryLevel : UnhealthyAfterRollback.EscalateToEveryLevelNamed(Shortened(levels));
     }
 
     /// <summary>

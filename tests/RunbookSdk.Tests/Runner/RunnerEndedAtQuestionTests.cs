@@ -1,4 +1,5 @@
 using RunbookSdk.Execution;
+using RunbookSdk.Hosting;
 using RunbookSdk.Tests.Support;
 
 namespace RunbookSdk.Tests.Runner;
@@ -131,6 +132,36 @@ public sealed class RunnerEndedAtQuestionTests
     }
 
     [Fact]
+    public async Task Runs_names_the_rollback_steps_a_run_ended_at_the_rollback_offer_left_not_done_as_its_closing_words_do()
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Deploy", ph => ph.Step("Deploy", s => s.Run("exit 3")))
+                .Rollback(r => r
+                    .Step("Undo the deploy", s => s.Run("true"))
+                    .Step("Scale back", s => s.Run("true"))
+                    .Step("Restore the cache", s => s.Run("true"))
+                    .Step("Reopen traffic", s => s.Run("true"))
+                    .Step("Tell the team", s => s.Run("true"))));
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+        var console = new PlainConsole();
+        var running = new RunbookRunner(console.Console, options, new EndedWhileAsking("Run the rollback section")).ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.IsType<RunnerEndingException>(await Record.ExceptionAsync(() => running.WaitAsync(TimeSpan.FromMinutes(2))));
+        Assert.Contains("Not done: rollback step(s) R.1 'Undo the deploy', R.2 'Scale back', R.3 'Restore the cache', R.4 'Reopen traffic', R.5 'Tell the team'.",
+            console.Output, StringComparison.Ordinal);
+
+        var said = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        // Before: "the rollback was not run, …" and no word of which steps; the first three and how many more keep it a line.
+        Assert.Contains("offers the rollback again; rollback not done: R.1 'Undo the deploy', R.2 'Scale back', R.3 'Restore the cache' and 2 more; resume: ",
+            said, StringComparison.Ordinal);
+
+        // With no runbook to bind (an app that does not have it), the words stay as they were.
+        var unbound = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(new RunbookCatalog([], [], ""), "runs", run.JournalPath)).Output, @"\s+", " ");
+        Assert.Contains("a resume runs step 1.1 'Deploy' again and offers the rollback again; resume: ", unbound, StringComparison.Ordinal);
+        Assert.DoesNotContain("rollback not done", unbound, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Runs_says_a_run_ended_at_the_rollback_offer_left_the_rollback_not_run()
     {
         using var run = new TestRun((rb, p) => rb
@@ -147,7 +178,8 @@ public sealed class RunnerEndedAtQuestionTests
         // Before: "no end recorded (its runner was killed, or ended by a signal)", though the journal says the rollback was cut off.
         Assert.Equal(0, listed.ExitCode);
         Assert.Contains("last step 1.2 'Deploy': failed ended at the rollback offer (SIGTERM, SIGHUP or a second Ctrl+C): the rollback was not run, "
-            + "what the steps that ran changed is still in place; a resume runs step 1.2 'Deploy' again and offers the rollback again; resume: ", said);
+            + "what the steps that ran changed is still in place; a resume runs step 1.2 'Deploy' again and offers the rollback again; "
+            + "rollback not done: R.1 'Roll back'; resume: ", said);
         Assert.DoesNotContain("no end recorded", said, StringComparison.Ordinal);
 
         // Said of the run cut off at the offer, not of a later one: a resume that declines the offer has an end of its own.
