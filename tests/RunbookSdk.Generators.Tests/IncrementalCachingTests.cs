@@ -38,11 +38,11 @@ public class IncrementalCachingTests
     /// Both runbooks' parts, the handbook's and the catalog came from the cache. Counted, so that a run that produced
     /// nothing (a generator that failed, runbooks no longer found) cannot pass as one that re-generated nothing.
     /// </summary>
-    private static void AssertEveryOutputCached(GeneratorRunResult run)
+    private static void AssertEveryOutputCached(GeneratorRunResult run, int runbooks = 2)
     {
         Assert.Null(run.Exception);
-        Assert.Equal(4, run.GeneratedSources.Length);
-        foreach (var (step, outputs) in new[] { ("RunbookSources", 2), ("HandbookSources", 1), ("CatalogSource", 1) })
+        Assert.Equal(runbooks + 2, run.GeneratedSources.Length);
+        foreach (var (step, outputs) in new[] { ("RunbookSources", runbooks), ("HandbookSources", 1), ("CatalogSource", 1) })
             Assert.Equal(Enumerable.Repeat(IncrementalStepRunReason.Cached, outputs), run.TrackedSteps[step].SelectMany(s => s.Outputs).Select(o => o.Reason));
     }
 
@@ -240,6 +240,90 @@ public class IncrementalCachingTests
         var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
 
         AssertEveryOutputCached(run);
+        Assert.Equal(read, generator.Reads.Count);
+    }
+
+    // A team's base class whose Define two runbooks call (base.Define(rb)), before and after their own calls, and a
+    // third that derives from it without calling it: the base's body is read where it is called, so editing it must
+    // render the callers' pages again, and only theirs.
+    private const string QueueRunbookBase = """
+        using RunbookSdk;
+        namespace Payments;
+        public abstract class QueueRunbook : Runbook<PaymentsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Phase("Drain", p => p.Step("Check depth", s =>
+                {
+                    s.Run("rabbitmqctl list_queues");
+                }));
+            }
+        }
+        """;
+
+    private static string QueueRunbookDerived(string id, string name, string body) => $$"""
+        using RunbookSdk;
+        namespace Payments;
+        [Runbook("{{id}}")]
+        public sealed class {{name}} : QueueRunbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private static readonly string[] QueueRunbooksOfABase =
+    [
+        QueueRunbookBase,
+        QueueRunbookDerived("payments-queue-backlog", "QueueBacklog", """
+                    rb.Title("Queue backlog");
+                    base.Define(rb);
+                    rb.NoRollback("read-only");
+            """),
+        QueueRunbookDerived("payments-queue-stuck", "QueueStuck", """
+                    base.Define(rb);
+                    rb.Title("Queue stuck").NoRollback("read-only");
+            """),
+        QueueRunbookDerived("payments-queue-purge", "QueuePurge", """
+                    rb.Title("Queue purge").NoRollback("read-only");
+            """),
+    ];
+
+    [Fact]
+    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.Equal(4, runbookOutputs.Count);
+        Assert.Equal(2, generator.Renders.Count - rendered);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_base_Define()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var read = generator.Reads.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run, runbooks: 4);
         Assert.Equal(read, generator.Reads.Count);
     }
 

@@ -17,7 +17,9 @@ namespace RunbookSdk.Generators.Reading;
 /// per call, as the runner records it; one nothing calls never runs and is not read. A method of the runbook's class the
 /// builder is handed to (<c>AddChecks(rb);</c>, <c>p =&gt; { Pods(p); Logs(p); }</c>,
 /// <see cref="BuilderMethodSyntax.HandedTo"/>) is read where it is called, too, and so is either at the start of a chain
-/// when it returns the builder (<c>Checks(rb).Escalation(…)</c>), before the calls chained on it. Anything else that is not a chain on the builder (a loop, a helper of another
+/// when it returns the builder (<c>Checks(rb).Escalation(…)</c>), before the calls chained on it. A base class's
+/// <c>Define</c> that <c>base.Define(rb)</c> calls is read where it is called, as the runner runs it (<see cref="BaseDefine"/>),
+/// and its own <c>base.Define</c> further up, within the same nesting bound. Anything else that is not a chain on the builder (a loop, a helper of another
 /// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
 /// </summary>
 /// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
@@ -29,12 +31,17 @@ namespace RunbookSdk.Generators.Reading;
 /// The class's declarations: a method given in place of a lambda is looked up in all of them when the class is
 /// <c>partial</c> (<see cref="BuilderMethodSyntax.Find"/>). Their trees are in the runbook's scope already
 /// (<see cref="Dependencies.AddScopeOf(INamedTypeSymbol, SemanticModel)"/>), so an edit of such a method reads the runbook again.
+/// While a base class's <c>Define</c> is read, that class's declarations take their place.
 /// </param>
 internal sealed class ChainReader(
     SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames,
     Dependencies? dependencies = null, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts = default)
 {
     private readonly Dependencies? _dependencies = dependencies;
+
+    // The declarations of the class whose code is being read: the runbook's, or a base class's while its Define is
+    // read where base.Define(rb) calls it (the methods that body names are that class's).
+    private System.Collections.Immutable.ImmutableArray<SyntaxReference> _parts = parts;
 
     // The methods and local functions being read in place of a lambda or where they are called, innermost last: one
     // that gives (or calls) itself is not read into itself.
@@ -70,7 +77,7 @@ internal sealed class ChainReader(
             return;
         }
 
-        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, parts, out var forwarding) is { } method &&
+        if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, _parts, out var forwarding) is { } method &&
             !(forwarding?.Expression is IdentifierNameSyntax handedTo && LocalBuilderFunction.Named(handedTo) is not null))
         {
             ReadInPlace(argument, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
@@ -196,8 +203,8 @@ internal sealed class ChainReader(
         while (true)
         {
             if (current is ParenthesizedExpressionSyntax parenthesized) { current = parenthesized.Expression; continue; }
-            // this.AddChecks(rb) is not a call on a builder but where a chain may start (a hand-off, below).
-            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: not ThisExpressionSyntax } access } invocation)
+            // this.AddChecks(rb) and base.Define(rb) are not calls on a builder but where a chain may start (a hand-off, below).
+            if (current is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax) } access } invocation)
             {
                 calls.Add(invocation);
                 current = access.Expression;
@@ -231,6 +238,9 @@ internal sealed class ChainReader(
     /// </summary>
     private bool ReadHandOff(InvocationExpressionSyntax call, string receiver, bool chainedOn, Action<DslCall> visit)
     {
+        // base.Define(rb) returns nothing, so nothing is chained on it (which does not compile).
+        if (BaseDefine.IsCall(call)) return !chainedOn && ReadBaseDefine(call, receiver, visit);
+
         if (LocalBuilderFunction.HandedTo(call, receiver) is { } local)
         {
             if (chainedOn && !ReturnsBuilder(local.ReturnType)) return false;
@@ -241,10 +251,26 @@ internal sealed class ChainReader(
         // A method of the class (in any part) the builder is handed to, unless a local function of that name hides
         // it, as C# binds the name: one the page cannot read is reported by the caller, at the call.
         if (call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null ||
-            BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, parts) is not { } method ||
+            BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, _parts) is not { } method ||
             chainedOn && !ReturnsBuilder(method.ReturnType))
             return false;
         ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the base class's <c>Define</c> that <paramref name="call"/> (<c>base.Define(rb)</c>) runs, where it is called,
+    /// with that class's declarations as the ones its method names are looked up in; false when the page cannot read
+    /// it (<see cref="BaseDefine.CalledBy"/>), and the caller reports the call.
+    /// </summary>
+    private bool ReadBaseDefine(InvocationExpressionSyntax call, string receiver, Action<DslCall> visit)
+    {
+        if (BaseDefine.CalledBy(call, receiver, semanticModel, _dependencies) is not { } define) return false;
+        var outer = _parts;
+        _parts = define.Parts;
+        var method = define.Declaration;
+        ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        _parts = outer;
         return true;
     }
 

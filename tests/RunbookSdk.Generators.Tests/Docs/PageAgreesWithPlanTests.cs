@@ -339,6 +339,58 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("kubectl logs deploy/api --tail=100 | expect-exit=0,1", StringComparison.Ordinal));
     }
 
+    // A team's base class whose Define the runbook calls (base.Define(rb)), before and after its own calls, that calls
+    // its own base further up through a class without a Define and hands the builder to a method of its own class: the
+    // page reads each base's body where it is called (docs/rules/RB0101.md), the runner runs it there.
+    private const string BaseDefines = """
+        using System;
+        using RunbookSdk;
+
+        public abstract class TeamRunbook : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb.Phase("Diagnose", p => p.Step("Pods", s => s.Run("kubectl get pods").Timeout(TimeSpan.FromSeconds(30))));
+        }
+
+        public abstract class QuietRunbook : TeamRunbook
+        {
+        }
+
+        public abstract class PaymentsRunbook : QuietRunbook
+        {
+            public override void Define(IRunbookBuilder builder)
+            {
+                base.Define(builder);
+                AddChecks(builder);
+            }
+
+            private static void AddChecks(IRunbookBuilder b) => b.Verification(v => v.Step("Health", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
+        }
+
+        [Runbook("base-defines")]
+        public sealed class BaseDefines : PaymentsRunbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("Base defines");
+                base.Define(rb);
+                rb.Phase("Mitigate", p => p.Step("Settle", s => s.Wait(TimeSpan.FromMinutes(1), "pods to settle")))
+                    .Rollback(r => r.Step("Roll back", s => s.Run("./rollback.sh").RequiresConfirmation()));
+            }
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_written_in_a_base_class_Define_the_runbook_calls_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(BaseDefines);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Not equal by both missing the same: the phases the bases add, where base.Define(rb) is called.
+        Assert.Equal(["phase Diagnose []", "phase Mitigate []", "phase Rollback []", "phase Verification []"], Describe(executed).Where(line => line.StartsWith("phase ", StringComparison.Ordinal)));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl get pods | timeout=00:00:30", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
