@@ -150,9 +150,11 @@ internal static class CommandPatterns
         // A host restarted or stopped: every service on it goes down with it (sudo reboot, shutdown -r now, systemctl
         // reboot, init 6). Where a program starts: not `last reboot` (a list of past boots), nor `shutdown -c` (it cancels one).
         (Create(s_programStart + @"(reboot|poweroff|halt)" + WordEnd + SameCommand +
-            "|" + s_programStart + @"shutdown(?!" + SameCommand + @"\s-c\b)" + WordEnd + SameCommand +
             "|" + s_programStart + @"init\s+[06]" + WordEnd + SameCommand +
-            @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd + SameCommand, "reboot", "poweroff", "halt", "shutdown", "init"), "restarts or stops the host", Reads.Program),
+            @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd + SameCommand, "reboot", "poweroff", "halt", "init"), "restarts or stops the host", Reads.Program),
+        // `shutdown -c` cancels a pending shutdown, read in shutdown's own command: `shutdown -r +5 "$(cut -c 1-60 why)"`
+        // restarts the host (the -c is cut's).
+        (ProgramPattern.UnlessOption(Create(s_programStart + @"shutdown" + WordEnd, "shutdown"), @"\s-c\b"), "restarts or stops the host", Reads.Program),
         // Firewall rules flushed: with a default policy of DROP the host stops answering, the SSH session too.
         (ProgramPattern.OptionOf(Create(@"\bip6?tables(-legacy|-nft)?(?=\s)", "tables"), @"\s(-F|--flush|-X|--delete-chain)(?![\w-])"), "flushes the firewall's rules", Reads.Program),
         (Create(@"\bnft\s+flush\s+ruleset\b" + SameCommand, "nft"), "flushes the firewall's rules", Reads.Program),
@@ -294,30 +296,30 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reportsOption: true), "following logs"), // also journalctl -fu
         (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
         (Create(@"\bkubectl\b" + SameCommand + @"\sport-forward\b", "port-forward"), "port-forward"),
-        (Create(@"(?<![\w./-])stern(?=\s)(?!" + SameCommand + @"\s--no-follow\b)", "stern"), "stern"),
+        (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
-        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo" + SudoOptions + @"\s+|\s--\s+)ping6?(?=\s)(?!" + SameCommand + @"\s-[a-zA-Z]*[cw])", "ping"), "ping without -c"), // at a command's start: not redis-cli ping
+        (ProgramPattern.UnlessOption(Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo" + SudoOptions + @"\s+|\s--\s+)ping6?(?=\s)", "ping"), @"\s-[a-zA-Z]*[cw]"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo" + SudoOptions + @"|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b", "-w", "--watch"), @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
-        (Create(@"\bdocker\s+(container\s+)?stats\b(?!" + SameCommand + @"\s--no-stream\b)", "stats"), "docker stats without --no-stream"),
-        (Create(@"\bdocker\s+(system\s+)?events\b(?!" + SameCommand + @"\s--until\b)", "events"), "docker events without --until"),
-        (Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b(?!" + SameCommand + @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b)", "up"), "docker compose up without -d"),
+        (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(container\s+)?stats\b", "stats"), @"\s--no-stream\b"), "docker stats without --no-stream"),
+        (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(system\s+)?events\b", "events"), @"\s--until\b"), "docker events without --until"),
+        (ProgramPattern.UnlessOption(Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b", "up"), @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b"), "docker compose up without -d"),
         (Create(@"\bredis-cli\b" + SameCommand + @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])", "redis-cli"), "a redis-cli stream"),
-        (Create(@"(?<![\w./-])tcpdump(?=\s|$)(?!" + SameCommand + @"\s-[a-zA-Z]*[cr])", "tcpdump"), "tcpdump without -c"), // -r reads a capture file
+        (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])tcpdump(?=\s|$)", "tcpdump"), @"\s-[a-zA-Z]*[cr]"), "tcpdump without -c"), // -r reads a capture file
         (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
         (Create(@"(?<=\b(az|gcloud)\b" + SameCommand + @"\s)(log|logs|logging)\s+tail\b", "tail"), "streaming logs"), // az webapp log tail, gcloud app logs tail
         // An interval and no count: `vmstat 1` samples forever, `vmstat 1 5` five times. Not when piped (`| head` ends it).
         (Create(@"(?<![\w./-])(vmstat|iostat|mpstat|pidstat|sar)(\s+(?!\d)\S+)*\s+\d+(?=\s*($|[;&\n)]))", "vmstat", "iostat", "mpstat", "pidstat", "sar"), "an interval without a count"),
         // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
         // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
-        (Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)(?!" + SameCommand + @"\s-[a-zA-Z]*f)", "ssh"), "ssh -N (a tunnel)"),
-        (Create(@"(?<=\baws\b" + SameCommand + @"\sssm\s+)start-session\b(?!" + SameCommand + @"\bAWS-StartNonInteractiveCommand\b)", "start-session"), "an SSM session"),
+        (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)", "ssh"), @"\s-[a-zA-Z]*f"), "ssh -N (a tunnel)"),
+        (ProgramPattern.UnlessOption(Create(@"(?<=\baws\b" + SameCommand + @"\sssm\s+)start-session\b", "start-session"), @"\bAWS-StartNonInteractiveCommand\b"), "an SSM session"),
         (Create(@"(?<=\bgcloud\b" + SameCommand + @"\s)start-iap-tunnel\b", "start-iap-tunnel"), "an IAP tunnel"),
         (Create(@"(?<=\bkubectl\b" + SameCommand + @"\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", "proxy"), "kubectl proxy"), // not a namespace named proxy
         // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
-        (Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b(?!" + SameCommand + @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b))", "rollout"), "rollout status without --timeout"),
+        (ProgramPattern.UnlessOption(Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b", "rollout"), @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
     ];
 
     /// <summary>
@@ -731,6 +733,7 @@ internal static class CommandPatterns
         {
             foreach (var match in Matches(pattern.Program, shell))
             {
+                if (GivesUnlessOption(pattern, shell, match)) continue; // `ping … -c 3`, `docker stats … --no-stream`
                 var (index, length) = (match.Index, match.Length);
                 if (pattern.Option is { } option)
                 {
@@ -790,13 +793,17 @@ internal static class CommandPatterns
         {
             foreach (var match in Matches(pattern.Program, text))
             {
-                if (skip(match.Index, reads)) continue;
+                if (skip(match.Index, reads) || GivesUnlessOption(pattern, text, match)) continue; // `shutdown … -c` cancels one
                 var end = match.Index + match.Length;
                 if (pattern.Option is { } option)
                 {
                     // The program given its option in its own command: the finding runs to that command's end.
                     if (OptionInOwnCommand(option, text, match) is not { } given) continue;
                     end = ShellCommandBounds.CommandEnd(text, given.Index + given.Length);
+                }
+                else if (pattern.Unless is not null)
+                {
+                    end = ShellCommandBounds.CommandEnd(text, end); // `shutdown -r +5 "$(…; …)"`, whole
                 }
 
                 var candidate = found(text, match.Index, end - match.Index, detail);
@@ -827,6 +834,23 @@ internal static class CommandPatterns
         catch (RegexMatchTimeoutException)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// True when the program's own simple command of <paramref name="shell"/> gives it the option that makes it no finding
+    /// (<see cref="ProgramPattern.Unless"/>); true too when the regex times out, as a pattern that times out finds nothing.
+    /// </summary>
+    private static bool GivesUnlessOption(ProgramPattern pattern, string shell, Match program)
+    {
+        if (pattern.Unless is not { } unless) return false;
+        try
+        {
+            return ProgramPattern.OptionInOwnCommand(unless, shell, shell, program, last: false) is not null;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
         }
     }
 

@@ -6,6 +6,8 @@ namespace RunbookSdk.Analyzers.Text;
 /// A program and, when it takes one, the option that makes it what a rule looks for (<c>git push … --force</c>,
 /// <c>terraform apply … -auto-approve</c>, <c>tail … -f</c>), read in the program's own simple command as the shell splits
 /// it: RB0005 and RB0015 ask this of their commands, RB0006 of a credential option (<see cref="CredentialPattern"/>).
+/// A program may also be a finding only without an option (<c>ping</c> without <c>-c</c>, <c>docker stats</c> without
+/// <c>--no-stream</c>, <c>shutdown</c> without <c>-c</c>: <see cref="Unless"/>), read in its own command the same way.
 /// </summary>
 /// <remarks>
 /// The program's command is bounded by <see cref="ShellCommandBounds"/> on the shell's reading
@@ -17,11 +19,12 @@ namespace RunbookSdk.Analyzers.Text;
 /// </remarks>
 internal sealed class ProgramPattern
 {
-    private ProgramPattern(GuardedPattern program, Regex? option, bool reportsOption)
+    private ProgramPattern(GuardedPattern program, Regex? option, bool reportsOption, Regex? unless)
     {
         Program = program;
         Option = option;
         ReportsOption = reportsOption;
+        Unless = unless;
     }
 
     /// <summary>Where the program is named; the whole finding when there is no <see cref="Option"/>.</summary>
@@ -33,12 +36,23 @@ internal sealed class ProgramPattern
     /// <summary>True when the finding is the option itself (<c>-fu</c> of <c>journalctl -fu nginx</c>), not the command up to it.</summary>
     public bool ReportsOption { get; }
 
+    /// <summary>
+    /// The option that, given in the program's own simple command, makes it no finding (<c>-c</c> of <c>ping</c>), or null.
+    /// Read as <see cref="Option"/> is: in <c>ping $(cat hosts; echo) -c 3</c> the <c>-c</c> is ping's, in
+    /// <c>ping $(grep -w db /etc/hosts)</c> the <c>-w</c> is grep's, and ping still runs forever.
+    /// </summary>
+    public Regex? Unless { get; }
+
     /// <summary>A pattern that is the whole finding wherever it matches.</summary>
-    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, reportsOption: false);
+    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, reportsOption: false, unless: null);
 
     /// <summary>The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command.</summary>
     public static ProgramPattern OptionOf(GuardedPattern program, string option, bool reportsOption = false) =>
-        new(program, GuardedPattern.CreateRegex(option), reportsOption);
+        new(program, GuardedPattern.CreateRegex(option), reportsOption, unless: null);
+
+    /// <summary>The <paramref name="program"/> where its own simple command does not give it <paramref name="option"/> (a regex).</summary>
+    public static ProgramPattern UnlessOption(GuardedPattern program, string option) =>
+        new(program, null, reportsOption: false, GuardedPattern.CreateRegex(option));
 
     /// <summary>
     /// The first match of <paramref name="option"/> (the last when <paramref name="last"/>: a program given an option twice

@@ -22,7 +22,7 @@ public sealed class CommandPatternGuardTests
         "aws lambda update-function-code --function-name api", "aws s3 rb s3://bucket",
         "rabbitmqctl purge_queue payments.dlq", "rabbitmqadmin delete queue name=payments",
         "kafka-topics --bootstrap-server k:9092 --delete --topic t", "kafka-consumer-groups --group g --reset-offsets --to-latest --execute",
-        "sudo reboot", "iptables -F", "vault kv delete secret/x", "mongosh --eval 'db.x.drop()'",
+        "sudo reboot", "sudo shutdown -r now", "iptables -F", "vault kv delete secret/x", "mongosh --eval 'db.x.drop()'",
         "pg_restore -d app dump.sql", "dropdb app",
         "docker compose down", "docker-compose rm -f", "docker system prune -af",
         "systemctl stop nginx", "git push --force origin main", "git reset --hard HEAD~1", "git clean -fd",
@@ -59,19 +59,20 @@ public sealed class CommandPatternGuardTests
         "http GET https://api/health", "sudo https api.omnix.ai/health", "xh GET https://api/health", "timeout 5 xhs api/health",
     ];
 
-    // A program pattern's guard stands for the whole finding: the program and the option it is given after it.
-    private static readonly Dictionary<string, (GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option)> s_patterns =
+    // A program pattern's guard stands for the whole finding: the program and the option it is given after it, or the
+    // program without the option that would make it none.
+    private static readonly Dictionary<string, (GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless)> s_patterns =
         typeof(CommandPatterns).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
             .SelectMany(field => field.GetValue(null) switch
             {
-                GuardedPattern pattern => [(field.Name, (pattern, null))],
+                GuardedPattern pattern => [(field.Name, (pattern, null, null))],
                 System.Collections.IEnumerable tuples and not string => tuples.Cast<System.Runtime.CompilerServices.ITuple>()
                     .Select((t, i) => ($"{field.Name}[{i}]", t[0] switch
                     {
-                        GuardedPattern pattern => (pattern, null),
-                        ProgramPattern program => (program.Program, program.Option),
-                        CredentialPattern credential => (credential.Guarded, credential.Option),
-                        _ => ((GuardedPattern, System.Text.RegularExpressions.Regex?)?)null,
+                        GuardedPattern pattern => (pattern, null, null),
+                        ProgramPattern program => (program.Program, program.Option, program.Unless),
+                        CredentialPattern credential => (credential.Guarded, credential.Option, null),
+                        _ => ((GuardedPattern, System.Text.RegularExpressions.Regex?, System.Text.RegularExpressions.Regex?)?)null,
                     }))
                     .Where(p => p.Item2 is not null)
                     .Select(p => (p.Item1, p.Item2!.Value)),
@@ -79,9 +80,10 @@ public sealed class CommandPatternGuardTests
             })
             .ToDictionary(p => p.Item1, p => p.Item2);
 
-    private static bool IsFound((GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option) pattern, string sample) =>
+    private static bool IsFound((GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless) pattern, string sample) =>
         pattern.Guard.Regex.Match(sample) is { Success: true } program &&
-        (pattern.Option is null || pattern.Option.IsMatch(sample, program.Index + program.Length));
+        (pattern.Option is null || pattern.Option.IsMatch(sample, program.Index + program.Length)) &&
+        (pattern.Unless is null || !pattern.Unless.IsMatch(sample, program.Index + program.Length));
 
     public static IEnumerable<object[]> Patterns() => s_patterns.Keys.Select(name => new object[] { name });
 

@@ -47,4 +47,39 @@ public sealed class OptionAfterSubstitutionTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Look", s => s.Run("{{command}}"))
             """));
+
+    // The option that makes a program no finding is read in its own simple command too: after a `$(…)` holding a `;` it
+    // is still the program's (ping's -c, docker stats' --no-stream), inside one it is another command's.
+    [Theory]
+    [InlineData("ping $(cat hosts; echo) -c 3")]
+    [InlineData("tcpdump -i any host $(cat db; echo) -c 100")]
+    [InlineData("stern $(cat app; echo api) --no-follow")]
+    [InlineData("docker stats $(docker ps -q; echo) --no-stream")]
+    [InlineData("docker events --filter \\\"container=$(cat id; echo)\\\" --until 1m")]
+    [InlineData("docker compose up $(cat services; echo) -d")]
+    [InlineData("kubectl rollout status deploy/$(cat app; echo) --timeout=5m")]
+    [InlineData("aws ssm start-session --target $(cat id; echo) --document-name AWS-StartNonInteractiveCommand")]
+    [InlineData("ssh -N -L \\\"5432:$(cat db; echo):5432\\\" -f bastion")]
+    public Task RB0015_AnEndingOptionAfterASubstitutionIsRead(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+
+    [Theory]
+    [InlineData("", "ping", " $(grep -w db /etc/hosts | cut -f1)")]
+    [InlineData("", "tcpdump", " -i any host $(grep -rh db /etc/hosts.d)")]
+    [InlineData("", "stern", " \\\"$(cat app; echo --no-follow)\\\"")]
+    [InlineData("", "docker stats", " $(docker ps -q --filter name=api; echo --no-stream)")]
+    public Task RB0015_AnEndingOptionOfAnotherCommandInsideASubstitutionIsNotRead(string before, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    [Fact]
+    public Task RB0005_ACancelOptionOfAnotherCommandInsideASubstitutionIsNotRead() =>
+        CommandRuleSources.DestructiveAsync("shutdown -r +5 \\\"$(cut -c 1-60 reason.txt)\\\"", "shutdown -r +5 \"$(cut -c 1-60 reason.txt)\"");
+
+    [Fact]
+    public Task RB0005_ACancelOptionAfterASubstitutionIsRead() =>
+        CommandRuleSources.DestructiveAsync("sudo shutdown $(cat flags; echo --no-wall) -c", null);
 }
