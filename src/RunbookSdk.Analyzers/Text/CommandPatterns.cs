@@ -107,7 +107,7 @@ internal static class CommandPatterns
         "|" + NotAProgram + @"[^\s;&|()<>=-][^\s;&|()<>=]*" + Options + @"(\s+" + NotAReadingSubcommand + @"[^\s'""=-][^\s;&|()<>]*" + Options + @"){0,3}\s+(?<!\s--?[\w-]+\s+)([\w-]+:)*rollback" + WordEnd +
         @"|(?-i:curl(?=\s)(?=" + SameCommand + @"\s(-X\s*|--request(=|\s+))['""]?(POST|PUT|PATCH)\b|" + SameCommand + @"\s(-d|--data(-[\w-]+)?|--json|-F|--form)(?![\w-])))" + SameCommand + @"\s['""]?(https?://)?[^\s'""]*/rollback(?![\w.-])" +
         @"|(https?|xhs?)(\s+--?\w[\w-]*(=\S*)?)*\s+(POST|PUT|PATCH)\s+['""]?[^\s'""]*/rollback(?![\w.-])" +
-        ")" + SameCommand;
+        ")";
 
     // A program's name and what it is told to do (Program: in text no shell runs, CommandData, it is only text), or the
     // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
@@ -115,21 +115,21 @@ internal static class CommandPatterns
 
     private static readonly (ProgramPattern Pattern, string Detail, Reads Reads)[] s_destructive =
     [
-        (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b" + SameCommand, "rm"), "recursive delete", Reads.Program), // also rm -f -r; not docker run --rm
+        (Create(@"(?<![\w-])rm\s+((-[a-zA-Z]+|--[\w-]+)\s+)*(-[a-zA-Z]*[rR][a-zA-Z]*|--recursive)\b", "rm"), "recursive delete", Reads.Program), // also rm -f -r; not docker run --rm
         (ProgramPattern.OptionOf(Create(@"\bfind(?=\s)", "-delete", "-exec"), @"\s(-delete|-exec(dir)?\s+rm)\b"), "deletes the files it finds", Reads.Program),
-        (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s" + SameCommand, "mkfs", "mke2fs", "wipefs"), "formats or wipes a device", Reads.Program),
+        (Create(@"(?<![\w./-])(mkfs(\.\w+)?|mke2fs|wipefs)\s", "mkfs", "mke2fs", "wipefs"), "formats or wipes a device", Reads.Program),
         // A statement, not a word of an option's or a resource's name (--no-truncate, --log-group-name truncate-test).
         (Create(@"(?<![\w-])(DROP\s+(TABLE|DATABASE|SCHEMA|INDEX|VIEW|USER|ROLE|COLUMN)|TRUNCATE(\s+TABLE)?|DELETE\s+FROM)(?![\w-])", RegexOptions.IgnoreCase, "drop", "truncate", "delete"), "SQL that deletes data", Reads.Data),
         (Create(@"\bpg_terminate_backend\b", "pg_terminate_backend"), "terminates database sessions", Reads.Data),
         (Create(@"\bFLUSH(ALL|DB)\b", RegexOptions.IgnoreCase, "flush"), "wipes the cache", Reads.Data),
         // delete or drain as kubectl's subcommand, after its global options (-n api, --context=prod): not a word of an
         // argument's data (annotate … note='please delete me', label … reason=delete), nor `auth can-i delete`, a question.
-        (Create(@"\bkubectl" + GlobalOptions + @"\s+(delete|drain)\b" + SameCommand, "delete", "drain"), "deletes cluster resources", Reads.Program),
+        (Create(@"\bkubectl" + GlobalOptions + @"\s+(delete|drain)\b", "delete", "drain"), "deletes cluster resources", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "rollout"), @"\srollout\s+undo\b"), "rolls a deployment back", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\sapply\b", "--prune"), @"\s--prune\b"), "deletes the resources missing from the manifests", Reads.Program),
-        (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd + SameCommand, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
+        (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
-        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|stop-[\w-]+|reboot-[\w-]+|continue-update-rollback|rb|rm)\b" + SameCommand, "aws"), "changes or deletes cloud resources", Reads.Program),
+        (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|stop-[\w-]+|reboot-[\w-]+|continue-update-rollback|rb|rm)\b", "aws"), "changes or deletes cloud resources", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\b(gcloud|az)(?=\s)", "delete"), @"\sdelete(-[\w-]+)?\b"), "deletes cloud resources", Reads.Program),
         // From the program: `aws s3 sync … --delete` (also after aws's options), not `sync … --delete`, which named no
         // program the operator knows.
@@ -137,42 +137,42 @@ internal static class CommandPatterns
         // An HTTP DELETE removes what its URL names (curl -XDELETE localhost:9200/logs-2024.01 drops an Elasticsearch
         // index): curl's -X/--request (also in a bundle, -sX DELETE), HTTPie's and xh's method word, wget's --method.
         (ProgramPattern.OptionOf(Create(@"(?<![\w./-])curl(?=\s)", "DELETE"), @"\s(-[a-zA-Z]*X\s*|--request(=|\s+))['""]?DELETE(?![\w-])"), "sends an HTTP DELETE", Reads.Program),
-        (Create(@"(?<![\w./-])(https?|xhs?)" + GlobalOptions + @"\s+DELETE\s" + SameCommand, "DELETE"), "sends an HTTP DELETE", Reads.Program),
+        (Create(@"(?<![\w./-])(https?|xhs?)" + GlobalOptions + @"\s+DELETE\s", "DELETE"), "sends an HTTP DELETE", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"(?<![\w./-])wget(?=\s)", "DELETE"), @"\s--method(=|\s+)['""]?DELETE(?![\w-])"), "sends an HTTP DELETE", Reads.Program),
         // A message broker's queues: purging or deleting one loses the messages it holds (orders, receipts not yet sent),
         // resetting a node its queues and users; a topic deleted or a consumer group's offsets moved and executed (without
         // --execute kafka-consumer-groups only prints the plan) loses or replays messages. RabbitMQ's and Kafka's own
         // subcommands, after their options: not `rabbitmqctl list_queues`, not `kafka-topics --describe`.
-        (Create(@"\brabbitmqctl" + GlobalOptions + @"\s+(purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset|forget_cluster_node)" + WordEnd + SameCommand, "rabbitmqctl"), "purges or deletes queues", Reads.Program),
-        (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd + SameCommand, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
+        (Create(@"\brabbitmqctl" + GlobalOptions + @"\s+(purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset|forget_cluster_node)" + WordEnd, "rabbitmqctl"), "purges or deletes queues", Reads.Program),
+        (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bkafka-topics(\.sh)?(?=\s)", "kafka-topics"), @"\s--delete\b"), "deletes topics", Reads.Program),
-        (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))" + SameCommand, "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
+        (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))", "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
         // A host restarted or stopped: every service on it goes down with it (sudo reboot, shutdown -r now, systemctl
         // reboot, init 6). Where a program starts: not `last reboot` (a list of past boots), nor `shutdown -c` (it cancels one).
-        (Create(s_programStart + @"(reboot|poweroff|halt)" + WordEnd + SameCommand +
-            "|" + s_programStart + @"init\s+[06]" + WordEnd + SameCommand +
-            @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd + SameCommand, "reboot", "poweroff", "halt", "init"), "restarts or stops the host", Reads.Program),
+        (Create(s_programStart + @"(reboot|poweroff|halt)" + WordEnd +
+            "|" + s_programStart + @"init\s+[06]" + WordEnd +
+            @"|\bsystemctl" + GlobalOptions + @"\s+(reboot|poweroff|halt|kexec)" + WordEnd, "reboot", "poweroff", "halt", "init"), "restarts or stops the host", Reads.Program),
         // `shutdown -c` cancels a pending shutdown, read in shutdown's own command: `shutdown -r +5 "$(cut -c 1-60 why)"`
         // restarts the host (the -c is cut's).
         (ProgramPattern.UnlessOption(Create(s_programStart + @"shutdown" + WordEnd, "shutdown"), @"\s-c\b"), "restarts or stops the host", Reads.Program),
         // Firewall rules flushed: with a default policy of DROP the host stops answering, the SSH session too.
         (ProgramPattern.OptionOf(Create(@"\bip6?tables(-legacy|-nft)?(?=\s)", "tables"), @"\s(-F|--flush|-X|--delete-chain)(?![\w-])"), "flushes the firewall's rules", Reads.Program),
-        (Create(@"\bnft\s+flush\s+ruleset\b" + SameCommand, "nft"), "flushes the firewall's rules", Reads.Program),
+        (Create(@"\bnft\s+flush\s+ruleset\b", "nft"), "flushes the firewall's rules", Reads.Program),
         // A key store's keys deleted: etcd (Kubernetes' own state), Consul's and Vault's KV, a Nomad job stopped.
-        (Create(@"\b(etcdctl" + GlobalOptions + @"\s+del|consul\s+kv\s+delete|vault\s+kv\s+(delete|destroy|metadata\s+delete)|nomad\s+job\s+stop)" + WordEnd + SameCommand, "etcdctl", "consul", "vault", "nomad"), "deletes keys or stops jobs", Reads.Program),
+        (Create(@"\b(etcdctl" + GlobalOptions + @"\s+del|consul\s+kv\s+delete|vault\s+kv\s+(delete|destroy|metadata\s+delete)|nomad\s+job\s+stop)" + WordEnd, "etcdctl", "consul", "vault", "nomad"), "deletes keys or stops jobs", Reads.Program),
         // MongoDB's shell handed a drop or a delete of many documents (mongosh --eval 'db.sessions.drop()'; the shell's
         // reading of the command keeps no parentheses, so the method is matched by its name after `db.`).
         (Create(@"\bdb\.(\S*\.)?(dropDatabase|dropIndexes|deleteMany|drop)(?![\w-])", "drop", "deletemany"), "deletes MongoDB data", Reads.Data),
-        (Create(@"\b(pg_restore|dropdb|dropuser)\b" + SameCommand, "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
+        (Create(@"\b(pg_restore|dropdb|dropuser)\b", "pg_restore", "dropdb", "dropuser"), "restores or drops a database", Reads.Program),
         // docker's or compose's own subcommand, after their options and a management command (container, system, volume…):
         // not a word after another subcommand (docker exec api rm /tmp/app.lock removes a file in the container, not a
         // container; docker compose logs stop-worker, docker ps --filter name=kill-switch, docker run --rm).
         (Create(@"\bdocker(-compose" + GlobalOptions + "|" + GlobalOptions + @"(\s+compose" + GlobalOptions + @")?)\s+" +
-            @"((container|image|volume|network|system|builder|buildx|service|stack|node|plugin|secret|config|context)\s+)?(down|rm|prune|kill|stop)" + WordEnd + SameCommand, "docker"), "stops or removes containers", Reads.Program),
-        (Create(@"\bsystemctl" + GlobalOptions + @"\s+(stop|disable|mask)" + WordEnd + SameCommand, "systemctl"), "stops a service", Reads.Program), // also systemctl --no-block stop
+            @"((container|image|volume|network|system|builder|buildx|service|stack|node|plugin|secret|config|context)\s+)?(down|rm|prune|kill|stop)" + WordEnd, "docker"), "stops or removes containers", Reads.Program),
+        (Create(@"\bsystemctl" + GlobalOptions + @"\s+(stop|disable|mask)" + WordEnd, "systemctl"), "stops a service", Reads.Program), // also systemctl --no-block stop
         (ProgramPattern.OptionOf(Create(@"\bgit\s+push\b", "git"), @"\s(--force\b|-f\b|\+[\w/])"), "rewrites or discards git history", Reads.Program),
-        (Create(@"\bgit\s+(reset\s+--hard\b|clean\s+-[a-zA-Z]*f)" + SameCommand, "git"), "rewrites or discards git history", Reads.Program),
-        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b)" + SameCommand, "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
+        (Create(@"\bgit\s+(reset\s+--hard\b|clean\s+-[a-zA-Z]*f)", "git"), "rewrites or discards git history", Reads.Program),
+        (Create(@"\bterraform(\s+-chdir=\S+)?\s+(destroy\b|state\s+rm\b)", "terraform"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bterraform(\s+-chdir=\S+)?\s+apply\b", "terraform"), @"\s--?(auto-approve|destroy)\b"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bdd(?=\s)", "dd"), @"\bof="), "overwrites a device or file", Reads.Program),
         (Create(s_rollback, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Program), // not `grep rollback deploy.log`, `kubectl logs job/db-rollback`
@@ -799,11 +799,12 @@ internal static class CommandPatterns
                 {
                     // The program given its option in its own command: the finding runs to that command's end.
                     if (OptionInOwnCommand(option, text, match) is not { } given) continue;
-                    end = ShellCommandBounds.CommandEnd(text, given.Index + given.Length);
+                    end = FindingEnd(text, given.Index + given.Length);
                 }
-                else if (pattern.Unless is not null)
+                else if (reads == Reads.Program)
                 {
-                    end = ShellCommandBounds.CommandEnd(text, end); // `shutdown -r +5 "$(…; …)"`, whole
+                    // A program's finding is its whole simple command: `rm -rf $(cat a; cat b)`, not `rm -rf $(cat a`.
+                    end = FindingEnd(text, end);
                 }
 
                 var candidate = found(text, match.Index, end - match.Index, detail);
@@ -835,6 +836,19 @@ internal static class CommandPatterns
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// Where a program's finding that reaches <paramref name="from"/> ends in <paramref name="shell"/>: at the end of its
+    /// simple command (<see cref="ShellCommandBounds.CommandEnd"/>, a <c>$(…)</c> read over whole), or of its line of
+    /// here-document data (<see cref="ShellOperators.DataLineBreak"/>), as a pattern does not run on from one line of
+    /// data to the next.
+    /// </summary>
+    private static int FindingEnd(string shell, int from)
+    {
+        var end = ShellCommandBounds.CommandEnd(shell, from);
+        var line = shell.IndexOf(ShellOperators.DataLineBreak, from, end - from);
+        return line < 0 ? end : line;
     }
 
     /// <summary>

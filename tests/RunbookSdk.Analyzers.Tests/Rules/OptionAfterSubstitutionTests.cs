@@ -82,4 +82,14 @@ public sealed class OptionAfterSubstitutionTests
     [Fact]
     public Task RB0005_ACancelOptionAfterASubstitutionIsRead() =>
         CommandRuleSources.DestructiveAsync("sudo shutdown $(cat flags; echo --no-wall) -c", null);
+
+    // The finding (quoted in the message) is the program's whole simple command: a `;` inside a `$(…)` ends no command.
+    [Theory]
+    [InlineData("rm -rf $(cat a; cat b)", "rm -rf $(cat a; cat b)")]
+    [InlineData("kubectl delete pod $(kubectl get pods -o name | grep api; echo) && echo done", "kubectl delete pod $(kubectl get pods -o name | grep api; echo)")]
+    [InlineData("docker rm -f $(docker ps -aq --filter name=api; echo); docker ps", "docker rm -f $(docker ps -aq --filter name=api; echo)")]
+    [InlineData("sudo systemctl stop \\\"$(cat unit; echo)\\\" nginx", "systemctl stop \"$(cat unit; echo)\" nginx")]
+    [InlineData("./rollback.sh $(cat release; echo) api", "./rollback.sh $(cat release; echo) api")]
+    public Task RB0005_AProgramsFindingIsItsWholeCommandPastASubstitution(string command, string reported) =>
+        CommandRuleSources.DestructiveAsync(command, reported);
 }
