@@ -295,7 +295,7 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"(?<!logs\s+)\btail(?=\s)", "tail"), @"(?<=\s)-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
         (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reportsOption: true), "following logs"), // also journalctl -fu
         (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
-        (Create(@"\bkubectl\b" + SameCommand + @"\sport-forward\b", "port-forward"), "port-forward"),
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "port-forward"), @"\sport-forward\b"), "port-forward"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
@@ -306,7 +306,7 @@ internal static class CommandPatterns
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(container\s+)?stats\b", "stats"), @"\s--no-stream\b"), "docker stats without --no-stream"),
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(system\s+)?events\b", "events"), @"\s--until\b"), "docker events without --until"),
         (ProgramPattern.UnlessOption(Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b", "up"), @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b"), "docker compose up without -d"),
-        (Create(@"\bredis-cli\b" + SameCommand + @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])", "redis-cli"), "a redis-cli stream"),
+        (ProgramPattern.OptionOf(Create(@"\bredis-cli\b", "redis-cli"), @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])"), "a redis-cli stream"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])tcpdump(?=\s|$)", "tcpdump"), @"\s-[a-zA-Z]*[cr]"), "tcpdump without -c"), // -r reads a capture file
         (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
         (Create(@"(?<=\b(az|gcloud)\b" + SameCommand + @"\s)(log|logs|logging)\s+tail\b", "tail"), "streaming logs"), // az webapp log tail, gcloud app logs tail

@@ -92,4 +92,22 @@ public sealed class OptionAfterSubstitutionTests
     [InlineData("./rollback.sh $(cat release; echo) api", "./rollback.sh $(cat release; echo) api")]
     public Task RB0005_AProgramsFindingIsItsWholeCommandPastASubstitution(string command, string reported) =>
         CommandRuleSources.DestructiveAsync(command, reported);
+
+    // A stream named by a word after the program's options (kubectl's port-forward, redis-cli's monitor) is read in the
+    // program's own command too: a `$(…)` holding a `;` before it is one word of the command.
+    [Theory]
+    [InlineData("", "kubectl -n \\\"$(cat ns; echo)\\\" port-forward", " svc/api 8080:80")]
+    [InlineData("", "redis-cli -h $(cat host; echo) monitor", "")]
+    public Task RB0015_AStreamAfterASubstitutionIsReported(string before, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    [Theory]
+    [InlineData("kubectl get pods -l \\\"app=$(cat app; echo port-forward)\\\"")]
+    [InlineData("redis-cli -h \\\"$(cat host; echo monitor)\\\" ping")]
+    public Task RB0015_AStreamOfAnotherCommandInsideASubstitutionIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
 }
