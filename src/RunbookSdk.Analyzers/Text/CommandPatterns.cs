@@ -71,6 +71,10 @@ internal static class CommandPatterns
     // or after a runner of the command line that follows, then any prefixes. Declared before the patterns that use it.
     private static readonly string s_programStart = "(?<=(" + ShellCommandBounds.AfterSeparator + "|" + CommandRunners + ")" + CommandPrefixes + ")";
 
+    // As s_programStart, and after a `--` that ends another program's options (`kubectl exec api -- watch df -h`,
+    // `stdbuf -oL -- ping db`): for watch and ping, whose names are also words (`grep -i watch`, `redis-cli ping`).
+    private static readonly string s_programStartOrAfterDashes = "(?<=(" + ShellCommandBounds.AfterSeparator + "|" + CommandRunners + @"|\s--\s+)" + CommandPrefixes + ")";
+
     // Options as words of their own, a value being a word like any other: one reading of the words, no backtracking over
     // which word is an option's value (that made a long command time out).
     private const string Options = @"(\s+--?\w[^\s;&|()<>]*)*";
@@ -299,8 +303,8 @@ internal static class CommandPatterns
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
         (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
-        (ProgramPattern.UnlessOption(Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\bsudo" + SudoOptions + @"\s+|\s--\s+)ping6?(?=\s)", "ping"), @"\s-[a-zA-Z]*[cw]"), "ping without -c"), // at a command's start: not redis-cli ping
-        (Create("(?<=" + ShellCommandBounds.AfterSeparator + @"|\b(sudo" + SudoOptions + @"|nohup|exec)\s+|\s--\s+)watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
+        (ProgramPattern.UnlessOption(Create(s_programStartOrAfterDashes + @"ping6?(?=\s)", "ping"), @"\s-[a-zA-Z]*[cw]"), "ping without -c"), // at a command's start: not redis-cli ping
+        (Create(s_programStartOrAfterDashes + @"watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b", "-w", "--watch"), @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(container\s+)?stats\b", "stats"), @"\s--no-stream\b"), "docker stats without --no-stream"),

@@ -127,6 +127,21 @@ public sealed class EndlessCommandTests
     [InlineData("sudo -u app ping -c 3 db.internal")]
     public Task AWatchAfterSudoAndItsOptionsIsReported(string command) => Verify(command);
 
+    // What may stand before a program where a command starts also stands before watch and ping: a variable assignment,
+    // env, nice, command, nohup. Before, only sudo, nohup and exec did, and `KUBECONFIG=… watch kubectl get pods` held the
+    // runner unreported; a timeout prefix still bounds them, and a word after `env -u` is not the program.
+    [Theory]
+    [InlineData("KUBECONFIG=/etc/kube/prod {|RB0015:watch|} kubectl get pods")]
+    [InlineData("env TERM=dumb {|RB0015:watch|} -n 5 df -h")]
+    [InlineData("nice -n 10 {|RB0015:watch|} df -h")]
+    [InlineData("command {|RB0015:watch|} df -h")]
+    [InlineData("LC_ALL=C {|RB0015:ping|} db.internal")]
+    [InlineData("env LC_ALL=C {|RB0015:ping|} db.internal")]
+    [InlineData("KUBECONFIG=/etc/kube/prod timeout 60 watch kubectl get pods")]
+    [InlineData("LC_ALL=C ping -c 3 db.internal")]
+    [InlineData("LC_ALL=C grep -i watch /etc/crontab")]
+    public Task AWatchOrPingAfterAnAssignmentOrAPrefixIsReported(string command) => Verify(command);
+
     // A command line named to find, kill or print it is text, not a command that runs.
     [Theory]
     [InlineData("pkill -f 'kubectl port-forward' || true")]
