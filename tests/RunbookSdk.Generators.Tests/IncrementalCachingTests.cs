@@ -327,6 +327,55 @@ public class IncrementalCachingTests
         Assert.Equal(read, generator.Reads.Count);
     }
 
+    // Two runbooks that declare no Define and so run the base's, and one with its own that does not call it: editing
+    // the base's Define must render the pages of the two that inherit it, and only theirs.
+    private static readonly string[] QueueRunbooksInheritingADefine =
+    [
+        QueueRunbookBase.Replace("rb.Phase(", "rb.Title(\"Queue runbook\").NoRollback(\"read-only\").Phase(", StringComparison.Ordinal),
+        "using RunbookSdk;\nnamespace Payments;\n[Runbook(\"payments-queue-backlog\")]\npublic sealed class QueueBacklog : QueueRunbook { }",
+        "using RunbookSdk;\nnamespace Payments;\n[Runbook(\"payments-queue-stuck\")]\npublic sealed class QueueStuck : QueueRunbook { }",
+        QueueRunbookDerived("payments-queue-purge", "QueuePurge", """
+                    rb.Title("Queue purge").NoRollback("read-only");
+            """),
+    ];
+
+    [Fact]
+    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_inherit_it_and_no_other()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.Equal(4, runbookOutputs.Count);
+        Assert.Equal(2, generator.Renders.Count - rendered);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_inherit_a_Define()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run, runbooks: 4);
+        Assert.Equal(read, generator.Reads.Count);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

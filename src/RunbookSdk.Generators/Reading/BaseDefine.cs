@@ -5,11 +5,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace RunbookSdk.Generators.Reading;
 
 /// <summary>
-/// The <c>Define</c> of a team's base class that <c>base.Define(rb)</c> calls (<c>class ApiDown : PaymentsRunbook</c>):
-/// the runner runs that body where the call is, so the page reads it there, once per call (<see cref="ChainReader"/>),
-/// as the analyzers count the base's sections there. Only a <c>Define</c> whose body is the code that runs is read: one
-/// with its source in the compilation (a base of another project is metadata here, as in a build), not abstract, with a
-/// body, handed the builder as it is and alone. Anything else is the caller's to report (RB0101).
+/// The <c>Define</c> of a team's base class that runs for a runbook (<c>class ApiDown : PaymentsRunbook</c>): the one
+/// <c>base.Define(rb)</c> calls, read where the call is, once per call (<see cref="ChainReader"/>), or the one the
+/// runbook inherits when it declares none (<see cref="InheritedBy"/>), read as its own. The analyzers count the base's
+/// sections in both places. Only a <c>Define</c> whose body is the code that runs is read: one with its source in the
+/// compilation (a base of another project is metadata here, as in a build), not abstract, with a body, handed the
+/// builder as it is and alone. Anything else is the caller's to report (RB0101).
 /// </summary>
 internal readonly struct BaseDefine(MethodDeclarationSyntax declaration, ImmutableArray<SyntaxReference> parts)
 {
@@ -40,11 +41,46 @@ internal readonly struct BaseDefine(MethodDeclarationSyntax declaration, Immutab
         var model = TypeReader.ModelFor(call, semanticModel);
         var bound = model.GetSymbolInfo(call);
         dependencies?.AddBinding(bound, model);
-        if (bound.Symbol is not IMethodSymbol { IsAbstract: false, Parameters.Length: 1 } define || !TypeReader.IsDeclaredIn(define, model.Compilation) ||
-            define.DeclaringSyntaxReferences is not [var reference] ||
-            reference.GetSyntax() is not MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } declaration ||
-            declaration.Body is null && declaration.ExpressionBody is null)
-            return null;
-        return new BaseDefine(declaration, define.ContainingType.DeclaringSyntaxReferences);
+        return bound.Symbol is IMethodSymbol define ? Readable(define, model.Compilation, out _) : null;
+    }
+
+    /// <summary>
+    /// The <c>Define</c> the runner calls on a runbook that declares none: the nearest override up from
+    /// <paramref name="firstBase"/> (the class the runbook derives from), past a class that declares none, as virtual
+    /// dispatch finds it; null when no team class declares one (RunbookSdk's own is abstract, and the compiler reports a
+    /// runbook that does not override it, CS0534). Every class up the chain is in the runbook's scope already
+    /// (<see cref="Dependencies.AddScopeOf(INamedTypeSymbol, SemanticModel)"/>), so an edit of the base's body reads the
+    /// runbook again. Asked only of a runbook without a <c>Define</c>, so a runbook with one builds no base's members.
+    /// </summary>
+    public static IMethodSymbol? InheritedBy(INamedTypeSymbol? firstBase)
+    {
+        for (var current = firstBase; current is not null && current.ContainingNamespace?.ToDisplayString() != "RunbookSdk"; current = current.BaseType)
+        {
+            foreach (var member in current.GetMembers("Define"))
+            {
+                if (member is IMethodSymbol { IsStatic: false, IsOverride: true, Parameters.Length: 1 } define) return define;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <paramref name="define"/>'s body to read, or null with <paramref name="whyNot"/> saying why the page cannot read
+    /// it (for RB0101's words): abstract, without its source in <paramref name="compilation"/>, or without one body.
+    /// </summary>
+    public static BaseDefine? Readable(IMethodSymbol define, Compilation compilation, out string? whyNot)
+    {
+        whyNot = null;
+        if (define.IsAbstract) whyNot = "it is abstract";
+        else if (!TypeReader.IsDeclaredIn(define, compilation))
+            whyNot = "its source is not in this compilation (it is compiled in '" + define.ContainingAssembly?.Name + "')";
+        else if (define.Parameters.Length != 1 || define.DeclaringSyntaxReferences is not [var reference] ||
+                 reference.GetSyntax() is not MethodDeclarationSyntax { ParameterList.Parameters.Count: 1 } declaration ||
+                 declaration.Body is null && declaration.ExpressionBody is null)
+            whyNot = "it has no one body to read";
+        else
+            return new BaseDefine(declaration, define.ContainingType.DeclaringSyntaxReferences);
+        return null;
     }
 }

@@ -33,15 +33,23 @@ namespace RunbookSdk.Generators.Reading;
 /// (<see cref="Dependencies.AddScopeOf(INamedTypeSymbol, SemanticModel)"/>), so an edit of such a method reads the runbook again.
 /// While a base class's <c>Define</c> is read, that class's declarations take their place.
 /// </param>
+/// <param name="readsBaseClass">
+/// True when the code read is a base class's (the <c>Define</c> a runbook without one inherits, <see cref="BaseDefine.InheritedBy"/>),
+/// as it is while <c>base.Define(rb)</c> is read: a virtual method it gives in place of a lambda is not read.
+/// </param>
 internal sealed class ChainReader(
     SemanticModel semanticModel, string ownerName, List<DiagnosticInfo> diagnostics, System.Collections.Generic.ICollection<string> parameterNames,
-    Dependencies? dependencies = null, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts = default)
+    Dependencies? dependencies = null, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts = default, bool readsBaseClass = false)
 {
     private readonly Dependencies? _dependencies = dependencies;
 
     // The declarations of the class whose code is being read: the runbook's, or a base class's while its Define is
     // read where base.Define(rb) calls it (the methods that body names are that class's).
     private System.Collections.Immutable.ImmutableArray<SyntaxReference> _parts = parts;
+
+    // Whether that class is a base class of the runbook: a virtual method of it may be replaced by a class deriving
+    // from it (the runbook itself, often), so its body there is not necessarily what runs.
+    private bool _readsBaseClass = readsBaseClass;
 
     // The methods and local functions being read in place of a lambda or where they are called, innermost last: one
     // that gives (or calls) itself is not read into itself.
@@ -80,6 +88,15 @@ internal sealed class ChainReader(
         if (BuilderMethodSyntax.Find(argument, BuilderMethodSyntax.SdkBuilderNames, _parts, out var forwarding) is { } method &&
             !(forwarding?.Expression is IdentifierNameSyntax handedTo && LocalBuilderFunction.Named(handedTo) is not null))
         {
+            // The runner calls the method the instance has: a runbook that overrides a base's virtual method runs its
+            // own body, which the base's page text would silently stand in for (a hand-off to one is refused alike,
+            // BuilderMethodSyntax.HandedTo).
+            if (_readsBaseClass && method.Modifiers.Any(SyntaxKind.VirtualKeyword))
+            {
+                Unreadable(argument, argument.ToString());
+                return;
+            }
+
             ReadInPlace(argument, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
             return;
         }
@@ -125,6 +142,27 @@ internal sealed class ChainReader(
     }
 
     /// <summary>
+    /// The method of the class being read that <paramref name="node"/> names or calls (<c>AddSteps</c>,
+    /// <c>AddSteps(p)</c>, <c>this.AddSteps(p)</c>) when it is <c>virtual</c> or <c>abstract</c>: the body that runs is
+    /// the one the runbook's class has, which may not be this one. Asked only of what is reported.
+    /// </summary>
+    private MethodDeclarationSyntax? ReplaceableMethod(SyntaxNode node)
+    {
+        var named = node is InvocationExpressionSyntax invocation ? invocation.Expression : node;
+        var name = named switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type) return null;
+        return ClassParts.OneMethodNamed(type, name, _parts) is { } method &&
+               (method.Modifiers.Any(SyntaxKind.VirtualKeyword) || method.Modifiers.Any(SyntaxKind.AbstractKeyword))
+            ? method
+            : null;
+    }
+
+    /// <summary>
     /// True when the call binds to no method, so the compiler reports it (CS1061 for a misspelled <c>.Query(…)</c>, an
     /// argument list no overload takes): RB0101 on top of that error was noise that named the typo a helper. A call
     /// that binds — a team's helper — is what the page cannot follow and stays reported. Only this path binds a call,
@@ -145,10 +183,21 @@ internal sealed class ChainReader(
     /// What to do about it. A call in a chain that the DSL does not have is a team's helper (or a typo): what it adds
     /// is not on the page, so that is what to write into the chain; anything else is code around the chain.
     /// </summary>
-    private static string Advice(SyntaxNode node, string what) =>
-        node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == what
+    private string Advice(SyntaxNode node, string what)
+    {
+        if (ReplaceableMethod(node) is { } replaceable)
+        {
+            var name = replaceable.Identifier.ValueText;
+            var owner = replaceable.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText;
+            return replaceable.Modifiers.Any(SyntaxKind.AbstractKeyword)
+                ? $"'{name}' is abstract in '{owner}', so what runs is the body a class deriving from it writes, which the page does not read: write those steps into Define with the DSL's own calls"
+                : $"'{name}' is virtual in '{owner}', so a class deriving from it may replace it and the page cannot tell which body runs: write those steps into Define with the DSL's own calls, or make the method private and not virtual";
+        }
+
+        return node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } && access.Name.Identifier.ValueText == what
             ? $"the page cannot show what '{what}' adds: write that into the chain with the DSL's own calls"
             : "write the Define body as one fluent chain of DSL calls";
+    }
 
     /// <summary>
     /// A call in a chain is located from its name to its closing parenthesis (<c>Verificaton(...)</c>), where the
@@ -266,11 +315,11 @@ internal sealed class ChainReader(
     private bool ReadBaseDefine(InvocationExpressionSyntax call, string receiver, Action<DslCall> visit)
     {
         if (BaseDefine.CalledBy(call, receiver, semanticModel, _dependencies) is not { } define) return false;
-        var outer = _parts;
-        _parts = define.Parts;
+        var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
+        (_parts, _readsBaseClass) = (define.Parts, true);
         var method = define.Declaration;
         ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
-        _parts = outer;
+        (_parts, _readsBaseClass) = (outerParts, outerReadsBase);
         return true;
     }
 

@@ -56,7 +56,8 @@ internal static class RunbookReader
         AddParametersOfChain(type, type, semanticModel, dependencies, parameters, cancellationToken);
         var define = TypeReader.FindDefine(type, cancellationToken);
         return ReadDefinition(
-            type, identity, id!, HandbookOfChain(type.BaseType), parameters.ToEquatableArray(), define, semanticModel, diagnostics, dependencies, cancellationToken);
+            type, identity, id!, HandbookOfChain(type.BaseType), parameters.ToEquatableArray(), define, declaration, type.BaseType, semanticModel, diagnostics,
+            dependencies, cancellationToken);
     }
 
     /// <summary>
@@ -70,15 +71,23 @@ internal static class RunbookReader
         var result = new List<ParameterModel>();
         if (runbook.TeamBase is { } teamBase) AddParametersOfChain(teamBase, type, semanticModel, dependencies, result, cancellationToken);
         AddParameters(declaration, semanticModel, new SdkAttributeBindings(semanticModel, dependencies, cancellationToken, sdkNamesInScope: true), dependencies, result, cancellationToken);
+        // The team's base class (bound once for all its runbooks) is where an inherited Define is looked for: binding
+        // the runbook's own base list is what this path saves.
         return ReadDefinition(
             type, TypeReader.Identity(type), runbook.Id, runbook.Handbook, result.ToEquatableArray(), TypeReader.FindDefine(type, cancellationToken),
-            semanticModel, new List<DiagnosticInfo>(), dependencies, cancellationToken);
+            declaration, runbook.TeamBase, semanticModel, new List<DiagnosticInfo>(), dependencies, cancellationToken);
     }
 
-    /// <summary>The model from what the class declares (<paramref name="define"/>) and what was read of its declaration.</summary>
+    /// <summary>
+    /// The model from the <c>Define</c> the runner calls — the class's own (<paramref name="ownDefine"/>), or when it
+    /// declares none the nearest one up from <paramref name="firstBase"/> (<see cref="BaseDefine.InheritedBy"/>) — and
+    /// what was read of its declaration. An inherited <c>Define</c> the page cannot read is RB0101 on the class's name,
+    /// with why: a page that says nothing is defined while the runner runs the base's steps is what it replaces.
+    /// </summary>
     private static Result<RunbookModel> ReadDefinition(
         INamedTypeSymbol type, TypeIdentity identity, string id, INamedTypeSymbol? handbookType, EquatableArray<ParameterModel> parameters,
-        MethodDeclarationSyntax? define, SemanticModel semanticModel, List<DiagnosticInfo> diagnostics, Dependencies? dependencies, CancellationToken cancellationToken)
+        MethodDeclarationSyntax? ownDefine, ClassDeclarationSyntax declaration, INamedTypeSymbol? firstBase, SemanticModel semanticModel,
+        List<DiagnosticInfo> diagnostics, Dependencies? dependencies, CancellationToken cancellationToken)
     {
         var parameterNames = new HashSet<string>(parameters.Select(p => p.Name), System.StringComparer.Ordinal);
         var reader = new ChainReader(semanticModel, type.Name, diagnostics, parameterNames, dependencies, type.DeclaringSyntaxReferences);
@@ -88,11 +97,23 @@ internal static class RunbookReader
         var phases = new List<PhaseModel>();
         PhaseModel? rollback = null, verification = null;
 
+        var (define, parts, inherited) = (ownDefine, type.DeclaringSyntaxReferences, false);
+        if (define is null && BaseDefine.InheritedBy(firstBase) is { } nearest)
+        {
+            if (BaseDefine.Readable(nearest, semanticModel.Compilation, out var whyNot) is { } readable)
+                (define, parts, inherited) = (readable.Declaration, readable.Parts, true);
+            else
+                diagnostics.Add(DiagnosticInfo.Create(
+                    GeneratorDiagnostics.UnreadableDefinition, declaration.Identifier.GetLocation(), type.Name, nearest.ContainingType.Name + ".Define",
+                    InheritedAdvice(type.Name, nearest.ContainingType.Name, whyNot!)));
+        }
+
         if (define is not null)
         {
-            var defineReader = define.SyntaxTree == semanticModel.SyntaxTree
+            // An inherited Define's methods are its class's, and a virtual one of them may be the runbook's own.
+            var defineReader = define.SyntaxTree == semanticModel.SyntaxTree && !inherited
                 ? reader
-                : new ChainReader(TypeReader.ModelFor(define, semanticModel), type.Name, diagnostics, parameterNames, dependencies, type.DeclaringSyntaxReferences);
+                : new ChainReader(TypeReader.ModelFor(define, semanticModel), type.Name, diagnostics, parameterNames, dependencies, parts, readsBaseClass: inherited);
             document = new DocumentParts(defineReader);
             defineReader.ReadMethod(define, call =>
             {
@@ -128,6 +149,11 @@ internal static class RunbookReader
         };
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>What RB0101 advises for a runbook that declares no <c>Define</c> and inherits one the page cannot read.</summary>
+    private static string InheritedAdvice(string runbook, string baseClass, string whyNot) =>
+        $"{runbook} declares no Define, so the runner runs the one it inherits from '{baseClass}', but {whyNot} and the page shows none of its steps: " +
+        $"override Define in {runbook} and write its steps with the DSL's own calls";
 
     /// <summary>
     /// <c>THandbook</c> of the first <c>Runbook&lt;THandbook&gt;</c> in <paramref name="from"/> and the classes it

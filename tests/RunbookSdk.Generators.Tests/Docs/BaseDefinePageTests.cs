@@ -10,6 +10,10 @@ namespace RunbookSdk.Generators.Tests.Docs;
 /// read 'base.Define(rb)' statically") and the page said no verification was defined while the runner ran the base's.
 /// The same limits hold: the base's Define has its source in the compilation and a body; one that calls
 /// <c>base.Define</c> itself is read on up, to the nesting bound; anything else stays RB0101 with its words.
+/// A runbook that declares no <c>Define</c> at all runs the nearest one up its base classes, and the page reads that one
+/// as the runbook's own; before, its page had no steps and said no rollback and no verification were defined, without
+/// RB0101. One the page cannot read (abstract, of another project) is RB0101 on the runbook's name, with why. A virtual
+/// or abstract method of a base, which the runbook may replace, is not read from the base's body: RB0101 where it is used.
 /// </summary>
 public sealed class BaseDefinePageTests
 {
@@ -56,7 +60,205 @@ public sealed class BaseDefinePageTests
         return (run.Diagnostics, GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")));
     }
 
-    private static string InlinePage(string body = Inline) => Generate(Runbook(body, "Runbook<PaymentsHandbook>")).Page;
+    private static string InlinePage(string body = Inline, string baseClass = "Runbook<PaymentsHandbook>") => Generate(Runbook(body, baseClass)).Page;
+
+    /// <summary>A runbook that declares no <c>Define</c>: the runner calls the one it inherits.</summary>
+    private static string RunbookWithoutDefine(string baseClass = "PaymentsRunbook", string members = "") => $$"""
+        using System;
+        using RunbookSdk;
+
+        namespace Payments;
+
+        [Runbook("payments-api-down")]
+        public sealed class ApiDown : {{baseClass}}
+        {
+        {{members}}
+        }
+        """;
+
+    // The whole runbook in the base: its title, a parameter of the base in a command, a method of the base's class
+    // handed the builder and one given in place of a lambda, rollback and verification.
+    private const string WholeRunbookBase = """
+        using System;
+        using RunbookSdk;
+
+        namespace Payments;
+
+        public abstract class PaymentsParameters : Runbook<PaymentsHandbook>
+        {
+            [Parameter("Kubernetes namespace")] public string Namespace { get; init; } = "payments";
+        }
+
+        public abstract class PaymentsRunbook : PaymentsParameters
+        {
+            public override void Define(IRunbookBuilder builder)
+            {
+                builder.Title("Payments API down");
+                Diagnose(builder);
+                builder.Rollback(r => r.Step("Undo scale", s => s.Run($"kubectl scale deployment/api --replicas=2 -n {Namespace}").RequiresConfirmation()))
+                    .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+            }
+
+            private void Diagnose(IRunbookBuilder b) => b.Phase("Diagnose", CheckPods);
+
+            private void CheckPods(IPhaseBuilder p) => p.Step("Check pods", s => s.Run($"kubectl get pods -n {Namespace}"));
+        }
+        """;
+
+    private const string WholeRunbookInline = """
+                rb.Title("Payments API down")
+                    .Phase("Diagnose", p => p.Step("Check pods", s => s.Run($"kubectl get pods -n {Namespace}")))
+                    .Rollback(r => r.Step("Undo scale", s => s.Run($"kubectl scale deployment/api --replicas=2 -n {Namespace}").RequiresConfirmation()))
+                    .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+        """;
+
+    // Written plainly, the runbook is read without binding its base list (UnboundRunbook); with a qualified base, bound.
+    [Theory]
+    [InlineData("PaymentsRunbook")]
+    [InlineData("Payments.PaymentsRunbook")]
+    public void A_runbook_without_a_Define_of_its_own_gets_the_page_of_the_same_runbook_written_inline(string baseClass)
+    {
+        var (diagnostics, page) = Generate(WholeRunbookBase, RunbookWithoutDefine(baseClass));
+
+        Assert.Empty(diagnostics);
+        // The inline runbook derives from the class that declares the parameter, so both tables are the same.
+        Assert.Equal(Generate(WholeRunbookBase.Replace("public abstract class PaymentsRunbook", "public abstract class UnusedRunbook", StringComparison.Ordinal),
+            Runbook(WholeRunbookInline, "PaymentsParameters")).Page, page);
+        Assert.Contains("Check pods", page, StringComparison.Ordinal);
+        Assert.Contains("Undo scale", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("No verification is defined", page, StringComparison.Ordinal);
+    }
+
+    // The nearest Define up the chain, past a class that declares none, which calls base.Define further up itself.
+    [Fact]
+    public void A_runbook_without_a_Define_reads_the_nearest_one_up_its_base_classes_and_what_that_calls()
+    {
+        const string chain = """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            public abstract class TeamRunbook : Runbook<PaymentsHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.Phase("Diagnose", p => p.Step("Check pods", s => s.Run("kubectl get pods -n payments")));
+            }
+
+            public abstract class PaymentsRunbook : TeamRunbook
+            {
+                public override void Define(IRunbookBuilder rb)
+                {
+                    rb.Title("Payments API down");
+                    base.Define(rb);
+                    rb.NoRollback("read-only")
+                        .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+                }
+            }
+
+            public abstract class QuietRunbook : PaymentsRunbook
+            {
+            }
+            """;
+        var (diagnostics, page) = Generate(chain, RunbookWithoutDefine("QuietRunbook"));
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(InlinePage(), page);
+    }
+
+    // A base of another project (metadata here, as in a build), and a base whose Define is abstract (the compiler's
+    // CS0534 too): RB0101 on the runbook's name says the runner runs a Define the page does not show, and why.
+    [Fact]
+    public void A_runbook_without_a_Define_that_inherits_one_of_another_project_gets_RB0101_on_its_name()
+    {
+        var library = GeneratorHarness.Compile(TestRunbooks.Handbook, PaymentsRunbook).WithAssemblyName("Team");
+        var compilation = GeneratorHarness.Compile(RunbookWithoutDefine())
+            .AddReferences(MetadataReference.CreateFromImage(ProjectAssemblies.Emit(library).ToArray()));
+        var run = GeneratorHarness.CreateDriver().RunGenerators(compilation).GetRunResult();
+
+        var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
+        var message = unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("cannot read 'PaymentsRunbook.Define' statically", message, StringComparison.Ordinal);
+        Assert.Contains("ApiDown declares no Define, so the runner runs the one it inherits from 'PaymentsRunbook'", message, StringComparison.Ordinal);
+        Assert.Contains("compiled in 'Team'", message, StringComparison.Ordinal);
+        Assert.Equal("ApiDown", unreadable.Location.SourceTree!.GetText().ToString(unreadable.Location.SourceSpan));
+    }
+
+    [Fact]
+    public void A_runbook_without_a_Define_whose_nearest_Define_is_abstract_gets_RB0101_on_its_name()
+    {
+        const string abstractBase = """
+            using RunbookSdk;
+
+            namespace Payments;
+
+            public abstract class TeamRunbook : Runbook<PaymentsHandbook>
+            {
+                public override void Define(IRunbookBuilder rb) => rb.NoRollback("read-only");
+            }
+
+            public abstract class PaymentsRunbook : TeamRunbook
+            {
+                public abstract override void Define(IRunbookBuilder rb);
+            }
+            """;
+        var (run, _) = GeneratorHarness.Run([TestRunbooks.Handbook, abstractBase, RunbookWithoutDefine()]);
+
+        var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("from 'PaymentsRunbook', but it is abstract", unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    // A virtual or abstract member of the base that the base's Define uses and the runbook overrides: the runner runs
+    // the runbook's, so the base's body must not stand in for it. Read inherited and where base.Define(rb) calls it.
+    private const string OverridableBase = """
+        using System;
+        using RunbookSdk;
+
+        namespace Payments;
+
+        public abstract class PaymentsRunbook : Runbook<PaymentsHandbook>
+        {
+            protected virtual string Service => "api";
+
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Payments API down")
+                .Phase("Diagnose", Diagnose)
+                .Phase("Mitigate", Mitigate)
+                .Rollback(r => r.Step("Restart", s => s.Run($"systemctl restart {Service}").RequiresConfirmation()))
+                .Verification(v => v.Step("Health is green", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)));
+
+            protected virtual void Diagnose(IPhaseBuilder p) => p.Step("Base pods", s => s.Run("kubectl get pods -n payments"));
+
+            protected abstract void Mitigate(IPhaseBuilder p);
+        }
+        """;
+
+    private const string Overrides = """
+            protected override string Service => "payments-api";
+
+            protected override void Diagnose(IPhaseBuilder p) => p.Step("Own pods", s => s.Run("kubectl get pods -n payments-api"));
+
+            protected override void Mitigate(IPhaseBuilder p) => p.Step("Scale", s => s.Run("kubectl scale deployment/api --replicas=4 -n payments").RequiresConfirmation());
+        """;
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_virtual_or_abstract_member_of_the_base_is_not_read_from_the_base_as_if_it_were_the_runbooks(bool callsBaseDefine)
+    {
+        var runbook = callsBaseDefine
+            ? RunbookWithoutDefine(members: Overrides + "\n    public override void Define(IRunbookBuilder rb) => base.Define(rb);")
+            : RunbookWithoutDefine(members: Overrides);
+        var (diagnostics, page) = Generate(OverridableBase, runbook);
+
+        var messages = diagnostics.Where(d => d.Id == "RB0101").Select(d => d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Contains(messages, m => m.Contains("'Diagnose'", StringComparison.Ordinal) && m.Contains("'Diagnose' is virtual in 'PaymentsRunbook'", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("'Mitigate'", StringComparison.Ordinal) && m.Contains("'Mitigate' is abstract in 'PaymentsRunbook'", StringComparison.Ordinal));
+        Assert.DoesNotContain("Base pods", page, StringComparison.Ordinal);
+        // A virtual property is a hole as written, never the base's value.
+        Assert.Contains("{Service}", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("systemctl restart api", page, StringComparison.Ordinal);
+        Assert.Contains("Health is green", page, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void A_base_Define_called_after_the_runbooks_own_calls_gives_the_page_of_the_same_runbook_written_inline()

@@ -391,6 +391,50 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
     }
 
+    // A runbook that declares no Define runs the nearest one up its base classes (past a class without one), with the
+    // base's parameter in a command and a method of the base's class given in place of a lambda: the page reads that
+    // Define as the runbook's own (docs/rules/RB0101.md).
+    private const string InheritedDefine = """
+        using System;
+        using RunbookSdk;
+
+        public abstract class PaymentsRunbook : Runbook
+        {
+            [Parameter("Kubernetes namespace")] public string Namespace { get; init; } = "payments";
+
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("Inherited define")
+                    .Phase("Diagnose", Pods)
+                    .Rollback(r => r.Step("Roll back", s => s.Run($"kubectl rollout undo deploy/api -n {Namespace}").RequiresConfirmation()));
+                rb.Verification(v => v.Step("Health", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
+            }
+
+            private void Pods(IPhaseBuilder p) => p.Step("Pods", s => s.Run($"kubectl get pods -n {Namespace}").Timeout(TimeSpan.FromSeconds(30)));
+        }
+
+        public abstract class QuietRunbook : PaymentsRunbook
+        {
+        }
+
+        [Runbook("inherited-define")]
+        public sealed class InheritedDefine : QuietRunbook
+        {
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_of_a_Define_the_runbook_inherits_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(InheritedDefine);
+
+        Assert.Equal(Describe(executed, shellText: false), Describe(documented, shellText: false));
+        // Not equal by both missing the same: the base's phases, with the parameter's hole in the commands.
+        Assert.Equal(["phase Diagnose []", "phase Rollback []", "phase Verification []"], Describe(executed).Where(line => line.StartsWith("phase ", StringComparison.Ordinal)));
+        Assert.Contains(Describe(executed), line => line.Contains("timeout=00:00:30", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
