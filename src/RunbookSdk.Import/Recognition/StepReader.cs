@@ -625,6 +625,13 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
             var (them, parameters) = unset.Count == 1 ? ("it", "it a parameter") : ("them", "them parameters");
             Warnings.Add($"line {line}: {where} reads {names}, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with {them} empty unless the engineer's environment has {them} (`rm -rf $DIR/` would be `rm -rf /`): make {parameters}, or set {them} in the command");
         }
+        // A read that waits for the engineer gets the closed input at once: the value empty, the engineer never asked.
+        var terminalReads = commandTexts.SelectMany(TerminalReads.Of).Distinct().ToList();
+        if (terminalReads.Count > 0)
+        {
+            var reads = string.Join(", ", terminalReads.Select(r => $"`{r}`"));
+            Warnings.Add($"line {line}: {where} waits for the engineer to answer {reads}, but the runner closes a command's standard input: the read gets nothing at once, what it sets is empty and it fails, and nobody is asked: make the value a parameter, which the runner asks for before the run, or make the pause a Manual(...) step");
+        }
         // Alternatives made steps of their own no longer run one after the other: AddAlternatives says what it did.
         if (alternativesSplit) return;
         var commands = pieces.Where(p => p.Command is not null).ToList();

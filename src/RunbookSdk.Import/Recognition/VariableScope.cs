@@ -42,8 +42,11 @@ internal static partial class VariableScope
         return pipedIn || pipedOn || backgrounded;
     }
 
-    // The command stands right after a '|' (or '|&') of a pipeline, not after '||' or a reserved word.
-    private static bool IsPipedIn(string shell, int start)
+    /// <summary>
+    /// Whether the simple command starting at <paramref name="start"/> of <paramref name="shell"/> stands right after a
+    /// <c>|</c> (or <c>|&amp;</c>) of a pipeline, not after <c>||</c> or a reserved word: its input is the command before.
+    /// </summary>
+    public static bool IsPipedIn(string shell, int start)
     {
         var before = start - 1;
         while (before >= 0 && char.IsWhiteSpace(shell[before])) before--;
