@@ -9,12 +9,14 @@ internal sealed partial class LiveRun
     /// What this resume does at a step the journal started without a result, in the words the dry run shows: it asks
     /// only about what the earlier run may have done there (a POST, a command of a destructive step, a command or code
     /// left unfinished), and not at all when <c>--resend-requests</c> answers or the step is <c>Idempotent()</c>, as
-    /// <see cref="ConfirmResendAsync"/> decides.
+    /// <see cref="ConfirmResendAsync"/> decides. It names only that question: a condition or a destructive step's
+    /// confirmation is still asked, on the plan's next lines; "runs it again without asking" stood above
+    /// "[destructive: requires confirmation before it runs]", and the live resume asked.
     /// </summary>
     public string RepeatOfUnfinished(string section, int index, StepPlan step)
     {
         if (UnconfirmedBefore(section, StepKey(section, index), step) is not { } earlier)
-            return "started in the journal with no result: the resume runs it again without asking (nothing it started there may have taken effect unseen)";
+            return "started in the journal with no result: the resume does not ask whether to run it again (nothing it started there may have taken effect unseen)";
         return RepeatOf("started in the journal with no result", earlier, step);
     }
 
@@ -30,8 +32,8 @@ internal sealed partial class LiveRun
     private string RepeatOf(string state, UnconfirmedWork earlier, StepPlan step)
     {
         var done = _context.Secrets.Mask(earlier.Done);
-        if (step.Idempotent) return $"{state}, where it {done}: the step is marked idempotent, so the resume runs it again without asking";
-        if (_options.ResendRequests) return $"{state}, where it {done}: --resend-requests runs it again without asking";
+        if (step.Idempotent) return $"{state}, where it {done}: the step is marked idempotent, so the resume does not ask whether to run it again";
+        if (_options.ResendRequests) return $"{state}, where it {done}: --resend-requests runs it again without asking whether to";
         if (!Interactive) return $"{state}, where it {done}: --non-interactive never asks whether to run it again, so a live resume does not start without --resend-requests";
         return $"{state}, where it {done}: the resume asks first whether to run it again; no stops the run there";
     }

@@ -49,7 +49,7 @@ public sealed class DryRunOfAResumeQuestionTests
 
         var output = await DryRun(run, resume, TestRun.Interactive);
 
-        Assert.Contains("[started in the journal with no result: the resume runs it again without asking (nothing it started there may have taken effect unseen)]", output, StringComparison.Ordinal);
+        Assert.Contains("[started in the journal with no result: the resume does not ask whether to run it again (nothing it started there may have taken effect unseen)]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("asks first", output, StringComparison.Ordinal);
         // What the live resume does: no question.
         var resumed = await run.RunAsync(TestRun.Interactive with { ResumeJournal = run.JournalPath });
@@ -67,14 +67,34 @@ public sealed class DryRunOfAResumeQuestionTests
 
         var asked = await DryRun(run, resume, TestRun.Interactive);
         Assert.True(asked.Contains($"{ran} (exit code 0): the resume asks first whether to run it again; no stops the run there]", StringComparison.Ordinal), asked);
-        Assert.Contains("--resend-requests runs it again without asking]", await DryRun(run, resume, TestRun.Interactive with { ResendRequests = true }), StringComparison.Ordinal);
+        Assert.Contains("--resend-requests runs it again without asking whether to]", await DryRun(run, resume, TestRun.Interactive with { ResendRequests = true }), StringComparison.Ordinal);
         Assert.Contains("a live resume does not start without --resend-requests]", await DryRun(run, resume, TestRun.NonInteractive with { AssumeYes = true }), StringComparison.Ordinal);
 
         using var idempotentRun = Runbook(temp, destructive: true, idempotent: true);
         var idempotentResume = await DiedAfterTheCommand(idempotentRun);
         var idempotent = await DryRun(idempotentRun, idempotentResume, TestRun.Interactive);
-        Assert.Contains("the step is marked idempotent, so the resume runs it again without asking]", idempotent, StringComparison.Ordinal);
+        Assert.Contains("the step is marked idempotent, so the resume does not ask whether to run it again]", idempotent, StringComparison.Ordinal);
         Assert.DoesNotContain("asks first", idempotent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_resend_requests_a_destructive_step_s_plan_does_not_say_it_runs_without_asking_where_its_confirmation_is_asked()
+    {
+        using var temp = new TempDirectory();
+        using var run = Runbook(temp, destructive: true);
+        var resume = await DiedAfterTheCommand(run);
+        var options = TestRun.Interactive with { ResendRequests = true };
+
+        var planned = await DryRun(run, resume, options);
+
+        Assert.DoesNotContain("without asking]", planned, StringComparison.Ordinal);
+        Assert.Contains("[destructive: requires confirmation before it runs]", planned, StringComparison.Ordinal);
+        // What the live resume does: it asks the confirmation, and the line before it says so.
+        run.Prompts.Answer(true);
+        var resumed = await run.RunAsync(options with { ResumeJournal = run.JournalPath });
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal("'Deploy' is destructive. Run it now?", Assert.Single(run.Prompts.Questions));
+        Assert.Contains("has no recorded result: you are asked below to confirm it (it is destructive).", resumed.Output, StringComparison.Ordinal);
     }
 
     [Fact]
