@@ -53,6 +53,14 @@ internal static class RollbackNotRun
     public static string EndedAtOfferShort(string? stoppedAt) =>
         $"{EndedAtTheOffer}: the rollback was not run, {WhatStays}; a resume {RunsFirst(stoppedAt)} {OffersAgainShort}";
 
+    /// <summary>
+    /// What <c>runs</c> says of a journal whose latest run was offered the rollback and did not take it, in the closing
+    /// hint's words shortened to fit its line: before, it read only "stopped: Aborted", though the run's closing words
+    /// said "The rollback was not run: …".
+    /// </summary>
+    public static string NotTakenShort(RollbackOfferAnswer answer) =>
+        $"{(answer == RollbackOfferAnswer.Declined ? "rollback declined" : "rollback offer unanswered")}: not run, {WhatStays}";
+
     // OffersAgain without its aside, for a line that must stay a line.
     private const string OffersAgainShort = "and offers the rollback again";
 }

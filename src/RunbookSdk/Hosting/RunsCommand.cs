@@ -123,14 +123,16 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
 
     /// <summary>
     /// The rollback steps left not done: as the journal names them for a rollback that stopped, or, for a run cut off at
-    /// the rollback offer (whose journal names none: the rollback never started), as the runbook names them, bound as a
+    /// the rollback offer or one whose offer was declined or went unanswered (whose journal names none: the rollback never
+    /// started), as the runbook names them, bound as a
     /// resume of the journal binds it — the run's own closing words named them ("Not done: rollback step(s) R.1 …"),
     /// while <c>runs</c> said only that the rollback was not run. None where the runbook is not at hand: the words stay.
     /// </summary>
     private IReadOnlyList<string> RollbackNotDone(ResumeState journal)
     {
         if (journal.RollbackStepsNotReached.Count > 0) return Names(journal.RollbackStepsNotReached);
-        if (journal is not { LastStatus: null, EndedAtRollbackOffer: true } || BoundForResume(journal) is not { Plan.Rollback: { } rollback } bound) return [];
+        if (journal is not ({ LastStatus: null, EndedAtRollbackOffer: true } or { RollbackOfferNotTaken: not null })
+            || BoundForResume(journal) is not { Plan.Rollback: { } rollback } bound) return [];
         return RollbackNotRun.Steps(rollback, 0).Select(bound.Secrets.Mask).ToArray();
     }
 
@@ -162,12 +164,14 @@ internal sealed class RunsCommand(RunbookCatalog catalog, HostConsoles consoles,
     };
 
     /// <summary>
-    /// How the latest run or resume ended: its recorded status, cut off at the rollback offer (as the resume's warning
-    /// says it, shortened: the rollback was not run), or no end recorded. A run cut off at the offer read as "no end
-    /// recorded", though its journal says the rollback was left undone.
+    /// How the latest run or resume ended: its recorded status (with the rollback offer it declined or left unanswered,
+    /// as its closing words say it, shortened: the rollback was not run), cut off at the rollback offer (as the resume's
+    /// warning says it, shortened), or no end recorded. A run cut off at the offer read as "no end recorded", though its
+    /// journal says the rollback was left undone.
     /// </summary>
     private static string Ended(ResumeState journal) => journal switch
     {
+        { LastStatus: { } status, RollbackOfferNotTaken: { } answer } => $"stopped: {status}; {RollbackNotRun.NotTakenShort(answer)}",
         { LastStatus: { } status } => $"stopped: {status}",
         { EndedAtRollbackOffer: true } => RollbackNotRun.EndedAtOfferShort(journal.StoppedBeforeRollbackOffer),
         _ => "no end recorded (its runner was killed, or ended by a signal)",

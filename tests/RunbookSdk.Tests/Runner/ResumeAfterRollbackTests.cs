@@ -60,7 +60,8 @@ public sealed class ResumeAfterRollbackTests
 
         var relisted = Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
 
-        Assert.Contains("last step 1.2 'Soak': failed stopped: Failed; resume: dotnet", relisted);
+        Assert.Contains("last step 1.2 'Soak': failed stopped: Failed; rollback declined: not run, what the steps that ran changed is still in place; "
+            + "rollback not done: R.1 'Roll back'; resume: dotnet", relisted);
         Assert.DoesNotContain("starts over", relisted);
     }
 

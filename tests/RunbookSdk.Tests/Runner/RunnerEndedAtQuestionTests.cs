@@ -190,6 +190,43 @@ public sealed class RunnerEndedAtQuestionTests
         Assert.Contains("stopped: ", later, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "rollback declined")]
+    [InlineData(false, "rollback offer unanswered")]
+    public async Task Runs_says_a_run_whose_rollback_offer_was_declined_or_unanswered_left_the_rollback_not_run_and_names_its_steps(bool declined, string offer)
+    {
+        using var run = new TestRun(rb => rb
+                .Phase("Deploy", ph => ph.Step("Deploy", s => s.Run("exit 3")))
+                .Rollback(r => r
+                    .Step("Undo the deploy", s => s.Run("true"))
+                    .Step("Scale back", s => s.Run("true"))
+                    .Step("Restore the cache", s => s.Run("true"))
+                    .Step("Reopen traffic", s => s.Run("true"))));
+        IOperatorPrompts prompts = declined ? run.Prompts.Answer(false) : new FailingPrompts();
+        var console = new PlainConsole();
+        var options = TestRun.Interactive with { JournalPath = run.JournalPath, Clock = run.Clock };
+        var outcome = await new RunbookRunner(console.Console, options, prompts).ExecuteAsync(run.Bind(), CancellationToken.None);
+        Assert.Contains("The rollback was not run: what the steps that ran changed is still in place. Not done: rollback step(s) R.1 'Undo the deploy', "
+            + "R.2 'Scale back', R.3 'Restore the cache', R.4 'Reopen traffic'.", console.Output, StringComparison.Ordinal);
+
+        var said = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", run.JournalPath)).Output, @"\s+", " ");
+
+        // Before: "stopped: Failed; resume: …", with no word that the rollback was not run, nor of its steps.
+        Assert.Contains($"stopped: {outcome.Status}; {offer}: not run, what the steps that ran changed is still in place; "
+            + "rollback not done: R.1 'Undo the deploy', R.2 'Scale back', R.3 'Restore the cache' and 1 more; resume: ", said, StringComparison.Ordinal);
+
+        // With no runbook to bind, the journal still says the rollback was not run; the steps go unnamed.
+        var unbound = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(new RunbookCatalog([], [], ""), "runs", run.JournalPath)).Output, @"\s+", " ");
+        Assert.Contains($"stopped: {outcome.Status}; {offer}: not run, what the steps that ran changed is still in place; resume: ", unbound, StringComparison.Ordinal);
+        Assert.DoesNotContain("rollback not done", unbound, StringComparison.Ordinal);
+
+        // Said of the run that did not take the offer, not of a later one: a resume that completes has an end of its own.
+        var resumed = await run.RunAsync(TestRun.NonInteractive with { ResumeJournal = run.JournalPath });
+        var later = System.Text.RegularExpressions.Regex.Replace((await Host.RunAsync(run.Catalog(), "runs", "--all", run.JournalPath)).Output, @"\s+", " ");
+        Assert.DoesNotContain(offer, later, StringComparison.Ordinal);
+        Assert.Contains($"stopped: {resumed.Outcome.Status}", later, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Runs_keeps_an_operator_stopped_rollbacks_steps_not_done_less_those_a_resume_ended_later_completed()
     {

@@ -100,6 +100,14 @@ public sealed partial class ResumeState
     /// </summary>
     internal string? StoppedBeforeRollbackOffer { get; private set; }
 
+    /// <summary>
+    /// Whether the journal's latest run or resume was offered the rollback and did not take it: the operator declined it
+    /// (its <c>choice</c> about the rollback is <c>no-rollback</c>) or nobody could answer (<c>unanswered</c>); null when
+    /// it was taken, not offered, or cut off (<see cref="EndedAtRollbackOffer"/>). <c>runs</c> says so and names the
+    /// rollback steps not done, as the run's closing words do; it read only "stopped: Aborted".
+    /// </summary>
+    internal RollbackOfferAnswer? RollbackOfferNotTaken { get; private set; }
+
     // The latest run's rollback completed and its verification has not finished yet: the next verification-finished is the one after it.
     private bool _verifyingAfterRollback;
     private IReadOnlyList<string> _failuresAfterRollback = [];
@@ -430,6 +438,7 @@ public sealed partial class ResumeState
                 // The earlier run's end: this one may run the rollback, or never get to the offer.
                 EndedAtRollbackOffer = false;
                 StoppedBeforeRollbackOffer = null;
+                RollbackOfferNotTaken = null;
                 // The earlier run's stand until this one says otherwise when it ends: a resume killed before it ended
                 // wrote no list of its own, and its steps not reached were none (runs named nothing left to do). A run
                 // started afresh on the journal is a run of its own: the earlier run's are not its work.
@@ -616,6 +625,9 @@ public sealed partial class ResumeState
                     && !stopped.Key.StartsWith("rollback/", StringComparison.Ordinal) && stopped.Number is { } number
                         ? $"{number} '{stopped.Title}'"
                         : null;
+                break;
+            case "choice" when Text(e, "about") == "rollback" && Text(e, "choice") is "no-rollback" or "unanswered":
+                RollbackOfferNotTaken = Text(e, "choice") == "unanswered" ? RollbackOfferAnswer.Unanswered : RollbackOfferAnswer.Declined;
                 break;
             case "rollback-finished" when Text(e, "result") == "failed":
                 _rollbackEndedInLatestRun = true;
