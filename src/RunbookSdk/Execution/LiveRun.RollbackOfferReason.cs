@@ -12,6 +12,21 @@ internal sealed partial class LiveRun
     private void SayWhyTheRollbackIsOffered(Stop stop) => OnTerminal(c => c.Info(RollbackOffered(stop)));
 
     /// <summary>
+    /// Why the run stopped, said on the terminal where no rollback offer follows to say it (<c>NoRollback(…)</c>, nothing
+    /// of the phases started, or <c>--non-interactive</c>, which rolls back unasked): under <c>run … &gt; run.log</c>,
+    /// after a first Ctrl+C the step's <c>INTERRUPTED: …</c> line went to the log alone, and the engineer at the terminal
+    /// read "Run INTERRUPTED." with no word of which step. The run's own line, once; not said again where the output is seen.
+    /// A failed step's stop is not said there: its closing words are the terminal's alone by design (ResumeHintTests).
+    /// </summary>
+    private void SayWhyTheRunStopped(Stop stop)
+    {
+        if (stop.Kind == StopKind.Interrupted) OnTerminal(c => c.Failed(StoppedLine(stop)));
+    }
+
+    /// <summary><c>Interrupted during step 2.2 'Let health settle': interrupted by the operator (Ctrl+C) ….</c></summary>
+    private static string StoppedLine(Stop stop) => Capitalize(stop.Reason) + ".";
+
+    /// <summary>
     /// <c>Rollback offered: step 1.1 'Deploy' failed: exit code 3, expected 0. Before the stop, this run started 1.1
     /// 'Deploy' (none of them marked destructive).</c> — one line, whatever the reason holds, so it stays beside its question.
     /// </summary>

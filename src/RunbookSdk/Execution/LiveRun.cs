@@ -219,7 +219,7 @@ internal sealed partial class LiveRun : IDisposable
         }
         else
         {
-            _console.Failed(Capitalize(stop.Reason) + ".");
+            _console.Failed(StoppedLine(stop));
             var rollback = await RollbackAsync(stop);
             _rolledBack = rollback.Kind == RollbackKind.Succeeded;
             var verification = await VerifyAsync();
@@ -305,6 +305,7 @@ internal sealed partial class LiveRun : IDisposable
             var why = plan.NoRollbackReason is { } reason ? $"no rollback needed ({reason})" : "no rollback defined";
             _console.Warn($"Rollback: {why}.");
             _journal.Write("rollback-skipped", ("reason", why));
+            SayWhyTheRunStopped(stop);
             return new RollbackResult(RollbackKind.NotRun, why);
         }
         if (!PhaseStepRan && _resume is not { PhaseStepsStarted.Count: > 0 })
@@ -314,6 +315,7 @@ internal sealed partial class LiveRun : IDisposable
             const string why = "no rollback needed (no step of the phases started: nothing was changed)";
             _console.Info($"Rollback: {why}.");
             _journal.Write("rollback-skipped", ("reason", why));
+            SayWhyTheRunStopped(stop);
             return new RollbackResult(RollbackKind.NotRun, why);
         }
 
@@ -345,6 +347,7 @@ internal sealed partial class LiveRun : IDisposable
         else
         {
             _journal.Write("choice", ("about", "rollback"), ("choice", "rollback"), ("by", "--non-interactive"));
+            SayWhyTheRunStopped(stop);
         }
 
         PhaseHeading("Rollback", "rollback", rollback);

@@ -86,6 +86,32 @@ public sealed class RollbackOfferReasonTests
         Assert.Single(lines, line => line.Contains("Rollback offered", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("> run.log")] // the closing words on standard error
+    [InlineData("> run.log 2>&1")] // the closing words on /dev/tty
+    [InlineData("")] // the output on the terminal: the run's own line, not a copy
+    [InlineData("| tee run.log")] // the output on the terminal through tee
+    public async Task After_a_first_ctrl_c_with_no_rollback_to_offer_the_terminal_is_told_once_which_step_was_interrupted(string redirection)
+    {
+        if (!SandboxTerminal.Available) return;
+        await using var service = await SandboxService.StartAsync();
+        using var temp = new TempDirectory();
+        var journalPath = temp.File("journal.jsonl");
+        // NoRollback(…): no offer follows the stop to name the step; the Ctrl+C lands in the 30 seconds' settling wait.
+        using var terminal = await SandboxTerminal.StartAsync(temp.Path, "", redirection,
+            "run", "sandbox-watched-fault-fix", $"BaseUrl={service.BaseUrl}", "--journal", journalPath);
+        await Processes.WaitUntilAsync(() => LiveJournal.Shows(journalPath, e => e.Name == "wait-started"), "the settling wait");
+        Assert.Null(PosixSignals.Send(LiveJournal.RunnerPid(journalPath), 2)); // SIGINT: the engineer's first Ctrl+C
+        await terminal.ExitedAsync();
+
+        // Before, under '> run.log' the terminal read "Run INTERRUPTED." with no word of the step: its line was the log's alone.
+        const string Stopped = "Interrupted during step 2.2 'Let health settle': interrupted by the operator (Ctrl+C)";
+        Assert.True(terminal.Lines.Count(line => line.Contains(Stopped, StringComparison.Ordinal)) == 1, terminal.Shown);
+        Assert.Contains("Run INTERRUPTED.", terminal.Shown, StringComparison.Ordinal);
+        if (redirection.StartsWith('>'))
+            Assert.Single(File.ReadAllLines(temp.File("run.log")), line => line.Contains(Stopped, StringComparison.Ordinal));
+    }
+
     // Ends the runner waiting at the offer (SIGTERM), as the engineer's other terminal would.
     private static async Task EndAsync(SandboxTerminal terminal, string journalPath)
     {
