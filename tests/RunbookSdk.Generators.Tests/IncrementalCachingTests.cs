@@ -376,6 +376,60 @@ public class IncrementalCachingTests
         Assert.Equal(rendered, generator.Renders.Count);
     }
 
+    // The queue-backlog runbook with a call the page cannot read (RB0101): its page carries a notice naming the call and
+    // its line, which is part of the model. An edit of another file changes neither, so nothing is read or rendered again.
+    private const string SecondRunbookWithAnUnreadCall = """
+        using RunbookSdk;
+        namespace Payments;
+        public static class QueueHelpers
+        {
+            public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step("Depth is low", s => s.Instruction("Check the queue dashboard")));
+        }
+        [Runbook("payments-queue-backlog")]
+        public sealed class QueueBacklog : Runbook<PaymentsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                rb.Title("Queue backlog")
+                    .Phase("Drain", p => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues")))
+                    .NoRollback("read-only");
+                QueueHelpers.AddChecks(rb);
+            }
+        }
+        """;
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_page_says_it_may_be_incomplete()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithAnUnreadCall, "class Unrelated { }");
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("could not read `QueueHelpers.AddChecks(rb)` (`Runbook2.cs`, line 15)", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run);
+        Assert.Equal(read, generator.Reads.Count);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
+    [Fact]
+    public void Moving_a_call_the_page_cannot_read_renders_its_page_again_with_the_new_line()
+    {
+        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithAnUnreadCall);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "        QueueHelpers.AddChecks(rb);", "\n        QueueHelpers.AddChecks(rb);");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("could not read `QueueHelpers.AddChecks(rb)` (`Runbook2.cs`, line 16)", QueueBacklogPage(run), StringComparison.Ordinal);
+        Assert.Equal(1, generator.Renders.Count - rendered);
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

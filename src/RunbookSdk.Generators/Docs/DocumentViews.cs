@@ -32,6 +32,8 @@ internal static class DocumentViews
         view["id"] = runbook.Id;
         view["title"] = Markdown.Heading(title);
         view["summary"] = Text(runbook.Document.Summary);
+        view["unread"] = IncompleteNotice.Items(runbook.Unread);
+        view["incomplete_notice"] = IncompleteNotice.ForRunbook(runbook.Unread, runbook.Id);
         view["facts"] = Facts(runbook.Document, new (string, string?)[]
         {
             ("Severity", SeverityText(runbook.Severity, severity)),
@@ -79,6 +81,8 @@ internal static class DocumentViews
         view["id"] = handbook.Id;
         view["title"] = Markdown.Heading(handbook.Document.Title ?? handbook.Type.Name);
         view["summary"] = Text(handbook.Document.Summary);
+        view["unread"] = IncompleteNotice.Items(handbook.Unread);
+        view["incomplete_notice"] = IncompleteNotice.ForHandbook(handbook.Unread);
         view["facts"] = Facts(handbook.Document, new (string, string?)[] { ("Handbook id", Markdown.Code(handbook.Id)) });
         view["severities"] = List(handbook.Severities.Select(s => Object(
             ("key", Markdown.Cell(s.Key)), ("name", Markdown.Cell(s.Name)),

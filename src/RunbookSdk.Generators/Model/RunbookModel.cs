@@ -24,6 +24,9 @@ internal sealed record RunbookModel(
     /// apps): the generator cannot read its <c>Define</c>, so the page names it and the runner reads it at run time.
     /// </summary>
     public ReferencedHandbook? ReferencedHandbook { get; init; }
+
+    /// <summary>What the generator could not read of the <c>Define</c> the runner calls (RB0101): the page says it may be incomplete.</summary>
+    public EquatableArray<UnreadModel> Unread { get; init; }
 }
 
 /// <summary>
@@ -41,7 +44,11 @@ internal sealed record HandbookModel(
     string Id,
     DocumentModel Document,
     EquatableArray<SeverityModel> Severities,
-    EquatableArray<SloModel> Slos);
+    EquatableArray<SloModel> Slos)
+{
+    /// <summary>What the generator could not read of the handbook's <c>Define</c> (RB0101): the page says it may be incomplete.</summary>
+    public EquatableArray<UnreadModel> Unread { get; init; }
+}
 
 /// <summary>Where a type lives: enough to refer to it from generated code and to name it in docs.</summary>
 /// <param name="Namespace">The namespace as docs show it; empty for the global namespace.</param>

@@ -84,7 +84,10 @@ internal static class HandbookReader
             });
         }
         document ??= new DocumentParts(new ChainReader(context.SemanticModel, type.Name, diagnostics, System.Array.Empty<string>()));
-        var model = new HandbookModel(TypeReader.Identity(type), id!, document.Build(), severities.ToEquatableArray(), slos.ToEquatableArray());
+        var model = new HandbookModel(TypeReader.Identity(type), id!, document.Build(), severities.ToEquatableArray(), slos.ToEquatableArray())
+        {
+            Unread = UnreadModel.From(diagnostics),
+        };
         return new Result<HandbookModel>(model, diagnostics.ToEquatableArray());
     }
 }

@@ -146,6 +146,7 @@ internal static class RunbookReader
             symptoms.ToEquatableArray(), phases.ToEquatableArray(), rollback, noRollback, verification)
         {
             ReferencedHandbook = handbookType is null ? null : ReferencedHandbookReader.Read(type, handbookType, cancellationToken),
+            Unread = UnreadModel.From(diagnostics),
         };
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }

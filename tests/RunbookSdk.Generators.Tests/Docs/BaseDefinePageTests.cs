@@ -391,7 +391,9 @@ public sealed class BaseDefinePageTests
 
         var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
         Assert.Contains("cannot read 'base.Define(rb)' statically", unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
-        Assert.Contains("No verification is defined",
-            GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs")), StringComparison.Ordinal);
+        // The runner runs the base's verification: the page says it could read none, and names the call it could not read.
+        var page = GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, "Payments_ApiDown.Runbook.g.cs"));
+        Assert.Contains("**No verification that the page could read is defined for this runbook**", page, StringComparison.Ordinal);
+        Assert.Contains("> **This page may be incomplete.** The generator could not read `base.Define(rb)`", page, StringComparison.Ordinal);
     }
 }
