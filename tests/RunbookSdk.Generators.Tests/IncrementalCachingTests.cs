@@ -430,6 +430,60 @@ public class IncrementalCachingTests
         Assert.Equal(1, generator.Renders.Count - rendered);
     }
 
+    // A handbook that declares no Define runs its team base's, which its page reads: editing that Define renders the
+    // handbook's page again, and an edit elsewhere renders nothing.
+    private const string TeamHandbookBase = """
+        using System;
+        using RunbookSdk;
+        namespace Payments;
+        public abstract class TeamHandbook : Handbook
+        {
+            public override void Define(IHandbookBuilder hb) => hb
+                .Title("Payments incident handbook")
+                .Escalation(e => e.Level("On-call engineer", TimeSpan.Zero, "pager: payments"));
+        }
+        """;
+
+    private const string HandbookInheritingADefine = """
+        using RunbookSdk;
+        namespace Payments;
+        [Handbook("payments")]
+        public sealed class PaymentsHandbook : TeamHandbook { }
+        """;
+
+    private static string HandbookPage(GeneratorRunResult run) =>
+        GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_PaymentsHandbook.Handbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
+
+    [Fact]
+    public void Editing_the_Define_a_handbook_inherits_regenerates_the_handbooks_page()
+    {
+        var compilation = GeneratorHarness.Compile(TeamHandbookBase, HandbookInheritingADefine, TestRunbooks.Runbook, SecondRunbook);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("pager: payments |", HandbookPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = GeneratorHarness.Edit(compilation, "pager: payments", "pager: payments-sre");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("pager: payments-sre |", HandbookPage(run), StringComparison.Ordinal);
+        Assert.Equal([IncrementalStepRunReason.Modified], run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs).Select(o => o.Reason));
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_a_handbook_that_inherits_a_Define()
+    {
+        var compilation = GeneratorHarness.Compile(TeamHandbookBase, HandbookInheritingADefine, TestRunbooks.Runbook, SecondRunbook, "class Unrelated { }");
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("pager: payments |", HandbookPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using RunbookSdk.Generators.Model;
 
 namespace RunbookSdk.Generators.Reading;
 
@@ -63,6 +64,20 @@ internal readonly struct BaseDefine(MethodDeclarationSyntax declaration, Immutab
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// RB0101 on the name of <paramref name="type"/> (a runbook or handbook that declares no <c>Define</c>) for the
+    /// inherited <paramref name="define"/> the page cannot read, saying <paramref name="whyNot"/>: a page that says nothing
+    /// is defined while the runner runs the base's is what it replaces.
+    /// </summary>
+    public static DiagnosticInfo Unreadable(TypeDeclarationSyntax declaration, INamedTypeSymbol type, IMethodSymbol define, string whyNot)
+    {
+        var (name, baseClass) = (type.Name, define.ContainingType.Name);
+        return DiagnosticInfo.Create(
+            GeneratorDiagnostics.UnreadableDefinition, declaration.Identifier.GetLocation(), name, baseClass + ".Define",
+            $"{name} declares no Define, so the runner runs the one it inherits from '{baseClass}', but {whyNot} and the page shows none of its steps: " +
+            $"override Define in {name} and write its steps with the DSL's own calls");
     }
 
     /// <summary>

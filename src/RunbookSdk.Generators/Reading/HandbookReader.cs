@@ -48,9 +48,21 @@ internal static class HandbookReader
         var severities = new List<SeverityModel>();
         var slos = new List<SloModel>();
         DocumentParts? document = null;
-        if (TypeReader.FindDefine(type, cancellationToken) is { } define)
+        // A handbook that declares no Define runs the nearest one up its base classes (a team's base handbook), read as
+        // its own, with the methods it names looked up in the class that declares it, as a runbook's is (RunbookReader).
+        var (define, parts, inherited) = (TypeReader.FindDefine(type, cancellationToken), type.DeclaringSyntaxReferences, false);
+        if (define is null && BaseDefine.InheritedBy(type.BaseType) is { } nearest)
         {
-            var reader = new ChainReader(TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>(), parts: type.DeclaringSyntaxReferences);
+            if (BaseDefine.Readable(nearest, context.SemanticModel.Compilation, out var whyNot) is { } readable)
+                (define, parts, inherited) = (readable.Declaration, readable.Parts, true);
+            else
+                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!));
+        }
+
+        if (define is not null)
+        {
+            var reader = new ChainReader(
+                TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>(), parts: parts, readsBaseClass: inherited);
             document = new DocumentParts(reader);
             var values = reader.Values;
             reader.ReadMethod(define, call =>

@@ -103,9 +103,7 @@ internal static class RunbookReader
             if (BaseDefine.Readable(nearest, semanticModel.Compilation, out var whyNot) is { } readable)
                 (define, parts, inherited) = (readable.Declaration, readable.Parts, true);
             else
-                diagnostics.Add(DiagnosticInfo.Create(
-                    GeneratorDiagnostics.UnreadableDefinition, declaration.Identifier.GetLocation(), type.Name, nearest.ContainingType.Name + ".Define",
-                    InheritedAdvice(type.Name, nearest.ContainingType.Name, whyNot!)));
+                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!));
         }
 
         if (define is not null)
@@ -150,11 +148,6 @@ internal static class RunbookReader
         };
         return new Result<RunbookModel>(model, diagnostics.ToEquatableArray());
     }
-
-    /// <summary>What RB0101 advises for a runbook that declares no <c>Define</c> and inherits one the page cannot read.</summary>
-    private static string InheritedAdvice(string runbook, string baseClass, string whyNot) =>
-        $"{runbook} declares no Define, so the runner runs the one it inherits from '{baseClass}', but {whyNot} and the page shows none of its steps: " +
-        $"override Define in {runbook} and write its steps with the DSL's own calls";
 
     /// <summary>
     /// <c>THandbook</c> of the first <c>Runbook&lt;THandbook&gt;</c> in <paramref name="from"/> and the classes it
