@@ -12,7 +12,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// </summary>
 /// <remarks>
 /// Read from syntax only: the one method of that name in the class the call is written in, across all its parts when
-/// it is <c>partial</c> (not an overloaded name, a method of another class, nor an override), taking one parameter
+/// it is <c>partial</c> (not an overloaded name, a method of another class, nor one a derived class may replace:
+/// <c>virtual</c>, <c>abstract</c>, an <c>override</c>), taking one parameter
 /// typed as a builder, with a body that parses.
 /// </remarks>
 internal readonly struct BuilderMethodArgument
@@ -35,14 +36,19 @@ internal readonly struct BuilderMethodArgument
     /// </summary>
     public InvocationExpressionSyntax? Forwarding { get; }
 
-    /// <summary>The method <paramref name="argument"/> stands for, or null when it is anything else (<see cref="BuilderMethodSyntax.Find"/>).</summary>
+    /// <summary>
+    /// The method <paramref name="argument"/> stands for, or null when it is anything else (<see cref="BuilderMethodSyntax.Find"/>)
+    /// or a method a class deriving from its own may replace (<see cref="BuilderMethodSyntax.MayBeReplaced"/>): the
+    /// runner calls the body the runbook's instance has, so a base's <c>protected virtual void CheckHealth(IStepBuilder s)</c>
+    /// is not read for a runbook that overrides it; what it adds waits, as a referenced assembly's method's does.
+    /// </summary>
     /// <param name="argument">The argument as written.</param>
     /// <param name="dsl">The compilation's DSL.</param>
     /// <param name="type">The class the argument is written in, whose parts are searched when it is <c>partial</c>; null: only the declaration the argument is in.</param>
     public static BuilderMethodArgument? Of(ExpressionSyntax argument, DslSyntax dsl, INamedTypeSymbol? type) =>
         BuilderMethodSyntax.Find(
             argument, dsl.Symbols.BuilderNames, type is not null && BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? type.DeclaringSyntaxReferences : default,
-            out var forwarding) is { } method
+            out var forwarding) is { } method && !BuilderMethodSyntax.MayBeReplaced(method)
             ? new BuilderMethodArgument(method, forwarding)
             : null;
 

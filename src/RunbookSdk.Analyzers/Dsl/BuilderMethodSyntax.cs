@@ -95,12 +95,22 @@ internal static class BuilderMethodSyntax
         if (name is null || call.ArgumentList.Arguments is not [{ RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] ||
             handed.Identifier.ValueText != receiver || call.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type)
             return null;
-        return OneBuilderMethod(type, name, builderNames, parts) is { } found &&
-               !found.Modifiers.Any(SyntaxKind.VirtualKeyword) && !found.Modifiers.Any(SyntaxKind.AbstractKeyword) &&
+        return OneBuilderMethod(type, name, builderNames, parts) is { } found && !MayBeReplaced(found) &&
                NamesParameter(call, found.ParameterList.Parameters[0])
             ? found
             : null;
     }
+
+    /// <summary>
+    /// Whether a class deriving from the one that declares <paramref name="method"/> may replace it: <c>virtual</c>,
+    /// <c>abstract</c>, or an <c>override</c> not sealed in a class not sealed. The runner calls the method the instance
+    /// has, so the body written here is not necessarily what runs, and reading it judged (or documented) code that a
+    /// runbook overriding it never runs.
+    /// </summary>
+    public static bool MayBeReplaced(MethodDeclarationSyntax method) =>
+        method.Modifiers.Any(SyntaxKind.VirtualKeyword) || method.Modifiers.Any(SyntaxKind.AbstractKeyword) ||
+        method.Modifiers.Any(SyntaxKind.OverrideKeyword) && !method.Modifiers.Any(SyntaxKind.SealedKeyword) &&
+        !(method.Parent is TypeDeclarationSyntax owner && owner.Modifiers.Any(SyntaxKind.SealedKeyword));
 
     /// <summary>
     /// The one method <paramref name="name"/> of <paramref name="type"/>'s class that can be read as a builder's: not

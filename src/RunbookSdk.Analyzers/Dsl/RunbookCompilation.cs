@@ -155,10 +155,7 @@ internal sealed class RunbookCompilation
     private static bool HasReadableBody(SyntaxNode helper) => helper switch
     {
         LocalFunctionStatementSyntax local => local.Body is not null || local.ExpressionBody is not null,
-        MethodDeclarationSyntax method => (method.Body is not null || method.ExpressionBody is not null) &&
-            !method.Modifiers.Any(SyntaxKind.VirtualKeyword) && !method.Modifiers.Any(SyntaxKind.AbstractKeyword) &&
-            !(method.Modifiers.Any(SyntaxKind.OverrideKeyword) && !method.Modifiers.Any(SyntaxKind.SealedKeyword) &&
-              method.Parent is TypeDeclarationSyntax { } owner && !owner.Modifiers.Any(SyntaxKind.SealedKeyword)),
+        MethodDeclarationSyntax method => (method.Body is not null || method.ExpressionBody is not null) && !BuilderMethodSyntax.MayBeReplaced(method),
         _ => false,
     };
 
