@@ -25,7 +25,7 @@ internal static class DefineReader
     public static DocumentFacts Read(RunbookCompilation runbooks, SyntaxValues values, SyntaxNode declaration, Func<INamedTypeSymbol?, DocumentFacts> readBase, INamedTypeSymbol type,
         Func<InvocationExpressionSyntax, DocumentFacts?>? readHelper = null)
     {
-        if (BodyOf(declaration) is not var (body, methodName)) return DocumentFacts.Unknown;
+        if (BodyOf(declaration) is not var (body, _)) return DocumentFacts.Unknown;
         var dsl = runbooks.Syntax;
         var index = runbooks.IndexOf(declaration.SyntaxTree, System.Threading.CancellationToken.None);
         // A local function nothing calls adds nothing: its calls are not the body's.
@@ -71,7 +71,7 @@ internal static class DefineReader
         {
             for (; nextBase is not null && CallPosition(nextBase) < position; nextBase = baseCalls.MoveNext() ? baseCalls.Current : null)
             {
-                if (((MemberAccessExpressionSyntax)nextBase.Expression).Name.Identifier.ValueText != methodName) continue;
+                if (!RunsBaseDefineHere(nextBase, declaration)) continue;
                 var baseFacts = readBase(type.BaseType);
                 inherited = inherited is null ? baseFacts : inherited.Merge(baseFacts);
                 escalation = escalation.AddedTo(baseFacts.Escalation);
@@ -245,6 +245,28 @@ internal static class DefineReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="call"/>, a call on <c>base</c> in the body of <paramref name="declaration"/>, runs the base
+    /// class's <c>Define</c> where it is written: <c>base.Define(b)</c> in <c>Define</c>, or in a helper or a local
+    /// function read as one (<c>void AddBase(IRunbookBuilder b) =&gt; base.Define(b);</c>), as the runner runs it and the
+    /// page reads it. Before, only a call in the method named <c>Define</c> counted, so a base's sections reached through
+    /// a helper were reported missing. One in a local function of this body that hands on that function's own builder is
+    /// the function's: it runs where the function is called, where the function is read as a helper, not where it is
+    /// written (the base's rollback then replaced an empty one the body set after calling the function).
+    /// </summary>
+    private static bool RunsBaseDefineHere(InvocationExpressionSyntax call, SyntaxNode declaration)
+    {
+        if (((MemberAccessExpressionSyntax)call.Expression).Name.Identifier.ValueText != "Define") return false;
+        for (var node = call.Parent; node is not null && node != declaration; node = node.Parent)
+        {
+            if (node is not LocalFunctionStatementSyntax local) continue;
+            return !(call.ArgumentList.Arguments is [{ Expression: IdentifierNameSyntax handed }] &&
+                     local.ParameterList.Parameters.Any(p => p.Identifier.ValueText == handed.Identifier.ValueText));
+        }
+
+        return true;
     }
 
     /// <summary>Whether <paramref name="location"/> is in <paramref name="body"/>'s source.</summary>

@@ -125,7 +125,7 @@ internal sealed class RunbookCompilation
         // The handbook's Define usually lives in another file: section rules are judged after inheritance, so they
         // need it. Read from syntax, once per type and compilation; no semantic model, so nothing is bound.
         var values = new SyntaxValues(this, define.ContainingType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(this, values, declaration, baseType => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth + 1), define.ContainingType,
+        return DefineReader.Read(this, values, declaration, baseType => ReadBase(baseType, depth + 1), define.ContainingType,
             use => ReadHelper(use, define.ContainingType, depth + 1));
     }
 
@@ -144,9 +144,14 @@ internal sealed class RunbookCompilation
         var callees = SourceCallees.Of(use, this, type, ownType: true);
         if (callees.Count != 1 || callees[0] is not (var helper, _, { } helperType) || !HasReadableBody(helper)) return null;
         var values = new SyntaxValues(this, helperType, fallback: null, System.Threading.CancellationToken.None);
-        return DefineReader.Read(this, values, helper, _ => DocumentFacts.Unknown, helperType,
+        // A helper of the runbook's class, or a local function of its Define, may call base.Define(b) with the builder
+        // it is given: the base's sections count there, as in Define.
+        return DefineReader.Read(this, values, helper, baseType => ReadBase(baseType, depth + 1), helperType,
             inner => ReadHelper(inner, helperType, depth + 1));
     }
+
+    /// <summary>What the base class's <c>Define</c> that <c>base.Define(rb)</c> calls says; unknown without a base.</summary>
+    private DocumentFacts ReadBase(INamedTypeSymbol? baseType, int depth) => baseType is null ? DocumentFacts.Unknown : Read(baseType, depth);
 
     /// <summary>
     /// A method or local function whose body is the code that runs: not abstract, and not one a derived class may

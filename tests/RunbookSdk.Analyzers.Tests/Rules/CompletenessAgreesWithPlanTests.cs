@@ -83,6 +83,12 @@ public sealed class CompletenessAgreesWithPlanTests
         { "a base class's empty rollback filled in after the base call", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ base.Define(rb); rb{Phase}{Rollback}; }}") },
         { "a base class's rollback emptied after the base call", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ base.Define(rb); rb{Phase}.Rollback(r => {{ }}); }}") },
         { "a base class's sections, not called", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"=> rb{Phase};") },
+        { "a base class's sections, through a local function of Define", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ rb{Phase}; AddBase(rb); void AddBase(IRunbookBuilder b) => base.Define(b); }}") },
+        { "a base class's sections, through a local function nothing calls", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ rb{Phase}; void AddBase(IRunbookBuilder b) => base.Define(b); }}") },
+        { "a base class's rollback emptied after a local function calls the base", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ AddBase(rb); rb{Phase}.Rollback(r => {{ }}); void AddBase(IRunbookBuilder b) {{ base.Define(b); }} }}") },
+        { "a base class's sections, through a method of the class", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"{{ rb{Phase}; AddBase(rb); }}", "private void AddBase(IRunbookBuilder b) => base.Define(b);") },
+        { "a base class's empty rollback, through a method of the class, filled in after", BaseAndRunbook($"rb{Escalation}.Rollback(r => {{ }}){Verification}", $"{{ AddBase(rb); rb{Phase}{Rollback}; }}", "private void AddBase(IRunbookBuilder b) { b.Title(\"Agree\"); base.Define(b); }") },
+        { "a base class's sections, through a method of the class that returns the builder", BaseAndRunbook($"rb{Escalation}{Rollback}{Verification}", $"=> AddBase(rb){Phase};", "private IRunbookBuilder AddBase(IRunbookBuilder b) { base.Define(b); return b; }") },
         {
             "no Define of its own: the base class's",
             $$"""
@@ -212,7 +218,7 @@ public sealed class CompletenessAgreesWithPlanTests
         """;
 
     /// <summary>A runbook deriving from a base class that defines <paramref name="baseChain"/>; its own Define's body is <paramref name="body"/>.</summary>
-    private static string BaseAndRunbook(string baseChain, string body) => $$"""
+    private static string BaseAndRunbook(string baseChain, string body, string members = "") => $$"""
         public abstract class Base : Runbook
         {
             public override void Define(IRunbookBuilder rb) => {{baseChain}};
@@ -222,6 +228,7 @@ public sealed class CompletenessAgreesWithPlanTests
         public sealed class Agree : Base
         {
             public override void Define(IRunbookBuilder rb) {{body}}
+            {{members}}
         }
         """;
 
