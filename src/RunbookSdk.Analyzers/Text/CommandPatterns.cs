@@ -259,9 +259,13 @@ internal static class CommandPatterns
     private static readonly Regex s_commandSeparator = Plain(@"\|\||&&|[;|\n]");
     private static readonly GuardedPattern s_curl = Create(@"(?<![\w./-])curl(?=\s|$)", "curl");
     // A pipeline's status is its last command's: piped into one of these, the check fails when the page is wrong.
-    private static readonly Regex s_pipedIntoCheck = Plain(@"\G\|\s*(grep|egrep|fgrep|rg|jq\s+(" + SameCommand + @"\s)?(-e|--exit-status)|test|diff|cmp)\b");
+    // jq is one given -e in its own simple command (JqChecksStatus).
+    private static readonly Regex s_pipedIntoCheck = Plain(@"\G\|\s*(grep|egrep|fgrep|rg|test|diff|cmp)\b");
     // These exit 0 whatever they read (jq too, on empty input, unless -e): at a pipeline's end they hide every failure before them.
-    private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)(?!" + SameCommand + @"\s(-e|--exit-status)\b)");
+    private static readonly Regex s_pipedIntoZero = Plain(@"\G\|\s*(?<name>wc|tee|head|tail|cat|sort|uniq|cut|tr|column|jq)(?=\s|$)");
+    private static readonly Regex s_pipedIntoJq = Plain(@"\G\|\s*(?<name>jq)(?=\s|$)");
+    private static readonly Regex s_jqName = Plain(@"\Gjq");
+    private static readonly Regex s_jqExitStatus = Plain(@"(?<=\s)(-e|--exit-status)\b");
     private static readonly Regex s_failFlag = Plain(@"(^|\s)(--fail(-with-body)?|-[a-zA-Z]*f[a-zA-Z]*)(?=\s|$)");
     // Where a command starts (after sudo or a timeout prefix too): not the scheme of a URL, not a word another command
     // reads (`grep -q http`, `echo http ...`).
@@ -582,10 +586,10 @@ internal static class CommandPatterns
             for (; after.Success && after.Value == "|"; after = after.NextMatch())
             {
                 last = after;
-                checks |= pipefail && s_pipedIntoCheck.IsMatch(text, after.Index); // \G: at the separator, no copy
+                checks |= pipefail && IsPipedIntoCheck(text, after); // \G: at the separator, no copy
             }
 
-            if (checks || last is not null && s_pipedIntoCheck.IsMatch(text, last.Index)) continue;
+            if (checks || last is not null && IsPipedIntoCheck(text, last)) continue;
             // `[ "$(curl -s -o /dev/null -w '%{http_code}' …)" = 200 ]`: the test judges what it printed.
             if (IsJudgedByATest(text, curl.Index)) continue;
             // `curl -s -o /tmp/token …/token; curl -f …/health`: the list's status is its last command's, and without
@@ -593,7 +597,7 @@ internal static class CommandPatterns
             // command (`if …; then curl -s …; fi`, `while ! curl …; do`) what follows may be its end or depend on it.
             if (after.Success && after.Value is ";" or "\n" && !s_errexit.IsMatch(text) && !s_compound.IsMatch(text)
                 && text.AsSpan(after.Index + 1).Trim().Length > 0) continue;
-            if (!pipefail && last is not null && s_pipedIntoZero.IsMatch(text, last.Index)) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
+            if (!pipefail && last is not null && PipedIntoZero(text, last) is not null) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
             if (!failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, detail);
         }
@@ -619,13 +623,33 @@ internal static class CommandPatterns
 
         TextMatch? Zero(Match pipe)
         {
-            var zero = s_pipedIntoZero.Match(text, pipe.Index);
-            if (!zero.Success || IsJudgedByATest(text, pipe.Index)) return null;
-            var name = zero.Groups["name"];
+            if (PipedIntoZero(text, pipe) is not { } name || IsJudgedByATest(text, pipe.Index)) return null;
             return new TextMatch(name.Index, name.Length, name.Value,
                 "'" + name.Value + "' exits 0 whatever it reads, and a pipeline's status is its last command's: the commands before it cannot fail the check");
         }
     }
+
+    /// <summary>Whether the command <paramref name="pipe"/> pipes into fails when what it reads is wrong: grep, test, diff, cmp, or jq given -e.</summary>
+    private static bool IsPipedIntoCheck(string text, Match pipe) =>
+        s_pipedIntoCheck.IsMatch(text, pipe.Index) || s_pipedIntoJq.Match(text, pipe.Index) is { Success: true } jq && JqChecksStatus(text, jq.Groups["name"]);
+
+    /// <summary>The name of the command <paramref name="pipe"/> pipes into when it exits 0 whatever it reads (jq without -e); null otherwise.</summary>
+    private static Group? PipedIntoZero(string text, Match pipe)
+    {
+        var zero = s_pipedIntoZero.Match(text, pipe.Index);
+        if (!zero.Success) return null;
+        var name = zero.Groups["name"];
+        return name.Value == "jq" && JqChecksStatus(text, name) ? null : name;
+    }
+
+    /// <summary>
+    /// Whether jq, named at <paramref name="name"/>, is given <c>-e</c> (<c>--exit-status</c>) in its own simple command,
+    /// read as the shell splits it (<see cref="ProgramPattern.OptionInOwnCommand"/>): a regex class of operators stopped at
+    /// the <c>;</c> inside <c>jq "$(cat filter; echo)" -e</c>, and the check was reported as one that cannot fail; an
+    /// <c>-e</c> inside a <c>$(…)</c> is another command's.
+    /// </summary>
+    private static bool JqChecksStatus(string text, Group name) =>
+        OptionInOwnCommand(s_jqExitStatus, text, s_jqName.Match(text, name.Index)) is not null;
 
     /// <summary>
     /// Every <c>|| true</c>, <c>|| :</c>, <c>|| exit 0</c>, <c>|| echo ...</c> whose success is the list's: not one followed

@@ -30,6 +30,19 @@ public sealed class VerificationPipelineTests
     [InlineData("kubectl get pods -n api --no-headers | awk '$3 != \\\"Running\\\" { bad = 1 } END { exit bad }'")]
     public Task APipelineThatCanFailIsNotReported(string command) => Verify(command);
 
+    // jq's -e is read in jq's own simple command, as the shell splits it: after a $(…) holding a ';' it is still jq's
+    // (before, the pattern stopped at that ';' and reported jq as exiting 0 whatever it reads, and curl -s without
+    // --fail), and one inside a $(…) is another command's.
+    [Theory]
+    [InlineData("curl -s https://api.omnix.ai/health | jq \\\"$(cat filter; echo)\\\" -e")]
+    [InlineData("curl -s https://api.omnix.ai/health | jq $(cat filter.args; echo) --exit-status")]
+    public Task AJqGivenExitStatusAfterASubstitutionIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("curl -fsS https://api.omnix.ai/health | {|RB0014:jq|} \\\"$(echo -e .status)\\\"")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | {|RB0014:jq|} \\\"$(grep -e status filters.txt)\\\"")]
+    public Task AnExitStatusOptionOfAnotherCommandInsideASubstitutionIsNotJqs(string command) => Verify(command);
+
     // `|| true` swallows a failure only when it ends the list: after it, the next command's status is the list's.
     [Theory]
     [InlineData("rm -f /tmp/health.json || true; curl -fsS https://api.omnix.ai/health -o /tmp/health.json")]
