@@ -75,6 +75,9 @@ public sealed class EscalationAnalyzer : DiagnosticAnalyzer
         if (handbook is null || !handbook.ResponseTimes.TryGetValue(severity, out var respondWithin)) return;
 
         var ownLevels = !facts.EscalationLevels.IsEmpty;
+        // An escalation of its own whose levels were not read (a method the rules do not follow adds them): the
+        // handbook's levels are not the ones engaged, and the runbook's are unknown.
+        if (!ownLevels && (facts.HasEscalation || facts.MayDeclareUnread(SectionKinds.Escalation))) return;
         var levels = ownLevels ? facts.EscalationLevels : handbook.EscalationLevels;
         if (levels.IsEmpty || levels[0].After is not { } first || first <= respondWithin) return;
 
