@@ -376,14 +376,131 @@ public class IncrementalCachingTests
         Assert.Equal(rendered, generator.Renders.Count);
     }
 
-    // The queue-backlog runbook with a call the page cannot read (RB0101): its page carries a notice naming the call and
+    // A team's helper class in a namespace of its own, split in two files: two runbooks hand their builder to its static
+    // method, which gives a method of its other part (looked up in the helper's class), and a third does not call it.
+    // Editing either part must render the callers' pages again, and only theirs.
+    private const string QueueChecks = """
+        using RunbookSdk;
+        namespace Payments.Shared;
+        public static partial class QueueChecks
+        {
+            public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase("Drain", p => Probe(p));
+        }
+        """;
+
+    private const string QueueChecksProbe = """
+        using RunbookSdk;
+        namespace Payments.Shared;
+        public static partial class QueueChecks
+        {
+            private static void Probe(IPhaseBuilder p) => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues"));
+        }
+        """;
+
+    private static string QueueRunbookCallingAHelper(string id, string name, string body) => $$"""
+        using RunbookSdk;
+        using Payments.Shared;
+        namespace Payments;
+        [Runbook("{{id}}")]
+        public sealed class {{name}} : Runbook<PaymentsHandbook>
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+        {{body}}
+            }
+        }
+        """;
+
+    private static readonly string[] QueueRunbooksCallingAHelper =
+    [
+        QueueChecks,
+        QueueChecksProbe,
+        QueueRunbookCallingAHelper("payments-queue-backlog", "QueueBacklog", """
+                    rb.Title("Queue backlog");
+                    QueueChecks.AddDepthCheck(rb);
+                    rb.NoRollback("read-only");
+            """),
+        QueueRunbookCallingAHelper("payments-queue-stuck", "QueueStuck", """
+                    Payments.Shared.QueueChecks.AddDepthCheck(rb);
+                    rb.Title("Queue stuck").NoRollback("read-only");
+            """),
+        QueueRunbookCallingAHelper("payments-queue-purge", "QueuePurge", """
+                    rb.Title("Queue purge").NoRollback("read-only");
+            """),
+    ];
+
+    [Theory]
+    [InlineData("public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase(\"Drain\"", "public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase(\"Drain the queue\"", "## Phase 1: Drain the queue")]
+    [InlineData("s.Run(\"rabbitmqctl list_queues\")", "s.Run(\"rabbitmqctl list_queues name messages\")", "rabbitmqctl list_queues name messages")]
+    public void Editing_a_static_helper_of_another_class_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other(string oldText, string newText, string onPage)
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        var before = QueueBacklogPage(driver.GetRunResult().Results.Single());
+        Assert.Contains("rabbitmqctl list_queues", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("may be incomplete", before, StringComparison.Ordinal);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, oldText, newText);
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(onPage, QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.Equal(4, runbookOutputs.Count);
+        Assert.Equal(2, generator.Renders.Count - rendered);
+    }
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_static_helper()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run, runbooks: 4);
+        Assert.Equal(read, generator.Reads.Count);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
+    // A class of the helper's name declared in the runbook's own namespace, in a new file, is found before the one its
+    // using imports: QueueBacklog's call now runs that one, so its page must say what that one adds (QueueStuck names
+    // the helper's namespace and keeps it).
+    [Fact]
+    public void A_nearer_class_of_the_helpers_name_declared_in_a_new_file_renders_the_page_of_what_the_call_now_runs()
+    {
+        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper]);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.DoesNotContain("--nearer", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = compilation.AddSyntaxTrees(Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("""
+            using RunbookSdk;
+            namespace Payments;
+            public static class QueueChecks
+            {
+                public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase("Drain", p => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues --nearer")));
+            }
+            """, GeneratorHarness.ParseOptions, path: "Nearer.cs"));
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("rabbitmqctl list_queues --nearer", QueueBacklogPage(run), StringComparison.Ordinal);
+    }
+
+    // The queue-backlog runbook with a call the page cannot read (RB0101, an overloaded helper): its page carries a notice naming the call and
     // its line, which is part of the model. An edit of another file changes neither, so nothing is read or rendered again.
     private const string SecondRunbookWithAnUnreadCall = """
         using RunbookSdk;
         namespace Payments;
         public static class QueueHelpers
         {
-            public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step("Depth is low", s => s.Instruction("Check the queue dashboard")));
+            public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step("Depth is low", s => s.Instruction("Check the queue dashboard"))); public static void AddChecks(IRunbookBuilder rb, int n) { }
         }
         [Runbook("payments-queue-backlog")]
         public sealed class QueueBacklog : Runbook<PaymentsHandbook>
@@ -482,6 +599,21 @@ public class IncrementalCachingTests
 
         AssertEveryOutputCached(run);
         Assert.Equal(rendered, generator.Renders.Count);
+    }
+
+    [Fact]
+    public void Editing_a_static_helper_a_handbook_calls_regenerates_the_handbooks_page()
+    {
+        var handbook = TestRunbooks.Handbook.Replace(".Escalation(e => e", ".Escalation(e => TeamLevels.Add(e)", StringComparison.Ordinal);
+        var compilation = GeneratorHarness.Compile(handbook, Docs.StaticHelperPageTests.HandbookWithTeamLevels, TestRunbooks.Runbook, SecondRunbook);
+        var driver = GeneratorHarness.CreateDriver().RunGenerators(compilation);
+        Assert.Contains("pager: incident-command |", HandbookPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+
+        var edited = GeneratorHarness.Edit(compilation, "pager: incident-command", "pager: incident-command-sre");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains("pager: incident-command-sre |", HandbookPage(run), StringComparison.Ordinal);
+        Assert.Equal([IncrementalStepRunReason.Modified], run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs).Select(o => o.Reason));
     }
 
     private static string QueueBacklogPage(GeneratorRunResult run) =>

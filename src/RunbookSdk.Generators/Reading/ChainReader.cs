@@ -19,8 +19,11 @@ namespace RunbookSdk.Generators.Reading;
 /// <see cref="BuilderMethodSyntax.HandedTo"/>) is read where it is called, too, and so is either at the start of a chain
 /// when it returns the builder (<c>Checks(rb).Escalation(…)</c>), before the calls chained on it. A base class's
 /// <c>Define</c> that <c>base.Define(rb)</c> calls is read where it is called, as the runner runs it (<see cref="BaseDefine"/>),
-/// and its own <c>base.Define</c> further up, within the same nesting bound. Anything else that is not a chain on the builder (a loop, a helper of another
-/// class, a variable) is reported as RB0101, because the runner would execute it but the docs could not show it.
+/// and its own <c>base.Define</c> further up, within the same nesting bound. A static method of another class of the
+/// team's the builder is handed to (<c>Helpers.AddChecks(rb);</c>, <c>p =&gt; Steps.Pods(p)</c>, <see cref="StaticHelper"/>)
+/// is read where it is called, too, with the methods it names looked up in its class. Anything else that is not a chain on
+/// the builder (a loop, an instance method of another class, a variable) is reported as RB0101, because the runner would
+/// execute it but the docs could not show it.
 /// </summary>
 /// <param name="semanticModel">The semantic model of the tree <c>Define</c> is written in.</param>
 /// <param name="ownerName">The class's name, for RB0101.</param>
@@ -262,8 +265,18 @@ internal sealed class ChainReader(
             break;
         }
 
-        var onReceiver = current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver;
-        if (!onReceiver && !(current is InvocationExpressionSyntax start && ReadHandOff(start, receiver, chainedOn: calls.Count > 0, visit)))
+        var read = current is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == receiver ||
+                   current is InvocationExpressionSyntax start && ReadHandOff(start, receiver, chainedOn: calls.Count > 0, visit);
+        // Helpers.AddChecks(rb) was collected as a call on Helpers: it is where the chain starts, a hand-off to a static
+        // method of another class, read before the calls chained on it.
+        if (!read && calls.Count > 0 && StaticHelper.MayBe(calls[calls.Count - 1], receiver) &&
+            ReadStaticHelper(calls[calls.Count - 1], receiver, chainedOn: calls.Count > 1, visit))
+        {
+            calls.RemoveAt(calls.Count - 1);
+            read = true;
+        }
+
+        if (!read)
         {
             Unreadable(expression, expression.ToString());
             return;
@@ -318,6 +331,25 @@ internal sealed class ChainReader(
         var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
         (_parts, _readsBaseClass) = (define.Parts, true);
         var method = define.Declaration;
+        ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        (_parts, _readsBaseClass) = (outerParts, outerReadsBase);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads the static method of another class of the team's that <paramref name="call"/> (<c>Helpers.AddChecks(rb)</c>)
+    /// hands the builder to, where it is called, with that class's declarations as the ones its method names are looked
+    /// up in; false when the page cannot read it (<see cref="StaticHelper.HandedTo"/>), or when a chain goes on from it
+    /// and it does not return the builder, and the caller reports the call.
+    /// </summary>
+    private bool ReadStaticHelper(InvocationExpressionSyntax call, string receiver, bool chainedOn, Action<DslCall> visit)
+    {
+        if (StaticHelper.HandedTo(call, receiver, semanticModel, _dependencies) is not { } helper) return false;
+        var method = helper.Declaration;
+        if (chainedOn && !ReturnsBuilder(method.ReturnType)) return false;
+        // A static method is no base class's member the runbook may replace, wherever it is declared.
+        var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
+        (_parts, _readsBaseClass) = (helper.Parts, false);
         ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
         (_parts, _readsBaseClass) = (outerParts, outerReadsBase);
         return true;

@@ -8,8 +8,8 @@ namespace RunbookSdk.Generators.Tests.Docs;
 /// Logs(p); }</c> — runs where it is called, once per call, and the page reads it there, as it reads a local function
 /// of <c>Define</c> (LocalFunctionPageTests) and as the analyzers count its sections. Before, each such call was RB0101
 /// and the page lacked its steps and sections while the runner ran them. The same limits hold: a method that takes only
-/// the builder, not generic, not overloaded, not virtual, not calling itself; anything else stays RB0101, and so does a
-/// method of another class.
+/// the builder, not generic, not overloaded, not virtual, not calling itself; anything else stays RB0101 (a static method of another
+/// class is read under the same limits, StaticHelperPageTests).
 /// </summary>
 public sealed class ClassMethodCallPageTests
 {
@@ -234,7 +234,7 @@ public sealed class ClassMethodCallPageTests
     [InlineData("AddChecks(rb);", "private static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200)));\n    private static void AddChecks(IRunbookBuilder rb, int n) => rb.Verification(v => v.Step(\"Other\", s => s.Run(\"uptime\")));", "sealed")]
     [InlineData("AddChecks(rb);", "protected virtual void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200)));", "")]
     [InlineData("AddChecks(rb, \"https://payments.example.com/health\");", "private static void AddChecks(IRunbookBuilder rb, string url) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", url).ExpectStatus(200)));", "sealed")]
-    [InlineData("Helpers.AddChecks(rb);", "private static class Helpers { public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200))); }", "sealed")]
+    [InlineData("Helpers.AddChecks(rb);", "private static class Helpers { public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Http(\"GET\", \"https://payments.example.com/health\").ExpectStatus(200))); public static void AddChecks(IRunbookBuilder rb, int n) { } }", "sealed")]
     public void A_method_the_page_cannot_read_keeps_RB0101_at_its_call(string call, string members, string modifiers)
     {
         var (diagnostics, page) = Generate(Runbook("        " + call + "\n" + Chain, members + "\n", modifiers));

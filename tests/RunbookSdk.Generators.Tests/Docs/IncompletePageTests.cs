@@ -20,7 +20,7 @@ public sealed class IncompletePageTests
 
         public static class Helpers
         {
-            public static void AddAll(IRunbookBuilder rb) => rb.Verification(v => v.Step("Health is green", s => s.Instruction("Check the dashboard")));
+            public static void AddAll(IRunbookBuilder rb) => rb.Verification(v => v.Step("Health is green", s => s.Instruction("Check the dashboard"))); public static void AddAll(IRunbookBuilder rb, int n) { } // overloaded: which one runs is the compiler's to say, so the page does not read AddAll(rb)
         }
 
         [Runbook("payments-api-down")]

@@ -119,7 +119,6 @@ public sealed class MethodGroupPageTests
     [InlineData("s => Twice(s, 1)", "private static void Twice(IStepBuilder s, int n) => s.Run(\"uptime\");", "Twice(s, 1)")]
     [InlineData("s => Generic<int>(s)", "private static void Generic<T>(IStepBuilder s) => s.Run(\"uptime\");", "Generic<int>(s)")]
     [InlineData("s => Untyped(s)", "private static void Untyped(object s) { }", "Untyped(s)")]
-    [InlineData("s => Elsewhere.Ask(s)", "", "Elsewhere.Ask(s)")]
     public void A_method_the_analyzers_do_not_read_stays_reported(string argument, string members, string reported)
     {
         var runbook = Runbook($$"""

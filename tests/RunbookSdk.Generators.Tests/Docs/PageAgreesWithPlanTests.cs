@@ -435,6 +435,58 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
     }
 
+    // Static methods of the team's helper classes that Define and its lambdas hand the builder to (one returning it, at
+    // the start of a chain), one handing a step's builder to a third class and giving a method of its own class: the
+    // page reads each where it is called (docs/rules/RB0101.md).
+    private const string StaticHelpers = """
+        using System;
+        using RunbookSdk;
+
+        public static class TeamSteps
+        {
+            public static IRunbookBuilder Start(IRunbookBuilder rb) => rb.Title("Static helpers");
+
+            public static void Pods(IPhaseBuilder p) => p.Step("Pods", s => TeamCommands.Pods(s)).Step("Logs", Logs);
+
+            private static void Logs(IStepBuilder s) => s.Run("kubectl logs deploy/api --tail=50").Timeout(TimeSpan.FromSeconds(30));
+
+            public static void AddChecks(IRunbookBuilder rb)
+            {
+                rb.Verification(v => v.Step("Health", s => s.Http("GET", "https://status.example.com/health").ExpectStatus(200)));
+            }
+        }
+
+        public static class TeamCommands
+        {
+            public static void Pods(IStepBuilder s) => s.Run("kubectl get pods -n payments");
+        }
+
+        [Runbook("static-helpers")]
+        public sealed class StaticHelpers : Runbook
+        {
+            public override void Define(IRunbookBuilder rb)
+            {
+                TeamSteps.Start(rb)
+                    .Phase("Diagnose", p => TeamSteps.Pods(p))
+                    .Rollback(r => r.Step("Roll back", s => s.Run("kubectl rollout undo deploy/api").RequiresConfirmation()));
+                TeamSteps.AddChecks(rb);
+            }
+        }
+        """;
+
+    [Fact]
+    public void Steps_and_phases_written_in_static_methods_of_other_classes_are_documented_as_the_runner_makes_them()
+    {
+        var (documented, executed) = Outlines(StaticHelpers);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        // Not equal by both missing the same: the helpers' phases and steps, where they are called.
+        Assert.Equal(["phase Diagnose []", "phase Rollback []", "phase Verification []"], Describe(executed).Where(line => line.StartsWith("phase ", StringComparison.Ordinal)));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl get pods -n payments", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl logs deploy/api --tail=50 | timeout=00:00:30", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]
