@@ -313,7 +313,7 @@ internal static class CommandPatterns
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(container\s+)?stats\b", "stats"), @"\s--no-stream\b"), "docker stats without --no-stream"),
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(system\s+)?events\b", "events"), @"\s--until\b"), "docker events without --until"),
-        (ProgramPattern.UnlessOption(Create(@"\bdocker(-compose|\s+compose)\b" + SameCommand + @"\sup\b", "up"), @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b"), "docker compose up without -d"),
+        (ProgramPattern.OptionOf(Create(@"\bdocker(-compose|\s+compose)\b", "up"), @"\sup\b", unless: @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b"), "docker compose up without -d"),
         (ProgramPattern.OptionOf(Create(@"\bredis-cli\b", "redis-cli"), @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])"), "a redis-cli stream"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])tcpdump(?=\s|$)", "tcpdump"), @"\s-[a-zA-Z]*[cr]"), "tcpdump without -c"), // -r reads a capture file
         (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
@@ -327,7 +327,7 @@ internal static class CommandPatterns
         (Create(@"(?<=\bgcloud\b" + SameCommand + @"\s)start-iap-tunnel\b", "start-iap-tunnel"), "an IAP tunnel"),
         (Create(@"(?<=\bkubectl\b" + SameCommand + @"\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", "proxy"), "kubectl proxy"), // not a namespace named proxy
         // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
-        (ProgramPattern.UnlessOption(Create(@"(?<=\b(kubectl|oc)\b" + SameCommand + @"\s)rollout\s+status\b", "rollout"), @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
+        (ProgramPattern.OptionOf(Create(@"\b(kubectl|oc)\b", "rollout"), @"(?<=\s)rollout\s+status\b", reportsOption: true, unless: @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
     ];
 
     /// <summary>

@@ -7,7 +7,9 @@ namespace RunbookSdk.Analyzers.Text;
 /// <c>terraform apply … -auto-approve</c>, <c>tail … -f</c>), read in the program's own simple command as the shell splits
 /// it: RB0005 and RB0015 ask this of their commands, RB0006 of a credential option (<see cref="CredentialPattern"/>).
 /// A program may also be a finding only without an option (<c>ping</c> without <c>-c</c>, <c>docker stats</c> without
-/// <c>--no-stream</c>, <c>shutdown</c> without <c>-c</c>: <see cref="Unless"/>), read in its own command the same way.
+/// <c>--no-stream</c>, <c>shutdown</c> without <c>-c</c>: <see cref="Unless"/>), read in its own command the same way,
+/// and both at once: a word it must be given and an option it must not (<c>docker compose … up</c> without <c>-d</c>,
+/// <c>kubectl … rollout status</c> without <c>--timeout</c>).
 /// </summary>
 /// <remarks>
 /// The program's command is bounded by <see cref="ShellCommandBounds"/> on the shell's reading
@@ -46,9 +48,12 @@ internal sealed class ProgramPattern
     /// <summary>A pattern that is the whole finding wherever it matches.</summary>
     public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, reportsOption: false, unless: null);
 
-    /// <summary>The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command.</summary>
-    public static ProgramPattern OptionOf(GuardedPattern program, string option, bool reportsOption = false) =>
-        new(program, GuardedPattern.CreateRegex(option), reportsOption, unless: null);
+    /// <summary>
+    /// The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command, and, when
+    /// <paramref name="unless"/> is given, not that option (a regex) anywhere after the program in the same command.
+    /// </summary>
+    public static ProgramPattern OptionOf(GuardedPattern program, string option, bool reportsOption = false, string? unless = null) =>
+        new(program, GuardedPattern.CreateRegex(option), reportsOption, unless is null ? null : GuardedPattern.CreateRegex(unless));
 
     /// <summary>The <paramref name="program"/> where its own simple command does not give it <paramref name="option"/> (a regex).</summary>
     public static ProgramPattern UnlessOption(GuardedPattern program, string option) =>

@@ -110,4 +110,25 @@ public sealed class OptionAfterSubstitutionTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Look", s => s.Run("{{command}}"))
             """));
+
+    // A word the program must be given while it lacks the option that would end it (compose's up without -d, kubectl's
+    // rollout status without --timeout) is read in the program's own command: a `$(…)` holding a `;` before the word is
+    // one word of the command, so the runner was held unreported.
+    [Theory]
+    [InlineData("kubectl -n \\\"$(cat ns; echo)\\\" ", "rollout status", " deploy/api")]
+    [InlineData("", "docker compose -f \\\"$(cat f; echo)\\\" up", "")]
+    [InlineData("", "docker-compose -p $(cat project; echo) up", " api")]
+    public Task RB0015_AWordAfterASubstitutionWithoutItsEndingOptionIsReported(string program, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{program}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    // Inside the substitution the word is echo's: bash hands it to the program inside one quoted word.
+    [Theory]
+    [InlineData("kubectl get deploy -l \\\"app=$(cat app; echo rollout status)\\\"")]
+    [InlineData("docker compose ps \\\"$(cat service; echo up)\\\"")]
+    public Task RB0015_AWordOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
 }
