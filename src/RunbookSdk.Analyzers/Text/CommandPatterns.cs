@@ -306,7 +306,7 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "port-forward"), @"\sport-forward\b"), "port-forward"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
-        (Create(@"\bless\s+(" + SameCommand + @"\s)?\+F\b", "+F"), "less +F"),
+        (ProgramPattern.OptionOf(Create(@"\bless(?=\s)", "+F"), @"\s\+F\b"), "less +F"),
         (ProgramPattern.UnlessOption(Create(s_programStartOrAfterDashes + @"ping6?(?=\s)", "ping"), @"\s-[a-zA-Z]*[cw]"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(s_programStartOrAfterDashes + @"watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b", "-w", "--watch"), @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
@@ -316,16 +316,16 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\bdocker(-compose|\s+compose)\b", "up"), @"\sup\b", unless: @"\s(-[a-zA-Z]*d[a-zA-Z]*|--detach|--wait|--no-start)\b"), "docker compose up without -d"),
         (ProgramPattern.OptionOf(Create(@"\bredis-cli\b", "redis-cli"), @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])"), "a redis-cli stream"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])tcpdump(?=\s|$)", "tcpdump"), @"\s-[a-zA-Z]*[cr]"), "tcpdump without -c"), // -r reads a capture file
-        (Create(@"\bdmesg\b" + SameCommand + @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])", "dmesg"), "dmesg -w"),
-        (Create(@"(?<=\b(az|gcloud)\b" + SameCommand + @"\s)(log|logs|logging)\s+tail\b", "tail"), "streaming logs"), // az webapp log tail, gcloud app logs tail
+        (ProgramPattern.OptionOf(Create(@"\bdmesg\b", "dmesg"), @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])"), "dmesg -w"),
+        (ProgramPattern.OptionOf(Create(@"\b(az|gcloud)\b", "tail"), @"(?<=\s)(log|logs|logging)\s+tail\b", reportsOption: true), "streaming logs"), // az webapp log tail, gcloud app logs tail
         // An interval and no count: `vmstat 1` samples forever, `vmstat 1 5` five times. Not when piped (`| head` ends it).
         (Create(@"(?<![\w./-])(vmstat|iostat|mpstat|pidstat|sar)(\s+(?!\d)\S+)*\s+\d+(?=\s*($|[;&\n)]))", "vmstat", "iostat", "mpstat", "pidstat", "sar"), "an interval without a count"),
         // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
         // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)", "ssh"), @"\s-[a-zA-Z]*f"), "ssh -N (a tunnel)"),
-        (ProgramPattern.UnlessOption(Create(@"(?<=\baws\b" + SameCommand + @"\sssm\s+)start-session\b", "start-session"), @"\bAWS-StartNonInteractiveCommand\b"), "an SSM session"),
-        (Create(@"(?<=\bgcloud\b" + SameCommand + @"\s)start-iap-tunnel\b", "start-iap-tunnel"), "an IAP tunnel"),
-        (Create(@"(?<=\bkubectl\b" + SameCommand + @"\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", "proxy"), "kubectl proxy"), // not a namespace named proxy
+        (ProgramPattern.OptionOf(Create(@"\baws\b", "start-session"), @"(?<=\sssm\s+)start-session\b", reportsOption: true, unless: @"\bAWS-StartNonInteractiveCommand\b"), "an SSM session"),
+        (ProgramPattern.OptionOf(Create(@"\bgcloud\b", "start-iap-tunnel"), @"(?<=\s)start-iap-tunnel\b", reportsOption: true), "an IAP tunnel"),
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "proxy"), @"(?<=\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", reportsOption: true), "kubectl proxy"), // not a namespace named proxy
         // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
         (ProgramPattern.OptionOf(Create(@"\b(kubectl|oc)\b", "rollout"), @"(?<=\s)rollout\s+status\b", reportsOption: true, unless: @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
     ];

@@ -131,4 +131,31 @@ public sealed class OptionAfterSubstitutionTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Look", s => s.Run("{{command}}"))
             """));
+
+    // A session, a tunnel or a stream named by a word or an option after the program's options is read in the program's
+    // own command too (aws … ssm start-session, gcloud … start-iap-tunnel, kubectl … proxy, az|gcloud … log(s) tail,
+    // dmesg … -w, less … +F): a `$(…)` holding a `;` before it is one word of the command.
+    [Theory]
+    [InlineData("aws --profile $(cat profile; echo) ssm ", "start-session", " --target i-0abc")]
+    [InlineData("gcloud compute --project \\\"$(cat project; echo)\\\" ", "start-iap-tunnel", " db-1 5432")]
+    [InlineData("kubectl --context \\\"$(cat ctx; echo)\\\" ", "proxy", " --port=8001")]
+    [InlineData("gcloud --project $(cat project; echo) app ", "logs tail", " -s default")]
+    [InlineData("", "dmesg --level \\\"$(cat levels; echo err)\\\" -w", "")]
+    [InlineData("", "less --prompt=\\\"$(cat prompt; echo)\\\" +F", " /var/log/app.log")]
+    public Task RB0015_ASessionOrStreamAfterASubstitutionIsReported(string program, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{program}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    [Theory]
+    [InlineData("aws ec2 describe-instances --filters \\\"Name=tag:Access,Values=$(cat tag; echo ssm start-session)\\\"")]
+    [InlineData("gcloud compute ssh db-1 --command \\\"$(cat cmd; echo start-iap-tunnel db-2 5432)\\\"")]
+    [InlineData("kubectl logs \\\"$(kubectl get pods -o name | grep proxy | head -1)\\\"")]
+    [InlineData("az webapp show --name \\\"$(cat app; echo log tail)\\\"")]
+    [InlineData("dmesg -T --level \\\"$(cat levels; echo -w)\\\"")]
+    [InlineData("less \\\"$(ls -t /var/log/app/*.log | head -1; echo +F)\\\"")]
+    public Task RB0015_ASessionOrStreamOfAnotherCommandInsideASubstitutionIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
 }
