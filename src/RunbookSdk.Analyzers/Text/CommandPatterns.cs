@@ -14,14 +14,19 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// harmless ones around them (describe, get, list, restart, ps, logs --tail) are not.
 /// </summary>
 /// <remarks>
-/// The patterns know only unquoted operators (<see cref="SameCommand"/> ends at any <c>;</c>, <c>|</c>, <c>&amp;</c>):
-/// the rules that read a command's structure (destructive, never-ending, the verification checks) are handed the
-/// command as <see cref="ShellOperators.Read"/> reads it, where quoted operators are text and a command line another
-/// shell runs (<see cref="NestedShells"/>) is commands, starting after <see cref="ShellOperators.NestedStart"/>.
-/// Secrets, home paths and words read the command as written; a credential option of a program (<c>mysql -p</c>) is
-/// read in the program's own simple command as the shell splits it (<see cref="CredentialPattern"/>), and so is the
-/// option that makes a program destructive or endless (<c>git push … --force</c>, <c>tail … -f</c>: <see cref="ProgramPattern"/>),
-/// which a <see cref="SameCommand"/> after a <c>$(cat a; cat b)</c> never reached.
+/// A program's command is bounded as the shell splits it: the rules that read a command's structure (destructive,
+/// never-ending, the verification checks) are handed the command as <see cref="ShellOperators.Read"/> reads it, where
+/// quoted operators are text and a command line another shell runs (<see cref="NestedShells"/>) is commands, starting
+/// after <see cref="ShellOperators.NestedStart"/>. Secrets, home paths and words read the command as written. What a
+/// program is given, the option or word that makes it destructive or endless (<c>git push … --force</c>,
+/// <c>tail … -f</c>, <c>kubectl … rollout status</c>), the option that makes it none (<c>ping … -c</c>) and a credential
+/// option (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
+/// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
+/// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
+/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two words of one command, a finding that
+/// is the program's name alone or a word before the program (<c>kubectl … get … -w</c>, <c>kubectl … apply … --prune</c>,
+/// <c>ssh … -N</c>, <c>kafka-consumer-groups</c>, a curl to a rollback endpoint, <c>git … --follow</c>, the runners of
+/// <see cref="CommandRunners"/>, and RB0014's pipes): after such a substitution they read no further.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -31,9 +36,11 @@ internal static class CommandPatterns
 
     private static Regex Plain(string pattern) => GuardedPattern.CreateRegex(pattern);
 
-    // One shell command of a pipeline or list ends at these, and at the start of a nested command line: an outer
-    // command does not reach into the one another shell runs (docker exec api sh -c 'rm /tmp/x' removes no container).
-    // A pattern does not run on from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak).
+    // A regex's reading of one shell command of a pipeline or list, for the patterns that cannot be ProgramPattern yet
+    // (see the remarks): it ends at these, and at the start of a nested command line: an outer command does not reach
+    // into the one another shell runs (docker exec api sh -c 'rm /tmp/x' removes no container). A pattern does not run on
+    // from one line of a here-document's data to the next (\f, ShellOperators.DataLineBreak). It also ends at a ';'
+    // inside a $(…), which the shell does not: ProgramPattern.OptionInOwnCommand reads a program's command whole.
     private const string SameCommand = @"[^|;&\n\x02\f]*";
 
     // A program's options before its subcommand, each with or without a value: kubectl -n api, --context=prod,
