@@ -23,10 +23,10 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// option (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
 /// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
 /// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
-/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two words of one command, a finding that
-/// is the program's name alone or a word before the program (<c>kubectl … get … -w</c>, <c>kubectl … apply … --prune</c>,
-/// <c>ssh … -N</c>, <c>kafka-consumer-groups</c>, a curl to a rollback endpoint, <c>git … --follow</c>, the runners of
-/// <see cref="CommandRunners"/>, and RB0014's pipes): after such a substitution they read no further.
+/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two words of one command or a word
+/// before the program (<c>kubectl … get … -w</c>, <c>kubectl … apply … --prune</c>, <c>kafka-consumer-groups</c>, a curl
+/// to a rollback endpoint, <c>git … --follow</c>, the runners of <see cref="CommandRunners"/>, and RB0014's pipes):
+/// after such a substitution they read no further.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -308,7 +308,7 @@ internal static class CommandPatterns
     private static readonly (ProgramPattern Pattern, string Detail)[] s_neverEnds =
     [
         (ProgramPattern.OptionOf(Create(@"(?<!logs\s+)\btail(?=\s)", "tail"), @"(?<=\s)-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
-        (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reportsOption: true), "following logs"), // also journalctl -fu
+        (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reports: ProgramPattern.Finding.Option), "following logs"), // also journalctl -fu
         (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "port-forward"), @"\sport-forward\b"), "port-forward"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
@@ -324,17 +324,17 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\bredis-cli\b", "redis-cli"), @"\s((?i:monitor|p?subscribe)|--stat|--latency(-history|-dist)?)(?![\w-])"), "a redis-cli stream"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])tcpdump(?=\s|$)", "tcpdump"), @"\s-[a-zA-Z]*[cr]"), "tcpdump without -c"), // -r reads a capture file
         (ProgramPattern.OptionOf(Create(@"\bdmesg\b", "dmesg"), @"\s(-[a-zA-Z]*w[a-zA-Z]*|-W|--follow-new)(?![\w-])"), "dmesg -w"),
-        (ProgramPattern.OptionOf(Create(@"\b(az|gcloud)\b", "tail"), @"(?<=\s)(log|logs|logging)\s+tail\b", reportsOption: true), "streaming logs"), // az webapp log tail, gcloud app logs tail
+        (ProgramPattern.OptionOf(Create(@"\b(az|gcloud)\b", "tail"), @"(?<=\s)(log|logs|logging)\s+tail\b", reports: ProgramPattern.Finding.Option), "streaming logs"), // az webapp log tail, gcloud app logs tail
         // An interval and no count: `vmstat 1` samples forever, `vmstat 1 5` five times. Not when piped (`| head` ends it).
         (Create(@"(?<![\w./-])(vmstat|iostat|mpstat|pidstat|sar)(\s+(?!\d)\S+)*\s+\d+(?=\s*($|[;&\n)]))", "vmstat", "iostat", "mpstat", "pidstat", "sar"), "an interval without a count"),
         // Tunnels and sessions hold their connection open until someone stops them. ssh -N runs no command (a tunnel)
         // unless -f sends it to the background; a non-interactive SSM session runs one command and ends.
-        (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])(auto)?ssh(?=\s)(?=" + SameCommand + @"\s-[a-zA-Z]*N)", "ssh"), @"\s-[a-zA-Z]*f"), "ssh -N (a tunnel)"),
-        (ProgramPattern.OptionOf(Create(@"\baws\b", "start-session"), @"(?<=\sssm\s+)start-session\b", reportsOption: true, unless: @"\bAWS-StartNonInteractiveCommand\b"), "an SSM session"),
-        (ProgramPattern.OptionOf(Create(@"\bgcloud\b", "start-iap-tunnel"), @"(?<=\s)start-iap-tunnel\b", reportsOption: true), "an IAP tunnel"),
-        (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "proxy"), @"(?<=\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", reportsOption: true), "kubectl proxy"), // not a namespace named proxy
+        (ProgramPattern.OptionOf(Create(@"(?<![\w./-])(auto)?ssh(?=\s)", "ssh"), @"\s-[a-zA-Z]*N", reports: ProgramPattern.Finding.Program, unless: @"\s-[a-zA-Z]*f"), "ssh -N (a tunnel)"),
+        (ProgramPattern.OptionOf(Create(@"\baws\b", "start-session"), @"(?<=\sssm\s+)start-session\b", reports: ProgramPattern.Finding.Option, unless: @"\bAWS-StartNonInteractiveCommand\b"), "an SSM session"),
+        (ProgramPattern.OptionOf(Create(@"\bgcloud\b", "start-iap-tunnel"), @"(?<=\s)start-iap-tunnel\b", reports: ProgramPattern.Finding.Option), "an IAP tunnel"),
+        (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "proxy"), @"(?<=\s)(?<!\s(-[nlc]|--(namespace|context|cluster|user|selector|container))\s+)proxy(?=\s|$)", reports: ProgramPattern.Finding.Option), "kubectl proxy"), // not a namespace named proxy
         // kubectl's rollout status has no time limit by default (and --timeout=0 is none): a stuck rollout never ends.
-        (ProgramPattern.OptionOf(Create(@"\b(kubectl|oc)\b", "rollout"), @"(?<=\s)rollout\s+status\b", reportsOption: true, unless: @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
+        (ProgramPattern.OptionOf(Create(@"\b(kubectl|oc)\b", "rollout"), @"(?<=\s)rollout\s+status\b", reports: ProgramPattern.Finding.Option, unless: @"\s(--timeout(=|\s+)(?!0+(ms|s|m|h)?(?![\w.]))|(-w|--watch)=false\b)"), "rollout status without --timeout"),
     ];
 
     /// <summary>
@@ -773,7 +773,12 @@ internal static class CommandPatterns
                 if (pattern.Option is { } option)
                 {
                     if (OptionInOwnCommand(option, shell, match) is not { } given) continue;
-                    (index, length) = pattern.ReportsOption ? (given.Index, given.Length) : (index, given.Index + given.Length - index);
+                    (index, length) = pattern.Reports switch
+                    {
+                        ProgramPattern.Finding.Option => (given.Index, given.Length),
+                        ProgramPattern.Finding.Program => (index, length),
+                        _ => (index, given.Index + given.Length - index),
+                    };
                 }
 
                 var candidate = Trimmed(index, length, text, detail);

@@ -21,12 +21,25 @@ namespace RunbookSdk.Analyzers.Text;
 /// </remarks>
 internal sealed class ProgramPattern
 {
-    private ProgramPattern(GuardedPattern program, Regex? option, bool reportsOption, Regex? unless)
+    private ProgramPattern(GuardedPattern program, Regex? option, Finding reports, Regex? unless)
     {
         Program = program;
         Option = option;
-        ReportsOption = reportsOption;
+        Reports = reports;
         Unless = unless;
+    }
+
+    /// <summary>What of the program's command a never-ending finding marks (RB0005 marks the whole command).</summary>
+    public enum Finding
+    {
+        /// <summary>From the program to the end of its option: <c>tail -n 100 -f</c>.</summary>
+        ProgramToOption,
+
+        /// <summary>The option alone: <c>-fu</c> of <c>journalctl -fu nginx</c>, <c>rollout status</c> of kubectl's.</summary>
+        Option,
+
+        /// <summary>The program's name alone: <c>ssh</c> of <c>ssh -N -L 5432:db:5432 bastion</c>.</summary>
+        Program,
     }
 
     /// <summary>Where the program is named; the whole finding when there is no <see cref="Option"/>.</summary>
@@ -35,8 +48,8 @@ internal sealed class ProgramPattern
     /// <summary>The option the program must be given in its own simple command, or null.</summary>
     public Regex? Option { get; }
 
-    /// <summary>True when the finding is the option itself (<c>-fu</c> of <c>journalctl -fu nginx</c>), not the command up to it.</summary>
-    public bool ReportsOption { get; }
+    /// <summary>What the finding marks when the program is given its <see cref="Option"/>.</summary>
+    public Finding Reports { get; }
 
     /// <summary>
     /// The option that, given in the program's own simple command, makes it no finding (<c>-c</c> of <c>ping</c>), or null.
@@ -46,18 +59,18 @@ internal sealed class ProgramPattern
     public Regex? Unless { get; }
 
     /// <summary>A pattern that is the whole finding wherever it matches.</summary>
-    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, reportsOption: false, unless: null);
+    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, Finding.ProgramToOption, unless: null);
 
     /// <summary>
     /// The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command, and, when
     /// <paramref name="unless"/> is given, not that option (a regex) anywhere after the program in the same command.
     /// </summary>
-    public static ProgramPattern OptionOf(GuardedPattern program, string option, bool reportsOption = false, string? unless = null) =>
-        new(program, GuardedPattern.CreateRegex(option), reportsOption, unless is null ? null : GuardedPattern.CreateRegex(unless));
+    public static ProgramPattern OptionOf(GuardedPattern program, string option, Finding reports = Finding.ProgramToOption, string? unless = null) =>
+        new(program, GuardedPattern.CreateRegex(option), reports, unless is null ? null : GuardedPattern.CreateRegex(unless));
 
     /// <summary>The <paramref name="program"/> where its own simple command does not give it <paramref name="option"/> (a regex).</summary>
     public static ProgramPattern UnlessOption(GuardedPattern program, string option) =>
-        new(program, null, reportsOption: false, GuardedPattern.CreateRegex(option));
+        new(program, null, Finding.ProgramToOption, GuardedPattern.CreateRegex(option));
 
     /// <summary>
     /// The first match of <paramref name="option"/> (the last when <paramref name="last"/>: a program given an option twice

@@ -158,4 +158,20 @@ public sealed class OptionAfterSubstitutionTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Look", s => s.Run("{{command}}"))
             """));
+
+    // ssh's -N (no command: a tunnel) is read in ssh's own command, and the finding is still the program's name.
+    [Theory]
+    [InlineData("ssh", " -o ProxyCommand=\\\"$(cat proxy; echo)\\\" -N -L 5432:db.internal:5432 bastion")]
+    [InlineData("autossh", " -M 0 -i $(cat key; echo) -NL 6379:cache.internal:6379 ec2-user@bastion")]
+    public Task RB0015_ATunnelsOptionAfterASubstitutionIsReported(string program, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{|RB0015:{{program}}|}{{after}}"))
+            """));
+
+    // Inside the substitution, -N is echo's word: ssh runs it on the host as its command line and ends.
+    [Fact]
+    public Task RB0015_ATunnelsOptionOfAnotherCommandInsideASubstitutionIsNotRead() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
+                        .Step("Look", s => s.Run("ssh bastion \"$(cat cmd; echo -N)\""))
+            """));
 }
