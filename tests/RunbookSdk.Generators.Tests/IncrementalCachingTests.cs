@@ -38,6 +38,53 @@ public class IncrementalCachingTests
     /// Both runbooks' parts, the handbook's and the catalog came from the cache. Counted, so that a run that produced
     /// nothing (a generator that failed, runbooks no longer found) cannot pass as one that re-generated nothing.
     /// </summary>
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/> and an unrelated class, checks that QueueBacklog's page holds
+    /// <paramref name="onPage"/>, edits the unrelated class, and asserts that no runbook was read or rendered again.
+    /// </summary>
+    private static void AssertAnUnrelatedEditReadsAndRendersNothing(string[] sources, string onPage, int runbooks = 2)
+    {
+        var compilation = GeneratorHarness.Compile([.. sources, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.Contains(onPage, QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run, runbooks);
+        Assert.Equal(read, generator.Reads.Count);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
+    /// <summary>
+    /// Runs the generator over <paramref name="sources"/> (four runbooks, two of which run the code edited), edits
+    /// <paramref name="oldText"/> to <paramref name="newText"/>, and asserts that QueueBacklog's page shows
+    /// <paramref name="onPage"/> and that exactly the two runbooks that run the edited code were generated and rendered
+    /// again, the other two cached.
+    /// </summary>
+    private static void AssertTheEditRendersOnlyTheRunbooksThatRunIt(string[] sources, string oldText, string newText, string onPage)
+    {
+        var compilation = GeneratorHarness.Compile(sources);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        var before = QueueBacklogPage(driver.GetRunResult().Results.Single());
+        Assert.Contains("rabbitmqctl list_queues", before, StringComparison.Ordinal);
+        Assert.DoesNotContain("may be incomplete", before, StringComparison.Ordinal);
+        var rendered = generator.Renders.Count;
+
+        var edited = GeneratorHarness.Edit(compilation, oldText, newText);
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(onPage, QueueBacklogPage(run), StringComparison.Ordinal);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+        Assert.Equal(4, runbookOutputs.Count);
+        Assert.Equal(2, generator.Renders.Count - rendered);
+    }
+
     private static void AssertEveryOutputCached(GeneratorRunResult run, int runbooks = 2)
     {
         Assert.Null(run.Exception);
@@ -292,40 +339,13 @@ public class IncrementalCachingTests
     ];
 
     [Fact]
-    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other()
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var rendered = generator.Renders.Count;
-
-        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
-        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
-        Assert.Equal(4, runbookOutputs.Count);
-        Assert.Equal(2, generator.Renders.Count - rendered);
-    }
+    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other() =>
+        AssertTheEditRendersOnlyTheRunbooksThatRunIt([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase],
+            "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");", "rabbitmqctl list_queues name messages");
 
     [Fact]
-    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_base_Define()
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase, "class Unrelated { }"]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var read = generator.Reads.Count;
-
-        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        AssertEveryOutputCached(run, runbooks: 4);
-        Assert.Equal(read, generator.Reads.Count);
-    }
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_base_Define() =>
+        AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksOfABase], "rabbitmqctl list_queues", runbooks: 4);
 
     // Two runbooks that declare no Define and so run the base's, and one with its own that does not call it: editing
     // the base's Define must render the pages of the two that inherit it, and only theirs.
@@ -340,41 +360,13 @@ public class IncrementalCachingTests
     ];
 
     [Fact]
-    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_inherit_it_and_no_other()
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var rendered = generator.Renders.Count;
-
-        var edited = GeneratorHarness.Edit(compilation, "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.Contains("rabbitmqctl list_queues name messages", QueueBacklogPage(run), StringComparison.Ordinal);
-        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
-        Assert.Equal(4, runbookOutputs.Count);
-        Assert.Equal(2, generator.Renders.Count - rendered);
-    }
+    public void Editing_the_body_of_a_base_Define_regenerates_the_pages_of_the_runbooks_that_inherit_it_and_no_other() =>
+        AssertTheEditRendersOnlyTheRunbooksThatRunIt([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine],
+            "s.Run(\"rabbitmqctl list_queues\");", "s.Run(\"rabbitmqctl list_queues name messages\");", "rabbitmqctl list_queues name messages");
 
     [Fact]
-    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_inherit_a_Define()
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine, "class Unrelated { }"]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
-
-        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        AssertEveryOutputCached(run, runbooks: 4);
-        Assert.Equal(read, generator.Reads.Count);
-        Assert.Equal(rendered, generator.Renders.Count);
-    }
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_inherit_a_Define() =>
+        AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksInheritingADefine], "rabbitmqctl list_queues", runbooks: 4);
 
     // A team's helper class in a namespace of its own, split in two files: two runbooks hand their builder to its static
     // method, which gives a method of its other part (looked up in the helper's class), and a third does not call it.
@@ -432,43 +424,12 @@ public class IncrementalCachingTests
     [Theory]
     [InlineData("public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase(\"Drain\"", "public static void AddDepthCheck(IRunbookBuilder rb) => rb.Phase(\"Drain the queue\"", "## Phase 1: Drain the queue")]
     [InlineData("s.Run(\"rabbitmqctl list_queues\")", "s.Run(\"rabbitmqctl list_queues name messages\")", "rabbitmqctl list_queues name messages")]
-    public void Editing_a_static_helper_of_another_class_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other(string oldText, string newText, string onPage)
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        var before = QueueBacklogPage(driver.GetRunResult().Results.Single());
-        Assert.Contains("rabbitmqctl list_queues", before, StringComparison.Ordinal);
-        Assert.DoesNotContain("may be incomplete", before, StringComparison.Ordinal);
-        var rendered = generator.Renders.Count;
-
-        var edited = GeneratorHarness.Edit(compilation, oldText, newText);
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        Assert.Contains(onPage, QueueBacklogPage(run), StringComparison.Ordinal);
-        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
-        Assert.Equal(2, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
-        Assert.Equal(4, runbookOutputs.Count);
-        Assert.Equal(2, generator.Renders.Count - rendered);
-    }
+    public void Editing_a_static_helper_of_another_class_regenerates_the_pages_of_the_runbooks_that_call_it_and_no_other(string oldText, string newText, string onPage) =>
+        AssertTheEditRendersOnlyTheRunbooksThatRunIt([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper], oldText, newText, onPage);
 
     [Fact]
-    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_static_helper()
-    {
-        var compilation = GeneratorHarness.Compile([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper, "class Unrelated { }"]);
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("rabbitmqctl list_queues", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
-
-        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        AssertEveryOutputCached(run, runbooks: 4);
-        Assert.Equal(read, generator.Reads.Count);
-        Assert.Equal(rendered, generator.Renders.Count);
-    }
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_static_helper() =>
+        AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper], "rabbitmqctl list_queues", runbooks: 4);
 
     // A class of the helper's name declared in the runbook's own namespace, in a new file, is found before the one its
     // using imports: QueueBacklog's call now runs that one, so its page must say what that one adds (QueueStuck names
@@ -516,21 +477,8 @@ public class IncrementalCachingTests
         """;
 
     [Fact]
-    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_page_says_it_may_be_incomplete()
-    {
-        var compilation = GeneratorHarness.Compile(TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithAnUnreadCall, "class Unrelated { }");
-        var generator = new RunbookGenerator();
-        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
-        Assert.Contains("could not read `QueueHelpers.AddChecks(rb)` (`Runbook2.cs`, line 15)", QueueBacklogPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
-        var (read, rendered) = (generator.Reads.Count, generator.Renders.Count);
-
-        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
-        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
-
-        AssertEveryOutputCached(run);
-        Assert.Equal(read, generator.Reads.Count);
-        Assert.Equal(rendered, generator.Renders.Count);
-    }
+    public void An_unrelated_edit_regenerates_nothing_of_a_runbook_whose_page_says_it_may_be_incomplete() =>
+        AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbookWithAnUnreadCall], "could not read `QueueHelpers.AddChecks(rb)` (`Runbook2.cs`, line 15)");
 
     [Fact]
     public void Moving_a_call_the_page_cannot_read_renders_its_page_again_with_the_new_line()
