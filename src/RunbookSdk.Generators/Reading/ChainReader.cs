@@ -328,11 +328,7 @@ internal sealed class ChainReader(
     private bool ReadBaseDefine(InvocationExpressionSyntax call, string receiver, Action<DslCall> visit)
     {
         if (BaseDefine.CalledBy(call, receiver, semanticModel, _dependencies) is not { } define) return false;
-        var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
-        (_parts, _readsBaseClass) = (define.Parts, true);
-        var method = define.Declaration;
-        ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
-        (_parts, _readsBaseClass) = (outerParts, outerReadsBase);
+        ReadInOtherClass(call, define.Declaration, define.Parts, readsBaseClass: true, visit);
         return true;
     }
 
@@ -348,11 +344,21 @@ internal sealed class ChainReader(
         var method = helper.Declaration;
         if (chainedOn && !ReturnsBuilder(method.ReturnType)) return false;
         // A static method is no base class's member the runbook may replace, wherever it is declared.
+        ReadInOtherClass(call, method, helper.Parts, readsBaseClass: false, visit);
+        return true;
+    }
+
+    /// <summary>
+    /// Reads <paramref name="method"/>, declared in another class, where <paramref name="call"/> runs it: the methods its
+    /// body names are looked up in that class's <paramref name="parts"/>, and <paramref name="readsBaseClass"/> says whether
+    /// its code is a base class's (whose virtual members the runbook may replace); the caller's are back after it.
+    /// </summary>
+    private void ReadInOtherClass(InvocationExpressionSyntax call, MethodDeclarationSyntax method, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts, bool readsBaseClass, Action<DslCall> visit)
+    {
         var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
-        (_parts, _readsBaseClass) = (helper.Parts, false);
+        (_parts, _readsBaseClass) = (parts, readsBaseClass);
         ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
         (_parts, _readsBaseClass) = (outerParts, outerReadsBase);
-        return true;
     }
 
     private static bool ReturnsBuilder(TypeSyntax returnType) => BuilderMethodSyntax.IsWrittenAsBuilder(returnType, BuilderMethodSyntax.SdkBuilderNames);
