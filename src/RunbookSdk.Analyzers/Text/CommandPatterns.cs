@@ -581,31 +581,37 @@ internal static class CommandPatterns
         {
             // `echo 'curl -s … | wc -l'`, `grep curl access.log`, `cat <<EOF > check.sh`: named or written, not run.
             if (ShellCommandBounds.IsOnlyNamed(text, curl.Index) || ShellCommandBounds.IsHereDocumentData(text, curl.Index)) continue;
-            var end = text.Length;
-            var separator = s_commandSeparator.Match(text, curl.Index);
-            if (separator.Success) end = separator.Index;
             // The pipeline's status is its last command's: `curl -s ... | jq -r .status | grep -q ok` fails when the page is
             // wrong, `curl -s ... | grep ok | wc -l` never does. Under pipefail any command of the pipeline can fail it.
+            // The pipeline and its list are read at curl's own level: a `;` inside a `$(…)` of its words is the
+            // substitution's (ListSeparators).
             var pipefail = text.IndexOf("pipefail", StringComparison.Ordinal) >= 0;
-            Match? last = null;
+            int? lastPipe = null;
+            (int Index, string Value)? after = null;
             var checks = false;
-            var after = separator;
-            for (; after.Success && after.Value == "|"; after = after.NextMatch())
+            foreach (var separator in ListSeparators.From(text, curl.Index))
             {
-                last = after;
-                checks |= pipefail && IsPipedIntoCheck(text, after); // \G: at the separator, no copy
+                if (separator.Value != "|")
+                {
+                    after = separator;
+                    break;
+                }
+
+                lastPipe = separator.Index;
+                checks |= pipefail && IsPipedIntoCheck(text, separator.Index); // \G: at the separator, no copy
             }
 
-            if (checks || last is not null && IsPipedIntoCheck(text, last)) continue;
+            if (checks || lastPipe is { } pipe && IsPipedIntoCheck(text, pipe)) continue;
             // `[ "$(curl -s -o /dev/null -w '%{http_code}' …)" = 200 ]`: the test judges what it printed.
             if (IsJudgedByATest(text, curl.Index)) continue;
             // `curl -s -o /tmp/token …/token; curl -f …/health`: the list's status is its last command's, and without
             // `set -e` a command before it cannot fail the check, whatever its flags. Only in a plain list: in a compound
             // command (`if …; then curl -s …; fi`, `while ! curl …; do`) what follows may be its end or depend on it.
-            if (after.Success && after.Value is ";" or "\n" && !s_errexit.IsMatch(text) && !s_compound.IsMatch(text)
-                && text.AsSpan(after.Index + 1).Trim().Length > 0) continue;
-            if (!pipefail && last is not null && PipedIntoZero(text, last) is not null) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
-            if (!failFlag.IsMatch(text.Substring(curl.Index, end - curl.Index)))
+            if (after is { Value: ";" or "\n" } next && !s_errexit.IsMatch(text) && !s_compound.IsMatch(text)
+                && text.AsSpan(next.Index + 1).Trim().Length > 0) continue;
+            if (!pipefail && lastPipe is { } zero && PipedIntoZero(text, zero) is not null) continue; // the pipeline's finding, see AlwaysSucceedingPipelines
+            // The flag in curl's own command: `curl -s "https://api/$(cat path; echo -f)"` gives echo the -f, not curl.
+            if (OptionInOwnCommand(failFlag, text, curl) is null)
                 yield return new TextMatch(curl.Index, curl.Length, curl.Value, detail);
         }
     }
@@ -613,37 +619,30 @@ internal static class CommandPatterns
     /// <summary>
     /// Every pipeline whose last command exits 0 whatever it reads (<c>curl ... | grep ok | wc -l</c>,
     /// <c>curl -f ... | jq .</c>, <c>... | tee log</c>): bash returns that status, so nothing before it can fail the check.
-    /// Not under <c>set -o pipefail</c>, where any command of the pipeline fails it.
+    /// Not under <c>set -o pipefail</c>, where any command of the pipeline fails it. A pipeline is read at its own level
+    /// (<see cref="ListSeparators"/>): a <c>;</c> inside a <c>$(…)</c> of its last command's words ends nothing
+    /// (<c>curl -f … | tee "/tmp/$(cat id; echo)" | grep -q ok</c> ends in grep: tee is not its last command).
     /// </summary>
     public static IEnumerable<TextMatch> AlwaysSucceedingPipelines(string text)
     {
         if (text.IndexOf('|') < 0 || text.IndexOf("pipefail", StringComparison.Ordinal) >= 0) yield break;
-        Match? previous = null;
         foreach (var separator in Matches(s_commandSeparator, text))
         {
-            // A pipe followed by another kind of separator (or none) is the pipe before a pipeline's last command.
-            if (previous is { Value: "|" } && separator.Value != "|" && Zero(previous) is { } found) yield return found;
-            previous = separator;
-        }
-
-        if (previous is { Value: "|" } && Zero(previous) is { } atEnd) yield return atEnd;
-
-        TextMatch? Zero(Match pipe)
-        {
-            if (PipedIntoZero(text, pipe) is not { } name || IsJudgedByATest(text, pipe.Index)) return null;
-            return new TextMatch(name.Index, name.Length, name.Value,
+            if (separator.Value != "|" || !ListSeparators.EndsItsPipeline(text, separator.Index)) continue;
+            if (PipedIntoZero(text, separator.Index) is not { } name || IsJudgedByATest(text, separator.Index)) continue;
+            yield return new TextMatch(name.Index, name.Length, name.Value,
                 "'" + name.Value + "' exits 0 whatever it reads, and a pipeline's status is its last command's: the commands before it cannot fail the check");
         }
     }
 
     /// <summary>Whether the command <paramref name="pipe"/> pipes into fails when what it reads is wrong: grep, test, diff, cmp, or jq given -e.</summary>
-    private static bool IsPipedIntoCheck(string text, Match pipe) =>
-        s_pipedIntoCheck.IsMatch(text, pipe.Index) || s_pipedIntoJq.Match(text, pipe.Index) is { Success: true } jq && JqChecksStatus(text, jq.Groups["name"]);
+    private static bool IsPipedIntoCheck(string text, int pipe) =>
+        s_pipedIntoCheck.IsMatch(text, pipe) || s_pipedIntoJq.Match(text, pipe) is { Success: true } jq && JqChecksStatus(text, jq.Groups["name"]);
 
     /// <summary>The name of the command <paramref name="pipe"/> pipes into when it exits 0 whatever it reads (jq without -e); null otherwise.</summary>
-    private static Group? PipedIntoZero(string text, Match pipe)
+    private static Group? PipedIntoZero(string text, int pipe)
     {
-        var zero = s_pipedIntoZero.Match(text, pipe.Index);
+        var zero = s_pipedIntoZero.Match(text, pipe);
         if (!zero.Success) return null;
         var name = zero.Groups["name"];
         return name.Value == "jq" && JqChecksStatus(text, name) ? null : name;
@@ -718,6 +717,8 @@ internal static class CommandPatterns
         foreach (var end in Matches(s_listEndsInSuccess, text))
         {
             if (Matches(s_failureEndsTheList, text).Any()) yield break;
+            // `curl -f … | jq -e "$(cat filter; echo .ok)"`: that list is the substitution's, its echo not the check's end.
+            if (ListSeparators.InSubstitution(text, end.Index)) continue;
             var name = end.Groups["name"];
             yield return new TextMatch(name.Index, name.Length, name.Value,
                 "a command's status is its last command's, and '" + name.Value + "' succeeds whatever the check before it found");

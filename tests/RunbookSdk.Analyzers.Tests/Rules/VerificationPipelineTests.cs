@@ -70,4 +70,23 @@ public sealed class VerificationPipelineTests
     [InlineData("curl -fsS https://api.omnix.ai/health && echo healthy")]
     [InlineData("echo 'Checking health'; curl -fsS https://api.omnix.ai/health")]
     public Task AListEndingInTheCheckIsNotReported(string command) => Verify(command);
+
+    // A `;` inside a `$(…)` is the substitution's own list: the pipeline and the list the check belongs to go on after
+    // it, and the check's options and the command its pipeline ends in are read there (before, the reading stopped at
+    // that `;`: a curl given --fail after it was reported, and the substitution's last command taken for the list's).
+    [Theory]
+    [InlineData("curl -s \\\"https://api.omnix.ai/$(cat path; echo)\\\" --fail")]
+    [InlineData("curl -s \\\"https://api.omnix.ai/$(cat path; echo)\\\" | grep -q ok")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | grep -q \\\"$(cat expected; echo)\\\"")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | jq -e \\\"$(cat filter; echo .ok)\\\"")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | tee \\\"/tmp/$(cat run-id; echo).json\\\" | grep -q ok")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | grep -q `cat expected; echo`")]
+    [InlineData("kubectl get pods -n api -o name | grep -q api; curl -fsS \\\"https://api.omnix.ai/$(cat path; echo)\\\"")]
+    public Task ACheckWithASubstitutionHoldingASeparatorIsNotReported(string command) => Verify(command);
+
+    [Theory]
+    [InlineData("curl -fsS \\\"https://api.omnix.ai/$(cat path; echo)\\\" | {|RB0014:wc|} -l")]
+    [InlineData("curl -fsS https://api.omnix.ai/health | {|RB0014:jq|} \\\"$(cat filter; echo -e)\\\" .")]
+    [InlineData("{|RB0014:curl|} -s \\\"https://api.omnix.ai/$(cat path; echo -f)\\\"")]
+    public Task APipelineWithASubstitutionHoldingASeparatorIsReadWhole(string command) => Verify(command);
 }
