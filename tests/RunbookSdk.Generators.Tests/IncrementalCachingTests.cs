@@ -385,7 +385,7 @@ public class IncrementalCachingTests
         namespace Payments.Shared;
         public static partial class QueueChecks
         {
-            private static void Probe(IPhaseBuilder p) => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues"));
+            internal static void Probe(IPhaseBuilder p) => p.Step("Check depth", s => s.Run("rabbitmqctl list_queues"));
         }
         """;
 
@@ -430,6 +430,34 @@ public class IncrementalCachingTests
     [Fact]
     public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_static_helper() =>
         AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelper], "rabbitmqctl list_queues", runbooks: 4);
+
+    // The same helper reached by its name alone through `using static` (QueueBacklog), and its phase method given as a
+    // method group (QueueStuck); QueuePurge imports neither.
+    private static readonly string[] QueueRunbooksCallingAHelperByNameOrGroup =
+    [
+        QueueChecks,
+        QueueChecksProbe,
+        QueueRunbookCallingAHelper("payments-queue-backlog", "QueueBacklog", """
+                    rb.Title("Queue backlog");
+                    AddDepthCheck(rb);
+                    rb.NoRollback("read-only");
+            """).Replace("using Payments.Shared;", "using Payments.Shared;\nusing static Payments.Shared.QueueChecks;", StringComparison.Ordinal),
+        QueueRunbookCallingAHelper("payments-queue-stuck", "QueueStuck", """
+                    rb.Title("Queue stuck").Phase("Drain", QueueChecks.Probe).NoRollback("read-only");
+            """),
+        QueueRunbookCallingAHelper("payments-queue-purge", "QueuePurge", """
+                    rb.Title("Queue purge").NoRollback("read-only");
+            """),
+    ];
+
+    [Fact]
+    public void Editing_a_helper_called_through_using_static_or_given_as_a_method_group_regenerates_the_pages_of_the_runbooks_that_run_it_and_no_other() =>
+        AssertTheEditRendersOnlyTheRunbooksThatRunIt([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelperByNameOrGroup],
+            "s.Run(\"rabbitmqctl list_queues\")", "s.Run(\"rabbitmqctl list_queues name messages\")", "rabbitmqctl list_queues name messages");
+
+    [Fact]
+    public void An_unrelated_edit_regenerates_nothing_of_runbooks_that_call_a_helper_through_using_static_or_a_method_group() =>
+        AssertAnUnrelatedEditReadsAndRendersNothing([TestRunbooks.Handbook, TestRunbooks.Runbook, .. QueueRunbooksCallingAHelperByNameOrGroup], "rabbitmqctl list_queues", runbooks: 4);
 
     // A class of the helper's name declared in the runbook's own namespace, in a new file, is found before the one its
     // using imports: QueueBacklog's call now runs that one, so its page must say what that one adds (QueueStuck names

@@ -21,7 +21,8 @@ namespace RunbookSdk.Generators.Reading;
 /// <c>Define</c> that <c>base.Define(rb)</c> calls is read where it is called, as the runner runs it (<see cref="BaseDefine"/>),
 /// and its own <c>base.Define</c> further up, within the same nesting bound. A static method of another class of the
 /// team's the builder is handed to (<c>Helpers.AddChecks(rb);</c>, <c>p =&gt; Steps.Pods(p)</c>, <see cref="StaticHelper"/>)
-/// is read where it is called, too, with the methods it names looked up in its class. Anything else that is not a chain on
+/// is read where it is called, too, with the methods it names looked up in its class, and so is one given as a method
+/// group (<c>Step("Ask", Elsewhere.Ask)</c>) or imported with <c>using static</c> (<c>AddChecks(rb);</c>). Anything else that is not a chain on
 /// the builder (a loop, an instance method of another class, a variable) is reported as RB0101, because the runner would
 /// execute it but the docs could not show it.
 /// </summary>
@@ -101,6 +102,14 @@ internal sealed class ChainReader(
             }
 
             ReadInPlace(argument, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+            return;
+        }
+
+        // A method group of another class (Step("Ask", Elsewhere.Ask), Verification(Checks.Verify)): the runner calls that
+        // static method there with the builder, read in its own class as a hand-off to it is (StaticHelper).
+        if (StaticHelper.GroupOf(named, semanticModel, _dependencies) is { } otherClassGroup)
+        {
+            ReadInOtherClass(argument, otherClassGroup.Declaration, otherClassGroup.Parts, readsBaseClass: false, visit);
             return;
         }
 
@@ -312,10 +321,15 @@ internal sealed class ChainReader(
 
         // A method of the class (in any part) the builder is handed to, unless a local function of that name hides
         // it, as C# binds the name: one the page cannot read is reported by the caller, at the call.
-        if (call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null ||
-            BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, _parts) is not { } method ||
-            chainedOn && !ReturnsBuilder(method.ReturnType))
-            return false;
+        if (call.Expression is IdentifierNameSyntax name && LocalBuilderFunction.Named(name) is not null) return false;
+        if (BuilderMethodSyntax.HandedTo(call, receiver, BuilderMethodSyntax.SdkBuilderNames, _parts) is not { } method)
+        {
+            // Not a method of the class: a static method `using static Team.Helpers;` imports (AddChecks(rb)), bound as a
+            // hand-off to Helpers.AddChecks(rb) is.
+            return call.Expression is IdentifierNameSyntax && ReadStaticHelper(call, receiver, chainedOn, visit);
+        }
+
+        if (chainedOn && !ReturnsBuilder(method.ReturnType)) return false;
         ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
         return true;
     }
@@ -353,7 +367,7 @@ internal sealed class ChainReader(
     /// body names are looked up in that class's <paramref name="parts"/>, and <paramref name="readsBaseClass"/> says whether
     /// its code is a base class's (whose virtual members the runbook may replace); the caller's are back after it.
     /// </summary>
-    private void ReadInOtherClass(InvocationExpressionSyntax call, MethodDeclarationSyntax method, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts, bool readsBaseClass, Action<DslCall> visit)
+    private void ReadInOtherClass(ExpressionSyntax call, MethodDeclarationSyntax method, System.Collections.Immutable.ImmutableArray<SyntaxReference> parts, bool readsBaseClass, Action<DslCall> visit)
     {
         var (outerParts, outerReadsBase) = (_parts, _readsBaseClass);
         (_parts, _readsBaseClass) = (parts, readsBaseClass);

@@ -24,11 +24,19 @@ internal readonly struct StaticHelper(MethodDeclarationSyntax declaration, Immut
 
     /// <summary>
     /// True when <paramref name="call"/> is written as a hand-off of <paramref name="receiver"/> to a member of something
-    /// else (<c>Helpers.Add(rb)</c>, <c>Ops.Helpers.Add(b: rb)</c>): syntax only, so that only such a call is bound.
+    /// else (<c>Helpers.Add(rb)</c>, <c>Ops.Helpers.Add(b: rb)</c>), or to a name alone that <c>using static</c> may
+    /// import (<c>Add(rb)</c>): syntax only, so that only such a call is bound.
     /// </summary>
     public static bool MayBe(InvocationExpressionSyntax call, string receiver) =>
-        call.Expression is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax), Name: IdentifierNameSyntax } &&
+        call.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax), Name: IdentifierNameSyntax } &&
         call.ArgumentList.Arguments is [{ RefKindKeyword.RawKind: 0, Expression: IdentifierNameSyntax handed }] && handed.Identifier.ValueText == receiver;
+
+    /// <summary>
+    /// True when <paramref name="argument"/> is written as a method group of something else (<c>Checks.Verify</c>,
+    /// <c>Ops.Checks.Verify</c>) given in place of a lambda: syntax only, so that only such an argument is bound.
+    /// </summary>
+    public static bool MayBeGroup(ExpressionSyntax argument) =>
+        argument is MemberAccessExpressionSyntax { Expression: not (ThisExpressionSyntax or BaseExpressionSyntax), Name: IdentifierNameSyntax };
 
     /// <summary>
     /// The static method of the team's that <paramref name="call"/> hands <paramref name="receiver"/> to; null when it is
@@ -41,12 +49,25 @@ internal readonly struct StaticHelper(MethodDeclarationSyntax declaration, Immut
     public static StaticHelper? HandedTo(InvocationExpressionSyntax call, string receiver, SemanticModel semanticModel, Dependencies? dependencies)
     {
         if (!MayBe(call, receiver)) return null;
-        var model = TypeReader.ModelFor(call, semanticModel);
-        var bound = model.GetSymbolInfo(call);
+        return Bound(call, call.Expression, semanticModel, dependencies);
+    }
+
+    /// <summary>
+    /// The static method of the team's that the method group <paramref name="argument"/> (<c>p.Step("Ask", Elsewhere.Ask)</c>,
+    /// <c>rb.Verification(Checks.Verify)</c>) names, which the runner calls there with the builder; null when it is no such
+    /// group or the page cannot read the method. Bound and recorded as <see cref="HandedTo"/> binds a call, under the same limits.
+    /// </summary>
+    public static StaticHelper? GroupOf(ExpressionSyntax argument, SemanticModel semanticModel, Dependencies? dependencies) =>
+        MayBeGroup(argument) ? Bound(argument, argument, semanticModel, dependencies) : null;
+
+    private static StaticHelper? Bound(ExpressionSyntax use, ExpressionSyntax written, SemanticModel semanticModel, Dependencies? dependencies)
+    {
+        var model = TypeReader.ModelFor(use, semanticModel);
+        var bound = model.GetSymbolInfo(use);
         if (dependencies is not null)
         {
             dependencies.AddBinding(bound, model);
-            dependencies.AddNamesIn(call.Expression, model);
+            dependencies.AddNamesIn(written, model);
         }
 
         if (bound.Symbol is not IMethodSymbol { IsStatic: true, MethodKind: MethodKind.Ordinary, IsGenericMethod: false, IsVirtual: false, IsAbstract: false, Parameters.Length: 1 } method ||

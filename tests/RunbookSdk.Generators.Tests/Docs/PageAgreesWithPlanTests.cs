@@ -487,6 +487,26 @@ public sealed class PageAgreesWithPlanTests
         Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
     }
 
+    // The same helpers given as method groups and called by their name alone through `using static`: the runner runs
+    // them as it runs the calls above, and the page reads them so.
+    [Fact]
+    public void Method_groups_of_other_classes_and_helpers_imported_with_using_static_are_documented_as_the_runner_makes_them()
+    {
+        var source = StaticHelpers
+            .Replace("using RunbookSdk;", "using RunbookSdk;\nusing static TeamSteps;", StringComparison.Ordinal)
+            .Replace("TeamSteps.Start(rb)", "Start(rb)", StringComparison.Ordinal)
+            .Replace("p => TeamSteps.Pods(p)", "TeamSteps.Pods", StringComparison.Ordinal)
+            .Replace("s => TeamCommands.Pods(s)", "TeamCommands.Pods", StringComparison.Ordinal)
+            .Replace("TeamSteps.AddChecks(rb);", "AddChecks(rb);", StringComparison.Ordinal);
+        Assert.DoesNotContain("TeamSteps.AddChecks(rb)", source, StringComparison.Ordinal);
+        var (documented, executed) = Outlines(source);
+
+        Assert.Equal(Describe(executed), Describe(documented));
+        Assert.Equal(["phase Diagnose []", "phase Rollback []", "phase Verification []"], Describe(executed).Where(line => line.StartsWith("phase ", StringComparison.Ordinal)));
+        Assert.Contains(Describe(executed), line => line.Contains("kubectl get pods -n payments", StringComparison.Ordinal));
+        Assert.Contains(Describe(executed), line => line.Contains("https://status.example.com/health", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("Severity.P1")]
     [InlineData("RunbookSdk.Severity.Sev2")]

@@ -98,6 +98,52 @@ public sealed class StaticHelperPageTests
         Assert.Contains("https://payments.example.com/health", page, StringComparison.Ordinal);
     }
 
+    // A method group of another class given in place of a lambda (the runner calls it there with the builder), and
+    // helpers `using static` imports, called by their name alone: read as Helpers.AddStandardChecks(rb) is.
+    [Fact]
+    public void Method_groups_of_another_class_and_helpers_imported_with_using_static_give_the_page_of_the_same_runbook_written_inline()
+    {
+        var (diagnostics, page) = Generate(Runbook("""
+                    Titled(rb)
+                        .Phase("Diagnose", Steps.Pods)
+                        .Phase("Mitigate", (Steps.Restart));
+                    AddStandardChecks(rb);
+                    rb.Rollback(Payments.Shared.Undo.Scale);
+            """).Replace("using RunbookSdk;", "using RunbookSdk;\nusing Payments.Shared;\nusing static Payments.Shared.Helpers;", StringComparison.Ordinal), TeamHelpers + """
+
+            public static class Undo
+            {
+                public static void Scale(IPhaseBuilder r) => r.Step("Undo scale", s => s.Run("kubectl scale deployment/api --replicas=2 -n payments").RequiresConfirmation());
+            }
+            """);
+        var (_, inline) = Generate(Runbook(Inline), TeamHelpers);
+
+        Assert.Empty(diagnostics);
+        Assert.Equal(inline, page);
+        Assert.Contains("kubectl get pods -n payments", page, StringComparison.Ordinal);
+        Assert.Contains("Undo scale", page, StringComparison.Ordinal);
+    }
+
+    // A method group or a using-static name the page cannot read keeps RB0101 where it is written: an overloaded
+    // helper (the compiler picks which), and an instance method of another object.
+    [Theory]
+    [InlineData("rb.Title(\"Payments API down\").Verification(Other.Verify).NoRollback(\"read-only\");", "Other.Verify",
+        "public static void Verify(IPhaseBuilder v) => v.Step(\"Health is green\", s => s.Run(\"uptime\"));\n    public static void Verify(IStepBuilder s) => s.Run(\"uptime\");")]
+    [InlineData("rb.Title(\"Payments API down\").Verification(Other.Instance.Verify).NoRollback(\"read-only\");", "Other.Instance.Verify",
+        "public static readonly Other Instance = new(); public void Verify(IPhaseBuilder v) => v.Step(\"Health is green\", s => s.Run(\"uptime\"));")]
+    [InlineData("rb.Title(\"Payments API down\").NoRollback(\"read-only\"); AddChecks(rb);", "AddChecks(rb)",
+        "public static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step(\"Health is green\", s => s.Run(\"uptime\")));\n    public static void AddChecks(IRunbookBuilder rb, int n) => rb.Verification(v => v.Step(\"Other\", s => s.Run(\"uptime\")));")]
+    public void A_method_group_or_using_static_helper_the_page_cannot_read_keeps_RB0101_where_it_is_written(string body, string quoted, string members)
+    {
+        var helper = "using RunbookSdk;\nnamespace Payments;\npublic class Other\n{\n    " + members + "\n}\n";
+        var (diagnostics, page) = Generate(Runbook("        " + body).Replace("using RunbookSdk;", "using RunbookSdk;\nusing static Payments.Other;", StringComparison.Ordinal), helper);
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains(quoted, unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        Assert.DoesNotContain("### V.1", page, StringComparison.Ordinal);
+        Assert.Contains("may be incomplete", page, StringComparison.Ordinal);
+    }
+
     // Each keeps RB0101 at its call, and the page shows none of what it adds: an overloaded name, a generic method, one
     // that takes more than the builder, an instance method, a static virtual member of an interface, and one of another
     // project (no source here).
