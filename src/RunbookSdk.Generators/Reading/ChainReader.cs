@@ -101,6 +101,7 @@ internal sealed class ChainReader(
                 return;
             }
 
+            if (RunsInheritedOverload(argument, method, (ExpressionSyntax?)forwarding ?? named)) return;
             ReadInPlace(argument, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
             return;
         }
@@ -147,10 +148,12 @@ internal sealed class ChainReader(
         _openMethods.Remove(method);
     }
 
-    public void Unreadable(SyntaxNode node, string what)
+    public void Unreadable(SyntaxNode node, string what) => Unreadable(node, what, advice: null);
+
+    private void Unreadable(SyntaxNode node, string what, string? advice)
     {
         if (node is InvocationExpressionSyntax invocation && CompilerReports(invocation)) return;
-        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what), Advice(node, what)));
+        diagnostics.Add(DiagnosticInfo.Create(GeneratorDiagnostics.UnreadableDefinition, LocationOf(node), ownerName, Shorten(what), advice ?? Advice(node, what)));
     }
 
     /// <summary>
@@ -330,7 +333,21 @@ internal sealed class ChainReader(
         }
 
         if (chainedOn && !ReturnsBuilder(method.ReturnType)) return false;
-        ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        if (!RunsInheritedOverload(call, method, call)) ReadInPlace(call, method, method.ParameterList, method.Body, method.ExpressionBody, visit);
+        return true;
+    }
+
+    /// <summary>
+    /// True, and reported at <paramref name="reported"/>, when <paramref name="use"/> runs a method of that name a base
+    /// class declares rather than <paramref name="method"/>, the one found by name in the class (<see cref="InheritedOverload"/>):
+    /// reading <paramref name="method"/> there would put on the page a body the runner does not run.
+    /// </summary>
+    private bool RunsInheritedOverload(ExpressionSyntax reported, MethodDeclarationSyntax method, ExpressionSyntax use)
+    {
+        if (InheritedOverload.InsteadOf(method, use, semanticModel, _dependencies) is not { } runs) return false;
+        var name = method.Identifier.ValueText;
+        Unreadable(reported, reported.ToString(),
+            $"'{name}' here runs the '{name}' that '{runs.ContainingType.Name}' declares ({runs.ToDisplayString(SymbolDisplayFormat.CSharpShortErrorMessageFormat)}), which takes this builder, not the '{name}' of '{method.FirstAncestorOrSelf<TypeDeclarationSyntax>()?.Identifier.ValueText}', so the page cannot tell from the name which body runs: give the methods different names");
         return true;
     }
 

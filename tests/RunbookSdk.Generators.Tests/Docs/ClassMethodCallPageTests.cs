@@ -278,4 +278,51 @@ public sealed class ClassMethodCallPageTests
         Assert.Contains("Health is green", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Ghost check", page, StringComparison.Ordinal);
     }
+
+    // A team base declaring a method of the same name: C# drops the base's only when one of the runbook's own fits, so a
+    // hand-off or a method group the runbook's own method does not fit runs the base's, and the page must not show the
+    // runbook's body in its place. Where the runbook's own fits, it is the one that runs and is read.
+    private const string TeamBase = """
+        using RunbookSdk;
+        namespace Payments;
+        public abstract class TeamRunbook : Runbook<PaymentsHandbook>
+        {
+            protected static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step("Team health", s => s.Run("uptime")));
+            protected static void Pods(IPhaseBuilder p) => p.Step("Team pods", s => s.Run("kubectl get pods -A"));
+        }
+        """;
+
+    [Theory]
+    [InlineData("AddChecks(rb);", "AddChecks(rb)", "private static void AddChecks(IPhaseBuilder p) => p.Step(\"Own step\", s => s.Run(\"kubectl delete ns payments\"));")]
+    [InlineData("rb.Phase(\"Diagnose\", Pods);", "Pods", "private static void Pods(IStepBuilder s) => s.Run(\"kubectl delete ns payments\");")]
+    [InlineData("rb.Phase(\"Diagnose\", p => Pods(p));", "p => Pods(p)", "private static void Pods(IStepBuilder s) => s.Run(\"kubectl delete ns payments\");")]
+    public void A_method_of_the_class_that_the_call_does_not_run_because_a_base_class_overload_fits_is_reported_not_read(string call, string quoted, string members)
+    {
+        var runbook = Runbook("        rb.Title(\"Payments API down\").NoRollback(\"read-only\");\n        " + call, members)
+            .Replace(": Runbook<PaymentsHandbook>", ": TeamRunbook", StringComparison.Ordinal);
+        var (diagnostics, page) = Generate(runbook, TeamBase);
+
+        var unreadable = Assert.Single(diagnostics, d => d.Id == "RB0101");
+        var message = unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains("'" + quoted + "'", message, StringComparison.Ordinal);
+        Assert.Contains("'TeamRunbook' declares", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("kubectl delete ns payments", page, StringComparison.Ordinal);
+        Assert.Contains("may be incomplete", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_method_of_the_class_that_fits_the_call_is_read_though_a_base_class_declares_the_name()
+    {
+        var runbook = Runbook("""
+                    rb.Title("Payments API down").NoRollback("read-only");
+                    AddChecks(rb);
+            """, """
+                private static void AddChecks(IRunbookBuilder rb) => rb.Verification(v => v.Step("Own health", s => s.Run("uptime -p")));
+            """).Replace(": Runbook<PaymentsHandbook>", ": TeamRunbook", StringComparison.Ordinal);
+        var (diagnostics, page) = Generate(runbook, TeamBase);
+
+        Assert.DoesNotContain(diagnostics, d => d.Id == "RB0101");
+        Assert.Contains("Own health", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Team health", page, StringComparison.Ordinal);
+    }
 }
