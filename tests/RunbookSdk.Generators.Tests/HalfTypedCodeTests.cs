@@ -29,14 +29,14 @@ public class HalfTypedCodeTests
         [Runbook("d")] public sealed class D { }
         [Runbook("d-whole")] public sealed class DWhole : Runbook { public override void Define(IRunbookBuilder rb) => rb.Title("Whole"); }
         """,
-        // Define with statements the generator cannot follow, and a lambda that is a method group of another class (one
-        // of the runbook's own class is read in its place, MethodGroupPageTests).
+        // Define with statements the generator cannot follow, and a lambda that is a method group of another object (one of
+        // the runbook's own class, or a static one of another class, is read in its place: MethodGroupPageTests, StaticHelperPageTests).
         """
         using RunbookSdk;
         [Runbook("e")] public sealed class E : Runbook {
-            public override void Define(IRunbookBuilder rb) { if (true) rb.Title("x"); rb.Phase("P", Phases.Steps); }
+            public override void Define(IRunbookBuilder rb) { if (true) rb.Title("x"); rb.Phase("P", Phases.Instance.Steps); }
         }
-        public static class Phases { public static void Steps(IPhaseBuilder p) { } }
+        public sealed class Phases { public static readonly Phases Instance = new(); public void Steps(IPhaseBuilder p) { } }
         """,
         // Empty escalation lambda, TimeSpan from a variable, interpolated holes with method calls.
         """
@@ -97,7 +97,7 @@ public class HalfTypedCodeTests
         var diagnostics = run.Diagnostics.Where(d => d.Id == "RB0101").ToList();
         Assert.Contains(diagnostics, d => d.GetMessage().Contains("if (true)", StringComparison.Ordinal) &&
                                           d.GetMessage().EndsWith("write the Define body as one fluent chain of DSL calls", StringComparison.Ordinal));
-        Assert.Contains(diagnostics, d => d.GetMessage().Contains("Phases.Steps", StringComparison.Ordinal));
+        Assert.Contains(diagnostics, d => d.GetMessage().Contains("Phases.Instance.Steps", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -111,10 +111,10 @@ public sealed class MethodGroupPageTests
         Assert.Contains("https://payments.example.com/health", page);
     }
 
-    // What the analyzers do not read in place of a lambda, the page cannot show either: it stays reported as RB0101,
-    // named as written, and the step is documented without those actions.
+    // What the page cannot read in place of a lambda stays reported as RB0101, named as written, and the step is
+    // documented without those actions (a static method group of another class is read: StaticHelperPageTests).
     [Theory]
-    [InlineData("Elsewhere.Ask", "", "Elsewhere.Ask")]
+    [InlineData("Elsewhere.Instance.Tell", "", "Elsewhere.Instance.Tell")]
     [InlineData("Overloaded", "private static void Overloaded(IStepBuilder s) => s.Run(\"uptime\"); private static void Overloaded(IStepBuilder s, int n) => s.Run(\"uptime\");", "Overloaded")]
     [InlineData("s => Twice(s, 1)", "private static void Twice(IStepBuilder s, int n) => s.Run(\"uptime\");", "Twice(s, 1)")]
     [InlineData("s => Generic<int>(s)", "private static void Generic<T>(IStepBuilder s) => s.Run(\"uptime\");", "Generic<int>(s)")]
@@ -127,9 +127,13 @@ public sealed class MethodGroupPageTests
                     .Verification(v => v.Step("Healthy", s => s.Http("GET", "https://payments.example.com/health").ExpectStatus(200)))
             """, members) + """
 
-            public static class Elsewhere
+            public sealed class Elsewhere
             {
                 public static void Ask(IStepBuilder s) => s.Run("uptime");
+
+                public static readonly Elsewhere Instance = new();
+
+                public void Tell(IStepBuilder s) => s.Run("uptime");
             }
             """;
 
