@@ -65,7 +65,10 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
         // Reported in the compilation's own trees, where #pragma warning disable, [SuppressMessage] and .editorconfig apply.
         var sourceTrees = context.CompilationProvider.Select(static (compilation, _) => new SourceTrees(compilation));
-        context.RegisterSourceOutput(runbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly).Combine(sourceTrees),
+        // Once per place and text: a base's Define several runbooks run is read once per runbook (ReportedOnce).
+        var runbookDiagnostics = runbookResults.Select(static (r, _) => r.Diagnostics).Collect()
+            .SelectMany(static (all, _) => ReportedOnce.Merge(all));
+        context.RegisterSourceOutput(runbookDiagnostics.Combine(transitiveOnly).Combine(sourceTrees),
             static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });
         context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly).Combine(sourceTrees),
             static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });

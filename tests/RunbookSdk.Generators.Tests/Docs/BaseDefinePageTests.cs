@@ -396,4 +396,25 @@ public sealed class BaseDefinePageTests
         Assert.Contains("**No verification that the page could read is defined for this runbook**", page, StringComparison.Ordinal);
         Assert.Contains("> **This page may be incomplete.** The generator could not read `base.Define(rb)`", page, StringComparison.Ordinal);
     }
+
+    // Code the page cannot read in a base's Define that two runbooks run is one warning at its place naming both (the
+    // IDE listed one per runbook on that line, alike but for the runbook's name), while each page still says it may be
+    // incomplete.
+    [Fact]
+    public void Code_a_base_Define_cannot_be_read_in_is_reported_once_at_its_place_for_every_runbook_that_runs_it()
+    {
+        var unreadableBase = PaymentsRunbook.Replace("public override void Define(IRunbookBuilder rb) => rb", "public override void Define(IRunbookBuilder rb)\n    {\n        if (DateTime.Now.Hour > 1) rb.Title(\"Late\");\n        rb", StringComparison.Ordinal)
+            .Replace("ExpectStatus(200)));", "ExpectStatus(200)));\n    }", StringComparison.Ordinal);
+        var second = Runbook("        base.Define(rb);\n        rb.Title(\"Queue backlog\").NoRollback(\"read-only\");")
+            .Replace("payments-api-down", "payments-queue-backlog", StringComparison.Ordinal).Replace("class ApiDown", "class QueueBacklog", StringComparison.Ordinal);
+        var (run, compileErrors) = GeneratorHarness.Run([TestRunbooks.Handbook, unreadableBase,
+            Runbook("        base.Define(rb);\n        rb.Title(\"Payments API down\").NoRollback(\"read-only\");"), second]);
+        Assert.Empty(compileErrors);
+
+        var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
+        var message = unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.StartsWith("ApiDown, QueueBacklog: the generator cannot read 'if (DateTime.Now.Hour > 1)", message, StringComparison.Ordinal);
+        foreach (var file in new[] { "Payments_ApiDown.Runbook.g.cs", "Payments_QueueBacklog.Runbook.g.cs" })
+            Assert.Contains("may be incomplete", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, file)), StringComparison.Ordinal);
+    }
 }
