@@ -17,6 +17,7 @@ public sealed class TerminalReadTests
     [InlineData("kubectl get pods; IFS= read -r POD; kubectl delete pod $POD", "IFS= read -r POD")]
     [InlineData("read -r -p \"Host <name>? \" HOST; ssh $HOST", "read -r -p \"Host <name>? \" HOST")]
     [InlineData("ssh db-1 'read -r X; echo $X'", "read -r X")]
+    [InlineData("X=`read -r ANSWER; echo $ANSWER`", "read -r ANSWER")]
     [InlineData("echo db-1 | read -r HOST", "")]
     [InlineData("read -r HOST < hosts.txt", "")]
     [InlineData("read -r HOST <<< \"$HOSTS\"", "")]

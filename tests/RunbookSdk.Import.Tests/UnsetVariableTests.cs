@@ -78,6 +78,24 @@ public sealed class UnsetVariableTests
         Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
     }
 
+    /// <summary>
+    /// A backtick substitution is a subshell, as <c>$( … )</c> is. Its commands were read as one word with the command
+    /// around it: a <c>read</c> in it set nothing (its own <c>echo $ANSWER</c> was named) and an <c>export</c> in it set
+    /// the name for the whole line (the <c>kubectl -n $NS</c> after it was not named).
+    /// </summary>
+    [Theory]
+    [InlineData("X=`read -r ANSWER; echo`; echo $ANSWER $X", "ANSWER")]
+    [InlineData("X=`read -r ANSWER; echo \"$ANSWER\"`; echo $X", "")]
+    [InlineData("`export NS=prod`; kubectl get pods -n $NS", "NS")]
+    [InlineData("echo \"`read -r HOST`\"; ssh $HOST uptime", "HOST")]
+    [InlineData("N=`nproc`; make -j$N", "")]
+    [InlineData("echo 'tick `'; export NS=prod; echo '` tock'; kubectl get pods -n $NS", "")]
+    [InlineData("echo \\`; export NS=prod; echo \\`; kubectl get pods -n $NS", "")]
+    public void A_name_set_in_a_backtick_substitution_is_set_only_there(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
     [Fact]
     public void A_block_that_reads_a_name_a_pipeline_set_is_warned_about()
     {

@@ -11,7 +11,7 @@ namespace RunbookSdk.Import.Recognition;
 /// (which the runner asks for before the run) or the pause a manual step.
 /// </summary>
 /// <remarks>
-/// Read on the command as <see cref="ShellOperators.Read"/> reads it, with <see cref="ShellCommandBounds"/>' simple
+/// Read on the command as <see cref="BacktickSubstitutions"/> reads it (a read in <c>`…`</c> is a command of its own), with <see cref="ShellCommandBounds"/>' simple
 /// commands, as <see cref="SettingBuiltins"/> finds what a <c>read</c> sets. A <c>while read …</c> or <c>until read …</c>
 /// is taken to read the loop's input (<c>done &lt; file</c>, <c>… | while read</c>), which is what such loops are written
 /// for; a <c>read</c> in a command line another shell runs (<c>ssh host 'read x'</c>) gets the closed input too and is named.
@@ -22,7 +22,7 @@ internal static partial class TerminalReads
     public static IEnumerable<string> Of(string command)
     {
         if (!command.Contains("read", StringComparison.Ordinal)) yield break;
-        var shell = ShellOperators.Read(command);
+        var shell = BacktickSubstitutions.Read(command);
         foreach (Match read in ReadWord().Matches(shell))
         {
             var start = ShellCommandBounds.CommandStart(shell, read.Index);

@@ -50,7 +50,7 @@ internal static partial class UnsetVariables
             i += read.Length - 1;
         }
         if (reads.Count == 0) return [];
-        var shell = ShellOperators.Read(command);
+        var shell = BacktickSubstitutions.Read(command);
         var unset = new List<string>();
         foreach (var (name, at) in reads)
         {
@@ -62,7 +62,7 @@ internal static partial class UnsetVariables
         return unset;
     }
 
-    /// <summary>Where <paramref name="name"/> is set in <paramref name="shell"/> (the command as ShellOperators reads it).</summary>
+    /// <summary>Where <paramref name="name"/> is set in <paramref name="shell"/> (the command as <see cref="BacktickSubstitutions"/> reads it).</summary>
     private static IEnumerable<int> SetsOf(string command, string shell, string name)
     {
         var n = Regex.Escape(name);

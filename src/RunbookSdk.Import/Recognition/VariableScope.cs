@@ -5,7 +5,7 @@ namespace RunbookSdk.Import.Recognition;
 
 /// <summary>
 /// Where a variable set in a command line is seen: bash runs a <c>( … )</c> subshell, a <c>$( … )</c> or
-/// <c>&lt;( … )</c> substitution, each command of a pipeline and a command sent to the background with <c>&amp;</c> in a
+/// <c>&lt;( … )</c> substitution (a backtick one too, read as <c>( … )</c> by <see cref="BacktickSubstitutions"/>), each command of a pipeline and a command sent to the background with <c>&amp;</c> in a
 /// shell of its own, and what such a shell sets dies with it (<c>echo db-1 | read -r HOST; ssh $HOST</c> runs
 /// <c>ssh</c> with no host). A <c>{ …; }</c> group and a loop run in the shell itself. A nested command line
 /// (<c>bash -c "…"</c>, <c>ssh host '…'</c>) is another shell's, its variables its own.
