@@ -79,6 +79,26 @@ public sealed class UnsetVariableTests
     }
 
     /// <summary>
+    /// A loop, <c>if</c> or group that is itself a pipeline's command runs in a shell of its own (bash without
+    /// <c>shopt -s lastpipe</c>): <c>cat hosts | while read -r H; do …; done; ssh $H</c> runs the last <c>ssh</c> with no
+    /// host. Such a compound command was taken as setting its names everywhere, so the import said nothing. Reads in its
+    /// body are still not named.
+    /// </summary>
+    [Theory]
+    [InlineData("cat hosts | while read -r H; do ssh $H uptime; done; ssh $H uptime", "H")]
+    [InlineData("echo db-1 | { read -r HOST; }; ssh $HOST uptime", "HOST")]
+    [InlineData("cat hosts | if read -r H; then ssh $H uptime; fi; ssh $H uptime", "H")]
+    [InlineData("for H in db-1 db-2; do echo $H; done | sort; ssh $H uptime", "H")]
+    [InlineData("kubectl get pods -o name | while read -r pod; do echo \"done; $pod\"; done; echo $pod", "pod")]
+    [InlineData("cat hosts | while read -r H; do (ssh $H uptime); done", "")]
+    [InlineData("while read -r H; do ssh $H uptime; done < hosts; ssh $H uptime", "")]
+    [InlineData("shopt -s lastpipe; cat hosts | while read -r H; do echo $H; done; ssh $H uptime", "")]
+    public void A_name_a_piped_loop_or_group_sets_is_set_only_in_it(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
+    /// <summary>
     /// A backtick substitution is a subshell, as <c>$( … )</c> is. Its commands were read as one word with the command
     /// around it: a <c>read</c> in it set nothing (its own <c>echo $ANSWER</c> was named) and an <c>export</c> in it set
     /// the name for the whole line (the <c>kubectl -n $NS</c> after it was not named).

@@ -12,9 +12,9 @@ namespace RunbookSdk.Import.Recognition;
 /// </summary>
 /// <remarks>
 /// Read on the text as <see cref="ShellOperators.Read"/> returns it, with <see cref="ShellCommandBounds"/>' simple
-/// commands. Only a simple command that is a whole pipeline element is its own shell here: one that a compound command
-/// holds (<c>… | while read -r pod; do …; done</c>) is read as set in the whole command line, so reads in the loop's body
-/// are not named; a read after such a loop is then missed, never one inside it named wrongly.
+/// commands. A simple command that is a whole pipeline element is its own shell, and so is a compound command
+/// (<see cref="CompoundCommands"/>) that is one (<c>cat hosts | while read -r H; do ssh $H …; done; ssh $H</c>): a name it
+/// sets is seen in its body, not after it.
 /// <c>shopt -s lastpipe</c> keeps a pipeline's last command in the shell, as bash does for a shell without job control
 /// (the runner's).
 /// </remarks>
@@ -30,7 +30,15 @@ internal static partial class VariableScope
         var start = ShellCommandBounds.CommandStart(shell, at);
         var end = ShellCommandBounds.CommandEnd(shell, at);
         if (!Compound().IsMatch(shell, start) && RunsInOwnShell(shell, start, end)) return (start, end);
-        return EnclosingShell(shell, start);
+        var enclosing = EnclosingShell(shell, start);
+        // A loop or group that is itself a pipeline's command (… | while read -r H; do …; done) is a shell of its own.
+        foreach (var compound in CompoundCommands.Holding(shell, at))
+        {
+            if (compound.Start < enclosing.Start) break;
+            if (RunsInOwnShell(shell, compound.Start, ShellCommandBounds.CommandEnd(shell, compound.End))) return compound;
+        }
+
+        return enclosing;
     }
 
     private static bool RunsInOwnShell(string shell, int start, int end)
