@@ -53,6 +53,30 @@ public sealed class UnsetVariableTests
     }
 
     /// <summary>
+    /// Words are read in the positions bash reads them: an option's argument of <c>read</c> or <c>mapfile</c>
+    /// (<c>read -p HOST X</c>'s prompt) is no name it sets, and <c>NAME=…</c> assigns only before its command's name
+    /// (or as a declaration's argument): <c>curl --data X=1 …</c> and <c>docker run -e MODE=drain</c> set nothing in the
+    /// shell. Both counted as set, so the import said nothing about <c>ssh $HOST</c> or <c>echo $X</c> after them.
+    /// </summary>
+    [Theory]
+    [InlineData("read -p HOST X; ssh $HOST uptime", "HOST")]
+    [InlineData("read -rp HOST X; ssh $HOST $X", "HOST")]
+    [InlineData("read -t 5 -n 1 KEY; echo $KEY", "")]
+    [InlineData("read -n1 KEY; echo $KEY", "")]
+    [InlineData("read -ra HOSTS; ssh ${HOSTS[0]} uptime", "")]
+    [InlineData("mapfile -t -u 3 LINES 3< hosts; echo ${LINES[0]}", "")]
+    [InlineData("mapfile -C COUNT LINES < hosts; echo $COUNT", "COUNT")]
+    [InlineData("curl --data X=1 https://api.internal/x; echo $X", "X")]
+    [InlineData("docker run -e MODE=drain app && echo $MODE", "MODE")]
+    [InlineData("LIMIT=5 MODE=drain; echo $LIMIT $MODE", "")]
+    [InlineData("cd /srv && then_set=1; if true; then MODE=drain; fi; echo $then_set $MODE", "")]
+    [InlineData("export NS=prod; local L=1; echo $NS $L", "")]
+    public void A_word_sets_a_name_only_where_bash_reads_one(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
+    /// <summary>
     /// A subshell's variables die with it: bash runs <c>( … )</c>, <c>$( … )</c>, each command of a pipeline (unless
     /// <c>shopt -s lastpipe</c> keeps the last one in the shell) and a command sent to the background with <c>&amp;</c> in a
     /// shell of their own. A name one of them sets was taken as set everywhere, so <c>echo db-1 | read -r HOST; ssh $HOST</c>

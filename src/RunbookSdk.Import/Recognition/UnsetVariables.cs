@@ -68,10 +68,22 @@ internal static partial class UnsetVariables
         var n = Regex.Escape(name);
         // NAME=…, for NAME in, a select's loop variable, getopts' option variable; read [-r …] NAME, mapfile NAME,
         // local/declare/export/readonly NAME in the builtin's own command (SettingBuiltins).
-        var assignments = Regex.Matches(shell, $@"(?<=^|[\s;&|(]){n}\+?=").Select(m => m.Index);
+        // An assignment only where bash reads one, before its command's name: 'curl --data X=1' sets nothing.
+        var assignments = Regex.Matches(shell, $@"(?<=^|[\s;&|(]){n}\+?=").Select(m => m.Index)
+            .Where(at => IsAssignmentPosition(shell, at));
         var loops = Regex.Matches(shell, $@"\b(?:for|select)\s+(?<name>{n})\b|\bgetopts\s+\S+\s+(?<name>{n})\b").Select(m => m.Groups["name"].Index);
         return assignments.Concat(loops).Concat(SettingBuiltins.Setting(command, shell, name));
     }
+
+    private static bool IsAssignmentPosition(string shell, int at)
+    {
+        var start = ShellCommandBounds.CommandStart(shell, at);
+        return AssignmentsBefore().Match(shell, start, at - start).Success;
+    }
+
+    // What may stand before an assignment in its own command: blanks and other assignments; the whole span, no more.
+    [GeneratedRegex(@"\G\s*(?:[A-Za-z_][A-Za-z0-9_]*\+?=(?:'[^']*'|""[^""]*""|\S)*\s+)*$")]
+    private static partial Regex AssignmentsBefore();
 
     // $NAME or ${NAME…}; "default" when the braces give a default, an assignment or a check (${X:-5}, ${X:=5}, ${X:?}).
     [GeneratedRegex(@"\G\$(?:\{(?<name>[A-Za-z_][A-Za-z0-9_]*)(?:(?<default>:?[-=?+])[^}]*)?[^}]*\}|(?<name>[A-Za-z_][A-Za-z0-9_]*))")]
