@@ -52,6 +52,34 @@ public sealed class ShellVariableTests
         Assert.DoesNotContain(project.Warnings, w => w.Contains("line 18:", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A <c>read</c> on one line and a use on the next: the use was named as reading a name "which nothing in it sets",
+    /// so the author looked for a missing assignment; the block sets it, in a command of its own, and the later one sees
+    /// it empty. The warning now says so. A read in a subshell sets nothing for later commands and stays "nothing sets".
+    /// </summary>
+    [Fact]
+    public void A_name_a_read_sets_and_a_later_command_uses_is_named_as_set_by_an_earlier_command()
+    {
+        var project = RunbookImporter.Generate(MarkdownSource.FromText("db.md", """
+            # Database
+
+            ## Playbook: Failover
+
+            ### 1. Promote the replica (0-5 minutes)
+
+            ```bash
+            mapfile -t REPLICAS < replicas.txt
+            (read -r STANDBY < standby.txt)
+            ssh ${REPLICAS[0]} sudo pg_ctl promote
+            ssh $STANDBY uptime
+            ```
+            """), "Database", allowIncomplete: true, Path.Combine(Seeds.RepositoryRoot, "artifacts", "shell-variables-read"), Seeds.RepositoryRoot);
+
+        Assert.Contains("db.md: line 7: this shell block sets REPLICAS, which later commands use, but each Run(...) is a shell of its own and sees it empty: make it a parameter, or join the commands into one Run", project.Warnings);
+        Assert.Contains(project.Warnings, w => w.Contains("line 7: this shell block reads $STANDBY, which nothing in it sets", StringComparison.Ordinal));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("$REPLICAS", StringComparison.Ordinal));
+    }
+
     private static RunbookImporter.GeneratedProject Import() =>
         RunbookImporter.Generate(MarkdownSource.FromText("bridge.md", Markdown), "Bridge", allowIncomplete: true,
             Path.Combine(Seeds.RepositoryRoot, "artifacts", "shell-variables"), Seeds.RepositoryRoot);

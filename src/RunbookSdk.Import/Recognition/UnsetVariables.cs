@@ -62,6 +62,16 @@ internal static partial class UnsetVariables
         return unset;
     }
 
+    /// <summary>
+    /// Whether <paramref name="command"/> sets <paramref name="name"/> in its own shell, for what would follow it there
+    /// (<c>read -r HOST</c>, <c>mapfile -t PODS &lt; pods.txt</c>; not <c>(read -r HOST)</c> or <c>echo x | read -r HOST</c>).
+    /// </summary>
+    public static bool SetsForWhatFollows(string command, string name)
+    {
+        var shell = BacktickSubstitutions.Read(command);
+        return SetsOf(command, shell, name).Select(set => VariableScope.Of(shell, set)).Any(scope => scope.Start == 0 && scope.End == shell.Length);
+    }
+
     /// <summary>Where <paramref name="name"/> is set in <paramref name="shell"/> (the command as <see cref="BacktickSubstitutions"/> reads it).</summary>
     private static IEnumerable<int> SetsOf(string command, string shell, string name)
     {
