@@ -202,4 +202,43 @@ public sealed class UnsetVariableTests
         Assert.Contains("cache.md: line 7: this shell block reads $BIG_KEY, which nothing in it sets: each Run(...) starts a fresh shell, so it runs with it empty unless the engineer's environment has it (`rm -rf $DIR/` would be `rm -rf /`): make it a parameter, or set it in the command", project.Warnings);
         Assert.DoesNotContain(project.Warnings, w => w.Contains("line 14:", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// An assignment in front of a command (<c>LIMIT=5 kubectl logs --tail=$LIMIT</c>) puts the value in that command's
+    /// environment alone, after bash has expanded the command's own words: <c>$LIMIT</c> there, and in later commands, is
+    /// empty. It counted as setting the name for the rest of the block, and the import said nothing.
+    /// </summary>
+    [Theory]
+    [InlineData("LIMIT=5 kubectl logs deploy/api --tail=$LIMIT", "LIMIT")]
+    [InlineData("NS=prod kubectl get pods; kubectl delete pod api-0 -n $NS", "NS")]
+    [InlineData("DIR=\"/srv/app data\" rm -rf \"$DIR/cache\"", "DIR")]
+    [InlineData("STAMP=\"$(date +%s; echo) now\" tar czf /tmp/$STAMP.tgz /etc", "STAMP")]
+    [InlineData("NS=prod; kubectl get pods -n $NS", "")]
+    [InlineData("A=1 B=2; echo $A $B", "")]
+    [InlineData("X=1 Y=$X env", "")]
+    [InlineData("X=$(cat a; echo b) && echo $X", "")]
+    [InlineData("TOKEN=\"$(cat /run/token)\"\ncurl -H \"Authorization: Bearer $TOKEN\" https://api/health", "")]
+    public void A_name_assigned_in_front_of_a_command_is_set_only_for_that_commands_environment(string command, string expected)
+    {
+        Assert.Equal(expected.Length == 0 ? [] : expected.Split(','), UnsetVariables.ReadButNotSet(command));
+    }
+
+    [Fact]
+    public void A_block_that_reads_a_name_assigned_in_front_of_its_command_is_told_why_it_is_empty()
+    {
+        var project = RunbookImporter.Generate(MarkdownSource.FromText("api.md", """
+            # API
+
+            ## Playbook: Errors
+
+            ### 1. Read the last log lines (0-5 minutes)
+
+            ```bash
+            LIMIT=200 kubectl logs deploy/api --tail=$LIMIT
+            ```
+            """), "Api", allowIncomplete: true, Path.Combine(Seeds.RepositoryRoot, "artifacts", "unset-variables-prefix"), Seeds.RepositoryRoot);
+
+        Assert.Contains(project.Warnings, w => w.Contains("line 7: this shell block reads $LIMIT where an assignment in front of a command set it (`NAME=value command …`): bash puts such a value in that command's environment alone", StringComparison.Ordinal));
+        Assert.DoesNotContain(project.Warnings, w => w.Contains("$LIMIT, which nothing in it sets", StringComparison.Ordinal));
+    }
 }

@@ -619,6 +619,15 @@ internal sealed partial class StepReader(MarkdownOutline outline, ContentReader 
         }
         // What no command of the block sets (those set by an earlier command are named above) and the command reads.
         var unset = commandTexts.SelectMany(UnsetVariables.ReadButNotSet).Distinct().Where(v => !setEarlier.Contains(v)).ToList();
+        // `LIMIT=5 kubectl logs --tail=$LIMIT`: set right there, so "nothing sets it" would send the author looking.
+        var prefixOnly = unset.Where(v => commandTexts.Any(c => UnsetVariables.SetOnlyForItsCommand(c, v))).ToList();
+        if (prefixOnly.Count > 0)
+        {
+            unset.RemoveAll(prefixOnly.Contains);
+            var names = string.Join(", ", prefixOnly.Select(v => "$" + v));
+            var (it, them) = prefixOnly.Count == 1 ? ("it", "it") : ("them", "them");
+            Warnings.Add($"line {line}: {where} reads {names} where an assignment in front of a command set {it} (`NAME=value command …`): bash puts such a value in that command's environment alone, after expanding the command's own words, so {names} there and in later commands is empty: end the assignment with `;` (`NAME=value; command …`) or make {them} a parameter");
+        }
         if (unset.Count > 0)
         {
             var names = string.Join(", ", unset.Select(v => "$" + v));
