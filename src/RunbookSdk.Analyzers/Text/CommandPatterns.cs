@@ -19,14 +19,14 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// quoted operators are text and a command line another shell runs (<see cref="NestedShells"/>) is commands, starting
 /// after <see cref="ShellOperators.NestedStart"/>. Secrets, home paths and words read the command as written. What a
 /// program is given, the option or word that makes it destructive or endless (<c>git push … --force</c>,
-/// <c>tail … -f</c>, <c>kubectl … rollout status</c>), the option that makes it none (<c>ping … -c</c>) and a credential
-/// option (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
+/// <c>tail … -f</c>, <c>kubectl … rollout status</c>), a subcommand and the option after it (<c>kubectl … get … -w</c>,
+/// <c>kubectl … apply … --prune</c>), the option that makes it none (<c>ping … -c</c>) and a credential option
+/// (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
 /// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
 /// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
-/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two words of one command or a word
-/// before the program (<c>kubectl … get … -w</c>, <c>kubectl … apply … --prune</c>, <c>kafka-consumer-groups</c>, a curl
-/// to a rollback endpoint, <c>git … --follow</c>, the runners of <see cref="CommandRunners"/>, and RB0014's pipes):
-/// after such a substitution they read no further.
+/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two options in either order or a word
+/// before the program (<c>kafka-consumer-groups</c>, a curl to a rollback endpoint, <c>git … --follow</c>, the runners
+/// of <see cref="CommandRunners"/>): after such a substitution they read no further.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -137,7 +137,7 @@ internal static class CommandPatterns
         // argument's data (annotate … note='please delete me', label … reason=delete), nor `auth can-i delete`, a question.
         (Create(@"\bkubectl" + GlobalOptions + @"\s+(delete|drain)\b", "delete", "drain"), "deletes cluster resources", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "rollout"), @"\srollout\s+undo\b"), "rolls a deployment back", Reads.Program),
-        (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\sapply\b", "--prune"), @"\s--prune\b"), "deletes the resources missing from the manifests", Reads.Program),
+        (ProgramPattern.WordThenOption(Create(@"\bkubectl\b", "--prune"), @"\sapply\b", @"\s--prune\b"), "deletes the resources missing from the manifests", Reads.Program),
         (Create(@"\bhelm" + GlobalOptions + @"\s+(uninstall|delete|rollback)" + WordEnd, "helm"), "changes a release", Reads.Program), // also helm -n prod uninstall
         (Create(@"((--replicas|--desired-count|--desired-capacity|--min-capacity|--max-capacity|--min-size|--max-size|--num-nodes)(=|\s+)|""replicas""\s*:\s*)0(?![\d.])", "replicas", "desired-count", "desired-capacity", "min-capacity", "max-capacity", "min-size", "max-size", "num-nodes"), "scales to zero", Reads.Data),
         (Create(@"\baws(\s+--[\w-]+(=\S+|\s+[^\s-]\S*)?)*\s+[\w-]+\s+(update-function-code|delete-[\w-]+|restore-[\w-]+|terminate-[\w-]+|deregister-[\w-]+|purge-[\w-]+|rollback-[\w-]+|stop-[\w-]+|reboot-[\w-]+|continue-update-rollback|rb|rm)\b", "aws"), "changes or deletes cloud resources", Reads.Program),
@@ -316,7 +316,7 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\bless(?=\s)", "+F"), @"\s\+F\b"), "less +F"),
         (ProgramPattern.UnlessOption(Create(s_programStartOrAfterDashes + @"ping6?(?=\s)", "ping"), @"\s-[a-zA-Z]*[cw]"), "ping without -c"), // at a command's start: not redis-cli ping
         (Create(s_programStartOrAfterDashes + @"watch\s", "watch"), "watch"), // where a command starts, also after sudo -u app: not grep -i watch
-        (ProgramPattern.OptionOf(Create(@"\bkubectl\b" + SameCommand + @"\s(get|events)\b", "-w", "--watch"), @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
+        (ProgramPattern.WordThenOption(Create(@"\bkubectl\b", "-w", "--watch"), @"\s(get|events)\b", @"(?<=\s)(-w|--watch)\b(?!=false)"), "kubectl get --watch"), // also kubectl -n ns get
         // Commands that stream until someone presses Ctrl-C, as the performance and container checklists paste them.
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(container\s+)?stats\b", "stats"), @"\s--no-stream\b"), "docker stats without --no-stream"),
         (ProgramPattern.UnlessOption(Create(@"\bdocker\s+(system\s+)?events\b", "events"), @"\s--until\b"), "docker events without --until"),
@@ -771,9 +771,9 @@ internal static class CommandPatterns
             {
                 if (GivesUnlessOption(pattern, shell, match)) continue; // `ping … -c 3`, `docker stats … --no-stream`
                 var (index, length) = (match.Index, match.Length);
-                if (pattern.Option is { } option)
+                if (pattern.Requires)
                 {
-                    if (OptionInOwnCommand(option, shell, match) is not { } given) continue;
+                    if (Given(pattern, shell, match) is not { } given) continue;
                     (index, length) = pattern.Reports switch
                     {
                         ProgramPattern.Finding.Option => (given.Index, given.Length),
@@ -836,10 +836,10 @@ internal static class CommandPatterns
             {
                 if (skip(match.Index, reads) || GivesUnlessOption(pattern, text, match)) continue; // `shutdown … -c` cancels one
                 var end = match.Index + match.Length;
-                if (pattern.Option is { } option)
+                if (pattern.Requires)
                 {
-                    // The program given its option in its own command: the finding runs to that command's end.
-                    if (OptionInOwnCommand(option, text, match) is not { } given) continue;
+                    // The program given its word and option in its own command: the finding runs to that command's end.
+                    if (Given(pattern, text, match) is not { } given) continue;
                     end = FindingEnd(text, given.Index + given.Length);
                 }
                 else if (reads == Reads.Program)
@@ -872,6 +872,22 @@ internal static class CommandPatterns
         try
         {
             return ProgramPattern.OptionInOwnCommand(option, shell, shell, program, last: false);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// What <paramref name="program"/> is given in its own simple command of <paramref name="shell"/> that makes it a
+    /// finding (<see cref="ProgramPattern.GivenIn"/>), or null; null too when a regex times out, as for a pattern.
+    /// </summary>
+    private static Match? Given(ProgramPattern pattern, string shell, Match program)
+    {
+        try
+        {
+            return pattern.GivenIn(shell, program);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -9,7 +9,9 @@ namespace RunbookSdk.Analyzers.Text;
 /// A program may also be a finding only without an option (<c>ping</c> without <c>-c</c>, <c>docker stats</c> without
 /// <c>--no-stream</c>, <c>shutdown</c> without <c>-c</c>: <see cref="Unless"/>), read in its own command the same way,
 /// and both at once: a word it must be given and an option it must not (<c>docker compose … up</c> without <c>-d</c>,
-/// <c>kubectl … rollout status</c> without <c>--timeout</c>).
+/// <c>kubectl … rollout status</c> without <c>--timeout</c>). A program may need a word first, its subcommand, and then
+/// an option after it (<c>kubectl … get … -w</c>, <c>kubectl … apply … --prune</c>: <see cref="Word"/>), each read in the
+/// program's own command.
 /// </summary>
 /// <remarks>
 /// The program's command is bounded by <see cref="ShellCommandBounds"/> on the shell's reading
@@ -21,9 +23,10 @@ namespace RunbookSdk.Analyzers.Text;
 /// </remarks>
 internal sealed class ProgramPattern
 {
-    private ProgramPattern(GuardedPattern program, Regex? option, Finding reports, Regex? unless)
+    private ProgramPattern(GuardedPattern program, Regex? word, Regex? option, Finding reports, Regex? unless)
     {
         Program = program;
+        Word = word;
         Option = option;
         Reports = reports;
         Unless = unless;
@@ -45,7 +48,13 @@ internal sealed class ProgramPattern
     /// <summary>Where the program is named; the whole finding when there is no <see cref="Option"/>.</summary>
     public GuardedPattern Program { get; }
 
-    /// <summary>The option the program must be given in its own simple command, or null.</summary>
+    /// <summary>
+    /// The word (a subcommand) the program must be given in its own simple command before its <see cref="Option"/>, or
+    /// null: <c>get</c> of <c>kubectl -n "$(cat ns; echo)" get pods -w</c>.
+    /// </summary>
+    public Regex? Word { get; }
+
+    /// <summary>The option the program must be given in its own simple command (after its <see cref="Word"/>), or null.</summary>
     public Regex? Option { get; }
 
     /// <summary>What the finding marks when the program is given its <see cref="Option"/>.</summary>
@@ -59,18 +68,46 @@ internal sealed class ProgramPattern
     public Regex? Unless { get; }
 
     /// <summary>A pattern that is the whole finding wherever it matches.</summary>
-    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, Finding.ProgramToOption, unless: null);
+    public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, null, Finding.ProgramToOption, unless: null);
 
     /// <summary>
     /// The <paramref name="program"/> given <paramref name="option"/> (a regex) in its own simple command, and, when
     /// <paramref name="unless"/> is given, not that option (a regex) anywhere after the program in the same command.
     /// </summary>
     public static ProgramPattern OptionOf(GuardedPattern program, string option, Finding reports = Finding.ProgramToOption, string? unless = null) =>
-        new(program, GuardedPattern.CreateRegex(option), reports, unless is null ? null : GuardedPattern.CreateRegex(unless));
+        new(program, null, GuardedPattern.CreateRegex(option), reports, unless is null ? null : GuardedPattern.CreateRegex(unless));
+
+    /// <summary>
+    /// The <paramref name="program"/> given <paramref name="word"/> (a regex: its subcommand) in its own simple command and,
+    /// after that word in the same command, <paramref name="option"/> (a regex): <c>kubectl … get … -w</c>. A word or an
+    /// option inside a <c>$(…)</c> of the program's words is another command's.
+    /// </summary>
+    public static ProgramPattern WordThenOption(GuardedPattern program, string word, string option, Finding reports = Finding.ProgramToOption) =>
+        new(program, GuardedPattern.CreateRegex(word), GuardedPattern.CreateRegex(option), reports, unless: null);
 
     /// <summary>The <paramref name="program"/> where its own simple command does not give it <paramref name="option"/> (a regex).</summary>
     public static ProgramPattern UnlessOption(GuardedPattern program, string option) =>
-        new(program, null, Finding.ProgramToOption, GuardedPattern.CreateRegex(option));
+        new(program, null, null, Finding.ProgramToOption, GuardedPattern.CreateRegex(option));
+
+    /// <summary>Whether the program is a finding only when given its <see cref="Word"/> or <see cref="Option"/>.</summary>
+    public bool Requires => Word is not null || Option is not null;
+
+    /// <summary>
+    /// What the program at <paramref name="program"/> is given in its own simple command of <paramref name="shell"/> that
+    /// makes it a finding: its <see cref="Option"/>, read after its <see cref="Word"/> when it has one; the program itself
+    /// when it requires neither; null when the word or the option is missing. May throw <see cref="RegexMatchTimeoutException"/>.
+    /// </summary>
+    public Match? GivenIn(string shell, Match program)
+    {
+        var after = program;
+        if (Word is { } word)
+        {
+            if (OptionInOwnCommand(word, shell, shell, program, last: false) is not { } given) return null;
+            after = given;
+        }
+
+        return Option is { } option ? InOwnCommandFrom(option, shell, shell, program.Index, after.Index + after.Length, last: false) : after;
+    }
 
     /// <summary>
     /// The first match of <paramref name="option"/> (the last when <paramref name="last"/>: a program given an option twice
@@ -78,10 +115,16 @@ internal sealed class ProgramPattern
     /// (<paramref name="text"/> as <see cref="ShellOperators.Read"/> reads it; the same string when nothing is quoted);
     /// null when there is none. May throw <see cref="RegexMatchTimeoutException"/>.
     /// </summary>
-    public static Match? OptionInOwnCommand(Regex option, string text, string shell, Match program, bool last)
+    public static Match? OptionInOwnCommand(Regex option, string text, string shell, Match program, bool last) =>
+        InOwnCommandFrom(option, text, shell, program.Index, program.Index + program.Length, last);
+
+    /// <summary>
+    /// As <see cref="OptionInOwnCommand(Regex, string, string, Match, bool)"/>, read from <paramref name="from"/> (after the
+    /// program's word) in the simple command of the program named at <paramref name="programAt"/>.
+    /// </summary>
+    private static Match? InOwnCommandFrom(Regex option, string text, string shell, int programAt, int from, bool last)
     {
-        var from = program.Index + program.Length;
-        var start = ShellCommandBounds.CommandStart(shell, program.Index);
+        var start = ShellCommandBounds.CommandStart(shell, programAt);
         var end = ShellCommandBounds.CommandEnd(shell, from);
         Match? found = null;
         for (var candidate = option.Match(text, from); candidate.Success && candidate.Index < end; candidate = candidate.NextMatch())

@@ -59,20 +59,20 @@ public sealed class CommandPatternGuardTests
         "http GET https://api/health", "sudo https api.omnix.ai/health", "xh GET https://api/health", "timeout 5 xhs api/health",
     ];
 
-    // A program pattern's guard stands for the whole finding: the program and the option it is given after it, or the
-    // program without the option that would make it none.
-    private static readonly Dictionary<string, (GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless)> s_patterns =
+    // A program pattern's guard stands for the whole finding: the program, the word and the option it is given after it,
+    // or the program without the option that would make it none.
+    private static readonly Dictionary<string, (GuardedPattern Guard, System.Text.RegularExpressions.Regex? Word, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless)> s_patterns =
         typeof(CommandPatterns).GetFields(BindingFlags.NonPublic | BindingFlags.Static)
             .SelectMany(field => field.GetValue(null) switch
             {
-                GuardedPattern pattern => [(field.Name, (pattern, null, null))],
+                GuardedPattern pattern => [(field.Name, (pattern, null, null, null))],
                 System.Collections.IEnumerable tuples and not string => tuples.Cast<System.Runtime.CompilerServices.ITuple>()
                     .Select((t, i) => ($"{field.Name}[{i}]", t[0] switch
                     {
-                        GuardedPattern pattern => (pattern, null, null),
-                        ProgramPattern program => (program.Program, program.Option, program.Unless),
-                        CredentialPattern credential => (credential.Guarded, credential.Option, null),
-                        _ => ((GuardedPattern, System.Text.RegularExpressions.Regex?, System.Text.RegularExpressions.Regex?)?)null,
+                        GuardedPattern pattern => (pattern, null, null, null),
+                        ProgramPattern program => (program.Program, program.Word, program.Option, program.Unless),
+                        CredentialPattern credential => (credential.Guarded, null, credential.Option, null),
+                        _ => ((GuardedPattern, System.Text.RegularExpressions.Regex?, System.Text.RegularExpressions.Regex?, System.Text.RegularExpressions.Regex?)?)null,
                     }))
                     .Where(p => p.Item2 is not null)
                     .Select(p => (p.Item1, p.Item2!.Value)),
@@ -80,10 +80,20 @@ public sealed class CommandPatternGuardTests
             })
             .ToDictionary(p => p.Item1, p => p.Item2);
 
-    private static bool IsFound((GuardedPattern Guard, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless) pattern, string sample) =>
-        pattern.Guard.Regex.Match(sample) is { Success: true } program &&
-        (pattern.Option is null || pattern.Option.IsMatch(sample, program.Index + program.Length)) &&
-        (pattern.Unless is null || !pattern.Unless.IsMatch(sample, program.Index + program.Length));
+    private static bool IsFound((GuardedPattern Guard, System.Text.RegularExpressions.Regex? Word, System.Text.RegularExpressions.Regex? Option, System.Text.RegularExpressions.Regex? Unless) pattern, string sample)
+    {
+        if (pattern.Guard.Regex.Match(sample) is not { Success: true } program) return false;
+        var afterProgram = program.Index + program.Length;
+        var afterWord = afterProgram;
+        if (pattern.Word is not null)
+        {
+            if (pattern.Word.Match(sample, afterProgram) is not { Success: true } word) return false;
+            afterWord = word.Index + word.Length;
+        }
+
+        return (pattern.Option is null || pattern.Option.IsMatch(sample, afterWord)) &&
+            (pattern.Unless is null || !pattern.Unless.IsMatch(sample, afterProgram));
+    }
 
     public static IEnumerable<object[]> Patterns() => s_patterns.Keys.Select(name => new object[] { name });
 

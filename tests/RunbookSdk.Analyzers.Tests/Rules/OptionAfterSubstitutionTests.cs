@@ -174,4 +174,36 @@ public sealed class OptionAfterSubstitutionTests
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
                         .Step("Look", s => s.Run("ssh bastion \"$(cat cmd; echo -N)\""))
             """));
+
+    // A subcommand and the option after it (kubectl … get … -w, kubectl … apply … --prune) are read in kubectl's own
+    // command: a `$(…)` holding a `;` before either is one word of the command.
+    [Theory]
+    [InlineData("", "kubectl -n \\\"$(cat ns; echo)\\\" get pods -w", "")]
+    [InlineData("", "kubectl --context $(cat ctx; echo) events -w", " --for deploy/api")]
+    public Task RB0015_AWatchAfterASubcommandAndASubstitutionIsReported(string before, string endless, string after) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:{{endless}}|}{{after}}"))
+            """));
+
+    // Inside the substitution `get` is echo's word: bash hands it to kubectl inside one quoted word, not as its subcommand.
+    [Theory]
+    [InlineData("kubectl describe pod \\\"$(cat pod; echo get)\\\" -w")]
+    [InlineData("kubectl describe pod \\\"$(echo get)\\\" -w")]
+    public Task RB0015_AWatchedSubcommandOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+
+    [Theory]
+    [InlineData("kubectl apply -f \\\"$(ls m; echo)\\\" --prune -l app=api", "kubectl apply -f \"$(ls m; echo)\" --prune -l app=api")]
+    [InlineData("kubectl --context $(cat ctx; echo) apply --prune -l app=api -f k8s/", "kubectl --context $(cat ctx; echo) apply --prune -l app=api -f k8s/")]
+    public Task RB0005_APruneAfterASubcommandAndASubstitutionIsReported(string command, string reported) =>
+        CommandRuleSources.DestructiveAsync(command, reported);
+
+    // `kubectl diff --prune` only shows what an apply would prune; an `apply` inside a substitution is echo's word.
+    [Theory]
+    [InlineData("kubectl diff -f \\\"$(cat dir; echo apply)\\\" --prune -l app=api")]
+    [InlineData("kubectl diff -f \\\"$(echo apply)\\\" --prune -l app=api")]
+    public Task RB0005_APrunedSubcommandOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
+        CommandRuleSources.DestructiveAsync(command, null);
 }
