@@ -24,9 +24,9 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
 /// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
 /// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
-/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need two options in either order or a word
-/// before the program (<c>kafka-consumer-groups</c>, a curl to a rollback endpoint, <c>git … --follow</c>, the runners
-/// of <see cref="CommandRunners"/>): after such a substitution they read no further.
+/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need a method and a URL of one command or a
+/// word before the program (a curl to a rollback endpoint, <c>git … --follow</c>, the runners of
+/// <see cref="CommandRunners"/>): after such a substitution they read no further.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -120,6 +120,9 @@ internal static class CommandPatterns
         @"|(https?|xhs?)(\s+--?\w[\w-]*(=\S*)?)*\s+(POST|PUT|PATCH)\s+['""]?[^\s'""]*/rollback(?![\w.-])" +
         ")";
 
+    // Kafka's tool that moves or deletes a consumer group's offsets, also run as its script.
+    private const string KafkaConsumerGroups = @"\bkafka-consumer-groups(\.sh)?(?=\s)";
+
     // A program's name and what it is told to do (Program: in text no shell runs, CommandData, it is only text), or the
     // data a client acts on (Data: psql -c 'DROP TABLE x' deletes whatever quotes it is in).
     private enum Reads { Program, Data }
@@ -157,7 +160,10 @@ internal static class CommandPatterns
         (Create(@"\brabbitmqctl" + GlobalOptions + @"\s+(purge_queue|delete_queue|delete_vhost|delete_user|reset|force_reset|forget_cluster_node)" + WordEnd, "rabbitmqctl"), "purges or deletes queues", Reads.Program),
         (Create(@"\brabbitmqadmin" + GlobalOptions + @"\s+(purge|delete)\s+(queue|exchange|vhost|user)" + WordEnd, "rabbitmqadmin"), "purges or deletes queues", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bkafka-topics(\.sh)?(?=\s)", "kafka-topics"), @"\s--delete\b"), "deletes topics", Reads.Program),
-        (Create(@"\bkafka-consumer-groups(\.sh)?(?=\s)" + SameCommand + @"\s(--delete(-offsets)?\b|--reset-offsets\b(?=" + SameCommand + @"\s--execute\b)|--execute\b(?=" + SameCommand + @"\s--reset-offsets\b))", "kafka-consumer-groups"), "moves or deletes consumer offsets", Reads.Program),
+        // The reset's two options in either order: one pattern for each order, as a word is read before the option after it.
+        (ProgramPattern.OptionOf(Create(KafkaConsumerGroups, "kafka-consumer-groups"), @"\s--delete(-offsets)?\b"), "moves or deletes consumer offsets", Reads.Program),
+        (ProgramPattern.WordThenOption(Create(KafkaConsumerGroups, "kafka-consumer-groups"), @"\s--reset-offsets\b", @"\s--execute\b"), "moves or deletes consumer offsets", Reads.Program),
+        (ProgramPattern.WordThenOption(Create(KafkaConsumerGroups, "kafka-consumer-groups"), @"\s--execute\b", @"\s--reset-offsets\b"), "moves or deletes consumer offsets", Reads.Program),
         // A host restarted or stopped: every service on it goes down with it (sudo reboot, shutdown -r now, systemctl
         // reboot, init 6). Where a program starts: not `last reboot` (a list of past boots), nor `shutdown -c` (it cancels one).
         (Create(s_programStart + @"(reboot|poweroff|halt)" + WordEnd +

@@ -22,6 +22,7 @@ public sealed class CommandPatternGuardTests
         "aws lambda update-function-code --function-name api", "aws s3 rb s3://bucket",
         "rabbitmqctl purge_queue payments.dlq", "rabbitmqadmin delete queue name=payments",
         "kafka-topics --bootstrap-server k:9092 --delete --topic t", "kafka-consumer-groups --group g --reset-offsets --to-latest --execute",
+        "kafka-consumer-groups --execute --group g --reset-offsets --to-earliest", "kafka-consumer-groups --delete --group g",
         "sudo reboot", "sudo shutdown -r now", "iptables -F", "vault kv delete secret/x", "mongosh --eval 'db.x.drop()'",
         "pg_restore -d app dump.sql", "dropdb app",
         "docker compose down", "docker-compose rm -f", "docker system prune -af",

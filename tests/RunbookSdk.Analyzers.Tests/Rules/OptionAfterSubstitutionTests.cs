@@ -206,4 +206,21 @@ public sealed class OptionAfterSubstitutionTests
     [InlineData("kubectl diff -f \\\"$(echo apply)\\\" --prune -l app=api")]
     public Task RB0005_APrunedSubcommandOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
         CommandRuleSources.DestructiveAsync(command, null);
+
+    // kafka-consumer-groups moves offsets only given both --reset-offsets and --execute, in either order, or deletes with
+    // --delete: each read in its own command, past a `$(…)` holding a `;`.
+    [Theory]
+    [InlineData("kafka-consumer-groups --bootstrap-server $(cat brokers; echo) --group billing --reset-offsets --to-latest --all-topics --execute")]
+    [InlineData("kafka-consumer-groups --reset-offsets --group \\\"$(cat group; echo)\\\" --to-earliest --all-topics --execute")]
+    [InlineData("kafka-consumer-groups.sh --group \\\"$(cat group; echo)\\\" --execute --reset-offsets --to-earliest --all-topics")]
+    [InlineData("kafka-consumer-groups --command-config \\\"$(cat cfg; echo)\\\" --delete --group billing")]
+    public Task RB0005_AnOffsetResetAfterASubstitutionIsReported(string command) =>
+        CommandRuleSources.DestructiveAsync(command, command.Replace("\\\"", "\""));
+
+    // Without its own --execute the reset only prints the plan: an --execute inside a substitution is echo's word.
+    [Theory]
+    [InlineData("kafka-consumer-groups --group billing --reset-offsets --to-latest --all-topics \\\"$(cat note; echo --execute)\\\"")]
+    [InlineData("kafka-consumer-groups --group billing --reset-offsets --to-latest --all-topics \\\"$(echo --execute)\\\"")]
+    public Task RB0005_AnOffsetResetsExecuteOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
+        CommandRuleSources.DestructiveAsync(command, null);
 }
