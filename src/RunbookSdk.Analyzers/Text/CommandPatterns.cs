@@ -25,8 +25,8 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
 /// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
 /// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need a method and a URL of one command or a
-/// word before the program (a curl to a rollback endpoint, <c>git … --follow</c>, the runners of
-/// <see cref="CommandRunners"/>): after such a substitution they read no further.
+/// word before the program (a curl to a rollback endpoint, the runners of <see cref="CommandRunners"/>): after such a
+/// substitution they read no further. Whether a <c>--follow</c> is <c>git</c>'s is read in its own command too.
 /// </remarks>
 internal static class CommandPatterns
 {
@@ -315,7 +315,8 @@ internal static class CommandPatterns
     [
         (ProgramPattern.OptionOf(Create(@"(?<!logs\s+)\btail(?=\s)", "tail"), @"(?<=\s)-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
         (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reports: ProgramPattern.Finding.Option), "following logs"), // also journalctl -fu
-        (Create(@"(?<!\bgit\b" + SameCommand + @")--follow(?![\w-])", "--follow"), "--follow"), // not `git log --follow`: it follows renames; not --follow-symlinks
+        // Not git's own --follow (git log --follow follows renames and ends), read in its own command; not --follow-symlinks.
+        (ProgramPattern.UnlessAfter(Create(@"--follow(?![\w-])", "--follow"), @"\bgit\b"), "--follow"),
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "port-forward"), @"\sport-forward\b"), "port-forward"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),
@@ -915,15 +916,16 @@ internal static class CommandPatterns
     }
 
     /// <summary>
-    /// True when the program's own simple command of <paramref name="shell"/> gives it the option that makes it no finding
-    /// (<see cref="ProgramPattern.Unless"/>); true too when the regex times out, as a pattern that times out finds nothing.
+    /// True when the program's own simple command of <paramref name="shell"/> makes it no finding: it gives it the option
+    /// that does (<see cref="ProgramPattern.Unless"/>) or names the program that does before it
+    /// (<see cref="ProgramPattern.UnlessBefore"/>); true too when the regex times out, as a pattern that times out finds nothing.
     /// </summary>
     private static bool GivesUnlessOption(ProgramPattern pattern, string shell, Match program)
     {
-        if (pattern.Unless is not { } unless) return false;
+        if (pattern.Unless is null && pattern.UnlessBefore is null) return false;
         try
         {
-            return ProgramPattern.OptionInOwnCommand(unless, shell, shell, program, last: false) is not null;
+            return pattern.IsExcusedIn(shell, program);
         }
         catch (RegexMatchTimeoutException)
         {

@@ -23,13 +23,14 @@ namespace RunbookSdk.Analyzers.Text;
 /// </remarks>
 internal sealed class ProgramPattern
 {
-    private ProgramPattern(GuardedPattern program, Regex? word, Regex? option, Finding reports, Regex? unless)
+    private ProgramPattern(GuardedPattern program, Regex? word, Regex? option, Finding reports, Regex? unless, Regex? unlessBefore = null)
     {
         Program = program;
         Word = word;
         Option = option;
         Reports = reports;
         Unless = unless;
+        UnlessBefore = unlessBefore;
     }
 
     /// <summary>What of the program's command a never-ending finding marks (RB0005 marks the whole command).</summary>
@@ -67,6 +68,13 @@ internal sealed class ProgramPattern
     /// </summary>
     public Regex? Unless { get; }
 
+    /// <summary>
+    /// The program that, named before the match in the match's own simple command, makes it no finding (<c>git</c> of
+    /// <c>git log $(cat ref; echo) --follow</c>, which follows renames and ends), or null. One named inside a <c>$(…)</c>
+    /// is another command's: <c>tail "$(git ls-files '*.log' | head -1)" --follow</c> still follows forever.
+    /// </summary>
+    public Regex? UnlessBefore { get; }
+
     /// <summary>A pattern that is the whole finding wherever it matches.</summary>
     public static implicit operator ProgramPattern(GuardedPattern pattern) => new(pattern, null, null, Finding.ProgramToOption, unless: null);
 
@@ -88,6 +96,26 @@ internal sealed class ProgramPattern
     /// <summary>The <paramref name="program"/> where its own simple command does not give it <paramref name="option"/> (a regex).</summary>
     public static ProgramPattern UnlessOption(GuardedPattern program, string option) =>
         new(program, null, null, Finding.ProgramToOption, GuardedPattern.CreateRegex(option));
+
+    /// <summary>
+    /// The <paramref name="option"/>, the whole finding, where <paramref name="program"/> (a regex) is not named before it
+    /// in its own simple command (<see cref="UnlessBefore"/>).
+    /// </summary>
+    public static ProgramPattern UnlessAfter(GuardedPattern option, string program) =>
+        new(option, null, null, Finding.ProgramToOption, unless: null, GuardedPattern.CreateRegex(program));
+
+    /// <summary>
+    /// Whether the simple command of <paramref name="shell"/> that holds <paramref name="match"/> makes it no finding: it
+    /// gives the program its <see cref="Unless"/> option after the match, or names the <see cref="UnlessBefore"/> program
+    /// before it. May throw <see cref="RegexMatchTimeoutException"/>.
+    /// </summary>
+    public bool IsExcusedIn(string shell, Match match)
+    {
+        if (Unless is { } unless && OptionInOwnCommand(unless, shell, shell, match, last: false) is not null) return true;
+        if (UnlessBefore is not { } before) return false;
+        var start = ShellCommandBounds.CommandStart(shell, match.Index);
+        return InOwnCommandFrom(before, shell, shell, match.Index, start, last: false) is { } named && named.Index < match.Index;
+    }
 
     /// <summary>Whether the program is a finding only when given its <see cref="Word"/> or <see cref="Option"/>.</summary>
     public bool Requires => Word is not null || Option is not null;

@@ -223,4 +223,22 @@ public sealed class OptionAfterSubstitutionTests
     [InlineData("kafka-consumer-groups --group billing --reset-offsets --to-latest --all-topics \\\"$(echo --execute)\\\"")]
     public Task RB0005_AnOffsetResetsExecuteOfAnotherCommandInsideASubstitutionIsNotRead(string command) =>
         CommandRuleSources.DestructiveAsync(command, null);
+
+    // git's --follow (git log follows renames and ends) is told by git named before it in its own command: past a `$(…)`
+    // holding a `;` it is still git's; a git inside a substitution is another command's, and tail still follows.
+    [Theory]
+    [InlineData("git log $(cat ref; echo) --follow -- src/Api/Program.cs")]
+    [InlineData("git log --oneline \\\"$(cat since; echo)\\\" --follow -- src/Api/Program.cs")]
+    public Task RB0015_GitsFollowAfterASubstitutionIsNotReported(string command) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Look", s => s.Run("{{command}}"))
+            """));
+
+    [Theory]
+    [InlineData("tail -n 50 \\\"$(git rev-parse --show-toplevel)/logs/app.log\\\" ")]
+    [InlineData("tail -n 50 \\\"$(cd /srv/app; git rev-parse --show-toplevel)/logs/app.log\\\" ")]
+    public Task RB0015_AFollowAfterAGitInsideASubstitutionIsReported(string before) =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
+                        .Step("Act", s => s.Run("{{before}}{|RB0015:--follow|}"))
+            """));
 }
