@@ -316,7 +316,7 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"(?<!logs\s+)\btail(?=\s)", "tail"), @"(?<=\s)-[a-zA-Z]*[fF][a-zA-Z]*\b"), "tail -f"),
         (ProgramPattern.OptionOf(Create(@"\b(logs|journalctl)\b", "logs", "journalctl"), @"(?<=\s)-[a-zA-Z]*f[a-zA-Z]*(?![\w-])", reports: ProgramPattern.Finding.Option), "following logs"), // also journalctl -fu
         // Not git's own --follow (git log --follow follows renames and ends), read in its own command; not --follow-symlinks.
-        (ProgramPattern.UnlessAfter(Create(@"--follow(?![\w-])", "--follow"), @"\bgit\b"), "--follow"),
+        (ProgramPattern.UnlessAfter(Create(@"--follow(?![\w-])", "--follow"), @"(?<![\w./~-])git(?=\s)"), "--follow"),
         (ProgramPattern.OptionOf(Create(@"\bkubectl\b", "port-forward"), @"\sport-forward\b"), "port-forward"),
         (ProgramPattern.UnlessOption(Create(@"(?<![\w./-])stern(?=\s)", "stern"), @"\s--no-follow\b"), "stern"),
         (Create(@"\bsleep\s+inf(inity)?\b", "sleep"), "sleep infinity"),

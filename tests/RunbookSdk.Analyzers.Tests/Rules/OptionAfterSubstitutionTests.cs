@@ -229,6 +229,7 @@ public sealed class OptionAfterSubstitutionTests
     [Theory]
     [InlineData("git log $(cat ref; echo) --follow -- src/Api/Program.cs")]
     [InlineData("git log --oneline \\\"$(cat since; echo)\\\" --follow -- src/Api/Program.cs")]
+    [InlineData("sudo -u deploy git -C /srv/app log --follow -- src/Api/Program.cs")]
     public Task RB0015_GitsFollowAfterASubstitutionIsNotReported(string command) =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Look", s => s.Run("{{command}}"))
@@ -237,6 +238,8 @@ public sealed class OptionAfterSubstitutionTests
     [Theory]
     [InlineData("tail -n 50 \\\"$(git rev-parse --show-toplevel)/logs/app.log\\\" ")]
     [InlineData("tail -n 50 \\\"$(cd /srv/app; git rev-parse --show-toplevel)/logs/app.log\\\" ")]
+    [InlineData("tail -n 50 ~/git/app.log ")] // a folder named git is no git command
+    [InlineData("tail -n 50 /srv/git-mirror/sync.log ")]
     public Task RB0015_AFollowAfterAGitInsideASubstitutionIsReported(string before) =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook($$"""
                         .Step("Act", s => s.Run("{{before}}{|RB0015:--follow|}"))
