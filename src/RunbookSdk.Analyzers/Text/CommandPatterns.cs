@@ -110,15 +110,20 @@ internal static class CommandPatterns
     //   rollback, ./deploy.sh --service api rollback, npm run deploy:rollback, bundle exec rake db:rollback); not after
     //   a program of NotAProgram, nor after a subcommand that reads (docker logs rollback), nor as an option's value
     //   (--description rollback);
-    // - a POST, PUT or PATCH to a rollback endpoint (curl -X POST https://deployer/api/services/api/rollback, http POST …).
+    // - a POST, PUT or PATCH to a rollback endpoint by HTTPie or xh (http POST https://deployer/api/services/api/rollback);
+    //   curl's is read in its own simple command (s_curlRollback).
     // Not the word inside a name or path an argument gives (kubectl logs job/db-rollback, ls /opt/app/rollback-plans/,
     // git log -- scripts/rollback.sh), nor in quoted data (jq '.rollback == false', psql -c "… = 'rollback'").
     private static readonly string s_rollback = s_programStart + "(" +
         @"(((ba|z|da|k|a)?sh|source|\.|python[\d.]*|node|ruby|perl|php|pwsh|ansible-playbook)" + InterpreterOptions + @"\s+)?(?!-)[^\s;&|()<>=]*" + RollbackWord + @"[^\s;&|()<>=]*" + WordEnd +
         "|" + NotAProgram + @"[^\s;&|()<>=-][^\s;&|()<>=]*" + Options + @"(\s+" + NotAReadingSubcommand + @"[^\s'""=-][^\s;&|()<>]*" + Options + @"){0,3}\s+(?<!\s--?[\w-]+\s+)([\w-]+:)*rollback" + WordEnd +
-        @"|(?-i:curl(?=\s)(?=" + SameCommand + @"\s(-X\s*|--request(=|\s+))['""]?(POST|PUT|PATCH)\b|" + SameCommand + @"\s(-d|--data(-[\w-]+)?|--json|-F|--form)(?![\w-])))" + SameCommand + @"\s['""]?(https?://)?[^\s'""]*/rollback(?![\w.-])" +
         @"|(https?|xhs?)(\s+--?\w[\w-]*(=\S*)?)*\s+(POST|PUT|PATCH)\s+['""]?[^\s'""]*/rollback(?![\w.-])" +
         ")";
+
+    // curl where a program starts, what makes it send (a method that changes things, or data), and a rollback endpoint.
+    private static readonly GuardedPattern s_curlRollback = Create(s_programStart + @"curl(?=\s)", "curl");
+    private const string CurlSends = @"\s((-X\s*|--request(=|\s+))['""]?(POST|PUT|PATCH)\b|(-d|--data(-[\w-]+)?|--json|-F|--form)(?![\w-]))";
+    private const string RollbackEndpoint = @"\s['""]?(https?://)?[^\s'""]*/(?i:rollback)(?![\w.-])";
 
     // Kafka's tool that moves or deletes a consumer group's offsets, also run as its script.
     private const string KafkaConsumerGroups = @"\bkafka-consumer-groups(\.sh)?(?=\s)";
@@ -193,6 +198,10 @@ internal static class CommandPatterns
         (ProgramPattern.OptionOf(Create(@"\bterraform(\s+-chdir=\S+)?\s+apply\b", "terraform"), @"\s--?(auto-approve|destroy)\b"), "destroys infrastructure or applies a plan nobody read", Reads.Program),
         (ProgramPattern.OptionOf(Create(@"\bdd(?=\s)", "dd"), @"\bof="), "overwrites a device or file", Reads.Program),
         (Create(s_rollback, RegexOptions.IgnoreCase, "rollback"), "rolls back a deployment", Reads.Program), // not `grep rollback deploy.log`, `kubectl logs job/db-rollback`
+        // curl sending a POST, PUT or PATCH (or data) to a rollback endpoint, in either order, read in curl's own command:
+        // `curl -H "X-Trace: $(cat id; echo)" -X POST https://deployer/api/services/api/rollback` rolls back.
+        (ProgramPattern.WordThenOption(s_curlRollback, CurlSends, RollbackEndpoint), "rolls back a deployment", Reads.Program),
+        (ProgramPattern.WordThenOption(s_curlRollback, RollbackEndpoint, CurlSends), "rolls back a deployment", Reads.Program),
     ];
 
     // A secret's value as the shell reads the word: all that quotes hold ('…', or "…" where \" does not end it), or,

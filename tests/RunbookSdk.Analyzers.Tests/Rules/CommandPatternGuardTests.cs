@@ -28,6 +28,7 @@ public sealed class CommandPatternGuardTests
         "docker compose down", "docker-compose rm -f", "docker system prune -af",
         "systemctl stop nginx", "git push --force origin main", "git reset --hard HEAD~1", "git clean -fd",
         "terraform destroy -auto-approve", "terraform apply -auto-approve", "nft flush ruleset", "dd if=/dev/zero of=/dev/sda", "deploy.sh Rollback api",
+        "curl -fsS -X POST https://deployer/api/services/api/rollback", "curl -fsS https://deployer/api/services/api/rollback --json '{}'",
         "psql postgres://admin:hunter2x@db.internal:5432/app",
         "curl -H 'Authorization: Bearer abc123def456' https://api", "curl -H 'X-Api-Key: k3y9v4lu3' https://api",
         "export PGPASSWORD=s3cr3tvalue", "mysql --password=s3cr3tvalue", "curl -d '{\"password\": \"s3cr3tvalue\"}' https://api",

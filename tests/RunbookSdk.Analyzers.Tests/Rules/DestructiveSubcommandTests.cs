@@ -59,6 +59,20 @@ public sealed class DestructiveSubcommandTests
     [InlineData("http POST https://deployer.internal/api/services/api/rollback", "http POST https://deployer.internal/api/services/api/rollback")]
     public Task A_rollback_that_runs_is_reported(string command, string reported) => Reported(command, reported);
 
+    // curl's method (or data) and the rollback endpoint are read in curl's own simple command, in either order: past a
+    // `$(…)` holding a `;` they are still curl's (before, the command was read only up to that `;`, and the rollback ran
+    // without a confirmation), and a method inside a substitution is another command's.
+    [Theory]
+    [InlineData("curl -fsS -H \\\"X-Trace: $(cat trace-id; echo)\\\" -X POST https://deployer.internal/api/services/api/rollback", "curl -fsS -H \"X-Trace: $(cat trace-id; echo)\" -X POST https://deployer.internal/api/services/api/rollback")]
+    [InlineData("curl -fsS https://deployer.internal/api/services/api/rollback -H \\\"X-Trace: $(cat trace-id; echo)\\\" --json '{}'", "curl -fsS https://deployer.internal/api/services/api/rollback -H \"X-Trace: $(cat trace-id; echo)\" --json '{}'")]
+    [InlineData("curl -fsS https://deployer.internal/api/services/api/ROLLBACK -d to=v41", "curl -fsS https://deployer.internal/api/services/api/ROLLBACK -d to=v41")]
+    public Task A_rollback_a_curl_sends_after_a_substitution_is_reported(string command, string reported) => Reported(command, reported);
+
+    [Theory]
+    [InlineData("curl -fsS https://deployer.internal/api/services/api/rollback -o \\\"/tmp/$(echo -d; date +%s).json\\\"")]
+    [InlineData("curl -fsS https://deployer.internal/api/services/api/rollback -H \\\"X-Note: $(echo -X POST)\\\"")]
+    public Task A_method_or_endpoint_of_another_command_inside_a_substitution_is_not_curls(string command) => Act(command);
+
     // A word after another docker subcommand is that subcommand's argument: a file, a filter, a service name.
     [Theory]
     [InlineData("docker exec api rm /tmp/app.lock")]
