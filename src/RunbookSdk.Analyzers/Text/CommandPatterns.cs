@@ -23,10 +23,10 @@ internal readonly record struct TextMatch(int Start, int Length, string Text, st
 /// <c>kubectl … apply … --prune</c>), the option that makes it none (<c>ping … -c</c>) and a credential option
 /// (<c>mysql -p</c>), is read in the program's own simple command (<see cref="ProgramPattern"/>,
 /// <see cref="CredentialPattern"/>, on <see cref="ShellCommandBounds"/>), where a closed <c>$(cat a; cat b)</c> is one
-/// word. The few patterns still written with <see cref="SameCommand"/>, a regex class that ends at any <c>;</c>,
-/// <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>, are those that need a method and a URL of one command or a
-/// word before the program (a curl to a rollback endpoint, the runners of <see cref="CommandRunners"/>): after such a
-/// substitution they read no further. Whether a <c>--follow</c> is <c>git</c>'s is read in its own command too.
+/// word; so are a curl's method and a rollback endpoint. Only the runners of <see cref="CommandRunners"/> (a word before
+/// the program, in the lookbehind every program-start pattern shares) are still written with <see cref="SameCommand"/>,
+/// a regex class that ends at any <c>;</c>, <c>|</c> or <c>&amp;</c>, also one inside a <c>$(…)</c>: after such a
+/// substitution it reads no further. Whether a <c>--follow</c> is <c>git</c>'s is read in its own command too.
 /// </remarks>
 internal static class CommandPatterns
 {
