@@ -43,8 +43,8 @@ internal sealed class HelperUses
     public IReadOnlyList<SyntaxNode> Scopes { get; }
 
     /// <summary>
-    /// The helper <paramref name="node"/> is written in: the innermost local function or method around it that is not an
-    /// override (<c>Define</c> is no helper) and takes a parameter named <paramref name="builder"/>, or, when
+    /// The helper <paramref name="node"/> is written in: the innermost local function or method around it that is not a
+    /// runbook's or handbook's <c>Define</c> (no helper: the runner calls it) and takes a parameter named <paramref name="builder"/>, or, when
     /// <paramref name="builder"/> is null, any parameter. Null when a lambda stands between them and
     /// <paramref name="throughLambdas"/> is false, or when there is no such helper.
     /// </summary>
@@ -61,7 +61,7 @@ internal sealed class HelperUses
                         ? new HelperUses(local, local.Identifier.ValueText, local.ParameterList.Parameters.Count, isPrivate: true, [block])
                         : null;
                 case MethodDeclarationSyntax method:
-                    return Takes(method.ParameterList, builder) && type is not null && !method.Modifiers.Any(SyntaxKind.OverrideKeyword)
+                    return Takes(method.ParameterList, builder) && type is not null && !IsDefine(method)
                         ? new HelperUses(method, method.Identifier.ValueText, method.ParameterList.Parameters.Count, IsPrivateMethod(method),
                             type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).ToList())
                         : null;
@@ -114,6 +114,11 @@ internal sealed class HelperUses
     /// <summary>The call <paramref name="use"/> makes of the helper with its arity; null for a method group or another overload.</summary>
     public InvocationExpressionSyntax? CallOf(ExpressionSyntax use) =>
         use.Parent is InvocationExpressionSyntax invocation && invocation.Expression == use && invocation.ArgumentList.Arguments.Count == Arity ? invocation : null;
+
+    // Define is the document itself, not a helper; any other override (a team base's `protected abstract void
+    // Verify(IPhaseBuilder v)` that a sealed runbook fills in and hands to .Verification(Verify)) is used as a helper is.
+    private static bool IsDefine(MethodDeclarationSyntax method) =>
+        method.Modifiers.Any(SyntaxKind.OverrideKeyword) && method.Identifier.ValueText == "Define";
 
     private static bool Takes(ParameterListSyntax parameters, string? builder) =>
         builder is null ? parameters.Parameters.Count > 0 : parameters.Parameters.Any(p => p.Identifier.ValueText == builder);

@@ -29,6 +29,36 @@ public sealed class VerificationHelperTests
                 private static IStepBuilder Health(IStepBuilder s) => s.Run("{|RB0014:curl|} https://api.omnix.ai/health");
             """, verification: "v => Checks(v)"));
 
+    // A team base declares the checks a runbook must give (protected abstract void Verify(IPhaseBuilder v)); the sealed
+    // runbook's override is the helper its verification is handed. Before, overrides were skipped as Define is, and
+    // the check that cannot fail went unreported.
+    [Fact]
+    public Task A_check_in_a_sealed_runbooks_override_handed_to_the_verification_is_judged() =>
+        Verify<CommandTextAnalyzer>.AnalyzerAsync($$"""
+            using System;
+            using RunbookSdk;
+
+            public abstract class TeamRunbook : Runbook<OmnixHandbook>
+            {
+                protected abstract void Verify(IPhaseBuilder v);
+            }
+
+            [Runbook("sample")]
+            public sealed class Sample : TeamRunbook
+            {
+                protected override void Verify(IPhaseBuilder v) => v.Step("Health", s => s.Run("{|RB0014:curl|} -s https://api.omnix.ai/health"));
+
+                public override void Define(IRunbookBuilder rb) => rb
+                    .Title("Sample")
+                    .Severity(Severity.P1)
+                    .Phase("Look", p => p.Step("Look", s => s.Run("uptime")))
+                    .NoRollback("Nothing changes.")
+                    .Verification(Verify);
+            }
+
+            {{Sources.Handbook}}
+            """);
+
     [Fact]
     public Task A_helper_only_the_phases_use_is_not_judged_as_a_check() =>
         Verify<CommandTextAnalyzer>.AnalyzerAsync(Sources.Runbook("""
