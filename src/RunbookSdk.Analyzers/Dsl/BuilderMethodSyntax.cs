@@ -187,7 +187,7 @@ internal static class BuilderMethodSyntax
     }
 
     /// <summary><c>AskSomeone(s)</c> or <c>AskSomeone(step: s)</c> when the lambda's one statement hands its one parameter, as it is, to a call.</summary>
-    private static InvocationExpressionSyntax? ForwardedCall(AnonymousFunctionExpressionSyntax lambda)
+    public static InvocationExpressionSyntax? ForwardedCall(AnonymousFunctionExpressionSyntax lambda)
     {
         var parameter = lambda switch
         {

@@ -33,6 +33,13 @@ internal static class DefineReader
         // A call of a method written in another part of a partial class is asked about in that part's index.
         DslCallIndex IndexOf(SyntaxNode node) => node.SyntaxTree == declaration.SyntaxTree ? index : runbooks.IndexOf(node.SyntaxTree, System.Threading.CancellationToken.None);
 
+        // The method a section is given as a method group (.Verification(Checks.Verify), .Rollback(Undo)): its body says
+        // whether the section is filled. Asked only of a section given no lambda.
+        BuilderMethodArgument? GivenMethod(InvocationExpressionSyntax section) =>
+            section.ArgumentList.Arguments is [{ Expression: var only }] && SyntaxValues.Unwrap(only) is not AnonymousFunctionExpressionSyntax
+                ? BuilderMethodArgument.Of(only, dsl, type, runbooks.TypeNames)
+                : null;
+
         // The calls in the order they run, a method of the class (in any of its parts) given in place of a lambda
         // (Step("Ask", AskSomeone), s => AskSomeone(s)) read where it is given.
         var calls = InOrder(index, runbooks, declaration.SyntaxTree, dsl, region, type);
@@ -129,10 +136,10 @@ internal static class DefineReader
 
             switch (name)
             {
-                case "Escalation": escalation = escalation.AddedTo(Declared(IndexOf(invocation), invocation, "Level")); break;
-                case "Rollback": rollback = rollback.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
+                case "Escalation": escalation = escalation.AddedTo(Declared(IndexOf(invocation), invocation, GivenMethod(invocation), IndexOf, "Level")); break;
+                case "Rollback": rollback = rollback.ReplacedBy(Declared(IndexOf(invocation), invocation, GivenMethod(invocation), IndexOf, "Step", "OneOf")); break;
                 case "NoRollback": waiver = waiver.ReplacedBy(Waived(values, invocation)); break;
-                case "Verification": verification = verification.ReplacedBy(Declared(IndexOf(invocation), invocation, "Step", "OneOf")); break;
+                case "Verification": verification = verification.ReplacedBy(Declared(IndexOf(invocation), invocation, GivenMethod(invocation), IndexOf, "Step", "OneOf")); break;
                 // A local function of this body read as a helper sets its severity where it is called (above), not where it is written.
                 case "Severity" when invocation.ArgumentList.Arguments.Count == 1 && !IsHelperSeverity(invocation, body, helpers):
                     var severity = invocation.ArgumentList.Arguments[0].Expression;
@@ -169,7 +176,7 @@ internal static class DefineReader
                 case "Step" when dsl.Argument(invocation, "title") is { } title:
                     if (values.ConstantString(title) is { } titleText)
                     {
-                        var actions = BuilderMethodArgument.Actions(dsl.Argument(invocation, "step"), dsl, type);
+                        var actions = BuilderMethodArgument.Actions(dsl.Argument(invocation, "step"), dsl, type, runbooks.TypeNames);
                         var actionsIndex = actions is null ? index : IndexOf(actions);
                         var outputFrom = OutputFrom(actionsIndex, actions?.Span);
                         stepTitles.Add(new StepTitleFact(titleText, title.GetLocation(), actions is not null && outputFrom is null, StepPlace.Of(invocation, body), outputFrom,
@@ -318,7 +325,7 @@ internal static class DefineReader
     {
         // Almost every Define gives its builders lambdas: then the calls are the index's, in order, with nothing to
         // read in their place, and no list of them is built (the rules' bytes per runbook, AllocationBudgetTests).
-        if (!GivesMoreThanLambdas(index, dsl, region, type)) return OrderedCalls.Plain(index, region);
+        if (!GivesMoreThanLambdas(index, runbooks, region, type)) return OrderedCalls.Plain(index, region);
         var ordered = new OrderedCalls();
         var calls = new List<(InvocationExpressionSyntax Call, int Position, InvocationExpressionSyntax? Step)>();
         ordered.Calls = calls;
@@ -334,7 +341,7 @@ internal static class DefineReader
                 for (var i = 0; i < call.ArgumentList.Arguments.Count; i++)
                 {
                     var argument = call.ArgumentList.Arguments[i];
-                    if (BuilderMethodArgument.Of(argument.Expression, dsl, type) is not { } method)
+                    if (BuilderMethodArgument.Of(argument.Expression, dsl, type, runbooks.TypeNames) is not { } method)
                     {
                         // A method group of another class, a variable: steps, titles and outputs may come from it.
                         if (SyntaxValues.Unwrap(argument.Expression) is not AnonymousFunctionExpressionSyntax && TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
@@ -367,8 +374,9 @@ internal static class DefineReader
     /// Whether a builder call in <paramref name="region"/> is given anything but a lambda that calls the DSL itself, or a
     /// title, text or number: a method of the class to read in its place, or something that may be a builder delegate.
     /// </summary>
-    private static bool GivesMoreThanLambdas(DslCallIndex index, DslSyntax dsl, BodyRegion region, INamedTypeSymbol type)
+    private static bool GivesMoreThanLambdas(DslCallIndex index, RunbookCompilation runbooks, BodyRegion region, INamedTypeSymbol type)
     {
+        var dsl = runbooks.Syntax;
         foreach (var call in region.Calls(index))
         {
             var name = DslSyntax.CalledName(call)!;
@@ -378,8 +386,8 @@ internal static class DefineReader
             {
                 var expression = SyntaxValues.Unwrap(arguments[i].Expression);
                 if (expression is LiteralExpressionSyntax or InterpolatedStringExpressionSyntax or BinaryExpressionSyntax) continue;
-                if (expression is AnonymousFunctionExpressionSyntax lambda ? BuilderMethodArgument.Of(lambda, dsl, type) is not null
-                        : BuilderMethodArgument.Of(arguments[i].Expression, dsl, type) is not null || TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
+                if (expression is AnonymousFunctionExpressionSyntax lambda ? BuilderMethodArgument.Of(lambda, dsl, type, runbooks.TypeNames) is not null
+                        : BuilderMethodArgument.Of(arguments[i].Expression, dsl, type, runbooks.TypeNames) is not null || TakesBuilderDelegate(dsl, name, call.ArgumentList, i))
                     return true;
             }
         }
@@ -530,10 +538,24 @@ internal static class DefineReader
     /// <summary>
     /// A section call with the lambda it is given: filled when the lambda calls one of <paramref name="adds"/> (a
     /// step, a decision, a level), even under a condition; empty when it calls none, so the runner records nothing under
-    /// the heading. Anything but a lambda (a method group, a variable) gets the benefit of the doubt.
+    /// the heading. A method group read in the lambda's place (<paramref name="method"/>: the class's own, or another
+    /// class's static method) is judged by its body alike, unless it hands its builder to code not read; anything else
+    /// (a method group not read, a variable) gets the benefit of the doubt.
     /// </summary>
-    private static SectionFact Declared(DslCallIndex index, InvocationExpressionSyntax call, params string[] adds)
+    private static SectionFact Declared(DslCallIndex index, InvocationExpressionSyntax call, BuilderMethodArgument? method, Func<SyntaxNode, DslCallIndex> indexOf,
+        params string[] adds)
     {
+        if (method is { Body: var body })
+        {
+            var bodyIndex = indexOf(body);
+            foreach (var inner in bodyIndex.CallsWithin(body.Span))
+            {
+                if (Array.IndexOf(adds, DslSyntax.CalledName(inner)) >= 0) return SectionFact.Filled;
+            }
+
+            return bodyIndex.AnyOpaqueWithin(body.Span) ? SectionFact.Filled : SectionFact.Empty(((MemberAccessExpressionSyntax)call.Expression).Name.GetLocation());
+        }
+
         if (call.ArgumentList.Arguments is not [{ Expression: AnonymousFunctionExpressionSyntax lambda }]) return SectionFact.Filled;
         foreach (var inner in index.CallsWithin(lambda.Span))
         {

@@ -9,7 +9,8 @@ namespace RunbookSdk.Analyzers.Dsl;
 /// The declarations in source a call outside the runbook's own methods may run, found from syntax without binding: a
 /// local function in scope (<c>Confirm(s)</c> with <c>static IStepBuilder Confirm(IStepBuilder s) =&gt; …</c> in
 /// Define), or a static method of another type named before it (<c>Safety.Confirm(s)</c>), the type resolved as C#
-/// looks it up (<see cref="TypeNames"/>). A method of a referenced assembly has no source and is not found.
+/// looks it up (<see cref="TypeNames"/>), or imported with <c>using static</c> and called by its name alone
+/// (<c>AddChecks(rb)</c>). A method of a referenced assembly has no source and is not found.
 /// </summary>
 /// <remarks>
 /// Asked only off the corpus's path of lambdas: by RB0005 for a destructive command nothing else confirms, by RB0015 and
@@ -41,9 +42,15 @@ internal static class SourceCallees
                 {
                     if (WrittenArguments.Fit(call.ArgumentList, local.ParameterList, out var whole)) found.Add(((local, local.ParameterList, containingType), whole));
                 }
-                else if (ownType)
+                else
                 {
-                    AddOwnMethods(found, call, name, containingType);
+                    if (ownType) AddOwnMethods(found, call, name, containingType);
+                    // A helper imported with using static (AddChecks(rb) under `using static Team.Checks;`), which C#
+                    // calls only when the class and its bases declare no member of that name.
+                    if (found.Count == 0 && !DeclaredInClassOrBase(containingType, name))
+                    {
+                        foreach (var imported in runbooks.TypeNames.StaticallyImported(call)) AddStaticMethods(found, call, imported, name, nameAlone: true);
+                    }
                 }
 
                 break;
@@ -52,21 +59,44 @@ internal static class SourceCallees
                 break;
             case MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression, Expression: var owner, Name: IdentifierNameSyntax { Identifier.ValueText: var name } }
                 when owner is IdentifierNameSyntax or MemberAccessExpressionSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax:
-                if (runbooks.TypeNames.Resolve(owner, containingType, call) is not { } type) break;
-                foreach (var member in type.GetMembers(name))
-                {
-                    if (member is not IMethodSymbol { IsStatic: true } method) continue;
-                    foreach (var reference in method.DeclaringSyntaxReferences)
-                    {
-                        if (reference.GetSyntax() is MethodDeclarationSyntax declaration && WrittenArguments.Fit(call.ArgumentList, declaration.ParameterList, out var declaredWhole))
-                            found.Add(((declaration, declaration.ParameterList, type), declaredWhole));
-                    }
-                }
-
+                if (runbooks.TypeNames.Resolve(owner, containingType, call) is { } type) AddStaticMethods(found, call, type, name, nameAlone: false);
                 break;
         }
 
         return WrittenArguments.Whole(found);
+    }
+
+    /// <summary>The static methods <paramref name="name"/> of <paramref name="type"/>, in source, that the arguments as written fit.</summary>
+    private static void AddStaticMethods(List<((SyntaxNode, ParameterListSyntax, INamedTypeSymbol?), bool)> found, InvocationExpressionSyntax call,
+        INamedTypeSymbol type, string name, bool nameAlone)
+    {
+        foreach (var member in type.GetMembers(name))
+        {
+            // An extension method is not called by its name alone, though using static imports its class.
+            if (member is not IMethodSymbol { IsStatic: true } method || nameAlone && method.IsExtensionMethod) continue;
+            foreach (var reference in method.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax() is MethodDeclarationSyntax declaration && WrittenArguments.Fit(call.ArgumentList, declaration.ParameterList, out var whole))
+                    found.Add(((declaration, declaration.ParameterList, type), whole));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="type"/>, a class it is nested in, or a class one of them derives from declares a member
+    /// <paramref name="name"/>: C# finds that one first, and a using static's is hidden.
+    /// </summary>
+    private static bool DeclaredInClassOrBase(INamedTypeSymbol? type, string name)
+    {
+        for (var outer = type; outer is not null; outer = outer.ContainingType)
+        {
+            for (var current = outer; current is not null; current = current.BaseType)
+            {
+                if (!current.GetMembers(name).IsEmpty) return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

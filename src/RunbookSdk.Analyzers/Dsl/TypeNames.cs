@@ -40,6 +40,38 @@ internal sealed class TypeNames(Compilation compilation)
         }
     }
 
+    /// <summary>
+    /// The types whose static members a name alone may call at <paramref name="context"/>: those of the
+    /// <c>using static</c> directives of the namespaces around it, of its file, and of the compilation's global usings
+    /// (<c>AddChecks(rb);</c> under <c>using static Team.Checks;</c>). A directive whose type is not found is left out.
+    /// </summary>
+    public List<INamedTypeSymbol> StaticallyImported(SyntaxNode context)
+    {
+        var found = new List<INamedTypeSymbol>();
+        for (var node = context; node is not null; node = node.Parent)
+        {
+            var usings = node switch
+            {
+                BaseNamespaceDeclarationSyntax namespaceDeclaration => namespaceDeclaration.Usings,
+                CompilationUnitSyntax unit => unit.Usings,
+                _ => default,
+            };
+            AddStaticImports(found, usings);
+        }
+
+        AddStaticImports(found, _globalUsings.Value);
+        return found;
+    }
+
+    private void AddStaticImports(List<INamedTypeSymbol> found, IEnumerable<UsingDirectiveSyntax> usings)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.StaticKeyword == default || directive.Alias is not null || directive.Name is null) continue;
+            if (FromGlobal(directive.Name) is INamedTypeSymbol type && !found.Contains(type, SymbolEqualityComparer.Default)) found.Add(type);
+        }
+    }
+
     private INamespaceOrTypeSymbol? Predefined(PredefinedTypeSyntax predefined) => predefined.Keyword.Kind() switch
     {
         SyntaxKind.StringKeyword => compilation.GetSpecialType(SpecialType.System_String),

@@ -35,9 +35,10 @@ public sealed class EmptyStepAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(DslInvocation step)
     {
-        // A lambda's actions, or those of a method of the class given in its place (Step("Ask", AskSomeone), s => AskSomeone(s)).
+        // A lambda's actions, or those of a method of the class or another class's static method given in its place
+        // (Step("Ask", AskSomeone), s => AskSomeone(s), Step("Ask", Elsewhere.Ask)).
         if (step.Argument("step") is not { } argument ||
-            BuilderMethodArgument.Actions(argument, step.Dsl, BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? step.ContainingType : null) is not { } actions)
+            BuilderMethodArgument.Actions(argument, step.Dsl, BuilderMethodSyntax.MayNameMethodOfAnotherPart(argument) ? step.ContainingType : null, step.Runbooks.TypeNames) is not { } actions)
             return;
 
         // A step built by helper code may well do something; only judge steps written out in full. A method of another

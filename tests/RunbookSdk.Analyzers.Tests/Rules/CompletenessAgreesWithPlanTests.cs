@@ -200,7 +200,61 @@ public sealed class CompletenessAgreesWithPlanTests
             }
             """
         },
+        { "a verification given as another class's method group", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(Checks.Verify)") },
+        { "a verification given as another class's method group that adds nothing", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(Checks.Nothing)") },
+        { "a verification given as a lambda handing its builder to another class", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(v => Checks.Verify(v))") },
+        { "a rollback given as another class's method group", OtherClassAndRunbook($"rb{Phase}{Escalation}.Rollback(Checks.Undo){Verification}") },
+        { "sections from another class's helper", OtherClassAndRunbook($"{{ rb{Phase}{Escalation}; Checks.AddChecks(rb); }}") },
+        { "sections from another class's helper, no verification", OtherClassAndRunbook($"{{ rb{Phase}{Escalation}; Checks.AddRollback(rb); }}") },
+        { "sections from a helper imported with using static", OtherClassAndRunbook($"{{ rb{Phase}{Escalation}; AddChecks(rb); }}") },
+        { "sections from a helper imported with using static, no verification", OtherClassAndRunbook($"{{ rb{Phase}{Escalation}; AddRollback(rb); }}") },
+        { "sections from a helper imported with using static, chained", OtherClassAndRunbook($"=> AddRollback(rb){Phase}{Escalation};") },
+        { "sections from a helper imported with using static, calling a method group of its class", OtherClassAndRunbook($"{{ rb{Phase}{Escalation}; AddGroups(rb); }}") },
+        { "a verification given as a method group of the class that adds nothing", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(Nothing)", "private static void Nothing(IPhaseBuilder v) { }") },
+        { "a verification given as a method group of the class that adds a step", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(Look)", "private static void Look(IPhaseBuilder v) => v.Step(\"Look\", s => s.Instruction(\"look\"));") },
+        { "a verification given as another class's method group that hands its builder on", OtherClassAndRunbook($"rb{Phase}{Escalation}{Rollback}.Verification(Checks.HandsOn)") },
+        { "an escalation given as another class's method group", OtherClassAndRunbook($"rb{Phase}.Escalation(Checks.Levels){Rollback}{Verification}") },
+        { "an escalation given as another class's method group that adds no level", OtherClassAndRunbook($"rb{Phase}.Escalation(Checks.NoLevels){Rollback}{Verification}") },
+        { "phases given as another class's method groups", OtherClassAndRunbook($"rb.Phase(\"Fix\", Checks.Fix).Phase(\"Again\", p => Checks.Fix(p)){Escalation}{Rollback}{Verification}") },
     };
+
+    /// <summary>
+    /// A runbook whose Define's body is <paramref name="body"/> (and its <paramref name="members"/>), beside a team's static class <c>Team.Checks</c> of
+    /// helpers it may hand its builders to by name (<c>Checks.Verify</c>) or, imported with <c>using static</c>, alone.
+    /// </summary>
+    private static string OtherClassAndRunbook(string body, string members = "") => $$"""
+        using Team;
+        using static Team.Checks;
+
+        [Runbook("agree")]
+        public sealed class Agree : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) {{(body.StartsWith('{') || body.StartsWith('=') ? body : "=> " + body + ";")}}
+            {{members}}
+        }
+
+        namespace Team
+        {
+            public static class Checks
+            {
+                public static void Verify(IPhaseBuilder v) => v.Step("Look", s => s.Instruction("the error rate is back to normal"));
+                public static void Nothing(IPhaseBuilder v) { }
+                public static void Undo(IPhaseBuilder r) => r.Step("Undo", s => s.Instruction("undo the change"));
+                public static void AddChecks(IRunbookBuilder rb) => rb{{Rollback}}{{Verification}};
+                public static IRunbookBuilder AddRollback(IRunbookBuilder rb) => rb{{Rollback}};
+                public static void AddGroups(IRunbookBuilder rb) => rb.Rollback(Undo).Verification(Verify);
+                public static void HandsOn(IPhaseBuilder v) => More.Checks(v);
+                public static void Levels(IEscalationBuilder e) => e.Level("On-call", TimeSpan.Zero);
+                public static void NoLevels(IEscalationBuilder e) { }
+                public static void Fix(IPhaseBuilder p) => p.Step("Fix", s => s.Instruction("fix it"));
+            }
+
+            public static class More
+            {
+                public static void Checks(IPhaseBuilder v) => v.Step("Look", s => s.Instruction("look"));
+            }
+        }
+        """;
 
     /// <summary>A handbook whose Define is <paramref name="handbookChain"/>, and a runbook of it whose Define is <paramref name="runbookChain"/>.</summary>
     private static string HandbookAndRunbook(string handbookChain, string runbookChain) => $$"""

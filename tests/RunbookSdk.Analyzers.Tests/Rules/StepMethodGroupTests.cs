@@ -32,6 +32,11 @@ public sealed class StepMethodGroupTests
         {
             public static void Ask(IStepBuilder s) => s.Execute("Decide", ctx => { ctx.SetOutput("elsewhere", "yes"); return Task.CompletedTask; });
             public static void More(IPhaseBuilder p) => p.Step("More", s => s.Run("uptime"));
+            public static void JustNotes(IStepBuilder s) => s.Note("the DBA knows");
+            public static void Notes(IStepBuilder s) => s.Note("the DBA knows");
+            public static void Notes(IStepBuilder s, string more) => s.Note(more);
+            public static void MaybeCheck(IStepBuilder s) => s.OnlyIf("the API was restarted").Run("curl -fsS https://api.omnix.ai/health");
+            public static void Wipe(IStepBuilder s) => s.Run("{|#8:rm -rf /var/lib/app/cache|}");
         }
 
         {{Sources.Handbook}}
@@ -174,6 +179,40 @@ public sealed class StepMethodGroupTests
             """),
             new DiagnosticResult("RB0014", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
                 "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional"));
+
+    // The page reads another class's static method given as a step's actions (Step("Ask", Elsewhere.JustNotes)), and the
+    // runner runs it there: RB0004 reads it too, as it reads the class's own. Before, only the runbook's own methods were
+    // read, so such a step was never judged. An overloaded name stays unread, as on the page.
+    [Fact]
+    public Task A_step_whose_method_of_another_class_does_nothing_is_empty() =>
+        Verify<EmptyStepAnalyzer>.AnalyzerAsync(Runbook("""
+                    .Phase("Act", p => p
+                        .Step({|#0:"Ask"|}, Elsewhere.JustNotes)
+                        .Step({|#1:"Ask again"|}, s => Elsewhere.JustNotes(s))
+                        .Step("Overloaded", Elsewhere.Notes)
+                        .Step("Do", s => s.Run("uptime")))
+            """ + Rest, ""),
+            new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Ask"),
+            new DiagnosticResult("RB0004", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("Ask again"));
+
+    [Fact]
+    public Task A_verification_whose_steps_methods_of_another_class_are_all_conditional_can_pass_without_a_check() =>
+        Verify<ConditionalVerificationAnalyzer>.AnalyzerAsync(Runbook("""
+                    .Phase("Act", p => p.Step("Do", s => s.Run("uptime")))
+                    .NoRollback("Nothing changes.")
+                    .{|#0:Verification(v => v.Step("Check", Elsewhere.MaybeCheck).Step("Check again", s => Elsewhere.MaybeCheck(s)))|}
+            """, ""),
+            new DiagnosticResult("RB0014", DiagnosticSeverity.Warning).WithLocation(0).WithArguments(
+                "every verification step is conditional (OnlyIf), so answering no to each passes it without a check; make at least one check unconditional"));
+
+    // RB0005 judges a command where it is written: a destructive one in another class's method given as a step's actions
+    // is reported there, as in any helper whose callers cannot all be seen.
+    [Fact]
+    public Task A_destructive_command_in_a_method_of_another_class_given_as_a_steps_actions_is_reported_where_it_is_written() =>
+        Verify<Commands.CommandTextAnalyzer>.AnalyzerAsync(Runbook("""
+                    .Phase("Act", p => p.Step("Wipe", Elsewhere.Wipe).Step("Wipe again", s => Elsewhere.Wipe(s)))
+            """ + Rest, ""),
+            new DiagnosticResult("RB0005", DiagnosticSeverity.Warning).WithLocation(8).WithArguments("rm -rf /var/lib/app/cache"));
 
     [Fact]
     public Task Half_typed_method_groups_and_hand_offs_do_not_throw()
