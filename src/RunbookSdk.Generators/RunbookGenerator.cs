@@ -28,7 +28,14 @@ public sealed class RunbookGenerator : IIncrementalGenerator
     }
 
     /// <param name="bindEveryRunbook">Bind every runbook class (<see cref="RunbookReads(bool)"/>), for the tests that compare the reads.</param>
-    internal RunbookGenerator(bool bindEveryRunbook) => Reads = new RunbookReads(bindEveryRunbook);
+    internal RunbookGenerator(bool bindEveryRunbook)
+    {
+        Reads = new RunbookReads(bindEveryRunbook);
+        HandbookReads = new HandbookReads(Reads.VersionOf);
+    }
+
+    /// <summary>Reads handbooks, reusing a model while its handbook's file and what its Define reads are unchanged.</summary>
+    internal HandbookReads HandbookReads { get; }
 
     /// <summary>Renders runbooks' parts, reusing a part while its runbook's model and the shared inputs are unchanged.</summary>
     internal RunbookRenders Renders { get; } = new();
@@ -39,13 +46,13 @@ public sealed class RunbookGenerator : IIncrementalGenerator
         var readRunbook = Safe<(ClassDeclarationSyntax Declaration, Compilation Compilation), Result<RunbookModel>?>(
             (candidate, ct) => Reads.Read(candidate.Declaration, candidate.Compilation, ct), static c => c.Declaration, static failure => new Result<RunbookModel>(null, failure));
         var readHandbook = Safe<GeneratorAttributeSyntaxContext, Result<HandbookModel>>(
-            HandbookReader.Read, static c => c.TargetNode, static failure => new Result<HandbookModel>(null, failure));
+            HandbookReads.Read, static c => c.TargetNode, static failure => new Result<HandbookModel>(null, failure));
 
         // Runbooks are found by syntax, so that an unchanged one is reused before anything is bound (RunbookReads):
         // each file's candidates once per parse of it (a file the compilation still has is not visited again), then
         // every candidate against each compilation, as a syntax provider's transform would be — all of them together,
         // so that a build reads them on all cores (Concurrently). Handbooks are few, and Roslyn's attribute search
-        // binds them.
+        // binds them; HandbookReads reads one again only when what it was read from changed.
         var runbookResults = context.CompilationProvider
             .SelectMany(static (compilation, _) => compilation.SyntaxTrees)
             .SelectMany(static (tree, ct) => RunbookDeclarations.Candidates(tree.GetRoot(ct), ct))

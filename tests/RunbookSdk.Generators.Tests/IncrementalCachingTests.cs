@@ -592,6 +592,105 @@ public class IncrementalCachingTests
         Assert.Equal([IncrementalStepRunReason.Modified], run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs).Select(o => o.Reason));
     }
 
+    // A runbook of no handbook: its page shows nothing of one, so an edit of a handbook renders it not again.
+    private const string RunbookOfNoHandbook = """
+        using RunbookSdk;
+        namespace Ops;
+        [Runbook("ops-disk-full")]
+        public sealed class DiskFull : Runbook
+        {
+            public override void Define(IRunbookBuilder rb) => rb
+                .Title("Disk full")
+                .Phase("Free", p => p.Step("Check disk", s => s.Run("df -h")))
+                .NoRollback("read-only")
+                .Verification(v => v.Step("Disk has room", s => s.Instruction("Check the disk dashboard")));
+        }
+        """;
+
+    // The handbook as a team writes it: it inherits its team base's Define, which starts its escalation with a static
+    // helper's level. Its page reads all three files.
+    private static readonly string[] HandbookReadFromABaseAndAHelper =
+    [
+        TeamHandbookBase.Replace(".Escalation(e => e", ".Escalation(e => TeamLevels.Add(e)", StringComparison.Ordinal),
+        HandbookInheritingADefine,
+        Docs.StaticHelperPageTests.HandbookWithTeamLevels,
+        TestRunbooks.Runbook,
+        SecondRunbook,
+        RunbookOfNoHandbook,
+    ];
+
+    [Fact]
+    public void An_unrelated_edit_reads_and_renders_nothing_of_a_handbook_that_inherits_a_Define_and_calls_a_helper()
+    {
+        var compilation = GeneratorHarness.Compile([.. HandbookReadFromABaseAndAHelper, "class Unrelated { }"]);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        var first = driver.GetRunResult().Results.Single();
+        Assert.Contains("pager: incident-command |", HandbookPage(first), StringComparison.Ordinal);
+        Assert.Contains("pager: payments |", HandbookPage(first), StringComparison.Ordinal);
+        Assert.Equal(1, generator.HandbookReads.Count);
+        var (read, handbooksRead, rendered) = (generator.Reads.Count, generator.HandbookReads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, "class Unrelated { }", "class Unrelated { int _x; }");
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        AssertEveryOutputCached(run, runbooks: 3);
+        Assert.Equal(handbooksRead, generator.HandbookReads.Count);
+        Assert.Equal(read, generator.Reads.Count);
+        Assert.Equal(rendered, generator.Renders.Count);
+    }
+
+    // The handbook's pager written as a constant of a class in a file of its own.
+    private static readonly string[] HandbookReadingAConstant =
+    [
+        TestRunbooks.Handbook.Replace("\"pager: payments\"", "Contacts.Pager", StringComparison.Ordinal),
+        "namespace Payments;\npublic static class Contacts\n{\n    public const string Pager = \"pager: payments\";\n}\n",
+        TestRunbooks.Runbook,
+        SecondRunbook,
+        RunbookOfNoHandbook,
+    ];
+
+    public static TheoryData<string, string, string, string> HandbookEdits => new()
+    {
+        // In the handbook's own Define, in the team base's Define it inherits, in the static helper that Define calls,
+        // in a constant it reads.
+        { "own", "pager: payments", "pager: payments-sre", "pager: payments-sre |" },
+        { "inherited", "pager: payments", "pager: payments-sre", "pager: payments-sre |" },
+        { "inherited", "pager: incident-command", "pager: incident-command-sre", "pager: incident-command-sre |" },
+        { "constant", "pager: payments", "pager: payments-sre", "pager: payments-sre |" },
+    };
+
+    [Theory]
+    [MemberData(nameof(HandbookEdits))]
+    public void Editing_what_a_handbooks_Define_reads_renders_its_page_and_the_pages_of_its_runbooks_and_no_other(string written, string oldText, string newText, string onPage)
+    {
+        var sources = written switch
+        {
+            "inherited" => HandbookReadFromABaseAndAHelper,
+            "constant" => HandbookReadingAConstant,
+            _ => [TestRunbooks.Handbook, TestRunbooks.Runbook, SecondRunbook, RunbookOfNoHandbook],
+        };
+        var compilation = GeneratorHarness.Compile(sources);
+        var generator = new RunbookGenerator();
+        var driver = GeneratorHarness.CreateDriver(generator: generator).RunGenerators(compilation);
+        Assert.DoesNotContain(onPage, HandbookPage(driver.GetRunResult().Results.Single()), StringComparison.Ordinal);
+        var (read, handbooksRead, rendered) = (generator.Reads.Count, generator.HandbookReads.Count, generator.Renders.Count);
+
+        var edited = GeneratorHarness.Edit(compilation, oldText, newText);
+        var run = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        Assert.Contains(onPage, HandbookPage(run), StringComparison.Ordinal);
+        Assert.Contains(onPage, QueueBacklogPage(run), StringComparison.Ordinal); // the escalation it inherits
+        Assert.Equal([IncrementalStepRunReason.Modified], run.TrackedSteps["HandbookSources"].SelectMany(s => s.Outputs).Select(o => o.Reason));
+        Assert.Equal(1, generator.HandbookReads.Count - handbooksRead);
+        Assert.Equal(read, generator.Reads.Count);
+        // ApiDown's and QueueBacklog's pages show the handbook's escalation; DiskFull's shows no handbook.
+        Assert.Equal(2, generator.Renders.Count - rendered);
+        var runbookOutputs = run.TrackedSteps["RunbookSources"].SelectMany(s => s.Outputs).ToList();
+        Assert.Equal(2, runbookOutputs.Count(o => o.Reason == IncrementalStepRunReason.Modified));
+        Assert.Equal(1, runbookOutputs.Count(o => o.Reason is IncrementalStepRunReason.Unchanged or IncrementalStepRunReason.Cached));
+    }
+
     private static string QueueBacklogPage(GeneratorRunResult run) =>
         GeneratorHarness.EmbeddedMarkdown(run.GeneratedSources.Single(s => s.HintName.EndsWith("Payments_QueueBacklog.Runbook.g.cs", StringComparison.Ordinal)).SourceText.ToString());
 

@@ -12,14 +12,25 @@ internal static class HandbookReader
 {
     public const string AttributeName = "RunbookSdk.HandbookAttribute";
 
-    public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    /// <param name="context">The <c>[Handbook]</c> class Roslyn found.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <param name="dependencies">Collects what the model was read from, for <see cref="HandbookReads"/>; null when nobody reuses it.</param>
+    public static Result<HandbookModel> Read(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken, Dependencies? dependencies = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
-        if (AttributeTarget.From(context) is not { } target
-            || !AttributeTarget.IsFirstApplication(target.Symbol, target.Node, static type => type?.ToDisplayString() == AttributeName))
+        if (AttributeTarget.From(context) is not { } target)
+        {
+            dependencies?.MarkUnknown();
+            return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
+        }
+
+        // First, as a runbook's: its parts (which one carries the attribute first, whether one says abstract), the
+        // classes it derives from (the Define it inherits) and the types it is nested in.
+        dependencies?.AddScopeOf(target.Symbol, target.SemanticModel);
+        if (!AttributeTarget.IsFirstApplication(target.Symbol, target.Node, static type => type?.ToDisplayString() == AttributeName))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         var (declaration, type) = (target.Node, target.Symbol);
-        var id = TypeReader.AttributeId(target);
+        var id = TypeReader.AttributeId(target, dependencies);
         if (string.IsNullOrWhiteSpace(id) || !TypeReader.IsNamed(type))
             return new Result<HandbookModel>(null, EquatableArray<DiagnosticInfo>.Empty);
         if (type.IsAbstract)
@@ -62,7 +73,7 @@ internal static class HandbookReader
         if (define is not null)
         {
             var reader = new ChainReader(
-                TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>(), parts: parts, readsBaseClass: inherited);
+                TypeReader.ModelFor(define, context.SemanticModel), type.Name, diagnostics, System.Array.Empty<string>(), dependencies, parts, readsBaseClass: inherited);
             document = new DocumentParts(reader);
             var values = reader.Values;
             reader.ReadMethod(define, call =>

@@ -8,6 +8,8 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using RunbookSdk.Generators.Model;
+using Entry = RunbookSdk.Generators.Reading.KeptRead<RunbookSdk.Generators.Model.RunbookModel>;
+using Slot = RunbookSdk.Generators.Reading.KeptRead<RunbookSdk.Generators.Model.RunbookModel>.Slot;
 
 namespace RunbookSdk.Generators.Reading;
 
@@ -60,10 +62,16 @@ internal sealed class RunbookReads
         }
     }
 
+    /// <summary>
+    /// What <paramref name="compilation"/> holds, made once per compilation and shared with <see cref="HandbookReads"/>:
+    /// a keystroke builds one version, and a kept model is compared with the version it last held in.
+    /// </summary>
+    public CompilationVersion VersionOf(Compilation compilation) => _versions.GetValue(compilation, CompilationVersion.Of);
+
     /// <summary>The model of a candidate class (<see cref="RunbookDeclarations.Candidates"/>) of <paramref name="compilation"/>; null when it is no runbook.</summary>
     public Result<RunbookModel>? Read(ClassDeclarationSyntax declaration, Compilation compilation, CancellationToken cancellationToken)
     {
-        var version = _versions.GetValue(compilation, CompilationVersion.Of);
+        var version = VersionOf(compilation);
         if (!ReferenceEquals(Volatile.Read(ref _lastVersion), version)) ForgetFilesGone(compilation, version);
         Entry? stale = null;
         if (_models.TryGetValue(declaration, out var reused) && reused.Entry is { } entry)
@@ -196,46 +204,6 @@ internal sealed class RunbookReads
         {
             if (entry is null) _entries.TryRemove(position, out _);
             else _entries[position] = entry;
-        }
-    }
-
-    private sealed class Slot
-    {
-        private Entry? _entry;
-
-        public Entry? Entry
-        {
-            get => Volatile.Read(ref _entry);
-            set => Volatile.Write(ref _entry, value);
-        }
-    }
-
-    private sealed class Entry(Result<RunbookModel> result, CompilationVersion version, ImmutableArray<SyntaxTree> trees, string[] names)
-    {
-        // The last version the model was found to hold in: the next one is compared with it, so the names declared
-        // since are those of one edit, not of every edit since the model was read.
-        private CompilationVersion _version = version;
-        // The trees it was read from, as that version has them: another parse of a file replaces the earlier one, so
-        // the next look needs no comparison of texts and the earlier trees are not kept.
-        private ImmutableArray<SyntaxTree> _trees = trees;
-
-        public Result<RunbookModel> Result { get; } = result;
-
-        public bool IsValidIn(Compilation compilation, CompilationVersion current)
-        {
-            if (current.ChangesSince(Volatile.Read(ref _version)).Affects(names)) return false;
-            var trees = _trees;
-            SyntaxTree[]? reparsed = null;
-            for (var i = 0; i < trees.Length; i++)
-            {
-                var same = current.SameFileAs(trees[i], compilation);
-                if (same is null) return false;
-                if (!ReferenceEquals(same, trees[i])) (reparsed ??= Enumerable.ToArray(trees))[i] = same;
-            }
-
-            if (reparsed is not null) _trees = ImmutableArray.Create(reparsed);
-            Volatile.Write(ref _version, current);
-            return true;
         }
     }
 }
