@@ -11,10 +11,12 @@ namespace RunbookSdk.Generators;
 /// place, and the IDE listed several warnings on that line that differed only in the runbook's name. One RB0101 per place
 /// and text now names every runbook it holds for (<c>ApiDown, QueueBacklog: the generator cannot read …</c>); every page
 /// still carries its own notice (the models are untouched). Any other diagnostic reported twice alike is reported once.
+/// The handbooks' diagnostics are merged alike, apart from the runbooks': a base handbook's <c>Define</c> that several
+/// handbooks inherit is read once per handbook.
 /// </summary>
 internal static class ReportedOnce
 {
-    /// <summary>The diagnostics of <paramref name="perRunbook"/>, in order, each place and text once.</summary>
+    /// <summary>The diagnostics of <paramref name="perRunbook"/> (each runbook's, or each handbook's), in order, each place and text once.</summary>
     public static EquatableArray<DiagnosticInfo> Merge(ImmutableArray<EquatableArray<DiagnosticInfo>> perRunbook)
     {
         var merged = new List<DiagnosticInfo>();

@@ -72,12 +72,14 @@ public sealed class RunbookGenerator : IIncrementalGenerator
 
         // Reported in the compilation's own trees, where #pragma warning disable, [SuppressMessage] and .editorconfig apply.
         var sourceTrees = context.CompilationProvider.Select(static (compilation, _) => new SourceTrees(compilation));
-        // Once per place and text: a base's Define several runbooks run is read once per runbook (ReportedOnce).
+        // Once per place and text: a base's Define several runbooks (or handbooks) run is read once per class (ReportedOnce).
         var runbookDiagnostics = runbookResults.Select(static (r, _) => r.Diagnostics).Collect()
             .SelectMany(static (all, _) => ReportedOnce.Merge(all));
         context.RegisterSourceOutput(runbookDiagnostics.Combine(transitiveOnly).Combine(sourceTrees),
             static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });
-        context.RegisterSourceOutput(handbookResults.SelectMany(static (r, _) => r.Diagnostics).Combine(transitiveOnly).Combine(sourceTrees),
+        var handbookDiagnostics = handbookResults.Select(static (r, _) => r.Diagnostics).Collect()
+            .SelectMany(static (all, _) => ReportedOnce.Merge(all));
+        context.RegisterSourceOutput(handbookDiagnostics.Combine(transitiveOnly).Combine(sourceTrees),
             static (spc, d) => { if (!d.Left.Right) spc.ReportDiagnostic(d.Left.Left.ToDiagnostic(d.Right)); });
 
         var runbooks = runbookResults.Where(static r => r.Model is not null).Select(static (r, _) => r.Model!);

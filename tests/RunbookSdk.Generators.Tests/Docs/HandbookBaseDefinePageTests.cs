@@ -76,4 +76,23 @@ public sealed class HandbookBaseDefinePageTests
             unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         Assert.Contains("> **This page may be incomplete.** The generator could not read `TeamHandbook.Define`", HandbookPage(run), StringComparison.Ordinal);
     }
+
+    // Code the page cannot read in a base handbook's Define that two handbooks inherit is one warning at its place
+    // naming both, as for runbooks (ReportedOnce): each handbook is read on its own, and the IDE listed one warning per
+    // handbook on that line, alike but for the handbook's name. Each page still says it may be incomplete.
+    [Fact]
+    public void Code_a_base_handbooks_Define_cannot_be_read_in_is_reported_once_at_its_place_for_every_handbook_that_inherits_it()
+    {
+        var unreadableBase = TeamHandbook.Replace("public override void Define(IHandbookBuilder hb) => hb", "public override void Define(IHandbookBuilder hb)\n    {\n        if (DateTime.Now.Hour > 1) hb.Owner(\"Night shift\");\n        hb", StringComparison.Ordinal)
+            .Replace("\"lead@example.com\");", "\"lead@example.com\");\n    }", StringComparison.Ordinal);
+        var second = HandbookWithoutDefine.Replace("\"payments\"", "\"payments-eu\"", StringComparison.Ordinal).Replace("class PaymentsHandbook", "class PaymentsEuHandbook", StringComparison.Ordinal);
+        var (run, compileErrors) = GeneratorHarness.Run(unreadableBase, HandbookWithoutDefine, second, TestRunbooks.Runbook);
+        Assert.Empty(compileErrors);
+
+        var unreadable = Assert.Single(run.Diagnostics, d => d.Id == "RB0101");
+        Assert.StartsWith("PaymentsHandbook, PaymentsEuHandbook: the generator cannot read 'if (DateTime.Now.Hour > 1)",
+            unreadable.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        foreach (var file in new[] { "Payments_PaymentsHandbook.Handbook.g.cs", "Payments_PaymentsEuHandbook.Handbook.g.cs" })
+            Assert.Contains("may be incomplete", GeneratorHarness.EmbeddedMarkdown(GeneratorHarness.GeneratedSource(run, file)), StringComparison.Ordinal);
+    }
 }
