@@ -69,15 +69,18 @@ internal readonly struct BaseDefine(MethodDeclarationSyntax declaration, Immutab
     /// <summary>
     /// RB0101 on the name of <paramref name="type"/> (a runbook or handbook that declares no <c>Define</c>) for the
     /// inherited <paramref name="define"/> the page cannot read, saying <paramref name="whyNot"/>: a page that says nothing
-    /// is defined while the runner runs the base's is what it replaces.
+    /// is defined while the runner runs the base's is what it replaces. The message starts with the class's name, so the
+    /// advice says "the class"; a handbook's <c>Define</c> has no steps, and the runner uses its levels rather than runs it.
     /// </summary>
-    public static DiagnosticInfo Unreadable(TypeDeclarationSyntax declaration, INamedTypeSymbol type, IMethodSymbol define, string whyNot)
+    /// <param name="ofHandbook">True for a handbook, whose page lacks severity levels, escalation and contacts.</param>
+    public static DiagnosticInfo Unreadable(TypeDeclarationSyntax declaration, INamedTypeSymbol type, IMethodSymbol define, string whyNot, bool ofHandbook)
     {
-        var (name, baseClass) = (type.Name, define.ContainingType.Name);
+        var baseClass = define.ContainingType.Name;
+        var (uses, lacks) = ofHandbook ? ("uses", "its severity levels, escalation or contacts") : ("runs", "its steps");
         return DiagnosticInfo.Create(
-            GeneratorDiagnostics.UnreadableDefinition, declaration.Identifier.GetLocation(), name, baseClass + ".Define",
-            $"{name} declares no Define, so the runner runs the one it inherits from '{baseClass}', but {whyNot} and the page shows none of its steps: " +
-            $"override Define in {name} and write its steps with the DSL's own calls");
+            GeneratorDiagnostics.UnreadableDefinition, declaration.Identifier.GetLocation(), type.Name, baseClass + ".Define",
+            $"the class declares no Define, so the runner {uses} the one it inherits from '{baseClass}', but {whyNot}, and the page shows none of {lacks}: " +
+            "override Define in the class and write them with the DSL's own calls");
     }
 
     /// <summary>

@@ -67,7 +67,7 @@ internal static class HandbookReader
             if (BaseDefine.Readable(nearest, context.SemanticModel.Compilation, out var whyNot) is { } readable)
                 (define, parts, inherited) = (readable.Declaration, readable.Parts, true);
             else
-                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!));
+                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!, ofHandbook: true));
         }
 
         if (define is not null)

@@ -103,7 +103,7 @@ internal static class RunbookReader
             if (BaseDefine.Readable(nearest, semanticModel.Compilation, out var whyNot) is { } readable)
                 (define, parts, inherited) = (readable.Declaration, readable.Parts, true);
             else
-                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!));
+                diagnostics.Add(BaseDefine.Unreadable(declaration, type, nearest, whyNot!, ofHandbook: false));
         }
 
         if (define is not null)
