@@ -7,8 +7,9 @@ namespace RunbookSdk.Analyzers.Escalation;
 
 /// <summary>
 /// Reports a finding once per compilation where several types lead to the same one: levels a helper (or a base class's
-/// Define) writes are judged for every runbook that calls it, and the same finding, at the same place and in the same
-/// words, was listed once per runbook.
+/// Define) writes are judged for every runbook that calls it, and so are the reads of a step method of another class that
+/// several runbooks give their steps (RB0029); the same finding, at the same place and in the same words, was listed
+/// once per runbook.
 /// </summary>
 internal sealed class ReportedOnce
 {

@@ -5,6 +5,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using RunbookSdk.Analyzers.Dsl;
+using RunbookSdk.Analyzers.Escalation;
 
 namespace RunbookSdk.Analyzers.Steps;
 
@@ -44,14 +45,43 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             if (RunbookCompilation.For(start.Compilation) is not { } runbooks) return;
-            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks), SymbolKind.NamedType);
+            // A step method of another class given to several runbooks (Step("Ask", Team.Steps.Ask)) is read for each:
+            // its reads are reported once per place and words, not once per runbook.
+            var shared = new ReportedOnce();
+            start.RegisterSymbolAction(symbol => Analyze(symbol, runbooks, shared), SymbolKind.NamedType);
         });
     }
 
-    private static void Report(SymbolAnalysisContext context, OutputReadFact read, HashSet<Location> reported, string problem)
+    private static void Report(SymbolAnalysisContext context, OutputReadFact read, Reported reported, string problem)
     {
-        reported.Add(read.Location);
-        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnclearOutputRead, read.Location, read.Name, problem));
+        reported.Here.Add(read.Location);
+        // Through the compilation's ReportedOnce: a read in another class's method (or another runbook's) may be this
+        // runbook's and another's finding, at the same place in the same words.
+        reported.Shared.Report(context, Diagnostic.Create(DiagnosticDescriptors.UnclearOutputRead, read.Location, read.Name, problem));
+    }
+
+    /// <summary>
+    /// Whether a read of the runbook's facts is this runbook's to report: one written in the runbook's class, or in a
+    /// method of a class outside its hierarchy that a step is given (<c>Step("Ask", Team.Steps.Ask)</c>, read for every
+    /// runbook that gives it, so reported through <see cref="ReportedOnce"/>). One in a base class is that class's.
+    /// </summary>
+    private static bool IsReportedFor(OutputReadFact read, INamedTypeSymbol type)
+    {
+        if (read.IsDeclaredIn(type)) return true;
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (DeclaredIn.Type(current, read.Location)) return false;
+        }
+
+        return read.Location.IsInSource;
+    }
+
+    /// <summary>Where this runbook's findings went: its reads' places, and the compilation's findings.</summary>
+    private sealed class Reported(ReportedOnce shared)
+    {
+        public ReportedOnce Shared { get; } = shared;
+
+        public HashSet<Location> Here { get; } = new();
     }
 
     /// <summary>
@@ -89,7 +119,7 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         return place.Order != place.Step ? "is an option of a OneOf, which runs only when it is chosen" : null;
     }
 
-    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks)
+    private static void Analyze(SymbolAnalysisContext context, RunbookCompilation runbooks, ReportedOnce shared)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (type.IsAbstract || !runbooks.Symbols.IsRunbookType(type)) return;
@@ -105,10 +135,10 @@ public sealed class OutputReadAnalyzer : DiagnosticAnalyzer
         }
         var set = new HashSet<string>(facts.OutputNames, StringComparer.OrdinalIgnoreCase);
         // A method given to two steps as their code is read for each: its reads are reported once.
-        var reported = new HashSet<Location>();
+        var reported = new Reported(shared);
         foreach (var read in facts.OutputReads)
         {
-            if (!read.IsDeclaredIn(type) || reported.Contains(read.Location)) continue;
+            if (reported.Here.Contains(read.Location) || !IsReportedFor(read, type)) continue;
             var sharing = steps.TryGetValue(read.Name, out var count) ? count : 0;
             if (sharing > 1)
             {
