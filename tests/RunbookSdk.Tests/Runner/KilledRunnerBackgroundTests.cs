@@ -197,7 +197,7 @@ public sealed class KilledRunnerBackgroundTests
     }
 
     /// <summary>The health watch's loop: the subshell bash forked for <c>while …; done &amp;</c>, as the step journaled what it left running.</summary>
-    private static int[] WatchLoops(string journalPath) =>
+    internal static int[] WatchLoops(string journalPath) =>
         Journal.Read(journalPath).First(e => e.Name == "action" && e["kind"] == "shell").Fields.GetProperty("leftRunning").EnumerateArray()
             .Select(p => p.GetString()!).Where(p => p.Contains("while :", StringComparison.Ordinal))
             .Select(p => int.Parse(p.Split(' ')[0], CultureInfo.InvariantCulture)).ToArray();

@@ -310,6 +310,96 @@ public sealed partial class ResumeState
     public static ResumeState Read(string path)
     {
         var state = new ResumeState(System.IO.Path.GetFullPath(path));
+        // A resume given --journal OTHER wrote to OTHER what it did and the steps it passed by, not all it knew: the
+        // decision a OneOf made, a background an earlier runner left running, when a wait began, a command started in a
+        // step with no result. What OTHER continues is read first, up to the resume, as if one journal held it all.
+        foreach (var (earlier, resumedAt) in EarlierJournals(state.Path))
+        {
+            try
+            {
+                state.ReadRecords(earlier, resumedAt);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable since its first lines were: the records read so far stand, OTHER's own follow.
+                break;
+            }
+        }
+        if (state.RunbookId is not null)
+        {
+            // The run is listed as begun here, and continues only the journals this one names.
+            state._headerFromNextRun = true;
+            state._resumedFrom.Clear();
+        }
+        var unread = state.ReadRecords(path, before: null);
+        if (state.RunbookId is null)
+        {
+            var damaged = state._damagedLines.Concat(unread is { } last ? [last] : []).ToArray();
+            throw new InvalidDataException(damaged.Length == 0
+                ? $"'{path}' is not a runbook journal: it records no run."
+                : $"'{path}' records no run that can be read: {DescribeLines(damaged)} not a complete event; the run-started that begins a run may be what it held.");
+        }
+        return state;
+    }
+
+    // The first run-started of the file read next retakes StartedAt, StartedBy and StartedAsResumeOf: the journals it
+    // continues were read before it.
+    private bool _headerFromNextRun;
+
+    /// <summary>
+    /// The journals whose run the journal at <paramref name="path"/> continues, the earliest first, each with when the
+    /// resume into the next one began (its records from then on are another resume's): followed from the first
+    /// <c>run-started</c>'s <c>resumedFrom</c> while that names a readable file that is still the one resumed (its
+    /// <c>resumedFromFile</c>, where recorded) and not one already followed. A journal gone, moved or masked ends the chain.
+    /// </summary>
+    private static IReadOnlyList<(string Path, DateTimeOffset ResumedAt)> EarlierJournals(string path)
+    {
+        var chain = new List<(string, DateTimeOffset)>();
+        var followed = new HashSet<string>(StringComparer.Ordinal) { path };
+        for (var current = path; FirstRunStarted(current) is { } first;)
+        {
+            if (Text(first, "resumedFrom") is not { } from || Time(first) is not { } resumedAt
+                || from.Contains(SecretMasker.Replacement, StringComparison.Ordinal) || !System.IO.Path.IsPathFullyQualified(from)
+                || !File.Exists(from) || !followed.Add(System.IO.Path.GetFullPath(from)))
+                break;
+            if (Text(first, "resumedFromFile") is { } recorded && FileIdentity.Of(from) is { } now && now != recorded) break;
+            chain.Insert(0, (from, resumedAt));
+            current = from;
+        }
+        return chain;
+    }
+
+    private static JsonElement? FirstRunStarted(string path)
+    {
+        try
+        {
+            foreach (var line in File.ReadLines(path))
+            {
+                if (string.IsNullOrWhiteSpace(line)) continue;
+                try
+                {
+                    using var document = JsonDocument.Parse(line);
+                    if (IsRunStarted(document.RootElement)) return document.RootElement.Clone();
+                }
+                catch (JsonException)
+                {
+                    // A cut or damaged line: the run-started may follow.
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Not readable (another user's, gone since): what this journal holds is all there is.
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Applies the records of <paramref name="path"/>; with <paramref name="before"/>, those of an earlier journal written
+    /// before then, whose damage is not this journal's to name. Returns the line a crash cut last, if any.
+    /// </summary>
+    private int? ReadRecords(string path, DateTimeOffset? before)
+    {
         // A line that is not JSON is where a crash cut the run's last event: the journal's last line, or the line just
         // before the run-started of the run that resumed it. Any other is damage — an edit, a bad disk, two files
         // joined — and what it held (a step's result, a POST sent) is unknown to the resume: it is named, not hidden.
@@ -326,26 +416,21 @@ public sealed partial class ResumeState
             }
             catch (JsonException)
             {
-                if (unread is { } earlier) state._damagedLines.Add(earlier);
+                if (unread is { } earlier && before is null) _damagedLines.Add(earlier);
                 unread = number;
                 continue;
             }
             using (document)
             {
-                if (unread is { } cut && !IsRunStarted(document.RootElement)) state._damagedLines.Add(cut);
+                if (unread is { } cut && !IsRunStarted(document.RootElement) && before is null) _damagedLines.Add(cut);
                 unread = null;
                 // A line that is JSON but no event (an operator's note) is not the runner's either.
-                if (document.RootElement.ValueKind == JsonValueKind.Object) state.Apply(document.RootElement);
+                if (document.RootElement.ValueKind != JsonValueKind.Object) continue;
+                if (before is { } end && Time(document.RootElement) is { } at && at > end) break;
+                Apply(document.RootElement);
             }
         }
-        if (state.RunbookId is null)
-        {
-            var damaged = state._damagedLines.Concat(unread is { } last ? [last] : []).ToArray();
-            throw new InvalidDataException(damaged.Length == 0
-                ? $"'{path}' is not a runbook journal: it records no run."
-                : $"'{path}' records no run that can be read: {DescribeLines(damaged)} not a complete event; the run-started that begins a run may be what it held.");
-        }
-        return state;
+        return unread;
     }
 
     /// <summary>
@@ -459,8 +544,9 @@ public sealed partial class ResumeState
                 // A run started afresh with --journal on a journal that holds an earlier run is a run of its own: what the
                 // earlier run completed is not this run's work (its Deploy never ran, yet a resume skipped it as done).
                 if (RunbookId is not null && Text(e, "resumedFrom") is null) StartOver();
-                if (RunbookId is null)
+                if (RunbookId is null || _headerFromNextRun)
                 {
+                    _headerFromNextRun = false;
                     RunbookId = runbook;
                     StartedAt = Time(e);
                     StartedBy = _operator;
