@@ -13,6 +13,25 @@ internal sealed partial class LiveRun
     /// confirmation (<see cref="ConfirmAsync"/>), in the order they are asked — or that it runs again when nothing is
     /// asked. It said "it runs again." just before "Run the step again?", as if the answer were already given.
     /// </summary>
+    private void SayUnfinishedInEarlierRun(string section, string key, StepPlan step)
+    {
+        var line = UnfinishedInEarlierRun(section, key, step);
+        _console.Warn(line);
+        // Under 'run … > run.log' the questions are asked on the terminal, and the first may be the condition's, which
+        // names no step: the engineer there is told which step they are about and what follows, once.
+        if (line.StartsWith($"{StartedWithoutResult}: you are asked below", StringComparison.Ordinal))
+            OnTerminal(c =>
+            {
+                c.Step($"{_currentNumber}  {step.Title}");
+                c.Warn(line);
+                _stepNamedOnTerminal = _currentNumber;
+            });
+    }
+
+    // The step whose number and title the terminal was last told apart from the run's output (OnTerminal): what is said
+    // there next about the same step does not name it again.
+    private string? _stepNamedOnTerminal;
+
     private string UnfinishedInEarlierRun(string section, string key, StepPlan step)
     {
         var asked = new List<string>();

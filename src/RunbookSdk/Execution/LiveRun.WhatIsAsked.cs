@@ -63,7 +63,7 @@ internal sealed partial class LiveRun
     private void SayWhatTheResendIsAbout(StepPlan step, UnconfirmedWork earlier, IReadOnlyList<MarkedProcess> stillRunning) =>
         OnTerminal(c =>
         {
-            c.Step($"{_currentNumber}  {step.Title}");
+            if (_stepNamedOnTerminal != _currentNumber) c.Step($"{_currentNumber}  {step.Title}");
             WarnOfEarlierWork(c, earlier);
             WarnOfStillRunning(c, stillRunning);
         });

@@ -458,7 +458,7 @@ internal sealed partial class LiveRun : IDisposable
             return skipped;
         }
         if (_resume?.UnfinishedSteps.Contains(key) == true)
-            _console.Warn(UnfinishedInEarlierRun(section, key, step));
+            SayUnfinishedInEarlierRun(section, key, step);
         // The condition comes first: a step that does not apply asks nothing more (no confirmation, no resend).
         var checkCondition = () => _conditions.CheckAsync(key, step, _journal, _console, cancellationToken);
         var conditionAsked = step.Condition is not null && Interactive && _options.Conditions == ConditionAnswer.Ask;

@@ -150,6 +150,47 @@ public sealed class WhatTheQuestionIsAboutTests
         Assert.Single(File.ReadAllLines(run.Temp.File("deploys")));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("> run.log")]
+    [InlineData("> run.log 2>&1")]
+    [InlineData("| tee run.log")]
+    [InlineData("2>&1 | tee run.log")]
+    public async Task A_resumed_step_s_first_question_follows_the_step_and_the_line_saying_which_questions_follow_once(string redirection)
+    {
+        // The condition is asked first, and its question names no step: under '> run.log' the terminal showed "Only if
+        // … — does it hold?" with the step and "you are asked below …" in the log alone.
+        var (screen, log) = (new StringWriter(), new StringWriter());
+        using var run = new TestRun((rb, p) => rb
+            .Phase("Mitigate", ph => ph.Step("Deploy", s => s.Run($"echo deployed >> {p["Deploys"]}").OnlyIf("the canary is unhealthy").RequiresConfirmation()))
+            .NoRollback("test"));
+        run.Parameter("Deploys", run.Temp.File("deploys"));
+        await run.RunAsync(TestRun.NonInteractive with { Conditions = ConditionAnswer.Hold, AssumeYes = true });
+        UnfinishedCommandOnResumeTests.DieDuringTheCommand(run);
+
+        var exitCode = await RunAsync(run, Shape(redirection, screen, log), keys: "y\rn\r", resumeJournal: run.JournalPath);
+
+        const string StepShown = "1.1  Deploy";
+        const string AskedBelow = "  This step started in the earlier run but has no recorded result: you are asked below whether its condition holds, then whether to run it again, then to confirm it (it is destructive).";
+        var shown = Lines(screen);
+        var condition = IndexOf(shown, "Only if the canary is unhealthy", screen);
+        Assert.Single(shown, line => line == StepShown);
+        Assert.Single(shown, line => line == AskedBelow);
+        Assert.True(Array.IndexOf(shown, StepShown) < Array.IndexOf(shown, AskedBelow) && Array.IndexOf(shown, AskedBelow) < condition, screen.ToString());
+        Assert.True(condition < IndexOf(shown, "Run the step again?", screen), screen.ToString());
+        if (redirection.Contains("run.log", StringComparison.Ordinal))
+        {
+            var logged = Lines(log);
+            Assert.Single(logged, line => line == StepShown);
+            Assert.Single(logged, line => line == AskedBelow);
+        }
+        // What the run does is the same in every shape: the condition holds, no to running it again stops it.
+        Assert.Equal(5, exitCode);
+        var choices = Journal.Read(run.JournalPath).Where(e => e.Name == "choice").Select(e => $"{e["about"]}: {e["choice"]}");
+        Assert.Equal(["condition: holds", "confirmation: confirmed", "condition: holds", "resend: declined"], choices);
+        Assert.Single(File.ReadAllLines(run.Temp.File("deploys")));
+    }
+
     /// <summary>The host's consoles for <paramref name="redirection"/>, with the terminal's writers all <paramref name="screen"/>.</summary>
     private static HostConsoles Shape(string redirection, StringWriter screen, StringWriter log)
     {
